@@ -1,0 +1,58 @@
+# cunwu — the two commands the README opens with:
+#   make run    set up .venv, create a demo village on first run, open the app
+#   make test   set up .venv and system packages, run the whole suite headless
+# Everything is installed by these targets; nothing by hand.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DATA   ?= .devdata
+STAMP  := $(VENV)/.installed
+
+# Debian packages the app and the tests need at run time: Qt's xcb/offscreen
+# plugins link these, and the CJK font lets screenshots show Chinese.
+APT_PACKAGES := fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
+                libfontconfig1 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 \
+                libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0
+
+.PHONY: run test bench screenshots lint system-deps venv clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+run: system-deps $(STAMP)
+	@if [ ! -f $(DATA)/cunwu.sqlite3 ]; then \
+	  $(BIN)/cunwu --data-dir $(DATA) init village --name 青山村 --code 330106001001 --province zhejiang && \
+	  $(BIN)/cunwu --data-dir $(DATA) demo; fi
+	$(BIN)/cunwu --data-dir $(DATA)
+
+test: system-deps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+
+screenshots: system-deps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m screenshots -p no:cacheprovider
+	@echo "screenshots in build/screenshots/"
+
+bench: system-deps $(STAMP)
+	$(BIN)/python -m tests.bench.run
+
+lint: $(STAMP)
+	$(BIN)/ruff check desktop models ui tests
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

@@ -1,0 +1,1 @@
+"""cunwu's data layer: peewee models and domain rules. Pure Python, never Qt."""

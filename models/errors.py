@@ -1,0 +1,53 @@
+"""Typed domain errors. Each carries a translatable Chinese `Message`.
+
+The GUI maps these to dialogs in one place (`ui/errors.py`) and the CLI to
+exit code 1 with the message on stderr; nobody parses message text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.messages import Message, msg
+
+
+class CunwuError(Exception):
+    """Base of every error a user may see. `message` is already Chinese."""
+
+    def __init__(self, message: Message | str, **params: Any):
+        if isinstance(message, str):
+            message = msg("errors", message, **params)
+        self.message = message
+        super().__init__(str(message))
+
+
+class ValidationError(CunwuError):
+    """Input that breaks a rule; nothing was written."""
+
+
+class PermissionDenied(CunwuError):
+    """The logged-in role may not do this (enforced in services, not only by hidden buttons)."""
+
+
+class NotFound(CunwuError):
+    """A record that the caller named does not exist (or is in the recycle view)."""
+
+
+class DatabaseError(CunwuError):
+    """The database file cannot be used as it is."""
+
+
+class NotOurDatabase(DatabaseError):
+    """The file is not a cunwu database (another program's file, or not SQLite at all)."""
+
+
+class DatabaseTooNew(DatabaseError):
+    """Written by a newer release of cunwu; opening it here could damage it."""
+
+
+class AuthenticationFailed(CunwuError):
+    """Wrong login name or password (deliberately not saying which)."""
+
+
+class BackupError(CunwuError):
+    """A backup or restore could not be completed; the current data is untouched."""

@@ -1,0 +1,141 @@
+"""Numbered schema migrations.
+
+`PRAGMA user_version` is the schema version; `PRAGMA application_id` marks
+the file as ours. Each migration runs in one transaction together with its
+version bump, so a crash mid-migration leaves the previous version intact.
+A database written by a newer release is refused, never "half understood".
+
+Migrations are SQL files under `models/schema/` named `NNNN_description.sql`,
+frozen once released; `tests/fixtures/` keeps a database of each released
+schema and the tests upgrade every one of them.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+
+from models.db import APPLICATION_ID, database
+from models.errors import DatabaseTooNew, NotOurDatabase
+from models.messages import QT_TRANSLATE_NOOP, msg
+
+_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One numbered step: its version and SQL text."""
+
+    version: int
+    name: str
+    sql: str
+
+
+def load_migrations() -> list[Migration]:
+    """All migrations shipped with this release, in order."""
+    found = []
+    for entry in resources.files("models.schema").iterdir():
+        match = _NAME.match(entry.name)
+        if match:
+            found.append(Migration(int(match.group(1)), entry.name, entry.read_text("utf-8")))
+    found.sort(key=lambda m: m.version)
+    for expected, migration in enumerate(found, start=1):
+        if migration.version != expected:
+            raise RuntimeError(f"migration numbering has a gap at {migration.name}")
+    return found
+
+
+MIGRATIONS = load_migrations()
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def split_statements(sql: str) -> list[str]:
+    """Split a script into complete statements (trigger bodies stay whole)."""
+    statements, buffer = [], ""
+    for line in sql.splitlines(keepends=True):
+        if not buffer and line.lstrip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    """What a database file says about itself before we touch it."""
+
+    application_id: int
+    user_version: int
+    table_count: int
+
+    @property
+    def is_empty(self) -> bool:
+        """A brand-new file with no tables."""
+        return self.table_count == 0 and self.user_version == 0
+
+
+def inspect_schema() -> SchemaState:
+    """Read application id, schema version and table count of the open database.
+
+    Raises:
+        NotOurDatabase: the file is not SQLite, or is another program's database.
+        DatabaseTooNew: the schema is newer than this release knows.
+    """
+    try:
+        app_id = database.execute_sql("PRAGMA application_id").fetchone()[0]
+        version = database.execute_sql("PRAGMA user_version").fetchone()[0]
+        tables = database.execute_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+        ).fetchone()[0]
+    except Exception as exc:  # sqlite3.DatabaseError: file is not a database
+        raise NotOurDatabase(
+            msg("migrations", QT_TRANSLATE_NOOP(
+                "migrations", "这个文件不是村务台账的数据库,或者已经损坏:{detail}"), detail=exc)
+        ) from exc
+    state = SchemaState(app_id, version, tables)
+    if not state.is_empty and app_id != APPLICATION_ID:
+        raise NotOurDatabase(
+            msg("migrations", QT_TRANSLATE_NOOP(
+                "migrations", "这个文件不是村务台账的数据库(可能是其他软件的文件),不能打开。"))
+        )
+    if version > SCHEMA_VERSION:
+        raise DatabaseTooNew(
+            msg("migrations", QT_TRANSLATE_NOOP(
+                "migrations",
+                "这个数据库由更新版本的村务台账创建(数据格式第 {found} 版,本软件只认识到第 {known} 版)。"
+                "请先升级软件再打开,以免损坏数据。"), found=version, known=SCHEMA_VERSION)
+        )
+    return state
+
+
+def pending_migrations(state: SchemaState) -> list[Migration]:
+    """Migrations that `state` still needs."""
+    return [m for m in MIGRATIONS if m.version > state.user_version]
+
+
+def migrate(before_upgrade: Callable[[SchemaState], None] | None = None) -> list[Migration]:
+    """Bring the open database to `SCHEMA_VERSION`; returns the steps applied.
+
+    `before_upgrade` runs once before the first step when an *existing*
+    database is upgraded (the caller takes a backup there).
+    """
+    state = inspect_schema()
+    steps = pending_migrations(state)
+    if steps and not state.is_empty and before_upgrade is not None:
+        before_upgrade(state)
+    for step in steps:
+        with database.atomic():
+            for statement in split_statements(step.sql):
+                database.execute_sql(statement)
+            # PRAGMAs take no parameters; both values are integers we control.
+            database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID:d}")
+            database.execute_sql(f"PRAGMA user_version = {step.version:d}")
+    return steps
