@@ -1,0 +1,255 @@
+"""Backups: online SQLite copies, daily rotation, verified restore.
+
+A backup is made with SQLite's online backup API (consistent even while the
+app is writing), written under a temporary name, checked with
+`PRAGMA integrity_check`, flushed to disk and only then renamed: a full disk
+or a pulled USB stick never leaves a file that looks like a good backup.
+
+Automatic backups: at most one a day on start, keeping the newest copy of
+each of the last 7 days and of each of the last 4 weeks. Backups taken
+before a migration or a restore are kept outside that rotation.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from models.db import APPLICATION_ID
+from models.errors import BackupError
+from models.messages import QT_TRANSLATE_NOOP, msg
+
+log = logging.getLogger(__name__)
+_C = "backup"
+
+DAILY = "daily"
+_NAME = re.compile(r"^cunwu-(\d{8})-(\d{6})-([a-z0-9\-]+)\.sqlite3$")
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """Open `path` read-only (a URI, so spaces and Chinese in the path are safe)."""
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def create_backup(db_path: Path, dest_dir: Path, reason: str = "manual",
+                  now: datetime | None = None) -> Path:
+    """Copy the database at `db_path` into `dest_dir`; returns the new file.
+
+    Raises:
+        BackupError: the copy could not be completed (nothing is left behind).
+    """
+    now = now or datetime.now()
+    name = f"cunwu-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
+    dest = dest_dir / name
+    tmp = dest_dir / (name + ".partial")
+    try:
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        if dest.exists():  # two backups in one second: keep both
+            dest = dest_dir / f"cunwu-{now:%Y%m%d-%H%M%S}-{reason}-{os.getpid()}.sqlite3"
+        src = _read_only(db_path)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+                if dst.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                    raise sqlite3.DatabaseError("integrity check of the copy failed")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        _fsync(tmp)
+        os.replace(tmp, dest)
+    except (OSError, sqlite3.Error) as exc:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise BackupError(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "备份没有完成:{detail}。可能是磁盘已满或不能写入。现有数据没有受到任何影响。"),
+            detail=getattr(exc, "strerror", None) or exc)) from exc
+    log.info("backup written: %s", dest)
+    return dest
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """A backup in the backups folder, parsed from its name."""
+
+    path: Path
+    taken: datetime
+    reason: str
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """Backups in `folder`, newest first."""
+    found = []
+    if folder.is_dir():
+        for path in folder.iterdir():
+            match = _NAME.match(path.name)
+            if match:
+                taken = datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+                found.append(BackupFile(path, taken, match.group(3)))
+    found.sort(key=lambda b: b.taken, reverse=True)
+    return found
+
+
+def backups_to_keep(daily: list[BackupFile]) -> set[Path]:
+    """Newest per day for the last 7 days having one, newest per ISO week for the last 4."""
+    keep: set[Path] = set()
+    days: dict[date, BackupFile] = {}
+    weeks: dict[tuple[int, int], BackupFile] = {}
+    for b in daily:  # newest first, so the first seen per bucket is the newest
+        days.setdefault(b.taken.date(), b)
+        weeks.setdefault(b.taken.isocalendar()[:2], b)
+    for d in sorted(days, reverse=True)[:KEEP_DAILY]:
+        keep.add(days[d].path)
+    for w in sorted(weeks, reverse=True)[:KEEP_WEEKLY]:
+        keep.add(weeks[w].path)
+    return keep
+
+
+def rotate(folder: Path) -> list[Path]:
+    """Delete daily backups beyond the rotation; returns what was deleted."""
+    daily = [b for b in list_backups(folder) if b.reason == DAILY]
+    keep = backups_to_keep(daily)
+    removed = []
+    for b in daily:
+        if b.path not in keep:
+            try:
+                b.path.unlink()
+                removed.append(b.path)
+            except OSError as exc:
+                log.warning("could not remove old backup %s: %s", b.path, exc)
+    return removed
+
+
+def auto_backup(db_path: Path, folder: Path, now: datetime | None = None) -> Path | None:
+    """Take today's backup unless one exists; rotate. Returns the new file or None."""
+    now = now or datetime.now()
+    if not db_path.exists():
+        return None
+    if any(b.reason == DAILY and b.taken.date() == now.date() for b in list_backups(folder)):
+        return None
+    path = create_backup(db_path, folder, DAILY, now)
+    rotate(folder)
+    return path
+
+
+@dataclass
+class DatabaseSummary:
+    """What a database holds, for "this will replace …" confirmations."""
+
+    path: Path
+    schema_version: int
+    mode: str = ""
+    code: str = ""
+    name: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    last_change: str = ""
+
+
+_COUNTED = {"person": "人员", "user": "账号", "village": "村庄", "audit_entry": "审计记录"}
+
+
+def summarize(path: Path) -> DatabaseSummary:
+    """Read-only look at a database file; verifies it is an intact cunwu database.
+
+    Raises:
+        BackupError: not SQLite, not ours, damaged, or from a newer release.
+    """
+    from models.migrations import SCHEMA_VERSION
+
+    def refuse(template: str, **params) -> BackupError:
+        return BackupError(msg(_C, template, **params))
+
+    if not path.is_file():
+        raise refuse(QT_TRANSLATE_NOOP(_C, "找不到文件“{path}”。"), path=path)
+    try:
+        con = _read_only(path)
+    except sqlite3.Error as exc:
+        raise refuse(QT_TRANSLATE_NOOP(_C, "无法读取“{path}”:{detail}"), path=path, detail=exc) from exc
+    try:
+        try:
+            check = con.execute("PRAGMA integrity_check").fetchone()[0]
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise refuse(QT_TRANSLATE_NOOP(_C, "“{path}”不是数据库文件,或已经损坏。"), path=path) from exc
+        if app_id != APPLICATION_ID:
+            raise refuse(QT_TRANSLATE_NOOP(_C, "“{path}”不是村务台账的数据库。"), path=path)
+        if check != "ok":
+            raise refuse(QT_TRANSLATE_NOOP(_C, "“{path}”已经损坏(完整性检查未通过:{detail})。"),
+                         path=path, detail=check)
+        if version > SCHEMA_VERSION:
+            raise refuse(QT_TRANSLATE_NOOP(
+                _C, "“{path}”来自更新版本的村务台账(数据格式第 {found} 版),请先升级软件。"),
+                path=path, found=version)
+        summary = DatabaseSummary(path, version)
+        row = con.execute("SELECT mode, code, name FROM installation WHERE id = 1").fetchone()
+        if row:
+            summary.mode, summary.code, summary.name = row
+        for table, label in _COUNTED.items():
+            where = " WHERE deleted = 0" if table in ("person", "village") else ""
+            summary.counts[label] = con.execute(f'SELECT count(*) FROM "{table}"{where}').fetchone()[0]
+        last = con.execute("SELECT max(at) FROM audit_entry").fetchone()[0]
+        summary.last_change = last or ""
+        return summary
+    finally:
+        con.close()
+
+
+def restore(backup_file: Path, db_path: Path, backups_dir: Path) -> Path | None:
+    """Replace the database at `db_path` with `backup_file`.
+
+    The caller must have closed its connection. The current database is first
+    saved as a `before-restore` backup (returned); the new file is copied
+    next to the target, verified, flushed and swapped in with one rename.
+
+    Raises:
+        BackupError: the file is not a good backup, or the swap could not be made.
+    """
+    summarize(backup_file)
+    wal = db_path.with_name(db_path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise BackupError(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "数据库正在被使用(可能另一个村务台账窗口还开着)。请关闭所有窗口后再恢复。")))
+    previous = None
+    if db_path.exists():
+        previous = create_backup(db_path, backups_dir, "before-restore")
+    tmp = db_path.with_name(db_path.name + ".restoring")
+    try:
+        src = _read_only(backup_file)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        _fsync(tmp)
+        os.replace(tmp, db_path)
+        for leftover in (wal, db_path.with_name(db_path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise BackupError(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "恢复没有完成:{detail}。原来的数据库没有被改动。"),
+            detail=getattr(exc, "strerror", None) or exc)) from exc
+    log.info("restored %s from %s (previous kept as %s)", db_path, backup_file, previous)
+    return previous

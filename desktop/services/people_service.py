@@ -1,0 +1,114 @@
+"""The Person register: villagers who hold roles, and declared kinship links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.services import record_store
+from desktop.services.session import Session
+from models.db import database
+from models.entities import GENDERS, Kinship, Person, PersonRole
+from models.errors import ValidationError
+from models.kinship import RELATIONS, is_close_relation
+from models.messages import QT_TRANSLATE_NOOP, msg
+from models.roles import Permission
+
+_C = "people"
+
+#: Role codes of the register (a person may hold several).
+PERSON_ROLES: dict[str, str] = {
+    "vc_chair": QT_TRANSLATE_NOOP(_C, "村委会主任"),
+    "vc_vice": QT_TRANSLATE_NOOP(_C, "村委会副主任"),
+    "vc_member": QT_TRANSLATE_NOOP(_C, "村委会委员"),
+    "representative": QT_TRANSLATE_NOOP(_C, "村民代表"),
+    "party_secretary": QT_TRANSLATE_NOOP(_C, "党组织书记"),
+    "party_member": QT_TRANSLATE_NOOP(_C, "党员"),
+    "sc_chair": QT_TRANSLATE_NOOP(_C, "监委会主任"),
+    "sc_member": QT_TRANSLATE_NOOP(_C, "监委会委员"),
+    "clerk": QT_TRANSLATE_NOOP(_C, "村文书"),
+    "accountant": QT_TRANSLATE_NOOP(_C, "报账员"),
+    "group_leader": QT_TRANSLATE_NOOP(_C, "村民小组长"),
+}
+
+VILLAGE_COMMITTEE_ROLES = frozenset({"vc_chair", "vc_vice", "vc_member"})
+
+
+def _invalid(template: str, **params) -> ValidationError:
+    return ValidationError(msg(_C, template, **params))
+
+
+def add_person(session: Session, name: str, gender: str, **details) -> Person:
+    """Register a person (name and gender are required)."""
+    session.require(Permission.EDIT_REGISTER)
+    name = (name or "").strip()
+    if not 1 <= len(name) <= 32:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写姓名(最多 32 个字)。"))
+    if gender not in GENDERS:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请选择性别(男或女)。"))
+    return record_store.create(session, Person, name=name, gender=gender, **details)
+
+
+def add_role(session: Session, person: Person, role: str, start_date: str = "",
+             end_date: str = "") -> PersonRole:
+    """Record that `person` holds `role` from `start_date` (to `end_date`)."""
+    session.require(Permission.EDIT_REGISTER)
+    if role not in PERSON_ROLES:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的职务:{role}"), role=role)
+    if end_date and start_date and end_date < start_date:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "任职结束日期不能早于开始日期。"))
+    return record_store.create(session, PersonRole, person=person, role=role,
+                               start_date=start_date, end_date=end_date)
+
+
+def add_kinship(session: Session, person: Person, relative: Person, relation: str) -> Kinship:
+    """Declare that `person` is `relation` of `relative`."""
+    session.require(Permission.EDIT_REGISTER)
+    if relation not in RELATIONS:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的亲属关系:{relation}"), relation=relation)
+    if person.id == relative.id:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "不能登记一个人和自己的亲属关系。"))
+    return record_store.create(session, Kinship, person=person, relative=relative, relation=relation)
+
+
+def close_relatives(person_id: str) -> set[str]:
+    """Ids of people declared 近亲属 of `person_id` (either direction)."""
+    rows = Kinship.live().where(
+        (Kinship.person == person_id) | (Kinship.relative == person_id))
+    out = set()
+    for link in rows:
+        if is_close_relation(link.relation):
+            out.add(link.relative_id if link.person_id == person_id else link.person_id)
+    return out
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One line of the register list."""
+
+    id: str
+    name: str
+    gender: str
+    village_group: str
+    roles: tuple[str, ...]
+
+
+def register(search: str = "") -> list[PersonRow]:
+    """People in the register (not deleted) with their current roles, by name."""
+    query = Person.live().order_by(Person.name)
+    if search:
+        query = query.where(Person.name.contains(search))
+    people = list(query)
+    roles: dict[str, list[str]] = {}
+    current = PersonRole.live().where(PersonRole.end_date == "")
+    for r in current:
+        roles.setdefault(r.person_id, []).append(r.role)
+    return [PersonRow(p.id, p.name, p.gender, p.village_group, tuple(roles.get(p.id, ())))
+            for p in people]
+
+
+def counts() -> dict[str, int]:
+    """People per current role, for the home page."""
+    cursor = database.execute_sql(
+        "SELECT r.role, count(DISTINCT r.person_id) FROM person_role r JOIN person p ON p.id = r.person_id"
+        " WHERE r.deleted = 0 AND p.deleted = 0 AND r.end_date = '' GROUP BY r.role")
+    return {role: n for role, n in cursor}

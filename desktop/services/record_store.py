@@ -1,0 +1,123 @@
+"""The one way records are written: seq, timestamps and audit in one transaction.
+
+Every create/update/delete of a synced record takes the next number of the
+change counter, stamps `updated_at` and appends an audit row with old → new
+values, all inside a single `atomic()` block: either all of it is on disk, or
+none of it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from peewee import Model
+
+from desktop.services.session import Session
+from models import audit
+from models.clock import now_utc
+from models.db import database
+from models.entities import Installation
+from models.errors import NotFound
+from models.messages import QT_TRANSLATE_NOOP, msg
+from models.records import SyncedModel
+from models.sequence import next_seq
+
+M = TypeVar("M", bound=Model)
+
+_SYNC_FIELDS = ("seq", "updated_at")
+
+
+REDACTED = "(已隐藏)"
+
+
+def values_of(instance: Model, redact: bool = True) -> dict[str, Any]:
+    """The record's column values as audit/JSON-friendly data.
+
+    Fields in `audit_exclude` (password hashes) appear as `REDACTED`, so the
+    audit log shows *that* they changed, never their value.
+    """
+    excluded = set(getattr(instance, "audit_exclude", ())) if redact else set()
+    out = {}
+    for name, fld in instance._meta.fields.items():
+        if name in _SYNC_FIELDS:
+            continue
+        value = instance.__data__.get(name)
+        out[fld.column_name] = REDACTED if name in excluded else value
+    return out
+
+
+def owner_code() -> str:
+    """The code of this installation: the default owner of new records."""
+    inst = Installation.get_or_none(Installation.id == 1)
+    return inst.code if inst else ""
+
+
+def _stamp(instance: Model) -> None:
+    if isinstance(instance, SyncedModel):
+        instance.seq = next_seq()
+        instance.updated_at = now_utc()
+        if not instance.owner:
+            instance.owner = owner_code()
+
+
+def create(session: Session, model: type[M], **values: Any) -> M:
+    """Insert a new record (permission checks are the calling service's job)."""
+    with database.atomic():
+        instance = model(**values)
+        _stamp(instance)
+        instance.save(force_insert=True)
+        audit.append(session.actor, "create", model._meta.table_name, str(instance.get_id()),
+                     None, values_of(instance))
+    return instance
+
+
+def update(session: Session, instance: M, **changes: Any) -> M:
+    """Apply `changes` and save; the audit row holds only what changed."""
+    model = type(instance)
+    with database.atomic():
+        current = model.get_or_none(model._meta.primary_key == instance.get_id())
+        if current is None:
+            raise NotFound(msg("records", QT_TRANSLATE_NOOP("records", "要修改的记录已不存在。")))
+        before = values_of(current, redact=False)
+        for key, value in changes.items():
+            setattr(current, key, value)
+        after = values_of(current, redact=False)
+        changed = [k for k, v in before.items() if after.get(k) != v]
+        if not changed:
+            return current
+        redacted = {model._meta.fields[n].column_name for n in getattr(current, "audit_exclude", ())}
+        old = {k: (REDACTED if k in redacted else before[k]) for k in changed}
+        new = {k: (REDACTED if k in redacted else after[k]) for k in changed}
+        _stamp(current)
+        current.save()
+        audit.append(session.actor, "update", model._meta.table_name, str(current.get_id()), old, new)
+    for key, value in changes.items():
+        setattr(instance, key, value)
+    return current
+
+
+def soft_delete(session: Session, instance: SyncedModel) -> SyncedModel:
+    """Move a record to the recycle view (tombstone; nothing is hard-deleted)."""
+    return _set_deleted(session, instance, True, "delete")
+
+
+def restore(session: Session, instance: SyncedModel) -> SyncedModel:
+    """Bring a record back from the recycle view."""
+    return _set_deleted(session, instance, False, "restore")
+
+
+def _set_deleted(session: Session, instance: SyncedModel, deleted: bool, action: str) -> SyncedModel:
+    model = type(instance)
+    with database.atomic():
+        current = model.get_or_none(model.id == instance.id)
+        if current is None:
+            raise NotFound(msg("records", QT_TRANSLATE_NOOP("records", "要修改的记录已不存在。")))
+        if current.deleted == deleted:
+            return current
+        current.deleted = deleted
+        _stamp(current)
+        current.save()
+        audit.append(session.actor, action, model._meta.table_name, current.id,
+                     {"deleted": not deleted}, {"deleted": deleted})
+    instance.deleted = deleted
+    return current

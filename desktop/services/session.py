@@ -1,0 +1,54 @@
+"""Who is acting: the logged-in user (GUI) or the command line.
+
+Services take a `Session` and call `require()` before they write, so a role
+that must not do something cannot, whatever the UI shows.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+
+from models.errors import PermissionDenied
+from models.messages import QT_TRANSLATE_NOOP, msg
+from models.roles import ADMIN_ROLE, Permission, has_permission, role_label
+
+
+@dataclass(frozen=True)
+class Session:
+    """An actor with a role. `actor` is what the audit log records."""
+
+    actor: str
+    role: str
+    display_name: str = ""
+    user_id: str | None = None
+
+    def can(self, permission: Permission) -> bool:
+        """Whether this session's role grants `permission`."""
+        return has_permission(self.role, permission)
+
+    def require(self, permission: Permission) -> None:
+        """Raise `PermissionDenied` unless the role grants `permission`."""
+        if not self.can(permission):
+            raise PermissionDenied(
+                msg("session", QT_TRANSLATE_NOOP(
+                    "session", "“{role}”角色没有这项权限,请用有权限的账号登录后再操作。"),
+                    role=role_label(self.role))
+            )
+
+
+def cli_session(mode: str) -> Session:
+    """The command line acts as the installation's administrator.
+
+    Whoever can run the CLI can open the database file anyway; the audit log
+    records the operating-system user so the action stays attributable.
+    """
+    try:
+        who = getpass.getuser()
+    except (OSError, KeyError):
+        who = "unknown"
+    return Session(actor=f"命令行:{who}", role=ADMIN_ROLE.get(mode, "admin"), display_name=who)
+
+
+#: Used only while an installation is being created (there is no user yet).
+SETUP = Session(actor="初始化", role="admin", display_name="初始化")

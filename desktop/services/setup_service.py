@@ -1,0 +1,152 @@
+"""Creating an installation (first-run wizard, `cunwu init`) and its users."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.services import record_store
+from desktop.services.session import SETUP, Session
+from models import passwords
+from models.db import database
+from models.entities import (
+    MODE_TOWNSHIP,
+    MODE_VILLAGE,
+    MODES,
+    Installation,
+    Township,
+    User,
+    Village,
+)
+from models.errors import ValidationError
+from models.messages import QT_TRANSLATE_NOOP, msg
+from models.provinces import PROVINCES
+from models.roles import ADMIN_ROLE, ROLES, Permission
+
+_C = "setup"
+_CODE = re.compile(r"^\d{6,20}$")
+_LOGIN = re.compile(r"^[A-Za-z0-9_.\-]{2,32}$")
+
+
+def _invalid(template: str, **params) -> ValidationError:
+    return ValidationError(msg(_C, template, **params))
+
+
+@dataclass(frozen=True)
+class InstallationInfo:
+    """What the UI shows about this installation."""
+
+    mode: str
+    code: str
+    name: str
+    province: str
+    is_demo: bool
+
+
+def current() -> InstallationInfo | None:
+    """This installation, or None before the first-run wizard has finished."""
+    row = Installation.get_or_none(Installation.id == 1)
+    if row is None:
+        return None
+    return InstallationInfo(row.mode, row.code, row.name, row.province, row.is_demo)
+
+
+def validate_name(name: str) -> str:
+    """A village or township name: 2–32 characters, trimmed."""
+    name = (name or "").strip()
+    if not 2 <= len(name) <= 32:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "名称应为 2 到 32 个字,例如“青山村”或“城关镇”。"))
+    return name
+
+
+def validate_code(code: str) -> str:
+    """A statistical division code: digits only (12 for a village, 9 for a township)."""
+    code = (code or "").strip()
+    if not _CODE.match(code):
+        raise _invalid(QT_TRANSLATE_NOOP(
+            _C, "代码只能是 6 到 20 位数字。村一般用 12 位统计用区划代码(如 330106001001),乡镇用 9 位。"))
+    return code
+
+
+def initialize(mode: str, name: str, code: str, province: str = "national",
+               township_code: str | None = None) -> InstallationInfo:
+    """Create the installation row and its own village or township record."""
+    if mode not in MODES:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "模式只能是“村”(village)或“乡镇”(township)。"))
+    name, code = validate_name(name), validate_code(code)
+    if province not in PROVINCES:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的省份配置:{province}"), province=province)
+    if current() is not None:
+        info = current()
+        raise _invalid(QT_TRANSLATE_NOOP(
+            _C, "这个数据文件夹已经初始化为“{name}”({code}),不能重复初始化。"),
+            name=info.name, code=info.code)
+    with database.atomic():
+        Installation.create(id=1, mode=mode, code=code, name=name, province=province)
+        if mode == MODE_VILLAGE:
+            record_store.create(SETUP, Village, owner=code, code=code, name=name,
+                                province=province, township_code=township_code)
+        else:
+            record_store.create(SETUP, Township, owner=code, code=code, name=name, province=province)
+    return current()
+
+
+def mark_demo() -> None:
+    """Flag the installation as holding demo data (the login screen says so)."""
+    Installation.update(is_demo=True).where(Installation.id == 1).execute()
+
+
+def has_users() -> bool:
+    """Whether any active login exists (else the GUI asks for an administrator)."""
+    return User.select().where(User.active == True).exists()  # noqa: E712
+
+
+def validate_login(login: str) -> str:
+    """Login names: 2–32 letters, digits, `_ . -` (easy to type on any keyboard)."""
+    login = (login or "").strip()
+    if not _LOGIN.match(login):
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "登录名应为 2 到 32 位字母、数字或 _ . -,例如 admin、wenshu。"))
+    return login
+
+
+def validate_password(password: str, repeat: str | None = None) -> str:
+    """Refuse weak passwords and mismatched repeats, with the reason."""
+    score, hint = passwords.strength(password or "")
+    if score == 0:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "密码不能使用:{hint}"), hint=hint)
+    if repeat is not None and repeat != password:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "两次输入的密码不一致。"))
+    return password
+
+
+def create_user(session: Session | None, login: str, display_name: str, role: str,
+                password: str, repeat: str | None = None) -> User:
+    """Add a login. The first administrator may be created without a session."""
+    info = current()
+    if info is None:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请先完成初始化,再创建账号。"))
+    if session is None:
+        if has_users():
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "已经有管理员账号,请登录后再添加账号。"))
+        session = SETUP
+        if role != ADMIN_ROLE[info.mode]:
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "第一个账号必须是管理员。"))
+    else:
+        session.require(Permission.MANAGE_USERS)
+    login = validate_login(login)
+    display_name = (display_name or "").strip() or login
+    if role not in ROLES or ROLES[role][1] != info.mode:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "这个角色不适用于本机的模式。"))
+    validate_password(password, repeat)
+    if User.select().where(User.login == login).exists():
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "登录名“{login}”已被使用。"), login=login)
+    return record_store.create(
+        session, User, login=login, display_name=display_name, role=role,
+        password_hash=passwords.hash_password(password),
+    )
+
+
+def is_township() -> bool:
+    """Whether this installation runs in township mode."""
+    info = current()
+    return info is not None and info.mode == MODE_TOWNSHIP

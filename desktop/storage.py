@@ -1,0 +1,68 @@
+"""Opening an installation's database safely: folder checks, migration, backup first."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import peewee
+
+from desktop.paths import AppPaths
+from models import migrations
+from models.db import close_database, open_database
+from models.errors import DatabaseError
+from models.messages import QT_TRANSLATE_NOOP, msg
+
+log = logging.getLogger(__name__)
+_C = "storage"
+
+
+class DataDirError(DatabaseError):
+    """The data folder cannot be created or written."""
+
+
+def check_writable(paths: AppPaths) -> None:
+    """Make sure the data folder exists and accepts writes, with a plain message if not."""
+    try:
+        paths.ensure()
+        probe = paths.data_dir / ".write-test"
+        probe.write_bytes(b"ok")
+        probe.unlink()
+    except OSError as exc:
+        raise DataDirError(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "数据文件夹“{path}”无法写入({detail})。请换一个文件夹,或请电脑管理员开放写入权限。"),
+            path=paths.data_dir, detail=exc.strerror or exc)) from exc
+    if paths.database.exists() and not os.access(paths.database, os.W_OK):
+        raise DataDirError(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "数据库文件“{path}”是只读的,不能保存任何修改。请检查文件属性或权限。"),
+            path=paths.database))
+
+
+def open_store(paths: AppPaths, backup_before_migration: bool = True) -> list[migrations.Migration]:
+    """Open (creating if needed) and migrate the database; returns the migrations applied.
+
+    An existing database is backed up before any migration touches it.
+    """
+    check_writable(paths)
+    open_database(paths.database)
+
+    def _backup(state: migrations.SchemaState) -> None:
+        if backup_before_migration:
+            from desktop import backup  # late import keeps start-up light
+
+            path = backup.create_backup(paths.database, paths.backups,
+                                        reason=f"before-migration-v{state.user_version}")
+            log.info("backup before migration: %s", path)
+
+    try:
+        applied = migrations.migrate(before_upgrade=_backup)
+    except DatabaseError:
+        close_database()
+        raise
+    except peewee.OperationalError as exc:
+        close_database()
+        raise DataDirError(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "无法打开数据库“{path}”:{detail}"), path=paths.database, detail=exc)) from exc
+    if applied:
+        log.info("migrated database to v%s", applied[-1].version)
+    return applied
