@@ -10,7 +10,7 @@ import peewee
 from desktop.paths import AppPaths
 from models import migrations
 from models.db import close_database, open_database
-from models.errors import DatabaseError
+from models.errors import DatabaseError, NotOurDatabase
 from models.messages import QT_TRANSLATE_NOOP, msg
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,16 @@ def open_store(paths: AppPaths, backup_before_migration: bool = True) -> list[mi
     An existing database is backed up before any migration touches it.
     """
     check_writable(paths)
-    open_database(paths.database)
+    try:
+        open_database(paths.database)
+    except peewee.OperationalError as exc:  # cannot open the file at all
+        close_database()
+        raise DataDirError(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "无法打开数据库“{path}”:{detail}"), path=paths.database, detail=exc)) from exc
+    except peewee.DatabaseError as exc:  # "file is not a database" while setting pragmas
+        close_database()
+        raise NotOurDatabase(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "“{path}”不是村务台账的数据库,或者已经损坏,不能打开。"), path=paths.database)) from exc
 
     def _backup(state: migrations.SchemaState) -> None:
         if backup_before_migration:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from peewee import fn
+
 from desktop.services import record_store
 from desktop.services.session import Session
 from models.db import database
@@ -96,7 +98,8 @@ def register(search: str = "") -> list[PersonRow]:
     """People in the register (not deleted) with their current roles, by name."""
     query = Person.live().order_by(Person.name)
     if search:
-        query = query.where(Person.name.contains(search))
+        # instr(), not LIKE: LIKE on short CJK strings misbehaves in SQLite 3.40.
+        query = query.where(fn.instr(Person.name, search.strip()) > 0)
     people = list(query)
     roles: dict[str, list[str]] = {}
     current = PersonRole.live().where(PersonRole.end_date == "")

@@ -1,0 +1,248 @@
+"""The `cunwu` command: the GUI with no arguments, headless jobs otherwise.
+
+Contract (DESIGN §5): `--json` prints exactly one JSON object on stdout;
+exit 0 ok, 1 refused (a Chinese reason on stderr), 2 usage. A command that
+would replace data asks on a terminal and needs `--yes` otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop import __version__
+from models.errors import CunwuError
+from models.clock import local_display
+from models.messages import QT_TRANSLATE_NOOP, msg
+
+log = logging.getLogger(__name__)
+_C = "cli"
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+class Refused(CunwuError):
+    """A CLI-level refusal (missing confirmation, wrong state)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors: exit 2, in Chinese where we can
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"用法错误:{message}\n")
+        sys.exit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for tests and documentation)."""
+    p = _Parser(prog="cunwu", description="村民自治台账:不带参数运行打开图形界面。")
+    p.add_argument("--data-dir", help="数据文件夹(默认:用户数据目录,或环境变量 CUNWU_DATA_DIR)")
+    p.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
+    p.add_argument("-v", "--verbose", action="store_true", help="输出调试日志")
+    p.add_argument("--version", action="version", version=f"cunwu {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    init = sub.add_parser("init", help="初始化本机(村或乡镇)")
+    init_sub = init.add_subparsers(dest="mode", required=True, parser_class=_Parser)
+    for mode, label in (("village", "村"), ("township", "乡镇")):
+        m = init_sub.add_parser(mode, help=f"初始化为{label}")
+        m.add_argument("--name", required=True, help=f"{label}名称")
+        m.add_argument("--code", required=True, help=f"{label}代码(统计用区划代码)")
+        m.add_argument("--province", default="national", help="省份配置,如 zhejiang、chongqing")
+
+    demo = sub.add_parser("demo", help="填入演示数据(用于试用和培训)")
+    demo.add_argument("--years", type=int, default=10, help="生成多少年的历史记录")
+
+    sub.add_parser("check", help="检查数据库完整性和审计日志")
+
+    backup = sub.add_parser("backup", help="把数据库备份到一个文件夹")
+    backup.add_argument("--to", required=True, help="目标文件夹(如 U 盘)")
+
+    restore = sub.add_parser("restore", help="用备份文件替换当前数据库")
+    restore.add_argument("file", help="备份文件(.sqlite3)")
+    restore.add_argument("--yes", action="store_true", help="不询问,直接替换")
+
+    sub.add_parser("selftest", help="自检(打包后的程序用)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `cunwu` console script."""
+    args = build_parser().parse_args(argv)
+    from desktop import paths as paths_mod
+
+    paths = paths_mod.resolve(args.data_dir)
+    if args.command is None:
+        from desktop.app import run_gui
+
+        return run_gui(paths, verbose=args.verbose)
+    from desktop.logging_setup import configure
+
+    configure(paths.logs if paths.data_dir.exists() else None, verbose=args.verbose)
+    handler: Callable[[argparse.Namespace, Any], dict[str, Any]] = COMMANDS[args.command]
+    try:
+        result = handler(args, paths)
+    except CunwuError as exc:
+        log.info("refused: %s", exc)
+        sys.stderr.write(f"{exc}\n")
+        if args.json:
+            _print_json({"ok": False, "error": str(exc)})
+        return EXIT_REFUSED
+    finally:
+        from models.db import close_database
+
+        close_database()
+    if args.json:
+        _print_json(result)
+    else:
+        for line in result.pop("_lines", []):
+            print(line)
+    return EXIT_OK if result.get("ok", True) else EXIT_REFUSED
+
+
+def _print_json(obj: dict[str, Any]) -> None:
+    obj = {k: v for k, v in obj.items() if not k.startswith("_")}
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+
+
+def _open(paths):
+    from desktop.storage import open_store
+
+    open_store(paths)
+
+
+def _require_installation():
+    from desktop.services import setup_service
+
+    info = setup_service.current()
+    if info is None:
+        raise Refused(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "这个数据文件夹还没有初始化。请先运行 cunwu init village(或 township)。")))
+    return info
+
+
+def cmd_init(args, paths) -> dict[str, Any]:
+    """`cunwu init village|township`."""
+    from desktop.services import setup_service
+
+    _open(paths)
+    info = setup_service.initialize(args.mode, args.name, args.code, args.province)
+    return {
+        "mode": info.mode, "code": info.code, "name": info.name, "province": info.province,
+        "data_dir": str(paths.data_dir), "database": str(paths.database),
+        "_lines": [f"已初始化:{info.name}({info.code}),数据文件夹 {paths.data_dir}",
+                   "下一步:打开软件(直接运行 cunwu)创建管理员账号。"],
+    }
+
+
+def cmd_demo(args, paths) -> dict[str, Any]:
+    """`cunwu demo`: initialise a demo village if needed, then fill it."""
+    from desktop import demo
+    from desktop.services import setup_service
+    from desktop.services.session import cli_session
+
+    _open(paths)
+    info = setup_service.current()
+    if info is None:
+        info = setup_service.initialize("village", "青山村", "330106001001", "zhejiang")
+    session = cli_session(info.mode)
+    if info.mode == "township":
+        result = demo.fill_township(session)
+    else:
+        if args.years < 1 or args.years > 30:
+            raise Refused(msg(_C, QT_TRANSLATE_NOOP(_C, "--years 应在 1 到 30 之间。")))
+        result = demo.fill_village(session, years=args.years)
+    return {
+        "mode": info.mode, "code": info.code, "name": info.name,
+        "people": result.people, "villages": result.villages, "users": result.users,
+        "password": demo.DEMO_PASSWORD,
+        "_lines": [f"已为 {info.name} 生成演示数据:人员 {result.people} 人,村庄 {result.villages} 个。",
+                   f"演示账号:{'、'.join(result.users) or '(已存在)'},密码均为 {demo.DEMO_PASSWORD}"],
+    }
+
+
+def cmd_check(args, paths) -> dict[str, Any]:
+    """`cunwu check`: SQLite integrity, references and the audit chain."""
+    from desktop.services import integrity_service
+
+    if not paths.database.exists():
+        raise Refused(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到数据库:{path}"), path=paths.database))
+    _open(paths)
+    report = integrity_service.run_check()
+    return {
+        "ok": report.ok, "schema_version": report.schema_version,
+        "integrity": report.integrity, "foreign_key_violations": report.foreign_key_violations,
+        "audit_rows": report.audit_rows, "audit_problems": [str(p) for p in report.audit_problems],
+        "_lines": [str(line) for line in report.lines()]
+        + (["检查通过。"] if report.ok else ["检查发现问题,请联系乡镇或技术支持,并保留数据文件夹。"]),
+    }
+
+
+def cmd_backup(args, paths) -> dict[str, Any]:
+    """`cunwu backup --to DIR`."""
+    from desktop import backup
+
+    if not paths.database.exists():
+        raise Refused(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到数据库:{path}"), path=paths.database))
+    _open(paths)  # refuses foreign or newer databases before we copy them
+    target = backup.create_backup(paths.database, Path(args.to).expanduser(), reason="manual")
+    return {"path": str(target), "_lines": [f"备份已写入:{target}"]}
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin or not sys.stdin.isatty():
+        return False
+    sys.stderr.write(question + " [y/N] ")
+    sys.stderr.flush()
+    return sys.stdin.readline().strip().lower() in ("y", "yes", "是")
+
+
+def _describe(summary) -> str:
+    counts = ",".join(f"{k} {v}" for k, v in summary.counts.items())
+    return (f"{summary.name or '(未初始化)'} {summary.code} — {counts};"
+            f"最后修改 {local_display(summary.last_change) or '无'}")
+
+
+def cmd_restore(args, paths) -> dict[str, Any]:
+    """`cunwu restore FILE [--yes]`: verify, show what is replaced, keep the old one."""
+    from desktop import backup
+
+    source = Path(args.file).expanduser()
+    incoming = backup.summarize(source)
+    current = backup.summarize(paths.database) if paths.database.exists() else None
+    lines = [f"将要恢复:{_describe(incoming)}"]
+    if current:
+        lines.append(f"将被替换:{_describe(current)}(会先另存一份备份)")
+    if not args.yes:
+        sys.stderr.write("\n".join(lines) + "\n")
+        if not _confirm("确定要用这个备份替换当前数据吗?"):
+            raise Refused(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "没有恢复:需要确认。在脚本中请加 --yes。")))
+    paths.ensure()
+    previous = backup.restore(source, paths.database, paths.backups)
+    lines.append(f"已恢复。原来的数据库另存为:{previous}" if previous else "已恢复。")
+    return {"restored": str(source), "previous_backup": str(previous) if previous else None,
+            "_lines": lines}
+
+
+def cmd_selftest(args, paths) -> dict[str, Any]:
+    """`cunwu selftest`: exercise every layer in a temporary folder."""
+    from desktop import selftest
+
+    report = selftest.run()
+    return {"ok": report.ok, "steps": report.steps, "log": report.log_path,
+            "_lines": report.lines()}
+
+
+COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "check": cmd_check,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "selftest": cmd_selftest,
+}

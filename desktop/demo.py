@@ -1,0 +1,183 @@
+"""Believable demo data: a village (or a township with its villages).
+
+Deterministic (seeded) so screenshots and benchmarks are repeatable. Each
+record area adds its own records here as it lands; the foundation provides the
+village, its register of role holders and the demo logins.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from desktop.services import people_service, record_store, setup_service
+from desktop.services.session import Session
+from models.db import database
+from models.entities import MODE_TOWNSHIP, Person, Village
+from models.errors import ValidationError
+from models.messages import QT_TRANSLATE_NOOP, msg
+
+_C = "demo"
+DEMO_PASSWORD = "demo1234"
+
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
+# A village has a few dominant surnames; weight them.
+VILLAGE_SURNAMES = "王王王王李李李张张陈陈刘杨周吴徐黄"
+MALE_GIVEN = "建国志强明华伟军德福春林海平国庆长根永祥金生文光荣贵富兴水清松柏宝山成立新"
+FEMALE_GIVEN = "秀英桂兰玉芳淑珍丽梅凤霞翠花红艳春燕小琴美玲晓云金凤菊月娥彩萍素"
+VILLAGE_GROUPS = ["一组", "二组", "三组", "四组", "五组", "六组", "七组", "八组"]
+TOWNSHIP_VILLAGES = ["青山村", "溪口村", "大坪村", "杨家庄村", "石桥村", "东岭村", "南塘村",
+                     "柳湾村", "新和村", "龙潭村", "上坝村", "桃源村"]
+
+
+@dataclass
+class DemoResult:
+    """What `fill_village` / `fill_township` created, for the CLI summary."""
+
+    people: int = 0
+    villages: int = 0
+    users: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+class _Names:
+    """Unique, realistic Chinese names from a seeded generator."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.used: set[str] = set()
+
+    def make(self, gender: str) -> str:
+        pool = MALE_GIVEN if gender == "男" else FEMALE_GIVEN
+        for _ in range(1000):
+            surname = self.rng.choice(VILLAGE_SURNAMES if self.rng.random() < 0.7 else SURNAMES)
+            given = self.rng.choice(pool)
+            if self.rng.random() < 0.75:
+                given += self.rng.choice(pool)
+            name = surname + given
+            if name not in self.used:
+                self.used.add(name)
+                return name
+        raise RuntimeError("name space exhausted")
+
+
+def _refuse_if_not_empty() -> None:
+    if Person.select().exists():
+        raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "这个数据库里已经有人员记录。演示数据只能放进新建的数据库,以免和真实记录混在一起。")))
+
+
+def _demo_users(mode: str) -> list[tuple[str, str, str]]:
+    if mode == MODE_TOWNSHIP:
+        return [("admin", "管理员", "township_admin"), ("shenhe", "审核员", "reviewer")]
+    return [("admin", "管理员", "admin"), ("wenshu", "村文书", "secretary"),
+            ("jianwei", "监委会主任", "committee")]
+
+
+def fill_village(session: Session, households: int = 300, years: int = 10, seed: int = 7,
+                 progress: Callable[[int, int], None] | None = None) -> DemoResult:
+    """Fill this village installation with a 村委会 of 5, 30 村民代表 and more.
+
+    `years` is how much history later areas generate (meetings, postings).
+    """
+    info = setup_service.current()
+    _refuse_if_not_empty()
+    rng = random.Random(seed)
+    names = _Names(rng)
+    result = DemoResult()
+    start = f"{2026 - 5 + 1}-04-18"  # the current 村委会 term started after the 2021 换届
+
+    def person(gender: str, group: str | None = None, **extra) -> Person:
+        result.people += 1
+        return people_service.add_person(
+            session, names.make(gender), gender,
+            village_group=group or rng.choice(VILLAGE_GROUPS),
+            birth_year=rng.randint(1958, 1995), **extra)
+
+    with database.atomic():
+        village = Village.get(Village.code == info.code)
+        adults = households * 29 // 10
+        record_store.update(session, village, households=households, adult_population=adults)
+
+        committee = []
+        for role, gender in (("vc_chair", "男"), ("vc_vice", "男"), ("vc_member", "女"),
+                             ("vc_member", "男"), ("vc_member", "女")):
+            p = person(gender)
+            people_service.add_role(session, p, role, start)
+            committee.append(p)
+        people_service.add_role(session, committee[0], "party_secretary", start)  # 一肩挑
+        for p in committee:
+            people_service.add_role(session, p, "party_member", "2010-07-01")
+
+        reps = []
+        for i in range(30):
+            gender = "女" if i % 5 in (0, 3) else "男"  # 12 women of 30
+            p = person(gender, VILLAGE_GROUPS[i % len(VILLAGE_GROUPS)])
+            people_service.add_role(session, p, "representative", start)
+            reps.append(p)
+            if i % 3 == 0:
+                people_service.add_role(session, p, "party_member", f"{rng.randint(1990, 2020)}-07-01")
+        for rep in reps[: len(VILLAGE_GROUPS)]:  # reps were spread over the groups in order
+            people_service.add_role(session, rep, "group_leader", start)
+
+        supervision = [person("男", note="退休会计,熟悉财务"), person("女"), person("男")]
+        people_service.add_role(session, supervision[0], "sc_chair", "2021-05-06")
+        for p in supervision[1:]:
+            people_service.add_role(session, p, "sc_member", "2021-05-06")
+        clerk = person("女", note="负责村务档案")
+        people_service.add_role(session, clerk, "clerk", start)
+        accountant = person("男")
+        people_service.add_role(session, accountant, "accountant", start)
+
+        # Family links the conflict checks will need: spouses among representatives,
+        # and one committee member's son who is a 村民代表 (allowed; not 监委会).
+        people_service.add_kinship(session, reps[1], reps[0], "spouse")
+        people_service.add_kinship(session, reps[6], reps[5], "sibling")
+        son = person("男")
+        people_service.add_kinship(session, committee[1], son, "parent")
+        people_service.add_role(session, son, "representative", start)
+        if progress:
+            progress(1, 2)
+        _create_demo_users(info.mode, result)
+        setup_service.mark_demo()
+    result.counts = people_service.counts()
+    if progress:
+        progress(2, 2)
+    return result
+
+
+def fill_township(session: Session, villages: int = 12, seed: int = 7) -> DemoResult:
+    """Fill this township installation with its villages (registered, not yet enrolled)."""
+    info = setup_service.current()
+    _refuse_if_not_empty()
+    rng = random.Random(seed)
+    result = DemoResult()
+    with database.atomic():
+        existing = {v.code for v in Village.select()}
+        for i, name in enumerate(TOWNSHIP_VILLAGES[:villages], start=1):
+            code = f"{info.code}{i:03d}"
+            if code in existing:
+                continue
+            households = rng.randint(150, 620)
+            record_store.create(session, Village, owner=info.code, code=code, name=name,
+                                province=info.province, township_code=info.code,
+                                households=households, adult_population=households * 29 // 10)
+            result.villages += 1
+        _create_demo_users(info.mode, result)
+        setup_service.mark_demo()
+    return result
+
+
+def _create_demo_users(mode: str, result: DemoResult) -> None:
+    admin_session = None
+    for login, display, role in _demo_users(mode):
+        if setup_service.has_users() and admin_session is None:
+            from desktop.services.session import cli_session
+
+            admin_session = cli_session(mode)
+        try:
+            setup_service.create_user(admin_session, login, display, role, DEMO_PASSWORD)
+        except ValidationError:
+            continue  # the login exists already (an admin made in the wizard)
+        result.users.append(login)

@@ -1,0 +1,64 @@
+"""`cunwu check`: is the database intact, and is the audit log untampered?"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models import audit
+from models.db import database
+from models.messages import QT_TRANSLATE_NOOP, Message, msg
+from models.migrations import SCHEMA_VERSION
+
+_C = "integrity"
+
+
+@dataclass
+class CheckReport:
+    """Everything `check` found. `ok` only when every part passed."""
+
+    schema_version: int = 0
+    integrity: list[str] = field(default_factory=list)
+    foreign_key_violations: int = 0
+    audit_rows: int = 0
+    audit_problems: list[Message] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when SQLite, foreign keys and the audit chain all check out."""
+        return (self.integrity == ["ok"] and not self.foreign_key_violations
+                and not self.audit_problems)
+
+    def lines(self) -> list[Message]:
+        """Plain Chinese lines for the terminal or a dialog."""
+        out = [msg(_C, QT_TRANSLATE_NOOP(_C, "数据格式版本:第 {v} 版(本软件:第 {known} 版)"),
+                   v=self.schema_version, known=SCHEMA_VERSION)]
+        if self.integrity == ["ok"]:
+            out.append(msg(_C, QT_TRANSLATE_NOOP(_C, "数据库文件完整性:正常")))
+        else:
+            out.append(msg(_C, QT_TRANSLATE_NOOP(_C, "数据库文件完整性:发现问题 — {detail}"),
+                           detail="; ".join(self.integrity[:5])))
+        if self.foreign_key_violations:
+            out.append(msg(_C, QT_TRANSLATE_NOOP(_C, "记录之间的引用:有 {n} 处指向不存在的记录"),
+                           n=self.foreign_key_violations))
+        else:
+            out.append(msg(_C, QT_TRANSLATE_NOOP(_C, "记录之间的引用:正常")))
+        if self.audit_problems:
+            out.append(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "审计日志({n} 条):发现被改动的迹象"), n=self.audit_rows))
+            out.extend(self.audit_problems)
+        else:
+            out.append(msg(_C, QT_TRANSLATE_NOOP(_C, "审计日志({n} 条):链条完整,未被改动"),
+                           n=self.audit_rows))
+        return out
+
+
+def run_check() -> CheckReport:
+    """Run SQLite's integrity and foreign-key checks and verify the audit chain."""
+    report = CheckReport()
+    report.schema_version = database.execute_sql("PRAGMA user_version").fetchone()[0]
+    report.integrity = [row[0] for row in database.execute_sql("PRAGMA integrity_check")]
+    report.foreign_key_violations = len(database.execute_sql("PRAGMA foreign_key_check").fetchall())
+    chain = audit.verify_chain()
+    report.audit_rows = chain.rows
+    report.audit_problems = chain.problems
+    return report

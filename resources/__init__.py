@@ -1,0 +1,1 @@
+"""Icons, styles, translations and templates shipped with cunwu."""

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+
+from desktop.storage import DataDirError, open_store
+from models import migrations
+from models.db import APPLICATION_ID, close_database, database
+from models.entities import ALL_MODELS
+from models.errors import DatabaseTooNew, NotOurDatabase
+
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_fresh_database_gets_latest_schema_with_our_marks(store):
+    assert database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
+    assert database.execute_sql("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_migrated_schema_matches_the_models(store):
+    """The frozen SQL and the peewee models must never drift apart."""
+    for model in ALL_MODELS:
+        table = model._meta.table_name
+        columns = {row[1] for row in database.execute_sql(f'PRAGMA table_info("{table}")')}
+        expected = {f.column_name for f in model._meta.sorted_fields}
+        assert columns == expected, table
+
+
+def test_reopening_applies_nothing(paths):
+    assert len(open_store(paths)) == migrations.SCHEMA_VERSION
+    close_database()
+    assert open_store(paths) == []
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema_v*.sqlite3")), ids=lambda p: p.name)
+def test_every_released_database_opens_and_keeps_its_records(paths, fixture):
+    paths.ensure()
+    shutil.copy(fixture, paths.database)
+    open_store(paths)
+    from desktop.services import integrity_service, people_service, setup_service
+
+    assert setup_service.current().name == "青山村"
+    assert len(people_service.register()) > 30
+    assert integrity_service.run_check().ok
+
+
+def test_newer_database_is_refused_untouched(paths):
+    open_store(paths)
+    database.execute_sql(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 5}")
+    close_database()
+    before = paths.database.read_bytes()
+    with pytest.raises(DatabaseTooNew) as err:
+        open_store(paths)
+    assert "更新版本" in str(err.value) and "升级" in str(err.value)
+    assert paths.database.read_bytes() == before
+
+
+def test_another_programs_database_is_refused(paths):
+    paths.ensure()
+    con = sqlite3.connect(paths.database)
+    con.execute("CREATE TABLE contacts (name TEXT)")
+    con.commit()
+    con.close()
+    with pytest.raises(NotOurDatabase) as err:
+        open_store(paths)
+    assert "不是村务台账的数据库" in str(err.value)
+    con = sqlite3.connect(paths.database)
+    assert [r[0] for r in con.execute("SELECT name FROM sqlite_master")] == ["contacts"]
+
+
+def test_a_file_that_is_not_sqlite_is_refused(paths):
+    paths.ensure()
+    paths.database.write_bytes(b"PK\x03\x04 this is a zip, not a database" * 200)
+    with pytest.raises(NotOurDatabase):
+        open_store(paths)
+
+
+def test_unwritable_data_folder_gets_a_plain_message(tmp_path):
+    from desktop.paths import AppPaths
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(DataDirError) as err:
+        open_store(AppPaths(blocker / "data"))
+    assert "无法写入" in str(err.value)
+
+
+def test_upgrade_backs_up_first_and_is_atomic(paths, monkeypatch):
+    open_store(paths)
+    close_database()
+    good = migrations.Migration(2, "0002_test.sql", "CREATE TABLE extra (x INTEGER);")
+    bad = migrations.Migration(3, "0003_broken.sql", "CREATE TABLE extra2 (y INTEGER);\nTHIS IS NOT SQL;")
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [good, bad])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
+    with pytest.raises(Exception):
+        open_store(paths)
+    close_database()
+    backups = list(paths.backups.glob("*before-migration-v1*.sqlite3"))
+    assert len(backups) == 1
+    con = sqlite3.connect(paths.database)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 2  # step 2 kept, step 3 rolled back
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "extra" in tables and "extra2" not in tables
+
+
+def test_split_statements_keeps_trigger_bodies_whole():
+    sql = "CREATE TABLE a (x);\n-- comment\nCREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n SELECT 1;\nEND;\n"
+    parts = migrations.split_statements(sql)
+    assert len(parts) == 2 and parts[1].startswith("CREATE TRIGGER") and parts[1].endswith("END;")

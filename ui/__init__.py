@@ -1,0 +1,1 @@
+"""cunwu Qt widgets: one subpackage per area. No peewee here."""
