@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+
+from desktop import demo
+from desktop.services import auth_service, people_service, setup_service
+from desktop.services.session import cli_session
+from models.entities import Person, Village
+from models.errors import ValidationError
+
+
+def test_demo_village_is_believable_and_lawful(village):
+    _, admin = village
+    result = demo.fill_village(admin)
+    counts = people_service.counts()
+    assert counts["vc_chair"] == 1 and counts["vc_vice"] == 1 and counts["vc_member"] == 3
+    assert counts["representative"] >= 30
+    assert counts["sc_chair"] == 1 and counts["sc_member"] == 2
+    v = Village.get(Village.code == "330106001001")
+    assert v.households == 300 and v.adult_population > v.households
+    # 村民代表会议 composition (组织法 25): reps ≥ 4/5 of members, women ≥ 1/3.
+    rows = people_service.register()
+    members = [r for r in rows if {"vc_chair", "vc_vice", "vc_member", "representative"} & set(r.roles)]
+    reps = [r for r in members if "representative" in r.roles]
+    women = [r for r in members if r.gender == "女"]
+    assert len(reps) * 5 >= len(members) * 4
+    assert len(women) * 3 >= len(members)
+    # names are unique and Chinese
+    names = [p.name for p in Person.select()]
+    assert len(names) == len(set(names)) == result.people
+    assert all(2 <= len(n) <= 3 for n in names)
+    # demo logins work, and the 监委会 has no 近亲属 of the 村委会
+    assert auth_service.login("wenshu", demo.DEMO_PASSWORD).role == "secretary"
+    assert setup_service.current().is_demo
+    committee = {r.id for r in rows if {"vc_chair", "vc_vice", "vc_member"} & set(r.roles)}
+    supervisors = [r.id for r in rows if {"sc_chair", "sc_member"} & set(r.roles)]
+    for s in supervisors:
+        assert s not in committee and not (people_service.close_relatives(s) & committee)
+
+
+def test_demo_refuses_a_database_with_real_people(village):
+    _, admin = village
+    people_service.add_person(admin, "真实村民", "男")
+    with pytest.raises(ValidationError) as err:
+        demo.fill_village(admin)
+    assert "新建的数据库" in str(err.value)
+
+
+def test_demo_township_has_villages(store):
+    setup_service.initialize("township", "城关镇", "330106001")
+    result = demo.fill_township(cli_session("township"))
+    assert result.villages == 12 and "admin" in result.users
+    assert Village.select().where(Village.township_code == "330106001").count() == 12
