@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop import __version__
-from models.errors import CunwuError
 from models.clock import local_display
+from models.errors import CunwuError
 from models.messages import QT_TRANSLATE_NOOP, msg
 
 log = logging.getLogger(__name__)

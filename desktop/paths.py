@@ -1,4 +1,4 @@
-"""Every folder cunwu uses, resolved in one place.
+r"""Every folder cunwu uses, resolved in one place.
 
 Order of precedence: `--data-dir` on the command line, then the environment
 variable `CUNWU_DATA_DIR`, then the per-user data folder of the platform

@@ -32,7 +32,7 @@ database = SqliteDatabase(None, pragmas=PRAGMAS, lock_type="IMMEDIATE")
 class BaseModel(Model):
     """Every table of cunwu lives in `database`."""
 
-    class Meta:
+    class Meta:  # noqa: D106 - peewee configuration
         database = database
         legacy_table_names = False
 

@@ -49,5 +49,9 @@ class AuthenticationFailed(CunwuError):
     """Wrong login name or password (deliberately not saying which)."""
 
 
+class MigrationFailed(DatabaseError):
+    """A schema upgrade step failed; that step was rolled back, earlier ones kept."""
+
+
 class BackupError(CunwuError):
     """A backup or restore could not be completed; the current data is untouched."""

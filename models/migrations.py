@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from models.db import APPLICATION_ID, database
-from models.errors import DatabaseTooNew, NotOurDatabase
+from models.errors import DatabaseTooNew, MigrationFailed, NotOurDatabase
 from models.messages import QT_TRANSLATE_NOOP, msg
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -132,10 +132,16 @@ def migrate(before_upgrade: Callable[[SchemaState], None] | None = None) -> list
     if steps and not state.is_empty and before_upgrade is not None:
         before_upgrade(state)
     for step in steps:
-        with database.atomic():
-            for statement in split_statements(step.sql):
-                database.execute_sql(statement)
-            # PRAGMAs take no parameters; both values are integers we control.
-            database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID:d}")
-            database.execute_sql(f"PRAGMA user_version = {step.version:d}")
+        try:
+            with database.atomic():
+                for statement in split_statements(step.sql):
+                    database.execute_sql(statement)
+                # PRAGMAs take no parameters; both values are integers we control.
+                database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID:d}")
+                database.execute_sql(f"PRAGMA user_version = {step.version:d}")
+        except Exception as exc:  # the step rolled back as a whole
+            raise MigrationFailed(msg("migrations", QT_TRANSLATE_NOOP(
+                "migrations", "升级数据格式(第 {version} 步)时出错:{detail}。这一步已经撤销,"
+                "数据仍是升级前的样子,升级前的备份在“backups”文件夹里。请联系技术支持。"),
+                version=step.version, detail=exc)) from exc
     return steps

@@ -1,5 +1,8 @@
-"""Province profiles known to this release (labels only; the rules live with
-the areas that use them, as data keyed by these codes)."""
+"""Province profiles known to this release.
+
+Labels only; the rules live with the areas that use them, as data keyed by
+these codes (see `models.meetings.profiles`).
+"""
 
 from __future__ import annotations
 

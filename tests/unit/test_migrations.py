@@ -9,7 +9,7 @@ from desktop.storage import DataDirError, open_store
 from models import migrations
 from models.db import APPLICATION_ID, close_database, database
 from models.entities import ALL_MODELS
-from models.errors import DatabaseTooNew, NotOurDatabase
+from models.errors import DatabaseTooNew, MigrationFailed, NotOurDatabase
 
 FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -96,8 +96,9 @@ def test_upgrade_backs_up_first_and_is_atomic(paths, monkeypatch):
     bad = migrations.Migration(3, "0003_broken.sql", "CREATE TABLE extra2 (y INTEGER);\nTHIS IS NOT SQL;")
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [good, bad])
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
-    with pytest.raises(Exception):
+    with pytest.raises(MigrationFailed) as err:
         open_store(paths)
+    assert "第 3 步" in str(err.value) and "撤销" in str(err.value)
     close_database()
     backups = list(paths.backups.glob("*before-migration-v1*.sqlite3"))
     assert len(backups) == 1

@@ -1,0 +1,66 @@
+"""Legal references as data: (law, version, article), cited in plain Chinese.
+
+Article numbers change between versions (the 2025 amendment of 组织法 renumbers
+it), so a reference names its version and a message cites exactly that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.messages import QT_TRANSLATE_NOOP
+
+_C = "legal"
+_DIGITS = "零一二三四五六七八九"
+
+ORGANIC_LAW = QT_TRANSLATE_NOOP(_C, "村民委员会组织法")
+CIVIL_CODE = QT_TRANSLATE_NOOP(_C, "民法典")
+COLLECTIVE_ORG_LAW = QT_TRANSLATE_NOOP(_C, "农村集体经济组织法")
+PARTY_BRANCH_RULES = QT_TRANSLATE_NOOP(_C, "中国共产党支部工作条例(试行)")
+RULES_OPINION_2018 = QT_TRANSLATE_NOOP(_C, "关于做好村规民约和居民公约工作的指导意见")
+PARTY_RURAL_RULES = QT_TRANSLATE_NOOP(_C, "中国共产党农村基层组织工作条例")
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 26 → 二十六, 105 → 一百零五 (article numbers)."""
+    if n <= 0:
+        return str(n)
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        head = _DIGITS[n // 100] + "百"
+        if rest == 0:
+            return head
+        if rest < 10:
+            return head + "零" + _DIGITS[rest]
+        return head + (_DIGITS[rest // 10] + "十" + (_DIGITS[rest % 10] if rest % 10 else ""))
+    return str(n)
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """A law (or policy/practice document), its version, and an article (0 when none)."""
+
+    law: str
+    version: str = ""
+    article: int = 0
+    province: str = ""  # a provincial measure's profile code, "" for national texts
+
+    def cite(self) -> str:
+        """`依据《村民委员会组织法》(2018)第二十六条`."""
+        text = f"依据《{self.law}》"
+        if self.version:
+            text += f"({self.version})"
+        if self.article:
+            text += f"第{chinese_number(self.article)}条"
+        return text
+
+
+def organic_law(article: int) -> LegalBasis:
+    """An article of the 2018 村民委员会组织法 (the text this release implements)."""
+    return LegalBasis(ORGANIC_LAW, "2018", article)

@@ -1,0 +1,244 @@
+"""The quorum and vote engine: facts in, a verdict with every reason out.
+
+Pure functions over plain data, so the same verdict is computed in the
+editor as you tick attendance, in the service before saving, at the township
+on import, and in tests. Integer arithmetic only (see `ratios`).
+
+A verdict lists findings, each with a severity, a plain-Chinese sentence and
+the provision it rests on: "实到 19 人,不足应到 30 人的三分之二以上(20 人),
+会议不能作出有效决定。依据《村民委员会组织法》(2018)第二十六条".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from models.legal import LegalBasis, organic_law
+from models.meetings.profiles import ProvinceProfile, profile
+from models.meetings.ratios import FOUR_FIFTHS_OR_MORE, ONE_THIRD_OR_MORE
+from models.meetings.types import VOTE_BASE_TOTAL, MeetingType, meeting_type
+from models.messages import QT_TRANSLATE_NOOP, Message, msg
+
+_C = "quorum"
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+
+PRESENT, ABSENT, LEAVE, OBSERVER = "present", "absent", "leave", "observer"
+ATTENDANCE_STATUSES = (PRESENT, ABSENT, LEAVE, OBSERVER)
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """One line of an attendance list. Observers (列席) neither count nor vote."""
+
+    person_id: str
+    status: str
+    gender: str = ""
+    is_representative: bool = False  # 村民代表 (vs 村委会 member) in a 代表会议
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """Vote counts on one resolution."""
+
+    yes: int
+    no: int = 0
+    abstain: int = 0
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    """What the engine needs to know about a meeting.
+
+    For a body with a roster (代表会议, 两委...), 应到/实到 come from
+    `attendees`; `expected`/`present` are then only cross-checked. For a
+    村民会议 the totals come from the village (adults or households) and the
+    counts from the sign-in sheets.
+    """
+
+    type_code: str
+    meeting_date: date | None = None
+    notice_date: date | None = None
+    attendees: tuple[Attendee, ...] = ()
+    expected: int | None = None
+    present: int | None = None
+    province: str = "national"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reason: severity, sentence, legal basis."""
+
+    severity: str
+    message: Message
+    basis: LegalBasis | None = None
+
+    def text(self) -> str:
+        """Sentence plus citation, in the source language."""
+        return f"{self.message}" + (f"({self.basis.cite()})" if self.basis else "")
+
+
+@dataclass
+class Verdict:
+    """The engine's answer for a meeting (and optionally one vote)."""
+
+    expected: int = 0
+    present: int = 0
+    needed_present: int | None = None
+    quorum_met: bool = True
+    needed_yes: int | None = None
+    passed: bool | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        """Findings that make the decision invalid or the data impossible."""
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        """Findings that need attention but do not void the meeting."""
+        return [f for f in self.findings if f.severity == WARNING]
+
+    @property
+    def valid(self) -> bool:
+        """Quorum met and no error."""
+        return self.quorum_met and not self.errors
+
+    def add(self, severity: str, message: Message, basis: LegalBasis | None = None) -> None:
+        """Append a finding."""
+        self.findings.append(Finding(severity, message, basis))
+
+
+def counts_from_attendance(attendees: tuple[Attendee, ...]) -> tuple[int, int]:
+    """(应到, 实到) from an attendance list: observers are not members."""
+    members = [a for a in attendees if a.status != OBSERVER]
+    return len(members), sum(1 for a in members if a.status == PRESENT)
+
+
+def evaluate(facts: MeetingFacts, ballot: Ballot | None = None) -> Verdict:
+    """Check a meeting (and a vote, if given) against the law and the province profile."""
+    kind = meeting_type(facts.type_code)
+    prof = profile(facts.province)
+    verdict = Verdict()
+    unit = kind.unit
+
+    if kind.roster and facts.attendees:
+        expected, present = counts_from_attendance(facts.attendees)
+        _cross_check(verdict, facts, expected, present, unit)
+    else:
+        expected, present = facts.expected or 0, facts.present or 0
+    verdict.expected, verdict.present = expected, present
+
+    if present < 0 or expected < 0:
+        verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(_C, "人数不能是负数。")))
+    if present > expected:
+        verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "实到 {present} {unit}多于应到 {expected} {unit},请核对签到表。"),
+            present=present, expected=expected, unit=unit))
+    if expected == 0:
+        verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(_C, "应到人数为 0,请先登记应参加会议的人员或总数。")))
+
+    _check_quorum(verdict, kind, expected, present)
+    _check_notice(verdict, kind, prof, facts)
+    if kind.is_representatives and facts.attendees:
+        _check_composition(verdict, facts.attendees)
+    if ballot is not None:
+        _check_vote(verdict, kind, ballot, expected, present)
+    return verdict
+
+
+def _cross_check(verdict: Verdict, facts: MeetingFacts, expected: int, present: int, unit: str) -> None:
+    if facts.expected is not None and facts.expected != expected:
+        verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "填写的应到 {typed} {unit}与名单上的 {counted} {unit}不一致,以名单为准。"),
+            typed=facts.expected, counted=expected, unit=unit))
+    if facts.present is not None and facts.present != present:
+        verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "填写的实到 {typed} {unit}与签到名单上的 {counted} {unit}不一致,以名单为准。"),
+            typed=facts.present, counted=present, unit=unit))
+
+
+def _check_quorum(verdict: Verdict, kind: MeetingType, expected: int, present: int) -> None:
+    if kind.quorum is None or expected <= 0:
+        return
+    verdict.needed_present = kind.quorum.needed(expected)
+    verdict.quorum_met = kind.quorum.met(present, expected) and present <= expected
+    if verdict.quorum_met:
+        verdict.add(INFO, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "实到 {present} {unit},达到应到 {expected} {unit}的{ratio}({needed} {unit}),会议有效。"),
+            present=present, expected=expected, unit=kind.unit, ratio=kind.quorum.label,
+            needed=verdict.needed_present), kind.quorum_basis)
+    elif present <= expected:
+        verdict.add(kind.quorum_severity, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "实到 {present} {unit},不足应到 {expected} {unit}的{ratio}({needed} {unit}),"
+                "会议不能作出有效决定。"),
+            present=present, expected=expected, unit=kind.unit, ratio=kind.quorum.label,
+            needed=verdict.needed_present), kind.quorum_basis)
+        if kind.quorum_severity == WARNING:
+            verdict.quorum_met = True  # practice rule: flagged, not voiding
+
+
+def _check_notice(verdict: Verdict, kind: MeetingType, prof: ProvinceProfile, facts: MeetingFacts) -> None:
+    days, basis, severity = kind.notice_days, kind.notice_basis, ERROR
+    if kind.is_representatives and prof.representatives_notice_days is not None:
+        days, basis, severity = prof.representatives_notice_days, prof.representatives_notice_basis, WARNING
+    if days is None or facts.meeting_date is None:
+        return
+    if facts.notice_date is None:
+        verdict.add(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "没有填写通知日期。这类会议应当提前 {days} 天通知。"), days=days), basis)
+        return
+    gap = (facts.meeting_date - facts.notice_date).days
+    if gap < 0:
+        verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(_C, "通知日期晚于开会日期,请核对。")))
+    elif gap < days:
+        verdict.add(severity, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "只提前 {gap} 天通知,应当提前 {days} 天。"), gap=gap, days=days), basis)
+
+
+def _check_composition(verdict: Verdict, attendees: tuple[Attendee, ...]) -> None:
+    members = [a for a in attendees if a.status != OBSERVER]
+    total = len(members)
+    if total == 0:
+        return
+    reps = sum(1 for a in members if a.is_representative)
+    women = sum(1 for a in members if a.gender == "女")
+    if not FOUR_FIFTHS_OR_MORE.met(reps, total):
+        verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "村民代表 {reps} 人,不足组成人员 {total} 人的五分之四({needed} 人)。"),
+            reps=reps, total=total, needed=FOUR_FIFTHS_OR_MORE.needed(total)), organic_law(25))
+    if not ONE_THIRD_OR_MORE.met(women, total):
+        verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "妇女 {women} 人,不足组成人员 {total} 人的三分之一({needed} 人)。"),
+            women=women, total=total, needed=ONE_THIRD_OR_MORE.needed(total)), organic_law(25))
+
+
+def _check_vote(verdict: Verdict, kind: MeetingType, ballot: Ballot, expected: int, present: int) -> None:
+    if min(ballot.yes, ballot.no, ballot.abstain) < 0:
+        verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(_C, "票数不能是负数。")))
+        verdict.passed = False
+        return
+    cast = ballot.yes + ballot.no + ballot.abstain
+    if cast > present:
+        verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "赞成、反对、弃权共 {cast} 票,多于实到 {present} 人,请核对票数。"),
+            cast=cast, present=present))
+        verdict.passed = False
+        return
+    base = expected if kind.vote_base == VOTE_BASE_TOTAL else present
+    base_label = "应到" if kind.vote_base == VOTE_BASE_TOTAL else "到会"
+    verdict.needed_yes = kind.vote.needed(base)
+    if not verdict.quorum_met:
+        verdict.passed = False
+        verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "会议未达到法定人数,表决结果无效。")), kind.quorum_basis)
+        return
+    verdict.passed = kind.vote.met(ballot.yes, base)
+    template = (QT_TRANSLATE_NOOP(_C, "赞成 {yes} 票,达到{base_label} {base} 人的{ratio}({needed} 票),通过。")
+                if verdict.passed else
+                QT_TRANSLATE_NOOP(_C, "赞成 {yes} 票,未达到{base_label} {base} 人的{ratio}({needed} 票),未通过。"))
+    verdict.add(INFO if verdict.passed else WARNING, msg(
+        _C, template, yes=ballot.yes, base_label=base_label, base=base, ratio=kind.vote.label,
+        needed=verdict.needed_yes), kind.vote_basis)

@@ -1,0 +1,72 @@
+"""Benchmarks over generated data; prints a table of figures and ratios.
+
+Figures are ratios against a baseline measured in the same run on the same
+machine, so they mean the same on a fast laptop and a 2-core CI box. Targets
+live in the issues, not in asserts: this prints, it does not fail.
+
+Run with `make bench` (or `python -m tests.bench.run [--runs N]`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _timed(argv: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    out = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    elapsed = time.perf_counter() - started
+    if out.returncode != 0 or "shown" not in out.stdout:
+        raise RuntimeError(f"{argv} failed ({out.returncode}):\n{out.stdout}\n{out.stderr}")
+    return elapsed
+
+
+def bench_startup(runs: int) -> list[tuple[str, float, float, str]]:
+    """Cold start to first painted main window: cunwu (demo data) vs a bare QMainWindow."""
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    with tempfile.TemporaryDirectory(prefix="cunwu-bench-") as tmp:
+        data = Path(tmp) / "data"
+        for args in (["init", "village", "--name", "青山村", "--code", "330106001001"], ["demo"]):
+            subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data), *args],
+                           check=True, capture_output=True, cwd=ROOT)
+        app_env = dict(env, CUNWU_STARTUP_PROBE="1", CUNWU_PROBE_LOGIN="admin:demo1234")
+        bare_cmd = [sys.executable, str(ROOT / "tests/bench/bare_window.py")]
+        app_cmd = [sys.executable, "-m", "desktop", "--data-dir", str(data)]
+        # one warm-up each so both read their files from the page cache
+        _timed(bare_cmd, env)
+        _timed(app_cmd, app_env)
+        bare, app = [], []
+        for _ in range(runs):  # interleaved, so machine noise hits both alike
+            bare.append(_timed(bare_cmd, env))
+            app.append(_timed(app_cmd, app_env))
+    b, a = statistics.median(bare), statistics.median(app)
+    return [
+        ("bare PySide6 QMainWindow (baseline)", b, 1.0, f"min {min(bare):.3f} s"),
+        ("cunwu to main window, demo village", a, a / b, f"min {min(app):.3f} s, goal ratio <= 1.3"),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every benchmark and print one table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args(argv)
+    rows = bench_startup(args.runs)
+    print(f"{'benchmark':<42} {'median s':>9} {'ratio':>7}  notes")
+    print("-" * 90)
+    for name, seconds, ratio, note in rows:
+        print(f"{name:<42} {seconds:>9.3f} {ratio:>7.2f}  {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""The login dialog: login name, password, 登录.
+
+A wrong password is answered on the dialog itself (no message box to click
+away), the password is cleared and the cursor put back, so the next try is
+just typing again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import auth_service
+from desktop.services.session import Session
+from desktop.services.setup_service import InstallationInfo
+from models.errors import CunwuError
+from ui.errors import message_text
+from ui.settings_store import SettingsStore
+from ui.widgets.field_message import FieldMessage
+from ui.widgets.scaled_label import ScaledLabel
+
+
+class LoginDialog(QDialog):
+    """Asks for a login; after `accepted`, `session` is the logged-in user."""
+
+    def __init__(self, info: InstallationInfo, settings: SettingsStore,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session: Session | None = None
+        self._settings = settings
+        self.setWindowTitle(self.tr("{name} - 村务台账 - 登录").format(name=info.name))
+        self.setMinimumWidth(440)
+
+        title = ScaledLabel(info.name, 1.5, bold=True)
+        subtitle = QLabel(self.tr("村民自治台账"))
+        subtitle.setProperty("role", "hint")
+
+        self.login_edit = QLineEdit(settings.values.last_login or "")
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = FieldMessage()
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        form.addRow(self.tr("登录名"), self.login_edit)
+        form.addRow(self.tr("密码"), self.password_edit)
+
+        self.login_button = QPushButton(self.tr("登录"))
+        self.login_button.setProperty("primary", True)
+        self.login_button.setDefault(True)
+        self.login_button.clicked.connect(self.try_login)
+        cancel = QPushButton(self.tr("退出"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.login_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        if info.is_demo:
+            self.demo_hint = QLabel(self.tr("演示数据:管理员 admin,密码 demo1234"))
+            self.demo_hint.setProperty("role", "hint")
+            layout.addWidget(self.demo_hint)
+        layout.addLayout(buttons)
+        (self.password_edit if self.login_edit.text() else self.login_edit).setFocus()
+
+    def try_login(self) -> None:
+        """Check the credentials; accept on success, explain inline on failure."""
+        try:
+            self.session = auth_service.login(self.login_edit.text(), self.password_edit.text())
+        except CunwuError as exc:
+            self.message.show_error(message_text(exc.message))
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            return
+        self._settings.values.last_login = self.session.actor
+        self._settings.save()
+        self.accept()

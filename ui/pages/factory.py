@@ -1,0 +1,27 @@
+"""Which widget each navigation area shows.
+
+Pages are built the first time they are opened, so the main window appears
+without waiting for every area to query its data.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.services.setup_service import InstallationInfo
+from ui.navigation import Area
+
+
+def build_page(area: Area, info: InstallationInfo) -> QWidget:
+    """A new page widget for `area`."""
+    if area.key == "home":
+        from ui.pages.home_page import HomePage
+
+        return HomePage(info)
+    if area.key == "people":
+        from ui.people.register_page import RegisterPage
+
+        return RegisterPage()
+    from ui.pages.empty_state_page import EmptyStatePage
+
+    return EmptyStatePage(area.title, area.planned)

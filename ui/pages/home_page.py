@@ -1,0 +1,81 @@
+"""首页: which village or township this is, and a few counts at a glance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFormLayout, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop.services import people_service
+from desktop.services.setup_service import InstallationInfo
+from models.provinces import province_label
+from ui.widgets.scaled_label import ScaledLabel
+
+#: Roles counted on the village home page, in this order.
+_COUNTED_ROLES = ("vc_chair", "vc_member", "representative", "party_member",
+                  "sc_chair", "sc_member", "group_leader")
+
+
+def _card() -> QFrame:
+    frame = QFrame()
+    frame.setProperty("card", True)
+    return frame
+
+
+class HomePage(QWidget):
+    """Installation facts and, for a village, how many people hold each role."""
+
+    def __init__(self, info: InstallationInfo, parent: QWidget | None = None):
+        super().__init__(parent)
+        village = info.mode == "village"
+        title = ScaledLabel(info.name, 2.0, bold=True)
+        kind = QLabel(self.tr("村民自治台账 · 村") if village else self.tr("村民自治台账 · 乡镇"))
+        kind.setProperty("role", "hint")
+
+        facts = _card()
+        form = QFormLayout(facts)
+        form.setContentsMargins(20, 16, 20, 16)
+        form.setVerticalSpacing(8)
+        form.addRow(self.tr("代码:"), QLabel(info.code))
+        form.addRow(self.tr("省份配置:"), QLabel(
+            QCoreApplication.translate("provinces", province_label(info.province))))
+        if info.is_demo:
+            demo = QLabel(self.tr("这是演示数据,仅供试用和培训。"))
+            demo.setProperty("role", "error")
+            form.addRow(self.tr("注意:"), demo)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 28, 36, 28)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(kind)
+        layout.addSpacing(8)
+        layout.addWidget(facts)
+        if village:
+            layout.addWidget(ScaledLabel(self.tr("人员概况"), 1.2, bold=True))
+            layout.addWidget(self._counts_card())
+        else:
+            note = QLabel(self.tr("从左边选择“村庄”查看各村,选择“审核备案”办理各村报来的材料。"))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        layout.addStretch(1)
+
+    def _counts_card(self) -> QFrame:
+        counts = people_service.counts()
+        card = _card()
+        grid = QGridLayout(card)
+        grid.setContentsMargins(20, 16, 20, 16)
+        grid.setHorizontalSpacing(32)
+        grid.setVerticalSpacing(10)
+        self.count_labels: dict[str, QLabel] = {}
+        for i, role in enumerate(_COUNTED_ROLES):
+            name = QLabel(QCoreApplication.translate("people", people_service.PERSON_ROLES[role]))
+            number = ScaledLabel(self.tr("{n} 人").format(n=counts.get(role, 0)), 1.3, bold=True)
+            self.count_labels[role] = number
+            row, col = divmod(i, 4)
+            grid.addWidget(name, row * 2, col)
+            grid.addWidget(number, row * 2 + 1, col)
+        if not counts:
+            hint = QLabel(self.tr("人员名册还是空的。"))
+            hint.setProperty("role", "hint")
+            grid.addWidget(hint, 4, 0, 1, 4)
+        return card

@@ -1,0 +1,1 @@
+"""The Person register (人员名册)."""

@@ -1,0 +1,1 @@
+"""First-run wizard: mode, name and code, administrator account, summary."""

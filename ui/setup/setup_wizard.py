@@ -1,0 +1,95 @@
+"""The first-run wizard, and its administrator page alone for a folder without users.
+
+Nothing is written until the last page is accepted; then the installation
+and the administrator are created through `setup_service` (the same rules
+as `cunwu init`), and the new administrator is logged in, so the person
+lands in the main window without typing the password a third time.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QWizard, QWidget
+
+from desktop.services import auth_service, setup_service, ui_support_setup
+from desktop.services.session import Session
+from models.errors import CunwuError
+from models.roles import ADMIN_ROLE
+from ui.errors import message_text
+from ui.setup.admin_page import AdminPage
+from ui.setup.identity_page import IdentityPage
+from ui.setup.mode_page import ModePage
+from ui.setup.summary_page import SummaryPage
+
+log = logging.getLogger(__name__)
+
+
+class SetupWizard(QWizard):
+    """Creates the installation and its first administrator.
+
+    After `accepted`, `session` holds the logged-in administrator.
+    """
+
+    def __init__(self, admin_only: bool = False, parent: QWidget | None = None):
+        """Build the wizard.
+
+        Args:
+            admin_only: the installation exists but has no login (e.g. every
+                account was deactivated): show only the administrator page.
+            parent: optional parent widget.
+        """
+        super().__init__(parent)
+        self.session: Session | None = None
+        self._admin_only = admin_only
+        self.setWindowTitle(self.tr("村务台账 - 初次设置"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoDefaultButton, False)
+        self.setMinimumSize(680, 520)
+        for which, text in ((QWizard.WizardButton.NextButton, self.tr("下一步")),
+                            (QWizard.WizardButton.BackButton, self.tr("上一步")),
+                            (QWizard.WizardButton.FinishButton, self.tr("完成")),
+                            (QWizard.WizardButton.CancelButton, self.tr("取消"))):
+            self.setButtonText(which, text)
+        for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
+            self.button(which).setProperty("primary", True)
+
+        self.mode_page = ModePage()
+        self.identity_page = IdentityPage(self.mode_page.mode)
+        self.admin_page = AdminPage()
+        self.summary_page = SummaryPage(self.mode_page, self.identity_page, self.admin_page)
+        if admin_only:
+            self.addPage(self.admin_page)
+        else:
+            for page in (self.mode_page, self.identity_page, self.admin_page, self.summary_page):
+                self.addPage(page)
+
+    def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt override
+        """On the last page, save; a refusal is shown on the page and the wizard stays."""
+        if not super().validateCurrentPage():
+            return False
+        if self.nextId() != -1:
+            return True
+        try:
+            self.session = self._commit()
+        except CunwuError as exc:
+            log.info("setup refused: %s", exc)
+            self.currentPage().show_commit_error(message_text(exc.message))
+            return False
+        return True
+
+    def _commit(self) -> Session:
+        admin = self.admin_page
+        if self._admin_only:
+            mode = setup_service.current().mode
+            setup_service.create_user(None, admin.login(), admin.display_name(),
+                                      ADMIN_ROLE[mode], admin.password(), admin.repeat())
+        else:
+            mode = self.mode_page.mode()
+            ui_support_setup.initialize_with_admin(
+                mode, self.identity_page.name(), self.identity_page.code(),
+                self.identity_page.province(), admin.login(), admin.display_name(),
+                admin.password(), admin.repeat())
+        log.info("setup finished: %s administrator %s", mode, admin.login())
+        return auth_service.login(admin.login(), admin.password())

@@ -1,0 +1,51 @@
+"""Wizard page 4: what will be created, read back before anything is written."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFormLayout, QLabel, QWizardPage
+
+from models.provinces import PROVINCES
+from ui.widgets.field_message import FieldMessage
+
+
+class SummaryPage(QWizardPage):
+    """Reads the earlier pages; nothing is saved until 完成 is pressed."""
+
+    def __init__(self, mode_page, identity_page, admin_page):
+        super().__init__()
+        self._mode_page = mode_page
+        self._identity_page = identity_page
+        self._admin_page = admin_page
+        self.setTitle(self.tr("请核对"))
+        self.setSubTitle(self.tr("点“完成”后保存。名称和代码以后要改,需要管理员操作。"))
+        self.mode_label = QLabel()
+        self.name_label = QLabel()
+        self.code_label = QLabel()
+        self.province_label = QLabel()
+        self.admin_label = QLabel()
+        self.commit_message = FieldMessage()
+        form = QFormLayout(self)
+        form.setVerticalSpacing(12)
+        form.addRow(self.tr("用途:"), self.mode_label)
+        form.addRow(self.tr("名称:"), self.name_label)
+        form.addRow(self.tr("代码:"), self.code_label)
+        form.addRow(self.tr("省份:"), self.province_label)
+        form.addRow(self.tr("管理员:"), self.admin_label)
+        form.addRow(self.commit_message)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        """Fill the summary from the pages before."""
+        village = self._mode_page.mode() == "village"
+        self.mode_label.setText(self.tr("村") if village else self.tr("乡镇"))
+        self.name_label.setText(self._identity_page.name())
+        self.code_label.setText(self._identity_page.code())
+        province = self._identity_page.province()
+        self.province_label.setText(QCoreApplication.translate("provinces", PROVINCES[province]))
+        self.admin_label.setText(self.tr("{name}(登录名 {login})").format(
+            name=self._admin_page.display_name(), login=self._admin_page.login()))
+        self.commit_message.clear_message()
+
+    def show_commit_error(self, text: str) -> None:
+        """Show why saving failed; the person can go back and correct it."""
+        self.commit_message.show_error(text)

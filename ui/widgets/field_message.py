@@ -1,0 +1,45 @@
+"""The line under a form field that explains, as you type, what is wrong.
+
+Colour comes from the style sheet (`QLabel[role=...]`), so the three states
+look the same on every form.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+class FieldMessage(QLabel):
+    """A word-wrapped label in one of three roles: error, hint or ok."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.clear_message()
+
+    def show_error(self, text: str) -> None:
+        """Explain what is wrong (red)."""
+        self._set("error", text)
+
+    def show_hint(self, text: str) -> None:
+        """A neutral explanation (grey)."""
+        self._set("hint", text)
+
+    def show_ok(self, text: str) -> None:
+        """Confirm the value is good (green)."""
+        self._set("ok", text)
+
+    def clear_message(self) -> None:
+        """Empty the line but keep its height, so the form does not jump."""
+        self._set("hint", " ")
+
+    def role(self) -> str:
+        """The current state: "error", "hint" or "ok"."""
+        return str(self.property("role"))
+
+    def _set(self, role: str, text: str) -> None:
+        self.setProperty("role", role)
+        self.setText(text)
+        # A dynamic property change needs a re-polish for the style sheet to notice.
+        self.style().unpolish(self)
+        self.style().polish(self)
