@@ -159,6 +159,7 @@ def cmd_demo(args, paths) -> dict[str, Any]:
     return {
         "mode": info.mode, "code": info.code, "name": info.name,
         "people": result.people, "villages": result.villages, "users": result.users,
+        "meetings": result.counts.get("meetings", 0), "registers": result.counts.get("registers", 0),
         "password": demo.DEMO_PASSWORD,
         "_lines": [f"已为 {info.name} 生成演示数据:人员 {result.people} 人,村庄 {result.villages} 个。",
                    f"演示账号:{'、'.join(result.users) or '(已存在)'},密码均为 {demo.DEMO_PASSWORD}"],

@@ -107,6 +107,7 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
             people_service.add_role(session, p, role, start)
             committee.append(p)
         people_service.add_role(session, committee[0], "party_secretary", start)  # 一肩挑
+        people_service.add_role(session, committee[1], "party_committee", start)
         for p in committee:
             people_service.add_role(session, p, "party_member", "2010-07-01")
 
@@ -118,6 +119,8 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
             reps.append(p)
             if i % 3 == 0:
                 people_service.add_role(session, p, "party_member", f"{rng.randint(1990, 2020)}-07-01")
+            if i == 3:
+                people_service.add_role(session, p, "party_committee", start)
         for rep in reps[: len(VILLAGE_GROUPS)]:  # reps were spread over the groups in order
             people_service.add_role(session, rep, "group_leader", start)
 
@@ -138,12 +141,17 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
         people_service.add_kinship(session, committee[1], son, "parent")
         people_service.add_role(session, son, "representative", start)
         if progress:
-            progress(1, 2)
+            progress(1, 3)
+        from desktop.demo_meetings import fill_meetings
+
+        result.counts.update(fill_meetings(session, years, households))
+        if progress:
+            progress(2, 3)
         _create_demo_users(info.mode, result)
         setup_service.mark_demo()
-    result.counts = people_service.counts()
+    result.counts.update(people_service.counts())
     if progress:
-        progress(2, 2)
+        progress(3, 3)
     return result
 
 

@@ -140,8 +140,8 @@ class AuditEntry(BaseModel):
     hash = CharField(max_length=64)
 
 
-#: Every table, in creation order (foreign keys after their targets).
-ALL_MODELS = (
+#: The foundation's tables, in creation order (foreign keys after their targets).
+CORE_MODELS = (
     Installation,
     AppMeta,
     ChangeCounter,

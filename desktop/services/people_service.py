@@ -24,6 +24,7 @@ PERSON_ROLES: dict[str, str] = {
     "vc_member": QT_TRANSLATE_NOOP(_C, "村委会委员"),
     "representative": QT_TRANSLATE_NOOP(_C, "村民代表"),
     "party_secretary": QT_TRANSLATE_NOOP(_C, "党组织书记"),
+    "party_committee": QT_TRANSLATE_NOOP(_C, "党组织委员"),
     "party_member": QT_TRANSLATE_NOOP(_C, "党员"),
     "sc_chair": QT_TRANSLATE_NOOP(_C, "监委会主任"),
     "sc_member": QT_TRANSLATE_NOOP(_C, "监委会委员"),

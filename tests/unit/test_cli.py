@@ -34,7 +34,7 @@ def demo_dir(tmp_path):
                 "--province", "zhejiang", data_dir=d)
     assert out.returncode == 0, out.stderr
     assert as_json(out)["code"] == "330106001001"
-    out = cunwu("--json", "demo", data_dir=d)
+    out = cunwu("--json", "demo", "--years", "2", data_dir=d)
     assert out.returncode == 0, out.stderr
     assert as_json(out)["people"] >= 35
     return d

@@ -11,7 +11,7 @@ from models.errors import ValidationError
 
 def test_demo_village_is_believable_and_lawful(village):
     _, admin = village
-    result = demo.fill_village(admin)
+    result = demo.fill_village(admin, years=2)
     counts = people_service.counts()
     assert counts["vc_chair"] == 1 and counts["vc_vice"] == 1 and counts["vc_member"] == 3
     assert counts["representative"] >= 30

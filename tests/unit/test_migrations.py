@@ -8,7 +8,7 @@ import pytest
 from desktop.storage import DataDirError, open_store
 from models import migrations
 from models.db import APPLICATION_ID, close_database, database
-from models.entities import ALL_MODELS
+from models.schema_registry import ALL_MODELS
 from models.errors import DatabaseTooNew, MigrationFailed, NotOurDatabase
 
 FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures"
@@ -92,18 +92,19 @@ def test_unwritable_data_folder_gets_a_plain_message(tmp_path):
 def test_upgrade_backs_up_first_and_is_atomic(paths, monkeypatch):
     open_store(paths)
     close_database()
-    good = migrations.Migration(2, "0002_test.sql", "CREATE TABLE extra (x INTEGER);")
-    bad = migrations.Migration(3, "0003_broken.sql", "CREATE TABLE extra2 (y INTEGER);\nTHIS IS NOT SQL;")
+    n = migrations.SCHEMA_VERSION
+    good = migrations.Migration(n + 1, "good.sql", "CREATE TABLE extra (x INTEGER);")
+    bad = migrations.Migration(n + 2, "broken.sql", "CREATE TABLE extra2 (y INTEGER);\nTHIS IS NOT SQL;")
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [good, bad])
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", n + 2)
     with pytest.raises(MigrationFailed) as err:
         open_store(paths)
-    assert "第 3 步" in str(err.value) and "撤销" in str(err.value)
+    assert f"第 {n + 2} 步" in str(err.value) and "撤销" in str(err.value)
     close_database()
-    backups = list(paths.backups.glob("*before-migration-v1*.sqlite3"))
+    backups = list(paths.backups.glob(f"*before-migration-v{n}*.sqlite3"))
     assert len(backups) == 1
     con = sqlite3.connect(paths.database)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 2  # step 2 kept, step 3 rolled back
+    assert con.execute("PRAGMA user_version").fetchone()[0] == n + 1  # good step kept, bad rolled back
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "extra" in tables and "extra2" not in tables
 

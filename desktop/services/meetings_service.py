@@ -1,0 +1,465 @@
+"""会议与表决: meeting records, live verdicts, approval and corrections.
+
+The editor works on a `MeetingDraft` (plain data). `evaluate_draft` gives the
+live verdict as attendance is ticked; `save` writes the whole meeting in one
+transaction, refusing impossible data (more people present than expected,
+more ballots than people, a notice after the meeting) and storing legal
+shortfalls (no quorum, short notice) as the verdict the record must show.
+Approved minutes are frozen: `correct` starts a new linked draft.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from desktop.services import record_store, setup_service
+from desktop.services.people_service import VILLAGE_COMMITTEE_ROLES
+from desktop.services.session import Session
+from models.clock import now_utc
+from models.db import database
+from models.entities import Person, PersonRole, Village
+from models.errors import NotFound, ValidationError
+from models.meetings import matters as matters_mod
+from models.meetings import types as mt
+from models.meetings.quorum import (
+    ATTENDANCE_STATUSES,
+    ERROR,
+    OBSERVER,
+    PRESENT,
+    Attendee,
+    Ballot,
+    Finding,
+    MeetingFacts,
+    Verdict,
+    evaluate,
+)
+from models.meetings.records import (
+    STATUS_APPROVED,
+    STATUS_DRAFT,
+    AgendaItem,
+    Meeting,
+    MeetingAttendance,
+    Resolution,
+)
+from models.messages import QT_TRANSLATE_NOOP, msg
+from models.roles import Permission
+
+_C = "meetings"
+
+#: Which register roles make up each body's roster.
+ROSTER_ROLES: dict[str, frozenset[str]] = {
+    mt.REPRESENTATIVES: VILLAGE_COMMITTEE_ROLES | {"representative"},
+    mt.TWO_COMMITTEES: VILLAGE_COMMITTEE_ROLES | {"party_secretary", "party_committee"},
+    mt.VILLAGE_COMMITTEE: VILLAGE_COMMITTEE_ROLES,
+    mt.PARTY_BRANCH_COMMITTEE: frozenset({"party_secretary", "party_committee"}),
+    mt.PARTY_MEMBERS: frozenset({"party_member", "party_secretary"}),
+    mt.SUPERVISION: frozenset({"sc_chair", "sc_member"}),
+}
+
+
+@dataclass
+class AttendanceLine:
+    """A person on the list, with their attendance status."""
+
+    person_id: str
+    name: str
+    gender: str
+    status: str = PRESENT
+    is_representative: bool = False
+
+
+@dataclass
+class AgendaLine:
+    """An agenda item and its minutes."""
+
+    title: str
+    minutes: str = ""
+
+
+@dataclass
+class ResolutionLine:
+    """A resolution and its vote counts."""
+
+    text: str
+    matter: str = "general"
+    yes: int = 0
+    no: int = 0
+    abstain: int = 0
+
+
+@dataclass
+class MeetingDraft:
+    """Everything the meeting editor edits."""
+
+    type_code: str
+    held_on: date
+    title: str = ""
+    id: str | None = None
+    start_time: str = ""
+    place: str = ""
+    convened_by: str = ""
+    host: str = ""
+    recorder: str = ""
+    notice_date: date | None = None
+    expected_count: int | None = None
+    present_count: int | None = None
+    attendance: list[AttendanceLine] = field(default_factory=list)
+    agenda: list[AgendaLine] = field(default_factory=list)
+    resolutions: list[ResolutionLine] = field(default_factory=list)
+    note: str = ""
+    status: str = STATUS_DRAFT
+    corrects_id: str | None = None
+
+    @property
+    def editable(self) -> bool:
+        """Approved minutes are frozen."""
+        return self.status != STATUS_APPROVED
+
+
+@dataclass
+class DraftVerdict:
+    """The meeting verdict, one per resolution, and who-may-decide findings."""
+
+    meeting: Verdict
+    resolutions: list[Verdict]
+    authority: list[list[Finding]]
+
+    @property
+    def refusals(self) -> list[Finding]:
+        """Errors that make the data impossible (saving is refused)."""
+        impossible = []
+        for verdict in [self.meeting, *self.resolutions]:
+            for f in verdict.errors:
+                if f.message.context == "quorum" and f.message.template in _IMPOSSIBLE:
+                    impossible.append(f)
+        unique, seen = [], set()
+        for f in impossible:
+            if f.text() not in seen:
+                seen.add(f.text())
+                unique.append(f)
+        return unique
+
+
+# Templates of engine findings that describe impossible data, not legal shortfalls.
+_IMPOSSIBLE = {
+    "人数不能是负数。",
+    "实到 {present} {unit}多于应到 {expected} {unit},请核对签到表。",
+    "通知日期晚于开会日期,请核对。",
+    "票数不能是负数。",
+    "赞成、反对、弃权共 {cast} 票,多于实到 {present} 人,请核对票数。",
+}
+
+
+def _invalid(template: str, **params) -> ValidationError:
+    return ValidationError(msg(_C, template, **params))
+
+
+def type_choices() -> list[tuple[str, str]]:
+    """(code, label) of the meeting types, in a sensible order for a combo box."""
+    return [(code, t.label) for code, t in mt.TYPES.items()]
+
+
+def roster(type_code: str) -> list[AttendanceLine]:
+    """Default attendance list: everyone currently holding a role of that body."""
+    roles = ROSTER_ROLES.get(type_code)
+    if not roles:
+        return []
+    rows = (PersonRole.live().join(Person)
+            .where((PersonRole.role.in_(sorted(roles))) & (PersonRole.end_date == "")
+                   & (Person.deleted == False))  # noqa: E712
+            .order_by(Person.name))
+    by_person: dict[str, AttendanceLine] = {}
+    reps = set()
+    for r in rows:
+        p = r.person
+        by_person.setdefault(p.id, AttendanceLine(p.id, p.name, p.gender))
+        if r.role == "representative":
+            reps.add(p.id)
+    committee = {r.person_id for r in PersonRole.live().where(
+        PersonRole.role.in_(sorted(VILLAGE_COMMITTEE_ROLES)) & (PersonRole.end_date == ""))}
+    for pid, line in by_person.items():
+        # A 村委会 member who is also a representative sits as a committee member.
+        line.is_representative = pid in reps and pid not in committee
+    lines = list(by_person.values())
+    lines.sort(key=lambda a: (not a.is_representative, a.name))
+    return lines
+
+
+def new_draft(type_code: str, held_on: date | None = None) -> MeetingDraft:
+    """A draft with today's date, the body's roster, and village totals for assemblies."""
+    kind = mt.meeting_type(type_code)
+    draft = MeetingDraft(type_code=type_code, held_on=held_on or date.today(),
+                         title=kind.label, convened_by="村民委员会")
+    draft.attendance = roster(type_code)
+    if not kind.roster:
+        info = setup_service.current()
+        village = Village.get_or_none(Village.code == info.code) if info else None
+        if village is not None and type_code in (mt.ASSEMBLY, mt.COLLECTIVE_MEMBERS):
+            draft.expected_count = village.adult_population or None
+        elif village is not None and type_code == mt.ASSEMBLY_HOUSEHOLDS:
+            draft.expected_count = village.households or None
+    return draft
+
+
+def _province() -> str:
+    info = setup_service.current()
+    return info.province if info else "national"
+
+
+def _facts(draft: MeetingDraft) -> MeetingFacts:
+    kind = mt.meeting_type(draft.type_code)
+    attendees = tuple(Attendee(a.person_id, a.status, a.gender, a.is_representative)
+                      for a in draft.attendance) if kind.roster else ()
+    return MeetingFacts(
+        draft.type_code, draft.held_on, draft.notice_date, attendees,
+        None if kind.roster else draft.expected_count,
+        None if kind.roster else draft.present_count,
+        _province(),
+    )
+
+
+def _authorizations(on: date) -> tuple[matters_mod.Authorization, ...]:
+    import json
+
+    from models.meetings.records import Authorization
+
+    out = []
+    for a in Authorization.live():
+        out.append(matters_mod.Authorization(
+            frozenset(json.loads(a.matters)), date.fromisoformat(a.granted_on),
+            date.fromisoformat(a.expires_on) if a.expires_on else None))
+    return tuple(out)
+
+
+def evaluate_draft(draft: MeetingDraft) -> DraftVerdict:
+    """The live verdict of the meeting and of each resolution."""
+    facts = _facts(draft)
+    meeting = evaluate(facts)
+    auths = _authorizations(draft.held_on)
+    resolutions, authority = [], []
+    for line in draft.resolutions:
+        verdict = evaluate(facts, Ballot(line.yes, line.no, line.abstain))
+        who = matters_mod.who_may_decide(line.matter, draft.type_code, draft.held_on,
+                                         _province(), auths) if line.matter in matters_mod.MATTERS else []
+        if any(f.severity == ERROR for f in who):
+            verdict.passed = False
+        resolutions.append(verdict)
+        authority.append(who)
+    return DraftVerdict(meeting, resolutions, authority)
+
+
+def _validate(draft: MeetingDraft) -> DraftVerdict:
+    if draft.type_code not in mt.TYPES:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请选择会议类型。"))
+    if not draft.title.strip():
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写会议名称。"))
+    if draft.held_on > date.today().replace(year=date.today().year + 1):
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "开会日期 {on} 太远了,请核对。"), on=draft.held_on)
+    seen = set()
+    for a in draft.attendance:
+        if a.status not in ATTENDANCE_STATUSES:
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "出席情况不正确:{status}"), status=a.status)
+        if a.person_id in seen:
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "{name} 在名单上出现了两次。"), name=a.name)
+        seen.add(a.person_id)
+    for r in draft.resolutions:
+        if not r.text.strip():
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "有一项表决事项没有填写内容。"))
+        if r.matter not in matters_mod.MATTERS:
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的事项类别:{matter}"), matter=r.matter)
+    verdict = evaluate_draft(draft)
+    if verdict.refusals:
+        raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "不能保存:{reasons}"),
+                                  reasons=";".join(f.text() for f in verdict.refusals)))
+    return verdict
+
+
+def save(session: Session, draft: MeetingDraft) -> str:
+    """Create or update a draft meeting in one transaction; returns its id."""
+    session.require(Permission.EDIT_RECORDS)
+    verdict = _validate(draft)
+    kind = mt.meeting_type(draft.type_code)
+    fields_ = dict(
+        type_code=draft.type_code, title=draft.title.strip(), held_on=draft.held_on.isoformat(),
+        start_time=draft.start_time, place=draft.place.strip(), convened_by=draft.convened_by.strip(),
+        host=draft.host.strip(), recorder=draft.recorder.strip(),
+        notice_date=draft.notice_date.isoformat() if draft.notice_date else "",
+        expected_count=None if kind.roster else draft.expected_count,
+        present_count=None if kind.roster else draft.present_count,
+        quorum_met=verdict.meeting.quorum_met, note=draft.note,
+    )
+    with database.atomic():
+        if draft.id is None:
+            meeting = record_store.create(session, Meeting, corrects=draft.corrects_id, **fields_)
+        else:
+            meeting = _editable(draft.id)
+            meeting = record_store.update(session, meeting, **fields_)
+        _sync_attendance(session, meeting, draft.attendance if kind.roster else [])
+        _sync_positional(session, meeting, AgendaItem, Meeting.agenda,
+                         [dict(title=a.title.strip(), minutes=a.minutes) for a in draft.agenda])
+        _sync_positional(session, meeting, Resolution, Meeting.resolutions, [
+            dict(text=r.text.strip(), matter=r.matter, yes=r.yes, no=r.no, abstain=r.abstain,
+                 passed=v.passed)
+            for r, v in zip(draft.resolutions, verdict.resolutions, strict=True)])
+    draft.id = meeting.id
+    return meeting.id
+
+
+def _editable(meeting_id: str) -> Meeting:
+    meeting = Meeting.get_or_none((Meeting.id == meeting_id) & (Meeting.deleted == False))  # noqa: E712
+    if meeting is None:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这次会议的记录(可能已被删除)。")))
+    if meeting.status == STATUS_APPROVED:
+        raise _invalid(QT_TRANSLATE_NOOP(
+            _C, "会议记录已经审定,不能再修改。如需更正,请点“更正”新建一份更正记录。"))
+    return meeting
+
+
+def _sync_attendance(session: Session, meeting: Meeting, lines: list[AttendanceLine]) -> None:
+    existing = {a.person_id: a for a in MeetingAttendance.live().where(MeetingAttendance.meeting == meeting)}
+    wanted = {line.person_id: line for line in lines}
+    for pid, row in existing.items():
+        if pid not in wanted:
+            record_store.soft_delete(session, row)
+    for pid, line in wanted.items():
+        row = existing.get(pid)
+        if row is None:
+            record_store.create(session, MeetingAttendance, meeting=meeting, person=pid,
+                                status=line.status, is_representative=line.is_representative)
+        elif (row.status, row.is_representative) != (line.status, line.is_representative):
+            record_store.update(session, row, status=line.status, is_representative=line.is_representative)
+
+
+def _sync_positional(session: Session, meeting: Meeting, model, backref, rows: list[dict]) -> None:
+    existing = list(model.live().where(model.meeting == meeting).order_by(model.position))
+    for position, values in enumerate(rows):
+        if position < len(existing):
+            record_store.update(session, existing[position], position=position, **values)
+        else:
+            record_store.create(session, model, meeting=meeting, position=position, **values)
+    for row in existing[len(rows):]:
+        record_store.soft_delete(session, row)
+
+
+def load(meeting_id: str) -> MeetingDraft:
+    """The meeting as an editable (or, when approved, read-only) draft."""
+    m = Meeting.get_or_none((Meeting.id == meeting_id) & (Meeting.deleted == False))  # noqa: E712
+    if m is None:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这次会议的记录(可能已被删除)。")))
+    attendance = [
+        AttendanceLine(a.person.id, a.person.name, a.person.gender, a.status, a.is_representative)
+        for a in MeetingAttendance.live().where(MeetingAttendance.meeting == m).join(Person)
+        .order_by(MeetingAttendance.is_representative.desc(), Person.name)
+    ]
+    agenda = [AgendaLine(a.title, a.minutes)
+              for a in AgendaItem.live().where(AgendaItem.meeting == m).order_by(AgendaItem.position)]
+    resolutions = [ResolutionLine(r.text, r.matter, r.yes, r.no, r.abstain)
+                   for r in Resolution.live().where(Resolution.meeting == m).order_by(Resolution.position)]
+    return MeetingDraft(
+        type_code=m.type_code, held_on=date.fromisoformat(m.held_on), title=m.title, id=m.id,
+        start_time=m.start_time, place=m.place, convened_by=m.convened_by, host=m.host,
+        recorder=m.recorder, notice_date=date.fromisoformat(m.notice_date) if m.notice_date else None,
+        expected_count=m.expected_count, present_count=m.present_count, attendance=attendance,
+        agenda=agenda, resolutions=resolutions, note=m.note, status=m.status,
+        corrects_id=m.corrects_id,
+    )
+
+
+def approve(session: Session, meeting_id: str) -> None:
+    """Freeze the minutes (审定). Refused while the data is impossible."""
+    session.require(Permission.EDIT_RECORDS)
+    draft = load(meeting_id)
+    if not draft.editable:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "这份会议记录已经审定过了。"))
+    _validate(draft)
+    with database.atomic():
+        record_store.update(session, Meeting.get_by_id(meeting_id), status=STATUS_APPROVED,
+                            approved_at=now_utc(), approved_by=session.display_name or session.actor)
+
+
+def correct(session: Session, meeting_id: str) -> MeetingDraft:
+    """Start a correction of approved minutes: a new unsaved draft linked to the original."""
+    session.require(Permission.EDIT_RECORDS)
+    original = load(meeting_id)
+    if original.editable:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "草稿可以直接修改,不需要更正记录。"))
+    return replace(original, id=None, status=STATUS_DRAFT, corrects_id=meeting_id,
+                   title=original.title + "(更正)")
+
+
+def delete_draft(session: Session, meeting_id: str) -> None:
+    """Move a draft to the recycle view (approved minutes cannot be deleted)."""
+    session.require(Permission.EDIT_RECORDS)
+    record_store.soft_delete(session, _editable(meeting_id))
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    """One line of the meeting list."""
+
+    id: str
+    held_on: str
+    type_code: str
+    type_label: str
+    title: str
+    expected: int
+    present: int
+    quorum_met: bool | None
+    status: str
+    resolutions: int
+    passed: int
+    corrected_by: str | None
+
+
+def list_meetings(type_code: str | None = None, year: int | None = None) -> list[MeetingRow]:
+    """Meetings, newest first, with attendance counts (one query each, no N+1)."""
+    where = ["m.deleted = 0"]
+    params: list = []
+    if type_code:
+        where.append("m.type_code = ?")
+        params.append(type_code)
+    if year:
+        where.append("substr(m.held_on, 1, 4) = ?")
+        params.append(f"{year:04d}")
+    sql = f"""
+        SELECT m.id, m.held_on, m.type_code, m.title, m.expected_count, m.present_count,
+               m.quorum_met, m.status,
+               (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.deleted = 0
+                   AND a.status != 'observer'),
+               (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.deleted = 0
+                   AND a.status = 'present'),
+               (SELECT count(*) FROM resolution r WHERE r.meeting_id = m.id AND r.deleted = 0),
+               (SELECT count(*) FROM resolution r WHERE r.meeting_id = m.id AND r.deleted = 0 AND r.passed = 1),
+               (SELECT c.id FROM meeting c WHERE c.corrects_id = m.id AND c.deleted = 0 LIMIT 1)
+        FROM meeting m WHERE {' AND '.join(where)}
+        ORDER BY m.held_on DESC, m.start_time DESC"""
+    rows = []
+    for (mid, held_on, code, title, exp_typed, pres_typed, quorum, status, exp_list, pres_list,
+         n_res, n_passed, corrected_by) in database.execute_sql(sql, params):
+        kind = mt.TYPES.get(code)
+        roster_based = kind.roster if kind else True
+        rows.append(MeetingRow(
+            mid, held_on, code, kind.label if kind else code, title,
+            exp_list if roster_based else (exp_typed or 0),
+            pres_list if roster_based else (pres_typed or 0),
+            None if quorum is None else bool(quorum), status, n_res, n_passed, corrected_by))
+    return rows
+
+
+def years_with_meetings() -> list[int]:
+    """Years that have meetings, newest first (for the year filter)."""
+    cursor = database.execute_sql(
+        "SELECT DISTINCT substr(held_on, 1, 4) FROM meeting WHERE deleted = 0 ORDER BY 1 DESC")
+    return [int(y) for (y,) in cursor if y and y.isdigit()]
+
+
+def representatives_meeting_dates() -> list[date]:
+    """Dates of valid 村民代表会议 (for the cadence check)."""
+    rows = Meeting.live().where((Meeting.type_code == mt.REPRESENTATIVES) & (Meeting.quorum_met == True))  # noqa: E712
+    return [date.fromisoformat(m.held_on) for m in rows]
+
+
+def observer_count(draft: MeetingDraft) -> int:
+    """列席 people on the list (they do not count toward 应到)."""
+    return sum(1 for a in draft.attendance if a.status == OBSERVER)

@@ -1,0 +1,6 @@
+"""Every table of the current schema (used by the schema-drift test and tools)."""
+
+from models.entities import CORE_MODELS
+from models.meetings.records import MEETING_MODELS
+
+ALL_MODELS = CORE_MODELS + MEETING_MODELS
