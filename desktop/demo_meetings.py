@@ -81,6 +81,12 @@ def fill_meetings(session: Session, years: int, households: int, seed: int = 11,
         counts["failed_quorum"] += failed
         return meeting_id
 
+    # The authorization in force when the records start was granted before them:
+    # entered as history, without a linked meeting.
+    term_start = max(date(y, 5, 10) for y in (2011, 2016, 2021, 2026) if date(y, 5, 10) <= date(first_year, 1, 1))
+    decisions_service.add_authorization(session, sorted(ART24_MATTERS), term_start,
+                                        date(term_start.year + 5, 4, 30), None,
+                                        "补录:本届村委会任期内的授权(原始记录为纸质档案)")
     for index, year in enumerate(range(first_year, today.year + 1)):
         current = year == today.year
         # 村民会议 (户代表) early in the year; in a 换届 year (April elections) it meets in
@@ -91,7 +97,7 @@ def fill_meetings(session: Session, years: int, households: int, seed: int = 11,
             late = index == 2  # one year the notice went out only a week before
             present = rng.randint(households * 2 // 3 + 1, households * 9 // 10)
             resolutions = [("审议村民委员会年度工作报告", "general")]
-            if election_year or index == 0:
+            if election_year:
                 resolutions.append(("授权村民代表会议讨论决定《村民委员会组织法》第二十四条所列事项", "general"))
             mid = count(_meeting(session, rng, mt.ASSEMBLY_HOUSEHOLDS, on, f"{year}年度村民会议",
                                  ["村委会年度工作报告", "民主评议村委会成员"], resolutions,
