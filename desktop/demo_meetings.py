@@ -1,5 +1,6 @@
-"""Demo meetings: years of 村民代表会议, 村民会议, 两委 and 党员大会, with one
-四议两公开 register per year. Some meetings fail quorum, one quarter has no
+"""Demo meetings: years of 村民代表会议, 村民会议, 两委 and 党员大会.
+
+One 四议两公开 register per year. Some meetings fail quorum, one quarter has no
 代表会议, one 村民会议 was announced too late: the demo shows what the app
 catches, not an ideal village.
 """

@@ -46,7 +46,10 @@ def test_collective_property_warns_about_the_two_thirds_rule():
     assert findings[0].severity == "warning" and "三分之二" in findings[0].text()
 
 
-def steps(*codes, start=D(2026, 3, 1)):
+START = D(2026, 3, 1)
+
+
+def steps(*codes, start=START):
     return [StepRecord(c, date.fromordinal(start.toordinal() + 7 * i),
                        committee_opinion="同意" if c.startswith("publish") else "")
             for i, c in enumerate(codes)]

@@ -8,8 +8,8 @@ import pytest
 from desktop.storage import DataDirError, open_store
 from models import migrations
 from models.db import APPLICATION_ID, close_database, database
-from models.schema_registry import ALL_MODELS
 from models.errors import DatabaseTooNew, MigrationFailed, NotOurDatabase
+from models.schema_registry import ALL_MODELS
 
 FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures"
 
