@@ -1,8 +1,5 @@
 """cunwu application layer: bootstrap, CLI, services, backup, reports."""
 
-from importlib import metadata
-
-try:
-    __version__ = metadata.version("cunwu")
-except metadata.PackageNotFoundError:  # frozen build without dist-info
-    __version__ = "0.1.0"
+# A constant, not importlib.metadata: reading the dist-info costs ~30 ms at
+# every start. tests/unit/test_version.py keeps it equal to pyproject.toml.
+__version__ = "0.1.0"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 
 
@@ -46,8 +47,7 @@ class CrashDialog(QDialog):
 
         self.copy_button = QPushButton(self.tr("复制详细信息"))
         self.logs_button = QPushButton(self.tr("打开日志文件夹"))
-        self.close_button = QPushButton(self.tr("关闭"))
-        self.close_button.setProperty("primary", True)
+        self.close_button = make_primary(QPushButton(self.tr("关闭")))
         self.close_button.setDefault(True)
         self.logs_button.setEnabled(log_dir is not None)
         self.copy_button.clicked.connect(self.copy_details)

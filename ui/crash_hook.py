@@ -55,9 +55,9 @@ class CrashHook(QObject):
             return
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("unhandled exception:\n%s", details)
-        # The key ignores the message text, so "row 17" and "row 18" of the
-        # same failing code count as one error.
-        frames = traceback.extract_tb(tb)[-3:]
+        # Same type raised at the same line is the same error, whatever the
+        # message text ("row 17", "row 18") or the path that led there.
+        frames = traceback.extract_tb(tb)[-1:]
         key = exc_type.__qualname__ + "|" + "|".join(f"{f.filename}:{f.lineno}" for f in frames)
         with self._lock:
             if key in self._seen:

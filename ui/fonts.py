@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -20,6 +21,27 @@ CJK_FONT_FILES = (
     Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
     Path("/usr/share/fonts/wqy-microhei/wqy-microhei.ttc"),
 )
+
+
+class _FontNotifier(QObject):
+    """Tells scaled widgets the base font changed, after the style sheet settled."""
+
+    changed = Signal(QFont)
+
+
+_notifier: _FontNotifier | None = None
+
+
+def font_notifier() -> _FontNotifier:
+    """The one notifier; connect to `changed` to follow the font-size setting.
+
+    `QGuiApplication.fontChanged` is not enough: it fires before the style
+    sheet is re-applied, which then discards any font set in response.
+    """
+    global _notifier
+    if _notifier is None:
+        _notifier = _FontNotifier()
+    return _notifier
 
 
 def load_cjk_font(app: QApplication) -> str | None:
@@ -37,6 +59,7 @@ def load_cjk_font(app: QApplication) -> str | None:
                 font = QFont(app.font())
                 font.setFamily(families[0])
                 app.setFont(font)
+                font_notifier().changed.emit(app.font())
                 return families[0]
             log.warning("could not load font %s", path)
     return None
@@ -46,4 +69,13 @@ def apply_point_size(app: QApplication, point_size: int) -> None:
     """Set the base font size of the whole application, effective at once."""
     font = QFont(app.font())
     font.setPointSize(point_size)
+    # With an application style sheet Qt does not pass a new font on to
+    # existing widgets, and un-polishing restores each widget's font from
+    # before the sheet. So: drop the sheet, change the font, apply it again.
+    sheet = app.styleSheet()
+    if sheet:
+        app.setStyleSheet("")
     app.setFont(font)
+    if sheet:
+        app.setStyleSheet(sheet)
+    font_notifier().changed.emit(app.font())

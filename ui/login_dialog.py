@@ -25,6 +25,7 @@ from models.errors import CunwuError
 from ui.errors import message_text
 from ui.settings_store import SettingsStore
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 
 
@@ -52,8 +53,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("登录名"), self.login_edit)
         form.addRow(self.tr("密码"), self.password_edit)
 
-        self.login_button = QPushButton(self.tr("登录"))
-        self.login_button.setProperty("primary", True)
+        self.login_button = make_primary(QPushButton(self.tr("登录")))
         self.login_button.setDefault(True)
         self.login_button.clicked.connect(self.try_login)
         cancel = QPushButton(self.tr("退出"))

@@ -14,12 +14,6 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from ui.widgets.scaled_label import scale_font
 
-_C = "navigation"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_C, text)
-
 
 @dataclass(frozen=True)
 class Area:
@@ -34,20 +28,72 @@ def areas_for_mode(mode: str) -> list[Area]:
     """The navigation entries of a village or township installation, in order."""
     if mode == "township":
         return [
-            Area("home", _tr("首页")),
-            Area("villages", _tr("村庄"), _tr("本乡镇各村的登记信息、数据包往来和联系人将在这里管理。")),
-            Area("review", _tr("审核备案"), _tr("各村报来的村规民约草案的合法性审查和备案回执将在这里办理。")),
-            Area("compliance", _tr("合规看板"), _tr("各村村务公开、会议表决是否按时按规进行,将在这里一目了然。")),
-            Area("reports", _tr("报表"), _tr("向县里报送的合规报表将在这里生成和打印。")),
+            Area("home", QCoreApplication.translate("navigation", "首页")),
+            Area(
+                "villages",
+                QCoreApplication.translate("navigation", "村庄"),
+                QCoreApplication.translate(
+                    "navigation", "本乡镇各村的登记信息、数据包往来和联系人将在这里管理。"
+                ),
+            ),
+            Area(
+                "review",
+                QCoreApplication.translate("navigation", "审核备案"),
+                QCoreApplication.translate(
+                    "navigation", "各村报来的村规民约草案的合法性审查和备案回执将在这里办理。"
+                ),
+            ),
+            Area(
+                "compliance",
+                QCoreApplication.translate("navigation", "合规看板"),
+                QCoreApplication.translate(
+                    "navigation", "各村村务公开、会议表决是否按时按规进行,将在这里一目了然。"
+                ),
+            ),
+            Area(
+                "reports",
+                QCoreApplication.translate("navigation", "报表"),
+                QCoreApplication.translate(
+                    "navigation", "向县里报送的合规报表将在这里生成和打印。"
+                ),
+            ),
         ]
     return [
-        Area("home", _tr("首页")),
-        Area("rules", _tr("村规民约"), _tr("村规民约的起草、修订、表决和报乡镇备案将在这里管理。")),
-        Area("disclosure", _tr("村务公开"), _tr("财务、事务公开的内容、审核和张贴记录将在这里管理。")),
-        Area("meetings", _tr("会议与表决"), _tr("会议记录、签到和表决结果将在这里管理。")),
-        Area("supervision", _tr("村务监督"), _tr("村务监督委员会的审核意见、监督记录和签字将在这里管理。")),
-        Area("people", _tr("人员名册")),
-        Area("exchange", _tr("数据交换"), _tr("与乡镇之间的数据包导出、导入和收发记录将在这里管理。")),
+        Area("home", QCoreApplication.translate("navigation", "首页")),
+        Area(
+            "rules",
+            QCoreApplication.translate("navigation", "村规民约"),
+            QCoreApplication.translate(
+                "navigation", "村规民约的起草、修订、表决和报乡镇备案将在这里管理。"
+            ),
+        ),
+        Area(
+            "disclosure",
+            QCoreApplication.translate("navigation", "村务公开"),
+            QCoreApplication.translate(
+                "navigation", "财务、事务公开的内容、审核和张贴记录将在这里管理。"
+            ),
+        ),
+        Area(
+            "meetings",
+            QCoreApplication.translate("navigation", "会议与表决"),
+            QCoreApplication.translate("navigation", "会议记录、签到和表决结果将在这里管理。"),
+        ),
+        Area(
+            "supervision",
+            QCoreApplication.translate("navigation", "村务监督"),
+            QCoreApplication.translate(
+                "navigation", "村务监督委员会的审核意见、监督记录和签字将在这里管理。"
+            ),
+        ),
+        Area("people", QCoreApplication.translate("navigation", "人员名册")),
+        Area(
+            "exchange",
+            QCoreApplication.translate("navigation", "数据交换"),
+            QCoreApplication.translate(
+                "navigation", "与乡镇之间的数据包导出、导入和收发记录将在这里管理。"
+            ),
+        ),
     ]
 
 
@@ -90,6 +136,7 @@ class NavigationList(QListWidget):
             self.area_selected.emit(self._keys[row])
 
     def _width_for_titles(self) -> int:
-        widest = max(self.fontMetrics().horizontalAdvance(self.item(i).text())
-                     for i in range(self.count()))
+        widest = max(
+            self.fontMetrics().horizontalAdvance(self.item(i).text()) for i in range(self.count())
+        )
         return widest + 80

@@ -11,8 +11,8 @@ from models.provinces import province_label
 from ui.widgets.scaled_label import ScaledLabel
 
 #: Roles counted on the village home page, in this order.
-_COUNTED_ROLES = ("vc_chair", "vc_member", "representative", "party_member",
-                  "sc_chair", "sc_member", "group_leader")
+_COUNTED_ROLES = ("vc_chair", "vc_vice", "vc_member", "representative",
+                  "party_member", "sc_chair", "sc_member", "group_leader")
 
 
 def _card() -> QFrame:

@@ -6,10 +6,17 @@ large register opens without laying out every row first.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from desktop.services import people_service
 from desktop.services.people_service import PersonRow
+from models.messages import QT_TRANSLATE_NOOP
 
 _C = "RegisterModel"
 BATCH = 500
@@ -19,7 +26,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 class RegisterModel(QAbstractTableModel):
     """Columns: 姓名, 性别, 村民小组, 现任职务."""
 
-    COLUMNS = ("姓名", "性别", "村民小组", "现任职务")
+    COLUMNS = (QT_TRANSLATE_NOOP(_C, "姓名"), QT_TRANSLATE_NOOP(_C, "性别"),
+               QT_TRANSLATE_NOOP(_C, "村民小组"), QT_TRANSLATE_NOOP(_C, "现任职务"))
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ui.fonts import font_notifier
 from ui.people.register_model import RegisterModel
 from ui.widgets.scaled_label import ScaledLabel
 
@@ -18,7 +27,7 @@ class RegisterPage(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("按姓名查找,例如:王"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMaximumWidth(320)
+        self.search_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 16)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
 
@@ -29,8 +38,14 @@ class RegisterPage(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(True)
+        # Widths in characters, so they grow with the font-size setting.
+        self._column_chars = (6, 3, 5)  # 姓名, 性别, 村民小组
+        for column in range(len(self._column_chars)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self._size_columns()
+        font_notifier().changed.connect(self._size_columns)
 
         # Typing "王建" should not query twice; wait for a short pause.
         self._search_timer = QTimer(self)
@@ -51,6 +66,11 @@ class RegisterPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
         self.apply_search()
+
+    def _size_columns(self) -> None:
+        em = self.table.fontMetrics().horizontalAdvance("国")
+        for column, chars in enumerate(self._column_chars):
+            self.table.setColumnWidth(column, em * chars + 24)
 
     def apply_search(self) -> None:
         """Reload the table for the text in the search box."""

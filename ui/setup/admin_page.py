@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget, QWizardPage
 
 from desktop.services import setup_service
 from models import passwords
 from models.errors import CunwuError
 from ui.errors import message_text
+from ui.setup.titles import rich_title
 from ui.widgets.field_message import FieldMessage
 
 #: Strength score -> label colour role: refused, weak, fair, strong.
@@ -30,7 +31,7 @@ class AdminPage(QWizardPage):
 
     def __init__(self):
         super().__init__()
-        self.setTitle(self.tr("管理员账号"))
+        self.setTitle(rich_title(self.tr("管理员账号")))
         self.setSubTitle(self.tr(
             "管理员可以添加其他账号、做备份和恢复。请记住密码;忘记后只能由管理员重设。"))
         self.login_edit = QLineEdit("admin")
@@ -59,6 +60,10 @@ class AdminPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         """Start in the password field: the login name is usually fine as it is."""
+        # QWizard focuses the first field after this returns; queue ours after it.
+        QTimer.singleShot(0, self, self._focus_password)
+
+    def _focus_password(self) -> None:
         self.password_edit.setFocus()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override

@@ -9,6 +9,7 @@ from desktop.services import setup_service
 from models.errors import CunwuError
 from models.provinces import PROVINCES
 from ui.errors import message_text
+from ui.setup.titles import rich_title
 from ui.widgets.field_message import FieldMessage
 
 
@@ -54,7 +55,7 @@ class IdentityPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         """Word the page for the chosen mode (the person may have gone back)."""
         village = self._mode_of() == "village"
-        self.setTitle(self.tr("村的名称和代码") if village else self.tr("乡镇的名称和代码"))
+        self.setTitle(rich_title(self.tr("村的名称和代码") if village else self.tr("乡镇的名称和代码")))
         self.setSubTitle(self.tr(
             "代码是国家统计局的统计用区划代码,可向乡镇或民政部门询问。省份决定适用哪些地方规定。"))
         self.name_edit.setPlaceholderText(self.tr("例如:青山村") if village else self.tr("例如:城关镇"))

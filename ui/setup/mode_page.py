@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWizardPage
 
+from ui.setup.titles import rich_title
 from ui.widgets.scaled_label import scale_font
 
 VILLAGE, TOWNSHIP = "village", "township"
@@ -14,7 +15,7 @@ class ModePage(QWizardPage):
 
     def __init__(self):
         super().__init__()
-        self.setTitle(self.tr("这台电脑给谁用?"))
+        self.setTitle(rich_title(self.tr("这台电脑给谁用?")))
         self.setSubTitle(self.tr("选择后不能更改。不确定时请选“村”。"))
 
         self.village_radio = scale_font(QRadioButton(self.tr("村")), 1.25, bold=True)

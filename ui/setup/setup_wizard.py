@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QWizard, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop.services import auth_service, setup_service, ui_support_setup
 from desktop.services.session import Session
@@ -21,6 +22,7 @@ from ui.setup.admin_page import AdminPage
 from ui.setup.identity_page import IdentityPage
 from ui.setup.mode_page import ModePage
 from ui.setup.summary_page import SummaryPage
+from ui.widgets.primary_button import make_primary
 
 log = logging.getLogger(__name__)
 
@@ -46,14 +48,17 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoDefaultButton, False)
-        self.setMinimumSize(680, 520)
+        self.setMinimumSize(680, 480)
         for which, text in ((QWizard.WizardButton.NextButton, self.tr("下一步")),
                             (QWizard.WizardButton.BackButton, self.tr("上一步")),
                             (QWizard.WizardButton.FinishButton, self.tr("完成")),
                             (QWizard.WizardButton.CancelButton, self.tr("取消"))):
             self.setButtonText(which, text)
         for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
-            self.button(which).setProperty("primary", True)
+            make_primary(self.button(which))
+        # Rich-text titles so the header scales with the font-size setting.
+        self.setTitleFormat(Qt.TextFormat.RichText)
+        self.setSubTitleFormat(Qt.TextFormat.PlainText)
 
         self.mode_page = ModePage()
         self.identity_page = IdentityPage(self.mode_page.mode)

@@ -6,7 +6,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QWizardPage
 
 from models.provinces import PROVINCES
+from ui.setup.titles import rich_title
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.scaled_label import scale_font
 
 
 class SummaryPage(QWizardPage):
@@ -17,7 +19,7 @@ class SummaryPage(QWizardPage):
         self._mode_page = mode_page
         self._identity_page = identity_page
         self._admin_page = admin_page
-        self.setTitle(self.tr("请核对"))
+        self.setTitle(rich_title(self.tr("请核对")))
         self.setSubTitle(self.tr("点“完成”后保存。名称和代码以后要改,需要管理员操作。"))
         self.mode_label = QLabel()
         self.name_label = QLabel()
@@ -25,6 +27,9 @@ class SummaryPage(QWizardPage):
         self.province_label = QLabel()
         self.admin_label = QLabel()
         self.commit_message = FieldMessage()
+        for label in (self.mode_label, self.name_label, self.code_label, self.province_label,
+                      self.admin_label):
+            scale_font(label, 1.1, bold=True)
         form = QFormLayout(self)
         form.setVerticalSpacing(12)
         form.addRow(self.tr("用途:"), self.mode_label)

@@ -1,36 +1,37 @@
 """Widgets whose font is a fixed multiple of the application font.
 
-A widget given an explicit font stops following `QApplication.setFont`, so a
-title set to "18 pt" would stay 18 pt after the person chose 特大. `scale_font`
-recomputes the widget's font whenever the application font changes.
+A widget given an explicit font stops following `QApplication.setFont`, and
+with a style sheet Qt does not even tell it the application font changed.
+So a title set to "18 pt" would stay 18 pt after the person chose 特大.
+`scale_font` listens to `ui.fonts.font_notifier()` instead and recomputes
+the widget's font, so no restart is needed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from ui.fonts import font_notifier
 
 
 class _FontScaler(QObject):
-    """Event filter that re-applies the scaled font on application font changes."""
+    """Child of the widget it scales, so it dies with it (and its connection too)."""
 
     def __init__(self, widget: QWidget, factor: float, bold: bool):
         super().__init__(widget)
+        self._widget = widget
         self._factor = factor
         self._bold = bold
-        widget.installEventFilter(self)
-        self.apply(widget)
+        font_notifier().changed.connect(self.apply)
+        self.apply(QApplication.font())
 
-    def apply(self, widget: QWidget) -> None:
-        font = QApplication.font()
-        font.setPointSizeF(font.pointSizeF() * self._factor)
+    def apply(self, base: QFont) -> None:
+        font = QFont(base)
+        font.setPointSizeF(base.pointSizeF() * self._factor)
         font.setBold(self._bold)
-        widget.setFont(font)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.ApplicationFontChange and isinstance(watched, QWidget):
-            self.apply(watched)
-        return False
+        self._widget.setFont(font)
 
 
 def scale_font(widget: QWidget, factor: float, bold: bool = False) -> QWidget:

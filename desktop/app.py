@@ -1,0 +1,183 @@
+"""GUI composition root: builds the application and hands things to windows.
+
+`run_gui` is the whole start-up sequence: application, logging, crash hook,
+settings, database, then wizard / administrator page / login, then the main
+window. It creates objects and passes them on; windows never reach back for
+globals. Heavy modules are imported inside the function so `cunwu --help`
+and the CLI never load Qt.
+
+Probe hooks (for `tests/bench` and smoke tests):
+
+* `CUNWU_STARTUP_PROBE=1`: once the main window has been shown and painted,
+  print `shown` on stdout, flush, and quit with exit code 0. No backup runs.
+* `CUNWU_PROBE_LOGIN="login:password"`: log in with these credentials
+  instead of showing the login dialog (a refusal exits with code 1).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from desktop.paths import AppPaths
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.services.session import Session
+    from ui.settings_store import SettingsStore
+
+log = logging.getLogger(__name__)
+
+ENV_STARTUP_PROBE = "CUNWU_STARTUP_PROBE"
+ENV_PROBE_LOGIN = "CUNWU_PROBE_LOGIN"
+APP_NAME = "村务台账"
+ORGANIZATION = "cunwu"
+#: The daily backup waits this long after the window appears: the first
+#: seconds belong to the person's first click, not to disk work.
+BACKUP_DELAY_MS = 3000
+
+
+def run_gui(paths: AppPaths, verbose: bool = False) -> int:
+    """Run the desktop application on the data folder `paths`; returns the exit code.
+
+    Exit codes: 0 normal end (also when the person cancels the wizard or the
+    login), 1 the database cannot be used (the reason was shown) or the
+    probe login was refused.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import logging_setup
+    from models.errors import CunwuError
+    from ui.crash_hook import CrashHook
+    from ui.fonts import apply_point_size
+    from ui.settings_store import SettingsStore
+    from ui.style import apply_style
+    from ui.translations import install_translators
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setQuitOnLastWindowClosed(False)  # the wizard closing must not end the app
+    log_file = logging_setup.configure(paths.logs, verbose=verbose)
+    crash_hook = CrashHook(paths.logs if log_file else None, app)
+    crash_hook.install()
+    install_translators(app)
+    apply_style(app)
+    settings = SettingsStore.load(paths.settings_file)
+    apply_point_size(app, settings.values.point_size())
+
+    probe = os.environ.get(ENV_STARTUP_PROBE) == "1"
+    from desktop.storage import open_store
+
+    try:
+        open_store(paths)
+    except CunwuError as exc:
+        log.error("cannot open the data folder %s: %s", paths.data_dir, exc)
+        _show_fatal(exc, blocking=not probe)
+        return 1
+    pool = None
+    try:
+        session = _sign_in(settings)
+        if session is None:
+            return 1 if os.environ.get(ENV_PROBE_LOGIN) else 0
+        from desktop.services import setup_service
+        from ui.main_window import MainWindow
+
+        window = MainWindow(setup_service.current(), session, paths, settings)
+        window.show()
+        app.setQuitOnLastWindowClosed(True)
+        if probe:
+            _quit_after_first_paint(app, window)
+        else:
+            pool = _schedule_auto_backup(paths)
+        return app.exec()
+    finally:
+        if pool is not None:
+            pool.waitForDone(60_000)  # never close the app in the middle of a backup copy
+        crash_hook.uninstall()
+        from models.db import close_database
+
+        close_database()
+
+
+def _sign_in(settings: SettingsStore) -> Session | None:
+    """Wizard, administrator page or login, as the database requires; None if cancelled."""
+    from desktop.services import auth_service, setup_service
+    from models.errors import CunwuError
+
+    probe_login = os.environ.get(ENV_PROBE_LOGIN)
+    info = setup_service.current()
+    if info is None or not setup_service.has_users():
+        from ui.setup.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(admin_only=info is not None)
+        return wizard.session if wizard.exec() else None
+    if probe_login:
+        login_name, _, password = probe_login.partition(":")
+        try:
+            return auth_service.login(login_name, password)
+        except CunwuError as exc:
+            sys.stderr.write(f"{exc}\n")
+            return None
+    from ui.login_dialog import LoginDialog
+
+    dialog = LoginDialog(info, settings)
+    return dialog.session if dialog.exec() else None
+
+
+def _show_fatal(exc: Exception, blocking: bool) -> None:
+    """Tell the person why the program cannot start (stderr only under the probe)."""
+    sys.stderr.write(f"{exc}\n")
+    if not blocking:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.errors import error_text
+
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, error_text(exc))
+    box.exec()
+
+
+def _quit_after_first_paint(app: QApplication, window) -> None:
+    """Probe mode: print `shown` once the window has been painted, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
+                self.done = True
+                QTimer.singleShot(0, report)
+            return False
+
+    def report() -> None:
+        sys.stdout.write("shown\n")
+        sys.stdout.flush()
+        app.exit(0)
+
+    watcher = FirstPaint(window)
+    window.installEventFilter(watcher)
+
+
+def _schedule_auto_backup(paths: AppPaths):
+    """Start the daily backup on a worker thread a little after start-up; returns the pool."""
+    from PySide6.QtCore import QRunnable, QThreadPool, QTimer
+
+    class AutoBackup(QRunnable):
+        def run(self) -> None:
+            from desktop import backup
+
+            try:
+                made = backup.auto_backup(paths.database, paths.backups)
+            except Exception:  # a failed backup is logged; it must never take the app down
+                log.exception("automatic backup failed")
+            else:
+                if made:
+                    log.info("automatic backup: %s", made)
+
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    QTimer.singleShot(BACKUP_DELAY_MS, lambda: pool.start(AutoBackup()))
+    return pool

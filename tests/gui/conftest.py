@@ -1,0 +1,72 @@
+"""GUI test setup: offscreen Qt, our style and a CJK font, real SQLite per test."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from desktop.settings import FONT_SIZES  # noqa: E402
+from ui.settings_store import SettingsStore  # noqa: E402
+
+ADMIN_PASSWORD = "Admin-1234"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/gui" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def styled_app(qapp):
+    """The QApplication with the style sheet and (when installed) the CJK font."""
+    from ui.fonts import load_cjk_font
+    from ui.style import apply_style
+
+    apply_style(qapp)
+    load_cjk_font(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def _normal_font(styled_app):
+    """Every test starts (and ends) at the 标准 font size."""
+    from ui.fonts import apply_point_size
+
+    apply_point_size(styled_app, FONT_SIZES["normal"])
+    yield
+    apply_point_size(styled_app, FONT_SIZES["normal"])
+
+
+@pytest.fixture
+def settings_store(paths) -> SettingsStore:
+    """Settings of the test's data folder (defaults: nothing saved yet)."""
+    return SettingsStore.load(paths.settings_file)
+
+
+@pytest.fixture
+def township(store):
+    """A township installation with an administrator; yields (paths, admin session)."""
+    from desktop.services import auth_service, setup_service
+
+    setup_service.initialize("township", "城关镇", "330106001", "zhejiang")
+    setup_service.create_user(None, "admin", "乡镇管理员", "township_admin",
+                              ADMIN_PASSWORD, ADMIN_PASSWORD)
+    return store, auth_service.login("admin", ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def main_window(qtbot, village, settings_store):
+    """The village main window for the administrator, shown."""
+    from desktop.services import setup_service
+    from ui.main_window import MainWindow
+
+    paths, session = village
+    window = MainWindow(setup_service.current(), session, paths, settings_store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

@@ -1,0 +1,162 @@
+"""Renders every main screen to build/screenshots/*.png so a person can look at them.
+
+Run with `pytest -m screenshots tests/gui`. The data is made through the
+services (demo data where the demo module provides it), never mocked.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
+
+from desktop.services import setup_service
+from desktop.services.session import cli_session
+from tests.gui.conftest import ADMIN_PASSWORD
+from tests.gui.typing import type_text
+
+OUT = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+pytestmark = pytest.mark.screenshots
+
+
+def _save(widget: QWidget, name: str) -> Path:
+    OUT.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()
+    path = OUT / f"{name}.png"
+    assert widget.grab().save(str(path)), path
+    return path
+
+
+def _shown(qtbot, widget: QWidget, width: int, height: int) -> QWidget:
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_wizard_screens(qtbot, store):
+    from ui.setup.setup_wizard import SetupWizard
+
+    wizard = _shown(qtbot, SetupWizard(), 720, 540)
+    _save(wizard, "01_wizard_mode")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    page = wizard.identity_page
+    type_text(qtbot, page.name_edit, "青山村")
+    qtbot.keyClicks(page.code_edit, "33010600100x")
+    _save(wizard, "02_wizard_identity_error")
+    qtbot.keyClick(page.code_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(page.code_edit, "1")
+    page.province_combo.setCurrentIndex(page.province_combo.findData("zhejiang"))
+    _save(wizard, "03_wizard_identity_ok")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(wizard.admin_page.password_edit, "qingshan1")
+    qtbot.keyClicks(wizard.admin_page.repeat_edit, "qingshan")
+    _save(wizard, "04_wizard_admin")
+    qtbot.keyClicks(wizard.admin_page.repeat_edit, "1")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    _save(wizard, "05_wizard_summary")
+
+
+def _demo_village():
+    setup_service.initialize("village", "青山村", "330106001001", "zhejiang")
+    session = cli_session("village")
+    try:
+        from desktop.demo import fill_village
+    except ImportError:  # the demo module is optional for these pictures
+        from desktop.services import people_service
+
+        for name, gender in (("王建国", "男"), ("李秀英", "女"), ("张志强", "男")):
+            person = people_service.add_person(session, name, gender, village_group="一组")
+            people_service.add_role(session, person, "representative", "2021-04-18")
+        setup_service.create_user(None, "admin", "管理员", "admin", ADMIN_PASSWORD, ADMIN_PASSWORD)
+    else:
+        fill_village(session, years=1)
+
+
+def test_login_screen(qtbot, store, settings_store):
+    from ui.login_dialog import LoginDialog
+
+    _demo_village()
+    dialog = _shown(qtbot, LoginDialog(setup_service.current(), settings_store), 460, 300)
+    _save(dialog, "10_login")
+    qtbot.keyClicks(dialog.login_edit, "admin")
+    qtbot.keyClicks(dialog.password_edit, "wrong")
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    _save(dialog, "11_login_wrong_password")
+
+
+def _main_window(qtbot, settings_store, store, login: str, password: str):
+    from desktop.services import auth_service
+    from ui.main_window import MainWindow
+
+    session = auth_service.login(login, password)
+    window = MainWindow(setup_service.current(), session, store, settings_store)
+    return _shown(qtbot, window, 1100, 720)
+
+
+def test_village_main_window_screens(qtbot, store, settings_store):
+    _demo_village()
+    password = "demo1234" if setup_service.current().is_demo else ADMIN_PASSWORD
+    window = _main_window(qtbot, settings_store, store, "admin", password)
+    for i, key in enumerate(window.navigation.keys()):
+        window.navigation.select_area(key)
+        _save(window, f"2{i}_village_{key}")
+
+    window.navigation.select_area("home")
+    window.font_size_menu.size_actions["xlarge"].trigger()
+    _save(window, "30_village_home_font_xlarge")
+    window.navigation.select_area("people")
+    _save(window, "31_village_people_font_xlarge")
+    window.font_size_menu.size_actions["normal"].trigger()
+
+    menu = window.settings_menu
+    menu.popup(window.mapToGlobal(QPoint(60, 30)))
+    qtbot.waitExposed(menu)
+    menu.setActiveAction(menu.actions()[0])
+    sub = window.font_size_menu
+    sub.popup(menu.mapToGlobal(QPoint(menu.width(), 0)))
+    qtbot.waitExposed(sub)
+    _save(menu, "32_settings_menu")
+    _save(sub, "33_settings_font_size_menu")
+    sub.close()
+    menu.close()
+
+    about = window.open_about()
+    qtbot.waitExposed(about)
+    _save(about, "34_about")
+    about.close()
+
+
+def test_township_main_window(qtbot, store, settings_store):
+    setup_service.initialize("township", "城关镇", "330106001", "zhejiang")
+    try:
+        from desktop.demo import fill_township
+    except ImportError:
+        setup_service.create_user(None, "admin", "乡镇管理员", "township_admin",
+                                  ADMIN_PASSWORD, ADMIN_PASSWORD)
+        password = ADMIN_PASSWORD
+    else:
+        fill_township(cli_session("township"))
+        password = "demo1234"
+    window = _main_window(qtbot, settings_store, store, "admin", password)
+    _save(window, "40_township_home")
+    window.navigation.select_area("review")
+    _save(window, "41_township_review")
+
+
+def test_crash_dialog(qtbot, tmp_path):
+    from ui.crash_dialog import CrashDialog
+
+    try:
+        raise ValueError("示例错误:无法读取第 17 行")
+    except ValueError:
+        import traceback
+
+        details = "".join(traceback.format_exception(*sys.exc_info()))
+    dialog = _shown(qtbot, CrashDialog(details, tmp_path), 600, 360)
+    _save(dialog, "50_crash_dialog")

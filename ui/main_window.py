@@ -1,0 +1,106 @@
+"""The main window: navigation on the left, the chosen area's page on the right.
+
+It receives everything it shows (installation, session, paths, settings)
+from `desktop.app`; it owns no services and no global state.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
+
+from desktop import __version__
+from desktop.paths import AppPaths
+from desktop.services.session import Session
+from desktop.services.setup_service import InstallationInfo
+from ui.navigation import NavigationList, areas_for_mode
+from ui.pages.factory import build_page
+from ui.settings_store import SettingsStore
+from ui.status_bar import AppStatusBar
+
+
+class MainWindow(QMainWindow):
+    """Navigation list + stacked pages + menus + status bar."""
+
+    def __init__(self, info: InstallationInfo, session: Session, paths: AppPaths,
+                 settings: SettingsStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._info = info
+        self._paths = paths
+        self._settings = settings
+        self._areas = {a.key: a for a in areas_for_mode(info.mode)}
+        self._pages: dict[str, QWidget] = {}
+        self.setWindowTitle(self.tr("{name} - 村务台账").format(name=info.name))
+        self.setMinimumSize(900, 600)
+
+        self.navigation = NavigationList(list(self._areas.values()))
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.status = AppStatusBar(paths.data_dir, session)
+        self.setStatusBar(self.status)
+        self._build_menus()
+
+        self.navigation.area_selected.connect(self.show_area)
+        self.navigation.select_area("home")
+        self._restore_geometry()
+
+    def show_area(self, key: str) -> None:
+        """Show the page of area `key`, building it the first time."""
+        page = self._pages.get(key)
+        if page is None:
+            page = build_page(self._areas[key], self._info)
+            self._pages[key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        if self.navigation.current_key() != key:
+            self.navigation.select_area(key)
+
+    def current_page(self) -> QWidget:
+        """The page on screen."""
+        return self.stack.currentWidget()
+
+    def open_about(self):
+        """Show the 关于 dialog (non-blocking; returned for tests and screenshots)."""
+        from ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(__version__, self._paths.data_dir, self)
+        dialog.open()
+        return dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Remember the window's size and place for next time."""
+        self._settings.values.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
+        self._settings.save()
+        super().closeEvent(event)
+
+    def _build_menus(self) -> None:
+        from ui.font_size_menu import FontSizeMenu
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        quit_action = QAction(self.tr("退出(&X)"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        self.settings_menu = bar.addMenu(self.tr("设置(&S)"))
+        self.font_size_menu = FontSizeMenu(self._settings, self)
+        self.settings_menu.addMenu(self.font_size_menu)
+
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        about_action = QAction(self.tr("关于(&A)"), self)
+        about_action.triggered.connect(self.open_about)
+        help_menu.addAction(about_action)
+
+    def _restore_geometry(self) -> None:
+        saved = self._settings.values.window_geometry
+        if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            self.resize(1100, 720)
