@@ -15,7 +15,8 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-FONT_SIZES = {"normal": 10, "large": 12, "xlarge": 14}
+# 11 pt is the smallest size comfortable for older eyes on a 1366x768 screen.
+FONT_SIZES = {"normal": 11, "large": 13, "xlarge": 16}
 
 
 @dataclass

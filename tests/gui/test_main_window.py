@@ -90,10 +90,10 @@ def test_register_model_passes_model_tester(qtmodeltester, village):
 def test_font_size_setting_changes_app_font_and_is_saved(qtbot, main_window, village):
     paths, _ = village
     normal = QApplication.font().pointSize()
-    assert normal == 10
+    assert normal == 11
     main_window.settings_menu.menuAction().trigger()
     main_window.font_size_menu.size_actions["xlarge"].trigger()
-    assert QApplication.font().pointSize() == 14
+    assert QApplication.font().pointSize() == 16
     assert main_window.font_size_menu.size_actions["xlarge"].isChecked()
     assert json.loads(paths.settings_file.read_text("utf-8"))["font_size"] == "xlarge"
     # Scaled titles follow the new size without a restart.

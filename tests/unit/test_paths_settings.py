@@ -20,4 +20,4 @@ def test_settings_survive_a_broken_or_hand_edited_file(tmp_path):
     assert s.font_size == "normal" and s.last_login == ""
     s.font_size, s.last_login = "xlarge", "admin"
     settings.save(f, s)
-    assert settings.load(f).point_size() == 14 and settings.load(f).last_login == "admin"
+    assert settings.load(f).point_size() == 16 and settings.load(f).last_login == "admin"
