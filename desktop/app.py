@@ -12,6 +12,8 @@ Probe hooks (for `tests/bench` and smoke tests):
   print `shown` on stdout, flush, and quit with exit code 0. No backup runs.
 * `CUNWU_PROBE_LOGIN="login:password"`: log in with these credentials
   instead of showing the login dialog (a refusal exits with code 1).
+  Without it, the probe reports the first paint of the login dialog instead:
+  the first window a person sees.
 """
 
 from __future__ import annotations
@@ -125,6 +127,10 @@ def _sign_in(settings: SettingsStore) -> Session | None:
     from ui.login_dialog import LoginDialog
 
     dialog = LoginDialog(info, settings)
+    if os.environ.get(ENV_STARTUP_PROBE) == "1":
+        from PySide6.QtWidgets import QApplication
+
+        _quit_after_first_paint(QApplication.instance(), dialog, dialog.reject)
     return dialog.session if dialog.exec() else None
 
 
@@ -141,8 +147,11 @@ def _show_fatal(exc: Exception, blocking: bool) -> None:
     box.exec()
 
 
-def _quit_after_first_paint(app: QApplication, window) -> None:
-    """Probe mode: print `shown` once the window has been painted, then quit."""
+def _quit_after_first_paint(app: QApplication, window, finish=None) -> None:
+    """Probe mode: print `shown` once the window has been painted, then quit.
+
+    `finish` ends a modal dialog's own event loop instead of the application's.
+    """
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
@@ -155,7 +164,10 @@ def _quit_after_first_paint(app: QApplication, window) -> None:
     def report() -> None:
         sys.stdout.write("shown\n")
         sys.stdout.flush()
-        app.exit(0)
+        if finish is not None:
+            finish()
+        else:
+            app.exit(0)
 
     watcher = FirstPaint(window)
     window.installEventFilter(watcher)
@@ -181,3 +193,38 @@ def _schedule_auto_backup(paths: AppPaths):
     pool.setMaxThreadCount(1)
     QTimer.singleShot(BACKUP_DELAY_MS, lambda: pool.start(AutoBackup()))
     return pool
+
+
+def render_main_window(paths: AppPaths, session: Session, png) -> tuple[int, int]:
+    """Build the main window offscreen for `session`, grab it to `png`; returns its size.
+
+    Used by `cunwu selftest`: proves widgets, fonts, styles and the home page's
+    queries work in this build, without a person at the screen.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.services import setup_service
+    from ui.main_window import MainWindow
+    from ui.settings_store import SettingsStore
+    from ui.style import apply_style
+
+    app = QApplication.instance() or QApplication([])
+    apply_style(app)
+    window = MainWindow(setup_service.current(), session, paths, SettingsStore.load(paths.settings_file))
+    try:
+        window.resize(1100, 720)
+        window.show()
+        app.processEvents()
+        for key in window.navigation.keys():
+            window.show_area(key)
+            app.processEvents()
+        window.show_area("home")
+        image = window.grab()
+        if image.isNull() or not image.save(str(png)):
+            raise RuntimeError("could not render the main window")
+        return image.width(), image.height()
+    finally:
+        window._settings.values.window_geometry = ""
+        window.close()
+        window.deleteLater()
+        app.processEvents()

@@ -131,14 +131,11 @@ def _qt_app():
 
 def _pdf(ctx) -> str:
     _qt_app()
-    from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
+    from desktop.reports import meeting_documents, pdf
+    from desktop.services import meetings_service
 
-    path = ctx["tmp"] / "自检.pdf"
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    painter = QPainter(writer)
-    painter.drawText(200, 400, "村务台账自检:会议记录")
-    painter.end()
+    meeting = meetings_service.list_meetings(type_code="representatives")[0]
+    path = pdf.write_pdf(meeting_documents.minutes_html(meeting.id), ctx["tmp"] / "会议记录.pdf")
     data = path.read_bytes()
     if not data.startswith(b"%PDF"):
         raise RuntimeError("not a PDF")
@@ -148,10 +145,11 @@ def _pdf(ctx) -> str:
 def _main_window(ctx) -> str:
     _qt_app()
     from desktop.app import render_main_window
+    from desktop.services import auth_service
 
     png = ctx["tmp"] / "main_window.png"
-    size = render_main_window(ctx["paths"], png)
-    return f"{size[0]}x{size[1]} rendered"
+    size = render_main_window(ctx["paths"], auth_service.login("admin", "selftest-Pw1"), png)
+    return f"{size[0]}x{size[1]} rendered, every page opened"
 
 
 STEPS: list[tuple[str, Callable[[dict[str, Any]], str | None]]] = [
@@ -159,6 +157,6 @@ STEPS: list[tuple[str, Callable[[dict[str, Any]], str | None]]] = [
     ("服务与审计链", _services),
     ("备份与恢复", _backup_restore),
     ("Excel 文件", _excel),
-    ("PDF 文件", _pdf),
+    ("会议记录 PDF", _pdf),
     ("主窗口", _main_window),
 ]

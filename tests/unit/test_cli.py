@@ -106,3 +106,16 @@ def test_env_var_selects_the_data_dir(tmp_path):
                          capture_output=True, text=True, cwd=ROOT, env=env)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["data_dir"] == str(tmp_path / "via-env")
+
+
+def test_selftest_passes_and_writes_its_log(tmp_path):
+    import os
+
+    log = tmp_path / "selftest.log"
+    env = dict(os.environ, CUNWU_SELFTEST_LOG=str(log), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-m", "desktop", "--json", "selftest"], capture_output=True,
+                         text=True, cwd=ROOT, env=env, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    report = json.loads(out.stdout)
+    assert report["ok"] and len(report["steps"]) == 6
+    assert "PASS 主窗口" in log.read_text("utf-8")
