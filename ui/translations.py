@@ -2,8 +2,11 @@
 
 Our own strings are written in Chinese (the source language), so nothing is
 needed for them today; a `.qm` under `resources/translations/` is loaded
-when one exists. Qt's own strings (context menus of text fields, standard
-buttons) are English unless Qt's `qtbase_zh_CN` catalogue is installed.
+when one exists. Qt's own strings (standard buttons, the context menu of text
+fields, the wizard's buttons) are English unless a catalogue translates them.
+PySide6-Essentials ships no `qtbase_zh_CN.qm`, so we ship a small one of our
+own for the strings a person meets: `resources/translations/qt_common_zh_CN.ts`
+(compiled to `.qm` with `pyside6-lrelease`; a test keeps the two in step).
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
     locale = locale or QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     installed = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase", qt_dir), ("cunwu", str(OUR_TRANSLATIONS))):
+    for name, folder in (("qtbase", qt_dir), ("qt_common", str(OUR_TRANSLATIONS)),
+                         ("cunwu", str(OUR_TRANSLATIONS))):
         translator = QTranslator(app)
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)
