@@ -150,3 +150,23 @@ def is_township() -> bool:
     """Whether this installation runs in township mode."""
     info = current()
     return info is not None and info.mode == MODE_TOWNSHIP
+
+
+def initialize_with_admin(mode: str, name: str, code: str, province: str, login: str,
+                          display_name: str, password: str, repeat: str) -> User:
+    """Create the installation and its first administrator, or nothing at all.
+
+    The first-run wizard uses this: done as two calls, a refused administrator
+    would leave an installation without a login that the wizard could never
+    finish again ("已经初始化"). One transaction lets the person correct the
+    field and press 完成 again.
+
+    Raises:
+        ValidationError: any rule of `initialize` or `create_user` is broken;
+            nothing is written.
+    """
+    # Validate before the slow scrypt hash runs inside the write lock.
+    validate_password(password, repeat)
+    with database.atomic():
+        initialize(mode, name, code, province)
+        return create_user(None, login, display_name, ADMIN_ROLE[mode], password, repeat)

@@ -126,3 +126,13 @@ def test_register_search_finds_two_character_chinese_substrings(village):
     assert [r.name for r in people_service.register("建")] == ["李建华", "王建国"] or \
         sorted(r.name for r in people_service.register("建")) == ["李建华", "王建国"]
     assert [r.name for r in people_service.register("秀英")] == ["张秀英"]
+
+
+def test_initialize_with_admin_is_all_or_nothing(store):
+    with pytest.raises(ValidationError):
+        setup_service.initialize_with_admin("village", "青山村", "330106001001", "national",
+                                            "a b", "管理员", "Good-Pass-1", "Good-Pass-1")
+    assert setup_service.current() is None and not setup_service.has_users()
+    setup_service.initialize_with_admin("village", "青山村", "330106001001", "national",
+                                        "admin", "管理员", "Good-Pass-1", "Good-Pass-1")
+    assert setup_service.current().name == "青山村" and setup_service.has_users()

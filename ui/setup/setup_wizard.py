@@ -13,7 +13,7 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget, QWizard
 
-from desktop.services import auth_service, setup_service, ui_support_setup
+from desktop.services import auth_service, setup_service
 from desktop.services.session import Session
 from models.errors import CunwuError
 from models.roles import ADMIN_ROLE
@@ -92,7 +92,7 @@ class SetupWizard(QWizard):
                                       ADMIN_ROLE[mode], admin.password(), admin.repeat())
         else:
             mode = self.mode_page.mode()
-            ui_support_setup.initialize_with_admin(
+            setup_service.initialize_with_admin(
                 mode, self.identity_page.name(), self.identity_page.code(),
                 self.identity_page.province(), admin.login(), admin.display_name(),
                 admin.password(), admin.repeat())
