@@ -113,3 +113,13 @@ def test_split_statements_keeps_trigger_bodies_whole():
     sql = "CREATE TABLE a (x);\n-- comment\nCREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n SELECT 1;\nEND;\n"
     parts = migrations.split_statements(sql)
     assert len(parts) == 2 and parts[1].startswith("CREATE TRIGGER") and parts[1].endswith("END;")
+
+
+def test_the_v2_fixture_keeps_its_meetings(paths):
+    paths.ensure()
+    shutil.copy(FIXTURES / "schema_v2.sqlite3", paths.database)
+    open_store(paths)
+    from desktop.services import meetings_service
+
+    rows = meetings_service.list_meetings()
+    assert len(rows) > 10 and all(r.expected >= r.present for r in rows)
