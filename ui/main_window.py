@@ -27,6 +27,7 @@ class MainWindow(QMainWindow):
                  settings: SettingsStore, parent: QWidget | None = None):
         super().__init__(parent)
         self._info = info
+        self._session = session
         self._paths = paths
         self._settings = settings
         self._areas = {a.key: a for a in areas_for_mode(info.mode)}
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
         """Show the page of area `key`, building it the first time."""
         page = self._pages.get(key)
         if page is None:
-            page = build_page(self._areas[key], self._info)
+            page = build_page(self._areas[key], self._info, self._session)
             self._pages[key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)

@@ -160,3 +160,83 @@ def test_crash_dialog(qtbot, tmp_path):
         details = "".join(traceback.format_exception(*sys.exc_info()))
     dialog = _shown(qtbot, CrashDialog(details, tmp_path), 600, 360)
     _save(dialog, "50_crash_dialog")
+
+
+def _pdf_to_png(pdf: Path, name: str) -> list[Path]:
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    subprocess.run(["pdftoppm", "-r", "70", "-png", str(pdf), str(OUT / name)], check=True)
+    return sorted(OUT.glob(f"{name}*.png"))
+
+
+def test_meeting_screens(qtbot, store, tmp_path):
+    from datetime import date
+
+    from desktop.services import decisions_service, meetings_service
+    from tests.gui.test_meetings_editor import demo_village
+    from tests.gui.test_meetings_list import _failed_resolution_register
+    from ui.meetings import printing
+    from ui.meetings.meetings_page import MeetingsPage
+    from ui.pages.home_page import HomePage
+
+    session = demo_village(years=2)
+    _failed_resolution_register(session)
+    page = _shown(qtbot, MeetingsPage(session), 1100, 700)
+    _save(page, "60_meetings_list")
+
+    editor = page.list_view.new_meeting("representatives", date.today())
+    editor.resize(1180, 760)
+    qtbot.waitExposed(editor)
+    type_text(qtbot, editor.place_edit, "村委会议室")
+    type_text(qtbot, editor.host_edit, "村委会主任")
+    _save(editor, "61_meeting_editor_valid")
+    table = editor.attendance_table
+    table.selectRow(0)
+    for row in range(13):
+        table.selectRow(row)
+        qtbot.keyClick(table, Qt.Key.Key_2)
+    table.scrollToTop()
+    _save(editor, "62_meeting_editor_no_quorum")
+
+    for row in range(3, 13):  # back to 26 of 36 present: valid, for the vote form
+        table.selectRow(row)
+        qtbot.keyClick(table, Qt.Key.Key_1)
+    editor.tabs.setCurrentIndex(2)
+    first = editor.resolutions_editor.add_row()
+    type_text(qtbot, first.text_edit, "同意实施村道硬化工程")
+    first.matter_combo.setCurrentIndex(first.matter_combo.findData("public_welfare"))
+    first.yes_spin.setValue(30)
+    first.no_spin.setValue(4)
+    first.abstain_spin.setValue(1)  # 35 ballots, 33 present: refused
+    second = editor.resolutions_editor.add_row()
+    type_text(qtbot, second.text_edit, "通过本季度环境卫生整治方案")
+    second.yes_spin.setValue(25)
+    second.no_spin.setValue(1)
+    _save(editor, "63_meeting_vote_refusal")
+    editor.close()
+    editor.pending_box.close()
+
+    page.tabs.setCurrentIndex(1)
+    view = page.four_two_view
+    view.table.selectRow(0)
+    _save(page, "64_four_two_timeline_blocked")
+    view.table.selectRow(1)
+    _save(page, "65_four_two_timeline_next")
+
+    home = _shown(qtbot, HomePage(setup_service.current()), 1000, 720)
+    _save(home, "66_home_with_meetings")
+
+    # The printed documents, as a person would hold them.
+    meeting = next(m for m in meetings_service.list_meetings("representatives") if m.status == "approved")
+    assert decisions_service.counts()["meetings"] > 0
+    for kind, name in ((printing.MINUTES, "67_printed_minutes"), (printing.SIGN_IN, "68_printed_sign_in")):
+        pdf = tmp_path / f"{name}.pdf"
+        exporter = printing.PdfExporter()
+        with qtbot.waitSignal(exporter.finished, timeout=20000):
+            exporter.export_pdf(meeting.id, kind, pdf)
+        for old in OUT.glob(f"{name}*.png"):
+            old.unlink()
+        assert _pdf_to_png(pdf, name)

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.services.session import Session
 from desktop.services.setup_service import InstallationInfo
 from ui.navigation import Area
 
 
-def build_page(area: Area, info: InstallationInfo) -> QWidget:
-    """A new page widget for `area`."""
+def build_page(area: Area, info: InstallationInfo, session: Session) -> QWidget:
+    """A new page widget for `area`, for the logged-in `session`.
+
+    Pages enable their edit actions by the session's permissions; the
+    services check them again on every write.
+    """
     if area.key == "home":
         from ui.pages.home_page import HomePage
 
@@ -22,6 +27,10 @@ def build_page(area: Area, info: InstallationInfo) -> QWidget:
         from ui.people.register_page import RegisterPage
 
         return RegisterPage()
+    if area.key == "meetings":
+        from ui.meetings.meetings_page import MeetingsPage
+
+        return MeetingsPage(session)
     from ui.pages.empty_state_page import EmptyStatePage
 
     return EmptyStatePage(area.title, area.planned)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.services import people_service
+from desktop.services import decisions_service, people_service
 from desktop.services.setup_service import InstallationInfo
 from models.provinces import province_label
 from ui.widgets.scaled_label import ScaledLabel
@@ -53,6 +56,8 @@ class HomePage(QWidget):
         if village:
             layout.addWidget(ScaledLabel(self.tr("人员概况"), 1.2, bold=True))
             layout.addWidget(self._counts_card())
+            layout.addWidget(ScaledLabel(self.tr("会议与表决"), 1.2, bold=True))
+            layout.addWidget(self._meetings_card())
         else:
             note = QLabel(self.tr("从左边选择“村庄”查看各村,选择“审核备案”办理各村报来的材料。"))
             note.setWordWrap(True)
@@ -78,4 +83,38 @@ class HomePage(QWidget):
             hint = QLabel(self.tr("人员名册还是空的。"))
             hint.setProperty("role", "hint")
             grid.addWidget(hint, 4, 0, 1, 4)
+        return card
+
+    def _meetings_card(self) -> QFrame:
+        from ui.meetings.labels import finding_text
+
+        counts = decisions_service.counts()
+        card = _card()
+        grid = QGridLayout(card)
+        grid.setContentsMargins(20, 16, 20, 16)
+        grid.setHorizontalSpacing(32)
+        grid.setVerticalSpacing(10)
+        self.meeting_labels: dict[str, QLabel] = {}
+        facts = (("meetings", self.tr("会议记录"), self.tr("{n} 次")),
+                 ("invalid", self.tr("未达法定人数"), self.tr("{n} 次")),
+                 ("registers", self.tr("四议两公开"), self.tr("{n} 项")))
+        for col, (key, caption, unit) in enumerate(facts):
+            number = ScaledLabel(unit.format(n=counts.get(key, 0)), 1.3, bold=True)
+            if key == "invalid" and counts.get(key):
+                number.setProperty("role", "error")
+            self.meeting_labels[key] = number
+            grid.addWidget(QLabel(caption), 0, col)
+            grid.addWidget(number, 1, col)
+        grid.setColumnStretch(3, 1)
+        findings = decisions_service.cadence_findings(date.today().year)
+        self.cadence_label = QLabel()
+        self.cadence_label.setWordWrap(True)
+        self.cadence_label.setTextFormat(Qt.TextFormat.RichText)
+        if findings:
+            self.cadence_label.setProperty("role", "error")
+            self.cadence_label.setText("<br>".join(f"• {escape(finding_text(f))}" for f in findings))
+        else:
+            self.cadence_label.setProperty("role", "ok")
+            self.cadence_label.setText(self.tr("今年到目前为止,每个季度都召开了村民代表会议。"))
+        grid.addWidget(self.cadence_label, 2, 0, 1, 4)
         return card

@@ -1,0 +1,503 @@
+"""The meeting editor: header, attendance ticking, agenda, votes, live verdict.
+
+Works on a `MeetingDraft` held in memory; every change re-runs the engine
+(`meetings_service.evaluate_draft`) so the 法定人数 line and each vote's
+verdict follow the ticking. Saving, approving (审定) and correcting go
+through `meetings_service`, which enforces permissions and refuses
+impossible data with a reason. Approved minutes open read-only.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import meetings_service
+from desktop.services.meetings_service import MeetingDraft
+from desktop.services.session import Session
+from models.errors import CunwuError
+from models.meetings import types as mt
+from models.roles import Permission
+from ui.errors import error_text, show_error
+from ui.meetings import printing
+from ui.meetings.agenda_editor import AgendaEditor
+from ui.meetings.attendance_model import (
+    STATUS,
+    AttendanceModel,
+    AttendanceView,
+    NameFilterModel,
+    StatusDelegate,
+)
+from ui.meetings.labels import transparent_scroll, type_label
+from ui.meetings.resolutions_editor import ResolutionsEditor
+from ui.meetings.verdict_panel import VerdictPanel
+from ui.widgets.field_message import FieldMessage
+from ui.widgets.primary_button import make_primary
+from ui.widgets.scaled_label import ScaledLabel
+
+#: A QDateEdit at this date shows "未填写" (the notice date is optional).
+_NO_DATE = QDate(2000, 1, 1)
+
+
+def _to_qdate(value: date | None) -> QDate:
+    return QDate(value.year, value.month, value.day) if value else _NO_DATE
+
+
+def _from_qdate(value: QDate) -> date | None:
+    return None if value == _NO_DATE else date(value.year(), value.month(), value.day())
+
+
+class MeetingEditor(QDialog):
+    """One meeting record. Open with `open()`; `saved(id)` after each write."""
+
+    saved = Signal(str)
+
+    def __init__(self, session: Session, draft: MeetingDraft, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.draft = draft
+        self._dirty = False
+        self._loading = False
+        self._force_close = False
+        self.pending_box: QMessageBox | None = None
+        self.exporter = printing.PdfExporter(self)
+        self.setMinimumSize(1000, 660)
+        self.resize(1180, 760)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("meetingBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("#meetingBanner { background: #fff4d6; border: 1px solid #e0c77a;"
+                                  " border-radius: 4px; padding: 8px 12px; color: #5a4300; }")
+        self.heading = ScaledLabel("", 1.4, bold=True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_attendance_tab(), self.tr("基本信息与签到"))
+        self.agenda_editor = AgendaEditor()
+        self.tabs.addTab(transparent_scroll(self.agenda_editor), self.tr("议程与记录"))
+        self.resolutions_editor = ResolutionsEditor()
+        self.tabs.addTab(transparent_scroll(self.resolutions_editor), self.tr("表决"))
+        self.verdict_panel = VerdictPanel()
+        self.verdict_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 22)
+
+        self.message = FieldMessage()
+        self.save_button = make_primary(QPushButton(self.tr("保存")))
+        self.save_button.setToolTip(self.tr("保存 (Ctrl+S)"))
+        self.approve_button = QPushButton(self.tr("审定"))
+        self.correct_button = QPushButton(self.tr("更正"))
+        self.print_button = QPushButton(self.tr("打印"))
+        self.close_button = QPushButton(self.tr("关闭"))
+        self._build_print_menu()
+        self.save_button.clicked.connect(self.save)
+        self.approve_button.clicked.connect(self.ask_approve)
+        self.correct_button.clicked.connect(self.start_correction)
+        self.close_button.clicked.connect(self.close)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+        body = QHBoxLayout()
+        body.addWidget(self.tabs, 3)
+        body.addWidget(self.verdict_panel, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        for button in (self.print_button, self.correct_button, self.approve_button,
+                       self.save_button, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
+        layout.addLayout(buttons)
+
+        self.agenda_editor.changed.connect(self._on_changed)
+        self.resolutions_editor.changed.connect(self._on_changed)
+        self.exporter.busy_changed.connect(self._on_export_busy)
+        self.exporter.finished.connect(self._on_exported)
+        self.exporter.failed.connect(self._on_export_failed)
+        self.set_draft(draft)
+
+    # ----- building -------------------------------------------------------------------------
+
+    def _build_attendance_tab(self) -> QWidget:
+        self.type_label = QLabel()
+        self.title_edit = QLineEdit()
+        self.date_edit = self._date_edit(optional=False)
+        self.time_edit = QLineEdit()
+        self.time_edit.setPlaceholderText(self.tr("例如 09:00"))
+        self.place_edit = QLineEdit()
+        self.convened_edit = QLineEdit()
+        self.host_edit = QLineEdit()
+        self.recorder_edit = QLineEdit()
+        self.notice_edit = self._date_edit(optional=True)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        fields = ((self.tr("会议类型:"), self.type_label), (self.tr("名称:"), self.title_edit),
+                  (self.tr("日期:"), self.date_edit), (self.tr("开始时间:"), self.time_edit),
+                  (self.tr("地点:"), self.place_edit), (self.tr("召集人:"), self.convened_edit),
+                  (self.tr("主持人:"), self.host_edit), (self.tr("记录人:"), self.recorder_edit),
+                  (self.tr("通知日期:"), self.notice_edit))
+        for i, (caption, widget) in enumerate(fields):
+            row, col = divmod(i, 2)
+            label = QLabel(caption)
+            label.setBuddy(widget)
+            grid.addWidget(label, row, col * 2)
+            grid.addWidget(widget, row, col * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        for edit in (self.title_edit, self.time_edit, self.place_edit, self.convened_edit,
+                     self.host_edit, self.recorder_edit):
+            edit.textChanged.connect(self._on_changed)
+        for edit in (self.date_edit, self.notice_edit):
+            edit.dateChanged.connect(self._on_changed)
+
+        # Roster types: the attendance list.
+        self.attendance_model = AttendanceModel(self)
+        self.attendance_proxy = NameFilterModel(self)
+        self.attendance_proxy.setSourceModel(self.attendance_model)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("输入姓名查找,回车跳到名单"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self.attendance_proxy.setFilterFixedString)
+        self.search_edit.returnPressed.connect(self._focus_table)
+        self.all_present_button = QPushButton(self.tr("全部到会"))
+        self.all_present_button.clicked.connect(self.attendance_model.mark_all_present)
+        self.counts_label = ScaledLabel("", 1.05, bold=True)
+        keys_hint = QLabel(self.tr("勾选“到会”;或选中人员后按 1 到会、2 缺席、3 请假、4 列席"))
+        keys_hint.setProperty("role", "hint")
+        self.attendance_table = AttendanceView()
+        self.attendance_table.setModel(self.attendance_proxy)
+        self.attendance_table.setItemDelegateForColumn(STATUS, StatusDelegate(self.attendance_table))
+        self.attendance_table.setSelectionBehavior(AttendanceView.SelectionBehavior.SelectRows)
+        self.attendance_table.setAlternatingRowColors(True)
+        self.attendance_table.verticalHeader().setVisible(False)
+        self.attendance_table.setEditTriggers(AttendanceView.EditTrigger.DoubleClicked
+                                              | AttendanceView.EditTrigger.EditKeyPressed)
+        header = self.attendance_table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(True)
+        em = self.fontMetrics().horizontalAdvance("国")
+        for column, chars in enumerate((3, 6, 3, 6)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.attendance_table.setColumnWidth(column, em * chars + 28)
+        self.attendance_model.dataChanged.connect(self._on_changed)
+        tools = QHBoxLayout()
+        tools.addWidget(self.search_edit, 1)
+        tools.addWidget(self.all_present_button)
+        tools.addSpacing(12)
+        tools.addWidget(self.counts_label)
+        self.roster_box = QWidget()
+        roster_layout = QVBoxLayout(self.roster_box)
+        roster_layout.setContentsMargins(0, 0, 0, 0)
+        roster_layout.addLayout(tools)
+        roster_layout.addWidget(keys_hint)
+        roster_layout.addWidget(self.attendance_table, 1)
+
+        # Assembly types: typed totals from the sign-in sheets.
+        self.expected_spin = QSpinBox()
+        self.present_spin = QSpinBox()
+        for spin in (self.expected_spin, self.present_spin):
+            spin.setRange(0, 100000)
+            spin.setMinimumWidth(em * 6)
+            spin.valueChanged.connect(self._on_changed)
+        self.assembly_box = QWidget()
+        assembly = QGridLayout(self.assembly_box)
+        assembly.setContentsMargins(0, 8, 0, 0)
+        self.expected_caption = QLabel()
+        self.present_caption = QLabel()
+        assembly.addWidget(self.expected_caption, 0, 0)
+        assembly.addWidget(self.expected_spin, 0, 1)
+        assembly.addWidget(self.present_caption, 1, 0)
+        assembly.addWidget(self.present_spin, 1, 1)
+        hint = QLabel(self.tr("村民会议不逐人签到:应到按本村登记的总数预填,实到按签到表合计填写。"))
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        assembly.addWidget(hint, 2, 0, 1, 3)
+        assembly.setColumnStretch(2, 1)
+        assembly.setRowStretch(3, 1)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(8, 10, 8, 8)
+        layout.addLayout(grid)
+        layout.addSpacing(6)
+        layout.addWidget(self.roster_box, 1)
+        layout.addWidget(self.assembly_box, 1)
+        return page
+
+    def _focus_table(self) -> None:
+        # Enter in the search box: jump to the first match, ready for 1–4 or Space.
+        self.attendance_table.setFocus()
+        if self.attendance_proxy.rowCount():
+            self.attendance_table.selectRow(0)
+
+    def _date_edit(self, optional: bool) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        if optional:
+            edit.setMinimumDate(_NO_DATE)
+            edit.setSpecialValueText(self.tr("未填写"))
+        else:
+            edit.setMinimumDate(_NO_DATE.addDays(1))
+        return edit
+
+    def _build_print_menu(self) -> None:
+        menu = QMenu(self)
+        self.print_minutes_action = menu.addAction(self.tr("打印会议记录…"))
+        self.print_sign_in_action = menu.addAction(self.tr("打印签到表…"))
+        menu.addSeparator()
+        self.export_minutes_action = menu.addAction(self.tr("会议记录导出为 PDF…"))
+        self.export_sign_in_action = menu.addAction(self.tr("签到表导出为 PDF…"))
+        self.print_minutes_action.triggered.connect(lambda: self._print(printing.MINUTES))
+        self.print_sign_in_action.triggered.connect(lambda: self._print(printing.SIGN_IN))
+        self.export_minutes_action.triggered.connect(lambda: self._ask_export(printing.MINUTES))
+        self.export_sign_in_action.triggered.connect(lambda: self._ask_export(printing.SIGN_IN))
+        self.print_button.setMenu(menu)
+
+    # ----- loading and collecting -----------------------------------------------------------
+
+    def editable(self) -> bool:
+        """Whether this person may change this record now."""
+        return self.draft.editable and self._session.can(Permission.EDIT_RECORDS)
+
+    def set_draft(self, draft: MeetingDraft, dirty: bool = False) -> None:
+        """Show `draft` in every field; read-only when approved or not permitted."""
+        self.draft = draft
+        kind = mt.meeting_type(draft.type_code)
+        editable = self.editable()
+        self._loading = True
+        try:
+            self.type_label.setText(type_label(draft.type_code))
+            self.title_edit.setText(draft.title)
+            self.date_edit.setDate(_to_qdate(draft.held_on))
+            self.time_edit.setText(draft.start_time)
+            self.place_edit.setText(draft.place)
+            self.convened_edit.setText(draft.convened_by)
+            self.host_edit.setText(draft.host)
+            self.recorder_edit.setText(draft.recorder)
+            self.notice_edit.setDate(_to_qdate(draft.notice_date))
+            self.roster_box.setVisible(kind.roster)
+            self.assembly_box.setVisible(not kind.roster)
+            self.attendance_model.set_lines(draft.attendance, editable, kind.is_representatives)
+            self.expected_caption.setText(self.tr("应到({unit}):").format(unit=kind.unit))
+            self.present_caption.setText(self.tr("实到({unit}):").format(unit=kind.unit))
+            self.expected_spin.setValue(draft.expected_count or 0)
+            self.present_spin.setValue(draft.present_count or 0)
+            self.agenda_editor.set_lines(draft.agenda, editable)
+            self.resolutions_editor.set_lines(draft.resolutions, editable)
+            for edit in (self.title_edit, self.time_edit, self.place_edit, self.convened_edit,
+                         self.host_edit, self.recorder_edit):
+                edit.setReadOnly(not editable)
+            for spin in (self.date_edit, self.notice_edit, self.expected_spin, self.present_spin):
+                spin.setReadOnly(not editable)
+            self.all_present_button.setEnabled(editable)
+        finally:
+            self._loading = False
+        self._dirty = dirty
+        self._update_buttons()
+        self.refresh_verdict()
+
+    def _collect(self) -> MeetingDraft:
+        d = self.draft
+        d.title = self.title_edit.text()
+        d.held_on = _from_qdate(self.date_edit.date()) or d.held_on
+        d.start_time = self.time_edit.text().strip()
+        d.place = self.place_edit.text()
+        d.convened_by = self.convened_edit.text()
+        d.host = self.host_edit.text()
+        d.recorder = self.recorder_edit.text()
+        d.notice_date = _from_qdate(self.notice_edit.date())
+        if not mt.meeting_type(d.type_code).roster:
+            d.expected_count = self.expected_spin.value()
+            d.present_count = self.present_spin.value()
+        d.agenda = self.agenda_editor.lines()
+        d.resolutions = self.resolutions_editor.lines()
+        return d
+
+    def _on_changed(self, *_args) -> None:
+        if self._loading or not self.editable():
+            return
+        self._dirty = True
+        self._update_buttons()
+        self.refresh_verdict()
+
+    def refresh_verdict(self) -> None:
+        """Re-run the engine on what is on screen and show the result."""
+        draft = self._collect()
+        verdict = meetings_service.evaluate_draft(draft)
+        kind = mt.meeting_type(draft.type_code)
+        self.verdict_panel.show_verdict(verdict, kind.unit)
+        self.resolutions_editor.show_verdicts(verdict.resolutions, verdict.authority,
+                                              verdict.meeting.findings)
+        if kind.roster:
+            expected, present = self.attendance_model.counts()
+            self.counts_label.setText(self.tr("应到 {e} 人 · 实到 {p} 人").format(e=expected, p=present))
+        heading = draft.title.strip() or type_label(draft.type_code)
+        self.heading.setText(heading + (self.tr("(未保存)") if self._dirty else ""))
+        self.setWindowTitle(heading)
+        if not draft.editable:
+            self.banner.setText(self.tr("已审定,如需更正请点“更正”。"))
+        elif draft.corrects_id:
+            self.banner.setText(self.tr("这是一份更正记录,保存并审定后替代原记录。"))
+        self.banner.setVisible(not draft.editable or bool(draft.corrects_id))
+
+    def _update_buttons(self) -> None:
+        can_edit = self._session.can(Permission.EDIT_RECORDS)
+        editable = self.editable()
+        self.save_button.setVisible(self.draft.editable)
+        self.save_button.setEnabled(editable)
+        self.approve_button.setVisible(self.draft.editable)
+        self.approve_button.setEnabled(editable and self.draft.id is not None)
+        self.correct_button.setVisible(not self.draft.editable)
+        self.correct_button.setEnabled(can_edit)
+        self.print_button.setEnabled(self.draft.id is not None and not self.exporter.is_busy())
+
+    def is_dirty(self) -> bool:
+        """Whether there are unsaved changes."""
+        return self._dirty
+
+    # ----- actions --------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save the draft (Ctrl+S). Refusals show their reason; nothing is half-saved."""
+        if not self.editable():
+            return False
+        draft = self._collect()
+        try:
+            meeting_id = meetings_service.save(self._session, draft)
+        except CunwuError as exc:
+            self.message.show_error(error_text(exc))
+            show_error(self, exc)
+            return False
+        self._dirty = False
+        self.message.show_ok(self.tr("已保存。"))
+        self._update_buttons()
+        self.refresh_verdict()
+        self.saved.emit(meeting_id)
+        return True
+
+    def ask_approve(self) -> QMessageBox | None:
+        """Ask before freezing the minutes (审定); returns the question box."""
+        if self._dirty and not self.save():
+            return None
+        box = self._question(self.tr("审定后不能再修改。如发现错误,只能新建一份更正记录。\n确定审定这份会议记录吗?"),
+                             self.tr("审定"), self._approve)
+        return box
+
+    def _approve(self) -> None:
+        try:
+            meetings_service.approve(self._session, self.draft.id)
+            self.set_draft(meetings_service.load(self.draft.id))
+        except CunwuError as exc:
+            self.message.show_error(error_text(exc))
+            show_error(self, exc)
+            return
+        self.message.show_ok(self.tr("已审定。"))
+        self.saved.emit(self.draft.id)
+
+    def start_correction(self) -> None:
+        """更正: a new draft linked to these approved minutes, editable at once."""
+        try:
+            draft = meetings_service.correct(self._session, self.draft.id)
+        except CunwuError as exc:
+            show_error(self, exc)
+            return
+        self.set_draft(draft, dirty=True)
+        self.message.show_hint(self.tr("已新建更正记录,修改后请保存。原记录保持不变。"))
+
+    def _question(self, text: str, yes_text: str, on_yes) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(yes_text)
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button) -> None:
+            self.pending_box = None
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+                on_yes()
+
+        box.buttonClicked.connect(answered)
+        self.pending_box = box
+        box.open()
+        return box
+
+    def reject(self) -> None:
+        """Close (also Esc and the window's ×): ask first when there are unsaved changes."""
+        if self._force_close or not (self._dirty and self.editable()):
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          self.tr("会议记录有修改还没有保存。要保存吗?"),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("保存"))
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("不保存"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self._on_unsaved_answer(box.standardButton(button)))
+        self.pending_box = box
+        box.open()
+
+    def _on_unsaved_answer(self, answer: QMessageBox.StandardButton) -> None:
+        self.pending_box = None
+        if answer == QMessageBox.StandardButton.Save and not self.save():
+            return
+        if answer in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
+            self._force_close = True
+            self.close()
+
+    # ----- printing -------------------------------------------------------------------------
+
+    def _ready_to_print(self) -> bool:
+        if self.draft.id is None or self._dirty:
+            self.message.show_error(self.tr("请先保存会议记录,再打印或导出。"))
+            return False
+        return True
+
+    def _print(self, kind: str) -> None:
+        if self._ready_to_print():
+            printing.print_document(self, self.draft.id, kind)
+
+    def _ask_export(self, kind: str) -> None:
+        if self._ready_to_print():
+            name = f"{self.draft.held_on.isoformat()} {self.draft.title}{printing.document_name(kind)}.pdf"
+            self.exporter.ask_and_export(self, self.draft.id, kind, name)
+
+    def export_pdf(self, kind: str, path) -> bool:
+        """Export without the file dialog (the dialog wrapper calls this with its path)."""
+        if not self._ready_to_print():
+            return False
+        self.exporter.export_pdf(self.draft.id, kind, path)
+        return True
+
+    def _on_export_busy(self, busy: bool) -> None:
+        if busy:
+            self.message.show_hint(self.tr("正在导出 PDF……"))
+        self._update_buttons()
+
+    def _on_exported(self, path: str) -> None:
+        self.message.show_ok(self.tr("已导出:{path}").format(path=path))
+
+    def _on_export_failed(self, text: str) -> None:
+        self.message.show_error(self.tr("导出没有成功:{reason}").format(reason=text))

@@ -1,0 +1,133 @@
+"""Read-only table model over `meetings_service.list_meetings()`.
+
+Rows are handed to the view in batches, so ten years of meetings open at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from desktop.services import meetings_service
+from desktop.services.meetings_service import MeetingRow
+from models.messages import QT_TRANSLATE_NOOP
+from ui.meetings.labels import GREEN, RED, type_label
+
+_C = "MeetingListModel"
+BATCH = 500
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+DATE, TYPE, TITLE, EXPECTED, PRESENT, QUORUM, VOTES, STATUS = range(8)
+
+
+class MeetingListModel(QAbstractTableModel):
+    """Columns: 日期, 类型, 名称, 应到, 实到, 法定人数, 表决, 状态."""
+
+    COLUMNS = (QT_TRANSLATE_NOOP(_C, "日期"), QT_TRANSLATE_NOOP(_C, "类型"),
+               QT_TRANSLATE_NOOP(_C, "名称"), QT_TRANSLATE_NOOP(_C, "应到"),
+               QT_TRANSLATE_NOOP(_C, "实到"), QT_TRANSLATE_NOOP(_C, "法定人数"),
+               QT_TRANSLATE_NOOP(_C, "表决"), QT_TRANSLATE_NOOP(_C, "状态"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[MeetingRow] = []
+        self._shown = 0
+        self._type: str | None = None
+        self._year: int | None = None
+
+    def reload(self, type_code: str | None = None, year: int | None = None) -> None:
+        """Query again with the given filters (None: all)."""
+        self._type, self._year = type_code, year
+        self.beginResetModel()
+        self._rows = meetings_service.list_meetings(type_code, year)
+        self._shown = min(BATCH, len(self._rows))
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Query again with the current filters."""
+        self.reload(self._type, self._year)
+
+    def total(self) -> int:
+        """How many meetings match the filters."""
+        return len(self._rows)
+
+    def row_at(self, row: int) -> MeetingRow:
+        """The service row behind view row `row`."""
+        return self._rows[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        """Rows handed to the view so far."""
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        """Fixed columns."""
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+        """Whether rows remain beyond those shown."""
+        return not parent.isValid() and self._shown < len(self._rows)
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
+        """Show the next batch of rows."""
+        if parent.isValid():
+            return
+        more = min(BATCH, len(self._rows) - self._shown)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+        self._shown += more
+        self.endInsertRows()
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        """Text per column, red/green for the quorum; `UserRole` gives the meeting id."""
+        if not index.isValid() or index.row() >= self._shown:
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == QUORUM and row.quorum_met is not None:
+            return GREEN if row.quorum_met else RED
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (EXPECTED, PRESENT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def _text(self, row: MeetingRow, column: int) -> str:
+        tr = QCoreApplication.translate
+        if column == DATE:
+            return row.held_on
+        if column == TYPE:
+            return type_label(row.type_code)
+        if column == TITLE:
+            return row.title
+        if column == EXPECTED:
+            return str(row.expected)
+        if column == PRESENT:
+            return str(row.present)
+        if column == QUORUM:
+            if row.quorum_met is None:
+                return "—"
+            return tr(_C, "有效") if row.quorum_met else tr(_C, "未达到")
+        if column == VOTES:
+            if not row.resolutions:
+                return tr(_C, "无表决")
+            return tr(_C, "通过 {passed}/共 {total}").format(passed=row.passed, total=row.resolutions)
+        if row.corrected_by:
+            return tr(_C, "已更正")
+        return tr(_C, "已审定") if row.status == "approved" else tr(_C, "草稿")
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        """Column titles (translated)."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate(_C, self.COLUMNS[section])
+        return section + 1

@@ -1,0 +1,338 @@
+"""会议与表决: the meeting list (会议记录) and the 四议两公开 registers."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import decisions_service, meetings_service
+from desktop.services.meetings_service import MeetingDraft
+from desktop.services.session import Session
+from models.errors import CunwuError
+from models.roles import Permission
+from ui.errors import show_error
+from ui.fonts import font_notifier
+from ui.meetings import printing
+from ui.meetings.labels import finding_text, type_label
+from ui.meetings.meeting_editor import MeetingEditor
+from ui.meetings.meeting_list_model import MeetingListModel
+from ui.widgets.field_message import FieldMessage
+from ui.widgets.primary_button import make_primary
+from ui.widgets.scaled_label import ScaledLabel, scale_font
+
+#: The warning strip above the list (amber, like the editor's banner).
+WARNING_STYLE = ("background: #fff4d6; border: 1px solid #e0c77a; border-radius: 4px;"
+                 " padding: 8px 12px; color: #5a4300;")
+
+
+class MeetingListView(QWidget):
+    """Filters, the meeting table (or a friendly empty state) and the actions on a meeting."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.editor: MeetingEditor | None = None
+        self.pending_box: QMessageBox | None = None
+        self.exporter = printing.PdfExporter(self)
+        can_edit = session.can(Permission.EDIT_RECORDS)
+
+        self.cadence_label = QLabel()
+        self.cadence_label.setWordWrap(True)
+        self.cadence_label.setTextFormat(Qt.TextFormat.RichText)
+        self.cadence_label.setStyleSheet(WARNING_STYLE)
+
+        self.type_combo = QComboBox()
+        self.type_combo.addItem(self.tr("全部类型"), None)
+        for code, _label in meetings_service.type_choices():
+            self.type_combo.addItem(type_label(code), code)
+        self.type_combo.setMinimumContentsLength(12)
+        self.year_combo = QComboBox()
+        self.year_combo.setMinimumContentsLength(6)
+        self.type_combo.currentIndexChanged.connect(self.apply_filters)
+        self.year_combo.currentIndexChanged.connect(self.apply_filters)
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "hint")
+
+        self.new_button = make_primary(QPushButton(self.tr("新建会议")))
+        new_menu = QMenu(self)
+        for code, _label in meetings_service.type_choices():
+            action = new_menu.addAction(type_label(code))
+            action.setData(code)
+        new_menu.triggered.connect(lambda action: self.new_meeting(action.data()))
+        self.new_menu = new_menu
+        self.new_button.setMenu(new_menu)
+        self.new_button.setEnabled(can_edit)
+        self.open_button = QPushButton(self.tr("打开"))
+        self.delete_button = QPushButton(self.tr("删除草稿"))
+        self.print_minutes_button = QPushButton(self.tr("打印会议记录"))
+        self.print_sign_in_button = QPushButton(self.tr("打印签到表"))
+        self.export_button = QPushButton(self.tr("导出 PDF"))
+        export_menu = QMenu(self)
+        export_menu.addAction(self.tr("会议记录导出为 PDF…"),
+                              lambda: self._ask_export(printing.MINUTES))
+        export_menu.addAction(self.tr("签到表导出为 PDF…"),
+                              lambda: self._ask_export(printing.SIGN_IN))
+        self.export_button.setMenu(export_menu)
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.ask_delete)
+        self.print_minutes_button.clicked.connect(lambda: self._print(printing.MINUTES))
+        self.print_sign_in_button.clicked.connect(lambda: self._print(printing.SIGN_IN))
+
+        self.model = MeetingListModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.doubleClicked.connect(self._on_double_click)
+        self.table.activated.connect(self._on_double_click)  # Enter opens too
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(False)
+        # Widths in characters, so they grow with the font-size setting; 名称 stretches.
+        self._column_chars = (7, 9, 0, 4, 4, 5, 8, 5)
+        for column, chars in enumerate(self._column_chars):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if chars == 0
+                                        else QHeaderView.ResizeMode.Interactive)
+        self._size_columns()
+        font_notifier().changed.connect(self._size_columns)
+
+        self.empty_label = ScaledLabel("", 1.15)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setProperty("role", "hint")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_label)
+        self.message = FieldMessage()
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("类型:")))
+        filters.addWidget(self.type_combo)
+        filters.addSpacing(12)
+        filters.addWidget(QLabel(self.tr("年份:")))
+        filters.addWidget(self.year_combo)
+        filters.addSpacing(12)
+        filters.addWidget(self.count_label)
+        filters.addStretch(1)
+        filters.addWidget(self.new_button)
+        actions = QHBoxLayout()
+        for button in (self.open_button, self.delete_button, self.print_minutes_button,
+                       self.print_sign_in_button, self.export_button):
+            actions.addWidget(button)
+        actions.addWidget(self.message, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.cadence_label)
+        layout.addLayout(filters)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(actions)
+
+        self.exporter.busy_changed.connect(self._on_export_busy)
+        self.exporter.finished.connect(self._on_exported)
+        self.exporter.failed.connect(self._on_export_failed)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.refresh()
+
+    # ----- data -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read years, the list and the cadence warnings (after any change)."""
+        current = self.year_combo.currentData()
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        self.year_combo.addItem(self.tr("全部年份"), None)
+        for year in meetings_service.years_with_meetings():
+            self.year_combo.addItem(self.tr("{year} 年").format(year=year), year)
+        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(current)))
+        self.year_combo.blockSignals(False)
+        self.apply_filters()
+        self._show_cadence()
+
+    def apply_filters(self) -> None:
+        """Reload the table for the type and year chosen."""
+        self.model.reload(self.type_combo.currentData(), self.year_combo.currentData())
+        filtered = self.type_combo.currentData() is not None or self.year_combo.currentData() is not None
+        self.count_label.setText(self.tr("共 {n} 次").format(n=self.model.total()))
+        if self.model.total():
+            self.stack.setCurrentWidget(self.table)
+        else:
+            self.empty_label.setText(
+                self.tr("没有符合条件的会议。请换一个类型或年份。") if filtered else
+                self.tr("还没有会议记录。\n点右上角“新建会议”,选择会议类型,登记第一次会议。"))
+            self.stack.setCurrentWidget(self.empty_label)
+        self._update_buttons()
+
+    def _show_cadence(self) -> None:
+        year = date.today().year
+        findings = decisions_service.cadence_findings(year)
+        lines = [f"• {escape(finding_text(f))}" for f in findings]
+        self.cadence_label.setText("<br>".join(lines))
+        self.cadence_label.setVisible(bool(lines))
+
+    def selected_id(self) -> str | None:
+        """The id of the selected meeting, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()).id if rows else None
+
+    def select_row(self, row: int) -> None:
+        """Select view row `row` (as a click would)."""
+        self.table.selectRow(row)
+
+    def _size_columns(self) -> None:
+        em = self.table.fontMetrics().horizontalAdvance("国")
+        for column, chars in enumerate(self._column_chars):
+            if chars:
+                self.table.setColumnWidth(column, em * chars + 24)
+
+    def _update_buttons(self, *_args) -> None:
+        selected = self.selected_id() is not None
+        row = self.model.row_at(self.table.selectionModel().selectedRows()[0].row()) if selected else None
+        can_edit = self._session.can(Permission.EDIT_RECORDS)
+        self.open_button.setEnabled(selected)
+        self.delete_button.setEnabled(bool(row and row.status != "approved" and can_edit))
+        for button in (self.print_minutes_button, self.print_sign_in_button):
+            button.setEnabled(selected)
+        self.export_button.setEnabled(selected and not self.exporter.is_busy())
+
+    # ----- actions --------------------------------------------------------------------------
+
+    def new_meeting(self, type_code: str, held_on: date | None = None) -> MeetingEditor:
+        """Open the editor on a new draft of `type_code` (roster prefilled)."""
+        return self.open_editor(meetings_service.new_draft(type_code, held_on))
+
+    def open_selected(self) -> MeetingEditor | None:
+        """Open the selected meeting in the editor."""
+        meeting_id = self.selected_id()
+        if meeting_id is None:
+            return None
+        try:
+            draft = meetings_service.load(meeting_id)
+        except CunwuError as exc:
+            show_error(self, exc)
+            return None
+        return self.open_editor(draft)
+
+    def open_editor(self, draft: MeetingDraft) -> MeetingEditor:
+        """Show `draft` in a new editor window; the list refreshes whenever it saves."""
+        editor = MeetingEditor(self._session, draft, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self.refresh)
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_selected()
+
+    def ask_delete(self) -> QMessageBox | None:
+        """Ask before moving the selected draft to the recycle view."""
+        meeting_id = self.selected_id()
+        if meeting_id is None:
+            return None
+        row = self.model.row_at(self.table.selectionModel().selectedRows()[0].row())
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("删除草稿"),
+                          self.tr("删除“{title}”({on})这份草稿吗?\n删除后可以在回收站恢复。").format(
+                              title=row.title, on=row.held_on),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("删除"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(
+            lambda button: self._delete(meeting_id)
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes else None)
+        self.pending_box = box
+        box.open()
+        return box
+
+    def _delete(self, meeting_id: str) -> None:
+        self.pending_box = None
+        try:
+            meetings_service.delete_draft(self._session, meeting_id)
+        except CunwuError as exc:
+            show_error(self, exc)
+            return
+        self.message.show_ok(self.tr("草稿已删除,可在回收站恢复。"))
+        self.refresh()
+
+    def _print(self, kind: str) -> None:
+        meeting_id = self.selected_id()
+        if meeting_id:
+            printing.print_document(self, meeting_id, kind)
+
+    def _ask_export(self, kind: str) -> None:
+        meeting_id = self.selected_id()
+        if meeting_id:
+            row = self.model.row_at(self.table.selectionModel().selectedRows()[0].row())
+            name = f"{row.held_on} {row.title}{printing.document_name(kind)}.pdf"
+            self.exporter.ask_and_export(self, meeting_id, kind, name)
+
+    def export_selected(self, kind: str, path: Path) -> bool:
+        """Export the selected meeting's document to `path` (what the file dialog calls)."""
+        meeting_id = self.selected_id()
+        if meeting_id is None:
+            return False
+        self.exporter.export_pdf(meeting_id, kind, path)
+        return True
+
+    def _on_export_busy(self, busy: bool) -> None:
+        if busy:
+            self.message.show_hint(self.tr("正在导出 PDF……"))
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+        self._update_buttons()
+
+    def _on_exported(self, path: str) -> None:
+        self.message.show_ok(self.tr("已导出:{path}").format(path=path))
+
+    def _on_export_failed(self, text: str) -> None:
+        self.message.show_error(self.tr("导出没有成功:{reason}").format(reason=text))
+
+
+class MeetingsPage(QWidget):
+    """Two tabs: 会议记录 and 四议两公开."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        from ui.meetings.four_two_view import FourTwoView
+
+        self.list_view = MeetingListView(session)
+        self.four_two_view = FourTwoView(session)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.list_view, self.tr("会议记录"))
+        self.tabs.addTab(self.four_two_view, self.tr("四议两公开"))
+        scale_font(self.tabs.tabBar(), 1.1)
+        self.tabs.currentChanged.connect(self._on_tab)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(ScaledLabel(self.tr("会议与表决"), 1.5, bold=True))
+        layout.addWidget(self.tabs, 1)
+
+    def _on_tab(self, index: int) -> None:
+        # Meetings saved in the meantime may now be linkable to a step.
+        if self.tabs.widget(index) is self.four_two_view:
+            self.four_two_view.refresh()
