@@ -7,6 +7,7 @@ catches, not an ideal village.
 
 from __future__ import annotations
 
+import functools
 import random
 from datetime import date, timedelta
 
@@ -46,11 +47,17 @@ def _mark(rng: random.Random, draft, present_ratio: float) -> None:
         line.status = PRESENT if roll < present_ratio else (LEAVE if roll < present_ratio + 0.05 else ABSENT)
 
 
+def _office_holder(role: str) -> str:
+    from desktop.services import people_service
+
+    return next((r.name for r in people_service.register() if role in r.roles), "")
+
+
 def _meeting(session, rng, type_code, on, title, agenda, resolutions, present_ratio=0.92,
-             notice_days=5, typed=None, approve=True) -> str:
+             notice_days=5, typed=None, approve=True, host="", recorder="") -> str:
     draft = meetings_service.new_draft(type_code, on)
     draft.title, draft.place, draft.start_time = title, PLACE, rng.choice(["09:00", "14:30", "19:30"])
-    draft.host, draft.recorder = "村委会主任", "村文书"
+    draft.host, draft.recorder = host, recorder
     draft.notice_date = on - timedelta(days=notice_days)
     if typed is not None:
         draft.expected_count, draft.present_count = typed
@@ -73,6 +80,7 @@ def fill_meetings(session: Session, years: int, households: int, seed: int = 11,
                   today: date | None = None) -> dict[str, int]:
     """Create `years` years of meetings up to `today`; returns counts per kind."""
     rng = random.Random(seed)
+    meeting = functools.partial(_meeting, host=_office_holder("vc_chair"), recorder=_office_holder("clerk"))
     today = today or date.today()
     first_year = today.year - years + 1
     counts = {"meetings": 0, "registers": 0, "failed_quorum": 0}
@@ -100,7 +108,7 @@ def fill_meetings(session: Session, years: int, households: int, seed: int = 11,
             resolutions = [("审议村民委员会年度工作报告", "general")]
             if election_year:
                 resolutions.append(("授权村民代表会议讨论决定《村民委员会组织法》第二十四条所列事项", "general"))
-            mid = count(_meeting(session, rng, mt.ASSEMBLY_HOUSEHOLDS, on, f"{year}年度村民会议",
+            mid = count(meeting(session, rng, mt.ASSEMBLY_HOUSEHOLDS, on, f"{year}年度村民会议",
                                  ["村委会年度工作报告", "民主评议村委会成员"], resolutions,
                                  notice_days=7 if late else 12, typed=(households, present)))
             if len(resolutions) > 1:
@@ -114,13 +122,13 @@ def fill_meetings(session: Session, years: int, households: int, seed: int = 11,
                 continue  # that quarter the village simply did not meet
             failed = index == 5 and quarter == 2
             topic = REP_TOPICS[(index + quarter) % len(REP_TOPICS)]
-            count(_meeting(session, rng, mt.REPRESENTATIVES, on, f"{year}年第{quarter}季度村民代表会议",
+            count(meeting(session, rng, mt.REPRESENTATIVES, on, f"{year}年第{quarter}季度村民代表会议",
                            [REP_TOPICS[0][0], topic[0]], [topic], present_ratio=0.5 if failed else 0.9,
                            approve=not (current and quarter >= 3)), failed)
-            count(_meeting(session, rng, mt.TWO_COMMITTEES, on - timedelta(days=3),
+            count(meeting(session, rng, mt.TWO_COMMITTEES, on - timedelta(days=3),
                            f"{year}年第{quarter}季度两委联席会议", ["研究本季度重点工作"], []))
         if _day(rng, year, 7) <= today:
-            count(_meeting(session, rng, mt.PARTY_MEMBERS, _day(rng, year, 7), f"{year}年七一党员大会",
+            count(meeting(session, rng, mt.PARTY_MEMBERS, _day(rng, year, 7), f"{year}年七一党员大会",
                            ["学习党的基层组织工作条例", "民主评议党员"], [], present_ratio=0.8))
         # One 四议两公开 register per year.
         project, matter = PROJECTS[index % len(PROJECTS)]
@@ -139,7 +147,7 @@ def fill_meetings(session: Session, years: int, households: int, seed: int = 11,
             if on > today:
                 break
             resolutions = [(f"同意实施“{project}”", matter)] if step == "resolve" else []
-            mid = count(_meeting(session, rng, type_code, on, f"{project}{body}", [project], resolutions,
+            mid = count(meeting(session, rng, type_code, on, f"{project}{body}", [project], resolutions,
                                  present_ratio=0.95))
             decisions_service.add_step(session, reg.id, step, on, mid)
         else:

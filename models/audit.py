@@ -54,18 +54,23 @@ def append(actor: str, action: str, table: str, record_id: str,
     """Append one row. Must run inside the caller's write transaction."""
     if not database.in_transaction():
         raise RuntimeError("audit.append must run inside a transaction")
-    last = AuditEntry.select().order_by(AuditEntry.id.desc()).first()
-    prev_hash = last.hash if last else GENESIS
-    row_id = (last.id + 1) if last else 1
+    # Plain SQL: this runs for every write, and peewee's query building would
+    # cost more than the statements themselves.
+    last = database.execute_sql("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone()
+    prev_hash = last[1] if last else GENESIS
+    row_id = (last[0] + 1) if last else 1
     at = now_utc()
     old_text, new_text = canonical(old), canonical(new)
     digest = _row_hash(prev_hash, row_id, at, actor, action, table, record_id, old_text, new_text)
-    entry = AuditEntry.create(
-        id=row_id, at=at, actor=actor, action=action, table_name=table, record_id=record_id,
-        old_values=old_text, new_values=new_text, prev_hash=prev_hash, hash=digest,
-    )
-    AppMeta.replace(key=_HEAD_KEY, value=f"{row_id}:{digest}").execute()
-    return entry
+    database.execute_sql(
+        "INSERT INTO audit_entry (id, at, actor, action, table_name, record_id, old_values,"
+        " new_values, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (row_id, at, actor, action, table, record_id, old_text, new_text, prev_hash, digest))
+    database.execute_sql("INSERT OR REPLACE INTO app_meta (key, value) VALUES (?, ?)",
+                         (_HEAD_KEY, f"{row_id}:{digest}"))
+    return AuditEntry(id=row_id, at=at, actor=actor, action=action, table_name=table,
+                      record_id=record_id, old_values=old_text, new_values=new_text,
+                      prev_hash=prev_hash, hash=digest)
 
 
 @dataclass

@@ -17,17 +17,18 @@ from models.meetings import types as mt
 from models.meetings.matters import MATTERS
 from models.meetings.quorum import ABSENT, LEAVE, OBSERVER, PRESENT
 
+# Qt's rich text ignores CSS padding on cells (and a padding rule would
+# override the attribute), so cell padding is set with `cellpadding`.
 _CSS = """
 body { font-size: 11pt; }
 h1 { font-size: 18pt; text-align: center; margin-bottom: 2pt; }
 p.sub { text-align: center; color: #444; margin-top: 0; }
 table.grid { border-collapse: collapse; width: 100%; }
-table.grid td, table.grid th { border: 1px solid #000; padding: 4pt; vertical-align: top; }
+table.grid td, table.grid th { border: 1px solid #000; vertical-align: top; }
 table.grid th { background: #eee; font-weight: bold; }
-h2 { font-size: 13pt; margin-top: 12pt; margin-bottom: 4pt; }
+h2 { font-size: 13pt; margin-top: 16pt; margin-bottom: 6pt; }
 td.label { width: 14%; background: #f4f4f4; }
 p.sign { margin-top: 22pt; }
-table.signin td { padding: 9pt 4pt; }
 """
 
 _STATUS = {PRESENT: "到会", ABSENT: "缺席", LEAVE: "请假", OBSERVER: "列席"}
@@ -73,7 +74,7 @@ def minutes_html(meeting_id: str) -> str:
         f"<style>{_CSS}</style>",
         f"<h1>{escape(info.name if info else '')}{escape(kind.label)}记录</h1>",
         f"<p class='sub'>{escape(draft.title)} {status}</p>",
-        f"<table class='grid' width='100%' cellspacing='0'>{''.join(rows)}</table>",
+        f"<table class='grid' width='100%' cellspacing='0' cellpadding='5'>{''.join(rows)}</table>",
         "<h2>一、会议议题</h2>",
     ]
     if draft.agenda:
@@ -86,7 +87,7 @@ def minutes_html(meeting_id: str) -> str:
         parts.append(f"<p><b>{i}. {escape(a.title)}</b></p><p>{minutes}</p>")
     parts.append("<h2>三、表决结果</h2>")
     if draft.resolutions:
-        table = ["<table class='grid' width='100%' cellspacing='0'><thead><tr><th>序号</th><th>表决事项</th>"
+        table = ["<table class='grid' width='100%' cellspacing='0' cellpadding='5'><thead><tr><th>序号</th><th>表决事项</th>"
                  "<th>事项类别</th><th>赞成</th><th>反对</th><th>弃权</th><th>结果</th></tr></thead>"]
         for i, (r, v) in enumerate(zip(draft.resolutions, verdict.resolutions, strict=True), start=1):
             result = "通过" if v.passed else "未通过"
@@ -122,15 +123,16 @@ def sign_in_sheet_html(meeting_id: str, blank_rows: int = 5) -> str:
     for i, a in enumerate(members + observers, start=1):
         role = "列席" if a.status == OBSERVER else roles.get(a.person_id, "")
         rows.append(f"<tr><td align='center'>{i}</td><td>{escape(a.name)}</td><td align='center'>{a.gender}</td>"
-                    f"<td>{escape(role)}</td><td width='30%'>&nbsp;</td><td>&nbsp;</td></tr>")
+                    f"<td>{escape(role)}</td><td>&nbsp;</td><td>&nbsp;</td></tr>")
     for i in range(len(rows) + 1, len(rows) + 1 + blank_rows):
         rows.append(f"<tr><td align='center'>{i}</td><td>&nbsp;</td><td></td><td></td><td></td><td></td></tr>")
     return "".join([
         f"<style>{_CSS}</style>",
         f"<h1>{escape(info.name if info else '')}{escape(kind.label)}签到表</h1>",
         f"<p class='sub'>{escape(draft.title)}　时间:{escape(held)}　地点:{escape(draft.place)}</p>",
-        "<table class='grid signin' width='100%' cellspacing='0'><thead><tr><th width='7%'>序号</th><th>姓名</th>"
-        "<th width='7%'>性别</th><th>身份</th><th>本人签字</th><th width='12%'>备注</th></tr></thead>",
+        "<table class='grid' width='100%' cellspacing='0' cellpadding='10'><thead><tr><th width='8%'>序号</th><th width='14%'>姓名</th>"
+        "<th width='8%'>性别</th><th width='26%'>身份</th><th width='32%'>本人签字</th><th width='12%'>备注</th>"
+        "</tr></thead>",
         "".join(rows),
         "</table>",
         f"<p class='sign'>应到 {len(members)} 人,实到 ______ 人。　　"

@@ -349,7 +349,8 @@ def load(meeting_id: str) -> MeetingDraft:
         raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这次会议的记录(可能已被删除)。")))
     attendance = [
         AttendanceLine(a.person.id, a.person.name, a.person.gender, a.status, a.is_representative)
-        for a in MeetingAttendance.live().where(MeetingAttendance.meeting == m).join(Person)
+        for a in MeetingAttendance.select(MeetingAttendance, Person).join(Person)
+        .where((MeetingAttendance.meeting == m) & (MeetingAttendance.deleted == False))  # noqa: E712
         .order_by(MeetingAttendance.is_representative.desc(), Person.name)
     ]
     agenda = [AgendaLine(a.title, a.minutes)

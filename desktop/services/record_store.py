@@ -16,7 +16,6 @@ from desktop.services.session import Session
 from models import audit
 from models.clock import now_utc
 from models.db import database
-from models.entities import Installation
 from models.errors import NotFound
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.records import SyncedModel
@@ -48,8 +47,8 @@ def values_of(instance: Model, redact: bool = True) -> dict[str, Any]:
 
 def owner_code() -> str:
     """The code of this installation: the default owner of new records."""
-    inst = Installation.get_or_none(Installation.id == 1)
-    return inst.code if inst else ""
+    row = database.execute_sql("SELECT code FROM installation WHERE id = 1").fetchone()
+    return row[0] if row else ""
 
 
 def _stamp(instance: Model) -> None:
