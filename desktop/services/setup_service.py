@@ -170,3 +170,21 @@ def initialize_with_admin(mode: str, name: str, code: str, province: str, login:
     with database.atomic():
         initialize(mode, name, code, province)
         return create_user(None, login, display_name, ADMIN_ROLE[mode], password, repeat)
+
+
+def set_province(session: Session, province: str) -> InstallationInfo:
+    """Change the province profile (an administrator's decision; audited)."""
+    session.require(Permission.MANAGE_USERS)
+    if province not in PROVINCES:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的省份配置:{province}"), province=province)
+    info = current()
+    if info is None:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请先完成初始化,再创建账号。"))
+    with database.atomic():
+        inst = Installation.get_by_id(1)
+        record_store.update(session, inst, province=province)
+        own = (Village if info.mode == MODE_VILLAGE else Township)
+        row = own.get_or_none(own.code == info.code)
+        if row is not None:
+            record_store.update(session, row, province=province)
+    return current()

@@ -109,7 +109,7 @@ class MeetingListView(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         # Widths in characters, so they grow with the font-size setting; 名称 stretches.
-        self._column_chars = (7, 9, 0, 4, 4, 5, 8, 5)
+        self._column_chars = (6, 8, 0, 3, 3, 5, 6, 4)
         for column, chars in enumerate(self._column_chars):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if chars == 0
                                         else QHeaderView.ResizeMode.Interactive)
