@@ -19,6 +19,8 @@ COLLECTIVE_ORG_LAW = QT_TRANSLATE_NOOP(_C, "农村集体经济组织法")
 PARTY_BRANCH_RULES = QT_TRANSLATE_NOOP(_C, "中国共产党支部工作条例(试行)")
 RULES_OPINION_2018 = QT_TRANSLATE_NOOP(_C, "关于做好村规民约和居民公约工作的指导意见")
 PARTY_RURAL_RULES = QT_TRANSLATE_NOOP(_C, "中国共产党农村基层组织工作条例")
+WOMEN_RIGHTS_LAW = QT_TRANSLATE_NOOP(_C, "妇女权益保障法")
+LAND_CONTRACT_LAW = QT_TRANSLATE_NOOP(_C, "农村土地承包法")
 
 
 def chinese_number(n: int) -> str:
