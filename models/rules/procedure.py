@@ -167,6 +167,8 @@ def steps(f: VersionFacts) -> list[StepState]:
     elif f.review_opinion == AGREE_AFTER_CHANGES:
         review.blocked_by.append(_m(QT_TRANSLATE_NOOP(
             _C, "乡镇意见为“修改后同意”:请按意见修改草案,再报乡镇确认。")))
+    elif not f.submitted_fingerprint or f.submitted_fingerprint != f.current_fingerprint:
+        review.blocked_by.append(_m(QT_TRANSLATE_NOOP(_C, "草案还没有报乡镇审核。")))
     elif not f.review_opinion:
         review.blocked_by.append(_m(QT_TRANSLATE_NOOP(_C, "等待乡镇的审核意见。")))
     vote = StepState(VOTE, vote_valid(f))
@@ -234,4 +236,6 @@ def can_record_vote(f: VersionFacts) -> list[Message]:
 
 def can_record_filing(f: VersionFacts) -> list[Message]:
     """Reasons filing/publication cannot be recorded yet."""
-    return list(steps(f)[3].blocked_by) if not vote_valid(f) else []
+    if vote_valid(f):
+        return []
+    return list(steps(f)[3].blocked_by) or [_m(QT_TRANSLATE_NOOP(_C, "表决通过之后才能备案和公布。"))]

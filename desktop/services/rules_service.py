@@ -1,0 +1,505 @@
+"""村规民约: rule sets, versions, articles, and the five-step adoption procedure.
+
+Every action checks the procedure first (`models.rules.procedure`) and refuses
+with its reasons; every write goes through `record_store` (seq + audit) in one
+transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.services import meetings_service, record_store
+from desktop.services.session import Session
+from models.clock import now_utc
+from models.db import database
+from models.errors import NotFound, ValidationError
+from models.legal import chinese_number
+from models.meetings import matters as matters_mod
+from models.meetings import types as mt
+from models.meetings.quorum import ERROR
+from models.meetings.records import Meeting, Resolution
+from models.messages import QT_TRANSLATE_NOOP, Message, msg
+from models.roles import Permission
+from models.rules import diff as diff_mod
+from models.rules import legality, parser
+from models.rules import procedure as proc
+from models.rules.records import (
+    KIND_CHARTER,
+    KIND_OTHER,
+    KIND_RULES,
+    ReviewComment,
+    RuleArticle,
+    RuleOpinion,
+    RuleSet,
+    RuleVersion,
+)
+
+_C = "rules"
+
+KINDS = {
+    KIND_RULES: QT_TRANSLATE_NOOP(_C, "村规民约"),
+    KIND_CHARTER: QT_TRANSLATE_NOOP(_C, "村民自治章程"),
+    KIND_OTHER: QT_TRANSLATE_NOOP(_C, "其他制度"),
+}
+TRIGGERS = {
+    "election": QT_TRANSLATE_NOOP(_C, "村委会换届"),
+    "campaign": QT_TRANSLATE_NOOP(_C, "乡镇统一部署"),
+    "law_change": QT_TRANSLATE_NOOP(_C, "法律法规修改"),
+    "proposal": QT_TRANSLATE_NOOP(_C, "村民提议"),
+    "other": QT_TRANSLATE_NOOP(_C, "其他"),
+}
+SOURCES = {
+    "door_to_door": QT_TRANSLATE_NOOP(_C, "入户走访"),
+    "forum": QT_TRANSLATE_NOOP(_C, "座谈会"),
+    "box": QT_TRANSLATE_NOOP(_C, "意见箱"),
+    "representative": QT_TRANSLATE_NOOP(_C, "村民代表"),
+    "other": QT_TRANSLATE_NOOP(_C, "其他"),
+}
+
+
+def _invalid(template: str, **params) -> ValidationError:
+    return ValidationError(msg(_C, template, **params))
+
+
+def _refuse(reasons: list[Message]) -> None:
+    if reasons:
+        raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "现在不能这样做:{reasons}"),
+                                  reasons=";".join(str(r) for r in reasons)))
+
+
+@dataclass
+class ArticleLine:
+    """An article as edited: chapter, label as written, text."""
+
+    chapter: str
+    label: str
+    text: str
+
+
+# --- reading -----------------------------------------------------------------
+
+def _version(version_id: str) -> RuleVersion:
+    v = RuleVersion.get_or_none((RuleVersion.id == version_id) & (RuleVersion.deleted == False))  # noqa: E712
+    if v is None:
+        matches = list(RuleVersion.live().where(RuleVersion.id.startswith(version_id))) if len(version_id) >= 6 else []
+        if len(matches) == 1:
+            return matches[0]
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到版本“{id}”。"), id=version_id))
+    return v
+
+
+def articles(version_id: str) -> list[ArticleLine]:
+    """The version's articles in order."""
+    rows = RuleArticle.live().where(RuleArticle.version == _version(version_id)).order_by(RuleArticle.position)
+    return [ArticleLine(a.chapter, a.label, a.text) for a in rows]
+
+
+def _fp(lines: list[ArticleLine]) -> str:
+    return proc.fingerprint([(a.chapter, a.label, a.text) for a in lines]) if lines else ""
+
+
+def facts(version_id: str) -> proc.VersionFacts:
+    """What has been recorded about a version, for the state machine."""
+    v = _version(version_id)
+    lines = articles(v.id)
+    f = proc.VersionFacts(
+        is_history=v.is_history, superseded=v.superseded,
+        opinions=RuleOpinion.live().where(RuleOpinion.version == v).count(),
+        solicitation_closed=bool(v.solicitation_closed_on), articles=len(lines),
+        current_fingerprint=_fp(lines), submitted_fingerprint=v.submitted_fingerprint,
+        review_opinion=v.review_opinion, review_fingerprint=v.review_fingerprint,
+        filed=bool(v.filed_on), receipt=bool(v.receipt_no and v.receipt_date),
+        published=bool(v.published_on),
+    )
+    if v.vote_meeting_id:
+        f.vote = _vote_facts(v)
+    return f
+
+
+def _vote_facts(v: RuleVersion) -> proc.VoteFacts:
+    draft = meetings_service.load(v.vote_meeting_id)
+    verdict = meetings_service.evaluate_draft(draft)
+    index = _resolution_index(v)
+    passed = bool(index is not None and verdict.resolutions[index].passed)
+    kind = mt.meeting_type(draft.type_code)
+    if kind.roster:
+        women = sum(1 for a in draft.attendance if a.status == "present" and a.gender == "女")
+    else:
+        women = v.vote_women_present or 0
+    who = matters_mod.who_may_decide("village_rules", draft.type_code, draft.held_on, _province())
+    body = who[0] if who else None
+    return proc.VoteFacts(
+        meeting_valid=verdict.meeting.valid, passed=passed, is_assembly=kind.is_assembly,
+        women_present=women,
+        fingerprint=v.vote_fingerprint, body_finding=body.message if body else None,
+        body_severity=body.severity if body else "")
+
+
+def _resolution_index(v: RuleVersion) -> int | None:
+    if not v.vote_resolution_id:
+        return None
+    rows = list(Resolution.live().where(Resolution.meeting == v.vote_meeting_id).order_by(Resolution.position))
+    return next((i for i, r in enumerate(rows) if r.id == v.vote_resolution_id), None)
+
+
+def _province() -> str:
+    from desktop.services import setup_service
+
+    info = setup_service.current()
+    return info.province if info else "national"
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    """A version in the rule set's timeline."""
+
+    id: str
+    version_no: int
+    title: str
+    status: str
+    next_step: str | None
+    started_on: str
+    adopted_on: str
+    articles: int
+
+
+@dataclass(frozen=True)
+class RuleSetRow:
+    """A rule set with its versions, newest first."""
+
+    id: str
+    title: str
+    kind: str
+    versions: tuple[VersionRow, ...]
+
+
+def _adopted_on(v: RuleVersion) -> str:
+    if v.is_history:
+        return v.history_adopted_on
+    if v.vote_meeting_id:
+        return Meeting.get_by_id(v.vote_meeting_id).held_on
+    return ""
+
+
+def list_rule_sets() -> list[RuleSetRow]:
+    """Every rule set with the state of each version."""
+    out = []
+    for rs in RuleSet.live().order_by(RuleSet.title):
+        rows = []
+        for v in RuleVersion.live().where(RuleVersion.rule_set == rs).order_by(RuleVersion.version_no.desc()):
+            f = facts(v.id)
+            rows.append(VersionRow(v.id, v.version_no, v.title, proc.status(f), proc.next_step(f),
+                                   v.started_on, _adopted_on(v), f.articles))
+        out.append(RuleSetRow(rs.id, rs.title, rs.kind, tuple(rows)))
+    return out
+
+
+@dataclass(frozen=True)
+class VersionView:
+    """Everything the version page shows."""
+
+    id: str
+    rule_set_id: str
+    title: str
+    version_no: int
+    status: str
+    steps: tuple[proc.StepState, ...]
+    next_step: str | None
+    articles: tuple[ArticleLine, ...]
+    findings: tuple[legality.LegalityFinding, ...]
+    opinions: tuple[RuleOpinion, ...]
+    review_comments: tuple[ReviewComment, ...]
+    record: RuleVersion
+    editable: bool
+
+
+def view(version_id: str) -> VersionView:
+    """The version with its procedure state and legality findings."""
+    v = _version(version_id)
+    f = facts(v.id)
+    lines = articles(v.id)
+    return VersionView(
+        v.id, v.rule_set_id, v.title, v.version_no, proc.status(f), tuple(proc.steps(f)),
+        proc.next_step(f), tuple(lines), tuple(legality.check_articles([a.text for a in lines])),
+        tuple(RuleOpinion.live().where(RuleOpinion.version == v).order_by(RuleOpinion.received_on)),
+        tuple(ReviewComment.live().where(ReviewComment.version == v).order_by(ReviewComment.position)),
+        v, not proc.can_edit_text(f))
+
+
+# --- creating ------------------------------------------------------------------
+
+def preview(text: str) -> parser.ParseResult:
+    """Parse a pasted or imported text for the preview (nothing is saved)."""
+    return parser.parse(text)
+
+
+def create_rule_set(session: Session, title: str, kind: str = KIND_RULES) -> RuleSet:
+    """A new rule set (no versions yet)."""
+    session.require(Permission.EDIT_RECORDS)
+    if not title.strip():
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写名称,例如“青山村村规民约”。"))
+    if kind not in KINDS:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的类别:{kind}"), kind=kind)
+    return record_store.create(session, RuleSet, title=title.strip(), kind=kind)
+
+
+def _next_no(rule_set: RuleSet) -> int:
+    last = RuleVersion.select().where(RuleVersion.rule_set == rule_set).order_by(RuleVersion.version_no.desc()).first()
+    return (last.version_no + 1) if last else 1
+
+
+def _write_articles(session: Session, version: RuleVersion, lines: list[ArticleLine]) -> None:
+    existing = list(RuleArticle.live().where(RuleArticle.version == version).order_by(RuleArticle.position))
+    for position, line in enumerate(lines, start=1):
+        values = dict(chapter=line.chapter.strip(), label=line.label.strip(), text=line.text.strip())
+        if position <= len(existing):
+            record_store.update(session, existing[position - 1], position=position, **values)
+        else:
+            record_store.create(session, RuleArticle, version=version, position=position, **values)
+    for row in existing[len(lines):]:
+        record_store.soft_delete(session, row)
+
+
+def new_draft(session: Session, rule_set_id: str, title: str, trigger: str = "other",
+              lines: list[ArticleLine] | None = None, preamble: str = "",
+              started_on: date | None = None) -> RuleVersion:
+    """Start a new draft version (empty, or with imported articles)."""
+    session.require(Permission.EDIT_RECORDS)
+    rs = RuleSet.get_or_none((RuleSet.id == rule_set_id) & (RuleSet.deleted == False))  # noqa: E712
+    if rs is None:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这个规章。")))
+    if trigger not in TRIGGERS:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的修订原因:{trigger}"), trigger=trigger)
+    open_drafts = [v for v in RuleVersion.live().where(RuleVersion.rule_set == rs)
+                   if proc.status(facts(v.id)) in (proc.ST_SOLICITING, proc.ST_DRAFTING, proc.ST_IN_REVIEW,
+                                                   proc.ST_REVIEWED)]
+    if open_drafts:
+        raise _invalid(QT_TRANSLATE_NOOP(
+            _C, "“{title}”已经有一个正在进行的草案(第 {no} 版),请先完成或删除它。"),
+            title=rs.title, no=open_drafts[0].version_no)
+    with database.atomic():
+        version = record_store.create(
+            session, RuleVersion, rule_set=rs, version_no=_next_no(rs), title=title.strip() or rs.title,
+            trigger=trigger, started_on=(started_on or date.today()).isoformat(), preamble=preamble)
+        _write_articles(session, version, lines or [])
+    return version
+
+
+def import_text(session: Session, text: str, title: str, kind: str = KIND_RULES,
+                rule_set_id: str | None = None, trigger: str = "other") -> tuple[RuleVersion, parser.ParseResult]:
+    """Parse `text` and save it as a new draft (creating the rule set when needed)."""
+    session.require(Permission.EDIT_RECORDS)
+    result = parser.parse(text)
+    if not result.articles:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "文本是空的,没有可以导入的内容。"))
+    title = (title or result.title or "").strip()
+    if not title:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写名称,例如“青山村村规民约”。"))
+    with database.atomic():
+        if rule_set_id is None:
+            rule_set_id = create_rule_set(session, title, kind).id
+        version = new_draft(session, rule_set_id, title, trigger,
+                            [ArticleLine(a.chapter, a.label, a.text) for a in result.articles],
+                            preamble=result.preamble if len(result.preamble) < 2000 else "")
+    return version, result
+
+
+def enter_history(session: Session, rule_set_id: str, title: str, adopted_on: date,
+                  lines: list[ArticleLine], note: str = "") -> RuleVersion:
+    """Enter a version adopted before the app existed, marked as history (no invented steps)."""
+    session.require(Permission.EDIT_RECORDS)
+    if not lines:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "历史版本至少要有一条。"))
+    rs = RuleSet.get_by_id(rule_set_id)
+    with database.atomic():
+        version = record_store.create(
+            session, RuleVersion, rule_set=rs, version_no=_next_no(rs), title=title.strip() or rs.title,
+            is_history=True, history_adopted_on=adopted_on.isoformat(), history_note=note,
+            started_on=adopted_on.isoformat())
+        _write_articles(session, version, lines)
+    return version
+
+
+def revise(session: Session, version_id: str, trigger: str, title: str = "") -> RuleVersion:
+    """Start a revision: a new draft holding a copy of an adopted (or history) version."""
+    base = _version(version_id)
+    if proc.status(facts(base.id)) not in (proc.ST_IN_FORCE, proc.ST_ADOPTED, proc.ST_HISTORY, proc.ST_SUPERSEDED):
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "只能从已通过的版本开始修订。"))
+    version = new_draft(session, base.rule_set_id, title or base.title, trigger, articles(base.id),
+                        preamble=base.preamble)
+    record_store.update(session, version, based_on=base.id)
+    return version
+
+
+def save_articles(session: Session, version_id: str, lines: list[ArticleLine], renumber: bool = True) -> str:
+    """Replace the draft's articles; returns the new fingerprint. Refused once adopted."""
+    session.require(Permission.EDIT_RECORDS)
+    v = _version(version_id)
+    _refuse(proc.can_edit_text(facts(v.id)))
+    lines = [line for line in lines if line.text.strip()]
+    if renumber:
+        lines = [ArticleLine(a.chapter, f"第{chinese_number(i)}条", a.text) for i, a in enumerate(lines, start=1)]
+    with database.atomic():
+        _write_articles(session, v, lines)
+    return _fp(lines)
+
+
+# --- the five steps ------------------------------------------------------------
+
+def add_opinion(session: Session, version_id: str, received_on: date, source: str, content: str,
+                adopted: bool | None = None, reason: str = "") -> RuleOpinion:
+    """Log a villager's opinion (征集民意)."""
+    session.require(Permission.EDIT_RECORDS)
+    if source not in SOURCES:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请选择意见来源。"))
+    if not content.strip():
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写意见内容。"))
+    v = _version(version_id)
+    _refuse(proc.can_edit_text(facts(v.id)))
+    return record_store.create(session, RuleOpinion, version=v, received_on=received_on.isoformat(),
+                               source=source, content=content.strip(), adopted=adopted, reason=reason.strip())
+
+
+def close_solicitation(session: Session, version_id: str, on: date) -> None:
+    """Finish 征集民意 (at least one opinion must be on record)."""
+    session.require(Permission.EDIT_RECORDS)
+    v = _version(version_id)
+    f = facts(v.id)
+    _refuse(proc.steps(f)[0].blocked_by if not f.solicitation_closed else
+            [msg(_C, QT_TRANSLATE_NOOP(_C, "征集民意已经结束。"))])
+    record_store.update(session, v, solicitation_closed_on=on.isoformat())
+
+
+def submit_for_review(session: Session, version_id: str, on: date) -> str:
+    """提请审核: fingerprint the exact text sent to the township; returns the fingerprint."""
+    session.require(Permission.EDIT_RECORDS)
+    v = _version(version_id)
+    f = facts(v.id)
+    _refuse(proc.can_submit(f))
+    record_store.update(session, v, submitted_on=on.isoformat(), submitted_fingerprint=f.current_fingerprint,
+                        review_opinion="", review_fingerprint="", review_date="", review_text="")
+    return f.current_fingerprint
+
+
+def record_review(session: Session, version_id: str, opinion: str, on: date, by: str,
+                  text: str = "", comments: list[tuple[int, str]] | None = None,
+                  reviewed_fingerprint: str | None = None) -> None:
+    """The township's opinion on the submitted text (同意 / 修改后同意 / 不同意).
+
+    Entered by the township reviewer, or at the village from the return
+    package or the paper opinion. It binds to the fingerprint that was reviewed.
+    """
+    if not (session.can(Permission.REVIEW_RULES) or session.can(Permission.EDIT_RECORDS)):
+        session.require(Permission.REVIEW_RULES)
+    if opinion not in proc.OPINIONS:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请选择审核意见。"))
+    v = _version(version_id)
+    if not v.submitted_fingerprint:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "这份草案还没有报乡镇审核。"))
+    fp = reviewed_fingerprint or v.submitted_fingerprint
+    if fp != v.submitted_fingerprint:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "审核意见针对的文本与报审的文本不一致,不能登记。"))
+    if opinion != proc.AGREE and not (text.strip() or comments):
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "“修改后同意”或“不同意”时,请写明理由或逐条意见。"))
+    with database.atomic():
+        record_store.update(session, v, review_opinion=opinion, review_fingerprint=fp,
+                            review_date=on.isoformat(), review_by=by.strip(), review_text=text.strip())
+        for position, comment in comments or []:
+            if comment.strip():
+                record_store.create(session, ReviewComment, version=v, fingerprint=fp, position=position,
+                                    comment=comment.strip())
+
+
+def record_vote(session: Session, version_id: str, meeting_id: str, resolution_index: int = 0,
+                women_present: int | None = None) -> proc.VoteFacts:
+    """审议表决: link the meeting and the resolution that adopted the reviewed text.
+
+    `women_present` is typed for a 村民会议 (whose attendance is a count, not a list).
+    """
+    session.require(Permission.EDIT_RECORDS)
+    v = _version(version_id)
+    f = facts(v.id)
+    _refuse(proc.can_record_vote(f))
+    draft = meetings_service.load(meeting_id)
+    if not (0 <= resolution_index < len(draft.resolutions)):
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "所选会议没有这一项表决。请在会议记录里登记对村规民约的表决。"))
+    resolution_id = list(Resolution.live().where(Resolution.meeting == meeting_id)
+                         .order_by(Resolution.position))[resolution_index].id
+    verdict = meetings_service.evaluate_draft(draft)
+    vote_verdict = verdict.resolutions[resolution_index]
+    reasons = []
+    if not verdict.meeting.valid:
+        reasons.extend(fd.message for fd in verdict.meeting.errors)
+    if not vote_verdict.passed:
+        reasons.append(msg(_C, QT_TRANSLATE_NOOP(_C, "这一项表决没有通过。")))
+    who = matters_mod.who_may_decide("village_rules", draft.type_code, draft.held_on, _province())
+    reasons.extend(fd.message for fd in who if fd.severity == ERROR)
+    _refuse(reasons)
+    if women_present is not None and not 0 <= women_present <= verdict.meeting.present:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "妇女参会人数应在 0 到实到人数({n})之间。"),
+                       n=verdict.meeting.present)
+    record_store.update(session, v, vote_meeting=meeting_id, vote_resolution=resolution_id,
+                        vote_fingerprint=f.current_fingerprint, vote_women_present=women_present)
+    return _vote_facts(_version(v.id))
+
+
+def record_filing(session: Session, version_id: str, filed_on: date, receipt_no: str = "",
+                  receipt_date: date | None = None) -> None:
+    """备案: the date sent to the township, and its receipt when it comes back."""
+    session.require(Permission.EDIT_RECORDS)
+    v = _version(version_id)
+    _refuse(proc.can_record_filing(facts(v.id)))
+    vote_day = Meeting.get_by_id(v.vote_meeting_id).held_on
+    if filed_on.isoformat() < vote_day:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "备案日期不能早于表决日期({day})。"), day=vote_day)
+    if receipt_date and receipt_date < filed_on:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "回执日期不能早于报备日期。"))
+    record_store.update(session, v, filed_on=filed_on.isoformat(), receipt_no=receipt_no.strip(),
+                        receipt_date=receipt_date.isoformat() if receipt_date else "")
+    _supersede_if_in_force(session, v)
+
+
+def record_publication(session: Session, version_id: str, published_on: date, channel: str) -> None:
+    """公布: date and channel (公开栏, 广播, 微信群, 村民大会, 明白纸)."""
+    session.require(Permission.EDIT_RECORDS)
+    v = _version(version_id)
+    _refuse(proc.can_record_filing(facts(v.id)))
+    if not channel.strip():
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写公布方式,例如“村务公开栏”。"))
+    vote_day = Meeting.get_by_id(v.vote_meeting_id).held_on
+    if published_on.isoformat() < vote_day:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "公布日期不能早于表决日期({day})。"), day=vote_day)
+    record_store.update(session, v, published_on=published_on.isoformat(), publish_channel=channel.strip())
+    _supersede_if_in_force(session, v)
+
+
+def _supersede_if_in_force(session: Session, v: RuleVersion) -> None:
+    if proc.status(facts(v.id)) != proc.ST_IN_FORCE:
+        return
+    for other in RuleVersion.live().where((RuleVersion.rule_set == v.rule_set_id) & (RuleVersion.id != v.id)):
+        if not other.superseded and proc.status(facts(other.id)) in (proc.ST_IN_FORCE, proc.ST_HISTORY):
+            record_store.update(session, other, superseded=True, note=(other.note + f" 被第{v.version_no}版取代于{now_utc()[:10]}").strip())
+
+
+# --- comparing and checking ------------------------------------------------------
+
+def compare(old_id: str, new_id: str) -> list[diff_mod.DiffEntry]:
+    """Article-by-article diff of two versions."""
+    def as_articles(version_id):
+        return [diff_mod.Article(i, a.label, a.text, a.chapter)
+                for i, a in enumerate(articles(version_id), start=1)]
+    return diff_mod.diff_articles(as_articles(old_id), as_articles(new_id))
+
+
+def check(text: str) -> list[legality.LegalityFinding]:
+    """Legality findings for a text (parsed into articles first)."""
+    result = parser.parse(text)
+    return legality.check_articles([a.text for a in result.articles])
+
+
+def version_label(version_id: str) -> str:
+    """"青山村村规民约 第2版" for headings."""
+    v = _version(version_id)
+    return f"{RuleSet.get_by_id(v.rule_set_id).title} 第{v.version_no}版"

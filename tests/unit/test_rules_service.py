@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.services import meetings_service, rules_service
+from desktop.services.meetings_service import ResolutionLine
+from desktop.services.rules_service import ArticleLine
+from models.errors import ValidationError
+from models.rules import procedure as proc
+
+TEXT = """青山村村规民约
+第一条 村民应当遵守宪法、法律、法规和国家政策。
+第二条 红白喜事从简办理,反对大操大办。
+第三条 违反本约乱倒垃圾的,罚款50元。
+第四条 本村规民约自村民会议通过之日起施行。
+"""
+
+
+def assembly(admin, on, yes=200, present=250):
+    draft = meetings_service.new_draft("assembly_households", on)
+    draft.title, draft.expected_count, draft.present_count = "村民会议", 300, present
+    draft.notice_date = date.fromordinal(on.toordinal() - 12)
+    draft.resolutions = [ResolutionLine("表决通过《青山村村规民约》", "village_rules", yes, present - yes - 5, 5)]
+    return meetings_service.save(admin, draft)
+
+
+def test_walk_all_five_steps_and_refuse_every_shortcut(village):
+    _, admin = village
+    version, parsed = rules_service.import_text(admin, TEXT, "青山村村规民约")
+    assert len(parsed.articles) == 4 and "青山村村规民约" in parsed.preamble
+    vid = version.id
+    view = rules_service.view(vid)
+    assert view.status == proc.ST_SOLICITING and view.next_step == proc.SOLICIT
+    assert any(f.category == "fine" for f in view.findings)  # 第三条 罚款 is flagged while drafting
+
+    with pytest.raises(ValidationError) as err:
+        rules_service.submit_for_review(admin, vid, date(2026, 3, 1))
+    assert "还没有登记任何村民意见" in str(err.value)
+    with pytest.raises(ValidationError):
+        rules_service.close_solicitation(admin, vid, date(2026, 3, 1))
+
+    rules_service.add_opinion(admin, vid, date(2026, 2, 10), "forum", "建议禁止高额彩礼", True, "已写入第二条")
+    rules_service.add_opinion(admin, vid, date(2026, 2, 12), "box", "罚款太重", None)
+    rules_service.close_solicitation(admin, vid, date(2026, 2, 20))
+
+    lines = rules_service.articles(vid)
+    lines[2] = ArticleLine("", "", "乱倒垃圾的,由村民委员会批评教育,责令清理。")
+    rules_service.save_articles(admin, vid, lines)
+    assert not [f for f in rules_service.view(vid).findings if f.category == "fine"]
+
+    with pytest.raises(ValidationError) as err:
+        rules_service.record_vote(admin, vid, assembly(admin, date(2026, 4, 1)))
+    assert "还没有报乡镇审核" in str(err.value)
+
+    fp = rules_service.submit_for_review(admin, vid, date(2026, 3, 1))
+    assert rules_service.view(vid).status == proc.ST_IN_REVIEW
+    with pytest.raises(ValidationError):
+        rules_service.record_review(admin, vid, proc.DISAGREE, date(2026, 3, 10), "城关镇")  # reason required
+    rules_service.record_review(admin, vid, proc.AGREE_AFTER_CHANGES, date(2026, 3, 10), "城关镇民政办",
+                                comments=[(2, "“大操大办”请具体化")])
+    assert rules_service.view(vid).status == proc.ST_DRAFTING  # must revise and resubmit
+    lines = rules_service.articles(vid)
+    lines[1] = ArticleLine("", "", "红白喜事从简办理,宴席不超过十桌,反对大操大办。")
+    rules_service.save_articles(admin, vid, lines)
+    fp2 = rules_service.submit_for_review(admin, vid, date(2026, 3, 15))
+    assert fp2 != fp
+    rules_service.record_review(admin, vid, proc.AGREE, date(2026, 3, 20), "城关镇民政办")
+    assert rules_service.view(vid).status == proc.ST_REVIEWED
+
+    failed = assembly(admin, date(2026, 4, 1), yes=100, present=180)  # no quorum: 180 < 200
+    with pytest.raises(ValidationError) as err:
+        rules_service.record_vote(admin, vid, failed, women_present=40)
+    assert "不能作出有效决定" in str(err.value)
+    with pytest.raises(ValidationError):
+        rules_service.record_filing(admin, vid, date(2026, 4, 5))
+
+    good = assembly(admin, date(2026, 4, 10))
+    vote = rules_service.record_vote(admin, vid, good, women_present=90)
+    assert vote.passed and vote.meeting_valid and vote.women_present == 90
+    assert rules_service.view(vid).status == proc.ST_ADOPTED
+    with pytest.raises(ValidationError) as err:
+        rules_service.save_articles(admin, vid, lines)
+    assert "不能再改" in str(err.value)
+    with pytest.raises(ValidationError):
+        rules_service.record_filing(admin, vid, date(2026, 4, 1))  # before the vote
+    rules_service.record_filing(admin, vid, date(2026, 4, 15), "城民备〔2026〕12号", date(2026, 4, 20))
+    assert rules_service.view(vid).status == proc.ST_ADOPTED  # not yet published
+    rules_service.record_publication(admin, vid, date(2026, 4, 16), "村务公开栏")
+    assert rules_service.view(vid).status == proc.ST_IN_FORCE
+
+
+def test_history_revision_diff_and_supersede(village):
+    _, admin = village
+    rs = rules_service.create_rule_set(admin, "青山村村规民约")
+    old = rules_service.enter_history(admin, rs.id, "青山村村规民约(2019)", date(2019, 6, 1), [
+        ArticleLine("", "第一条", "村民应遵守法律。"), ArticleLine("", "第二条", "爱护公共财物。")])
+    assert rules_service.view(old.id).status == proc.ST_HISTORY
+    draft = rules_service.revise(admin, old.id, "election")
+    assert [a.text for a in rules_service.articles(draft.id)] == ["村民应遵守法律。", "爱护公共财物。"]
+    with pytest.raises(ValidationError) as err:
+        rules_service.new_draft(admin, rs.id, "又一个草案")
+    assert "正在进行的草案" in str(err.value)
+    rules_service.save_articles(admin, draft.id, [ArticleLine("", "", "村民应遵守法律法规。"),
+                                                 ArticleLine("", "", "倡导移风易俗。"),
+                                                 ArticleLine("", "", "爱护公共财物。")])
+    assert [a.label for a in rules_service.articles(draft.id)] == ["第一条", "第二条", "第三条"]
+    entries = rules_service.compare(old.id, draft.id)
+    kinds = sorted(e.kind for e in entries)
+    assert kinds == ["added", "changed", "same"]
+
+
+def test_rule_files_refuse_bad_input(tmp_path):
+    from desktop.services import rule_files
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "fake.docx").write_text("not a zip")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "gbk.txt").write_bytes("第一条 村民应遵守法律。".encode("gb18030"))
+    for name, fragment in (("empty.txt", "空文件"), ("bin.txt", "不是文本文件"),
+                           ("fake.docx", "不是有效的 .docx"), ("old.doc", "另存为")):
+        with pytest.raises(ValidationError) as err:
+            rule_files.read_text(tmp_path / name)
+        assert fragment in str(err.value), name
+    assert rule_files.read_text(tmp_path / "gbk.txt").startswith("第一条")
+
+
+def test_docx_import(tmp_path):
+    import docx
+
+    from desktop.services import rule_files
+
+    document = docx.Document()
+    for line in ("村规民约", "第一条 村民应遵守法律。", "第二条 爱护公共财物。"):
+        document.add_paragraph(line)
+    document.save(tmp_path / "规约.docx")
+    text = rule_files.read_text(tmp_path / "规约.docx")
+    assert len(rules_service.preview(text).articles) == 2
