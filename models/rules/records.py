@@ -1,5 +1,6 @@
-"""Records of rule sets (村规民约, 村民自治章程), their versions, articles,
-the opinions collected, and the township's review comments.
+"""Records of rule sets (村规民约, 村民自治章程) and what hangs off them.
+
+Versions, articles, the opinions collected, and the township's review comments.
 
 A version's procedure state is derived (see `procedure`), from these facts.
 """
