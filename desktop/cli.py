@@ -66,6 +66,20 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", help="备份文件(.sqlite3)")
     restore.add_argument("--yes", action="store_true", help="不询问,直接替换")
 
+    rules = sub.add_parser("rules", help="村规民约:导入、合法性检查、版本对照")
+    rules_sub = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
+    r_import = rules_sub.add_parser("import", help="把 .txt/.docx 文本导入为新的草案版本")
+    r_import.add_argument("file")
+    r_import.add_argument("--title", default="", help="名称(默认取文件中的标题)")
+    r_import.add_argument("--kind", default="village_rules", choices=["village_rules", "charter", "other"])
+    r_check = rules_sub.add_parser("check", help="列出文本中可能违法的条款")
+    r_check.add_argument("file")
+    r_diff = rules_sub.add_parser("diff", help="两个版本逐条对照,输出修订对照表 .xlsx")
+    r_diff.add_argument("v1")
+    r_diff.add_argument("v2")
+    r_diff.add_argument("--out", required=True)
+    r_diff.add_argument("--all", action="store_true", help="也列出未修改的条款")
+
     sub.add_parser("selftest", help="自检(打包后的程序用)")
     return p
 
@@ -239,6 +253,36 @@ def cmd_selftest(args, paths) -> dict[str, Any]:
             "_lines": report.lines()}
 
 
+def cmd_rules(args, paths) -> dict[str, Any]:
+    """`cunwu rules import|check|diff`."""
+    from desktop.services import rule_files, rules_service
+    from desktop.services.session import cli_session
+
+    if args.rules_command == "check":
+        text = rule_files.read_text(Path(args.file))
+        findings = rules_service.check(text)
+        items = [{"article": f.article, "severity": f.severity, "category": f.category,
+                  "sentence": f.sentence, "matched": list(f.matched), "message": f.text()} for f in findings]
+        lines = [f"第 {f.article} 条 [{'违法' if f.severity == 'error' else '需审查'}] {f.sentence}\n    {f.text()}"
+                 for f in findings] or ["没有发现可能违法的条款。"]
+        return {"findings": items, "errors": sum(f.severity == "error" for f in findings),
+                "warnings": sum(f.severity == "warning" for f in findings), "_lines": lines}
+    _open(paths)
+    info = _require_installation()
+    if args.rules_command == "import":
+        text = rule_files.read_text(Path(args.file))
+        version, parsed = rules_service.import_text(cli_session(info.mode), text, args.title, args.kind)
+        notes = [str(n) for n in parsed.notes]
+        return {"version_id": version.id, "articles": len(parsed.articles), "chapters": len(parsed.chapters),
+                "title": version.title, "notes": notes,
+                "_lines": [f"已导入“{version.title}”第 {version.version_no} 版(草案):"
+                           f"{len(parsed.chapters)} 章,{len(parsed.articles)} 条。版本号 {version.id}", *notes]}
+    from desktop.reports.rules_diff_xlsx import write_diff_xlsx
+
+    out = write_diff_xlsx(args.v1, args.v2, Path(args.out).expanduser(), only_changes=not args.all)
+    return {"path": str(out), "_lines": [f"修订对照表已写入:{out}"]}
+
+
 COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "init": cmd_init,
     "demo": cmd_demo,
@@ -246,4 +290,5 @@ COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "selftest": cmd_selftest,
+    "rules": cmd_rules,
 }

@@ -138,3 +138,50 @@ def test_docx_import(tmp_path):
     document.save(tmp_path / "规约.docx")
     text = rule_files.read_text(tmp_path / "规约.docx")
     assert len(rules_service.preview(text).articles) == 2
+
+
+def test_cli_rules_import_check_diff(tmp_path, capsys):
+    import json
+
+    from openpyxl import load_workbook
+
+    from desktop import cli
+    from models.db import close_database
+
+    data = tmp_path / "d"
+    assert cli.main(["--data-dir", str(data), "init", "village", "--name", "青山村", "--code", "330106001001"]) == 0
+    src = tmp_path / "v1.txt"
+    src.write_text("第一条 村民应遵守法律。\n第二条 红白喜事从简。\n第三条 爱护环境。\n", "utf-8")
+    capsys.readouterr()
+    assert cli.main(["--data-dir", str(data), "--json", "rules", "import", str(src), "--title", "青山村村规民约"]) == 0
+    imported = json.loads(capsys.readouterr().out)
+    assert (imported["articles"], imported["chapters"]) == (3, 0)
+    # make a second version through the service, as the GUI would
+    from desktop.paths import AppPaths
+    from desktop.services.session import cli_session
+    from desktop.storage import open_store
+
+    open_store(AppPaths(data))
+    admin = cli_session("village")
+    rs = rules_service.create_rule_set(admin, "对照用")
+    old = rules_service.enter_history(admin, rs.id, "旧版", date(2019, 1, 1), rules_service.articles(imported["version_id"]))
+    new = rules_service.revise(admin, old.id, "election")
+    lines = rules_service.articles(new.id)
+    lines[1] = ArticleLine("", "", "红白喜事从简,宴席不超过十桌。")
+    rules_service.save_articles(admin, new.id, lines + [ArticleLine("", "", "本约自通过之日起施行。")])
+    close_database()
+    out = tmp_path / "对照表.xlsx"
+    assert cli.main(["--data-dir", str(data), "--json", "rules", "diff", old.id, new.id, "--out", str(out)]) == 0
+    assert json.loads(capsys.readouterr().out)["path"] == str(out)
+    ws = load_workbook(out, rich_text=True)["修订对照表"]
+    assert [c.value for c in ws[3]] == ["序号", "修改前", "修改后", "说明"]
+    notes = [ws.cell(row=r, column=4).value for r in range(4, ws.max_row + 1)]
+    assert notes == ["修改", "新增"]
+    assert "宴席不超过十桌" in str(ws.cell(row=4, column=3).value)
+    assert ws.print_title_rows == "$3:$3" and ws.page_setup.orientation == "landscape"
+
+    bad = tmp_path / "违法.txt"
+    bad.write_text("第一条 出嫁女不再享有土地承包权。\n第二条 严禁非法搜身。\n", "utf-8")
+    assert cli.main(["--json", "rules", "check", str(bad)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["errors"] == 1 and report["findings"][0]["article"] == 1
