@@ -145,6 +145,9 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
         from desktop.demo_meetings import fill_meetings
 
         result.counts.update(fill_meetings(session, years, households))
+        from desktop.demo_rules import fill_rules
+
+        result.counts.update(fill_rules(session, info.name, households))
         if progress:
             progress(2, 3)
         _create_demo_users(info.mode, result)
