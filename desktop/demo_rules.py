@@ -1,6 +1,8 @@
-"""Demo 村规民约: a 2019 version entered as history, the current version adopted
-through all five steps after the 2021 换届, and a 2026 revision in progress
-(opinions collected, one clause the legality check flags).
+"""Demo 村规民约, as a village would have it in 2026.
+
+A 2019 version entered as history, the current version adopted through all
+five steps after the 2021 换届, and a 2026 revision in progress (opinions
+collected, one clause the legality check flags).
 """
 
 from __future__ import annotations
