@@ -185,3 +185,23 @@ def test_cli_rules_import_check_diff(tmp_path, capsys):
     assert cli.main(["--json", "rules", "check", str(bad)]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["errors"] == 1 and report["findings"][0]["article"] == 1
+
+
+def test_docx_exports_open_again(village, tmp_path):
+    import docx
+
+    from desktop.reports.rules_docx import write_diff_docx, write_rule_text_docx
+
+    _, admin = village
+    rs = rules_service.create_rule_set(admin, "青山村村规民约")
+    old = rules_service.enter_history(admin, rs.id, "旧版", date(2019, 1, 1), [
+        ArticleLine("第一章 总则", "第一条", "村民应遵守法律。"), ArticleLine("第一章 总则", "第二条", "爱护公共财物。")])
+    new = rules_service.revise(admin, old.id, "election")
+    rules_service.save_articles(admin, new.id, [ArticleLine("第一章 总则", "", "村民应遵守法律法规。"),
+                                               ArticleLine("第一章 总则", "", "爱护公共财物。")])
+    text = docx.Document(str(write_rule_text_docx(old.id, tmp_path / "规约.docx")))
+    assert any("第一章 总则" in p.text for p in text.paragraphs)
+    assert any(p.text.startswith("第一条") for p in text.paragraphs)
+    table = docx.Document(str(write_diff_docx(old.id, new.id, tmp_path / "对照.docx"))).tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["序号", "修改前", "修改后", "说明"]
+    assert len(table.rows) == 2 and table.rows[1].cells[3].text == "修改"
