@@ -11,10 +11,12 @@ STAMP  := $(VENV)/.installed
 
 # Debian packages the app and the tests need at run time: Qt's xcb/offscreen
 # plugins link these, the CJK font lets screenshots show Chinese, and poppler
-# turns printed PDFs into PNGs so a person can look at them.
+# turns printed PDFs into PNGs so a person can look at them; LibreOffice Calc
+# (headless) proves the Excel files we write open outside openpyxl too.
 APT_PACKAGES := fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
                 libfontconfig1 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 \
-                libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0 poppler-utils
+                libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0 poppler-utils \
+                libreoffice-calc-nogui
 
 .PHONY: run test bench screenshots lint system-deps venv clean
 
