@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
 from desktop import __version__
 from desktop.paths import AppPaths
+from desktop.services import setup_service
 from desktop.services.session import Session
 from desktop.services.setup_service import InstallationInfo
+from models.roles import Permission
 from ui.navigation import NavigationList, areas_for_mode
 from ui.pages.factory import build_page
 from ui.settings_store import SettingsStore
@@ -57,7 +59,7 @@ class MainWindow(QMainWindow):
         """Show the page of area `key`, building it the first time."""
         page = self._pages.get(key)
         if page is None:
-            page = build_page(self._areas[key], self._info, self._session)
+            page = build_page(self._areas[key], self._info, self._session, self._paths)
             self._pages[key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
@@ -75,6 +77,30 @@ class MainWindow(QMainWindow):
         dialog = AboutDialog(__version__, self._paths.data_dir, self)
         dialog.open()
         return dialog
+
+    def open_province_dialog(self):
+        """设置 → 省份配置… (non-blocking; returned for tests and screenshots)."""
+        from ui.settings.province_dialog import ProvinceDialog
+
+        dialog = ProvinceDialog(self._session, self)
+        dialog.province_changed.connect(self._on_province_changed)
+        dialog.open()
+        return dialog
+
+    def _on_province_changed(self, _code: str) -> None:
+        # The home page shows the profile: rebuild it. Other pages re-run their checks.
+        self._info = setup_service.current() or self._info
+        home = self._pages.pop("home", None)
+        if home is not None:
+            showing = self.stack.currentWidget() is home
+            self.stack.removeWidget(home)
+            home.deleteLater()
+            if showing:
+                self.show_area("home")
+        for page in self._pages.values():
+            refresh = getattr(page, "on_settings_changed", None)
+            if refresh is not None:
+                refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Remember the window's size and place for next time."""
@@ -95,6 +121,13 @@ class MainWindow(QMainWindow):
         self.settings_menu = bar.addMenu(self.tr("设置(&S)"))
         self.font_size_menu = FontSizeMenu(self._settings, self)
         self.settings_menu.addMenu(self.font_size_menu)
+        self.province_action = QAction(self.tr("省份配置(&P)…"), self)
+        self.province_action.triggered.connect(self.open_province_dialog)
+        can_manage = self._session.can(Permission.MANAGE_USERS)
+        self.province_action.setEnabled(can_manage)
+        if not can_manage:
+            self.province_action.setStatusTip(self.tr("只有管理员可以更改省份配置。"))
+        self.settings_menu.addAction(self.province_action)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         about_action = QAction(self.tr("关于(&A)"), self)

@@ -132,6 +132,24 @@ def export_copy(store: Path, attachment_id: str, folder: Path) -> Path:
 
 
 def remove(session: Session, attachment_id: str) -> None:
-    """Move an attachment to the recycle view."""
+    """Move an attachment to the recycle view (never from approved minutes: they are evidence)."""
     session.require(Permission.EDIT_RECORDS)
-    record_store.soft_delete(session, _get(attachment_id))
+    row = _get(attachment_id)
+    if row.table_name == "meeting":
+        from models.meetings.records import STATUS_APPROVED, Meeting
+
+        meeting = Meeting.get_or_none(Meeting.id == row.record_id)
+        if meeting is not None and meeting.status == STATUS_APPROVED:
+            raise _invalid(QT_TRANSLATE_NOOP(
+                _C, "会议记录已经审定,它的附件不能删除。如有错误,请在更正记录中附上正确的文件。"))
+    record_store.soft_delete(session, row)
+
+
+def copy_to(session: Session, source_table: str, source_id: str, table_name: str, record_id: str) -> int:
+    """Attach every file of one record to another (a correction keeps the original's scans)."""
+    session.require(Permission.EDIT_RECORDS)
+    rows = list_for(source_table, source_id)
+    for row in rows:
+        record_store.create(session, Attachment, table_name=table_name, record_id=record_id,
+                            sha256=row.sha256, filename=row.filename, kind=row.kind, size=row.size)
+    return len(rows)

@@ -292,6 +292,10 @@ def save(session: Session, draft: MeetingDraft) -> str:
     with database.atomic():
         if draft.id is None:
             meeting = record_store.create(session, Meeting, corrects=draft.corrects_id, **fields_)
+            if draft.corrects_id:
+                from desktop.services import attachments_service
+
+                attachments_service.copy_to(session, "meeting", draft.corrects_id, "meeting", meeting.id)
         else:
             meeting = _editable(draft.id)
             meeting = record_store.update(session, meeting, **fields_)

@@ -179,7 +179,7 @@ def set_province(session: Session, province: str) -> InstallationInfo:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的省份配置:{province}"), province=province)
     info = current()
     if info is None:
-        raise _invalid(QT_TRANSLATE_NOOP(_C, "请先完成初始化,再创建账号。"))
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请先完成初始化。"))
     with database.atomic():
         inst = Installation.get_by_id(1)
         record_store.update(session, inst, province=province)

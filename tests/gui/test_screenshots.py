@@ -240,3 +240,62 @@ def test_meeting_screens(qtbot, store, tmp_path):
         for old in OUT.glob(f"{name}*.png"):
             old.unlink()
         assert _pdf_to_png(pdf, name)
+
+
+def test_meeting_attachments_and_people_screens(qtbot, store, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    from desktop.services import people_service
+    from tests.gui.test_meetings_editor import demo_village
+    from ui.meetings.meetings_page import MeetingsPage
+
+    session = demo_village(years=1)
+    page = _shown(qtbot, MeetingsPage(session, paths=store), 1100, 700)
+    editor = page.list_view.new_meeting("representatives")
+    editor.resize(1180, 760)
+    qtbot.waitExposed(editor)
+    type_text(qtbot, editor.place_edit, "村委会议室")
+    assert editor.save()
+
+    # Two files as a secretary would have them: a scanned sheet and a PDF.
+    scan = QImage(1654, 2339, QImage.Format.Format_RGB32)
+    scan.fill(QColor("white"))
+    sheet = tmp_path / "第四季度代表会议签到表.jpg"
+    assert scan.save(str(sheet), "JPG", 85)
+    pdf = tmp_path / "村道硬化工程表决票.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n" + b"0" * 180_000 + b"\n%%EOF\n")
+    panel = editor.attachments_panel
+    assert panel.add_files([sheet], "sign_in") == 1
+    assert panel.add_files([pdf], "ballot") == 1
+    editor.tabs.setCurrentWidget(panel)
+    panel.select_row(0)
+    _save(editor, "69_meeting_attachments")
+
+    # 添加人员…: a 监委会 member sits in as 列席.
+    editor.tabs.setCurrentIndex(0)
+    supervisor = next(p for p in people_service.register() if "sc_member" in p.roles)
+    dialog = editor.open_add_people()
+    dialog.resize(760, 560)
+    qtbot.waitExposed(dialog)
+    _save(dialog, "70_meeting_add_people_all")
+    type_text(qtbot, dialog.search_edit, supervisor.name[0])
+    dialog.set_checked(dialog.row_of(supervisor.name))
+    _save(dialog, "71_meeting_add_people_search")
+    dialog.accept()
+    editor.attendance_table.scrollToBottom()
+    _save(editor, "72_meeting_editor_observer_added")
+    editor.close()
+    if editor.pending_box is not None:
+        editor.pending_box.close()
+
+
+def test_province_dialog_screen(qtbot, store):
+    from desktop.services import auth_service
+    from ui.settings.province_dialog import ProvinceDialog
+
+    _demo_village()
+    password = "demo1234" if setup_service.current().is_demo else ADMIN_PASSWORD
+    dialog = _shown(qtbot, ProvinceDialog(auth_service.login("admin", password)), 560, 300)
+    _save(dialog, "73_province_dialog")
+    dialog.choose("henan")
+    _save(dialog, "74_province_dialog_changed")

@@ -58,3 +58,21 @@ def test_province_can_be_changed_by_the_administrator(village):
     assert Village.get(Village.code == "330106001001").province == "shanghai"
     with pytest.raises(ValidationError):
         setup_service.set_province(admin, "mars")
+
+
+def test_approved_minutes_keep_their_attachments_and_corrections_inherit_them(village, tmp_path):
+    from datetime import date
+
+    from desktop.services import meetings_service
+
+    paths, admin = village
+    mid = meetings_service.save(admin, meetings_service.new_draft("two_committees", date(2026, 9, 1)))
+    scan = tmp_path / "签到表.jpg"
+    scan.write_bytes(b"scan")
+    a = attachments_service.add(admin, paths.attachments, "meeting", mid, scan, "sign_in")
+    meetings_service.approve(admin, mid)
+    with pytest.raises(ValidationError) as err:
+        attachments_service.remove(admin, a.id)
+    assert "已经审定" in str(err.value)
+    correction = meetings_service.save(admin, meetings_service.correct(admin, mid))
+    assert [r.filename for r in attachments_service.list_for("meeting", correction)] == ["签到表.jpg"]

@@ -42,6 +42,7 @@ class AttendanceModel(QAbstractTableModel):
         self._lines: list[AttendanceLine] = []
         self._editable = True
         self._show_seat = False
+        self._roster_ids: frozenset[str] | None = None
 
     def set_lines(self, lines: list[AttendanceLine], editable: bool, show_seat: bool) -> None:
         """Show (and edit in place) `lines`."""
@@ -50,6 +51,49 @@ class AttendanceModel(QAbstractTableModel):
         self._editable = editable
         self._show_seat = show_seat
         self.endResetModel()
+
+    def set_roster_ids(self, ids: frozenset[str] | None) -> None:
+        """Who is on the body's roster (None: unknown); others show as 名单外 and may be removed."""
+        self._roster_ids = ids
+        if self._lines:
+            self.dataChanged.emit(self.index(0, SEAT), self.index(len(self._lines) - 1, SEAT))
+
+    def lines(self) -> list[AttendanceLine]:
+        """The lines shown (the draft's own list)."""
+        return self._lines
+
+    def is_off_roster(self, row: int) -> bool:
+        """Whether the person of `row` was added by hand (not on the body's roster)."""
+        return self._roster_ids is not None and self._lines[row].person_id not in self._roster_ids
+
+    def add_lines(self, lines: list[AttendanceLine]) -> int:
+        """Append people not yet on the list; returns how many were added."""
+        listed = {a.person_id for a in self._lines}
+        new = []
+        for line in lines:
+            if line.person_id not in listed:
+                listed.add(line.person_id)
+                new.append(line)
+        if not self._editable or not new:
+            return 0
+        first = len(self._lines)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self._lines.extend(new)  # in place: the draft's list
+        self.endInsertRows()
+        return len(new)
+
+    def remove_rows(self, rows: list[int]) -> int:
+        """Take people added by hand off the list (roster members stay); returns how many."""
+        if not self._editable:
+            return 0
+        removed = 0
+        for row in sorted(set(rows), reverse=True):
+            if 0 <= row < len(self._lines) and self.is_off_roster(row):
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._lines[row]
+                self.endRemoveRows()
+                removed += 1
+        return removed
 
     def counts(self) -> tuple[int, int]:
         """(应到, 实到) as on the list: 列席 people are not members."""
@@ -109,6 +153,8 @@ class AttendanceModel(QAbstractTableModel):
                 return status_label(line.status)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and line.status != PRESENT:
             return RED if line.status == ABSENT else GREY
+        if role == Qt.ItemDataRole.ToolTipRole and column == SEAT and self.is_off_roster(index.row()):
+            return QCoreApplication.translate(_C, "不在本会议的组成人员名单上,是另外添加的;可以移出名单。")
         if role == Qt.ItemDataRole.UserRole:
             return line.status
         return None
@@ -136,6 +182,8 @@ class AttendanceModel(QAbstractTableModel):
         return section + 1
 
     def _seat(self, line: AttendanceLine) -> str:
+        if self._roster_ids is not None and line.person_id not in self._roster_ids:
+            return QCoreApplication.translate(_C, "名单外")
         if not self._show_seat:
             return ""
         return (QCoreApplication.translate(_C, "村民代表") if line.is_representative

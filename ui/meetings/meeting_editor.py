@@ -30,15 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.paths import AppPaths
 from desktop.services import meetings_service
-from desktop.services.meetings_service import MeetingDraft
+from desktop.services.meetings_service import AttendanceLine, MeetingDraft
 from desktop.services.session import Session
 from models.errors import CunwuError
 from models.meetings import types as mt
 from models.roles import Permission
 from ui.errors import error_text, show_error
 from ui.meetings import printing
+from ui.meetings.add_people_dialog import AddPeopleDialog
 from ui.meetings.agenda_editor import AgendaEditor
+from ui.meetings.attachments_panel import AttachmentsPanel
 from ui.meetings.attendance_model import (
     STATUS,
     AttendanceModel,
@@ -70,9 +73,11 @@ class MeetingEditor(QDialog):
 
     saved = Signal(str)
 
-    def __init__(self, session: Session, draft: MeetingDraft, parent: QWidget | None = None):
+    def __init__(self, session: Session, draft: MeetingDraft, parent: QWidget | None = None,
+                 paths: AppPaths | None = None):
         super().__init__(parent)
         self._session = session
+        self._paths = paths
         self.draft = draft
         self._dirty = False
         self._loading = False
@@ -94,6 +99,9 @@ class MeetingEditor(QDialog):
         self.tabs.addTab(transparent_scroll(self.agenda_editor), self.tr("议程与记录"))
         self.resolutions_editor = ResolutionsEditor()
         self.tabs.addTab(transparent_scroll(self.resolutions_editor), self.tr("表决"))
+        self.attachments_panel = AttachmentsPanel(session, paths)
+        self.attachments_panel.changed.connect(self._on_attachments_changed)
+        self.tabs.addTab(self.attachments_panel, self.tr("附件"))
         self.verdict_panel = VerdictPanel()
         self.verdict_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 22)
 
@@ -179,6 +187,14 @@ class MeetingEditor(QDialog):
         self.search_edit.returnPressed.connect(self._focus_table)
         self.all_present_button = QPushButton(self.tr("全部到会"))
         self.all_present_button.clicked.connect(self.attendance_model.mark_all_present)
+        self.add_people_button = QPushButton(self.tr("添加人员…"))
+        self.add_people_button.setToolTip(self.tr("从人员名册添加名单以外的人,例如列席的监委会成员、乡镇干部"))
+        self.add_people_button.clicked.connect(self.open_add_people)
+        self.remove_people_button = QPushButton(self.tr("移出名单"))
+        self.remove_people_button.setToolTip(self.tr("只能移出另外添加的人(身份为“名单外”);"
+                                                     "组成人员没来请标“缺席”或“请假”"))
+        self.remove_people_button.clicked.connect(self.remove_selected_people)
+        self.add_people_dialog: AddPeopleDialog | None = None
         self.counts_label = ScaledLabel("", 1.05, bold=True)
         keys_hint = QLabel(self.tr("勾选“到会”;或选中人员后按 1 到会、2 缺席、3 请假、4 列席"))
         keys_hint.setProperty("role", "hint")
@@ -198,8 +214,13 @@ class MeetingEditor(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.attendance_table.setColumnWidth(column, em * chars + 28)
         self.attendance_model.dataChanged.connect(self._on_changed)
+        self.attendance_model.rowsInserted.connect(self._on_changed)
+        self.attendance_model.rowsRemoved.connect(self._on_changed)
+        self.attendance_table.selectionModel().selectionChanged.connect(self._update_people_buttons)
         tools = QHBoxLayout()
         tools.addWidget(self.search_edit, 1)
+        tools.addWidget(self.add_people_button)
+        tools.addWidget(self.remove_people_button)
         tools.addWidget(self.all_present_button)
         tools.addSpacing(12)
         tools.addWidget(self.counts_label)
@@ -247,6 +268,50 @@ class MeetingEditor(QDialog):
         self.attendance_table.setFocus()
         if self.attendance_proxy.rowCount():
             self.attendance_table.selectRow(0)
+
+    def open_add_people(self) -> AddPeopleDialog | None:
+        """添加人员…: pick people from the register (non-blocking; returned for tests)."""
+        if not self.editable():
+            return None
+        dialog = AddPeopleDialog({a.person_id for a in self.attendance_model.lines()}, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.add_people(dialog.lines()))
+        self.add_people_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def add_people(self, lines: list[AttendanceLine]) -> int:
+        """Put `lines` on the attendance list (people already listed are skipped)."""
+        added = self.attendance_model.add_lines(lines)
+        if added:
+            self.attendance_proxy.invalidate()
+            self.attendance_table.scrollToBottom()
+            self.message.show_hint(self.tr("已添加 {n} 人到名单,保存后生效。").format(n=added))
+        elif lines:
+            self.message.show_hint(self.tr("选中的人已在名单上,没有重复添加。"))
+        return added
+
+    def _selected_attendance_rows(self) -> list[int]:
+        rows = self.attendance_table.selectionModel().selectedRows()
+        return sorted({self.attendance_proxy.mapToSource(i).row() for i in rows})
+
+    def _update_people_buttons(self, *_args) -> None:
+        rows = self._selected_attendance_rows()
+        self.remove_people_button.setEnabled(
+            self.editable() and bool(rows) and all(self.attendance_model.is_off_roster(r) for r in rows))
+
+    def remove_selected_people(self) -> int:
+        """移出名单: take the selected people added by hand off the list (roster members stay)."""
+        rows = self._selected_attendance_rows()
+        if not rows or not self.editable():
+            return 0
+        if not all(self.attendance_model.is_off_roster(r) for r in rows):
+            self.message.show_error(self.tr("组成人员不能移出名单;没来开会的请标“缺席”或“请假”。"))
+            return 0
+        removed = self.attendance_model.remove_rows(rows)
+        self.message.show_hint(self.tr("已把 {n} 人移出名单,保存后生效。").format(n=removed))
+        self._update_people_buttons()
+        return removed
 
     def _date_edit(self, optional: bool) -> QDateEdit:
         edit = QDateEdit()
@@ -297,6 +362,9 @@ class MeetingEditor(QDialog):
             self.roster_box.setVisible(kind.roster)
             self.assembly_box.setVisible(not kind.roster)
             self.attendance_model.set_lines(draft.attendance, editable, kind.is_representatives)
+            self.attendance_model.set_roster_ids(
+                frozenset(a.person_id for a in meetings_service.roster(draft.type_code))
+                if kind.roster else None)
             self.expected_caption.setText(self.tr("应到({unit}):").format(unit=kind.unit))
             self.present_caption.setText(self.tr("实到({unit}):").format(unit=kind.unit))
             self.expected_spin.setValue(draft.expected_count or 0)
@@ -309,8 +377,11 @@ class MeetingEditor(QDialog):
             for spin in (self.date_edit, self.notice_edit, self.expected_spin, self.present_spin):
                 spin.setReadOnly(not editable)
             self.all_present_button.setEnabled(editable)
+            self.add_people_button.setEnabled(editable)
         finally:
             self._loading = False
+        self.attachments_panel.set_meeting(draft.id, approved=not draft.editable)
+        self._update_people_buttons()
         self._dirty = dirty
         self._update_buttons()
         self.refresh_verdict()
@@ -370,6 +441,10 @@ class MeetingEditor(QDialog):
         self.correct_button.setEnabled(can_edit)
         self.print_button.setEnabled(self.draft.id is not None and not self.exporter.is_busy())
 
+    def _on_attachments_changed(self, count: int) -> None:
+        index = self.tabs.indexOf(self.attachments_panel)
+        self.tabs.setTabText(index, self.tr("附件({n})").format(n=count) if count else self.tr("附件"))
+
     def is_dirty(self) -> bool:
         """Whether there are unsaved changes."""
         return self._dirty
@@ -388,6 +463,7 @@ class MeetingEditor(QDialog):
             show_error(self, exc)
             return False
         self._dirty = False
+        self.attachments_panel.set_meeting(meeting_id, approved=False)
         self.message.show_ok(self.tr("已保存。"))
         self._update_buttons()
         self.refresh_verdict()

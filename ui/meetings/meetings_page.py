@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.paths import AppPaths
 from desktop.services import decisions_service, meetings_service
 from desktop.services.meetings_service import MeetingDraft
 from desktop.services.session import Session
@@ -45,9 +46,11 @@ WARNING_STYLE = ("background: #fff4d6; border: 1px solid #e0c77a; border-radius:
 class MeetingListView(QWidget):
     """Filters, the meeting table (or a friendly empty state) and the actions on a meeting."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None,
+                 paths: AppPaths | None = None):
         super().__init__(parent)
         self._session = session
+        self._paths = paths
         self.editor: MeetingEditor | None = None
         self.pending_box: QMessageBox | None = None
         self.exporter = printing.PdfExporter(self)
@@ -226,6 +229,11 @@ class MeetingListView(QWidget):
         meeting_id = self.selected_id()
         if meeting_id is None:
             return None
+        # A double-click also emits `activated` on some platforms: never open twice.
+        if self.editor is not None and self.editor.isVisible() and self.editor.draft.id == meeting_id:
+            self.editor.raise_()
+            self.editor.activateWindow()
+            return self.editor
         try:
             draft = meetings_service.load(meeting_id)
         except CunwuError as exc:
@@ -235,7 +243,7 @@ class MeetingListView(QWidget):
 
     def open_editor(self, draft: MeetingDraft) -> MeetingEditor:
         """Show `draft` in a new editor window; the list refreshes whenever it saves."""
-        editor = MeetingEditor(self._session, draft, self)
+        editor = MeetingEditor(self._session, draft, self, self._paths)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(self.refresh)
         self.editor = editor
@@ -315,11 +323,12 @@ class MeetingListView(QWidget):
 class MeetingsPage(QWidget):
     """Two tabs: 会议记录 and 四议两公开."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None,
+                 paths: AppPaths | None = None):
         super().__init__(parent)
         from ui.meetings.four_two_view import FourTwoView
 
-        self.list_view = MeetingListView(session)
+        self.list_view = MeetingListView(session, paths=paths)
         self.four_two_view = FourTwoView(session)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.list_view, self.tr("会议记录"))
@@ -331,6 +340,16 @@ class MeetingsPage(QWidget):
         layout.setSpacing(10)
         layout.addWidget(ScaledLabel(self.tr("会议与表决"), 1.5, bold=True))
         layout.addWidget(self.tabs, 1)
+
+    def on_settings_changed(self) -> None:
+        """The province profile changed: re-run the checks this page shows."""
+        from shiboken6 import isValid
+
+        self.list_view.refresh()
+        self.four_two_view.refresh()
+        editor = self.list_view.editor
+        if editor is not None and isValid(editor) and editor.isVisible():
+            editor.refresh_verdict()
 
     def _on_tab(self, index: int) -> None:
         # Meetings saved in the meantime may now be linkable to a step.

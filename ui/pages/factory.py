@@ -8,13 +8,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.paths import AppPaths
 from desktop.services.session import Session
 from desktop.services.setup_service import InstallationInfo
 from ui.navigation import Area
 
 
-def build_page(area: Area, info: InstallationInfo, session: Session) -> QWidget:
+def build_page(area: Area, info: InstallationInfo, session: Session,
+               paths: AppPaths) -> QWidget:
     """A new page widget for `area`, for the logged-in `session`.
+
+    `paths` gives pages the data folder (the meeting editor stores
+    attachments under `paths.attachments`).
 
     Pages enable their edit actions by the session's permissions; the
     services check them again on every write.
@@ -30,7 +35,7 @@ def build_page(area: Area, info: InstallationInfo, session: Session) -> QWidget:
     if area.key == "meetings":
         from ui.meetings.meetings_page import MeetingsPage
 
-        return MeetingsPage(session)
+        return MeetingsPage(session, paths=paths)
     from ui.pages.empty_state_page import EmptyStatePage
 
     return EmptyStatePage(area.title, area.planned)

@@ -1,0 +1,1 @@
+"""Dialogs of the 设置 menu."""
