@@ -70,6 +70,24 @@ class MainWindow(QMainWindow):
         """The page on screen."""
         return self.stack.currentWidget()
 
+    def open_recycle(self):
+        """Show the 回收站 (non-blocking); pages reload when something was restored."""
+        from ui.recycle_dialog import RecycleDialog
+
+        dialog = RecycleDialog(self._session, self)
+        dialog.finished.connect(lambda _result: self._after_recycle(dialog))
+        dialog.open()
+        return dialog
+
+    def _after_recycle(self, dialog) -> None:
+        if dialog.restored:
+            current = self.navigation.current_key()
+            for page in self._pages.values():  # rebuilt on next visit with the restored records
+                self.stack.removeWidget(page)
+                page.deleteLater()
+            self._pages.clear()
+            self.show_area(current)
+
     def open_about(self):
         """Show the 关于 dialog (non-blocking; returned for tests and screenshots)."""
         from ui.about_dialog import AboutDialog
@@ -113,6 +131,10 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
+        recycle_action = QAction(self.tr("回收站(&R)…"), self)
+        recycle_action.triggered.connect(self.open_recycle)
+        file_menu.addAction(recycle_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("退出(&X)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

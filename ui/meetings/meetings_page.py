@@ -261,7 +261,7 @@ class MeetingListView(QWidget):
             return None
         row = self.model.row_at(self.table.selectionModel().selectedRows()[0].row())
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("删除草稿"),
-                          self.tr("删除“{title}”({on})这份草稿吗?\n删除后可以在回收站恢复。").format(
+                          self.tr("删除“{title}”({on})这份草稿吗?\n删除后可以在“文件 → 回收站”里恢复。").format(
                               title=row.title, on=row.held_on),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("删除"))

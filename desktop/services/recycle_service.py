@@ -1,0 +1,66 @@
+"""The recycle view: what was deleted, and putting it back.
+
+Nothing in cunwu is hard-deleted (DESIGN §3): a deletion sets the tombstone,
+travels to the township like any change, and can be undone here. Only
+records a person deletes on purpose are listed (meetings, attachments,
+registers, people, rule versions) — not the rows an editor replaces while
+saving (attendance lines, agenda items, articles).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.services import record_store
+from desktop.services.session import Session
+from models.clock import local_display
+from models.entities import Person
+from models.errors import NotFound
+from models.meetings.records import Attachment, DecisionRegister, Meeting
+from models.messages import QT_TRANSLATE_NOOP, msg
+from models.roles import Permission
+from models.rules.records import RuleVersion
+
+_C = "recycle"
+
+#: table name -> (model, label, how to describe a row)
+_KINDS = {
+    "meeting": (Meeting, QT_TRANSLATE_NOOP(_C, "会议记录"), lambda r: f"{r.held_on} {r.title}"),
+    "attachment": (Attachment, QT_TRANSLATE_NOOP(_C, "附件"), lambda r: r.filename),
+    "decision_register": (DecisionRegister, QT_TRANSLATE_NOOP(_C, "四议两公开登记"), lambda r: r.title),
+    "person": (Person, QT_TRANSLATE_NOOP(_C, "人员"), lambda r: r.name),
+    "rule_version": (RuleVersion, QT_TRANSLATE_NOOP(_C, "村规民约版本"), lambda r: f"{r.title} 第{r.version_no}版"),
+}
+
+
+@dataclass(frozen=True)
+class DeletedRow:
+    """One deleted record."""
+
+    table: str
+    id: str
+    kind_label: str
+    description: str
+    deleted_at: str  # local time, for display
+
+
+def list_deleted() -> list[DeletedRow]:
+    """Deleted records, most recently deleted first."""
+    rows = []
+    for table, (model, label, describe) in _KINDS.items():
+        for r in model.select().where(model.deleted == True):  # noqa: E712
+            rows.append((r.updated_at, DeletedRow(table, r.id, label, describe(r), local_display(r.updated_at))))
+    rows.sort(key=lambda pair: pair[0], reverse=True)
+    return [row for _when, row in rows]
+
+
+def restore(session: Session, table: str, record_id: str) -> None:
+    """Bring a record back."""
+    session.require(Permission.EDIT_RECORDS if table != "person" else Permission.EDIT_REGISTER)
+    if table not in _KINDS:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "回收站里没有这条记录。")))
+    model = _KINDS[table][0]
+    row = model.get_or_none((model.id == record_id) & (model.deleted == True))  # noqa: E712
+    if row is None:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "回收站里没有这条记录(可能已经恢复)。")))
+    record_store.restore(session, row)

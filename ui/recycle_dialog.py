@@ -1,0 +1,96 @@
+"""回收站: deleted records, with 恢复. Deleting never destroys anything."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import recycle_service
+from desktop.services.session import Session
+from models.errors import CunwuError
+from models.roles import Permission
+from ui.widgets.field_message import FieldMessage
+
+
+class RecycleDialog(QDialog):
+    """Lists deleted records; 恢复 puts the selected ones back."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.restored = 0
+        self.setWindowTitle(self.tr("回收站"))
+        self.resize(720, 440)
+        hint = QLabel(self.tr("删除的记录都在这里,选中后点“恢复”即可放回原处。"))
+        hint.setProperty("role", "hint")
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("类别"), self.tr("内容"), self.tr("删除时间")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.empty_label = QLabel(self.tr("回收站是空的。"))
+        self.empty_label.setProperty("role", "hint")
+        self.message = FieldMessage()
+        self.restore_button = QPushButton(self.tr("恢复"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the deleted records."""
+        self._rows = recycle_service.list_deleted()
+        self.table.setRowCount(len(self._rows))
+        for i, row in enumerate(self._rows):
+            label = QCoreApplication.translate("recycle", row.kind_label)
+            for column, text in enumerate((label, row.description, row.deleted_at)):
+                self.table.setItem(i, column, QTableWidgetItem(text))
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(2)
+        self.empty_label.setVisible(not self._rows)
+        self._update_buttons()
+
+    def restore_selected(self) -> None:
+        """Restore every selected record; report how many came back."""
+        indexes = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        done = 0
+        for index in indexes:
+            row = self._rows[index]
+            try:
+                recycle_service.restore(self._session, row.table, row.id)
+            except CunwuError as exc:
+                from ui.errors import message_text
+
+                self.message.show_error(message_text(exc.message))
+                break
+            done += 1
+        self.restored += done
+        if done:
+            self.message.show_ok(self.tr("已恢复 {n} 条。").format(n=done))
+        self.refresh()
+
+    def _update_buttons(self) -> None:
+        can = self._session.can(Permission.EDIT_RECORDS) or self._session.can(Permission.EDIT_REGISTER)
+        self.restore_button.setEnabled(can and bool(self.table.selectionModel().selectedRows()))
