@@ -123,3 +123,13 @@ def test_the_v2_fixture_keeps_its_meetings(paths):
 
     rows = meetings_service.list_meetings()
     assert len(rows) > 10 and all(r.expected >= r.present for r in rows)
+
+
+def test_the_v3_fixture_keeps_its_rules(paths):
+    paths.ensure()
+    shutil.copy(FIXTURES / "schema_v3.sqlite3", paths.database)
+    open_store(paths)
+    from desktop.services import rules_service
+
+    versions = [v.status for rs in rules_service.list_rule_sets() for v in rs.versions]
+    assert "in_force" in versions and "history" in versions or "superseded" in versions
