@@ -32,3 +32,9 @@ def test_diff_table_opens_in_libreoffice(village, tmp_path):
     assert out.returncode == 0, out.stderr
     csv = (tmp_path / "对照表.csv").read_text("utf-8")  # filter option 76 = UTF-8
     assert "修订对照表" in csv and "宴席不超过十桌" in csv and "修改" in csv
+    out = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(xlsx)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    pdf = (tmp_path / "对照表.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 2000
