@@ -53,6 +53,22 @@ def _key(text: str) -> str:
     return _NOISE.sub("", text)
 
 
+def similarity(a: str, b: str) -> float:
+    """How alike two article texts are, 0..1.
+
+    The plain ratio undervalues a clause that was *rewritten around* its core
+    ("违反本约乱倒垃圾的,罚款50元" → "违反本约乱倒垃圾的,由村民委员会批评教育…"),
+    so the share of the shorter text found in the longer one also counts.
+    """
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    ratio = matcher.ratio()
+    shorter = min(len(a), len(b))
+    if shorter < 6:
+        return ratio
+    kept = sum(block.size for block in matcher.get_matching_blocks())
+    return max(ratio, 0.8 * kept / shorter)
+
+
 def char_segments(old: str, new: str) -> list[tuple[str, str, str]]:
     """Character-level opcodes between two texts."""
     matcher = SequenceMatcher(None, old, new, autojunk=False)
@@ -104,7 +120,7 @@ def diff_articles(old: list[Article], new: list[Article]) -> list[DiffEntry]:
         for i, a in enumerate(old):
             if i in used_old:
                 continue
-            ratio = SequenceMatcher(None, _key(a.text), _key(b.text), autojunk=False).ratio()
+            ratio = similarity(_key(a.text), _key(b.text))
             if ratio >= SIMILAR_ENOUGH:
                 scored.append((ratio, -abs(i - j), i, j))
     for ratio, _distance, i, j in sorted(scored, reverse=True):

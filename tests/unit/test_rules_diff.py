@@ -49,3 +49,15 @@ def test_removed_article_sits_after_its_old_neighbour():
     kinds = [(e.kind, (e.old or e.new).text[:4]) for e in entries]
     removed_at = kinds.index((REMOVED, "邻里之间"))
     assert removed_at > 0
+
+
+def test_a_clause_rewritten_around_its_core_is_a_change_not_a_swap():
+    old = version("违反本约乱倒垃圾的,罚款50元。")
+    new = version("违反本约乱倒垃圾的,由村民委员会批评教育,责令清理,并在村务公开栏提醒。")
+    entries = diff_articles(old, new)
+    assert [e.kind for e in entries] == [CHANGED]
+
+
+def test_unrelated_short_clauses_are_not_paired():
+    entries = diff_articles(version("爱护公共财物。"), version("孝敬老人。"))
+    assert sorted(e.kind for e in entries) == [ADDED, REMOVED]
