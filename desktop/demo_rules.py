@@ -61,7 +61,8 @@ def fill_rules(session: Session, village_name: str, households: int, today: date
     rs = rules_service.create_rule_set(session, f"{village_name}村规民约")
     history = rules_service.enter_history(session, rs.id, f"{village_name}村规民约(2019年版)", date(2019, 3, 20),
                                           _numbered(_lines(CHAPTERS_2019)), "原件存村档案室,2019年村民会议通过")
-    current = rules_service.revise(session, history.id, "election", f"{village_name}村规民约")
+    current = rules_service.revise(session, history.id, "election", f"{village_name}村规民约",
+                                   started_on=date(2021, 5, 20))
     lines = rules_service.articles(current.id)
     fine = next(i for i, a in enumerate(lines) if "罚款" in a.text)
     lines[fine] = ArticleLine(lines[fine].chapter, "", "违反本约乱倒垃圾的,由村民委员会批评教育,责令清理,并在村务公开栏提醒。")
@@ -83,7 +84,8 @@ def fill_rules(session: Session, village_name: str, households: int, today: date
     rules_service.record_publication(session, current.id, date(2021, 8, 11), "村务公开栏")
     counts = {"rule_versions": 2}
     if today >= date(2026, 6, 1):
-        revision = rules_service.revise(session, current.id, "election", f"{village_name}村规民约(2026年修订草案)")
+        revision = rules_service.revise(session, current.id, "election", f"{village_name}村规民约(2026年修订草案)",
+                                        started_on=date(2026, 6, 1))
         rules_service.add_opinion(session, revision.id, date(2026, 6, 10), "representative",
                                   "建议增加垃圾分类的要求", None)
         lines = rules_service.articles(revision.id)

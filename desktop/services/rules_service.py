@@ -137,6 +137,11 @@ def _vote_facts(v: RuleVersion) -> proc.VoteFacts:
         body_severity=body.severity if body else "")
 
 
+def recorded_resolution_index(version_id: str) -> int | None:
+    """Which resolution of the vote meeting adopted this version (None before the vote)."""
+    return _resolution_index(_version(version_id))
+
+
 def _resolution_index(v: RuleVersion) -> int | None:
     if not v.vote_resolution_id:
         return None
@@ -322,13 +327,14 @@ def enter_history(session: Session, rule_set_id: str, title: str, adopted_on: da
     return version
 
 
-def revise(session: Session, version_id: str, trigger: str, title: str = "") -> RuleVersion:
+def revise(session: Session, version_id: str, trigger: str, title: str = "",
+           started_on: date | None = None) -> RuleVersion:
     """Start a revision: a new draft holding a copy of an adopted (or history) version."""
     base = _version(version_id)
     if proc.status(facts(base.id)) not in (proc.ST_IN_FORCE, proc.ST_ADOPTED, proc.ST_HISTORY, proc.ST_SUPERSEDED):
         raise _invalid(QT_TRANSLATE_NOOP(_C, "只能从已通过的版本开始修订。"))
     version = new_draft(session, base.rule_set_id, title or base.title, trigger, articles(base.id),
-                        preamble=base.preamble)
+                        preamble=base.preamble, started_on=started_on)
     record_store.update(session, version, based_on=base.id)
     return version
 

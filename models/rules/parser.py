@@ -102,9 +102,24 @@ def _join(parts: list[str]) -> str:
     return out
 
 
+def _plain_title(lines: list[str]) -> tuple[str, list[str]]:
+    """A first line like "青山村村规民约" (short, no sentence end, no numbering) is the title."""
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        looks_like_title = (len(line) <= 30 and not any(ch in line for ch in _SENTENCE_END + ",,:：")
+                            and not _ARTICLE.search(line) and not _CHAPTER_LINE.match(line)
+                            and not _ITEM.match(line) and not _CN_HEADING.match(line)
+                            and re.search(r"[约章程则度法]$", line))
+        return (line, lines[:i] + lines[i + 1:]) if looks_like_title else ("", lines)
+    return "", lines
+
+
 def parse(text: str) -> ParseResult:
     """Parse `text` into chapters and articles (see the module docstring)."""
     title, lines = _clean_lines(text)
+    if not title:
+        title, lines = _plain_title(lines)
     for scheme in (_parse_articles, _parse_headings, _parse_items):
         result = scheme(lines)
         if result is not None:

@@ -299,3 +299,56 @@ def test_province_dialog_screen(qtbot, store):
     _save(dialog, "73_province_dialog")
     dialog.choose("henan")
     _save(dialog, "74_province_dialog_changed")
+
+
+def test_rules_screens(qtbot, store, tmp_path):
+    from desktop.services import rules_service
+    from tests.gui.test_meetings_editor import demo_village
+    from ui.rules.diff_view import DiffView
+    from ui.rules.import_dialog import ImportDialog
+    from ui.rules.rules_page import RulesPage
+
+    session = demo_village(years=1)
+    page = _shown(qtbot, RulesPage(session), 1280, 800)
+    rule_set = rules_service.list_rule_sets()[0]
+    in_force = next(v for v in rule_set.versions if v.status == "in_force")
+    draft = rule_set.versions[0]
+
+    page.select_version(in_force.id)
+    page.panel.tabs.setCurrentWidget(page.panel.vote_tab)
+    _save(page, "80_rules_in_force_timeline")
+
+    page.select_version(draft.id)
+    page.panel.tabs.setCurrentWidget(page.panel.article_editor)
+    editor = page.panel.article_editor
+    flagged = next(i for i, a in enumerate(page.panel.view.articles) if "分红" in a.text)
+    editor.table.selectRow(flagged)
+    _save(page, "81_rules_draft_article_warning")
+    editor.add_article()
+    type_text(qtbot, editor.text_edit, "出嫁女不再享有土地承包权。")
+    _save(page, "82_rules_article_illegal_live")
+    editor.revert()
+    page.panel.tabs.setCurrentWidget(page.panel.review_tab)
+    _save(page, "83_rules_review_blocked")
+
+    dialog = _shown(qtbot, ImportDialog(session), 1100, 700)
+    sample = Path(__file__).resolve().parents[3] / "shared" / "samples" / "cgmy_04_run_in_articles_sihui_liangkai_excerpt.txt"
+    if sample.is_file():
+        dialog.load_file(sample)
+    else:
+        dialog.text_edit.setPlainText("# 青山村村规民约\n第一章 总则\n第一条 为推进村民自治,制定本约。\n第二条 本约适用于全体村民。")
+        dialog.update_preview()
+    _save(dialog, "84_rules_import_preview")
+    dialog.close()
+
+    view = _shown(qtbot, DiffView(None, in_force.id, draft.id), 1100, 720)
+    _save(view, "85_rules_diff")
+    view.close()
+
+    pdf = tmp_path / "86_printed_rules.pdf"
+    with qtbot.waitSignal(page.panel.exporter.finished, timeout=20000):
+        page.select_version(in_force.id)
+        page.panel.export_pdf(pdf)
+    for old in OUT.glob("86_printed_rules*.png"):
+        old.unlink()
+    assert _pdf_to_png(pdf, "86_printed_rules")

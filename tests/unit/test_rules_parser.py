@@ -95,3 +95,9 @@ def test_no_structure_becomes_one_article_and_says_so():
                                           ("四十一", 41), ("一百零五", 105), ("26", 26), ("２６", 26)])
 def test_numbers(text, n):
     assert parse_number(text) == n
+
+
+def test_a_plain_first_line_is_the_title():
+    result = parse("青山村村规民约\n\n第一条 村民应遵守法律。\n第二条 爱护公共财物。")
+    assert result.title == "青山村村规民约" and result.preamble == ""
+    assert parse("为了建设文明乡风,制定本约。\n第一条 甲。\n第二条 乙。").title == ""

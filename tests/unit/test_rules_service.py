@@ -29,7 +29,7 @@ def assembly(admin, on, yes=200, present=250):
 def test_walk_all_five_steps_and_refuse_every_shortcut(village):
     _, admin = village
     version, parsed = rules_service.import_text(admin, TEXT, "青山村村规民约")
-    assert len(parsed.articles) == 4 and "青山村村规民约" in parsed.preamble
+    assert len(parsed.articles) == 4 and parsed.title == "青山村村规民约" and not parsed.preamble
     vid = version.id
     view = rules_service.view(vid)
     assert view.status == proc.ST_SOLICITING and view.next_step == proc.SOLICIT

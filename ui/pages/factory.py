@@ -36,6 +36,10 @@ def build_page(area: Area, info: InstallationInfo, session: Session,
         from ui.meetings.meetings_page import MeetingsPage
 
         return MeetingsPage(session, paths=paths)
+    if area.key == "rules":
+        from ui.rules.rules_page import RulesPage
+
+        return RulesPage(session)
     from ui.pages.empty_state_page import EmptyStatePage
 
     return EmptyStatePage(area.title, area.planned)

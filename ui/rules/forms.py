@@ -1,0 +1,45 @@
+"""Small form helpers shared by the 村规民约 tabs and dialogs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFrame, QVBoxLayout, QWidget
+
+from ui.widgets.scaled_label import ScaledLabel
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    """A calendar date field, yyyy-MM-dd, today unless given."""
+    edit = QDateEdit(QDate(value.year, value.month, value.day) if value else QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def to_date(edit: QDateEdit) -> date:
+    """The date in `edit`."""
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+def section(title: str, parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+    """A white card with a bold heading; returns the card and its layout."""
+    card = QFrame(parent)
+    card.setProperty("card", True)
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(14, 10, 14, 12)
+    layout.setSpacing(6)
+    layout.addWidget(ScaledLabel(title, 1.08, bold=True))
+    return card, layout
+
+
+def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """OK/取消 buttons wired to the dialog, OK relabelled."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box

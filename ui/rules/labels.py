@@ -1,0 +1,111 @@
+"""Translated labels, colours and small HTML pieces shared by the 村规民约 screens."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from desktop.services import rules_service
+from models.legal import LegalBasis
+from models.messages import QT_TRANSLATE_NOOP, Message
+from models.rules import procedure as proc
+from models.rules.legality import ERROR, LegalityFinding
+from ui.errors import message_text
+
+_C = "rules_labels"
+
+GREEN = QColor("#2e7d32")
+AMBER = QColor("#8a5a00")
+GREY = QColor("#6f6d66")
+RED = QColor("#b3261e")
+BLUE = QColor("#1f4e8c")
+
+#: Where a village publishes an adopted text (the channel combo; free text allowed).
+CHANNELS = (
+    QT_TRANSLATE_NOOP(_C, "村务公开栏"),
+    QT_TRANSLATE_NOOP(_C, "广播"),
+    QT_TRANSLATE_NOOP(_C, "微信群"),
+    QT_TRANSLATE_NOOP(_C, "村民大会"),
+    QT_TRANSLATE_NOOP(_C, "明白纸"),
+)
+
+#: Banner style, the same amber as the meeting editor's.
+BANNER_STYLE = ("background: #fff4d6; border: 1px solid #e0c77a; border-radius: 4px;"
+                " padding: 8px 12px; color: #5a4300;")
+
+
+def channel_labels() -> list[str]:
+    """The publication channels, translated."""
+    return [QCoreApplication.translate(_C, c) for c in CHANNELS]
+
+
+def status_label(status: str) -> str:
+    """已生效 / 起草中 / …"""
+    return QCoreApplication.translate("rules_procedure", proc.STATUS_LABELS.get(status, status))
+
+
+def status_color(status: str) -> QColor:
+    """Green in force, grey history or superseded, amber anything under way."""
+    if status == proc.ST_IN_FORCE:
+        return GREEN
+    if status in (proc.ST_HISTORY, proc.ST_SUPERSEDED):
+        return GREY
+    return AMBER
+
+
+def step_label(code: str) -> str:
+    """征集民意 / 拟定草案 / 提请审核 / 审议表决 / 备案公布."""
+    return QCoreApplication.translate("rules_procedure", proc.STEP_LABELS.get(code, code))
+
+
+def kind_label(code: str) -> str:
+    """村规民约 / 村民自治章程 / 其他制度."""
+    return QCoreApplication.translate("rules", rules_service.KINDS.get(code, code))
+
+
+def trigger_label(code: str) -> str:
+    """村委会换届 / 乡镇统一部署 / …"""
+    return QCoreApplication.translate("rules", rules_service.TRIGGERS.get(code, code or "其他"))
+
+
+def source_label(code: str) -> str:
+    """入户走访 / 座谈会 / …"""
+    return QCoreApplication.translate("rules", rules_service.SOURCES.get(code, code))
+
+
+def opinion_label(code: str) -> str:
+    """同意 / 修改后同意 / 不同意 (empty for no opinion yet)."""
+    return QCoreApplication.translate("rules_procedure", proc.OPINIONS[code]) if code in proc.OPINIONS else ""
+
+
+def cite(basis: LegalBasis | None) -> str:
+    """"(依据《…》第…条)" or nothing."""
+    return f"({basis.cite()})" if basis is not None else ""
+
+
+def reasons_text(reasons: list[Message]) -> str:
+    """Blocking reasons as plain lines."""
+    return "\n".join(message_text(m) for m in reasons)
+
+
+def finding_text(finding: LegalityFinding) -> str:
+    """A legality finding, translated, with its citations."""
+    text = message_text(finding.message)
+    cites = "、".join(b.cite().replace("依据", "") for b in finding.basis)
+    if cites:
+        text += QCoreApplication.translate(_C, "(依据{cites})").format(cites=cites)
+    return text
+
+
+def finding_html(finding: LegalityFinding) -> str:
+    """One finding as a coloured paragraph: the sentence, the matched words, why."""
+    color = (RED if finding.severity == ERROR else AMBER).name()
+    tr = QCoreApplication.translate
+    head = tr(_C, "可能违法") if finding.severity == ERROR else tr(_C, "需要注意")
+    matched = "、".join(finding.matched)
+    return (f"<div style='color:{color}; margin-bottom:6px'><b>{escape(head)}</b>:"
+            f"“{escape(finding.sentence)}”"
+            + (tr(_C, "(涉及:{words})").format(words=escape(matched)) if matched else "")
+            + f"<br>{escape(finding_text(finding))}</div>")
