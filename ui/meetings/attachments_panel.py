@@ -66,8 +66,11 @@ class AttachmentsPanel(QWidget):
 
     changed = Signal(int)
 
-    def __init__(self, session: Session, paths: AppPaths | None, parent: QWidget | None = None):
+    def __init__(self, session: Session, paths: AppPaths | None, parent: QWidget | None = None,
+                 table: str = TABLE):
         super().__init__(parent)
+        #: Which kind of record the files belong to ("meeting", "rule_version").
+        self._table = table
         self._session = session
         self._paths = paths
         self._meeting_id: str | None = None
@@ -170,7 +173,7 @@ class AttachmentsPanel(QWidget):
 
     def refresh(self) -> None:
         """Re-read the list from the service."""
-        self._rows = attachments_service.list_for(TABLE, self._meeting_id) if self._meeting_id else []
+        self._rows = attachments_service.list_for(self._table, self._meeting_id) if self._meeting_id else []
         self.table.setRowCount(len(self._rows))
         for r, row in enumerate(self._rows):
             name = QTableWidgetItem(row.filename)
@@ -253,7 +256,7 @@ class AttachmentsPanel(QWidget):
         added, problems = 0, []
         for path in paths:
             try:
-                attachments_service.add(self._session, self._paths.attachments, TABLE,
+                attachments_service.add(self._session, self._paths.attachments, self._table,
                                         self._meeting_id, Path(path), kind)
             except CunwuError as exc:
                 problems.append(error_text(exc))

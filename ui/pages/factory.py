@@ -39,7 +39,7 @@ def build_page(area: Area, info: InstallationInfo, session: Session,
     if area.key == "rules":
         from ui.rules.rules_page import RulesPage
 
-        return RulesPage(session)
+        return RulesPage(session, paths=paths)
     from ui.pages.empty_state_page import EmptyStatePage
 
     return EmptyStatePage(area.title, area.planned)

@@ -42,7 +42,7 @@ _REVISABLE = (proc.ST_IN_FORCE, proc.ST_ADOPTED, proc.ST_HISTORY, proc.ST_SUPERS
 class RulesPage(QWidget):
     """The 村规民约 area."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None, paths=None):
         super().__init__(parent)
         self._session = session
         self.rule_sets: list[RuleSetRow] = []
@@ -79,7 +79,7 @@ class RulesPage(QWidget):
         self.tree.setMinimumWidth(em * 22)
         self.tree.itemSelectionChanged.connect(self._on_selection)
 
-        self.panel = VersionPanel(session)
+        self.panel = VersionPanel(session, paths=paths)
         self.panel.changed.connect(self.refresh)
         self.empty_label = ScaledLabel(self.tr(
             "还没有村规民约。\n点“新建 → 导入文本”把现有的村规民约导进来(可以粘贴,也可以打开 Word 或文本文件),"

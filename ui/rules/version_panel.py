@@ -119,7 +119,7 @@ class VersionPanel(QWidget):
 
     changed = Signal(str)
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None, paths=None):
         super().__init__(parent)
         self._session = session
         self.view: VersionView | None = None
@@ -149,6 +149,11 @@ class VersionPanel(QWidget):
         self.tabs.addTab(self.opinions_tab, self.tr("征集民意"))
         self.tabs.addTab(self.review_tab, self.tr("审核"))
         self.tabs.addTab(self.vote_tab, self.tr("表决与备案"))
+        from ui.rules.attachments_tab import RuleAttachmentsTab
+
+        self.attachments_tab = RuleAttachmentsTab(session, paths)
+        self.tabs.addTab(self.attachments_tab, self.tr("附件"))
+        self.attachments_tab.changed.connect(self._on_attachments_count)
         scale_font(self.tabs.tabBar(), 1.05)
         self.article_editor.saved.connect(self._on_changed)
         for tab in (self.opinions_tab, self.review_tab, self.vote_tab):
@@ -229,6 +234,11 @@ class VersionPanel(QWidget):
         self.opinions_tab.set_view(view)
         self.review_tab.set_view(view)
         self.vote_tab.set_view(view)
+        self.attachments_tab.set_version(view.id)
+
+    def _on_attachments_count(self, count: int) -> None:
+        index = self.tabs.indexOf(self.attachments_tab)
+        self.tabs.setTabText(index, self.tr("附件({n})").format(n=count) if count else self.tr("附件"))
 
     def _show_next(self, view: VersionView) -> None:
         step = next((s for s in view.steps if s.code == view.next_step), None)
