@@ -29,6 +29,9 @@ class ProvinceProfile:
     #: Extra posts barred from the 村务监督委员会 (besides 村委会 members and 近亲属).
     committee_extra_exclusions: tuple[str, ...] = ()
     committee_size: tuple[int, int] = (3, 5)
+    committee_exclusions_basis: LegalBasis | None = None
+    #: Roles whose *close relatives* are excluded too (上海: 集体经济组织管理人员).
+    committee_relative_exclusions: tuple[str, ...] = ()
     vacancy_days: int | None = None
     appraisal_min_interval_months: int | None = None
 
@@ -51,12 +54,14 @@ PROFILES: dict[str, ProvinceProfile] = {
         representatives_notice_days=3,
         representatives_notice_basis=_provincial(_ZJ, "2020", 23, "zhejiang"),
         committee_extra_exclusions=("clerk", "accountant"),
+        committee_exclusions_basis=_provincial(_ZJ, "2020", 30, "zhejiang"),
     ),
     "shandong": ProvinceProfile(
         "shandong", _SD, "2012",
         representatives_notice_days=5,
         representatives_notice_basis=_provincial(_SD, "2012", 24, "shandong"),
         committee_extra_exclusions=("accountant",),
+        committee_exclusions_basis=_provincial(_SD, "2012", 31, "shandong"),
         vacancy_days=60,
         appraisal_min_interval_months=6,
     ),
@@ -68,12 +73,15 @@ PROFILES: dict[str, ProvinceProfile] = {
         "shanghai", _SH, "2017",
         rules_by_representatives="error",
         rules_by_representatives_basis=_provincial(_SH, "2017", 16, "shanghai"),
-        committee_extra_exclusions=("accountant",),
+        committee_extra_exclusions=("accountant", "collective_manager"),
+        committee_relative_exclusions=("collective_manager",),
+        committee_exclusions_basis=_provincial(_SH, "2017", 25, "shanghai"),
         committee_size=(3, 7),
     ),
     "henan": ProvinceProfile(
         "henan", _HN, "2011",
         committee_extra_exclusions=("accountant",),
+        committee_exclusions_basis=_provincial(_HN, "2011", 56, "henan"),
         committee_size=(3, 5),
     ),
     "beijing": ProvinceProfile("beijing", _BJ, "2012"),

@@ -1,0 +1,111 @@
+"""Who may sit on the 村务监督委员会, and whether a committee is well composed.
+
+Law (DOMAIN §4): 村民委员会成员及其近亲属不得担任 (组织法 第三十二条; 近亲属
+per 民法典 第一千零四十五条); provinces add posts (浙江: 村文书、报账员; 山东:
+财会人员; 河南: 报账员; 上海: 财务人员、集体经济组织管理人员 and their close
+relatives). The 2017 central opinion: 3–5 members, one 主任, 原则上 not the
+Party secretary; the law: members with 会计/财务 knowledge.
+
+Severity: a national or provincial statute → "error" (refused, or recorded
+only with an explicit override and its justification); policy or practice →
+"warning".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models.legal import CIVIL_CODE, LegalBasis, organic_law
+from models.meetings.profiles import profile
+from models.meetings.quorum import ERROR, WARNING, Finding
+from models.messages import QT_TRANSLATE_NOOP, msg
+
+_C = "eligibility"
+VILLAGE_COMMITTEE = frozenset({"vc_chair", "vc_vice", "vc_member"})
+_OPINION_2017 = LegalBasis(QT_TRANSLATE_NOOP("legal", "关于建立健全村务监督委员会的指导意见"), "2017")
+_CLOSE = LegalBasis(CIVIL_CODE, "2020", 1045)
+
+#: Role code -> Chinese post name, for messages.
+POSTS = {
+    "vc_chair": QT_TRANSLATE_NOOP(_C, "村委会主任"), "vc_vice": QT_TRANSLATE_NOOP(_C, "村委会副主任"),
+    "vc_member": QT_TRANSLATE_NOOP(_C, "村委会委员"), "clerk": QT_TRANSLATE_NOOP(_C, "村文书"),
+    "accountant": QT_TRANSLATE_NOOP(_C, "报账员/财会人员"),
+    "collective_manager": QT_TRANSLATE_NOOP(_C, "集体经济组织管理人员"),
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A person considered for the committee, with what the register says about them."""
+
+    person_id: str
+    name: str
+    roles: frozenset[str]
+    #: person_id -> (name, roles) of each declared close relative (民法典 1045 degrees).
+    close_relatives: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+
+
+def check_candidate(c: Candidate, province: str = "national") -> list[Finding]:
+    """Why `c` may not (or should not) sit on the committee; empty when eligible."""
+    prof = profile(province)
+    out: list[Finding] = []
+    own = sorted(c.roles & VILLAGE_COMMITTEE)
+    if own:
+        out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{name}是{post},村民委员会成员不得担任村务监督委员会成员。"),
+            name=c.name, post=POSTS[own[0]]), organic_law(32)))
+    for _pid, (relative, roles) in sorted(c.close_relatives.items(), key=lambda kv: kv[1][0]):
+        posts = sorted(roles & VILLAGE_COMMITTEE)
+        if posts:
+            out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+                _C, "{name}是{post}{relative}的近亲属,村民委员会成员的近亲属不得担任村务监督委员会成员。"),
+                name=c.name, post=POSTS[posts[0]], relative=relative), organic_law(32)))
+        for role in prof.committee_relative_exclusions:
+            if role in roles:
+                out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+                    _C, "{name}是{post}{relative}的近亲属,本省规定不得担任村务监督委员会成员。"),
+                    name=c.name, post=POSTS.get(role, role), relative=relative), prof.committee_exclusions_basis))
+    extra = prof.committee_extra_exclusions or ("clerk", "accountant")
+    severity = ERROR if prof.committee_extra_exclusions else WARNING
+    basis = prof.committee_exclusions_basis or _OPINION_2017
+    for role in extra:
+        if role in c.roles:
+            template = (QT_TRANSLATE_NOOP(_C, "{name}是{post},本省规定不得担任村务监督委员会成员。")
+                        if severity == ERROR else
+                        QT_TRANSLATE_NOOP(_C, "{name}是{post},按照中央指导意见一般不宜担任村务监督委员会成员。"))
+            out.append(Finding(severity, msg(_C, template, name=c.name, post=POSTS.get(role, role)), basis))
+    return out
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A member of a proposed committee."""
+
+    person_id: str
+    name: str
+    chair: bool
+    finance_qualified: bool
+    party_secretary: bool
+
+
+def check_composition(seats: list[Seat], province: str = "national") -> list[Finding]:
+    """Size, one 主任, finance knowledge, 主任 not the Party secretary."""
+    prof = profile(province)
+    low, high = prof.committee_size
+    out: list[Finding] = []
+    if not low <= len(seats) <= high:
+        out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "村务监督委员会有 {n} 人,一般应为 {low} 到 {high} 人。"), n=len(seats), low=low, high=high),
+            prof.committee_exclusions_basis if prof.committee_size != (3, 5) else _OPINION_2017))
+    chairs = [s for s in seats if s.chair]
+    if len(chairs) != 1:
+        out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "村务监督委员会应设主任 1 名,现在有 {n} 名。"), n=len(chairs)), _OPINION_2017))
+    if seats and not any(s.finance_qualified for s in seats):
+        out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "成员中应当有具备财会、管理知识的人员,现在没有登记。")), organic_law(32)))
+    for s in chairs:
+        if s.party_secretary:
+            out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+                _C, "主任{name}是村党组织书记;原则上不由村党组织书记兼任主任。"), name=s.name), _OPINION_2017))
+    return out
