@@ -3,5 +3,6 @@
 from models.entities import CORE_MODELS
 from models.meetings.records import MEETING_MODELS
 from models.rules.records import RULE_MODELS
+from models.supervision.records import SUPERVISION_MODELS
 
-ALL_MODELS = CORE_MODELS + MEETING_MODELS + RULE_MODELS
+ALL_MODELS = CORE_MODELS + MEETING_MODELS + RULE_MODELS + SUPERVISION_MODELS

@@ -7,6 +7,9 @@ import pytest
 from models.rules.legality import ERROR, WARNING, check_sentence, check_text
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+if not SAMPLES.is_dir():
+    pytest.fail(f"{SAMPLES} not found: the team's shared/ folder must sit beside the checkout, as in CI",
+                pytrace=False)
 
 
 @pytest.mark.parametrize(("sentence", "category", "severity"), [

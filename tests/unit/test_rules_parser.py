@@ -11,6 +11,9 @@ from models.rules.parser import SCHEME_ARTICLES, SCHEME_HEADINGS, SCHEME_ITEMS, 
 
 # The team's shared/ folder sits beside the checkout (as in CI).
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+if not SAMPLES.is_dir():
+    pytest.fail(f"{SAMPLES} not found: the team's shared/ folder must sit beside the checkout, as in CI",
+                pytrace=False)
 
 
 def sample(name: str) -> str:

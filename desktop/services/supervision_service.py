@@ -1,0 +1,386 @@
+"""村务监督: committee terms and eligibility, supervision matters, voucher reviews, 民主评议.
+
+Committee roles act (`COMMITTEE_REVIEW`); the secretary may record the
+election of a term (`EDIT_RECORDS`); everyone else reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.services import people_service, record_store, setup_service
+from desktop.services.session import Session
+from models.db import database
+from models.entities import Person, PersonRole
+from models.errors import NotFound, PermissionDenied, ValidationError
+from models.meetings.quorum import ERROR, WARNING, Finding
+from models.messages import QT_TRANSLATE_NOOP, msg
+from models.roles import Permission
+from models.supervision import appraisal as ap
+from models.supervision import eligibility as el
+from models.supervision import matters as mm
+from models.supervision.records import (
+    Appraisal,
+    AppraisalResult,
+    CommitteeMember,
+    CommitteeTerm,
+    QuestionedVoucher,
+    SupervisionMatter,
+    VoucherReview,
+)
+
+_C = "supervision"
+
+
+def _invalid(template: str, **params) -> ValidationError:
+    return ValidationError(msg(_C, template, **params))
+
+
+def _province() -> str:
+    info = setup_service.current()
+    return info.province if info else "national"
+
+
+def _require_committee(session: Session) -> None:
+    session.require(Permission.COMMITTEE_REVIEW)
+
+
+def _require_term_editor(session: Session) -> None:
+    if not (session.can(Permission.COMMITTEE_REVIEW) or session.can(Permission.EDIT_RECORDS)):
+        raise PermissionDenied(msg(_C, QT_TRANSLATE_NOOP(_C, "只有监委会成员或村文书可以登记监委会的选举结果。")))
+
+
+# --- eligibility ---------------------------------------------------------------
+
+def _current_roles() -> dict[str, set[str]]:
+    roles: dict[str, set[str]] = {}
+    for r in PersonRole.live().where(PersonRole.end_date == ""):
+        roles.setdefault(r.person_id, set()).add(r.role)
+    return roles
+
+
+def candidate(person_id: str) -> el.Candidate:
+    """What the register says about a person, for the eligibility check."""
+    person = Person.get_or_none((Person.id == person_id) & (Person.deleted == False))  # noqa: E712
+    if person is None:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这个人。")))
+    roles = _current_roles()
+    relatives = {}
+    for rid in people_service.close_relatives(person_id):
+        other = Person.get_by_id(rid)
+        relatives[rid] = (other.name, frozenset(roles.get(rid, set())))
+    return el.Candidate(person.id, person.name, frozenset(roles.get(person.id, set())), relatives)
+
+
+def check_person(person_id: str) -> list[Finding]:
+    """Eligibility findings for a person under this village's province profile."""
+    return el.check_candidate(candidate(person_id), _province())
+
+
+# --- terms and members -----------------------------------------------------------
+
+def create_term(session: Session, label: str, start: date, end: date | None = None,
+                meeting_id: str | None = None, note: str = "") -> CommitteeTerm:
+    """A new term of the committee."""
+    _require_term_editor(session)
+    if not label.strip():
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写届次,例如“第七届”。"))
+    if end and end <= start:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "任期结束日期应晚于开始日期。"))
+    return record_store.create(session, CommitteeTerm, label=label.strip(), start_date=start.isoformat(),
+                               end_date=end.isoformat() if end else "", elected_meeting=meeting_id, note=note)
+
+
+def add_member(session: Session, term_id: str, person_id: str, chair: bool = False,
+               finance_qualified: bool = False, joined_on: date | None = None,
+               override_reason: str = "") -> CommitteeMember:
+    """Seat a member. Refused when the law forbids it; a warning needs a written justification."""
+    _require_term_editor(session)
+    term = CommitteeTerm.get_or_none(CommitteeTerm.id == term_id)
+    if term is None:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这一届监委会。")))
+    if CommitteeMember.live().where((CommitteeMember.term == term) & (CommitteeMember.person == person_id)
+                                    & (CommitteeMember.left_on == "")).exists():
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "这个人已经是本届监委会成员。"))
+    findings = check_person(person_id)
+    errors = [f for f in findings if f.severity == ERROR]
+    if errors:
+        raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "不能担任监委会成员:{reasons}"),
+                                  reasons=";".join(f.text() for f in errors)))
+    warnings = [f for f in findings if f.severity == WARNING]
+    if warnings and not override_reason.strip():
+        raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "需要说明理由才能登记:{reasons}"), reasons=";".join(f.text() for f in warnings)))
+    return record_store.create(
+        session, CommitteeMember, term=term, person=person_id, position="chair" if chair else "member",
+        finance_qualified=finance_qualified, joined_on=(joined_on or date.fromisoformat(term.start_date)).isoformat(),
+        override_reason=override_reason.strip())
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """A seat on a term, with what the eligibility check says today."""
+
+    id: str
+    person_id: str
+    name: str
+    chair: bool
+    finance_qualified: bool
+    joined_on: str
+    left_on: str
+    override_reason: str
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class TermView:
+    """A term with its members and the composition check."""
+
+    id: str
+    label: str
+    start_date: str
+    end_date: str
+    members: tuple[MemberRow, ...]
+    composition: tuple[Finding, ...]
+
+
+def list_terms() -> list[CommitteeTerm]:
+    """Terms, newest first."""
+    return list(CommitteeTerm.live().order_by(CommitteeTerm.start_date.desc()))
+
+
+def term_view(term_id: str) -> TermView:
+    """Members of a term, each re-checked (a relative may have joined the 村委会 since)."""
+    term = CommitteeTerm.get_by_id(term_id)
+    roles = _current_roles()
+    rows, seats = [], []
+    for m in (CommitteeMember.live().where(CommitteeMember.term == term).join(Person)
+              .order_by(CommitteeMember.position, Person.name)):
+        findings = tuple(check_person(m.person_id)) if not m.left_on else ()
+        rows.append(MemberRow(m.id, m.person_id, m.person.name, m.position == "chair", m.finance_qualified,
+                              m.joined_on, m.left_on, m.override_reason, findings))
+        if not m.left_on:
+            seats.append(el.Seat(m.person_id, m.person.name, m.position == "chair", m.finance_qualified,
+                                 "party_secretary" in roles.get(m.person_id, set())))
+    return TermView(term.id, term.label, term.start_date, term.end_date, tuple(rows),
+                    tuple(el.check_composition(seats, _province())))
+
+
+# --- supervision matters -----------------------------------------------------------
+
+def _facts(m: SupervisionMatter) -> mm.MatterFacts:
+    return mm.MatterFacts(m.opened_on, m.notified_on, m.deadline, m.answered_on, m.verified_on,
+                          m.closed_on, m.escalated_on)
+
+
+def open_matter(session: Session, title: str, area: str, source: str, opened_on: date,
+                findings: str = "", meeting_id: str | None = None) -> SupervisionMatter:
+    """Open a matter the committee found."""
+    _require_committee(session)
+    if not title.strip():
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写事项名称。"))
+    if area not in mm.AREAS or source not in mm.SOURCES:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请选择监督内容和事项来源。"))
+    return record_store.create(session, SupervisionMatter, title=title.strip(), area=area, source=source,
+                               opened_on=opened_on.isoformat(), findings=findings.strip(), meeting=meeting_id)
+
+
+def advance(session: Session, matter_id: str, target: str, on: date, text: str = "",
+            deadline: date | None = None) -> SupervisionMatter:
+    """Move a matter one step: notify (with deadline), answer, verify, close."""
+    _require_committee(session)
+    m = SupervisionMatter.get_or_none((SupervisionMatter.id == matter_id) & (SupervisionMatter.deleted == False))  # noqa: E712
+    if m is None:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这个监督事项。")))
+    reasons = mm.why_not(_facts(m), target, on, deadline.isoformat() if deadline else "")
+    if reasons:
+        raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "现在不能这样办理:{reasons}"),
+                                  reasons=";".join(str(r) for r in reasons)))
+    if target in (mm.NOTIFIED, mm.VERIFIED) and not text.strip():
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写整改建议或核实情况。"))
+    changes = {
+        mm.NOTIFIED: dict(notified_on=on.isoformat(), deadline=deadline.isoformat() if deadline else "", notice=text),
+        mm.ANSWERED: dict(answered_on=on.isoformat(), answer=text),
+        mm.VERIFIED: dict(verified_on=on.isoformat(), verification=text),
+        mm.CLOSED: dict(closed_on=on.isoformat()),
+    }[target]
+    return record_store.update(session, m, **changes)
+
+
+def escalate(session: Session, matter_id: str, on: date) -> SupervisionMatter:
+    """Report an unresolved matter to the township (travels in the next package)."""
+    _require_committee(session)
+    m = SupervisionMatter.get_by_id(matter_id)
+    reasons = mm.can_escalate(_facts(m), on)
+    if reasons:
+        raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "不能报告乡镇:{reasons}"),
+                                  reasons=";".join(str(r) for r in reasons)))
+    return record_store.update(session, m, escalated_on=on.isoformat())
+
+
+@dataclass(frozen=True)
+class MatterRow:
+    """A matter on the board."""
+
+    id: str
+    title: str
+    area: str
+    opened_on: str
+    state: str
+    deadline: str
+    overdue: bool
+    escalated: bool
+
+
+def list_matters(today: date | None = None) -> list[MatterRow]:
+    """Every matter, open ones first, overdue flagged."""
+    today = today or date.today()
+    rows = []
+    for m in SupervisionMatter.live().order_by(SupervisionMatter.opened_on.desc()):
+        f = _facts(m)
+        rows.append(MatterRow(m.id, m.title, m.area, m.opened_on, mm.state(f), m.deadline,
+                              mm.overdue(f, today), bool(m.escalated_on)))
+    rows.sort(key=lambda r: (r.state == mm.CLOSED, not r.overdue))
+    return rows
+
+
+# --- voucher reviews ---------------------------------------------------------------
+
+def parse_amount(text: str) -> int:
+    """"1,234.5" / "1234.50元" / "¥12" → 分 (exact; never float)."""
+    from decimal import Decimal, InvalidOperation
+
+    cleaned = (text or "").strip().replace(",", "").replace(",", "").replace("元", "").replace("¥", "").strip()
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "金额“{text}”看不懂,请写成 1234.50 这样的数字。"), text=text) from exc
+    if value < 0 or value != value.quantize(Decimal("0.01")):
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "金额“{text}”不对:不能是负数,最多两位小数。"), text=text)
+    return int(value * 100)
+
+
+def add_voucher_review(session: Session, period: str, reviewed_on: date, voucher_count: int,
+                       total_fen: int, signed_by: str,
+                       questioned: list[tuple[str, int, str, str]] | None = None) -> VoucherReview:
+    """A 民主理财 session; `questioned` = (凭证号, 金额分, 理由, 结果)."""
+    _require_committee(session)
+    if voucher_count < 0 or total_fen < 0:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "凭证张数和金额不能是负数。"))
+    if len(questioned or []) > voucher_count:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "有疑问的凭证比审核的凭证还多,请核对张数。"))
+    if not signed_by.strip():
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写签字的监委会成员。"))
+    with database.atomic():
+        review = record_store.create(session, VoucherReview, period=period, reviewed_on=reviewed_on.isoformat(),
+                                     voucher_count=voucher_count, total_fen=total_fen, signed_by=signed_by.strip())
+        for no, amount, reason, outcome in questioned or []:
+            if outcome not in ("approved", "returned", "vetoed", "pending"):
+                raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的处理结果:{outcome}"), outcome=outcome)
+            record_store.create(session, QuestionedVoucher, review=review, voucher_no=no, amount_fen=amount,
+                                reason=reason, outcome=outcome)
+    return review
+
+
+# --- 民主评议 -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AppraisalLine:
+    """Counts for one appraised person as entered."""
+
+    person_id: str
+    post: str
+    competent: int
+    basic: int
+    incompetent: int
+
+
+def record_appraisal(session: Session, year: int, held_on: date, body: str, attendees: int,
+                     lines: list[AppraisalLine], meeting_id: str | None = None) -> tuple[str, list[Finding]]:
+    """Record a 民主评议; returns its id and the findings (verdicts, two-in-a-row consequences)."""
+    _require_committee(session)
+    if body not in ("assembly", "representatives"):
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请选择评议会议:村民会议或村民代表会议。"))
+    if attendees <= 0:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写到会人数。"))
+    if not lines:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请至少评议一个人。"))
+    verdicts, findings = [], []
+    for line in lines:
+        name = Person.get_by_id(line.person_id).name
+        result, notes = ap.verdict(ap.Counts(line.competent, line.basic, line.incompetent), attendees,
+                                   body == "assembly", name)
+        if result is None:
+            raise ValidationError(notes[0].message)
+        verdicts.append(result)
+        findings.extend(notes)
+    with database.atomic():
+        appraisal = record_store.create(session, Appraisal, year=year, held_on=held_on.isoformat(), body=body,
+                                        attendees=attendees, meeting=meeting_id)
+        for line, result in zip(lines, verdicts, strict=True):
+            record_store.create(session, AppraisalResult, appraisal=appraisal, person=line.person_id,
+                                post=line.post, competent=line.competent, basic=line.basic,
+                                incompetent=line.incompetent, verdict=result)
+    for line in lines:
+        findings.extend(consequences(line.person_id))
+    return appraisal.id, findings
+
+
+def consequences(person_id: str) -> list[Finding]:
+    """Two consecutive years of 不称职 for this person."""
+    history = [(r.appraisal.year, r.verdict) for r in
+               AppraisalResult.live().where(AppraisalResult.person == person_id).join(Appraisal)
+               .where(Appraisal.deleted == False)]  # noqa: E712
+    return ap.consequence(Person.get_by_id(person_id).name, history)
+
+
+def appraisal_schedule(today: date | None = None) -> list[Finding]:
+    """Years without an appraisal; appraisals too close together (profile)."""
+    dates = [date.fromisoformat(a.held_on) for a in Appraisal.live()]
+    return ap.schedule(dates, today or date.today(), _province())
+
+
+# --- the work ledger ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One line of the 工作台账."""
+
+    on: str
+    kind: str
+    text: str
+
+
+def ledger(year: int) -> list[LedgerEntry]:
+    """The committee's work in `year`, in date order (meetings, matters, reviews, appraisals)."""
+    from models.meetings.records import Meeting
+
+    y = f"{year:04d}"
+    out = []
+    for m in Meeting.live().where((Meeting.type_code == "supervision") & (Meeting.held_on.startswith(y))):
+        out.append(LedgerEntry(m.held_on, "会议", m.title))
+    for s in SupervisionMatter.live():
+        for day, label in ((s.opened_on, "发现问题"), (s.notified_on, "发出整改建议"), (s.answered_on, "村委会答复"),
+                           (s.verified_on, "核实整改"), (s.closed_on, "办结"), (s.escalated_on, "报告乡镇")):
+            if day and day.startswith(y):
+                out.append(LedgerEntry(day, label, s.title))
+    for v in VoucherReview.live().where(VoucherReview.reviewed_on.startswith(y)):
+        out.append(LedgerEntry(v.reviewed_on, "民主理财",
+                               f"{v.period} 凭证 {v.voucher_count} 张,金额 {v.total_fen / 100:,.2f} 元"))
+    for a in Appraisal.live().where(Appraisal.year == year):
+        out.append(LedgerEntry(a.held_on, "民主评议", f"{a.year} 年度民主评议,到会 {a.attendees} 人"))
+    out.sort(key=lambda e: e.on)
+    return out
+
+
+def annual_counts(year: int) -> dict[str, int]:
+    """Figures for the annual work report to the 村民会议."""
+    entries = ledger(year)
+    return {
+        "meetings": sum(e.kind == "会议" for e in entries),
+        "matters_opened": sum(e.kind == "发现问题" for e in entries),
+        "matters_closed": sum(e.kind == "办结" for e in entries),
+        "voucher_reviews": sum(e.kind == "民主理财" for e in entries),
+        "appraisals": sum(e.kind == "民主评议" for e in entries),
+    }

@@ -1,0 +1,40 @@
+-- Migration 0004: 村务监督委员会 terms, members, supervision matters, voucher reviews, 民主评议.
+-- Frozen once released; generated from models/supervision/records.py.
+
+CREATE TABLE "appraisal" ("id" VARCHAR(36) NOT NULL PRIMARY KEY, "owner" VARCHAR(32) NOT NULL, "seq" INTEGER NOT NULL, "updated_at" VARCHAR(32) NOT NULL, "deleted" INTEGER NOT NULL, "year" INTEGER NOT NULL, "held_on" VARCHAR(10) NOT NULL, "body" VARCHAR(16) NOT NULL, "attendees" INTEGER NOT NULL, "meeting_id" VARCHAR(36), FOREIGN KEY ("meeting_id") REFERENCES "meeting" ("id") ON DELETE RESTRICT);
+CREATE INDEX "appraisal_owner" ON "appraisal" ("owner");
+CREATE INDEX "appraisal_seq" ON "appraisal" ("seq");
+CREATE INDEX "appraisal_deleted" ON "appraisal" ("deleted");
+CREATE INDEX "appraisal_year" ON "appraisal" ("year");
+CREATE INDEX "appraisal_meeting_id" ON "appraisal" ("meeting_id");
+CREATE TABLE "appraisal_result" ("id" VARCHAR(36) NOT NULL PRIMARY KEY, "owner" VARCHAR(32) NOT NULL, "seq" INTEGER NOT NULL, "updated_at" VARCHAR(32) NOT NULL, "deleted" INTEGER NOT NULL, "appraisal_id" VARCHAR(36) NOT NULL, "person_id" VARCHAR(36) NOT NULL, "post" VARCHAR(32) NOT NULL, "competent" INTEGER NOT NULL, "basic" INTEGER NOT NULL, "incompetent" INTEGER NOT NULL, "verdict" VARCHAR(16) NOT NULL, FOREIGN KEY ("appraisal_id") REFERENCES "appraisal" ("id") ON DELETE RESTRICT, FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE RESTRICT);
+CREATE INDEX "appraisal_result_owner" ON "appraisal_result" ("owner");
+CREATE INDEX "appraisal_result_seq" ON "appraisal_result" ("seq");
+CREATE INDEX "appraisal_result_deleted" ON "appraisal_result" ("deleted");
+CREATE INDEX "appraisal_result_appraisal_id" ON "appraisal_result" ("appraisal_id");
+CREATE INDEX "appraisal_result_person_id" ON "appraisal_result" ("person_id");
+CREATE TABLE "committee_term" ("id" VARCHAR(36) NOT NULL PRIMARY KEY, "owner" VARCHAR(32) NOT NULL, "seq" INTEGER NOT NULL, "updated_at" VARCHAR(32) NOT NULL, "deleted" INTEGER NOT NULL, "label" VARCHAR(32) NOT NULL, "start_date" VARCHAR(10) NOT NULL, "end_date" VARCHAR(10) NOT NULL, "elected_meeting_id" VARCHAR(36), "note" TEXT NOT NULL, FOREIGN KEY ("elected_meeting_id") REFERENCES "meeting" ("id") ON DELETE RESTRICT);
+CREATE INDEX "committee_term_owner" ON "committee_term" ("owner");
+CREATE INDEX "committee_term_seq" ON "committee_term" ("seq");
+CREATE INDEX "committee_term_deleted" ON "committee_term" ("deleted");
+CREATE INDEX "committee_term_elected_meeting_id" ON "committee_term" ("elected_meeting_id");
+CREATE TABLE "committee_member" ("id" VARCHAR(36) NOT NULL PRIMARY KEY, "owner" VARCHAR(32) NOT NULL, "seq" INTEGER NOT NULL, "updated_at" VARCHAR(32) NOT NULL, "deleted" INTEGER NOT NULL, "term_id" VARCHAR(36) NOT NULL, "person_id" VARCHAR(36) NOT NULL, "position" VARCHAR(16) NOT NULL, "finance_qualified" INTEGER NOT NULL, "joined_on" VARCHAR(10) NOT NULL, "left_on" VARCHAR(10) NOT NULL, "override_reason" TEXT NOT NULL, FOREIGN KEY ("term_id") REFERENCES "committee_term" ("id") ON DELETE RESTRICT, FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE RESTRICT);
+CREATE INDEX "committee_member_owner" ON "committee_member" ("owner");
+CREATE INDEX "committee_member_seq" ON "committee_member" ("seq");
+CREATE INDEX "committee_member_deleted" ON "committee_member" ("deleted");
+CREATE INDEX "committee_member_term_id" ON "committee_member" ("term_id");
+CREATE INDEX "committee_member_person_id" ON "committee_member" ("person_id");
+CREATE TABLE "voucher_review" ("id" VARCHAR(36) NOT NULL PRIMARY KEY, "owner" VARCHAR(32) NOT NULL, "seq" INTEGER NOT NULL, "updated_at" VARCHAR(32) NOT NULL, "deleted" INTEGER NOT NULL, "period" VARCHAR(7) NOT NULL, "reviewed_on" VARCHAR(10) NOT NULL, "voucher_count" INTEGER NOT NULL, "total_fen" INTEGER NOT NULL, "signed_by" VARCHAR(128) NOT NULL, "note" TEXT NOT NULL);
+CREATE INDEX "voucher_review_owner" ON "voucher_review" ("owner");
+CREATE INDEX "voucher_review_seq" ON "voucher_review" ("seq");
+CREATE INDEX "voucher_review_deleted" ON "voucher_review" ("deleted");
+CREATE TABLE "questioned_voucher" ("id" VARCHAR(36) NOT NULL PRIMARY KEY, "owner" VARCHAR(32) NOT NULL, "seq" INTEGER NOT NULL, "updated_at" VARCHAR(32) NOT NULL, "deleted" INTEGER NOT NULL, "review_id" VARCHAR(36) NOT NULL, "voucher_no" VARCHAR(32) NOT NULL, "amount_fen" INTEGER NOT NULL, "reason" TEXT NOT NULL, "outcome" VARCHAR(16) NOT NULL, FOREIGN KEY ("review_id") REFERENCES "voucher_review" ("id") ON DELETE RESTRICT);
+CREATE INDEX "questioned_voucher_owner" ON "questioned_voucher" ("owner");
+CREATE INDEX "questioned_voucher_seq" ON "questioned_voucher" ("seq");
+CREATE INDEX "questioned_voucher_deleted" ON "questioned_voucher" ("deleted");
+CREATE INDEX "questioned_voucher_review_id" ON "questioned_voucher" ("review_id");
+CREATE TABLE "supervision_matter" ("id" VARCHAR(36) NOT NULL PRIMARY KEY, "owner" VARCHAR(32) NOT NULL, "seq" INTEGER NOT NULL, "updated_at" VARCHAR(32) NOT NULL, "deleted" INTEGER NOT NULL, "title" VARCHAR(128) NOT NULL, "area" VARCHAR(16) NOT NULL, "source" VARCHAR(16) NOT NULL, "opened_on" VARCHAR(10) NOT NULL, "meeting_id" VARCHAR(36), "findings" TEXT NOT NULL, "notice" TEXT NOT NULL, "notified_on" VARCHAR(10) NOT NULL, "deadline" VARCHAR(10) NOT NULL, "answer" TEXT NOT NULL, "answered_on" VARCHAR(10) NOT NULL, "verification" TEXT NOT NULL, "verified_on" VARCHAR(10) NOT NULL, "closed_on" VARCHAR(10) NOT NULL, "escalated_on" VARCHAR(10) NOT NULL, "township_answer" TEXT NOT NULL, FOREIGN KEY ("meeting_id") REFERENCES "meeting" ("id") ON DELETE RESTRICT);
+CREATE INDEX "supervision_matter_owner" ON "supervision_matter" ("owner");
+CREATE INDEX "supervision_matter_seq" ON "supervision_matter" ("seq");
+CREATE INDEX "supervision_matter_deleted" ON "supervision_matter" ("deleted");
+CREATE INDEX "supervision_matter_meeting_id" ON "supervision_matter" ("meeting_id");

@@ -1,0 +1,103 @@
+"""Records of the 村务监督委员会.
+
+Terms and members, supervision matters, voucher reviews (民主理财), and the
+yearly 民主评议.
+"""
+
+from __future__ import annotations
+
+from peewee import BooleanField, CharField, ForeignKeyField, IntegerField, TextField
+
+from models.entities import Person
+from models.meetings.records import Meeting
+from models.records import SyncedModel
+
+
+class CommitteeTerm(SyncedModel):
+    """A term (届) of the committee, aligned with the 村委会 term."""
+
+    label = CharField(max_length=32)  # 第七届
+    start_date = CharField(max_length=10)
+    end_date = CharField(max_length=10, default="")
+    elected_meeting = ForeignKeyField(Meeting, null=True, backref="committee_terms", on_delete="RESTRICT")
+    note = TextField(default="")
+
+
+class CommitteeMember(SyncedModel):
+    """A member of a term; `override_reason` justifies electing despite a warning."""
+
+    term = ForeignKeyField(CommitteeTerm, backref="members", on_delete="RESTRICT")
+    person = ForeignKeyField(Person, backref="committee_seats", on_delete="RESTRICT")
+    position = CharField(max_length=16, default="member")  # chair / member
+    finance_qualified = BooleanField(default=False)
+    joined_on = CharField(max_length=10)
+    left_on = CharField(max_length=10, default="")
+    override_reason = TextField(default="")
+
+
+class SupervisionMatter(SyncedModel):
+    """A supervision matter from discovery to closure (see `matters`)."""
+
+    title = CharField(max_length=128)
+    area = CharField(max_length=16)
+    source = CharField(max_length=16)
+    opened_on = CharField(max_length=10)
+    meeting = ForeignKeyField(Meeting, null=True, backref="supervision_matters", on_delete="RESTRICT")
+    findings = TextField(default="")
+    notice = TextField(default="")
+    notified_on = CharField(max_length=10, default="")
+    deadline = CharField(max_length=10, default="")
+    answer = TextField(default="")
+    answered_on = CharField(max_length=10, default="")
+    verification = TextField(default="")
+    verified_on = CharField(max_length=10, default="")
+    closed_on = CharField(max_length=10, default="")
+    escalated_on = CharField(max_length=10, default="")
+    township_answer = TextField(default="")
+
+
+class VoucherReview(SyncedModel):
+    """A 民主理财 session: vouchers of a period reviewed, signed by the committee."""
+
+    period = CharField(max_length=7)  # YYYY-MM
+    reviewed_on = CharField(max_length=10)
+    voucher_count = IntegerField()
+    total_fen = IntegerField()  # money is exact: integer 分
+    signed_by = CharField(max_length=128, default="")
+    note = TextField(default="")
+
+
+class QuestionedVoucher(SyncedModel):
+    """A voucher the committee questioned, and what became of it."""
+
+    review = ForeignKeyField(VoucherReview, backref="questioned", on_delete="RESTRICT")
+    voucher_no = CharField(max_length=32)
+    amount_fen = IntegerField()
+    reason = TextField()
+    outcome = CharField(max_length=16, default="pending")  # approved / returned / vetoed / pending
+
+
+class Appraisal(SyncedModel):
+    """A 民主评议 session, presided by the committee."""
+
+    year = IntegerField(index=True)
+    held_on = CharField(max_length=10)
+    body = CharField(max_length=16)  # assembly / representatives
+    attendees = IntegerField()
+    meeting = ForeignKeyField(Meeting, null=True, backref="appraisals", on_delete="RESTRICT")
+
+
+class AppraisalResult(SyncedModel):
+    """The counts and verdict for one appraised person."""
+
+    appraisal = ForeignKeyField(Appraisal, backref="results", on_delete="RESTRICT")
+    person = ForeignKeyField(Person, backref="appraisal_results", on_delete="RESTRICT")
+    post = CharField(max_length=32)
+    competent = IntegerField()
+    basic = IntegerField()
+    incompetent = IntegerField()
+    verdict = CharField(max_length=16)
+
+
+SUPERVISION_MODELS = (CommitteeTerm, CommitteeMember, SupervisionMatter, VoucherReview, QuestionedVoucher,
+                      Appraisal, AppraisalResult)

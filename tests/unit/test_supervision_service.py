@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop import demo
+from desktop.services import auth_service, people_service, setup_service, supervision_service as sv
+from models.errors import PermissionDenied, ValidationError
+from models.supervision import matters as mm
+
+
+@pytest.fixture
+def demo_admin(village):
+    _, admin = village
+    demo.fill_village(admin, years=1)
+    return admin
+
+
+def person(role: str):
+    return next(r for r in people_service.register() if role in r.roles)
+
+
+def test_committee_members_and_their_relatives_are_refused(demo_admin):
+    term = sv.create_term(demo_admin, "第七届", date(2021, 5, 6), date(2026, 5, 5))
+    with pytest.raises(ValidationError) as err:
+        sv.add_member(demo_admin, term.id, person("vc_vice").id)
+    assert "村委会副主任" in str(err.value) and "第三十二条" in str(err.value)
+    # the demo's son of the 村委会副主任 (declared parent link)
+    son = next(r for r in people_service.register()
+               if people_service.close_relatives(r.id) & {person("vc_vice").id})
+    with pytest.raises(ValidationError) as err:
+        sv.add_member(demo_admin, term.id, son.id)
+    assert "近亲属" in str(err.value)
+    assert sv.term_view(term.id).members == ()
+
+
+def test_zhejiang_refuses_the_clerk_and_national_asks_for_a_reason(demo_admin):
+    term = sv.create_term(demo_admin, "第七届", date(2021, 5, 6))
+    clerk = person("clerk").id
+    with pytest.raises(ValidationError) as err:
+        sv.add_member(demo_admin, term.id, clerk)
+    assert "本省规定" in str(err.value)
+    setup_service.set_province(demo_admin, "national")
+    with pytest.raises(ValidationError) as err:
+        sv.add_member(demo_admin, term.id, clerk)
+    assert "需要说明理由" in str(err.value)
+    seat = sv.add_member(demo_admin, term.id, clerk, override_reason="村民代表会议推选,经镇纪委同意")
+    assert seat.override_reason.startswith("村民代表会议推选")
+
+
+def test_a_good_committee_and_its_composition_warnings(demo_admin):
+    term = sv.create_term(demo_admin, "第七届", date(2021, 5, 6))
+    chair, *members = [r for r in people_service.register() if {"sc_chair", "sc_member"} & set(r.roles)]
+    sv.add_member(demo_admin, term.id, chair.id, chair=True, finance_qualified=True)
+    view = sv.term_view(term.id)
+    assert any("一般应为 3 到 5 人" in f.text() for f in view.composition)
+    for m in members:
+        sv.add_member(demo_admin, term.id, m.id)
+    view = sv.term_view(term.id)
+    assert view.composition == () and len(view.members) == 3
+
+
+def test_matter_life_cycle_through_the_service(demo_admin):
+    m = sv.open_matter(demo_admin, "2026年3月报销凭证缺少经手人签字", "property", "inspection",
+                       date(2026, 3, 5), "3 张凭证无经手人签字")
+    with pytest.raises(ValidationError) as err:
+        sv.advance(demo_admin, m.id, mm.CLOSED, date(2026, 3, 6))
+    assert "核实" in str(err.value)
+    sv.advance(demo_admin, m.id, mm.NOTIFIED, date(2026, 3, 6), "请补签", deadline=date(2026, 3, 20))
+    row = next(r for r in sv.list_matters(date(2026, 3, 25)) if r.id == m.id)
+    assert row.overdue
+    sv.escalate(demo_admin, m.id, date(2026, 3, 25))
+    sv.advance(demo_admin, m.id, mm.ANSWERED, date(2026, 3, 26), "已补签")
+    sv.advance(demo_admin, m.id, mm.VERIFIED, date(2026, 3, 28), "现场查看凭证,已补签")
+    sv.advance(demo_admin, m.id, mm.CLOSED, date(2026, 3, 28))
+    assert next(r for r in sv.list_matters() if r.id == m.id).state == mm.CLOSED
+
+
+def test_secretary_reads_but_cannot_act_for_the_committee(demo_admin):
+    secretary = auth_service.login("wenshu", demo.DEMO_PASSWORD)
+    with pytest.raises(PermissionDenied):
+        sv.open_matter(secretary, "x", "other", "complaint", date(2026, 3, 1))
+    committee = auth_service.login("jianwei", demo.DEMO_PASSWORD)
+    assert sv.open_matter(committee, "村民反映低保评议不公开", "subsidies", "complaint", date(2026, 3, 1))
+
+
+@pytest.mark.parametrize(("text", "fen"), [("1,234.5", 123450), ("1234.50元", 123450), ("¥12", 1200), ("0.01", 1)])
+def test_amounts_are_exact(text, fen):
+    assert sv.parse_amount(text) == fen
+
+
+@pytest.mark.parametrize("text", ["abc", "-5", "1.234"])
+def test_bad_amounts_are_refused(text):
+    with pytest.raises(ValidationError):
+        sv.parse_amount(text)
+
+
+def test_voucher_review_and_appraisal_with_consequence(demo_admin):
+    review = sv.add_voucher_review(demo_admin, "2026-03", date(2026, 4, 3), 42, sv.parse_amount("58,320.40"),
+                                   "张监委、李监委", [("记-017", 120000, "无验收单", "returned")])
+    assert review.total_fen == 5832040
+    with pytest.raises(ValidationError):
+        sv.add_voucher_review(demo_admin, "2026-03", date(2026, 4, 3), 0, 0, "张监委", [("1", 1, "x", "returned")])
+    member = person("vc_member").id
+    line = sv.AppraisalLine(member, "村委会委员", 5, 6, 25)
+    with pytest.raises(ValidationError) as err:
+        sv.record_appraisal(demo_admin, 2025, date(2025, 12, 20), "representatives", 30, [line])
+    assert "多于到会 30 人" in str(err.value)
+    sv.record_appraisal(demo_admin, 2025, date(2025, 12, 20), "representatives", 36, [line])
+    _id, findings = sv.record_appraisal(demo_admin, 2026, date(2026, 12, 1), "representatives", 36, [line])
+    assert any("连续两年" in f.text() for f in findings)
+    assert [e.kind for e in sv.ledger(2026)].count("民主评议") == 1
+    assert sv.annual_counts(2025)["appraisals"] == 1
