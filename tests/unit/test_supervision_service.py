@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 
 from desktop import demo
-from desktop.services import auth_service, people_service, setup_service, supervision_service as sv
+from desktop.services import auth_service, people_service, setup_service
+from desktop.services import supervision_service as sv
 from models.errors import PermissionDenied, ValidationError
 from models.supervision import matters as mm
 
