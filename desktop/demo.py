@@ -148,6 +148,9 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
         from desktop.demo_rules import fill_rules
 
         result.counts.update(fill_rules(session, info.name, households))
+        from desktop.demo_supervision import fill_supervision
+
+        result.counts.update(fill_supervision(session))
         if progress:
             progress(2, 3)
         _create_demo_users(info.mode, result)
