@@ -1,6 +1,8 @@
-"""Demo 村务监督委员会: three terms, monthly 例会 with gaps, casework, voucher
-reviews and yearly 民主评议 — including a conflict the check flags and one
-不称职 verdict, so the demo shows what the app catches.
+"""Demo 村务监督委员会.
+
+Three terms, monthly 例会 with gaps, casework, voucher reviews and yearly 民主评议,
+including a conflict the check flags and one 不称职 verdict, so the demo shows
+what the app catches.
 """
 
 from __future__ import annotations
