@@ -133,3 +133,12 @@ def test_the_v3_fixture_keeps_its_rules(paths):
 
     versions = [v.status for rs in rules_service.list_rule_sets() for v in rs.versions]
     assert "in_force" in versions and "superseded" in versions  # 2021 text replaced the 2019 one
+
+
+def test_the_v4_fixture_keeps_its_committee(paths):
+    paths.ensure()
+    shutil.copy(FIXTURES / "schema_v4.sqlite3", paths.database)
+    open_store(paths)
+    from desktop.services import supervision_service
+
+    assert supervision_service.list_terms() and supervision_service.list_matters()
