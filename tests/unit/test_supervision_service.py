@@ -115,3 +115,17 @@ def test_voucher_review_and_appraisal_with_consequence(demo_admin):
     assert any("连续两年(2030、2031)" in f.text() for f in findings)
     assert [e.kind for e in sv.ledger(2031)].count("民主评议") == 1
     assert sv.annual_counts(2030)["appraisals"] == 1
+
+
+def test_annual_report_exports(demo_admin, tmp_path):
+    import docx
+    from openpyxl import load_workbook
+
+    from desktop.reports.supervision_report import write_annual_docx, write_annual_xlsx
+
+    year = date.today().year
+    wb = load_workbook(write_annual_xlsx(year, tmp_path / "报告.xlsx"))
+    assert "村务监督委员会" in wb["年度汇总"]["A1"].value
+    assert wb["工作台账"].max_row == len(sv.ledger(year)) + 1
+    d = docx.Document(str(write_annual_docx(year, tmp_path / "报告.docx")))
+    assert "召开会议" in d.paragraphs[1].text and len(d.tables[0].rows) == len(sv.ledger(year)) + 1
