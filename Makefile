@@ -40,7 +40,7 @@ system-deps:
 
 run: system-deps $(STAMP)
 	@if [ ! -f $(DATA)/cunwu.sqlite3 ]; then \
-	  $(BIN)/cunwu --data-dir $(DATA) init village --name 青山村 --code 330106001001 --province zhejiang && \
+	  $(BIN)/cunwu --data-dir $(DATA) init village --name 青山村 --code 330106001001 --province zhejiang >/dev/null && \
 	  $(BIN)/cunwu --data-dir $(DATA) demo; fi
 	$(BIN)/cunwu --data-dir $(DATA)
 
