@@ -58,6 +58,8 @@ class HomePage(QWidget):
             layout.addWidget(self._counts_card())
             layout.addWidget(ScaledLabel(self.tr("会议与表决"), 1.2, bold=True))
             layout.addWidget(self._meetings_card())
+            layout.addWidget(ScaledLabel(self.tr("村规民约与村务监督"), 1.2, bold=True))
+            layout.addWidget(self._rules_and_supervision_card())
         else:
             note = QLabel(self.tr("从左边选择“村庄”查看各村,选择“审核备案”办理各村报来的材料。"))
             note.setWordWrap(True)
@@ -117,4 +119,42 @@ class HomePage(QWidget):
             self.cadence_label.setProperty("role", "ok")
             self.cadence_label.setText(self.tr("今年到目前为止,每个季度都召开了村民代表会议。"))
         grid.addWidget(self.cadence_label, 2, 0, 1, 4)
+        return card
+
+    def _rules_and_supervision_card(self) -> QFrame:
+        """The rules in force, a draft under way, and the committee's open casework."""
+        from desktop.services import rules_service, supervision_service
+        from models.rules import procedure
+
+        card = _card()
+        box = QVBoxLayout(card)
+        box.setContentsMargins(20, 14, 20, 14)
+        box.setSpacing(6)
+        lines = []
+        for rs in rules_service.list_rule_sets():
+            in_force = next((v for v in rs.versions if v.status == procedure.ST_IN_FORCE), None)
+            draft = next((v for v in rs.versions if v.status not in (
+                procedure.ST_IN_FORCE, procedure.ST_HISTORY, procedure.ST_SUPERSEDED)), None)
+            text = self.tr("{title}:现行第 {no} 版({day}通过)").format(
+                title=rs.title, no=in_force.version_no, day=in_force.adopted_on) if in_force else \
+                self.tr("{title}:还没有生效的版本").format(title=rs.title)
+            if draft is not None:
+                text += self.tr(";第 {no} 版修订中({status})").format(
+                    no=draft.version_no,
+                    status=QCoreApplication.translate("rules_procedure", procedure.STATUS_LABELS[draft.status]))
+            lines.append(text)
+        if not lines:
+            lines.append(self.tr("还没有登记村规民约。"))
+        matters = supervision_service.list_matters()
+        open_ = [m for m in matters if m.state != "closed"]
+        overdue = [m for m in open_ if m.overdue]
+        lines.append(self.tr("监督事项:未办结 {open} 件,其中逾期未整改 {overdue} 件").format(
+            open=len(open_), overdue=len(overdue)))
+        for text in lines:
+            label = QLabel(text)
+            label.setWordWrap(True)
+            box.addWidget(label)
+        if overdue:
+            label.setProperty("role", "error")
+        self.attention_lines = lines
         return card
