@@ -46,7 +46,7 @@ def test_list_filters_by_type_and_year(qtbot, page):
     rows = [view.model.row_at(r) for r in range(view.model.rowCount())]
     assert rows and all(r.held_on.startswith(str(date.today().year - 1)) for r in rows)
     assert view.count_label.text() == f"共 {len(rows)} 次"
-    view.type_combo.setCurrentIndex(view.type_combo.findData("supervision"))
+    view.type_combo.setCurrentIndex(view.type_combo.findData("collective_members"))  # none in the demo
     assert view.stack.currentWidget() is view.empty_label
     assert "没有符合条件的会议" in view.empty_label.text()
     view.type_combo.setCurrentIndex(0)

@@ -27,7 +27,7 @@ def build_page(area: Area, info: InstallationInfo, session: Session,
     if area.key == "home":
         from ui.pages.home_page import HomePage
 
-        return HomePage(info)
+        return HomePage(info, defer=True)
     if area.key == "people":
         from ui.people.register_page import RegisterPage
 
@@ -40,6 +40,10 @@ def build_page(area: Area, info: InstallationInfo, session: Session,
         from ui.rules.rules_page import RulesPage
 
         return RulesPage(session, paths=paths)
+    if area.key == "supervision":
+        from ui.supervision.supervision_page import SupervisionPage
+
+        return SupervisionPage(session, paths=paths)
     from ui.pages.empty_state_page import EmptyStatePage
 
     return EmptyStatePage(area.title, area.planned)

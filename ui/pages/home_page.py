@@ -27,7 +27,8 @@ def _card() -> QFrame:
 class HomePage(QWidget):
     """Installation facts and, for a village, how many people hold each role."""
 
-    def __init__(self, info: InstallationInfo, parent: QWidget | None = None):
+    def __init__(self, info: InstallationInfo, parent: QWidget | None = None, defer: bool = False):
+        """`defer`: fill the data cards just after the window's first paint (start-up speed)."""
         super().__init__(parent)
         village = info.mode == "village"
         title = ScaledLabel(info.name, 2.0, bold=True)
@@ -53,18 +54,29 @@ class HomePage(QWidget):
         layout.addWidget(kind)
         layout.addSpacing(8)
         layout.addWidget(facts)
+        layout.addStretch(1)
+        self._layout = layout
         if village:
-            layout.addWidget(ScaledLabel(self.tr("人员概况"), 1.2, bold=True))
-            layout.addWidget(self._counts_card())
-            layout.addWidget(ScaledLabel(self.tr("会议与表决"), 1.2, bold=True))
-            layout.addWidget(self._meetings_card())
-            layout.addWidget(ScaledLabel(self.tr("村规民约与村务监督"), 1.2, bold=True))
-            layout.addWidget(self._rules_and_supervision_card())
+            if defer:
+                from PySide6.QtCore import QTimer
+
+                QTimer.singleShot(0, self, self.load_cards)
+            else:
+                self.load_cards()
         else:
             note = QLabel(self.tr("从左边选择“村庄”查看各村,选择“审核备案”办理各村报来的材料。"))
             note.setWordWrap(True)
-            layout.addWidget(note)
-        layout.addStretch(1)
+            layout.insertWidget(layout.count() - 1, note)
+
+    def load_cards(self) -> None:
+        """Query the counts and add the village's cards (above the closing stretch)."""
+        position = self._layout.count() - 1
+        for widget in (ScaledLabel(self.tr("人员概况"), 1.2, bold=True), self._counts_card(),
+                       ScaledLabel(self.tr("会议与表决"), 1.2, bold=True), self._meetings_card(),
+                       ScaledLabel(self.tr("村规民约与村务监督"), 1.2, bold=True),
+                       self._rules_and_supervision_card()):
+            self._layout.insertWidget(position, widget)
+            position += 1
 
     def _counts_card(self) -> QFrame:
         counts = people_service.counts()
