@@ -1,0 +1,1 @@
+"""村务公开: money, financial tables, the statutory calendar (pure Python)."""

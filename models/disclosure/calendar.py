@@ -1,0 +1,144 @@
+"""The statutory disclosure calendar (组织法 第三十条, DOMAIN §6.2, rules 14–17).
+
+General items at least every quarter; finances monthly where transactions are
+many (always in 山东); 随时 items within the profile's days of the event.
+Deadlines and the minimum posting time come from the province profile:
+
+| profile | monthly finances due | quarterly items due | 随时 within | posted at least |
+|---|---|---|---|---|
+| 重庆 | 15th of next month | 15th of the quarter's next month | 10 days | 10 days |
+| 浙江 | end of next month | 20th of the quarter's next month | — | — |
+| national (and others) | end of next month | end of the quarter's next month | — | — |
+
+"—" means the law sets no number: the app uses the national practice default
+and says so (severity warning, not error).
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from models.legal import LegalBasis, organic_law
+from models.messages import QT_TRANSLATE_NOOP, msg
+
+_C = "disclosure_calendar"
+
+DONE_ON_TIME, DONE_LATE, DUE_SOON, OVERDUE, NOT_DUE = "on_time", "late", "due_soon", "overdue", "not_due"
+STATUS_LABELS = {
+    DONE_ON_TIME: QT_TRANSLATE_NOOP(_C, "按时公开"),
+    DONE_LATE: QT_TRANSLATE_NOOP(_C, "逾期公开"),
+    DUE_SOON: QT_TRANSLATE_NOOP(_C, "即将到期"),
+    OVERDUE: QT_TRANSLATE_NOOP(_C, "逾期未公开"),
+    NOT_DUE: QT_TRANSLATE_NOOP(_C, "未到期"),
+}
+
+
+@dataclass(frozen=True)
+class DisclosureProfile:
+    """Deadlines of one province."""
+
+    code: str
+    monthly_day: int | None  # day of the next month; None = end of next month
+    quarterly_day: int | None  # day of the month after the quarter; None = end of that month
+    ad_hoc_days: int | None
+    min_posting_days: int | None
+    finance_always_monthly: bool
+    basis: LegalBasis
+
+
+_CQ = "重庆市实施《中华人民共和国村民委员会组织法》办法"
+_ZJ = "浙江省实施《中华人民共和国村民委员会组织法》办法"
+_SD = "山东省实施《中华人民共和国村民委员会组织法》办法"
+PROFILES = {
+    "national": DisclosureProfile("national", None, None, None, None, False, organic_law(30)),
+    "chongqing": DisclosureProfile("chongqing", 15, 15, 10, 10, False, LegalBasis(_CQ, "2013", 0, "chongqing")),
+    "zhejiang": DisclosureProfile("zhejiang", None, 20, None, None, False, LegalBasis(_ZJ, "2020", 29, "zhejiang")),
+    "shandong": DisclosureProfile("shandong", None, None, None, None, True, LegalBasis(_SD, "2012", 27, "shandong")),
+}
+
+
+def profile(code: str) -> DisclosureProfile:
+    """The profile of `code` (national when the province sets no numbers)."""
+    return PROFILES.get(code, PROFILES["national"])
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, _cal.monthrange(year, month)[1])
+
+
+def _next_month(year: int, month: int) -> tuple[int, int]:
+    return (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One thing that must be posted, by when."""
+
+    kind: str  # monthly_finance / quarterly / ad_hoc
+    period: str  # 2026-10 / 2026Q3 / the event date
+    due: date
+
+
+def monthly_due(year: int, month: int, prof: DisclosureProfile) -> date:
+    """Deadline of the finance posting for `year-month`."""
+    y, m = _next_month(year, month)
+    return date(y, m, prof.monthly_day) if prof.monthly_day else _month_end(y, m)
+
+
+def quarterly_due(year: int, quarter: int, prof: DisclosureProfile) -> date:
+    """Deadline of the quarterly posting for `year`Q`quarter`."""
+    y, m = _next_month(year, quarter * 3)
+    return date(y, m, prof.quarterly_day) if prof.quarterly_day else _month_end(y, m)
+
+
+def ad_hoc_due(event: date, prof: DisclosureProfile) -> date:
+    """Deadline of a 随时 item (national practice: 10 days when the profile is silent)."""
+    return event + timedelta(days=prof.ad_hoc_days or 10)
+
+
+def obligations(year: int, province: str, finance_busy: bool, until: date) -> list[Obligation]:
+    """Monthly and quarterly obligations of `year` whose period has ended by `until`."""
+    prof = profile(province)
+    out = []
+    monthly = finance_busy or prof.finance_always_monthly
+    for month in range(1, 13):
+        if monthly and _month_end(year, month) <= until:
+            out.append(Obligation("monthly_finance", f"{year}-{month:02d}", monthly_due(year, month, prof)))
+    for quarter in range(1, 5):
+        if _month_end(year, quarter * 3) <= until:
+            out.append(Obligation("quarterly", f"{year}Q{quarter}", quarterly_due(year, quarter, prof)))
+    return out
+
+
+def status(due: date, posted_on: date | None, today: date, soon_days: int = 7) -> str:
+    """On time / late / due soon / overdue / not due."""
+    if posted_on is not None:
+        return DONE_ON_TIME if posted_on <= due else DONE_LATE
+    if today > due:
+        return OVERDUE
+    if (due - today).days <= soon_days:
+        return DUE_SOON
+    return NOT_DUE
+
+
+def check_posting_dates(province: str, reviewed_on: date | None, posted_on: date | None,
+                        takedown_on: date | None) -> list:
+    """Review before posting (rule 17); minimum posting time where the profile sets one (rule 14)."""
+    from models.meetings.quorum import ERROR, WARNING, Finding
+
+    prof = profile(province)
+    out = []
+    if posted_on and reviewed_on is None:
+        out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "公开前还没有经过村务监督委员会审核。")), prof.basis))
+    if posted_on and reviewed_on and reviewed_on > posted_on:
+        out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "监委会审核日期({reviewed})晚于公开日期({posted}):应当先审核、后公开。"),
+            reviewed=reviewed_on.isoformat(), posted=posted_on.isoformat()), prof.basis))
+    if prof.min_posting_days and posted_on and takedown_on and (takedown_on - posted_on).days < prof.min_posting_days:
+        out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "公开时间不足 {days} 天(公开 {posted},撤下 {down}),应当重新公开。"),
+            days=prof.min_posting_days, posted=posted_on.isoformat(), down=takedown_on.isoformat()), prof.basis))
+    return out

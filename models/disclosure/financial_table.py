@@ -1,0 +1,75 @@
+"""A financial posting (财务公开榜): opening balance, line items, closing balance.
+
+The table refuses to post when 期初 + 收入 − 支出 ≠ 期末, and warns when a
+line says only "其他" (the commonest complaint: "其他支出" instead of items).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.disclosure.money import format_fen
+from models.meetings.quorum import ERROR, WARNING, Finding
+from models.messages import QT_TRANSLATE_NOOP, msg
+
+_C = "financial_table"
+_VAGUE = ("其他", "其它", "杂支", "杂项", "其他支出", "其他收入", "零星支出")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line item; exactly one of income/expense is non-zero."""
+
+    day: str
+    voucher: str
+    summary: str
+    category: str
+    income_fen: int
+    expense_fen: int
+    handler: str = ""
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Sums of the table (all in 分)."""
+
+    opening: int
+    income: int
+    expense: int
+    computed_closing: int
+
+
+def totals(opening_fen: int, lines: list[Line]) -> Totals:
+    """Sum the table; integers only, so totals never drift."""
+    income = sum(line.income_fen for line in lines)
+    expense = sum(line.expense_fen for line in lines)
+    return Totals(opening_fen, income, expense, opening_fen + income - expense)
+
+
+def check(opening_fen: int, closing_fen: int, lines: list[Line]) -> list[Finding]:
+    """Errors that block posting, and warnings for vague lines."""
+    out: list[Finding] = []
+    for n, line in enumerate(lines, start=1):
+        if line.income_fen < 0 or line.expense_fen < 0:
+            out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+                _C, "第 {n} 行金额是负数。冲减请写在另一栏(收入写收入栏,支出写支出栏)。"), n=n)))
+        if line.income_fen and line.expense_fen:
+            out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+                _C, "第 {n} 行同时填了收入和支出,请分成两行。"), n=n)))
+        if not line.income_fen and not line.expense_fen:
+            out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(_C, "第 {n} 行没有金额。"), n=n)))
+        if not line.summary.strip():
+            out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(_C, "第 {n} 行没有摘要。"), n=n)))
+        elif line.summary.strip() in _VAGUE or line.category.strip() in _VAGUE and len(line.summary.strip()) <= 4:
+            out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+                _C, "第 {n} 行只写了“{text}”。村民最常反映的就是这类笼统的支出,请写明具体用途。"),
+                n=n, text=line.summary.strip())))
+    t = totals(opening_fen, lines)
+    if t.computed_closing != closing_fen:
+        out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "账不平:期初 {opening} + 收入 {income} − 支出 {expense} = {computed},"
+                "但期末填的是 {closing},相差 {diff} 元。"),
+            opening=format_fen(opening_fen), income=format_fen(t.income), expense=format_fen(t.expense),
+            computed=format_fen(t.computed_closing), closing=format_fen(closing_fen),
+            diff=format_fen(closing_fen - t.computed_closing))))
+    return out
