@@ -80,6 +80,16 @@ def build_parser() -> argparse.ArgumentParser:
     r_diff.add_argument("--out", required=True)
     r_diff.add_argument("--all", action="store_true", help="也列出未修改的条款")
 
+    disclosure = sub.add_parser("disclosure", help="村务公开:导入台账、导出全年公开")
+    d_sub = disclosure.add_subparsers(dest="disclosure_command", required=True, parser_class=_Parser)
+    d_import = d_sub.add_parser("import-ledger", help="把 Excel 收支台账导入为财务公开草稿")
+    d_import.add_argument("file")
+    d_import.add_argument("--period", required=True, help="月份,如 2026-10")
+    d_import.add_argument("--sheet", default=None, help="工作表名(默认第一个)")
+    d_export = d_sub.add_parser("export", help="导出一年的公开内容到 .xlsx")
+    d_export.add_argument("--year", type=int, required=True)
+    d_export.add_argument("--out", required=True)
+
     sub.add_parser("selftest", help="自检(打包后的程序用)")
     return p
 
@@ -283,6 +293,46 @@ def cmd_rules(args, paths) -> dict[str, Any]:
     return {"path": str(out), "_lines": [f"修订对照表已写入:{out}"]}
 
 
+def cmd_disclosure(args, paths) -> dict[str, Any]:
+    """`cunwu disclosure import-ledger|export`."""
+    import re
+
+    from desktop.services import disclosure_service, ledger_import
+    from desktop.services.session import cli_session
+    from models.disclosure.financial_table import totals
+    from models.disclosure.money import as_decimal_string
+
+    _open(paths)
+    info = _require_installation()
+    session = cli_session(info.mode)
+    if args.disclosure_command == "export":
+        from desktop.reports.disclosure_xlsx import write_year_xlsx
+
+        out = write_year_xlsx(args.year, Path(args.out).expanduser())
+        return {"path": str(out), "_lines": [f"{args.year} 年的公开内容已导出:{out}"]}
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.period):
+        raise Refused(msg(_C, QT_TRANSLATE_NOOP(_C, "--period 应写成 2026-10 这样的年月。")))
+    read = ledger_import.read_ledger(Path(args.file), args.sheet)
+    if not read.lines:
+        raise Refused(msg(_C, QT_TRANSLATE_NOOP(_C, "表格里没有读到任何收支明细。")))
+    from models.db import database
+
+    opening = read.opening_fen or 0
+    t = totals(opening, read.lines)
+    year, month = args.period.split("-")
+    with database.atomic():
+        item = disclosure_service.create_item(session, "finance_monthly", args.period,
+                                              f"{int(year)}年{int(month)}月财务收支公开")
+        disclosure_service.save_table(session, item.id, opening, t.computed_closing, read.lines)
+    skipped = [{"row": s.row, "reason": s.reason} for s in read.skipped]
+    return {"posting_id": item.id, "lines": len(read.lines), "income": as_decimal_string(t.income),
+            "expense": as_decimal_string(t.expense), "opening": as_decimal_string(opening),
+            "closing": as_decimal_string(t.computed_closing), "skipped": skipped,
+            "_lines": [f"已导入 {len(read.lines)} 笔:收入 {as_decimal_string(t.income)} 元,"
+                       f"支出 {as_decimal_string(t.expense)} 元(草稿,请核对期末余额后提交监委会审核)。"]
+            + [f"第 {s.row} 行未导入:{s.reason}" for s in read.skipped]}
+
+
 COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "init": cmd_init,
     "demo": cmd_demo,
@@ -291,4 +341,5 @@ COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "restore": cmd_restore,
     "selftest": cmd_selftest,
     "rules": cmd_rules,
+    "disclosure": cmd_disclosure,
 }

@@ -1,8 +1,9 @@
 """Every table of the current schema (used by the schema-drift test and tools)."""
 
+from models.disclosure.records import DISCLOSURE_MODELS
 from models.entities import CORE_MODELS
 from models.meetings.records import MEETING_MODELS
 from models.rules.records import RULE_MODELS
 from models.supervision.records import SUPERVISION_MODELS
 
-ALL_MODELS = CORE_MODELS + MEETING_MODELS + RULE_MODELS + SUPERVISION_MODELS
+ALL_MODELS = CORE_MODELS + MEETING_MODELS + RULE_MODELS + SUPERVISION_MODELS + DISCLOSURE_MODELS

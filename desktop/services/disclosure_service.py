@@ -1,0 +1,273 @@
+"""村务公开: items, financial tables, the committee's review, posting, feedback, the calendar.
+
+The committee reviews (`COMMITTEE_REVIEW`): a secretary cannot sign as the
+committee. A financial table that does not balance is refused at posting.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.services import record_store, setup_service
+from desktop.services.session import Session
+from models.db import database
+from models.disclosure import calendar as cal
+from models.disclosure import catalogue as cat
+from models.disclosure import financial_table as ft
+from models.disclosure.records import DisclosureItem, Feedback, FinancialLine, FinancialPosting
+from models.entities import Village
+from models.errors import NotFound, ValidationError
+from models.meetings.quorum import ERROR, Finding
+from models.messages import QT_TRANSLATE_NOOP, msg
+from models.roles import Permission
+
+_C = "disclosure"
+CHANNELS = ("村务公开栏", "广播", "微信群", "村民大会", "明白纸")
+FEEDBACK_DAYS = {"chongqing": 3, "shanghai": 15}  # answer within; national practice: 10
+
+
+def _invalid(template: str, **params) -> ValidationError:
+    return ValidationError(msg(_C, template, **params))
+
+
+def _province() -> str:
+    info = setup_service.current()
+    return info.province if info else "national"
+
+
+def _item(item_id: str) -> DisclosureItem:
+    row = DisclosureItem.get_or_none((DisclosureItem.id == item_id) & (DisclosureItem.deleted == False))  # noqa: E712
+    if row is None:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这项公开内容。")))
+    return row
+
+
+def status(item: DisclosureItem) -> str:
+    """Draft / in_review / returned / approved / posted / taken_down."""
+    if item.takedown_on:
+        return "taken_down"
+    if item.posted_on:
+        return "posted"
+    if item.review_result == "approved":
+        return "approved"
+    if item.review_result == "returned":
+        return "returned"
+    if item.submitted_on:
+        return "in_review"
+    return "draft"
+
+
+STATUS_LABELS = {
+    "draft": QT_TRANSLATE_NOOP(_C, "草稿"), "in_review": QT_TRANSLATE_NOOP(_C, "监委会审核中"),
+    "returned": QT_TRANSLATE_NOOP(_C, "被退回"), "approved": QT_TRANSLATE_NOOP(_C, "审核通过,待公开"),
+    "posted": QT_TRANSLATE_NOOP(_C, "已公开"), "taken_down": QT_TRANSLATE_NOOP(_C, "已撤下"),
+}
+
+
+def create_item(session: Session, subject: str, period: str, title: str, content: str = "",
+                period_kind: str | None = None, event_date: date | None = None) -> DisclosureItem:
+    """A draft item for `subject` (catalogue code) and `period`."""
+    session.require(Permission.EDIT_RECORDS)
+    if subject not in cat.SUBJECTS:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请从目录中选择公开事项。"))
+    _label, category, usual = cat.SUBJECTS[subject]
+    kind = period_kind or usual
+    if kind not in cat.PERIODS:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的公开周期:{kind}"), kind=kind)
+    if kind == cat.AD_HOC and event_date is None:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "随时公开的事项请填写事情发生(或决定)的日期。"))
+    if not title.strip():
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写标题。"))
+    return record_store.create(session, DisclosureItem, category=category, subject=subject, period_kind=kind,
+                               period=period.strip() or (event_date.isoformat() if event_date else ""),
+                               event_date=event_date.isoformat() if event_date else "", title=title.strip(),
+                               content=content)
+
+
+def _editable(item: DisclosureItem) -> None:
+    if status(item) in ("in_review", "approved", "posted", "taken_down"):
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "已经提交审核或已经公开的内容不能再修改。"))
+
+
+def save_table(session: Session, item_id: str, opening_fen: int, closing_fen: int, lines: list[ft.Line]) -> list[Finding]:
+    """Replace the item's financial table; returns the check's findings (saving a draft is allowed)."""
+    session.require(Permission.EDIT_RECORDS)
+    item = _item(item_id)
+    _editable(item)
+    with database.atomic():
+        posting = FinancialPosting.get_or_none(FinancialPosting.item == item)
+        if posting is None:
+            posting = record_store.create(session, FinancialPosting, item=item, opening_fen=opening_fen,
+                                          closing_fen=closing_fen)
+        else:
+            posting = record_store.update(session, posting, opening_fen=opening_fen, closing_fen=closing_fen)
+        existing = list(FinancialLine.live().where(FinancialLine.posting == posting).order_by(FinancialLine.position))
+        for position, line in enumerate(lines, start=1):
+            values = dict(day=line.day, voucher=line.voucher, summary=line.summary, category=line.category,
+                          income_fen=line.income_fen, expense_fen=line.expense_fen, handler=line.handler)
+            if position <= len(existing):
+                record_store.update(session, existing[position - 1], position=position, **values)
+            else:
+                record_store.create(session, FinancialLine, posting=posting, position=position, **values)
+        for row in existing[len(lines):]:
+            record_store.soft_delete(session, row)
+    return ft.check(opening_fen, closing_fen, lines)
+
+
+def table(item_id: str) -> tuple[int, int, list[ft.Line]]:
+    """(opening, closing, lines) of an item's financial table (zeros and [] when none)."""
+    posting = FinancialPosting.get_or_none(FinancialPosting.item == item_id)
+    if posting is None:
+        return 0, 0, []
+    lines = [ft.Line(r.day, r.voucher, r.summary, r.category, r.income_fen, r.expense_fen, r.handler)
+             for r in FinancialLine.live().where(FinancialLine.posting == posting).order_by(FinancialLine.position)]
+    return posting.opening_fen, posting.closing_fen, lines
+
+
+def submit(session: Session, item_id: str, on: date) -> None:
+    """Send the item to the 监委会 for review (a financial table must balance first)."""
+    session.require(Permission.EDIT_RECORDS)
+    item = _item(item_id)
+    _editable(item)
+    if item.category == cat.FINANCE:
+        opening, closing, lines = table(item.id)
+        errors = [f for f in ft.check(opening, closing, lines) if f.severity == ERROR] if lines else []
+        if not lines:
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "财务公开表还没有填写收支明细。"))
+        if errors:
+            raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "不能提交:{reasons}"),
+                                      reasons=";".join(f.text() for f in errors)))
+    record_store.update(session, item, submitted_on=on.isoformat(), review_result="", review_reason="")
+
+
+def review(session: Session, item_id: str, on: date, approve: bool, reason: str = "") -> None:
+    """The committee approves or returns (with a reason). Only the committee may sign."""
+    session.require(Permission.COMMITTEE_REVIEW)
+    item = _item(item_id)
+    if status(item) != "in_review":
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "这项内容不在审核中。"))
+    if on.isoformat() < item.submitted_on:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "审核日期不能早于提交日期。"))
+    if not approve and not reason.strip():
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "退回时请写明理由。"))
+    record_store.update(session, item, reviewed_on=on.isoformat(), reviewed_by=session.display_name or session.actor,
+                        review_result="approved" if approve else "returned", review_reason=reason.strip())
+
+
+def post(session: Session, item_id: str, posted_on: date, channels: list[str],
+         takedown_on: date | None = None) -> list[Finding]:
+    """Record the posting; refused before approval or when dates contradict the profile."""
+    session.require(Permission.EDIT_RECORDS)
+    item = _item(item_id)
+    if status(item) != "approved":
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "须经村务监督委员会审核通过后才能公开。"))
+    if not channels:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请选择公开方式,例如“村务公开栏”。"))
+    findings = cal.check_posting_dates(_province(), date.fromisoformat(item.reviewed_on), posted_on, takedown_on)
+    errors = [f for f in findings if f.severity == ERROR]
+    if errors:
+        raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "不能登记公开:{reasons}"),
+                                  reasons=";".join(f.text() for f in errors)))
+    record_store.update(session, item, posted_on=posted_on.isoformat(), channels=json.dumps(channels, ensure_ascii=False),
+                        takedown_on=takedown_on.isoformat() if takedown_on else "")
+    return findings
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """An item in the list."""
+
+    id: str
+    category: str
+    subject: str
+    period_kind: str
+    period: str
+    title: str
+    status: str
+    posted_on: str
+
+
+def list_items(year: int | None = None, category: str | None = None) -> list[ItemRow]:
+    """Items, newest period first."""
+    query = DisclosureItem.live()
+    if year:
+        query = query.where(DisclosureItem.period.startswith(f"{year:04d}"))
+    if category:
+        query = query.where(DisclosureItem.category == category)
+    rows = [ItemRow(i.id, i.category, i.subject, i.period_kind, i.period, i.title, status(i), i.posted_on)
+            for i in query.order_by(DisclosureItem.period.desc(), DisclosureItem.seq.desc())]
+    return rows
+
+
+@dataclass(frozen=True)
+class ObligationRow:
+    """One legal obligation and how it was met."""
+
+    kind: str
+    period: str
+    due: str
+    status: str
+    item_id: str | None
+
+
+def calendar_year(year: int, today: date | None = None) -> list[ObligationRow]:
+    """The year's obligations, each matched to the posting that met it (if any)."""
+    today = today or date.today()
+    info = setup_service.current()
+    village = Village.get_or_none(Village.code == info.code) if info else None
+    busy = bool(village and getattr(village, "finance_busy", False))
+    posted = [i for i in DisclosureItem.live() if i.posted_on]
+    out = []
+    # A village that posts monthly finances (most do) is held to the monthly rule.
+    busy = busy or any(i.category == cat.FINANCE and i.period_kind == cat.MONTH for i in posted)
+    for o in cal.obligations(year, _province(), busy, today):
+        if o.kind == "monthly_finance":
+            match = [i for i in posted if i.category == cat.FINANCE and i.period_kind == cat.MONTH
+                     and i.period == o.period]
+        else:
+            match = [i for i in posted if i.period_kind == cat.QUARTER and i.period == o.period]
+        first = min(match, key=lambda i: i.posted_on) if match else None
+        state = cal.status(o.due, date.fromisoformat(first.posted_on) if first else None, today)
+        out.append(ObligationRow(o.kind, o.period, o.due.isoformat(), state, first.id if first else None))
+    return out
+
+
+# --- feedback ----------------------------------------------------------------------
+
+def add_feedback(session: Session, received_on: date, content: str, villager: str = "",
+                 item_id: str | None = None) -> Feedback:
+    """Log a villager's question or objection (anonymous when `villager` is empty)."""
+    if not session.can(Permission.COMMITTEE_REVIEW):
+        session.require(Permission.EDIT_RECORDS)
+    if not content.strip():
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写村民反映的内容。"))
+    return record_store.create(session, Feedback, item=item_id, received_on=received_on.isoformat(),
+                               villager=villager.strip(), content=content.strip())
+
+
+def answer_feedback(session: Session, feedback_id: str, on: date, answer: str) -> None:
+    """Record the answer given to the villager."""
+    session.require(Permission.EDIT_RECORDS)
+    row = Feedback.get_by_id(feedback_id)
+    if on.isoformat() < row.received_on:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "答复日期不能早于收到日期。"))
+    if not answer.strip():
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写答复内容。"))
+    record_store.update(session, row, answered_on=on.isoformat(), answer=answer.strip())
+
+
+def feedback_due_days() -> int:
+    """Days to answer under this village's profile (重庆 3, 上海 15, otherwise 10)."""
+    return FEEDBACK_DAYS.get(_province(), 10)
+
+
+def overdue_feedback(today: date | None = None) -> list[Feedback]:
+    """Unanswered feedback past the profile's answer period."""
+    from datetime import timedelta
+
+    today = today or date.today()
+    days = feedback_due_days()
+    return [f for f in Feedback.live() if not f.answered_on
+            and date.fromisoformat(f.received_on) + timedelta(days=days) < today]
