@@ -72,7 +72,7 @@ def messy_ledger(path):
 def test_ledger_import_on_a_messy_sheet(tmp_path):
     read = ledger_import.read_ledger(messy_ledger(tmp_path / "台账.xlsx"))
     assert read.header_row == 3 and read.opening_fen == 100000
-    assert [(l.summary, l.income_fen, l.expense_fen) for l in read.lines] == [
+    assert [(x.summary, x.income_fen, x.expense_fen) for x in read.lines] == [
         ("收到上级转移支付", 1200000, 0), ("购买路灯 12 盏", 0, 435080)]
     reasons = {s.row: s.reason for s in read.skipped}
     assert "不是数字" in reasons[8] and "合计" in reasons[9] and "没有摘要" in reasons[10]
