@@ -151,6 +151,9 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
         from desktop.demo_supervision import fill_supervision
 
         result.counts.update(fill_supervision(session))
+        from desktop.demo_disclosure import fill_disclosure
+
+        result.counts.update(fill_disclosure(session, min(years, 3)))
         if progress:
             progress(2, 3)
         _create_demo_users(info.mode, result)
