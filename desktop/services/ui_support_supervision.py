@@ -8,10 +8,18 @@ record, the voucher reviews and the past appraisals. Plain dataclasses, so
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from models.db import database
 from models.errors import NotFound
 from models.messages import QT_TRANSLATE_NOOP, msg
-from models.supervision.records import Appraisal, AppraisalResult, QuestionedVoucher, SupervisionMatter, VoucherReview
+from models.supervision.records import (
+    Appraisal,
+    AppraisalResult,
+    QuestionedVoucher,
+    SupervisionMatter,
+    VoucherReview,
+)
 
 _C = "supervision"
 
@@ -114,3 +122,13 @@ def appraisals() -> list[AppraisalRow]:
             r.person_id, r.person.name, r.post, r.competent, r.basic, r.incompetent, r.verdict))
     return [AppraisalRow(a.id, a.year, a.held_on, a.body, a.attendees, tuple(results.get(a.id, ())))
             for a in Appraisal.live().order_by(Appraisal.held_on.desc())]
+
+
+def write_annual_report_in_worker(year: int, path: Path) -> Path:
+    """The annual work report as .xlsx or .docx (by suffix), with the worker thread's own connection."""
+    from desktop.reports.supervision_report import write_annual_docx, write_annual_xlsx
+
+    with database.connection_context():
+        if Path(path).suffix.lower() == ".docx":
+            return write_annual_docx(year, Path(path))
+        return write_annual_xlsx(year, Path(path))

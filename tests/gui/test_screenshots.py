@@ -352,3 +352,54 @@ def test_rules_screens(qtbot, store, tmp_path):
     for old in OUT.glob("86_printed_rules*.png"):
         old.unlink()
     assert _pdf_to_png(pdf, "86_printed_rules")
+
+
+def test_supervision_screens(qtbot, store, tmp_path):
+    from tests.gui.test_supervision_members import supervision_village
+    from ui.supervision.appraisal_tab import BASIC, COMPETENT, INCOMPETENT
+    from ui.supervision.supervision_page import SupervisionPage
+
+    page = _shown(qtbot, SupervisionPage(supervision_village()), 1280, 800)
+    _save(page, "a0_supervision_members_conflict")
+
+    dialog = page.members_tab.open_add_member()
+    qtbot.waitExposed(dialog)
+    dialog.resize(1000, 620)
+    type_text(qtbot, dialog.search_edit, "王萍")
+    _save(dialog, "a1_supervision_add_member_conflict")
+    dialog.close()
+
+    page.tabs.setCurrentWidget(page.meetings_tab)
+    _save(page, "a2_supervision_meetings_cadence")
+    page.tabs.setCurrentWidget(page.matters_tab)
+    page.matters_tab.table.selectRow(0)
+    _save(page, "a3_supervision_matters_overdue")
+    page.matters_tab.table.selectRow(2)
+    _save(page, "a4_supervision_matter_answered")
+    page.tabs.setCurrentWidget(page.vouchers_tab)
+    type_text(qtbot, page.vouchers_tab.amount_edit, "12,3x")
+    _save(page, "a5_supervision_vouchers")
+
+    tab = page.appraisal_tab
+    page.tabs.setCurrentWidget(tab)
+    tab.attendees_spin.setValue(36)
+    for row in range(tab.table.rowCount()):
+        tab.spin(row, COMPETENT).setValue(28 - row)
+        tab.spin(row, BASIC).setValue(5)
+        tab.spin(row, INCOMPETENT).setValue(2 + row)
+    tab.spin(tab.row_of("周兰"), COMPETENT).setValue(6)
+    tab.spin(tab.row_of("周兰"), INCOMPETENT).setValue(25)
+    tab.spin(tab.table.rowCount() - 1, INCOMPETENT).setValue(40)
+    _save(page, "a6_supervision_appraisal_live")
+    tab.spin(tab.table.rowCount() - 1, INCOMPETENT).setValue(3)
+    tab.save()
+    _save(page, "a7_supervision_appraisal_saved")
+
+    page.tabs.setCurrentWidget(page.ledger_tab)
+    _save(page, "a8_supervision_ledger")
+    pdf = tmp_path / "a9_supervision_report.pdf"
+    with qtbot.waitSignal(page.ledger_tab.exporter.finished, timeout=20000):
+        page.ledger_tab.export_pdf(pdf)
+    for old in OUT.glob("a9_supervision_report*.png"):
+        old.unlink()
+    assert _pdf_to_png(pdf, "a9_supervision_report")

@@ -142,3 +142,15 @@ def test_register_refuses_steps_out_of_order_and_meetings_of_the_wrong_type(demo
     with pytest.raises(ValidationError) as err:
         decisions_service.add_step(admin, reg.id, "propose", date(2026, 6, 1), two)
     assert "所选会议类型不对" in str(err.value)
+
+
+def test_the_committee_records_its_own_meetings_only(demo_village):
+    from desktop import demo as demo_mod
+    from desktop.services import auth_service
+    from models.errors import PermissionDenied
+
+    committee = auth_service.login("jianwei", demo_mod.DEMO_PASSWORD)
+    mid = meetings_service.save(committee, meetings_service.new_draft("supervision", date(2026, 10, 5)))
+    meetings_service.approve(committee, mid)
+    with pytest.raises(PermissionDenied):
+        meetings_service.save(committee, meetings_service.new_draft("representatives", date(2026, 10, 5)))

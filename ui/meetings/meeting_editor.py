@@ -341,7 +341,12 @@ class MeetingEditor(QDialog):
 
     def editable(self) -> bool:
         """Whether this person may change this record now."""
-        return self.draft.editable and self._session.can(Permission.EDIT_RECORDS)
+        return self.draft.editable and self._may_write()
+
+    def _may_write(self) -> bool:
+        """The secretary writes meetings; the 监委会 also writes its own (the service checks too)."""
+        return self._session.can(Permission.EDIT_RECORDS) or (
+            self.draft.type_code == "supervision" and self._session.can(Permission.COMMITTEE_REVIEW))
 
     def set_draft(self, draft: MeetingDraft, dirty: bool = False) -> None:
         """Show `draft` in every field; read-only when approved or not permitted."""
@@ -431,7 +436,7 @@ class MeetingEditor(QDialog):
         self.banner.setVisible(not draft.editable or bool(draft.corrects_id))
 
     def _update_buttons(self) -> None:
-        can_edit = self._session.can(Permission.EDIT_RECORDS)
+        can_edit = self._may_write()
         editable = self.editable()
         self.save_button.setVisible(self.draft.editable)
         self.save_button.setEnabled(editable)

@@ -1,0 +1,98 @@
+"""村务监督 · 民主评议 recorded end to end: counts, live verdict, save, history, refusals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.services import auth_service, people_service, setup_service, supervision_service
+from desktop.services.session import cli_session
+from tests.gui.conftest import ADMIN_PASSWORD
+from tests.gui.test_supervision_members import supervision_village
+from ui.supervision.appraisal_tab import BASIC, COMPETENT, INCOMPETENT
+
+
+def _type_count(qtbot, spin, value: int) -> None:
+    """Select the number in the box and type a new one, as a person does."""
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, str(value))
+
+
+@pytest.fixture
+def page(qtbot, store):
+    from ui.supervision.supervision_page import SupervisionPage
+
+    page = SupervisionPage(supervision_village())
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.tabs.setCurrentWidget(page.appraisal_tab)
+    return page
+
+
+def test_record_an_appraisal_end_to_end(qtbot, page):
+    tab = page.appraisal_tab
+    # The 村委会 and the paid staff are listed by default.
+    names = [tab.table.item(r, 0).text() for r in range(tab.table.rowCount())]
+    assert len(names) == 7 and "钟玲凤" in names and "徐春德" in names
+    assert tab.verdict_text(0) == "请先填写到会人数"
+    before = len(tab.history_texts())
+
+    _type_count(qtbot, tab.attendees_spin, 36)
+    zhou = tab.row_of("周兰")
+    _type_count(qtbot, tab.spin(zhou, COMPETENT), 8)
+    _type_count(qtbot, tab.spin(zhou, BASIC), 3)
+    _type_count(qtbot, tab.spin(zhou, INCOMPETENT), 23)
+    assert tab.verdict_text(zhou) == "基本称职"  # 23 < 24 (三分之二以上 of 36)
+    _type_count(qtbot, tab.spin(zhou, INCOMPETENT), 24)
+    assert tab.verdict_text(zhou) == "不称职"
+    li = tab.row_of("李贵明")
+    _type_count(qtbot, tab.spin(li, COMPETENT), 28)
+    _type_count(qtbot, tab.spin(li, BASIC), 5)
+    assert tab.verdict_text(li) == "称职"
+
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.message.role() == "ok", tab.message.text()
+    assert "周兰:不称职 24 票,达到到会 36 人的三分之二以上,评议为不称职" in tab.result_label.text()
+    history = tab.history_texts()
+    assert len(history) == before + 1
+    assert history[0].startswith(f"{date.today().year} {date.today().isoformat()} 村民代表会议 36 人")
+    assert "不称职:周兰;" in history[0] and "李贵明" in history[0]
+
+    # More ballots than people present: shown red on the row, refused with the reason on save.
+    _type_count(qtbot, tab.attendees_spin, 34)
+    assert tab.verdict_text(zhou) == "✖ 周兰共 35 票,多于到会 34 人,请核对。"
+    assert tab.table.item(zhou, 5).foreground().color().name() == "#b3261e"
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.message.role() == "error"
+    assert tab.message.text() == "没有保存:周兰共 35 票,多于到会 34 人,请核对。"
+    assert tab.verdict_text(li) == "称职"
+    assert len(tab.history_texts()) == before + 1
+
+
+def test_two_years_of_incompetent_end_the_office(qtbot, store):
+    from ui.supervision.appraisal_tab import AppraisalTab
+
+    setup_service.initialize("village", "青山村", "330106001001", "zhejiang")
+    setup_service.create_user(None, "admin", "管理员", "admin", ADMIN_PASSWORD, ADMIN_PASSWORD)
+    admin = cli_session("village")
+    person = people_service.add_person(admin, "赵大海", "男", village_group="一组")
+    people_service.add_role(admin, person, "vc_member", "2021-04-18")
+    supervision_service.record_appraisal(admin, 2024, date(2024, 12, 20), "assembly", 100, [
+        supervision_service.AppraisalLine(person.id, "村委会委员", 20, 10, 70)])
+    tab = AppraisalTab(auth_service.login("admin", ADMIN_PASSWORD))
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.year_spin.setValue(2025)
+    _type_count(qtbot, tab.attendees_spin, 90)
+    tab.body_combo.setCurrentIndex(tab.body_combo.findData("assembly"))
+    _type_count(qtbot, tab.spin(0, INCOMPETENT), 46)
+    assert tab.verdict_text(0) == "不称职"  # more than half of 90
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert "赵大海连续两年(2024、2025)被评议为不称职,依法终止职务" in tab.result_label.text()
+    assert "第三十三条" in tab.result_label.text()
+    assert "终止职务" in tab.schedule_label.text()  # the history keeps saying so

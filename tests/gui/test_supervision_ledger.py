@@ -1,0 +1,77 @@
+"""村务监督 · 工作台账 and the annual report PDF; 民主理财 entry; the cadence note."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.gui.test_supervision_members import supervision_village
+from tests.gui.typing import type_text
+from ui.supervision.meetings_tab import missing_months
+
+
+@pytest.fixture
+def page(qtbot, store):
+    from ui.supervision.supervision_page import SupervisionPage
+
+    page = SupervisionPage(supervision_village())
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def test_ledger_lists_the_year_and_exports_the_report(qtbot, page, tmp_path):
+    page.tabs.setCurrentWidget(page.ledger_tab)
+    tab = page.ledger_tab
+    assert tab.year() == date.today().year
+    assert tab.table.rowCount() > 10
+    kinds = {tab.table.item(r, 1).text() for r in range(tab.table.rowCount())}
+    assert {"会议", "发现问题", "民主理财"} <= kinds
+    assert "民主理财" in tab.counts_label.text()
+    tab.set_year(date.today().year - 1)
+    assert any(tab.table.item(r, 1).text() == "民主评议" for r in range(tab.table.rowCount()))
+
+    pdf = tmp_path / "report.pdf"
+    with qtbot.waitSignal(tab.exporter.finished, timeout=20000):
+        assert tab.export_pdf(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert tab.message.text().startswith("已导出")
+    for suffix in (".xlsx", ".docx"):
+        target = tmp_path / f"report{suffix}"
+        with qtbot.waitSignal(tab.exporter.finished, timeout=20000):
+            assert tab.export_file(target)
+        assert target.read_bytes().startswith(b"PK")
+
+
+def test_voucher_review_with_an_unreadable_amount(qtbot, page):
+    page.tabs.setCurrentWidget(page.vouchers_tab)
+    tab = page.vouchers_tab
+    before = tab.list_table.rowCount()
+    type_text(qtbot, tab.amount_edit, "12,3x")
+    assert tab.amount_message.role() == "error" and "看不懂" in tab.amount_message.text()
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.list_table.rowCount() == before
+    tab.amount_edit.clear()
+    type_text(qtbot, tab.amount_edit, "12,345.60")
+    assert tab.amount_message.text() == "合计 12,345.60 元"
+    tab.count_spin.setValue(18)
+    type_text(qtbot, tab.signed_edit, "王国生")
+    qtbot.mouseClick(tab.add_row_button, Qt.MouseButton.LeftButton)
+    tab.questioned.item(0, 0).setText("记-009")
+    tab.questioned.item(0, 1).setText("860")
+    tab.questioned.item(0, 2).setText("发票抬头不符")
+    tab.questioned.cellWidget(0, 3).setCurrentIndex(tab.questioned.cellWidget(0, 3).findData("returned"))
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.message.role() == "ok", tab.message.text()
+    assert tab.list_table.rowCount() == before + 1
+    texts = [tab.list_table.item(r, 4).text() for r in range(tab.list_table.rowCount())]
+    assert any("记-009 860.00 元 发票抬头不符(退回补正)" in t for t in texts)
+
+
+def test_cadence_months():
+    assert missing_months(["2026-01-05", "2026-03-09", "2025-02-01"], date(2026, 5, 20)) == [2, 4]
+    assert missing_months([], date(2026, 1, 20)) == []

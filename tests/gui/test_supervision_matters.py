@@ -1,0 +1,102 @@
+"""村务监督 · 监督事项: the board and a matter's life cycle through the step buttons."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from models.supervision import matters as mm
+from tests.gui.test_supervision_members import supervision_village
+from tests.gui.typing import type_text
+
+
+@pytest.fixture
+def page(qtbot, store):
+    from ui.supervision.supervision_page import SupervisionPage
+
+    page = SupervisionPage(supervision_village())
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.tabs.setCurrentWidget(page.matters_tab)
+    return page
+
+
+def _ok(qtbot, dialog) -> None:
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def _step(qtbot, panel, target: str, text: str = "", on: date | None = None):
+    qtbot.mouseClick(panel.step_buttons[target], Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    qtbot.waitExposed(dialog)
+    if on is not None:
+        dialog.on_edit.setDate(QDate(on.year, on.month, on.day))
+    if text:
+        type_text(qtbot, dialog.text_edit, text)
+    _ok(qtbot, dialog)
+    return dialog
+
+
+def test_board_highlights_overdue_and_filters(page):
+    tab = page.matters_tab
+    assert tab.table.rowCount() == 4
+    overdue = tab.table.item(0, 3)
+    assert overdue.text() == "逾期未答复 · 已报乡镇"
+    assert overdue.foreground().color().name() == "#b3261e"
+    tab.filter_combo.setCurrentIndex(tab.filter_combo.findData("overdue"))
+    assert tab.table.rowCount() == 1
+    tab.filter_combo.setCurrentIndex(tab.filter_combo.findData("closed"))
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 3).text() == "已办结"
+
+
+def test_matter_life_cycle_through_the_buttons(qtbot, page):
+    tab = page.matters_tab
+    panel = tab.panel
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and "请填写事项名称" in dialog.message.text()
+    type_text(qtbot, dialog.title_edit, "村集体鱼塘承包费未入账")
+    dialog.area_combo.setCurrentIndex(dialog.area_combo.findData("property"))
+    type_text(qtbot, dialog.findings_edit, "2026年承包费两万元未见入账凭证。")
+    _ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert panel.title_label.text() == "村集体鱼塘承包费未入账"
+    assert "已发现" in panel.meta_label.text()
+
+    # Only the next step can be clicked; 办结 says why not.
+    assert panel.step_buttons[mm.NOTIFIED].isEnabled()
+    for target in (mm.ANSWERED, mm.VERIFIED, mm.CLOSED):
+        assert not panel.step_buttons[target].isEnabled()
+    assert panel.step_buttons[mm.CLOSED].toolTip() == "整改情况还没有核实,不能办结。"
+    assert not panel.escalate_button.isVisible()
+
+    today = date.today()
+    notice = _step(qtbot, panel, mm.NOTIFIED, "请在期限内补记入账。")
+    assert not notice.isVisible()
+    assert "已通知整改" in panel.meta_label.text()
+    assert panel.escalate_button.isVisible()  # unresolved after a notice: may go to the township
+
+    # A date before the notice is refused in the dialog, in plain Chinese.
+    answer = _step(qtbot, panel, mm.ANSWERED, "已补记入账,凭证号记-052。", today - timedelta(days=30))
+    assert answer.isVisible()
+    assert answer.message.text().startswith("现在不能这样办理:日期")
+    answer.on_edit.setDate(QDate.currentDate())
+    _ok(qtbot, answer)
+    assert not answer.isVisible()
+
+    # Answered, not verified: 办结 is still refused, and the panel says so.
+    assert not panel.step_buttons[mm.CLOSED].isEnabled()
+    assert "整改情况还没有核实,不能办结" in panel.next_label.text()
+    _step(qtbot, panel, mm.VERIFIED, "查看记账凭证,已入账。")
+    assert panel.step_buttons[mm.CLOSED].isEnabled()
+    _step(qtbot, panel, mm.CLOSED)
+    assert "已办结" in panel.meta_label.text()
+    assert not any(b.isVisible() for b in panel.step_buttons.values())
+    row = [tab.table.item(r, 0).text() for r in range(tab.table.rowCount())].index("村集体鱼塘承包费未入账")
+    assert tab.table.item(row, 3).text() == "已办结"

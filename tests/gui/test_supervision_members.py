@@ -1,0 +1,110 @@
+"""村务监督 · 成员: the add-member dialog checks eligibility before anything is saved."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.services import people_service, setup_service, supervision_service
+from desktop.services.session import Session
+from tests.gui.test_meetings_editor import demo_village
+from tests.gui.typing import type_text
+
+
+def supervision_village(province: str | None = None) -> Session:
+    """The demo village (its committee records included: three terms, one seat in conflict)."""
+    session = demo_village(years=1)
+    if province:
+        setup_service.set_province(session, province)
+    return session
+
+
+@pytest.fixture
+def page(qtbot, store):
+    from ui.supervision.supervision_page import SupervisionPage
+
+    page = SupervisionPage(supervision_village(province="national"))
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _open_dialog(qtbot, page):
+    tab = page.members_tab
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _search(qtbot, dialog, name: str) -> None:
+    dialog.search_edit.clear()
+    type_text(qtbot, dialog.search_edit, name)
+    assert dialog.people_list.currentItem().text().startswith(name)
+
+
+def test_members_table_shows_the_conflict_beside_the_person(page):
+    tab = page.members_tab
+    assert tab.term_combo.currentText() == "第七届"
+    names = [tab.table.item(r, 0).text() for r in range(tab.table.rowCount())]
+    assert names == ["王国生", "林荣", "王萍"]
+    assert tab.table.item(0, 1).text() == "主任" and tab.table.item(0, 2).text() == "有"
+    conflict = tab.check_text(2)
+    assert conflict.startswith("✖ 王萍是村委会委员周兰的近亲属")
+    assert "第三十二条" in conflict
+    assert tab.check_text(0) == "✔ 符合任职条件"
+
+
+def test_ineligible_warned_and_eligible_people(qtbot, page):
+    dialog = _open_dialog(qtbot, page)
+    tab = page.members_tab
+
+    # A 村委会 member: refused with the law, nothing saved.
+    _search(qtbot, dialog, "李小珍")
+    assert dialog.verdict_text() == "✖ 不能担任"
+    assert "村民委员会成员不得担任村务监督委员会成员" in dialog.findings_label.text()
+    assert not dialog.reason_edit.isVisible()
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.role() == "error" and "不能添加" in dialog.message.text()
+    assert tab.table.rowCount() == 3
+
+    # The 村文书 (national profile: a warning) needs a written reason.
+    _search(qtbot, dialog, "钟玲凤")
+    assert dialog.verdict_text() == "⚠ 需要说明理由"
+    assert "一般不宜担任" in dialog.findings_label.text()
+    assert dialog.reason_edit.isVisible()
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert "理由" in dialog.message.text() and dialog.message.role() == "error"
+    assert tab.table.rowCount() == 3
+    type_text(qtbot, dialog.reason_edit, "经村民代表会议同意,已辞去村文书")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.role() == "ok", dialog.message.text()
+    assert tab.table.rowCount() == 4
+    row = [tab.table.item(r, 0).text() for r in range(4)].index("钟玲凤")
+    assert "已说明理由:经村民代表会议同意" in tab.check_text(row)
+
+    # A 村民代表 with no conflict: eligible, added with 财会知识.
+    eligible = next(r.name for r in people_service.register() if r.roles == ("representative",)
+                    and not supervision_service.check_person(r.id))
+    _search(qtbot, dialog, eligible)
+    assert dialog.verdict_text() == "✔ 可以担任"
+    dialog.finance_box.click()
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.role() == "ok"
+    row = [tab.table.item(r, 0).text() for r in range(5)].index(eligible)
+    assert tab.table.item(row, 2).text() == "有"
+    assert "有 5 人" not in tab.composition_label.text()  # five is within 3–5
+
+
+def test_new_term_dialog_refuses_a_blank_label(qtbot, page):
+    tab = page.members_tab
+    qtbot.mouseClick(tab.new_term_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    dialog.accept()
+    assert "请填写届次" in dialog.message.text()
+    type_text(qtbot, dialog.label_edit, "第八届")
+    dialog.accept()
+    assert tab.term_combo.currentText() == "第八届"
+    assert tab.table.rowCount() == 0 and not tab.add_button.isHidden()

@@ -1,0 +1,128 @@
+"""Translated labels and small helpers shared by the 村务监督 screens."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
+
+from desktop.services.session import Session
+from models.meetings.quorum import ERROR, WARNING
+from models.roles import Permission
+from models.supervision import appraisal as ap
+from models.supervision import matters as mm
+from ui.meetings.labels import AMBER, GREEN, GREY, RED, finding_text
+
+__all__ = ["AMBER", "GREEN", "GREY", "RED", "finding_text"]
+
+_C = "supervision_ui"
+
+#: The amber strip used for cadence and schedule notes (as on the meeting list).
+WARNING_STYLE = ("background: #fff4d6; border: 1px solid #e0c77a; border-radius: 4px;"
+                 " padding: 8px 12px; color: #5a4300;")
+
+OUTCOMES = ("pending", "approved", "returned", "vetoed")
+
+
+def area_label(code: str) -> str:
+    """村务决策和公开 / 村级财产管理 / …"""
+    return QCoreApplication.translate("supervision_matters", mm.AREAS.get(code, code))
+
+
+def source_label(code: str) -> str:
+    """监委会会议 / 村务公开审核 / 村民反映 / 日常检查."""
+    return QCoreApplication.translate("supervision_matters", mm.SOURCES.get(code, code))
+
+
+def state_label(code: str) -> str:
+    """已发现 / 已通知整改 / …"""
+    return QCoreApplication.translate("supervision_matters", mm.STATES.get(code, code))
+
+
+def verdict_label(code: str) -> str:
+    """称职 / 基本称职 / 不称职."""
+    return QCoreApplication.translate("appraisal", ap.VERDICTS.get(code, code))
+
+
+def verdict_color(code: str) -> QColor:
+    """Red for 不称职, amber for 基本称职, green for 称职."""
+    return {ap.INCOMPETENT: RED, ap.BASIC: AMBER}.get(code, GREEN)
+
+
+def body_label(code: str) -> str:
+    """村民会议 / 村民代表会议."""
+    tr = QCoreApplication.translate
+    return tr(_C, "村民会议") if code == "assembly" else tr(_C, "村民代表会议")
+
+
+def outcome_label(code: str) -> str:
+    """What became of a questioned voucher."""
+    tr = QCoreApplication.translate
+    return {"approved": tr(_C, "同意入账"), "returned": tr(_C, "退回补正"),
+            "vetoed": tr(_C, "否决"), "pending": tr(_C, "待处理")}.get(code, code)
+
+
+def yuan(fen: int) -> str:
+    """分 as "1,234.50 元" (exact, integer arithmetic)."""
+    return QCoreApplication.translate(_C, "{amount} 元").format(amount=f"{fen // 100:,}.{fen % 100:02d}")
+
+
+def finding_lines_html(findings, ok_text: str = "") -> str:
+    """Findings as coloured bullet lines (red errors, amber warnings, grey notes)."""
+    lines = []
+    for f in findings:
+        color = {ERROR: RED, WARNING: AMBER}.get(f.severity, GREY).name()
+        mark = {ERROR: "✖", WARNING: "⚠"}.get(f.severity, "•")
+        lines.append(f"<div style='color:{color}; margin-bottom:4px'>{mark} {escape(finding_text(f))}</div>")
+    if not lines and ok_text:
+        lines.append(f"<div style='color:{GREEN.name()}'>✔ {escape(ok_text)}</div>")
+    return "".join(lines)
+
+
+def worst(findings) -> str | None:
+    """The most serious severity among `findings` (error > warning), or None."""
+    severities = {f.severity for f in findings}
+    if ERROR in severities:
+        return ERROR
+    if WARNING in severities:
+        return WARNING
+    return None
+
+
+def can_act(session: Session) -> bool:
+    """Committee actions (matters, reviews, appraisals)."""
+    return session.can(Permission.COMMITTEE_REVIEW)
+
+
+def can_seat(session: Session) -> bool:
+    """Terms and members: the committee, or the secretary recording the election."""
+    return session.can(Permission.COMMITTEE_REVIEW) or session.can(Permission.EDIT_RECORDS)
+
+
+def read_only_tip() -> str:
+    """Tooltip on a disabled committee action."""
+    return QCoreApplication.translate(_C, "只有监委会成员可以办理;您的账号只能查看。")
+
+
+def seat_only_tip() -> str:
+    """Tooltip on a disabled term/member action."""
+    return QCoreApplication.translate(_C, "只有监委会成员或村文书可以登记监委会的选举结果。")
+
+
+def plain_table(headers: list[str]) -> QTableWidget:
+    """A read-only, row-selecting table with the given headers; the last column stretches."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    return table
+

@@ -1,0 +1,419 @@
+"""监督事项: the matters board (open / overdue / closed) and one matter's life cycle.
+
+Each step has its button; only the next step is enabled, the others say in
+their tooltip why not (the rule is `models.supervision.matters.why_not`, the
+same the service enforces). Dates and texts are checked again by the service
+and a refusal is shown in the step dialog, which stays open.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import supervision_service, ui_support_supervision
+from desktop.services.session import Session
+from desktop.services.supervision_service import MatterRow
+from desktop.services.ui_support_supervision import MatterDetail
+from models.errors import CunwuError
+from models.supervision import matters as mm
+from ui.errors import error_text, message_text
+from ui.meetings.labels import transparent_scroll
+from ui.rules.forms import date_edit, ok_cancel, section, to_date
+from ui.supervision.labels import (
+    GREY,
+    RED,
+    area_label,
+    can_act,
+    plain_table,
+    read_only_tip,
+    source_label,
+    state_label,
+)
+from ui.widgets.field_message import FieldMessage
+from ui.widgets.primary_button import make_primary
+from ui.widgets.scaled_label import ScaledLabel
+
+TITLE, AREA, OPENED, STATE, DEADLINE = range(5)
+_ID = Qt.ItemDataRole.UserRole
+ALL, OPEN, OVERDUE, CLOSED = "all", "open", "overdue", "closed"
+STEPS = (mm.NOTIFIED, mm.ANSWERED, mm.VERIFIED, mm.CLOSED)
+
+
+def _facts(d: MatterDetail) -> mm.MatterFacts:
+    return mm.MatterFacts(d.opened_on, d.notified_on, d.deadline, d.answered_on, d.verified_on,
+                          d.closed_on, d.escalated_on)
+
+
+class NewMatterDialog(QDialog):
+    """Title, area, source, date and findings of a new matter."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.matter_id: str | None = None
+        self.setWindowTitle(self.tr("新建监督事项"))
+        em = self.fontMetrics().horizontalAdvance("国")
+        self.setMinimumWidth(em * 36)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(self.tr("例如:村道硬化工程结算未公开"))
+        self.area_combo = QComboBox()
+        for code in mm.AREAS:
+            self.area_combo.addItem(area_label(code), code)
+        self.source_combo = QComboBox()
+        for code in mm.SOURCES:
+            self.source_combo.addItem(source_label(code), code)
+        self.opened_edit = date_edit()
+        self.findings_edit = QPlainTextEdit()
+        self.findings_edit.setPlaceholderText(self.tr("发现了什么问题,依据是什么"))
+        self.message = FieldMessage()
+        form = QFormLayout()
+        form.addRow(self.tr("事项:"), self.title_edit)
+        form.addRow(self.tr("监督内容:"), self.area_combo)
+        form.addRow(self.tr("来源:"), self.source_combo)
+        form.addRow(self.tr("发现日期:"), self.opened_edit)
+        form.addRow(self.tr("发现的问题:"), self.findings_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        self.buttons = ok_cancel(self, self.tr("登记"))
+        layout.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        """Open the matter, or explain why not and stay open."""
+        try:
+            m = supervision_service.open_matter(
+                self._session, self.title_edit.text(), self.area_combo.currentData(),
+                self.source_combo.currentData(), to_date(self.opened_edit), self.findings_edit.toPlainText())
+        except CunwuError as exc:
+            self.message.show_error(error_text(exc))
+            return
+        self.matter_id = m.id
+        super().accept()
+
+
+class StepDialog(QDialog):
+    """One step of a matter: its date, its text and (for the notice) the deadline."""
+
+    def __init__(self, session: Session, matter_id: str, target: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self._matter_id = matter_id
+        self.target = target
+        titles = {mm.NOTIFIED: self.tr("发出整改建议"), mm.ANSWERED: self.tr("登记村委会答复"),
+                  mm.VERIFIED: self.tr("核实整改情况"), mm.CLOSED: self.tr("办结")}
+        prompts = {mm.NOTIFIED: self.tr("整改建议:"), mm.ANSWERED: self.tr("村委会答复:"),
+                   mm.VERIFIED: self.tr("核实情况:")}
+        self.setWindowTitle(titles[target])
+        em = self.fontMetrics().horizontalAdvance("国")
+        self.setMinimumWidth(em * 34)
+        self.on_edit = date_edit()
+        self.deadline_edit = date_edit(date.today() + timedelta(days=30))
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setMaximumHeight(em * 8)
+        self.message = FieldMessage()
+        form = QFormLayout()
+        form.addRow(self.tr("日期:"), self.on_edit)
+        if target == mm.NOTIFIED:
+            form.addRow(self.tr("整改期限:"), self.deadline_edit)
+        if target in prompts:
+            form.addRow(prompts[target], self.text_edit)
+        else:
+            self.text_edit.hide()
+            note = QLabel(self.tr("整改已经核实,办结后事项归档,不能再修改。"))
+            note.setProperty("role", "hint")
+            form.addRow(note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        self.buttons = ok_cancel(self, titles[target])
+        layout.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        """Advance the matter, or show the refusal and stay open."""
+        try:
+            supervision_service.advance(
+                self._session, self._matter_id, self.target, to_date(self.on_edit), self.text_edit.toPlainText(),
+                to_date(self.deadline_edit) if self.target == mm.NOTIFIED else None)
+        except CunwuError as exc:
+            self.message.show_error(error_text(exc))
+            return
+        super().accept()
+
+
+class MatterPanel(QWidget):
+    """One matter: what was found, each step with its date and text, and the buttons."""
+
+    changed = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.detail: MatterDetail | None = None
+        self.dialog: QDialog | None = None
+        self.title_label = ScaledLabel("", 1.15, bold=True)
+        self.title_label.setWordWrap(True)
+        self.meta_label = QLabel()
+        self.meta_label.setProperty("role", "hint")
+        self.meta_label.setWordWrap(True)
+        self.body_label = QLabel()
+        self.body_label.setWordWrap(True)
+        self.body_label.setTextFormat(Qt.TextFormat.RichText)
+        self.body_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.next_label = QLabel()
+        self.next_label.setWordWrap(True)
+        self.step_buttons = {
+            mm.NOTIFIED: QPushButton(self.tr("发出整改建议…")),
+            mm.ANSWERED: QPushButton(self.tr("登记村委会答复…")),
+            mm.VERIFIED: QPushButton(self.tr("核实…")),
+            mm.CLOSED: QPushButton(self.tr("办结…")),
+        }
+        for target, button in self.step_buttons.items():
+            button.clicked.connect(lambda _checked=False, t=target: self.open_step(t))
+        self.escalate_button = QPushButton(self.tr("报告乡镇"))
+        self.escalate_button.clicked.connect(self.escalate)
+        self.message = FieldMessage()
+
+        buttons = QHBoxLayout()
+        for button in self.step_buttons.values():
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.escalate_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.meta_label)
+        layout.addWidget(transparent_scroll(self.body_label), 1)
+        layout.addWidget(self.next_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.show_matter(None)
+
+    def show_matter(self, matter_id: str | None) -> None:
+        """Show `matter_id` (None: the empty hint)."""
+        self.message.clear_message()
+        self.detail = ui_support_supervision.matter(matter_id) if matter_id else None
+        d = self.detail
+        if d is None:
+            self.title_label.setText(self.tr("在左边选择一个事项。"))
+            self.meta_label.clear()
+            self.body_label.clear()
+            self.next_label.clear()
+            for button in (*self.step_buttons.values(), self.escalate_button):
+                button.hide()
+            return
+        facts = _facts(d)
+        current = mm.state(facts)
+        self.title_label.setText(d.title)
+        self.meta_label.setText(self.tr("{area} · 来源:{source} · {on} 发现 · 现状:{state}").format(
+            area=area_label(d.area), source=source_label(d.source), on=d.opened_on, state=state_label(current)))
+        self.body_label.setText(self._timeline_html(d, current))
+        allowed = can_act(self._session)
+        next_step = None
+        for target, button in self.step_buttons.items():
+            reasons = mm.why_not(facts, target, date.max, "9999-12-31")
+            button.setVisible(current != mm.CLOSED)
+            button.setEnabled(allowed and not reasons)
+            button.setProperty("primary", not reasons)
+            button.style().unpolish(button)
+            button.style().polish(button)
+            if not reasons:
+                next_step = target
+            button.setToolTip(read_only_tip() if not allowed else "\n".join(message_text(r) for r in reasons))
+        escalate_reasons = mm.can_escalate(facts, date.today())
+        self.escalate_button.setVisible(not escalate_reasons)
+        self.escalate_button.setEnabled(allowed)
+        self.escalate_button.setToolTip(read_only_tip() if not allowed else self.tr(
+            "村委会逾期不整改或答复不满意的,可以报告乡镇,随下一个数据包送达。"))
+        if current == mm.CLOSED:
+            self.next_label.setText(self.tr("已于 {on} 办结。").format(on=d.closed_on))
+            self.next_label.setProperty("role", "hint")
+        elif current == mm.ANSWERED:
+            close = mm.why_not(facts, mm.CLOSED, date.max)
+            self.next_label.setText(self.tr("下一步:核实整改情况。{why}").format(
+                why=message_text(close[0]) if close else ""))
+            self.next_label.setProperty("role", "error")
+        else:
+            self.next_label.setText(self.tr("下一步:{step}。").format(step=self.step_buttons[next_step].text().rstrip("…"))
+                                    if next_step else "")
+            self.next_label.setProperty("role", "hint")
+        self.next_label.style().unpolish(self.next_label)
+        self.next_label.style().polish(self.next_label)
+
+    def _timeline_html(self, d: MatterDetail, current: str) -> str:
+        def line(title: str, on: str, text: str, color: str = "#1c1b18") -> str:
+            head = f"<b>{escape(title)}</b>" + (f"  {escape(on)}" if on else "")
+            body = f"<br>{escape(text)}" if text else ""
+            return f"<div style='margin-bottom:8px; color:{color}'>{head}{body}</div>"
+
+        grey = GREY.name()
+        parts = [line(self.tr("发现的问题"), d.opened_on, d.findings or self.tr("(未写明)"))]
+        overdue = mm.overdue(_facts(d), date.today())
+        notice_head = self.tr("整改建议(期限 {deadline})").format(deadline=d.deadline) if d.notified_on else self.tr("整改建议")
+        parts.append(line(notice_head, d.notified_on, d.notice,
+                          RED.name() if overdue else ("#1c1b18" if d.notified_on else grey)))
+        if overdue:
+            parts.append(f"<div style='color:{RED.name()}'><b>{escape(self.tr('已超过整改期限,村委会还没有答复。'))}</b></div>")
+        parts.append(line(self.tr("村委会答复"), d.answered_on, d.answer, "#1c1b18" if d.answered_on else grey))
+        parts.append(line(self.tr("核实情况"), d.verified_on, d.verification, "#1c1b18" if d.verified_on else grey))
+        parts.append(line(self.tr("办结"), d.closed_on, "", "#1c1b18" if d.closed_on else grey))
+        if d.escalated_on:
+            parts.append(line(self.tr("已报告乡镇"), d.escalated_on, "", RED.name()))
+        return "".join(parts)
+
+    def open_step(self, target: str) -> StepDialog | None:
+        """The dialog for step `target` of the shown matter."""
+        if self.detail is None:
+            return None
+        dialog = StepDialog(self._session, self.detail.id, target, self)
+        matter_id = self.detail.id
+        dialog.accepted.connect(lambda: self.changed.emit(matter_id))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def escalate(self) -> bool:
+        """Report the shown matter to the township, dated today."""
+        if self.detail is None:
+            return False
+        try:
+            supervision_service.escalate(self._session, self.detail.id, date.today())
+        except CunwuError as exc:
+            self.message.show_error(error_text(exc))
+            return False
+        self.changed.emit(self.detail.id)
+        self.message.show_ok(self.tr("已报告乡镇,将随下一个数据包送达。"))
+        return True
+
+
+class MattersTab(QWidget):
+    """Filter, the board, 新建事项, and the panel of the chosen matter."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.rows: list[MatterRow] = []
+        self.dialog: QDialog | None = None
+        self.filter_combo = QComboBox()
+        for code, label in ((ALL, self.tr("全部")), (OPEN, self.tr("未办结")), (OVERDUE, self.tr("逾期")),
+                            (CLOSED, self.tr("已办结"))):
+            self.filter_combo.addItem(label, code)
+        self.filter_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "hint")
+        self.new_button = make_primary(QPushButton(self.tr("新建事项…")))
+        self.new_button.clicked.connect(self.open_new)
+        if not can_act(session):
+            self.new_button.setEnabled(False)
+            self.new_button.setToolTip(read_only_tip())
+        self.table = plain_table([self.tr("事项"), self.tr("监督内容"), self.tr("发现日期"), self.tr("状态"),
+                                  self.tr("整改期限")])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(DEADLINE, header.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.table.itemSelectionChanged.connect(self._on_selection)
+        self.panel = MatterPanel(session)
+        self.panel.changed.connect(self.refresh)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("显示:")))
+        top.addWidget(self.filter_combo)
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 1)
+        card, card_layout = section(self.tr("事项办理"))
+        card_layout.addWidget(self.panel, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(card)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    def refresh(self, select_id: str | None = None) -> None:
+        """Re-read the board for the filter, keeping (or moving to) the selection."""
+        keep = select_id or self.selected_id()
+        mode = self.filter_combo.currentData()
+        rows = supervision_service.list_matters()
+        if mode == OPEN:
+            rows = [r for r in rows if r.state != mm.CLOSED]
+        elif mode == OVERDUE:
+            rows = [r for r in rows if r.overdue]
+        elif mode == CLOSED:
+            rows = [r for r in rows if r.state == mm.CLOSED]
+        self.rows = rows
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(rows))
+        target = -1
+        for i, r in enumerate(rows):
+            state = state_label(r.state)
+            if r.overdue:
+                state = self.tr("逾期未答复")
+            if r.escalated:
+                state += self.tr(" · 已报乡镇")
+            cells = [r.title, area_label(r.area), r.opened_on, state, r.deadline]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(_ID, r.id)
+                if r.overdue:
+                    item.setForeground(RED)
+                elif r.state == mm.CLOSED:
+                    item.setForeground(GREY)
+                self.table.setItem(i, column, item)
+            if r.id == keep:
+                target = i
+        self.table.blockSignals(False)
+        self.count_label.setText(self.tr("共 {n} 件,逾期 {late} 件").format(
+            n=len(rows), late=sum(r.overdue for r in rows)))
+        if target >= 0:
+            self.table.selectRow(target)
+        self._on_selection()
+
+    def selected_id(self) -> str | None:
+        """The matter selected on the board."""
+        items = self.table.selectedItems()
+        return items[0].data(_ID) if items else None
+
+    def select_matter(self, matter_id: str) -> None:
+        """Select `matter_id` on the board (as a click would)."""
+        for i, r in enumerate(self.rows):
+            if r.id == matter_id:
+                self.table.selectRow(i)
+
+    def _on_selection(self) -> None:
+        self.panel.show_matter(self.selected_id())
+
+    def open_new(self) -> NewMatterDialog:
+        """The 新建事项 dialog."""
+        dialog = NewMatterDialog(self._session, self)
+        dialog.accepted.connect(lambda: self.refresh(dialog.matter_id))
+        self.dialog = dialog
+        dialog.open()
+        return dialog

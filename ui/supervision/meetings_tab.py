@@ -1,0 +1,116 @@
+"""监委会会议: this year's committee meetings, the monthly cadence, and 新建监委会会议.
+
+The meetings themselves live in 会议与表决 (type "supervision"); this tab
+lists them and opens the same `MeetingEditor`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.paths import AppPaths
+from desktop.services import meetings_service
+from desktop.services.session import Session
+from models.errors import CunwuError
+from models.meetings import types as mt
+from models.roles import Permission
+from ui.errors import show_error
+from ui.meetings.meeting_editor import MeetingEditor
+from ui.supervision.labels import WARNING_STYLE, plain_table
+from ui.widgets.primary_button import make_primary
+
+_ID = Qt.ItemDataRole.UserRole
+
+
+def missing_months(held: list[str], today: date) -> list[int]:
+    """Months of `today`'s year before the current one without a meeting (ISO dates in `held`)."""
+    months = {int(d[5:7]) for d in held if d.startswith(f"{today.year:04d}-")}
+    return [m for m in range(1, today.month) if m not in months]
+
+
+class CommitteeMeetingsTab(QWidget):
+    """The list of this year's 监委会 meetings with the cadence note."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None, paths: AppPaths | None = None):
+        super().__init__(parent)
+        self._session = session
+        self._paths = paths
+        self.editor: MeetingEditor | None = None
+        self.cadence_label = QLabel()
+        self.cadence_label.setWordWrap(True)
+        self.cadence_label.setStyleSheet(WARNING_STYLE)
+        self.new_button = make_primary(QPushButton(self.tr("新建监委会会议")))
+        self.new_button.clicked.connect(lambda: self.new_meeting())
+        if not (session.can(Permission.EDIT_RECORDS) or session.can(Permission.COMMITTEE_REVIEW)):
+            self.new_button.setEnabled(False)
+            self.new_button.setToolTip(self.tr("您的账号只能查看会议记录。"))
+        self.open_button = QPushButton(self.tr("打开"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "hint")
+        self.table = plain_table([self.tr("日期"), self.tr("名称"), self.tr("到会"), self.tr("状态")])
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        top = QHBoxLayout()
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        top.addWidget(self.open_button)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.cadence_label)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        """Re-read this year's meetings and the cadence."""
+        today = date.today()
+        rows = meetings_service.list_meetings(mt.SUPERVISION, today.year)
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            status = self.tr("已审定") if r.status == "approved" else self.tr("草稿")
+            cells = [r.held_on, r.title, self.tr("{present}/{expected} 人").format(present=r.present, expected=r.expected),
+                     status]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(_ID, r.id)
+                self.table.setItem(i, column, item)
+        self.count_label.setText(self.tr("{year} 年已召开监委会会议 {n} 次").format(year=today.year, n=len(rows)))
+        missing = missing_months([r.held_on for r in rows], today)
+        self.cadence_label.setText(self.tr("{months}没有召开例会。监委会一般每月召开一次例会。").format(
+            months="、".join(self.tr("{m}月").format(m=m) for m in missing)))
+        self.cadence_label.setVisible(bool(missing))
+
+    def new_meeting(self, held_on: date | None = None) -> MeetingEditor:
+        """The meeting editor on a new 监委会 meeting (its members prefilled)."""
+        return self._open(meetings_service.new_draft(mt.SUPERVISION, held_on))
+
+    def open_selected(self) -> MeetingEditor | None:
+        """Open the selected meeting."""
+        items = self.table.selectedItems()
+        if not items:
+            return None
+        try:
+            draft = meetings_service.load(items[0].data(_ID))
+        except CunwuError as exc:
+            show_error(self, exc)
+            return None
+        return self._open(draft)
+
+    def _open(self, draft) -> MeetingEditor:
+        editor = MeetingEditor(self._session, draft, self, self._paths)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self.refresh)
+        self.editor = editor
+        editor.open()
+        return editor

@@ -1,0 +1,218 @@
+"""成员: the committee per term, each member with the conflict check beside the name."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import supervision_service
+from desktop.services.session import Session
+from desktop.services.supervision_service import TermView
+from models.errors import CunwuError
+from models.meetings.quorum import ERROR, WARNING
+from ui.errors import error_text
+from ui.rules.forms import date_edit, ok_cancel, section, to_date
+from ui.supervision.add_member_dialog import AddMemberDialog
+from ui.supervision.labels import (
+    AMBER,
+    GREY,
+    RED,
+    can_seat,
+    finding_lines_html,
+    finding_text,
+    plain_table,
+    seat_only_tip,
+    worst,
+)
+from ui.widgets.field_message import FieldMessage
+from ui.widgets.primary_button import make_primary
+
+NAME, POST, FINANCE, JOINED, CHECK = range(5)
+
+
+class NewTermDialog(QDialog):
+    """届次, start and (optional) end of a new term."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.term_id: str | None = None
+        self.setWindowTitle(self.tr("新建届次"))
+        self.label_edit = QLineEdit()
+        self.label_edit.setPlaceholderText(self.tr("例如:第七届"))
+        self.start_edit = date_edit()
+        self.end_box = QCheckBox(self.tr("任期结束:"))
+        self.end_edit = date_edit(date(date.today().year + 5, date.today().month, 1))
+        self.end_edit.setEnabled(False)
+        self.end_box.toggled.connect(self.end_edit.setEnabled)
+        self.message = FieldMessage()
+        form = QFormLayout()
+        form.addRow(self.tr("届次:"), self.label_edit)
+        form.addRow(self.tr("任期开始:"), self.start_edit)
+        form.addRow(self.end_box, self.end_edit)
+        layout = QVBoxLayout(self)
+        hint = QLabel(self.tr("监委会与村委会同步换届,任期一般为五年。"))
+        hint.setProperty("role", "hint")
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(ok_cancel(self, self.tr("建立")))
+
+    def accept(self) -> None:
+        """Create the term, or explain why not and stay open."""
+        try:
+            term = supervision_service.create_term(
+                self._session, self.label_edit.text(), to_date(self.start_edit),
+                to_date(self.end_edit) if self.end_box.isChecked() else None)
+        except CunwuError as exc:
+            self.message.show_error(error_text(exc))
+            return
+        self.term_id = term.id
+        super().accept()
+
+
+class MembersTab(QWidget):
+    """Terms combo, members table with conflict warnings, composition findings, 添加成员…"""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.view: TermView | None = None
+        self.dialog: QDialog | None = None
+        allowed = can_seat(session)
+
+        self.term_combo = QComboBox()
+        self.term_combo.setMinimumContentsLength(16)
+        self.term_combo.currentIndexChanged.connect(self.show_term)
+        self.new_term_button = QPushButton(self.tr("新建届次…"))
+        self.new_term_button.clicked.connect(self.open_new_term)
+        self.add_button = make_primary(QPushButton(self.tr("添加成员…")))
+        self.add_button.clicked.connect(self.open_add_member)
+        for button in (self.new_term_button, self.add_button):
+            button.setEnabled(allowed)
+            if not allowed:
+                button.setToolTip(seat_only_tip())
+        self.period_label = QLabel()
+        self.period_label.setProperty("role", "hint")
+
+        self.table = plain_table([self.tr("姓名"), self.tr("职务"), self.tr("财会知识"),
+                                  self.tr("任职日期"), self.tr("任职资格")])
+        self.table.setWordWrap(True)
+        self.empty_label = QLabel()
+        self.empty_label.setProperty("role", "hint")
+        self.empty_label.setWordWrap(True)
+        self.composition_label = QLabel()
+        self.composition_label.setWordWrap(True)
+        self.composition_label.setTextFormat(Qt.TextFormat.RichText)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("届次:")))
+        top.addWidget(self.term_combo)
+        top.addWidget(self.period_label)
+        top.addStretch(1)
+        top.addWidget(self.new_term_button)
+        top.addWidget(self.add_button)
+        card, card_layout = section(self.tr("组成是否合规"))
+        card_layout.addWidget(self.composition_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(card)
+        self.refresh()
+
+    def refresh(self, select_id: str | None = None) -> None:
+        """Re-read the terms (keeping or moving to `select_id`) and the chosen term."""
+        keep = select_id or self.term_combo.currentData()
+        self.term_combo.blockSignals(True)
+        self.term_combo.clear()
+        for term in supervision_service.list_terms():
+            self.term_combo.addItem(term.label, term.id)
+        self.term_combo.setCurrentIndex(max(0, self.term_combo.findData(keep)))
+        self.term_combo.blockSignals(False)
+        self.show_term()
+
+    def term_id(self) -> str | None:
+        """The term chosen in the combo."""
+        return self.term_combo.currentData()
+
+    def show_term(self, *_args) -> None:
+        """Fill the table and the composition card for the chosen term."""
+        term_id = self.term_id()
+        self.table.setRowCount(0)
+        if term_id is None:
+            self.view = None
+            self.empty_label.setText(self.tr("还没有登记监委会。点“新建届次…”登记本届监委会,再添加成员。"))
+            self.empty_label.show()
+            self.period_label.clear()
+            self.composition_label.clear()
+            self.add_button.setEnabled(False)
+            return
+        self.add_button.setEnabled(can_seat(self._session))
+        self.view = view = supervision_service.term_view(term_id)
+        self.empty_label.setVisible(not view.members)
+        self.empty_label.setText(self.tr("本届还没有成员。点“添加成员…”登记当选的主任和委员。"))
+        self.period_label.setText(self.tr("任期 {start} 至 {end}").format(
+            start=view.start_date, end=view.end_date or self.tr("(未填)")))
+        self.table.setRowCount(len(view.members))
+        for row, m in enumerate(view.members):
+            post = self.tr("主任") if m.chair else self.tr("委员")
+            if m.left_on:
+                post += self.tr("(已于 {on} 离任)").format(on=m.left_on)
+            cells = [m.name, post, self.tr("有") if m.finance_qualified else "", m.joined_on]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if m.left_on:
+                    item.setForeground(GREY)
+                self.table.setItem(row, column, item)
+            level = worst(m.findings)
+            lines = [("✖ " if f.severity == ERROR else "⚠ " if f.severity == WARNING else "")
+                     + finding_text(f) for f in m.findings]
+            if m.override_reason:
+                lines.append(self.tr("已说明理由:{reason}").format(reason=m.override_reason))
+            check = QTableWidgetItem("\n".join(lines) if lines else self.tr("✔ 符合任职条件"))
+            check.setToolTip("\n".join(lines))
+            check.setForeground({ERROR: RED, WARNING: AMBER}.get(level, GREY))
+            self.table.setItem(row, CHECK, check)
+            if level == ERROR:
+                self.table.item(row, NAME).setForeground(RED)
+        self.table.resizeRowsToContents()
+        self.composition_label.setText(finding_lines_html(
+            view.composition, self.tr("人数、主任和财会人员都符合要求。")))
+
+    def check_text(self, row: int) -> str:
+        """The 任职资格 cell of `row` as shown."""
+        return self.table.item(row, CHECK).text()
+
+    def open_new_term(self) -> NewTermDialog:
+        """The 新建届次 dialog (window-modal, not blocking)."""
+        dialog = NewTermDialog(self._session, self)
+        dialog.accepted.connect(lambda: self.refresh(dialog.term_id))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_add_member(self) -> AddMemberDialog | None:
+        """The 添加成员 dialog for the chosen term."""
+        if self.view is None:
+            return None
+        dialog = AddMemberDialog(self._session, self.view.id, date.fromisoformat(self.view.start_date), self)
+        dialog.added.connect(lambda _pid: self.show_term())
+        self.dialog = dialog
+        dialog.open()
+        return dialog

@@ -1,0 +1,205 @@
+"""民主理财: the voucher reviews and a form to log one, money parsed exactly."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import supervision_service, ui_support_supervision
+from desktop.services.session import Session
+from models.errors import CunwuError
+from ui.errors import error_text
+from ui.rules.forms import date_edit, section, to_date
+from ui.supervision.labels import (
+    OUTCOMES,
+    RED,
+    can_act,
+    outcome_label,
+    plain_table,
+    read_only_tip,
+    yuan,
+)
+from ui.widgets.field_message import FieldMessage
+from ui.widgets.primary_button import make_primary
+
+Q_NO, Q_AMOUNT, Q_REASON, Q_OUTCOME = range(4)
+
+
+class VouchersTab(QWidget):
+    """Past reviews (left) and the entry form (right)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        allowed = can_act(session)
+        today = date.today()
+        last = date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
+
+        self.list_table = plain_table([self.tr("月份"), self.tr("审核日期"), self.tr("凭证"), self.tr("金额"),
+                                       self.tr("有疑问"), self.tr("签字")])
+        header = self.list_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(4, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, header.ResizeMode.ResizeToContents)
+        self.period_edit = QLineEdit(last.strftime("%Y-%m"))
+        self.period_edit.setInputMask("9999-99")
+        self.reviewed_edit = date_edit()
+        self.count_spin = QSpinBox()
+        self.count_spin.setRange(0, 100000)
+        self.count_spin.setSuffix(self.tr(" 张"))
+        self.amount_edit = QLineEdit()
+        self.amount_edit.setPlaceholderText(self.tr("例如 12,345.60"))
+        self.amount_edit.textChanged.connect(self.check_amount)
+        self.amount_message = FieldMessage()
+        self.signed_edit = QLineEdit()
+        self.signed_edit.setPlaceholderText(self.tr("签字的监委会成员,例如:张三、李四"))
+        self.questioned = QTableWidget(0, 4)
+        self.questioned.setHorizontalHeaderLabels([self.tr("凭证号"), self.tr("金额(元)"), self.tr("疑问"),
+                                                   self.tr("处理结果")])
+        self.questioned.horizontalHeader().setStretchLastSection(False)
+        self.questioned.horizontalHeader().setSectionResizeMode(Q_REASON, self.questioned.horizontalHeader().ResizeMode.Stretch)
+        self.questioned.verticalHeader().setVisible(False)
+        self.add_row_button = QPushButton(self.tr("添加有疑问的凭证"))
+        self.add_row_button.clicked.connect(self.add_questioned_row)
+        self.remove_row_button = QPushButton(self.tr("删除所选行"))
+        self.remove_row_button.clicked.connect(self._remove_row)
+        self.save_button = make_primary(QPushButton(self.tr("登记本次理财")))
+        self.save_button.clicked.connect(self.save)
+        if not allowed:
+            for button in (self.save_button, self.add_row_button):
+                button.setEnabled(False)
+                button.setToolTip(read_only_tip())
+        self.message = FieldMessage()
+
+        form = QFormLayout()
+        form.addRow(self.tr("凭证所属月份:"), self.period_edit)
+        form.addRow(self.tr("审核日期:"), self.reviewed_edit)
+        form.addRow(self.tr("审核凭证:"), self.count_spin)
+        form.addRow(self.tr("金额合计:"), self.amount_edit)
+        form.addRow("", self.amount_message)
+        form.addRow(self.tr("签字:"), self.signed_edit)
+        entry, entry_layout = section(self.tr("登记民主理财"))
+        entry_layout.addLayout(form)
+        entry_layout.addWidget(QLabel(self.tr("有疑问的凭证:")))
+        entry_layout.addWidget(self.questioned, 1)
+        row_buttons = QHBoxLayout()
+        row_buttons.addWidget(self.add_row_button)
+        row_buttons.addWidget(self.remove_row_button)
+        row_buttons.addStretch(1)
+        row_buttons.addWidget(self.save_button)
+        entry_layout.addLayout(row_buttons)
+        entry_layout.addWidget(self.message)
+        past, past_layout = section(self.tr("审核记录"))
+        past_layout.addWidget(self.list_table, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(past)
+        splitter.addWidget(entry)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the reviews."""
+        rows = ui_support_supervision.voucher_reviews()
+        self.list_table.setRowCount(len(rows))
+        for i, v in enumerate(rows):
+            doubts = "; ".join(f"{q.voucher_no} {yuan(q.amount_fen)} {q.reason}({outcome_label(q.outcome)})"
+                               for q in v.questioned)
+            cells = [v.period, v.reviewed_on, self.tr("{n} 张").format(n=v.voucher_count), yuan(v.total_fen),
+                     doubts or self.tr("无"), v.signed_by]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if column == 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column == 4 and any(q.outcome in ("vetoed", "returned") for q in v.questioned):
+                    item.setForeground(RED)
+                self.list_table.setItem(i, column, item)
+
+    def check_amount(self, *_args) -> int | None:
+        """Parse the total as typed; explain inline when it cannot be read. Returns 分."""
+        text = self.amount_edit.text()
+        if not text.strip():
+            self.amount_message.clear_message()
+            return None
+        try:
+            fen = supervision_service.parse_amount(text)
+        except CunwuError as exc:
+            self.amount_message.show_error(error_text(exc))
+            return None
+        self.amount_message.show_ok(self.tr("合计 {amount}").format(amount=yuan(fen)))
+        return fen
+
+    def add_questioned_row(self) -> int:
+        """A new empty line for a questioned voucher; returns its row."""
+        row = self.questioned.rowCount()
+        self.questioned.insertRow(row)
+        for column in (Q_NO, Q_AMOUNT, Q_REASON):
+            self.questioned.setItem(row, column, QTableWidgetItem(""))
+        combo = QComboBox()
+        for code in OUTCOMES:
+            combo.addItem(outcome_label(code), code)
+        self.questioned.setCellWidget(row, Q_OUTCOME, combo)
+        return row
+
+    def _remove_row(self) -> None:
+        row = self.questioned.currentRow()
+        if row >= 0:
+            self.questioned.removeRow(row)
+
+    def _questioned_lines(self) -> list[tuple[str, int, str, str]]:
+        out = []
+        for row in range(self.questioned.rowCount()):
+            no = self.questioned.item(row, Q_NO).text().strip()
+            amount = self.questioned.item(row, Q_AMOUNT).text().strip()
+            reason = self.questioned.item(row, Q_REASON).text().strip()
+            if not (no or amount or reason):
+                continue
+            fen = supervision_service.parse_amount(amount or "0")
+            out.append((no, fen, reason, self.questioned.cellWidget(row, Q_OUTCOME).currentData()))
+        return out
+
+    def save(self) -> bool:
+        """Log the review; the service refuses impossible data with a reason."""
+        fen = self.check_amount()
+        if fen is None:
+            self.message.show_error(self.tr("请填写金额合计。") if not self.amount_edit.text().strip()
+                                    else self.amount_message.text())
+            return False
+        period = self.period_edit.text()
+        if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
+            self.message.show_error(self.tr("请把月份写成 2025-03 这样。"))
+            return False
+        try:
+            supervision_service.add_voucher_review(
+                self._session, period, to_date(self.reviewed_edit), self.count_spin.value(), fen,
+                self.signed_edit.text(), self._questioned_lines())
+        except CunwuError as exc:
+            self.message.show_error(error_text(exc))
+            return False
+        self.message.show_ok(self.tr("已登记 {period} 的民主理财。").format(period=period))
+        self.questioned.setRowCount(0)
+        self.amount_edit.clear()
+        self.count_spin.setValue(0)
+        self.refresh()
+        return True
