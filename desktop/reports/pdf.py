@@ -11,8 +11,11 @@ from pathlib import Path
 A4, A3 = "A4", "A3"
 
 
-def write_pdf(html: str, path: Path, page: str = A4, title: str = "") -> Path:
-    """Lay out `html` on `page`-size paper and write a PDF to `path` (atomically)."""
+def write_pdf(html: str, path: Path, page: str = A4, title: str = "", landscape: bool = False) -> Path:
+    """Lay out `html` on `page`-size paper and write a PDF to `path` (atomically).
+
+    `landscape` turns the paper: the 公开栏 poster is usually A3 landscape.
+    """
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
@@ -21,7 +24,8 @@ def write_pdf(html: str, path: Path, page: str = A4, title: str = "") -> Path:
     writer.setTitle(title)
     writer.setCreator("村务台账")
     size = QPageSize(QPageSize.PageSizeId.A3 if page == A3 else QPageSize.PageSizeId.A4)
-    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait,
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    writer.setPageLayout(QPageLayout(size, orientation,
                                      QMarginsF(18, 18, 18, 22), QPageLayout.Unit.Millimeter))
     writer.setResolution(300)
     doc = QTextDocument()

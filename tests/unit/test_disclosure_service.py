@@ -110,3 +110,24 @@ def test_cli_import_ledger_and_export(tmp_path, capsys):
     wb = load_workbook(xlsx)
     assert wb["公开事项"]["D3"].value == "2026年10月财务收支公开"
     assert wb["财务明细"]["G3"].value == pytest.approx(4350.8) and wb["财务明细"]["G3"].number_format == "#,##0.00"
+
+
+def test_a3_landscape_poster(village, tmp_path, qapp):
+    import shutil
+    import subprocess
+
+    from desktop.reports import pdf
+    from desktop.reports.disclosure_documents import poster_html
+
+    _, admin = village
+    item = ds.create_item(admin, "finance_monthly", "2026-10", "2026年10月财务收支公开")
+    ds.save_table(admin, item.id, 100000, 864920, lines())
+    html = poster_html(item.id)
+    assert "期末余额" in html and "8,649.20" in html and "村务监督委员会(盖章)" in html
+    out = pdf.write_pdf(html, tmp_path / "公开栏.pdf", pdf.A3, landscape=True)
+    assert out.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+        size = next(line for line in info.splitlines() if line.startswith("Page size"))
+        width, height = (float(x) for x in size.split(":")[1].split("pts")[0].split(" x "))
+        assert width > height > 800  # A3 landscape: 1191 x 842 pt
