@@ -44,9 +44,9 @@ def _item(item_id: str) -> DisclosureItem:
     return row
 
 
-def status(item: DisclosureItem) -> str:
-    """Draft / in_review / returned / approved / posted / taken_down."""
-    if item.takedown_on:
+def status(item: DisclosureItem, today: date | None = None) -> str:
+    """Draft / in_review / returned / approved / posted / taken_down (once the takedown day has come)."""
+    if item.takedown_on and item.takedown_on <= (today or date.today()).isoformat():
         return "taken_down"
     if item.posted_on:
         return "posted"
