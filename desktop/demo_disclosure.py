@@ -40,6 +40,12 @@ def fill_disclosure(session: Session, years: int, today: date | None = None, see
     """Create the postings; returns counts."""
     today = today or date.today()
     rng = random.Random(seed)
+    from desktop.services import people_service
+    from desktop.services.session import Session as _Session
+
+    chair = next((r.name for r in people_service.register() if "sc_chair" in r.roles), "监委会主任")
+    # The committee signs its reviews under its own name, not the demo's command-line user.
+    committee = _Session(actor="演示:监委会", role="committee", display_name=chair)
     balance = 15_000_00
     counts = {"postings": 0, "feedback": 0}
     first = today.year - years + 1
@@ -61,7 +67,7 @@ def fill_disclosure(session: Session, years: int, today: date | None = None, see
             if submitted >= today:
                 submitted = nxt + timedelta(days=2)
             ds.submit(session, item.id, submitted)
-            ds.review(session, item.id, submitted + timedelta(days=1), True)
+            ds.review(committee, item.id, submitted + timedelta(days=1), True)
             posted = submitted + timedelta(days=2)
             ds.post(session, item.id, posted, ["村务公开栏", "微信群"], posted + timedelta(days=30))
             counts["postings"] += 1
@@ -79,7 +85,7 @@ def fill_disclosure(session: Session, years: int, today: date | None = None, see
             submitted = end + timedelta(days=rng.randint(5, 12) + (30 if rng.random() < 0.1 else 0))
             submitted = min(submitted, today - timedelta(days=3))
             ds.submit(session, item.id, submitted)
-            ds.review(session, item.id, submitted + timedelta(days=1), True)
+            ds.review(committee, item.id, submitted + timedelta(days=1), True)
             ds.post(session, item.id, submitted + timedelta(days=2), ["村务公开栏"])
             counts["postings"] += 1
     questions = [("王秀英", "3月份“购买垃圾桶”一笔买了多少只、单价多少?", "已答复:40 只,单价 98 元,发票已在公开栏旁张贴。"),

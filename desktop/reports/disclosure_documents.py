@@ -17,7 +17,7 @@ from models.disclosure.money import format_fen
 
 _CSS = """
 body { font-size: 15pt; }
-h1 { font-size: 28pt; text-align: center; margin-bottom: 2pt; }
+h1 { font-size: 30pt; text-align: center; margin-bottom: 2pt; }
 p.sub { font-size: 15pt; text-align: center; margin-top: 0; }
 th { background: #e8e8e8; font-weight: bold; }
 td.num { text-align: right; }
@@ -30,6 +30,10 @@ def _cn(iso: str) -> str:
         return "____年__月__日"
     y, m, d = iso.split("-")
     return f"{int(y)}年{int(m)}月{int(d)}日"
+
+
+#: Base font size of the poster, for `pdf.write_pdf(..., font_pt=POSTER_PT)` and printing.
+POSTER_PT = 16
 
 
 def poster_html(item_id: str) -> str:

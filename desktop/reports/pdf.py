@@ -11,10 +11,13 @@ from pathlib import Path
 A4, A3 = "A4", "A3"
 
 
-def write_pdf(html: str, path: Path, page: str = A4, title: str = "", landscape: bool = False) -> Path:
+def write_pdf(html: str, path: Path, page: str = A4, title: str = "", landscape: bool = False,
+              font_pt: int = 11) -> Path:
     """Lay out `html` on `page`-size paper and write a PDF to `path` (atomically).
 
     `landscape` turns the paper: the 公开栏 poster is usually A3 landscape.
+    `font_pt` is the base size (Qt ignores `body { font-size }` in a style sheet);
+    a poster read from two metres away wants 16 or more.
     """
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
@@ -31,7 +34,7 @@ def write_pdf(html: str, path: Path, page: str = A4, title: str = "", landscape:
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     font = doc.defaultFont()
-    font.setPointSize(11)
+    font.setPointSize(font_pt)
     doc.setDefaultFont(font)
     doc.setHtml(html)
     painter = QPainter(writer)
