@@ -142,3 +142,12 @@ def test_the_v4_fixture_keeps_its_committee(paths):
     from desktop.services import supervision_service
 
     assert supervision_service.list_terms() and supervision_service.list_matters()
+
+
+def test_the_v5_fixture_keeps_its_postings(paths):
+    paths.ensure()
+    shutil.copy(FIXTURES / "schema_v5.sqlite3", paths.database)
+    open_store(paths)
+    from desktop.services import disclosure_service
+
+    assert disclosure_service.list_items()
