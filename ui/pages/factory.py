@@ -36,6 +36,10 @@ def build_page(area: Area, info: InstallationInfo, session: Session,
         from ui.meetings.meetings_page import MeetingsPage
 
         return MeetingsPage(session, paths=paths)
+    if area.key == "disclosure":
+        from ui.disclosure.disclosure_page import DisclosurePage
+
+        return DisclosurePage(session, paths=paths)
     if area.key == "rules":
         from ui.rules.rules_page import RulesPage
 

@@ -1,0 +1,98 @@
+"""Read-only look-ups the 村务公开 screens need beyond `disclosure_service`.
+
+The service returns what it writes; the screens also show an item's full
+record (review, posting), the feedback list and the posting defaults of the
+profile. Plain dataclasses, so `ui/` never touches a peewee record.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from desktop.services import disclosure_service as ds
+from desktop.services import setup_service
+from models.db import database
+from models.disclosure import calendar as cal
+from models.disclosure.records import DisclosureItem, Feedback
+
+
+@dataclass(frozen=True)
+class ItemDetail:
+    """Every field of a disclosure item a person reads."""
+
+    id: str
+    category: str
+    subject: str
+    period_kind: str
+    period: str
+    event_date: str
+    title: str
+    content: str
+    status: str
+    submitted_on: str
+    reviewed_on: str
+    reviewed_by: str
+    review_result: str
+    review_reason: str
+    posted_on: str
+    channels: tuple[str, ...]
+    takedown_on: str
+
+
+def item_detail(item_id: str, today: date | None = None) -> ItemDetail:
+    """The record of one item (raises `NotFound` like the service)."""
+    i = ds._item(item_id)
+    try:
+        channels = tuple(json.loads(i.channels or "[]"))
+    except ValueError:
+        channels = ()
+    return ItemDetail(i.id, i.category, i.subject, i.period_kind, i.period, i.event_date, i.title, i.content,
+                      ds.status(i, today), i.submitted_on, i.reviewed_on, i.reviewed_by, i.review_result,
+                      i.review_reason, i.posted_on, channels, i.takedown_on)
+
+
+@dataclass(frozen=True)
+class FeedbackRow:
+    """A villager's question and its answer."""
+
+    id: str
+    received_on: str
+    villager: str
+    item_id: str | None
+    item_title: str
+    content: str
+    answer: str
+    answered_on: str
+    escalated_on: str
+
+
+def list_feedback() -> list[FeedbackRow]:
+    """All feedback, newest first."""
+    titles = {i.id: i.title for i in DisclosureItem.live()}
+    return [FeedbackRow(f.id, f.received_on, f.villager, f.item_id, titles.get(f.item_id, "") if f.item_id else "",
+                        f.content, f.answer, f.answered_on, f.escalated_on)
+            for f in Feedback.live().order_by(Feedback.received_on.desc(), Feedback.seq.desc())]
+
+
+def item_years() -> list[int]:
+    """The years that have items (from the period), newest first."""
+    years = {int(i.period[:4]) for i in DisclosureItem.live().select(DisclosureItem.period)
+             if i.period[:4].isdigit()}
+    return sorted(years, reverse=True)
+
+
+def min_posting_days() -> int | None:
+    """The profile's minimum posting time in days (重庆 10), None when the law sets none."""
+    info = setup_service.current()
+    return cal.profile(info.province if info else "national").min_posting_days
+
+
+def write_year_xlsx_in_worker(year: int, path: Path) -> Path:
+    """`disclosure_xlsx.write_year_xlsx` with the worker thread's own connection."""
+    from desktop.reports.disclosure_xlsx import write_year_xlsx
+
+    with database.connection_context():
+        return write_year_xlsx(year, Path(path))

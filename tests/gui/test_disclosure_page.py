@@ -1,0 +1,212 @@
+"""The 村务公开 page: the calendar grid, the list with 新建, feedback, the ledger import, the year's .xlsx."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from desktop.services import disclosure_service as ds
+from desktop.services.session import Session
+from models.disclosure.financial_table import Line
+from tests.gui.typing import type_text
+
+
+@pytest.fixture
+def page(qtbot, village):
+    from ui.disclosure.disclosure_page import DisclosurePage
+
+    _paths, admin = village
+    page = DisclosurePage(admin)
+    qtbot.addWidget(page)
+    page.resize(1100, 720)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _posted(session: Session, period: str, posted: date) -> str:
+    item = ds.create_item(session, "finance_monthly", period, f"{period} 财务收支公开")
+    ds.save_table(session, item.id, 0, 1000, [Line(f"{period}-02", "1", "厂房租金", "租赁收入", 1000, 0)])
+    ds.submit(session, item.id, posted - timedelta(days=2))
+    ds.review(session, item.id, posted - timedelta(days=1), True)
+    ds.post(session, item.id, posted, ["村务公开栏"])
+    return item.id
+
+
+def test_new_item_from_the_list_opens_the_editor(qtbot, page):
+    tab = page.list_tab
+    page.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.new_dialog
+    qtbot.waitExposed(dialog)
+    # A 随时 subject asks for the date of the event instead of a month.
+    dialog.set_subject("projects")
+    assert dialog.kind() == "ad_hoc" and dialog.period_stack.currentWidget() is dialog.event_edit
+    dialog.set_subject("finance_monthly")
+    assert dialog.kind() == "month" and dialog.part_combo.isVisible()
+    dialog.year_spin.setValue(2026)
+    dialog.part_combo.setCurrentIndex(9)
+    assert dialog.period() == "2026-10"
+    assert dialog.title_edit.text() == "2026年10月财务收支公开"
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.editor is not None)
+    assert page.editor.detail.period == "2026-10"
+    assert page.editor.table_editor.isVisible()
+    assert tab.model.rowCount() == 1
+    assert tab.current_id() == page.editor.item_id
+
+
+def test_new_item_refuses_an_empty_title(qtbot, page):
+    dialog = page.new_item()
+    dialog.set_subject("relief")
+    assert dialog.kind() == "quarter"
+    dialog.title_edit.clear()
+    dialog.title_edit.textEdited.emit("")
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert "请填写标题" in dialog.message.text()
+    assert dialog.isVisible() and ds.list_items() == []
+
+
+def test_list_filters_by_category(qtbot, page, village):
+    _paths, admin = village
+    ds.create_item(admin, "finance_monthly", "2026-01", "一月财务")
+    ds.create_item(admin, "village_affairs", "2026Q1", "一季度村务", content="一、……")
+    tab = page.list_tab
+    tab.reload_years()
+    tab.set_filters(2026)
+    assert tab.model.rowCount() == 2
+    tab.set_filters(2026, "finance")
+    assert tab.model.rowCount() == 1 and tab.model.row_at(0).title == "一月财务"
+    tab.set_filters(2025)
+    assert tab.model.rowCount() == 0
+
+
+def test_calendar_grid_colours_and_opens(qtbot, village):
+    from ui.disclosure.calendar_tab import CalendarTab
+
+    _paths, admin = village
+    on_time = _posted(admin, "2026-01", date(2026, 2, 20))  # national profile: due 2026-02-28
+    _posted(admin, "2026-02", date(2026, 4, 10))  # late
+    tab = CalendarTab(today=date(2026, 5, 20))
+    qtbot.addWidget(tab)
+    tab.set_year(2026)
+    tab.show()
+    qtbot.waitExposed(tab)
+    january = tab.obligation_at(*tab.cell_of("2026-01"))
+    assert january.status == "on_time" and january.item_id == on_time
+    assert tab.obligation_at(*tab.cell_of("2026-02")).status == "late"
+    assert tab.obligation_at(*tab.cell_of("2026-03")).status == "overdue"
+    row, column = tab.cell_of("2026-03")
+    assert tab.grid.item(row, column).foreground().color().name() == "#b3261e"
+    assert tab.grid.item(*tab.cell_of("2026-01")).foreground().color().name() == "#2e7d32"
+    assert tab.grid.item(*tab.cell_of("2026-02")).foreground().color().name() == "#8a5a00"
+    assert "逾期未公开" in tab.summary_label.text()
+
+    with qtbot.waitSignal(tab.open_requested) as opened:
+        rect = tab.grid.visualItemRect(tab.grid.item(*tab.cell_of("2026-01")))
+        qtbot.mouseClick(tab.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == [on_time]
+    with qtbot.waitSignal(tab.new_requested) as new:
+        rect = tab.grid.visualItemRect(tab.grid.item(row, column))
+        qtbot.mouseClick(tab.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert new.args == ["finance_monthly", "month", "2026-03"]
+
+
+def test_feedback_add_and_answer(qtbot, page):
+    tab = page.feedback_tab
+    page.tabs.setCurrentWidget(tab)
+    tab.received_edit.setDate(date.today() - timedelta(days=20))
+    type_text(qtbot, tab.content_edit, "路灯电费为什么比上月多?")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    assert tab.table.rowCount() == 1
+    assert tab.table.item(0, 1).text() == "匿名"
+    assert "逾期未答复" in tab.table.item(0, 4).text()  # 20 days > the national 10
+    assert tab.table.item(0, 0).foreground().color().name() == "#b3261e"
+    assert "1 条已超过" in tab.summary_label.text()
+    tab.table.selectRow(0)
+    assert tab.answer_button.isEnabled()
+    type_text(qtbot, tab.answer_edit, "冬季亮灯时间延长")
+    qtbot.mouseClick(tab.answer_button, Qt.MouseButton.LeftButton)
+    assert "已答复" in tab.table.item(0, 4).text()
+    assert "0 条已超过" in tab.summary_label.text()
+
+
+def _messy_workbook(path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "10月"
+    ws.append(["青山村 2026 年 10 月现金日记账"])
+    ws.append([])
+    ws.append(["日期", "凭证号", "摘要", "科目", "收入", "支出", "经手人"])
+    ws.append(["2026-10-01", "", "上月结余", "", "", "", 15000])
+    ws.append(["2026-10-03", "记-1", "厂房租金", "租赁收入", "1,200.00元", None, "王文书"])
+    ws.append(["2026-10-05", "记-2", "路灯电费", "公共事业", None, 356.8, "李主任"])
+    ws.append(["2026-10-06", "记-3", "保洁员工资", "环境卫生", None, "三百元", "李主任"])
+    ws.append([None, None, None, None, None, None, None])
+    ws.append(["2026-10-08", "记-4", None, None, None, 50, None])
+    ws.merge_cells("A9:B9")
+    ws.append(["", "", "本月合计", "", 1200, 356.8, ""])
+    wb.create_sheet("说明")
+    wb.save(path)
+
+
+def test_ledger_import_shows_skipped_rows(qtbot, village, tmp_path):
+    from ui.disclosure.item_editor import ItemEditor
+    from ui.disclosure.ledger_import_dialog import LedgerImportDialog
+
+    _paths, admin = village
+    item = ds.create_item(admin, "finance_monthly", "2026-10", "2026年10月财务收支公开")
+    editor = ItemEditor(admin, item.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    qtbot.mouseClick(editor.table_editor.import_button, Qt.MouseButton.LeftButton)
+    dialog = editor.import_dialog
+    assert isinstance(dialog, LedgerImportDialog)
+
+    not_excel = tmp_path / "台账.xlsx"
+    not_excel.write_text("这不是表格", "utf-8")
+    assert not dialog.load_file(not_excel)
+    assert "不是 Excel" in dialog.message.text()
+    assert not dialog.ok_button.isEnabled()
+
+    book = tmp_path / "现金日记账.xlsx"
+    _messy_workbook(book)
+    assert dialog.load_file(book)
+    assert [dialog.sheet_combo.itemText(i) for i in range(dialog.sheet_combo.count())] == ["10月", "说明"]
+    assert dialog.lines_table.rowCount() == 2
+    reasons = dialog.skipped_reasons()
+    assert any("三百元" in r and "不是数字" in r for r in reasons)
+    assert any("合计" in r for r in reasons)
+    assert any("合并单元格" in r or "没有摘要" in r for r in reasons)
+    assert "没有导入的行(3 行" in dialog.skipped_title.text()
+    assert "期初余额 15,000.00 元" in dialog.summary_label.text()
+
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    te = editor.table_editor
+    assert [(x.summary, x.income_fen, x.expense_fen) for x in te.lines()] == [
+        ("厂房租金", 120000, 0), ("路灯电费", 0, 35680)]
+    assert te.opening_fen() == 1500000
+    assert "已导入 2 笔明细" in editor.message.text()
+
+
+def test_year_xlsx_export_runs_in_the_background(qtbot, page, village, tmp_path):
+    _paths, admin = village
+    _posted(admin, "2026-01", date(2026, 2, 20))
+    tab = page.list_tab
+    tab.reload_years()
+    tab.set_filters(2026)
+    out = tmp_path / "2026.xlsx"
+    with qtbot.waitSignal(tab.exporter.finished, timeout=20000):
+        assert tab.export_year(2026, out)
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out)
+    assert "公开事项" in wb.sheetnames
+    assert "已导出" in tab.message.text()

@@ -1,0 +1,130 @@
+"""Renders the 村务公开 screens and the A3 poster to build/screenshots/9x_*.png for a person to look at.
+
+Run with `pytest -m screenshots tests/gui/test_disclosure_screens.py`. Demo
+data made through the services, as in `test_screenshots.py`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.services import auth_service, setup_service
+from desktop.services import disclosure_service as ds
+from desktop.services.session import cli_session
+from tests.gui.typing import type_text
+
+OUT = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+pytestmark = pytest.mark.screenshots
+
+
+def _save(widget: QWidget, name: str) -> Path:
+    OUT.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()
+    path = OUT / f"{name}.png"
+    assert widget.grab().save(str(path)), path
+    return path
+
+
+def _shown(qtbot, widget: QWidget, width: int, height: int) -> QWidget:
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _pdf_to_png(pdf: Path, name: str) -> list[Path]:
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    for old in OUT.glob(f"{name}*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(OUT / name)], check=True)
+    return sorted(OUT.glob(f"{name}*.png"))
+
+
+def _demo():
+    from desktop.demo import fill_village
+
+    setup_service.initialize("village", "青山村", "330106001001", "chongqing")
+    fill_village(cli_session("village"), years=1)
+
+
+def test_disclosure_screens(qtbot, store, tmp_path):
+    from ui.disclosure.disclosure_page import DisclosurePage
+    from ui.disclosure.item_editor import ItemEditor
+
+    _demo()
+    secretary = auth_service.login("wenshu", "demo1234")
+    committee = auth_service.login("jianwei", "demo1234")
+    page = _shown(qtbot, DisclosurePage(secretary), 1180, 760)
+    _save(page, "90_disclosure_calendar")
+    page.tabs.setCurrentWidget(page.list_tab)
+    page.list_tab.set_filters(date.today().year)
+    _save(page, "91_disclosure_list")
+
+    # The demo's last month does not balance; type one vague line on top of it.
+    draft = next(r for r in ds.list_items() if r.status == "draft")
+    editor = page.open_item(draft.id)
+    qtbot.waitExposed(editor)
+    editor.resize(1240, 780)
+    te = editor.table_editor
+    row = te.model.rowCount() - 1
+    te.view.start_typing(row, 2)
+    type_text(qtbot, te.view.cell_editor(), "其他")
+    qtbot.keyClick(te.view.cell_editor(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: te.view.currentIndex().column() == 3)
+    te.view.start_typing(row, 5)
+    qtbot.keyClicks(te.view.cell_editor(), "12.345")
+    te.view.commit_editor()
+    assert "账不平" in te.check_text()
+    _save(editor, "92_disclosure_financial_unbalanced")
+    editor.close()
+
+    # The secretary corrects the closing balance and submits: what each side sees of the review.
+    from models.disclosure.financial_table import totals
+
+    opening, _closing, lines = ds.table(draft.id)
+    ds.save_table(secretary, draft.id, opening, totals(opening, lines).computed_closing, lines)
+    ds.submit(secretary, draft.id, date.today())
+    item = draft
+    waiting = _shown(qtbot, ItemEditor(secretary, item.id), 1240, 780)
+    _save(waiting, "93_disclosure_review_waiting")
+    waiting.close()
+    review = _shown(qtbot, ItemEditor(committee, item.id), 1240, 780)
+    type_text(qtbot, review.review_section.reason_edit, "已核对凭证,同意公开")
+    _save(review, "94_disclosure_review_committee")
+    qtbot.mouseClick(review.review_section.approve_button, Qt.MouseButton.LeftButton)
+    review.close()
+    posting = _shown(qtbot, ItemEditor(secretary, item.id), 1240, 780)
+    qtbot.mouseClick(posting.posting_section.post_button, Qt.MouseButton.LeftButton)
+    assert posting.detail.status == "posted"
+    _save(posting, "95_disclosure_posted")
+
+    pdf = tmp_path / "poster.pdf"
+    with qtbot.waitSignal(posting.poster_section.exporter.finished, timeout=30000):
+        assert posting.poster_section.export_pdf(pdf, "a3")
+    assert _pdf_to_png(pdf, "96_disclosure_poster_a3")
+    posting.close()
+
+    page.tabs.setCurrentWidget(page.feedback_tab)
+    page.feedback_tab.table.selectRow(0)
+    _save(page, "97_disclosure_feedback")
+
+
+def test_ledger_import_screen(qtbot, village, tmp_path):
+    from tests.gui.test_disclosure_page import _messy_workbook
+    from ui.disclosure.ledger_import_dialog import LedgerImportDialog
+
+    book = tmp_path / "现金日记账.xlsx"
+    _messy_workbook(book)
+    dialog = _shown(qtbot, LedgerImportDialog(), 960, 620)
+    dialog.load_file(book)
+    _save(dialog, "98_disclosure_ledger_import")

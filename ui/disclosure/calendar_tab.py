@@ -1,0 +1,193 @@
+"""公开日历: the year's statutory obligations as a grid, each coloured by how it was met.
+
+Row one is the monthly 财务收支 (when the village is held to it), row two the
+quarterly 村务 posting, one cell spanning its three months. A cell with a
+posting opens it; an empty one starts the posting for that period.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import disclosure_service as ds
+from desktop.services import ui_support_disclosure
+from desktop.services.disclosure_service import ObligationRow
+from models.disclosure import calendar as cal
+from models.disclosure import catalogue as cat
+from ui.disclosure.labels import obligation_background, obligation_color, obligation_label
+
+MONTHLY, QUARTERLY = 0, 1
+_ROW = Qt.ItemDataRole.UserRole
+
+
+class CalendarTab(QWidget):
+    """Year combo, the grid, the counts and the legend."""
+
+    open_requested = Signal(str)
+    new_requested = Signal(str, str, str)  # subject, period kind, period
+
+    def __init__(self, parent: QWidget | None = None, today: date | None = None):
+        super().__init__(parent)
+        self._today = today
+        self.rows: list[ObligationRow] = []
+        self.year_combo = QComboBox()
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.grid = QTableWidget(2, 12)
+        self.grid.setHorizontalHeaderLabels([self.tr("{n}月").format(n=n) for n in range(1, 13)])
+        self.grid.setVerticalHeaderLabels([self.tr("财务收支\n(每月)"), self.tr("村务公开\n(每季度)")])
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.grid.setWordWrap(True)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        line = self.fontMetrics().height()
+        self.grid.verticalHeader().setDefaultSectionSize(int(line * 4.6))
+        self.grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for q in range(4):
+            self.grid.setSpan(QUARTERLY, q * 3, 1, 3)
+        self.grid.cellClicked.connect(self._on_cell)
+        self.grid.setCursor(Qt.CursorShape.PointingHandCursor)
+        legend = QLabel(" ".join(
+            f"<span style='background:{obligation_background(code).name()}; color:{obligation_color(code).name()};'>"
+            f"&nbsp;{escape(obligation_label(code))}&nbsp;</span>"
+            for code in (cal.DONE_ON_TIME, cal.DONE_LATE, cal.OVERDUE, cal.DUE_SOON, cal.NOT_DUE)))
+        legend.setTextFormat(Qt.TextFormat.RichText)
+        hint = QLabel(self.tr("点击一格打开那一期的公开;还没有公开的,点击即可新建。"
+                              "期限按本村所在省份的规定计算。"))
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("年份:")))
+        top.addWidget(self.year_combo)
+        top.addSpacing(16)
+        top.addWidget(self.summary_label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.grid)
+        layout.addWidget(legend)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        self._fill_years()
+        self.year_combo.currentIndexChanged.connect(self.refresh)
+        self.refresh()
+
+    def _today_date(self) -> date:
+        return self._today or date.today()
+
+    def _fill_years(self) -> None:
+        this_year = self._today_date().year
+        years = sorted(set(ui_support_disclosure.item_years()) | {this_year}, reverse=True)
+        current = self.year_combo.currentData()
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in years:
+            if year <= this_year:
+                self.year_combo.addItem(self.tr("{year} 年").format(year=year), year)
+        self.year_combo.setCurrentIndex(max(self.year_combo.findData(current or this_year), 0))
+        self.year_combo.blockSignals(False)
+
+    def year(self) -> int:
+        """The year shown."""
+        return self.year_combo.currentData() or self._today_date().year
+
+    def set_year(self, year: int) -> None:
+        """Show `year` (as the combo would)."""
+        index = self.year_combo.findData(year)
+        if index < 0:
+            self.year_combo.addItem(self.tr("{year} 年").format(year=year), year)
+            index = self.year_combo.count() - 1
+        self.year_combo.setCurrentIndex(index)
+
+    def reload_years(self) -> None:
+        """Items of a new year may have been added."""
+        self._fill_years()
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        """Recompute the obligations of the year."""
+        year = self.year()
+        self.rows = ds.calendar_year(year, self._today)
+        for row in range(2):
+            for column in range(12):
+                self.grid.setItem(row, column, self._empty_cell())
+        monthly = False
+        for o in self.rows:
+            if o.kind == "monthly_finance":
+                monthly = True
+                self.grid.setItem(MONTHLY, int(o.period[5:7]) - 1, self._cell(o))
+            elif o.kind == "quarterly":
+                self.grid.setItem(QUARTERLY, (int(o.period[-1]) - 1) * 3, self._cell(o))
+        self.grid.setRowHidden(MONTHLY, not monthly)
+        rows_height = sum(self.grid.rowHeight(r) for r in range(2) if not self.grid.isRowHidden(r))
+        self.grid.setFixedHeight(self.grid.horizontalHeader().sizeHint().height() + rows_height
+                                 + 2 * self.grid.frameWidth())
+        counts = Counter(o.status for o in self.rows)
+        parts = [self.tr("{year} 年应公开 {n} 期").format(year=year, n=len(self.rows))]
+        for code in (cal.DONE_ON_TIME, cal.DONE_LATE, cal.OVERDUE, cal.DUE_SOON, cal.NOT_DUE):
+            if counts[code]:
+                parts.append(f"<span style='color:{obligation_color(code).name()}'>"
+                             f"{escape(obligation_label(code))} {counts[code]}</span>")
+        self.summary_label.setText(" · ".join(parts))
+
+    def _empty_cell(self) -> QTableWidgetItem:
+        item = QTableWidgetItem(self.tr("尚未到期"))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        item.setForeground(obligation_color(cal.NOT_DUE))
+        return item
+
+    def _cell(self, o: ObligationRow) -> QTableWidgetItem:
+        due = date.fromisoformat(o.due)
+        lines = [obligation_label(o.status), self.tr("{m}月{d}日前").format(m=due.month, d=due.day)]
+        lines.append(self.tr("点击打开") if o.item_id else self.tr("点击新建"))
+        item = QTableWidgetItem("\n".join(lines))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        item.setBackground(obligation_background(o.status))
+        item.setForeground(obligation_color(o.status))
+        font = item.font()
+        font.setBold(o.status in (cal.OVERDUE, cal.DUE_SOON))
+        item.setFont(font)
+        item.setToolTip(self.tr("{period}:{status},截止 {due}").format(
+            period=cat.period_label(cat.MONTH if o.kind == "monthly_finance" else cat.QUARTER, o.period),
+            status=obligation_label(o.status), due=o.due))
+        item.setData(_ROW, o)
+        return item
+
+    def obligation_at(self, row: int, column: int) -> ObligationRow | None:
+        """The obligation shown in a cell (None for an empty one)."""
+        item = self.grid.item(row, column)
+        return item.data(_ROW) if item is not None else None
+
+    def cell_of(self, period: str) -> tuple[int, int]:
+        """Where the obligation of `period` ("2026-03" or "2026Q1") is drawn."""
+        if "Q" in period:
+            return QUARTERLY, (int(period[-1]) - 1) * 3
+        return MONTHLY, int(period[5:7]) - 1
+
+    def _on_cell(self, row: int, column: int) -> None:
+        o = self.obligation_at(row, column)
+        if o is None:
+            return
+        if o.item_id:
+            self.open_requested.emit(o.item_id)
+        elif o.kind == "monthly_finance":
+            self.new_requested.emit("finance_monthly", cat.MONTH, o.period)
+        else:
+            self.new_requested.emit("village_affairs", cat.QUARTER, o.period)

@@ -1,0 +1,105 @@
+"""村务公开: the statutory calendar, the list of postings, villagers' feedback; items open in an editor.
+
+The secretary writes, submits and posts; the 监委会 reviews (buttons enabled
+by the session's permissions, checked again by the service on every write).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.paths import AppPaths
+from desktop.services.session import Session
+from models.errors import CunwuError
+from ui.disclosure.calendar_tab import CalendarTab
+from ui.disclosure.feedback_tab import FeedbackTab
+from ui.disclosure.item_editor import ItemEditor
+from ui.disclosure.list_tab import ItemListTab
+from ui.disclosure.new_item_dialog import NewItemDialog
+from ui.errors import show_error
+from ui.widgets.scaled_label import ScaledLabel, scale_font
+
+
+class DisclosurePage(QWidget):
+    """Three tabs: 公开日历, 公开清单, 村民反映."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None, paths: AppPaths | None = None):
+        super().__init__(parent)
+        self._session = session
+        self._paths = paths
+        self.editor: ItemEditor | None = None
+        self.new_dialog: NewItemDialog | None = None
+        self.calendar_tab = CalendarTab()
+        self.list_tab = ItemListTab(session)
+        self.feedback_tab = FeedbackTab(session)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.calendar_tab, self.tr("公开日历"))
+        self.tabs.addTab(self.list_tab, self.tr("公开清单"))
+        self.tabs.addTab(self.feedback_tab, self.tr("村民反映"))
+        scale_font(self.tabs.tabBar(), 1.1)
+        self.tabs.currentChanged.connect(self._on_tab)
+        self.calendar_tab.open_requested.connect(self.open_item)
+        self.calendar_tab.new_requested.connect(self.new_item_for)
+        self.list_tab.open_requested.connect(self.open_item)
+        self.list_tab.new_requested.connect(self.new_item)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(ScaledLabel(self.tr("村务公开"), 1.5, bold=True))
+        layout.addWidget(self.tabs, 1)
+
+    def open_item(self, item_id: str) -> ItemEditor | None:
+        """Open the editor of `item_id` (non-modal; one at a time)."""
+        if self.editor is not None:
+            self.editor.close()
+        try:
+            editor = ItemEditor(self._session, item_id, self)
+        except CunwuError as exc:
+            show_error(self, exc)
+            return None
+        editor.changed.connect(self._on_item_changed)
+        self.editor = editor
+        editor.show()
+        return editor
+
+    def new_item(self) -> NewItemDialog:
+        """The 新建 dialog; the new item opens in the editor when created."""
+        dialog = NewItemDialog(self._session, self)
+        dialog.finished.connect(self._on_new_finished)
+        self.new_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def new_item_for(self, subject: str, kind: str, period: str) -> NewItemDialog:
+        """The 新建 dialog preset to an obligation of the calendar."""
+        dialog = self.new_item()
+        dialog.preset(subject, kind, period)
+        return dialog
+
+    def _on_new_finished(self, result: int) -> None:
+        dialog = self.new_dialog
+        if dialog is None or result != QDialog.DialogCode.Accepted or dialog.item_id is None:
+            return
+        self.refresh()
+        self.list_tab.select_item(dialog.item_id)
+        self.open_item(dialog.item_id)
+
+    def _on_item_changed(self, _item_id: str) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read every tab."""
+        self.calendar_tab.reload_years()
+        self.list_tab.reload_years()
+        self.feedback_tab.refresh()
+
+    def on_settings_changed(self) -> None:
+        """The province profile changed: deadlines and the answer period follow it."""
+        self.refresh()
+
+    def _on_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is self.calendar_tab:
+            self.calendar_tab.refresh()
+        elif widget is self.feedback_tab:
+            self.feedback_tab.refresh()

@@ -1,0 +1,210 @@
+"""村民反映: questions and objections about postings, their answers, and the ones past the answer period.
+
+The answer period is the profile's (`disclosure_service.feedback_due_days`:
+重庆 3 days, elsewhere 10); an unanswered question past it is red.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import disclosure_service as ds
+from desktop.services import ui_support_disclosure
+from desktop.services.session import Session
+from desktop.services.ui_support_disclosure import FeedbackRow
+from models.errors import CunwuError
+from models.roles import Permission
+from ui.disclosure.labels import GREEN, GREY, RED
+from ui.errors import error_text
+from ui.rules.forms import date_edit, section, to_date
+from ui.supervision.labels import plain_table
+from ui.widgets.field_message import FieldMessage
+from ui.widgets.primary_button import make_primary
+
+RECEIVED, VILLAGER, ABOUT, CONTENT, STATE = range(5)
+
+
+class FeedbackTab(QWidget):
+    """The list, 登记村民反映 and 答复."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None, today: date | None = None):
+        super().__init__(parent)
+        self._session = session
+        self._today = today
+        self.rows: list[FeedbackRow] = []
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.table = plain_table([self.tr("收到日期"), self.tr("反映人"), self.tr("关于"), self.tr("内容"),
+                                  self.tr("答复情况")])
+        self.table.itemSelectionChanged.connect(self._on_selected)
+
+        add_card, add_layout = section(self.tr("登记村民反映"))
+        self.received_edit = date_edit(today)
+        self.villager_edit = QLineEdit()
+        self.villager_edit.setPlaceholderText(self.tr("不填即为匿名"))
+        self.item_combo = QComboBox()
+        self.item_combo.setMinimumContentsLength(16)
+        self.content_edit = QPlainTextEdit()
+        self.content_edit.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.add_button = make_primary(QPushButton(self.tr("登记")))
+        self.add_button.clicked.connect(self.add)
+        self.add_message = FieldMessage()
+        form = QFormLayout()
+        form.addRow(self.tr("收到日期:"), self.received_edit)
+        form.addRow(self.tr("反映人:"), self.villager_edit)
+        form.addRow(self.tr("关于:"), self.item_combo)
+        form.addRow(self.tr("内容:"), self.content_edit)
+        add_layout.addLayout(form)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        add_layout.addLayout(add_row)
+        add_layout.addWidget(self.add_message)
+
+        answer_card, answer_layout = section(self.tr("答复"))
+        self.selected_label = QLabel(self.tr("在上面的列表里选中一条反映。"))
+        self.selected_label.setWordWrap(True)
+        self.answered_edit = date_edit(today)
+        self.answer_edit = QPlainTextEdit()
+        self.answer_edit.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.answer_button = make_primary(QPushButton(self.tr("登记答复")))
+        self.answer_button.clicked.connect(self.answer)
+        self.answer_message = FieldMessage()
+        answer_form = QFormLayout()
+        answer_form.addRow(self.tr("答复日期:"), self.answered_edit)
+        answer_form.addRow(self.tr("答复内容:"), self.answer_edit)
+        answer_layout.addWidget(self.selected_label)
+        answer_layout.addLayout(answer_form)
+        answer_row = QHBoxLayout()
+        answer_row.addWidget(self.answer_button)
+        answer_row.addStretch(1)
+        answer_layout.addLayout(answer_row)
+        answer_layout.addWidget(self.answer_message)
+
+        can_add = session.can(Permission.EDIT_RECORDS) or session.can(Permission.COMMITTEE_REVIEW)
+        self.add_button.setEnabled(can_add)
+        if not can_add:
+            self.add_button.setToolTip(self.tr("您的账号只能查看。"))
+        cards = QHBoxLayout()
+        cards.addWidget(add_card, 1)
+        cards.addWidget(answer_card, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(cards)
+        self.refresh()
+
+    def _today_date(self) -> date:
+        return self._today or date.today()
+
+    def overdue(self, row: FeedbackRow) -> bool:
+        """Unanswered past the profile's answer period."""
+        limit = date.fromisoformat(row.received_on) + timedelta(days=ds.feedback_due_days())
+        return not row.answered_on and limit < self._today_date()
+
+    def refresh(self, *_args) -> None:
+        """Re-read the feedback and the items it can be about."""
+        selected = self.current_id()
+        self.rows = ui_support_disclosure.list_feedback()
+        days = ds.feedback_due_days()
+        self.table.setRowCount(len(self.rows))
+        overdue = 0
+        for r, f in enumerate(self.rows):
+            late = self.overdue(f)
+            overdue += late
+            if f.answered_on:
+                state, color = self.tr("已答复({day}):{answer}").format(day=f.answered_on, answer=f.answer), GREEN
+            elif late:
+                state, color = self.tr("逾期未答复(应在 {days} 天内答复)").format(days=days), RED
+            else:
+                state, color = self.tr("待答复"), GREY
+            cells = (f.received_on, f.villager or self.tr("匿名"), f.item_title or self.tr("(未指明)"), f.content,
+                     state)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if c == STATE or late:
+                    item.setForeground(color)
+                self.table.setItem(r, c, item)
+        self.summary_label.setText(self.tr(
+            "共 {n} 条反映,{open} 条未答复,其中 {late} 条已超过 {days} 天的答复期限。").format(
+            n=len(self.rows), open=sum(1 for f in self.rows if not f.answered_on), late=overdue, days=days))
+        self.item_combo.clear()
+        self.item_combo.addItem(self.tr("(不针对某一期公开)"), None)
+        for row in ds.list_items()[:60]:
+            self.item_combo.addItem(row.title, row.id)
+        if selected:
+            self.select(selected)
+        self._on_selected()
+
+    def current_id(self) -> str | None:
+        """The selected feedback."""
+        row = self.table.currentRow()
+        return self.rows[row].id if 0 <= row < len(self.rows) and self.table.selectedItems() else None
+
+    def select(self, feedback_id: str) -> None:
+        """Select the row of `feedback_id`."""
+        for r, f in enumerate(self.rows):
+            if f.id == feedback_id:
+                self.table.selectRow(r)
+
+    def _on_selected(self) -> None:
+        fid = self.current_id()
+        row = next((f for f in self.rows if f.id == fid), None)
+        can = self._session.can(Permission.EDIT_RECORDS) and row is not None and not row.answered_on
+        for w in (self.answered_edit, self.answer_edit, self.answer_button):
+            w.setEnabled(can)
+        if row is None:
+            self.selected_label.setText(self.tr("在上面的列表里选中一条反映。"))
+        elif row.answered_on:
+            self.selected_label.setText(self.tr("这条反映已于 {day} 答复。").format(day=row.answered_on))
+        else:
+            self.selected_label.setText(self.tr("{who} {day} 反映:{content}").format(
+                who=row.villager or self.tr("匿名村民"), day=row.received_on, content=row.content))
+        if row is not None and not self._session.can(Permission.EDIT_RECORDS):
+            self.answer_button.setToolTip(self.tr("答复由村委会(村文书)登记。"))
+
+    def add(self) -> bool:
+        """登记 the feedback typed in the form."""
+        try:
+            fb = ds.add_feedback(self._session, to_date(self.received_edit), self.content_edit.toPlainText(),
+                                 self.villager_edit.text(), self.item_combo.currentData())
+        except CunwuError as exc:
+            self.add_message.show_error(error_text(exc))
+            return False
+        self.villager_edit.clear()
+        self.content_edit.clear()
+        self.refresh()
+        self.select(fb.id)
+        self.add_message.show_ok(self.tr("已登记。请在 {days} 天内答复。").format(days=ds.feedback_due_days()))
+        return True
+
+    def answer(self) -> bool:
+        """登记答复 of the selected feedback."""
+        fid = self.current_id()
+        if fid is None:
+            return False
+        try:
+            ds.answer_feedback(self._session, fid, to_date(self.answered_edit), self.answer_edit.toPlainText())
+        except CunwuError as exc:
+            self.answer_message.show_error(error_text(exc))
+            return False
+        self.answer_edit.clear()
+        self.refresh()
+        self.select(fid)
+        self.answer_message.show_ok(self.tr("已登记答复。"))
+        return True

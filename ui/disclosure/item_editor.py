@@ -1,0 +1,249 @@
+"""One disclosure item: its content or financial table, the committee's review, the posting, the poster.
+
+Left: what villagers will read (the text, or for 财务 the table editor with
+its live balance check), with 保存草稿 and 提交监委会审核. Right: the review,
+the posting and the poster. A submitted table is read-only; a returned one
+can be corrected and submitted again.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import disclosure_service as ds
+from desktop.services import ui_support_disclosure
+from desktop.services.session import Session
+from desktop.services.ui_support_disclosure import ItemDetail
+from models.disclosure import catalogue as cat
+from models.errors import CunwuError
+from models.meetings.quorum import ERROR
+from models.roles import Permission
+from ui.disclosure.labels import (
+    category_label,
+    period_label,
+    status_color,
+    status_label,
+    subject_label,
+)
+from ui.disclosure.ledger_import_dialog import LedgerImportDialog
+from ui.disclosure.review_panel import PosterSection, PostingSection, ReviewSection
+from ui.disclosure.table_editor import FinancialTableEditor
+from ui.errors import error_text
+from ui.meetings.labels import transparent_scroll
+from ui.rules.forms import date_edit, to_date
+from ui.widgets.field_message import FieldMessage
+from ui.widgets.primary_button import make_primary
+from ui.widgets.scaled_label import ScaledLabel
+
+
+class ItemEditor(QDialog):
+    """Edit, submit, review, post and print one item. `changed(item_id)` after every saved step."""
+
+    changed = Signal(str)
+
+    def __init__(self, session: Session, item_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.item_id = item_id
+        self.detail: ItemDetail = ui_support_disclosure.item_detail(item_id)
+        self.import_dialog: LedgerImportDialog | None = None
+        self.setWindowTitle(self.tr("村务公开:{title}").format(title=self.detail.title))
+        self.resize(1240, 780)
+        self.is_finance = self.detail.category == cat.FINANCE
+
+        self.title_label = ScaledLabel("", 1.3, bold=True)
+        self.title_label.setWordWrap(True)
+        self.meta_label = QLabel()
+        self.meta_label.setTextFormat(Qt.TextFormat.RichText)
+        self.content_view = QPlainTextEdit()
+        self.content_view.setReadOnly(True)
+        self.content_view.setPlaceholderText(self.tr("(没有正文)"))
+        self.table_editor = FinancialTableEditor()
+        self.table_editor.changed.connect(self._update_buttons)
+        self.table_editor.import_requested.connect(self.open_import)
+        self.table_editor.model.set_month(self.detail.period if self.detail.period_kind == cat.MONTH else "")
+        self.save_button = QPushButton(self.tr("保存草稿"))
+        self.save_button.clicked.connect(self.save_draft)
+        self.submit_date = date_edit()
+        self.submit_button = make_primary(QPushButton(self.tr("提交监委会审核")))
+        self.submit_button.clicked.connect(self.submit)
+        self.message = FieldMessage()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 8, 0)
+        if self.is_finance:
+            self.content_view.setMaximumHeight(self.fontMetrics().height() * 4)
+            left_layout.addWidget(self.table_editor, 1)
+            if self.detail.content:
+                left_layout.insertWidget(0, self.content_view)
+            else:
+                self.content_view.hide()
+        else:
+            self.table_editor.hide()
+            left_layout.addWidget(QLabel(self.tr("公开内容:")))
+            left_layout.addWidget(self.content_view, 1)
+            self.save_button.hide()
+        actions = QHBoxLayout()
+        actions.addWidget(self.save_button)
+        actions.addStretch(1)
+        actions.addWidget(QLabel(self.tr("提交日期:")))
+        actions.addWidget(self.submit_date)
+        actions.addWidget(self.submit_button)
+        left_layout.addLayout(actions)
+        left_layout.addWidget(self.message)
+
+        self.review_section = ReviewSection(session)
+        self.review_section.reviewed.connect(self._after_step)
+        self.posting_section = PostingSection(session)
+        self.posting_section.posted.connect(self._after_step)
+        self.poster_section = PosterSection()
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 0, 4, 0)
+        side_layout.addWidget(self.review_section)
+        side_layout.addWidget(self.posting_section)
+        side_layout.addWidget(self.poster_section)
+        side_layout.addStretch(1)
+        side_scroll = transparent_scroll(side)
+        em = self.fontMetrics().horizontalAdvance("国")
+        side_scroll.setMinimumWidth(em * 26)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(side_scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        close_button = QPushButton(self.tr("关闭"))
+        close_button.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.meta_label)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(bottom)
+        self.reload(table=True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """Enter belongs to the table and the fields (it moves on), never to a default button."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # --- state ------------------------------------------------------------------
+
+    def editable(self) -> bool:
+        """A draft or a returned item, for a session that edits records."""
+        return self.detail.status in ("draft", "returned") and self._session.can(Permission.EDIT_RECORDS)
+
+    def reload(self, table: bool = False) -> None:
+        """Re-read the item (and, with `table`, its saved financial table)."""
+        self.detail = d = ui_support_disclosure.item_detail(self.item_id)
+        self.title_label.setText(d.title)
+        color = status_color(d.status).name()
+        self.meta_label.setText(
+            escape(f"{category_label(d.category)} · {subject_label(d.subject)} · "
+                   f"{period_label(d.period_kind, d.period)}")
+            + " · " + self.tr("状态:") + f"<b style='color:{color}'>{escape(status_label(d.status))}</b>")
+        self.content_view.setPlainText(d.content)
+        if table and self.is_finance:
+            opening, closing, lines = ds.table(d.id)
+            self.table_editor.set_editable(self.editable())
+            self.table_editor.set_table(opening, closing, lines)
+        for section in (self.review_section, self.posting_section, self.poster_section):
+            section.show_item(d)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        editable = self.editable()
+        self.save_button.setEnabled(editable)
+        self.submit_date.setEnabled(editable)
+        why = ""
+        if not editable:
+            why = (self.tr("已经提交审核或已经公开,不能再修改。") if self._session.can(Permission.EDIT_RECORDS)
+                   else self.tr("您的账号只能查看。"))
+        elif self.is_finance and self.table_editor.input_errors():
+            why = self.tr("有金额看不懂(红色格子),请先改正。")
+        elif self.is_finance and not self.table_editor.lines():
+            why = self.tr("还没有填写收支明细。")
+        elif self.is_finance and not self.table_editor.is_balanced():
+            why = self.tr("账不平或明细不全,不能提交(见表格下方的红字)。")
+        self.submit_button.setEnabled(not why)
+        self.submit_button.setToolTip(why)
+
+    def _after_step(self) -> None:
+        self.reload(table=True)
+        self.changed.emit(self.item_id)
+
+    # --- actions ----------------------------------------------------------------
+
+    def save_draft(self) -> bool:
+        """Save the table as typed (an unbalanced draft is kept; the check says what is wrong)."""
+        if not self.is_finance:
+            return False
+        self.table_editor.view.commit_editor()
+        errors = self.table_editor.input_errors()
+        if errors:
+            self.message.show_error(self.tr("没有保存:{reasons}").format(reasons=";".join(errors)))
+            return False
+        try:
+            findings = ds.save_table(self._session, self.item_id, self.table_editor.opening_fen(),
+                                     self.table_editor.closing_fen(), self.table_editor.lines())
+        except CunwuError as exc:
+            self.message.show_error(error_text(exc))
+            return False
+        if any(f.severity == ERROR for f in findings):
+            self.message.show_hint(self.tr("草稿已保存。账还没有平,改好后才能提交审核。"))
+        else:
+            self.message.show_ok(self.tr("草稿已保存。"))
+        self.changed.emit(self.item_id)
+        return True
+
+    def submit(self) -> bool:
+        """Save what is on screen, then send it to the 监委会."""
+        if self.is_finance and not self.save_draft():
+            return False
+        try:
+            ds.submit(self._session, self.item_id, to_date(self.submit_date))
+        except CunwuError as exc:
+            self.message.show_error(error_text(exc))
+            return False
+        self.reload(table=True)
+        self.message.show_ok(self.tr("已提交监委会审核。"))
+        self.changed.emit(self.item_id)
+        return True
+
+    def open_import(self) -> LedgerImportDialog:
+        """The ledger import dialog; its lines go into the table when accepted."""
+        dialog = LedgerImportDialog(self)
+        dialog.accepted.connect(self._on_imported)
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_imported(self) -> None:
+        dialog = self.import_dialog
+        if dialog is None or dialog.ledger is None:
+            return
+        result = dialog.ledger
+        self.table_editor.import_lines(result.lines, result.opening_fen)
+        self.message.show_hint(self.tr("已导入 {n} 笔明细(还没有保存)。请核对期末余额后保存草稿。").format(
+            n=len(result.lines)))

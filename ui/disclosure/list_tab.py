@@ -1,0 +1,260 @@
+"""公开清单: every item by period and category, with its status; 新建, 打开 and the year's .xlsx."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import disclosure_service as ds
+from desktop.services import ui_support_disclosure
+from desktop.services.disclosure_service import ItemRow
+from desktop.services.session import Session
+from models.disclosure import catalogue as cat
+from models.roles import Permission
+from ui.disclosure.labels import (
+    category_label,
+    period_label,
+    status_color,
+    status_label,
+    subject_label,
+)
+from ui.rules import background
+from ui.rules.background import FileExporter
+from ui.widgets.field_message import FieldMessage
+from ui.widgets.primary_button import make_primary
+
+PERIOD, CATEGORY, SUBJECT, TITLE, STATUS, POSTED = range(6)
+_BATCH = 200
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ItemListModel(QAbstractTableModel):
+    """Rows of `disclosure_service.list_items`, shown in batches as the view scrolls."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._all: list[ItemRow] = []
+        self._shown = 0
+        self._headers = [self.tr("期间"), self.tr("类别"), self.tr("公开事项"), self.tr("标题"),
+                         self.tr("状态"), self.tr("公开日期")]
+
+    def load(self, year: int | None, category: str | None) -> None:
+        """Query again with the filters."""
+        self.beginResetModel()
+        self._all = ds.list_items(year, category)
+        self._shown = min(_BATCH, len(self._all))
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ItemRow:
+        """The item of view row `row`."""
+        return self._all[row]
+
+    def total(self) -> int:
+        """Items matching the filters (shown or not yet)."""
+        return len(self._all)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        """Rows fetched so far."""
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        """Six columns."""
+        return 0 if parent.isValid() else 6
+
+    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802 - Qt API
+        """More rows than shown."""
+        return not parent.isValid() and self._shown < len(self._all)
+
+    def fetchMore(self, parent: _Index) -> None:  # noqa: N802 - Qt API
+        """Show the next batch."""
+        if parent.isValid():
+            return
+        more = min(_BATCH, len(self._all) - self._shown)
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+        self._shown += more
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        """Column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        """Labels; the status coloured; the raw period for sorting (UserRole)."""
+        if not index.isValid():
+            return None
+        r = self._all[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (period_label(r.period_kind, r.period), category_label(r.category), subject_label(r.subject),
+                    r.title, status_label(r.status), r.posted_on)[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
+            return status_color(r.status)
+        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
+            return r.title
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        return None
+
+
+class ItemListTab(QWidget):
+    """Filters, the list, and the buttons. `open_requested(id)` / `new_requested()` for the page."""
+
+    open_requested = Signal(str)
+    new_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.exporter = FileExporter(self)
+        self.year_combo = QComboBox()
+        self.category_combo = QComboBox()
+        self.category_combo.addItem(self.tr("全部类别"), None)
+        for code in cat.CATEGORIES:
+            self.category_combo.addItem(category_label(code), code)
+        self.new_button = make_primary(QPushButton(self.tr("新建…")))
+        self.new_button.clicked.connect(self.new_requested)
+        self.new_button.setEnabled(session.can(Permission.EDIT_RECORDS))
+        if not self.new_button.isEnabled():
+            self.new_button.setToolTip(self.tr("您的账号只能查看。"))
+        self.open_button = QPushButton(self.tr("打开"))
+        self.open_button.clicked.connect(self.open_current)
+        self.export_button = QPushButton(self.tr("导出全年(.xlsx)…"))
+        self.export_button.clicked.connect(self.ask_export)
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "hint")
+        self.model = ItemListModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self.open_current)
+        self.message = FieldMessage()
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("年份:")))
+        top.addWidget(self.year_combo)
+        top.addWidget(QLabel(self.tr("类别:")))
+        top.addWidget(self.category_combo)
+        top.addSpacing(12)
+        top.addWidget(self.count_label, 1)
+        top.addWidget(self.export_button)
+        top.addWidget(self.open_button)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        self.exporter.busy_changed.connect(self._on_busy)
+        self.exporter.finished.connect(self._on_exported)
+        self.exporter.failed.connect(self._on_failed)
+        self._fill_years()
+        self.year_combo.currentIndexChanged.connect(self.refresh)
+        self.category_combo.currentIndexChanged.connect(self.refresh)
+        self.refresh()
+
+    def _fill_years(self) -> None:
+        this_year = date.today().year
+        years = sorted(set(ui_support_disclosure.item_years()) | {this_year}, reverse=True)
+        self.year_combo.blockSignals(True)
+        current = self.year_combo.currentData()
+        self.year_combo.clear()
+        self.year_combo.addItem(self.tr("全部年份"), None)
+        for year in years:
+            self.year_combo.addItem(self.tr("{year} 年").format(year=year), year)
+        index = self.year_combo.findData(current if current is not None else this_year)
+        self.year_combo.setCurrentIndex(max(index, 0))
+        self.year_combo.blockSignals(False)
+
+    def year(self) -> int | None:
+        """The year filter (None: every year)."""
+        return self.year_combo.currentData()
+
+    def set_filters(self, year: int | None, category: str | None = None) -> None:
+        """Choose the filters (as the combos would)."""
+        if year is not None and self.year_combo.findData(year) < 0:
+            self.year_combo.addItem(self.tr("{year} 年").format(year=year), year)
+        self.year_combo.setCurrentIndex(max(self.year_combo.findData(year), 0))
+        self.category_combo.setCurrentIndex(max(self.category_combo.findData(category), 0))
+
+    def refresh(self, *_args) -> None:
+        """Re-read the list with the filters."""
+        self.model.load(self.year(), self.category_combo.currentData())
+        self.count_label.setText(self.tr("共 {n} 项").format(n=self.model.total()))
+        self.export_button.setEnabled(self.year() is not None and not self.exporter.is_busy())
+        self.export_button.setToolTip("" if self.year() is not None else self.tr("请先选择年份。"))
+
+    def reload_years(self) -> None:
+        """A new item may bring a new year."""
+        self._fill_years()
+        self.refresh()
+
+    def select_item(self, item_id: str) -> bool:
+        """Select the row of `item_id` (fetching further batches if needed)."""
+        for row in range(self.model.total()):
+            if self.model.row_at(row).id == item_id:
+                while row >= self.model.rowCount():
+                    self.model.fetchMore(QModelIndex())
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def current_id(self) -> str | None:
+        """The selected item."""
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()).id if index.isValid() else None
+
+    def open_current(self, *_args) -> None:
+        """Open the selected item."""
+        item_id = self.current_id()
+        if item_id:
+            self.open_requested.emit(item_id)
+        else:
+            self.message.show_hint(self.tr("请先在列表里选中一项。"))
+
+    def ask_export(self) -> None:
+        """Ask where to save the year's .xlsx, then export."""
+        year = self.year()
+        if year is None:
+            return
+        path = background.ask_save_path(self, self.tr("导出全年村务公开"),
+                                        self.tr("{year}年村务公开.xlsx").format(year=year),
+                                        background.xlsx_pattern(), ".xlsx")
+        if path is not None:
+            self.export_year(year, path)
+
+    def export_year(self, year: int, path: Path) -> bool:
+        """Write `year`'s postings to `path` on a worker thread."""
+        return self.exporter.run(lambda: ui_support_disclosure.write_year_xlsx_in_worker(year, Path(path)))
+
+    def _on_busy(self, busy: bool) -> None:
+        self.export_button.setEnabled(not busy and self.year() is not None)
+        if busy:
+            self.message.show_hint(self.tr("正在导出……"))
+
+    def _on_exported(self, path: str) -> None:
+        self.message.show_ok(self.tr("已导出:{path}").format(path=path))
+
+    def _on_failed(self, text: str) -> None:
+        self.message.show_error(self.tr("导出没有成功:{reason}").format(reason=text))
