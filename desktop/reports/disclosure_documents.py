@@ -38,7 +38,7 @@ POSTER_PT = 16
 
 def poster_html(item_id: str) -> str:
     """The poster of one item."""
-    item = ds._item(item_id)
+    item = ds.item(item_id)
     info = setup_service.current()
     name = escape(info.name if info else "")
     parts = [f"<style>{_CSS}</style>", f"<h1>{name}{escape(item.title)}</h1>",

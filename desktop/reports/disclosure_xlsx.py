@@ -31,7 +31,7 @@ def write_year_xlsx(year: int, path: Path) -> Path:
         cell.font, cell.fill = Font(bold=True), header_fill
     items = ds.list_items(year)
     for row in sorted(items, key=lambda r: r.period):
-        item = ds._item(row.id)
+        item = ds.item(row.id)
         ws.append([cat.CATEGORIES[row.category], cat.SUBJECTS[row.subject][0],
                    cat.period_label(row.period_kind, row.period), row.title, ds.STATUS_LABELS[row.status],
                    item.reviewed_on, row.posted_on, "、".join(json.loads(item.channels or "[]"))])

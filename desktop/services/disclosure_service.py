@@ -86,6 +86,24 @@ def create_item(session: Session, subject: str, period: str, title: str, content
                                content=content)
 
 
+def item(item_id: str) -> DisclosureItem:
+    """The item record (for reports and read-only views)."""
+    return _item(item_id)
+
+
+def update_item(session: Session, item_id: str, content: str, title: str | None = None) -> DisclosureItem:
+    """Change a draft's text (and title); refused once it went to review."""
+    session.require(Permission.EDIT_RECORDS)
+    row = _item(item_id)
+    _editable(row)
+    changes = {"content": content}
+    if title is not None:
+        if not title.strip():
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写标题。"))
+        changes["title"] = title.strip()
+    return record_store.update(session, row, **changes)
+
+
 def _editable(item: DisclosureItem) -> None:
     if status(item) in ("in_review", "approved", "posted", "taken_down"):
         raise _invalid(QT_TRANSLATE_NOOP(_C, "已经提交审核或已经公开的内容不能再修改。"))
@@ -250,7 +268,11 @@ def add_feedback(session: Session, received_on: date, content: str, villager: st
 def answer_feedback(session: Session, feedback_id: str, on: date, answer: str) -> None:
     """Record the answer given to the villager."""
     session.require(Permission.EDIT_RECORDS)
-    row = Feedback.get_by_id(feedback_id)
+    row = Feedback.get_or_none((Feedback.id == feedback_id) & (Feedback.deleted == False))  # noqa: E712
+    if row is None:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这条村民反映。")))
+    if row.answered_on:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "这条反映已于 {on} 答复过了。"), on=row.answered_on)
     if on.isoformat() < row.received_on:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "答复日期不能早于收到日期。"))
     if not answer.strip():
@@ -271,3 +293,17 @@ def overdue_feedback(today: date | None = None) -> list[Feedback]:
     days = feedback_due_days()
     return [f for f in Feedback.live() if not f.answered_on
             and date.fromisoformat(f.received_on) + timedelta(days=days) < today]
+
+
+def escalate_feedback(session: Session, feedback_id: str, on: date) -> Feedback:
+    """Report an unanswered question to the township (组织法 第三十一条): travels in the next package."""
+    if not session.can(Permission.COMMITTEE_REVIEW):
+        session.require(Permission.EDIT_RECORDS)
+    row = Feedback.get_or_none((Feedback.id == feedback_id) & (Feedback.deleted == False))  # noqa: E712
+    if row is None:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这条村民反映。")))
+    if row.answered_on:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "这条反映已经答复,不需要报告乡镇。"))
+    if row.escalated_on:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "已经于 {on} 报告乡镇。"), on=row.escalated_on)
+    return record_store.update(session, row, escalated_on=on.isoformat())

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from desktop.services import record_store
 from desktop.services.session import Session
 from models.clock import local_display
+from models.disclosure.records import DisclosureItem
 from models.entities import Person
 from models.errors import NotFound
 from models.meetings.records import Attachment, DecisionRegister, Meeting
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
 from models.rules.records import RuleVersion
+from models.supervision.records import SupervisionMatter
 
 _C = "recycle"
 
@@ -30,6 +32,8 @@ _KINDS = {
     "decision_register": (DecisionRegister, QT_TRANSLATE_NOOP(_C, "四议两公开登记"), lambda r: r.title),
     "person": (Person, QT_TRANSLATE_NOOP(_C, "人员"), lambda r: r.name),
     "rule_version": (RuleVersion, QT_TRANSLATE_NOOP(_C, "村规民约版本"), lambda r: f"{r.title} 第{r.version_no}版"),
+    "disclosure_item": (DisclosureItem, QT_TRANSLATE_NOOP(_C, "村务公开"), lambda r: f"{r.period} {r.title}"),
+    "supervision_matter": (SupervisionMatter, QT_TRANSLATE_NOOP(_C, "监督事项"), lambda r: r.title),
 }
 
 

@@ -44,7 +44,7 @@ class ItemDetail:
 
 def item_detail(item_id: str, today: date | None = None) -> ItemDetail:
     """The record of one item (raises `NotFound` like the service)."""
-    i = ds._item(item_id)
+    i = ds.item(item_id)
     try:
         channels = tuple(json.loads(i.channels or "[]"))
     except ValueError:

@@ -217,3 +217,23 @@ def test_poster_pdf_export(qtbot, village, tmp_path, paper):
     else:
         assert (round(width), round(height)) == (595, 842)
     assert "已导出" in section.message.text()
+
+
+def test_photo_of_the_posted_board_is_attached(qtbot, village, tmp_path):
+    from datetime import date
+
+    from desktop.services import attachments_service
+    from desktop.services import disclosure_service as ds_mod
+    from ui.disclosure.item_editor import ItemEditor
+
+    paths, admin = village
+    item = ds_mod.create_item(admin, "village_affairs", "2026Q3", "第三季度村务公开", period_kind="quarter")
+    editor = ItemEditor(admin, item.id, paths=paths)
+    qtbot.addWidget(editor)
+    assert "公开栏的照片" in editor.attachments.hint.text()
+    photo = tmp_path / "公开栏.jpg"
+    photo.write_bytes(b"\xff\xd8board")
+    editor.attachments.add_files([photo], "photo")
+    rows = attachments_service.list_for("disclosure_item", item.id)
+    assert [(r.filename, r.kind) for r in rows] == [("公开栏.jpg", "photo")]
+    assert date.today()  # the editor opened on a real item with a real data folder

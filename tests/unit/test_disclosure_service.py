@@ -131,3 +131,22 @@ def test_a3_landscape_poster(village, tmp_path, qapp):
         size = next(line for line in info.splitlines() if line.startswith("Page size"))
         width, height = (float(x) for x in size.split(":")[1].split("pts")[0].split(" x "))
         assert width > height > 800  # A3 landscape: 1191 x 842 pt
+
+
+def test_draft_text_edits_feedback_answer_once_and_escalation(village):
+    _, admin = village
+    item = ds.create_item(admin, "village_affairs", "2026Q3", "第三季度村务公开", period_kind="quarter")
+    ds.update_item(admin, item.id, "一、低保评议结果。")
+    assert ds.item(item.id).content == "一、低保评议结果。"
+    ds.submit(admin, item.id, date(2026, 10, 5))
+    with pytest.raises(ValidationError):
+        ds.update_item(admin, item.id, "改动")
+    fb = ds.add_feedback(admin, date(2026, 10, 1), "低保名单为什么没有张贴?")
+    ds.answer_feedback(admin, fb.id, date(2026, 10, 2), "已补贴。")
+    with pytest.raises(ValidationError) as err:
+        ds.answer_feedback(admin, fb.id, date(2026, 10, 3), "again")
+    assert "答复过了" in str(err.value)
+    with pytest.raises(ValidationError):
+        ds.escalate_feedback(admin, fb.id, date(2026, 10, 20))
+    open_fb = ds.add_feedback(admin, date(2026, 10, 1), "路灯账目不清")
+    assert ds.escalate_feedback(admin, open_fb.id, date(2026, 10, 20)).escalated_on == "2026-10-20"

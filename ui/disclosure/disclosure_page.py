@@ -53,7 +53,7 @@ class DisclosurePage(QWidget):
         if self.editor is not None:
             self.editor.close()
         try:
-            editor = ItemEditor(self._session, item_id, self)
+            editor = ItemEditor(self._session, item_id, self, paths=self._paths)
         except CunwuError as exc:
             show_error(self, exc)
             return None

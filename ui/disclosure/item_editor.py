@@ -54,7 +54,7 @@ class ItemEditor(QDialog):
 
     changed = Signal(str)
 
-    def __init__(self, session: Session, item_id: str, parent: QWidget | None = None):
+    def __init__(self, session: Session, item_id: str, parent: QWidget | None = None, paths=None):
         super().__init__(parent)
         self._session = session
         self.item_id = item_id
@@ -96,7 +96,6 @@ class ItemEditor(QDialog):
             self.table_editor.hide()
             left_layout.addWidget(QLabel(self.tr("公开内容:")))
             left_layout.addWidget(self.content_view, 1)
-            self.save_button.hide()
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
         actions.addStretch(1)
@@ -117,6 +116,12 @@ class ItemEditor(QDialog):
         side_layout.addWidget(self.review_section)
         side_layout.addWidget(self.posting_section)
         side_layout.addWidget(self.poster_section)
+        from ui.disclosure.attachments_section import ItemAttachments
+
+        self.attachments = ItemAttachments(session, paths)
+        self.attachments.set_item(item_id)
+        self.attachments.setMinimumHeight(self.fontMetrics().height() * 14)
+        side_layout.addWidget(self.attachments)
         side_layout.addStretch(1)
         side_scroll = transparent_scroll(side)
         em = self.fontMetrics().horizontalAdvance("国")
@@ -163,7 +168,11 @@ class ItemEditor(QDialog):
             escape(f"{category_label(d.category)} · {subject_label(d.subject)} · "
                    f"{period_label(d.period_kind, d.period)}")
             + " · " + self.tr("状态:") + f"<b style='color:{color}'>{escape(status_label(d.status))}</b>")
-        self.content_view.setPlainText(d.content)
+        if self.content_view.toPlainText() != d.content:
+            self.content_view.setPlainText(d.content)
+        self.content_view.setReadOnly(not self.editable())
+        if self.is_finance and self.editable():
+            self.content_view.show()
         if table and self.is_finance:
             opening, closing, lines = ds.table(d.id)
             self.table_editor.set_editable(self.editable())
@@ -196,9 +205,18 @@ class ItemEditor(QDialog):
     # --- actions ----------------------------------------------------------------
 
     def save_draft(self) -> bool:
-        """Save the table as typed (an unbalanced draft is kept; the check says what is wrong)."""
+        """Save the text and the table as typed (an unbalanced draft is kept; the check says what is wrong)."""
+        if self.content_view.toPlainText() != self.detail.content:
+            try:
+                ds.update_item(self._session, self.item_id, self.content_view.toPlainText())
+            except CunwuError as exc:
+                self.message.show_error(error_text(exc))
+                return False
+            self.detail = ui_support_disclosure.item_detail(self.item_id)
         if not self.is_finance:
-            return False
+            self.message.show_ok(self.tr("草稿已保存。"))
+            self.changed.emit(self.item_id)
+            return True
         self.table_editor.view.commit_editor()
         errors = self.table_editor.input_errors()
         if errors:
@@ -219,7 +237,7 @@ class ItemEditor(QDialog):
 
     def submit(self) -> bool:
         """Save what is on screen, then send it to the 监委会."""
-        if self.is_finance and not self.save_draft():
+        if not self.save_draft():
             return False
         try:
             ds.submit(self._session, self.item_id, to_date(self.submit_date))
