@@ -210,3 +210,22 @@ def test_year_xlsx_export_runs_in_the_background(qtbot, page, village, tmp_path)
     wb = load_workbook(out)
     assert "公开事项" in wb.sheetnames
     assert "已导出" in tab.message.text()
+
+
+def test_unanswered_feedback_is_reported_to_the_township(qtbot, village):
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    from desktop.services import disclosure_service as ds_mod
+    from ui.disclosure.feedback_tab import FeedbackTab
+
+    _, admin = village
+    fb = ds_mod.add_feedback(admin, date(2026, 10, 1), "路灯账目不清")
+    tab = FeedbackTab(admin, today=date(2026, 11, 1))
+    qtbot.addWidget(tab)
+    tab.select(fb.id)
+    assert tab.escalate_button.isEnabled()
+    qtbot.mouseClick(tab.escalate_button, Qt.MouseButton.LeftButton)
+    assert "已报告乡镇" in tab.answer_message.text()
+    assert not tab.escalate_button.isEnabled()

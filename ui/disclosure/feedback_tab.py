@@ -88,9 +88,13 @@ class FeedbackTab(QWidget):
         answer_form.addRow(self.tr("答复内容:"), self.answer_edit)
         answer_layout.addWidget(self.selected_label)
         answer_layout.addLayout(answer_form)
+        self.escalate_button = QPushButton(self.tr("报告乡镇"))
+        self.escalate_button.setToolTip(self.tr("逾期仍未答复的,可以报告乡镇,随下一个数据包送到乡镇。"))
+        self.escalate_button.clicked.connect(self.escalate)
         answer_row = QHBoxLayout()
         answer_row.addWidget(self.answer_button)
         answer_row.addStretch(1)
+        answer_row.addWidget(self.escalate_button)
         answer_layout.addLayout(answer_row)
         answer_layout.addWidget(self.answer_message)
 
@@ -168,6 +172,9 @@ class FeedbackTab(QWidget):
         can = self._session.can(Permission.EDIT_RECORDS) and row is not None and not row.answered_on
         for w in (self.answered_edit, self.answer_edit, self.answer_button):
             w.setEnabled(can)
+        may_act = self._session.can(Permission.EDIT_RECORDS) or self._session.can(Permission.COMMITTEE_REVIEW)
+        self.escalate_button.setEnabled(bool(may_act and row is not None and not row.answered_on
+                                             and not row.escalated_on))
         if row is None:
             self.selected_label.setText(self.tr("在上面的列表里选中一条反映。"))
         elif row.answered_on:
@@ -207,4 +214,19 @@ class FeedbackTab(QWidget):
         self.refresh()
         self.select(fid)
         self.answer_message.show_ok(self.tr("已登记答复。"))
+        return True
+
+    def escalate(self) -> bool:
+        """报告乡镇: an unanswered question goes to the township with the next package."""
+        fid = self.current_id()
+        if fid is None:
+            return False
+        try:
+            ds.escalate_feedback(self._session, fid, self._today_date())
+        except CunwuError as exc:
+            self.answer_message.show_error(error_text(exc))
+            return False
+        self.refresh()
+        self.select(fid)
+        self.answer_message.show_ok(self.tr("已报告乡镇,将随下一个数据包送出。"))
         return True
