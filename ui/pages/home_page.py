@@ -56,17 +56,24 @@ class HomePage(QWidget):
         layout.addWidget(facts)
         layout.addStretch(1)
         self._layout = layout
-        if village:
-            if defer:
-                from PySide6.QtCore import QTimer
-
-                QTimer.singleShot(0, self, self.load_cards)
-            else:
-                self.load_cards()
+        # Deferred: the cards (a few queries) are built once the page has been painted,
+        # so the window appears first; a zero timer alone can fire before the first paint.
+        self._cards_pending = village and defer
+        if village and not defer:
+            self.load_cards()
         else:
             note = QLabel(self.tr("从左边选择“村庄”查看各村,选择“审核备案”办理各村报来的材料。"))
             note.setWordWrap(True)
             layout.insertWidget(layout.count() - 1, note)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """After the first paint, build the deferred cards."""
+        super().paintEvent(event)
+        if self._cards_pending:
+            self._cards_pending = False
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self, self.load_cards)
 
     def load_cards(self) -> None:
         """Query the counts and add the village's cards (above the closing stretch)."""
