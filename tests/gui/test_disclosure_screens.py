@@ -6,48 +6,30 @@ data made through the services, as in `test_screenshots.py`.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.services import auth_service, setup_service
 from desktop.services import disclosure_service as ds
 from desktop.services.session import cli_session
+from tests.gui.screens import pdf_to_png
+from tests.gui.screens import save as _save
+from tests.gui.screens import shown as _shown
 from tests.gui.typing import type_text
 
-OUT = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+def _pdf_to_png(pdf, name):
+    return pdf_to_png(pdf, name, 60)
 
 pytestmark = pytest.mark.screenshots
 
 
-def _save(widget: QWidget, name: str) -> Path:
-    OUT.mkdir(parents=True, exist_ok=True)
-    QApplication.processEvents()
-    path = OUT / f"{name}.png"
-    assert widget.grab().save(str(path)), path
-    return path
 
 
-def _shown(qtbot, widget: QWidget, width: int, height: int) -> QWidget:
-    qtbot.addWidget(widget)
-    widget.resize(width, height)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
-def _pdf_to_png(pdf: Path, name: str) -> list[Path]:
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
-    for old in OUT.glob(f"{name}*.png"):
-        old.unlink()
-    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(OUT / name)], check=True)
-    return sorted(OUT.glob(f"{name}*.png"))
 
 
 def _demo():

@@ -11,32 +11,25 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QWizard
 
 from desktop.services import setup_service
 from desktop.services.session import cli_session
 from tests.gui.conftest import ADMIN_PASSWORD
+from tests.gui.screens import OUT, pdf_to_png
+from tests.gui.screens import save as _save
+from tests.gui.screens import shown as _shown
 from tests.gui.typing import type_text
 
-OUT = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+def _pdf_to_png(pdf, name):
+    return pdf_to_png(pdf, name, 70)
 
 pytestmark = pytest.mark.screenshots
 
 
-def _save(widget: QWidget, name: str) -> Path:
-    OUT.mkdir(parents=True, exist_ok=True)
-    QApplication.processEvents()
-    path = OUT / f"{name}.png"
-    assert widget.grab().save(str(path)), path
-    return path
 
 
-def _shown(qtbot, widget: QWidget, width: int, height: int) -> QWidget:
-    qtbot.addWidget(widget)
-    widget.resize(width, height)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def test_wizard_screens(qtbot, store):
@@ -162,14 +155,6 @@ def test_crash_dialog(qtbot, tmp_path):
     _save(dialog, "50_crash_dialog")
 
 
-def _pdf_to_png(pdf: Path, name: str) -> list[Path]:
-    import shutil
-    import subprocess
-
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
-    subprocess.run(["pdftoppm", "-r", "70", "-png", str(pdf), str(OUT / name)], check=True)
-    return sorted(OUT.glob(f"{name}*.png"))
 
 
 def test_meeting_screens(qtbot, store, tmp_path):
