@@ -31,8 +31,8 @@ from ui.disclosure.labels import (
     status_label,
     subject_label,
 )
-from ui.rules import background
-from ui.rules.background import FileExporter
+from ui.widgets import background
+from ui.widgets.background import FileExporter
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 

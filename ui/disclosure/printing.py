@@ -1,7 +1,7 @@
 """The 公开栏 poster on paper and as PDF, A4 portrait or A3 landscape, in large type.
 
 The HTML (`disclosure_documents.poster_html`) is built on the UI thread; the
-PDF is laid out and written by `ui.rules.background.FileExporter` on a worker.
+PDF is laid out and written by `ui.widgets.background.FileExporter` on a worker.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.reports import disclosure_documents
 from desktop.reports.pdf import A3, A4, write_pdf
-from ui.rules.background import FileExporter
+from ui.widgets.background import FileExporter
 
 _C = "disclosure_printing"
 

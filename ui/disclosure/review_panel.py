@@ -35,9 +35,9 @@ from ui.disclosure import printing
 from ui.disclosure.labels import AMBER, channel_label
 from ui.errors import error_text
 from ui.meetings.labels import finding_text
-from ui.rules import background
-from ui.rules.background import FileExporter
 from ui.rules.forms import date_edit, section, to_date
+from ui.widgets import background
+from ui.widgets.background import FileExporter
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.reports import meeting_documents
 from desktop.reports.pdf import write_pdf
+from ui.widgets.background import FileExporter
 
 MINUTES, SIGN_IN = "minutes", "sign_in"
 _C = "meeting_printing"
@@ -50,48 +51,8 @@ def print_document(parent: QWidget, meeting_id: str, kind: str) -> bool:
     return True
 
 
-class _Signals(QObject):
-    finished = Signal(str)
-    failed = Signal(str)
-
-
-class _PdfJob(QRunnable):
-    """Writes one PDF; reports the path or the error text through its signals."""
-
-    def __init__(self, html: str, path: Path, title: str):
-        super().__init__()
-        self.setAutoDelete(False)  # the exporter keeps it until its signal arrived
-        self.signals = _Signals()
-        self._html, self._path, self._title = html, path, title
-
-    def run(self) -> None:
-        try:
-            write_pdf(self._html, self._path, title=self._title)
-        except Exception as exc:  # noqa: BLE001 - reported to the person, not swallowed
-            self.signals.failed.emit(str(exc))
-        else:
-            self.signals.finished.emit(str(self._path))
-
-
-class PdfExporter(QObject):
-    """Exports one PDF at a time in the background.
-
-    `busy_changed(True)` when it starts, `finished(path)` or `failed(text)`
-    and `busy_changed(False)` when it ends.
-    """
-
-    busy_changed = Signal(bool)
-    finished = Signal(str)
-    failed = Signal(str)
-
-    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
-        super().__init__(parent)
-        self._pool = pool or QThreadPool.globalInstance()
-        self._job: _PdfJob | None = None
-
-    def is_busy(self) -> bool:
-        """Whether an export is running."""
-        return self._job is not None
+class PdfExporter(FileExporter):
+    """Exports one meeting document at a time in the background (see `FileExporter`)."""
 
     def ask_and_export(self, parent: QWidget, meeting_id: str, kind: str, suggested: str) -> bool:
         """Ask where to save, then export; False when the person cancelled."""
@@ -105,24 +66,10 @@ class PdfExporter(QObject):
         self.export_pdf(meeting_id, kind, Path(path))
         return True
 
-    def export_pdf(self, meeting_id: str, kind: str, path: Path) -> None:
+    def export_pdf(self, meeting_id: str, kind: str, path: Path) -> None:  # type: ignore[override]
         """Write the document of `meeting_id` to `path` on a worker thread."""
-        if self._job is not None:
+        if self.is_busy():
             return
-        html = document_html(meeting_id, kind)
-        job = _PdfJob(html, path, document_name(kind))
-        job.signals.finished.connect(self._on_finished)
-        job.signals.failed.connect(self._on_failed)
-        self._job = job
-        self.busy_changed.emit(True)
-        self._pool.start(job)
-
-    def _on_finished(self, path: str) -> None:
-        self._job = None
-        self.busy_changed.emit(False)
-        self.finished.emit(path)
-
-    def _on_failed(self, text: str) -> None:
-        self._job = None
-        self.busy_changed.emit(False)
-        self.failed.emit(text)
+        html = document_html(meeting_id, kind)  # needs the database: built here, on the UI thread
+        title = document_name(kind)
+        self.run(lambda: write_pdf(html, Path(path), title=title))

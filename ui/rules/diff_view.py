@@ -22,7 +22,7 @@ from desktop.services import rules_service, ui_support_rules
 from models.errors import CunwuError
 from models.rules.diff import summarize
 from ui.errors import error_text
-from ui.rules.background import FileExporter, ask_save_path, pdf_pattern, print_html, xlsx_pattern
+from ui.widgets.background import FileExporter, ask_save_path, pdf_pattern, print_html, xlsx_pattern
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel

@@ -29,7 +29,6 @@ from models.errors import CunwuError
 from models.rules import procedure as proc
 from ui.errors import error_text, message_text
 from ui.rules.article_editor import ArticleEditor
-from ui.rules.background import FileExporter, ask_save_path, pdf_pattern, print_html
 from ui.rules.labels import (
     cite,
     opinion_label,
@@ -41,6 +40,7 @@ from ui.rules.labels import (
 from ui.rules.opinions_tab import OpinionsTab
 from ui.rules.review_tab import ReviewTab, short_fingerprint
 from ui.rules.vote_tab import VoteTab
+from ui.widgets.background import FileExporter, ask_save_path, pdf_pattern, print_html
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel, scale_font

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import supervision_service, ui_support_supervision
-from ui.rules import background
-from ui.rules.background import FileExporter
 from ui.supervision.labels import plain_table
 from ui.supervision.report_html import annual_report_html
+from ui.widgets import background
+from ui.widgets.background import FileExporter
 from ui.widgets.field_message import FieldMessage
 
 

@@ -2,7 +2,7 @@
 
 Built on the UI thread from service data (the ledger, the annual counts,
 the current term and that year's appraisals); the PDF is written off the
-UI thread by `ui.rules.background.FileExporter`.
+UI thread by `ui.widgets.background.FileExporter`.
 """
 
 from __future__ import annotations

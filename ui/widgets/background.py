@@ -1,6 +1,6 @@
-"""One file-writing job at a time, off the UI thread (PDF of a text, the diff .xlsx).
+"""One file-writing job at a time, off the UI thread (PDFs, .xlsx, .docx) — shared by every area.
 
-The same contract as `ui.meetings.printing.PdfExporter`: `busy_changed(True)`
+Contract: `busy_changed(True)`
 when a job starts, then `finished(path)` or `failed(text)` and
 `busy_changed(False)`. What needs the database (the HTML) is built on the UI
 thread; only laying out and writing files happens in the worker.
