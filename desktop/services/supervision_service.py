@@ -163,8 +163,16 @@ def term_view(term_id: str) -> TermView:
         if not m.left_on:
             seats.append(el.Seat(m.person_id, m.person.name, m.position == "chair", m.finance_qualified,
                                  "party_secretary" in roles.get(m.person_id, set())))
+    vc_starts = sorted(r.start_date for r in PersonRole.live().where(
+        PersonRole.role.in_(sorted(el.VILLAGE_COMMITTEE)) & (PersonRole.start_date <= term.start_date)
+        & (PersonRole.end_date == "")) if r.start_date)
+    left = [m for m in rows if m.left_on]
+    joined = sorted(m.joined_on for m in rows)
+    vacancies = [(m.left_on, next((j for j in joined if j >= m.left_on), "")) for m in left]
+    timing = el.check_timing(term.start_date, vc_starts[-1] if vc_starts else "", vacancies,
+                             date.today().isoformat(), _province())
     return TermView(term.id, term.label, term.start_date, term.end_date, tuple(rows),
-                    tuple(el.check_composition(seats, _province())))
+                    tuple(el.check_composition(seats, _province()) + timing))
 
 
 # --- supervision matters -----------------------------------------------------------
@@ -324,7 +332,21 @@ def record_appraisal(session: Session, year: int, held_on: date, body: str, atte
                                 incompetent=line.incompetent, verdict=result)
     for line in lines:
         findings.extend(consequences(line.person_id))
+    _results_to_disclosure(session, year, held_on, lines, verdicts)
     return appraisal.id, findings
+
+
+def _results_to_disclosure(session: Session, year: int, held_on: date, lines: list[AppraisalLine],
+                           verdicts: list[str]) -> None:
+    """The results become a 村务公开 draft (民主评议结果), for the secretary to post."""
+    from models.disclosure.records import DisclosureItem
+
+    text = "\n".join(
+        f"{Person.get_by_id(line.person_id).name}({line.post}):称职 {line.competent} 票,基本称职 {line.basic} 票,"
+        f"不称职 {line.incompetent} 票,评议结果:{ap.VERDICTS[v]}" for line, v in zip(lines, verdicts, strict=True))
+    record_store.create(session, DisclosureItem, category="village", subject="appraisal", period_kind="year",
+                        period=str(year), event_date=held_on.isoformat(), title=f"{year}年度民主评议结果",
+                        content=text)
 
 
 def consequences(person_id: str) -> list[Finding]:

@@ -109,3 +109,31 @@ def check_composition(seats: list[Seat], province: str = "national") -> list[Fin
             out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
                 _C, "主任{name}是村党组织书记;原则上不由村党组织书记兼任主任。"), name=s.name), _OPINION_2017))
     return out
+
+
+def check_timing(term_start: str, village_committee_start: str, vacancies: list[tuple[str, str]],
+                 today: str, province: str = "national") -> list[Finding]:
+    """Elected within a month of the new 村委会 (2017 opinion); vacancies filled in time (山东 60 days).
+
+    `vacancies`: (left_on, filled_on or "") for each seat that became empty. Dates are ISO text.
+    """
+    from datetime import date, timedelta
+
+    out: list[Finding] = []
+    if village_committee_start and term_start:
+        vc = date.fromisoformat(village_committee_start)
+        start = date.fromisoformat(term_start)
+        if start >= vc and (start - vc).days > 31:
+            out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+                _C, "本届村委会于 {vc} 产生,监委会到 {start} 才推选,超过一个月。"),
+                vc=vc.isoformat(), start=start.isoformat()), _OPINION_2017))
+    days = profile(province).vacancy_days
+    if days:
+        for left_on, filled_on in vacancies:
+            deadline = date.fromisoformat(left_on) + timedelta(days=days)
+            end = date.fromisoformat(filled_on) if filled_on else date.fromisoformat(today)
+            if end > deadline:
+                out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+                    _C, "{left} 出缺的成员,应在 {days} 天内补选(截至 {deadline})。"),
+                    left=left_on, days=days, deadline=deadline.isoformat()), profile(province).committee_exclusions_basis))
+    return out

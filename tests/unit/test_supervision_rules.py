@@ -117,3 +117,15 @@ def test_matter_life_cycle():
     done = mm.MatterFacts("2026-03-01", "2026-03-02", "2026-03-20", "2026-03-10", "2026-03-15", "2026-03-16")
     assert mm.state(done) == mm.CLOSED and mm.why_not(done, mm.CLOSED, date(2026, 4, 1))
     assert mm.can_escalate(done, date(2026, 4, 1))
+
+
+def test_election_within_a_month_and_vacancies_in_time():
+    from models.supervision.eligibility import check_timing
+
+    assert check_timing("2021-05-20", "2021-05-06", [], "2026-01-01") == []
+    late = check_timing("2021-07-01", "2021-05-06", [], "2026-01-01")
+    assert late and "超过一个月" in late[0].text()
+    assert check_timing("2021-05-20", "2021-05-06", [("2023-03-01", "")], "2023-06-01", "national") == []
+    findings = check_timing("2021-05-20", "2021-05-06", [("2023-03-01", "")], "2023-06-01", "shandong")
+    assert findings and "60 天内补选" in findings[0].text()
+    assert check_timing("2021-05-20", "2021-05-06", [("2023-03-01", "2023-04-01")], "2023-06-01", "shandong") == []

@@ -129,3 +129,14 @@ def test_annual_report_exports(demo_admin, tmp_path):
     assert wb["工作台账"].max_row == len(sv.ledger(year)) + 1
     d = docx.Document(str(write_annual_docx(year, tmp_path / "报告.docx")))
     assert "召开会议" in d.paragraphs[1].text and len(d.tables[0].rows) == len(sv.ledger(year)) + 1
+
+
+def test_appraisal_results_become_a_disclosure_draft(demo_admin):
+    from desktop.services import disclosure_service
+
+    member = person("vc_member").id
+    sv.record_appraisal(demo_admin, 2032, date(2032, 12, 20), "representatives", 36,
+                        [sv.AppraisalLine(member, "村委会委员", 30, 4, 2)])
+    drafts = [r for r in disclosure_service.list_items(2032) if r.subject == "appraisal"]
+    assert len(drafts) == 1 and drafts[0].status == "draft"
+    assert "评议结果:称职" in disclosure_service.item(drafts[0].id).content
