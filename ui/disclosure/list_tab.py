@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from desktop.services import disclosure_service as ds
 from desktop.services import ui_support_disclosure
-from desktop.services.disclosure_service import ItemRow
 from desktop.services.session import Session
 from models.disclosure import catalogue as cat
 from models.roles import Permission
@@ -33,6 +32,7 @@ from ui.disclosure.labels import (
 )
 from ui.widgets import background
 from ui.widgets.background import FileExporter
+from ui.widgets.batched_model import BatchedRowsModel
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 
@@ -41,51 +41,21 @@ _BATCH = 200
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class ItemListModel(QAbstractTableModel):
+class ItemListModel(BatchedRowsModel):
     """Rows of `disclosure_service.list_items`, shown in batches as the view scrolls."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._all: list[ItemRow] = []
-        self._shown = 0
+        super().__init__(parent, _BATCH)
         self._headers = [self.tr("期间"), self.tr("类别"), self.tr("公开事项"), self.tr("标题"),
                          self.tr("状态"), self.tr("公开日期")]
 
     def load(self, year: int | None, category: str | None) -> None:
         """Query again with the filters."""
-        self.beginResetModel()
-        self._all = ds.list_items(year, category)
-        self._shown = min(_BATCH, len(self._all))
-        self.endResetModel()
+        self.set_rows(ds.list_items(year, category))
 
-    def row_at(self, row: int) -> ItemRow:
-        """The item of view row `row`."""
-        return self._all[row]
-
-    def total(self) -> int:
-        """Items matching the filters (shown or not yet)."""
-        return len(self._all)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        """Rows fetched so far."""
-        return 0 if parent.isValid() else self._shown
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def column_count(self) -> int:
         """Six columns."""
-        return 0 if parent.isValid() else 6
-
-    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802 - Qt API
-        """More rows than shown."""
-        return not parent.isValid() and self._shown < len(self._all)
-
-    def fetchMore(self, parent: _Index) -> None:  # noqa: N802 - Qt API
-        """Show the next batch."""
-        if parent.isValid():
-            return
-        more = min(_BATCH, len(self._all) - self._shown)
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
-        self._shown += more
-        self.endInsertRows()
+        return len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole):
@@ -98,7 +68,7 @@ class ItemListModel(QAbstractTableModel):
         """Labels; the status coloured; the raw period for sorting (UserRole)."""
         if not index.isValid():
             return None
-        r = self._all[index.row()]
+        r = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (period_label(r.period_kind, r.period), category_label(r.category), subject_label(r.subject),

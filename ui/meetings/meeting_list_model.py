@@ -6,7 +6,6 @@ Rows are handed to the view in batches, so ten years of meetings open at once.
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -17,6 +16,7 @@ from desktop.services import meetings_service
 from desktop.services.meetings_service import MeetingRow
 from models.messages import QT_TRANSLATE_NOOP
 from ui.meetings.labels import GREEN, RED, type_label
+from ui.widgets.batched_model import BatchedRowsModel
 
 _C = "MeetingListModel"
 BATCH = 500
@@ -25,7 +25,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 DATE, TYPE, TITLE, EXPECTED, PRESENT, QUORUM, VOTES, STATUS = range(8)
 
 
-class MeetingListModel(QAbstractTableModel):
+class MeetingListModel(BatchedRowsModel):
     """Columns: 日期, 类型, 名称, 应到, 实到, 法定人数, 表决, 状态."""
 
     COLUMNS = (QT_TRANSLATE_NOOP(_C, "日期"), QT_TRANSLATE_NOOP(_C, "类型"),
@@ -34,54 +34,18 @@ class MeetingListModel(QAbstractTableModel):
                QT_TRANSLATE_NOOP(_C, "表决"), QT_TRANSLATE_NOOP(_C, "状态"))
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[MeetingRow] = []
-        self._shown = 0
+        super().__init__(parent, BATCH)
         self._type: str | None = None
         self._year: int | None = None
 
     def reload(self, type_code: str | None = None, year: int | None = None) -> None:
         """Query again with the given filters (None: all)."""
         self._type, self._year = type_code, year
-        self.beginResetModel()
-        self._rows = meetings_service.list_meetings(type_code, year)
-        self._shown = min(BATCH, len(self._rows))
-        self.endResetModel()
+        self.set_rows(meetings_service.list_meetings(type_code, year))
 
     def refresh(self) -> None:
         """Query again with the current filters."""
         self.reload(self._type, self._year)
-
-    def total(self) -> int:
-        """How many meetings match the filters."""
-        return len(self._rows)
-
-    def row_at(self, row: int) -> MeetingRow:
-        """The service row behind view row `row`."""
-        return self._rows[row]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        """Rows handed to the view so far."""
-        return 0 if parent.isValid() else self._shown
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        """Fixed columns."""
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
-        """Whether rows remain beyond those shown."""
-        return not parent.isValid() and self._shown < len(self._rows)
-
-    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
-        """Show the next batch of rows."""
-        if parent.isValid():
-            return
-        more = min(BATCH, len(self._rows) - self._shown)
-        if more <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
-        self._shown += more
-        self.endInsertRows()
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         """Text per column, red/green for the quorum; `UserRole` gives the meeting id."""

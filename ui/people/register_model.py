@@ -7,7 +7,6 @@ large register opens without laying out every row first.
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -15,65 +14,29 @@ from PySide6.QtCore import (
 )
 
 from desktop.services import people_service
-from desktop.services.people_service import PersonRow
 from models.messages import QT_TRANSLATE_NOOP
+from ui.widgets.batched_model import BatchedRowsModel
 
 _C = "RegisterModel"
 BATCH = 500
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class RegisterModel(QAbstractTableModel):
+class RegisterModel(BatchedRowsModel):
     """Columns: 姓名, 性别, 村民小组, 现任职务."""
 
     COLUMNS = (QT_TRANSLATE_NOOP(_C, "姓名"), QT_TRANSLATE_NOOP(_C, "性别"),
                QT_TRANSLATE_NOOP(_C, "村民小组"), QT_TRANSLATE_NOOP(_C, "现任职务"))
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[PersonRow] = []
-        self._shown = 0
+        super().__init__(parent, BATCH)
         self._search = ""
 
     def reload(self, search: str | None = None) -> None:
         """Fetch the register again, optionally with a new name filter."""
         if search is not None:
             self._search = search.strip()
-        self.beginResetModel()
-        self._rows = people_service.register(self._search)
-        self._shown = min(BATCH, len(self._rows))
-        self.endResetModel()
-
-    def total(self) -> int:
-        """How many people match the current filter (shown or not yet fetched)."""
-        return len(self._rows)
-
-    def row_at(self, row: int) -> PersonRow:
-        """The register row behind view row `row`."""
-        return self._rows[row]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        """Rows handed to the view so far."""
-        return 0 if parent.isValid() else self._shown
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        """Fixed columns."""
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
-        """Whether rows remain beyond those shown."""
-        return not parent.isValid() and self._shown < len(self._rows)
-
-    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
-        """Show the next batch of rows."""
-        if parent.isValid():
-            return
-        more = min(BATCH, len(self._rows) - self._shown)
-        if more <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
-        self._shown += more
-        self.endInsertRows()
+        self.set_rows(people_service.register(self._search))
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         """Display text per column; `UserRole` gives the person id."""
