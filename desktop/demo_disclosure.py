@@ -2,7 +2,9 @@
 
 Years of monthly financial postings and quarterly village-affairs postings,
 reviewed by the committee and posted: a few late, one draft that does not
-balance, and villagers' questions (one still unanswered).
+balance, and villagers' questions (one still unanswered). Two subjects of the
+village's own in its 公开目录, and 随时 items after events (projects, 四议两公开
+decisions): most posted in time, one late, one recent one overdue, one due soon.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import date, timedelta
 
 from desktop.services import disclosure_service as ds
 from desktop.services.session import Session
+from models.disclosure import catalogue as cat
 from models.disclosure.financial_table import Line, totals
 
 INCOME = [("收到上级转移支付", "转移支付", (50000, 200000)), ("集体鱼塘承包费", "发包收入", (8000, 30000)),
@@ -22,6 +25,13 @@ EXPENSE = [("村干部误工补贴", "误工补贴", (8000, 20000)), ("购买垃
            ("防汛物资", "公共事业", (1000, 5000))]
 QUARTER_TOPICS = ["低保户评议结果与发放情况", "村民代表会议决定事项及落实情况", "宅基地审批情况",
                   "惠农补贴发放情况"]
+#: 随时 events of a year: (subject, month, day, title, content); "own" is the village's own 美丽乡村 subject.
+AD_HOC_EVENTS = [
+    ("four_two", 3, 12, "{y}年村道硬化工程四议两公开决议", "经村党组织提议、两委会商议、党员大会审议、村民代表会议决议,"
+     "同意实施村道硬化工程,预算 18.6 万元。"),
+    ("projects", 6, 5, "{y}年村道硬化工程招标结果", "中标单位:某某建筑有限公司,中标价 17.9 万元,工期 60 天。"),
+    ("own", 9, 18, "{y}年美丽乡村建设:村口广场改造", "广场铺装、路灯 8 盏、垃圾分类亭 2 座,由村民代表监督施工。"),
+]
 
 
 def _lines(rng: random.Random, year: int, month: int) -> list[Line]:
@@ -88,6 +98,7 @@ def fill_disclosure(session: Session, years: int, today: date | None = None, see
             ds.review(committee, item.id, submitted + timedelta(days=1), True)
             ds.post(session, item.id, submitted + timedelta(days=2), ["村务公开栏"])
             counts["postings"] += 1
+    counts["postings"] += _ad_hoc_and_own(session, committee, rng, first, today)
     questions = [("王秀英", "3月份“购买垃圾桶”一笔买了多少只、单价多少?", "已答复:40 只,单价 98 元,发票已在公开栏旁张贴。"),
                  ("", "低保名单为什么没有张贴在二组公告栏?", "")]
     for n, (villager, content, answer) in enumerate(questions):
@@ -97,3 +108,41 @@ def fill_disclosure(session: Session, years: int, today: date | None = None, see
             ds.answer_feedback(session, fb.id, received + timedelta(days=2), answer)
         counts["feedback"] += 1
     return counts
+
+
+def _publish(session: Session, committee: Session, item_id: str, posted: date) -> None:
+    ds.submit(session, item_id, posted - timedelta(days=2))
+    ds.review(committee, item_id, posted - timedelta(days=1), True)
+    ds.post(session, item_id, posted, ["村务公开栏", "微信群"], posted + timedelta(days=15))
+
+
+def _ad_hoc_and_own(session: Session, committee: Session, rng: random.Random, first: int, today: date) -> int:
+    """The village's own subjects and the 随时 items; returns the number posted."""
+    beautiful = ds.add_subject(session, "美丽乡村建设项目", cat.VILLAGE, cat.AD_HOC)
+    dividend = ds.add_subject(session, "集体经济收益分配", cat.FINANCE, cat.YEAR)
+    posted = 0
+    for y in range(first, today.year + 1):
+        for subject, month, day, title, content in AD_HOC_EVENTS:
+            event = date(y, month, day)
+            if event + timedelta(days=20) > today:  # the recent events come below
+                continue
+            code = beautiful.code if subject == "own" else subject
+            item = ds.create_item(session, code, "", title.format(y=y), content, event_date=event)
+            late = rng.random() < 0.2
+            _publish(session, committee, item.id, event + timedelta(days=rng.randint(4, 9) + (8 if late else 0)))
+            posted += 1
+        if date(y + 1, 1, 20) <= today:  # last year's distribution, posted in January
+            item = ds.create_item(session, dividend.code, str(y), f"{y}年集体经济收益分配公开",
+                                  "按股份经济合作社章程,每股分红 120 元。")
+            lines = [Line(f"{y}-12-20", "记-分-1", "集体经营性收入", "经营收入", 360_000_00 // 10, 0, "王文书"),
+                     Line(f"{y}-12-28", "记-分-2", "按股分红(每股 120 元)", "收益分配", 0, 288_000_00 // 10, "李主任")]
+            t = totals(0, lines)
+            ds.save_table(session, item.id, 0, t.computed_closing, lines)
+            _publish(session, committee, item.id, date(y + 1, 1, 18))
+            posted += 1
+    # Recent events: one is past its 10 days with nothing posted, one is due in a few days.
+    ds.create_item(session, "projects", "", "村级光伏电站项目验收结果",
+                   "验收合格,总投资 32 万元,年收益约 2.6 万元。", event_date=today - timedelta(days=13))
+    ds.create_item(session, beautiful.code, "", "美丽乡村建设:河道清淤", "清淤 1.2 公里,费用 4.8 万元。",
+                   event_date=today - timedelta(days=5))
+    return posted

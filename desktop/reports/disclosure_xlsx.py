@@ -30,9 +30,11 @@ def write_year_xlsx(year: int, path: Path) -> Path:
     for cell in ws[2]:
         cell.font, cell.fill = Font(bold=True), header_fill
     items = ds.list_items(year)
+    own = ds.own_subject_labels()
     for row in sorted(items, key=lambda r: r.period):
         item = ds.item(row.id)
-        ws.append([cat.CATEGORIES[row.category], cat.SUBJECTS[row.subject][0],
+        subject = cat.ALL_BUILTIN[row.subject][0] if cat.is_builtin(row.subject) else own.get(row.subject, row.subject)
+        ws.append([cat.CATEGORIES[row.category], subject,
                    cat.period_label(row.period_kind, row.period), row.title, ds.STATUS_LABELS[row.status],
                    item.reviewed_on, row.posted_on, "、".join(json.loads(item.channels or "[]"))])
     for column, width in zip("ABCDEFGH", (8, 18, 14, 36, 14, 12, 12, 20), strict=True):

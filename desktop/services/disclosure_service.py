@@ -1,12 +1,16 @@
-"""村务公开: items, financial tables, the committee's review, posting, feedback, the calendar.
+"""村务公开: items, financial tables, the committee's review, posting, feedback, the calendar, the catalogue.
 
 The committee reviews (`COMMITTEE_REVIEW`): a secretary cannot sign as the
 committee. A financial table that does not balance is refused at posting.
+The 公开目录 is the profile's built-ins plus the village's own subjects, which
+whoever edits items may add, rename and deactivate.
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,7 +20,13 @@ from models.db import database
 from models.disclosure import calendar as cal
 from models.disclosure import catalogue as cat
 from models.disclosure import financial_table as ft
-from models.disclosure.records import DisclosureItem, Feedback, FinancialLine, FinancialPosting
+from models.disclosure.records import (
+    DisclosureItem,
+    DisclosureSubject,
+    Feedback,
+    FinancialLine,
+    FinancialPosting,
+)
 from models.entities import Village
 from models.errors import NotFound, ValidationError
 from models.meetings.quorum import ERROR, Finding
@@ -70,9 +80,13 @@ def create_item(session: Session, subject: str, period: str, title: str, content
                 period_kind: str | None = None, event_date: date | None = None) -> DisclosureItem:
     """A draft item for `subject` (catalogue code) and `period`."""
     session.require(Permission.EDIT_RECORDS)
-    if subject not in cat.SUBJECTS:
+    entry = next((s for s in subject_catalogue() if s.code == subject), None)
+    if entry is None:
+        if subject.startswith(cat.CUSTOM_PREFIX) and subject_of(subject) is not None:
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "“{label}”已经停用,不能再新建这一事项的公开。"),
+                           label=subject_label(subject))
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请从目录中选择公开事项。"))
-    _label, category, usual = cat.SUBJECTS[subject]
+    category, usual = entry.category, entry.period_kind
     kind = period_kind or usual
     if kind not in cat.PERIODS:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的公开周期:{kind}"), kind=kind)
@@ -221,17 +235,24 @@ def list_items(year: int | None = None, category: str | None = None) -> list[Ite
 
 @dataclass(frozen=True)
 class ObligationRow:
-    """One legal obligation and how it was met."""
+    """One legal obligation and how it was met (a 随时 one also names its item's subject and title)."""
 
-    kind: str
-    period: str
+    kind: str  # monthly_finance / quarterly / ad_hoc
+    period: str  # 2026-10 / 2026Q3 / the event date
     due: str
     status: str
     item_id: str | None
+    subject: str = ""
+    title: str = ""
+    posted_on: str = ""
 
 
 def calendar_year(year: int, today: date | None = None) -> list[ObligationRow]:
-    """The year's obligations, each matched to the posting that met it (if any)."""
+    """The year's obligations, each matched to the posting that met it (if any).
+
+    Monthly and quarterly ones first, then one per 随时 item whose event
+    happened in `year` (by `today`), due the profile's days after the event.
+    """
     today = today or date.today()
     info = setup_service.current()
     village = Village.get_or_none(Village.code == info.code) if info else None
@@ -240,7 +261,8 @@ def calendar_year(year: int, today: date | None = None) -> list[ObligationRow]:
     out = []
     # A village that posts monthly finances (most do) is held to the monthly rule.
     busy = busy or any(i.category == cat.FINANCE and i.period_kind == cat.MONTH for i in posted)
-    for o in cal.obligations(year, _province(), busy, today):
+    province = _province()
+    for o in cal.obligations(year, province, busy, today):
         if o.kind == "monthly_finance":
             match = [i for i in posted if i.category == cat.FINANCE and i.period_kind == cat.MONTH
                      and i.period == o.period]
@@ -248,8 +270,139 @@ def calendar_year(year: int, today: date | None = None) -> list[ObligationRow]:
             match = [i for i in posted if i.period_kind == cat.QUARTER and i.period == o.period]
         first = min(match, key=lambda i: i.posted_on) if match else None
         state = cal.status(o.due, date.fromisoformat(first.posted_on) if first else None, today)
-        out.append(ObligationRow(o.kind, o.period, o.due.isoformat(), state, first.id if first else None))
+        out.append(ObligationRow(o.kind, o.period, o.due.isoformat(), state, first.id if first else None,
+                                 posted_on=first.posted_on if first else ""))
+    out.extend(_ad_hoc_rows(year, province, today))
     return out
+
+
+def _ad_hoc_rows(year: int, province: str, today: date) -> list[ObligationRow]:
+    query = (DisclosureItem.live()
+             .where((DisclosureItem.period_kind == cat.AD_HOC) & DisclosureItem.event_date.startswith(f"{year:04d}-"))
+             .order_by(DisclosureItem.event_date, DisclosureItem.seq))
+    out = []
+    for i in query:
+        try:
+            event = date.fromisoformat(i.event_date)
+        except ValueError:
+            continue
+        if event > today:  # a planned event is no obligation yet
+            continue
+        o = cal.ad_hoc_obligation(event, province)
+        state = cal.status(o.due, date.fromisoformat(i.posted_on) if i.posted_on else None, today)
+        out.append(ObligationRow(o.kind, o.period, o.due.isoformat(), state, i.id, i.subject, i.title, i.posted_on))
+    return out
+
+
+# --- the catalogue (公开目录) ----------------------------------------------------------
+
+_LABEL_MAX = 32
+
+
+def _own_subjects() -> list[cat.Subject]:
+    return [cat.Subject(r.code, r.label, r.category, r.period_kind, False, bool(r.active))
+            for r in DisclosureSubject.live().order_by(DisclosureSubject.label)]
+
+
+def subject_catalogue(include_inactive: bool = False) -> list[cat.Subject]:
+    """This village's catalogue: the profile's built-ins and its own (active) subjects, by category."""
+    return cat.effective(_province(), _own_subjects(), include_inactive)
+
+
+def subject_of(code: str) -> cat.Subject | None:
+    """Any subject an item may name: a built-in of any profile, or one of the village's own (even stopped)."""
+    if cat.is_builtin(code):
+        label, category, kind = cat.ALL_BUILTIN[code]
+        return cat.Subject(code, label, category, kind, True)
+    row = DisclosureSubject.get_or_none((DisclosureSubject.code == code) & (DisclosureSubject.deleted == False))  # noqa: E712
+    return cat.Subject(row.code, row.label, row.category, row.period_kind, False, bool(row.active)) if row else None
+
+
+def own_subject_labels() -> dict[str, str]:
+    """Labels of the village's own subjects by code (stopped ones too), for lists that show many items."""
+    return {r.code: r.label for r in DisclosureSubject.live()}
+
+
+def subject_label(code: str) -> str:
+    """The label of a subject (a built-in's in Chinese source text; the code when unknown)."""
+    entry = subject_of(code)
+    return entry.label if entry else code
+
+
+def _same(label: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", label).split())
+
+
+def _check_label(label: str, category: str, period_kind: str, except_code: str = "") -> str:
+    label = " ".join(label.split())
+    if not label:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写公开事项的名称。"))
+    if len(label) > _LABEL_MAX:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "名称太长了,请不超过 {n} 个字。"), n=_LABEL_MAX)
+    if category not in cat.CATEGORIES:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请选择公开类别(党务、村务或财务)。"))
+    if period_kind not in cat.PERIODS:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的公开周期:{kind}"), kind=period_kind)
+    key = _same(label)
+    for s in subject_catalogue(include_inactive=True):
+        if s.code == except_code or _same(s.label) != key:
+            continue
+        if s.builtin:
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "目录中已经有内置的“{label}”,不必再新增。"), label=s.label)
+        if not s.active:
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "“{label}”已经停用,请在目录中选中它、重新启用。"), label=s.label)
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "目录中已经有“{label}”了。"), label=s.label)
+    return label
+
+
+def _own_row(code: str) -> DisclosureSubject:
+    if cat.is_builtin(code):
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "“{label}”是内置的公开事项,不能修改或停用。"),
+                       label=cat.ALL_BUILTIN[code][0])
+    row = DisclosureSubject.get_or_none((DisclosureSubject.code == code) & (DisclosureSubject.deleted == False))  # noqa: E712
+    if row is None:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这个公开事项。")))
+    return row
+
+
+def add_subject(session: Session, label: str, category: str, period_kind: str) -> cat.Subject:
+    """Add one of the village's own subjects to its catalogue."""
+    session.require(Permission.EDIT_RECORDS)
+    with database.atomic():
+        label = _check_label(label, category, period_kind)
+        code = f"{cat.CUSTOM_PREFIX}{uuid.uuid4().hex[:12]}"
+        record_store.create(session, DisclosureSubject, code=code, label=label, category=category,
+                            period_kind=period_kind, active=True)
+    return cat.Subject(code, label, category, period_kind, False, True)
+
+
+def update_subject(session: Session, code: str, label: str, category: str, period_kind: str) -> cat.Subject:
+    """Rename one of the village's own subjects (items keep its code and show the new name).
+
+    The category may change only while no item uses the subject (items keep theirs).
+    """
+    session.require(Permission.EDIT_RECORDS)
+    with database.atomic():
+        row = _own_row(code)
+        label = _check_label(label, category, period_kind, except_code=code)
+        if category != row.category:
+            used = DisclosureItem.live().where(DisclosureItem.subject == code).count()
+            if used:
+                raise _invalid(QT_TRANSLATE_NOOP(_C, "已有 {n} 项公开内容属于这一事项,不能再改类别。"), n=used)
+        record_store.update(session, row, label=label, category=category, period_kind=period_kind)
+    return cat.Subject(code, label, category, period_kind, False, bool(row.active))
+
+
+def set_subject_active(session: Session, code: str, active: bool) -> cat.Subject:
+    """Stop (no new items; old items keep the label) or re-enable one of the village's own subjects."""
+    session.require(Permission.EDIT_RECORDS)
+    with database.atomic():
+        row = _own_row(code)
+        if active and not row.active:
+            _check_label(row.label, row.category, row.period_kind, except_code=code)
+        if bool(row.active) != active:
+            row = record_store.update(session, row, active=active)
+    return cat.Subject(code, row.label, row.category, row.period_kind, False, bool(row.active))
 
 
 # --- feedback ----------------------------------------------------------------------

@@ -90,6 +90,13 @@ def min_posting_days() -> int | None:
     return cal.profile(info.province if info else "national").min_posting_days
 
 
+def ad_hoc_days() -> tuple[int, bool]:
+    """Days to post a 随时 item after its event, and whether the province's law sets them (重庆 10)."""
+    info = setup_service.current()
+    days = cal.profile(info.province if info else "national").ad_hoc_days
+    return (days, True) if days else (cal.AD_HOC_DEFAULT_DAYS, False)
+
+
 def write_year_xlsx_in_worker(year: int, path: Path) -> Path:
     """`disclosure_xlsx.write_year_xlsx` with the worker thread's own connection."""
     from desktop.reports.disclosure_xlsx import write_year_xlsx

@@ -93,13 +93,28 @@ def quarterly_due(year: int, quarter: int, prof: DisclosureProfile) -> date:
     return date(y, m, prof.quarterly_day) if prof.quarterly_day else _month_end(y, m)
 
 
+#: Days for a 随时 item when the profile's law sets none (national practice, as 重庆 writes it).
+AD_HOC_DEFAULT_DAYS = 10
+
+
 def ad_hoc_due(event: date, prof: DisclosureProfile) -> date:
     """Deadline of a 随时 item (national practice: 10 days when the profile is silent)."""
-    return event + timedelta(days=prof.ad_hoc_days or 10)
+    return event + timedelta(days=prof.ad_hoc_days or AD_HOC_DEFAULT_DAYS)
+
+
+def ad_hoc_obligation(event: date, province: str) -> Obligation:
+    """The obligation a 随时 item's event creates: post within the profile's days (rule 15).
+
+    The due day itself is still on time; the period is the event date.
+    """
+    return Obligation("ad_hoc", event.isoformat(), ad_hoc_due(event, profile(province)))
 
 
 def obligations(year: int, province: str, finance_busy: bool, until: date) -> list[Obligation]:
-    """Monthly and quarterly obligations of `year` whose period has ended by `until`."""
+    """Monthly and quarterly obligations of `year` whose period has ended by `until`.
+
+    随时 obligations come from the items themselves (one per event): see `ad_hoc_obligation`.
+    """
     prof = profile(province)
     out = []
     monthly = finance_busy or prof.finance_always_monthly

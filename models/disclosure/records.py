@@ -1,8 +1,8 @@
-"""Records of 村务公开: items, financial tables and their lines, villagers' feedback."""
+"""Records of 村务公开: items, financial tables and their lines, villagers' feedback, the village's own subjects."""
 
 from __future__ import annotations
 
-from peewee import CharField, ForeignKeyField, IntegerField, TextField
+from peewee import BooleanField, CharField, ForeignKeyField, IntegerField, TextField
 
 from models.records import SyncedModel
 
@@ -61,4 +61,19 @@ class Feedback(SyncedModel):
     escalated_on = CharField(max_length=10, default="")
 
 
-DISCLOSURE_MODELS = (DisclosureItem, FinancialPosting, FinancialLine, Feedback)
+class DisclosureSubject(SyncedModel):
+    """A subject the village added to its 公开目录 (the built-in ones live in `catalogue`).
+
+    `code` is what items store in `DisclosureItem.subject`; it never changes,
+    so renaming the subject relabels every item that uses it. A subject is
+    deactivated (no new items), never deleted: old items keep their label.
+    """
+
+    code = CharField(max_length=32, index=True)
+    label = CharField(max_length=64)
+    category = CharField(max_length=16)
+    period_kind = CharField(max_length=16)
+    active = BooleanField(default=True)
+
+
+DISCLOSURE_MODELS = (DisclosureItem, FinancialPosting, FinancialLine, Feedback, DisclosureSubject)

@@ -229,3 +229,100 @@ def test_unanswered_feedback_is_reported_to_the_township(qtbot, village):
     qtbot.mouseClick(tab.escalate_button, Qt.MouseButton.LeftButton)
     assert "已报告乡镇" in tab.answer_message.text()
     assert not tab.escalate_button.isEnabled()
+
+
+def test_catalogue_dialog_adds_renames_and_stops_own_subjects(qtbot, page, village):
+    _paths, admin = village
+    qtbot.mouseClick(page.catalogue_button, Qt.MouseButton.LeftButton)
+    dialog = page.catalogue_dialog
+    qtbot.waitExposed(dialog)
+    # Built-ins (the law's and 浙江's) are marked and cannot be changed.
+    row = dialog.row_of("projects")
+    assert dialog.table.item(row, 3).text() == "内置"
+    assert dialog.table.item(dialog.row_of("major_matters"), 3).text() == "内置(本省规定)"
+    dialog.table.selectRow(row)
+    assert not dialog.edit_button.isEnabled() and not dialog.toggle_button.isEnabled()
+    assert "不能修改" in dialog.edit_button.toolTip()
+
+    add = dialog.add()
+    qtbot.waitExposed(add)
+    type_text(qtbot, add.label_edit, "工程项目")
+    qtbot.mouseClick(add.buttons.button(add.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert "内置的“工程项目”" in add.message.text() and add.isVisible()
+    add.label_edit.clear()
+    type_text(qtbot, add.label_edit, "美丽乡村建设项目")
+    qtbot.mouseClick(add.buttons.button(add.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not add.isVisible())
+    own = dialog.current()
+    assert own is not None and own.label == "美丽乡村建设项目" and own.period_kind == "ad_hoc"
+    assert dialog.table.item(dialog.row_of(own.code), 3).text() == "本村新增"
+    assert dialog.edit_button.isEnabled() and dialog.toggle_button.text() == "停用"
+
+    # The new subject is offered when creating an item, and the item shows its label in the list.
+    new = page.new_item()
+    new.set_subject(own.code)
+    assert new.kind() == "ad_hoc" and new.title_edit.text() == "美丽乡村建设项目公开"
+    new.reject()
+    item = ds.create_item(admin, own.code, "", "村口道路硬化", event_date=date(2026, 5, 3))
+
+    edit = dialog.edit()
+    qtbot.waitExposed(edit)
+    edit.label_edit.selectAll()
+    type_text(qtbot, edit.label_edit, "美丽乡村建设")
+    qtbot.mouseClick(edit.buttons.button(edit.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not edit.isVisible())
+    page.list_tab.set_filters(2026)
+    assert page.list_tab.model.row_at(0).id == item.id
+    assert page.list_tab.model.index(0, 2).data() == "美丽乡村建设"
+
+    qtbot.mouseClick(dialog.toggle_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.item(dialog.row_of(own.code), 4).text() == "已停用"
+    assert dialog.toggle_button.text() == "启用"
+    new = page.new_item()
+    assert new.subject_combo.findData(own.code) < 0  # a stopped subject takes no new items
+    new.reject()
+    assert page.list_tab.model.index(0, 2).data() == "美丽乡村建设"  # the old item keeps it
+
+
+def test_catalogue_is_read_only_for_the_committee(qtbot, village):
+    from desktop.services import auth_service, setup_service
+    from ui.disclosure.catalogue_dialog import CatalogueDialog
+
+    _paths, admin = village
+    own = ds.add_subject(admin, "集体经济分红", "finance", "year")
+    setup_service.create_user(admin, "jianwei", "监委会主任", "committee", "Pass-1234")
+    dialog = CatalogueDialog(auth_service.login("jianwei", "Pass-1234"))
+    qtbot.addWidget(dialog)
+    dialog.select(own.code)
+    assert not dialog.add_button.isEnabled() and not dialog.edit_button.isEnabled()
+    assert not dialog.toggle_button.isEnabled() and "只能查看" in dialog.toggle_button.toolTip()
+
+
+def test_calendar_lists_ad_hoc_items_with_their_state(qtbot, village):
+    from ui.disclosure.calendar_tab import STATE, CalendarTab
+
+    _paths, admin = village
+    late = ds.create_item(admin, "projects", "", "村道硬化工程", event_date=date(2026, 3, 2)).id
+    ds.submit(admin, late, date(2026, 3, 20))
+    ds.review(admin, late, date(2026, 3, 20), True)
+    ds.post(admin, late, date(2026, 3, 20), ["村务公开栏"])  # due 3月12日 (10 days): late
+    overdue = ds.create_item(admin, "four_two", "", "光伏项目决议", event_date=date(2026, 5, 1)).id
+    tab = CalendarTab(today=date(2026, 5, 20))
+    qtbot.addWidget(tab)
+    tab.set_year(2026)
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert tab.ad_hoc_table.rowCount() == 2 and tab.ad_hoc_table.isVisible()
+    assert [tab.ad_hoc_at(r).status for r in range(2)] == ["late", "overdue"]
+    assert tab.ad_hoc_table.item(0, 3).text() == "3月12日前"
+    assert tab.ad_hoc_table.item(0, 1).text() == "工程项目"
+    assert tab.ad_hoc_table.item(1, STATE).text() == "逾期未公开"
+    assert tab.ad_hoc_table.item(1, STATE).foreground().color().name() == "#b3261e"  # as in the grid
+    assert "随时公开 2 项" in tab.summary_label.text()
+    assert "通行做法" in tab.ad_hoc_rule.text()  # 浙江 sets no number of days
+    with qtbot.waitSignal(tab.open_requested) as opened:
+        rect = tab.ad_hoc_table.visualItemRect(tab.ad_hoc_table.item(1, 2))
+        qtbot.mouseClick(tab.ad_hoc_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == [overdue]
+    tab.set_year(2025)
+    assert not tab.ad_hoc_table.isVisible() and tab.ad_hoc_empty.isVisible()

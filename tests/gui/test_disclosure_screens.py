@@ -47,13 +47,20 @@ def test_disclosure_screens(qtbot, store, tmp_path):
     secretary = auth_service.login("wenshu", "demo1234")
     committee = auth_service.login("jianwei", "demo1234")
     page = _shown(qtbot, DisclosurePage(secretary), 1180, 760)
+    assert page.calendar_tab.ad_hoc_table.rowCount() >= 2  # the demo's 随时 items, one overdue
     _save(page, "90_disclosure_calendar")
+    catalogue = page.open_catalogue()
+    qtbot.waitExposed(catalogue)
+    own = next(s for s in catalogue.subjects if not s.builtin)
+    catalogue.select(own.code)
+    _save(catalogue, "99_disclosure_catalogue")
+    catalogue.close()
     page.tabs.setCurrentWidget(page.list_tab)
     page.list_tab.set_filters(date.today().year)
     _save(page, "91_disclosure_list")
 
     # The demo's last month does not balance; type one vague line on top of it.
-    draft = next(r for r in ds.list_items() if r.status == "draft")
+    draft = next(r for r in ds.list_items() if r.status == "draft" and r.category == "finance")
     editor = page.open_item(draft.id)
     qtbot.waitExposed(editor)
     editor.resize(1240, 780)

@@ -151,3 +151,18 @@ def test_the_v5_fixture_keeps_its_postings(paths):
     from desktop.services import disclosure_service
 
     assert disclosure_service.list_items()
+
+
+def test_the_v6_fixture_keeps_its_own_subjects_and_ad_hoc_items(paths):
+    paths.ensure()
+    shutil.copy(FIXTURES / "schema_v6.sqlite3", paths.database)
+    open_store(paths)
+    from desktop.services import disclosure_service
+
+    own = [s for s in disclosure_service.subject_catalogue() if not s.builtin]
+    assert {s.label for s in own} == {"美丽乡村建设项目", "集体经济收益分配"}
+    used = {r.subject for r in disclosure_service.list_items()}
+    assert any(s.code in used for s in own)
+    fixture_year = int(max(r.period for r in disclosure_service.list_items())[:4])
+    ad_hoc = [r for r in disclosure_service.calendar_year(fixture_year) if r.kind == "ad_hoc"]
+    assert len(ad_hoc) >= 3 and all(r.item_id for r in ad_hoc)

@@ -3,6 +3,8 @@
 Row one is the monthly 财务收支 (when the village is held to it), row two the
 quarterly 村务 posting, one cell spanning its three months. A cell with a
 posting opens it; an empty one starts the posting for that period.
+Below, the 随时 items of the year: one row per event, due the profile's days
+after it, in the same states and colours; a row opens its item.
 """
 
 from __future__ import annotations
@@ -29,9 +31,16 @@ from desktop.services import ui_support_disclosure
 from desktop.services.disclosure_service import ObligationRow
 from models.disclosure import calendar as cal
 from models.disclosure import catalogue as cat
-from ui.disclosure.labels import obligation_background, obligation_color, obligation_label
+from ui.disclosure.labels import (
+    obligation_background,
+    obligation_color,
+    obligation_label,
+    subject_label,
+)
+from ui.widgets.scaled_label import ScaledLabel
 
 MONTHLY, QUARTERLY = 0, 1
+EVENT, SUBJECT, TITLE, DUE, POSTED, STATE = range(6)
 _ROW = Qt.ItemDataRole.UserRole
 
 
@@ -73,6 +82,24 @@ class CalendarTab(QWidget):
                               "期限按本村所在省份的规定计算。"))
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
+        self.ad_hoc_rule = QLabel()
+        self.ad_hoc_rule.setProperty("role", "hint")
+        self.ad_hoc_rule.setWordWrap(True)
+        self.ad_hoc_empty = QLabel(self.tr("这一年还没有登记随时公开的事项(工程项目、村民会议决定等,在“公开清单”中新建)。"))
+        self.ad_hoc_empty.setProperty("role", "hint")
+        self.ad_hoc_empty.setWordWrap(True)
+        self.ad_hoc_table = QTableWidget(0, 6)
+        self.ad_hoc_table.setHorizontalHeaderLabels([self.tr("事情发生"), self.tr("公开事项"), self.tr("标题"),
+                                                     self.tr("应于…前公开"), self.tr("公开日期"), self.tr("情况")])
+        self.ad_hoc_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.ad_hoc_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.ad_hoc_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.ad_hoc_table.verticalHeader().setVisible(False)
+        ad_hoc_header = self.ad_hoc_table.horizontalHeader()
+        ad_hoc_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ad_hoc_header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.ad_hoc_table.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.ad_hoc_table.cellClicked.connect(self._on_ad_hoc_row)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("年份:")))
         top.addWidget(self.year_combo)
@@ -84,7 +111,11 @@ class CalendarTab(QWidget):
         layout.addWidget(self.grid)
         layout.addWidget(legend)
         layout.addWidget(hint)
-        layout.addStretch(1)
+        layout.addSpacing(6)
+        layout.addWidget(ScaledLabel(self.tr("随时公开的事项"), 1.08, bold=True))
+        layout.addWidget(self.ad_hoc_rule)
+        layout.addWidget(self.ad_hoc_table, 1)
+        layout.addWidget(self.ad_hoc_empty, 1, Qt.AlignmentFlag.AlignTop)  # only one of the two is shown
         self._fill_years()
         self.year_combo.currentIndexChanged.connect(self.refresh)
         self.refresh()
@@ -139,13 +170,55 @@ class CalendarTab(QWidget):
         rows_height = sum(self.grid.rowHeight(r) for r in range(2) if not self.grid.isRowHidden(r))
         self.grid.setFixedHeight(self.grid.horizontalHeader().sizeHint().height() + rows_height
                                  + 2 * self.grid.frameWidth())
+        self._fill_ad_hoc([o for o in self.rows if o.kind == "ad_hoc"])
         counts = Counter(o.status for o in self.rows)
-        parts = [self.tr("{year} 年应公开 {n} 期").format(year=year, n=len(self.rows))]
+        ad_hoc = sum(1 for o in self.rows if o.kind == "ad_hoc")
+        parts = [self.tr("{year} 年应公开 {n} 期").format(year=year, n=len(self.rows) - ad_hoc)]
+        if ad_hoc:
+            parts[0] += self.tr(",随时公开 {n} 项").format(n=ad_hoc)
         for code in (cal.DONE_ON_TIME, cal.DONE_LATE, cal.OVERDUE, cal.DUE_SOON, cal.NOT_DUE):
             if counts[code]:
                 parts.append(f"<span style='color:{obligation_color(code).name()}'>"
                              f"{escape(obligation_label(code))} {counts[code]}</span>")
         self.summary_label.setText(" · ".join(parts))
+
+    def _fill_ad_hoc(self, rows: list[ObligationRow]) -> None:
+        days, by_law = ui_support_disclosure.ad_hoc_days()
+        self.ad_hoc_rule.setText(
+            self.tr("事情发生(或作出决定)后 {days} 日内公开,按本省规定。").format(days=days) if by_law else
+            self.tr("本省规定“随时公开”,没有写明天数;这里按通行做法,以事情发生后 {days} 日内为期限。").format(days=days))
+        own = ds.own_subject_labels()
+        self.ad_hoc_table.setRowCount(len(rows))
+        for row, o in enumerate(rows):
+            due = date.fromisoformat(o.due)
+            cells = [o.period, subject_label(o.subject, own), o.title,
+                     self.tr("{m}月{d}日前").format(m=due.month, d=due.day) if due.year == self.year()
+                     else self.tr("{y}年{m}月{d}日前").format(y=due.year, m=due.month, d=due.day),
+                     o.posted_on, obligation_label(o.status)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(_ROW, o)
+                item.setBackground(obligation_background(o.status))
+                if column == STATE:
+                    item.setForeground(obligation_color(o.status))
+                    font = item.font()
+                    font.setBold(o.status in (cal.OVERDUE, cal.DUE_SOON))
+                    item.setFont(font)
+                item.setToolTip(self.tr("{title}:{status},截止 {due}").format(
+                    title=o.title, status=obligation_label(o.status), due=o.due))
+                self.ad_hoc_table.setItem(row, column, item)
+        self.ad_hoc_table.setVisible(bool(rows))
+        self.ad_hoc_empty.setVisible(not rows)
+
+    def ad_hoc_at(self, row: int) -> ObligationRow | None:
+        """The 随时 obligation of a row of the lower table."""
+        item = self.ad_hoc_table.item(row, EVENT)
+        return item.data(_ROW) if item is not None else None
+
+    def _on_ad_hoc_row(self, row: int, _column: int) -> None:
+        o = self.ad_hoc_at(row)
+        if o is not None and o.item_id:
+            self.open_requested.emit(o.item_id)
 
     def _empty_cell(self) -> QTableWidgetItem:
         item = QTableWidgetItem(self.tr("尚未到期"))

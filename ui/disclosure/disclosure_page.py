@@ -6,12 +6,13 @@ by the session's permissions, checked again by the service on every write).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.paths import AppPaths
 from desktop.services.session import Session
 from models.errors import CunwuError
 from ui.disclosure.calendar_tab import CalendarTab
+from ui.disclosure.catalogue_dialog import CatalogueDialog
 from ui.disclosure.feedback_tab import FeedbackTab
 from ui.disclosure.item_editor import ItemEditor
 from ui.disclosure.list_tab import ItemListTab
@@ -29,6 +30,7 @@ class DisclosurePage(QWidget):
         self._paths = paths
         self.editor: ItemEditor | None = None
         self.new_dialog: NewItemDialog | None = None
+        self.catalogue_dialog: CatalogueDialog | None = None
         self.calendar_tab = CalendarTab()
         self.list_tab = ItemListTab(session)
         self.feedback_tab = FeedbackTab(session)
@@ -45,7 +47,14 @@ class DisclosurePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(10)
-        layout.addWidget(ScaledLabel(self.tr("村务公开"), 1.5, bold=True))
+        self.catalogue_button = QPushButton(self.tr("公开目录…"))
+        self.catalogue_button.setToolTip(self.tr("本村要公开哪些事项:内置的事项和本村新增的事项"))
+        self.catalogue_button.clicked.connect(self.open_catalogue)
+        header = QHBoxLayout()
+        header.addWidget(ScaledLabel(self.tr("村务公开"), 1.5, bold=True))
+        header.addStretch(1)
+        header.addWidget(self.catalogue_button)
+        layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
     def open_item(self, item_id: str) -> ItemEditor | None:
@@ -61,6 +70,14 @@ class DisclosurePage(QWidget):
         self.editor = editor
         editor.show()
         return editor
+
+    def open_catalogue(self) -> CatalogueDialog:
+        """The 公开目录 dialog (window-modal); the lists follow renamed subjects."""
+        dialog = CatalogueDialog(self._session, self)
+        dialog.changed.connect(self.refresh)
+        self.catalogue_dialog = dialog
+        dialog.open()
+        return dialog
 
     def new_item(self) -> NewItemDialog:
         """The 新建 dialog; the new item opens in the editor when created."""

@@ -59,10 +59,24 @@ def category_label(code: str) -> str:
     return QCoreApplication.translate("disclosure_catalogue", cat.CATEGORIES.get(code, code))
 
 
-def subject_label(code: str) -> str:
-    """财务收支 / 工程项目 / …"""
-    entry = cat.SUBJECTS.get(code)
-    return QCoreApplication.translate("disclosure_catalogue", entry[0]) if entry else code
+def subject_label(code: str, own: dict[str, str] | None = None) -> str:
+    """财务收支 / 工程项目 / … or the village's own subject's name.
+
+    `own` is `disclosure_service.own_subject_labels()` when labelling many
+    items at once; without it the village's own subject is looked up.
+    """
+    if cat.is_builtin(code):
+        return QCoreApplication.translate("disclosure_catalogue", cat.ALL_BUILTIN[code][0])
+    if own is not None:
+        return own.get(code, code)
+    return ds.subject_label(code)
+
+
+def catalogue_label(subject: cat.Subject) -> str:
+    """The label of a catalogue entry (built-ins translated, the village's own as typed)."""
+    if subject.builtin:
+        return QCoreApplication.translate("disclosure_catalogue", subject.label)
+    return subject.label
 
 
 def period_kind_label(code: str) -> str:

@@ -46,11 +46,13 @@ class ItemListModel(BatchedRowsModel):
 
     def __init__(self, parent=None):
         super().__init__(parent, _BATCH)
+        self._own_labels: dict[str, str] = {}
         self._headers = [self.tr("期间"), self.tr("类别"), self.tr("公开事项"), self.tr("标题"),
                          self.tr("状态"), self.tr("公开日期")]
 
     def load(self, year: int | None, category: str | None) -> None:
         """Query again with the filters."""
+        self._own_labels = ds.own_subject_labels()
         self.set_rows(ds.list_items(year, category))
 
     def column_count(self) -> int:
@@ -71,7 +73,8 @@ class ItemListModel(BatchedRowsModel):
         r = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (period_label(r.period_kind, r.period), category_label(r.category), subject_label(r.subject),
+            return (period_label(r.period_kind, r.period), category_label(r.category),
+                    subject_label(r.subject, self._own_labels),
                     r.title, status_label(r.status), r.posted_on)[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             return status_color(r.status)

@@ -1,4 +1,4 @@
-"""新建公开事项: the subject from the catalogue (grouped by category), the period, the title and text.
+"""新建公开事项: the subject from the village's catalogue (grouped by category), the period, the title and text.
 
 The period editor follows the subject's usual period (a month, a quarter, a
 half year, a year, or for 随时 items the date of the event) and may be
@@ -28,7 +28,7 @@ from desktop.services import disclosure_service as ds
 from desktop.services.session import Session
 from models.disclosure import catalogue as cat
 from models.errors import CunwuError
-from ui.disclosure.labels import category_label, period_kind_label, subject_label
+from ui.disclosure.labels import catalogue_label, category_label, period_kind_label, subject_label
 from ui.errors import error_text
 from ui.rules.forms import date_edit, ok_cancel, to_date
 from ui.widgets.field_message import FieldMessage
@@ -56,16 +56,19 @@ class NewItemDialog(QDialog):
         self.subject_combo.setModel(model)
         bold = QFont(self.font())
         bold.setBold(True)
+        #: The village's effective catalogue: the profile's built-ins and its own active subjects.
+        self.catalogue = {s.code: s for s in ds.subject_catalogue()}
         for category in cat.CATEGORIES:
             self.subject_combo.addItem(category_label(category))
             header = model.item(model.rowCount() - 1)
             header.setFlags(Qt.ItemFlag.NoItemFlags)
             header.setFont(bold)
-            for code, (_label, subject_category, usual) in cat.SUBJECTS.items():
-                if subject_category == category:
+            for subject in self.catalogue.values():
+                if subject.category == category:
                     self.subject_combo.addItem(
                         "　" + self.tr("{subject}({period})").format(
-                            subject=subject_label(code), period=period_kind_label(usual)), code)
+                            subject=catalogue_label(subject), period=period_kind_label(subject.period_kind)),
+                        subject.code)
         self.kind_combo = QComboBox()
         for code in cat.PERIODS:
             self.kind_combo.addItem(period_kind_label(code), code)
@@ -146,10 +149,10 @@ class NewItemDialog(QDialog):
         return to_date(self.event_edit).isoformat()
 
     def _on_subject(self, *_args) -> None:
-        entry = cat.SUBJECTS.get(self.subject())
+        entry = self.catalogue.get(self.subject())
         if entry is None:  # a category heading cannot be chosen
             return
-        self.kind_combo.setCurrentIndex(self.kind_combo.findData(entry[2]))
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(entry.period_kind))
         self._on_kind()
 
     def _on_kind(self, *_args) -> None:
@@ -186,8 +189,9 @@ class NewItemDialog(QDialog):
         if self._title_touched or not self.subject():
             return
         when = cat.period_label(self.kind(), self.period()) if self.kind() != cat.AD_HOC else ""
-        self.title_edit.setText(self.tr("{when}{subject}公开").format(
-            when=when, subject=subject_label(self.subject())))
+        entry = self.catalogue.get(self.subject())
+        label = catalogue_label(entry) if entry else subject_label(self.subject())
+        self.title_edit.setText(self.tr("{when}{subject}公开").format(when=when, subject=label))
 
     # --- create -------------------------------------------------------------------
 
