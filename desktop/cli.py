@@ -50,9 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     init_sub = init.add_subparsers(dest="mode", required=True, parser_class=_Parser)
     for mode, label in (("village", "村"), ("township", "乡镇")):
         m = init_sub.add_parser(mode, help=f"初始化为{label}")
-        m.add_argument("--name", required=True, help=f"{label}名称")
-        m.add_argument("--code", required=True, help=f"{label}代码(统计用区划代码)")
-        m.add_argument("--province", default="national", help="省份配置,如 zhejiang、chongqing")
+        m.add_argument("--name", required=mode == "township", help=f"{label}名称")
+        m.add_argument("--code", required=mode == "township", help=f"{label}代码(统计用区划代码)")
+        m.add_argument("--province", default=None, help="省份配置,如 zhejiang、chongqing")
+        if mode == "village":
+            m.add_argument("--setup", default=None, help="乡镇发来的入网文件(…_入网文件_….cwpkg)")
 
     demo = sub.add_parser("demo", help="填入演示数据(用于试用和培训)")
     demo.add_argument("--years", type=int, default=10, help="生成多少年的历史记录")
@@ -90,13 +92,38 @@ def build_parser() -> argparse.ArgumentParser:
     d_export.add_argument("--year", type=int, required=True)
     d_export.add_argument("--out", required=True)
 
+    enroll = sub.add_parser("enroll", help="乡镇:给一个村入网,生成它的入网文件")
+    enroll.add_argument("--village-code", required=True)
+    enroll.add_argument("--village-name", required=True)
+    enroll.add_argument("--province", default=None, help="该村的省份配置(默认同乡镇)")
+    enroll.add_argument("--out", required=True, help="写入的文件夹(如 U 盘)")
+    enroll.add_argument("--reenroll", default=None, metavar="原因", help="该村换了电脑:停用旧密钥并重新入网")
+
+    export = sub.add_parser("export", help="导出数据包到文件夹(如 U 盘),打印其路径")
+    export.add_argument("--to", required=True, help="目标文件夹")
+    export.add_argument("--full", action="store_true", help="导出完整数据包(默认只导出对方尚未确认收到的修改)")
+    export.add_argument("--village", default=None, help="乡镇:回执发给哪个村(村代码)")
+
+    imp = sub.add_parser("import", help="导入数据包(或入网文件)")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("--yes", action="store_true", help="不询问,直接导入")
+
     sub.add_parser("selftest", help="自检(打包后的程序用)")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the `cunwu` console script."""
-    args = build_parser().parse_args(argv)
+    """Entry point of the `cunwu` console script (`cunwu FILE.cwpkg`: the GUI, previewing the file)."""
+    raw = sys.argv[1:] if argv is None else list(argv)
+    if len(raw) == 1 and raw[0].lower().endswith(".cwpkg"):  # a package double-clicked
+        from desktop import paths as paths_mod
+        from desktop.app import run_gui
+
+        return run_gui(paths_mod.resolve(None), verbose=False, open_package=Path(raw[0]).expanduser().absolute())
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "init" and not getattr(args, "setup", None) and not (args.name and args.code):
+        parser.error("请给出 --name 和 --code,或者用 --setup 指定乡镇发来的入网文件。")
     from desktop import paths as paths_mod
 
     paths = paths_mod.resolve(args.data_dir)
@@ -150,15 +177,39 @@ def _require_installation():
 
 
 def cmd_init(args, paths) -> dict[str, Any]:
-    """`cunwu init village|township`."""
+    """`cunwu init village|township` (a village may start from its township's setup package)."""
     from desktop.services import setup_service
 
+    setup_file = getattr(args, "setup", None)
+    if setup_file:
+        return _init_from_setup(args, paths, Path(setup_file).expanduser())
     _open(paths)
-    info = setup_service.initialize(args.mode, args.name, args.code, args.province)
+    info = setup_service.initialize(args.mode, args.name, args.code, args.province or "national")
     return {
         "mode": info.mode, "code": info.code, "name": info.name, "province": info.province,
         "data_dir": str(paths.data_dir), "database": str(paths.database),
         "_lines": [f"已初始化:{info.name}({info.code}),数据文件夹 {paths.data_dir}",
+                   "下一步:打开软件(直接运行 cunwu)创建管理员账号。"],
+    }
+
+
+def _init_from_setup(args, paths, setup_file: Path) -> dict[str, Any]:
+    from desktop.sync import enrollment
+
+    setup = enrollment.read_setup(setup_file)  # verified before any folder is created
+    for given, expected in ((args.code, setup.village_code), (args.name, setup.village_name)):
+        if given and given != expected:
+            raise Refused(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "命令行给出的“{given}”与入网文件中的“{expected}”不一致。"), given=given, expected=expected))
+    _open(paths)
+    info, setup = enrollment.initialize_from_setup(setup_file)
+    return {
+        "mode": info.mode, "code": info.code, "name": info.name, "province": info.province,
+        "data_dir": str(paths.data_dir), "database": str(paths.database),
+        "township": {"code": setup.township_code, "name": setup.township_name},
+        "township_fingerprint": setup.fingerprint,
+        "_lines": [f"已初始化:{info.name}({info.code}),属于 {setup.township_name}({setup.township_code})。",
+                   f"请打电话与乡镇核对乡镇电脑的指纹:{setup.fingerprint}",
                    "下一步:打开软件(直接运行 cunwu)创建管理员账号。"],
     }
 
@@ -333,6 +384,96 @@ def cmd_disclosure(args, paths) -> dict[str, Any]:
             + [f"第 {s.row} 行未导入:{s.reason}" for s in read.skipped]}
 
 
+def cmd_enroll(args, paths) -> dict[str, Any]:
+    """`cunwu enroll --village-code C --village-name N --out DIR` (township)."""
+    from desktop.services.session import cli_session
+    from desktop.sync import enrollment
+
+    _open(paths)
+    info = _require_installation()
+    session = cli_session(info.mode)
+    out = Path(args.out).expanduser()
+    if args.reenroll:
+        path = enrollment.reenroll_village(session, paths, args.village_code, args.reenroll, out)
+    else:
+        path = enrollment.enroll_village(session, paths, args.village_code, args.village_name, out, args.province)
+    from desktop.sync import keys
+
+    fp = keys.load_or_create(paths.keys).fingerprint
+    return {"path": str(path), "village_code": args.village_code, "township_fingerprint": fp,
+            "_lines": [f"入网文件已写入:{path}", f"请把它交给村里,并告诉对方乡镇电脑的指纹:{fp}"]}
+
+
+def cmd_export(args, paths) -> dict[str, Any]:
+    """`cunwu export [--full] --to DIR`: prints the package path."""
+    from desktop.services.session import cli_session
+    from desktop.sync import exporter
+
+    _open(paths)
+    info = _require_installation()
+    result = exporter.export_package(cli_session(info.mode), paths, Path(args.to).expanduser(),
+                                     full=args.full, recipient_code=args.village)
+    return {"path": str(result.path), "number": result.number, "recipient": result.recipient,
+            "records": result.records, "counts": result.counts, "attachments": result.attachments,
+            "bytes": result.size, "seq_from": result.seq_from, "seq_to": result.seq_to,
+            "_lines": [str(result.path), f"第 {result.number} 号数据包:{result.records} 条记录,"
+                       f"{result.attachments} 个附件,{result.size // 1024 + 1} KB。可以安全拔出U盘。"]}
+
+
+def cmd_import(args, paths) -> dict[str, Any]:
+    """`cunwu import FILE... [--yes]`: a summary per file; exit 1 if any was refused."""
+    from desktop.services.session import cli_session
+    from desktop.sync import enrollment, importer
+    from desktop.sync import package_format as fmt
+
+    _open(paths)
+    info = _require_installation()
+    session = cli_session(info.mode)
+    results, lines, ok = [], [], True
+    for name in args.files:
+        path = Path(name).expanduser()
+        try:
+            if _is_setup(path, fmt):
+                setup = enrollment.read_setup(path)
+                enrollment.accept_setup(setup)
+                results.append({"file": str(path), "ok": True, "kind": "setup",
+                                "township": setup.township_code, "fingerprint": setup.fingerprint})
+                lines.append(f"{path.name}:已加入 {setup.township_name}。请打电话核对乡镇电脑指纹:{setup.fingerprint}")
+                continue
+            if not args.yes and not args.json and sys.stdin and sys.stdin.isatty():
+                plan = importer.plan_import(path, paths)
+                sys.stderr.write("\n".join(plan.summary_lines()) + "\n")
+                if not plan.already_imported and not _confirm("导入这个数据包吗?"):
+                    raise Refused(msg(_C, QT_TRANSLATE_NOOP(_C, "没有导入:需要确认。在脚本中请加 --yes。")))
+            plan = importer.apply_import(session, path, paths)
+        except CunwuError as exc:
+            ok = False
+            results.append({"file": str(path), "ok": False, "error": str(exc)})
+            lines.append(f"{path.name}:已拒绝。{exc}")
+            sys.stderr.write(f"{path.name}:{exc}\n")
+            continue
+        results.append({
+            "file": str(path), "ok": True, "kind": "data", "sender": plan.sender_code, "number": plan.number,
+            "already_imported": plan.already_imported, "new": plan.total("new"), "changed": plan.total("changed"),
+            "same": plan.total("same"), "older": plan.total("older"), "conflicts": plan.total("conflict"),
+            "attachments": plan.attachments, "warnings": plan.warnings,
+            "tables": {t.table: {"new": t.new, "changed": t.changed, "conflict": t.conflict}
+                       for t in plan.tables if t.new or t.changed or t.conflict}})
+        lines += [f"{path.name}:", *("  " + line for line in plan.summary_lines())]
+    return {"ok": ok, "packages": results, "_lines": lines}
+
+
+def _is_setup(path: Path, fmt) -> bool:
+    try:
+        opened = fmt.open_package(path)
+    except CunwuError:
+        return False  # the import itself gives the reason
+    try:
+        return opened.manifest.get("kind") == "setup"
+    finally:
+        opened.close()
+
+
 COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "init": cmd_init,
     "demo": cmd_demo,
@@ -342,4 +483,7 @@ COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "selftest": cmd_selftest,
     "rules": cmd_rules,
     "disclosure": cmd_disclosure,
+    "enroll": cmd_enroll,
+    "export": cmd_export,
+    "import": cmd_import,
 }

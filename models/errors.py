@@ -55,3 +55,11 @@ class MigrationFailed(DatabaseError):
 
 class BackupError(CunwuError):
     """A backup or restore could not be completed; the current data is untouched."""
+
+
+class PackageRefused(CunwuError):
+    """A data package was refused whole (signature, sender, hashes, format); nothing was changed."""
+
+
+class PackageWriteError(CunwuError):
+    """A package could not be written to the target (full, read-only, removed); nothing valid-looking is left."""

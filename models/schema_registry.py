@@ -5,5 +5,6 @@ from models.entities import CORE_MODELS
 from models.meetings.records import MEETING_MODELS
 from models.rules.records import RULE_MODELS
 from models.supervision.records import SUPERVISION_MODELS
+from models.sync.records import SYNC_MODELS
 
-ALL_MODELS = CORE_MODELS + MEETING_MODELS + RULE_MODELS + SUPERVISION_MODELS + DISCLOSURE_MODELS
+ALL_MODELS = CORE_MODELS + MEETING_MODELS + RULE_MODELS + SUPERVISION_MODELS + DISCLOSURE_MODELS + SYNC_MODELS

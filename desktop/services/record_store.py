@@ -16,7 +16,7 @@ from desktop.services.session import Session
 from models import audit
 from models.clock import now_utc
 from models.db import database
-from models.errors import NotFound
+from models.errors import NotFound, PermissionDenied
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.records import SyncedModel
 from models.sequence import next_seq
@@ -70,6 +70,16 @@ def create(session: Session, model: type[M], **values: Any) -> M:
     return instance
 
 
+def _refuse_foreign(record: Model) -> None:
+    """Authority by owner (DESIGN §4): a record another installation owns is read-only here.
+
+    Its owner's next package would otherwise find two versions, or roll ours back.
+    """
+    if isinstance(record, SyncedModel) and record.owner and record.owner != owner_code():
+        raise PermissionDenied(msg("records", QT_TRANSLATE_NOOP(
+            "records", "这条记录来自 {owner},只能由它修改;本机只能查看。"), owner=record.owner))
+
+
 def update(session: Session, instance: M, **changes: Any) -> M:
     """Apply `changes` and save; the audit row holds only what changed."""
     model = type(instance)
@@ -77,6 +87,7 @@ def update(session: Session, instance: M, **changes: Any) -> M:
         current = model.get_or_none(model._meta.primary_key == instance.get_id())
         if current is None:
             raise NotFound(msg("records", QT_TRANSLATE_NOOP("records", "要修改的记录已不存在。")))
+        _refuse_foreign(current)
         before = values_of(current, redact=False)
         for key, value in changes.items():
             setattr(current, key, value)
@@ -111,6 +122,7 @@ def _set_deleted(session: Session, instance: SyncedModel, deleted: bool, action:
         current = model.get_or_none(model.id == instance.id)
         if current is None:
             raise NotFound(msg("records", QT_TRANSLATE_NOOP("records", "要修改的记录已不存在。")))
+        _refuse_foreign(current)
         if current.deleted == deleted:
             return current
         current.deleted = deleted

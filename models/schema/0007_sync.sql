@@ -1,0 +1,10 @@
+-- Migration 0007: package exchange — peers and their pinned keys, package history, conflicts.
+-- Frozen once released; generated from models/sync/records.py. Local tables, never synced.
+
+CREATE TABLE "package_log" ("id" INTEGER NOT NULL PRIMARY KEY, "direction" VARCHAR(4) NOT NULL, "peer_code" VARCHAR(32) NOT NULL, "number" INTEGER NOT NULL, "kind" VARCHAR(16) NOT NULL, "file_name" VARCHAR(255) NOT NULL, "file_sha256" VARCHAR(64) NOT NULL, "created_at" VARCHAR(32) NOT NULL, "logged_at" VARCHAR(32) NOT NULL, "seq_from" INTEGER NOT NULL, "seq_to" INTEGER NOT NULL, "records" INTEGER NOT NULL, "counts" TEXT NOT NULL, "status" VARCHAR(16) NOT NULL, "reason" TEXT NOT NULL);
+CREATE INDEX "package_log_peer_code" ON "package_log" ("peer_code");
+CREATE TABLE "peer" ("code" VARCHAR(32) NOT NULL PRIMARY KEY, "name" VARCHAR(64) NOT NULL, "kind" VARCHAR(16) NOT NULL, "province" VARCHAR(32) NOT NULL, "status" VARCHAR(16) NOT NULL, "sign_key" VARCHAR(64) NOT NULL, "box_key" VARCHAR(64) NOT NULL, "fingerprint" VARCHAR(64) NOT NULL, "enrolled_at" VARCHAR(32) NOT NULL, "last_in_no" INTEGER NOT NULL, "last_in_at" VARCHAR(32) NOT NULL, "in_watermark" INTEGER NOT NULL, "last_out_no" INTEGER NOT NULL, "last_out_at" VARCHAR(32) NOT NULL, "out_acked_no" INTEGER NOT NULL, "out_acked_seq" INTEGER NOT NULL);
+CREATE TABLE "retired_key" ("id" INTEGER NOT NULL PRIMARY KEY, "peer_code" VARCHAR(32) NOT NULL, "sign_key" VARCHAR(64) NOT NULL, "fingerprint" VARCHAR(64) NOT NULL, "retired_at" VARCHAR(32) NOT NULL, "reason" TEXT NOT NULL);
+CREATE INDEX "retired_key_peer_code" ON "retired_key" ("peer_code");
+CREATE TABLE "sync_conflict" ("id" INTEGER NOT NULL PRIMARY KEY, "table_name" VARCHAR(64) NOT NULL, "record_id" VARCHAR(36) NOT NULL, "owner" VARCHAR(32) NOT NULL, "local_values" TEXT NOT NULL, "incoming_values" TEXT NOT NULL, "package" VARCHAR(255) NOT NULL, "found_at" VARCHAR(32) NOT NULL, "resolved_at" VARCHAR(32) NOT NULL, "resolution" VARCHAR(16) NOT NULL);
+CREATE INDEX "sync_conflict_record_id" ON "sync_conflict" ("record_id");

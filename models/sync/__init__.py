@@ -1,0 +1,1 @@
+"""Sync bookkeeping and policy (Qt-free): peers, package history, conflicts, what travels."""
