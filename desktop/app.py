@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.paths import AppPaths
@@ -42,8 +43,11 @@ ORGANIZATION = "cunwu"
 BACKUP_DELAY_MS = 3000
 
 
-def run_gui(paths: AppPaths, verbose: bool = False) -> int:
+def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = None) -> int:
     """Run the desktop application on the data folder `paths`; returns the exit code.
+
+    `open_package`: a `.cwpkg` file (double-clicked): after login the main
+    window shows the exchange page with its import preview.
 
     Exit codes: 0 normal end (also when the person cancels the wizard or the
     login), 1 the database cannot be used (the reason was shown) or the
@@ -88,7 +92,8 @@ def run_gui(paths: AppPaths, verbose: bool = False) -> int:
         from desktop.services import setup_service
         from ui.main_window import MainWindow
 
-        window = MainWindow(setup_service.current(), session, paths, settings)
+        window = MainWindow(setup_service.current(), session, paths, settings,
+                            open_package=open_package)
         window.show()
         app.setQuitOnLastWindowClosed(True)
         if probe:

@@ -6,7 +6,9 @@ from `desktop.app`; it owns no services and no global state.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
@@ -26,7 +28,9 @@ class MainWindow(QMainWindow):
     """Navigation list + stacked pages + menus + status bar."""
 
     def __init__(self, info: InstallationInfo, session: Session, paths: AppPaths,
-                 settings: SettingsStore, parent: QWidget | None = None):
+                 settings: SettingsStore, parent: QWidget | None = None,
+                 open_package: Path | None = None):
+        """`open_package`: a `.cwpkg` given on the command line, previewed on the exchange page."""
         super().__init__(parent)
         self._info = info
         self._session = session
@@ -54,6 +58,8 @@ class MainWindow(QMainWindow):
         self.navigation.area_selected.connect(self.show_area)
         self.navigation.select_area("home")
         self._restore_geometry()
+        if open_package is not None:
+            QTimer.singleShot(0, self, lambda: self.open_package(open_package))
 
     def show_area(self, key: str) -> None:
         """Show the page of area `key`, building it the first time."""
@@ -61,10 +67,21 @@ class MainWindow(QMainWindow):
         if page is None:
             page = build_page(self._areas[key], self._info, self._session, self._paths)
             self._pages[key] = page
+            exchanged = getattr(page, "exchanged", None)
+            if exchanged is not None:  # the 数据交换 page: the status bar shows the last package
+                exchanged.connect(self.status.refresh_exchange)
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         if self.navigation.current_key() != key:
             self.navigation.select_area(key)
+
+    def open_package(self, path: Path) -> None:
+        """Show the exchange page (村庄 on a township) with the preview of `path`."""
+        key = "exchange" if "exchange" in self._areas else "villages"
+        self.show_area(key)
+        opener = getattr(self._pages[key], "open_package", None)
+        if opener is not None:
+            opener(Path(path))
 
     def current_page(self) -> QWidget:
         """The page on screen."""

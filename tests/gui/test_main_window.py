@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QLabel
 from desktop.services import people_service
 from tests.gui.typing import type_text
 from ui.main_window import MainWindow
-from ui.pages.empty_state_page import EmptyStatePage
 from ui.pages.home_page import HomePage
 from ui.people.register_page import RegisterPage
 
@@ -28,9 +27,9 @@ def test_village_navigation_switches_pages(qtbot, main_window):
     assert isinstance(main_window.current_page(), HomePage)
 
     _click_area(qtbot, main_window, "数据交换")
-    page = main_window.current_page()
-    assert isinstance(page, EmptyStatePage)
-    assert page.title_label.text() == "数据交换"
+    from ui.exchange.exchange_page import ExchangePage
+
+    assert isinstance(main_window.current_page(), ExchangePage)
 
     _click_area(qtbot, main_window, "村务公开")
     from ui.disclosure.disclosure_page import DisclosurePage

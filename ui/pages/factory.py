@@ -48,6 +48,10 @@ def build_page(area: Area, info: InstallationInfo, session: Session,
         from ui.supervision.supervision_page import SupervisionPage
 
         return SupervisionPage(session, paths=paths)
+    if area.key == "exchange" or (area.key == "villages" and info.mode == "township"):
+        from ui.exchange.exchange_page import ExchangePage
+
+        return ExchangePage(session, paths=paths)
     from ui.pages.empty_state_page import EmptyStatePage
 
     return EmptyStatePage(area.title, area.planned)

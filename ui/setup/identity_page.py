@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget, QWizardPage
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from desktop.services import setup_service
 from models.errors import CunwuError
@@ -11,6 +23,7 @@ from models.provinces import PROVINCES
 from ui.errors import message_text
 from ui.setup.titles import rich_title
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.scaled_label import ScaledLabel
 
 
 def _with_message(field: QWidget, message: FieldMessage) -> QWidget:
@@ -43,9 +56,36 @@ class IdentityPage(QWizardPage):
             self.province_combo.addItem(QCoreApplication.translate("provinces", label), code)
         self.name_message = FieldMessage()
         self.code_message = FieldMessage()
+        #: The township's verified 入网文件 (village mode), or None when typed by hand.
+        self.setup_info = None
+        self.setup_file: Path | None = None
+        self.setup_button = QPushButton(self.tr("导入入网文件…"))
+        self.setup_button.setToolTip(self.tr("乡镇给本村生成的“…_入网文件_….cwpkg”:名称、代码和省份会自动填好"))
+        self.setup_button.clicked.connect(self.choose_setup_file)
+        self.manual_button = QPushButton(self.tr("改为手动填写"))
+        self.manual_button.clicked.connect(self.clear_setup)
+        self.manual_button.hide()
+        self.setup_message = FieldMessage()
+        self.setup_message.show_hint(self.tr("有乡镇发来的入网文件时,请用它填写;没有时直接在下面填写。"))
+        self.setup_fingerprint = ScaledLabel("", 1.3, bold=True)
+        self.setup_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setup_fingerprint.hide()
+        self.setup_box = QWidget()
+        setup_row = QHBoxLayout()
+        setup_row.setContentsMargins(0, 0, 0, 0)
+        setup_row.addWidget(self.setup_button)
+        setup_row.addWidget(self.manual_button)
+        setup_row.addStretch(1)
+        setup_layout = QVBoxLayout(self.setup_box)
+        setup_layout.setContentsMargins(0, 0, 0, 0)
+        setup_layout.setSpacing(2)
+        setup_layout.addLayout(setup_row)
+        setup_layout.addWidget(self.setup_message)
+        setup_layout.addWidget(self.setup_fingerprint)
 
         self._form = QFormLayout(self)
         self._form.setVerticalSpacing(10)
+        self._form.addRow(self.setup_box)
         self._form.addRow(self.tr("名称"), _with_message(self.name_edit, self.name_message))
         self._form.addRow(self.tr("代码"), _with_message(self.code_edit, self.code_message))
         self._form.addRow(self.tr("省份"), self.province_combo)
@@ -63,6 +103,58 @@ class IdentityPage(QWizardPage):
             self.tr("12 位数字,例如 330106001001") if village else self.tr("9 位数字,例如 330106001"))
         self._form.labelForField(self.name_edit.parentWidget()).setText(
             self.tr("村名称") if village else self.tr("乡镇名称"))
+        self._form.setRowVisible(self.setup_box, village)
+        if not village:
+            self.clear_setup()
+
+    def choose_setup_file(self) -> None:
+        """The open-file dialog for the township's 入网文件."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择入网文件"), str(Path.home()), self.tr("入网文件 (*.cwpkg)"))
+        if path:
+            self.load_setup_file(Path(path))
+
+    def load_setup_file(self, path: Path) -> bool:
+        """Read and verify a 入网文件: fill name, code and province (read-only); False if refused."""
+        from desktop.services import exchange_service
+
+        try:
+            info = exchange_service.read_setup_file(path)
+        except CunwuError as exc:
+            self.setup_message.show_error(message_text(exc.message))
+            return False
+        self.setup_info, self.setup_file = info, Path(path)
+        self.name_edit.setText(info.village_name)
+        self.code_edit.setText(info.village_code)
+        index = self.province_combo.findData(info.province)
+        if index >= 0:
+            self.province_combo.setCurrentIndex(index)
+        for field in (self.name_edit, self.code_edit):
+            field.setReadOnly(True)
+        self.province_combo.setEnabled(False)
+        self.name_message.clear_message()
+        self.code_message.clear_message()
+        self.setup_message.show_ok(self.tr(
+            "入网文件来自{township}({code})。请打电话给乡镇,逐组核对乡镇电脑的指纹:").format(
+            township=info.township_name, code=info.township_code))
+        self.setup_fingerprint.setText(info.fingerprint)
+        self.setup_fingerprint.show()
+        self.manual_button.show()
+        self.completeChanged.emit()
+        return True
+
+    def clear_setup(self) -> None:
+        """Back to typing name, code and province by hand."""
+        if self.setup_info is None:
+            return
+        self.setup_info, self.setup_file = None, None
+        for field in (self.name_edit, self.code_edit):
+            field.setReadOnly(False)
+        self.province_combo.setEnabled(True)
+        self.manual_button.hide()
+        self.setup_fingerprint.hide()
+        self.setup_message.show_hint(self.tr("有乡镇发来的入网文件时,请用它填写;没有时直接在下面填写。"))
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         """Next is enabled only when both name and code pass the service checks."""

@@ -90,6 +90,13 @@ class SetupWizard(QWizard):
             mode = setup_service.current().mode
             setup_service.create_user(None, admin.login(), admin.display_name(),
                                       ADMIN_ROLE[mode], admin.password(), admin.repeat())
+        elif self.mode_page.mode() == "village" and self.identity_page.setup_info is not None:
+            from desktop.services import exchange_service
+
+            mode = "village"  # the township from the 入网文件 is pinned in the same transaction
+            exchange_service.initialize_village_from_setup(
+                self.identity_page.setup_info, admin.login(), admin.display_name(),
+                admin.password(), admin.repeat())
         else:
             mode = self.mode_page.mode()
             setup_service.initialize_with_admin(

@@ -1,0 +1,453 @@
+"""The 数据交换 page with two real installations exchanging real packages on disk."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QRunnable, Qt, QThreadPool
+from PySide6.QtWidgets import QDialog, QWizard
+
+from desktop.services import (
+    auth_service,
+    exchange_service,
+    people_service,
+    record_store,
+    setup_service,
+)
+from models.entities import Person
+from tests.gui import test_exchange_support as support
+from tests.gui.test_exchange_support import (
+    PASSWORD,
+    TOWNSHIP_NAME,
+    VILLAGE_CODE,
+    VILLAGE_NAME,
+    add_people,
+    make_pair,
+    village_package,
+)
+from tests.gui.typing import type_text
+from ui.exchange.exchange_page import ExchangePage
+
+pair = support.pair  # the fixture
+
+
+def _page(qtbot, session, paths) -> ExchangePage:
+    page = ExchangePage(session, paths=paths)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _idle(qtbot, page):
+    qtbot.waitUntil(lambda: not page.jobs.is_busy(), timeout=20_000)
+
+
+def _preview(qtbot, page):
+    qtbot.waitUntil(lambda: page.preview_dialog is not None and page.preview_dialog.isVisible(), timeout=20_000)
+    return page.preview_dialog
+
+
+def _history(page) -> list[list[str]]:
+    t = page.history_table
+    return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+
+
+def _dump(db: Path) -> list[str]:
+    with sqlite3.connect(db) as con:
+        return list(con.iterdump())
+
+
+def _close_box(page):
+    box = page.message_box
+    page.message_box = None
+    box.done(0)
+
+
+def test_village_exports_to_a_folder_and_says_the_stick_can_be_pulled(qtbot, pair, tmp_path):
+    add_people(pair.village_session, "张三", "李四")
+    page = _page(qtbot, pair.village_session, pair.village)
+    assert "本机电脑指纹" in page.fingerprint_label.text()
+    assert TOWNSHIP_NAME in page.peer_label.text()
+    assert page.sent_label.text() == "还没有"
+    out = tmp_path / "stick"
+    out.mkdir()
+    page.target.set_folder(out)
+    assert page.target.folder() == out
+    with qtbot.waitSignal(page.exchanged, timeout=20_000):
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    _idle(qtbot, page)
+    written = list(out.glob("*.cwpkg"))
+    assert [p.name for p in written] == [page.export_result.path.name]
+    assert written[0].name.startswith(f"{VILLAGE_CODE}_0001_")
+    assert "可以安全拔出U盘" in page.export_message.text()
+    assert "共 2 条记录" in page.export_message.text()
+    assert "可以安全拔出U盘" in page.message_box.informativeText()
+    assert written[0].name in page.message_box.informativeText()
+    _close_box(page)
+    assert "第 1 号" in page.sent_label.text() and "乡镇还没有确认收到" in page.sent_label.text()
+    rows = _history(page)
+    assert rows[0][0] == "发出" and rows[0][2] == "1" and rows[0][4] == "已发出"
+    assert rows[0][5] == "2" and rows[0][6] == "人员 2"
+
+
+def test_cancelled_export_leaves_nothing(qtbot, pair, tmp_path):
+    add_people(pair.village_session, "张三")
+    page = _page(qtbot, pair.village_session, pair.village)
+    out = tmp_path / "stick"
+    out.mkdir()
+    page.target.set_folder(out)
+    # A one-thread pool held by a blocker: the export waits in the queue while 取消 is pressed.
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    page.jobs._pool = pool
+    release = threading.Event()
+
+    class Blocker(QRunnable):
+        def run(self):
+            release.wait(10)
+
+    pool.start(Blocker())
+    assert page.start_export()
+    assert page.cancel_button.isEnabled()
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    release.set()
+    _idle(qtbot, page)
+    pool.waitForDone()
+    assert "已取消" in page.export_message.text()
+    assert list(out.iterdir()) == []
+    assert _history(page) == []
+
+
+def test_export_without_a_target_says_what_to_do(qtbot, pair):
+    page = _page(qtbot, pair.village_session, pair.village)
+    page.target.combo.clear()
+    assert not page.start_export()
+    assert "选择文件夹" in page.export_message.text()
+
+
+def test_township_previews_then_imports_and_lists_history(qtbot, pair):
+    package = village_package(pair, "张三", "李四")
+    pair.use("t")
+    page = _page(qtbot, pair.township_session, pair.township)
+    assert page.villages_table.rowCount() == 1
+    assert page.villages_table.item(0, 1).text() == "等待第一个数据包"
+    assert not page.export_button.isEnabled()  # no key of the village yet: no 回执
+    page.import_files([package])
+    dialog = _preview(qtbot, page)
+    assert dialog.table.item(0, 0).text() == "人员"
+    assert dialog.table.item(0, 1).text() == "2"
+    assert "新增 2 条" in dialog.summary_label.text()
+    assert "第一个数据包" in dialog.warnings_text() and "指纹" in dialog.warnings_text()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.last_import is not None, timeout=20_000)
+    assert "新增 2 条" in page.import_message.text()
+    assert "导入完成" in page.message_box.text()
+    _close_box(page)
+    assert sorted(p.name for p in people_service.register()) == ["张三", "李四"]
+    rows = _history(page)
+    assert rows[0][:5] == ["收到", f"{VILLAGE_NAME}({VILLAGE_CODE})", "1", rows[0][3], "已导入"]
+    assert page.villages_table.item(0, 1).text() == "正常"
+    assert page.villages_table.item(0, 2).text() != "(还没有)"  # the fingerprint is pinned and shown
+    assert page.export_button.isEnabled()
+
+    # The same package again: the preview says so and offers nothing to import.
+    page.import_files([package])
+    again = _preview(qtbot, page)
+    assert again is not dialog
+    assert "已经导入过" in again.summary_label.text()
+    assert again.import_button.isHidden()
+    again.reject()
+    assert len(_history(page)) == 1
+
+
+def test_refused_package_shows_the_reason_and_changes_nothing(qtbot, pair, tmp_path):
+    package = village_package(pair, "张三")
+    broken = tmp_path / package.name
+    data = bytearray(package.read_bytes())
+    broken.write_bytes(bytes(data[: len(data) // 2]))  # pulled out mid-copy
+    pair.use("t")
+    page = _page(qtbot, pair.township_session, pair.township)
+    before = _dump(pair.township.database)
+    page.import_files([broken])
+    qtbot.waitUntil(lambda: page.message_box is not None and page.message_box.isVisible(), timeout=20_000)
+    reason = page.message_box.text()
+    assert "拒绝" in page.import_message.text() or "损坏" in reason
+    assert reason and "意外" not in reason
+    assert page.preview_dialog is None
+    _close_box(page)
+    assert _dump(pair.township.database) == before
+    rows = _history(page)
+    assert rows[0][0] == "收到" and rows[0][4] == "已拒绝"
+    assert rows[0][7]  # the reason
+    assert page.history_table.item(0, 4).foreground().color().name() == "#b3261e"
+
+
+def test_village_joins_its_township_with_the_setup_file(qtbot, tmp_path):
+    pair = make_pair(tmp_path / "p", enroll=False)
+    page = _page(qtbot, pair.village_session, pair.village)
+    assert "还没有加入乡镇" in page.peer_label.text()
+    page.import_files([pair.setup_file])
+    qtbot.waitUntil(lambda: page.setup_dialog is not None and page.setup_dialog.isVisible())
+    dialog = page.setup_dialog
+    township_fp = dialog.setup.fingerprint
+    assert dialog.fingerprint.text() == township_fp and len(township_fp.split()) >= 4
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "已加入" in page.import_message.text()
+    _close_box(page)
+    assert TOWNSHIP_NAME in page.peer_label.text()
+    assert page.peer_fingerprint_label.text() == township_fp
+
+
+def test_setup_file_for_another_village_is_refused(qtbot, tmp_path):
+    pair = make_pair(tmp_path / "p", enroll=False)
+    pair.use("t")
+    other = exchange_service.enroll_village(pair.township_session, pair.township, "330106001002", "白云村",
+                                            pair.usb)
+    pair.use("v")
+    page = _page(qtbot, pair.village_session, pair.village)
+    page.import_files([other])
+    qtbot.waitUntil(lambda: page.setup_dialog is not None)
+    page.setup_dialog.accept()
+    qtbot.waitUntil(lambda: page.message_box is not None and page.message_box.isVisible())
+    assert "白云村" in page.message_box.text()
+    _close_box(page)
+    assert "还没有加入乡镇" in page.peer_label.text()
+
+
+def test_return_package_round_trip_marks_the_village_package_acknowledged(qtbot, pair, tmp_path):
+    package = village_package(pair, "张三")
+    pair.use("t")
+    exchange_service.import_in_worker(pair.township_session, pair.township, package)
+    page = _page(qtbot, pair.township_session, pair.township)
+    page.select_village(VILLAGE_CODE)
+    assert VILLAGE_NAME in page.recipient_label.text()
+    page.target.set_folder(pair.usb)
+    with qtbot.waitSignal(page.exchanged, timeout=20_000):
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    _idle(qtbot, page)
+    receipt = page.export_result.path
+    assert "乡镇回执" in receipt.name and receipt.exists()
+    _close_box(page)
+    assert "村里未确认" in page.villages_table.item(0, 6).text()
+    page.close()
+
+    pair.use("v")
+    village_page = _page(qtbot, pair.village_session, pair.village)
+    village_page.import_files([receipt])
+    dialog = _preview(qtbot, village_page)
+    assert "没有新的修改" in dialog.summary_label.text()
+    dialog.accept()
+    qtbot.waitUntil(lambda: village_page.last_import is not None, timeout=20_000)
+    _close_box(village_page)
+    assert "乡镇已确认收到" in village_page.sent_label.text()
+    rows = _history(village_page)
+    assert {(r[0], r[4]) for r in rows} == {("收到", "已导入"), ("发出", "对方已收到")}
+
+
+def _conflict(pair, tmp_path) -> str:
+    """The village restores an old backup and edits the same person differently: a same-owner conflict."""
+    pair.use("v")
+    [person] = add_people(pair.village_session, "张三")
+    first = exchange_service.export_in_worker(pair.village_session, pair.village, pair.usb).path
+    backup = pair.snapshot_village("village-backup")
+    pair.use("v")
+    record_store.update(pair.village_session, Person.get_by_id(person.id), name="张三丰")
+    second = exchange_service.export_in_worker(pair.village_session, pair.village, tmp_path).path
+    pair.use("t")
+    for package in (first, second):
+        exchange_service.import_in_worker(pair.township_session, pair.township, package)
+    pair.restore_village(backup)
+    pair.use("v")
+    record_store.update(pair.village_session, Person.get_by_id(person.id), name="张小三")
+    third = exchange_service.export_in_worker(pair.village_session, pair.village, pair.usb).path
+    pair.use("t")
+    exchange_service.import_in_worker(pair.township_session, pair.township, third)
+    return person.id
+
+
+def test_conflict_is_shown_side_by_side_and_resolved(qtbot, pair, tmp_path):
+    person_id = _conflict(pair, tmp_path)
+    page = _page(qtbot, pair.township_session, pair.township)
+    index = page.tabs.indexOf(page.conflicts_panel)
+    assert page.tabs.isTabVisible(index) and page.tabs.tabText(index) == "冲突(1)"
+    page.tabs.setCurrentIndex(index)
+    panel = page.conflicts_panel
+    assert panel.count() == 1
+    headers = [panel.table.horizontalHeaderItem(c).text() for c in range(3)]
+    assert headers == ["项目", "本机的版本", "数据包中的版本"]
+    assert [panel.table.item(0, c).text() for c in range(3)] == ["名称/姓名", "张三丰", "张小三"]
+    qtbot.mouseClick(panel.take_incoming_button, Qt.MouseButton.LeftButton)
+    assert Person.get_by_id(person_id).name == "张小三"
+    assert exchange_service.conflicts() == []
+    assert not page.tabs.isTabVisible(index)
+
+
+def test_keeping_the_local_version_leaves_the_record(qtbot, pair, tmp_path):
+    person_id = _conflict(pair, tmp_path)
+    page = _page(qtbot, pair.township_session, pair.township)
+    qtbot.mouseClick(page.conflicts_panel.keep_local_button, Qt.MouseButton.LeftButton)
+    assert Person.get_by_id(person_id).name == "张三丰"
+    assert exchange_service.conflicts(open_only=False)[0].resolution == "local"
+
+
+def test_township_enrolls_a_village_and_reads_out_its_fingerprint(qtbot, pair, tmp_path):
+    pair.use("t")
+    page = _page(qtbot, pair.township_session, pair.township)
+    out = tmp_path / "enroll"
+    out.mkdir()
+    page.target.set_folder(out)
+    dialog = page.open_enroll_dialog()
+    qtbot.waitExposed(dialog)
+    assert dialog.target.folder() == out
+    qtbot.keyClicks(dialog.code_edit, "330106001002")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "名称" in dialog.message.text()  # the name is missing
+    type_text(qtbot, dialog.name_edit, "白云村")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.written.exists() and "入网文件" in dialog.written.name
+    assert page.overview.fingerprint in page.message_box.informativeText()
+    _close_box(page)
+    names = [page.villages_table.item(r, 0).text() for r in range(page.villages_table.rowCount())]
+    assert "白云村(330106001002)" in names
+
+    page.select_village(VILLAGE_CODE)
+    again = page.open_reenroll_dialog()
+    qtbot.mouseClick(again.ok_button, Qt.MouseButton.LeftButton)
+    assert again.isVisible() and "原因" in again.message.text()
+    type_text(qtbot, again.reason_edit, "村里换了电脑")
+    qtbot.mouseClick(again.ok_button, Qt.MouseButton.LeftButton)
+    assert again.result() == QDialog.DialogCode.Accepted and again.written.exists()
+    _close_box(page)
+
+
+def test_without_the_exchange_permission_nothing_can_be_sent(qtbot, pair):
+    setup_service.create_user(pair.village_session, "guest", "访客", "viewer", PASSWORD, PASSWORD)
+    viewer = auth_service.login("guest", PASSWORD)
+    page = _page(qtbot, viewer, pair.village)
+    for button in (page.export_button, page.choose_files_button, page.scan_button):
+        assert not button.isEnabled()
+    pair.use("t")
+    setup_service.create_user(pair.township_session, "guest", "访客", "township_viewer", PASSWORD, PASSWORD)
+    township_page = _page(qtbot, auth_service.login("guest", PASSWORD), pair.township)
+    assert not township_page.enroll_button.isEnabled()
+
+
+def test_scan_offers_the_packages_found_unticking_our_own(qtbot, pair):
+    package = village_package(pair, "张三")
+    pair.use("t")
+    receipt_dir = pair.usb
+    exchange_service.import_in_worker(pair.township_session, pair.township, package)
+    receipt = exchange_service.export_in_worker(pair.township_session, pair.township, receipt_dir,
+                                                recipient_code=VILLAGE_CODE).path
+    page = _page(qtbot, pair.township_session, pair.township)
+    dialog = page.pick_packages(exchange_service.scan_for_packages(pair.usb))
+    names = {dialog.list.item(i).text(): dialog.list.item(i).checkState() for i in range(dialog.list.count())}
+    assert names[package.name] == Qt.CheckState.Checked
+    assert names[receipt.name] == Qt.CheckState.Unchecked
+    assert names[pair.setup_file.name] == Qt.CheckState.Unchecked
+    dialog.accept()
+    again = _preview(qtbot, page)
+    assert again.plan.already_imported
+    again.reject()
+
+
+def test_main_window_opens_a_double_clicked_package(qtbot, pair, settings_store):
+    from ui.main_window import MainWindow
+
+    package = village_package(pair, "张三")
+    pair.use("t")
+    window = MainWindow(setup_service.current(), pair.township_session, pair.township,
+                        settings_store, open_package=package)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.navigation.current_key() == "villages")
+    page = window.current_page()
+    assert isinstance(page, ExchangePage)
+    dialog = _preview(qtbot, page)
+    assert dialog.plan.path == package
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.last_import is not None, timeout=20_000)
+    _close_box(page)
+    assert "第 1 号" in window.status.exchange_label.text()
+
+
+def test_cli_hands_a_package_argument_to_the_gui(monkeypatch, tmp_path):
+    from desktop import app, cli
+
+    seen = {}
+    monkeypatch.setattr(app, "run_gui", lambda paths, verbose=False, open_package=None:
+                        seen.update(paths=paths, open_package=open_package) or 0)
+    monkeypatch.setenv("CUNWU_DATA_DIR", str(tmp_path / "data"))
+    package = tmp_path / "330106001001_0001_20261122.CWPKG"
+    assert cli.main([str(package)]) == 0
+    assert seen["open_package"] == package
+    assert seen["paths"].data_dir == (tmp_path / "data").resolve()
+
+
+def test_wizard_fills_the_village_from_the_setup_file_and_pins_the_township(qtbot, tmp_path, store):
+    from ui.setup.setup_wizard import SetupWizard
+
+    source = make_pair(tmp_path / "p", enroll=False)
+    setup_file = source.setup_file
+    from desktop.storage import open_store
+    from models.db import close_database
+
+    close_database()
+    open_store(store, backup_before_migration=False)
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    identity = wizard.identity_page
+    assert identity.setup_button.isVisible()
+    assert identity.load_setup_file(setup_file)
+    assert identity.name() == VILLAGE_NAME and identity.code() == VILLAGE_CODE
+    assert identity.province() == "zhejiang"
+    assert identity.name_edit.isReadOnly() and not identity.province_combo.isEnabled()
+    assert TOWNSHIP_NAME in identity.setup_message.text()
+    assert setup_file.exists()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    admin = wizard.admin_page
+    qtbot.keyClicks(admin.password_edit, "Qingshan-2026")
+    qtbot.keyClicks(admin.repeat_edit, "Qingshan-2026")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    setup_file.unlink()  # the stick is gone by now: the file was verified and kept when it was read
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    info = setup_service.current()
+    assert (info.mode, info.code, info.name) == ("village", VILLAGE_CODE, VILLAGE_NAME)
+    township = [p for p in exchange_service.overview(store).peers if p.kind == "township"]
+    assert [p.name for p in township] == [TOWNSHIP_NAME]
+
+
+def test_wizard_refuses_a_file_that_is_not_a_setup_file(qtbot, tmp_path, store):
+    from ui.setup.setup_wizard import SetupWizard
+
+    bogus = tmp_path / "x_入网文件_1.cwpkg"
+    bogus.write_bytes(b"not a zip")
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    identity = wizard.identity_page
+    assert not identity.load_setup_file(bogus)
+    assert identity.setup_message.role() == "error"
+    assert identity.setup_info is None and not identity.name_edit.isReadOnly()
+
+
+def test_export_to_a_stick_that_went_away_says_so(qtbot, pair, tmp_path):
+    page = _page(qtbot, pair.village_session, pair.village)
+    page.target.set_folder(tmp_path / "gone")
+    page.start_export()
+    _idle(qtbot, page)
+    assert "找不到目标文件夹" in page.export_message.text()
+    assert page.export_message.role() == "error"
+    assert "U盘是否已经插好" in page.message_box.text()
+    _close_box(page)
+    assert _history(page) == []

@@ -1,0 +1,112 @@
+"""Renders the 数据交换 screens to build/screenshots/bx_*.png for a person to look at.
+
+Run with `pytest -m screenshots tests/gui/test_exchange_screens.py`. Two real
+installations (a township and its village) exchange real packages first.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.services import exchange_service as xs
+from desktop.services import setup_service
+from desktop.services.session import cli_session
+from tests.gui import test_exchange_support as support
+from tests.gui.screens import save, shown
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.screenshots
+
+
+def _demo_pair(tmp_path):
+    from desktop.demo import fill_village
+
+    pair = support.make_pair(tmp_path / "pair")
+    fill_village(cli_session("village"), households=120, years=1)
+    return pair
+
+
+def _window(qtbot, session, paths, area: str) -> MainWindow:
+    from ui.settings_store import SettingsStore
+
+    window = MainWindow(setup_service.current(), session, paths, SettingsStore.load(paths.settings_file))
+    shown(qtbot, window, 1180, 760)
+    window.show_area(area)
+    qtbot.waitExposed(window)
+    return window
+
+
+def _close_box(page):
+    if page.message_box is not None:
+        page.message_box.done(0)
+        page.message_box = None
+
+
+def test_exchange_screens(qtbot, tmp_path):
+    pair = _demo_pair(tmp_path)
+    first = xs.export_in_worker(pair.village_session, pair.village, pair.usb).path
+
+    # The township: preview of the village's first package (many kinds of records).
+    pair.use("t")
+    for code, name in (("330106001002", "白云村"), ("330106001003", "石桥村")):
+        xs.enroll_village(pair.township_session, pair.township, code, name, pair.usb)
+    window = _window(qtbot, pair.township_session, pair.township, "villages")
+    page = window.current_page()
+    page.import_files([first])
+    qtbot.waitUntil(lambda: page.preview_dialog is not None and page.preview_dialog.isVisible(), timeout=30_000)
+    dialog = page.preview_dialog
+    qtbot.waitExposed(dialog)
+    save(dialog, "bx_02_import_preview")
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.last_import is not None, timeout=30_000)
+    _close_box(page)
+    page.select_village(support.VILLAGE_CODE)
+    page.target.set_folder(pair.usb)
+    page.start_export()
+    qtbot.waitUntil(lambda: page.export_result is not None, timeout=30_000)
+    _close_box(page)
+    receipt = page.export_result.path
+    save(window, "bx_03_township_villages")
+    window.close()
+
+    # The village: imports the 回执, edits, sends again; the page as a secretary sees it.
+    pair.use("v")
+    xs.import_in_worker(pair.village_session, pair.village, receipt)
+    support.add_people(pair.village_session, "王五")
+    xs.export_in_worker(pair.village_session, pair.village, pair.usb)
+    window = _window(qtbot, pair.village_session, pair.village, "exchange")
+    page = window.current_page()
+    page.target.set_folder(pair.usb)
+    page.start_export()
+    qtbot.waitUntil(lambda: page.export_result is not None, timeout=30_000)
+    _close_box(page)
+    save(window, "bx_01_exchange_village")
+    window.close()
+
+
+def test_conflict_screen(qtbot, tmp_path):
+    from tests.gui.test_exchange_page import _conflict
+
+    pair = support.make_pair(tmp_path / "pair")
+    _conflict(pair, tmp_path)
+    window = _window(qtbot, pair.township_session, pair.township, "villages")
+    page = window.current_page()
+    page.tabs.setCurrentWidget(page.conflicts_panel)
+    save(window, "bx_04_conflict")
+    window.close()
+
+
+def test_wizard_setup_file_screen(qtbot, tmp_path, store):
+    from PySide6.QtWidgets import QWizard
+
+    from desktop.storage import open_store
+    from models.db import close_database
+    from ui.setup.setup_wizard import SetupWizard
+
+    setup_file = support.make_pair(tmp_path / "pair", enroll=False).setup_file
+    close_database()
+    open_store(store, backup_before_migration=False)
+    wizard = shown(qtbot, SetupWizard(), 760, 560)
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    assert wizard.identity_page.load_setup_file(setup_file)
+    save(wizard, "bx_05_wizard_setup_file")
