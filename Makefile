@@ -18,7 +18,15 @@ APT_PACKAGES := fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libxkbcommon-x11
                 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0 poppler-utils \
                 libreoffice-calc-nogui
 
-.PHONY: run test bench screenshots lint system-deps venv clean
+# Debian packages only the installer builds need (issue 9), kept apart from
+# APT_PACKAGES so `make test` never pulls wine: wine runs PyInstaller and the
+# installer test, NSIS builds setup.exe, mingw-w64 compiles the wine-only DLL
+# stubs (installer/wine/), dpkg-dev builds the .deb.
+INSTALLER_APT_PACKAGES := wine wine64 nsis gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 \
+                          dpkg-dev
+
+.PHONY: run test bench screenshots lint system-deps venv clean \
+        installer-deps installer installer-test deb deb-test
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,3 +67,30 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
+
+# --- delivery (issue 9): see installer/ and README "安装包 / Installer" -------
+installer-deps:
+	@missing=""; for p in $(INSTALLER_APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# dist/cunwu-setup-<version>.exe, built on Linux (wine + makensis); caches in build/installer/
+installer: installer-deps
+	$(PYTHON) installer/build_windows.py
+
+# silent install / selftest / upgrade / uninstall under wine, in a fresh prefix
+installer-test: installer-deps
+	$(PYTHON) installer/test_windows.py
+
+# dist/cunwu_<version>_amd64.deb from a Linux PyInstaller build
+deb: installer-deps
+	$(PYTHON) installer/build_deb.py
+
+# dpkg -i, cunwu selftest (offscreen), dpkg -r: really installs on this machine
+deb-test: system-deps
+	$(PYTHON) installer/test_deb.py
