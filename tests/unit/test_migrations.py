@@ -166,3 +166,16 @@ def test_the_v6_fixture_keeps_its_own_subjects_and_ad_hoc_items(paths):
     fixture_year = int(max(r.period for r in disclosure_service.list_items())[:4])
     ad_hoc = [r for r in disclosure_service.calendar_year(fixture_year) if r.kind == "ad_hoc"]
     assert len(ad_hoc) >= 3 and all(r.item_id for r in ad_hoc)
+
+
+def test_the_v7_fixture_keeps_its_exchange_history(paths):
+    paths.ensure()
+    shutil.copy(FIXTURES / "schema_v7.sqlite3", paths.database)
+    open_store(paths)
+    from models.sync.records import PackageLog, Peer
+
+    township = Peer.get_by_id("330106001")
+    assert (township.status, township.last_in_no, township.last_out_no, township.out_acked_no) == (
+        "active", 1, 1, 1)
+    assert sorted((p.direction, p.number, p.status) for p in PackageLog.select()) == [
+        ("in", 1, "imported"), ("out", 1, "acknowledged")]
