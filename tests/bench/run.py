@@ -4,12 +4,13 @@ Figures are ratios against a baseline measured in the same run on the same
 machine, so they mean the same on a fast laptop and a 2-core CI box. Targets
 live in the issues, not in asserts: this prints, it does not fail.
 
-Run with `make bench` (or `python -m tests.bench.run [--runs N]`).
+Run with `make bench` (or `python -m tests.bench.run [--runs N] [--only NAME...]`).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import statistics
 import subprocess
@@ -73,16 +74,34 @@ def bench_startup(runs: int) -> list[tuple[str, float, float, str]]:
     ]
 
 
+def _discovered() -> list[tuple[str, object]]:
+    """`bench(runs)` of every `tests/bench/bench_*.py`, in file-name order.
+
+    Each area adds its benchmarks as a module of its own, so two areas never
+    edit the same file; each returns rows like `bench_startup`.
+    """
+    found = []
+    for file in sorted(Path(__file__).parent.glob("bench_*.py")):
+        module = importlib.import_module(f"tests.bench.{file.stem}")
+        found.append((file.stem.removeprefix("bench_"), module.bench))
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run every benchmark and print one table."""
+    """Run every benchmark (or those named with --only) and print one table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--only", nargs="*", default=None,
+                        help="startup and/or the names of tests/bench/bench_<name>.py")
     args = parser.parse_args(argv)
-    rows = bench_startup(args.runs)
-    print(f"{'benchmark':<42} {'median s':>9} {'ratio':>7}  notes")
-    print("-" * 90)
-    for name, seconds, ratio, note in rows:
-        print(f"{name:<42} {seconds:>9.3f} {ratio:>7.2f}  {note}")
+    benches = [("startup", bench_startup), *_discovered()]
+    if args.only:
+        benches = [(n, f) for n, f in benches if n in args.only]
+    print(f"{'benchmark':<48} {'median s':>9} {'ratio':>7}  notes")
+    print("-" * 100)
+    for _name, bench in benches:
+        for row_name, seconds, ratio, note in bench(args.runs):
+            print(f"{row_name:<48} {seconds:>9.3f} {ratio:>7.2f}  {note}", flush=True)
     return 0
 
 

@@ -1,0 +1,1 @@
+"""The township's view of its villages: review and filing, the compliance board (no Qt)."""
