@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from models.clock import now_utc
 from models.db import APPLICATION_ID
 from models.errors import BackupError
 from models.messages import QT_TRANSLATE_NOOP, msg
@@ -246,6 +247,9 @@ def restore(backup_file: Path, db_path: Path, backups_dir: Path) -> Path | None:
         os.replace(tmp, db_path)
         for leftover in (wal, db_path.with_name(db_path.name + "-shm")):
             leftover.unlink(missing_ok=True)
+        from desktop.sync import counters
+
+        counters.lift_after_restore(db_path, now_utc())
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
         raise BackupError(msg(_C, QT_TRANSLATE_NOOP(

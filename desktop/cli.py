@@ -441,7 +441,11 @@ def cmd_import(args, paths) -> dict[str, Any]:
                 lines.append(f"{path.name}:已加入 {setup.township_name}。请打电话核对乡镇电脑指纹:{setup.fingerprint}")
                 continue
             if not args.yes and not args.json and sys.stdin and sys.stdin.isatty():
-                plan = importer.plan_import(path, paths)
+                try:
+                    plan = importer.plan_import(path, paths)
+                except CunwuError as exc:
+                    importer.journal_refusal(paths.data_dir, path, str(exc))
+                    raise
                 sys.stderr.write("\n".join(plan.summary_lines()) + "\n")
                 if not plan.already_imported and not _confirm("导入这个数据包吗?"):
                     raise Refused(msg(_C, QT_TRANSLATE_NOOP(_C, "没有导入:需要确认。在脚本中请加 --yes。")))

@@ -21,9 +21,9 @@ from desktop.paths import AppPaths
 from desktop.services import setup_service, status_service
 from desktop.services.attachments_service import stored_path
 from desktop.services.session import Session
+from desktop.sync import counters, payload, peers
 from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
-from desktop.sync import payload, peers
 from desktop.sync.sealing import Sealer
 from models.clock import now_utc
 from models.db import database
@@ -166,6 +166,8 @@ def export_package(session: Session, paths: AppPaths, folder: Path,
     recipient = choose_recipient(recipient_code)
     keypair = keys_mod.load_or_create(paths.keys)
     now = now or datetime.now()
+    restored_at = _restored_at() if info.mode == MODE_VILLAGE else ""
+    full = full or bool(restored_at)  # after a restore the township compares everything
     with database.atomic():  # one consistent snapshot of every table
         seq_to = current_seq()
         seq_from = 0 if full else min(recipient.out_acked_seq, seq_to)
@@ -183,7 +185,7 @@ def export_package(session: Session, paths: AppPaths, folder: Path,
         ack = {"number": recipient.last_in_no, "seq": recipient.in_watermark}
     counts = {t.name: len(t.rows) for t in tables if t.rows}
     blobs = _attachment_hashes(tables)
-    number = recipient.last_out_no + 1
+    number = max(recipient.last_out_no, counters.reserved_number(paths.data_dir, recipient.code)) + 1
     package_id = str(uuid.uuid4())
     sealer = Sealer(keys_mod.box_public_key(recipient.box_key), package_id)
     manifest = {
@@ -197,6 +199,8 @@ def export_package(session: Session, paths: AppPaths, folder: Path,
         "ephemeral": sealer.ephemeral_public, "counts": counts, "attachments": len(blobs),
         "facts": facts,
     }
+    if restored_at:
+        manifest["restored_at"] = restored_at
     missing = [h for h in blobs if not stored_path(paths.attachments, h).exists()]
     present = [h for h in blobs if h not in missing]
     manifest["missing_attachments"] = len(missing)
@@ -212,11 +216,18 @@ def export_package(session: Session, paths: AppPaths, folder: Path,
                     _C, "读取附件时出错:{detail}"), detail=exc.strerror or exc)) from exc
             yield fmt.Member(name, sealer.seal(name, data))
 
-    name = package_file_name(info.code, recipient.code, number, info.mode, now)
+    name = _free_name(folder, package_file_name(info.code, recipient.code, number, info.mode, now))
+    try:
+        counters.reserve(paths.data_dir, recipient.code, number, seq_to)
+    except OSError as exc:
+        raise PackageWriteError(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "无法在数据文件夹中记下数据包编号:{detail}。没有导出。"), detail=exc.strerror or exc)) from exc
     path = fmt.write_package(folder, name, manifest, _readme(info, recipient, number, counts, len(present), full),
                              members(), keypair.signing, progress, cancelled, total=1 + len(present))
     result = ExportResult(path, number, recipient.code, seq_from, seq_to, counts, len(present), path.stat().st_size)
     _record_sent(result, recipient, manifest["created_at"], now)
+    if restored_at:
+        counters.note_restored_package(number)
     return result
 
 
@@ -248,6 +259,25 @@ def _record_sent(result: ExportResult, recipient: Peer, created_at: str, now: da
                           status=STATUS_SENT)
         AppMeta.insert(key=status_service.KEY_LAST_SENT, value=f"第 {result.number} 号 {now:%Y-%m-%d}").on_conflict(
             conflict_target=[AppMeta.key], update={AppMeta.value: f"第 {result.number} 号 {now:%Y-%m-%d}"}).execute()
+
+
+def _restored_at() -> str:
+    row = AppMeta.get_or_none(AppMeta.key == counters.KEY_RESTORED)
+    return row.value if row else ""
+
+
+def _free_name(folder: Path, name: str) -> str:
+    """`name`, or `name` with " (2)", " (3)"… when a file of that name is already there.
+
+    A package is never written over another file: that one may be a package
+    the recipient has not imported yet.
+    """
+    stem, suffix = name[: -len(fmt.SUFFIX)], fmt.SUFFIX
+    candidate, n = name, 1
+    while (folder / candidate).exists():
+        n += 1
+        candidate = f"{stem} ({n}){suffix}"
+    return candidate
 
 
 def _file_sha256(path: Path) -> str:

@@ -29,13 +29,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from peewee import IntegrityError
+
 from desktop.paths import AppPaths
 from desktop.services import setup_service, status_service
 from desktop.services.attachments_service import stored_path
 from desktop.services.session import Session
+from desktop.sync import counters, payload, peers
 from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
-from desktop.sync import payload, peers
 from desktop.sync.sealing import Opener, SealError
 from models import audit
 from models.clock import now_utc
@@ -100,12 +102,14 @@ class ImportPlan:
     fingerprint: str
     first_contact: bool  # the sender's key is pinned by this import
     already_imported: bool = False
+    restored: bool = False  # the sender restored a backup: compare record by record
     tables: list[TableChange] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     attachments: int = 0
     readme: str = ""
     # internal: what to write
     _writes: dict[str, tuple[list[str], list[list[Any]]]] = field(default_factory=dict, repr=False)
+    _inserts: dict[str, list[list[Any]]] = field(default_factory=dict, repr=False)
     _conflicts: list[tuple[str, str, str, dict, dict]] = field(default_factory=list, repr=False)
     _blobs: dict[str, bytes] = field(default_factory=dict, repr=False)
     _manifest: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -214,7 +218,8 @@ def _plan(opened: fmt.OpenedPackage, path: Path, keys_dir: Path) -> ImportPlan:
         path=path, file_sha256=_file_sha256(path), sender_code=sender_code, sender_name=sender_name,
         sender_kind=peer.kind, number=_int(m, "number"), created_at=_str(m, "created_at"),
         full=bool(m.get("full")), seq_from=_int(m, "seq_from"), seq_to=_int(m, "seq_to"),
-        fingerprint=fingerprint, first_contact=first_contact, readme=opened.readme, _manifest=m)
+        fingerprint=fingerprint, first_contact=first_contact, readme=opened.readme,
+        restored=bool(isinstance(m.get("restored_at"), str) and m["restored_at"]), _manifest=m)
     if plan.seq_from > plan.seq_to or plan.number < 1:
         raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单不完整,已拒绝导入。"))
     if PackageLog.select().where((PackageLog.file_sha256 == plan.file_sha256)
@@ -263,7 +268,7 @@ def _local_columns(table: str) -> list[str]:
 
 
 def _classify(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> None:
-    rollback = plan.number > peer.last_in_no and plan.seq_to < peer.in_watermark
+    rollback = plan.restored or (plan.number > peer.last_in_no and plan.seq_to < peer.in_watermark)
     by_name = {t.name: t for t in tables}
     if len(by_name) != len(tables):
         raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单与内容不一致,已拒绝导入。"))
@@ -289,7 +294,8 @@ def _classify(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> 
                 raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单与内容不一致,已拒绝导入。"))
         ci, oi, si = cols.index("id"), cols.index("owner"), cols.index("seq")
         change = TableChange(table)
-        writes: list[list[Any]] = []
+        writes: list[list[Any]] = []  # rows we hold an older version of
+        inserts: list[list[Any]] = []  # rows new to us (a plain INSERT is cheaper)
         for start in range(0, len(incoming.rows), _CHUNK):
             chunk = incoming.rows[start:start + _CHUNK]
             for row in chunk:
@@ -310,7 +316,7 @@ def _classify(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> 
                 mine = local.get(row[ci])
                 if mine is None:
                     change.new += 1
-                    writes.append(row)
+                    inserts.append(row)
                     continue
                 if mine[oi] != row[oi]:
                     raise refused(QT_TRANSLATE_NOOP(
@@ -331,8 +337,11 @@ def _classify(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> 
                     change.conflict += 1
                     plan._conflicts.append((table, row[ci], row[oi], dict(zip(cols, mine, strict=True)),
                                             json.loads(incoming_json)))
-        if writes:
+        if len({r[ci] for r in incoming.rows}) != len(incoming.rows):
+            raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单与内容不一致,已拒绝导入。"))
+        if writes or inserts:
             plan._writes[table] = (cols, writes)
+            plan._inserts[table] = inserts
         plan.tables.append(change)
 
 
@@ -348,7 +357,7 @@ def _warn(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> None
         plan.warnings.append(f"缺少第 {listed} 号数据包(其中的修改还没有收到)。请让{plan.sender_name}重新导出一次。")
     if plan.number <= peer.last_in_no:
         plan.warnings.append(f"这是较早的第 {plan.number} 号数据包(已收到第 {peer.last_in_no} 号),较新的内容不会被覆盖。")
-    if plan.number > peer.last_in_no and plan.seq_to < peer.in_watermark:
+    if plan.restored or (plan.number > peer.last_in_no and plan.seq_to < peer.in_watermark):
         plan.warnings.append("发送方的数据似乎从旧备份恢复过:与本机不一致的记录作为冲突保留,请逐条确认。")
     if plan.first_contact:
         plan.warnings.append(f"这是{plan.sender_name}的第一个数据包。请打电话与对方核对电脑指纹:{plan.fingerprint}")
@@ -379,7 +388,10 @@ def apply_import(session: Session, path: Path, paths: AppPaths, backup: bool = T
             _store_blobs(paths.attachments, plan._blobs)
             database.execute_sql("PRAGMA defer_foreign_keys = ON")
             peer = Peer.get(Peer.code == plan.sender_code)
-            _write(plan)
+            try:
+                _write(plan)
+            except IntegrityError as exc:  # a constraint the checks above did not foresee
+                raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单与内容不一致,已拒绝导入。")) from exc
             _check_references(plan)
             _book(session, plan, peer)
         return plan
@@ -394,10 +406,12 @@ def _write(plan: ImportPlan) -> None:
             continue
         cols, rows = plan._writes[table]
         col_sql = ",".join(f'"{c}"' for c in cols)
-        updates = ",".join(f'"{c}"=excluded."{c}"' for c in cols if c != "id")
-        sql = (f'INSERT INTO "{table}" ({col_sql}) VALUES ({",".join("?" * len(cols))}) '
-               f'ON CONFLICT(id) DO UPDATE SET {updates}')
-        database.cursor().executemany(sql, rows)
+        insert = f'INSERT INTO "{table}" ({col_sql}) VALUES ({",".join("?" * len(cols))})'
+        if plan._inserts.get(table):
+            database.cursor().executemany(insert, plan._inserts[table])
+        if rows:
+            updates = ",".join(f'"{c}"=excluded."{c}"' for c in cols if c != "id")
+            database.cursor().executemany(f"{insert} ON CONFLICT(id) DO UPDATE SET {updates}", rows)
     for table, record_id, owner, local, incoming in plan._conflicts:
         SyncConflict.create(table_name=table, record_id=record_id, owner=owner,
                             local_values=json.dumps(local, ensure_ascii=False, sort_keys=True),
@@ -434,6 +448,7 @@ def _book(session: Session, plan: ImportPlan, peer: Peer) -> None:
     if isinstance(ack_no, int) and isinstance(ack_seq, int):
         changes["out_acked_no"] = max(peer.out_acked_no, min(ack_no, peer.last_out_no))
         changes["out_acked_seq"] = max(peer.out_acked_seq, ack_seq)
+        counters.clear_restored_if_acked(ack_no)
         (PackageLog.update(status=STATUS_ACKED)
          .where((PackageLog.peer_code == peer.code) & (PackageLog.direction == OUT)
                 & (PackageLog.status == STATUS_SENT) & (PackageLog.seq_to <= ack_seq)

@@ -31,6 +31,10 @@ def encode(tables: list[TableRows]) -> bytes:
     return zlib.compress(raw, 6)
 
 
+#: The only value types a row may hold (what SQLite gives; no bool, list or dict).
+_SCALARS = frozenset({str, int, float, type(None)})
+
+
 def decode(blob: bytes) -> list[TableRows]:
     """Inverse of `encode`; ValueError for anything that is not what `encode` writes."""
     inflater = zlib.decompressobj()
@@ -57,7 +61,7 @@ def decode(blob: bytes) -> list[TableRows]:
         for row in t["rows"]:
             if not isinstance(row, list) or len(row) != len(columns):
                 raise ValueError("bad row")
-            if not all(v is None or isinstance(v, (str, int, float)) for v in row):
+            if not _SCALARS.issuperset(map(type, row)):
                 raise ValueError("bad value")
         out.append(TableRows(t["name"], columns, t["rows"]))
     return out

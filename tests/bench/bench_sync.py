@@ -1,0 +1,152 @@
+"""数据交换 benchmarks (issue 7): full and incremental packages of a 10-year demo village.
+
+- Full package export and import, each against the floor any approach has
+  to pay: raw `sqlite3` `executemany` of the same rows into an empty
+  database of the same schema (goal: ≤ 3×).
+- Incremental package after 10 edits on the 10-year database against the
+  same on a fresh (demo-less) village (goal: ≤ 2×, cost follows changes).
+- Package size.
+
+Setup goes through the real code (enrollment, export, import, the return
+package that acknowledges); only the measured calls are timed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from desktop.services import record_store
+from desktop.sync import exporter, importer
+from models.db import close_database
+from models.entities import Person
+from models.sync.policy import SYNCED_TABLES
+from tests.unit.sync_support import VILLAGE_CODE, make_pair
+
+
+def _median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def _export(site, folder: Path, **kw):
+    session = site.use()
+    try:
+        started = time.perf_counter()
+        result = exporter.export_package(session, site.paths, folder, **kw)
+        return result, time.perf_counter() - started
+    finally:
+        close_database()
+
+
+def _import(site, path: Path) -> float:
+    session = site.use()
+    try:
+        started = time.perf_counter()
+        importer.apply_import(session, path, site.paths, backup=False)
+        return time.perf_counter() - started
+    finally:
+        close_database()
+
+
+def _raw_copy(source_db: Path, empty_db: Path, target: Path) -> float:
+    """Seconds to executemany every synced row of `source_db` into a copy of `empty_db`."""
+    shutil.copy(empty_db, target)
+    src = sqlite3.connect(source_db)
+    rows = {t: src.execute(f'SELECT * FROM "{t}"').fetchall() for t in SYNCED_TABLES}
+    src.close()
+    dst = sqlite3.connect(target)
+    started = time.perf_counter()
+    with dst:
+        for table, data in rows.items():
+            if data:
+                dst.executemany(f'INSERT INTO "{table}" VALUES ({",".join("?" * len(data[0]))})', data)
+    elapsed = time.perf_counter() - started
+    dst.close()
+    return elapsed
+
+
+def _ten_edits(site) -> None:
+    session = site.use()
+    try:
+        for i, person in enumerate(Person.select().order_by(Person.id).limit(10)):
+            record_store.update(session, person, phone=f"1380000{i:04d}")
+    finally:
+        close_database()
+
+
+def _restore_file(snapshot: Path, database: Path) -> None:
+    for suffix in ("-wal", "-shm"):
+        database.with_name(database.name + suffix).unlink(missing_ok=True)
+    shutil.copy(snapshot, database)
+
+
+def _acknowledge(township, village, usb: Path) -> None:
+    ret, _ = _export(township, usb, recipient_code=VILLAGE_CODE)
+    _import(village, ret.path)
+
+
+def bench(runs: int) -> list[tuple[str, float, float, str]]:
+    """Full and incremental package figures with their same-run baselines."""
+    runs = max(3, min(runs, 5))
+    with tempfile.TemporaryDirectory(prefix="cunwu-bench-sync-") as tmp:
+        root = Path(tmp)
+        township, village, usb = make_pair(root / "big", years=10)
+        township.use()
+        close_database()
+        snapshot = root / "township-enrolled.sqlite3"  # enrolled, no village records yet
+        shutil.copy(township.paths.database, snapshot)
+
+        exports, imports, raws = [], [], []
+        for i in range(runs):
+            folder = root / f"full{i}"
+            folder.mkdir()
+            full, seconds = _export(village, folder, full=True)
+            exports.append(seconds)
+            raws.append(_raw_copy(village.paths.database, snapshot, root / f"raw{i}.sqlite3"))
+        for _ in range(runs):
+            _restore_file(snapshot, township.paths.database)
+            imports.append(_import(township, full.path))
+        records, size = full.records, full.size
+        _acknowledge(township, village, usb)
+
+        _ten_edits(village)
+        big_inc = []
+        for i in range(runs):
+            folder = root / f"inc{i}"
+            folder.mkdir()
+            inc, seconds = _export(village, folder)
+            big_inc.append(seconds)
+
+        small_t, small, small_usb = make_pair(root / "small", years=0, demo=False)
+        session = small.use()
+        from desktop import demo as demo_mod
+
+        demo_mod.fill_village(session, years=0)
+        close_database()
+        first, _ = _export(small, small_usb)
+        _import(small_t, first.path)
+        _acknowledge(small_t, small, small_usb)
+        _ten_edits(small)
+        small_inc = []
+        for i in range(runs):
+            folder = root / f"sinc{i}"
+            folder.mkdir()
+            _sinc, seconds = _export(small, folder)
+            small_inc.append(seconds)
+
+    raw = _median(raws)
+    exp, imp = _median(exports), _median(imports)
+    big, little = _median(big_inc), _median(small_inc)
+    return [
+        (f"raw executemany, {records} rows (baseline)", raw, 1.0, "sqlite3, one transaction"),
+        ("full package export, 10-year demo village", exp, exp / raw, "goal ratio <= 3"),
+        ("full package import into the township", imp, imp / raw, "goal ratio <= 3"),
+        ("incremental, 10 edits, fresh village", little, 1.0, "baseline"),
+        ("incremental, 10 edits, 10-year village", big, big / little,
+         f"goal ratio <= 2; {inc.records} records, {inc.size} bytes"),
+        ("full package size, MB", size / 1e6, 0.0, f"{size} bytes for {records} records"),
+    ]
