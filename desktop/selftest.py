@@ -122,6 +122,39 @@ def _excel(ctx) -> str:
     return f"{path.stat().st_size} bytes"
 
 
+def _package(ctx) -> str:
+    """Write a signed, encrypted package of real records to a folder and read it back."""
+    import uuid
+
+    from desktop.sync import keys, payload
+    from desktop.sync import package_format as fmt
+    from desktop.sync.sealing import Opener, Sealer
+    from models.db import database
+
+    pair = keys.load_or_create(ctx["paths"].keys)
+    cur = database.execute_sql("SELECT * FROM person")
+    tables = [payload.TableRows("person", [d[0] for d in cur.description], [list(r) for r in cur.fetchall()])]
+    package_id = str(uuid.uuid4())
+    sealer = Sealer(keys.box_public_key(pair.box_public), package_id)
+    manifest = {"format": fmt.FORMAT_VERSION, "app": "cunwu", "kind": "selftest", "package_id": package_id,
+                "ephemeral": sealer.ephemeral_public}
+    folder = ctx["tmp"] / "U盘"
+    folder.mkdir()
+    path = fmt.write_package(folder, "自检_0001.cwpkg", manifest, "自检数据包\n",
+                             [fmt.Member(fmt.RECORDS, sealer.seal(fmt.RECORDS, payload.encode(tables)))],
+                             pair.signing)
+    opened = fmt.open_package(path)
+    try:
+        opened.verify_signature(pair.sign_public)
+        back = payload.decode(Opener(pair.box, sealer.ephemeral_public, package_id).open(
+            fmt.RECORDS, opened.read(fmt.RECORDS)))
+    finally:
+        opened.close()
+    if back[0].rows != tables[0].rows:
+        raise RuntimeError("the package did not read back the records it was given")
+    return f"{path.stat().st_size} bytes, {len(back[0].rows)} records, signature and hashes ok"
+
+
 def _qt_app():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -156,6 +189,7 @@ STEPS: list[tuple[str, Callable[[dict[str, Any]], str | None]]] = [
     ("数据库与迁移", _database),
     ("服务与审计链", _services),
     ("备份与恢复", _backup_restore),
+    ("数据包(签名、加密、校验)", _package),
     ("Excel 文件", _excel),
     ("会议记录 PDF", _pdf),
     ("主窗口", _main_window),
