@@ -31,7 +31,9 @@ from common import (  # noqa: E402
     INSTALLER,
     ROOT,
     BuildError,
+    check_no_wine_stubs,
     check_pins_match_pyproject,
+    check_resources_listed,
     clamp_mtimes,
     file_list,
     forget_output,
@@ -42,7 +44,6 @@ from common import (  # noqa: E402
     run,
     sha256,
     source_date_epoch,
-    stub_names,
     version,
 )
 
@@ -146,9 +147,7 @@ def stage(v: str) -> Path:
         shutil.rmtree(STAGE)
     opt = STAGE / "opt" / "cunwu"
     shutil.copytree(BUNDLE, opt, symlinks=True)
-    for rel in file_list(opt):
-        if rel.rsplit("/", 1)[-1].lower() in stub_names():
-            raise BuildError(f"wine-only stub about to be packaged: {rel}")
+    check_no_wine_stubs(opt, windows=False)
     (STAGE / "usr" / "bin").mkdir(parents=True)
     os.symlink("../../opt/cunwu/cunwu", STAGE / "usr" / "bin" / "cunwu")
     share = STAGE / "usr" / "share"
@@ -197,6 +196,7 @@ def main() -> int:
     """Build the .deb; print its size and SHA-256."""
     v = version()
     check_pins_match_pyproject(REQ)
+    check_resources_listed()
     require_tools("dpkg-deb", "objdump")
     log(f"cunwu {v}: Linux .deb")
     forget_output(DIST / f"cunwu_{v}_amd64.deb")

@@ -28,7 +28,11 @@ from common import (  # noqa: E402
     INSTALLER,
     ROOT,
     BuildError,
+    check_exe_version,
+    check_no_wine_stubs,
+    check_nsis_script,
     check_pins_match_pyproject,
+    check_resources_listed,
     check_wheels_present,
     clamp_mtimes,
     file_list,
@@ -44,7 +48,6 @@ from common import (  # noqa: E402
     run,
     sha256,
     source_date_epoch,
-    stub_names,
     version,
     wine_env,
 )
@@ -99,6 +102,7 @@ def ensure_python() -> None:
     run(PIP + ["download", "-q", "--require-hashes", "--no-deps", *WIN_FLAGS, "-d", str(WHEELS),
                "-r", str(REQ_WIN)], capture=True)
     check_wheels_present(REQ_WIN, WHEELS)
+    check_wheels_present(REQ_EMBED, DOWNLOADS)
 
     if PY.exists():
         shutil.rmtree(PY)
@@ -159,25 +163,8 @@ def check_bundle(v: str) -> None:
     for exe in ("cunwu.exe", "cunwu-debug.exe"):
         if not (BUNDLE / exe).is_file():
             raise BuildError(f"{exe} is missing from {BUNDLE}")
-    stubs = stub_names()
-    for rel in file_list(BUNDLE):
-        name = rel.rsplit("/", 1)[-1].lower()
-        if name in stubs or (name.startswith("icu") and name.endswith(".dll")):
-            raise BuildError(f"wine-only stub about to be bundled: {rel}; it must stay in the "
-                             "build prefix's system32")
-    sys.path.insert(0, str(PY / "Lib" / "site-packages"))  # pefile is pure Python
-    import pefile
-
-    pe = pefile.PE(str(BUNDLE / "cunwu.exe"), fast_load=False)
-    found = {}
-    for fi in getattr(pe, "FileInfo", []) or []:
-        for entry in fi:
-            for table in getattr(entry, "StringTable", []):
-                found.update({k.decode(): val.decode() for k, val in table.entries.items()})
-    pe.close()
-    if found.get("ProductVersion") != v:
-        raise BuildError(f"version mismatch: cunwu.exe's version resource says "
-                         f"{found.get('ProductVersion')!r}, pyproject.toml says {v!r}")
+        check_exe_version(BUNDLE / exe, v)
+    check_no_wine_stubs(BUNDLE)
     internal = BUNDLE / "_internal"
     for rel in ("models/schema/0001_initial.sql", "resources/style.qss", "resources/cunwu.ico",
                 "resources/translations/qt_common_zh_CN.qm",
@@ -227,6 +214,11 @@ def makensis(v: str, size_kb: int) -> Path:
          str(INSTALLER / "cunwu.nsi")], env=env)
     if not out.is_file():
         raise BuildError("makensis produced no installer")
+    try:
+        check_exe_version(out, v)
+    except BuildError:
+        out.unlink()  # no installer with a wrong version left behind
+        raise
     return out
 
 
@@ -234,6 +226,8 @@ def main() -> int:
     """Build the installer; print its size and SHA-256."""
     v = version()
     check_pins_match_pyproject(REQ_WIN)
+    check_nsis_script(INSTALLER / "cunwu.nsi")
+    check_resources_listed()
     require_tools("wine", "wineserver", "makensis", "x86_64-w64-mingw32-gcc",
                   "x86_64-w64-mingw32-objdump")
     log(f"cunwu {v}: Windows installer")

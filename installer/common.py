@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import time
@@ -37,26 +38,51 @@ def log(message: str) -> None:
 _T0 = time.monotonic()
 
 
-def project() -> dict:
+def project(root: Path = ROOT) -> dict:
     """The [project] table of pyproject.toml."""
-    return tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    return tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]
 
 
-def version() -> str:
-    """The version from pyproject.toml, checked against desktop/__init__.py."""
-    v = project()["version"]
-    code = re.search(r'^__version__\s*=\s*["\']([^"\']+)', (ROOT / "desktop" / "__init__.py")
+def check_version(root: Path = ROOT, expected: str | None = None) -> str:
+    """The version of `root`'s pyproject.toml, refused unless every other copy agrees.
+
+    desktop/__init__.py (what `cunwu --version` prints) must say the same, the
+    version must be X.Y.Z (Windows version resources hold numbers), and
+    `expected` (what a build script asks the spec to build) must match it.
+    """
+    v = project(root)["version"]
+    code = re.search(r'^__version__\s*=\s*["\']([^"\']+)', (root / "desktop" / "__init__.py")
                      .read_text("utf-8"), re.M)
     if not code or code.group(1) != v:
         raise BuildError(f"version mismatch: pyproject.toml says {v!r}, desktop/__init__.py says "
                          f"{code.group(1) if code else None!r}; make them equal")
     if not re.fullmatch(r"\d+\.\d+\.\d+", v):
         raise BuildError(f"version {v!r} in pyproject.toml is not X.Y.Z (Windows needs numbers)")
-    expected = os.environ.get("CUNWU_VERSION")  # `make installer CUNWU_VERSION=X.Y.Z` double-checks
     if expected and expected != v:
         raise BuildError(f"version mismatch: asked to build {expected!r} but pyproject.toml says "
                          f"{v!r}")
     return v
+
+
+def version() -> str:
+    """The checked version of this repository.
+
+    `make installer CUNWU_VERSION=X.Y.Z` double-checks it is the one meant.
+    """
+    return check_version(ROOT, os.environ.get("CUNWU_VERSION"))
+
+
+def check_nsis_script(nsi: Path) -> None:
+    """The NSIS script takes its version only from `-DVERSION` (never a literal of its own)."""
+    for no, line in enumerate(nsi.read_text("utf-8").splitlines(), 1):
+        code = "" if line.lstrip().startswith((";", "#")) else line  # comments may say X.Y.Z
+        if re.match(r"\s*!define\s+VERSION\b", code):
+            raise BuildError(f"{nsi.name} line {no} defines VERSION itself; the version comes "
+                             "from pyproject.toml through makensis -DVERSION")
+        literal = re.search(r"(?<![\w.])\d+\.\d+\.\d+(?:\.\d+)?(?![\w.])", code)
+        if literal:
+            raise BuildError(f"version mismatch: {nsi.name} line {no} has the literal version "
+                             f"{literal.group(0)!r}; write ${{VERSION}} (from pyproject.toml)")
 
 
 def _norm(name: str) -> str:
@@ -93,17 +119,49 @@ def check_pins_match_pyproject(requirements: Path) -> dict[str, str]:
     return pins
 
 
+def pinned_hashes(requirements: Path) -> dict[str, tuple[str, set[str]]]:
+    """{normalized name: (version, {sha256 hex})} of a hashed requirements file."""
+    pins = {}
+    for entry in requirements.read_text("utf-8").replace("\\\n", " ").splitlines():
+        m = re.match(r"^([A-Za-z0-9_.\-]+)==(\S+)", entry)
+        if m:
+            pins[_norm(m.group(1))] = (m.group(2), set(re.findall(r"--hash=sha256:([0-9a-f]{64})",
+                                                                  entry)))
+    return pins
+
+
+def _dist_name(filename: str) -> tuple[str, str] | None:
+    """(normalized name, version) of a wheel or sdist file name; None for other files."""
+    if filename.endswith(".whl"):
+        name, ver = filename.split("-")[:2]
+    elif m := re.match(r"(.+)-([^-]+)\.tar\.gz$", filename):
+        name, ver = m.groups()
+    else:
+        return None
+    return _norm(name), ver
+
+
 def check_wheels_present(requirements: Path, folder: Path) -> None:
-    """Each pinned distribution has its file in `folder` (after pip download)."""
-    files = {}
-    for f in folder.iterdir():
-        if f.suffix == ".whl":
-            name, ver = f.name.split("-")[:2]
-            files[_norm(name)] = ver
-    for name, ver in pinned(requirements).items():
-        if files.get(name) != ver:
+    """Each pinned distribution has its file in `folder`, with a pinned SHA-256.
+
+    pip already checks hashes while it downloads; this check also covers a
+    cached folder that lost a file or holds one changed since.
+    """
+    files: dict[tuple[str, str], Path] = {}
+    for f in sorted(folder.iterdir()):
+        key = _dist_name(f.name) if f.is_file() else None
+        if key:
+            files[key] = f
+    for name, (ver, hashes) in pinned_hashes(requirements).items():
+        f = files.get((name, ver))
+        if f is None:
             raise BuildError(f"wheel missing: {name}=={ver} from {requirements.name} is not in "
                              f"{folder} (download failed or no wheel for this platform)")
+        digest = sha256(f)
+        if digest not in hashes:
+            raise BuildError(f"hash mismatch: {f.name} in {folder} has sha256 {digest}, which "
+                             f"{requirements.name} does not pin; delete the file and build again "
+                             "(run installer/lock.py only if the pin itself changed)")
 
 
 def run(cmd: list[str], env: dict | None = None, cwd: Path | None = None, check: bool = True,
@@ -171,6 +229,24 @@ def stub_names() -> set[str]:
             for src in WINE_STUB_SOURCES.glob("*_stub.c")}
 
 
+def is_wine_stub(name: str, windows: bool = True) -> bool:
+    """Is `name` (a file name or bundle path) a wine-only stub or a stray ICU DLL?
+
+    Windows 10/11 bring their own icuuc.dll; any icu*.dll in a Windows bundle
+    is a copy of our stub or of wine's, and must not ship.
+    """
+    base = name.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    return base in stub_names() or (windows and base.startswith("icu") and base.endswith(".dll"))
+
+
+def check_no_wine_stubs(folder: Path, windows: bool = True) -> None:
+    """Refuse a folder about to be packaged that holds a wine-only stub."""
+    for rel in file_list(folder):
+        if is_wine_stub(rel, windows):
+            raise BuildError(f"wine-only stub about to be bundled: {rel}; it must stay in the "
+                             "build prefix's system32 (installer/wine/), never in a package")
+
+
 def install_stubs(prefix: Path) -> None:
     """Copy the stubs into the prefix's system32 (the build environment only)."""
     system32 = prefix / "drive_c" / "windows" / "system32"
@@ -207,6 +283,80 @@ def sha256(path: Path) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def exe_version_string(exe: Path, key: str = "ProductVersion") -> str | None:
+    """A string of a Windows program's version resource (VS_VERSIONINFO), or None.
+
+    A `String` entry is (wLength, wValueLength, wType=1, UTF-16 key + NUL,
+    padding to 4 bytes, UTF-16 value). Read without pefile so that the check
+    runs in the normal test suite too.
+    """
+    data = exe.read_bytes()
+    needle = (key + "\0").encode("utf-16-le")
+    pos = data.find(needle)
+    while pos != -1:
+        if pos >= 6:
+            _length, chars, kind = struct.unpack_from("<HHH", data, pos - 6)
+            if kind == 1 and 0 < chars < 256:
+                at = pos - 6 + ((6 + len(needle) + 3) & ~3)
+                return data[at:at + 2 * chars].decode("utf-16-le", "replace").split("\0", 1)[0]
+        pos = data.find(needle, pos + 1)
+    return None
+
+
+def check_exe_version(exe: Path, v: str) -> None:
+    """The program's ProductVersion and FileVersion are `v` (pyproject.toml's)."""
+    for key in ("ProductVersion", "FileVersion"):
+        found = exe_version_string(exe, key)
+        if found != v:
+            raise BuildError(f"version mismatch: {exe.name}'s version resource says {key} "
+                             f"{found!r}, pyproject.toml says {v!r}")
+
+
+# Files the app reads at run time, by folder and pattern: cunwu.spec bundles
+# exactly these. Everything else under the app's packages must be a source
+# that is not needed at run time (SOURCE_ONLY), or check_resources_listed
+# refuses the build.
+DATA_PATTERNS = [
+    ("resources", "*.qss"),
+    ("resources", "*.ico"),
+    ("resources", "*.png"),
+    ("resources", "*.svg"),
+    ("resources", "*.json"),
+    ("resources/translations", "*.qm"),
+    ("resources/templates", "*"),  # xlsx / print templates, when there are any
+    ("models/schema", "*.sql"),  # migrations, read with importlib.resources
+]
+APP_PACKAGES = ("desktop", "models", "ui", "resources")
+SOURCE_ONLY = ("*.py", "*.pyc", "*.ts")  # code (collected as modules), Qt Linguist sources
+
+
+def spec_datas(root: Path = ROOT) -> list[tuple[str, str]]:
+    """(source file, bundle folder) of every resource cunwu.spec bundles."""
+    datas = []
+    for folder, pattern in DATA_PATTERNS:
+        for f in sorted((root / folder).glob(pattern)):
+            if f.is_file():
+                datas.append((str(f), folder))
+    return datas
+
+
+def check_resources_listed(root: Path = ROOT) -> list[tuple[str, str]]:
+    """Every non-code file of the app's packages is bundled; return the spec's datas."""
+    datas = spec_datas(root)
+    listed = {Path(src).resolve() for src, _folder in datas}
+    for package in APP_PACKAGES:
+        for f in sorted((root / package).rglob("*")):
+            if (not f.is_file() or "__pycache__" in f.parts
+                    or any(f.match(p) for p in SOURCE_ONLY)):
+                continue
+            if f.resolve() not in listed:
+                raise BuildError(f"resource not bundled: {f.relative_to(root).as_posix()} is not "
+                                 "matched by DATA_PATTERNS (installer/common.py), so cunwu.spec "
+                                 "would leave it out; add a pattern, or SOURCE_ONLY if the app "
+                                 "never reads it")
+    return datas
 
 
 def forget_output(path: Path) -> None:
