@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import re
+import time
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -157,9 +158,19 @@ def _verify_written(part: Path, listed: list[dict[str, Any]]) -> None:
         raise OSError(5, "校验失败(读回的文件不是完整的数据包)") from exc
 
 
+#: A `.part` file untouched this long is left over from an interrupted write, not one in progress.
+STALE_PART_SECONDS = 15 * 60
+
+
 def _remove_stale_parts(folder: Path) -> None:
+    """Remove what interrupted writes left behind, never a write another export is making now."""
+    now = time.time()
     for stale in folder.glob(f".*{SUFFIX}.part"):
-        _discard(stale)
+        try:
+            if now - stale.stat().st_mtime > STALE_PART_SECONDS:
+                _discard(stale)
+        except OSError:
+            continue
 
 
 def _discard(path: Path) -> None:

@@ -92,3 +92,18 @@ def test_a_stick_that_is_not_there_is_explained(tmp_path):
             exporter.export_package(session, village.paths, tmp_path / "拔掉了")
     finally:
         close_database()
+
+
+def test_old_leftovers_are_cleaned_but_a_write_in_progress_is_left_alone(tmp_path):
+    _township, village, stick = make_pair(tmp_path, years=0, demo=False)
+    old = stick / ".330106001001_0009_20250101.cwpkg.part"
+    fresh = stick / ".330106001001_0010_20261130.cwpkg.part"
+    old.write_bytes(b"interrupted last year")
+    fresh.write_bytes(b"another export writing right now")
+    os.utime(old, (0, 0))
+    session = village.use()
+    try:
+        written = exporter.export_package(session, village.paths, stick)
+    finally:
+        close_database()
+    assert not old.exists() and fresh.exists() and written.path.exists()
