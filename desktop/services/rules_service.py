@@ -35,6 +35,7 @@ from models.rules.records import (
     RuleSet,
     RuleVersion,
 )
+from models.township.records import RuleFiling, RuleReview
 
 _C = "rules"
 
@@ -100,18 +101,102 @@ def _fp(lines: list[ArticleLine]) -> str:
     return proc.fingerprint([(a.chapter, a.label, a.text) for a in lines]) if lines else ""
 
 
+@dataclass(frozen=True)
+class ReviewInfo:
+    """The township's opinion that counts for a version, wherever it came from.
+
+    `from_township` is True when it is the township's own record (arrived in a
+    return package, or written at the township), False when the village typed
+    the paper opinion.
+    """
+
+    opinion: str
+    fingerprint: str
+    reviewed_on: str
+    by: str
+    text: str
+    from_township: bool
+
+
+@dataclass(frozen=True)
+class FilingInfo:
+    """备案 of a version: sent on, the receipt, and a 责令改正 if the township ordered one."""
+
+    filed_on: str
+    receipt_no: str
+    receipt_date: str
+    correction: str
+    from_township: bool
+
+
+def township_review(v: RuleVersion) -> RuleReview | None:
+    """The township's latest opinion on the text the village submitted last (None if none yet).
+
+    Opinions on an earlier submission, or given before the latest submission
+    date, do not count: the village sent a new text since.
+    """
+    if not v.submitted_fingerprint:
+        return None
+    return (RuleReview.live()
+            .where((RuleReview.version == v.id) & (RuleReview.fingerprint == v.submitted_fingerprint)
+                   & (RuleReview.reviewed_on >= v.submitted_on))
+            .order_by(RuleReview.reviewed_on.desc(), RuleReview.seq.desc()).first())
+
+
+def township_filing(v: RuleVersion) -> RuleFiling | None:
+    """The township's 备案 receipt for the version (the latest, if it was ever re-issued)."""
+    return (RuleFiling.live().where(RuleFiling.version == v.id)
+            .order_by(RuleFiling.receipt_date.desc(), RuleFiling.seq.desc()).first())
+
+
+def review_info(v: RuleVersion) -> ReviewInfo | None:
+    """The opinion that counts: the township's record first, else the paper opinion the village typed."""
+    row = township_review(v)
+    if row is not None:
+        return ReviewInfo(row.opinion, row.fingerprint, row.reviewed_on, row.reviewer, row.text, True)
+    if v.review_opinion:
+        return ReviewInfo(v.review_opinion, v.review_fingerprint, v.review_date, v.review_by, v.review_text, False)
+    return None
+
+
+def filing_info(v: RuleVersion) -> FilingInfo | None:
+    """The filing: the township's receipt when it arrived, else what the village typed."""
+    row = township_filing(v)
+    if row is not None:
+        return FilingInfo(v.filed_on or row.received_on, row.receipt_no, row.receipt_date, row.correction, True)
+    if v.filed_on:
+        return FilingInfo(v.filed_on, v.receipt_no, v.receipt_date, "", False)
+    return None
+
+
+def _newer_in_force(v: RuleVersion) -> bool:
+    """A later version of the same rule set is in force.
+
+    Normally the village's own filing or publication marks the older version
+    superseded; when the township's receipt is what completes the newer
+    version (it arrives in a return package, nobody writes here), this keeps
+    two versions from both showing as in force.
+    """
+    candidates = (RuleVersion.live()
+                  .where((RuleVersion.rule_set == v.rule_set_id) & (RuleVersion.version_no > v.version_no)
+                         & (RuleVersion.published_on != "") & RuleVersion.vote_meeting.is_null(False)))
+    return any(proc.status(facts(w.id)) == proc.ST_IN_FORCE for w in candidates)
+
+
 def facts(version_id: str) -> proc.VersionFacts:
     """What has been recorded about a version, for the state machine."""
     v = _version(version_id)
     lines = articles(v.id)
+    review = review_info(v)
+    filing = filing_info(v)
     f = proc.VersionFacts(
-        is_history=v.is_history, superseded=v.superseded,
+        is_history=v.is_history, superseded=v.superseded or _newer_in_force(v),
         opinions=RuleOpinion.live().where(RuleOpinion.version == v).count(),
         solicitation_closed=bool(v.solicitation_closed_on), articles=len(lines),
         current_fingerprint=_fp(lines), submitted_fingerprint=v.submitted_fingerprint,
-        review_opinion=v.review_opinion, review_fingerprint=v.review_fingerprint,
-        filed=bool(v.filed_on), receipt=bool(v.receipt_no and v.receipt_date),
-        published=bool(v.published_on),
+        review_opinion=review.opinion if review else "", review_fingerprint=review.fingerprint if review else "",
+        filed=filing is not None, receipt=bool(filing and filing.receipt_no and filing.receipt_date),
+        published=bool(v.published_on), correction=filing.correction if filing else "",
     )
     if v.vote_meeting_id:
         f.vote = _vote_facts(v)
@@ -218,6 +303,8 @@ class VersionView:
     review_comments: tuple[ReviewComment, ...]
     record: RuleVersion
     editable: bool
+    review: ReviewInfo | None = None
+    filing: FilingInfo | None = None
 
 
 def view(version_id: str) -> VersionView:
@@ -230,7 +317,7 @@ def view(version_id: str) -> VersionView:
         proc.next_step(f), tuple(lines), tuple(legality.check_articles([a.text for a in lines])),
         tuple(RuleOpinion.live().where(RuleOpinion.version == v).order_by(RuleOpinion.received_on)),
         tuple(ReviewComment.live().where(ReviewComment.version == v).order_by(ReviewComment.position)),
-        v, not proc.can_edit_text(f))
+        v, not proc.can_edit_text(f), review_info(v), filing_info(v))
 
 
 # --- creating ------------------------------------------------------------------
@@ -404,6 +491,8 @@ def record_review(session: Session, version_id: str, opinion: str, on: date, by:
     v = _version(version_id)
     if not v.submitted_fingerprint:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "这份草案还没有报乡镇审核。"))
+    if township_review(v) is not None:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "乡镇的审核意见已经随回传数据包到达,不需要再登记。"))
     fp = reviewed_fingerprint or v.submitted_fingerprint
     if fp != v.submitted_fingerprint:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "审核意见针对的文本与报审的文本不一致,不能登记。"))

@@ -17,6 +17,7 @@ from desktop.services import setup_service
 from models.db import database
 from models.disclosure import calendar as cal
 from models.disclosure.records import DisclosureItem, Feedback
+from models.township.records import TownshipAnswer
 
 
 @dataclass(frozen=True)
@@ -67,13 +68,17 @@ class FeedbackRow:
     answer: str
     answered_on: str
     escalated_on: str
+    #: The township's answer when the feedback was escalated (from the return package).
+    township_answer: str = ""
 
 
 def list_feedback() -> list[FeedbackRow]:
     """All feedback, newest first."""
     titles = {i.id: i.title for i in DisclosureItem.live()}
+    replies = {a.feedback_id: a.text for a in TownshipAnswer.live().where(TownshipAnswer.feedback.is_null(False))
+               .order_by(TownshipAnswer.answered_on, TownshipAnswer.seq)}
     return [FeedbackRow(f.id, f.received_on, f.villager, f.item_id, titles.get(f.item_id, "") if f.item_id else "",
-                        f.content, f.answer, f.answered_on, f.escalated_on)
+                        f.content, f.answer, f.answered_on, f.escalated_on, replies.get(f.id, ""))
             for f in Feedback.live().order_by(Feedback.received_on.desc(), Feedback.seq.desc())]
 
 

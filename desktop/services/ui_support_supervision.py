@@ -20,6 +20,7 @@ from models.supervision.records import (
     SupervisionMatter,
     VoucherReview,
 )
+from models.township.records import TownshipAnswer
 
 _C = "supervision"
 
@@ -44,6 +45,9 @@ class MatterDetail:
     closed_on: str
     escalated_on: str
     meeting_id: str | None
+    #: The township's answer to an escalated matter (from the return package), and its date.
+    township_answer: str = ""
+    township_answered_on: str = ""
 
 
 def matter(matter_id: str) -> MatterDetail:
@@ -51,9 +55,12 @@ def matter(matter_id: str) -> MatterDetail:
     m = SupervisionMatter.get_or_none((SupervisionMatter.id == matter_id) & (SupervisionMatter.deleted == False))  # noqa: E712
     if m is None:
         raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这个监督事项。")))
+    reply = (TownshipAnswer.live().where(TownshipAnswer.matter == m.id)
+             .order_by(TownshipAnswer.answered_on.desc(), TownshipAnswer.seq.desc()).first())
     return MatterDetail(m.id, m.title, m.area, m.source, m.opened_on, m.findings, m.notice, m.notified_on,
                         m.deadline, m.answer, m.answered_on, m.verification, m.verified_on, m.closed_on,
-                        m.escalated_on, m.meeting_id)
+                        m.escalated_on, m.meeting_id, reply.text if reply else m.township_answer,
+                        reply.answered_on if reply else "")
 
 
 @dataclass(frozen=True)

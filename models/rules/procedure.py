@@ -98,6 +98,7 @@ class VersionFacts:
     filed: bool = False  # filing sent to the township, with date
     receipt: bool = False  # township receipt number and date recorded
     published: bool = False
+    correction: str = ""  # the township's 责令改正 on the filed text ("" if none)
 
 
 @dataclass
@@ -199,6 +200,9 @@ def steps(f: VersionFacts) -> list[StepState]:
         filing.blocked_by.append(_m(QT_TRANSLATE_NOOP(_C, "还没有公布。")))
     if f.filed and not f.receipt:
         filing.warnings.append((_m(QT_TRANSLATE_NOOP(_C, "已报备案,尚未登记乡镇的备案回执。")), organic_law(27)))
+    if f.correction:
+        filing.warnings.append((_m(QT_TRANSLATE_NOOP(_C, "乡镇责令改正:{text}"), text=f.correction),
+                                organic_law(27)))
     if f.is_history:
         for s in (draft, review, vote, filing):
             s.done, s.blocked_by = True, []

@@ -58,6 +58,9 @@ TABLE_LABELS: dict[str, str] = {
     "financial_line": QT_TRANSLATE_NOOP(_C, "收支明细"),
     "feedback": QT_TRANSLATE_NOOP(_C, "村民意见"),
     "disclosure_subject": QT_TRANSLATE_NOOP(_C, "公开目录"),
+    "rule_review": QT_TRANSLATE_NOOP(_C, "乡镇审核意见"),
+    "rule_filing": QT_TRANSLATE_NOOP(_C, "备案回执"),
+    "township_answer": QT_TRANSLATE_NOOP(_C, "乡镇答复"),
 }
 
 

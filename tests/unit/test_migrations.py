@@ -179,3 +179,18 @@ def test_the_v7_fixture_keeps_its_exchange_history(paths):
         "active", 1, 1, 1)
     assert sorted((p.direction, p.number, p.status) for p in PackageLog.select()) == [
         ("in", 1, "imported"), ("out", 1, "acknowledged")]
+
+
+def test_the_v7_fixture_migrates_to_8_with_the_township_tables(paths):
+    paths.ensure()
+    shutil.copy(FIXTURES / "schema_v7.sqlite3", paths.database)
+    assert [m.version for m in open_store(paths)] == list(range(8, migrations.SCHEMA_VERSION + 1))
+    assert database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
+    from desktop.services import rules_service
+    from models.township.records import RuleFiling, RuleReview, TownshipAnswer
+
+    assert (RuleReview.select().count(), RuleFiling.select().count(), TownshipAnswer.select().count()) == (0, 0, 0)
+    # the village-typed opinion and receipt of the fixture still count in the procedure
+    statuses = [v.status for rs in rules_service.list_rule_sets() for v in rs.versions]
+    assert "in_force" in statuses
+    assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []

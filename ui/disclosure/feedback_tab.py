@@ -136,6 +136,8 @@ class FeedbackTab(QWidget):
                 state, color = self.tr("逾期未答复(应在 {days} 天内答复)").format(days=days), RED
             else:
                 state, color = self.tr("待答复"), GREY
+            if f.township_answer:
+                state += self.tr(";乡镇答复:{answer}").format(answer=f.township_answer)
             cells = (f.received_on, f.villager or self.tr("匿名"), f.item_title or self.tr("(未指明)"), f.content,
                      state)
             for c, text in enumerate(cells):

@@ -52,6 +52,10 @@ def build_page(area: Area, info: InstallationInfo, session: Session,
         from ui.exchange.exchange_page import ExchangePage
 
         return ExchangePage(session, paths=paths)
+    if area.key == "review" and info.mode == "township":
+        from ui.township.review_page import ReviewPage
+
+        return ReviewPage(session, paths=paths)
     from ui.pages.empty_state_page import EmptyStatePage
 
     return EmptyStatePage(area.title, area.planned)

@@ -135,24 +135,28 @@ class ReviewTab(QWidget):
             self.submit_hint.show_hint(self.tr("报审后如果再修改条文,需要重新报审。"))
         self.submit_button.setToolTip(self.submit_hint.text())
 
-        if record.review_opinion:
+        review = view.review
+        if review is not None:
             lines = [self.tr("{on} {by}:{opinion}").format(
-                on=record.review_date, by=escape(record.review_by), opinion=opinion_label(record.review_opinion))]
-            if record.review_text:
-                lines.append(escape(record.review_text))
+                on=review.reviewed_on, by=escape(review.by), opinion=opinion_label(review.opinion))]
+            if review.from_township:
+                lines[0] += escape(self.tr("(乡镇的审核意见已随回执数据包送达)"))
+            if review.text:
+                lines.append(escape(review.text))
             labels = {i: a.label for i, a in enumerate(view.articles, start=1)}
             for c in view.review_comments:
+                if c.fingerprint != review.fingerprint:
+                    continue
                 where = labels.get(c.position, self.tr("全文")) if c.position else self.tr("全文")
                 lines.append(f"• {escape(where)}:{escape(c.comment)}")
-            stale = record.review_fingerprint and record.review_fingerprint != rules_service.facts(
-                view.id).current_fingerprint
+            stale = review.fingerprint and review.fingerprint != rules_service.facts(view.id).current_fingerprint
             if stale:
                 lines.append("<span style='color:#b3261e'>" + escape(self.tr(
                     "审核后条文又改过,这份意见不再适用于现在的文本。")) + "</span>")
             self.result_label.setText("<br>".join(lines))
         else:
-            self.result_label.setText(escape(self.tr("还没有登记乡镇的审核意见。乡镇的书面意见或回传包到了以后,在下面登记。")))
-        waiting = bool(record.submitted_fingerprint) and not record.review_opinion
+            self.result_label.setText(escape(self.tr("还没有乡镇的审核意见。乡镇的意见会随回执数据包自动送到;收到的是纸质意见时,在下面登记。")))
+        waiting = bool(record.submitted_fingerprint) and review is None
         for widget in (self.opinion_combo, self.review_date_edit, self.by_edit, self.text_edit,
                        self.comments, self.add_comment_button, self.record_button):
             widget.setEnabled(can_review and waiting)

@@ -65,9 +65,9 @@ def _step_details(view: VersionView, code: str) -> list[str]:
     if code == proc.REVIEW and r.submitted_on:
         out = [tr(_C, "{on} 报乡镇审核(指纹 {fp})").format(on=r.submitted_on,
                                                       fp=short_fingerprint(r.submitted_fingerprint))]
-        if r.review_opinion:
+        if view.review is not None:
             out.append(tr(_C, "{on} {by}意见:{opinion}").format(
-                on=r.review_date, by=r.review_by, opinion=opinion_label(r.review_opinion)))
+                on=view.review.reviewed_on, by=view.review.by, opinion=opinion_label(view.review.opinion)))
         return out
     if code == proc.VOTE and r.vote_meeting_id:
         try:
@@ -77,9 +77,12 @@ def _step_details(view: VersionView, code: str) -> list[str]:
         return [tr(_C, "{on} {title}").format(on=meeting.held_on.isoformat(), title=meeting.title)]
     if code == proc.FILE:
         out = []
-        if r.filed_on:
-            out.append(tr(_C, "{on} 报乡镇备案").format(on=r.filed_on)
-                       + (tr(_C, ",回执 {no}").format(no=r.receipt_no) if r.receipt_no else ""))
+        filing = view.filing
+        if filing is not None:
+            out.append(tr(_C, "{on} 报乡镇备案").format(on=filing.filed_on)
+                       + (tr(_C, ",回执 {no}").format(no=filing.receipt_no) if filing.receipt_no else ""))
+            if filing.correction:
+                out.append(tr(_C, "乡镇责令改正:{text}").format(text=filing.correction))
         if r.published_on:
             out.append(tr(_C, "{on} 通过“{channel}”公布").format(on=r.published_on, channel=r.publish_channel))
         return out

@@ -182,11 +182,16 @@ class VoteTab(QWidget):
         self.vote_button.setToolTip(self.vote_hint.text())
 
         file_reasons = proc.can_record_filing(facts)
-        if record.filed_on:
-            receipt = (self.tr(",回执 {no}({on})").format(no=record.receipt_no, on=record.receipt_date)
-                       if record.receipt_no else self.tr(",回执尚未登记"))
+        filing = view.filing
+        if filing is not None:
+            receipt = (self.tr(",回执 {no}({on})").format(no=filing.receipt_no, on=filing.receipt_date)
+                       if filing.receipt_no else self.tr(",回执尚未登记"))
+            if filing.from_township:
+                receipt += self.tr("(乡镇回执已随数据包送达)")
+            if filing.correction:
+                receipt += self.tr("。乡镇责令改正:{text}").format(text=filing.correction)
             self.filing_label.setText(self.tr("已于 {on} 报乡镇备案{receipt}。").format(
-                on=record.filed_on, receipt=receipt))
+                on=filing.filed_on, receipt=receipt))
         else:
             self.filing_label.setText(self.tr("表决通过后,把文本报乡镇备案。"))
         if record.published_on:
@@ -194,7 +199,7 @@ class VoteTab(QWidget):
                 on=record.published_on, channel=record.publish_channel))
         else:
             self.publish_label.setText(self.tr("表决通过后,及时向全体村民公布。"))
-        for widget, hint, done in ((self.filing_button, self.filing_hint, bool(record.filed_on and record.receipt_no)),
+        for widget, hint, done in ((self.filing_button, self.filing_hint, bool(filing and filing.receipt_no)),
                                    (self.publish_button, self.publish_hint, bool(record.published_on))):
             widget.setEnabled(can_edit and not file_reasons and not done)
             if file_reasons:

@@ -276,6 +276,8 @@ class MatterPanel(QWidget):
         parts.append(line(self.tr("办结"), d.closed_on, "", "#1c1b18" if d.closed_on else grey))
         if d.escalated_on:
             parts.append(line(self.tr("已报告乡镇"), d.escalated_on, "", RED.name()))
+        if d.township_answer:
+            parts.append(line(self.tr("乡镇答复"), d.township_answered_on, d.township_answer))
         return "".join(parts)
 
     def open_step(self, target: str) -> StepDialog | None:

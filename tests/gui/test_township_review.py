@@ -1,0 +1,251 @@
+"""审核备案 at the township, driven as a reviewer does: open the queue, comment, record the opinion.
+
+The screenshot test (`-m screenshots`) builds three real villages that send
+their packages to the township, then renders the queue, a draft and the
+备案 register to build/screenshots/c5..c7.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop.services import record_store, review_service, setup_service
+from desktop.services.session import Session, cli_session
+from models.rules import procedure as proc
+from models.rules.records import RuleArticle, RuleVersion
+from models.sync.records import Peer
+from models.township import review as rv
+from models.township.records import RuleReview
+from tests.gui.typing import type_text
+from tests.unit.test_township_review import ARTICLES, VILLAGE, village_draft
+from ui.township.review_page import ReviewPage
+
+
+@pytest.fixture
+def reviewer(store) -> Session:
+    """A township that holds a village's draft and the version in force it revises."""
+    setup_service.initialize("township", "青山镇", "330106001", "zhejiang")
+    Peer.create(code=VILLAGE, name="青山村", kind="village", status="active")
+    admin = cli_session("township")
+    v = village_draft(admin)
+    old = record_store.create(admin, RuleVersion, owner=VILLAGE, rule_set=v.rule_set_id, version_no=1,
+                              title="青山村村规民约(2019年版)", is_history=True, history_adopted_on="2019-03-20")
+    for i, (chapter, label, text) in enumerate(ARTICLES[:2] + ARTICLES[3:], start=1):
+        record_store.create(admin, RuleArticle, owner=VILLAGE, version=old, position=i, chapter=chapter,
+                            label=label, text=text)
+    return Session(actor="审核人", role="reviewer", display_name="王审核")
+
+
+def test_open_the_queue_comment_and_record_the_opinion(qtbot, reviewer):
+    page = ReviewPage(reviewer)
+    qtbot.addWidget(page)
+    page.resize(1180, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.tabs.tabText(0).startswith("待审核") and "(1)" in page.tabs.tabText(0)
+    queue = page.queue
+    assert queue.table.rowCount() == 1 and queue.table.item(0, 0).text() == "青山村"
+    assert "1 处可能违法" in queue.table.item(0, 4).text()
+
+    queue.table.setFocus()
+    qtbot.keyClick(queue.table, Qt.Key.Key_Return)
+    draft = page.draft
+    assert page.review_stack.currentWidget() is draft
+    assert draft.table.rowCount() == len(ARTICLES) + 1  # 全文 + the articles
+    assert "可能违法" in draft.table.item(3, 2).text() and "未发现问题" in draft.table.item(1, 2).text()
+    assert "新增 1 条" in draft.diff_summary.text()  # 第三条 is new against the 2019 version
+
+    draft.table.selectRow(3)
+    assert "第三条" in draft.comment_label.text()
+    type_text(qtbot, draft.comment_edit, "侵害出嫁女权益,请删除。")
+    qtbot.mouseClick(draft.add_comment_button, Qt.MouseButton.LeftButton)
+    assert "侵害出嫁女权益" in draft.table.item(3, 3).text()
+
+    qtbot.mouseClick(draft.opinion_button, Qt.MouseButton.LeftButton)
+    dialog = draft.dialog
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.opinion_buttons[proc.DISAGREE], Qt.MouseButton.LeftButton)
+    # 不同意 with a comment on record needs no further text: the comment is the reason
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    [review] = RuleReview.select()
+    assert (review.opinion, review.reviewer) == (proc.DISAGREE, "镇民政办")
+    assert "已登记" in draft.message.text()
+
+
+def test_the_opinion_needs_a_reason_unless_agreed_and_goes_to_the_queue(qtbot, reviewer):
+    page = ReviewPage(reviewer)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.queue.table.selectRow(0)
+    qtbot.mouseClick(page.queue.open_button, Qt.MouseButton.LeftButton)
+    draft = page.draft
+    qtbot.mouseClick(draft.opinion_button, Qt.MouseButton.LeftButton)
+    dialog = draft.dialog
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.opinion_buttons[proc.DISAGREE], Qt.MouseButton.LeftButton)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "理由" in dialog.message.text()
+    type_text(qtbot, dialog.text_edit, "第三条违法,请删除后重新报审。")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    [review] = RuleReview.select()
+    assert (review.opinion, review.text, review.reviewed_on) == (
+        proc.DISAGREE, "第三条违法,请删除后重新报审。", date.today().isoformat())
+    assert not draft.opinion_button.isEnabled() and "已于" in draft.banner.text()
+    qtbot.keyClick(draft.table, Qt.Key.Key_Escape)
+    assert page.review_stack.currentWidget() is page.queue
+    assert page.queue.table.item(0, 5).text() == "已审核" and "不同意" in page.queue.table.item(0, 6).text()
+    assert page.tabs.tabText(0) == "待审核"
+
+
+def test_a_read_only_township_user_sees_but_cannot_review(qtbot, reviewer):
+    page = ReviewPage(Session(actor="只读", role="township_viewer"))
+    qtbot.addWidget(page)
+    page.show()
+    page.open_draft(review_service.queue()[0].version_id)
+    assert not page.draft.opinion_button.isEnabled() and not page.draft.add_comment_button.isEnabled()
+    assert "审核人" in page.draft.opinion_button.toolTip()
+    assert rv.PENDING == review_service.queue()[0].state
+
+
+def test_enter_opens_ctrl_enter_comments_and_esc_goes_back(qtbot, reviewer):
+    page = ReviewPage(reviewer)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.keyClick(page.queue.table, Qt.Key.Key_Return)
+    draft = page.draft
+    draft.table.selectRow(0)
+    type_text(qtbot, draft.comment_edit, "请补充制定依据。")
+    qtbot.keyClick(draft.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [c.comment for c in review_service.draft(draft.view.version_id).general_comments] == ["请补充制定依据。"]
+    assert draft.comment_edit.toPlainText() == ""
+    qtbot.keyClick(draft.comment_edit, Qt.Key.Key_Escape)
+    assert page.review_stack.currentWidget() is page.queue
+
+
+# --- screenshots ------------------------------------------------------------------------
+
+VILLAGES = (("330106001001", "青山村"), ("330106001002", "白云村"), ("330106001003", "石桥村"))
+
+
+def _township_with_three_villages(root):
+    """青山村 submits a draft with an unlawful clause, 白云村 changes its draft after submitting,
+    石桥村's draft is reviewed; the 2021 texts of 白云村 and 石桥村 are filed, 青山村's waits."""
+    from desktop import demo
+    from desktop.paths import AppPaths
+    from desktop.services import rules_service
+    from desktop.services.rules_service import ArticleLine
+    from desktop.sync import enrollment, exporter, importer
+    from models.db import close_database
+    from tests.unit.sync_support import Site
+
+    usb = root / "U盘"
+    usb.mkdir(parents=True)
+    township = Site(AppPaths(root / "乡镇"), "township")
+    session = township.use()
+    setup_service.initialize("township", "青山镇", "330106001", "zhejiang")
+    setups = [enrollment.enroll_village(session, township.paths, code, name, usb) for code, name in VILLAGES]
+    packages = []
+    for i, ((code, _name), setup_file) in enumerate(zip(VILLAGES, setups, strict=True)):
+        village = Site(AppPaths(root / code), "village")
+        session = village.use()
+        enrollment.initialize_from_setup(setup_file)
+        demo.fill_village(session, households=120, years=1, seed=7 + i, submit_rules=i > 0)
+        draft = next(v for rs in rules_service.list_rule_sets() for v in rs.versions if v.version_no == 3)
+        if i == 0:
+            lines = rules_service.articles(draft.id)
+            lines.insert(5, ArticleLine(lines[5].chapter, "", "出嫁女户口未迁出的,不再享有本村集体收益分配和征地补偿。"))
+            rules_service.save_articles(session, draft.id, lines)
+            rules_service.close_solicitation(session, draft.id, date(2026, 7, 10))
+            rules_service.submit_for_review(session, draft.id, date(2026, 10, 28))
+        if i == 1:
+            lines = rules_service.articles(draft.id)
+            lines[1] = ArticleLine(lines[1].chapter, "", lines[1].text + "外来务工人员参照执行。")
+            rules_service.save_articles(session, draft.id, lines)
+        packages.append(exporter.export_package(session, village.paths, usb).path)
+        close_database()
+    session = township.use()
+    for path in packages:
+        importer.apply_import(session, path, township.paths, backup=False)
+    queue = {r.village_name: r for r in review_service.queue()}
+    review_service.record_opinion(session, queue["石桥村"].version_id, proc.AGREE, date(2026, 11, 5), "青山镇民政办",
+                                  "经审查,草案内容合法,同意提交村民会议表决。")
+    waiting = {r.village_name: r for r in review_service.filing_register()}
+    review_service.record_filing(session, waiting["白云村"].version_id, date(2021, 8, 12), date(2021, 8, 20))
+    review_service.record_filing(session, waiting["石桥村"].version_id, date(2021, 8, 13), date(2021, 8, 20),
+                                 correction="第十一条“在村务公开栏提醒”应避免公开点名,请修改后重新报备。")
+    matter = next(r for r in review_service.escalations() if r.village_name == "石桥村")
+    review_service.answer(session, matter.kind, matter.id, date(2026, 11, 25), "青山镇纪委",
+                          "已责成石桥村村委会五日内张榜公示低保评议结果,镇纪委将回访核实。")
+    return session, queue["青山村"].version_id
+
+
+@pytest.mark.screenshots
+def test_review_screens(qtbot, tmp_path):
+    from tests.gui.screens import save, shown
+
+    session, draft_id = _township_with_three_villages(tmp_path)
+    page = shown(qtbot, ReviewPage(session), 1180, 760)
+    assert [page.queue.table.item(r, 5).text() for r in range(3)] == ["待审核", "报审后又修改", "已审核"]
+    save(page, "c5_review_queue")
+
+    page.open_draft(draft_id)
+    draft = page.draft
+    row = next(r for r in range(draft.table.rowCount()) if "可能违法" in draft.table.item(r, 2).text())
+    draft.table.selectRow(row)
+    type_text(qtbot, draft.comment_edit, "此条侵害出嫁女的合法权益,违反妇女权益保障法第五十六条,请删除。")
+    qtbot.mouseClick(draft.add_comment_button, Qt.MouseButton.LeftButton)
+    draft.table.selectRow(row)
+    save(page, "c6_review_draft")
+    draft.tabs.setCurrentIndex(1)
+    save(page, "c6_review_draft_diff")
+
+    page.tabs.setCurrentIndex(1)
+    assert page.filings.table.rowCount() == 3
+    save(page, "c7_filing_register")
+    page.tabs.setCurrentIndex(2)
+    save(page, "c7_escalations")
+
+
+def test_the_village_sees_the_townships_opinion_without_retyping_it(qtbot, village):
+    """At the village, the township's record (as the return package brought it) fills the 提请审核 tab."""
+    from desktop.services import rules_service
+    from ui.rules.review_tab import ReviewTab
+
+    _, admin = village
+    version, _ = rules_service.import_text(admin, "\n".join(f"{a[1]} {a[2]}" for a in ARTICLES), "青山村村规民约")
+    rules_service.add_opinion(admin, version.id, date(2026, 6, 2), "forum", "建议写明外嫁女权益", True)
+    rules_service.close_solicitation(admin, version.id, date(2026, 6, 20))
+    fp = rules_service.submit_for_review(admin, version.id, date(2026, 7, 1))
+    record_store.create(admin, RuleReview, owner="330106001", version=version.id, fingerprint=fp,
+                        opinion=proc.DISAGREE, reviewed_on="2026-07-08", reviewer="青山镇民政办",
+                        text="第三条侵害出嫁女权益,请删除后重新报审。")
+    tab = ReviewTab(admin)
+    qtbot.addWidget(tab)
+    tab.set_view(rules_service.view(version.id))
+    text = tab.result_label.text()
+    assert "不同意" in text and "第三条侵害出嫁女权益" in text and "回执数据包送达" in text
+    assert not tab.record_button.isEnabled()  # nothing to retype
+
+
+def test_the_township_main_window_opens_the_review_area_with_its_empty_states(qtbot, township, settings_store):
+    from ui.main_window import MainWindow
+
+    paths, session = township
+    window = MainWindow(setup_service.current(), session, paths, settings_store)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area("review")
+    page = window.current_page()
+    assert isinstance(page, ReviewPage)
+    assert page.queue.stack.currentWidget() is page.queue.empty and "没有村里报来审核" in page.queue.empty.text()
+    assert page.filings.stack.currentWidget() is page.filings.empty
+    assert page.escalations.stack.currentWidget() is page.escalations.empty

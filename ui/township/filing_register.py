@@ -1,0 +1,171 @@
+"""备案登记: the villages' adopted texts, waiting ones first, then the register by receipt."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import review_service
+from desktop.services.review_service import CORRECTION, WAITING, FilingRow
+from desktop.services.session import Session
+from models.roles import Permission
+from ui.rules.labels import AMBER, GREEN, GREY, RED
+from ui.township.filing_dialog import CorrectionDialog, FilingDialog
+from ui.township.review_widgets import (
+    cell,
+    empty_label,
+    filing_state_label,
+    on_enter,
+    read_only_table,
+)
+from ui.widgets.primary_button import make_primary
+
+VILLAGE, TITLE, VOTED, RECEIVED, RECEIPT_NO, RECEIPT_DATE, STATE = range(7)
+
+
+class FilingRegisterTab(QWidget):
+    """The register; `changed()` after a filing or an order to correct."""
+
+    changed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.rows: list[FilingRow] = []
+        self.dialog: QDialog | None = None
+        self.summary_label = QLabel()
+        self.table = read_only_table(
+            [self.tr("村"), self.tr("村规民约"), self.tr("表决日期"), self.tr("收到日期"), self.tr("回执编号"),
+             self.tr("回执日期"), self.tr("状态")], TITLE)
+        self.table.itemSelectionChanged.connect(self._on_selection)
+        self.table.doubleClicked.connect(self.open_default)
+        on_enter(self.table, self.open_default)
+        self.file_button = make_primary(QPushButton(self.tr("登记备案…")))
+        self.file_button.clicked.connect(self.open_filing)
+        self.correct_button = QPushButton(self.tr("责令改正…"))
+        self.correct_button.clicked.connect(self.open_correction)
+        self.empty = empty_label(self.tr(
+            "还没有村里表决通过的村规民约。\n村民会议表决通过后,村里把数据包送来,导入后就可以在这里登记备案、出具回执。"))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary_label, 1)
+        buttons.addWidget(self.correct_button)
+        buttons.addWidget(self.file_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.detail_label)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def waiting(self) -> int:
+        """Adopted texts not yet filed (for the tab title)."""
+        return sum(1 for r in self.rows if r.state == WAITING)
+
+    def refresh(self, *_args) -> None:
+        """Re-read the register, keeping the selection."""
+        selected = self.current()
+        self.rows = review_service.filing_register()
+        self.table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            color = {WAITING: AMBER, CORRECTION: RED}.get(row.state, GREEN)
+            state = filing_state_label(row.state)
+            if row.state == WAITING and row.unlawful:
+                state = self.tr("{state}(有 {n} 处可能违法)").format(state=state, n=row.unlawful)
+            state_item = cell(state, color=color)
+            if row.correction:
+                state_item.setToolTip(row.correction)
+            cells = [cell(row.village_name, row.version_id),
+                     cell(self.tr("{title}(第{no}版)").format(title=row.title, no=row.version_no)),
+                     cell(row.voted_on), cell(row.received_on),
+                     cell(row.receipt_no or (self.tr("(村里登记过纸质回执 {no})").format(no=row.village_receipt)
+                                             if row.village_receipt else ""),
+                          color=None if row.receipt_no else GREY),
+                     cell(row.receipt_date),
+                     state_item]
+            for c, item in enumerate(cells):
+                self.table.setItem(r, c, item)
+        self.stack.setCurrentWidget(self.table if self.rows else self.empty)
+        filed = len(self.rows) - self.waiting()
+        self.summary_label.setText(self.tr("已备案 {filed} 件,待备案 {waiting} 件,其中责令改正 {c} 件。").format(
+            filed=filed, waiting=self.waiting(), c=sum(1 for r in self.rows if r.state == CORRECTION)))
+        if selected is not None:
+            self.select(selected.version_id)
+        if self.rows and self.table.currentRow() < 0:
+            self.table.selectRow(0)
+        self._on_selection()
+
+    def current(self) -> FilingRow | None:
+        """The selected line."""
+        row = self.table.currentRow()
+        return self.rows[row] if 0 <= row < len(self.rows) and self.table.selectedItems() else None
+
+    def select(self, version_id: str) -> None:
+        """Select the line of `version_id`."""
+        for r, row in enumerate(self.rows):
+            if row.version_id == version_id:
+                self.table.selectRow(r)
+
+    def _on_selection(self) -> None:
+        row = self.current()
+        can = self._session.can(Permission.REVIEW_RULES)
+        self.file_button.setEnabled(can and row is not None and row.state == WAITING)
+        self.correct_button.setEnabled(can and row is not None and row.state != WAITING)
+        if row is None:
+            self.detail_label.setText("")
+        elif row.correction:
+            self.detail_label.setText(self.tr("{village}:责令改正——{text}").format(
+                village=row.village_name, text=row.correction))
+        elif row.state == WAITING and row.unlawful:
+            self.detail_label.setText(self.tr(
+                "{village}通过的文本里有 {n} 处可能违法的内容,备案时应责令改正。").format(
+                village=row.village_name, n=row.unlawful))
+        elif row.state == WAITING:
+            self.detail_label.setText(self.tr("选中后按回车或点“登记备案”,出具备案回执。"))
+        else:
+            self.detail_label.setText(self.tr("{village}已备案,回执 {no}。").format(
+                village=row.village_name, no=row.receipt_no))
+
+    def open_default(self, *_args) -> None:
+        """Enter: register a waiting text, or correct a filed one."""
+        row = self.current()
+        if row is not None and row.state == WAITING:
+            self.open_filing()
+        elif row is not None:
+            self.open_correction()
+
+    def open_filing(self) -> FilingDialog | None:
+        """The filing dialog for the selected waiting text."""
+        row = self.current()
+        if row is None or row.state != WAITING or not self._session.can(Permission.REVIEW_RULES):
+            return None
+        self.dialog = FilingDialog(self._session, row.version_id, self)
+        self.dialog.accepted.connect(self._on_written)
+        self.dialog.open()
+        return self.dialog
+
+    def open_correction(self) -> CorrectionDialog | None:
+        """The 责令改正 dialog for the selected filed text."""
+        row = self.current()
+        if row is None or row.filing_id is None or not self._session.can(Permission.REVIEW_RULES):
+            return None
+        self.dialog = CorrectionDialog(self._session, row, self)
+        self.dialog.accepted.connect(self._on_written)
+        self.dialog.open()
+        return self.dialog
+
+    def _on_written(self) -> None:
+        self.refresh()
+        self.changed.emit()

@@ -1,0 +1,142 @@
+"""待审核: the 村规民约 drafts the villages submitted, waiting ones first.
+
+Enter or a double click opens the draft. Drafts a village changed after
+submitting are listed (so the reviewer knows to wait), but cannot be reviewed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import review_service
+from desktop.services.review_service import QueueRow
+from models.township import review as rv
+from ui.rules.labels import AMBER, GREEN, GREY, RED, opinion_label
+from ui.township.review_widgets import (
+    cell,
+    empty_label,
+    on_enter,
+    queue_state_label,
+    read_only_table,
+)
+from ui.widgets.primary_button import make_primary
+
+COLUMNS = 7
+VILLAGE, TITLE, SUBMITTED, ARTICLES, FINDINGS, STATE, OPINION = range(COLUMNS)
+
+
+class ReviewQueueTab(QWidget):
+    """The queue; emits `open_requested(version_id)`."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rows: list[QueueRow] = []
+        self.table = read_only_table(
+            [self.tr("村"), self.tr("草案"), self.tr("报审日期"), self.tr("条数"), self.tr("合法性审查"),
+             self.tr("状态"), self.tr("审核意见")], TITLE)
+        self.table.doubleClicked.connect(self.open_current)
+        self.table.itemSelectionChanged.connect(self._on_selection)
+        on_enter(self.table, self.open_current)
+        self.show_reviewed_check = QCheckBox(self.tr("也显示已审核的草案"))
+        self.show_reviewed_check.setChecked(True)
+        self.show_reviewed_check.toggled.connect(self.refresh)
+        self.open_button = make_primary(QPushButton(self.tr("打开草案")))
+        self.open_button.setToolTip(self.tr("查看条文、合法性审查提示和与现行版本的对照,逐条提意见(回车键)"))
+        self.open_button.clicked.connect(self.open_current)
+        self.empty = empty_label(self.tr(
+            "目前没有村里报来审核的村规民约草案。\n村里“报乡镇审核”后,在“村庄”里导入它的数据包,草案就会出现在这里。"))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.show_reviewed_check)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def waiting(self) -> int:
+        """Drafts waiting for the township (for the tab title)."""
+        return sum(1 for r in self.rows if r.state == rv.PENDING)
+
+    def refresh(self, *_args) -> None:
+        """Re-read the queue, keeping the selection."""
+        selected = self.current_id()
+        self.rows = review_service.queue(include_reviewed=self.show_reviewed_check.isChecked())
+        self.table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            findings = []
+            if row.unlawful:
+                findings.append(self.tr("{n} 处可能违法").format(n=row.unlawful))
+            if row.warnings:
+                findings.append(self.tr("{n} 处需要注意").format(n=row.warnings))
+            state_color = {rv.PENDING: AMBER, rv.CHANGED: RED, rv.REVIEWED: GREEN}.get(row.state, GREY)
+            opinion = (self.tr("{opinion}({on})").format(opinion=opinion_label(row.opinion), on=row.reviewed_on)
+                       if row.opinion else "")
+            cells = [
+                cell(row.village_name, row.version_id),
+                cell(self.tr("{title}(第{no}版)").format(title=row.title, no=row.version_no)),
+                cell(row.submitted_on),
+                cell(str(row.articles)),
+                cell("、".join(findings) or self.tr("未发现问题"), color=RED if row.unlawful else (
+                    AMBER if row.warnings else GREEN)),
+                cell(queue_state_label(row.state), color=state_color),
+                cell(opinion),
+            ]
+            for c, item in enumerate(cells):
+                if c == ARTICLES:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+        self.stack.setCurrentWidget(self.table if self.rows else self.empty)
+        counts = {state: sum(1 for r in self.rows if r.state == state) for state in rv.QUEUE_LABELS}
+        self.summary_label.setText(self.tr(
+            "待审核 {pending} 份;报审后又修改、等该村重新报审 {changed} 份;已审核 {reviewed} 份。"
+            "意见随下一个回执数据包发回各村。").format(
+            pending=counts[rv.PENDING], changed=counts[rv.CHANGED], reviewed=counts[rv.REVIEWED]))
+        if selected:
+            self.select(selected)
+        if self.rows and self.table.currentRow() < 0:
+            self.table.selectRow(0)
+        self._on_selection()
+
+    def current_id(self) -> str | None:
+        """The selected draft's version id."""
+        row = self.table.currentRow()
+        return self.rows[row].version_id if 0 <= row < len(self.rows) and self.table.selectedItems() else None
+
+    def select(self, version_id: str) -> None:
+        """Select the row of `version_id`."""
+        for r, row in enumerate(self.rows):
+            if row.version_id == version_id:
+                self.table.selectRow(r)
+
+    def open_current(self, *_args) -> None:
+        """Open the selected draft."""
+        version_id = self.current_id()
+        if version_id:
+            self.open_requested.emit(version_id)
+
+    def _on_selection(self) -> None:
+        self.open_button.setEnabled(self.current_id() is not None)
+
+    def focus_table(self) -> None:
+        """Put the keyboard in the list (after coming back from a draft)."""
+        self.table.setFocus()
