@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from desktop.reports import xlsx_style as xs
 from desktop.services import disclosure_service as ds
 from desktop.services import setup_service
 from models.disclosure import catalogue as cat
@@ -17,18 +18,16 @@ def write_year_xlsx(year: int, path: Path) -> Path:
     from decimal import Decimal
 
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Font
 
     info = setup_service.current()
     wb = Workbook()
     ws = wb.active
     ws.title = "公开事项"
-    header_fill = PatternFill("solid", fgColor="DDE4EE")
     ws.append([f"{info.name if info else ''}{year}年村务公开"])
     ws["A1"].font = Font(size=14, bold=True)
     ws.append(["类别", "事项", "期间", "标题", "状态", "监委会审核", "公开日期", "公开方式"])
-    for cell in ws[2]:
-        cell.font, cell.fill = Font(bold=True), header_fill
+    xs.style_header(ws[2])
     items = ds.list_items(year)
     own = ds.own_subject_labels()
     for row in sorted(items, key=lambda r: r.period):
@@ -40,11 +39,9 @@ def write_year_xlsx(year: int, path: Path) -> Path:
     for column, width in zip("ABCDEFGH", (8, 18, 14, 36, 14, 12, 12, 20), strict=True):
         ws.column_dimensions[column].width = width
     ws.freeze_panes = "A3"
-    ws.print_title_rows = "2:2"
     lines = wb.create_sheet("财务明细")
     lines.append(["期间", "日期", "凭证号", "摘要", "科目", "收入(元)", "支出(元)", "经手人"])
-    for cell in lines[1]:
-        cell.font, cell.fill = Font(bold=True), header_fill
+    xs.style_header(lines[1])
     for row in sorted(items, key=lambda r: r.period):
         if row.category != cat.FINANCE:
             continue
@@ -59,15 +56,6 @@ def write_year_xlsx(year: int, path: Path) -> Path:
     for column, width in zip("ABCDEFGH", (10, 12, 10, 36, 14, 14, 14, 10), strict=True):
         lines.column_dimensions[column].width = width
     lines.freeze_panes = "A2"
-    lines.print_title_rows = "1:1"
-    for sheet in (ws, lines):
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    path = Path(path)
-    tmp = path.with_name(path.name + ".partial")
-    wb.save(tmp)
-    tmp.replace(path)
-    return path
+    xs.print_setup(ws, "2:2")
+    xs.print_setup(lines, "1:1")
+    return xs.save_atomically(wb, Path(path))

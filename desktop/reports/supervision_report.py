@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.reports import xlsx_style as xs
 from desktop.services import setup_service
 from desktop.services import supervision_service as sv
 
@@ -29,7 +30,7 @@ def _title(year: int) -> str:
 def write_annual_xlsx(year: int, path: Path) -> Path:
     """Summary sheet plus the ledger, print-ready (A4, repeated header)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Font
 
     counts = sv.annual_counts(year)
     wb = Workbook()
@@ -39,35 +40,23 @@ def write_annual_xlsx(year: int, path: Path) -> Path:
     ws["A1"].font = Font(size=15, bold=True)
     ws.append([])
     ws.append(["项目", "数量"])
-    for cell in ws[3]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDE4EE")
+    xs.style_header(ws[3])
     for key, label in _COUNT_LABELS:
         ws.append([label, counts[key]])
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 10
     ledger = wb.create_sheet("工作台账")
     ledger.append(["日期", "类别", "内容"])
-    for cell in ledger[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDE4EE")
+    xs.style_header(ledger[1])
     for e in sv.ledger(year):
         ledger.append([e.on, e.kind, e.text])
         ledger.cell(row=ledger.max_row, column=3).alignment = Alignment(wrap_text=True)
     for column, width in zip("ABC", (12, 14, 60), strict=True):
         ledger.column_dimensions[column].width = width
     ledger.freeze_panes = "A2"
-    ledger.print_title_rows = "1:1"
-    for sheet in (ws, ledger):
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    path = Path(path)
-    tmp = path.with_name(path.name + ".partial")
-    wb.save(tmp)
-    tmp.replace(path)
-    return path
+    xs.print_setup(ws, landscape=False)
+    xs.print_setup(ledger, "1:1", landscape=False)
+    return xs.save_atomically(wb, Path(path))
 
 
 def write_annual_docx(year: int, path: Path) -> Path:

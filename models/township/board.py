@@ -48,6 +48,7 @@ class Cell:
     late: int = 0  # of which late
     expected: int = 0  # occurrences the period required (0 when not applicable)
     note: str = ""  # a short Chinese text for the cell, e.g. "3/3" or "2026-05-12 备案"
+    detail: str = ""  # the explanation, one line per occurrence (tooltips, the report's notes)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class VillageHead:
     province: str
     data_as_of: str = ""  # ISO date of the last package imported from it ("" never)
     silent_days: int | None = None  # days since that package (None: never)
+    retired: bool = False  # no longer enrolled (shown only for periods its data covers)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,102 @@
+"""The compliance report as a printable A4 landscape PDF (for the county, or the wall).
+
+The same board as the workbook: title, period and data date, a legend, the
+villages × obligations grid with the state in words on its colour (so a
+black-and-white copy still reads), each village's rate, per obligation the
+villages on time, applicable and the rate, and the notes on how rates are
+computed. HTML for Qt's rich-text engine, laid out by `pdf.write_pdf`
+(needs a Q(Gui)Application, like every PDF we print).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from desktop.reports import compliance_common as cc
+from desktop.reports import pdf
+from desktop.reports.i18n import tr
+from models.messages import QT_TRANSLATE_NOOP
+from models.township.board import OK, Board
+
+_C = "compliance_report"
+#: Base size: thirteen columns must fit across A4 landscape.
+FONT_PT = 8
+
+_CSS = """
+h1 { font-size: 17pt; text-align: center; margin-bottom: 2pt; }
+p.sub { text-align: center; margin-top: 0; margin-bottom: 4pt; }
+th { background: #dde4ee; font-weight: bold; }
+td.c { text-align: center; white-space: nowrap; }
+td.r { text-align: right; white-space: nowrap; }
+td.total { font-weight: bold; background: #f7f7f7; }
+p.note { color: #404040; margin-top: 2pt; margin-bottom: 0; }
+p.empty { font-size: 14pt; color: #9c0006; font-weight: bold; text-align: center; margin-top: 30pt; }
+"""
+
+
+def _t(source: str) -> str:
+    return tr(_C, source)
+
+
+def _state_td(state: str) -> str:
+    fill, colour = cc.COLOURS[state]
+    return f"<td class='c' bgcolor='#{fill}'><font color='#{colour}'>{escape(cc.state_text(state))}</font></td>"
+
+
+def _legend() -> str:
+    cells = "".join(_state_td(s) for s in cc.STATES)
+    return ("<table cellspacing='0' cellpadding='2' border='1' align='center'><tr>"
+            f"<td>{escape(_t(QT_TRANSLATE_NOOP(_C, '图例')))}</td>{cells}</tr></table>")
+
+
+def compliance_html(board: Board) -> str:
+    """The report as HTML (also what a print preview would show)."""
+    parts = [f"<style>{_CSS}</style>", f"<h1>{escape(cc.title(board))}</h1>",
+             f"<p class='sub'>{escape(cc.period_text(board))}　{escape(cc.data_date_text(board))}　"
+             + escape(_t(QT_TRANSLATE_NOOP(_C, "填报单位:{name}({code})")).format(
+                 name=board.township_name, code=board.township_code)) + "</p>"]
+    if board.empty:
+        parts.append(f"<p class='empty'>{escape(cc.empty_text(board))}</p>")
+        return "".join(parts)
+    parts.append(_legend())
+    parts.append("<p></p>")
+    obligations = board.obligations
+    share = 70 // max(1, len(obligations))  # percent of the width per obligation column
+    head = "".join(f"<th width='{share}%'>{escape(cc.label(o.label))}</th>" for o in obligations)
+    parts.append(
+        "<table width='100%' border='1' cellspacing='0' cellpadding='2'><thead><tr>"
+        f"<th width='4%'>{escape(_t(QT_TRANSLATE_NOOP(_C, '序号')))}</th>"
+        f"<th width='9%'>{escape(_t(QT_TRANSLATE_NOOP(_C, '村名')))}</th>"
+        f"{head}<th width='7%'>{escape(_t(QT_TRANSLATE_NOOP(_C, '本村按时率')))}</th>"
+        f"<th width='9%'>{escape(_t(QT_TRANSLATE_NOOP(_C, '数据截至')))}</th></tr></thead>")
+    never = _t(QT_TRANSLATE_NOOP(_C, "从未报送"))
+    for number, village in enumerate(board.villages, start=1):
+        states = "".join(_state_td(board.cell(village.code, o.key).state) for o in obligations)
+        parts.append(f"<tr><td class='r'>{number}</td><td style='white-space: nowrap'>{escape(cc.village_name(village))}</td>{states}"
+                     f"<td class='r'>{cc.rate_text(board.village_rate(village.code))}</td>"
+                     f"<td class='c'>{escape(village.data_as_of or never)}</td></tr>")
+    counts = {o.key: cc.counts(board, o.key) for o in obligations}
+    rows = (
+        (_t(QT_TRANSLATE_NOOP(_C, "按时(村)")), [str(counts[o.key][OK]) for o in obligations], ""),
+        (_t(QT_TRANSLATE_NOOP(_C, "应履行(村)")),
+         [str(sum(counts[o.key][s] for s in cc.APPLICABLE)) for o in obligations], ""),
+        (_t(QT_TRANSLATE_NOOP(_C, "按时率")), [cc.rate_text(board.rate(o.key)) for o in obligations],
+         cc.rate_text(cc.overall_rate(board))),
+    )
+    for label, values, overall in rows:
+        cells = "".join(f"<td class='c total'>{v}</td>" for v in values)
+        parts.append(f"<tr><td class='total' colspan='2'>{escape(label)}</td>{cells}"
+                     f"<td class='r total'>{overall}</td><td class='total'></td></tr>")
+    parts.append("</table>")
+    if board.trend:
+        trend = ",".join(f"{escape(label)} {cc.rate_text(rate)}" for label, rate in board.trend)
+        parts.append(f"<p class='note'>{escape(_t(QT_TRANSLATE_NOOP(_C, '近几期全乡镇按时率:')))}{trend}</p>")
+    parts += [f"<p class='note'>{escape(line)}</p>" for line in cc.notes(board)]
+    return "".join(parts)
+
+
+def write_compliance_pdf(board: Board, path: Path) -> Path:
+    """Write the report to `path` as an A4 landscape PDF (atomically); returns the path."""
+    return pdf.write_pdf(compliance_html(board), Path(path), page=pdf.A4, title=cc.title(board),
+                         landscape=True, font_pt=FONT_PT)

@@ -1,0 +1,405 @@
+"""The township's compliance board (合规看板): periods, the board, the records behind a cell.
+
+The township database holds every village's imported records, each with
+`owner` = that village's code. `board()` reads each table once for all
+villages (one scan, owner IN the enrolled villages), turns the rows into
+plain `VillageFacts`, and lets the pure engine (`models.township.compliance`)
+decide every cell; so the screen, the Excel report and the PDF all read the
+same `Board`.
+
+A village's data is as fresh as the last package it wrote: `data_as_of` is
+the newest `created_at` of the packages imported from it (the day the
+village wrote it), falling back to when we imported it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from desktop.services import setup_service
+from desktop.sync.package_format import Cancelled
+from models.clock import parse_utc
+from models.db import database
+from models.errors import NotFound, ValidationError
+from models.messages import QT_TRANSLATE_NOOP, msg
+from models.rules import procedure as proc
+from models.township import compliance as eng
+from models.township.board import STATE_LABELS, Board, VillageHead
+from models.township.compliance import (
+    AppraisalFact,
+    EscalationFact,
+    MeetingFact,
+    Posting,
+    RuleFact,
+    VillageFacts,
+)
+
+_C = "compliance"
+
+__all__ = ["Cancelled", "RecordRow", "board", "board_in_worker", "cell_records", "default_period",
+           "parse_period", "periods"]
+
+_QUARTER = re.compile(r"^(\d{4})\s*[-年]?\s*[Qq]([1-4])$")
+_YEAR = re.compile(r"^(\d{4})\s*年?度?$")
+_SPAN = re.compile(r"^(\d{4})\s*[-–—~至]\s*(\d{4})$")
+_MIN_YEAR, _MAX_YEAR = 1990, 2100
+
+
+def _invalid(template: str, **params) -> ValidationError:
+    return ValidationError(msg(_C, template, **params))
+
+
+# --- periods --------------------------------------------------------------------------------------
+
+def parse_period(text: str) -> tuple[date, date, str]:
+    """(start, end, label) of "2026Q3" (a quarter), "2026" (a year) or "2017-2026" (a span of years)."""
+    raw = (text or "").strip()
+    m = _QUARTER.match(raw)
+    if m:
+        year, q = int(m.group(1)), int(m.group(2))
+        _check_year(year, raw)
+        return date(year, q * 3 - 2, 1), eng.quarter_end(year, q), eng.quarter_label(year, q)
+    m = _YEAR.match(raw)
+    if m:
+        year = int(m.group(1))
+        _check_year(year, raw)
+        return date(year, 1, 1), date(year, 12, 31), str(msg(_C, QT_TRANSLATE_NOOP(_C, "{year}年度"), year=year))
+    m = _SPAN.match(raw)
+    if m:
+        first, last = int(m.group(1)), int(m.group(2))
+        _check_year(first, raw)
+        _check_year(last, raw)
+        if last < first:
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "期间“{text}”的起始年份晚于结束年份。"), text=raw)
+        return date(first, 1, 1), date(last, 12, 31), str(msg(
+            _C, QT_TRANSLATE_NOOP(_C, "{first}—{last}年"), first=first, last=last))
+    raise _invalid(QT_TRANSLATE_NOOP(
+        _C, "看不懂期间“{text}”:季度请写成 2026Q3,年度请写成 2026。"), text=raw)
+
+
+def _check_year(year: int, raw: str) -> None:
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "期间“{text}”的年份不合理,请写 {low} 到 {high} 之间的年份。"),
+                       text=raw, low=_MIN_YEAR, high=_MAX_YEAR)
+
+
+def _quarter_code(year: int, quarter: int) -> str:
+    return f"{year}Q{quarter}"
+
+
+def default_period(today: date | None = None) -> str:
+    """The last quarter that has ended (its deadlines are the ones a township checks now)."""
+    today = today or date.today()
+    y, q = (today.year, (today.month - 1) // 3 + 1)
+    y, q = (y - 1, 4) if q == 1 else (y, q - 1)
+    return _quarter_code(y, q)
+
+
+def periods(today: date | None = None) -> list[str]:
+    """Quarters and years from the villages' first record to today, newest first (each year after its quarters).
+
+    With no data yet: the default period and its year, so a chooser is never empty.
+    """
+    today = today or date.today()
+    codes = _village_codes(include_retired=True)
+    first = None
+    if codes:
+        marks = ",".join("?" * len(codes))
+        row = database.execute_sql(
+            f"SELECT min(d) FROM (SELECT min(held_on) AS d FROM meeting WHERE deleted = 0 AND owner IN ({marks}) "
+            f"UNION ALL SELECT min(posted_on) FROM disclosure_item WHERE deleted = 0 AND posted_on != '' "
+            f"AND owner IN ({marks}))", [*codes, *codes]).fetchone()
+        first = _date(row[0]) if row else None
+    if first is None or first > today:
+        d = default_period(today)
+        return [d, d[:4]]
+    out = []
+    for year in range(today.year, first.year - 1, -1):
+        for q in range(4, 0, -1):
+            start = date(year, q * 3 - 2, 1)
+            if start <= today and eng.quarter_end(year, q) >= first:
+                out.append(_quarter_code(year, q))
+        out.append(str(year))
+    return out
+
+
+# --- reading the facts ----------------------------------------------------------------------------
+
+def _date(text) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(str(text)[:10])
+    except ValueError:
+        return None
+
+
+def _local_day(utc_text: str) -> date | None:
+    try:
+        return parse_utc(utc_text).astimezone().date()
+    except (ValueError, TypeError):
+        return _date(utc_text)
+
+
+def _table_exists(name: str) -> bool:
+    return database.execute_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+@dataclass(frozen=True)
+class _Peer:
+    code: str
+    name: str
+    province: str
+    retired: bool
+    last_in_at: str
+
+
+def _peers(include_retired: bool) -> list[_Peer]:
+    rows = database.execute_sql(
+        "SELECT code, name, province, status, last_in_at FROM peer WHERE kind = 'village' ORDER BY code").fetchall()
+    out = [_Peer(c, n, p or "national", s == "retired", last or "") for c, n, p, s, last in rows]
+    return [p for p in out if include_retired or not p.retired]
+
+
+def _village_codes(include_retired: bool = True) -> list[str]:
+    return [p.code for p in _peers(include_retired)]
+
+
+def _as_of(codes: list[str]) -> dict[str, str]:
+    """Newest created_at (UTC text) of the packages imported from each village."""
+    if not codes:
+        return {}
+    marks = ",".join("?" * len(codes))
+    rows = database.execute_sql(
+        f"SELECT peer_code, max(created_at) FROM package_log WHERE direction = 'in' "
+        f"AND status IN ('imported', 'acknowledged') AND peer_code IN ({marks}) GROUP BY peer_code", codes)
+    return {code: at for code, at in rows if at}
+
+
+def load_facts(codes: list[str], provinces: dict[str, str], as_of: dict[str, date | None],
+               start: date, end: date) -> dict[str, VillageFacts]:
+    """Every village's facts for [start, end] (plus what came before for rules and first records).
+
+    One query per table for all villages: the cost does not grow with villages × obligations.
+    """
+    facts = {c: VillageFacts(c, provinces.get(c, "national"), as_of.get(c)) for c in codes}
+    if not codes:
+        return facts
+    marks = ",".join("?" * len(codes))
+    owners = list(codes)
+    y0, y1 = f"{start.year:04d}", f"{end.year + 1:04d}"
+    sql = database.execute_sql
+
+    for owner, d in sql(f"SELECT owner, min(held_on) FROM meeting WHERE deleted = 0 AND held_on != '' "
+                        f"AND owner IN ({marks}) GROUP BY owner", owners):
+        _earliest(facts[owner], _date(d))
+    for owner, d in sql(f"SELECT owner, min(posted_on) FROM disclosure_item WHERE deleted = 0 AND posted_on != '' "
+                        f"AND owner IN ({marks}) GROUP BY owner", owners):
+        _earliest(facts[owner], _date(d))
+    for (owner,) in sql(f"SELECT DISTINCT owner FROM disclosure_item WHERE deleted = 0 AND category = 'finance' "
+                        f"AND period_kind = 'month' AND posted_on != '' AND owner IN ({marks})", owners):
+        facts[owner].finance_monthly = True
+    for owner, category, kind, period, posted, title, rid in sql(
+            f"SELECT owner, category, period_kind, period, posted_on, title, id FROM disclosure_item "
+            f"WHERE deleted = 0 AND period_kind IN ('month', 'quarter') AND period >= ? AND period < ? "
+            f"AND owner IN ({marks})", [y0, y1, *owners]):
+        facts[owner].postings.append(Posting(category, kind, period, _date(posted), title, rid))
+
+    for owner, kind, held, title, quorum, rid in sql(
+            f"SELECT owner, type_code, held_on, title, quorum_met, id FROM meeting WHERE deleted = 0 "
+            f"AND type_code IN ('representatives', 'supervision') AND held_on >= ? AND held_on < ? "
+            f"AND owner IN ({marks})", [y0, y1, *owners]):
+        day = _date(held)
+        if day is None:
+            continue
+        if kind == "representatives":
+            facts[owner].rep_meetings.append(MeetingFact(day, title, quorum == 1, rid))
+        else:
+            facts[owner].committee_meetings.append(MeetingFact(day, title, True, rid))
+    for owner, d in sql(f"SELECT owner, min(start_date) FROM committee_term WHERE deleted = 0 "
+                        f"AND owner IN ({marks}) GROUP BY owner", owners):
+        facts[owner].committee_from = _date(d)
+    for owner, year, held, rid in sql(
+            f"SELECT owner, year, held_on, id FROM appraisal WHERE deleted = 0 AND year BETWEEN ? AND ? "
+            f"AND owner IN ({marks})", [start.year, end.year, *owners]):
+        day = _date(held)
+        if day is not None:
+            facts[owner].appraisals.append(AppraisalFact(
+                year, day, str(msg(_C, QT_TRANSLATE_NOOP(_C, "{year}年度民主评议"), year=year)), rid))
+    _load_rules(facts, marks, owners)
+    _load_escalations(facts, marks, owners)
+    return facts
+
+
+def _earliest(f: VillageFacts, day: date | None) -> None:
+    if day is not None and (f.data_from is None or day < f.data_from):
+        f.data_from = day
+
+
+def _load_rules(facts: dict[str, VillageFacts], marks: str, owners: list[str]) -> None:
+    filings: dict[str, tuple[str, str, str, str]] = {}
+    if _table_exists("rule_filing"):
+        for version, received, no, receipt_date, correction in database.execute_sql(
+                "SELECT version_id, received_on, receipt_no, receipt_date, correction FROM rule_filing "
+                "WHERE deleted = 0 ORDER BY receipt_date, seq"):
+            filings[version] = (received, no, receipt_date, correction)  # the latest wins
+    rows = database.execute_sql(
+        f"SELECT v.owner, v.id, v.title, v.version_no, v.is_history, v.history_adopted_on, v.superseded, "
+        f"v.vote_fingerprint, v.filed_on, v.receipt_no, v.receipt_date, v.published_on, m.held_on, m.quorum_met, "
+        f"r.passed, v.vote_meeting_id FROM rule_version v JOIN rule_set s ON s.id = v.rule_set_id "
+        f"LEFT JOIN meeting m ON m.id = v.vote_meeting_id LEFT JOIN resolution r ON r.id = v.vote_resolution_id "
+        f"WHERE v.deleted = 0 AND s.deleted = 0 AND s.kind = 'village_rules' AND v.owner IN ({marks})", owners)
+    for (owner, rid, title, no, history, history_on, superseded, vote_fp, filed_on, receipt_no, receipt_date,
+         published_on, vote_on, quorum, passed, vote_meeting) in rows:
+        township = filings.get(rid)
+        filed = filed_on or (township[0] if township else "")
+        receipt = (township[1] or township[2]) if township else (receipt_no or receipt_date or "")
+        correction = township[3] if township else ""
+        f = proc.VersionFacts(is_history=bool(history), superseded=bool(superseded), current_fingerprint=vote_fp,
+                              filed=bool(filed), receipt=bool(receipt), published=bool(published_on),
+                              correction=correction or "")
+        if vote_meeting:
+            f.vote = proc.VoteFacts(meeting_valid=quorum == 1, passed=passed == 1, is_assembly=True,
+                                    women_present=0, fingerprint=vote_fp)
+        status = proc.status(f)
+        effective = _date(history_on) if history else _date(published_on) or _date(vote_on)
+        facts[owner].rules.append(RuleFact(title, no, status, effective, _date(filed), receipt,
+                                           correction or "", rid))
+
+
+def _load_escalations(facts: dict[str, VillageFacts], marks: str, owners: list[str]) -> None:
+    answers: dict[str, str] = {}
+    if _table_exists("township_answer"):
+        for matter, feedback, on in database.execute_sql(
+                "SELECT matter_id, feedback_id, min(answered_on) FROM township_answer WHERE deleted = 0 "
+                "GROUP BY matter_id, feedback_id"):
+            answers[matter or feedback] = on
+    for owner, rid, title, escalated, closed in database.execute_sql(
+            f"SELECT owner, id, title, escalated_on, closed_on FROM supervision_matter WHERE deleted = 0 "
+            f"AND escalated_on != '' AND owner IN ({marks})", owners):
+        resolved = [d for d in (_date(answers.get(rid)), _date(closed)) if d]
+        facts[owner].escalations.append(EscalationFact(title, _date(escalated), min(resolved) if resolved else None,
+                                                       rid))
+    for owner, rid, content, escalated, answered in database.execute_sql(
+            f"SELECT owner, id, content, escalated_on, answered_on FROM feedback WHERE deleted = 0 "
+            f"AND escalated_on != '' AND owner IN ({marks})", owners):
+        resolved = [d for d in (_date(answers.get(rid)), _date(answered)) if d]
+        title = str(msg(_C, QT_TRANSLATE_NOOP(_C, "村民反映:{text}"), text=_clip(content)))
+        facts[owner].escalations.append(EscalationFact(title, _date(escalated), min(resolved) if resolved else None,
+                                                       rid))
+
+
+def _clip(text: str, size: int = 24) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+# --- the board ------------------------------------------------------------------------------------
+
+def _heads(peers: list[_Peer], as_of_utc: dict[str, str], now: datetime) -> dict[str, tuple[VillageHead, date | None]]:
+    out = {}
+    for p in peers:
+        stamp = as_of_utc.get(p.code) or p.last_in_at
+        day = _local_day(stamp) if stamp else None
+        silent = None
+        if stamp:
+            try:
+                silent = max(0, (now - parse_utc(stamp)).days)
+            except ValueError:
+                silent = max(0, (now.date() - day).days) if day else None
+        out[p.code] = (VillageHead(p.code, p.name, p.province, day.isoformat() if day else "", silent, p.retired), day)
+    return out
+
+
+def board(period: str, today: date | None = None, progress: Callable[[int, int], None] | None = None,
+          cancelled: Callable[[], bool] | None = None) -> Board:
+    """The board for `period` ("2026Q3", "2026" or "2017-2026"), judged on `today`.
+
+    Villages: every enrolled village (a retired one only when its data reaches
+    into the period). `progress(done, total)` is called per village;
+    `cancelled()` True stops with `Cancelled`.
+    """
+    start, end, label = parse_period(period)
+    today = today or date.today()
+    now = datetime.now(UTC) if today == date.today() else datetime.combine(today, datetime.min.time(), UTC)
+    info = setup_service.current()
+    peers = _peers(include_retired=True)
+    heads = _heads(peers, _as_of([p.code for p in peers]), now)
+    peers = [p for p in peers if not p.retired or (heads[p.code][1] is not None and heads[p.code][1] >= start)]
+    codes = [p.code for p in peers]
+    quarters = eng.trend_quarters(end, today)
+    load_start = min(start, date(quarters[0][0], quarters[0][1] * 3 - 2, 1))
+    facts = load_facts(codes, {p.code: p.province for p in peers}, {c: heads[c][1] for c in codes},
+                       load_start, max(end, eng.quarter_end(*quarters[-1])))
+    cells = {}
+    trend_cells: dict[tuple[int, int], list] = defaultdict(list)
+    total = len(codes)
+    for n, code in enumerate(codes):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        f = facts[code]
+        for key, c in eng.cells(f, start, end, today).items():
+            cells[(code, key)] = c
+        for y, q in quarters:
+            trend_cells[(y, q)].extend(eng.cells(f, date(y, q * 3 - 2, 1), eng.quarter_end(y, q), today).values())
+        if progress is not None:
+            progress(n + 1, total)
+    trend = []
+    for y, q in quarters:
+        share = eng.ok_share(trend_cells[(y, q)])
+        if share is not None:
+            trend.append((f"{y}Q{q}", share))
+    as_of_days = [heads[c][0].data_as_of for c in codes if heads[c][0].data_as_of]
+    return Board(info.name if info else "", info.code if info else "", period.strip(), label, start, end,
+                 max(as_of_days) if as_of_days else "", tuple(heads[c][0] for c in codes), eng.OBLIGATIONS,
+                 cells, tuple(trend))
+
+
+def board_in_worker(period: str, today: date | None = None, progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> Board:
+    """`board` with the worker thread's own database connection."""
+    with database.connection_context():
+        return board(period, today, progress, cancelled)
+
+
+# --- the records behind a cell ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RecordRow:
+    """One line of a cell's drill-down: what was due, the record that met it (if any), its state."""
+
+    on: str  # the record's date (posted / held), or "" when there is none
+    title: str  # the record's title, or what is missing
+    state: str  # ok / late / due / missing / na
+    state_text: str  # Chinese source label of the state
+    period: str = ""  # which occurrence (2026年第三季度)
+    due: str = ""  # its deadline
+    note: str = ""  # why
+    record_id: str = ""
+
+
+def cell_records(village_code: str, obligation_key: str, period: str, today: date | None = None) -> list[RecordRow]:
+    """The occurrences behind one cell, each with the record that met it (or why none did)."""
+    start, end, _label = parse_period(period)
+    today = today or date.today()
+    try:
+        eng.obligation(obligation_key)
+    except KeyError:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "没有这一项合规指标:{key}"), key=obligation_key)) from None
+    peer = next((p for p in _peers(include_retired=True) if p.code == village_code), None)
+    if peer is None:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "没有代码为 {code} 的已登记村庄。"), code=village_code))
+    stamp = _as_of([peer.code]).get(peer.code) or peer.last_in_at
+    facts = load_facts([peer.code], {peer.code: peer.province}, {peer.code: _local_day(stamp) if stamp else None},
+                       start, end)[peer.code]
+    rows = []
+    for o in eng.occurrences(obligation_key, facts, start, end, today):
+        title = o.title or str(msg(_C, QT_TRANSLATE_NOOP(_C, "(没有记录)")))
+        rows.append(RecordRow(o.on.isoformat() if o.on else "", title, o.state, STATE_LABELS.get(o.state, o.state),
+                              o.label, o.due.isoformat() if o.due else "", o.note, o.record_id))
+    return rows

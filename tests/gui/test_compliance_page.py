@@ -1,0 +1,143 @@
+"""合规看板 page: the board of a real township database, the drill-down, the empty state, screenshots.
+
+The township's data arrives the real way: each village installation is
+filled (demo history for three, a few records for one, nothing for the last),
+exports its package, and the township imports it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.paths import AppPaths
+from models.db import close_database
+from models.township import compliance as eng
+from tests.gui.screens import save, shown
+
+VILLAGES = [("330106001001", "青山村", "demo", 7), ("330106001002", "绿水村", "demo", 11),
+            ("330106001003", "桃源村", "demo", 23), ("330106001004", "石桥村", "sparse", 0),
+            ("330106001005", "柳塘村", "silent", 0)]
+
+
+def _township(tmp_path):
+    """The township with five villages; returns (site, session) with the township database open."""
+    from desktop import demo as demo_mod
+    from desktop.services import record_store, setup_service
+    from desktop.sync import enrollment, exporter, importer
+    from models.disclosure.records import DisclosureItem
+    from models.meetings.records import Meeting
+    from tests.unit.sync_support import TOWNSHIP_CODE, Site
+
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    township = Site(AppPaths(tmp_path / "乡镇"), "township")
+    session = township.use()
+    setup_service.initialize("township", "青山镇", TOWNSHIP_CODE, "zhejiang")
+    setups = [(code, name, kind, seed, enrollment.enroll_village(session, township.paths, code, name, usb))
+              for code, name, kind, seed in VILLAGES]
+    packages = []
+    year = date.today().year
+    for code, _name, kind, seed, setup in setups:
+        if kind == "silent":
+            continue
+        site = Site(AppPaths(tmp_path / code), "village")
+        session = site.use()
+        enrollment.initialize_from_setup(setup)
+        if kind == "demo":
+            demo_mod.fill_village(session, years=2, seed=seed)
+        else:
+            record_store.create(session, Meeting, type_code="representatives", title=f"{year}年第一季度村民代表会议",
+                                held_on=f"{year}-02-10", quorum_met=True, status="approved")
+            record_store.create(session, DisclosureItem, category="village", subject="village_affairs",
+                                period_kind="quarter", period=f"{year}Q1", title=f"{year}年第一季度村务公开",
+                                posted_on=f"{year}-04-28")
+        packages.append(exporter.export_package(session, site.paths, usb).path)
+    close_database()
+    session = township.use()
+    for path in packages:
+        importer.apply_import(session, path, township.paths, backup=False)
+    return township, session
+
+
+def _page(qtbot, session, width=1280, height=720):
+    from ui.township.compliance_page import CompliancePage
+
+    page = shown(qtbot, CompliancePage(session), width, height)
+    qtbot.waitUntil(lambda: page.board is not None and not page.is_busy(), timeout=20000)
+    return page
+
+
+def _obligation_column(page, key: str) -> int:
+    return next(c for c in range(page.model.columnCount()) if (o := page.model.obligation_at(c)) and o.key == key)
+
+
+def test_board_shows_villages_and_a_click_opens_the_records(qtbot, tmp_path):
+    _site, session = _township(tmp_path)
+    page = _page(qtbot, session)
+    assert page.stack.currentIndex() == 0
+    assert page.model.rowCount() == len(VILLAGES) + 1  # and the township row
+    names = [page.model.index(r, 0).data() for r in range(len(VILLAGES))]
+    assert names == [name for _c, name, _k, _s in VILLAGES]
+    assert page.model.index(4, 1).data() == "从未收到"
+    assert "数据截至" in page.summary_label.text()
+    # every obligation has a column with its Chinese label
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+    assert "村民代表会议" in headers and "村务公开" in headers
+
+    page.set_period(str(date.today().year - 1))
+    qtbot.waitUntil(lambda: page.board.period == str(date.today().year - 1) and not page.is_busy(), timeout=20000)
+    column = _obligation_column(page, eng.REP_MEETINGS)
+    index = page.model.index(0, column)
+    assert index.data().endswith("/4")
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(index).center())
+    dialog = page.records_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.table.rowCount() == 4  # one line per quarter
+    titles = [dialog.table.item(r, 3).text() for r in range(4)]
+    assert any("村民代表会议" in t for t in titles)
+    assert page.board.cell(VILLAGES[0][0], eng.REP_MEETINGS).done == sum(
+        dialog.table.item(r, 4).text() in ("按时", "逾期") for r in range(4))
+    dialog.close()
+
+
+def test_empty_state_when_no_village_sent_anything(qtbot, township, tmp_path):
+    from desktop.services import setup_service
+    from desktop.sync import enrollment
+
+    paths, session = township
+    enrollment.enroll_village(session, paths, "330106001009", "柳塘村", tmp_path)
+    assert setup_service.current().mode == "township"
+    page = _page(qtbot, session)
+    assert page.stack.currentIndex() == 1
+    assert "还没有收到任何村的数据包" in page.empty_label.text()
+    assert "都还没有交来数据包" in page.summary_label.text()
+
+
+@pytest.mark.screenshots
+def test_compliance_screenshots(qtbot, tmp_path):
+    _site, session = _township(tmp_path)
+    page = _page(qtbot, session, 1366, 640)
+    save(page, "c2_compliance_board")
+    column = _obligation_column(page, eng.DISCLOSURE_FINANCE)
+    dialog = page.open_cell(1, column)  # 绿水村: a late posting beside the ones on time
+    qtbot.waitExposed(dialog)
+    save(dialog, "c3_compliance_cell")
+
+
+def test_the_township_navigation_opens_the_board(qtbot, township):
+    from desktop.services import setup_service
+    from ui.navigation import areas_for_mode
+    from ui.pages.factory import build_page
+    from ui.township.compliance_page import CompliancePage
+
+    paths, session = township
+    area = next(a for a in areas_for_mode("township") if a.key == "compliance")
+    page = build_page(area, setup_service.current(), session, paths)
+    qtbot.addWidget(page)
+    assert isinstance(page, CompliancePage)
+    qtbot.waitUntil(lambda: page.board is not None and not page.is_busy(), timeout=20000)
+    assert page.stack.currentIndex() == 1  # no village enrolled, nothing received
+    assert "还没有登记任何村" in page.summary_label.text()

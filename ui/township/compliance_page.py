@@ -1,0 +1,280 @@
+"""合规看板: villages × obligations for a quarter or a year, coloured, with the data's age and a trend.
+
+The board is computed on a worker thread (`JobRunner`, the service's
+`board_in_worker` with its own connection), with a progress bar and a cancel
+button; the page shows the last board until the new one arrives. Clicking a
+cell opens the records behind it. Until any village's package has been
+imported the page says so instead of showing an empty grid.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.paths import AppPaths
+from desktop.services import compliance_service as cs
+from desktop.services.session import Session
+from models.township.board import Board
+from ui.errors import error_text
+from ui.exchange.jobs import JobRunner
+from ui.township.compliance_chart import TrendChart
+from ui.township.compliance_model import FIRST_OBLIGATION_COL, BoardModel
+from ui.township.compliance_records import CellRecordsDialog
+from ui.township.compliance_style import Legend
+from ui.widgets.scaled_label import ScaledLabel
+
+QUARTER, YEAR = "quarter", "year"
+
+
+def _card() -> QFrame:
+    frame = QFrame()
+    frame.setProperty("card", True)
+    return frame
+
+
+class CompliancePage(QWidget):
+    """The page of navigation area “合规看板” (township mode)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None, paths: AppPaths | None = None,
+                 today: date | None = None):
+        super().__init__(parent)
+        self._session = session
+        self._today = today
+        self.board: Board | None = None
+        self.records_dialog: CellRecordsDialog | None = None
+        self.jobs = JobRunner(self)
+        self.jobs.busy_changed.connect(self._on_busy)
+        self.jobs.progress.connect(self._on_progress)
+        self._pending: str | None = None
+
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem(self.tr("季度"), QUARTER)
+        self.kind_combo.addItem(self.tr("年度"), YEAR)
+        self.period_combo = QComboBox()
+        self.period_combo.setMinimumContentsLength(12)
+        self.refresh_button = QPushButton(self.tr("刷新"))
+        self.refresh_button.clicked.connect(self.reload)
+        header = QHBoxLayout()
+        header.addWidget(ScaledLabel(self.tr("合规看板"), 1.5, bold=True))
+        header.addStretch(1)
+        header.addWidget(QLabel(self.tr("期间:")))
+        header.addWidget(self.kind_combo)
+        header.addWidget(self.period_combo)
+        header.addWidget(self.refresh_button)
+
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.clicked.connect(self.jobs.cancel)
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.cancel_button)
+        self._busy_row = QWidget()
+        self._busy_row.setLayout(busy)
+        self._busy_row.setVisible(False)
+
+        self.model = BoardModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setMouseTracking(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setMinimumSectionSize(72)
+        self.table.clicked.connect(self._on_cell_clicked)
+        hint = QLabel(self.tr("点击任一格子,查看它背后的记录;鼠标停在格子上可看说明。"))
+        hint.setProperty("role", "hint")
+
+        self.trend = TrendChart()
+        trend_card = _card()
+        trend_layout = QVBoxLayout(trend_card)
+        trend_layout.setContentsMargins(12, 10, 12, 10)
+        trend_title = QLabel(self.tr("近八个季度全乡镇按时率"))
+        trend_title.setStyleSheet("font-weight: bold;")
+        trend_layout.addWidget(trend_title)
+        trend_layout.addWidget(self.trend)
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(Legend())
+        side.addWidget(trend_card)
+        side.addStretch(1)
+        side_box = QWidget()
+        side_box.setLayout(side)
+        side_box.setFixedWidth(270)
+
+        grid_box = QVBoxLayout()
+        grid_box.setContentsMargins(0, 0, 0, 0)
+        grid_box.addWidget(self.table, 1)
+        grid_box.addWidget(hint)
+        content = QHBoxLayout()
+        content.setContentsMargins(0, 0, 0, 0)
+        content.addLayout(grid_box, 1)
+        content.addWidget(side_box)
+        board_page = QWidget()
+        board_page.setLayout(content)
+
+        self.empty_label = QLabel(self.tr(
+            "还没有收到任何村的数据包。\n\n各村把数据包(U 盘上的 .cwpkg 文件)交来后,在“村庄”页导入,"
+            "这里就会显示每个村的村务公开、会议、民主评议、村规民约备案是否按时按规完成。"))
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setProperty("role", "hint")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(board_page)
+        self.stack.addWidget(self.empty_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self._busy_row)
+        layout.addWidget(self.stack, 1)
+
+        self._fill_periods(cs.default_period(self._today_or_now()))
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
+        self.period_combo.currentIndexChanged.connect(self.reload)
+        self.reload()
+
+    # --- periods ------------------------------------------------------------------------------------
+
+    def _today_or_now(self) -> date:
+        return self._today or date.today()
+
+    def _fill_periods(self, select: str) -> None:
+        kind = self.kind_combo.currentData()
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        for code in cs.periods(self._today_or_now()):
+            is_quarter = "Q" in code
+            if (kind == QUARTER) == is_quarter:
+                self.period_combo.addItem(cs.parse_period(code)[2], code)
+        index = self.period_combo.findData(select)
+        self.period_combo.setCurrentIndex(max(0, index))
+        self.period_combo.blockSignals(False)
+
+    def _on_kind_changed(self) -> None:
+        current = self.period() or cs.default_period(self._today_or_now())
+        year = current[:4]
+        if self.kind_combo.currentData() == YEAR:
+            select = year
+        else:
+            select = f"{year}Q4" if year < cs.default_period(self._today_or_now())[:4] else \
+                cs.default_period(self._today_or_now())
+        self._fill_periods(select)
+        self.reload()
+
+    def period(self) -> str:
+        """The chosen period code ("2026Q3" or "2026")."""
+        return self.period_combo.currentData() or ""
+
+    def set_period(self, code: str) -> None:
+        """Choose a period (as a person would with the two boxes) and compute it."""
+        self.kind_combo.blockSignals(True)
+        self.kind_combo.setCurrentIndex(0 if "Q" in code else 1)
+        self.kind_combo.blockSignals(False)
+        self._fill_periods(code)
+        self.reload()
+
+    # --- computing ----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Compute the board for the chosen period on a worker thread."""
+        period = self.period()
+        if not period:
+            return
+        if self.jobs.is_busy():
+            self._pending = period  # computed when the running job ends
+            self.jobs.cancel()
+            return
+        self.summary_label.setText(self.tr("正在统计各村数据……"))
+        today = self._today
+        self.jobs.run(lambda progress, cancelled: cs.board_in_worker(period, today, progress, cancelled),
+                      self._on_done, self._on_failed)
+
+    def is_busy(self) -> bool:
+        """Whether a board is being computed."""
+        return self.jobs.is_busy()
+
+    def _on_busy(self, busy: bool) -> None:
+        self._busy_row.setVisible(busy)
+        self.refresh_button.setEnabled(not busy)
+        if not busy and self._pending:
+            self._pending = None
+            QTimer.singleShot(0, self.reload)  # after the finished job's own callback
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(done)
+
+    def _on_done(self, board: Board) -> None:
+        self.board = board
+        self.model.set_board(board)
+        self.trend.set_points(board.trend)
+        received = any(v.data_as_of for v in board.villages)
+        self.stack.setCurrentIndex(0 if received else 1)
+        self.summary_label.setText(self._summary(board, received))
+        self.table.resizeColumnsToContents()
+
+    def _summary(self, board: Board, received: bool) -> str:
+        if not board.villages:
+            return self.tr("{township} · {period} · 还没有登记任何村").format(
+                township=board.township_name, period=board.period_label)
+        if not received:
+            return self.tr("{township} · {period} · 已登记 {n} 个村,都还没有交来数据包").format(
+                township=board.township_name, period=board.period_label, n=len(board.villages))
+        silent = sum(1 for v in board.villages if not v.data_as_of)
+        text = self.tr("{township} · {period}({start} 至 {end})· {n} 个村 · 数据截至 {as_of}").format(
+            township=board.township_name, period=board.period_label, start=board.start.isoformat(),
+            end=board.end.isoformat(), n=len(board.villages), as_of=board.data_as_of)
+        if silent:
+            text += self.tr(" · 其中 {n} 个村还没有交来数据包").format(n=silent)
+        return text
+
+    def _on_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, cs.Cancelled):
+            self.summary_label.setText(self.tr("已取消统计。"))
+            return
+        self.summary_label.setText(self.tr("统计失败:{reason}").format(reason=error_text(exc)))
+
+    # --- drill-down ---------------------------------------------------------------------------------
+
+    def _on_cell_clicked(self, index: QModelIndex) -> None:
+        if index.column() < FIRST_OBLIGATION_COL:
+            return
+        self.open_cell(index.row(), index.column())
+
+    def open_cell(self, row: int, column: int) -> CellRecordsDialog | None:
+        """Open the records behind the cell at (row, column) of the grid."""
+        village = self.model.village_at(row)
+        ob = self.model.obligation_at(column)
+        if village is None or ob is None or self.board is None:
+            return None
+        rows = cs.cell_records(village.code, ob.key, self.board.period, self._today)
+        if self.records_dialog is not None:
+            self.records_dialog.close()
+        self.records_dialog = CellRecordsDialog(village, ob, self.board.period_label,
+                                                self.board.cell(village.code, ob.key), rows, self)
+        self.records_dialog.show()
+        return self.records_dialog
