@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="填入演示数据(用于试用和培训)")
     demo.add_argument("--years", type=int, default=10, help="生成多少年的历史记录")
+    demo.add_argument("--villages", type=int, default=30, help="乡镇版:生成多少个村(每个村都经数据包导入)")
 
     sub.add_parser("check", help="检查数据库完整性和审计日志")
 
@@ -102,11 +103,24 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="导出数据包到文件夹(如 U 盘),打印其路径")
     export.add_argument("--to", required=True, help="目标文件夹")
     export.add_argument("--full", action="store_true", help="导出完整数据包(默认只导出对方尚未确认收到的修改)")
-    export.add_argument("--village", default=None, help="乡镇:回执发给哪个村(村代码)")
+    export.add_argument("--village", default=None,
+                        help="乡镇:回执发给哪个村(村代码);不指定时导出给县里的汇总包")
 
     imp = sub.add_parser("import", help="导入数据包(或入网文件)")
     imp.add_argument("files", nargs="+", metavar="FILE")
     imp.add_argument("--yes", action="store_true", help="不询问,直接导入")
+
+    # --- report (乡镇): see cmd_report -------------------------------------------------------------
+    report = sub.add_parser("report", help="乡镇:生成报表")
+    report_sub = report.add_subparsers(dest="report_command", required=True, parser_class=_Parser)
+    r_compliance = report_sub.add_parser("compliance", help="各村依法履职情况汇总表(.xlsx,可另出 PDF)")
+    r_compliance.add_argument("--out", required=True, help="写入的 .xlsx 文件")
+    r_compliance.add_argument("--period", default=None,
+                              help="季度如 2026Q3,或年度如 2026(默认:最近一个已结束的季度)")
+    r_compliance.add_argument("--pdf", default=None, help="另写一份可打印的 PDF(A4 横向)")
+    r_compliance.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                              help="以一个 JSON 对象输出结果(同全局 --json)")
+    # --- end report ------------------------------------------------------------------------------
 
     sub.add_parser("selftest", help="自检(打包后的程序用)")
     return p
@@ -225,18 +239,28 @@ def cmd_demo(args, paths) -> dict[str, Any]:
     if info is None:
         info = setup_service.initialize("village", "青山村", "330106001001", "zhejiang")
     session = cli_session(info.mode)
+    if args.years < 1 or args.years > 30:
+        raise Refused(msg(_C, QT_TRANSLATE_NOOP(_C, "--years 应在 1 到 30 之间。")))
     if info.mode == "township":
-        result = demo.fill_township(session)
+        from desktop import demo_township
+
+        def progress(done: int, total: int, text) -> None:
+            sys.stderr.write(f"[{done}/{total}] {text}\n")
+            sys.stderr.flush()
+
+        result = demo_township.fill_township(session, paths, villages=args.villages, years=args.years,
+                                             progress=progress)
     else:
-        if args.years < 1 or args.years > 30:
-            raise Refused(msg(_C, QT_TRANSLATE_NOOP(_C, "--years 应在 1 到 30 之间。")))
         result = demo.fill_village(session, years=args.years)
     return {
         "mode": info.mode, "code": info.code, "name": info.name,
         "people": result.people, "villages": result.villages, "users": result.users,
         "meetings": result.counts.get("meetings", 0), "registers": result.counts.get("registers", 0),
         "password": demo.DEMO_PASSWORD,
-        "_lines": [f"已为 {info.name} 生成演示数据:人员 {result.people} 人,村庄 {result.villages} 个。",
+        "packages": result.counts.get("packages", 0), "records": result.counts.get("records", 0),
+        "_lines": [f"已为 {info.name} 生成演示数据:" + (
+                       f"{result.villages} 个村,各村数据包已导入,共 {result.counts.get('records', 0)} 条记录。"
+                       if info.mode == "township" else f"人员 {result.people} 人。"),
                    f"演示账号:{'、'.join(result.users) or '(已存在)'},密码均为 {demo.DEMO_PASSWORD}"],
     }
 
@@ -411,6 +435,8 @@ def cmd_export(args, paths) -> dict[str, Any]:
 
     _open(paths)
     info = _require_installation()
+    if info.mode == "township" and not args.village:
+        return _export_for_county(info, paths, Path(args.to).expanduser())
     result = exporter.export_package(cli_session(info.mode), paths, Path(args.to).expanduser(),
                                      full=args.full, recipient_code=args.village)
     return {"path": str(result.path), "number": result.number, "recipient": result.recipient,
@@ -418,6 +444,18 @@ def cmd_export(args, paths) -> dict[str, Any]:
             "bytes": result.size, "seq_from": result.seq_from, "seq_to": result.seq_to,
             "_lines": [str(result.path), f"第 {result.number} 号数据包:{result.records} 条记录,"
                        f"{result.attachments} 个附件,{result.size // 1024 + 1} KB。可以安全拔出U盘。"]}
+
+
+def _export_for_county(info, paths, folder: Path) -> dict[str, Any]:
+    """Township without --village: the county aggregate (县级汇总包)."""
+    from desktop.services.session import cli_session
+    from desktop.sync import upward
+
+    result = upward.export_for_county(cli_session(info.mode), paths, folder)
+    return {"path": str(result.path), "number": result.number, "recipient": "county", "kind": upward.KIND,
+            "villages": result.villages, "periods": result.periods, "bytes": result.size,
+            "_lines": [str(result.path), f"县级汇总包第 {result.number} 号:{result.villages} 个村、"
+                       f"{result.periods} 个期间的合规情况(不含个人信息)。可以安全拔出U盘。"]}
 
 
 def cmd_import(args, paths) -> dict[str, Any]:
@@ -467,6 +505,42 @@ def cmd_import(args, paths) -> dict[str, Any]:
     return {"ok": ok, "packages": results, "_lines": lines}
 
 
+def cmd_report(args, paths) -> dict[str, Any]:
+    """`cunwu report compliance --out FILE.xlsx [--period 2026Q3] [--pdf FILE.pdf]` (township only)."""
+    from desktop.reports.compliance_xlsx import write_compliance_xlsx
+    from desktop.services import compliance_service
+
+    _open(paths)
+    info = _require_installation()
+    if info.mode != "township":
+        raise Refused(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "合规报表由乡镇汇总各村的数据生成,只能在乡镇电脑上运行。这台电脑是“{name}”(村)。"), name=info.name))
+    out = Path(args.out).expanduser()
+    if out.suffix.lower() != ".xlsx":
+        raise Refused(msg(_C, QT_TRANSLATE_NOOP(_C, "--out 应是 .xlsx 文件,如 合规报表.xlsx。")))
+    board = compliance_service.board(args.period or compliance_service.default_period())
+    path = write_compliance_xlsx(board, out)
+    pdf_path = None
+    if args.pdf:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs Qt's fonts, not a screen
+        from PySide6.QtGui import QGuiApplication
+
+        from desktop.reports.compliance_pdf import write_compliance_pdf
+
+        _app = QGuiApplication.instance() or QGuiApplication([])
+        pdf_path = write_compliance_pdf(board, Path(args.pdf).expanduser())
+    lines = [f"合规报表已写入:{path}"] + ([f"PDF 已写入:{pdf_path}"] if pdf_path else [])
+    lines.append(f"{board.period_label}:{len(board.villages)} 个村,{len(board.obligations)} 项义务,"
+                 f"数据截至 {board.data_as_of or '—'}。" + ("这一期间还没有任何村的数据,报表中已注明。" if board.empty else ""))
+    return {"path": str(path), "pdf": str(pdf_path) if pdf_path else None, "period": board.period,
+            "period_label": board.period_label, "villages": len(board.villages),
+            "obligations": len(board.obligations), "empty": board.empty,
+            "rates": {o.key: board.rate(o.key) for o in board.obligations},
+            "data_as_of": board.data_as_of, "_lines": lines}
+
+
 def _is_setup(path: Path, fmt) -> bool:
     try:
         opened = fmt.open_package(path)
@@ -490,4 +564,5 @@ COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "enroll": cmd_enroll,
     "export": cmd_export,
     "import": cmd_import,
+    "report": cmd_report,
 }

@@ -1,4 +1,4 @@
-"""Believable demo data: a village (or a township with its villages).
+"""Believable demo data: a village (the township demo is `desktop.demo_township`).
 
 Deterministic (seeded) so screenshots and benchmarks are repeatable. Each
 record area adds its own records here as it lands; the foundation provides the
@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from desktop.services import people_service, record_store, setup_service
 from desktop.services.session import Session
@@ -27,13 +28,11 @@ VILLAGE_SURNAMES = "王王王王李李李张张陈陈刘杨周吴徐黄"
 MALE_GIVEN = "建国志强明华伟军德福春林海平国庆长根永祥金生文光荣贵富兴水清松柏宝山成立新"
 FEMALE_GIVEN = "秀英桂兰玉芳淑珍丽梅凤霞翠花红艳春燕小琴美玲晓云金凤菊月娥彩萍素"
 VILLAGE_GROUPS = ["一组", "二组", "三组", "四组", "五组", "六组", "七组", "八组"]
-TOWNSHIP_VILLAGES = ["青山村", "溪口村", "大坪村", "杨家庄村", "石桥村", "东岭村", "南塘村",
-                     "柳湾村", "新和村", "龙潭村", "上坝村", "桃源村"]
 
 
 @dataclass
 class DemoResult:
-    """What `fill_village` / `fill_township` created, for the CLI summary."""
+    """What `fill_village` / `demo_township.fill_township` created, for the CLI summary."""
 
     people: int = 0
     villages: int = 0
@@ -76,10 +75,18 @@ def _demo_users(mode: str) -> list[tuple[str, str, str]]:
 
 
 def fill_village(session: Session, households: int = 300, years: int = 10, seed: int = 7,
-                 progress: Callable[[int, int], None] | None = None) -> DemoResult:
+                 progress: Callable[[int, int], None] | None = None, today: date | None = None,
+                 diligence: float = 1.0, submit_rules: bool = False) -> DemoResult:
     """Fill this village installation with a 村委会 of 5, 30 村民代表 and more.
 
     `years` is how much history later areas generate (meetings, postings).
+    The township demo (`desktop.demo_township`) makes each of its villages
+    different: `seed` varies names and every area's choices (the default
+    keeps the classic demo village), `today` ends the history earlier (a
+    village that stopped sending packages), `diligence` below 1 drops or
+    delays that share of the meetings, postings and 例会 more than a diligent
+    village would, and `submit_rules` sends the 2026 村规民约 draft to the
+    township for review.
     """
     info = setup_service.current()
     _refuse_if_not_empty()
@@ -144,16 +151,18 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
             progress(1, 3)
         from desktop.demo_meetings import fill_meetings
 
-        result.counts.update(fill_meetings(session, years, households))
+        result.counts.update(fill_meetings(session, years, households, seed=_area_seed(seed, 11), today=today,
+                                           diligence=diligence))
         from desktop.demo_rules import fill_rules
 
-        result.counts.update(fill_rules(session, info.name, households))
+        result.counts.update(fill_rules(session, info.name, households, today=today, submit=submit_rules))
         from desktop.demo_supervision import fill_supervision
 
-        result.counts.update(fill_supervision(session))
+        result.counts.update(fill_supervision(session, today=today, seed=_area_seed(seed, 5), diligence=diligence))
         from desktop.demo_disclosure import fill_disclosure
 
-        result.counts.update(fill_disclosure(session, min(years, 3)))
+        result.counts.update(fill_disclosure(session, min(years, 3), today=today, seed=_area_seed(seed, 3),
+                                             diligence=diligence))
         if progress:
             progress(2, 3)
         _create_demo_users(info.mode, result)
@@ -164,26 +173,9 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
     return result
 
 
-def fill_township(session: Session, villages: int = 12, seed: int = 7) -> DemoResult:
-    """Fill this township installation with its villages (registered, not yet enrolled)."""
-    info = setup_service.current()
-    _refuse_if_not_empty()
-    rng = random.Random(seed)
-    result = DemoResult()
-    with database.atomic():
-        existing = {v.code for v in Village.select()}
-        for i, name in enumerate(TOWNSHIP_VILLAGES[:villages], start=1):
-            code = f"{info.code}{i:03d}"
-            if code in existing:
-                continue
-            households = rng.randint(150, 620)
-            record_store.create(session, Village, owner=info.code, code=code, name=name,
-                                province=info.province, township_code=info.code,
-                                households=households, adult_population=households * 29 // 10)
-            result.villages += 1
-        _create_demo_users(info.mode, result)
-        setup_service.mark_demo()
-    return result
+def _area_seed(seed: int, base: int) -> int:
+    """An area module's seed: its classic one for the classic village (seed 7), distinct otherwise."""
+    return base if seed == 7 else base + 1009 * seed
 
 
 def _create_demo_users(mode: str, result: DemoResult) -> None:

@@ -46,10 +46,20 @@ def _lines(rng: random.Random, year: int, month: int) -> list[Line]:
     return out
 
 
-def fill_disclosure(session: Session, years: int, today: date | None = None, seed: int = 3) -> dict[str, int]:
-    """Create the postings; returns counts."""
+def fill_disclosure(session: Session, years: int, today: date | None = None, seed: int = 3,
+                    diligence: float = 1.0) -> dict[str, int]:
+    """Create the postings; returns counts.
+
+    A `diligence` below 1 makes more postings late (posted after the
+    deadline) and leaves a share of them never made at all; the choices of
+    what goes missing come from a second generator, so the default output is
+    unchanged.
+    """
     today = today or date.today()
     rng = random.Random(seed)
+    lapses = random.Random(seed * 31 + 1)
+    lax = 1.0 - max(0.0, min(1.0, diligence))
+    late_share = 0.1 + 0.6 * lax
     from desktop.services import people_service
     from desktop.services.session import Session as _Session
 
@@ -62,6 +72,10 @@ def fill_disclosure(session: Session, years: int, today: date | None = None, see
     year, month = first, 1
     while (year, month) < (today.year, today.month):
         lines = _lines(rng, year, month)
+        if lax and lapses.random() < 0.35 * lax:  # this month's posting was never made
+            balance = totals(balance, lines).computed_closing
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+            continue
         t = totals(balance, lines)
         item = ds.create_item(session, "finance_monthly", f"{year}-{month:02d}", f"{year}年{month}月财务收支公开")
         nxt = date(year + (month == 12), month % 12 + 1, 1)
@@ -72,7 +86,7 @@ def fill_disclosure(session: Session, years: int, today: date | None = None, see
             ds.save_table(session, item.id, balance, t.computed_closing + 100, lines)
         else:
             ds.save_table(session, item.id, balance, t.computed_closing, lines)
-            late = rng.random() < 0.1
+            late = rng.random() < late_share
             submitted = nxt + timedelta(days=rng.randint(2, 6) + (25 if late else 0))
             if submitted >= today:
                 submitted = nxt + timedelta(days=2)
@@ -88,11 +102,13 @@ def fill_disclosure(session: Session, years: int, today: date | None = None, see
             end = date(y, q * 3, 28)
             if end + timedelta(days=10) > today:
                 continue
+            if lax and lapses.random() < 0.35 * lax:
+                continue  # nothing posted for this quarter
             topic = QUARTER_TOPICS[(y + q) % len(QUARTER_TOPICS)]
             item = ds.create_item(session, "village_affairs", f"{y}Q{q}", f"{y}年第{q}季度村务公开:{topic}",
                                   content=f"一、{topic}。\n二、本季度村民代表会议决定事项及执行情况。\n三、其他需要公开的事项。",
                                   period_kind="quarter")
-            submitted = end + timedelta(days=rng.randint(5, 12) + (30 if rng.random() < 0.1 else 0))
+            submitted = end + timedelta(days=rng.randint(5, 12) + (30 if rng.random() < late_share else 0))
             submitted = min(submitted, today - timedelta(days=3))
             ds.submit(session, item.id, submitted)
             ds.review(committee, item.id, submitted + timedelta(days=1), True)

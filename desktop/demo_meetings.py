@@ -77,9 +77,15 @@ def _meeting(session, rng, type_code, on, title, agenda, resolutions, present_ra
 
 
 def fill_meetings(session: Session, years: int, households: int, seed: int = 11,
-                  today: date | None = None) -> dict[str, int]:
-    """Create `years` years of meetings up to `today`; returns counts per kind."""
+                  today: date | None = None, diligence: float = 1.0) -> dict[str, int]:
+    """Create `years` years of meetings up to `today`; returns counts per kind.
+
+    A `diligence` below 1 skips about that share of the quarterly 代表会议 and
+    两委 meetings more (chosen by a second generator, so a diligent village's
+    meetings are the same whatever the diligence of the others).
+    """
     rng = random.Random(seed)
+    lapses = random.Random(seed * 31 + 1)
     meeting = functools.partial(_meeting, host=_office_holder("vc_chair"), recorder=_office_holder("clerk"))
     today = today or date.today()
     first_year = today.year - years + 1
@@ -120,6 +126,8 @@ def fill_meetings(session: Session, years: int, households: int, seed: int = 11,
             on = _day(rng, year, quarter * 3 - 1)
             if on > today or (index == 3 and quarter == 3):
                 continue  # that quarter the village simply did not meet
+            if diligence < 1 and lapses.random() > diligence:
+                continue  # a lax village lets more quarters pass without meeting
             failed = index == 5 and quarter == 2
             topic = REP_TOPICS[(index + quarter) % len(REP_TOPICS)]
             count(meeting(session, rng, mt.REPRESENTATIVES, on, f"{year}年第{quarter}季度村民代表会议",

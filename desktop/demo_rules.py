@@ -55,8 +55,14 @@ def _vote_meeting(session: Session, on: date, households: int, title: str) -> st
     return meeting_id
 
 
-def fill_rules(session: Session, village_name: str, households: int, today: date | None = None) -> dict[str, int]:
-    """Create the demo rule set; returns counts."""
+def fill_rules(session: Session, village_name: str, households: int, today: date | None = None,
+               submit: bool = False) -> dict[str, int]:
+    """Create the demo rule set; returns counts.
+
+    With `submit`, the 2026 revision closes its solicitation and goes to the
+    township for review (提请审核), so the township's 审核备案 has a draft to
+    review once the village's package is imported.
+    """
     today = today or date.today()
     rs = rules_service.create_rule_set(session, f"{village_name}村规民约")
     history = rules_service.enter_history(session, rs.id, f"{village_name}村规民约(2019年版)", date(2019, 3, 20),
@@ -92,4 +98,8 @@ def fill_rules(session: Session, village_name: str, households: int, today: date
         lines.insert(len(lines) - 1, ArticleLine(lines[-1].chapter, "", "对不履行赡养义务的,取消其当年集体分红。"))
         rules_service.save_articles(session, revision.id, lines)
         counts["rule_versions"] = 3
+        if submit:
+            rules_service.close_solicitation(session, revision.id, date(2026, 7, 10))
+            rules_service.submit_for_review(session, revision.id, min(today, date(2026, 10, 20)))
+            counts["rules_submitted"] = 1
     return counts

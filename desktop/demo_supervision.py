@@ -22,8 +22,13 @@ def _holders(*roles: str) -> list[people_service.PersonRow]:
     return [r for r in people_service.register() if set(roles) & set(r.roles)]
 
 
-def fill_supervision(session: Session, today: date | None = None, seed: int = 5) -> dict[str, int]:
-    """Create the demo committee records; returns counts."""
+def fill_supervision(session: Session, today: date | None = None, seed: int = 5,
+                     diligence: float = 1.0) -> dict[str, int]:
+    """Create the demo committee records; returns counts.
+
+    A `diligence` below 1 skips more monthly 例会 (about half as many again
+    as the share missing from diligence).
+    """
     today = today or date.today()
     rng = random.Random(seed)
     chair = _holders("sc_chair")[0]
@@ -48,7 +53,7 @@ def fill_supervision(session: Session, today: date | None = None, seed: int = 5)
     first = date(today.year - 1, today.month, 1)
     month = first
     while month <= today:
-        if rng.random() > 0.15:
+        if rng.random() > 0.15 + 0.5 * (1.0 - diligence):
             on = month.replace(day=min(28, rng.randint(3, 12)))
             if on <= today:
                 draft = meetings_service.new_draft("supervision", on)

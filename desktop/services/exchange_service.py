@@ -20,7 +20,7 @@ from pathlib import Path
 from desktop.paths import AppPaths
 from desktop.services import setup_service
 from desktop.services.session import Session
-from desktop.sync import enrollment, exporter, importer, keys, peers
+from desktop.sync import enrollment, exporter, importer, keys, peers, upward
 from desktop.sync import package_format as fmt
 from models import audit
 from models.clock import local_display, now_utc, parse_utc
@@ -139,6 +139,7 @@ def _counts_text(counts_json: str) -> str:
 def history(paths: AppPaths, peer_code: str | None = None, limit: int = 500) -> list[HistoryRow]:
     """Packages sent and received, newest first, with the refused ones from the journal."""
     names = {p.code: p.name for p in Peer.select(Peer.code, Peer.name)}
+    names[upward.COUNTY] = upward.COUNTY_LABEL
     query = PackageLog.select().order_by(PackageLog.id.desc()).limit(limit)
     if peer_code:
         query = query.where(PackageLog.peer_code == peer_code)
@@ -228,6 +229,14 @@ def export_in_worker(session: Session, paths: AppPaths, folder: Path, full: bool
     """`exporter.export_package` with the worker thread's own connection."""
     with database.connection_context():
         return exporter.export_package(session, paths, Path(folder), full, recipient_code, progress, cancelled)
+
+
+def county_export_in_worker(session: Session, paths: AppPaths, folder: Path,
+                            progress: Callable[[int, int], None] | None = None,
+                            cancelled: Callable[[], bool] | None = None) -> upward.UpwardResult:
+    """`upward.export_for_county` (the 县级汇总包) with the worker thread's own connection."""
+    with database.connection_context():
+        return upward.export_for_county(session, paths, Path(folder), progress=progress, cancelled=cancelled)
 
 
 def plan_in_worker(paths: AppPaths, path: Path) -> importer.ImportPlan:

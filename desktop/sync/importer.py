@@ -181,6 +181,9 @@ def _plan(opened: fmt.OpenedPackage, path: Path, keys_dir: Path) -> ImportPlan:
     if kind == "setup":
         raise refused(QT_TRANSLATE_NOOP(
             _C, "这是乡镇发给村里的入网文件,不是数据包:请在村里的电脑上用“导入入网文件”打开它。"))
+    if kind == "aggregate":
+        raise refused(QT_TRANSLATE_NOOP(
+            _C, "这是乡镇报给县里的汇总数据包(各村合规情况汇总),不能导入到村或乡镇的电脑上。"))
     if kind != "data":
         raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单不完整,已拒绝导入。"))
     info = setup_service.current()

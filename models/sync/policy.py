@@ -61,6 +61,7 @@ TABLE_LABELS: dict[str, str] = {
     "rule_review": QT_TRANSLATE_NOOP(_C, "乡镇审核意见"),
     "rule_filing": QT_TRANSLATE_NOOP(_C, "备案回执"),
     "township_answer": QT_TRANSLATE_NOOP(_C, "乡镇答复"),
+    "township_notice": QT_TRANSLATE_NOOP(_C, "乡镇通知"),
 }
 
 

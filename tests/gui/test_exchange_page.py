@@ -366,7 +366,7 @@ def test_main_window_opens_a_double_clicked_package(qtbot, pair, settings_store)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.navigation.current_key() == "villages")
-    page = window.current_page()
+    page = window.current_page().exchange  # the 村庄 page's 数据包收发 tab
     assert isinstance(page, ExchangePage)
     dialog = _preview(qtbot, page)
     assert dialog.plan.path == package

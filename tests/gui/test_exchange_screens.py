@@ -42,6 +42,13 @@ def _close_box(page):
         page.message_box = None
 
 
+def _exchange_tab(window):
+    """On a township the exchange page is the 村庄 page's second tab: show it and return it."""
+    villages = window.current_page()
+    villages.tabs.setCurrentWidget(villages.exchange)
+    return villages.exchange
+
+
 def test_exchange_screens(qtbot, tmp_path):
     pair = _demo_pair(tmp_path)
     first = xs.export_in_worker(pair.village_session, pair.village, pair.usb).path
@@ -51,7 +58,7 @@ def test_exchange_screens(qtbot, tmp_path):
     for code, name in (("330106001002", "白云村"), ("330106001003", "石桥村")):
         xs.enroll_village(pair.township_session, pair.township, code, name, pair.usb)
     window = _window(qtbot, pair.township_session, pair.township, "villages")
-    page = window.current_page()
+    page = _exchange_tab(window)
     page.import_files([first])
     qtbot.waitUntil(lambda: page.preview_dialog is not None and page.preview_dialog.isVisible(), timeout=30_000)
     dialog = page.preview_dialog
@@ -90,7 +97,7 @@ def test_conflict_screen(qtbot, tmp_path):
     pair = support.make_pair(tmp_path / "pair")
     _conflict(pair, tmp_path)
     window = _window(qtbot, pair.township_session, pair.township, "villages")
-    page = window.current_page()
+    page = _exchange_tab(window)
     page.tabs.setCurrentWidget(page.conflicts_panel)
     save(window, "bx_04_conflict")
     window.close()

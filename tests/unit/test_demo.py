@@ -4,7 +4,6 @@ import pytest
 
 from desktop import demo
 from desktop.services import auth_service, people_service, setup_service
-from desktop.services.session import cli_session
 from models.entities import Person, Village
 from models.errors import ValidationError
 
@@ -48,10 +47,3 @@ def test_demo_refuses_a_database_with_real_people(village):
     with pytest.raises(ValidationError) as err:
         demo.fill_village(admin)
     assert "新建的数据库" in str(err.value)
-
-
-def test_demo_township_has_villages(store):
-    setup_service.initialize("township", "城关镇", "330106001")
-    result = demo.fill_township(cli_session("township"))
-    assert result.villages == 12 and "admin" in result.users
-    assert Village.select().where(Village.township_code == "330106001").count() == 12

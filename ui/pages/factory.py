@@ -27,7 +27,7 @@ def build_page(area: Area, info: InstallationInfo, session: Session,
     if area.key == "home":
         from ui.pages.home_page import HomePage
 
-        return HomePage(info, defer=True)
+        return HomePage(info, defer=True, session=session, paths=paths)
     if area.key == "people":
         from ui.people.register_page import RegisterPage
 
@@ -48,7 +48,19 @@ def build_page(area: Area, info: InstallationInfo, session: Session,
         from ui.supervision.supervision_page import SupervisionPage
 
         return SupervisionPage(session, paths=paths)
-    if area.key == "exchange" or (area.key == "villages" and info.mode == "township"):
+    if area.key == "compliance" and info.mode == "township":
+        from ui.township.compliance_page import CompliancePage
+
+        return CompliancePage(session, paths=paths)
+    if area.key == "villages" and info.mode == "township":
+        from ui.township.villages_page import VillagesPage
+
+        return VillagesPage(session, paths=paths)
+    if area.key == "reports" and info.mode == "township":
+        from ui.township.reports_page import ReportsPage
+
+        return ReportsPage(session, paths=paths)
+    if area.key == "exchange":
         from ui.exchange.exchange_page import ExchangePage
 
         return ExchangePage(session, paths=paths)

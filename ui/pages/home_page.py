@@ -6,9 +6,20 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop.paths import AppPaths
 from desktop.services import decisions_service, people_service
+from desktop.services.session import Session
 from desktop.services.setup_service import InstallationInfo
 from models.provinces import province_label
 from ui.widgets.scaled_label import ScaledLabel
@@ -16,6 +27,14 @@ from ui.widgets.scaled_label import ScaledLabel
 #: Roles counted on the village home page, in this order.
 _COUNTED_ROLES = ("vc_chair", "vc_vice", "vc_member", "representative",
                   "party_member", "sc_chair", "sc_member", "group_leader")
+
+
+def setup_mode() -> str:
+    """The installation's mode ("village" / "township"), read when the cards are built."""
+    from desktop.services import setup_service
+
+    info = setup_service.current()
+    return info.mode if info else ""
 
 
 def _card() -> QFrame:
@@ -27,9 +46,15 @@ def _card() -> QFrame:
 class HomePage(QWidget):
     """Installation facts and, for a village, how many people hold each role."""
 
-    def __init__(self, info: InstallationInfo, parent: QWidget | None = None, defer: bool = False):
-        """`defer`: fill the data cards just after the window's first paint (start-up speed)."""
+    def __init__(self, info: InstallationInfo, parent: QWidget | None = None, defer: bool = False,
+                 session: Session | None = None, paths: AppPaths | None = None):
+        """`defer`: fill the data cards just after the window's first paint (start-up speed).
+
+        `session` lets the village open the township's notices (and mark them read);
+        `paths` lets the township's page read its register of villages.
+        """
         super().__init__(parent)
+        self._session, self._paths = session, paths
         village = info.mode == "village"
         title = ScaledLabel(info.name, 2.0, bold=True)
         kind = QLabel(self.tr("村民自治台账 · 村") if village else self.tr("村民自治台账 · 乡镇"))
@@ -58,13 +83,14 @@ class HomePage(QWidget):
         self._layout = layout
         # Deferred: the cards (a few queries) are built once the page has been painted,
         # so the window appears first; a zero timer alone can fire before the first paint.
-        self._cards_pending = village and defer
-        if village and not defer:
-            self.load_cards()
-        else:
+        township_cards = not village and paths is not None
+        self._cards_pending = (village or township_cards) and defer
+        if not village:
             note = QLabel(self.tr("从左边选择“村庄”查看各村,选择“审核备案”办理各村报来的材料。"))
             note.setWordWrap(True)
             layout.insertWidget(layout.count() - 1, note)
+        if (village or township_cards) and not defer:
+            self.load_cards()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         """After the first paint, build the deferred cards."""
@@ -76,14 +102,108 @@ class HomePage(QWidget):
             QTimer.singleShot(0, self, self.load_cards)
 
     def load_cards(self) -> None:
-        """Query the counts and add the village's cards (above the closing stretch)."""
+        """Query the counts and add the village's (or township's) cards above the closing stretch."""
         position = self._layout.count() - 1
+        if self._paths is not None and setup_mode() == "township":
+            self._layout.insertWidget(position, ScaledLabel(self.tr("各村概况"), 1.2, bold=True))
+            self._layout.insertWidget(position + 1, self._township_card())
+            return
+        from desktop.services import notice_service
+
+        latest = notice_service.notices(limit=3)
+        if latest:
+            for widget in (ScaledLabel(self.tr("乡镇通知"), 1.2, bold=True), self._notices_card(latest)):
+                self._layout.insertWidget(position, widget)
+                position += 1
         for widget in (ScaledLabel(self.tr("人员概况"), 1.2, bold=True), self._counts_card(),
                        ScaledLabel(self.tr("会议与表决"), 1.2, bold=True), self._meetings_card(),
                        ScaledLabel(self.tr("村规民约与村务监督"), 1.2, bold=True),
                        self._rules_and_supervision_card()):
             self._layout.insertWidget(position, widget)
             position += 1
+
+    def _township_card(self) -> QFrame:
+        """Villages, work waiting, and the last ended quarter's rate, each line a plain sentence."""
+        from desktop.services import township_home, villages_service
+
+        figures = township_home.summary(self._paths)
+        card = _card()
+        grid = QGridLayout(card)
+        grid.setContentsMargins(20, 14, 20, 14)
+        grid.setHorizontalSpacing(36)
+        numbers = (
+            (self.tr("登记的村"), figures.villages),
+            (self.tr("待审核的村规民约"), figures.drafts_waiting),
+            (self.tr("待答复的上报事项"), figures.escalations_waiting),
+            (self.tr("超过 {days} 天没有消息").format(days=villages_service.SILENCE_THRESHOLD_DAYS), figures.silent),
+        )
+        for column, (label, value) in enumerate(numbers):
+            grid.addWidget(QLabel(label), 0, column)
+            big = ScaledLabel(str(value), 1.4, bold=True)
+            if value and column:
+                big.setProperty("role", "error")
+            grid.addWidget(big, 1, column)
+        lines = []
+        if figures.rate is not None:
+            lines.append(self.tr("{period}全乡镇按时率 {rate:.0%},缺失 {missing} 项(数据截至 {day});详见“合规看板”。").format(
+                period=figures.period_label, rate=figures.rate, missing=figures.missing_cells, day=figures.data_as_of))
+        if figures.silent_names:
+            lines.append(self.tr("很久没有发来数据包:{names}").format(names="、".join(figures.silent_names)))
+        if figures.pending:
+            lines.append(self.tr("已入网、还没有发来第一个数据包的村:{n} 个").format(n=figures.pending))
+        if not figures.villages:
+            lines.append(self.tr("还没有登记任何村。请到“村庄”里新增村庄。"))
+        self.township_lines = lines
+        for row, text in enumerate(lines, start=2):
+            label = QLabel(text)
+            label.setWordWrap(True)
+            grid.addWidget(label, row, 0, 1, len(numbers))
+        return card
+
+    def _notices_card(self, latest) -> QFrame:
+        """The township's three latest notices, unread ones marked, and a button to read them."""
+        from desktop.services import notice_service
+
+        card = _card()
+        box = QVBoxLayout(card)
+        box.setContentsMargins(20, 14, 20, 14)
+        box.setSpacing(6)
+        unread = notice_service.unread_count()
+        self._notice_labels = []
+        for _row in latest:
+            label = QLabel()
+            label.setWordWrap(True)
+            box.addWidget(label)
+            self._notice_labels.append(label)
+        self._show_notice_lines(latest)
+        if self._session is not None:
+            self.notices_button = QPushButton(
+                self.tr("阅读通知({n} 条未读)…").format(n=unread) if unread else self.tr("查看全部通知…"))
+            self.notices_button.clicked.connect(self._open_notices)
+            row = QHBoxLayout()
+            row.addWidget(self.notices_button)
+            row.addStretch(1)
+            box.addLayout(row)
+        return card
+
+    def _show_notice_lines(self, latest) -> None:
+        self.notice_lines = []
+        for label, row in zip(self._notice_labels, latest, strict=False):
+            text = self.tr("{day}  {title}").format(day=row.issued_on, title=row.title)
+            if not row.read:
+                text = self.tr("【未读】") + text
+            label.setText(text)
+            self.notice_lines.append(text)
+
+    def _open_notices(self) -> None:
+        from desktop.services import notice_service
+        from ui.exchange.notices import NoticesDialog
+
+        NoticesDialog(self._session, self).exec()
+        self._show_notice_lines(notice_service.notices(limit=len(self._notice_labels)))
+        unread = notice_service.unread_count()
+        self.notices_button.setText(
+            self.tr("阅读通知({n} 条未读)…").format(n=unread) if unread else self.tr("查看全部通知…"))
 
     def _counts_card(self) -> QFrame:
         counts = people_service.counts()

@@ -1,0 +1,90 @@
+"""乡镇通知 on screen: the township writes one, the village reads it on its home page."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+from desktop.services import exchange_service, notice_service, setup_service
+from tests.gui import screens
+from tests.gui import test_exchange_support as support
+from tests.gui.test_exchange_support import VILLAGE_CODE, VILLAGE_NAME, village_package
+from tests.gui.typing import type_text
+from ui.exchange.notices import NoticesDialog, SendNoticeDialog
+from ui.pages.home_page import HomePage
+
+pair = support.pair  # the fixture
+
+
+def _township_writes_a_notice(qtbot, pair) -> SendNoticeDialog:
+    package = village_package(pair, "张三")
+    pair.use("t")
+    exchange_service.import_in_worker(pair.township_session, pair.township, package)
+    dialog = SendNoticeDialog(pair.township_session, [(VILLAGE_CODE, VILLAGE_NAME)], preselect=VILLAGE_CODE)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_an_empty_notice_is_explained_and_a_full_one_is_saved(qtbot, pair):
+    dialog = _township_writes_a_notice(qtbot, pair)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "标题" in dialog.message.text()
+    type_text(qtbot, dialog.title_edit, "关于报送第四季度村务公开材料的通知")
+    type_text(qtbot, dialog.text_edit, "请各村于1月15日前报送。")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and dialog.sent == 1
+    assert [n.title for n in notice_service.notices()] == ["关于报送第四季度村务公开材料的通知"]
+
+
+@pytest.mark.screenshots
+def test_the_village_reads_the_notice_from_its_home_page(qtbot, pair):
+    pair.use("t")
+    dialog = _township_writes_a_notice(qtbot, pair)
+    type_text(qtbot, dialog.title_edit, "关于报送第四季度村务公开材料的通知")
+    type_text(qtbot, dialog.text_edit, "请各村于1月15日前报送第四季度的村务公开照片和财务公开表。")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    back = exchange_service.export_in_worker(pair.township_session, pair.township, pair.usb,
+                                             recipient_code=VILLAGE_CODE)
+    pair.use("v")
+    exchange_service.import_in_worker(pair.village_session, pair.village, back.path)
+
+    home = HomePage(setup_service.current(), session=pair.village_session)
+    screens.shown(qtbot, home, 1000, 720)
+    assert home.notice_lines[0].startswith("【未读】")
+    screens.save(home, "bx_06_village_home_notice")
+    assert "1 条未读" in home.notices_button.text()
+
+    seen = {}
+
+    def read_it():
+        box = next(w for w in home.findChildren(NoticesDialog))
+        qtbot.waitExposed(box)
+        seen["body"] = box.body.toPlainText()
+        screens.save(box, "bx_07_village_notice")
+        box.reject()
+
+    QTimer.singleShot(200, read_it)
+    qtbot.mouseClick(home.notices_button, Qt.MouseButton.LeftButton)
+    assert "1月15日前报送" in seen["body"]
+    assert notice_service.unread_count() == 0 and home.notices_button.text() == "查看全部通知…"
+    assert not home.notice_lines[0].startswith("【未读】")
+
+
+def test_the_villages_page_writes_a_notice_to_the_selected_village(qtbot, pair):
+    from ui.township.villages_page import VillagesPage
+
+    package = village_package(pair, "张三")
+    pair.use("t")
+    exchange_service.import_in_worker(pair.township_session, pair.township, package)
+    page = screens.shown(qtbot, VillagesPage(pair.township_session, paths=pair.township), 1200, 760)
+    assert page.notice_button.isEnabled()
+    dialog = page.write_notice()
+    qtbot.waitExposed(dialog)
+    assert dialog.to_combo.currentData() == VILLAGE_CODE
+    type_text(qtbot, dialog.title_edit, "通知")
+    type_text(qtbot, dialog.text_edit, "内容")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "1 个村" in page.message.text()
+    assert [n.village_code for n in notice_service.notices()] == [VILLAGE_CODE]

@@ -1,0 +1,200 @@
+"""The township's 村庄 register on a small demo township (villages imported through the real path)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from desktop.paths import AppPaths
+from desktop.services import auth_service, setup_service
+from desktop.services.session import cli_session
+from desktop.storage import open_store
+from models.db import close_database
+from tests.gui.screens import save, shown
+from tests.gui.typing import type_text
+from ui.township import villages_model as vm
+from ui.township.villages_page import VillagesPage
+
+TOWNSHIP = "330106001"
+
+
+def _build_demo(folder: Path, villages: int, years: int, workers: int = 1) -> None:
+    from desktop import demo_township
+
+    paths = AppPaths(folder)
+    close_database()
+    open_store(paths, backup_before_migration=False)
+    setup_service.initialize("township", "青山镇", TOWNSHIP, "zhejiang")
+    demo_township.fill_township(cli_session("township"), paths, villages=villages, years=years, workers=workers)
+    close_database()
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory):
+    """A 3-village, 1-year demo township, built once; each test gets a copy."""
+    folder = tmp_path_factory.mktemp("demo") / "乡镇"
+    _build_demo(folder, 3, 1)
+    return folder
+
+
+@pytest.fixture
+def demo(demo_template, tmp_path):
+    """An open copy of the demo township; yields (paths, admin session)."""
+    folder = tmp_path / "乡镇"
+    shutil.copytree(demo_template, folder)
+    paths = AppPaths(folder)
+    open_store(paths, backup_before_migration=False)
+    yield paths, auth_service.login("admin", "demo1234")
+    close_database()
+
+
+def _page(qtbot, demo) -> VillagesPage:
+    paths, session = demo
+    return shown(qtbot, VillagesPage(session, paths=paths), 1200, 700)
+
+
+def _cell(page: VillagesPage, row: int, col: int) -> str:
+    return page.proxy.index(row, col).data()
+
+
+def test_register_lists_the_villages_with_their_exchange_state(qtbot, demo):
+    page = _page(qtbot, demo)
+    assert page.proxy.rowCount() == 3
+    assert [_cell(page, r, vm.NAME) for r in range(3)] == ["青山村", "溪口村", "大坪村"]
+    assert [_cell(page, r, vm.CODE) for r in range(3)] == [f"{TOWNSHIP}00{i}" for i in (1, 2, 3)]
+    fingerprint = _cell(page, 0, vm.FINGERPRINT)
+    assert all(len(group) == 4 for group in fingerprint.split(" ")) and len(fingerprint.split(" ")) == 6
+    assert _cell(page, 0, vm.PROVINCE) == "浙江省"
+    assert _cell(page, 0, vm.RECEIVED).startswith("第 1 号(")
+    assert _cell(page, 0, vm.RETURNED).startswith("第 1 号(") and _cell(page, 0, vm.RETURNED).endswith(",未确认")
+    assert _cell(page, 2, vm.RETURNED) == "还没有"
+    assert {_cell(page, r, vm.GAPS) for r in range(3)} == {"不缺"}
+    assert {_cell(page, r, vm.STATUS) for r in range(3)} == {"正常"}
+    # the silent village is flagged in red, the diligent one is not
+    silent = page.proxy.index(2, vm.SILENCE)
+    assert silent.data().startswith("没有消息 ") and int(silent.data().split()[1]) > 45
+    assert silent.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert page.proxy.index(0, vm.SILENCE).data(Qt.ItemDataRole.ForegroundRole) is None
+    overdue = sum(r.overdue for r in page.register.rows)
+    assert overdue >= 1 and f"{overdue} 个村超过 45 天没有消息" in page.summary.text()
+    assert page.fingerprint_label.text().startswith("本机电脑指纹:")
+
+    # the history of the selected village is shown below
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=page.table.visualRect(page.proxy.index(1, vm.NAME)).center())
+    assert page.selected_code() == f"{TOWNSHIP}002"
+    assert "溪口村" in page.history.title()
+    directions = {page.history.table.item(r, 0).text() for r in range(page.history.table.rowCount())}
+    assert directions == {"收到", "发出"}
+
+
+def test_search_attention_filter_and_sorting(qtbot, demo):
+    page = _page(qtbot, demo)
+    type_text(qtbot, page.search, "溪口")
+    assert page.proxy.rowCount() == 1 and _cell(page, 0, vm.NAME) == "溪口村"
+    page.search.clear()
+    page.attention_check.click()
+    shown_names = [_cell(page, r, vm.NAME) for r in range(page.proxy.rowCount())]
+    assert "大坪村" in shown_names and "青山村" not in shown_names
+    page.attention_check.click()
+    header = page.table.horizontalHeader()
+    x = header.sectionViewportPosition(vm.SILENCE) + header.sectionSize(vm.SILENCE) // 2
+    for _ in range(2):  # the first click sorts ascending, the second descending
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    assert header.sortIndicatorSection() == vm.SILENCE
+    days = [page.proxy.index(r, vm.SILENCE).data(vm.SORT_ROLE) for r in range(page.proxy.rowCount())]
+    assert days == sorted(days, reverse=True) and _cell(page, 0, vm.NAME) == "大坪村"
+
+
+def test_send_receipt_through_the_exchange_page(qtbot, demo, tmp_path):
+    page = _page(qtbot, demo)
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    page.exchange.target.set_folder(usb)
+    page.select_village(f"{TOWNSHIP}001")
+    assert page.receipt_button.isEnabled()
+    qtbot.mouseClick(page.receipt_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.exchange.export_result is not None, timeout=10000)
+    qtbot.waitUntil(lambda: not page.exchange.jobs.is_busy())
+    assert page.exchange.export_result.number == 2
+    assert list(usb.glob(f"{TOWNSHIP}001_乡镇回执_0002_*.cwpkg"))
+    qtbot.waitUntil(lambda: _cell(page, 0, vm.RETURNED).startswith("第 2 号"))
+    page.exchange.message_box.close()
+    # the silent village has never had its key refused; a pending one cannot get a 回执
+    page.select_village(f"{TOWNSHIP}003")
+    assert page.receipt_button.isEnabled()
+
+
+def test_enrol_and_import_use_the_exchange_dialogs(qtbot, demo, tmp_path, monkeypatch):
+    page = _page(qtbot, demo)
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    page.exchange.target.set_folder(usb)
+    qtbot.mouseClick(page.enroll_button, Qt.MouseButton.LeftButton)
+    dialog = page.exchange.enroll_dialog
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.code_edit, f"{TOWNSHIP}009")
+    type_text(qtbot, dialog.name_edit, "新村")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert page.proxy.rowCount() == 4
+    new_row = [r for r in range(4) if _cell(page, r, vm.NAME) == "新村"][0]
+    assert _cell(page, new_row, vm.STATUS) == "等待第一个数据包"
+    assert _cell(page, new_row, vm.FINGERPRINT) == "(还没有)"
+    assert "等待第一个数据包 1" in page.summary.text()
+    page.exchange.message_box.close()
+    page.select_village(f"{TOWNSHIP}009")
+    assert not page.receipt_button.isEnabled()
+
+    # 导入数据包…: the file chosen is previewed by the exchange page; a setup file is refused there
+    setup_file = next(usb.glob("*_入网文件_*.cwpkg"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(setup_file)], ""))
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.exchange.message_box is not None and page.exchange.message_box.isVisible())
+    assert "入网文件" in page.exchange.import_message.text()
+    page.exchange.message_box.close()
+
+
+def test_factory_gives_the_township_its_villages_page(qtbot, demo):
+    from ui.navigation import areas_for_mode
+    from ui.pages.factory import build_page
+
+    paths, session = demo
+    area = next(a for a in areas_for_mode("township") if a.key == "villages")
+    page = build_page(area, setup_service.current(), session, paths)
+    qtbot.addWidget(page)
+    assert isinstance(page, VillagesPage)
+
+
+def test_model_passes_the_model_tester(qtmodeltester, demo):
+    from desktop.services import villages_service
+
+    model = vm.VillagesModel()
+    model.set_rows(list(villages_service.register(demo[0]).rows))
+    qtmodeltester.check(model)
+
+
+@pytest.mark.screenshots
+def test_township_demo_screens(qtbot, tmp_path, settings_store):
+    from ui.main_window import MainWindow
+
+    folder = tmp_path / "乡镇"
+    _build_demo(folder, 12, 2, workers=2)
+    paths = AppPaths(folder)
+    open_store(paths, backup_before_migration=False)
+    session = auth_service.login("admin", "demo1234")
+    window = shown(qtbot, MainWindow(setup_service.current(), session, paths, settings_store), 1280, 760)
+    from ui.pages.home_page import HomePage
+
+    home = window.findChild(HomePage)
+    qtbot.waitUntil(lambda: hasattr(home, "township_lines"), timeout=20_000)
+    assert any("按时率" in line for line in home.township_lines)
+    save(window, "c0_township_demo_home")
+    window.navigation.select_area("villages")
+    page = window.findChild(VillagesPage)
+    page.select_village(f"{TOWNSHIP}003")
+    save(window, "c1_villages_register")
