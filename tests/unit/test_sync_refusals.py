@@ -233,3 +233,36 @@ def test_fuzz_mutated_packages_are_refused_whole(world, tmp_path):
         path.unlink()
     print(f"fuzz: {FUZZ_CASES} mutated packages, {outcomes}")
     assert outcomes.get("refused", 0) >= FUZZ_CASES * 0.9
+
+
+def test_a_package_whose_records_point_at_records_the_township_lacks_is_refused(tmp_path):
+    """Package 2 adds a role to a person sent in package 1; a township without that person refuses it."""
+    from desktop.services import people_service
+    from models.db import database
+    from models.entities import Person
+
+    township, village, usb = make_pair(tmp_path, years=0, demo=False)
+    session = village.use()
+    people_service.add_person(session, "王建国", "男")
+    first = exporter.export_package(session, village.paths, usb)
+    close_database()
+    session = township.use()
+    importer.apply_import(session, first.path, township.paths, backup=False)
+    receipt = exporter.export_package(session, township.paths, usb, recipient_code=VILLAGE_CODE)
+    close_database()
+    session = village.use()
+    importer.apply_import(session, receipt.path, village.paths, backup=False)
+    people_service.add_role(session, Person.get(Person.name == "王建国"), "representative", "2026-01-01")
+    second = exporter.export_package(session, village.paths, usb)
+    close_database()
+    assert second.counts == {"person_role": 1}
+
+    township.use()  # as if package 1's records had never arrived (the key is pinned all the same)
+    database.execute_sql("DELETE FROM person WHERE owner = ?", (VILLAGE_CODE,))
+    close_database()
+    before = full_dump(township.paths.database)
+    session = township.use()
+    with pytest.raises(PackageRefused, match="引用了更早数据包"):
+        importer.apply_import(session, second.path, township.paths, backup=False)
+    close_database()
+    assert full_dump(township.paths.database) == before
