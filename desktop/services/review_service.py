@@ -103,10 +103,17 @@ def queue(include_reviewed: bool = True) -> list[QueueRow]:
     names = village_names()
     own = _own_code()
     out = []
-    query = RuleVersion.live().where((RuleVersion.submitted_fingerprint != "") & (RuleVersion.owner != own))
+    query = RuleVersion.live().where((RuleVersion.submitted_fingerprint != "") & (RuleVersion.owner != own)
+                                     & (RuleVersion.is_history == False))  # noqa: E712 - peewee expression
     for v in query:
-        f = rules_service.facts(v.id)
         latest = _latest_review(v)
+        reviewed_this_text = latest is not None and latest.fingerprint == v.submitted_fingerprint
+        # Cheap exits before the facts (a vote's facts evaluate its whole meeting):
+        if reviewed_this_text and not include_reviewed:
+            continue
+        if v.published_on and latest is None:
+            continue  # published, so voted and filed: reviewed on paper, nothing for the queue
+        f = rules_service.facts(v.id)
         state = rv.queue_state(f, latest.fingerprint if latest else "")
         if state is None or (state == rv.REVIEWED and not include_reviewed):
             continue
