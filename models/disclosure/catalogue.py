@@ -122,7 +122,7 @@ def effective(province: str, own: list[Subject], include_inactive: bool = False)
 
 
 def period_label(kind: str, period: str) -> str:
-    """"2026-10" → "2026年10月", "2026Q3" → "2026年第3季度", "2026H1" → "2026年上半年"."""
+    """Periods in words: "2026-10" → 2026年10月, "2026Q3" → 2026年第3季度, 随时 → its event's date."""
     if kind == MONTH and len(period) == 7:
         return f"{period[:4]}年{int(period[5:])}月"
     if kind == QUARTER and "Q" in period:
@@ -131,4 +131,6 @@ def period_label(kind: str, period: str) -> str:
         return f"{period[:4]}年{'上' if period.endswith('1') else '下'}半年"
     if kind == YEAR:
         return f"{period[:4]}年"
+    if kind == AD_HOC and len(period) == 10:  # the event's date
+        return f"随时({int(period[:4])}年{int(period[5:7])}月{int(period[8:])}日事项)"
     return period

@@ -191,3 +191,13 @@ def test_calendar_year_lists_each_ad_hoc_item_with_its_state(store, province, da
     assert rows[0].due == date.fromordinal(date(2026, 3, 1).toordinal() + days).isoformat()
     assert [r.title for r in ds.calendar_year(2025, today) if r.kind == "ad_hoc"] == ["去年的事"]
     assert {r.kind for r in ds.calendar_year(2026, today)} >= {"quarterly", "ad_hoc"}
+
+
+def test_period_words_for_every_kind():
+    from models.disclosure import catalogue as c
+
+    assert c.period_label(c.MONTH, "2026-10") == "2026年10月"
+    assert c.period_label(c.QUARTER, "2026Q3") == "2026年第3季度"
+    assert c.period_label(c.HALF, "2026H2") == "2026年下半年"
+    assert c.period_label(c.YEAR, "2026") == "2026年"
+    assert c.period_label(c.AD_HOC, "2026-05-12") == "随时(2026年5月12日事项)"
