@@ -213,7 +213,7 @@ def export_package(session: Session, paths: AppPaths, folder: Path,
                 data = stored_path(paths.attachments, digest).read_bytes()
             except OSError as exc:
                 raise PackageWriteError(msg(_C, QT_TRANSLATE_NOOP(
-                    _C, "读取附件时出错:{detail}"), detail=exc.strerror or exc)) from exc
+                    _C, "读取附件时出错:{detail}"), detail=fmt.os_error_text(exc))) from exc
             yield fmt.Member(name, sealer.seal(name, data))
 
     name = _free_name(folder, package_file_name(info.code, recipient.code, number, info.mode, now))
@@ -221,7 +221,7 @@ def export_package(session: Session, paths: AppPaths, folder: Path,
         counters.reserve(paths.data_dir, recipient.code, number, seq_to)
     except OSError as exc:
         raise PackageWriteError(msg(_C, QT_TRANSLATE_NOOP(
-            _C, "无法在数据文件夹中记下数据包编号:{detail}。没有导出。"), detail=exc.strerror or exc)) from exc
+            _C, "无法在数据文件夹中记下数据包编号:{detail}。没有导出。"), detail=fmt.os_error_text(exc))) from exc
     path = fmt.write_package(folder, name, manifest, _readme(info, recipient, number, counts, len(present), full),
                              members(), keypair.signing, progress, cancelled, total=1 + len(present))
     result = ExportResult(path, number, recipient.code, seq_from, seq_to, counts, len(present), path.stat().st_size)

@@ -22,6 +22,7 @@ package.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -54,6 +55,25 @@ MAX_MEMBERS = 200_000
 MAX_MANIFEST_BYTES = 16 * 1024**2
 MAX_MEMBER_BYTES = 512 * 1024**2
 MAX_README_BYTES = 64 * 1024
+
+
+_OS_ERRORS = {
+    errno.ENOENT: QT_TRANSLATE_NOOP(_C, "找不到文件或文件夹(U盘可能已经拔出)"),
+    errno.EACCES: QT_TRANSLATE_NOOP(_C, "没有权限(U盘或文件夹可能写保护)"),
+    errno.EPERM: QT_TRANSLATE_NOOP(_C, "没有权限(U盘或文件夹可能写保护)"),
+    errno.EROFS: QT_TRANSLATE_NOOP(_C, "U盘或文件夹是只读的(写保护)"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP(_C, "空间已满"),
+    errno.EFBIG: QT_TRANSLATE_NOOP(_C, "文件太大,目标放不下"),
+    errno.EIO: QT_TRANSLATE_NOOP(_C, "读写出错(U盘可能接触不良或已损坏)"),
+}
+
+
+def os_error_text(exc: BaseException) -> str:
+    """A plain Chinese reason for a file error (the system's own text is often English)."""
+    code = getattr(exc, "errno", None)
+    if code in _OS_ERRORS:
+        return str(msg(_C, _OS_ERRORS[code]))
+    return str(getattr(exc, "strerror", None) or exc)
 
 
 def refused(template: str, **params: Any) -> PackageRefused:
@@ -129,7 +149,7 @@ def write_package(folder: Path, file_name: str, manifest: dict[str, Any], readme
         _discard(part)
         raise PackageWriteError(msg(_C, QT_TRANSLATE_NOOP(
             _C, "数据包没有写成:{detail}。请检查U盘是否已满、是否写保护,或换一个文件夹再试。目标上没有留下不完整的数据包。"),
-            detail=exc.strerror or exc)) from exc
+            detail=os_error_text(exc))) from exc
     return final
 
 
@@ -266,7 +286,7 @@ def open_package(path: Path) -> OpenedPackage:
         size = path.stat().st_size
     except OSError as exc:
         raise refused(QT_TRANSLATE_NOOP(_C, "无法读取文件“{path}”:{detail}"),
-                      path=path, detail=exc.strerror or exc) from exc
+                      path=path, detail=os_error_text(exc)) from exc
     if size > MAX_PACKAGE_BYTES:
         raise refused(QT_TRANSLATE_NOOP(_C, "文件“{path}”太大,不是村务台账的数据包。"), path=path.name)
     try:

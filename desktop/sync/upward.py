@@ -134,7 +134,7 @@ def export_for_county(session: Session, paths: AppPaths, folder: Path, today: da
         counters.reserve(paths.data_dir, COUNTY, number, 0)
     except OSError as exc:
         raise PackageWriteError(msg(_C, QT_TRANSLATE_NOOP(
-            _C, "无法在数据文件夹中记下数据包编号:{detail}。没有导出。"), detail=exc.strerror or exc)) from exc
+            _C, "无法在数据文件夹中记下数据包编号:{detail}。没有导出。"), detail=fmt.os_error_text(exc))) from exc
     path = fmt.write_package(folder, name, manifest, _readme(info, number, body), [fmt.Member(fmt.RECORDS, data)],
                              keypair.signing, total=1)
     if progress is not None:

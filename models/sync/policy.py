@@ -45,7 +45,7 @@ TABLE_LABELS: dict[str, str] = {
     "rule_version": QT_TRANSLATE_NOOP(_C, "村规民约版本"),
     "rule_article": QT_TRANSLATE_NOOP(_C, "条款"),
     "rule_opinion": QT_TRANSLATE_NOOP(_C, "征求意见"),
-    "review_comment": QT_TRANSLATE_NOOP(_C, "审核意见"),
+    "review_comment": QT_TRANSLATE_NOOP(_C, "逐条审核意见"),
     "committee_term": QT_TRANSLATE_NOOP(_C, "监委会届次"),
     "committee_member": QT_TRANSLATE_NOOP(_C, "监委会成员"),
     "supervision_matter": QT_TRANSLATE_NOOP(_C, "监督事项"),
