@@ -90,7 +90,7 @@ def compliance_html(board: Board) -> str:
                      f"<td class='r total'>{overall}</td><td class='total'></td></tr>")
     parts.append("</table>")
     if board.trend:
-        trend = ",".join(f"{escape(label)} {cc.rate_text(rate)}" for label, rate in board.trend)
+        trend = ",".join(f"{escape(_quarter_words(label))} {cc.rate_text(rate)}" for label, rate in board.trend)
         parts.append(f"<p class='note'>{escape(_t(QT_TRANSLATE_NOOP(_C, '近几期全乡镇按时率:')))}{trend}</p>")
     parts += [f"<p class='note'>{escape(line)}</p>" for line in cc.notes(board)]
     return "".join(parts)
@@ -100,3 +100,12 @@ def write_compliance_pdf(board: Board, path: Path) -> Path:
     """Write the report to `path` as an A4 landscape PDF (atomically); returns the path."""
     return pdf.write_pdf(compliance_html(board), Path(path), page=pdf.A4, title=cc.title(board),
                          landscape=True, font_pt=FONT_PT)
+
+
+def _quarter_words(code: str) -> str:
+    """"2024Q4" → "2024年第四季度" (anything else as it is)."""
+    from models.township.compliance import quarter_label
+
+    if len(code) == 6 and code[4] == "Q" and code[:4].isdigit() and code[5] in "1234":
+        return quarter_label(int(code[:4]), int(code[5]))
+    return code

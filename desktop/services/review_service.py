@@ -303,12 +303,14 @@ def record_opinion(session: Session, version_id: str, opinion: str, on: date, re
 
 # --- 备案 ----------------------------------------------------------------------------
 
-#: Register states.
-WAITING, FILED, CORRECTION = "waiting", "filed", "correction"
+#: Register states. PAPER: the village recorded a receipt the township gave on paper (before this
+#: software, or by hand): filed, as the compliance board counts it, though not in our own register.
+WAITING, FILED, CORRECTION, PAPER = "waiting", "filed", "correction", "paper"
 FILING_LABELS = {
     WAITING: QT_TRANSLATE_NOOP(_C, "待备案"),
     FILED: QT_TRANSLATE_NOOP(_C, "已备案"),
     CORRECTION: QT_TRANSLATE_NOOP(_C, "已备案,责令改正"),
+    PAPER: QT_TRANSLATE_NOOP(_C, "已备案(纸质回执)"),
 }
 
 
@@ -331,6 +333,7 @@ class FilingRow:
     correction: str
     unlawful: int
     village_receipt: str = ""  # the receipt number the village typed from a paper receipt, if any
+    village_receipt_date: str = ""  # and that receipt's date
 
 
 def _voted_on(v: RuleVersion) -> str:
@@ -341,29 +344,49 @@ def _voted_on(v: RuleVersion) -> str:
 
 
 def filing_register() -> list[FilingRow]:
-    """Every adopted version of the villages: waiting for 备案 first, then the register by receipt date."""
+    """Every adopted version of the villages: waiting for 备案 first, then the register by receipt date.
+
+    A version the village already recorded a paper receipt for is PAPER (filed), not waiting: the
+    compliance board counts it as filed too, so the two screens agree. Costly (each version's vote
+    meeting is evaluated): the 备案登记 tab calls `filing_register_in_worker` off the UI thread.
+    """
     names = village_names()
     own = _own_code()
+    filings: dict[str, RuleFiling] = {}
+    for filing in (RuleFiling.live().where(RuleFiling.owner == own)
+                   .order_by(RuleFiling.receipt_date, RuleFiling.seq)):
+        filings[filing.version_id] = filing  # the latest wins
     rows = []
     for v in RuleVersion.live().where((RuleVersion.owner != own) & (RuleVersion.vote_meeting.is_null(False))):
+        filing = filings.get(v.id)
+        if filing is None and v.superseded:
+            continue  # replaced before anyone filed it: nothing to register (checked before the costly facts)
         f = rules_service.facts(v.id)
         if not proc.vote_valid(f) and not f.superseded:
             continue
-        filing = (RuleFiling.live().where((RuleFiling.version == v.id) & (RuleFiling.owner == own))
-                  .order_by(RuleFiling.receipt_date.desc(), RuleFiling.seq.desc()).first())
         if filing is None and f.superseded:
             continue
         bad = len(rv.unlawful(legality.check_articles([a.text for a in rules_service.articles(v.id)])))
-        state = WAITING if filing is None else (CORRECTION if filing.correction else FILED)
+        if filing is not None:
+            state = CORRECTION if filing.correction else FILED
+        else:
+            state = PAPER if (v.receipt_no or v.receipt_date) else WAITING
         rows.append(FilingRow(
             v.id, v.owner, names.get(v.owner, v.owner), v.title, v.version_no, _voted_on(v), v.filed_on, state,
             filing.id if filing else None, filing.received_on if filing else "",
             filing.receipt_no if filing else "", filing.receipt_date if filing else "",
-            filing.correction if filing else "", bad, v.receipt_no))
+            filing.correction if filing else "", bad, v.receipt_no, v.receipt_date))
     waiting = sorted((r for r in rows if r.state == WAITING), key=lambda r: (r.voted_on, r.village_name))
-    done = sorted((r for r in rows if r.state != WAITING), key=lambda r: (r.receipt_date, r.receipt_no),
+    done = sorted((r for r in rows if r.state != WAITING),
+                  key=lambda r: (r.receipt_date or r.village_receipt_date, r.receipt_no or r.village_receipt),
                   reverse=True)
     return waiting + done
+
+
+def filing_register_in_worker() -> list[FilingRow]:
+    """`filing_register` with the worker thread's own database connection."""
+    with database.connection_context():
+        return filing_register()
 
 
 def _receipt_prefix() -> str:
@@ -391,6 +414,9 @@ class FilingDraft:
     labels: dict[int, str]
     suggested_correction: str
     blocked_by: tuple[Message, ...]
+    paper_receipt_no: str = ""  # the village's record of a paper receipt: 补登 starts from it
+    paper_receipt_date: str = ""
+    sent_on: str = ""  # the day the village recorded sending it for 备案
 
 
 def filing_draft(version_id: str, on: date | None = None) -> FilingDraft:
@@ -402,9 +428,25 @@ def filing_draft(version_id: str, on: date | None = None) -> FilingDraft:
     reasons = list(rv.can_file(rules_service.facts(v.id)))
     if _existing_filing(v) is not None:
         reasons.append(msg(_C, QT_TRANSLATE_NOOP(_C, "这个版本已经备案。")))
+    paper_day = _iso_day(v.receipt_date) if v.receipt_no or v.receipt_date else None
+    number = suggested_receipt_no(on or paper_day or date.today())
+    if v.receipt_no and not _receipt_taken(v.receipt_no):
+        number = v.receipt_no  # 补登 of a paper receipt keeps the number on the paper
     return FilingDraft(v.id, rules_service.version_label(v.id), village_names().get(v.owner, v.owner),
-                       _voted_on(v), suggested_receipt_no(on or date.today()), tuple(rv.unlawful(findings)),
-                       labels, rv.suggested_correction(findings, labels), tuple(reasons))
+                       _voted_on(v), number, tuple(rv.unlawful(findings)),
+                       labels, rv.suggested_correction(findings, labels), tuple(reasons),
+                       v.receipt_no, v.receipt_date, v.filed_on)
+
+
+def _iso_day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _receipt_taken(number: str) -> bool:
+    return RuleFiling.select().where((RuleFiling.owner == _own_code()) & (RuleFiling.receipt_no == number)).exists()
 
 
 def _existing_filing(v: RuleVersion) -> RuleFiling | None:
@@ -414,7 +456,7 @@ def _existing_filing(v: RuleVersion) -> RuleFiling | None:
 def record_filing(session: Session, version_id: str, received_on: date, receipt_date: date,
                   receipt_no: str = "", correction: str = "") -> RuleFiling:
     """备案: register the adopted text with a receipt number (generated when left empty)."""
-    own = _require(session)
+    _require(session)
     v = _village_version(version_id)
     f = rules_service.facts(v.id)
     _refuse(rv.can_file(f))
@@ -430,8 +472,7 @@ def record_filing(session: Session, version_id: str, received_on: date, receipt_
     _refuse(rv.correction_reasons(legality.check_articles([a.text for a in lines]), correction, labels))
     with database.atomic():
         number = receipt_no.strip() or suggested_receipt_no(receipt_date)
-        taken = RuleFiling.select().where((RuleFiling.owner == own) & (RuleFiling.receipt_no == number)).exists()
-        if taken:
+        if _receipt_taken(number):
             raise _invalid(QT_TRANSLATE_NOOP(_C, "回执编号“{no}”已经用过,请换一个。"), no=number)
         return record_store.create(session, RuleFiling, version=v, fingerprint=f.current_fingerprint,
                                    received_on=received_on.isoformat(), receipt_no=number,

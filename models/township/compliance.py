@@ -486,7 +486,7 @@ def _escalation_cell(occ: list[Occurrence], f: VillageFacts | None) -> Cell:
     if not occ:
         if f is not None and f.data_as_of is None:
             return Cell(NA, note="—", detail=str(msg(_C, QT_TRANSLATE_NOOP(_C, "还没有收到这个村的数据包"))))
-        return Cell(OK, note=str(msg(_C, QT_TRANSLATE_NOOP(_C, "无待答"))),
+        return Cell(OK, note=str(msg(_C, QT_TRANSLATE_NOOP(_C, "无待答复"))),
                     detail=str(msg(_C, QT_TRANSLATE_NOOP(_C, "这一时期没有待答复的上报事项"))))
     states = [o.state for o in occ]
     open_ = sum(s in (DUE, MISSING) for s in states)

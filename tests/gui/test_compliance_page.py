@@ -84,7 +84,8 @@ def test_board_shows_villages_and_a_click_opens_the_records(qtbot, tmp_path):
     assert page.model.index(4, 1).data() == "从未收到"
     assert "数据截至" in page.summary_label.text()
     # every obligation has a column with its Chinese label
-    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal).replace("\n", "")  # long titles wrap
+               for c in range(page.model.columnCount())]
     assert "村民代表会议" in headers and "村务公开" in headers
 
     page.set_period(str(date.today().year - 1))
@@ -101,6 +102,50 @@ def test_board_shows_villages_and_a_click_opens_the_records(qtbot, tmp_path):
     assert page.board.cell(VILLAGES[0][0], eng.REP_MEETINGS).done == sum(
         dialog.table.item(r, 4).text() in ("按时", "逾期") for r in range(4))
     dialog.close()
+
+
+def test_keyboard_drill_down_words_of_text_cells_and_all_columns_on_a_1366_screen(qtbot, tmp_path):
+    """Enter on the current cell opens its records; a cell shown in words (已备案, 无待答) keeps those
+    words in the drill-down instead of a bare 按时; the eleven columns fit beside the legend at 1366 px."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    _site, session = _township(tmp_path)
+    page = _page(qtbot, session, 1366 - 144, 680)  # the window minus the navigation list
+    header = page.table.horizontalHeader()
+    assert sum(header.sectionSize(c) for c in range(page.model.columnCount())) <= page.table.viewport().width()
+
+    column = _obligation_column(page, eng.REP_MEETINGS)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, column))
+    assert page.table.selectionMode() == QAbstractItemView.SelectionMode.NoSelection  # colours stay visible
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    dialog = page.records_dialog
+    assert dialog is not None and dialog.isVisible() and "村民代表会议" in dialog.windowTitle()
+    dialog.close()
+
+    column = _obligation_column(page, eng.RULES_FILED)
+    words = page.model.index(0, column).data()
+    assert words and not words.startswith("按时")
+    dialog = page.open_cell(0, column)
+    summary = dialog.summary.text()
+    assert f":{words}。" in summary, summary
+    dialog.close()
+
+
+def test_trend_percentages_shrink_instead_of_running_together(qtbot):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from ui.township.compliance_chart import value_label_font
+    from ui.township.compliance_model import header_text
+
+    font = QFont()
+    font.setPointSize(12)
+    wide, sign = value_label_font(font, 200)
+    assert wide.pointSizeF() == 12 and sign == "%"
+    narrow, sign = value_label_font(font, 30)
+    assert narrow.pointSizeF() < 12
+    assert sign == "" or QFontMetrics(narrow).horizontalAdvance("100%") <= 26
+    assert header_text("村规民约备案") == "村规民约\n备案" and header_text("村务公开") == "村务公开"
 
 
 def test_empty_state_when_no_village_sent_anything(qtbot, township, tmp_path):

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from desktop.paths import AppPaths
 from desktop.services import auth_service, compliance_service
@@ -103,3 +103,12 @@ def test_county_aggregate_goes_to_the_chosen_folder(qtbot, demo, tmp_path):
     manifest, body = upward.read_aggregate(page.written)
     assert manifest["kind"] == "aggregate" and len(body["villages"]) == 3
     assert page.county_button.isEnabled()
+
+
+def test_the_suggested_file_name_says_the_period_in_words(qtbot, demo):
+    paths, session = demo
+    page = shown(qtbot, ReportsPage(session, paths=paths), 1000, 600)
+    page.set_period("2026")
+    name = page.suggested_path("xlsx").name
+    assert name == f"青山镇合规报表_{compliance_service.parse_period('2026')[2]}.xlsx" and "2026Q" not in name
+    assert "一页" not in " ".join(label.text() for label in page.findChildren(QLabel))  # 30 villages: two pages

@@ -209,6 +209,7 @@ def test_review_screens(qtbot, tmp_path):
     save(page, "c6_review_draft_diff")
 
     page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page.filings.is_loaded() and not page.filings.is_loading())
     assert page.filings.table.rowCount() == 3
     save(page, "c7_filing_register")
     page.tabs.setCurrentIndex(2)
@@ -247,5 +248,106 @@ def test_the_township_main_window_opens_the_review_area_with_its_empty_states(qt
     page = window.current_page()
     assert isinstance(page, ReviewPage)
     assert page.queue.stack.currentWidget() is page.queue.empty and "没有村里报来审核" in page.queue.empty.text()
+    qtbot.waitUntil(page.filings.is_loaded)
     assert page.filings.stack.currentWidget() is page.filings.empty
     assert page.escalations.stack.currentWidget() is page.escalations.empty
+
+
+def _township_with_a_demo_village(root):
+    """A township that imported one demo village: its 2021 村规民约 was adopted and filed on paper."""
+    from desktop.sync import exporter, importer
+    from models.db import close_database
+    from tests.unit.sync_support import make_pair
+
+    township, village, usb = make_pair(root)
+    session = village.use()
+    package = exporter.export_package(session, village.paths, usb).path
+    close_database()
+    session = township.use()
+    importer.apply_import(session, package, township.paths, backup=False)
+    return session
+
+
+def test_the_filing_register_is_read_off_the_ui_thread_and_paper_receipts_count_as_filed(qtbot, tmp_path):
+    """The register (a vote meeting evaluated per version) loads in the background; the tab title
+    then counts only texts really waiting: one the village filed on paper is 已备案(纸质回执), and
+    补登 copies that paper receipt into the township's own register."""
+    session = _township_with_a_demo_village(tmp_path)
+    page = ReviewPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    tab = page.filings
+    assert tab.is_loading() and tab.stack.currentWidget() is tab.loading_label
+    qtbot.waitUntil(lambda: tab.is_loaded() and not tab.is_loading())
+    paper = [r for r in tab.rows if r.state == review_service.PAPER]
+    assert paper and tab.waiting() == 0 and page.tabs.tabText(1) == "备案登记"
+    assert "纸质回执" in tab.summary_label.text()
+    tab.select(paper[0].version_id)
+    assert tab.file_button.isEnabled() and tab.file_button.text() == "补登备案…"
+    assert not tab.correct_button.isEnabled()  # nothing in our register to correct yet
+    assert "纸质回执" in tab.detail_label.text()
+
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    dialog = tab.dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.receipt_no_edit.text() == paper[0].village_receipt
+    assert dialog.receipt_date_edit.date().toString("yyyy-MM-dd") == paper[0].village_receipt_date
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.message.text()
+    qtbot.waitUntil(lambda: not tab.is_loading() and any(r.state == review_service.FILED for r in tab.rows))
+    [filed] = [r for r in tab.rows if r.version_id == paper[0].version_id]
+    assert (filed.receipt_no, filed.receipt_date) == (paper[0].village_receipt, paper[0].village_receipt_date)
+    assert tab.correct_button.isEnabled()
+
+
+def test_the_filing_dialog_offers_no_ok_when_the_text_cannot_be_filed(qtbot, reviewer):
+    """A draft not yet voted: the dialog says why and only 取消 is active (no button that does nothing)."""
+    from ui.township.filing_dialog import FilingDialog
+
+    version_id = review_service.queue()[0].version_id
+    dialog = FilingDialog(reviewer, version_id)
+    qtbot.addWidget(dialog)
+    assert "表决通过" in dialog.message.text()
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_a_draft_opened_from_the_queue_has_rows_as_tall_as_their_text(qtbot, reviewer):
+    """The draft is filled while its panel is still hidden; once shown, the rows are measured again
+    at the real column width (not left many lines tall)."""
+    page = ReviewPage(reviewer)
+    qtbot.addWidget(page)
+    page.resize(1180, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.keyClick(page.queue.table, Qt.Key.Key_Return)
+    table = page.draft.table
+    line = table.fontMetrics().height()
+    qtbot.waitUntil(lambda: table.rowHeight(1) <= 3 * line)  # 第一条 is one short line at this width
+    assert table.columnWidth(1) > 400
+
+
+def test_answering_escalations_by_keyboard_and_no_stale_message(qtbot, reviewer):
+    from models.supervision.records import SupervisionMatter
+    from tests.unit.test_township_review import VILLAGE
+
+    admin = cli_session("township")
+    for title in ("修路工程款未公开", "低保评议结果未张榜"):
+        record_store.create(admin, SupervisionMatter, owner=VILLAGE, title=title, area="finance",
+                            source="inspection", opened_on="2026-05-02", findings="监委会检查发现",
+                            escalated_on="2026-06-01")
+    page = ReviewPage(reviewer)
+    qtbot.addWidget(page)
+    page.show()
+    tab = page.escalations
+    tab.table.selectRow(0)
+    tab.answer_edit.clear()
+    assert not tab.answer()
+    assert "请写下" in tab.message.text()
+    tab.table.selectRow(1)
+    assert not tab.message.text().strip()  # the error was about the other matter
+    type_text(qtbot, tab.answer_edit, "已责成村委会十日内公开。")
+    qtbot.keyClick(tab.answer_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert sum(1 for r in review_service.escalations() if r.answer) == 1
+    assert "已答复" in tab.message.text()  # the confirmation survives the list being re-read
+    assert page.tabs.tabText(2) == "上报事项(1)"

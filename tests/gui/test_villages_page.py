@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
 
 from desktop.paths import AppPaths
 from desktop.services import auth_service, setup_service
@@ -198,3 +198,51 @@ def test_township_demo_screens(qtbot, tmp_path, settings_store):
     page = window.findChild(VillagesPage)
     page.select_village(f"{TOWNSHIP}003")
     save(window, "c1_villages_register")
+
+
+def test_a_search_or_filter_that_hides_every_village_says_so(qtbot, demo):
+    page = _page(qtbot, demo)
+    assert page.table_stack.currentWidget() is page.table
+    type_text(qtbot, page.search, "不存在")
+    assert page.proxy.rowCount() == 0 and page.table_stack.currentWidget() is page.no_match
+    assert "不存在" in page.no_match.text()
+    page.search.clear()
+    assert page.table_stack.currentWidget() is page.table and page.proxy.rowCount() == 3
+
+
+def test_the_first_showing_reads_the_register_once_and_the_fingerprint_is_not_shown_twice(qtbot, demo,
+                                                                                          monkeypatch):
+    """Building the page reads the register; showing it right after must not read it again (a second
+    pass over every village's exchange history on the UI thread); showing it later does."""
+    from desktop.services import villages_service
+
+    reads = []
+    real = villages_service.register
+    monkeypatch.setattr(villages_service, "register", lambda *a, **k: reads.append(1) or real(*a, **k))
+    page = _page(qtbot, demo)
+    assert len(reads) == 1
+    page.hide()
+    page.show()
+    assert len(reads) == 2  # coming back re-reads: days of silence change
+    page.tabs.setCurrentIndex(1)  # the exchange tab shows this computer's fingerprint itself
+    assert not page.fingerprint_label.isVisible()
+    page.tabs.setCurrentIndex(0)
+    assert page.fingerprint_label.isVisible()
+
+
+def test_the_township_home_shows_fresh_counts_when_the_clerk_comes_back(qtbot, demo):
+    from datetime import date
+
+    from desktop.services import review_service
+    from ui.pages.home_page import HomePage
+
+    paths, session = demo
+    home = shown(qtbot, HomePage(setup_service.current(), session=session, paths=paths), 1100, 700)
+    before = home.township_figures.escalations_waiting
+    assert before == sum(1 for e in review_service.escalations() if not e.answer) > 0
+    e = next(e for e in review_service.escalations() if not e.answer)
+    review_service.answer(session, e.kind, e.id, date.today(), "镇民政办", "已督促整改。")
+    home.hide()
+    home.show()
+    assert home.township_figures.escalations_waiting == before - 1
+    assert str(before - 1) in [w.text() for w in home.township_card.findChildren(QLabel)]

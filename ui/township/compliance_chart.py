@@ -8,7 +8,7 @@ in that quarter, labelled with its percentage and the quarter.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 _C = "compliance_board"
@@ -16,6 +16,18 @@ _BAR = QColor("#4f8a5b")
 _BAR_LAST = QColor("#1f4e8c")
 _AXIS = QColor("#b9b6ad")
 _TEXT = QColor("#3b3b3b")
+
+
+def value_label_font(font: QFont, slot: float) -> tuple[QFont, str]:
+    """The font and % sign for the percentages over bars `slot` pixels apart.
+
+    Eight percentages side by side must not run into each other ("80%75%77%"): a smaller font
+    when "100%" does not fit its slot with a gap, and no % sign if even the smallest is too wide.
+    """
+    value_font = QFont(font)
+    while QFontMetrics(value_font).horizontalAdvance("100%") > slot - 4 and value_font.pointSizeF() > 6:
+        value_font.setPointSizeF(value_font.pointSizeF() - 0.5)
+    return value_font, "%" if QFontMetrics(value_font).horizontalAdvance("100%") <= slot - 4 else ""
 
 
 class TrendChart(QWidget):
@@ -62,13 +74,17 @@ class TrendChart(QWidget):
         n = len(self.points)
         slot = plot.width() / n
         bar_w = max(6.0, slot * 0.6)
+        value_font, percent = value_label_font(self.font(), slot)
         for i, (code, share) in enumerate(self.points):
             x = plot.left() + i * slot + (slot - bar_w) / 2
             h = max(1.0, share * plot.height())
             painter.fillRect(QRectF(x, plot.bottom() - h, bar_w, h), _BAR_LAST if i == n - 1 else _BAR)
             painter.setPen(_TEXT)
+            painter.setFont(value_font)
             painter.drawText(QRectF(plot.left() + i * slot, plot.bottom() - h - label_h, slot, label_h),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, f"{round(share * 100)}%")
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                             f"{round(share * 100)}{percent}")
+            painter.setFont(self.font())
             year, quarter = self.split(code)
             painter.drawText(QRectF(plot.left() + i * slot, plot.bottom() + 2, slot, label_h),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, quarter)

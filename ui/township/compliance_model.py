@@ -28,7 +28,8 @@ VILLAGE_COL, AS_OF_COL = 0, 1
 FIRST_OBLIGATION_COL = 2
 #: Days without a package after which the 数据截至 column turns red.
 SILENT_WARN_DAYS = 45
-_TEXT_NOTES = (eng.RULES_IN_FORCE, eng.RULES_FILED, eng.ESCALATIONS)
+#: Obligations whose cells speak in words (已生效, 已备案, 无待答复) rather than a state and a count.
+TEXT_NOTES = (eng.RULES_IN_FORCE, eng.RULES_FILED, eng.ESCALATIONS)
 
 
 def _tr(text: str) -> str:
@@ -39,13 +40,20 @@ def _percent(share: float | None) -> str:
     return "—" if share is None else f"{round(share * 100)}%"
 
 
+def header_text(label: str) -> str:
+    """A long Chinese column title on two lines (村规民约 over 备案), so eleven columns fit a 1366 px screen."""
+    if len(label) >= 5 and " " not in label:
+        return f"{label[:-2]}\n{label[-2:]}"
+    return label
+
+
 def cell_text(key: str, cell: Cell) -> str:
     """What the grid shows in a cell: the state's word and the count (or the cell's own words)."""
     if cell.state == NA and cell.note in ("", "—"):
         return style.short_label(NA)
     if cell.state == DUE and cell.done == 0:
         return style.short_label(DUE)
-    if key in _TEXT_NOTES:
+    if key in TEXT_NOTES:
         return QCoreApplication.translate("compliance", cell.note)
     return f"{style.short_label(cell.state)} {cell.note}".strip()
 
@@ -104,7 +112,7 @@ class BoardModel(QAbstractTableModel):
             if section == AS_OF_COL:
                 return _tr("数据截至")
             if ob is not None:
-                return QCoreApplication.translate("compliance", ob.label)
+                return header_text(QCoreApplication.translate("compliance", ob.label))
             return _tr("按时率")
         if role == Qt.ItemDataRole.ToolTipRole:
             if ob is not None:

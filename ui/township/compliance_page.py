@@ -37,6 +37,7 @@ from ui.township.compliance_chart import TrendChart
 from ui.township.compliance_model import FIRST_OBLIGATION_COL, BoardModel
 from ui.township.compliance_records import CellRecordsDialog
 from ui.township.compliance_style import Legend
+from ui.township.review_widgets import on_enter
 from ui.widgets.scaled_label import ScaledLabel
 
 QUARTER, YEAR = "quarter", "year"
@@ -103,7 +104,9 @@ class CompliancePage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setMinimumSectionSize(72)
         self.table.clicked.connect(self._on_cell_clicked)
-        hint = QLabel(self.tr("点击任一格子,查看它背后的记录;鼠标停在格子上可看说明。"))
+        # Keyboard: arrows move the current cell (nothing is selected, the colours stay), Enter opens it.
+        on_enter(self.table, self.open_current)
+        hint = QLabel(self.tr("点击任一格子(或用方向键选中后按回车),查看它背后的记录;鼠标停在格子上可看说明。"))
         hint.setProperty("role", "hint")
 
         self.trend = TrendChart()
@@ -264,6 +267,13 @@ class CompliancePage(QWidget):
         if index.column() < FIRST_OBLIGATION_COL:
             return
         self.open_cell(index.row(), index.column())
+
+    def open_current(self) -> CellRecordsDialog | None:
+        """Enter: the records behind the cell the keyboard is on."""
+        index = self.table.currentIndex()
+        if not index.isValid() or index.column() < FIRST_OBLIGATION_COL:
+            return None
+        return self.open_cell(index.row(), index.column())
 
     def open_cell(self, row: int, column: int) -> CellRecordsDialog | None:
         """Open the records behind the cell at (row, column) of the grid."""

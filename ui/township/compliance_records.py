@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.services.compliance_service import RecordRow
 from models.township.board import Cell, Obligation, VillageHead
 from ui.township import compliance_style as style
+from ui.township.compliance_model import TEXT_NOTES, cell_text
 from ui.widgets.scaled_label import ScaledLabel
 
 _C = "compliance_board"
@@ -43,13 +44,19 @@ class CellRecordsDialog(QDialog):
         label = QCoreApplication.translate("compliance", obligation.label)
         self.setWindowTitle(_tr("{village} · {obligation} · {period}").format(
             village=village.name, obligation=label, period=period_label))
-        self.resize(860, 420)
         title = ScaledLabel(_tr("{village} · {obligation}").format(village=village.name, obligation=label), 1.25,
                             bold=True)
-        summary = QLabel(_tr("{period}:{state}({meaning})。依据:{basis}").format(
-            period=period_label, state=style.short_label(cell.state), meaning=style.explanation(cell.state),
-            basis=QCoreApplication.translate("compliance", obligation.basis)))
+        basis = QCoreApplication.translate("compliance", obligation.basis)
+        if obligation.key in TEXT_NOTES and cell.note not in ("", "—"):
+            # The grid shows these cells in words (已备案, 无待答复): the same words here, not a bare 按时.
+            summary = QLabel(_tr("{period}:{text}。依据:{basis}").format(
+                period=period_label, text=cell_text(obligation.key, cell), basis=basis))
+        else:
+            summary = QLabel(_tr("{period}:{state}({meaning})。依据:{basis}").format(
+                period=period_label, state=style.short_label(cell.state), meaning=style.explanation(cell.state),
+                basis=basis))
         summary.setWordWrap(True)
+        self.summary = summary
         as_of = QLabel(_tr("该村数据截至 {day}").format(day=village.data_as_of) if village.data_as_of
                        else _tr("还没有收到这个村的数据包"))
         as_of.setProperty("role", "hint")
@@ -69,10 +76,15 @@ class CellRecordsDialog(QDialog):
             for c, item in enumerate((_item(row.period), _item(row.due or "—"), _item(row.on or "—"),
                                       _item(row.title), state, _item(row.note))):
                 self.table.setItem(r, c, item)
+        # The record's title is what a person looks for: it keeps its full width; the note takes the rest
+        # (its full text is in the tooltip). The dialog grows to fit, up to the screen.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        wanted = sum(max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(6)) + 60
+        screen = self.screen().availableGeometry().width() if self.screen() else 1280
+        self.resize(min(max(860, wanted), int(screen * 0.9)), 420)
         empty = QLabel(_tr("这一期间没有需要做的事项,也没有相关记录。"))
         empty.setProperty("role", "hint")
         empty.setVisible(not rows)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from models.roles import Permission
 from ui.errors import error_text
 from ui.rules.forms import date_edit, section, to_date
 from ui.rules.labels import AMBER, GREEN
-from ui.township.review_widgets import cell, empty_label, read_only_table
+from ui.township.review_widgets import cell, empty_label, on_enter, read_only_table
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 
@@ -59,7 +59,11 @@ class EscalationTab(QWidget):
         self.date_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 16)
         self.by_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("国") * 16)
         self.answer_button = make_primary(QPushButton(self.tr("答复")))
+        self.answer_button.setToolTip(self.tr("记下乡镇的答复,随下一个回执数据包发回该村(在答复内容里按 Ctrl+回车 也可以)"))
         self.answer_button.clicked.connect(self.answer)
+        on_enter(self.answer_edit, self.answer, Qt.KeyboardModifier.ControlModifier)
+        self._shown_id: str | None = None  # the escalation the form shows, to tell a new selection
+        self._refreshing = False
         self.message = FieldMessage()
         card, card_layout = section(self.tr("乡镇答复"))
         card_layout.addWidget(self.detail_label)
@@ -86,6 +90,7 @@ class EscalationTab(QWidget):
     def refresh(self, *_args) -> None:
         """Re-read the escalations, keeping the selection."""
         selected = self.current()
+        self._refreshing = True  # the table's own selection signals while it is refilled are not choices
         self.rows = review_service.escalations()
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
@@ -102,6 +107,7 @@ class EscalationTab(QWidget):
             self.select(selected.id)
         if self.rows and self.table.currentRow() < 0:
             self.table.selectRow(0)
+        self._refreshing = False
         self._on_selection()
 
     def current(self) -> EscalationRow | None:
@@ -116,7 +122,12 @@ class EscalationTab(QWidget):
                 self.table.selectRow(r)
 
     def _on_selection(self) -> None:
+        if self._refreshing:
+            return
         row = self.current()
+        if (row.id if row else None) != self._shown_id:
+            self.message.clear_message()  # a note about the previous item must not stay under the next one
+            self._shown_id = row.id if row else None
         can = self._session.can(Permission.REVIEW_RULES) and row is not None
         for widget in (self.answer_edit, self.by_edit, self.date_edit, self.answer_button):
             widget.setEnabled(can)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +32,14 @@ def _correction_edit(parent: QWidget) -> QPlainTextEdit:
     return edit
 
 
+def _day(iso: str) -> date | None:
+    """A stored "2021-08-10" as a date (None when empty or malformed)."""
+    try:
+        return date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
 class FilingDialog(QDialog):
     """Register 备案 of an adopted version; accepted once the service has recorded it."""
 
@@ -40,11 +51,16 @@ class FilingDialog(QDialog):
         self.setWindowTitle(self.tr("登记备案"))
         self.setMinimumWidth(600)
         d = self.draft
-        intro = QLabel(self.tr("{village}《{label}》,{voted} 经村民会议表决通过。").format(
-            village=d.village_name, label=d.label, voted=d.voted_on or self.tr("(表决日期不详)")))
+        text = self.tr("{village}《{label}》,{voted} 经村民会议表决通过。").format(
+            village=d.village_name, label=d.label, voted=d.voted_on or self.tr("(表决日期不详)"))
+        if d.paper_receipt_no or d.paper_receipt_date:
+            text += self.tr("村里记录了本镇出具的纸质回执 {no}({on}),下面按纸质回执补登,请核对。").format(
+                no=d.paper_receipt_no or "—", on=d.paper_receipt_date or "—")
+        intro = QLabel(text)
         intro.setWordWrap(True)
-        self.received_edit = date_edit()
-        self.receipt_date_edit = date_edit()
+        received = _day(d.sent_on) if d.paper_receipt_no or d.paper_receipt_date else None
+        self.received_edit = date_edit(received)
+        self.receipt_date_edit = date_edit(_day(d.paper_receipt_date) or received)
         self.receipt_no_edit = QLineEdit(d.receipt_no)
         self.receipt_no_edit.setToolTip(self.tr("按本镇的编号顺序自动生成,也可以改成纸质回执上的编号"))
         self.correction_edit = _correction_edit(self)
@@ -68,6 +84,8 @@ class FilingDialog(QDialog):
         form.addRow(self.tr("回执编号:"), self.receipt_no_edit)
         form.addRow(self.tr("责令改正:"), self.correction_edit)
         self.buttons = ok_cancel(self, self.tr("登记备案"))
+        # Nothing can be registered (already filed, not adopted): say why and offer only 取消.
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not d.blocked_by)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.warning)

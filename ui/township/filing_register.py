@@ -1,4 +1,11 @@
-"""备案登记: the villages' adopted texts, waiting ones first, then the register by receipt."""
+"""备案登记: the villages' adopted texts, waiting ones first, then the register by receipt.
+
+The register evaluates every adopted version's vote meeting (about half a
+second for thirty villages), so it is read on a worker thread
+(`JobRunner`, `review_service.filing_register_in_worker`); the tab shows the
+rows it had (or “正在读取…”) meanwhile and emits `loaded()` when the new rows
+are in, so the page can put the waiting count in the tab title.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import review_service
-from desktop.services.review_service import CORRECTION, WAITING, FilingRow
+from desktop.services.review_service import CORRECTION, PAPER, WAITING, FilingRow
 from desktop.services.session import Session
 from models.roles import Permission
+from ui.errors import error_text
+from ui.exchange.jobs import JobRunner
 from ui.rules.labels import AMBER, GREEN, GREY, RED
 from ui.township.filing_dialog import CorrectionDialog, FilingDialog
 from ui.township.review_widgets import (
@@ -32,15 +41,20 @@ VILLAGE, TITLE, VOTED, RECEIVED, RECEIPT_NO, RECEIPT_DATE, STATE = range(7)
 
 
 class FilingRegisterTab(QWidget):
-    """The register; `changed()` after a filing or an order to correct."""
+    """The register; `changed()` after a filing or an order to correct, `loaded()` when rows arrived."""
 
     changed = Signal()
+    loaded = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
         self.rows: list[FilingRow] = []
         self.dialog: QDialog | None = None
+        self._loaded_once = False
+        self._again = False  # a refresh asked for while a read was running
+        self._keep: str | None = None  # the version selected when the read started
+        self.jobs = JobRunner(self)
         self.summary_label = QLabel()
         self.table = read_only_table(
             [self.tr("村"), self.tr("村规民约"), self.tr("表决日期"), self.tr("收到日期"), self.tr("回执编号"),
@@ -54,9 +68,11 @@ class FilingRegisterTab(QWidget):
         self.correct_button.clicked.connect(self.open_correction)
         self.empty = empty_label(self.tr(
             "还没有村里表决通过的村规民约。\n村民会议表决通过后,村里把数据包送来,导入后就可以在这里登记备案、出具回执。"))
+        self.loading_label = empty_label(self.tr("正在读取各村表决通过的村规民约……"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.loading_label)
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -74,10 +90,49 @@ class FilingRegisterTab(QWidget):
         """Adopted texts not yet filed (for the tab title)."""
         return sum(1 for r in self.rows if r.state == WAITING)
 
+    def is_loading(self) -> bool:
+        """Whether the register is being read (the rows shown may be the previous ones)."""
+        return self.jobs.is_busy()
+
+    def is_loaded(self) -> bool:
+        """Whether the register has been read at least once."""
+        return self._loaded_once
+
     def refresh(self, *_args) -> None:
-        """Re-read the register, keeping the selection."""
+        """Re-read the register on a worker thread, keeping the selection."""
+        if self.jobs.is_busy():
+            self._again = True
+            return
         selected = self.current()
-        self.rows = review_service.filing_register()
+        self._keep = selected.version_id if selected is not None else self._keep
+        if not self._loaded_once:
+            self.stack.setCurrentWidget(self.loading_label)
+            self.summary_label.setText(self.tr("正在读取……"))
+        self.jobs.run(lambda _progress, _cancelled: review_service.filing_register_in_worker(),
+                      self._on_loaded, self._on_failed)
+        self._on_selection()
+
+    def _on_loaded(self, rows: list[FilingRow]) -> None:
+        if self._again:  # something was written while we read: read once more
+            self._again = False
+            self.jobs.run(lambda _progress, _cancelled: review_service.filing_register_in_worker(),
+                          self._on_loaded, self._on_failed)
+            return
+        self._loaded_once = True
+        self.show_rows(rows)
+        self.loaded.emit()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._again = False
+        self._loaded_once = True
+        self.show_rows(self.rows)
+        self.summary_label.setText(self.tr("读取备案登记失败:{reason}").format(reason=error_text(exc)))
+        self.loaded.emit()
+
+    def show_rows(self, rows: list[FilingRow]) -> None:
+        """Fill the table with `rows` (the register as `review_service.filing_register` returns it)."""
+        keep, self._keep = self._keep, None
+        self.rows = list(rows)
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             color = {WAITING: AMBER, CORRECTION: RED}.get(row.state, GREEN)
@@ -87,22 +142,27 @@ class FilingRegisterTab(QWidget):
             state_item = cell(state, color=color)
             if row.correction:
                 state_item.setToolTip(row.correction)
+            paper = row.state == PAPER
             cells = [cell(row.village_name, row.version_id),
                      cell(self.tr("{title}(第{no}版)").format(title=row.title, no=row.version_no)),
-                     cell(row.voted_on), cell(row.received_on),
-                     cell(row.receipt_no or (self.tr("(村里登记过纸质回执 {no})").format(no=row.village_receipt)
+                     cell(row.voted_on), cell(row.received_on or (row.sent_on if paper else "")),
+                     cell(row.receipt_no or (self.tr("{no}(纸质,村里登记)").format(no=row.village_receipt)
                                              if row.village_receipt else ""),
                           color=None if row.receipt_no else GREY),
-                     cell(row.receipt_date),
+                     cell(row.receipt_date or (row.village_receipt_date if paper else "")),
                      state_item]
             for c, item in enumerate(cells):
                 self.table.setItem(r, c, item)
         self.stack.setCurrentWidget(self.table if self.rows else self.empty)
+        paper = sum(1 for r in self.rows if r.state == PAPER)
         filed = len(self.rows) - self.waiting()
-        self.summary_label.setText(self.tr("已备案 {filed} 件,待备案 {waiting} 件,其中责令改正 {c} 件。").format(
-            filed=filed, waiting=self.waiting(), c=sum(1 for r in self.rows if r.state == CORRECTION)))
-        if selected is not None:
-            self.select(selected.version_id)
+        text = self.tr("已备案 {filed} 件,待备案 {waiting} 件,其中责令改正 {c} 件。").format(
+            filed=filed, waiting=self.waiting(), c=sum(1 for r in self.rows if r.state == CORRECTION))
+        if paper:
+            text += self.tr("已备案的当中有 {n} 件是村里登记的纸质回执,本镇登记簿里还没有。").format(n=paper)
+        self.summary_label.setText(text)
+        if keep is not None:
+            self.select(keep)
         if self.rows and self.table.currentRow() < 0:
             self.table.selectRow(0)
         self._on_selection()
@@ -120,11 +180,18 @@ class FilingRegisterTab(QWidget):
 
     def _on_selection(self) -> None:
         row = self.current()
-        can = self._session.can(Permission.REVIEW_RULES)
-        self.file_button.setEnabled(can and row is not None and row.state == WAITING)
-        self.correct_button.setEnabled(can and row is not None and row.state != WAITING)
+        can = self._session.can(Permission.REVIEW_RULES) and not self.jobs.is_busy()
+        self.file_button.setEnabled(can and row is not None and row.state in (WAITING, PAPER))
+        self.file_button.setText(self.tr("补登备案…") if row is not None and row.state == PAPER
+                                 else self.tr("登记备案…"))
+        self.correct_button.setEnabled(can and row is not None and row.filing_id is not None)
         if row is None:
             self.detail_label.setText("")
+        elif row.state == PAPER:
+            self.detail_label.setText(self.tr(
+                "{village}记录了本镇出具的纸质回执 {no}({on}),已算作备案。要把它补登到本镇的备案登记簿"
+                "(或责令改正),选中后按回车或点“补登备案”。").format(
+                village=row.village_name, no=row.village_receipt or "—", on=row.village_receipt_date or "—"))
         elif row.correction:
             self.detail_label.setText(self.tr("{village}:责令改正——{text}").format(
                 village=row.village_name, text=row.correction))
@@ -141,7 +208,7 @@ class FilingRegisterTab(QWidget):
     def open_default(self, *_args) -> None:
         """Enter: register a waiting text, or correct a filed one."""
         row = self.current()
-        if row is not None and row.state == WAITING:
+        if row is not None and row.state in (WAITING, PAPER):
             self.open_filing()
         elif row is not None:
             self.open_correction()
@@ -149,7 +216,7 @@ class FilingRegisterTab(QWidget):
     def open_filing(self) -> FilingDialog | None:
         """The filing dialog for the selected waiting text."""
         row = self.current()
-        if row is None or row.state != WAITING or not self._session.can(Permission.REVIEW_RULES):
+        if row is None or row.state not in (WAITING, PAPER) or not self._session.can(Permission.REVIEW_RULES):
             return None
         self.dialog = FilingDialog(self._session, row.version_id, self)
         self.dialog.accepted.connect(self._on_written)

@@ -101,7 +101,7 @@ class ReportsPage(QWidget):
             "报表按所选期间汇总各村的村务公开、村民代表会议、两委会议、民主评议、村规民约备案和上报事项,"
             "与“合规看板”的数字一致,只依据各村数据包带来的记录,并注明数据截至日期。\n"
             "Excel 报表:第一张是汇总表(每村一行,合计、比率、颜色和图表),之后每项指标一张表,已设好 A4 横向打印。"
-            "PDF:一页汇总,可直接打印或报送。"))
+            "PDF:汇总表(村多时分几页,每页都有表头),可直接打印或报送。"))
         explain.setWordWrap(True)
         period_row = QHBoxLayout()
         period_row.addWidget(QLabel(self.tr("期间:")))
@@ -224,7 +224,9 @@ class ReportsPage(QWidget):
         folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
                       or Path.home())
         info = setup_service.current()
-        name = self.tr("{township}合规报表_{period}").format(township=info.name if info else "", period=self.period())
+        # The period as people say it (2026年第三季度), not its code (2026Q3): the name is read in a folder.
+        name = self.tr("{township}合规报表_{period}").format(township=info.name if info else "",
+                                                         period=self.period_combo.currentText() or self.period())
         return folder / f"{name}.{kind}"
 
     def generate(self, kind: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -83,6 +83,14 @@ class ReviewDraftPanel(QWidget):
         for column, width in ((FINDINGS, 18), (COMMENTS, 15)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, em * width)
+        # Row heights follow the wrapped text, so they must be measured again whenever a column's width
+        # changes — above all when the panel first comes on screen: a draft is filled while the panel
+        # is still hidden, with a narrow text column, and its rows would stay many lines tall.
+        self._row_heights = QTimer(self)
+        self._row_heights.setSingleShot(True)
+        self._row_heights.setInterval(0)
+        self._row_heights.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(self._row_heights.start)
         self.table.itemSelectionChanged.connect(self._on_selection)
         self.diff_summary = QLabel()
         self.diff_summary.setWordWrap(True)

@@ -43,6 +43,7 @@ class ReviewPage(QWidget):
         self.draft.back.connect(self.show_queue)
         self.draft.changed.connect(self._on_changed)
         self.filings.changed.connect(self._update_titles)
+        self.filings.loaded.connect(self._update_titles)  # the register is read off the UI thread
         self.escalations.changed.connect(self._update_titles)
 
         layout = QVBoxLayout(self)

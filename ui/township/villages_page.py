@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -153,8 +154,16 @@ class VillagesPage(QWidget):
         legend.setProperty("role", "hint")
         legend.setWordWrap(True)
 
+        # When the search or the filter leaves no row, say so instead of an empty grid.
+        self.no_match = QLabel()
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setWordWrap(True)
+        self.no_match.setProperty("role", "hint")
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(self.no_match)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
+        split.addWidget(self.table_stack)
         split.addWidget(self.history)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
@@ -169,19 +178,24 @@ class VillagesPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(register_tab, self.tr("村庄登记"))
         self.tabs.addTab(self.exchange, self.tr("数据包收发与冲突"))
+        # The exchange tab shows this computer's fingerprint itself: not twice on one screen.
+        self.tabs.currentChanged.connect(lambda index: self.fingerprint_label.setVisible(index == 0))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         self.refresh()
+        self._fresh = True  # just read: the first showing need not read it again
 
     # --- showing --------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Re-read the register each time the page comes on screen (days of silence change)."""
         super().showEvent(event)
-        if not self.exchange.jobs.is_busy():
+        if self._fresh:
+            self._fresh = False
+        elif not self.exchange.jobs.is_busy():
             self.refresh()
 
     def refresh(self) -> None:
@@ -210,7 +224,19 @@ class VillagesPage(QWidget):
         if keep is None or not self.select_village(keep):
             if self.proxy.rowCount():
                 self.table.selectRow(0)
+        self._show_no_match()
         self._on_selected()
+
+    def _show_no_match(self) -> None:
+        """The table, or a sentence when the search or the filter hides every village."""
+        if self.proxy.rowCount() or not self.model.rowCount():
+            self.table_stack.setCurrentWidget(self.table)
+            return
+        if self.proxy.text:
+            self.no_match.setText(self.tr("没有村名或代码包含“{text}”的村。").format(text=self.proxy.text))
+        else:
+            self.no_match.setText(self.tr("没有需要关注的村:各村都按时发来了数据包,也不缺数据包。"))
+        self.table_stack.setCurrentWidget(self.no_match)
 
     def selected_row(self) -> vs.VillageRow | None:
         """The village selected in the register, or None."""
@@ -240,6 +266,7 @@ class VillagesPage(QWidget):
         self.proxy.text = self.search.text().strip()
         self.proxy.attention_only = self.attention_check.isChecked()
         self.proxy.invalidate()
+        self._show_no_match()
         self._on_selected()
 
     def _on_selected(self, *_args) -> None:
