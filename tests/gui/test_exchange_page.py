@@ -28,6 +28,7 @@ from tests.gui.test_exchange_support import (
     village_package,
 )
 from tests.gui.typing import type_text
+from ui.exchange import target_chooser
 from ui.exchange.exchange_page import ExchangePage
 
 pair = support.pair  # the fixture
@@ -87,6 +88,7 @@ def test_village_exports_to_a_folder_and_says_the_stick_can_be_pulled(qtbot, pai
     assert "共 2 条记录" in page.export_message.text()
     assert "可以安全拔出U盘" in page.message_box.informativeText()
     assert written[0].name in page.message_box.informativeText()
+    assert "下一步:把U盘交给乡镇" in page.message_box.informativeText()  # and what comes back, and where
     _close_box(page)
     assert "第 1 号" in page.sent_label.text() and "乡镇还没有确认收到" in page.sent_label.text()
     rows = _history(page)
@@ -122,23 +124,61 @@ def test_cancelled_export_leaves_nothing(qtbot, pair, tmp_path):
     assert _history(page) == []
 
 
-def test_export_without_a_target_says_what_to_do(qtbot, pair):
+def test_export_without_a_target_says_what_to_do(qtbot, pair, tmp_path):
     page = _page(qtbot, pair.village_session, pair.village)
     page.target.combo.clear()
+    # No U盘 and no folder: 导出 is off, and the page says what to do instead.
+    assert not page.export_button.isEnabled()
+    assert page.target_hint.isVisible() and "选择文件夹" in page.target_hint.text()
+    assert "选择文件夹" in page.export_button.toolTip()
     assert not page.start_export()
     assert "选择文件夹" in page.export_message.text()
+    page.target.set_folder(tmp_path)
+    assert page.export_button.isEnabled() and not page.target_hint.isVisible()
+
+
+def test_a_stick_plugged_in_while_the_page_is_open_appears_by_itself(qtbot, pair, tmp_path, monkeypatch):
+    drives: list[exchange_service.Drive] = []
+    monkeypatch.setattr(exchange_service, "removable_drives", lambda: list(drives))
+    monkeypatch.setattr(target_chooser, "POLL_MS", 50)
+    page = _page(qtbot, pair.village_session, pair.village)
+    assert page.target.folder() is None and not page.export_button.isEnabled()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    drives.append(exchange_service.Drive(stick, "KINGSTON"))
+    with qtbot.waitSignal(page.target.changed, timeout=10_000):  # the periodic check, no click needed
+        pass
+    assert page.target.folder() == stick and page.target.combo.currentText() == "U盘:KINGSTON"
+    assert page.export_button.isEnabled()
+    # An unchanged list is not rebuilt (an open list or a choice is not disturbed).
+    page.target.set_folder(tmp_path)
+    page.target.refresh_drives()
+    assert page.target.folder() == tmp_path
+
+
+def test_a_file_gone_from_the_stick_is_explained_in_chinese(qtbot, pair, tmp_path):
+    page = _page(qtbot, pair.village_session, pair.village)
+    page.import_files([tmp_path / "330106001_乡镇回执_0001_20261130.cwpkg"])
+    assert "U盘是否已经拔出" in page.import_message.text()
+    assert "U盘是否已经拔出" in page.message_box.informativeText()
+    assert "No such file" not in page.message_box.informativeText()
+    _close_box(page)
+    assert page.preview_dialog is None
 
 
 def test_township_previews_then_imports_and_lists_history(qtbot, pair):
     package = village_package(pair, "张三", "李四")
     pair.use("t")
     page = _page(qtbot, pair.township_session, pair.township)
+    page.target.set_folder(pair.usb)
     assert page.villages_table.rowCount() == 1
     assert page.villages_table.item(0, 1).text() == "等待第一个数据包"
     assert not page.export_button.isEnabled()  # no key of the village yet: no 回执
     page.import_files([package])
     dialog = _preview(qtbot, page)
     assert dialog.table.item(0, 0).text() == "人员"
+    rows_height = sum(dialog.table.rowHeight(r) for r in range(dialog.table.rowCount()))
+    assert dialog.table.height() <= dialog.table.horizontalHeader().height() + rows_height + 8  # no blank band
     assert dialog.table.item(0, 1).text() == "2"
     assert "新增 2 条" in dialog.summary_label.text()
     assert "第一个数据包" in dialog.warnings_text() and "指纹" in dialog.warnings_text()
@@ -160,6 +200,7 @@ def test_township_previews_then_imports_and_lists_history(qtbot, pair):
     assert again is not dialog
     assert "已经导入过" in again.summary_label.text()
     assert again.import_button.isHidden()
+    assert again.height() < 400  # no blank band where the table would be
     again.reject()
     assert len(_history(page)) == 1
 
@@ -190,6 +231,9 @@ def test_village_joins_its_township_with_the_setup_file(qtbot, tmp_path):
     pair = make_pair(tmp_path / "p", enroll=False)
     page = _page(qtbot, pair.village_session, pair.village)
     assert "还没有加入乡镇" in page.peer_label.text()
+    page.target.set_folder(tmp_path)
+    # Nobody to send a package to yet: 导出 is off and says why.
+    assert not page.export_button.isEnabled() and "入网文件" in page.export_button.toolTip()
     page.import_files([pair.setup_file])
     qtbot.waitUntil(lambda: page.setup_dialog is not None and page.setup_dialog.isVisible())
     dialog = page.setup_dialog
@@ -200,6 +244,7 @@ def test_village_joins_its_township_with_the_setup_file(qtbot, tmp_path):
     _close_box(page)
     assert TOWNSHIP_NAME in page.peer_label.text()
     assert page.peer_fingerprint_label.text() == township_fp
+    assert page.export_button.isEnabled()
 
 
 def test_setup_file_for_another_village_is_refused(qtbot, tmp_path):
@@ -451,3 +496,18 @@ def test_export_to_a_stick_that_went_away_says_so(qtbot, pair, tmp_path):
     assert "U盘是否已经插好" in page.message_box.text()
     _close_box(page)
     assert _history(page) == []
+
+
+def test_a_partly_acknowledged_village_is_told_the_rest_travels_with_the_next_package(qtbot, pair, tmp_path):
+    first = village_package(pair, "张三")
+    add_people(pair.village_session, "李四")
+    exchange_service.export_in_worker(pair.village_session, pair.village, tmp_path)  # not yet at the township
+    pair.use("t")
+    exchange_service.import_in_worker(pair.township_session, pair.township, first)
+    receipt = exchange_service.export_in_worker(pair.township_session, pair.township, pair.usb,
+                                                recipient_code=VILLAGE_CODE).path
+    pair.use("v")
+    exchange_service.import_in_worker(pair.village_session, pair.village, receipt)
+    page = _page(qtbot, pair.village_session, pair.village)
+    text = page.sent_label.text()
+    assert "第 2 号" in text and "乡镇已确认收到第 1 号及以前的" in text and "不用重发" in text

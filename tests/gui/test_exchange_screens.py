@@ -117,3 +117,27 @@ def test_wizard_setup_file_screen(qtbot, tmp_path, store):
     wizard.button(QWizard.WizardButton.NextButton).click()
     assert wizard.identity_page.load_setup_file(setup_file)
     save(wizard, "bx_05_wizard_setup_file")
+
+
+def test_village_reads_the_township_opinion_screens(qtbot, tmp_path):
+    """bx_08: the import message of a 回执; bx_09: the 审核 tab with the opinion and what to do next."""
+    from tests.gui.test_exchange_review_return import _draft_reviewed_by_township
+    from ui.rules.rules_page import RulesPage
+
+    pair = support.make_pair(tmp_path / "pair")
+    version_id, receipt = _draft_reviewed_by_township(pair)
+    window = _window(qtbot, pair.village_session, pair.village, "exchange")
+    page = window.current_page()
+    page.import_files([receipt])
+    qtbot.waitUntil(lambda: page.preview_dialog is not None and page.preview_dialog.isVisible(), timeout=30_000)
+    page.preview_dialog.accept()
+    qtbot.waitUntil(lambda: page.last_import is not None, timeout=30_000)
+    save(page.message_box, "bx_08_village_receipt_imported")
+    _close_box(page)
+    window.show_area("rules")
+    rules = window.current_page()
+    assert isinstance(rules, RulesPage)
+    rules.refresh(version_id)
+    rules.panel.tabs.setCurrentWidget(rules.panel.review_tab)
+    save(window, "bx_09_village_review_from_township")
+    window.close()

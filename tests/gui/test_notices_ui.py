@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel
 
 from desktop.services import exchange_service, notice_service, setup_service
 from tests.gui import screens
@@ -88,3 +91,52 @@ def test_the_villages_page_writes_a_notice_to_the_selected_village(qtbot, pair):
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "1 个村" in page.message.text()
     assert [n.village_code for n in notice_service.notices()] == [VILLAGE_CODE]
+
+
+def test_notices_imported_while_the_home_page_was_open_appear_when_it_is_shown_again(qtbot, pair):
+    """The home page is built once; coming back to it after importing a 回执 shows the new notices."""
+    pair.use("v")
+    home = HomePage(setup_service.current(), session=pair.village_session)
+    screens.shown(qtbot, home, 1000, 720)
+    assert not hasattr(home, "notice_lines")  # nothing from the township yet
+    package = village_package(pair, "张三")
+    pair.use("t")
+    exchange_service.import_in_worker(pair.township_session, pair.township, package)
+    notice_service.send_notice(pair.township_session, "冬季防火安全提醒", "请检查消防器材。", date(2026, 11, 28))
+    back = exchange_service.export_in_worker(pair.township_session, pair.township, pair.usb,
+                                             recipient_code=VILLAGE_CODE)
+    pair.use("v")
+    exchange_service.import_in_worker(pair.village_session, pair.village, back.path)
+    home.hide()
+    home.show()
+    qtbot.waitExposed(home)
+    assert home.notice_lines == ["【未读】2026-11-28  冬季防火安全提醒"]
+    assert "1 条未读" in home.notices_button.text()
+    home.hide()
+    home.show()  # shown again: rebuilt in place, not added twice
+
+    def headings() -> list[QLabel]:
+        return [w for w in home.findChildren(QLabel) if w.text() == "乡镇通知" and w.isVisible()]
+
+    qtbot.waitUntil(lambda: len(headings()) == 1)
+    qtbot.wait(50)
+    assert len(headings()) == 1
+
+
+def test_the_notices_are_read_with_the_arrow_keys(qtbot, pair):
+    pair.use("t")
+    package = village_package(pair, "张三")
+    pair.use("t")
+    exchange_service.import_in_worker(pair.township_session, pair.township, package)
+    for day, title in ((26, "报送材料的通知"), (28, "冬季防火安全提醒")):
+        notice_service.send_notice(pair.township_session, title, f"{title}的内容。", date(2026, 11, day))
+    back = exchange_service.export_in_worker(pair.township_session, pair.township, pair.usb,
+                                             recipient_code=VILLAGE_CODE)
+    pair.use("v")
+    exchange_service.import_in_worker(pair.village_session, pair.village, back.path)
+    dialog = screens.shown(qtbot, NoticesDialog(pair.village_session), 820, 520)
+    assert dialog.focusWidget() is dialog.list
+    assert "冬季防火安全提醒的内容" in dialog.body.toPlainText()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
+    assert "报送材料的通知的内容" in dialog.body.toPlainText()
+    assert notice_service.unread_count() == 0

@@ -125,3 +125,54 @@ def test_admin_page_alone_when_installation_has_no_user(qtbot, store):
     assert wizard.result() == QWizard.DialogCode.Accepted
     assert setup_service.has_users()
     assert wizard.session.actor == "admin"
+
+
+def _setup_file(tmp_path, store):
+    """A township's 入网文件 for 青山村 (written in another data folder), then back on the empty store."""
+    from desktop.storage import open_store
+    from models.db import close_database
+    from tests.gui.test_exchange_support import make_pair
+
+    setup_file = make_pair(tmp_path / "p", enroll=False).setup_file
+    close_database()
+    open_store(store, backup_before_migration=False)
+    return setup_file
+
+
+def test_setup_file_says_what_to_do_after_the_phone_check_and_names_the_township(qtbot, tmp_path, store):
+    setup_file = _setup_file(tmp_path, store)
+    wizard = _wizard(qtbot)
+    _click(qtbot, wizard, NEXT)
+    page = wizard.identity_page
+    assert page._form.labelForField(page.code_edit.parentWidget()).text() == "村代码"
+    assert not page.setup_after.isVisible()
+    assert page.load_setup_file(setup_file)
+    # After the fingerprint: what to do when it matches, when it does not, and why the fields are locked.
+    assert page.setup_after.isVisible()
+    assert "核对一致后点“下一步”" in page.setup_after.text() and "不一致" in page.setup_after.text()
+    assert "不能修改" in page.setup_after.text()
+    _click(qtbot, wizard, NEXT)
+    qtbot.keyClicks(wizard.admin_page.password_edit, "Qingshan-2026")
+    qtbot.keyClicks(wizard.admin_page.repeat_edit, "Qingshan-2026")
+    qtbot.keyClick(wizard.admin_page.repeat_edit, Qt.Key.Key_Return)
+    summary = wizard.summary_page
+    assert wizard.currentPage() is summary
+    assert summary.township_label.isVisible() and "城关镇(330106001)" in summary.township_label.text()
+    # Back to typing by hand: the summary no longer names a township.
+    wizard.back()
+    wizard.back()
+    page.clear_setup()
+    assert not page.setup_after.isVisible()
+    wizard.next()
+    wizard.next()
+    assert not summary.township_label.isVisible()
+
+
+def test_a_setup_file_gone_from_the_stick_is_explained_in_chinese(qtbot, tmp_path, store):
+    wizard = _wizard(qtbot)
+    _click(qtbot, wizard, NEXT)
+    page = wizard.identity_page
+    assert not page.load_setup_file(tmp_path / "330106001001_入网文件_20261130.cwpkg")
+    assert page.setup_message.role() == "error"
+    assert "U盘是否已经拔出" in page.setup_message.text()
+    assert "No such file" not in page.setup_message.text()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -36,7 +36,7 @@ def _what(row: xs.ConflictRow) -> str:
     for diff in row.diffs:
         if diff.column in ("name", "title", "label"):
             return f"{diff.local} / {diff.incoming}"
-    return row.found_at
+    return QCoreApplication.translate("ConflictsPanel", "发现于 {when}").format(when=row.found_at)
 
 
 class ConflictsPanel(QWidget):
@@ -53,8 +53,14 @@ class ConflictsPanel(QWidget):
         self.list = QListWidget()
         self.list.setMinimumWidth(220)
         self.list.currentRowChanged.connect(self._show)
-        self.explain = QLabel(self.tr(
-            "同一条记录在本机和数据包中各有一个版本,软件没有替您选择。请对照下面的内容,决定保留哪一个。"))
+        text = self.tr(
+            "同一条记录在本机和数据包中各有一个版本,软件没有替您选择。请对照下面的内容,决定保留哪一个。")
+        if not xs.is_township():
+            # At a village these are the township's records (opinions, answers, notices):
+            # only the township knows which version it meant.
+            text += self.tr("这些是乡镇写的内容,出现两个版本通常是乡镇的电脑恢复过备份。"
+                            "拿不准时,请先打电话问乡镇以哪个版本为准,再选择。")
+        self.explain = QLabel(text)
         self.explain.setWordWrap(True)
         self.explain.setProperty("role", "hint")
         self.title = QLabel()

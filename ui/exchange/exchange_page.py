@@ -182,6 +182,7 @@ class ExchangePage(QWidget):
         self.peer_fingerprint_label = QLabel()
         self.peer_fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sent_label = QLabel()
+        self.sent_label.setWordWrap(True)
         self.received_label = QLabel()
         self.missing_label = QLabel()
         self.missing_label.setProperty("role", "error")
@@ -232,6 +233,12 @@ class ExchangePage(QWidget):
     def _build_export_box(self) -> QWidget:
         box = QGroupBox(self.tr("发送回执给村里") if self._township else self.tr("导出数据包(发给乡镇)"))
         self.target = TargetChooser()
+        self.target.changed.connect(self._on_target_changed)
+        #: Shown while there is no U盘 and no folder: what to do, since 导出 is off until then.
+        self.target_hint = QLabel(self.tr(
+            "没有找到U盘。请插好U盘(稍等几秒会自动出现在上面),或点“选择文件夹…”选一个文件夹。"))
+        self.target_hint.setWordWrap(True)
+        self.target_hint.setProperty("role", "hint")
         self.full_check = QCheckBox(self.tr("完整数据包(包含全部记录,一般不用勾选)"))
         self.export_button = QPushButton(self.tr("发送回执") if self._township else self.tr("导出数据包"))
         make_primary(self.export_button)
@@ -254,6 +261,7 @@ class ExchangePage(QWidget):
             self.recipient_label.setProperty("role", "hint")
             form.addRow(self.tr("发给:"), self.recipient_label)
         form.addRow(self.tr("保存到:"), self.target)
+        form.addRow(self.target_hint)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
@@ -312,6 +320,7 @@ class ExchangePage(QWidget):
         else:
             self._fill_peer()
         self._fill_history()
+        self._on_target_changed()
         self.conflicts_panel.refresh()
         n = self.overview.open_conflicts
         index = self.tabs.indexOf(self.conflicts_panel)
@@ -337,8 +346,13 @@ class ExchangePage(QWidget):
         self.peer_fingerprint_label.setText(peer.fingerprint)
         sent = package_text(peer.last_out_no, peer.last_out_at)
         if peer.last_out_no:
-            sent += self.tr(" · 乡镇已确认收到") if peer.out_acked_no >= peer.last_out_no else \
-                self.tr(" · 乡镇还没有确认收到")
+            if peer.out_acked_no >= peer.last_out_no:
+                sent += self.tr(" · 乡镇已确认收到")
+            elif peer.out_acked_no:
+                sent += self.tr(" · 乡镇已确认收到第 {acked} 号及以前的;之后的修改会随下一个数据包一起带上,"
+                                "不用重发").format(acked=peer.out_acked_no)
+            else:
+                sent += self.tr(" · 乡镇还没有确认收到")
         self.sent_label.setText(sent)
         self.received_label.setText(package_text(peer.last_in_no, peer.last_in_at))
         self.missing_label.setText(self.tr("还没有收到乡镇的{numbers}数据包。").format(
@@ -458,9 +472,14 @@ class ExchangePage(QWidget):
             what += self.tr(",附件 {n} 个").format(n=result.attachments)
         self.export_message.show_ok(self.tr("已保存 {file}({what})。可以安全拔出U盘。").format(
             file=result.path.name, what=what))
-        self._inform(self.tr("数据包已保存好。"), self.tr(
+        details = self.tr(
             "文件:{file}\n位置:{folder}\n内容:第 {number} 号数据包,{what}。\n\n可以安全拔出U盘。").format(
-            file=result.path.name, folder=result.path.parent, number=result.number, what=what))
+            file=result.path.name, folder=result.path.parent, number=result.number, what=what)
+        if not self._township:
+            details += "\n\n" + self.tr(
+                "下一步:把U盘交给乡镇。乡镇导入后,会给本村一个回执数据包(文件名中有“乡镇回执”);"
+                "拿回来后,在本页右边的“导入数据包”中点“扫描U盘”或“选择文件…”导入。")
+        self._inform(self.tr("数据包已保存好。"), details)
         self.refresh()
         self.exchanged.emit()
         self._resume_queue()
@@ -536,6 +555,13 @@ class ExchangePage(QWidget):
         if not self._queue:
             return
         path = self._current = self._queue.pop(0)
+        if not path.is_file():
+            # Said here in plain words: the package reader would pass on the system's (English) reason.
+            text = self.tr("找不到文件 {file}。U盘是否已经拔出?请插好U盘后重新选择。").format(file=path.name)
+            self.import_message.show_error(text)
+            self._waiting = True
+            self._inform(self.tr("找不到这个数据包。"), text).finished.connect(self._next)
+            return
         if xs.is_setup_file(path):
             self._open_setup(path)
             return
@@ -581,8 +607,28 @@ class ExchangePage(QWidget):
             details += "\n\n" + self.tr("有 {n} 条记录与本机的不一致,两个版本都保留了。"
                                         "请在下方“冲突”中逐条选择保留哪一个。").format(n=conflicts)
             self.tabs.setCurrentWidget(self.conflicts_panel)
+        where = self._where_to_read(plan)
+        if where:
+            details += "\n\n" + where
         box = self._inform(self.tr("导入完成。"), details)
         box.finished.connect(self._next)
+
+    def _where_to_read(self, plan) -> str:
+        """Village: where each kind of thing the township sent can be read (empty for nothing new)."""
+        if self._township or plan.already_imported:
+            return ""
+        arrived = {t.table for t in plan.tables if t.new or t.changed}
+        places = (
+            ({"rule_review", "review_comment"}, self.tr("乡镇对村规民约草案的审核意见:在“村规民约”中选中草案,看“审核”")),
+            ({"rule_filing"}, self.tr("村规民约的备案回执:在“村规民约”中选中该版本,看“表决与备案”")),
+            ({"township_answer"}, self.tr(
+                "乡镇对上报事项的答复:在“村务监督”的“监督事项”或“村务公开”的“村民反映”中查看")),
+            ({"township_notice"}, self.tr("乡镇通知:在“首页”的“乡镇通知”中阅读")),
+        )
+        lines = [f"• {text}" for tables, text in places if tables & arrived]
+        if not lines:
+            return ""
+        return self.tr("乡镇发来的内容在这里查看:") + "\n" + "\n".join(lines)
 
     def _plan_failed(self, exc: BaseException) -> None:
         if isinstance(exc, PackageRefused) and self._current is not None:
@@ -669,6 +715,10 @@ class ExchangePage(QWidget):
         box.setWindowTitle(self.tr("数据交换"))
         box.setText(text)
         box.setInformativeText(details)
+        # QMessageBox wraps at a narrow width of its own; a sentence per line reads better.
+        label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+        if label is not None:
+            label.setMinimumWidth(min(460, label.fontMetrics().horizontalAdvance("国") * 28))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.button(QMessageBox.StandardButton.Ok).setText(self.tr("知道了"))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -676,10 +726,26 @@ class ExchangePage(QWidget):
         self.message_box = box
         return box
 
+    def _joined(self) -> bool:
+        """Village: a township is pinned (a package has someone to go to)."""
+        return self._township or any(p.kind == "township" for p in (self.overview.peers if self.overview else ()))
+
+    def _on_target_changed(self) -> None:
+        none = self.target.folder() is None
+        self.target_hint.setVisible(none)
+        if not self._can_exchange:
+            tip = self.tr("您的账号没有数据交换的权限。")
+        elif not self._joined():
+            tip = self.tr("本村还没有加入乡镇,先导入乡镇发来的入网文件,才能导出数据包。")
+        else:
+            tip = self.target_hint.text() if none else ""
+        self.export_button.setToolTip(tip)
+        self._on_busy(self.jobs.is_busy())
+
     def _on_busy(self, busy: bool) -> None:
         exporting = busy and self.progress.isVisible()
         self.cancel_button.setEnabled(exporting)
-        can_send = self._can_exchange and not busy
+        can_send = self._can_exchange and not busy and self.target.folder() is not None and self._joined()
         if self._township:
             peer = self._village_row(self.selected_village())
             can_send = can_send and peer is not None and peer.status == "active"

@@ -131,6 +131,7 @@ class NoticesDialog(QDialog):
         self.list.currentRowChanged.connect(self._show)
         if self._rows:
             self.list.setCurrentRow(0)
+            self.list.setFocus()  # ↑/↓ go through the notices straight away
         else:
             self.body.setPlainText(self.tr("还没有收到乡镇的通知。通知会随乡镇发来的数据包(回执)一起导入。"))
 

@@ -104,7 +104,7 @@ class PreviewDialog(QDialog):
                 text += self.tr("附带附件文件 {n} 个。").format(n=plan.attachments)
             self.summary_label.setText(text)
         layout.addWidget(self.summary_label)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
 
         conflicts = plan.total("conflict")
         self.conflict_label = QLabel(self.tr(
@@ -126,8 +126,18 @@ class PreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setMinimumHeight(min(60 + 34 * len(shown), 200) if shown else 0)
-        self.resize(680, 640 if len(shown) > 6 else 480)
+        self._fit_table(len(shown))
+        # As tall as the content: no blank band under a short table or an already-imported package.
+        self.resize(680, self.sizeHint().height())
+
+    def _fit_table(self, rows: int) -> None:
+        """The table exactly as tall as its rows, up to ten (more scroll inside it)."""
+        if not rows:
+            return
+        self.table.resizeRowsToContents()
+        height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        height += sum(self.table.rowHeight(r) for r in range(min(rows, 10)))
+        self.table.setFixedHeight(height + (0 if rows <= 10 else 4))
 
     def _first_contact(self, plan) -> QWidget:
         frame = QFrame()

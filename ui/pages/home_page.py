@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -72,7 +73,8 @@ class HomePage(QWidget):
             demo.setProperty("role", "error")
             form.addRow(self.tr("注意:"), demo)
 
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(12)
         layout.addWidget(title)
@@ -81,6 +83,17 @@ class HomePage(QWidget):
         layout.addWidget(facts)
         layout.addStretch(1)
         self._layout = layout
+        # In a scroll area: with the township's notices, or at a large font size, the cards never overlap.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        content.installEventFilter(self)  # its first paint (not this widget's, hidden behind it) builds the cards
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._notice_widgets: list[QWidget] = []
+        self._notices_at: int | None = None  # layout index of the notices heading, once the cards are built
         # Deferred: the cards (a few queries) are built once the page has been painted,
         # so the window appears first; a zero timer alone can fire before the first paint.
         township_cards = not village and paths is not None
@@ -92,9 +105,18 @@ class HomePage(QWidget):
         if (village or township_cards) and not defer:
             self.load_cards()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        """The scrolled content's paint counts as the page's paint."""
+        if event.type() == QEvent.Type.Paint:
+            self._after_paint()
+        return False
+
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         """After the first paint, build the deferred cards."""
         super().paintEvent(event)
+        self._after_paint()
+
+    def _after_paint(self) -> None:
         if self._cards_pending:
             self._cards_pending = False
             from PySide6.QtCore import QTimer
@@ -106,15 +128,12 @@ class HomePage(QWidget):
         position = self._layout.count() - 1
         if self._paths is not None and setup_mode() == "township":
             self._layout.insertWidget(position, ScaledLabel(self.tr("各村概况"), 1.2, bold=True))
-            self._layout.insertWidget(position + 1, self._township_card())
+            self.township_card = self._township_card()
+            self._layout.insertWidget(position + 1, self.township_card)
+            self._township_fresh = not self.isVisible()  # built before showing: the first show needs no re-read
             return
-        from desktop.services import notice_service
-
-        latest = notice_service.notices(limit=3)
-        if latest:
-            for widget in (ScaledLabel(self.tr("乡镇通知"), 1.2, bold=True), self._notices_card(latest)):
-                self._layout.insertWidget(position, widget)
-                position += 1
+        self._notices_at = position
+        position += self._place_notices()
         for widget in (ScaledLabel(self.tr("人员概况"), 1.2, bold=True), self._counts_card(),
                        ScaledLabel(self.tr("会议与表决"), 1.2, bold=True), self._meetings_card(),
                        ScaledLabel(self.tr("村规民约与村务监督"), 1.2, bold=True),
@@ -127,6 +146,7 @@ class HomePage(QWidget):
         from desktop.services import township_home, villages_service
 
         figures = township_home.summary(self._paths)
+        self.township_figures = figures
         card = _card()
         grid = QGridLayout(card)
         grid.setContentsMargins(20, 14, 20, 14)
@@ -159,6 +179,43 @@ class HomePage(QWidget):
             label.setWordWrap(True)
             grid.addWidget(label, row, 0, 1, len(numbers))
         return card
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Coming back to 首页 after importing a 回执 shows the notices it brought.
+
+        On a township, the counts are read again: after answering escalations or importing packages
+        the clerk comes back to figures that say what is still waiting, not what was at start-up.
+        """
+        super().showEvent(event)
+        if self._notices_at is not None:
+            self._place_notices()
+        if getattr(self, "township_card", None) is not None:
+            if getattr(self, "_township_fresh", False):
+                self._township_fresh = False
+            else:
+                self.refresh_township()
+
+    def refresh_township(self) -> None:
+        """Rebuild the township's 各村概况 card in place with fresh figures."""
+        old = self.township_card
+        self.township_card = self._township_card()
+        self._layout.replaceWidget(old, self.township_card)
+        old.deleteLater()
+
+    def _place_notices(self) -> int:
+        """(Re)build the 乡镇通知 heading and card at their place; returns how many widgets it put there."""
+        from desktop.services import notice_service
+
+        for widget in self._notice_widgets:
+            self._layout.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        latest = notice_service.notices(limit=3)
+        self._notice_widgets = [ScaledLabel(self.tr("乡镇通知"), 1.2, bold=True),
+                                self._notices_card(latest)] if latest else []
+        for offset, widget in enumerate(self._notice_widgets):
+            self._layout.insertWidget(self._notices_at + offset, widget)
+        return len(self._notice_widgets)
 
     def _notices_card(self, latest) -> QFrame:
         """The township's three latest notices, unread ones marked, and a button to read them."""

@@ -38,7 +38,7 @@ from ui.rules.labels import (
     trigger_label,
 )
 from ui.rules.opinions_tab import OpinionsTab
-from ui.rules.review_tab import ReviewTab, short_fingerprint
+from ui.rules.review_tab import ReviewTab, needs_changes, short_fingerprint
 from ui.rules.vote_tab import VoteTab
 from ui.widgets.background import FileExporter, ask_save_path, pdf_pattern, print_html
 from ui.widgets.field_message import FieldMessage
@@ -98,6 +98,11 @@ def timeline_html(view: VersionView) -> str:
         is_next = step.code == view.next_step
         if step.done:
             marker, color = "✓", "#2e7d32"
+        elif is_next and step.code == proc.REVIEW and needs_changes(view):
+            # Not a dead end: the village edits the text and sends it again.
+            marker, color = "▶", "#b3261e"
+            details.append(escape(tr(_C, "下一步,请先修改条文:")))
+            details += [f"<span style='color:#b3261e'>• {escape(message_text(m))}</span>" for m in step.blocked_by]
         elif is_next and step.blocked_by:
             marker, color = "▶", "#b3261e"
             details.append(escape(tr(_C, "下一步,现在还不能办理:")))
@@ -251,6 +256,12 @@ class VersionPanel(QWidget):
                                    self.tr("历史版本:依据原始档案补录,不补记程序。"))
             return
         self.next_button.setVisible(True)
+        if step.code == proc.REVIEW and needs_changes(view):
+            self.next_button.setText(self.tr("去修改条文"))
+            self.next_hint.setText(self.tr(
+                "乡镇的意见是“{opinion}”:请在“条文”中按意见修改(意见见“审核”),改好后重新报乡镇审核。").format(
+                opinion=opinion_label(view.review.opinion)))
+            return
         self.next_button.setText(self.tr("去办理:{step}").format(step=step_label(step.code)))
         if step.blocked_by:
             self.next_hint.setText(self.tr("现在还不能办理:") + ";".join(message_text(m) for m in step.blocked_by))
@@ -258,8 +269,11 @@ class VersionPanel(QWidget):
             self.next_hint.setText(self.tr("下一步:{step}").format(step=step_label(step.code)))
 
     def go_to_next_step(self) -> None:
-        """Open the tab where the next step is recorded."""
+        """Open the tab where the next step is recorded (the articles when the township asked for changes)."""
         if self.view and self.view.next_step:
+            if self.view.next_step == proc.REVIEW and needs_changes(self.view):
+                self.tabs.setCurrentWidget(self.article_editor)
+                return
             self.tabs.setCurrentIndex(STEP_TABS[self.view.next_step])
 
     def timeline_text(self) -> str:

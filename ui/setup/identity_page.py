@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -70,6 +71,13 @@ class IdentityPage(QWizardPage):
         self.setup_fingerprint = ScaledLabel("", 1.3, bold=True)
         self.setup_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setup_fingerprint.hide()
+        #: After the fingerprint: what to do when it matches or not, and why the fields are locked.
+        self.setup_after = QLabel(self.tr(
+            "核对一致后点“下一步”。不一致时请不要继续,请乡镇重新生成入网文件。\n"
+            "村名称、代码和省份由入网文件确定,这里不能修改;如果不对,也请联系乡镇。"))
+        self.setup_after.setWordWrap(True)
+        self.setup_after.setProperty("role", "hint")
+        self.setup_after.hide()
         self.setup_box = QWidget()
         setup_row = QHBoxLayout()
         setup_row.setContentsMargins(0, 0, 0, 0)
@@ -82,6 +90,7 @@ class IdentityPage(QWizardPage):
         setup_layout.addLayout(setup_row)
         setup_layout.addWidget(self.setup_message)
         setup_layout.addWidget(self.setup_fingerprint)
+        setup_layout.addWidget(self.setup_after)
 
         self._form = QFormLayout(self)
         self._form.setVerticalSpacing(10)
@@ -103,6 +112,8 @@ class IdentityPage(QWizardPage):
             self.tr("12 位数字,例如 330106001001") if village else self.tr("9 位数字,例如 330106001"))
         self._form.labelForField(self.name_edit.parentWidget()).setText(
             self.tr("村名称") if village else self.tr("乡镇名称"))
+        self._form.labelForField(self.code_edit.parentWidget()).setText(
+            self.tr("村代码") if village else self.tr("乡镇代码"))
         self._form.setRowVisible(self.setup_box, village)
         if not village:
             self.clear_setup()
@@ -118,6 +129,12 @@ class IdentityPage(QWizardPage):
         """Read and verify a 入网文件: fill name, code and province (read-only); False if refused."""
         from desktop.services import exchange_service
 
+        if not Path(path).is_file():
+            # Said here in plain words: the reading engine would pass on the system's (English) reason.
+            self.setup_message.show_error(self.tr(
+                "找不到文件“{name}”。U盘是否已经拔出?请插好U盘,再点“导入入网文件…”重新选择。").format(
+                name=Path(path).name))
+            return False
         try:
             info = exchange_service.read_setup_file(path)
         except CunwuError as exc:
@@ -139,6 +156,7 @@ class IdentityPage(QWizardPage):
             township=info.township_name, code=info.township_code))
         self.setup_fingerprint.setText(info.fingerprint)
         self.setup_fingerprint.show()
+        self.setup_after.show()
         self.manual_button.show()
         self.completeChanged.emit()
         return True
@@ -153,6 +171,7 @@ class IdentityPage(QWizardPage):
         self.province_combo.setEnabled(True)
         self.manual_button.hide()
         self.setup_fingerprint.hide()
+        self.setup_after.hide()
         self.setup_message.show_hint(self.tr("有乡镇发来的入网文件时,请用它填写;没有时直接在下面填写。"))
         self.completeChanged.emit()
 

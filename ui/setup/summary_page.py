@@ -26,9 +26,11 @@ class SummaryPage(QWizardPage):
         self.code_label = QLabel()
         self.province_label = QLabel()
         self.admin_label = QLabel()
+        #: The township joined with a 入网文件 (the row is hidden when typed by hand).
+        self.township_label = QLabel()
         self.commit_message = FieldMessage()
         for label in (self.mode_label, self.name_label, self.code_label, self.province_label,
-                      self.admin_label):
+                      self.admin_label, self.township_label):
             scale_font(label, 1.1, bold=True)
         form = QFormLayout(self)
         form.setVerticalSpacing(12)
@@ -36,8 +38,10 @@ class SummaryPage(QWizardPage):
         form.addRow(self.tr("名称:"), self.name_label)
         form.addRow(self.tr("代码:"), self.code_label)
         form.addRow(self.tr("省份:"), self.province_label)
+        form.addRow(self.tr("所属乡镇:"), self.township_label)
         form.addRow(self.tr("管理员:"), self.admin_label)
         form.addRow(self.commit_message)
+        self._form = form
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         """Fill the summary from the pages before."""
@@ -49,6 +53,11 @@ class SummaryPage(QWizardPage):
         self.province_label.setText(QCoreApplication.translate("provinces", PROVINCES[province]))
         self.admin_label.setText(self.tr("{name}(登录名 {login})").format(
             name=self._admin_page.display_name(), login=self._admin_page.login()))
+        setup = self._identity_page.setup_info if village else None
+        if setup is not None:
+            self.township_label.setText(self.tr("{name}({code}),完成后就加入该乡镇").format(
+                name=setup.township_name, code=setup.township_code))
+        self._form.setRowVisible(self.township_label, setup is not None)
         self.commit_message.clear_message()
 
     def show_commit_error(self, text: str) -> None:
