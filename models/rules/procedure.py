@@ -229,6 +229,11 @@ def can_submit(f: VersionFacts) -> list[Message]:
         reasons.append(_m(QT_TRANSLATE_NOOP(_C, "这份草案已经报审,正在等待乡镇意见。")))
     if review_valid(f):
         reasons.append(_m(QT_TRANSLATE_NOOP(_C, "乡镇已经同意这份草案,不需要再报审。")))
+    elif (f.review_opinion in (AGREE_AFTER_CHANGES, DISAGREE) and f.current_fingerprint
+          and f.review_fingerprint == f.current_fingerprint):
+        reasons.append(_m(QT_TRANSLATE_NOOP(
+            _C, "乡镇对这份文本的意见是“{opinion}”:请先按意见修改条文,再报乡镇审核。"),
+            opinion=OPINIONS[f.review_opinion]))
     return reasons + can_edit_text(f)
 
 

@@ -103,3 +103,11 @@ def test_adopted_text_is_frozen_and_history_needs_no_steps():
 
 def test_fingerprint_sees_every_character():
     assert p.fingerprint(TEXT) != p.fingerprint([("", "第一条", "村民应遵守法律!"), TEXT[1]])
+
+
+@pytest.mark.parametrize("opinion", [p.AGREE_AFTER_CHANGES, p.DISAGREE])
+def test_the_same_text_cannot_go_back_after_the_township_asked_for_changes(opinion):
+    f = replace(walk("submitted"), review_opinion=opinion, review_fingerprint=FP)
+    assert any("请先按意见修改条文" in str(m) for m in p.can_submit(f))
+    changed = replace(f, current_fingerprint="b" * 64)
+    assert not p.can_submit(changed), "once the text changed it may be submitted again"

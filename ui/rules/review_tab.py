@@ -174,11 +174,11 @@ class ReviewTab(QWidget):
         change_first = needs_changes(view)
         self.submit_button.setEnabled(can_edit and not reasons and not change_first)
         self.submit_date_edit.setEnabled(self.submit_button.isEnabled())
-        if reasons:
-            self.submit_hint.show_error(self.tr("现在还不能报审:") + reasons_text(reasons))
-        elif change_first:
+        if change_first:  # the next step, not an error
             self.submit_hint.show_hint(self.tr(
                 "请先到“条文”中按乡镇的意见修改,改好后再点“报乡镇审核”重新报审。"))
+        elif reasons:
+            self.submit_hint.show_error(self.tr("现在还不能报审:") + reasons_text(reasons))
         else:
             self.submit_hint.show_hint(self.tr("报审后如果再修改条文,需要重新报审。"))
         self.submit_button.setToolTip(self.submit_hint.text())
