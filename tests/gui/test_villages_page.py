@@ -79,6 +79,7 @@ def test_register_lists_the_villages_with_their_exchange_state(qtbot, demo):
     assert silent.data().startswith("没有消息 ") and int(silent.data().split()[1]) > 45
     assert silent.data(Qt.ItemDataRole.ForegroundRole) is not None
     assert page.proxy.index(0, vm.SILENCE).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert page.proxy.index(0, vm.SILENCE).data().endswith("天前收到")  # recent: no alarm in the words
     overdue = sum(r.overdue for r in page.register.rows)
     assert overdue >= 1 and f"{overdue} 个村超过 45 天没有消息" in page.summary.text()
     assert page.fingerprint_label.text().startswith("本机电脑指纹:")

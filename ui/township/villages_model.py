@@ -97,8 +97,10 @@ class VillagesModel(BatchedRowsModel):
                 return _t("缺少{numbers}数据包").format(numbers=numbers_text(row.missing))
             return _t("不缺") if row.last_in_no else "–"
         if col == SILENCE:
-            if row.silent_days is not None and row.silent_days > 0:
+            if row.silent_days is not None and row.overdue:
                 return _t("没有消息 {days} 天").format(days=row.silent_days)
+            if row.silent_days is not None and row.silent_days > 0:  # recent: nothing to worry about
+                return _t("{days} 天前收到").format(days=row.silent_days)
             return silence_text(row.silent_days)
         if col == STATUS:
             return peer_status_label(row.status)
