@@ -499,7 +499,7 @@ def cmd_import(args, paths) -> dict[str, Any]:
             "already_imported": plan.already_imported, "new": plan.total("new"), "changed": plan.total("changed"),
             "same": plan.total("same"), "older": plan.total("older"), "conflicts": plan.total("conflict"),
             "attachments": plan.attachments, "warnings": plan.warnings,
-            "tables": {t.table: {"new": t.new, "changed": t.changed, "conflict": t.conflict}
+            "tables": {t.table: {"new": t.new, "changed": t.changed, "deleted": t.deleted, "conflict": t.conflict}
                        for t in plan.tables if t.new or t.changed or t.conflict}})
         lines += [f"{path.name}:", *("  " + line for line in plan.summary_lines())]
     return {"ok": ok, "packages": results, "_lines": lines}

@@ -78,6 +78,7 @@ class TableChange:
     same: int = 0
     older: int = 0
     conflict: int = 0
+    deleted: int = 0  # of the new and changed ones: deletions (they arrive in the recycle view)
 
     @property
     def label(self) -> str:
@@ -127,7 +128,8 @@ class ImportPlan:
             return lines
         for t in self.tables:
             if t.new or t.changed or t.conflict:
-                parts = [f"新增 {t.new}", f"修改 {t.changed}"] + ([f"冲突 {t.conflict}"] if t.conflict else [])
+                parts = ([f"新增 {t.new}", f"修改 {t.changed}"] + ([f"其中删除 {t.deleted}"] if t.deleted else [])
+                         + ([f"冲突 {t.conflict}"] if t.conflict else []))
                 lines.append(f"  {t.label}:" + ",".join(parts))
         if not any(t.new or t.changed or t.conflict for t in self.tables):
             lines.append("  没有新的修改。")
@@ -295,7 +297,7 @@ def _classify(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> 
         for needed in ("id", "owner", "seq", "deleted"):
             if needed not in cols:
                 raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单与内容不一致,已拒绝导入。"))
-        ci, oi, si = cols.index("id"), cols.index("owner"), cols.index("seq")
+        ci, oi, si, di = cols.index("id"), cols.index("owner"), cols.index("seq"), cols.index("deleted")
         change = TableChange(table)
         writes: list[list[Any]] = []  # rows we hold an older version of
         inserts: list[list[Any]] = []  # rows new to us (a plain INSERT is cheaper)
@@ -319,6 +321,7 @@ def _classify(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> 
                 mine = local.get(row[ci])
                 if mine is None:
                     change.new += 1
+                    change.deleted += bool(row[di])
                     inserts.append(row)
                     continue
                 if mine[oi] != row[oi]:
@@ -327,6 +330,7 @@ def _classify(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> 
                         table=policy.label(table))
                 if row[si] > mine[si]:
                     change.changed += 1
+                    change.deleted += bool(row[di] and not mine[di])
                     writes.append(row)
                 elif row == mine:
                     change.same += 1

@@ -274,3 +274,16 @@ def test_village_retired_or_reenrolled_key_is_refused(pair):
     enrollment.retire_village(cli_session("township"), VILLAGE_CODE)
     with pytest.raises(PackageRefused, match="停用"):
         importer.plan_import(old.path, township.paths)
+
+
+def test_the_preview_says_which_changes_are_deletions(pair):
+    township, village, usb = pair
+    apply(township, export(village, usb).path)
+    apply(village, export(township, usb, recipient_code=VILLAGE_CODE).path)
+    session = village.use()
+    record_store.soft_delete(session, Person.select().order_by(Person.id).first())
+    close_database()
+    plan = apply(township, export(village, usb).path)
+    people = next(t for t in plan.tables if t.table == "person")
+    assert (people.changed, people.deleted) == (1, 1)
+    assert any("人员" in line and "其中删除 1" in line for line in plan.summary_lines())
