@@ -305,6 +305,37 @@ class VersionView:
     editable: bool
     review: ReviewInfo | None = None
     filing: FilingInfo | None = None
+    #: The per-article comments of the opinion that counts, for the article editor.
+    article_comments: tuple[ArticleComment, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleComment:
+    """A township comment as the article editor shows it, beside its article.
+
+    `position` is the article's place in the reviewed text (1 = the first;
+    0 = on the whole text). `on_current_text` is False once the text was
+    edited after the review: the comment is about the text as submitted
+    (针对报审时的文本), and its article may have moved.
+    """
+
+    position: int
+    comment: str
+    on_current_text: bool
+
+
+def article_comments(v: RuleVersion, review: ReviewInfo | None, current_fingerprint: str,
+                     comments: tuple[ReviewComment, ...]) -> tuple[ArticleComment, ...]:
+    """The comments of the opinion that counts: the township's own when it arrived, else the paper ones.
+
+    Comments of an earlier submission are left out (the village sent a new
+    text since; the 审核 tab still lists them all).
+    """
+    if review is None:
+        return ()
+    return tuple(ArticleComment(c.position, c.comment, c.fingerprint == current_fingerprint)
+                 for c in comments
+                 if c.fingerprint == review.fingerprint and (c.owner != v.owner) == review.from_township)
 
 
 def view(version_id: str) -> VersionView:
@@ -312,12 +343,15 @@ def view(version_id: str) -> VersionView:
     v = _version(version_id)
     f = facts(v.id)
     lines = articles(v.id)
+    review = review_info(v)
+    comments = tuple(ReviewComment.live().where(ReviewComment.version == v)
+                     .order_by(ReviewComment.position, ReviewComment.seq))
     return VersionView(
         v.id, v.rule_set_id, v.title, v.version_no, proc.status(f), tuple(proc.steps(f)),
         proc.next_step(f), tuple(lines), tuple(legality.check_articles([a.text for a in lines])),
         tuple(RuleOpinion.live().where(RuleOpinion.version == v).order_by(RuleOpinion.received_on)),
-        tuple(ReviewComment.live().where(ReviewComment.version == v).order_by(ReviewComment.position)),
-        v, not proc.can_edit_text(f), review_info(v), filing_info(v))
+        comments, v, not proc.can_edit_text(f), review, filing_info(v),
+        article_comments(v, review, f.current_fingerprint, comments))
 
 
 # --- creating ------------------------------------------------------------------

@@ -68,17 +68,21 @@ class FeedbackRow:
     answer: str
     answered_on: str
     escalated_on: str
-    #: The township's answer when the feedback was escalated (from the return package).
+    #: The township's answer when the feedback was escalated (from the return package), when and by whom.
     township_answer: str = ""
+    township_answered_on: str = ""
+    township_answered_by: str = ""
 
 
 def list_feedback() -> list[FeedbackRow]:
     """All feedback, newest first."""
     titles = {i.id: i.title for i in DisclosureItem.live()}
-    replies = {a.feedback_id: a.text for a in TownshipAnswer.live().where(TownshipAnswer.feedback.is_null(False))
+    # Ordered oldest first, so the latest answer to a feedback is the one kept.
+    replies = {a.feedback_id: (a.text, a.answered_on, a.answered_by)
+               for a in TownshipAnswer.live().where(TownshipAnswer.feedback.is_null(False))
                .order_by(TownshipAnswer.answered_on, TownshipAnswer.seq)}
     return [FeedbackRow(f.id, f.received_on, f.villager, f.item_id, titles.get(f.item_id, "") if f.item_id else "",
-                        f.content, f.answer, f.answered_on, f.escalated_on, replies.get(f.id, ""))
+                        f.content, f.answer, f.answered_on, f.escalated_on, *replies.get(f.id, ("", "", "")))
             for f in Feedback.live().order_by(Feedback.received_on.desc(), Feedback.seq.desc())]
 
 

@@ -45,9 +45,10 @@ class MatterDetail:
     closed_on: str
     escalated_on: str
     meeting_id: str | None
-    #: The township's answer to an escalated matter (from the return package), and its date.
+    #: The township's answer to an escalated matter (from the return package), its date and who answered.
     township_answer: str = ""
     township_answered_on: str = ""
+    township_answered_by: str = ""
 
 
 def matter(matter_id: str) -> MatterDetail:
@@ -60,7 +61,7 @@ def matter(matter_id: str) -> MatterDetail:
     return MatterDetail(m.id, m.title, m.area, m.source, m.opened_on, m.findings, m.notice, m.notified_on,
                         m.deadline, m.answer, m.answered_on, m.verification, m.verified_on, m.closed_on,
                         m.escalated_on, m.meeting_id, reply.text if reply else m.township_answer,
-                        reply.answered_on if reply else "")
+                        reply.answered_on if reply else "", reply.answered_by if reply else "")
 
 
 @dataclass(frozen=True)

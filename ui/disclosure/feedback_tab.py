@@ -137,7 +137,7 @@ class FeedbackTab(QWidget):
             else:
                 state, color = self.tr("待答复"), GREY
             if f.township_answer:
-                state += self.tr(";乡镇答复:{answer}").format(answer=f.township_answer)
+                state += self.tr(";{answer}").format(answer=self.township_answer_text(f))
             cells = (f.received_on, f.villager or self.tr("匿名"), f.item_title or self.tr("(未指明)"), f.content,
                      state)
             for c, text in enumerate(cells):
@@ -156,6 +156,16 @@ class FeedbackTab(QWidget):
         if selected:
             self.select(selected)
         self._on_selected()
+
+    def township_answer_text(self, row: FeedbackRow) -> str:
+        """乡镇答复 with who answered and when, as the return package brought it."""
+        if row.township_answered_by and row.township_answered_on:
+            return self.tr("乡镇答复({by},{on}):{answer}").format(
+                by=row.township_answered_by, on=row.township_answered_on, answer=row.township_answer)
+        if row.township_answered_on or row.township_answered_by:
+            return self.tr("乡镇答复({who}):{answer}").format(
+                who=row.township_answered_by or row.township_answered_on, answer=row.township_answer)
+        return self.tr("乡镇答复:{answer}").format(answer=row.township_answer)
 
     def current_id(self) -> str | None:
         """The selected feedback."""
@@ -184,6 +194,8 @@ class FeedbackTab(QWidget):
         else:
             self.selected_label.setText(self.tr("{who} {day} 反映:{content}").format(
                 who=row.villager or self.tr("匿名村民"), day=row.received_on, content=row.content))
+        if row is not None and row.township_answer:
+            self.selected_label.setText(self.selected_label.text() + "\n" + self.township_answer_text(row))
         if row is not None and not self._session.can(Permission.EDIT_RECORDS):
             self.answer_button.setToolTip(self.tr("答复由村委会(村文书)登记。"))
 

@@ -94,6 +94,9 @@ class HomePage(QWidget):
         outer.addWidget(scroll)
         self._notice_widgets: list[QWidget] = []
         self._notices_at: int | None = None  # layout index of the notices heading, once the cards are built
+        #: The village's data cards by name, once built; rebuilt in place when the page is shown again.
+        self.data_cards: dict[str, QFrame] = {}
+        self._data_fresh = False
         # Deferred: the cards (a few queries) are built once the page has been painted,
         # so the window appears first; a zero timer alone can fire before the first paint.
         township_cards = not village and paths is not None
@@ -134,12 +137,27 @@ class HomePage(QWidget):
             return
         self._notices_at = position
         position += self._place_notices()
-        for widget in (ScaledLabel(self.tr("人员概况"), 1.2, bold=True), self._counts_card(),
-                       ScaledLabel(self.tr("会议与表决"), 1.2, bold=True), self._meetings_card(),
-                       ScaledLabel(self.tr("村规民约与村务监督"), 1.2, bold=True),
-                       self._rules_and_supervision_card()):
+        self.data_cards = {name: build() for name, build in self._data_card_builders()}
+        for widget in (ScaledLabel(self.tr("人员概况"), 1.2, bold=True), self.data_cards["counts"],
+                       ScaledLabel(self.tr("会议与表决"), 1.2, bold=True), self.data_cards["meetings"],
+                       ScaledLabel(self.tr("村规民约与村务监督"), 1.2, bold=True), self.data_cards["rules"]):
             self._layout.insertWidget(position, widget)
             position += 1
+        self._data_fresh = not self.isVisible()  # built before showing: the first show needs no re-read
+
+    def _data_card_builders(self):
+        """The village's data cards, by name, with the method that builds each (a few counts each)."""
+        return (("counts", self._counts_card), ("meetings", self._meetings_card),
+                ("rules", self._rules_and_supervision_card))
+
+    def refresh_village(self) -> None:
+        """Rebuild the village's data cards in place: a 回执 may have brought an opinion, a receipt, an answer."""
+        for name, build in self._data_card_builders():
+            old = self.data_cards[name]
+            self.data_cards[name] = build()
+            self._layout.replaceWidget(old, self.data_cards[name])
+            old.hide()
+            old.deleteLater()
 
     def _township_card(self) -> QFrame:
         """Villages, work waiting, and the last ended quarter's rate, each line a plain sentence."""
@@ -181,7 +199,7 @@ class HomePage(QWidget):
         return card
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """Coming back to 首页 after importing a 回执 shows the notices it brought.
+        """Coming back to 首页 after importing a 回执 shows the notices and the figures it changed.
 
         On a township, the counts are read again: after answering escalations or importing packages
         the clerk comes back to figures that say what is still waiting, not what was at start-up.
@@ -189,6 +207,11 @@ class HomePage(QWidget):
         super().showEvent(event)
         if self._notices_at is not None:
             self._place_notices()
+        if self.data_cards and not event.spontaneous():  # not on un-minimizing the window
+            if self._data_fresh:
+                self._data_fresh = False
+            else:
+                self.refresh_village()
         if getattr(self, "township_card", None) is not None:
             if getattr(self, "_township_fresh", False):
                 self._township_fresh = False

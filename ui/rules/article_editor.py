@@ -5,6 +5,13 @@ them to `rules_service.save_articles`, which renumbers them 第一条, 第二条
 and refuses once the version is adopted. The legality check is a pure
 function, so it runs again on every keystroke: the marker column and the
 finding under the text follow the typing.
+
+When the township's opinion came with per-article comments, each one sits
+in a tinted 乡镇意见 line under its article (and in full beside the text
+while that article is edited); a comment on the whole text sits above the
+table. The comments follow their article when it is moved; once the text has
+been changed since the review they say so (针对报审时的文本, with the
+article's number in the text that was reviewed).
 """
 
 from __future__ import annotations
@@ -30,14 +37,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import rules_service
-from desktop.services.rules_service import ArticleLine, VersionView
+from desktop.services.rules_service import ArticleComment, ArticleLine, VersionView
 from desktop.services.session import Session
 from models.errors import CunwuError
+from models.legal import chinese_number
 from models.roles import Permission
 from models.rules import legality
 from models.rules.legality import ERROR, LegalityFinding
 from ui.errors import error_text
 from ui.meetings.labels import transparent_scroll
+from ui.rules.comment_band import BAND_FILL, BAND_ROLE, BAND_TEXT, CommentBandDelegate, band_height
 from ui.rules.labels import AMBER, BANNER_STYLE, RED, finding_html
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
@@ -56,6 +65,9 @@ class ArticleEditor(QWidget):
         self.version_id: str | None = None
         self.lines: list[ArticleLine] = []
         self.findings: list[list[LegalityFinding]] = []
+        #: The township's comments, row by row (they move with their article), and those on no article.
+        self.comments: list[list[ArticleComment]] = []
+        self.general_comments: list[ArticleComment] = []
         self.editable = False
         self.dirty = False
         self._loading = False
@@ -65,6 +77,14 @@ class ArticleEditor(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
+        self.general_label = QLabel()
+        self.general_label.setWordWrap(True)
+        self.general_label.setTextFormat(Qt.TextFormat.RichText)
+        self.general_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.general_label.setStyleSheet(
+            f"background: {BAND_FILL.name()}; border: 1px solid #b7cbe6; border-radius: 4px;"
+            f" padding: 6px 10px; color: {BAND_TEXT.name()};")
+        self.general_label.hide()
 
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["", self.tr("条号"), self.tr("章"), self.tr("条文")])
@@ -81,7 +101,10 @@ class ArticleEditor(QWidget):
         self.table.setColumnWidth(MARK, em * 2)
         self.table.setColumnWidth(LABEL, em * 6)
         self.table.setColumnWidth(CHAPTER, em * 8)
+        self._row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setItemDelegate(CommentBandDelegate(self._row_height, LABEL, self.table))
         self.table.itemSelectionChanged.connect(self._on_selection)
+        header.sectionResized.connect(self._on_column_resized)
 
         self.chapter_combo = QComboBox()
         self.chapter_combo.setEditable(True)
@@ -160,6 +183,7 @@ class ArticleEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.general_label)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
@@ -176,6 +200,13 @@ class ArticleEditor(QWidget):
             if 1 <= f.article <= len(by_article):
                 by_article[f.article - 1].append(f)
         self.findings = by_article
+        self.comments = [[] for _ in self.lines]
+        self.general_comments = []
+        for c in view.article_comments:
+            if 1 <= c.position <= len(self.comments):
+                self.comments[c.position - 1].append(c)
+            else:
+                self.general_comments.append(c)
         self.dirty = False
         self.message.clear_message()
         self._fill_table(0)
@@ -186,6 +217,7 @@ class ArticleEditor(QWidget):
         for row in range(len(self.lines)):
             self._fill_row(row)
         self._loading = False
+        self._show_general_comments()
         self._refill_chapters()
         for widget in (self.add_button, self.save_button, self.text_edit, self.chapter_combo):
             widget.setEnabled(self.editable)
@@ -215,6 +247,59 @@ class ArticleEditor(QWidget):
             mark.setText("")
             mark.setToolTip("")
         mark.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._fill_band(row)
+
+    def comment_text(self, comment: ArticleComment) -> str:
+        """A comment as shown: said to be on the reviewed text once the text changed since."""
+        if comment.on_current_text:
+            return comment.comment
+        if comment.position:
+            where = self.tr("针对报审时的文本第{n}条").format(n=chinese_number(comment.position))
+        else:
+            where = self.tr("针对报审时的文本")
+        return self.tr("({where}){comment}").format(where=where, comment=comment.comment)
+
+    def _fill_band(self, row: int) -> None:
+        """The tinted 乡镇意见 line under the article (none: the row as usual)."""
+        found = self.comments[row] if row < len(self.comments) else []
+        text = "  ".join(self.comment_text(c) for c in found)
+        for column in range(self.table.columnCount()):
+            item = self._item(row, column)
+            band = None
+            if found:
+                band = self.tr("乡镇意见") if column == LABEL else text if column == TEXT else ""
+            item.setData(BAND_ROLE, band)
+        if found:
+            self._item(row, TEXT).setToolTip(self.tr("{text}\n\n乡镇意见:{comment}").format(
+                text=self.lines[row].text, comment=text))
+        self._fit_row(row)
+
+    def _fit_row(self, row: int) -> None:
+        """The row's own line, plus the band wrapped to the 条文 column's width."""
+        text = self._item(row, TEXT).data(BAND_ROLE)
+        extra = band_height(self.table.fontMetrics(), text, self.table.columnWidth(TEXT)) if text else 0
+        self.table.setRowHeight(row, self._row_height + extra)
+
+    def _on_column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == TEXT:
+            for row in range(self.table.rowCount()):
+                if row < len(self.comments) and self.comments[row]:
+                    self._fit_row(row)
+
+    def band_texts(self) -> list[str]:
+        """The 乡镇意见 line under each article ("" for none), for tests."""
+        return [self._item(r, TEXT).data(BAND_ROLE) or "" for r in range(self.table.rowCount())]
+
+    def _show_general_comments(self) -> None:
+        shown = []
+        for c in self.general_comments:
+            text = self.comment_text(c)
+            if c.position and c.on_current_text:  # its article was deleted while editing
+                text = self.tr("(针对删除的第{n}条){comment}").format(n=chinese_number(c.position), comment=c.comment)
+            shown.append(text)
+        self.general_label.setVisible(bool(shown))
+        self.general_label.setText("<b>" + escape(self.tr("乡镇意见(全文):")) + "</b>"
+                                   + "<br>".join(escape(t) for t in shown))
 
     def _item(self, row: int, column: int) -> QTableWidgetItem:
         item = self.table.item(row, column)
@@ -258,14 +343,22 @@ class ArticleEditor(QWidget):
     def _show_findings(self, row: int | None) -> None:
         total = sum(len(f) for f in self.findings)
         if row is not None and row < len(self.findings) and self.findings[row]:
-            self.findings_label.setText("".join(finding_html(f) for f in self.findings[row]))
+            html = "".join(finding_html(f) for f in self.findings[row])
         elif total:
-            self.findings_label.setText("<span style='color:#5f5d57'>" + escape(self.tr(
-                "这一条没有发现问题。全文共有 {n} 处可能违法或需要注意的地方,见左侧标记。").format(n=total))
-                + "</span>")
+            html = "<span style='color:#5f5d57'>" + escape(self.tr(
+                "这一条没有发现问题。全文共有 {n} 处可能违法或需要注意的地方,见左侧标记。").format(n=total)) + "</span>"
         else:
-            self.findings_label.setText("<span style='color:#2e7d32'>" + escape(self.tr(
-                "合法性检查:没有发现明显的问题。")) + "</span>")
+            html = "<span style='color:#2e7d32'>" + escape(self.tr("合法性检查:没有发现明显的问题。")) + "</span>"
+        self.findings_label.setText(self._comments_html(row) + html)
+
+    def _comments_html(self, row: int | None) -> str:
+        """The selected article's 乡镇意见 in full, tinted, above the legality findings."""
+        if row is None or row >= len(self.comments) or not self.comments[row]:
+            return ""
+        body = "<br>".join(escape(self.comment_text(c)) for c in self.comments[row])
+        return (f"<table width='100%' cellpadding='6' style='background-color:{BAND_FILL.name()};"
+                f" margin-bottom:6px'><tr><td style='color:{BAND_TEXT.name()}'><b>"
+                + escape(self.tr("乡镇意见:")) + f"</b>{body}</td></tr></table>")
 
     def _on_text_edited(self) -> None:
         row = self.selected_row()
@@ -314,6 +407,7 @@ class ArticleEditor(QWidget):
         at = len(self.lines) if row is None else row + 1
         chapter = self.lines[row].chapter if row is not None else (self.lines[-1].chapter if self.lines else "")
         self.lines.insert(at, ArticleLine(chapter, "", ""))
+        self.comments.insert(at, [])
         self._recheck()
         self._mark_dirty()
         self._fill_table(at)
@@ -347,6 +441,7 @@ class ArticleEditor(QWidget):
         if not self.editable or not 0 <= row < len(self.lines):
             return
         del self.lines[row]
+        self.general_comments.extend(self.comments.pop(row))
         self._recheck()
         self._mark_dirty()
         self._fill_table(min(row, len(self.lines) - 1))
@@ -361,6 +456,7 @@ class ArticleEditor(QWidget):
         if not 0 <= target < len(self.lines):
             return
         self.lines[row], self.lines[target] = self.lines[target], self.lines[row]
+        self.comments[row], self.comments[target] = self.comments[target], self.comments[row]
         self._recheck()
         self._mark_dirty()
         self._fill_table(target)

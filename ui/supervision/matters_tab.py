@@ -277,8 +277,17 @@ class MatterPanel(QWidget):
         if d.escalated_on:
             parts.append(line(self.tr("已报告乡镇"), d.escalated_on, "", RED.name()))
         if d.township_answer:
-            parts.append(line(self.tr("乡镇答复"), d.township_answered_on, d.township_answer))
+            parts.append(line(self.tr("乡镇答复"), self._answered_by(d), d.township_answer))
         return "".join(parts)
+
+    def _answered_by(self, d: MatterDetail) -> str:
+        """Who answered for the township and when ("" for an answer typed before this was kept)."""
+        by, on = d.township_answered_by, d.township_answered_on
+        if by and on:
+            return self.tr("{by} {on} 答复").format(by=by, on=on)
+        if on:
+            return self.tr("{on} 答复").format(on=on)
+        return by
 
     def open_step(self, target: str) -> StepDialog | None:
         """The dialog for step `target` of the shown matter."""
@@ -327,10 +336,18 @@ class MattersTab(QWidget):
             self.new_button.setToolTip(read_only_tip())
         self.table = plain_table([self.tr("事项"), self.tr("监督内容"), self.tr("发现日期"), self.tr("状态"),
                                   self.tr("整改期限")])
+        # The 事项 is what a person reads: it takes the room. The dates fit their contents; 监督内容
+        # (up to “精神文明建设(含村规民约执行)”) and 状态 get a fixed share and elide, with the
+        # full text in the tooltip, so they cannot squeeze the 事项 to “…” in a 1180 px window.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(TITLE, header.ResizeMode.Stretch)
-        header.setSectionResizeMode(DEADLINE, header.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, header.ResizeMode.Stretch)
+        for column in (OPENED, DEADLINE):
+            header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
+        em = self.fontMetrics().horizontalAdvance("国")
+        for column, width in ((AREA, em * 7), (STATE, em * 7.5)):
+            header.setSectionResizeMode(column, header.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, int(width))
         self.table.itemSelectionChanged.connect(self._on_selection)
         self.panel = MatterPanel(session)
         self.panel.changed.connect(self.refresh)
@@ -383,6 +400,7 @@ class MattersTab(QWidget):
             cells = [r.title, area_label(r.area), r.opened_on, state, r.deadline]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 item.setData(_ID, r.id)
                 if r.overdue:
                     item.setForeground(RED)
