@@ -391,6 +391,13 @@ def reenroll_village(session: Session, paths: AppPaths, code: str, reason: str, 
     return enrollment.reenroll_village(session, paths, code, reason, Path(out_dir))
 
 
+def retire_village(session: Session, code: str, reason: str) -> None:
+    """Township: stop accepting the village's packages (合村并居, no longer supervised); the reason is required."""
+    if not (reason or "").strip():
+        raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "请写明停用的原因(如“已并入石桥村”)。")))
+    enrollment.retire_village(session, code, reason)
+
+
 def record_refusal(paths: AppPaths, path: Path, reason: str) -> None:
     """Note a package refused at preview in the history's journal (the database is not touched)."""
     importer.journal_refusal(paths.data_dir, Path(path), reason)

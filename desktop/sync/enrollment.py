@@ -26,6 +26,7 @@ from desktop.services import record_store, setup_service
 from desktop.services.session import Session
 from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
+from models import audit
 from models.clock import now_utc
 from models.db import database
 from models.entities import MODE_TOWNSHIP, MODE_VILLAGE, Village
@@ -199,9 +200,17 @@ def reenroll_village(session: Session, paths: AppPaths, village_code: str, reaso
     return enroll_village(session, paths, peer.code, peer.name, out_dir, peer.province)
 
 
-def retire_village(session: Session, village_code: str) -> None:
-    """Stop accepting packages from a village (merged, or no longer supervised)."""
+def retire_village(session: Session, village_code: str, reason: str = "") -> None:
+    """Stop accepting packages from a village (merged, or no longer supervised); audited.
+
+    Its records stay; a package it still sends is refused with the reason.
+    重新入网 brings it back (with a new 入网文件).
+    """
     session.require(Permission.MANAGE_VILLAGES)
-    updated = Peer.update(status=PEER_RETIRED).where(Peer.code == village_code).execute()
-    if not updated:
+    peer = Peer.get_or_none(Peer.code == village_code)
+    if peer is None:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "没有代码为 {code} 的已登记村庄。"), code=village_code)
+    with database.atomic():
+        Peer.update(status=PEER_RETIRED).where(Peer.code == peer.code).execute()
+        audit.append(session.actor, "retire", "peer", peer.code, {"status": peer.status},
+                     {"status": PEER_RETIRED, "reason": (reason or "").strip()})

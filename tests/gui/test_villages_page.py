@@ -247,3 +247,33 @@ def test_the_township_home_shows_fresh_counts_when_the_clerk_comes_back(qtbot, d
     home.show()
     assert home.township_figures.escalations_waiting == before - 1
     assert str(before - 1) in [w.text() for w in home.township_card.findChildren(QLabel)]
+
+
+def test_retiring_a_village_needs_a_reason_and_keeps_its_records(qtbot, demo):
+    from PySide6.QtCore import Qt as _Qt
+
+    from desktop.services import exchange_service
+    from models.sync.records import Peer
+    from tests.gui.typing import type_text
+
+    page = _page(qtbot, demo)
+    code = f"{TOWNSHIP}002"
+    assert page.select_village(code) and page.retire_button.isEnabled()
+    dialog = page.retire()
+    qtbot.waitExposed(dialog)
+    assert dialog.cancel_button.isDefault(), "取消 is what Enter does"
+    qtbot.mouseClick(dialog.ok_button, _Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "原因" in dialog.message.text()
+    type_text(qtbot, dialog.reason_edit, "已并入石桥村")
+    save(dialog, "c8_retire_village")
+    qtbot.mouseClick(dialog.ok_button, _Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and "已停用" in page.message.text()
+    assert Peer.get_by_id(code).status == "retired"
+    page.select_village(code)
+    assert _cell(page, page.proxy.mapFromSource(page.model.index(page.model.row_for_code(code), 0)).row(),
+                 vm.STATUS) == "已停用"
+    assert not page.retire_button.isEnabled() and not page.receipt_button.isEnabled()
+    from models.entities import Person
+
+    assert Person.select().where(Person.owner == code).count() > 0, "its records stay"
+    assert exchange_service.history(demo[0], code), "and so does its package history"

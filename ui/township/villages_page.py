@@ -123,6 +123,9 @@ class VillagesPage(QWidget):
         self.import_button.clicked.connect(self.import_packages)
         self.receipt_button = QPushButton(self.tr("发送回执…"))
         self.receipt_button.clicked.connect(self.send_receipt)
+        self.retire_button = QPushButton(self.tr("停用…"))
+        self.retire_button.setToolTip(self.tr("不再接收选中村的数据包(如合村并居);记录保留,可重新入网恢复。"))
+        self.retire_button.clicked.connect(self.retire)
         self.notice_button = QPushButton(self.tr("发通知…"))
         self.notice_button.setToolTip(self.tr("给选中的村(或全部村)写一份通知,随下一次回执送到村里。"))
         self.notice_button.clicked.connect(self.write_notice)
@@ -131,7 +134,8 @@ class VillagesPage(QWidget):
                 (self.reenroll_button, self._can_manage, self.tr("只有乡镇管理员可以给村庄入网。")),
                 (self.import_button, self._can_exchange, self.tr("您的账号没有数据交换的权限。")),
                 (self.receipt_button, self._can_exchange, self.tr("您的账号没有数据交换的权限。")),
-                (self.notice_button, self._can_manage, self.tr("只有乡镇管理员可以发通知。"))):
+                (self.notice_button, self._can_manage, self.tr("只有乡镇管理员可以发通知。")),
+                (self.retire_button, self._can_manage, self.tr("只有乡镇管理员可以停用村庄。"))):
             if not allowed:
                 button.setToolTip(tip)
         self.message = FieldMessage()
@@ -146,8 +150,8 @@ class VillagesPage(QWidget):
         tools.addWidget(self.search, 1)
         tools.addWidget(self.attention_check)
         tools.addStretch(1)
-        for button in (self.enroll_button, self.reenroll_button, self.import_button, self.receipt_button,
-                       self.notice_button):
+        for button in (self.enroll_button, self.reenroll_button, self.retire_button, self.import_button,
+                       self.receipt_button, self.notice_button):
             tools.addWidget(button)
         legend = QLabel(self.tr("红色:超过 {days} 天没有收到数据包,或缺少数据包。选中一个村,下面显示它的数据包往来。").format(
             days=vs.SILENCE_THRESHOLD_DAYS))
@@ -283,6 +287,7 @@ class VillagesPage(QWidget):
         self.import_button.setEnabled(self._can_exchange and not busy)
         self.receipt_button.setEnabled(self._can_exchange and not busy and row is not None
                                        and row.status == "active")
+        self.retire_button.setEnabled(self._can_manage and not busy and row is not None and row.status != "retired")
         self.notice_button.setEnabled(self._can_manage and not busy and bool(getattr(self, "register", None)
                                                                                and self.register.rows))
         if busy:
@@ -326,6 +331,21 @@ class VillagesPage(QWidget):
     def import_packages(self) -> None:
         """导入数据包…: choose the files; each is previewed before it is imported."""
         self.exchange.choose_files()
+
+    def retire(self):
+        """停用… the selected village, after its reason and consequences are confirmed."""
+        from ui.township.villages_retire_dialog import RetireDialog
+
+        row = self.selected_row()
+        if row is None:
+            self.message.show_error(self.tr("请先在表中选中要停用的村。"))
+            return None
+        dialog = RetireDialog(self._session, row.code, row.name, parent=self)
+        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(lambda: self.message.show_hint(
+            self.tr("{name}已停用,不再接收它的数据包。").format(name=row.name)))
+        dialog.open()
+        return dialog
 
     def write_notice(self):
         """发通知…: to the selected village (preselected) or all; it travels with the next 回执."""
