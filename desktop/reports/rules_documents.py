@@ -40,10 +40,11 @@ def rule_text_html(version_id: str) -> str:
     if view.status in (proc.ST_IN_FORCE, proc.ST_ADOPTED) and v.vote_meeting_id:
         meeting = Meeting.get_by_id(v.vote_meeting_id)
         adopted = f"{_cn(meeting.held_on)}{escape(meeting.title)}表决通过"
-        if v.filed_on:
-            adopted += f",{_cn(v.filed_on)}报乡镇备案"
-            if v.receipt_no:
-                adopted += f"(备案回执 {escape(v.receipt_no)})"
+        filing = rules_service.filing_info(v)  # the township's receipt when it arrived, else the paper one
+        if filing is not None:
+            adopted += f",{_cn(filing.filed_on)}报乡镇备案"
+            if filing.receipt_no:
+                adopted += f"(备案回执 {escape(filing.receipt_no)})"
     elif view.status == proc.ST_HISTORY:
         adopted = f"{_cn(v.history_adopted_on)}通过(历史版本,依据原始档案补录)"
     else:

@@ -145,6 +145,9 @@ def test_review_and_filing_travel_back_and_the_village_sees_them(tmp_path):
     assert f.filed and f.receipt and not f.correction
     rules_service.record_publication(session, vid, date(2026, 8, 15), "村务公开栏")
     assert rules_service.view(vid).status == proc.ST_IN_FORCE
+    from desktop.reports.rules_documents import rule_text_html
+
+    assert "备案回执 青山镇备〔2026〕1号" in rule_text_html(vid), "the printed text carries the township's receipt"
     # the township's records arrived as the township's, not retyped by the village
     assert {r.owner for r in RuleReview.select()} == {TOWNSHIP_CODE}
     assert RuleReview.select().count() == 2 and RuleFiling.select().count() == 1
