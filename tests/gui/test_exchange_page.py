@@ -180,6 +180,7 @@ def test_township_previews_then_imports_and_lists_history(qtbot, pair):
     rows_height = sum(dialog.table.rowHeight(r) for r in range(dialog.table.rowCount()))
     assert dialog.table.height() <= dialog.table.horizontalHeader().height() + rows_height + 8  # no blank band
     assert dialog.table.item(0, 1).text() == "2"
+    assert dialog.table.horizontalHeaderItem(3).text() == "其中删除" and dialog.table.item(0, 3).text() == "–"
     assert "新增 2 条" in dialog.summary_label.text()
     assert "第一个数据包" in dialog.warnings_text() and "指纹" in dialog.warnings_text()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)

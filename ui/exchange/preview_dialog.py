@@ -72,20 +72,21 @@ class PreviewDialog(QDialog):
                 layout.addWidget(label)
 
         shown = [t for t in plan.tables if t.new or t.changed or t.conflict or t.same or t.older]
-        self.table = QTableWidget(len(shown), 5)
+        self.table = QTableWidget(len(shown), 6)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("内容"), self.tr("新增"), self.tr("修改"), self.tr("冲突"), self.tr("不变")])
+            [self.tr("内容"), self.tr("新增"), self.tr("修改"), self.tr("其中删除"), self.tr("冲突"), self.tr("不变")])
+        self.table.horizontalHeaderItem(3).setToolTip(self.tr("新增和修改中,有多少条是对方删除的记录(会进入回收站)。"))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 5):
+        for col in range(1, 6):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         for row, t in enumerate(shown):
             self.table.setItem(row, 0, _cell(t.label))
-            for col, value in enumerate((t.new, t.changed, t.conflict, t.same + t.older), start=1):
+            for col, value in enumerate((t.new, t.changed, t.deleted, t.conflict, t.same + t.older), start=1):
                 self.table.setItem(row, col, _cell(str(value) if value else "–", number=True))
 
         self.summary_label = QLabel()
