@@ -317,12 +317,14 @@ def _heads(peers: list[_Peer], as_of_utc: dict[str, str], now: datetime) -> dict
 
 
 def board(period: str, today: date | None = None, progress: Callable[[int, int], None] | None = None,
-          cancelled: Callable[[], bool] | None = None) -> Board:
+          cancelled: Callable[[], bool] | None = None, with_trend: bool = True) -> Board:
     """The board for `period` ("2026Q3", "2026" or "2017-2026"), judged on `today`.
 
     Villages: every enrolled village (a retired one only when its data reaches
     into the period). `progress(done, total)` is called per village;
-    `cancelled()` True stops with `Cancelled`.
+    `cancelled()` True stops with `Cancelled`. `with_trend=False` leaves the
+    8-quarter trend out (eight more boards' worth of cells) for callers that
+    do not show it.
     """
     start, end, label = parse_period(period)
     today = today or date.today()
@@ -332,10 +334,11 @@ def board(period: str, today: date | None = None, progress: Callable[[int, int],
     heads = _heads(peers, _as_of([p.code for p in peers]), now)
     peers = [p for p in peers if not p.retired or (heads[p.code][1] is not None and heads[p.code][1] >= start)]
     codes = [p.code for p in peers]
-    quarters = eng.trend_quarters(end, today)
-    load_start = min(start, date(quarters[0][0], quarters[0][1] * 3 - 2, 1))
+    quarters = eng.trend_quarters(end, today) if with_trend else []
+    load_start = min([start] + [date(y, q * 3 - 2, 1) for y, q in quarters[:1]])
+    load_end = max([end] + [eng.quarter_end(y, q) for y, q in quarters[-1:]])
     facts = load_facts(codes, {p.code: p.province for p in peers}, {c: heads[c][1] for c in codes},
-                       load_start, max(end, eng.quarter_end(*quarters[-1])))
+                       load_start, load_end)
     cells = {}
     trend_cells: dict[tuple[int, int], list] = defaultdict(list)
     total = len(codes)

@@ -40,7 +40,7 @@ def summary(paths: AppPaths, today: date | None = None) -> TownshipSummary:
     silent = sorted((r for r in reg.rows if r.overdue), key=lambda r: -(r.silent_days or 0))
     drafts = sum(1 for q in review_service.queue(include_reviewed=False) if q.state == review.PENDING)
     escalations = sum(1 for e in review_service.escalations() if not e.answer)
-    board = compliance_service.board(compliance_service.default_period(today), today)
+    board = compliance_service.board(compliance_service.default_period(today), today, with_trend=False)
     states = [c.state for c in board.cells.values()]
     applicable = [s for s in states if s in (board_mod.OK, board_mod.LATE, board_mod.MISSING)]
     rate = sum(s == board_mod.OK for s in applicable) / len(applicable) if applicable else None
