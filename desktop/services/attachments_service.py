@@ -43,7 +43,8 @@ def stored_path(store: Path, sha256: str) -> Path:
     return store / sha256[:2] / sha256
 
 
-def _hash_file(path: Path) -> tuple[str, int]:
+def hash_file(path: Path) -> tuple[str, int]:
+    """SHA-256 (hex) and size of a file, read in 1 MB pieces (attachments, packages)."""
     digest = hashlib.sha256()
     size = 0
     with open(path, "rb") as fh:
@@ -63,7 +64,7 @@ def add(session: Session, store: Path, table_name: str, record_id: str, source: 
     if not source.is_file():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "找不到文件“{path}”。"), path=source)
     try:
-        sha, size = _hash_file(source)
+        sha, size = hash_file(source)
     except OSError as exc:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "无法读取“{path}”:{detail}"), path=source,
                        detail=exc.strerror or exc) from exc

@@ -23,9 +23,13 @@ import os
 import sqlite3
 from pathlib import Path
 
+from desktop.sync import package_format as fmt
 from models.entities import AppMeta
+from models.errors import PackageWriteError
+from models.messages import QT_TRANSLATE_NOOP, msg
 
 log = logging.getLogger(__name__)
+_C = "sync_counters"
 
 FILE_NAME = "sync-counters.json"
 #: AppMeta key set by a restore and cleared when the township acknowledged a package made after it.
@@ -58,8 +62,16 @@ def reserve(data_dir: Path, peer_code: str, number: int, seq_to: int) -> None:
     """Remember a package number and change range before the package is published.
 
     Raises:
-        OSError: the data folder cannot be written (the export then stops).
+        PackageWriteError: the data folder cannot be written (the export then stops).
     """
+    try:
+        _write_reserved(data_dir, peer_code, number, seq_to)
+    except OSError as exc:
+        raise PackageWriteError(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "无法在数据文件夹中记下数据包编号:{detail}。没有导出。"), detail=fmt.os_error_text(exc))) from exc
+
+
+def _write_reserved(data_dir: Path, peer_code: str, number: int, seq_to: int) -> None:
     data = _read(data_dir)
     out = data.get("out") if isinstance(data.get("out"), dict) else {}
     out[peer_code] = max(number, out.get(peer_code, 0) if isinstance(out.get(peer_code), int) else 0)

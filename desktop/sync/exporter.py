@@ -19,7 +19,7 @@ from typing import Any
 from desktop import __version__
 from desktop.paths import AppPaths
 from desktop.services import setup_service, status_service
-from desktop.services.attachments_service import stored_path
+from desktop.services.attachments_service import hash_file, stored_path
 from desktop.services.session import Session
 from desktop.sync import counters, payload, peers
 from desktop.sync import keys as keys_mod
@@ -217,11 +217,7 @@ def export_package(session: Session, paths: AppPaths, folder: Path,
             yield fmt.Member(name, sealer.seal(name, data))
 
     name = _free_name(folder, package_file_name(info.code, recipient.code, number, info.mode, now))
-    try:
-        counters.reserve(paths.data_dir, recipient.code, number, seq_to)
-    except OSError as exc:
-        raise PackageWriteError(msg(_C, QT_TRANSLATE_NOOP(
-            _C, "无法在数据文件夹中记下数据包编号:{detail}。没有导出。"), detail=fmt.os_error_text(exc))) from exc
+    counters.reserve(paths.data_dir, recipient.code, number, seq_to)
     path = fmt.write_package(folder, name, manifest, _readme(info, recipient, number, counts, len(present), full),
                              members(), keypair.signing, progress, cancelled, total=1 + len(present))
     result = ExportResult(path, number, recipient.code, seq_from, seq_to, counts, len(present), path.stat().st_size)
@@ -253,7 +249,7 @@ def _record_sent(result: ExportResult, recipient: Peer, created_at: str, now: da
         Peer.update(last_out_no=result.number, last_out_at=created_at).where(
             Peer.code == recipient.code).execute()
         PackageLog.create(direction=OUT, peer_code=recipient.code, number=result.number,
-                          file_name=result.path.name, file_sha256=_file_sha256(result.path),
+                          file_name=result.path.name, file_sha256=hash_file(result.path)[0],
                           created_at=created_at, seq_from=result.seq_from, seq_to=result.seq_to,
                           records=result.records, counts=json.dumps(result.counts, ensure_ascii=False),
                           status=STATUS_SENT)
@@ -278,13 +274,3 @@ def _free_name(folder: Path, name: str) -> str:
         n += 1
         candidate = f"{stem} ({n}){suffix}"
     return candidate
-
-
-def _file_sha256(path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()

@@ -22,7 +22,6 @@ it was); they go to a small journal file beside it, which the history shows.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from peewee import IntegrityError
 
 from desktop.paths import AppPaths
 from desktop.services import setup_service, status_service
-from desktop.services.attachments_service import stored_path
+from desktop.services.attachments_service import hash_file, stored_path
 from desktop.services.session import Session
 from desktop.sync import counters, payload, peers
 from desktop.sync import keys as keys_mod
@@ -137,14 +136,6 @@ class ImportPlan:
         return lines
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _str(manifest: dict, *keys: str) -> str:
     value: Any = manifest
     for key in keys:
@@ -220,7 +211,7 @@ def _plan(opened: fmt.OpenedPackage, path: Path, keys_dir: Path) -> ImportPlan:
     except ValueError as exc:
         raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单不完整,已拒绝导入。")) from exc
     plan = ImportPlan(
-        path=path, file_sha256=_file_sha256(path), sender_code=sender_code, sender_name=sender_name,
+        path=path, file_sha256=hash_file(path)[0], sender_code=sender_code, sender_name=sender_name,
         sender_kind=peer.kind, number=_int(m, "number"), created_at=_str(m, "created_at"),
         full=bool(m.get("full")), seq_from=_int(m, "seq_from"), seq_to=_int(m, "seq_to"),
         fingerprint=fingerprint, first_contact=first_contact, readme=opened.readme,
@@ -252,7 +243,7 @@ def _open_members(opened: fmt.OpenedPackage, keys_dir: Path, m: dict) -> tuple[l
             if name.startswith("attachments/"):
                 data = opener.open(name, opened.read(name))
                 digest = name[len("attachments/"):-len(".bin")]
-                if hashlib.sha256(data).hexdigest() != digest:
+                if fmt.sha256(data) != digest:
                     raise refused(QT_TRANSLATE_NOOP(
                         _C, "数据包中的“{name}”与清单不符(哈希值不同),文件被改动过或已损坏。已拒绝导入。"), name=name)
                 blobs[digest] = data

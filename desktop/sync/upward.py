@@ -23,12 +23,13 @@ from pathlib import Path
 from desktop import __version__
 from desktop.paths import AppPaths
 from desktop.services import compliance_service, setup_service
+from desktop.services.attachments_service import hash_file
 from desktop.services.session import Session
 from desktop.sync import counters, keys
 from desktop.sync import package_format as fmt
 from models.clock import now_utc
 from models.entities import MODE_TOWNSHIP
-from models.errors import PackageWriteError, ValidationError
+from models.errors import ValidationError
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.migrations import SCHEMA_VERSION
 from models.roles import Permission
@@ -66,7 +67,7 @@ def aggregate(today: date | None = None, progress: Callable[[int, int], None] | 
     for n, period in enumerate(periods, start=1):
         if cancelled is not None and cancelled():
             raise fmt.Cancelled()
-        board = compliance_service.board(period, today)
+        board = compliance_service.board(period, today, with_trend=False)
         if not out["villages"]:
             out["villages"] = [{"code": v.code, "name": v.name, "province": v.province,
                                 "data_as_of": v.data_as_of} for v in board.villages]
@@ -130,17 +131,13 @@ def export_for_county(session: Session, paths: AppPaths, folder: Path, today: da
     }
     data = zlib.compress(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
     name = file_name(info.code, number, now)
-    try:
-        counters.reserve(paths.data_dir, COUNTY, number, 0)
-    except OSError as exc:
-        raise PackageWriteError(msg(_C, QT_TRANSLATE_NOOP(
-            _C, "无法在数据文件夹中记下数据包编号:{detail}。没有导出。"), detail=fmt.os_error_text(exc))) from exc
+    counters.reserve(paths.data_dir, COUNTY, number, 0)
     path = fmt.write_package(folder, name, manifest, _readme(info, number, body), [fmt.Member(fmt.RECORDS, data)],
                              keypair.signing, total=1)
     if progress is not None:
         progress(len(body["periods"]) + 1, len(body["periods"]) + 1)
     PackageLog.create(direction=OUT, peer_code=COUNTY, number=number, kind=KIND, file_name=path.name,
-                      file_sha256=fmt.sha256(path.read_bytes()), created_at=manifest["created_at"],
+                      file_sha256=hash_file(path)[0], created_at=manifest["created_at"],
                       seq_from=0, seq_to=0, records=len(body["villages"]),
                       counts=json.dumps(manifest["counts"], ensure_ascii=False), status=STATUS_SENT)
     return UpwardResult(path, number, len(body["villages"]), len(body["periods"]), path.stat().st_size)
