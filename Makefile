@@ -36,8 +36,9 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-system-deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+# $(call apt_install,PACKAGES): install those of PACKAGES that are missing (as root, or via sudo).
+define apt_install
+	@missing=""; for p in $(1); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
@@ -45,6 +46,10 @@ system-deps:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+system-deps:
+	$(call apt_install,$(APT_PACKAGES))
 
 run: system-deps $(STAMP)
 	@if [ ! -f $(DATA)/cunwu.sqlite3 ]; then \
@@ -70,14 +75,7 @@ clean:
 
 # --- delivery (issue 9): see installer/ and README "安装包 / Installer" -------
 installer-deps:
-	@missing=""; for p in $(INSTALLER_APT_PACKAGES); do \
-	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing Debian packages:$$missing"; \
-	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	$(call apt_install,$(INSTALLER_APT_PACKAGES))
 
 # dist/cunwu-setup-<version>.exe, built on Linux (wine + makensis); caches in build/installer/
 installer: installer-deps
