@@ -28,10 +28,6 @@ from models.sync.policy import SYNCED_TABLES
 from tests.unit.sync_support import VILLAGE_CODE, make_pair
 
 
-def _median(samples: list[float]) -> float:
-    return statistics.median(samples)
-
-
 def _export(site, folder: Path, **kw):
     session = site.use()
     try:
@@ -84,6 +80,17 @@ def _restore_file(snapshot: Path, database: Path) -> None:
     shutil.copy(snapshot, database)
 
 
+def _exports(site, folder: Path, runs: int, **kw):
+    """`runs` timed exports, each into a folder of its own; (the last result, the seconds)."""
+    result, seconds = None, []
+    for i in range(runs):
+        target = folder / str(i)
+        target.mkdir(parents=True)
+        result, elapsed = _export(site, target, **kw)
+        seconds.append(elapsed)
+    return result, seconds
+
+
 def _acknowledge(township, village, usb: Path) -> None:
     ret, _ = _export(township, usb, recipient_code=VILLAGE_CODE)
     _import(village, ret.path)
@@ -100,13 +107,9 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
         snapshot = root / "township-enrolled.sqlite3"  # enrolled, no village records yet
         shutil.copy(township.paths.database, snapshot)
 
-        exports, imports, raws = [], [], []
-        for i in range(runs):
-            folder = root / f"full{i}"
-            folder.mkdir()
-            full, seconds = _export(village, folder, full=True)
-            exports.append(seconds)
-            raws.append(_raw_copy(village.paths.database, snapshot, root / f"raw{i}.sqlite3"))
+        full, exports = _exports(village, root / "full", runs, full=True)
+        raws = [_raw_copy(village.paths.database, snapshot, root / f"raw{i}.sqlite3") for i in range(runs)]
+        imports = []
         for _ in range(runs):
             _restore_file(snapshot, township.paths.database)
             imports.append(_import(township, full.path))
@@ -114,12 +117,7 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
         _acknowledge(township, village, usb)
 
         _ten_edits(village)
-        big_inc = []
-        for i in range(runs):
-            folder = root / f"inc{i}"
-            folder.mkdir()
-            inc, seconds = _export(village, folder)
-            big_inc.append(seconds)
+        inc, big_inc = _exports(village, root / "inc", runs)
 
         small_t, small, small_usb = make_pair(root / "small", years=0, demo=False)
         session = small.use()
@@ -131,16 +129,11 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
         _import(small_t, first.path)
         _acknowledge(small_t, small, small_usb)
         _ten_edits(small)
-        small_inc = []
-        for i in range(runs):
-            folder = root / f"sinc{i}"
-            folder.mkdir()
-            _sinc, seconds = _export(small, folder)
-            small_inc.append(seconds)
+        _sinc, small_inc = _exports(small, root / "small-inc", runs)
 
-    raw = _median(raws)
-    exp, imp = _median(exports), _median(imports)
-    big, little = _median(big_inc), _median(small_inc)
+    raw = statistics.median(raws)
+    exp, imp = statistics.median(exports), statistics.median(imports)
+    big, little = statistics.median(big_inc), statistics.median(small_inc)
     return [
         (f"raw executemany, {records} rows (baseline)", raw, 1.0, "sqlite3, one transaction"),
         ("full package export, 10-year demo village", exp, exp / raw, "goal ratio <= 3"),

@@ -54,6 +54,28 @@ def make_pair(root: Path, years: int = 1, demo: bool = True) -> tuple[Site, Site
     return township, village, usb
 
 
+def export_to(site: Site, folder: Path, **kw):
+    """On `site`: export the next package into `folder` (the database closed afterwards)."""
+    from desktop.sync import exporter
+
+    session = site.use()
+    try:
+        return exporter.export_package(session, site.paths, folder, **kw)
+    finally:
+        close_database()
+
+
+def import_into(site: Site, path: Path):
+    """On `site`: import the package at `path` without the backup (the database closed afterwards)."""
+    from desktop.sync import importer
+
+    session = site.use()
+    try:
+        return importer.apply_import(session, path, site.paths, backup=False)
+    finally:
+        close_database()
+
+
 def canonical_dump(database_path: Path, owner: str) -> dict[str, list[tuple]]:
     """Every synced record of `owner`, all columns, sorted by id (read with plain sqlite3)."""
     con = sqlite3.connect(f"file:{database_path}?mode=ro", uri=True)

@@ -7,27 +7,12 @@ from datetime import date
 import pytest
 
 from desktop.services import notice_service
-from desktop.sync import exporter, importer
 from models.db import close_database
 from models.errors import PermissionDenied, ValidationError
 from models.township.notices import TownshipNotice
 from tests.unit.sync_support import VILLAGE_CODE, make_pair
-
-
-def _export(site, usb, **kw):
-    session = site.use()
-    try:
-        return exporter.export_package(session, site.paths, usb, **kw)
-    finally:
-        close_database()
-
-
-def _apply(site, path):
-    session = site.use()
-    try:
-        return importer.apply_import(session, path, site.paths, backup=False)
-    finally:
-        close_database()
+from tests.unit.sync_support import export_to as _export
+from tests.unit.sync_support import import_into as _apply
 
 
 def test_a_notice_reaches_the_village_and_is_read_there_only(tmp_path):

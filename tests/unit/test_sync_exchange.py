@@ -20,6 +20,8 @@ from tests.unit.sync_support import (
     full_dump,
     make_pair,
 )
+from tests.unit.sync_support import export_to as export
+from tests.unit.sync_support import import_into as apply
 
 
 @pytest.fixture
@@ -27,18 +29,6 @@ def pair(tmp_path):
     return make_pair(tmp_path, years=1)
 
 
-def export(site, usb, **kw):
-    session = site.use()
-    result = exporter.export_package(session, site.paths, usb, **kw)
-    close_database()
-    return result
-
-
-def apply(site, path):
-    session = site.use()
-    plan = importer.apply_import(session, path, site.paths, backup=False)
-    close_database()
-    return plan
 
 
 def test_first_package_pins_the_village_key_and_copies_every_record(pair):

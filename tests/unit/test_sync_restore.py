@@ -11,27 +11,12 @@ from __future__ import annotations
 from desktop import backup
 from desktop.services import exchange_service, record_store
 from desktop.services.session import cli_session
-from desktop.sync import exporter, importer
 from models.db import close_database
 from models.entities import Person
 from models.sync.records import Peer, SyncConflict
 from tests.unit.sync_support import TOWNSHIP_CODE, VILLAGE_CODE, canonical_dump, make_pair
-
-
-def _export(site, usb, **kw):
-    session = site.use()
-    try:
-        return exporter.export_package(session, site.paths, usb, **kw)
-    finally:
-        close_database()
-
-
-def _apply(site, path):
-    session = site.use()
-    try:
-        return importer.apply_import(session, path, site.paths, backup=False)
-    finally:
-        close_database()
+from tests.unit.sync_support import export_to as _export
+from tests.unit.sync_support import import_into as _apply
 
 
 def _rename_person(site, name, index=0):
