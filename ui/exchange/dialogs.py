@@ -29,7 +29,8 @@ from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 
 
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+def accept_cancel_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """The primary action and 取消, wired to the dialog (sets `ok_button` and `cancel_button`)."""
     box = QDialogButtonBox()
     dialog.ok_button = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
     dialog.cancel_button = box.addButton(dialog.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -75,7 +76,7 @@ class EnrollDialog(QDialog):
         layout.addWidget(explain)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(_buttons(self, self.tr("生成入网文件")))
+        layout.addWidget(accept_cancel_buttons(self, self.tr("生成入网文件")))
 
     def accept(self) -> None:
         """Write the 入网文件; a refusal is explained under the form and the dialog stays."""
@@ -118,7 +119,7 @@ class ReenrollDialog(QDialog):
         layout.addWidget(explain)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(_buttons(self, self.tr("重新入网")))
+        layout.addWidget(accept_cancel_buttons(self, self.tr("重新入网")))
 
     def accept(self) -> None:
         """Retire the old key and write the new 入网文件 (the reason is required)."""
@@ -162,7 +163,7 @@ class SetupConfirmDialog(QDialog):
         layout.addWidget(ask)
         layout.addWidget(self.fingerprint)
         layout.addWidget(after)
-        layout.addWidget(_buttons(self, self.tr("加入乡镇")))
+        layout.addWidget(accept_cancel_buttons(self, self.tr("加入乡镇")))
 
 
 class PickPackagesDialog(QDialog):
@@ -187,7 +188,7 @@ class PickPackagesDialog(QDialog):
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(explain)
         layout.addWidget(self.list, 1)
-        layout.addWidget(_buttons(self, self.tr("预览并导入")))
+        layout.addWidget(accept_cancel_buttons(self, self.tr("预览并导入")))
 
     def chosen(self) -> list[Path]:
         """The ticked files, in the listed order."""

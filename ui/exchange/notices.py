@@ -31,8 +31,8 @@ from desktop.services import notice_service
 from desktop.services.session import Session
 from models.errors import CunwuError
 from ui.errors import message_text
+from ui.exchange.dialogs import accept_cancel_buttons
 from ui.widgets.field_message import FieldMessage
-from ui.widgets.primary_button import make_primary
 
 
 class SendNoticeDialog(QDialog):
@@ -67,12 +67,7 @@ class SendNoticeDialog(QDialog):
         form.addRow(self.tr("发给"), self.to_combo)
         form.addRow(self.tr("标题"), self.title_edit)
         form.addRow(self.tr("内容"), self.text_edit)
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(self.tr("保存通知"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        make_primary(self.ok_button)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self.tr("保存通知"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(explain)
