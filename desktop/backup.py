@@ -247,9 +247,11 @@ def restore(backup_file: Path, db_path: Path, backups_dir: Path) -> Path | None:
         os.replace(tmp, db_path)
         for leftover in (wal, db_path.with_name(db_path.name + "-shm")):
             leftover.unlink(missing_ok=True)
+        from desktop.services import installation
         from desktop.sync import counters
 
         counters.lift_after_restore(db_path, now_utc())
+        installation.forget()  # the restored file may hold another province
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
         raise BackupError(msg(_C, QT_TRANSLATE_NOOP(

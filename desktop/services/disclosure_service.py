@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import record_store, setup_service
+from desktop.services import installation, record_store, setup_service
 from desktop.services.session import Session
 from models.db import database
 from models.disclosure import calendar as cal
@@ -40,11 +40,6 @@ FEEDBACK_DAYS = {"chongqing": 3, "shanghai": 15}  # answer within; national prac
 
 def _invalid(template: str, **params) -> ValidationError:
     return ValidationError(msg(_C, template, **params))
-
-
-def _province() -> str:
-    info = setup_service.current()
-    return info.province if info else "national"
 
 
 def _item(item_id: str) -> DisclosureItem:
@@ -197,7 +192,7 @@ def post(session: Session, item_id: str, posted_on: date, channels: list[str],
         raise _invalid(QT_TRANSLATE_NOOP(_C, "须经村务监督委员会审核通过后才能公开。"))
     if not channels:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请选择公开方式,例如“村务公开栏”。"))
-    findings = cal.check_posting_dates(_province(), date.fromisoformat(item.reviewed_on), posted_on, takedown_on)
+    findings = cal.check_posting_dates(installation.province(), date.fromisoformat(item.reviewed_on), posted_on, takedown_on)
     errors = [f for f in findings if f.severity == ERROR]
     if errors:
         raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "不能登记公开:{reasons}"),
@@ -261,7 +256,7 @@ def calendar_year(year: int, today: date | None = None) -> list[ObligationRow]:
     out = []
     # A village that posts monthly finances (most do) is held to the monthly rule.
     busy = busy or any(i.category == cat.FINANCE and i.period_kind == cat.MONTH for i in posted)
-    province = _province()
+    province = installation.province()
     for o in cal.obligations(year, province, busy, today):
         if o.kind == "monthly_finance":
             match = [i for i in posted if i.category == cat.FINANCE and i.period_kind == cat.MONTH
@@ -306,7 +301,7 @@ def _own_subjects() -> list[cat.Subject]:
 
 def subject_catalogue(include_inactive: bool = False) -> list[cat.Subject]:
     """This village's catalogue: the profile's built-ins and its own (active) subjects, by category."""
-    return cat.effective(_province(), _own_subjects(), include_inactive)
+    return cat.effective(installation.province(), _own_subjects(), include_inactive)
 
 
 def subject_of(code: str) -> cat.Subject | None:
@@ -435,7 +430,7 @@ def answer_feedback(session: Session, feedback_id: str, on: date, answer: str) -
 
 def feedback_due_days() -> int:
     """Days to answer under this village's profile (重庆 3, 上海 15, otherwise 10)."""
-    return FEEDBACK_DAYS.get(_province(), 10)
+    return FEEDBACK_DAYS.get(installation.province(), 10)
 
 
 def overdue_feedback(today: date | None = None) -> list[Feedback]:

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.paths import AppPaths
-from desktop.services import setup_service
+from desktop.services import installation, setup_service
 from desktop.services.session import Session
 from desktop.sync import enrollment, exporter, importer, keys, peers, upward
 from desktop.sync import package_format as fmt
@@ -373,7 +373,7 @@ def initialize_village_from_setup(setup: enrollment.SetupInfo, login: str, displ
         ValidationError: a rule of `setup_service.initialize_with_admin` is broken.
         PackageRefused: the township could not be pinned; nothing is written.
     """
-    with database.atomic():
+    with installation.changing(), database.atomic():
         user = setup_service.initialize_with_admin(
             MODE_VILLAGE, setup.village_name, setup.village_code, setup.province,
             login, display_name, password, repeat)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from desktop.services import record_store, setup_service
+from desktop.services import installation, record_store, setup_service
 from desktop.services.people_service import VILLAGE_COMMITTEE_ROLES
 from desktop.services.session import Session
 from models.clock import now_utc
@@ -202,11 +202,6 @@ def new_draft(type_code: str, held_on: date | None = None) -> MeetingDraft:
     return draft
 
 
-def _province() -> str:
-    info = setup_service.current()
-    return info.province if info else "national"
-
-
 def _facts(draft: MeetingDraft) -> MeetingFacts:
     kind = mt.meeting_type(draft.type_code)
     attendees = tuple(Attendee(a.person_id, a.status, a.gender, a.is_representative)
@@ -215,7 +210,7 @@ def _facts(draft: MeetingDraft) -> MeetingFacts:
         draft.type_code, draft.held_on, draft.notice_date, attendees,
         None if kind.roster else draft.expected_count,
         None if kind.roster else draft.present_count,
-        _province(),
+        installation.province(),
     )
 
 
@@ -241,7 +236,7 @@ def evaluate_draft(draft: MeetingDraft) -> DraftVerdict:
     for line in draft.resolutions:
         verdict = evaluate(facts, Ballot(line.yes, line.no, line.abstain))
         who = matters_mod.who_may_decide(line.matter, draft.type_code, draft.held_on,
-                                         _province(), auths) if line.matter in matters_mod.MATTERS else []
+                                         installation.province(), auths) if line.matter in matters_mod.MATTERS else []
         if any(f.severity == ERROR for f in who):
             verdict.passed = False
         resolutions.append(verdict)

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from peewee import Model
 
+from desktop.services import installation
 from desktop.services.session import Session
 from models import audit
 from models.clock import now_utc
@@ -46,9 +47,8 @@ def values_of(instance: Model, redact: bool = True) -> dict[str, Any]:
 
 
 def owner_code() -> str:
-    """The code of this installation: the default owner of new records."""
-    row = database.execute_sql("SELECT code FROM installation WHERE id = 1").fetchone()
-    return row[0] if row else ""
+    """The code of this installation: the default owner of new records (read once, see `installation`)."""
+    return installation.code()
 
 
 def _stamp(instance: Model) -> None:

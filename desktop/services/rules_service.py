@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import meetings_service, record_store
+from desktop.services import installation, meetings_service, record_store
 from desktop.services.session import Session
 from models.clock import now_utc
 from models.db import database
@@ -213,7 +213,7 @@ def _vote_facts(v: RuleVersion) -> proc.VoteFacts:
         women = sum(1 for a in draft.attendance if a.status == "present" and a.gender == "女")
     else:
         women = v.vote_women_present or 0
-    who = matters_mod.who_may_decide("village_rules", draft.type_code, draft.held_on, _province())
+    who = matters_mod.who_may_decide("village_rules", draft.type_code, draft.held_on, installation.province())
     body = who[0] if who else None
     return proc.VoteFacts(
         meeting_valid=verdict.meeting.valid, passed=passed, is_assembly=kind.is_assembly,
@@ -232,13 +232,6 @@ def _resolution_index(v: RuleVersion) -> int | None:
         return None
     rows = list(Resolution.live().where(Resolution.meeting == v.vote_meeting_id).order_by(Resolution.position))
     return next((i for i, r in enumerate(rows) if r.id == v.vote_resolution_id), None)
-
-
-def _province() -> str:
-    from desktop.services import setup_service
-
-    info = setup_service.current()
-    return info.province if info else "national"
 
 
 @dataclass(frozen=True)
@@ -563,7 +556,7 @@ def record_vote(session: Session, version_id: str, meeting_id: str, resolution_i
         reasons.extend(fd.message for fd in verdict.meeting.errors)
     if not vote_verdict.passed:
         reasons.append(msg(_C, QT_TRANSLATE_NOOP(_C, "这一项表决没有通过。")))
-    who = matters_mod.who_may_decide("village_rules", draft.type_code, draft.held_on, _province())
+    who = matters_mod.who_may_decide("village_rules", draft.type_code, draft.held_on, installation.province())
     reasons.extend(fd.message for fd in who if fd.severity == ERROR)
     _refuse(reasons)
     if women_present is not None and not 0 <= women_present <= verdict.meeting.present:

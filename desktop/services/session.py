@@ -9,6 +9,8 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass
 
+from desktop.services import installation as installation_mod
+from desktop.services.installation import InstallationInfo
 from models.errors import PermissionDenied
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import ADMIN_ROLE, Permission, has_permission, role_label
@@ -16,12 +18,20 @@ from models.roles import ADMIN_ROLE, Permission, has_permission, role_label
 
 @dataclass(frozen=True)
 class Session:
-    """An actor with a role. `actor` is what the audit log records."""
+    """An actor with a role. `actor` is what the audit log records.
+
+    `installation` is this installation as it was when the session began
+    (login, or the command line's start): its mode, code and name never
+    change, so services and pages read them here instead of from the
+    database. The province can change under a running session (设置 →
+    省份配置); read it through `installation.province()`.
+    """
 
     actor: str
     role: str
     display_name: str = ""
     user_id: str | None = None
+    installation: InstallationInfo | None = None
 
     def can(self, permission: Permission) -> bool:
         """Whether this session's role grants `permission`."""
@@ -47,7 +57,8 @@ def cli_session(mode: str) -> Session:
         who = getpass.getuser()
     except (OSError, KeyError):
         who = "unknown"
-    return Session(actor=f"命令行:{who}", role=ADMIN_ROLE.get(mode, "admin"), display_name=who)
+    return Session(actor=f"命令行:{who}", role=ADMIN_ROLE.get(mode, "admin"), display_name=who,
+                   installation=installation_mod.current())
 
 
 #: Used only while an installation is being created (there is no user yet).

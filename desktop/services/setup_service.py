@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from desktop.services import record_store
+from desktop.services import installation, record_store
+from desktop.services.installation import InstallationInfo
 from desktop.services.session import SETUP, Session
 from models import passwords
 from models.db import database
@@ -32,23 +32,9 @@ def _invalid(template: str, **params) -> ValidationError:
     return ValidationError(msg(_C, template, **params))
 
 
-@dataclass(frozen=True)
-class InstallationInfo:
-    """What the UI shows about this installation."""
-
-    mode: str
-    code: str
-    name: str
-    province: str
-    is_demo: bool
-
-
 def current() -> InstallationInfo | None:
-    """This installation, or None before the first-run wizard has finished."""
-    row = Installation.get_or_none(Installation.id == 1)
-    if row is None:
-        return None
-    return InstallationInfo(row.mode, row.code, row.name, row.province, row.is_demo)
+    """This installation, or None before the first-run wizard has finished (read once, see `installation`)."""
+    return installation.current()
 
 
 def validate_name(name: str) -> str:
@@ -81,7 +67,7 @@ def initialize(mode: str, name: str, code: str, province: str = "national",
         raise _invalid(QT_TRANSLATE_NOOP(
             _C, "这个数据文件夹已经初始化为“{name}”({code}),不能重复初始化。"),
             name=info.name, code=info.code)
-    with database.atomic():
+    with installation.changing(), database.atomic():
         Installation.create(id=1, mode=mode, code=code, name=name, province=province)
         if mode == MODE_VILLAGE:
             record_store.create(SETUP, Village, owner=code, code=code, name=name,
@@ -93,7 +79,8 @@ def initialize(mode: str, name: str, code: str, province: str = "national",
 
 def mark_demo() -> None:
     """Flag the installation as holding demo data (the login screen says so)."""
-    Installation.update(is_demo=True).where(Installation.id == 1).execute()
+    with installation.changing():
+        Installation.update(is_demo=True).where(Installation.id == 1).execute()
 
 
 def has_users() -> bool:
@@ -167,7 +154,7 @@ def initialize_with_admin(mode: str, name: str, code: str, province: str, login:
     """
     # Validate before the slow scrypt hash runs inside the write lock.
     validate_password(password, repeat)
-    with database.atomic():
+    with installation.changing(), database.atomic():
         initialize(mode, name, code, province)
         return create_user(None, login, display_name, ADMIN_ROLE[mode], password, repeat)
 
@@ -180,7 +167,7 @@ def set_province(session: Session, province: str) -> InstallationInfo:
     info = current()
     if info is None:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请先完成初始化。"))
-    with database.atomic():
+    with installation.changing(), database.atomic():
         inst = Installation.get_by_id(1)
         record_store.update(session, inst, province=province)
         own = (Village if info.mode == MODE_VILLAGE else Township)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import people_service, record_store, setup_service
+from desktop.services import installation, people_service, record_store
 from desktop.services.session import Session
 from models.db import database
 from models.entities import Person, PersonRole
@@ -35,11 +35,6 @@ _C = "supervision"
 
 def _invalid(template: str, **params) -> ValidationError:
     return ValidationError(msg(_C, template, **params))
-
-
-def _province() -> str:
-    info = setup_service.current()
-    return info.province if info else "national"
 
 
 def _require_committee(session: Session) -> None:
@@ -75,7 +70,7 @@ def candidate(person_id: str) -> el.Candidate:
 
 def check_person(person_id: str) -> list[Finding]:
     """Eligibility findings for a person under this village's province profile."""
-    return el.check_candidate(candidate(person_id), _province())
+    return el.check_candidate(candidate(person_id), installation.province())
 
 
 # --- terms and members -----------------------------------------------------------
@@ -170,9 +165,9 @@ def term_view(term_id: str) -> TermView:
     joined = sorted(m.joined_on for m in rows)
     vacancies = [(m.left_on, next((j for j in joined if j >= m.left_on), "")) for m in left]
     timing = el.check_timing(term.start_date, vc_starts[-1] if vc_starts else "", vacancies,
-                             date.today().isoformat(), _province())
+                             date.today().isoformat(), installation.province())
     return TermView(term.id, term.label, term.start_date, term.end_date, tuple(rows),
-                    tuple(el.check_composition(seats, _province()) + timing))
+                    tuple(el.check_composition(seats, installation.province()) + timing))
 
 
 # --- supervision matters -----------------------------------------------------------
@@ -360,7 +355,7 @@ def consequences(person_id: str) -> list[Finding]:
 def appraisal_schedule(today: date | None = None) -> list[Finding]:
     """Years without an appraisal; appraisals too close together (profile)."""
     dates = [date.fromisoformat(a.held_on) for a in Appraisal.live()]
-    return ap.schedule(dates, today or date.today(), _province())
+    return ap.schedule(dates, today or date.today(), installation.province())
 
 
 # --- the work ledger ------------------------------------------------------------------

@@ -22,7 +22,7 @@ from typing import Any
 
 from desktop import __version__
 from desktop.paths import AppPaths
-from desktop.services import record_store, setup_service
+from desktop.services import installation, record_store, setup_service
 from desktop.services.session import Session
 from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
@@ -175,7 +175,7 @@ def accept_setup(info: SetupInfo) -> None:
 def initialize_from_setup(path: Path) -> tuple[setup_service.InstallationInfo, SetupInfo]:
     """A new village installation from a setup package (`cunwu init village --setup FILE`)."""
     info = read_setup(path)
-    with database.atomic():
+    with installation.changing(), database.atomic():
         installed = setup_service.initialize(MODE_VILLAGE, info.village_name, info.village_code, info.province,
                                              township_code=info.township_code)
         accept_setup(info)

@@ -223,7 +223,7 @@ class ReportsPage(QWidget):
         """Where the save dialog starts: the documents folder, a name with the township and period."""
         folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
                       or Path.home())
-        info = setup_service.current()
+        info = self._session.installation or setup_service.current()
         # The period as people say it (2026年第三季度), not its code (2026Q3): the name is read in a folder.
         name = self.tr("{township}合规报表_{period}").format(township=info.name if info else "",
                                                          period=self.period_combo.currentText() or self.period())
