@@ -10,8 +10,8 @@ from desktop.services import attachments_service, meetings_service, people_servi
 from desktop.services.session import Session
 from tests.gui.test_meetings_editor import _click_checkbox, _click_name, demo_village
 from tests.gui.typing import type_text
-from ui.meetings.attachments_panel import human_size
 from ui.meetings.attendance_model import NAME, SEAT, STATUS
+from ui.widgets.attachments_panel import human_size
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.paths import AppPaths
 from desktop.services.session import Session
 from models.roles import Permission
-from ui.meetings.attachments_panel import AttachmentsPanel
+from ui.widgets.attachments_panel import AttachmentsPanel
 
 TABLE = "disclosure_item"
 

@@ -30,10 +30,11 @@ from desktop.services.session import Session
 from models.disclosure import catalogue as cat
 from models.errors import CunwuError
 from models.roles import Permission
-from ui.disclosure.labels import GREY, catalogue_label, category_label, period_kind_label
+from ui.disclosure.labels import catalogue_label, category_label, period_kind_label
 from ui.errors import error_text
-from ui.rules.forms import ok_cancel
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.ok_cancel import ok_cancel
+from ui.widgets.palette import GREY
 from ui.widgets.primary_button import make_primary
 
 LABEL, CATEGORY, PERIOD, SOURCE, STATE = range(5)

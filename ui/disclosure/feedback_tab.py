@@ -27,12 +27,12 @@ from desktop.services.session import Session
 from desktop.services.ui_support_disclosure import FeedbackRow
 from models.errors import CunwuError
 from models.roles import Permission
-from ui.disclosure.labels import GREEN, GREY, RED
 from ui.errors import error_text
-from ui.rules.forms import date_edit, section, to_date
-from ui.supervision.labels import plain_table
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.palette import GREEN, GREY, RED
 from ui.widgets.primary_button import make_primary
+from ui.widgets.tables import read_only_table
 
 RECEIVED, VILLAGER, ABOUT, CONTENT, STATE = range(5)
 
@@ -47,7 +47,7 @@ class FeedbackTab(QWidget):
         self.rows: list[FeedbackRow] = []
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
-        self.table = plain_table([self.tr("收到日期"), self.tr("反映人"), self.tr("关于"), self.tr("内容"),
+        self.table = read_only_table([self.tr("收到日期"), self.tr("反映人"), self.tr("关于"), self.tr("内容"),
                                   self.tr("答复情况")])
         self.table.itemSelectionChanged.connect(self._on_selected)
 

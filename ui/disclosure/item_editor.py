@@ -42,11 +42,11 @@ from ui.disclosure.ledger_import_dialog import LedgerImportDialog
 from ui.disclosure.review_panel import PosterSection, PostingSection, ReviewSection
 from ui.disclosure.table_editor import FinancialTableEditor
 from ui.errors import error_text
-from ui.meetings.labels import transparent_scroll
-from ui.rules.forms import date_edit, to_date
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.forms import date_edit, to_date
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.scroll import transparent_scroll
 
 
 class ItemEditor(QDialog):

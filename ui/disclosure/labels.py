@@ -9,13 +9,9 @@ from desktop.services import disclosure_service as ds
 from models.disclosure import calendar as cal
 from models.disclosure import catalogue as cat
 from models.disclosure.money import format_fen
-from ui.meetings.labels import AMBER, GREEN, GREY, RED
-
-__all__ = ["AMBER", "BLUE", "GREEN", "GREY", "RED"]
+from ui.widgets.palette import AMBER, BLUE, GREEN, GREY, RED
 
 _C = "disclosure_ui"
-
-BLUE = QColor("#1f4e8c")
 
 #: Light backgrounds of the calendar cells, by obligation status.
 _CELL_BACKGROUNDS = {

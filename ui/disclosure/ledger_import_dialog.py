@@ -29,10 +29,10 @@ from models.disclosure.money import format_fen
 from models.errors import CunwuError
 from ui.disclosure.labels import yuan
 from ui.errors import error_text
-from ui.rules.forms import ok_cancel
-from ui.supervision.labels import plain_table
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.primary_button import make_primary
+from ui.widgets.tables import read_only_table
 
 
 class LedgerImportDialog(QDialog):
@@ -53,13 +53,13 @@ class LedgerImportDialog(QDialog):
         self.sheet_combo.currentIndexChanged.connect(self._on_sheet)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
-        self.lines_table = plain_table([self.tr("日期"), self.tr("凭证号"), self.tr("摘要"), self.tr("科目"),
+        self.lines_table = read_only_table([self.tr("日期"), self.tr("凭证号"), self.tr("摘要"), self.tr("科目"),
                                         self.tr("收入(元)"), self.tr("支出(元)"), self.tr("经手人")])
         header = self.lines_table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.skipped_title = QLabel(self.tr("没有导入的行"))
-        self.skipped_table = plain_table([self.tr("Excel 行号"), self.tr("原因")])
+        self.skipped_table = read_only_table([self.tr("Excel 行号"), self.tr("原因")])
         self.skipped_table.setMaximumHeight(170)
         self.message = FieldMessage()
         top = QHBoxLayout()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from models.disclosure.financial_table import Line
 from models.disclosure.money import MoneyError, format_fen, parse_fen
-from ui.disclosure.labels import RED
+from ui.widgets.palette import RED
 
 DAY, VOUCHER, SUMMARY, CATEGORY, INCOME, EXPENSE, HANDLER = range(7)
 AMOUNTS = (INCOME, EXPENSE)

@@ -30,8 +30,9 @@ from models.disclosure import catalogue as cat
 from models.errors import CunwuError
 from ui.disclosure.labels import catalogue_label, category_label, period_kind_label, subject_label
 from ui.errors import error_text
-from ui.rules.forms import date_edit, ok_cancel, to_date
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.forms import date_edit, to_date
+from ui.widgets.ok_cancel import ok_cancel
 
 
 def _previous_month(today: date) -> tuple[int, int]:

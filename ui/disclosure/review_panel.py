@@ -32,13 +32,14 @@ from models.errors import CunwuError
 from models.meetings.quorum import ERROR
 from models.roles import Permission
 from ui.disclosure import printing
-from ui.disclosure.labels import AMBER, channel_label
+from ui.disclosure.labels import channel_label
 from ui.errors import error_text
-from ui.meetings.labels import finding_text
-from ui.rules.forms import date_edit, section, to_date
 from ui.widgets import background
 from ui.widgets.background import FileExporter
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.findings import finding_text
+from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.palette import AMBER
 from ui.widgets.primary_button import make_primary
 
 

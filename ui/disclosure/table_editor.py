@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 from models.disclosure import financial_table as ft
 from models.disclosure.money import MoneyError, format_fen, parse_fen
 from models.meetings.quorum import ERROR, WARNING, Finding
-from ui.disclosure.labels import AMBER, GREEN, RED, yuan
+from ui.disclosure.labels import yuan
 from ui.disclosure.lines_model import INCOME, FinancialLinesModel, FinancialLinesView
-from ui.meetings.labels import finding_text
+from ui.widgets.findings import finding_text
+from ui.widgets.palette import AMBER, GREEN, RED
 
 _INVALID_STYLE = "QLineEdit { border: 1px solid #b3261e; background: #fdf0ee; }"
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,19 +24,8 @@ from models.errors import CunwuError
 from ui.errors import message_text
 from ui.exchange.target_chooser import TargetChooser
 from ui.widgets.field_message import FieldMessage
-from ui.widgets.primary_button import make_primary
+from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.scaled_label import ScaledLabel
-
-
-def accept_cancel_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    """The primary action and 取消, wired to the dialog (sets `ok_button` and `cancel_button`)."""
-    box = QDialogButtonBox()
-    dialog.ok_button = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-    dialog.cancel_button = box.addButton(dialog.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-    make_primary(dialog.ok_button)
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
 
 
 def fingerprint_label(fingerprint: str) -> QLabel:
@@ -76,7 +64,7 @@ class EnrollDialog(QDialog):
         layout.addWidget(explain)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(accept_cancel_buttons(self, self.tr("生成入网文件")))
+        layout.addWidget(ok_cancel(self, self.tr("生成入网文件")))
 
     def accept(self) -> None:
         """Write the 入网文件; a refusal is explained under the form and the dialog stays."""
@@ -119,7 +107,7 @@ class ReenrollDialog(QDialog):
         layout.addWidget(explain)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(accept_cancel_buttons(self, self.tr("重新入网")))
+        layout.addWidget(ok_cancel(self, self.tr("重新入网")))
 
     def accept(self) -> None:
         """Retire the old key and write the new 入网文件 (the reason is required)."""
@@ -163,7 +151,7 @@ class SetupConfirmDialog(QDialog):
         layout.addWidget(ask)
         layout.addWidget(self.fingerprint)
         layout.addWidget(after)
-        layout.addWidget(accept_cancel_buttons(self, self.tr("加入乡镇")))
+        layout.addWidget(ok_cancel(self, self.tr("加入乡镇")))
 
 
 class PickPackagesDialog(QDialog):
@@ -188,7 +176,7 @@ class PickPackagesDialog(QDialog):
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(explain)
         layout.addWidget(self.list, 1)
-        layout.addWidget(accept_cancel_buttons(self, self.tr("预览并导入")))
+        layout.addWidget(ok_cancel(self, self.tr("预览并导入")))
 
     def chosen(self) -> list[Path]:
         """The ticked files, in the listed order."""

@@ -13,9 +13,8 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QFormLayout,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -60,10 +58,10 @@ from ui.exchange.labels import (
 from ui.exchange.preview_dialog import PreviewDialog
 from ui.exchange.target_chooser import TargetChooser
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.palette import RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
-
-_RED = QColor("#b3261e")
+from ui.widgets.tables import read_only_table
 
 
 def _cell(text: str, tooltip: str = "", center: bool = False) -> QTableWidgetItem:
@@ -73,19 +71,6 @@ def _cell(text: str, tooltip: str = "", center: bool = False) -> QTableWidgetIte
     if center:
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
     return item
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def _set_role(label: QLabel, role: str) -> None:
@@ -149,8 +134,9 @@ class ExchangePage(QWidget):
         boxes.addWidget(self._build_import_box(), 1)
         layout.addLayout(boxes)
 
-        self.history_table = _table([self.tr("收/发"), self.tr("对方"), self.tr("编号"), self.tr("日期"),
-                                     self.tr("状态"), self.tr("记录数"), self.tr("内容"), self.tr("说明")])
+        self.history_table = read_only_table([self.tr("收/发"), self.tr("对方"), self.tr("编号"), self.tr("日期"),
+                                              self.tr("状态"), self.tr("记录数"), self.tr("内容"), self.tr("说明")],
+                                             fit_columns=False, word_wrap=False)
         self.history_table.setMinimumHeight(140)
         self.conflicts_panel = ConflictsPanel(session)
         self.conflicts_panel.setMinimumHeight(220)
@@ -197,9 +183,9 @@ class ExchangePage(QWidget):
 
     def _build_villages(self) -> QWidget:
         box = QWidget()
-        self.villages_table = _table([
+        self.villages_table = read_only_table([
             self.tr("村(代码)"), self.tr("状态"), self.tr("电脑指纹"), self.tr("最近收到"),
-            self.tr("消息"), self.tr("缺少的数据包"), self.tr("最近回执")])
+            self.tr("消息"), self.tr("缺少的数据包"), self.tr("最近回执")], fit_columns=False, word_wrap=False)
         self.villages_table.itemSelectionChanged.connect(self._on_village_selected)
         self.villages_table.setMinimumHeight(150)
         header = self.villages_table.horizontalHeader()
@@ -376,7 +362,7 @@ class ExchangePage(QWidget):
                 item = _cell(text, tooltip=package_text(p.last_out_no, p.last_out_at) if col == 6 else "")
                 item.setData(Qt.ItemDataRole.UserRole, p.code)
                 if (col == 5 and p.missing) or (col == 4 and (p.silent_days or 0) > 30):
-                    item.setForeground(_RED)
+                    item.setForeground(RED)
                 table.setItem(row, col, item)
         table.blockSignals(False)
         codes = [p.code for p in villages]
@@ -394,7 +380,7 @@ class ExchangePage(QWidget):
         for i, r in enumerate(rows):
             status = _cell(status_label(r.status))
             if r.status == "refused":
-                status.setForeground(_RED)
+                status.setForeground(RED)
             cells = [_cell(direction_label(r.direction), center=True),
                      _cell(f"{r.peer_name}({r.peer_code})" if r.peer_name != r.peer_code else r.peer_code),
                      _cell(str(r.number) if r.number else "–", center=True),

@@ -31,8 +31,8 @@ from desktop.services import notice_service
 from desktop.services.session import Session
 from models.errors import CunwuError
 from ui.errors import message_text
-from ui.exchange.dialogs import accept_cancel_buttons
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.ok_cancel import ok_cancel
 
 
 class SendNoticeDialog(QDialog):
@@ -67,7 +67,7 @@ class SendNoticeDialog(QDialog):
         form.addRow(self.tr("发给"), self.to_combo)
         form.addRow(self.tr("标题"), self.title_edit)
         form.addRow(self.tr("内容"), self.text_edit)
-        buttons = accept_cancel_buttons(self, self.tr("保存通知"))
+        buttons = ok_cancel(self, self.tr("保存通知"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(explain)

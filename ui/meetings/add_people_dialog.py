@@ -29,8 +29,9 @@ from desktop.services import people_service
 from desktop.services.meetings_service import AttendanceLine
 from desktop.services.people_service import PERSON_ROLES, VILLAGE_COMMITTEE_ROLES, PersonRow
 from models.meetings.quorum import OBSERVER
-from ui.meetings.labels import GREY, STATUS_ORDER, status_label
+from ui.meetings.labels import STATUS_ORDER, status_label
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.palette import GREY
 from ui.widgets.primary_button import make_primary
 
 NAME, GENDER, GROUP, ROLES, NOTE = range(5)

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QTableView, QWidge
 from desktop.services.meetings_service import AttendanceLine
 from models.meetings.quorum import ABSENT, OBSERVER, PRESENT
 from models.messages import QT_TRANSLATE_NOOP
-from ui.meetings.labels import GREY, RED, STATUS_ORDER, status_label
+from ui.meetings.labels import STATUS_ORDER, status_label
+from ui.widgets.palette import GREY, RED
 
 _C = "AttendanceModel"
 ModelIndex = QModelIndex | QPersistentModelIndex

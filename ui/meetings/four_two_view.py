@@ -25,8 +25,9 @@ from models.errors import CunwuError
 from models.meetings import four_two as ft
 from models.roles import Permission
 from ui.errors import show_error
-from ui.meetings.labels import findings_html, matter_label
+from ui.meetings.labels import matter_label
 from ui.meetings.step_dialogs import NewRegisterDialog, StepDialog
+from ui.widgets.findings import findings_html
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 

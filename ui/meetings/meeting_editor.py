@@ -41,7 +41,6 @@ from ui.errors import error_text, show_error
 from ui.meetings import printing
 from ui.meetings.add_people_dialog import AddPeopleDialog
 from ui.meetings.agenda_editor import AgendaEditor
-from ui.meetings.attachments_panel import AttachmentsPanel
 from ui.meetings.attendance_model import (
     STATUS,
     AttendanceModel,
@@ -49,12 +48,14 @@ from ui.meetings.attendance_model import (
     NameFilterModel,
     StatusDelegate,
 )
-from ui.meetings.labels import transparent_scroll, type_label
+from ui.meetings.labels import type_label
 from ui.meetings.resolutions_editor import ResolutionsEditor
 from ui.meetings.verdict_panel import VerdictPanel
+from ui.widgets.attachments_panel import AttachmentsPanel
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.scroll import transparent_scroll
 
 #: A QDateEdit at this date shows "未填写" (the notice date is optional).
 _NO_DATE = QDate(2000, 1, 1)

@@ -31,16 +31,14 @@ from models.roles import Permission
 from ui.errors import show_error
 from ui.fonts import font_notifier
 from ui.meetings import printing
-from ui.meetings.labels import finding_text, type_label
+from ui.meetings.labels import type_label
 from ui.meetings.meeting_editor import MeetingEditor
 from ui.meetings.meeting_list_model import MeetingListModel
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.findings import finding_text
+from ui.widgets.palette import BANNER_STYLE
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel, scale_font
-
-#: The warning strip above the list (amber, like the editor's banner).
-WARNING_STYLE = ("background: #fff4d6; border: 1px solid #e0c77a; border-radius: 4px;"
-                 " padding: 8px 12px; color: #5a4300;")
 
 
 class MeetingListView(QWidget):
@@ -59,7 +57,7 @@ class MeetingListView(QWidget):
         self.cadence_label = QLabel()
         self.cadence_label.setWordWrap(True)
         self.cadence_label.setTextFormat(Qt.TextFormat.RichText)
-        self.cadence_label.setStyleSheet(WARNING_STYLE)
+        self.cadence_label.setStyleSheet(BANNER_STYLE)
 
         self.type_combo = QComboBox()
         self.type_combo.addItem(self.tr("全部类型"), None)

@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.services.meetings_service import DraftVerdict
 from models.meetings.quorum import INFO
-from ui.meetings.labels import findings_html, transparent_scroll
+from ui.widgets.findings import findings_html
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.scroll import transparent_scroll
 
 
 class VerdictPanel(QFrame):

@@ -307,7 +307,7 @@ class HomePage(QWidget):
         return card
 
     def _meetings_card(self) -> QFrame:
-        from ui.meetings.labels import finding_text
+        from ui.widgets.findings import finding_text
 
         counts = decisions_service.counts()
         card = _card()

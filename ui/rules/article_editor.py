@@ -45,11 +45,12 @@ from models.roles import Permission
 from models.rules import legality
 from models.rules.legality import ERROR, LegalityFinding
 from ui.errors import error_text
-from ui.meetings.labels import transparent_scroll
 from ui.rules.comment_band import BAND_FILL, BAND_ROLE, BAND_TEXT, CommentBandDelegate, band_height
-from ui.rules.labels import AMBER, BANNER_STYLE, RED, finding_html
+from ui.rules.labels import finding_html
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.palette import AMBER, BANNER_STYLE, RED
 from ui.widgets.primary_button import make_primary
+from ui.widgets.scroll import transparent_scroll
 
 MARK, LABEL, CHAPTER, TEXT = range(4)
 

@@ -18,9 +18,10 @@ from desktop.services.rules_service import ArticleLine
 from desktop.services.session import Session
 from models.errors import CunwuError
 from ui.errors import error_text, message_text
-from ui.rules.forms import date_edit, ok_cancel, to_date
 from ui.rules.labels import kind_label, trigger_label
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.forms import date_edit, to_date
+from ui.widgets.ok_cancel import ok_cancel
 
 
 def _trigger_combo() -> QComboBox:

@@ -1,4 +1,4 @@
-"""Translated labels, colours and small HTML pieces shared by the 村规民约 screens."""
+"""Translated labels and small HTML pieces shared by the 村规民约 screens."""
 
 from __future__ import annotations
 
@@ -13,14 +13,9 @@ from models.messages import QT_TRANSLATE_NOOP, Message
 from models.rules import procedure as proc
 from models.rules.legality import ERROR, LegalityFinding
 from ui.errors import message_text
+from ui.widgets.palette import AMBER, GREEN, GREY, RED
 
 _C = "rules_labels"
-
-GREEN = QColor("#2e7d32")
-AMBER = QColor("#8a5a00")
-GREY = QColor("#6f6d66")
-RED = QColor("#b3261e")
-BLUE = QColor("#1f4e8c")
 
 #: Where a village publishes an adopted text (the channel combo; free text allowed).
 CHANNELS = (
@@ -30,11 +25,6 @@ CHANNELS = (
     QT_TRANSLATE_NOOP(_C, "村民大会"),
     QT_TRANSLATE_NOOP(_C, "明白纸"),
 )
-
-#: Banner style, the same amber as the meeting editor's.
-BANNER_STYLE = ("background: #fff4d6; border: 1px solid #e0c77a; border-radius: 4px;"
-                " padding: 8px 12px; color: #5a4300;")
-
 
 def channel_labels() -> list[str]:
     """The publication channels, translated."""

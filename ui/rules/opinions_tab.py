@@ -25,9 +25,9 @@ from desktop.services.session import Session
 from models.errors import CunwuError
 from models.roles import Permission
 from ui.errors import error_text
-from ui.rules.forms import date_edit, section, to_date
 from ui.rules.labels import reasons_text, source_label
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.primary_button import make_primary
 
 _UNDECIDED, _ADOPTED, _REJECTED = 0, 1, 2

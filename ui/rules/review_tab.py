@@ -35,9 +35,9 @@ from models.errors import CunwuError
 from models.roles import Permission
 from models.rules import procedure as proc
 from ui.errors import error_text
-from ui.rules.forms import date_edit, section, to_date
 from ui.rules.labels import opinion_label, reasons_text
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.primary_button import make_primary
 
 

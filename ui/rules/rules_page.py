@@ -29,8 +29,9 @@ from ui.errors import show_error
 from ui.rules.dialogs import BlankDraftDialog, HistoryDialog, ReviseDialog
 from ui.rules.diff_view import DiffView
 from ui.rules.import_dialog import ImportDialog
-from ui.rules.labels import GREY, kind_label, status_color, status_label
+from ui.rules.labels import kind_label, status_color, status_label
 from ui.rules.version_panel import VersionPanel
+from ui.widgets.palette import GREY
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 

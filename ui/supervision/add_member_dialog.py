@@ -32,9 +32,10 @@ from models.errors import CunwuError
 from models.meetings.quorum import ERROR, WARNING, Finding
 from ui.errors import error_text
 from ui.meetings.add_people_dialog import roles_text
-from ui.rules.forms import date_edit, section, to_date
-from ui.supervision.labels import AMBER, GREEN, GREY, RED, finding_lines_html, worst
+from ui.supervision.labels import finding_lines_html, worst
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.palette import AMBER, GREEN, GREY, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 

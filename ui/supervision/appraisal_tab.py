@@ -30,20 +30,19 @@ from desktop.services.supervision_service import AppraisalLine
 from models.errors import CunwuError
 from models.supervision import appraisal as ap
 from ui.errors import error_text, message_text
-from ui.rules.forms import date_edit, section, to_date
 from ui.supervision.labels import (
-    GREY,
-    RED,
     body_label,
     can_act,
     finding_lines_html,
-    plain_table,
     read_only_tip,
     verdict_color,
     verdict_label,
 )
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.palette import GREY, RED
 from ui.widgets.primary_button import make_primary
+from ui.widgets.tables import read_only_table
 
 NAME, POST, COMPETENT, BASIC, INCOMPETENT, VERDICT = range(6)
 _ID = Qt.ItemDataRole.UserRole
@@ -77,7 +76,7 @@ class AppraisalTab(QWidget):
         self.body_combo.currentIndexChanged.connect(self.update_verdicts)
         self.attendees_spin.valueChanged.connect(self.update_verdicts)
 
-        self.table = plain_table([self.tr("姓名"), self.tr("职务"), self.tr("称职"), self.tr("基本称职"),
+        self.table = read_only_table([self.tr("姓名"), self.tr("职务"), self.tr("称职"), self.tr("基本称职"),
                                   self.tr("不称职"), self.tr("评议结果")])
         self.table.setSelectionMode(self.table.SelectionMode.NoSelection)
         self.rule_label = QLabel()
@@ -95,7 +94,7 @@ class AppraisalTab(QWidget):
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
 
-        self.history = plain_table([self.tr("年度"), self.tr("评议日期"), self.tr("会议"), self.tr("到会"),
+        self.history = read_only_table([self.tr("年度"), self.tr("评议日期"), self.tr("会议"), self.tr("到会"),
                                     self.tr("结果")])
         self.schedule_label = QLabel()
         self.schedule_label.setWordWrap(True)

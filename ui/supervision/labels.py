@@ -6,22 +6,16 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
 
 from desktop.services.session import Session
 from models.meetings.quorum import ERROR, WARNING
 from models.roles import Permission
 from models.supervision import appraisal as ap
 from models.supervision import matters as mm
-from ui.meetings.labels import AMBER, GREEN, GREY, RED, finding_text
-
-__all__ = ["AMBER", "GREEN", "GREY", "RED", "finding_text"]
+from ui.widgets.findings import finding_text
+from ui.widgets.palette import AMBER, GREEN, GREY, RED
 
 _C = "supervision_ui"
-
-#: The amber strip used for cadence and schedule notes (as on the meeting list).
-WARNING_STYLE = ("background: #fff4d6; border: 1px solid #e0c77a; border-radius: 4px;"
-                 " padding: 8px 12px; color: #5a4300;")
 
 OUTCOMES = ("pending", "approved", "returned", "vetoed")
 
@@ -109,20 +103,3 @@ def read_only_tip() -> str:
 def seat_only_tip() -> str:
     """Tooltip on a disabled term/member action."""
     return QCoreApplication.translate(_C, "只有监委会成员或村文书可以登记监委会的选举结果。")
-
-
-def plain_table(headers: list[str]) -> QTableWidget:
-    """A read-only, row-selecting table with the given headers; the last column stretches."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
-    return table
-

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import supervision_service, ui_support_supervision
-from ui.supervision.labels import plain_table
 from ui.supervision.report_html import annual_report_html
 from ui.widgets import background
 from ui.widgets.background import FileExporter
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.tables import read_only_table
 
 
 class LedgerTab(QWidget):
@@ -46,7 +46,7 @@ class LedgerTab(QWidget):
         export_menu.addAction(self.tr("导出为 Excel 表格…"), lambda: self._ask_file(".xlsx"))
         export_menu.addAction(self.tr("导出为 Word 文档…"), lambda: self._ask_file(".docx"))
         self.export_button.setMenu(export_menu)
-        self.table = plain_table([self.tr("日期"), self.tr("事项"), self.tr("内容")])
+        self.table = read_only_table([self.tr("日期"), self.tr("事项"), self.tr("内容")])
         self.message = FieldMessage()
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("年份:")))

@@ -34,21 +34,15 @@ from desktop.services.ui_support_supervision import MatterDetail
 from models.errors import CunwuError
 from models.supervision import matters as mm
 from ui.errors import error_text, message_text
-from ui.meetings.labels import transparent_scroll
-from ui.rules.forms import date_edit, ok_cancel, section, to_date
-from ui.supervision.labels import (
-    GREY,
-    RED,
-    area_label,
-    can_act,
-    plain_table,
-    read_only_tip,
-    source_label,
-    state_label,
-)
+from ui.supervision.labels import area_label, can_act, read_only_tip, source_label, state_label
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.ok_cancel import ok_cancel
+from ui.widgets.palette import GREY, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.scroll import transparent_scroll
+from ui.widgets.tables import read_only_table
 
 TITLE, AREA, OPENED, STATE, DEADLINE = range(5)
 _ID = Qt.ItemDataRole.UserRole
@@ -334,7 +328,7 @@ class MattersTab(QWidget):
         if not can_act(session):
             self.new_button.setEnabled(False)
             self.new_button.setToolTip(read_only_tip())
-        self.table = plain_table([self.tr("事项"), self.tr("监督内容"), self.tr("发现日期"), self.tr("状态"),
+        self.table = read_only_table([self.tr("事项"), self.tr("监督内容"), self.tr("发现日期"), self.tr("状态"),
                                   self.tr("整改期限")])
         # The 事项 is what a person reads: it takes the room. The dates fit their contents; 监督内容
         # (up to “精神文明建设(含村规民约执行)”) and 状态 get a fixed share and elide, with the

@@ -26,8 +26,9 @@ from models.meetings import types as mt
 from models.roles import Permission
 from ui.errors import show_error
 from ui.meetings.meeting_editor import MeetingEditor
-from ui.supervision.labels import WARNING_STYLE, plain_table
+from ui.widgets.palette import BANNER_STYLE
 from ui.widgets.primary_button import make_primary
+from ui.widgets.tables import read_only_table
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -48,7 +49,7 @@ class CommitteeMeetingsTab(QWidget):
         self.editor: MeetingEditor | None = None
         self.cadence_label = QLabel()
         self.cadence_label.setWordWrap(True)
-        self.cadence_label.setStyleSheet(WARNING_STYLE)
+        self.cadence_label.setStyleSheet(BANNER_STYLE)
         self.new_button = make_primary(QPushButton(self.tr("新建监委会会议")))
         self.new_button.clicked.connect(lambda: self.new_meeting())
         if not (session.can(Permission.EDIT_RECORDS) or session.can(Permission.COMMITTEE_REVIEW)):
@@ -58,7 +59,7 @@ class CommitteeMeetingsTab(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
-        self.table = plain_table([self.tr("日期"), self.tr("名称"), self.tr("到会"), self.tr("状态")])
+        self.table = read_only_table([self.tr("日期"), self.tr("名称"), self.tr("到会"), self.tr("状态")])
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         top = QHBoxLayout()
         top.addWidget(self.count_label)

@@ -25,21 +25,15 @@ from desktop.services.supervision_service import TermView
 from models.errors import CunwuError
 from models.meetings.quorum import ERROR, WARNING
 from ui.errors import error_text
-from ui.rules.forms import date_edit, ok_cancel, section, to_date
 from ui.supervision.add_member_dialog import AddMemberDialog
-from ui.supervision.labels import (
-    AMBER,
-    GREY,
-    RED,
-    can_seat,
-    finding_lines_html,
-    finding_text,
-    plain_table,
-    seat_only_tip,
-    worst,
-)
+from ui.supervision.labels import can_seat, finding_lines_html, seat_only_tip, worst
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.findings import finding_text
+from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.ok_cancel import ok_cancel
+from ui.widgets.palette import AMBER, GREY, RED
 from ui.widgets.primary_button import make_primary
+from ui.widgets.tables import read_only_table
 
 NAME, POST, FINANCE, JOINED, CHECK = range(5)
 
@@ -109,7 +103,7 @@ class MembersTab(QWidget):
         self.period_label = QLabel()
         self.period_label.setProperty("role", "hint")
 
-        self.table = plain_table([self.tr("姓名"), self.tr("职务"), self.tr("财会知识"),
+        self.table = read_only_table([self.tr("姓名"), self.tr("职务"), self.tr("财会知识"),
                                   self.tr("任职日期"), self.tr("任职资格")])
         self.table.setWordWrap(True)
         self.empty_label = QLabel()

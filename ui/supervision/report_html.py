@@ -12,7 +12,8 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from desktop.services import setup_service, supervision_service, ui_support_supervision
-from ui.supervision.labels import body_label, finding_text, verdict_label
+from ui.supervision.labels import body_label, verdict_label
+from ui.widgets.findings import finding_text
 
 _C = "supervision_report"
 

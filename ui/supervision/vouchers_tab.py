@@ -25,18 +25,12 @@ from desktop.services import supervision_service, ui_support_supervision
 from desktop.services.session import Session
 from models.errors import CunwuError
 from ui.errors import error_text
-from ui.rules.forms import date_edit, section, to_date
-from ui.supervision.labels import (
-    OUTCOMES,
-    RED,
-    can_act,
-    outcome_label,
-    plain_table,
-    read_only_tip,
-    yuan,
-)
+from ui.supervision.labels import OUTCOMES, can_act, outcome_label, read_only_tip, yuan
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.palette import RED
 from ui.widgets.primary_button import make_primary
+from ui.widgets.tables import read_only_table
 
 Q_NO, Q_AMOUNT, Q_REASON, Q_OUTCOME = range(4)
 
@@ -51,7 +45,7 @@ class VouchersTab(QWidget):
         today = date.today()
         last = date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
 
-        self.list_table = plain_table([self.tr("月份"), self.tr("审核日期"), self.tr("凭证"), self.tr("金额"),
+        self.list_table = read_only_table([self.tr("月份"), self.tr("审核日期"), self.tr("凭证"), self.tr("金额"),
                                        self.tr("有疑问"), self.tr("签字")])
         header = self.list_table.horizontalHeader()
         header.setStretchLastSection(False)

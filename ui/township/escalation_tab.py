@@ -21,11 +21,12 @@ from desktop.services.session import Session
 from models.errors import CunwuError
 from models.roles import Permission
 from ui.errors import error_text
-from ui.rules.forms import date_edit, section, to_date
-from ui.rules.labels import AMBER, GREEN
-from ui.township.review_widgets import cell, empty_label, on_enter, read_only_table
+from ui.township.review_widgets import cell, empty_label, on_enter
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.palette import AMBER, GREEN
 from ui.widgets.primary_button import make_primary
+from ui.widgets.tables import read_only_table
 
 VILLAGE, KIND, ESCALATED, SUBJECT, ANSWER = range(5)
 

@@ -20,9 +20,10 @@ from desktop.services.review_service import FilingRow
 from desktop.services.session import Session
 from models.errors import CunwuError
 from ui.errors import error_text, message_text
-from ui.rules.forms import date_edit, ok_cancel, to_date
-from ui.rules.labels import RED
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.forms import date_edit, to_date
+from ui.widgets.ok_cancel import ok_cancel
+from ui.widgets.palette import RED
 
 
 def _correction_edit(parent: QWidget) -> QPlainTextEdit:

@@ -26,16 +26,11 @@ from desktop.services.session import Session
 from models.roles import Permission
 from ui.errors import error_text
 from ui.exchange.jobs import JobRunner
-from ui.rules.labels import AMBER, GREEN, GREY, RED
 from ui.township.filing_dialog import CorrectionDialog, FilingDialog
-from ui.township.review_widgets import (
-    cell,
-    empty_label,
-    filing_state_label,
-    on_enter,
-    read_only_table,
-)
+from ui.township.review_widgets import cell, empty_label, filing_state_label, on_enter
+from ui.widgets.palette import AMBER, GREEN, GREY, RED
 from ui.widgets.primary_button import make_primary
+from ui.widgets.tables import read_only_table
 
 VILLAGE, TITLE, VOTED, RECEIVED, RECEIPT_NO, RECEIPT_DATE, STATE = range(7)
 

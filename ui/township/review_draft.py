@@ -32,21 +32,15 @@ from models.roles import Permission
 from models.rules.diff import summarize
 from models.rules.legality import ERROR
 from ui.errors import error_text, message_text
-from ui.rules.labels import (
-    AMBER,
-    BANNER_STYLE,
-    GREEN,
-    RED,
-    finding_text,
-    opinion_label,
-    reasons_text,
-)
+from ui.rules.labels import finding_text, opinion_label, reasons_text
 from ui.rules.review_tab import short_fingerprint
 from ui.township.review_opinion_dialog import ReviewOpinionDialog
-from ui.township.review_widgets import cell, on_enter, queue_state_label, read_only_table
+from ui.township.review_widgets import cell, on_enter, queue_state_label
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.palette import AMBER, BANNER_STYLE, GREEN, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.tables import read_only_table
 
 LABEL, TEXT, FINDINGS, COMMENTS = range(4)
 

@@ -21,10 +21,11 @@ from desktop.services.session import Session
 from models.errors import CunwuError
 from models.rules import procedure as proc
 from ui.errors import error_text
-from ui.rules.forms import date_edit, ok_cancel, to_date
 from ui.rules.labels import opinion_label
 from ui.rules.review_tab import short_fingerprint
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.forms import date_edit, to_date
+from ui.widgets.ok_cancel import ok_cancel
 
 
 class ReviewOpinionDialog(QDialog):

@@ -7,9 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -29,22 +26,6 @@ def queue_state_label(state: str | None) -> str:
 def filing_state_label(state: str) -> str:
     """待备案 / 已备案 / 已备案,责令改正."""
     return QCoreApplication.translate("review", review_service.FILING_LABELS.get(state, state))
-
-
-def read_only_table(headers: list[str], stretch: int) -> QTableWidget:
-    """A table that selects whole rows, one at a time, and is never edited in place."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)  # Tab leaves the table: keyboard users reach the buttons
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 def cell(text: str, record_id: str | None = None, color: QColor | None = None) -> QTableWidgetItem:

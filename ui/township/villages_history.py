@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -16,8 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import villages_service as vs
 from ui.exchange.labels import direction_label, status_label
-
-_RED = QColor("#b3261e")
+from ui.widgets.palette import RED
 
 
 class VillageHistory(QGroupBox):
@@ -65,7 +63,7 @@ class VillageHistory(QGroupBox):
                 if col in (0, 1, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if col == 3 and h.status == "refused":
-                    item.setForeground(_RED)
+                    item.setForeground(RED)
                 self.table.setItem(i, col, item)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(5, min(self.table.columnWidth(5), 600))

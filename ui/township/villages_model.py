@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.services import villages_service as vs
 from ui.exchange.labels import numbers_text, package_text, peer_status_label, silence_text
 from ui.widgets.batched_model import BatchedRowsModel, ModelIndex
+from ui.widgets.palette import GREY, RED
 
 _C = "villages"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -25,8 +26,6 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 # fingerprint, read out only on the phone, is last.
 CODE, NAME, SILENCE, STATUS, RECEIVED, GAPS, RETURNED, PROVINCE, FINGERPRINT = range(9)
 
-_RED = QColor("#b3261e")
-_GREY = QColor("#6b6b6b")
 _ALERT_BG = QColor("#fdecea")
 
 
@@ -142,11 +141,11 @@ class VillagesModel(BatchedRowsModel):
     @staticmethod
     def _colour(row: vs.VillageRow, col: int) -> QBrush | None:
         if (col == SILENCE and row.overdue) or (col == GAPS and row.missing):
-            return QBrush(_RED)
+            return QBrush(RED)
         if row.status == "retired" or (col == FINGERPRINT and not row.fingerprint):
-            return QBrush(_GREY)
+            return QBrush(GREY)
         if col == STATUS and row.status == "pending":
-            return QBrush(_RED)
+            return QBrush(RED)
         return None
 
     def row_for_code(self, code: str) -> int:

@@ -1,11 +1,11 @@
-"""Small form helpers shared by the 村规民约 tabs and dialogs."""
+"""Small form pieces every area builds its dialogs from: date fields and section cards."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QFrame, QVBoxLayout, QWidget
 
 from ui.widgets.scaled_label import ScaledLabel
 
@@ -33,13 +33,3 @@ def section(title: str, parent: QWidget | None = None) -> tuple[QFrame, QVBoxLay
     layout.setSpacing(6)
     layout.addWidget(ScaledLabel(title, 1.08, bold=True))
     return card, layout
-
-
-def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    """OK/取消 buttons wired to the dialog, OK relabelled."""
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box

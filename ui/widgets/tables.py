@@ -1,0 +1,37 @@
+"""The read-only list tables every area shows (select a row, never edit in place)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
+
+
+def read_only_table(headers: list[str], stretch: int | None = None, *, fit_columns: bool = True,
+                    word_wrap: bool = True) -> QTableWidget:
+    """A table that selects whole rows, one at a time, and is never edited in place.
+
+    Args:
+        headers: the column titles (already translated).
+        stretch: the column that takes the spare width; the last one when None.
+        fit_columns: size the other columns to their contents (off: the person
+            drags them, as on the 数据交换 history where texts are long).
+        word_wrap: wrap long cell texts (off: one line a row, the tooltip has all).
+
+    Tab leaves the table, so keyboard users reach the buttons under it.
+    """
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(word_wrap)
+    header = table.horizontalHeader()
+    if fit_columns:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(headers) - 1 if stretch is None else stretch,
+                                    QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setStretchLastSection(True)
+    return table
