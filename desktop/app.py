@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ from desktop.paths import AppPaths
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from desktop.login_facts import LoginFacts
     from desktop.services.session import Session
     from ui.settings_store import SettingsStore
 
@@ -76,17 +78,25 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
     apply_point_size(app, settings.values.point_size())
 
     probe = os.environ.get(ENV_STARTUP_PROBE) == "1"
-    from desktop.storage import open_store
+    from desktop import login_facts, storage
 
+    # Ready for a login (the usual case): the dialog paints first, the database opens right after.
+    facts = None if os.environ.get(ENV_PROBE_LOGIN) else login_facts.read(paths.database)
     try:
-        open_store(paths)
+        if facts is None:
+            storage.open_store(paths)
+        else:
+            storage.check_writable(paths)
     except CunwuError as exc:
-        log.error("cannot open the data folder %s: %s", paths.data_dir, exc)
-        _show_fatal(exc, blocking=not probe)
-        return 1
+        return _cannot_open(paths, exc, probe)
     pool = None
     try:
-        session = _sign_in(settings)
+        if facts is None:
+            session = _sign_in(settings)
+        else:
+            session, failure = _log_in_while_opening(facts, settings, paths)
+            if failure is not None:
+                return _cannot_open(paths, failure, probe)
         if session is None:
             return 1 if os.environ.get(ENV_PROBE_LOGIN) else 0
         from desktop.services import setup_service
@@ -105,9 +115,17 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
         if pool is not None:
             pool.waitForDone(60_000)  # never close the app in the middle of a backup copy
         crash_hook.uninstall()
-        from models.db import close_database
+        if "models.db" in sys.modules:  # nothing to close if the database layer never loaded
+            from models.db import close_database
 
-        close_database()
+            close_database()
+
+
+def _cannot_open(paths: AppPaths, exc: Exception, probe: bool) -> int:
+    """The database cannot be used: say why (a box, or stderr under the probe); exit code 1."""
+    log.error("cannot open the data folder %s: %s", paths.data_dir, exc)
+    _show_fatal(exc, blocking=not probe)
+    return 1
 
 
 def _sign_in(settings: SettingsStore) -> Session | None:
@@ -129,9 +147,48 @@ def _sign_in(settings: SettingsStore) -> Session | None:
         except CunwuError as exc:
             sys.stderr.write(f"{exc}\n")
             return None
+    return _exec_login(_login_dialog(info, settings))
+
+
+def _log_in_while_opening(facts: LoginFacts, settings: SettingsStore,
+                          paths: AppPaths) -> tuple[Session | None, Exception | None]:
+    """The login dialog from `facts`, the database opened just after its first paint.
+
+    Returns (session or None if cancelled, None) — or (None, the error) when the
+    database could not be opened after all; the dialog is then closed unused.
+    """
+    from PySide6.QtCore import QTimer
+
+    from models.errors import CunwuError
+
+    dialog = _login_dialog(facts, settings)
+    failure: list[Exception] = []
+
+    def open_database() -> None:
+        from desktop.storage import open_store
+
+        try:
+            open_store(paths)
+        except CunwuError as exc:
+            failure.append(exc)
+            dialog.reject()
+            return
+        from desktop.services import auth_service  # noqa: F401 - loaded now, not at the first 登录
+
+    _after_first_paint(dialog, lambda: QTimer.singleShot(0, open_database))
+    session = _exec_login(dialog)
+    return (None, failure[0]) if failure else (session, None)
+
+
+def _login_dialog(info, settings: SettingsStore):
+    """The login dialog for `info` (an InstallationInfo or LoginFacts)."""
     from ui.login_dialog import LoginDialog
 
-    dialog = LoginDialog(info, settings)
+    return LoginDialog(info, settings)
+
+
+def _exec_login(dialog) -> Session | None:
+    """Run the login dialog (under the probe: only until its first paint); the session or None."""
     if os.environ.get(ENV_STARTUP_PROBE) == "1":
         from PySide6.QtWidgets import QApplication
 
@@ -157,14 +214,7 @@ def _quit_after_first_paint(app: QApplication, window, finish=None) -> None:
 
     `finish` ends a modal dialog's own event loop instead of the application's.
     """
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
-            if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
-                self.done = True
-                QTimer.singleShot(0, report)
-            return False
+    from PySide6.QtCore import QTimer
 
     def report() -> None:
         sys.stdout.write("shown\n")
@@ -174,8 +224,25 @@ def _quit_after_first_paint(app: QApplication, window, finish=None) -> None:
         else:
             app.exit(0)
 
-    watcher = FirstPaint(window)
-    window.installEventFilter(watcher)
+    _after_first_paint(window, lambda: QTimer.singleShot(0, report))
+
+
+def _after_first_paint(window, then: Callable[[], None]) -> None:
+    """Call `then` when the first paint event reaches `window` (before it is painted).
+
+    Hooks installed later are called first; `then` usually queues its work
+    (QTimer.singleShot(0, …)) so the paint finishes before it runs.
+    """
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
+                self.done = True
+                then()
+            return False
+
+    window.installEventFilter(FirstPaint(window))
 
 
 def _schedule_auto_backup(paths: AppPaths):

@@ -1,17 +1,22 @@
-"""Opening an installation's database safely: folder checks, migration, backup first."""
+"""Opening an installation's database safely: folder checks, migration, backup first.
+
+The database layer (peewee, the models, the migrations) is imported inside
+`open_store`, not here: start-up checks the folder and paints the login
+dialog before it loads (see `desktop.login_facts`).
+"""
 
 from __future__ import annotations
 
 import logging
 import os
-
-import peewee
+from typing import TYPE_CHECKING
 
 from desktop.paths import AppPaths
-from models import migrations
-from models.db import close_database, open_database
 from models.errors import DatabaseError, NotOurDatabase
 from models.messages import QT_TRANSLATE_NOOP, msg
+
+if TYPE_CHECKING:
+    from models import migrations
 
 log = logging.getLogger(__name__)
 _C = "storage"
@@ -43,6 +48,11 @@ def open_store(paths: AppPaths, backup_before_migration: bool = True) -> list[mi
 
     An existing database is backed up before any migration touches it.
     """
+    import peewee
+
+    from models import migrations
+    from models.db import close_database, open_database
+
     check_writable(paths)
     try:
         open_database(paths.database)

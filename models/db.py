@@ -13,6 +13,8 @@ from pathlib import Path
 
 from peewee import Model, SqliteDatabase
 
+from models.file_format import APPLICATION_ID  # noqa: F401 - re-exported (migrations, backup, tests)
+
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
@@ -20,9 +22,6 @@ PRAGMAS = {
     "synchronous": "normal",  # safe with WAL; a power cut loses at most the last commit
     "cache_size": -16000,  # 16 MB page cache
 }
-
-#: Marks a SQLite file as ours (`PRAGMA application_id`): "CWU1".
-APPLICATION_ID = 0x43575531
 
 # Write transactions take the write lock at BEGIN (IMMEDIATE): two threads
 # that both read-then-write can never deadlock into SQLITE_BUSY mid-transaction.

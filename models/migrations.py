@@ -12,7 +12,6 @@ schema and the tests upgrade every one of them.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,9 +19,8 @@ from importlib import resources
 
 from models.db import APPLICATION_ID, database
 from models.errors import DatabaseTooNew, MigrationFailed, NotOurDatabase
+from models.file_format import MIGRATION_FILE as _NAME
 from models.messages import QT_TRANSLATE_NOOP, msg
-
-_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
 @dataclass(frozen=True)

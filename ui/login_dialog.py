@@ -3,9 +3,14 @@
 A wrong password is answered on the dialog itself (no message box to click
 away), the password is cleared and the cursor put back, so the next try is
 just typing again.
+
+`info` is the installation, or at start-up the `LoginFacts` read before the
+database layer loaded: the dialog uses only its name and `is_demo`.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,9 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import auth_service
-from desktop.services.session import Session
-from desktop.services.setup_service import InstallationInfo
 from models.errors import CunwuError
 from ui.errors import message_text
 from ui.settings_store import SettingsStore
@@ -28,11 +30,16 @@ from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 
+if TYPE_CHECKING:
+    from desktop.login_facts import LoginFacts
+    from desktop.services.session import Session
+    from desktop.services.setup_service import InstallationInfo
+
 
 class LoginDialog(QDialog):
     """Asks for a login; after `accepted`, `session` is the logged-in user."""
 
-    def __init__(self, info: InstallationInfo, settings: SettingsStore,
+    def __init__(self, info: InstallationInfo | LoginFacts, settings: SettingsStore,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.session: Session | None = None
@@ -81,6 +88,10 @@ class LoginDialog(QDialog):
 
     def try_login(self) -> None:
         """Check the credentials; accept on success, explain inline on failure."""
+        # Imported here: the dialog paints before the database layer loads (start-up
+        # opens the database just after that paint and imports this there too).
+        from desktop.services import auth_service
+
         try:
             self.session = auth_service.login(self.login_edit.text(), self.password_edit.text())
         except CunwuError as exc:

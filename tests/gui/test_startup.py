@@ -50,3 +50,95 @@ def test_not_our_database_is_refused(tmp_path):
     result = _run(paths, "admin:x")
     assert result.returncode == 1
     assert result.stderr.strip()
+
+
+#: The database layer and the services: none of it is needed to paint the login dialog.
+NOT_BEFORE_FIRST_PAINT = ("peewee", "models.db", "models.entities", "models.migrations",
+                          "desktop.services.auth_service", "desktop.services.setup_service")
+
+_REPORT_MODULES_AT_SHOWN = """
+import sys
+
+class Out:
+    def __init__(self, real):
+        self.real = real
+
+    def write(self, text):
+        if text.strip() == "shown":
+            loaded = [name for name in {names!r} if name in sys.modules]
+            self.real.write("loaded at first paint: " + " ".join(loaded) + "\\n")
+        return self.real.write(text)
+
+    def flush(self):
+        self.real.flush()
+
+sys.stdout = Out(sys.stdout)
+from desktop.paths import resolve
+from desktop.app import run_gui
+sys.exit(run_gui(resolve({data!r})))
+"""
+
+
+def test_login_dialog_paints_before_the_database_layer_loads(village):
+    paths, _ = village
+    from models.db import close_database
+
+    close_database()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CUNWU_STARTUP_PROBE="1")
+    env.pop("CUNWU_PROBE_LOGIN", None)
+    code = _REPORT_MODULES_AT_SHOWN.format(names=NOT_BEFORE_FIRST_PAINT, data=str(paths.data_dir))
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["loaded at first paint: ", "shown"]
+
+
+def _log_in_when_ready(qtbot, password: str) -> None:
+    """Once the login dialog is up and the database open, type the login and press 登录."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from models.db import database
+    from ui.login_dialog import LoginDialog
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, LoginDialog) or database.is_closed():
+            QTimer.singleShot(10, attempt)
+            return
+        dialog.login_edit.setText("admin")
+        dialog.password_edit.setText(password)
+        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, attempt)
+
+
+def test_login_while_the_database_opens(qtbot, village, settings_store):
+    paths, _ = village
+    from desktop import login_facts
+    from desktop.app import _log_in_while_opening
+    from models.db import close_database, database
+
+    close_database()
+    facts = login_facts.read(paths.database)
+    assert facts is not None
+    _log_in_when_ready(qtbot, ADMIN_PASSWORD)
+    session, failure = _log_in_while_opening(facts, settings_store, paths)
+    assert failure is None
+    assert session is not None and session.actor == "admin"
+    assert not database.is_closed()
+
+
+def test_database_that_fails_to_open_after_the_dialog_painted(qtbot, village, settings_store):
+    paths, _ = village
+    from desktop import login_facts
+    from desktop.app import _log_in_while_opening
+    from models.db import close_database
+    from models.errors import CunwuError
+
+    close_database()
+    facts = login_facts.read(paths.database)
+    paths.database.write_bytes(b"this is not a database" * 100)  # replaced after it was read
+    session, failure = _log_in_while_opening(facts, settings_store, paths)
+    assert session is None
+    assert isinstance(failure, CunwuError)
