@@ -11,13 +11,25 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.services import installation, meetings_service, record_store
+from desktop.services.rule_facts import (  # noqa: F401 - re-exported: the rules API is rules_service
+    ArticleLine,
+    FilingInfo,
+    ReviewInfo,
+    _fp,
+    _version,
+    _vote_facts,
+    articles,
+    facts,
+    filing_info,
+    recorded_resolution_index,
+    review_info,
+)
 from desktop.services.session import Session
 from models.clock import now_utc
 from models.db import database
 from models.errors import NotFound, ValidationError
 from models.legal import chinese_number
 from models.meetings import matters as matters_mod
-from models.meetings import types as mt
 from models.meetings.quorum import ERROR
 from models.meetings.records import Meeting, Resolution
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
@@ -35,7 +47,6 @@ from models.rules.records import (
     RuleSet,
     RuleVersion,
 )
-from models.township.records import RuleFiling, RuleReview
 
 _C = "rules"
 
@@ -69,169 +80,6 @@ def _refuse(reasons: list[Message]) -> None:
         raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "现在不能这样做:{reasons}"),
                                   reasons=";".join(str(r) for r in reasons)))
 
-
-@dataclass
-class ArticleLine:
-    """An article as edited: chapter, label as written, text."""
-
-    chapter: str
-    label: str
-    text: str
-
-
-# --- reading -----------------------------------------------------------------
-
-def _version(version_id: str) -> RuleVersion:
-    v = RuleVersion.get_or_none((RuleVersion.id == version_id) & (RuleVersion.deleted == False))  # noqa: E712
-    if v is None:
-        matches = list(RuleVersion.live().where(RuleVersion.id.startswith(version_id))) if len(version_id) >= 6 else []
-        if len(matches) == 1:
-            return matches[0]
-        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到版本“{id}”。"), id=version_id))
-    return v
-
-
-def articles(version_id: str) -> list[ArticleLine]:
-    """The version's articles in order."""
-    rows = RuleArticle.live().where(RuleArticle.version == _version(version_id)).order_by(RuleArticle.position)
-    return [ArticleLine(a.chapter, a.label, a.text) for a in rows]
-
-
-def _fp(lines: list[ArticleLine]) -> str:
-    return proc.fingerprint([(a.chapter, a.label, a.text) for a in lines]) if lines else ""
-
-
-@dataclass(frozen=True)
-class ReviewInfo:
-    """The township's opinion that counts for a version, wherever it came from.
-
-    `from_township` is True when it is the township's own record (arrived in a
-    return package, or written at the township), False when the village typed
-    the paper opinion.
-    """
-
-    opinion: str
-    fingerprint: str
-    reviewed_on: str
-    by: str
-    text: str
-    from_township: bool
-
-
-@dataclass(frozen=True)
-class FilingInfo:
-    """备案 of a version: sent on, the receipt, and a 责令改正 if the township ordered one."""
-
-    filed_on: str
-    receipt_no: str
-    receipt_date: str
-    correction: str
-    from_township: bool
-
-
-def township_review(v: RuleVersion) -> RuleReview | None:
-    """The township's latest opinion on the text the village submitted last (None if none yet).
-
-    Opinions on an earlier submission, or given before the latest submission
-    date, do not count: the village sent a new text since.
-    """
-    if not v.submitted_fingerprint:
-        return None
-    return (RuleReview.live()
-            .where((RuleReview.version == v.id) & (RuleReview.fingerprint == v.submitted_fingerprint)
-                   & (RuleReview.reviewed_on >= v.submitted_on))
-            .order_by(RuleReview.reviewed_on.desc(), RuleReview.seq.desc()).first())
-
-
-def township_filing(v: RuleVersion) -> RuleFiling | None:
-    """The township's 备案 receipt for the version (the latest, if it was ever re-issued)."""
-    return (RuleFiling.live().where(RuleFiling.version == v.id)
-            .order_by(RuleFiling.receipt_date.desc(), RuleFiling.seq.desc()).first())
-
-
-def review_info(v: RuleVersion) -> ReviewInfo | None:
-    """The opinion that counts: the township's record first, else the paper opinion the village typed."""
-    row = township_review(v)
-    if row is not None:
-        return ReviewInfo(row.opinion, row.fingerprint, row.reviewed_on, row.reviewer, row.text, True)
-    if v.review_opinion:
-        return ReviewInfo(v.review_opinion, v.review_fingerprint, v.review_date, v.review_by, v.review_text, False)
-    return None
-
-
-def filing_info(v: RuleVersion) -> FilingInfo | None:
-    """The filing: the township's receipt when it arrived, else what the village typed."""
-    row = township_filing(v)
-    if row is not None:
-        return FilingInfo(v.filed_on or row.received_on, row.receipt_no, row.receipt_date, row.correction, True)
-    if v.filed_on:
-        return FilingInfo(v.filed_on, v.receipt_no, v.receipt_date, "", False)
-    return None
-
-
-def _newer_in_force(v: RuleVersion) -> bool:
-    """A later version of the same rule set is in force.
-
-    Normally the village's own filing or publication marks the older version
-    superseded; when the township's receipt is what completes the newer
-    version (it arrives in a return package, nobody writes here), this keeps
-    two versions from both showing as in force.
-    """
-    candidates = (RuleVersion.live()
-                  .where((RuleVersion.rule_set == v.rule_set_id) & (RuleVersion.version_no > v.version_no)
-                         & (RuleVersion.published_on != "") & RuleVersion.vote_meeting.is_null(False)))
-    return any(proc.status(facts(w.id)) == proc.ST_IN_FORCE for w in candidates)
-
-
-def facts(version_id: str) -> proc.VersionFacts:
-    """What has been recorded about a version, for the state machine."""
-    v = _version(version_id)
-    lines = articles(v.id)
-    review = review_info(v)
-    filing = filing_info(v)
-    f = proc.VersionFacts(
-        is_history=v.is_history, superseded=v.superseded or _newer_in_force(v),
-        opinions=RuleOpinion.live().where(RuleOpinion.version == v).count(),
-        solicitation_closed=bool(v.solicitation_closed_on), articles=len(lines),
-        current_fingerprint=_fp(lines), submitted_fingerprint=v.submitted_fingerprint,
-        review_opinion=review.opinion if review else "", review_fingerprint=review.fingerprint if review else "",
-        filed=filing is not None, receipt=bool(filing and filing.receipt_no and filing.receipt_date),
-        published=bool(v.published_on), correction=filing.correction if filing else "",
-    )
-    if v.vote_meeting_id:
-        f.vote = _vote_facts(v)
-    return f
-
-
-def _vote_facts(v: RuleVersion) -> proc.VoteFacts:
-    draft = meetings_service.load(v.vote_meeting_id)
-    verdict = meetings_service.evaluate_draft(draft)
-    index = _resolution_index(v)
-    passed = bool(index is not None and verdict.resolutions[index].passed)
-    kind = mt.meeting_type(draft.type_code)
-    if kind.roster:
-        women = sum(1 for a in draft.attendance if a.status == "present" and a.gender == "女")
-    else:
-        women = v.vote_women_present or 0
-    who = matters_mod.who_may_decide("village_rules", draft.type_code, draft.held_on, installation.province())
-    body = who[0] if who else None
-    return proc.VoteFacts(
-        meeting_valid=verdict.meeting.valid, passed=passed, is_assembly=kind.is_assembly,
-        women_present=women,
-        fingerprint=v.vote_fingerprint, body_finding=body.message if body else None,
-        body_severity=body.severity if body else "")
-
-
-def recorded_resolution_index(version_id: str) -> int | None:
-    """Which resolution of the vote meeting adopted this version (None before the vote)."""
-    return _resolution_index(_version(version_id))
-
-
-def _resolution_index(v: RuleVersion) -> int | None:
-    if not v.vote_resolution_id:
-        return None
-    rows = list(Resolution.live().where(Resolution.meeting == v.vote_meeting_id).order_by(Resolution.position))
-    return next((i for i, r in enumerate(rows) if r.id == v.vote_resolution_id), None)
 
 
 @dataclass(frozen=True)
@@ -518,7 +366,8 @@ def record_review(session: Session, version_id: str, opinion: str, on: date, by:
     v = _version(version_id)
     if not v.submitted_fingerprint:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "这份草案还没有报乡镇审核。"))
-    if township_review(v) is not None:
+    counted = review_info(v)
+    if counted is not None and counted.from_township:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "乡镇的审核意见已经随回传数据包到达,不需要再登记。"))
     fp = reviewed_fingerprint or v.submitted_fingerprint
     if fp != v.submitted_fingerprint:

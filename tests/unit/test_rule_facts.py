@@ -1,0 +1,83 @@
+"""A rule set's version facts: one cached pass, the same answers as the per-version recursion."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+from desktop import demo
+from desktop.services import rule_facts, rules_service
+from models.rules import procedure as proc
+from models.rules.records import RuleOpinion, RuleVersion
+
+
+def _recursive_facts(version_id: str) -> proc.VersionFacts:
+    """The facts as they were computed before the one-pass cache (kept here as the reference)."""
+    v = rule_facts._version(version_id)
+    lines = rule_facts.articles(v.id)
+    review = rule_facts.review_info(v)
+    filing = rule_facts.filing_info(v)
+    later = (RuleVersion.live()
+             .where((RuleVersion.rule_set == v.rule_set_id) & (RuleVersion.version_no > v.version_no)
+                    & (RuleVersion.published_on != "") & RuleVersion.vote_meeting.is_null(False)))
+    newer_in_force = any(proc.status(_recursive_facts(w.id)) == proc.ST_IN_FORCE for w in later)
+    f = proc.VersionFacts(
+        is_history=v.is_history, superseded=v.superseded or newer_in_force,
+        opinions=RuleOpinion.live().where(RuleOpinion.version == v).count(),
+        solicitation_closed=bool(v.solicitation_closed_on), articles=len(lines),
+        current_fingerprint=rule_facts._fp(lines), submitted_fingerprint=v.submitted_fingerprint,
+        review_opinion=review.opinion if review else "", review_fingerprint=review.fingerprint if review else "",
+        filed=filing is not None, receipt=bool(filing and filing.receipt_no and filing.receipt_date),
+        published=bool(v.published_on), correction=filing.correction if filing else "",
+    )
+    if v.vote_meeting_id:
+        f.vote = rule_facts._vote_facts(v)
+    return f
+
+
+def test_one_pass_matches_the_recursion_on_the_demo_village(village):
+    _paths, admin = village
+    demo.fill_village(admin, years=10)
+    versions = list(RuleVersion.live())
+    assert len(versions) >= 3
+    statuses = set()
+    for v in versions:
+        assert rules_service.facts(v.id) == _recursive_facts(v.id), v.title
+        statuses.add(proc.status(rules_service.facts(v.id)))
+    assert proc.ST_IN_FORCE in statuses and len(statuses) >= 2  # the demo covers more than one state
+
+
+def test_a_write_is_seen_at_once(village):
+    _paths, admin = village
+    version, _ = rules_service.import_text(admin, "第一条 村民应当爱护公共设施。", "青山村村规民约")
+    assert rules_service.facts(version.id).opinions == 0
+    assert [r.versions[0].status for r in rules_service.list_rule_sets()] == [proc.ST_SOLICITING]
+    rules_service.add_opinion(admin, version.id, date(2026, 3, 1), "forum", "增加养犬管理的条款")
+    assert rules_service.facts(version.id).opinions == 1
+    rules_service.save_articles(admin, version.id, [rules_service.ArticleLine("", "", "村民应当爱护公共设施。"),
+                                                    rules_service.ArticleLine("", "", "文明养犬。")])
+    assert rules_service.facts(version.id).articles == 2
+
+
+def test_a_write_on_another_connection_is_seen(village):
+    _paths, admin = village
+    version, _ = rules_service.import_text(admin, "第一条 村民应当爱护公共设施。", "青山村村规民约")
+    assert rules_service.facts(version.id).opinions == 0
+
+    def elsewhere():
+        from models.db import database
+
+        with database.connection_context():
+            rules_service.add_opinion(admin, version.id, date(2026, 3, 1), "forum", "增加养犬管理的条款")
+
+    worker = threading.Thread(target=elsewhere)
+    worker.start()
+    worker.join()
+    assert rules_service.facts(version.id).opinions == 1
+
+
+def test_changing_the_returned_facts_does_not_change_the_cache(village):
+    _paths, admin = village
+    version, _ = rules_service.import_text(admin, "第一条 村民应当爱护公共设施。", "青山村村规民约")
+    rules_service.facts(version.id).opinions = 99
+    assert rules_service.facts(version.id).opinions == 0
