@@ -57,6 +57,7 @@ from ui.exchange.labels import (
 )
 from ui.exchange.preview_dialog import PreviewDialog
 from ui.exchange.target_chooser import TargetChooser
+from ui.widgets.dialogs import inform
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.palette import RED
 from ui.widgets.primary_button import make_primary
@@ -696,21 +697,8 @@ class ExchangePage(QWidget):
     # --- common ---------------------------------------------------------------------------------
 
     def _inform(self, text: str, details: str) -> QMessageBox:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(self.tr("数据交换"))
-        box.setText(text)
-        box.setInformativeText(details)
-        # QMessageBox wraps at a narrow width of its own; a sentence per line reads better.
-        label = box.findChild(QLabel, "qt_msgbox_informativelabel")
-        if label is not None:
-            label.setMinimumWidth(min(460, label.fontMetrics().horizontalAdvance("国") * 28))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("知道了"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.message_box = box
-        return box
+        self.message_box = inform(self, self.tr("数据交换"), text, details)
+        return self.message_box
 
     def _joined(self) -> bool:
         """Village: a township is pinned (a package has someone to go to)."""

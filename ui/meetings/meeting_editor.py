@@ -52,6 +52,7 @@ from ui.meetings.labels import type_label
 from ui.meetings.resolutions_editor import ResolutionsEditor
 from ui.meetings.verdict_panel import VerdictPanel
 from ui.widgets.attachments_panel import AttachmentsPanel
+from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
@@ -480,9 +481,13 @@ class MeetingEditor(QDialog):
         """Ask before freezing the minutes (审定); returns the question box."""
         if self._dirty and not self.save():
             return None
-        box = self._question(self.tr("审定后不能再修改。如发现错误,只能新建一份更正记录。\n确定审定这份会议记录吗?"),
-                             self.tr("审定"), self._approve)
-        return box
+        self.pending_box = ask_confirm(
+            self, self.windowTitle(), self.tr("审定后不能再修改。如发现错误,只能新建一份更正记录。\n确定审定这份会议记录吗?"),
+            self.tr("审定"), self._approve, on_answer=self._forget_box)
+        return self.pending_box
+
+    def _forget_box(self) -> None:
+        self.pending_box = None
 
     def _approve(self) -> None:
         try:
@@ -504,24 +509,6 @@ class MeetingEditor(QDialog):
             return
         self.set_draft(draft, dirty=True)
         self.message.show_hint(self.tr("已新建更正记录,修改后请保存。原记录保持不变。"))
-
-    def _question(self, text: str, yes_text: str, on_yes) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-        box.button(QMessageBox.StandardButton.Yes).setText(yes_text)
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def answered(button) -> None:
-            self.pending_box = None
-            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
-                on_yes()
-
-        box.buttonClicked.connect(answered)
-        self.pending_box = box
-        box.open()
-        return box
 
     def reject(self) -> None:
         """Close (also Esc and the window's ×): ask first when there are unsaved changes."""

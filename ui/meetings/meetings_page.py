@@ -34,6 +34,7 @@ from ui.meetings import printing
 from ui.meetings.labels import type_label
 from ui.meetings.meeting_editor import MeetingEditor
 from ui.meetings.meeting_list_model import MeetingListModel
+from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_text
 from ui.widgets.palette import BANNER_STYLE
@@ -258,20 +259,15 @@ class MeetingListView(QWidget):
         if meeting_id is None:
             return None
         row = self.model.row_at(self.table.selectionModel().selectedRows()[0].row())
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("删除草稿"),
-                          self.tr("删除“{title}”({on})这份草稿吗?\n删除后可以在“文件 → 回收站”里恢复。").format(
-                              title=row.title, on=row.held_on),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("删除"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
-            lambda button: self._delete(meeting_id)
-            if box.standardButton(button) == QMessageBox.StandardButton.Yes else None)
-        self.pending_box = box
-        box.open()
-        return box
+        self.pending_box = ask_confirm(
+            self, self.tr("删除草稿"),
+            self.tr("删除“{title}”({on})这份草稿吗?\n删除后可以在“文件 → 回收站”里恢复。").format(
+                title=row.title, on=row.held_on),
+            self.tr("删除"), lambda: self._delete(meeting_id), on_answer=self._forget_box)
+        return self.pending_box
+
+    def _forget_box(self) -> None:
+        self.pending_box = None
 
     def _delete(self, meeting_id: str) -> None:
         self.pending_box = None

@@ -47,6 +47,7 @@ from models.rules.legality import ERROR, LegalityFinding
 from ui.errors import error_text
 from ui.rules.comment_band import BAND_FILL, BAND_ROLE, BAND_TEXT, CommentBandDelegate, band_height
 from ui.rules.labels import finding_html
+from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.palette import AMBER, BANNER_STYLE, RED
 from ui.widgets.primary_button import make_primary
@@ -421,20 +422,15 @@ class ArticleEditor(QWidget):
             return None
         line = self.lines[row]
         preview = line.text[:30] + ("……" if len(line.text) > 30 else "")
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("删除条文"),
-                          self.tr("删除{label}“{text}”吗?\n保存之前还可以点“放弃修改”找回。").format(
-                              label=line.label or self.tr("这一条"), text=preview),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("删除"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
-            lambda button: self.delete_row(row)
-            if box.standardButton(button) == QMessageBox.StandardButton.Yes else None)
-        self.pending_box = box
-        box.open()
-        return box
+        self.pending_box = ask_confirm(
+            self, self.tr("删除条文"),
+            self.tr("删除{label}“{text}”吗?\n保存之前还可以点“放弃修改”找回。").format(
+                label=line.label or self.tr("这一条"), text=preview),
+            self.tr("删除"), lambda: self.delete_row(row), on_answer=self._forget_box)
+        return self.pending_box
+
+    def _forget_box(self) -> None:
+        self.pending_box = None
 
     def delete_row(self, row: int) -> None:
         """Remove article `row` from the draft in memory."""

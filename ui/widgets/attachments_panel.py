@@ -39,6 +39,7 @@ from desktop.services.session import Session
 from models.errors import CunwuError
 from models.roles import Permission
 from ui.errors import error_text
+from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
 
 _C = "AttachmentsPanel"
@@ -356,23 +357,13 @@ class AttachmentsPanel(QWidget):
             text = self.tr("删除附件“{name}”吗?\n删除后可以在回收站恢复。").format(name=rows[0].filename)
         else:
             text = self.tr("删除选中的 {n} 个附件吗?\n删除后可以在回收站恢复。").format(n=len(rows))
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("删除附件"), text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("删除"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         ids = [r.id for r in rows]
+        self.pending_box = ask_confirm(self, self.tr("删除附件"), text, self.tr("删除"),
+                                       lambda: self._delete(ids), on_answer=self._forget_box)
+        return self.pending_box
 
-        def answered(button) -> None:
-            self.pending_box = None
-            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
-                self._delete(ids)
-
-        box.buttonClicked.connect(answered)
-        self.pending_box = box
-        box.open()
-        return box
+    def _forget_box(self) -> None:
+        self.pending_box = None
 
     def _delete(self, ids: list[str]) -> None:
         removed = 0

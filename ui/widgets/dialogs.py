@@ -1,0 +1,76 @@
+"""The two message boxes every area asks and tells with: `ask_confirm` and `inform`.
+
+Both are non-blocking, like `ui.errors.show_error`: the box is opened
+window-modal with `open()` and returned at once, never `exec()`-ed, so the
+caller's code runs on and a test can find the returned box and click its
+standard buttons (`QMessageBox.StandardButton.Yes` / `Cancel` / `Ok`).
+Every box deletes itself when closed; keep the returned reference only
+until it is answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QWidget
+
+_C = "dialogs"
+
+
+def ask_confirm(parent: QWidget, title: str, text: str, yes_text: str, on_yes: Callable[[], None],
+                on_answer: Callable[[], None] | None = None) -> QMessageBox:
+    """Ask a yes/取消 question before an action that changes or removes something.
+
+    取消 is the default button (Enter or Esc never deletes by accident).
+
+    Args:
+        parent: the widget the box is modal to.
+        title: the window title.
+        text: the question, with what will happen ("删除后可以在回收站恢复。").
+        yes_text: the action's own verb on the yes button ("删除", "审定").
+        on_yes: runs after the person clicked the yes button.
+        on_answer: runs after any answer, before `on_yes` (to forget the box).
+
+    Returns:
+        The open box.
+    """
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box.button(QMessageBox.StandardButton.Yes).setText(yes_text)
+    box.button(QMessageBox.StandardButton.Cancel).setText(QCoreApplication.translate(_C, "取消"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def answered(button: QAbstractButton) -> None:
+        if on_answer is not None:
+            on_answer()
+        if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+            on_yes()
+
+    box.buttonClicked.connect(answered)
+    box.open()
+    return box
+
+
+def inform(parent: QWidget, title: str, text: str, details: str = "") -> QMessageBox:
+    """Tell the person something finished, with optional details under it; one 知道了 button.
+
+    Returns:
+        The open box.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setInformativeText(details)
+        # QMessageBox wraps at a narrow width of its own; a sentence per line reads better.
+        label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+        if label is not None:
+            label.setMinimumWidth(min(460, label.fontMetrics().horizontalAdvance("国") * 28))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate(_C, "知道了"))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
