@@ -11,6 +11,7 @@ import base64
 import hashlib
 import hmac
 import os
+import sys
 
 from models.messages import QT_TRANSLATE_NOOP
 
@@ -21,13 +22,27 @@ _C = "passwords"
 _N, _R, _P = 2**14, 8, 1
 MIN_LENGTH = 6
 
+#: Set to "1" by the test suite only (tests/conftest.py): new hashes then use n=2**4, so
+#: the suite's hundreds of created users and logins do not each spend 50 ms. Ignored in a
+#: frozen (installed) build; `verify_password` reads the parameters stored with each hash.
+TEST_WEAK_KDF_ENV = "CUNWU_TEST_WEAK_KDF"
+_TEST_N = 2**4
+
+
+def _cost() -> int:
+    """The scrypt cost n for a new hash: the strong default unless the test suite asked otherwise."""
+    if os.environ.get(TEST_WEAK_KDF_ENV) == "1" and not getattr(sys, "frozen", False):
+        return _TEST_N
+    return _N
+
 
 def hash_password(password: str) -> str:
     """Return `scrypt$n$r$p$salt$hash` (base64 parts)."""
     salt = os.urandom(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    n = _cost()
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=_R, p=_P, dklen=32)
     b64 = base64.b64encode
-    return f"scrypt${_N}${_R}${_P}${b64(salt).decode()}${b64(digest).decode()}"
+    return f"scrypt${n}${_R}${_P}${b64(salt).decode()}${b64(digest).decode()}"
 
 
 def verify_password(password: str, stored: str) -> bool:

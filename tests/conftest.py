@@ -5,11 +5,22 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Cheap scrypt for the hashes the tests create (read by models.passwords only; the installed
+# program never sees it). tests/unit/test_setup_and_auth.py proves the default is the strong one.
+os.environ["CUNWU_TEST_WEAK_KDF"] = "1"
 
 import pytest  # noqa: E402
 
 from desktop.paths import AppPaths  # noqa: E402
 from models.db import close_database  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _templates(tmp_path_factory):
+    """Where `tests.support.templates` builds the session's demo databases."""
+    from tests.support import templates
+
+    templates.configure(tmp_path_factory)
 
 
 @pytest.fixture
@@ -34,8 +45,21 @@ def village(store):
     from desktop.services import auth_service, setup_service
 
     setup_service.initialize("village", "青山村", "330106001001", "zhejiang")
-    setup_service.create_user(None, "admin", "管理员", "admin", "Admin-1234", "Admin-1234")
-    return store, auth_service.login("admin", "Admin-1234")
+    from tests.support.sites import ADMIN_PASSWORD
+
+    setup_service.create_user(None, "admin", "管理员", "admin", ADMIN_PASSWORD, ADMIN_PASSWORD)
+    return store, auth_service.login("admin", ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def village_demo(store):
+    """The `village` fixture's installation after a year of demo data (a copy of a template).
+
+    Yields (paths, admin session) like `village`.
+    """
+    from tests.support.demo import demo_village_with_admin
+
+    return store, demo_village_with_admin(years=1)
 
 
 @pytest.fixture(autouse=True)

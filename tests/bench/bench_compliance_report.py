@@ -17,7 +17,7 @@ from pathlib import Path
 from desktop.reports import compliance_common as cc
 from desktop.reports.compliance_xlsx import write_compliance_xlsx
 from models.township.board import Board
-from tests.unit.compliance_boards import make_board
+from tests.support.boards import make_board
 
 VILLAGES, OBLIGATIONS = 40, 9
 

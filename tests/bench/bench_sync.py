@@ -25,7 +25,7 @@ from desktop.sync import exporter, importer
 from models.db import close_database
 from models.entities import Person
 from models.sync.policy import SYNCED_TABLES
-from tests.unit.sync_support import VILLAGE_CODE, make_pair
+from tests.support.sites import VILLAGE_CODE, make_pair
 
 
 def _export(site, folder: Path, **kw):

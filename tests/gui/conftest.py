@@ -9,9 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from desktop.settings import FONT_SIZES  # noqa: E402
+from tests.support.sites import ADMIN_PASSWORD  # noqa: E402
 from ui.settings_store import SettingsStore  # noqa: E402
-
-ADMIN_PASSWORD = "Admin-1234"
 
 
 def pytest_collection_modifyitems(items):

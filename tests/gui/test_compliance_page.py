@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from desktop.paths import AppPaths
 from models.db import close_database
 from models.township import compliance as eng
-from tests.gui.screens import save, shown
+from tests.support.screens import save, shown
 
 VILLAGES = [("330106001001", "青山村", "demo", 7), ("330106001002", "绿水村", "demo", 11),
             ("330106001003", "桃源村", "demo", 23), ("330106001004", "石桥村", "sparse", 0),
@@ -29,7 +29,7 @@ def _township(tmp_path):
     from desktop.sync import enrollment, exporter, importer
     from models.disclosure.records import DisclosureItem
     from models.meetings.records import Meeting
-    from tests.unit.sync_support import TOWNSHIP_CODE, Site
+    from tests.support.sites import TOWNSHIP_CODE, Site
 
     usb = tmp_path / "U盘"
     usb.mkdir()

@@ -12,7 +12,7 @@ from desktop.services import auth_service, setup_service
 from desktop.services import disclosure_service as ds
 from desktop.services.session import Session
 from models.disclosure.financial_table import Line
-from tests.gui.typing import type_text
+from tests.support.typing import type_text
 from ui.disclosure.lines_model import EXPENSE, INCOME
 
 PASSWORD = "Village-1234"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog
 from desktop.services import disclosure_service as ds
 from desktop.services.session import Session
 from models.disclosure.financial_table import Line
-from tests.gui.typing import type_text
+from tests.support.typing import type_text
 
 
 @pytest.fixture

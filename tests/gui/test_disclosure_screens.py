@@ -11,13 +11,12 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.services import auth_service, setup_service
+from desktop.services import auth_service
 from desktop.services import disclosure_service as ds
-from desktop.services.session import cli_session
-from tests.gui.screens import pdf_to_png
-from tests.gui.screens import save as _save
-from tests.gui.screens import shown as _shown
-from tests.gui.typing import type_text
+from tests.support.screens import pdf_to_png
+from tests.support.screens import save as _save
+from tests.support.screens import shown as _shown
+from tests.support.typing import type_text
 
 
 def _pdf_to_png(pdf, name):
@@ -33,10 +32,9 @@ pytestmark = pytest.mark.screenshots
 
 
 def _demo():
-    from desktop.demo import fill_village
+    from tests.support.demo import demo_village
 
-    setup_service.initialize("village", "青山村", "330106001001", "chongqing")
-    fill_village(cli_session("village"), years=1)
+    demo_village(years=1, province="chongqing")
 
 
 def test_disclosure_screens(qtbot, store, tmp_path):

@@ -27,7 +27,7 @@ from tests.gui.test_exchange_support import (
     make_pair,
     village_package,
 )
-from tests.gui.typing import type_text
+from tests.support.typing import type_text
 from ui.exchange import target_chooser
 from ui.exchange.exchange_page import ExchangePage
 

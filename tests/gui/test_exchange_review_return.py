@@ -19,8 +19,8 @@ from models.db import close_database
 from models.rules import procedure as proc
 from models.township.records import RuleReview
 from tests.gui import test_exchange_support as support
-from tests.gui.screens import shown
 from tests.gui.test_exchange_support import VILLAGE_CODE
+from tests.support.screens import shown
 from ui.exchange.exchange_page import ExchangePage
 
 pair = support.pair  # the fixture

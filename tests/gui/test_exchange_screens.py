@@ -12,7 +12,7 @@ from desktop.services import exchange_service as xs
 from desktop.services import setup_service
 from desktop.services.session import cli_session
 from tests.gui import test_exchange_support as support
-from tests.gui.screens import save, shown
+from tests.support.screens import save, shown
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.screenshots

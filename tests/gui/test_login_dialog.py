@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop.services import setup_service
-from tests.gui.conftest import ADMIN_PASSWORD
+from tests.support.sites import ADMIN_PASSWORD
 from ui.login_dialog import LoginDialog
 
 

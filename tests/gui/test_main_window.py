@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.services import people_service
-from tests.gui.typing import type_text
+from tests.support.typing import type_text
 from ui.main_window import MainWindow
 from ui.pages.home_page import HomePage
 from ui.people.register_page import RegisterPage

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.services import attachments_service, meetings_service, people_service
 from desktop.services.session import Session
-from tests.gui.test_meetings_editor import _click_checkbox, _click_name, demo_village
-from tests.gui.typing import type_text
+from tests.gui.test_meetings_editor import _click_checkbox, _click_name
+from tests.support.demo import demo_village
+from tests.support.typing import type_text
 from ui.meetings.attendance_model import NAME, SEAT, STATUS
 from ui.widgets.attachments_panel import human_size
 

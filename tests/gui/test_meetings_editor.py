@@ -6,19 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QStyle, QStyleOptionViewItem
 
-from desktop.services import auth_service, meetings_service, setup_service
-from desktop.services.session import Session, cli_session
-from tests.gui.typing import type_text
+from desktop.services import meetings_service
+from desktop.services.session import Session
+from tests.support.demo import demo_village
+from tests.support.typing import type_text
 from ui.meetings.attendance_model import NAME, TICK
-
-
-def demo_village(years: int = 1) -> Session:
-    """A demo village with `years` of meetings; returns the administrator's session."""
-    from desktop.demo import fill_village
-
-    setup_service.initialize("village", "青山村", "330106001001", "zhejiang")
-    fill_village(cli_session("village"), years=years)
-    return auth_service.login("admin", "demo1234")
 
 
 @pytest.fixture
@@ -212,7 +204,6 @@ def test_closing_with_unsaved_changes_asks_first(qtbot, page):
 
 
 def test_read_only_role_cannot_edit(qtbot, store):
-    from desktop.services.session import Session
     from ui.meetings.meetings_page import MeetingsPage
 
     demo_village(years=1)

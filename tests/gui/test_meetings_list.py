@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from desktop.services import decisions_service, meetings_service
 from desktop.services.meetings_service import ResolutionLine
-from tests.gui.test_meetings_editor import demo_village
-from tests.gui.typing import type_text
+from tests.support.demo import demo_village
+from tests.support.typing import type_text
 from ui.meetings import printing
 
 

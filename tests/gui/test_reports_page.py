@@ -2,35 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from desktop.paths import AppPaths
-from desktop.services import auth_service, compliance_service
-from desktop.storage import open_store
+from desktop.services import compliance_service
 from models.db import close_database
-from tests.gui.screens import shown
-from tests.gui.test_villages_page import _build_demo
+from tests.support.demo import demo_township
+from tests.support.screens import shown
 from ui.township.reports_page import ReportsPage
 
 
-@pytest.fixture(scope="module")
-def reports_template(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("demo") / "乡镇"
-    _build_demo(folder, 3, 1)
-    return folder
-
-
 @pytest.fixture
-def demo(reports_template, tmp_path):
-    folder = tmp_path / "乡镇"
-    shutil.copytree(reports_template, folder)
-    paths = AppPaths(folder)
-    open_store(paths, backup_before_migration=False)
-    yield paths, auth_service.login("admin", "demo1234")
+def demo(tmp_path):
+    """An open copy of the 3-village, 1-year demo township (built once); yields (paths, admin session)."""
+    paths = AppPaths(tmp_path / "乡镇")
+    yield paths, demo_township(paths, villages=3, years=1)
     close_database()
 
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.services import rules_service
 from tests.gui.test_rules_procedure import adopt, import_draft, page  # noqa: F401 - fixture
-from tests.gui.typing import type_text
+from tests.support.typing import type_text
 
 
 def _select(qtbot, editor, row: int) -> None:

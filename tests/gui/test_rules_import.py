@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.services import rules_service
-from tests.gui.typing import type_text
+from tests.support.typing import type_text
 
 PLAIN = "第一条 村民应当遵守法律法规。第二条 邻里和睦,互相帮助。\n第三条 爱护公共设施。"
 

@@ -12,7 +12,7 @@ from desktop.services import meetings_service, rules_service
 from desktop.services.meetings_service import AgendaLine, ResolutionLine
 from desktop.services.session import Session
 from models.rules import procedure as proc
-from tests.gui.typing import type_text
+from tests.support.typing import type_text
 
 RULES_TEXT = """青山村村规民约
 

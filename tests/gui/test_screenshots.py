@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QWizard
 
 from desktop.services import setup_service
 from desktop.services.session import cli_session
-from tests.gui.conftest import ADMIN_PASSWORD
-from tests.gui.screens import OUT, pdf_to_png
-from tests.gui.screens import save as _save
-from tests.gui.screens import shown as _shown
-from tests.gui.typing import type_text
+from tests.support.screens import OUT, pdf_to_png
+from tests.support.screens import save as _save
+from tests.support.screens import shown as _shown
+from tests.support.sites import ADMIN_PASSWORD
+from tests.support.typing import type_text
 
 
 def _pdf_to_png(pdf, name):
@@ -56,19 +56,9 @@ def test_wizard_screens(qtbot, store):
 
 
 def _demo_village():
-    setup_service.initialize("village", "青山村", "330106001001", "zhejiang")
-    session = cli_session("village")
-    try:
-        from desktop.demo import fill_village
-    except ImportError:  # the demo module is optional for these pictures
-        from desktop.services import people_service
+    from tests.support.demo import demo_village
 
-        for name, gender in (("王建国", "男"), ("李秀英", "女"), ("张志强", "男")):
-            person = people_service.add_person(session, name, gender, village_group="一组")
-            people_service.add_role(session, person, "representative", "2021-04-18")
-        setup_service.create_user(None, "admin", "管理员", "admin", ADMIN_PASSWORD, ADMIN_PASSWORD)
-    else:
-        fill_village(session, years=1)
+    demo_village(years=1)
 
 
 def test_login_screen(qtbot, store, settings_store):
@@ -161,8 +151,8 @@ def test_meeting_screens(qtbot, store, tmp_path):
     from datetime import date
 
     from desktop.services import decisions_service, meetings_service
-    from tests.gui.test_meetings_editor import demo_village
     from tests.gui.test_meetings_list import _failed_resolution_register
+    from tests.support.demo import demo_village
     from ui.meetings import printing
     from ui.meetings.meetings_page import MeetingsPage
     from ui.pages.home_page import HomePage
@@ -231,7 +221,7 @@ def test_meeting_attachments_and_people_screens(qtbot, store, tmp_path):
     from PySide6.QtGui import QColor, QImage
 
     from desktop.services import people_service
-    from tests.gui.test_meetings_editor import demo_village
+    from tests.support.demo import demo_village
     from ui.meetings.meetings_page import MeetingsPage
 
     session = demo_village(years=1)
@@ -288,7 +278,7 @@ def test_province_dialog_screen(qtbot, store):
 
 def test_rules_screens(qtbot, store, tmp_path):
     from desktop.services import rules_service
-    from tests.gui.test_meetings_editor import demo_village
+    from tests.support.demo import demo_village
     from ui.rules.diff_view import DiffView
     from ui.rules.import_dialog import ImportDialog
     from ui.rules.rules_page import RulesPage
@@ -340,7 +330,7 @@ def test_rules_screens(qtbot, store, tmp_path):
 
 
 def test_supervision_screens(qtbot, store, tmp_path):
-    from tests.gui.test_supervision_members import supervision_village
+    from tests.support.demo import supervision_village
     from ui.supervision.appraisal_tab import BASIC, COMPETENT, INCOMPETENT
     from ui.supervision.supervision_page import SupervisionPage
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWizard
 
 from desktop.services import auth_service, setup_service
-from tests.gui.typing import type_text
+from tests.support.typing import type_text
 from ui.setup.setup_wizard import SetupWizard
 
 NEXT = QWizard.WizardButton.NextButton

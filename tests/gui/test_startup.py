@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.gui.conftest import ADMIN_PASSWORD
+from tests.support.sites import ADMIN_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from desktop.services import auth_service, people_service, setup_service, supervision_service
 from desktop.services.session import cli_session
-from tests.gui.conftest import ADMIN_PASSWORD
-from tests.gui.test_supervision_members import supervision_village
+from tests.support.demo import supervision_village
+from tests.support.sites import ADMIN_PASSWORD
 from ui.supervision.appraisal_tab import BASIC, COMPETENT, INCOMPETENT
 
 

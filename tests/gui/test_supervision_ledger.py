@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.gui.test_supervision_members import supervision_village
-from tests.gui.typing import type_text
+from tests.support.demo import supervision_village
+from tests.support.typing import type_text
 from ui.supervision.meetings_tab import missing_months
 
 

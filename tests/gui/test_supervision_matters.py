@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from models.supervision import matters as mm
-from tests.gui.test_supervision_members import supervision_village
-from tests.gui.typing import type_text
+from tests.support.demo import supervision_village
+from tests.support.typing import type_text
 
 
 @pytest.fixture

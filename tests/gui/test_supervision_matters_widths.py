@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.services import setup_service
-from tests.gui.screens import save, shown
-from tests.gui.test_supervision_members import supervision_village
+from tests.support.demo import supervision_village
+from tests.support.screens import save, shown
 from ui.supervision.matters_tab import AREA, DEADLINE, OPENED, STATE, TITLE
 
 

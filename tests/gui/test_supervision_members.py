@@ -5,18 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.services import people_service, setup_service, supervision_service
-from desktop.services.session import Session
-from tests.gui.test_meetings_editor import demo_village
-from tests.gui.typing import type_text
-
-
-def supervision_village(province: str | None = None) -> Session:
-    """The demo village (its committee records included: three terms, one seat in conflict)."""
-    session = demo_village(years=1)
-    if province:
-        setup_service.set_province(session, province)
-    return session
+from desktop.services import people_service, supervision_service
+from tests.support.demo import supervision_village
+from tests.support.typing import type_text
 
 
 @pytest.fixture

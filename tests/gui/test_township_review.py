@@ -20,7 +20,7 @@ from models.rules.records import RuleArticle, RuleVersion
 from models.sync.records import Peer
 from models.township import review as rv
 from models.township.records import RuleReview
-from tests.gui.typing import type_text
+from tests.support.typing import type_text
 from tests.unit.test_township_review import ARTICLES, VILLAGE, village_draft
 from ui.township.review_page import ReviewPage
 
@@ -145,7 +145,7 @@ def _township_with_three_villages(root):
     from desktop.services.rules_service import ArticleLine
     from desktop.sync import enrollment, exporter, importer
     from models.db import close_database
-    from tests.unit.sync_support import Site
+    from tests.support.sites import Site
 
     usb = root / "U盘"
     usb.mkdir(parents=True)
@@ -190,7 +190,7 @@ def _township_with_three_villages(root):
 
 @pytest.mark.screenshots
 def test_review_screens(qtbot, tmp_path):
-    from tests.gui.screens import save, shown
+    from tests.support.screens import save, shown
 
     session, draft_id = _township_with_three_villages(tmp_path)
     page = shown(qtbot, ReviewPage(session), 1180, 760)
@@ -257,7 +257,7 @@ def _township_with_a_demo_village(root):
     """A township that imported one demo village: its 2021 村规民约 was adopted and filed on paper."""
     from desktop.sync import exporter, importer
     from models.db import close_database
-    from tests.unit.sync_support import make_pair
+    from tests.support.sites import make_pair
 
     township, village, usb = make_pair(root)
     session = village.use()

@@ -23,9 +23,9 @@ from desktop.services import (
 from models.rules import procedure as proc
 from models.supervision import matters as mm
 from tests.gui import test_exchange_support as support
-from tests.gui.screens import save, shown
 from tests.gui.test_exchange_review_return import RULES_TEXT
 from tests.gui.test_exchange_support import VILLAGE_CODE
+from tests.support.screens import save, shown
 
 pair = support.pair  # the fixture
 

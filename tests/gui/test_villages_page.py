@@ -2,53 +2,28 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
 
 from desktop.paths import AppPaths
 from desktop.services import auth_service, setup_service
-from desktop.services.session import cli_session
 from desktop.storage import open_store
 from models.db import close_database
-from tests.gui.screens import save, shown
-from tests.gui.typing import type_text
+from tests.support.demo import build_demo_township, demo_township
+from tests.support.screens import save, shown
+from tests.support.typing import type_text
 from ui.township import villages_model as vm
 from ui.township.villages_page import VillagesPage
 
 TOWNSHIP = "330106001"
 
 
-def _build_demo(folder: Path, villages: int, years: int, workers: int = 1) -> None:
-    from desktop import demo_township
-
-    paths = AppPaths(folder)
-    close_database()
-    open_store(paths, backup_before_migration=False)
-    setup_service.initialize("township", "青山镇", TOWNSHIP, "zhejiang")
-    demo_township.fill_township(cli_session("township"), paths, villages=villages, years=years, workers=workers)
-    close_database()
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory):
-    """A 3-village, 1-year demo township, built once; each test gets a copy."""
-    folder = tmp_path_factory.mktemp("demo") / "乡镇"
-    _build_demo(folder, 3, 1)
-    return folder
-
-
 @pytest.fixture
-def demo(demo_template, tmp_path):
-    """An open copy of the demo township; yields (paths, admin session)."""
-    folder = tmp_path / "乡镇"
-    shutil.copytree(demo_template, folder)
-    paths = AppPaths(folder)
-    open_store(paths, backup_before_migration=False)
-    yield paths, auth_service.login("admin", "demo1234")
+def demo(tmp_path):
+    """An open copy of the 3-village, 1-year demo township (built once); yields (paths, admin session)."""
+    paths = AppPaths(tmp_path / "乡镇")
+    yield paths, demo_township(paths, villages=3, years=1)
     close_database()
 
 
@@ -184,7 +159,7 @@ def test_township_demo_screens(qtbot, tmp_path, settings_store):
     from ui.main_window import MainWindow
 
     folder = tmp_path / "乡镇"
-    _build_demo(folder, 12, 2, workers=2)
+    build_demo_township(folder, 12, 2, workers=2)
     paths = AppPaths(folder)
     open_store(paths, backup_before_migration=False)
     session = auth_service.login("admin", "demo1234")
@@ -254,7 +229,7 @@ def test_retiring_a_village_needs_a_reason_and_keeps_its_records(qtbot, demo):
 
     from desktop.services import exchange_service
     from models.sync.records import Peer
-    from tests.gui.typing import type_text
+    from tests.support.typing import type_text
 
     page = _page(qtbot, demo)
     code = f"{TOWNSHIP}002"

@@ -260,7 +260,7 @@ def _two_villages(tmp_path):
     from models.db import close_database
     from models.disclosure.records import DisclosureItem
     from models.meetings.records import Meeting
-    from tests.unit.sync_support import Site, make_pair
+    from tests.support.sites import Site, make_pair
 
     township, village_a, usb = make_pair(tmp_path, years=2)
     session = township.use()
@@ -289,7 +289,7 @@ def _two_villages(tmp_path):
 
 def test_board_matches_a_direct_sql_count(tmp_path):
     from desktop.services import compliance_service as cs
-    from tests.unit.sync_support import VILLAGE_CODE
+    from tests.support.sites import VILLAGE_CODE
 
     township, year = _two_villages(tmp_path)
     b = cs.board(str(year))
@@ -342,7 +342,7 @@ def test_board_without_any_package_is_empty(tmp_path):
     from desktop.services import compliance_service as cs
     from desktop.services import setup_service
     from desktop.sync import enrollment
-    from tests.unit.sync_support import TOWNSHIP_CODE, Site
+    from tests.support.sites import TOWNSHIP_CODE, Site
 
     township = Site(AppPaths(tmp_path / "乡镇"), "township")
     session = township.use()

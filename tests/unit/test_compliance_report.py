@@ -24,7 +24,7 @@ from desktop.reports import compliance_common as cc
 from desktop.reports.compliance_pdf import compliance_html, write_compliance_pdf
 from desktop.reports.compliance_xlsx import Cancelled, write_compliance_xlsx
 from models.township.board import LATE, MISSING, NA, OK
-from tests.unit.compliance_boards import OBLIGATIONS, empty_board, make_board
+from tests.support.boards import OBLIGATIONS, empty_board, make_board
 
 ROOT = Path(__file__).resolve().parents[2]
 SOFFICE = shutil.which("soffice")
@@ -217,7 +217,7 @@ def test_cli_report_on_a_township_that_imported_a_village(tmp_path):
     from desktop.services import compliance_service
     from desktop.sync import exporter, importer
     from models.db import close_database
-    from tests.unit.sync_support import VILLAGE_CODE, make_pair
+    from tests.support.sites import VILLAGE_CODE, make_pair
 
     township, village, usb = make_pair(tmp_path, years=2)
     session = village.use()

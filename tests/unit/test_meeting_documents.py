@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 
-from desktop import demo
 from desktop.reports import meeting_documents, pdf
 from desktop.services import meetings_service
 from desktop.services.meetings_service import AgendaLine, ResolutionLine
@@ -15,9 +14,8 @@ from models.meetings.quorum import ABSENT, LEAVE, OBSERVER
 
 
 @pytest.fixture
-def meeting_id(village):
-    _, admin = village
-    demo.fill_village(admin, years=1)
+def meeting_id(village_demo):
+    _, admin = village_demo
     draft = meetings_service.new_draft("representatives", date(2026, 10, 10))
     draft.title, draft.place, draft.host, draft.recorder = "第四季度村民代表会议", "村委会议室", "李主任", "王文书"
     draft.start_time = "14:30"

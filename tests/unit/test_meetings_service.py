@@ -4,7 +4,6 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop import demo
 from desktop.services import decisions_service, meetings_service
 from desktop.services.meetings_service import AgendaLine, ResolutionLine
 from models.errors import ValidationError
@@ -13,9 +12,8 @@ from models.meetings.records import Meeting
 
 
 @pytest.fixture
-def demo_village(village):
-    paths, admin = village
-    demo.fill_village(admin, years=1)
+def demo_village(village_demo):
+    paths, admin = village_demo
     return admin
 
 

@@ -10,9 +10,9 @@ from desktop.services import notice_service
 from models.db import close_database
 from models.errors import PermissionDenied, ValidationError
 from models.township.notices import TownshipNotice
-from tests.unit.sync_support import VILLAGE_CODE, make_pair
-from tests.unit.sync_support import export_to as _export
-from tests.unit.sync_support import import_into as _apply
+from tests.support.sites import VILLAGE_CODE, make_pair
+from tests.support.sites import export_to as _export
+from tests.support.sites import import_into as _apply
 
 
 def test_a_notice_reaches_the_village_and_is_read_there_only(tmp_path):

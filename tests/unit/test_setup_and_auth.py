@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from desktop.services import auth_service, people_service, setup_service
@@ -66,13 +71,29 @@ def test_weak_or_mismatched_passwords_are_refused(store, password, repeat, fragm
     assert not setup_service.has_users()
 
 
-def test_passwords_are_stored_as_scrypt_hashes(village):
+@pytest.fixture
+def strong_kdf(monkeypatch):
+    """The program's own scrypt cost (the suite sets a cheap one for speed); request it first."""
+    monkeypatch.delenv(passwords.TEST_WEAK_KDF_ENV)
+
+
+def test_passwords_are_stored_as_scrypt_hashes(strong_kdf, village):
     user = User.get(User.login == "admin")
     assert user.password_hash.startswith("scrypt$16384$8$1$")
     assert "Admin-1234" not in user.password_hash
     assert passwords.verify_password("Admin-1234", user.password_hash)
     assert not passwords.verify_password("admin-1234", user.password_hash)
     assert not passwords.verify_password("x", "garbage")
+
+
+def test_the_program_hashes_with_the_strong_cost_and_only_the_suite_with_a_cheap_one():
+    env = {k: v for k, v in os.environ.items() if k != passwords.TEST_WEAK_KDF_ENV}
+    code = "from models import passwords; print(passwords.hash_password('Admin-1234'))"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[2]).stdout
+    assert out.startswith("scrypt$16384$8$1$")
+    assert passwords.hash_password("Admin-1234").startswith("scrypt$16$8$1$")  # this suite only
+    assert passwords.verify_password("Admin-1234", out.strip())
 
 
 def test_login_failure_does_not_say_which_part_was_wrong(village):

@@ -12,9 +12,8 @@ from models.supervision import matters as mm
 
 
 @pytest.fixture
-def demo_admin(village):
-    _, admin = village
-    demo.fill_village(admin, years=1)
+def demo_admin(village_demo):
+    _, admin = village_demo
     return admin
 
 

@@ -13,15 +13,15 @@ from models.db import close_database
 from models.entities import Person
 from models.errors import PackageRefused, PermissionDenied
 from models.sync.records import PackageLog, Peer, SyncConflict
-from tests.unit.sync_support import (
+from tests.support.sites import (
     TOWNSHIP_CODE,
     VILLAGE_CODE,
     canonical_dump,
     full_dump,
     make_pair,
 )
-from tests.unit.sync_support import export_to as export
-from tests.unit.sync_support import import_into as apply
+from tests.support.sites import export_to as export
+from tests.support.sites import import_into as apply
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ import pytest
 from desktop.sync import exporter
 from desktop.sync import package_format as fmt
 from models.db import close_database
-from tests.unit.sync_support import VILLAGE_CODE, make_pair
+from tests.support.sites import VILLAGE_CODE, make_pair
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 16

@@ -19,7 +19,7 @@ from desktop.sync import exporter, importer, keys
 from desktop.sync import package_format as fmt
 from models.db import close_database
 from models.errors import PackageRefused
-from tests.unit.sync_support import VILLAGE_CODE, canonical_dump, full_dump, make_pair
+from tests.support.sites import VILLAGE_CODE, canonical_dump, full_dump, make_pair
 
 FUZZ_CASES = 300
 

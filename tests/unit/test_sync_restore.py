@@ -14,9 +14,9 @@ from desktop.services.session import cli_session
 from models.db import close_database
 from models.entities import Person
 from models.sync.records import Peer, SyncConflict
-from tests.unit.sync_support import TOWNSHIP_CODE, VILLAGE_CODE, canonical_dump, make_pair
-from tests.unit.sync_support import export_to as _export
-from tests.unit.sync_support import import_into as _apply
+from tests.support.sites import TOWNSHIP_CODE, VILLAGE_CODE, canonical_dump, make_pair
+from tests.support.sites import export_to as _export
+from tests.support.sites import import_into as _apply
 
 
 def _rename_person(site, name, index=0):

@@ -9,7 +9,7 @@ from desktop.sync import exporter, importer
 from models.db import close_database
 from models.entities import Person
 from models.rules.records import ReviewComment, RuleVersion
-from tests.unit.sync_support import TOWNSHIP_CODE, VILLAGE_CODE, canonical_dump, make_pair
+from tests.support.sites import TOWNSHIP_CODE, VILLAGE_CODE, canonical_dump, make_pair
 
 CYCLES = 8
 

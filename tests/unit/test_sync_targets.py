@@ -15,7 +15,7 @@ from desktop.sync import exporter
 from models.db import close_database
 from models.errors import PackageWriteError
 from models.sync.records import PackageLog
-from tests.unit.sync_support import make_pair
+from tests.support.sites import make_pair
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,7 +40,7 @@ def test_a_full_stick_leaves_nothing_and_books_nothing(tmp_path):
         from desktop.paths import AppPaths
         from desktop.sync import exporter
         from models.errors import PackageWriteError
-        from tests.unit.sync_support import Site
+        from tests.support.sites import Site
         session = Site(AppPaths(Path({str(village.paths.data_dir)!r})), "village").use()
         resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))
         try:

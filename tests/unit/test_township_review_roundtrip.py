@@ -24,7 +24,7 @@ from models.rules import procedure as proc
 from models.rules.records import ReviewComment
 from models.township import review as rv
 from models.township.records import RuleFiling, RuleReview, TownshipAnswer
-from tests.unit.sync_support import TOWNSHIP_CODE, VILLAGE_CODE, make_pair
+from tests.support.sites import TOWNSHIP_CODE, VILLAGE_CODE, make_pair
 
 TEXT = """青山村村规民约
 第一条 村民应当遵守宪法、法律、法规和国家政策。

@@ -11,7 +11,7 @@ from desktop.sync import exporter, importer, upward
 from models.db import close_database
 from models.entities import Person
 from models.errors import ValidationError
-from tests.unit.sync_support import TOWNSHIP_CODE, VILLAGE_CODE, make_pair
+from tests.support.sites import TOWNSHIP_CODE, VILLAGE_CODE, make_pair
 
 
 def _run(capsys, *argv) -> tuple[int, dict]:

@@ -17,6 +17,8 @@ from models.db import close_database
 from models.sync.policy import SYNCED_TABLES
 
 TOWNSHIP_CODE, VILLAGE_CODE = "330106001", "330106001001"
+#: The password of every administrator the fixtures create (the demo's logins use `demo.DEMO_PASSWORD`).
+ADMIN_PASSWORD = "Admin-1234"
 
 
 @dataclass

@@ -1,0 +1,90 @@
+"""Expensive data folders built once per test session and copied into each test.
+
+The idea of Anki's `getEmptyCol`: building the demo village takes seconds (thousands
+of service calls), copying its closed SQLite file takes milliseconds. The first test
+that asks for a template builds it in a session temporary folder; every test gets its
+own copy, so no test sees another's writes.
+
+Only one database is open per process (`models.db.database` is global), so a
+build closes whatever the test had open and the copy opens the test's own folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from desktop.paths import DB_FILENAME, AppPaths
+from desktop.services.session import Session
+from desktop.storage import open_store
+from models.db import close_database, database
+
+_factory: pytest.TempPathFactory | None = None
+_built: dict[Hashable, Template] = {}
+
+
+@dataclass(frozen=True)
+class Template:
+    """A finished folder tree and the session its builder logged in with (valid in every copy)."""
+
+    root: Path
+    session: Session | None
+
+
+def configure(factory: pytest.TempPathFactory) -> None:
+    """Called once by tests/conftest.py: where the session's templates are built."""
+    global _factory
+    _factory = factory
+
+
+def template(key: Hashable, build: Callable[[Path], Session | None]) -> Template:
+    """The template for `key`, made by `build(root)` the first time it is asked for.
+
+    `build` fills the empty folder `root` (any layout: one data folder, or a township
+    and its village) and returns a session for the copies, or None. The database is
+    closed when it returns.
+    """
+    made = _built.get(key)
+    if made is None:
+        if _factory is None:
+            raise RuntimeError("tests.support.templates.configure() was not called (tests/conftest.py)")
+        root = _factory.mktemp("template")
+        close_database()
+        try:
+            session = build(root)
+        finally:
+            close_database()
+        made = _built[key] = Template(root, session)
+    return made
+
+
+def copy_tree(made: Template, target: Path) -> None:
+    """Copy the whole template under `target` (created; the open database is closed first)."""
+    close_database()
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(made.root, target, dirs_exist_ok=True)
+
+
+def copy_data_folder(source: Path, paths: AppPaths) -> None:
+    """Put the data folder `source` in place at `paths` and open it.
+
+    The database file, its attachments and keys replace the target's; other files
+    (settings the test wrote) stay. A stale WAL of the replaced database is removed.
+    """
+    close_database()
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    for suffix in ("-wal", "-shm"):
+        (paths.data_dir / f"{DB_FILENAME}{suffix}").unlink(missing_ok=True)
+    shutil.copytree(source, paths.data_dir, dirs_exist_ok=True)
+    open_store(paths, backup_before_migration=False)
+
+
+def open_paths() -> AppPaths:
+    """The data folder of the database that is open now (the test's `store`)."""
+    if database.is_closed() or not database.database:
+        raise RuntimeError("no database is open: request the `store` fixture first")
+    return AppPaths(Path(database.database).parent)
