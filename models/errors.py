@@ -63,3 +63,10 @@ class PackageRefused(CunwuError):
 
 class PackageWriteError(CunwuError):
     """A package could not be written to the target (full, read-only, removed); nothing valid-looking is left."""
+
+
+class Cancelled(Exception):  # noqa: N818 - the person's wish, not an error
+    """A long job stopped because the person pressed 取消 (it checked `cancelled()`).
+
+    Not a `CunwuError`: nothing was refused, and the job left nothing behind.
+    """

@@ -10,7 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from models.errors import CunwuError
+from desktop.file_errors import os_error_text
+from models.errors import Cancelled, CunwuError
 from models.messages import Message
 
 
@@ -31,6 +32,11 @@ def error_text(exc: BaseException) -> str:
     """
     if isinstance(exc, CunwuError):
         return message_text(exc.message)
+    if isinstance(exc, Cancelled):
+        return QCoreApplication.translate("errors", "已取消,没有留下任何改动。")
+    if isinstance(exc, OSError):  # the system's own text is often English: say it in Chinese
+        return QCoreApplication.translate("errors", "文件没有读写成功:{reason}。请换一个文件夹再试。").format(
+            reason=os_error_text(exc))
     return QCoreApplication.translate("errors", "操作没有完成,出现了意外的问题。详细信息已记入日志。")
 
 

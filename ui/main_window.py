@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray, QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
 from desktop import __version__
+from desktop.changes import Changes
 from desktop.paths import AppPaths
 from desktop.services import setup_service
 from desktop.services.session import Session
 from desktop.services.setup_service import InstallationInfo
 from models.roles import Permission
 from ui.navigation import NavigationList, areas_for_mode
+from ui.operations import operations_hub
 from ui.pages.factory import build_page
 from ui.settings_store import SettingsStore
 from ui.status_bar import AppStatusBar
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._areas = {a.key: a for a in areas_for_mode(info.mode)}
         self._pages: dict[str, QWidget] = {}
+        self._stale: set[str] = set()  # built pages that missed a change while off screen
         self.setWindowTitle(self.tr("{name} - 村务台账").format(name=info.name))
         self.setMinimumSize(900, 600)
 
@@ -56,6 +59,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.navigation.area_selected.connect(self.show_area)
+        operations_hub().changed.connect(self.on_changes)
         self.navigation.select_area("home")
         self._restore_geometry()
         if open_package is not None:
@@ -71,9 +75,30 @@ class MainWindow(QMainWindow):
             if exchanged is not None:  # the 数据交换 page: the status bar shows the last package
                 exchanged.connect(self.status.refresh_exchange)
             self.stack.addWidget(page)
+        elif key in self._stale:
+            self._stale.discard(key)
+            _refresh(page)
         self.stack.setCurrentWidget(page)
         if self.navigation.current_key() != key:
             self.navigation.select_area(key)
+
+    def on_changes(self, changes: Changes, initiator: QObject | None = None) -> None:
+        """An operation changed records: every built page that shows them refreshes.
+
+        The page on screen refreshes now, unless the change came from inside it
+        (it already shows what it asked for, and refreshing under an open
+        editor would throw away what the person is typing); pages off screen
+        refresh when they are next shown. The status bar re-reads always.
+        """
+        self.status.refresh_exchange()
+        current = self.stack.currentWidget()
+        for key, page in self._pages.items():
+            if not changes.touches(key):
+                continue
+            if page is not current:
+                self._stale.add(key)
+            elif not _contains(page, initiator):
+                _refresh(page)
 
     def open_package(self, path: Path) -> None:
         """Show the exchange page (村庄 on a township) with the preview of `path`."""
@@ -88,22 +113,12 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget()
 
     def open_recycle(self):
-        """Show the 回收站 (non-blocking); pages reload when something was restored."""
+        """Show the 回收站 (non-blocking); pages refresh when something was restored."""
         from ui.recycle_dialog import RecycleDialog
 
         dialog = RecycleDialog(self._session, self)
-        dialog.finished.connect(lambda _result: self._after_recycle(dialog))
-        dialog.open()
+        dialog.open()  # what it restores is announced like any operation: the pages follow
         return dialog
-
-    def _after_recycle(self, dialog) -> None:
-        if dialog.restored:
-            current = self.navigation.current_key()
-            for page in self._pages.values():  # rebuilt on next visit with the restored records
-                self.stack.removeWidget(page)
-                page.deleteLater()
-            self._pages.clear()
-            self.show_area(current)
 
     def open_about(self):
         """Show the 关于 dialog (non-blocking; returned for tests and screenshots)."""
@@ -178,3 +193,19 @@ class MainWindow(QMainWindow):
         saved = self._settings.values.window_geometry
         if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
             self.resize(1100, 720)
+
+
+def _contains(page: QWidget, widget: QObject | None) -> bool:
+    """Whether `widget` is `page` or lives inside it (its dialogs included)."""
+    while widget is not None:
+        if widget is page:
+            return True
+        widget = widget.parent()
+    return False
+
+
+def _refresh(page: QWidget) -> None:
+    """Ask a page to re-read what it shows (every page has `refresh()`; the empty state has not)."""
+    refresh = getattr(page, "refresh", None)
+    if refresh is not None:
+        refresh()

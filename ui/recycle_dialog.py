@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from desktop.services import recycle_service
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.roles import Permission
+from ui.errors import error_text
+from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 
 
@@ -76,16 +77,15 @@ class RecycleDialog(QDialog):
         """Restore every selected record; report how many came back."""
         indexes = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         done = 0
-        for index in indexes:
-            row = self._rows[index]
-            try:
-                recycle_service.restore(self._session, row.table, row.id)
-            except CunwuError as exc:
-                from ui.errors import message_text
 
-                self.message.show_error(message_text(exc.message))
-                break
-            done += 1
+        def restore_each() -> None:
+            nonlocal done
+            for index in indexes:
+                row = self._rows[index]
+                recycle_service.restore(self._session, row.table, row.id)
+                done += 1
+
+        run_op(self, restore_each, on_failure=lambda exc: self.message.show_error(error_text(exc)))
         self.restored += done
         if done:
             self.message.show_ok(self.tr("已恢复 {n} 条。").format(n=done))

@@ -40,7 +40,7 @@ from models.township.compliance import (
 
 _C = "compliance"
 
-__all__ = ["Cancelled", "RecordRow", "board", "board_in_worker", "cell_records", "default_period",
+__all__ = ["Cancelled", "RecordRow", "board", "cell_records", "default_period",
            "parse_period", "periods"]
 
 _QUARTER = re.compile(r"^(\d{4})\s*[-年]?\s*[Qq]([1-4])$")
@@ -361,13 +361,6 @@ def board(period: str, today: date | None = None, progress: Callable[[int, int],
     return Board(info.name if info else "", info.code if info else "", period.strip(), label, start, end,
                  max(as_of_days) if as_of_days else "", tuple(heads[c][0] for c in codes), eng.OBLIGATIONS,
                  cells, tuple(trend))
-
-
-def board_in_worker(period: str, today: date | None = None, progress: Callable[[int, int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> Board:
-    """`board` with the worker thread's own database connection."""
-    with database.connection_context():
-        return board(period, today, progress, cancelled)
 
 
 # --- the records behind a cell ---------------------------------------------------------------------

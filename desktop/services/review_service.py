@@ -348,7 +348,7 @@ def filing_register() -> list[FilingRow]:
 
     A version the village already recorded a paper receipt for is PAPER (filed), not waiting: the
     compliance board counts it as filed too, so the two screens agree. Costly (each version's vote
-    meeting is evaluated): the 备案登记 tab calls `filing_register_in_worker` off the UI thread.
+    meeting is evaluated): the 备案登记 tab reads it off the UI thread.
     """
     names = village_names()
     own = _own_code()
@@ -381,12 +381,6 @@ def filing_register() -> list[FilingRow]:
                   key=lambda r: (r.receipt_date or r.village_receipt_date, r.receipt_no or r.village_receipt),
                   reverse=True)
     return waiting + done
-
-
-def filing_register_in_worker() -> list[FilingRow]:
-    """`filing_register` with the worker thread's own database connection."""
-    with database.connection_context():
-        return filing_register()
 
 
 def _receipt_prefix() -> str:

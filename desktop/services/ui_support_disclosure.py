@@ -14,7 +14,6 @@ from pathlib import Path
 
 from desktop.services import disclosure_service as ds
 from desktop.services import setup_service
-from models.db import database
 from models.disclosure import calendar as cal
 from models.disclosure.records import DisclosureItem, Feedback
 from models.township.records import TownshipAnswer
@@ -106,9 +105,8 @@ def ad_hoc_days() -> tuple[int, bool]:
     return (days, True) if days else (cal.AD_HOC_DEFAULT_DAYS, False)
 
 
-def write_year_xlsx_in_worker(year: int, path: Path) -> Path:
-    """`disclosure_xlsx.write_year_xlsx` with the worker thread's own connection."""
-    from desktop.reports.disclosure_xlsx import write_year_xlsx
+def write_year_xlsx(year: int, path: Path) -> Path:
+    """The year's disclosures as .xlsx (`disclosure_xlsx.write_year_xlsx`), for the 导出 button."""
+    from desktop.reports.disclosure_xlsx import write_year_xlsx as write
 
-    with database.connection_context():
-        return write_year_xlsx(year, Path(path))
+    return write(year, Path(path))

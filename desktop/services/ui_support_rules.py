@@ -9,10 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.reports.rules_diff_xlsx import write_diff_xlsx
-from models.db import database
 
 
-def write_diff_xlsx_in_worker(old_id: str, new_id: str, path: Path, only_changes: bool = True) -> Path:
-    """`write_diff_xlsx` with the calling thread's own connection (reads only)."""
-    with database.connection_context():
-        return write_diff_xlsx(old_id, new_id, Path(path), only_changes)
+def write_diff_xlsx_file(old_id: str, new_id: str, path: Path, only_changes: bool = True) -> Path:
+    """The 修订对照表 of two versions as .xlsx (`write_diff_xlsx`), for the 导出 button."""
+    return write_diff_xlsx(old_id, new_id, Path(path), only_changes)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.db import database
 from models.errors import NotFound
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.supervision.records import (
@@ -132,11 +131,10 @@ def appraisals() -> list[AppraisalRow]:
             for a in Appraisal.live().order_by(Appraisal.held_on.desc())]
 
 
-def write_annual_report_in_worker(year: int, path: Path) -> Path:
-    """The annual work report as .xlsx or .docx (by suffix), with the worker thread's own connection."""
+def write_annual_report(year: int, path: Path) -> Path:
+    """The annual work report as .xlsx or .docx (by suffix)."""
     from desktop.reports.supervision_report import write_annual_docx, write_annual_xlsx
 
-    with database.connection_context():
-        if Path(path).suffix.lower() == ".docx":
-            return write_annual_docx(year, Path(path))
-        return write_annual_xlsx(year, Path(path))
+    if Path(path).suffix.lower() == ".docx":
+        return write_annual_docx(year, Path(path))
+    return write_annual_xlsx(year, Path(path))

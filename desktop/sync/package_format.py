@@ -22,7 +22,6 @@ package.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
@@ -37,7 +36,9 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from desktop.file_errors import os_error_text
 from desktop.sync.keys import b64, sign_public_key, unb64
+from models import errors
 from models.errors import PackageRefused, PackageWriteError
 from models.messages import QT_TRANSLATE_NOOP, msg
 
@@ -55,25 +56,6 @@ MAX_MEMBERS = 200_000
 MAX_MANIFEST_BYTES = 16 * 1024**2
 MAX_MEMBER_BYTES = 512 * 1024**2
 MAX_README_BYTES = 64 * 1024
-
-
-_OS_ERRORS = {
-    errno.ENOENT: QT_TRANSLATE_NOOP(_C, "找不到文件或文件夹(U盘可能已经拔出)"),
-    errno.EACCES: QT_TRANSLATE_NOOP(_C, "没有权限(U盘或文件夹可能写保护)"),
-    errno.EPERM: QT_TRANSLATE_NOOP(_C, "没有权限(U盘或文件夹可能写保护)"),
-    errno.EROFS: QT_TRANSLATE_NOOP(_C, "U盘或文件夹是只读的(写保护)"),
-    errno.ENOSPC: QT_TRANSLATE_NOOP(_C, "空间已满"),
-    errno.EFBIG: QT_TRANSLATE_NOOP(_C, "文件太大,目标放不下"),
-    errno.EIO: QT_TRANSLATE_NOOP(_C, "读写出错(U盘可能接触不良或已损坏)"),
-}
-
-
-def os_error_text(exc: BaseException) -> str:
-    """A plain Chinese reason for a file error (the system's own text is often English)."""
-    code = getattr(exc, "errno", None)
-    if code in _OS_ERRORS:
-        return str(msg(_C, _OS_ERRORS[code]))
-    return str(getattr(exc, "strerror", None) or exc)
 
 
 def refused(template: str, **params: Any) -> PackageRefused:
@@ -128,7 +110,7 @@ def write_package(folder: Path, file_name: str, manifest: dict[str, Any], readme
                 listed.append({"name": README, "sha256": sha256(readme_bytes), "size": len(readme_bytes)})
                 for done, member in enumerate(members, start=1):
                     if cancelled and cancelled():
-                        raise _Cancelled
+                        raise Cancelled
                     _put(zf, member.name, member.data)
                     listed.append({"name": member.name, "sha256": sha256(member.data), "size": len(member.data)})
                     if progress:
@@ -142,7 +124,7 @@ def write_package(folder: Path, file_name: str, manifest: dict[str, Any], readme
         _verify_written(part, listed)
         os.replace(part, final)
         _fsync_dir(folder)
-    except _Cancelled:
+    except Cancelled:
         _discard(part)
         raise
     except OSError as exc:
@@ -153,11 +135,7 @@ def write_package(folder: Path, file_name: str, manifest: dict[str, Any], readme
     return final
 
 
-class _Cancelled(Exception):
-    pass
-
-
-Cancelled = _Cancelled
+Cancelled = errors.Cancelled  # raised by exports and imports that noticed `cancelled()`
 
 
 def _put(zf: zipfile.ZipFile, name: str, data: bytes) -> None:

@@ -140,8 +140,7 @@ class ItemListTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         self.exporter.busy_changed.connect(self._on_busy)
-        self.exporter.finished.connect(self._on_exported)
-        self.exporter.failed.connect(self._on_failed)
+        self.exporter.report_to(self.message)
         self._fill_years()
         self.year_combo.currentIndexChanged.connect(self.refresh)
         self.category_combo.currentIndexChanged.connect(self.refresh)
@@ -219,15 +218,9 @@ class ItemListTab(QWidget):
 
     def export_year(self, year: int, path: Path) -> bool:
         """Write `year`'s postings to `path` on a worker thread."""
-        return self.exporter.run(lambda: ui_support_disclosure.write_year_xlsx_in_worker(year, Path(path)))
+        return self.exporter.write(lambda: ui_support_disclosure.write_year_xlsx(year, Path(path)))
 
     def _on_busy(self, busy: bool) -> None:
         self.export_button.setEnabled(not busy and self.year() is not None)
         if busy:
             self.message.show_hint(self.tr("正在导出……"))
-
-    def _on_exported(self, path: str) -> None:
-        self.message.show_ok(self.tr("已导出:{path}").format(path=path))
-
-    def _on_failed(self, text: str) -> None:
-        self.message.show_error(self.tr("导出没有成功:{reason}").format(reason=text))

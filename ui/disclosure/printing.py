@@ -38,7 +38,7 @@ def export_poster(exporter: FileExporter, item_id: str, title: str, path: Path, 
     """Write the poster of `item_id` to `path` in the background; False while another export runs."""
     html = disclosure_documents.poster_html(item_id)
     page, landscape = _paper(paper)
-    return exporter.run(lambda: write_pdf(html, Path(path), page=page, title=title, landscape=landscape,
+    return exporter.write(lambda: write_pdf(html, Path(path), page=page, title=title, landscape=landscape,
                                           font_pt=disclosure_documents.POSTER_PT))
 
 

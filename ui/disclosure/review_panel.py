@@ -272,8 +272,7 @@ class PosterSection(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.card)
         self.exporter.busy_changed.connect(self._on_busy)
-        self.exporter.finished.connect(self._on_finished)
-        self.exporter.failed.connect(self._on_failed)
+        self.exporter.report_to(self.message)
 
     def show_item(self, d: ItemDetail) -> None:
         """The item whose poster these buttons make."""
@@ -309,9 +308,3 @@ class PosterSection(QWidget):
         self.pdf_button.setEnabled(not busy)
         if busy:
             self.message.show_hint(self.tr("正在导出 PDF……"))
-
-    def _on_finished(self, path: str) -> None:
-        self.message.show_ok(self.tr("已导出:{path}").format(path=path))
-
-    def _on_failed(self, text: str) -> None:
-        self.message.show_error(self.tr("导出没有成功:{reason}").format(reason=text))

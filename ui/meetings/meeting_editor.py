@@ -139,8 +139,7 @@ class MeetingEditor(QDialog):
         self.agenda_editor.changed.connect(self._on_changed)
         self.resolutions_editor.changed.connect(self._on_changed)
         self.exporter.busy_changed.connect(self._on_export_busy)
-        self.exporter.finished.connect(self._on_exported)
-        self.exporter.failed.connect(self._on_export_failed)
+        self.exporter.report_to(self.message)
         self.set_draft(draft)
 
     # ----- building -------------------------------------------------------------------------
@@ -564,9 +563,3 @@ class MeetingEditor(QDialog):
         if busy:
             self.message.show_hint(self.tr("正在导出 PDF……"))
         self._update_buttons()
-
-    def _on_exported(self, path: str) -> None:
-        self.message.show_ok(self.tr("已导出:{path}").format(path=path))
-
-    def _on_export_failed(self, text: str) -> None:
-        self.message.show_error(self.tr("导出没有成功:{reason}").format(reason=text))

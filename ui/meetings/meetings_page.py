@@ -151,8 +151,7 @@ class MeetingListView(QWidget):
         layout.addLayout(actions)
 
         self.exporter.busy_changed.connect(self._on_export_busy)
-        self.exporter.finished.connect(self._on_exported)
-        self.exporter.failed.connect(self._on_export_failed)
+        self.exporter.report_to(self.message)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.refresh()
 
@@ -306,12 +305,6 @@ class MeetingListView(QWidget):
         else:
             self.unsetCursor()
         self._update_buttons()
-
-    def _on_exported(self, path: str) -> None:
-        self.message.show_ok(self.tr("已导出:{path}").format(path=path))
-
-    def _on_export_failed(self, text: str) -> None:
-        self.message.show_error(self.tr("导出没有成功:{reason}").format(reason=text))
 
 
 class MeetingsPage(QWidget):

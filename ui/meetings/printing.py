@@ -72,4 +72,4 @@ class PdfExporter(FileExporter):
             return
         html = document_html(meeting_id, kind)  # needs the database: built here, on the UI thread
         title = document_name(kind)
-        self.run(lambda: write_pdf(html, Path(path), title=title))
+        self.write(lambda: write_pdf(html, Path(path), title=title))

@@ -218,6 +218,17 @@ class HomePage(QWidget):
             else:
                 self.refresh_township()
 
+    def refresh(self) -> None:
+        """Records changed: rebuild the cards now if on screen (else `showEvent` does it)."""
+        if not self.isVisible():
+            return
+        if self._notices_at is not None:
+            self._place_notices()
+        if self.data_cards:
+            self.refresh_village()
+        if getattr(self, "township_card", None) is not None:
+            self.refresh_township()
+
     def refresh_township(self) -> None:
         """Rebuild the township's 各村概况 card in place with fresh figures."""
         old = self.township_card

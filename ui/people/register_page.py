@@ -76,3 +76,7 @@ class RegisterPage(QWidget):
         """Reload the table for the text in the search box."""
         self.model.reload(self.search_edit.text())
         self.count_label.setText(self.tr("共 {n} 人").format(n=self.model.total()))
+
+    def refresh(self) -> None:
+        """Re-read the register (records changed elsewhere), keeping the search."""
+        self.apply_search()

@@ -65,10 +65,7 @@ class DiffView(QDialog):
         self.close_button.clicked.connect(self.close)
         self.message = FieldMessage()
         self.exporter.busy_changed.connect(self._on_busy)
-        self.exporter.finished.connect(
-            lambda path: self.message.show_ok(self.tr("已导出:{path}").format(path=path)))
-        self.exporter.failed.connect(
-            lambda text: self.message.show_error(self.tr("导出没有成功:{reason}").format(reason=text)))
+        self.exporter.report_to(self.message)
 
         pick = QHBoxLayout()
         pick.addWidget(QLabel(self.tr("修改前:")))
@@ -152,8 +149,7 @@ class DiffView(QDialog):
         if not (old_id and new_id):
             return False
         only = self.only_changes_check.isChecked()
-        return self.exporter.run(
-            lambda: ui_support_rules.write_diff_xlsx_in_worker(old_id, new_id, Path(path), only))
+        return self.exporter.write(lambda: ui_support_rules.write_diff_xlsx_file(old_id, new_id, Path(path), only))
 
     def ask_export_pdf(self) -> None:
         """Ask where, then write the PDF in the background."""

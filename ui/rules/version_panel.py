@@ -174,10 +174,7 @@ class VersionPanel(QWidget):
         self.export_button.clicked.connect(self.ask_export_pdf)
         self.message = FieldMessage()
         self.exporter.busy_changed.connect(self._on_busy)
-        self.exporter.finished.connect(
-            lambda path: self.message.show_ok(self.tr("已导出:{path}").format(path=path)))
-        self.exporter.failed.connect(
-            lambda text: self.message.show_error(self.tr("导出没有成功:{reason}").format(reason=text)))
+        self.exporter.report_to(self.message)
 
         head = QHBoxLayout()
         titles = QVBoxLayout()

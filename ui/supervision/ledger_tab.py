@@ -61,8 +61,7 @@ class LedgerTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         self.exporter.busy_changed.connect(self._on_busy)
-        self.exporter.finished.connect(self._on_exported)
-        self.exporter.failed.connect(self._on_failed)
+        self.exporter.report_to(self.message)
         self.refresh()
 
     def year(self) -> int:
@@ -121,7 +120,7 @@ class LedgerTab(QWidget):
     def export_file(self, path: Path) -> bool:
         """Write the annual report as .xlsx or .docx (by the suffix of `path`) in the background."""
         year = self.year()
-        return self.exporter.run(lambda: ui_support_supervision.write_annual_report_in_worker(year, Path(path)))
+        return self.exporter.write(lambda: ui_support_supervision.write_annual_report(year, Path(path)))
 
     def _on_busy(self, busy: bool) -> None:
         self.export_button.setEnabled(not busy)
@@ -130,9 +129,3 @@ class LedgerTab(QWidget):
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
             self.unsetCursor()
-
-    def _on_exported(self, path: str) -> None:
-        self.message.show_ok(self.tr("已导出:{path}").format(path=path))
-
-    def _on_failed(self, text: str) -> None:
-        self.message.show_error(self.tr("导出没有成功:{reason}").format(reason=text))

@@ -46,6 +46,16 @@ class SupervisionPage(QWidget):
         layout.addWidget(ScaledLabel(self.tr("村务监督"), 1.5, bold=True))
         layout.addWidget(self.tabs, 1)
 
+    def refresh(self) -> None:
+        """Re-read every tab (records changed elsewhere: a package, another page)."""
+        self.members_tab.refresh()
+        self.members_tab.show_term()
+        self.meetings_tab.refresh()
+        self.matters_tab.refresh()
+        self.vouchers_tab.refresh()
+        self.appraisal_tab.refresh()
+        self.ledger_tab.refresh()
+
     def on_settings_changed(self) -> None:
         """The province profile changed: eligibility and schedules follow it."""
         self.members_tab.show_term()

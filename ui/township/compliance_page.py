@@ -1,7 +1,7 @@
 """合规看板: villages × obligations for a quarter or a year, coloured, with the data's age and a trend.
 
-The board is computed on a worker thread (`JobRunner`, the service's
-`board_in_worker` with its own connection), with a progress bar and a cancel
+The board is computed on a worker thread (`ui.operations.Runner`, which opens
+the worker's own connection), with a progress bar and a cancel
 button; the page shows the last board until the new one arrives. Clicking a
 cell opens the records behind it. Until any village's package has been
 imported the page says so instead of showing an empty grid.
@@ -32,7 +32,7 @@ from desktop.services import compliance_service as cs
 from desktop.services.session import Session
 from models.township.board import Board
 from ui.errors import error_text
-from ui.exchange.jobs import JobRunner
+from ui.operations import Runner
 from ui.township.compliance_chart import TrendChart
 from ui.township.compliance_model import FIRST_OBLIGATION_COL, BoardModel
 from ui.township.compliance_records import CellRecordsDialog
@@ -59,7 +59,7 @@ class CompliancePage(QWidget):
         self._today = today
         self.board: Board | None = None
         self.records_dialog: CellRecordsDialog | None = None
-        self.jobs = JobRunner(self)
+        self.jobs = Runner(self, writes=False)
         self.jobs.busy_changed.connect(self._on_busy)
         self.jobs.progress.connect(self._on_progress)
         self._pending: str | None = None
@@ -202,6 +202,10 @@ class CompliancePage(QWidget):
 
     # --- computing ----------------------------------------------------------------------------------
 
+    def refresh(self) -> None:
+        """Records changed (a package arrived): compute the board again."""
+        self.reload()
+
     def reload(self) -> None:
         """Compute the board for the chosen period on a worker thread."""
         period = self.period()
@@ -213,7 +217,7 @@ class CompliancePage(QWidget):
             return
         self.summary_label.setText(self.tr("正在统计各村数据……"))
         today = self._today
-        self.jobs.run(lambda progress, cancelled: cs.board_in_worker(period, today, progress, cancelled),
+        self.jobs.run(lambda progress, cancelled: cs.board(period, today, progress, cancelled),
                       self._on_done, self._on_failed)
 
     def is_busy(self) -> bool:

@@ -2,7 +2,7 @@
 
 The register evaluates every adopted version's vote meeting (about half a
 second for thirty villages), so it is read on a worker thread
-(`JobRunner`, `review_service.filing_register_in_worker`); the tab shows the
+(`ui.operations.Runner`, which opens the worker's connection); the tab shows the
 rows it had (or “正在读取…”) meanwhile and emits `loaded()` when the new rows
 are in, so the page can put the waiting count in the tab title.
 """
@@ -25,7 +25,7 @@ from desktop.services.review_service import CORRECTION, PAPER, WAITING, FilingRo
 from desktop.services.session import Session
 from models.roles import Permission
 from ui.errors import error_text
-from ui.exchange.jobs import JobRunner
+from ui.operations import Runner
 from ui.township.filing_dialog import CorrectionDialog, FilingDialog
 from ui.township.review_widgets import cell, empty_label, filing_state_label, on_enter
 from ui.widgets.palette import AMBER, GREEN, GREY, RED
@@ -49,7 +49,7 @@ class FilingRegisterTab(QWidget):
         self._loaded_once = False
         self._again = False  # a refresh asked for while a read was running
         self._keep: str | None = None  # the version selected when the read started
-        self.jobs = JobRunner(self)
+        self.jobs = Runner(self, writes=False)
         self.summary_label = QLabel()
         self.table = read_only_table(
             [self.tr("村"), self.tr("村规民约"), self.tr("表决日期"), self.tr("收到日期"), self.tr("回执编号"),
@@ -103,15 +103,13 @@ class FilingRegisterTab(QWidget):
         if not self._loaded_once:
             self.stack.setCurrentWidget(self.loading_label)
             self.summary_label.setText(self.tr("正在读取……"))
-        self.jobs.run(lambda _progress, _cancelled: review_service.filing_register_in_worker(),
-                      self._on_loaded, self._on_failed)
+        self.jobs.run_call(review_service.filing_register, self._on_loaded, self._on_failed)
         self._on_selection()
 
     def _on_loaded(self, rows: list[FilingRow]) -> None:
         if self._again:  # something was written while we read: read once more
             self._again = False
-            self.jobs.run(lambda _progress, _cancelled: review_service.filing_register_in_worker(),
-                          self._on_loaded, self._on_failed)
+            self.jobs.run_call(review_service.filing_register, self._on_loaded, self._on_failed)
             return
         self._loaded_once = True
         self.show_rows(rows)

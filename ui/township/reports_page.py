@@ -1,7 +1,7 @@
 """报表 (township): the compliance report for the county, as Excel or PDF.
 
 Choose the period, press 生成Excel报表 or 生成PDF, pick where to save. The
-board is computed (`compliance_service.board_in_worker`, the worker's own
+board is computed (`compliance_service.board`, on the runner's worker with its own
 connection) and written (`compliance_xlsx` / `compliance_pdf`) on a worker
 thread with a progress bar and 取消; the window stays responsive. The same
 board the 合规看板 shows, so the numbers on paper and on screen agree.
@@ -34,7 +34,7 @@ from desktop.services import setup_service
 from desktop.services.session import Session
 from models.roles import Permission
 from ui.errors import error_text
-from ui.exchange.jobs import JobRunner
+from ui.operations import Runner
 from ui.widgets.background import ask_save_path, pdf_pattern, xlsx_pattern
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
@@ -53,7 +53,7 @@ def make_report(kind: str, period: str, path: Path, progress, cancelled, today: 
     def file_progress(done: int, total: int) -> None:
         progress(_BOARD_SHARE + done * (100 - _BOARD_SHARE) // max(total, 1), 100)
 
-    board = cs.board_in_worker(period, today, board_progress, cancelled)
+    board = cs.board(period, today, board_progress, cancelled)
     if cancelled():
         raise cs.Cancelled()
     if kind == XLSX:
@@ -71,7 +71,7 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self._session, self._paths, self._today = session, paths, today
         self.written: Path | None = None
-        self.jobs = JobRunner(self)
+        self.jobs = Runner(self)
         self.jobs.busy_changed.connect(self._on_busy)
         self.jobs.progress.connect(self._on_progress)
 

@@ -1,9 +1,7 @@
-"""One file-writing job at a time, off the UI thread (PDFs, .xlsx, .docx) — shared by every area.
+"""Files the person saves (PDFs, .xlsx, .docx): the save dialog, the writer off the UI thread, printing.
 
-Contract: `busy_changed(True)`
-when a job starts, then `finished(path)` or `failed(text)` and
-`busy_changed(False)`. What needs the database (the HTML) is built on the UI
-thread; only laying out and writing files happens in the worker.
+What needs the database (the HTML) is built on the UI thread; only laying
+out and writing files happens in the worker.
 """
 
 from __future__ import annotations
@@ -11,76 +9,59 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.reports.pdf import write_pdf
+from ui.errors import error_text
+from ui.operations import Runner
+from ui.widgets.field_message import FieldMessage
 
 _C = "rules_export"
 
 
-class _Signals(QObject):
-    finished = Signal(str)
-    failed = Signal(str)
+class FileExporter(Runner):
+    """Writes one file at a time (PDF, .xlsx, .docx) on a worker: `ui.operations.Runner` for files.
 
+    `finished(path)` or `failed(reason)` follows `busy_changed(False)`; the
+    reason is the error path's Chinese text (a full disk or a write-protected
+    folder reads as such, never as the system's English). `report_to(message)`
+    lets the exporter tell the person itself, the same words on every page:
+    已导出 or 导出没有成功.
+    """
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Path]):
-        super().__init__()
-        self.setAutoDelete(False)  # kept by the exporter until its signal arrived
-        self.signals = _Signals()
-        self._work = work
-
-    def run(self) -> None:
-        try:
-            path = self._work()
-        except Exception as exc:  # noqa: BLE001 - reported to the person, not swallowed
-            self.signals.failed.emit(str(exc))
-        else:
-            self.signals.finished.emit(str(path))
-
-
-class FileExporter(QObject):
-    """Runs one export at a time on `pool` (the global pool unless one is given)."""
-
-    busy_changed = Signal(bool)
     finished = Signal(str)
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
-        super().__init__(parent)
-        self._pool = pool or QThreadPool.globalInstance()
-        self._job: _Job | None = None
+        super().__init__(parent, pool, writes=False)
+        self._message: FieldMessage | None = None
 
-    def is_busy(self) -> bool:
-        """Whether an export is running."""
-        return self._job is not None
+    def report_to(self, message: FieldMessage) -> None:
+        """Show the outcome of every export in `message` (已导出:path / 导出没有成功:reason)."""
+        self._message = message
+        self.finished.connect(self._tell_done)
+        self.failed.connect(self._tell_failed)
 
     def export_pdf(self, html: str, path: Path, title: str) -> bool:
         """Write `html` as an A4 PDF to `path` in the background."""
-        return self.run(lambda: write_pdf(html, Path(path), title=title))
+        return self.write(lambda: write_pdf(html, Path(path), title=title))
 
-    def run(self, work: Callable[[], Path]) -> bool:
-        """Start `work` (returns the path written); False while another job runs."""
-        if self._job is not None:
-            return False
-        job = _Job(work)
-        job.signals.finished.connect(self._on_finished)
-        job.signals.failed.connect(self._on_failed)
-        self._job = job
-        self.busy_changed.emit(True)
-        self._pool.start(job)
-        return True
+    def write(self, work: Callable[[], Path]) -> bool:
+        """Start `work` (returns the path written); False while another file is being written."""
+        return self.run_call(work, self._done, self._failed)
 
-    def _on_finished(self, path: str) -> None:
-        self._job = None
-        self.busy_changed.emit(False)
-        self.finished.emit(path)
+    def _done(self, path: Path) -> None:
+        self.finished.emit(str(path))
 
-    def _on_failed(self, text: str) -> None:
-        self._job = None
-        self.busy_changed.emit(False)
-        self.failed.emit(text)
+    def _failed(self, exc: BaseException) -> None:
+        self.failed.emit(error_text(exc))
+
+    def _tell_done(self, path: str) -> None:
+        self._message.show_ok(QCoreApplication.translate(_C, "已导出:{path}").format(path=path))
+
+    def _tell_failed(self, reason: str) -> None:
+        self._message.show_error(QCoreApplication.translate(_C, "导出没有成功:{reason}").format(reason=reason))
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, pattern: str, suffix: str) -> Path | None:
