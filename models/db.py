@@ -36,20 +36,29 @@ _journals = threading.local()
 class _JournallingDatabase(SqliteDatabase):
     """SQLite that notes which tables a thread writes while `written_tables()` is open.
 
-    Every statement of the app passes through `execute_sql` (peewee queries and
-    the raw SQL of the importer alike), so this is the one place that sees every
+    Every statement of the app passes through `execute_sql` or `executemany`
+    (peewee queries and the raw SQL of the importer alike), so this is the one place that sees every
     write: the UI learns what an operation changed without any service having to
     report it. Python's sqlite3 has no update hook; the statement's head names
     the table. Costs one attribute look-up per statement when nobody listens.
     """
 
     def execute_sql(self, sql, params=None):  # noqa: D102 - peewee override
-        journal = getattr(_journals, "tables", None)
-        if journal is not None and sql[:1] in "IiUuDdRr ":
-            match = _WRITE.match(sql)
-            if match:
-                journal.add(match.group(1).lower())
+        _note(sql)
         return super().execute_sql(sql, params)
+
+    def executemany(self, sql: str, rows) -> None:
+        """One statement for many rows (bulk import); journalled like every other write."""
+        _note(sql)
+        self.cursor().executemany(sql, rows)
+
+
+def _note(sql: str) -> None:
+    journal = getattr(_journals, "tables", None)
+    if journal is not None and sql[:1] in "IiUuDdRr ":
+        match = _WRITE.match(sql)
+        if match:
+            journal.add(match.group(1).lower())
 
 
 # Write transactions take the write lock at BEGIN (IMMEDIATE): two threads

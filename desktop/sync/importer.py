@@ -406,10 +406,10 @@ def _write(plan: ImportPlan) -> None:
         col_sql = ",".join(f'"{c}"' for c in cols)
         insert = f'INSERT INTO "{table}" ({col_sql}) VALUES ({",".join("?" * len(cols))})'
         if plan._inserts.get(table):
-            database.cursor().executemany(insert, plan._inserts[table])
+            database.executemany(insert, plan._inserts[table])
         if rows:
             updates = ",".join(f'"{c}"=excluded."{c}"' for c in cols if c != "id")
-            database.cursor().executemany(f"{insert} ON CONFLICT(id) DO UPDATE SET {updates}", rows)
+            database.executemany(f"{insert} ON CONFLICT(id) DO UPDATE SET {updates}", rows)
     for table, record_id, owner, local, incoming in plan._conflicts:
         SyncConflict.create(table_name=table, record_id=record_id, owner=owner,
                             local_values=json.dumps(local, ensure_ascii=False, sort_keys=True),

@@ -2,7 +2,7 @@
 
 A village sees its township; a township sees the table of its villages, enrols
 them (入网文件) and sends each its return package (回执). Writing and reading
-packages runs on a worker thread (`JobRunner`): the window stays responsive,
+packages runs on a worker thread (`ui.operations.Runner`): the window stays responsive,
 the export shows progress and can be cancelled. The services check the
 permissions again on every write.
 """
@@ -46,7 +46,6 @@ from ui.exchange.dialogs import (
     ReenrollDialog,
     SetupConfirmDialog,
 )
-from ui.exchange.jobs import JobRunner
 from ui.exchange.labels import (
     direction_label,
     numbers_text,
@@ -57,6 +56,7 @@ from ui.exchange.labels import (
 )
 from ui.exchange.preview_dialog import PreviewDialog
 from ui.exchange.target_chooser import TargetChooser
+from ui.operations import Runner
 from ui.widgets.dialogs import inform
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.palette import RED
@@ -99,7 +99,7 @@ class ExchangePage(QWidget):
         self._township = xs.is_township()
         self._can_exchange = session.can(Permission.EXCHANGE)
         self._can_manage = session.can(Permission.MANAGE_VILLAGES)
-        self.jobs = JobRunner(self)
+        self.jobs = Runner(self)
         self.jobs.busy_changed.connect(self._on_busy)
         self.jobs.progress.connect(self._on_progress)
         self.overview: xs.Overview | None = None
