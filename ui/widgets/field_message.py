@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ui.errors import error_text
+
 
 class FieldMessage(QLabel):
     """A word-wrapped label in one of three roles: error, hint or ok."""
@@ -20,6 +22,10 @@ class FieldMessage(QLabel):
     def show_error(self, text: str) -> None:
         """Explain what is wrong (red)."""
         self._set("error", text)
+
+    def show_failure(self, exc: BaseException) -> None:
+        """Explain why an operation did not go through (red): `on_failure=` of `ui.operations`."""
+        self._set("error", error_text(exc))
 
     def show_hint(self, text: str) -> None:
         """A neutral explanation (grey)."""
