@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from desktop.paths import DB_FILENAME, AppPaths
+from desktop.services import installation
 from desktop.services.session import Session
 from desktop.storage import open_store
 from models.db import close_database, database
@@ -67,6 +68,7 @@ def copy_tree(made: Template, target: Path) -> None:
     close_database()
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(made.root, target, dirs_exist_ok=True)
+    installation.forget()
 
 
 def copy_data_folder(source: Path, paths: AppPaths) -> None:
@@ -80,6 +82,7 @@ def copy_data_folder(source: Path, paths: AppPaths) -> None:
     for suffix in ("-wal", "-shm"):
         (paths.data_dir / f"{DB_FILENAME}{suffix}").unlink(missing_ok=True)
     shutil.copytree(source, paths.data_dir, dirs_exist_ok=True)
+    installation.forget()  # the file was replaced, as by a restore
     open_store(paths, backup_before_migration=False)
 
 
