@@ -48,6 +48,11 @@ BACKUP_DELAY_MS = 3000
 def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = None) -> int:
     """Run the desktop application on the data folder `paths`; returns the exit code.
 
+    When the database is plainly ready for a login (`desktop.login_facts`),
+    the login dialog paints first and the database layer, the services and
+    the log file open right after that paint; otherwise the database is
+    opened (and migrated) first, as the wizard and the administrator page need.
+
     `open_package`: a `.cwpkg` file (double-clicked): after login the main
     window shows the exchange page with its import preview.
 
@@ -69,7 +74,7 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setQuitOnLastWindowClosed(False)  # the wizard closing must not end the app
-    log_file = logging_setup.configure(paths.logs, verbose=verbose)
+    log_file = logging_setup.configure(paths.logs, verbose=verbose, hold_file=True)
     crash_hook = CrashHook(paths.logs if log_file else None, app)
     crash_hook.install()
     install_translators(app)
@@ -84,6 +89,7 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
     facts = None if os.environ.get(ENV_PROBE_LOGIN) else login_facts.read(paths.database)
     try:
         if facts is None:
+            logging_setup.open_held_file()  # the wizard or a migration may come first
             storage.open_store(paths)
         else:
             storage.check_writable(paths)
@@ -115,6 +121,7 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
         if pool is not None:
             pool.waitForDone(60_000)  # never close the app in the middle of a backup copy
         crash_hook.uninstall()
+        logging_setup.open_held_file()  # if the program ends before the dialog painted
         if "models.db" in sys.modules:  # nothing to close if the database layer never loaded
             from models.db import close_database
 
@@ -165,8 +172,10 @@ def _log_in_while_opening(facts: LoginFacts, settings: SettingsStore,
     failure: list[Exception] = []
 
     def open_database() -> None:
+        from desktop import logging_setup
         from desktop.storage import open_store
 
+        logging_setup.open_held_file()
         try:
             open_store(paths)
         except CunwuError as exc:

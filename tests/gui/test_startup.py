@@ -52,9 +52,10 @@ def test_not_our_database_is_refused(tmp_path):
     assert result.stderr.strip()
 
 
-#: The database layer and the services: none of it is needed to paint the login dialog.
+#: The database layer, the services and the log file's handler: none is needed to paint the login dialog.
 NOT_BEFORE_FIRST_PAINT = ("peewee", "models.db", "models.entities", "models.migrations",
-                          "desktop.services.auth_service", "desktop.services.setup_service")
+                          "desktop.services.auth_service", "desktop.services.setup_service",
+                          "logging.handlers")
 
 _REPORT_MODULES_AT_SHOWN = """
 import sys
@@ -73,9 +74,8 @@ class Out:
         self.real.flush()
 
 sys.stdout = Out(sys.stdout)
-from desktop.paths import resolve
-from desktop.app import run_gui
-sys.exit(run_gui(resolve({data!r})))
+from desktop.cli import main
+sys.exit(main(["--data-dir", {data!r}]))
 """
 
 
