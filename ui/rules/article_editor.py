@@ -39,12 +39,11 @@ from PySide6.QtWidgets import (
 from desktop.services import rules_service
 from desktop.services.rules_service import ArticleComment, ArticleLine, VersionView
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.legal import chinese_number
 from models.roles import Permission
 from models.rules import legality
 from models.rules.legality import ERROR, LegalityFinding
-from ui.errors import error_text
+from ui.operations import run_op, run_query
 from ui.rules.comment_band import BAND_FILL, BAND_ROLE, BAND_TEXT, CommentBandDelegate, band_height
 from ui.rules.labels import finding_html
 from ui.widgets.dialogs import ask_confirm
@@ -391,10 +390,9 @@ class ArticleEditor(QWidget):
         """Drop unsaved edits: read the saved articles again."""
         if self.version_id is None:
             return
-        try:
-            self.set_view(rules_service.view(self.version_id))
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        reread = run_query(self, lambda: rules_service.view(self.version_id), on_failure=self.message.show_failure)
+        if reread:
+            self.set_view(reread.value)
 
     def _recheck(self) -> None:
         self.findings = [legality.check_text(line.text, i) for i, line in enumerate(self.lines, start=1)]
@@ -464,10 +462,8 @@ class ArticleEditor(QWidget):
         if self.version_id is None or not self.editable:
             return False
         empty = sum(1 for line in self.lines if not line.text.strip())
-        try:
-            rules_service.save_articles(self._session, self.version_id, self.lines)
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        if not run_op(self, lambda: rules_service.save_articles(self._session, self.version_id, self.lines),
+                      on_failure=self.message.show_failure):
             return False
         self.dirty = False
         self.saved.emit()  # the owner reloads the view (and calls set_view)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 from desktop.services import rules_service
 from desktop.services.rules_service import ArticleLine
 from desktop.services.session import Session
-from models.errors import CunwuError
-from ui.errors import error_text, message_text
+from ui.errors import message_text
+from ui.operations import run_op
 from ui.rules.labels import kind_label, trigger_label
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, to_date
@@ -57,11 +57,10 @@ class _FormDialog(QDialog):
 
     def accept(self) -> None:
         """Save; stay open with the reason when refused."""
-        try:
-            self.created_id = self.save()
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        saved = run_op(self, self.save, on_failure=self.message.show_failure)
+        if not saved:
             return
+        self.created_id = saved.value
         if self.created_id is not None:
             super().accept()
 

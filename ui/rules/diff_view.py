@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from desktop.reports import rules_documents
 from desktop.services import rules_service, ui_support_rules
-from models.errors import CunwuError
 from models.rules.diff import summarize
 from ui.errors import error_text
+from ui.operations import run_query
 from ui.widgets.background import FileExporter, ask_save_path, pdf_pattern, print_html, xlsx_pattern
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
@@ -115,13 +115,14 @@ class DiffView(QDialog):
             self.summary_label.setText(self.tr("请选择两个不同的版本。"))
             self.browser.clear()
             return
-        try:
-            summary = summarize(rules_service.compare(old_id, new_id))
-            html = rules_documents.diff_html(old_id, new_id, self.only_changes_check.isChecked())
-        except CunwuError as exc:
-            self.summary_label.setText(error_text(exc))
+        compared = run_query(self, lambda: (summarize(rules_service.compare(old_id, new_id)),
+                                            rules_documents.diff_html(old_id, new_id,
+                                                                      self.only_changes_check.isChecked())),
+                             on_failure=lambda exc: self.summary_label.setText(error_text(exc)))
+        if not compared:
             self.browser.clear()
             return
+        summary, html = compared.value
         self.summary_label.setText(self.tr(
             "新增 {a} 条,删除 {r} 条,修改 {c} 条,调整位置 {m} 条,未修改 {u} 条。").format(
             a=summary.added, r=summary.removed, c=summary.changed, m=summary.moved, u=summary.unchanged))

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 
 from desktop.services import rule_files, rules_service
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.rules.parser import ParseResult
-from ui.errors import error_text, message_text
+from ui.errors import message_text
+from ui.operations import run_op, run_query
 from ui.rules.labels import kind_label, trigger_label
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
@@ -172,19 +172,22 @@ class ImportDialog(QDialog):
 
     def load_file(self, path: Path) -> bool:
         """Read `path` into the text box; an unreadable file is explained under it."""
-        try:
-            text = rule_files.read_text(path)
-        except CunwuError as exc:
-            self.file_message.show_error(error_text(exc))
+        read = run_query(self, lambda: rule_files.read_text(path),
+                         on_failure=lambda exc: self._explain_unread(path, exc))
+        if not read:
             return False
-        except OSError:
-            self.file_message.show_error(self.tr("读不出“{name}”,请确认文件没有被别的程序占用。").format(
-                name=Path(path).name))
-            return False
-        self.text_edit.setPlainText(text)
+        self.text_edit.setPlainText(read.value)
         self.file_message.show_ok(self.tr("已读入“{name}”。").format(name=Path(path).name))
         self.update_preview()
         return True
+
+    def _explain_unread(self, path: Path, exc: BaseException) -> None:
+        """Under the file button: a locked or vanished file in words about this file, else the refusal."""
+        if isinstance(exc, OSError):
+            self.file_message.show_error(self.tr("读不出“{name}”,请确认文件没有被别的程序占用。").format(
+                name=Path(path).name))
+        else:
+            self.file_message.show_failure(exc)
 
     def _on_title_edited(self, _text: str) -> None:
         self._title_touched = True
@@ -245,13 +248,13 @@ class ImportDialog(QDialog):
         """Save the text as a new draft; returns the version id (None when refused)."""
         self.update_preview()
         rule_set_id = self._rule_set_id if self.as_version_check.isChecked() else None
-        try:
-            version, _result = rules_service.import_text(
-                self._session, self.text_edit.toPlainText(), self.title_edit.text(),
-                self.kind_combo.currentData(), rule_set_id, self.trigger_combo.currentData())
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        imported = run_op(self, lambda: rules_service.import_text(
+            self._session, self.text_edit.toPlainText(), self.title_edit.text(),
+            self.kind_combo.currentData(), rule_set_id, self.trigger_combo.currentData()),
+            on_failure=self.message.show_failure)
+        if not imported:
             return None
+        version, _result = imported.value
         self.version_id = version.id
         self.imported.emit(version.id)
         self.accept()

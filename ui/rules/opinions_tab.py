@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 from desktop.services import rules_service
 from desktop.services.rules_service import VersionView
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.roles import Permission
-from ui.errors import error_text
+from ui.operations import run_op
 from ui.rules.labels import reasons_text, source_label
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
@@ -152,12 +151,10 @@ class OpinionsTab(QWidget):
         if self.view is None:
             return False
         adopted = {_ADOPTED: True, _REJECTED: False}.get(self.adopted_combo.currentIndex())
-        try:
-            rules_service.add_opinion(self._session, self.view.id, to_date(self.date_edit),
-                                      self.source_combo.currentData(), self.content_edit.toPlainText(),
-                                      adopted, self.reason_edit.text())
-        except CunwuError as exc:
-            self.add_message.show_error(error_text(exc))
+        if not run_op(self, lambda: rules_service.add_opinion(
+                self._session, self.view.id, to_date(self.date_edit), self.source_combo.currentData(),
+                self.content_edit.toPlainText(), adopted, self.reason_edit.text()),
+                on_failure=self.add_message.show_failure):
             return False
         self.content_edit.clear()
         self.reason_edit.clear()
@@ -170,10 +167,9 @@ class OpinionsTab(QWidget):
         """Finish 征集民意 on the chosen date."""
         if self.view is None:
             return False
-        try:
-            rules_service.close_solicitation(self._session, self.view.id, to_date(self.close_date_edit))
-        except CunwuError as exc:
-            self.close_hint.show_error(error_text(exc))
+        if not run_op(self, lambda: rules_service.close_solicitation(self._session, self.view.id,
+                                                                   to_date(self.close_date_edit)),
+                      on_failure=self.close_hint.show_failure):
             return False
         self.changed.emit()
         return True

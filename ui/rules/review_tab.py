@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
 from desktop.services import rules_service
 from desktop.services.rules_service import VersionView
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.roles import Permission
 from models.rules import procedure as proc
-from ui.errors import error_text
+from ui.operations import run_op
 from ui.rules.labels import opinion_label, reasons_text
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
@@ -271,10 +270,9 @@ class ReviewTab(QWidget):
         """提请审核 on the chosen date."""
         if self.view is None:
             return False
-        try:
-            rules_service.submit_for_review(self._session, self.view.id, to_date(self.submit_date_edit))
-        except CunwuError as exc:
-            self.submit_hint.show_error(error_text(exc))
+        if not run_op(self, lambda: rules_service.submit_for_review(self._session, self.view.id,
+                                                                  to_date(self.submit_date_edit)),
+                      on_failure=self.submit_hint.show_failure):
             return False
         self.changed.emit()
         return True
@@ -283,12 +281,10 @@ class ReviewTab(QWidget):
         """Record the township's opinion from the form."""
         if self.view is None:
             return False
-        try:
-            rules_service.record_review(
+        if not run_op(self, lambda: rules_service.record_review(
                 self._session, self.view.id, self.opinion_combo.currentData(), to_date(self.review_date_edit),
-                self.by_edit.text(), self.text_edit.toPlainText(), self._comments())
-        except CunwuError as exc:
-            self.record_hint.show_error(error_text(exc))
+                self.by_edit.text(), self.text_edit.toPlainText(), self._comments()),
+                on_failure=self.record_hint.show_failure):
             return False
         self.text_edit.clear()
         self.changed.emit()

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 from desktop.services import rules_service
 from desktop.services.rules_service import RuleSetRow, VersionRow
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.roles import Permission
 from models.rules import procedure as proc
-from ui.errors import show_error
+from ui.operations import run_query
 from ui.rules.dialogs import BlankDraftDialog, HistoryDialog, ReviseDialog
 from ui.rules.diff_view import DiffView
 from ui.rules.import_dialog import ImportDialog
@@ -241,12 +240,10 @@ class RulesPage(QWidget):
         row = self._selected_row()
         if row is None:
             return None
-        try:
-            label = rules_service.version_label(row.id)
-        except CunwuError as exc:
-            show_error(self, exc)
-            return None
-        return self._open(ReviseDialog(self._session, row.id, label, row.title, self))
+        label = run_query(self, lambda: rules_service.version_label(row.id))
+        if not label:
+            return None  # the version went away meanwhile: the dialog said so
+        return self._open(ReviseDialog(self._session, row.id, label.value, row.title, self))
 
     def open_compare(self) -> DiffView:
         """对照…: the selected version against the one before it."""

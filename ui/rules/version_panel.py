@@ -25,9 +25,9 @@ from desktop.reports import rules_documents
 from desktop.services import meetings_service, rules_service
 from desktop.services.rules_service import VersionView
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.rules import procedure as proc
-from ui.errors import error_text, message_text
+from ui.errors import message_text
+from ui.operations import run_query
 from ui.rules.article_editor import ArticleEditor
 from ui.rules.labels import (
     cite,
@@ -50,6 +50,10 @@ _C = "RulesTimeline"
 STEP_TABS = {proc.SOLICIT: 1, proc.DRAFT: 0, proc.REVIEW: 2, proc.VOTE: 3, proc.FILE: 3}
 
 
+def _left_out(_exc: BaseException) -> None:
+    """A detail that cannot be read (its record deleted meanwhile) is left out, not shown as an error."""
+
+
 def _step_details(view: VersionView, code: str) -> list[str]:
     tr = QCoreApplication.translate
     r = view.record
@@ -70,9 +74,8 @@ def _step_details(view: VersionView, code: str) -> list[str]:
                 on=view.review.reviewed_on, by=view.review.by, opinion=opinion_label(view.review.opinion)))
         return out
     if code == proc.VOTE and r.vote_meeting_id:
-        try:
-            meeting = meetings_service.load(r.vote_meeting_id)
-        except CunwuError:
+        meeting = run_query(None, lambda: meetings_service.load(r.vote_meeting_id), on_failure=_left_out).value
+        if meeting is None:
             return []
         return [tr(_C, "{on} {title}").format(on=meeting.held_on.isoformat(), title=meeting.title)]
     if code == proc.FILE:
@@ -207,12 +210,10 @@ class VersionPanel(QWidget):
         if version_id is None:
             self.view = None
             return
-        try:
-            view = rules_service.view(version_id)
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        read = run_query(self, lambda: rules_service.view(version_id), on_failure=self.message.show_failure)
+        if not read:
             return
-        self.view = view
+        self.view = view = read.value
         self.title_label.setText(self.tr("{title}(第{no}版)").format(title=view.title, no=view.version_no))
         self.status_label.setText(self.tr("状态:{status}").format(status=status_label(view.status)))
         self.status_label.setStyleSheet(f"color: {status_color(view.status).name()}")
@@ -221,10 +222,9 @@ class VersionPanel(QWidget):
         if record.trigger:
             info.append(self.tr("修订原因:{why}").format(why=trigger_label(record.trigger)))
         if record.based_on_id:
-            try:
-                info.append(self.tr("由“{base}”修订").format(base=rules_service.version_label(record.based_on_id)))
-            except CunwuError:
-                pass
+            base = run_query(self, lambda: rules_service.version_label(record.based_on_id), on_failure=_left_out)
+            if base:
+                info.append(self.tr("由“{base}”修订").format(base=base.value))
         if record.is_history and record.history_note:
             info.append(record.history_note)
         errors = sum(1 for f in view.findings if f.severity == "error")

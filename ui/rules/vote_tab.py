@@ -26,12 +26,12 @@ from desktop.services import meetings_service, rules_service
 from desktop.services.meetings_service import MeetingDraft
 from desktop.services.rules_service import VersionView
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.meetings import types as mt
 from models.roles import Permission
 from models.rules import procedure as proc
 from ui.errors import error_text
 from ui.meetings.labels import matter_label, type_label
+from ui.operations import run_op, run_query
 from ui.rules.labels import channel_labels, reasons_text
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import findings_html
@@ -149,12 +149,12 @@ class VoteTab(QWidget):
         facts = rules_service.facts(view.id)
 
         if record.vote_meeting_id:
-            try:
-                voted = meetings_service.load(record.vote_meeting_id)
+            voted = run_query(self, lambda: meetings_service.load(record.vote_meeting_id),
+                              on_failure=lambda exc: self.vote_label.setText(error_text(exc)))
+            if voted:
+                meeting = voted.value
                 self.vote_label.setText(self.tr("已登记:{on} {title}({type})。").format(
-                    on=voted.held_on.isoformat(), title=voted.title, type=type_label(voted.type_code)))
-            except CunwuError as exc:
-                self.vote_label.setText(error_text(exc))
+                    on=meeting.held_on.isoformat(), title=meeting.title, type=type_label(meeting.type_code)))
         else:
             self.vote_label.setText(self.tr("表决要在会议记录里登记(会议类型、到会人数、票数),再在这里选中那次会议。"))
         vote_reasons = proc.can_record_vote(facts)
@@ -244,10 +244,8 @@ class VoteTab(QWidget):
         self.resolution_combo.clear()
         self.draft = None
         if meeting_id:
-            try:
-                self.draft = meetings_service.load(meeting_id)
-            except CunwuError as exc:
-                self.vote_hint.show_error(error_text(exc))
+            self.draft = run_query(self, lambda: meetings_service.load(meeting_id),
+                                   on_failure=self.vote_hint.show_failure).value
         if self.draft is not None:
             preferred = None
             if self.view is not None and self.view.record.vote_meeting_id == meeting_id:
@@ -303,11 +301,9 @@ class VoteTab(QWidget):
             return False
         typed = self.draft is not None and not mt.meeting_type(self.draft.type_code).roster
         women = self.women_spin.value() if typed else None
-        try:
-            rules_service.record_vote(self._session, self.view.id, meeting_id,
-                                      self.resolution_combo.currentData() or 0, women)
-        except CunwuError as exc:
-            self.vote_hint.show_error(error_text(exc))
+        if not run_op(self, lambda: rules_service.record_vote(self._session, self.view.id, meeting_id,
+                                                            self.resolution_combo.currentData() or 0, women),
+                      on_failure=self.vote_hint.show_failure):
             return False
         self.changed.emit()
         return True
@@ -317,11 +313,10 @@ class VoteTab(QWidget):
         if self.view is None:
             return False
         receipt_date = to_date(self.receipt_date_edit) if self.receipt_check.isChecked() else None
-        try:
-            rules_service.record_filing(self._session, self.view.id, to_date(self.filed_date_edit),
-                                        self.receipt_edit.text(), receipt_date)
-        except CunwuError as exc:
-            self.filing_hint.show_error(error_text(exc))
+        if not run_op(self, lambda: rules_service.record_filing(self._session, self.view.id,
+                                                              to_date(self.filed_date_edit),
+                                                              self.receipt_edit.text(), receipt_date),
+                      on_failure=self.filing_hint.show_failure):
             return False
         self.changed.emit()
         return True
@@ -330,11 +325,10 @@ class VoteTab(QWidget):
         """Record the publication date and channel."""
         if self.view is None:
             return False
-        try:
-            rules_service.record_publication(self._session, self.view.id, to_date(self.publish_date_edit),
-                                             self.channel_combo.currentText())
-        except CunwuError as exc:
-            self.publish_hint.show_error(error_text(exc))
+        if not run_op(self, lambda: rules_service.record_publication(self._session, self.view.id,
+                                                                    to_date(self.publish_date_edit),
+                                                                    self.channel_combo.currentText()),
+                      on_failure=self.publish_hint.show_failure):
             return False
         self.changed.emit()
         return True
