@@ -492,10 +492,12 @@ def cmd_import(args, paths) -> dict[str, Any]:
     from desktop.services.session import cli_session
     from desktop.sync import enrollment, importer
     from desktop.sync import package_format as fmt
+    from desktop.sync.import_backup import ImportBackup
 
     _open(paths)
     info = _require_installation()
     session = cli_session(info.mode)
+    batch = ImportBackup(paths)  # one backup for all the files, before the first that writes
     results, lines, ok = [], [], True
     for name in args.files:
         path = Path(name).expanduser()
@@ -516,7 +518,7 @@ def cmd_import(args, paths) -> dict[str, Any]:
                 sys.stderr.write("\n".join(plan.summary_lines()) + "\n")
                 if not plan.already_imported and not _confirm("导入这个数据包吗?"):
                     raise Refused(msg(_C, QT_TRANSLATE_NOOP(_C, "没有导入:需要确认。在脚本中请加 --yes。")))
-            plan = importer.apply_import(session, path, paths)
+            plan = importer.apply_import(session, path, paths, backup=batch)
         except CunwuError as exc:
             ok = False
             results.append({"file": str(path), "ok": False, "error": str(exc)})
@@ -531,7 +533,9 @@ def cmd_import(args, paths) -> dict[str, Any]:
             "tables": {t.table: {"new": t.new, "changed": t.changed, "deleted": t.deleted, "conflict": t.conflict}
                        for t in plan.tables if t.new or t.changed or t.conflict}})
         lines += [f"{path.name}:", *("  " + line for line in plan.summary_lines())]
-    return {"ok": ok, "packages": results, "_lines": lines}
+    if batch.path is not None:
+        lines.append(f"导入前的备份:{batch.path}")
+    return {"ok": ok, "packages": results, "backup": str(batch.path) if batch.path else None, "_lines": lines}
 
 
 def cmd_report(args, paths) -> dict[str, Any]:

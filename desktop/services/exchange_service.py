@@ -1,9 +1,10 @@
 """What the 数据交换 page (and the township's 村庄 page) shows and does, without Qt.
 
-The heavy jobs (`export_in_worker`, `plan_in_worker`, `import_in_worker`)
-run on a worker thread with the thread's own database connection; they take
-`progress` and `cancelled` callables so the page can show a bar and a
-cancel button.
+The heavy jobs (`export_in_worker`, `plan_in_worker`, `import_in_worker`,
+`import_packages`) run on a worker thread with the thread's own database
+connection; they take `progress` and `cancelled` callables so the page can
+show a bar and a cancel button. Packages a person imports together share
+one backup (`start_import_batch`, `import_packages`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from desktop.services import installation, setup_service
 from desktop.services.session import Session
 from desktop.sync import enrollment, exporter, importer, keys, peers, upward
 from desktop.sync import package_format as fmt
+from desktop.sync.import_backup import ImportBackup
 from models import audit
 from models.clock import local_display, now_utc, parse_utc
 from models.db import database
@@ -245,10 +247,92 @@ def plan_in_worker(paths: AppPaths, path: Path) -> importer.ImportPlan:
         return importer.plan_import(Path(path), paths)
 
 
-def import_in_worker(session: Session, paths: AppPaths, path: Path) -> importer.ImportPlan:
-    """Apply a package (backup first, one transaction)."""
+def start_import_batch(paths: AppPaths) -> ImportBackup:
+    """The one backup shared by the packages a person imports together.
+
+    For a page that previews each package before importing it: make one
+    when the person's chosen files start, pass it to `import_in_worker` for
+    each of them, and drop it when the files are done. The backup is taken
+    by the first package that writes (none if nothing is written).
+    """
+    return ImportBackup(paths)
+
+
+def import_in_worker(session: Session, paths: AppPaths, path: Path,
+                     batch: ImportBackup | None = None) -> importer.ImportPlan:
+    """Apply a package (backup first, one transaction).
+
+    With `batch` (`start_import_batch`) the package shares the batch's
+    backup; without, it is a batch of its own (one backup for it).
+    """
     with database.connection_context():
-        return importer.apply_import(session, Path(path), paths)
+        return importer.apply_import(session, Path(path), paths, backup=batch if batch is not None else True)
+
+
+@dataclass(frozen=True)
+class PackageOutcome:
+    """What became of one package of a batch: its plan (imported, or already imported) or its refusal."""
+
+    path: Path
+    plan: importer.ImportPlan | None  # None: refused, see `error`
+    error: CunwuError | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Imported (or had been already)."""
+        return self.plan is not None
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """The packages of a batch in the order given, and the one backup taken before them."""
+
+    outcomes: tuple[PackageOutcome, ...]
+    backup: Path | None  # None: nothing was written, so no backup was needed
+    cancelled: bool = False  # stopped before the packages not in `outcomes`
+
+    @property
+    def refused(self) -> tuple[PackageOutcome, ...]:
+        """The packages refused (each changed nothing)."""
+        return tuple(o for o in self.outcomes if not o.ok)
+
+    @property
+    def changed_tables(self) -> frozenset[str]:
+        """The tables the batch wrote to (for pages to refresh what they show)."""
+        return frozenset(t.table for o in self.outcomes if o.plan and not o.plan.already_imported
+                         for t in o.plan.tables if t.new or t.changed or t.conflict)
+
+
+def import_packages(session: Session, paths: AppPaths, files: list[Path],
+                    progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> BatchResult:
+    """Import several data packages in the order given, with one backup for all of them.
+
+    Each package is its own transaction: a refused one changes nothing, is
+    reported in its `PackageOutcome` (and in the history's journal) and the
+    others go on. The backup is taken before the first package that writes.
+    `cancelled` is asked before each package: a package once started is
+    finished (or rolled back), never cut in half. Runs on a worker thread
+    with the thread's own connection.
+    """
+    files = [Path(f) for f in files]
+    batch = ImportBackup(paths)
+    outcomes: list[PackageOutcome] = []
+    stopped = False
+    with database.connection_context():
+        for done, path in enumerate(files):
+            if cancelled is not None and cancelled():
+                stopped = True
+                break
+            if progress is not None:
+                progress(done, len(files))
+            try:
+                outcomes.append(PackageOutcome(path, importer.apply_import(session, path, paths, backup=batch)))
+            except CunwuError as exc:
+                outcomes.append(PackageOutcome(path, None, exc))
+    if progress is not None and not stopped:
+        progress(len(files), len(files))
+    return BatchResult(tuple(outcomes), batch.path, stopped)
 
 
 # --- where packages are ---------------------------------------------------------------------------

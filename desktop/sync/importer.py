@@ -37,6 +37,7 @@ from desktop.services.session import Session
 from desktop.sync import counters, payload, peers
 from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
+from desktop.sync.import_backup import ImportBackup
 from desktop.sync.sealing import Opener, SealError
 from models import audit
 from models.clock import now_utc
@@ -364,14 +365,18 @@ def _warn(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> None
         plan.warnings.append(f"发送方电脑上有 {missing_files} 个附件文件找不到,没有随数据包发送。")
 
 
-def apply_import(session: Session, path: Path, paths: AppPaths, backup: bool = True) -> ImportPlan:
+def apply_import(session: Session, path: Path, paths: AppPaths,
+                 backup: bool | ImportBackup = True) -> ImportPlan:
     """Verify and apply a package in one transaction; returns what was done.
 
     Once the package is verified, and before anything is written, the
-    database is backed up (`backup=False` for tests and benchmarks).
+    database is backed up: by `backup`, the restore point of the batch this
+    package belongs to (taken by its first package that writes), or with
+    `True` a batch of this one package (`False` for tests and benchmarks).
 
     Raises:
         PackageRefused: with the reason; the database is exactly as before.
+        BackupError: the backup could not be made; nothing was written.
     """
     session.require(Permission.EXCHANGE)
     try:
@@ -379,10 +384,10 @@ def apply_import(session: Session, path: Path, paths: AppPaths, backup: bool = T
             plan = plan_import(path, paths)
             if plan.already_imported:
                 return plan
-            if backup:
-                from desktop import backup as backup_mod
-
-                backup_mod.create_backup(paths.database, paths.backups, reason="before-import")
+            if backup is True:
+                backup = ImportBackup(paths)
+            if isinstance(backup, ImportBackup):
+                backup.ensure()
             _store_blobs(paths.attachments, plan._blobs)
             database.execute_sql("PRAGMA defer_foreign_keys = ON")
             peer = Peer.get(Peer.code == plan.sender_code)

@@ -132,9 +132,10 @@ def _timed(snapshot: Path, paths: AppPaths, packages: list[Path], backup: bool) 
 
 
 def _import_batch(session, paths: AppPaths, packages: list[Path]) -> None:
-    """What the 数据交换 page and `cunwu import FILE...` do for these packages."""
-    for package in packages:
-        exchange_service.import_in_worker(session, paths, package)
+    """What the 数据交换 page and `cunwu import FILE...` do for these packages: one backup, then each."""
+    result = exchange_service.import_packages(session, paths, packages)
+    if result.refused or result.backup is None:
+        raise RuntimeError(f"the bench's packages did not import: {result.refused}")
 
 
 def bench(runs: int) -> list[tuple[str, float, float, str]]:

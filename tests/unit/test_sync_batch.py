@@ -1,0 +1,127 @@
+"""Importing several packages at once (issue 14): one backup for the batch, every other guarantee kept."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from desktop import backup
+from desktop.services import exchange_service, people_service
+from desktop.sync import importer
+from models.db import close_database
+from models.errors import BackupError, PackageRefused
+from tests.unit.sync_support import (
+    VILLAGE_CODE,
+    canonical_dump,
+    export_to,
+    full_dump,
+    make_pair,
+)
+
+
+@pytest.fixture
+def world(tmp_path):
+    """A township and its village, the village's first package and two incremental ones, and a broken one."""
+    township, village, usb = make_pair(tmp_path, years=1)
+    packages = []
+    for n in range(3):
+        if n:
+            session = village.use()
+            people_service.add_person(session, f"新村民{n}", "男")
+            close_database()
+        folder = usb / f"第{n}次"
+        folder.mkdir()
+        packages.append(export_to(village, folder).path)
+    broken = usb / "坏的.cwpkg"
+    broken.write_bytes(packages[1].read_bytes()[:-200])  # cut short: a stick pulled too early
+    return township, village, packages, broken
+
+
+def _before_imports(township) -> list[str]:
+    close_database()
+    return full_dump(township.paths.database)
+
+
+def test_a_batch_takes_one_backup_reports_the_refused_one_and_restores_to_before_it(world):
+    township, village, packages, broken = world
+    before = _before_imports(township)
+    session = township.use()
+    ticks = []
+    result = exchange_service.import_packages(session, township.paths, [packages[0], broken, *packages[1:]],
+                                              progress=lambda done, total: ticks.append((done, total)))
+    close_database()
+
+    made = list(township.paths.backups.glob("*before-import*"))
+    assert made == [result.backup], "exactly one backup for the batch"
+    assert [o.ok for o in result.outcomes] == [True, False, True, True] and not result.cancelled
+    assert result.refused[0].path == broken and isinstance(result.refused[0].error, PackageRefused)
+    assert {"person"} <= result.changed_tables
+    assert ticks[0] == (0, 4) and ticks[-1] == (4, 4)
+    assert canonical_dump(township.paths.database, VILLAGE_CODE) == canonical_dump(village.paths.database,
+                                                                                   VILLAGE_CODE)
+    # the refusal is in the history, the backup is a restore point before the batch
+    township.use()
+    assert any(r.file_name == broken.name and r.status == "refused"
+               for r in exchange_service.history(township.paths))
+    close_database()
+    assert full_dump(result.backup) == before
+    backup.restore(result.backup, township.paths.database, township.paths.backups)
+    assert full_dump(township.paths.database) == before
+
+
+def test_refused_and_already_imported_packages_write_nothing_and_take_no_backup(world):
+    township, _village, packages, broken = world
+    exchange_service.import_in_worker(township.use(), township.paths, packages[0], batch=None)
+    before = _before_imports(township)
+    for old in township.paths.backups.glob("*"):
+        old.unlink()
+    session = township.use()
+    result = exchange_service.import_packages(session, township.paths, [broken, packages[0], broken])
+    close_database()
+    assert [o.ok for o in result.outcomes] == [False, True, False]
+    assert result.outcomes[1].plan.already_imported
+    assert result.backup is None and not list(township.paths.backups.glob("*"))
+    assert result.changed_tables == frozenset()
+    assert full_dump(township.paths.database) == before
+
+
+def test_packages_previewed_one_by_one_share_the_batch_backup(world):
+    township, _village, packages, _broken = world
+    session = township.use()
+    batch = exchange_service.start_import_batch(township.paths)
+    for package in packages:
+        importer.plan_import(package, township.paths)  # the preview the page shows first
+        exchange_service.import_in_worker(session, township.paths, package, batch)
+    close_database()
+    assert list(township.paths.backups.glob("*before-import*")) == [batch.path]
+
+
+def test_cancel_stops_before_the_next_package(world):
+    township, _village, packages, _broken = world
+    session = township.use()
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 1
+
+    result = exchange_service.import_packages(session, township.paths, packages, cancelled=cancelled)
+    close_database()
+    assert result.cancelled and [o.path for o in result.outcomes] == packages[:1]
+    assert len(list(township.paths.backups.glob("*before-import*"))) == 1
+
+
+def test_no_backup_possible_means_nothing_is_imported(world):
+    township, _village, packages, _broken = world
+    before = _before_imports(township)
+    session = township.use()
+    shutil.rmtree(township.paths.backups, ignore_errors=True)
+    township.paths.backups.write_text("不是文件夹")  # the backups folder cannot be made
+    result = exchange_service.import_packages(session, township.paths, packages[:2])
+    close_database()
+    assert [type(o.error) for o in result.outcomes] == [BackupError, BackupError]
+    assert result.outcomes[0].error is result.outcomes[1].error, "the copy is not tried again"
+    assert result.backup is None
+    assert full_dump(township.paths.database) == before
+    assert canonical_dump(township.paths.database, VILLAGE_CODE) == {}
