@@ -33,7 +33,7 @@ from desktop.sync import importer
 from models.db import close_database
 from models.entities import Person
 from models.sync import policy
-from tests.unit.sync_support import TOWNSHIP_CODE, VILLAGE_CODE, export_to, import_into, make_pair
+from tests.support.sites import TOWNSHIP_CODE, VILLAGE_CODE, export_to, import_into, make_pair
 
 SIZES = (30, 100, 200)
 BATCH = 5

@@ -11,7 +11,7 @@ from desktop.services import exchange_service, people_service
 from desktop.sync import importer
 from models.db import close_database
 from models.errors import BackupError, PackageRefused
-from tests.unit.sync_support import (
+from tests.support.sites import (
     VILLAGE_CODE,
     canonical_dump,
     export_to,
