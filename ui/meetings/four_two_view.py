@@ -21,12 +21,11 @@ from PySide6.QtWidgets import (
 from desktop.services import decisions_service
 from desktop.services.decisions_service import RegisterView
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.meetings import four_two as ft
 from models.roles import Permission
-from ui.errors import show_error
 from ui.meetings.labels import matter_label
 from ui.meetings.step_dialogs import NewRegisterDialog, StepDialog
+from ui.operations import run_query
 from ui.widgets.findings import findings_html
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
@@ -176,12 +175,10 @@ class FourTwoView(QWidget):
             self.record_button.setEnabled(False)
             self.record_hint.clear()
             return
-        try:
-            view = decisions_service.view(register_id)
-        except CunwuError as exc:
-            show_error(self, exc)
+        read = run_query(self, lambda: decisions_service.view(register_id))
+        if not read:
             return
-        self.current = view
+        self.current = view = read.value
         self.title_label.setText(view.title)
         implementation = ""
         if view.implementation_start:

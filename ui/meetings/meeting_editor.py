@@ -34,10 +34,9 @@ from desktop.paths import AppPaths
 from desktop.services import meetings_service
 from desktop.services.meetings_service import AttendanceLine, MeetingDraft
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.meetings import types as mt
 from models.roles import Permission
-from ui.errors import error_text, show_error
+from ui.errors import show_error
 from ui.meetings import printing
 from ui.meetings.add_people_dialog import AddPeopleDialog
 from ui.meetings.agenda_editor import AgendaEditor
@@ -51,6 +50,7 @@ from ui.meetings.attendance_model import (
 from ui.meetings.labels import type_label
 from ui.meetings.resolutions_editor import ResolutionsEditor
 from ui.meetings.verdict_panel import VerdictPanel
+from ui.operations import run_op
 from ui.widgets.attachments_panel import AttachmentsPanel
 from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
@@ -462,12 +462,10 @@ class MeetingEditor(QDialog):
         if not self.editable():
             return False
         draft = self._collect()
-        try:
-            meeting_id = meetings_service.save(self._session, draft)
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
-            show_error(self, exc)
+        saved = run_op(self, lambda: meetings_service.save(self._session, draft), on_failure=self._refused)
+        if not saved:
             return False
+        meeting_id = saved.value
         self._dirty = False
         self.attachments_panel.set_meeting(meeting_id, approved=False)
         self.message.show_ok(self.tr("已保存。"))
@@ -488,25 +486,31 @@ class MeetingEditor(QDialog):
     def _forget_box(self) -> None:
         self.pending_box = None
 
+    def _refused(self, exc: BaseException) -> None:
+        """A refused save or approval: the reason under the form and in a box (the form may be scrolled)."""
+        self.message.show_failure(exc)
+        show_error(self, exc)
+
     def _approve(self) -> None:
-        try:
-            meetings_service.approve(self._session, self.draft.id)
-            self.set_draft(meetings_service.load(self.draft.id))
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
-            show_error(self, exc)
+        meeting_id = self.draft.id
+
+        def approve_and_reload() -> MeetingDraft:
+            meetings_service.approve(self._session, meeting_id)
+            return meetings_service.load(meeting_id)
+
+        approved = run_op(self, approve_and_reload, on_failure=self._refused)
+        if not approved:
             return
+        self.set_draft(approved.value)
         self.message.show_ok(self.tr("已审定。"))
         self.saved.emit(self.draft.id)
 
     def start_correction(self) -> None:
         """更正: a new draft linked to these approved minutes, editable at once."""
-        try:
-            draft = meetings_service.correct(self._session, self.draft.id)
-        except CunwuError as exc:
-            show_error(self, exc)
+        correction = run_op(self, lambda: meetings_service.correct(self._session, self.draft.id))
+        if not correction:
             return
-        self.set_draft(draft, dirty=True)
+        self.set_draft(correction.value, dirty=True)
         self.message.show_hint(self.tr("已新建更正记录,修改后请保存。原记录保持不变。"))
 
     def reject(self) -> None:

@@ -26,14 +26,13 @@ from desktop.paths import AppPaths
 from desktop.services import decisions_service, meetings_service
 from desktop.services.meetings_service import MeetingDraft
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.roles import Permission
-from ui.errors import show_error
 from ui.fonts import font_notifier
 from ui.meetings import printing
 from ui.meetings.labels import type_label
 from ui.meetings.meeting_editor import MeetingEditor
 from ui.meetings.meeting_list_model import MeetingListModel
+from ui.operations import run_op, run_query
 from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_text
@@ -232,12 +231,10 @@ class MeetingListView(QWidget):
             self.editor.raise_()
             self.editor.activateWindow()
             return self.editor
-        try:
-            draft = meetings_service.load(meeting_id)
-        except CunwuError as exc:
-            show_error(self, exc)
-            return None
-        return self.open_editor(draft)
+        draft = run_query(self, lambda: meetings_service.load(meeting_id))
+        if not draft:
+            return None  # deleted meanwhile: the box said so
+        return self.open_editor(draft.value)
 
     def open_editor(self, draft: MeetingDraft) -> MeetingEditor:
         """Show `draft` in a new editor window; the list refreshes whenever it saves."""
@@ -270,10 +267,7 @@ class MeetingListView(QWidget):
 
     def _delete(self, meeting_id: str) -> None:
         self.pending_box = None
-        try:
-            meetings_service.delete_draft(self._session, meeting_id)
-        except CunwuError as exc:
-            show_error(self, exc)
+        if not run_op(self, lambda: meetings_service.delete_draft(self._session, meeting_id)):
             return
         self.message.show_ok(self.tr("草稿已删除,可在回收站恢复。"))
         self.refresh()

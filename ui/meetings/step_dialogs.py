@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
 
 from desktop.services import decisions_service, meetings_service
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.meetings import four_two as ft
 from models.meetings.matters import MATTERS
-from ui.errors import error_text
 from ui.meetings.labels import matter_label, type_label
+from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 
 _DATE_ROLE = Qt.ItemDataRole.UserRole + 1  # a meeting's date, to prefill the step's date
@@ -96,13 +95,11 @@ class StepDialog(QDialog):
     def accept(self) -> None:
         """Record the step; stay open with the reason when it is refused."""
         d = self.date_edit.date()
-        try:
-            decisions_service.add_step(
+        if not run_op(self, lambda: decisions_service.add_step(
                 self._session, self._register_id, self._step, date(d.year(), d.month(), d.day()),
                 self.meeting_combo.currentData() if self.meeting_combo is not None else None,
-                self.opinion_edit.toPlainText().strip() if self.opinion_edit is not None else "")
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+                self.opinion_edit.toPlainText().strip() if self.opinion_edit is not None else ""),
+                on_failure=self.message.show_failure):
             return
         super().accept()
 
@@ -137,11 +134,10 @@ class NewRegisterDialog(QDialog):
 
     def accept(self) -> None:
         """Create the register; stay open with the reason when it is refused."""
-        try:
-            reg = decisions_service.create_register(self._session, self.title_edit.text(),
-                                                    self.matter_combo.currentData())
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        created = run_op(self, lambda: decisions_service.create_register(
+            self._session, self.title_edit.text(), self.matter_combo.currentData()),
+            on_failure=self.message.show_failure)
+        if not created:
             return
-        self.created_id = reg.id
+        self.created_id = created.value.id
         super().accept()
