@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
 from desktop.services import disclosure_service as ds
 from desktop.services.session import Session
 from models.disclosure import catalogue as cat
-from models.errors import CunwuError
 from models.roles import Permission
 from ui.disclosure.labels import catalogue_label, category_label, period_kind_label
-from ui.errors import error_text
+from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.palette import GREY
@@ -81,14 +80,16 @@ class SubjectDialog(QDialog):
         """Save through the service, or explain why not and stay open."""
         label = self.label_edit.text()
         category, kind = self.category_combo.currentData(), self.kind_combo.currentData()
-        try:
-            if self._original is None:
-                self.subject = ds.add_subject(self._session, label, category, kind)
-            else:
-                self.subject = ds.update_subject(self._session, self._original.code, label, category, kind)
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        if self._original is None:
+            saved = run_op(self, lambda: ds.add_subject(self._session, label, category, kind),
+                           on_failure=self.message.show_failure)
+        else:
+            code = self._original.code
+            saved = run_op(self, lambda: ds.update_subject(self._session, code, label, category, kind),
+                           on_failure=self.message.show_failure)
+        if not saved:
             return
+        self.subject = saved.value
         super().accept()
 
 
@@ -240,11 +241,11 @@ class CatalogueDialog(QDialog):
         s = self.current()
         if s is None or s.builtin:
             return
-        try:
-            saved = ds.set_subject_active(self._session, s.code, not s.active)
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        outcome = run_op(self, lambda: ds.set_subject_active(self._session, s.code, not s.active),
+                         on_failure=self.message.show_failure)
+        if not outcome:
             return
+        saved = outcome.value
         self.refresh(select=s.code)
         self.message.show_ok((self.tr("已重新启用“{label}”。") if saved.active
                               else self.tr("已停用“{label}”,已有的公开内容不受影响。")).format(label=saved.label))

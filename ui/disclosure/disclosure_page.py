@@ -10,14 +10,13 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTabWidget, QVB
 
 from desktop.paths import AppPaths
 from desktop.services.session import Session
-from models.errors import CunwuError
 from ui.disclosure.calendar_tab import CalendarTab
 from ui.disclosure.catalogue_dialog import CatalogueDialog
 from ui.disclosure.feedback_tab import FeedbackTab
 from ui.disclosure.item_editor import ItemEditor
 from ui.disclosure.list_tab import ItemListTab
 from ui.disclosure.new_item_dialog import NewItemDialog
-from ui.errors import show_error
+from ui.operations import run_query
 from ui.widgets.scaled_label import ScaledLabel, scale_font
 
 
@@ -61,11 +60,10 @@ class DisclosurePage(QWidget):
         """Open the editor of `item_id` (non-modal; one at a time)."""
         if self.editor is not None:
             self.editor.close()
-        try:
-            editor = ItemEditor(self._session, item_id, self, paths=self._paths)
-        except CunwuError as exc:
-            show_error(self, exc)
+        opened = run_query(self, lambda: ItemEditor(self._session, item_id, self, paths=self._paths))
+        if not opened:
             return None
+        editor = opened.value
         editor.changed.connect(self._on_item_changed)
         self.editor = editor
         editor.show()

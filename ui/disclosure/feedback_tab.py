@@ -25,9 +25,8 @@ from desktop.services import disclosure_service as ds
 from desktop.services import ui_support_disclosure
 from desktop.services.session import Session
 from desktop.services.ui_support_disclosure import FeedbackRow
-from models.errors import CunwuError
 from models.roles import Permission
-from ui.errors import error_text
+from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.palette import GREEN, GREY, RED
@@ -201,12 +200,12 @@ class FeedbackTab(QWidget):
 
     def add(self) -> bool:
         """登记 the feedback typed in the form."""
-        try:
-            fb = ds.add_feedback(self._session, to_date(self.received_edit), self.content_edit.toPlainText(),
-                                 self.villager_edit.text(), self.item_combo.currentData())
-        except CunwuError as exc:
-            self.add_message.show_error(error_text(exc))
+        added = run_op(self, lambda: ds.add_feedback(
+            self._session, to_date(self.received_edit), self.content_edit.toPlainText(), self.villager_edit.text(),
+            self.item_combo.currentData()), on_failure=self.add_message.show_failure)
+        if not added:
             return False
+        fb = added.value
         self.villager_edit.clear()
         self.content_edit.clear()
         self.refresh()
@@ -219,10 +218,9 @@ class FeedbackTab(QWidget):
         fid = self.current_id()
         if fid is None:
             return False
-        try:
-            ds.answer_feedback(self._session, fid, to_date(self.answered_edit), self.answer_edit.toPlainText())
-        except CunwuError as exc:
-            self.answer_message.show_error(error_text(exc))
+        if not run_op(self, lambda: ds.answer_feedback(self._session, fid, to_date(self.answered_edit),
+                                                       self.answer_edit.toPlainText()),
+                      on_failure=self.answer_message.show_failure):
             return False
         self.answer_edit.clear()
         self.refresh()
@@ -235,10 +233,8 @@ class FeedbackTab(QWidget):
         fid = self.current_id()
         if fid is None:
             return False
-        try:
-            ds.escalate_feedback(self._session, fid, self._today_date())
-        except CunwuError as exc:
-            self.answer_message.show_error(error_text(exc))
+        if not run_op(self, lambda: ds.escalate_feedback(self._session, fid, self._today_date()),
+                      on_failure=self.answer_message.show_failure):
             return False
         self.refresh()
         self.select(fid)

@@ -28,7 +28,6 @@ from desktop.services import ui_support_disclosure
 from desktop.services.session import Session
 from desktop.services.ui_support_disclosure import ItemDetail
 from models.disclosure import catalogue as cat
-from models.errors import CunwuError
 from models.meetings.quorum import ERROR
 from models.roles import Permission
 from ui.disclosure.labels import (
@@ -41,7 +40,7 @@ from ui.disclosure.labels import (
 from ui.disclosure.ledger_import_dialog import LedgerImportDialog
 from ui.disclosure.review_panel import PosterSection, PostingSection, ReviewSection
 from ui.disclosure.table_editor import FinancialTableEditor
-from ui.errors import error_text
+from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, to_date
 from ui.widgets.primary_button import make_primary
@@ -207,10 +206,9 @@ class ItemEditor(QDialog):
     def save_draft(self) -> bool:
         """Save the text and the table as typed (an unbalanced draft is kept; the check says what is wrong)."""
         if self.content_view.toPlainText() != self.detail.content:
-            try:
-                ds.update_item(self._session, self.item_id, self.content_view.toPlainText())
-            except CunwuError as exc:
-                self.message.show_error(error_text(exc))
+            text = self.content_view.toPlainText()
+            if not run_op(self, lambda: ds.update_item(self._session, self.item_id, text),
+                          on_failure=self.message.show_failure):
                 return False
             self.detail = ui_support_disclosure.item_detail(self.item_id)
         if not self.is_finance:
@@ -222,12 +220,12 @@ class ItemEditor(QDialog):
         if errors:
             self.message.show_error(self.tr("没有保存:{reasons}").format(reasons=";".join(errors)))
             return False
-        try:
-            findings = ds.save_table(self._session, self.item_id, self.table_editor.opening_fen(),
-                                     self.table_editor.closing_fen(), self.table_editor.lines())
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        saved = run_op(self, lambda: ds.save_table(self._session, self.item_id, self.table_editor.opening_fen(),
+                                                   self.table_editor.closing_fen(), self.table_editor.lines()),
+                       on_failure=self.message.show_failure)
+        if not saved:
             return False
+        findings = saved.value
         if any(f.severity == ERROR for f in findings):
             self.message.show_hint(self.tr("草稿已保存。账还没有平,改好后才能提交审核。"))
         else:
@@ -239,10 +237,8 @@ class ItemEditor(QDialog):
         """Save what is on screen, then send it to the 监委会."""
         if not self.save_draft():
             return False
-        try:
-            ds.submit(self._session, self.item_id, to_date(self.submit_date))
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        if not run_op(self, lambda: ds.submit(self._session, self.item_id, to_date(self.submit_date)),
+                      on_failure=self.message.show_failure):
             return False
         self.reload(table=True)
         self.message.show_ok(self.tr("已提交监委会审核。"))

@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
 from desktop.services import ledger_import
 from desktop.services.ledger_import import LedgerImport
 from models.disclosure.money import format_fen
-from models.errors import CunwuError
 from ui.disclosure.labels import yuan
-from ui.errors import error_text
+from ui.operations import run_query
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.primary_button import make_primary
@@ -94,12 +93,11 @@ class LedgerImportDialog(QDialog):
         self.sheet_combo.clear()
         self.sheet_combo.blockSignals(False)
         self._show(None)
-        try:
-            names = ledger_import.sheets(Path(path))
-        except CunwuError as exc:
+        read = run_query(self, lambda: ledger_import.sheets(Path(path)), on_failure=self.message.show_failure)
+        if not read:
             self.file_label.setText(str(path))
-            self.message.show_error(error_text(exc))
             return False
+        names = read.value
         self.path = Path(path)
         self.file_label.setText(str(path))
         self.sheet_combo.blockSignals(True)
@@ -122,13 +120,16 @@ class LedgerImportDialog(QDialog):
     def _read(self, sheet: str) -> bool:
         if self.path is None:
             return False
-        try:
-            result = ledger_import.read_ledger(self.path, sheet or None)
-        except CunwuError as exc:
+
+        def failed(exc: BaseException) -> None:
             self.ledger = None
-            self._show(None)
-            self.message.show_error(error_text(exc))
+            self._show(None)  # clears the message line: the reason goes in after
+            self.message.show_failure(exc)
+
+        read = run_query(self, lambda: ledger_import.read_ledger(self.path, sheet or None), on_failure=failed)
+        if not read:
             return False
+        result = read.value
         self.ledger = result
         self._show(result)
         return True

@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 from desktop.services import disclosure_service as ds
 from desktop.services.session import Session
 from models.disclosure import catalogue as cat
-from models.errors import CunwuError
 from ui.disclosure.labels import catalogue_label, category_label, period_kind_label, subject_label
-from ui.errors import error_text
+from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, to_date
 from ui.widgets.ok_cancel import ok_cancel
@@ -199,12 +198,11 @@ class NewItemDialog(QDialog):
     def accept(self) -> None:
         """Create the draft, or explain why not and stay open."""
         kind = self.kind()
-        try:
-            item = ds.create_item(self._session, self.subject(), self.period(), self.title_edit.text(),
-                                  self.content_edit.toPlainText(), period_kind=kind,
-                                  event_date=to_date(self.event_edit) if kind == cat.AD_HOC else None)
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        created = run_op(self, lambda: ds.create_item(
+            self._session, self.subject(), self.period(), self.title_edit.text(), self.content_edit.toPlainText(),
+            period_kind=kind, event_date=to_date(self.event_edit) if kind == cat.AD_HOC else None),
+            on_failure=self.message.show_failure)
+        if not created:
             return
-        self.item_id = item.id
+        self.item_id = created.value.id
         super().accept()

@@ -28,12 +28,11 @@ from desktop.services import disclosure_service as ds
 from desktop.services import ui_support_disclosure
 from desktop.services.session import Session
 from desktop.services.ui_support_disclosure import ItemDetail
-from models.errors import CunwuError
 from models.meetings.quorum import ERROR
 from models.roles import Permission
 from ui.disclosure import printing
 from ui.disclosure.labels import channel_label
-from ui.errors import error_text
+from ui.operations import run_op
 from ui.widgets import background
 from ui.widgets.background import FileExporter
 from ui.widgets.field_message import FieldMessage
@@ -131,11 +130,10 @@ class ReviewSection(QWidget):
     def _review(self, approve: bool) -> bool:
         if self.detail is None:
             return False
-        try:
-            ds.review(self._session, self.detail.id, to_date(self.date_edit), approve,
-                      self.reason_edit.toPlainText())
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        item_id = self.detail.id
+        if not run_op(self, lambda: ds.review(self._session, item_id, to_date(self.date_edit), approve,
+                                              self.reason_edit.toPlainText()),
+                      on_failure=self.message.show_failure):
             return False
         self.reason_edit.clear()
         self.reviewed.emit()
@@ -225,11 +223,12 @@ class PostingSection(QWidget):
             return False
         channels = [c for c, box in self.channel_boxes.items() if box.isChecked()]
         takedown = to_date(self.takedown_edit) if self.takedown_box.isChecked() else None
-        try:
-            findings = ds.post(self._session, self.detail.id, to_date(self.posted_edit), channels, takedown)
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        item_id = self.detail.id
+        posted = run_op(self, lambda: ds.post(self._session, item_id, to_date(self.posted_edit), channels, takedown),
+                        on_failure=self.message.show_failure)
+        if not posted:
             return False
+        findings = posted.value
         self.posted.emit()
         warnings = [finding_text(f) for f in findings if f.severity != ERROR]
         if warnings:

@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
 
 from desktop.services import people_service, supervision_service
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.meetings.quorum import ERROR, WARNING, Finding
-from ui.errors import error_text
 from ui.meetings.add_people_dialog import roles_text
+from ui.operations import run_op, run_query
 from ui.supervision.labels import finding_lines_html, worst
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
@@ -157,11 +156,10 @@ class AddMemberDialog(QDialog):
             self._reason_visible(False)
             self.add_button.setEnabled(False)
             return
-        try:
-            self.findings = supervision_service.check_person(person_id)
-        except CunwuError as exc:
-            self.findings = []
-            self.message.show_error(error_text(exc))
+        checked = run_query(self, lambda: supervision_service.check_person(person_id),
+                            on_failure=self.message.show_failure)
+        self.findings = checked.value if checked else []
+        if not checked:
             return
         level = worst(self.findings)
         if level == ERROR:
@@ -205,13 +203,11 @@ class AddMemberDialog(QDialog):
             self.message.show_error(self.tr("请先在“理由”里写明为什么仍然选他担任。"))
             self.reason_edit.setFocus()
             return False
-        try:
-            supervision_service.add_member(
-                self._session, self._term_id, person_id, chair=self.chair_box.isChecked(),
-                finance_qualified=self.finance_box.isChecked(), joined_on=to_date(self.joined_edit),
-                override_reason=reason)
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        if not run_op(self, lambda: supervision_service.add_member(
+            self._session, self._term_id, person_id, chair=self.chair_box.isChecked(),
+            finance_qualified=self.finance_box.isChecked(), joined_on=to_date(self.joined_edit),
+            override_reason=reason),
+            on_failure=self.message.show_failure):
             return False
         name = self.people_list.currentItem().text().split("(")[0].split("  ")[0]
         self.message.show_ok(self.tr("已添加{name}。").format(name=name))

@@ -27,9 +27,9 @@ from desktop.services import people_service, supervision_service, ui_support_sup
 from desktop.services.people_service import PERSON_ROLES
 from desktop.services.session import Session
 from desktop.services.supervision_service import AppraisalLine
-from models.errors import CunwuError
 from models.supervision import appraisal as ap
 from ui.errors import error_text, message_text
+from ui.operations import run_op
 from ui.supervision.labels import (
     body_label,
     can_act,
@@ -228,15 +228,17 @@ class AppraisalTab(QWidget):
                                          counts.competent, counts.basic, counts.incompetent))
         return out
 
+    def _not_saved(self, exc: BaseException) -> None:
+        self.message.show_error(self.tr("没有保存:{reason}").format(reason=error_text(exc)))
+
     def save(self) -> bool:
         """Record the appraisal; show the findings (verdicts, two-year consequence) or the refusal."""
-        try:
-            _id, findings = supervision_service.record_appraisal(
-                self._session, self.year_spin.value(), to_date(self.held_edit), self.body_combo.currentData(),
-                self.attendees_spin.value(), self.lines())
-        except CunwuError as exc:
-            self.message.show_error(self.tr("没有保存:{reason}").format(reason=error_text(exc)))
+        recorded = run_op(self, lambda: supervision_service.record_appraisal(
+            self._session, self.year_spin.value(), to_date(self.held_edit), self.body_combo.currentData(),
+            self.attendees_spin.value(), self.lines()), on_failure=self._not_saved)
+        if not recorded:
             return False
+        _id, findings = recorded.value
         self.message.show_ok(self.tr("{year} 年度民主评议已保存。").format(year=self.year_spin.value()))
         self.result_label.setText(finding_lines_html(findings, self.tr("被评议人员均为称职或基本称职。")))
         self.refresh()

@@ -31,9 +31,9 @@ from desktop.services import supervision_service, ui_support_supervision
 from desktop.services.session import Session
 from desktop.services.supervision_service import MatterRow
 from desktop.services.ui_support_supervision import MatterDetail
-from models.errors import CunwuError
 from models.supervision import matters as mm
-from ui.errors import error_text, message_text
+from ui.errors import message_text
+from ui.operations import run_op
 from ui.supervision.labels import area_label, can_act, read_only_tip, source_label, state_label
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
@@ -91,13 +91,13 @@ class NewMatterDialog(QDialog):
 
     def accept(self) -> None:
         """Open the matter, or explain why not and stay open."""
-        try:
-            m = supervision_service.open_matter(
-                self._session, self.title_edit.text(), self.area_combo.currentData(),
-                self.source_combo.currentData(), to_date(self.opened_edit), self.findings_edit.toPlainText())
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        outcome = run_op(self, lambda: supervision_service.open_matter(
+            self._session, self.title_edit.text(), self.area_combo.currentData(),
+            self.source_combo.currentData(), to_date(self.opened_edit), self.findings_edit.toPlainText()),
+            on_failure=self.message.show_failure)
+        if not outcome:
             return
+        m = outcome.value
         self.matter_id = m.id
         super().accept()
 
@@ -141,12 +141,10 @@ class StepDialog(QDialog):
 
     def accept(self) -> None:
         """Advance the matter, or show the refusal and stay open."""
-        try:
-            supervision_service.advance(
-                self._session, self._matter_id, self.target, to_date(self.on_edit), self.text_edit.toPlainText(),
-                to_date(self.deadline_edit) if self.target == mm.NOTIFIED else None)
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        if not run_op(self, lambda: supervision_service.advance(
+            self._session, self._matter_id, self.target, to_date(self.on_edit), self.text_edit.toPlainText(),
+            to_date(self.deadline_edit) if self.target == mm.NOTIFIED else None),
+            on_failure=self.message.show_failure):
             return
         super().accept()
 
@@ -298,10 +296,8 @@ class MatterPanel(QWidget):
         """Report the shown matter to the township, dated today."""
         if self.detail is None:
             return False
-        try:
-            supervision_service.escalate(self._session, self.detail.id, date.today())
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        if not run_op(self, lambda: supervision_service.escalate(self._session, self.detail.id, date.today()),
+                      on_failure=self.message.show_failure):
             return False
         self.changed.emit(self.detail.id)
         self.message.show_ok(self.tr("已报告乡镇,将随下一个数据包送达。"))

@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
 from desktop.paths import AppPaths
 from desktop.services import meetings_service
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.meetings import types as mt
 from models.roles import Permission
-from ui.errors import show_error
 from ui.meetings.meeting_editor import MeetingEditor
+from ui.operations import run_query
 from ui.widgets.palette import BANNER_STYLE
 from ui.widgets.primary_button import make_primary
 from ui.widgets.tables import read_only_table
@@ -101,12 +100,8 @@ class CommitteeMeetingsTab(QWidget):
         items = self.table.selectedItems()
         if not items:
             return None
-        try:
-            draft = meetings_service.load(items[0].data(_ID))
-        except CunwuError as exc:
-            show_error(self, exc)
-            return None
-        return self._open(draft)
+        loaded = run_query(self, lambda: meetings_service.load(items[0].data(_ID)))
+        return self._open(loaded.value) if loaded else None
 
     def _open(self, draft) -> MeetingEditor:
         editor = MeetingEditor(self._session, draft, self, self._paths)

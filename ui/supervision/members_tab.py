@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 from desktop.services import supervision_service
 from desktop.services.session import Session
 from desktop.services.supervision_service import TermView
-from models.errors import CunwuError
 from models.meetings.quorum import ERROR, WARNING
-from ui.errors import error_text
+from ui.operations import run_op
 from ui.supervision.add_member_dialog import AddMemberDialog
 from ui.supervision.labels import can_seat, finding_lines_html, seat_only_tip, worst
 from ui.widgets.field_message import FieldMessage
@@ -68,13 +67,13 @@ class NewTermDialog(QDialog):
 
     def accept(self) -> None:
         """Create the term, or explain why not and stay open."""
-        try:
-            term = supervision_service.create_term(
-                self._session, self.label_edit.text(), to_date(self.start_edit),
-                to_date(self.end_edit) if self.end_box.isChecked() else None)
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        outcome = run_op(self, lambda: supervision_service.create_term(
+            self._session, self.label_edit.text(), to_date(self.start_edit),
+            to_date(self.end_edit) if self.end_box.isChecked() else None),
+            on_failure=self.message.show_failure)
+        if not outcome:
             return
+        term = outcome.value
         self.term_id = term.id
         super().accept()
 

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import supervision_service, ui_support_supervision
 from desktop.services.session import Session
-from models.errors import CunwuError
-from ui.errors import error_text
+from ui.operations import run_op, run_query
 from ui.supervision.labels import OUTCOMES, can_act, outcome_label, read_only_tip, yuan
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
@@ -136,11 +135,11 @@ class VouchersTab(QWidget):
         if not text.strip():
             self.amount_message.clear_message()
             return None
-        try:
-            fen = supervision_service.parse_amount(text)
-        except CunwuError as exc:
-            self.amount_message.show_error(error_text(exc))
+        parsed = run_query(self, lambda: supervision_service.parse_amount(text),
+                           on_failure=self.amount_message.show_failure)
+        if not parsed:
             return None
+        fen = parsed.value
         self.amount_message.show_ok(self.tr("合计 {amount}").format(amount=yuan(fen)))
         return fen
 
@@ -184,12 +183,10 @@ class VouchersTab(QWidget):
         if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
             self.message.show_error(self.tr("请把月份写成 2025-03 这样。"))
             return False
-        try:
-            supervision_service.add_voucher_review(
-                self._session, period, to_date(self.reviewed_edit), self.count_spin.value(), fen,
-                self.signed_edit.text(), self._questioned_lines())
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        if not run_op(self, lambda: supervision_service.add_voucher_review(
+            self._session, period, to_date(self.reviewed_edit), self.count_spin.value(), fen,
+            self.signed_edit.text(), self._questioned_lines()),
+            on_failure=self.message.show_failure):
             return False
         self.message.show_ok(self.tr("已登记 {period} 的民主理财。").format(period=period))
         self.questioned.setRowCount(0)

@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 from desktop.services import review_service
 from desktop.services.review_service import MATTER, EscalationRow
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.roles import Permission
-from ui.errors import error_text
+from ui.operations import run_op
 from ui.township.review_widgets import cell, empty_label, on_enter
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
@@ -154,11 +153,9 @@ class EscalationTab(QWidget):
         row = self.current()
         if row is None:
             return False
-        try:
-            review_service.answer(self._session, row.kind, row.id, to_date(self.date_edit), self.by_edit.text(),
-                                  self.answer_edit.toPlainText())
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        if not run_op(self, lambda: review_service.answer(self._session, row.kind, row.id, to_date(self.date_edit), self.by_edit.text(),
+            self.answer_edit.toPlainText()),
+            on_failure=self.message.show_failure):
             return False
         self.message.show_ok(self.tr("已答复,会随下一个回执数据包发回{village}。").format(village=row.village_name))
         self.refresh()

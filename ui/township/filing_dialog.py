@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from desktop.services import review_service
 from desktop.services.review_service import FilingRow
 from desktop.services.session import Session
-from models.errors import CunwuError
-from ui.errors import error_text, message_text
+from ui.errors import message_text
+from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, to_date
 from ui.widgets.ok_cancel import ok_cancel
@@ -96,12 +96,10 @@ class FilingDialog(QDialog):
 
     def accept(self) -> None:
         """Record the filing; stay open with the reason when refused."""
-        try:
-            review_service.record_filing(self._session, self.version_id, to_date(self.received_edit),
-                                         to_date(self.receipt_date_edit), self.receipt_no_edit.text(),
-                                         self.correction_edit.toPlainText())
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        if not run_op(self, lambda: review_service.record_filing(self._session, self.version_id, to_date(self.received_edit),
+            to_date(self.receipt_date_edit), self.receipt_no_edit.text(),
+            self.correction_edit.toPlainText()),
+            on_failure=self.message.show_failure):
             return
         super().accept()
 
@@ -131,9 +129,7 @@ class CorrectionDialog(QDialog):
 
     def accept(self) -> None:
         """Save the order; stay open with the reason when refused."""
-        try:
-            review_service.order_correction(self._session, self.row.filing_id, self.correction_edit.toPlainText())
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        if not run_op(self, lambda: review_service.order_correction(self._session, self.row.filing_id, self.correction_edit.toPlainText()),
+                      on_failure=self.message.show_failure):
             return
         super().accept()

@@ -27,11 +27,11 @@ from desktop.reports import rules_documents
 from desktop.services import review_service
 from desktop.services.review_service import ArticleRow, CommentRow, DraftView
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.roles import Permission
 from models.rules.diff import summarize
 from models.rules.legality import ERROR
-from ui.errors import error_text, message_text
+from ui.errors import message_text
+from ui.operations import run_op
 from ui.rules.labels import finding_text, opinion_label, reasons_text
 from ui.rules.review_tab import short_fingerprint
 from ui.township.review_opinion_dialog import ReviewOpinionDialog
@@ -257,12 +257,10 @@ class ReviewDraftPanel(QWidget):
         position = self._position()
         if position is None or self.view is None:
             return False
-        try:
-            review_service.add_comment(self._session, self.view.version_id, position,
-                                       self.comment_edit.toPlainText(),
-                                       seen_fingerprint=self.view.submitted_fingerprint)
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        view, text = self.view, self.comment_edit.toPlainText()
+        if not run_op(self, lambda: review_service.add_comment(self._session, view.version_id, position, text,
+                                                               seen_fingerprint=view.submitted_fingerprint),
+                      on_failure=self.message.show_failure):
             return False
         self.comment_edit.clear()
         self.message.show_ok(self.tr("意见已记下,登记审核意见时一起发回该村。"))
@@ -278,10 +276,8 @@ class ReviewDraftPanel(QWidget):
         comments = self._comments_at(position)
         if not comments:
             return False
-        try:
-            review_service.remove_comment(self._session, comments[-1].id)
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        if not run_op(self, lambda: review_service.remove_comment(self._session, comments[-1].id),
+                      on_failure=self.message.show_failure):
             return False
         self.message.show_ok(self.tr("已撤回。"))
         self.reload()

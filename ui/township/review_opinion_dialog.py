@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 from desktop.services import review_service
 from desktop.services.review_service import DraftView
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.rules import procedure as proc
-from ui.errors import error_text
+from ui.operations import run_op
 from ui.rules.labels import opinion_label
 from ui.rules.review_tab import short_fingerprint
 from ui.widgets.field_message import FieldMessage
@@ -87,12 +86,10 @@ class ReviewOpinionDialog(QDialog):
 
     def accept(self) -> None:
         """Record the opinion; stay open with the reason when refused."""
-        try:
-            review_service.record_opinion(
-                self._session, self.view.version_id, self.opinion(), to_date(self.date_edit),
-                self.reviewer_edit.text(), self.text_edit.toPlainText(),
-                seen_fingerprint=self.view.submitted_fingerprint)
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        if not run_op(self, lambda: review_service.record_opinion(
+            self._session, self.view.version_id, self.opinion(), to_date(self.date_edit),
+            self.reviewer_edit.text(), self.text_edit.toPlainText(),
+            seen_fingerprint=self.view.submitted_fingerprint),
+            on_failure=self.message.show_failure):
             return
         super().accept()
