@@ -7,6 +7,8 @@ Chinese template, parameters). Widgets never parse error text: they call
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -38,6 +40,22 @@ def error_text(exc: BaseException) -> str:
         return QCoreApplication.translate("errors", "文件没有读写成功:{reason}。请换一个文件夹再试。").format(
             reason=os_error_text(exc))
     return QCoreApplication.translate("errors", "操作没有完成,出现了意外的问题。详细信息已记入日志。")
+
+
+def refusal(check: Callable[[], object]) -> CunwuError | None:
+    """The refusal a validator of typed input raises, or None when the input passes.
+
+    For checks as the person types (a login name, a code): nothing is read or
+    written, so this is not an operation of `ui.operations`; the form shows
+    the refusal beside the field (`FieldMessage.show_failure`) or keeps its
+    button disabled. Only refusals are caught: a bug in a check still
+    reaches the crash hook.
+    """
+    try:
+        check()
+    except CunwuError as exc:
+        return exc
+    return None
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:

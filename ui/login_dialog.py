@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.errors import CunwuError
-from ui.errors import message_text
 from ui.settings_store import SettingsStore
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
@@ -89,16 +87,22 @@ class LoginDialog(QDialog):
     def try_login(self) -> None:
         """Check the credentials; accept on success, explain inline on failure."""
         # Imported here: the dialog paints before the database layer loads (start-up
-        # opens the database just after that paint and imports this there too).
+        # opens the database just after that paint and imports these there too).
         from desktop.services import auth_service
+        from ui.operations import run_op
 
-        try:
-            self.session = auth_service.login(self.login_edit.text(), self.password_edit.text())
-        except CunwuError as exc:
-            self.message.show_error(message_text(exc.message))
-            self.password_edit.clear()
-            self.password_edit.setFocus()
+        # A write: the login time is recorded.
+        logged_in = run_op(self, lambda: auth_service.login(self.login_edit.text(), self.password_edit.text()),
+                           on_failure=self._refused)
+        if not logged_in:
             return
+        self.session = logged_in.value
         self._settings.values.last_login = self.session.actor
         self._settings.save()
         self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        """Wrong name or password: say so under the fields and start the password again."""
+        self.message.show_failure(exc)
+        self.password_edit.clear()
+        self.password_edit.setFocus()

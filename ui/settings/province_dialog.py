@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop.services import setup_service
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.provinces import PROVINCES
-from ui.errors import error_text
+from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 
@@ -102,10 +101,8 @@ class ProvinceDialog(QDialog):
         if code == self._current:
             super().accept()
             return
-        try:
-            setup_service.set_province(self._session, code)
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+        if not run_op(self, lambda: setup_service.set_province(self._session, code),
+                      on_failure=self.message.show_failure):
             return
         self._current = code
         self.province_changed.emit(code)

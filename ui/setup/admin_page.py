@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget, QWiz
 
 from desktop.services import setup_service
 from models import passwords
-from models.errors import CunwuError
-from ui.errors import message_text
+from ui.errors import refusal
 from ui.setup.titles import rich_title
 from ui.widgets.field_message import FieldMessage
 
@@ -68,12 +67,9 @@ class AdminPage(QWizardPage):
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         """Complete when the service would accept this login and password."""
-        try:
-            setup_service.validate_login(self.login_edit.text())
-            setup_service.validate_password(self.password_edit.text(), self.repeat_edit.text())
-        except CunwuError:
-            return False
-        return True
+        return refusal(lambda: (setup_service.validate_login(self.login_edit.text()),
+                                setup_service.validate_password(self.password_edit.text(),
+                                                                self.repeat_edit.text()))) is None
 
     def login(self) -> str:
         """The login name, trimmed."""
@@ -96,10 +92,9 @@ class AdminPage(QWizardPage):
         self.commit_message.show_error(text)
 
     def _check_login(self) -> None:
-        try:
-            setup_service.validate_login(self.login_edit.text())
-        except CunwuError as exc:
-            self.login_message.show_error(message_text(exc.message))
+        refused = refusal(lambda: setup_service.validate_login(self.login_edit.text()))
+        if refused is not None:
+            self.login_message.show_failure(refused)
         else:
             self.login_message.clear_message()
         self.completeChanged.emit()

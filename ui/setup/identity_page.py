@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import setup_service
-from models.errors import CunwuError
 from models.provinces import PROVINCES
-from ui.errors import message_text
+from ui.errors import refusal
+from ui.operations import run_query
 from ui.setup.titles import rich_title
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.scaled_label import ScaledLabel
@@ -135,11 +135,11 @@ class IdentityPage(QWizardPage):
                 "找不到文件“{name}”。U盘是否已经拔出?请插好U盘,再点“导入入网文件…”重新选择。").format(
                 name=Path(path).name))
             return False
-        try:
-            info = exchange_service.read_setup_file(path)
-        except CunwuError as exc:
-            self.setup_message.show_error(message_text(exc.message))
+        read = run_query(self, lambda: exchange_service.read_setup_file(path),
+                         on_failure=self.setup_message.show_failure)
+        if not read:
             return False
+        info = read.value
         self.setup_info, self.setup_file = info, Path(path)
         self.name_edit.setText(info.village_name)
         self.code_edit.setText(info.village_code)
@@ -199,18 +199,13 @@ class IdentityPage(QWizardPage):
         self._explain(setup_service.validate_code, self.code_edit.text(), self.code_message)
 
     def _explain(self, validate, text: str, message: FieldMessage) -> None:
-        try:
-            validate(text)
-        except CunwuError as exc:
-            message.show_error(message_text(exc.message))
+        refused = refusal(lambda: validate(text))
+        if refused is not None:
+            message.show_failure(refused)
         else:
             message.clear_message()
         self.completeChanged.emit()
 
     @staticmethod
     def _valid(validate, text: str) -> bool:
-        try:
-            validate(text)
-        except CunwuError:
-            return False
-        return True
+        return refusal(lambda: validate(text)) is None

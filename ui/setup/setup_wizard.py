@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop.services import auth_service, setup_service
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.roles import ADMIN_ROLE
-from ui.errors import message_text
+from ui.errors import error_text
+from ui.operations import run_op
 from ui.setup.admin_page import AdminPage
 from ui.setup.identity_page import IdentityPage
 from ui.setup.mode_page import ModePage
@@ -76,13 +76,16 @@ class SetupWizard(QWizard):
             return False
         if self.nextId() != -1:
             return True
-        try:
-            self.session = self._commit()
-        except CunwuError as exc:
-            log.info("setup refused: %s", exc)
-            self.currentPage().show_commit_error(message_text(exc.message))
+        committed = run_op(self, self._commit, on_failure=self._refused)
+        if not committed:
             return False
+        self.session = committed.value
         return True
+
+    def _refused(self, exc: BaseException) -> None:
+        """The last page says why nothing was created; the wizard stays on it."""
+        log.info("setup refused: %s", exc)
+        self.currentPage().show_commit_error(error_text(exc))
 
     def _commit(self) -> Session:
         admin = self.admin_page
