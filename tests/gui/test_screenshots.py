@@ -331,10 +331,11 @@ def test_rules_screens(qtbot, store, tmp_path):
 
 def test_supervision_screens(qtbot, store, tmp_path):
     from tests.support.demo import supervision_village
+    from ui.meetings.meeting_editor import MeetingEditor
     from ui.supervision.appraisal_tab import BASIC, COMPETENT, INCOMPETENT
     from ui.supervision.supervision_page import SupervisionPage
 
-    page = _shown(qtbot, SupervisionPage(supervision_village()), 1280, 800)
+    page = _shown(qtbot, SupervisionPage(supervision_village(), MeetingEditor), 1280, 800)
     _save(page, "a0_supervision_members_conflict")
 
     dialog = page.members_tab.open_add_member()

@@ -23,9 +23,10 @@ def _type_count(qtbot, spin, value: int) -> None:
 
 @pytest.fixture
 def page(qtbot, store):
+    from ui.meetings.meeting_editor import MeetingEditor
     from ui.supervision.supervision_page import SupervisionPage
 
-    page = SupervisionPage(supervision_village())
+    page = SupervisionPage(supervision_village(), MeetingEditor)
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.show()

@@ -14,9 +14,10 @@ from ui.supervision.meetings_tab import missing_months
 
 @pytest.fixture
 def page(qtbot, store):
+    from ui.meetings.meeting_editor import MeetingEditor
     from ui.supervision.supervision_page import SupervisionPage
 
-    page = SupervisionPage(supervision_village())
+    page = SupervisionPage(supervision_village(), MeetingEditor)
     qtbot.addWidget(page)
     page.resize(1200, 760)
     page.show()

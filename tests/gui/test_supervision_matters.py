@@ -15,9 +15,10 @@ from tests.support.typing import type_text
 
 @pytest.fixture
 def page(qtbot, store):
+    from ui.meetings.meeting_editor import MeetingEditor
     from ui.supervision.supervision_page import SupervisionPage
 
-    page = SupervisionPage(supervision_village())
+    page = SupervisionPage(supervision_village(), MeetingEditor)
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()

@@ -12,9 +12,10 @@ from tests.support.typing import type_text
 
 @pytest.fixture
 def page(qtbot, store):
+    from ui.meetings.meeting_editor import MeetingEditor
     from ui.supervision.supervision_page import SupervisionPage
 
-    page = SupervisionPage(supervision_village(province="national"))
+    page = SupervisionPage(supervision_village(province="national"), MeetingEditor)
     qtbot.addWidget(page)
     page.resize(1200, 760)
     page.show()

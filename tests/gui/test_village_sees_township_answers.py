@@ -101,13 +101,14 @@ def test_the_home_page_shown_again_after_the_receipt_has_fresh_figures(qtbot, pa
 @pytest.mark.screenshots
 def test_the_township_answer_says_who_answered_and_when(qtbot, pair):
     from ui.disclosure.feedback_tab import FeedbackTab
+    from ui.meetings.meeting_editor import MeetingEditor
     from ui.supervision.supervision_page import SupervisionPage
 
     matter_id, feedback_id, version_id = _village_sends(pair)
     exchange_service.import_in_worker(pair.village_session, pair.village, _township_answers(pair, version_id))
     on = (date.today() - timedelta(days=3)).isoformat()
 
-    page = shown(qtbot, SupervisionPage(pair.village_session), 1180, 760)
+    page = shown(qtbot, SupervisionPage(pair.village_session, MeetingEditor), 1180, 760)
     page.tabs.setCurrentWidget(page.matters_tab)
     page.matters_tab.select_matter(matter_id)
     body = page.matters_tab.panel.body_label.text()

@@ -9,7 +9,7 @@ already on the list are shown greyed and cannot be ticked.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,20 +27,16 @@ from PySide6.QtWidgets import (
 
 from desktop.services import people_service
 from desktop.services.meetings_service import AttendanceLine
-from desktop.services.people_service import PERSON_ROLES, VILLAGE_COMMITTEE_ROLES, PersonRow
+from desktop.services.people_service import VILLAGE_COMMITTEE_ROLES, PersonRow
 from models.meetings.quorum import OBSERVER
 from ui.meetings.labels import STATUS_ORDER, status_label
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.palette import GREY
 from ui.widgets.primary_button import make_primary
+from ui.widgets.record_labels import roles_text
 
 NAME, GENDER, GROUP, ROLES, NOTE = range(5)
 _ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def roles_text(roles: tuple[str, ...]) -> str:
-    """村委会委员、村民代表 (translated role labels, in the register's order)."""
-    return "、".join(QCoreApplication.translate("people", PERSON_ROLES.get(r, r)) for r in roles)
 
 
 class AddPeopleDialog(QDialog):

@@ -23,11 +23,11 @@ from desktop.services.decisions_service import RegisterView
 from desktop.services.session import Session
 from models.meetings import four_two as ft
 from models.roles import Permission
-from ui.meetings.labels import matter_label
 from ui.meetings.step_dialogs import NewRegisterDialog, StepDialog
 from ui.operations import run_query
 from ui.widgets.findings import findings_html
 from ui.widgets.primary_button import make_primary
+from ui.widgets.record_labels import matter_label
 from ui.widgets.scaled_label import ScaledLabel
 
 

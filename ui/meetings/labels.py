@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from models.meetings import types as mt
-from models.meetings.matters import MATTERS
 from models.meetings.quorum import ABSENT, LEAVE, OBSERVER, PRESENT
 from models.messages import QT_TRANSLATE_NOOP
 
@@ -24,14 +22,3 @@ _STATUS_LABELS = {
 def status_label(status: str) -> str:
     """到会 / 缺席 / 请假 / 列席."""
     return QCoreApplication.translate(_C, _STATUS_LABELS.get(status, status))
-
-
-def type_label(code: str) -> str:
-    """The translated name of a meeting type (the code itself when unknown)."""
-    kind = mt.TYPES.get(code)
-    return QCoreApplication.translate("meeting_types", kind.label) if kind else code
-
-
-def matter_label(code: str) -> str:
-    """The translated name of a matter category."""
-    return QCoreApplication.translate("matters", MATTERS.get(code, code))

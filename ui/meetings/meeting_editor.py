@@ -47,7 +47,6 @@ from ui.meetings.attendance_model import (
     NameFilterModel,
     StatusDelegate,
 )
-from ui.meetings.labels import type_label
 from ui.meetings.resolutions_editor import ResolutionsEditor
 from ui.meetings.verdict_panel import VerdictPanel
 from ui.operations import run_op
@@ -55,6 +54,7 @@ from ui.widgets.attachments_panel import AttachmentsPanel
 from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
+from ui.widgets.record_labels import type_label
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.scroll import transparent_scroll
 

@@ -15,9 +15,9 @@ from PySide6.QtCore import (
 from desktop.services import meetings_service
 from desktop.services.meetings_service import MeetingRow
 from models.messages import QT_TRANSLATE_NOOP
-from ui.meetings.labels import type_label
 from ui.widgets.batched_model import BatchedRowsModel
 from ui.widgets.palette import GREEN, RED
+from ui.widgets.record_labels import type_label
 
 _C = "MeetingListModel"
 BATCH = 500

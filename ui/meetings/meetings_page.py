@@ -29,7 +29,6 @@ from desktop.services.session import Session
 from models.roles import Permission
 from ui.fonts import font_notifier
 from ui.meetings import printing
-from ui.meetings.labels import type_label
 from ui.meetings.meeting_editor import MeetingEditor
 from ui.meetings.meeting_list_model import MeetingListModel
 from ui.operations import run_op, run_query
@@ -38,6 +37,7 @@ from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_text
 from ui.widgets.palette import BANNER_STYLE
 from ui.widgets.primary_button import make_primary
+from ui.widgets.record_labels import type_label
 from ui.widgets.scaled_label import ScaledLabel, scale_font
 
 

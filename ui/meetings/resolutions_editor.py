@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from desktop.services.meetings_service import ResolutionLine
 from models.meetings.matters import MATTERS
 from models.meetings.quorum import Finding, Verdict
-from ui.meetings.labels import matter_label
 from ui.widgets.findings import finding_text, findings_html
+from ui.widgets.record_labels import matter_label
 from ui.widgets.scaled_label import ScaledLabel
 
 

@@ -21,9 +21,9 @@ from desktop.services import decisions_service, meetings_service
 from desktop.services.session import Session
 from models.meetings import four_two as ft
 from models.meetings.matters import MATTERS
-from ui.meetings.labels import matter_label, type_label
 from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.record_labels import matter_label, type_label
 
 _DATE_ROLE = Qt.ItemDataRole.UserRole + 1  # a meeting's date, to prefill the step's date
 

@@ -45,9 +45,10 @@ def build_page(area: Area, info: InstallationInfo, session: Session,
 
         return RulesPage(session, paths=paths)
     if area.key == "supervision":
+        from ui.meetings.meeting_editor import MeetingEditor
         from ui.supervision.supervision_page import SupervisionPage
 
-        return SupervisionPage(session, paths=paths)
+        return SupervisionPage(session, MeetingEditor, paths=paths)
     if area.key == "compliance" and info.mode == "township":
         from ui.township.compliance_page import CompliancePage
 

@@ -45,9 +45,9 @@ from models.rules import legality
 from models.rules.legality import ERROR, LegalityFinding
 from ui.operations import run_op, run_query
 from ui.rules.comment_band import BAND_FILL, BAND_ROLE, BAND_TEXT, CommentBandDelegate, band_height
-from ui.rules.labels import finding_html
 from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.findings import legality_html
 from ui.widgets.palette import AMBER, BANNER_STYLE, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scroll import transparent_scroll
@@ -344,7 +344,7 @@ class ArticleEditor(QWidget):
     def _show_findings(self, row: int | None) -> None:
         total = sum(len(f) for f in self.findings)
         if row is not None and row < len(self.findings) and self.findings[row]:
-            html = "".join(finding_html(f) for f in self.findings[row])
+            html = "".join(legality_html(f) for f in self.findings[row])
         elif total:
             html = "<span style='color:#5f5d57'>" + escape(self.tr(
                 "这一条没有发现问题。全文共有 {n} 处可能违法或需要注意的地方,见左侧标记。").format(n=total)) + "</span>"

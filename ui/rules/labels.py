@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from desktop.services import rules_service
 from models.legal import LegalBasis
-from models.messages import QT_TRANSLATE_NOOP, Message
+from models.messages import QT_TRANSLATE_NOOP
 from models.rules import procedure as proc
-from models.rules.legality import ERROR, LegalityFinding
-from ui.errors import message_text
-from ui.widgets.palette import AMBER, GREEN, GREY, RED
+from ui.widgets.palette import AMBER, GREEN, GREY
 
 _C = "rules_labels"
 
@@ -65,37 +61,6 @@ def source_label(code: str) -> str:
     return QCoreApplication.translate("rules", rules_service.SOURCES.get(code, code))
 
 
-def opinion_label(code: str) -> str:
-    """同意 / 修改后同意 / 不同意 (empty for no opinion yet)."""
-    return QCoreApplication.translate("rules_procedure", proc.OPINIONS[code]) if code in proc.OPINIONS else ""
-
-
 def cite(basis: LegalBasis | None) -> str:
     """"(依据《…》第…条)" or nothing."""
     return f"({basis.cite()})" if basis is not None else ""
-
-
-def reasons_text(reasons: list[Message]) -> str:
-    """Blocking reasons as plain lines."""
-    return "\n".join(message_text(m) for m in reasons)
-
-
-def finding_text(finding: LegalityFinding) -> str:
-    """A legality finding, translated, with its citations."""
-    text = message_text(finding.message)
-    cites = "、".join(b.cite().replace("依据", "") for b in finding.basis)
-    if cites:
-        text += QCoreApplication.translate(_C, "(依据{cites})").format(cites=cites)
-    return text
-
-
-def finding_html(finding: LegalityFinding) -> str:
-    """One finding as a coloured paragraph: the sentence, the matched words, why."""
-    color = (RED if finding.severity == ERROR else AMBER).name()
-    tr = QCoreApplication.translate
-    head = tr(_C, "可能违法") if finding.severity == ERROR else tr(_C, "需要注意")
-    matched = "、".join(finding.matched)
-    return (f"<div style='color:{color}; margin-bottom:6px'><b>{escape(head)}</b>:"
-            f"“{escape(finding.sentence)}”"
-            + (tr(_C, "(涉及:{words})").format(words=escape(matched)) if matched else "")
-            + f"<br>{escape(finding_text(finding))}</div>")

@@ -24,8 +24,9 @@ from desktop.services.rules_service import VersionView
 from desktop.services.session import Session
 from models.roles import Permission
 from ui.operations import run_op
-from ui.rules.labels import reasons_text, source_label
+from ui.rules.labels import source_label
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.findings import reasons_text
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.primary_button import make_primary
 

@@ -34,15 +34,11 @@ from desktop.services.session import Session
 from models.roles import Permission
 from models.rules import procedure as proc
 from ui.operations import run_op
-from ui.rules.labels import opinion_label, reasons_text
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.findings import reasons_text
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.primary_button import make_primary
-
-
-def short_fingerprint(fp: str) -> str:
-    """The first 12 hex digits in groups of four (what a person can compare by eye)."""
-    return " ".join(fp[i:i + 4] for i in range(0, 12, 4)).upper() if fp else ""
+from ui.widgets.record_labels import opinion_label, short_fingerprint
 
 
 def needs_changes(view: VersionView) -> bool:

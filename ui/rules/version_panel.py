@@ -29,20 +29,14 @@ from models.rules import procedure as proc
 from ui.errors import message_text
 from ui.operations import run_query
 from ui.rules.article_editor import ArticleEditor
-from ui.rules.labels import (
-    cite,
-    opinion_label,
-    status_color,
-    status_label,
-    step_label,
-    trigger_label,
-)
+from ui.rules.labels import cite, status_color, status_label, step_label, trigger_label
 from ui.rules.opinions_tab import OpinionsTab
-from ui.rules.review_tab import ReviewTab, needs_changes, short_fingerprint
+from ui.rules.review_tab import ReviewTab, needs_changes
 from ui.rules.vote_tab import VoteTab
 from ui.widgets.background import FileExporter, ask_save_path, pdf_pattern, print_html
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
+from ui.widgets.record_labels import opinion_label, short_fingerprint
 from ui.widgets.scaled_label import ScaledLabel, scale_font
 
 _C = "RulesTimeline"

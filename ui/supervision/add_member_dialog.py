@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 from desktop.services import people_service, supervision_service
 from desktop.services.session import Session
 from models.meetings.quorum import ERROR, WARNING, Finding
-from ui.meetings.add_people_dialog import roles_text
 from ui.operations import run_op, run_query
 from ui.supervision.labels import finding_lines_html, worst
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.palette import AMBER, GREEN, GREY, RED
 from ui.widgets.primary_button import make_primary
+from ui.widgets.record_labels import roles_text
 from ui.widgets.scaled_label import ScaledLabel
 
 _ID = Qt.ItemDataRole.UserRole

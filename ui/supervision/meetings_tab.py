@@ -1,15 +1,19 @@
 """监委会会议: this year's committee meetings, the monthly cadence, and 新建监委会会议.
 
 The meetings themselves live in 会议与表决 (type "supervision"); this tab
-lists them and opens the same `MeetingEditor`.
+lists them and opens the same meeting editor. The editor is handed in by
+whoever builds the page (`ui/pages/factory.py`), so the 村务监督 area does
+not import the meetings area.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,14 +24,17 @@ from PySide6.QtWidgets import (
 
 from desktop.paths import AppPaths
 from desktop.services import meetings_service
+from desktop.services.meetings_service import MeetingDraft
 from desktop.services.session import Session
 from models.meetings import types as mt
 from models.roles import Permission
-from ui.meetings.meeting_editor import MeetingEditor
 from ui.operations import run_query
 from ui.widgets.palette import BANNER_STYLE
 from ui.widgets.primary_button import make_primary
 from ui.widgets.tables import read_only_table
+
+#: Builds the meeting editor: (session, draft, parent, paths) → a dialog with a `saved` signal.
+MeetingEditorFactory = Callable[[Session, MeetingDraft, QWidget, AppPaths | None], QDialog]
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -41,11 +48,13 @@ def missing_months(held: list[str], today: date) -> list[int]:
 class CommitteeMeetingsTab(QWidget):
     """The list of this year's 监委会 meetings with the cadence note."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None, paths: AppPaths | None = None):
+    def __init__(self, session: Session, meeting_editor: MeetingEditorFactory, parent: QWidget | None = None,
+                 paths: AppPaths | None = None):
         super().__init__(parent)
         self._session = session
         self._paths = paths
-        self.editor: MeetingEditor | None = None
+        self._meeting_editor = meeting_editor
+        self.editor: QDialog | None = None
         self.cadence_label = QLabel()
         self.cadence_label.setWordWrap(True)
         self.cadence_label.setStyleSheet(BANNER_STYLE)
@@ -91,11 +100,11 @@ class CommitteeMeetingsTab(QWidget):
             months="、".join(self.tr("{m}月").format(m=m) for m in missing)))
         self.cadence_label.setVisible(bool(missing))
 
-    def new_meeting(self, held_on: date | None = None) -> MeetingEditor:
+    def new_meeting(self, held_on: date | None = None) -> QDialog:
         """The meeting editor on a new 监委会 meeting (its members prefilled)."""
         return self._open(meetings_service.new_draft(mt.SUPERVISION, held_on))
 
-    def open_selected(self) -> MeetingEditor | None:
+    def open_selected(self) -> QDialog | None:
         """Open the selected meeting."""
         items = self.table.selectedItems()
         if not items:
@@ -103,8 +112,8 @@ class CommitteeMeetingsTab(QWidget):
         loaded = run_query(self, lambda: meetings_service.load(items[0].data(_ID)))
         return self._open(loaded.value) if loaded else None
 
-    def _open(self, draft) -> MeetingEditor:
-        editor = MeetingEditor(self._session, draft, self, self._paths)
+    def _open(self, draft: MeetingDraft) -> QDialog:
+        editor = self._meeting_editor(self._session, draft, self, self._paths)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(self.refresh)
         self.editor = editor

@@ -14,7 +14,7 @@ from desktop.services.session import Session
 from ui.supervision.appraisal_tab import AppraisalTab
 from ui.supervision.ledger_tab import LedgerTab
 from ui.supervision.matters_tab import MattersTab
-from ui.supervision.meetings_tab import CommitteeMeetingsTab
+from ui.supervision.meetings_tab import CommitteeMeetingsTab, MeetingEditorFactory
 from ui.supervision.members_tab import MembersTab
 from ui.supervision.vouchers_tab import VouchersTab
 from ui.widgets.scaled_label import ScaledLabel, scale_font
@@ -23,10 +23,12 @@ from ui.widgets.scaled_label import ScaledLabel, scale_font
 class SupervisionPage(QWidget):
     """Six tabs: 成员, 监委会会议, 监督事项, 民主理财, 民主评议, 工作台账."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None, paths: AppPaths | None = None):
+    def __init__(self, session: Session, meeting_editor: MeetingEditorFactory, parent: QWidget | None = None,
+                 paths: AppPaths | None = None):
+        """`meeting_editor` opens a 监委会 meeting (the meetings area's editor, handed in by the page factory)."""
         super().__init__(parent)
         self.members_tab = MembersTab(session)
-        self.meetings_tab = CommitteeMeetingsTab(session, paths=paths)
+        self.meetings_tab = CommitteeMeetingsTab(session, meeting_editor, paths=paths)
         self.matters_tab = MattersTab(session)
         self.vouchers_tab = VouchersTab(session)
         self.appraisal_tab = AppraisalTab(session)

@@ -32,13 +32,13 @@ from models.rules.diff import summarize
 from models.rules.legality import ERROR
 from ui.errors import message_text
 from ui.operations import run_op
-from ui.rules.labels import finding_text, opinion_label, reasons_text
-from ui.rules.review_tab import short_fingerprint
 from ui.township.review_opinion_dialog import ReviewOpinionDialog
 from ui.township.review_widgets import cell, on_enter, queue_state_label
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.findings import legality_text, reasons_text
 from ui.widgets.palette import AMBER, BANNER_STYLE, GREEN, RED
 from ui.widgets.primary_button import make_primary
+from ui.widgets.record_labels import opinion_label, short_fingerprint
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.tables import read_only_table
 
@@ -185,7 +185,7 @@ class ReviewDraftPanel(QWidget):
                  article: ArticleRow | None = None) -> None:
         errors = any(f.severity == ERROR for f in findings)
         finding_lines = "\n".join(
-            (self.tr("可能违法:") if f.severity == ERROR else self.tr("需要注意:")) + finding_text(f)
+            (self.tr("可能违法:") if f.severity == ERROR else self.tr("需要注意:")) + legality_text(f)
             for f in findings)
         label_item = cell(label, color=RED if errors else None)
         if article is not None and article.chapter:

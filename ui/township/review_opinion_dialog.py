@@ -20,11 +20,10 @@ from desktop.services.review_service import DraftView
 from desktop.services.session import Session
 from models.rules import procedure as proc
 from ui.operations import run_op
-from ui.rules.labels import opinion_label
-from ui.rules.review_tab import short_fingerprint
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, to_date
 from ui.widgets.ok_cancel import ok_cancel
+from ui.widgets.record_labels import opinion_label, short_fingerprint
 
 
 class ReviewOpinionDialog(QDialog):

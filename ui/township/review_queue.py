@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from desktop.services import review_service
 from desktop.services.review_service import QueueRow
 from models.township import review as rv
-from ui.rules.labels import opinion_label
 from ui.township.review_widgets import cell, empty_label, on_enter, queue_state_label
 from ui.widgets.palette import AMBER, GREEN, GREY, RED
 from ui.widgets.primary_button import make_primary
+from ui.widgets.record_labels import opinion_label
 from ui.widgets.tables import read_only_table
 
 COLUMNS = 7

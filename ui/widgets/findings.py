@@ -1,18 +1,27 @@
-"""Check findings (`models.meetings.quorum.Finding`) as text a person reads.
+"""What the Qt-free checks found, as text a person reads.
 
-Meetings, 村务公开, 村务监督 and the home page all show the same findings
-of the Qt-free checks; they render them here, in the palette's colours.
+Meetings, 村务公开, 村务监督 and the home page show the same findings
+(`models.meetings.quorum.Finding`); the village's 村规民约 editor and the
+township's review show the same legality findings and blocking reasons.
+All of them are rendered here, in the palette's colours.
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from models.meetings.quorum import ERROR, WARNING, Finding
+from models.messages import Message
+from models.rules.legality import ERROR as LEGALITY_ERROR
+from models.rules.legality import LegalityFinding
 from ui.errors import message_text
 from ui.widgets.palette import AMBER, GREEN, GREY, RED
+
+#: The translation context; the legality sentences keep the one they had in ui/rules/labels.py.
+_C = "rules_labels"
 
 
 def finding_text(finding: Finding) -> str:
@@ -35,3 +44,29 @@ def findings_html(findings: list[Finding] | tuple[Finding, ...]) -> str:
         color = GREEN.name() if f.severity not in (ERROR, WARNING) else severity_color(f.severity).name()
         lines.append(f"<div style='color:{color}; margin-bottom:4px'>• {escape(finding_text(f))}</div>")
     return "".join(lines)
+
+
+def reasons_text(reasons: list[Message]) -> str:
+    """Blocking reasons (why a step cannot be taken yet) as plain lines."""
+    return "\n".join(message_text(m) for m in reasons)
+
+
+def legality_text(finding: LegalityFinding) -> str:
+    """A 村规民约 legality finding, translated, with its citations."""
+    text = message_text(finding.message)
+    cites = "、".join(b.cite().replace("依据", "") for b in finding.basis)
+    if cites:
+        text += QCoreApplication.translate(_C, "(依据{cites})").format(cites=cites)
+    return text
+
+
+def legality_html(finding: LegalityFinding) -> str:
+    """One legality finding as a coloured paragraph: the sentence, the matched words, why."""
+    color = (RED if finding.severity == LEGALITY_ERROR else AMBER).name()
+    tr = QCoreApplication.translate
+    head = tr(_C, "可能违法") if finding.severity == LEGALITY_ERROR else tr(_C, "需要注意")
+    matched = "、".join(finding.matched)
+    return (f"<div style='color:{color}; margin-bottom:6px'><b>{escape(head)}</b>:"
+            f"“{escape(finding.sentence)}”"
+            + (tr(_C, "(涉及:{words})").format(words=escape(matched)) if matched else "")
+            + f"<br>{escape(legality_text(finding))}</div>")
