@@ -28,8 +28,8 @@ from tests.gui.test_exchange_support import (
     village_package,
 )
 from tests.support.typing import type_text
-from ui.exchange import target_chooser
 from ui.exchange.exchange_page import ExchangePage
+from ui.widgets import target_chooser
 
 pair = support.pair  # the fixture
 

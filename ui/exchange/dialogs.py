@@ -22,10 +22,10 @@ from desktop.services import exchange_service as xs
 from desktop.services.session import Session
 from models.errors import CunwuError
 from ui.errors import message_text
-from ui.exchange.target_chooser import TargetChooser
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.target_chooser import TargetChooser
 
 
 def fingerprint_label(fingerprint: str) -> QLabel:

@@ -55,7 +55,6 @@ from ui.exchange.labels import (
     status_label,
 )
 from ui.exchange.preview_dialog import PreviewDialog
-from ui.exchange.target_chooser import TargetChooser
 from ui.operations import Runner
 from ui.widgets.dialogs import inform
 from ui.widgets.field_message import FieldMessage
@@ -63,6 +62,7 @@ from ui.widgets.palette import RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.tables import read_only_table
+from ui.widgets.target_chooser import TargetChooser
 
 
 def _cell(text: str, tooltip: str = "", center: bool = False) -> QTableWidgetItem:

@@ -136,7 +136,7 @@ class ReportsPage(QWidget):
 
     def _county_card(self) -> QFrame:
         """县级汇总包: every period's board, no personal data, signed, for the county's software."""
-        from ui.exchange.target_chooser import TargetChooser
+        from ui.widgets.target_chooser import TargetChooser
 
         card = QFrame()
         card.setProperty("card", True)
