@@ -69,3 +69,14 @@ def main_window(qtbot, village, settings_store):
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture
+def pair(tmp_path):
+    """The enrolled 城关镇/青山村 pair, both logged in (a copy of a template); the database is on the village."""
+    from models.db import close_database
+    from tests.support.sites import make_login_pair
+
+    made = make_login_pair(tmp_path / "pair")
+    yield made
+    close_database()

@@ -17,21 +17,18 @@ from desktop.services import (
     setup_service,
 )
 from models.entities import Person
-from tests.gui import test_exchange_support as support
-from tests.gui.test_exchange_support import (
+from tests.support.sites import (
     PASSWORD,
     TOWNSHIP_NAME,
     VILLAGE_CODE,
     VILLAGE_NAME,
     add_people,
-    make_pair,
+    make_login_pair,
     village_package,
 )
 from tests.support.typing import type_text
 from ui.exchange.exchange_page import ExchangePage
 from ui.widgets import target_chooser
-
-pair = support.pair  # the fixture
 
 
 def _page(qtbot, session, paths) -> ExchangePage:
@@ -229,7 +226,7 @@ def test_refused_package_shows_the_reason_and_changes_nothing(qtbot, pair, tmp_p
 
 
 def test_village_joins_its_township_with_the_setup_file(qtbot, tmp_path):
-    pair = make_pair(tmp_path / "p", enroll=False)
+    pair = make_login_pair(tmp_path / "p", enroll=False)
     page = _page(qtbot, pair.village_session, pair.village)
     assert "还没有加入乡镇" in page.peer_label.text()
     page.target.set_folder(tmp_path)
@@ -249,7 +246,7 @@ def test_village_joins_its_township_with_the_setup_file(qtbot, tmp_path):
 
 
 def test_setup_file_for_another_village_is_refused(qtbot, tmp_path):
-    pair = make_pair(tmp_path / "p", enroll=False)
+    pair = make_login_pair(tmp_path / "p", enroll=False)
     pair.use("t")
     other = exchange_service.enroll_village(pair.township_session, pair.township, "330106001002", "白云村",
                                             pair.usb)
@@ -438,7 +435,7 @@ def test_cli_hands_a_package_argument_to_the_gui(monkeypatch, tmp_path):
 def test_wizard_fills_the_village_from_the_setup_file_and_pins_the_township(qtbot, tmp_path, store):
     from ui.setup.setup_wizard import SetupWizard
 
-    source = make_pair(tmp_path / "p", enroll=False)
+    source = make_login_pair(tmp_path / "p", enroll=False)
     setup_file = source.setup_file
     from desktop.storage import open_store
     from models.db import close_database

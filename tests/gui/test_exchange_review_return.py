@@ -18,12 +18,9 @@ from desktop.services import exchange_service, record_store, review_service, rul
 from models.db import close_database
 from models.rules import procedure as proc
 from models.township.records import RuleReview
-from tests.gui import test_exchange_support as support
-from tests.gui.test_exchange_support import VILLAGE_CODE
 from tests.support.screens import shown
+from tests.support.sites import VILLAGE_CODE
 from ui.exchange.exchange_page import ExchangePage
-
-pair = support.pair  # the fixture
 
 RULES_TEXT = """青山村村规民约
 

@@ -11,7 +11,7 @@ import pytest
 from desktop.services import exchange_service as xs
 from desktop.services import setup_service
 from desktop.services.session import cli_session
-from tests.gui import test_exchange_support as support
+from tests.support import sites as support
 from tests.support.screens import save, shown
 from ui.main_window import MainWindow
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.screenshots
 def _demo_pair(tmp_path):
     from desktop.demo import fill_village
 
-    pair = support.make_pair(tmp_path / "pair")
+    pair = support.make_login_pair(tmp_path / "pair")
     fill_village(cli_session("village"), households=120, years=1)
     return pair
 
@@ -94,7 +94,7 @@ def test_exchange_screens(qtbot, tmp_path):
 def test_conflict_screen(qtbot, tmp_path):
     from tests.gui.test_exchange_page import _conflict
 
-    pair = support.make_pair(tmp_path / "pair")
+    pair = support.make_login_pair(tmp_path / "pair")
     _conflict(pair, tmp_path)
     window = _window(qtbot, pair.township_session, pair.township, "villages")
     page = _exchange_tab(window)
@@ -110,7 +110,7 @@ def test_wizard_setup_file_screen(qtbot, tmp_path, store):
     from models.db import close_database
     from ui.setup.setup_wizard import SetupWizard
 
-    setup_file = support.make_pair(tmp_path / "pair", enroll=False).setup_file
+    setup_file = support.make_login_pair(tmp_path / "pair", enroll=False).setup_file
     close_database()
     open_store(store, backup_before_migration=False)
     wizard = shown(qtbot, SetupWizard(), 760, 560)
@@ -124,7 +124,7 @@ def test_village_reads_the_township_opinion_screens(qtbot, tmp_path):
     from tests.gui.test_exchange_review_return import _draft_reviewed_by_township
     from ui.rules.rules_page import RulesPage
 
-    pair = support.make_pair(tmp_path / "pair")
+    pair = support.make_login_pair(tmp_path / "pair")
     version_id, receipt = _draft_reviewed_by_township(pair)
     window = _window(qtbot, pair.village_session, pair.village, "exchange")
     page = window.current_page()

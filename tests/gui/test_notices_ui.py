@@ -9,14 +9,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
 from desktop.services import exchange_service, notice_service, setup_service
-from tests.gui import test_exchange_support as support
-from tests.gui.test_exchange_support import VILLAGE_CODE, VILLAGE_NAME, village_package
 from tests.support import screens
+from tests.support.sites import VILLAGE_CODE, VILLAGE_NAME, village_package
 from tests.support.typing import type_text
 from ui.exchange.notices import NoticesDialog, SendNoticeDialog
 from ui.pages.home_page import HomePage
-
-pair = support.pair  # the fixture
 
 
 def _township_writes_a_notice(qtbot, pair) -> SendNoticeDialog:

@@ -14,15 +14,12 @@ import pytest
 
 from desktop.services import exchange_service, review_service, rules_service
 from models.rules import procedure as proc
-from tests.gui import test_exchange_support as support
 from tests.gui.test_exchange_review_return import COMMENT, RULES_TEXT
-from tests.gui.test_exchange_support import VILLAGE_CODE
 from tests.support.screens import save, shown
+from tests.support.sites import VILLAGE_CODE
 from tests.support.typing import type_text
 from ui.rules.article_editor import LABEL
 from ui.rules.comment_band import BAND_ROLE
-
-pair = support.pair  # the fixture
 
 WHOLE = "请在总则中写明制定依据:《中华人民共和国村民委员会组织法》。"
 

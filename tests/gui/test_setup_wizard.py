@@ -131,9 +131,9 @@ def _setup_file(tmp_path, store):
     """A township's 入网文件 for 青山村 (written in another data folder), then back on the empty store."""
     from desktop.storage import open_store
     from models.db import close_database
-    from tests.gui.test_exchange_support import make_pair
+    from tests.support.sites import make_login_pair
 
-    setup_file = make_pair(tmp_path / "p", enroll=False).setup_file
+    setup_file = make_login_pair(tmp_path / "p", enroll=False).setup_file
     close_database()
     open_store(store, backup_before_migration=False)
     return setup_file

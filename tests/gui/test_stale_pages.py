@@ -13,11 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop.services import setup_service
-from tests.gui import test_exchange_support as support
 from tests.gui.test_exchange_review_return import _draft_reviewed_by_township
 from ui.main_window import MainWindow
-
-pair = support.pair  # the fixture
 
 
 def _window(qtbot, pair, settings) -> MainWindow:

@@ -22,12 +22,9 @@ from desktop.services import (
 )
 from models.rules import procedure as proc
 from models.supervision import matters as mm
-from tests.gui import test_exchange_support as support
 from tests.gui.test_exchange_review_return import RULES_TEXT
-from tests.gui.test_exchange_support import VILLAGE_CODE
 from tests.support.screens import save, shown
-
-pair = support.pair  # the fixture
+from tests.support.sites import VILLAGE_CODE
 
 MATTER_ANSWER = "已责成村委会在十日内将低保评议结果张榜公示,镇民政办将派人核查。"
 FEEDBACK_ANSWER = "已督促村委会在公开栏公布低保名单。"

@@ -31,7 +31,7 @@ def _into_open_store(key: tuple, build) -> Session:
         raise RuntimeError("the demo goes into an empty database only")
     made = templates.template(key, build)
     templates.copy_data_folder(made.root / "data", paths)
-    return made.session
+    return made.result
 
 
 def demo_village(years: int = 1, province: str = "zhejiang") -> Session:

@@ -1,11 +1,20 @@
-"""Two real installations (a township and its village) in tmp_path, for the exchange tests.
+"""Two real installations (a township and its village) in tmp_path, exchanging real packages.
 
 Only one database is open at a time in a process (`models.db.database` is
-global): `Site.use()` closes the other and opens this one.
+global): `Site.use()` / `Pair.use()` close the other and open this one, exactly
+as two PCs would each open their own folder.
+
+Two shapes of the same pair, both built once per session (`templates`) and
+copied into the test's folder:
+- `make_pair`: 青山镇 and 青山村 acting from the command line (`Site`), the
+  village optionally filled with the demo — the sync and compliance tests.
+- `make_login_pair`: 城关镇 and 青山村 with an administrator each, logged in
+  (`Pair`) — the GUI exchange tests.
 """
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,10 +24,14 @@ from desktop.services.session import Session, cli_session
 from desktop.storage import open_store
 from models.db import close_database
 from models.sync.policy import SYNCED_TABLES
+from tests.support import templates
 
 TOWNSHIP_CODE, VILLAGE_CODE = "330106001", "330106001001"
+VILLAGE_NAME = "青山村"
+TOWNSHIP_NAME = "城关镇"  # of the login pair (`make_pair`'s township is 青山镇)
 #: The password of every administrator the fixtures create (the demo's logins use `demo.DEMO_PASSWORD`).
 ADMIN_PASSWORD = "Admin-1234"
+PASSWORD = ADMIN_PASSWORD  # the name the exchange GUI tests use
 
 
 @dataclass
@@ -35,25 +48,124 @@ class Site:
         return cli_session(self.mode)
 
 
-def make_pair(root: Path, years: int = 1, demo: bool = True) -> tuple[Site, Site, Path]:
-    """A township that enrolled a village, the village initialised from its setup package."""
-    from desktop import demo as demo_mod
-    from desktop.services import setup_service
+def _enrol(township: AppPaths, village: AppPaths, usb: Path, township_name: str, enroll: bool = True,
+           admins: bool = False) -> tuple[Path, Session | None, Session | None]:
+    """The one way a pair is made: the township enrols 青山村, the village starts from that file.
+
+    With `enroll=False` the village is a plain installation (no township yet) and the
+    setup file is still written. With `admins` each side gets an administrator
+    (`ADMIN_PASSWORD`) and is logged in; returns (setup file, township and village
+    sessions). The database is left open on the village.
+    """
+    from desktop.services import auth_service, setup_service
     from desktop.sync import enrollment
 
-    usb = root / "U盘"
     usb.mkdir(parents=True)
-    township = Site(AppPaths(root / "乡镇"), "township")
-    village = Site(AppPaths(root / "村"), "village")
-    session = township.use()
-    setup_service.initialize("township", "青山镇", TOWNSHIP_CODE, "zhejiang")
-    setup_file = enrollment.enroll_village(session, township.paths, VILLAGE_CODE, "青山村", usb)
-    session = village.use()
-    enrollment.initialize_from_setup(setup_file)
-    if demo:
-        demo_mod.fill_village(session, years=years)
     close_database()
-    return township, village, usb
+    open_store(township, backup_before_migration=False)
+    setup_service.initialize("township", township_name, TOWNSHIP_CODE, "zhejiang")
+    t_session = v_session = None
+    if admins:
+        setup_service.create_user(None, "admin", "乡镇管理员", "township_admin", ADMIN_PASSWORD, ADMIN_PASSWORD)
+        t_session = auth_service.login("admin", ADMIN_PASSWORD)
+    setup_file = enrollment.enroll_village(t_session or cli_session("township"), township, VILLAGE_CODE,
+                                           VILLAGE_NAME, usb)
+    close_database()
+    open_store(village, backup_before_migration=False)
+    if enroll:
+        enrollment.initialize_from_setup(setup_file)
+    else:
+        setup_service.initialize("village", VILLAGE_NAME, VILLAGE_CODE, "zhejiang")
+    if admins:
+        setup_service.create_user(None, "admin", "管理员", "admin", ADMIN_PASSWORD, ADMIN_PASSWORD)
+        v_session = auth_service.login("admin", ADMIN_PASSWORD)
+    return setup_file, t_session, v_session
+
+
+def make_pair(root: Path, years: int = 1, demo: bool = True) -> tuple[Site, Site, Path]:
+    """青山镇 that enrolled 青山村, the village initialised from its setup package (database closed).
+
+    With `demo` the village holds `years` of demo history (built from the command line).
+    Returns (township, village, U盘 folder).
+    """
+    def build(into: Path) -> None:
+        from desktop import demo as demo_mod
+
+        _enrol(AppPaths(into / "乡镇"), AppPaths(into / "村"), into / "U盘", "青山镇")
+        if demo:
+            demo_mod.fill_village(cli_session("village"), years=years)
+
+    templates.copy_tree(templates.template(("pair", years, demo), build), root)
+    return Site(AppPaths(root / "乡镇"), "township"), Site(AppPaths(root / "村"), "village"), root / "U盘"
+
+
+@dataclass
+class Pair:
+    """Two installations with a logged-in administrator each, and a folder standing for the U盘."""
+
+    root: Path
+    township: AppPaths
+    village: AppPaths
+    usb: Path
+    setup_file: Path
+    township_session: Session
+    village_session: Session
+
+    def use(self, which: str) -> AppPaths:
+        """Point the database at the township ("t") or the village ("v")."""
+        paths = self.township if which == "t" else self.village
+        close_database()
+        open_store(paths, backup_before_migration=False)
+        return paths
+
+    def snapshot_village(self, name: str) -> Path:
+        """Copy the village's data folder (as a backup it could later be restored from)."""
+        close_database()
+        target = self.root / name
+        shutil.copytree(self.village.data_dir, target)
+        return target
+
+    def restore_village(self, copy: Path) -> None:
+        """Put a copied village data folder back in place (database closed)."""
+        close_database()
+        shutil.rmtree(self.village.data_dir)
+        shutil.copytree(copy, self.village.data_dir)
+
+
+def make_login_pair(root: Path, enroll: bool = True) -> Pair:
+    """城关镇 that enrolled 青山村, and the village initialized from its 入网文件; both logged in.
+
+    With `enroll=False` the village is a plain installation (no township yet)
+    and the setup file is still written. The database is left on the village.
+    """
+    def build(into: Path) -> tuple[Path, Session, Session]:
+        setup_file, t_session, v_session = _enrol(AppPaths(into / "township"), AppPaths(into / "village"),
+                                                  into / "usb", TOWNSHIP_NAME, enroll=enroll, admins=True)
+        return setup_file.relative_to(into), t_session, v_session
+
+    made = templates.template(("login_pair", enroll), build)
+    templates.copy_tree(made, root)
+    setup_file, t_session, v_session = made.result
+    pair = Pair(root, AppPaths(root / "township"), AppPaths(root / "village"), root / "usb", root / setup_file,
+                t_session, v_session)
+    pair.use("v")
+    return pair
+
+
+def add_people(session: Session, *names: str) -> list:
+    """Register people in the current installation (village records that travel)."""
+    from desktop.services import people_service
+
+    return [people_service.add_person(session, name, "男") for name in names]
+
+
+def village_package(pair: Pair, *names: str) -> Path:
+    """On the village: add people and export a package to the U盘; returns its path."""
+    from desktop.services import exchange_service
+
+    pair.use("v")
+    add_people(pair.village_session, *names)
+    return exchange_service.export_in_worker(pair.village_session, pair.village, pair.usb).path
 
 
 def export_to(site: Site, folder: Path, **kw):

@@ -15,12 +15,12 @@ import shutil
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from desktop.paths import DB_FILENAME, AppPaths
 from desktop.services import installation
-from desktop.services.session import Session
 from desktop.storage import open_store
 from models.db import close_database, database
 
@@ -30,10 +30,10 @@ _built: dict[Hashable, Template] = {}
 
 @dataclass(frozen=True)
 class Template:
-    """A finished folder tree and the session its builder logged in with (valid in every copy)."""
+    """A finished folder tree and what its builder returned (sessions stay valid in every copy)."""
 
     root: Path
-    session: Session | None
+    result: Any
 
 
 def configure(factory: pytest.TempPathFactory) -> None:
@@ -42,12 +42,12 @@ def configure(factory: pytest.TempPathFactory) -> None:
     _factory = factory
 
 
-def template(key: Hashable, build: Callable[[Path], Session | None]) -> Template:
+def template(key: Hashable, build: Callable[[Path], Any]) -> Template:
     """The template for `key`, made by `build(root)` the first time it is asked for.
 
     `build` fills the empty folder `root` (any layout: one data folder, or a township
-    and its village) and returns a session for the copies, or None. The database is
-    closed when it returns.
+    and its village) and returns what the copies need (sessions, paths relative to
+    `root`), or None. The database is closed when it returns.
     """
     made = _built.get(key)
     if made is None:
@@ -56,10 +56,10 @@ def template(key: Hashable, build: Callable[[Path], Session | None]) -> Template
         root = _factory.mktemp("template")
         close_database()
         try:
-            session = build(root)
+            result = build(root)
         finally:
             close_database()
-        made = _built[key] = Template(root, session)
+        made = _built[key] = Template(root, result)
     return made
 
 
