@@ -83,3 +83,24 @@ def test_a_change_on_the_page_on_screen_does_not_refresh_it_under_the_person(qtb
     assert calls == ["meetings", "rules"]  # marked while away: refreshed on the way in
     main_window.show_area("meetings")
     assert calls == ["meetings", "rules"]  # nothing new for meetings since
+
+
+def _pages_without_refresh(window: MainWindow) -> list[str]:
+    missing = []
+    for key in window.navigation.keys():
+        window.show_area(key)
+        if not callable(getattr(window.current_page(), "refresh", None)):
+            missing.append(key)
+    return missing
+
+
+def test_every_village_page_can_be_told_to_refresh(main_window):
+    assert _pages_without_refresh(main_window) == []
+
+
+def test_every_township_page_can_be_told_to_refresh(qtbot, township, settings_store):
+    paths, session = township
+    window = MainWindow(setup_service.current(), session, paths, settings_store)
+    qtbot.addWidget(window)
+    window.show()
+    assert _pages_without_refresh(window) == []

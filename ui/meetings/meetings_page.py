@@ -322,6 +322,11 @@ class MeetingsPage(QWidget):
         layout.addWidget(ScaledLabel(self.tr("会议与表决"), 1.5, bold=True))
         layout.addWidget(self.tabs, 1)
 
+    def refresh(self) -> None:
+        """Records changed elsewhere (a package, the 村务监督 page): re-read both tabs."""
+        self.list_view.refresh()
+        self.four_two_view.refresh()
+
     def on_settings_changed(self) -> None:
         """The province profile changed: re-run the checks this page shows."""
         from shiboken6 import isValid

@@ -200,6 +200,10 @@ class ReportsPage(QWidget):
     def _today_or_now(self) -> date:
         return self._today or date.today()
 
+    def refresh(self) -> None:
+        """Packages arrived: the periods with data may have grown (the chosen one is kept)."""
+        self.fill_periods()
+
     def fill_periods(self) -> None:
         """Quarters and years that have data, newest first; the last ended quarter chosen."""
         today = self._today_or_now()
