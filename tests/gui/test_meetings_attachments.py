@@ -121,6 +121,24 @@ def test_empty_file_is_refused_with_the_reason(qtbot, page, tmp_path):
     assert [r.filename for r in panel.rows()] == ["签到表.jpg"]
 
 
+def test_a_file_error_on_save_as_is_explained_under_the_list(qtbot, page, tmp_path):
+    """A folder that cannot be made (a file is in the way): the reason inline, no box, nothing written."""
+    from PySide6.QtWidgets import QApplication
+
+    editor = _editor(qtbot, page)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    panel = editor.attachments_panel
+    sheet, _photo = _files(tmp_path)
+    assert panel.add_files([sheet], "sign_in") == 1
+    panel.select_row(0)
+    in_the_way = tmp_path / "不是文件夹"
+    in_the_way.write_text("x")
+    assert panel.export_selected(in_the_way / "out") == []
+    assert panel.message.role() == "error"
+    assert panel.message.text().startswith("没有另存成功:")
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
 def test_approved_meeting_takes_attachments_but_keeps_them(qtbot, page, tmp_path):
     editor = _editor(qtbot, page)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)

@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.file_errors import os_error_text
 from desktop.paths import AppPaths
 from desktop.services import attachments_service
 from desktop.services.attachments_service import KINDS, AttachmentRow
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.roles import Permission
 from ui.errors import error_text
+from ui.operations import run_op, run_query
 from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
 
@@ -60,6 +61,17 @@ def human_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KB"
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _problem(exc: BaseException, file_sentence: str, **names: str) -> str:
+    """Why a file was not attached or copied, in Chinese.
+
+    A file error fills `file_sentence` (its `{detail}` from `os_error_text`,
+    never the system's English); any other failure reads as the error path says.
+    """
+    if isinstance(exc, OSError):  # e.g. the attachments folder cannot be created
+        return file_sentence.format(detail=os_error_text(exc), **names)
+    return error_text(exc)
 
 
 class AttachmentsPanel(QWidget):
@@ -255,17 +267,13 @@ class AttachmentsPanel(QWidget):
             return 0
         kind = kind or self.kind_combo.currentData()
         added, problems = 0, []
-        for path in paths:
-            try:
-                attachments_service.add(self._session, self._paths.attachments, self._table,
-                                        self._meeting_id, Path(path), kind)
-            except CunwuError as exc:
-                problems.append(error_text(exc))
-            except OSError as exc:  # e.g. the attachments folder cannot be created
-                problems.append(self.tr("“{name}”没有附上:{detail}").format(
-                    name=Path(path).name, detail=exc.strerror or exc))
-            else:
-                added += 1
+        for path in map(Path, paths):
+            # One operation per file: a refused file leaves the others attached.
+            attached = run_op(self, lambda p=path: attachments_service.add(
+                self._session, self._paths.attachments, self._table, self._meeting_id, p, kind),
+                on_failure=lambda exc, p=path: problems.append(
+                    _problem(exc, self.tr("“{name}”没有附上:{detail}"), name=p.name)))
+            added += bool(attached)
         self.refresh()
         if problems:
             prefix = self.tr("已添加 {n} 个附件。").format(n=added) if added else ""
@@ -298,16 +306,17 @@ class AttachmentsPanel(QWidget):
         # One folder per attachment: opening twice reuses the copy instead of piling up "(2)".
         folder = self._paths.data_dir / "tmp-open" / row.id
         target = folder / row.filename
-        try:
-            if not (target.is_file() and target.stat().st_size == row.size):
-                target = attachments_service.export_copy(self._paths.attachments, row.id, folder)
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
+
+        def copy_out() -> Path:
+            if target.is_file() and target.stat().st_size == row.size:
+                return target
+            return attachments_service.export_copy(self._paths.attachments, row.id, folder)
+
+        copied = run_query(self, copy_out, on_failure=lambda exc: self.message.show_error(_problem(
+            exc, self.tr("不能打开“{name}”:{detail}"), name=row.filename)))
+        if not copied:
             return None
-        except OSError as exc:
-            self.message.show_error(self.tr("不能打开“{name}”:{detail}").format(
-                name=row.filename, detail=exc.strerror or exc))
-            return None
+        target = copied.value
         if not self.open_url(QUrl.fromLocalFile(str(target))):
             self.message.show_error(self.tr("电脑上没有能打开“{name}”的程序。请用“另存为…”保存后再打开。")
                                     .format(name=row.filename))
@@ -328,14 +337,13 @@ class AttachmentsPanel(QWidget):
         if self._paths is None:
             return []
         written = []
-        try:
+
+        def copy_each() -> None:
             for row in self._selected_rows():
                 written.append(attachments_service.export_copy(self._paths.attachments, row.id, folder))
-        except CunwuError as exc:
-            self.message.show_error(error_text(exc))
-            return written
-        except OSError as exc:
-            self.message.show_error(self.tr("没有另存成功:{detail}").format(detail=exc.strerror or exc))
+
+        if not run_query(self, copy_each, on_failure=lambda exc: self.message.show_error(
+                _problem(exc, self.tr("没有另存成功:{detail}")))):
             return written
         if written:
             self.message.show_ok(self.tr("已另存到:{path}").format(
@@ -365,15 +373,20 @@ class AttachmentsPanel(QWidget):
     def _forget_box(self) -> None:
         self.pending_box = None
 
+    def _removal_refused(self, exc: BaseException) -> None:
+        self.refresh()  # the ones removed before the refusal leave the list
+        self.message.show_failure(exc)
+
     def _delete(self, ids: list[str]) -> None:
         removed = 0
-        try:
+
+        def remove_each() -> None:
+            nonlocal removed
             for attachment_id in ids:
                 attachments_service.remove(self._session, attachment_id)
                 removed += 1
-        except CunwuError as exc:
-            self.refresh()
-            self.message.show_error(error_text(exc))
+
+        if not run_op(self, remove_each, on_failure=self._removal_refused):
             return
         self.refresh()
         self.message.show_ok(self.tr("已删除 {n} 个附件,可在回收站恢复。").format(n=removed))
