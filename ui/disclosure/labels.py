@@ -9,7 +9,7 @@ from desktop.services import disclosure_service as ds
 from models.disclosure import calendar as cal
 from models.disclosure import catalogue as cat
 from models.disclosure.money import format_fen
-from ui.widgets.palette import AMBER, BLUE, GREEN, GREY, RED
+from ui.widgets.palette import AMBER, BLUE, GREEN, GREY, RED, RED_BACKGROUND
 
 _C = "disclosure_ui"
 
@@ -17,7 +17,7 @@ _C = "disclosure_ui"
 _CELL_BACKGROUNDS = {
     cal.DONE_ON_TIME: QColor("#e3f1e4"),
     cal.DONE_LATE: QColor("#fff1cc"),
-    cal.OVERDUE: QColor("#fbe0dd"),
+    cal.OVERDUE: RED_BACKGROUND,
     cal.DUE_SOON: QColor("#dde8f7"),
     cal.NOT_DUE: QColor("#efeeea"),
 }

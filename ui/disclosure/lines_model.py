@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 
 from models.disclosure.financial_table import Line
 from models.disclosure.money import MoneyError, format_fen, parse_fen
-from ui.widgets.palette import RED
+from ui.widgets.palette import RED, RED_BACKGROUND
 
 DAY, VOUCHER, SUMMARY, CATEGORY, INCOME, EXPENSE, HANDLER = range(7)
 AMOUNTS = (INCOME, EXPENSE)
-_INVALID_BACKGROUND = QColor("#fbe0dd")
+_INVALID_BACKGROUND = RED_BACKGROUND
 _DAY_SHORT = re.compile(r"^(\d{1,2})$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})[-./月](\d{1,2})日?$")
 

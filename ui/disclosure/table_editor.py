@@ -25,9 +25,9 @@ from models.meetings.quorum import ERROR, WARNING, Finding
 from ui.disclosure.labels import yuan
 from ui.disclosure.lines_model import INCOME, FinancialLinesModel, FinancialLinesView
 from ui.widgets.findings import finding_text
-from ui.widgets.palette import AMBER, GREEN, RED
+from ui.widgets.palette import AMBER, GREEN, GREY, RED
 
-_INVALID_STYLE = "QLineEdit { border: 1px solid #b3261e; background: #fdf0ee; }"
+_INVALID_STYLE = f"QLineEdit {{ border: 1px solid {RED.name()}; background: #fdf0ee; }}"
 
 
 class FinancialTableEditor(QWidget):
@@ -187,7 +187,7 @@ class FinancialTableEditor(QWidget):
                 parts.append(f"<div style='color:{GREEN.name()}'>✔ " + escape(self.tr(
                     "账平:期初 + 收入 − 支出 = 期末 {closing}。").format(closing=yuan(self.closing_fen()))) + "</div>")
         else:
-            parts.append(f"<div style='color:#6f6d66'>{escape(self.tr('还没有收支明细。'))}</div>")
+            parts.append(f"<div style='color:{GREY.name()}'>{escape(self.tr('还没有收支明细。'))}</div>")
         self.check_label.setText("".join(parts))
         self.changed.emit()
 

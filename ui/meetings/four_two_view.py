@@ -26,6 +26,7 @@ from models.roles import Permission
 from ui.meetings.step_dialogs import NewRegisterDialog, StepDialog
 from ui.operations import run_query
 from ui.widgets.findings import findings_html
+from ui.widgets.palette import BLUE, GREEN, PALE_GREY, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import matter_label
 from ui.widgets.scaled_label import ScaledLabel
@@ -47,7 +48,7 @@ def timeline_html(view: RegisterView) -> str:
         done = bool(step.done_on)
         is_next = step.code == view.next_step
         if done:
-            marker, color = "●", "#2e7d32"
+            marker, color = "●", GREEN.name()
             parts = [tr(c, "日期:{on}").format(on=step.done_on)]
             if step.meeting_title:
                 parts.append(tr(c, "会议:{title}").format(title=escape(step.meeting_title)))
@@ -56,15 +57,15 @@ def timeline_html(view: RegisterView) -> str:
                     text=escape(step.committee_opinion) or tr(c, "(未记录)")))
             detail = "<br>".join(parts)
         elif is_next and step.blocked_by:
-            marker, color = "▶", "#b3261e"
+            marker, color = "▶", RED.name()
             detail = tr(c, "下一步,但现在还不能登记:") + "".join(
-                f"<br><span style='color:#b3261e'>• {escape(r)}</span>" for r in step.blocked_by)
+                f"<br><span style='color:{RED.name()}'>• {escape(r)}</span>" for r in step.blocked_by)
         elif is_next:
-            marker, color = "▶", "#1f4e8c"
-            detail = "<span style='color:#1f4e8c'>" + tr(c, "下一步,可以登记。") + "</span>"
+            marker, color = "▶", BLUE.name()
+            detail = f"<span style='color:{BLUE.name()}'>" + tr(c, "下一步,可以登记。") + "</span>"
         else:
-            marker, color = "○", "#8a8880"
-            detail = "<span style='color:#8a8880'>" + tr(c, "尚未进行") + "</span>"
+            marker, color = "○", PALE_GREY.name()
+            detail = f"<span style='color:{PALE_GREY.name()}'>" + tr(c, "尚未进行") + "</span>"
         rows.append(
             f"<tr><td width='28' valign='top' style='color:{color}; font-size:large'>{marker}</td>"
             f"<td valign='top' style='padding-bottom:12px'><b>{escape(step_label(step.code))}</b>"

@@ -53,6 +53,7 @@ from ui.operations import run_op
 from ui.widgets.attachments_panel import AttachmentsPanel
 from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.palette import BANNER_STYLE
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import type_label
 from ui.widgets.scaled_label import ScaledLabel
@@ -92,8 +93,7 @@ class MeetingEditor(QDialog):
         self.banner = QLabel()
         self.banner.setObjectName("meetingBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("#meetingBanner { background: #fff4d6; border: 1px solid #e0c77a;"
-                                  " border-radius: 4px; padding: 8px 12px; color: #5a4300; }")
+        self.banner.setStyleSheet("#meetingBanner { " + BANNER_STYLE + " }")
         self.heading = ScaledLabel("", 1.4, bold=True)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_attendance_tab(), self.tr("基本信息与签到"))

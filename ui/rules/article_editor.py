@@ -48,7 +48,7 @@ from ui.rules.comment_band import BAND_FILL, BAND_ROLE, BAND_TEXT, CommentBandDe
 from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import legality_html
-from ui.widgets.palette import AMBER, BANNER_STYLE, RED
+from ui.widgets.palette import AMBER, BANNER_STYLE, GREEN, GREY, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scroll import transparent_scroll
 
@@ -346,10 +346,10 @@ class ArticleEditor(QWidget):
         if row is not None and row < len(self.findings) and self.findings[row]:
             html = "".join(legality_html(f) for f in self.findings[row])
         elif total:
-            html = "<span style='color:#5f5d57'>" + escape(self.tr(
+            html = f"<span style='color:{GREY.name()}'>" + escape(self.tr(
                 "这一条没有发现问题。全文共有 {n} 处可能违法或需要注意的地方,见左侧标记。").format(n=total)) + "</span>"
         else:
-            html = "<span style='color:#2e7d32'>" + escape(self.tr("合法性检查:没有发现明显的问题。")) + "</span>"
+            html = f"<span style='color:{GREEN.name()}'>" + escape(self.tr("合法性检查:没有发现明显的问题。")) + "</span>"
         self.findings_label.setText(self._comments_html(row) + html)
 
     def _comments_html(self, row: int | None) -> str:

@@ -15,12 +15,14 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
+from ui.widgets.palette import BLUE
+
 #: The item data role holding the band's text ("" on columns that only carry the tint).
 BAND_ROLE = Qt.ItemDataRole.UserRole + 7
 #: Pale blue with a darker rule on top: the township speaking (warnings are amber and red).
 BAND_FILL = QColor("#eaf1fb")
 BAND_RULE = QColor("#9db7dc")
-BAND_TEXT = QColor("#1f4e8c")
+BAND_TEXT = BLUE
 MAX_LINES = 3
 _PAD = 6
 _WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)

@@ -37,6 +37,7 @@ from ui.errors import message_text
 from ui.operations import run_op, run_query
 from ui.rules.labels import kind_label, trigger_label
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.palette import AMBER
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 
@@ -82,7 +83,7 @@ class ImportDialog(QDialog):
         self.summary_label.setWordWrap(True)
         self.notes_label = QLabel()
         self.notes_label.setWordWrap(True)
-        self.notes_label.setStyleSheet("color: #8a5a00")
+        self.notes_label.setStyleSheet(f"color: {AMBER.name()}")
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("条号"), self.tr("章"), self.tr("条文")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -37,6 +37,7 @@ from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import reasons_text
 from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.palette import RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import opinion_label, short_fingerprint
 
@@ -194,7 +195,7 @@ class ReviewTab(QWidget):
                 lines.append(f"• {escape(where)}:{escape(c.comment)}")
             stale = review.fingerprint and review.fingerprint != rules_service.facts(view.id).current_fingerprint
             if stale:
-                lines.append("<span style='color:#b3261e'>" + escape(self.tr(
+                lines.append(f"<span style='color:{RED.name()}'>" + escape(self.tr(
                     "审核后条文又改过,这份意见不再适用于现在的文本。")) + "</span>")
             self.result_label.setText("<br>".join(lines))
         else:

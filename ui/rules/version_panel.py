@@ -35,6 +35,7 @@ from ui.rules.review_tab import ReviewTab, needs_changes
 from ui.rules.vote_tab import VoteTab
 from ui.widgets.background import FileExporter, ask_save_path, pdf_pattern, print_html
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.palette import AMBER, BLUE, GREEN, PALE_GREY, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import opinion_label, short_fingerprint
 from ui.widgets.scaled_label import ScaledLabel, scale_font
@@ -94,24 +95,24 @@ def timeline_html(view: VersionView) -> str:
         details = [escape(d) for d in _step_details(view, step.code)]
         is_next = step.code == view.next_step
         if step.done:
-            marker, color = "✓", "#2e7d32"
+            marker, color = "✓", GREEN.name()
         elif is_next and step.code == proc.REVIEW and needs_changes(view):
             # Not a dead end: the village edits the text and sends it again.
-            marker, color = "▶", "#b3261e"
+            marker, color = "▶", RED.name()
             details.append(escape(tr(_C, "下一步,请先修改条文:")))
-            details += [f"<span style='color:#b3261e'>• {escape(message_text(m))}</span>" for m in step.blocked_by]
+            details += [f"<span style='color:{RED.name()}'>• {escape(message_text(m))}</span>" for m in step.blocked_by]
         elif is_next and step.blocked_by:
-            marker, color = "▶", "#b3261e"
+            marker, color = "▶", RED.name()
             details.append(escape(tr(_C, "下一步,现在还不能办理:")))
-            details += [f"<span style='color:#b3261e'>• {escape(message_text(m))}</span>" for m in step.blocked_by]
+            details += [f"<span style='color:{RED.name()}'>• {escape(message_text(m))}</span>" for m in step.blocked_by]
         elif is_next:
-            marker, color = "▶", "#1f4e8c"
-            details.append("<span style='color:#1f4e8c'>" + escape(tr(_C, "下一步,可以办理。")) + "</span>")
+            marker, color = "▶", BLUE.name()
+            details.append(f"<span style='color:{BLUE.name()}'>" + escape(tr(_C, "下一步,可以办理。")) + "</span>")
         else:
-            marker, color = "○", "#8a8880"
-            details.append("<span style='color:#8a8880'>" + escape(tr(_C, "尚未进行")) + "</span>")
+            marker, color = "○", PALE_GREY.name()
+            details.append(f"<span style='color:{PALE_GREY.name()}'>" + escape(tr(_C, "尚未进行")) + "</span>")
         for message, basis in step.warnings:
-            details.append(f"<span style='color:#8a5a00'>⚠ {escape(message_text(message) + cite(basis))}</span>")
+            details.append(f"<span style='color:{AMBER.name()}'>⚠ {escape(message_text(message) + cite(basis))}</span>")
         rows.append(
             f"<tr><td width='26' valign='top' style='color:{color}; font-size:large'>{marker}</td>"
             f"<td valign='top' style='padding-bottom:10px'><b>{i}. {escape(step_label(step.code))}</b>"

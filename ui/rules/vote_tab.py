@@ -35,6 +35,7 @@ from ui.rules.labels import channel_labels
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import findings_html, reasons_text
 from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.palette import GREEN, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import matter_label, type_label
 
@@ -270,10 +271,10 @@ class VoteTab(QWidget):
         meeting = verdict.meeting
         parts = []
         if meeting.valid:
-            parts.append("<b style='color:#2e7d32'>" + escape(self.tr("会议有效:应到 {e} {u},实到 {p} {u}。").format(
+            parts.append(f"<b style='color:{GREEN.name()}'>" + escape(self.tr("会议有效:应到 {e} {u},实到 {p} {u}。").format(
                 e=meeting.expected, p=meeting.present, u=unit)) + "</b>")
         else:
-            parts.append("<b style='color:#b3261e'>" + escape(self.tr("会议无效,不能作为表决依据:")) + "</b>")
+            parts.append(f"<b style='color:{RED.name()}'>" + escape(self.tr("会议无效,不能作为表决依据:")) + "</b>")
             parts.append(findings_html(meeting.errors))
         index = self.resolution_combo.currentData()
         if index is not None and index < len(verdict.resolutions):
@@ -281,10 +282,10 @@ class VoteTab(QWidget):
             line = self.draft.resolutions[index]
             counts = self.tr("赞成 {y},反对 {n},弃权 {a}").format(y=line.yes, n=line.no, a=line.abstain)
             if res.passed:
-                parts.append("<span style='color:#2e7d32'>" + escape(self.tr("这一项表决通过({counts})。").format(
+                parts.append(f"<span style='color:{GREEN.name()}'>" + escape(self.tr("这一项表决通过({counts})。").format(
                     counts=counts)) + "</span>")
             else:
-                parts.append("<span style='color:#b3261e'>" + escape(self.tr("这一项表决没有通过({counts})。").format(
+                parts.append(f"<span style='color:{RED.name()}'>" + escape(self.tr("这一项表决没有通过({counts})。").format(
                     counts=counts)) + "</span>")
                 parts.append(findings_html(res.errors))
         self.verdict_label.setText("<br>".join(p for p in parts if p))

@@ -38,7 +38,7 @@ from ui.supervision.labels import area_label, can_act, read_only_tip, source_lab
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.ok_cancel import ok_cancel
-from ui.widgets.palette import GREY, RED
+from ui.widgets.palette import GREY, INK, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.scroll import transparent_scroll
@@ -250,7 +250,7 @@ class MatterPanel(QWidget):
         self.next_label.style().polish(self.next_label)
 
     def _timeline_html(self, d: MatterDetail, current: str) -> str:
-        def line(title: str, on: str, text: str, color: str = "#1c1b18") -> str:
+        def line(title: str, on: str, text: str, color: str = INK.name()) -> str:
             head = f"<b>{escape(title)}</b>" + (f"  {escape(on)}" if on else "")
             body = f"<br>{escape(text)}" if text else ""
             return f"<div style='margin-bottom:8px; color:{color}'>{head}{body}</div>"
@@ -260,12 +260,12 @@ class MatterPanel(QWidget):
         overdue = mm.overdue(_facts(d), date.today())
         notice_head = self.tr("整改建议(期限 {deadline})").format(deadline=d.deadline) if d.notified_on else self.tr("整改建议")
         parts.append(line(notice_head, d.notified_on, d.notice,
-                          RED.name() if overdue else ("#1c1b18" if d.notified_on else grey)))
+                          RED.name() if overdue else (INK.name() if d.notified_on else grey)))
         if overdue:
             parts.append(f"<div style='color:{RED.name()}'><b>{escape(self.tr('已超过整改期限,村委会还没有答复。'))}</b></div>")
-        parts.append(line(self.tr("村委会答复"), d.answered_on, d.answer, "#1c1b18" if d.answered_on else grey))
-        parts.append(line(self.tr("核实情况"), d.verified_on, d.verification, "#1c1b18" if d.verified_on else grey))
-        parts.append(line(self.tr("办结"), d.closed_on, "", "#1c1b18" if d.closed_on else grey))
+        parts.append(line(self.tr("村委会答复"), d.answered_on, d.answer, INK.name() if d.answered_on else grey))
+        parts.append(line(self.tr("核实情况"), d.verified_on, d.verification, INK.name() if d.verified_on else grey))
+        parts.append(line(self.tr("办结"), d.closed_on, "", INK.name() if d.closed_on else grey))
         if d.escalated_on:
             parts.append(line(self.tr("已报告乡镇"), d.escalated_on, "", RED.name()))
         if d.township_answer:

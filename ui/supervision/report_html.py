@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.services import setup_service, supervision_service, ui_support_supervision
 from ui.supervision.labels import body_label, verdict_label
 from ui.widgets.findings import finding_text
+from ui.widgets.palette import AMBER
 
 _C = "supervision_report"
 
@@ -63,7 +64,7 @@ def annual_report_html(year: int) -> str:
         parts.append("<p>" + escape(_tr("本届({label},{start}起)监委会共 {n} 人。主任:{chair};委员:{others}。").format(
             label=term.label, start=term.start_date, n=len(members), chair=chair, others=others)) + "</p>")
         for f in (*term.composition, *(f for m in members for f in m.findings)):
-            parts.append(f"<p style='color:#8a5a00'>{escape(finding_text(f))}</p>")
+            parts.append(f"<p style='color:{AMBER.name()}'>{escape(finding_text(f))}</p>")
 
     parts.append(f"<h2>{escape(_tr('二、工作开展情况'))}</h2>")
     rows = ((_tr("召开监委会会议"), counts["meetings"], _tr("次")),

@@ -11,9 +11,11 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ui.widgets.palette import BLUE
+
 _C = "compliance_board"
 _BAR = QColor("#4f8a5b")
-_BAR_LAST = QColor("#1f4e8c")
+_BAR_LAST = BLUE
 _AXIS = QColor("#b9b6ad")
 _TEXT = QColor("#3b3b3b")
 

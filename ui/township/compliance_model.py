@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QFont
 from models.township import compliance as eng
 from models.township.board import DUE, NA, Board, Cell
 from ui.township import compliance_style as style
+from ui.widgets.palette import RED
 
 _C = "compliance_board"
 _Index = QModelIndex | QPersistentModelIndex
@@ -161,7 +162,7 @@ class BoardModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return village.data_as_of or _tr("从未收到")
             if role == Qt.ItemDataRole.ForegroundRole and (silent is None or silent > SILENT_WARN_DAYS):
-                return QColor("#b3261e")
+                return RED
             if role == Qt.ItemDataRole.ToolTipRole:
                 if silent is None:
                     return _tr("还没有收到这个村的任何数据包")

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from models.township.board import DUE, LATE, MISSING, NA, OK
+from ui.widgets.palette import BLUE
 
 _C = "compliance_board"
 
@@ -20,7 +21,7 @@ _C = "compliance_board"
 COLORS: dict[str, tuple[str, str]] = {
     OK: ("#cfeacf", "#1b5e20"),
     LATE: ("#ffe2a8", "#7a4a00"),
-    DUE: ("#dbe7f6", "#1f4e8c"),
+    DUE: ("#dbe7f6", BLUE.name()),
     MISSING: ("#f6c4bf", "#8e1c14"),
     NA: ("#ecebe7", "#6b6964"),
 }

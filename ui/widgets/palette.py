@@ -22,6 +22,8 @@ GREY = QColor("#5f5d57")
 BLUE = QColor("#1f4e8c")
 #: A not-yet-reached step marker (lighter than GREY).
 PALE_GREY = QColor("#8a8880")
+#: The light background of an invalid or overdue cell (under RED text).
+RED_BACKGROUND = QColor("#fbe0dd")
 #: Body text drawn in rich text where the style sheet does not reach.
 INK = QColor("#1c1b18")
 
