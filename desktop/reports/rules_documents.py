@@ -40,7 +40,7 @@ def rule_text_html(version_id: str) -> str:
     if view.status in (proc.ST_IN_FORCE, proc.ST_ADOPTED) and v.vote_meeting_id:
         meeting = Meeting.get_by_id(v.vote_meeting_id)
         adopted = f"{_cn(meeting.held_on)}{escape(meeting.title)}表决通过"
-        filing = rules_service.filing_info(v)  # the township's receipt when it arrived, else the paper one
+        filing = view.filing  # the township's receipt when it arrived, else the paper one
         if filing is not None:
             adopted += f",{_cn(filing.filed_on)}报乡镇备案"
             if filing.receipt_no:

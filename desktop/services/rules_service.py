@@ -24,6 +24,7 @@ from desktop.services.rule_facts import (  # noqa: F401 - re-exported: the rules
     recorded_resolution_index,
     review_info,
 )
+from desktop.services.rule_views import CommentRow, OpinionRow, VersionRecord
 from desktop.services.session import Session
 from models.clock import now_utc
 from models.db import database
@@ -140,9 +141,9 @@ class VersionView:
     next_step: str | None
     articles: tuple[ArticleLine, ...]
     findings: tuple[legality.LegalityFinding, ...]
-    opinions: tuple[RuleOpinion, ...]
-    review_comments: tuple[ReviewComment, ...]
-    record: RuleVersion
+    opinions: tuple[OpinionRow, ...]
+    review_comments: tuple[CommentRow, ...]
+    record: VersionRecord
     editable: bool
     review: ReviewInfo | None = None
     filing: FilingInfo | None = None
@@ -165,8 +166,8 @@ class ArticleComment:
     on_current_text: bool
 
 
-def article_comments(v: RuleVersion, review: ReviewInfo | None, current_fingerprint: str,
-                     comments: tuple[ReviewComment, ...]) -> tuple[ArticleComment, ...]:
+def article_comments(v: RuleVersion | VersionRecord, review: ReviewInfo | None, current_fingerprint: str,
+                     comments: tuple[CommentRow, ...]) -> tuple[ArticleComment, ...]:
     """The comments of the opinion that counts: the township's own when it arrived, else the paper ones.
 
     Comments of an earlier submission are left out (the village sent a new
@@ -185,13 +186,14 @@ def view(version_id: str) -> VersionView:
     f = facts(v.id)
     lines = articles(v.id)
     review = review_info(v)
-    comments = tuple(ReviewComment.live().where(ReviewComment.version == v)
+    comments = tuple(CommentRow.of(c) for c in ReviewComment.live().where(ReviewComment.version == v)
                      .order_by(ReviewComment.position, ReviewComment.seq))
+    opinions = tuple(OpinionRow.of(o) for o in RuleOpinion.live().where(RuleOpinion.version == v)
+                     .order_by(RuleOpinion.received_on))
     return VersionView(
         v.id, v.rule_set_id, v.title, v.version_no, proc.status(f), tuple(proc.steps(f)),
         proc.next_step(f), tuple(lines), tuple(legality.check_articles([a.text for a in lines])),
-        tuple(RuleOpinion.live().where(RuleOpinion.version == v).order_by(RuleOpinion.received_on)),
-        comments, v, not proc.can_edit_text(f), review, filing_info(v),
+        opinions, comments, VersionRecord.of(v), not proc.can_edit_text(f), review, filing_info(v),
         article_comments(v, review, f.current_fingerprint, comments))
 
 
