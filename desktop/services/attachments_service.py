@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.services import record_store
+from desktop.services.read_models import AttachmentView, snapshot
 from desktop.services.session import Session
 from models.errors import NotFound, ValidationError
 from models.meetings.records import Attachment
@@ -55,7 +56,7 @@ def hash_file(path: Path) -> tuple[str, int]:
 
 
 def add(session: Session, store: Path, table_name: str, record_id: str, source: Path,
-        kind: str = "document") -> Attachment:
+        kind: str = "document") -> AttachmentView:
     """Copy `source` into the store and attach it to the record."""
     session.require(Permission.EDIT_RECORDS)
     source = Path(source)
@@ -86,8 +87,9 @@ def add(session: Session, store: Path, table_name: str, record_id: str, source: 
             tmp.unlink(missing_ok=True)
             raise _invalid(QT_TRANSLATE_NOOP(_C, "附件没有保存:{detail}。可能是磁盘已满。"),
                            detail=exc.strerror or exc) from exc
-    return record_store.create(session, Attachment, table_name=table_name, record_id=record_id,
-                               sha256=sha, filename=source.name[:255], kind=kind, size=size)
+    return snapshot(record_store.create(
+        session, Attachment, table_name=table_name, record_id=record_id, sha256=sha,
+        filename=source.name[:255], kind=kind, size=size))
 
 
 @dataclass(frozen=True)

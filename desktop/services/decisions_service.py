@@ -7,6 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.services import record_store
+from desktop.services.read_models import (
+    AuthorizationView,
+    DecisionRegisterView,
+    DecisionStepView,
+    snapshot,
+)
 from desktop.services.session import Session
 from models.db import database
 from models.errors import NotFound, ValidationError
@@ -33,7 +39,7 @@ def _invalid(template: str, **params) -> ValidationError:
 
 def add_authorization(session: Session, matters: list[str], granted_on: date,
                       expires_on: date | None = None, meeting_id: str | None = None,
-                      note: str = "") -> Authorization:
+                      note: str = "") -> AuthorizationView:
     """Record a 村民会议's authorization of the 村民代表会议."""
     session.require(Permission.EDIT_RECORDS)
     unknown = [m for m in matters if m not in MATTERS]
@@ -45,19 +51,21 @@ def add_authorization(session: Session, matters: list[str], granted_on: date,
         m = Meeting.get_or_none(Meeting.id == meeting_id)
         if m is None or m.type_code not in ("assembly", "assembly_households"):
             raise _invalid(QT_TRANSLATE_NOOP(_C, "授权只能由村民会议作出,请选择一次村民会议。"))
-    return record_store.create(session, Authorization, meeting=meeting_id,
-                               matters=json.dumps(sorted(matters)), granted_on=granted_on.isoformat(),
-                               expires_on=expires_on.isoformat() if expires_on else "", note=note)
+    return snapshot(record_store.create(
+        session, Authorization, meeting=meeting_id, matters=json.dumps(sorted(matters)),
+        granted_on=granted_on.isoformat(), expires_on=expires_on.isoformat() if expires_on else "",
+        note=note))
 
 
-def create_register(session: Session, title: str, matter: str = "other_major") -> DecisionRegister:
+def create_register(session: Session, title: str, matter: str = "other_major") -> DecisionRegisterView:
     """Open a 四议两公开 register for one major matter."""
     session.require(Permission.EDIT_RECORDS)
     if not title.strip():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写事项名称。"))
     if matter not in MATTERS:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的事项类别:{matter}"), matter=matter)
-    return record_store.create(session, DecisionRegister, title=title.strip(), matter=matter)
+    return snapshot(record_store.create(
+        session, DecisionRegister, title=title.strip(), matter=matter))
 
 
 def _register(register_id: str) -> DecisionRegister:
@@ -84,7 +92,7 @@ def _step_records(reg: DecisionRegister) -> list[ft.StepRecord]:
 
 def add_step(session: Session, register_id: str, step: str, done_on: date,
              meeting_id: str | None = None, committee_opinion: str = "",
-             disclosure_ref: str = "", note: str = "") -> DecisionStep:
+             disclosure_ref: str = "", note: str = "") -> DecisionStepView:
     """Record the next step; refused with the reason when it is not possible yet."""
     session.require(Permission.EDIT_RECORDS)
     reg = _register(register_id)
@@ -111,9 +119,10 @@ def add_step(session: Session, register_id: str, step: str, done_on: date,
         if step in ("review", "resolve") and meeting.quorum_met is False:
             raise _invalid(QT_TRANSLATE_NOOP(
                 _C, "所选会议未达到法定人数,不能作为“{step}”。请重新召开会议。"), step=ft.STEP_LABELS[step])
-    return record_store.create(session, DecisionStep, register=reg, step=step, done_on=done_on.isoformat(),
-                               meeting=meeting_id if allowed else None, committee_opinion=committee_opinion,
-                               disclosure_ref=disclosure_ref, note=note)
+    return snapshot(record_store.create(
+        session, DecisionStep, register=reg, step=step, done_on=done_on.isoformat(),
+        meeting=meeting_id if allowed else None, committee_opinion=committee_opinion,
+        disclosure_ref=disclosure_ref, note=note))
 
 
 def _type_labels(codes) -> list[str]:

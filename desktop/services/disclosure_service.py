@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.services import installation, record_store, setup_service
+from desktop.services.read_models import DisclosureItemView, FeedbackView, snapshot, snapshots
 from desktop.services.session import Session
 from models.db import database
 from models.disclosure import calendar as cal
@@ -72,7 +73,7 @@ STATUS_LABELS = {
 
 
 def create_item(session: Session, subject: str, period: str, title: str, content: str = "",
-                period_kind: str | None = None, event_date: date | None = None) -> DisclosureItem:
+                period_kind: str | None = None, event_date: date | None = None) -> DisclosureItemView:
     """A draft item for `subject` (catalogue code) and `period`."""
     session.require(Permission.EDIT_RECORDS)
     entry = next((s for s in subject_catalogue() if s.code == subject), None)
@@ -89,18 +90,19 @@ def create_item(session: Session, subject: str, period: str, title: str, content
         raise _invalid(QT_TRANSLATE_NOOP(_C, "随时公开的事项请填写事情发生(或决定)的日期。"))
     if not title.strip():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写标题。"))
-    return record_store.create(session, DisclosureItem, category=category, subject=subject, period_kind=kind,
-                               period=period.strip() or (event_date.isoformat() if event_date else ""),
-                               event_date=event_date.isoformat() if event_date else "", title=title.strip(),
-                               content=content)
+    return snapshot(record_store.create(
+        session, DisclosureItem, category=category, subject=subject, period_kind=kind,
+        period=period.strip() or (event_date.isoformat() if event_date else ""),
+        event_date=event_date.isoformat() if event_date else "", title=title.strip(),
+        content=content))
 
 
-def item(item_id: str) -> DisclosureItem:
+def item(item_id: str) -> DisclosureItemView:
     """The item record (for reports and read-only views)."""
-    return _item(item_id)
+    return snapshot(_item(item_id))
 
 
-def update_item(session: Session, item_id: str, content: str, title: str | None = None) -> DisclosureItem:
+def update_item(session: Session, item_id: str, content: str, title: str | None = None) -> DisclosureItemView:
     """Change a draft's text (and title); refused once it went to review."""
     session.require(Permission.EDIT_RECORDS)
     row = _item(item_id)
@@ -110,7 +112,7 @@ def update_item(session: Session, item_id: str, content: str, title: str | None 
         if not title.strip():
             raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写标题。"))
         changes["title"] = title.strip()
-    return record_store.update(session, row, **changes)
+    return snapshot(record_store.update(session, row, **changes))
 
 
 def _editable(item: DisclosureItem) -> None:
@@ -403,14 +405,15 @@ def set_subject_active(session: Session, code: str, active: bool) -> cat.Subject
 # --- feedback ----------------------------------------------------------------------
 
 def add_feedback(session: Session, received_on: date, content: str, villager: str = "",
-                 item_id: str | None = None) -> Feedback:
+                 item_id: str | None = None) -> FeedbackView:
     """Log a villager's question or objection (anonymous when `villager` is empty)."""
     if not session.can(Permission.COMMITTEE_REVIEW):
         session.require(Permission.EDIT_RECORDS)
     if not content.strip():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写村民反映的内容。"))
-    return record_store.create(session, Feedback, item=item_id, received_on=received_on.isoformat(),
-                               villager=villager.strip(), content=content.strip())
+    return snapshot(record_store.create(
+        session, Feedback, item=item_id, received_on=received_on.isoformat(),
+        villager=villager.strip(), content=content.strip()))
 
 
 def answer_feedback(session: Session, feedback_id: str, on: date, answer: str) -> None:
@@ -433,17 +436,17 @@ def feedback_due_days() -> int:
     return FEEDBACK_DAYS.get(installation.province(), 10)
 
 
-def overdue_feedback(today: date | None = None) -> list[Feedback]:
+def overdue_feedback(today: date | None = None) -> list[FeedbackView]:
     """Unanswered feedback past the profile's answer period."""
     from datetime import timedelta
 
     today = today or date.today()
     days = feedback_due_days()
-    return [f for f in Feedback.live() if not f.answered_on
-            and date.fromisoformat(f.received_on) + timedelta(days=days) < today]
+    return snapshots([f for f in Feedback.live() if not f.answered_on
+                      and date.fromisoformat(f.received_on) + timedelta(days=days) < today])
 
 
-def escalate_feedback(session: Session, feedback_id: str, on: date) -> Feedback:
+def escalate_feedback(session: Session, feedback_id: str, on: date) -> FeedbackView:
     """Report an unanswered question to the township (组织法 第三十一条): travels in the next package."""
     if not session.can(Permission.COMMITTEE_REVIEW):
         session.require(Permission.EDIT_RECORDS)
@@ -454,4 +457,4 @@ def escalate_feedback(session: Session, feedback_id: str, on: date) -> Feedback:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "这条反映已经答复,不需要报告乡镇。"))
     if row.escalated_on:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "已经于 {on} 报告乡镇。"), on=row.escalated_on)
-    return record_store.update(session, row, escalated_on=on.isoformat())
+    return snapshot(record_store.update(session, row, escalated_on=on.isoformat()))

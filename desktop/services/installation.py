@@ -20,6 +20,7 @@ to an open window) is seen after the next restart or province change.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -72,7 +73,7 @@ def forget() -> None:
 
 
 @contextmanager
-def changing():
+def changing() -> Iterator[None]:
     """Around a write to the installation row: forgotten before, and after whatever the outcome."""
     forget()
     try:

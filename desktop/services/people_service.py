@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from desktop.services import record_store
+from desktop.services.read_models import KinshipView, PersonRoleView, PersonView, snapshot
 from desktop.services.session import Session
 from models.db import database
 from models.entities import GENDERS, Kinship, Person, PersonRole
@@ -40,7 +41,7 @@ def _invalid(template: str, **params) -> ValidationError:
     return ValidationError(msg(_C, template, **params))
 
 
-def add_person(session: Session, name: str, gender: str, **details) -> Person:
+def add_person(session: Session, name: str, gender: str, **details) -> PersonView:
     """Register a person (name and gender are required)."""
     session.require(Permission.EDIT_REGISTER)
     name = (name or "").strip()
@@ -48,29 +49,31 @@ def add_person(session: Session, name: str, gender: str, **details) -> Person:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写姓名(最多 32 个字)。"))
     if gender not in GENDERS:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请选择性别(男或女)。"))
-    return record_store.create(session, Person, name=name, gender=gender, **details)
+    return snapshot(record_store.create(session, Person, name=name, gender=gender, **details))
 
 
-def add_role(session: Session, person: Person, role: str, start_date: str = "",
-             end_date: str = "") -> PersonRole:
+def add_role(session: Session, person: Person | PersonView, role: str, start_date: str = "",
+             end_date: str = "") -> PersonRoleView:
     """Record that `person` holds `role` from `start_date` (to `end_date`)."""
     session.require(Permission.EDIT_REGISTER)
     if role not in PERSON_ROLES:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的职务:{role}"), role=role)
     if end_date and start_date and end_date < start_date:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "任职结束日期不能早于开始日期。"))
-    return record_store.create(session, PersonRole, person=person, role=role,
-                               start_date=start_date, end_date=end_date)
+    return snapshot(record_store.create(
+        session, PersonRole, person=person.id, role=role, start_date=start_date, end_date=end_date))
 
 
-def add_kinship(session: Session, person: Person, relative: Person, relation: str) -> Kinship:
+def add_kinship(session: Session, person: Person | PersonView, relative: Person | PersonView,
+                relation: str) -> KinshipView:
     """Declare that `person` is `relation` of `relative`."""
     session.require(Permission.EDIT_REGISTER)
     if relation not in RELATIONS:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的亲属关系:{relation}"), relation=relation)
     if person.id == relative.id:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "不能登记一个人和自己的亲属关系。"))
-    return record_store.create(session, Kinship, person=person, relative=relative, relation=relation)
+    return snapshot(record_store.create(
+        session, Kinship, person=person.id, relative=relative.id, relation=relation))
 
 
 def close_relatives(person_id: str) -> set[str]:

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from peewee import Model
 
-from desktop.services import installation
+from desktop.services import installation, read_models
 from desktop.services.session import Session
 from models import audit
 from models.clock import now_utc
@@ -81,10 +81,15 @@ def _refuse_foreign(record: Model) -> None:
 
 
 def update(session: Session, instance: M, **changes: Any) -> M:
-    """Apply `changes` and save; the audit row holds only what changed."""
-    model = type(instance)
+    """Apply `changes` and save; the audit row holds only what changed.
+
+    `instance` is a row or a service's read model of one (`read_models`);
+    the row is read again either way, and a read model is left as it was.
+    """
+    model = read_models.model_of(instance)
     with database.atomic():
-        current = model.get_or_none(model._meta.primary_key == instance.get_id())
+        key = instance.get_id() if isinstance(instance, Model) else instance.id
+        current = model.get_or_none(model._meta.primary_key == key)
         if current is None:
             raise NotFound(msg("records", QT_TRANSLATE_NOOP("records", "要修改的记录已不存在。")))
         _refuse_foreign(current)
@@ -101,8 +106,9 @@ def update(session: Session, instance: M, **changes: Any) -> M:
         _stamp(current)
         current.save()
         audit.append(session.actor, "update", model._meta.table_name, str(current.get_id()), old, new)
-    for key, value in changes.items():
-        setattr(instance, key, value)
+    if isinstance(instance, Model):
+        for key, value in changes.items():
+            setattr(instance, key, value)
     return current
 
 
@@ -117,7 +123,7 @@ def restore(session: Session, instance: SyncedModel) -> SyncedModel:
 
 
 def _set_deleted(session: Session, instance: SyncedModel, deleted: bool, action: str) -> SyncedModel:
-    model = type(instance)
+    model = read_models.model_of(instance)
     with database.atomic():
         current = model.get_or_none(model.id == instance.id)
         if current is None:
@@ -130,5 +136,6 @@ def _set_deleted(session: Session, instance: SyncedModel, deleted: bool, action:
         current.save()
         audit.append(session.actor, action, model._meta.table_name, current.id,
                      {"deleted": not deleted}, {"deleted": deleted})
-    instance.deleted = deleted
+    if isinstance(instance, Model):
+        instance.deleted = deleted
     return current

@@ -14,6 +14,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.services import record_store, rules_service, setup_service
+from desktop.services.read_models import (
+    ReviewCommentView,
+    RuleFilingView,
+    RuleReviewView,
+    RuleVersionView,
+    TownshipAnswerView,
+    snapshot,
+    snapshot_or_none,
+)
 from desktop.services.session import Session
 from models.db import database
 from models.disclosure.records import DisclosureItem, Feedback
@@ -193,19 +202,19 @@ class DraftView:
         return not self.blocked_by
 
 
-def in_force_version(v: RuleVersion) -> RuleVersion | None:
+def in_force_version(v: RuleVersion) -> RuleVersionView | None:
     """The village's version of the same rule set in force (or history still standing), else its base."""
     best = None
     for other in RuleVersion.live().where((RuleVersion.rule_set == v.rule_set_id) & (RuleVersion.id != v.id)
                                           & (RuleVersion.owner == v.owner)):
         status = proc.status(rules_service.facts(other.id))
         if status == proc.ST_IN_FORCE:
-            return other
+            return snapshot_or_none(other)
         if status == proc.ST_HISTORY and (best is None or other.version_no > best.version_no):
             best = other
     if best is None and v.based_on_id:
         best = RuleVersion.get_or_none(RuleVersion.id == v.based_on_id)
-    return best
+    return snapshot_or_none(best)
 
 
 def _comments(v: RuleVersion, fingerprint: str) -> list[CommentRow]:
@@ -252,7 +261,7 @@ def _review_reasons(v: RuleVersion, f: proc.VersionFacts, seen: str | None) -> l
 
 
 def add_comment(session: Session, version_id: str, position: int, comment: str,
-                seen_fingerprint: str | None = None) -> ReviewComment:
+                seen_fingerprint: str | None = None) -> ReviewCommentView:
     """A comment on one article (0: on the whole text), bound to the submitted text."""
     _require(session)
     v = _village_version(version_id)
@@ -262,8 +271,9 @@ def add_comment(session: Session, version_id: str, position: int, comment: str,
     if not 0 <= position <= count:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "草案没有第 {n} 条。"), n=position)
     _refuse(_review_reasons(v, rules_service.facts(v.id), seen_fingerprint))
-    return record_store.create(session, ReviewComment, version=v, fingerprint=v.submitted_fingerprint,
-                               position=position, comment=comment.strip())
+    return snapshot(record_store.create(
+        session, ReviewComment, version=v, fingerprint=v.submitted_fingerprint, position=position,
+        comment=comment.strip()))
 
 
 def remove_comment(session: Session, comment_id: str) -> None:
@@ -280,7 +290,7 @@ def remove_comment(session: Session, comment_id: str) -> None:
 
 
 def record_opinion(session: Session, version_id: str, opinion: str, on: date, reviewer: str,
-                   text: str = "", seen_fingerprint: str | None = None) -> RuleReview:
+                   text: str = "", seen_fingerprint: str | None = None) -> RuleReviewView:
     """The township's opinion on the submitted text (同意 / 修改后同意 / 不同意).
 
     `seen_fingerprint` is the fingerprint the reviewer's screen showed: an
@@ -296,9 +306,9 @@ def record_opinion(session: Session, version_id: str, opinion: str, on: date, re
         raise _invalid(QT_TRANSLATE_NOOP(_C, "审核日期不能早于该村报审的日期({day})。"), day=v.submitted_on)
     if not reviewer.strip():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写审核人或审核单位,例如“镇民政办”。"))
-    return record_store.create(session, RuleReview, version=v, fingerprint=v.submitted_fingerprint,
-                               opinion=opinion, reviewed_on=on.isoformat(), reviewer=reviewer.strip(),
-                               text=text.strip())
+    return snapshot(record_store.create(
+        session, RuleReview, version=v, fingerprint=v.submitted_fingerprint, opinion=opinion,
+        reviewed_on=on.isoformat(), reviewer=reviewer.strip(), text=text.strip()))
 
 
 # --- 备案 ----------------------------------------------------------------------------
@@ -448,7 +458,7 @@ def _existing_filing(v: RuleVersion) -> RuleFiling | None:
 
 
 def record_filing(session: Session, version_id: str, received_on: date, receipt_date: date,
-                  receipt_no: str = "", correction: str = "") -> RuleFiling:
+                  receipt_no: str = "", correction: str = "") -> RuleFilingView:
     """备案: register the adopted text with a receipt number (generated when left empty)."""
     _require(session)
     v = _village_version(version_id)
@@ -468,12 +478,13 @@ def record_filing(session: Session, version_id: str, received_on: date, receipt_
         number = receipt_no.strip() or suggested_receipt_no(receipt_date)
         if _receipt_taken(number):
             raise _invalid(QT_TRANSLATE_NOOP(_C, "回执编号“{no}”已经用过,请换一个。"), no=number)
-        return record_store.create(session, RuleFiling, version=v, fingerprint=f.current_fingerprint,
-                                   received_on=received_on.isoformat(), receipt_no=number,
-                                   receipt_date=receipt_date.isoformat(), correction=correction.strip())
+        return snapshot(record_store.create(
+            session, RuleFiling, version=v, fingerprint=f.current_fingerprint,
+            received_on=received_on.isoformat(), receipt_no=number,
+            receipt_date=receipt_date.isoformat(), correction=correction.strip()))
 
 
-def order_correction(session: Session, filing_id: str, correction: str) -> RuleFiling:
+def order_correction(session: Session, filing_id: str, correction: str) -> RuleFilingView:
     """责令改正 on a text already filed (found unlawful later); empty text withdraws it."""
     _require(session)
     row = RuleFiling.get_or_none((RuleFiling.id == filing_id) & (RuleFiling.deleted == False))  # noqa: E712
@@ -483,7 +494,7 @@ def order_correction(session: Session, filing_id: str, correction: str) -> RuleF
     lines = rules_service.articles(v.id)
     labels = {i: a.label or str(i) for i, a in enumerate(lines, start=1)}
     _refuse(rv.correction_reasons(legality.check_articles([a.text for a in lines]), correction, labels))
-    return record_store.update(session, row, correction=correction.strip())
+    return snapshot(record_store.update(session, row, correction=correction.strip()))
 
 
 # --- escalated matters ----------------------------------------------------------------
@@ -537,14 +548,14 @@ def escalations() -> list[EscalationRow]:
     return waiting + answered
 
 
-def township_answer(kind: str, record_id: str) -> TownshipAnswer | None:
+def township_answer(kind: str, record_id: str) -> TownshipAnswerView | None:
     """The township's answer to one escalated record (read at the village after the return package)."""
     key = TownshipAnswer.matter if kind == MATTER else TownshipAnswer.feedback
-    return (TownshipAnswer.live().where(key == record_id)
-            .order_by(TownshipAnswer.answered_on.desc(), TownshipAnswer.seq.desc()).first())
+    return (snapshot_or_none(TownshipAnswer.live().where(key == record_id)
+                             .order_by(TownshipAnswer.answered_on.desc(), TownshipAnswer.seq.desc()).first()))
 
 
-def answer(session: Session, kind: str, record_id: str, on: date, by: str, text: str) -> TownshipAnswer:
+def answer(session: Session, kind: str, record_id: str, on: date, by: str, text: str) -> TownshipAnswerView:
     """The township's answer to an escalated matter or feedback (one answer each; it can be revised)."""
     _require(session)
     model = SupervisionMatter if kind == MATTER else Feedback if kind == FEEDBACK else None
@@ -563,6 +574,6 @@ def answer(session: Session, kind: str, record_id: str, on: date, by: str, text:
     existing = _answers(key).get(record_id)
     values = dict(answered_on=on.isoformat(), answered_by=by.strip(), text=text.strip())
     if existing is not None:
-        return record_store.update(session, existing, **values)
-    return record_store.create(session, TownshipAnswer, **{key.name: row}, **values)
+        return snapshot(record_store.update(session, existing, **values))
+    return snapshot(record_store.create(session, TownshipAnswer, **{key.name: row}, **values))
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.services import installation, meetings_service, record_store
+from desktop.services.read_models import RuleOpinionView, RuleSetView, RuleVersionView, snapshot
 from desktop.services.rule_facts import (  # noqa: F401 - re-exported: the rules API is rules_service
     ArticleLine,
     FilingInfo,
@@ -204,14 +205,14 @@ def preview(text: str) -> parser.ParseResult:
     return parser.parse(text)
 
 
-def create_rule_set(session: Session, title: str, kind: str = KIND_RULES) -> RuleSet:
+def create_rule_set(session: Session, title: str, kind: str = KIND_RULES) -> RuleSetView:
     """A new rule set (no versions yet)."""
     session.require(Permission.EDIT_RECORDS)
     if not title.strip():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写名称,例如“青山村村规民约”。"))
     if kind not in KINDS:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的类别:{kind}"), kind=kind)
-    return record_store.create(session, RuleSet, title=title.strip(), kind=kind)
+    return snapshot(record_store.create(session, RuleSet, title=title.strip(), kind=kind))
 
 
 def _next_no(rule_set: RuleSet) -> int:
@@ -233,8 +234,13 @@ def _write_articles(session: Session, version: RuleVersion, lines: list[ArticleL
 
 def new_draft(session: Session, rule_set_id: str, title: str, trigger: str = "other",
               lines: list[ArticleLine] | None = None, preamble: str = "",
-              started_on: date | None = None) -> RuleVersion:
+              started_on: date | None = None) -> RuleVersionView:
     """Start a new draft version (empty, or with imported articles)."""
+    return snapshot(_new_draft(session, rule_set_id, title, trigger, lines, preamble, started_on))
+
+
+def _new_draft(session: Session, rule_set_id: str, title: str, trigger: str,
+               lines: list[ArticleLine] | None, preamble: str, started_on: date | None) -> RuleVersion:
     session.require(Permission.EDIT_RECORDS)
     rs = RuleSet.get_or_none((RuleSet.id == rule_set_id) & (RuleSet.deleted == False))  # noqa: E712
     if rs is None:
@@ -257,7 +263,7 @@ def new_draft(session: Session, rule_set_id: str, title: str, trigger: str = "ot
 
 
 def import_text(session: Session, text: str, title: str, kind: str = KIND_RULES,
-                rule_set_id: str | None = None, trigger: str = "other") -> tuple[RuleVersion, parser.ParseResult]:
+                rule_set_id: str | None = None, trigger: str = "other") -> tuple[RuleVersionView, parser.ParseResult]:
     """Parse `text` and save it as a new draft (creating the rule set when needed)."""
     session.require(Permission.EDIT_RECORDS)
     result = parser.parse(text)
@@ -276,7 +282,7 @@ def import_text(session: Session, text: str, title: str, kind: str = KIND_RULES,
 
 
 def enter_history(session: Session, rule_set_id: str, title: str, adopted_on: date,
-                  lines: list[ArticleLine], note: str = "") -> RuleVersion:
+                  lines: list[ArticleLine], note: str = "") -> RuleVersionView:
     """Enter a version adopted before the app existed, marked as history (no invented steps)."""
     session.require(Permission.EDIT_RECORDS)
     if not lines:
@@ -288,19 +294,18 @@ def enter_history(session: Session, rule_set_id: str, title: str, adopted_on: da
             is_history=True, history_adopted_on=adopted_on.isoformat(), history_note=note,
             started_on=adopted_on.isoformat())
         _write_articles(session, version, lines)
-    return version
+    return snapshot(version)
 
 
 def revise(session: Session, version_id: str, trigger: str, title: str = "",
-           started_on: date | None = None) -> RuleVersion:
+           started_on: date | None = None) -> RuleVersionView:
     """Start a revision: a new draft holding a copy of an adopted (or history) version."""
     base = _version(version_id)
     if proc.status(facts(base.id)) not in (proc.ST_IN_FORCE, proc.ST_ADOPTED, proc.ST_HISTORY, proc.ST_SUPERSEDED):
         raise _invalid(QT_TRANSLATE_NOOP(_C, "只能从已通过的版本开始修订。"))
-    version = new_draft(session, base.rule_set_id, title or base.title, trigger, articles(base.id),
-                        preamble=base.preamble, started_on=started_on)
-    record_store.update(session, version, based_on=base.id)
-    return version
+    version = _new_draft(session, base.rule_set_id, title or base.title, trigger, articles(base.id),
+                         preamble=base.preamble, started_on=started_on)
+    return snapshot(record_store.update(session, version, based_on=base.id))
 
 
 def save_articles(session: Session, version_id: str, lines: list[ArticleLine], renumber: bool = True) -> str:
@@ -319,7 +324,7 @@ def save_articles(session: Session, version_id: str, lines: list[ArticleLine], r
 # --- the five steps ------------------------------------------------------------
 
 def add_opinion(session: Session, version_id: str, received_on: date, source: str, content: str,
-                adopted: bool | None = None, reason: str = "") -> RuleOpinion:
+                adopted: bool | None = None, reason: str = "") -> RuleOpinionView:
     """Log a villager's opinion (征集民意)."""
     session.require(Permission.EDIT_RECORDS)
     if source not in SOURCES:
@@ -328,8 +333,9 @@ def add_opinion(session: Session, version_id: str, received_on: date, source: st
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写意见内容。"))
     v = _version(version_id)
     _refuse(proc.can_edit_text(facts(v.id)))
-    return record_store.create(session, RuleOpinion, version=v, received_on=received_on.isoformat(),
-                               source=source, content=content.strip(), adopted=adopted, reason=reason.strip())
+    return snapshot(record_store.create(
+        session, RuleOpinion, version=v, received_on=received_on.isoformat(),
+        source=source, content=content.strip(), adopted=adopted, reason=reason.strip()))
 
 
 def close_solicitation(session: Session, version_id: str, on: date) -> None:

@@ -6,6 +6,7 @@ import re
 
 from desktop.services import installation, record_store
 from desktop.services.installation import InstallationInfo
+from desktop.services.read_models import UserView, snapshot
 from desktop.services.session import SETUP, Session
 from models import passwords
 from models.db import database
@@ -107,7 +108,7 @@ def validate_password(password: str, repeat: str | None = None) -> str:
 
 
 def create_user(session: Session | None, login: str, display_name: str, role: str,
-                password: str, repeat: str | None = None) -> User:
+                password: str, repeat: str | None = None) -> UserView:
     """Add a login. The first administrator may be created without a session."""
     info = current()
     if info is None:
@@ -127,10 +128,10 @@ def create_user(session: Session | None, login: str, display_name: str, role: st
     validate_password(password, repeat)
     if User.select().where(User.login == login).exists():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "登录名“{login}”已被使用。"), login=login)
-    return record_store.create(
+    return snapshot(record_store.create(
         session, User, login=login, display_name=display_name, role=role,
         password_hash=passwords.hash_password(password),
-    )
+    ))
 
 
 def is_township() -> bool:
@@ -140,7 +141,7 @@ def is_township() -> bool:
 
 
 def initialize_with_admin(mode: str, name: str, code: str, province: str, login: str,
-                          display_name: str, password: str, repeat: str) -> User:
+                          display_name: str, password: str, repeat: str) -> UserView:
     """Create the installation and its first administrator, or nothing at all.
 
     The first-run wizard uses this: done as two calls, a refused administrator

@@ -10,6 +10,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.services import installation, people_service, record_store
+from desktop.services.read_models import (
+    CommitteeMemberView,
+    CommitteeTermView,
+    SupervisionMatterView,
+    VoucherReviewView,
+    snapshot,
+    snapshots,
+)
 from desktop.services.session import Session
 from models.db import database
 from models.entities import Person, PersonRole
@@ -76,20 +84,21 @@ def check_person(person_id: str) -> list[Finding]:
 # --- terms and members -----------------------------------------------------------
 
 def create_term(session: Session, label: str, start: date, end: date | None = None,
-                meeting_id: str | None = None, note: str = "") -> CommitteeTerm:
+                meeting_id: str | None = None, note: str = "") -> CommitteeTermView:
     """A new term of the committee."""
     _require_term_editor(session)
     if not label.strip():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写届次,例如“第七届”。"))
     if end and end <= start:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "任期结束日期应晚于开始日期。"))
-    return record_store.create(session, CommitteeTerm, label=label.strip(), start_date=start.isoformat(),
-                               end_date=end.isoformat() if end else "", elected_meeting=meeting_id, note=note)
+    return snapshot(record_store.create(
+        session, CommitteeTerm, label=label.strip(), start_date=start.isoformat(),
+        end_date=end.isoformat() if end else "", elected_meeting=meeting_id, note=note))
 
 
 def add_member(session: Session, term_id: str, person_id: str, chair: bool = False,
                finance_qualified: bool = False, joined_on: date | None = None,
-               override_reason: str = "") -> CommitteeMember:
+               override_reason: str = "") -> CommitteeMemberView:
     """Seat a member. Refused when the law forbids it; a warning needs a written justification."""
     _require_term_editor(session)
     term = CommitteeTerm.get_or_none(CommitteeTerm.id == term_id)
@@ -107,10 +116,10 @@ def add_member(session: Session, term_id: str, person_id: str, chair: bool = Fal
     if warnings and not override_reason.strip():
         raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(
             _C, "需要说明理由才能登记:{reasons}"), reasons=";".join(f.text() for f in warnings)))
-    return record_store.create(
+    return snapshot(record_store.create(
         session, CommitteeMember, term=term, person=person_id, position="chair" if chair else "member",
         finance_qualified=finance_qualified, joined_on=(joined_on or date.fromisoformat(term.start_date)).isoformat(),
-        override_reason=override_reason.strip())
+        override_reason=override_reason.strip()))
 
 
 @dataclass(frozen=True)
@@ -140,9 +149,9 @@ class TermView:
     composition: tuple[Finding, ...]
 
 
-def list_terms() -> list[CommitteeTerm]:
+def list_terms() -> list[CommitteeTermView]:
     """Terms, newest first."""
-    return list(CommitteeTerm.live().order_by(CommitteeTerm.start_date.desc()))
+    return snapshots(list(CommitteeTerm.live().order_by(CommitteeTerm.start_date.desc())))
 
 
 def term_view(term_id: str) -> TermView:
@@ -178,19 +187,20 @@ def _facts(m: SupervisionMatter) -> mm.MatterFacts:
 
 
 def open_matter(session: Session, title: str, area: str, source: str, opened_on: date,
-                findings: str = "", meeting_id: str | None = None) -> SupervisionMatter:
+                findings: str = "", meeting_id: str | None = None) -> SupervisionMatterView:
     """Open a matter the committee found."""
     _require_committee(session)
     if not title.strip():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写事项名称。"))
     if area not in mm.AREAS or source not in mm.SOURCES:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请选择监督内容和事项来源。"))
-    return record_store.create(session, SupervisionMatter, title=title.strip(), area=area, source=source,
-                               opened_on=opened_on.isoformat(), findings=findings.strip(), meeting=meeting_id)
+    return snapshot(record_store.create(
+        session, SupervisionMatter, title=title.strip(), area=area, source=source,
+        opened_on=opened_on.isoformat(), findings=findings.strip(), meeting=meeting_id))
 
 
 def advance(session: Session, matter_id: str, target: str, on: date, text: str = "",
-            deadline: date | None = None) -> SupervisionMatter:
+            deadline: date | None = None) -> SupervisionMatterView:
     """Move a matter one step: notify (with deadline), answer, verify, close."""
     _require_committee(session)
     m = SupervisionMatter.get_or_none((SupervisionMatter.id == matter_id) & (SupervisionMatter.deleted == False))  # noqa: E712
@@ -208,10 +218,10 @@ def advance(session: Session, matter_id: str, target: str, on: date, text: str =
         mm.VERIFIED: dict(verified_on=on.isoformat(), verification=text),
         mm.CLOSED: dict(closed_on=on.isoformat()),
     }[target]
-    return record_store.update(session, m, **changes)
+    return snapshot(record_store.update(session, m, **changes))
 
 
-def escalate(session: Session, matter_id: str, on: date) -> SupervisionMatter:
+def escalate(session: Session, matter_id: str, on: date) -> SupervisionMatterView:
     """Report an unresolved matter to the township (travels in the next package)."""
     _require_committee(session)
     m = SupervisionMatter.get_by_id(matter_id)
@@ -219,7 +229,7 @@ def escalate(session: Session, matter_id: str, on: date) -> SupervisionMatter:
     if reasons:
         raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "不能报告乡镇:{reasons}"),
                                   reasons=";".join(str(r) for r in reasons)))
-    return record_store.update(session, m, escalated_on=on.isoformat())
+    return snapshot(record_store.update(session, m, escalated_on=on.isoformat()))
 
 
 @dataclass(frozen=True)
@@ -266,7 +276,7 @@ def parse_amount(text: str) -> int:
 
 def add_voucher_review(session: Session, period: str, reviewed_on: date, voucher_count: int,
                        total_fen: int, signed_by: str,
-                       questioned: list[tuple[str, int, str, str]] | None = None) -> VoucherReview:
+                       questioned: list[tuple[str, int, str, str]] | None = None) -> VoucherReviewView:
     """A 民主理财 session; `questioned` = (凭证号, 金额分, 理由, 结果)."""
     _require_committee(session)
     if voucher_count < 0 or total_fen < 0:
@@ -283,7 +293,7 @@ def add_voucher_review(session: Session, period: str, reviewed_on: date, voucher
                 raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的处理结果:{outcome}"), outcome=outcome)
             record_store.create(session, QuestionedVoucher, review=review, voucher_no=no, amount_fen=amount,
                                 reason=reason, outcome=outcome)
-    return review
+    return snapshot(review)
 
 
 # --- 民主评议 -----------------------------------------------------------------------
