@@ -12,8 +12,6 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.paths import AppPaths
-from models.db import close_database
 from models.township import compliance as eng
 from tests.support.screens import save, shown
 
@@ -22,44 +20,34 @@ VILLAGES = [("330106001001", "青山村", "demo", 7), ("330106001002", "绿水�
             ("330106001005", "柳塘村", "silent", 0)]
 
 
-def _township(tmp_path):
-    """The township with five villages; returns (site, session) with the township database open."""
+def _fill(i: int, session) -> bool:
+    """Demo history for three villages, a few records for one, nothing from the last."""
     from desktop import demo as demo_mod
-    from desktop.services import record_store, setup_service
-    from desktop.sync import enrollment, exporter, importer
+    from desktop.services import record_store
     from models.disclosure.records import DisclosureItem
     from models.meetings.records import Meeting
-    from tests.support.sites import TOWNSHIP_CODE, Site
 
-    usb = tmp_path / "U盘"
-    usb.mkdir()
-    township = Site(AppPaths(tmp_path / "乡镇"), "township")
-    session = township.use()
-    setup_service.initialize("township", "青山镇", TOWNSHIP_CODE, "zhejiang")
-    setups = [(code, name, kind, seed, enrollment.enroll_village(session, township.paths, code, name, usb))
-              for code, name, kind, seed in VILLAGES]
-    packages = []
+    _code, _name, kind, seed = VILLAGES[i]
     year = date.today().year
-    for code, _name, kind, seed, setup in setups:
-        if kind == "silent":
-            continue
-        site = Site(AppPaths(tmp_path / code), "village")
-        session = site.use()
-        enrollment.initialize_from_setup(setup)
-        if kind == "demo":
-            demo_mod.fill_village(session, years=2, seed=seed)
-        else:
-            record_store.create(session, Meeting, type_code="representatives", title=f"{year}年第一季度村民代表会议",
-                                held_on=f"{year}-02-10", quorum_met=True, status="approved")
-            record_store.create(session, DisclosureItem, category="village", subject="village_affairs",
-                                period_kind="quarter", period=f"{year}Q1", title=f"{year}年第一季度村务公开",
-                                posted_on=f"{year}-04-28")
-        packages.append(exporter.export_package(session, site.paths, usb).path)
-    close_database()
-    session = township.use()
-    for path in packages:
-        importer.apply_import(session, path, township.paths, backup=False)
-    return township, session
+    if kind == "silent":
+        return False
+    if kind == "demo":
+        demo_mod.fill_village(session, years=2, seed=seed)
+    else:
+        record_store.create(session, Meeting, type_code="representatives", title=f"{year}年第一季度村民代表会议",
+                            held_on=f"{year}-02-10", quorum_met=True, status="approved")
+        record_store.create(session, DisclosureItem, category="village", subject="village_affairs",
+                            period_kind="quarter", period=f"{year}Q1", title=f"{year}年第一季度村务公开",
+                            posted_on=f"{year}-04-28")
+    return True
+
+
+def _township(tmp_path):
+    """The township with five villages (built once, copied); returns (site, session) with its database open."""
+    from tests.support.sites import township_with_villages
+
+    return township_with_villages(tmp_path, [(code, name) for code, name, _k, _s in VILLAGES], _fill,
+                                  key="compliance_page")
 
 
 def _page(qtbot, session, width=1280, height=720):

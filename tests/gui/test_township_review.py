@@ -140,24 +140,11 @@ def _township_with_three_villages(root):
     """青山村 submits a draft with an unlawful clause, 白云村 changes its draft after submitting,
     石桥村's draft is reviewed; the 2021 texts of 白云村 and 石桥村 are filed, 青山村's waits."""
     from desktop import demo
-    from desktop.paths import AppPaths
     from desktop.services import rules_service
     from desktop.services.rules_service import ArticleLine
-    from desktop.sync import enrollment, exporter, importer
-    from models.db import close_database
-    from tests.support.sites import Site
+    from tests.support.sites import township_with_villages
 
-    usb = root / "U盘"
-    usb.mkdir(parents=True)
-    township = Site(AppPaths(root / "乡镇"), "township")
-    session = township.use()
-    setup_service.initialize("township", "青山镇", "330106001", "zhejiang")
-    setups = [enrollment.enroll_village(session, township.paths, code, name, usb) for code, name in VILLAGES]
-    packages = []
-    for i, ((code, _name), setup_file) in enumerate(zip(VILLAGES, setups, strict=True)):
-        village = Site(AppPaths(root / code), "village")
-        session = village.use()
-        enrollment.initialize_from_setup(setup_file)
+    def fill(i, session):
         demo.fill_village(session, households=120, years=1, seed=7 + i, submit_rules=i > 0)
         draft = next(v for rs in rules_service.list_rule_sets() for v in rs.versions if v.version_no == 3)
         if i == 0:
@@ -170,11 +157,8 @@ def _township_with_three_villages(root):
             lines = rules_service.articles(draft.id)
             lines[1] = ArticleLine(lines[1].chapter, "", lines[1].text + "外来务工人员参照执行。")
             rules_service.save_articles(session, draft.id, lines)
-        packages.append(exporter.export_package(session, village.paths, usb).path)
-        close_database()
-    session = township.use()
-    for path in packages:
-        importer.apply_import(session, path, township.paths, backup=False)
+
+    _township, session = township_with_villages(root, VILLAGES, fill)
     queue = {r.village_name: r for r in review_service.queue()}
     review_service.record_opinion(session, queue["石桥村"].version_id, proc.AGREE, date(2026, 11, 5), "青山镇民政办",
                                   "经审查,草案内容合法,同意提交村民会议表决。")
@@ -255,16 +239,12 @@ def test_the_township_main_window_opens_the_review_area_with_its_empty_states(qt
 
 def _township_with_a_demo_village(root):
     """A township that imported one demo village: its 2021 村规民约 was adopted and filed on paper."""
-    from desktop.sync import exporter, importer
-    from models.db import close_database
-    from tests.support.sites import make_pair
+    from desktop import demo
+    from tests.support.sites import VILLAGE_CODE, township_with_villages
 
-    township, village, usb = make_pair(root)
-    session = village.use()
-    package = exporter.export_package(session, village.paths, usb).path
-    close_database()
-    session = township.use()
-    importer.apply_import(session, package, township.paths, backup=False)
+    _township, session = township_with_villages(root, [(VILLAGE_CODE, "青山村")],
+                                                lambda _i, village: demo.fill_village(village, years=1),
+                                                key="one_demo_village")
     return session
 
 

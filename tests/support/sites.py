@@ -10,12 +10,16 @@ copied into the test's folder:
   village optionally filled with the demo — the sync and compliance tests.
 - `make_login_pair`: 城关镇 and 青山村 with an administrator each, logged in
   (`Pair`) — the GUI exchange tests.
+
+`township_with_villages` is the township side at scale: several villages, each
+filled by the test, their packages imported.
 """
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,6 +101,48 @@ def make_pair(root: Path, years: int = 1, demo: bool = True) -> tuple[Site, Site
 
     templates.copy_tree(templates.template(("pair", years, demo), build), root)
     return Site(AppPaths(root / "乡镇"), "township"), Site(AppPaths(root / "村"), "village"), root / "U盘"
+
+
+def township_with_villages(root: Path, villages: Sequence[tuple[str, str]],
+                           fill: Callable[[int, Session], bool | None], key: Hashable | None = None
+                           ) -> tuple[Site, Session]:
+    """青山镇 with its villages' packages imported the real way; the township's database open.
+
+    The township enrols each (code, name) of `villages`; each village starts from
+    its 入网文件 in `root/<code>`, `fill(index, session)` adds its records, and it
+    exports one package to `root/U盘` — unless `fill` returns False (a village that
+    never sent anything). The township (`root/乡镇`) imports the packages in order.
+    With `key` the whole tree is built once per session and copied (`fill` must then
+    make the same records every time). Returns (township, its CLI session).
+    """
+    def build(into: Path) -> None:
+        from desktop.services import setup_service
+        from desktop.sync import enrollment, exporter, importer
+
+        usb = into / "U盘"
+        usb.mkdir(parents=True)
+        township = Site(AppPaths(into / "乡镇"), "township")
+        session = township.use()
+        setup_service.initialize("township", "青山镇", TOWNSHIP_CODE, "zhejiang")
+        setups = [enrollment.enroll_village(session, township.paths, code, name, usb) for code, name in villages]
+        packages = []
+        for i, ((code, _name), setup_file) in enumerate(zip(villages, setups, strict=True)):
+            village = Site(AppPaths(into / code), "village")
+            session = village.use()
+            enrollment.initialize_from_setup(setup_file)
+            if fill(i, session) is not False:
+                packages.append(exporter.export_package(session, village.paths, usb).path)
+        session = township.use()
+        for path in packages:
+            importer.apply_import(session, path, township.paths, backup=False)
+        close_database()
+
+    if key is None:
+        build(root)
+    else:
+        templates.copy_tree(templates.template(("township_with_villages", key), build), root)
+    township = Site(AppPaths(root / "乡镇"), "township")
+    return township, township.use()
 
 
 @dataclass
