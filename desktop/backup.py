@@ -37,6 +37,10 @@ DAILY = "daily"
 _NAME = re.compile(r"^cunwu-(\d{8})-(\d{6})-([a-z0-9\-]+)\.sqlite3$")
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+#: Restore points before batches of imports: each is a whole copy (250 MB for a
+#: township of 200 villages) and one is taken per batch, so only the newest few
+#: are kept; the daily and weekly backups reach further back.
+KEEP_BEFORE_IMPORT = 5
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -186,6 +190,18 @@ def rotate(folder: Path) -> list[Path]:
                 removed.append(b.path)
             except OSError as exc:
                 log.warning("could not remove old backup %s: %s", b.path, exc)
+    return removed
+
+
+def rotate_kept(folder: Path, reason: str, keep: int) -> list[Path]:
+    """Delete backups of `reason` beyond the newest `keep`; returns what was deleted."""
+    removed = []
+    for b in [b for b in list_backups(folder) if b.reason == reason][keep:]:
+        try:
+            b.path.unlink()
+            removed.append(b.path)
+        except OSError as exc:
+            log.warning("could not remove old backup %s: %s", b.path, exc)
     return removed
 
 

@@ -73,4 +73,5 @@ class ImportBackup:
         except BackupError as exc:
             self._failed = exc
             raise
+        backup.rotate_kept(self.paths.backups, REASON, backup.KEEP_BEFORE_IMPORT)
         return self.path

@@ -125,3 +125,23 @@ def test_no_backup_possible_means_nothing_is_imported(world):
     assert result.backup is None
     assert full_dump(township.paths.database) == before
     assert canonical_dump(township.paths.database, VILLAGE_CODE) == {}
+
+
+def test_only_the_newest_restore_points_before_imports_are_kept(tmp_path):
+    """Each batch leaves a whole copy of the database: older ones are removed, others never."""
+    from desktop import backup
+    from desktop.paths import AppPaths
+    from desktop.storage import open_store
+    from desktop.sync.import_backup import REASON, ImportBackup
+
+    paths = AppPaths(tmp_path / "data")
+    open_store(paths)
+    paths.backups.mkdir(parents=True, exist_ok=True)
+    for day in range(1, 9):
+        (paths.backups / f"cunwu-202601{day:02d}-080000-{REASON}.sqlite3").write_bytes(b"x")
+    (paths.backups / "cunwu-20260101-070000-manual.sqlite3").write_bytes(b"x")
+    made = ImportBackup(paths).ensure()
+    left = backup.list_backups(paths.backups)
+    before_import = [b.path for b in left if b.reason == REASON]
+    assert len(before_import) == backup.KEEP_BEFORE_IMPORT and made in before_import
+    assert any(b.reason == "manual" for b in left)
