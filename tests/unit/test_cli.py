@@ -27,9 +27,8 @@ def as_json(proc):
     return json.loads(lines[0])
 
 
-@pytest.fixture
-def demo_dir(tmp_path):
-    d = tmp_path / "数据 文件夹"
+def _init_and_demo(root: Path) -> None:
+    d = root / "数据 文件夹"
     out = cunwu("--json", "init", "village", "--name", "青山村", "--code", "330106001001",
                 "--province", "zhejiang", data_dir=d)
     assert out.returncode == 0, out.stderr
@@ -37,7 +36,15 @@ def demo_dir(tmp_path):
     out = cunwu("--json", "demo", "--years", "2", data_dir=d)
     assert out.returncode == 0, out.stderr
     assert as_json(out)["people"] >= 35
-    return d
+
+
+@pytest.fixture
+def demo_dir(tmp_path):
+    """A data folder made by `cunwu init` and `cunwu demo` (run once per session, copied per test)."""
+    from tests.support import templates
+
+    templates.copy_tree(templates.template("cli_init_demo", _init_and_demo), tmp_path)
+    return tmp_path / "数据 文件夹"
 
 
 def test_init_demo_check_backup_restore_roundtrip(demo_dir, tmp_path):
