@@ -48,8 +48,8 @@ def test_open_the_queue_comment_and_record_the_opinion(qtbot, reviewer):
     qtbot.waitExposed(page)
     assert page.tabs.tabText(0).startswith("待审核") and "(1)" in page.tabs.tabText(0)
     queue = page.queue
-    assert queue.table.rowCount() == 1 and queue.table.item(0, 0).text() == "青山村"
-    assert "1 处可能违法" in queue.table.item(0, 4).text()
+    assert queue.model.rowCount() == 1 and queue.model.index(0, 0).data() == "青山村"
+    assert "1 处可能违法" in queue.model.index(0, 4).data()
 
     queue.table.setFocus()
     qtbot.keyClick(queue.table, Qt.Key.Key_Return)
@@ -101,7 +101,7 @@ def test_the_opinion_needs_a_reason_unless_agreed_and_goes_to_the_queue(qtbot, r
     assert not draft.opinion_button.isEnabled() and "已于" in draft.banner.text()
     qtbot.keyClick(draft.table, Qt.Key.Key_Escape)
     assert page.review_stack.currentWidget() is page.queue
-    assert page.queue.table.item(0, 5).text() == "已审核" and "不同意" in page.queue.table.item(0, 6).text()
+    assert page.queue.model.index(0, 5).data() == "已审核" and "不同意" in page.queue.model.index(0, 6).data()
     assert page.tabs.tabText(0) == "待审核"
 
 
@@ -178,7 +178,7 @@ def test_review_screens(qtbot, tmp_path):
 
     session, draft_id = _township_with_three_villages(tmp_path)
     page = shown(qtbot, ReviewPage(session), 1180, 760)
-    assert [page.queue.table.item(r, 5).text() for r in range(3)] == ["待审核", "报审后又修改", "已审核"]
+    assert [page.queue.model.index(r, 5).data() for r in range(3)] == ["待审核", "报审后又修改", "已审核"]
     save(page, "c5_review_queue")
 
     page.open_draft(draft_id)
@@ -194,7 +194,7 @@ def test_review_screens(qtbot, tmp_path):
 
     page.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: page.filings.is_loaded() and not page.filings.is_loading())
-    assert page.filings.table.rowCount() == 3
+    assert page.filings.model.rowCount() == 3
     save(page, "c7_filing_register")
     page.tabs.setCurrentIndex(2)
     save(page, "c7_escalations")
@@ -331,3 +331,27 @@ def test_answering_escalations_by_keyboard_and_no_stale_message(qtbot, reviewer)
     assert sum(1 for r in review_service.escalations() if r.answer) == 1
     assert "已答复" in tab.message.text()  # the confirmation survives the list being re-read
     assert page.tabs.tabText(2) == "上报事项(1)"
+
+
+def test_the_queue_and_register_models_pass_the_model_tester_and_sort_by_raw_values(qtmodeltester, tmp_path):
+    """Both 审核备案 lists are BatchedRowsModels: Qt's model checks pass, the sort role gives numbers
+    where the text is a count, and the id role gives the version behind a row."""
+    from ui.township.filing_register_model import FilingRegisterModel
+    from ui.township.review_queue_model import ARTICLES, FINDINGS, ReviewQueueModel
+    from ui.widgets.batched_model import ID_ROLE, SORT_ROLE
+
+    _township_with_three_villages(tmp_path)
+    queue = ReviewQueueModel()
+    queue.set_rows(review_service.queue(include_reviewed=True))
+    assert queue.rowCount() == 3 and queue.headerData(0, Qt.Orientation.Horizontal) == "村"
+    qtmodeltester.check(queue)
+    first = queue.row_at(0)
+    assert queue.index(0, ARTICLES).data(SORT_ROLE) == first.articles
+    assert queue.index(0, FINDINGS).data(SORT_ROLE) == (first.unlawful, first.warnings)
+    assert queue.index(0, 0).data(ID_ROLE) == first.version_id
+
+    register = FilingRegisterModel()
+    register.set_rows(review_service.filing_register())
+    assert register.rowCount() == 3
+    qtmodeltester.check(register)
+    assert register.index(0, 0).data(ID_ROLE) == register.row_at(0).version_id

@@ -27,12 +27,10 @@ from models.roles import Permission
 from ui.errors import error_text
 from ui.operations import Runner
 from ui.township.filing_dialog import CorrectionDialog, FilingDialog
-from ui.township.review_widgets import cell, empty_label, filing_state_label, on_enter
-from ui.widgets.palette import AMBER, GREEN, GREY, RED
+from ui.township.filing_register_model import TITLE, FilingRegisterModel
+from ui.township.review_widgets import empty_label, on_enter
 from ui.widgets.primary_button import make_primary
-from ui.widgets.tables import read_only_table
-
-VILLAGE, TITLE, VOTED, RECEIVED, RECEIPT_NO, RECEIPT_DATE, STATE = range(7)
+from ui.widgets.tables import read_only_view
 
 
 class FilingRegisterTab(QWidget):
@@ -44,17 +42,15 @@ class FilingRegisterTab(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
-        self.rows: list[FilingRow] = []
+        self.model = FilingRegisterModel(self)
         self.dialog: QDialog | None = None
         self._loaded_once = False
         self._again = False  # a refresh asked for while a read was running
         self._keep: str | None = None  # the version selected when the read started
         self.jobs = Runner(self, writes=False)
         self.summary_label = QLabel()
-        self.table = read_only_table(
-            [self.tr("村"), self.tr("村规民约"), self.tr("表决日期"), self.tr("收到日期"), self.tr("回执编号"),
-             self.tr("回执日期"), self.tr("状态")], TITLE)
-        self.table.itemSelectionChanged.connect(self._on_selection)
+        self.table = read_only_view(self.model, TITLE)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(self.open_default)
         on_enter(self.table, self.open_default)
         self.file_button = make_primary(QPushButton(self.tr("登记备案…")))
@@ -80,6 +76,11 @@ class FilingRegisterTab(QWidget):
         layout.addWidget(self.detail_label)
         layout.addLayout(buttons)
         self.refresh()
+
+    @property
+    def rows(self) -> list[FilingRow]:
+        """The register as last read (the model's rows)."""
+        return self.model.all_rows()
 
     def waiting(self) -> int:
         """Adopted texts not yet filed (for the tab title)."""
@@ -125,27 +126,7 @@ class FilingRegisterTab(QWidget):
     def show_rows(self, rows: list[FilingRow]) -> None:
         """Fill the table with `rows` (the register as `review_service.filing_register` returns it)."""
         keep, self._keep = self._keep, None
-        self.rows = list(rows)
-        self.table.setRowCount(len(self.rows))
-        for r, row in enumerate(self.rows):
-            color = {WAITING: AMBER, CORRECTION: RED}.get(row.state, GREEN)
-            state = filing_state_label(row.state)
-            if row.state == WAITING and row.unlawful:
-                state = self.tr("{state}(有 {n} 处可能违法)").format(state=state, n=row.unlawful)
-            state_item = cell(state, color=color)
-            if row.correction:
-                state_item.setToolTip(row.correction)
-            paper = row.state == PAPER
-            cells = [cell(row.village_name, row.version_id),
-                     cell(self.tr("{title}(第{no}版)").format(title=row.title, no=row.version_no)),
-                     cell(row.voted_on), cell(row.received_on or (row.sent_on if paper else "")),
-                     cell(row.receipt_no or (self.tr("{no}(纸质,村里登记)").format(no=row.village_receipt)
-                                             if row.village_receipt else ""),
-                          color=None if row.receipt_no else GREY),
-                     cell(row.receipt_date or (row.village_receipt_date if paper else "")),
-                     state_item]
-            for c, item in enumerate(cells):
-                self.table.setItem(r, c, item)
+        self.model.set_rows(list(rows))
         self.stack.setCurrentWidget(self.table if self.rows else self.empty)
         paper = sum(1 for r in self.rows if r.state == PAPER)
         filed = len(self.rows) - self.waiting()
@@ -156,19 +137,19 @@ class FilingRegisterTab(QWidget):
         self.summary_label.setText(text)
         if keep is not None:
             self.select(keep)
-        if self.rows and self.table.currentRow() < 0:
+        if self.rows and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         self._on_selection()
 
     def current(self) -> FilingRow | None:
         """The selected line."""
-        row = self.table.currentRow()
-        return self.rows[row] if 0 <= row < len(self.rows) and self.table.selectedItems() else None
+        selected = self.table.selectionModel().selectedRows()
+        return self.model.row_at(selected[0].row()) if selected else None
 
     def select(self, version_id: str) -> None:
         """Select the line of `version_id`."""
-        for r, row in enumerate(self.rows):
-            if row.version_id == version_id:
+        for r in range(self.model.rowCount()):
+            if self.model.row_at(r).version_id == version_id:
                 self.table.selectRow(r)
 
     def _on_selection(self) -> None:

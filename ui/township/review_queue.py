@@ -6,7 +6,7 @@ submitting are listed (so the reviewer knows to wait), but cannot be reviewed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -20,14 +20,10 @@ from PySide6.QtWidgets import (
 from desktop.services import review_service
 from desktop.services.review_service import QueueRow
 from models.township import review as rv
-from ui.township.review_widgets import cell, empty_label, on_enter, queue_state_label
-from ui.widgets.palette import AMBER, GREEN, GREY, RED
+from ui.township.review_queue_model import TITLE, ReviewQueueModel
+from ui.township.review_widgets import empty_label, on_enter
 from ui.widgets.primary_button import make_primary
-from ui.widgets.record_labels import opinion_label
-from ui.widgets.tables import read_only_table
-
-COLUMNS = 7
-VILLAGE, TITLE, SUBMITTED, ARTICLES, FINDINGS, STATE, OPINION = range(COLUMNS)
+from ui.widgets.tables import read_only_view
 
 
 class ReviewQueueTab(QWidget):
@@ -37,12 +33,10 @@ class ReviewQueueTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.rows: list[QueueRow] = []
-        self.table = read_only_table(
-            [self.tr("村"), self.tr("草案"), self.tr("报审日期"), self.tr("条数"), self.tr("合法性审查"),
-             self.tr("状态"), self.tr("审核意见")], TITLE)
+        self.model = ReviewQueueModel(self)
+        self.table = read_only_view(self.model, TITLE)
         self.table.doubleClicked.connect(self.open_current)
-        self.table.itemSelectionChanged.connect(self._on_selection)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
         on_enter(self.table, self.open_current)
         self.show_reviewed_check = QCheckBox(self.tr("也显示已审核的草案"))
         self.show_reviewed_check.setChecked(True)
@@ -73,34 +67,15 @@ class ReviewQueueTab(QWidget):
         """Drafts waiting for the township (for the tab title)."""
         return sum(1 for r in self.rows if r.state == rv.PENDING)
 
+    @property
+    def rows(self) -> list[QueueRow]:
+        """The drafts listed (the model's rows)."""
+        return self.model.all_rows()
+
     def refresh(self, *_args) -> None:
         """Re-read the queue, keeping the selection."""
         selected = self.current_id()
-        self.rows = review_service.queue(include_reviewed=self.show_reviewed_check.isChecked())
-        self.table.setRowCount(len(self.rows))
-        for r, row in enumerate(self.rows):
-            findings = []
-            if row.unlawful:
-                findings.append(self.tr("{n} 处可能违法").format(n=row.unlawful))
-            if row.warnings:
-                findings.append(self.tr("{n} 处需要注意").format(n=row.warnings))
-            state_color = {rv.PENDING: AMBER, rv.CHANGED: RED, rv.REVIEWED: GREEN}.get(row.state, GREY)
-            opinion = (self.tr("{opinion}({on})").format(opinion=opinion_label(row.opinion), on=row.reviewed_on)
-                       if row.opinion else "")
-            cells = [
-                cell(row.village_name, row.version_id),
-                cell(self.tr("{title}(第{no}版)").format(title=row.title, no=row.version_no)),
-                cell(row.submitted_on),
-                cell(str(row.articles)),
-                cell("、".join(findings) or self.tr("未发现问题"), color=RED if row.unlawful else (
-                    AMBER if row.warnings else GREEN)),
-                cell(queue_state_label(row.state), color=state_color),
-                cell(opinion),
-            ]
-            for c, item in enumerate(cells):
-                if c == ARTICLES:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, c, item)
+        self.model.set_rows(review_service.queue(include_reviewed=self.show_reviewed_check.isChecked()))
         self.stack.setCurrentWidget(self.table if self.rows else self.empty)
         counts = {state: sum(1 for r in self.rows if r.state == state) for state in rv.QUEUE_LABELS}
         self.summary_label.setText(self.tr(
@@ -109,19 +84,19 @@ class ReviewQueueTab(QWidget):
             pending=counts[rv.PENDING], changed=counts[rv.CHANGED], reviewed=counts[rv.REVIEWED]))
         if selected:
             self.select(selected)
-        if self.rows and self.table.currentRow() < 0:
+        if self.rows and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         self._on_selection()
 
     def current_id(self) -> str | None:
         """The selected draft's version id."""
-        row = self.table.currentRow()
-        return self.rows[row].version_id if 0 <= row < len(self.rows) and self.table.selectedItems() else None
+        selected = self.table.selectionModel().selectedRows()
+        return self.model.row_at(selected[0].row()).version_id if selected else None
 
     def select(self, version_id: str) -> None:
         """Select the row of `version_id`."""
-        for r, row in enumerate(self.rows):
-            if row.version_id == version_id:
+        for r in range(self.model.rowCount()):
+            if self.model.row_at(r).version_id == version_id:
                 self.table.selectRow(r)
 
     def open_current(self, *_args) -> None:

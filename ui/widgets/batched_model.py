@@ -2,8 +2,15 @@
 
 The service returns the full list (cheap: plain dataclasses); the view only
 lays out what it has been given, and asks for more as it scrolls
-(`canFetchMore`/`fetchMore`). Subclasses set `COLUMNS`/`column_count` and
-implement `data` and `headerData`.
+(`canFetchMore`/`fetchMore`).
+
+The one table pattern: a subclass sets `CONTEXT` and `COLUMNS` (titles
+marked with `QT_TRANSLATE_NOOP(CONTEXT, ...)`) and answers per cell through
+small hooks — `display`, `sort_value`, `foreground`, `tooltip`,
+`alignment`, `row_id` — which `data` dispatches by role. `SORT_ROLE` gives
+the raw value (ISO dates, numbers) so a `QSortFilterProxyModel` with
+`setSortRole(SORT_ROLE)` sorts as a person expects; `ID_ROLE` gives the
+record id. Older subclasses that override `data`/`headerData` whole still work.
 """
 
 from __future__ import annotations
@@ -11,14 +18,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+#: The record id behind a row (`row_id`).
+ID_ROLE = Qt.ItemDataRole.UserRole
+#: The raw value a column sorts by (`sort_value`).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class BatchedRowsModel(QAbstractTableModel):
     """Rows shown `batch` at a time; `row_at(n)` is the service row behind view row n."""
 
+    #: The translation context of the column titles.
+    CONTEXT = "BatchedRowsModel"
     COLUMNS: Sequence[str] = ()
 
     def __init__(self, parent=None, batch: int = 500):
@@ -37,6 +58,10 @@ class BatchedRowsModel(QAbstractTableModel):
     def total(self) -> int:
         """How many rows match (shown or not yet fetched)."""
         return len(self._rows)
+
+    def all_rows(self) -> list[Any]:
+        """Every service row, shown or not yet fetched."""
+        return list(self._rows)
 
     def row_at(self, row: int) -> Any:
         """The service row behind view row `row`."""
@@ -68,3 +93,57 @@ class BatchedRowsModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
         self._shown += more
         self.endInsertRows()
+
+    # ----- the per-cell hooks behind `data` ------------------------------------------------
+
+    def display(self, row: Any, column: int) -> str:
+        """The text of a cell."""
+        raise NotImplementedError
+
+    def sort_value(self, row: Any, column: int) -> Any:
+        """The raw value a column sorts by (the text unless overridden)."""
+        return self.display(row, column)
+
+    def foreground(self, row: Any, column: int) -> QColor | None:
+        """The text colour of a cell (palette colours), or the view's default."""
+        return None
+
+    def tooltip(self, row: Any, column: int) -> str | None:
+        """The tooltip of a cell: its whole text (long texts are elided in narrow columns)."""
+        return self.display(row, column)
+
+    def alignment(self, row: Any, column: int) -> Qt.AlignmentFlag | None:
+        """The alignment of a cell, or the view's default."""
+        return None
+
+    def row_id(self, row: Any) -> str | None:
+        """The record id behind a row (`ID_ROLE`)."""
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Dispatch a role to its hook."""
+        if not index.isValid() or index.row() >= self._shown:
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, column)
+        if role == SORT_ROLE:
+            return self.sort_value(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            align = self.alignment(row, column)
+            return None if align is None else int(align)
+        if role == ID_ROLE:
+            return self.row_id(row)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Column titles, translated in `CONTEXT`."""
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.COLUMNS)):
+            return QCoreApplication.translate(self.CONTEXT, self.COLUMNS[section])
+        return None

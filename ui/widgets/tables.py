@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget
 
 
 def read_only_table(headers: list[str], stretch: int | None = None, *, fit_columns: bool = True,
@@ -20,6 +21,20 @@ def read_only_table(headers: list[str], stretch: int | None = None, *, fit_colum
     """
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
+    _set_up(table, len(headers), stretch, fit_columns, word_wrap)
+    return table
+
+
+def read_only_view(model: QAbstractItemModel, stretch: int | None = None, *, fit_columns: bool = True,
+                   word_wrap: bool = True) -> QTableView:
+    """`read_only_table` for a model (a `BatchedRowsModel`): the same look and keys."""
+    view = QTableView()
+    view.setModel(model)
+    _set_up(view, model.columnCount(), stretch, fit_columns, word_wrap)
+    return view
+
+
+def _set_up(table: QTableView, columns: int, stretch: int | None, fit_columns: bool, word_wrap: bool) -> None:
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -30,8 +45,6 @@ def read_only_table(headers: list[str], stretch: int | None = None, *, fit_colum
     header = table.horizontalHeader()
     if fit_columns:
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(headers) - 1 if stretch is None else stretch,
-                                    QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(columns - 1 if stretch is None else stretch, QHeaderView.ResizeMode.Stretch)
     else:
         header.setStretchLastSection(True)
-    return table
