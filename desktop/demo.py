@@ -88,7 +88,7 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
     village would, and `submit_rules` sends the 2026 村规民约 draft to the
     township for review.
     """
-    info = setup_service.current()
+    info = session.installation_info()
     _refuse_if_not_empty()
     rng = random.Random(seed)
     names = _Names(rng)

@@ -155,7 +155,7 @@ def fill_township(session: Session, paths: AppPaths, villages: int = 30, years: 
     Raises:
         ValidationError: not a township, or the township already holds records.
     """
-    info = setup_service.current()
+    info = session.installation_info()
     if info is None or info.mode != MODE_TOWNSHIP:
         raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "乡镇演示数据只能放进乡镇版的数据文件夹。")))
     _refuse_if_not_empty()

@@ -57,7 +57,7 @@ def _refuse(reasons: list[Message]) -> None:
 def _require(session: Session) -> str:
     """Only a township reviewer acts here; returns the township's code."""
     session.require(Permission.REVIEW_RULES)
-    info = session.installation or setup_service.current()
+    info = session.installation_info()
     if info is None or info.mode != MODE_TOWNSHIP:
         raise PermissionDenied(msg(_C, QT_TRANSLATE_NOOP(_C, "审核备案只能在乡镇的电脑上办理。")))
     return info.code

@@ -33,6 +33,10 @@ class Session:
     user_id: str | None = None
     installation: InstallationInfo | None = None
 
+    def installation_info(self) -> InstallationInfo | None:
+        """The installation this session began in, read now if it was made without one (tests, setup)."""
+        return self.installation or installation_mod.current()
+
     def can(self, permission: Permission) -> bool:
         """Whether this session's role grants `permission`."""
         return has_permission(self.role, permission)

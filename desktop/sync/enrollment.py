@@ -72,12 +72,12 @@ def enroll_village(session: Session, paths: AppPaths, village_code: str, village
                    out_dir: Path, province: str | None = None, now: datetime | None = None) -> Path:
     """Register (or find) the village, mark it waiting for its key, and write its setup package."""
     session.require(Permission.MANAGE_VILLAGES)
-    info = setup_service.current()
+    info = session.installation_info()
     if info is None or info.mode != MODE_TOWNSHIP:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "只有乡镇版可以给村庄入网。"))
     code = setup_service.validate_code(village_code)
     name = setup_service.validate_name(village_name)
-    province = province or info.province
+    province = province or installation.province()  # may have changed since the session began
     if province not in PROVINCES:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的省份配置:{province}"), province=province)
     out_dir = Path(out_dir)

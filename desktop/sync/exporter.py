@@ -162,7 +162,7 @@ def export_package(session: Session, paths: AppPaths, folder: Path,
     folder = Path(folder)
     if not folder.is_dir():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "找不到目标文件夹“{path}”。U盘是否已经插好?"), path=folder)
-    info = setup_service.current()
+    info = session.installation_info()
     recipient = choose_recipient(recipient_code)
     keypair = keys_mod.load_or_create(paths.keys)
     now = now or datetime.now()

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.paths import AppPaths
-from desktop.services import compliance_service, setup_service
+from desktop.services import compliance_service
 from desktop.services.attachments_service import hash_file
 from desktop.services.session import Session
 from desktop.sync import counters, keys
@@ -108,7 +108,7 @@ def export_for_county(session: Session, paths: AppPaths, folder: Path, today: da
         package_format.Cancelled: the person cancelled.
     """
     session.require(Permission.EXCHANGE)
-    info = setup_service.current()
+    info = session.installation_info()
     if info is None or info.mode != MODE_TOWNSHIP:
         raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "只有乡镇可以导出县级汇总包。")))
     folder = Path(folder)
