@@ -161,8 +161,9 @@ def _log_in_while_opening(facts: LoginFacts, settings: SettingsStore,
                           paths: AppPaths) -> tuple[Session | None, Exception | None]:
     """The login dialog from `facts`, the database opened just after its first paint.
 
-    Returns (session or None if cancelled, None) — or (None, the error) when the
-    database could not be opened after all; the dialog is then closed unused.
+    Returns (session or None if cancelled, None) — or (None, the refusal) when
+    the database could not be opened after all; the dialog is then closed
+    unused. An unexpected error is raised from here, as `open_store` would.
     """
     from PySide6.QtCore import QTimer
 
@@ -178,7 +179,7 @@ def _log_in_while_opening(facts: LoginFacts, settings: SettingsStore,
         logging_setup.open_held_file()
         try:
             open_store(paths)
-        except CunwuError as exc:
+        except Exception as exc:  # handed to the caller, outside Qt's event loop
             failure.append(exc)
             dialog.reject()
             return
@@ -186,7 +187,11 @@ def _log_in_while_opening(facts: LoginFacts, settings: SettingsStore,
 
     _after_first_paint(dialog, lambda: QTimer.singleShot(0, open_database))
     session = _exec_login(dialog)
-    return (None, failure[0]) if failure else (session, None)
+    if not failure:
+        return session, None
+    if isinstance(failure[0], CunwuError):
+        return None, failure[0]
+    raise failure[0]
 
 
 def _login_dialog(info, settings: SettingsStore):
