@@ -1,10 +1,12 @@
 """What the 数据交换 page (and the township's 村庄 page) shows and does, without Qt.
 
-The heavy jobs (`export_in_worker`, `plan_in_worker`, `import_in_worker`,
-`import_packages`) run on a worker thread with the thread's own database
-connection; they take `progress` and `cancelled` callables so the page can
-show a bar and a cancel button. Packages a person imports together share
-one backup (`start_import_batch`, `import_packages`).
+The heavy jobs (`export_package`, `plan_package`, `import_package`,
+`import_packages`) are plain calls the UI's job runner runs on a worker
+thread (the runner opens the thread's connection); they take `progress`
+and `cancelled` callables where the page shows a bar and a cancel button.
+The `*_in_worker` twins open the connection themselves, for scripts and
+tests that run them on a bare thread. Packages a person imports together
+share one backup (`start_import_batch`, `import_packages`).
 """
 
 from __future__ import annotations
@@ -224,14 +226,34 @@ def resolve_conflict(session: Session, conflict_id: int, keep: str) -> None:
                      if keep == "incoming" else None, {"kept": keep})
 
 
-# --- jobs for a worker thread -------------------------------------------------------------------
+# --- the heavy jobs -----------------------------------------------------------------------------
+
+def export_package(session: Session, paths: AppPaths, folder: Path, full: bool = False,
+                   recipient_code: str | None = None, progress: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> exporter.ExportResult:
+    """Write the next package (full: every record) for the township, or the 回执 for `recipient_code`."""
+    return exporter.export_package(session, paths, Path(folder), full, recipient_code, progress, cancelled)
+
+
+def plan_package(paths: AppPaths, path: Path) -> importer.ImportPlan:
+    """Verify a package and work out its preview (reads only)."""
+    return importer.plan_import(Path(path), paths)
+
+
+def import_package(session: Session, paths: AppPaths, path: Path,
+                   batch: ImportBackup | None = None) -> importer.ImportPlan:
+    """Apply a package in one transaction; with `batch` (`start_import_batch`) it shares the batch's backup."""
+    return importer.apply_import(session, Path(path), paths, backup=batch if batch is not None else True)
+
+
+# --- the same jobs with their own connection ----------------------------------------------------
 
 def export_in_worker(session: Session, paths: AppPaths, folder: Path, full: bool = False,
                      recipient_code: str | None = None, progress: Callable[[int, int], None] | None = None,
                      cancelled: Callable[[], bool] | None = None) -> exporter.ExportResult:
     """`exporter.export_package` with the worker thread's own connection."""
     with database.connection_context():
-        return exporter.export_package(session, paths, Path(folder), full, recipient_code, progress, cancelled)
+        return export_package(session, paths, folder, full, recipient_code, progress, cancelled)
 
 
 def county_export_in_worker(session: Session, paths: AppPaths, folder: Path,
@@ -245,14 +267,14 @@ def county_export_in_worker(session: Session, paths: AppPaths, folder: Path,
 def plan_in_worker(paths: AppPaths, path: Path) -> importer.ImportPlan:
     """Verify a package and work out the preview (reads only)."""
     with database.connection_context():
-        return importer.plan_import(Path(path), paths)
+        return plan_package(paths, path)
 
 
 def start_import_batch(paths: AppPaths) -> ImportBackup:
     """The one backup shared by the packages a person imports together.
 
     For a page that previews each package before importing it: make one
-    when the person's chosen files start, pass it to `import_in_worker` for
+    when the person's chosen files start, pass it to `import_package` for
     each of them, and drop it when the files are done. The backup is taken
     by the first package that writes (none if nothing is written).
     """
@@ -267,7 +289,7 @@ def import_in_worker(session: Session, paths: AppPaths, path: Path,
     backup; without, it is a batch of its own (one backup for it).
     """
     with database.connection_context():
-        return importer.apply_import(session, Path(path), paths, backup=batch if batch is not None else True)
+        return import_package(session, paths, path, batch)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ from tests.support.sites import (
 )
 from tests.support.typing import type_text
 from ui.exchange.exchange_page import ExchangePage
+from ui.township import villages_model as vm
+from ui.township.villages_page import VillagesPage
 from ui.widgets import target_chooser
 
 
@@ -38,6 +40,20 @@ def _page(qtbot, session, paths) -> ExchangePage:
     page.show()
     qtbot.waitExposed(page)
     return page
+
+
+def _township_page(qtbot, session, paths) -> VillagesPage:
+    """The township's side of the exchange: its 村庄 page (the same export box, import flow and history)."""
+    page = VillagesPage(session, paths=paths)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _village_cell(page: VillagesPage, code: str, col: int) -> str:
+    return page.model.index(page.model.row_for_code(code), col).data()
 
 
 def _idle(qtbot, page):
@@ -166,10 +182,10 @@ def test_a_file_gone_from_the_stick_is_explained_in_chinese(qtbot, pair, tmp_pat
 def test_township_previews_then_imports_and_lists_history(qtbot, pair):
     package = village_package(pair, "张三", "李四")
     pair.use("t")
-    page = _page(qtbot, pair.township_session, pair.township)
+    page = _township_page(qtbot, pair.township_session, pair.township)
     page.target.set_folder(pair.usb)
-    assert page.villages_table.rowCount() == 1
-    assert page.villages_table.item(0, 1).text() == "等待第一个数据包"
+    assert page.model.rowCount() == 1
+    assert _village_cell(page, VILLAGE_CODE, vm.STATUS) == "等待第一个数据包"
     assert not page.export_button.isEnabled()  # no key of the village yet: no 回执
     page.import_files([package])
     dialog = _preview(qtbot, page)
@@ -188,8 +204,8 @@ def test_township_previews_then_imports_and_lists_history(qtbot, pair):
     assert sorted(p.name for p in people_service.register()) == ["张三", "李四"]
     rows = _history(page)
     assert rows[0][:5] == ["收到", f"{VILLAGE_NAME}({VILLAGE_CODE})", "1", rows[0][3], "已导入"]
-    assert page.villages_table.item(0, 1).text() == "正常"
-    assert page.villages_table.item(0, 2).text() != "(还没有)"  # the fingerprint is pinned and shown
+    assert _village_cell(page, VILLAGE_CODE, vm.STATUS) == "正常"
+    assert _village_cell(page, VILLAGE_CODE, vm.FINGERPRINT) != "(还没有)"  # the fingerprint is pinned and shown
     assert page.export_button.isEnabled()
 
     # The same package again: the preview says so and offers nothing to import.
@@ -209,7 +225,7 @@ def test_refused_package_shows_the_reason_and_changes_nothing(qtbot, pair, tmp_p
     data = bytearray(package.read_bytes())
     broken.write_bytes(bytes(data[: len(data) // 2]))  # pulled out mid-copy
     pair.use("t")
-    page = _page(qtbot, pair.township_session, pair.township)
+    page = _township_page(qtbot, pair.township_session, pair.township)
     before = _dump(pair.township.database)
     page.import_files([broken])
     qtbot.waitUntil(lambda: page.message_box is not None and page.message_box.isVisible(), timeout=20_000)
@@ -265,9 +281,9 @@ def test_return_package_round_trip_marks_the_village_package_acknowledged(qtbot,
     package = village_package(pair, "张三")
     pair.use("t")
     exchange_service.import_in_worker(pair.township_session, pair.township, package)
-    page = _page(qtbot, pair.township_session, pair.township)
+    page = _township_page(qtbot, pair.township_session, pair.township)
     page.select_village(VILLAGE_CODE)
-    assert VILLAGE_NAME in page.recipient_label.text()
+    assert VILLAGE_NAME in page.export_box.recipient_label.text()
     page.target.set_folder(pair.usb)
     with qtbot.waitSignal(page.exchanged, timeout=20_000):
         qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
@@ -275,7 +291,8 @@ def test_return_package_round_trip_marks_the_village_package_acknowledged(qtbot,
     receipt = page.export_result.path
     assert "乡镇回执" in receipt.name and receipt.exists()
     _close_box(page)
-    assert "村里未确认" in page.villages_table.item(0, 6).text()
+    # The one table of villages says it in its own words: “第 N 号(日期),未确认”.
+    assert _village_cell(page, VILLAGE_CODE, vm.RETURNED).endswith(",未确认")
     page.close()
 
     pair.use("v")
@@ -314,7 +331,7 @@ def _conflict(pair, tmp_path) -> str:
 
 def test_conflict_is_shown_side_by_side_and_resolved(qtbot, pair, tmp_path):
     person_id = _conflict(pair, tmp_path)
-    page = _page(qtbot, pair.township_session, pair.township)
+    page = _township_page(qtbot, pair.township_session, pair.township)
     index = page.tabs.indexOf(page.conflicts_panel)
     assert page.tabs.isTabVisible(index) and page.tabs.tabText(index) == "冲突(1)"
     page.tabs.setCurrentIndex(index)
@@ -331,7 +348,7 @@ def test_conflict_is_shown_side_by_side_and_resolved(qtbot, pair, tmp_path):
 
 def test_keeping_the_local_version_leaves_the_record(qtbot, pair, tmp_path):
     person_id = _conflict(pair, tmp_path)
-    page = _page(qtbot, pair.township_session, pair.township)
+    page = _township_page(qtbot, pair.township_session, pair.township)
     qtbot.mouseClick(page.conflicts_panel.keep_local_button, Qt.MouseButton.LeftButton)
     assert Person.get_by_id(person_id).name == "张三丰"
     assert exchange_service.conflicts(open_only=False)[0].resolution == "local"
@@ -339,11 +356,11 @@ def test_keeping_the_local_version_leaves_the_record(qtbot, pair, tmp_path):
 
 def test_township_enrolls_a_village_and_reads_out_its_fingerprint(qtbot, pair, tmp_path):
     pair.use("t")
-    page = _page(qtbot, pair.township_session, pair.township)
+    page = _township_page(qtbot, pair.township_session, pair.township)
     out = tmp_path / "enroll"
     out.mkdir()
     page.target.set_folder(out)
-    dialog = page.open_enroll_dialog()
+    dialog = page.enroll()
     qtbot.waitExposed(dialog)
     assert dialog.target.folder() == out
     qtbot.keyClicks(dialog.code_edit, "330106001002")
@@ -353,13 +370,14 @@ def test_township_enrolls_a_village_and_reads_out_its_fingerprint(qtbot, pair, t
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.written.exists() and "入网文件" in dialog.written.name
-    assert page.overview.fingerprint in page.message_box.informativeText()
+    assert page.register.fingerprint in page.message_box.informativeText()
     _close_box(page)
-    names = [page.villages_table.item(r, 0).text() for r in range(page.villages_table.rowCount())]
-    assert "白云村(330106001002)" in names
+    names = [(page.model.index(r, vm.NAME).data(), page.model.index(r, vm.CODE).data())
+             for r in range(page.model.rowCount())]
+    assert ("白云村", "330106001002") in names
 
     page.select_village(VILLAGE_CODE)
-    again = page.open_reenroll_dialog()
+    again = page.reenroll()
     qtbot.mouseClick(again.ok_button, Qt.MouseButton.LeftButton)
     assert again.isVisible() and "原因" in again.message.text()
     type_text(qtbot, again.reason_edit, "村里换了电脑")
@@ -376,7 +394,7 @@ def test_without_the_exchange_permission_nothing_can_be_sent(qtbot, pair):
         assert not button.isEnabled()
     pair.use("t")
     setup_service.create_user(pair.township_session, "guest", "访客", "township_viewer", PASSWORD, PASSWORD)
-    township_page = _page(qtbot, auth_service.login("guest", PASSWORD), pair.township)
+    township_page = _township_page(qtbot, auth_service.login("guest", PASSWORD), pair.township)
     assert not township_page.enroll_button.isEnabled()
 
 
@@ -387,7 +405,7 @@ def test_scan_offers_the_packages_found_unticking_our_own(qtbot, pair):
     exchange_service.import_in_worker(pair.township_session, pair.township, package)
     receipt = exchange_service.export_in_worker(pair.township_session, pair.township, receipt_dir,
                                                 recipient_code=VILLAGE_CODE).path
-    page = _page(qtbot, pair.township_session, pair.township)
+    page = _township_page(qtbot, pair.township_session, pair.township)
     dialog = page.pick_packages(exchange_service.scan_for_packages(pair.usb))
     names = {dialog.list.item(i).text(): dialog.list.item(i).checkState() for i in range(dialog.list.count())}
     assert names[package.name] == Qt.CheckState.Checked
@@ -409,8 +427,8 @@ def test_main_window_opens_a_double_clicked_package(qtbot, pair, settings_store)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.navigation.current_key() == "villages")
-    page = window.current_page().exchange  # the 村庄 page's 数据包收发 tab
-    assert isinstance(page, ExchangePage)
+    page = window.current_page()  # the 村庄 page reads the township's packages
+    assert isinstance(page, VillagesPage)
     dialog = _preview(qtbot, page)
     assert dialog.plan.path == package
     dialog.accept()
@@ -509,3 +527,28 @@ def test_a_partly_acknowledged_village_is_told_the_rest_travels_with_the_next_pa
     page = _page(qtbot, pair.village_session, pair.village)
     text = page.sent_label.text()
     assert "第 2 号" in text and "乡镇已确认收到第 1 号及以前的" in text and "不用重发" in text
+
+
+def test_packages_chosen_together_are_backed_up_once(qtbot, pair, tmp_path):
+    """Two packages previewed and imported one after the other share the batch's one backup."""
+    first = village_package(pair, "张三")
+    add_people(pair.village_session, "李四")
+    second = exchange_service.export_in_worker(pair.village_session, pair.village, tmp_path).path
+    pair.use("t")
+    page = _township_page(qtbot, pair.township_session, pair.township)
+    before = set(pair.township.backups.glob("*before-import*"))
+    page.import_files([first, second])
+    for number in (1, 2):
+        dialog = _preview(qtbot, page)
+        assert dialog.plan.number == number
+        dialog.accept()
+        qtbot.waitUntil(lambda n=number: page.last_import is not None and page.last_import.number == n,
+                        timeout=20_000)
+        _close_box(page)
+    assert sorted(p.name for p in people_service.register()) == ["张三", "李四"]
+    assert len(set(pair.township.backups.glob("*before-import*")) - before) == 1
+    # The next file chosen is a batch of its own.
+    page.import_files([first])
+    again = _preview(qtbot, page)
+    assert again.plan.already_imported
+    again.reject()

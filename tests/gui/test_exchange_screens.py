@@ -43,10 +43,8 @@ def _close_box(page):
 
 
 def _exchange_tab(window):
-    """On a township the exchange page is the 村庄 page's second tab: show it and return it."""
-    villages = window.current_page()
-    villages.tabs.setCurrentWidget(villages.exchange)
-    return villages.exchange
+    """On a township the packages are exchanged on the 村庄 page itself (export and import boxes)."""
+    return window.current_page()
 
 
 def test_exchange_screens(qtbot, tmp_path):
@@ -69,7 +67,7 @@ def test_exchange_screens(qtbot, tmp_path):
     _close_box(page)
     page.select_village(support.VILLAGE_CODE)
     page.target.set_folder(pair.usb)
-    page.start_export()
+    page.send_receipt()
     qtbot.waitUntil(lambda: page.export_result is not None, timeout=30_000)
     _close_box(page)
     receipt = page.export_result.path
@@ -141,3 +139,35 @@ def test_village_reads_the_township_opinion_screens(qtbot, tmp_path):
     rules.panel.tabs.setCurrentWidget(rules.panel.review_tab)
     save(window, "bx_09_village_review_from_township")
     window.close()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)], ids=["1366x768", "1024x600"])
+def test_exchange_pages_on_common_screens(qtbot, tmp_path, size):
+    """bx_10/bx_11: the township's 村庄 page and the village's 数据交换 page at a laptop's and a netbook's size."""
+    from PySide6.QtWidgets import QPushButton
+
+    width, height = size
+    pair = _demo_pair(tmp_path)
+    first = xs.export_in_worker(pair.village_session, pair.village, pair.usb).path
+    pair.use("t")
+    xs.import_in_worker(pair.township_session, pair.township, first)
+    for code, name in (("330106001002", "白云村"), ("330106001003", "石桥村")):
+        xs.enroll_village(pair.township_session, pair.township, code, name, pair.usb)
+    receipt = xs.export_in_worker(pair.township_session, pair.township, pair.usb,
+                                  recipient_code=support.VILLAGE_CODE).path
+    for key, session, paths, name in (("t", pair.township_session, pair.township, "bx_10_township_villages"),
+                                      ("v", pair.village_session, pair.village, "bx_11_village_exchange")):
+        pair.use(key)
+        if key == "v":
+            xs.import_in_worker(pair.village_session, pair.village, receipt)
+        window = _window(qtbot, session, paths, "villages" if key == "t" else "exchange")
+        window.resize(width, height)
+        qtbot.wait(50)
+        page = window.current_page()
+        page.target.set_folder(pair.usb)
+        save(window, f"{name}_{width}x{height}")
+        # Every visible button of the page shows its whole text.
+        clipped = [b.text() for b in page.findChildren(QPushButton)
+                   if b.isVisible() and b.width() < b.minimumSizeHint().width()]
+        assert clipped == []
+        window.close()

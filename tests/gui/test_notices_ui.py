@@ -12,8 +12,9 @@ from desktop.services import exchange_service, notice_service, setup_service
 from tests.support import screens
 from tests.support.sites import VILLAGE_CODE, VILLAGE_NAME, village_package
 from tests.support.typing import type_text
-from ui.exchange.notices import NoticesDialog, SendNoticeDialog
+from ui.exchange.notices import NoticesDialog
 from ui.pages.home_page import HomePage
+from ui.township.notice_dialog import SendNoticeDialog
 
 
 def _township_writes_a_notice(qtbot, pair) -> SendNoticeDialog:

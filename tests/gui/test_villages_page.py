@@ -86,32 +86,32 @@ def test_search_attention_filter_and_sorting(qtbot, demo):
     assert days == sorted(days, reverse=True) and _cell(page, 0, vm.NAME) == "大坪村"
 
 
-def test_send_receipt_through_the_exchange_page(qtbot, demo, tmp_path):
+def test_send_receipt_from_the_export_box(qtbot, demo, tmp_path):
     page = _page(qtbot, demo)
     usb = tmp_path / "U盘"
     usb.mkdir()
-    page.exchange.target.set_folder(usb)
+    page.target.set_folder(usb)
     page.select_village(f"{TOWNSHIP}001")
-    assert page.receipt_button.isEnabled()
-    qtbot.mouseClick(page.receipt_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.exchange.export_result is not None, timeout=10000)
-    qtbot.waitUntil(lambda: not page.exchange.jobs.is_busy())
-    assert page.exchange.export_result.number == 2
+    assert page.export_button.isEnabled()
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.export_result is not None, timeout=10000)
+    qtbot.waitUntil(lambda: not page.jobs.is_busy())
+    assert page.export_result.number == 2
     assert list(usb.glob(f"{TOWNSHIP}001_乡镇回执_0002_*.cwpkg"))
     qtbot.waitUntil(lambda: _cell(page, 0, vm.RETURNED).startswith("第 2 号"))
-    page.exchange.message_box.close()
+    page.message_box.close()
     # the silent village has never had its key refused; a pending one cannot get a 回执
     page.select_village(f"{TOWNSHIP}003")
-    assert page.receipt_button.isEnabled()
+    assert page.export_button.isEnabled()
 
 
 def test_enrol_and_import_use_the_exchange_dialogs(qtbot, demo, tmp_path, monkeypatch):
     page = _page(qtbot, demo)
     usb = tmp_path / "U盘"
     usb.mkdir()
-    page.exchange.target.set_folder(usb)
+    page.target.set_folder(usb)
     qtbot.mouseClick(page.enroll_button, Qt.MouseButton.LeftButton)
-    dialog = page.exchange.enroll_dialog
+    dialog = page.enroll_dialog
     qtbot.waitExposed(dialog)
     qtbot.keyClicks(dialog.code_edit, f"{TOWNSHIP}009")
     type_text(qtbot, dialog.name_edit, "新村")
@@ -122,17 +122,17 @@ def test_enrol_and_import_use_the_exchange_dialogs(qtbot, demo, tmp_path, monkey
     assert _cell(page, new_row, vm.STATUS) == "等待第一个数据包"
     assert _cell(page, new_row, vm.FINGERPRINT) == "(还没有)"
     assert "等待第一个数据包 1" in page.summary.text()
-    page.exchange.message_box.close()
+    page.message_box.close()
     page.select_village(f"{TOWNSHIP}009")
-    assert not page.receipt_button.isEnabled()
+    assert not page.export_button.isEnabled()
 
-    # 导入数据包…: the file chosen is previewed by the exchange page; a setup file is refused there
+    # 选择文件…: the file chosen is previewed by the import flow; a setup file is refused there
     setup_file = next(usb.glob("*_入网文件_*.cwpkg"))
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(setup_file)], ""))
-    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.exchange.message_box is not None and page.exchange.message_box.isVisible())
-    assert "入网文件" in page.exchange.import_message.text()
-    page.exchange.message_box.close()
+    qtbot.mouseClick(page.import_box.choose_files_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.message_box is not None and page.message_box.isVisible())
+    assert "入网文件" in page.import_message.text()
+    page.message_box.close()
 
 
 def test_factory_gives_the_township_its_villages_page(qtbot, demo):
@@ -200,10 +200,21 @@ def test_the_first_showing_reads_the_register_once_and_the_fingerprint_is_not_sh
     page.hide()
     page.show()
     assert len(reads) == 2  # coming back re-reads: days of silence change
-    page.tabs.setCurrentIndex(1)  # the exchange tab shows this computer's fingerprint itself
-    assert not page.fingerprint_label.isVisible()
-    page.tabs.setCurrentIndex(0)
+    # One table of villages and one fingerprint on the page, whatever tab is shown below.
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        shown_fingerprints = [w for w in page.findChildren(QLabel)
+                              if w.isVisible() and w.text().startswith("本机电脑指纹")]
+        assert shown_fingerprints == [page.fingerprint_label]
     assert page.fingerprint_label.isVisible()
+    from PySide6.QtWidgets import QTableView
+
+    def lists_villages(view: QTableView) -> bool:
+        model = view.model()
+        titles = {model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())}
+        return bool(titles & {"村代码", "村(代码)"})
+
+    assert [w for w in page.findChildren(QTableView) if lists_villages(w)] == [page.table]
 
 
 def test_the_township_home_shows_fresh_counts_when_the_clerk_comes_back(qtbot, demo):
@@ -247,7 +258,7 @@ def test_retiring_a_village_needs_a_reason_and_keeps_its_records(qtbot, demo):
     page.select_village(code)
     assert _cell(page, page.proxy.mapFromSource(page.model.index(page.model.row_for_code(code), 0)).row(),
                  vm.STATUS) == "已停用"
-    assert not page.retire_button.isEnabled() and not page.receipt_button.isEnabled()
+    assert not page.retire_button.isEnabled() and not page.export_button.isEnabled()
     from models.entities import Person
 
     assert Person.select().where(Person.owner == code).count() > 0, "its records stay"

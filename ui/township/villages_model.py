@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.services import villages_service as vs
-from ui.exchange.labels import numbers_text, package_text, peer_status_label, silence_text
 from ui.widgets.batched_model import BatchedRowsModel, ModelIndex
+from ui.widgets.exchange.labels import numbers_text, package_text, peer_status_label, silence_text
 from ui.widgets.palette import GREY, RED
 
 _C = "villages"

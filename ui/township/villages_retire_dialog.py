@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import exchange_service as xs
 from desktop.services.session import Session
-from models.errors import CunwuError
-from ui.errors import message_text
+from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 
 
@@ -58,9 +57,6 @@ class RetireDialog(QDialog):
 
     def accept(self) -> None:
         """Retire the village; a missing reason or a refusal is explained and the dialog stays."""
-        try:
-            xs.retire_village(self._session, self._code, self.reason_edit.text())
-        except CunwuError as exc:
-            self.message.show_error(message_text(exc.message))
-            return
-        super().accept()
+        if run_op(self, lambda: xs.retire_village(self._session, self._code, self.reason_edit.text()),
+                  on_failure=self.message.show_failure):
+            super().accept()

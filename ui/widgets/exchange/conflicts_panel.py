@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from desktop.services import exchange_service as xs
 from desktop.services.session import Session
-from models.errors import CunwuError
 from models.roles import Permission
 from ui.errors import show_error
-from ui.exchange.labels import column_label, value_text
+from ui.operations import run_op
+from ui.widgets.exchange.labels import column_label, value_text
 
 
 def _cell(text: str) -> QTableWidgetItem:
@@ -134,10 +134,8 @@ class ConflictsPanel(QWidget):
         conflict_id = self.current_id()
         if conflict_id is None:
             return
-        try:
-            xs.resolve_conflict(self._session, conflict_id, keep)
-        except CunwuError as exc:
-            self.error_box = show_error(self, exc)
+        if not run_op(self, lambda: xs.resolve_conflict(self._session, conflict_id, keep),
+                      on_failure=self._refused):
             return
         self.refresh()
         self.resolved.emit()
@@ -159,3 +157,6 @@ class ConflictsPanel(QWidget):
             self.table.setItem(i, 1, _cell(value_text(diff.column, diff.local)))
             self.table.setItem(i, 2, _cell(value_text(diff.column, diff.incoming)))
         self.table.resizeRowsToContents()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.error_box = show_error(self, exc)

@@ -33,7 +33,7 @@ class PreviewDialog(QDialog):
     """The verified plan of one package; 导入 applies it, 取消 changes nothing."""
 
     def __init__(self, plan, parent: QWidget | None = None):
-        """`plan`: the `ImportPlan` from `exchange_service.plan_in_worker`."""
+        """`plan`: the `ImportPlan` from `exchange_service.plan_package`."""
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("导入数据包 - 请先确认"))

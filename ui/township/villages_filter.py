@@ -1,0 +1,29 @@
+"""The 村庄 register's search and “only those needing attention” filter, over `VillagesModel`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel
+
+from ui.township.villages_model import SORT_ROLE, VillagesModel
+
+
+class VillagesFilter(QSortFilterProxyModel):
+    """Text search over code and name, and “only those needing attention”; sorts by the raw values."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.text = ""
+        self.attention_only = False
+        self.setSortRole(SORT_ROLE)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 - Qt override
+        """Rows matching the search and, if asked, needing attention."""
+        model: VillagesModel = self.sourceModel()
+        if source_row >= model.rowCount():
+            return False
+        row = model.row_at(source_row)
+        if self.text and self.text not in row.code and self.text not in row.name:
+            return False
+        if self.attention_only:
+            return row.overdue or bool(row.missing) or row.status == "pending"
+        return True

@@ -1,0 +1,64 @@
+"""The list of packages sent, received and refused (newest first), one row per package.
+
+The village's 数据交换 page lists every package; the township's 村庄 page
+lists them for the selected village and, on another tab, for all villages.
+One table for all three, so a package reads the same wherever it is seen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
+
+from desktop.services import exchange_service as xs
+from ui.widgets.exchange.labels import direction_label, status_label
+from ui.widgets.palette import RED
+
+#: The columns, in order (the 对方 column is hidden where the peer is known).
+DIRECTION, PEER, NUMBER, DATE, STATUS, RECORDS, CONTENT, NOTE = range(8)
+
+
+def _cell(text: str, tooltip: str = "", center: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    item.setToolTip(tooltip or text)
+    if center:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+    return item
+
+
+class HistoryTable(QTableWidget):
+    """`exchange_service.HistoryRow`s; a refused package's status in red, its reason under 说明."""
+
+    def __init__(self, show_peer: bool = True, parent: QWidget | None = None):
+        super().__init__(0, 8, parent)
+        self.setHorizontalHeaderLabels([self.tr("收/发"), self.tr("对方"), self.tr("编号"), self.tr("日期"),
+                                        self.tr("状态"), self.tr("记录数"), self.tr("内容"), self.tr("说明")])
+        self.verticalHeader().setVisible(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, as in every read-only list
+        self.setWordWrap(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setColumnHidden(PEER, not show_peer)
+
+    def show_rows(self, rows: list[xs.HistoryRow]) -> None:
+        """Replace the rows with `rows` (newest first)."""
+        self.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            status = _cell(status_label(r.status))
+            if r.status == "refused":
+                status.setForeground(RED)
+            cells = [_cell(direction_label(r.direction), center=True),
+                     _cell(f"{r.peer_name}({r.peer_code})" if r.peer_name != r.peer_code else r.peer_code),
+                     _cell(str(r.number) if r.number else "–", center=True),
+                     _cell(r.created_at or r.logged_at), status,
+                     _cell(str(r.records) if r.records else "–", center=True), _cell(r.counts),
+                     _cell(r.note.replace("\n", ";"), tooltip=f"{r.file_name}\n{r.note}".strip())]
+            for col, item in enumerate(cells):
+                self.setItem(i, col, item)
+        self.resizeColumnsToContents()
+        for col in (CONTENT, NOTE):
+            self.setColumnWidth(col, min(self.columnWidth(col), 260))
