@@ -1,1 +1,14 @@
-"""Small reusable widgets shared by several areas."""
+"""The one widget kit every area builds its screens from.
+
+What two areas share lives here, one module per purpose, and nothing here
+imports an area (`tests/unit/test_ui_areas.py`):
+
+- `forms` (date fields, section cards), `ok_cancel` (a dialog's button row),
+  `primary_button`, `field_message`, `scaled_label`, `scroll`;
+- `dialogs`: `ask_confirm` / `inform`, non-blocking like `ui.errors.show_error`;
+- `palette`: every shared colour, once;
+- `tables` (`read_only_table`, `read_only_view`) and `batched_model`
+  (`BatchedRowsModel`, the one table-model pattern with a sort role);
+- `findings` and `record_labels`: check findings and record codes as text;
+- larger shared pieces: `attachments_panel`, `target_chooser`.
+"""
