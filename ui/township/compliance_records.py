@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -20,19 +19,13 @@ from models.township.board import Cell, Obligation, VillageHead
 from ui.township import compliance_style as style
 from ui.township.compliance_model import TEXT_NOTES, cell_text
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.tables import cell as table_cell
 
 _C = "compliance_board"
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_C, text)
-
-
-def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    item.setToolTip(tooltip or text)
-    return item
 
 
 class CellRecordsDialog(QDialog):
@@ -69,12 +62,12 @@ class CellRecordsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
         for r, row in enumerate(rows):
-            state = _item(style.short_label(row.state), style.explanation(row.state))
+            state = table_cell(style.short_label(row.state), tooltip=style.explanation(row.state))
             state.setBackground(style.background(row.state))
             state.setForeground(style.foreground(row.state))
             state.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            for c, item in enumerate((_item(row.period), _item(row.due or "—"), _item(row.on or "—"),
-                                      _item(row.title), state, _item(row.note))):
+            for c, item in enumerate((table_cell(row.period), table_cell(row.due or "—"), table_cell(row.on or "—"),
+                                      table_cell(row.title), state, table_cell(row.note))):
                 self.table.setItem(r, c, item)
         # The record's title is what a person looks for: it keeps its full width; the note takes the rest
         # (its full text is in the tooltip). The dialog grows to fit, up to the screen.

@@ -20,12 +20,12 @@ from desktop.services.review_service import MATTER, EscalationRow
 from desktop.services.session import Session
 from models.roles import Permission
 from ui.operations import run_op
-from ui.township.review_widgets import cell, empty_label, on_enter
+from ui.township.review_widgets import empty_label, on_enter
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.palette import AMBER, GREEN
 from ui.widgets.primary_button import make_primary
-from ui.widgets.tables import read_only_table
+from ui.widgets.tables import cell, read_only_table
 
 VILLAGE, KIND, ESCALATED, SUBJECT, ANSWER = range(5)
 

@@ -33,14 +33,14 @@ from models.rules.legality import ERROR
 from ui.errors import message_text
 from ui.operations import run_op
 from ui.township.review_opinion_dialog import ReviewOpinionDialog
-from ui.township.review_widgets import cell, on_enter, queue_state_label
+from ui.township.review_widgets import on_enter, queue_state_label
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import legality_text, reasons_text
 from ui.widgets.palette import AMBER, BANNER_STYLE, GREEN, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import opinion_label, short_fingerprint
 from ui.widgets.scaled_label import ScaledLabel
-from ui.widgets.tables import read_only_table
+from ui.widgets.tables import cell, read_only_table
 
 LABEL, TEXT, FINDINGS, COMMENTS = range(4)
 

@@ -1,21 +1,17 @@
-"""Small pieces shared by the 审核备案 tabs: read-only tables, labels, the empty-state line."""
+"""Small pieces shared by the 审核备案 tabs: state labels, the empty-state line, Enter to act."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QTableWidgetItem,
     QWidget,
 )
 
 from desktop.services import review_service
 from models.township import review as rv
 from ui.widgets.scaled_label import ScaledLabel
-
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def queue_state_label(state: str | None) -> str:
@@ -26,17 +22,6 @@ def queue_state_label(state: str | None) -> str:
 def filing_state_label(state: str) -> str:
     """待备案 / 已备案 / 已备案,责令改正."""
     return QCoreApplication.translate("review", review_service.FILING_LABELS.get(state, state))
-
-
-def cell(text: str, record_id: str | None = None, color: QColor | None = None) -> QTableWidgetItem:
-    """A table cell with a tooltip (long texts), the row's record id and an optional colour."""
-    item = QTableWidgetItem(text)
-    item.setToolTip(text)
-    if record_id is not None:
-        item.setData(ID_ROLE, record_id)
-    if color is not None:
-        item.setForeground(color)
-    return item
 
 
 def empty_label(text: str) -> ScaledLabel:

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+)
+
+from ui.widgets.batched_model import ID_ROLE
 
 
 def read_only_table(headers: list[str], stretch: int | None = None, *, fit_columns: bool = True,
@@ -48,3 +57,26 @@ def _set_up(table: QTableView, columns: int, stretch: int | None, fit_columns: b
         header.setSectionResizeMode(columns - 1 if stretch is None else stretch, QHeaderView.ResizeMode.Stretch)
     else:
         header.setStretchLastSection(True)
+
+
+def cell(text: str, record_id: str | None = None, color: QColor | None = None, *, tooltip: str = "",
+         center: bool = False) -> QTableWidgetItem:
+    """A read-only cell of a `read_only_table`.
+
+    Args:
+        text: what the cell shows.
+        record_id: the record behind the row, under `ID_ROLE` (usually on the first cell).
+        color: the text colour (a palette colour), or the table's default.
+        tooltip: the tooltip; the whole text when empty (long texts are elided in narrow columns).
+        center: centre the text (short codes and counts).
+    """
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    item.setToolTip(tooltip or text)
+    if record_id is not None:
+        item.setData(ID_ROLE, record_id)
+    if color is not None:
+        item.setForeground(color)
+    if center:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+    return item
