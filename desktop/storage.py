@@ -84,4 +84,7 @@ def open_store(paths: AppPaths, backup_before_migration: bool = True) -> list[mi
             _C, "无法打开数据库“{path}”:{detail}"), path=paths.database, detail=exc)) from exc
     if applied:
         log.info("migrated database to v%s", applied[-1].version)
+    from desktop.services import installation  # light: the database layer is loaded by now
+
+    installation.forget()  # a file opened (or replaced) at a path read before is read again
     return applied

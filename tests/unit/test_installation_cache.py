@@ -7,6 +7,8 @@ write; now `desktop.services.installation` keeps it until the row changes
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from desktop.services import auth_service, installation, people_service, record_store, setup_service
@@ -62,8 +64,13 @@ def test_a_refused_first_administrator_leaves_no_cached_installation(store):
 
 
 def test_province_change_takes_effect_for_checks_and_sessions(village):
+    from desktop.services import disclosure_service
+
     _paths, session = village
     assert installation.province() == "zhejiang"
+    assert disclosure_service.feedback_due_days() == 10
+    setup_service.set_province(session, "chongqing")
+    assert disclosure_service.feedback_due_days() == 3  # the checks follow at once, same session
     setup_service.set_province(session, "national")
     assert installation.province() == "national"
     assert setup_service.current().province == "national"
@@ -92,3 +99,27 @@ def test_a_restored_file_is_read_again(village, tmp_path):
     backup.restore(copy, paths.database, paths.backups)
     open_store(paths, backup_before_migration=False)
     assert installation.province() == "zhejiang"
+
+
+def test_another_file_opened_at_the_same_path_is_read_again(store, tmp_path):
+    import shutil
+
+    from desktop.paths import AppPaths
+    from desktop.storage import open_store
+    from models.db import close_database
+
+    close_database()
+    other = AppPaths(tmp_path / "other")
+    open_store(other)
+    setup_service.initialize("township", "城关镇", "330106001")
+    close_database()
+    open_store(store)
+    setup_service.initialize("village", "青山村", "330106001001", "zhejiang")
+    assert record_store.owner_code() == "330106001001"
+    close_database()
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(store.database) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(other.database, store.database)
+    open_store(store, backup_before_migration=False)
+    assert record_store.owner_code() == "330106001"
+    assert setup_service.is_township()
