@@ -19,19 +19,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,9 +38,8 @@ from desktop.services.session import Session
 from models.roles import Permission
 from ui.operations import Runner
 from ui.township import villages_actions
-from ui.township.villages_filter import VillagesFilter
 from ui.township.villages_history import VillageHistory
-from ui.township.villages_model import VillagesModel
+from ui.township.villages_register import VillageRegister
 from ui.widgets.exchange.conflicts_panel import ConflictsPanel
 from ui.widgets.exchange.export_box import TO_VILLAGE, ExportBox, Recipient
 from ui.widgets.exchange.history_table import HistoryTable
@@ -74,23 +67,18 @@ class VillagesPage(QWidget):
         self.notifier = Notifier(self)
         self.enroll_dialog = None
 
-        self.model = VillagesModel(self)
-        self.proxy = VillagesFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = self._build_table()
+        self.villages = VillageRegister()
+        self.villages.selection_changed.connect(self._on_selected)
+        self.villages.activated.connect(lambda: self.history.setFocus())
+        # The register's parts, by the names the page has always had.
+        self.model, self.proxy, self.table = self.villages.model, self.villages.proxy, self.villages.table
+        self.search, self.attention_check = self.villages.search, self.villages.attention_check
+        self.table_stack, self.no_match = self.villages, self.villages.no_match
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.fingerprint_label = QLabel()
         self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint_label.setToolTip(self.tr("村里导入入网文件时,会打电话与您核对这一串字母和数字。"))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("按村名或代码查找"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._on_filter)
-        self.attention_check = QCheckBox(self.tr("只看需要关注的村"))
-        self.attention_check.setToolTip(self.tr("超过 {days} 天没有消息、缺少数据包或还没有发来第一个数据包的村。").format(
-            days=vs.SILENCE_THRESHOLD_DAYS))
-        self.attention_check.toggled.connect(self._on_filter)
         self._build_buttons()
         self.message = FieldMessage()
         self.history = VillageHistory()
@@ -117,24 +105,6 @@ class VillagesPage(QWidget):
         self._fresh = True  # just read: the first showing need not read it again
 
     # --- building ---------------------------------------------------------------------------------
-
-    def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.proxy)
-        table.setSortingEnabled(True)
-        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        table.selectionModel().selectionChanged.connect(self._on_selected)
-        table.doubleClicked.connect(lambda _index: self.history.setFocus())
-        return table
 
     def _build_buttons(self) -> None:
         self.enroll_button = QPushButton(self.tr("新增村庄…"))
@@ -170,16 +140,8 @@ class VillagesPage(QWidget):
         legend.setProperty("role", "hint")
         legend.setWordWrap(True)
 
-        # When the search or the filter leaves no row, say so instead of an empty grid.
-        self.no_match = QLabel()
-        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_match.setWordWrap(True)
-        self.no_match.setProperty("role", "hint")
-        self.table_stack = QStackedWidget()
-        self.table_stack.addWidget(self.table)
-        self.table_stack.addWidget(self.no_match)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table_stack)
+        split.addWidget(self.villages)
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -256,18 +218,10 @@ class VillagesPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read the register, the history and the conflicts, keeping the selected village."""
-        keep = self.selected_code()
         self.register = vs.register(self._paths)
-        self.model.set_rows(list(self.register.rows))
-        while self.model.canFetchMore():
-            self.model.fetchMore()
+        self.villages.set_rows(list(self.register.rows))
         self.summary.setText(self._summary_text(self.register))
         self.fingerprint_label.setText(self.tr("本机电脑指纹:{fp}").format(fp=self.register.fingerprint))
-        self.table.resizeColumnsToContents()
-        if keep is None or not self.select_village(keep):
-            if self.proxy.rowCount():
-                self.table.selectRow(0)
-        self._show_no_match()
         self._on_selected()
         self.history_table.show_rows(xs.history(self._paths))
         self.conflicts_panel.refresh()
@@ -293,49 +247,17 @@ class VillagesPage(QWidget):
             text += self.tr(";{n} 个村缺少数据包").format(n=r.with_gaps)
         return text
 
-    def _show_no_match(self) -> None:
-        """The table, or a sentence when the search or the filter hides every village."""
-        if self.proxy.rowCount() or not self.model.rowCount():
-            self.table_stack.setCurrentWidget(self.table)
-            return
-        if self.proxy.text:
-            self.no_match.setText(self.tr("没有村名或代码包含“{text}”的村。").format(text=self.proxy.text))
-        else:
-            self.no_match.setText(self.tr("没有需要关注的村:各村都按时发来了数据包,也不缺数据包。"))
-        self.table_stack.setCurrentWidget(self.no_match)
-
-    # --- the selected village -------------------------------------------------------------------
-
     def selected_row(self) -> vs.VillageRow | None:
         """The village selected in the register, or None."""
-        selected = self.table.selectionModel().selectedRows()
-        if not selected:
-            return None
-        return self.model.row_at(self.proxy.mapToSource(selected[0]).row())
+        return self.villages.selected_row()
 
     def selected_code(self) -> str | None:
         """The code of the selected village, or None."""
-        row = self.selected_row()
-        return row.code if row else None
+        return self.villages.selected_code()
 
     def select_village(self, code: str) -> bool:
         """Select a village by code (False when it is not listed)."""
-        source = self.model.row_for_code(code)
-        if source < 0:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(source, 0))
-        if not index.isValid():
-            return False
-        self.table.selectRow(index.row())
-        self.table.scrollTo(index)
-        return True
-
-    def _on_filter(self, *_args) -> None:
-        self.proxy.text = self.search.text().strip()
-        self.proxy.attention_only = self.attention_check.isChecked()
-        self.proxy.invalidate()
-        self._show_no_match()
-        self._on_selected()
+        return self.villages.select_village(code)
 
     def _on_selected(self, *_args) -> None:
         row = self.selected_row()
