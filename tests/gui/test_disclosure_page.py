@@ -326,3 +326,16 @@ def test_calendar_lists_ad_hoc_items_with_their_state(qtbot, village):
     assert opened.args == [overdue]
     tab.set_year(2025)
     assert not tab.ad_hoc_table.isVisible() and tab.ad_hoc_empty.isVisible()
+
+
+def test_item_list_model_passes_the_model_tester_and_sorts_by_the_raw_period(qtmodeltester, store):
+    from tests.support.demo import demo_village
+    from ui.disclosure.list_tab import PERIOD, ItemListModel
+    from ui.widgets.batched_model import SORT_ROLE
+
+    demo_village()
+    model = ItemListModel()
+    model.load(None, None)
+    assert model.rowCount() > 0
+    qtmodeltester.check(model)
+    assert model.index(0, PERIOD).data(SORT_ROLE) == model.row_at(0).period

@@ -184,3 +184,15 @@ def test_main_window_opens_the_meetings_area(qtbot, main_window):
     from ui.meetings.meetings_page import MeetingsPage
 
     assert isinstance(main_window.current_page(), MeetingsPage)
+
+
+def test_meeting_list_model_passes_the_model_tester_and_sorts_counts_as_numbers(qtmodeltester, store):
+    from ui.meetings.meeting_list_model import EXPECTED, MeetingListModel
+    from ui.widgets.batched_model import SORT_ROLE
+
+    demo_village()
+    model = MeetingListModel()
+    model.reload()
+    assert model.rowCount() > 0
+    qtmodeltester.check(model)
+    assert model.index(0, EXPECTED).data(SORT_ROLE) == model.row_at(0).expected

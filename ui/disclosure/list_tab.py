@@ -32,7 +32,7 @@ from ui.disclosure.labels import (
 )
 from ui.widgets import background
 from ui.widgets.background import FileExporter
-from ui.widgets.batched_model import BatchedRowsModel
+from ui.widgets.batched_model import SORT_ROLE, BatchedRowsModel
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 
@@ -67,7 +67,7 @@ class ItemListModel(BatchedRowsModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        """Labels; the status coloured; the raw period for sorting (UserRole)."""
+        """Labels; the status coloured; the raw period under `SORT_ROLE`; the item id under `UserRole`."""
         if not index.isValid():
             return None
         r = self._rows[index.row()]
@@ -76,6 +76,8 @@ class ItemListModel(BatchedRowsModel):
             return (period_label(r.period_kind, r.period), category_label(r.category),
                     subject_label(r.subject, self._own_labels),
                     r.title, status_label(r.status), r.posted_on)[column]
+        if role == SORT_ROLE:
+            return r.period if column == PERIOD else self.data(index)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             return status_color(r.status)
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from desktop.services import meetings_service
 from desktop.services.meetings_service import MeetingRow
 from models.messages import QT_TRANSLATE_NOOP
-from ui.widgets.batched_model import BatchedRowsModel
+from ui.widgets.batched_model import SORT_ROLE, BatchedRowsModel
 from ui.widgets.palette import GREEN, RED
 from ui.widgets.record_labels import type_label
 
@@ -49,13 +49,15 @@ class MeetingListModel(BatchedRowsModel):
         self.reload(self._type, self._year)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        """Text per column, red/green for the quorum; `UserRole` gives the meeting id."""
+        """Text per column, red/green for the quorum; `SORT_ROLE` counts as numbers; `UserRole` the meeting id."""
         if not index.isValid() or index.row() >= self._shown:
             return None
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
+        if role == SORT_ROLE:
+            return {EXPECTED: row.expected, PRESENT: row.present}.get(column, self._text(row, column))
         if role == Qt.ItemDataRole.ForegroundRole and column == QUORUM and row.quorum_met is not None:
             return GREEN if row.quorum_met else RED
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (EXPECTED, PRESENT):

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 
 from desktop.services import people_service
 from models.messages import QT_TRANSLATE_NOOP
-from ui.widgets.batched_model import BatchedRowsModel
+from ui.widgets.batched_model import SORT_ROLE, BatchedRowsModel
 
 _C = "RegisterModel"
 BATCH = 500
@@ -39,11 +39,11 @@ class RegisterModel(BatchedRowsModel):
         self.set_rows(people_service.register(self._search))
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        """Display text per column; `UserRole` gives the person id."""
+        """Display text per column (also the sort value); `UserRole` gives the person id."""
         if not index.isValid() or index.row() >= self._shown:
             return None
         person = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             column = index.column()
             if column == 0:
                 return person.name

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel
 
-from ui.township.villages_model import SORT_ROLE, VillagesModel
+from ui.township.villages_model import VillagesModel
+from ui.widgets.batched_model import SORT_ROLE
 
 
 class VillagesFilter(QSortFilterProxyModel):

@@ -14,13 +14,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.services import villages_service as vs
-from ui.widgets.batched_model import BatchedRowsModel, ModelIndex
+from ui.widgets.batched_model import ID_ROLE, SORT_ROLE, BatchedRowsModel, ModelIndex
 from ui.widgets.exchange.labels import numbers_text, package_text, peer_status_label, silence_text
 from ui.widgets.palette import GREY, RED
 
 _C = "villages"
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-CODE_ROLE = Qt.ItemDataRole.UserRole
+#: The village code behind a row (the kit's id role).
+CODE_ROLE = ID_ROLE
 
 # What a person scans for first (silence, status) comes right after the name; the
 # fingerprint, read out only on the phone, is last.
