@@ -355,3 +355,20 @@ def test_the_queue_and_register_models_pass_the_model_tester_and_sort_by_raw_val
     assert register.rowCount() == 3
     qtmodeltester.check(register)
     assert register.index(0, 0).data(ID_ROLE) == register.row_at(0).version_id
+
+
+def test_the_escalation_model_passes_the_model_tester(qtmodeltester, reviewer):
+    from models.supervision.records import SupervisionMatter
+    from tests.unit.test_township_review import VILLAGE
+    from ui.township.escalation_model import ANSWER, EscalationModel
+    from ui.widgets.batched_model import ID_ROLE
+
+    admin = cli_session("township")
+    record_store.create(admin, SupervisionMatter, owner=VILLAGE, title="修路工程款未公开", area="finance",
+                        source="inspection", opened_on="2026-05-02", findings="监委会检查发现",
+                        escalated_on="2026-06-01")
+    model = EscalationModel()
+    model.set_rows(review_service.escalations())
+    assert model.rowCount() == 1 and model.index(0, ANSWER).data() == "待答复"
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data(ID_ROLE) == model.row_at(0).id

@@ -20,14 +20,12 @@ from desktop.services.review_service import MATTER, EscalationRow
 from desktop.services.session import Session
 from models.roles import Permission
 from ui.operations import run_op
+from ui.township.escalation_model import SUBJECT, EscalationModel
 from ui.township.review_widgets import empty_label, on_enter
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
-from ui.widgets.palette import AMBER, GREEN
 from ui.widgets.primary_button import make_primary
-from ui.widgets.tables import cell, read_only_table
-
-VILLAGE, KIND, ESCALATED, SUBJECT, ANSWER = range(5)
+from ui.widgets.tables import read_only_view
 
 
 class EscalationTab(QWidget):
@@ -38,10 +36,9 @@ class EscalationTab(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
-        self.rows: list[EscalationRow] = []
-        self.table = read_only_table(
-            [self.tr("村"), self.tr("类别"), self.tr("报告日期"), self.tr("事项"), self.tr("乡镇答复")], SUBJECT)
-        self.table.itemSelectionChanged.connect(self._on_selection)
+        self.model = EscalationModel(self)
+        self.table = read_only_view(self.model, SUBJECT)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.empty = empty_label(self.tr(
             "目前没有村里报告乡镇的事项。\n村务监督委员会的监督事项或村民的反映逾期没有解决、报告乡镇后,会随村里的数据包出现在这里。"))
         self.stack = QStackedWidget()
@@ -83,6 +80,11 @@ class EscalationTab(QWidget):
         layout.addWidget(card)
         self.refresh()
 
+    @property
+    def rows(self) -> list[EscalationRow]:
+        """The escalations listed (the model's rows)."""
+        return self.model.all_rows()
+
     def waiting(self) -> int:
         """Escalations without the township's answer (for the tab title)."""
         return sum(1 for r in self.rows if not r.answer)
@@ -91,34 +93,24 @@ class EscalationTab(QWidget):
         """Re-read the escalations, keeping the selection."""
         selected = self.current()
         self._refreshing = True  # the table's own selection signals while it is refilled are not choices
-        self.rows = review_service.escalations()
-        self.table.setRowCount(len(self.rows))
-        for r, row in enumerate(self.rows):
-            subject = row.title if row.kind == MATTER else (row.detail + (f"({row.title})" if row.title else ""))
-            answer = (self.tr("{on}:{text}").format(on=row.answered_on, text=row.answer) if row.answer
-                      else self.tr("待答复"))
-            cells = [cell(row.village_name, row.id),
-                     cell(self.tr("监督事项") if row.kind == MATTER else self.tr("村民反映")),
-                     cell(row.escalated_on), cell(subject), cell(answer, color=GREEN if row.answer else AMBER)]
-            for c, item in enumerate(cells):
-                self.table.setItem(r, c, item)
+        self.model.set_rows(review_service.escalations())
         self.stack.setCurrentWidget(self.table if self.rows else self.empty)
         if selected is not None:
             self.select(selected.id)
-        if self.rows and self.table.currentRow() < 0:
+        if self.rows and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         self._refreshing = False
         self._on_selection()
 
     def current(self) -> EscalationRow | None:
         """The selected escalation."""
-        row = self.table.currentRow()
-        return self.rows[row] if 0 <= row < len(self.rows) and self.table.selectedItems() else None
+        selected = self.table.selectionModel().selectedRows()
+        return self.model.row_at(selected[0].row()) if selected else None
 
     def select(self, record_id: str) -> None:
         """Select the line of `record_id`."""
-        for r, row in enumerate(self.rows):
-            if row.id == record_id:
+        for r in range(self.model.rowCount()):
+            if self.model.row_at(r).id == record_id:
                 self.table.selectRow(r)
 
     def _on_selection(self) -> None:
