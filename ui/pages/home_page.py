@@ -30,14 +30,6 @@ _COUNTED_ROLES = ("vc_chair", "vc_vice", "vc_member", "representative",
                   "party_member", "sc_chair", "sc_member", "group_leader")
 
 
-def setup_mode() -> str:
-    """The installation's mode ("village" / "township"), read when the cards are built."""
-    from desktop.services import setup_service
-
-    info = setup_service.current()
-    return info.mode if info else ""
-
-
 def _card() -> QFrame:
     frame = QFrame()
     frame.setProperty("card", True)
@@ -56,6 +48,7 @@ class HomePage(QWidget):
         """
         super().__init__(parent)
         self._session, self._paths = session, paths
+        self._mode = info.mode
         village = info.mode == "village"
         title = ScaledLabel(info.name, 2.0, bold=True)
         kind = QLabel(self.tr("村民自治台账 · 村") if village else self.tr("村民自治台账 · 乡镇"))
@@ -129,7 +122,7 @@ class HomePage(QWidget):
     def load_cards(self) -> None:
         """Query the counts and add the village's (or township's) cards above the closing stretch."""
         position = self._layout.count() - 1
-        if self._paths is not None and setup_mode() == "township":
+        if self._paths is not None and self._mode == "township":
             self._layout.insertWidget(position, ScaledLabel(self.tr("各村概况"), 1.2, bold=True))
             self.township_card = self._township_card()
             self._layout.insertWidget(position + 1, self.township_card)
