@@ -39,13 +39,8 @@ from ui.widgets.exchange.import_flow import SIDE_VILLAGE
 from ui.widgets.exchange.labels import numbers_text, package_text, peer_status_label
 from ui.widgets.exchange.notifier import Notifier
 from ui.widgets.exchange.package_dialogs import PickPackagesDialog
+from ui.widgets.palette import set_role
 from ui.widgets.scaled_label import ScaledLabel
-
-
-def _set_role(label: QLabel, role: str) -> None:
-    label.setProperty("role", role)
-    label.style().unpolish(label)
-    label.style().polish(label)
 
 
 class ExchangePage(QWidget):
@@ -208,10 +203,10 @@ class ExchangePage(QWidget):
         if peer is None:
             self.peer_label.setText(self.tr(
                 "本村还没有加入乡镇。请用右边的“选择文件…”打开乡镇发来的入网文件(文件名中有“入网文件”)。"))
-            _set_role(self.peer_label, "error")
+            set_role(self.peer_label, "error")
             self._peer_form.setRowVisible(self.missing_label, False)
             return
-        _set_role(self.peer_label, "")
+        set_role(self.peer_label, "")
         self.peer_label.setText(self.tr("{name}({code}) · {status}").format(
             name=peer.name, code=peer.code, status=peer_status_label(peer.status)))
         self.peer_fingerprint_label.setText(peer.fingerprint)

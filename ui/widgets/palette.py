@@ -9,6 +9,7 @@ none defines its own copy of a colour listed here.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 
 #: Errors, overdue items, refusals (the style sheet's `role="error"`).
 RED = QColor("#b3261e")
@@ -30,3 +31,13 @@ INK = QColor("#1c1b18")
 #: The amber strip for banners and cadence notes (meeting editor, rules, supervision).
 BANNER_STYLE = ("background: #fff4d6; border: 1px solid #e0c77a; border-radius: 4px;"
                 " padding: 8px 12px; color: #5a4300;")
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Give `widget` the style sheet's `role` ("error", "ok", "hint" or "" for none) and re-polish it.
+
+    A dynamic property change needs the re-polish for the style sheet to notice.
+    """
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

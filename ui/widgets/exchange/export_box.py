@@ -33,6 +33,7 @@ from ui.errors import error_text
 from ui.operations import Runner
 from ui.widgets.exchange.notifier import Notifier
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.palette import set_role
 from ui.widgets.primary_button import make_primary
 from ui.widgets.target_chooser import TargetChooser
 
@@ -49,11 +50,6 @@ class Recipient:
     #: Whether a package can go to it now (a village that has not sent its first package cannot get a 回执).
     ready: bool = True
 
-
-def _set_role(label: QLabel, role: str) -> None:
-    label.setProperty("role", role)
-    label.style().unpolish(label)
-    label.style().polish(label)
 
 
 class ExportBox(QGroupBox):
@@ -124,14 +120,14 @@ class ExportBox(QGroupBox):
         if self._to == TO_VILLAGE:
             if recipient is None:
                 self.recipient_label.setText(self.tr("请先在左边的表中选中一个村"))
-                _set_role(self.recipient_label, "hint")
+                set_role(self.recipient_label, "hint")
             elif not recipient.ready:
                 self.recipient_label.setText(self.tr(
                     "{name}:还没有收到它的第一个数据包,暂时不能发送回执").format(name=recipient.name))
-                _set_role(self.recipient_label, "error")
+                set_role(self.recipient_label, "error")
             else:
                 self.recipient_label.setText(f"{recipient.name}({recipient.code})")
-                _set_role(self.recipient_label, "")
+                set_role(self.recipient_label, "")
         self._update()
 
     def recipient(self) -> Recipient | None:

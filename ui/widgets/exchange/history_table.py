@@ -7,24 +7,15 @@ One table for all three, so a package reads the same wherever it is seen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QWidget
 
 from desktop.services import exchange_service as xs
 from ui.widgets.exchange.labels import direction_label, status_label
 from ui.widgets.palette import RED
+from ui.widgets.tables import cell
 
 #: The columns, in order (the 对方 column is hidden where the peer is known).
 DIRECTION, PEER, NUMBER, DATE, STATUS, RECORDS, CONTENT, NOTE = range(8)
-
-
-def _cell(text: str, tooltip: str = "", center: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    item.setToolTip(tooltip or text)
-    if center:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-    return item
 
 
 class HistoryTable(QTableWidget):
@@ -48,15 +39,13 @@ class HistoryTable(QTableWidget):
         """Replace the rows with `rows` (newest first)."""
         self.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            status = _cell(status_label(r.status))
-            if r.status == "refused":
-                status.setForeground(RED)
-            cells = [_cell(direction_label(r.direction), center=True),
-                     _cell(f"{r.peer_name}({r.peer_code})" if r.peer_name != r.peer_code else r.peer_code),
-                     _cell(str(r.number) if r.number else "–", center=True),
-                     _cell(r.created_at or r.logged_at), status,
-                     _cell(str(r.records) if r.records else "–", center=True), _cell(r.counts),
-                     _cell(r.note.replace("\n", ";"), tooltip=f"{r.file_name}\n{r.note}".strip())]
+            cells = [cell(direction_label(r.direction), center=True),
+                     cell(f"{r.peer_name}({r.peer_code})" if r.peer_name != r.peer_code else r.peer_code),
+                     cell(str(r.number) if r.number else "–", center=True),
+                     cell(r.created_at or r.logged_at),
+                     cell(status_label(r.status), color=RED if r.status == "refused" else None),
+                     cell(str(r.records) if r.records else "–", center=True), cell(r.counts),
+                     cell(r.note.replace("\n", ";"), tooltip=f"{r.file_name}\n{r.note}".strip())]
             for col, item in enumerate(cells):
                 self.setItem(i, col, item)
         self.resizeColumnsToContents()
