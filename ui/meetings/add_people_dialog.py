@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,8 +30,8 @@ from desktop.services.people_service import VILLAGE_COMMITTEE_ROLES, PersonRow
 from models.meetings.quorum import OBSERVER
 from ui.meetings.labels import STATUS_ORDER, status_label
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.palette import GREY
-from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import roles_text
 
 NAME, GENDER, GROUP, ROLES, NOTE = range(5)
@@ -87,13 +86,8 @@ class AddPeopleDialog(QDialog):
         status_hint.setProperty("role", "hint")
         self.message = FieldMessage()
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = make_primary(self.buttons.button(QDialogButtonBox.StandardButton.Ok))
-        self.add_button.setText(self.tr("添加"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("添加"))
+        self.add_button = self.ok_button
 
         status_row = QHBoxLayout()
         status_row.addWidget(status_caption)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -23,18 +22,10 @@ from models.meetings import four_two as ft
 from models.meetings.matters import MATTERS
 from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.record_labels import matter_label, type_label
 
 _DATE_ROLE = Qt.ItemDataRole.UserRole + 1  # a meeting's date, to prefill the step's date
-
-
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
 
 
 class StepDialog(QDialog):
@@ -83,7 +74,7 @@ class StepDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(_buttons(self, self.tr("登记")))
+        layout.addWidget(ok_cancel(self, self.tr("登记")))
 
     def _on_meeting(self) -> None:
         if self.meeting_combo is None or self.meeting_combo.currentIndex() < 0:
@@ -130,7 +121,7 @@ class NewRegisterDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(_buttons(self, self.tr("新建")))
+        layout.addWidget(ok_cancel(self, self.tr("新建")))
 
     def accept(self) -> None:
         """Create the register; stay open with the reason when it is refused."""

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -23,7 +22,7 @@ from desktop.services.session import Session
 from models.provinces import PROVINCES
 from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
-from ui.widgets.primary_button import make_primary
+from ui.widgets.ok_cancel import ok_cancel
 
 
 def province_text(code: str) -> str:
@@ -60,13 +59,7 @@ class ProvinceDialog(QDialog):
         self.current_label = QLabel(province_text(self._current))
         self.message = FieldMessage()
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = make_primary(self.buttons.button(QDialogButtonBox.StandardButton.Ok))
-        self.ok_button.setText(self.tr("确定"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("确定"))
 
         form = QFormLayout()
         form.addRow(self.tr("现在使用:"), self.current_label)
