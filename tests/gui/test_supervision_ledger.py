@@ -25,16 +25,17 @@ def page(qtbot, store):
     return page
 
 
-def test_ledger_lists_the_year_and_exports_the_report(qtbot, page, tmp_path):
+def test_ledger_lists_the_year_and_exports_the_report(qtbot, qtmodeltester, page, tmp_path):
     page.tabs.setCurrentWidget(page.ledger_tab)
     tab = page.ledger_tab
     assert tab.year() == date.today().year
-    assert tab.table.rowCount() > 10
-    kinds = {tab.table.item(r, 1).text() for r in range(tab.table.rowCount())}
+    assert tab.model.rowCount() > 10
+    kinds = {tab.model.index(r, 1).data() for r in range(tab.model.rowCount())}
     assert {"会议", "发现问题", "民主理财"} <= kinds
     assert "民主理财" in tab.counts_label.text()
     tab.set_year(date.today().year - 1)
-    assert any(tab.table.item(r, 1).text() == "民主评议" for r in range(tab.table.rowCount()))
+    assert any(tab.model.index(r, 1).data() == "民主评议" for r in range(tab.model.rowCount()))
+    qtmodeltester.check(tab.model)
 
     pdf = tmp_path / "report.pdf"
     with qtbot.waitSignal(tab.exporter.finished, timeout=20000):

@@ -12,17 +12,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.services import supervision_service, ui_support_supervision
+from ui.supervision.ledger_model import LedgerModel
 from ui.supervision.report_html import annual_report_html
 from ui.widgets import background
 from ui.widgets.background import FileExporter
 from ui.widgets.field_message import FieldMessage
-from ui.widgets.tables import read_only_table
+from ui.widgets.tables import read_only_view
 
 
 class LedgerTab(QWidget):
@@ -46,7 +46,8 @@ class LedgerTab(QWidget):
         export_menu.addAction(self.tr("导出为 Excel 表格…"), lambda: self._ask_file(".xlsx"))
         export_menu.addAction(self.tr("导出为 Word 文档…"), lambda: self._ask_file(".docx"))
         self.export_button.setMenu(export_menu)
-        self.table = read_only_table([self.tr("日期"), self.tr("事项"), self.tr("内容")])
+        self.model = LedgerModel(self)
+        self.table = read_only_view(self.model)
         self.message = FieldMessage()
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("年份:")))
@@ -79,13 +80,7 @@ class LedgerTab(QWidget):
     def refresh(self, *_args) -> None:
         """Re-read the ledger and the figures of the chosen year."""
         year = self.year()
-        entries = supervision_service.ledger(year)
-        self.table.setRowCount(len(entries))
-        for i, e in enumerate(entries):
-            for column, text in enumerate((e.on, e.kind, e.text)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(i, column, item)
+        self.model.set_rows(supervision_service.ledger(year))
         c = supervision_service.annual_counts(year)
         self.counts_label.setText(self.tr(
             "本年:会议 {meetings} 次 · 新发现事项 {opened} 件 · 办结 {closed} 件 · "
