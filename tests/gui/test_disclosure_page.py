@@ -115,23 +115,24 @@ def test_calendar_grid_colours_and_opens(qtbot, village):
     assert new.args == ["finance_monthly", "month", "2026-03"]
 
 
-def test_feedback_add_and_answer(qtbot, page):
+def test_feedback_add_and_answer(qtbot, qtmodeltester, page):
     tab = page.feedback_tab
     page.tabs.setCurrentWidget(tab)
     tab.received_edit.setDate(date.today() - timedelta(days=20))
     type_text(qtbot, tab.content_edit, "路灯电费为什么比上月多?")
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
-    assert tab.table.rowCount() == 1
-    assert tab.table.item(0, 1).text() == "匿名"
-    assert "逾期未答复" in tab.table.item(0, 4).text()  # 20 days > the national 10
-    assert tab.table.item(0, 0).foreground().color().name() == "#b3261e"
+    assert tab.model.rowCount() == 1
+    assert tab.model.index(0, 1).data() == "匿名"
+    assert "逾期未答复" in tab.model.index(0, 4).data()  # 20 days > the national 10
+    assert tab.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).name() == "#b3261e"
     assert "1 条已超过" in tab.summary_label.text()
     tab.table.selectRow(0)
     assert tab.answer_button.isEnabled()
     type_text(qtbot, tab.answer_edit, "冬季亮灯时间延长")
     qtbot.mouseClick(tab.answer_button, Qt.MouseButton.LeftButton)
-    assert "已答复" in tab.table.item(0, 4).text()
+    assert "已答复" in tab.model.index(0, 4).data()
     assert "0 条已超过" in tab.summary_label.text()
+    qtmodeltester.check(tab.model)
 
 
 def _messy_workbook(path):

@@ -114,7 +114,7 @@ def test_the_township_answer_says_who_answered_and_when(qtbot, pair):
 
     tab = shown(qtbot, FeedbackTab(pair.village_session), 1180, 760)
     tab.select(feedback_id)
-    state = tab.table.item(0, 4).text()
+    state = tab.model.index(0, 4).data()
     assert f"乡镇答复(城关镇民政办,{on}):{FEEDBACK_ANSWER}" in state
     assert f"乡镇答复(城关镇民政办,{on})" in tab.selected_label.text()
     save(tab, "vr_04_feedback_township_answer")

@@ -6,7 +6,7 @@ The answer period is the profile's (`disclosure_service.feedback_due_days`:
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,12 +25,12 @@ from desktop.services import ui_support_disclosure
 from desktop.services.session import Session
 from desktop.services.ui_support_disclosure import FeedbackRow
 from models.roles import Permission
+from ui.disclosure.feedback_model import FeedbackModel, township_answer_text
 from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
-from ui.widgets.palette import GREEN, GREY, RED
 from ui.widgets.primary_button import make_primary
-from ui.widgets.tables import read_only_table
+from ui.widgets.tables import read_only_view
 
 RECEIVED, VILLAGER, ABOUT, CONTENT, STATE = range(5)
 
@@ -43,12 +42,11 @@ class FeedbackTab(QWidget):
         super().__init__(parent)
         self._session = session
         self._today = today
-        self.rows: list[FeedbackRow] = []
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
-        self.table = read_only_table([self.tr("收到日期"), self.tr("反映人"), self.tr("关于"), self.tr("内容"),
-                                  self.tr("答复情况")])
-        self.table.itemSelectionChanged.connect(self._on_selected)
+        self.model = FeedbackModel(self)
+        self.table = read_only_view(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._on_selected)
 
         add_card, add_layout = section(self.tr("登记村民反映"))
         self.received_edit = date_edit(today)
@@ -114,37 +112,18 @@ class FeedbackTab(QWidget):
     def _today_date(self) -> date:
         return self._today or date.today()
 
-    def overdue(self, row: FeedbackRow) -> bool:
-        """Unanswered past the profile's answer period."""
-        limit = date.fromisoformat(row.received_on) + timedelta(days=ds.feedback_due_days())
-        return not row.answered_on and limit < self._today_date()
+    @property
+    def rows(self) -> list[FeedbackRow]:
+        """The feedback listed (the model's rows)."""
+        return self.model.all_rows()
 
     def refresh(self, *_args) -> None:
         """Re-read the feedback and the items it can be about."""
         selected = self.current_id()
-        self.rows = ui_support_disclosure.list_feedback()
         days = ds.feedback_due_days()
-        self.table.setRowCount(len(self.rows))
-        overdue = 0
-        for r, f in enumerate(self.rows):
-            late = self.overdue(f)
-            overdue += late
-            if f.answered_on:
-                state, color = self.tr("已答复({day}):{answer}").format(day=f.answered_on, answer=f.answer), GREEN
-            elif late:
-                state, color = self.tr("逾期未答复(应在 {days} 天内答复)").format(days=days), RED
-            else:
-                state, color = self.tr("待答复"), GREY
-            if f.township_answer:
-                state += self.tr(";{answer}").format(answer=self.township_answer_text(f))
-            cells = (f.received_on, f.villager or self.tr("匿名"), f.item_title or self.tr("(未指明)"), f.content,
-                     state)
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if c == STATE or late:
-                    item.setForeground(color)
-                self.table.setItem(r, c, item)
+        self.model.set_deadline(self._today_date(), days)
+        self.model.set_rows(ui_support_disclosure.list_feedback())
+        overdue = sum(1 for f in self.rows if self.model.overdue(f))
         self.summary_label.setText(self.tr(
             "共 {n} 条反映,{open} 条未答复,其中 {late} 条已超过 {days} 天的答复期限。").format(
             n=len(self.rows), open=sum(1 for f in self.rows if not f.answered_on), late=overdue, days=days))
@@ -156,25 +135,15 @@ class FeedbackTab(QWidget):
             self.select(selected)
         self._on_selected()
 
-    def township_answer_text(self, row: FeedbackRow) -> str:
-        """乡镇答复 with who answered and when, as the return package brought it."""
-        if row.township_answered_by and row.township_answered_on:
-            return self.tr("乡镇答复({by},{on}):{answer}").format(
-                by=row.township_answered_by, on=row.township_answered_on, answer=row.township_answer)
-        if row.township_answered_on or row.township_answered_by:
-            return self.tr("乡镇答复({who}):{answer}").format(
-                who=row.township_answered_by or row.township_answered_on, answer=row.township_answer)
-        return self.tr("乡镇答复:{answer}").format(answer=row.township_answer)
-
     def current_id(self) -> str | None:
         """The selected feedback."""
-        row = self.table.currentRow()
-        return self.rows[row].id if 0 <= row < len(self.rows) and self.table.selectedItems() else None
+        selected = self.table.selectionModel().selectedRows()
+        return self.model.row_at(selected[0].row()).id if selected else None
 
     def select(self, feedback_id: str) -> None:
         """Select the row of `feedback_id`."""
-        for r, f in enumerate(self.rows):
-            if f.id == feedback_id:
+        for r in range(self.model.rowCount()):
+            if self.model.row_at(r).id == feedback_id:
                 self.table.selectRow(r)
 
     def _on_selected(self) -> None:
@@ -194,7 +163,7 @@ class FeedbackTab(QWidget):
             self.selected_label.setText(self.tr("{who} {day} 反映:{content}").format(
                 who=row.villager or self.tr("匿名村民"), day=row.received_on, content=row.content))
         if row is not None and row.township_answer:
-            self.selected_label.setText(self.selected_label.text() + "\n" + self.township_answer_text(row))
+            self.selected_label.setText(self.selected_label.text() + "\n" + township_answer_text(row))
         if row is not None and not self._session.can(Permission.EDIT_RECORDS):
             self.answer_button.setToolTip(self.tr("答复由村委会(村文书)登记。"))
 
