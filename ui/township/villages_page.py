@@ -19,12 +19,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -49,6 +48,7 @@ from ui.widgets.exchange.notifier import Notifier
 from ui.widgets.exchange.package_dialogs import PickPackagesDialog
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.scroll import transparent_scroll
 
 
 class VillagesPage(QWidget):
@@ -150,34 +150,37 @@ class VillagesPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(split, 1)
         left_layout.addWidget(self.message)
+        # Readable at any font size: below these the page scrolls instead of squeezing the table.
+        em = self.fontMetrics().horizontalAdvance("国")
+        left.setMinimumWidth(em * 22)
+        self.villages.setMinimumHeight(self.fontMetrics().height() * 6)
+        self.tabs.setMinimumHeight(self.fontMetrics().height() * 8)
+        self.search.setMinimumWidth(em * 11)
 
-        # The export and import boxes in a column of their own (scrolled at a large font size).
+        # The export and import boxes in a column of their own, as wide as they need.
         column = QWidget()
+        column.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.addWidget(self.export_box)
         column_layout.addWidget(self.import_box)
         column_layout.addStretch(1)
-        side = QScrollArea()
-        side.setWidgetResizable(True)
-        side.setFrameShape(QFrame.Shape.NoFrame)
-        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        side.setWidget(column)
-        side.viewport().setAutoFillBackground(False)  # the page's background, not a grey band
-        column.setAutoFillBackground(False)
-        side.setMinimumWidth(column.minimumSizeHint().width() + side.verticalScrollBar().sizeHint().width())
-        side.setMaximumWidth(max(side.minimumWidth(), 400))
         body = QHBoxLayout()
         body.setSpacing(12)
         body.addWidget(left, 1)
-        body.addWidget(side)
-        layout = QVBoxLayout(self)
+        body.addWidget(column)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addLayout(tools)
         layout.addWidget(legend)
         layout.addLayout(body, 1)
+        # On a small screen or at a large font size the page scrolls; nothing is cut off or overlaps.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(transparent_scroll(content))
 
     # --- the parts' state, as tests and the main window reach it ---------------------------------
 
