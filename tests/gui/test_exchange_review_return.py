@@ -14,43 +14,14 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from desktop.services import exchange_service, record_store, review_service, rules_service
+from desktop.services import exchange_service, record_store, rules_service
 from models.db import close_database
 from models.rules import procedure as proc
 from models.township.records import RuleReview
+from tests.support.reviews import COMMENT, RULES_TEXT, draft_reviewed_by_township
 from tests.support.screens import shown
 from tests.support.sites import VILLAGE_CODE
 from ui.exchange.exchange_page import ExchangePage
-
-RULES_TEXT = """青山村村规民约
-
-第一章 总则
-第一条 为推进村民自治,建设文明乡风,制定本村规民约。
-第二条 本村规民约适用于本村全体村民。
-第二章 村风民俗
-第三条 对不履行赡养义务的,取消其当年集体分红。
-"""
-COMMENT = "“取消其当年集体分红”涉及村民的财产权利,村规民约不宜规定,请改为批评教育、督促履行赡养义务,必要时由村调解委员会调解。"
-
-
-def _draft_reviewed_by_township(pair) -> tuple[str, object]:
-    """Village submits a draft; township records 修改后同意 with a comment on 第三条; returns (version, 回执)."""
-    pair.use("v")
-    session = pair.village_session
-    version, _ = rules_service.import_text(session, RULES_TEXT, "青山村村规民约")
-    rules_service.add_opinion(session, version.id, date(2026, 6, 2), "forum", "建议写明赡养义务")
-    rules_service.close_solicitation(session, version.id, date(2026, 6, 20))
-    rules_service.submit_for_review(session, version.id, date(2026, 7, 1))
-    package = exchange_service.export_in_worker(session, pair.village, pair.usb).path
-    pair.use("t")
-    exchange_service.import_in_worker(pair.township_session, pair.township, package)
-    review_service.add_comment(pair.township_session, version.id, 3, COMMENT)
-    review_service.record_opinion(pair.township_session, version.id, proc.AGREE_AFTER_CHANGES,
-                                  date(2026, 7, 8), "镇民政办", "请按逐条意见修改后提交村民会议表决。")
-    receipt = exchange_service.export_in_worker(pair.township_session, pair.township, pair.usb,
-                                                recipient_code=VILLAGE_CODE).path
-    pair.use("v")
-    return version.id, receipt
 
 
 def _import_on_page(qtbot, pair, receipt) -> ExchangePage:
@@ -64,7 +35,7 @@ def _import_on_page(qtbot, pair, receipt) -> ExchangePage:
 
 
 def test_the_import_message_says_where_to_read_what_the_township_sent(qtbot, pair):
-    _version, receipt = _draft_reviewed_by_township(pair)
+    _version, receipt = draft_reviewed_by_township(pair)
     page = _import_on_page(qtbot, pair, receipt)
     details = page.message_box.informativeText()
     assert "乡镇发来的内容在这里查看" in details
@@ -76,7 +47,7 @@ def test_the_import_message_says_where_to_read_what_the_township_sent(qtbot, pai
 def test_the_secretary_reads_the_opinion_in_full_and_is_sent_to_the_articles(qtbot, pair):
     from ui.rules.rules_page import RulesPage
 
-    version_id, receipt = _draft_reviewed_by_township(pair)
+    version_id, receipt = draft_reviewed_by_township(pair)
     page = _import_on_page(qtbot, pair, receipt)
     page.message_box.done(0)
 
@@ -112,7 +83,7 @@ def test_the_secretary_reads_the_opinion_in_full_and_is_sent_to_the_articles(qtb
 
 def test_a_conflict_at_the_village_tells_to_ask_the_township(qtbot, pair, tmp_path):
     """The township restores an old backup and answers again: the village is told whom to ask."""
-    version_id, receipt = _draft_reviewed_by_township(pair)
+    version_id, receipt = draft_reviewed_by_township(pair)
     exchange_service.import_in_worker(pair.village_session, pair.village, receipt)
     close_database()
     backup = tmp_path / "township-backup"

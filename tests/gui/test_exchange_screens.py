@@ -119,11 +119,11 @@ def test_wizard_setup_file_screen(qtbot, tmp_path, store):
 
 def test_village_reads_the_township_opinion_screens(qtbot, tmp_path):
     """bx_08: the import message of a 回执; bx_09: the 审核 tab with the opinion and what to do next."""
-    from tests.gui.test_exchange_review_return import _draft_reviewed_by_township
+    from tests.support.reviews import draft_reviewed_by_township
     from ui.rules.rules_page import RulesPage
 
     pair = support.make_login_pair(tmp_path / "pair")
-    version_id, receipt = _draft_reviewed_by_township(pair)
+    version_id, receipt = draft_reviewed_by_township(pair)
     window = _window(qtbot, pair.village_session, pair.village, "exchange")
     page = window.current_page()
     page.import_files([receipt])

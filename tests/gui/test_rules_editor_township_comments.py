@@ -14,7 +14,7 @@ import pytest
 
 from desktop.services import exchange_service, review_service, rules_service
 from models.rules import procedure as proc
-from tests.gui.test_exchange_review_return import COMMENT, RULES_TEXT
+from tests.support.reviews import COMMENT, RULES_TEXT
 from tests.support.screens import save, shown
 from tests.support.sites import VILLAGE_CODE
 from tests.support.typing import type_text

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop.services import setup_service
-from tests.gui.test_exchange_review_return import _draft_reviewed_by_township
+from tests.support.reviews import draft_reviewed_by_township
 from ui.main_window import MainWindow
 
 
@@ -39,7 +39,7 @@ def _import_through_the_exchange_page(qtbot, window, receipt) -> None:
 def test_the_rules_page_built_before_an_import_shows_the_township_opinion_after_it(qtbot, pair, tmp_path):
     from ui.settings_store import SettingsStore
 
-    version_id, receipt = _draft_reviewed_by_township(pair)
+    version_id, receipt = draft_reviewed_by_township(pair)
     window = _window(qtbot, pair, SettingsStore.load(tmp_path / "settings.json"))
 
     window.show_area("rules")

@@ -22,7 +22,7 @@ from desktop.services import (
 )
 from models.rules import procedure as proc
 from models.supervision import matters as mm
-from tests.gui.test_exchange_review_return import RULES_TEXT
+from tests.support.reviews import RULES_TEXT
 from tests.support.screens import save, shown
 from tests.support.sites import VILLAGE_CODE
 

@@ -1,8 +1,10 @@
 """Helpers shared by the tests (not tests themselves, so pytest collects nothing here).
 
-- `sites`: real installations in tmp_path — a township and its village exchanging packages.
-- `templates`: expensive databases (the demo village, the demo township) built once per
-  session and copied into each test's data folder.
+- `sites`: real installations in tmp_path — a township and its village exchanging
+  packages (`make_pair`, `make_login_pair`), a township with several villages imported.
+- `demo`: the demo village and the demo township for a test's `store`.
+- `templates`: how those expensive folders are built once per session and copied per test.
+- `reviews`: a 村规民约 draft reviewed by the township, the 回执 ready for the village.
 - `boards`: hand-built compliance boards for the report tests and benchmark.
 - `screens`: showing a widget and saving screenshots (and PDF pages) to build/screenshots.
 - `typing`: typing Chinese through the input method, as a person does.

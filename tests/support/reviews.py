@@ -1,0 +1,44 @@
+"""A 村规民约 draft reviewed by the township, the 回执 on the U盘: the village's side of a review.
+
+Shared by the GUI tests that show the township's answer at the village
+(数据交换, the rules page, the article editor's comment band, screenshots).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from desktop.services import exchange_service, review_service, rules_service
+from models.rules import procedure as proc
+from tests.support.sites import VILLAGE_CODE, Pair
+
+RULES_TEXT = """青山村村规民约
+
+第一章 总则
+第一条 为推进村民自治,建设文明乡风,制定本村规民约。
+第二条 本村规民约适用于本村全体村民。
+第二章 村风民俗
+第三条 对不履行赡养义务的,取消其当年集体分红。
+"""
+COMMENT = "“取消其当年集体分红”涉及村民的财产权利,村规民约不宜规定,请改为批评教育、督促履行赡养义务,必要时由村调解委员会调解。"
+
+
+def draft_reviewed_by_township(pair: Pair) -> tuple[str, Path]:
+    """Village submits a draft; township records 修改后同意 with a comment on 第三条; returns (version, 回执)."""
+    pair.use("v")
+    session = pair.village_session
+    version, _ = rules_service.import_text(session, RULES_TEXT, "青山村村规民约")
+    rules_service.add_opinion(session, version.id, date(2026, 6, 2), "forum", "建议写明赡养义务")
+    rules_service.close_solicitation(session, version.id, date(2026, 6, 20))
+    rules_service.submit_for_review(session, version.id, date(2026, 7, 1))
+    package = exchange_service.export_in_worker(session, pair.village, pair.usb).path
+    pair.use("t")
+    exchange_service.import_in_worker(pair.township_session, pair.township, package)
+    review_service.add_comment(pair.township_session, version.id, 3, COMMENT)
+    review_service.record_opinion(pair.township_session, version.id, proc.AGREE_AFTER_CHANGES,
+                                  date(2026, 7, 8), "镇民政办", "请按逐条意见修改后提交村民会议表决。")
+    receipt = exchange_service.export_in_worker(pair.township_session, pair.township, pair.usb,
+                                                recipient_code=VILLAGE_CODE).path
+    pair.use("v")
+    return version.id, receipt
