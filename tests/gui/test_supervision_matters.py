@@ -43,16 +43,17 @@ def _step(qtbot, panel, target: str, text: str = "", on: date | None = None):
     return dialog
 
 
-def test_board_highlights_overdue_and_filters(page):
+def test_board_highlights_overdue_and_filters(qtmodeltester, page):
     tab = page.matters_tab
-    assert tab.table.rowCount() == 4
-    overdue = tab.table.item(0, 3)
-    assert overdue.text() == "逾期未答复 · 已报乡镇"
-    assert overdue.foreground().color().name() == "#b3261e"
+    assert tab.model.rowCount() == 4
+    overdue = tab.model.index(0, 3)
+    assert overdue.data() == "逾期未答复 · 已报乡镇"
+    assert overdue.data(Qt.ItemDataRole.ForegroundRole).name() == "#b3261e"
     tab.filter_combo.setCurrentIndex(tab.filter_combo.findData("overdue"))
-    assert tab.table.rowCount() == 1
+    assert tab.model.rowCount() == 1
     tab.filter_combo.setCurrentIndex(tab.filter_combo.findData("closed"))
-    assert tab.table.rowCount() == 1 and tab.table.item(0, 3).text() == "已办结"
+    assert tab.model.rowCount() == 1 and tab.model.index(0, 3).data() == "已办结"
+    qtmodeltester.check(tab.model)
 
 
 def test_matter_life_cycle_through_the_buttons(qtbot, page):
@@ -99,5 +100,5 @@ def test_matter_life_cycle_through_the_buttons(qtbot, page):
     _step(qtbot, panel, mm.CLOSED)
     assert "已办结" in panel.meta_label.text()
     assert not any(b.isVisible() for b in panel.step_buttons.values())
-    row = [tab.table.item(r, 0).text() for r in range(tab.table.rowCount())].index("村集体鱼塘承包费未入账")
-    assert tab.table.item(row, 3).text() == "已办结"
+    row = [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())].index("村集体鱼塘承包费未入账")
+    assert tab.model.index(row, 3).data() == "已办结"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.services import setup_service
 from tests.support.demo import supervision_village
 from tests.support.screens import save, shown
-from ui.supervision.matters_tab import AREA, DEADLINE, OPENED, STATE, TITLE
+from ui.supervision.matters_model import AREA, DEADLINE, OPENED, STATE, TITLE
 
 
 @pytest.mark.screenshots
@@ -22,7 +23,8 @@ def test_the_matter_column_takes_the_room_in_the_main_window(qtbot, store, setti
     qtbot.wait(50)
     table = page.matters_tab.table
     metrics = table.fontMetrics()
-    titles = [table.item(r, TITLE).text() for r in range(table.rowCount())]
+    model = table.model()
+    titles = [model.index(r, TITLE).data() for r in range(model.rowCount())]
     assert "3月份两张报销凭证无经手人签字" in titles
     # Every title fits (the cell's padding included): none is cut to “…”.
     assert table.columnWidth(TITLE) >= max(metrics.horizontalAdvance(t) for t in titles) + 8
@@ -30,6 +32,7 @@ def test_the_matter_column_takes_the_room_in_the_main_window(qtbot, store, setti
     for column in (OPENED, DEADLINE):
         assert table.columnWidth(column) >= metrics.horizontalAdvance("2026-10-31")
     for column in (AREA, STATE):
-        assert all(table.item(r, column).toolTip() == table.item(r, column).text() for r in range(table.rowCount()))
+        assert all(model.index(r, column).data(Qt.ItemDataRole.ToolTipRole) == model.index(r, column).data()
+                   for r in range(model.rowCount()))
     assert table.columnWidth(TITLE) > table.columnWidth(AREA) + table.columnWidth(STATE)
     save(window, "vr_06_supervision_matters_1180")

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from models.supervision import matters as mm
 from ui.errors import message_text
 from ui.operations import run_op
 from ui.supervision.labels import area_label, can_act, read_only_tip, source_label, state_label
+from ui.supervision.matters_model import AREA, DEADLINE, OPENED, STATE, TITLE, MattersModel
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.ok_cancel import ok_cancel
@@ -42,10 +42,8 @@ from ui.widgets.palette import GREY, INK, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.scroll import transparent_scroll
-from ui.widgets.tables import read_only_table
+from ui.widgets.tables import read_only_view
 
-TITLE, AREA, OPENED, STATE, DEADLINE = range(5)
-_ID = Qt.ItemDataRole.UserRole
 ALL, OPEN, OVERDUE, CLOSED = "all", "open", "overdue", "closed"
 STEPS = (mm.NOTIFIED, mm.ANSWERED, mm.VERIFIED, mm.CLOSED)
 
@@ -310,7 +308,7 @@ class MattersTab(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
-        self.rows: list[MatterRow] = []
+        self.model = MattersModel(self)
         self.dialog: QDialog | None = None
         self.filter_combo = QComboBox()
         for code, label in ((ALL, self.tr("全部")), (OPEN, self.tr("未办结")), (OVERDUE, self.tr("逾期")),
@@ -324,8 +322,7 @@ class MattersTab(QWidget):
         if not can_act(session):
             self.new_button.setEnabled(False)
             self.new_button.setToolTip(read_only_tip())
-        self.table = read_only_table([self.tr("事项"), self.tr("监督内容"), self.tr("发现日期"), self.tr("状态"),
-                                  self.tr("整改期限")])
+        self.table = read_only_view(self.model)
         # The 事项 is what a person reads: it takes the room. The dates fit their contents; 监督内容
         # (up to “精神文明建设(含村规民约执行)”) and 状态 get a fixed share and elide, with the
         # full text in the tooltip, so they cannot squeeze the 事项 to “…” in a 1180 px window.
@@ -338,7 +335,7 @@ class MattersTab(QWidget):
         for column, width in ((AREA, em * 7), (STATE, em * 7.5)):
             header.setSectionResizeMode(column, header.ResizeMode.Interactive)
             self.table.setColumnWidth(column, int(width))
-        self.table.itemSelectionChanged.connect(self._on_selection)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.panel = MatterPanel(session)
         self.panel.changed.connect(self.refresh)
 
@@ -377,44 +374,30 @@ class MattersTab(QWidget):
             rows = [r for r in rows if r.overdue]
         elif mode == CLOSED:
             rows = [r for r in rows if r.state == mm.CLOSED]
-        self.rows = rows
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(rows))
-        target = -1
-        for i, r in enumerate(rows):
-            state = state_label(r.state)
-            if r.overdue:
-                state = self.tr("逾期未答复")
-            if r.escalated:
-                state += self.tr(" · 已报乡镇")
-            cells = [r.title, area_label(r.area), r.opened_on, state, r.deadline]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                item.setData(_ID, r.id)
-                if r.overdue:
-                    item.setForeground(RED)
-                elif r.state == mm.CLOSED:
-                    item.setForeground(GREY)
-                self.table.setItem(i, column, item)
-            if r.id == keep:
-                target = i
-        self.table.blockSignals(False)
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_rows(rows)
+        target = next((i for i, r in enumerate(rows) if r.id == keep), -1)
+        self.table.selectionModel().blockSignals(False)
         self.count_label.setText(self.tr("共 {n} 件,逾期 {late} 件").format(
             n=len(rows), late=sum(r.overdue for r in rows)))
         if target >= 0:
             self.table.selectRow(target)
         self._on_selection()
 
+    @property
+    def rows(self) -> list[MatterRow]:
+        """The matters on the board (the model's rows)."""
+        return self.model.all_rows()
+
     def selected_id(self) -> str | None:
         """The matter selected on the board."""
-        items = self.table.selectedItems()
-        return items[0].data(_ID) if items else None
+        selected = self.table.selectionModel().selectedRows()
+        return self.model.row_at(selected[0].row()).id if selected else None
 
     def select_matter(self, matter_id: str) -> None:
         """Select `matter_id` on the board (as a click would)."""
-        for i, r in enumerate(self.rows):
-            if r.id == matter_id:
+        for i in range(self.model.rowCount()):
+            if self.model.row_at(i).id == matter_id:
                 self.table.selectRow(i)
 
     def _on_selection(self) -> None:

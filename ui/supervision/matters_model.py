@@ -1,0 +1,51 @@
+"""The rows of the 监督事项 board: one matter per row, overdue ones red, closed ones grey."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from desktop.services.supervision_service import MatterRow
+from models.messages import QT_TRANSLATE_NOOP
+from models.supervision import matters as mm
+from ui.supervision.labels import area_label, state_label
+from ui.widgets.batched_model import BatchedRowsModel
+from ui.widgets.palette import GREY, RED
+
+#: The context the tab's texts were translated in before the model held them.
+_C = "MattersTab"
+TITLE, AREA, OPENED, STATE, DEADLINE = range(5)
+
+
+class MattersModel(BatchedRowsModel):
+    """Columns: 事项, 监督内容, 发现日期, 状态, 整改期限; `ID_ROLE` is the matter's id."""
+
+    CONTEXT = _C
+    COLUMNS = (QT_TRANSLATE_NOOP(_C, "事项"), QT_TRANSLATE_NOOP(_C, "监督内容"), QT_TRANSLATE_NOOP(_C, "发现日期"),
+               QT_TRANSLATE_NOOP(_C, "状态"), QT_TRANSLATE_NOOP(_C, "整改期限"))
+
+    def display(self, row: MatterRow, column: int) -> str:
+        """The text of a cell."""
+        if column == TITLE:
+            return row.title
+        if column == AREA:
+            return area_label(row.area)
+        if column == OPENED:
+            return row.opened_on
+        if column == DEADLINE:
+            return row.deadline
+        tr = QCoreApplication.translate
+        state = tr(_C, "逾期未答复") if row.overdue else state_label(row.state)
+        if row.escalated:
+            state += tr(_C, " · 已报乡镇")
+        return state
+
+    def foreground(self, row: MatterRow, column: int) -> QColor | None:
+        """The whole row red when overdue, grey when closed."""
+        if row.overdue:
+            return RED
+        return GREY if row.state == mm.CLOSED else None
+
+    def row_id(self, row: MatterRow) -> str:
+        """The matter's id."""
+        return row.id
