@@ -16,8 +16,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.services import record_store
-from desktop.services.read_models import AttachmentView, snapshot
+from desktop.services import read_models, record_store
+from desktop.services.read_models import snapshot
 from desktop.services.session import Session
 from models.errors import NotFound, ValidationError
 from models.meetings.records import Attachment
@@ -56,7 +56,7 @@ def hash_file(path: Path) -> tuple[str, int]:
 
 
 def add(session: Session, store: Path, table_name: str, record_id: str, source: Path,
-        kind: str = "document") -> AttachmentView:
+        kind: str = "document") -> read_models.AttachmentView:
     """Copy `source` into the store and attach it to the record."""
     session.require(Permission.EDIT_RECORDS)
     source = Path(source)

@@ -6,13 +6,8 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import record_store
-from desktop.services.read_models import (
-    AuthorizationView,
-    DecisionRegisterView,
-    DecisionStepView,
-    snapshot,
-)
+from desktop.services import read_models, record_store
+from desktop.services.read_models import snapshot
 from desktop.services.session import Session
 from models.db import database
 from models.errors import NotFound, ValidationError
@@ -39,7 +34,7 @@ def _invalid(template: str, **params) -> ValidationError:
 
 def add_authorization(session: Session, matters: list[str], granted_on: date,
                       expires_on: date | None = None, meeting_id: str | None = None,
-                      note: str = "") -> AuthorizationView:
+                      note: str = "") -> read_models.AuthorizationView:
     """Record a 村民会议's authorization of the 村民代表会议."""
     session.require(Permission.EDIT_RECORDS)
     unknown = [m for m in matters if m not in MATTERS]
@@ -57,7 +52,7 @@ def add_authorization(session: Session, matters: list[str], granted_on: date,
         note=note))
 
 
-def create_register(session: Session, title: str, matter: str = "other_major") -> DecisionRegisterView:
+def create_register(session: Session, title: str, matter: str = "other_major") -> read_models.DecisionRegisterView:
     """Open a 四议两公开 register for one major matter."""
     session.require(Permission.EDIT_RECORDS)
     if not title.strip():
@@ -92,7 +87,7 @@ def _step_records(reg: DecisionRegister) -> list[ft.StepRecord]:
 
 def add_step(session: Session, register_id: str, step: str, done_on: date,
              meeting_id: str | None = None, committee_opinion: str = "",
-             disclosure_ref: str = "", note: str = "") -> DecisionStepView:
+             disclosure_ref: str = "", note: str = "") -> read_models.DecisionStepView:
     """Record the next step; refused with the reason when it is not possible yet."""
     session.require(Permission.EDIT_RECORDS)
     reg = _register(register_id)

@@ -14,8 +14,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import installation, record_store, setup_service
-from desktop.services.read_models import DisclosureItemView, FeedbackView, snapshot, snapshots
+from desktop.services import installation, read_models, record_store, setup_service
+from desktop.services.read_models import snapshot, snapshots
 from desktop.services.session import Session
 from models.db import database
 from models.disclosure import calendar as cal
@@ -73,7 +73,7 @@ STATUS_LABELS = {
 
 
 def create_item(session: Session, subject: str, period: str, title: str, content: str = "",
-                period_kind: str | None = None, event_date: date | None = None) -> DisclosureItemView:
+                period_kind: str | None = None, event_date: date | None = None) -> read_models.DisclosureItemView:
     """A draft item for `subject` (catalogue code) and `period`."""
     session.require(Permission.EDIT_RECORDS)
     entry = next((s for s in subject_catalogue() if s.code == subject), None)
@@ -97,12 +97,12 @@ def create_item(session: Session, subject: str, period: str, title: str, content
         content=content))
 
 
-def item(item_id: str) -> DisclosureItemView:
+def item(item_id: str) -> read_models.DisclosureItemView:
     """The item record (for reports and read-only views)."""
     return snapshot(_item(item_id))
 
 
-def update_item(session: Session, item_id: str, content: str, title: str | None = None) -> DisclosureItemView:
+def update_item(session: Session, item_id: str, content: str, title: str | None = None) -> read_models.DisclosureItemView:
     """Change a draft's text (and title); refused once it went to review."""
     session.require(Permission.EDIT_RECORDS)
     row = _item(item_id)
@@ -405,7 +405,7 @@ def set_subject_active(session: Session, code: str, active: bool) -> cat.Subject
 # --- feedback ----------------------------------------------------------------------
 
 def add_feedback(session: Session, received_on: date, content: str, villager: str = "",
-                 item_id: str | None = None) -> FeedbackView:
+                 item_id: str | None = None) -> read_models.FeedbackView:
     """Log a villager's question or objection (anonymous when `villager` is empty)."""
     if not session.can(Permission.COMMITTEE_REVIEW):
         session.require(Permission.EDIT_RECORDS)
@@ -436,7 +436,7 @@ def feedback_due_days() -> int:
     return FEEDBACK_DAYS.get(installation.province(), 10)
 
 
-def overdue_feedback(today: date | None = None) -> list[FeedbackView]:
+def overdue_feedback(today: date | None = None) -> list[read_models.FeedbackView]:
     """Unanswered feedback past the profile's answer period."""
     from datetime import timedelta
 
@@ -446,7 +446,7 @@ def overdue_feedback(today: date | None = None) -> list[FeedbackView]:
                       and date.fromisoformat(f.received_on) + timedelta(days=days) < today])
 
 
-def escalate_feedback(session: Session, feedback_id: str, on: date) -> FeedbackView:
+def escalate_feedback(session: Session, feedback_id: str, on: date) -> read_models.FeedbackView:
     """Report an unanswered question to the township (组织法 第三十一条): travels in the next package."""
     if not session.can(Permission.COMMITTEE_REVIEW):
         session.require(Permission.EDIT_RECORDS)

@@ -21,8 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.paths import AppPaths
-from desktop.services import installation, setup_service
-from desktop.services.read_models import UserView
+from desktop.services import installation, read_models, setup_service
 from desktop.services.session import Session
 from desktop.sync import enrollment, exporter, importer, keys, peers, upward
 from desktop.sync import package_format as fmt
@@ -473,7 +472,7 @@ def accept_setup_file(path: Path) -> enrollment.SetupInfo:
 
 
 def initialize_village_from_setup(setup: enrollment.SetupInfo, login: str, display_name: str,
-                                  password: str, repeat: str) -> UserView:
+                                  password: str, repeat: str) -> read_models.UserView:
     """The wizard's last step with a setup package: installation, administrator and township, or nothing.
 
     Raises:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from peewee import fn
 
-from desktop.services import record_store
-from desktop.services.read_models import KinshipView, PersonRoleView, PersonView, snapshot
+from desktop.services import read_models, record_store
+from desktop.services.read_models import snapshot
 from desktop.services.session import Session
 from models.db import database
 from models.entities import GENDERS, Kinship, Person, PersonRole
@@ -41,7 +41,7 @@ def _invalid(template: str, **params) -> ValidationError:
     return ValidationError(msg(_C, template, **params))
 
 
-def add_person(session: Session, name: str, gender: str, **details) -> PersonView:
+def add_person(session: Session, name: str, gender: str, **details) -> read_models.PersonView:
     """Register a person (name and gender are required)."""
     session.require(Permission.EDIT_REGISTER)
     name = (name or "").strip()
@@ -52,8 +52,8 @@ def add_person(session: Session, name: str, gender: str, **details) -> PersonVie
     return snapshot(record_store.create(session, Person, name=name, gender=gender, **details))
 
 
-def add_role(session: Session, person: Person | PersonView, role: str, start_date: str = "",
-             end_date: str = "") -> PersonRoleView:
+def add_role(session: Session, person: Person | read_models.PersonView, role: str, start_date: str = "",
+             end_date: str = "") -> read_models.PersonRoleView:
     """Record that `person` holds `role` from `start_date` (to `end_date`)."""
     session.require(Permission.EDIT_REGISTER)
     if role not in PERSON_ROLES:
@@ -64,8 +64,8 @@ def add_role(session: Session, person: Person | PersonView, role: str, start_dat
         session, PersonRole, person=person.id, role=role, start_date=start_date, end_date=end_date))
 
 
-def add_kinship(session: Session, person: Person | PersonView, relative: Person | PersonView,
-                relation: str) -> KinshipView:
+def add_kinship(session: Session, person: Person | read_models.PersonView, relative: Person | read_models.PersonView,
+                relation: str) -> read_models.KinshipView:
     """Declare that `person` is `relation` of `relative`."""
     session.require(Permission.EDIT_REGISTER)
     if relation not in RELATIONS:

@@ -11,34 +11,37 @@ Areas with a richer view of a record write their own dataclass (e.g.
 `rule_views.VersionRecord`); these cover the plain "here is what you just
 created or asked for" returns. `tests/unit/test_read_models.py` checks every
 public service's return annotation for peewee types.
+
+Services annotate with the module attribute (`-> read_models.PersonView`):
+the class is made on first use, so importing a service for the login
+screen builds none of them.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import importlib
+import threading
 from typing import Any
 
 from peewee import ForeignKeyField, Model
 
-from models.disclosure.records import DisclosureItem, Feedback
-from models.entities import Kinship, Person, PersonRole, User
-from models.meetings.records import Attachment, Authorization, DecisionRegister, DecisionStep
-from models.rules.records import ReviewComment, RuleOpinion, RuleSet, RuleVersion
-from models.supervision.records import (
-    CommitteeMember,
-    CommitteeTerm,
-    SupervisionMatter,
-    VoucherReview,
-)
-from models.township.records import RuleFiling, RuleReview, TownshipAnswer
-
 _TYPES = {"VARCHAR": str, "TEXT": str, "INT": int, "BOOL": bool}
+_lock = threading.Lock()
 _VIEWS: dict[type[Model], type] = {}
 _MODELS: dict[type, type[Model]] = {}
+_COLUMNS: dict[type[Model], list[tuple[str, str, Any]]] = {}
 
 
 def _columns(model: type[Model]) -> list[tuple[str, str, Any]]:
     """(attribute on the view, attribute on the row, type) for each column shown."""
+    found = _COLUMNS.get(model)
+    if found is None:
+        found = _COLUMNS[model] = _read_columns(model)
+    return found
+
+
+def _read_columns(model: type[Model]) -> list[tuple[str, str, Any]]:
     hidden = set(getattr(model, "audit_exclude", ()))
     out = []
     for f in model._meta.sorted_fields:
@@ -55,7 +58,12 @@ def _columns(model: type[Model]) -> list[tuple[str, str, Any]]:
 def view_of(model: type[Model]) -> type:
     """The frozen dataclass for `model`'s records (made once per model)."""
     found = _VIEWS.get(model)
-    if found is None:
+    if found is not None:
+        return found
+    with _lock:  # two threads asking at once get the same class
+        found = _VIEWS.get(model)
+        if found is not None:
+            return found
         fields = [(name, kind) for name, _attr, kind in _columns(model)]
         found = dataclasses.make_dataclass(f"{model.__name__}View", fields, frozen=True)
         found.__module__ = __name__
@@ -83,28 +91,41 @@ def snapshots(rows) -> list[Any]:
     return [snapshot(r) for r in rows]
 
 
-# One name per record type a service hands out, for return annotations.
-AttachmentView = view_of(Attachment)
-AuthorizationView = view_of(Authorization)
-DecisionRegisterView = view_of(DecisionRegister)
-DecisionStepView = view_of(DecisionStep)
-PersonView = view_of(Person)
-PersonRoleView = view_of(PersonRole)
-KinshipView = view_of(Kinship)
-UserView = view_of(User)
-RuleSetView = view_of(RuleSet)
-RuleVersionView = view_of(RuleVersion)
-RuleOpinionView = view_of(RuleOpinion)
-ReviewCommentView = view_of(ReviewComment)
-RuleReviewView = view_of(RuleReview)
-RuleFilingView = view_of(RuleFiling)
-TownshipAnswerView = view_of(TownshipAnswer)
-CommitteeTermView = view_of(CommitteeTerm)
-CommitteeMemberView = view_of(CommitteeMember)
-SupervisionMatterView = view_of(SupervisionMatter)
-VoucherReviewView = view_of(VoucherReview)
-DisclosureItemView = view_of(DisclosureItem)
-FeedbackView = view_of(Feedback)
+#: The view of each record type a service hands out, by the name its return
+#: annotation uses (`read_models.PersonView`). Made on first use: building
+#: a dataclass costs about a millisecond, and start-up needs none of them.
+_NAMED = {
+    "AttachmentView": ("models.meetings.records", "Attachment"),
+    "AuthorizationView": ("models.meetings.records", "Authorization"),
+    "DecisionRegisterView": ("models.meetings.records", "DecisionRegister"),
+    "DecisionStepView": ("models.meetings.records", "DecisionStep"),
+    "PersonView": ("models.entities", "Person"),
+    "PersonRoleView": ("models.entities", "PersonRole"),
+    "KinshipView": ("models.entities", "Kinship"),
+    "UserView": ("models.entities", "User"),
+    "RuleSetView": ("models.rules.records", "RuleSet"),
+    "RuleVersionView": ("models.rules.records", "RuleVersion"),
+    "RuleOpinionView": ("models.rules.records", "RuleOpinion"),
+    "ReviewCommentView": ("models.rules.records", "ReviewComment"),
+    "RuleReviewView": ("models.township.records", "RuleReview"),
+    "RuleFilingView": ("models.township.records", "RuleFiling"),
+    "TownshipAnswerView": ("models.township.records", "TownshipAnswer"),
+    "CommitteeTermView": ("models.supervision.records", "CommitteeTerm"),
+    "CommitteeMemberView": ("models.supervision.records", "CommitteeMember"),
+    "SupervisionMatterView": ("models.supervision.records", "SupervisionMatter"),
+    "VoucherReviewView": ("models.supervision.records", "VoucherReview"),
+    "DisclosureItemView": ("models.disclosure.records", "DisclosureItem"),
+    "FeedbackView": ("models.disclosure.records", "Feedback"),
+}
+
+
+def __getattr__(name: str) -> type:
+    """`read_models.PersonView` and the like, made when first asked for (PEP 562)."""
+    try:
+        module, model = _NAMED[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    return view_of(getattr(importlib.import_module(module), model))
 
 
 def snapshot_or_none(row: Model | None) -> Any:

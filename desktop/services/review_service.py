@@ -13,16 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import record_store, rules_service, setup_service
-from desktop.services.read_models import (
-    ReviewCommentView,
-    RuleFilingView,
-    RuleReviewView,
-    RuleVersionView,
-    TownshipAnswerView,
-    snapshot,
-    snapshot_or_none,
-)
+from desktop.services import read_models, record_store, rules_service, setup_service
+from desktop.services.read_models import snapshot, snapshot_or_none
 from desktop.services.session import Session
 from models.db import database
 from models.disclosure.records import DisclosureItem, Feedback
@@ -202,7 +194,7 @@ class DraftView:
         return not self.blocked_by
 
 
-def in_force_version(v: RuleVersion) -> RuleVersionView | None:
+def in_force_version(v: RuleVersion) -> read_models.RuleVersionView | None:
     """The village's version of the same rule set in force (or history still standing), else its base."""
     best = None
     for other in RuleVersion.live().where((RuleVersion.rule_set == v.rule_set_id) & (RuleVersion.id != v.id)
@@ -261,7 +253,7 @@ def _review_reasons(v: RuleVersion, f: proc.VersionFacts, seen: str | None) -> l
 
 
 def add_comment(session: Session, version_id: str, position: int, comment: str,
-                seen_fingerprint: str | None = None) -> ReviewCommentView:
+                seen_fingerprint: str | None = None) -> read_models.ReviewCommentView:
     """A comment on one article (0: on the whole text), bound to the submitted text."""
     _require(session)
     v = _village_version(version_id)
@@ -290,7 +282,7 @@ def remove_comment(session: Session, comment_id: str) -> None:
 
 
 def record_opinion(session: Session, version_id: str, opinion: str, on: date, reviewer: str,
-                   text: str = "", seen_fingerprint: str | None = None) -> RuleReviewView:
+                   text: str = "", seen_fingerprint: str | None = None) -> read_models.RuleReviewView:
     """The township's opinion on the submitted text (同意 / 修改后同意 / 不同意).
 
     `seen_fingerprint` is the fingerprint the reviewer's screen showed: an
@@ -458,7 +450,7 @@ def _existing_filing(v: RuleVersion) -> RuleFiling | None:
 
 
 def record_filing(session: Session, version_id: str, received_on: date, receipt_date: date,
-                  receipt_no: str = "", correction: str = "") -> RuleFilingView:
+                  receipt_no: str = "", correction: str = "") -> read_models.RuleFilingView:
     """备案: register the adopted text with a receipt number (generated when left empty)."""
     _require(session)
     v = _village_version(version_id)
@@ -484,7 +476,7 @@ def record_filing(session: Session, version_id: str, received_on: date, receipt_
             receipt_date=receipt_date.isoformat(), correction=correction.strip()))
 
 
-def order_correction(session: Session, filing_id: str, correction: str) -> RuleFilingView:
+def order_correction(session: Session, filing_id: str, correction: str) -> read_models.RuleFilingView:
     """责令改正 on a text already filed (found unlawful later); empty text withdraws it."""
     _require(session)
     row = RuleFiling.get_or_none((RuleFiling.id == filing_id) & (RuleFiling.deleted == False))  # noqa: E712
@@ -548,14 +540,14 @@ def escalations() -> list[EscalationRow]:
     return waiting + answered
 
 
-def township_answer(kind: str, record_id: str) -> TownshipAnswerView | None:
+def township_answer(kind: str, record_id: str) -> read_models.TownshipAnswerView | None:
     """The township's answer to one escalated record (read at the village after the return package)."""
     key = TownshipAnswer.matter if kind == MATTER else TownshipAnswer.feedback
     return (snapshot_or_none(TownshipAnswer.live().where(key == record_id)
                              .order_by(TownshipAnswer.answered_on.desc(), TownshipAnswer.seq.desc()).first()))
 
 
-def answer(session: Session, kind: str, record_id: str, on: date, by: str, text: str) -> TownshipAnswerView:
+def answer(session: Session, kind: str, record_id: str, on: date, by: str, text: str) -> read_models.TownshipAnswerView:
     """The township's answer to an escalated matter or feedback (one answer each; it can be revised)."""
     _require(session)
     model = SupervisionMatter if kind == MATTER else Feedback if kind == FEEDBACK else None

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import installation, meetings_service, record_store
-from desktop.services.read_models import RuleOpinionView, RuleSetView, RuleVersionView, snapshot
+from desktop.services import installation, meetings_service, read_models, record_store
+from desktop.services.read_models import snapshot
 from desktop.services.rule_facts import (  # noqa: F401 - re-exported: the rules API is rules_service
     ArticleLine,
     FilingInfo,
@@ -205,7 +205,7 @@ def preview(text: str) -> parser.ParseResult:
     return parser.parse(text)
 
 
-def create_rule_set(session: Session, title: str, kind: str = KIND_RULES) -> RuleSetView:
+def create_rule_set(session: Session, title: str, kind: str = KIND_RULES) -> read_models.RuleSetView:
     """A new rule set (no versions yet)."""
     session.require(Permission.EDIT_RECORDS)
     if not title.strip():
@@ -234,7 +234,7 @@ def _write_articles(session: Session, version: RuleVersion, lines: list[ArticleL
 
 def new_draft(session: Session, rule_set_id: str, title: str, trigger: str = "other",
               lines: list[ArticleLine] | None = None, preamble: str = "",
-              started_on: date | None = None) -> RuleVersionView:
+              started_on: date | None = None) -> read_models.RuleVersionView:
     """Start a new draft version (empty, or with imported articles)."""
     return snapshot(_new_draft(session, rule_set_id, title, trigger, lines, preamble, started_on))
 
@@ -263,7 +263,7 @@ def _new_draft(session: Session, rule_set_id: str, title: str, trigger: str,
 
 
 def import_text(session: Session, text: str, title: str, kind: str = KIND_RULES,
-                rule_set_id: str | None = None, trigger: str = "other") -> tuple[RuleVersionView, parser.ParseResult]:
+                rule_set_id: str | None = None, trigger: str = "other") -> tuple[read_models.RuleVersionView, parser.ParseResult]:
     """Parse `text` and save it as a new draft (creating the rule set when needed)."""
     session.require(Permission.EDIT_RECORDS)
     result = parser.parse(text)
@@ -282,7 +282,7 @@ def import_text(session: Session, text: str, title: str, kind: str = KIND_RULES,
 
 
 def enter_history(session: Session, rule_set_id: str, title: str, adopted_on: date,
-                  lines: list[ArticleLine], note: str = "") -> RuleVersionView:
+                  lines: list[ArticleLine], note: str = "") -> read_models.RuleVersionView:
     """Enter a version adopted before the app existed, marked as history (no invented steps)."""
     session.require(Permission.EDIT_RECORDS)
     if not lines:
@@ -298,7 +298,7 @@ def enter_history(session: Session, rule_set_id: str, title: str, adopted_on: da
 
 
 def revise(session: Session, version_id: str, trigger: str, title: str = "",
-           started_on: date | None = None) -> RuleVersionView:
+           started_on: date | None = None) -> read_models.RuleVersionView:
     """Start a revision: a new draft holding a copy of an adopted (or history) version."""
     base = _version(version_id)
     if proc.status(facts(base.id)) not in (proc.ST_IN_FORCE, proc.ST_ADOPTED, proc.ST_HISTORY, proc.ST_SUPERSEDED):
@@ -324,7 +324,7 @@ def save_articles(session: Session, version_id: str, lines: list[ArticleLine], r
 # --- the five steps ------------------------------------------------------------
 
 def add_opinion(session: Session, version_id: str, received_on: date, source: str, content: str,
-                adopted: bool | None = None, reason: str = "") -> RuleOpinionView:
+                adopted: bool | None = None, reason: str = "") -> read_models.RuleOpinionView:
     """Log a villager's opinion (征集民意)."""
     session.require(Permission.EDIT_RECORDS)
     if source not in SOURCES:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from desktop.services import installation, record_store
+from desktop.services import installation, read_models, record_store
 from desktop.services.installation import InstallationInfo
-from desktop.services.read_models import UserView, snapshot
+from desktop.services.read_models import snapshot
 from desktop.services.session import SETUP, Session
 from models import passwords
 from models.db import database
@@ -108,7 +108,7 @@ def validate_password(password: str, repeat: str | None = None) -> str:
 
 
 def create_user(session: Session | None, login: str, display_name: str, role: str,
-                password: str, repeat: str | None = None) -> UserView:
+                password: str, repeat: str | None = None) -> read_models.UserView:
     """Add a login. The first administrator may be created without a session."""
     info = current()
     if info is None:
@@ -141,7 +141,7 @@ def is_township() -> bool:
 
 
 def initialize_with_admin(mode: str, name: str, code: str, province: str, login: str,
-                          display_name: str, password: str, repeat: str) -> UserView:
+                          display_name: str, password: str, repeat: str) -> read_models.UserView:
     """Create the installation and its first administrator, or nothing at all.
 
     The first-run wizard uses this: done as two calls, a refused administrator

@@ -9,15 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import installation, people_service, record_store
-from desktop.services.read_models import (
-    CommitteeMemberView,
-    CommitteeTermView,
-    SupervisionMatterView,
-    VoucherReviewView,
-    snapshot,
-    snapshots,
-)
+from desktop.services import installation, people_service, read_models, record_store
+from desktop.services.read_models import snapshot, snapshots
 from desktop.services.session import Session
 from models.db import database
 from models.entities import Person, PersonRole
@@ -84,7 +77,7 @@ def check_person(person_id: str) -> list[Finding]:
 # --- terms and members -----------------------------------------------------------
 
 def create_term(session: Session, label: str, start: date, end: date | None = None,
-                meeting_id: str | None = None, note: str = "") -> CommitteeTermView:
+                meeting_id: str | None = None, note: str = "") -> read_models.CommitteeTermView:
     """A new term of the committee."""
     _require_term_editor(session)
     if not label.strip():
@@ -98,7 +91,7 @@ def create_term(session: Session, label: str, start: date, end: date | None = No
 
 def add_member(session: Session, term_id: str, person_id: str, chair: bool = False,
                finance_qualified: bool = False, joined_on: date | None = None,
-               override_reason: str = "") -> CommitteeMemberView:
+               override_reason: str = "") -> read_models.CommitteeMemberView:
     """Seat a member. Refused when the law forbids it; a warning needs a written justification."""
     _require_term_editor(session)
     term = CommitteeTerm.get_or_none(CommitteeTerm.id == term_id)
@@ -149,7 +142,7 @@ class TermView:
     composition: tuple[Finding, ...]
 
 
-def list_terms() -> list[CommitteeTermView]:
+def list_terms() -> list[read_models.CommitteeTermView]:
     """Terms, newest first."""
     return snapshots(list(CommitteeTerm.live().order_by(CommitteeTerm.start_date.desc())))
 
@@ -187,7 +180,7 @@ def _facts(m: SupervisionMatter) -> mm.MatterFacts:
 
 
 def open_matter(session: Session, title: str, area: str, source: str, opened_on: date,
-                findings: str = "", meeting_id: str | None = None) -> SupervisionMatterView:
+                findings: str = "", meeting_id: str | None = None) -> read_models.SupervisionMatterView:
     """Open a matter the committee found."""
     _require_committee(session)
     if not title.strip():
@@ -200,7 +193,7 @@ def open_matter(session: Session, title: str, area: str, source: str, opened_on:
 
 
 def advance(session: Session, matter_id: str, target: str, on: date, text: str = "",
-            deadline: date | None = None) -> SupervisionMatterView:
+            deadline: date | None = None) -> read_models.SupervisionMatterView:
     """Move a matter one step: notify (with deadline), answer, verify, close."""
     _require_committee(session)
     m = SupervisionMatter.get_or_none((SupervisionMatter.id == matter_id) & (SupervisionMatter.deleted == False))  # noqa: E712
@@ -221,7 +214,7 @@ def advance(session: Session, matter_id: str, target: str, on: date, text: str =
     return snapshot(record_store.update(session, m, **changes))
 
 
-def escalate(session: Session, matter_id: str, on: date) -> SupervisionMatterView:
+def escalate(session: Session, matter_id: str, on: date) -> read_models.SupervisionMatterView:
     """Report an unresolved matter to the township (travels in the next package)."""
     _require_committee(session)
     m = SupervisionMatter.get_by_id(matter_id)
@@ -276,7 +269,7 @@ def parse_amount(text: str) -> int:
 
 def add_voucher_review(session: Session, period: str, reviewed_on: date, voucher_count: int,
                        total_fen: int, signed_by: str,
-                       questioned: list[tuple[str, int, str, str]] | None = None) -> VoucherReviewView:
+                       questioned: list[tuple[str, int, str, str]] | None = None) -> read_models.VoucherReviewView:
     """A 民主理财 session; `questioned` = (凭证号, 金额分, 理由, 结果)."""
     _require_committee(session)
     if voucher_count < 0 or total_fen < 0:
