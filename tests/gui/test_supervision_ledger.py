@@ -77,3 +77,20 @@ def test_voucher_review_with_an_unreadable_amount(qtbot, page):
 def test_cadence_months():
     assert missing_months(["2026-01-05", "2026-03-09", "2025-02-01"], date(2026, 5, 20)) == [2, 4]
     assert missing_months([], date(2026, 1, 20)) == []
+
+
+def test_committee_meetings_tab_lists_this_years_meetings_and_opens_the_editor_it_was_given(
+        qtbot, qtmodeltester, page):
+    from ui.meetings.meeting_editor import MeetingEditor
+
+    tab = page.meetings_tab
+    page.tabs.setCurrentWidget(tab)
+    qtmodeltester.check(tab.model)
+    editor = tab.new_meeting()
+    assert isinstance(editor, MeetingEditor) and tab.editor is editor
+    editor.close()
+    assert tab.model.rowCount() > 0 and "/" in tab.model.index(0, 2).data()  # 到会 “present/expected 人”
+    tab.table.selectRow(0)
+    opened = tab.open_selected()
+    assert isinstance(opened, MeetingEditor) and opened.draft.id == tab.model.row_at(0).id
+    opened.close()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,14 +28,14 @@ from desktop.services.session import Session
 from models.meetings import types as mt
 from models.roles import Permission
 from ui.operations import run_query
+from ui.supervision.committee_meetings_model import CommitteeMeetingsModel
 from ui.widgets.palette import BANNER_STYLE
 from ui.widgets.primary_button import make_primary
-from ui.widgets.tables import read_only_table
+from ui.widgets.tables import read_only_view
 
 #: Builds the meeting editor: (session, draft, parent, paths) → a dialog with a `saved` signal.
 MeetingEditorFactory = Callable[[Session, MeetingDraft, QWidget, AppPaths | None], QDialog]
 
-_ID = Qt.ItemDataRole.UserRole
 
 
 def missing_months(held: list[str], today: date) -> list[int]:
@@ -67,7 +66,8 @@ class CommitteeMeetingsTab(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
-        self.table = read_only_table([self.tr("日期"), self.tr("名称"), self.tr("到会"), self.tr("状态")])
+        self.model = CommitteeMeetingsModel(self)
+        self.table = read_only_view(self.model)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         top = QHBoxLayout()
         top.addWidget(self.count_label)
@@ -85,15 +85,7 @@ class CommitteeMeetingsTab(QWidget):
         """Re-read this year's meetings and the cadence."""
         today = date.today()
         rows = meetings_service.list_meetings(mt.SUPERVISION, today.year)
-        self.table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            status = self.tr("已审定") if r.status == "approved" else self.tr("草稿")
-            cells = [r.held_on, r.title, self.tr("{present}/{expected} 人").format(present=r.present, expected=r.expected),
-                     status]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(_ID, r.id)
-                self.table.setItem(i, column, item)
+        self.model.set_rows(rows)
         self.count_label.setText(self.tr("{year} 年已召开监委会会议 {n} 次").format(year=today.year, n=len(rows)))
         missing = missing_months([r.held_on for r in rows], today)
         self.cadence_label.setText(self.tr("{months}没有召开例会。监委会一般每月召开一次例会。").format(
@@ -106,10 +98,11 @@ class CommitteeMeetingsTab(QWidget):
 
     def open_selected(self) -> QDialog | None:
         """Open the selected meeting."""
-        items = self.table.selectedItems()
-        if not items:
+        selected = self.table.selectionModel().selectedRows()
+        if not selected:
             return None
-        loaded = run_query(self, lambda: meetings_service.load(items[0].data(_ID)))
+        meeting_id = self.model.row_at(selected[0].row()).id
+        loaded = run_query(self, lambda: meetings_service.load(meeting_id))
         return self._open(loaded.value) if loaded else None
 
     def _open(self, draft: MeetingDraft) -> QDialog:
