@@ -16,7 +16,7 @@ import pkgutil
 import typing
 from pathlib import Path
 
-from peewee import Model
+from peewee import Model, Node
 
 import desktop.services as services_pkg
 from models.entities import Person
@@ -44,7 +44,7 @@ def _peewee_types(hint, seen: set) -> list[str]:
     if isinstance(hint, typing.TypeVar):
         return _peewee_types(hint.__bound__, seen) if hint.__bound__ is not None else []
     if isinstance(hint, type):
-        if issubclass(hint, Model):
+        if issubclass(hint, (Model, Node)):  # a row, or a query that yields rows
             return [hint.__name__]
         if dataclasses.is_dataclass(hint) and hint not in seen:
             seen.add(hint)
@@ -86,6 +86,9 @@ def test_the_walk_finds_rows_hidden_in_containers_and_dataclasses():
     assert _peewee_types(list[_Holder] | None, set()) == ["_Holder.people: Person"]
     assert _peewee_types(typing.TypeVar("M", bound=Model), set()) == ["Model"]
     assert _peewee_types(dict[str, tuple[int, Person]], set()) == ["Person"]
+    from peewee import ModelSelect
+
+    assert _peewee_types(ModelSelect, set()) == ["ModelSelect"]
 
 
 def test_ui_never_imports_the_write_primitive():
