@@ -49,14 +49,14 @@ def test_ledger_lists_the_year_and_exports_the_report(qtbot, qtmodeltester, page
         assert target.read_bytes().startswith(b"PK")
 
 
-def test_voucher_review_with_an_unreadable_amount(qtbot, page):
+def test_voucher_review_with_an_unreadable_amount(qtbot, qtmodeltester, page):
     page.tabs.setCurrentWidget(page.vouchers_tab)
     tab = page.vouchers_tab
-    before = tab.list_table.rowCount()
+    before = tab.list_model.rowCount()
     type_text(qtbot, tab.amount_edit, "12,3x")
     assert tab.amount_message.role() == "error" and "看不懂" in tab.amount_message.text()
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-    assert tab.list_table.rowCount() == before
+    assert tab.list_model.rowCount() == before
     tab.amount_edit.clear()
     type_text(qtbot, tab.amount_edit, "12,345.60")
     assert tab.amount_message.text() == "合计 12,345.60 元"
@@ -69,9 +69,10 @@ def test_voucher_review_with_an_unreadable_amount(qtbot, page):
     tab.questioned.cellWidget(0, 3).setCurrentIndex(tab.questioned.cellWidget(0, 3).findData("returned"))
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert tab.message.role() == "ok", tab.message.text()
-    assert tab.list_table.rowCount() == before + 1
-    texts = [tab.list_table.item(r, 4).text() for r in range(tab.list_table.rowCount())]
+    assert tab.list_model.rowCount() == before + 1
+    texts = [tab.list_model.index(r, 4).data() for r in range(tab.list_model.rowCount())]
     assert any("记-009 860.00 元 发票抬头不符(退回补正)" in t for t in texts)
+    qtmodeltester.check(tab.list_model)
 
 
 def test_cadence_months():

@@ -25,11 +25,11 @@ from desktop.services import supervision_service, ui_support_supervision
 from desktop.services.session import Session
 from ui.operations import run_op, run_query
 from ui.supervision.labels import OUTCOMES, can_act, outcome_label, read_only_tip, yuan
+from ui.supervision.voucher_reviews_model import VoucherReviewsModel
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
-from ui.widgets.palette import RED
 from ui.widgets.primary_button import make_primary
-from ui.widgets.tables import read_only_table
+from ui.widgets.tables import read_only_view
 
 Q_NO, Q_AMOUNT, Q_REASON, Q_OUTCOME = range(4)
 
@@ -44,8 +44,8 @@ class VouchersTab(QWidget):
         today = date.today()
         last = date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
 
-        self.list_table = read_only_table([self.tr("月份"), self.tr("审核日期"), self.tr("凭证"), self.tr("金额"),
-                                       self.tr("有疑问"), self.tr("签字")])
+        self.list_model = VoucherReviewsModel(self)
+        self.list_table = read_only_view(self.list_model)
         header = self.list_table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(4, header.ResizeMode.Stretch)
@@ -113,21 +113,7 @@ class VouchersTab(QWidget):
 
     def refresh(self) -> None:
         """Re-read the reviews."""
-        rows = ui_support_supervision.voucher_reviews()
-        self.list_table.setRowCount(len(rows))
-        for i, v in enumerate(rows):
-            doubts = "; ".join(f"{q.voucher_no} {yuan(q.amount_fen)} {q.reason}({outcome_label(q.outcome)})"
-                               for q in v.questioned)
-            cells = [v.period, v.reviewed_on, self.tr("{n} 张").format(n=v.voucher_count), yuan(v.total_fen),
-                     doubts or self.tr("无"), v.signed_by]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if column == 3:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if column == 4 and any(q.outcome in ("vetoed", "returned") for q in v.questioned):
-                    item.setForeground(RED)
-                self.list_table.setItem(i, column, item)
+        self.list_model.set_rows(ui_support_supervision.voucher_reviews())
 
     def check_amount(self, *_args) -> int | None:
         """Parse the total as typed; explain inline when it cannot be read. Returns 分."""
