@@ -1,11 +1,10 @@
 """What the 数据交换 page (and the township's 村庄 page) shows and does, without Qt.
 
-The heavy jobs (`export_package`, `plan_package`, `import_package`,
-`import_packages`) are plain calls the UI's job runner runs on a worker
-thread (the runner opens the thread's connection); they take `progress`
-and `cancelled` callables where the page shows a bar and a cancel button.
-The `*_in_worker` twins open the connection themselves, for scripts and
-tests that run them on a bare thread. Packages a person imports together
+The heavy jobs (`export_package`, `export_for_county`, `plan_package`,
+`import_package`, `import_packages`) are plain calls the UI's job runner
+runs on a worker thread (the runner opens the thread's connection,
+`desktop.services.worker`); they take `progress` and `cancelled`
+callables where the page shows a bar and a cancel button. Packages a person imports together
 share one backup (`start_import_batch`, `import_packages`).
 """
 
@@ -245,28 +244,11 @@ def import_package(session: Session, paths: AppPaths, path: Path,
     return importer.apply_import(session, Path(path), paths, backup=batch if batch is not None else True)
 
 
-# --- the same jobs with their own connection ----------------------------------------------------
-
-def export_in_worker(session: Session, paths: AppPaths, folder: Path, full: bool = False,
-                     recipient_code: str | None = None, progress: Callable[[int, int], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> exporter.ExportResult:
-    """`exporter.export_package` with the worker thread's own connection."""
-    with database.connection_context():
-        return export_package(session, paths, folder, full, recipient_code, progress, cancelled)
-
-
-def county_export_in_worker(session: Session, paths: AppPaths, folder: Path,
-                            progress: Callable[[int, int], None] | None = None,
-                            cancelled: Callable[[], bool] | None = None) -> upward.UpwardResult:
-    """`upward.export_for_county` (the 县级汇总包) with the worker thread's own connection."""
-    with database.connection_context():
-        return upward.export_for_county(session, paths, Path(folder), progress=progress, cancelled=cancelled)
-
-
-def plan_in_worker(paths: AppPaths, path: Path) -> importer.ImportPlan:
-    """Verify a package and work out the preview (reads only)."""
-    with database.connection_context():
-        return plan_package(paths, path)
+def export_for_county(session: Session, paths: AppPaths, folder: Path,
+                      progress: Callable[[int, int], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> upward.UpwardResult:
+    """Write the 县级汇总包 for the county (`upward.export_for_county`)."""
+    return upward.export_for_county(session, paths, Path(folder), progress=progress, cancelled=cancelled)
 
 
 def start_import_batch(paths: AppPaths) -> ImportBackup:
@@ -278,17 +260,6 @@ def start_import_batch(paths: AppPaths) -> ImportBackup:
     by the first package that writes (none if nothing is written).
     """
     return ImportBackup(paths)
-
-
-def import_in_worker(session: Session, paths: AppPaths, path: Path,
-                     batch: ImportBackup | None = None) -> importer.ImportPlan:
-    """Apply a package (backup first, one transaction).
-
-    With `batch` (`start_import_batch`) the package shares the batch's
-    backup; without, it is a batch of its own (one backup for it).
-    """
-    with database.connection_context():
-        return import_package(session, paths, path, batch)
 
 
 @dataclass(frozen=True)
@@ -426,11 +397,9 @@ def is_township() -> bool:
     return bool(info and info.mode == MODE_TOWNSHIP)
 
 
-
-
 # --- for the 数据交换 page and the first-run wizard (additive) ------------------------------------
 
-#: Raised by `export_in_worker` when the person pressed 取消 (nothing is left on the target).
+#: Raised by the exports and imports when the person pressed 取消 (nothing is left on the target).
 Cancelled = fmt.Cancelled
 #: The file ending of packages (`.cwpkg`).
 SUFFIX = fmt.SUFFIX

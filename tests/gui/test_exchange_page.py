@@ -280,7 +280,7 @@ def test_setup_file_for_another_village_is_refused(qtbot, tmp_path):
 def test_return_package_round_trip_marks_the_village_package_acknowledged(qtbot, pair, tmp_path):
     package = village_package(pair, "张三")
     pair.use("t")
-    exchange_service.import_in_worker(pair.township_session, pair.township, package)
+    exchange_service.import_package(pair.township_session, pair.township, package)
     page = _township_page(qtbot, pair.township_session, pair.township)
     page.select_village(VILLAGE_CODE)
     assert VILLAGE_NAME in page.export_box.recipient_label.text()
@@ -312,20 +312,20 @@ def _conflict(pair, tmp_path) -> str:
     """The village restores an old backup and edits the same person differently: a same-owner conflict."""
     pair.use("v")
     [person] = add_people(pair.village_session, "张三")
-    first = exchange_service.export_in_worker(pair.village_session, pair.village, pair.usb).path
+    first = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
     backup = pair.snapshot_village("village-backup")
     pair.use("v")
     record_store.update(pair.village_session, Person.get_by_id(person.id), name="张三丰")
-    second = exchange_service.export_in_worker(pair.village_session, pair.village, tmp_path).path
+    second = exchange_service.export_package(pair.village_session, pair.village, tmp_path).path
     pair.use("t")
     for package in (first, second):
-        exchange_service.import_in_worker(pair.township_session, pair.township, package)
+        exchange_service.import_package(pair.township_session, pair.township, package)
     pair.restore_village(backup)
     pair.use("v")
     record_store.update(pair.village_session, Person.get_by_id(person.id), name="张小三")
-    third = exchange_service.export_in_worker(pair.village_session, pair.village, pair.usb).path
+    third = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
     pair.use("t")
-    exchange_service.import_in_worker(pair.township_session, pair.township, third)
+    exchange_service.import_package(pair.township_session, pair.township, third)
     return person.id
 
 
@@ -402,8 +402,8 @@ def test_scan_offers_the_packages_found_unticking_our_own(qtbot, pair):
     package = village_package(pair, "张三")
     pair.use("t")
     receipt_dir = pair.usb
-    exchange_service.import_in_worker(pair.township_session, pair.township, package)
-    receipt = exchange_service.export_in_worker(pair.township_session, pair.township, receipt_dir,
+    exchange_service.import_package(pair.township_session, pair.township, package)
+    receipt = exchange_service.export_package(pair.township_session, pair.township, receipt_dir,
                                                 recipient_code=VILLAGE_CODE).path
     page = _township_page(qtbot, pair.township_session, pair.township)
     dialog = page.pick_packages(exchange_service.scan_for_packages(pair.usb))
@@ -517,13 +517,13 @@ def test_export_to_a_stick_that_went_away_says_so(qtbot, pair, tmp_path):
 def test_a_partly_acknowledged_village_is_told_the_rest_travels_with_the_next_package(qtbot, pair, tmp_path):
     first = village_package(pair, "张三")
     add_people(pair.village_session, "李四")
-    exchange_service.export_in_worker(pair.village_session, pair.village, tmp_path)  # not yet at the township
+    exchange_service.export_package(pair.village_session, pair.village, tmp_path)  # not yet at the township
     pair.use("t")
-    exchange_service.import_in_worker(pair.township_session, pair.township, first)
-    receipt = exchange_service.export_in_worker(pair.township_session, pair.township, pair.usb,
+    exchange_service.import_package(pair.township_session, pair.township, first)
+    receipt = exchange_service.export_package(pair.township_session, pair.township, pair.usb,
                                                 recipient_code=VILLAGE_CODE).path
     pair.use("v")
-    exchange_service.import_in_worker(pair.village_session, pair.village, receipt)
+    exchange_service.import_package(pair.village_session, pair.village, receipt)
     page = _page(qtbot, pair.village_session, pair.village)
     text = page.sent_label.text()
     assert "第 2 号" in text and "乡镇已确认收到第 1 号及以前的" in text and "不用重发" in text
@@ -533,7 +533,7 @@ def test_packages_chosen_together_are_backed_up_once(qtbot, pair, tmp_path):
     """Two packages previewed and imported one after the other share the batch's one backup."""
     first = village_package(pair, "张三")
     add_people(pair.village_session, "李四")
-    second = exchange_service.export_in_worker(pair.village_session, pair.village, tmp_path).path
+    second = exchange_service.export_package(pair.village_session, pair.village, tmp_path).path
     pair.use("t")
     page = _township_page(qtbot, pair.township_session, pair.township)
     before = set(pair.township.backups.glob("*before-import*"))

@@ -84,27 +84,27 @@ def test_the_secretary_reads_the_opinion_in_full_and_is_sent_to_the_articles(qtb
 def test_a_conflict_at_the_village_tells_to_ask_the_township(qtbot, pair, tmp_path):
     """The township restores an old backup and answers again: the village is told whom to ask."""
     version_id, receipt = draft_reviewed_by_township(pair)
-    exchange_service.import_in_worker(pair.village_session, pair.village, receipt)
+    exchange_service.import_package(pair.village_session, pair.village, receipt)
     close_database()
     backup = tmp_path / "township-backup"
     shutil.copytree(pair.township.data_dir, backup)
     pair.use("t")
     opinion = RuleReview.get(RuleReview.version == version_id)
     record_store.update(pair.township_session, opinion, text="第一次改写的意见")
-    first = exchange_service.export_in_worker(pair.township_session, pair.township, tmp_path,
+    first = exchange_service.export_package(pair.township_session, pair.township, tmp_path,
                                               recipient_code=VILLAGE_CODE).path
     pair.use("v")
-    exchange_service.import_in_worker(pair.village_session, pair.village, first)
+    exchange_service.import_package(pair.village_session, pair.village, first)
     close_database()
     shutil.rmtree(pair.township.data_dir)
     shutil.copytree(backup, pair.township.data_dir)
     pair.use("t")
     opinion = RuleReview.get(RuleReview.version == version_id)
     record_store.update(pair.township_session, opinion, text="恢复备份后另写的意见")
-    second = exchange_service.export_in_worker(pair.township_session, pair.township, pair.usb,
+    second = exchange_service.export_package(pair.township_session, pair.township, pair.usb,
                                                recipient_code=VILLAGE_CODE).path
     pair.use("v")
-    exchange_service.import_in_worker(pair.village_session, pair.village, second)
+    exchange_service.import_package(pair.village_session, pair.village, second)
     page = shown(qtbot, ExchangePage(pair.village_session, paths=pair.village), 1100, 760)
     panel = page.conflicts_panel
     assert panel.count() == 1

@@ -49,7 +49,7 @@ def _exchange_tab(window):
 
 def test_exchange_screens(qtbot, tmp_path):
     pair = _demo_pair(tmp_path)
-    first = xs.export_in_worker(pair.village_session, pair.village, pair.usb).path
+    first = xs.export_package(pair.village_session, pair.village, pair.usb).path
 
     # The township: preview of the village's first package (many kinds of records).
     pair.use("t")
@@ -76,9 +76,9 @@ def test_exchange_screens(qtbot, tmp_path):
 
     # The village: imports the 回执, edits, sends again; the page as a secretary sees it.
     pair.use("v")
-    xs.import_in_worker(pair.village_session, pair.village, receipt)
+    xs.import_package(pair.village_session, pair.village, receipt)
     support.add_people(pair.village_session, "王五")
-    xs.export_in_worker(pair.village_session, pair.village, pair.usb)
+    xs.export_package(pair.village_session, pair.village, pair.usb)
     window = _window(qtbot, pair.village_session, pair.village, "exchange")
     page = window.current_page()
     page.target.set_folder(pair.usb)
@@ -148,18 +148,18 @@ def test_exchange_pages_on_common_screens(qtbot, tmp_path, size):
 
     width, height = size
     pair = _demo_pair(tmp_path)
-    first = xs.export_in_worker(pair.village_session, pair.village, pair.usb).path
+    first = xs.export_package(pair.village_session, pair.village, pair.usb).path
     pair.use("t")
-    xs.import_in_worker(pair.township_session, pair.township, first)
+    xs.import_package(pair.township_session, pair.township, first)
     for code, name in (("330106001002", "白云村"), ("330106001003", "石桥村")):
         xs.enroll_village(pair.township_session, pair.township, code, name, pair.usb)
-    receipt = xs.export_in_worker(pair.township_session, pair.township, pair.usb,
+    receipt = xs.export_package(pair.township_session, pair.township, pair.usb,
                                   recipient_code=support.VILLAGE_CODE).path
     for key, session, paths, name in (("t", pair.township_session, pair.township, "bx_10_township_villages"),
                                       ("v", pair.village_session, pair.village, "bx_11_village_exchange")):
         pair.use(key)
         if key == "v":
-            xs.import_in_worker(pair.village_session, pair.village, receipt)
+            xs.import_package(pair.village_session, pair.village, receipt)
         window = _window(qtbot, session, paths, "villages" if key == "t" else "exchange")
         window.resize(width, height)
         qtbot.wait(50)

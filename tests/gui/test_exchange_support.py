@@ -9,6 +9,6 @@ from tests.support.sites import village_package
 def test_the_pair_exchanges_a_package(pair):
     package = village_package(pair, "张三", "李四")
     pair.use("t")
-    plan = exchange_service.import_in_worker(pair.township_session, pair.township, package)
+    plan = exchange_service.import_package(pair.township_session, pair.township, package)
     assert plan.total("new") == 2
     assert exchange_service.history(pair.township)[0].status == "imported"

@@ -20,7 +20,7 @@ from ui.township.notice_dialog import SendNoticeDialog
 def _township_writes_a_notice(qtbot, pair) -> SendNoticeDialog:
     package = village_package(pair, "张三")
     pair.use("t")
-    exchange_service.import_in_worker(pair.township_session, pair.township, package)
+    exchange_service.import_package(pair.township_session, pair.township, package)
     dialog = SendNoticeDialog(pair.township_session, [(VILLAGE_CODE, VILLAGE_NAME)], preselect=VILLAGE_CODE)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -46,10 +46,10 @@ def test_the_village_reads_the_notice_from_its_home_page(qtbot, pair):
     type_text(qtbot, dialog.title_edit, "关于报送第四季度村务公开材料的通知")
     type_text(qtbot, dialog.text_edit, "请各村于1月15日前报送第四季度的村务公开照片和财务公开表。")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    back = exchange_service.export_in_worker(pair.township_session, pair.township, pair.usb,
+    back = exchange_service.export_package(pair.township_session, pair.township, pair.usb,
                                              recipient_code=VILLAGE_CODE)
     pair.use("v")
-    exchange_service.import_in_worker(pair.village_session, pair.village, back.path)
+    exchange_service.import_package(pair.village_session, pair.village, back.path)
 
     home = HomePage(setup_service.current(), session=pair.village_session)
     screens.shown(qtbot, home, 1000, 720)
@@ -78,7 +78,7 @@ def test_the_villages_page_writes_a_notice_to_the_selected_village(qtbot, pair):
 
     package = village_package(pair, "张三")
     pair.use("t")
-    exchange_service.import_in_worker(pair.township_session, pair.township, package)
+    exchange_service.import_package(pair.township_session, pair.township, package)
     page = screens.shown(qtbot, VillagesPage(pair.township_session, paths=pair.township), 1200, 760)
     assert page.notice_button.isEnabled()
     dialog = page.write_notice()
@@ -99,12 +99,12 @@ def test_notices_imported_while_the_home_page_was_open_appear_when_it_is_shown_a
     assert not hasattr(home, "notice_lines")  # nothing from the township yet
     package = village_package(pair, "张三")
     pair.use("t")
-    exchange_service.import_in_worker(pair.township_session, pair.township, package)
+    exchange_service.import_package(pair.township_session, pair.township, package)
     notice_service.send_notice(pair.township_session, "冬季防火安全提醒", "请检查消防器材。", date(2026, 11, 28))
-    back = exchange_service.export_in_worker(pair.township_session, pair.township, pair.usb,
+    back = exchange_service.export_package(pair.township_session, pair.township, pair.usb,
                                              recipient_code=VILLAGE_CODE)
     pair.use("v")
-    exchange_service.import_in_worker(pair.village_session, pair.village, back.path)
+    exchange_service.import_package(pair.village_session, pair.village, back.path)
     home.hide()
     home.show()
     qtbot.waitExposed(home)
@@ -125,13 +125,13 @@ def test_the_notices_are_read_with_the_arrow_keys(qtbot, pair):
     pair.use("t")
     package = village_package(pair, "张三")
     pair.use("t")
-    exchange_service.import_in_worker(pair.township_session, pair.township, package)
+    exchange_service.import_package(pair.township_session, pair.township, package)
     for day, title in ((26, "报送材料的通知"), (28, "冬季防火安全提醒")):
         notice_service.send_notice(pair.township_session, title, f"{title}的内容。", date(2026, 11, day))
-    back = exchange_service.export_in_worker(pair.township_session, pair.township, pair.usb,
+    back = exchange_service.export_package(pair.township_session, pair.township, pair.usb,
                                              recipient_code=VILLAGE_CODE)
     pair.use("v")
-    exchange_service.import_in_worker(pair.village_session, pair.village, back.path)
+    exchange_service.import_package(pair.village_session, pair.village, back.path)
     dialog = screens.shown(qtbot, NoticesDialog(pair.village_session), 820, 520)
     assert dialog.focusWidget() is dialog.list
     assert "冬季防火安全提醒的内容" in dialog.body.toPlainText()

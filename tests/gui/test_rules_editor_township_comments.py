@@ -32,17 +32,17 @@ def _reviewed_with_comments(pair) -> str:
     rules_service.add_opinion(session, version.id, date(2026, 6, 2), "forum", "建议写明赡养义务")
     rules_service.close_solicitation(session, version.id, date(2026, 6, 20))
     rules_service.submit_for_review(session, version.id, date(2026, 7, 1))
-    package = exchange_service.export_in_worker(session, pair.village, pair.usb).path
+    package = exchange_service.export_package(session, pair.village, pair.usb).path
     pair.use("t")
-    exchange_service.import_in_worker(pair.township_session, pair.township, package)
+    exchange_service.import_package(pair.township_session, pair.township, package)
     review_service.add_comment(pair.township_session, version.id, 3, COMMENT)
     review_service.add_comment(pair.township_session, version.id, 0, WHOLE)
     review_service.record_opinion(pair.township_session, version.id, proc.AGREE_AFTER_CHANGES,
                                   date(2026, 7, 8), "镇民政办", "请按逐条意见修改后提交村民会议表决。")
-    receipt = exchange_service.export_in_worker(pair.township_session, pair.township, pair.usb,
+    receipt = exchange_service.export_package(pair.township_session, pair.township, pair.usb,
                                                 recipient_code=VILLAGE_CODE).path
     pair.use("v")
-    exchange_service.import_in_worker(session, pair.village, receipt)
+    exchange_service.import_package(session, pair.village, receipt)
     return version.id
 
 

@@ -52,16 +52,16 @@ def _village_sends(pair) -> tuple[str, str, str]:
 
 def _township_answers(pair, version_id: str):
     """The township imports, answers both reports, agrees to the draft; returns the 回执 path."""
-    package = exchange_service.export_in_worker(pair.village_session, pair.village, pair.usb).path
+    package = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
     pair.use("t")
     session = pair.township_session
-    exchange_service.import_in_worker(session, pair.township, package)
+    exchange_service.import_package(session, pair.township, package)
     on = date.today() - timedelta(days=3)
     texts = {review_service.MATTER: MATTER_ANSWER, review_service.FEEDBACK: FEEDBACK_ANSWER}
     for row in review_service.escalations():
         review_service.answer(session, row.kind, row.id, on, "城关镇民政办", texts[row.kind])
     review_service.record_opinion(session, version_id, proc.AGREE, on, "城关镇民政办")
-    back = exchange_service.export_in_worker(session, pair.township, pair.usb, recipient_code=VILLAGE_CODE).path
+    back = exchange_service.export_package(session, pair.township, pair.usb, recipient_code=VILLAGE_CODE).path
     pair.use("v")
     return back
 
@@ -77,7 +77,7 @@ def test_the_home_page_shown_again_after_the_receipt_has_fresh_figures(qtbot, pa
     assert any("已报乡镇审核" in line for line in before)
     first = home.data_cards["rules"]
 
-    exchange_service.import_in_worker(pair.village_session, pair.village, back)
+    exchange_service.import_package(pair.village_session, pair.village, back)
     home.hide()
     assert home.attention_lines == before  # built once: nothing re-read while hidden
     home.show()
@@ -102,7 +102,7 @@ def test_the_township_answer_says_who_answered_and_when(qtbot, pair):
     from ui.supervision.supervision_page import SupervisionPage
 
     matter_id, feedback_id, version_id = _village_sends(pair)
-    exchange_service.import_in_worker(pair.village_session, pair.village, _township_answers(pair, version_id))
+    exchange_service.import_package(pair.village_session, pair.village, _township_answers(pair, version_id))
     on = (date.today() - timedelta(days=3)).isoformat()
 
     page = shown(qtbot, SupervisionPage(pair.village_session, MeetingEditor), 1180, 760)

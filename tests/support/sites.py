@@ -211,7 +211,7 @@ def village_package(pair: Pair, *names: str) -> Path:
 
     pair.use("v")
     add_people(pair.village_session, *names)
-    return exchange_service.export_in_worker(pair.village_session, pair.village, pair.usb).path
+    return exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
 
 
 def export_to(site: Site, folder: Path, **kw):

@@ -72,7 +72,7 @@ def test_a_batch_takes_one_backup_reports_the_refused_one_and_restores_to_before
 
 def test_refused_and_already_imported_packages_write_nothing_and_take_no_backup(world):
     township, _village, packages, broken = world
-    exchange_service.import_in_worker(township.use(), township.paths, packages[0], batch=None)
+    exchange_service.import_package(township.use(), township.paths, packages[0], batch=None)
     before = _before_imports(township)
     for old in township.paths.backups.glob("*"):
         old.unlink()
@@ -92,7 +92,7 @@ def test_packages_previewed_one_by_one_share_the_batch_backup(world):
     batch = exchange_service.start_import_batch(township.paths)
     for package in packages:
         importer.plan_import(package, township.paths)  # the preview the page shows first
-        exchange_service.import_in_worker(session, township.paths, package, batch)
+        exchange_service.import_package(session, township.paths, package, batch)
     close_database()
     assert list(township.paths.backups.glob("*before-import*")) == [batch.path]
 

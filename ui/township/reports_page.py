@@ -174,7 +174,7 @@ class ReportsPage(QWidget):
         session, paths = self._session, self._paths
 
         def work(progress, cancelled):
-            return xs.county_export_in_worker(session, paths, folder, progress, cancelled)
+            return xs.export_for_county(session, paths, folder, progress, cancelled)
 
         def done(result) -> None:
             self.written = Path(result.path)
