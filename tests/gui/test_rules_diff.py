@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.services import rules_service
 from desktop.services.rules_service import ArticleLine
-from tests.gui.test_rules_procedure import adopt, import_draft
+from tests.support.rules import adopt, import_draft
 
 
 def revised_pair(session) -> tuple[str, str]:

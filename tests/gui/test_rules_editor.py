@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.services import rules_service
-from tests.gui.test_rules_procedure import adopt, import_draft, page  # noqa: F401 - fixture
+from tests.support.rules import adopt, import_draft, shown_rules_page
 from tests.support.typing import type_text
+
+
+@pytest.fixture
+def page(qtbot, village):
+    _paths, session = village
+    return shown_rules_page(qtbot, session)
 
 
 def _select(qtbot, editor, row: int) -> None:
@@ -17,7 +24,7 @@ def _select(qtbot, editor, row: int) -> None:
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
 
 
-def test_add_move_delete_and_renumber_on_save(qtbot, page, village):  # noqa: F811
+def test_add_move_delete_and_renumber_on_save(qtbot, page, village):
     _paths, session = village
     version_id = import_draft(session)
     page.refresh(version_id)
@@ -67,7 +74,7 @@ def test_add_move_delete_and_renumber_on_save(qtbot, page, village):  # noqa: F8
     assert "需要注意" in page.panel.info_label.text()
 
 
-def test_chapter_assignment_and_revert(qtbot, page, village):  # noqa: F811
+def test_chapter_assignment_and_revert(qtbot, page, village):
     _paths, session = village
     version_id = import_draft(session)
     page.refresh(version_id)
@@ -80,7 +87,7 @@ def test_chapter_assignment_and_revert(qtbot, page, village):  # noqa: F811
     assert not editor.dirty
 
 
-def test_adopted_version_is_read_only(qtbot, page, village):  # noqa: F811
+def test_adopted_version_is_read_only(qtbot, page, village):
     _paths, session = village
     version_id = import_draft(session)
     adopt(session, version_id)

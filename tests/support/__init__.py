@@ -4,6 +4,7 @@
   packages (`make_pair`, `make_login_pair`), a township with several villages imported.
 - `demo`: the demo village and the demo township for a test's `store`.
 - `templates`: how those expensive folders are built once per session and copied per test.
+- `rules`: a village's 村规民约 through the services (a draft imported, a revision adopted).
 - `reviews`: a 村规民约 draft reviewed by the township, the 回执 ready for the village.
 - `boards`: hand-built compliance boards for the report tests and benchmark.
 - `screens`: showing a widget and saving screenshots (and PDF pages) to build/screenshots.
