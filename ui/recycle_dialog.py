@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +17,9 @@ from desktop.services.session import Session
 from models.roles import Permission
 from ui.errors import error_text
 from ui.operations import run_op
+from ui.recycle_model import DESCRIPTION, RecycleModel
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.tables import read_only_view
 
 
 class RecycleDialog(QDialog):
@@ -35,13 +33,10 @@ class RecycleDialog(QDialog):
         self.resize(720, 440)
         hint = QLabel(self.tr("删除的记录都在这里,选中后点“恢复”即可放回原处。"))
         hint.setProperty("role", "hint")
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("类别"), self.tr("内容"), self.tr("删除时间")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.model = RecycleModel(self)
+        self.table = read_only_view(self.model, DESCRIPTION)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # restore several at once
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.empty_label = QLabel(self.tr("回收站是空的。"))
         self.empty_label.setProperty("role", "hint")
         self.message = FieldMessage()
@@ -62,15 +57,8 @@ class RecycleDialog(QDialog):
 
     def refresh(self) -> None:
         """Reload the deleted records."""
-        self._rows = recycle_service.list_deleted()
-        self.table.setRowCount(len(self._rows))
-        for i, row in enumerate(self._rows):
-            label = QCoreApplication.translate("recycle", row.kind_label)
-            for column, text in enumerate((label, row.description, row.deleted_at)):
-                self.table.setItem(i, column, QTableWidgetItem(text))
-        self.table.resizeColumnToContents(0)
-        self.table.resizeColumnToContents(2)
-        self.empty_label.setVisible(not self._rows)
+        self.model.set_rows(recycle_service.list_deleted())
+        self.empty_label.setVisible(not self.model.total())
         self._update_buttons()
 
     def restore_selected(self) -> None:
@@ -81,7 +69,7 @@ class RecycleDialog(QDialog):
         def restore_each() -> None:
             nonlocal done
             for index in indexes:
-                row = self._rows[index]
+                row = self.model.row_at(index)
                 recycle_service.restore(self._session, row.table, row.id)
                 done += 1
 
