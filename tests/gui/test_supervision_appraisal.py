@@ -35,7 +35,7 @@ def page(qtbot, store):
     return page
 
 
-def test_record_an_appraisal_end_to_end(qtbot, page):
+def test_record_an_appraisal_end_to_end(qtbot, qtmodeltester, page):
     tab = page.appraisal_tab
     # The 村委会 and the paid staff are listed by default.
     names = [tab.table.item(r, 0).text() for r in range(tab.table.rowCount())]
@@ -63,6 +63,7 @@ def test_record_an_appraisal_end_to_end(qtbot, page):
     assert len(history) == before + 1
     assert history[0].startswith(f"{date.today().year} {date.today().isoformat()} 村民代表会议 36 人")
     assert "不称职:周兰;" in history[0] and "李贵明" in history[0]
+    qtmodeltester.check(tab.history_model)
 
     # More ballots than people present: shown red on the row, refused with the reason on save.
     _type_count(qtbot, tab.attendees_spin, 34)

@@ -30,6 +30,7 @@ from desktop.services.supervision_service import AppraisalLine
 from models.supervision import appraisal as ap
 from ui.errors import error_text, message_text
 from ui.operations import run_op
+from ui.supervision.appraisal_history_model import AppraisalHistoryModel
 from ui.supervision.labels import (
     body_label,
     can_act,
@@ -42,7 +43,7 @@ from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.palette import GREY, RED
 from ui.widgets.primary_button import make_primary
-from ui.widgets.tables import read_only_table
+from ui.widgets.tables import read_only_table, read_only_view
 
 NAME, POST, COMPETENT, BASIC, INCOMPETENT, VERDICT = range(6)
 _ID = Qt.ItemDataRole.UserRole
@@ -94,8 +95,8 @@ class AppraisalTab(QWidget):
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
 
-        self.history = read_only_table([self.tr("年度"), self.tr("评议日期"), self.tr("会议"), self.tr("到会"),
-                                    self.tr("结果")])
+        self.history_model = AppraisalHistoryModel(self)
+        self.history = read_only_view(self.history_model)
         self.schedule_label = QLabel()
         self.schedule_label.setWordWrap(True)
         self.schedule_label.setTextFormat(Qt.TextFormat.RichText)
@@ -249,21 +250,7 @@ class AppraisalTab(QWidget):
     def refresh(self) -> None:
         """Re-read past appraisals and the schedule check."""
         rows = ui_support_supervision.appraisals()
-        self.history.setRowCount(len(rows))
-        for r, a in enumerate(rows):
-            groups = []
-            for code in (ap.INCOMPETENT, ap.BASIC, ap.COMPETENT):
-                names = [x.name for x in a.results if x.verdict == code]
-                if names:
-                    groups.append(f"{verdict_label(code)}:{'、'.join(names)}")
-            summary = ";".join(groups)
-            cells = [str(a.year), a.held_on, body_label(a.body), self.tr("{n} 人").format(n=a.attendees), summary]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.history.setItem(r, column, item)
-            if any(x.verdict == ap.INCOMPETENT for x in a.results):
-                self.history.item(r, 4).setForeground(RED)
+        self.history_model.set_rows(rows)
         findings = list(supervision_service.appraisal_schedule())
         seen = set()
         for a in rows:
@@ -276,5 +263,6 @@ class AppraisalTab(QWidget):
 
     def history_texts(self) -> list[str]:
         """Each past appraisal as one line of text (for tests)."""
-        return [" ".join(self.history.item(r, c).text() for c in range(self.history.columnCount()))
-                for r in range(self.history.rowCount())]
+        model = self.history_model
+        return [" ".join(model.index(r, c).data() for c in range(model.columnCount()))
+                for r in range(model.rowCount())]
