@@ -95,7 +95,6 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
             storage.check_writable(paths)
     except CunwuError as exc:
         return _cannot_open(paths, exc, probe)
-    pool = None
     try:
         if facts is None:
             session = _sign_in(settings)
@@ -115,11 +114,13 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
         if probe:
             _quit_after_first_paint(app, window)
         else:
-            pool = _schedule_auto_backup(paths)
+            _schedule_auto_backup(paths, window)
         return app.exec()
     finally:
-        if pool is not None:
-            pool.waitForDone(60_000)  # never close the app in the middle of a backup copy
+        if "ui.operations" in sys.modules:  # never close in the middle of a backup copy or an import
+            from ui.operations import wait_for_jobs
+
+            wait_for_jobs(60_000)
         crash_hook.uninstall()
         logging_setup.open_held_file()  # if the program ends before the dialog painted
         if "models.db" in sys.modules:  # nothing to close if the database layer never loaded
@@ -259,26 +260,26 @@ def _after_first_paint(window, then: Callable[[], None]) -> None:
     window.installEventFilter(FirstPaint(window))
 
 
-def _schedule_auto_backup(paths: AppPaths):
-    """Start the daily backup on a worker thread a little after start-up; returns the pool."""
-    from PySide6.QtCore import QRunnable, QThreadPool, QTimer
+def _schedule_auto_backup(paths: AppPaths, window) -> None:
+    """Take the daily backup on a worker a little after start-up (`ui.operations.Runner`)."""
+    from PySide6.QtCore import QTimer
 
-    class AutoBackup(QRunnable):
-        def run(self) -> None:
-            from desktop import backup
+    from ui.operations import Runner
 
-            try:
-                made = backup.auto_backup(paths.database, paths.backups)
-            except Exception:  # a failed backup is logged; it must never take the app down
-                log.exception("automatic backup failed")
-            else:
-                if made:
-                    log.info("automatic backup: %s", made)
+    def work(_progress, _cancelled):
+        from desktop import backup
 
-    pool = QThreadPool()
-    pool.setMaxThreadCount(1)
-    QTimer.singleShot(BACKUP_DELAY_MS, lambda: pool.start(AutoBackup()))
-    return pool
+        return backup.auto_backup(paths.database, paths.backups)
+
+    def done(made) -> None:
+        if made:
+            log.info("automatic backup: %s", made)
+
+    def failed(exc: BaseException) -> None:  # logged; a failed backup must never take the app down
+        log.error("automatic backup failed", exc_info=exc)
+
+    runner = Runner(window, writes=False)
+    QTimer.singleShot(BACKUP_DELAY_MS, window, lambda: runner.run(work, done, failed))
 
 
 def render_main_window(paths: AppPaths, session: Session, png) -> tuple[int, int]:

@@ -153,6 +153,16 @@ def write_pool() -> QThreadPool:
     return _write_pool
 
 
+def wait_for_jobs(msecs: int) -> bool:
+    """Wait (at quit) until the running jobs have ended; False when `msecs` ran out first.
+
+    A job is never cut off by the program ending: an import finishes its
+    transaction, a backup its copy, a package its rename.
+    """
+    done = _write_pool is None or _write_pool.waitForDone(msecs)
+    return QThreadPool.globalInstance().waitForDone(msecs) and done
+
+
 class _Signals(QObject):
     progress = Signal(int, int)
     finished = Signal(object, object)  # result, Changes

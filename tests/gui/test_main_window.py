@@ -144,3 +144,16 @@ def test_window_geometry_is_remembered(qtbot, village, settings_store):
     # The offscreen screen is 800x600, so Qt clamps the restored size; what
     # matters is that the saved geometry was used instead of the default.
     assert (again.width(), again.height()) != (1100, 720)
+
+
+def test_the_daily_backup_runs_on_the_job_runner_after_start(qtbot, main_window, village, monkeypatch):
+    """The automatic backup shares the one job runner; quitting waits for it instead of cutting it off."""
+    from desktop import app, backup
+    from ui.operations import wait_for_jobs
+
+    paths, _session = village
+    monkeypatch.setattr(app, "BACKUP_DELAY_MS", 0)
+    app._schedule_auto_backup(paths, main_window)
+    qtbot.waitUntil(lambda: any(b.reason == backup.DAILY for b in backup.list_backups(paths.backups)),
+                    timeout=20_000)
+    assert wait_for_jobs(10_000)
