@@ -232,15 +232,15 @@ def test_unanswered_feedback_is_reported_to_the_township(qtbot, village):
     assert not tab.escalate_button.isEnabled()
 
 
-def test_catalogue_dialog_adds_renames_and_stops_own_subjects(qtbot, page, village):
+def test_catalogue_dialog_adds_renames_and_stops_own_subjects(qtbot, qtmodeltester, page, village):
     _paths, admin = village
     qtbot.mouseClick(page.catalogue_button, Qt.MouseButton.LeftButton)
     dialog = page.catalogue_dialog
     qtbot.waitExposed(dialog)
     # Built-ins (the law's and 浙江's) are marked and cannot be changed.
     row = dialog.row_of("projects")
-    assert dialog.table.item(row, 3).text() == "内置"
-    assert dialog.table.item(dialog.row_of("major_matters"), 3).text() == "内置(本省规定)"
+    assert dialog.model.index(row, 3).data() == "内置"
+    assert dialog.model.index(dialog.row_of("major_matters"), 3).data() == "内置(本省规定)"
     dialog.table.selectRow(row)
     assert not dialog.edit_button.isEnabled() and not dialog.toggle_button.isEnabled()
     assert "不能修改" in dialog.edit_button.toolTip()
@@ -256,7 +256,7 @@ def test_catalogue_dialog_adds_renames_and_stops_own_subjects(qtbot, page, villa
     qtbot.waitUntil(lambda: not add.isVisible())
     own = dialog.current()
     assert own is not None and own.label == "美丽乡村建设项目" and own.period_kind == "ad_hoc"
-    assert dialog.table.item(dialog.row_of(own.code), 3).text() == "本村新增"
+    assert dialog.model.index(dialog.row_of(own.code), 3).data() == "本村新增"
     assert dialog.edit_button.isEnabled() and dialog.toggle_button.text() == "停用"
 
     # The new subject is offered when creating an item, and the item shows its label in the list.
@@ -277,7 +277,8 @@ def test_catalogue_dialog_adds_renames_and_stops_own_subjects(qtbot, page, villa
     assert page.list_tab.model.index(0, 2).data() == "美丽乡村建设"
 
     qtbot.mouseClick(dialog.toggle_button, Qt.MouseButton.LeftButton)
-    assert dialog.table.item(dialog.row_of(own.code), 4).text() == "已停用"
+    assert dialog.model.index(dialog.row_of(own.code), 4).data() == "已停用"
+    qtmodeltester.check(dialog.model)
     assert dialog.toggle_button.text() == "启用"
     new = page.new_item()
     assert new.subject_combo.findData(own.code) < 0  # a stopped subject takes no new items

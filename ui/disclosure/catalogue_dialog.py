@@ -7,20 +7,16 @@ one keeps its name on the items that already use it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,15 +25,13 @@ from desktop.services import disclosure_service as ds
 from desktop.services.session import Session
 from models.disclosure import catalogue as cat
 from models.roles import Permission
-from ui.disclosure.labels import catalogue_label, category_label, period_kind_label
+from ui.disclosure.catalogue_model import LABEL, CatalogueModel
+from ui.disclosure.labels import category_label, period_kind_label
 from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.ok_cancel import ok_cancel
-from ui.widgets.palette import GREY
 from ui.widgets.primary_button import make_primary
-
-LABEL, CATEGORY, PERIOD, SOURCE, STATE = range(5)
-_SUBJECT = Qt.ItemDataRole.UserRole
+from ui.widgets.tables import read_only_view
 
 
 class SubjectDialog(QDialog):
@@ -102,19 +96,11 @@ class CatalogueDialog(QDialog):
         super().__init__(parent)
         self._session = session
         self.subject_dialog: SubjectDialog | None = None
-        self.subjects: list[cat.Subject] = []
         self.setWindowTitle(self.tr("公开目录"))
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("公开事项"), self.tr("类别"), self.tr("通常周期"), self.tr("来源"), self.tr("状态")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.model = CatalogueModel(self)
+        self.table = read_only_view(self.model, LABEL)
+        self.table.setAlternatingRowColors(False)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.edit() if self.edit_button.isEnabled() else None)
         hint = QLabel(self.tr("标“内置”的事项来自法律和本省规定,不能修改。本村新增的事项可以改名或停用:"
                               "停用后不能再用它新建公开,已有的公开内容不受影响。"))
@@ -154,27 +140,16 @@ class CatalogueDialog(QDialog):
         """Re-read the catalogue (stopped subjects too); keep or move the selection to `select`."""
         current = self.current()
         select = select or (current.code if current else None)
-        self.subjects = ds.subject_catalogue(include_inactive=True)
-        self.table.setRowCount(len(self.subjects))
-        for row, s in enumerate(self.subjects):
-            if s.builtin:
-                source = self.tr("内置") if s.code in cat.SUBJECTS else self.tr("内置(本省规定)")
-            else:
-                source = self.tr("本村新增")
-            cells = [catalogue_label(s), category_label(s.category), period_kind_label(s.period_kind), source,
-                     self.tr("使用中") if s.active else self.tr("已停用")]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(_SUBJECT, s)
-                if s.builtin or not s.active:
-                    item.setForeground(GREY)
-                if s.builtin:
-                    item.setToolTip(self.tr("内置事项,不能修改。"))
-                self.table.setItem(row, column, item)
+        self.model.set_rows(ds.subject_catalogue(include_inactive=True))
         self.table.clearSelection()
         if select:
             self.select(select)
         self._update_buttons()
+
+    @property
+    def subjects(self) -> list[cat.Subject]:
+        """Every subject listed (the model's rows)."""
+        return self.model.all_rows()
 
     def row_of(self, code: str) -> int:
         """The table row of subject `code` (-1 when not listed)."""
@@ -185,7 +160,7 @@ class CatalogueDialog(QDialog):
         row = self.row_of(code)
         if row >= 0:
             self.table.selectRow(row)
-            self.table.scrollToItem(self.table.item(row, LABEL))
+            self.table.scrollTo(self.model.index(row, LABEL))
 
     def current(self) -> cat.Subject | None:
         """The selected subject."""
