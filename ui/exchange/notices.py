@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import notice_service
 from desktop.services.session import Session
-from models.errors import CunwuError
+from ui.operations import run_op
 
 
 class NoticesDialog(QDialog):
@@ -78,10 +78,14 @@ class NoticesDialog(QDialog):
             f"<p style='white-space: pre-wrap'>{escape(row.text)}</p>"
             f"<p style='color: #666'>{escape(row.issued_by)}&nbsp;&nbsp;{escape(row.issued_on)}</p>")
         if not row.read:
-            try:
-                notice_service.mark_read(self._session, row.id)
-            except CunwuError:
-                return  # a viewer who may not mark: the text is shown all the same
+            marked = run_op(self, lambda: notice_service.mark_read(self._session, row.id),
+                            on_failure=_shown_all_the_same)
+            if not marked:
+                return
             font = QFont(self.list.item(index).font())
             font.setBold(False)
             self.list.item(index).setFont(font)
+
+
+def _shown_all_the_same(_exc: BaseException) -> None:
+    """A viewer may not mark a notice read: the text is shown all the same, nothing to say."""
