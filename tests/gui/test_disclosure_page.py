@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog
 from desktop.services import disclosure_service as ds
 from desktop.services.session import Session
 from models.disclosure.financial_table import Line
+from tests.support.ledgers import messy_cash_journal
 from tests.support.typing import type_text
 
 
@@ -135,25 +136,7 @@ def test_feedback_add_and_answer(qtbot, qtmodeltester, page):
     qtmodeltester.check(tab.model)
 
 
-def _messy_workbook(path):
-    from openpyxl import Workbook
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "10月"
-    ws.append(["青山村 2026 年 10 月现金日记账"])
-    ws.append([])
-    ws.append(["日期", "凭证号", "摘要", "科目", "收入", "支出", "经手人"])
-    ws.append(["2026-10-01", "", "上月结余", "", "", "", 15000])
-    ws.append(["2026-10-03", "记-1", "厂房租金", "租赁收入", "1,200.00元", None, "王文书"])
-    ws.append(["2026-10-05", "记-2", "路灯电费", "公共事业", None, 356.8, "李主任"])
-    ws.append(["2026-10-06", "记-3", "保洁员工资", "环境卫生", None, "三百元", "李主任"])
-    ws.append([None, None, None, None, None, None, None])
-    ws.append(["2026-10-08", "记-4", None, None, None, 50, None])
-    ws.merge_cells("A9:B9")
-    ws.append(["", "", "本月合计", "", 1200, 356.8, ""])
-    wb.create_sheet("说明")
-    wb.save(path)
 
 
 def test_ledger_import_shows_skipped_rows(qtbot, village, tmp_path):
@@ -177,7 +160,7 @@ def test_ledger_import_shows_skipped_rows(qtbot, village, tmp_path):
     assert not dialog.ok_button.isEnabled()
 
     book = tmp_path / "现金日记账.xlsx"
-    _messy_workbook(book)
+    messy_cash_journal(book)
     assert dialog.load_file(book)
     assert [dialog.sheet_combo.itemText(i) for i in range(dialog.sheet_combo.count())] == ["10月", "说明"]
     assert dialog.lines_table.rowCount() == 2

@@ -107,11 +107,11 @@ def test_disclosure_screens(qtbot, store, tmp_path):
 
 
 def test_ledger_import_screen(qtbot, village, tmp_path):
-    from tests.gui.test_disclosure_page import _messy_workbook
+    from tests.support.ledgers import messy_cash_journal
     from ui.disclosure.ledger_import_dialog import LedgerImportDialog
 
     book = tmp_path / "现金日记账.xlsx"
-    _messy_workbook(book)
+    messy_cash_journal(book)
     dialog = _shown(qtbot, LedgerImportDialog(), 960, 620)
     dialog.load_file(book)
     _save(dialog, "98_disclosure_ledger_import")

@@ -13,7 +13,6 @@ from desktop.services import (
     auth_service,
     exchange_service,
     people_service,
-    record_store,
     setup_service,
 )
 from models.entities import Person
@@ -24,6 +23,7 @@ from tests.support.sites import (
     VILLAGE_NAME,
     add_people,
     make_login_pair,
+    same_owner_conflict,
     village_package,
 )
 from tests.support.typing import type_text
@@ -308,29 +308,8 @@ def test_return_package_round_trip_marks_the_village_package_acknowledged(qtbot,
     assert {(r[0], r[4]) for r in rows} == {("收到", "已导入"), ("发出", "对方已收到")}
 
 
-def _conflict(pair, tmp_path) -> str:
-    """The village restores an old backup and edits the same person differently: a same-owner conflict."""
-    pair.use("v")
-    [person] = add_people(pair.village_session, "张三")
-    first = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
-    backup = pair.snapshot_village("village-backup")
-    pair.use("v")
-    record_store.update(pair.village_session, Person.get_by_id(person.id), name="张三丰")
-    second = exchange_service.export_package(pair.village_session, pair.village, tmp_path).path
-    pair.use("t")
-    for package in (first, second):
-        exchange_service.import_package(pair.township_session, pair.township, package)
-    pair.restore_village(backup)
-    pair.use("v")
-    record_store.update(pair.village_session, Person.get_by_id(person.id), name="张小三")
-    third = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
-    pair.use("t")
-    exchange_service.import_package(pair.township_session, pair.township, third)
-    return person.id
-
-
 def test_conflict_is_shown_side_by_side_and_resolved(qtbot, pair, tmp_path):
-    person_id = _conflict(pair, tmp_path)
+    person_id = same_owner_conflict(pair, tmp_path)
     page = _township_page(qtbot, pair.township_session, pair.township)
     index = page.tabs.indexOf(page.conflicts_panel)
     assert page.tabs.isTabVisible(index) and page.tabs.tabText(index) == "冲突(1)"
@@ -347,7 +326,7 @@ def test_conflict_is_shown_side_by_side_and_resolved(qtbot, pair, tmp_path):
 
 
 def test_keeping_the_local_version_leaves_the_record(qtbot, pair, tmp_path):
-    person_id = _conflict(pair, tmp_path)
+    person_id = same_owner_conflict(pair, tmp_path)
     page = _township_page(qtbot, pair.township_session, pair.township)
     qtbot.mouseClick(page.conflicts_panel.keep_local_button, Qt.MouseButton.LeftButton)
     assert Person.get_by_id(person_id).name == "张三丰"

@@ -90,10 +90,9 @@ def test_exchange_screens(qtbot, tmp_path):
 
 
 def test_conflict_screen(qtbot, tmp_path):
-    from tests.gui.test_exchange_page import _conflict
 
     pair = support.make_login_pair(tmp_path / "pair")
-    _conflict(pair, tmp_path)
+    support.same_owner_conflict(pair, tmp_path)
     window = _window(qtbot, pair.township_session, pair.township, "villages")
     page = _exchange_tab(window)
     page.tabs.setCurrentWidget(page.conflicts_panel)

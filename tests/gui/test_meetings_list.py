@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from desktop.services import decisions_service, meetings_service
-from desktop.services.meetings_service import ResolutionLine
 from tests.support.demo import demo_village
+from tests.support.meetings import failed_resolution_register
 from tests.support.typing import type_text
 from ui.meetings import printing
 
@@ -99,27 +99,9 @@ def test_export_minutes_pdf_in_the_background(qtbot, page, tmp_path):
     assert sheet.read_bytes().startswith(b"%PDF")
 
 
-def _failed_resolution_register(session) -> str:
-    """A register whose ④ vote did not pass, so ⑤ is blocked."""
-    reg = decisions_service.create_register(session, "集体鱼塘对外租赁", "property_disposal")
-    year = date.today().year
-    last = f"{year}-01-01"
-    for step, code in (("propose", "party_branch_committee"), ("discuss", "two_committees"),
-                       ("review", "party_members")):
-        meeting = min((m for m in meetings_service.list_meetings(code, year)
-                       if m.quorum_met and m.held_on >= last), key=lambda m: m.held_on)
-        last = meeting.held_on
-        decisions_service.add_step(session, reg.id, step, date.fromisoformat(last), meeting.id)
-    draft = meetings_service.new_draft("representatives", date(year, 10, 20))
-    draft.resolutions = [ResolutionLine("同意集体鱼塘对外租赁", "general", 5, 30, 1)]
-    meeting_id = meetings_service.save(session, draft)
-    decisions_service.add_step(session, reg.id, "resolve", draft.held_on, meeting_id)
-    return reg.id
-
-
 def test_register_timeline_shows_next_step_and_why_blocked(qtbot, store):
     session = demo_village(years=1)
-    blocked_id = _failed_resolution_register(session)
+    blocked_id = failed_resolution_register(session)
     page = _page(qtbot, session)
     page.tabs.setCurrentIndex(1)
     view = page.four_two_view

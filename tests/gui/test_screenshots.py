@@ -151,14 +151,14 @@ def test_meeting_screens(qtbot, store, tmp_path):
     from datetime import date
 
     from desktop.services import decisions_service, meetings_service
-    from tests.gui.test_meetings_list import _failed_resolution_register
     from tests.support.demo import demo_village
+    from tests.support.meetings import failed_resolution_register
     from ui.meetings import printing
     from ui.meetings.meetings_page import MeetingsPage
     from ui.pages.home_page import HomePage
 
     session = demo_village(years=2)
-    _failed_resolution_register(session)
+    failed_resolution_register(session)
     page = _shown(qtbot, MeetingsPage(session), 1100, 700)
     _save(page, "60_meetings_list")
 

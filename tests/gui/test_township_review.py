@@ -20,8 +20,9 @@ from models.rules.records import RuleArticle, RuleVersion
 from models.sync.records import Peer
 from models.township import review as rv
 from models.township.records import RuleReview
+from tests.support.reviews import ARTICLES, village_draft
+from tests.support.sites import VILLAGE_CODE as VILLAGE
 from tests.support.typing import type_text
-from tests.unit.test_township_review import ARTICLES, VILLAGE, village_draft
 from ui.township.review_page import ReviewPage
 
 
@@ -309,7 +310,6 @@ def test_a_draft_opened_from_the_queue_has_rows_as_tall_as_their_text(qtbot, rev
 
 def test_answering_escalations_by_keyboard_and_no_stale_message(qtbot, reviewer):
     from models.supervision.records import SupervisionMatter
-    from tests.unit.test_township_review import VILLAGE
 
     admin = cli_session("township")
     for title in ("修路工程款未公开", "低保评议结果未张榜"):
@@ -359,7 +359,6 @@ def test_the_queue_and_register_models_pass_the_model_tester_and_sort_by_raw_val
 
 def test_the_escalation_model_passes_the_model_tester(qtmodeltester, reviewer):
     from models.supervision.records import SupervisionMatter
-    from tests.unit.test_township_review import VILLAGE
     from ui.township.escalation_model import ANSWER, EscalationModel
     from ui.widgets.batched_model import ID_ROLE
 

@@ -1,7 +1,9 @@
-"""A 村规民约 draft reviewed by the township, the 回执 on the U盘: the village's side of a review.
+"""村规民约 review between a village and its township, both sides.
 
-Shared by the GUI tests that show the township's answer at the village
-(数据交换, the rules page, the article editor's comment band, screenshots).
+- `draft_reviewed_by_township`: a draft the village submitted, reviewed by the
+  township, the 回执 on the U盘 (the GUI tests showing the answer at the village).
+- `village_draft`: at the township, a village's submitted draft as its package
+  brought it (the 审核备案 tests).
 """
 
 from __future__ import annotations
@@ -9,8 +11,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from desktop.services import exchange_service, review_service, rules_service
+from desktop.services import exchange_service, record_store, review_service, rules_service
+from desktop.services.session import Session
 from models.rules import procedure as proc
+from models.rules.records import RuleArticle, RuleSet, RuleVersion
 from tests.support.sites import VILLAGE_CODE, Pair
 
 RULES_TEXT = """青山村村规民约
@@ -42,3 +46,24 @@ def draft_reviewed_by_township(pair: Pair) -> tuple[str, Path]:
                                                 recipient_code=VILLAGE_CODE).path
     pair.use("v")
     return version.id, receipt
+
+
+ARTICLES = [
+    ("第一章 总则", "第一条", "村民应当遵守宪法、法律、法规和国家政策。"),
+    ("第一章 总则", "第二条", "红白喜事从简办理,反对大操大办。"),
+    ("第二章 村风民俗", "第三条", "出嫁女不再享有集体土地承包和征地补偿的权利。"),
+    ("第三章 附则", "第四条", "本村规民约自村民会议通过之日起施行。"),
+]
+
+
+def village_draft(session: Session, articles=ARTICLES, submitted_on: str = "2026-07-01") -> RuleVersion:
+    """A village-owned draft submitted for review, written as the importer would have written it."""
+    rs = record_store.create(session, RuleSet, owner=VILLAGE_CODE, title="青山村村规民约")
+    v = record_store.create(session, RuleVersion, owner=VILLAGE_CODE, rule_set=rs, version_no=2,
+                            title="青山村村规民约(2026年修订草案)", started_on="2026-06-01",
+                            solicitation_closed_on="2026-06-20", submitted_on=submitted_on,
+                            submitted_fingerprint=proc.fingerprint(list(articles)))
+    for i, (chapter, label, text) in enumerate(articles, start=1):
+        record_store.create(session, RuleArticle, owner=VILLAGE_CODE, version=v, position=i, chapter=chapter,
+                            label=label, text=text)
+    return v

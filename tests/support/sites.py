@@ -257,3 +257,30 @@ def full_dump(database_path: Path) -> list[str]:
         return list(con.iterdump())
     finally:
         con.close()
+
+
+def same_owner_conflict(pair: Pair, tmp_path: Path) -> str:
+    """The village restores an old backup and edits the same person differently: a same-owner conflict.
+
+    Returns the person's id; the database is left on the township, which holds the conflict.
+    """
+    from desktop.services import exchange_service, record_store
+    from models.entities import Person
+
+    pair.use("v")
+    [person] = add_people(pair.village_session, "张三")
+    first = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
+    backup = pair.snapshot_village("village-backup")
+    pair.use("v")
+    record_store.update(pair.village_session, Person.get_by_id(person.id), name="张三丰")
+    second = exchange_service.export_package(pair.village_session, pair.village, tmp_path).path
+    pair.use("t")
+    for package in (first, second):
+        exchange_service.import_package(pair.township_session, pair.township, package)
+    pair.restore_village(backup)
+    pair.use("v")
+    record_store.update(pair.village_session, Person.get_by_id(person.id), name="张小三")
+    third = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
+    pair.use("t")
+    exchange_service.import_package(pair.township_session, pair.township, third)
+    return person.id

@@ -13,21 +13,14 @@ from models.disclosure.records import Feedback
 from models.errors import PermissionDenied, ValidationError
 from models.rules import legality
 from models.rules import procedure as proc
-from models.rules.records import ReviewComment, RuleArticle, RuleSet, RuleVersion
+from models.rules.records import ReviewComment, RuleVersion
 from models.supervision.records import SupervisionMatter
 from models.sync.records import Peer
 from models.township import review as rv
 from models.township.records import RuleFiling, RuleReview, TownshipAnswer
+from tests.support.reviews import ARTICLES, village_draft
 
 TOWNSHIP, VILLAGE = "330106001", "330106001001"
-ARTICLES = [
-    ("第一章 总则", "第一条", "村民应当遵守宪法、法律、法规和国家政策。"),
-    ("第一章 总则", "第二条", "红白喜事从简办理,反对大操大办。"),
-    ("第二章 村风民俗", "第三条", "出嫁女不再享有集体土地承包和征地补偿的权利。"),
-    ("第三章 附则", "第四条", "本村规民约自村民会议通过之日起施行。"),
-]
-
-
 @pytest.fixture
 def township(store):
     """A township installation that holds one village's submitted draft (as its package brought it)."""
@@ -36,17 +29,7 @@ def township(store):
     return cli_session("township")
 
 
-def village_draft(session: Session, articles=ARTICLES, submitted_on: str = "2026-07-01") -> RuleVersion:
-    """A village-owned draft submitted for review, written as the importer would have written it."""
-    rs = record_store.create(session, RuleSet, owner=VILLAGE, title="青山村村规民约")
-    v = record_store.create(session, RuleVersion, owner=VILLAGE, rule_set=rs, version_no=2,
-                            title="青山村村规民约(2026年修订草案)", started_on="2026-06-01",
-                            solicitation_closed_on="2026-06-20", submitted_on=submitted_on,
-                            submitted_fingerprint=proc.fingerprint(list(articles)))
-    for i, (chapter, label, text) in enumerate(articles, start=1):
-        record_store.create(session, RuleArticle, owner=VILLAGE, version=v, position=i, chapter=chapter,
-                            label=label, text=text)
-    return v
+
 
 
 # --- the pure rules ------------------------------------------------------------------
