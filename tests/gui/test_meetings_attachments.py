@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.services import attachments_service, meetings_service, people_service
 from desktop.services.session import Session
-from tests.gui.test_meetings_editor import _click_checkbox, _click_name
 from tests.support.demo import demo_village
+from tests.support.meetings import click_name, click_tick
 from tests.support.typing import type_text
 from ui.meetings.attendance_model import NAME, SEAT, STATUS
 from ui.widgets.attachments_panel import human_size
@@ -96,7 +96,7 @@ def test_attach_list_export_open_and_delete(qtbot, page, store, tmp_path):
     assert len(opened) == 3 and opened[1] == opened[2] == opened[0]
 
     # 删除 asks first; 取消 keeps it, 删除 removes it.
-    _click_name(qtbot, table, 1)
+    click_name(qtbot, table, 1)
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     box = panel.pending_box
     assert box is not None and "删除附件“会场照片.png”吗" in box.text()
@@ -216,7 +216,7 @@ def test_add_an_observer_from_the_register(qtbot, page):
     row = dialog.row_of(first_listed.name)
     assert row >= 0 and dialog.is_listed(row)
     assert dialog.table.item(row, 4).text() == "已在名单上"
-    _click_checkbox(qtbot, dialog.table, row)
+    click_tick(qtbot, dialog.table, row)
     assert not dialog.add_button.isEnabled()
 
     # Type-to-search over the register, tick the 监委会 member.
@@ -226,7 +226,7 @@ def test_add_an_observer_from_the_register(qtbot, page):
     row = dialog.row_of(supervisor.name)
     assert not dialog.is_listed(row)
     assert "监委会委员" in dialog.table.item(row, 3).text()
-    _click_checkbox(qtbot, dialog.table, row)
+    click_tick(qtbot, dialog.table, row)
     assert dialog.add_button.isEnabled()
     assert f"已选 1 人:{supervisor.name}" in dialog.message.text()
     dialog.search_edit.clear()  # the tick survives a new search
@@ -269,12 +269,12 @@ def test_remove_only_people_added_by_hand(qtbot, page):
     assert model.counts() == (37, 37)
 
     # A roster member cannot be taken off the list (that would shrink 应到).
-    _click_name(qtbot, table, 0)
+    click_name(qtbot, table, 0)
     assert not editor.remove_people_button.isEnabled()
     assert editor.remove_selected_people() == 0
     assert "组成人员不能移出名单" in editor.message.text()
 
-    _click_name(qtbot, table, _row_of(model, supervisor.id))
+    click_name(qtbot, table, _row_of(model, supervisor.id))
     assert editor.remove_people_button.isEnabled()
     qtbot.mouseClick(editor.remove_people_button, Qt.MouseButton.LeftButton)
     assert model.counts() == (36, 36)

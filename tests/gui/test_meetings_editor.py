@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.services import meetings_service
 from desktop.services.session import Session
 from tests.support.demo import demo_village
+from tests.support.meetings import click_name, click_tick
 from tests.support.typing import type_text
 from ui.meetings.attendance_model import NAME, TICK
 
@@ -32,29 +33,11 @@ def _new_representatives_meeting(qtbot, page):
     return editor
 
 
-def _click_checkbox(qtbot, table, row: int) -> None:
-    """Click the 到会 check box of view row `row`, where a person would click."""
-    index = table.model().index(row, TICK)
-    table.scrollTo(index)
-    option = QStyleOptionViewItem()
-    option.rect = table.visualRect(index)
-    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
-    box = table.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, table)
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
-
-
-def _click_name(qtbot, table, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    index = table.model().index(row, NAME)
-    table.scrollTo(index)
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier,
-                     table.visualRect(index).center())
-
-
 def test_unticking_attendance_flips_the_quorum(qtbot, page):
     editor = _new_representatives_meeting(qtbot, page)
     table = editor.attendance_table
     # Everyone starts unmarked in real life: mark one absent, then 全部到会 resets it.
-    _click_checkbox(qtbot, table, 0)
+    click_tick(qtbot, table, 0)
     assert editor.attendance_model.counts()[1] == editor.attendance_model.counts()[0] - 1
     qtbot.mouseClick(editor.all_present_button, Qt.MouseButton.LeftButton)
     expected, present = editor.attendance_model.counts()
@@ -66,9 +49,9 @@ def test_unticking_attendance_flips_the_quorum(qtbot, page):
     unticked = 0
     while editor.verdict_panel.quorum_text() == "法定人数:有效":
         if unticked % 2 == 0:
-            _click_checkbox(qtbot, table, unticked)
+            click_tick(qtbot, table, unticked)
         else:
-            _click_name(qtbot, table, unticked)
+            click_name(qtbot, table, unticked)
             qtbot.keyClick(table, Qt.Key.Key_2)
         unticked += 1
         assert unticked <= 36
@@ -80,7 +63,7 @@ def test_unticking_attendance_flips_the_quorum(qtbot, page):
     assert "应到 36 人 · 实到 23 人" in editor.counts_label.text()
 
     # Key 1 on the last one puts them back: valid again.
-    _click_name(qtbot, table, unticked - 1)
+    click_name(qtbot, table, unticked - 1)
     qtbot.keyClick(table, Qt.Key.Key_1)
     assert editor.verdict_panel.quorum_text() == "法定人数:有效"
 
@@ -102,8 +85,8 @@ def test_more_ballots_than_present_is_refused_and_nothing_saved(qtbot, page):
     editor = _new_representatives_meeting(qtbot, page)
     table = editor.attendance_table
     # Select ten people (click, shift-click) and mark them 缺席 with one key.
-    _click_name(qtbot, table, 0)
-    _click_name(qtbot, table, 9, Qt.KeyboardModifier.ShiftModifier)
+    click_name(qtbot, table, 0)
+    click_name(qtbot, table, 9, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(table, Qt.Key.Key_2)
     assert editor.attendance_model.counts() == (36, 26)
 
@@ -175,7 +158,7 @@ def test_save_approve_reopen_read_only_and_correct(qtbot, page):
     qtbot.mouseClick(reopened.correct_button, Qt.MouseButton.LeftButton)
     assert reopened.draft.corrects_id == meeting_id and reopened.draft.id is None
     assert not reopened.title_edit.isReadOnly() and reopened.save_button.isVisible()
-    _click_name(qtbot, reopened.attendance_table, 0)
+    click_name(qtbot, reopened.attendance_table, 0)
     qtbot.keyClick(reopened.attendance_table, Qt.Key.Key_3)
     qtbot.mouseClick(reopened.save_button, Qt.MouseButton.LeftButton)
     correction_id = reopened.draft.id

@@ -8,7 +8,7 @@
 - `rules`: a village's 村规民约 through the services (a draft imported, a revision adopted).
 - `reviews`: a 村规民约 draft reviewed by the township, the 回执 ready for the village;
   a village's submitted draft at the township.
-- `meetings`: a 四议两公开 register whose vote failed, on the demo village.
+- `meetings`: a 四议两公开 register whose vote failed; clicks on the attendance table.
 - `ledgers`: a 现金日记账 workbook as villages really keep it.
 - `boards`: hand-built compliance boards for the report tests and benchmark.
 - `screens`: showing a widget and saving screenshots (and PDF pages) to build/screenshots.
