@@ -12,7 +12,7 @@ from tests.support.demo import demo_village
 from tests.support.meetings import click_name, click_tick
 from tests.support.typing import type_text
 from ui.meetings.attendance_model import NAME, SEAT, STATUS
-from ui.widgets.attachments_panel import human_size
+from ui.widgets.attachments_model import human_size
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def _files(tmp_path):
     return sheet, photo
 
 
-def test_attach_list_export_open_and_delete(qtbot, page, store, tmp_path):
+def test_attach_list_export_open_and_delete(qtbot, qtmodeltester, page, store, tmp_path):
     editor = _editor(qtbot, page)
     panel = editor.attachments_panel
     sheet, photo = _files(tmp_path)
@@ -68,7 +68,7 @@ def test_attach_list_export_open_and_delete(qtbot, page, store, tmp_path):
     assert panel.add_files([photo]) == 1  # the kind chosen in the combo
     assert panel.message.role() == "ok" and "已添加 1 个附件(照片)" in panel.message.text()
     table = panel.table
-    shown = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    shown = [[panel.model.index(r, c).data() for c in range(3)] for r in range(panel.model.rowCount())]
     assert shown == [["签到表.jpg", "签到表", "1.5 KB"], ["会场照片.png", "照片", "3.0 MB"]]
     assert editor.tabs.tabText(editor.tabs.currentIndex()) == "附件(2)"
     assert [r.filename for r in attachments_service.list_for("meeting", meeting_id)] == \
@@ -105,7 +105,8 @@ def test_attach_list_export_open_and_delete(qtbot, page, store, tmp_path):
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(panel.pending_box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert [r.filename for r in attachments_service.list_for("meeting", meeting_id)] == ["签到表.jpg"]
-    assert table.rowCount() == 1 and editor.tabs.tabText(editor.tabs.currentIndex()) == "附件(1)"
+    assert panel.model.rowCount() == 1 and editor.tabs.tabText(editor.tabs.currentIndex()) == "附件(1)"
+    qtmodeltester.check(panel.model)
 
 
 def test_empty_file_is_refused_with_the_reason(qtbot, page, tmp_path):

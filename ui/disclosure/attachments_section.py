@@ -30,7 +30,7 @@ class ItemAttachments(AttachmentsPanel):
             text = self.tr("这里不能添加附件(没有数据文件夹)。")
         elif not self._session.can(Permission.EDIT_RECORDS):
             text = self.tr("你的账号只能查看和另存附件。")
-        elif not self._rows:
+        elif not self.model.total():
             text = self.tr("张贴后请拍一张公开栏的照片附在这里,作为按时公开的凭证。")
         else:
             text = self.tr("双击文件可以打开。")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir, QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QDir, QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,27 +39,11 @@ from desktop.services.session import Session
 from models.roles import Permission
 from ui.errors import error_text
 from ui.operations import run_op, run_query
+from ui.widgets.attachments_model import KIND, NAME, SIZE, AttachmentsModel, kind_label
 from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
 
-_C = "AttachmentsPanel"
 TABLE = "meeting"
-NAME, KIND, SIZE = range(3)
-_ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def kind_label(kind: str) -> str:
-    """签到表 / 照片 / 表决票 / 文件 (the code itself when unknown)."""
-    return QCoreApplication.translate("attachments", KINDS[kind]) if kind in KINDS else kind
-
-
-def human_size(size: int) -> str:
-    """A file size as a person reads it: 820 字节, 35.2 KB, 4.1 MB."""
-    if size < 1024:
-        return QCoreApplication.translate(_C, "{n} 字节").format(n=size)
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def _problem(exc: BaseException, file_sentence: str, **names: str) -> str:
@@ -88,7 +71,7 @@ class AttachmentsPanel(QWidget):
         self._paths = paths
         self._meeting_id: str | None = None
         self._approved = False
-        self._rows: list[AttachmentRow] = []
+        self.model = AttachmentsModel(self)
         self.pending_box: QMessageBox | None = None
         #: Opens a file with the system's viewer; replaced in tests.
         self.open_url = QDesktopServices.openUrl
@@ -105,8 +88,8 @@ class AttachmentsPanel(QWidget):
         self.add_button.setToolTip(self.tr("选择图片或 PDF 文件;也可以把文件拖到这里。"))
         self.add_button.clicked.connect(self.ask_add)
 
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("文件名"), self.tr("类别"), self.tr("大小")])
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -119,7 +102,7 @@ class AttachmentsPanel(QWidget):
         for column, chars in ((KIND, 5), (SIZE, 6)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, em * chars + 24)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         # Double-click or Enter opens (not `activated`: it also fires on a double-click on
         # some platforms, which would open the file twice).
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
@@ -182,24 +165,14 @@ class AttachmentsPanel(QWidget):
 
     def rows(self) -> list[AttachmentRow]:
         """The attachments as listed, oldest first."""
-        return list(self._rows)
+        return self.model.all_rows()
 
     def refresh(self) -> None:
         """Re-read the list from the service."""
-        self._rows = attachments_service.list_for(self._table, self._meeting_id) if self._meeting_id else []
-        self.table.setRowCount(len(self._rows))
-        for r, row in enumerate(self._rows):
-            name = QTableWidgetItem(row.filename)
-            name.setData(_ID_ROLE, row.id)
-            name.setToolTip(row.filename)
-            size = QTableWidgetItem(human_size(row.size))
-            size.setToolTip(self.tr("{n} 字节").format(n=row.size))
-            self.table.setItem(r, NAME, name)
-            self.table.setItem(r, KIND, QTableWidgetItem(kind_label(row.kind)))
-            self.table.setItem(r, SIZE, size)
+        self.model.set_rows(attachments_service.list_for(self._table, self._meeting_id) if self._meeting_id else [])
         self._show_hint()
         self._update_buttons()
-        self.changed.emit(len(self._rows))
+        self.changed.emit(self.model.total())
 
     def _show_hint(self) -> None:
         if self._meeting_id is None:
@@ -210,7 +183,7 @@ class AttachmentsPanel(QWidget):
             text = self.tr("你的账号只能查看和另存附件。")
         elif self._approved:
             text = self.tr("会议记录已审定:还可以补充附件(如签字后的签到表扫描件),但不能删除已有附件。")
-        elif not self._rows:
+        elif not self.model.total():
             text = self.tr("还没有附件。可以附上签到表扫描件、会场照片、表决票等,图片或 PDF,每个不超过 50 MB。"
                            "先选类别,再点“添加附件…”,或把文件拖到这里。")
         else:
@@ -219,7 +192,7 @@ class AttachmentsPanel(QWidget):
 
     def _selected_rows(self) -> list[AttachmentRow]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self._rows[r] for r in rows if r < len(self._rows)]
+        return [self.model.row_at(r) for r in rows if r < self.model.rowCount()]
 
     def select_row(self, row: int) -> None:
         """Select one attachment (as a click would)."""
