@@ -32,12 +32,20 @@ def styled_app(qapp):
 
 @pytest.fixture(autouse=True)
 def _normal_font(styled_app):
-    """Every test starts (and ends) at the 标准 font size."""
+    """Every test starts (and ends) at the 标准 font size.
+
+    Only a test that changed the size pays for the reset: `apply_point_size`
+    re-applies the style sheet to every widget still alive.
+    """
     from ui.fonts import apply_point_size
 
-    apply_point_size(styled_app, FONT_SIZES["normal"])
+    def reset():
+        if styled_app.font().pointSize() != FONT_SIZES["normal"]:
+            apply_point_size(styled_app, FONT_SIZES["normal"])
+
+    reset()
     yield
-    apply_point_size(styled_app, FONT_SIZES["normal"])
+    reset()
 
 
 @pytest.fixture
