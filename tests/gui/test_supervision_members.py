@@ -37,16 +37,17 @@ def _search(qtbot, dialog, name: str) -> None:
     assert dialog.people_list.currentItem().text().startswith(name)
 
 
-def test_members_table_shows_the_conflict_beside_the_person(page):
+def test_members_table_shows_the_conflict_beside_the_person(qtmodeltester, page):
     tab = page.members_tab
     assert tab.term_combo.currentText() == "第七届"
-    names = [tab.table.item(r, 0).text() for r in range(tab.table.rowCount())]
+    names = [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())]
     assert names == ["王国生", "林荣", "王萍"]
-    assert tab.table.item(0, 1).text() == "主任" and tab.table.item(0, 2).text() == "有"
+    assert tab.model.index(0, 1).data() == "主任" and tab.model.index(0, 2).data() == "有"
     conflict = tab.check_text(2)
     assert conflict.startswith("✖ 王萍是村委会委员周兰的近亲属")
     assert "第三十二条" in conflict
     assert tab.check_text(0) == "✔ 符合任职条件"
+    qtmodeltester.check(tab.model)
 
 
 def test_ineligible_warned_and_eligible_people(qtbot, page):
@@ -60,7 +61,7 @@ def test_ineligible_warned_and_eligible_people(qtbot, page):
     assert not dialog.reason_edit.isVisible()
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert dialog.message.role() == "error" and "不能添加" in dialog.message.text()
-    assert tab.table.rowCount() == 3
+    assert tab.model.rowCount() == 3
 
     # The 村文书 (national profile: a warning) needs a written reason.
     _search(qtbot, dialog, "钟玲凤")
@@ -69,12 +70,12 @@ def test_ineligible_warned_and_eligible_people(qtbot, page):
     assert dialog.reason_edit.isVisible()
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert "理由" in dialog.message.text() and dialog.message.role() == "error"
-    assert tab.table.rowCount() == 3
+    assert tab.model.rowCount() == 3
     type_text(qtbot, dialog.reason_edit, "经村民代表会议同意,已辞去村文书")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert dialog.message.role() == "ok", dialog.message.text()
-    assert tab.table.rowCount() == 4
-    row = [tab.table.item(r, 0).text() for r in range(4)].index("钟玲凤")
+    assert tab.model.rowCount() == 4
+    row = [tab.model.index(r, 0).data() for r in range(4)].index("钟玲凤")
     assert "已说明理由:经村民代表会议同意" in tab.check_text(row)
 
     # A 村民代表 with no conflict: eligible, added with 财会知识.
@@ -85,8 +86,8 @@ def test_ineligible_warned_and_eligible_people(qtbot, page):
     dialog.finance_box.click()
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert dialog.message.role() == "ok"
-    row = [tab.table.item(r, 0).text() for r in range(5)].index(eligible)
-    assert tab.table.item(row, 2).text() == "有"
+    row = [tab.model.index(r, 0).data() for r in range(5)].index(eligible)
+    assert tab.model.index(row, 2).data() == "有"
     assert "有 5 人" not in tab.composition_label.text()  # five is within 3–5
 
 
@@ -99,4 +100,4 @@ def test_new_term_dialog_refuses_a_blank_label(qtbot, page):
     type_text(qtbot, dialog.label_edit, "第八届")
     dialog.accept()
     assert tab.term_combo.currentText() == "第八届"
-    assert tab.table.rowCount() == 0 and not tab.add_button.isHidden()
+    assert tab.model.rowCount() == 0 and not tab.add_button.isHidden()

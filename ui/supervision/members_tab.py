@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,19 +21,15 @@ from PySide6.QtWidgets import (
 from desktop.services import supervision_service
 from desktop.services.session import Session
 from desktop.services.supervision_service import TermView
-from models.meetings.quorum import ERROR, WARNING
 from ui.operations import run_op
 from ui.supervision.add_member_dialog import AddMemberDialog
-from ui.supervision.labels import can_seat, finding_lines_html, seat_only_tip, worst
+from ui.supervision.labels import can_seat, finding_lines_html, seat_only_tip
+from ui.supervision.members_model import CHECK, MembersModel
 from ui.widgets.field_message import FieldMessage
-from ui.widgets.findings import finding_text
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.ok_cancel import ok_cancel
-from ui.widgets.palette import AMBER, GREY, RED
 from ui.widgets.primary_button import make_primary
-from ui.widgets.tables import read_only_table
-
-NAME, POST, FINANCE, JOINED, CHECK = range(5)
+from ui.widgets.tables import read_only_view
 
 
 class NewTermDialog(QDialog):
@@ -102,8 +97,8 @@ class MembersTab(QWidget):
         self.period_label = QLabel()
         self.period_label.setProperty("role", "hint")
 
-        self.table = read_only_table([self.tr("姓名"), self.tr("职务"), self.tr("财会知识"),
-                                  self.tr("任职日期"), self.tr("任职资格")])
+        self.model = MembersModel(self)
+        self.table = read_only_view(self.model)
         self.table.setWordWrap(True)
         self.empty_label = QLabel()
         self.empty_label.setProperty("role", "hint")
@@ -147,7 +142,7 @@ class MembersTab(QWidget):
     def show_term(self, *_args) -> None:
         """Fill the table and the composition card for the chosen term."""
         term_id = self.term_id()
-        self.table.setRowCount(0)
+        self.model.set_rows([])
         if term_id is None:
             self.view = None
             self.empty_label.setText(self.tr("还没有登记监委会。点“新建届次…”登记本届监委会,再添加成员。"))
@@ -162,35 +157,14 @@ class MembersTab(QWidget):
         self.empty_label.setText(self.tr("本届还没有成员。点“添加成员…”登记当选的主任和委员。"))
         self.period_label.setText(self.tr("任期 {start} 至 {end}").format(
             start=view.start_date, end=view.end_date or self.tr("(未填)")))
-        self.table.setRowCount(len(view.members))
-        for row, m in enumerate(view.members):
-            post = self.tr("主任") if m.chair else self.tr("委员")
-            if m.left_on:
-                post += self.tr("(已于 {on} 离任)").format(on=m.left_on)
-            cells = [m.name, post, self.tr("有") if m.finance_qualified else "", m.joined_on]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if m.left_on:
-                    item.setForeground(GREY)
-                self.table.setItem(row, column, item)
-            level = worst(m.findings)
-            lines = [("✖ " if f.severity == ERROR else "⚠ " if f.severity == WARNING else "")
-                     + finding_text(f) for f in m.findings]
-            if m.override_reason:
-                lines.append(self.tr("已说明理由:{reason}").format(reason=m.override_reason))
-            check = QTableWidgetItem("\n".join(lines) if lines else self.tr("✔ 符合任职条件"))
-            check.setToolTip("\n".join(lines))
-            check.setForeground({ERROR: RED, WARNING: AMBER}.get(level, GREY))
-            self.table.setItem(row, CHECK, check)
-            if level == ERROR:
-                self.table.item(row, NAME).setForeground(RED)
+        self.model.set_rows(list(view.members))
         self.table.resizeRowsToContents()
         self.composition_label.setText(finding_lines_html(
             view.composition, self.tr("人数、主任和财会人员都符合要求。")))
 
     def check_text(self, row: int) -> str:
         """The 任职资格 cell of `row` as shown."""
-        return self.table.item(row, CHECK).text()
+        return self.model.index(row, CHECK).data()
 
     def open_new_term(self) -> NewTermDialog:
         """The 新建届次 dialog (window-modal, not blocking)."""
