@@ -42,7 +42,7 @@ def _import_through_dialog(qtbot, page) -> None:
         _click(qtbot, dialog.import_button)
 
 
-def test_a_revision_walks_all_five_steps(qtbot, page, village):
+def test_a_revision_walks_all_five_steps(qtbot, qtmodeltester, page, village):
     _paths, session = village
     assert page.stack.currentWidget() is page.empty_label
     assert "还没有村规民约" in page.empty_label.text()
@@ -63,7 +63,8 @@ def test_a_revision_walks_all_five_steps(qtbot, page, village):
     tab.adopted_combo.setCurrentIndex(1)
     type_text(qtbot, tab.reason_edit, "已写入第三条")
     _click(qtbot, tab.add_button)
-    assert tab.table.rowCount() == 1
+    assert tab.model.rowCount() == 1
+    qtmodeltester.check(tab.model)
     assert "采纳 1 条" in tab.counts_label.text()
     _click(qtbot, tab.close_button)
     assert panel.status_label.text() == "状态:起草中"

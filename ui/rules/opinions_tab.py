@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from desktop.services.session import Session
 from models.roles import Permission
 from ui.operations import run_op
 from ui.rules.labels import source_label
+from ui.rules.opinions_model import OpinionsModel
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import reasons_text
 from ui.widgets.forms import date_edit, section, to_date
@@ -45,9 +45,9 @@ class OpinionsTab(QWidget):
 
         self.counts_label = QLabel()
         self.counts_label.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("日期"), self.tr("来源"), self.tr("意见内容"), self.tr("是否采纳"), self.tr("理由")])
+        self.model = OpinionsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -117,13 +117,7 @@ class OpinionsTab(QWidget):
         """Show the opinions of `view` and what can be done now."""
         self.view = view
         opinions = view.opinions
-        self.table.setRowCount(len(opinions))
-        for row, o in enumerate(opinions):
-            adopted = {True: self.tr("采纳"), False: self.tr("不采纳")}.get(o.adopted, self.tr("待定"))
-            for column, text in enumerate((o.received_on, source_label(o.source), o.content, adopted, o.reason)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
+        self.model.set_rows(list(opinions))
         self.table.resizeRowsToContents()
         yes = sum(1 for o in opinions if o.adopted is True)
         no = sum(1 for o in opinions if o.adopted is False)
