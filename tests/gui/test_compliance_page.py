@@ -62,7 +62,7 @@ def _obligation_column(page, key: str) -> int:
     return next(c for c in range(page.model.columnCount()) if (o := page.model.obligation_at(c)) and o.key == key)
 
 
-def test_board_shows_villages_and_a_click_opens_the_records(qtbot, tmp_path):
+def test_board_shows_villages_and_a_click_opens_the_records(qtbot, qtmodeltester, tmp_path):
     _site, session = _township(tmp_path)
     page = _page(qtbot, session)
     assert page.stack.currentIndex() == 0
@@ -84,11 +84,12 @@ def test_board_shows_villages_and_a_click_opens_the_records(qtbot, tmp_path):
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(index).center())
     dialog = page.records_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.table.rowCount() == 4  # one line per quarter
-    titles = [dialog.table.item(r, 3).text() for r in range(4)]
+    assert dialog.model.rowCount() == 4  # one line per quarter
+    qtmodeltester.check(dialog.model)
+    titles = [dialog.model.index(r, 3).data() for r in range(4)]
     assert any("村民代表会议" in t for t in titles)
     assert page.board.cell(VILLAGES[0][0], eng.REP_MEETINGS).done == sum(
-        dialog.table.item(r, 4).text() in ("按时", "逾期") for r in range(4))
+        dialog.model.index(r, 4).data() in ("按时", "逾期") for r in range(4))
     dialog.close()
 
 

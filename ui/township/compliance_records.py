@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -18,8 +16,9 @@ from desktop.services.compliance_service import RecordRow
 from models.township.board import Cell, Obligation, VillageHead
 from ui.township import compliance_style as style
 from ui.township.compliance_model import TEXT_NOTES, cell_text
+from ui.township.compliance_records_model import NOTE, ComplianceRecordsModel
 from ui.widgets.scaled_label import ScaledLabel
-from ui.widgets.tables import cell as table_cell
+from ui.widgets.tables import read_only_view
 
 _C = "compliance_board"
 
@@ -54,21 +53,10 @@ class CellRecordsDialog(QDialog):
                        else _tr("还没有收到这个村的数据包"))
         as_of.setProperty("role", "hint")
 
-        self.table = QTableWidget(len(rows), 6)
-        self.table.setHorizontalHeaderLabels([_tr("期间"), _tr("期限"), _tr("日期"), _tr("记录"), _tr("状态"),
-                                              _tr("说明")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
-        for r, row in enumerate(rows):
-            state = table_cell(style.short_label(row.state), tooltip=style.explanation(row.state))
-            state.setBackground(style.background(row.state))
-            state.setForeground(style.foreground(row.state))
-            state.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            for c, item in enumerate((table_cell(row.period), table_cell(row.due or "—"), table_cell(row.on or "—"),
-                                      table_cell(row.title), state, table_cell(row.note))):
-                self.table.setItem(r, c, item)
+        self.model = ComplianceRecordsModel(self)
+        self.model.set_rows(list(rows))
+        self.table = read_only_view(self.model, NOTE, word_wrap=False)
+        self.table.setAlternatingRowColors(False)
         # The record's title is what a person looks for: it keeps its full width; the note takes the rest
         # (its full text is in the tooltip). The dialog grows to fit, up to the screen.
         header = self.table.horizontalHeader()

@@ -6,8 +6,8 @@ lays out what it has been given, and asks for more as it scrolls
 
 The one table pattern: a subclass sets `CONTEXT` and `COLUMNS` (titles
 marked with `QT_TRANSLATE_NOOP(CONTEXT, ...)`) and answers per cell through
-small hooks — `display`, `sort_value`, `foreground`, `tooltip`,
-`alignment`, `row_id` — which `data` dispatches by role. `SORT_ROLE` gives
+small hooks — `display`, `sort_value`, `foreground`, `background`,
+`tooltip`, `alignment`, `row_id` — which `data` dispatches by role. `SORT_ROLE` gives
 the raw value (ISO dates, numbers) so a `QSortFilterProxyModel` with
 `setSortRole(SORT_ROLE)` sorts as a person expects; `ID_ROLE` gives the
 record id. Older subclasses that override `data`/`headerData` whole still work.
@@ -108,6 +108,10 @@ class BatchedRowsModel(QAbstractTableModel):
         """The text colour of a cell (palette colours), or the view's default."""
         return None
 
+    def background(self, row: Any, column: int) -> QColor | None:
+        """The cell's background (a state's light colour), or the view's default."""
+        return None
+
     def tooltip(self, row: Any, column: int) -> str | None:
         """The tooltip of a cell: its whole text (long texts are elided in narrow columns)."""
         return self.display(row, column)
@@ -131,6 +135,8 @@ class BatchedRowsModel(QAbstractTableModel):
             return self.sort_value(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self.foreground(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self.background(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
