@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QWidget
 
 from desktop import __version__
 from desktop.changes import Changes
@@ -24,6 +24,7 @@ from ui.operations import operations_hub
 from ui.pages.factory import build_page
 from ui.settings_store import SettingsStore
 from ui.status_bar import AppStatusBar
+from ui.widgets.screen_fit import ScrollingStack, resize_within_screen
 
 
 class MainWindow(QMainWindow):
@@ -42,10 +43,12 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._stale: set[str] = set()  # built pages that missed a change while off screen
         self.setWindowTitle(self.tr("{name} - 村务台账").format(name=info.name))
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(760, 480)  # a 1024×600 netbook with task and title bar
 
         self.navigation = NavigationList(list(self._areas.values()))
-        self.stack = QStackedWidget()
+        # A page that needs more room than the window (small screen, large font)
+        # scrolls instead of squeezing its buttons and text.
+        self.stack = ScrollingStack()
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -192,7 +195,7 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         saved = self._settings.values.window_geometry
         if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
-            self.resize(1100, 720)
+            resize_within_screen(self, 1100, 720)
 
 
 def _contains(page: QWidget, widget: QObject | None) -> bool:

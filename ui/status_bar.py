@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from desktop.services import status_service
 from desktop.services.session import Session
 from models.roles import role_label
+from ui.widgets.elided_label import ElidedLabel
 
 
 class AppStatusBar(QStatusBar):
@@ -21,8 +22,8 @@ class AppStatusBar(QStatusBar):
         self.user_label = QLabel(self.tr("当前用户:{name}({role})").format(
             name=session.display_name or session.actor,
             role=QCoreApplication.translate("roles", role_label(session.role))))
-        self.exchange_label = QLabel()
-        self.data_label = QLabel(self.tr("数据文件夹:{path}").format(path=data_dir))
+        self.exchange_label = ElidedLabel()  # the 数据交换 page lists every package in full
+        self.data_label = ElidedLabel(self.tr("数据文件夹:{path}").format(path=data_dir))
         self.data_label.setToolTip(str(data_dir))
         self.addWidget(self.user_label)
         self.addWidget(self.exchange_label, 1)

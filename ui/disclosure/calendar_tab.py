@@ -13,13 +13,14 @@ from collections import Counter
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -64,9 +65,14 @@ class CalendarTab(QWidget):
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.grid.setWordWrap(True)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Rows as tall as their wrapped lines at the current column width (a narrow
+        # screen or a large font wraps 按时公开 / 4月20日前 / 点击打开 onto more lines);
+        # the grid keeps every row in view (see _fit_height).
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         line = self.fontMetrics().height()
+        self.grid.verticalHeader().setMinimumSectionSize(int(line * 4.6))
         self.grid.verticalHeader().setDefaultSectionSize(int(line * 4.6))
+        self.grid.horizontalHeader().sectionResized.connect(self._fit_height)
         self.grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for q in range(4):
@@ -167,9 +173,7 @@ class CalendarTab(QWidget):
             elif o.kind == "quarterly":
                 self.grid.setItem(QUARTERLY, (int(o.period[-1]) - 1) * 3, self._cell(o))
         self.grid.setRowHidden(MONTHLY, not monthly)
-        rows_height = sum(self.grid.rowHeight(r) for r in range(2) if not self.grid.isRowHidden(r))
-        self.grid.setFixedHeight(self.grid.horizontalHeader().sizeHint().height() + rows_height
-                                 + 2 * self.grid.frameWidth())
+        self._fit_height()
         self._fill_ad_hoc([o for o in self.rows if o.kind == "ad_hoc"])
         counts = Counter(o.status for o in self.rows)
         ad_hoc = sum(1 for o in self.rows if o.kind == "ad_hoc")
@@ -181,6 +185,37 @@ class CalendarTab(QWidget):
                 parts.append(f"<span style='color:{obligation_color(code).name()}'>"
                              f"{escape(obligation_label(code))} {counts[code]}</span>")
         self.summary_label.setText(" · ".join(parts))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Re-fit the rows once the columns took the new width."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_height)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Re-fit the rows: the columns may have changed width while the tab was hidden."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._fit_height)
+
+    def _fit_height(self, *_args) -> None:
+        """Rows as tall as their wrapped text, the grid exactly as tall as its rows (no row cut off)."""
+        option = QStyleOptionViewItem()
+        self.grid.initViewItemOption(option)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        for row in range(2):
+            need = self.grid.verticalHeader().minimumSectionSize()
+            for column in range(12):
+                if self.grid.item(row, column) is None:
+                    continue
+                span = range(column, column + self.grid.columnSpan(row, column))
+                option.rect = QRect(0, 0, sum(self.grid.columnWidth(c) for c in span), 10_000)
+                index = self.grid.model().index(row, column)
+                need = max(need, self.grid.itemDelegateForIndex(index).sizeHint(option, index).height())
+            need += 1 if self.grid.showGrid() else 0  # the grid line is part of the row
+            if self.grid.rowHeight(row) != need:
+                self.grid.setRowHeight(row, need)
+        rows_height = sum(self.grid.rowHeight(r) for r in range(2) if not self.grid.isRowHidden(r))
+        self.grid.setFixedHeight(self.grid.horizontalHeader().sizeHint().height() + rows_height
+                                 + 2 * self.grid.frameWidth())
 
     def _fill_ad_hoc(self, rows: list[ObligationRow]) -> None:
         days, by_law = ui_support_disclosure.ad_hoc_days()

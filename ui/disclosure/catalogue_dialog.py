@@ -31,6 +31,7 @@ from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.primary_button import make_primary
+from ui.widgets.screen_fit import resize_within_screen
 from ui.widgets.tables import read_only_view
 
 
@@ -131,7 +132,7 @@ class CatalogueDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         em = self.fontMetrics().horizontalAdvance("国")
-        self.resize(em * 52, em * 42)
+        resize_within_screen(self, em * 52, em * 42)
         self.refresh()
 
     # --- contents -----------------------------------------------------------------

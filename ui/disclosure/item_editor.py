@@ -45,6 +45,7 @@ from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, to_date
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 from ui.widgets.scroll import transparent_scroll
 
 
@@ -60,7 +61,7 @@ class ItemEditor(QDialog):
         self.detail: ItemDetail = ui_support_disclosure.item_detail(item_id)
         self.import_dialog: LedgerImportDialog | None = None
         self.setWindowTitle(self.tr("村务公开:{title}").format(title=self.detail.title))
-        self.resize(1240, 780)
+        resize_within_screen(self, 1240, 780)
         self.is_finance = self.detail.category == cat.FINANCE
 
         self.title_label = ScaledLabel("", 1.3, bold=True)
@@ -143,6 +144,7 @@ class ItemEditor(QDialog):
         layout.addWidget(self.meta_label)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bottom)
+        scroll_dialog_body(self, bottom)
         self.reload(table=True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API

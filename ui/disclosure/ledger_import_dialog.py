@@ -31,6 +31,7 @@ from ui.operations import run_query
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.primary_button import make_primary
+from ui.widgets.screen_fit import resize_within_screen
 from ui.widgets.tables import read_only_table
 
 
@@ -40,7 +41,7 @@ class LedgerImportDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("导入 Excel 台账"))
-        self.setMinimumSize(900, 600)
+        resize_within_screen(self, 900, 600)
         self.path: Path | None = None
         self.ledger: LedgerImport | None = None
         self.file_label = QLabel(self.tr("还没有选择文件。"))

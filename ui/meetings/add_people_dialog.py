@@ -33,6 +33,7 @@ from ui.widgets.field_message import FieldMessage
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.palette import GREY
 from ui.widgets.record_labels import roles_text
+from ui.widgets.screen_fit import resize_within_screen
 
 NAME, GENDER, GROUP, ROLES, NOTE = range(5)
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -48,7 +49,7 @@ class AddPeopleDialog(QDialog):
         self._shown: list[PersonRow] = []
         self.setWindowTitle(self.tr("添加人员"))
         em = self.fontMetrics().horizontalAdvance("国")
-        self.setMinimumSize(em * 40, em * 30)
+        resize_within_screen(self, em * 40, em * 30)
 
         intro = QLabel(self.tr("把不在本会议组成人员名单上的人加到签到名单,例如列席的监委会成员、"
                                "乡镇干部,或新当选的村民代表。名册里找不到的人,请先在“人员名册”登记。"))

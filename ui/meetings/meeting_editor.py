@@ -57,6 +57,7 @@ from ui.widgets.palette import BANNER_STYLE
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import type_label
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 from ui.widgets.scroll import transparent_scroll
 
 #: A QDateEdit at this date shows "未填写" (the notice date is optional).
@@ -87,8 +88,7 @@ class MeetingEditor(QDialog):
         self._force_close = False
         self.pending_box: QMessageBox | None = None
         self.exporter = printing.PdfExporter(self)
-        self.setMinimumSize(1000, 660)
-        self.resize(1180, 760)
+        resize_within_screen(self, 1180, 760)
 
         self.banner = QLabel()
         self.banner.setObjectName("meetingBanner")
@@ -135,6 +135,7 @@ class MeetingEditor(QDialog):
         layout.addWidget(self.banner)
         layout.addLayout(body, 1)
         layout.addLayout(buttons)
+        scroll_dialog_body(self, buttons)  # a short screen scrolls the form; 保存/关闭 stay in reach
 
         self.agenda_editor.changed.connect(self._on_changed)
         self.resolutions_editor.changed.connect(self._on_changed)

@@ -22,6 +22,7 @@ from ui.rules.labels import kind_label, trigger_label
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, to_date
 from ui.widgets.ok_cancel import ok_cancel
+from ui.widgets.screen_fit import resize_within_screen
 
 
 def _trigger_combo() -> QComboBox:
@@ -124,7 +125,7 @@ class HistoryDialog(_FormDialog):
         self.form.addRow(self.tr("全文:"), self.text_edit)
         self.form.addRow("", self.count_label)
         self.form.addRow(QLabel(self.tr("历史版本只记录当时通过的文本,不补记征集、审核等步骤。")))
-        self.resize(self.minimumWidth() + 200, 520)
+        resize_within_screen(self, self.minimumWidth() + 200, 520)
 
     def _lines(self) -> list[ArticleLine]:
         result = rules_service.preview(self.text_edit.toPlainText())

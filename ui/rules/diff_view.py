@@ -26,6 +26,7 @@ from ui.widgets.background import FileExporter, ask_save_path, pdf_pattern, prin
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.screen_fit import resize_within_screen
 
 
 class DiffView(QDialog):
@@ -34,7 +35,7 @@ class DiffView(QDialog):
     def __init__(self, parent: QWidget | None = None, old_id: str | None = None, new_id: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("版本对照"))
-        self.setMinimumSize(960, 640)
+        resize_within_screen(self, 960, 640)
         self.exporter = FileExporter(self)
 
         self.old_combo = QComboBox()

@@ -40,6 +40,7 @@ from ui.widgets.field_message import FieldMessage
 from ui.widgets.palette import AMBER
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 
 
 def _title_from_preamble(preamble: str) -> str:
@@ -64,7 +65,7 @@ class ImportDialog(QDialog):
         self.version_id: str | None = None
         self._title_touched = False
         self.setWindowTitle(self.tr("导入村规民约文本"))
-        self.setMinimumSize(960, 620)
+        resize_within_screen(self, 960, 620)
 
         self.text_edit = QPlainTextEdit()
         self.text_edit.setPlaceholderText(self.tr(
@@ -160,6 +161,7 @@ class ImportDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        scroll_dialog_body(self, buttons)
         self.update_preview()
 
     # ----- input --------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from ui.rules.version_panel import VersionPanel
 from ui.widgets.palette import GREY
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.screen_fit import resize_within_screen
 
 _ID = Qt.ItemDataRole.UserRole
 _SET = Qt.ItemDataRole.UserRole + 1  # the rule set id, on every item
@@ -259,7 +260,7 @@ class RulesPage(QWidget):
                 old_id, new_id = new_id, ids[position - 1]
         view = DiffView(self, old_id, new_id)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        view.resize(1100, 720)
+        resize_within_screen(view, 1100, 720)
         self.dialog = view
         view.open()
         return view

@@ -37,6 +37,7 @@ from ui.widgets.palette import AMBER, GREEN, GREY, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import roles_text
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -54,7 +55,7 @@ class AddMemberDialog(QDialog):
         self.findings: list[Finding] = []
         self.setWindowTitle(self.tr("添加监委会成员"))
         em = self.fontMetrics().horizontalAdvance("国")
-        self.setMinimumSize(em * 52, em * 34)
+        resize_within_screen(self, em * 52, em * 34)
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("输入姓名查找"))
@@ -112,6 +113,7 @@ class AddMemberDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(body, 1)
         layout.addLayout(buttons)
+        scroll_dialog_body(self, buttons)
         self.search("")
 
     # ----- searching and checking -------------------------------------------------------------

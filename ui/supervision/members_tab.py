@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -158,7 +159,8 @@ class MembersTab(QWidget):
         self.period_label.setText(self.tr("任期 {start} 至 {end}").format(
             start=view.start_date, end=view.end_date or self.tr("(未填)")))
         self.model.set_rows(list(view.members))
-        self.table.resizeRowsToContents()
+        # Rows follow their wrapped findings at whatever width the window gives the table.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.composition_label.setText(finding_lines_html(
             view.composition, self.tr("人数、主任和财会人员都符合要求。")))
 

@@ -20,6 +20,7 @@ from desktop.services import exchange_service as xs
 from desktop.services.session import Session
 from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.screen_fit import grow_for_wrapped_text
 
 
 class RetireDialog(QDialog):
@@ -54,6 +55,11 @@ class RetireDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.reason_edit.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Tall enough for every line of the explanation (a large font wraps it onto more lines)."""
+        super().showEvent(event)
+        grow_for_wrapped_text(self)
 
     def accept(self) -> None:
         """Retire the village; a missing reason or a refusal is explained and the dialog stays."""

@@ -1,0 +1,193 @@
+"""What "fits" means, for `test_fit.py`: buttons at their size hint, readable labels, dialogs on screen.
+
+A person on a 1024×600 netbook with the 大 font must still read every button
+and every sentence and reach every dialog's 保存/关闭. These checks walk the
+visible widgets of a window and return one line per problem, so the test can
+report them all at once (and the before/after counts can be compared).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QCalendarWidget,
+    QLabel,
+    QPushButton,
+    QScrollBar,
+    QStyleOptionViewItem,
+    QTabBar,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
+
+from ui.widgets.elided_label import ElidedLabel  # noqa: E402
+
+#: Room a window manager takes from the screen: the task bar and the title bar.
+TASKBAR = 40
+TITLE_BAR = 30
+
+
+def available_height(screen_height: int) -> int:
+    """The height a window's contents may use on a screen `screen_height` pixels tall."""
+    return screen_height - TASKBAR - TITLE_BAR
+
+
+def _name(widget: QWidget) -> str:
+    text = ""
+    if isinstance(widget, (QAbstractButton, QLabel)):
+        text = widget.text().replace("\n", " ")
+    owner = widget.window()
+    return f"{type(owner).__name__}/{type(widget).__name__} {text[:24]!r}"
+
+
+def _internal(widget: QWidget) -> bool:
+    """Parts of Qt's own composite widgets (tab scrollers, calendar, spin boxes)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, (QTabBar, QCalendarWidget, QScrollBar, QAbstractSpinBox)):
+            return True
+        parent = parent.parentWidget()
+    return widget.objectName().startswith("qt_")
+
+
+def _shown_on_window(widget: QWidget) -> bool:
+    """Visible and not clipped away entirely (e.g. a widget of a hidden tab page)."""
+    return widget.isVisible() and widget.width() > 0 and not widget.visibleRegion().isEmpty()
+
+
+def button_problems(root: QWidget) -> list[str]:
+    """Visible buttons narrower than their own size hint (their text is cut)."""
+    problems = []
+    for button in root.findChildren(QAbstractButton):
+        if not isinstance(button, (QPushButton, QToolButton)) or _internal(button):
+            continue
+        if not _shown_on_window(button) or not button.text():
+            continue
+        need = button.sizeHint().width()
+        if button.width() < need:
+            problems.append(f"button {_name(button)} {button.width()}<{need}")
+    return problems
+
+
+def label_problems(root: QWidget) -> list[str]:
+    """Visible labels whose text is cut: too narrow, or wrapped into too little height."""
+    problems = []
+    for label in root.findChildren(QLabel):
+        if _internal(label) or not _shown_on_window(label) or not label.text().strip():
+            continue
+        if isinstance(label, ElidedLabel):  # shortened by design; the tooltip has the whole text
+            continue
+        if label.pixmap() is not None and not label.pixmap().isNull():
+            continue
+        if label.wordWrap():
+            need = label.heightForWidth(label.width())
+            if need > label.height() + 1:
+                problems.append(f"label {_name(label)} height {label.height()}<{need}")
+        else:
+            need = label.sizeHint().width()
+            if label.width() + 1 < need:
+                problems.append(f"label {_name(label)} width {label.width()}<{need}")
+    return problems
+
+
+def cell_problems(root: QWidget) -> list[str]:
+    """Cells made for several lines (a calendar grid) whose lines do not fit: text drawn over text.
+
+    One-line cells of long registers elide on purpose (the whole text is in
+    the detail pane and the tooltip), so only rows at least two lines tall
+    are measured, in small tables.
+    """
+    problems = []
+    for table in root.findChildren(QTableView):
+        model = table.model()
+        if model is None or not _shown_on_window(table) or not table.wordWrap() or model.rowCount() > 40:
+            continue
+        line = table.fontMetrics().height()
+        for row in range(model.rowCount()):
+            if table.rowHeight(row) < 2 * line:
+                continue
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                text = index.data(Qt.ItemDataRole.DisplayRole)
+                if not isinstance(text, str) or not text or table.isIndexHidden(index):
+                    continue
+                span = table.visualRect(index)
+                if span.width() <= 0:
+                    continue
+                option = QStyleOptionViewItem()
+                table.initViewItemOption(option)
+                option.rect = span
+                option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+                need = table.itemDelegateForIndex(index).sizeHint(option, index)
+                if need.height() > span.height():
+                    problems.append(f"cell {type(table.window()).__name__}/{type(table).__name__} "
+                                    f"{text.splitlines()[0][:16]!r} {span.width()}x{span.height()}"
+                                    f"<{need.width()}x{need.height()}")
+                    break
+    return problems
+
+
+def window_problems(window: QWidget, screen_width: int, screen_height: int, opened: bool = True) -> list[str]:
+    """A top-level window that cannot be made small enough for the screen (its bottom buttons out of reach).
+
+    Its minimum size is measured against the simulated screen; the size it
+    opens at against the real screen of the test platform (the code must
+    clamp it, see `ui.widgets.screen_fit.resize_within_screen`); `opened`
+    False skips that for a window the test sized itself.
+    """
+    from ui.widgets.screen_fit import screen_room
+
+    room = available_height(screen_height)
+    problems = []
+    minimum = window.minimumSizeHint().expandedTo(window.minimumSize())
+    if window.layout() is not None:
+        minimum = minimum.expandedTo(window.layout().totalMinimumSize())
+    name = type(window).__name__
+    if minimum.height() > room:
+        problems.append(f"window {name} minimum height {minimum.height()}>{room}")
+    if minimum.width() > screen_width:
+        problems.append(f"window {name} minimum width {minimum.width()}>{screen_width}")
+    real = screen_room(window)  # the test platform's screen: as tall as 768, narrower than 1024
+    if opened and (window.height() > real.height() or window.width() > screen_width):
+        problems.append(f"window {name} opens at {window.width()}x{window.height()}, "
+                        f"larger than the screen")
+    return problems
+
+
+def settle() -> None:
+    """Let layouts and deferred loads run."""
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def every_tab(root: QWidget):
+    """Yield once per tab page reachable in `root` (nested tab widgets too), showing it.
+
+    Yields after each switch; the original tabs are restored afterwards.
+    """
+    yield
+    seen: set[int] = set()
+    for tabs in root.findChildren(QTabWidget):
+        if id(tabs) in seen or not tabs.isVisible():
+            continue
+        seen.add(id(tabs))
+        original = tabs.currentIndex()
+        for index in range(tabs.count()):
+            if index == original or not tabs.isTabEnabled(index):
+                continue
+            tabs.setCurrentIndex(index)
+            settle()
+            yield
+        tabs.setCurrentIndex(original)
+        settle()
+
+
+def widget_problems(root: QWidget) -> list[str]:
+    """Buttons, labels and multi-line cells of `root` that do not fit, after layouts settled."""
+    settle()
+    return button_problems(root) + label_problems(root) + cell_problems(root)

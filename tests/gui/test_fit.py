@@ -1,0 +1,335 @@
+"""Every main screen and dialog fits at 1366×768 and 1024×600, at every font size.
+
+Each navigation page of the village and the township main window (on demo
+data, built once per module and copied per test) is shown at the screen's
+size with each `FONT_SIZES` entry, every tab page of it visited, and every
+dialog those pages open is opened fresh. A problem is a visible button
+narrower than its size hint, a label whose text is cut, or a window that
+cannot fit on the screen (its 保存/关闭 out of reach). All problems are
+listed at once; `CUNWU_FIT_REPORT=path` also writes them to a file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.paths import AppPaths
+from desktop.services import auth_service, setup_service
+from desktop.services.session import cli_session
+from desktop.settings import FONT_SIZES
+from desktop.storage import open_store
+from models.db import close_database
+from tests.gui.fit_checks import (
+    available_height,
+    every_tab,
+    settle,
+    widget_problems,
+    window_problems,
+)
+
+SIZES = {"1366x768": (1366, 768), "1024x600": (1024, 600)}
+DEMO_PASSWORD = "demo1234"
+#: The dialogs the walk opened (written next to the report, to see the openers work).
+OPENED: set[str] = set()
+
+
+def _build(folder: Path, mode: str) -> None:
+    close_database()
+    open_store(AppPaths(folder), backup_before_migration=False)
+    if mode == "village":
+        from desktop.demo import fill_village
+
+        setup_service.initialize("village", "青山村", "330106001001", "zhejiang")
+        fill_village(cli_session("village"), years=1, submit_rules=True)
+    else:
+        from desktop import demo_township
+
+        setup_service.initialize("township", "青山镇", "330106001", "zhejiang")
+        demo_township.fill_township(cli_session("township"), AppPaths(folder), villages=3, years=1, workers=1)
+    close_database()
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory):
+    """The village and the township demo, each built once."""
+    root = tmp_path_factory.mktemp("fit")
+    built = {}
+    for mode in ("village", "township"):
+        _build(root / mode, mode)
+        built[mode] = root / mode
+    return built
+
+
+def _open_copy(template: Path, tmp_path: Path) -> AppPaths:
+    folder = tmp_path / "data"
+    shutil.copytree(template, folder)
+    paths = AppPaths(folder)
+    open_store(paths, backup_before_migration=False)
+    return paths
+
+
+# ----- the dialogs each page opens -----------------------------------------------------------
+
+def _first(rows):
+    return rows[0] if rows else None
+
+
+def _rules_dialogs(page) -> list[Callable[[], QWidget | None]]:
+    def revise():
+        from desktop.services import rules_service
+
+        for rule_set in rules_service.list_rule_sets():
+            for version in rule_set.versions:
+                if version.status == "in_force":
+                    page.select_version(version.id)
+                    return page.open_revise()
+        return None
+
+    return [page.open_import, page.open_blank_draft, page.open_history, revise, page.open_compare]
+
+
+def _meetings_dialogs(page) -> list[Callable[[], QWidget | None]]:
+    def editor():
+        return page.list_view.new_meeting("representatives")
+
+    def add_people():
+        dialog = page.list_view.new_meeting("representatives")
+        return dialog.open_add_people()
+
+    def step():
+        view = page.four_two_view
+        if view.current is None:
+            return None
+        return view.ask_step(view.current.next_step or "proposal")
+
+    return [editor, add_people, page.four_two_view.ask_new_register, step]
+
+
+def _disclosure_dialogs(page) -> list[Callable[[], QWidget | None]]:
+    from desktop.services import disclosure_service
+
+    def item(category):
+        def open_():
+            row = _first([r for r in disclosure_service.list_items() if r.category == category])
+            return page.open_item(row.id) if row else None
+        return open_
+
+    def ledger_import():
+        editor = item("finance")()
+        return editor.open_import() if editor is not None else None
+
+    return [page.open_catalogue, page.new_item, item("finance"), item("village"), ledger_import]
+
+
+def _supervision_dialogs(page) -> list[Callable[[], QWidget | None]]:
+    matters = page.matters_tab
+    return [page.members_tab.open_new_term, page.members_tab.open_add_member, matters.open_new,
+            page.meetings_tab.new_meeting]
+
+
+def _review_dialogs(page) -> list[Callable[[], QWidget | None]]:
+    from desktop.services import review_service
+
+    def opinion():
+        row = _first(review_service.queue())
+        if row is None:
+            return None
+        page.open_draft(row.version_id)
+        return page.draft.open_opinion()
+
+    def filing():
+        if not page.filings.rows if hasattr(page.filings, "rows") else False:
+            return None
+        return page.filings.open_filing()
+
+    return [opinion, filing]
+
+
+def _villages_dialogs(page) -> list[Callable[[], QWidget | None]]:
+    def retire():
+        page.table.selectRow(0) if hasattr(page, "table") else None
+        return page.retire()
+
+    return [retire, page.write_notice]
+
+
+def _compliance_dialogs(page) -> list[Callable[[], QWidget | None]]:
+    return [lambda: page.open_cell(0, 1)]
+
+
+PAGE_DIALOGS = {
+    "rules": _rules_dialogs, "meetings": _meetings_dialogs, "disclosure": _disclosure_dialogs,
+    "supervision": _supervision_dialogs, "review": _review_dialogs, "villages": _villages_dialogs,
+    "compliance": _compliance_dialogs,
+}
+
+
+def _window_dialogs(window) -> list[Callable[[], QWidget | None]]:
+    return [window.open_recycle, window.open_about, window.open_province_dialog]
+
+
+# ----- screenshots of the worst cases (CUNWU_FIT_SHOTS=/work/screens/before) ----------------
+
+def _articles(page):
+    page.panel.tabs.setCurrentWidget(page.panel.article_editor)
+
+
+def _calendar(page):
+    page.tabs.setCurrentWidget(page.calendar_tab)
+
+
+def _finance_editor(page):
+    return _disclosure_dialogs(page)[2]()
+
+
+def _meeting_editor(page):
+    return page.list_view.new_meeting("representatives")
+
+
+#: (size, font, area, what to show (a dialog when it returns one), file name part)
+SHOTS = [
+    ("1366x768", "normal", "rules", _articles, "rules_articles"),
+    ("1366x768", "large", "rules", _articles, "rules_articles"),
+    ("1024x600", "large", "rules", None, "rules"),
+    ("1024x600", "xlarge", "rules", _articles, "rules_articles"),
+    ("1024x600", "normal", "disclosure", _calendar, "disclosure_calendar"),
+    ("1024x600", "xlarge", "disclosure", _calendar, "disclosure_calendar"),
+    ("1366x768", "normal", "meetings", _meeting_editor, "meeting_editor"),
+    ("1024x600", "large", "disclosure", _finance_editor, "finance_editor"),
+    ("1024x600", "large", "villages", None, "villages"),
+]
+
+
+def _shoot(window, size_name: str, font: str, key: str) -> None:
+    """Save the screenshots SHOTS asks for at this size, font and area (cropped to the screen)."""
+    prefix = os.environ.get("CUNWU_FIT_SHOTS")
+    if not prefix:
+        return
+    width, height = SIZES[size_name]
+    for size, shot_font, area, show, name in SHOTS:
+        if (size, shot_font, area) != (size_name, font, key):
+            continue
+        dialog = show(window.current_page()) if show is not None else None
+        settle()
+        target = dialog if isinstance(dialog, QWidget) else window
+        if dialog is not None:
+            dialog.show()
+            settle()
+        picture = target.grab()
+        room = available_height(height)  # what the screen shows of it
+        picture = picture.copy(0, 0, min(picture.width(), width), min(picture.height(), room))
+        Path(prefix).parent.mkdir(parents=True, exist_ok=True)
+        picture.save(f"{prefix}_{width}_{name}_{font}.png")
+        if dialog is not None:
+            _close(dialog)
+
+
+# ----- the walk -----------------------------------------------------------------------------
+
+def _wait_idle(page: QWidget) -> None:
+    """Let background loads (jobs, deferred fills) finish."""
+    for _ in range(200):
+        busy = getattr(page, "is_busy", None) or getattr(page, "is_loading", None)
+        if not (busy and busy()):
+            break
+        QApplication.processEvents()
+    settle()
+
+
+def _check_dialog(dialog: QWidget, size: tuple[int, int], where: str) -> list[str]:
+    settle()
+    problems = window_problems(dialog, *size)
+    room = available_height(size[1])
+    if dialog.height() > room:  # a window manager would not let it be taller than the screen
+        dialog.resize(dialog.width(), room)
+    if dialog.width() > size[0]:
+        dialog.resize(size[0], dialog.height())
+    for _ in every_tab(dialog):
+        problems += widget_problems(dialog)
+    return [f"{where}: {p}" for p in problems]
+
+
+def _close(dialog: QWidget) -> None:
+    for box in (getattr(dialog, "pending_box", None),):
+        if box is not None:
+            box.close()
+    dialog.close()
+    dialog.deleteLater()
+    settle()
+
+
+def _walk(qtbot, window, size: tuple[int, int], font: str) -> list[str]:
+    width, height = size
+    window.resize(width, available_height(height))
+    settle()
+    label = f"{width}x{height} {font}"
+    problems = [f"{label} main: {p}" for p in window_problems(window, width, height, opened=False)]
+    for key in window.navigation.keys():
+        window.show_area(key)
+        page = window.current_page()
+        _wait_idle(page)
+        for _ in every_tab(page):
+            problems += [f"{label} {key}: {p}" for p in widget_problems(window)]
+        _shoot(window, f"{width}x{height}", font, key)
+        openers = _window_dialogs(window) if key == "home" else PAGE_DIALOGS.get(key, lambda _p: [])(page)
+        for opener in openers:
+            dialog = opener()
+            if dialog is None:
+                continue
+            qtbot.waitExposed(dialog)
+            OPENED.add(f"{key}/{type(dialog).__name__}")
+            problems += _check_dialog(dialog, size, f"{label} {key}/{type(dialog).__name__}")
+            _close(dialog)
+        _close_leftovers(window)
+    return problems
+
+
+def _close_leftovers(window) -> None:
+    for widget in QApplication.topLevelWidgets():
+        if widget is not window and widget.isVisible():
+            widget.close()
+    settle()
+
+
+def _report(problems: list[str], name: str) -> None:
+    target = os.environ.get("CUNWU_FIT_REPORT")
+    if target:
+        with open(f"{target}.{name}.txt", "w", encoding="utf-8") as out:
+            out.write("\n".join(problems) + "\n")
+        with open(f"{target}.opened.txt", "w", encoding="utf-8") as out:
+            out.write("\n".join(sorted(OPENED)) + "\n")
+
+
+@pytest.mark.parametrize("mode", ["village", "township"])
+@pytest.mark.parametrize("font", list(FONT_SIZES))
+def test_screens_fit(qtbot, templates, tmp_path, styled_app, mode, font):
+    """One font size, both screens: the font is set before the window exists (re-styling a
+    built window costs seconds), then the window is walked at each screen size."""
+    from ui.fonts import apply_point_size
+    from ui.main_window import MainWindow
+    from ui.settings_store import SettingsStore
+
+    apply_point_size(styled_app, FONT_SIZES[font])
+    paths = _open_copy(templates[mode], tmp_path)
+    session = auth_service.login("admin", DEMO_PASSWORD)
+    window = MainWindow(setup_service.current(), session, paths, SettingsStore.load(paths.settings_file))
+    problems: list[str] = []
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        for size in SIZES.values():
+            problems += _walk(qtbot, window, size, font)
+    finally:
+        window.close()
+        window.deleteLater()  # gone before the next font size re-styles the application
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    problems = list(dict.fromkeys(problems))
+    _report(problems, f"{mode}_{font}")
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
