@@ -178,7 +178,7 @@ def every_tab(root: QWidget):
         seen.add(id(tabs))
         original = tabs.currentIndex()
         for index in range(tabs.count()):
-            if index == original or not tabs.isTabEnabled(index):
+            if index == original or not tabs.isTabEnabled(index) or not tabs.isTabVisible(index):
                 continue
             tabs.setCurrentIndex(index)
             settle()
