@@ -283,8 +283,9 @@ def test_catalogue_is_read_only_for_the_committee(qtbot, village):
     assert not dialog.toggle_button.isEnabled() and "只能查看" in dialog.toggle_button.toolTip()
 
 
-def test_calendar_lists_ad_hoc_items_with_their_state(qtbot, village):
-    from ui.disclosure.calendar_tab import STATE, CalendarTab
+def test_calendar_lists_ad_hoc_items_with_their_state(qtbot, qtmodeltester, village):
+    from ui.disclosure.ad_hoc_model import STATE
+    from ui.disclosure.calendar_tab import CalendarTab
 
     _paths, admin = village
     late = ds.create_item(admin, "projects", "", "村道硬化工程", event_date=date(2026, 3, 2)).id
@@ -297,16 +298,17 @@ def test_calendar_lists_ad_hoc_items_with_their_state(qtbot, village):
     tab.set_year(2026)
     tab.show()
     qtbot.waitExposed(tab)
-    assert tab.ad_hoc_table.rowCount() == 2 and tab.ad_hoc_table.isVisible()
+    assert tab.ad_hoc_model.rowCount() == 2 and tab.ad_hoc_table.isVisible()
+    qtmodeltester.check(tab.ad_hoc_model)
     assert [tab.ad_hoc_at(r).status for r in range(2)] == ["late", "overdue"]
-    assert tab.ad_hoc_table.item(0, 3).text() == "3月12日前"
-    assert tab.ad_hoc_table.item(0, 1).text() == "工程项目"
-    assert tab.ad_hoc_table.item(1, STATE).text() == "逾期未公开"
-    assert tab.ad_hoc_table.item(1, STATE).foreground().color().name() == "#b3261e"  # as in the grid
+    assert tab.ad_hoc_model.index(0, 3).data() == "3月12日前"
+    assert tab.ad_hoc_model.index(0, 1).data() == "工程项目"
+    assert tab.ad_hoc_model.index(1, STATE).data() == "逾期未公开"
+    assert tab.ad_hoc_model.index(1, STATE).data(Qt.ItemDataRole.ForegroundRole).name() == "#b3261e"  # as in the grid
     assert "随时公开 2 项" in tab.summary_label.text()
     assert "通行做法" in tab.ad_hoc_rule.text()  # 浙江 sets no number of days
     with qtbot.waitSignal(tab.open_requested) as opened:
-        rect = tab.ad_hoc_table.visualItemRect(tab.ad_hoc_table.item(1, 2))
+        rect = tab.ad_hoc_table.visualRect(tab.ad_hoc_model.index(1, 2))
         qtbot.mouseClick(tab.ad_hoc_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened.args == [overdue]
     tab.set_year(2025)

@@ -45,7 +45,7 @@ def test_disclosure_screens(qtbot, store, tmp_path):
     secretary = auth_service.login("wenshu", "demo1234")
     committee = auth_service.login("jianwei", "demo1234")
     page = _shown(qtbot, DisclosurePage(secretary), 1180, 760)
-    assert page.calendar_tab.ad_hoc_table.rowCount() >= 2  # the demo's 随时 items, one overdue
+    assert page.calendar_tab.ad_hoc_model.rowCount() >= 2  # the demo's 随时 items, one overdue
     _save(page, "90_disclosure_calendar")
     catalogue = page.open_catalogue()
     qtbot.waitExposed(catalogue)

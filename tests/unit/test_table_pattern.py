@@ -32,7 +32,7 @@ ALLOWED = {
     ("ui/disclosure/ledger_import_dialog.py", 2): PREVIEW,
     ("ui/widgets/exchange/preview_dialog.py", 1): PREVIEW,
     ("ui/meetings/four_two_view.py", 1): GRID,
-    ("ui/disclosure/calendar_tab.py", 2): GRID + "; its second table (随时公开) " + TO_CONVERT,
+    ("ui/disclosure/calendar_tab.py", 1): GRID,
     ("ui/township/review_draft.py", 1): TO_CONVERT,
     ("ui/rules/review_tab.py", 1): ENTRY + " (the township's comments being typed)",
     ("ui/widgets/exchange/conflicts_panel.py", 1): COMPARE,

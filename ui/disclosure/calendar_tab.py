@@ -13,7 +13,7 @@ from collections import Counter
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,16 +32,16 @@ from desktop.services import ui_support_disclosure
 from desktop.services.disclosure_service import ObligationRow
 from models.disclosure import calendar as cal
 from models.disclosure import catalogue as cat
+from ui.disclosure.ad_hoc_model import TITLE, AdHocModel
 from ui.disclosure.labels import (
     obligation_background,
     obligation_color,
     obligation_label,
-    subject_label,
 )
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.tables import read_only_view
 
 MONTHLY, QUARTERLY = 0, 1
-EVENT, SUBJECT, TITLE, DUE, POSTED, STATE = range(6)
 _ROW = Qt.ItemDataRole.UserRole
 
 
@@ -94,18 +94,11 @@ class CalendarTab(QWidget):
         self.ad_hoc_empty = QLabel(self.tr("这一年还没有登记随时公开的事项(工程项目、村民会议决定等,在“公开清单”中新建)。"))
         self.ad_hoc_empty.setProperty("role", "hint")
         self.ad_hoc_empty.setWordWrap(True)
-        self.ad_hoc_table = QTableWidget(0, 6)
-        self.ad_hoc_table.setHorizontalHeaderLabels([self.tr("事情发生"), self.tr("公开事项"), self.tr("标题"),
-                                                     self.tr("应于…前公开"), self.tr("公开日期"), self.tr("情况")])
-        self.ad_hoc_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.ad_hoc_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.ad_hoc_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.ad_hoc_table.verticalHeader().setVisible(False)
-        ad_hoc_header = self.ad_hoc_table.horizontalHeader()
-        ad_hoc_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        ad_hoc_header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.ad_hoc_model = AdHocModel(self)
+        self.ad_hoc_table = read_only_view(self.ad_hoc_model, TITLE)
+        self.ad_hoc_table.setAlternatingRowColors(False)  # the rows carry their state's background
         self.ad_hoc_table.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.ad_hoc_table.cellClicked.connect(self._on_ad_hoc_row)
+        self.ad_hoc_table.clicked.connect(self._on_ad_hoc_row)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("年份:")))
         top.addWidget(self.year_combo)
@@ -222,36 +215,17 @@ class CalendarTab(QWidget):
         self.ad_hoc_rule.setText(
             self.tr("事情发生(或作出决定)后 {days} 日内公开,按本省规定。").format(days=days) if by_law else
             self.tr("本省规定“随时公开”,没有写明天数;这里按通行做法,以事情发生后 {days} 日内为期限。").format(days=days))
-        own = ds.own_subject_labels()
-        self.ad_hoc_table.setRowCount(len(rows))
-        for row, o in enumerate(rows):
-            due = date.fromisoformat(o.due)
-            cells = [o.period, subject_label(o.subject, own), o.title,
-                     self.tr("{m}月{d}日前").format(m=due.month, d=due.day) if due.year == self.year()
-                     else self.tr("{y}年{m}月{d}日前").format(y=due.year, m=due.month, d=due.day),
-                     o.posted_on, obligation_label(o.status)]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(_ROW, o)
-                item.setBackground(obligation_background(o.status))
-                if column == STATE:
-                    item.setForeground(obligation_color(o.status))
-                    font = item.font()
-                    font.setBold(o.status in (cal.OVERDUE, cal.DUE_SOON))
-                    item.setFont(font)
-                item.setToolTip(self.tr("{title}:{status},截止 {due}").format(
-                    title=o.title, status=obligation_label(o.status), due=o.due))
-                self.ad_hoc_table.setItem(row, column, item)
+        self.ad_hoc_model.set_context(self.year(), ds.own_subject_labels())
+        self.ad_hoc_model.set_rows(rows)
         self.ad_hoc_table.setVisible(bool(rows))
         self.ad_hoc_empty.setVisible(not rows)
 
     def ad_hoc_at(self, row: int) -> ObligationRow | None:
         """The 随时 obligation of a row of the lower table."""
-        item = self.ad_hoc_table.item(row, EVENT)
-        return item.data(_ROW) if item is not None else None
+        return self.ad_hoc_model.row_at(row) if 0 <= row < self.ad_hoc_model.rowCount() else None
 
-    def _on_ad_hoc_row(self, row: int, _column: int) -> None:
-        o = self.ad_hoc_at(row)
+    def _on_ad_hoc_row(self, index: QModelIndex) -> None:
+        o = self.ad_hoc_at(index.row())
         if o is not None and o.item_id:
             self.open_requested.emit(o.item_id)
 
