@@ -41,7 +41,7 @@ def reviewer(store) -> Session:
     return Session(actor="审核人", role="reviewer", display_name="王审核")
 
 
-def test_open_the_queue_comment_and_record_the_opinion(qtbot, reviewer):
+def test_open_the_queue_comment_and_record_the_opinion(qtbot, qtmodeltester, reviewer):
     page = ReviewPage(reviewer)
     qtbot.addWidget(page)
     page.resize(1180, 760)
@@ -56,15 +56,16 @@ def test_open_the_queue_comment_and_record_the_opinion(qtbot, reviewer):
     qtbot.keyClick(queue.table, Qt.Key.Key_Return)
     draft = page.draft
     assert page.review_stack.currentWidget() is draft
-    assert draft.table.rowCount() == len(ARTICLES) + 1  # 全文 + the articles
-    assert "可能违法" in draft.table.item(3, 2).text() and "未发现问题" in draft.table.item(1, 2).text()
+    assert draft.model.rowCount() == len(ARTICLES) + 1  # 全文 + the articles
+    qtmodeltester.check(draft.model)
+    assert "可能违法" in draft.model.index(3, 2).data() and "未发现问题" in draft.model.index(1, 2).data()
     assert "新增 1 条" in draft.diff_summary.text()  # 第三条 is new against the 2019 version
 
     draft.table.selectRow(3)
     assert "第三条" in draft.comment_label.text()
     type_text(qtbot, draft.comment_edit, "侵害出嫁女权益,请删除。")
     qtbot.mouseClick(draft.add_comment_button, Qt.MouseButton.LeftButton)
-    assert "侵害出嫁女权益" in draft.table.item(3, 3).text()
+    assert "侵害出嫁女权益" in draft.model.index(3, 3).data()
 
     qtbot.mouseClick(draft.opinion_button, Qt.MouseButton.LeftButton)
     dialog = draft.dialog
@@ -184,7 +185,7 @@ def test_review_screens(qtbot, tmp_path):
 
     page.open_draft(draft_id)
     draft = page.draft
-    row = next(r for r in range(draft.table.rowCount()) if "可能违法" in draft.table.item(r, 2).text())
+    row = next(r for r in range(draft.model.rowCount()) if "可能违法" in draft.model.index(r, 2).data())
     draft.table.selectRow(row)
     type_text(qtbot, draft.comment_edit, "此条侵害出嫁女的合法权益,违反妇女权益保障法第五十六条,请删除。")
     qtbot.mouseClick(draft.add_comment_button, Qt.MouseButton.LeftButton)

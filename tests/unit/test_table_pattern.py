@@ -3,9 +3,8 @@
 `QTableWidget` (directly or through `ui.widgets.tables.read_only_table`) is
 left only where a table is not a list of records: an entry form whose cells
 hold inputs, a preview of a file before it is imported, a fixed grid or a
-side-by-side comparison. Those marked TO_CONVERT are data lists still filled
-by hand; convert them and remove them here (the test fails on entries that no
-longer build a table, so the list only shrinks). Each model has a qtmodeltester test next to its screen's tests.
+side-by-side comparison. The test fails on a new hand-filled table and on
+entries that no longer build one, so the list only shrinks. Each model has a qtmodeltester test next to its screen's tests.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ ENTRY = "an entry form: the cells are edited or hold inputs"
 PREVIEW = "a preview of a file before it is imported"
 GRID = "a fixed grid, not a list of records"
 COMPARE = "one record's two versions side by side, not a list of records"
-TO_CONVERT = "a data list still filled by hand"
 
 #: (module, how many tables it builds) → why it is not a model.
 ALLOWED = {
@@ -33,7 +31,6 @@ ALLOWED = {
     ("ui/widgets/exchange/preview_dialog.py", 1): PREVIEW,
     ("ui/meetings/four_two_view.py", 1): GRID,
     ("ui/disclosure/calendar_tab.py", 1): GRID,
-    ("ui/township/review_draft.py", 1): TO_CONVERT,
     ("ui/rules/review_tab.py", 1): ENTRY + " (the township's comments being typed)",
     ("ui/widgets/exchange/conflicts_panel.py", 1): COMPARE,
 }

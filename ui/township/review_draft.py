@@ -25,24 +25,22 @@ from PySide6.QtWidgets import (
 
 from desktop.reports import rules_documents
 from desktop.services import review_service
-from desktop.services.review_service import ArticleRow, CommentRow, DraftView
+from desktop.services.review_service import CommentRow, DraftView
 from desktop.services.session import Session
 from models.roles import Permission
 from models.rules.diff import summarize
-from models.rules.legality import ERROR
 from ui.errors import message_text
 from ui.operations import run_op
+from ui.township.review_draft_model import COMMENTS, FINDINGS, TEXT, DraftLine, ReviewDraftModel
 from ui.township.review_opinion_dialog import ReviewOpinionDialog
 from ui.township.review_widgets import on_enter, queue_state_label
 from ui.widgets.field_message import FieldMessage
-from ui.widgets.findings import legality_text, reasons_text
-from ui.widgets.palette import AMBER, BANNER_STYLE, GREEN, RED
+from ui.widgets.findings import reasons_text
+from ui.widgets.palette import BANNER_STYLE
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import opinion_label, short_fingerprint
 from ui.widgets.scaled_label import ScaledLabel
-from ui.widgets.tables import cell, read_only_table
-
-LABEL, TEXT, FINDINGS, COMMENTS = range(4)
+from ui.widgets.tables import read_only_view
 
 
 class ReviewDraftPanel(QWidget):
@@ -71,7 +69,8 @@ class ReviewDraftPanel(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
 
-        self.table = read_only_table([self.tr("条文"), self.tr("内容"), self.tr("合法性审查"), self.tr("乡镇意见")], TEXT)
+        self.model = ReviewDraftModel(self)
+        self.table = read_only_view(self.model, TEXT)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         for column, width in ((FINDINGS, 18), (COMMENTS, 15)):
@@ -85,7 +84,7 @@ class ReviewDraftPanel(QWidget):
         self._row_heights.setInterval(0)
         self._row_heights.timeout.connect(self.table.resizeRowsToContents)
         header.sectionResized.connect(self._row_heights.start)
-        self.table.itemSelectionChanged.connect(self._on_selection)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.diff_summary = QLabel()
         self.diff_summary.setWordWrap(True)
         self.diff_browser = QTextBrowser()
@@ -152,10 +151,10 @@ class ReviewDraftPanel(QWidget):
         """Read the shown draft again, keeping the selected row."""
         if self.view is None:
             return
-        row = max(self.table.currentRow(), 0)
+        row = max(self._current_row(), 0)
         self.view = review_service.draft(self.view.version_id)
         self._fill()
-        self.table.selectRow(min(row, self.table.rowCount() - 1))
+        self.table.selectRow(min(row, self.model.rowCount() - 1))
 
     def _fill(self) -> None:
         v = self.view
@@ -172,29 +171,14 @@ class ReviewDraftPanel(QWidget):
         self.banner.setVisible(bool(v.blocked_by))
         self.banner.setText(reasons_text(list(v.blocked_by)))
 
-        self.table.setRowCount(len(v.articles) + 1)
-        self._set_row(0, self.tr("全文"), self.tr("(对整份草案的意见)"), [], v.general_comments)
-        for r, article in enumerate(v.articles, start=1):
-            self._set_row(r, article.label or str(article.position), article.text, list(article.findings),
-                          article.comments, article)
+        lines = [DraftLine(self.tr("全文"), self.tr("(对整份草案的意见)"), (), tuple(v.general_comments),
+                           whole_text=True)]
+        lines += [DraftLine(a.label or str(a.position), a.text, tuple(a.findings), tuple(a.comments), a.chapter or "")
+                  for a in v.articles]
+        self.model.set_rows(lines)
         self.table.resizeRowsToContents()
         self._fill_diff()
         self._on_selection()
-
-    def _set_row(self, r: int, label: str, text: str, findings, comments: tuple[CommentRow, ...],
-                 article: ArticleRow | None = None) -> None:
-        errors = any(f.severity == ERROR for f in findings)
-        finding_lines = "\n".join(
-            (self.tr("可能违法:") if f.severity == ERROR else self.tr("需要注意:")) + legality_text(f)
-            for f in findings)
-        label_item = cell(label, color=RED if errors else None)
-        if article is not None and article.chapter:
-            label_item.setToolTip(article.chapter)
-        self.table.setItem(r, LABEL, label_item)
-        self.table.setItem(r, TEXT, cell(text))
-        self.table.setItem(r, FINDINGS, cell(finding_lines or ("" if r == 0 else self.tr("未发现问题")),
-                                             color=RED if errors else (AMBER if findings else GREEN)))
-        self.table.setItem(r, COMMENTS, cell("\n".join(f"• {c.comment}" for c in comments)))
 
     def _fill_diff(self) -> None:
         v = self.view
@@ -221,8 +205,12 @@ class ReviewDraftPanel(QWidget):
         self.table.resizeRowsToContents()
 
     def _position(self) -> int | None:
-        row = self.table.currentRow()
+        row = self._current_row()
         return row if self.view is not None and 0 <= row <= len(self.view.articles) else None
+
+    def _current_row(self) -> int:
+        selected = self.table.selectionModel().selectedRows()
+        return selected[0].row() if selected else -1
 
     def _comments_at(self, position: int) -> tuple[CommentRow, ...]:
         if position == 0:
