@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,12 +39,17 @@ from ui.widgets.background import FileExporter
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_text
 from ui.widgets.forms import date_edit, section, to_date
-from ui.widgets.palette import AMBER
+from ui.widgets.palette import AMBER, GREEN, RED
 from ui.widgets.primary_button import make_primary
 
 
 def _cn_date(iso: str) -> str:
     return iso or "—"
+
+
+def _bold(color: QColor, text: str) -> str:
+    """`text` in bold, in a palette colour (rich text)."""
+    return f"<b style='color:{color.name()}'>{text}</b>"
 
 
 class ReviewSection(QWidget):
@@ -94,19 +100,19 @@ class ReviewSection(QWidget):
         if d.submitted_on:
             lines.append(self.tr("提交审核:{day}").format(day=d.submitted_on))
         if d.review_result == "approved":
-            lines.append(self.tr("<b style='color:#2e7d32'>审核通过</b>:{day},{who}").format(
+            lines.append(_bold(GREEN, self.tr("审核通过")) + self.tr(":{day},{who}").format(
                 day=d.reviewed_on, who=d.reviewed_by))
         elif d.review_result == "returned":
-            lines.append(self.tr("<b style='color:#b3261e'>退回修改</b>:{day},{who}").format(
+            lines.append(_bold(RED, self.tr("退回修改")) + self.tr(":{day},{who}").format(
                 day=d.reviewed_on, who=d.reviewed_by))
         if d.review_reason:
             lines.append(self.tr("意见:{reason}").format(reason=d.review_reason))
         in_review = d.status == "in_review"
         if in_review and not self.can_review():
-            lines.append(self.tr("<b style='color:#8a5a00'>等待监委会审核。</b>"
-                                 "监委会成员用自己的账号登录后在这里签署意见。"))
+            lines.append(_bold(AMBER, self.tr("等待监委会审核。"))
+                         + self.tr("监委会成员用自己的账号登录后在这里签署意见。"))
         elif in_review:
-            lines.append(self.tr("<b style='color:#8a5a00'>请审核:</b>核对收支明细和凭证后,通过或写明理由退回。"))
+            lines.append(_bold(AMBER, self.tr("请审核:")) + self.tr("核对收支明细和凭证后,通过或写明理由退回。"))
         elif d.status in ("draft", "returned"):
             lines.append(self.tr("还没有提交监委会审核。"))
         self.state_label.setText("<br>".join(lines))
