@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QComboBox, QStyledItemDelegate
 
 import resources
 
@@ -21,7 +22,37 @@ def apply_style(app: QApplication) -> None:
     must never stop the program.
     """
     app.setStyle("Fusion")
+    global _combo_rows
+    if _combo_rows is None:
+        _combo_rows = _ComboRows(app)
+        app.installEventFilter(_combo_rows)
     try:
         app.setStyleSheet(STYLE_FILE.read_text("utf-8"))
     except OSError as exc:
         log.warning("style sheet not loaded: %s", exc)
+
+
+class _ComboRows(QObject):
+    """Gives every combo box's list a plain item delegate.
+
+    Fusion draws a combo's rows as menu items styled by the QComboBox rule of
+    the style sheet (white background, border), which left the current row
+    white on white: the person saw an empty line where the chosen value is.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """When a combo box shows, replace Qt's own menu-style delegate (Qt may re-install it on a style change)."""
+        if event.type() != QEvent.Type.Show:
+            return False
+        combo = watched if isinstance(watched, QComboBox) else None
+        if combo is None and watched.metaObject().className() == "QComboBoxPrivateContainer":
+            combo = watched.parent()  # the list popping up: Qt may have put its delegate back
+        if isinstance(combo, QComboBox):
+            delegate = combo.itemDelegate()
+            if delegate is None or delegate.metaObject().className() in _QT_COMBO_DELEGATES:
+                combo.setItemDelegate(QStyledItemDelegate(combo))
+        return False
+
+
+_combo_rows: _ComboRows | None = None
+_QT_COMBO_DELEGATES = ("QComboMenuDelegate", "QComboBoxDelegate")
