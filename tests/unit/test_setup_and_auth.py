@@ -96,6 +96,11 @@ def test_the_program_hashes_with_the_strong_cost_and_only_the_suite_with_a_cheap
     assert passwords.verify_password("Admin-1234", out.strip())
 
 
+def test_an_installed_build_ignores_the_suites_cheap_cost(monkeypatch):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # what PyInstaller sets (Windows and .deb)
+    assert passwords.hash_password("Admin-1234").startswith("scrypt$16384$8$1$")
+
+
 def test_login_failure_does_not_say_which_part_was_wrong(village):
     for login, pw in (("admin", "wrong"), ("nobody", "Admin-1234")):
         with pytest.raises(AuthenticationFailed) as err:
