@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QMessageBox, QWidget
 
-from ui.widgets.dialogs import ask_confirm, inform
+from ui.widgets.dialogs import ask_confirm, ask_save, inform
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.tables import read_only_table
 
@@ -53,3 +53,17 @@ def test_read_only_table_selects_rows_and_is_never_edited(qtbot):
     assert table.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
     assert not table.tabKeyNavigation()
     assert [table.horizontalHeaderItem(c).text() for c in range(2)] == ["名称", "说明"]
+
+
+def test_ask_save_offers_save_discard_and_cancel_with_save_the_default(qtbot):
+    parent = QWidget()
+    parent.setWindowTitle("会议记录")
+    qtbot.addWidget(parent)
+    answers = []
+    box = ask_save(parent, "有修改还没有保存。要保存吗?", answers.append)
+    assert box.windowTitle() == "会议记录"
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Save)
+    assert [box.button(b).text() for b in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard,
+                                           QMessageBox.StandardButton.Cancel)] == ["保存", "不保存", "取消"]
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
+    assert answers == [QMessageBox.StandardButton.Discard]

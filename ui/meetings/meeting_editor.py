@@ -51,7 +51,7 @@ from ui.meetings.resolutions_editor import ResolutionsEditor
 from ui.meetings.verdict_panel import VerdictPanel
 from ui.operations import run_op
 from ui.widgets.attachments_panel import AttachmentsPanel
-from ui.widgets.dialogs import ask_confirm
+from ui.widgets.dialogs import ask_confirm, ask_save
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.palette import BANNER_STYLE
 from ui.widgets.primary_button import make_primary
@@ -519,18 +519,7 @@ class MeetingEditor(QDialog):
         if self._force_close or not (self._dirty and self.editable()):
             super().reject()
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
-                          self.tr("会议记录有修改还没有保存。要保存吗?"),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
-        box.button(QMessageBox.StandardButton.Save).setText(self.tr("保存"))
-        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("不保存"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda button: self._on_unsaved_answer(box.standardButton(button)))
-        self.pending_box = box
-        box.open()
+        self.pending_box = ask_save(self, self.tr("会议记录有修改还没有保存。要保存吗?"), self._on_unsaved_answer)
 
     def _on_unsaved_answer(self, answer: QMessageBox.StandardButton) -> None:
         self.pending_box = None

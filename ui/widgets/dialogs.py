@@ -1,4 +1,4 @@
-"""The two message boxes every area asks and tells with: `ask_confirm` and `inform`.
+"""The message boxes every area asks and tells with: `ask_confirm`, `ask_save` and `inform`.
 
 Both are non-blocking, like `ui.errors.show_error`: the box is opened
 window-modal with `open()` and returned at once, never `exec()`-ed, so the
@@ -49,6 +49,32 @@ def ask_confirm(parent: QWidget, title: str, text: str, yes_text: str, on_yes: C
             on_yes()
 
     box.buttonClicked.connect(answered)
+    box.open()
+    return box
+
+
+def ask_save(parent: QWidget, text: str,
+             on_answer: Callable[[QMessageBox.StandardButton], None]) -> QMessageBox:
+    """Ask what to do with unsaved changes: 保存 (the default), 不保存 or 取消.
+
+    Args:
+        parent: the editor being closed (the box takes its window title).
+        text: what is unsaved ("会议记录有修改还没有保存。要保存吗?").
+        on_answer: gets `Save`, `Discard` or `Cancel` once the person answered.
+
+    Returns:
+        The open box.
+    """
+    tr = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Question, parent.windowTitle(), text,
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
+    box.button(QMessageBox.StandardButton.Save).setText(tr(_C, "保存"))
+    box.button(QMessageBox.StandardButton.Discard).setText(tr(_C, "不保存"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(tr(_C, "取消"))
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.buttonClicked.connect(lambda button: on_answer(box.standardButton(button)))
     box.open()
     return box
 
