@@ -14,7 +14,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QGridLayout,
     QHBoxLayout,
@@ -51,6 +50,7 @@ from ui.meetings.resolutions_editor import ResolutionsEditor
 from ui.meetings.verdict_panel import VerdictPanel
 from ui.operations import run_op
 from ui.widgets.attachments_panel import AttachmentsPanel
+from ui.widgets.date_field import DateField
 from ui.widgets.dialogs import ask_confirm, ask_save
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.palette import BANNER_STYLE
@@ -60,7 +60,7 @@ from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 from ui.widgets.scroll import transparent_scroll
 
-#: A QDateEdit at this date shows "未填写" (the notice date is optional).
+#: A date field at this date shows "未填写" (the notice date is optional).
 _NO_DATE = QDate(2000, 1, 1)
 
 
@@ -315,10 +315,8 @@ class MeetingEditor(QDialog):
         self._update_people_buttons()
         return removed
 
-    def _date_edit(self, optional: bool) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+    def _date_edit(self, optional: bool) -> DateField:
+        edit = DateField()
         if optional:
             edit.setMinimumDate(_NO_DATE)
             edit.setSpecialValueText(self.tr("未填写"))

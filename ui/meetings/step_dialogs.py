@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLineEdit,
@@ -21,6 +20,7 @@ from desktop.services.session import Session
 from models.meetings import four_two as ft
 from models.meetings.matters import MATTERS
 from ui.operations import run_op
+from ui.widgets.date_field import DateField
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.record_labels import matter_label, type_label
@@ -36,9 +36,7 @@ class StepDialog(QDialog):
         self._session, self._register_id, self._step = session, register_id, step
         self.setWindowTitle(self.tr("登记:{step}").format(step=_step_text(step)))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 36)
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = DateField()
         form = QFormLayout()
         form.addRow(self.tr("日期:"), self.date_edit)
         self.meeting_combo: QComboBox | None = None

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QFrame, QVBoxLayout, QWidget
 
+from ui.widgets.date_field import DateField
 from ui.widgets.scaled_label import ScaledLabel
 
 
-def date_edit(value: date | None = None) -> QDateEdit:
-    """A calendar date field, yyyy-MM-dd, today unless given."""
-    edit = QDateEdit(QDate(value.year, value.month, value.day) if value else QDate.currentDate())
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+def date_edit(value: date | None = None) -> DateField:
+    """A calendar date field (Chinese calendar, typed dates accepted), yyyy-MM-dd, today unless given."""
+    return DateField(value)
 
 
 def to_date(edit: QDateEdit) -> date:

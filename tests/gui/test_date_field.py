@@ -1,0 +1,65 @@
+"""The date field: Chinese calendar, opens at today, accepts dates typed as people write them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt
+
+from tests.support.typing import type_text
+from ui.widgets.date_field import DateField, parse_date
+
+
+@pytest.mark.parametrize("text", ["2026-12-04", "2026/12/4", "2026.12.4", "20261204", "2026年12月4日", " 2026 年 12 月 4 日 "])
+def test_parse_accepts_the_usual_forms(text):
+    assert parse_date(text) == date(2026, 12, 4)
+
+
+@pytest.mark.parametrize("text", ["", "2026-02-30", "12/4/2026", "明天", "2026-12"])
+def test_parse_refuses_what_is_not_a_date(text):
+    assert parse_date(text) is None
+
+
+def _type(qtbot, field: DateField, text: str) -> None:
+    field.lineEdit().selectAll()
+    type_text(qtbot, field.lineEdit(), text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize("text", ["2026-12-04", "2026/12/4", "20261204", "2026年12月4日"])
+def test_typed_dates_are_taken(qtbot, text):
+    field = DateField(date(2025, 3, 1))
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    _type(qtbot, field, text)
+    assert field.value() == date(2026, 12, 4)
+    assert field.text() == "2026-12-04"
+
+
+def test_calendar_is_chinese_and_a_new_field_shows_today(qtbot):
+    field = DateField()
+    qtbot.addWidget(field)
+    assert field.value() == date.today()
+    calendar = field.calendarWidget()
+    assert calendar.locale().language() == QLocale.Language.Chinese
+    assert calendar.firstDayOfWeek() == Qt.DayOfWeek.Monday
+
+
+def test_an_empty_optional_field_opens_at_today(qtbot):
+    field = DateField()
+    qtbot.addWidget(field)
+    field.setMinimumDate(QDate(2000, 1, 1))
+    field.setSpecialValueText("未填写")
+    field.setDate(field.minimumDate())
+    assert field.is_empty() and field.text() == "未填写"
+    field.show()
+    qtbot.waitExposed(field)
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(field.width() - 6, field.height() // 2))
+    calendar = field.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    assert field.is_empty()  # looking is not choosing
+    calendar.window().hide()

@@ -1,0 +1,104 @@
+"""The one date field: a Chinese calendar that opens at today and accepts dates typed as people write them.
+
+Qt's bare QDateEdit showed an English calendar, opened an empty field at
+January 2000 and refused anything typed but its own yyyy-MM-dd sections. A
+secretary copying dates from paper writes 2026-12-04, 2026/12/4, 20261204 or
+2026年12月4日; all of them are taken here, and the field shows yyyy-MM-dd.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QDateEdit, QWidget
+
+#: The calendar and the month names in Chinese, whatever the system language.
+CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+
+_SEPARATED = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*")
+_COMPACT = re.compile(r"\s*(\d{4})(\d{2})(\d{2})\s*")
+_PARTIAL = re.compile(r"[\d\s\-/.年月日]{0,16}")
+
+
+def parse_date(text: str) -> date | None:
+    """The date in `text` (2026-12-04, 2026/12/4, 2026.12.4, 20261204, 2026年12月4日), or None."""
+    match = _SEPARATED.fullmatch(text) or _COMPACT.fullmatch(text)
+    if match is None:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:  # 2026-02-30
+        return None
+
+
+class DateField(QDateEdit):
+    """A yyyy-MM-dd date field with a Chinese calendar popup; typed dates in the usual forms are accepted.
+
+    An optional field (a special value text at the minimum date, e.g. 未填写)
+    opens its calendar at today's month instead of the minimum.
+    """
+
+    def __init__(self, value: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setLocale(CHINESE)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setCalendarPopup(True)
+        calendar = self.calendarWidget()
+        calendar.setLocale(CHINESE)
+        calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        calendar.setGridVisible(True)
+        calendar.installEventFilter(self)
+        self.set_value(value or date.today())
+
+    def set_value(self, value: date) -> None:
+        """Show `value`."""
+        self.setDate(QDate(value.year, value.month, value.day))
+
+    def value(self) -> date:
+        """The date shown."""
+        shown = self.date()
+        return date(shown.year(), shown.month(), shown.day())
+
+    def is_empty(self) -> bool:
+        """True when an optional field shows its special text (未填写)."""
+        return bool(self.specialValueText()) and self.date() == self.minimumDate()
+
+    # ----- typing ---------------------------------------------------------------------------
+
+    def validate(self, text: str, pos: int) -> object:  # noqa: D102 - Qt override
+        if self.specialValueText() and text == self.specialValueText():
+            return QValidator.State.Acceptable, text, pos
+        parsed = parse_date(text)
+        if parsed is not None:
+            shown = QDate(parsed.year, parsed.month, parsed.day)
+            if self.minimumDate() <= shown <= self.maximumDate():
+                return QValidator.State.Acceptable, text, pos
+            return QValidator.State.Intermediate, text, pos
+        if _PARTIAL.fullmatch(text):
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
+
+    def dateTimeFromText(self, text: str) -> QDateTime:  # noqa: N802 - Qt override
+        """The typed date in any accepted form; the shown date when the text is not a date."""
+        if self.specialValueText() and text == self.specialValueText():
+            return QDateTime(self.minimumDate().startOfDay())
+        parsed = parse_date(text)
+        if parsed is None:
+            return self.dateTime()
+        return QDateTime(QDate(parsed.year, parsed.month, parsed.day).startOfDay())
+
+    def fixup(self, text: str) -> str:  # noqa: D102 - Qt override
+        parsed = parse_date(text)
+        return parsed.isoformat() if parsed is not None else self.textFromDateTime(self.dateTime())
+
+    # ----- the calendar ---------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """An empty optional field opens the calendar at this month, not at its minimum date."""
+        if watched is self.calendarWidget() and event.type() == QEvent.Type.Show and self.is_empty():
+            today = QDate.currentDate()
+            watched.setCurrentPage(today.year(), today.month())
+        return super().eventFilter(watched, event)
