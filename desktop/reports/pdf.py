@@ -11,6 +11,41 @@ from pathlib import Path
 A4, A3 = "A4", "A3"
 
 
+def _page_layout(page: str, landscape: bool):
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    size = QPageSize(QPageSize.PageSizeId.A3 if page == A3 else QPageSize.PageSizeId.A4)
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    return QPageLayout(size, orientation, QMarginsF(18, 18, 18, 22), QPageLayout.Unit.Millimeter)
+
+
+def _laid_out(html: str, page: str, landscape: bool, font_pt: int):
+    """The document laid out in pages as `write_pdf` prints it: (doc, paint rect, scale, footer height)."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+
+    rect = _page_layout(page, landscape).paintRectPixels(_RESOLUTION)
+    scale = _RESOLUTION / 96.0  # the document lays out at screen DPI
+    footer = 60 * scale
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    font = doc.defaultFont()
+    font.setPointSize(font_pt)
+    doc.setDefaultFont(font)
+    doc.setHtml(html)
+    doc.setPageSize(QSizeF(rect.width() / scale, (rect.height() - footer) / scale))
+    return doc, rect, scale, footer
+
+
+_RESOLUTION = 300
+
+
+def page_count(html: str, page: str = A4, landscape: bool = False, font_pt: int = 11) -> int:
+    """How many pages `write_pdf` would print `html` on (to fit a form to its pages before printing)."""
+    return _laid_out(html, page, landscape, font_pt)[0].pageCount()
+
+
 def write_pdf(html: str, path: Path, page: str = A4, title: str = "", landscape: bool = False,
               font_pt: int = 11) -> Path:
     """Lay out `html` on `page`-size paper and write a PDF to `path` (atomically).
@@ -19,30 +54,18 @@ def write_pdf(html: str, path: Path, page: str = A4, title: str = "", landscape:
     `font_pt` is the base size (Qt ignores `body { font-size }` in a style sheet);
     a poster read from two metres away wants 16 or more.
     """
-    from PySide6.QtCore import QMarginsF, QRectF, QSizeF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter, QPdfWriter
 
     tmp = path.with_name(path.name + ".partial")
     writer = QPdfWriter(str(tmp))
     writer.setTitle(title)
     writer.setCreator("村务台账")
-    size = QPageSize(QPageSize.PageSizeId.A3 if page == A3 else QPageSize.PageSizeId.A4)
-    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    writer.setPageLayout(QPageLayout(size, orientation,
-                                     QMarginsF(18, 18, 18, 22), QPageLayout.Unit.Millimeter))
-    writer.setResolution(300)
-    doc = QTextDocument()
-    doc.setDocumentMargin(0)
-    font = doc.defaultFont()
-    font.setPointSize(font_pt)
-    doc.setDefaultFont(font)
-    doc.setHtml(html)
+    writer.setPageLayout(_page_layout(page, landscape))
+    writer.setResolution(_RESOLUTION)
+    doc, rect, scale, footer = _laid_out(html, page, landscape, font_pt)
     painter = QPainter(writer)
     try:
-        rect = writer.pageLayout().paintRectPixels(writer.resolution())
-        scale = writer.resolution() / 96.0  # the document lays out at screen DPI
-        footer = 60 * scale
-        doc.setPageSize(QSizeF(rect.width() / scale, (rect.height() - footer) / scale))
         pages = doc.pageCount()
         for number in range(pages):
             if number:
@@ -52,6 +75,7 @@ def write_pdf(html: str, path: Path, page: str = A4, title: str = "", landscape:
             page_height = doc.pageSize().height()
             painter.translate(0, -number * page_height)
             clip = QRectF(0, number * page_height, doc.pageSize().width(), page_height)
+            painter.setClipRect(clip)  # a line split by the page break is not also drawn over the footer
             doc.drawContents(painter, clip)
             painter.restore()
             painter.drawText(QRectF(0, rect.height() - footer * 0.6, rect.width(), footer * 0.6),

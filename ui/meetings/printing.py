@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.reports import meeting_documents
-from desktop.reports.pdf import write_pdf
+from desktop.reports.pdf import page_count, write_pdf
 from ui.widgets.background import FileExporter
 
 MINUTES, SIGN_IN = "minutes", "sign_in"
@@ -24,8 +24,22 @@ _C = "meeting_printing"
 def document_html(meeting_id: str, kind: str) -> str:
     """The HTML of the 会议记录 (`MINUTES`) or the 签到表 (`SIGN_IN`)."""
     if kind == SIGN_IN:
-        return meeting_documents.sign_in_sheet_html(meeting_id)
+        return _sign_in_fitted(meeting_id)
     return meeting_documents.minutes_html(meeting_id)
+
+
+def _sign_in_fitted(meeting_id: str, most_blank_rows: int = 5) -> str:
+    """The 签到表 with as many blank rows (for 列席) as fit without starting another page.
+
+    Five blank rows after 36 names pushed the two closing lines (应到/实到,
+    记录人) onto a third page of their own.
+    """
+    pages = page_count(meeting_documents.sign_in_sheet_html(meeting_id, blank_rows=0))
+    for blank in range(most_blank_rows, 0, -1):
+        html = meeting_documents.sign_in_sheet_html(meeting_id, blank_rows=blank)
+        if page_count(html) <= pages:
+            return html
+    return meeting_documents.sign_in_sheet_html(meeting_id, blank_rows=0)
 
 
 def document_name(kind: str) -> str:
