@@ -11,6 +11,10 @@ small hooks — `display`, `sort_value`, `foreground`, `background`,
 the raw value (ISO dates, numbers) so a `QSortFilterProxyModel` with
 `setSortRole(SORT_ROLE)` sorts as a person expects; `ID_ROLE` gives the
 record id. Older subclasses that override `data`/`headerData` whole still work.
+
+A register that grows without bound (people, villages) uses
+`LazyRowsModel` (lazy_rows_model.py) instead: the same hooks, but it holds
+only the ids and fetches rows in chunks as the view asks for them.
 """
 
 from __future__ import annotations
@@ -126,9 +130,13 @@ class BatchedRowsModel(QAbstractTableModel):
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Dispatch a role to its hook."""
-        if not index.isValid() or index.row() >= self._shown:
+        if not index.isValid() or index.row() >= self.rowCount():
             return None
-        row, column = self._rows[index.row()], index.column()
+        row, column = self.row_at(index.row()), index.column()
+        return self.cell(row, column, role)
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        """The value of `role` for one cell of service row `row` (the hooks by role)."""
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, column)
         if role == SORT_ROLE:
