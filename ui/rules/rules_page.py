@@ -77,7 +77,7 @@ class RulesPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().horizontalAdvance("国")
         header.resizeSection(1, em * 9)
-        self.tree.setMinimumWidth(em * 22)
+        self.tree.setMinimumWidth(em * 16)  # room for the panel on a 1366-pixel screen at 大
         self.tree.itemSelectionChanged.connect(self._on_selection)
 
         self.panel = VersionPanel(session, paths=paths)

@@ -139,7 +139,7 @@ class VersionPanel(QWidget):
         self.info_label.setWordWrap(True)
         self.timeline = QTextBrowser()
         self.timeline.setOpenLinks(False)
-        self.timeline.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 20)
+        self.timeline.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 15)
         self.next_button = make_primary(QPushButton(self.tr("去办理下一步")))
         self.next_button.clicked.connect(self.go_to_next_step)
         self.next_hint = QLabel()
