@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -157,7 +158,11 @@ def _villages_dialogs(page) -> list[Callable[[], QWidget | None]]:
         page.table.selectRow(0) if hasattr(page, "table") else None
         return page.retire()
 
-    return [retire, page.write_notice]
+    def reenroll():
+        page.table.selectRow(0) if hasattr(page, "table") else None
+        return page.reenroll()
+
+    return [retire, page.write_notice, page.enroll, reenroll]
 
 
 def _compliance_dialogs(page) -> list[Callable[[], QWidget | None]]:
@@ -172,7 +177,14 @@ PAGE_DIALOGS = {
 
 
 def _window_dialogs(window) -> list[Callable[[], QWidget | None]]:
-    return [window.open_recycle, window.open_about, window.open_province_dialog]
+    def login():
+        from ui.login_dialog import LoginDialog
+
+        dialog = LoginDialog(setup_service.current(), window._settings)
+        dialog.show()
+        return dialog
+
+    return [window.open_recycle, window.open_about, window.open_province_dialog, login]
 
 
 # ----- screenshots of the worst cases (CUNWU_FIT_SHOTS=/work/screens/before) ----------------
@@ -235,11 +247,11 @@ def _shoot(window, size_name: str, font: str, key: str) -> None:
 
 def _wait_idle(page: QWidget) -> None:
     """Let background loads (jobs, deferred fills) finish."""
-    for _ in range(200):
-        busy = getattr(page, "is_busy", None) or getattr(page, "is_loading", None)
-        if not (busy and busy()):
-            break
+    busy = getattr(page, "is_busy", None) or getattr(page, "is_loading", None)
+    deadline = time.monotonic() + 15
+    while busy is not None and busy() and time.monotonic() < deadline:
         QApplication.processEvents()
+        time.sleep(0.01)
     settle()
 
 

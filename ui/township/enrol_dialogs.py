@@ -17,6 +17,7 @@ from desktop.services.session import Session
 from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.ok_cancel import ok_cancel
+from ui.widgets.screen_fit import grow_for_wrapped_text
 from ui.widgets.target_chooser import TargetChooser
 
 
@@ -92,6 +93,11 @@ class ReenrollDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(ok_cancel(self, self.tr("重新入网")))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Tall enough for every line of the explanation (a large font wraps it onto more lines)."""
+        super().showEvent(event)
+        grow_for_wrapped_text(self)
 
     def accept(self) -> None:
         """Retire the old key and write the new 入网文件 (the reason is required)."""
