@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from peewee import fn
-
 from desktop.services import read_models, record_store
 from desktop.services.read_models import snapshot
 from desktop.services.session import Session
@@ -100,18 +98,18 @@ class PersonRow:
 
 
 def register(search: str = "") -> list[PersonRow]:
-    """People in the register (not deleted) with their current roles, by name."""
-    query = Person.live().order_by(Person.name)
-    if search:
-        # instr(), not LIKE: LIKE on short CJK strings misbehaves in SQLite 3.40.
-        query = query.where(fn.instr(Person.name, search.strip()) > 0)
-    people = list(query)
-    roles: dict[str, list[str]] = {}
-    current = PersonRole.live().where(PersonRole.end_date == "")
-    for r in current:
-        roles.setdefault(r.person_id, []).append(r.role)
-    return [PersonRow(p.id, p.name, p.gender, p.village_group, tuple(roles.get(p.id, ())))
-            for p in people]
+    """Every line of the register (not deleted, names containing `search`), by name, with current roles.
+
+    For callers that need the whole list (pickers, reports); the register page
+    fetches only the lines it shows (`register_ids` + `register_rows`).
+    """
+    ids = register_ids(search)
+    return [row for start in range(0, len(ids), _WHOLE_CHUNK)
+            for row in register_rows(ids[start:start + _WHOLE_CHUNK])]
+
+
+#: Ids per query when `register()` reads the whole list.
+_WHOLE_CHUNK = 500
 
 
 def register_ids(search: str = "") -> list[str]:

@@ -4,6 +4,10 @@ Going through `people_service.add_person` writes an audit row and a change
 number per person: right for the app, minutes for 100,000 people. This
 writes the `person` and `person_role` tables of the open database in one
 transaction each, with the installation's owner code.
+
+`register_read_row_by_row` is the register as it was read before issue 14
+(a row per person, then every current role): the reference the lazy
+register's tests compare with, and the bench's "before".
 """
 
 from __future__ import annotations
@@ -45,3 +49,20 @@ def insert_people(count: int, owner: str, seed: int = 7) -> list[tuple[str, str]
             "INSERT INTO person_role (id, owner, seq, updated_at, deleted, person_id, role, start_date, end_date)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", roles)
     return [(p[0], p[5]) for p in people]
+
+
+def register_read_row_by_row(search: str = "") -> list:
+    """The register as it was read before issue 14 (every person, then every current role): the reference."""
+    from peewee import fn
+
+    from desktop.services import people_service
+    from models.entities import Person, PersonRole
+
+    query = Person.live().order_by(Person.name)
+    if search:
+        query = query.where(fn.instr(Person.name, search) > 0)
+    roles: dict[str, list[str]] = {}
+    for r in PersonRole.live().where(PersonRole.end_date == ""):
+        roles.setdefault(r.person_id, []).append(r.role)
+    return [people_service.PersonRow(p.id, p.name, p.gender, p.village_group, tuple(roles.get(p.id, ())))
+            for p in query]

@@ -1,21 +1,24 @@
 """`people_service.register_ids` / `register_rows`: the lazy register's two service calls.
 
-Together they must give exactly what `register()` gives (the same people in
-the same name order, the same current roles), chunk by chunk.
+Together, chunk by chunk, they must give exactly what reading every person
+and every role gave before (the same people in the same name order, the same
+current roles); `register()` is built on them for callers that want the whole list.
 """
 
 from __future__ import annotations
 
 from desktop.services import people_service
-from tests.support.people import insert_people
+from tests.support.people import insert_people, register_read_row_by_row
 
 OWNER = "330106001001"
 
 
-def test_ids_and_rows_give_what_register_gives(village):
+def test_ids_and_rows_give_what_the_row_by_row_read_gives(village):
     insert_people(1000, OWNER)
     ids = people_service.register_ids()
-    whole = people_service.register()
+    whole = register_read_row_by_row()
+    assert people_service.register() == whole
+    assert people_service.register("建") == register_read_row_by_row("建")
     assert len(ids) == len(whole) == 1000
     assert ids == [r.id for r in whole]  # equal names too keep register()'s order
     chunked = [row for start in range(0, len(ids), 200) for row in people_service.register_rows(ids[start:start + 200])]
