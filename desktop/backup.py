@@ -182,21 +182,18 @@ def rotate(folder: Path) -> list[Path]:
     """Delete daily backups beyond the rotation; returns what was deleted."""
     daily = [b for b in list_backups(folder) if b.reason == DAILY]
     keep = backups_to_keep(daily)
-    removed = []
-    for b in daily:
-        if b.path not in keep:
-            try:
-                b.path.unlink()
-                removed.append(b.path)
-            except OSError as exc:
-                log.warning("could not remove old backup %s: %s", b.path, exc)
-    return removed
+    return _remove(b for b in daily if b.path not in keep)
 
 
 def rotate_kept(folder: Path, reason: str, keep: int) -> list[Path]:
     """Delete backups of `reason` beyond the newest `keep`; returns what was deleted."""
+    return _remove([b for b in list_backups(folder) if b.reason == reason][keep:])
+
+
+def _remove(backups) -> list[Path]:
+    """Delete these backups; one that cannot be deleted is logged and left (never an error)."""
     removed = []
-    for b in [b for b in list_backups(folder) if b.reason == reason][keep:]:
+    for b in backups:
         try:
             b.path.unlink()
             removed.append(b.path)
