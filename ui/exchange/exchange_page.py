@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -39,11 +38,12 @@ from ui.widgets.exchange.import_flow import SIDE_VILLAGE
 from ui.widgets.exchange.labels import numbers_text, package_text, peer_status_label
 from ui.widgets.exchange.notifier import Notifier
 from ui.widgets.exchange.package_dialogs import PickPackagesDialog
+from ui.widgets.exchange.parts_state import ExchangePartsState
 from ui.widgets.palette import set_role
 from ui.widgets.scaled_label import ScaledLabel
 
 
-class ExchangePage(QWidget):
+class ExchangePage(QWidget, ExchangePartsState):
     """The page of the village's navigation area “数据交换”."""
 
     #: A package was written or read, or the village joined: the status bar re-reads.
@@ -140,33 +140,9 @@ class ExchangePage(QWidget):
     # --- the parts' state, as the page has always offered it ------------------------------------
 
     @property
-    def message_box(self) -> QMessageBox | None:
-        """The last message shown (tests close it)."""
-        return self.notifier.box
-
-    @message_box.setter
-    def message_box(self, box: QMessageBox | None) -> None:
-        self.notifier.box = box
-
-    @property
-    def preview_dialog(self):
-        """The open (or last) import preview."""
-        return self.import_box.flow.preview_dialog
-
-    @property
     def setup_dialog(self):
         """The open (or last) 入网文件 confirmation."""
         return self.import_box.flow.setup_dialog
-
-    @property
-    def last_import(self):
-        """The plan of the last package imported."""
-        return self.import_box.flow.last_import
-
-    @property
-    def export_result(self):
-        """The last package written."""
-        return self.export_box.export_result
 
     # --- showing --------------------------------------------------------------------------------
 

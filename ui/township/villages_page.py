@@ -21,7 +21,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -46,12 +45,13 @@ from ui.widgets.exchange.import_box import ImportBox
 from ui.widgets.exchange.import_flow import SIDE_TOWNSHIP
 from ui.widgets.exchange.notifier import Notifier
 from ui.widgets.exchange.package_dialogs import PickPackagesDialog
+from ui.widgets.exchange.parts_state import ExchangePartsState
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.scroll import transparent_scroll
 
 
-class VillagesPage(QWidget):
+class VillagesPage(QWidget, ExchangePartsState):
     """The page of the township's navigation area “村庄”."""
 
     #: A package was written or read: the main window's status bar re-reads.
@@ -184,29 +184,6 @@ class VillagesPage(QWidget):
 
     # --- the parts' state, as tests and the main window reach it ---------------------------------
 
-    @property
-    def message_box(self) -> QMessageBox | None:
-        """The last message shown (tests close it)."""
-        return self.notifier.box
-
-    @message_box.setter
-    def message_box(self, box: QMessageBox | None) -> None:
-        self.notifier.box = box
-
-    @property
-    def preview_dialog(self):
-        """The open (or last) import preview."""
-        return self.import_box.flow.preview_dialog
-
-    @property
-    def last_import(self):
-        """The plan of the last package imported."""
-        return self.import_box.flow.last_import
-
-    @property
-    def export_result(self):
-        """The last 回执 written."""
-        return self.export_box.export_result
 
     # --- showing --------------------------------------------------------------------------------
 
