@@ -13,6 +13,11 @@ jumping to the end costs one chunk, and fetches `chunk` rows around the ones
 the view paints, keeping the last `cached_chunks` chunks. Cells are answered
 by the same hooks as `BatchedRowsModel` (`display`, `sort_value`,
 `foreground`, ...), so a subclass only says where its ids and rows come from.
+
+Not for a list behind a `QSortFilterProxyModel` that sorts and filters on
+any column (the township's villages): the proxy reads every row anyway, so
+such a list, bounded by the township's size, stays a `BatchedRowsModel`.
+Sorting a lazy register is the service's `ORDER BY`.
 """
 
 from __future__ import annotations
