@@ -63,3 +63,54 @@ def test_an_empty_optional_field_opens_at_today(qtbot):
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
     assert field.is_empty()  # looking is not choosing
     calendar.window().hide()
+
+
+def _optional(qtbot) -> DateField:
+    field = DateField()
+    qtbot.addWidget(field)
+    field.setMinimumDate(QDate(2000, 1, 1))
+    field.setSpecialValueText("未填写")
+    field.setDate(field.minimumDate())
+    field.show()
+    qtbot.waitExposed(field)
+    return field
+
+
+def test_typing_into_an_empty_optional_field_replaces_the_placeholder(qtbot):
+    """Seen by a tester: keys typed into 未填写 went nowhere; the calendar was the only way in."""
+    field = _optional(qtbot)
+    field.setFocus()
+    field.lineEdit().setCursorPosition(len(field.text()))  # clicked at the end of 未填写, not selected
+    type_text(qtbot, field.lineEdit(), "20261130")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert not field.is_empty() and field.value() == date(2026, 11, 30)
+    assert field.text() == "2026-11-30"
+
+
+def test_clearing_an_optional_field_empties_it_instead_of_keeping_the_old_date(qtbot):
+    field = _optional(qtbot)
+    field.set_value(date(2026, 11, 30))
+    field.lineEdit().selectAll()
+    qtbot.keyClick(field.lineEdit(), Qt.Key.Key_Backspace)
+    assert field.is_empty()  # already while the field shows nothing, not only after leaving it
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.is_empty() and field.text() == "未填写"
+
+
+def test_the_calendar_popup_shows_all_six_weeks_at_every_font_size(qtbot, styled_app):
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.settings import FONT_SIZES
+    from ui.fonts import apply_point_size
+
+    for size in FONT_SIZES.values():
+        apply_point_size(styled_app, size)
+        field = DateField(date(2026, 12, 4))
+        qtbot.addWidget(field)
+        field.show()
+        qtbot.waitExposed(field)
+        qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(field.width() - 6, field.height() // 2))
+        view = field.calendarWidget().findChild(QTableView)
+        qtbot.waitUntil(lambda view=view: view.isVisible()
+                        and view.verticalHeader().length() <= view.viewport().height(), timeout=5000)
+        field.calendarWidget().window().hide()

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QTableView, QWidget
 
 #: The calendar and the month names in Chinese, whatever the system language.
 CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
@@ -69,8 +69,15 @@ class DateField(QDateEdit):
     # ----- typing ---------------------------------------------------------------------------
 
     def validate(self, text: str, pos: int) -> object:  # noqa: D102 - Qt override
-        if self.specialValueText() and text == self.specialValueText():
+        special = self.specialValueText()
+        if special and text == special:
             return QValidator.State.Acceptable, text, pos
+        if special and special in text:
+            # A digit typed into 未填写: the placeholder gives way to what is typed.
+            text = text.replace(special, "")
+            pos = len(text)
+        if special and not text.strip():
+            return QValidator.State.Acceptable, text, pos  # cleared: the optional date is not filled in
         parsed = parse_date(text)
         if parsed is not None:
             shown = QDate(parsed.year, parsed.month, parsed.day)
@@ -83,7 +90,8 @@ class DateField(QDateEdit):
 
     def dateTimeFromText(self, text: str) -> QDateTime:  # noqa: N802 - Qt override
         """The typed date in any accepted form; the shown date when the text is not a date."""
-        if self.specialValueText() and text == self.specialValueText():
+        special = self.specialValueText()
+        if special and (text == special or not text.strip()):
             return QDateTime(self.minimumDate().startOfDay())
         parsed = parse_date(text)
         if parsed is None:
@@ -91,14 +99,36 @@ class DateField(QDateEdit):
         return QDateTime(QDate(parsed.year, parsed.month, parsed.day).startOfDay())
 
     def fixup(self, text: str) -> str:  # noqa: D102 - Qt override
+        if self.specialValueText() and not text.strip():
+            return self.specialValueText()
         parsed = parse_date(text)
         return parsed.isoformat() if parsed is not None else self.textFromDateTime(self.dateTime())
 
     # ----- the calendar ---------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """An empty optional field opens the calendar at this month, not at its minimum date."""
-        if watched is self.calendarWidget() and event.type() == QEvent.Type.Show and self.is_empty():
-            today = QDate.currentDate()
-            watched.setCurrentPage(today.year(), today.month())
+        """An empty optional field opens the calendar at this month; the popup is tall enough for six weeks."""
+        if watched is self.calendarWidget() and event.type() == QEvent.Type.Show:
+            if self.is_empty():
+                today = QDate.currentDate()
+                watched.setCurrentPage(today.year(), today.month())
+            QTimer.singleShot(0, self, self._fit_calendar)
         return super().eventFilter(watched, event)
+
+    def _fit_calendar(self) -> None:
+        """Grow the popup until its last week shows.
+
+        Qt sizes the popup from the calendar's size hint, which does not count
+        the rows' minimum height under our style and fonts: the sixth week was
+        cut off (at every font size). The rows are what must fit, so measure them.
+        """
+        calendar = self.calendarWidget()
+        view = calendar.findChild(QTableView)
+        if view is None:
+            return
+        rows = view.model().rowCount()  # the weekday names and six weeks
+        needed = rows * view.verticalHeader().minimumSectionSize() + 2 * view.frameWidth()
+        short = needed - view.height()
+        if short > 0:
+            popup = calendar.window()
+            popup.resize(popup.width(), popup.height() + short)
