@@ -193,9 +193,15 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about_action)
 
     def _restore_geometry(self) -> None:
+        """The size and place of last time; at first start as much of the screen as 1366×768.
+
+        The village PCs have 1366×768 or 1024×600 screens: a first window of
+        1100 pixels made the 村规民约 page scroll sideways on a screen that
+        had room for all of it.
+        """
         saved = self._settings.values.window_geometry
         if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
-            resize_within_screen(self, 1100, 720)
+            resize_within_screen(self, 1366, 768)
 
 
 def _contains(page: QWidget, widget: QObject | None) -> bool:

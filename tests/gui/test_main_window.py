@@ -157,3 +157,15 @@ def test_the_daily_backup_runs_on_the_job_runner_after_start(qtbot, main_window,
     qtbot.waitUntil(lambda: any(b.reason == backup.DAILY for b in backup.list_backups(paths.backups)),
                     timeout=20_000)
     assert wait_for_jobs(10_000)
+
+
+def test_the_first_window_takes_as_much_of_a_small_screen_as_1366_by_768(qtbot, village, settings_store):
+    """At first start the window fills an old PC's screen (a 1100-pixel window made pages scroll sideways)."""
+    from desktop.services import setup_service
+    from ui.widgets.screen_fit import screen_room
+
+    paths, session = village
+    window = MainWindow(setup_service.current(), session, paths, settings_store)
+    qtbot.addWidget(window)
+    room = screen_room(window)
+    assert (window.width(), window.height()) == (min(1366, room.width()), min(768, room.height()))
