@@ -83,6 +83,9 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
     apply_point_size(app, settings.values.point_size())
 
     probe = os.environ.get(ENV_STARTUP_PROBE) == "1"
+    instance = _lock_data_folder(paths)
+    if instance is None:
+        return _cannot_open(paths, _already_running(), probe)
     from desktop import login_facts, storage
 
     # Ready for a login (the usual case): the dialog paints first, the database opens right after.
@@ -117,6 +120,7 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
             _schedule_auto_backup(paths, window)
         return app.exec()
     finally:
+        instance.unlock()
         if "ui.operations" in sys.modules:  # never close in the middle of a backup copy or an import
             from ui.operations import wait_for_jobs
 
@@ -127,6 +131,45 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
             from models.db import close_database
 
             close_database()
+
+
+def _lock_data_folder(paths: AppPaths):
+    """Hold the data folder's lock for as long as this window runs; None when another one holds it.
+
+    Two windows on one data folder would each show what they read at start
+    and write over each other's work. `QLockFile` notices a lock left by a
+    program that crashed (its process is gone) and takes it over. A folder
+    that cannot even be created is left to the storage checks, which say why.
+    """
+    from PySide6.QtCore import QLockFile
+
+    try:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return _NoLock()
+    lock = QLockFile(str(paths.data_dir / "cunwu.lock"))
+    lock.setStaleLockTime(0)  # a live program's lock never goes stale, however long it runs
+    if lock.tryLock(500):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        return None
+    return _NoLock()  # no permission to write the lock: the storage checks explain the folder
+
+
+class _NoLock:
+    """Stands for a lock that could not be taken for a reason the storage checks report."""
+
+    def unlock(self) -> None:
+        """Nothing to release."""
+
+
+def _already_running() -> Exception:
+    from models.errors import CunwuError
+    from models.messages import QT_TRANSLATE_NOOP, msg
+
+    return CunwuError(msg("app", QT_TRANSLATE_NOOP(
+        "app", "村务台账已经打开了(用的是同一个数据文件夹)。请到任务栏上切换到已经打开的窗口。"
+               "同时打开两个,一边的修改会被另一边覆盖。")))
 
 
 def _cannot_open(paths: AppPaths, exc: Exception, probe: bool) -> int:
