@@ -15,6 +15,7 @@ from desktop.services import decisions_service, meetings_service
 from desktop.services.meetings_service import AgendaLine, ResolutionLine
 from desktop.services.session import Session
 from models.meetings import types as mt
+from models.meetings.cadence import quarter_of
 from models.meetings.matters import ART24_MATTERS
 from models.meetings.quorum import ABSENT, LEAVE, PRESENT
 
@@ -132,7 +133,10 @@ def fill_meetings(session: Session, years: int, households: int, seed: int = 11,
             topic = REP_TOPICS[(index + quarter) % len(REP_TOPICS)]
             count(meeting(session, rng, mt.REPRESENTATIVES, on, f"{year}年第{quarter}季度村民代表会议",
                            [REP_TOPICS[0][0], topic[0]], [topic], present_ratio=0.5 if failed else 0.9,
-                           approve=not (current and quarter >= 3)), failed)
+                           # Only the running quarter's minutes (in the second half-year) are
+                           # still a draft: drafts do not count toward the quarterly cadence.
+                           approve=not (current and quarter >= 3 and quarter_of(today) == (year, quarter))),
+                  failed)
             count(meeting(session, rng, mt.TWO_COMMITTEES, on - timedelta(days=3),
                            f"{year}年第{quarter}季度两委联席会议", ["研究本季度重点工作"], []))
         if _day(rng, year, 7) <= today:

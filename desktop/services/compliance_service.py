@@ -210,16 +210,18 @@ def load_facts(codes: list[str], provinces: dict[str, str], as_of: dict[str, dat
             f"AND owner IN ({marks})", [y0, y1, *owners]):
         facts[owner].postings.append(Posting(category, kind, period, _date(posted), title, rid))
 
+    # Only approved minutes count (a draft may still change); a 村民代表会议 without an
+    # established quorum is listed as not counting, a 监委会 meeting without one is left out.
     for owner, kind, held, title, quorum, rid in sql(
             f"SELECT owner, type_code, held_on, title, quorum_met, id FROM meeting WHERE deleted = 0 "
-            f"AND type_code IN ('representatives', 'supervision') AND held_on >= ? AND held_on < ? "
-            f"AND owner IN ({marks})", [y0, y1, *owners]):
+            f"AND status = 'approved' AND type_code IN ('representatives', 'supervision') "
+            f"AND held_on >= ? AND held_on < ? AND owner IN ({marks})", [y0, y1, *owners]):
         day = _date(held)
         if day is None:
             continue
         if kind == "representatives":
             facts[owner].rep_meetings.append(MeetingFact(day, title, quorum == 1, rid))
-        else:
+        elif quorum == 1:
             facts[owner].committee_meetings.append(MeetingFact(day, title, True, rid))
     for owner, d in sql(f"SELECT owner, min(start_date) FROM committee_term WHERE deleted = 0 "
                         f"AND owner IN ({marks}) GROUP BY owner", owners):

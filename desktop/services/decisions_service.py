@@ -208,14 +208,18 @@ def list_registers(year: int | None = None) -> list[tuple[str, str, str, str | N
 
 
 def cadence_findings(year: int, today: date | None = None) -> list[Finding]:
-    """Quarters of `year` (up to today) without a valid 村民代表会议."""
-    from desktop.services.meetings_service import representatives_meeting_dates
+    """Quarters of `year` (up to today) without a 村民代表会议 that counts (approved, quorum established)."""
+    from desktop.services.meetings_service import (
+        representatives_draft_dates,
+        representatives_meeting_dates,
+    )
 
     today = today or date.today()
     last = min(date(year, 12, 31), today)
     if last < date(year, 1, 1):
         return []
-    return cadence.missing_representative_quarters(representatives_meeting_dates(), date(year, 1, 1), last)
+    return cadence.missing_representative_quarters(representatives_meeting_dates(), date(year, 1, 1), last,
+                                                   representatives_draft_dates())
 
 
 def counts() -> dict[str, int]:

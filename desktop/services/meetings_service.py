@@ -27,6 +27,7 @@ from models.meetings.quorum import (
     ERROR,
     OBSERVER,
     PRESENT,
+    QUORUM_UNKNOWN,
     Attendee,
     Ballot,
     Finding,
@@ -289,7 +290,7 @@ def save(session: Session, draft: MeetingDraft) -> str:
         notice_date=draft.notice_date.isoformat() if draft.notice_date else "",
         expected_count=None if kind.roster else draft.expected_count,
         present_count=None if kind.roster else draft.present_count,
-        quorum_met=verdict.meeting.quorum_met, note=draft.note,
+        quorum_met=verdict.meeting.quorum_met, note=draft.note,  # False while it cannot be judged
     )
     with database.atomic():
         if draft.id is None:
@@ -374,12 +375,29 @@ def load(meeting_id: str) -> MeetingDraft:
 
 
 def approve(session: Session, meeting_id: str) -> None:
-    """Freeze the minutes (审定). Refused while the data is impossible."""
+    """Freeze the minutes (审定). Refused while the data is impossible or the quorum cannot be judged.
+
+    Two cases are told apart on purpose:
+
+    - **Quorum not reached** (实到 below 组织法 第二十二、二十六条's share): allowed. That
+      the meeting was held inquorate is a fact the minutes may record; the law voids its
+      *decisions*, not the record of it. The verdict stays on the record (`quorum_met`
+      False), the editor warns before freezing, and such a meeting counts neither for
+      the quarterly 村民代表会议 nor on the township's board.
+    - **Quorum cannot be judged** (nobody on the attendance list, or 实到 never entered):
+      refused. This is not a legal rule but an incomplete record: frozen minutes can only
+      be changed by a correction, and minutes without the attendance would go to the
+      township as a meeting whose validity nobody can check.
+    """
     draft = load(meeting_id)
     _require_writer(session, draft.type_code)
     if not draft.editable:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "这份会议记录已经审定过了。"))
-    _validate(draft)
+    verdict = _validate(draft)
+    if not verdict.meeting.quorum_judged:
+        unknown = [f.text() for f in verdict.meeting.errors if f.message.template in QUORUM_UNKNOWN]
+        raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "不能审定:{reasons}"), reasons="".join(unknown)))
     with database.atomic():
         record_store.update(session, Meeting.get_by_id(meeting_id), status=STATUS_APPROVED,
                             approved_at=now_utc(), approved_by=session.display_name or session.actor)
@@ -417,6 +435,7 @@ class MeetingRow:
     resolutions: int
     passed: int
     corrected_by: str | None
+    quorum_judged: bool = True  # False: nobody on the list (应到 0) or 实到 never entered
 
 
 def list_meetings(type_code: str | None = None, year: int | None = None) -> list[MeetingRow]:
@@ -446,11 +465,13 @@ def list_meetings(type_code: str | None = None, year: int | None = None) -> list
          n_res, n_passed, corrected_by) in database.execute_sql(sql, params):
         kind = mt.TYPES.get(code)
         roster_based = kind.roster if kind else True
+        expected = exp_list if roster_based else (exp_typed or 0)
+        judged = expected > 0 and (roster_based or pres_typed is not None)
         rows.append(MeetingRow(
-            mid, held_on, code, kind.label if kind else code, title,
-            exp_list if roster_based else (exp_typed or 0),
+            mid, held_on, code, kind.label if kind else code, title, expected,
             pres_list if roster_based else (pres_typed or 0),
-            None if quorum is None else bool(quorum), status, n_res, n_passed, corrected_by))
+            None if quorum is None else bool(quorum) and judged, status, n_res, n_passed, corrected_by,
+            judged))
     return rows
 
 
@@ -462,8 +483,21 @@ def years_with_meetings() -> list[int]:
 
 
 def representatives_meeting_dates() -> list[date]:
-    """Dates of valid 村民代表会议 (for the cadence check)."""
-    rows = Meeting.live().where((Meeting.type_code == mt.REPRESENTATIVES) & (Meeting.quorum_met == True))  # noqa: E712
+    """Dates of the 村民代表会议 that count for the cadence check (组织法 第二十六条).
+
+    Only approved minutes with the quorum established count: a draft may still
+    change (or never have been held as written), and a meeting without a quorum
+    on record cannot decide anything. The township's board counts the same way
+    (`compliance_service`).
+    """
+    rows = Meeting.live().where((Meeting.type_code == mt.REPRESENTATIVES) & (Meeting.quorum_met == True)  # noqa: E712
+                                & (Meeting.status == STATUS_APPROVED))
+    return [date.fromisoformat(m.held_on) for m in rows]
+
+
+def representatives_draft_dates() -> list[date]:
+    """Dates of 村民代表会议 still in draft, so the cadence note can say "not approved yet"."""
+    rows = Meeting.live().where((Meeting.type_code == mt.REPRESENTATIVES) & (Meeting.status == STATUS_DRAFT))
     return [date.fromisoformat(m.held_on) for m in rows]
 
 

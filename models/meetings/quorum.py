@@ -7,6 +7,13 @@ on import, and in tests. Integer arithmetic only (see `ratios`).
 A verdict lists findings, each with a severity, a plain-Chinese sentence and
 the provision it rests on: "实到 19 人,不足应到 30 人的三分之二以上(20 人),
 会议不能作出有效决定。依据《村民委员会组织法》(2018)第二十六条".
+
+A quorum is a fact to be shown, never a default: while nobody is on the
+attendance list (应到 0) or the number present was never recorded, the
+verdict says the quorum *cannot be judged* (`quorum_judged` False) and
+`quorum_met` stays False, so such a meeting neither shows as valid nor counts
+toward the quarterly 村民代表会议 (组织法 第二十二、二十六条 fix the quorum as a
+share of the members, which an empty list cannot show).
 """
 
 from __future__ import annotations
@@ -81,12 +88,18 @@ class Finding:
 
 @dataclass
 class Verdict:
-    """The engine's answer for a meeting (and optionally one vote)."""
+    """The engine's answer for a meeting (and optionally one vote).
+
+    `quorum_met` is True only when the quorum was judged and reached (or, for
+    a practice rule, judged and flagged); `quorum_judged` says whether the
+    attendance on record allows a judgement at all.
+    """
 
     expected: int = 0
     present: int = 0
     needed_present: int | None = None
-    quorum_met: bool = True
+    quorum_met: bool = False
+    quorum_judged: bool = False
     needed_yes: int | None = None
     passed: bool | None = None
     findings: list[Finding] = field(default_factory=list)
@@ -124,11 +137,13 @@ def evaluate(facts: MeetingFacts, ballot: Ballot | None = None) -> Verdict:
     verdict = Verdict()
     unit = kind.unit
 
+    present_recorded = True
     if kind.roster and facts.attendees:
         expected, present = counts_from_attendance(facts.attendees)
         _cross_check(verdict, facts, expected, present, unit)
     else:
         expected, present = facts.expected or 0, facts.present or 0
+        present_recorded = facts.present is not None
     verdict.expected, verdict.present = expected, present
 
     if present < 0 or expected < 0:
@@ -137,10 +152,7 @@ def evaluate(facts: MeetingFacts, ballot: Ballot | None = None) -> Verdict:
         verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(
             _C, "实到 {present} {unit}多于应到 {expected} {unit},请核对签到表。"),
             present=present, expected=expected, unit=unit))
-    if expected == 0:
-        verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(_C, "应到人数为 0,请先登记应参加会议的人员或总数。")))
-
-    _check_quorum(verdict, kind, expected, present)
+    _check_quorum(verdict, kind, expected, present, present_recorded)
     _check_notice(verdict, kind, prof, facts)
     if kind.is_representatives and facts.attendees:
         _check_composition(verdict, facts.attendees)
@@ -160,9 +172,15 @@ def _cross_check(verdict: Verdict, facts: MeetingFacts, expected: int, present: 
             typed=facts.present, counted=present, unit=unit))
 
 
-def _check_quorum(verdict: Verdict, kind: MeetingType, expected: int, present: int) -> None:
-    if kind.quorum is None or expected <= 0:
+def _check_quorum(verdict: Verdict, kind: MeetingType, expected: int, present: int,
+                  present_recorded: bool = True) -> None:
+    if kind.quorum is None:
+        verdict.quorum_judged = verdict.quorum_met = True  # no quorum rule for this body
         return
+    if expected <= 0 or not present_recorded:
+        _quorum_unknown(verdict, kind, expected)
+        return
+    verdict.quorum_judged = True
     verdict.needed_present = kind.quorum.needed(expected)
     verdict.quorum_met = kind.quorum.met(present, expected) and present <= expected
     if verdict.quorum_met:
@@ -178,6 +196,29 @@ def _check_quorum(verdict: Verdict, kind: MeetingType, expected: int, present: i
             needed=verdict.needed_present), kind.quorum_basis)
         if kind.quorum_severity == WARNING:
             verdict.quorum_met = True  # practice rule: flagged, not voiding
+
+
+_UNKNOWN_PRESENT = QT_TRANSLATE_NOOP(
+    _C, "还没有登记实到人数,无法判断是否达到应到 {expected} {unit}的{ratio}(法定人数),会议暂不能作出有效决定。"
+        "请填写实到人数。")
+_UNKNOWN_LIST = QT_TRANSLATE_NOOP(
+    _C, "还没有登记应到人员,无法判断是否达到{ratio}(法定人数),会议暂不能作出有效决定。"
+        "请在出席名单上登记应参加会议的人员。")
+_UNKNOWN_TOTAL = QT_TRANSLATE_NOOP(
+    _C, "还没有登记应到人数,无法判断是否达到{ratio}(法定人数),会议暂不能作出有效决定。请填写应到人数。")
+#: Templates of the findings that say the quorum cannot be judged (no attendance on record).
+QUORUM_UNKNOWN = frozenset({_UNKNOWN_PRESENT, _UNKNOWN_LIST, _UNKNOWN_TOTAL})
+
+
+def _quorum_unknown(verdict: Verdict, kind: MeetingType, expected: int) -> None:
+    """No attendance on record: the quorum is not established, and the verdict says why."""
+    if expected > 0:
+        verdict.needed_present = kind.quorum.needed(expected)
+        template = _UNKNOWN_PRESENT
+    else:
+        template = _UNKNOWN_LIST if kind.roster else _UNKNOWN_TOTAL
+    verdict.add(ERROR, msg(_C, template, expected=expected, unit=kind.unit, ratio=kind.quorum.label),
+                kind.quorum_basis)
 
 
 def _check_notice(verdict: Verdict, kind: MeetingType, prof: ProvinceProfile, facts: MeetingFacts) -> None:
@@ -230,6 +271,11 @@ def _check_vote(verdict: Verdict, kind: MeetingType, ballot: Ballot, expected: i
     base = expected if kind.vote_base == VOTE_BASE_TOTAL else present
     base_label = "应到" if kind.vote_base == VOTE_BASE_TOTAL else "到会"
     verdict.needed_yes = kind.vote.needed(base)
+    if not verdict.quorum_judged:
+        verdict.passed = False
+        verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "还不能判断会议是否达到法定人数,表决结果暂不能认定。")), kind.quorum_basis)
+        return
     if not verdict.quorum_met:
         verdict.passed = False
         verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(

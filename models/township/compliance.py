@@ -95,7 +95,7 @@ class Posting:
 
 @dataclass(frozen=True)
 class MeetingFact:
-    """A meeting held: 村民代表会议 (valid = quorum met) or 监委会会议."""
+    """An approved meeting: 村民代表会议 (valid = quorum established and met) or 监委会会议 (drafts never come here)."""
 
     held_on: date
     title: str

@@ -209,3 +209,58 @@ def test_chinese_article_numbers(n, text):
 
 def test_citation_format():
     assert organic_law(24).cite() == "依据《村民委员会组织法》(2018)第二十四条"
+
+
+# --- no attendance on record: the quorum cannot be judged (it is never assumed) -------------------
+
+@pytest.mark.parametrize("kind", ["representatives", "two_committees", "supervision", "party_members"])
+def test_an_empty_attendance_list_has_no_quorum(kind):
+    verdict = evaluate(MeetingFacts(kind, date(2026, 11, 10)))
+    assert verdict.quorum_met is False and verdict.quorum_judged is False and not verdict.valid
+    assert (verdict.expected, verdict.present, verdict.needed_present) == (0, 0, None)
+    texts = [f.text() for f in verdict.errors]
+    assert any(t.startswith("还没有登记应到人员,无法判断是否达到") for t in texts), texts
+
+
+def test_an_empty_representatives_list_cites_article_26():
+    verdict = evaluate(MeetingFacts("representatives"))
+    finding = next(f for f in verdict.errors if f.message.template.startswith("还没有登记应到人员"))
+    assert finding.basis == organic_law(26)
+    assert "三分之二以上" in finding.text() and "第二十六条" in finding.text()
+
+
+def test_a_list_of_observers_only_has_no_quorum():
+    people = tuple(Attendee(f"p{i}", OBSERVER) for i in range(4))
+    verdict = evaluate(MeetingFacts("representatives", attendees=people))
+    assert verdict.expected == 0 and verdict.quorum_met is False and verdict.quorum_judged is False
+
+
+@pytest.mark.parametrize(("expected", "fragment"), [(None, "还没有登记应到人数"), (0, "还没有登记应到人数")])
+def test_an_assembly_without_a_total_has_no_quorum(expected, fragment):
+    verdict = evaluate(MeetingFacts("assembly", expected=expected, present=0))
+    assert verdict.quorum_met is False and verdict.quorum_judged is False
+    assert any(fragment in f.text() and "第二十二条" in f.text() for f in verdict.errors)
+
+
+def test_an_assembly_whose_attendance_was_never_entered_has_no_quorum():
+    verdict = evaluate(MeetingFacts("assembly_households", expected=300))
+    assert verdict.quorum_met is False and verdict.quorum_judged is False
+    assert verdict.needed_present == 200  # what it will take is still shown
+    assert any("还没有登记实到人数" in f.text() for f in verdict.errors)
+
+
+def test_a_vote_at_a_meeting_whose_quorum_cannot_be_judged_is_not_passed():
+    verdict = evaluate(MeetingFacts("representatives"), Ballot(0))
+    assert verdict.passed is False
+    assert any("还不能判断会议是否达到法定人数" in f.text() for f in verdict.errors)
+
+
+def test_recorded_attendance_is_judged_as_before():
+    met = evaluate(MeetingFacts("representatives", attendees=roster()))
+    assert met.quorum_judged and met.quorum_met and met.needed_present == 20
+    nobody_came = tuple(Attendee(f"p{i}", ABSENT) for i in range(30))
+    failed = evaluate(MeetingFacts("representatives", attendees=nobody_came))
+    assert failed.quorum_judged and failed.quorum_met is False and failed.needed_present == 20
+    assert any("实到 0 人,不足应到 30 人" in f.text() for f in failed.errors)
+    practice = evaluate(MeetingFacts("two_committees", expected=10, present=3))
+    assert practice.quorum_judged and practice.quorum_met  # a practice rule flags, never voids

@@ -16,7 +16,7 @@ from desktop.services import meetings_service
 from desktop.services.meetings_service import MeetingRow
 from models.messages import QT_TRANSLATE_NOOP
 from ui.widgets.batched_model import SORT_ROLE, BatchedRowsModel
-from ui.widgets.palette import GREEN, RED
+from ui.widgets.palette import AMBER, GREEN, RED
 from ui.widgets.record_labels import type_label
 
 _C = "MeetingListModel"
@@ -49,7 +49,7 @@ class MeetingListModel(BatchedRowsModel):
         self.reload(self._type, self._year)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        """Text per column, red/green for the quorum; `SORT_ROLE` counts as numbers; `UserRole` the meeting id."""
+        """Text per column, red/green (amber: cannot be judged) for the quorum; `SORT_ROLE` counts as numbers; `UserRole` the meeting id."""
         if not index.isValid() or index.row() >= self._shown:
             return None
         row = self._rows[index.row()]
@@ -58,8 +58,11 @@ class MeetingListModel(BatchedRowsModel):
             return self._text(row, column)
         if role == SORT_ROLE:
             return {EXPECTED: row.expected, PRESENT: row.present}.get(column, self._text(row, column))
-        if role == Qt.ItemDataRole.ForegroundRole and column == QUORUM and row.quorum_met is not None:
-            return GREEN if row.quorum_met else RED
+        if role == Qt.ItemDataRole.ForegroundRole and column == QUORUM:
+            if not row.quorum_judged:
+                return AMBER  # nothing to judge yet: attention, not a failed meeting
+            if row.quorum_met is not None:
+                return GREEN if row.quorum_met else RED
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (EXPECTED, PRESENT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -79,6 +82,8 @@ class MeetingListModel(BatchedRowsModel):
         if column == PRESENT:
             return str(row.present)
         if column == QUORUM:
+            if not row.quorum_judged:  # nobody on the list or 实到 not entered: as the editor says
+                return tr(_C, "无法判断")
             if row.quorum_met is None:
                 return "—"
             return tr(_C, "有效") if row.quorum_met else tr(_C, "未达到")

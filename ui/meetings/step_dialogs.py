@@ -49,7 +49,9 @@ class StepDialog(QDialog):
             for row in meetings_service.list_meetings():
                 if row.type_code in allowed:
                     text = f"{row.held_on}  {row.title}({type_label(row.type_code)})"
-                    if row.quorum_met is False:
+                    if not row.quorum_judged:
+                        text += self.tr(" — 法定人数无法判断")
+                    elif row.quorum_met is False:
                         text += self.tr(" — 未达法定人数")
                     self.meeting_combo.addItem(text, row.id)
                     self.meeting_combo.setItemData(self.meeting_combo.count() - 1, row.held_on,

@@ -40,7 +40,7 @@ class VerdictPanel(QFrame):
         """Show the meeting part of `verdict` (resolutions are shown by their rows)."""
         meeting = verdict.meeting
         short = (meeting.needed_present - meeting.present) if meeting.needed_present is not None else 0
-        if meeting.needed_present is None:
+        if not meeting.quorum_judged:  # nobody on the list, or 实到 never recorded
             text, role = self.tr("法定人数:无法判断"), "error"
         elif short <= 0 and meeting.quorum_met:
             text, role = self.tr("法定人数:有效"), "ok"
