@@ -263,3 +263,25 @@ def test_retiring_a_village_needs_a_reason_and_keeps_its_records(qtbot, demo):
 
     assert Person.select().where(Person.owner == code).count() > 0, "its records stay"
     assert exchange_service.history(demo[0], code), "and so does its package history"
+
+
+def test_after_an_import_the_village_heard_from_is_selected_for_its_receipt(qtbot, pair):
+    """A clerk imports 青山村's package with another row (or none) selected: the 回执 goes to 青山村 next."""
+    from desktop.services import exchange_service
+    from desktop.sync import enrollment
+    from tests.support.sites import VILLAGE_CODE
+
+    pair.use("v")
+    package = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
+    pair.use("t")
+    other = f"{TOWNSHIP}777"
+    enrollment.enroll_village(pair.township_session, pair.township, other, "柳林村", pair.usb)
+    page = shown(qtbot, VillagesPage(pair.township_session, paths=pair.township), 1200, 700)
+    assert page.select_village(other)
+    page.import_box.flow.import_files([package])
+    qtbot.waitUntil(lambda: page.preview_dialog is not None and page.preview_dialog.isVisible(), timeout=20_000)
+    qtbot.keyClick(page.preview_dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.last_import is not None, timeout=20_000)
+    page.message_box.close()
+    assert page.selected_code() == VILLAGE_CODE
+    assert page.export_box.recipient().code == VILLAGE_CODE

@@ -265,6 +265,8 @@ class VillagesPage(QWidget, ExchangePartsState):
 
     def _after_import(self, plan) -> None:
         self._after_exchange()
+        if plan.sender_code:  # the village just heard from is the one the 回执 is most likely for
+            self.villages.select_village(plan.sender_code)
         if not plan.already_imported and plan.total("conflict"):
             self.tabs.setCurrentWidget(self.conflicts_panel)
 
