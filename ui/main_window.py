@@ -74,9 +74,6 @@ class MainWindow(QMainWindow):
         if page is None:
             page = build_page(self._areas[key], self._info, self._session, self._paths)
             self._pages[key] = page
-            exchanged = getattr(page, "exchanged", None)
-            if exchanged is not None:  # the 数据交换 page: the status bar shows the last package
-                exchanged.connect(self.status.refresh_exchange)
             self.stack.addWidget(page)
         elif key in self._stale:
             self._stale.discard(key)
