@@ -63,10 +63,15 @@ def test_province_can_be_changed_by_the_administrator(village):
 def test_approved_minutes_keep_their_attachments_and_corrections_inherit_them(village, tmp_path):
     from datetime import date
 
-    from desktop.services import meetings_service
+    from desktop.services import meetings_service, people_service
+    from desktop.services.meetings_service import AttendanceLine
 
     paths, admin = village
-    mid = meetings_service.save(admin, meetings_service.new_draft("two_committees", date(2026, 9, 1)))
+    draft = meetings_service.new_draft("two_committees", date(2026, 9, 1))
+    # Someone on the list: minutes whose quorum cannot be judged (nobody listed) are not approved.
+    person = people_service.add_person(admin, "王建国", "男")
+    draft.attendance = [AttendanceLine(person.id, person.name, person.gender)]
+    mid = meetings_service.save(admin, draft)
     scan = tmp_path / "签到表.jpg"
     scan.write_bytes(b"scan")
     a = attachments_service.add(admin, paths.attachments, "meeting", mid, scan, "sign_in")

@@ -474,12 +474,22 @@ class MeetingEditor(QDialog):
         return True
 
     def ask_approve(self) -> QMessageBox | None:
-        """Ask before freezing the minutes (审定); returns the question box."""
+        """Ask before freezing the minutes (审定); returns the question box.
+
+        An inquorate meeting may be approved (the minutes record what happened), so
+        the question then says first that its decisions are void and that it does not
+        count as the body's meeting; a meeting whose quorum cannot be judged is refused
+        by the service with the reason.
+        """
         if self._dirty and not self.save():
             return None
+        question = self.tr("审定后不能再修改。如发现错误,只能新建一份更正记录。\n确定审定这份会议记录吗?")
+        meeting = meetings_service.evaluate_draft(self._collect()).meeting
+        if meeting.quorum_judged and not meeting.quorum_met:
+            question = self.tr("这次会议未达到法定人数:审定只是如实记录会议经过,会议作出的决定无效,"
+                               "也不算按期召开了会议。\n") + question
         self.pending_box = ask_confirm(
-            self, self.windowTitle(), self.tr("审定后不能再修改。如发现错误,只能新建一份更正记录。\n确定审定这份会议记录吗?"),
-            self.tr("审定"), self._approve, on_answer=self._forget_box)
+            self, self.windowTitle(), question, self.tr("审定"), self._approve, on_answer=self._forget_box)
         return self.pending_box
 
     def _forget_box(self) -> None:
