@@ -437,6 +437,17 @@ class MeetingRow:
     corrected_by: str | None
     quorum_judged: bool = True  # False: nobody on the list (应到 0) or 实到 never entered
 
+    @property
+    def counts_as_held(self) -> bool:
+        """Whether it counts for a cadence (quarterly 代表会议, monthly 监委会例会).
+
+        Approved minutes whose quorum was judged and met (or, for a practice rule,
+        judged and only flagged); drafts and meetings without an established quorum
+        do not count. The same test as `representatives_meeting_dates` and the
+        township's board.
+        """
+        return self.status == STATUS_APPROVED and self.quorum_judged and bool(self.quorum_met)
+
 
 def list_meetings(type_code: str | None = None, year: int | None = None) -> list[MeetingRow]:
     """Meetings, newest first, with attendance counts (one query each, no N+1)."""

@@ -95,3 +95,19 @@ def test_committee_meetings_tab_lists_this_years_meetings_and_opens_the_editor_i
     opened = tab.open_selected()
     assert isinstance(opened, MeetingEditor) and opened.draft.id == tab.model.row_at(0).id
     opened.close()
+
+
+def test_a_draft_committee_meeting_does_not_clear_its_month(qtbot, village):
+    from desktop.services import meetings_service
+    from ui.meetings.meeting_editor import MeetingEditor
+    from ui.supervision.meetings_tab import CommitteeMeetingsTab
+
+    today = date.today()
+    if today.month == 1:
+        pytest.skip("no finished month of this year yet")
+    _paths, session = village
+    meetings_service.save(session, meetings_service.new_draft("supervision", date(today.year, 1, 10)))
+    tab = CommitteeMeetingsTab(session, MeetingEditor)
+    qtbot.addWidget(tab)
+    assert tab.model.rowCount() == 1
+    assert tab.cadence_label.text().startswith("1月")  # a draft (nobody listed) is not a 例会 held

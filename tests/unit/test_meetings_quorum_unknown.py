@@ -97,3 +97,13 @@ def test_only_approved_meetings_with_a_quorum_count_for_the_quarter(admin):
 
     meetings_service.approve(admin, valid_draft)
     assert not any("第 2 季度" in t for t in texts())
+
+
+def test_a_row_counts_as_held_only_when_approved_with_a_quorum(admin):
+    empty = _representatives(admin, date(YEAR, 11, 10), None)
+    inquorate = _representatives(admin, date(YEAR, 8, 10), False)
+    valid = _representatives(admin, date(YEAR, 5, 10), True)
+    assert not any(_row(m).counts_as_held for m in (empty, inquorate, valid))  # drafts never count
+    for m in (inquorate, valid):
+        meetings_service.approve(admin, m)
+    assert (_row(inquorate).counts_as_held, _row(valid).counts_as_held) == (False, True)

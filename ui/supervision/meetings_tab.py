@@ -87,7 +87,8 @@ class CommitteeMeetingsTab(QWidget):
         rows = meetings_service.list_meetings(mt.SUPERVISION, today.year)
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("{year} 年已召开监委会会议 {n} 次").format(year=today.year, n=len(rows)))
-        missing = missing_months([r.held_on for r in rows], today)
+        # Only approved minutes with an established quorum count as a 例会 held.
+        missing = missing_months([r.held_on for r in rows if r.counts_as_held], today)
         self.cadence_label.setText(self.tr("{months}没有召开例会。监委会一般每月召开一次例会。").format(
             months="、".join(self.tr("{m}月").format(m=m) for m in missing)))
         self.cadence_label.setVisible(bool(missing))
