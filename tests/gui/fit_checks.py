@@ -11,10 +11,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QCalendarWidget,
+    QComboBox,
+    QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollBar,
     QStyleOptionViewItem,
@@ -41,6 +45,9 @@ def _name(widget: QWidget) -> str:
     text = ""
     if isinstance(widget, (QAbstractButton, QLabel)):
         text = widget.text().replace("\n", " ")
+    elif isinstance(widget, QAbstractItemView) and widget.model() is not None:  # name a view by its headers
+        text = "/".join(str(widget.model().headerData(c, Qt.Orientation.Horizontal) or "")
+                        for c in range(min(3, widget.model().columnCount())))
     owner = widget.window()
     return f"{type(owner).__name__}/{type(widget).__name__} {text[:24]!r}"
 
@@ -49,7 +56,7 @@ def _internal(widget: QWidget) -> bool:
     """Parts of Qt's own composite widgets (tab scrollers, calendar, spin boxes)."""
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, (QTabBar, QCalendarWidget, QScrollBar, QAbstractSpinBox)):
+        if isinstance(parent, (QTabBar, QCalendarWidget, QScrollBar, QAbstractSpinBox, QComboBox)):
             return True
         parent = parent.parentWidget()
     return widget.objectName().startswith("qt_")
@@ -159,6 +166,114 @@ def window_problems(window: QWidget, screen_width: int, screen_height: int, open
     return problems
 
 
+#: A data view must show at least this many rows, or it reads as an empty header.
+VIEW_ROWS = 3
+#: A line edit narrower than this many characters shows "…" instead of what was typed.
+EDIT_CHARS = 6
+#: The first text column of a table (the row's name) must show this many Chinese characters.
+KEY_COLUMN_EMS = 4
+#: Any other text column this narrow shows one character per line, or just "…".
+SLIVER_EMS = 2
+
+
+def _em(widget: QWidget) -> int:
+    return widget.fontMetrics().horizontalAdvance("中")
+
+
+def _row_height(view: QAbstractItemView) -> int:
+    model = view.model()
+    if isinstance(view, QTableView):
+        return view.verticalHeader().defaultSectionSize()
+    if model is not None and model.rowCount() > 0:
+        hint = view.sizeHintForRow(0)
+        if hint > 0:
+            return hint
+    return view.fontMetrics().height() + 4
+
+
+def view_problems(root: QWidget) -> list[str]:
+    """Visible tables, lists and trees too short to show `VIEW_ROWS` rows: collapsed to their header.
+
+    A person sees an empty table and thinks there is nothing in it.
+    """
+    problems = []
+    for view in root.findChildren(QAbstractItemView):
+        if isinstance(view, QHeaderView) or _internal(view) or not _shown_on_window(view):
+            continue
+        if view.parentWidget() is not None and isinstance(view.parentWidget().parentWidget(), QComboBox):
+            continue
+        row = _row_height(view)
+        rows = VIEW_ROWS if view.model() is None else min(VIEW_ROWS, max(1, view.model().rowCount()))
+        need = rows * row
+        if isinstance(view, QTableView) and view.model() is not None and view.model().rowCount() >= rows:
+            need = sum(view.rowHeight(r) for r in range(rows))  # the rows it has, as tall as they are
+        room = view.viewport().height()
+        if room + 2 < need:
+            problems.append(f"view {_name(view)} shows {room}px < {rows} rows ({need}px)")
+    return problems
+
+
+def edit_problems(root: QWidget) -> list[str]:
+    """Visible line edits narrower than `EDIT_CHARS` characters (or their own minimum): text shows as "…"."""
+    problems = []
+    for edit in root.findChildren(QLineEdit):
+        if _internal(edit) or not _shown_on_window(edit) or edit.isReadOnly() and not edit.text():
+            continue
+        need = max(EDIT_CHARS * edit.fontMetrics().horizontalAdvance("0"), edit.minimumSizeHint().width())
+        if edit.width() < need:
+            hint = (edit.placeholderText() or edit.text())[:12]
+            problems.append(f"edit {_name(edit)} {hint!r} {edit.width()}<{need}")
+    return problems
+
+
+def overlap_problems(root: QWidget) -> list[str]:
+    """Visible buttons drawn over a sibling button (a layout squeezed below its minimum)."""
+    problems = []
+    parents: dict[int, list[QWidget]] = {}
+    for button in root.findChildren(QAbstractButton):
+        if not isinstance(button, (QPushButton, QToolButton)) or _internal(button):
+            continue
+        if _shown_on_window(button) and button.parentWidget() is not None:
+            parents.setdefault(id(button.parentWidget()), []).append(button)
+    for buttons in parents.values():
+        for i, first in enumerate(buttons):
+            for second in buttons[i + 1:]:
+                common = first.geometry().intersected(second.geometry())
+                if common.width() > 1 and common.height() > 1:
+                    problems.append(f"overlap {_name(first)} / {second.text()[:16]!r}")
+    return problems
+
+
+def column_problems(root: QWidget) -> list[str]:
+    """Tables whose key column (the first text column) is under `KEY_COLUMN_EMS` characters wide,
+    or any text column under `SLIVER_EMS` (one character per line, or a lone "…")."""
+    problems = []
+    for table in root.findChildren(QTableView):
+        model = table.model()
+        if model is None or _internal(table) or not _shown_on_window(table) or model.rowCount() == 0:
+            continue
+        em = _em(table)
+        row_name = model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.DisplayRole)
+        key_seen = isinstance(row_name, str) and not row_name.isdigit()  # the row header names the row
+        for column in range(model.columnCount()):
+            if table.isColumnHidden(column) or table.columnWidth(column) <= 0:
+                continue
+            text = model.index(0, column).data(Qt.ItemDataRole.DisplayRole)
+            if not isinstance(text, str) or not text.strip():
+                continue
+            width = table.columnWidth(column)
+            header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            where = f"column {type(table.window()).__name__}/{type(table).__name__} {str(header)[:12]!r}"
+            if not key_seen:
+                key_seen = True
+                if width < KEY_COLUMN_EMS * em and table.fontMetrics().horizontalAdvance(text) > width:
+                    problems.append(f"{where} key {width}<{KEY_COLUMN_EMS * em}")
+                    continue
+            if len(text) > SLIVER_EMS and width < SLIVER_EMS * em:
+                problems.append(f"{where} sliver {width}<{SLIVER_EMS * em}")
+    return problems
+
+
 def settle() -> None:
     """Let layouts and deferred loads run."""
     for _ in range(3):
@@ -188,6 +303,7 @@ def every_tab(root: QWidget):
 
 
 def widget_problems(root: QWidget) -> list[str]:
-    """Buttons, labels and multi-line cells of `root` that do not fit, after layouts settled."""
+    """Buttons, labels, cells, views, edits and columns of `root` that do not fit, after layouts settled."""
     settle()
-    return button_problems(root) + label_problems(root) + cell_problems(root)
+    return (button_problems(root) + label_problems(root) + cell_problems(root) + view_problems(root)
+            + edit_problems(root) + overlap_problems(root) + column_problems(root))

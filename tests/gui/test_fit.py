@@ -104,13 +104,19 @@ def _meetings_dialogs(page) -> list[Callable[[], QWidget | None]]:
         dialog = page.list_view.new_meeting("representatives")
         return dialog.open_add_people()
 
+    def existing():  # a saved meeting with its attendance rows, opened from the list
+        if page.list_view.model.rowCount() == 0:
+            return None
+        page.list_view.select_row(0)
+        return page.list_view.open_selected()
+
     def step():
         view = page.four_two_view
         if view.current is None:
             return None
         return view.ask_step(view.current.next_step or "proposal")
 
-    return [editor, add_people, page.four_two_view.ask_new_register, step]
+    return [editor, existing, add_people, page.four_two_view.ask_new_register, step]
 
 
 def _disclosure_dialogs(page) -> list[Callable[[], QWidget | None]]:
@@ -169,6 +175,21 @@ def _compliance_dialogs(page) -> list[Callable[[], QWidget | None]]:
     return [lambda: page.open_cell(0, 1)]
 
 
+def _review_draft(page) -> Callable[[], None] | None:
+    """Open the first queued draft in place (the article table, comments, 提出审核意见)."""
+    from desktop.services import review_service
+
+    row = _first(review_service.queue(include_reviewed=True))
+    if row is None:
+        return None
+    page.open_draft(row.version_id)
+    return page.show_queue
+
+
+#: States of a page the walk checks too: each puts the page in it and returns how to leave it.
+PAGE_STATES = {"review": [_review_draft]}
+
+
 PAGE_DIALOGS = {
     "rules": _rules_dialogs, "meetings": _meetings_dialogs, "disclosure": _disclosure_dialogs,
     "supervision": _supervision_dialogs, "review": _review_dialogs, "villages": _villages_dialogs,
@@ -205,6 +226,10 @@ def _meeting_editor(page):
     return page.list_view.new_meeting("representatives")
 
 
+def _saved_meeting(page):
+    return _meetings_dialogs(page)[1]()
+
+
 #: (size, font, area, what to show (a dialog when it returns one), file name part)
 SHOTS = [
     ("1366x768", "normal", "rules", _articles, "rules_articles"),
@@ -216,6 +241,14 @@ SHOTS = [
     ("1366x768", "normal", "meetings", _meeting_editor, "meeting_editor"),
     ("1024x600", "large", "disclosure", _finance_editor, "finance_editor"),
     ("1024x600", "large", "villages", None, "villages"),
+    ("1024x600", "large", "meetings", _saved_meeting, "meeting_editor_saved"),
+    ("1024x600", "large", "meetings", _meeting_editor, "meeting_editor"),
+    ("1024x600", "large", "meetings", None, "meetings_list"),
+    ("1024x600", "xlarge", "review", _review_draft, "review_draft"),
+    ("1024x600", "normal", "disclosure", _finance_editor, "finance_editor"),
+    ("1024x600", "normal", "compliance", None, "compliance"),
+    ("1024x600", "xlarge", "compliance", None, "compliance"),
+    ("1024x600", "xlarge", "reports", None, "reports"),
 ]
 
 
@@ -228,11 +261,13 @@ def _shoot(window, size_name: str, font: str, key: str) -> None:
     for size, shot_font, area, show, name in SHOTS:
         if (size, shot_font, area) != (size_name, font, key):
             continue
-        dialog = show(window.current_page()) if show is not None else None
+        shown = show(window.current_page()) if show is not None else None
+        dialog = shown if isinstance(shown, QWidget) else None
         settle()
         target = dialog if isinstance(dialog, QWidget) else window
         if dialog is not None:
             dialog.show()
+            dialog.resize(min(dialog.width(), width), min(dialog.height(), available_height(height)))
             settle()
         picture = target.grab()
         room = available_height(height)  # what the screen shows of it
@@ -289,6 +324,14 @@ def _walk(qtbot, window, size: tuple[int, int], font: str) -> list[str]:
         _wait_idle(page)
         for _ in every_tab(page):
             problems += [f"{label} {key}: {p}" for p in widget_problems(window)]
+        for state in PAGE_STATES.get(key, []):
+            leave = state(page)
+            if leave is None:
+                continue
+            OPENED.add(f"{key}/{state.__name__}")
+            for _ in every_tab(page):
+                problems += [f"{label} {key}{state.__name__}: {p}" for p in widget_problems(window)]
+            leave()
         _shoot(window, f"{width}x{height}", font, key)
         openers = _window_dialogs(window) if key == "home" else PAGE_DIALOGS.get(key, lambda _p: [])(page)
         for opener in openers:

@@ -31,7 +31,7 @@ from ui.operations import run_query
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.primary_button import make_primary
-from ui.widgets.screen_fit import resize_within_screen
+from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 from ui.widgets.tables import read_only_table
 
 
@@ -78,6 +78,7 @@ class LedgerImportDialog(QDialog):
         self.ok_button = make_primary(self.buttons.button(self.buttons.StandardButton.Ok))
         self.ok_button.setEnabled(False)
         layout.addWidget(self.buttons)
+        scroll_dialog_body(self, self.buttons)  # 特大 on 1024×600: the preview scrolls, 导入 stays in reach
 
     def ask_open_file(self) -> None:
         """The open-file dialog, then `load_file`."""

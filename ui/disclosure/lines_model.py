@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from models.disclosure.financial_table import Line
 from models.disclosure.money import MoneyError, format_fen, parse_fen
 from ui.widgets.palette import RED, RED_BACKGROUND
+from ui.widgets.tables import keep_column_readable, keep_rows_visible
 
 DAY, VOUCHER, SUMMARY, CATEGORY, INCOME, EXPENSE, HANDLER = range(7)
 AMOUNTS = (INCOME, EXPENSE)
@@ -246,6 +247,8 @@ class FinancialLinesView(QTableView):
         for column, width in ((DAY, 7.5), (VOUCHER, 5.5), (CATEGORY, 6), (INCOME, 7.5), (EXPENSE, 7.5),
                               (HANDLER, 5)):
             self.setColumnWidth(column, int(em * width))
+        keep_column_readable(self, SUMMARY, 8)  # 摘要 is what a villager reads first
+        keep_rows_visible(self, 4)
 
     def lines_model(self) -> FinancialLinesModel:
         """The model."""

@@ -47,6 +47,7 @@ class FinancialTableEditor(QWidget):
             edit.setPlaceholderText("0.00")
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             edit.setMaximumWidth(em * 10)
+            edit.setMinimumWidth(em * 7)  # "832,671.80" whole, not ",671.80"
             edit.textChanged.connect(self._on_changed)
         self.opening_edit.returnPressed.connect(lambda: self.view.start_typing(0, 0))
         self.add_row_button = QPushButton(self.tr("增加一行"))

@@ -59,6 +59,7 @@ from ui.widgets.record_labels import type_label
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 from ui.widgets.scroll import transparent_scroll
+from ui.widgets.tables import keep_rows_visible
 
 #: A date field at this date shows "未填写" (the notice date is optional).
 _NO_DATE = QDate(2000, 1, 1)
@@ -185,6 +186,7 @@ class MeetingEditor(QDialog):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("输入姓名查找,回车跳到名单"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 8)  # never a bare "…"
         self.search_edit.textChanged.connect(self.attendance_proxy.setFilterFixedString)
         self.search_edit.returnPressed.connect(self._focus_table)
         self.all_present_button = QPushButton(self.tr("全部到会"))
@@ -232,6 +234,7 @@ class MeetingEditor(QDialog):
         roster_layout.addLayout(tools)
         roster_layout.addWidget(keys_hint)
         roster_layout.addWidget(self.attendance_table, 1)
+        keep_rows_visible(self.attendance_table, 5)  # a short screen scrolls the tab, the list stays
 
         # Assembly types: typed totals from the sign-in sheets.
         self.expected_spin = QSpinBox()

@@ -6,6 +6,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +40,7 @@ from ui.widgets.palette import BANNER_STYLE
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import type_label
 from ui.widgets.scaled_label import ScaledLabel, scale_font
+from ui.widgets.tables import keep_column_readable
 
 
 class MeetingListView(QWidget):
@@ -204,6 +206,7 @@ class MeetingListView(QWidget):
         for column, chars in enumerate(self._column_chars):
             if chars:
                 self.table.setColumnWidth(column, em * chars + 24)
+        keep_column_readable(self.table, self._column_chars.index(0), 10)  # 名称 keeps 10 characters
 
     def _update_buttons(self, *_args) -> None:
         selected = self.selected_id() is not None
@@ -227,10 +230,12 @@ class MeetingListView(QWidget):
         if meeting_id is None:
             return None
         # A double-click also emits `activated` on some platforms: never open twice.
-        if self.editor is not None and self.editor.isVisible() and self.editor.draft.id == meeting_id:
-            self.editor.raise_()
-            self.editor.activateWindow()
-            return self.editor
+        # A closed editor has deleted itself (WA_DeleteOnClose): it must not be asked if it shows.
+        editor = self.editor if self.editor is not None and shiboken6.isValid(self.editor) else None
+        if editor is not None and editor.isVisible() and editor.draft.id == meeting_id:
+            editor.raise_()
+            editor.activateWindow()
+            return editor
         draft = run_query(self, lambda: meetings_service.load(meeting_id))
         if not draft:
             return None  # deleted meanwhile: the box said so

@@ -42,7 +42,7 @@ from ui.widgets.palette import GREY, INK, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.scroll import transparent_scroll
-from ui.widgets.tables import read_only_view
+from ui.widgets.tables import keep_column_readable, read_only_view
 
 ALL, OPEN, OVERDUE, CLOSED = "all", "open", "overdue", "closed"
 STEPS = (mm.NOTIFIED, mm.ANSWERED, mm.VERIFIED, mm.CLOSED)
@@ -335,6 +335,7 @@ class MattersTab(QWidget):
         for column, width in ((AREA, em * 7), (STATE, em * 7.5)):
             header.setSectionResizeMode(column, header.ResizeMode.Interactive)
             self.table.setColumnWidth(column, int(width))
+        keep_column_readable(self.table, TITLE, 6)  # a narrow screen scrolls, 事项 is never a lone "…"
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.panel = MatterPanel(session)
         self.panel.changed.connect(self.refresh)

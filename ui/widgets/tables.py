@@ -43,7 +43,47 @@ def read_only_view(model: QAbstractItemModel, stretch: int | None = None, *, fit
     return view
 
 
+#: The fewest rows a list shows: less reads as an empty table (a header and nothing under it).
+MIN_ROWS = 3
+
+
+def keep_rows_visible(view: QAbstractItemView, rows: int = MIN_ROWS) -> None:
+    """Never let a layout squeeze `view` below its header and `rows` rows of its font.
+
+    On a short screen the page or dialog around it scrolls instead (they sit
+    in scroll areas, see `ui.widgets.screen_fit`). Call again after a font change.
+    """
+    line = view.fontMetrics().height() + 8
+    row = max(line, view.verticalHeader().defaultSectionSize()) if isinstance(view, QTableView) else line
+    header = 0
+    if isinstance(view, QTableView) and not view.horizontalHeader().isHidden():
+        header = max(view.horizontalHeader().sizeHint().height(), line)
+    bar = view.style().pixelMetric(view.style().PixelMetric.PM_ScrollBarExtent)
+    view.setMinimumHeight(header + rows * row + bar + 2 * view.frameWidth())
+
+
+def keep_column_readable(table: QTableView, column: int, chars: float) -> None:
+    """Give `table` the minimum width that leaves its stretching `column` `chars` characters.
+
+    A stretching column takes only what the fixed columns leave; on a narrow
+    screen that was one character or a lone "…". With this minimum the page or
+    dialog around the table scrolls sideways instead. Call after sizing the
+    other columns (and again when they change).
+    """
+    header = table.horizontalHeader()
+    if table.property("readableColumn") is None:  # once: follow the other columns as they resize
+        header.sectionResized.connect(lambda moved, *_: moved == column or keep_column_readable(table, column, chars))
+    table.setProperty("readableColumn", column)
+    em = table.fontMetrics().horizontalAdvance("国")
+    others = sum(header.sectionSize(c) for c in range(header.count())
+                 if c != column and not header.isSectionHidden(c))
+    vertical = 0 if table.verticalHeader().isHidden() else table.verticalHeader().sizeHint().width()
+    bar = table.style().pixelMetric(table.style().PixelMetric.PM_ScrollBarExtent)
+    table.setMinimumWidth(int(others + chars * em + vertical + bar + 2 * table.frameWidth()))
+
+
 def _set_up(table: QTableView, columns: int, stretch: int | None, fit_columns: bool, word_wrap: bool) -> None:
+    keep_rows_visible(table)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

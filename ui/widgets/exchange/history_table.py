@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QWidget
 from desktop.services import exchange_service as xs
 from ui.widgets.exchange.labels import direction_label, status_label
 from ui.widgets.palette import RED
-from ui.widgets.tables import cell
+from ui.widgets.tables import cell, keep_rows_visible
 
 #: The columns, in order (the 对方 column is hidden where the peer is known).
 DIRECTION, PEER, NUMBER, DATE, STATUS, RECORDS, CONTENT, NOTE = range(8)
@@ -34,6 +34,7 @@ class HistoryTable(QTableWidget):
         self.setWordWrap(False)
         self.horizontalHeader().setStretchLastSection(True)
         self.setColumnHidden(PEER, not show_peer)
+        keep_rows_visible(self)
 
     def show_rows(self, rows: list[xs.HistoryRow]) -> None:
         """Replace the rows with `rows` (newest first)."""
