@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from peewee import fn
+
 from desktop.services import installation, record_store, setup_service
 from desktop.services.people_service import VILLAGE_COMMITTEE_ROLES
 from desktop.services.session import Session
@@ -501,8 +503,13 @@ def representatives_meeting_dates() -> list[date]:
     on record cannot decide anything. The township's board counts the same way
     (`compliance_service`).
     """
+    # Someone on the list, too: minutes approved by an older version with nobody listed
+    # were stored as quorate.
+    listed = MeetingAttendance.select(MeetingAttendance.id).where(
+        (MeetingAttendance.meeting == Meeting.id) & (MeetingAttendance.deleted == False)  # noqa: E712
+        & (MeetingAttendance.status != OBSERVER))
     rows = Meeting.live().where((Meeting.type_code == mt.REPRESENTATIVES) & (Meeting.quorum_met == True)  # noqa: E712
-                                & (Meeting.status == STATUS_APPROVED))
+                                & (Meeting.status == STATUS_APPROVED) & fn.EXISTS(listed))
     return [date.fromisoformat(m.held_on) for m in rows]
 
 

@@ -107,3 +107,15 @@ def test_a_row_counts_as_held_only_when_approved_with_a_quorum(admin):
     for m in (inquorate, valid):
         meetings_service.approve(admin, m)
     assert (_row(inquorate).counts_as_held, _row(valid).counts_as_held) == (False, True)
+
+
+def test_minutes_approved_by_an_older_version_with_nobody_listed_do_not_count(admin):
+    from desktop.services import record_store
+
+    record_store.create(admin, Meeting, type_code="representatives", title="旧版本审定的会议",
+                        held_on=f"{YEAR}-02-10", quorum_met=True, status="approved")
+    assert date(YEAR, 2, 10) not in meetings_service.representatives_meeting_dates()
+    row = next(r for r in meetings_service.list_meetings(year=YEAR))
+    assert (row.quorum_judged, row.quorum_met, row.counts_as_held) == (False, False, False)
+    found = [f.text() for f in decisions_service.cadence_findings(YEAR, date(YEAR, 3, 31))]
+    assert any(t.startswith(f"{YEAR} 年第 1 季度没有召开村民代表会议") for t in found)
