@@ -82,3 +82,23 @@ def test_approving_an_inquorate_meeting_warns_that_its_decisions_are_void(qtbot,
     row = next(r for r in meetings_service.list_meetings() if r.id == editor.draft.id)
     assert row.status == "approved" and row.quorum_met is False
     editor.close()
+
+
+def test_an_assembly_whose_attendance_is_not_entered_cannot_be_judged(qtbot, store):
+    from tests.support.typing import type_text
+
+    page = _page(qtbot, demo_village(years=1))
+    editor = page.list_view.new_meeting("assembly_households")
+    qtbot.waitExposed(editor)
+    assert editor.expected_spin.value() > 0  # 应到 prefilled from the village's households
+    assert editor.present_spin.text() == "未填"
+    assert editor.verdict_panel.quorum_text() == "法定人数:无法判断"
+    assert "还没有登记实到人数" in editor.verdict_panel.findings_label.text()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    row = next(r for r in meetings_service.list_meetings() if r.id == editor.draft.id)
+    assert (row.quorum_met, row.quorum_judged) == (False, False)
+
+    editor.present_spin.selectAll()
+    type_text(qtbot, editor.present_spin.lineEdit(), str(editor.expected_spin.value()))
+    assert editor.verdict_panel.quorum_text() == "法定人数:有效"
+    editor.close()

@@ -241,6 +241,8 @@ class MeetingEditor(QDialog):
         self.present_spin = QSpinBox()
         for spin in (self.expected_spin, self.present_spin):
             spin.setRange(0, 100000)
+            # 0 shows as "未填" and is saved as not entered: the quorum is then "无法判断", never assumed.
+            spin.setSpecialValueText(self.tr("未填"))
             spin.setMinimumWidth(em * 6)
             spin.valueChanged.connect(self._on_changed)
         self.assembly_box = QWidget()
@@ -405,8 +407,8 @@ class MeetingEditor(QDialog):
         d.recorder = self.recorder_edit.text()
         d.notice_date = _from_qdate(self.notice_edit.date())
         if not mt.meeting_type(d.type_code).roster:
-            d.expected_count = self.expected_spin.value()
-            d.present_count = self.present_spin.value()
+            d.expected_count = self.expected_spin.value() or None
+            d.present_count = self.present_spin.value() or None
         d.agenda = self.agenda_editor.lines()
         d.resolutions = self.resolutions_editor.lines()
         return d
