@@ -8,10 +8,11 @@ report them all at once (and the before/after counts can be compared).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QCalendarWidget,
@@ -244,6 +245,42 @@ def overlap_problems(root: QWidget) -> list[str]:
     return problems
 
 
+def _reachable(widget: QWidget) -> bool:
+    """Whether a scroll area around `widget` shows a scroll bar towards the part of it out of view."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            viewport = parent.viewport().rect()
+            rect = QRect(widget.mapTo(parent.viewport(), QPoint(0, 0)), widget.size())
+            out_tall = rect.top() < viewport.top() or rect.bottom() > viewport.bottom()
+            out_wide = rect.left() < viewport.left() or rect.right() > viewport.right()
+            for out, bar in ((out_tall, parent.verticalScrollBar()), (out_wide, parent.horizontalScrollBar())):
+                if out and bar.isVisible() and bar.maximum() > 0:
+                    return True
+        parent = parent.parentWidget()
+    return False
+
+
+def clip_problems(root: QWidget) -> list[str]:
+    """Visible buttons cut off (partly or wholly) by the edge of their window or pane with no scroll bar to reach them.
+
+    A splitter or a window squeezed below its content's wrapped height pushes
+    its bottom row (保存/提交) out of sight; a scroll bar is fine, nothing is not.
+    """
+    problems = []
+    for button in root.findChildren(QAbstractButton):
+        if not isinstance(button, (QPushButton, QToolButton)) or _internal(button):
+            continue
+        if not button.isVisible() or button.width() <= 0 or button.height() <= 0:
+            continue
+        seen = button.visibleRegion().boundingRect()
+        cut = seen.height() < button.height() - 1 or seen.width() < button.width() - 1
+        if cut and not _reachable(button):
+            problems.append(f"clipped {_name(button)} shows {seen.width()}x{seen.height()} "
+                            f"of {button.width()}x{button.height()}")
+    return problems
+
+
 def column_problems(root: QWidget) -> list[str]:
     """Tables whose key column (the first text column) is under `KEY_COLUMN_EMS` characters wide,
     or any text column under `SLIVER_EMS` (one character per line, or a lone "…")."""
@@ -306,4 +343,4 @@ def widget_problems(root: QWidget) -> list[str]:
     """Buttons, labels, cells, views, edits and columns of `root` that do not fit, after layouts settled."""
     settle()
     return (button_problems(root) + label_problems(root) + cell_problems(root) + view_problems(root)
-            + edit_problems(root) + overlap_problems(root) + column_problems(root))
+            + edit_problems(root) + overlap_problems(root) + column_problems(root) + clip_problems(root))

@@ -40,7 +40,7 @@ from ui.widgets.palette import BANNER_STYLE
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import opinion_label, short_fingerprint
 from ui.widgets.scaled_label import ScaledLabel
-from ui.widgets.tables import read_only_view
+from ui.widgets.tables import keep_column_readable, read_only_view
 
 
 class ReviewDraftPanel(QWidget):
@@ -73,9 +73,11 @@ class ReviewDraftPanel(QWidget):
         self.table = read_only_view(self.model, TEXT)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        for column, width in ((FINDINGS, 18), (COMMENTS, 15)):
+        for column, width in ((FINDINGS, 14), (COMMENTS, 12)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, em * width)
+        # 内容 is what the reviewer reads: at 特大 on 1024×600 it was squeezed to one character a line.
+        keep_column_readable(self.table, TEXT, 14)
         # Row heights follow the wrapped text, so they must be measured again whenever a column's width
         # changes — above all when the panel first comes on screen: a draft is filled while the panel
         # is still hidden, with a narrow text column, and its rows would stay many lines tall.

@@ -23,7 +23,7 @@ from models.township import review as rv
 from ui.township.review_queue_model import TITLE, ReviewQueueModel
 from ui.township.review_widgets import empty_label, on_enter
 from ui.widgets.primary_button import make_primary
-from ui.widgets.tables import read_only_view
+from ui.widgets.tables import keep_column_readable, read_only_view
 
 
 class ReviewQueueTab(QWidget):
@@ -35,6 +35,7 @@ class ReviewQueueTab(QWidget):
         super().__init__(parent)
         self.model = ReviewQueueModel(self)
         self.table = read_only_view(self.model, TITLE)
+        keep_column_readable(self.table, TITLE, 10)  # the 草案's name, never a lone "青…"
         self.table.doubleClicked.connect(self.open_current)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         on_enter(self.table, self.open_current)
