@@ -311,6 +311,16 @@ def column_problems(root: QWidget) -> list[str]:
     return problems
 
 
+def painted_problems(root: QWidget) -> list[str]:
+    """Widgets that paint their own text (the 合规看板 chart) and say it does not fit (`labels_fit()`)."""
+    problems = []
+    for widget in root.findChildren(QWidget):
+        check = getattr(widget, "labels_fit", None)
+        if callable(check) and _shown_on_window(widget) and not check():
+            problems.append(f"painted {_name(widget)} labels run together at width {widget.width()}")
+    return problems
+
+
 def settle() -> None:
     """Let layouts and deferred loads run."""
     for _ in range(3):
@@ -343,4 +353,5 @@ def widget_problems(root: QWidget) -> list[str]:
     """Buttons, labels, cells, views, edits and columns of `root` that do not fit, after layouts settled."""
     settle()
     return (button_problems(root) + label_problems(root) + cell_problems(root) + view_problems(root)
-            + edit_problems(root) + overlap_problems(root) + column_problems(root) + clip_problems(root))
+            + edit_problems(root) + overlap_problems(root) + column_problems(root) + clip_problems(root)
+            + painted_problems(root))

@@ -32,6 +32,18 @@ def value_label_font(font: QFont, slot: float) -> tuple[QFont, str]:
     return value_font, "%" if QFontMetrics(value_font).horizontalAdvance("100%") <= slot - 4 else ""
 
 
+def axis_label_font(font: QFont, slot: float) -> QFont:
+    """The font for the quarter names under bars `slot` pixels apart.
+
+    With the 特大 font on a narrow board "Q4Q1Q2Q3" ran together: a smaller font
+    until "Q4" fits its slot with a gap (never below 6 pt; then `labels_fit` says so).
+    """
+    axis_font = QFont(font)
+    while QFontMetrics(axis_font).horizontalAdvance("Q4") > slot - 6 and axis_font.pointSizeF() > 6:
+        axis_font.setPointSizeF(axis_font.pointSizeF() - 0.5)
+    return axis_font
+
+
 class TrendChart(QWidget):
     """Bars of (quarter code, share 0–1), oldest first."""
 
@@ -56,6 +68,14 @@ class TrendChart(QWidget):
         year, _, quarter = code.partition("Q")
         return year, f"Q{quarter}" if quarter else code
 
+    def _slot(self) -> float:
+        return (self.width() - 8) / max(1, len(self.points))
+
+    def labels_fit(self) -> bool:
+        """Whether the quarter names fit side by side at this width (the fit test asks)."""
+        return not self.points or QFontMetrics(axis_label_font(self.font(), self._slot())).horizontalAdvance(
+            "Q4") <= self._slot() - 6
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         """Axis, bars, percentages, quarter labels (or a sentence when there is nothing to show)."""
         painter = QPainter(self)
@@ -77,6 +97,7 @@ class TrendChart(QWidget):
         slot = plot.width() / n
         bar_w = max(6.0, slot * 0.6)
         value_font, percent = value_label_font(self.font(), slot)
+        axis_font = axis_label_font(self.font(), slot)
         for i, (code, share) in enumerate(self.points):
             x = plot.left() + i * slot + (slot - bar_w) / 2
             h = max(1.0, share * plot.height())
@@ -86,7 +107,7 @@ class TrendChart(QWidget):
             painter.drawText(QRectF(plot.left() + i * slot, plot.bottom() - h - label_h, slot, label_h),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
                              f"{round(share * 100)}{percent}")
-            painter.setFont(self.font())
+            painter.setFont(axis_font)
             year, quarter = self.split(code)
             painter.drawText(QRectF(plot.left() + i * slot, plot.bottom() + 2, slot, label_h),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, quarter)
