@@ -96,13 +96,6 @@ class ItemEditor(QDialog):
             self.table_editor.hide()
             left_layout.addWidget(QLabel(self.tr("公开内容:")))
             left_layout.addWidget(self.content_view, 1)
-        actions = QHBoxLayout()
-        actions.addWidget(self.save_button)
-        actions.addStretch(1)
-        actions.addWidget(QLabel(self.tr("提交日期:")))
-        actions.addWidget(self.submit_date)
-        actions.addWidget(self.submit_button)
-        left_layout.addLayout(actions)
         left_layout.addWidget(self.message)
 
         self.review_section = ReviewSection(session)
@@ -135,7 +128,14 @@ class ItemEditor(QDialog):
         self.splitter.setStretchFactor(1, 1)
         close_button = QPushButton(self.tr("关闭"))
         close_button.clicked.connect(self.close)
+        # 保存草稿 and 提交 sit in the fixed row with 关闭: on a 1024×600 screen the body scrolls,
+        # and they were below its visible part.
         bottom = QHBoxLayout()
+        bottom.addWidget(self.save_button)
+        bottom.addSpacing(16)
+        bottom.addWidget(QLabel(self.tr("提交日期:")))
+        bottom.addWidget(self.submit_date)
+        bottom.addWidget(self.submit_button)
         bottom.addStretch(1)
         bottom.addWidget(close_button)
         layout = QVBoxLayout(self)
