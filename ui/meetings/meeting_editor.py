@@ -106,7 +106,8 @@ class MeetingEditor(QDialog):
         self.attachments_panel.changed.connect(self._on_attachments_changed)
         self.tabs.addTab(self.attachments_panel, self.tr("附件"))
         self.verdict_panel = VerdictPanel()
-        self.verdict_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 22)
+        # 18 characters: with 22 the editor was wider than a 1024×600 screen at 特大 (its text wraps).
+        self.verdict_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 18)
 
         self.message = FieldMessage()
         self.save_button = make_primary(QPushButton(self.tr("保存")))
@@ -202,6 +203,7 @@ class MeetingEditor(QDialog):
         self.counts_label = ScaledLabel("", 1.05, bold=True)
         keys_hint = QLabel(self.tr("勾选“到会”;或选中人员后按 1 到会、2 缺席、3 请假、4 列席"))
         keys_hint.setProperty("role", "hint")
+        keys_hint.setWordWrap(True)
         self.attendance_table = AttendanceView()
         self.attendance_table.setModel(self.attendance_proxy)
         self.attendance_table.setItemDelegateForColumn(STATUS, StatusDelegate(self.attendance_table))
@@ -226,13 +228,16 @@ class MeetingEditor(QDialog):
         tools.addWidget(self.add_people_button)
         tools.addWidget(self.remove_people_button)
         tools.addWidget(self.all_present_button)
-        tools.addSpacing(12)
-        tools.addWidget(self.counts_label)
+        # The counts on the hint's line: in one row with the search box and three buttons the
+        # editor was wider than a 1024×600 screen at 大.
+        counts_row = QHBoxLayout()
+        counts_row.addWidget(keys_hint, 1)
+        counts_row.addWidget(self.counts_label)
         self.roster_box = QWidget()
         roster_layout = QVBoxLayout(self.roster_box)
         roster_layout.setContentsMargins(0, 0, 0, 0)
         roster_layout.addLayout(tools)
-        roster_layout.addWidget(keys_hint)
+        roster_layout.addLayout(counts_row)
         roster_layout.addWidget(self.attendance_table, 1)
         keep_rows_visible(self.attendance_table, 5)  # a short screen scrolls the tab, the list stays
 

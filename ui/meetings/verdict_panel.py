@@ -21,6 +21,7 @@ class VerdictPanel(QFrame):
         self.quorum_label = ScaledLabel("", 1.35, bold=True)
         self.quorum_label.setWordWrap(True)
         self.counts_label = QLabel()
+        self.counts_label.setWordWrap(True)  # the panel is 18 characters wide on a small screen
         self.findings_label = QLabel()
         self.findings_label.setWordWrap(True)
         self.findings_label.setTextFormat(Qt.TextFormat.RichText)
