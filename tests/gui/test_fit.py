@@ -328,6 +328,7 @@ def _walk(qtbot, window, size: tuple[int, int], font: str) -> list[str]:
         window.show_area(key)
         page = window.current_page()
         _wait_idle(page)
+        _shoot(window, f"{width}x{height}", font, key)  # fresh too: before the walk widens the page
         # The states first, as a person reaches them: the other tabs not yet shown (showing them
         # can widen the page and hide what a fresh page gets wrong).
         for state in PAGE_STATES.get(key, []):
@@ -339,7 +340,6 @@ def _walk(qtbot, window, size: tuple[int, int], font: str) -> list[str]:
             leave()
         for _ in every_tab(page):
             problems += [f"{label} {key}: {p}" for p in widget_problems(window)]
-        _shoot(window, f"{width}x{height}", font, key)
         openers = _window_dialogs(window) if key == "home" else PAGE_DIALOGS.get(key, lambda _p: [])(page)
         for opener in openers:
             dialog = opener()
