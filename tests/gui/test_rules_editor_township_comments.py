@@ -8,15 +8,11 @@ the township comments on 第三条 and on the whole text and records
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from desktop.services import exchange_service, review_service, rules_service
-from models.rules import procedure as proc
-from tests.support.reviews import COMMENT, RULES_TEXT
+from desktop.services import exchange_service, rules_service
+from tests.support.reviews import COMMENT, RULES_TEXT, draft_reviewed_by_township
 from tests.support.screens import save, shown
-from tests.support.sites import VILLAGE_CODE
 from tests.support.typing import type_text
 from ui.rules.article_editor import LABEL
 from ui.rules.comment_band import BAND_ROLE
@@ -26,24 +22,9 @@ WHOLE = "请在总则中写明制定依据:《中华人民共和国村民委员�
 
 def _reviewed_with_comments(pair) -> str:
     """Draft → township (comments on 第三条 and on the whole text, 修改后同意) → 回执 imported at the village."""
-    pair.use("v")
-    session = pair.village_session
-    version, _ = rules_service.import_text(session, RULES_TEXT, "青山村村规民约")
-    rules_service.add_opinion(session, version.id, date(2026, 6, 2), "forum", "建议写明赡养义务")
-    rules_service.close_solicitation(session, version.id, date(2026, 6, 20))
-    rules_service.submit_for_review(session, version.id, date(2026, 7, 1))
-    package = exchange_service.export_package(session, pair.village, pair.usb).path
-    pair.use("t")
-    exchange_service.import_package(pair.township_session, pair.township, package)
-    review_service.add_comment(pair.township_session, version.id, 3, COMMENT)
-    review_service.add_comment(pair.township_session, version.id, 0, WHOLE)
-    review_service.record_opinion(pair.township_session, version.id, proc.AGREE_AFTER_CHANGES,
-                                  date(2026, 7, 8), "镇民政办", "请按逐条意见修改后提交村民会议表决。")
-    receipt = exchange_service.export_package(pair.township_session, pair.township, pair.usb,
-                                                recipient_code=VILLAGE_CODE).path
-    pair.use("v")
-    exchange_service.import_package(session, pair.village, receipt)
-    return version.id
+    version_id, receipt = draft_reviewed_by_township(pair, comments=((3, COMMENT), (0, WHOLE)))
+    exchange_service.import_package(pair.village_session, pair.village, receipt)
+    return version_id
 
 
 @pytest.mark.screenshots

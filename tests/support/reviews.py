@@ -28,8 +28,10 @@ RULES_TEXT = """青山村村规民约
 COMMENT = "“取消其当年集体分红”涉及村民的财产权利,村规民约不宜规定,请改为批评教育、督促履行赡养义务,必要时由村调解委员会调解。"
 
 
-def draft_reviewed_by_township(pair: Pair) -> tuple[str, Path]:
-    """Village submits a draft; township records 修改后同意 with a comment on 第三条; returns (version, 回执)."""
+def draft_reviewed_by_township(pair: Pair, comments: tuple[tuple[int, str], ...] = ((3, COMMENT),)
+                               ) -> tuple[str, Path]:
+    """Village submits a draft; township records 修改后同意 with `comments` (position, text: 0 is the
+    whole text; by default one on 第三条); returns (version, 回执)."""
     pair.use("v")
     session = pair.village_session
     version, _ = rules_service.import_text(session, RULES_TEXT, "青山村村规民约")
@@ -39,7 +41,8 @@ def draft_reviewed_by_township(pair: Pair) -> tuple[str, Path]:
     package = exchange_service.export_package(session, pair.village, pair.usb).path
     pair.use("t")
     exchange_service.import_package(pair.township_session, pair.township, package)
-    review_service.add_comment(pair.township_session, version.id, 3, COMMENT)
+    for position, text in comments:
+        review_service.add_comment(pair.township_session, version.id, position, text)
     review_service.record_opinion(pair.township_session, version.id, proc.AGREE_AFTER_CHANGES,
                                   date(2026, 7, 8), "镇民政办", "请按逐条意见修改后提交村民会议表决。")
     receipt = exchange_service.export_package(pair.township_session, pair.township, pair.usb,
