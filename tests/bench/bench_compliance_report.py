@@ -62,11 +62,13 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
         base, base_min = _median(lambda: _write_only(board, folder / "baseline.xlsx"), runs)
         report, report_min = _median(lambda: write_compliance_xlsx(board, folder / "report.xlsx"), runs)
         size = (folder / "report.xlsx").stat().st_size
-        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QApplication
 
         from desktop.reports.compliance_pdf import write_compliance_pdf
 
-        _app = QGuiApplication.instance() or QGuiApplication([])
+        # A QApplication, not only a QGuiApplication: the benches after this one build widgets
+        # in the same process, and Qt allows one application object per process.
+        _app = QApplication.instance() or QApplication([])
         write_compliance_pdf(board, folder / "warm.pdf")
         pdf, pdf_min = _median(lambda: write_compliance_pdf(board, folder / "report.pdf"), runs)
     cells = VILLAGES * OBLIGATIONS
