@@ -144,23 +144,13 @@ def _import_batch(session, paths: AppPaths, packages: list[Path]) -> None:
         raise RuntimeError(f"the bench's packages did not import: {result.refused}")
 
 
-class _Scratch:
-    """Where `tests.support.templates` builds the site pair outside pytest (its `mktemp`, nothing more)."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def mktemp(self, name: str) -> Path:
-        return Path(tempfile.mkdtemp(prefix=name, dir=self.root))
-
-
 def bench(runs: int) -> list[tuple[str, float, float, str]]:
     """One incremental package into townships of 1, 30, 100 and 200 villages; ratios to 1 village."""
     runs = max(1, min(runs, 5))
     years = int(os.environ.get("CUNWU_BENCH_YEARS", "10"))
     with tempfile.TemporaryDirectory(prefix="cunwu-bench-per-package-") as tmp:
         root = Path(tmp)
-        templates.configure(_Scratch(root))  # type: ignore[arg-type]  # pytest's factory, outside pytest
+        templates.configure_outside_pytest(root)
         started = time.perf_counter()
         township, village, usb = make_pair(root, years=years)
         packages = _packages(township, village, usb)

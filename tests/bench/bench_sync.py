@@ -25,6 +25,7 @@ from desktop.sync import exporter, importer
 from models.db import close_database
 from models.entities import Person
 from models.sync.policy import SYNCED_TABLES
+from tests.support import templates
 from tests.support.sites import VILLAGE_CODE, make_pair
 
 
@@ -101,6 +102,7 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
     runs = max(3, min(runs, 5))
     with tempfile.TemporaryDirectory(prefix="cunwu-bench-sync-") as tmp:
         root = Path(tmp)
+        templates.configure_outside_pytest(root)
         township, village, usb = make_pair(root / "big", years=10)
         township.use()
         close_database()

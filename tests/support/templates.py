@@ -12,6 +12,7 @@ build closes whatever the test had open and the copy opens the test's own folder
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,22 @@ def configure(factory: pytest.TempPathFactory) -> None:
     """Called once by tests/conftest.py: where the session's templates are built."""
     global _factory
     _factory = factory
+
+
+class _Scratch:
+    """pytest's `mktemp`, outside pytest: fresh folders under one root."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def mktemp(self, name: str) -> Path:
+        return Path(tempfile.mkdtemp(prefix=name, dir=self.root))
+
+
+def configure_outside_pytest(root: Path) -> None:
+    """For the benchmarks (and scripts): build templates under `root`, forgetting earlier ones."""
+    configure(_Scratch(root))  # type: ignore[arg-type]  # duck-typed TempPathFactory
+    _built.clear()
 
 
 def template(key: Hashable, build: Callable[[Path], Any]) -> Template:
