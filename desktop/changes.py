@@ -80,20 +80,12 @@ class Changes:
 
     @classmethod
     def of(cls, *tables: str) -> Changes:
-        """Changes to the named tables (an unknown name or a package means every page)."""
+        """Changes to the named tables (an unknown table, or the installation, means every page)."""
         names = frozenset(tables) - _SILENT
         return cls(names, bool(names & _EVERYTHING) or any(t not in PAGES_BY_TABLE for t in names))
 
-    @classmethod
-    def all(cls) -> Changes:
-        """Everything may have changed (a restored backup)."""
-        return cls(frozenset(), True)
-
     def __bool__(self) -> bool:
         return self.everything or bool(self.tables)
-
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(self.tables | other.tables, self.everything or other.everything)
 
     def pages(self) -> frozenset[str]:
         """The navigation keys of the pages that show something changed."""
@@ -118,7 +110,7 @@ class Recording:
     @property
     def changes(self) -> Changes:
         """What the block changed (`NOTHING` when it wrote no table)."""
-        return Changes.of(*self.tables) if self.tables - _SILENT else NOTHING
+        return Changes.of(*self.tables)
 
 
 @contextmanager

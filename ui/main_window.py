@@ -92,8 +92,9 @@ class MainWindow(QMainWindow):
         """
         self.status.refresh_exchange()
         current = self.stack.currentWidget()
+        shown_there = changes.pages()
         for key, page in self._pages.items():
-            if not changes.touches(key):
+            if key not in shown_there:
                 continue
             if page is not current:
                 self._stale.add(key)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from desktop.services import decisions_service, meetings_service
 from tests.support.demo import demo_village
 from tests.support.meetings import failed_resolution_register
+from tests.support.screens import shown
 from tests.support.typing import type_text
 from ui.meetings import printing
 
@@ -18,12 +19,7 @@ from ui.meetings import printing
 def _page(qtbot, session):
     from ui.meetings.meetings_page import MeetingsPage
 
-    page = MeetingsPage(session)
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return shown(qtbot, MeetingsPage(session), 1100, 700)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from desktop.services import meetings_service
 from models.meetings.cadence import quarter_of
 from models.meetings.quorum import ABSENT
 from tests.support.demo import demo_village
+from tests.support.screens import shown
 from ui.meetings.meeting_list_model import QUORUM
 from ui.widgets.palette import AMBER
 
@@ -23,12 +24,7 @@ from ui.widgets.palette import AMBER
 def _page(qtbot, session):
     from ui.meetings.meetings_page import MeetingsPage
 
-    page = MeetingsPage(session)
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return shown(qtbot, MeetingsPage(session), 1100, 700)
 
 
 def _yes(qtbot, editor) -> None:
