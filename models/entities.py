@@ -16,6 +16,7 @@ from peewee import (
 
 from models.clock import now_utc
 from models.db import BaseModel
+from models.messages import QT_TRANSLATE_NOOP
 from models.records import LocalModel, SyncedModel
 
 MODE_VILLAGE = "village"
@@ -73,6 +74,41 @@ class Village(SyncedModel):
     township_code = CharField(max_length=32, null=True)
     households = IntegerField(default=0)  # 户数
     adult_population = IntegerField(default=0)  # 年满十八周岁的村民
+    figures_source = CharField(max_length=16, default="")  # "" typed (户籍 figure) / "register"
+
+
+class VillageGroup(SyncedModel):
+    """A 村民小组: the village's groups are data, each person belongs to one (by name).
+
+    People keep the group's name in `Person.village_group` (a renaming updates
+    them in the same transaction), so a record that names a person still reads
+    right after the group is gone.
+    """
+
+    name = CharField(max_length=32, index=True)
+    position = IntegerField(default=0)  # display order (第一组 before 第二组)
+    note = TextField(default="")
+
+
+class Household(SyncedModel):
+    """A 户: its number, its group and address.
+
+    Its 户主 is the member whose `household_relation` is "户主" (no foreign
+    key back from here, so the tables keep one creation order).
+    """
+
+    number = CharField(max_length=32, default="")  # 户号
+    village_group = CharField(max_length=32, default="")
+    address = CharField(max_length=128, default="")
+    note = TextField(default="")
+
+
+#: How a person leaves the register (never by deletion): code -> label.
+LEFT_KINDS: dict[str, str] = {
+    "moved_out": QT_TRANSLATE_NOOP("people", "迁出"),
+    "died": QT_TRANSLATE_NOOP("people", "死亡"),
+    "other": QT_TRANSLATE_NOOP("people", "其他"),
+}
 
 
 class Person(SyncedModel):
@@ -89,6 +125,13 @@ class Person(SyncedModel):
     household = CharField(max_length=32, default="")  # 户号 / 户主
     phone = CharField(max_length=32, default="")
     note = TextField(default="")
+    birth_month = IntegerField(null=True)  # 1-12 when the 花名册 gives 出生年月
+    household_entry = ForeignKeyField(Household, null=True, backref="members", on_delete="RESTRICT",
+                                      column_name="household_id")
+    household_relation = CharField(max_length=16, default="")  # 与户主关系: 户主, 配偶, 子, 女...
+    left_on = CharField(max_length=10, default="")  # "" while on the register
+    left_kind = CharField(max_length=16, default="")  # LEFT_KINDS
+    left_reason = TextField(default="")
 
 
 class PersonRole(SyncedModel):
@@ -98,6 +141,15 @@ class PersonRole(SyncedModel):
     role = CharField(max_length=32, index=True)
     start_date = CharField(max_length=10, default="")
     end_date = CharField(max_length=10, default="")  # "" while in office
+    end_reason = TextField(default="")  # 届满, 辞职, 罢免, 死亡... (dated by end_date)
+    scope = CharField(max_length=32, default="")  # the 村民小组 a 村民小组长 leads
+
+
+class RepresentedHousehold(SyncedModel):
+    """A household a 村民代表 represents (组织法: 每五户至十五户推选一人)."""
+
+    role = ForeignKeyField(PersonRole, backref="represented", on_delete="RESTRICT")
+    household = ForeignKeyField(Household, backref="representatives", on_delete="RESTRICT")
 
 
 class Kinship(SyncedModel):
@@ -121,6 +173,10 @@ class User(LocalModel):
     active = BooleanField(default=True)
     created_at = CharField(max_length=32, default=now_utc)
     last_login_at = CharField(max_length=32, default="")
+    person_id = CharField(max_length=36, default="")  # the register's person this login belongs to
+    must_change_password = BooleanField(default=False)  # set by a reset: new password at next login
+    failed_logins = IntegerField(default=0)  # wrong passwords in a row
+    locked_until = CharField(max_length=32, default="")  # UTC ISO time; "" when not locked
 
     audit_exclude = ("password_hash",)
 
@@ -147,8 +203,11 @@ CORE_MODELS = (
     ChangeCounter,
     Township,
     Village,
+    VillageGroup,
+    Household,
     Person,
     PersonRole,
+    RepresentedHousehold,
     Kinship,
     User,
     AuditEntry,

@@ -18,6 +18,7 @@ class DisclosureItem(SyncedModel):
     title = CharField(max_length=128)
     content = TextField(default="")
     submitted_on = CharField(max_length=10, default="")
+    submitted_by = CharField(max_length=64, default="")  # login that submitted it for review
     reviewed_on = CharField(max_length=10, default="")
     reviewed_by = CharField(max_length=64, default="")
     review_result = CharField(max_length=16, default="")  # approved / returned

@@ -33,6 +33,7 @@ class CommitteeMember(SyncedModel):
     joined_on = CharField(max_length=10)
     left_on = CharField(max_length=10, default="")
     override_reason = TextField(default="")
+    left_reason = TextField(default="")  # 届满, 辞职, 罢免, 不再符合任职条件...
 
 
 class SupervisionMatter(SyncedModel):
@@ -54,6 +55,8 @@ class SupervisionMatter(SyncedModel):
     closed_on = CharField(max_length=10, default="")
     escalated_on = CharField(max_length=10, default="")
     township_answer = TextField(default="")
+    answered_by = CharField(max_length=64, default="")  # login of the 村委会 member who answered
+    closed_by = CharField(max_length=64, default="")  # login of the 监委会 member who closed it
 
 
 class VoucherReview(SyncedModel):
@@ -64,6 +67,7 @@ class VoucherReview(SyncedModel):
     voucher_count = IntegerField()
     total_fen = IntegerField()  # money is exact: integer 分
     signed_by = CharField(max_length=128, default="")
+    recorded_by = CharField(max_length=64, default="")  # login of the 监委会 member who recorded it
     note = TextField(default="")
 
 

@@ -29,8 +29,11 @@ MODEL_BY_TABLE = {m._meta.table_name: m for m in SYNCED_MODELS}
 
 #: Plural labels for people reading a package summary.
 TABLE_LABELS: dict[str, str] = {
+    "village_group": QT_TRANSLATE_NOOP(_C, "村民小组"),
+    "household": QT_TRANSLATE_NOOP(_C, "户"),
     "person": QT_TRANSLATE_NOOP(_C, "人员"),
     "person_role": QT_TRANSLATE_NOOP(_C, "任职记录"),
+    "represented_household": QT_TRANSLATE_NOOP(_C, "村民代表联系户"),
     "kinship": QT_TRANSLATE_NOOP(_C, "亲属关系"),
     "meeting": QT_TRANSLATE_NOOP(_C, "会议"),
     "meeting_attendance": QT_TRANSLATE_NOOP(_C, "会议出席记录"),
