@@ -24,7 +24,7 @@ def login(login_name: str, password: str) -> Session:
         raise AuthenticationFailed(msg(_C, QT_TRANSLATE_NOOP(
             _C, "登录名或密码不对,请再试一次。忘记密码请找本机管理员重设。")))
     session = Session(actor=user.login, role=user.role, display_name=user.display_name,
-                      user_id=user.id, installation=installation.current())
+                      user_id=user.id, installation=installation.current(), person_id=user.person_id)
     User.update(last_login_at=now_utc()).where(User.id == user.id).execute()
     log.info("login %s (%s)", user.login, user.role)
     return session

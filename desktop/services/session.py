@@ -32,6 +32,9 @@ class Session:
     display_name: str = ""
     user_id: str | None = None
     installation: InstallationInfo | None = None
+    #: The register's person behind this login ("" for the command line, setup, or a login not
+    #: yet bound to a person): sign-offs that must come from a person (the 监委会's) check it.
+    person_id: str = ""
 
     def installation_info(self) -> InstallationInfo | None:
         """The installation this session began in, read now if it was made without one (tests, setup)."""
