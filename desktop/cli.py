@@ -426,7 +426,8 @@ def cmd_disclosure(args, paths) -> dict[str, Any]:
     year, month = args.period.split("-")
     with database.atomic():
         item = disclosure_service.create_item(session, "finance_monthly", args.period,
-                                              f"{int(year)}年{int(month)}月财务收支公开")
+                                              f"{int(year)}年{int(month)}月财务收支公开",
+                                              allow_duplicate=True)  # as before: the CLI imports what it is given
         disclosure_service.save_table(session, item.id, opening, t.computed_closing, read.lines)
     skipped = [{"row": s.row, "reason": s.reason} for s in read.skipped]
     return {"posting_id": item.id, "lines": len(read.lines), "income": as_decimal_string(t.income),

@@ -99,7 +99,8 @@ def fill_supervision(session: Session, today: date | None = None, seed: int = 5,
         questioned = [(f"记-{rng.randint(1, 60):03d}", rng.randint(20000, 300000), "缺少验收单", "returned")] \
             if back % 4 == 0 else []
         sv.add_voucher_review(session, period, reviewed.replace(day=min(reviewed.day, 10)), rng.randint(20, 60),
-                              rng.randint(1_000_000, 9_000_000), f"{chair.name}、{members[0].name}", questioned)
+                              rng.randint(1_000_000, 9_000_000), f"{chair.name}、{members[0].name}", questioned,
+                              allow_duplicate=True)  # 30-day steps may land twice in a 31-day month
         counts["voucher_reviews"] += 1
 
     # 民主评议: the last three years; one member rated 不称职 in the middle year.

@@ -25,6 +25,19 @@ class ValidationError(CunwuError):
     """Input that breaks a rule; nothing was written."""
 
 
+class DuplicateRecord(ValidationError):
+    """The same thing is already recorded (the same posting for a period, 民主理财 for a month).
+
+    Not a plain refusal: the person may still want a second one, so the
+    service raises this only when not told `allow_duplicate=True`; the screen
+    offers 打开已有的 (`existing_id`) / 仍然新建 / 取消.
+    """
+
+    def __init__(self, message: Message | str, existing_id: str = "", **params: Any):
+        super().__init__(message, **params)
+        self.existing_id = existing_id
+
+
 class PermissionDenied(CunwuError):
     """The logged-in role may not do this (enforced in services, not only by hidden buttons)."""
 

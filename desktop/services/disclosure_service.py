@@ -29,7 +29,7 @@ from models.disclosure.records import (
     FinancialPosting,
 )
 from models.entities import Village
-from models.errors import NotFound, ValidationError
+from models.errors import DuplicateRecord, NotFound, ValidationError
 from models.meetings.quorum import ERROR, Finding
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
@@ -73,8 +73,20 @@ STATUS_LABELS = {
 
 
 def create_item(session: Session, subject: str, period: str, title: str, content: str = "",
-                period_kind: str | None = None, event_date: date | None = None) -> read_models.DisclosureItemView:
-    """A draft item for `subject` (catalogue code) and `period`."""
+                period_kind: str | None = None, event_date: date | None = None,
+                allow_duplicate: bool = False) -> read_models.DisclosureItemView:
+    """A draft item for `subject` (catalogue code) and `period`.
+
+    A second posting of the same subject for the same month, quarter, half
+    year or year is usually a mistake (a click too many): it is refused with
+    `DuplicateRecord` naming the one there is, unless `allow_duplicate` (the
+    person answered 仍然新建). 随时 items are not checked: two projects may
+    well be posted under one subject on the same day.
+
+    Raises:
+        DuplicateRecord: the period already has a posting of this subject.
+        ValidationError: no such subject, no title, an unknown period kind.
+    """
     session.require(Permission.EDIT_RECORDS)
     entry = next((s for s in subject_catalogue() if s.code == subject), None)
     if entry is None:
@@ -90,11 +102,73 @@ def create_item(session: Session, subject: str, period: str, title: str, content
         raise _invalid(QT_TRANSLATE_NOOP(_C, "随时公开的事项请填写事情发生(或决定)的日期。"))
     if not title.strip():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写标题。"))
+    if not allow_duplicate and kind != cat.AD_HOC:
+        _refuse_duplicate(subject, kind, period.strip())
     return snapshot(record_store.create(
         session, DisclosureItem, category=category, subject=subject, period_kind=kind,
         period=period.strip() or (event_date.isoformat() if event_date else ""),
         event_date=event_date.isoformat() if event_date else "", title=title.strip(),
         content=content))
+
+
+#: What may be abandoned (放弃草稿): never submitted, or sent back by the committee and so
+#: in the secretary's hands again. An item in review, approved or posted has its own course
+#: (the committee decides; a posting is taken down on its date) and is never abandoned.
+ABANDONABLE = ("draft", "returned")
+#: Existing postings of a period, the one to open first: a draft before one under way before a posted one.
+_PREFERENCE = ("draft", "returned", "in_review", "approved", "posted", "taken_down")
+
+
+def existing_items(subject: str, period: str, period_kind: str | None = None) -> list[ItemRow]:
+    """The live postings of `subject` for `period` (e.g. "2026-11"), the draft first.
+
+    `period_kind` narrows to one kind (a subject may be posted by month or by quarter).
+    """
+    query = DisclosureItem.live().where((DisclosureItem.subject == subject) & (DisclosureItem.period == period))
+    if period_kind:
+        query = query.where(DisclosureItem.period_kind == period_kind)
+    rows = [_row(i) for i in query.order_by(DisclosureItem.seq)]
+    return sorted(rows, key=lambda r: _PREFERENCE.index(r.status))
+
+
+def _row(i: DisclosureItem) -> ItemRow:
+    return ItemRow(i.id, i.category, i.subject, i.period_kind, i.period, i.title, status(i), i.posted_on)
+
+
+def _refuse_duplicate(subject: str, kind: str, period: str) -> None:
+    found = existing_items(subject, period, kind)
+    if not found:
+        return
+    first = found[0]
+    what = cat.period_label(kind, period) + subject_label(subject) + "公开"
+    if first.status in ABANDONABLE:
+        template = QT_TRANSLATE_NOOP(_C, "{what} 已有一份草稿,仍要再建一份吗?")
+    elif first.status in ("posted", "taken_down"):
+        template = QT_TRANSLATE_NOOP(_C, "{what} 已公开,仍要再建一份吗?")
+    else:
+        template = QT_TRANSLATE_NOOP(_C, "{what} 已有一份,现在“{state}”,仍要再建一份吗?")
+    raise DuplicateRecord(msg(_C, template, what=what, state=STATUS_LABELS[first.status]), existing_id=first.id)
+
+
+def abandon_draft(session: Session, item_id: str) -> None:
+    """放弃草稿: the draft goes to the 回收站 (with its table, lines and attachments), and can come back.
+
+    Raises:
+        ValidationError: the item was submitted, approved or posted (its reason in words).
+    """
+    session.require(Permission.EDIT_RECORDS)
+    row = _item(item_id)
+    state = status(row)
+    if state == "in_review":
+        raise _invalid(QT_TRANSLATE_NOOP(
+            _C, "“{title}”已经提交监委会审核,不能放弃。等监委会退回后才可以放弃。"), title=row.title)
+    if state == "approved":
+        raise _invalid(QT_TRANSLATE_NOOP(
+            _C, "“{title}”已经由监委会审核通过,不是草稿,不能放弃。"), title=row.title)
+    if state not in ABANDONABLE:
+        raise _invalid(QT_TRANSLATE_NOOP(
+            _C, "“{title}”已经公开,不能放弃;公开的内容到撤下日期撤下,记录一直保留。"), title=row.title)
+    record_store.soft_delete(session, row)
 
 
 def item(item_id: str) -> read_models.DisclosureItemView:
@@ -225,9 +299,7 @@ def list_items(year: int | None = None, category: str | None = None) -> list[Ite
         query = query.where(DisclosureItem.period.startswith(f"{year:04d}"))
     if category:
         query = query.where(DisclosureItem.category == category)
-    rows = [ItemRow(i.id, i.category, i.subject, i.period_kind, i.period, i.title, status(i), i.posted_on)
-            for i in query.order_by(DisclosureItem.period.desc(), DisclosureItem.seq.desc())]
-    return rows
+    return [_row(i) for i in query.order_by(DisclosureItem.period.desc(), DisclosureItem.seq.desc())]
 
 
 @dataclass(frozen=True)
@@ -242,6 +314,8 @@ class ObligationRow:
     subject: str = ""
     title: str = ""
     posted_on: str = ""
+    #: Not met yet, but a posting for it is under way (a draft, in review, approved): the calendar opens it.
+    draft_id: str | None = None
 
 
 def calendar_year(year: int, today: date | None = None) -> list[ObligationRow]:
@@ -254,21 +328,27 @@ def calendar_year(year: int, today: date | None = None) -> list[ObligationRow]:
     info = setup_service.current()
     village = Village.get_or_none(Village.code == info.code) if info else None
     busy = bool(village and getattr(village, "finance_busy", False))
-    posted = [i for i in DisclosureItem.live() if i.posted_on]
+    items = list(DisclosureItem.live().order_by(DisclosureItem.seq))
+    posted = [i for i in items if i.posted_on]
+    under_way = sorted((i for i in items if not i.posted_on), key=lambda i: _PREFERENCE.index(status(i)))
     out = []
     # A village that posts monthly finances (most do) is held to the monthly rule.
     busy = busy or any(i.category == cat.FINANCE and i.period_kind == cat.MONTH for i in posted)
     province = installation.province()
     for o in cal.obligations(year, province, busy, today):
         if o.kind == "monthly_finance":
-            match = [i for i in posted if i.category == cat.FINANCE and i.period_kind == cat.MONTH
-                     and i.period == o.period]
+            def meets(i: DisclosureItem, period: str = o.period) -> bool:
+                return i.category == cat.FINANCE and i.period_kind == cat.MONTH and i.period == period
         else:
-            match = [i for i in posted if i.period_kind == cat.QUARTER and i.period == o.period]
+            def meets(i: DisclosureItem, period: str = o.period) -> bool:
+                return i.period_kind == cat.QUARTER and i.period == period
+        match = [i for i in posted if meets(i)]
         first = min(match, key=lambda i: i.posted_on) if match else None
+        draft = None if first else next((i for i in under_way if meets(i)), None)
         state = cal.status(o.due, date.fromisoformat(first.posted_on) if first else None, today)
         out.append(ObligationRow(o.kind, o.period, o.due.isoformat(), state, first.id if first else None,
-                                 posted_on=first.posted_on if first else ""))
+                                 posted_on=first.posted_on if first else "",
+                                 draft_id=draft.id if draft else None))
     out.extend(_ad_hoc_rows(year, province, today))
     return out
 

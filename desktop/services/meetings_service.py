@@ -416,8 +416,17 @@ def correct(session: Session, meeting_id: str) -> MeetingDraft:
 
 
 def delete_draft(session: Session, meeting_id: str) -> None:
-    """Move a draft to the recycle view (approved minutes cannot be deleted)."""
+    """放弃草稿: move a draft to the 回收站, with its attendance, agenda and resolutions (恢复 brings it back).
+
+    Raises:
+        ValidationError: the minutes were approved (审定): they are corrected, never abandoned.
+    """
     session.require(Permission.EDIT_RECORDS)
+    meeting = Meeting.get_or_none((Meeting.id == meeting_id) & (Meeting.deleted == False))  # noqa: E712
+    if meeting is not None and meeting.status == STATUS_APPROVED:
+        raise _invalid(QT_TRANSLATE_NOOP(
+            _C, "“{title}”已经审定,不是草稿,不能放弃。如需更正,请点“更正”新建一份更正记录。"),
+            title=meeting.title)
     record_store.soft_delete(session, _editable(meeting_id))
 
 

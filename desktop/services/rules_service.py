@@ -308,6 +308,29 @@ def revise(session: Session, version_id: str, trigger: str, title: str = "",
     return snapshot(record_store.update(session, version, based_on=base.id))
 
 
+#: A version past these is the village's adopted text (or its record): never abandoned, only revised.
+_NOT_ABANDONABLE = (proc.ST_ADOPTED, proc.ST_IN_FORCE, proc.ST_HISTORY, proc.ST_SUPERSEDED)
+
+
+def abandon_draft(session: Session, version_id: str) -> None:
+    """放弃草稿: a version not yet adopted goes to the 回收站 with its articles and opinions.
+
+    Its articles, opinions and comments stay as they are (they hang off the
+    version), so 恢复 in the 回收站 brings the draft back whole. Version
+    numbers are never reused: the next draft still takes the next number.
+
+    Raises:
+        ValidationError: the version was adopted (or entered as history): it can only be revised.
+    """
+    session.require(Permission.EDIT_RECORDS)
+    v = _version(version_id)
+    if proc.status(facts(v.id)) in _NOT_ABANDONABLE:
+        raise _invalid(QT_TRANSLATE_NOOP(
+            _C, "第{no}版已经表决通过(或是补录的历史版本),不是草稿,不能放弃。要改动请点“修订”起草新版本。"),
+            no=v.version_no)
+    record_store.soft_delete(session, v)
+
+
 def save_articles(session: Session, version_id: str, lines: list[ArticleLine], renumber: bool = True) -> str:
     """Replace the draft's articles; returns the new fingerprint. Refused once adopted."""
     session.require(Permission.EDIT_RECORDS)

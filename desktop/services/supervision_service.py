@@ -14,7 +14,7 @@ from desktop.services.read_models import snapshot, snapshots
 from desktop.services.session import Session
 from models.db import database
 from models.entities import Person, PersonRole
-from models.errors import NotFound, PermissionDenied, ValidationError
+from models.errors import DuplicateRecord, NotFound, PermissionDenied, ValidationError
 from models.meetings.quorum import ERROR, WARNING, Finding
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
@@ -267,10 +267,22 @@ def parse_amount(text: str) -> int:
     return int(value * 100)
 
 
+def voucher_review_of(period: str) -> read_models.VoucherReviewView | None:
+    """The first 民主理财 recorded for `period` ("2026-03"), or None."""
+    row = VoucherReview.live().where(VoucherReview.period == period).order_by(VoucherReview.seq).first()
+    return snapshot(row) if row else None
+
+
 def add_voucher_review(session: Session, period: str, reviewed_on: date, voucher_count: int,
                        total_fen: int, signed_by: str,
-                       questioned: list[tuple[str, int, str, str]] | None = None) -> read_models.VoucherReviewView:
-    """A 民主理财 session; `questioned` = (凭证号, 金额分, 理由, 结果)."""
+                       questioned: list[tuple[str, int, str, str]] | None = None,
+                       allow_duplicate: bool = False) -> read_models.VoucherReviewView:
+    """A 民主理财 session; `questioned` = (凭证号, 金额分, 理由, 结果).
+
+    A second review of the same month is usually the same session typed
+    twice: refused with `DuplicateRecord` unless `allow_duplicate` (a month
+    whose vouchers were reviewed in two sittings).
+    """
     _require_committee(session)
     if voucher_count < 0 or total_fen < 0:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "凭证张数和金额不能是负数。"))
@@ -278,6 +290,12 @@ def add_voucher_review(session: Session, period: str, reviewed_on: date, voucher
         raise _invalid(QT_TRANSLATE_NOOP(_C, "有疑问的凭证比审核的凭证还多,请核对张数。"))
     if not signed_by.strip():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写签字的监委会成员。"))
+    if not allow_duplicate:
+        earlier = voucher_review_of(period)
+        if earlier is not None:
+            raise DuplicateRecord(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "{period} 的民主理财已经登记过一次({on}审核,凭证 {count} 张),仍要再登记一次吗?"),
+                period=period, on=earlier.reviewed_on, count=earlier.voucher_count), existing_id=earlier.id)
     with database.atomic():
         review = record_store.create(session, VoucherReview, period=period, reviewed_on=reviewed_on.isoformat(),
                                      voucher_count=voucher_count, total_fen=total_fen, signed_by=signed_by.strip())

@@ -100,7 +100,8 @@ def test_bad_amounts_are_refused(text):
 
 def test_voucher_review_and_appraisal_with_consequence(demo_admin):
     review = sv.add_voucher_review(demo_admin, "2026-03", date(2026, 4, 3), 42, sv.parse_amount("58,320.40"),
-                                   "张监委、李监委", [("记-017", 120000, "无验收单", "returned")])
+                                   "张监委、李监委", [("记-017", 120000, "无验收单", "returned")],
+                                   allow_duplicate=True)  # the demo may have reviewed 2026-03 already
     assert review.total_fen == 5832040
     with pytest.raises(ValidationError):
         sv.add_voucher_review(demo_admin, "2026-03", date(2026, 4, 3), 0, 0, "张监委", [("1", 1, "x", "returned")])
