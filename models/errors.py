@@ -59,7 +59,21 @@ class DatabaseTooNew(DatabaseError):
 
 
 class AuthenticationFailed(CunwuError):
-    """Wrong login name or password (deliberately not saying which)."""
+    """Wrong login name or password (deliberately not saying which).
+
+    `wait_seconds`: how long the next try will be refused (the growing delay
+    after wrong passwords), so the login dialog can count down; 0 for none.
+    """
+
+    wait_seconds: int = 0
+
+
+class LoginDelayed(AuthenticationFailed):
+    """Tried again before the delay after a wrong password ran out; the password was not checked."""
+
+
+class AccountLocked(AuthenticationFailed):
+    """Ten wrong passwords in a row: no login until `wait_seconds` from now (the message says when)."""
 
 
 class MigrationFailed(DatabaseError):

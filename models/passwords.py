@@ -17,10 +17,14 @@ from models.messages import QT_TRANSLATE_NOOP
 
 _C = "passwords"
 
-# n=2**14, r=8 uses 16 MB and ~50 ms on an old PC: noticeable to an attacker,
-# not to a secretary logging in once a day.
-_N, _R, _P = 2**14, 8, 1
+# n=2**17, r=8 uses 128 MiB and ~0.4 s on this project's 2-core test machine: costly for
+# an attacker with a stolen file, once a day for a secretary. Hashes made with a lower n
+# (2**14 before issue 15) still verify and are re-made at the next successful login.
+_N, _R, _P = 2**17, 8, 1
 MIN_LENGTH = 6
+#: A stored hash asking for more than this is refused unread (a crafted file must not
+#: make the login allocate gigabytes).
+_MAX_N = 2**20
 
 #: Set to "1" by the test suite only (tests/conftest.py): new hashes then use n=2**4, so
 #: the suite's hundreds of created users and logins do not each spend 50 ms. Ignored in a
@@ -36,11 +40,23 @@ def _cost() -> int:
     return _N
 
 
+def _scrypt(secret: bytes, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
+    """The one place scrypt runs (tests count the calls to prove equal work per login).
+
+    OpenSSL refuses more than 32 MiB unless `maxmem` allows it; n=2**17, r=8
+    needs 128 MiB (128·r·(n+p+2) bytes).
+    """
+    if n > _MAX_N:
+        raise ValueError("scrypt cost too high")
+    return hashlib.scrypt(secret, salt=salt, n=n, r=r, p=p, dklen=dklen,
+                          maxmem=128 * r * (n + p + 2) + 2**20)
+
+
 def hash_password(password: str) -> str:
     """Return `scrypt$n$r$p$salt$hash` (base64 parts)."""
     salt = os.urandom(16)
     n = _cost()
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=_R, p=_P, dklen=32)
+    digest = _scrypt(password.encode("utf-8"), salt, n, _R, _P, 32)
     b64 = base64.b64encode
     return f"scrypt${n}${_R}${_P}${b64(salt).decode()}${b64(digest).decode()}"
 
@@ -53,12 +69,30 @@ def verify_password(password: str, stored: str) -> bool:
             return False
         salt = base64.b64decode(salt_b64)
         expected = base64.b64decode(digest_b64)
-        actual = hashlib.scrypt(
-            password.encode("utf-8"), salt=salt, n=int(n), r=int(r), p=int(p), dklen=len(expected)
-        )
-    except (ValueError, TypeError):
+        actual = _scrypt(password.encode("utf-8"), salt, int(n), int(r), int(p), len(expected))
+    except (ValueError, TypeError, MemoryError):
         return False
     return hmac.compare_digest(actual, expected)
+
+
+def needs_rehash(stored: str) -> bool:
+    """Whether `stored` was made at a lower cost than new hashes get (re-hash it at the next login)."""
+    try:
+        scheme, n, r, p, _salt, _digest = stored.split("$")
+        return scheme != "scrypt" or (int(n), int(r), int(p)) < (_cost(), _R, _P)
+    except ValueError:
+        return True
+
+
+def dummy_hash() -> str:
+    """A hash at today's cost that no password matches, for unknown and disabled logins.
+
+    Verifying against it costs what a real login costs, so the time of a refusal
+    does not tell whether the login name exists. Built without hashing: making
+    it must not cost a second scrypt on the first unknown login.
+    """
+    b64 = base64.b64encode
+    return f"scrypt${_cost()}${_R}${_P}${b64(b'cunwu-no-user!!!').decode()}${b64(bytes(32)).decode()}"
 
 
 def strength(password: str) -> tuple[int, str]:

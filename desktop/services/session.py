@@ -35,6 +35,9 @@ class Session:
     #: The register's person behind this login ("" for the command line, setup, or a login not
     #: yet bound to a person): sign-offs that must come from a person (the 监委会's) check it.
     person_id: str = ""
+    #: The administrator reset this login's password: the login dialog asks for a new one before
+    #: the session is used (`auth_service.set_new_password` returns the session to go on with).
+    must_change_password: bool = False
 
     def installation_info(self) -> InstallationInfo | None:
         """The installation this session began in, read now if it was made without one (tests, setup)."""

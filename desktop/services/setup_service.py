@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from peewee import fn
+
 from desktop.services import installation, read_models, record_store
 from desktop.services.installation import InstallationInfo
 from desktop.services.read_models import snapshot
@@ -126,7 +128,7 @@ def create_user(session: Session | None, login: str, display_name: str, role: st
     if role not in ROLES or ROLES[role][1] != info.mode:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "这个角色不适用于本机的模式。"))
     validate_password(password, repeat)
-    if User.select().where(User.login == login).exists():
+    if User.select().where(fn.LOWER(User.login) == login.lower()).exists():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "登录名“{login}”已被使用。"), login=login)
     return snapshot(record_store.create(
         session, User, login=login, display_name=display_name, role=role,

@@ -79,7 +79,7 @@ def strong_kdf(monkeypatch):
 
 def test_passwords_are_stored_as_scrypt_hashes(strong_kdf, village):
     user = User.get(User.login == "admin")
-    assert user.password_hash.startswith("scrypt$16384$8$1$")
+    assert user.password_hash.startswith("scrypt$131072$8$1$")
     assert "Admin-1234" not in user.password_hash
     assert passwords.verify_password("Admin-1234", user.password_hash)
     assert not passwords.verify_password("admin-1234", user.password_hash)
@@ -91,14 +91,14 @@ def test_the_program_hashes_with_the_strong_cost_and_only_the_suite_with_a_cheap
     code = "from models import passwords; print(passwords.hash_password('Admin-1234'))"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                          check=True, cwd=Path(__file__).resolve().parents[2]).stdout
-    assert out.startswith("scrypt$16384$8$1$")
+    assert out.startswith("scrypt$131072$8$1$")
     assert passwords.hash_password("Admin-1234").startswith("scrypt$16$8$1$")  # this suite only
     assert passwords.verify_password("Admin-1234", out.strip())
 
 
 def test_an_installed_build_ignores_the_suites_cheap_cost(monkeypatch):
     monkeypatch.setattr(sys, "frozen", True, raising=False)  # what PyInstaller sets (Windows and .deb)
-    assert passwords.hash_password("Admin-1234").startswith("scrypt$16384$8$1$")
+    assert passwords.hash_password("Admin-1234").startswith("scrypt$131072$8$1$")
 
 
 def test_login_failure_does_not_say_which_part_was_wrong(village):
