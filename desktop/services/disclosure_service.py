@@ -194,11 +194,28 @@ def _editable(item: DisclosureItem) -> None:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "已经提交审核或已经公开的内容不能再修改。"))
 
 
+def _month(item: DisclosureItem) -> str:
+    """The posting's month ("2026-10") for a monthly item, else "" (its line dates are not checked against it)."""
+    return item.period if item.period_kind == cat.MONTH else ""
+
+
+def _refuse_too_large(opening_fen: int, closing_fen: int, lines: list[ft.Line]) -> None:
+    """Amounts and sums beyond 13 digits of 元 are refused before anything is written (SQLite INTEGER is 64-bit)."""
+    too_large = ft.too_large(opening_fen, closing_fen, lines)
+    if too_large:
+        raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "没有保存:{reasons}"),
+                                  reasons=";".join(f.text() for f in too_large)))
+
+
 def save_table(session: Session, item_id: str, opening_fen: int, closing_fen: int, lines: list[ft.Line]) -> list[Finding]:
-    """Replace the item's financial table; returns the check's findings (saving a draft is allowed)."""
+    """Replace the item's financial table; returns the check's findings (saving a draft is allowed).
+
+    Refused (nothing written) when an amount or a sum is beyond 13 digits of 元.
+    """
     session.require(Permission.EDIT_RECORDS)
     item = _item(item_id)
     _editable(item)
+    _refuse_too_large(opening_fen, closing_fen, lines)
     with database.atomic():
         posting = FinancialPosting.get_or_none(FinancialPosting.item == item)
         if posting is None:
@@ -216,7 +233,7 @@ def save_table(session: Session, item_id: str, opening_fen: int, closing_fen: in
                 record_store.create(session, FinancialLine, posting=posting, position=position, **values)
         for row in existing[len(lines):]:
             record_store.soft_delete(session, row)
-    return ft.check(opening_fen, closing_fen, lines)
+    return ft.check(opening_fen, closing_fen, lines, _month(item))
 
 
 def table(item_id: str) -> tuple[int, int, list[ft.Line]]:
@@ -236,7 +253,7 @@ def submit(session: Session, item_id: str, on: date) -> None:
     _editable(item)
     if item.category == cat.FINANCE:
         opening, closing, lines = table(item.id)
-        errors = [f for f in ft.check(opening, closing, lines) if f.severity == ERROR] if lines else []
+        errors = [f for f in ft.check(opening, closing, lines, _month(item)) if f.severity == ERROR] if lines else []
         if not lines:
             raise _invalid(QT_TRANSLATE_NOOP(_C, "财务公开表还没有填写收支明细。"))
         if errors:

@@ -121,8 +121,8 @@ def read_ledger(path: Path, sheet: str | None = None, mapping: dict[str, int] | 
             amount = next((v for v in (get("income"), get("expense"), values[-1]) if v not in (None, "")), None)
             try:
                 result.opening_fen = parse_fen(amount) if amount is not None else None
-            except MoneyError:
-                result.skipped.append(SkippedRow(r, "期初余额看不懂"))
+            except MoneyError as exc:
+                result.skipped.append(SkippedRow(r, f"期初余额“{exc.text}”{exc.reason}"))
             continue
         if any(word in summary for word in _SKIP_WORDS) or any(
                 str(v or "").strip() in _SKIP_WORDS for v in values):

@@ -13,6 +13,7 @@ from desktop.services import installation, people_service, read_models, record_s
 from desktop.services.read_models import snapshot, snapshots
 from desktop.services.session import Session
 from models.db import database
+from models.disclosure import money
 from models.entities import Person, PersonRole
 from models.errors import DuplicateRecord, NotFound, PermissionDenied, ValidationError
 from models.meetings.quorum import ERROR, WARNING, Finding
@@ -254,17 +255,20 @@ def list_matters(today: date | None = None) -> list[MatterRow]:
 # --- voucher reviews ---------------------------------------------------------------
 
 def parse_amount(text: str) -> int:
-    """"1,234.5" / "1234.50元" / "¥12" → 分 (exact; never float)."""
-    from decimal import Decimal, InvalidOperation
+    """"1,234.5" / "1234.50元" / "¥12" → 分 (exact; never float; at most 13 digits of 元).
 
-    cleaned = (text or "").strip().replace(",", "").replace(",", "").replace("元", "").replace("¥", "").strip()
+    The same parser as the 财务公开表 (`models.disclosure.money.parse_fen`), so a
+    23-digit paste is a refusal here too, never an OverflowError at the database.
+    """
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation as exc:
-        raise _invalid(QT_TRANSLATE_NOOP(_C, "金额“{text}”看不懂,请写成 1234.50 这样的数字。"), text=text) from exc
-    if value < 0 or value != value.quantize(Decimal("0.01")):
-        raise _invalid(QT_TRANSLATE_NOOP(_C, "金额“{text}”不对:不能是负数,最多两位小数。"), text=text)
-    return int(value * 100)
+        return money.parse_fen(text)
+    except money.MoneyError as exc:
+        if exc.reason == money.TOO_LARGE:
+            raise _invalid(QT_TRANSLATE_NOOP(
+                _C, "金额“{text}”太大:整数部分最多 13 位(不超过 9,999,999,999,999.99 元)。"), text=text) from exc
+        if exc.reason in ("不是数字", "空白"):
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "金额“{text}”看不懂,请写成 1234.50 这样的数字。"), text=text) from exc
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "金额“{text}”不对:不能是负数,最多两位小数。"), text=text) from exc
 
 
 def voucher_review_of(period: str) -> read_models.VoucherReviewView | None:
@@ -285,6 +289,11 @@ def add_voucher_review(session: Session, period: str, reviewed_on: date, voucher
     """
     _require_committee(session)
     if voucher_count < 0 or total_fen < 0:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "凭证张数和金额不能是负数。"))
+    doubted = [amount for _no, amount, _reason, _outcome in questioned or []]
+    if not all(money.in_range(fen) for fen in [total_fen, *doubted]) or not money.in_range(sum(doubted)):
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "金额太大:整数部分最多 13 位(不超过 9,999,999,999,999.99 元)。"))
+    if any(amount < 0 for amount in doubted):
         raise _invalid(QT_TRANSLATE_NOOP(_C, "凭证张数和金额不能是负数。"))
     if len(questioned or []) > voucher_count:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "有疑问的凭证比审核的凭证还多,请核对张数。"))

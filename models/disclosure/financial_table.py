@@ -2,15 +2,19 @@
 
 The table refuses to post when 期初 + 收入 − 支出 ≠ 期末, and warns when a
 line says only "其他" (the commonest complaint: "其他支出" instead of items).
+A line's 日期 must be a date (yyyy-MM-dd as the editor stores it) and, for a
+monthly posting, one in that month or the check warns; amounts and their sums
+stay within `money.MAX_FEN`, so no total overflows SQLite's INTEGER.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.disclosure.money import format_fen
+from models.disclosure.money import MAX_FEN, format_fen, in_range
 from models.meetings.quorum import ERROR, WARNING, Finding
 from models.messages import QT_TRANSLATE_NOOP, msg
+from models.typed_dates import DateError, parse_typed_date
 
 _C = "financial_table"
 _VAGUE = ("其他", "其它", "杂支", "杂项", "其他支出", "其他收入", "零星支出")
@@ -46,10 +50,55 @@ def totals(opening_fen: int, lines: list[Line]) -> Totals:
     return Totals(opening_fen, income, expense, opening_fen + income - expense)
 
 
-def check(opening_fen: int, closing_fen: int, lines: list[Line]) -> list[Finding]:
-    """Errors that block posting, and warnings for vague lines."""
+def day_problem(day: str) -> str:
+    """Why a line's 日期 is not a date ("" for a date or a blank cell)."""
+    if not day.strip():
+        return ""
+    try:
+        parse_typed_date(day)
+    except DateError as exc:
+        return exc.reason
+    return ""
+
+
+def _month_label(month: str) -> str:
+    return f"{int(month[:4])}年{int(month[5:7])}月"
+
+
+def too_large(opening_fen: int, closing_fen: int, lines: list[Line]) -> list[Finding]:
+    """Amounts or sums beyond 13 digits of 元: errors that also keep the table from being saved at all."""
     out: list[Finding] = []
+    limit = format_fen(MAX_FEN)
+    for label, fen in ((QT_TRANSLATE_NOOP(_C, "期初余额"), opening_fen), (QT_TRANSLATE_NOOP(_C, "期末余额"), closing_fen)):
+        if not in_range(fen):
+            out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+                _C, "{what}太大:整数部分最多 13 位(不超过 {limit} 元)。"), what=label, limit=limit)))
     for n, line in enumerate(lines, start=1):
+        if not (in_range(line.income_fen) and in_range(line.expense_fen)):
+            out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+                _C, "第 {n} 行金额太大:整数部分最多 13 位(不超过 {limit} 元)。"), n=n, limit=limit)))
+    if not out:
+        t = totals(opening_fen, lines)
+        for label, fen in ((QT_TRANSLATE_NOOP(_C, "收入合计"), t.income), (QT_TRANSLATE_NOOP(_C, "支出合计"), t.expense),
+                           (QT_TRANSLATE_NOOP(_C, "期初 + 收入 − 支出"), t.computed_closing)):
+            if not in_range(fen):
+                out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+                    _C, "{what}太大:超过 {limit} 元,请分期公开。"), what=label, limit=limit)))
+    return out
+
+
+def check(opening_fen: int, closing_fen: int, lines: list[Line], month: str = "") -> list[Finding]:
+    """Errors that block posting, and warnings for vague lines (and, with `month` "2026-10", for dates outside it)."""
+    out: list[Finding] = too_large(opening_fen, closing_fen, lines)
+    for n, line in enumerate(lines, start=1):
+        problem = day_problem(line.day)
+        if problem:
+            out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(_C, "第 {n} 行日期“{text}”{reason}。"),
+                                          n=n, text=line.day.strip(), reason=problem)))
+        elif month and line.day.strip() and not parse_typed_date(line.day).isoformat().startswith(month):
+            out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+                _C, "第 {n} 行日期 {day} 不在本期({month})内,请核对。"),
+                n=n, day=parse_typed_date(line.day).isoformat(), month=_month_label(month))))
         if line.income_fen < 0 or line.expense_fen < 0:
             out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
                 _C, "第 {n} 行金额是负数。冲减请写在另一栏(收入写收入栏,支出写支出栏)。"), n=n)))

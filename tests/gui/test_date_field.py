@@ -114,3 +114,54 @@ def test_the_calendar_popup_shows_all_six_weeks_at_every_font_size(qtbot, styled
         qtbot.waitUntil(lambda view=view: view.isVisible()
                         and view.verticalHeader().length() <= view.viewport().height(), timeout=5000)
         field.calendarWidget().window().hide()
+
+
+@pytest.mark.parametrize("text", ["11.28", "11-28", "11/28", "11月28日"])
+def test_a_month_and_day_alone_are_this_year(qtbot, text):
+    field = DateField(date(2025, 3, 1))
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    _type(qtbot, field, text)
+    assert field.value() == date(date.today().year, 11, 28)
+
+
+@pytest.mark.parametrize("text", ["2026-11-28", "2026/11/28", "20261128", "2026.11.28", "2026年11月28日"])
+def test_the_forms_of_issue_15_are_taken(qtbot, text):
+    field = DateField(date(2025, 3, 1))
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    _type(qtbot, field, text)
+    assert field.value() == date(2026, 11, 28) and field.text() == "2026-11-28"
+
+
+def test_an_impossible_date_is_refused_with_the_reason_and_the_old_date_stays(qtbot):
+    field = DateField(date(2026, 3, 1))
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    refusals = []
+    field.refused.connect(refusals.append)
+    field.setFocus()
+    field.lineEdit().selectAll()
+    type_text(qtbot, field.lineEdit(), "2026-02-30")
+    # While it is typed, the field is red and says why.
+    assert "2026 年 2 月没有 30 日" in field.toolTip()
+    assert "border" in field.styleSheet()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.value() == date(2026, 3, 1)  # not 2026-02-03, the date "2026-02-3" was on the way
+    assert refusals and "2026 年 2 月没有 30 日(这个月只有 28 天)" in refusals[-1]
+    assert "已恢复为原来的日期" in refusals[-1]
+    assert field.styleSheet() == ""
+
+
+def test_typed_date_parser_says_why():
+    from models.typed_dates import DateError, parse_typed_date
+
+    assert parse_typed_date("11.28", 2026) == date(2026, 11, 28)
+    for text, reason in (("2026-02-30", "只有 28 天"), ("2026-13-01", "没有 13 月"), ("明天", "不是日期"),
+                         ("11.28", "不是日期")):
+        with pytest.raises(DateError) as err:
+            parse_typed_date(text)
+        assert reason in err.value.reason

@@ -10,6 +10,7 @@ to the next row, adding one at the end of the table.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.disclosure import financial_table as ft
 from models.disclosure.financial_table import Line
 from models.disclosure.money import MoneyError, format_fen, parse_fen
+from models.typed_dates import DateError, parse_typed_date
 from ui.widgets.palette import RED, RED_BACKGROUND
 from ui.widgets.tables import keep_column_readable, keep_rows_visible
 
@@ -31,7 +34,6 @@ DAY, VOUCHER, SUMMARY, CATEGORY, INCOME, EXPENSE, HANDLER = range(7)
 AMOUNTS = (INCOME, EXPENSE)
 _INVALID_BACKGROUND = RED_BACKGROUND
 _DAY_SHORT = re.compile(r"^(\d{1,2})$")
-_DAY_MONTH = re.compile(r"^(\d{1,2})[-./月](\d{1,2})日?$")
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -54,6 +56,14 @@ class FinancialLinesModel(QAbstractTableModel):
     def set_month(self, month: str) -> None:
         """The posting's month ("2026-10"), used to complete a typed day of the month."""
         self._month = month
+
+    def month(self) -> str:
+        """The posting's month ("2026-10"), or "" for a table that is not monthly."""
+        return self._month
+
+    def completed(self, lines: list[Line]) -> list[Line]:
+        """`lines` (e.g. imported) with their dates written as the editor writes typed ones."""
+        return [replace(x, day=self._complete_day(x.day)) for x in lines]
 
     def set_editable(self, editable: bool) -> None:
         """Read-only once the table was submitted."""
@@ -132,16 +142,24 @@ class FinancialLinesModel(QAbstractTableModel):
         return out
 
     def _complete_day(self, text: str) -> str:
+        """A typed date as yyyy-MM-dd: "3" is the 3rd of the posting's month, "10.3" of its year.
+
+        Text that is not a date (or a day that does not exist) is kept as typed;
+        the cell turns red and the check says why.
+        """
         text = text.strip()
-        if not self._month:
-            return text
         short = _DAY_SHORT.match(text)
-        if short and 1 <= int(short.group(1)) <= 31:
-            return f"{self._month}-{int(short.group(1)):02d}"
-        month_day = _DAY_MONTH.match(text)
-        if month_day and 1 <= int(month_day.group(1)) <= 12 and 1 <= int(month_day.group(2)) <= 31:
-            return f"{self._month[:4]}-{int(month_day.group(1)):02d}-{int(month_day.group(2)):02d}"
-        return text
+        if short and self._month:
+            text = f"{self._month}-{int(short.group(1)):02d}"
+        year = int(self._month[:4]) if self._month else None
+        try:
+            return parse_typed_date(text, year).isoformat()
+        except DateError:
+            return text
+
+    def day_problem(self, row: int) -> str:
+        """Why the 日期 of `row` is not a date ("" when it is one, or blank)."""
+        return ft.day_problem(self._rows[row][DAY])
 
     # --- Qt model -------------------------------------------------------------
 
@@ -188,6 +206,14 @@ class FinancialLinesModel(QAbstractTableModel):
             if reason and role == Qt.ItemDataRole.ToolTipRole:
                 return self.tr("“{text}”{reason}。金额可以写成 1,234.5 或 1234.50元").format(text=text, reason=reason)
             return None
+        if column == DAY and text.strip():
+            problem = ft.day_problem(text)
+            if problem and role == Qt.ItemDataRole.ForegroundRole:
+                return RED
+            if problem and role == Qt.ItemDataRole.BackgroundRole:
+                return _INVALID_BACKGROUND
+            if problem and role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("“{text}”{reason}").format(text=text, reason=problem)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return text or None
         return None

@@ -118,7 +118,7 @@ class FinancialTableEditor(QWidget):
     def import_lines(self, lines: list[ft.Line], opening_fen: int | None) -> None:
         """Put imported lines in the table (after the rows already typed), and the opening balance if read."""
         self.view.commit_editor()
-        self.model.set_lines(self.model.lines() + list(lines))
+        self.model.set_lines(self.model.lines() + self.model.completed(list(lines)))
         if opening_fen is not None:
             self.opening_edit.setText(format_fen(opening_fen))
 
@@ -157,7 +157,7 @@ class FinancialTableEditor(QWidget):
 
     def findings(self) -> list[Finding]:
         """The balance check of what is on screen."""
-        return ft.check(self.opening_fen(), self.closing_fen(), self.lines())
+        return ft.check(self.opening_fen(), self.closing_fen(), self.lines(), self.model.month())
 
     def is_balanced(self) -> bool:
         """No unreadable amount, at least one line and no blocking finding."""

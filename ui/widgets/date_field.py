@@ -2,8 +2,11 @@
 
 Qt's bare QDateEdit showed an English calendar, opened an empty field at
 January 2000 and refused anything typed but its own yyyy-MM-dd sections. A
-secretary copying dates from paper writes 2026-12-04, 2026/12/4, 20261204 or
-2026年12月4日; all of them are taken here, and the field shows yyyy-MM-dd.
+secretary copying dates from paper writes 2026-12-04, 2026/12/4, 20261204,
+2026年12月4日 or just 12.4 (this year); all of them are taken here
+(`models.typed_dates`), and the field shows yyyy-MM-dd. A date that does not
+exist (2026-02-30) is not quietly turned into another day: the field turns
+red and says why, and keeps the date it showed before.
 """
 
 from __future__ import annotations
@@ -11,35 +14,59 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QDateEdit, QTableView, QWidget
+from PySide6.QtWidgets import QDateEdit, QTableView, QToolTip, QWidget
+
+from models.typed_dates import DateError, looks_like_date, parse_typed_date
+from ui.widgets.palette import RED
 
 #: The calendar and the month names in Chinese, whatever the system language.
 CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 
-_SEPARATED = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*")
-_COMPACT = re.compile(r"\s*(\d{4})(\d{2})(\d{2})\s*")
+_INVALID_STYLE = f"QDateEdit {{ border: 1px solid {RED.name()}; background: #fdf0ee; }}"
 _PARTIAL = re.compile(r"[\d\s\-/.年月日]{0,16}")
 
 
-def parse_date(text: str) -> date | None:
-    """The date in `text` (2026-12-04, 2026/12/4, 2026.12.4, 20261204, 2026年12月4日), or None."""
-    match = _SEPARATED.fullmatch(text) or _COMPACT.fullmatch(text)
-    if match is None:
-        return None
+def parse_date(text: str, year: int | None = None) -> date | None:
+    """The date in `text` (2026-12-04, 2026/12/4, 2026.12.4, 20261204, 2026年12月4日; 12.4 with `year`), or None."""
     try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:  # 2026-02-30
+        return parse_typed_date(text, year)
+    except DateError:
         return None
+
+
+def date_problem(text: str, year: int | None = None) -> str:
+    """Why `text` is not a date, in Chinese ("" when it is one)."""
+    try:
+        parse_typed_date(text, year)
+    except DateError as exc:
+        return QCoreApplication.translate("DateField", "“{text}”{reason}。").format(
+            text=text.strip(), reason=exc.reason)
+    return ""
 
 
 class DateField(QDateEdit):
     """A yyyy-MM-dd date field with a Chinese calendar popup; typed dates in the usual forms are accepted.
 
     An optional field (a special value text at the minimum date, e.g. 未填写)
-    opens its calendar at today's month instead of the minimum.
+    opens its calendar at today's month instead of the minimum. A month and
+    day alone (11.28, 11-28) are this year. `refused(message)` when what was
+    typed is not a date and the field went back to the date it showed.
     """
+
+    refused = Signal(str)
 
     def __init__(self, value: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -51,11 +78,27 @@ class DateField(QDateEdit):
         calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         calendar.setGridVisible(True)
         calendar.installEventFilter(self)
+        self.problem = ""  # why the text last typed was not a date ("" when it was)
+        # The date before typing began: "2026-02-3" on the way to "2026-02-30" is a date Qt takes
+        # at that key, and must not be what a refused text falls back to.
+        self._before = QDate()
+        self.editingFinished.connect(self._remember)
+        calendar.clicked.connect(self._remember)
+        self.lineEdit().textEdited.connect(self._show_problem)
         self.set_value(value or date.today())
 
     def set_value(self, value: date) -> None:
         """Show `value`."""
         self.setDate(QDate(value.year, value.month, value.day))
+        self._remember()
+
+    def _remember(self, *_args) -> None:
+        self._before = self.date()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Typing starts from the date shown now."""
+        self._remember()
+        super().focusInEvent(event)
 
     def value(self) -> date:
         """The date shown."""
@@ -78,7 +121,7 @@ class DateField(QDateEdit):
             pos = len(text)
         if special and not text.strip():
             return QValidator.State.Acceptable, text, pos  # cleared: the optional date is not filled in
-        parsed = parse_date(text)
+        parsed = parse_date(text, date.today().year)
         if parsed is not None:
             shown = QDate(parsed.year, parsed.month, parsed.day)
             if self.minimumDate() <= shown <= self.maximumDate():
@@ -93,7 +136,7 @@ class DateField(QDateEdit):
         special = self.specialValueText()
         if special and (text == special or not text.strip()):
             return QDateTime(self.minimumDate().startOfDay())
-        parsed = parse_date(text)
+        parsed = parse_date(text, date.today().year)
         if parsed is None:
             return self.dateTime()
         return QDateTime(QDate(parsed.year, parsed.month, parsed.day).startOfDay())
@@ -101,8 +144,30 @@ class DateField(QDateEdit):
     def fixup(self, text: str) -> str:  # noqa: D102 - Qt override
         if self.specialValueText() and not text.strip():
             return self.specialValueText()
-        parsed = parse_date(text)
-        return parsed.isoformat() if parsed is not None else self.textFromDateTime(self.dateTime())
+        parsed = parse_date(text, date.today().year)
+        if parsed is not None:
+            return parsed.isoformat()
+        if text.strip():
+            self._refuse(date_problem(text, date.today().year))
+        before = self._before if self._before.isValid() else self.date()
+        if self.specialValueText() and before == self.minimumDate():
+            return self.specialValueText()
+        return self.textFromDateTime(before.startOfDay())
+
+    def _show_problem(self, text: str) -> None:
+        """Red while a complete-looking date does not exist (2026-02-30); plain again once it does."""
+        self.problem = date_problem(text, date.today().year) if looks_like_date(text) else ""
+        self.setStyleSheet(_INVALID_STYLE if self.problem else "")
+        self.setToolTip(self.problem)
+
+    def _refuse(self, message: str) -> None:
+        self.problem = message
+        self.setStyleSheet("")
+        self.setToolTip("")
+        full = self.tr("{problem}已恢复为原来的日期。").format(problem=message)
+        if self.isVisible():
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), full, self)
+        self.refused.emit(full)
 
     # ----- the calendar ---------------------------------------------------------------------
 

@@ -1,0 +1,124 @@
+"""Issue 15 — validation in the screens: a 23-digit amount, a date that is not one, never a traceback.
+
+Before: typing 99999999999999999999999 as an amount and saving reached SQLite
+and ended in “操作没有完成,出现了意外的问题” (OverflowError in the log).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.services import disclosure_service as ds
+from tests.gui.test_disclosure_editor import open_editor, type_cell, users
+from tests.support.demo import supervision_village
+from tests.support.typing import type_text
+from ui.disclosure.lines_model import DAY, INCOME
+
+HUGE = "99999999999999999999999"
+
+
+def _no_unexpected(caplog, editor) -> None:
+    assert "意外" not in editor.message.text()
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], [r.getMessage() for r in caplog.records]
+
+
+def test_a_23_digit_amount_is_refused_in_chinese_and_nothing_is_saved(qtbot, village, caplog):
+    _paths, admin = village
+    secretary, _committee = users(admin)
+    item = ds.create_item(secretary, "finance_monthly", "2026-10", "2026年10月财务收支公开")
+    editor = open_editor(qtbot, secretary, item.id)
+    te = editor.table_editor
+    view = te.view
+    view.start_typing(0, DAY)
+    for text in ("3", "J-001", "集体鱼塘承包费", "发包收入", HUGE):
+        type_cell(qtbot, view, text)
+    view.commit_editor()
+    index = te.model.index(0, INCOME)
+    assert index.data(Qt.ItemDataRole.ForegroundRole).name() == "#b3261e"
+    assert "整数部分最多 13 位" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert f"第 1 行收入“{HUGE}”太大" in te.check_text()
+    assert not editor.submit_button.isEnabled()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "没有保存" in editor.message.text() and "13 位" in editor.message.text()
+    _no_unexpected(caplog, editor)
+    assert ds.table(item.id) == (0, 0, [])
+
+    # The opening balance too.
+    view.start_typing(0, INCOME)
+    type_cell(qtbot, view, "100")
+    view.commit_editor()
+    type_text(qtbot, te.opening_edit, HUGE)
+    assert "期初余额" in te.check_text() and "13 位" in te.check_text()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "没有保存" in editor.message.text()
+    _no_unexpected(caplog, editor)
+    assert ds.table(item.id) == (0, 0, [])
+
+
+def test_a_day_that_is_not_a_date_is_red_and_blocks_submission(qtbot, village):
+    _paths, admin = village
+    secretary, _committee = users(admin)
+    item = ds.create_item(secretary, "finance_monthly", "2026-02", "2026年2月财务收支公开")
+    editor = open_editor(qtbot, secretary, item.id)
+    te = editor.table_editor
+    view = te.view
+    view.start_typing(0, DAY)
+    for text in ("30", "J-001", "集体鱼塘承包费", "发包收入", "100"):
+        type_cell(qtbot, view, text)
+    view.commit_editor()
+    te.closing_edit.setText("100")
+    index = te.model.index(0, DAY)
+    assert index.data() == "2026-02-30"
+    assert index.data(Qt.ItemDataRole.ForegroundRole).name() == "#b3261e"
+    assert "2026 年 2 月没有 30 日" in te.check_text()
+    assert not editor.submit_button.isEnabled()
+    # Typed forms of a date become yyyy-MM-dd; one outside the month is a warning.
+    view.start_typing(0, DAY)
+    type_cell(qtbot, view, "2026年3月2日")
+    view.commit_editor()
+    assert te.model.index(0, DAY).data() == "2026-03-02"
+    assert "第 1 行日期 2026-03-02 不在本期(2026年2月)内" in te.check_text()
+    view.start_typing(0, DAY)
+    type_cell(qtbot, view, "2.27")
+    view.commit_editor()
+    assert te.model.index(0, DAY).data() == "2026-02-27"
+    assert "账平" in te.check_text() and editor.submit_button.isEnabled()
+
+
+@pytest.fixture
+def vouchers(qtbot, store):
+    from ui.meetings.meeting_editor import MeetingEditor
+    from ui.supervision.supervision_page import SupervisionPage
+
+    page = SupervisionPage(supervision_village(), MeetingEditor)
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    page.tabs.setCurrentWidget(page.vouchers_tab)
+    return page
+
+
+def test_voucher_review_total_and_questioned_amount_of_23_digits(qtbot, vouchers, caplog):
+    tab = vouchers.vouchers_tab
+    before = tab.list_model.rowCount()
+    type_text(qtbot, tab.amount_edit, HUGE)
+    assert tab.amount_message.role() == "error" and "13 位" in tab.amount_message.text()
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.list_model.rowCount() == before
+    tab.amount_edit.clear()
+    type_text(qtbot, tab.amount_edit, "12,345.60")
+    tab.count_spin.setValue(18)
+    type_text(qtbot, tab.signed_edit, "王国生")
+    qtbot.mouseClick(tab.add_row_button, Qt.MouseButton.LeftButton)
+    tab.questioned.item(0, 0).setText("记-009")
+    tab.questioned.item(0, 1).setText(HUGE)
+    tab.questioned.item(0, 2).setText("发票抬头不符")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.message.role() == "error" and "太大" in tab.message.text()
+    assert "意外" not in tab.message.text()
+    assert tab.list_model.rowCount() == before
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
