@@ -15,12 +15,12 @@ from datetime import date
 
 from peewee import fn
 
-from desktop.services import installation, record_store, setup_service
+from desktop.services import installation, record_store, setup_service, terms_service
 from desktop.services.people_service import VILLAGE_COMMITTEE_ROLES
 from desktop.services.session import Session
 from models.clock import now_utc
 from models.db import database
-from models.entities import Person, PersonRole, Village
+from models.entities import Person, Village
 from models.errors import NotFound, ValidationError
 from models.meetings import matters as matters_mod
 from models.meetings import types as mt
@@ -163,24 +163,22 @@ def type_choices() -> list[tuple[str, str]]:
     return [(code, t.label) for code, t in mt.TYPES.items()]
 
 
-def roster(type_code: str) -> list[AttendanceLine]:
-    """Default attendance list: everyone currently holding a role of that body."""
+def roster(type_code: str, on: date | None = None) -> list[AttendanceLine]:
+    """Default attendance list: everyone holding a role of that body on `on` (the meeting's date; today when None).
+
+    Who holds office on a date is `terms_service.office_holders`: someone who
+    left in 2025 is not on a 2026 meeting's list, but is on a 2024 one.
+    """
     roles = ROSTER_ROLES.get(type_code)
     if not roles:
         return []
-    rows = (PersonRole.live().join(Person)
-            .where((PersonRole.role.in_(sorted(roles))) & (PersonRole.end_date == "")
-                   & (Person.deleted == False))  # noqa: E712
-            .order_by(Person.name))
     by_person: dict[str, AttendanceLine] = {}
     reps = set()
-    for r in rows:
-        p = r.person
-        by_person.setdefault(p.id, AttendanceLine(p.id, p.name, p.gender))
+    for r in sorted(terms_service.office_holders(roles, on), key=lambda r: r.name):
+        by_person.setdefault(r.person_id, AttendanceLine(r.person_id, r.name, r.gender))
         if r.role == "representative":
-            reps.add(p.id)
-    committee = {r.person_id for r in PersonRole.live().where(
-        PersonRole.role.in_(sorted(VILLAGE_COMMITTEE_ROLES)) & (PersonRole.end_date == ""))}
+            reps.add(r.person_id)
+    committee = {r.person_id for r in terms_service.office_holders(VILLAGE_COMMITTEE_ROLES, on)}
     for pid, line in by_person.items():
         # A 村委会 member who is also a representative sits as a committee member.
         line.is_representative = pid in reps and pid not in committee
@@ -194,7 +192,7 @@ def new_draft(type_code: str, held_on: date | None = None) -> MeetingDraft:
     kind = mt.meeting_type(type_code)
     draft = MeetingDraft(type_code=type_code, held_on=held_on or date.today(),
                          title=kind.label, convened_by="村民委员会")
-    draft.attendance = roster(type_code)
+    draft.attendance = roster(type_code, draft.held_on)
     if not kind.roster:
         info = setup_service.current()
         village = Village.get_or_none(Village.code == info.code) if info else None

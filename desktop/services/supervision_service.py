@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import installation, people_service, read_models, record_store
+from desktop.services import installation, people_service, read_models, record_store, terms_service
 from desktop.services.read_models import snapshot, snapshots
 from desktop.services.session import Session
 from models.db import database
 from models.disclosure import money
-from models.entities import Person, PersonRole
+from models.entities import Person
 from models.errors import DuplicateRecord, NotFound, PermissionDenied, ValidationError
 from models.meetings.quorum import ERROR, WARNING, Finding
 from models.messages import QT_TRANSLATE_NOOP, msg
@@ -50,19 +50,12 @@ def _require_term_editor(session: Session) -> None:
 
 # --- eligibility ---------------------------------------------------------------
 
-def _current_roles() -> dict[str, set[str]]:
-    roles: dict[str, set[str]] = {}
-    for r in PersonRole.live().where(PersonRole.end_date == ""):
-        roles.setdefault(r.person_id, set()).add(r.role)
-    return roles
-
-
-def candidate(person_id: str) -> el.Candidate:
-    """What the register says about a person, for the eligibility check."""
+def candidate(person_id: str, on: date | str | None = None, until: date | str | None = None) -> el.Candidate:
+    """What the register says about a person on `on` (today when None; to `until` if given), for the eligibility check."""
     person = Person.get_or_none((Person.id == person_id) & (Person.deleted == False))  # noqa: E712
     if person is None:
         raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这个人。")))
-    roles = _current_roles()
+    roles = terms_service.roles_on(on, until=until)
     relatives = {}
     for rid in people_service.close_relatives(person_id):
         other = Person.get_by_id(rid)
@@ -70,9 +63,9 @@ def candidate(person_id: str) -> el.Candidate:
     return el.Candidate(person.id, person.name, frozenset(roles.get(person.id, set())), relatives)
 
 
-def check_person(person_id: str) -> list[Finding]:
-    """Eligibility findings for a person under this village's province profile."""
-    return el.check_candidate(candidate(person_id), installation.province())
+def check_person(person_id: str, on: date | str | None = None, until: date | str | None = None) -> list[Finding]:
+    """Eligibility findings for a person on `on` (today when None; any time to `until`) under the province profile."""
+    return el.check_candidate(candidate(person_id, on, until), installation.province())
 
 
 # --- terms and members -----------------------------------------------------------
@@ -101,7 +94,9 @@ def add_member(session: Session, term_id: str, person_id: str, chair: bool = Fal
     if CommitteeMember.live().where((CommitteeMember.term == term) & (CommitteeMember.person == person_id)
                                     & (CommitteeMember.left_on == "")).exists():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "这个人已经是本届监委会成员。"))
-    findings = check_person(person_id)
+    seated_on = joined_on or date.fromisoformat(term.start_date)
+    # From the seat's first day to today: a seat recorded late must not overlap a 村委会 office.
+    findings = check_person(person_id, seated_on, date.today())
     errors = [f for f in findings if f.severity == ERROR]
     if errors:
         raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "不能担任监委会成员:{reasons}"),
@@ -112,8 +107,54 @@ def add_member(session: Session, term_id: str, person_id: str, chair: bool = Fal
             _C, "需要说明理由才能登记:{reasons}"), reasons=";".join(f.text() for f in warnings)))
     return snapshot(record_store.create(
         session, CommitteeMember, term=term, person=person_id, position="chair" if chair else "member",
-        finance_qualified=finance_qualified, joined_on=(joined_on or date.fromisoformat(term.start_date)).isoformat(),
+        finance_qualified=finance_qualified, joined_on=seated_on.isoformat(),
         override_reason=override_reason.strip()))
+
+
+def seat_problems(member_id: str, on: date | None = None) -> list[Finding]:
+    """Why a sitting member may no longer serve on `on` (today when None): the law's refusals only.
+
+    A member seated lawfully can become ineligible later (a close relative
+    elected to the 村委会); these are the reasons the removal records.
+    """
+    m = _seat(member_id)
+    return [f for f in check_person(m.person_id, on) if f.severity == ERROR]
+
+
+def _seat(member_id: str) -> CommitteeMember:
+    m = CommitteeMember.get_or_none((CommitteeMember.id == member_id) & (CommitteeMember.deleted == False))  # noqa: E712
+    if m is None:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这名监委会成员。")))
+    return m
+
+
+def end_seat(session: Session, member_id: str, left_on: date, kind: str,
+             detail: str = "") -> read_models.CommitteeMemberView:
+    """A member leaves the committee on `left_on` (届满, 辞职, 罢免, 不再符合任职条件, 死亡), with the reason.
+
+    For `ineligible` without details, the reason recorded is what the
+    eligibility check finds on that date (e.g. 近亲属 of a 村委会 member).
+    The seat stays on record; nothing is deleted.
+    """
+    _require_term_editor(session)
+    m = _seat(member_id)
+    if m.left_on:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "这名成员已于 {on} 离任。"), on=m.left_on)
+    if not isinstance(left_on, date):
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写离任日期。"))
+    if left_on > date.today():
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "离任日期不能晚于今天;到期后再登记。"))
+    if left_on.isoformat() < m.joined_on:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "离任日期 {end} 早于任职日期 {start},请核对。"),
+                       end=left_on.isoformat(), start=m.joined_on)
+    if kind == "ineligible" and not (detail or "").strip():
+        problems = seat_problems(member_id, left_on)
+        if not problems:
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "按人员名册,这名成员在 {on} 仍符合任职条件;请写明不再符合的原因。"),
+                           on=left_on.isoformat())
+        detail = ";".join(f.text() for f in problems)
+    reason = terms_service.reason_text(kind, detail)
+    return snapshot(record_store.update(session, m, left_on=left_on.isoformat(), left_reason=reason))
 
 
 @dataclass(frozen=True)
@@ -129,6 +170,7 @@ class MemberRow:
     left_on: str
     override_reason: str
     findings: tuple[Finding, ...]
+    left_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -151,19 +193,18 @@ def list_terms() -> list[read_models.CommitteeTermView]:
 def term_view(term_id: str) -> TermView:
     """Members of a term, each re-checked (a relative may have joined the 村委会 since)."""
     term = CommitteeTerm.get_by_id(term_id)
-    roles = _current_roles()
+    roles = terms_service.roles_on()
     rows, seats = [], []
     for m in (CommitteeMember.live().where(CommitteeMember.term == term).join(Person)
               .order_by(CommitteeMember.position, Person.name)):
         findings = tuple(check_person(m.person_id)) if not m.left_on else ()
         rows.append(MemberRow(m.id, m.person_id, m.person.name, m.position == "chair", m.finance_qualified,
-                              m.joined_on, m.left_on, m.override_reason, findings))
+                              m.joined_on, m.left_on, m.override_reason, findings, m.left_reason))
         if not m.left_on:
             seats.append(el.Seat(m.person_id, m.person.name, m.position == "chair", m.finance_qualified,
                                  "party_secretary" in roles.get(m.person_id, set())))
-    vc_starts = sorted(r.start_date for r in PersonRole.live().where(
-        PersonRole.role.in_(sorted(el.VILLAGE_COMMITTEE)) & (PersonRole.start_date <= term.start_date)
-        & (PersonRole.end_date == "")) if r.start_date)
+    vc_starts = sorted(r.start_date for r in terms_service.office_holders(el.VILLAGE_COMMITTEE, term.start_date)
+                       if r.start_date)
     left = [m for m in rows if m.left_on]
     joined = sorted(m.joined_on for m in rows)
     vacancies = [(m.left_on, next((j for j in joined if j >= m.left_on), "")) for m in left]

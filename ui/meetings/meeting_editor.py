@@ -378,7 +378,7 @@ class MeetingEditor(QDialog):
             self.assembly_box.setVisible(not kind.roster)
             self.attendance_model.set_lines(draft.attendance, editable, kind.is_representatives)
             self.attendance_model.set_roster_ids(
-                frozenset(a.person_id for a in meetings_service.roster(draft.type_code))
+                frozenset(a.person_id for a in meetings_service.roster(draft.type_code, draft.held_on))
                 if kind.roster else None)
             self.expected_caption.setText(self.tr("应到({unit}):").format(unit=kind.unit))
             self.present_caption.setText(self.tr("实到({unit}):").format(unit=kind.unit))
