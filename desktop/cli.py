@@ -121,6 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
                               help="以一个 JSON 对象输出结果(同全局 --json)")
     # --- end report ------------------------------------------------------------------------------
 
+    from desktop import cli_people
+
+    cli_people.add_parser(sub, _Parser)
+
     sub.add_parser("selftest", help="自检(打包后的程序用)")
     return p
 
@@ -586,6 +590,13 @@ def _is_setup(path: Path, fmt) -> bool:
         opened.close()
 
 
+def cmd_people(args, paths) -> dict[str, Any]:
+    """`cunwu people list|…` (see `desktop.cli_people`)."""
+    from desktop import cli_people
+
+    return cli_people.cmd_people(args, paths, _open, _require_installation)
+
+
 COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "init": cmd_init,
     "demo": cmd_demo,
@@ -599,4 +610,5 @@ COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "export": cmd_export,
     "import": cmd_import,
     "report": cmd_report,
+    "people": cmd_people,
 }

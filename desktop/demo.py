@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.services import people_service, record_store, setup_service
+from desktop.services import households_service, people_service, record_store, setup_service
 from desktop.services.session import Session
 from models.db import database
 from models.entities import MODE_TOWNSHIP, Person, Village
@@ -95,14 +95,28 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
     result = DemoResult()
     start = f"{2026 - 5 + 1}-04-18"  # the current 村委会 term started after the 2021 换届
 
-    def person(gender: str, group: str | None = None, **extra) -> Person:
+    def person(gender: str, group: str | None = None, join: tuple | None = None, **extra) -> Person:
+        """A person heading a household of their own, or joining `join` = (household, 与户主关系).
+
+        The random draws stay in the order they always had (name, group,
+        birth year), so a seed gives the same village as before.
+        """
         result.people += 1
+        name = names.make(gender)
+        group = group or rng.choice(VILLAGE_GROUPS)
+        birth_year = rng.randint(1958, 1995)
+        if join is None:
+            home = households_service.add_household(session, f"{result.people:04d}", group,
+                                                    f"{info.name}{group}{result.people}号")
+            join = (home, households_service.HEAD)
+        home, relation = join
         return people_service.add_person(
-            session, names.make(gender), gender,
-            village_group=group or rng.choice(VILLAGE_GROUPS),
-            birth_year=rng.randint(1958, 1995), **extra)
+            session, name, gender, village_group=home.village_group, birth_year=birth_year,
+            household_entry=home.id, household_relation=relation, **extra)
 
     with database.atomic():
+        for group in VILLAGE_GROUPS:
+            households_service.add_group(session, group)
         village = Village.get(Village.code == info.code)
         adults = households * 29 // 10
         record_store.update(session, village, households=households, adult_population=adults)
@@ -144,7 +158,7 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
         # and one committee member's son who is a 村民代表 (allowed; not 监委会).
         people_service.add_kinship(session, reps[1], reps[0], "spouse")
         people_service.add_kinship(session, reps[6], reps[5], "sibling")
-        son = person("男")
+        son = person("男", join=(households_service.household(committee[1].household_id), "子"))
         people_service.add_kinship(session, committee[1], son, "parent")
         people_service.add_role(session, son, "representative", start)
         if progress:

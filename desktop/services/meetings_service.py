@@ -196,10 +196,15 @@ def new_draft(type_code: str, held_on: date | None = None) -> MeetingDraft:
     if not kind.roster:
         info = setup_service.current()
         village = Village.get_or_none(Village.code == info.code) if info else None
-        if village is not None and type_code in (mt.ASSEMBLY, mt.COLLECTIVE_MEMBERS):
-            draft.expected_count = village.adult_population or None
-        elif village is not None and type_code == mt.ASSEMBLY_HOUSEHOLDS:
-            draft.expected_count = village.households or None
+        if village is not None:
+            # The figures in use: the typed 户籍 figures, or today's count when the village follows its register.
+            from desktop.services import village_figures
+
+            used = village_figures.figures(draft.held_on)
+            if type_code in (mt.ASSEMBLY, mt.COLLECTIVE_MEMBERS):
+                draft.expected_count = used.adult_population or None
+            elif type_code == mt.ASSEMBLY_HOUSEHOLDS:
+                draft.expected_count = used.households or None
     return draft
 
 

@@ -1,17 +1,28 @@
-"""The Person register: villagers who hold roles, and declared kinship links."""
+"""The Person register (人员名册): add, edit and end a person's stay; roles; kinship links read both ways.
+
+Groups and households are `households_service`'s; the field checks are
+`person_checks`'; the village's 户数/人口 figures are `village_figures`'.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
-from desktop.services import read_models, record_store
+from desktop.services import (
+    households_service,
+    person_checks,
+    read_models,
+    record_store,
+    village_figures,
+)
 from desktop.services.read_models import snapshot
 from desktop.services.session import Session
 from models.db import database
-from models.entities import GENDERS, Kinship, Person, PersonRole
-from models.errors import ValidationError
-from models.kinship import RELATIONS, is_close_relation
+from models.entities import LEFT_KINDS, Kinship, Person, PersonRole
+from models.errors import NotFound, ValidationError
+from models.kinship import RELATIONS, Link, close_relative_ids, relatives
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
 
@@ -40,15 +51,80 @@ def _invalid(template: str, **params) -> ValidationError:
     return ValidationError(msg(_C, template, **params))
 
 
+#: The fields a person's form writes (besides name and gender).
+DETAIL_FIELDS = ("birth_year", "birth_month", "village_group", "household_entry", "household_relation",
+                 "phone", "note", "household")
+
+
 def add_person(session: Session, name: str, gender: str, **details) -> read_models.PersonView:
-    """Register a person (name and gender are required)."""
+    """Register a person (name and gender are required; see `person_checks.checked` for the rest).
+
+    A group named here that the village does not have yet is made in the
+    same transaction (older callers and imports name groups by their name).
+    """
     session.require(Permission.EDIT_REGISTER)
-    name = (name or "").strip()
-    if not 1 <= len(name) <= 32:
-        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写姓名(最多 32 个字)。"))
-    if gender not in GENDERS:
-        raise _invalid(QT_TRANSLATE_NOOP(_C, "请选择性别(男或女)。"))
-    return snapshot(record_store.create(session, Person, name=name, gender=gender, **details))
+    with database.atomic():
+        values = person_checks.checked(name, gender, details)
+        households_service.ensure_group(session, values.get("village_group", ""))
+        person = record_store.create(session, Person, **values)
+        village_figures.follow_register(session)
+    return snapshot(person)
+
+
+def edit_person(session: Session, person_id: str, name: str, gender: str, **details) -> read_models.PersonView:
+    """Change a person's entry (the same checks as `add_person`; the stay's end is `end_stay`'s)."""
+    session.require(Permission.EDIT_REGISTER)
+    with database.atomic():
+        current = _person(person_id)
+        merged = {f: getattr(current, f) for f in DETAIL_FIELDS if f != "household_entry"}
+        merged["household_entry"] = current.__data__.get("household_entry")
+        merged.update(details)
+        values = person_checks.checked(name, gender, merged, person_id=current.id, left_on=current.left_on)
+        households_service.ensure_group(session, values.get("village_group", ""))
+        person = record_store.update(session, current, **values)
+        village_figures.follow_register(session)
+    return snapshot(person)
+
+
+def end_stay(session: Session, person_id: str, left_on: date | str, kind: str,
+             reason: str) -> read_models.PersonView:
+    """End a person's stay on the register: dated 迁出/死亡/其他 with a reason, never a deletion.
+
+    The person stays in the database (records that name them keep the
+    name) and leaves the default register list, pickers and counts.
+    """
+    session.require(Permission.EDIT_REGISTER)
+    with database.atomic():
+        current = _person(person_id)
+        values = person_checks.checked_end(current, left_on, kind, reason)
+        person = record_store.update(session, current, **values)
+        village_figures.follow_register(session)
+    return snapshot(person)
+
+
+def resume_stay(session: Session, person_id: str) -> read_models.PersonView:
+    """Put back on the register a person whose stay was ended by mistake."""
+    session.require(Permission.EDIT_REGISTER)
+    with database.atomic():
+        current = _person(person_id)
+        if not current.left_on:
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "{name}还在名册上。"), name=current.name)
+        households_service.check_head(current.__data__.get("household_entry"), current.household_relation, current.id)
+        person = record_store.update(session, current, left_on="", left_kind="", left_reason="")
+        village_figures.follow_register(session)
+    return snapshot(person)
+
+
+def _person(person_id: str) -> Person:
+    person = Person.get_or_none((Person.id == person_id) & (Person.deleted == False))  # noqa: E712
+    if person is None:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这个人,可能已被删除。")))
+    return person
+
+
+def person(person_id: str) -> read_models.PersonView:
+    """One person's entry."""
+    return snapshot(_person(person_id))
 
 
 def add_role(session: Session, person: Person | read_models.PersonView, role: str, start_date: str = "",
@@ -65,25 +141,72 @@ def add_role(session: Session, person: Person | read_models.PersonView, role: st
 
 def add_kinship(session: Session, person: Person | read_models.PersonView, relative: Person | read_models.PersonView,
                 relation: str) -> read_models.KinshipView:
-    """Declare that `person` is `relation` of `relative`."""
+    """Declare that `person` is `relation` of `relative` (enter it from either side; it reads both ways)."""
     session.require(Permission.EDIT_REGISTER)
     if relation not in RELATIONS:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的亲属关系:{relation}"), relation=relation)
     if person.id == relative.id:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "不能登记一个人和自己的亲属关系。"))
-    return snapshot(record_store.create(
-        session, Kinship, person=person.id, relative=relative.id, relation=relation))
+    with database.atomic():
+        first, second = _person(person.id), _person(relative.id)
+        existing = Kinship.live().where(
+            ((Kinship.person == first.id) & (Kinship.relative == second.id))
+            | ((Kinship.person == second.id) & (Kinship.relative == first.id))).first()
+        if existing is not None:
+            raise _invalid(QT_TRANSLATE_NOOP(
+                _C, "{a}和{b}之间已经登记了亲属关系;要改,先删除原来那条。"), a=first.name, b=second.name)
+        link = record_store.create(session, Kinship, person=first.id, relative=second.id, relation=relation)
+    return snapshot(link)
+
+
+def remove_kinship(session: Session, link_id: str) -> None:
+    """Remove a declared link (to the 回收站); inferred relations go with the links they came from."""
+    session.require(Permission.EDIT_REGISTER)
+    link = Kinship.live().where(Kinship.id == link_id).first()
+    if link is None:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "这条亲属关系已不存在。")))
+    record_store.soft_delete(session, link)
+
+
+def _links_near(person_id: str) -> list[Link]:
+    """The links of `person_id` and of the people one link away (what inference needs)."""
+    def touching(ids: set[str]) -> list[Link]:
+        rows = Kinship.live().where(Kinship.person.in_(list(ids)) | Kinship.relative.in_(list(ids)))
+        return [Link(r.person_id, r.relative_id, r.relation, r.id) for r in rows]
+
+    own = touching({person_id})
+    near = {x for link in own for x in (link.person, link.relative)} | {person_id}
+    return touching(near)
+
+
+@dataclass(frozen=True)
+class RelativeRow:
+    """A relative of a person for the kinship panel: "`name` 是本人的 `relation`"."""
+
+    person_id: str
+    name: str
+    relation: str  # a code of models.kinship.RELATIONS, read from the person's side
+    inferred: bool
+    via_name: str  # the person an inferred relation goes through
+    link_id: str  # the declared link, "" when inferred
+    on_register: bool
+
+
+def relatives_of(person_id: str) -> list[RelativeRow]:
+    """Declared and inferred relatives of a person, declared first, by name."""
+    found = relatives(person_id, _links_near(person_id))
+    ids = {r.other for r in found} | {r.via for r in found if r.via}
+    people = {p.id: p for p in Person.select(Person.id, Person.name, Person.left_on).where(Person.id.in_(list(ids)))}
+    rows = [RelativeRow(r.other, people[r.other].name if r.other in people else "", r.relation, r.inferred,
+                        people[r.via].name if r.via in people else "", r.link_id,
+                        r.other in people and not people[r.other].left_on)
+            for r in found]
+    return sorted(rows, key=lambda r: (r.inferred, r.name))
 
 
 def close_relatives(person_id: str) -> set[str]:
-    """Ids of people declared 近亲属 of `person_id` (either direction)."""
-    rows = Kinship.live().where(
-        (Kinship.person == person_id) | (Kinship.relative == person_id))
-    out = set()
-    for link in rows:
-        if is_close_relation(link.relation):
-            out.add(link.relative_id if link.person_id == person_id else link.person_id)
-    return out
+    """Ids of the 近亲属 of `person_id`: declared either way, or inferred (common parent, parent's parent)."""
+    return close_relative_ids(person_id, _links_near(person_id))
 
 
 @dataclass(frozen=True)
@@ -95,15 +218,44 @@ class PersonRow:
     gender: str
     village_group: str
     roles: tuple[str, ...]
+    birth_year: int | None = None
+    birth_month: int | None = None
+    household_number: str = ""
+    household_relation: str = ""
+    phone: str = ""
+    left_on: str = ""
+    left_kind: str = ""
+
+    def birth_text(self) -> str:
+        """出生年月 as the 花名册 writes it: "1968.03", "1968" or ""."""
+        if self.birth_year is None:
+            return ""
+        return f"{self.birth_year}.{self.birth_month:02d}" if self.birth_month else str(self.birth_year)
+
+    def on_register(self) -> bool:
+        """True while the person's stay has not ended."""
+        return not self.left_on
 
 
-def register(search: str = "") -> list[PersonRow]:
-    """Every line of the register (not deleted, names containing `search`), by name, with current roles.
+ON_REGISTER = QT_TRANSLATE_NOOP(_C, "在册")
 
-    For callers that need the whole list (pickers, reports); the register page
-    fetches only the lines it shows (`register_ids` + `register_rows`).
+
+def status_text(row: PersonRow) -> str:
+    """在册, or how and when the person left ("迁出 2026-03-01"), in the source language (reports, CLI)."""
+    if row.on_register():
+        return ON_REGISTER
+    return f"{LEFT_KINDS.get(row.left_kind, row.left_kind)} {row.left_on}"
+
+
+def register(search: str = "", include_left: bool = False) -> list[PersonRow]:
+    """Every line of the register (names containing `search`), by name, with current roles.
+
+    People whose stay ended (迁出/死亡/其他) are left out unless
+    `include_left`. For callers that need the whole list (pickers,
+    reports); the register page fetches only the lines it shows
+    (`register_ids` + `register_rows`).
     """
-    ids = register_ids(search)
+    ids = register_ids(search, include_left)
     return [row for start in range(0, len(ids), _WHOLE_CHUNK)
             for row in register_rows(ids[start:start + _WHOLE_CHUNK])]
 
@@ -112,8 +264,8 @@ def register(search: str = "") -> list[PersonRow]:
 _WHOLE_CHUNK = 500
 
 
-def register_ids(search: str = "") -> list[str]:
-    """The ids of the register's people (not deleted, names containing `search`), by name.
+def register_ids(search: str = "", include_left: bool = False) -> list[str]:
+    """The ids of the register's people (names containing `search`), by name; the departed only if asked.
 
     One SELECT of ids: the register page holds these and fetches the rows it
     shows with `register_rows`, so a register of 100,000 opens at once.
@@ -122,6 +274,8 @@ def register_ids(search: str = "") -> list[str]:
     search = (search or "").strip()
     # instr(), not LIKE: LIKE on short CJK strings misbehaves in SQLite 3.40.
     where = " AND instr(name, ?) > 0" if search else ""
+    if not include_left:
+        where += " AND left_on = ''"
     # `+deleted`: without statistics SQLite would pick the index on `deleted`
     # (one value for nearly every row) over the one on `name`.
     cursor = database.execute_sql(f"SELECT id FROM person WHERE +deleted = 0{where} ORDER BY name, rowid",
@@ -143,16 +297,20 @@ def register_rows(ids: Sequence[str]) -> list[PersonRow]:
     cursor = database.execute_sql(
         "SELECT p.id, p.name, p.gender, p.village_group,"
         " (SELECT group_concat(r.role, ',') FROM person_role r"
-        "  WHERE r.person_id = p.id AND +r.deleted = 0 AND r.end_date = '')"
-        f" FROM person p WHERE +p.deleted = 0 AND p.id IN ({marks})", ids)
-    found = {pid: PersonRow(pid, name, gender, group, tuple(roles.split(",")) if roles else ())
-             for pid, name, gender, group, roles in cursor}
+        "  WHERE r.person_id = p.id AND +r.deleted = 0 AND r.end_date = ''),"
+        " p.birth_year, p.birth_month, coalesce(h.number, p.household), p.household_relation, p.phone,"
+        " p.left_on, p.left_kind"
+        " FROM person p LEFT JOIN household h ON h.id = p.household_id"
+        f" WHERE +p.deleted = 0 AND p.id IN ({marks})", ids)
+    found = {row[0]: PersonRow(row[0], row[1], row[2], row[3], tuple(row[4].split(",")) if row[4] else (),
+                               *row[5:])
+             for row in cursor}
     return [found[pid] for pid in ids if pid in found]
 
 
 def counts() -> dict[str, int]:
-    """People per current role, for the home page."""
+    """People on the register per current role, for the home page."""
     cursor = database.execute_sql(
         "SELECT r.role, count(DISTINCT r.person_id) FROM person_role r JOIN person p ON p.id = r.person_id"
-        " WHERE r.deleted = 0 AND p.deleted = 0 AND r.end_date = '' GROUP BY r.role")
+        " WHERE r.deleted = 0 AND p.deleted = 0 AND p.left_on = '' AND r.end_date = '' GROUP BY r.role")
     return {role: n for role, n in cursor}

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_a_record_written_through_a_service_is_noted_with_its_table(village):
     _paths, session = village
     with recording() as rec:
-        people_service.add_person(session, name="王小明", gender="男", group_name="一组")
+        people_service.add_person(session, name="王小明", gender="男", village_group="一组")
     assert "person" in rec.tables
     assert rec.changes.touches("people") and rec.changes.touches("home")
     assert not rec.changes.touches("rules")
@@ -39,7 +39,7 @@ def test_nested_recordings_are_one_operation(village):
     _paths, session = village
     with recording() as outer:
         with recording() as inner:
-            people_service.add_person(session, name="李四", gender="男", group_name="二组")
+            people_service.add_person(session, name="李四", gender="男", village_group="二组")
     assert inner.tables is outer.tables and "person" in outer.tables
 
 
