@@ -2,7 +2,13 @@
 
 A wrong password is answered on the dialog itself (no message box to click
 away), the password is cleared and the cursor put back, so the next try is
-just typing again.
+just typing again. After several wrong passwords the service asks for a wait
+(`AuthenticationFailed.wait_seconds`): the 登录 button counts it down, the
+UI thread never sleeps; after ten the login is locked and the message says
+until when. The check itself (scrypt, ~0.4 s) runs on a worker (`Runner`).
+
+A login whose password the administrator reset (`Session.must_change_password`)
+is asked for a new one on the same dialog before it is accepted.
 
 `info` is the installation, or at start-up the `LoginFacts` read before the
 database layer loaded: the dialog uses only its name and `is_demo`.
@@ -12,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -19,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +50,9 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.session: Session | None = None
         self._settings = settings
+        self._runner = None  # made at the first 登录 (ui.operations loads after the first paint)
+        self._wait_left = 0
+        self._locked = False
         self.setWindowTitle(self.tr("{name} - 村务台账 - 登录").format(name=info.name))
         self.setMinimumWidth(440)
 
@@ -69,40 +80,170 @@ class LoginDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(self.login_button)
 
+        login_page = QWidget()
+        page = QVBoxLayout(login_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(10)
+        page.addLayout(form)
+        page.addWidget(self.message)
+        if info.is_demo:
+            self.demo_hint = QLabel(self.tr("演示数据:管理员 admin,密码 demo1234"))
+            self.demo_hint.setProperty("role", "hint")
+            page.addWidget(self.demo_hint)
+        page.addStretch(1)
+        page.addLayout(buttons)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(login_page)
+        self.new_password_page: QWidget | None = None  # built when a reset password was used
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(10)
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addSpacing(8)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        if info.is_demo:
-            self.demo_hint = QLabel(self.tr("演示数据:管理员 admin,密码 demo1234"))
-            self.demo_hint.setProperty("role", "hint")
-            layout.addWidget(self.demo_hint)
-        layout.addLayout(buttons)
+        layout.addWidget(self.pages)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._count_down)
+        self.login_edit.textChanged.connect(self._other_login)
         (self.password_edit if self.login_edit.text() else self.login_edit).setFocus()
 
     def try_login(self) -> None:
-        """Check the credentials; accept on success, explain inline on failure."""
+        """Check the credentials on a worker; accept on success, explain inline on failure."""
+        if self._wait_left or self._locked or (self._runner is not None and self._runner.is_busy()):
+            return
         # Imported here: the dialog paints before the database layer loads (start-up
         # opens the database just after that paint and imports these there too).
         from desktop.services import auth_service
-        from ui.operations import run_op
+        from ui.operations import Runner
 
-        # A write: the login time is recorded.
-        logged_in = run_op(self, lambda: auth_service.login(self.login_edit.text(), self.password_edit.text()),
-                           on_failure=self._refused)
-        if not logged_in:
-            return
-        self.session = logged_in.value
-        self._settings.values.last_login = self.session.actor
+        if self._runner is None:
+            self._runner = Runner(self)
+        login, password = self.login_edit.text(), self.password_edit.text()
+        self.login_button.setEnabled(False)
+        self.login_button.setText(self.tr("正在登录…"))
+        self.message.clear_message()
+        # A write: the login time (or the count of wrong passwords) is recorded.
+        self._runner.run_call(lambda: auth_service.login(login, password), self._logged_in, self._refused)
+
+    def is_busy(self) -> bool:
+        """Whether a login is being checked (tests wait for the answer)."""
+        return self._runner is not None and self._runner.is_busy()
+
+    def _logged_in(self, session: Session) -> None:
+        self._ready()
+        self._settings.values.last_login = session.actor
         self._settings.save()
+        if session.must_change_password:
+            self._ask_new_password(session)
+            return
+        self.session = session
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:
         """Wrong name or password: say so under the fields and start the password again."""
+        from models.errors import AccountLocked
+
+        self._ready()
         self.message.show_failure(exc)
         self.password_edit.clear()
         self.password_edit.setFocus()
+        self._locked = isinstance(exc, AccountLocked)
+        if self._locked:
+            self.login_button.setEnabled(False)
+            self.login_button.setText(self.tr("已锁定"))
+            return
+        wait = int(getattr(exc, "wait_seconds", 0) or 0)
+        if wait > 0:
+            self._wait_left = wait
+            self._show_wait()
+            self._tick.start()
+
+    def _ready(self) -> None:
+        self.login_button.setEnabled(True)
+        self.login_button.setText(self.tr("登录"))
+
+    def _show_wait(self) -> None:
+        self.login_button.setEnabled(False)
+        self.login_button.setText(self.tr("请等 {seconds} 秒").format(seconds=self._wait_left))
+
+    def _count_down(self) -> None:
+        self._wait_left -= 1
+        if self._wait_left > 0:
+            self._show_wait()
+            return
+        self._tick.stop()
+        self._wait_left = 0
+        self._ready()
+
+    def _other_login(self) -> None:
+        """Another login name: its own waits apply (the service checks them), not this one's."""
+        if self._locked or self._wait_left:
+            self._tick.stop()
+            self._wait_left = 0
+            self._locked = False
+            self._ready()
+            self.message.clear_message()
+
+    # --- a password reset by the administrator: a new one before going on -------------------------
+
+    def _ask_new_password(self, session: Session) -> None:
+        from ui.widgets.new_password import NewPasswordFields
+
+        self._pending = session
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        explanation = QLabel(self.tr(
+            "{name},管理员为你重设了密码。请设置一个只有你自己知道的新密码,以后用它登录。").format(
+                name=session.display_name or session.actor))
+        explanation.setWordWrap(True)
+        self.new_password = NewPasswordFields()
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        self.new_password.add_to(form, self.tr("新密码"), self.tr("再输一次"))
+        self.new_password_message = FieldMessage()
+        self.save_password_button = primary_button(self.tr("保存并进入"))
+        self.save_password_button.setDefault(True)
+        self.save_password_button.clicked.connect(self.save_new_password)
+        cancel = QPushButton(self.tr("退出"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_password_button)
+        layout.addWidget(explanation)
+        layout.addLayout(form)
+        layout.addWidget(self.new_password_message)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.new_password_page = page
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        self.login_button.setDefault(False)
+        self.new_password.password_edit.setFocus()
+
+    def save_new_password(self) -> None:
+        """Save the new password (on a worker: two scrypt runs); then the session goes on."""
+        from desktop.services import auth_service
+
+        if self._runner.is_busy():
+            return
+        session, new, repeat = self._pending, self.new_password.password(), self.new_password.repeat()
+        self.save_password_button.setEnabled(False)
+
+        def saved(fresh: Session) -> None:
+            self.session = fresh
+            self.accept()
+
+        def refused(exc: BaseException) -> None:
+            self.save_password_button.setEnabled(True)
+            self.new_password_message.show_failure(exc)
+            self.new_password.clear()
+            self.new_password.password_edit.setFocus()
+
+        self._runner.run_call(lambda: auth_service.set_new_password(session, new, repeat), saved, refused)

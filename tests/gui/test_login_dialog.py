@@ -27,6 +27,7 @@ def test_wrong_then_right_password(qtbot, village, settings_store):
     qtbot.keyClicks(dialog.login_edit, "admin")
     qtbot.keyClicks(dialog.password_edit, "wrong-password")
     qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_busy())  # the check runs on a worker
 
     assert dialog.isVisible()
     assert "登录名或密码不对" in dialog.message.text()
@@ -36,6 +37,7 @@ def test_wrong_then_right_password(qtbot, village, settings_store):
 
     qtbot.keyClicks(dialog.password_edit, ADMIN_PASSWORD)
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.is_busy())
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.session.actor == "admin"
     assert json.loads(paths.settings_file.read_text("utf-8"))["last_login"] == "admin"
@@ -54,3 +56,58 @@ def qtbot_top_level_boxes():
     from PySide6.QtWidgets import QApplication
 
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def _log_in(qtbot, dialog, login, password) -> None:
+    dialog.login_edit.setText(login)
+    dialog.password_edit.setText(password)
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_busy())
+
+
+def test_the_button_counts_down_the_wait_and_a_lock_says_until_when(qtbot, village, settings_store, monkeypatch):
+    from datetime import UTC, datetime, timedelta
+
+    from desktop.services import auth_service
+
+    clock = [datetime.now(UTC)]
+    monkeypatch.setattr(auth_service, "_now", lambda: clock[0])
+    dialog = _dialog(qtbot, settings_store)
+    for _ in range(3):
+        _log_in(qtbot, dialog, "nobody", "wrong-pass")
+    assert "登录名或密码不对" in dialog.message.text()
+    assert not dialog.login_button.isEnabled() and dialog.login_button.text() == "请等 1 秒"
+    qtbot.waitUntil(dialog.login_button.isEnabled, timeout=3000)  # counted down by a timer, not a sleep
+    assert dialog.login_button.text() == "登录"
+    for _ in range(7):  # the tenth wrong password in a row locks
+        clock[0] += timedelta(seconds=60)
+        dialog._tick.stop()
+        dialog._wait_left = 0
+        dialog._ready()
+        _log_in(qtbot, dialog, "nobody", "wrong-pass")
+    assert "已锁定,请在" in dialog.message.text() and "以后再试" in dialog.message.text()
+    assert dialog.login_button.text() == "已锁定" and not dialog.login_button.isEnabled()
+    qtbot.keyClicks(dialog.login_edit, "x")  # another login name: its own count applies
+    assert dialog.login_button.isEnabled()
+
+
+def test_a_reset_password_asks_for_a_new_one_before_the_session(qtbot, village, settings_store):
+    from desktop.services import accounts_service, auth_service, people_service
+
+    _, admin = village
+    person = people_service.add_person(admin, "张伟", "男")
+    user = accounts_service.add_account(admin, "zhangwei", person.id, "committee", "Jianwei-12", "Jianwei-12")
+    temporary = accounts_service.reset_password(admin, user.id)
+    dialog = _dialog(qtbot, settings_store)
+    _log_in(qtbot, dialog, "zhangwei", temporary)
+    assert dialog.isVisible() and dialog.session is None
+    assert dialog.pages.currentWidget() is dialog.new_password_page
+    qtbot.keyClicks(dialog.new_password.password_edit, "123")
+    assert dialog.new_password.hint.role() == "error"
+    dialog.new_password.password_edit.clear()
+    qtbot.keyClicks(dialog.new_password.password_edit, "Mine-45678")
+    qtbot.keyClicks(dialog.new_password.repeat_edit, "Mine-45678")
+    qtbot.mouseClick(dialog.save_password_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    assert dialog.session.actor == "zhangwei" and not dialog.session.must_change_password
+    assert auth_service.login("zhangwei", "Mine-45678").person_id == person.id
