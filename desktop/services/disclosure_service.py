@@ -104,11 +104,40 @@ def create_item(session: Session, subject: str, period: str, title: str, content
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写标题。"))
     if not allow_duplicate and kind != cat.AD_HOC:
         _refuse_duplicate(subject, kind, period.strip())
-    return snapshot(record_store.create(
-        session, DisclosureItem, category=category, subject=subject, period_kind=kind,
-        period=period.strip() or (event_date.isoformat() if event_date else ""),
-        event_date=event_date.isoformat() if event_date else "", title=title.strip(),
-        content=content))
+    with database.atomic():
+        item = record_store.create(
+            session, DisclosureItem, category=category, subject=subject, period_kind=kind,
+            period=period.strip() or (event_date.isoformat() if event_date else ""),
+            event_date=event_date.isoformat() if event_date else "", title=title.strip(),
+            content=content)
+        carried = _carried(item)
+        if carried is not None:  # 期初余额 = the last posted month's 期末余额
+            record_store.create(session, FinancialPosting, item=item, opening_fen=carried.closing_fen, closing_fen=0)
+    return snapshot(item)
+
+
+def _carried(item: DisclosureItem) -> ft.Carried | None:
+    """The last posted month's 期末余额 before a monthly financial item's month (same subject), or None."""
+    if item.category != cat.FINANCE or item.period_kind != cat.MONTH or len(item.period) != 7:
+        return None
+    before = (DisclosureItem.live()
+              .join(FinancialPosting, on=(FinancialPosting.item == DisclosureItem.id))
+              .where((DisclosureItem.subject == item.subject) & (DisclosureItem.period_kind == cat.MONTH)
+                     & (DisclosureItem.period < item.period) & (DisclosureItem.posted_on != "")
+                     & (FinancialPosting.deleted == False))  # noqa: E712
+              .order_by(DisclosureItem.period.desc(), DisclosureItem.posted_on.desc())
+              .select(DisclosureItem.period, FinancialPosting.closing_fen).tuples().first())
+    if before is None:
+        return None
+    period, closing = before
+    year, month = int(item.period[:4]), int(item.period[5:7])
+    previous = f"{year - (month == 1)}-{(month - 2) % 12 + 1:02d}"
+    return ft.Carried(period, closing, period == previous)
+
+
+def carried_opening(item_id: str) -> ft.Carried | None:
+    """What this monthly financial item's 期初余额 should be: the last posted month's 期末余额 (None when there is none)."""
+    return _carried(_item(item_id))
 
 
 #: What may be abandoned (放弃草稿): never submitted, or sent back by the committee and so
@@ -233,7 +262,7 @@ def save_table(session: Session, item_id: str, opening_fen: int, closing_fen: in
                 record_store.create(session, FinancialLine, posting=posting, position=position, **values)
         for row in existing[len(lines):]:
             record_store.soft_delete(session, row)
-    return ft.check(opening_fen, closing_fen, lines, _month(item))
+    return ft.check(opening_fen, closing_fen, lines, _month(item), _carried(item))
 
 
 def table(item_id: str) -> tuple[int, int, list[ft.Line]]:

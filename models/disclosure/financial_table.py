@@ -4,7 +4,10 @@ The table refuses to post when 期初 + 收入 − 支出 ≠ 期末, and warns 
 line says only "其他" (the commonest complaint: "其他支出" instead of items).
 A line's 日期 must be a date (yyyy-MM-dd as the editor stores it) and, for a
 monthly posting, one in that month or the check warns; amounts and their sums
-stay within `money.MAX_FEN`, so no total overflows SQLite's INTEGER.
+stay within `money.MAX_FEN`, so no total overflows SQLite's INTEGER. A month's
+期初余额 is the last posted month's 期末余额 (the service carries it over); one
+typed differently is a warning, since an adjustment can be right but is the
+first thing a villager asks about.
 """
 
 from __future__ import annotations
@@ -87,9 +90,40 @@ def too_large(opening_fen: int, closing_fen: int, lines: list[Line]) -> list[Fin
     return out
 
 
-def check(opening_fen: int, closing_fen: int, lines: list[Line], month: str = "") -> list[Finding]:
-    """Errors that block posting, and warnings for vague lines (and, with `month` "2026-10", for dates outside it)."""
+@dataclass(frozen=True)
+class Carried:
+    """The 期末余额 of the last posted month, which the next month's 期初余额 should equal."""
+
+    period: str  # "2026-09"
+    closing_fen: int
+    previous_month: bool  # the month just before (“上月”), not an older one
+
+
+def carried_label(carried: Carried) -> str:
+    """“上月” or “2026年8月” (when months in between were not posted)."""
+    return "上月" if carried.previous_month else _month_label(carried.period)
+
+
+def opening_differs(opening_fen: int, carried: Carried | None) -> Finding | None:
+    """A warning when the typed 期初余额 is not the carried 期末余额."""
+    if carried is None or opening_fen == carried.closing_fen:
+        return None
+    return Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+        _C, "期初余额 {opening} 元与{which}期末余额 {carried} 元不一致,请核对(如有调整,请在说明里写明原因)。"),
+        opening=format_fen(opening_fen), which=carried_label(carried), carried=format_fen(carried.closing_fen)))
+
+
+def check(opening_fen: int, closing_fen: int, lines: list[Line], month: str = "",
+          carried: Carried | None = None) -> list[Finding]:
+    """Errors that block posting, and warnings for vague lines.
+
+    With `month` ("2026-10"), a line dated outside it is a warning; with
+    `carried`, an opening balance other than the last posted 期末余额 is one.
+    """
     out: list[Finding] = too_large(opening_fen, closing_fen, lines)
+    differs = opening_differs(opening_fen, carried)
+    if differs is not None:
+        out.append(differs)
     for n, line in enumerate(lines, start=1):
         problem = day_problem(line.day)
         if problem:

@@ -122,3 +122,27 @@ def test_voucher_review_total_and_questioned_amount_of_23_digits(qtbot, vouchers
     assert "意外" not in tab.message.text()
     assert tab.list_model.rowCount() == before
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_the_editor_shows_the_carried_opening_balance_and_warns_when_it_is_changed(qtbot, village):
+    from tests.unit.test_validation_limits import _posted_month
+
+    _paths, admin = village
+    secretary, _committee = users(admin)
+    _posted_month(secretary, "2026-09", 0, 1234500)
+    item = ds.create_item(secretary, "finance_monthly", "2026-10", "2026年10月财务收支公开")
+    editor = open_editor(qtbot, secretary, item.id)
+    te = editor.table_editor
+    assert te.opening_edit.text() == "12,345.00"
+    assert "不一致" not in te.check_text()
+    te.opening_edit.selectAll()
+    type_text(qtbot, te.opening_edit, "12,000")
+    assert "与上月期末余额 12,345.00 元不一致" in te.check_text()
+    view = te.view
+    view.start_typing(0, DAY)
+    for text in ("3", "J-001", "集体鱼塘承包费", "发包收入", "100"):
+        type_cell(qtbot, view, text)
+    view.commit_editor()
+    te.closing_edit.setText("12,100")
+    assert "与上月期末余额 12,345.00 元不一致" in te.check_text()
+    assert editor.submit_button.isEnabled()  # a warning, not a refusal: an adjustment can be right

@@ -118,3 +118,39 @@ def test_ledger_import_skips_a_too_large_amount(tmp_path):
     reasons = {s.row: s.reason for s in read.skipped}
     assert "期初余额" in reasons[2] and "13 位" in reasons[2]
     assert "13 位" in reasons[4] and "13 位" in reasons[5]
+
+
+def _posted_month(secretary, period: str, opening: int, closing: int) -> str:
+    """A monthly table marked posted (the review and posting steps have their own tests)."""
+    from models.disclosure.records import DisclosureItem
+
+    item = ds.create_item(secretary, "finance_monthly", period, f"{period} 财务收支公开", allow_duplicate=True)
+    ds.save_table(secretary, item.id, opening, closing, [line(f"{period}-08", income=closing - opening)])
+    DisclosureItem.update(posted_on=f"{period}-28").where(DisclosureItem.id == item.id).execute()
+    return item.id
+
+
+def test_the_opening_balance_is_carried_from_the_last_posted_month(village):
+    _, admin = village
+    secretary = _secretary(admin)
+    first = ds.create_item(secretary, "finance_monthly", "2026-08", "2026年8月财务收支公开")
+    assert ds.table(first.id) == (0, 0, []) and ds.carried_opening(first.id) is None  # nothing posted before
+    _posted_month(secretary, "2026-08", 0, 1000000)
+    _posted_month(secretary, "2026-09", 1000000, 1234500)
+    draft = ds.create_item(secretary, "finance_monthly", "2026-09", "不算:未公开", allow_duplicate=True)
+    ds.save_table(secretary, draft.id, 0, 5, [line("2026-09-09", income=5)])  # a draft is not posted
+
+    october = ds.create_item(secretary, "finance_monthly", "2026-10", "2026年10月财务收支公开")
+    assert ds.table(october.id)[0] == 1234500
+    carried = ds.carried_opening(october.id)
+    assert (carried.period, carried.closing_fen, carried.previous_month) == ("2026-09", 1234500, True)
+    findings = ds.save_table(secretary, october.id, 1000000, 1000100, [line("2026-10-03", income=100)])
+    warnings = [f.text() for f in findings if f.severity == WARNING]
+    assert warnings == ["期初余额 10,000.00 元与上月期末余额 12,345.00 元不一致,请核对(如有调整,请在说明里写明原因)。"]
+    findings = ds.save_table(secretary, october.id, 1234500, 1234600, [line("2026-10-03", income=100)])
+    assert findings == []
+
+    december = ds.create_item(secretary, "finance_monthly", "2026-12", "2026年12月财务收支公开")
+    assert ds.table(december.id)[0] == 1234500  # November was not posted: September's closing, named
+    findings = ds.save_table(secretary, december.id, 0, 100, [line("2026-12-03", income=100)])
+    assert any("与2026年9月期末余额 12,345.00 元不一致" in f.text() for f in findings)

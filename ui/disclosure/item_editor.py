@@ -177,6 +177,7 @@ class ItemEditor(QDialog):
         if table and self.is_finance:
             opening, closing, lines = ds.table(d.id)
             self.table_editor.set_editable(self.editable())
+            self.table_editor.set_carried(ds.carried_opening(d.id) if self.editable() else None)
             self.table_editor.set_table(opening, closing, lines)
         for section in (self.review_section, self.posting_section, self.poster_section):
             section.show_item(d)

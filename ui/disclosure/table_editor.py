@@ -40,6 +40,7 @@ class FinancialTableEditor(QWidget):
         super().__init__(parent)
         em = self.fontMetrics().horizontalAdvance("国")
         self.model = FinancialLinesModel(self)
+        self._carried: ft.Carried | None = None
         self.view = FinancialLinesView(self.model)
         self.opening_edit = QLineEdit()
         self.closing_edit = QLineEdit()
@@ -95,6 +96,11 @@ class FinancialTableEditor(QWidget):
         self.opening_edit.setText(format_fen(opening_fen) if opening_fen or lines else "")
         self.closing_edit.setText(format_fen(closing_fen) if closing_fen or lines else "")
         self.model.set_lines(lines)
+
+    def set_carried(self, carried: ft.Carried | None) -> None:
+        """The last posted month's 期末余额: a 期初余额 typed otherwise is warned about."""
+        self._carried = carried
+        self._on_changed()
 
     def set_editable(self, editable: bool) -> None:
         """Draft tables are typed into; submitted ones are read (call before `set_table`)."""
@@ -157,7 +163,7 @@ class FinancialTableEditor(QWidget):
 
     def findings(self) -> list[Finding]:
         """The balance check of what is on screen."""
-        return ft.check(self.opening_fen(), self.closing_fen(), self.lines(), self.model.month())
+        return ft.check(self.opening_fen(), self.closing_fen(), self.lines(), self.model.month(), self._carried)
 
     def is_balanced(self) -> bool:
         """No unreadable amount, at least one line and no blocking finding."""
@@ -188,6 +194,10 @@ class FinancialTableEditor(QWidget):
                 parts.append(f"<div style='color:{GREEN.name()}'>✔ " + escape(self.tr(
                     "账平:期初 + 收入 − 支出 = 期末 {closing}。").format(closing=yuan(self.closing_fen()))) + "</div>")
         else:
+            differs = ft.opening_differs(self.opening_fen(), self._carried)
+            if differs is not None and self.opening_edit.text().strip():
+                parts.append(f"<div style='color:{AMBER.name()}; margin-bottom:3px'>⚠ "
+                             f"{escape(finding_text(differs))}</div>")
             parts.append(f"<div style='color:{GREY.name()}'>{escape(self.tr('还没有收支明细。'))}</div>")
         self.check_label.setText("".join(parts))
         self.changed.emit()
