@@ -1,0 +1,325 @@
+"""Rows of a 花名册 → the people to add, the rows skipped (each with its reason), the duplicates.
+
+The caller hands rows as (row number, cell values) with merged cells already
+spread; nothing here touches a file or the database. A row is never guessed
+about: what cannot be taken is skipped, and the reason says why.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from models.errors import ValidationError
+from models.messages import QT_TRANSLATE_NOOP, Message, msg
+from models.roster import births, id_numbers
+from models.roster.headers import FIELD_LABELS, IGNORED_LABEL, Header, find_header, is_header_again
+from models.roster.households import HouseholdPlan, plan, relation_of
+
+_C = "roster"
+
+#: More rows than this and the file is refused (a 花名册 of a village is a few thousand people).
+MAX_ROWS = 20_000
+#: How many rows from the top may hold titles before the header.
+HEADER_SEARCH_ROWS = 30
+
+_TOTAL_WORDS = ("合计", "小计", "总计", "共计", "本页合计", "本组合计", "全村合计", "累计")
+_FORM_WORDS = ("填报单位", "填表单位", "填报人", "填表人", "制表人", "制表单位", "审核人", "填表日期", "填报日期",
+               "制表日期", "负责人:", "负责人:", "联系人:", "联系人:", "单位(盖章)", "(盖章)")
+_TITLE_WORDS = ("花名册", "名册", "名单", "登记表", "统计表", "一览表", "信息表", "明细表", "第")
+_NOTE = re.compile(r"^(注|说明|备注|附注|填表说明)\s*[0-9一二三]?\s*[::、.．]")
+_PAGE = re.compile(r"^第\s*\d+\s*页|共\s*\d+\s*页$")
+_GROUP_IN_TITLE = re.compile(r"(第?[一二三四五六七八九十百\d]+(?:村民)?小?组)")
+_BAD_NAME = re.compile(r"[\d::/\\@#%&*=+<>?()()]")
+_ID_RUN = re.compile(r"\d{15,17}[\dXx]?")
+_GENDERS = {"男": "男", "女": "女", "男性": "男", "女性": "女", "M": "男", "F": "女", "1": "男", "2": "女"}
+
+
+def _m(template: str, **params) -> Message:
+    return msg(_C, template, **params)
+
+
+@dataclass
+class RosterPerson:
+    """One person to add, as read from row `row` (the number itself is never here)."""
+
+    row: int
+    name: str
+    gender: str
+    birth_year: int | None = None
+    birth_month: int | None = None
+    group: str = ""
+    household_no: str = ""
+    head_name: str = ""
+    relation: str = ""
+    phone: str = ""
+    address: str = ""
+    note: str = ""
+    warnings: list[Message] = field(default_factory=list)
+    #: Why this row is held for a person to decide (a likely duplicate), or None.
+    duplicate_of: Message | None = None
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    """A row not taken, with the reason."""
+
+    row: int
+    reason: Message
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the sheet and what it was taken as (`field` None: not imported)."""
+
+    index: int
+    title: str
+    field: str | None
+    label: str
+
+
+@dataclass
+class RosterRead:
+    """What a sheet gave: its header, its columns, the people, the skipped rows, the households."""
+
+    sheet: str
+    header_row: int
+    columns: list[Column]
+    people: list[RosterPerson] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)
+    households: list[HouseholdPlan] = field(default_factory=list)
+    default_group: str = ""  # the group a title or the sheet's name gave, when no column does
+
+    def duplicates(self) -> list[RosterPerson]:
+        """The people held as likely duplicates (within the file so far)."""
+        return [p for p in self.people if p.duplicate_of is not None]
+
+
+def no_name_column() -> ValidationError:
+    """The refusal for a sheet where no header names the person."""
+    return ValidationError(_m(QT_TRANSLATE_NOOP(
+        _C, "在表格前 {n} 行里没有找到“姓名”这一列的表头(也可以叫“户主姓名”“成员姓名”)。"
+            "请确认选的是花名册所在的工作表,表头写在数据上方。"), n=HEADER_SEARCH_ROWS))
+
+
+def read_rows(rows: Iterable[tuple[int, list[object]]], today: date, sheet: str = "") -> RosterRead:
+    """Read a sheet's rows (row number, cells) into people and skipped rows.
+
+    Raises:
+        ValidationError: no header with a name column in the first rows; more than `MAX_ROWS` rows.
+    """
+    rows = iter(rows)
+    top: list[tuple[int, list[object]]] = []
+    for item in rows:
+        top.append(item)
+        if len(top) >= HEADER_SEARCH_ROWS:
+            break
+    header = find_header(top)
+    if header is None:
+        raise no_name_column()
+    above = [c for n, cells in top if n < header.row for c in cells if c not in (None, "")]
+    read = RosterRead(sheet, header.row, _columns(header), default_group=_group_from(above, sheet))
+    reader = _RowReader(header, today, read)
+    for number, cells in top:
+        if number > header.row:
+            reader.take(number, cells)
+    for number, cells in rows:
+        reader.take(number, cells)
+    read.households = plan(read.people, "relation" in header.columns)
+    _mark_duplicates(read.people)
+    return read
+
+
+def _columns(header: Header) -> list[Column]:
+    by_index = {c: f for f, c in header.columns.items()}
+    out = []
+    for i, title in enumerate(header.titles):
+        fld = by_index.get(i)
+        if not title and fld is None:
+            continue
+        out.append(Column(i, title, fld, FIELD_LABELS[fld] if fld else IGNORED_LABEL))
+    return out
+
+
+def _group_from(texts: list[object], sheet: str) -> str:
+    """The 村民小组 a title ("三组村民花名册") or the sheet's name ("第三组") gives, else ""."""
+    for text in [*(str(t) for t in texts), sheet]:
+        m = _GROUP_IN_TITLE.search("".join(text.split()))
+        if m and ("村民小组" not in text or m[1] != "村民小组"):
+            return m[1]
+    return ""
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def group_name(value: object) -> str:
+    """A 组别 cell as a group name: a bare number 3 becomes "3组"; spaces go."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        text = _text(value)
+        return f"{text}组" if text else ""
+    return "".join(_text(value).split())[:32]
+
+
+class _RowReader:
+    """Takes rows one by one (keeps the blank rows pending: trailing blanks are not reported)."""
+
+    def __init__(self, header: Header, today: date, read: RosterRead):
+        self.header, self.today, self.read = header, today, read
+        self.cols = header.columns
+        self.width = max(self.cols.values()) + 1
+        self.pending_blank: list[int] = []
+        self.count = 0
+        self.last_group = ""
+
+    def get(self, cells: list[object], fld: str) -> object:
+        c = self.cols.get(fld)
+        return cells[c] if c is not None and c < len(cells) else None
+
+    def skip(self, row: int, template: str, **params) -> None:
+        self.read.skipped.append(SkippedRow(row, _m(template, **params)))
+
+    def take(self, row: int, cells: list[object]) -> None:
+        texts = [_text(v) for v in cells]
+        filled = [t for t in texts if t]
+        if not filled:
+            self.pending_blank.append(row)
+            return
+        for blank in self.pending_blank:
+            self.skip(blank, QT_TRANSLATE_NOOP(_C, "空行"))
+        self.pending_blank = []
+        self.count += 1
+        if self.count > MAX_ROWS:
+            raise ValidationError(_m(QT_TRANSLATE_NOOP(
+                _C, "表格超过 {n} 行,不像一个村的花名册。请检查是否选错了文件,或分成几个文件导入。"), n=MAX_ROWS))
+        if is_header_again(cells, self.header):
+            self.skip(row, QT_TRANSLATE_NOOP(_C, "重复的表头行(分页打印时每页都有表头)"))
+            return
+        squeezed = ["".join(t.split()) for t in filled]
+        if _NOTE.match(squeezed[0]):
+            self.skip(row, QT_TRANSLATE_NOOP(_C, "注释行(“{text}”)"), text=_short(filled[0]))
+            return
+        if any(s.startswith(_TOTAL_WORDS) for s in squeezed):
+            self.skip(row, QT_TRANSLATE_NOOP(_C, "合计/小计行"))
+            return
+        if any(word in s for s in squeezed for word in _FORM_WORDS) or any(_PAGE.search(s) for s in squeezed):
+            self.skip(row, QT_TRANSLATE_NOOP(_C, "表外的说明行(填报单位、制表人、页码等)"))
+            return
+        if len(set(squeezed)) == 1 and any(w in squeezed[0] for w in _TITLE_WORDS):
+            self.skip(row, QT_TRANSLATE_NOOP(_C, "标题行(“{text}”)"), text=_short(filled[0]))
+            return
+        self._person(row, cells)
+
+    def _person(self, row: int, cells: list[object]) -> None:
+        name = "".join(_text(self.get(cells, "name")).split())
+        if not name:
+            self.skip(row, QT_TRANSLATE_NOOP(_C, "没有姓名"))
+            return
+        if _BAD_NAME.search(name) or len(name) > 32:
+            self.skip(row, QT_TRANSLATE_NOOP(_C, "姓名栏“{text}”不像一个人的姓名"), text=_short(name))
+            return
+        warnings: list[Message] = []
+        facts = id_numbers.read(self.get(cells, "id_number"))
+        if isinstance(facts, Message):
+            warnings.append(_m(QT_TRANSLATE_NOOP(_C, "{reason},没有从中取出生年月和性别"), reason=facts))
+            facts = None
+        birth = births.parse(self.get(cells, "birth"), self.today)
+        if isinstance(birth, Message):
+            if facts is None:
+                self.read.skipped.append(SkippedRow(row, birth))
+                return
+            warnings.append(_m(QT_TRANSLATE_NOOP(_C, "{reason};按身份证号取出生年月"), reason=birth))
+            birth = None
+        if facts is not None:
+            from_id = births.check_range(facts.birth.year, facts.birth.month, facts.birth.day, self.today,
+                                         f"{facts.birth.year}.{facts.birth.month:02d}")
+            if isinstance(from_id, Message):
+                if birth is None:
+                    self.read.skipped.append(SkippedRow(row, from_id))
+                    return
+                warnings.append(from_id)
+            else:
+                if birth is not None and (birth.year, birth.month or facts.birth.month) != (
+                        facts.birth.year, facts.birth.month):
+                    warnings.append(_m(QT_TRANSLATE_NOOP(
+                        _C, "出生年月栏写的是 {typed},身份证号显示 {from_id},按身份证号取"),
+                        typed=_birth_text(birth), from_id=_birth_text(from_id)))
+                birth = from_id
+        if birth is not None and birth.doubt is not None:
+            warnings.append(birth.doubt)
+        gender = self._gender(row, cells, facts, warnings)
+        if gender is None:
+            return
+        group_cell = self.get(cells, "group")
+        group = group_name(group_cell) if "group" in self.cols else self.read.default_group
+        if "group" in self.cols and not group and self.last_group:
+            group = self.last_group
+            warnings.append(_m(QT_TRANSLATE_NOOP(_C, "组别空着,沿用上一行的“{group}”"), group=group))
+        self.last_group = group or self.last_group
+        self.read.people.append(RosterPerson(
+            row, name, gender, birth.year if birth else None, birth.month if birth else None, group,
+            household_no=_text(self.get(cells, "household_no"))[:32],
+            head_name="".join(_text(self.get(cells, "head")).split())[:32],
+            relation=relation_of(self.get(cells, "relation")),
+            phone=_phone(self.get(cells, "phone")), address=_text(self.get(cells, "address"))[:128],
+            note=_scrub(_text(self.get(cells, "note"))), warnings=warnings))
+
+    def _gender(self, row: int, cells: list[object], facts, warnings: list[Message]) -> str | None:
+        typed_text = "".join(_text(self.get(cells, "gender")).split()).upper()
+        typed = _GENDERS.get(typed_text)
+        if typed_text and typed is None and facts is None:
+            self.skip(row, QT_TRANSLATE_NOOP(_C, "性别“{text}”看不懂(应为男或女)"), text=_short(typed_text))
+            return None
+        if facts is not None:
+            if typed is not None and typed != facts.gender:
+                warnings.append(_m(QT_TRANSLATE_NOOP(
+                    _C, "性别栏写的是“{typed}”,身份证号显示为“{from_id}”,按身份证号取"),
+                    typed=typed, from_id=facts.gender))
+            return facts.gender
+        if typed is None:
+            self.skip(row, QT_TRANSLATE_NOOP(_C, "没有性别(性别栏空着,也没有可用的身份证号)"))
+            return None
+        return typed
+
+
+def _birth_text(birth: births.Birth) -> str:
+    return f"{birth.year}.{birth.month:02d}" if birth.month else str(birth.year)
+
+
+def _short(text: str) -> str:
+    """A cell's text for a reason: at most 20 characters, any ID-number-like digits hidden."""
+    text = _scrub(text)
+    return text if len(text) <= 20 else text[:19] + "…"
+
+
+def _scrub(text: str) -> str:
+    """Text with anything shaped like a 身份证号 replaced (a 备注 may hold one; it is never kept)."""
+    return _ID_RUN.sub("(身份证号已略去)", text)
+
+
+def _phone(value: object) -> str:
+    return "".join(_text(value).split())[:32]
+
+
+def _mark_duplicates(people: list[RosterPerson]) -> None:
+    """Hold the later of two rows with the same name, birth year and group."""
+    first: dict[tuple[str, int | None, str], int] = {}
+    for p in people:
+        key = duplicate_key(p.name, p.birth_year, p.group)
+        if key in first:
+            p.duplicate_of = _m(QT_TRANSLATE_NOOP(_C, "与文件第 {row} 行同名、同出生年、同组"), row=first[key])
+        else:
+            first[key] = p.row
+
+
+def duplicate_key(name: str, birth_year: int | None, group: str) -> tuple[str, int | None, str]:
+    """What makes two people likely the same: name, birth year and group."""
+    return (name, birth_year, group)
