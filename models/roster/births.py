@@ -63,10 +63,9 @@ def parse(value: object, today: date) -> Birth | Message | None:
                 text=text, year=text[:4])
     else:
         text = str(value)
-    text = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    text = _TIME_TAIL.sub("", unicodedata.normalize("NFKC", text).strip()).replace(" ", "")
     if not text:
         return None
-    text = _TIME_TAIL.sub("", text)
     shown = text
     m = _SEPARATED.match(text)
     if m:
