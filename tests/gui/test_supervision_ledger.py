@@ -68,6 +68,8 @@ def test_voucher_review_with_an_unreadable_amount(qtbot, qtmodeltester, page):
     tab.questioned.item(0, 2).setText("发票抬头不符")
     tab.questioned.cellWidget(0, 3).setCurrentIndex(tab.questioned.cellWidget(0, 3).findData("returned"))
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    if tab.duplicate_box is not None:  # the demo reviewed last month already: a second one is asked first
+        qtbot.mouseClick(tab.duplicate_box.create_button, Qt.MouseButton.LeftButton)
     assert tab.message.role() == "ok", tab.message.text()
     assert tab.list_model.rowCount() == before + 1
     texts = [tab.list_model.index(r, 4).data() for r in range(tab.list_model.rowCount())]

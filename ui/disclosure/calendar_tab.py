@@ -2,7 +2,9 @@
 
 Row one is the monthly 财务收支 (when the village is held to it), row two the
 quarterly 村务 posting, one cell spanning its three months. A cell with a
-posting opens it; an empty one starts the posting for that period.
+posting opens it; so does one whose posting is under way (a draft, in review:
+never a second draft for the same period); an empty one starts the posting
+for that period. A right click on a cell with a draft offers 放弃草稿.
 Below, the 随时 items of the year: one row per event, due the profile's days
 after it, in the same states and colours; a row opens its item.
 """
@@ -13,13 +15,14 @@ from collections import Counter
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
@@ -50,6 +53,7 @@ class CalendarTab(QWidget):
 
     open_requested = Signal(str)
     new_requested = Signal(str, str, str)  # subject, period kind, period
+    abandon_requested = Signal(str)  # the draft of an obligation (right click → 放弃草稿)
 
     def __init__(self, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
@@ -78,6 +82,9 @@ class CalendarTab(QWidget):
         for q in range(4):
             self.grid.setSpan(QUARTERLY, q * 3, 1, 3)
         self.grid.cellClicked.connect(self._on_cell)
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._on_menu)
+        self.menu: QMenu | None = None
         self.grid.setCursor(Qt.CursorShape.PointingHandCursor)
         legend = QLabel(" ".join(
             f"<span style='background:{obligation_background(code).name()}; color:{obligation_color(code).name()};'>"
@@ -238,7 +245,8 @@ class CalendarTab(QWidget):
     def _cell(self, o: ObligationRow) -> QTableWidgetItem:
         due = date.fromisoformat(o.due)
         lines = [obligation_label(o.status), self.tr("{m}月{d}日前").format(m=due.month, d=due.day)]
-        lines.append(self.tr("点击打开") if o.item_id else self.tr("点击新建"))
+        lines.append(self.tr("点击打开") if o.item_id else self.tr("点击打开草稿") if o.draft_id
+                     else self.tr("点击新建"))
         item = QTableWidgetItem("\n".join(lines))
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         item.setBackground(obligation_background(o.status))
@@ -267,9 +275,20 @@ class CalendarTab(QWidget):
         o = self.obligation_at(row, column)
         if o is None:
             return
-        if o.item_id:
-            self.open_requested.emit(o.item_id)
+        if o.item_id or o.draft_id:
+            self.open_requested.emit(o.item_id or o.draft_id)
         elif o.kind == "monthly_finance":
             self.new_requested.emit("finance_monthly", cat.MONTH, o.period)
         else:
             self.new_requested.emit("village_affairs", cat.QUARTER, o.period)
+
+    def _on_menu(self, point: QPoint) -> None:
+        index = self.grid.indexAt(point)
+        o = self.obligation_at(index.row(), index.column()) if index.isValid() else None
+        if o is None or not o.draft_id:
+            return
+        draft_id = o.draft_id
+        self.menu = QMenu(self)
+        self.menu.addAction(self.tr("打开草稿"), lambda: self.open_requested.emit(draft_id))
+        self.menu.addAction(self.tr("放弃草稿…"), lambda: self.abandon_requested.emit(draft_id))
+        self.menu.popup(self.grid.viewport().mapToGlobal(point))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.paths import AppPaths
+from desktop.services import disclosure_service as ds
 from desktop.services.session import Session
 from ui.disclosure.calendar_tab import CalendarTab
 from ui.disclosure.catalogue_dialog import CatalogueDialog
@@ -16,7 +17,8 @@ from ui.disclosure.feedback_tab import FeedbackTab
 from ui.disclosure.item_editor import ItemEditor
 from ui.disclosure.list_tab import ItemListTab
 from ui.disclosure.new_item_dialog import NewItemDialog
-from ui.operations import run_query
+from ui.operations import run_op, run_query
+from ui.widgets.abandon import ask_abandon
 from ui.widgets.scaled_label import ScaledLabel, scale_font
 
 
@@ -41,6 +43,8 @@ class DisclosurePage(QWidget):
         self.tabs.currentChanged.connect(self._on_tab)
         self.calendar_tab.open_requested.connect(self.open_item)
         self.calendar_tab.new_requested.connect(self.new_item_for)
+        self.calendar_tab.abandon_requested.connect(self.ask_abandon)
+        self.pending_box = None
         self.list_tab.open_requested.connect(self.open_item)
         self.list_tab.new_requested.connect(self.new_item)
         layout = QVBoxLayout(self)
@@ -68,6 +72,23 @@ class DisclosurePage(QWidget):
         self.editor = editor
         editor.show()
         return editor
+
+    def ask_abandon(self, item_id: str):
+        """放弃草稿 of `item_id` (from the calendar): ask naming it, then to the 回收站; the box or None."""
+        found = run_query(self, lambda: ds.item(item_id))
+        if not found:
+            return None
+        title = found.value.title
+
+        def abandon() -> None:
+            if run_op(self, lambda: ds.abandon_draft(self._session, item_id)):
+                self.refresh()
+
+        self.pending_box = ask_abandon(self, title, abandon, on_answer=self._forget_box)
+        return self.pending_box
+
+    def _forget_box(self) -> None:
+        self.pending_box = None
 
     def open_catalogue(self) -> CatalogueDialog:
         """The 公开目录 dialog (window-modal); the lists follow renamed subjects."""

@@ -30,7 +30,9 @@ from ui.disclosure.labels import (
     status_label,
     subject_label,
 )
+from ui.operations import run_op
 from ui.widgets import background
+from ui.widgets.abandon import abandon_text, ask_abandon, on_delete_key
 from ui.widgets.background import FileExporter
 from ui.widgets.batched_model import SORT_ROLE, BatchedRowsModel
 from ui.widgets.field_message import FieldMessage
@@ -125,6 +127,11 @@ class ItemListTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self.open_current)
+        self.abandon_button = QPushButton(abandon_text())
+        self.abandon_button.setToolTip(self.tr("所选草稿移到回收站,可以恢复 (Delete)"))
+        self.abandon_button.clicked.connect(self.ask_abandon)
+        on_delete_key(self.table, self.ask_abandon)
+        self.pending_box = None
         self.message = FieldMessage()
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("年份:")))
@@ -140,7 +147,11 @@ class ItemListTab(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.abandon_button)
+        bottom.addWidget(self.message, 1)
+        layout.addLayout(bottom)
+        self.table.selectionModel().selectionChanged.connect(self._update_abandon)
         self.exporter.busy_changed.connect(self._on_busy)
         self.exporter.report_to(self.message)
         self._fill_years()
@@ -178,6 +189,7 @@ class ItemListTab(QWidget):
         self.count_label.setText(self.tr("共 {n} 项").format(n=self.model.total()))
         self.export_button.setEnabled(self.year() is not None and not self.exporter.is_busy())
         self.export_button.setToolTip("" if self.year() is not None else self.tr("请先选择年份。"))
+        self._update_abandon()
 
     def reload_years(self) -> None:
         """A new item may bring a new year."""
@@ -198,6 +210,36 @@ class ItemListTab(QWidget):
         """The selected item."""
         index = self.table.currentIndex()
         return self.model.row_at(index.row()).id if index.isValid() else None
+
+    def _current_row(self) -> ds.ItemRow | None:
+        index = self.table.currentIndex()
+        selected = index.isValid() and self.table.selectionModel().isRowSelected(index.row())
+        return self.model.row_at(index.row()) if selected else None
+
+    def _update_abandon(self, *_args) -> None:
+        row = self._current_row()
+        self.abandon_button.setEnabled(bool(row and row.status in ds.ABANDONABLE
+                                            and self._session.can(Permission.EDIT_RECORDS)))
+
+    def ask_abandon(self) -> None:
+        """放弃草稿: ask (naming the draft), then move it to the 回收站; other items say why not."""
+        row = self._current_row()
+        if row is None:
+            self.message.show_hint(self.tr("请先在列表里选中一项。"))
+            return
+        if row.status not in ds.ABANDONABLE:  # Delete on a posted item: the service's reason, nothing asked
+            run_op(self, lambda: ds.abandon_draft(self._session, row.id), on_failure=self.message.show_failure)
+            return
+        self.pending_box = ask_abandon(self, row.title, lambda: self._abandon(row.id, row.title),
+                                       on_answer=self._forget_box)
+
+    def _forget_box(self) -> None:
+        self.pending_box = None
+
+    def _abandon(self, item_id: str, title: str) -> None:
+        if run_op(self, lambda: ds.abandon_draft(self._session, item_id), on_failure=self.message.show_failure):
+            self.refresh()
+            self.message.show_ok(self.tr("已放弃草稿“{title}”,可在“文件 → 回收站”恢复。").format(title=title))
 
     def open_current(self, *_args) -> None:
         """Open the selected item."""

@@ -3,6 +3,10 @@
 The period editor follows the subject's usual period (a month, a quarter, a
 half year, a year, or for 随时 items the date of the event) and may be
 changed. The title is suggested until the person types their own.
+
+A second posting of the same subject for the same period is asked about
+first (the service's `DuplicateRecord`): 打开已有的 closes the dialog on the
+existing item (the page opens it), 仍然新建 creates it anyway, 取消 stays.
 """
 
 from __future__ import annotations
@@ -27,8 +31,10 @@ from PySide6.QtWidgets import (
 from desktop.services import disclosure_service as ds
 from desktop.services.session import Session
 from models.disclosure import catalogue as cat
+from models.errors import DuplicateRecord
 from ui.disclosure.labels import catalogue_label, category_label, period_kind_label, subject_label
 from ui.operations import run_op
+from ui.widgets.duplicate import DuplicateBox, ask_duplicate
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, to_date
 from ui.widgets.ok_cancel import ok_cancel
@@ -46,6 +52,9 @@ class NewItemDialog(QDialog):
         self._session = session
         self._today = today or date.today()
         self.item_id: str | None = None
+        #: True when `item_id` is an existing item the person chose to open (打开已有的).
+        self.opened_existing = False
+        self.duplicate_box: DuplicateBox | None = None
         self._title_touched = False
         self.setWindowTitle(self.tr("新建公开事项"))
         em = self.fontMetrics().horizontalAdvance("国")
@@ -196,13 +205,30 @@ class NewItemDialog(QDialog):
     # --- create -------------------------------------------------------------------
 
     def accept(self) -> None:
-        """Create the draft, or explain why not and stay open."""
+        """Create the draft, or explain why not and stay open (a duplicate is asked about)."""
+        self._create(allow_duplicate=False)
+
+    def _create(self, allow_duplicate: bool) -> None:
         kind = self.kind()
         created = run_op(self, lambda: ds.create_item(
             self._session, self.subject(), self.period(), self.title_edit.text(), self.content_edit.toPlainText(),
-            period_kind=kind, event_date=to_date(self.event_edit) if kind == cat.AD_HOC else None),
-            on_failure=self.message.show_failure)
+            period_kind=kind, event_date=to_date(self.event_edit) if kind == cat.AD_HOC else None,
+            allow_duplicate=allow_duplicate),
+            on_failure=self._on_failure)
         if not created:
             return
         self.item_id = created.value.id
+        super().accept()
+
+    def _on_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, DuplicateRecord):
+            self.message.clear_message()
+            self.duplicate_box = ask_duplicate(self, exc, self._open_existing,
+                                               lambda: self._create(allow_duplicate=True))
+        else:
+            self.message.show_failure(exc)
+
+    def _open_existing(self, item_id: str) -> None:
+        self.item_id = item_id
+        self.opened_existing = True
         super().accept()

@@ -33,7 +33,7 @@ from ui.meetings import printing
 from ui.meetings.meeting_editor import MeetingEditor
 from ui.meetings.meeting_list_model import MeetingListModel
 from ui.operations import run_op, run_query
-from ui.widgets.dialogs import ask_confirm
+from ui.widgets.abandon import abandon_text, ask_abandon, on_delete_key
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_text
 from ui.widgets.palette import BANNER_STYLE
@@ -83,7 +83,8 @@ class MeetingListView(QWidget):
         self.new_button.setMenu(new_menu)
         self.new_button.setEnabled(can_edit)
         self.open_button = QPushButton(self.tr("打开"))
-        self.delete_button = QPushButton(self.tr("删除草稿"))
+        self.delete_button = QPushButton(abandon_text())
+        self.delete_button.setToolTip(self.tr("还没有审定的会议记录可以放弃,移到回收站后可以恢复 (Delete)"))
         self.print_minutes_button = QPushButton(self.tr("打印会议记录"))
         self.print_sign_in_button = QPushButton(self.tr("打印签到表"))
         self.export_button = QPushButton(self.tr("导出 PDF"))
@@ -108,6 +109,7 @@ class MeetingListView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.activated.connect(self._on_double_click)  # Enter opens too
+        on_delete_key(self.table, self.ask_delete)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
@@ -255,16 +257,21 @@ class MeetingListView(QWidget):
             self.open_selected()
 
     def ask_delete(self) -> QMessageBox | None:
-        """Ask before moving the selected draft to the recycle view."""
+        """放弃草稿: ask (naming the meeting) before moving the selected draft to the 回收站.
+
+        Approved minutes are not asked about: the service's reason is shown (Delete on one).
+        """
         meeting_id = self.selected_id()
         if meeting_id is None:
             return None
         row = self.model.row_at(self.table.selectionModel().selectedRows()[0].row())
-        self.pending_box = ask_confirm(
-            self, self.tr("删除草稿"),
-            self.tr("删除“{title}”({on})这份草稿吗?\n删除后可以在“文件 → 回收站”里恢复。").format(
-                title=row.title, on=row.held_on),
-            self.tr("删除"), lambda: self._delete(meeting_id), on_answer=self._forget_box)
+        if row.status == "approved":
+            run_op(self, lambda: meetings_service.delete_draft(self._session, meeting_id),
+                   on_failure=self.message.show_failure)
+            return None
+        self.pending_box = ask_abandon(
+            self, self.tr("{on} {title}").format(title=row.title, on=row.held_on),
+            lambda: self._delete(meeting_id), on_answer=self._forget_box)
         return self.pending_box
 
     def _forget_box(self) -> None:
@@ -274,7 +281,7 @@ class MeetingListView(QWidget):
         self.pending_box = None
         if not run_op(self, lambda: meetings_service.delete_draft(self._session, meeting_id)):
             return
-        self.message.show_ok(self.tr("草稿已删除,可在回收站恢复。"))
+        self.message.show_ok(self.tr("草稿已放弃,可在“文件 → 回收站”恢复。"))
         self.refresh()
 
     def _print(self, kind: str) -> None:

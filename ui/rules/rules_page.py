@@ -24,12 +24,14 @@ from desktop.services.rules_service import RuleSetRow, VersionRow
 from desktop.services.session import Session
 from models.roles import Permission
 from models.rules import procedure as proc
-from ui.operations import run_query
+from ui.operations import run_op, run_query
 from ui.rules.dialogs import BlankDraftDialog, HistoryDialog, ReviseDialog
 from ui.rules.diff_view import DiffView
 from ui.rules.import_dialog import ImportDialog
 from ui.rules.labels import kind_label, status_color, status_label
 from ui.rules.version_panel import VersionPanel
+from ui.widgets.abandon import abandon_text, ask_abandon, on_delete_key
+from ui.widgets.field_message import FieldMessage
 from ui.widgets.palette import GREY
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
@@ -79,6 +81,13 @@ class RulesPage(QWidget):
         header.resizeSection(1, em * 9)
         self.tree.setMinimumWidth(em * 16)  # room for the panel on a 1366-pixel screen at 大
         self.tree.itemSelectionChanged.connect(self._on_selection)
+        self.abandon_button = QPushButton(abandon_text())
+        self.abandon_button.setToolTip(self.tr("还没有表决通过的版本可以放弃,移到回收站后可以恢复 (Delete)"))
+        self.abandon_button.clicked.connect(self.ask_abandon)
+        on_delete_key(self.tree, self.ask_abandon)
+        self.pending_box = None
+        self.message = FieldMessage()
+        self.message.setWordWrap(True)
 
         self.panel = VersionPanel(session, paths=paths)
         self.panel.changed.connect(self.refresh)
@@ -106,6 +115,8 @@ class RulesPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.message)
+        left_layout.addWidget(self.abandon_button, 0, Qt.AlignmentFlag.AlignLeft)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.stack)
@@ -205,6 +216,7 @@ class RulesPage(QWidget):
         row = self._selected_row()
         can_edit = self._session.can(Permission.EDIT_RECORDS)
         self.revise_button.setEnabled(bool(can_edit and row and row.status in _REVISABLE))
+        self.abandon_button.setEnabled(bool(can_edit and row and row.status not in _REVISABLE))
         self.compare_button.setEnabled(sum(len(rs.versions) for rs in self.rule_sets) >= 2)
 
     # ----- actions ------------------------------------------------------------------------
@@ -220,6 +232,27 @@ class RulesPage(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def ask_abandon(self) -> None:
+        """放弃草稿 of the selected version: ask naming it, then to the 回收站 (an adopted one: why not)."""
+        row, rs = self._selected_row(), self._selected_set()
+        if row is None or rs is None:
+            return
+        if row.status in _REVISABLE:  # Delete on an adopted version: the service's reason, nothing asked
+            run_op(self, lambda: rules_service.abandon_draft(self._session, row.id),
+                   on_failure=self.message.show_failure)
+            return
+        name = self.tr("{title} 第{no}版").format(title=rs.title, no=row.version_no)
+        self.pending_box = ask_abandon(self, name, lambda: self._abandon(row.id, name), on_answer=self._forget_box)
+
+    def _forget_box(self) -> None:
+        self.pending_box = None
+
+    def _abandon(self, version_id: str, name: str) -> None:
+        if run_op(self, lambda: rules_service.abandon_draft(self._session, version_id),
+                  on_failure=self.message.show_failure):
+            self.refresh()
+            self.message.show_ok(self.tr("已放弃“{name}”,可在“文件 → 回收站”恢复。").format(name=name))
 
     def open_import(self) -> ImportDialog:
         """导入文本…"""

@@ -1,4 +1,9 @@
-"""民主理财: the voucher reviews and a form to log one, money parsed exactly."""
+"""民主理财: the voucher reviews and a form to log one, money parsed exactly.
+
+A second review of a month already logged is asked about first (the
+service's `DuplicateRecord`): 打开已有的 selects that month's record in the
+list, 仍然新建 logs it anyway, 取消 leaves the form as typed.
+"""
 
 from __future__ import annotations
 
@@ -23,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from desktop.services import supervision_service, ui_support_supervision
 from desktop.services.session import Session
+from models.errors import DuplicateRecord
 from ui.operations import run_op, run_query
 from ui.supervision.labels import OUTCOMES, can_act, outcome_label, read_only_tip, yuan
 from ui.supervision.voucher_reviews_model import VoucherReviewsModel
+from ui.widgets.duplicate import DuplicateBox, ask_duplicate
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.primary_button import make_primary
@@ -73,12 +80,13 @@ class VouchersTab(QWidget):
         self.remove_row_button = QPushButton(self.tr("删除所选行"))
         self.remove_row_button.clicked.connect(self._remove_row)
         self.save_button = make_primary(QPushButton(self.tr("登记本次理财")))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         if not allowed:
             for button in (self.save_button, self.add_row_button):
                 button.setEnabled(False)
                 button.setToolTip(read_only_tip())
         self.message = FieldMessage()
+        self.duplicate_box: DuplicateBox | None = None
 
         form = QFormLayout()
         form.addRow(self.tr("凭证所属月份:"), self.period_edit)
@@ -114,6 +122,26 @@ class VouchersTab(QWidget):
     def refresh(self) -> None:
         """Re-read the reviews."""
         self.list_model.set_rows(ui_support_supervision.voucher_reviews())
+
+    def _on_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, DuplicateRecord):
+            self.message.clear_message()
+            self.duplicate_box = ask_duplicate(self, exc, self.select_review, lambda: self.save(allow_duplicate=True),
+                                               title=self.tr("民主理财"))
+        else:
+            self.message.show_failure(exc)
+
+    def select_review(self, review_id: str) -> bool:
+        """Select (and scroll to) the record of `review_id` in the list."""
+        for row in range(self.list_model.total()):
+            if self.list_model.row_at(row).id == review_id:
+                while row >= self.list_model.rowCount():
+                    self.list_model.fetchMore()
+                self.list_table.selectRow(row)
+                self.list_table.scrollTo(self.list_model.index(row, 0))
+                self.message.show_hint(self.tr("已选中 {period} 的审核记录。").format(period=self.list_model.row_at(row).period))
+                return True
+        return False
 
     def check_amount(self, *_args) -> int | None:
         """Parse the total as typed; explain inline when it cannot be read. Returns 分."""
@@ -158,8 +186,8 @@ class VouchersTab(QWidget):
             out.append((no, fen, reason, self.questioned.cellWidget(row, Q_OUTCOME).currentData()))
         return out
 
-    def save(self) -> bool:
-        """Log the review; the service refuses impossible data with a reason."""
+    def save(self, allow_duplicate: bool = False) -> bool:
+        """Log the review; the service refuses impossible data with a reason (a second one: asked)."""
         fen = self.check_amount()
         if fen is None:
             self.message.show_error(self.tr("请填写金额合计。") if not self.amount_edit.text().strip()
@@ -171,8 +199,8 @@ class VouchersTab(QWidget):
             return False
         if not run_op(self, lambda: supervision_service.add_voucher_review(
             self._session, period, to_date(self.reviewed_edit), self.count_spin.value(), fen,
-            self.signed_edit.text(), self._questioned_lines()),
-            on_failure=self.message.show_failure):
+            self.signed_edit.text(), self._questioned_lines(), allow_duplicate=allow_duplicate),
+            on_failure=self._on_failure):
             return False
         self.message.show_ok(self.tr("已登记 {period} 的民主理财。").format(period=period))
         self.questioned.setRowCount(0)
