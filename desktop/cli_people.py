@@ -39,10 +39,59 @@ def _people_list(args, paths) -> dict[str, Any]:
     return {"count": len(people), "people": people, "_lines": lines}
 
 
+def _import_parser(sub) -> None:
+    p = sub.add_parser("import", help="导入花名册(.xlsx,或另存为 .xlsx 的 .xls,或 .csv)")
+    p.add_argument("file", help="花名册文件")
+    p.add_argument("--sheet", default=None, help="工作表名(默认:第一个有“姓名”表头的工作表)")
+    p.add_argument("--yes", action="store_true", help="不询问,直接导入(可能重复的人不导入,列在 duplicates 里)")
+    _json_flag(p)
+
+
+def _people_import(args, paths) -> dict[str, Any]:
+    """`cunwu people import FILE`: preview, ask on a terminal, add in one transaction.
+
+    Likely duplicates are never added from here: they are listed for a person
+    to decide in the 人员名册's import dialog.
+    """
+    import sys
+    from pathlib import Path
+
+    from desktop.cli import Refused, _confirm
+    from desktop.services import roster_import
+    from desktop.services.session import cli_session
+    from desktop.services.setup_service import current
+    from models.messages import QT_TRANSLATE_NOOP, msg
+
+    preview = roster_import.preview(Path(args.file).expanduser(), args.sheet)
+    lines = roster_import.summary_lines(preview)
+    if not args.yes and not args.json and sys.stdin and sys.stdin.isatty():
+        sys.stderr.write("\n".join(lines) + "\n")
+        if preview.to_add and not _confirm(f"导入这 {len(preview.to_add)} 人吗?"):
+            raise Refused(msg("cli", QT_TRANSLATE_NOOP("cli", "没有导入:需要确认。在脚本中请加 --yes。")))
+        lines = []
+    added = households = 0
+    groups: tuple[str, ...] = ()
+    if preview.to_add:
+        result = roster_import.apply(cli_session(current().mode), preview)
+        added, households, groups = result.added, result.households, result.groups
+    duplicates = [{"row": d.row, "name": d.name, "birth": d.birth, "group": d.group, "reason": str(d.duplicate_of)}
+                  for d in preview.duplicates]
+    warnings = [{"row": line.row, "warning": str(w)} for line in preview.lines for w in line.warnings]
+    lines.append(f"已导入 {added} 人" + (f",新建村民小组 {'、'.join(groups)}" if groups else "") + "。"
+                 if added else "没有导入任何人。")
+    if duplicates:
+        lines.append(f"{len(duplicates)} 人可能已在名册中(同名、同出生年、同组),没有导入;"
+                     "请在软件的“人员名册 → 导入花名册”里逐个决定。")
+    return {"added": added, "duplicates": duplicates,
+            "skipped": [{"row": s.row, "reason": str(s.reason)} for s in preview.skipped],
+            "warnings": warnings, "households": households, "groups": list(groups), "sheet": preview.sheet,
+            "_lines": lines}
+
+
 #: name -> adds its parser to the `people` sub-parsers.
-SUBCOMMANDS: dict[str, Callable[[Any], None]] = {"list": _list_parser}
+SUBCOMMANDS: dict[str, Callable[[Any], None]] = {"list": _list_parser, "import": _import_parser}
 #: name -> handler(args, paths), called with the database open and an installation present.
-HANDLERS: dict[str, Callable[..., dict[str, Any]]] = {"list": _people_list}
+HANDLERS: dict[str, Callable[..., dict[str, Any]]] = {"list": _people_list, "import": _people_import}
 
 
 def add_parser(sub, parser_class: type[argparse.ArgumentParser]) -> None:

@@ -178,6 +178,19 @@ def _preview_of(path: Path, sheets: tuple[str, ...], read: RosterRead) -> Roster
                          tuple(read.skipped), tuple(sorted(groups - existing)), len(read.households), read)
 
 
+def summary_lines(preview: RosterPreview) -> list[str]:
+    """The preview in a few lines of plain Chinese (the command line shows them before asking)."""
+    taken = "、".join(f"第 {c.index + 1} 列“{c.title}”→{c.label}" for c in preview.columns if c.field)
+    lines = [f"工作表“{preview.sheet}”,表头在第 {preview.header_row} 行。", f"各列:{taken}。",
+             f"将导入 {len(preview.to_add)} 人,{preview.households} 户"
+             + (f",新建村民小组 {'、'.join(preview.new_groups)}" if preview.new_groups else "") + "。"]
+    lines += [f"可能重复(不导入):第 {d.row} 行 {d.name} {d.birth} {d.group}:{d.duplicate_of}"
+              for d in preview.duplicates]
+    lines += [f"跳过第 {s.row} 行:{s.reason}" for s in preview.skipped]
+    lines += [f"第 {line.row} 行 {line.name}:{w}" for line in preview.lines for w in line.warnings]
+    return lines
+
+
 def apply(session: Session, preview: RosterPreview, include_duplicates: Iterable[int] = (), *,
           progress: Progress = _no_progress, cancelled: Callable[[], bool] = _never) -> RosterResult:
     """Add the preview's people (and the duplicates whose rows are in `include_duplicates`) in one transaction.

@@ -1,0 +1,47 @@
+"""`cunwu people import FILE [--sheet NAME] [--yes] [--json]` as a script runs it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.unit.test_cli import as_json, cunwu
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "rosters"
+
+
+def test_people_import_json_holds_duplicates_and_lists_skipped_rows(tmp_path):
+    d = tmp_path / "data"
+    assert cunwu("init", "village", "--name", "青山村", "--code", "330106001001", data_dir=d).returncode == 0
+    out = cunwu("people", "import", str(CORPUS / "r13_duplicates.xlsx"), "--yes", "--json", data_dir=d)
+    assert out.returncode == 0, out.stderr
+    result = as_json(out)
+    assert result["added"] == 26
+    assert [x["row"] for x in result["duplicates"]] == [27, 28, 29, 30, 31, 32]
+    assert "同名、同出生年、同组" in result["duplicates"][0]["reason"]
+    assert result["skipped"] == []
+
+    again = as_json(cunwu("--json", "people", "import", str(CORPUS / "r12_blank_rows_notes.xlsx"), "--yes",
+                          data_dir=d))
+    assert again["added"] == 30
+    assert {"row": 13, "reason": "空行"} in again["skipped"]
+    assert any("制表人" in s["reason"] or "说明" in s["reason"] for s in again["skipped"])
+
+    listed = as_json(cunwu("people", "list", "--json", data_dir=d))
+    assert listed["count"] == 56
+
+    # the same file again: everyone is now a likely duplicate, nobody is added
+    twice = as_json(cunwu("people", "import", str(CORPUS / "r13_duplicates.xlsx"), "--yes", "--json", data_dir=d))
+    assert twice["added"] == 0 and len(twice["duplicates"]) == 32
+
+
+def test_people_import_refusals_exit_1_in_chinese(tmp_path):
+    d = tmp_path / "data"
+    assert cunwu("init", "village", "--name", "青山村", "--code", "330106001001", data_dir=d).returncode == 0
+    old = tmp_path / "花名册.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    out = cunwu("people", "import", str(old), "--yes", data_dir=d)
+    assert out.returncode == 1 and "另存为 .xlsx" in out.stderr
+    out = cunwu("people", "import", str(CORPUS / "r10_group_per_sheet.xlsx"), "--sheet", "说明", "--json",
+                data_dir=d)
+    assert out.returncode == 1 and "姓名" in out.stderr and as_json(out)["ok"] is False
+    assert cunwu("people", "import", data_dir=d).returncode == 2
