@@ -107,12 +107,11 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
                 return _cannot_open(paths, failure, probe)
         if session is None:
             return 1 if os.environ.get(ENV_PROBE_LOGIN) else 0
-        from desktop.services import setup_service
-        from ui.main_window import MainWindow
+        from ui.session_keeper import SessionKeeper
 
-        window = MainWindow(setup_service.current(), session, paths, settings,
-                            open_package=open_package)
-        window.show()
+        # 注销 / 切换用户 close this window and log in again in this process (the lock stays held).
+        keeper = SessionKeeper(paths, settings, parent=app)
+        window = keeper.open_window(session, open_package=open_package)
         app.setQuitOnLastWindowClosed(True)
         if probe:
             _quit_after_first_paint(app, window)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, QTimer
+from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QWidget
 
@@ -28,7 +28,14 @@ from ui.widgets.screen_fit import ScrollingStack, resize_within_screen
 
 
 class MainWindow(QMainWindow):
-    """Navigation list + stacked pages + menus + status bar."""
+    """Navigation list + stacked pages + menus + status bar.
+
+    `session_ended("logout" | "switch")` is emitted when the window closed for
+    文件 → 注销 or 切换用户 (after the same checks as any close), so
+    `ui.session_keeper` shows the login again in this process.
+    """
+
+    session_ended = Signal(str)
 
     def __init__(self, info: InstallationInfo, session: Session, paths: AppPaths,
                  settings: SettingsStore, parent: QWidget | None = None,
@@ -42,6 +49,7 @@ class MainWindow(QMainWindow):
         self._areas = {a.key: a for a in areas_for_mode(info.mode)}
         self._pages: dict[str, QWidget] = {}
         self._stale: set[str] = set()  # built pages that missed a change while off screen
+        self._ending = ""  # "logout" / "switch" while 注销 or 切换用户 closes the window
         self.setWindowTitle(self.tr("{name} - 村务台账").format(name=info.name))
         self.setMinimumSize(760, 480)  # a 1024×600 netbook with task and title bar
 
@@ -153,11 +161,53 @@ class MainWindow(QMainWindow):
             if refresh is not None:
                 refresh()
 
+    def session(self) -> Session:
+        """The login this window works for."""
+        return self._session
+
+    def log_out(self) -> None:
+        """文件 → 注销: close this window (asking as any close does), then the login again."""
+        self._end_session("logout")
+
+    def switch_user(self) -> None:
+        """文件 → 切换用户: as 注销, with the login name left empty for the other person."""
+        self._end_session("switch")
+
+    def quit_app(self) -> None:
+        """文件 → 退出: close the window and end the program."""
+        self._ending = ""
+        self.close()
+
+    def _end_session(self, kind: str) -> None:
+        self._ending = kind
+        self.close()  # the window's own checks run; it emits `session_ended` once it really closed
+
+    def open_accounts(self):
+        """设置 → 账号… (administrators; non-blocking, returned for tests and screenshots)."""
+        from ui.settings.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(self._session, self, show_register=lambda: self.show_area("people"))
+        dialog.open()
+        return dialog
+
+    def open_change_password(self):
+        """设置 → 修改密码… (everyone, for their own login; non-blocking)."""
+        from ui.settings.change_password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self._session, self)
+        dialog.open()
+        return dialog
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Remember the window's size and place for next time."""
+        if event.spontaneous():
+            self._ending = ""  # the title bar's close button: the program ends, whatever was asked before
         self._settings.values.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
         self._settings.save()
         super().closeEvent(event)
+        if event.isAccepted() and self._ending:
+            ending, self._ending = self._ending, ""
+            self.session_ended.emit(ending)
 
     def _build_menus(self) -> None:
         from ui.font_size_menu import FontSizeMenu
@@ -168,10 +218,19 @@ class MainWindow(QMainWindow):
         recycle_action.triggered.connect(self.open_recycle)
         file_menu.addAction(recycle_action)
         file_menu.addSeparator()
+        self.logout_action = QAction(self.tr("注销(&L)"), self)
+        self.logout_action.setStatusTip(self.tr("退出这个账号,回到登录窗口"))
+        self.logout_action.triggered.connect(self.log_out)
+        file_menu.addAction(self.logout_action)
+        self.switch_action = QAction(self.tr("切换用户(&W)…"), self)
+        self.switch_action.setStatusTip(self.tr("换另一个人的账号登录,不用关闭程序"))
+        self.switch_action.triggered.connect(self.switch_user)
+        file_menu.addAction(self.switch_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("退出(&X)"), self)
         # An explicit sequence: resolving StandardKey.Quit costs ~50 ms at start-up.
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
 
         self.settings_menu = bar.addMenu(self.tr("设置(&S)"))
@@ -184,6 +243,16 @@ class MainWindow(QMainWindow):
         if not can_manage:
             self.province_action.setStatusTip(self.tr("只有管理员可以更改省份配置。"))
         self.settings_menu.addAction(self.province_action)
+        self.settings_menu.addSeparator()
+        self.accounts_action = QAction(self.tr("账号(&A)…"), self)
+        self.accounts_action.triggered.connect(self.open_accounts)
+        self.accounts_action.setEnabled(can_manage)
+        if not can_manage:
+            self.accounts_action.setStatusTip(self.tr("只有管理员可以管理账号。"))
+        self.settings_menu.addAction(self.accounts_action)
+        self.password_action = QAction(self.tr("修改密码(&C)…"), self)
+        self.password_action.triggered.connect(self.open_change_password)
+        self.settings_menu.addAction(self.password_action)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         about_action = QAction(self.tr("关于(&A)"), self)

@@ -1,0 +1,159 @@
+"""设置 → 账号, 设置 → 修改密码, 文件 → 注销 / 切换用户: driven as a person does."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+
+from desktop.services import accounts_service, auth_service, people_service
+from models.entities import User
+from tests.support.sites import ADMIN_PASSWORD
+from ui.session_keeper import SessionKeeper
+
+
+def _click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _answer(qtbot, button: QMessageBox.StandardButton) -> None:
+    """Click `button` on the message box that is open."""
+    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()))
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    text = box.text()
+    _click(qtbot, box.button(button))
+    return text
+
+
+def test_the_administrator_adds_disables_resets_and_unlocks(qtbot, main_window):
+    admin = main_window.session()
+    person = people_service.add_person(admin, "王芳", "女", village_group="三组")
+    dialog = main_window.open_accounts()
+    qtbot.waitExposed(dialog)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "admin"
+
+    add = dialog.open_add()
+    qtbot.waitExposed(add)
+    assert add.empty_register is None
+    add.choose_person(person.id)
+    add.choose_role("committee")
+    qtbot.keyClicks(add.login_edit, "wangfang")
+    qtbot.keyClicks(add.password.password_edit, "Jianwei-12")
+    qtbot.keyClicks(add.password.repeat_edit, "Jianwei-12")
+    _click(qtbot, add.ok_button)
+    qtbot.waitUntil(lambda: not add.isVisible())
+    assert dialog.table.rowCount() == 2
+    assert dialog.selected_id() == add.added.id
+    assert [dialog.table.item(1, c).text() for c in (1, 2, 3)] == ["王芳", "监委会主任/委员", "在用"]
+
+    _click(qtbot, dialog.active_button)  # 停用, asked first
+    assert "停用“wangfang”" in _answer(qtbot, QMessageBox.StandardButton.Yes)
+    assert dialog.table.item(1, 3).text() == "已停用" and dialog.active_button.text() == "启用"
+    _click(qtbot, dialog.active_button)
+    assert dialog.table.item(1, 3).text() == "在用"
+
+    _click(qtbot, dialog.reset_button)
+    _answer(qtbot, QMessageBox.StandardButton.Yes)
+    qtbot.waitUntil(lambda: getattr(dialog, "temporary_box", None) is not None)
+    word = dialog.temporary_box.text().rpartition(":")[2]
+    _click(qtbot, dialog.temporary_box.button(QMessageBox.StandardButton.Ok))  # 知道了
+    assert dialog.table.item(1, 3).text() == "在用 · 待本人设新密码"
+    assert auth_service.login("wangfang", word).must_change_password
+
+    User.update(failed_logins=10, locked_until="2999-01-01T00:00:00.000000Z").where(
+        User.login == "wangfang").execute()
+    dialog.refresh()
+    dialog.select_login("wangfang")
+    assert dialog.table.item(1, 3).text().startswith("已锁定") and dialog.unlock_button.isEnabled()
+    _click(qtbot, dialog.unlock_button)
+    assert "已解锁" in dialog.message.text() and not dialog.unlock_button.isEnabled()
+
+    dialog.select_login("admin")  # oneself: refused, with the reason under the table
+    _click(qtbot, dialog.active_button)
+    _answer(qtbot, QMessageBox.StandardButton.Yes)
+    assert "不能停用自己" in dialog.message.text()
+
+
+def test_an_empty_register_says_where_people_are_added(qtbot, main_window):
+    dialog = main_window.open_accounts()
+    add = dialog.open_add()
+    qtbot.waitExposed(add)
+    assert add.empty_register is not None and not add.person_combo.isEnabled()
+    assert any("请先在人员名册登记此人" in label.text() for label in add.empty_register.findChildren(QLabel))
+    _click(qtbot, add.register_button)
+    assert not add.isVisible() and not dialog.isVisible()
+    assert main_window.navigation.current_key() == "people"
+
+
+def test_everyone_changes_their_own_password(qtbot, main_window):
+    dialog = main_window.open_change_password()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.old_edit, "wrong-old")
+    qtbot.keyClicks(dialog.new_password.password_edit, "Neue-Pass-77")
+    qtbot.keyClicks(dialog.new_password.repeat_edit, "Neue-Pass-77")
+    assert dialog.new_password.hint.role() == "ok"
+    _click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: not dialog.is_busy())
+    assert "原密码不对" in dialog.message.text() and dialog.isVisible()
+    dialog.old_edit.setText(ADMIN_PASSWORD)
+    qtbot.keyClicks(dialog.new_password.password_edit, "Neue-Pass-77")
+    qtbot.keyClicks(dialog.new_password.repeat_edit, "Neue-Pass-77")
+    _click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert _answer(qtbot, QMessageBox.StandardButton.Ok) == "密码已修改,下次登录请用新密码。"
+    assert auth_service.login("admin", "Neue-Pass-77").actor == "admin"
+
+
+@pytest.fixture
+def keeper(qtbot, village, settings_store):
+    """A `SessionKeeper` with the administrator's window open; `keeper.quits` counts 退出."""
+    paths, admin = village
+    quits = []
+    keeper = SessionKeeper(paths, settings_store, on_quit=lambda: quits.append(True))
+    keeper.quits = quits
+    qtbot.waitExposed(keeper.open_window(admin))
+    yield keeper
+    for widget in (keeper.window, keeper.login_dialog):  # the keeper deletes the windows it replaced
+        if widget is not None:
+            widget.close()
+            widget.deleteLater()
+
+
+def _log_in(qtbot, dialog, login: str, password: str) -> None:
+    qtbot.waitExposed(dialog)
+    dialog.login_edit.setText(login)
+    dialog.password_edit.setText(password)
+    _click(qtbot, dialog.login_button)
+
+
+def test_switch_user_opens_a_new_window_for_the_other_login(qtbot, village, keeper):
+    _, admin = village
+    person = people_service.add_person(admin, "李强", "男")
+    accounts_service.add_account(admin, "liqiang", person.id, "secretary", "Wenshu-123", "Wenshu-123")
+    first = keeper.window
+    first.switch_action.trigger()
+    assert not first.isVisible()
+    dialog = keeper.login_dialog
+    assert dialog is not None and dialog.login_edit.text() == ""  # another person types their own
+    _log_in(qtbot, dialog, "liqiang", "Wenshu-123")
+    qtbot.waitUntil(lambda: keeper.window is not None and keeper.window.isVisible())
+    second = keeper.window
+    assert second is not first
+    assert second.session().actor == "liqiang" and second.session().person_id == person.id
+    assert not second.accounts_action.isEnabled()  # a secretary manages no accounts
+    assert second.status.user_label.text() == "当前用户:李强(村文书/村支书)"
+    assert not keeper.quits
+
+
+def test_log_out_then_leave_ends_the_program_and_log_in_again_works(qtbot, keeper):
+    first = keeper.window
+    first.logout_action.trigger()
+    dialog = keeper.login_dialog
+    assert dialog.login_edit.text() == "admin"  # 注销: the same person may come back
+    _log_in(qtbot, dialog, "admin", ADMIN_PASSWORD)
+    qtbot.waitUntil(lambda: keeper.window is not None)
+    assert keeper.window is not first and keeper.window.session().actor == "admin"
+
+    keeper.window.logout_action.trigger()
+    keeper.login_dialog.reject()  # 退出 on the login dialog
+    assert keeper.quits == [True]
