@@ -10,7 +10,7 @@ from desktop.services import installation, read_models, record_store
 from desktop.services.installation import InstallationInfo
 from desktop.services.read_models import snapshot
 from desktop.services.session import SETUP, Session
-from models import passwords
+from models import division_code, passwords
 from models.db import database
 from models.entities import (
     MODE_TOWNSHIP,
@@ -27,7 +27,6 @@ from models.provinces import PROVINCES
 from models.roles import ADMIN_ROLE, ROLES, Permission
 
 _C = "setup"
-_CODE = re.compile(r"^\d{6,20}$")
 _LOGIN = re.compile(r"^[A-Za-z0-9_.\-]{2,32}$")
 
 
@@ -48,13 +47,22 @@ def validate_name(name: str) -> str:
     return name
 
 
-def validate_code(code: str) -> str:
-    """A statistical division code: digits only (12 for a village, 9 for a township)."""
-    code = (code or "").strip()
-    if not _CODE.match(code):
-        raise _invalid(QT_TRANSLATE_NOOP(
-            _C, "代码只能是 6 到 20 位数字。村一般用 12 位统计用区划代码(如 330106001001),乡镇用 9 位。"))
-    return code
+def validate_code(code: str, mode: str = MODE_VILLAGE, township_code: str | None = None) -> str:
+    """A 统计用区划代码 of the right structure: 12 digits for a village, 9 for a township (`models.division_code`).
+
+    Args:
+        code: as typed.
+        mode: MODE_VILLAGE or MODE_TOWNSHIP: whose code it is.
+        township_code: for a village, its township's code, which must be the prefix of the village's.
+
+    Raises:
+        ValidationError: saying what is expected (a 10-digit village code: “应为 12 位数字”).
+    """
+    found = division_code.problem(code, division_code.TOWNSHIP if mode == MODE_TOWNSHIP else division_code.VILLAGE,
+                                  township_code)
+    if found is not None:
+        raise ValidationError(found)
+    return (code or "").strip()
 
 
 def initialize(mode: str, name: str, code: str, province: str = "national",
@@ -62,7 +70,10 @@ def initialize(mode: str, name: str, code: str, province: str = "national",
     """Create the installation row and its own village or township record."""
     if mode not in MODES:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "模式只能是“村”(village)或“乡镇”(township)。"))
-    name, code = validate_name(name), validate_code(code)
+    name = validate_name(name)
+    if township_code and mode == MODE_VILLAGE:
+        validate_code(township_code, MODE_TOWNSHIP)
+    code = validate_code(code, mode, township_code)
     if province not in PROVINCES:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的省份配置:{province}"), province=province)
     if current() is not None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from desktop.paths import AppPaths
-from desktop.services import exchange_service
+from desktop.services import exchange_service, installation, setup_service
 from models.clock import local_display
 from models.entities import MODE_VILLAGE, Village
 from models.provinces import province_label
@@ -23,6 +23,18 @@ from models.sync.records import PEER_ACTIVE, PEER_PENDING, PEER_RETIRED, Peer
 #: Days without a package after which a village is flagged (“没有消息 N 天” in red): monthly
 #: packages are the rule, so a month and a half without one is worth a phone call.
 SILENCE_THRESHOLD_DAYS = 45
+
+
+def validate_village_code(code: str) -> str:
+    """A code the township may enrol: 12 digits, starting with the township's own 9 (统计用区划代码).
+
+    The same rule `enrollment.enroll_village` applies; the 新增村庄 dialog asks it as the code is typed.
+
+    Raises:
+        ValidationError: what is expected, in Chinese.
+    """
+    info = installation.current()
+    return setup_service.validate_code(code, MODE_VILLAGE, info.code if info is not None else None)
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,7 @@ def enroll_village(session: Session, paths: AppPaths, village_code: str, village
     info = session.installation_info()
     if info is None or info.mode != MODE_TOWNSHIP:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "只有乡镇版可以给村庄入网。"))
-    code = setup_service.validate_code(village_code)
+    code = setup_service.validate_code(village_code, MODE_VILLAGE, info.code)  # a village of this township
     name = setup_service.validate_name(village_name)
     province = province or installation.province()  # may have changed since the session began
     if province not in PROVINCES:

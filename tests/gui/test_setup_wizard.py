@@ -83,7 +83,7 @@ def test_invalid_code_shows_reason_and_blocks_next(qtbot, store):
     type_text(qtbot, page.name_edit, "青山村")
     qtbot.keyClicks(page.code_edit, "3301x")
     assert page.code_message.role() == "error"
-    assert "代码只能是 6 到 20 位数字" in page.code_message.text()
+    assert "村代码应为 12 位数字" in page.code_message.text()  # issue 15: the 统计用区划代码 structure
     assert not wizard.button(NEXT).isEnabled()
     qtbot.keyClick(page.code_edit, Qt.Key.Key_Return)  # Enter does not skip the rule
     assert wizard.currentPage() is page

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from desktop.services import disclosure_service as ds
 from tests.gui.test_disclosure_editor import open_editor, type_cell, users
@@ -146,3 +146,61 @@ def test_the_editor_shows_the_carried_opening_balance_and_warns_when_it_is_chang
     te.closing_edit.setText("12,100")
     assert "与上月期末余额 12,345.00 元不一致" in te.check_text()
     assert editor.submit_button.isEnabled()  # a warning, not a refusal: an adjustment can be right
+
+
+def test_the_wizard_refuses_a_10_digit_village_code_and_says_what_is_expected(qtbot, store):
+    from tests.gui.test_setup_wizard import NEXT, _click, _wizard
+
+    wizard = _wizard(qtbot)
+    _click(qtbot, wizard, NEXT)
+    page = wizard.identity_page
+    type_text(qtbot, page.name_edit, "青山村")
+    qtbot.keyClicks(page.code_edit, "3301060010")
+    assert page.code_message.role() == "error"
+    assert "村代码应为 12 位数字" in page.code_message.text() and "330106001001" in page.code_message.text()
+    assert not wizard.button(NEXT).isEnabled()
+    qtbot.keyClicks(page.code_edit, "01")
+    assert page.code_message.role() != "error" and wizard.button(NEXT).isEnabled()
+    # A township's code is its 9 digits: going back and choosing 乡镇 checks the code again.
+    wizard.back()
+    radio = wizard.mode_page.township_radio
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(12, radio.height() // 2))
+    assert wizard.mode_page.mode() == "township"
+    _click(qtbot, wizard, NEXT)
+    assert "乡镇代码应为 9 位数字" in page.code_message.text()
+    assert not wizard.button(NEXT).isEnabled()
+    page.code_edit.clear()
+    qtbot.keyClicks(page.code_edit, "990106001")
+    assert "不是省级代码" in page.code_message.text()
+    page.code_edit.clear()
+    qtbot.keyClicks(page.code_edit, "330106001")
+    assert page.code_message.role() != "error" and wizard.button(NEXT).isEnabled()
+
+
+def test_the_township_enrol_dialog_checks_the_code_as_it_is_typed(qtbot, township, tmp_path):
+    from PySide6.QtWidgets import QDialog
+
+    from ui.township.enrol_dialogs import EnrollDialog
+
+    paths, session = township
+    dialog = EnrollDialog(session, paths)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    dialog.target.set_folder(usb)
+    qtbot.keyClicks(dialog.code_edit, "3301060010")
+    assert dialog.code_message.role() == "error" and "村代码应为 12 位数字" in dialog.code_message.text()
+    type_text(qtbot, dialog.name_edit, "新村")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "村代码应为 12 位数字" in dialog.message.text()
+    assert not list(usb.iterdir())  # nothing written
+    dialog.code_edit.clear()
+    qtbot.keyClicks(dialog.code_edit, "330106002001")
+    assert "都以 330106001 开头" in dialog.code_message.text()
+    dialog.code_edit.clear()
+    qtbot.keyClicks(dialog.code_edit, "330106001009")
+    assert dialog.code_message.role() != "error"
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted

@@ -25,7 +25,7 @@ def test_initialize_village_creates_its_own_village_record(store):
     ("mode", "name", "code", "fragment"),
     [
         ("village", "村", "330106001001", "名称应为"),
-        ("village", "青山村", "33-01", "只能是 6 到 20 位数字"),
+        ("village", "青山村", "33-01", "村代码应为 12 位数字"),  # issue 15: the 统计用区划代码 structure
         ("city", "青山村", "330106001001", "模式只能是"),
     ],
 )

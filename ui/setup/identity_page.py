@@ -51,7 +51,7 @@ class IdentityPage(QWizardPage):
         self._mode_of = mode_of
         self.name_edit = QLineEdit()
         self.code_edit = QLineEdit()
-        self.code_edit.setMaxLength(20)
+        self.code_edit.setMaxLength(20)  # a longer paste is shown whole, and refused with what is expected
         self.province_combo = QComboBox()
         for code, label in PROVINCES.items():
             self.province_combo.addItem(QCoreApplication.translate("provinces", label), code)
@@ -117,6 +117,8 @@ class IdentityPage(QWizardPage):
         self._form.setRowVisible(self.setup_box, village)
         if not village:
             self.clear_setup()
+        if self.code_edit.text().strip():
+            self._check_code()  # the rule follows the mode: a code typed before going back is checked again
 
     def choose_setup_file(self) -> None:
         """The open-file dialog for the township's 入网文件."""
@@ -178,7 +180,7 @@ class IdentityPage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         """Next is enabled only when both name and code pass the service checks."""
         return self._valid(setup_service.validate_name, self.name_edit.text()) and \
-            self._valid(setup_service.validate_code, self.code_edit.text())
+            self._valid(self._validate_code, self.code_edit.text())
 
     def name(self) -> str:
         """The entered name, trimmed."""
@@ -196,7 +198,12 @@ class IdentityPage(QWizardPage):
         self._explain(setup_service.validate_name, self.name_edit.text(), self.name_message)
 
     def _check_code(self) -> None:
-        self._explain(setup_service.validate_code, self.code_edit.text(), self.code_message)
+        self._explain(self._validate_code, self.code_edit.text(), self.code_message)
+
+    def _validate_code(self, text: str) -> str:
+        """The service's rule for the chosen mode: 12 digits for a village, 9 for a township."""
+        township = self.setup_info.township_code if self.setup_info is not None else None
+        return setup_service.validate_code(text, self._mode_of(), township)
 
     def _explain(self, validate, text: str, message: FieldMessage) -> None:
         refused = refusal(lambda: validate(text))

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayo
 
 from desktop.paths import AppPaths
 from desktop.services import exchange_service as xs
+from desktop.services import villages_service
 from desktop.services.session import Session
+from ui.errors import refusal
 from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.ok_cancel import ok_cancel
@@ -33,6 +35,8 @@ class EnrollDialog(QDialog):
         self.code_edit = QLineEdit()
         self.code_edit.setMaxLength(20)
         self.code_edit.setPlaceholderText(self.tr("12 位数字,例如 330106001001"))
+        self.code_message = FieldMessage()
+        self.code_edit.textEdited.connect(self.check_code)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("例如:青山村"))
         self.target = TargetChooser()
@@ -43,6 +47,7 @@ class EnrollDialog(QDialog):
         explain.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("村代码"), self.code_edit)
+        form.addRow("", self.code_message)
         form.addRow(self.tr("村名称"), self.name_edit)
         form.addRow(self.tr("保存到"), self.target)
         layout = QVBoxLayout(self)
@@ -51,6 +56,16 @@ class EnrollDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(ok_cancel(self, self.tr("生成入网文件")))
+
+    def check_code(self, *_args) -> bool:
+        """Say under the field what is wrong with the code as typed (12 digits, this township's prefix)."""
+        text = self.code_edit.text()
+        refused = refusal(lambda: villages_service.validate_village_code(text)) if text.strip() else None
+        if refused is not None:
+            self.code_message.show_failure(refused)
+        else:
+            self.code_message.clear_message()
+        return refused is None
 
     def accept(self) -> None:
         """Write the 入网文件; a refusal is explained under the form and the dialog stays."""
