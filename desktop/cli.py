@@ -126,6 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     cli_people.add_parser(sub, _Parser)
 
     sub.add_parser("selftest", help="自检(打包后的程序用)")
+    from desktop import cli_users
+
+    cli_users.add_parser(sub, _Parser)
     return p
 
 
@@ -597,6 +600,13 @@ def cmd_people(args, paths) -> dict[str, Any]:
     return cli_people.cmd_people(args, paths, _open, _require_installation)
 
 
+def cmd_users(args, paths) -> dict[str, Any]:
+    """`cunwu users add | reset-password | unlock | list` (see `desktop.cli_users`)."""
+    from desktop import cli_users
+
+    return cli_users.cmd_users(args, paths)
+
+
 COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "init": cmd_init,
     "demo": cmd_demo,
@@ -611,4 +621,5 @@ COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "import": cmd_import,
     "report": cmd_report,
     "people": cmd_people,
+    "users": cmd_users,
 }

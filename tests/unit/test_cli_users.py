@@ -1,0 +1,91 @@
+"""`cunwu users …` driven as a script would: real processes, a real data folder."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from desktop.paths import AppPaths
+from tests.unit.test_cli import ROOT, as_json, cunwu
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """A village data folder with two 王芳 and one 李强 on the register (no accounts yet)."""
+    data = tmp_path / "data"
+    out = cunwu("init", "village", "--name", "青山村", "--code", "330106001001", data_dir=data)
+    assert out.returncode == 0, out.stderr
+    from desktop.services import people_service
+    from desktop.services.session import cli_session
+    from desktop.storage import open_store
+    from models.db import close_database
+
+    open_store(AppPaths(data))
+    session = cli_session("village")
+    ids = {"一组": people_service.add_person(session, "王芳", "女", village_group="一组").id,
+           "三组": people_service.add_person(session, "王芳", "女", village_group="三组").id,
+           "李强": people_service.add_person(session, "李强", "男").id}
+    close_database()
+    return data, ids
+
+
+def run(data, *args, password: str | None = None):
+    """`cunwu --data-dir data args…`, with `password` as the one line of standard input when given."""
+    if password is None:
+        return cunwu(*args, data_dir=data)
+    return subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data), *args],
+                          input=password + "\n", capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def test_add_reset_unlock_and_list(folder):
+    data, ids = folder
+    out = run(data, "users", "add", "--login", "liqiang", "--person", "李强", "--role", "secretary",
+              "--password-stdin", "--json", password="Wenshu-123")  # --json after the sub-command
+    assert out.returncode == 0, out.stderr
+    assert as_json(out) == {"login": "liqiang", "person_id": ids["李强"], "name": "李强", "role": "secretary"}
+
+    out = run(data, "--json", "users", "reset-password", "liqiang")
+    assert out.returncode == 0, out.stderr
+    word = as_json(out)["temporary_password"]
+    assert len(word) == 10
+
+    out = run(data, "users", "reset-password", "LiQiang", "--password-stdin", password="Linshi-888")
+    assert out.returncode == 0, out.stderr
+    assert "已重设 liqiang 的密码" in out.stdout and "Linshi-888" not in out.stdout
+
+    out = run(data, "users", "list", "--json")
+    rows = {u["login"]: u for u in as_json(out)["users"]}
+    assert rows["liqiang"]["must_change_password"] and rows["liqiang"]["name"] == "李强"
+    assert run(data, "users", "unlock", "liqiang").returncode == 0
+
+
+def test_a_shared_name_is_refused_with_both_listed(folder):
+    data, ids = folder
+    out = run(data, "--json", "users", "add", "--login", "wangfang", "--person", "王芳", "--role", "viewer",
+              "--password-stdin", password="View-12345")
+    assert out.returncode == 1
+    assert "有 2 个“王芳”" in out.stderr and "--person-id" in out.stderr
+    assert {c["person_id"] for c in as_json(out)["candidates"]} == {ids["一组"], ids["三组"]}
+    out = run(data, "users", "add", "--login", "wangfang", "--person-id", ids["三组"], "--role", "监委会主任/委员",
+              "--password-stdin", password="View-12345")
+    assert out.returncode == 0, out.stderr
+    assert "已新增账号 wangfang(王芳,监委会主任/委员)" in out.stdout
+
+
+@pytest.mark.parametrize(("args", "fragment"), [
+    (("--person", "赵六", "--role", "viewer"), "请先在人员名册登记此人"),
+    (("--person", "李强", "--role", "boss"), "没有“boss”这个角色"),
+])
+def test_refusals_exit_1_with_the_reason(folder, args, fragment):
+    data, _ = folder
+    out = run(data, "users", "add", "--login", "someone", *args, "--password-stdin", password="View-12345")
+    assert out.returncode == 1 and fragment in out.stderr
+
+
+def test_without_a_terminal_the_password_must_come_from_stdin(folder):
+    data, _ = folder
+    out = run(data, "users", "add", "--login", "liqiang", "--person", "李强", "--role", "viewer")
+    assert out.returncode == 1 and "--password-stdin" in out.stderr
+    assert run(data, "users", "reset-password", "nobody").returncode == 1
