@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QWidget
 
 from desktop import __version__
 from desktop.changes import Changes
+from desktop.drafts_store import Draft, DraftStore
 from desktop.paths import AppPaths
-from desktop.services import setup_service
+from desktop.services import record_stamps, setup_service
 from desktop.services.session import Session
 from desktop.services.setup_service import InstallationInfo
 from models.roles import Permission
@@ -24,7 +25,9 @@ from ui.operations import operations_hub
 from ui.pages.factory import build_page
 from ui.settings_store import SettingsStore
 from ui.status_bar import AppStatusBar
+from ui.widgets.dialogs import inform
 from ui.widgets.screen_fit import ScrollingStack, resize_within_screen
+from ui.widgets.unsaved import EditGuard, ask_before_leaving, ask_leave, draft_keeper
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +53,11 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._stale: set[str] = set()  # built pages that missed a change while off screen
         self._ending = ""  # "logout" / "switch" while 注销 or 切换用户 closes the window
+        self._closing = False  # every editor was asked: the next close goes through
+        #: This login's drafts of unsaved typing (DESIGN §6); every editor's EditGuard writes there.
+        self.drafts = DraftStore(paths.drafts, session.actor, info.code)
+        draft_keeper().use(self.drafts, owner=self, stamp_of=record_stamps.stamp)
+        self.restore_dialog = None
         self.setWindowTitle(self.tr("{name} - 村务台账").format(name=info.name))
         self.setMinimumSize(760, 480)  # a 1024×600 netbook with task and title bar
 
@@ -75,6 +83,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if open_package is not None:
             QTimer.singleShot(0, self, lambda: self.open_package(open_package))
+        QTimer.singleShot(0, self, self.offer_drafts)
 
     def show_area(self, key: str) -> None:
         """Show the page of area `key`, building it the first time."""
@@ -198,10 +207,108 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    # ----- unsaved work ---------------------------------------------------------------------
+
+    def _own_dirty_guards(self) -> list[EditGuard]:
+        return [g for g in draft_keeper().dirty_guards() if _contains(self, g.editor)]
+
+    def _show_editor_of(self, guard: EditGuard) -> QWidget:
+        """Bring the page of `guard`'s editor on screen; the window to ask over."""
+        editor = guard.editor
+        page = self._pages.get(guard.area)
+        if page is not None and _contains(page, editor):
+            self.show_area(guard.area)
+        window = editor.window()
+        if window is not self:
+            window.raise_()
+            window.activateWindow()
+        return window
+
+    def confirm_leave_all(self) -> bool:
+        """Ask 保存 / 不保存 / 取消 for every editor with unsaved changes, one after another.
+
+        Blocking: returns True when every one was saved or discarded (the
+        caller may then quit, 注销 or 切换用户), False at the first 取消 or
+        refused save (that editor is on screen, its typing kept).
+        """
+        for guard in self._own_dirty_guards():
+            editor = guard.editor
+            if editor is not None and not ask_before_leaving(editor, self._show_editor_of(guard)):
+                return False
+        return True
+
+    def ask_leave_all(self, then, _asked: frozenset[int] = frozenset()) -> None:
+        """The non-blocking form of `confirm_leave_all`: `then(True)` once every editor let go."""
+        guards = [g for g in self._own_dirty_guards() if id(g) not in _asked]
+        if not guards:
+            then(True)
+            return
+        guard = guards[0]
+
+        def answered(ok: bool) -> None:
+            if ok:
+                self.ask_leave_all(then, _asked | {id(guard)})  # the next dirty editor, if any
+            else:
+                then(False)
+
+        ask_leave(guard.editor, self._show_editor_of(guard), answered)
+
+    def _close_after_asking(self, ok: bool) -> None:
+        if ok:
+            self._closing = True
+            self.close()
+
+    def offer_drafts(self):
+        """After login: offer the drafts a crash left for this login (恢复未保存的内容); the dialog or None."""
+        from ui.widgets.restore_drafts_dialog import RestoreDraftsDialog
+
+        drafts = self.drafts.pending()
+        if not drafts:
+            return None
+        dialog = RestoreDraftsDialog([self._draft_entry(d) for d in drafts], self)
+        dialog.restore_requested.connect(self.restore_draft)
+        dialog.discard_requested.connect(lambda d: self.drafts.remove(d.key))
+        self.restore_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _offer_drafts_or_say_none(self) -> None:
+        if self.offer_drafts() is None:
+            inform(self, self.tr("恢复未保存的内容"), self.tr("没有未保存的草稿。"))
+
+    def _draft_entry(self, draft: Draft) -> tuple[Draft, str, bool]:
+        """(draft, note, can_restore): the note says when its record changed since, or is gone."""
+        now = draft_keeper().current_stamp(draft.key)
+        if now == record_stamps.MISSING or (now and now.endswith("-deleted")):
+            return draft, self.tr("原记录已经删除,不能恢复。"), False
+        if draft.area not in self._areas:
+            return draft, self.tr("这里没有这份草稿的页面,不能恢复。"), False
+        if now is not None and now != draft.record_stamp:
+            return draft, self.tr("草稿之后这份记录又被修改过;恢复后再保存,会替换那次修改。"), True
+        return draft, "", True
+
+    def restore_draft(self, draft: Draft) -> QWidget | None:
+        """恢复: show the draft's page, open its editor there and put the typing back; the editor."""
+        self.show_area(draft.area)
+        opener = getattr(self._pages.get(draft.area), "open_for_draft", None)
+        editor = opener(draft.key) if opener is not None else None
+        if editor is None:
+            inform(self, self.tr("恢复未保存的内容"), self.tr("这份草稿对应的内容已经打不开了,没有恢复。"))
+            return None
+        editor.restore_draft(draft.state)
+        guard = draft_keeper().guard_for(editor)
+        if guard is not None:
+            guard.adopt(draft)
+        return editor
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Remember the window's size and place for next time."""
+        """Ask for every editor with unsaved changes, then remember the window's size and place."""
         if event.spontaneous():
             self._ending = ""  # the title bar's close button: the program ends, whatever was asked before
+        if not self._closing and self._own_dirty_guards():
+            event.ignore()  # asked without blocking; closes again after 保存 / 不保存 for each
+            self.ask_leave_all(self._close_after_asking)
+            return
         self._settings.values.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
         self._settings.save()
         super().closeEvent(event)
@@ -217,6 +324,10 @@ class MainWindow(QMainWindow):
         recycle_action = QAction(self.tr("回收站(&R)…"), self)
         recycle_action.triggered.connect(self.open_recycle)
         file_menu.addAction(recycle_action)
+        self.drafts_action = QAction(self.tr("恢复未保存的内容(&U)…"), self)
+        self.drafts_action.setStatusTip(self.tr("上次没有保存就关闭(或停电)时留下的草稿"))
+        self.drafts_action.triggered.connect(self._offer_drafts_or_say_none)
+        file_menu.addAction(self.drafts_action)
         file_menu.addSeparator()
         self.logout_action = QAction(self.tr("注销(&L)"), self)
         self.logout_action.setStatusTip(self.tr("退出这个账号,回到登录窗口"))

@@ -36,7 +36,7 @@ from desktop.services.session import Session
 from models.meetings import types as mt
 from models.roles import Permission
 from ui.errors import show_error
-from ui.meetings import printing
+from ui.meetings import draft_state, printing
 from ui.meetings.add_people_dialog import AddPeopleDialog
 from ui.meetings.agenda_editor import AgendaEditor
 from ui.meetings.attendance_model import (
@@ -48,10 +48,10 @@ from ui.meetings.attendance_model import (
 )
 from ui.meetings.resolutions_editor import ResolutionsEditor
 from ui.meetings.verdict_panel import VerdictPanel
-from ui.operations import run_op
+from ui.operations import run_op, run_query
 from ui.widgets.attachments_panel import AttachmentsPanel
 from ui.widgets.date_field import DateField
-from ui.widgets.dialogs import ask_confirm, ask_save
+from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.palette import BANNER_STYLE
 from ui.widgets.primary_button import make_primary
@@ -60,9 +60,14 @@ from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 from ui.widgets.scroll import transparent_scroll
 from ui.widgets.tables import keep_rows_visible
+from ui.widgets.unsaved import EditGuard, ask_leave
 
 #: A date field at this date shows "未填写" (the notice date is optional).
 _NO_DATE = QDate(2000, 1, 1)
+
+
+def _left_as_is(_exc: BaseException) -> None:
+    """The record could not be read again (deleted meanwhile): the editor keeps what it shows."""
 
 
 def _to_qdate(value: date | None) -> QDate:
@@ -74,7 +79,12 @@ def _from_qdate(value: QDate) -> date | None:
 
 
 class MeetingEditor(QDialog):
-    """One meeting record. Open with `open()`; `saved(id)` after each write."""
+    """One meeting record. Open with `open()`; `saved(id)` after each write.
+
+    An `ui.widgets.unsaved.UnsavedEditor`: closing with unsaved changes asks
+    保存 / 不保存 / 取消, and the typing (header, attendance, agenda, votes) is
+    kept as a draft a few seconds after each change until it is saved.
+    """
 
     saved = Signal(str)
 
@@ -89,6 +99,7 @@ class MeetingEditor(QDialog):
         self._force_close = False
         self.pending_box: QMessageBox | None = None
         self.exporter = printing.PdfExporter(self)
+        self.guard = EditGuard(self, area="meetings")
         resize_within_screen(self, 1180, 760)
 
         self.banner = QLabel()
@@ -400,6 +411,8 @@ class MeetingEditor(QDialog):
         self._dirty = dirty
         self._update_buttons()
         self.refresh_verdict()
+        if dirty:
+            self.guard.changed()
 
     def _collect(self) -> MeetingDraft:
         d = self.draft
@@ -424,6 +437,7 @@ class MeetingEditor(QDialog):
         self._dirty = True
         self._update_buttons()
         self.refresh_verdict()
+        self.guard.changed()
 
     def refresh_verdict(self) -> None:
         """Re-run the engine on what is on screen and show the result."""
@@ -462,7 +476,40 @@ class MeetingEditor(QDialog):
 
     def is_dirty(self) -> bool:
         """Whether there are unsaved changes."""
-        return self._dirty
+        return self._dirty and self.editable()
+
+    # ----- unsaved work (ui.widgets.unsaved.UnsavedEditor) ----------------------------------
+
+    def draft_key(self) -> str:
+        """"meeting:<id>", or "meeting:new:<type>" before the first save."""
+        return f"meeting:{self.draft.id}" if self.draft.id else f"meeting:new:{self.draft.type_code}"
+
+    def draft_title(self) -> str:
+        """The meeting in words: its title, or its type when it has none yet."""
+        return self.tr("会议记录:{title}").format(title=self.title_edit.text().strip()
+                                                  or type_label(self.draft.type_code))
+
+    def draft_state(self) -> dict:
+        """Everything typed: header, attendance, agenda and votes."""
+        return draft_state.to_state(self._collect())
+
+    def restore_draft(self, state: dict) -> None:
+        """Put kept typing back into this (open) record; it is then unsaved."""
+        if self.editable():
+            self.set_draft(draft_state.apply_state(self.draft, state), dirty=True)
+            self.message.show_hint(self.tr("已恢复上次没有保存的内容,请检查后保存。"))
+
+    def discard(self) -> None:
+        """不保存: forget the typing (the saved record is shown again) and its kept draft."""
+        self._dirty = False
+        self.guard.settled()
+        if self.draft.id is not None:
+            reread = run_query(self, lambda: meetings_service.load(self.draft.id), on_failure=_left_as_is)
+            if reread:
+                self.set_draft(reread.value)
+                return
+        self._update_buttons()
+        self.refresh_verdict()
 
     # ----- actions --------------------------------------------------------------------------
 
@@ -476,6 +523,7 @@ class MeetingEditor(QDialog):
             return False
         meeting_id = saved.value
         self._dirty = False
+        self.guard.settled()  # the kept draft under "meeting:new:…" goes too
         self.attachments_panel.set_meeting(meeting_id, approved=False)
         self.message.show_ok(self.tr("已保存。"))
         self._update_buttons()
@@ -534,16 +582,14 @@ class MeetingEditor(QDialog):
 
     def reject(self) -> None:
         """Close (also Esc and the window's ×): ask first when there are unsaved changes."""
-        if self._force_close or not (self._dirty and self.editable()):
+        if self._force_close or not self.is_dirty():
             super().reject()
             return
-        self.pending_box = ask_save(self, self.tr("会议记录有修改还没有保存。要保存吗?"), self._on_unsaved_answer)
+        self.pending_box = ask_leave(self, self, self._on_unsaved_answer)
 
-    def _on_unsaved_answer(self, answer: QMessageBox.StandardButton) -> None:
+    def _on_unsaved_answer(self, may_leave: bool) -> None:
         self.pending_box = None
-        if answer == QMessageBox.StandardButton.Save and not self.save():
-            return
-        if answer in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
+        if may_leave:
             self._force_close = True
             self.close()
 

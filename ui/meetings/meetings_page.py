@@ -27,6 +27,7 @@ from desktop.paths import AppPaths
 from desktop.services import decisions_service, meetings_service
 from desktop.services.meetings_service import MeetingDraft
 from desktop.services.session import Session
+from models.meetings import types as mt
 from models.roles import Permission
 from ui.fonts import font_notifier
 from ui.meetings import printing
@@ -313,6 +314,10 @@ class MeetingListView(QWidget):
         self._update_buttons()
 
 
+def _gone(_exc: BaseException) -> None:
+    """A kept draft's meeting is gone: the main window says the draft cannot be restored."""
+
+
 class MeetingsPage(QWidget):
     """Two tabs: 会议记录 and 四议两公开."""
 
@@ -333,6 +338,23 @@ class MeetingsPage(QWidget):
         layout.setSpacing(10)
         layout.addWidget(ScaledLabel(self.tr("会议与表决"), 1.5, bold=True))
         layout.addWidget(self.tabs, 1)
+
+    def open_for_draft(self, key: str) -> MeetingEditor | None:
+        """恢复未保存的内容: the editor of a kept draft's meeting ("meeting:<id>" or "meeting:new:<type>").
+
+        None when that meeting is gone or the key is not a meeting's (the caller says so).
+        """
+        kind, _, rest = key.partition(":")
+        if kind != "meeting" or not rest:
+            return None
+        self.tabs.setCurrentWidget(self.list_view)
+        if rest.startswith("new:"):
+            type_code = rest.removeprefix("new:")
+            if type_code not in mt.TYPES:
+                return None
+            return self.list_view.new_meeting(type_code)
+        draft = run_query(self, lambda: meetings_service.load(rest), on_failure=_gone)
+        return self.list_view.open_editor(draft.value) if draft else None
 
     def refresh(self) -> None:
         """Records changed elsewhere (a package, the 村务监督 page): re-read both tabs."""
