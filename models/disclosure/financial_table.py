@@ -53,12 +53,12 @@ def totals(opening_fen: int, lines: list[Line]) -> Totals:
     return Totals(opening_fen, income, expense, opening_fen + income - expense)
 
 
-def day_problem(day: str) -> str:
-    """Why a line's 日期 is not a date ("" for a date or a blank cell)."""
+def day_problem(day: str, month: str = "") -> str:
+    """Why a line's 日期 is not a date ("" for a date or a blank cell); `month` gives "10.32" its year."""
     if not day.strip():
         return ""
     try:
-        parse_typed_date(day)
+        parse_typed_date(day, int(month[:4]) if month else None)
     except DateError as exc:
         return exc.reason
     return ""
@@ -125,14 +125,15 @@ def check(opening_fen: int, closing_fen: int, lines: list[Line], month: str = ""
     if differs is not None:
         out.append(differs)
     for n, line in enumerate(lines, start=1):
-        problem = day_problem(line.day)
+        problem = day_problem(line.day, month)
         if problem:
             out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(_C, "第 {n} 行日期“{text}”{reason}。"),
                                           n=n, text=line.day.strip(), reason=problem)))
-        elif month and line.day.strip() and not parse_typed_date(line.day).isoformat().startswith(month):
-            out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
-                _C, "第 {n} 行日期 {day} 不在本期({month})内,请核对。"),
-                n=n, day=parse_typed_date(line.day).isoformat(), month=_month_label(month))))
+        elif month and line.day.strip():
+            day = parse_typed_date(line.day, int(month[:4])).isoformat()
+            if not day.startswith(month):
+                out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+                    _C, "第 {n} 行日期 {day} 不在本期({month})内,请核对。"), n=n, day=day, month=_month_label(month))))
         if line.income_fen < 0 or line.expense_fen < 0:
             out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
                 _C, "第 {n} 行金额是负数。冲减请写在另一栏(收入写收入栏,支出写支出栏)。"), n=n)))

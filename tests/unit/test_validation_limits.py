@@ -154,3 +154,9 @@ def test_the_opening_balance_is_carried_from_the_last_posted_month(village):
     assert ds.table(december.id)[0] == 1234500  # November was not posted: September's closing, named
     findings = ds.save_table(secretary, december.id, 0, 100, [line("2026-12-03", income=100)])
     assert any("与2026年9月期末余额 12,345.00 元不一致" in f.text() for f in findings)
+
+
+def test_a_month_and_day_take_the_posting_s_year():
+    assert ft.check(0, 100, [line("10月3日", income=100)], "2026-10") == []
+    findings = ft.check(0, 100, [line("10.32", income=100)], "2026-10")
+    assert any("2026 年 10 月没有 32 日" in f.text() for f in findings)

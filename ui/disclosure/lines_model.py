@@ -159,7 +159,7 @@ class FinancialLinesModel(QAbstractTableModel):
 
     def day_problem(self, row: int) -> str:
         """Why the 日期 of `row` is not a date ("" when it is one, or blank)."""
-        return ft.day_problem(self._rows[row][DAY])
+        return ft.day_problem(self._rows[row][DAY], self._month)
 
     # --- Qt model -------------------------------------------------------------
 
@@ -207,7 +207,7 @@ class FinancialLinesModel(QAbstractTableModel):
                 return self.tr("“{text}”{reason}。金额可以写成 1,234.5 或 1234.50元").format(text=text, reason=reason)
             return None
         if column == DAY and text.strip():
-            problem = ft.day_problem(text)
+            problem = ft.day_problem(text, self._month)
             if problem and role == Qt.ItemDataRole.ForegroundRole:
                 return RED
             if problem and role == Qt.ItemDataRole.BackgroundRole:
