@@ -314,3 +314,8 @@ def counts() -> dict[str, int]:
         "SELECT r.role, count(DISTINCT r.person_id) FROM person_role r JOIN person p ON p.id = r.person_id"
         " WHERE r.deleted = 0 AND p.deleted = 0 AND p.left_on = '' AND r.end_date = '' GROUP BY r.role")
     return {role: n for role, n in cursor}
+
+
+def has_anyone() -> bool:
+    """True when the register has ever had someone (on it or left): a fresh village shows its empty state."""
+    return database.execute_sql("SELECT 1 FROM person WHERE deleted = 0 LIMIT 1").fetchone() is not None

@@ -191,10 +191,31 @@ def _review_draft(page) -> Callable[[], None] | None:
 PAGE_STATES = {"review": [_review_draft]}
 
 
+def _people_dialogs(page) -> list[Callable[[], QWidget | None]]:
+    def existing():  # a person's form, with the kinship tab
+        if page.model.rowCount() == 0:
+            return None
+        page.table.selectRow(0)
+        return page.open_edit()
+
+    def end_stay():
+        if page.model.rowCount() == 0:
+            return None
+        page.table.selectRow(0)
+        return page.open_end()
+
+    def kinship():
+        dialog = existing()
+        return dialog.kinship.open_add() if dialog is not None and dialog.kinship is not None else None
+
+    return [page.open_add, existing, end_stay, kinship, page.groups_tab.open_add_household,
+            page.groups_tab.open_add_group]
+
+
 PAGE_DIALOGS = {
     "rules": _rules_dialogs, "meetings": _meetings_dialogs, "disclosure": _disclosure_dialogs,
     "supervision": _supervision_dialogs, "review": _review_dialogs, "villages": _villages_dialogs,
-    "compliance": _compliance_dialogs,
+    "compliance": _compliance_dialogs, "people": _people_dialogs,
 }
 
 

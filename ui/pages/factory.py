@@ -31,7 +31,7 @@ def build_page(area: Area, info: InstallationInfo, session: Session,
     if area.key == "people":
         from ui.people.register_page import RegisterPage
 
-        return RegisterPage()
+        return RegisterPage(session)
     if area.key == "meetings":
         from ui.meetings.meetings_page import MeetingsPage
 

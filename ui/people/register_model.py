@@ -16,45 +16,70 @@ from desktop.services import people_service
 from desktop.services.people_service import PersonRow
 from models.messages import QT_TRANSLATE_NOOP
 from ui.widgets.lazy_rows_model import LazyRowsModel
+from ui.widgets.palette import PALE_GREY
 
 _C = "RegisterModel"
 
 
 class RegisterModel(LazyRowsModel):
-    """Columns: 姓名, 性别, 村民小组, 现任职务; the person id under `ID_ROLE` (`UserRole`)."""
+    """Columns: 姓名, 性别, 村民小组, 现任职务, 出生年月, 户号, 与户主关系, 电话, 状态; the id under `ID_ROLE`."""
 
     CONTEXT = _C
     COLUMNS = (QT_TRANSLATE_NOOP(_C, "姓名"), QT_TRANSLATE_NOOP(_C, "性别"),
-               QT_TRANSLATE_NOOP(_C, "村民小组"), QT_TRANSLATE_NOOP(_C, "现任职务"))
+               QT_TRANSLATE_NOOP(_C, "村民小组"), QT_TRANSLATE_NOOP(_C, "现任职务"),
+               QT_TRANSLATE_NOOP(_C, "出生年月"), QT_TRANSLATE_NOOP(_C, "户号"),
+               QT_TRANSLATE_NOOP(_C, "与户主关系"), QT_TRANSLATE_NOOP(_C, "电话"), QT_TRANSLATE_NOOP(_C, "状态"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._search = ""
+        self._include_left = False
 
-    def reload(self, search: str | None = None) -> None:
-        """Read the register's ids again, optionally with a new name filter."""
+    def reload(self, search: str | None = None, include_left: bool | None = None) -> None:
+        """Read the register's ids again, optionally with a new name filter or 含已迁出/死亡 choice."""
         if search is not None:
             self._search = search.strip()
+        if include_left is not None:
+            self._include_left = include_left
         super().reload()
 
     def fetch_ids(self) -> list[str]:
-        """The ids of the people whose names contain the search, by name."""
-        return people_service.register_ids(self._search)
+        """The ids of the people whose names contain the search, by name (the departed when asked)."""
+        return people_service.register_ids(self._search, self._include_left)
 
     def fetch_rows(self, ids: Sequence[str]) -> list[PersonRow]:
         """The register lines of one chunk."""
         return people_service.register_rows(ids)
 
     def display(self, row: PersonRow, column: int) -> str:
-        """Name, gender, group, or the current roles joined with 、 (also the sort value)."""
+        """The column's text (also the sort value): roles joined with 、, 状态 在册 or how and when the person left."""
         if column == 0:
             return row.name
         if column == 1:
             return row.gender
         if column == 2:
             return row.village_group
-        return "、".join(QCoreApplication.translate("people", people_service.PERSON_ROLES.get(r, r))
-                        for r in row.roles)
+        if column == 3:
+            return "、".join(QCoreApplication.translate("people", people_service.PERSON_ROLES.get(r, r))
+                            for r in row.roles)
+        if column == 4:
+            return row.birth_text()
+        if column == 5:
+            return row.household_number
+        if column == 6:
+            return row.household_relation
+        if column == 7:
+            return row.phone
+        if row.on_register():
+            return QCoreApplication.translate("people", people_service.ON_REGISTER)
+        kind = QCoreApplication.translate("people", people_service.LEFT_KINDS.get(row.left_kind, row.left_kind))
+        return f"{kind} {row.left_on}"
+
+    def foreground(self, row: PersonRow, column: int):
+        """People who left the register read grey."""
+        if not row.on_register():
+            return PALE_GREY
+        return None
 
     def tooltip(self, row: PersonRow, column: int) -> str | None:
         """No tooltips, as before the register was fetched lazily."""

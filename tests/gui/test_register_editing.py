@@ -1,0 +1,221 @@
+"""The 人员名册 from an empty village, driven as a secretary drives it: add, change, end a stay, kinship.
+
+Every test starts from a fresh village (no demo). `CUNWU_REGISTER_SHOTS=dir`
+also saves each screen as a PNG at 1366×768 and 1024×600, to look at.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.services import households_service, people_service
+from tests.support.typing import type_text
+from ui.people.register_page import RegisterPage
+
+SHOTS = os.environ.get("CUNWU_REGISTER_SHOTS")
+
+
+def _shot(widget, name: str) -> None:
+    """Save `widget` as PNG (a page at both screen sizes, a dialog as it is) when asked to."""
+    if not SHOTS:
+        return
+    Path(SHOTS).mkdir(parents=True, exist_ok=True)
+    sizes = [(1366, 768), (1024, 600)] if isinstance(widget, RegisterPage) else [(widget.width(), widget.height())]
+    for w, h in sizes:
+        widget.resize(w, h)
+        widget.grab().save(str(Path(SHOTS) / f"{name}_{w}x{h}.png"))
+
+
+@pytest.fixture
+def page(qtbot, village):
+    _paths, session = village
+    shown = RegisterPage(session)
+    qtbot.addWidget(shown)
+    shown.resize(1366, 768)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+def _click_ok(qtbot, dialog) -> None:
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+
+def test_fresh_village_shows_the_empty_state_with_both_ways_in(qtbot, page):
+    assert page.stack.currentIndex() == 1
+    assert page.empty_add_button.isVisible() and page.empty_import_button.isVisible()
+    with qtbot.waitSignal(page.import_requested):
+        qtbot.mouseClick(page.empty_import_button, Qt.MouseButton.LeftButton)
+    called = []
+    page.set_import_handler(lambda: called.append(True))
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert called == [True]
+    _shot(page, "01_empty_register")
+
+
+def test_add_a_person_through_the_form_with_a_new_group_and_household(qtbot, page):
+    qtbot.keyClick(page, Qt.Key.Key_Insert)
+    dialog = page._open
+    assert dialog is not None and dialog.windowTitle() == "新增人员"
+    form = dialog.form
+    type_text(qtbot, form.name_edit, "王建国")
+    form.gender_combo.setCurrentIndex(form.gender_combo.findData("男"))
+    type_text(qtbot, form.birth_edit, "1968.03")
+    group_dialog = form.open_new_group()
+    type_text(qtbot, group_dialog.name_edit, "一组")
+    _click_ok(qtbot, group_dialog)
+    assert form.group_combo.currentData() == "一组"
+    household_dialog = form.open_new_household()
+    type_text(qtbot, household_dialog.number_edit, "0001")
+    _shot(household_dialog, "03_new_household")
+    _click_ok(qtbot, household_dialog)
+    assert form.relation_combo.currentText() == "户主"  # the first member of a new household heads it
+    type_text(qtbot, form.phone_edit, "13800000000")
+    assert form.is_dirty()
+    _shot(dialog, "02_person_form")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not form.is_dirty() and dialog.tabs.isTabEnabled(1)
+    row = people_service.register()[0]
+    assert (row.name, row.birth_text(), row.village_group, row.household_number, row.household_relation) == \
+        ("王建国", "1968.03", "一组", "0001", "户主")
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert page.stack.currentIndex() == 0 and page.model.rowCount() == 1
+    assert page.count_label.text() == "共 1 人"
+
+
+def test_bad_input_stays_in_the_form_with_a_chinese_reason(qtbot, page):
+    dialog = page.open_add()
+    type_text(qtbot, dialog.form.name_edit, "张三")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "性别" in dialog.form.message.text() and people_service.register() == []
+    dialog.form.gender_combo.setCurrentIndex(1)
+    type_text(qtbot, dialog.form.birth_edit, "3000.01")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "不能晚于现在" in dialog.form.message.text() and people_service.register() == []
+
+
+def test_closing_with_unsaved_changes_asks_and_draft_state_round_trips(qtbot, page):
+    import json
+
+    dialog = page.open_add()
+    type_text(qtbot, dialog.form.name_edit, "李四")
+    state = json.loads(json.dumps(dialog.form.draft_state()))
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    box = dialog._asking
+    assert isinstance(box, QMessageBox) and dialog.isVisible()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog._asking.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and people_service.register() == []
+    again = page.open_add()
+    again.form.restore_draft(state)
+    assert again.form.name_edit.text() == "李四" and again.form.is_dirty()
+    again.form.gender_combo.setCurrentIndex(2)
+    assert again.form.save() and [r.name for r in people_service.register()] == ["李四"]
+
+
+def test_end_a_stay_then_show_the_departed_and_put_them_back(qtbot, page, village):
+    _paths, session = village
+    person = people_service.add_person(session, "赵六", "女", birth_year=1950)
+    page.refresh()
+    page.select_person(person.id)
+    qtbot.mouseClick(page.end_button, Qt.MouseButton.LeftButton)
+    dialog = page._open
+    dialog.kind_buttons.button(1).setChecked(True)  # 死亡
+    _click_ok(qtbot, dialog)
+    assert "原因" in dialog.message.text() and dialog.isVisible()
+    type_text(qtbot, dialog.reason_edit, "病故")
+    _shot(dialog, "04_end_stay")
+    _click_ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert page.model.rowCount() == 0 and page.stack.currentIndex() == 0  # not the fresh-village state
+    qtbot.mouseClick(page.include_left_box, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 1
+    assert page.model.data(page.model.index(0, 8)).startswith("死亡 ")
+    page.select_person(person.id)
+    assert page.end_button.text() == "恢复在册"
+    _shot(page, "05_register_with_departed")
+    box = page.open_end()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    assert [r.name for r in people_service.register()] == ["赵六"]
+
+
+def test_kinship_link_from_the_childs_side_shows_an_inferred_sibling(qtbot, page, village):
+    _paths, session = village
+    mother = people_service.add_person(session, "母亲", "女")
+    first = people_service.add_person(session, "老大", "男")
+    second = people_service.add_person(session, "老二", "女")
+    people_service.add_kinship(session, mother, first, "parent")
+    page.refresh()
+    page.select_person(second.id)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    dialog = page._open
+    assert dialog.windowTitle() == "修改人员" and dialog.tabs.isTabEnabled(1)
+    dialog.tabs.setCurrentIndex(1)
+    panel = dialog.kinship
+    add = panel.open_add()
+    add.select_person(mother.id)
+    add.direction_combo.setCurrentIndex(add.direction_combo.findData("self_is"))  # 老二 是 对方 的子女
+    add.relation_combo.setCurrentIndex(add.relation_combo.findData("child"))
+    assert "母亲 是 老二 的父母" in add.reading_label.text()
+    _shot(add, "06_add_kinship")
+    _click_ok(qtbot, add)
+    shown = {(panel.table.item(r, 0).text(), panel.table.item(r, 1).text(), panel.table.item(r, 3).text())
+             for r in range(panel.table.rowCount())}
+    assert ("母亲", "父母", "登记") in shown
+    assert ("老大", "兄弟姐妹", "推断(经母亲)") in shown
+    _shot(dialog, "07_kinship_panel")
+    assert people_service.close_relatives(second.id) == {mother.id, first.id}
+
+
+def test_groups_tab_adds_renames_and_offers_the_register_figures(qtbot, page, village):
+    _paths, session = village
+    page.tabs.setCurrentWidget(page.groups_tab)
+    tab = page.groups_tab
+    dialog = tab.open_add_group()
+    type_text(qtbot, dialog.name_edit, "一组")
+    _click_ok(qtbot, dialog)
+    assert [tab.groups_table.item(r, 0).text() for r in range(tab.groups_table.rowCount())] == ["一组"]
+    household = households_service.add_household(session, "0001", "一组")
+    people_service.add_person(session, "钱七", "男", birth_year=1970, household_entry=household.id,
+                              household_relation="户主")
+    tab.refresh()
+    assert tab.households_table.item(0, 1).text() == "钱七"
+    rename = tab.open_rename_group()
+    rename.name_edit.clear()
+    type_text(qtbot, rename.name_edit, "第一组")
+    _click_ok(qtbot, rename)
+    assert people_service.register()[0].village_group == "第一组"
+    box = tab.ask_remove_group()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    assert "不能删除" in tab.message.text()
+    qtbot.mouseClick(tab.use_register_button, Qt.MouseButton.LeftButton)
+    assert (tab.households_spin.value(), tab.adults_spin.value()) == (1, 1)
+    assert "跟随名册" in tab.source_label.text()
+    _shot(page, "08_groups_and_households")
+
+
+def test_export_writes_the_register(qtbot, page, village, tmp_path):
+    from openpyxl import load_workbook
+
+    _paths, session = village
+    people_service.add_person(session, "孙八", "女", birth_year=1990, birth_month=7)
+    page.refresh()
+    with qtbot.waitSignal(page.exporter.finished, timeout=10000):
+        assert page.export_to(tmp_path / "名册.xlsx")
+    ws = load_workbook(tmp_path / "名册.xlsx").active
+    assert ws.cell(row=3, column=2).value == "孙八" and ws.cell(row=3, column=4).value == "1990.07"
+    assert "已导出" in page.message.text()
+
+
+def test_no_edit_buttons_without_the_register_permission(qtbot, village):
+    shown = RegisterPage()
+    qtbot.addWidget(shown)
+    assert not shown.add_button.isEnabled() and shown.open_add() is None

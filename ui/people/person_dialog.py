@@ -1,0 +1,112 @@
+"""新增人员 / 修改人员: the person form, and (once the person is saved) their relatives.
+
+Closing with unsaved changes asks 保存 / 不保存 / 取消 (`ui.widgets.dialogs.ask_save`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.session import Session
+from ui.people.kinship_panel import KinshipPanel
+from ui.people.person_form import PersonForm
+from ui.widgets.dialogs import ask_save
+from ui.widgets.primary_button import make_primary
+from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
+
+
+class PersonDialog(QDialog):
+    """The register entry of one person (`person_id` "" for a new one). `saved(person_id)` after each save."""
+
+    saved = Signal(str)
+
+    def __init__(self, session: Session, person_id: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.setWindowTitle(self.tr("修改人员") if person_id else self.tr("新增人员"))
+        em = self.fontMetrics().horizontalAdvance("国")
+        resize_within_screen(self, em * 40, em * 34)
+        self.form = PersonForm(session, person_id)
+        self.kinship: KinshipPanel | None = None
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.form, self.tr("基本信息"))
+        self._kin_holder = QWidget()
+        QVBoxLayout(self._kin_holder).setContentsMargins(0, 6, 0, 0)
+        self.tabs.addTab(self._kin_holder, self.tr("亲属关系"))
+        self.save_button = make_primary(QPushButton(self.tr("保存")))
+        self.close_button = QPushButton(self.tr("关闭"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.reject)
+        self.form.saved.connect(self._on_saved)
+        self._asking: QMessageBox | None = None
+        self._closing_ok = False
+        self._show_kinship()
+        scroll_dialog_body(self, buttons)
+
+    def _show_kinship(self) -> None:
+        holder = self._kin_holder.layout()
+        if self.form.person_id and self.kinship is None:
+            self.kinship = KinshipPanel(self._session, self.form.person_id)
+            holder.addWidget(self.kinship)
+            self.kinship.changed.connect(lambda: self.saved.emit(self.form.person_id))
+        self.tabs.setTabEnabled(1, bool(self.form.person_id))
+        self.tabs.setTabToolTip(1, "" if self.form.person_id else self.tr("先保存这个人,再登记亲属关系。"))
+
+    def _on_saved(self, person_id: str) -> None:
+        self.setWindowTitle(self.tr("修改人员"))
+        self._show_kinship()
+        self.saved.emit(person_id)
+
+    def save(self) -> bool:
+        """Save the form (the reason stays under the fields when refused)."""
+        return self.form.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """The window's ✕: ask 保存 / 不保存 / 取消 when something typed is not saved."""
+        if self._must_ask():
+            event.ignore()
+            self._ask()
+            return
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        """关闭 and Esc: the same question first, when something typed is not saved."""
+        if self._must_ask():
+            self._ask()
+            return
+        super().reject()
+
+    def _must_ask(self) -> bool:
+        return not self._closing_ok and self.form.is_dirty()
+
+    def _ask(self) -> None:
+        if self._asking is None:
+            self._asking = ask_save(self, self.tr("这个人的信息有修改还没有保存。要保存吗?"), self._answered)
+
+    def _answered(self, answer: QMessageBox.StandardButton) -> None:
+        self._asking = None
+        if answer == QMessageBox.StandardButton.Cancel:
+            return
+        if answer == QMessageBox.StandardButton.Save and not self.save():
+            return
+        if answer == QMessageBox.StandardButton.Discard:
+            self.form.discard()
+        self._closing_ok = True
+        super().reject()
