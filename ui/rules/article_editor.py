@@ -12,6 +12,11 @@ while that article is edited); a comment on the whole text sits above the
 table. The comments follow their article when it is moved; once the text has
 been changed since the review they say so (针对报审时的文本, with the
 article's number in the text that was reviewed).
+
+An `ui.widgets.unsaved.UnsavedEditor`: the typed articles are kept as a
+draft a few seconds after each change until saved or 放弃修改, the rules page
+asks before its selection leaves a version with unsaved articles, and a
+re-read of the same version (a refresh after another change) keeps the typing.
 """
 
 from __future__ import annotations
@@ -51,6 +56,7 @@ from ui.widgets.findings import legality_html
 from ui.widgets.palette import AMBER, BANNER_STYLE, GREEN, GREY, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scroll import transparent_scroll
+from ui.widgets.unsaved import EditGuard
 
 MARK, LABEL, CHAPTER, TEXT = range(4)
 
@@ -71,6 +77,7 @@ class ArticleEditor(QWidget):
         self.general_comments: list[ArticleComment] = []
         self.editable = False
         self.dirty = False
+        self._title = ""
         self._loading = False
         self.pending_box: QMessageBox | None = None
 
@@ -187,12 +194,16 @@ class ArticleEditor(QWidget):
         layout.addWidget(self.general_label)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
+        self.guard = EditGuard(self, area="rules")
 
     # ----- loading ------------------------------------------------------------------------
 
     def set_view(self, view: VersionView) -> None:
-        """Show the articles of `view` (discarding unsaved edits)."""
+        """Show the articles of `view`; the same version read again keeps unsaved typing."""
+        if self.is_dirty() and view.id == self.version_id:
+            return  # a refresh after another change must not throw away what is being typed
         self.version_id = view.id
+        self._title = self.tr("{title}(第{no}版)").format(title=view.title, no=view.version_no)
         self.lines = [ArticleLine(a.chapter, a.label, a.text) for a in view.articles]
         self.editable = view.editable and self._session.can(Permission.EDIT_RECORDS)
         self.banner.setVisible(not view.editable)
@@ -385,14 +396,58 @@ class ArticleEditor(QWidget):
             self.dirty = True
             self.revert_button.setEnabled(self.editable)
             self.message.show_hint(self.tr("有修改尚未保存。"))
+        self.guard.changed()
 
     def revert(self) -> None:
-        """Drop unsaved edits: read the saved articles again."""
+        """Drop unsaved edits (放弃修改): read the saved articles again; the kept draft goes."""
         if self.version_id is None:
             return
         reread = run_query(self, lambda: rules_service.view(self.version_id), on_failure=self.message.show_failure)
         if reread:
+            self.dirty = False
+            self.guard.settled()
             self.set_view(reread.value)
+
+    # ----- unsaved work (ui.widgets.unsaved.UnsavedEditor) --------------------------------
+
+    def is_dirty(self) -> bool:
+        """Whether there are unsaved changes."""
+        return self.dirty and self.editable
+
+    def discard(self) -> None:
+        """不保存: the saved articles again (as 放弃修改)."""
+        self.revert()
+        if self.dirty:  # the version could not be read again (deleted meanwhile): forget the typing anyway
+            self.dirty = False
+            self.guard.settled()
+
+    def draft_key(self) -> str:
+        """"rule_version:<id>": the articles are the version's."""
+        return f"rule_version:{self.version_id}"
+
+    def draft_title(self) -> str:
+        """The version in words, for the question and the restore list."""
+        return self.tr("村规民约条文:{version}").format(version=self._title)
+
+    def draft_state(self) -> dict:
+        """The articles as typed, and which one was being edited."""
+        return {"articles": [{"chapter": a.chapter, "label": a.label, "text": a.text} for a in self.lines],
+                "selected": self.selected_row()}
+
+    def restore_draft(self, state: dict) -> None:
+        """Put kept articles back (the township's comments then sit above the table, on the whole text)."""
+        if not self.editable:
+            return
+        rows = [a for a in state.get("articles", []) if isinstance(a, dict)]
+        self.lines = [ArticleLine(str(a.get("chapter", "")), str(a.get("label", "")), str(a.get("text", "")))
+                      for a in rows]
+        self.general_comments += [c for found in self.comments for c in found]
+        self.comments = [[] for _ in self.lines]
+        self._recheck()
+        self._mark_dirty()
+        selected = state.get("selected")
+        self._fill_table(selected if isinstance(selected, int) else 0)
+        self.message.show_hint(self.tr("已恢复上次没有保存的条文,请检查后保存。"))
 
     def _recheck(self) -> None:
         self.findings = [legality.check_text(line.text, i) for i, line in enumerate(self.lines, start=1)]
@@ -466,6 +521,7 @@ class ArticleEditor(QWidget):
                       on_failure=self.message.show_failure):
             return False
         self.dirty = False
+        self.guard.settled()
         self.saved.emit()  # the owner reloads the view (and calls set_view)
         note = self.tr("已保存,条号已重新编排。")
         if empty:

@@ -36,6 +36,7 @@ from ui.widgets.palette import GREY
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.screen_fit import resize_within_screen
+from ui.widgets.unsaved import hold_selection
 
 _ID = Qt.ItemDataRole.UserRole
 _SET = Qt.ItemDataRole.UserRole + 1  # the rule set id, on every item
@@ -177,6 +178,28 @@ class RulesPage(QWidget):
             self.stack.setCurrentWidget(self.pick_label)
         self._on_selection()
 
+    def _put_back(self, version_id: str) -> None:
+        """The selection back on `version_id` without telling anyone (its articles are being edited)."""
+        self.tree.blockSignals(True)
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for j in range(top.childCount()):
+                if top.child(j).data(0, _ID) == version_id:
+                    self.tree.setCurrentItem(top.child(j))
+        self.tree.blockSignals(False)
+
+    def open_for_draft(self, key: str):
+        """恢复未保存的内容: the article editor of a kept draft's version ("rule_version:<id>"), or None."""
+        kind, _, version_id = key.partition(":")
+        if kind != "rule_version" or not version_id:
+            return None
+        self.refresh(version_id)
+        editor = self.panel.article_editor
+        if editor.version_id != version_id or not editor.editable:
+            return None
+        self.panel.tabs.setCurrentWidget(editor)
+        return editor
+
     def _version_text(self, v: VersionRow) -> str:
         when = v.adopted_on or v.started_on
         text = self.tr("第{no}版").format(no=v.version_no)
@@ -208,6 +231,12 @@ class RulesPage(QWidget):
         version_id = self.selected_version_id()
         if version_id is None and item is not None and item.childCount():
             version_id = item.child(0).data(0, _ID)  # a rule set line shows its newest version
+        editing = self.panel.article_editor.version_id
+        if (version_id != editing and self.panel.view is not None and editing is not None
+                and not hold_selection(self.panel.article_editor, self,
+                                       stay=lambda: self._put_back(editing),
+                                       go=lambda: self.refresh(version_id))):
+            return  # asked first: 保存 / 不保存 moves on, 取消 keeps the edited version selected
         if version_id:
             self.panel.show_version(version_id)
             self.stack.setCurrentWidget(self.panel)
