@@ -13,6 +13,19 @@ database, for the restore point taken before a batch of imports.
 Automatic backups: at most one a day on start, keeping the newest copy of
 each of the last 7 days and of each of the last 4 weeks. Backups taken
 before a migration or a restore are kept outside that rotation.
+
+Who can read a backup: it holds the whole register (names, birth months,
+phones), so it is readable by its owner only. On Linux every backup file is
+created 0600 (`os.open` with the mode, then `chmod`: a umask cannot widen
+it), the database swapped in by a restore too, and the installation's
+backups folder is 0700 (`secure_folder`); a folder a backup creates is
+0700. On Windows the POSIX modes mean nothing: the data folder, and so
+its backups folder, lives in the user's profile (`%LOCALAPPDATA%`, see
+`desktop.paths`), whose NTFS permissions inherited by every file give
+access to that user, SYSTEM and the Administrators only — other accounts
+on a shared PC cannot open them. A backup written elsewhere (a USB stick,
+FAT-formatted, has no permissions at all) is as private as that place:
+the dialog says so.
 """
 
 from __future__ import annotations
@@ -21,13 +34,14 @@ import logging
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from models.clock import now_utc
 from models.db import APPLICATION_ID
-from models.errors import BackupError
+from models.errors import BackupError, Cancelled
 from models.messages import QT_TRANSLATE_NOOP, msg
 
 log = logging.getLogger(__name__)
@@ -41,6 +55,62 @@ KEEP_WEEKLY = 4
 #: township of 200 villages) and one is taken per batch, so only the newest few
 #: are kept; the daily and weekly backups reach further back.
 KEEP_BEFORE_IMPORT = 5
+#: Owner-only modes (POSIX): a backup holds the whole register.
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+#: Pages copied per step of a copy with progress: 1 MB at SQLite's 4 KB pages.
+_STEP_PAGES = 256
+#: `progress(done, total)`: how far a copy is, in pages.
+Progress = Callable[[int, int], None]
+
+
+def secure_folder(folder: Path) -> Path:
+    """Make `folder` (the installation's backups folder) and let only its owner in (0700 on POSIX)."""
+    folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+    if os.name == "posix":
+        os.chmod(folder, FOLDER_MODE)
+    return folder
+
+
+def _private_file(path: Path) -> None:
+    """Create `path` empty, readable and writable by its owner only (0600 on POSIX).
+
+    SQLite then writes into the existing file (an empty file is an empty
+    database) and creates its journal with the same mode.
+    """
+    path.unlink(missing_ok=True)  # a leftover of a copy cut off before
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+    if os.name == "posix":
+        os.chmod(path, FILE_MODE)
+
+
+def _copy(src: sqlite3.Connection, dst: sqlite3.Connection, progress: Progress | None,
+          cancelled: Callable[[], bool] | None, offset: int = 0, whole: int = 0) -> None:
+    """`src.backup(dst)`, step by step when someone watches (progress) or may cancel.
+
+    `offset` and `whole` place this copy inside a longer job (a restore copies
+    twice). Raises `Cancelled` between two steps when `cancelled()` says so.
+    """
+    if progress is None and cancelled is None:
+        src.backup(dst)
+        return
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        if progress is not None:
+            progress(offset + total - remaining, whole or total)
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+
+    src.backup(dst, pages=_STEP_PAGES, progress=step)
+
+
+def page_count(db_path: Path) -> int:
+    """How many pages a copy of `db_path` moves (for one progress bar over several copies)."""
+    con = _read_only(db_path)
+    try:
+        return con.execute("PRAGMA page_count").fetchone()[0]
+    finally:
+        con.close()
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -55,7 +125,9 @@ def _fsync(path: Path) -> None:
 
 
 def create_backup(db_path: Path, dest_dir: Path, reason: str = "manual",
-                  now: datetime | None = None, full_check: bool = True) -> Path:
+                  now: datetime | None = None, full_check: bool = True,
+                  progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                  offset: int = 0, whole: int = 0) -> Path:
     """Copy the database at `db_path` into `dest_dir`; returns the new file.
 
     With `full_check` (the default) the copy must pass `PRAGMA
@@ -75,24 +147,32 @@ def create_backup(db_path: Path, dest_dir: Path, reason: str = "manual",
     replaces anything, so a copy of an already damaged database is refused
     there with a clear message, never swapped in.
 
+    The file is the owner's only (see the module's docstring); a `dest_dir`
+    that does not exist yet is created 0700. `progress(done, total)` is told
+    the pages copied; `cancelled()` is asked between steps (then `Cancelled`
+    is raised and nothing is left behind).
+
     Raises:
         BackupError: the copy could not be completed (nothing is left behind).
+        Cancelled: the person cancelled (nothing is left behind).
     """
     now = now or datetime.now()
     name = f"cunwu-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
     dest = dest_dir / name
     tmp = dest_dir / (name + ".partial")
     try:
-        dest_dir.mkdir(parents=True, exist_ok=True)
+        if not dest_dir.exists():
+            dest_dir.mkdir(parents=True, mode=FOLDER_MODE)  # a folder made for backups: the owner's only
         if dest.exists():  # two backups in one second: keep both
             dest = dest_dir / f"cunwu-{now:%Y%m%d-%H%M%S}-{reason}-{os.getpid()}.sqlite3"
         src = _read_only(db_path)
         try:
+            _private_file(tmp)
             dst = sqlite3.connect(tmp)
             try:
                 src.execute("BEGIN")  # one snapshot for the copy and what it is checked against
                 expected = _shape(src)
-                src.backup(dst)
+                _copy(src, dst, progress, cancelled, offset, whole)
                 src.rollback()
                 dst.execute("PRAGMA journal_mode = DELETE")
                 if full_check and dst.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
@@ -105,11 +185,13 @@ def create_backup(db_path: Path, dest_dir: Path, reason: str = "manual",
         _check_complete(tmp, expected, copied)
         _fsync(tmp)
         os.replace(tmp, dest)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, Cancelled) as exc:
         try:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
+        if isinstance(exc, Cancelled) or isinstance(exc.__context__, Cancelled):
+            raise Cancelled() from None  # cancelled inside the copy: sqlite3 may wrap it
         raise BackupError(msg(_C, QT_TRANSLATE_NOOP(
             _C, "备份没有完成:{detail}。可能是磁盘已满或不能写入。现有数据没有受到任何影响。"),
             detail=getattr(exc, "strerror", None) or exc)) from exc
@@ -148,6 +230,13 @@ class BackupFile:
     path: Path
     taken: datetime
     reason: str
+
+    def size(self) -> int:
+        """Bytes on disk (0 when it went away meanwhile)."""
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
 
 
 def list_backups(folder: Path) -> list[BackupFile]:
@@ -207,6 +296,7 @@ def auto_backup(db_path: Path, folder: Path, now: datetime | None = None) -> Pat
     now = now or datetime.now()
     if not db_path.exists():
         return None
+    secure_folder(folder)
     if any(b.reason == DAILY and b.taken.date() == now.date() for b in list_backups(folder)):
         return None
     path = create_backup(db_path, folder, DAILY, now)
@@ -277,36 +367,48 @@ def summarize(path: Path) -> DatabaseSummary:
         con.close()
 
 
-def restore(backup_file: Path, db_path: Path, backups_dir: Path) -> Path | None:
+def restore(backup_file: Path, db_path: Path, backups_dir: Path,
+            progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> Path | None:
     """Replace the database at `db_path` with `backup_file`.
 
     The caller must have closed its connection. The current database is first
     saved as a `before-restore` backup (returned); the new file is copied
     next to the target, verified, flushed and swapped in with one rename.
+    `progress(done, total)` counts the pages of both copies; `cancelled()` is
+    asked between steps until the swap (a cancel leaves everything as it was).
 
     Raises:
         BackupError: the file is not a good backup, or the swap could not be made.
+        Cancelled: the person cancelled before the swap (nothing changed).
     """
     summarize(backup_file)
+    secure_folder(backups_dir)
+    whole = (page_count(db_path) if db_path.exists() else 0) + page_count(backup_file)
     wal = db_path.with_name(db_path.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise BackupError(msg(_C, QT_TRANSLATE_NOOP(
             _C, "数据库正在被使用(可能另一个村务台账窗口还开着)。请关闭所有窗口后再恢复。")))
     previous = None
+    done = 0
     if db_path.exists():
-        previous = create_backup(db_path, backups_dir, "before-restore")
+        done = page_count(db_path)
+        previous = create_backup(db_path, backups_dir, "before-restore", progress=progress,
+                                 cancelled=cancelled, whole=whole)
     tmp = db_path.with_name(db_path.name + ".restoring")
     try:
         src = _read_only(backup_file)
         try:
+            _private_file(tmp)
             dst = sqlite3.connect(tmp)
             try:
-                src.backup(dst)
+                _copy(src, dst, progress, cancelled, done, whole)
                 dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
         finally:
             src.close()
+        if cancelled is not None and cancelled():
+            raise Cancelled()
         _fsync(tmp)
         os.replace(tmp, db_path)
         for leftover in (wal, db_path.with_name(db_path.name + "-shm")):
@@ -316,8 +418,12 @@ def restore(backup_file: Path, db_path: Path, backups_dir: Path) -> Path | None:
 
         counters.lift_after_restore(db_path, now_utc())
         installation.forget()  # the restored file may hold another province
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, Cancelled) as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, Cancelled) or isinstance(exc.__context__, Cancelled):
+            if previous is not None:  # nothing was replaced: the copy of it is not needed
+                previous.unlink(missing_ok=True)
+            raise Cancelled() from None
         raise BackupError(msg(_C, QT_TRANSLATE_NOOP(
             _C, "恢复没有完成:{detail}。原来的数据库没有被改动。"),
             detail=getattr(exc, "strerror", None) or exc)) from exc

@@ -68,6 +68,11 @@ class AppPaths:
         """Create the folders (raises OSError when the place is not writable)."""
         for folder in (self.data_dir, self.backups, self.logs, self.attachments, self.drafts):
             folder.mkdir(parents=True, exist_ok=True)
+        if os.name == "posix":  # copies of the whole register: the owner's only (desktop.backup)
+            try:
+                os.chmod(self.backups, 0o700)
+            except OSError:  # another account's folder: the backups themselves are still 0600
+                pass
 
 
 def resolve(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:

@@ -27,6 +27,7 @@ class Settings:
     last_login: str = ""
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     last_export_dir: str = ""
+    last_backup_dir: str = ""  # where 文件 → 备份… saved last, and where 从备份恢复… looks first
 
     def point_size(self) -> int:
         """Base font point size for the chosen size."""

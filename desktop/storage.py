@@ -88,3 +88,35 @@ def open_store(paths: AppPaths, backup_before_migration: bool = True) -> list[mi
 
     installation.forget()  # a file opened (or replaced) at a path read before is read again
     return applied
+
+
+# --- replacing the database with a backup while the program runs (文件 → 从备份恢复…) ------------
+
+def close_for_restore() -> None:
+    """Close this thread's connection (the UI thread's, before the restore job starts).
+
+    Each thread has its own connection (peewee); the worker closes its own in
+    `restore_from_backup`. With no connection open the WAL is checkpointed
+    away and the file can be swapped.
+    """
+    from models.db import close_database
+
+    close_database()
+
+
+def restore_from_backup(paths: AppPaths, backup_file, progress=None, cancelled=None):
+    """On the worker: close this thread's connection, then `backup.restore`; returns the safety backup.
+
+    The caller reopens the database with `open_store` afterwards on its own
+    thread, whether the restore succeeded (the new file, migrated if it is
+    older) or not (the old file, untouched).
+
+    Raises:
+        BackupError: not a good backup, or the swap could not be made (nothing changed).
+        Cancelled: cancelled before the swap (nothing changed).
+    """
+    from desktop import backup
+    from models.db import close_database
+
+    close_database()  # the job runner opened one for this thread
+    return backup.restore(backup_file, paths.database, paths.backups, progress, cancelled)
