@@ -95,9 +95,10 @@ def open_store(paths: AppPaths, backup_before_migration: bool = True) -> list[mi
 def close_for_restore() -> None:
     """Close this thread's connection (the UI thread's, before the restore job starts).
 
-    Each thread has its own connection (peewee); the worker closes its own in
-    `restore_from_backup`. With no connection open the WAL is checkpointed
-    away and the file can be swapped.
+    Each thread has its own connection (peewee); the restore job runs on a
+    worker that opens none (`ui.operations.Runner(connect=False)`). With no
+    connection open the WAL is checkpointed away and the file can be swapped
+    (on Windows a file still open cannot be).
     """
     from models.db import close_database
 
@@ -105,7 +106,7 @@ def close_for_restore() -> None:
 
 
 def restore_from_backup(paths: AppPaths, backup_file, progress=None, cancelled=None):
-    """On the worker: close this thread's connection, then `backup.restore`; returns the safety backup.
+    """On a worker holding no connection to the database: `backup.restore`; returns the safety backup.
 
     The caller reopens the database with `open_store` afterwards on its own
     thread, whether the restore succeeded (the new file, migrated if it is
@@ -116,7 +117,5 @@ def restore_from_backup(paths: AppPaths, backup_file, progress=None, cancelled=N
         Cancelled: cancelled before the swap (nothing changed).
     """
     from desktop import backup
-    from models.db import close_database
 
-    close_database()  # the job runner opened one for this thread
     return backup.restore(backup_file, paths.database, paths.backups, progress, cancelled)

@@ -138,6 +138,38 @@ class MainWindow(QMainWindow):
         dialog.open()  # what it restores is announced like any operation: the pages follow
         return dialog
 
+    def open_backup(self):
+        """文件 → 备份… (non-blocking; returned for tests and screenshots)."""
+        from ui.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self._paths, self._settings, self)
+        dialog.open()
+        return dialog
+
+    def open_restore(self):
+        """文件 → 从备份恢复… (administrators; non-blocking). After a restore the session ends: log in again."""
+        from ui.restore_dialog import RestoreDialog
+
+        # Every editor lets go first (保存 / 不保存): after the swap, nothing typed could be saved anywhere sensible.
+        dialog = RestoreDialog(self._paths, self._settings, self, before_restore=self.ask_leave_all)
+        dialog.restored.connect(lambda _previous: self._after_restore(dialog))
+        dialog.open()
+        return dialog
+
+    def _after_restore(self, dialog) -> None:
+        """The data was replaced: say so, then close this window and ask for a login on the restored data.
+
+        Nothing on screen belongs to the restored data (pages, editors, the
+        login itself may not exist there), so the window is not refreshed:
+        the session ends as with 注销 (`ui.session_keeper` shows the login).
+        """
+        from ui.widgets.dialogs import inform
+
+        dialog.accept()
+        self.restored_box = inform(self, self.tr("从备份恢复"), self.tr("数据已经从备份恢复。请重新登录。"),
+                                   self.tr("原来的数据另存为:{path}").format(path=dialog.previous or "-"))
+        self.restored_box.finished.connect(lambda _result: self._end_session("restored"))
+
     def open_about(self):
         """Show the 关于 dialog (non-blocking; returned for tests and screenshots)."""
         from ui.about_dialog import AboutDialog
@@ -328,6 +360,15 @@ class MainWindow(QMainWindow):
         self.drafts_action.setStatusTip(self.tr("上次没有保存就关闭(或停电)时留下的草稿"))
         self.drafts_action.triggered.connect(self._offer_drafts_or_say_none)
         file_menu.addAction(self.drafts_action)
+        self.backup_action = QAction(self.tr("备份(&B)…"), self)
+        self.backup_action.triggered.connect(self.open_backup)
+        file_menu.addAction(self.backup_action)
+        self.restore_action = QAction(self.tr("从备份恢复(&O)…"), self)
+        self.restore_action.triggered.connect(self.open_restore)
+        self.restore_action.setEnabled(self._session.can(Permission.MANAGE_USERS))
+        if not self.restore_action.isEnabled():
+            self.restore_action.setStatusTip(self.tr("只有管理员可以从备份恢复。"))
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         self.logout_action = QAction(self.tr("注销(&L)"), self)
         self.logout_action.setStatusTip(self.tr("退出这个账号,回到登录窗口"))

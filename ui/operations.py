@@ -170,17 +170,21 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Work, cancel_flag: threading.Event):
+    def __init__(self, work: Work, cancel_flag: threading.Event, connect: bool = True):
         super().__init__()
         self.setAutoDelete(False)  # kept by the runner until its signal arrived
         self.signals = _Signals()
         self._work = work
         self._cancel = cancel_flag
+        self._connect = connect
 
     def run(self) -> None:
         with recording() as rec:
             try:
-                result = in_own_connection(self._work, self.signals.progress.emit, self._cancel.is_set)
+                if self._connect:
+                    result = in_own_connection(self._work, self.signals.progress.emit, self._cancel.is_set)
+                else:
+                    result = self._work(self.signals.progress.emit, self._cancel.is_set)
             except BaseException as exc:  # noqa: BLE001 - handed to the UI thread's error path
                 self.signals.failed.emit(exc)
                 return
@@ -203,11 +207,16 @@ class Runner(QObject):
     progress = Signal(int, int)
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None, *,
-                 writes: bool = True):
-        """`writes=False` for a read-only job (it may run beside a write); `pool` for tests."""
+                 writes: bool = True, connect: bool = True):
+        """`writes=False` for a read-only job (it may run beside a write); `pool` for tests.
+
+        `connect=False` for the one job that must hold no connection to the
+        database: replacing its file with a backup (`ui.restore_dialog`).
+        """
         super().__init__(parent)
         self._pool = pool
         self._writes = writes
+        self._connect = connect
         self._job: _Job | None = None
         self._cancel = threading.Event()
         self._on_done: Callable[[Any], Any] | None = None
@@ -227,7 +236,7 @@ class Runner(QObject):
         if self._job is not None:
             return False
         self._cancel = threading.Event()
-        job = _Job(work, self._cancel)
+        job = _Job(work, self._cancel, self._connect)
         job.signals.progress.connect(self.progress)
         job.signals.finished.connect(self._finished)
         job.signals.failed.connect(self._failed)

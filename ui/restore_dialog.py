@@ -17,6 +17,7 @@ The same functions as `cunwu restore FILE` (`desktop.backup.summarize` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -52,8 +53,15 @@ class RestoreDialog(QDialog):
 
     restored = Signal(object)  # the before-restore backup of the data replaced (a Path, or None)
 
-    def __init__(self, paths: AppPaths, settings: SettingsStore, parent: QWidget | None = None):
+    def __init__(self, paths: AppPaths, settings: SettingsStore, parent: QWidget | None = None,
+                 before_restore: Callable[[Callable[[bool], None]], None] | None = None):
+        """`before_restore(then)` is asked after 恢复 was confirmed; `then(True)` goes on.
+
+        The main window passes its `ask_leave_all`: every editor with unsaved
+        typing is asked 保存 / 不保存 / 取消 before the data is replaced.
+        """
         super().__init__(parent)
+        self._before = before_restore or (lambda then: then(True))
         self._paths = paths
         self._settings = settings
         self.chosen: Path | None = None
@@ -110,7 +118,8 @@ class RestoreDialog(QDialog):
         layout.addLayout(buttons)
 
         self.checker = Runner(self, writes=False)  # reads the chosen file
-        self.runner = Runner(self)  # replaces the database: one writer, never beside an import
+        # Replaces the database: one writer (never beside an import), and no connection held to the file.
+        self.runner = Runner(self, connect=False)
         self.runner.progress.connect(self._on_progress)
         self.runner.busy_changed.connect(self._on_busy)
         self.checker.busy_changed.connect(self._on_busy)
@@ -198,7 +207,8 @@ class RestoreDialog(QDialog):
         lines += ["", self.tr("恢复前,现在的数据会先另存一份备份(列表里的“恢复前自动备份”),"
                               "恢复错了还能恢复回来。恢复后需要重新登录。")]
         self.pending_box = ask_confirm(self, self.tr("从备份恢复"), "\n".join(lines), self.tr("恢复"),
-                                       lambda: self.start_restore(path), on_answer=self._forget_box)
+                                       lambda: self._before(lambda ok: ok and self.start_restore(path)),
+                                       on_answer=self._forget_box)
 
     def _forget_box(self) -> None:
         self.pending_box = None

@@ -227,7 +227,8 @@ def _window_dialogs(window) -> list[Callable[[], QWidget | None]]:
         dialog.show()
         return dialog
 
-    return [window.open_recycle, window.open_about, window.open_province_dialog, login]
+    return [window.open_recycle, window.open_backup, window.open_restore, window.open_about,
+            window.open_province_dialog, login]
 
 
 # ----- screenshots of the worst cases (CUNWU_FIT_SHOTS=/work/screens/before) ----------------

@@ -1,0 +1,136 @@
+"""文件 → 备份… and 文件 → 从备份恢复… from the main window's menu, on real files in tmp_path."""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop import backup
+from desktop.services import people_service
+from ui.backup_dialog import BackupDialog
+from ui.restore_dialog import RestoreDialog
+
+
+def _click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _names() -> list[str]:
+    return [r.name for r in people_service.register()]
+
+
+def _from_menu(window, action, kind):
+    action.trigger()
+    dialogs = [d for d in window.findChildren(kind) if d.isVisible()]
+    assert len(dialogs) == 1
+    return dialogs[0]
+
+
+def _back_up(qtbot, window, folder) -> BackupDialog:
+    dialog = _from_menu(window, window.backup_action, BackupDialog)
+    dialog.set_folder(folder)
+    with qtbot.waitSignal(dialog.backed_up, timeout=20000):
+        _click(qtbot, dialog.start_button)
+    return dialog
+
+
+def test_back_up_from_the_menu_with_progress_to_a_private_file(qtbot, main_window, village, tmp_path):
+    paths, admin = village
+    people_service.add_person(admin, "王建国", "男")
+    progress = []
+    dialog = _from_menu(main_window, main_window.backup_action, BackupDialog)
+    assert dialog.folder() == paths.backups  # nothing remembered yet: the installation's backups folder
+    dialog.runner.progress.connect(lambda done, total: progress.append((done, total)))
+    dialog.set_folder(tmp_path / "U盘")
+    with qtbot.waitSignal(dialog.backed_up, timeout=20000) as made:
+        _click(qtbot, dialog.start_button)
+        assert not dialog.start_button.isEnabled() and dialog.cancel_button.isEnabled()
+    target = dialog.made
+    assert made.args == [str(target)] and target.parent == tmp_path / "U盘"
+    assert backup.summarize(target).counts["人员"] == 1
+    assert progress and progress[-1][0] == progress[-1][1] > 0
+    assert dialog.progress.value() == dialog.progress.maximum()
+    assert "备份完成" in dialog.message.text() and str(target) in dialog.message.text()
+    assert dialog.start_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    if os.name == "posix":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        assert stat.S_IMODE(target.parent.stat().st_mode) == 0o700
+    # The folder is remembered, for the next backup and for 选择其他备份文件….
+    _click(qtbot, dialog.close_button)
+    again = _from_menu(main_window, main_window.backup_action, BackupDialog)
+    assert again.folder() == tmp_path / "U盘"
+
+
+def test_restore_from_the_menu_keeps_the_current_data_and_ends_the_session(
+        qtbot, main_window, village, tmp_path):
+    paths, admin = village
+    people_service.add_person(admin, "王建国", "男")
+    made = _back_up(qtbot, main_window, tmp_path / "bk").made
+    people_service.add_person(admin, "后来加的人", "女")
+    backup.auto_backup(paths.database, paths.backups, datetime(2026, 12, 4, 8, 30))
+
+    dialog = _from_menu(main_window, main_window.restore_action, RestoreDialog)
+    assert dialog.model.rowCount() == 1
+    assert [dialog.model.index(0, c).data() for c in range(2)] == ["2026-12-04 08:30", "每日自动备份"]
+    assert dialog.model.index(0, 2).data().endswith(("KB", "MB"))
+    assert not dialog.restore_button.isEnabled()
+    dialog.select_row(0)
+    assert dialog.restore_button.isEnabled()
+    dialog.pick_file(made)  # 选择其他备份文件… (the file dialog hands over the path)
+    assert dialog.selected_file() == made and not dialog.table.selectionModel().selectedRows()
+    _click(qtbot, dialog.restore_button)
+    qtbot.waitUntil(lambda: dialog.pending_box is not None, timeout=20000)
+    question = dialog.pending_box.text()
+    assert question.startswith("用这个备份替换现在的全部数据吗?")
+    assert "备份:青山村(330106001001)" in question and "人员 1" in question
+    assert "现在:青山村(330106001001)" in question and "人员 2" in question
+    assert "另存一份备份" in question and "重新登录" in question
+    assert dialog.pending_box.defaultButton() is dialog.pending_box.button(QMessageBox.StandardButton.Cancel)
+
+    with qtbot.waitSignal(main_window.session_ended, timeout=20000) as ended:
+        with qtbot.waitSignal(dialog.restored, timeout=20000):
+            _click(qtbot, dialog.pending_box.button(QMessageBox.StandardButton.Yes))
+        assert _names() == ["王建国"]  # the database was opened again, on the restored file
+        box = main_window.restored_box
+        assert "数据已经从备份恢复。请重新登录。" in box.text()
+        _click(qtbot, box.button(QMessageBox.StandardButton.Ok))
+    assert ended.args == ["restored"]
+    safety = [b for b in backup.list_backups(paths.backups) if b.reason == "before-restore"]
+    assert len(safety) == 1 and backup.summarize(safety[0].path).counts["人员"] == 2
+    if os.name == "posix":
+        assert stat.S_IMODE(safety[0].path.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("content", [b"hello, not a backup", b""])
+def test_restore_refuses_a_file_that_is_not_our_backup_and_changes_nothing(
+        qtbot, main_window, village, tmp_path, content):
+    paths, admin = village
+    people_service.add_person(admin, "王建国", "男")
+    bad = tmp_path / "照片.sqlite3"
+    bad.write_bytes(content)
+    dialog = _from_menu(main_window, main_window.restore_action, RestoreDialog)
+    dialog.pick_file(bad)
+    _click(qtbot, dialog.restore_button)
+    qtbot.waitUntil(lambda: dialog.message.role() == "error", timeout=20000)
+    assert "不是数据库文件" in dialog.message.text() or "不是村务台账的数据库" in dialog.message.text()
+    assert dialog.pending_box is None
+    assert _names() == ["王建国"]
+    assert not list(paths.backups.glob("*before-restore*"))
+
+
+def test_only_an_administrator_may_restore(qtbot, village, settings_store):
+    from desktop.services import auth_service, setup_service
+    from ui.main_window import MainWindow
+
+    paths, admin = village
+    setup_service.create_user(admin, "wenshu", "村文书", "secretary", "Pass-1234", "Pass-1234")
+    secretary = auth_service.login("wenshu", "Pass-1234")
+    window = MainWindow(setup_service.current(), secretary, paths, settings_store)
+    qtbot.addWidget(window)
+    assert window.backup_action.isEnabled() and not window.restore_action.isEnabled()
+    assert "管理员" in window.restore_action.statusTip()
