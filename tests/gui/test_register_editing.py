@@ -114,11 +114,13 @@ def test_closing_with_unsaved_changes_asks_and_draft_state_round_trips(qtbot, pa
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog._asking.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible() and people_service.register() == []
-    again = page.open_add()
-    again.form.restore_draft(state)
-    assert again.form.name_edit.text() == "李四" and again.form.is_dirty()
+    again = page.open_for_draft("person:new")  # 恢复未保存的内容 opens the form through the page
+    again.restore_draft(state)
+    assert again.form.name_edit.text() == "李四" and again.is_dirty() and again.draft_key() == "person:new"
     again.form.gender_combo.setCurrentIndex(2)
-    assert again.form.save() and [r.name for r in people_service.register()] == ["李四"]
+    assert again.save() and [r.name for r in people_service.register()] == ["李四"]
+    assert again.draft_key() == f"person:{people_service.register()[0].id}"
+    assert page.open_for_draft("person:no-such-id") is None
 
 
 def test_end_a_stay_then_show_the_departed_and_put_them_back(qtbot, page, village):

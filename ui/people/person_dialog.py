@@ -1,6 +1,7 @@
 """新增人员 / 修改人员: the person form, and (once the person is saved) their relatives.
 
-Closing with unsaved changes asks 保存 / 不保存 / 取消 (`ui.widgets.dialogs.ask_save`).
+Closing with unsaved changes asks 保存 / 不保存 / 取消, and typing is kept as a
+draft every few seconds (`ui.widgets.unsaved`): the dialog is an `UnsavedEditor`.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from PySide6.QtWidgets import (
 from desktop.services.session import Session
 from ui.people.kinship_panel import KinshipPanel
 from ui.people.person_form import PersonForm
-from ui.widgets.dialogs import ask_save
 from ui.widgets.primary_button import make_primary
 from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
+from ui.widgets.unsaved import EditGuard, ask_leave
 
 
 class PersonDialog(QDialog):
@@ -55,6 +56,7 @@ class PersonDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
         self.form.saved.connect(self._on_saved)
+        self.guard = EditGuard(self, area="people", changed=self.form.edited)
         self._asking: QMessageBox | None = None
         self._closing_ok = False
         self._show_kinship()
@@ -70,6 +72,7 @@ class PersonDialog(QDialog):
         self.tabs.setTabToolTip(1, "" if self.form.person_id else self.tr("先保存这个人,再登记亲属关系。"))
 
     def _on_saved(self, person_id: str) -> None:
+        self.guard.settled()
         self.setWindowTitle(self.tr("修改人员"))
         self._show_kinship()
         self.saved.emit(person_id)
@@ -77,6 +80,35 @@ class PersonDialog(QDialog):
     def save(self) -> bool:
         """Save the form (the reason stays under the fields when refused)."""
         return self.form.save()
+
+    # ----- never lose typed work (ui.widgets.unsaved) -----------------------------------------------
+
+    def is_dirty(self) -> bool:
+        """Whether the form has unsaved changes."""
+        return self.form.is_dirty()
+
+    def discard(self) -> None:
+        """Drop the typed changes; the kept draft goes."""
+        self.form.discard()
+        self.guard.settled()
+
+    def draft_key(self) -> str:
+        """"person:<id>" for a saved person (its stamp is compared), "person:new" for a new one."""
+        return f"person:{self.form.person_id}" if self.form.person_id else "person:new"
+
+    def draft_title(self) -> str:
+        """人员:<name>, for the question and the restore list."""
+        name = self.form.name_edit.text().strip()
+        return self.tr("人员:{name}").format(name=name) if name else self.tr("新增人员")
+
+    def draft_state(self) -> dict:
+        """The form's typed state (JSON-able)."""
+        return self.form.draft_state()
+
+    def restore_draft(self, state: dict) -> None:
+        """Put a kept state back (the dialog is then dirty)."""
+        self.form.restore_draft(state)
+        self._show_kinship()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """The window's ✕: ask 保存 / 不保存 / 取消 when something typed is not saved."""
@@ -98,15 +130,10 @@ class PersonDialog(QDialog):
 
     def _ask(self) -> None:
         if self._asking is None:
-            self._asking = ask_save(self, self.tr("这个人的信息有修改还没有保存。要保存吗?"), self._answered)
+            self._asking = ask_leave(self, self, self._answered)
 
-    def _answered(self, answer: QMessageBox.StandardButton) -> None:
+    def _answered(self, may_leave: bool) -> None:
         self._asking = None
-        if answer == QMessageBox.StandardButton.Cancel:
-            return
-        if answer == QMessageBox.StandardButton.Save and not self.save():
-            return
-        if answer == QMessageBox.StandardButton.Discard:
-            self.form.discard()
-        self._closing_ok = True
-        super().reject()
+        if may_leave:
+            self._closing_ok = True
+            super().reject()

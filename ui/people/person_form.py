@@ -61,6 +61,8 @@ class PersonForm(QWidget):
     """
 
     saved = Signal(str)
+    #: Something typed or picked changed (drives the autosave of `ui.widgets.unsaved`).
+    edited = Signal()
 
     def __init__(self, session: Session, person_id: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -130,6 +132,15 @@ class PersonForm(QWidget):
         self.new_household_button.clicked.connect(self.open_new_household)
         self._fill_groups("")
         self._load()
+        for signal in (self.name_edit.textEdited, self.gender_combo.activated, self.birth_edit.textEdited,
+                       self.group_combo.activated, self.household_combo.activated,
+                       self.relation_combo.currentTextChanged, self.phone_edit.textEdited,
+                       self.note_edit.textChanged):
+            signal.connect(self._typed)
+
+    def _typed(self, *_args) -> None:
+        if self.is_dirty():
+            self.edited.emit()
 
     # ----- loading -----------------------------------------------------------------------------
 

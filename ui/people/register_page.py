@@ -33,7 +33,7 @@ from desktop.services import people_service
 from desktop.services.session import Session
 from models.roles import Permission
 from ui.fonts import font_notifier
-from ui.operations import run_op
+from ui.operations import run_op, run_query
 from ui.people.end_stay_dialog import EndStayDialog
 from ui.people.groups_tab import GroupsTab
 from ui.people.person_dialog import PersonDialog
@@ -262,6 +262,18 @@ class RegisterPage(QWidget):
         self._open = dialog
         dialog.open()
         return dialog
+
+    def open_for_draft(self, key: str) -> PersonDialog | None:
+        """恢复未保存的内容: the form of a kept draft ("person:<id>" or "person:new"); None when gone."""
+        kind, _, rest = key.partition(":")
+        if kind != "person" or not rest or not self._can_edit:
+            return None
+        self.tabs.setCurrentIndex(0)
+        if rest == "new":
+            return self._open_person("")
+        if not run_query(self, lambda: people_service.person(rest), on_failure=lambda _exc: None):
+            return None
+        return self._open_person(rest)
 
     def _person_saved(self, person_id: str) -> None:
         self.refresh()
