@@ -1,0 +1,101 @@
+"""Drives the real application (`desktop.app.run_gui`) from inside its process, for the kill test.
+
+Run as `python -m tests.support.kill_driver MODE` with `CUNWU_DATA_DIR`,
+`CUNWU_PROBE_LOGIN` and `QT_QPA_PLATFORM=offscreen` set; the app starts,
+logs in and shows its main window exactly as a person's start does, and a
+timer in the same event loop plays the person:
+
+- `type`: opens 会议与表决 → 新建 村民代表会议, types a title and a place
+  through the input method, and prints `kept <path>` once the autosave wrote
+  the draft (after its real pause). The test then kills the process hard.
+- `restore`: waits for “恢复未保存的内容”, clicks 恢复, and prints one JSON line
+  with what the restored editor shows, then ends the process at once (the
+  editor is left unsaved on purpose).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+TITLE = "停电前的村民代表会议"
+PLACE = "文化礼堂"
+
+
+def _type(widget: QWidget, text: str) -> None:
+    widget.setFocus()
+    for char in text:
+        event = QInputMethodEvent()
+        event.setCommitString(char)
+        QApplication.sendEvent(widget, event)
+
+
+def _say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def _main_window(app: QApplication):
+    from ui.main_window import MainWindow
+
+    return next((w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
+
+
+def drive(app: QApplication, mode: str) -> None:
+    """Poll until the main window shows, then play `mode` (see the module docstring)."""
+    state: dict = {}
+
+    def tick() -> None:
+        window = state.get("window") or _main_window(app)
+        if window is None:
+            return
+        state["window"] = window
+        if mode == "type":
+            if "editor" not in state:
+                window.show_area("meetings")
+                editor = window.current_page().list_view.new_meeting("representatives")
+                editor.title_edit.selectAll()
+                _type(editor.title_edit, TITLE)
+                _type(editor.place_edit, PLACE)
+                state["editor"] = editor
+            kept = window.drafts.pending()
+            if kept:
+                _say(f"kept {window.drafts.path_for(kept[0].key)}")
+                timer.stop()  # and wait to be killed
+        else:
+            dialog = window.restore_dialog
+            if dialog is None or not dialog.isVisible():
+                return
+            timer.stop()
+            offered = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+            dialog.restore_selected()
+            editor = window.current_page().list_view.editor
+            _say(json.dumps({"offered": offered, "title": editor.title_edit.text(),
+                             "place": editor.place_edit.text(), "dirty": editor.is_dirty(),
+                             "attendance": len(editor.attendance_model.lines())}, ensure_ascii=False))
+            os._exit(0)
+
+    timer = QTimer()
+    timer.setInterval(100)
+    timer.timeout.connect(tick)
+    timer.start()
+    state["timer"] = timer
+
+
+def main() -> int:
+    """Start the app on `CUNWU_DATA_DIR` with the driver in its event loop."""
+    from desktop import app as desktop_app
+    from desktop.paths import resolve
+
+    application = QApplication(sys.argv[:1])
+    drive(application, sys.argv[1])
+    return desktop_app.run_gui(resolve())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
