@@ -153,14 +153,17 @@ def check_representatives(reps: list[Holder], committee_size: int, households: l
         return [Finding(INFO, msg(_C, QT_TRANSLATE_NOOP(_C, "还没有登记村民代表。")), basis)]
     low, high = rules.households_low, rules.households_high
     label = {h.id: h.label for h in households}
-    for r in sorted(reps, key=lambda h: h.name):
-        n = len(set(r.households))
-        if n == 0:
-            out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
-                _C, "村民代表{name}还没有登记联系的户。"), name=r.name), basis))
-        elif not low <= n <= high:
-            out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
-                _C, "村民代表{name}联系 {n} 户;村民代表一般每五户至十五户推选一人。"), name=r.name, n=n), basis))
+    ordered = sorted(reps, key=lambda h: h.name)
+    without = [r.name for r in ordered if not r.households]
+    if without:
+        out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{n} 名村民代表还没有登记联系的户:{names}。"), n=len(without), names=_names(without)), basis))
+    outside = [f"{r.name}({len(set(r.households))} 户)" for r in ordered
+               if r.households and not low <= len(set(r.households)) <= high]
+    if outside:
+        out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "村民代表一般每五户至十五户推选一人,这些代表联系的户数不在此范围:{names}。"),
+            names=_names(outside)), basis))
     if households:
         total = len(households)
         if total < low * len(reps) or total > high * len(reps):
@@ -168,12 +171,12 @@ def check_representatives(reps: list[Holder], committee_size: int, households: l
                 _C, "全村 {households} 户,村民代表 {reps} 人;按每五户至十五户推选一人,应为 {least} 到 {most} 人。"),
                 households=total, reps=len(reps), least=-(-total // high), most=total // low), basis))
     counted = Counter(hid for r in reps for hid in set(r.households))
-    for hid, times in sorted(counted.items(), key=lambda kv: label.get(kv[0], kv[0])):
-        if times > 1:
-            names = "、".join(sorted(r.name for r in reps if hid in r.households))
-            out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
-                _C, "{household}同时由 {n} 名村民代表({names})联系;一户应只由一名村民代表联系。"),
-                household=label.get(hid, hid), n=times, names=names), basis))
+    doubles = [f"{label.get(hid, hid)}({'、'.join(sorted(r.name for r in reps if hid in r.households))})"
+               for hid, times in sorted(counted.items(), key=lambda kv: label.get(kv[0], kv[0])) if times > 1]
+    if doubles:
+        out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{n} 户同时由两名以上村民代表联系,一户应只由一名村民代表联系:{households}。"),
+            n=len(doubles), households=_names(doubles, 6)), basis))
     members = committee_size + len({r.person_id for r in reps})
     women = len({r.person_id for r in reps if r.gender == "女"})
     if not ONE_THIRD_OR_MORE.met(women, members):
@@ -189,6 +192,12 @@ def check_representatives(reps: list[Holder], committee_size: int, households: l
     return out
 
 
+def _names(names: list[str], shown: int = 12) -> str:
+    """`甲、乙、丙` (the first `shown`, then `等 N 项`): one line however many there are."""
+    text = "、".join(names[:shown])
+    return text + (f" 等 {len(names)} 项" if len(names) > shown else "")
+
+
 def _provincial_checks(rules: RepresentativeRules, reps: list[Holder], households: list[Household],
                        population: int) -> list[Finding]:
     out: list[Finding] = []
@@ -200,10 +209,11 @@ def _provincial_checks(rules: RepresentativeRules, reps: list[Holder], household
                 _C, "全村 {population} 人,本省规定村民代表不少于 {least} 人,现有 {reps} 人。"),
                 population=population, least=least, reps=rep_count), rules.minimum_basis))
     if rules.one_per_household:
-        for h in sorted(households, key=lambda h: h.label):
-            same = sorted({r.name for r in reps if r.person_id in h.member_ids})
-            if len(same) > 1:
-                out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
-                    _C, "{names}是同一户({household})的人;本省规定同户不得产生二名以上村民代表。"),
-                    names="、".join(same), household=h.label), rules.one_per_household_basis))
+        same = [f"{h.label}({'、'.join(sorted({r.name for r in reps if r.person_id in h.member_ids}))})"
+                for h in sorted(households, key=lambda h: h.label)
+                if len({r.person_id for r in reps if r.person_id in h.member_ids}) > 1]
+        if same:
+            out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+                _C, "本省规定同户不得产生二名以上村民代表,这些户有两名以上:{households}。"),
+                households=_names(same, 6)), rules.one_per_household_basis))
     return out

@@ -142,6 +142,26 @@ def _supervision_dialogs(page) -> list[Callable[[], QWidget | None]]:
             page.meetings_tab.new_meeting]
 
 
+def _people_dialogs(page) -> list[Callable[[], QWidget | None]]:
+    tab = page.terms_tab
+
+    def appoint(body: str):
+        def opener():
+            page.tabs.setCurrentWidget(tab)
+            tab.select_body(body)
+            return tab.open_appoint()
+        return opener
+
+    def end():
+        page.tabs.setCurrentWidget(tab)
+        tab.select_body("village_committee")
+        tab.table.selectRow(0)
+        return tab.open_end()
+
+    return [appoint("village_committee"), appoint("representatives"), appoint("group_leaders"), end,
+            tab.open_changeover]
+
+
 def _review_dialogs(page) -> list[Callable[[], QWidget | None]]:
     from desktop.services import review_service
 
@@ -272,6 +292,8 @@ SHOTS = [
     ("1024x600", "normal", "compliance", None, "compliance"),
     ("1024x600", "xlarge", "compliance", None, "compliance"),
     ("1024x600", "xlarge", "reports", None, "reports"),
+    ("1024x600", "xlarge", "people", lambda p: p.tabs.setCurrentWidget(p.terms_tab), "terms"),
+    ("1366x768", "normal", "people", lambda p: p.tabs.setCurrentWidget(p.terms_tab), "terms"),
 ]
 
 

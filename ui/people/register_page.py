@@ -38,6 +38,7 @@ from ui.people.end_stay_dialog import EndStayDialog
 from ui.people.groups_tab import GroupsTab
 from ui.people.person_dialog import PersonDialog
 from ui.people.register_model import RegisterModel
+from ui.people.terms_tab import TermsTab
 from ui.widgets.background import FileExporter
 from ui.widgets.batched_model import ID_ROLE
 from ui.widgets.dialogs import ask_confirm
@@ -114,6 +115,9 @@ class RegisterPage(QWidget):
         self.tabs.addTab(self._register_tab(), self.tr("名册"))
         self.groups_tab = GroupsTab(session)
         self.tabs.addTab(self.groups_tab, self.tr("小组与户"))
+        self.terms_tab = TermsTab(session) if session is not None else None
+        if self.terms_tab is not None:
+            self.tabs.addTab(self.terms_tab, self.tr("任职"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(self)
@@ -208,6 +212,8 @@ class RegisterPage(QWidget):
         """Re-read the register and the groups (records changed elsewhere), keeping the search."""
         self.apply_search()
         self.groups_tab.refresh()
+        if self.terms_tab is not None:
+            self.terms_tab.refresh()
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.groups_tab:

@@ -1,0 +1,124 @@
+"""人员名册 · 任职: from an empty village, appoint a 村委会 of three with a woman through the tab."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.services import people_service, supervision_service, terms_service
+from tests.support.screens import shown
+from tests.support.typing import type_text
+
+SCREENS = os.environ.get("CUNWU_TERMS_SCREENS", "")
+
+
+@pytest.fixture
+def admin(village):
+    _, session = village
+    return session
+
+
+@pytest.fixture
+def page(qtbot, admin):
+    from ui.people.register_page import RegisterPage
+
+    for name, gender in (("王建国", "男"), ("李秀英", "女"), ("张明", "男"), ("赵监督", "男")):
+        people_service.add_person(admin, name, gender)
+    page = shown(qtbot, RegisterPage(admin), 1366, 720)
+    page.tabs.setCurrentWidget(page.terms_tab)
+    return page
+
+
+def _grab(page, name: str) -> None:
+    if SCREENS:
+        Path(SCREENS).mkdir(parents=True, exist_ok=True)
+        page.window().grab().save(str(Path(SCREENS) / f"{name}.png"))
+
+
+def _appoint(qtbot, dialog, name: str, role: str) -> None:
+    dialog.search_edit.clear()
+    type_text(qtbot, dialog.search_edit, name)
+    assert dialog.people_list.currentItem().text().startswith(name)
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(role))
+    dialog.start_edit.set_value(date(2026, 5, 6))
+    qtbot.mouseClick(dialog.appoint_button, Qt.MouseButton.LeftButton)
+
+
+def test_empty_village_appoints_a_committee_of_three_with_a_woman(qtbot, page):
+    tab = page.terms_tab
+    assert tab.body() == "village_committee"
+    assert tab.empty_label.isVisible() and "还没有登记村委会成员" in tab.empty_label.text()
+    assert tab.empty_button.isVisible() and not tab.table.isVisible()
+    _grab(page, "empty")
+
+    qtbot.mouseClick(tab.empty_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    qtbot.waitExposed(dialog)
+    _appoint(qtbot, dialog, "王建国", "vc_chair")
+    assert "已任命王建国为村委会主任" in dialog.message.text()
+    # one person so far: the warnings say so, citing the 组织法 in force on that date
+    assert "三至七人" in dialog.findings_label.text() and "应当有妇女成员" in dialog.findings_label.text()
+    assert "(2025)第八条" in dialog.findings_label.text()
+    # a second 主任 is refused with the reason in the dialog, nothing saved
+    _appoint(qtbot, dialog, "张明", "vc_chair")
+    assert "只有一名主任" in dialog.message.text()
+    _appoint(qtbot, dialog, "李秀英", "vc_vice")
+    _appoint(qtbot, dialog, "张明", "vc_member")
+    assert "符合法律对人数和组成的要求" in dialog.findings_label.text()
+    dialog.close_button.click()
+
+    assert not tab.empty_label.isVisible() and tab.table.rowCount() == 3
+    assert [tab.table.item(r, 0).text() for r in range(3)] == ["王建国", "李秀英", "张明"]
+    assert [tab.table.item(r, 1).text() for r in range(3)] == ["村委会主任", "村委会副主任", "村委会委员"]
+    assert tab.body_list.item(0).text() == "村民委员会(3)"
+    assert "符合法律对人数和组成的要求" in tab.findings_label.text()
+    assert {r.name for r in terms_service.office_holders(terms_service.BODIES["village_committee"][1])} == {
+        "王建国", "李秀英", "张明"}
+    _grab(page, "committee")
+
+
+def test_leaving_office_through_the_tab_shows_the_warning(qtbot, page, admin):
+    for name, role in (("王建国", "vc_chair"), ("李秀英", "vc_vice"), ("张明", "vc_member")):
+        person = next(p for p in people_service.register(name))
+        terms_service.appoint(admin, person.id, role, date(2021, 5, 6))
+    tab = page.terms_tab
+    tab.refresh()
+    tab.table.selectRow(1)
+    dialog = tab.open_end()
+    qtbot.waitExposed(dialog)
+    assert "李秀英" in dialog.findChildren(type(tab.empty_label))[0].text()
+    dialog.reason_combo.setCurrentIndex(dialog.reason_combo.findData("other"))
+    dialog.ok_button.click()
+    assert "请写明原因" in dialog.message.text() and dialog.isVisible()
+    type_text(qtbot, dialog.detail_edit, "外出务工")
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert tab.table.rowCount() == 2
+    assert "没有妇女" in tab.findings_label.text() and "第八条" in tab.findings_label.text()
+    ended = [r for r in terms_service.history() if r.name == "李秀英"][0]
+    assert ended.end_date == date.today().isoformat() and ended.end_reason == "其他:外出务工"
+
+
+def test_an_ineligible_committee_member_is_removed_from_the_tab(qtbot, page, admin):
+    people = {p.name: p for p in people_service.register()}
+    people_service.add_kinship(admin, people["张明"], people["赵监督"], "parent")
+    term = supervision_service.create_term(admin, "第八届", date(2021, 5, 6))
+    supervision_service.add_member(admin, term.id, people["赵监督"].id, chair=True, finance_qualified=True)
+    terms_service.appoint(admin, people["张明"].id, "vc_member", date(2024, 5, 6))
+    tab = page.terms_tab
+    tab.refresh()
+    tab.select_body("supervision")
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 4).text().startswith("✖ 赵监督是村委会委员张明的近亲属")
+    _grab(page, "supervision")
+    tab.table.selectRow(0)
+    dialog = tab.open_end()
+    qtbot.waitExposed(dialog)
+    assert dialog.reason_combo.currentData() == "ineligible" and "近亲属" in dialog.detail_edit.text()
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert tab.empty_label.isVisible() and tab.table.rowCount() == 0
+    assert terms_service.committee_members_on() == []

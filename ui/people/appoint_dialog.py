@@ -1,0 +1,213 @@
+"""任命…: record that people from the register hold an office from a date.
+
+One dialog per body (村委会, 村民代表, 村民小组长, 党组织): search the register,
+highlight a person, choose the post (and the group for a 小组长, the
+households for a 村民代表), the start date, then 任命. The dialog stays open
+so a whole committee is entered in one go; after each appointment it shows
+what the law asks of the body as it now sits (warnings, with the article).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import people_service, terms_service
+from desktop.services.people_service import PERSON_ROLES
+from desktop.services.session import Session
+from ui.operations import run_op, run_query
+from ui.supervision.labels import finding_lines_html
+from ui.widgets.field_message import FieldMessage
+from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.primary_button import make_primary
+from ui.widgets.record_labels import roles_text
+from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
+
+_ID = Qt.ItemDataRole.UserRole
+
+
+def role_label(role: str) -> str:
+    """村委会主任, 村民代表... (translated)."""
+    return QCoreApplication.translate("people", PERSON_ROLES.get(role, role))
+
+
+class AppointDialog(QDialog):
+    """Search, highlight, choose the post and date, 任命. `appointed(person_id)` after each one."""
+
+    appointed = Signal(str)
+
+    def __init__(self, session: Session, body: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self._body = body
+        label, roles = terms_service.BODIES[body]
+        self.setWindowTitle(self.tr("任命:{body}").format(body=QCoreApplication.translate("terms", label)))
+        em = self.fontMetrics().horizontalAdvance("国")
+        resize_within_screen(self, em * 54, em * 36)
+        self.message = FieldMessage()
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("输入姓名查找"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self.search)
+        self.people_list = QListWidget()
+        self.people_list.currentItemChanged.connect(lambda *_: self.message.clear_message())
+
+        self.role_combo = QComboBox()
+        for role in roles:
+            self.role_combo.addItem(role_label(role), role)
+        self.start_edit = date_edit(date.today())
+        self.group_combo = QComboBox()
+        self.group_combo.setEditable(True)
+        self.group_combo.addItems(terms_service.group_names())
+        self.households_list = QListWidget()
+        self.households_list.setMinimumHeight(em * 6)
+        self.households_search = QLineEdit()
+        self.households_search.setPlaceholderText(self.tr("按户号或户主查找"))
+        self.households_search.textChanged.connect(self._filter_households)
+        self.households_count = QLabel()
+        self.households_count.setProperty("role", "hint")
+        self.households_list.itemChanged.connect(self._count_households)
+
+        form = QFormLayout()
+        form.addRow(self.tr("职务:"), self.role_combo)
+        form.addRow(self.tr("任职日期:"), self.start_edit)
+        if body == "group_leaders":
+            form.addRow(self.tr("村民小组:"), self.group_combo)
+        card, card_layout = section(self.tr("任职"))
+        card_layout.addLayout(form)
+        if body == "representatives":
+            card_layout.addWidget(QLabel(self.tr("联系的户(每五户至十五户推选一人):")))
+            card_layout.addWidget(self.households_search)
+            card_layout.addWidget(self.households_list, 1)
+            card_layout.addWidget(self.households_count)
+            self._fill_households()
+        self.findings_label = QLabel()
+        self.findings_label.setWordWrap(True)
+        self.findings_label.setTextFormat(Qt.TextFormat.RichText)
+        card_layout.addWidget(self.findings_label)
+        card_layout.addStretch(1)
+
+        self.appoint_button = make_primary(QPushButton(self.tr("任命")))
+        self.appoint_button.clicked.connect(self.appoint)
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.clicked.connect(self.accept)
+
+        left = QVBoxLayout()
+        left.addWidget(self.search_edit)
+        left.addWidget(self.people_list, 1)
+        body_layout = QHBoxLayout()
+        body_layout.addLayout(left, 2)
+        body_layout.addWidget(card, 3)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.appoint_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("在人员名册里选人,填写职务和任职日期。可以连续任命几个人,完成后点“关闭”。"))
+        intro.setWordWrap(True)
+        intro.setProperty("role", "hint")
+        layout.addWidget(intro)
+        layout.addLayout(body_layout, 1)
+        layout.addLayout(buttons)
+        scroll_dialog_body(self, buttons)
+        self.search("")
+
+    # ----- people and households ---------------------------------------------------------------
+
+    def search(self, text: str) -> None:
+        """List the register people whose name contains `text`."""
+        self.people_list.clear()
+        found = run_query(self, lambda: people_service.register(text), on_failure=self.message.show_failure)
+        for row in found.value if found else []:
+            label = row.name + (f"({roles_text(row.roles)})" if row.roles else "")
+            if row.village_group:
+                label += f"  {row.village_group}"
+            item = QListWidgetItem(label)
+            item.setData(_ID, row.id)
+            self.people_list.addItem(item)
+        if self.people_list.count():
+            self.people_list.setCurrentRow(0)
+        elif not text:
+            self.message.show_hint(self.tr("人员名册还是空的:请先在“名册”里登记人员。"))
+
+    def select_person(self, person_id: str) -> bool:
+        """Highlight `person_id` in the list (as a click would)."""
+        for i in range(self.people_list.count()):
+            if self.people_list.item(i).data(_ID) == person_id:
+                self.people_list.setCurrentRow(i)
+                return True
+        return False
+
+    def person_id(self) -> str | None:
+        """The highlighted person."""
+        item = self.people_list.currentItem()
+        return item.data(_ID) if item is not None else None
+
+    def _fill_households(self) -> None:
+        found = run_query(self, terms_service.household_choices, on_failure=self.message.show_failure)
+        self.households_list.blockSignals(True)
+        for choice in found.value if found else []:
+            text = choice.label + (f"  {choice.village_group}" if choice.village_group else "")
+            item = QListWidgetItem(text)
+            item.setData(_ID, choice.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.households_list.addItem(item)
+        self.households_list.blockSignals(False)
+        if not self.households_list.count():
+            self.households_count.setText(self.tr("还没有登记户;可以先任命,以后再登记联系的户。"))
+        else:
+            self._count_households()
+
+    def _filter_households(self, text: str) -> None:
+        for i in range(self.households_list.count()):
+            item = self.households_list.item(i)
+            item.setHidden(bool(text) and text not in item.text())
+
+    def _count_households(self, *_args) -> None:
+        self.households_count.setText(self.tr("已选 {n} 户").format(n=len(self.household_ids())))
+
+    def household_ids(self) -> list[str]:
+        """The checked households."""
+        return [self.households_list.item(i).data(_ID) for i in range(self.households_list.count())
+                if self.households_list.item(i).checkState() == Qt.CheckState.Checked]
+
+    # ----- appointing ------------------------------------------------------------------------------
+
+    def appoint(self) -> bool:
+        """Record the office; show the body's warnings, or explain a refusal, in the dialog."""
+        person_id = self.person_id()
+        if person_id is None:
+            self.message.show_error(self.tr("请先在左边选一个人。"))
+            return False
+        role = self.role_combo.currentData()
+        outcome = run_op(self, lambda: terms_service.appoint(
+            self._session, person_id, role, to_date(self.start_edit), scope=self.group_combo.currentText(),
+            household_ids=self.household_ids()), on_failure=self.message.show_failure)
+        if not outcome:
+            return False
+        name = self.people_list.currentItem().text().split("(")[0].split("  ")[0]
+        for i in range(self.households_list.count()):
+            self.households_list.item(i).setCheckState(Qt.CheckState.Unchecked)
+        self.appointed.emit(person_id)
+        # The list shows the new post beside the name (re-listing clears the message: show it after).
+        self.search(self.search_edit.text())
+        self.select_person(person_id)
+        self.message.show_ok(self.tr("已任命{name}为{post}。").format(name=name, post=role_label(role)))
+        self.findings_label.setText(finding_lines_html(outcome.value.warnings, self.tr("符合法律对人数和组成的要求。")))
+        return True
