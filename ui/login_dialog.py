@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -80,20 +79,12 @@ class LoginDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(self.login_button)
 
-        login_page = QWidget()
-        page = QVBoxLayout(login_page)
-        page.setContentsMargins(0, 0, 0, 0)
-        page.setSpacing(10)
-        page.addLayout(form)
-        page.addWidget(self.message)
-        if info.is_demo:
-            self.demo_hint = QLabel(self.tr("演示数据:管理员 admin,密码 demo1234"))
-            self.demo_hint.setProperty("role", "hint")
-            page.addWidget(self.demo_hint)
-        page.addStretch(1)
-        page.addLayout(buttons)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(login_page)
+        self.buttons = buttons
+        # The login's fields, replaced by the new-password fields after a reset. Messages stay
+        # in the dialog's own layout: a wrapped label there makes the dialog taller when needed.
+        self.login_form = QWidget()
+        self.login_form.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
         self.new_password_page: QWidget | None = None  # built when a reset password was used
 
         layout = QVBoxLayout(self)
@@ -102,7 +93,14 @@ class LoginDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addSpacing(8)
-        layout.addWidget(self.pages)
+        layout.addWidget(self.login_form)
+        layout.addWidget(self.message)
+        if info.is_demo:
+            self.demo_hint = QLabel(self.tr("演示数据:管理员 admin,密码 demo1234"))
+            self.demo_hint.setProperty("role", "hint")
+            layout.addWidget(self.demo_hint)
+        layout.addLayout(buttons)
+        self._layout = layout
 
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -150,6 +148,7 @@ class LoginDialog(QDialog):
         self.message.show_failure(exc)
         self.password_edit.clear()
         self.password_edit.setFocus()
+        self._fit_height()
         self._locked = isinstance(exc, AccountLocked)
         if self._locked:
             self.login_button.setEnabled(False)
@@ -160,6 +159,13 @@ class LoginDialog(QDialog):
             self._wait_left = wait
             self._show_wait()
             self._tick.start()
+
+    def _fit_height(self) -> None:
+        """Grow to show a message that wrapped onto more lines (a top-level dialog does not by itself)."""
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _ready(self) -> None:
         self.login_button.setEnabled(True)
@@ -194,38 +200,36 @@ class LoginDialog(QDialog):
 
         self._pending = session
         page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(10)
         explanation = QLabel(self.tr(
             "{name},管理员为你重设了密码。请设置一个只有你自己知道的新密码,以后用它登录。").format(
                 name=session.display_name or session.actor))
         explanation.setWordWrap(True)
         self.new_password = NewPasswordFields()
         form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(10)
         self.new_password.add_to(form, self.tr("新密码"), self.tr("再输一次"))
-        self.new_password_message = FieldMessage()
+        box.addWidget(explanation)
+        box.addLayout(form)
+        self.new_password_message = self.message
+        self.message.clear_message()
         self.save_password_button = primary_button(self.tr("保存并进入"))
-        self.save_password_button.setDefault(True)
         self.save_password_button.clicked.connect(self.save_new_password)
-        cancel = QPushButton(self.tr("退出"))
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_password_button)
-        layout.addWidget(explanation)
-        layout.addLayout(form)
-        layout.addWidget(self.new_password_message)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        self.new_password_page = page
-        self.pages.addWidget(page)
-        self.pages.setCurrentWidget(page)
+        self.login_button.hide()
         self.login_button.setDefault(False)
+        self.buttons.addWidget(self.save_password_button)
+        self.save_password_button.setDefault(True)
+        self.login_form.hide()
+        if hasattr(self, "demo_hint"):
+            self.demo_hint.hide()
+        self._layout.insertWidget(self._layout.indexOf(self.login_form) + 1, page)
+        page.show()  # added to a dialog already on screen
+        self.new_password_page = page
         self.new_password.password_edit.setFocus()
+        self._fit_height()
 
     def save_new_password(self) -> None:
         """Save the new password (on a worker: two scrypt runs); then the session goes on."""
@@ -243,6 +247,7 @@ class LoginDialog(QDialog):
         def refused(exc: BaseException) -> None:
             self.save_password_button.setEnabled(True)
             self.new_password_message.show_failure(exc)
+            self._fit_height()
             self.new_password.clear()
             self.new_password.password_edit.setFocus()
 

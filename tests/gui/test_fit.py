@@ -248,7 +248,7 @@ def _window_dialogs(window) -> list[Callable[[], QWidget | None]]:
         return dialog
 
     return [window.open_recycle, window.open_backup, window.open_restore, window.open_about,
-            window.open_province_dialog, login]
+            window.open_province_dialog, login, window.open_accounts, window.open_change_password]
 
 
 # ----- screenshots of the worst cases (CUNWU_FIT_SHOTS=/work/screens/before) ----------------

@@ -101,7 +101,7 @@ def test_a_reset_password_asks_for_a_new_one_before_the_session(qtbot, village, 
     dialog = _dialog(qtbot, settings_store)
     _log_in(qtbot, dialog, "zhangwei", temporary)
     assert dialog.isVisible() and dialog.session is None
-    assert dialog.pages.currentWidget() is dialog.new_password_page
+    assert dialog.new_password_page.isVisible() and not dialog.login_form.isVisible()
     qtbot.keyClicks(dialog.new_password.password_edit, "123")
     assert dialog.new_password.hint.role() == "error"
     dialog.new_password.password_edit.clear()

@@ -71,6 +71,7 @@ class AddAccountDialog(QDialog):
         for code, label in accounts_service.roles(session):
             self.role_combo.addItem(role_text(label), code)
         self.role_combo.setCurrentIndex(-1)
+        self.role_combo.setPlaceholderText(self.tr("请选择角色"))
         form.addRow(self.tr("角色"), self.role_combo)
         self.login_edit = QLineEdit()
         self.login_edit.setPlaceholderText(self.tr("2–32 位字母、数字、_ 或 .,如 wangfang"))
