@@ -170,3 +170,30 @@ def test_a_draft_whose_record_changed_since_says_so_and_can_be_discarded(qtbot, 
     box = dialog.ask_discard()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert again.drafts.pending() == [] and not dialog.isVisible()
+
+
+def test_closing_the_editor_with_save_saves_and_closes(qtbot, window):
+    before = len(meetings_service.list_meetings())
+    editor = new_editor(qtbot, window, "关闭时保存")
+    qtbot.waitUntil(lambda: bool(window.drafts.pending()))
+    editor.close()
+    answer(qtbot, QMessageBox.StandardButton.Save)
+    assert not editor.isVisible()
+    assert len(meetings_service.list_meetings()) == before + 1 and window.drafts.pending() == []
+
+
+def test_a_draft_of_a_deleted_record_cannot_be_restored(qtbot, window, settings_store, village_demo):
+    from desktop.services import setup_service
+    from ui.main_window import MainWindow
+
+    paths, session = village_demo
+    row = next(m for m in meetings_service.list_meetings() if m.status != "approved")
+    window.drafts.write(f"meeting:{row.id}", "会议记录:已删除的会议", "meetings", {"title": "x"}, record_stamp="1")
+    meetings_service.delete_draft(session, row.id)
+    again = MainWindow(setup_service.current(), session, paths, settings_store)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.restore_dialog is not None and again.restore_dialog.isVisible())
+    assert again.restore_dialog.table.item(0, 2).text() == "原记录已经删除,不能恢复。"
+    assert not again.restore_dialog.restore_button.isEnabled()
+    assert again.restore_dialog.discard_button.isEnabled()

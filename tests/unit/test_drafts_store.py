@@ -79,3 +79,23 @@ def test_record_stamp_follows_writes_to_the_record_and_its_rows(village_demo):
     draft.place += "(改)"
     meetings_service.save(session, draft)
     assert record_stamps.stamp(key) != before
+
+
+def test_a_meeting_state_survives_json_with_its_agenda_votes_and_attendance():
+    from datetime import date
+
+    from desktop.services.meetings_service import AgendaLine, AttendanceLine, MeetingDraft, ResolutionLine
+    from ui.meetings.draft_state import apply_state, to_state
+
+    typed = MeetingDraft(type_code="representatives", held_on=date(2026, 11, 28), title="十一月会议",
+                         place="礼堂", notice_date=date(2026, 11, 20),
+                         attendance=[AttendanceLine("p1", "张三", "男", "absent", True)],
+                         agenda=[AgendaLine("修路", "大家同意先修东段")],
+                         resolutions=[ResolutionLine("修东段", "general", 30, 2, 1)])
+    state = json.loads(json.dumps(to_state(typed)))
+    opened = MeetingDraft(type_code="representatives", held_on=date(2026, 12, 1), id="m1", status="draft")
+    back = apply_state(opened, state)
+    assert back.id == "m1" and back.held_on == date(2026, 11, 28) and back.notice_date == date(2026, 11, 20)
+    assert back.title == "十一月会议" and back.place == "礼堂"
+    assert back.attendance == typed.attendance and back.agenda == typed.agenda
+    assert back.resolutions == typed.resolutions
