@@ -84,7 +84,12 @@ def test_record_stamp_follows_writes_to_the_record_and_its_rows(village_demo):
 def test_a_meeting_state_survives_json_with_its_agenda_votes_and_attendance():
     from datetime import date
 
-    from desktop.services.meetings_service import AgendaLine, AttendanceLine, MeetingDraft, ResolutionLine
+    from desktop.services.meetings_service import (
+        AgendaLine,
+        AttendanceLine,
+        MeetingDraft,
+        ResolutionLine,
+    )
     from ui.meetings.draft_state import apply_state, to_state
 
     typed = MeetingDraft(type_code="representatives", held_on=date(2026, 11, 28), title="十一月会议",
