@@ -157,3 +157,25 @@ def test_log_out_then_leave_ends_the_program_and_log_in_again_works(qtbot, keepe
     keeper.window.logout_action.trigger()
     keeper.login_dialog.reject()  # 退出 on the login dialog
     assert keeper.quits == [True]
+
+
+def test_log_out_asks_about_unsaved_work_first(qtbot, village_demo, settings_store):
+    from tests.gui.test_unsaved_meetings import answer, new_editor
+
+    paths, admin = village_demo
+    keeper = SessionKeeper(paths, settings_store, on_quit=lambda: None)
+    window = keeper.open_window(admin)
+    qtbot.waitExposed(window)
+    window.show_area("meetings")
+    editor = new_editor(qtbot, window)
+    try:
+        window.logout_action.trigger()
+        answer(qtbot, QMessageBox.StandardButton.Cancel)  # 取消: stay, typing kept, no login
+        assert window.isVisible() and editor.is_dirty() and keeper.login_dialog is None
+        window.logout_action.trigger()
+        answer(qtbot, QMessageBox.StandardButton.Discard)
+        assert not window.isVisible() and keeper.login_dialog is not None
+    finally:
+        for widget in (keeper.window, keeper.login_dialog):
+            if widget is not None:
+                widget.close()
