@@ -18,6 +18,7 @@ CHILDREN: dict[str, tuple[tuple[str, str], ...]] = {
     "meeting": (("agenda_item", "meeting_id"), ("resolution", "meeting_id"),
                 ("meeting_attendance", "meeting_id")),
     "rule_version": (("rule_article", "version_id"),),
+    "disclosure_item": (("financial_posting", "item_id"),),  # its lines are written with the posting
 }
 
 #: The stamp of a key whose record is gone entirely.

@@ -20,6 +20,11 @@ from ui.disclosure.new_item_dialog import NewItemDialog
 from ui.operations import run_op, run_query
 from ui.widgets.abandon import ask_abandon
 from ui.widgets.scaled_label import ScaledLabel, scale_font
+from ui.widgets.unsaved import ask_leave
+
+
+def _gone(_exc: BaseException) -> None:
+    """A kept draft's item is gone: the main window says the draft cannot be restored."""
 
 
 class DisclosurePage(QWidget):
@@ -61,10 +66,45 @@ class DisclosurePage(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def open_item(self, item_id: str) -> ItemEditor | None:
-        """Open the editor of `item_id` (non-modal; one at a time)."""
+        """Open the editor of `item_id` (non-modal; one at a time).
+
+        Another item chosen while the open editor has unsaved typing: 保存 / 不保存 /
+        取消 is asked first, and the other item opens only after 保存 or 不保存
+        (None is returned meanwhile; `self.editor` is the new editor once open).
+        The same item chosen again brings its editor to the front.
+        """
+        current = self.editor
+        if current is not None and current.isVisible() and current.is_dirty():
+            if current.item_id == item_id:
+                current.raise_()
+                current.activateWindow()
+                return current
+            self.pending_box = ask_leave(current, current, lambda ok: self._switch_to(item_id) if ok else None)
+            return None
+        if current is not None:
+            current.close()
+        return self._open(item_id)
+
+    def _switch_to(self, item_id: str) -> None:
+        self.pending_box = None
+        if self.editor is not None:
+            self.editor.leave()
+        self._open(item_id)
+
+    def open_for_draft(self, key: str) -> ItemEditor | None:
+        """恢复未保存的内容: the editor of a kept draft's item ("disclosure_item:<id>"); None when gone."""
+        kind, _, item_id = key.partition(":")
+        if kind != "disclosure_item" or not item_id:
+            return None
+        self.tabs.setCurrentWidget(self.list_tab)
         if self.editor is not None:
             self.editor.close()
-        opened = run_query(self, lambda: ItemEditor(self._session, item_id, self, paths=self._paths))
+        return self._open(item_id, quiet=True)
+
+    def _open(self, item_id: str, quiet: bool = False) -> ItemEditor | None:
+        """The editor of `item_id`; `quiet`: a missing item is said by the caller (the restore list)."""
+        opened = run_query(self, lambda: ItemEditor(self._session, item_id, self, paths=self._paths),
+                           on_failure=_gone if quiet else None)
         if not opened:
             return None
         editor = opened.value

@@ -4,6 +4,12 @@ Left: what villagers will read (the text, or for 财务 the table editor with
 its live balance check), with 保存草稿 and 提交监委会审核. Right: the review,
 the posting and the poster. A submitted table is read-only; a returned one
 can be corrected and submitted again.
+
+An `ui.widgets.unsaved.UnsavedEditor`: what is typed (the text, 期初/期末余额,
+the rows as typed) is compared with what was last loaded or saved; closing
+with a difference asks 保存 / 不保存 / 取消, and the typing is kept as a draft
+a few seconds after each change until it is saved (恢复未保存的内容 after a
+crash puts it back through `DisclosurePage.open_for_draft`).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -40,13 +47,18 @@ from ui.disclosure.labels import (
 from ui.disclosure.ledger_import_dialog import LedgerImportDialog
 from ui.disclosure.review_panel import PosterSection, PostingSection, ReviewSection
 from ui.disclosure.table_editor import FinancialTableEditor
-from ui.operations import run_op
+from ui.operations import run_op, run_query
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, to_date
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 from ui.widgets.scroll import transparent_scroll
+from ui.widgets.unsaved import EditGuard, ask_leave
+
+
+def _left_as_is(_exc: BaseException) -> None:
+    """The item could not be read again (deleted meanwhile): the editor keeps what it shows."""
 
 
 class ItemEditor(QDialog):
@@ -60,6 +72,9 @@ class ItemEditor(QDialog):
         self.item_id = item_id
         self.detail: ItemDetail = ui_support_disclosure.item_detail(item_id)
         self.import_dialog: LedgerImportDialog | None = None
+        self._saved_state: dict = {}  # what was last loaded or saved, as `draft_state` gives it
+        self._force_close = False
+        self.pending_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("村务公开:{title}").format(title=self.detail.title))
         resize_within_screen(self, 1240, 780)
         self.is_finance = self.detail.category == cat.FINANCE
@@ -145,7 +160,10 @@ class ItemEditor(QDialog):
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bottom)
         scroll_dialog_body(self, bottom)
+        self.guard = EditGuard(self, area="disclosure")
         self.reload(table=True)
+        self.table_editor.changed.connect(self._on_typed)
+        self.content_view.textChanged.connect(self._on_typed)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         """Enter belongs to the table and the fields (it moves on), never to a default button."""
@@ -182,6 +200,10 @@ class ItemEditor(QDialog):
         for section in (self.review_section, self.posting_section, self.poster_section):
             section.show_item(d)
         self._update_buttons()
+        if table or not self.is_finance:
+            self._saved_state = self.draft_state()
+        else:
+            self._saved_state = {**self._saved_state, "content": d.content}
 
     def _update_buttons(self) -> None:
         editable = self.editable()
@@ -208,12 +230,20 @@ class ItemEditor(QDialog):
 
     def save_draft(self) -> bool:
         """Save the text and the table as typed (an unbalanced draft is kept; the check says what is wrong)."""
+        if not self._save_draft():
+            return False
+        self._saved_state = self.draft_state()
+        self.guard.settled()
+        return True
+
+    def _save_draft(self) -> bool:
         if self.content_view.toPlainText() != self.detail.content:
             text = self.content_view.toPlainText()
             if not run_op(self, lambda: ds.update_item(self._session, self.item_id, text),
                           on_failure=self.message.show_failure):
                 return False
             self.detail = ui_support_disclosure.item_detail(self.item_id)
+            self._saved_state = {**self._saved_state, "content": text}
         if not self.is_finance:
             self.message.show_ok(self.tr("草稿已保存。"))
             self.changed.emit(self.item_id)
@@ -247,6 +277,76 @@ class ItemEditor(QDialog):
         self.message.show_ok(self.tr("已提交监委会审核。"))
         self.changed.emit(self.item_id)
         return True
+
+    # --- unsaved work (ui.widgets.unsaved.UnsavedEditor) -------------------------------------
+
+    def is_dirty(self) -> bool:
+        """Typed text, balances or rows differ from what was last loaded or saved (a draft being edited)."""
+        return self.editable() and self.draft_state() != self._saved_state
+
+    def save(self) -> bool:
+        """保存: the draft as typed (refused with the reason shown, e.g. an amount that is not money)."""
+        self.table_editor.view.commit_editor()
+        return self.save_draft()
+
+    def discard(self) -> None:
+        """不保存: forget the typing; the saved item is shown again, its kept draft goes."""
+        self.guard.settled()
+        run_query(self, lambda: self.reload(table=True), on_failure=_left_as_is)
+
+    def draft_key(self) -> str:
+        """"disclosure_item:<id>" (the item's change stamp tells whether it was saved since)."""
+        return f"disclosure_item:{self.item_id}"
+
+    def draft_title(self) -> str:
+        """The item in words."""
+        return self.tr("村务公开:{title}").format(title=self.detail.title)
+
+    def draft_state(self) -> dict:
+        """The text and, for 财务, the table as typed."""
+        state: dict = {"content": self.content_view.toPlainText()}
+        if self.is_finance:
+            state.update(self.table_editor.typed_state())
+        return state
+
+    def restore_draft(self, state: dict) -> None:
+        """Put kept typing back (only into an item that can still be edited); it is then unsaved."""
+        if not self.editable():
+            return
+        self.content_view.setPlainText(str(state.get("content", "")))
+        if self.is_finance:
+            self.table_editor.set_typed_state(state)
+        self.message.show_hint(self.tr("已恢复上次没有保存的内容,请检查后保存。"))
+
+    def _on_typed(self, *_args) -> None:
+        if self.is_dirty():
+            self.guard.changed()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Shown again: closing asks again."""
+        self._force_close = False
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        """Close (关闭, Esc, the window's ×): ask 保存 / 不保存 / 取消 when something typed is unsaved."""
+        if self._force_close:
+            super().reject()
+            return
+        self.table_editor.view.commit_editor()  # a cell still being typed in counts
+        if not self.is_dirty():
+            super().reject()
+            return
+        self.pending_box = ask_leave(self, self, self._on_leave_answer)
+
+    def _on_leave_answer(self, may_leave: bool) -> None:
+        self.pending_box = None
+        if may_leave:
+            self.leave()
+
+    def leave(self) -> None:
+        """Close without asking (after 保存 or 不保存 was answered elsewhere)."""
+        self._force_close = True
+        self.close()
 
     def open_import(self) -> LedgerImportDialog:
         """The ledger import dialog; its lines go into the table when accepted."""

@@ -80,6 +80,19 @@ class FinancialLinesModel(QAbstractTableModel):
         self.endResetModel()
         self.edited.emit()
 
+    def typed_rows(self) -> list[list[str]]:
+        """Every non-blank row as typed (seven texts): what a kept draft holds and what “unsaved” compares."""
+        return [list(row) for r, row in enumerate(self._rows) if not self.is_blank(r)]
+
+    def set_typed_rows(self, rows: list[list[str]]) -> None:
+        """Put rows kept by `typed_rows` back (plus the empty row to type into)."""
+        self.beginResetModel()
+        self._rows = [[str(cell) for cell in (list(row) + [""] * 7)[:7]] for row in rows]
+        if self._editable or not self._rows:
+            self._rows.append([""] * 7)
+        self.endResetModel()
+        self.edited.emit()
+
     def append_row(self) -> int:
         """Add an empty row at the end; returns its number."""
         row = len(self._rows)

@@ -97,6 +97,17 @@ class FinancialTableEditor(QWidget):
         self.closing_edit.setText(format_fen(closing_fen) if closing_fen or lines else "")
         self.model.set_lines(lines)
 
+    def typed_state(self) -> dict:
+        """What is typed, as texts (balances and rows): kept as a draft, compared to tell unsaved work."""
+        return {"opening": self.opening_edit.text().strip(), "closing": self.closing_edit.text().strip(),
+                "rows": self.model.typed_rows()}
+
+    def set_typed_state(self, state: dict) -> None:
+        """Put a `typed_state` back on screen."""
+        self.opening_edit.setText(str(state.get("opening", "")))
+        self.closing_edit.setText(str(state.get("closing", "")))
+        self.model.set_typed_rows(list(state.get("rows", [])))
+
     def set_carried(self, carried: ft.Carried | None) -> None:
         """The last posted month's 期末余额: a 期初余额 typed otherwise is warned about."""
         self._carried = carried
