@@ -130,14 +130,11 @@ class BackupDialog(QDialog):
         self.made = Path(made)
         self._settings.values.last_backup_dir = str(self.folder())
         self._settings.save()
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
         self.message.show_ok(self.tr("备份完成:{path}({size})").format(
             path=made, size=size_label(self.made.stat().st_size)))
         self.backed_up.emit(str(made))
 
     def _failed(self, exc: BaseException) -> None:
-        self.progress.setVisible(False)
         if isinstance(exc, Cancelled):
             self.message.show_hint(self.tr("备份已取消,没有留下任何文件。"))
         else:
@@ -148,7 +145,7 @@ class BackupDialog(QDialog):
         self.progress.setValue(done)
 
     def _on_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy or self.made is not None)
+        self.progress.setVisible(busy)
         for widget in (self.start_button, self.choose_button, self.close_button):
             widget.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)

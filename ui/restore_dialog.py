@@ -191,17 +191,19 @@ class RestoreDialog(QDialog):
         return self.checker.run(read, lambda found: self._ask(path, *found), self.message.show_failure)
 
     def _describe(self, summary: backup.DatabaseSummary) -> str:
-        counts = "、".join(f"{label} {n}" for label, n in summary.counts.items() if label != "审计记录")
-        return self.tr("{name}({code}),最后修改于 {when}:{counts}").format(
+        """Two lines: whose data, then how much and when it was last changed."""
+        shown = ("人员", "账号") + (("村庄",) if summary.mode == "township" else ())
+        counts = "、".join(f"{label} {summary.counts[label]}" for label in shown if label in summary.counts)
+        return self.tr("{name}({code})\n　　{counts},最后修改 {when}").format(
             name=summary.name or self.tr("(未初始化)"), code=summary.code or "-",
             when=local_display(summary.last_change) or self.tr("无"), counts=counts)
 
     def _ask(self, path: Path, incoming: backup.DatabaseSummary, current: backup.DatabaseSummary | None) -> None:
         self.message.clear_message()
         lines = [self.tr("用这个备份替换现在的全部数据吗?"), "",
-                 self.tr("备份:{what}").format(what=self._describe(incoming))]
+                 self.tr("备份里的:{what}").format(what=self._describe(incoming))]
         if current is not None:
-            lines.append(self.tr("现在:{what}").format(what=self._describe(current)))
+            lines.append(self.tr("现在的:{what}").format(what=self._describe(current)))
             if current.code and incoming.code and current.code != incoming.code:
                 lines += ["", self.tr("注意:这个备份是另一个村(或乡镇)的数据,不是现在这个。")]
         lines += ["", self.tr("恢复前,现在的数据会先另存一份备份(列表里的“恢复前自动备份”),"

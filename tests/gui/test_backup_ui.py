@@ -54,7 +54,7 @@ def test_back_up_from_the_menu_with_progress_to_a_private_file(qtbot, main_windo
     assert made.args == [str(target)] and target.parent == tmp_path / "U盘"
     assert backup.summarize(target).counts["人员"] == 1
     assert progress and progress[-1][0] == progress[-1][1] > 0
-    assert dialog.progress.value() == dialog.progress.maximum()
+    assert dialog.progress.value() == dialog.progress.maximum() and not dialog.progress.isVisible()
     assert "备份完成" in dialog.message.text() and str(target) in dialog.message.text()
     assert dialog.start_button.isEnabled() and not dialog.cancel_button.isEnabled()
     if os.name == "posix":
@@ -87,8 +87,8 @@ def test_restore_from_the_menu_keeps_the_current_data_and_ends_the_session(
     qtbot.waitUntil(lambda: dialog.pending_box is not None, timeout=20000)
     question = dialog.pending_box.text()
     assert question.startswith("用这个备份替换现在的全部数据吗?")
-    assert "备份:青山村(330106001001)" in question and "人员 1" in question
-    assert "现在:青山村(330106001001)" in question and "人员 2" in question
+    assert "备份里的:青山村(330106001001)\n　　人员 1、账号 1," in question
+    assert "现在的:青山村(330106001001)\n　　人员 2、账号 1," in question
     assert "另存一份备份" in question and "重新登录" in question
     assert dialog.pending_box.defaultButton() is dialog.pending_box.button(QMessageBox.StandardButton.Cancel)
 
@@ -134,3 +134,22 @@ def test_only_an_administrator_may_restore(qtbot, village, settings_store):
     qtbot.addWidget(window)
     assert window.backup_action.isEnabled() and not window.restore_action.isEnabled()
     assert "管理员" in window.restore_action.statusTip()
+
+
+def test_nothing_is_restored_while_an_editor_keeps_its_typing(qtbot, village, settings_store, tmp_path):
+    """The main window's editors are asked first (保存 / 不保存 / 取消); 取消 there restores nothing."""
+    paths, admin = village
+    people_service.add_person(admin, "王建国", "男")
+    made = backup.create_backup(paths.database, tmp_path / "bk")
+    people_service.add_person(admin, "后来加的人", "女")
+    asked = []
+    dialog = RestoreDialog(paths, settings_store, before_restore=lambda then: (asked.append(1), then(False)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.pick_file(made)
+    _click(qtbot, dialog.restore_button)
+    qtbot.waitUntil(lambda: dialog.pending_box is not None, timeout=20000)
+    _click(qtbot, dialog.pending_box.button(QMessageBox.StandardButton.Yes))
+    assert asked == [1] and not dialog.runner.is_busy()
+    assert sorted(_names()) == sorted(["后来加的人", "王建国"])
+    assert not list(paths.backups.glob("*before-restore*"))
