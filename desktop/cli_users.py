@@ -31,7 +31,7 @@ def add_parser(sub: argparse._SubParsersAction, parser_class: type[argparse.Argu
     users = sub.add_parser("users", help="账号:新增、重设密码、解锁、列出")
     users_sub = users.add_subparsers(dest="users_command", required=True, parser_class=parser_class)
     add = users_sub.add_parser("add", help="为人员名册里的一个人开账号")
-    add.add_argument("--login", required=True, help="登录名(2–32 位字母、数字、_ 或 .)")
+    add.add_argument("--login", required=True, help="登录名(2–32 位字母、数字或 _ . -)")
     who = add.add_mutually_exclusive_group(required=True)
     who.add_argument("--person", help="人员名册里的姓名")
     who.add_argument("--person-id", help="人员名册里的人员编号(同名时用)")

@@ -74,7 +74,7 @@ class AddAccountDialog(QDialog):
         self.role_combo.setPlaceholderText(self.tr("请选择角色"))
         form.addRow(self.tr("角色"), self.role_combo)
         self.login_edit = QLineEdit()
-        self.login_edit.setPlaceholderText(self.tr("2–32 位字母、数字、_ 或 .,如 wangfang"))
+        self.login_edit.setPlaceholderText(self.tr("2–32 位字母、数字或 _ . -,如 wangfang"))
         form.addRow(self.tr("登录名"), self.login_edit)
         self.password = NewPasswordFields()
         self.password.add_to(form, self.tr("初始密码"), self.tr("再输一次"))
