@@ -145,7 +145,7 @@ def _role_labels() -> dict[str, str]:
     from desktop.services import people_service
 
     out = {}
-    for row in people_service.register():
+    for row in people_service.register(include_left=True):  # a document names those who left since
         labels = [PERSON_ROLES[r] for r in row.roles if r in PERSON_ROLES]
         out[row.id] = "、".join(labels[:2])
     return out

@@ -140,7 +140,7 @@ def test_end_a_stay_then_show_the_departed_and_put_them_back(qtbot, page, villag
     assert page.model.rowCount() == 0 and page.stack.currentIndex() == 0  # not the fresh-village state
     qtbot.mouseClick(page.include_left_box, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 1
-    assert page.model.data(page.model.index(0, 8)).startswith("死亡 ")
+    assert page.model.data(page.model.index(0, 7)).startswith("死亡 ")
     page.select_person(person.id)
     assert page.end_button.text() == "恢复在册"
     _shot(page, "05_register_with_departed")
@@ -221,3 +221,16 @@ def test_no_edit_buttons_without_the_register_permission(qtbot, village):
     shown = RegisterPage()
     qtbot.addWidget(shown)
     assert not shown.add_button.isEnabled() and shown.open_add() is None
+
+
+def test_ending_the_stay_of_an_office_holder_says_the_offices_stay(qtbot, page, village):
+    _paths, session = village
+    person = people_service.add_person(session, "周九", "男")
+    people_service.add_role(session, person, "vc_member", "2021-04-18")
+    page.refresh()
+    page.select_person(person.id)
+    dialog = page.open_end()
+    qtbot.waitExposed(dialog)
+    warning = next(label for label in dialog.findChildren(type(dialog.message).__mro__[1])
+                   if "现任" in label.text())
+    assert warning.isVisible() and "村委会委员" in warning.text()

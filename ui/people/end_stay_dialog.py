@@ -32,7 +32,8 @@ from ui.widgets.ok_cancel import ok_cancel
 class EndStayDialog(QDialog):
     """Date, kind and reason; 确定 writes them (the reason for a refusal stays under the fields)."""
 
-    def __init__(self, session: Session, person_id: str, name: str, parent: QWidget | None = None):
+    def __init__(self, session: Session, person_id: str, name: str, roles: str = "",
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
         self._person_id = person_id
@@ -40,6 +41,11 @@ class EndStayDialog(QDialog):
         intro = QLabel(self.tr("{name}将离开名册。记录里仍保留这个名字;名册勾选“含已迁出/死亡”时可以看到。").format(
             name=name))
         intro.setWordWrap(True)
+        offices = QLabel(self.tr("{name}现任{roles}。离开名册不会自动结束这些任职,请另外结束。").format(
+            name=name, roles=roles))
+        offices.setWordWrap(True)
+        offices.setProperty("role", "error")
+        offices.setVisible(bool(roles))
         self.kind_buttons = QButtonGroup(self)
         kinds = QHBoxLayout()
         for n, (code, label) in enumerate(people_service.LEFT_KINDS.items()):
@@ -60,6 +66,7 @@ class EndStayDialog(QDialog):
         form.addRow(self.tr("原因:"), self.reason_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(offices)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(ok_cancel(self, self.tr("确定")))

@@ -42,7 +42,7 @@ class GroupsTab(QWidget):
         self._open = None  # the dialog or question box on screen (kept for tests)
 
         self.groups_table = read_only_table([self.tr("村民小组"), self.tr("在册人数"), self.tr("户数")], stretch=0)
-        self.add_group_button = QPushButton(self.tr("新增小组…"))
+        self.add_group_button = QPushButton(self.tr("新增…"))
         self.rename_group_button = QPushButton(self.tr("改名…"))
         self.up_button = QPushButton(self.tr("上移"))
         self.down_button = QPushButton(self.tr("下移"))
@@ -51,8 +51,8 @@ class GroupsTab(QWidget):
         self.households_table = read_only_table(
             [self.tr("户号"), self.tr("户主"), self.tr("在册人数"), self.tr("住址")], stretch=3)
         self.add_household_button = QPushButton(self.tr("新增户…"))
-        self.edit_household_button = QPushButton(self.tr("修改户…"))
-        self.remove_household_button = QPushButton(self.tr("删除户"))
+        self.edit_household_button = QPushButton(self.tr("修改…"))
+        self.remove_household_button = QPushButton(self.tr("删除"))
         self.message = FieldMessage()
         for table in (self.groups_table, self.households_table):
             keep_rows_visible(table)

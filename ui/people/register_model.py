@@ -22,13 +22,13 @@ _C = "RegisterModel"
 
 
 class RegisterModel(LazyRowsModel):
-    """Columns: 姓名, 性别, 村民小组, 现任职务, 出生年月, 户号, 与户主关系, 电话, 状态; the id under `ID_ROLE`."""
+    """Columns: 姓名, 性别, 村民小组, 现任职务, 出生年月, 户号, 与户主关系, 状态, 电话; the id under `ID_ROLE`."""
 
     CONTEXT = _C
     COLUMNS = (QT_TRANSLATE_NOOP(_C, "姓名"), QT_TRANSLATE_NOOP(_C, "性别"),
                QT_TRANSLATE_NOOP(_C, "村民小组"), QT_TRANSLATE_NOOP(_C, "现任职务"),
                QT_TRANSLATE_NOOP(_C, "出生年月"), QT_TRANSLATE_NOOP(_C, "户号"),
-               QT_TRANSLATE_NOOP(_C, "与户主关系"), QT_TRANSLATE_NOOP(_C, "电话"), QT_TRANSLATE_NOOP(_C, "状态"))
+               QT_TRANSLATE_NOOP(_C, "与户主关系"), QT_TRANSLATE_NOOP(_C, "状态"), QT_TRANSLATE_NOOP(_C, "电话"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -68,7 +68,7 @@ class RegisterModel(LazyRowsModel):
             return row.household_number
         if column == 6:
             return row.household_relation
-        if column == 7:
+        if column == 8:
             return row.phone
         if row.on_register():
             return QCoreApplication.translate("people", people_service.ON_REGISTER)

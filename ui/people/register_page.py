@@ -88,8 +88,8 @@ class RegisterPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(True)
         # Widths in characters, so they grow with the font-size setting.
-        # 姓名, 性别, 村民小组, 现任职务, 出生年月, 户号, 与户主关系, 电话 (状态 takes the rest).
-        self._column_chars = (5, 3, 5, 8, 5, 5, 5, 7)
+        # 姓名, 性别, 村民小组, 现任职务, 出生年月, 户号, 与户主关系, 状态 (电话 takes the rest).
+        self._column_chars = (5, 3, 5, 8, 5, 5, 5, 4)
         for column in range(len(self._column_chars)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self._size_columns()
@@ -299,7 +299,9 @@ class RegisterPage(QWidget):
                                      self.tr("把{name}恢复到名册上?离开名册的记录会被清除。").format(name=row.name),
                                      self.tr("恢复在册"), resume)
             return self._open
-        dialog = EndStayDialog(self._session, row.id, row.name, parent=self)
+        roles = "、".join(QCoreApplication.translate("people", people_service.PERSON_ROLES.get(r, r))
+                          for r in row.roles)
+        dialog = EndStayDialog(self._session, row.id, row.name, roles, parent=self)
         dialog.accepted.connect(self.refresh)
         self._open = dialog
         dialog.open()
