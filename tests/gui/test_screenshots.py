@@ -70,6 +70,7 @@ def test_login_screen(qtbot, store, settings_store):
     qtbot.keyClicks(dialog.login_edit, "admin")
     qtbot.keyClicks(dialog.password_edit, "wrong")
     qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_busy())  # the check runs on a worker
     _save(dialog, "11_login_wrong_password")
 
 
