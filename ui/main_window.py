@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QWidget
 
 from desktop import __version__
@@ -57,6 +57,10 @@ class MainWindow(QMainWindow):
         #: This login's drafts of unsaved typing (DESIGN §6); every editor's EditGuard writes there.
         self.drafts = DraftStore(paths.drafts, session.actor, info.code)
         draft_keeper().use(self.drafts, owner=self, stamp_of=record_stamps.stamp)
+        # The system is shutting down (Windows logs off): keep every draft now, the 3 s pause may not come.
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.commitDataRequest.connect(self._keep_drafts_now)
         self.restore_dialog = None
         self.setWindowTitle(self.tr("{name} - 村务台账").format(name=info.name))
         self.setMinimumSize(760, 480)  # a 1024×600 netbook with task and title bar
@@ -290,6 +294,9 @@ class MainWindow(QMainWindow):
             self._closing = True
             self.close()
 
+    def _keep_drafts_now(self, *_args) -> None:
+        draft_keeper().keep_all_now()
+
     def offer_drafts(self):
         """After login: offer the drafts a crash left for this login (恢复未保存的内容); the dialog or None."""
         from ui.widgets.restore_drafts_dialog import RestoreDraftsDialog
@@ -328,6 +335,11 @@ class MainWindow(QMainWindow):
             inform(self, self.tr("恢复未保存的内容"), self.tr("这份草稿对应的内容已经打不开了,没有恢复。"))
             return None
         editor.restore_draft(draft.state)
+        if not editor.is_dirty():  # the record cannot be changed any more (审定 since, or no permission)
+            inform(self, self.tr("恢复未保存的内容"), self.tr(
+                "这份记录现在不能修改(可能已经审定),草稿没有放回去。"
+                "草稿还留着,可以在“文件 → 恢复未保存的内容”里丢弃。"))
+            return editor
         guard = draft_keeper().guard_for(editor)
         if guard is not None:
             guard.adopt(draft)

@@ -197,3 +197,15 @@ def test_a_draft_of_a_deleted_record_cannot_be_restored(qtbot, window, settings_
     assert again.restore_dialog.table.item(0, 2).text() == "原记录已经删除,不能恢复。"
     assert not again.restore_dialog.restore_button.isEnabled()
     assert again.restore_dialog.discard_button.isEnabled()
+
+
+def test_a_draft_of_minutes_approved_since_is_not_put_back(qtbot, window, village_demo):
+    row = next(m for m in meetings_service.list_meetings() if m.status == "approved")
+    window.drafts.write(f"meeting:{row.id}", "会议记录:审定前的草稿", "meetings", {"title": "审定前改的名称"},
+                        record_stamp="1")
+    (draft,) = window.drafts.pending()
+    editor = window.restore_draft(draft)
+    assert editor is not None and not editor.is_dirty()
+    assert editor.title_edit.text() != "审定前改的名称"
+    assert any("不能修改" in box.text() for box in open_boxes())
+    assert window.drafts.pending() == [draft]  # kept: the person discards it from the list
