@@ -104,3 +104,18 @@ def test_reset_gives_a_temporary_password_and_lifts_a_lock(village):
     row = accounts_service.account_by_login(admin, "wangfang")
     assert row.must_change_password and not row.locked_until
     assert auth_service.login("wangfang", word).must_change_password
+
+
+def test_a_township_account_names_its_person_without_a_register(store):
+    setup_service.initialize("township", "青山镇", "330106001", "zhejiang")
+    setup_service.create_user(None, "admin", "管理员", "township_admin", "Admin-1234", "Admin-1234")
+    admin = auth_service.login("admin", "Admin-1234")
+    assert [code for code, _ in accounts_service.roles(admin)] == ["township_admin", "reviewer", "township_viewer"]
+    with pytest.raises(ValidationError) as err:
+        accounts_service.add_account(admin, "shenhe", "", "reviewer", "Shenhe-123", "Shenhe-123")
+    assert "姓名" in str(err.value)
+    with pytest.raises(ValidationError):  # a village's role is not offered here
+        accounts_service.add_account(admin, "shenhe", "", "secretary", "Shenhe-123", "Shenhe-123", display_name="赵敏")
+    user = accounts_service.add_account(admin, "shenhe", "", "reviewer", "Shenhe-123", "Shenhe-123",
+                                        display_name="赵敏")
+    assert (user.display_name, user.person_id) == ("赵敏", "")
