@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from desktop.services import record_store
 from desktop.services.session import Session
 from models.db import database
-from models.entities import Household, Person, VillageGroup
+from models.entities import Household, Kinship, Person, VillageGroup
 from models.errors import NotFound, ValidationError
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
@@ -263,3 +263,17 @@ def check_head(household_id: str | None, relation: str, person_id: str = "") -> 
     if other is not None:
         raise _invalid(QT_TRANSLATE_NOOP(
             _C, "这一户的户主已经是{name}。一户只有一个户主;先把{name}的与户主关系改掉。"), name=other.name)
+
+
+def check_restorable(row: VillageGroup | Household | Kinship) -> None:
+    """Refuse to bring back a group, household or link that would clash with one made since it was removed."""
+    if isinstance(row, VillageGroup):
+        if _live_groups().where(VillageGroup.name == row.name).exists():
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "已经有一个叫“{name}”的村民小组,不能再恢复同名的。"), name=row.name)
+    elif isinstance(row, Household):
+        if _live_households().where(Household.number == row.number).exists():
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "户号“{number}”已经登记过了,不能再恢复。"), number=row.number)
+    elif Kinship.live().where(
+            ((Kinship.person == row.person_id) & (Kinship.relative == row.relative_id))
+            | ((Kinship.person == row.relative_id) & (Kinship.relative == row.person_id))).exists():
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "这两人之间已经登记了亲属关系,不能再恢复这一条。"))

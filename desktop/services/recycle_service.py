@@ -15,7 +15,7 @@ from desktop.services import record_store
 from desktop.services.session import Session
 from models.clock import local_display
 from models.disclosure.records import DisclosureItem
-from models.entities import Person
+from models.entities import Household, Kinship, Person, VillageGroup
 from models.errors import NotFound
 from models.meetings.records import Attachment, DecisionRegister, Meeting
 from models.messages import QT_TRANSLATE_NOOP, msg
@@ -34,7 +34,14 @@ _KINDS = {
     "rule_version": (RuleVersion, QT_TRANSLATE_NOOP(_C, "村规民约版本"), lambda r: f"{r.title} 第{r.version_no}版"),
     "disclosure_item": (DisclosureItem, QT_TRANSLATE_NOOP(_C, "村务公开"), lambda r: f"{r.period} {r.title}"),
     "supervision_matter": (SupervisionMatter, QT_TRANSLATE_NOOP(_C, "监督事项"), lambda r: r.title),
+    "village_group": (VillageGroup, QT_TRANSLATE_NOOP(_C, "村民小组"), lambda r: r.name),
+    "household": (Household, QT_TRANSLATE_NOOP(_C, "户"), lambda r: f"{r.number} {r.village_group}".strip()),
+    "kinship": (Kinship, QT_TRANSLATE_NOOP(_C, "亲属关系"),
+                lambda r: f"{r.person.name} — {r.relative.name}"),
 }
+
+#: The register's tables: restoring them needs the register permission, like writing them.
+_REGISTER_TABLES = frozenset({"person", "village_group", "household", "kinship"})
 
 
 @dataclass(frozen=True)
@@ -60,11 +67,15 @@ def list_deleted() -> list[DeletedRow]:
 
 def restore(session: Session, table: str, record_id: str) -> None:
     """Bring a record back."""
-    session.require(Permission.EDIT_RECORDS if table != "person" else Permission.EDIT_REGISTER)
+    session.require(Permission.EDIT_REGISTER if table in _REGISTER_TABLES else Permission.EDIT_RECORDS)
     if table not in _KINDS:
         raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "回收站里没有这条记录。")))
     model = _KINDS[table][0]
     row = model.get_or_none((model.id == record_id) & (model.deleted == True))  # noqa: E712
     if row is None:
         raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "回收站里没有这条记录(可能已经恢复)。")))
+    if table in ("village_group", "household", "kinship"):
+        from desktop.services import households_service
+
+        households_service.check_restorable(row)
     record_store.restore(session, row)

@@ -191,3 +191,26 @@ def test_register_export_reads_back(village, tmp_path):
     both = load_workbook(write_register_xlsx(tmp_path / "全部.xlsx", include_left=True)).active
     assert {both.cell(row=r, column=2).value: both.cell(row=r, column=10).value for r in (3, 4)}["李四"] \
         == "死亡 2025-02-01"
+
+
+def test_removed_groups_households_and_links_come_back_from_the_recycle_view_unless_they_clash(village):
+    from desktop.services import recycle_service
+
+    _paths, admin = village
+    group = hs.add_group(admin, "一组")
+    hs.remove_group(admin, group.id)
+    home = hs.add_household(admin, "0007")
+    hs.remove_household(admin, home.id)
+    a, b = ps.add_person(admin, "甲", "男"), ps.add_person(admin, "乙", "女")
+    link = ps.add_kinship(admin, a, b, "spouse")
+    ps.remove_kinship(admin, link.id)
+    listed = {(r.table, r.description) for r in recycle_service.list_deleted()}
+    assert {("village_group", "一组"), ("household", "0007"), ("kinship", "甲 — 乙")} <= listed
+    ps.add_kinship(admin, b, a, "spouse")
+    with pytest.raises(ValidationError, match="已经登记了亲属关系"):
+        recycle_service.restore(admin, "kinship", link.id)
+    hs.add_group(admin, "一组")
+    with pytest.raises(ValidationError, match="不能再恢复同名"):
+        recycle_service.restore(admin, "village_group", group.id)
+    recycle_service.restore(admin, "household", home.id)
+    assert [h.number for h in hs.list_households()] == ["0007"]
