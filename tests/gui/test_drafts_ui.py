@@ -159,7 +159,7 @@ def test_abandon_from_the_calendar_menu(qtbot, page, village):
     tab = page.calendar_tab
     tab.set_year(2026)
     rect = tab.grid.visualItemRect(tab.grid.item(*tab.cell_of("2026Q1")))
-    tab._on_menu(rect.center())
+    tab.grid.customContextMenuRequested.emit(rect.center())  # a right click on the cell
     actions = [a.text() for a in tab.menu.actions()]
     assert actions == ["打开草稿", "放弃草稿…"]
     tab.menu.actions()[1].trigger()
