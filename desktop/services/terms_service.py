@@ -113,15 +113,17 @@ def office_holders(role_codes: Iterable[str], on: date | str | None = None) -> l
     """Everyone holding one of `role_codes` on `on` (today when None), by role then name.
 
     The one place that decides "in office on date D": started on or before D
-    (or no start recorded) and not yet ended (an end date is the first day
-    out of office).
+    (or no start recorded), not yet ended (an end date is the first day out
+    of office), and the person still on the register that day.
     """
     day = _iso(on)
     roles = sorted(set(role_codes))
     query = (PersonRole.live().join(Person)
              .where(PersonRole.role.in_(roles) & (Person.deleted == False)  # noqa: E712
                     & ((PersonRole.start_date == "") | (PersonRole.start_date <= day))
-                    & ((PersonRole.end_date == "") | (PersonRole.end_date > day)))
+                    & ((PersonRole.end_date == "") | (PersonRole.end_date > day))
+                    # A person who left the register (迁出, 死亡) holds nothing from that day.
+                    & ((Person.left_on == "") | (Person.left_on > day)))
              .order_by(PersonRole.role, Person.name))
     return _rows(query)
 
@@ -168,6 +170,7 @@ def committee_members_on(on: date | str | None = None) -> list[SeatRow]:
     query = (CommitteeMember.live().join(CommitteeTerm).switch(CommitteeMember).join(Person)
              .where((CommitteeMember.joined_on <= day)
                     & ((CommitteeMember.left_on == "") | (CommitteeMember.left_on > day))
+                    & (Person.deleted == False) & ((Person.left_on == "") | (Person.left_on > day))  # noqa: E712
                     & (CommitteeTerm.deleted == False) & (CommitteeTerm.start_date <= day)  # noqa: E712
                     & ((CommitteeTerm.end_date == "") | (CommitteeTerm.end_date > day)))
              .order_by(CommitteeMember.position, Person.name))

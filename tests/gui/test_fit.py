@@ -138,11 +138,16 @@ def _disclosure_dialogs(page) -> list[Callable[[], QWidget | None]]:
 
 def _supervision_dialogs(page) -> list[Callable[[], QWidget | None]]:
     matters = page.matters_tab
+
+    def end_seat():
+        page.members_tab.table.selectRow(0)
+        return page.members_tab.open_end_seat()
+
     return [page.members_tab.open_new_term, page.members_tab.open_add_member, matters.open_new,
-            page.meetings_tab.new_meeting]
+            page.meetings_tab.new_meeting, end_seat]
 
 
-def _people_dialogs(page) -> list[Callable[[], QWidget | None]]:
+def _terms_dialogs(page) -> list[Callable[[], QWidget | None]]:
     tab = page.terms_tab
 
     def appoint(body: str):
@@ -235,7 +240,7 @@ def _people_dialogs(page) -> list[Callable[[], QWidget | None]]:
 PAGE_DIALOGS = {
     "rules": _rules_dialogs, "meetings": _meetings_dialogs, "disclosure": _disclosure_dialogs,
     "supervision": _supervision_dialogs, "review": _review_dialogs, "villages": _villages_dialogs,
-    "compliance": _compliance_dialogs, "people": _people_dialogs,
+    "compliance": _compliance_dialogs, "people": lambda p: _people_dialogs(p) + _terms_dialogs(p),
 }
 
 

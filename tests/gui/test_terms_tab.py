@@ -122,3 +122,22 @@ def test_an_ineligible_committee_member_is_removed_from_the_tab(qtbot, page, adm
     assert not dialog.isVisible()
     assert tab.empty_label.isVisible() and tab.table.rowCount() == 0
     assert terms_service.committee_members_on() == []
+
+
+def test_supervision_page_ends_a_barred_members_seat(qtbot, store):
+    from tests.support.demo import supervision_village
+    from ui.meetings.meeting_editor import MeetingEditor
+    from ui.supervision.supervision_page import SupervisionPage
+
+    page = shown(qtbot, SupervisionPage(supervision_village(province="national"), MeetingEditor), 1200, 760)
+    tab = page.members_tab
+    assert not tab.end_button.isEnabled()
+    tab.table.selectRow(2)
+    assert tab.check_text(2).startswith("✖ 王萍是村委会委员周兰的近亲属") and tab.end_button.isEnabled()
+    dialog = tab.open_end_seat()
+    qtbot.waitExposed(dialog)
+    assert dialog.reason_combo.currentData() == "ineligible" and "近亲属" in dialog.detail_edit.text()
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert "离任" in tab.model.index(2, 1).data() and "离任原因:不再符合任职条件" in tab.check_text(2)
+    assert "王萍" not in {s.name for s in terms_service.committee_members_on()}

@@ -198,7 +198,7 @@ def test_zhejiang_numbers_and_one_representative_per_household(admin):
 
 def test_a_person_who_left_the_register_cannot_be_appointed(admin):
     p = _person(admin, "外迁者")
-    record_store.update(admin, Person.get_by_id(p.id), left_on="2024-01-01", left_kind="moved", left_reason="迁出")
+    record_store.update(admin, Person.get_by_id(p.id), left_on="2024-01-01", left_kind="moved_out", left_reason="迁出")
     with pytest.raises(ValidationError):
         terms_service.appoint(admin, p.id, "vc_member", date(2024, 5, 1))
 
@@ -244,3 +244,16 @@ def test_citation_follows_the_date():
     assert organic_law_on(25, "2025-12-31").cite() == "依据《村民委员会组织法》(2018)第二十五条"
     assert organic_law_on(6, "2026-01-01").cite() == "依据《村民委员会组织法》(2025)第八条"
     assert organic_law_on(25, "2026-01-01").cite() == "依据《村民委员会组织法》(2025)"
+
+
+def test_a_person_who_left_the_register_holds_no_office_from_that_day(admin):
+    chair, *_ = _committee(admin)
+    term = sv.create_term(admin, "第七届", date(2021, 5, 6))
+    member = _person(admin, "孙监督")
+    sv.add_member(admin, term.id, member.id, finance_qualified=True)
+    for p in (chair, member):
+        record_store.update(admin, Person.get_by_id(p.id), left_on="2025-03-01", left_kind="died", left_reason="病故")
+    assert "王建国" in {r.name for r in terms_service.office_holders(["vc_chair"], date(2025, 2, 28))}
+    assert terms_service.office_holders(["vc_chair"], date(2025, 3, 1)) == []
+    assert [s.name for s in terms_service.committee_members_on(date(2025, 2, 28))] == ["孙监督"]
+    assert terms_service.committee_members_on(date(2025, 3, 1)) == []

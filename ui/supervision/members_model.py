@@ -34,6 +34,8 @@ class MembersModel(BatchedRowsModel):
                  for f in row.findings]
         if row.override_reason:
             lines.append(QCoreApplication.translate(_C, "已说明理由:{reason}").format(reason=row.override_reason))
+        if row.left_reason:
+            lines.append(QCoreApplication.translate(_C, "离任原因:{reason}").format(reason=row.left_reason))
         return lines
 
     def display(self, row: MemberRow, column: int) -> str:

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from desktop.services import supervision_service
 from desktop.services.session import Session
-from desktop.services.supervision_service import TermView
+from desktop.services.supervision_service import MemberRow, TermView
+from models.meetings.quorum import ERROR
 from ui.operations import run_op
+from ui.people.end_office_dialog import EndOfficeDialog
 from ui.supervision.add_member_dialog import AddMemberDialog
 from ui.supervision.labels import can_seat, finding_lines_html, seat_only_tip
 from ui.supervision.members_model import CHECK, MembersModel
@@ -91,6 +93,9 @@ class MembersTab(QWidget):
         self.new_term_button.clicked.connect(self.open_new_term)
         self.add_button = make_primary(QPushButton(self.tr("添加成员…")))
         self.add_button.clicked.connect(self.open_add_member)
+        self.end_button = QPushButton(self.tr("离任…"))
+        self.end_button.setEnabled(False)
+        self.end_button.clicked.connect(self.open_end_seat)
         for button in (self.new_term_button, self.add_button):
             button.setEnabled(allowed)
             if not allowed:
@@ -101,6 +106,7 @@ class MembersTab(QWidget):
         self.model = MembersModel(self)
         self.table = read_only_view(self.model)
         self.table.setWordWrap(True)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_end_button())
         self.empty_label = QLabel()
         self.empty_label.setProperty("role", "hint")
         self.empty_label.setWordWrap(True)
@@ -115,6 +121,7 @@ class MembersTab(QWidget):
         top.addStretch(1)
         top.addWidget(self.new_term_button)
         top.addWidget(self.add_button)
+        top.addWidget(self.end_button)
         card, card_layout = section(self.tr("组成是否合规"))
         card_layout.addWidget(self.composition_label)
         layout = QVBoxLayout(self)
@@ -159,10 +166,43 @@ class MembersTab(QWidget):
         self.period_label.setText(self.tr("任期 {start} 至 {end}").format(
             start=view.start_date, end=view.end_date or self.tr("(未填)")))
         self.model.set_rows(list(view.members))
+        self._update_end_button()
         # Rows follow their wrapped findings at whatever width the window gives the table.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.composition_label.setText(finding_lines_html(
             view.composition, self.tr("人数、主任和财会人员都符合要求。")))
+
+    def selected_member(self) -> MemberRow | None:
+        """The seat of the highlighted row."""
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().hasSelection():
+            return None
+        return self.model.row_at(index.row())
+
+    def _update_end_button(self) -> None:
+        member = self.selected_member()
+        self.end_button.setEnabled(can_seat(self._session) and member is not None and not member.left_on)
+
+    def open_end_seat(self) -> EndOfficeDialog | None:
+        """离任… for the highlighted sitting member (届满, 辞职, 罢免, 不再符合任职条件, 死亡).
+
+        A member the eligibility check now bars is offered 不再符合任职条件
+        with the finding as the reason.
+        """
+        member = self.selected_member()
+        if member is None or member.left_on:
+            return None
+        barred = [f for f in member.findings if f.severity == ERROR]
+        dialog = EndOfficeDialog(
+            self.tr("监委会成员离任"),
+            self.tr("{name}({post},{start} 起任职)离开村务监督委员会。").format(
+                name=member.name, post=self.tr("主任") if member.chair else self.tr("委员"), start=member.joined_on),
+            lambda on, kind, detail: supervision_service.end_seat(self._session, member.id, on, kind, detail),
+            self, kind="ineligible" if barred else "resigned", detail=";".join(f.text() for f in barred))
+        dialog.accepted.connect(self.show_term)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def check_text(self, row: int) -> str:
         """The 任职资格 cell of `row` as shown."""
