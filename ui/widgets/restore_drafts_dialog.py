@@ -87,7 +87,8 @@ class RestoreDraftsDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        resize_within_screen(self, 760, 380)
+        # Wide enough for a meeting's or a version's name beside its time and note, at any font size.
+        resize_within_screen(self, max(760, em * 52), max(380, self.sizeHint().height()))
         self._fill()
 
     def _fill(self) -> None:
@@ -100,9 +101,18 @@ class RestoreDraftsDialog(QDialog):
                     item.setForeground(AMBER)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
+        self._keep_rows_visible(3)
         if self.entries:
             self.table.selectRow(0)
         self._update_buttons()
+
+    def _keep_rows_visible(self, rows: int) -> None:
+        """Never squeezed below its first `rows` rows as they are (a note may wrap to two lines)."""
+        table = self.table
+        shown = sum(table.rowHeight(r) for r in range(min(rows, table.rowCount())))
+        shown = max(shown, rows * table.verticalHeader().defaultSectionSize())
+        bar = table.style().pixelMetric(table.style().PixelMetric.PM_ScrollBarExtent)
+        table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + shown + bar + 2 * table.frameWidth())
 
     def selected(self) -> tuple[Draft, str, bool] | None:
         """The selected entry (draft, note, can_restore), if any."""
