@@ -8,18 +8,15 @@ and a refusal is shown in the step dialog, which stays open.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -34,10 +31,10 @@ from models.supervision import matters as mm
 from ui.errors import message_text
 from ui.operations import run_op
 from ui.supervision.labels import area_label, can_act, read_only_tip, source_label, state_label
+from ui.supervision.matter_dialogs import NewMatterDialog, StepDialog
 from ui.supervision.matters_model import AREA, DEADLINE, OPENED, STATE, TITLE, MattersModel
 from ui.widgets.field_message import FieldMessage
-from ui.widgets.forms import date_edit, section, to_date
-from ui.widgets.ok_cancel import ok_cancel
+from ui.widgets.forms import section
 from ui.widgets.palette import GREY, INK, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
@@ -53,100 +50,6 @@ def _facts(d: MatterDetail) -> mm.MatterFacts:
                           d.closed_on, d.escalated_on)
 
 
-class NewMatterDialog(QDialog):
-    """Title, area, source, date and findings of a new matter."""
-
-    def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._session = session
-        self.matter_id: str | None = None
-        self.setWindowTitle(self.tr("新建监督事项"))
-        em = self.fontMetrics().horizontalAdvance("国")
-        self.setMinimumWidth(em * 36)
-        self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText(self.tr("例如:村道硬化工程结算未公开"))
-        self.area_combo = QComboBox()
-        for code in mm.AREAS:
-            self.area_combo.addItem(area_label(code), code)
-        self.source_combo = QComboBox()
-        for code in mm.SOURCES:
-            self.source_combo.addItem(source_label(code), code)
-        self.opened_edit = date_edit()
-        self.findings_edit = QPlainTextEdit()
-        self.findings_edit.setPlaceholderText(self.tr("发现了什么问题,依据是什么"))
-        self.message = FieldMessage()
-        form = QFormLayout()
-        form.addRow(self.tr("事项:"), self.title_edit)
-        form.addRow(self.tr("监督内容:"), self.area_combo)
-        form.addRow(self.tr("来源:"), self.source_combo)
-        form.addRow(self.tr("发现日期:"), self.opened_edit)
-        form.addRow(self.tr("发现的问题:"), self.findings_edit)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        self.buttons = ok_cancel(self, self.tr("登记"))
-        layout.addWidget(self.buttons)
-
-    def accept(self) -> None:
-        """Open the matter, or explain why not and stay open."""
-        outcome = run_op(self, lambda: supervision_service.open_matter(
-            self._session, self.title_edit.text(), self.area_combo.currentData(),
-            self.source_combo.currentData(), to_date(self.opened_edit), self.findings_edit.toPlainText()),
-            on_failure=self.message.show_failure)
-        if not outcome:
-            return
-        m = outcome.value
-        self.matter_id = m.id
-        super().accept()
-
-
-class StepDialog(QDialog):
-    """One step of a matter: its date, its text and (for the notice) the deadline."""
-
-    def __init__(self, session: Session, matter_id: str, target: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._session = session
-        self._matter_id = matter_id
-        self.target = target
-        titles = {mm.NOTIFIED: self.tr("发出整改建议"), mm.ANSWERED: self.tr("登记村委会答复"),
-                  mm.VERIFIED: self.tr("核实整改情况"), mm.CLOSED: self.tr("办结")}
-        prompts = {mm.NOTIFIED: self.tr("整改建议:"), mm.ANSWERED: self.tr("村委会答复:"),
-                   mm.VERIFIED: self.tr("核实情况:")}
-        self.setWindowTitle(titles[target])
-        em = self.fontMetrics().horizontalAdvance("国")
-        self.setMinimumWidth(em * 34)
-        self.on_edit = date_edit()
-        self.deadline_edit = date_edit(date.today() + timedelta(days=30))
-        self.text_edit = QPlainTextEdit()
-        self.text_edit.setMaximumHeight(em * 8)
-        self.message = FieldMessage()
-        form = QFormLayout()
-        form.addRow(self.tr("日期:"), self.on_edit)
-        if target == mm.NOTIFIED:
-            form.addRow(self.tr("整改期限:"), self.deadline_edit)
-        if target in prompts:
-            form.addRow(prompts[target], self.text_edit)
-        else:
-            self.text_edit.hide()
-            note = QLabel(self.tr("整改已经核实,办结后事项归档,不能再修改。"))
-            note.setProperty("role", "hint")
-            form.addRow(note)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        self.buttons = ok_cancel(self, titles[target])
-        layout.addWidget(self.buttons)
-
-    def accept(self) -> None:
-        """Advance the matter, or show the refusal and stay open."""
-        if not run_op(self, lambda: supervision_service.advance(
-            self._session, self._matter_id, self.target, to_date(self.on_edit), self.text_edit.toPlainText(),
-            to_date(self.deadline_edit) if self.target == mm.NOTIFIED else None),
-            on_failure=self.message.show_failure):
-            return
-        super().accept()
-
-
 class MatterPanel(QWidget):
     """One matter: what was found, each step with its date and text, and the buttons."""
 
@@ -157,6 +60,7 @@ class MatterPanel(QWidget):
         self._session = session
         self.detail: MatterDetail | None = None
         self.dialog: QDialog | None = None
+        self.next_step: str | None = None  # the step the shown matter can take now
         self.title_label = ScaledLabel("", 1.15, bold=True)
         self.title_label.setWordWrap(True)
         self.meta_label = QLabel()
@@ -201,6 +105,7 @@ class MatterPanel(QWidget):
         self.message.clear_message()
         self.detail = ui_support_supervision.matter(matter_id) if matter_id else None
         d = self.detail
+        self.next_step = None
         if d is None:
             self.title_label.setText(self.tr("在左边选择一个事项。"))
             self.meta_label.clear()
@@ -227,6 +132,7 @@ class MatterPanel(QWidget):
             if not reasons:
                 next_step = target
             button.setToolTip(read_only_tip() if not allowed else "\n".join(message_text(r) for r in reasons))
+        self.next_step = next_step if allowed and current != mm.CLOSED else None
         escalate_reasons = mm.can_escalate(facts, date.today())
         self.escalate_button.setVisible(not escalate_reasons)
         self.escalate_button.setEnabled(allowed)
@@ -403,6 +309,14 @@ class MattersTab(QWidget):
 
     def _on_selection(self) -> None:
         self.panel.show_matter(self.selected_id())
+
+    def open_next_step(self, matter_id: str) -> StepDialog | None:
+        """The dialog of the step `matter_id` can take now (恢复未保存的内容); None when gone or closed."""
+        self.filter_combo.setCurrentIndex(self.filter_combo.findData(ALL))
+        self.select_matter(matter_id)
+        if self.selected_id() != matter_id or self.panel.next_step is None:
+            return None
+        return self.panel.open_step(self.panel.next_step)
 
     def open_new(self) -> NewMatterDialog:
         """The 新建事项 dialog."""

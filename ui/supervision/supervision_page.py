@@ -13,6 +13,7 @@ from desktop.paths import AppPaths
 from desktop.services.session import Session
 from ui.supervision.appraisal_tab import AppraisalTab
 from ui.supervision.ledger_tab import LedgerTab
+from ui.supervision.matter_dialogs import NEW_MATTER_KEY
 from ui.supervision.matters_tab import MattersTab
 from ui.supervision.meetings_tab import CommitteeMeetingsTab, MeetingEditorFactory
 from ui.supervision.members_tab import MembersTab
@@ -47,6 +48,16 @@ class SupervisionPage(QWidget):
         layout.setSpacing(10)
         layout.addWidget(ScaledLabel(self.tr("村务监督"), 1.5, bold=True))
         layout.addWidget(self.tabs, 1)
+
+    def open_for_draft(self, key: str) -> QWidget | None:
+        """恢复未保存的内容: the dialog of a kept 监督事项 draft (新建事项, or the matter's next step); None when gone."""
+        kind, _, rest = key.partition(":")
+        if kind != "supervision_matter" or not rest:
+            return None
+        self.tabs.setCurrentWidget(self.matters_tab)
+        if key == NEW_MATTER_KEY:
+            return self.matters_tab.open_new()
+        return self.matters_tab.open_next_step(rest)
 
     def refresh(self) -> None:
         """Re-read every tab (records changed elsewhere: a package, another page)."""
