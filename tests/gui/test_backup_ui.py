@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop import backup
 from desktop.services import people_service
+from tests.support.sites import ADMIN_PASSWORD
 from ui.backup_dialog import BackupDialog
 from ui.restore_dialog import RestoreDialog
 
@@ -153,3 +154,30 @@ def test_nothing_is_restored_while_an_editor_keeps_its_typing(qtbot, village, se
     assert asked == [1] and not dialog.runner.is_busy()
     assert sorted(_names()) == sorted(["后来加的人", "王建国"])
     assert not list(paths.backups.glob("*before-restore*"))
+
+
+def test_after_a_restore_the_login_comes_back_for_the_restored_data(qtbot, village, settings_store, tmp_path):
+    """文件 → 从备份恢复… in the running program: the window closes and the login asks again (same process)."""
+    from ui.session_keeper import SessionKeeper
+
+    paths, admin = village
+    made = backup.create_backup(paths.database, tmp_path / "bk")
+    keeper = SessionKeeper(paths, settings_store, on_quit=lambda: None)
+    window = keeper.open_window(admin)
+    qtbot.waitExposed(window)
+    dialog = _from_menu(window, window.restore_action, RestoreDialog)
+    dialog.pick_file(made)
+    _click(qtbot, dialog.restore_button)
+    qtbot.waitUntil(lambda: dialog.pending_box is not None, timeout=20000)
+    with qtbot.waitSignal(dialog.restored, timeout=20000):
+        _click(qtbot, dialog.pending_box.button(QMessageBox.StandardButton.Yes))
+    _click(qtbot, window.restored_box.button(QMessageBox.StandardButton.Ok))
+    qtbot.waitUntil(lambda: keeper.login_dialog is not None)
+    assert not window.isVisible() and keeper.window is None
+    login = keeper.login_dialog
+    login.login_edit.setText("admin")
+    login.password_edit.setText(ADMIN_PASSWORD)
+    _click(qtbot, login.login_button)
+    qtbot.waitUntil(lambda: keeper.window is not None and keeper.window.isVisible(), timeout=20000)
+    keeper.window.close()
+    keeper.window.deleteLater()
