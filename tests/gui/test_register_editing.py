@@ -114,9 +114,9 @@ def test_closing_with_unsaved_changes_asks_and_draft_state_round_trips(qtbot, pa
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog._asking.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible() and people_service.register() == []
-    again = page.open_for_draft("person:new")  # 恢复未保存的内容 opens the form through the page
+    again = page.open_for_draft("person:new:register")  # 恢复未保存的内容 opens the form through the page
     again.restore_draft(state)
-    assert again.form.name_edit.text() == "李四" and again.is_dirty() and again.draft_key() == "person:new"
+    assert again.form.name_edit.text() == "李四" and again.is_dirty() and again.draft_key() == "person:new:register"
     again.form.gender_combo.setCurrentIndex(2)
     assert again.save() and [r.name for r in people_service.register()] == ["李四"]
     assert again.draft_key() == f"person:{people_service.register()[0].id}"

@@ -25,6 +25,9 @@ from ui.widgets.primary_button import make_primary
 from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 from ui.widgets.unsaved import EditGuard, ask_leave
 
+#: The draft key of a person not yet saved (two colons: it names no stored record).
+NEW_KEY = "person:new:register"
+
 
 class PersonDialog(QDialog):
     """The register entry of one person (`person_id` "" for a new one). `saved(person_id)` after each save."""
@@ -93,8 +96,11 @@ class PersonDialog(QDialog):
         self.guard.settled()
 
     def draft_key(self) -> str:
-        """"person:<id>" for a saved person (its stamp is compared), "person:new" for a new one."""
-        return f"person:{self.form.person_id}" if self.form.person_id else "person:new"
+        """"person:<id>" for a saved person (its stamp is compared), NEW_KEY for a new one.
+
+        A new person's key must not read as "<table>:<id>" (no record has the id "new").
+        """
+        return f"person:{self.form.person_id}" if self.form.person_id else NEW_KEY
 
     def draft_title(self) -> str:
         """人员:<name>, for the question and the restore list."""

@@ -36,7 +36,7 @@ from ui.fonts import font_notifier
 from ui.operations import run_op, run_query
 from ui.people.end_stay_dialog import EndStayDialog
 from ui.people.groups_tab import GroupsTab
-from ui.people.person_dialog import PersonDialog
+from ui.people.person_dialog import NEW_KEY, PersonDialog
 from ui.people.register_model import RegisterModel
 from ui.people.terms_tab import TermsTab
 from ui.widgets.background import FileExporter
@@ -270,12 +270,12 @@ class RegisterPage(QWidget):
         return dialog
 
     def open_for_draft(self, key: str) -> PersonDialog | None:
-        """恢复未保存的内容: the form of a kept draft ("person:<id>" or "person:new"); None when gone."""
+        """恢复未保存的内容: the form of a kept draft ("person:<id>" or `NEW_KEY`); None when gone."""
         kind, _, rest = key.partition(":")
         if kind != "person" or not rest or not self._can_edit:
             return None
         self.tabs.setCurrentIndex(0)
-        if rest == "new":
+        if key == NEW_KEY:
             return self._open_person("")
         if not run_query(self, lambda: people_service.person(rest), on_failure=lambda _exc: None):
             return None
