@@ -178,7 +178,12 @@ class PersonForm(QWidget):
         self.group_combo.blockSignals(False)
         self._fill_households(self.household_combo.currentData() or "")
 
-    def _fill_households(self, selected: str) -> None:
+    def _fill_households(self, selected: str, keep_outside: bool = True) -> None:
+        """List the chosen group's households (all when no group) and select `selected`.
+
+        A household outside the list is added when `keep_outside` (an entry as
+        stored); after the person picked another group it is dropped instead.
+        """
         group = self.group_combo.currentData() or ""
         self.household_combo.clear()
         self.household_combo.addItem(self.tr("(不在任何户)"), "")
@@ -186,7 +191,7 @@ class PersonForm(QWidget):
             self.household_combo.addItem(f"{row.label()}" + (f"({row.village_group})" if not group and
                                                                row.village_group else ""), row.id)
         index = self.household_combo.findData(selected)
-        if index < 0 and selected:
+        if index < 0 and selected and keep_outside:
             try:
                 row = households_service.household(selected)
             except Exception:  # noqa: BLE001 - a household removed meanwhile: the entry shows none
@@ -197,7 +202,7 @@ class PersonForm(QWidget):
         self.household_combo.setCurrentIndex(max(0, index))
 
     def _group_changed(self) -> None:
-        self._fill_households(self.household_combo.currentData() or "")
+        self._fill_households(self.household_combo.currentData() or "", keep_outside=False)
 
     def _check_birth(self, text: str) -> None:
         if parse_birth(text) is None:
