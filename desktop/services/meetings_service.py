@@ -178,6 +178,10 @@ def roster(type_code: str, on: date | None = None) -> list[AttendanceLine]:
         by_person.setdefault(r.person_id, AttendanceLine(r.person_id, r.name, r.gender))
         if r.role == "representative":
             reps.add(r.person_id)
+    if type_code == mt.SUPERVISION:
+        # The committee's seats are its members too (a village seats them under 村务监督 → 成员).
+        for s in terms_service.committee_members_on(on):
+            by_person.setdefault(s.person_id, AttendanceLine(s.person_id, s.name, s.gender))
     committee = {r.person_id for r in terms_service.office_holders(VILLAGE_COMMITTEE_ROLES, on)}
     for pid, line in by_person.items():
         # A 村委会 member who is also a representative sits as a committee member.

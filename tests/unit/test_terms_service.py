@@ -257,3 +257,15 @@ def test_a_person_who_left_the_register_holds_no_office_from_that_day(admin):
     assert terms_service.office_holders(["vc_chair"], date(2025, 3, 1)) == []
     assert [s.name for s in terms_service.committee_members_on(date(2025, 2, 28))] == ["孙监督"]
     assert terms_service.committee_members_on(date(2025, 3, 1)) == []
+
+
+def test_a_supervision_meeting_lists_the_seated_members_on_its_date(admin):
+    term = sv.create_term(admin, "第七届", date(2021, 5, 6))
+    a, b = _person(admin, "钱一"), _person(admin, "钱二")
+    sv.add_member(admin, term.id, a.id, chair=True, finance_qualified=True)
+    seat = sv.add_member(admin, term.id, b.id, joined_on=date(2023, 1, 1))
+    sv.end_seat(admin, seat.id, date(2025, 1, 1), "resigned")
+    names = lambda on: [line.name for line in meetings_service.roster("supervision", on)]  # noqa: E731
+    assert names(date(2022, 6, 1)) == ["钱一"]
+    assert sorted(names(date(2024, 6, 1))) == ["钱一", "钱二"]
+    assert names(date(2026, 6, 1)) == ["钱一"]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import people_service, supervision_service, ui_support_supervision
+from desktop.services import supervision_service, terms_service, ui_support_supervision
 from desktop.services.people_service import PERSON_ROLES
 from desktop.services.session import Session
 from desktop.services.supervision_service import AppraisalLine
@@ -145,12 +145,12 @@ class AppraisalTab(QWidget):
 
     def reset(self) -> None:
         """Start a fresh form: the current 村委会 and paid staff, counts at zero."""
-        people = []
-        for row in people_service.register():
-            held = [r for r in APPRAISED_ROLES if r in row.roles]
-            if held:
-                people.append((APPRAISED_ROLES.index(held[0]), row.name, row.id, _post_label(held[0])))
-        people.sort()
+        # Who held the posts on the appraisal's date (terms_service answers "who holds office on D").
+        first: dict[str, tuple] = {}
+        for office in terms_service.office_holders(APPRAISED_ROLES, to_date(self.held_edit)):
+            entry = (APPRAISED_ROLES.index(office.role), office.name, office.person_id, _post_label(office.role))
+            first[office.person_id] = min(first.get(office.person_id, entry), entry)
+        people = sorted(first.values())
         self.table.setRowCount(len(people))
         for row, (_order, name, person_id, post) in enumerate(people):
             item = QTableWidgetItem(name)
