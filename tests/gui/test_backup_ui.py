@@ -181,3 +181,21 @@ def test_after_a_restore_the_login_comes_back_for_the_restored_data(qtbot, villa
     qtbot.waitUntil(lambda: keeper.window is not None and keeper.window.isVisible(), timeout=20000)
     keeper.window.close()
     keeper.window.deleteLater()
+
+
+def test_cancel_stops_a_backup_and_leaves_no_file(qtbot, main_window, village, tmp_path):
+    from tests.support.people import insert_people
+
+    paths, _ = village
+    insert_people(30_000, "330106001001")  # some megabytes: the copy takes several steps
+    assert backup.page_count(paths.database) > 4 * 256
+    dialog = _from_menu(main_window, main_window.backup_action, BackupDialog)
+    dialog.set_folder(tmp_path / "U盘")
+    with qtbot.waitSignal(dialog.runner.busy_changed, timeout=30000,
+                          check_params_cb=lambda busy: not busy):
+        _click(qtbot, dialog.start_button)
+        _click(qtbot, dialog.cancel_button)
+    assert dialog.made is None
+    assert "已取消,没有留下任何文件" in dialog.message.text()
+    assert list((tmp_path / "U盘").iterdir()) == []
+    assert dialog.start_button.isEnabled() and dialog.close_button.isEnabled()
