@@ -264,6 +264,8 @@ class RegisterPage(QWidget):
 
     def _open_person(self, person_id: str) -> PersonDialog:
         dialog = PersonDialog(self._session, person_id, parent=self)
+        # Gone when closed: a closed form must not be asked about (or autosave) again.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._person_saved)
         self._open = dialog
         dialog.open()
