@@ -20,6 +20,8 @@ from models.messages import QT_TRANSLATE_NOOP, msg
 from models.typed_dates import DateError, parse_typed_date
 
 _C = "financial_table"
+#: A line without an amount (the editor leaves it out for a line whose amount is typed but not money).
+NO_AMOUNT = QT_TRANSLATE_NOOP(_C, "第 {n} 行没有金额。")
 _VAGUE = ("其他", "其它", "杂支", "杂项", "其他支出", "其他收入", "零星支出")
 
 
@@ -141,7 +143,7 @@ def check(opening_fen: int, closing_fen: int, lines: list[Line], month: str = ""
             out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
                 _C, "第 {n} 行同时填了收入和支出,请分成两行。"), n=n)))
         if not line.income_fen and not line.expense_fen:
-            out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(_C, "第 {n} 行没有金额。"), n=n)))
+            out.append(Finding(ERROR, msg(_C, NO_AMOUNT, n=n)))
         if not line.summary.strip():
             out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(_C, "第 {n} 行没有摘要。"), n=n)))
         elif line.summary.strip() in _VAGUE or line.category.strip() in _VAGUE and len(line.summary.strip()) <= 4:

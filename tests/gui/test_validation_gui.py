@@ -40,6 +40,7 @@ def test_a_23_digit_amount_is_refused_in_chinese_and_nothing_is_saved(qtbot, vil
     assert index.data(Qt.ItemDataRole.ForegroundRole).name() == "#b3261e"
     assert "整数部分最多 13 位" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert f"第 1 行收入“{HUGE}”太大" in te.check_text()
+    assert "第 1 行没有金额" not in te.check_text()  # said once, as what it is
     assert not editor.submit_button.isEnabled()
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert "没有保存" in editor.message.text() and "13 位" in editor.message.text()
@@ -204,3 +205,42 @@ def test_the_township_enrol_dialog_checks_the_code_as_it_is_typed(qtbot, townshi
     assert dialog.code_message.role() != "error"
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_the_posting_date_of_an_item_takes_typed_dates(qtbot, village):
+    from datetime import date
+
+    from ui.disclosure.review_panel import PostingSection
+
+    _paths, admin = village
+    section = PostingSection(admin)
+    qtbot.addWidget(section)
+    section.show()
+    qtbot.waitExposed(section)
+    field = section.posted_edit
+    for text, expected in (("11.28", date(date.today().year, 11, 28)), ("2026年11月28日", date(2026, 11, 28)),
+                           ("20261128", date(2026, 11, 28))):
+        field.lineEdit().selectAll()
+        type_text(qtbot, field.lineEdit(), text)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert field.value() == expected, text
+    refusals = []
+    field.refused.connect(refusals.append)
+    field.lineEdit().selectAll()
+    type_text(qtbot, field.lineEdit(), "2026-02-30")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.value() == date(2026, 11, 28) and "2026 年 2 月没有 30 日" in refusals[-1]
+
+
+def test_imported_ledger_dates_are_written_as_typed_ones(qtbot):
+    from models.disclosure.financial_table import Line
+    from ui.disclosure.table_editor import FinancialTableEditor
+
+    te = FinancialTableEditor()
+    qtbot.addWidget(te)
+    te.model.set_month("2026-10")
+    te.import_lines([Line("10月3日", "记-1", "收到租金", "租赁收入", 100, 0),
+                     Line("2026/10/09", "记-2", "购买灯泡", "办公费", 0, 50),
+                     Line("10月32日", "记-3", "误录", "办公费", 0, 50)], None)
+    assert [x.day for x in te.lines()] == ["2026-10-03", "2026-10-09", "10月32日"]
+    assert "第 3 行日期“10月32日”2026 年 10 月没有 32 日" in te.check_text()

@@ -196,7 +196,10 @@ class FinancialTableEditor(QWidget):
         parts = [f"<div style='color:{RED.name()}; margin-bottom:3px'>✖ {escape(text)}</div>"
                  for text in self.input_errors()]
         if lines:
+            unreadable = {n for n, *_ in self.model.invalid_cells()}  # already said: “… 不是数字”, not “没有金额”
             for f in self.findings():
+                if f.message.template == ft.NO_AMOUNT and f.message.params.get("n") in unreadable:
+                    continue
                 color = RED if f.severity == ERROR else AMBER if f.severity == WARNING else GREEN
                 mark = "✖" if f.severity == ERROR else "⚠"
                 parts.append(f"<div style='color:{color.name()}; margin-bottom:3px'>{mark} "
