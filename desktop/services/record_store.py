@@ -8,6 +8,7 @@ none of it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from peewee import Model
@@ -68,6 +69,31 @@ def create(session: Session, model: type[M], **values: Any) -> M:
         audit.append(session.actor, "create", model._meta.table_name, str(instance.get_id()),
                      None, values_of(instance))
     return instance
+
+
+def create_many(session: Session, model: type[M], rows: Iterable[dict[str, Any]],
+                each: Callable[[int], None] | None = None) -> list[str]:
+    """Insert new records as `create` does (a change number, a stamp and an audit row each), faster.
+
+    For imports of thousands of rows (a 花名册): one INSERT statement prepared
+    once instead of peewee building it per row, which took most of the time.
+    `each(n)` is called after the n-th row (progress, cancel). Returns the ids.
+    """
+    fields = model._meta.sorted_fields
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(fields))})'
+    ids = []
+    with database.atomic():
+        for n, values in enumerate(rows, start=1):
+            instance = model(**values)
+            _stamp(instance)
+            database.execute_sql(sql, [f.db_value(instance.__data__.get(f.name)) for f in fields])
+            record_id = str(instance.get_id())
+            audit.append(session.actor, "create", model._meta.table_name, record_id, None, values_of(instance))
+            ids.append(record_id)
+            if each is not None:
+                each(n)
+    return ids
 
 
 def _refuse_foreign(record: Model) -> None:

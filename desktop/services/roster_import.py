@@ -211,20 +211,24 @@ def apply(session: Session, preview: RosterPreview, include_duplicates: Iterable
         groups = _create_groups(session, {read.people[i].group for i in taken if read.people[i].group})
         taken_set = set(taken)
         household_of = _create_households(session, read, taken_set)
-        for n, i in enumerate(taken, start=1):
-            p = read.people[i]
-            record_store.create(
-                session, Person, name=p.name, gender=p.gender, birth_year=p.birth_year, birth_month=p.birth_month,
-                village_group=p.group, household=(p.household_no or p.head_name)[:32], phone=p.phone,
-                note=p.note, household_entry=household_of.get(i), household_relation=p.relation)
+        def each(n: int) -> None:
             if n % 200 == 0:
                 if cancelled():
                     raise Cancelled()
                 progress(n, len(taken))
+
+        record_store.create_many(session, Person, (_person_values(read.people[i], household_of.get(i))
+                                                   for i in taken), each)
         households = len(set(household_of.values()))
     lines = {line.row: line for line in preview.lines}
     held_lines = tuple(lines[p.row] for p in read.people if p.row in held and p.row not in include)
     return RosterResult(len(taken), households, tuple(groups), held_lines, preview.skipped)
+
+
+def _person_values(p: RosterPerson, household_id: str | None) -> dict:
+    return {"name": p.name, "gender": p.gender, "birth_year": p.birth_year, "birth_month": p.birth_month,
+            "village_group": p.group, "household": (p.household_no or p.head_name)[:32], "phone": p.phone,
+            "note": p.note, "household_entry": household_id, "household_relation": p.relation}
 
 
 def _create_groups(session: Session, names: set[str]) -> list[str]:
@@ -257,19 +261,31 @@ def _group_order(name: str) -> tuple[int, str]:
 
 
 def _create_households(session: Session, read: RosterRead, taken: set[int]) -> dict[int, str]:
-    """Person index -> household id, for the households of the people being added."""
+    """Person index -> household id, for the households of the people being added.
+
+    A household with a 户号 already in the register (same group) is joined;
+    the others are created, all in one go.
+    """
     existing = {(h.village_group, h.number): h.id for h in Household.live().where(Household.number != "")}
-    out = {}
+    joined: list[tuple[list[int], str]] = []
+    new: dict[tuple[str, str], tuple[list[int], dict]] = {}
     for plan in read.households:
         members = [i for i in plan.members if i in taken]
         if not members:
             continue
-        household_id = existing.get((plan.group, plan.number)) if plan.number else None
-        if household_id is None:
-            household_id = record_store.create(session, Household, number=plan.number[:32],
-                                               village_group=plan.group, address=plan.address).id
-            if plan.number:
-                existing[(plan.group, plan.number)] = household_id
+        found = existing.get((plan.group, plan.number)) if plan.number else None
+        if found is not None:
+            joined.append((members, found))
+        elif plan.number and (plan.group, plan.number) in new:
+            new[(plan.group, plan.number)][0].extend(members)
+        else:
+            key = (plan.group, plan.number) if plan.number else (plan.group, f"#{len(new)}")
+            new[key] = (members, {"number": plan.number[:32], "village_group": plan.group, "address": plan.address})
+    ids = record_store.create_many(session, Household, [values for _, values in new.values()])
+    out = {}
+    for (members, _), household_id in zip(new.values(), ids, strict=True):
+        joined.append((members, household_id))
+    for members, household_id in joined:
         for i in members:
             out[i] = household_id
     return out
