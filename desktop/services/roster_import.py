@@ -175,7 +175,7 @@ def _preview_of(path: Path, sheets: tuple[str, ...], read: RosterRead) -> Roster
                    p.phone, tuple(p.warnings), held.get(p.row))
         for p in read.people)
     return RosterPreview(str(path), read.sheet, sheets, read.header_row, tuple(read.columns), lines,
-                         tuple(read.skipped), tuple(sorted(groups - existing)), len(read.households), read)
+                         tuple(read.skipped), tuple(sorted(groups - existing, key=_group_order)), len(read.households), read)
 
 
 def summary_lines(preview: RosterPreview) -> list[str]:

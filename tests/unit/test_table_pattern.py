@@ -28,6 +28,7 @@ ALLOWED = {
     ("ui/rules/article_editor.py", 1): ENTRY,
     ("ui/rules/import_dialog.py", 1): PREVIEW,
     ("ui/disclosure/ledger_import_dialog.py", 2): PREVIEW,
+    ("ui/people/roster_import_dialog.py", 4): PREVIEW + " (the 花名册: columns, people, skipped, duplicates)",
     ("ui/widgets/exchange/preview_dialog.py", 1): PREVIEW,
     ("ui/meetings/four_two_view.py", 1): GRID,
     ("ui/disclosure/calendar_tab.py", 1): GRID,

@@ -30,8 +30,11 @@ def build_page(area: Area, info: InstallationInfo, session: Session,
         return HomePage(info, defer=True, session=session, paths=paths)
     if area.key == "people":
         from ui.people.register_page import RegisterPage
+        from ui.people.roster_import_dialog import open_roster_import
 
-        return RegisterPage(session)
+        page = RegisterPage(session)
+        page.set_import_handler(lambda: open_roster_import(page, session))
+        return page
     if area.key == "meetings":
         from ui.meetings.meetings_page import MeetingsPage
 
