@@ -214,3 +214,16 @@ def test_removed_groups_households_and_links_come_back_from_the_recycle_view_unl
         recycle_service.restore(admin, "village_group", group.id)
     recycle_service.restore(admin, "household", home.id)
     assert [h.number for h in hs.list_households()] == ["0007"]
+
+
+def test_an_inferred_sibling_of_a_committee_member_is_refused_for_the_supervision_committee(village):
+    from desktop.services import supervision_service
+
+    _paths, admin = village
+    parent, member, sibling = (ps.add_person(admin, n, g) for n, g in (("老父亲", "男"), ("村主任", "男"),
+                                                                       ("妹妹", "女")))
+    ps.add_role(admin, member, "vc_chair", "2021-04-18")
+    ps.add_kinship(admin, parent, member, "parent")
+    ps.add_kinship(admin, sibling, parent, "child")  # nobody typed 兄弟姐妹: it is inferred
+    errors = [str(f.message) for f in supervision_service.check_person(sibling.id) if f.severity == "error"]
+    assert any("近亲属" in t and "村主任" in t for t in errors), errors
