@@ -428,13 +428,14 @@ def cmd_disclosure(args, paths) -> dict[str, Any]:
         raise Refused(msg(_C, QT_TRANSLATE_NOOP(_C, "表格里没有读到任何收支明细。")))
     from models.db import database
 
-    opening = read.opening_fen or 0
-    t = totals(opening, read.lines)
     year, month = args.period.split("-")
     with database.atomic():
         item = disclosure_service.create_item(session, "finance_monthly", args.period,
                                               f"{int(year)}年{int(month)}月财务收支公开",
                                               allow_duplicate=True)  # as before: the CLI imports what it is given
+        # The sheet's 期初余额 row when it has one, else the last posted month's 期末余额 (carried by create_item).
+        opening = read.opening_fen if read.opening_fen is not None else disclosure_service.table(item.id)[0]
+        t = totals(opening, read.lines)
         disclosure_service.save_table(session, item.id, opening, t.computed_closing, read.lines)
     skipped = [{"row": s.row, "reason": s.reason} for s in read.skipped]
     return {"posting_id": item.id, "lines": len(read.lines), "income": as_decimal_string(t.income),

@@ -160,3 +160,22 @@ def test_a_month_and_day_take_the_posting_s_year():
     assert ft.check(0, 100, [line("10月3日", income=100)], "2026-10") == []
     findings = ft.check(0, 100, [line("10.32", income=100)], "2026-10")
     assert any("2026 年 10 月没有 32 日" in f.text() for f in findings)
+
+
+def test_cli_ledger_import_refuses_a_total_beyond_the_limit_and_creates_nothing(tmp_path, capsys):
+    from desktop import cli
+
+    data = tmp_path / "d"
+    assert cli.main(["--data-dir", str(data), "init", "village", "--name", "青山村", "--code", "330106001001"]) == 0
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["日期", "凭证号", "摘要", "科目", "收入", "支出", "经手人"])
+    for n in range(3):
+        ws.append([datetime(2026, 10, 3 + n), f"记-{n}", "大额收入", "收入", "9999999999999.99", None, "王文书"])
+    wb.save(tmp_path / "台账.xlsx")
+    capsys.readouterr()
+    assert cli.main(["--data-dir", str(data), "--json", "disclosure", "import-ledger", str(tmp_path / "台账.xlsx"),
+                     "--period", "2026-10"]) != 0
+    out = capsys.readouterr()
+    assert "没有保存" in out.out and "太大" in out.out and "Traceback" not in out.err
+    assert ds.list_items() == []
