@@ -103,7 +103,22 @@ class GroupsTab(QWidget):
         self.remove_household_button.clicked.connect(self.ask_remove_household)
         self.use_register_button.clicked.connect(self.use_register_figures)
         self.save_official_button.clicked.connect(self.save_official_figures)
-        self.refresh()
+        # Read when first shown (the 名册 tab opens first; a register of 100,000 should not wait for this).
+        self._stale = True
+        self._update_buttons()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Read what changed while the tab was hidden."""
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def mark_stale(self) -> None:
+        """Records changed: re-read now when on screen, else when next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def _figures_card(self) -> QWidget:
         card, layout = section(self.tr("户数和 18 岁以上人口(村民会议的法定人数按它们算)"))
@@ -136,6 +151,7 @@ class GroupsTab(QWidget):
 
     def refresh(self) -> None:
         """Read groups, households and figures again, keeping the chosen group."""
+        self._stale = False
         chosen = self.chosen_group()
         found = run_query(self, households_service.list_groups)
         self.groups = found.value if found else []

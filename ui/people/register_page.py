@@ -118,7 +118,6 @@ class RegisterPage(QWidget):
         self.terms_tab = TermsTab(session) if session is not None else None
         if self.terms_tab is not None:
             self.tabs.addTab(self.terms_tab, self.tr("任职"))
-        self.tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -211,13 +210,9 @@ class RegisterPage(QWidget):
     def refresh(self) -> None:
         """Re-read the register and the groups (records changed elsewhere), keeping the search."""
         self.apply_search()
-        self.groups_tab.refresh()
+        self.groups_tab.mark_stale()
         if self.terms_tab is not None:
             self.terms_tab.refresh()
-
-    def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.groups_tab:
-            self.groups_tab.refresh()
 
     def selected_id(self) -> str:
         """The id of the highlighted person, "" when none."""
