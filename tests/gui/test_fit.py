@@ -163,8 +163,14 @@ def _terms_dialogs(page) -> list[Callable[[], QWidget | None]]:
         tab.table.selectRow(0)
         return tab.open_end()
 
+    def households():
+        page.tabs.setCurrentWidget(tab)
+        tab.select_body("representatives")
+        tab.table.selectRow(0)
+        return tab.open_households()
+
     return [appoint("village_committee"), appoint("representatives"), appoint("group_leaders"), end,
-            tab.open_changeover]
+            tab.open_changeover, households]
 
 
 def _review_dialogs(page) -> list[Callable[[], QWidget | None]]:

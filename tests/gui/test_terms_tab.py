@@ -141,3 +141,37 @@ def test_supervision_page_ends_a_barred_members_seat(qtbot, store):
     assert not dialog.isVisible()
     assert "离任" in tab.model.index(2, 1).data() and "离任原因:不再符合任职条件" in tab.check_text(2)
     assert "王萍" not in {s.name for s in terms_service.committee_members_on()}
+
+
+def test_representative_with_households_through_the_tab(qtbot, page, admin):
+    from desktop.services import record_store, setup_service
+    from models.entities import Household
+
+    setup_service.set_province(admin, "national")
+    homes = [record_store.create(admin, Household, number=f"{n + 1:03d}", village_group="第一组") for n in range(12)]
+    tab = page.terms_tab
+    tab.refresh()
+    tab.select_body("representatives")
+    assert "还没有登记村民代表" in tab.empty_label.text()
+    dialog = tab.open_appoint()
+    qtbot.waitExposed(dialog)
+    assert dialog.households.list.count() == 12
+    for i in range(3):
+        dialog.households.list.item(i).setCheckState(Qt.CheckState.Checked)
+    assert dialog.households.count_label.text() == "已选 3 户"
+    _appoint(qtbot, dialog, "李秀英", "representative")
+    assert "已任命李秀英为村民代表" in dialog.message.text()
+    assert "李秀英(3 户)" in dialog.findings_label.text()
+    dialog.close_button.click()
+    assert tab.table.item(0, 0).text() == "李秀英" and tab.table.item(0, 3).text() == "3"
+
+    tab.table.selectRow(0)
+    assert tab.households_button.isVisible() and tab.households_button.isEnabled()
+    dialog = tab.open_households()
+    qtbot.waitExposed(dialog)
+    assert sorted(dialog.picker.household_ids()) == sorted(h.id for h in homes[:3])
+    dialog.picker.set_checked(h.id for h in homes[:10])
+    assert dialog.save()
+    assert "联系 10 户" in dialog.message.text() and "李秀英(" not in dialog.findings_label.text()
+    dialog.close_button.click()
+    assert tab.table.item(0, 3).text() == "10"

@@ -30,6 +30,7 @@ from desktop.services import people_service, terms_service
 from desktop.services.people_service import PERSON_ROLES
 from desktop.services.session import Session
 from ui.operations import run_op, run_query
+from ui.people.households_picker import HouseholdsPicker
 from ui.supervision.labels import finding_lines_html
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
@@ -74,14 +75,7 @@ class AppointDialog(QDialog):
         self.group_combo = QComboBox()
         self.group_combo.setEditable(True)
         self.group_combo.addItems(terms_service.group_names())
-        self.households_list = QListWidget()
-        self.households_list.setMinimumHeight(em * 6)
-        self.households_search = QLineEdit()
-        self.households_search.setPlaceholderText(self.tr("按户号或户主查找"))
-        self.households_search.textChanged.connect(self._filter_households)
-        self.households_count = QLabel()
-        self.households_count.setProperty("role", "hint")
-        self.households_list.itemChanged.connect(self._count_households)
+        self.households = HouseholdsPicker() if body == "representatives" else None
 
         form = QFormLayout()
         form.addRow(self.tr("职务:"), self.role_combo)
@@ -90,12 +84,9 @@ class AppointDialog(QDialog):
             form.addRow(self.tr("村民小组:"), self.group_combo)
         card, card_layout = section(self.tr("任职"))
         card_layout.addLayout(form)
-        if body == "representatives":
+        if self.households is not None:
             card_layout.addWidget(QLabel(self.tr("联系的户(每五户至十五户推选一人):")))
-            card_layout.addWidget(self.households_search)
-            card_layout.addWidget(self.households_list, 1)
-            card_layout.addWidget(self.households_count)
-            self._fill_households()
+            card_layout.addWidget(self.households, 1)
         self.findings_label = QLabel()
         self.findings_label.setWordWrap(True)
         self.findings_label.setTextFormat(Qt.TextFormat.RichText)
@@ -158,34 +149,9 @@ class AppointDialog(QDialog):
         item = self.people_list.currentItem()
         return item.data(_ID) if item is not None else None
 
-    def _fill_households(self) -> None:
-        found = run_query(self, terms_service.household_choices, on_failure=self.message.show_failure)
-        self.households_list.blockSignals(True)
-        for choice in found.value if found else []:
-            text = choice.label + (f"  {choice.village_group}" if choice.village_group else "")
-            item = QListWidgetItem(text)
-            item.setData(_ID, choice.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.households_list.addItem(item)
-        self.households_list.blockSignals(False)
-        if not self.households_list.count():
-            self.households_count.setText(self.tr("还没有登记户;可以先任命,以后再登记联系的户。"))
-        else:
-            self._count_households()
-
-    def _filter_households(self, text: str) -> None:
-        for i in range(self.households_list.count()):
-            item = self.households_list.item(i)
-            item.setHidden(bool(text) and text not in item.text())
-
-    def _count_households(self, *_args) -> None:
-        self.households_count.setText(self.tr("已选 {n} 户").format(n=len(self.household_ids())))
-
     def household_ids(self) -> list[str]:
-        """The checked households."""
-        return [self.households_list.item(i).data(_ID) for i in range(self.households_list.count())
-                if self.households_list.item(i).checkState() == Qt.CheckState.Checked]
+        """The checked households (a 村民代表's)."""
+        return self.households.household_ids() if self.households is not None else []
 
     # ----- appointing ------------------------------------------------------------------------------
 
@@ -202,8 +168,8 @@ class AppointDialog(QDialog):
         if not outcome:
             return False
         name = self.people_list.currentItem().text().split("(")[0].split("  ")[0]
-        for i in range(self.households_list.count()):
-            self.households_list.item(i).setCheckState(Qt.CheckState.Unchecked)
+        if self.households is not None:
+            self.households.set_checked(())
         self.appointed.emit(person_id)
         # The list shows the new post beside the name (re-listing clears the message: show it after).
         self.search(self.search_edit.text())

@@ -30,6 +30,7 @@ from models.roles import Permission
 from ui.operations import run_query
 from ui.people.appoint_dialog import AppointDialog, role_label
 from ui.people.end_office_dialog import EndOfficeDialog
+from ui.people.households_picker import HouseholdsDialog
 from ui.supervision.add_member_dialog import AddMemberDialog
 from ui.supervision.labels import can_seat, finding_lines_html
 from ui.widgets.forms import section
@@ -76,6 +77,9 @@ class TermsTab(QWidget):
         self.appoint_button.clicked.connect(self.open_appoint)
         self.end_button = QPushButton(self.tr("离任…"))
         self.end_button.clicked.connect(self.open_end)
+        self.households_button = QPushButton(self.tr("联系户…"))
+        self.households_button.setToolTip(self.tr("这名村民代表联系的户"))
+        self.households_button.clicked.connect(self.open_households)
         self.changeover_button = QPushButton(self.tr("换届登记…"))
         self.changeover_button.setToolTip(self.tr("本届任期届满:所有在任成员同一天离任,再任命新一届。"))
         self.changeover_button.clicked.connect(self.open_changeover)
@@ -96,6 +100,7 @@ class TermsTab(QWidget):
         top.addWidget(self.title_label)
         top.addStretch(1)
         top.addWidget(self.appoint_button)
+        top.addWidget(self.households_button)
         top.addWidget(self.end_button)
         top.addWidget(self.changeover_button)
         empty = QHBoxLayout()
@@ -257,10 +262,12 @@ class TermsTab(QWidget):
         tip = "" if allowed else self.tr("您的账号只能查看任职情况。")
         self.appoint_button.setEnabled(allowed and (not supervision or bool(supervision_service.list_terms())))
         self.end_button.setEnabled(allowed and self.selected_id() is not None)
+        self.households_button.setVisible(self.body() == "representatives")
+        self.households_button.setEnabled(allowed and self.selected_id() is not None)
         self.changeover_button.setVisible(not supervision)
         self.changeover_button.setEnabled(allowed and bool(self.bodies.get(self.body()) and
                                                            self.bodies[self.body()].holders))
-        for button in (self.appoint_button, self.end_button, self.changeover_button):
+        for button in (self.appoint_button, self.end_button, self.changeover_button, self.households_button):
             button.setToolTip(tip or button.toolTip())
 
     def _opened(self, dialog: QDialog) -> QDialog:
@@ -305,6 +312,14 @@ class TermsTab(QWidget):
                 name=office.name, post=role_label(office.role), start=office.start_date or "—"),
             lambda on, kind, detail: terms_service.end_office(self._session, record_id, on, kind, detail), self)
         return self._opened(dialog)
+
+    def open_households(self) -> QDialog | None:
+        """联系户… for the highlighted 村民代表."""
+        record_id = self.selected_id()
+        if record_id is None or self.body() != "representatives":
+            return None
+        office = next(h for h in self.bodies["representatives"].holders if h.id == record_id)
+        return self._opened(HouseholdsDialog(self._session, office, self))
 
     def open_changeover(self) -> QDialog | None:
         """换届登记…: every member of the chosen body leaves on one date (届满), then 任命 the new term."""
