@@ -79,6 +79,8 @@ class DateField(QDateEdit):
         calendar.setGridVisible(True)
         calendar.installEventFilter(self)
         self.problem = ""  # why the text last typed was not a date ("" when it was)
+        self._marked = False
+        self._own_style = self._own_tip = ""
         # The date before typing began: "2026-02-3" on the way to "2026-02-30" is a date Qt takes
         # at that key, and must not be what a refused text falls back to.
         self._before = QDate()
@@ -157,13 +159,28 @@ class DateField(QDateEdit):
     def _show_problem(self, text: str) -> None:
         """Red while a complete-looking date does not exist (2026-02-30); plain again once it does."""
         self.problem = date_problem(text, date.today().year) if looks_like_date(text) else ""
-        self.setStyleSheet(_INVALID_STYLE if self.problem else "")
-        self.setToolTip(self.problem)
+        if self.problem:
+            self._mark(self.problem)
+        else:
+            self._unmark()
+
+    def _mark(self, problem: str) -> None:
+        if not self._marked:
+            self._own_style, self._own_tip = self.styleSheet(), self.toolTip()
+        self._marked = True
+        self.setStyleSheet(_INVALID_STYLE)
+        self.setToolTip(problem)
+
+    def _unmark(self) -> None:
+        """Back to the look the field had before it was marked red (a caller's tooltip stays)."""
+        if self._marked:
+            self._marked = False
+            self.setStyleSheet(self._own_style)
+            self.setToolTip(self._own_tip)
 
     def _refuse(self, message: str) -> None:
         self.problem = message
-        self.setStyleSheet("")
-        self.setToolTip("")
+        self._unmark()
         full = self.tr("{problem}已恢复为原来的日期。").format(problem=message)
         if self.isVisible():
             QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), full, self)
