@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from desktop.services import record_store, roster_files
+from desktop.services import record_store, roster_files, village_figures
 from desktop.services.session import Session
 from models.db import database
 from models.entities import Household, Person, VillageGroup
@@ -219,6 +219,7 @@ def apply(session: Session, preview: RosterPreview, include_duplicates: Iterable
 
         record_store.create_many(session, Person, (_person_values(read.people[i], household_of.get(i))
                                                    for i in taken), each)
+        village_figures.follow_register(session)  # a village that follows its register counts the new people
         households = len(set(household_of.values()))
     lines = {line.row: line for line in preview.lines}
     held_lines = tuple(lines[p.row] for p in read.people if p.row in held and p.row not in include)

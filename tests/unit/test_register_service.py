@@ -227,3 +227,16 @@ def test_an_inferred_sibling_of_a_committee_member_is_refused_for_the_supervisio
     ps.add_kinship(admin, sibling, parent, "child")  # nobody typed 兄弟姐妹: it is inferred
     errors = [str(f.message) for f in supervision_service.check_person(sibling.id) if f.severity == "error"]
     assert any("近亲属" in t and "村主任" in t for t in errors), errors
+
+
+def test_a_roster_import_moves_the_figures_of_a_village_that_follows_its_register(village, tmp_path):
+    from desktop.services import roster_import
+    from models.entities import Village
+
+    _paths, admin = village
+    village_figures.use_register(admin)
+    roster = tmp_path / "花名册.csv"
+    roster.write_text("姓名,性别,出生年月,组别,户号,与户主关系\n张一,男,1960.01,一组,0101,户主\n张二,女,1990.05,一组,0101,女\n",
+                      encoding="utf-8")
+    roster_import.apply(admin, roster_import.preview(roster))
+    assert (Village.get().households, Village.get().adult_population) == (1, 2)
