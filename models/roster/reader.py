@@ -266,10 +266,10 @@ class _RowReader:
         self.last_group = group or self.last_group
         self.read.people.append(RosterPerson(
             row, name, gender, birth.year if birth else None, birth.month if birth else None, group,
-            household_no=_text(self.get(cells, "household_no"))[:32],
+            household_no=_scrub(_text(self.get(cells, "household_no")))[:32],
             head_name="".join(_text(self.get(cells, "head")).split())[:32],
             relation=relation_of(self.get(cells, "relation")),
-            phone=_phone(self.get(cells, "phone")), address=_text(self.get(cells, "address"))[:128],
+            phone=_phone(self.get(cells, "phone"), warnings), address=_scrub(_text(self.get(cells, "address")))[:128],
             note=_scrub(_text(self.get(cells, "note"))), warnings=warnings))
 
     def _gender(self, row: int, cells: list[object], facts, warnings: list[Message]) -> str | None:
@@ -305,8 +305,13 @@ def _scrub(text: str) -> str:
     return _ID_RUN.sub("(身份证号已略去)", text)
 
 
-def _phone(value: object) -> str:
-    return "".join(_text(value).split())[:32]
+def _phone(value: object, warnings: list[Message]) -> str:
+    """The phone number; one that is shaped like a 身份证号 (typed in the wrong column) is dropped."""
+    text = "".join(_text(value).split())[:32]
+    if _ID_RUN.search(text):
+        warnings.append(_m(QT_TRANSLATE_NOOP(_C, "电话栏里像是身份证号,没有保存")))
+        return ""
+    return text
 
 
 def _mark_duplicates(people: list[RosterPerson]) -> None:

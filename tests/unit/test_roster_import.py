@@ -157,12 +157,14 @@ def test_id_number_gives_birth_and_sex_and_is_stored_nowhere(village, tmp_path):
     paths, session = village
     rng = random.Random(9)
     numbers = [id_number(date(1950 + i, i + 1, 10), i % 2 == 0, rng) for i in range(6)]
-    path = _xlsx(tmp_path / "身份证.xlsx", [["姓名", "公民身份号码", "组别", "备注"]] + [
-        [f"村民{'甲乙丙丁戊己'[i]}", n, "一组", f"身份证 {n}" if i == 0 else ""] for i, n in enumerate(numbers)])
+    path = _xlsx(tmp_path / "身份证.xlsx", [["姓名", "公民身份号码", "组别", "备注", "联系电话", "住址"]] + [
+        [f"村民{'甲乙丙丁戊己'[i]}", n, "一组", f"身份证 {n}" if i == 0 else "", n if i == 1 else "",
+         f"一组 {n}" if i == 2 else ""] for i, n in enumerate(numbers)])
     preview = roster_import.preview(path, today=TODAY)
     assert [(line.gender, line.birth) for line in preview.to_add] == [
         ("男" if i % 2 == 0 else "女", f"{1950 + i}.{i + 1:02d}") for i in range(6)]
-    assert all(n not in repr(preview.lines) for n in numbers)
+    assert all(n not in repr(preview.lines) and n not in repr(preview._read) for n in numbers)
+    assert "像是身份证号" in str(preview.to_add[1].warnings[0])
     roster_import.apply(session, preview)
     close_database()
     stored = b"".join(p.read_bytes() for p in paths.data_dir.rglob("*") if p.is_file())

@@ -197,9 +197,11 @@ class RosterImportDialog(QDialog):
             return
         self.message.clear_message()
         adding = len(preview.to_add)
-        text = self.tr("工作表“{sheet}”,表头在第 {row} 行。读到 {people} 人(分属 {households} 户),"
-                       "跳过 {skipped} 行,{dups} 人可能已在名册中。").format(
-            sheet=preview.sheet, row=preview.header_row, people=len(preview.lines), households=preview.households,
+        text = self.tr("工作表“{sheet}”,表头在第 {row} 行。读到 {people} 人").format(
+            sheet=preview.sheet, row=preview.header_row, people=len(preview.lines))
+        if preview.households:
+            text += self.tr("(分属 {households} 户)").format(households=preview.households)
+        text += self.tr(",跳过 {skipped} 行,{dups} 人可能已在名册中。").format(
             skipped=len(preview.skipped), dups=len(preview.duplicates))
         if preview.new_groups:
             text += self.tr("将新建村民小组:{groups}。").format(groups="、".join(preview.new_groups))
