@@ -45,3 +45,41 @@ def test_people_import_refusals_exit_1_in_chinese(tmp_path):
                 data_dir=d)
     assert out.returncode == 1 and "姓名" in out.stderr and as_json(out)["ok"] is False
     assert cunwu("people", "import", data_dir=d).returncode == 2
+
+
+def _on_terminal(args: list[str], answer: str, data_dir: Path):
+    """Run `cunwu` with a terminal as stdin (a pty) and type `answer`."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.unit.test_cli import ROOT
+
+    primary, secondary = os.openpty()
+    try:
+        os.write(primary, answer.encode())
+        return subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args], stdin=secondary,
+                              capture_output=True, text=True, cwd=ROOT, timeout=120)
+    finally:
+        os.close(primary)
+        os.close(secondary)
+
+
+def test_on_a_terminal_the_preview_is_shown_and_asked(tmp_path):
+    import os
+
+    import pytest
+
+    if os.name == "nt":
+        pytest.skip("no pty on Windows")
+    d = tmp_path / "data"
+    assert cunwu("init", "village", "--name", "青山村", "--code", "330106001001", data_dir=d).returncode == 0
+    roster = str(CORPUS / "r01_village_basic.xlsx")
+    refused = _on_terminal(["people", "import", roster], "n\n", d)
+    assert refused.returncode == 1
+    assert "将导入 40 人" in refused.stderr and "跳过第" in refused.stderr and "需要确认" in refused.stderr
+    assert as_json(cunwu("people", "list", "--json", data_dir=d))["count"] == 0
+    accepted = _on_terminal(["people", "import", roster], "y\n", d)
+    assert accepted.returncode == 0, accepted.stderr
+    assert "已导入 40 人" in accepted.stdout
+    assert as_json(cunwu("people", "list", "--json", data_dir=d))["count"] == 40
