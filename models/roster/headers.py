@@ -30,6 +30,7 @@ FIELD_LABELS: dict[str, str] = {
     "relation": QT_TRANSLATE_NOOP(_C, "与户主关系"),
     "phone": QT_TRANSLATE_NOOP(_C, "电话"),
     "address": QT_TRANSLATE_NOOP(_C, "住址(记在户上)"),
+    "age": QT_TRANSLATE_NOOP(_C, "年龄(没有出生年月时推算出生年份)"),
     "note": QT_TRANSLATE_NOOP(_C, "备注"),
 }
 IGNORED_LABEL = QT_TRANSLATE_NOOP(_C, "不导入")
@@ -50,6 +51,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "phone": ("电话", "联系电话", "手机号", "手机", "手机号码", "联系方式", "电话号码"),
     "address": ("住址", "家庭住址", "现住址", "居住地址", "地址", "户籍地址"),
     "note": ("备注",),
+    "age": ("年龄", "周岁", "年龄岁", "实足年龄"),
 }
 
 _WORDS = {word: fld for fld, words in SYNONYMS.items() for word in words if fld not in ("head",)}

@@ -35,6 +35,9 @@ _PAGE = re.compile(r"^第\s*\d+\s*页|共\s*\d+\s*页$")
 _GROUP_IN_TITLE = re.compile(r"(第?[一二三四五六七八九十百\d]+(?:村民)?小?组)")
 _BAD_NAME = re.compile(r"[\d::/\\@#%&*=+<>?()()]")
 _ID_RUN = re.compile(r"\d{15,17}[\dXx]?")
+_UNKNOWN = {"不详", "未知", "不清楚", "无", "-", "—", "--", "/", "\\", "?"}
+_ANNOTATION = re.compile(r"[((【\[]([^))】\]]*)[))】\]]")
+_SECTION = re.compile(r"^(第?[一二三四五六七八九十百\d]+(?:村民)?小?组)(?:[((].*[))])?(?:共?\d+人)?$")
 _GENDERS = {"男": "男", "女": "女", "男性": "男", "女性": "女", "M": "男", "F": "女", "1": "男", "2": "女"}
 
 
@@ -163,10 +166,8 @@ def _text(value: object) -> str:
 
 def group_name(value: object) -> str:
     """A 组别 cell as a group name: a bare number 3 becomes "3组"; spaces go."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        text = _text(value)
-        return f"{text}组" if text else ""
-    return "".join(_text(value).split())[:32]
+    text = "".join(_text(value).split())[:32]
+    return f"{text}组" if text.isdigit() else text
 
 
 class _RowReader:
@@ -179,6 +180,7 @@ class _RowReader:
         self.pending_blank: list[int] = []
         self.count = 0
         self.last_group = ""
+        self.section_group = ""  # from a "一组" row above the people, when there is no group column
 
     def get(self, cells: list[object], fld: str) -> object:
         c = self.cols.get(fld)
@@ -189,8 +191,9 @@ class _RowReader:
 
     def take(self, row: int, cells: list[object]) -> None:
         texts = [_text(v) for v in cells]
-        filled = [t for t in texts if t]
-        if not filled:
+        seq = self.cols.get("seq")
+        filled = [t for c, t in enumerate(texts) if t and not (c == seq and t.isdigit())]
+        if not filled:  # blank, or a 序号 typed in advance on an empty line of the form
             self.pending_blank.append(row)
             return
         for blank in self.pending_blank:
@@ -203,35 +206,52 @@ class _RowReader:
         if is_header_again(cells, self.header):
             self.skip(row, QT_TRANSLATE_NOOP(_C, "重复的表头行(分页打印时每页都有表头)"))
             return
-        squeezed = ["".join(t.split()) for t in filled]
-        if _NOTE.match(squeezed[0]):
-            self.skip(row, QT_TRANSLATE_NOOP(_C, "注释行(“{text}”)"), text=_short(filled[0]))
+        squeezed = ["".join(t.split()) for t in (t for t in texts if t)]
+        name = "".join(texts[self.cols["name"]].split()) if self.cols["name"] < len(texts) else ""
+        first = squeezed[0]
+        if _NOTE.match(first):
+            self.skip(row, QT_TRANSLATE_NOOP(_C, "注释行(“{text}”)"), text=_short(first))
             return
-        if any(s.startswith(_TOTAL_WORDS) for s in squeezed):
+        if any(s.startswith(_TOTAL_WORDS) for s in (first, name)):
             self.skip(row, QT_TRANSLATE_NOOP(_C, "合计/小计行"))
             return
-        if any(word in s for s in squeezed for word in _FORM_WORDS) or any(_PAGE.search(s) for s in squeezed):
+        if (not name or any(word in name for word in _FORM_WORDS)) and (
+                any(word in s for s in squeezed for word in _FORM_WORDS) or any(_PAGE.search(s) for s in squeezed)):
             self.skip(row, QT_TRANSLATE_NOOP(_C, "表外的说明行(填报单位、制表人、页码等)"))
             return
-        if len(set(squeezed)) == 1 and any(w in squeezed[0] for w in _TITLE_WORDS):
-            self.skip(row, QT_TRANSLATE_NOOP(_C, "标题行(“{text}”)"), text=_short(filled[0]))
-            return
+        if len(set(squeezed)) == 1:
+            section = _SECTION.match(first)
+            if section and "group" not in self.cols:
+                self.section_group = section[1]
+                self.skip(row, QT_TRANSLATE_NOOP(_C, "分组标题行:下面的人记入“{group}”"), group=section[1])
+                return
+            if any(w in first for w in _TITLE_WORDS):
+                self.skip(row, QT_TRANSLATE_NOOP(_C, "标题行(“{text}”)"), text=_short(first))
+                return
         self._person(row, cells)
 
     def _person(self, row: int, cells: list[object]) -> None:
         name = "".join(_text(self.get(cells, "name")).split())
+        warnings: list[Message] = []
+        annotations = _ANNOTATION.findall(name)
+        if annotations and _ANNOTATION.sub("", name):
+            name = _ANNOTATION.sub("", name)
+            warnings.append(_m(QT_TRANSLATE_NOOP(_C, "姓名后的“{text}”没有导入,请核对"),
+                               text=_short("、".join(a for a in annotations if a))))
         if not name:
             self.skip(row, QT_TRANSLATE_NOOP(_C, "没有姓名"))
             return
         if _BAD_NAME.search(name) or len(name) > 32:
             self.skip(row, QT_TRANSLATE_NOOP(_C, "姓名栏“{text}”不像一个人的姓名"), text=_short(name))
             return
-        warnings: list[Message] = []
         facts = id_numbers.read(self.get(cells, "id_number"))
         if isinstance(facts, Message):
             warnings.append(_m(QT_TRANSLATE_NOOP(_C, "{reason},没有从中取出生年月和性别"), reason=facts))
             facts = None
-        birth = births.parse(self.get(cells, "birth"), self.today)
+        typed_birth = self.get(cells, "birth")
+        if "".join(_text(typed_birth).split()) in _UNKNOWN:
+            typed_birth = None
+        birth = births.parse(typed_birth, self.today)
         if isinstance(birth, Message):
             if facts is None:
                 self.read.skipped.append(SkippedRow(row, birth))
@@ -255,11 +275,13 @@ class _RowReader:
                 birth = from_id
         if birth is not None and birth.doubt is not None:
             warnings.append(birth.doubt)
+        if birth is None:
+            birth = self._from_age(cells, warnings)
         gender = self._gender(row, cells, facts, warnings)
         if gender is None:
             return
         group_cell = self.get(cells, "group")
-        group = group_name(group_cell) if "group" in self.cols else self.read.default_group
+        group = group_name(group_cell) if "group" in self.cols else (self.section_group or self.read.default_group)
         if "group" in self.cols and not group and self.last_group:
             group = self.last_group
             warnings.append(_m(QT_TRANSLATE_NOOP(_C, "组别空着,沿用上一行的“{group}”"), group=group))
@@ -285,9 +307,17 @@ class _RowReader:
                     typed=typed, from_id=facts.gender))
             return facts.gender
         if typed is None:
-            self.skip(row, QT_TRANSLATE_NOOP(_C, "没有性别(性别栏空着,也没有可用的身份证号)"))
-            return None
+            warnings.append(_m(QT_TRANSLATE_NOOP(_C, "没有性别(性别栏空着,也没有可用的身份证号),导入后请补上")))
+            return ""
         return typed
+
+    def _from_age(self, cells: list[object], warnings: list[Message]) -> births.Birth | None:
+        """A birth year from a 年龄 column (this year less the age), when nothing better is given."""
+        text = _text(self.get(cells, "age")).removesuffix("岁")
+        if not text.isdigit() or not 0 <= int(text) <= 120:
+            return None
+        warnings.append(_m(QT_TRANSLATE_NOOP(_C, "出生年份按年龄 {age} 岁推算,可能差一年"), age=int(text)))
+        return births.Birth(self.today.year - int(text))
 
 
 def _birth_text(birth: births.Birth) -> str:

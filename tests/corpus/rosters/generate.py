@@ -226,8 +226,9 @@ def r05_dibao(rng):
         else:
             ident = p.id.lower() if p.id.endswith("X") else p.id
         good = kind >= 0.25 or kind < 0.15
+        # a wrong check digit: added, without birth or sex (a warning asks to fill them in)
         s.put([n, p.name, ident, rng.randint(1, 5), rng.choice(["A类", "B类", "C类"]), rng.choice([450, 600, 720]),
-               p.group], "add" if good else "skip", p.expect(0, month=True) if good else None)
+               p.group], "add", p.expect(0) if good else dict(p.expect(0, birth=False), gender=""))
     s.put(["合计", None, None, 86, None, 16800], "skip")
     s.put(["审核人:", None, "制表人:李会计", None, "日期:2024.01.10"], "skip")
     save_xlsx("r05_dibao", [("低保", s)])
@@ -320,7 +321,10 @@ def r11_dates_mixed(rng):
         s.put([p.name, p.gender, forms[i % len(forms)](p.birth), p.group], "add", p.expect(0))
     for bad in ("2099.01", "1890.05", "68.3", "1975.13", "不详"):
         p = Person(rng, taken, "一组")
-        s.put([p.name, p.gender, bad, p.group], "skip")
+        if bad == "不详":  # said to be unknown: added without a birth
+            s.put([p.name, p.gender, bad, p.group], "add", p.expect(0, birth=False))
+        else:
+            s.put([p.name, p.gender, bad, p.group], "skip")
     p = Person(rng, taken, "一组")
     s.put([p.name, p.gender, None, p.group], "add", p.expect(0, birth=False))
     save_xlsx("r11_dates_mixed", [("Sheet1", s)])
@@ -414,9 +418,36 @@ def r17_party_members(rng):
     save_xlsx("r17_party_members", [("党员", s)])
 
 
+def r18_section_rows(rng):
+    """A roster typed group by group, with 年龄 instead of 出生年月.
+
+    A "一组(共N人)" row above each group's people, "(已故)" after a name, a
+    sex left blank, 序号 typed in advance down empty lines.
+    """
+    s, taken = Sheet(), set()
+    s.put(["东山村村民花名册"])
+    s.merges.append("A1:E1")
+    s.put(["序号", "姓名", "性别", "年龄", "备注"])
+    n = 0
+    for group in ("一组", "二组", "三组"):
+        s.put([f"{group}(共8人)"], "skip")
+        s.merges.append(f"A{s.next_row - 1}:E{s.next_row - 1}")
+        for i in range(8):
+            p = Person(rng, taken, group)
+            n += 1
+            name = p.name + ("(已故)" if i == 3 else "")
+            gender = p.gender if i != 5 else None
+            expected = dict(p.expect(0, month=False), gender=p.gender if i != 5 else "")
+            s.put([n, name, gender, 2026 - p.birth.year, None], "add", expected)
+    for k in range(n + 1, n + 12):
+        s.put([k, None, None, None, None])
+    save_xlsx("r18_section_rows", [("Sheet1", s)])
+
+
 ALL = [r01_village_basic, r02_merged_groups, r03_huji_register, r04_paged, r05_dibao, r06_yibao, r07_csv_utf8_bom,
        r08_csv_gbk_tab, r09_csv_semicolon, r10_group_per_sheet, r11_dates_mixed, r12_blank_rows_notes,
-       r13_duplicates, r14_two_row_header, r15_coded_values, r16_sex_conflict_spaced, r17_party_members]
+       r13_duplicates, r14_two_row_header, r15_coded_values, r16_sex_conflict_spaced, r17_party_members,
+       r18_section_rows]
 
 
 def main() -> None:
