@@ -217,3 +217,13 @@ def _provincial_checks(rules: RepresentativeRules, reps: list[Holder], household
                 _C, "本省规定同户不得产生二名以上村民代表,这些户有两名以上:{households}。"),
                 households=_names(same, 6)), rules.one_per_household_basis))
     return out
+
+
+def check_group_leaders(groups: list[str], leaders: list[Holder], on: str) -> list[Finding]:
+    """The village's 村民小组 without a sitting 组长 on `on` (组织法 第二十八条: 村民小组长由村民小组会议推选)."""
+    led = {h.scope for h in leaders if h.role == "group_leader"}
+    missing = [g for g in groups if g not in led]
+    if not missing:
+        return []
+    return [Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(_C, "{n} 个村民小组还没有登记组长:{groups}。"),
+                                 n=len(missing), groups=_names(missing)), organic_law_on(28, on))]

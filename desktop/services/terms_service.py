@@ -57,6 +57,8 @@ BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "representatives": (QT_TRANSLATE_NOOP(_C, "村民代表"), ("representative",)),
     "group_leaders": (QT_TRANSLATE_NOOP(_C, "村民小组长"), ("group_leader",)),
     "party": (QT_TRANSLATE_NOOP(_C, "村党组织"), terms.PARTY),
+    # Not elected offices, but the 监委会 eligibility (浙江, 山东...) and the 民主评议 depend on them.
+    "staff": (QT_TRANSLATE_NOOP(_C, "村文书、报账员"), ("clerk", "accountant")),
 }
 
 #: Roles this service appoints (the register keeps the others: 党员, 村文书...).
@@ -104,8 +106,11 @@ def _represented(role_ids: list[str]) -> dict[str, tuple[str, ...]]:
 def _rows(query) -> list[OfficeRow]:
     found = list(query)
     households = _represented([r.id for r in found if r.role == "representative"])
+    # A 小组长 recorded before groups were data has no scope: he leads his own group.
     return [OfficeRow(r.id, r.person_id, r.person.name, r.person.gender, r.person.village_group, r.role,
-                      r.start_date, r.end_date, r.end_reason, r.scope, households.get(r.id, ()))
+                      r.start_date, r.end_date, r.end_reason,
+                      r.scope or (r.person.village_group if r.role == "group_leader" else ""),
+                      households.get(r.id, ()))
             for r in found]
 
 
@@ -195,7 +200,7 @@ def _conflict(role: str, scope: str, start: str, exclude_person: str = "") -> Pe
         (PersonRole.role == role) & (Person.deleted == False)  # noqa: E712
         & ((PersonRole.end_date == "") | (PersonRole.end_date > start)))
     if role == "group_leader":
-        query = query.where(PersonRole.scope == scope)
+        query = query.where((PersonRole.scope == scope) | ((PersonRole.scope == "") & (Person.village_group == scope)))
     if exclude_person:
         query = query.where(PersonRole.person != exclude_person)
     return query.first()
@@ -404,7 +409,13 @@ def body_findings(body: str, on: str) -> list[Finding]:
         reps = [h for h in _holders(office_holders(("representative",), on)) if h.person_id not in committee]
         return terms.check_representatives(reps, len(committee), _household_facts(), on,
                                            installation.province(), _population())
+    if body == "group_leaders":
+        return terms.check_group_leaders(group_names(), _holders(office_holders(("group_leader",), on)), on)
     return []
+
+
+#: Bodies the law sets composition rules for (the others show no 是否符合 card).
+CHECKED_BODIES = ("village_committee", "representatives", "group_leaders")
 
 
 @dataclass(frozen=True)
@@ -421,7 +432,7 @@ def overview(on: date | str | None = None) -> list[BodyView]:
     """The 村委会, 村民代表, 小组长 and 党组织 sitting on `on` (today when None), with their warnings."""
     day = _iso(on)
     order = {role: i for i, role in enumerate(
-        ("vc_chair", "vc_vice", "vc_member", "party_secretary", "party_committee"))}
+        ("vc_chair", "vc_vice", "vc_member", "party_secretary", "party_committee", "clerk", "accountant"))}
     out = []
     for code, (label, roles) in BODIES.items():
         rows = office_holders(roles, day)

@@ -15,7 +15,7 @@ from desktop.services import (
 )
 from desktop.services import supervision_service as sv
 from models.db import database
-from models.entities import Household, Person, PersonRole
+from models.entities import Household, Person, PersonRole, VillageGroup
 from models.errors import ValidationError
 from models.terms import organic_law_on
 
@@ -135,6 +135,9 @@ def test_group_leader_one_per_group_and_needs_a_group(admin):
     assert "第一组" in str(err.value)
     terms_service.appoint(admin, c.id, "group_leader", date(2021, 5, 6), scope="第二组")
     assert {r.scope for r in terms_service.office_holders(["group_leader"])} == {"第一组", "第二组"}
+    record_store.create(admin, VillageGroup, name="第三组", position=3)
+    texts = _texts(terms_service.body_findings("group_leaders", "2025-01-01"))
+    assert texts == ["1 个村民小组还没有登记组长:第三组。(依据《村民委员会组织法》(2018)第二十八条)"]
 
 
 def test_party_secretary_one_at_a_time_and_committee_members(admin):
@@ -269,3 +272,19 @@ def test_a_supervision_meeting_lists_the_seated_members_on_its_date(admin):
     assert names(date(2022, 6, 1)) == ["钱一"]
     assert sorted(names(date(2024, 6, 1))) == ["钱一", "钱二"]
     assert names(date(2026, 6, 1)) == ["钱一"]
+
+
+def test_a_clerk_appointed_here_counts_for_the_committee_check(admin):
+    clerk = _person(admin, "周文书")
+    answer = terms_service.appoint(admin, clerk.id, "clerk", date(2021, 5, 6))
+    assert answer.warnings == ()
+    assert [r.name for r in next(b for b in terms_service.overview() if b.code == "staff").holders] == ["周文书"]
+    assert any("本省规定" in f.text() for f in sv.check_person(clerk.id))  # 浙江: 村文书 may not sit
+
+
+def test_a_group_leader_recorded_without_a_group_leads_his_own(admin):
+    old, new = _person(admin, "老组长", village_group="第五组"), _person(admin, "新组长", village_group="第五组")
+    people_service.add_role(admin, old, "group_leader", "2021-05-06")  # as records before groups were data
+    assert [r.scope for r in terms_service.office_holders(["group_leader"])] == ["第五组"]
+    with pytest.raises(ValidationError):
+        terms_service.appoint(admin, new.id, "group_leader", date(2022, 1, 1), scope="第五组")

@@ -202,14 +202,17 @@ class TermsTab(QWidget):
             "representatives": self.tr("还没有登记村民代表。每五户至十五户推选一人,或由各村民小组推选若干人。"),
             "group_leaders": self.tr("还没有登记村民小组长。每个村民小组一名组长,由小组会议推选。"),
             "party": self.tr("还没有登记村党组织书记和委员。"),
+            "staff": self.tr("还没有登记村文书和报账员。监委会成员的任职资格和民主评议都要用到。"),
         }[view.code], {
             "village_committee": self.tr("登记村委会成员…"),
             "representatives": self.tr("登记村民代表…"),
             "group_leaders": self.tr("登记村民小组长…"),
             "party": self.tr("登记党组织成员…"),
+            "staff": self.tr("登记村文书、报账员…"),
         }[view.code])
         findings = [f for f in view.findings if holders or f.severity != "info"]
         self.findings_label.setText(finding_lines_html(findings, self.tr("符合法律对人数和组成的要求。")))
+        self.findings_card.setVisible(bool(holders) and view.code in terms_service.CHECKED_BODIES)
 
     def _show_committee(self) -> None:
         self.title_label.setText(self.tr("村务监督委员会"))
