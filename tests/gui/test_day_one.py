@@ -245,7 +245,7 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     _click(qtbot, tab.empty_button if tab.empty_button.isVisible() else tab.appoint_button)
     appoint = tab.dialog
     qtbot.waitExposed(appoint)
-    households = appoint.households_list.count()
+    households = appoint.households.list.count()
     per_rep = households // len(roster.REPRESENTATIVES)
     for i, rep in enumerate(roster.REPRESENTATIVES):
         _tick_households(appoint, i * per_rep, per_rep)
@@ -476,7 +476,7 @@ def _appoint(qtbot, dialog, name: str, role: str) -> None:
 def _tick_households(dialog, first: int, count: int) -> None:
     """Tick `count` households from the `first` (as clicks on their check boxes)."""
     for i in range(first, first + count):
-        dialog.households_list.item(i).setCheckState(Qt.CheckState.Checked)
+        dialog.households.list.item(i).setCheckState(Qt.CheckState.Checked)
 
 
 def _type_cell(qtbot, view, text: str) -> None:
