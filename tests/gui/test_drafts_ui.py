@@ -34,6 +34,13 @@ def _click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def _abandon(qtbot, box, record_id: str) -> None:
+    """Answer 放弃草稿 and wait until the draft is in the 回收站 (it goes once the box has closed)."""
+    _click(qtbot, box.button(YES))
+    qtbot.waitUntil(lambda: record_id in {r.id for r in recycle_service.list_deleted()})
+    qtbot.wait(10)  # the list's own refresh after the write
+
+
 def _click_cell(qtbot, tab, period: str) -> None:
     rect = tab.grid.visualItemRect(tab.grid.item(*tab.cell_of(period)))
     qtbot.mouseClick(tab.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -138,7 +145,7 @@ def test_abandon_a_disclosure_draft_from_the_list_and_restore_it(qtbot, page, vi
     assert draft in {r.id for r in ds.list_items()}
     _select(qtbot, tab, draft)
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
-    _click(qtbot, tab.pending_box.button(YES))
+    _abandon(qtbot, tab.pending_box, draft)
     assert draft not in {r.id for r in ds.list_items()}
     assert draft not in {tab.model.row_at(r).id for r in range(tab.model.rowCount())}
     assert "回收站" in tab.message.text()
@@ -164,8 +171,7 @@ def test_abandon_from_the_calendar_menu(qtbot, page, village):
     assert actions == ["打开草稿", "放弃草稿…"]
     tab.menu.actions()[1].trigger()
     assert "2026年第1季度村务公开" in page.pending_box.text()
-    _click(qtbot, page.pending_box.button(YES))
-    assert draft in {r.id for r in recycle_service.list_deleted()}
+    _abandon(qtbot, page.pending_box, draft)
     assert "点击新建" in tab.grid.item(*tab.cell_of("2026Q1")).text()
 
 
@@ -187,7 +193,7 @@ def test_abandon_a_rule_draft_and_not_an_adopted_version(qtbot, village):
     assert page.abandon_button.isEnabled()
     _click(qtbot, page.abandon_button)
     assert "放弃草稿“青山村村规民约 第2版”吗?" in page.pending_box.text()
-    _click(qtbot, page.pending_box.button(YES))
+    _abandon(qtbot, page.pending_box, draft)
     versions = [v.id for rs in page.rule_sets for v in rs.versions]
     assert versions == [adopted]
     assert draft in {r.id for r in recycle_service.list_deleted()}
@@ -213,7 +219,7 @@ def test_delete_key_abandons_a_meeting_draft(qtbot, village):
     assert view.delete_button.text() == "放弃草稿"
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert "放弃草稿“2026-11-05 村委会例会”吗?" in view.pending_box.text()
-    _click(qtbot, view.pending_box.button(YES))
+    _abandon(qtbot, view.pending_box, mid)
     assert mid in {r.id for r in recycle_service.list_deleted()}
 
 
@@ -242,3 +248,49 @@ def test_a_second_voucher_review_of_a_month_asks(qtbot, village):
     _click(qtbot, tab.duplicate_box.create_button)
     assert tab.list_model.total() == 2
     assert "已登记 2026-03 的民主理财" in tab.message.text()
+
+
+# --- a draft open in its editor with unsaved typing ------------------------------------------------
+
+def _open_boxes() -> list[QMessageBox]:
+    from PySide6.QtWidgets import QApplication
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_abandoning_the_posting_being_edited_says_its_typing_goes_too_and_closes_the_editor(qtbot, page, village):
+    _, admin = village
+    draft = ds.create_item(admin, "village_affairs", "2026Q3", "第三季度村务公开", period_kind="quarter").id
+    page.refresh()
+    editor = page.open_item(draft)
+    qtbot.waitExposed(editor)
+    editor.content_view.setPlainText("一、本季度修路。")
+    assert editor.is_dirty()
+    tab = page.list_tab
+    page.tabs.setCurrentWidget(tab)
+    _select(qtbot, tab, draft)
+    _click(qtbot, tab.abandon_button)
+    assert "还没有保存的修改不会保存" in tab.pending_box.text()
+    _abandon(qtbot, tab.pending_box, draft)
+    assert not editor.isVisible()  # closed without 保存 / 不保存: the typing went with the draft
+    assert not any("保存" in box.text() for box in _open_boxes())
+    assert draft in {r.id for r in recycle_service.list_deleted()}
+
+
+def test_abandoning_the_rule_draft_being_edited_does_not_ask_to_save_it(qtbot, village):
+    _, admin = village
+    kept = import_draft(admin)
+    adopt(admin, kept)
+    draft = rules_service.revise(admin, kept, "other").id
+    page = shown_rules_page(qtbot, admin)
+    page.select_version(draft)
+    editor = page.panel.article_editor
+    assert editor.version_id == draft
+    editor.add_article()
+    assert editor.is_dirty()
+    _click(qtbot, page.abandon_button)
+    assert "还没有保存的修改不会保存" in page.pending_box.text()
+    _abandon(qtbot, page.pending_box, draft)
+    assert not _open_boxes()  # no 保存 / 不保存 / 取消 for a draft that is in the 回收站
+    assert [v.id for rs in page.rule_sets for v in rs.versions] == [kept]
+    assert editor.version_id == kept and not editor.is_dirty()

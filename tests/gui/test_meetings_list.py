@@ -71,6 +71,7 @@ def test_delete_draft_asks_first(qtbot, page):
     assert doomed in {r.id for r in meetings_service.list_meetings()}
     qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(view.pending_box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: doomed not in {view.model.row_at(r).id for r in range(view.model.rowCount())})
     assert doomed not in {r.id for r in meetings_service.list_meetings()}
     assert doomed not in {view.model.row_at(r).id for r in range(view.model.rowCount())}
 

@@ -49,6 +49,8 @@ class DisclosurePage(QWidget):
         self.calendar_tab.open_requested.connect(self.open_item)
         self.calendar_tab.new_requested.connect(self.new_item_for)
         self.calendar_tab.abandon_requested.connect(self.ask_abandon)
+        self.list_tab.abandoned.connect(self._close_abandoned)
+        self.list_tab.has_unsaved = self._has_unsaved
         self.pending_box = None
         self.list_tab.open_requested.connect(self.open_item)
         self.list_tab.new_requested.connect(self.new_item)
@@ -122,10 +124,27 @@ class DisclosurePage(QWidget):
 
         def abandon() -> None:
             if run_op(self, lambda: ds.abandon_draft(self._session, item_id)):
+                self._close_abandoned(item_id)
                 self.refresh()
 
-        self.pending_box = ask_abandon(self, title, abandon, on_answer=self._forget_box)
+        self.pending_box = ask_abandon(self, title, abandon, on_answer=self._forget_box,
+                                       unsaved=self._has_unsaved(item_id))
         return self.pending_box
+
+    def _editor_of(self, item_id: str) -> ItemEditor | None:
+        editor = self.editor
+        return editor if editor is not None and editor.isVisible() and editor.item_id == item_id else None
+
+    def _has_unsaved(self, item_id: str) -> bool:
+        editor = self._editor_of(item_id)
+        return editor is not None and editor.is_dirty()
+
+    def _close_abandoned(self, item_id: str) -> None:
+        """The draft went to the 回收站: its editor closes without asking (its typing was given up)."""
+        editor = self._editor_of(item_id)
+        if editor is not None:
+            editor.guard.settled()  # no kept copy of typing for a record in the 回收站
+            editor.leave()
 
     def _forget_box(self) -> None:
         self.pending_box = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -94,6 +95,7 @@ class ItemListTab(QWidget):
 
     open_requested = Signal(str)
     new_requested = Signal()
+    abandoned = Signal(str)  # a draft went to the 回收站 (the page closes its editor)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -132,6 +134,8 @@ class ItemListTab(QWidget):
         self.abandon_button.clicked.connect(self.ask_abandon)
         on_delete_key(self.table, self.ask_abandon)
         self.pending_box = None
+        #: Whether an item is open in an editor with unsaved typing (the page answers).
+        self.has_unsaved: Callable[[str], bool] = lambda _item_id: False
         self.message = FieldMessage()
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("年份:")))
@@ -231,13 +235,14 @@ class ItemListTab(QWidget):
             run_op(self, lambda: ds.abandon_draft(self._session, row.id), on_failure=self.message.show_failure)
             return
         self.pending_box = ask_abandon(self, row.title, lambda: self._abandon(row.id, row.title),
-                                       on_answer=self._forget_box)
+                                       on_answer=self._forget_box, unsaved=self.has_unsaved(row.id))
 
     def _forget_box(self) -> None:
         self.pending_box = None
 
     def _abandon(self, item_id: str, title: str) -> None:
         if run_op(self, lambda: ds.abandon_draft(self._session, item_id), on_failure=self.message.show_failure):
+            self.abandoned.emit(item_id)
             self.refresh()
             self.message.show_ok(self.tr("已放弃草稿“{title}”,可在“文件 → 回收站”恢复。").format(title=title))
 

@@ -272,12 +272,18 @@ class RulesPage(QWidget):
                    on_failure=self.message.show_failure)
             return
         name = self.tr("{title} 第{no}版").format(title=rs.title, no=row.version_no)
-        self.pending_box = ask_abandon(self, name, lambda: self._abandon(row.id, name), on_answer=self._forget_box)
+        editor = self.panel.article_editor
+        unsaved = editor.version_id == row.id and editor.is_dirty()
+        self.pending_box = ask_abandon(self, name, lambda: self._abandon(row.id, name), on_answer=self._forget_box,
+                                       unsaved=unsaved)
 
     def _forget_box(self) -> None:
         self.pending_box = None
 
     def _abandon(self, version_id: str, name: str) -> None:
+        editor = self.panel.article_editor
+        if editor.version_id == version_id and editor.is_dirty():
+            editor.discard()  # the typing was given up with the draft: moving on must not ask to save it
         if run_op(self, lambda: rules_service.abandon_draft(self._session, version_id),
                   on_failure=self.message.show_failure):
             self.refresh()
