@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.services import rules_service
@@ -130,3 +130,41 @@ def test_kept_articles_come_back_after_a_restart(qtbot, village, settings_store)
     qtbot.mouseClick(restored.save_button, Qt.MouseButton.LeftButton)
     assert rules_service.view(version_id).articles[0].text == "停电前写的第一条"
     assert again.drafts.pending() == []
+
+
+def test_ctrl_q_asks_for_the_articles_being_typed(qtbot, village, settings_store):
+    from PySide6.QtGui import QAction
+
+    from desktop.services import setup_service
+    from ui.main_window import MainWindow
+
+    paths, session = village
+    version_id = import_draft(session)
+    window = MainWindow(setup_service.current(), session, paths, settings_store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_area("rules")
+    page = window.current_page()
+    page.refresh(version_id)
+    edit_first_article(qtbot, page, "退出前写的")
+    quit_action = next(a for a in window.findChildren(QAction) if a.shortcut().toString() == "Ctrl+Q")
+
+    quit_action.trigger()
+    box = the_question(qtbot)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    # The answered box goes now, as the app's event loop would do it: left until pytest-qt's teardown
+    # it crashed in its ~QObject there; the app's running loop deletes it at once (a quit through 取消
+    # then 不保存 exits with 0 when run as a program).
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.isVisible() and page.panel.article_editor.texts()[0] == "退出前写的"
+
+    page.panel.article_editor.guard.keep_now()
+    assert window.drafts.pending()
+    quit_action.trigger()
+    box = the_question(qtbot)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not window.isVisible()
+    assert window.drafts.pending() == []  # 不保存: nothing to offer at the next start
+    assert rules_service.view(version_id).articles[0].text != "退出前写的"
