@@ -121,13 +121,23 @@ class TermsTab(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.body_list)
         layout.addLayout(right, 1)
+        self._stale = True  # read when first shown: the 名册 tab opens without waiting for this one
         self.body_list.setCurrentRow(0)
-        self.refresh()
 
     # ----- reading --------------------------------------------------------------------------------
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Read the bodies if records changed while the tab was hidden."""
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
-        """Re-read every body as it sits today, keeping the chosen one."""
+        """Re-read every body as it sits today, keeping the chosen one (later, when the tab is hidden)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         found = run_query(self, lambda: (terms_service.overview(), terms_service.committee_members_on()))
         if not found:
             return
