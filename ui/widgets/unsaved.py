@@ -27,8 +27,17 @@ Leaving (all go through `ask_leave`: 保存 / 不保存 / 取消, 保存 the def
   stay, go)` — `stay()` puts the selection back on the edited row at once
   (signals blocked), the question comes after, and `go()` moves on after 保存/不保存;
   after 取消 the selection stays where it is;
-- the app quits, 注销, 切换用户: `MainWindow.confirm_leave_all()` asks every dirty
-  editor registered here (`ask_before_leaving`, the blocking form).
+- the app quits, 注销, 切换用户: the main window's closeEvent asks every dirty editor
+  registered here, one after another (`MainWindow.ask_leave_all`; the blocking
+  `MainWindow.confirm_leave_all()` / `ask_before_leaving` for code that must know at once).
+
+Moving to another page (the navigation list) does not ask: an editor inside a
+page keeps its typing there (a re-read of the same record must keep it, see
+`ArticleEditor.set_view`), its draft is kept, and quitting asks. An editor in
+a window-modal dialog cannot be left that way at all.
+
+`save()` must be synchronous (the operations layer's `run_op`): the question
+waits for its answer before it moves on.
 
 Autosave: `EditGuard.changed()` (re)starts a timer; `AUTOSAVE_DELAY_MS` after
 the last change a dirty editor's `draft_state()` goes to the app's
