@@ -309,11 +309,23 @@ def register_rows(ids: Sequence[str]) -> list[PersonRow]:
 
 
 def counts() -> dict[str, int]:
-    """People on the register per current role, for the home page."""
+    """People on the register per current role, for the home page.
+
+    The 监委会 is counted from its seats today (村务监督 → 成员, `terms_service.committee_members_on`),
+    the same answer the meetings and the sign-offs use: a village that formed its committee there
+    has no 监委会 role on the register, and the home page said 0 人.
+    """
+    from desktop.services import terms_service  # imports this module: only when called
+
     cursor = database.execute_sql(
         "SELECT r.role, count(DISTINCT r.person_id) FROM person_role r JOIN person p ON p.id = r.person_id"
         " WHERE r.deleted = 0 AND p.deleted = 0 AND p.left_on = '' AND r.end_date = '' GROUP BY r.role")
-    return {role: n for role, n in cursor}
+    found = {role: n for role, n in cursor}
+    seats = terms_service.committee_members_on()
+    if seats:
+        found["sc_chair"] = len({s.person_id for s in seats if s.chair})
+        found["sc_member"] = len({s.person_id for s in seats if not s.chair})
+    return found
 
 
 def has_anyone() -> bool:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget, QWizard
 
 from desktop.paths import AppPaths
@@ -40,6 +41,7 @@ from desktop.services import (
 )
 from models.db import close_database
 from tests.support import day_one_roster as roster
+from tests.support.meetings import click_name
 from tests.support.typing import type_text
 
 pytestmark = pytest.mark.dayone
@@ -59,10 +61,18 @@ class Steps:
         self.times: list[tuple[str, float]] = []
         self._started = time.perf_counter()
 
-    def shot(self, name: str, widget: QWidget) -> None:
-        """Save `widget` as it is on screen (a top-level window at 1366×768)."""
+    def shot(self, name: str, window: QWidget, dialog: QWidget | None = None) -> None:
+        """Save the 1366×768 `window` as the screen shows it: with `dialog` centred over it, if given."""
         QApplication.processEvents()
-        assert widget.grab().save(str(self.folder / f"{name}.png")), name
+        picture = window.grab()
+        if dialog is not None:
+            top = dialog.grab()
+            painter = QPainter(picture)
+            x, y = (picture.width() - top.width()) // 2, (picture.height() - top.height()) // 2
+            painter.fillRect(x - 1, y - 1, top.width() + 2, top.height() + 2, QColor("#8a8a8a"))
+            painter.drawPixmap(x, y, top)
+            painter.end()
+        assert picture.save(str(self.folder / f"{name}.png")), name
 
     def done(self, name: str) -> None:
         now = time.perf_counter()
@@ -152,6 +162,21 @@ def _log_in(qtbot, dialog, login: str, passwords: dict[str, str],
         qtbot.waitUntil(lambda: bool(accepted), timeout=10_000)
 
 
+def _desktop() -> QWidget:
+    """An empty 1366×768 screen for the windows that open before the main window (wizard, login)."""
+    screen = QWidget()
+    screen.resize(*SIZE)
+    screen.setStyleSheet("background: #3a6ea5;")
+    return screen
+
+
+def _home_loaded(qtbot, window) -> None:
+    """Wait until the 首页 has read its cards (they load just after the first paint)."""
+    home = window.current_page()
+    qtbot.waitUntil(lambda: hasattr(home, "data_cards") or hasattr(home, "todo_card"), timeout=10_000)
+    QApplication.processEvents()
+
+
 def _person(name: str):
     return next(p for p in people_service.register(name) if p.name == name)
 
@@ -189,7 +214,7 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     qtbot.keyClicks(admin_page.password_edit, ADMIN_PASSWORD)
     qtbot.keyClicks(admin_page.repeat_edit, ADMIN_PASSWORD)
     _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
-    shots.shot("01_wizard_summary", wizard)
+    shots.shot("01_wizard_summary", _desktop(), wizard)
     _click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
     assert wizard.result() == QWizard.DialogCode.Accepted
     assert setup_service.current().code == VILLAGE_CODE
@@ -201,12 +226,13 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     qtbot.addWidget(login)
     login.show()
     passwords = {"admin": ADMIN_PASSWORD, **FIRST_PASSWORDS}
-    _log_in(qtbot, login, "admin", passwords, shot=lambda d: shots.shot("02_login", d))
+    _log_in(qtbot, login, "admin", passwords, shot=lambda d: shots.shot("02a_login", _desktop(), d))
     quits: list[bool] = []
     keeper = SessionKeeper(paths, settings_store, on_quit=lambda: quits.append(True))
     window = _sized(keeper.open_window(login.session))
     qtbot.waitExposed(window)
-    shots.shot("02_main_window_admin", window)
+    _home_loaded(qtbot, window)
+    shots.shot("02b_main_window_admin", window)
     shots.done("2 admin login → main window")
 
     # 3. 人员名册: import the 花名册 (preview, then 导入).
@@ -218,11 +244,11 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.progress.isVisible(), timeout=30_000)
     assert dialog.count_to_add() == roster.TOTAL
     assert any("合计" in dialog.skipped_table.item(r, 1).text() for r in range(dialog.skipped_table.rowCount()))
-    shots.shot("03b_import_preview", dialog)
+    shots.shot("03b_import_preview", window, dialog)
     _click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Ok))
     qtbot.waitUntil(lambda: getattr(dialog, "result", None) is not None, timeout=30_000)
     summary = _box(qtbot)
-    shots.shot("03c_import_done", window)
+    shots.shot("03c_import_done", window, summary)
     assert str(roster.TOTAL) in summary.text() + summary.informativeText()
     _click(qtbot, summary.buttons()[0])
     assert len(people_service.register()) == roster.TOTAL
@@ -239,7 +265,13 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     for person, role in ((roster.CHAIR, "vc_chair"), (roster.VICE, "vc_vice"), (roster.MEMBER, "vc_member")):
         _appoint(qtbot, appoint, person.name, role)
     assert "符合法律对人数和组成的要求" in appoint.findings_label.text()
-    shots.shot("04a_appoint_committee", appoint)
+    shots.shot("04a_appoint_committee", window, appoint)
+    _click(qtbot, appoint.close_button)
+    tab.select_body("staff")
+    _click(qtbot, tab.empty_button if tab.empty_button.isVisible() else tab.appoint_button)
+    appoint = tab.dialog
+    qtbot.waitExposed(appoint)
+    _appoint(qtbot, appoint, roster.SECRETARY.name, "clerk")
     _click(qtbot, appoint.close_button)
     tab.select_body("representatives")
     _click(qtbot, tab.empty_button if tab.empty_button.isVisible() else tab.appoint_button)
@@ -250,10 +282,12 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     for i, rep in enumerate(roster.REPRESENTATIVES):
         _tick_households(appoint, i * per_rep, per_rep)
         _appoint(qtbot, appoint, rep.name, "representative")
-    shots.shot("04b_appoint_representatives", appoint)
+    shots.shot("04b_appoint_representatives", window, appoint)
     _click(qtbot, appoint.close_button)
     shots.shot("04c_terms_tab", window)
     assert len(terms_service.office_holders(("representative",))) == len(roster.REPRESENTATIVES)
+    assert tab.table.rowCount() == len(roster.REPRESENTATIVES)
+    assert [tab.table.item(r, 3).text() for r in range(tab.table.rowCount())] == [str(per_rep)] * tab.table.rowCount()
 
     window.show_area("supervision")
     supervision = window.current_page()
@@ -277,7 +311,7 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
             add.finance_box.setChecked(True)
         _click(qtbot, add.add_button)
         assert add.message.role() == "ok", add.message.text()
-    shots.shot("04d_committee_add_member", add)
+    shots.shot("04d_committee_add_member", window, add)
     _click(qtbot, add.close_button)
     assert {s.name for s in terms_service.committee_members_on()} == {p.name for p in roster.SUPERVISORS}
     shots.shot("04e_committee_members", window)
@@ -297,11 +331,11 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
         qtbot.keyClicks(add.password.password_edit, passwords[login_name])
         qtbot.keyClicks(add.password.repeat_edit, passwords[login_name])
         if login_name == "wangjg":
-            shots.shot("05a_add_account", add)
+            shots.shot("05a_add_account", window, add)
         _click(qtbot, add.ok_button)
         qtbot.waitUntil(lambda add=add: not add.isVisible(), timeout=10_000)
     assert accounts.table.rowCount() == 4
-    shots.shot("05b_accounts", accounts)
+    shots.shot("05b_accounts", window, accounts)
     accounts.close()
     shots.done("5 three accounts")
 
@@ -313,6 +347,7 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     qtbot.waitUntil(lambda: keeper.window is not None and keeper.window.isVisible())
     window = _sized(keeper.window)
     assert window.session().actor == "zhouxm" and window.session().person_id == _person(roster.SECRETARY.name).id
+    _home_loaded(qtbot, window)
     shots.shot("06a_secretary_home", window)
     # The admin typed her password: she sets her own (设置 → 修改密码).
     change = window.open_change_password()
@@ -321,7 +356,7 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     passwords["zhouxm"] = "Zhou-Xiaomei-88"
     qtbot.keyClicks(change.new_password.password_edit, passwords["zhouxm"])
     qtbot.keyClicks(change.new_password.repeat_edit, passwords["zhouxm"])
-    shots.shot("06b_change_password", change)
+    shots.shot("06b_change_password", window, change)
     _click(qtbot, change.ok_button)
     qtbot.waitUntil(lambda: not change.isVisible(), timeout=10_000)
     assert "密码已修改" in _answer(qtbot, QMessageBox.StandardButton.Ok)
@@ -336,8 +371,11 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     type_text(qtbot, editor.title_edit, "2026年第四季度村民代表会议")
     type_text(qtbot, editor.place_edit, "村委会议室")
     _click(qtbot, editor.all_present_button)
+    click_name(qtbot, editor.attendance_table, 4)  # three of them are away: 缺席
+    click_name(qtbot, editor.attendance_table, 6, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(editor.attendance_table, Qt.Key.Key_2)
     expected, present = editor.attendance_model.counts()
-    assert expected == present == len(roster.REPRESENTATIVES) + 3  # 村民代表 and 村委会成员
+    assert (expected, present) == (len(roster.REPRESENTATIVES) + 3, len(roster.REPRESENTATIVES))  # 村民代表 and 村委会
     assert editor.verdict_panel.quorum_text() == "法定人数:有效"
     editor.tabs.setCurrentIndex(2)
     _click(qtbot, editor.resolutions_editor.add_button)
@@ -347,6 +385,8 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     qtbot.keyClicks(row.yes_spin.lineEdit(), str(present - 2))
     row.no_spin.lineEdit().selectAll()
     qtbot.keyClicks(row.no_spin.lineEdit(), "1")
+    row.abstain_spin.lineEdit().selectAll()
+    qtbot.keyClicks(row.abstain_spin.lineEdit(), "1")
     assert row.result_label.text() == "通过"
     _click(qtbot, editor.save_button)
     assert editor.draft.id, editor.message.text()
@@ -401,6 +441,7 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     _log_in(qtbot, keeper.login_dialog, "zhaozg", passwords)
     qtbot.waitUntil(lambda: keeper.window is not None and keeper.window.isVisible())
     window = _sized(keeper.window)
+    _home_loaded(qtbot, window)
     shots.shot("09a_committee_home", window)
     window.show_area("disclosure")
     disclosure = window.current_page()
@@ -422,7 +463,7 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     assert not exchange.export_button.isEnabled() and "入网文件" in exchange.export_button.toolTip()
     exchange.import_files([setup_file])
     qtbot.waitUntil(lambda: exchange.setup_dialog is not None and exchange.setup_dialog.isVisible())
-    shots.shot("10a_join_township", exchange.setup_dialog)
+    shots.shot("10a_join_township", window, exchange.setup_dialog)
     _click(qtbot, exchange.setup_dialog.ok_button)
     qtbot.waitUntil(lambda: exchange.message_box is not None)
     assert "已加入" in exchange.import_message.text()

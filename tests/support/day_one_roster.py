@@ -20,7 +20,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from tests.corpus.rosters.generate import CN_GROUPS, RELATIONS, Person, id_number
+from tests.corpus.rosters.generate import CN_GROUPS, Person, id_number
 
 TOTAL = 400
 
@@ -43,12 +43,13 @@ SECRETARY = Named("周晓梅", "女", date(1988, 11, 9), "一组")
 SUPERVISORS = (Named("赵志刚", "男", date(1965, 3, 2), "四组"),
                Named("孙桂兰", "女", date(1972, 6, 18), "五组"),
                Named("马德福", "男", date(1960, 9, 27), "六组"))
+# 浙江: at least 30 村民代表 for the village (its 实施办法 第十八条); made-up names, none in the rest.
+_REP_NAMES = ("钱永春", "吴海燕", "郑德胜", "冯玉珍", "陈国梁", "褚红梅", "卫振华", "蒋丽娟", "沈长林", "韩月娥",
+              "杨宝山", "朱凤英", "秦守仁", "尤翠兰", "许振江", "何素琴", "吕方舟", "施雅琴", "孔祥瑞", "曹巧云",
+              "严立新", "华秋菊", "金耀祖", "魏彩霞", "陶启明", "姜慧芬", "戚文斌", "谢银凤", "邹家旺", "喻冬梅")
 REPRESENTATIVES = tuple(
-    Named(name, gender, date(1960 + i, 1 + i % 12, 10), CN_GROUPS[i % 6])
-    for i, (name, gender) in enumerate((
-        ("钱永春", "男"), ("吴海燕", "女"), ("郑德胜", "男"), ("冯玉珍", "女"), ("陈国梁", "男"),
-        ("褚红梅", "女"), ("卫振华", "男"), ("蒋丽娟", "女"), ("沈长林", "男"), ("韩月娥", "女"),
-        ("杨宝山", "男"), ("朱凤英", "女"))))
+    Named(name, "女" if i % 2 else "男", date(1958 + i, 1 + i % 12, 10), CN_GROUPS[i % 6])
+    for i, name in enumerate(_REP_NAMES))
 NAMED = (CHAIR, VICE, MEMBER, SECRETARY, *SUPERVISORS, *REPRESENTATIVES)
 _NAMES = {p.name for p in NAMED}
 
@@ -63,6 +64,32 @@ def _birth_cell(birth: date, n: int):
     if form == 2:
         return datetime(birth.year, birth.month, birth.day)
     return None  # blank: only the 身份证号码 gives it
+
+
+#: 与户主关系 by sex, with the years between the member's birth and the 户主's.
+_KIN = {"配偶": (None, (-4, 4)), "长子": ("男", (22, 32)), "次子": ("男", (25, 36)), "长女": ("女", (22, 32)),
+        "次女": ("女", (25, 36)), "儿媳": ("女", (20, 34)), "孙子": ("男", (45, 60)), "孙女": ("女", (45, 60)),
+        "父亲": ("男", (-32, -22)), "母亲": ("女", (-30, -20))}
+
+
+def _household(rng: random.Random, taken: set, group: str, size: int) -> list[tuple[str, str, date, str]]:
+    """A 户主 aged 30–80 and `size - 1` members whose sex and age fit their 与户主关系."""
+    head = Person(rng, taken, group, year_range=(1946, 1996))
+    while head.name in _NAMES:
+        head = Person(rng, taken, group, year_range=(1946, 1996))
+    members = [(head.name, head.gender, head.birth, "户主")]
+    spouse_taken = False
+    for _ in range(size - 1):
+        relation = rng.choice([r for r in _KIN if r != "配偶" or not spouse_taken])
+        spouse_taken = spouse_taken or relation == "配偶"
+        sex, (low, high) = _KIN[relation]
+        year = min(2024, max(1930, head.birth.year + rng.randint(low, high)))
+        made = Person(rng, taken, group, year_range=(year, year))
+        while made.name in _NAMES:
+            made = Person(rng, taken, group, year_range=(year, year))
+        gender = sex or ("女" if head.gender == "男" else "男")
+        members.append((made.name, gender, made.birth, relation))
+    return members
 
 
 def write_roster(path: Path, seed: int = 15) -> Path:
@@ -91,13 +118,7 @@ def write_roster(path: Path, seed: int = 15) -> Path:
                 p = named_by_group[group].pop(0)
                 members = [(p.name, p.gender, p.birth, "户主")]
             else:
-                size = min(rng.choice((1, 2, 3, 3, 4, 4, 5)), count - written)
-                members = []
-                for m in range(size):
-                    made = Person(rng, taken, group, year_range=(1938, 2020))
-                    while made.name in _NAMES:  # the appointed are the only ones of their name
-                        made = Person(rng, taken, group, year_range=(1938, 2020))
-                    members.append((made.name, made.gender, made.birth, "户主" if m == 0 else rng.choice(RELATIONS)))
+                members = _household(rng, taken, group, min(rng.choice((1, 2, 2, 3, 3, 4)), count - written))
             for m, (name, gender, birth, relation) in enumerate(members):
                 n += 1
                 written += 1
