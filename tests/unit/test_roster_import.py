@@ -116,6 +116,20 @@ def test_unreadable_file_is_refused(register, tmp_path):
         path.chmod(0o600)
 
 
+@pytest.mark.skipif(os.name == "nt", reason="a Unix socket stands for a file that cannot be opened")
+def test_a_file_that_cannot_be_opened_is_refused(register, tmp_path):
+    import socket
+
+    path = tmp_path / "花名册.xlsx"
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(path))  # it exists, is not a folder, and open() fails (as a file locked by Excel does)
+    try:
+        text = _refused(path)
+    finally:
+        sock.close()
+    assert "读不出来" in text and "Excel 或 WPS" in text
+
+
 def test_more_than_20000_rows_is_refused(register, tmp_path):
     path = tmp_path / "大.csv"
     path.write_text("姓名,性别,出生年月\n" + "王刚,男,1968.03\n" * 20_001, "utf-8")
