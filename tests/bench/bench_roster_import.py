@@ -20,8 +20,8 @@ from pathlib import Path
 ROWS = 20_000
 
 
-def write_roster(path: Path, rows: int = ROWS) -> Path:
-    """A roster of `rows` people (groups of 2,000, households of 1-5) with merged 组别 and 户号 cells."""
+def write_roster(path: Path, rows: int = ROWS, per_group: int = 2000) -> Path:
+    """A roster of `rows` people (groups of `per_group`, households of 1-5) with merged 组别 and 户号 cells."""
     from openpyxl import Workbook
 
     from tests.corpus.rosters.generate import GIVEN, SURNAMES, id_number
@@ -29,14 +29,14 @@ def write_roster(path: Path, rows: int = ROWS) -> Path:
     rng = random.Random(5)
     wb = Workbook(write_only=False)
     ws = wb.active
-    ws.append(["大村村民花名册"])
+    ws.append(["青山村村民花名册"])
     ws.merge_cells("A1:I1")
     ws.append(["序号", "组别", "户号", "姓名", "与户主关系", "性别", "出生年月", "公民身份号码", "联系电话"])
     n, household = 0, 0
     while n < rows:
-        group = f"第{n // 2000 + 1}组"
+        group = f"第{n // per_group + 1}组"
         group_start = ws.max_row + 1
-        while n < rows and f"第{n // 2000 + 1}组" == group:
+        while n < rows and f"第{n // per_group + 1}组" == group:
             household += 1
             start = ws.max_row + 1
             for m in range(min(rng.randint(1, 5), rows - n)):
