@@ -222,9 +222,13 @@ def _csv_rows(path: Path) -> Rows:
         raise _refuse(QT_TRANSLATE_NOOP(
             _C, "“{name}”的文字编码认不出来(不是 UTF-8 也不是 GBK)。请在 Excel/WPS 中另存为 .xlsx 再导入。"),
             name=path.name)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    delimiter, skipped = _delimiter(text), 0
+    first, _, rest = text.partition("\n")
+    if first.strip().lower().startswith("sep=") and len(first.strip()) == 5:  # Excel's "sep=;" line
+        delimiter, text, skipped = first.strip()[4], rest, 1
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     for cells in reader:
-        yield reader.line_num, [c if c.strip() else None for c in cells]
+        yield reader.line_num + skipped, [c if c.strip() else None for c in cells]
 
 
 def _delimiter(text: str) -> str:

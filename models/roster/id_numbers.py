@@ -7,6 +7,7 @@ is never returned, stored or logged (a lost USB stick must not leak it).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -39,7 +40,7 @@ def clean(value: object) -> str:
         if value != value or value in (float("inf"), float("-inf")):
             return ""
         value = int(value)
-    text = str(value).strip().lstrip("'").replace(" ", "").replace("\u3000", "").upper()
+    text = unicodedata.normalize("NFKC", str(value)).strip().lstrip("'").replace(" ", "").replace("\u3000", "").upper()
     return text[:-2] if text.endswith(".0") else text
 
 

@@ -263,6 +263,9 @@ def test_csv_encodings_and_delimiters(register, tmp_path):
     for name, data in (("a.csv", text.encode("gb18030")), ("b.csv", text.replace(";", "\t").encode("utf-8-sig"))):
         preview = roster_import.preview(_write(tmp_path / name, data), today=TODAY)
         assert [(line.name, line.birth) for line in preview.to_add] == [("王刚", "1968.03")]
+    sep = _write(tmp_path / "c.csv", "sep=;\n姓名;性别;出生年月;公民身份号码\n王刚;男;1968.03;\n;女;1970.01;\n".encode())
+    preview = roster_import.preview(sep, today=TODAY)
+    assert [line.name for line in preview.to_add] == ["王刚"] and [s.row for s in preview.skipped] == [4]
 
 
 def test_the_first_sheet_with_names_is_chosen(register, tmp_path):
