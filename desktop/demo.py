@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop.services import households_service, people_service, record_store, setup_service
-from desktop.services.session import Session
+from desktop.services.session import SETUP, Session
 from models.db import database
 from models.entities import MODE_TOWNSHIP, Person, Village
 from models.errors import ValidationError
@@ -179,7 +179,8 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
                                              diligence=diligence))
         if progress:
             progress(2, 3)
-        _create_demo_users(info.mode, result)
+        # The committee's chair signs with his own login; the secretary's login is the clerk's.
+        _create_demo_users(info.mode, result, {"jianwei": supervision[0].id, "wenshu": clerk.id})
         setup_service.mark_demo()
     result.counts.update(people_service.counts())
     if progress:
@@ -192,7 +193,10 @@ def _area_seed(seed: int, base: int) -> int:
     return base if seed == 7 else base + 1009 * seed
 
 
-def _create_demo_users(mode: str, result: DemoResult) -> None:
+def _create_demo_users(mode: str, result: DemoResult, persons: dict[str, str] | None = None) -> None:
+    """The demo logins; `persons` binds a login to its person in the register (login -> person id)."""
+    from models.entities import User
+
     admin_session = None
     for login, display, role in _demo_users(mode):
         if setup_service.has_users() and admin_session is None:
@@ -203,4 +207,6 @@ def _create_demo_users(mode: str, result: DemoResult) -> None:
             setup_service.create_user(admin_session, login, display, role, DEMO_PASSWORD)
         except ValidationError:
             continue  # the login exists already (an admin made in the wizard)
+        if persons and login in persons:
+            record_store.update(admin_session or SETUP, User.get(User.login == login), person_id=persons[login])
         result.users.append(login)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from desktop.demo_supervision import on_duty
 from desktop.services import disclosure_service as ds
 from desktop.services.session import Session
 from models.disclosure import catalogue as cat
@@ -60,12 +61,10 @@ def fill_disclosure(session: Session, years: int, today: date | None = None, see
     lapses = random.Random(seed * 31 + 1)
     lax = 1.0 - max(0.0, min(1.0, diligence))
     late_share = 0.1 + 0.6 * lax
-    from desktop.services import people_service
-    from desktop.services.session import Session as _Session
+    from desktop.demo_supervision import chair_session
 
-    chair = next((r.name for r in people_service.register() if "sc_chair" in r.roles), "监委会主任")
-    # The committee signs its reviews under its own name, not the demo's command-line user.
-    committee = _Session(actor="演示:监委会", role="committee", display_name=chair)
+    # The committee signs its reviews through its chair's own login, not the demo's command-line user.
+    committee = chair_session()
     balance = 15_000_00
     counts = {"postings": 0, "feedback": 0}
     first = today.year - years + 1
@@ -91,8 +90,9 @@ def fill_disclosure(session: Session, years: int, today: date | None = None, see
             if submitted >= today:
                 submitted = nxt + timedelta(days=2)
             ds.submit(session, item.id, submitted)
-            ds.review(committee, item.id, submitted + timedelta(days=1), True)
-            posted = submitted + timedelta(days=2)
+            reviewed = on_duty(committee, submitted + timedelta(days=1))
+            ds.review(committee, item.id, reviewed, True)
+            posted = max(submitted + timedelta(days=2), reviewed + timedelta(days=1))
             ds.post(session, item.id, posted, ["村务公开栏", "微信群"], posted + timedelta(days=30))
             counts["postings"] += 1
         balance = t.computed_closing
@@ -111,8 +111,9 @@ def fill_disclosure(session: Session, years: int, today: date | None = None, see
             submitted = end + timedelta(days=rng.randint(5, 12) + (30 if rng.random() < late_share else 0))
             submitted = min(submitted, today - timedelta(days=3))
             ds.submit(session, item.id, submitted)
-            ds.review(committee, item.id, submitted + timedelta(days=1), True)
-            ds.post(session, item.id, submitted + timedelta(days=2), ["村务公开栏"])
+            reviewed = on_duty(committee, submitted + timedelta(days=1))
+            ds.review(committee, item.id, reviewed, True)
+            ds.post(session, item.id, max(submitted + timedelta(days=2), reviewed + timedelta(days=1)), ["村务公开栏"])
             counts["postings"] += 1
     counts["postings"] += _ad_hoc_and_own(session, committee, rng, first, today)
     questions = [("王秀英", "3月份“购买垃圾桶”一笔买了多少只、单价多少?", "已答复:40 只,单价 98 元,发票已在公开栏旁张贴。"),
@@ -128,7 +129,9 @@ def fill_disclosure(session: Session, years: int, today: date | None = None, see
 
 def _publish(session: Session, committee: Session, item_id: str, posted: date) -> None:
     ds.submit(session, item_id, posted - timedelta(days=2))
-    ds.review(committee, item_id, posted - timedelta(days=1), True)
+    reviewed = on_duty(committee, posted - timedelta(days=1))
+    ds.review(committee, item_id, reviewed, True)
+    posted = max(posted, reviewed + timedelta(days=1))
     ds.post(session, item_id, posted, ["村务公开栏", "微信群"], posted + timedelta(days=15))
 
 

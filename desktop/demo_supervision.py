@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from desktop.services import meetings_service, people_service
+from desktop.services import duties, meetings_service, people_service
 from desktop.services import supervision_service as sv
 from desktop.services.meetings_service import AgendaLine
 from desktop.services.session import Session
@@ -20,6 +20,31 @@ from models.supervision import matters as mm
 
 def _holders(*roles: str) -> list[people_service.PersonRow]:
     return [r for r in people_service.register() if set(roles) & set(r.roles)]
+
+
+#: The demo logins the committee's chair and the secretary act under (`desktop.demo` binds them).
+CHAIR_LOGIN, SECRETARY_LOGIN = "jianwei", "wenshu"
+
+
+def chair_session() -> Session:
+    """The committee chair's own login: the committee signs only as a member (`duties`)."""
+    chair = _holders("sc_chair")[0]
+    return Session(actor=CHAIR_LOGIN, role="committee", display_name=chair.name, person_id=chair.id)
+
+
+def secretary_session() -> Session:
+    """The secretary's login, which records the 村委会's answers to the committee."""
+    clerk = _holders("clerk")
+    return Session(actor=SECRETARY_LOGIN, role="secretary", display_name=clerk[0].name if clerk else "村文书",
+                   person_id=clerk[0].id if clerk else "")
+
+
+def on_duty(session: Session, day: date, limit: int = 60) -> date:
+    """`day`, or the first day after it when `session`'s person holds a seat (terms can leave a gap)."""
+    for n in range(limit):
+        if duties.seat_on(session.person_id, day + timedelta(days=n)) is not None:
+            return day + timedelta(days=n)
+    return day
 
 
 def fill_supervision(session: Session, today: date | None = None, seed: int = 5,
@@ -48,6 +73,8 @@ def fill_supervision(session: Session, today: date | None = None, seed: int = 5,
     vc_member = _holders("vc_member")[0]
     people_service.add_kinship(session, people_service_person(members[-1].id),
                                people_service_person(vc_member.id), "sibling")
+    # From here on the committee acts through its chair's own login, the 村委会 through the secretary's.
+    committee, village_committee = chair_session(), secretary_session()
 
     # Monthly 例会 over the last 18 months, with a few months skipped.
     first = date(today.year - 1, today.month, 1)
@@ -74,20 +101,22 @@ def fill_supervision(session: Session, today: date | None = None, seed: int = 5,
         ("第三季度财务公开栏未更新", "decisions", "disclosure", 8, 0),
     ]
     for title, area, source, days_ago, steps in cases:
-        opened = today - timedelta(days=days_ago)
-        m = sv.open_matter(session, title, area, source, opened, "监委会检查发现。")
+        opened = on_duty(committee, today - timedelta(days=days_ago))
+        m = sv.open_matter(committee, title, area, source, opened, "监委会检查发现。")
         counts["matters"] += 1
         if steps >= 1:
-            sv.advance(session, m.id, mm.NOTIFIED, opened + timedelta(days=1), "请于期限内整改并书面答复。",
+            notified = on_duty(committee, opened + timedelta(days=1))
+            sv.advance(committee, m.id, mm.NOTIFIED, notified, "请于期限内整改并书面答复。",
                        deadline=opened + timedelta(days=15))
         if steps == 1 and opened + timedelta(days=15) < today:
-            sv.escalate(session, m.id, opened + timedelta(days=20))
+            sv.escalate(committee, m.id, on_duty(committee, opened + timedelta(days=20)))
         if steps >= 2:
-            sv.advance(session, m.id, mm.ANSWERED, opened + timedelta(days=10), "已整改。")
+            sv.advance(village_committee, m.id, mm.ANSWERED, opened + timedelta(days=10), "已整改。")
+        verified = on_duty(committee, opened + timedelta(days=12))
         if steps >= 3:
-            sv.advance(session, m.id, mm.VERIFIED, opened + timedelta(days=12), "现场核实,已整改到位。")
+            sv.advance(committee, m.id, mm.VERIFIED, verified, "现场核实,已整改到位。")
         if steps >= 4:
-            sv.advance(session, m.id, mm.CLOSED, opened + timedelta(days=12))
+            sv.advance(committee, m.id, mm.CLOSED, verified)
 
     # 民主理财: monthly for the last year.
     for back in range(12, 0, -1):
@@ -98,9 +127,9 @@ def fill_supervision(session: Session, today: date | None = None, seed: int = 5,
             continue
         questioned = [(f"记-{rng.randint(1, 60):03d}", rng.randint(20000, 300000), "缺少验收单", "returned")] \
             if back % 4 == 0 else []
-        sv.add_voucher_review(session, period, reviewed.replace(day=min(reviewed.day, 10)), rng.randint(20, 60),
-                              rng.randint(1_000_000, 9_000_000), f"{chair.name}、{members[0].name}", questioned,
-                              allow_duplicate=True)  # 30-day steps may land twice in a 31-day month
+        sv.add_voucher_review(committee, period, on_duty(committee, reviewed.replace(day=min(reviewed.day, 10))),
+                              rng.randint(20, 60), rng.randint(1_000_000, 9_000_000), f"{chair.name}、{members[0].name}",
+                              questioned, allow_duplicate=True)  # 30-day steps may land twice in a 31-day month
         counts["voucher_reviews"] += 1
 
     # 民主评议: the last three years; one member rated 不称职 in the middle year.
@@ -113,7 +142,7 @@ def fill_supervision(session: Session, today: date | None = None, seed: int = 5,
             competent = 36 - basic - incompetent - rng.randint(0, 1)
             post = "村文书" if "clerk" in p.roles else "村委会成员"
             lines.append(sv.AppraisalLine(p.id, post, competent, basic, incompetent))
-        sv.record_appraisal(session, year, date(year, 12, 18), "representatives", 36, lines)
+        sv.record_appraisal(committee, year, on_duty(committee, date(year, 12, 18)), "representatives", 36, lines)
         counts["appraisals"] += 1
     return counts
 

@@ -33,7 +33,9 @@ ROLES: dict[str, tuple[str, str, frozenset[Permission]]] = {
     "admin": (
         QT_TRANSLATE_NOOP(_C, "管理员"),
         MODE_VILLAGE,
-        frozenset(Permission) - {Permission.MANAGE_VILLAGES, Permission.REVIEW_RULES},
+        # Not the committee's sign-off: the 监委会 supervises whoever runs the installation
+        # (desktop.services.duties).
+        frozenset(Permission) - {Permission.MANAGE_VILLAGES, Permission.REVIEW_RULES, Permission.COMMITTEE_REVIEW},
     ),
     "secretary": (
         QT_TRANSLATE_NOOP(_C, "村文书/村支书"),

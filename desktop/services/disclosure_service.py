@@ -1,7 +1,8 @@
 """村务公开: items, financial tables, the committee's review, posting, feedback, the calendar, the catalogue.
 
-The committee reviews (`COMMITTEE_REVIEW`): a secretary cannot sign as the
-committee. A financial table that does not balance is refused at posting.
+The committee reviews: only a member's own login, on a day their seat covers,
+signs (`duties`); a secretary or the administrator cannot sign as the
+committee, and whoever submitted an item cannot approve it. A financial table that does not balance is refused at posting.
 The 公开目录 is the profile's built-ins plus the village's own subjects, which
 whoever edits items may add, rename and deactivate.
 """
@@ -14,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import installation, read_models, record_store, setup_service
+from desktop.services import duties, installation, read_models, record_store, setup_service
 from desktop.services.read_models import snapshot, snapshots
 from desktop.services.session import Session
 from models.db import database
@@ -29,7 +30,7 @@ from models.disclosure.records import (
     FinancialPosting,
 )
 from models.entities import Village
-from models.errors import DuplicateRecord, NotFound, ValidationError
+from models.errors import DuplicateRecord, NotFound, PermissionDenied, ValidationError
 from models.meetings.quorum import ERROR, Finding
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
@@ -288,13 +289,21 @@ def submit(session: Session, item_id: str, on: date) -> None:
         if errors:
             raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "不能提交:{reasons}"),
                                       reasons=";".join(f.text() for f in errors)))
-    record_store.update(session, item, submitted_on=on.isoformat(), review_result="", review_reason="")
+    record_store.update(session, item, submitted_on=on.isoformat(), submitted_by=session.actor,
+                        review_result="", review_reason="")
 
 
 def review(session: Session, item_id: str, on: date, approve: bool, reason: str = "") -> None:
-    """The committee approves or returns (with a reason). Only the committee may sign."""
-    session.require(Permission.COMMITTEE_REVIEW)
+    """The committee approves or returns (with a reason).
+
+    Only a committee member's own login signs, on a day their seat covers,
+    and never the person who submitted the item (`duties`).
+    """
+    duties.require_committee_signature(session, on)
     item = _item(item_id)
+    own = duties.why_not_approve_own(session, item.submitted_by)
+    if own is not None:
+        raise PermissionDenied(own)
     if status(item) != "in_review":
         raise _invalid(QT_TRANSLATE_NOOP(_C, "这项内容不在审核中。"))
     if on.isoformat() < item.submitted_on:

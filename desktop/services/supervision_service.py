@@ -1,7 +1,11 @@
 """村务监督: committee terms and eligibility, supervision matters, voucher reviews, 民主评议.
 
-Committee roles act (`COMMITTEE_REVIEW`); the secretary may record the
-election of a term (`EDIT_RECORDS`); everyone else reads.
+The committee acts only through a member's own login, on a day their seat
+covers (`duties`): opening a matter, its notice, verification and closing,
+reporting it to the township, a 民主理财 review, a 民主评议. The 村委会's
+answer to a matter comes from a 村委会 login (`duties.why_not_answer`). The
+secretary may record the election of a term (`EDIT_RECORDS`); everyone else
+reads.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import installation, people_service, read_models, record_store, terms_service
+from desktop.services import duties, installation, people_service, read_models, record_store, terms_service
 from desktop.services.read_models import snapshot, snapshots
 from desktop.services.session import Session
 from models.db import database
@@ -39,8 +43,9 @@ def _invalid(template: str, **params) -> ValidationError:
     return ValidationError(msg(_C, template, **params))
 
 
-def _require_committee(session: Session) -> None:
-    session.require(Permission.COMMITTEE_REVIEW)
+def _require_committee(session: Session, on: date) -> None:
+    """The committee acts on `on`: only a member's own login whose seat covers that day."""
+    duties.require_committee_signature(session, on)
 
 
 def _require_term_editor(session: Session) -> None:
@@ -224,7 +229,7 @@ def _facts(m: SupervisionMatter) -> mm.MatterFacts:
 def open_matter(session: Session, title: str, area: str, source: str, opened_on: date,
                 findings: str = "", meeting_id: str | None = None) -> read_models.SupervisionMatterView:
     """Open a matter the committee found."""
-    _require_committee(session)
+    _require_committee(session, opened_on)
     if not title.strip():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写事项名称。"))
     if area not in mm.AREAS or source not in mm.SOURCES:
@@ -236,8 +241,15 @@ def open_matter(session: Session, title: str, area: str, source: str, opened_on:
 
 def advance(session: Session, matter_id: str, target: str, on: date, text: str = "",
             deadline: date | None = None) -> read_models.SupervisionMatterView:
-    """Move a matter one step: notify (with deadline), answer, verify, close."""
-    _require_committee(session)
+    """Move a matter one step: notify (with deadline), answer, verify, close.
+
+    The answer is the 村委会's (a 村委会 login records it, `answered_by`); every
+    other step is the committee's (`closed_by` names the member who closed it).
+    """
+    if target == mm.ANSWERED:
+        duties.require_village_committee(session, on)
+    else:
+        _require_committee(session, on)
     m = SupervisionMatter.get_or_none((SupervisionMatter.id == matter_id) & (SupervisionMatter.deleted == False))  # noqa: E712
     if m is None:
         raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这个监督事项。")))
@@ -249,16 +261,16 @@ def advance(session: Session, matter_id: str, target: str, on: date, text: str =
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写整改建议或核实情况。"))
     changes = {
         mm.NOTIFIED: dict(notified_on=on.isoformat(), deadline=deadline.isoformat() if deadline else "", notice=text),
-        mm.ANSWERED: dict(answered_on=on.isoformat(), answer=text),
+        mm.ANSWERED: dict(answered_on=on.isoformat(), answer=text, answered_by=session.actor),
         mm.VERIFIED: dict(verified_on=on.isoformat(), verification=text),
-        mm.CLOSED: dict(closed_on=on.isoformat()),
+        mm.CLOSED: dict(closed_on=on.isoformat(), closed_by=session.actor),
     }[target]
     return snapshot(record_store.update(session, m, **changes))
 
 
 def escalate(session: Session, matter_id: str, on: date) -> read_models.SupervisionMatterView:
     """Report an unresolved matter to the township (travels in the next package)."""
-    _require_committee(session)
+    _require_committee(session, on)
     m = SupervisionMatter.get_by_id(matter_id)
     reasons = mm.can_escalate(_facts(m), on)
     if reasons:
@@ -322,13 +334,13 @@ def add_voucher_review(session: Session, period: str, reviewed_on: date, voucher
                        total_fen: int, signed_by: str,
                        questioned: list[tuple[str, int, str, str]] | None = None,
                        allow_duplicate: bool = False) -> read_models.VoucherReviewView:
-    """A 民主理财 session; `questioned` = (凭证号, 金额分, 理由, 结果).
+    """A 民主理财 session; `questioned` = (凭证号, 金额分, 理由, 结果); `recorded_by` is the member's login.
 
     A second review of the same month is usually the same session typed
     twice: refused with `DuplicateRecord` unless `allow_duplicate` (a month
     whose vouchers were reviewed in two sittings).
     """
-    _require_committee(session)
+    _require_committee(session, reviewed_on)
     if voucher_count < 0 or total_fen < 0:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "凭证张数和金额不能是负数。"))
     doubted = [amount for _no, amount, _reason, _outcome in questioned or []]
@@ -348,7 +360,8 @@ def add_voucher_review(session: Session, period: str, reviewed_on: date, voucher
                 period=period, on=earlier.reviewed_on, count=earlier.voucher_count), existing_id=earlier.id)
     with database.atomic():
         review = record_store.create(session, VoucherReview, period=period, reviewed_on=reviewed_on.isoformat(),
-                                     voucher_count=voucher_count, total_fen=total_fen, signed_by=signed_by.strip())
+                                     voucher_count=voucher_count, total_fen=total_fen, signed_by=signed_by.strip(),
+                                     recorded_by=session.actor)
         for no, amount, reason, outcome in questioned or []:
             if outcome not in ("approved", "returned", "vetoed", "pending"):
                 raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的处理结果:{outcome}"), outcome=outcome)
@@ -373,7 +386,7 @@ class AppraisalLine:
 def record_appraisal(session: Session, year: int, held_on: date, body: str, attendees: int,
                      lines: list[AppraisalLine], meeting_id: str | None = None) -> tuple[str, list[Finding]]:
     """Record a 民主评议; returns its id and the findings (verdicts, two-in-a-row consequences)."""
-    _require_committee(session)
+    _require_committee(session, held_on)
     if body not in ("assembly", "representatives"):
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请选择评议会议:村民会议或村民代表会议。"))
     if attendees <= 0:

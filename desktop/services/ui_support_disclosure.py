@@ -40,6 +40,7 @@ class ItemDetail:
     posted_on: str
     channels: tuple[str, ...]
     takedown_on: str
+    submitted_by: str = ""  # the login that submitted it (it may not approve it)
 
 
 def item_detail(item_id: str, today: date | None = None) -> ItemDetail:
@@ -51,7 +52,7 @@ def item_detail(item_id: str, today: date | None = None) -> ItemDetail:
         channels = ()
     return ItemDetail(i.id, i.category, i.subject, i.period_kind, i.period, i.event_date, i.title, i.content,
                       ds.status(i, today), i.submitted_on, i.reviewed_on, i.reviewed_by, i.review_result,
-                      i.review_reason, i.posted_on, channels, i.takedown_on)
+                      i.review_reason, i.posted_on, channels, i.takedown_on, i.submitted_by)
 
 
 @dataclass(frozen=True)

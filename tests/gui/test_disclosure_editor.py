@@ -12,6 +12,7 @@ from desktop.services import auth_service, setup_service
 from desktop.services import disclosure_service as ds
 from desktop.services.session import Session
 from models.disclosure.financial_table import Line
+from tests.support.committee import member_login
 from tests.support.typing import type_text
 from ui.disclosure.lines_model import EXPENSE, INCOME
 
@@ -21,8 +22,8 @@ PASSWORD = "Village-1234"
 def users(admin: Session) -> tuple[Session, Session]:
     """A 村文书 and a 监委会主任 logged in (the village fixture has only the administrator)."""
     setup_service.create_user(admin, "wenshu", "王文书", "secretary", PASSWORD, PASSWORD)
-    setup_service.create_user(admin, "jianwei", "李主任", "committee", PASSWORD, PASSWORD)
-    return auth_service.login("wenshu", PASSWORD), auth_service.login("jianwei", PASSWORD)
+    # The committee's reviewer is a seated member with their own login (desktop.services.duties).
+    return auth_service.login("wenshu", PASSWORD), member_login(admin, "jianwei", "李主任")
 
 
 def open_editor(qtbot, session: Session, item_id: str):
@@ -189,11 +190,34 @@ def test_review_buttons_are_for_the_committee_only(qtbot, village):
     assert "村务公开栏、微信群" in posting.state_label.text()
 
 
-def test_admin_may_review_too(qtbot, village):
+def test_admin_may_not_review_and_says_why(qtbot, village):
+    """Issue 15: the administrator could approve "as the 监委会"; now the button is off, with the reason."""
     _paths, admin = village
     item_id = _submitted(admin)
     editor = open_editor(qtbot, admin, item_id)
-    assert editor.review_section.approve_button.isEnabled()
+    review = editor.review_section
+    assert not review.approve_button.isEnabled() and not review.return_button.isEnabled()
+    # A village that has not entered its committee reads why, and what to do.
+    assert "本村还没有登记村务监督委员会成员" in review.why_label.text()
+    assert "村务监督 → 成员" in review.approve_button.toolTip()
+    editor.close()
+    member_login(admin, "jianwei", "李主任")
+    editor = open_editor(qtbot, admin, item_id)
+    assert not editor.review_section.approve_button.isEnabled()
+    assert "“管理员”账号不能代表监委会签署" in editor.review_section.why_label.text()
+
+
+def test_the_submitter_cannot_approve_with_their_own_committee_login(qtbot, village):
+    _paths, admin = village
+    member = member_login(admin, "jianwei", "李主任")
+    setup_service.create_user(admin, "li_ws", "李主任", "secretary", PASSWORD, PASSWORD)
+    from tests.support.committee import bind
+
+    bind(admin, "li_ws", member.person_id)
+    item_id = _submitted(auth_service.login("li_ws", PASSWORD))
+    editor = open_editor(qtbot, member, item_id)
+    assert not editor.review_section.approve_button.isEnabled()
+    assert "提交这项内容的人不能再审核它" in editor.review_section.why_label.text()
 
 
 @pytest.mark.parametrize("paper", ["a3", "a4"])

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog
 from desktop.services import disclosure_service as ds
 from desktop.services.session import Session
 from models.disclosure.financial_table import Line
+from tests.support.committee import reviewer
 from tests.support.ledgers import messy_cash_journal
 from tests.support.typing import type_text
 
@@ -32,7 +33,7 @@ def _posted(session: Session, period: str, posted: date) -> str:
     item = ds.create_item(session, "finance_monthly", period, f"{period} 财务收支公开")
     ds.save_table(session, item.id, 0, 1000, [Line(f"{period}-02", "1", "厂房租金", "租赁收入", 1000, 0)])
     ds.submit(session, item.id, posted - timedelta(days=2))
-    ds.review(session, item.id, posted - timedelta(days=1), True)
+    ds.review(reviewer(session), item.id, posted - timedelta(days=1), True)
     ds.post(session, item.id, posted, ["村务公开栏"])
     return item.id
 
@@ -290,7 +291,7 @@ def test_calendar_lists_ad_hoc_items_with_their_state(qtbot, qtmodeltester, vill
     _paths, admin = village
     late = ds.create_item(admin, "projects", "", "村道硬化工程", event_date=date(2026, 3, 2)).id
     ds.submit(admin, late, date(2026, 3, 20))
-    ds.review(admin, late, date(2026, 3, 20), True)
+    ds.review(reviewer(admin), late, date(2026, 3, 20), True)
     ds.post(admin, late, date(2026, 3, 20), ["村务公开栏"])  # due 3月12日 (10 days): late
     overdue = ds.create_item(admin, "four_two", "", "光伏项目决议", event_date=date(2026, 5, 1)).id
     tab = CalendarTab(today=date(2026, 5, 20))

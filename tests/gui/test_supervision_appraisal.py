@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from desktop.services import auth_service, people_service, setup_service, supervision_service
 from desktop.services.session import cli_session
-from tests.support.demo import supervision_village
+from tests.support.committee import member_login
+from tests.support.demo import demo_login, supervision_village
 from tests.support.sites import ADMIN_PASSWORD
 from ui.supervision.appraisal_tab import BASIC, COMPETENT, INCOMPETENT
 
@@ -26,7 +27,8 @@ def page(qtbot, store):
     from ui.meetings.meeting_editor import MeetingEditor
     from ui.supervision.supervision_page import SupervisionPage
 
-    page = SupervisionPage(supervision_village(), MeetingEditor)
+    supervision_village()
+    page = SupervisionPage(demo_login("jianwei"), MeetingEditor)  # the committee acts as its chair
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.show()
@@ -84,9 +86,10 @@ def test_two_years_of_incompetent_end_the_office(qtbot, store):
     admin = cli_session("village")
     person = people_service.add_person(admin, "赵大海", "男", village_group="一组")
     people_service.add_role(admin, person, "vc_member", "2021-04-18")
-    supervision_service.record_appraisal(admin, 2024, date(2024, 12, 20), "assembly", 100, [
+    committee = member_login(auth_service.login("admin", ADMIN_PASSWORD), "jianwei", "周监委")
+    supervision_service.record_appraisal(committee, 2024, date(2024, 12, 20), "assembly", 100, [
         supervision_service.AppraisalLine(person.id, "村委会委员", 20, 10, 70)])
-    tab = AppraisalTab(auth_service.login("admin", ADMIN_PASSWORD))
+    tab = AppraisalTab(committee)
     qtbot.addWidget(tab)
     tab.show()
     tab.year_spin.setValue(2025)

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.support.demo import supervision_village
+from tests.support.demo import demo_login, supervision_village
 from tests.support.typing import type_text
 from ui.supervision.meetings_tab import missing_months
 
@@ -17,7 +17,8 @@ def page(qtbot, store):
     from ui.meetings.meeting_editor import MeetingEditor
     from ui.supervision.supervision_page import SupervisionPage
 
-    page = SupervisionPage(supervision_village(), MeetingEditor)
+    supervision_village()
+    page = SupervisionPage(demo_login("jianwei"), MeetingEditor)  # the committee acts as its chair
     qtbot.addWidget(page)
     page.resize(1200, 760)
     page.show()

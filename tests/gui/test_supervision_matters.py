@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from models.supervision import matters as mm
-from tests.support.demo import supervision_village
+from tests.support.demo import demo_login, supervision_village
 from tests.support.typing import type_text
 
 
@@ -18,7 +18,8 @@ def page(qtbot, store):
     from ui.meetings.meeting_editor import MeetingEditor
     from ui.supervision.supervision_page import SupervisionPage
 
-    page = SupervisionPage(supervision_village(), MeetingEditor)
+    supervision_village()
+    page = SupervisionPage(demo_login("jianwei"), MeetingEditor)  # the committee acts as its chair
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
@@ -41,6 +42,22 @@ def _step(qtbot, panel, target: str, text: str = "", on: date | None = None):
         type_text(qtbot, dialog.text_edit, text)
     _ok(qtbot, dialog)
     return dialog
+
+
+def _panel_of(qtbot, session, title: str):
+    """The matters tab of another login, showing the matter `title` (as that person would open it)."""
+    from ui.supervision.matters_tab import MattersTab
+
+    tab = MattersTab(session)
+    qtbot.addWidget(tab)
+    tab.resize(1280, 800)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.refresh()
+    row = [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())].index(title)
+    tab.table.selectRow(row)
+    qtbot.waitUntil(lambda: tab.panel.detail is not None and tab.panel.detail.title == title)
+    return tab.panel
 
 
 def test_board_highlights_overdue_and_filters(qtmodeltester, page):
@@ -84,13 +101,20 @@ def test_matter_life_cycle_through_the_buttons(qtbot, page):
     assert "已通知整改" in panel.meta_label.text()
     assert panel.escalate_button.isVisible()  # unresolved after a notice: may go to the township
 
+    # The answer is the 村委会's: the committee's login cannot record it; the secretary's does.
+    assert not panel.step_buttons[mm.ANSWERED].isEnabled()
+    assert "监委会成员的账号不能登记村委会的答复" in panel.step_buttons[mm.ANSWERED].toolTip()
+    secretary_panel = _panel_of(qtbot, demo_login("wenshu"), "村集体鱼塘承包费未入账")
     # A date before the notice is refused in the dialog, in plain Chinese.
-    answer = _step(qtbot, panel, mm.ANSWERED, "已补记入账,凭证号记-052。", today - timedelta(days=30))
+    answer = _step(qtbot, secretary_panel, mm.ANSWERED, "已补记入账,凭证号记-052。", today - timedelta(days=30))
     assert answer.isVisible()
     assert answer.message.text().startswith("现在不能这样办理:日期")
     answer.on_edit.setDate(QDate.currentDate())
     _ok(qtbot, answer)
     assert not answer.isVisible()
+    assert not secretary_panel.step_buttons[mm.VERIFIED].isEnabled()  # verifying is the committee's
+    tab.refresh()
+    panel.show_matter(panel.detail.id)
 
     # Answered, not verified: 办结 is still refused, and the panel says so.
     assert not panel.step_buttons[mm.CLOSED].isEnabled()

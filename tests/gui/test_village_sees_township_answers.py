@@ -22,6 +22,7 @@ from desktop.services import (
 )
 from models.rules import procedure as proc
 from models.supervision import matters as mm
+from tests.support.committee import member_login
 from tests.support.reviews import RULES_TEXT
 from tests.support.screens import save, shown
 from tests.support.sites import VILLAGE_CODE
@@ -35,11 +36,12 @@ def _village_sends(pair) -> tuple[str, str, str]:
     pair.use("v")
     session = pair.village_session
     today = date.today()
-    matter = supervision_service.open_matter(session, "低保评议结果未张榜公示", "subsidies", "complaint",
+    committee = member_login(session, "jianwei", "周监委")  # the committee acts through a member's own login
+    matter = supervision_service.open_matter(committee, "低保评议结果未张榜公示", "subsidies", "complaint",
                                              today - timedelta(days=40), "评议后未公示")
-    supervision_service.advance(session, matter.id, mm.NOTIFIED, today - timedelta(days=35), "请张榜公示",
+    supervision_service.advance(committee, matter.id, mm.NOTIFIED, today - timedelta(days=35), "请张榜公示",
                                 today - timedelta(days=20))
-    supervision_service.escalate(session, matter.id, today - timedelta(days=10))
+    supervision_service.escalate(committee, matter.id, today - timedelta(days=10))
     feedback = disclosure_service.add_feedback(session, today - timedelta(days=30), "低保名单为什么没有公开?", "张三")
     disclosure_service.escalate_feedback(session, feedback.id, today - timedelta(days=10))
     version, _ = rules_service.import_text(session, RULES_TEXT.replace("取消其当年集体分红", "由村委会批评教育"),

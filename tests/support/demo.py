@@ -62,6 +62,12 @@ def supervision_village(province: str | None = None) -> Session:
     return session
 
 
+def demo_login(login: str) -> Session:
+    """A demo login of the open demo village: "jianwei" is the committee chair's own (bound to him),
+    "wenshu" the secretary's, which records the 村委会's answers."""
+    return auth_service.login(login, DEMO_PASSWORD)
+
+
 def demo_village_with_admin(years: int = 1) -> Session:
     """Like the `village` fixture (admin's password `Admin-1234`) then a demo of `years`.
 

@@ -14,6 +14,7 @@ from models.disclosure import calendar as cal
 from models.disclosure import catalogue as cat
 from models.disclosure.records import DisclosureSubject
 from models.errors import PermissionDenied, ValidationError
+from tests.support.committee import member_login
 
 
 def codes(province, own=()):
@@ -168,8 +169,7 @@ def test_calendar_year_lists_each_ad_hoc_item_with_its_state(store, province, da
     setup_service.initialize("village", "青山村", "500101001001", province)
     setup_service.create_user(None, "admin", "管理员", "admin", "Admin-1234", "Admin-1234")
     admin = auth_service.login("admin", "Admin-1234")
-    setup_service.create_user(admin, "jianwei", "监委会主任", "committee", "Pass-1234")
-    committee = auth_service.login("jianwei", "Pass-1234")
+    committee = member_login(admin, "jianwei", "周监委")  # a member's own login signs
     today = date(2026, 6, 20)
 
     def item(event, title):

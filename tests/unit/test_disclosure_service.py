@@ -11,6 +11,7 @@ from desktop.services import auth_service, ledger_import, setup_service
 from desktop.services import disclosure_service as ds
 from models.disclosure.financial_table import Line
 from models.errors import PermissionDenied, ValidationError
+from tests.support.committee import member_login
 
 
 def lines():
@@ -21,9 +22,8 @@ def lines():
 def test_post_only_after_balanced_table_and_committee_review(village):
     _, admin = village
     setup_service.create_user(admin, "wenshu", "村文书", "secretary", "Pass-1234")
-    setup_service.create_user(admin, "jianwei", "监委会主任", "committee", "Pass-1234")
     secretary = auth_service.login("wenshu", "Pass-1234")
-    committee = auth_service.login("jianwei", "Pass-1234")
+    committee = member_login(admin, "jianwei", "周监委")  # a member's own login signs
     item = ds.create_item(secretary, "finance_monthly", "2026-10", "2026年10月财务收支公开")
     findings = ds.save_table(secretary, item.id, 100000, 864900, lines())  # off by 0.20
     assert any("账不平" in f.text() for f in findings)

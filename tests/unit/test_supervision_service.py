@@ -17,6 +17,18 @@ def demo_admin(village_demo):
     return admin
 
 
+@pytest.fixture
+def committee(village_demo):
+    """The demo committee chair's own login (bound to the chair; the committee signs only as a member)."""
+    return auth_service.login("jianwei", demo.DEMO_PASSWORD)
+
+
+@pytest.fixture
+def village_committee(village_demo):
+    """The secretary's login, which records the 村委会's answers."""
+    return auth_service.login("wenshu", demo.DEMO_PASSWORD)
+
+
 def person(role: str):
     return next(r for r in people_service.register() if role in r.roles)
 
@@ -63,19 +75,19 @@ def test_a_good_committee_and_its_composition_warnings(demo_admin):
     assert view.composition == () and len(view.members) == 3
 
 
-def test_matter_life_cycle_through_the_service(demo_admin):
-    m = sv.open_matter(demo_admin, "2026年3月报销凭证缺少经手人签字", "property", "inspection",
+def test_matter_life_cycle_through_the_service(committee, village_committee):
+    m = sv.open_matter(committee, "2026年3月报销凭证缺少经手人签字", "property", "inspection",
                        date(2026, 3, 5), "3 张凭证无经手人签字")
     with pytest.raises(ValidationError) as err:
-        sv.advance(demo_admin, m.id, mm.CLOSED, date(2026, 3, 6))
+        sv.advance(committee, m.id, mm.CLOSED, date(2026, 3, 6))
     assert "核实" in str(err.value)
-    sv.advance(demo_admin, m.id, mm.NOTIFIED, date(2026, 3, 6), "请补签", deadline=date(2026, 3, 20))
+    sv.advance(committee, m.id, mm.NOTIFIED, date(2026, 3, 6), "请补签", deadline=date(2026, 3, 20))
     row = next(r for r in sv.list_matters(date(2026, 3, 25)) if r.id == m.id)
     assert row.overdue
-    sv.escalate(demo_admin, m.id, date(2026, 3, 25))
-    sv.advance(demo_admin, m.id, mm.ANSWERED, date(2026, 3, 26), "已补签")
-    sv.advance(demo_admin, m.id, mm.VERIFIED, date(2026, 3, 28), "现场查看凭证,已补签")
-    sv.advance(demo_admin, m.id, mm.CLOSED, date(2026, 3, 28))
+    sv.escalate(committee, m.id, date(2026, 3, 25))
+    sv.advance(village_committee, m.id, mm.ANSWERED, date(2026, 3, 26), "已补签")
+    sv.advance(committee, m.id, mm.VERIFIED, date(2026, 3, 28), "现场查看凭证,已补签")
+    sv.advance(committee, m.id, mm.CLOSED, date(2026, 3, 28))
     assert next(r for r in sv.list_matters() if r.id == m.id).state == mm.CLOSED
 
 
@@ -98,20 +110,20 @@ def test_bad_amounts_are_refused(text):
         sv.parse_amount(text)
 
 
-def test_voucher_review_and_appraisal_with_consequence(demo_admin):
-    review = sv.add_voucher_review(demo_admin, "2026-03", date(2026, 4, 3), 42, sv.parse_amount("58,320.40"),
+def test_voucher_review_and_appraisal_with_consequence(committee):
+    review = sv.add_voucher_review(committee, "2026-03", date(2026, 4, 3), 42, sv.parse_amount("58,320.40"),
                                    "张监委、李监委", [("记-017", 120000, "无验收单", "returned")],
                                    allow_duplicate=True)  # the demo may have reviewed 2026-03 already
     assert review.total_fen == 5832040
     with pytest.raises(ValidationError):
-        sv.add_voucher_review(demo_admin, "2026-03", date(2026, 4, 3), 0, 0, "张监委", [("1", 1, "x", "returned")])
+        sv.add_voucher_review(committee, "2026-03", date(2026, 4, 3), 0, 0, "张监委", [("1", 1, "x", "returned")])
     member = person("vc_member").id
     line = sv.AppraisalLine(member, "村委会委员", 5, 6, 25)
     with pytest.raises(ValidationError) as err:
-        sv.record_appraisal(demo_admin, 2025, date(2025, 12, 20), "representatives", 30, [line])
+        sv.record_appraisal(committee, 2025, date(2025, 12, 20), "representatives", 30, [line])
     assert "多于到会 30 人" in str(err.value)
-    sv.record_appraisal(demo_admin, 2030, date(2030, 12, 20), "representatives", 36, [line])
-    _id, findings = sv.record_appraisal(demo_admin, 2031, date(2031, 12, 1), "representatives", 36, [line])
+    sv.record_appraisal(committee, 2030, date(2030, 12, 20), "representatives", 36, [line])
+    _id, findings = sv.record_appraisal(committee, 2031, date(2031, 12, 1), "representatives", 36, [line])
     assert any("连续两年(2030、2031)" in f.text() for f in findings)
     assert [e.kind for e in sv.ledger(2031)].count("民主评议") == 1
     assert sv.annual_counts(2030)["appraisals"] == 1
@@ -131,11 +143,11 @@ def test_annual_report_exports(demo_admin, tmp_path):
     assert "召开会议" in d.paragraphs[1].text and len(d.tables[0].rows) == len(sv.ledger(year)) + 1
 
 
-def test_appraisal_results_become_a_disclosure_draft(demo_admin):
+def test_appraisal_results_become_a_disclosure_draft(committee):
     from desktop.services import disclosure_service
 
     member = person("vc_member").id
-    sv.record_appraisal(demo_admin, 2032, date(2032, 12, 20), "representatives", 36,
+    sv.record_appraisal(committee, 2032, date(2032, 12, 20), "representatives", 36,
                         [sv.AppraisalLine(member, "村委会委员", 30, 4, 2)])
     drafts = [r for r in disclosure_service.list_items(2032) if r.subject == "appraisal"]
     assert len(drafts) == 1 and drafts[0].status == "draft"

@@ -1,8 +1,10 @@
 """The side of the item editor: the committee's review, the posting, and the poster.
 
-Everyone sees the review; only a session with `COMMITTEE_REVIEW` can press
-通过 / 退回 (others see why in the tooltip, and the secretary reads
-“等待监委会审核”). The service checks the permission and the dates again.
+Everyone sees the review; only a committee member's own login, on a day their
+seat covers, and not the one who submitted the item, can press 通过 / 退回
+(`desktop.services.duties`; others see why in words under the buttons and in
+the tooltip, and the secretary reads “等待监委会审核”). The service checks all of
+it and the dates again.
 """
 
 from __future__ import annotations
@@ -26,13 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import disclosure_service as ds
-from desktop.services import ui_support_disclosure
+from desktop.services import duties, ui_support_disclosure
 from desktop.services.session import Session
 from desktop.services.ui_support_disclosure import ItemDetail
 from models.meetings.quorum import ERROR
 from models.roles import Permission
 from ui.disclosure import printing
 from ui.disclosure.labels import channel_label
+from ui.errors import message_text
 from ui.operations import run_op
 from ui.widgets import background
 from ui.widgets.background import FileExporter
@@ -66,8 +69,12 @@ class ReviewSection(QWidget):
         self.state_label.setWordWrap(True)
         self.state_label.setTextFormat(Qt.TextFormat.RichText)
         self.date_edit = date_edit()
+        self.date_edit.dateChanged.connect(lambda _d: self._enable())
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText(self.tr("退回时写明理由,例如:第 3 行“其他支出”请写明用途"))
+        self.why_label = QLabel()  # why this login may not sign, in words (and what to do)
+        self.why_label.setWordWrap(True)
+        self.why_label.setProperty("role", "hint")
         self.reason_edit.setMaximumHeight(self.fontMetrics().height() * 3 + 12)
         self.approve_button = make_primary(QPushButton(self.tr("审核通过")))
         self.return_button = QPushButton(self.tr("退回修改"))
@@ -84,14 +91,22 @@ class ReviewSection(QWidget):
         layout.addWidget(self.state_label)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addWidget(self.why_label)
         layout.addWidget(self.message)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.card)
 
     def can_review(self) -> bool:
-        """Whether this session may sign as the committee."""
+        """Whether this login is the committee's kind (the member check comes with `why_not`)."""
         return self._session.can(Permission.COMMITTEE_REVIEW)
+
+    def why_not(self) -> str:
+        """Why this login may not sign the shown item on the chosen date ("" when it may)."""
+        if self.detail is None:
+            return ""
+        reason = duties.why_not_review(self._session, to_date(self.date_edit), self.detail.submitted_by)
+        return message_text(reason) if reason is not None else ""
 
     def show_item(self, d: ItemDetail) -> None:
         """Show the review state of `d` and enable what may be done."""
@@ -116,14 +131,30 @@ class ReviewSection(QWidget):
         elif d.status in ("draft", "returned"):
             lines.append(self.tr("还没有提交监委会审核。"))
         self.state_label.setText("<br>".join(lines))
-        actionable = in_review and self.can_review()
-        for w in (self.approve_button, self.return_button, self.date_edit, self.reason_edit):
+        self._enable()
+        self.message.clear_message()
+
+    def _enable(self) -> None:
+        """The buttons for a member who may sign on the chosen date; the reason in words for everyone else."""
+        d = self.detail
+        in_review = d is not None and d.status == "in_review"
+        why = self.why_not() if in_review else ""
+        actionable = in_review and not why
+        for w in (self.approve_button, self.return_button, self.reason_edit):
             w.setEnabled(actionable)
-        tip = "" if actionable else (self.tr("只有监委会成员可以审核;您的账号只能查看。") if not self.can_review()
-                                     else self.tr("这项内容现在不在审核中。"))
+        self.date_edit.setEnabled(in_review and self.can_review())  # a member may sign for an earlier day
+        if actionable:
+            tip = ""
+        elif not in_review:
+            tip = self.tr("这项内容现在不在审核中。")
+        elif not self.can_review():
+            tip = self.tr("只有监委会成员可以审核;您的账号只能查看。") + "\n" + why
+        else:
+            tip = why
         for w in (self.approve_button, self.return_button):
             w.setToolTip(tip)
-        self.message.clear_message()
+        self.why_label.setText(why)
+        self.why_label.setVisible(bool(why))
 
     def approve(self) -> bool:
         """通过."""

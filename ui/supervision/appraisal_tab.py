@@ -89,8 +89,10 @@ class AppraisalTab(QWidget):
         self.reset_button.clicked.connect(self.reset)
         if not allowed:
             self.save_button.setEnabled(False)
-            self.save_button.setToolTip(read_only_tip())
+            self.save_button.setToolTip(read_only_tip(session))
         self.message = FieldMessage()
+        if not allowed:  # the reason in words, and what to do (a village without its committee yet)
+            self.message.show_hint(read_only_tip(session))
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.RichText)

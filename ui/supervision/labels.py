@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from desktop.services import duties
 from desktop.services.session import Session
 from models.meetings.quorum import ERROR, WARNING
 from models.roles import Permission
 from models.supervision import appraisal as ap
 from models.supervision import matters as mm
+from ui.errors import message_text
 from ui.widgets.findings import finding_text
 from ui.widgets.palette import AMBER, GREEN, GREY, RED
 
@@ -85,9 +88,26 @@ def worst(findings) -> str | None:
     return None
 
 
+def act_reason(session: Session, on: date | None = None) -> str:
+    """Why this login may not act for the 监委会 on `on` (default today), in words; "" when it may.
+
+    Committee actions (matters, voucher reviews, appraisals) are signed only
+    from a member's own login on a day their seat covers (`duties`); the
+    services refuse the rest whatever the screen shows.
+    """
+    reason = duties.why_not_sign(session, on or date.today())
+    return "" if reason is None else message_text(reason)
+
+
+def answer_reason(session: Session, on: date | None = None) -> str:
+    """Why this login may not record the 村委会's answer on `on` (default today); "" when it may."""
+    reason = duties.why_not_answer(session, on or date.today())
+    return "" if reason is None else message_text(reason)
+
+
 def can_act(session: Session) -> bool:
-    """Committee actions (matters, reviews, appraisals)."""
-    return session.can(Permission.COMMITTEE_REVIEW)
+    """Committee actions (matters, reviews, appraisals): a current member's own login, today."""
+    return not act_reason(session)
 
 
 def can_seat(session: Session) -> bool:
@@ -95,9 +115,11 @@ def can_seat(session: Session) -> bool:
     return session.can(Permission.COMMITTEE_REVIEW) or session.can(Permission.EDIT_RECORDS)
 
 
-def read_only_tip() -> str:
-    """Tooltip on a disabled committee action."""
-    return QCoreApplication.translate(_C, "只有监委会成员可以办理;您的账号只能查看。")
+def read_only_tip(session: Session | None = None) -> str:
+    """Tooltip on a disabled committee action: why, for `session` (the general sentence without one)."""
+    general = QCoreApplication.translate(_C, "只有监委会成员可以办理;您的账号只能查看。")
+    reason = act_reason(session) if session is not None else ""
+    return f"{general}\n{reason}" if reason else general
 
 
 def seat_only_tip() -> str:

@@ -30,7 +30,14 @@ from desktop.services.ui_support_supervision import MatterDetail
 from models.supervision import matters as mm
 from ui.errors import message_text
 from ui.operations import run_op
-from ui.supervision.labels import area_label, can_act, read_only_tip, source_label, state_label
+from ui.supervision.labels import (
+    act_reason,
+    answer_reason,
+    area_label,
+    read_only_tip,
+    source_label,
+    state_label,
+)
 from ui.supervision.matter_dialogs import NewMatterDialog, StepDialog
 from ui.supervision.matters_model import AREA, DEADLINE, OPENED, STATE, TITLE, MattersModel
 from ui.widgets.field_message import FieldMessage
@@ -120,23 +127,28 @@ class MatterPanel(QWidget):
         self.meta_label.setText(self.tr("{area} · 来源:{source} · {on} 发现 · 现状:{state}").format(
             area=area_label(d.area), source=source_label(d.source), on=d.opened_on, state=state_label(current)))
         self.body_label.setText(self._timeline_html(d, current))
-        allowed = can_act(self._session)
+        # The answer is the 村委会's; every other step the committee's (desktop.services.duties).
+        committee_why, answer_why = act_reason(self._session), answer_reason(self._session)
+        allowed = not committee_why
         next_step = None
         for target, button in self.step_buttons.items():
             reasons = mm.why_not(facts, target, date.max, "9999-12-31")
+            who_why = answer_why if target == mm.ANSWERED else committee_why
             button.setVisible(current != mm.CLOSED)
-            button.setEnabled(allowed and not reasons)
+            button.setEnabled(not who_why and not reasons)
             button.setProperty("primary", not reasons)
             button.style().unpolish(button)
             button.style().polish(button)
             if not reasons:
                 next_step = target
-            button.setToolTip(read_only_tip() if not allowed else "\n".join(message_text(r) for r in reasons))
-        self.next_step = next_step if allowed and current != mm.CLOSED else None
+            button.setToolTip(who_why or "\n".join(message_text(r) for r in reasons))
+        # The step this login can take now (Enter on the board opens it).
+        next_why = answer_why if next_step == mm.ANSWERED else committee_why
+        self.next_step = next_step if next_step and not next_why and current != mm.CLOSED else None
         escalate_reasons = mm.can_escalate(facts, date.today())
         self.escalate_button.setVisible(not escalate_reasons)
         self.escalate_button.setEnabled(allowed)
-        self.escalate_button.setToolTip(read_only_tip() if not allowed else self.tr(
+        self.escalate_button.setToolTip(committee_why if not allowed else self.tr(
             "村委会逾期不整改或答复不满意的,可以报告乡镇,随下一个数据包送达。"))
         if current == mm.CLOSED:
             self.next_label.setText(self.tr("已于 {on} 办结。").format(on=d.closed_on))
@@ -225,9 +237,15 @@ class MattersTab(QWidget):
         self.count_label.setProperty("role", "hint")
         self.new_button = make_primary(QPushButton(self.tr("新建事项…")))
         self.new_button.clicked.connect(self.open_new)
-        if not can_act(session):
+        self.why_label = QLabel()  # why this login may not open a matter, in words (and what to do)
+        self.why_label.setWordWrap(True)
+        self.why_label.setProperty("role", "hint")
+        self.why_label.setVisible(False)
+        if act_reason(session):
             self.new_button.setEnabled(False)
-            self.new_button.setToolTip(read_only_tip())
+            self.new_button.setToolTip(read_only_tip(session))
+            self.why_label.setText(act_reason(session))
+            self.why_label.setVisible(True)
         self.table = read_only_view(self.model)
         # The 事项 is what a person reads: it takes the room. The dates fit their contents; 监督内容
         # (up to “精神文明建设(含村规民约执行)”) and 状态 get a fixed share and elide, with the
@@ -256,6 +274,7 @@ class MattersTab(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
+        left_layout.addWidget(self.why_label)
         left_layout.addWidget(self.table, 1)
         card, card_layout = section(self.tr("事项办理"))
         card_layout.addWidget(self.panel, 1)

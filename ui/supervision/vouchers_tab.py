@@ -84,9 +84,11 @@ class VouchersTab(QWidget):
         if not allowed:
             for button in (self.save_button, self.add_row_button):
                 button.setEnabled(False)
-                button.setToolTip(read_only_tip())
+                button.setToolTip(read_only_tip(session))
         self.message = FieldMessage()
         self.duplicate_box: DuplicateBox | None = None
+        if not allowed:  # the reason in words, and what to do (a village without its committee yet)
+            self.message.show_hint(read_only_tip(session))
 
         form = QFormLayout()
         form.addRow(self.tr("凭证所属月份:"), self.period_edit)
