@@ -13,7 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import duties, installation, people_service, read_models, record_store, terms_service
+from desktop.services import (
+    duties,
+    installation,
+    people_service,
+    read_models,
+    record_store,
+    terms_service,
+)
 from desktop.services.read_models import snapshot, snapshots
 from desktop.services.session import Session
 from models.db import database
