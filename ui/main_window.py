@@ -96,12 +96,28 @@ class MainWindow(QMainWindow):
             page = build_page(self._areas[key], self._info, self._session, self._paths)
             self._pages[key] = page
             self.stack.addWidget(page)
+            if key == "home" and hasattr(page, "go_to"):
+                page.go_to.connect(self.go_to)
         elif key in self._stale:
             self._stale.discard(key)
             _refresh(page)
         self.stack.setCurrentWidget(page)
         if self.navigation.current_key() != key:
             self.navigation.select_area(key)
+
+    def go_to(self, target: str) -> None:
+        """Open a to-do line's place: an area key, "area:tab" (the page's `<tab>_tab`), or "accounts"."""
+        if target == "accounts":
+            self.open_accounts()
+            return
+        key, _, tab = target.partition(":")
+        if key not in self._areas:
+            return
+        self.show_area(key)
+        page = self._pages[key]
+        widget = getattr(page, f"{tab}_tab", None) if tab else None
+        if widget is not None and hasattr(page, "tabs"):
+            page.tabs.setCurrentWidget(widget)
 
     def on_changes(self, changes: Changes, initiator: QObject | None = None) -> None:
         """An operation changed records: every built page that shows them refreshes.

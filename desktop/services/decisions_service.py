@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from desktop.services import read_models, record_store
 from desktop.services.read_models import snapshot
@@ -207,19 +207,57 @@ def list_registers(year: int | None = None) -> list[tuple[str, str, str, str | N
     return out
 
 
+def _last_ended_quarter_day(today: date) -> date:
+    """The last day of the latest quarter that is over on `today` (a quarter's last day counts as over)."""
+    year, quarter = cadence.quarter_of(today)
+    end_month = quarter * 3
+    end = date(year + (end_month == 12), end_month % 12 + 1, 1) - timedelta(days=1)
+    if today >= end:
+        return end
+    return date(year, end_month - 2, 1) - timedelta(days=1)
+
+
 def cadence_findings(year: int, today: date | None = None) -> list[Finding]:
-    """Quarters of `year` (up to today) without a 村民代表会议 that counts (approved, quorum established)."""
+    """Quarters of `year` that are over by `today` without a 村民代表会议 that counts (approved, quorum established).
+
+    A quarter still in progress is not missing: it may still hold its
+    meeting (`quarter_in_progress` says how it stands).
+    """
     from desktop.services.meetings_service import (
         representatives_draft_dates,
         representatives_meeting_dates,
     )
 
     today = today or date.today()
-    last = min(date(year, 12, 31), today)
+    last = min(date(year, 12, 31), _last_ended_quarter_day(today))
     if last < date(year, 1, 1):
         return []
     return cadence.missing_representative_quarters(representatives_meeting_dates(), date(year, 1, 1), last,
                                                    representatives_draft_dates())
+
+
+@dataclass(frozen=True)
+class QuarterInProgress:
+    """The quarter `today` falls in, and whether it already has a 村民代表会议 that counts (or a draft of one)."""
+
+    year: int
+    quarter: int
+    held: bool
+    drafted: bool
+
+
+def quarter_in_progress(today: date | None = None) -> QuarterInProgress:
+    """How the current quarter stands: "进行中" until it is over, never missing before that."""
+    from desktop.services.meetings_service import (
+        representatives_draft_dates,
+        representatives_meeting_dates,
+    )
+
+    today = today or date.today()
+    now = cadence.quarter_of(today)
+    return QuarterInProgress(now[0], now[1],
+                             any(cadence.quarter_of(d) == now for d in representatives_meeting_dates()),
+                             any(cadence.quarter_of(d) == now for d in representatives_draft_dates()))
 
 
 def counts() -> dict[str, int]:

@@ -1,11 +1,19 @@
-"""首页: which village or township this is, and a few counts at a glance."""
+"""首页: which village or township this is, what this login has to do now, and a few counts at a glance.
+
+The village's page opens with 待办 (`todo_service`): one line per thing this
+login has to do, each with a button to the place where it is done (the
+page emits `go_to` with a navigation key, "area:tab" or "accounts"; the main
+window opens it). A fresh village (an empty register) reads one line: 先登记
+人员名册, with the way there, and no warnings about what cannot be judged yet.
+A quarter still in progress is "进行中", never missing.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -19,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.paths import AppPaths
-from desktop.services import decisions_service, people_service
+from desktop.services import decisions_service, people_service, todo_service
 from desktop.services.session import Session
 from desktop.services.setup_service import InstallationInfo
 from models.provinces import province_label
+from ui.errors import message_text
 from ui.widgets.scaled_label import ScaledLabel
 
 #: Roles counted on the village home page, in this order.
@@ -37,7 +46,10 @@ def _card() -> QFrame:
 
 
 class HomePage(QWidget):
-    """Installation facts and, for a village, how many people hold each role."""
+    """Installation facts and, for a village, this login's to-do list and how many people hold each role."""
+
+    #: A to-do line's button: open this place (navigation key, "area:tab", or "accounts").
+    go_to = Signal(str)
 
     def __init__(self, info: InstallationInfo, parent: QWidget | None = None, defer: bool = False,
                  session: Session | None = None, paths: AppPaths | None = None):
@@ -131,7 +143,8 @@ class HomePage(QWidget):
         self._notices_at = position
         position += self._place_notices()
         self.data_cards = {name: build() for name, build in self._data_card_builders()}
-        for widget in (ScaledLabel(self.tr("人员概况"), 1.2, bold=True), self.data_cards["counts"],
+        for widget in (ScaledLabel(self.tr("待办"), 1.2, bold=True), self.data_cards["todo"],
+                       ScaledLabel(self.tr("人员概况"), 1.2, bold=True), self.data_cards["counts"],
                        ScaledLabel(self.tr("会议与表决"), 1.2, bold=True), self.data_cards["meetings"],
                        ScaledLabel(self.tr("村规民约与村务监督"), 1.2, bold=True), self.data_cards["rules"]):
             self._layout.insertWidget(position, widget)
@@ -140,7 +153,7 @@ class HomePage(QWidget):
 
     def _data_card_builders(self):
         """The village's data cards, by name, with the method that builds each (a few counts each)."""
-        return (("counts", self._counts_card), ("meetings", self._meetings_card),
+        return (("todo", self._todo_card), ("counts", self._counts_card), ("meetings", self._meetings_card),
                 ("rules", self._rules_and_supervision_card))
 
     def refresh_village(self) -> None:
@@ -289,6 +302,44 @@ class HomePage(QWidget):
         self.notices_button.setText(
             self.tr("阅读通知({n} 条未读)…").format(n=unread) if unread else self.tr("查看全部通知…"))
 
+    def _todo_card(self) -> QFrame:
+        """What this login has to do now, a line each with the button to the place (or "nothing waiting")."""
+        card = _card()
+        box = QVBoxLayout(card)
+        box.setContentsMargins(20, 14, 20, 14)
+        box.setSpacing(8)
+        lines = todo_service.todo(self._session, backups=self._paths.backups if self._paths else None) \
+            if self._session is not None else []
+        self.todo_lines = [message_text(line.text) for line in lines]
+        self.todo_buttons: dict[str, QPushButton] = {}
+        for line, text in zip(lines, self.todo_lines, strict=True):
+            label = QLabel(("● " if line.urgent else "• ") + text)
+            label.setWordWrap(True)
+            if line.urgent:
+                label.setProperty("role", "error")
+            row = QHBoxLayout()
+            row.addWidget(label, 1)
+            place = self._place_label(line.page)
+            if place and self._session is not None:
+                button = QPushButton(place)
+                button.clicked.connect(lambda _checked=False, page=line.page: self.go_to.emit(page))
+                self.todo_buttons[line.key] = button
+                row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            box.addLayout(row)
+        if not lines:
+            done = QLabel(self.tr("现在没有需要您办理的事项。"))
+            done.setProperty("role", "ok")
+            box.addWidget(done)
+            self.todo_lines = [done.text()]
+        return card
+
+    def _place_label(self, page: str) -> str:
+        """The button's words for a to-do line's place ("" when it has no button)."""
+        area = page.partition(":")[0]
+        return {"people": self.tr("打开人员名册"), "disclosure": self.tr("打开村务公开"),
+                "supervision": self.tr("打开村务监督"), "meetings": self.tr("打开会议"),
+                "accounts": self.tr("打开账号设置")}.get(area, "")
+
     def _counts_card(self) -> QFrame:
         counts = people_service.counts()
         card = _card()
@@ -331,16 +382,29 @@ class HomePage(QWidget):
             grid.addWidget(QLabel(caption), 0, col)
             grid.addWidget(number, 1, col)
         grid.setColumnStretch(3, 1)
-        findings = decisions_service.cadence_findings(date.today().year)
+        today = date.today()
         self.cadence_label = QLabel()
         self.cadence_label.setWordWrap(True)
         self.cadence_label.setTextFormat(Qt.TextFormat.RichText)
-        if findings:
+        now = decisions_service.quarter_in_progress(today)
+        if now.held:
+            current = self.tr("第 {q} 季度(进行中)已召开村民代表会议。").format(q=now.quarter)
+        elif now.drafted:
+            current = self.tr("第 {q} 季度(进行中)的村民代表会议记录还没有审定,审定后才算召开。").format(q=now.quarter)
+        else:
+            current = self.tr("第 {q} 季度进行中:还没有召开村民代表会议,季度结束前召开即可。").format(q=now.quarter)
+        findings = decisions_service.cadence_findings(today.year, today)
+        if todo_service.register_empty():  # nothing can be judged before the register and the meetings exist
+            self.cadence_label.setProperty("role", "hint")
+            self.cadence_label.setText(escape(self.tr("登记人员名册、录入会议记录后,这里显示每季度村民代表会议的召开情况。")))
+        elif findings:
             self.cadence_label.setProperty("role", "error")
-            self.cadence_label.setText("<br>".join(f"• {escape(finding_text(f))}" for f in findings))
+            self.cadence_label.setText("<br>".join(f"• {escape(finding_text(f))}" for f in findings)
+                                       + f"<br><span style='color:palette(text)'>• {escape(current)}</span>")
         else:
             self.cadence_label.setProperty("role", "ok")
-            self.cadence_label.setText(self.tr("今年到目前为止,每个季度都召开了村民代表会议。"))
+            ended = self.tr("今年已经结束的季度都召开了村民代表会议。") if now.quarter > 1 else ""
+            self.cadence_label.setText("<br>".join(escape(t) for t in (ended, current) if t))
         grid.addWidget(self.cadence_label, 2, 0, 1, 4)
         return card
 

@@ -1,0 +1,184 @@
+"""The village home page's to-do list: what this login has to do now, by what it may do.
+
+A person opening cunwu should read first what is waiting for *them*, not
+every figure of the village: the 监委会 member sees the items waiting for
+their review and the answers to verify; the secretary sees the postings due,
+the matters waiting for the 村委会's answer and the drafts not yet sent; the
+administrator sees the accounts the committee still lacks and how old the
+last backup is. A fresh village sees one line: register the people first.
+
+Who gets which line follows the same rules the services enforce (`duties`
+for the committee and the 村委会's answer, the role's permissions for the
+rest), so a line never sends a person to a button they cannot press.
+
+Each line names the area to open (`page`, a navigation key, with an
+optional tab after a colon, or "accounts" for 设置 → 账号) and says whether
+it is urgent (past a deadline).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from desktop.services import disclosure_service as ds
+from desktop.services import duties
+from desktop.services.session import Session
+from models.disclosure import calendar as cal
+from models.disclosure.records import DisclosureItem
+from models.entities import Person, User
+from models.messages import QT_TRANSLATE_NOOP, Message, msg
+from models.roles import Permission
+from models.supervision import matters as mm
+from models.supervision.records import SupervisionMatter, VoucherReview
+
+_C = "todo"
+#: A backup older than this many days is worth a line for the administrator.
+BACKUP_STALE_DAYS = 7
+
+
+@dataclass(frozen=True)
+class TodoLine:
+    """One thing to do: the sentence, where to do it, and whether a deadline has passed."""
+
+    key: str
+    text: Message
+    page: str  # navigation key, "area:tab", or "accounts"
+    urgent: bool = False
+
+
+def register_empty() -> bool:
+    """Whether nobody is in the 人员名册 yet (a fresh village: nothing else can work before it)."""
+    return not Person.live().exists()
+
+
+def todo(session: Session, today: date | None = None, backups: Path | None = None) -> list[TodoLine]:
+    """What `session` has to do on `today`, most pressing first (urgent lines lead).
+
+    `backups` is the automatic backups folder (the administrator's backup
+    line is left out without it).
+    """
+    today = today or date.today()
+    if register_empty():
+        return [TodoLine("register", msg(_C, QT_TRANSLATE_NOOP(
+            _C, "先登记人员名册:村委会、村民代表、监委会和账号都要从名册里选人。可以逐个添加,也可以导入花名册。")),
+            "people")]
+    lines: list[TodoLine] = []
+    if duties.why_not_sign(session, today) is None:
+        lines += _committee_lines(session, today)
+    if session.can(Permission.EDIT_RECORDS):
+        lines += _secretary_lines(today)
+    if duties.why_not_answer(session, today) is None:
+        lines += _answer_lines(today)
+    if session.can(Permission.MANAGE_USERS):
+        lines += _admin_lines(today, backups)
+    lines.sort(key=lambda line: not line.urgent)  # stable: each group keeps its order
+    return lines
+
+
+def _in_review() -> list[DisclosureItem]:
+    return [i for i in DisclosureItem.live() if ds.status(i) == "in_review"]
+
+
+def _open_matters() -> list[tuple[SupervisionMatter, str]]:
+    out = []
+    for m in SupervisionMatter.live():
+        facts = mm.MatterFacts(m.opened_on, m.notified_on, m.deadline, m.answered_on, m.verified_on,
+                               m.closed_on, m.escalated_on)
+        out.append((m, mm.state(facts)))
+    return out
+
+
+def _committee_lines(session: Session, today: date) -> list[TodoLine]:
+    """Items waiting for review (not one's own), answers to verify, last month's 民主理财."""
+    out = []
+    waiting = [i for i in _in_review() if duties.why_not_approve_own(session, i.submitted_by) is None]
+    if waiting:
+        out.append(TodoLine("review", msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{n} 项公开内容等待监委会审核(最早 {day} 提交)。"), n=len(waiting),
+            day=min(i.submitted_on for i in waiting)), "disclosure:list"))
+    answered = [m for m, state in _open_matters() if state == mm.ANSWERED]
+    if answered:
+        out.append(TodoLine("verify", msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{n} 件监督事项村委会已经答复,等待核实整改情况。"), n=len(answered)), "supervision:matters"))
+    last_month = date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1).strftime("%Y-%m")
+    if not VoucherReview.live().where(VoucherReview.period == last_month).exists():
+        out.append(TodoLine("vouchers", msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{period} 的财务凭证还没有民主理财审核记录。"), period=last_month), "supervision:vouchers"))
+    return out
+
+
+def _secretary_lines(today: date) -> list[TodoLine]:
+    """Postings overdue or due soon, items returned or still drafts, meetings to approve."""
+    out = []
+    rows = [r for year in {today.year - (today.month == 1), today.year} for r in ds.calendar_year(year, today)]
+    overdue = [r for r in rows if r.status == cal.OVERDUE]
+    soon = [r for r in rows if r.status == cal.DUE_SOON]
+    if overdue:
+        out.append(TodoLine("overdue", msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{n} 项公开已经过了期限还没有公开(最早应在 {day} 前)。"), n=len(overdue),
+            day=min(r.due for r in overdue)), "disclosure:calendar", urgent=True))
+    if soon:
+        out.append(TodoLine("due", msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{n} 项公开即将到期(最近一项 {day} 前)。"), n=len(soon), day=min(r.due for r in soon)),
+            "disclosure:calendar"))
+    items = list(DisclosureItem.live())
+    returned = [i for i in items if ds.status(i) == "returned"]
+    drafts = [i for i in items if ds.status(i) == "draft"]
+    if returned:
+        out.append(TodoLine("returned", msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{n} 项公开内容被监委会退回,请按意见修改后再提交。"), n=len(returned)), "disclosure:list"))
+    if drafts:
+        out.append(TodoLine("drafts", msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{n} 项公开内容还是草稿,没有提交监委会审核。"), n=len(drafts)), "disclosure:list"))
+    from models.meetings.records import STATUS_DRAFT, Meeting
+
+    meetings = Meeting.live().where(Meeting.status == STATUS_DRAFT).count()
+    if meetings:
+        out.append(TodoLine("meetings", msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{n} 份会议记录还没有审定(审定前不算召开)。"), n=meetings), "meetings"))
+    return out
+
+
+def _answer_lines(today: date) -> list[TodoLine]:
+    """Supervision matters waiting for the 村委会's answer (those past their deadline are urgent)."""
+    out = []
+    waiting = [m for m, state in _open_matters() if state == mm.NOTIFIED]
+    late = [m for m in waiting if m.deadline and m.deadline < today.isoformat()]
+    if waiting:
+        out.append(TodoLine("answer", msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{n} 件监督事项等待村委会答复,其中 {late} 件已过整改期限。"), n=len(waiting), late=len(late)),
+            "supervision:matters", urgent=bool(late)))
+    return out
+
+
+def _admin_lines(today: date, backups: Path | None) -> list[TodoLine]:
+    """Committee members without their own login; the last backup's age."""
+    out = []
+    if not duties.committee_formed():
+        out.append(TodoLine("committee", msg(_C, QT_TRANSLATE_NOOP(
+            _C, "还没有登记村务监督委员会成员:监委会的审核要由委员用自己的账号完成。"
+                "请在 村务监督 → 成员 中登记。")), "supervision:members"))
+    else:
+        bound = {u.person_id for u in User.select().where((User.active == True) & (User.role == "committee"))}  # noqa: E712
+        without = [pid for pid in duties.members_on(today) if pid not in bound]
+        if without:
+            names = [p.name for p in Person.select().where(Person.id.in_(without))]
+            out.append(TodoLine("accounts", msg(_C, QT_TRANSLATE_NOOP(
+                _C, "监委会成员{names}还没有自己的登录账号,不能签署审核:请在 设置 → 账号 中添加。"),
+                names="、".join(sorted(names))), "accounts"))
+    if backups is not None:
+        from desktop.backup import list_backups
+
+        found = list_backups(backups)
+        if not found:
+            out.append(TodoLine("backup", msg(_C, QT_TRANSLATE_NOOP(
+                _C, "还没有备份:请用 文件 → 备份… 把数据备份到U盘。")), "backup"))
+        else:
+            days = (datetime.now() - found[0].taken).days
+            if days >= BACKUP_STALE_DAYS:
+                out.append(TodoLine("backup", msg(_C, QT_TRANSLATE_NOOP(
+                    _C, "上次备份是 {days} 天前({day}):请用 文件 → 备份… 再备份一次。"), days=days,
+                    day=found[0].taken.date().isoformat()), "backup", urgent=days >= 30))
+    return out
