@@ -221,7 +221,8 @@ def cadence_findings(year: int, today: date | None = None) -> list[Finding]:
     """Quarters of `year` that are over by `today` without a 村民代表会议 that counts (approved, quorum established).
 
     A quarter still in progress is not missing: it may still hold its
-    meeting (`quarter_in_progress` says how it stands).
+    meeting (`quarter_in_progress` says how it stands); only a meeting of it
+    still waiting to be approved is mentioned (审定前不算召开).
     """
     from desktop.services.meetings_service import (
         representatives_draft_dates,
@@ -229,11 +230,16 @@ def cadence_findings(year: int, today: date | None = None) -> list[Finding]:
     )
 
     today = today or date.today()
+    held, drafts = representatives_meeting_dates(), representatives_draft_dates()
     last = min(date(year, 12, 31), _last_ended_quarter_day(today))
-    if last < date(year, 1, 1):
-        return []
-    return cadence.missing_representative_quarters(representatives_meeting_dates(), date(year, 1, 1), last,
-                                                   representatives_draft_dates())
+    out = cadence.missing_representative_quarters(held, date(year, 1, 1), last, drafts) \
+        if last >= date(year, 1, 1) else []
+    # The quarter under way is only worth a line when its meeting waits to be approved ("审定前不算召开").
+    now = cadence.quarter_of(today)
+    if today.year == year and now not in {cadence.quarter_of(d) for d in held} \
+            and now in {cadence.quarter_of(d) for d in drafts} and today > last:
+        out += cadence.missing_representative_quarters(held, today, today, drafts)
+    return out
 
 
 @dataclass(frozen=True)

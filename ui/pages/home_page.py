@@ -399,8 +399,10 @@ class HomePage(QWidget):
             self.cadence_label.setText(escape(self.tr("登记人员名册、录入会议记录后,这里显示每季度村民代表会议的召开情况。")))
         elif findings:
             self.cadence_label.setProperty("role", "error")
-            self.cadence_label.setText("<br>".join(f"• {escape(finding_text(f))}" for f in findings)
-                                       + f"<br><span style='color:palette(text)'>• {escape(current)}</span>")
+            lines = [f"• {escape(finding_text(f))}" for f in findings]
+            if not now.drafted:  # a draft of this quarter is among the findings already
+                lines.append(f"<span style='color:palette(text)'>• {escape(current)}</span>")
+            self.cadence_label.setText("<br>".join(lines))
         else:
             self.cadence_label.setProperty("role", "ok")
             ended = self.tr("今年已经结束的季度都召开了村民代表会议。") if now.quarter > 1 else ""
