@@ -12,6 +12,7 @@ from desktop.services import disclosure_service as ds
 from desktop.services import meetings_service, record_store, recycle_service, rules_service
 from desktop.services import supervision_service as sv
 from models.disclosure.records import DisclosureItem
+from tests.support.committee import reviewer
 from tests.support.rules import adopt, import_draft, shown_rules_page
 
 YES, CANCEL = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
@@ -229,8 +230,9 @@ def test_a_second_voucher_review_of_a_month_asks(qtbot, village):
     from ui.supervision.vouchers_tab import VouchersTab
 
     _, admin = village
-    first = sv.add_voucher_review(admin, "2026-03", date(2026, 4, 3), 42, 5832040, "张监委").id
-    tab = VouchersTab(admin)
+    member = reviewer(admin)  # the committee records 民主理财 through a member's own login
+    first = sv.add_voucher_review(member, "2026-03", date(2026, 4, 3), 42, 5832040, "张监委").id
+    tab = VouchersTab(member)
     qtbot.addWidget(tab)
     tab.resize(1100, 640)
     tab.show()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from desktop.services import supervision_service
 from models.supervision import matters as mm
 from tests.gui.test_unsaved_disclosure import answer, open_boxes
-from tests.support.demo import supervision_village
+from tests.support.demo import demo_login, supervision_village
 from tests.support.typing import type_text
 from ui.supervision.matter_dialogs import NEW_MATTER_KEY
 
@@ -21,7 +21,8 @@ def page(qtbot, store):
     from ui.meetings.meeting_editor import MeetingEditor
     from ui.supervision.supervision_page import SupervisionPage
 
-    page = SupervisionPage(supervision_village(), MeetingEditor)
+    supervision_village()
+    page = SupervisionPage(demo_login("jianwei"), MeetingEditor)  # the committee acts as its chair
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from desktop.services import disclosure_service as ds
 from tests.gui.test_disclosure_editor import open_editor, type_cell, users
-from tests.support.demo import supervision_village
+from tests.support.demo import demo_login, supervision_village
 from tests.support.typing import type_text
 from ui.disclosure.lines_model import DAY, INCOME
 
@@ -94,7 +94,8 @@ def vouchers(qtbot, store):
     from ui.meetings.meeting_editor import MeetingEditor
     from ui.supervision.supervision_page import SupervisionPage
 
-    page = SupervisionPage(supervision_village(), MeetingEditor)
+    supervision_village()
+    page = SupervisionPage(demo_login("jianwei"), MeetingEditor)  # the committee records 民主理财 as its chair
     qtbot.addWidget(page)
     page.resize(1200, 760)
     page.show()
