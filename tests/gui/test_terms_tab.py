@@ -175,3 +175,24 @@ def test_representative_with_households_through_the_tab(qtbot, page, admin):
     assert "联系 10 户" in dialog.message.text() and "李秀英(" not in dialog.findings_label.text()
     dialog.close_button.click()
     assert tab.table.item(0, 3).text() == "10"
+
+
+def test_a_new_meetings_list_follows_its_date(qtbot, admin):
+    from ui.meetings.meetings_page import MeetingsPage
+
+    people = {n: people_service.add_person(admin, n, g) for n, g in (("王建国", "男"), ("李秀英", "女"), ("张明", "男"))}
+    for name, role in (("王建国", "vc_chair"), ("李秀英", "vc_vice"), ("张明", "vc_member")):
+        terms_service.appoint(admin, people[name].id, role, date(2021, 5, 6))
+    office = next(r for r in terms_service.office_holders(["vc_member"]))
+    terms_service.end_office(admin, office.id, date(2025, 6, 30), "resigned")
+    page = shown(qtbot, MeetingsPage(admin), 1100, 700)
+    editor = page.list_view.new_meeting("village_committee")
+    qtbot.waitExposed(editor)
+    names = lambda: sorted(a.name for a in editor.attendance_model.lines())  # noqa: E731
+    assert names() == ["李秀英", "王建国"]
+    editor.date_edit.set_value(date(2024, 3, 1))
+    assert names() == ["张明", "李秀英", "王建国"]
+    # once someone is marked, moving the date keeps the list as marked
+    editor.attendance_model.set_status(0, "absent")
+    editor.date_edit.set_value(date(2026, 3, 1))
+    assert names() == ["张明", "李秀英", "王建国"]

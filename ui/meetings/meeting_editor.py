@@ -34,6 +34,7 @@ from desktop.services import meetings_service
 from desktop.services.meetings_service import AttendanceLine, MeetingDraft
 from desktop.services.session import Session
 from models.meetings import types as mt
+from models.meetings.quorum import PRESENT
 from models.roles import Permission
 from ui.errors import show_error
 from ui.meetings import draft_state, printing
@@ -190,6 +191,8 @@ class MeetingEditor(QDialog):
             edit.textChanged.connect(self._on_changed)
         for edit in (self.date_edit, self.notice_edit):
             edit.dateChanged.connect(self._on_changed)
+        self.date_edit.dateChanged.connect(self._on_date_changed)
+        self._seeded: frozenset[str] = frozenset()  # who the new draft's list was filled with
 
         # Roster types: the attendance list.
         self.attendance_model = AttendanceModel(self)
@@ -407,6 +410,7 @@ class MeetingEditor(QDialog):
         finally:
             self._loading = False
         self.attachments_panel.set_meeting(draft.id, approved=not draft.editable)
+        self._seeded = frozenset(a.person_id for a in draft.attendance) if draft.id is None else frozenset()
         self._update_people_buttons()
         self._dirty = dirty
         self._update_buttons()
@@ -438,6 +442,28 @@ class MeetingEditor(QDialog):
         self._update_buttons()
         self.refresh_verdict()
         self.guard.changed()
+
+    def _on_date_changed(self, *_args) -> None:
+        """The list follows who held office on the meeting's date (terms_service answers that).
+
+        A new meeting's list, still as it was filled and nobody marked, is
+        filled again for the new date; otherwise only the 不在名单 marks move.
+        """
+        kind = mt.meeting_type(self.draft.type_code)
+        on = _from_qdate(self.date_edit.date())
+        if self._loading or not self.editable() or not kind.roster or on is None:
+            return
+        roster = meetings_service.roster(self.draft.type_code, on)
+        ids = frozenset(a.person_id for a in roster)
+        lines = self.attendance_model.lines()
+        if (self.draft.id is None and self._seeded and ids != self._seeded
+                and frozenset(a.person_id for a in lines) == self._seeded
+                and all(a.status == PRESENT for a in lines)):
+            self.attendance_model.set_lines(roster, True, kind.is_representatives)
+            self._seeded = ids
+        self.attendance_model.set_roster_ids(ids)
+        self._update_people_buttons()
+        self.refresh_verdict()
 
     def refresh_verdict(self) -> None:
         """Re-run the engine on what is on screen and show the result."""
