@@ -6,9 +6,12 @@ from `desktop.app`; it owns no services and no global state.
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QWidget
 
@@ -296,10 +299,18 @@ class MainWindow(QMainWindow):
             then(True)
             return
         guard = guards[0]
+        asked = _asked | {id(guard)}
+        # The answer's slot lives on the box, a child of this window: it holds this window only weakly.
+        # Held strongly, the box's deletion could drop the last reference to a window already let go
+        # (注销 hands the old window to deleteLater), deleting the window from inside its child's destructor.
+        me = weakref.ref(self)
 
         def answered(ok: bool) -> None:
+            window = me()
+            if window is None:
+                return
             if ok:
-                self.ask_leave_all(then, _asked | {id(guard)})  # the next dirty editor, if any
+                window.ask_leave_all(then, asked)  # the next dirty editor, if any
             else:
                 then(False)
 
@@ -309,6 +320,9 @@ class MainWindow(QMainWindow):
         if ok:
             self._closing = True
             self.close()
+
+    def _discard_draft(self, draft: Draft) -> None:
+        self.drafts.remove(draft.key)
 
     def _keep_drafts_now(self, *_args) -> None:
         draft_keeper().keep_all_now()
@@ -321,8 +335,9 @@ class MainWindow(QMainWindow):
         if not drafts:
             return None
         dialog = RestoreDraftsDialog([self._draft_entry(d) for d in drafts], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restore_requested.connect(self.restore_draft)
-        dialog.discard_requested.connect(lambda d: self.drafts.remove(d.key))
+        dialog.discard_requested.connect(self._discard_draft)
         self.restore_dialog = dialog
         dialog.open()
         return dialog
@@ -367,7 +382,7 @@ class MainWindow(QMainWindow):
             self._ending = ""  # the title bar's close button: the program ends, whatever was asked before
         if not self._closing and self._own_dirty_guards():
             event.ignore()  # asked without blocking; closes again after 保存 / 不保存 for each
-            self.ask_leave_all(self._close_after_asking)
+            self.ask_leave_all(_weakly(self._close_after_asking))
             return
         self._settings.values.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
         self._settings.save()
@@ -449,6 +464,18 @@ class MainWindow(QMainWindow):
         saved = self._settings.values.window_geometry
         if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
             resize_within_screen(self, 1366, 768)
+
+
+def _weakly(method: Callable[..., Any]) -> Callable[..., None]:
+    """`method` of a window, called only while the window lives (a slot on its child holds it weakly)."""
+    ref = weakref.WeakMethod(method)
+
+    def call(*args: Any) -> None:
+        bound = ref()
+        if bound is not None:
+            bound(*args)
+
+    return call
 
 
 def _contains(page: QWidget, widget: QObject | None) -> bool:
