@@ -105,6 +105,10 @@ def ask_leave(editor: UnsavedEditor, parent: QWidget, then: Callable[[bool], Non
     called, when nothing is unsaved). 保存 runs `editor.save()`: when it
     refuses, the editor shows why and `then(False)` keeps the person there.
     不保存 runs `editor.discard()`. 取消 (also Esc) gives `then(False)`.
+
+    `then` lives as long as the box (a child of `parent`): it must not hold a
+    parentless window strongly (see `MainWindow.ask_leave_all`), or deleting
+    the box may delete that window from inside the box's own destructor.
     """
     if not editor.is_dirty():
         then(True)
