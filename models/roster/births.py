@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
 
@@ -49,6 +49,16 @@ def parse(value: object, today: date) -> Birth | Message | None:
     if isinstance(value, datetime | date):
         return _checked(value.year, value.month, value.day, today, str(value)[:10])
     doubt = None
+    if isinstance(value, int | float) and not isinstance(value, bool) and 2200 <= value < 100_000 and (
+            value == int(value)) and not 1900 <= value <= 2100 and not 190001 <= value <= 210012:
+        # a date cell pasted as a value: Excel's day number (25000 = 1968-06-12); small numbers are not dates
+        serial = date(1899, 12, 30) + timedelta(days=int(value))
+        found = _checked(serial.year, serial.month, serial.day, today, str(int(value)))
+        if isinstance(found, Birth):
+            return Birth(found.year, found.month, msg(_C, QT_TRANSLATE_NOOP(
+                _C, "出生年月是数字 {number},按 Excel 的日期序号读作 {date},请核对"),
+                number=int(value), date=serial.isoformat()))
+        return found
     if isinstance(value, bool):
         return _refuse(QT_TRANSLATE_NOOP(_C, "出生年月“{text}”看不懂"), text=value)
     if isinstance(value, float):

@@ -104,6 +104,16 @@ def map_columns(cells: list[object]) -> dict[str, int]:
     return columns
 
 
+def side_by_side(cells: list[object]) -> bool:
+    """Two tables printed side by side: 姓名 twice in the header, and another field twice too."""
+    counts: dict[str, int] = {}
+    for value in cells:
+        fld = field_of(value)
+        if fld is not None:
+            counts[fld] = counts.get(fld, 0) + 1
+    return counts.get("name", 0) >= 2 and any(n >= 2 for f, n in counts.items() if f != "name")
+
+
 def find_header(rows: list[tuple[int, list[object]]]) -> Header | None:
     """The header among `rows` (the first ones of a sheet, as (row number, cells)), or None.
 

@@ -16,7 +16,14 @@ from datetime import date
 from models.errors import ValidationError
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
 from models.roster import births, id_numbers
-from models.roster.headers import FIELD_LABELS, IGNORED_LABEL, Header, find_header, is_header_again
+from models.roster.headers import (
+    FIELD_LABELS,
+    IGNORED_LABEL,
+    Header,
+    find_header,
+    is_header_again,
+    side_by_side,
+)
 from models.roster.households import HouseholdPlan, plan, relation_of
 
 _C = "roster"
@@ -123,6 +130,10 @@ def read_rows(rows: Iterable[tuple[int, list[object]]], today: date, sheet: str 
     header = find_header(top)
     if header is None:
         raise no_name_column()
+    if side_by_side(header.titles):
+        raise ValidationError(_m(QT_TRANSLATE_NOOP(
+            _C, "第 {row} 行的表头里有两列“姓名”,像是左右并排的两张表。右边那张表读不到,"
+                "请在 Excel/WPS 里把它挪到左边表的下面,再导入。"), row=header.row))
     above = [c for n, cells in top if n < header.row for c in cells if c not in (None, "")]
     read = RosterRead(sheet, header.row, _columns(header), default_group=_group_from(above, sheet))
     reader = _RowReader(header, today, read)

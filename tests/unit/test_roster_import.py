@@ -44,7 +44,7 @@ def _count(table: str) -> int:
     ("1968.03", 1968, 3), ("1968.3", 1968, 3), ("1968年3月", 1968, 3), ("1968-03", 1968, 3),
     ("196803", 1968, 3), ("1968/3/5", 1968, 3), (datetime(1968, 3, 5), 1968, 3), (1968.03, 1968, 3),
     (1968.12, 1968, 12), (196803, 1968, 3), ("1968年3月5日", 1968, 3), ("1968", 1968, None), (1968, 1968, None),
-    ("１９６８．０３", 1968, 3), ("1968-03-05 00:00:00", 1968, 3), ("19680305", 1968, 3),
+    ("１９６８．０３", 1968, 3), ("1968-03-05 00:00:00", 1968, 3), ("19680305", 1968, 3), (25000, 1968, 6),
 ])
 def test_birth_forms(value, year, month):
     found = births.parse(value, TODAY)
@@ -52,7 +52,7 @@ def test_birth_forms(value, year, month):
 
 
 @pytest.mark.parametrize(("value", "words"), [
-    ("2099.01", "今天之后"), ("1890.05", "1900"), ("68.3", "看不懂"), ("1975.13", "月份"), ("1975.02.30", "不存在"),
+    ("2099.01", "今天之后"), ("1890.05", "1900"), ("68.3", "看不懂"), (68, "看不懂"), ("1975.13", "月份"), ("1975.02.30", "不存在"),
 ])
 def test_bad_births_say_why(value, words):
     found = births.parse(value, TODAY)
@@ -96,6 +96,8 @@ def test_refusals_in_chinese(register, tmp_path):
     assert "网页格式" in _refused(_write(tmp_path / "网页.xls", "<html><table><tr><td>姓名</td></tr></table>".encode()))
     no_name = _xlsx(tmp_path / "无姓名.xlsx", [["序号", "性别", "出生年月"], [1, "男", "1968.03"]])
     assert "姓名" in _refused(no_name)
+    halves = _xlsx(tmp_path / "并排.xlsx", [["序号", "姓名", "性别", "序号", "姓名", "性别"], [1, "王刚", "男", 2, "李红", "女"]])
+    assert "并排" in _refused(halves)
     assert "找不到" in _refused(tmp_path / "没有这个文件.xlsx")
     assert "文件夹" in _refused(tmp_path)
     assert _count("person") == 0
