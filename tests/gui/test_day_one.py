@@ -24,6 +24,7 @@ import sqlite3
 import time
 import unicodedata
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -370,6 +371,10 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     editor.title_edit.selectAll()
     type_text(qtbot, editor.title_edit, "2026年第四季度村民代表会议")
     type_text(qtbot, editor.place_edit, "村委会议室")
+    notice = editor.notice_edit  # the notice went up on the board six days before (提前 3 天通知)
+    notice.lineEdit().selectAll()
+    type_text(qtbot, notice.lineEdit(), (date.today() - timedelta(days=6)).strftime("%Y%m%d"))
+    qtbot.keyClick(notice, Qt.Key.Key_Tab)
     _click(qtbot, editor.all_present_button)
     click_name(qtbot, editor.attendance_table, 4)  # three of them are away: 缺席
     click_name(qtbot, editor.attendance_table, 6, Qt.KeyboardModifier.ShiftModifier)
@@ -377,6 +382,7 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     expected, present = editor.attendance_model.counts()
     assert (expected, present) == (len(roster.REPRESENTATIVES) + 3, len(roster.REPRESENTATIVES))  # 村民代表 and 村委会
     assert editor.verdict_panel.quorum_text() == "法定人数:有效"
+    assert "通知日期" not in editor.verdict_panel.findings_label.text(), editor.verdict_panel.findings_label.text()
     editor.tabs.setCurrentIndex(2)
     _click(qtbot, editor.resolutions_editor.add_button)
     row = editor.resolutions_editor.rows[0]
@@ -432,7 +438,8 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     assert not review.approve_button.isEnabled()
     reason = review.approve_button.toolTip()
     assert reason, "the disabled 审核通过 says why"
-    shots.shot("08_posting_submitted", window)
+    shots.shot("08a_posting_submitted", _sized(item_editor))
+    shots.shot("08b_postings_list", window)
     shots.done("8 财务收支 submitted")
 
     # 9. 文件 → 切换用户: the 监委会 member approves.
@@ -449,7 +456,7 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     item_editor = _open_item(qtbot, disclosure, item_id)
     _click(qtbot, item_editor.review_section.approve_button)
     qtbot.waitUntil(lambda: disclosure_service.list_items()[0].status == "approved")
-    shots.shot("09b_posting_approved", window)
+    shots.shot("09b_posting_approved", _sized(item_editor))
     shots.done("9 switch user → committee approves")
 
     # 10. The secretary again (切换用户); 数据交换: join the township with its 入网文件, export to the U盘.
