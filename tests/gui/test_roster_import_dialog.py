@@ -108,8 +108,14 @@ def test_a_file_that_is_not_a_roster_is_refused_in_the_dialog(qtbot, page, tmp_p
     assert len(people_service.register_ids()) == 0
 
 
-@pytest.mark.parametrize(("screen", "size"), [((1366, 768), (980, 640)), ((1024, 600), (984, 530))])
-def test_the_dialog_fits_the_screen(qtbot, page, screen, size):
+@pytest.mark.parametrize(("screen", "size", "font"), [((1366, 768), (980, 640), "normal"),
+                                                     ((1024, 600), (984, 530), "normal"),
+                                                     ((1024, 600), (984, 530), "large")])
+def test_the_dialog_fits_the_screen(qtbot, page, styled_app, screen, size, font):
+    from desktop.settings import FONT_SIZES
+    from ui.fonts import apply_point_size
+
+    apply_point_size(styled_app, FONT_SIZES[font])
     dialog = _open(qtbot, page)
     _read(qtbot, dialog, CORPUS / "r06_yibao.xlsx")
     dialog.resize(*size)
@@ -119,5 +125,5 @@ def test_the_dialog_fits_the_screen(qtbot, page, screen, size):
         assert problems == [], problems
         if SHOTS:
             Path(SHOTS).mkdir(parents=True, exist_ok=True)
-            dialog.grab().save(str(Path(SHOTS) / f"roster_import_{screen[0]}x{screen[1]}_tab{index}.png"))
+            dialog.grab().save(str(Path(SHOTS) / f"roster_import_{screen[0]}x{screen[1]}_{font}_tab{index}.png"))
     dialog.tabs.setCurrentIndex(1)

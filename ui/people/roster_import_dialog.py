@@ -242,7 +242,10 @@ class RosterImportDialog(QDialog):
         table.setRowCount(len(rows))
         for r, cells in enumerate(rows):
             for c, value in enumerate(cells):
-                table.setItem(r, c, QTableWidgetItem(value))  # plain text: a cell is never markup
+                item = QTableWidgetItem(value)  # plain text: a cell is never markup
+                if len(value) > 12:
+                    item.setToolTip(value)  # a long reason or warning is elided in its cell
+                table.setItem(r, c, item)
         table.resizeColumnsToContents()
 
     def included_duplicates(self) -> set[int]:
