@@ -25,6 +25,8 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})?$")
 _YEAR = re.compile(r"^(\d{4})\s*年?$")
 _TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")  # "1968-03-05 00:00:00" from a CSV
 
+_LONG_NUMBER = re.compile(r"\d{9,}[\dXx]?")
+
 EARLIEST_YEAR = 1900
 
 
@@ -76,7 +78,7 @@ def parse(value: object, today: date) -> Birth | Message | None:
     text = _TIME_TAIL.sub("", unicodedata.normalize("NFKC", text).strip()).replace(" ", "")
     if not text:
         return None
-    shown = text
+    shown = _LONG_NUMBER.sub("(长数字已略去)", text)  # a 身份证号 typed here is never repeated
     m = _SEPARATED.match(text)
     if m:
         year, month, day = int(m[1]), int(m[2]), int(m[3]) if m[3] else None

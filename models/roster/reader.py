@@ -255,11 +255,14 @@ class _RowReader:
         if _BAD_NAME.search(name) or len(name) > 32:
             self.skip(row, QT_TRANSLATE_NOOP(_C, "姓名栏“{text}”不像一个人的姓名"), text=_short(name))
             return
-        facts = id_numbers.read(self.get(cells, "id_number"))
+        id_cell, typed_birth = self.get(cells, "id_number"), self.get(cells, "birth")
+        if _text(id_cell) == "" and len(id_numbers.clean(typed_birth)) in (15, 18) and id_numbers.looks_like_id(
+                id_numbers.clean(typed_birth)):
+            id_cell, typed_birth = typed_birth, None  # the 身份证号 typed in the 出生年月 column
+        facts = id_numbers.read(id_cell)
         if isinstance(facts, Message):
             warnings.append(_m(QT_TRANSLATE_NOOP(_C, "{reason},没有从中取出生年月和性别"), reason=facts))
             facts = None
-        typed_birth = self.get(cells, "birth")
         if "".join(_text(typed_birth).split()) in _UNKNOWN:
             typed_birth = None
         birth = births.parse(typed_birth, self.today)

@@ -181,6 +181,10 @@ def test_id_number_gives_birth_and_sex_and_is_stored_nowhere(village, tmp_path):
         ("男" if i % 2 == 0 else "女", f"{1950 + i}.{i + 1:02d}") for i in range(6)]
     assert all(n not in repr(preview.lines) and n not in repr(preview._read) for n in numbers)
     assert "像是身份证号" in str(preview.to_add[1].warnings[0])
+    typed_in_birth = _xlsx(tmp_path / "错列.xlsx", [["姓名", "出生年月"], ["王刚", numbers[0]], ["李红", numbers[1][:-1]]])
+    moved = roster_import.preview(typed_in_birth, today=TODAY)
+    assert [(line.name, line.birth, line.gender) for line in moved.to_add] == [("王刚", "1950.01", "男")]
+    assert numbers[1][:-1] not in str(moved.skipped[0].reason)
     roster_import.apply(session, preview)
     close_database()
     stored = b"".join(p.read_bytes() for p in paths.data_dir.rglob("*") if p.is_file())
