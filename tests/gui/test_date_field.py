@@ -165,3 +165,38 @@ def test_typed_date_parser_says_why():
         with pytest.raises(DateError) as err:
             parse_typed_date(text)
         assert reason in err.value.reason
+
+
+def _keys(qtbot, field: DateField, keys: str) -> None:
+    """Each character as a key press on the field itself, as the keyboard delivers it (not into its line edit)."""
+    for ch in keys:
+        qtbot.keyClick(field, ch)
+
+
+@pytest.mark.parametrize("select_all", [False, True])
+@pytest.mark.parametrize("typed", ["20261128", "11.28", "2026-11-28", "2026年11月28日"])
+def test_keys_typed_on_the_field_replace_the_date_shown(qtbot, typed, select_all):
+    """QDateEdit's sections took "20261128" after Tab as 2026-01-28 and ignored "11.28"; Ctrl+A then 2 gave the 2nd."""
+    field = DateField(date(2026, 12, 4))
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    if select_all:
+        qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    _keys(qtbot, field, typed)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.value() == date(2026, 11, 28)
+    assert field.text() == "2026-11-28"
+
+
+def test_after_an_arrow_key_typing_edits_the_date_in_place(qtbot):
+    field = DateField(date(2026, 12, 4))
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    qtbot.keyClick(field, Qt.Key.Key_End)
+    qtbot.keyClick(field.lineEdit(), Qt.Key.Key_Backspace)
+    _keys(qtbot, field, "5")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.value() == date(2026, 12, 5)
+    assert field.text() == "2026-12-05"

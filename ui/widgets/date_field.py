@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QValidator
+from PySide6.QtGui import QKeySequence, QValidator
 from PySide6.QtWidgets import QDateEdit, QTableView, QToolTip, QWidget
 
 from models.typed_dates import DateError, looks_like_date, parse_typed_date
@@ -80,11 +80,12 @@ class DateField(QDateEdit):
         calendar.installEventFilter(self)
         self.problem = ""  # why the text last typed was not a date ("" when it was)
         self._marked = False
+        self._fresh = False  # the date shown is untouched (no key pressed since): a character typed replaces it
         self._own_style = self._own_tip = ""
         # The date before typing began: "2026-02-3" on the way to "2026-02-30" is a date Qt takes
         # at that key, and must not be what a refused text falls back to.
         self._before = QDate()
-        self.editingFinished.connect(self._remember)
+        self.editingFinished.connect(self._finished)
         calendar.clicked.connect(self._remember)
         self.lineEdit().textEdited.connect(self._show_problem)
         self.set_value(value or date.today())
@@ -94,13 +95,54 @@ class DateField(QDateEdit):
         self.setDate(QDate(value.year, value.month, value.day))
         self._remember()
 
+    def _finished(self) -> None:
+        """Leaving the field: the date typed as 20261128 or 11.28 is shown as 2026-11-28."""
+        shown = self.textFromDateTime(self.dateTime())
+        if not self.is_empty() and self.lineEdit().text() != shown:
+            self.lineEdit().setText(shown)
+        self._remember()
+
     def _remember(self, *_args) -> None:
         self._before = self.date()
+        self._fresh = True
 
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Typing starts from the date shown now."""
         self._remember()
         super().focusInEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Typed characters go into the text as typed, not into QDateEdit's year/month/day sections.
+
+        QDateEdit edits a date section by section: after Tab, "20261128" became
+        2026-01-28 and "11.28" was ignored; with everything selected, the first
+        digit replaced only the day (2026-12-02). The text is ours to read
+        (`validate`, `dateTimeFromText`), so a character is inserted where the
+        cursor is, replacing a selection, and the whole date while it is untouched
+        (no key pressed since it was shown, typed or picked): a secretary types a
+        whole new date. Arrow keys or Backspace first, and typing edits in place.
+        """
+        line = self.lineEdit()
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                                         | Qt.KeyboardModifier.MetaModifier)
+        text = event.text()
+        fresh, self._fresh = self._fresh, False
+        if event.matches(QKeySequence.StandardKey.SelectAll):
+            line.selectAll()  # QDateEdit's own select-all left its sections half-selected for the next key
+            event.accept()
+            return
+        if plain and text and text.isprintable() and not self.isReadOnly():
+            if fresh:
+                line.selectAll()
+            line.insert(text)
+            event.accept()
+            return
+        if (plain and line.hasSelectedText() and not self.isReadOnly()
+                and event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)):
+            line.del_()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def value(self) -> date:
         """The date shown."""
