@@ -69,11 +69,11 @@ def _people_import(args, paths) -> dict[str, Any]:
         if preview.to_add and not _confirm(f"导入这 {len(preview.to_add)} 人吗?"):
             raise Refused(msg("cli", QT_TRANSLATE_NOOP("cli", "没有导入:需要确认。在脚本中请加 --yes。")))
         lines = []
-    added = households = 0
+    added = households = kinship = 0
     groups: tuple[str, ...] = ()
     if preview.to_add:
         result = roster_import.apply(cli_session(current().mode), preview)
-        added, households, groups = result.added, result.households, result.groups
+        added, households, groups, kinship = result.added, result.households, result.groups, result.kinship
     duplicates = [{"row": d.row, "name": d.name, "birth": d.birth, "group": d.group, "reason": str(d.duplicate_of)}
                   for d in preview.duplicates]
     warnings = [{"row": line.row, "warning": str(w)} for line in preview.lines for w in line.warnings]
@@ -84,7 +84,8 @@ def _people_import(args, paths) -> dict[str, Any]:
                      "请在软件的“人员名册 → 导入花名册”里逐个决定。")
     return {"added": added, "duplicates": duplicates,
             "skipped": [{"row": s.row, "reason": str(s.reason)} for s in preview.skipped],
-            "warnings": warnings, "households": households, "groups": list(groups), "sheet": preview.sheet,
+            "warnings": warnings, "households": households, "groups": list(groups), "kinship": kinship,
+            "sheet": preview.sheet,
             "_lines": lines}
 
 

@@ -21,11 +21,12 @@ from pathlib import Path
 from desktop.services import record_store, roster_files, village_figures
 from desktop.services.session import Session
 from models.db import database
-from models.entities import Household, Person, VillageGroup
+from models.entities import Household, Kinship, Person, VillageGroup
 from models.errors import Cancelled, ValidationError
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
 from models.roles import Permission
 from models.roster.headers import find_header
+from models.roster.households import kinship_of
 from models.roster.reader import (
     HEADER_SEARCH_ROWS,
     Column,
@@ -93,6 +94,7 @@ class RosterResult:
     groups: tuple[str, ...]
     held: tuple[RosterLine, ...]  # likely duplicates left out
     skipped: tuple[SkippedRow, ...]
+    kinship: int = 0  # links to the 户主 declared from 与户主关系 (配偶, 子女, 父母…)
 
 
 def _no_progress(done: int, total: int) -> None:
@@ -217,19 +219,35 @@ def apply(session: Session, preview: RosterPreview, include_duplicates: Iterable
                     raise Cancelled()
                 progress(n, len(taken))
 
-        record_store.create_many(session, Person, (_person_values(read.people[i], household_of.get(i))
-                                                   for i in taken), each)
+        ids = record_store.create_many(session, Person, (_person_values(read.people[i], household_of.get(i))
+                                                         for i in taken), each)
+        kin = _create_kinship(session, read, dict(zip(taken, ids, strict=True)))
         village_figures.follow_register(session)  # a village that follows its register counts the new people
         households = len(set(household_of.values()))
     lines = {line.row: line for line in preview.lines}
     held_lines = tuple(lines[p.row] for p in read.people if p.row in held and p.row not in include)
-    return RosterResult(len(taken), households, tuple(groups), held_lines, preview.skipped)
+    return RosterResult(len(taken), households, tuple(groups), held_lines, preview.skipped, kin)
 
 
 def _person_values(p: RosterPerson, household_id: str | None) -> dict:
     return {"name": p.name, "gender": p.gender, "birth_year": p.birth_year, "birth_month": p.birth_month,
             "village_group": p.group, "household": (p.household_no or p.head_name)[:32], "phone": p.phone,
             "note": p.note, "household_entry": household_id, "household_relation": p.relation}
+
+
+def _create_kinship(session: Session, read: RosterRead, person_ids: dict[int, str]) -> int:
+    """Declare each member's link to the 户主 from 与户主关系 (长子 → 子女 of the 户主), for the 近亲属 checks."""
+    rows = []
+    for plan in read.households:
+        head = person_ids.get(plan.head) if plan.head is not None else None
+        if head is None:
+            continue
+        for i in plan.members:
+            code = kinship_of(read.people[i].relation) if i != plan.head else None
+            if code is not None and i in person_ids:
+                rows.append({"person": person_ids[i], "relative": head, "relation": code})
+    record_store.create_many(session, Kinship, rows)
+    return len(rows)
 
 
 def _create_groups(session: Session, names: set[str]) -> list[str]:

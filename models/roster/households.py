@@ -14,6 +14,25 @@ HEAD = "户主"
 _HEAD_WORDS = ("户主", "本人", "户主本人")
 
 
+#: 与户主关系 as rosters write it -> the kinship code (models.kinship) of the member to the 户主.
+_KIN_WORDS: dict[str, tuple[str, ...]] = {
+    "spouse": ("配偶", "妻", "夫", "妻子", "丈夫", "老伴"),
+    "child": ("子", "女", "儿子", "女儿", "长子", "次子", "三子", "四子", "五子", "长女", "次女", "三女", "四女",
+              "五女", "独子", "独女", "养子", "养女", "继子", "继女", "子女"),
+    "parent": ("父亲", "母亲", "父", "母", "父母", "养父", "养母", "继父", "继母"),
+    "grandchild": ("孙子", "孙女", "外孙", "外孙子", "外孙女", "孙", "长孙", "次孙", "长孙女", "次孙女"),
+    "grandparent": ("祖父", "祖母", "外祖父", "外祖母", "爷爷", "奶奶"),
+    "sibling": ("兄", "弟", "姐", "妹", "哥哥", "弟弟", "姐姐", "妹妹", "兄弟", "姐妹"),
+    "in_law": ("儿媳", "女婿", "媳", "公公", "婆婆", "岳父", "岳母", "嫂", "弟媳", "姐夫", "妹夫", "孙媳"),
+}
+_KIN = {word: code for code, words in _KIN_WORDS.items() for word in words}
+
+
+def kinship_of(relation: str) -> str | None:
+    """The kinship code of a member to the 户主 ("长子" -> child, "之妻" -> spouse), None when unsure."""
+    return _KIN.get(relation.removeprefix("之"))
+
+
 def relation_of(value: object) -> str:
     """与户主关系 as stored (at most 16 characters; "本人" read as 户主)."""
     text = "".join(str(value).split()) if value is not None else ""

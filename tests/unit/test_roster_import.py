@@ -165,6 +165,12 @@ def test_merged_group_cells_apply_to_every_row(register, tmp_path):
     assert rows == [("王建国", "户主", "001", "一组"), ("李秀英", "配偶", "001", "一组"),
                     ("王明", "户主", "002", "一组"), ("张华", "户主", "001", "二组")]
     assert _count("village_group") == 2
+    assert result.kinship == 1
+    from desktop.services import people_service
+
+    wang = next(r for r in people_service.register() if r.name == "王建国")
+    assert people_service.close_relatives(wang.id) == {
+        r.id for r in people_service.register() if r.name == "李秀英"}  # 配偶, from 与户主关系
 
 
 def test_id_number_gives_birth_and_sex_and_is_stored_nowhere(village, tmp_path):

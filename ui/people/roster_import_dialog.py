@@ -283,6 +283,8 @@ class RosterImportDialog(QDialog):
         details = []
         if result.groups:
             details.append(self.tr("新建村民小组:{groups}。").format(groups="、".join(result.groups)))
+        if result.kinship:
+            details.append(self.tr("按“与户主关系”登记了 {n} 条亲属关系(近亲属回避要用)。").format(n=result.kinship))
         if result.held:
             details.append(self.tr("{n} 人可能已在名册中,没有导入(可以核对后用“新增”登记)。").format(n=len(result.held)))
         if result.skipped:
