@@ -174,8 +174,8 @@ def _desktop() -> QWidget:
 def _home_loaded(qtbot, window) -> None:
     """Wait until the 首页 has read its cards (they load just after the first paint)."""
     home = window.current_page()
-    qtbot.waitUntil(lambda: hasattr(home, "data_cards") or hasattr(home, "todo_card"), timeout=10_000)
-    QApplication.processEvents()
+    qtbot.waitUntil(lambda: hasattr(home, "data_cards"), timeout=10_000)
+    qtbot.wait(300)  # the cards are laid out over the next events: shoot the settled page
 
 
 def _person(name: str):
@@ -434,10 +434,9 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     assert "账平" in te.check_text(), te.check_text()
     _click(qtbot, item_editor.submit_button)
     assert disclosure_service.list_items()[0].status == "in_review"
-    review = item_editor.review_section
-    assert not review.approve_button.isEnabled()
-    reason = review.approve_button.toolTip()
-    assert reason, "the disabled 审核通过 says why"
+    review = item_editor.review_section  # she submitted it and she is no 监委会 member: she cannot sign
+    assert not review.approve_button.isEnabled() and not review.return_button.isEnabled()
+    assert review.why_label.isVisible() and "监委会成员用自己的账号登录" in review.why_label.text()
     shots.shot("08a_posting_submitted", _sized(item_editor))
     shots.shot("08b_postings_list", window)
     shots.done("8 财务收支 submitted")
@@ -450,8 +449,11 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     window = _sized(keeper.window)
     _home_loaded(qtbot, window)
     shots.shot("09a_committee_home", window)
-    window.show_area("disclosure")
+    home = window.current_page()  # 待办: the posting waits for the committee; its button leads there
+    assert any("1 项公开内容等待监委会审核" in text for text in home.todo_lines), home.todo_lines
+    _click(qtbot, next(b for b in home.todo_buttons.values() if b.text() == "打开村务公开"))
     disclosure = window.current_page()
+    assert window.navigation.current_key() == "disclosure"
     disclosure.tabs.setCurrentWidget(disclosure.list_tab)
     item_editor = _open_item(qtbot, disclosure, item_id)
     _click(qtbot, item_editor.review_section.approve_button)
@@ -579,3 +581,4 @@ def _township_reads(package: Path, township: AppPaths, meeting_id: str, item_id:
     assert people == roster.TOTAL
     assert meeting == ("2026年第四季度村民代表会议", "approved")
     assert item[:2] == ("2026-11", "approved"), item
+    assert item[2] == "zhouxm" and "赵志刚" in item[3], item  # submitted by the secretary, signed by the member
