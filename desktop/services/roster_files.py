@@ -62,6 +62,10 @@ def kind_of(path: Path) -> str:
     path = Path(path)
     head = _head(path)
     if head.startswith(_OLE_MAGIC):
+        if _encrypted(path):
+            raise _refuse(QT_TRANSLATE_NOOP(
+                _C, "“{name}”设置了打开密码,读不了。请在 Excel/WPS 中打开它,取消密码后另存为 .xlsx 再导入。"),
+                name=path.name)
         raise _refuse(QT_TRANSLATE_NOOP(
             _C, "“{name}”是旧版 Excel(.xls)文件,不能直接读取。请在 Excel/WPS 中另存为 .xlsx 后再导入。"),
             name=path.name)
@@ -76,6 +80,16 @@ def kind_of(path: Path) -> str:
         return "csv"
     raise _refuse(QT_TRANSLATE_NOOP(
         _C, "“{name}”不是电子表格。请选择 .xlsx 或 .csv 文件(旧版 .xls 请先另存为 .xlsx)。"), name=path.name)
+
+
+def _encrypted(path: Path) -> bool:
+    """Whether an OLE file is an .xlsx with a password (Office keeps it as an "EncryptedPackage" stream)."""
+    try:
+        with path.open("rb") as f:
+            data = f.read(1 << 16)
+    except OSError:
+        return False
+    return "EncryptedPackage".encode("utf-16-le") in data
 
 
 def _looks_like_text(head: bytes) -> bool:

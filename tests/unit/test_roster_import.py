@@ -90,6 +90,8 @@ def _refused(path: Path) -> str:
 
 def test_refusals_in_chinese(register, tmp_path):
     assert "另存为 .xlsx" in _refused(_write(tmp_path / "旧.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600))
+    locked = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le")
+    assert "密码" in _refused(_write(tmp_path / "加密.xlsx", locked))
     assert "空文件" in _refused(_write(tmp_path / "空.xlsx", b""))
     assert "不是电子表格" in _refused(_write(tmp_path / "图.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + b"\0" * 64))
     assert "损坏" in _refused(_write(tmp_path / "坏.xlsx", b"PK\x03\x04broken"))
