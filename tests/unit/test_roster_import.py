@@ -59,6 +59,13 @@ def test_bad_births_say_why(value, words):
     assert words in str(found)
 
 
+def test_the_examples_printed_in_gb_11643():
+    # The standard's own worked examples (sample numbers, nobody's).
+    assert id_numbers.check_digit("11010519491231002") == "X"
+    assert id_numbers.read("11010519491231002x") == id_numbers.IdFacts(date(1949, 12, 31), "女")
+    assert id_numbers.read("440524188001010014") == id_numbers.IdFacts(date(1880, 1, 1), "男")
+
+
 def test_id_numbers_give_birth_and_sex_and_check_digit():
     import random
 
