@@ -109,9 +109,12 @@ class MainWindow(QMainWindow):
             self.navigation.select_area(key)
 
     def go_to(self, target: str) -> None:
-        """Open a to-do line's place: an area key, "area:tab" (the page's `<tab>_tab`), or "accounts"."""
+        """Open a to-do line's place: an area key, "area:tab" (the page's `<tab>_tab`), "accounts" or "backup"."""
         if target == "accounts":
             self.open_accounts()
+            return
+        if target == "backup":
+            self.open_backup()
             return
         key, _, tab = target.partition(":")
         if key not in self._areas:

@@ -47,3 +47,23 @@ def test_a_committee_member_opens_the_items_waiting_for_review(qtbot, village, s
     qtbot.mouseClick(home.todo_buttons["review"], Qt.MouseButton.LeftButton)
     page = window.current_page()
     assert window.navigation.current_key() == "disclosure" and page.tabs.currentWidget() is page.list_tab
+
+
+def test_the_admin_is_sent_to_the_committee_and_to_a_backup(qtbot, main_window):
+    from desktop.services import people_service
+
+    people_service.add_person(main_window.session(), "张三", "男")
+    home = main_window.current_page()
+    qtbot.waitUntil(lambda: bool(home.data_cards))
+    home.refresh()
+    assert any(line.startswith("还没有登记村务监督委员会成员") for line in home.todo_lines)
+    assert any(line.startswith("还没有备份") for line in home.todo_lines)
+    qtbot.mouseClick(home.todo_buttons["backup"], Qt.MouseButton.LeftButton)
+    from ui.backup_dialog import BackupDialog
+
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in main_window.findChildren(BackupDialog)))
+    for dialog in main_window.findChildren(BackupDialog):
+        dialog.reject()
+    qtbot.mouseClick(home.todo_buttons["committee"], Qt.MouseButton.LeftButton)
+    page = main_window.current_page()
+    assert main_window.navigation.current_key() == "supervision" and page.tabs.currentWidget() is page.members_tab

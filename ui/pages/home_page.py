@@ -32,6 +32,7 @@ from desktop.services.session import Session
 from desktop.services.setup_service import InstallationInfo
 from models.provinces import province_label
 from ui.errors import message_text
+from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 
 #: Roles counted on the village home page, in this order.
@@ -48,7 +49,7 @@ def _card() -> QFrame:
 class HomePage(QWidget):
     """Installation facts and, for a village, this login's to-do list and how many people hold each role."""
 
-    #: A to-do line's button: open this place (navigation key, "area:tab", or "accounts").
+    #: A to-do line's button: open this place (navigation key, "area:tab", "accounts" or "backup").
     go_to = Signal(str)
 
     def __init__(self, info: InstallationInfo, parent: QWidget | None = None, defer: bool = False,
@@ -322,10 +323,15 @@ class HomePage(QWidget):
             place = self._place_label(line.page)
             if place and self._session is not None:
                 button = QPushButton(place)
+                if line.key == "register":  # the one way forward for a fresh village
+                    make_primary(button)
                 button.clicked.connect(lambda _checked=False, page=line.page: self.go_to.emit(page))
                 self.todo_buttons[line.key] = button
                 row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             box.addLayout(row)
+        widest = max((b.sizeHint().width() for b in self.todo_buttons.values()), default=0)
+        for button in self.todo_buttons.values():  # one column of equal buttons reads as a list
+            button.setMinimumWidth(widest)
         if not lines:
             done = QLabel(self.tr("现在没有需要您办理的事项。"))
             done.setProperty("role", "ok")
@@ -338,7 +344,7 @@ class HomePage(QWidget):
         area = page.partition(":")[0]
         return {"people": self.tr("打开人员名册"), "disclosure": self.tr("打开村务公开"),
                 "supervision": self.tr("打开村务监督"), "meetings": self.tr("打开会议"),
-                "accounts": self.tr("打开账号设置")}.get(area, "")
+                "accounts": self.tr("打开账号设置"), "backup": self.tr("备份…")}.get(area, "")
 
     def _counts_card(self) -> QFrame:
         counts = people_service.counts()
