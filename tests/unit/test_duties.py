@@ -71,8 +71,21 @@ def _appraisal(ctx, who, day):
                         [sv.AppraisalLine(ctx["appraised"], "村委会主任", 30, 4, 2)])
 
 
+def _notify(ctx, who, day):
+    sv.advance(who, ctx["opened"], mm.NOTIFIED, day, "请整改", deadline=date(2026, 12, 31))
+
+
+def _verify(ctx, who, day):
+    sv.advance(who, ctx["to_verify"], mm.VERIFIED, day, "已核实")
+
+
+def _escalate(ctx, who, day):
+    sv.escalate(who, ctx["overdue"], day)
+
+
 SIGN_OFFS = {"disclosure_review": _review, "voucher_review": _voucher, "close_matter": _close,
-             "open_matter": _open, "appraisal": _appraisal}
+             "open_matter": _open, "appraisal": _appraisal, "notify": _notify, "verify": _verify,
+             "escalate": _escalate}
 
 
 @pytest.fixture
@@ -84,9 +97,15 @@ def ctx(village):
     stranger_person = people_service.add_person(admin, "吴村民", "男")
     stranger = login_as(admin, "wucm", "committee", stranger_person.id)  # a committee login, no seat
     chair = village_committee_login(admin)
+    opened = sv.open_matter(member, "村务公开栏未更新", "decisions", "inspection", date(2026, 11, 1)).id
+    to_verify = _notified_matter(member)
+    sv.advance(secretary, to_verify, mm.ANSWERED, date(2026, 11, 3), "已更新")
+    overdue = sv.open_matter(member, "低保名单未张贴", "subsidies", "complaint", date(2026, 10, 1)).id
+    sv.advance(member, overdue, mm.NOTIFIED, date(2026, 10, 2), "请张贴", deadline=date(2026, 10, 20))
     return {"admin": admin, "secretary": secretary, "member": member, "departed": departed,
             "stranger": stranger, "chair": chair, "item": _in_review_item(secretary),
-            "answered": _answered_matter(member, secretary), "appraised": chair.person_id}
+            "answered": _answered_matter(member, secretary), "appraised": chair.person_id,
+            "opened": opened, "to_verify": to_verify, "overdue": overdue}
 
 
 def _refused(act, ctx, who, day) -> str:
