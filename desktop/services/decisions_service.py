@@ -137,9 +137,16 @@ def set_implementation(session: Session, register_id: str, start: date | None, e
 
 
 def set_committee_opinion(session: Session, step_id: str, opinion: str) -> None:
-    """The 监委会 records its opinion on a disclosure step."""
+    """The 监委会 records its opinion on a disclosure step.
+
+    The secretary may transcribe the written opinion (`EDIT_RECORDS`);
+    anyone else writes it as the committee, so only a current member's own
+    login (`duties`).
+    """
     if not session.can(Permission.EDIT_RECORDS):
-        session.require(Permission.COMMITTEE_REVIEW)
+        from desktop.services import duties
+
+        duties.require_committee_signature(session, date.today())
     step = DecisionStep.get_or_none(DecisionStep.id == step_id)
     if step is None:
         raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这一步的登记。")))
