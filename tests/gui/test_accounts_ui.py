@@ -179,3 +179,40 @@ def test_log_out_asks_about_unsaved_work_first(qtbot, village_demo, settings_sto
         for widget in (keeper.window, keeper.login_dialog):
             if widget is not None:
                 widget.close()
+
+
+def _add_with_typed_name(qtbot, add, name: str, login: str) -> None:
+    add.person_combo.setEditText(name)  # typed, not picked from the list's "王秀兰(女 1968.03)" lines
+    add.choose_role("secretary")
+    for edit, text in ((add.login_edit, login), (add.password.password_edit, "Jianwei-12"),
+                       (add.password.repeat_edit, "Jianwei-12")):
+        edit.setText(text)
+    _click(qtbot, add.ok_button)
+
+
+def test_a_name_typed_without_picking_from_the_list_is_the_person_of_that_name(qtbot, main_window):
+    """The list reads "王秀兰(女 1968.03)": typing 王秀兰 and going on used to give 请从人员名册选择."""
+    admin = main_window.session()
+    chen = people_service.add_person(admin, "陈明", "男", village_group="一组")
+    wang = people_service.add_person(admin, "王秀兰", "女", village_group="一组")
+    dialog = main_window.open_accounts()
+    add = dialog.open_add()
+    qtbot.waitExposed(add)
+    add.choose_person(chen.id)  # chosen first, then a name typed over it: the name decides
+    _add_with_typed_name(qtbot, add, "王秀兰", "wangxl")
+    qtbot.waitUntil(lambda: add.added is not None)
+    assert User.get(User.login == "wangxl").person_id == wang.id
+
+
+def test_a_name_two_people_share_must_be_picked_from_the_list(qtbot, main_window):
+    admin = main_window.session()
+    people_service.add_person(admin, "李强", "男", village_group="一组", birth_year=1970)
+    people_service.add_person(admin, "李强", "男", village_group="二组", birth_year=1985)
+    dialog = main_window.open_accounts()
+    add = dialog.open_add()
+    qtbot.waitExposed(add)
+    _add_with_typed_name(qtbot, add, "李强", "liqiang")
+    assert add.isVisible() and "2 个“李强”" in add.message.text()
+    assert not User.select().where(User.login == "liqiang").exists()
+    _add_with_typed_name(qtbot, add, "赵无名", "liqiang")
+    assert "名册里没有“赵无名”" in add.message.text()

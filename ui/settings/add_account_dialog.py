@@ -116,6 +116,33 @@ class AddAccountDialog(QDialog):
         """Pick the person `person_id` (as choosing them in the list would)."""
         self.person_combo.setCurrentIndex(self.person_combo.findData(person_id))
 
+    def typed_person(self) -> tuple[str, str]:
+        """The person the name field names, and why there is none ("" when there is one).
+
+        The list's lines read "王秀兰(女 1968.03)": a name typed and confirmed
+        with Enter or Tab without picking from the list left no person chosen
+        (the account was refused), and a name typed over an earlier choice kept
+        that earlier person. The text decides: a line it equals, else the one
+        line whose name it is; two people of that name must be told apart.
+        """
+        text = self.person_combo.currentText().strip()
+        if not text:
+            return "", ""
+        index = self.person_combo.findText(text, Qt.MatchFlag.MatchExactly)
+        if index >= 0:
+            self.person_combo.setCurrentIndex(index)
+            return self.person_combo.itemData(index) or "", ""
+        named = [i for i in range(self.person_combo.count())
+                 if self.person_combo.itemText(i).startswith((text + "(", text + " — "))]
+        if len(named) == 1:
+            self.person_combo.setCurrentIndex(named[0])
+            return self.person_combo.itemData(named[0]) or "", ""
+        if named:
+            return "", self.tr("名册里有 {n} 个“{name}”:请在下拉列表里按性别和出生年月选定一个。").format(
+                n=len(named), name=text)
+        return "", self.tr("名册里没有“{name}”:请从下拉列表里选人(名册里没有的人,请先在人员名册登记)。").format(
+            name=text)
+
     def choose_role(self, code: str) -> None:
         """Pick the role `code`."""
         self.role_combo.setCurrentIndex(self.role_combo.findData(code))
@@ -128,9 +155,12 @@ class AddAccountDialog(QDialog):
         """Add the account on a worker (the password hash takes ~0.4 s); a refusal stays on the dialog."""
         if self._runner.is_busy():
             return
-        person_id = "" if self._township else (self.person_combo.currentData() or "")
-        if not self._township and self.person_combo.currentIndex() < 0:
-            person_id = ""
+        person_id = ""
+        if not self._township:
+            person_id, problem = self.typed_person()
+            if problem:
+                self.message.show_error(problem)
+                return
         role = self.role_combo.currentData() or ""
         session, login, name = self._session, self.login_edit.text(), self.name_edit.text()
         password, repeat = self.password.password(), self.password.repeat()
