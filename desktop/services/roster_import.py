@@ -25,6 +25,7 @@ from models.entities import Household, Kinship, Person, VillageGroup
 from models.errors import Cancelled, ValidationError
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
 from models.roles import Permission
+from models.roster.groups import group_order
 from models.roster.headers import find_header
 from models.roster.households import kinship_of
 from models.roster.reader import (
@@ -119,7 +120,7 @@ def preview(path: Path, sheet: str | None = None, *, progress: Progress = _no_pr
     if sheet is None and len(sheets) > 1:
         sheet = _first_roster_sheet(path, sheets)
     with roster_files.open_rows(path, sheet) as (title, rows, estimate):
-        read = read_rows(_counted(rows, estimate, progress, cancelled), today, title)
+        read = read_rows(_counted(rows, estimate, progress, cancelled), today, title, _known_groups())
     if not read.people and not read.skipped:
         raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(
             _C, "“{sheet}”在表头下面没有任何一行。"), sheet=title))
@@ -151,6 +152,15 @@ def _birth_text(p: RosterPerson) -> str:
     return f"{p.birth_year}.{p.birth_month:02d}" if p.birth_month else str(p.birth_year)
 
 
+def _known_groups() -> list[str]:
+    """The group names the register already uses (its 村民小组 first, then its people's), to keep their spelling."""
+    cursor = database.execute_sql(
+        "SELECT name FROM village_group WHERE deleted = 0 ORDER BY position, name")
+    names = [name for (name,) in cursor]
+    cursor = database.execute_sql("SELECT DISTINCT village_group FROM person WHERE deleted = 0 AND village_group != ''")
+    return names + [name for (name,) in cursor]
+
+
 def _in_register() -> set[tuple[str, int | None, str]]:
     cursor = database.execute_sql("SELECT name, birth_year, village_group FROM person WHERE deleted = 0")
     return {duplicate_key(name, year, group) for name, year, group in cursor}
@@ -177,7 +187,7 @@ def _preview_of(path: Path, sheets: tuple[str, ...], read: RosterRead) -> Roster
                    p.phone, tuple(p.warnings), held.get(p.row))
         for p in read.people)
     return RosterPreview(str(path), read.sheet, sheets, read.header_row, tuple(read.columns), lines,
-                         tuple(read.skipped), tuple(sorted(groups - existing, key=_group_order)), len(read.households), read)
+                         tuple(read.skipped), tuple(sorted(groups - existing, key=group_order)), len(read.households), read)
 
 
 def summary_lines(preview: RosterPreview) -> list[str]:
@@ -254,29 +264,11 @@ def _create_groups(session: Session, names: set[str]) -> list[str]:
     existing = {g.name for g in VillageGroup.live()}
     position = max((g.position for g in VillageGroup.live()), default=0)
     created = []
-    for name in sorted(names - existing, key=_group_order):
+    for name in sorted(names - existing, key=group_order):
         position += 1
         record_store.create(session, VillageGroup, name=name, position=position)
         created.append(name)
     return created
-
-
-_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)}
-
-
-def _group_order(name: str) -> tuple[int, str]:
-    """一组 before 二组 before 十一组 (and 2组 before 10组)."""
-    digits = "".join(ch for ch in name if ch.isdigit())
-    if digits:
-        return int(digits), name
-    chinese = [_NUMERALS[ch] for ch in name if ch in _NUMERALS]
-    if not chinese:
-        return 10_000, name
-    if len(chinese) == 1:
-        return chinese[0], name
-    if chinese[0] == 10:  # 十一 … 十九
-        return 10 + chinese[1], name
-    return chinese[0] * 10 + (chinese[2] if len(chinese) > 2 else 0), name
 
 
 def _create_households(session: Session, read: RosterRead, taken: set[int]) -> dict[int, str]:

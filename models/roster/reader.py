@@ -16,6 +16,7 @@ from datetime import date
 from models.errors import ValidationError
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
 from models.roster import births, id_numbers
+from models.roster.groups import group_key
 from models.roster.headers import (
     FIELD_LABELS,
     IGNORED_LABEL,
@@ -115,8 +116,12 @@ def no_name_column() -> ValidationError:
             "请确认选的是花名册所在的工作表,表头写在数据上方。"), n=HEADER_SEARCH_ROWS))
 
 
-def read_rows(rows: Iterable[tuple[int, list[object]]], today: date, sheet: str = "") -> RosterRead:
+def read_rows(rows: Iterable[tuple[int, list[object]]], today: date, sheet: str = "",
+              known_groups: Iterable[str] = ()) -> RosterRead:
     """Read a sheet's rows (row number, cells) into people and skipped rows.
+
+    `known_groups`: the register's group names; a roster's "一组" becomes the
+    register's "第一组" when that is how the register spells it.
 
     Raises:
         ValidationError: no header with a name column in the first rows; more than `MAX_ROWS` rows.
@@ -135,8 +140,12 @@ def read_rows(rows: Iterable[tuple[int, list[object]]], today: date, sheet: str 
             _C, "第 {row} 行的表头里有两列“姓名”,像是左右并排的两张表。右边那张表读不到,"
                 "请在 Excel/WPS 里把它挪到左边表的下面,再导入。"), row=header.row))
     above = [c for n, cells in top if n < header.row for c in cells if c not in (None, "")]
-    read = RosterRead(sheet, header.row, _columns(header), default_group=_group_from(above, sheet))
-    reader = _RowReader(header, today, read)
+    read = RosterRead(sheet, header.row, _columns(header))
+    spelling: dict[str, str] = {}
+    for name in known_groups:
+        spelling.setdefault(group_key(name), name)
+    reader = _RowReader(header, today, read, spelling)
+    read.default_group = reader.spelled(_group_from(above, sheet))
     for number, cells in top:
         if number > header.row:
             reader.take(number, cells)
@@ -184,14 +193,21 @@ def group_name(value: object) -> str:
 class _RowReader:
     """Takes rows one by one (keeps the blank rows pending: trailing blanks are not reported)."""
 
-    def __init__(self, header: Header, today: date, read: RosterRead):
+    def __init__(self, header: Header, today: date, read: RosterRead, spelling: dict[str, str]):
         self.header, self.today, self.read = header, today, read
+        self.spelling = spelling  # group key -> the spelling kept (the register's, else the file's first)
         self.cols = header.columns
         self.width = max(self.cols.values()) + 1
         self.pending_blank: list[int] = []
         self.count = 0
         self.last_group = ""
         self.section_group = ""  # from a "一组" row above the people, when there is no group column
+
+    def spelled(self, group: str) -> str:
+        """`group` as the register (or this file, the first time) spells it."""
+        if not group:
+            return ""
+        return self.spelling.setdefault(group_key(group), group)
 
     def get(self, cells: list[object], fld: str) -> object:
         c = self.cols.get(fld)
@@ -233,8 +249,8 @@ class _RowReader:
         if len(set(squeezed)) == 1:
             section = _SECTION.match(first)
             if section and "group" not in self.cols:
-                self.section_group = section[1]
-                self.skip(row, QT_TRANSLATE_NOOP(_C, "分组标题行:下面的人记入“{group}”"), group=section[1])
+                self.section_group = self.spelled(section[1])
+                self.skip(row, QT_TRANSLATE_NOOP(_C, "分组标题行:下面的人记入“{group}”"), group=self.section_group)
                 return
             if any(w in first for w in _TITLE_WORDS):
                 self.skip(row, QT_TRANSLATE_NOOP(_C, "标题行(“{text}”)"), text=_short(first))
@@ -295,7 +311,8 @@ class _RowReader:
         if gender is None:
             return
         group_cell = self.get(cells, "group")
-        group = group_name(group_cell) if "group" in self.cols else (self.section_group or self.read.default_group)
+        group = self.spelled(group_name(group_cell)) if "group" in self.cols else (
+            self.section_group or self.read.default_group)
         if "group" in self.cols and not group and self.last_group:
             group = self.last_group
             warnings.append(_m(QT_TRANSLATE_NOOP(_C, "组别空着,沿用上一行的“{group}”"), group=group))

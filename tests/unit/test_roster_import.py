@@ -240,6 +240,23 @@ def test_skipped_rows_with_reasons(register, tmp_path):
     assert "合计" in reasons[9] and "注释" in reasons[10]
 
 
+def test_group_spellings_follow_the_register(register, tmp_path):
+    from desktop.services import people_service
+
+    people_service.add_person(register, "王刚", "男", birth_year=1968, village_group="第一组")
+    path = _xlsx(tmp_path / "组名.xlsx", [
+        ["姓名", "性别", "出生年月", "组别"],
+        ["王刚", "男", "1968.03", "一组"],
+        ["李明", "男", "1970.01", "1"],
+        ["赵红", "女", "1971.01", "第二村民小组"],
+        ["钱军", "男", "1972.01", "2组"],
+    ])
+    preview = roster_import.preview(path, today=TODAY)
+    assert [line.group for line in preview.lines] == ["第一组", "第一组", "第二村民小组", "第二村民小组"]
+    assert [line.row for line in preview.duplicates] == [2]  # 王刚 of 第一组, spelled 一组 in the file
+    assert preview.new_groups == ("第二村民小组",)
+
+
 def test_duplicates_are_held_unless_ticked(register, tmp_path):
     from desktop.services import people_service
 
