@@ -445,10 +445,14 @@ def overview(on: date | str | None = None) -> list[BodyView]:
     return out
 
 
-def history(person_id: str | None = None) -> list[OfficeRow]:
-    """Every office ever recorded (of one person, or all), newest first: the record of terms."""
-    query = (PersonRole.live().join(Person).where(PersonRole.role.in_(sorted(OFFICE_ROLES)))
-             .order_by(PersonRole.start_date.desc(), Person.name))
+def history(person_id: str | None = None, role_codes: Iterable[str] | None = None,
+            ended_only: bool = False) -> list[OfficeRow]:
+    """Every office ever recorded (of one person, or of `role_codes`), newest first: the record of terms."""
+    roles = sorted(set(role_codes)) if role_codes is not None else sorted(OFFICE_ROLES)
+    query = (PersonRole.live().join(Person).where(PersonRole.role.in_(roles))
+             .order_by(PersonRole.end_date.desc(), PersonRole.start_date.desc(), Person.name))
     if person_id:
         query = query.where(PersonRole.person == person_id)
+    if ended_only:
+        query = query.where(PersonRole.end_date != "")
     return _rows(query)

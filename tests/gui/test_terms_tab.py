@@ -101,6 +101,14 @@ def test_leaving_office_through_the_tab_shows_the_warning(qtbot, page, admin):
     assert "没有妇女" in tab.findings_label.text() and "第八条" in tab.findings_label.text()
     ended = [r for r in terms_service.history() if r.name == "李秀英"][0]
     assert ended.end_date == date.today().isoformat() and ended.end_reason == "其他:外出务工"
+    # 含已离任: the past office with its date and reason, which cannot end twice
+    tab.past_box.setChecked(True)
+    assert tab.table.rowCount() == 3 and tab.table.columnCount() == 6
+    assert [tab.table.item(2, c).text() for c in (0, 4, 5)] == ["李秀英", date.today().isoformat(), "其他:外出务工"]
+    tab.table.selectRow(2)
+    assert not tab.end_button.isEnabled() and tab.open_end() is None
+    tab.table.selectRow(0)
+    assert tab.end_button.isEnabled()
 
 
 def test_an_ineligible_committee_member_is_removed_from_the_tab(qtbot, page, admin):

@@ -13,6 +13,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +35,7 @@ from ui.people.households_picker import HouseholdsDialog
 from ui.supervision.add_member_dialog import AddMemberDialog
 from ui.supervision.labels import can_seat, finding_lines_html
 from ui.widgets.forms import section
-from ui.widgets.palette import RED
+from ui.widgets.palette import GREY, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.tables import ID_ROLE, cell, read_only_table
@@ -80,6 +81,10 @@ class TermsTab(QWidget):
         self.households_button = QPushButton(self.tr("联系户…"))
         self.households_button.setToolTip(self.tr("这名村民代表联系的户"))
         self.households_button.clicked.connect(self.open_households)
+        self.past_box = QCheckBox(self.tr("含已离任"))
+        self.past_box.setToolTip(self.tr("也列出以前任职、已经离任的人,以及离任日期和原因"))
+        self.past_box.toggled.connect(lambda _on: self.show_body())
+        self.sitting_ids: set[str] = set()
         self.changeover_button = QPushButton(self.tr("换届登记…"))
         self.changeover_button.setToolTip(self.tr("本届任期届满:所有在任成员同一天离任,再任命新一届。"))
         self.changeover_button.clicked.connect(self.open_changeover)
@@ -119,7 +124,10 @@ class TermsTab(QWidget):
         right.addWidget(card)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.body_list)
+        left = QVBoxLayout()
+        left.addWidget(self.body_list, 1)
+        left.addWidget(self.past_box)
+        layout.addLayout(left)
         layout.addLayout(right, 1)
         self._stale = True  # read when first shown: the 名册 tab opens without waiting for this one
         self.body_list.setCurrentRow(0)
@@ -196,17 +204,27 @@ class TermsTab(QWidget):
         label = QCoreApplication.translate("terms", view.label)
         self.title_label.setText(label)
         holders = list(view.holders)
+        self.sitting_ids = {h.id for h in holders}
+        shown = holders
+        if self.past_box.isChecked():
+            past = run_query(self, lambda: terms_service.history(
+                role_codes=terms_service.BODIES[view.code][1], ended_only=True))
+            shown = holders + (past.value if past else [])
         if view.code == "representatives":
             headers = [_tr("姓名"), _tr("性别"), _tr("村民小组"), _tr("联系户数"), _tr("任职日期")]
-            rows = [[h.name, h.gender, h.village_group, str(len(h.household_ids)), h.start_date] for h in holders]
+            rows = [[h.name, h.gender, h.village_group, str(len(h.household_ids)), h.start_date] for h in shown]
         elif view.code == "group_leaders":
             headers = [_tr("村民小组"), _tr("组长"), _tr("任职日期")]
-            rows = [[h.scope, h.name, h.start_date] for h in holders]
+            rows = [[h.scope, h.name, h.start_date] for h in shown]
         else:
             headers = [_tr("姓名"), _tr("职务"), _tr("性别"), _tr("任职日期")]
-            rows = [[h.name, role_label(h.role), h.gender, h.start_date] for h in holders]
-        self._set_rows(headers, rows, [h.id for h in holders])
-        self._empty(not holders, {
+            rows = [[h.name, role_label(h.role), h.gender, h.start_date] for h in shown]
+        if self.past_box.isChecked():
+            headers += [_tr("离任日期"), _tr("离任原因")]
+            rows = [[cell(v, color=GREY) if h.end_date else v for v in row] + [
+                cell(h.end_date, color=GREY), cell(h.end_reason, color=GREY)] for row, h in zip(rows, shown, strict=True)]
+        self._set_rows(headers, rows, [h.id for h in shown])
+        self._empty(not shown, {
             "village_committee": self.tr("还没有登记村委会成员。先在“名册”里登记人员,再点右边的按钮,"
                                          "登记本届村委会的主任、副主任和委员(三至七人,其中应当有妇女)。"),
             "representatives": self.tr("还没有登记村民代表。每五户至十五户推选一人,或由各村民小组推选若干人。"),
@@ -226,6 +244,7 @@ class TermsTab(QWidget):
 
     def _show_committee(self) -> None:
         self.title_label.setText(self.tr("村务监督委员会"))
+        self.sitting_ids = {s.id for s in self.seats}
         headers = [_tr("姓名"), _tr("职务"), _tr("届次"), _tr("任职日期"), _tr("任职资格")]
         rows = []
         for s in self.seats:
@@ -267,7 +286,8 @@ class TermsTab(QWidget):
         """The office (or seat) of the highlighted row."""
         row = self.table.currentRow()
         item = self.table.item(row, 0) if row >= 0 and self.table.selectionModel().hasSelection() else None
-        return item.data(ID_ROLE) if item is not None else None
+        record_id = item.data(ID_ROLE) if item is not None else None
+        return record_id if record_id in self.sitting_ids else None  # a past office cannot end again
 
     def _update_buttons(self) -> None:
         allowed = self._can_edit()
@@ -278,6 +298,7 @@ class TermsTab(QWidget):
         self.households_button.setVisible(self.body() == "representatives")
         self.households_button.setEnabled(allowed and self.selected_id() is not None)
         self.changeover_button.setVisible(not supervision)
+        self.past_box.setVisible(not supervision)  # the 监委会's past seats are under 村务监督 → 成员
         self.changeover_button.setEnabled(allowed and bool(self.bodies.get(self.body()) and
                                                            self.bodies[self.body()].holders))
         for button in (self.appoint_button, self.end_button, self.changeover_button, self.households_button):
