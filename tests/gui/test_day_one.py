@@ -326,7 +326,8 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
                                      ("wangjg", roster.CHAIR, "viewer")):
         add = accounts.open_add()
         qtbot.waitExposed(add)
-        add.choose_person(_person(person.name).id)
+        _pick_from_completer(qtbot, add.person_combo, person.name)
+        assert add.person_combo.currentData() == _person(person.name).id
         add.choose_role(role)
         qtbot.keyClicks(add.login_edit, login_name)
         qtbot.keyClicks(add.password.password_edit, passwords[login_name])
@@ -366,8 +367,12 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     # 7. 会议: a 村民代表会议 with its quorum and a vote, 审定.
     window.show_area("meetings")
     meetings = window.current_page()
-    editor = meetings.list_view.new_meeting("representatives")
-    qtbot.waitExposed(editor)
+    view = meetings.list_view  # 新建会议 ▾ → 村民代表会议
+    action = next(a for a in view.new_menu.actions() if a.data() == "representatives")
+    assert action.text() == "村民代表会议" and view.new_button.isEnabled()
+    action.trigger()
+    qtbot.waitUntil(lambda: view.editor is not None and view.editor.isVisible())
+    editor = view.editor
     editor.title_edit.selectAll()
     type_text(qtbot, editor.title_edit, "2026年第四季度村民代表会议")
     type_text(qtbot, editor.place_edit, "村委会议室")
@@ -521,6 +526,16 @@ def _appoint(qtbot, dialog, name: str, role: str) -> None:
     dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(role))
     _click(qtbot, dialog.appoint_button)
     assert dialog.message.role() != "error", dialog.message.text()
+
+
+def _pick_from_completer(qtbot, combo, name: str) -> None:
+    """Type `name` into a searchable combo and take the first match its list offers (↓, Enter)."""
+    type_text(qtbot, combo.lineEdit(), name)
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible())
 
 
 def _tick_households(dialog, first: int, count: int) -> None:
