@@ -32,8 +32,9 @@ AMENDMENT_2025_IN_FORCE = "2026-01-01"
 #: 2018 article -> article of the amended text, where the renumbering is known.
 #: Art. 6 (composition, 妇女成员) became art. 8: two articles were inserted
 #: before it (the new 5: 基层群众自治指导监督部门; the new 7: commendation),
-#: as the Xinhua release of the decision lists them. The others are not yet
-#: known here: those are cited by version without an article (DOMAIN §2.3).
+#: per a published summary of the Xinhua release of the decision [UNVERIFIED
+#: against the promulgated consolidated text]. The others are not yet known
+#: here: those are cited by version without an article (DOMAIN §2.3).
 ARTICLES_2025: dict[int, int] = {6: 8}
 
 VILLAGE_COMMITTEE = ("vc_chair", "vc_vice", "vc_member")
