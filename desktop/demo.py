@@ -93,7 +93,10 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
     rng = random.Random(seed)
     names = _Names(rng)
     result = DemoResult()
-    start = f"{2026 - 5 + 1}-04-18"  # the current 村委会 term started after the 2021 换届
+    # The people in office have served since the history begins (re-elected at each 换届), so
+    # every meeting the demo makes has a roster on its own date (terms_service.office_holders).
+    history_from = f"{(today or date.today()).year - years + 1}-01-01"
+    start = min(f"{2026 - 5 + 1}-04-18", history_from)
 
     def person(gender: str, group: str | None = None, join: tuple | None = None, **extra) -> Person:
         """A person heading a household of their own, or joining `join` = (household, 与户主关系).

@@ -11,7 +11,8 @@ from datetime import date
 
 import pytest
 
-from desktop.services import decisions_service, meetings_service
+from desktop.services import decisions_service, meetings_service, people_service, terms_service
+from models.entities import Person
 from models.errors import ValidationError
 from models.meetings.quorum import ABSENT, PRESENT
 from models.meetings.records import Meeting
@@ -21,7 +22,16 @@ YEAR = 2001  # before the demo's meetings, so every quarter starts empty
 
 @pytest.fixture
 def admin(village_demo):
-    return village_demo[1]
+    """The demo village's admin, with the demo's 村民代表 also in office in YEAR.
+
+    Rosters are read on the meeting's date (terms_service.office_holders), and the
+    demo's terms begin with its history, long after YEAR.
+    """
+    session = village_demo[1]
+    for holder in terms_service.office_holders(["representative"]):
+        people_service.add_role(session, Person.get_by_id(holder.person_id), "representative",
+                                f"{YEAR}-01-01", f"{YEAR + 1}-01-01")
+    return session
 
 
 def _row(meeting_id: str) -> meetings_service.MeetingRow:

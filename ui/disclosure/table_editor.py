@@ -25,9 +25,9 @@ from models.meetings.quorum import ERROR, WARNING, Finding
 from ui.disclosure.labels import yuan
 from ui.disclosure.lines_model import INCOME, FinancialLinesModel, FinancialLinesView
 from ui.widgets.findings import finding_text
-from ui.widgets.palette import AMBER, GREEN, GREY, RED
+from ui.widgets.palette import AMBER, GREEN, GREY, INVALID_FIELD_BACKGROUND, RED
 
-_INVALID_STYLE = f"QLineEdit {{ border: 1px solid {RED.name()}; background: #fdf0ee; }}"
+_INVALID_STYLE = f"QLineEdit {{ border: 1px solid {RED.name()}; background: {INVALID_FIELD_BACKGROUND.name()}; }}"
 
 
 class FinancialTableEditor(QWidget):

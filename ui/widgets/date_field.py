@@ -30,12 +30,12 @@ from PySide6.QtGui import QKeySequence, QValidator
 from PySide6.QtWidgets import QDateEdit, QTableView, QToolTip, QWidget
 
 from models.typed_dates import DateError, looks_like_date, parse_typed_date
-from ui.widgets.palette import RED
+from ui.widgets.palette import INVALID_FIELD_BACKGROUND, RED
 
 #: The calendar and the month names in Chinese, whatever the system language.
 CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 
-_INVALID_STYLE = f"QDateEdit {{ border: 1px solid {RED.name()}; background: #fdf0ee; }}"
+_INVALID_STYLE = f"QDateEdit {{ border: 1px solid {RED.name()}; background: {INVALID_FIELD_BACKGROUND.name()}; }}"
 _PARTIAL = re.compile(r"[\d\s\-/.年月日]{0,16}")
 
 

@@ -25,6 +25,8 @@ BLUE = QColor("#1f4e8c")
 PALE_GREY = QColor("#8a8880")
 #: The light background of an invalid or overdue cell (under RED text).
 RED_BACKGROUND = QColor("#fbe0dd")
+#: A field whose typed text is refused (an impossible date, an amount too large).
+INVALID_FIELD_BACKGROUND = QColor("#fdf0ee")
 #: Body text drawn in rich text where the style sheet does not reach.
 INK = QColor("#1c1b18")
 
