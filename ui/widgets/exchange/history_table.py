@@ -16,6 +16,8 @@ from ui.widgets.tables import cell, keep_rows_visible
 
 #: The columns, in order (the 对方 column is hidden where the peer is known).
 DIRECTION, PEER, NUMBER, DATE, STATUS, RECORDS, CONTENT, NOTE = range(8)
+#: The widest the 内容 column grows (a first package lists a dozen kinds of records).
+CONTENT_WIDTH = 520
 
 
 class HistoryTable(QTableWidget):
@@ -45,10 +47,13 @@ class HistoryTable(QTableWidget):
                      cell(str(r.number) if r.number else "–", center=True),
                      cell(r.created_at or r.logged_at),
                      cell(status_label(r.status), color=RED if r.status == "refused" else None),
-                     cell(str(r.records) if r.records else "–", center=True), cell(r.counts),
+                     cell(str(r.records) if r.records else "–", center=True),
+                     cell(r.counts, tooltip=r.counts.replace("、", "\n")),
                      cell(r.note.replace("\n", ";"), tooltip=f"{r.file_name}\n{r.note}".strip())]
             for col, item in enumerate(cells):
                 self.setItem(i, col, item)
         self.resizeColumnsToContents()
-        for col in (CONTENT, NOTE):
-            self.setColumnWidth(col, min(self.columnWidth(col), 260))
+        # 内容 is what a person checks (were the meeting and the posting sent?): it gets the room
+        # before 说明, which is empty for most packages; the whole list is in its tooltip.
+        for col, widest in ((CONTENT, CONTENT_WIDTH), (NOTE, 260)):
+            self.setColumnWidth(col, min(self.columnWidth(col), widest))
