@@ -200,3 +200,28 @@ def test_after_an_arrow_key_typing_edits_the_date_in_place(qtbot):
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert field.value() == date(2026, 12, 5)
     assert field.text() == "2026-12-05"
+
+
+def test_keys_typed_into_an_empty_optional_field_give_that_date(qtbot):
+    """The meeting's 通知日期 (未填写): "11.2" on the way to 11.28 became 2026-11-02 under the cursor, then today."""
+    field = DateField()
+    qtbot.addWidget(field)
+    field.setMinimumDate(QDate(2000, 1, 1))
+    field.setSpecialValueText("未填写")
+    field.setDate(field.minimumDate())
+    field.show()
+    qtbot.waitExposed(field)
+    _keys(qtbot, field, "11.28")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.value() == date(date.today().year, 11, 28)
+    assert field.text() == f"{date.today().year}-11-28"
+
+
+def test_a_date_being_typed_is_read_before_the_field_is_left(qtbot):
+    """A save by shortcut while the cursor is still in the field gets the date typed, not the one before."""
+    field = DateField(date(2026, 12, 4))
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    _keys(qtbot, field, "20261128")
+    assert field.value() == date(2026, 11, 28) and field.lineEdit().text() == "20261128"

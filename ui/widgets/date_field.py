@@ -97,6 +97,7 @@ class DateField(QDateEdit):
 
     def _finished(self) -> None:
         """Leaving the field: the date typed as 20261128 or 11.28 is shown as 2026-11-28."""
+        self.setKeyboardTracking(True)
         shown = self.textFromDateTime(self.dateTime())
         if not self.is_empty() and self.lineEdit().text() != shown:
             self.lineEdit().setText(shown)
@@ -134,6 +135,9 @@ class DateField(QDateEdit):
         if plain and text and text.isprintable() and not self.isReadOnly():
             if fresh:
                 line.selectAll()
+            # Read the date when typing ends: read at every key, "11.2" (on the way to 11.28) became
+            # 2026-11-02 in an empty optional field, rewritten under the cursor. Back on in `_finished`.
+            self.setKeyboardTracking(False)
             line.insert(text)
             event.accept()
             return
@@ -143,6 +147,21 @@ class DateField(QDateEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def date(self) -> QDate:  # noqa: D102 - QDateEdit.date, read from Python
+        """The date shown, or the one being typed when it is already a whole date.
+
+        While keys are typed the field does not read its text (see
+        `keyPressEvent`); a save by shortcut before leaving the field still
+        gets the date typed. Reading has no side effect on the text.
+        """
+        if not self.keyboardTracking():
+            parsed = parse_date(self.lineEdit().text(), date.today().year)
+            if parsed is not None:
+                typed = QDate(parsed.year, parsed.month, parsed.day)
+                if self.minimumDate() <= typed <= self.maximumDate():
+                    return typed
+        return super().date()
 
     def value(self) -> date:
         """The date shown."""
