@@ -25,12 +25,12 @@ def _answer(qtbot, button: QMessageBox.StandardButton) -> None:
     return text
 
 
-def test_the_administrator_adds_disables_resets_and_unlocks(qtbot, main_window):
+def test_the_administrator_adds_disables_resets_and_unlocks(qtbot, qtmodeltester, main_window):
     admin = main_window.session()
     person = people_service.add_person(admin, "王芳", "女", village_group="三组")
     dialog = main_window.open_accounts()
     qtbot.waitExposed(dialog)
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "admin"
+    assert dialog.table.model().rowCount() == 1 and dialog.table.model().index(0, 0).data() == "admin"
 
     add = dialog.open_add()
     qtbot.waitExposed(add)
@@ -42,29 +42,29 @@ def test_the_administrator_adds_disables_resets_and_unlocks(qtbot, main_window):
     qtbot.keyClicks(add.password.repeat_edit, "Jianwei-12")
     _click(qtbot, add.ok_button)
     qtbot.waitUntil(lambda: not add.isVisible())
-    assert dialog.table.rowCount() == 2
+    assert dialog.table.model().rowCount() == 2
     assert dialog.selected_id() == add.added.id
-    assert [dialog.table.item(1, c).text() for c in (1, 2, 3)] == ["王芳", "监委会主任/委员", "在用"]
+    assert [dialog.table.model().index(1, c).data() for c in (1, 2, 3)] == ["王芳", "监委会主任/委员", "在用"]
 
     _click(qtbot, dialog.active_button)  # 停用, asked first
     assert "停用“wangfang”" in _answer(qtbot, QMessageBox.StandardButton.Yes)
-    assert dialog.table.item(1, 3).text() == "已停用" and dialog.active_button.text() == "启用"
+    assert dialog.table.model().index(1, 3).data() == "已停用" and dialog.active_button.text() == "启用"
     _click(qtbot, dialog.active_button)
-    assert dialog.table.item(1, 3).text() == "在用"
+    assert dialog.table.model().index(1, 3).data() == "在用"
 
     _click(qtbot, dialog.reset_button)
     _answer(qtbot, QMessageBox.StandardButton.Yes)
     qtbot.waitUntil(lambda: getattr(dialog, "temporary_box", None) is not None)
     word = dialog.temporary_box.text().rpartition(":")[2]
     _click(qtbot, dialog.temporary_box.button(QMessageBox.StandardButton.Ok))  # 知道了
-    assert dialog.table.item(1, 3).text() == "在用 · 待本人设新密码"
+    assert dialog.table.model().index(1, 3).data() == "在用 · 待本人设新密码"
     assert auth_service.login("wangfang", word).must_change_password
 
     User.update(failed_logins=10, locked_until="2999-01-01T00:00:00.000000Z").where(
         User.login == "wangfang").execute()
     dialog.refresh()
     dialog.select_login("wangfang")
-    assert dialog.table.item(1, 3).text().startswith("已锁定") and dialog.unlock_button.isEnabled()
+    assert dialog.table.model().index(1, 3).data().startswith("已锁定") and dialog.unlock_button.isEnabled()
     _click(qtbot, dialog.unlock_button)
     assert "已解锁" in dialog.message.text() and not dialog.unlock_button.isEnabled()
 
@@ -72,6 +72,7 @@ def test_the_administrator_adds_disables_resets_and_unlocks(qtbot, main_window):
     _click(qtbot, dialog.active_button)
     _answer(qtbot, QMessageBox.StandardButton.Yes)
     assert "不能停用自己" in dialog.message.text()
+    qtmodeltester.check(dialog.model)
 
 
 def test_an_empty_register_says_where_people_are_added(qtbot, main_window):

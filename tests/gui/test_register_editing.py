@@ -149,7 +149,7 @@ def test_end_a_stay_then_show_the_departed_and_put_them_back(qtbot, page, villag
     assert [r.name for r in people_service.register()] == ["赵六"]
 
 
-def test_kinship_link_from_the_childs_side_shows_an_inferred_sibling(qtbot, page, village):
+def test_kinship_link_from_the_childs_side_shows_an_inferred_sibling(qtbot, qtmodeltester, page, village):
     _paths, session = village
     mother = people_service.add_person(session, "母亲", "女")
     first = people_service.add_person(session, "老大", "男")
@@ -169,27 +169,30 @@ def test_kinship_link_from_the_childs_side_shows_an_inferred_sibling(qtbot, page
     assert "母亲 是 老二 的父母" in add.reading_label.text()
     _shot(add, "06_add_kinship")
     _click_ok(qtbot, add)
-    shown = {(panel.table.item(r, 0).text(), panel.table.item(r, 1).text(), panel.table.item(r, 3).text())
-             for r in range(panel.table.rowCount())}
+    relatives = panel.table.model()
+    shown = {(relatives.index(r, 0).data(), relatives.index(r, 1).data(), relatives.index(r, 3).data())
+             for r in range(relatives.rowCount())}
     assert ("母亲", "父母", "登记") in shown
     assert ("老大", "兄弟姐妹", "推断(经母亲)") in shown
     _shot(dialog, "07_kinship_panel")
     assert people_service.close_relatives(second.id) == {mother.id, first.id}
+    qtmodeltester.check(panel.model)
 
 
-def test_groups_tab_adds_renames_and_offers_the_register_figures(qtbot, page, village):
+def test_groups_tab_adds_renames_and_offers_the_register_figures(qtbot, qtmodeltester, page, village):
     _paths, session = village
     page.tabs.setCurrentWidget(page.groups_tab)
     tab = page.groups_tab
     dialog = tab.open_add_group()
     type_text(qtbot, dialog.name_edit, "一组")
     _click_ok(qtbot, dialog)
-    assert [tab.groups_table.item(r, 0).text() for r in range(tab.groups_table.rowCount())] == ["一组"]
+    groups = tab.groups_table.model()
+    assert [groups.index(r, 0).data() for r in range(groups.rowCount())] == ["一组"]
     household = households_service.add_household(session, "0001", "一组")
     people_service.add_person(session, "钱七", "男", birth_year=1970, household_entry=household.id,
                               household_relation="户主")
     tab.refresh()
-    assert tab.households_table.item(0, 1).text() == "钱七"
+    assert tab.households_table.model().index(0, 1).data() == "钱七"
     rename = tab.open_rename_group()
     rename.name_edit.clear()
     type_text(qtbot, rename.name_edit, "第一组")
@@ -202,6 +205,8 @@ def test_groups_tab_adds_renames_and_offers_the_register_figures(qtbot, page, vi
     assert (tab.households_spin.value(), tab.adults_spin.value()) == (1, 1)
     assert "跟随名册" in tab.source_label.text()
     _shot(page, "08_groups_and_households")
+    qtmodeltester.check(tab.groups_model)
+    qtmodeltester.check(tab.households_model)
 
 
 def test_export_writes_the_register(qtbot, page, village, tmp_path):

@@ -24,10 +24,11 @@ from desktop.services.session import Session
 from models.roles import Permission
 from ui.operations import run_op, run_query
 from ui.people.group_dialogs import GroupNameDialog, HouseholdDialog
+from ui.people.groups_models import GroupsModel, HouseholdsModel
 from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import section
-from ui.widgets.tables import cell, keep_rows_visible, read_only_table
+from ui.widgets.tables import read_only_view
 
 
 class GroupsTab(QWidget):
@@ -37,25 +38,22 @@ class GroupsTab(QWidget):
         super().__init__(parent)
         self._session = session
         self._can_edit = session is not None and session.can(Permission.EDIT_REGISTER)
-        self.groups: list[households_service.GroupRow] = []
-        self.households: list[households_service.HouseholdRow] = []
+        self.groups_model = GroupsModel(self)
+        self.households_model = HouseholdsModel(self)
         self._open = None  # the dialog or question box on screen (kept for tests)
 
-        self.groups_table = read_only_table([self.tr("村民小组"), self.tr("在册人数"), self.tr("户数")], stretch=0)
+        self.groups_table = read_only_view(self.groups_model, stretch=0)
         self.add_group_button = QPushButton(self.tr("新增…"))
         self.rename_group_button = QPushButton(self.tr("改名…"))
         self.up_button = QPushButton(self.tr("上移"))
         self.down_button = QPushButton(self.tr("下移"))
         self.remove_group_button = QPushButton(self.tr("删除"))
         self.households_title = QLabel()
-        self.households_table = read_only_table(
-            [self.tr("户号"), self.tr("户主"), self.tr("在册人数"), self.tr("住址")], stretch=3)
+        self.households_table = read_only_view(self.households_model, stretch=3)
         self.add_household_button = QPushButton(self.tr("新增户…"))
         self.edit_household_button = QPushButton(self.tr("修改…"))
         self.remove_household_button = QPushButton(self.tr("删除"))
         self.message = FieldMessage()
-        for table in (self.groups_table, self.households_table):
-            keep_rows_visible(table)
 
         group_buttons = QHBoxLayout()
         for button in (self.add_group_button, self.rename_group_button, self.up_button, self.down_button,
@@ -90,8 +88,8 @@ class GroupsTab(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self._figures_card())
 
-        self.groups_table.itemSelectionChanged.connect(self._group_chosen)
-        self.households_table.itemSelectionChanged.connect(self._update_buttons)
+        self.groups_table.selectionModel().selectionChanged.connect(self._group_chosen)
+        self.households_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.households_table.doubleClicked.connect(self.open_edit_household)
         self.add_group_button.clicked.connect(self.open_add_group)
         self.rename_group_button.clicked.connect(self.open_rename_group)
@@ -154,42 +152,32 @@ class GroupsTab(QWidget):
         self._stale = False
         chosen = self.chosen_group()
         found = run_query(self, households_service.list_groups)
-        self.groups = found.value if found else []
-        self.groups_table.blockSignals(True)
-        self.groups_table.setRowCount(len(self.groups))
-        for n, group in enumerate(self.groups):
-            self.groups_table.setItem(n, 0, cell(group.name, group.id))
-            self.groups_table.setItem(n, 1, cell(str(group.people)))
-            self.groups_table.setItem(n, 2, cell(str(group.households)))
-        self.groups_table.blockSignals(False)
-        names = [g.name for g in self.groups]
-        if names:
+        self.groups_model.set_rows(found.value if found else [])
+        names = [g.name for g in self.groups_model.all_rows()]
+        if names:  # the households are read once, below, not on each selection change
+            selection = self.groups_table.selectionModel()
+            selection.blockSignals(True)
             self.groups_table.selectRow(names.index(chosen.name) if chosen and chosen.name in names else 0)
+            selection.blockSignals(False)
         self._group_chosen()
         self._refresh_figures()
 
     def chosen_group(self) -> households_service.GroupRow | None:
         """The group highlighted on the left."""
         rows = self.groups_table.selectionModel().selectedRows()
-        return self.groups[rows[0].row()] if rows and rows[0].row() < len(self.groups) else None
+        return self.groups_model.row_at(rows[0].row()) if rows else None
 
     def chosen_household(self) -> households_service.HouseholdRow | None:
         """The household highlighted on the right."""
         rows = self.households_table.selectionModel().selectedRows()
-        return self.households[rows[0].row()] if rows and rows[0].row() < len(self.households) else None
+        return self.households_model.row_at(rows[0].row()) if rows else None
 
     def _group_chosen(self) -> None:
         group = self.chosen_group()
         found = run_query(self, lambda: households_service.list_households(group.name if group else None))
-        self.households = found.value if found else []
+        self.households_model.set_rows(found.value if found else [])
         self.households_title.setText(self.tr("{group}的户").format(group=group.name) if group
                                       else self.tr("全村的户"))
-        self.households_table.setRowCount(len(self.households))
-        for n, row in enumerate(self.households):
-            self.households_table.setItem(n, 0, cell(row.number, row.id))
-            self.households_table.setItem(n, 1, cell(row.head or self.tr("(未指定户主)")))
-            self.households_table.setItem(n, 2, cell(str(row.members)))
-            self.households_table.setItem(n, 3, cell(row.address))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

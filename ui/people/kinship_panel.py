@@ -25,19 +25,15 @@ from PySide6.QtWidgets import (
 
 from desktop.services import people_service
 from desktop.services.session import Session
-from models.kinship import CLOSE_RELATIONS, RELATIONS, inverse
+from models.kinship import RELATIONS, inverse
 from ui.operations import run_op, run_query
+from ui.people.kinship_model import KinshipModel, relation_label
 from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.ok_cancel import ok_cancel
-from ui.widgets.tables import cell, read_only_table
+from ui.widgets.tables import read_only_view
 
 _ID = Qt.ItemDataRole.UserRole
-
-
-def relation_label(code: str) -> str:
-    """A relation's translated label (父母, 子女, ...)."""
-    return QCoreApplication.translate("kinship", RELATIONS.get(code, code))
 
 
 class KinshipPanel(QWidget):
@@ -49,9 +45,8 @@ class KinshipPanel(QWidget):
         super().__init__(parent)
         self._session = session
         self.person_id = person_id
-        self.rows: list[people_service.RelativeRow] = []
-        self.table = read_only_table([self.tr("姓名"), self.tr("是本人的"), self.tr("近亲属"), self.tr("来源")],
-                                     stretch=3)
+        self.model = KinshipModel(self)
+        self.table = read_only_view(self.model, stretch=3)
         self.add_button = QPushButton(self.tr("添加亲属关系…"))
         self.remove_button = QPushButton(self.tr("删除这条"))
         self.remove_button.setEnabled(False)
@@ -72,27 +67,19 @@ class KinshipPanel(QWidget):
         layout.addWidget(self.message)
         self.add_button.clicked.connect(self.open_add)
         self.remove_button.clicked.connect(self.ask_remove)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._box = None
         self.refresh()
 
     def refresh(self) -> None:
         """Read the relatives again."""
         found = run_query(self, lambda: people_service.relatives_of(self.person_id))
-        self.rows = found.value if found else []
-        self.table.setRowCount(len(self.rows))
-        for n, row in enumerate(self.rows):
-            name = row.name + ("" if row.on_register else self.tr("(已离开名册)"))
-            source = self.tr("推断(经{name})").format(name=row.via_name) if row.inferred else self.tr("登记")
-            self.table.setItem(n, 0, cell(name, row.link_id or None))
-            self.table.setItem(n, 1, cell(relation_label(row.relation)))
-            self.table.setItem(n, 2, cell(self.tr("是") if row.relation in CLOSE_RELATIONS else ""))
-            self.table.setItem(n, 3, cell(source))
+        self.model.set_rows(found.value if found else [])
         self._selection_changed()
 
     def _selected(self) -> people_service.RelativeRow | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.rows[rows[0].row()] if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _selection_changed(self) -> None:
         row = self._selected()

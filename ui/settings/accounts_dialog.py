@@ -24,12 +24,12 @@ from desktop.services import accounts_service
 from desktop.services.accounts_service import AccountRow
 from desktop.services.session import Session
 from ui.operations import Runner, run_op, run_query
-from ui.settings.add_account_dialog import AddAccountDialog, role_text
+from ui.settings.accounts_model import AccountsModel
+from ui.settings.add_account_dialog import AddAccountDialog
 from ui.widgets.batched_model import ID_ROLE
 from ui.widgets.dialogs import ask_confirm, inform
 from ui.widgets.field_message import FieldMessage
-from ui.widgets.palette import GREY
-from ui.widgets.tables import cell, keep_rows_visible, read_only_table
+from ui.widgets.tables import keep_rows_visible, read_only_view
 
 
 class AccountsDialog(QDialog):
@@ -43,7 +43,7 @@ class AccountsDialog(QDialog):
         self._show_register = show_register
         self._runner = Runner(self)
         self._runner.busy_changed.connect(lambda _busy: self._update_buttons())
-        self._rows: list[AccountRow] = []
+        self.model = AccountsModel(self)
         self.add_dialog: AddAccountDialog | None = None
         self.setWindowTitle(self.tr("账号"))
         self.setMinimumWidth(min(760, self.fontMetrics().horizontalAdvance("国") * 50))
@@ -52,10 +52,9 @@ class AccountsDialog(QDialog):
             "每个账号属于人员名册里的一个人,按角色决定能做什么。停用的账号不能登录;"
             "重设密码后,本人下次登录时要换成自己的新密码。"))
         explanation.setWordWrap(True)
-        self.table = read_only_table([self.tr("登录名"), self.tr("姓名"), self.tr("角色"),
-                                      self.tr("状态"), self.tr("最后登录")], stretch=3)
+        self.table = read_only_view(self.model, stretch=3)
         keep_rows_visible(self.table, 4)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.add_button = QPushButton(self.tr("新增…"))
         self.add_button.clicked.connect(self.open_add)
@@ -90,44 +89,26 @@ class AccountsDialog(QDialog):
         """Read the accounts again, keeping the selected one (or selecting `keep`)."""
         keep = keep or self.selected_id()
         rows = run_query(self, lambda: accounts_service.accounts(self._session)).value or []
-        self._rows = rows
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            muted = None if row.active else GREY
-            self.table.setItem(r, 0, cell(row.login, row.id, muted))
-            self.table.setItem(r, 1, cell(row.person_name or row.display_name, color=muted,
-                                          tooltip="" if row.person_name else self.tr("未关联人员名册")))
-            self.table.setItem(r, 2, cell(role_text(row.role_label), color=muted))
-            self.table.setItem(r, 3, cell(self._state(row), color=muted))
-            self.table.setItem(r, 4, cell(row.last_login or self.tr("从未登录"), color=muted))
+        self.model.set_rows(rows)
         for r, row in enumerate(rows):
             if row.id == keep:
                 self.table.selectRow(r)
         self._update_buttons()
 
-    def _state(self, row: AccountRow) -> str:
-        if not row.active:
-            return self.tr("已停用")
-        if row.locked_until:
-            return self.tr("已锁定(到 {time})").format(time=row.locked_until)
-        if row.must_change_password:
-            return self.tr("在用 · 待本人设新密码")
-        return self.tr("在用")
-
     def selected_id(self) -> str | None:
         """The id of the selected account, None when no row is selected."""
-        items = self.table.selectedItems()
-        return self.table.item(items[0].row(), 0).data(ID_ROLE) if items else None
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.index(rows[0].row(), 0).data(ID_ROLE) if rows else None
 
     def select_login(self, login: str) -> None:
         """Select the account `login` (as clicking its row would)."""
-        for r, row in enumerate(self._rows):
+        for r, row in enumerate(self.model.all_rows()):
             if row.login == login:
                 self.table.selectRow(r)
 
     def _selected(self) -> AccountRow | None:
         wanted = self.selected_id()
-        return next((row for row in self._rows if row.id == wanted), None)
+        return next((row for row in self.model.all_rows() if row.id == wanted), None)
 
     def _update_buttons(self) -> None:
         row = self._selected()
