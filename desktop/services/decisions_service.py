@@ -224,12 +224,37 @@ def _last_ended_quarter_day(today: date) -> date:
     return date(year, end_month - 2, 1) - timedelta(days=1)
 
 
-def cadence_findings(year: int, today: date | None = None) -> list[Finding]:
+def records_began() -> date | None:
+    """The first day this village kept records in cunwu: its first audited write, or an earlier 村民代表会议.
+
+    Quarters before it say nothing about the village (cunwu did not exist
+    for it then) unless its meetings were entered afterwards, which moves
+    the day back to the first of them.
+    """
+    from desktop.services.meetings_service import (
+        representatives_draft_dates,
+        representatives_meeting_dates,
+    )
+    from models.entities import AuditEntry
+
+    first = AuditEntry.select(AuditEntry.at).order_by(AuditEntry.id).first()
+    days = [*representatives_meeting_dates(), *representatives_draft_dates()]
+    if first is not None:
+        try:
+            days.append(date.fromisoformat(first.at[:10]))
+        except ValueError:
+            pass
+    return min(days) if days else None
+
+
+def cadence_findings(year: int, today: date | None = None, since: date | None = None) -> list[Finding]:
     """Quarters of `year` that are over by `today` without a 村民代表会议 that counts (approved, quorum established).
 
     A quarter still in progress is not missing: it may still hold its
     meeting (`quarter_in_progress` says how it stands); only a meeting of it
-    still waiting to be approved is mentioned (审定前不算召开).
+    still waiting to be approved is mentioned (审定前不算召开). With `since`
+    (see `records_began`), quarters that ended before that day's quarter are
+    not judged either.
     """
     from desktop.services.meetings_service import (
         representatives_draft_dates,
@@ -239,8 +264,11 @@ def cadence_findings(year: int, today: date | None = None) -> list[Finding]:
     today = today or date.today()
     held, drafts = representatives_meeting_dates(), representatives_draft_dates()
     last = min(date(year, 12, 31), _last_ended_quarter_day(today))
-    out = cadence.missing_representative_quarters(held, date(year, 1, 1), last, drafts) \
-        if last >= date(year, 1, 1) else []
+    first = date(year, 1, 1)
+    if since is not None and since > first:  # the quarters before the village kept records here are not judged
+        y, q = cadence.quarter_of(since)
+        first = date(y, q * 3 - 2, 1)
+    out = cadence.missing_representative_quarters(held, first, last, drafts) if last >= first else []
     # The quarter under way is only worth a line when its meeting waits to be approved ("审定前不算召开").
     now = cadence.quarter_of(today)
     if today.year == year and now not in {cadence.quarter_of(d) for d in held} \

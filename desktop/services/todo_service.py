@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from desktop.services import decisions_service, duties
 from desktop.services import disclosure_service as ds
-from desktop.services import duties
 from desktop.services.session import Session
 from models.disclosure import calendar as cal
 from models.disclosure.records import DisclosureItem
@@ -103,7 +103,9 @@ def _committee_lines(session: Session, today: date) -> list[TodoLine]:
         out.append(TodoLine("verify", msg(_C, QT_TRANSLATE_NOOP(
             _C, "{n} 件监督事项村委会已经答复,等待核实整改情况。"), n=len(answered)), "supervision:matters"))
     last_month = date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1).strftime("%Y-%m")
-    if not VoucherReview.live().where(VoucherReview.period == last_month).exists():
+    began = decisions_service.records_began()
+    kept = began is None or began.strftime("%Y-%m") <= last_month  # not a month before cunwu was used here
+    if kept and not VoucherReview.live().where(VoucherReview.period == last_month).exists():
         out.append(TodoLine("vouchers", msg(_C, QT_TRANSLATE_NOOP(
             _C, "{period} 的财务凭证还没有民主理财审核记录。"), period=last_month), "supervision:vouchers"))
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from desktop.services import decisions_service, todo_service
 from desktop.services import disclosure_service as ds
@@ -36,7 +36,10 @@ def test_each_login_sees_its_own_work(village, tmp_path):
     review = next(line for line in committee if line.key == "review")
     assert str(review.text) == "1 项公开内容等待监委会审核(最早 2026-11-02 提交)。"
     assert review.page == "disclosure:list"
-    assert "vouchers" in [line.key for line in committee]  # 2026-10 has no 民主理财 yet
+    # Last month's 民主理财 is asked for once the village keeps its records here (not for months before).
+    assert "vouchers" not in [line.key for line in committee]
+    next_month = date.today() + timedelta(days=40)
+    assert "vouchers" in _keys(member, next_month)
     assert "drafts" not in [line.key for line in committee]  # the secretary's work, not the committee's
 
     mine = _keys(secretary)
@@ -80,3 +83,11 @@ def test_a_quarter_in_progress_is_not_missing(village):
     assert len(decisions_service.cadence_findings(2026, date(2026, 12, 31))) == 4  # its last day ends it
     now = decisions_service.quarter_in_progress(date(2026, 11, 20))
     assert (now.year, now.quarter, now.held, now.drafted) == (2026, 4, False, False)
+
+
+def test_quarters_before_the_village_kept_records_here_are_not_judged(village):
+    _, _admin = village
+    assert decisions_service.records_began() == date.today()  # the wizard's first write
+    assert decisions_service.cadence_findings(2026, date(2026, 11, 20), since=date(2026, 11, 10)) == []
+    found = [f.text() for f in decisions_service.cadence_findings(2026, date(2026, 11, 20), since=date(2026, 5, 3))]
+    assert [t[:12] for t in found] == ["2026 年第 2 季度", "2026 年第 3 季度"]

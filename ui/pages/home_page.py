@@ -399,7 +399,13 @@ class HomePage(QWidget):
             current = self.tr("第 {q} 季度(进行中)的村民代表会议记录还没有审定,审定后才算召开。").format(q=now.quarter)
         else:
             current = self.tr("第 {q} 季度进行中:还没有召开村民代表会议,季度结束前召开即可。").format(q=now.quarter)
-        findings = decisions_service.cadence_findings(today.year, today)
+        began = decisions_service.records_began()
+        findings = decisions_service.cadence_findings(today.year, today, since=began)
+        before = ""
+        if began is not None and began > date(today.year, 1, 1) and began.year == today.year \
+                and decisions_service.quarter_in_progress(began).quarter > 1:
+            before = self.tr("本村从 {day} 开始在本软件中记录;此前的季度不作判断,以前的村民代表会议可以补录。").format(
+                day=began.isoformat())
         if todo_service.register_empty():  # nothing can be judged before the register and the meetings exist
             self.cadence_label.setProperty("role", "hint")
             self.cadence_label.setText(escape(self.tr("登记人员名册、录入会议记录后,这里显示每季度村民代表会议的召开情况。")))
@@ -408,11 +414,15 @@ class HomePage(QWidget):
             lines = [f"• {escape(finding_text(f))}" for f in findings]
             if not now.drafted:  # a draft of this quarter is among the findings already
                 lines.append(f"<span style='color:palette(text)'>• {escape(current)}</span>")
+            if before:
+                lines.append(f"<span style='color:palette(text)'>• {escape(before)}</span>")
             self.cadence_label.setText("<br>".join(lines))
         else:
             self.cadence_label.setProperty("role", "ok")
-            ended = self.tr("今年已经结束的季度都召开了村民代表会议。") if now.quarter > 1 else ""
-            self.cadence_label.setText("<br>".join(escape(t) for t in (ended, current) if t))
+            judged = now.quarter > 1 and not (before and decisions_service.quarter_in_progress(began).quarter
+                                              == now.quarter)
+            ended = self.tr("今年已经结束的季度都召开了村民代表会议。") if judged else ""
+            self.cadence_label.setText("<br>".join(escape(t) for t in (ended, current, before) if t))
         grid.addWidget(self.cadence_label, 2, 0, 1, 4)
         return card
 
