@@ -184,7 +184,7 @@ def test_quitting_asks_and_a_kept_draft_is_restored_after_a_crash(qtbot, village
     again.show()
     qtbot.waitUntil(lambda: again.restore_dialog is not None and again.restore_dialog.isVisible())
     dialog = again.restore_dialog
-    assert dialog.table.item(0, 0).text() == "村务公开:2026年10月财务收支公开"
+    assert dialog.table.model().index(0, 0).data() == "村务公开:2026年10月财务收支公开"
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     restored = again.current_page().editor
     assert restored.isVisible() and restored.is_dirty()

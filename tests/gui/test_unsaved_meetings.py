@@ -110,7 +110,7 @@ def test_confirm_leave_all_blocks_until_answered(qtbot, window):
     assert window.confirm_leave_all() is True  # nothing left to ask: no box
 
 
-def test_restore_dialog_puts_the_typing_back(qtbot, window, settings_store, village_demo):
+def test_restore_dialog_puts_the_typing_back(qtbot, qtmodeltester, window, settings_store, village_demo):
     from desktop.services import setup_service
     from ui.main_window import MainWindow
 
@@ -127,9 +127,10 @@ def test_restore_dialog_puts_the_typing_back(qtbot, window, settings_store, vill
     again.show()
     qtbot.waitUntil(lambda: again.restore_dialog is not None and again.restore_dialog.isVisible())
     dialog = again.restore_dialog
-    assert dialog.table.rowCount() == 1
-    assert dialog.table.item(0, 0).text() == "会议记录:停电前的会议"
-    assert dialog.table.item(0, 2).text() == ""  # a new record: nothing changed since
+    assert dialog.table.model().rowCount() == 1
+    assert dialog.table.model().index(0, 0).data() == "会议记录:停电前的会议"
+    assert dialog.table.model().index(0, 2).data() == ""  # a new record: nothing changed since
+    qtmodeltester.check(dialog.model)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     restored = again.current_page().list_view.editor
     assert restored.isVisible() and restored.is_dirty()
@@ -165,7 +166,7 @@ def test_a_draft_whose_record_changed_since_says_so_and_can_be_discarded(qtbot, 
     again.show()
     qtbot.waitUntil(lambda: again.restore_dialog is not None and again.restore_dialog.isVisible())
     dialog = again.restore_dialog
-    assert "又被修改过" in dialog.table.item(0, 2).text()
+    assert "又被修改过" in dialog.table.model().index(0, 2).data()
     assert dialog.restore_button.isEnabled()
     box = dialog.ask_discard()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
@@ -194,7 +195,7 @@ def test_a_draft_of_a_deleted_record_cannot_be_restored(qtbot, window, settings_
     qtbot.addWidget(again)
     again.show()
     qtbot.waitUntil(lambda: again.restore_dialog is not None and again.restore_dialog.isVisible())
-    assert again.restore_dialog.table.item(0, 2).text() == "原记录已经删除,不能恢复。"
+    assert again.restore_dialog.table.model().index(0, 2).data() == "原记录已经删除,不能恢复。"
     assert not again.restore_dialog.restore_button.isEnabled()
     assert again.restore_dialog.discard_button.isEnabled()
 

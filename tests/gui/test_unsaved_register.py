@@ -38,7 +38,7 @@ def test_a_person_typed_before_a_power_cut_is_offered_back_and_saved(qtbot, main
     again.show()
     qtbot.waitUntil(lambda: again.restore_dialog is not None and again.restore_dialog.isVisible())
     restore = again.restore_dialog
-    assert restore.table.item(0, 0).text() == "人员:吴秀兰"
+    assert restore.table.model().index(0, 0).data() == "人员:吴秀兰"
     qtbot.mouseClick(restore.restore_button, Qt.MouseButton.LeftButton)
     restored = again.current_page()._open
     assert restored.isVisible() and restored.is_dirty()

@@ -122,7 +122,7 @@ def test_kept_articles_come_back_after_a_restart(qtbot, village, settings_store)
     qtbot.addWidget(again)
     again.show()
     qtbot.waitUntil(lambda: again.restore_dialog is not None and again.restore_dialog.isVisible())
-    assert again.restore_dialog.table.item(0, 0).text() == "村规民约条文:青山村村规民约(第1版)"
+    assert again.restore_dialog.table.model().index(0, 0).data() == "村规民约条文:青山村村规民约(第1版)"
     qtbot.mouseClick(again.restore_dialog.restore_button, Qt.MouseButton.LeftButton)
     restored = again.current_page().panel.article_editor
     assert restored.version_id == version_id and restored.is_dirty()

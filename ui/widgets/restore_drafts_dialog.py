@@ -11,27 +11,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.drafts_store import Draft
 from ui.widgets.dialogs import ask_confirm
-from ui.widgets.palette import AMBER
 from ui.widgets.primary_button import make_primary
+from ui.widgets.restore_drafts_model import NOTE, WHAT, WHEN, RestoreDraftsModel
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.screen_fit import resize_within_screen
-
-WHAT, WHEN, NOTE = range(3)
+from ui.widgets.tables import read_only_view
 
 
 class RestoreDraftsDialog(QDialog):
@@ -51,13 +47,8 @@ class RestoreDraftsDialog(QDialog):
         intro = QLabel(self.tr("上次退出时,下面的内容还没有保存(可能是停电或程序意外关闭)。"
                                "选中一项后点“恢复”,会打开原来的页面,把当时输入的内容放回去,检查后再保存。"))
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("内容"), self.tr("草稿时间"), self.tr("说明")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
+        self.model = RestoreDraftsModel(self)
+        self.table = read_only_view(self.model)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         em = self.fontMetrics().horizontalAdvance("国")
@@ -65,7 +56,7 @@ class RestoreDraftsDialog(QDialog):
         header.setSectionResizeMode(WHEN, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(WHEN, em * 9)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self.restore_selected)
 
         self.restore_button = make_primary(QPushButton(self.tr("恢复")))
@@ -92,14 +83,7 @@ class RestoreDraftsDialog(QDialog):
         self._fill()
 
     def _fill(self) -> None:
-        self.table.setRowCount(len(self.entries))
-        for row, (draft, note, _can) in enumerate(self.entries):
-            for column, text in ((WHAT, draft.title or draft.key), (WHEN, draft.saved_at_text()), (NOTE, note)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if column == NOTE and note:
-                    item.setForeground(AMBER)
-                self.table.setItem(row, column, item)
+        self.model.set_rows(list(self.entries))
         self.table.resizeRowsToContents()
         self._keep_rows_visible(3)
         if self.entries:
@@ -109,7 +93,7 @@ class RestoreDraftsDialog(QDialog):
     def _keep_rows_visible(self, rows: int) -> None:
         """Never squeezed below its first `rows` rows as they are (a note may wrap to two lines)."""
         table = self.table
-        shown = sum(table.rowHeight(r) for r in range(min(rows, table.rowCount())))
+        shown = sum(table.rowHeight(r) for r in range(min(rows, self.model.rowCount())))
         shown = max(shown, rows * table.verticalHeader().defaultSectionSize())
         bar = table.style().pixelMetric(table.style().PixelMetric.PM_ScrollBarExtent)
         table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + shown + bar + 2 * table.frameWidth())
