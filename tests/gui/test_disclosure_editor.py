@@ -261,3 +261,15 @@ def test_photo_of_the_posted_board_is_attached(qtbot, village, tmp_path):
     rows = attachments_service.list_for("disclosure_item", item.id)
     assert [(r.filename, r.kind) for r in rows] == [("公开栏.jpg", "photo")]
     assert date.today()  # the editor opened on a real item with a real data folder
+
+
+def test_the_text_of_a_financial_draft_without_one_stays_inside_the_editor(qtbot, village):
+    """Seen by a tester: a 正文 box "(没有正文)" opened as a window of its own at the screen's corner."""
+    _paths, admin = village
+    secretary, _committee = users(admin)
+    item = ds.create_item(secretary, "finance_monthly", "2026-10", "2026年10月财务收支公开")
+    editor = open_editor(qtbot, secretary, item.id)
+    assert editor.content_view.window() is editor
+    assert editor.content_view.isVisible()  # a draft's text can be written, in the editor
+    editor.close()
+    assert not editor.content_view.isVisible()

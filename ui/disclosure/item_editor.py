@@ -102,10 +102,11 @@ class ItemEditor(QDialog):
         left_layout.setContentsMargins(0, 0, 8, 0)
         if self.is_finance:
             self.content_view.setMaximumHeight(self.fontMetrics().height() * 4)
+            # Always in the layout: left out when the item had no text, `_refresh` showing it for a
+            # draft made it a window of its own at the screen's corner, left there after closing.
+            left_layout.addWidget(self.content_view)
             left_layout.addWidget(self.table_editor, 1)
-            if self.detail.content:
-                left_layout.insertWidget(0, self.content_view)
-            else:
+            if not self.detail.content:
                 self.content_view.hide()
         else:
             self.table_editor.hide()
