@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -133,6 +133,7 @@ class ItemEditor(QDialog):
         side_layout.addWidget(self.attachments)
         side_layout.addStretch(1)
         side_scroll = transparent_scroll(side)
+        self.side_scroll = side_scroll
         em = self.fontMetrics().horizontalAdvance("国")
         side_scroll.setMinimumWidth(em * 26)
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -226,6 +227,12 @@ class ItemEditor(QDialog):
     def _after_step(self) -> None:
         self.reload(table=True)
         self.changed.emit(self.item_id)
+        # The pressed 审核通过/退回修改 went grey and the focus (and the side panel's scroll with it)
+        # jumped on to 公开栏张贴稿: bring the outcome back into view once the new texts are laid out.
+        QTimer.singleShot(0, self, self._show_review_outcome)
+
+    def _show_review_outcome(self) -> None:
+        self.side_scroll.ensureWidgetVisible(self.review_section.state_label)
 
     # --- actions ----------------------------------------------------------------
 
