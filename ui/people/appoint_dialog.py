@@ -31,8 +31,8 @@ from desktop.services.people_service import PERSON_ROLES
 from desktop.services.session import Session
 from ui.operations import run_op, run_query
 from ui.people.households_picker import HouseholdsPicker
-from ui.supervision.labels import finding_lines_html
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.findings import finding_lines_html
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import roles_text

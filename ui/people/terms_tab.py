@@ -30,14 +30,15 @@ from desktop.services.session import Session
 from models.roles import Permission
 from ui.operations import run_query
 from ui.people.appoint_dialog import AppointDialog, role_label
-from ui.people.end_office_dialog import EndOfficeDialog
 from ui.people.households_picker import HouseholdsDialog
-from ui.supervision.add_member_dialog import AddMemberDialog
-from ui.supervision.labels import can_seat, finding_lines_html
+from ui.widgets.add_member_dialog import AddMemberDialog
+from ui.widgets.end_office_dialog import EndOfficeDialog
+from ui.widgets.findings import finding_lines_html
 from ui.widgets.forms import section
 from ui.widgets.palette import GREY, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.seating import can_seat
 from ui.widgets.tables import ID_ROLE, cell, read_only_table
 
 SUPERVISION = "supervision"

@@ -34,12 +34,12 @@ from ui.supervision.appraisal_history_model import AppraisalHistoryModel
 from ui.supervision.labels import (
     body_label,
     can_act,
-    finding_lines_html,
     read_only_tip,
     verdict_color,
     verdict_label,
 )
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.findings import finding_lines_html
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.palette import GREY, RED
 from ui.widgets.primary_button import make_primary

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from desktop.services import duties
 from desktop.services.session import Session
-from models.meetings.quorum import ERROR, WARNING
-from models.roles import Permission
 from models.supervision import appraisal as ap
 from models.supervision import matters as mm
 from ui.errors import message_text
-from ui.widgets.findings import finding_text
-from ui.widgets.palette import AMBER, GREEN, GREY, RED
+from ui.widgets.palette import AMBER, GREEN, RED
 
 _C = "supervision_ui"
 
@@ -66,28 +62,6 @@ def yuan(fen: int) -> str:
     return QCoreApplication.translate(_C, "{amount} 元").format(amount=f"{fen // 100:,}.{fen % 100:02d}")
 
 
-def finding_lines_html(findings, ok_text: str = "") -> str:
-    """Findings as coloured bullet lines (red errors, amber warnings, grey notes)."""
-    lines = []
-    for f in findings:
-        color = {ERROR: RED, WARNING: AMBER}.get(f.severity, GREY).name()
-        mark = {ERROR: "✖", WARNING: "⚠"}.get(f.severity, "•")
-        lines.append(f"<div style='color:{color}; margin-bottom:4px'>{mark} {escape(finding_text(f))}</div>")
-    if not lines and ok_text:
-        lines.append(f"<div style='color:{GREEN.name()}'>✔ {escape(ok_text)}</div>")
-    return "".join(lines)
-
-
-def worst(findings) -> str | None:
-    """The most serious severity among `findings` (error > warning), or None."""
-    severities = {f.severity for f in findings}
-    if ERROR in severities:
-        return ERROR
-    if WARNING in severities:
-        return WARNING
-    return None
-
-
 def act_reason(session: Session, on: date | None = None) -> str:
     """Why this login may not act for the 监委会 on `on` (default today), in words; "" when it may.
 
@@ -110,18 +84,8 @@ def can_act(session: Session) -> bool:
     return not act_reason(session)
 
 
-def can_seat(session: Session) -> bool:
-    """Terms and members: the committee, or the secretary recording the election."""
-    return session.can(Permission.COMMITTEE_REVIEW) or session.can(Permission.EDIT_RECORDS)
-
-
 def read_only_tip(session: Session | None = None) -> str:
     """Tooltip on a disabled committee action: why, for `session` (the general sentence without one)."""
     general = QCoreApplication.translate(_C, "只有监委会成员可以办理;您的账号只能查看。")
     reason = act_reason(session) if session is not None else ""
     return f"{general}\n{reason}" if reason else general
-
-
-def seat_only_tip() -> str:
-    """Tooltip on a disabled term/member action."""
-    return QCoreApplication.translate(_C, "只有监委会成员或村文书可以登记监委会的选举结果。")

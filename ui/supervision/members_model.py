@@ -8,9 +8,8 @@ from PySide6.QtGui import QColor
 from desktop.services.supervision_service import MemberRow
 from models.meetings.quorum import ERROR, WARNING
 from models.messages import QT_TRANSLATE_NOOP
-from ui.supervision.labels import worst
 from ui.widgets.batched_model import BatchedRowsModel
-from ui.widgets.findings import finding_text
+from ui.widgets.findings import finding_text, worst
 from ui.widgets.palette import AMBER, GREY, RED
 
 #: The context the tab's texts were translated in before the model held them.

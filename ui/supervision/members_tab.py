@@ -24,14 +24,15 @@ from desktop.services.session import Session
 from desktop.services.supervision_service import MemberRow, TermView
 from models.meetings.quorum import ERROR
 from ui.operations import run_op
-from ui.people.end_office_dialog import EndOfficeDialog
-from ui.supervision.add_member_dialog import AddMemberDialog
-from ui.supervision.labels import can_seat, finding_lines_html, seat_only_tip
 from ui.supervision.members_model import CHECK, MembersModel
+from ui.widgets.add_member_dialog import AddMemberDialog
+from ui.widgets.end_office_dialog import EndOfficeDialog
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.findings import finding_lines_html
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.primary_button import make_primary
+from ui.widgets.seating import can_seat, seat_only_tip
 from ui.widgets.tables import read_only_view
 
 

@@ -70,3 +70,25 @@ def legality_html(finding: LegalityFinding) -> str:
             f"“{escape(finding.sentence)}”"
             + (tr(_C, "(涉及:{words})").format(words=escape(matched)) if matched else "")
             + f"<br>{escape(legality_text(finding))}</div>")
+
+
+def finding_lines_html(findings, ok_text: str = "") -> str:
+    """Findings as coloured bullet lines (red errors, amber warnings, grey notes)."""
+    lines = []
+    for f in findings:
+        color = {ERROR: RED, WARNING: AMBER}.get(f.severity, GREY).name()
+        mark = {ERROR: "✖", WARNING: "⚠"}.get(f.severity, "•")
+        lines.append(f"<div style='color:{color}; margin-bottom:4px'>{mark} {escape(finding_text(f))}</div>")
+    if not lines and ok_text:
+        lines.append(f"<div style='color:{GREEN.name()}'>✔ {escape(ok_text)}</div>")
+    return "".join(lines)
+
+
+def worst(findings) -> str | None:
+    """The most serious severity among `findings` (error > warning), or None."""
+    severities = {f.severity for f in findings}
+    if ERROR in severities:
+        return ERROR
+    if WARNING in severities:
+        return WARNING
+    return None

@@ -3,7 +3,8 @@
 The same dialog ends one 村委会/村民代表/小组长/党组织 office, a 监委会 seat,
 or every office of a body at a 换届: the caller passes what to do with the
 date, the reason's code and its details. Nothing is deleted; the office
-stays on record with its end date and reason.
+stays on record with its end date and reason. Shared by 人员名册 → 任职 and
+村务监督 → 成员, so it lives in the kit.
 """
 
 from __future__ import annotations

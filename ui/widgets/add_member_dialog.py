@@ -4,6 +4,8 @@ The eligibility check runs for the highlighted person before anything is
 saved: ✔ 可以担任, ✖ 不能担任 with the legal reasons (the 添加 button then
 explains and refuses), or ⚠ 需要说明理由 with a box for the justification
 the service records next to the seat.
+
+Shared by 村务监督 → 成员 and 人员名册 → 任职, so it lives in the kit.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ from desktop.services import people_service, supervision_service
 from desktop.services.session import Session
 from models.meetings.quorum import ERROR, WARNING, Finding
 from ui.operations import run_op, run_query
-from ui.supervision.labels import finding_lines_html, worst
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.findings import finding_lines_html, worst
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.palette import AMBER, GREEN, GREY, RED
 from ui.widgets.primary_button import make_primary
