@@ -531,3 +531,16 @@ def test_packages_chosen_together_are_backed_up_once(qtbot, pair, tmp_path):
     again = _preview(qtbot, page)
     assert again.plan.already_imported
     again.reject()
+
+
+def test_a_village_not_yet_joined_says_who_can_open_the_enrolment_file(qtbot, village):
+    """A 监委会 login sees the 选择文件… it is told to use greyed out: it is told who can do it instead."""
+    paths, admin = village
+    setup_service.create_user(admin, "wenshu", "王文书", "secretary", PASSWORD, PASSWORD)
+    setup_service.create_user(admin, "kanxi", "李看", "viewer", PASSWORD, PASSWORD)
+    secretary_page = _page(qtbot, auth_service.login("wenshu", PASSWORD), paths)
+    assert "请用右边的“选择文件…”" in secretary_page.peer_label.text()
+    assert secretary_page.choose_files_button.isEnabled()
+    viewer_page = _page(qtbot, auth_service.login("kanxi", PASSWORD), paths)
+    assert not viewer_page.choose_files_button.isEnabled()
+    assert "要由管理员或村文书用自己的账号登录" in viewer_page.peer_label.text()

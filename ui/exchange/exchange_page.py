@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.paths import AppPaths
 from desktop.services import exchange_service as xs
 from desktop.services.session import Session
+from models.roles import Permission
 from ui.operations import Runner
 from ui.widgets.exchange.conflicts_panel import ConflictsPanel
 from ui.widgets.exchange.export_box import TO_TOWNSHIP, ExportBox, Recipient
@@ -177,8 +178,12 @@ class ExchangePage(QWidget, ExchangePartsState):
         for label in (self.peer_fingerprint_label, self.sent_label, self.received_label):
             self._peer_form.setRowVisible(label, peer is not None)
         if peer is None:
-            self.peer_label.setText(self.tr(
-                "本村还没有加入乡镇。请用右边的“选择文件…”打开乡镇发来的入网文件(文件名中有“入网文件”)。"))
+            if self._session.can(Permission.EXCHANGE):
+                self.peer_label.setText(self.tr(
+                    "本村还没有加入乡镇。请用右边的“选择文件…”打开乡镇发来的入网文件(文件名中有“入网文件”)。"))
+            else:  # the buttons are off for this login: say who can do it
+                self.peer_label.setText(self.tr(
+                    "本村还没有加入乡镇。要由管理员或村文书用自己的账号登录,在这里打开乡镇发来的入网文件。"))
             set_role(self.peer_label, "error")
             self._peer_form.setRowVisible(self.missing_label, False)
             return
