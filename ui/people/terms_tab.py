@@ -31,22 +31,18 @@ from models.roles import Permission
 from ui.operations import run_query
 from ui.people.appoint_dialog import AppointDialog, role_label
 from ui.people.households_picker import HouseholdsDialog
+from ui.people.terms_model import GROUP_LEADERS, OFFICES, REPRESENTATIVES, TermsModel, post_text
 from ui.widgets.add_member_dialog import AddMemberDialog
 from ui.widgets.end_office_dialog import EndOfficeDialog
 from ui.widgets.findings import finding_lines_html
 from ui.widgets.forms import section
-from ui.widgets.palette import GREY, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.seating import can_seat
-from ui.widgets.tables import ID_ROLE, cell, read_only_table
+from ui.widgets.tables import read_only_view
 
 SUPERVISION = "supervision"
 _CODE = Qt.ItemDataRole.UserRole
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TermsTab", text)
 
 
 class TermsTab(QWidget):
@@ -95,8 +91,9 @@ class TermsTab(QWidget):
         self.empty_label.setProperty("role", "hint")
         self.empty_button = make_primary(QPushButton())
         self.empty_button.clicked.connect(self.open_appoint)
-        self.table = read_only_table([""])
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.model = TermsModel(self)
+        self.table = read_only_view(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.findings_label = QLabel()
         self.findings_label.setWordWrap(True)
         self.findings_label.setTextFormat(Qt.TextFormat.RichText)
@@ -184,21 +181,13 @@ class TermsTab(QWidget):
             self._show_offices(self.bodies[code])
         self._update_buttons()
 
-    def _set_rows(self, headers: list[str], rows: list[list], ids: list[str]) -> None:
-        self.table.clearContents()
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setRowCount(len(rows))
-        for r, (values, record_id) in enumerate(zip(rows, ids, strict=True)):
-            for c, value in enumerate(values):
-                item = value if not isinstance(value, str) else cell(value)
-                if c == 0:
-                    item.setData(ID_ROLE, record_id)
-                self.table.setItem(r, c, item)
+    def _fit_columns(self) -> None:
+        """The columns change with the body: each fits its contents, the last takes the spare width."""
         header = self.table.horizontalHeader()
-        for c in range(len(headers)):
+        columns = self.model.columnCount()
+        for c in range(columns):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(columns - 1, QHeaderView.ResizeMode.Stretch)
         self.table.resizeRowsToContents()
 
     def _show_offices(self, view: terms_service.BodyView) -> None:
@@ -211,20 +200,9 @@ class TermsTab(QWidget):
             past = run_query(self, lambda: terms_service.history(
                 role_codes=terms_service.BODIES[view.code][1], ended_only=True))
             shown = holders + (past.value if past else [])
-        if view.code == "representatives":
-            headers = [_tr("姓名"), _tr("性别"), _tr("村民小组"), _tr("联系户数"), _tr("任职日期")]
-            rows = [[h.name, h.gender, h.village_group, str(len(h.household_ids)), h.start_date] for h in shown]
-        elif view.code == "group_leaders":
-            headers = [_tr("村民小组"), _tr("组长"), _tr("任职日期")]
-            rows = [[h.scope, h.name, h.start_date] for h in shown]
-        else:
-            headers = [_tr("姓名"), _tr("职务"), _tr("性别"), _tr("任职日期")]
-            rows = [[h.name, role_label(h.role), h.gender, h.start_date] for h in shown]
-        if self.past_box.isChecked():
-            headers += [_tr("离任日期"), _tr("离任原因")]
-            rows = [[cell(v, color=GREY) if h.end_date else v for v in row] + [
-                cell(h.end_date, color=GREY), cell(h.end_reason, color=GREY)] for row, h in zip(rows, shown, strict=True)]
-        self._set_rows(headers, rows, [h.id for h in shown])
+        shape = {"representatives": REPRESENTATIVES, "group_leaders": GROUP_LEADERS}.get(view.code, OFFICES)
+        self.model.show_offices(shape, shown, self.past_box.isChecked())
+        self._fit_columns()
         self._empty(not shown, {
             "village_committee": self.tr("还没有登记村委会成员。先在“名册”里登记人员,再点右边的按钮,"
                                          "登记本届村委会的主任、副主任和委员(三至七人,其中应当有妇女)。"),
@@ -246,14 +224,8 @@ class TermsTab(QWidget):
     def _show_committee(self) -> None:
         self.title_label.setText(self.tr("村务监督委员会"))
         self.sitting_ids = {s.id for s in self.seats}
-        headers = [_tr("姓名"), _tr("职务"), _tr("届次"), _tr("任职日期"), _tr("任职资格")]
-        rows = []
-        for s in self.seats:
-            problems = self.seat_problems.get(s.id, [])
-            check = cell("✖ " + ";".join(p.text() for p in problems), color=RED) if problems else cell(
-                self.tr("✔ 符合任职条件"))
-            rows.append([s.name, _tr("主任") if s.chair else _tr("委员"), s.term_label, s.joined_on, check])
-        self._set_rows(headers, rows, [s.id for s in self.seats])
+        self.model.show_seats(self.seats, self.seat_problems)
+        self._fit_columns()
         has_term = bool(supervision_service.list_terms())
         self._empty(not self.seats, self.tr(
             "还没有在任的监委会成员。监委会与村委会同步换届;先在“村务监督 → 成员”新建届次,再添加成员。")
@@ -285,9 +257,8 @@ class TermsTab(QWidget):
 
     def selected_id(self) -> str | None:
         """The office (or seat) of the highlighted row."""
-        row = self.table.currentRow()
-        item = self.table.item(row, 0) if row >= 0 and self.table.selectionModel().hasSelection() else None
-        record_id = item.data(ID_ROLE) if item is not None else None
+        rows = self.table.selectionModel().selectedRows()
+        record_id = self.model.row_at(rows[0].row()).id if rows else None
         return record_id if record_id in self.sitting_ids else None  # a past office cannot end again
 
     def _update_buttons(self) -> None:
@@ -335,7 +306,7 @@ class TermsTab(QWidget):
             dialog = EndOfficeDialog(
                 self.tr("监委会成员离任"),
                 self.tr("{name}({post},{start} 起任职)离开村务监督委员会。").format(
-                    name=seat.name, post=_tr("主任") if seat.chair else _tr("委员"), start=seat.joined_on),
+                    name=seat.name, post=post_text(seat), start=seat.joined_on),
                 lambda on, kind, detail: supervision_service.end_seat(self._session, record_id, on, kind, detail),
                 self, kind="ineligible" if problems else "resigned",
                 detail=";".join(p.text() for p in problems))
