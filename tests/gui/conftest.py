@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+import shiboken6  # noqa: E402
 
 from desktop.settings import FONT_SIZES  # noqa: E402
 from tests.support.sites import ADMIN_PASSWORD  # noqa: E402
@@ -46,6 +47,38 @@ def _normal_font(styled_app):
     reset()
     yield
     reset()
+
+
+@pytest.fixture(autouse=True)
+def _no_stray_windows(_normal_font, styled_app):
+    """Every GUI test ends with no window of its own left: none can answer (or block) the next test's.
+
+    pytest-qt closes the widgets given to `qtbot.addWidget`, but closing a
+    main window with an unsaved editor only opens the 保存 / 不保存 / 取消 box
+    (as it should), an editor or a box opened by the code under test is
+    nobody's, and `deleteLater` waits for an event loop. A box left on screen
+    was found by the next file's "the one open box" and failed three tests
+    there. After the test (and its fixtures) every top-level widget is hidden
+    without being asked (no closeEvent, no question), the parentless ones are
+    deleted with their children, and the deferred deletions run now, before
+    the font reset re-styles whatever is still alive.
+    """
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    yield
+    for _ in range(3):
+        widgets = [w for w in QApplication.topLevelWidgets() if shiboken6.isValid(w)]
+        if not widgets:
+            break
+        for widget in widgets:
+            if widget.isVisible():
+                widget.hide()
+        for widget in widgets:
+            if widget.parentWidget() is None:
+                widget.deleteLater()  # its children (child windows, boxes, popups) go with it
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
 
 
 @pytest.fixture
