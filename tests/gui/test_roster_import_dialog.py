@@ -127,3 +127,19 @@ def test_the_dialog_fits_the_screen(qtbot, page, styled_app, screen, size, font)
             Path(SHOTS).mkdir(parents=True, exist_ok=True)
             dialog.grab().save(str(Path(SHOTS) / f"roster_import_{screen[0]}x{screen[1]}_{font}_tab{index}.png"))
     dialog.tabs.setCurrentIndex(1)
+
+
+def test_the_summary_names_the_rows_left_out_since_the_preview_is_gone(qtbot, page):
+    """It said "1 行跳过,原因见预览。" as the preview closed: the rows and reasons are in the summary itself."""
+    dialog = _open(qtbot, page)
+    _read(qtbot, dialog, CORPUS / "r12_blank_rows_notes.xlsx")
+    skipped = [(dialog.skipped_table.item(r, 0).text(), dialog.skipped_table.item(r, 1).text())
+               for r in range(dialog.skipped_table.rowCount())]
+    assert skipped
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    text = dialog.summary_box.informativeText()
+    assert "见预览" not in text and f"{len(skipped)} 行跳过:" in text
+    row, reason = skipped[0]
+    assert f"第 {row} 行:{reason}" in text
+    dialog.summary_box.button(QMessageBox.StandardButton.Ok).click()

@@ -42,6 +42,9 @@ from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 from ui.widgets.tables import keep_rows_visible, read_only_table
 
+#: Rows named one by one in the summary after an import (the rest counted).
+_LISTED = 8
+
 #: The people listed in the preview (the count says how many there are in all).
 SHOWN_ROWS = 200
 
@@ -285,14 +288,26 @@ class RosterImportDialog(QDialog):
             details.append(self.tr("新建村民小组:{groups}。").format(groups="、".join(result.groups)))
         if result.kinship:
             details.append(self.tr("按“与户主关系”登记了 {n} 条亲属关系(近亲属回避要用)。").format(n=result.kinship))
+        # The preview closes with this summary: what was left out is named here, not "见预览".
         if result.held:
-            details.append(self.tr("{n} 人可能已在名册中,没有导入(可以核对后用“新增”登记)。").format(n=len(result.held)))
+            details.append(self.tr("{n} 人可能已在名册中,没有导入(可以核对后用“新增”登记):").format(n=len(result.held)))
+            details += [self.tr("  第 {row} 行 {name} {birth} {group}").format(
+                row=line.row, name=line.name, birth=line.birth, group=line.group).rstrip()
+                for line in result.held[:_LISTED]]
+            details += self._more(len(result.held))
         if result.skipped:
-            details.append(self.tr("{n} 行跳过,原因见预览。").format(n=len(result.skipped)))
+            details.append(self.tr("{n} 行跳过:").format(n=len(result.skipped)))
+            details += [self.tr("  第 {row} 行:{reason}").format(row=s.row, reason=message_text(s.reason))
+                        for s in result.skipped[:_LISTED]]
+            details += self._more(len(result.skipped))
         self.summary_box = inform(self.parentWidget() or self, self.tr("导入花名册"),
                                   self.tr("已导入 {n} 人,{h} 户。").format(n=result.added, h=result.households),
                                   "\n".join(details))
         self.accept()
+
+    def _more(self, count: int) -> list[str]:
+        """"  …另有 N 行" under a list cut at `_LISTED` lines."""
+        return [self.tr("  …另有 {n} 行").format(n=count - _LISTED)] if count > _LISTED else []
 
     def reject(self) -> None:
         """取消: stop a read in progress; an import in progress finishes (it is one transaction)."""
