@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QScrollBar,
     QStyleOptionViewItem,
     QTabBar,
@@ -46,7 +47,7 @@ def _name(widget: QWidget) -> str:
     text = ""
     if isinstance(widget, (QAbstractButton, QLabel)):
         text = widget.text().replace("\n", " ")
-    elif isinstance(widget, QAbstractItemView) and widget.model() is not None:  # name a view by its headers
+    elif isinstance(widget, QTableView) and widget.model() is not None:  # name a table by its headers
         text = "/".join(str(widget.model().headerData(c, Qt.Orientation.Horizontal) or "")
                         for c in range(min(3, widget.model().columnCount())))
     owner = widget.window()
@@ -308,6 +309,29 @@ def column_problems(root: QWidget) -> list[str]:
                     continue
             if len(text) > SLIVER_EMS and width < SLIVER_EMS * em:
                 problems.append(f"{where} sliver {width}<{SLIVER_EMS * em}")
+    return problems
+
+
+def sideways_problems(root: QWidget, views: tuple[type, ...] = ()) -> list[str]:
+    """Scroll areas of `root` (a dialog's body, a pane) that scroll sideways: part of the window is off its edge.
+
+    A vertical scroll bar on a short screen is fine; a sideways one means a
+    column of the window is cut at the screen's edge (the 村务公开 editor's
+    review column at 1024×600). Item views scroll sideways by design (a wide
+    register), so only those of the classes in `views` are checked.
+    """
+    problems = []
+    for area in root.findChildren(QAbstractScrollArea):
+        if _internal(area) or not _shown_on_window(area):
+            continue
+        if isinstance(area, QAbstractItemView) and not isinstance(area, views):
+            continue
+        if not isinstance(area, (QScrollArea, QAbstractItemView)):
+            continue  # text edits wrap their lines
+        bar = area.horizontalScrollBar()
+        if bar.isVisible() and bar.maximum() > 0:
+            inner = area.widget() if isinstance(area, QScrollArea) else area
+            problems.append(f"sideways {_name(inner or area)} scrolls {bar.maximum()}px at width {area.width()}")
     return problems
 
 

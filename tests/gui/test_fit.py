@@ -31,6 +31,7 @@ from tests.gui.fit_checks import (
     available_height,
     every_tab,
     settle,
+    sideways_problems,
     widget_problems,
     window_problems,
 )
@@ -355,12 +356,26 @@ def _as_on_screen(dialog: QWidget, size: tuple[int, int]) -> None:
     settle()
 
 
+def _no_sideways() -> dict[str, tuple[type, ...]]:
+    """Dialogs that must never scroll sideways at either screen size (a vertical scroll bar is fine),
+    each with the item views that must not either (other tables may scroll a wide register by design)."""
+    from ui.disclosure.lines_model import FinancialLinesView
+
+    return {"ItemEditor": (FinancialLinesView,)}
+
+
+NO_SIDEWAYS = _no_sideways()
+
+
 def _check_dialog(dialog: QWidget, size: tuple[int, int], where: str) -> list[str]:
     settle()
     problems = window_problems(dialog, *size)
     _as_on_screen(dialog, size)
     for _ in every_tab(dialog):
         problems += widget_problems(dialog)
+        views = NO_SIDEWAYS.get(type(dialog).__name__)
+        if views is not None:
+            problems += sideways_problems(dialog, views)
     return [f"{where}: {p}" for p in problems]
 
 

@@ -2,7 +2,8 @@
 
 Left: what villagers will read (the text, or for 财务 the table editor with
 its live balance check), with 保存草稿 and 提交监委会审核. Right: the review,
-the posting and the poster. A submitted table is read-only; a returned one
+the posting and the poster (on a narrow screen these two are tabs, see
+`ui.widgets.side_panel`). A submitted table is read-only; a returned one
 can be corrected and submitted again.
 
 An `ui.widgets.unsaved.UnsavedEditor`: what is typed (the text, 期初/期末余额,
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +54,7 @@ from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 from ui.widgets.scroll import transparent_scroll
+from ui.widgets.side_panel import SideBySideOrTabs
 from ui.widgets.unsaved import EditGuard, ask_leave
 
 
@@ -76,7 +77,6 @@ class ItemEditor(QDialog):
         self._force_close = False
         self.pending_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("村务公开:{title}").format(title=self.detail.title))
-        resize_within_screen(self, 1240, 780)
         self.is_finance = self.detail.category == cat.FINANCE
 
         self.title_label = ScaledLabel("", 1.3, bold=True)
@@ -138,11 +138,11 @@ class ItemEditor(QDialog):
         side_scroll.setMinimumWidth(em * 26)
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(side_scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        # Side by side when both fit; on a 1024×600 netbook (or with the 大 font) two tabs, so the
+        # dialog never scrolls sideways with the review column cut at the screen's edge.
+        self.panes = SideBySideOrTabs(left, side_scroll,
+                                      self.tr("收支明细") if self.is_finance else self.tr("公开内容"),
+                                      self.tr("审核、张贴与附件"))
         close_button = QPushButton(self.tr("关闭"))
         close_button.clicked.connect(self.close)
         # 保存草稿 and 提交 sit in the fixed row with 关闭: on a 1024×600 screen the body scrolls,
@@ -159,9 +159,11 @@ class ItemEditor(QDialog):
         layout.setContentsMargins(20, 16, 20, 12)
         layout.addWidget(self.title_label)
         layout.addWidget(self.meta_label)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.panes, 1)
         layout.addLayout(bottom)
         scroll_dialog_body(self, bottom)
+        # Wide enough for the two panes side by side when the screen allows (a 1366 screen with the 大 font).
+        resize_within_screen(self, max(1240, self.sizeHint().width()), 780)
         self.guard = EditGuard(self, area="disclosure")
         self.reload(table=True)
         self.table_editor.changed.connect(self._on_typed)

@@ -36,6 +36,9 @@ _INVALID_BACKGROUND = RED_BACKGROUND
 _DAY_SHORT = re.compile(r"^(\d{1,2})$")
 
 _Index = QModelIndex | QPersistentModelIndex
+#: What a column typically holds, to size it by (the title may be wider).
+_COLUMN_SAMPLES = {DAY: "2026-11-28", VOUCHER: "记-0123", CATEGORY: "经营收入", INCOME: "9,999,999.99",
+                   EXPENSE: "9,999,999.99", HANDLER: "王文书"}
 
 
 class FinancialLinesModel(QAbstractTableModel):
@@ -282,12 +285,25 @@ class FinancialLinesView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SUMMARY, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().horizontalAdvance("国")
-        for column, width in ((DAY, 7.5), (VOUCHER, 5.5), (CATEGORY, 6), (INCOME, 7.5), (EXPENSE, 7.5),
-                              (HANDLER, 5)):
-            self.setColumnWidth(column, int(em * width))
-        keep_column_readable(self, SUMMARY, 8)  # 摘要 is what a villager reads first
+        self.fit_columns()
         keep_rows_visible(self, 4)
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its title or what it typically holds, 摘要 taking the rest.
+
+        Widths in ems (7.5 for a date, 5.5 for 凭证号…) added up to more than a
+        1024-pixel screen with the 特大 font: the editor scrolled sideways. A
+        date is ten digits, an amount "9,999,999.99", a 凭证号 "记-0123"; a
+        column is the wider of that and its title, plus the cell's margins.
+        """
+        cell = self.fontMetrics()
+        title = self.horizontalHeader().fontMetrics()
+        pad = cell.horizontalAdvance("国")  # the cell's (and the title's) margins, and a little air
+        model = self.model()
+        for column, sample in _COLUMN_SAMPLES.items():
+            heading = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+            self.setColumnWidth(column, max(cell.horizontalAdvance(sample), title.horizontalAdvance(heading)) + pad)
+        keep_column_readable(self, SUMMARY, 8)  # 摘要 is what a villager reads first
 
     def lines_model(self) -> FinancialLinesModel:
         """The model."""
