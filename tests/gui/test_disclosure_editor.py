@@ -31,7 +31,6 @@ def open_editor(qtbot, session: Session, item_id: str):
 
     editor = ItemEditor(session, item_id)
     qtbot.addWidget(editor)
-    editor.resize(1240, 780)  # as on a 1366×768 screen: the table and the review side by side
     editor.show()
     qtbot.waitExposed(editor)
     return editor

@@ -132,9 +132,10 @@ class ItemEditor(QDialog):
         self.attachments.setMinimumHeight(self.fontMetrics().height() * 14)
         side_layout.addWidget(self.attachments)
         side_layout.addStretch(1)
+        em = self.fontMetrics().horizontalAdvance("国")
+        side.setMaximumWidth(em * 44)  # as a tab of a wide window: cards of a readable width, not stretched
         side_scroll = transparent_scroll(side)
         self.side_scroll = side_scroll
-        em = self.fontMetrics().horizontalAdvance("国")
         side_scroll.setMinimumWidth(em * 26)
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
@@ -143,6 +144,8 @@ class ItemEditor(QDialog):
         self.panes = SideBySideOrTabs(left, side_scroll,
                                       self.tr("收支明细") if self.is_finance else self.tr("公开内容"),
                                       self.tr("审核、张贴与附件"))
+        self._step_status = ""  # the status the tabs were last turned to (see `_show_step_tab`)
+        self.panes.arranged.connect(self._on_arranged)
         close_button = QPushButton(self.tr("关闭"))
         close_button.clicked.connect(self.close)
         # 保存草稿 and 提交 sit in the fixed row with 关闭: on a 1024×600 screen the body scrolls,
@@ -203,11 +206,29 @@ class ItemEditor(QDialog):
             self.table_editor.set_table(opening, closing, lines)
         for section in (self.review_section, self.posting_section, self.poster_section):
             section.show_item(d)
+        if d.status != self._step_status:
+            self._step_status = d.status
+            self._show_step_tab()
         self._update_buttons()
         if table or not self.is_finance:
             self._saved_state = self.draft_state()
         else:
             self._saved_state = {**self._saved_state, "content": d.content}
+
+    def _show_step_tab(self) -> None:
+        """As tabs (a narrow screen): a draft shows what is typed, an item past that its review and posting.
+
+        After 提交 the secretary reads “等待监委会审核” without looking for it;
+        the committee opens a submitted item on 通过 / 退回, the table one tab away.
+        """
+        if self.editable():
+            self.panes.show_main()
+        else:
+            self.panes.show_side()
+
+    def _on_arranged(self, side_by_side: bool) -> None:
+        if not side_by_side:
+            self._show_step_tab()
 
     def _update_buttons(self) -> None:
         editable = self.editable()

@@ -199,6 +199,7 @@ class PostingSection(QWidget):
             box.setChecked(n == 0)
             self.channel_boxes[channel] = box
             grid.addWidget(box, n // 2, n % 2)
+        grid.setColumnStretch(2, 1)  # the boxes as wide as their text, also in a wide tab
         channels = QWidget()
         channels.setLayout(grid)
         self.takedown_box = QCheckBox(self.tr("撤下日期:"))

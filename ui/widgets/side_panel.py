@@ -60,6 +60,11 @@ class SideBySideOrTabs(QWidget):
         if not self.side_by_side():
             self.tabs.setCurrentWidget(self.side)
 
+    def show_main(self) -> None:
+        """Bring the main pane into view (its tab, when the panes are tabs)."""
+        if not self.side_by_side():
+            self.tabs.setCurrentWidget(self.main)
+
     def set_tab_titles(self, main_title: str, side_title: str) -> None:
         """Change what the two tabs are called (shown in the tab arrangement)."""
         self._titles = (main_title, side_title)
