@@ -313,7 +313,9 @@ def counts() -> dict[str, int]:
 
     The 监委会 is counted from its seats today (村务监督 → 成员, `terms_service.committee_members_on`),
     the same answer the meetings and the sign-offs use: a village that formed its committee there
-    has no 监委会 role on the register, and the home page said 0 人.
+    has no 监委会 role on the register, and the home page said 0 人. The seats alone decide, also when
+    there are none today (a term over, every member gone): an old 监委会 role on the register is not
+    a seat, and counting it would show a committee that cannot sign anything.
     """
     from desktop.services import terms_service  # imports this module: only when called
 
@@ -321,10 +323,15 @@ def counts() -> dict[str, int]:
         "SELECT r.role, count(DISTINCT r.person_id) FROM person_role r JOIN person p ON p.id = r.person_id"
         " WHERE r.deleted = 0 AND p.deleted = 0 AND p.left_on = '' AND r.end_date = '' GROUP BY r.role")
     found = {role: n for role, n in cursor}
+    found.pop("sc_chair", None)
+    found.pop("sc_member", None)
     seats = terms_service.committee_members_on()
-    if seats:
-        found["sc_chair"] = len({s.person_id for s in seats if s.chair})
-        found["sc_member"] = len({s.person_id for s in seats if not s.chair})
+    chairs = {s.person_id for s in seats if s.chair}
+    members = {s.person_id for s in seats if not s.chair} - chairs
+    if chairs:
+        found["sc_chair"] = len(chairs)
+    if members:
+        found["sc_member"] = len(members)
     return found
 
 
