@@ -272,7 +272,8 @@ def build_village(job: _Job) -> _Built:
         from desktop import demo
 
         demo.fill_village(session, households=plan.households, years=plan.years, seed=plan.seed,
-                          today=plan.data_until, diligence=plan.diligence, submit_rules=plan.submit_rules)
+                          today=plan.data_until, diligence=plan.diligence, submit_rules=plan.submit_rules,
+                          logins=False)  # only its package leaves this folder; accounts are never in one
         when = datetime.combine(plan.received - timedelta(days=1), datetime.min.time())
         written = exporter.export_package(session, paths, Path(job.out_dir), full=True, now=when)
     finally:

@@ -106,3 +106,23 @@ def test_demo_refuses_a_village(village):
     with pytest.raises(ValidationError) as err:
         demo_township.fill_township(admin, paths, villages=1, years=1)
     assert "乡镇版" in str(err.value)
+
+
+def test_the_villages_built_for_their_packages_get_no_accounts(store, monkeypatch):
+    """Each account costs a full-strength scrypt hash (~0.4 s): a village built only to write its
+    package (accounts are never in one, nobody logs into it) gets none; the township gets its two."""
+    from models import passwords
+
+    calls = []
+    real = passwords._scrypt
+
+    def counting(*args, **kwargs):
+        calls.append(args[2])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(passwords, "_scrypt", counting)
+    setup_service.initialize("township", "青山镇", TOWNSHIP, "zhejiang")
+    result = demo_township.fill_township(cli_session("township"), store, villages=2, years=1, workers=1)
+    assert result.villages == 2
+    assert len(calls) == 2 and set(result.users) == {"admin", "shenhe"}  # the township's own logins only
+    assert auth_service.login("admin", "demo1234").role == "township_admin"
