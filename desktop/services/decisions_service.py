@@ -235,15 +235,12 @@ def records_began() -> date | None:
         representatives_draft_dates,
         representatives_meeting_dates,
     )
-    from models.entities import AuditEntry
+    from desktop.services.records_start import first_audited_day
 
-    first = AuditEntry.select(AuditEntry.at).order_by(AuditEntry.id).first()
     days = [*representatives_meeting_dates(), *representatives_draft_dates()]
+    first = first_audited_day()
     if first is not None:
-        try:
-            days.append(date.fromisoformat(first.at[:10]))
-        except ValueError:
-            pass
+        days.append(first)
     return min(days) if days else None
 
 

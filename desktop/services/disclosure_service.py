@@ -373,11 +373,50 @@ class ObligationRow:
     draft_id: str | None = None
 
 
-def calendar_year(year: int, today: date | None = None) -> list[ObligationRow]:
+def _period_start(kind: str, period: str) -> date | None:
+    """The first day of a monthly ("2026-10") or quarterly ("2026Q3") period (None for others)."""
+    try:
+        if kind == cat.MONTH and len(period) == 7:
+            return date(int(period[:4]), int(period[5:7]), 1)
+        if kind == cat.QUARTER and len(period) == 6 and period[4] == "Q":
+            return date(int(period[:4]), int(period[5]) * 3 - 2, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def records_began() -> date | None:
+    """The first day this village's 村务公开 is kept in cunwu: its first audited write, or an older posting.
+
+    An item entered later for an older period (or posted, or an older
+    event) moves the day back to it: from then on the calendar judges every
+    obligation, as the village now keeps those periods here.
+    """
+    from desktop.services.records_start import first_audited_day
+
+    days = []
+    first = first_audited_day()
+    if first is not None:
+        days.append(first)
+    for item in DisclosureItem.live():
+        start = _period_start(item.period_kind, item.period)
+        if start is not None:
+            days.append(start)
+        for text in (item.posted_on, item.event_date):
+            try:
+                days.append(date.fromisoformat(text))
+            except (TypeError, ValueError):
+                pass
+    return min(days) if days else None
+
+
+def calendar_year(year: int, today: date | None = None, since: date | None = None) -> list[ObligationRow]:
     """The year's obligations, each matched to the posting that met it (if any).
 
     Monthly and quarterly ones first, then one per 随时 item whose event
     happened in `year` (by `today`), due the profile's days after the event.
+    With `since` (see `records_began`), an obligation due before it and not
+    met is `cal.BEFORE_USE`, never overdue.
     """
     today = today or date.today()
     info = setup_service.current()
@@ -400,7 +439,7 @@ def calendar_year(year: int, today: date | None = None) -> list[ObligationRow]:
         match = [i for i in posted if meets(i)]
         first = min(match, key=lambda i: i.posted_on) if match else None
         draft = None if first else next((i for i in under_way if meets(i)), None)
-        state = cal.status(o.due, date.fromisoformat(first.posted_on) if first else None, today)
+        state = cal.status(o.due, date.fromisoformat(first.posted_on) if first else None, today, since=since)
         out.append(ObligationRow(o.kind, o.period, o.due.isoformat(), state, first.id if first else None,
                                  posted_on=first.posted_on if first else "",
                                  draft_id=draft.id if draft else None))

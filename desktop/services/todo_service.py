@@ -114,7 +114,9 @@ def _committee_lines(session: Session, today: date) -> list[TodoLine]:
 def _secretary_lines(today: date) -> list[TodoLine]:
     """Postings overdue or due soon, items returned or still drafts, meetings to approve."""
     out = []
-    rows = [r for year in {today.year - (today.month == 1), today.year} for r in ds.calendar_year(year, today)]
+    began = ds.records_began()  # what fell due before the village used cunwu is not overdue here
+    rows = [r for year in {today.year - (today.month == 1), today.year}
+            for r in ds.calendar_year(year, today, since=began)]
     overdue = [r for r in rows if r.status == cal.OVERDUE]
     soon = [r for r in rows if r.status == cal.DUE_SOON]
     if overdue:

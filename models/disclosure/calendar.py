@@ -26,12 +26,15 @@ from models.messages import QT_TRANSLATE_NOOP, msg
 _C = "disclosure_calendar"
 
 DONE_ON_TIME, DONE_LATE, DUE_SOON, OVERDUE, NOT_DUE = "on_time", "late", "due_soon", "overdue", "not_due"
+#: Due before the village began keeping its records in cunwu: not judged (neither met nor missed).
+BEFORE_USE = "before_use"
 STATUS_LABELS = {
     DONE_ON_TIME: QT_TRANSLATE_NOOP(_C, "按时公开"),
     DONE_LATE: QT_TRANSLATE_NOOP(_C, "逾期公开"),
     DUE_SOON: QT_TRANSLATE_NOOP(_C, "即将到期"),
     OVERDUE: QT_TRANSLATE_NOOP(_C, "逾期未公开"),
     NOT_DUE: QT_TRANSLATE_NOOP(_C, "未到期"),
+    BEFORE_USE: QT_TRANSLATE_NOOP(_C, "开始使用本软件之前"),
 }
 
 
@@ -127,10 +130,18 @@ def obligations(year: int, province: str, finance_busy: bool, until: date) -> li
     return out
 
 
-def status(due: date, posted_on: date | None, today: date, soon_days: int = 7) -> str:
-    """On time / late / due soon / overdue / not due."""
+def status(due: date, posted_on: date | None, today: date, soon_days: int = 7, since: date | None = None) -> str:
+    """On time / late / due soon / overdue / not due / before use.
+
+    With `since` (the day the village began keeping its records here), an
+    obligation due before it and not met is BEFORE_USE: cunwu cannot know
+    whether it was posted on the wall before the software was used, so it
+    is neither met nor missed.
+    """
     if posted_on is not None:
         return DONE_ON_TIME if posted_on <= due else DONE_LATE
+    if since is not None and due < since:
+        return BEFORE_USE
     if today > due:
         return OVERDUE
     if (due - today).days <= soon_days:

@@ -67,3 +67,18 @@ def test_the_admin_is_sent_to_the_committee_and_to_a_backup(qtbot, main_window):
     qtbot.mouseClick(home.todo_buttons["committee"], Qt.MouseButton.LeftButton)
     page = main_window.current_page()
     assert main_window.navigation.current_key() == "supervision" and page.tabs.currentWidget() is page.members_tab
+
+
+def test_the_meetings_list_does_not_blame_quarters_before_the_village_began(qtbot, village):
+    """A village that began today sees no red 第 1/2/3 季度没有召开 on the meetings list (issue 15)."""
+    from desktop.services import decisions_service, people_service
+    from ui.meetings.meetings_page import MeetingsPage
+
+    _, admin = village
+    people_service.add_person(admin, "张三", "男")
+    page = MeetingsPage(admin)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert decisions_service.records_began() == date.today()
+    view = page.list_view
+    assert not view.cadence_label.isVisibleTo(view) and "没有召开" not in view.cadence_label.text()

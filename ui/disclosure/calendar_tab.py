@@ -161,7 +161,7 @@ class CalendarTab(QWidget):
     def refresh(self, *_args) -> None:
         """Recompute the obligations of the year."""
         year = self.year()
-        self.rows = ds.calendar_year(year, self._today)
+        self.rows = ds.calendar_year(year, self._today, since=ds.records_began())
         for row in range(2):
             for column in range(12):
                 self.grid.setItem(row, column, self._empty_cell())
@@ -180,7 +180,7 @@ class CalendarTab(QWidget):
         parts = [self.tr("{year} 年应公开 {n} 期").format(year=year, n=len(self.rows) - ad_hoc)]
         if ad_hoc:
             parts[0] += self.tr(",随时公开 {n} 项").format(n=ad_hoc)
-        for code in (cal.DONE_ON_TIME, cal.DONE_LATE, cal.OVERDUE, cal.DUE_SOON, cal.NOT_DUE):
+        for code in (cal.DONE_ON_TIME, cal.DONE_LATE, cal.OVERDUE, cal.DUE_SOON, cal.NOT_DUE, cal.BEFORE_USE):
             if counts[code]:
                 parts.append(f"<span style='color:{obligation_color(code).name()}'>"
                              f"{escape(obligation_label(code))} {counts[code]}</span>")
@@ -254,9 +254,13 @@ class CalendarTab(QWidget):
         font = item.font()
         font.setBold(o.status in (cal.OVERDUE, cal.DUE_SOON))
         item.setFont(font)
-        item.setToolTip(self.tr("{period}:{status},截止 {due}").format(
-            period=cat.period_label(cat.MONTH if o.kind == "monthly_finance" else cat.QUARTER, o.period),
-            status=obligation_label(o.status), due=o.due))
+        period = cat.period_label(cat.MONTH if o.kind == "monthly_finance" else cat.QUARTER, o.period)
+        if o.status == cal.BEFORE_USE:
+            item.setToolTip(self.tr("{period}:截止 {due},在本村开始使用本软件之前,不作判断;"
+                                    "以前的公开可以补录。").format(period=period, due=o.due))
+        else:
+            item.setToolTip(self.tr("{period}:{status},截止 {due}").format(
+                period=period, status=obligation_label(o.status), due=o.due))
         item.setData(_ROW, o)
         return item
 

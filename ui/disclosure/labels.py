@@ -20,9 +20,10 @@ _CELL_BACKGROUNDS = {
     cal.OVERDUE: RED_BACKGROUND,
     cal.DUE_SOON: QColor("#dde8f7"),
     cal.NOT_DUE: QColor("#efeeea"),
+    cal.BEFORE_USE: QColor("#f7f7f5"),
 }
 _CELL_COLORS = {cal.DONE_ON_TIME: GREEN, cal.DONE_LATE: AMBER, cal.OVERDUE: RED, cal.DUE_SOON: BLUE,
-                cal.NOT_DUE: GREY}
+                cal.NOT_DUE: GREY, cal.BEFORE_USE: GREY}
 
 
 def status_label(code: str) -> str:

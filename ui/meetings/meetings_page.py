@@ -189,8 +189,9 @@ class MeetingListView(QWidget):
         self._update_buttons()
 
     def _show_cadence(self) -> None:
-        year = date.today().year
-        findings = decisions_service.cadence_findings(year)
+        today = date.today()
+        # Quarters that ended before the village kept its records here are not judged (as on the home page).
+        findings = decisions_service.cadence_findings(today.year, today, since=decisions_service.records_began())
         lines = [f"• {escape(finding_text(f))}" for f in findings]
         self.cadence_label.setText("<br>".join(lines))
         self.cadence_label.setVisible(bool(lines))
