@@ -327,3 +327,19 @@ def test_item_list_model_passes_the_model_tester_and_sorts_by_the_raw_period(qtm
     assert model.rowCount() > 0
     qtmodeltester.check(model)
     assert model.index(0, PERIOD).data(SORT_ROLE) == model.row_at(0).period
+
+
+def test_open_is_offered_only_with_an_item_chosen(qtbot, page, village):
+    """An empty list offered 打开, then said 请先在列表里选中一项."""
+    _paths, admin = village
+    tab = page.list_tab
+    page.tabs.setCurrentWidget(tab)
+    assert tab.model.rowCount() == 0 and not tab.open_button.isEnabled()
+    ds.create_item(admin, "finance_monthly", "2026-01", "一月财务")
+    tab.reload_years()
+    tab.set_filters(2026)
+    tab.refresh()
+    assert not tab.open_button.isEnabled()
+    rect = tab.table.visualRect(tab.table.model().index(0, 0))
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert tab.open_button.isEnabled()

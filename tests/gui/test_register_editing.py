@@ -239,3 +239,11 @@ def test_ending_the_stay_of_an_office_holder_says_the_offices_stay(qtbot, page, 
     warning = next(label for label in dialog.findChildren(type(dialog.message).__mro__[1])
                    if "现任" in label.text())
     assert warning.isVisible() and "村委会委员" in warning.text()
+
+
+def test_a_fresh_village_is_told_its_figures_are_not_set_yet(qtbot, page, village):
+    """Seen by a tester: 0 and 0 were called "现在用的是填写的户籍数字" though nobody had typed any."""
+    page.tabs.setCurrentWidget(page.groups_tab)
+    tab = page.groups_tab
+    qtbot.waitUntil(lambda: bool(tab.source_label.text()))
+    assert "还没有户数和人口" in tab.source_label.text() and "用名册数字" in tab.source_label.text()

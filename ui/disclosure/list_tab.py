@@ -222,6 +222,7 @@ class ItemListTab(QWidget):
 
     def _update_abandon(self, *_args) -> None:
         row = self._current_row()
+        self.open_button.setEnabled(row is not None)  # an empty list offered 打开 and then said 请先选中
         self.abandon_button.setEnabled(bool(row and row.status in ds.ABANDONABLE
                                             and self._session.can(Permission.EDIT_RECORDS)))
 

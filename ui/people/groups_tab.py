@@ -202,6 +202,10 @@ class GroupsTab(QWidget):
         self.adults_spin.setValue(used.adult_population)
         if used.source == village_figures.SOURCE_REGISTER:
             self.source_label.setText(self.tr("现在跟随名册:名册一有变化,这两个数字就跟着变。"))
+        elif not used.households and not used.adult_population:
+            # A fresh village: nothing was typed, so "the typed 户籍 figures" in use would be two zeros.
+            self.source_label.setText(self.tr(
+                "还没有户数和人口:点“用名册数字”跟随名册,或填上派出所、乡镇提供的户籍数字后点“保存为户籍数字”。"))
         else:
             self.source_label.setText(self.tr("现在用的是填写的户籍数字(派出所或乡镇提供),名册变化不影响它们。"))
         text = self.tr("名册上:{households} 户有人在册,年满 18 岁 {adults} 人(按出生年月,算到今天)。").format(
