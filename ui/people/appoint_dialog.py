@@ -34,8 +34,8 @@ from ui.people.households_picker import HouseholdsPicker
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_lines_html
 from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.person_line import person_line
 from ui.widgets.primary_button import make_primary
-from ui.widgets.record_labels import roles_text
 from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 
 _ID = Qt.ItemDataRole.UserRole
@@ -125,10 +125,7 @@ class AppointDialog(QDialog):
         self.people_list.clear()
         found = run_query(self, lambda: people_service.register(text), on_failure=self.message.show_failure)
         for row in found.value if found else []:
-            label = row.name + (f"({roles_text(row.roles)})" if row.roles else "")
-            if row.village_group:
-                label += f"  {row.village_group}"
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(person_line(row))
             item.setData(_ID, row.id)
             self.people_list.addItem(item)
         if self.people_list.count():

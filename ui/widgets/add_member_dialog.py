@@ -36,8 +36,8 @@ from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_lines_html, worst
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.palette import AMBER, GREEN, GREY, RED
+from ui.widgets.person_line import person_line
 from ui.widgets.primary_button import make_primary
-from ui.widgets.record_labels import roles_text
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 
@@ -124,10 +124,7 @@ class AddMemberDialog(QDialog):
         """List the register people whose name contains `text`."""
         self.people_list.clear()
         for row in people_service.register(text):
-            label = row.name + (f"({roles_text(row.roles)})" if row.roles else "")
-            if row.village_group:
-                label += f"  {row.village_group}"
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(person_line(row))
             item.setData(_ID, row.id)
             self.people_list.addItem(item)
         if self.people_list.count():
