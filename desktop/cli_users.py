@@ -112,7 +112,8 @@ def _add(args, session) -> dict[str, Any]:
     password = _read_password(args.password_stdin)
     user = accounts_service.add_account(session, args.login, person_id, role, password, password)
     return {"login": user.login, "person_id": user.person_id, "name": user.display_name, "role": user.role,
-            "_lines": [f"已新增账号 {user.login}({user.display_name},{_label(role)})"]}
+            "_lines": [f"已新增账号 {user.login}({user.display_name},{_label(role)})",
+                       "本人第一次登录时要换成自己的新密码。"]}
 
 
 def _label(role: str) -> str:

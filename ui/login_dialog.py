@@ -204,7 +204,8 @@ class LoginDialog(QDialog):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(10)
         explanation = QLabel(self.tr(
-            "{name},管理员为你重设了密码。请设置一个只有你自己知道的新密码,以后用它登录。").format(
+            "{name},这个密码是管理员为你设置的(新开的账号或重设的密码)。"
+            "请设置一个只有你自己知道的新密码,以后用它登录。").format(
                 name=session.display_name or session.actor))
         explanation.setWordWrap(True)
         self.new_password = NewPasswordFields()

@@ -123,7 +123,9 @@ def add_account(session: Session, login: str, person_id: str, role: str,
     """Add an account for a person on the register (a village) with `role`.
 
     On a township, which keeps no register of its staff, `display_name` names the
-    person instead. The login name is unique ignoring case.
+    person instead. The login name is unique ignoring case. The administrator
+    typed the password, so its owner must choose their own at the first login
+    (as after a reset): only then is a sign-off under this login theirs alone.
     """
     session.require(Permission.MANAGE_USERS)
     mode = _mode(session)
@@ -153,7 +155,8 @@ def add_account(session: Session, login: str, person_id: str, role: str,
             raise _invalid(QT_TRANSLATE_NOOP(_C, "登录名“{login}”已被使用(不区分大小写)。"), login=taken.login)
         return snapshot(record_store.create(
             session, User, login=login, display_name=display_name[:32], role=role,
-            password_hash=passwords.hash_password(password), person_id=person.id if person else ""))
+            password_hash=passwords.hash_password(password), person_id=person.id if person else "",
+            must_change_password=True))
 
 
 def _account(user_id: str) -> User:

@@ -44,7 +44,15 @@ def test_the_administrator_adds_disables_resets_and_unlocks(qtbot, qtmodeltester
     qtbot.waitUntil(lambda: not add.isVisible())
     assert dialog.table.model().rowCount() == 2
     assert dialog.selected_id() == add.added.id
-    assert [dialog.table.model().index(1, c).data() for c in (1, 2, 3)] == ["王芳", "监委会主任/委员", "在用"]
+    # The administrator typed the password: its owner sets their own at the first login (issue 15).
+    assert [dialog.table.model().index(1, c).data() for c in (1, 2, 3)] == ["王芳", "监委会主任/委员",
+                                                                            "在用 · 待本人设新密码"]
+    first = auth_service.login("wangfang", "Jianwei-12")
+    assert first.must_change_password
+    auth_service.set_new_password(first, "Wangfang-34", "Wangfang-34")
+    dialog.refresh()
+    dialog.select_login("wangfang")
+    assert dialog.table.model().index(1, 3).data() == "在用"
 
     _click(qtbot, dialog.active_button)  # 停用, asked first
     assert "停用“wangfang”" in _answer(qtbot, QMessageBox.StandardButton.Yes)
@@ -127,6 +135,14 @@ def _log_in(qtbot, dialog, login: str, password: str) -> None:
     _click(qtbot, dialog.login_button)
 
 
+def _set_own_password(qtbot, dialog, word: str) -> None:
+    """The forced 新密码 screen of a first login: type `word` twice and go on."""
+    qtbot.waitUntil(lambda: getattr(dialog, "new_password_page", None) is not None, timeout=10_000)
+    qtbot.keyClicks(dialog.new_password.password_edit, word)
+    qtbot.keyClicks(dialog.new_password.repeat_edit, word)
+    _click(qtbot, dialog.save_password_button)
+
+
 def test_switch_user_opens_a_new_window_for_the_other_login(qtbot, village, keeper):
     _, admin = village
     person = people_service.add_person(admin, "李强", "男")
@@ -137,6 +153,7 @@ def test_switch_user_opens_a_new_window_for_the_other_login(qtbot, village, keep
     dialog = keeper.login_dialog
     assert dialog is not None and dialog.login_edit.text() == ""  # another person types their own
     _log_in(qtbot, dialog, "liqiang", "Wenshu-123")
+    _set_own_password(qtbot, dialog, "Liqiang-456")  # a new account: the password the admin typed is replaced
     qtbot.waitUntil(lambda: keeper.window is not None and keeper.window.isVisible())
     second = keeper.window
     assert second is not first

@@ -136,11 +136,13 @@ def _township_setup_file(root: Path) -> tuple[AppPaths, Path]:
 
 
 def _log_in(qtbot, dialog, login: str, passwords: dict[str, str],
-            shot: Callable[[QWidget], None] | None = None) -> None:
-    """Type the login and its password, 登录; if asked for a new one (a password reset), set it.
+            shot: Callable[[QWidget], None] | None = None, *, first: bool = False,
+            new_password_shot: Callable[[QWidget], None] | None = None) -> None:
+    """Type the login and its password, 登录; if asked for a new one (a new account, a reset), set it.
 
-    `passwords` holds each login's current password (updated when a new one is set). Returns
-    once the dialog accepted (the keeper deletes its dialog then: only `accepted` is watched).
+    `passwords` holds each login's current password (updated when a new one is set). With
+    `first` (an account the administrator just added) the forced 新密码 screen must come.
+    Returns once the dialog accepted (the keeper deletes its dialog then: only `accepted` is watched).
     """
     accepted: list[bool] = []
     dialog.accepted.connect(lambda: accepted.append(True))
@@ -155,10 +157,13 @@ def _log_in(qtbot, dialog, login: str, passwords: dict[str, str],
     qtbot.waitUntil(lambda: bool(accepted) or dialog.new_password_page is not None
                     or bool(dialog.message.text().strip()), timeout=10_000)
     assert accepted or dialog.new_password_page is not None, dialog.message.text()
+    assert not first or not accepted, f"{login}: a new account must set its own password first"
     if not accepted:
         passwords[login] = "Own-" + passwords[login]
         qtbot.keyClicks(dialog.new_password.password_edit, passwords[login])
         qtbot.keyClicks(dialog.new_password.repeat_edit, passwords[login])
+        if new_password_shot is not None:
+            new_password_shot(dialog)
         _click(qtbot, dialog.save_password_button)
         qtbot.waitUntil(lambda: bool(accepted), timeout=10_000)
 
@@ -339,17 +344,18 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     accounts.close()
     shots.done("5 three accounts")
 
-    # 6. 文件 → 注销; the secretary logs in (a password set by the admin: her own first).
+    # 6. 文件 → 注销; the secretary logs in: the admin typed her password, so the login asks for her own.
     window.logout_action.trigger()
     qtbot.waitUntil(lambda: keeper.login_dialog is not None)
     dialog = keeper.login_dialog
-    _log_in(qtbot, dialog, "zhouxm", passwords)
+    _log_in(qtbot, dialog, "zhouxm", passwords, first=True,
+            new_password_shot=lambda d: shots.shot("06_first_login_new_password", _desktop(), d))
     qtbot.waitUntil(lambda: keeper.window is not None and keeper.window.isVisible())
     window = _sized(keeper.window)
     assert window.session().actor == "zhouxm" and window.session().person_id == _person(roster.SECRETARY.name).id
     _home_loaded(qtbot, window)
     shots.shot("06a_secretary_home", window)
-    # The admin typed her password: she sets her own (设置 → 修改密码).
+    # Everyone can change their own password again later (设置 → 修改密码).
     change = window.open_change_password()
     qtbot.waitExposed(change)
     qtbot.keyClicks(change.old_edit, passwords["zhouxm"])
@@ -447,7 +453,7 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     # 9. 文件 → 切换用户: the 监委会 member approves.
     window.switch_action.trigger()
     qtbot.waitUntil(lambda: keeper.login_dialog is not None)
-    _log_in(qtbot, keeper.login_dialog, "zhaozg", passwords)
+    _log_in(qtbot, keeper.login_dialog, "zhaozg", passwords, first=True)  # his own password first
     qtbot.waitUntil(lambda: keeper.window is not None and keeper.window.isVisible())
     window = _sized(keeper.window)
     _home_loaded(qtbot, window)

@@ -119,3 +119,16 @@ def test_a_township_account_names_its_person_without_a_register(store):
     user = accounts_service.add_account(admin, "shenhe", "", "reviewer", "Shenhe-123", "Shenhe-123",
                                         display_name="赵敏")
     assert (user.display_name, user.person_id) == ("赵敏", "")
+
+
+def test_a_new_account_must_set_its_own_password_at_the_first_login(village):
+    """The administrator typed the password: a sign-off under it is the owner's only after a change (issue 15)."""
+    _, admin = village
+    person = _person(admin)
+    accounts_service.add_account(admin, "wangfang", person.id, "committee", "Jianwei-12", "Jianwei-12")
+    assert {r.login: r for r in accounts_service.accounts(admin)}["wangfang"].must_change_password
+    first = auth_service.login("wangfang", "Jianwei-12")
+    assert first.must_change_password
+    again = auth_service.set_new_password(first, "Wangfang-34", "Wangfang-34")
+    assert not again.must_change_password
+    assert not auth_service.login("wangfang", "Wangfang-34").must_change_password

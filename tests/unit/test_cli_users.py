@@ -89,3 +89,14 @@ def test_without_a_terminal_the_password_must_come_from_stdin(folder):
     out = run(data, "users", "add", "--login", "liqiang", "--person", "李强", "--role", "viewer")
     assert out.returncode == 1 and "--password-stdin" in out.stderr
     assert run(data, "users", "reset-password", "nobody").returncode == 1
+
+
+def test_an_account_added_on_the_command_line_must_set_its_own_password(folder):
+    """`users add`: the administrator knows the password, so its owner replaces it at the first login."""
+    data, _ids = folder
+    out = run(data, "users", "add", "--login", "liqiang", "--person", "李强", "--role", "secretary",
+              "--password-stdin", password="Wenshu-123")
+    assert out.returncode == 0, out.stderr
+    assert "第一次登录时要换成自己的新密码" in out.stdout
+    rows = {u["login"]: u for u in as_json(run(data, "users", "list", "--json"))["users"]}
+    assert rows["liqiang"]["must_change_password"]
