@@ -25,6 +25,7 @@ from models.errors import NotFound, ValidationError
 from models.kinship import RELATIONS, Link, close_relative_ids, relatives
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
+from models.roster.groups import group_order
 
 _C = "people"
 
@@ -247,15 +248,15 @@ def status_text(row: PersonRow) -> str:
     return f"{LEFT_KINDS.get(row.left_kind, row.left_kind)} {row.left_on}"
 
 
-def register(search: str = "", include_left: bool = False) -> list[PersonRow]:
-    """Every line of the register (names containing `search`), by name, with current roles.
+def register(search: str = "", include_left: bool = False, order: str = "roster") -> list[PersonRow]:
+    """Every line of the register (names containing `search`), in `order` (see `register_ids`), with current roles.
 
     People whose stay ended (迁出/死亡/其他) are left out unless
     `include_left`. For callers that need the whole list (pickers,
     reports); the register page fetches only the lines it shows
     (`register_ids` + `register_rows`).
     """
-    ids = register_ids(search, include_left)
+    ids = register_ids(search, include_left, order)
     return [row for start in range(0, len(ids), _WHOLE_CHUNK)
             for row in register_rows(ids[start:start + _WHOLE_CHUNK])]
 
@@ -263,23 +264,68 @@ def register(search: str = "", include_left: bool = False) -> list[PersonRow]:
 #: Ids per query when `register()` reads the whole list.
 _WHOLE_CHUNK = 500
 
+#: The orders `register_ids` knows: the roster's (组, 户号, 户主 first) and by name (code point, as SQLite compares).
+ORDERS = ("roster", "name", "name_desc")
 
-def register_ids(search: str = "", include_left: bool = False) -> list[str]:
-    """The ids of the register's people (names containing `search`), by name; the departed only if asked.
+#: Where people with no group, or a group the village has not recorded, come in the roster order.
+_UNRANKED = 1_000_000
+
+
+def group_ranks() -> dict[str, int]:
+    """村民小组 name -> its place in the roster: by the group's position, then its number (一组 < 二组 < … < 十组).
+
+    The groups are few (a village has tens, not thousands), so they are
+    ranked here, in Python, with `models.roster.groups.group_order`, and the
+    register's one SELECT sorts by the rank.
+    """
+    cursor = database.execute_sql("SELECT name, position FROM village_group WHERE deleted = 0")
+    ordered = sorted(cursor, key=lambda g: (g[1], group_order(g[0])))
+    return {name: rank for rank, (name, _position) in enumerate(ordered)}
+
+
+def register_ids(search: str = "", include_left: bool = False, order: str = "roster") -> list[str]:
+    """The ids of the register's people (names containing `search`), in `order`; the departed only if asked.
+
+    `order` "roster" is how a village office reads its 花名册: by 村民小组
+    (the group's position, then its number, `group_ranks`), then 户号
+    (numerically: 2 before 10), the 户主 first in each household, then the
+    others in the order they were entered (a roster lists 户主, 配偶, 子女).
+    "name" / "name_desc" sort by name, for the 姓名 column's header.
 
     One SELECT of ids: the register page holds these and fetches the rows it
     shows with `register_rows`, so a register of 100,000 opens at once.
-    Equal names keep the order they were entered in, as `register()` lists them.
+    Equal keys keep the order they were entered in.
     """
+    if order not in ORDERS:
+        raise ValueError(order)
     search = (search or "").strip()
+    params: list[object] = []
     # instr(), not LIKE: LIKE on short CJK strings misbehaves in SQLite 3.40.
-    where = " AND instr(name, ?) > 0" if search else ""
+    where = " AND instr(p.name, ?) > 0" if search else ""
+    if search:
+        params.append(search)
     if not include_left:
-        where += " AND left_on = ''"
+        where += " AND p.left_on = ''"
     # `+deleted`: without statistics SQLite would pick the index on `deleted`
     # (one value for nearly every row) over the one on `name`.
-    cursor = database.execute_sql(f"SELECT id FROM person WHERE +deleted = 0{where} ORDER BY name, rowid",
-                                  [search] if search else [])
+    if order != "roster":
+        direction = " DESC" if order == "name_desc" else ""
+        cursor = database.execute_sql(
+            f"SELECT p.id FROM person p WHERE +p.deleted = 0{where} ORDER BY p.name{direction}, p.rowid", params)
+        return [person_id for (person_id,) in cursor]
+    ranks = group_ranks()
+    # The rank of each group as a CASE over the few group names (bound, not spliced); the rest sort after.
+    # (No groups recorded: no CASE at all; a bare number in ORDER BY would name a column.)
+    rank = ("CASE p.village_group" + " WHEN ? THEN ?" * len(ranks) + f" ELSE {_UNRANKED} END, ") if ranks else ""
+    rank_params = [value for name, place in ranks.items() for value in (name, place)]
+    number = "coalesce(h.number, p.household)"
+    cursor = database.execute_sql(
+        f"SELECT p.id FROM person p LEFT JOIN household h ON h.id = p.household_id"
+        f" WHERE +p.deleted = 0{where}"
+        f" ORDER BY {rank}p.village_group = '', p.village_group,"
+        f" {number} = '', CAST({number} AS INTEGER), {number},"
+        " p.household_relation != '户主', p.rowid",
+        params + rank_params)  # WHERE's ? come before ORDER BY's
     return [person_id for (person_id,) in cursor]
 
 

@@ -222,6 +222,54 @@ def test_export_writes_the_register(qtbot, page, village, tmp_path):
     assert "已导出" in page.message.text()
 
 
+def test_export_is_greyed_with_the_reason_while_nothing_is_on_the_register(qtbot, page, village):
+    _paths, session = village
+    assert not page.export_button.isEnabled() and "还没有人" in page.export_button.toolTip()
+    person = people_service.add_person(session, "孙八", "女")
+    page.refresh()
+    assert page.export_button.isEnabled() and "Excel" in page.export_button.toolTip()
+    type_text(qtbot, page.search_edit, "没有这个人")
+    qtbot.waitUntil(lambda: page.model.total() == 0)
+    assert page.export_button.isEnabled()  # the export writes the whole register, not the search
+    page.search_edit.clear()
+    people_service.end_stay(session, person.id, "2026-01-05", "moved_out", "嫁到外村")
+    page.refresh()
+    assert not page.export_button.isEnabled() and "含已迁出/死亡" in page.export_button.toolTip()
+    page.include_left_box.setChecked(True)
+    assert page.export_button.isEnabled()
+
+
+def test_the_register_opens_in_the_rosters_order_and_the_name_header_sorts_by_name(qtbot, page, village):
+    _paths, session = village
+    for name in ("一组", "二组"):
+        households_service.add_group(session, name)
+    second = households_service.add_household(session, "2", "二组")
+    first = households_service.add_household(session, "1", "一组")
+    people_service.add_person(session, "严明", "男", household_entry=first.id, household_relation="户主")
+    people_service.add_person(session, "何丽", "女", household_entry=second.id, household_relation="户主")
+    people_service.add_person(session, "冯刚", "男", household_entry=first.id, household_relation="子")
+    page.refresh()
+
+    def shown() -> list[str]:
+        return [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+
+    roster = ["严明", "冯刚", "何丽"]
+    assert shown() == roster
+    header = page.table.horizontalHeader()
+    page.select_person(people_service.register("何丽")[0].id)
+    header.sectionClicked.emit(0)
+    assert shown() == sorted(roster) and header.isSortIndicatorShown()
+    assert page.selected_id() == people_service.register("何丽")[0].id  # the selection follows
+    header.sectionClicked.emit(0)
+    assert shown() == sorted(roster, reverse=True)
+    header.sectionClicked.emit(0)
+    assert shown() == roster and not header.isSortIndicatorShown()
+    header.sectionClicked.emit(0)
+    header.sectionClicked.emit(2)  # 村民小组: back to the roster
+    assert shown() == roster
+    assert "名册顺序" in page.model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+
+
 def test_no_edit_buttons_without_the_register_permission(qtbot, village):
     shown = RegisterPage()
     qtbot.addWidget(shown)

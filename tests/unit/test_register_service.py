@@ -240,3 +240,37 @@ def test_a_roster_import_moves_the_figures_of_a_village_that_follows_its_registe
                       encoding="utf-8")
     roster_import.apply(admin, roster_import.preview(roster))
     assert (Village.get().households, Village.get().adult_population) == (1, 2)
+
+
+def test_the_register_reads_in_the_rosters_order_by_group_household_and_head_first(village):
+    """一组 < 二组 < … < 十组 (not 严 < 何 < 冯 by code point); 户号 as numbers; the 户主 before the rest."""
+    _paths, admin = village
+    for name in ("十组", "二组", "一组"):
+        hs.add_group(admin, name)
+    # As migration 0010 made them from the names people carried: one position for all, so the number decides.
+    VillageGroup.update(position=0).execute()
+    tenth = hs.add_household(admin, "2", "十组")
+    second = hs.add_household(admin, "10", "二组")
+    second_early = hs.add_household(admin, "9", "二组")
+    first = hs.add_household(admin, "1", "一组")
+    ps.add_person(admin, "严明", "男", household_entry=tenth.id, household_relation="户主")
+    ps.add_person(admin, "何丽", "女", household_entry=second.id, household_relation="配偶")
+    ps.add_person(admin, "冯刚", "男", household_entry=second.id, household_relation="户主")
+    ps.add_person(admin, "陈芳", "女", household_entry=second_early.id, household_relation="户主")
+    ps.add_person(admin, "赵小", "男", household_entry=first.id, household_relation="子")
+    ps.add_person(admin, "周大", "男", household_entry=first.id, household_relation="户主")
+    ps.add_person(admin, "阿无组", "男")
+
+    def names(order: str, search: str = "") -> list[str]:
+        return [r.name for r in ps.register(search, order=order)]
+
+    assert names("roster") == ["周大", "赵小", "陈芳", "冯刚", "何丽", "严明", "阿无组"]
+    assert [r.name for r in ps.register()] == names("roster")  # the default
+    assert names("name") == sorted(names("roster"))
+    assert names("name_desc") == sorted(names("roster"), reverse=True)
+    assert names("roster", "丽") == ["何丽"]
+    # The group's position (the 小组与户 tab's order) comes before its number.
+    VillageGroup.update(position=1).where(VillageGroup.name != "十组").execute()
+    assert names("roster")[:2] == ["严明", "周大"]
+    with pytest.raises(ValueError):
+        ps.register_ids(order="shoe size")

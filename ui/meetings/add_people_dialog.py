@@ -30,6 +30,7 @@ from desktop.services.people_service import VILLAGE_COMMITTEE_ROLES, PersonRow
 from models.meetings.quorum import OBSERVER
 from ui.meetings.labels import STATUS_ORDER, status_label
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.name_order import pinyin_sorted
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.palette import GREY
 from ui.widgets.record_labels import roles_text
@@ -110,7 +111,7 @@ class AddPeopleDialog(QDialog):
     def search(self, text: str) -> None:
         """Show the register people whose name contains `text` (ticks are kept)."""
         # People who can still be added first; those already on the list after them.
-        self._shown = sorted(people_service.register(text.strip()), key=lambda p: p.id in self._listed)
+        self._shown = sorted(pinyin_sorted(people_service.register(text.strip()), lambda p: p.name), key=lambda p: p.id in self._listed)
         self.table.blockSignals(True)
         try:
             self.table.setRowCount(len(self._shown))

@@ -34,6 +34,7 @@ from ui.people.households_picker import HouseholdsPicker
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_lines_html
 from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.name_order import pinyin_sorted
 from ui.widgets.person_line import person_line
 from ui.widgets.primary_button import make_primary
 from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
@@ -123,7 +124,8 @@ class AppointDialog(QDialog):
     def search(self, text: str) -> None:
         """List the register people whose name contains `text`."""
         self.people_list.clear()
-        found = run_query(self, lambda: people_service.register(text), on_failure=self.message.show_failure)
+        found = run_query(self, lambda: pinyin_sorted(people_service.register(text), lambda p: p.name),
+                          on_failure=self.message.show_failure)
         for row in found.value if found else []:
             item = QListWidgetItem(person_line(row))
             item.setData(_ID, row.id)

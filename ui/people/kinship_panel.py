@@ -30,6 +30,7 @@ from ui.operations import run_op, run_query
 from ui.people.kinship_model import KinshipModel, relation_label
 from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.name_order import pinyin_sorted
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.tables import read_only_view
 
@@ -164,7 +165,7 @@ class AddKinshipDialog(QDialog):
     def search(self, text: str) -> None:
         """List the people on the register whose names contain `text` (not this person)."""
         self.people_list.clear()
-        for row in people_service.register(text):
+        for row in pinyin_sorted(people_service.register(text), lambda p: p.name):
             if row.id == self._person_id:
                 continue
             item = QListWidgetItem(row.name + (f"  {row.village_group}" if row.village_group else ""))

@@ -4,6 +4,9 @@ The model holds the ordered ids of the people matching the search
 (`people_service.register_ids`) and fetches the lines it shows, a chunk at a
 time (`people_service.register_rows`), so a register of 100,000 opens and
 scrolls to its end without building every line first.
+
+Its order is the service's: the roster's (组, 户号, 户主 first) unless the
+姓名 header asked for names (`sort`), so sorting stays one `ORDER BY`.
 """
 
 from __future__ import annotations
@@ -34,6 +37,26 @@ class RegisterModel(LazyRowsModel):
         super().__init__(parent)
         self._search = ""
         self._include_left = False
+        self._order = "roster"
+
+    @property
+    def order(self) -> str:
+        """The service order shown: "roster", "name" or "name_desc" (`people_service.ORDERS`)."""
+        return self._order
+
+    def set_order(self, order: str) -> None:
+        """Show the register in `order` (one of `people_service.ORDERS`), read again."""
+        if order not in people_service.ORDERS:
+            raise ValueError(order)
+        self._order = order
+        self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """姓名 sorts by name (either way); every other column goes back to the roster's order."""
+        if column == 0:
+            self.set_order("name_desc" if order == Qt.SortOrder.DescendingOrder else "name")
+        else:
+            self.set_order("roster")
 
     def reload(self, search: str | None = None, include_left: bool | None = None) -> None:
         """Read the register's ids again, optionally with a new name filter or 含已迁出/死亡 choice."""
@@ -44,8 +67,8 @@ class RegisterModel(LazyRowsModel):
         super().reload()
 
     def fetch_ids(self) -> list[str]:
-        """The ids of the people whose names contain the search, by name (the departed when asked)."""
-        return people_service.register_ids(self._search, self._include_left)
+        """The ids of the people whose names contain the search, in the order shown (the departed when asked)."""
+        return people_service.register_ids(self._search, self._include_left, self._order)
 
     def fetch_rows(self, ids: Sequence[str]) -> list[PersonRow]:
         """The register lines of one chunk."""
@@ -90,4 +113,6 @@ class RegisterModel(LazyRowsModel):
         """Column titles (translated); row numbers on the vertical header."""
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
             return section + 1
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal and section == 0:
+            return QCoreApplication.translate(_C, "点击按姓名排序,再点一次倒序,第三次回到名册顺序(按组、户号,户主在前)")
         return super().headerData(section, orientation, role)

@@ -87,6 +87,10 @@ class RegisterPage(QWidget):
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(True)
+        # The roster's order by default (组, 户号, 户主 first); 姓名 sorts by name, then back (`_sort_clicked`).
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(False)
+        header.sectionClicked.connect(self._sort_clicked)
         # Widths in characters, so they grow with the font-size setting.
         # 姓名, 性别, 村民小组, 现任职务, 出生年月, 户号, 与户主关系, 状态 (电话 takes the rest).
         self._column_chars = (5, 3, 5, 8, 5, 5, 5, 4)
@@ -109,7 +113,10 @@ class RegisterPage(QWidget):
 
         self.exporter = FileExporter(self)
         self.exporter.report_to(self.message)
-        self.exporter.busy_changed.connect(lambda busy: self.export_button.setEnabled(not busy))
+        self._exporting = False
+        self._nothing_to_export = True
+        self._export_tip = ""
+        self.exporter.busy_changed.connect(self._export_busy)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._register_tab(), self.tr("名册"))
@@ -196,12 +203,36 @@ class RegisterPage(QWidget):
 
     # ----- reading ------------------------------------------------------------------------------
 
+    def _sort_clicked(self, column: int) -> None:
+        """姓名: by name, then by name backwards, then the roster's order again; other columns: the roster's order."""
+        header = self.table.horizontalHeader()
+        following = {"roster": "name", "name": "name_desc", "name_desc": "roster"}
+        order = following[self.model.order] if column == 0 else "roster"
+        selected = self.selected_id()
+        self.model.set_order(order)
+        header.setSortIndicatorShown(order != "roster")
+        if order != "roster":
+            header.setSortIndicator(0, Qt.SortOrder.DescendingOrder if order == "name_desc"
+                                    else Qt.SortOrder.AscendingOrder)
+        if selected:
+            self.select_person(selected)
+        self._update_buttons()
+
     def apply_search(self) -> None:
         """Reload the table for the text in the search box and the 含已迁出/死亡 choice."""
         selected = self.selected_id()
         self.model.reload(self.search_edit.text(), self.include_left_box.isChecked())
         self.count_label.setText(self.tr("共 {n} 人").format(n=self.model.total()))
-        fresh = self.model.total() == 0 and not self.search_edit.text().strip() and not people_service.has_anyone()
+        searching = bool(self.search_edit.text().strip())
+        # The export writes the whole register (not the search): nothing to write when the unfiltered list is empty.
+        self._nothing_to_export = self.model.total() == 0 and not searching
+        fresh = self.model.total() == 0 and not searching and not people_service.has_anyone()
+        if not self._nothing_to_export:
+            self._export_tip = self.tr("把名册导出为 Excel 表格(.xlsx)")
+        elif fresh:
+            self._export_tip = self.tr("名册里还没有人,没有可导出的内容。先新增人员或导入花名册。")
+        else:
+            self._export_tip = self.tr("没有在册的人可导出。勾选“含已迁出/死亡”可导出已离开的人。")
         self.stack.setCurrentIndex(1 if fresh else 0)
         if selected:
             self.select_person(selected)
@@ -233,8 +264,14 @@ class RegisterPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
+    def _export_busy(self, busy: bool) -> None:
+        self._exporting = busy
+        self._update_buttons()
+
     def _update_buttons(self, *_args) -> None:
         row = self._selected_row()
+        self.export_button.setEnabled(not self._exporting and not self._nothing_to_export)
+        self.export_button.setToolTip(self._export_tip)
         for button in (self.add_button, self.import_button, self.empty_add_button, self.empty_import_button):
             button.setEnabled(self._can_edit)
         self.edit_button.setEnabled(self._can_edit and row is not None)

@@ -36,6 +36,7 @@ from ui.widgets.add_member_dialog import AddMemberDialog
 from ui.widgets.end_office_dialog import EndOfficeDialog
 from ui.widgets.findings import finding_lines_html
 from ui.widgets.forms import section
+from ui.widgets.name_order import pinyin_sorted
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.seating import can_seat
@@ -43,6 +44,19 @@ from ui.widgets.tables import read_only_view
 
 SUPERVISION = "supervision"
 _CODE = Qt.ItemDataRole.UserRole
+
+
+def _in_reading_order(parent: QWidget, view: terms_service.BodyView) -> list:
+    """The holders as the service groups them (by role), by pinyin within a role; 小组长 by their group's order."""
+    role_place: dict[str, int] = {}
+    for h in view.holders:
+        role_place.setdefault(h.role, len(role_place))
+    group_place: dict[str, int] = {}
+    if view.code == "group_leaders":
+        found = run_query(parent, terms_service.group_names)
+        group_place = {name: n for n, name in enumerate(found.value if found else [])}
+    return sorted(pinyin_sorted(view.holders, lambda h: h.name),
+                  key=lambda h: (role_place[h.role], group_place.get(h.scope, len(group_place))))
 
 
 class TermsTab(QWidget):
@@ -193,7 +207,7 @@ class TermsTab(QWidget):
     def _show_offices(self, view: terms_service.BodyView) -> None:
         label = QCoreApplication.translate("terms", view.label)
         self.title_label.setText(label)
-        holders = list(view.holders)
+        holders = _in_reading_order(self, view)
         self.sitting_ids = {h.id for h in holders}
         shown = holders
         if self.past_box.isChecked():

@@ -35,6 +35,7 @@ from ui.operations import run_op, run_query
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_lines_html, worst
 from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.name_order import pinyin_sorted
 from ui.widgets.palette import AMBER, GREEN, GREY, RED
 from ui.widgets.person_line import person_line
 from ui.widgets.primary_button import make_primary
@@ -123,7 +124,7 @@ class AddMemberDialog(QDialog):
     def search(self, text: str) -> None:
         """List the register people whose name contains `text`."""
         self.people_list.clear()
-        for row in people_service.register(text):
+        for row in pinyin_sorted(people_service.register(text), lambda p: p.name):
             item = QListWidgetItem(person_line(row))
             item.setData(_ID, row.id)
             self.people_list.addItem(item)
