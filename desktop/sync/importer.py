@@ -44,9 +44,9 @@ from models.clock import now_utc
 from models.db import database
 from models.entities import MODE_TOWNSHIP, MODE_VILLAGE, AppMeta, Village
 from models.errors import PackageRefused
-from models.messages import QT_TRANSLATE_NOOP
+from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
-from models.sync import policy
+from models.sync import fields, policy
 from models.sync.records import (
     IN,
     OUT,
@@ -290,6 +290,8 @@ def _classify(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> 
             if needed not in cols:
                 raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单与内容不一致,已拒绝导入。"))
         ci, oi, si, di = cols.index("id"), cols.index("owner"), cols.index("seq"), cols.index("deleted")
+        checks, text_at = fields.column_checks(table, cols), fields.text_columns(table, cols)
+        masked = 0
         change = TableChange(table)
         writes: list[list[Any]] = []  # rows we hold an older version of
         inserts: list[list[Any]] = []  # rows new to us (a plain INSERT is cheaper)
@@ -302,6 +304,11 @@ def _classify(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> 
                         table=policy.label(table))
                 if not isinstance(row[ci], str) or not 0 < len(row[ci]) <= 36 or not isinstance(row[si], int):
                     raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单与内容不一致,已拒绝导入。"))
+                _check_values(plan, table, cols, checks, row)
+                for i in text_at:
+                    if isinstance(row[i], str):
+                        row[i], n = fields.mask_id_numbers(row[i])
+                        masked += n
             ids = [r[ci] for r in chunk]
             if len(set(ids)) != len(ids):
                 raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单与内容不一致,已拒绝导入。"))
@@ -338,10 +345,28 @@ def _classify(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> 
                                             json.loads(incoming_json)))
         if len({r[ci] for r in incoming.rows}) != len(incoming.rows):
             raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单与内容不一致,已拒绝导入。"))
+        if masked:
+            plan.warnings.append(str(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "{table}中有 {n} 处像是公民身份号码的内容,已用“*”遮盖后导入(本软件不保存身份证号)。"
+                "请{name}从人员名册的备注等处删去。"), table=policy.label(table), n=masked, name=plan.sender_name)))
         if writes or inserts:
             plan._writes[table] = (cols, writes)
             plan._inserts[table] = inserts
         plan.tables.append(change)
+
+
+def _check_values(plan: ImportPlan, table: str, cols: list[str], checks: list, row: list[Any]) -> None:
+    """Refuse the package when a value is one our own screens could never have stored."""
+    bad = fields.problem(checks, row)
+    if bad is not None:
+        raise refused(QT_TRANSLATE_NOOP(
+            _C, "数据包中的{table}有不合规定的“{field}”(“{value}”),本机不能保存。已拒绝导入,"
+            "请{name}核对后重新导出。"),
+            table=policy.label(table), field=bad[0], value=fields.shown(bad[1]), name=plan.sender_name)
+    if table == "person" and fields.left_pair_problem(cols, row):
+        raise refused(QT_TRANSLATE_NOOP(
+            _C, "数据包中的人员记录只有离开名册的日期、没有方式(或只有方式、没有日期),本机不能保存。已拒绝导入,"
+            "请{name}核对后重新导出。"), name=plan.sender_name)
 
 
 def _same_content(row: list, mine: list, si: int) -> bool:
@@ -428,7 +453,13 @@ def _check_references(plan: ImportPlan) -> None:
     Only the rows this package wrote are checked (records are never deleted,
     so nothing else can have lost its target): the cost follows the package,
     not the size of the township's database.
+
+    The record pointed at must also be the sender's own or ours: a village's
+    record may not point at another village's (a 村民代表's households are its
+    own village's), nor a township's at another village's.
     """
+    info = setup_service.current()
+    owners = (plan.sender_code, info.code if info is not None else plan.sender_code)
     for table, (cols, rows) in plan._writes.items():
         ci = cols.index("id")
         ids = [r[ci] for r in rows] + [r[ci] for r in plan._inserts.get(table, [])]
@@ -436,9 +467,15 @@ def _check_references(plan: ImportPlan) -> None:
             for start in range(0, len(ids), _CHUNK):
                 chunk = ids[start:start + _CHUNK]
                 dangling = database.execute_sql(
-                    f'SELECT 1 FROM "{table}" t WHERE t.id IN ({",".join("?" * len(chunk))}) '
-                    f'AND t."{col}" IS NOT NULL '
-                    f'AND NOT EXISTS (SELECT 1 FROM "{target}" p WHERE p.id = t."{col}") LIMIT 1', chunk).fetchone()
+                    f'SELECT t."{col}" FROM "{table}" t WHERE t.id IN ({",".join("?" * len(chunk))}) '
+                    f'AND t."{col}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "{target}" p '
+                    f'WHERE p.id = t."{col}" AND p.owner IN (?, ?)) LIMIT 1', [*chunk, *owners]).fetchone()
+                if dangling and database.execute_sql(
+                        f'SELECT 1 FROM "{target}" WHERE id = ?', (dangling[0],)).fetchone():
+                    raise refused(QT_TRANSLATE_NOOP(
+                        _C, "数据包中的{table}指向了别的村(或单位)的{target}。每个村的记录只能指向本村自己的记录,"
+                        "已拒绝导入。请{name}核对后重新导出。"),
+                        table=policy.label(table), target=policy.label(target), name=plan.sender_name)
                 if dangling:
                     raise refused(QT_TRANSLATE_NOOP(
                         _C, "这个数据包中的记录引用了更早数据包里的内容,而本机还没有收到。"
