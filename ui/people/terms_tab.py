@@ -218,8 +218,8 @@ class TermsTab(QWidget):
         self.model.show_offices(shape, shown, self.past_box.isChecked())
         self._fit_columns()
         self._empty(not shown, {
-            "village_committee": self.tr("还没有登记村委会成员。先在“名册”里登记人员,再点右边的按钮,"
-                                         "登记本届村委会的主任、副主任和委员(三至七人,其中应当有妇女)。"),
+            "village_committee": self.tr("还没有登记村委会成员。点右边的按钮,从名册里选人,登记本届村委会的"
+                                         "主任、副主任和委员(三至七人,其中应当有妇女);名册里没有的人先在“名册”里登记。"),
             "representatives": self.tr("还没有登记村民代表。每五户至十五户推选一人,或由各村民小组推选若干人。"),
             "group_leaders": self.tr("还没有登记村民小组长。每个村民小组一名组长,由小组会议推选。"),
             "party": self.tr("还没有登记村党组织书记和委员。"),
