@@ -50,6 +50,14 @@ ROLES: dict[str, tuple[str, str, frozenset[Permission]]] = {
             }
         ),
     ),
+    # 村委会主任, 副主任, 委员: they keep the village's records with the secretary and answer the
+    # 监委会's matters for the 村委会 (only while their person holds the office: desktop.services.duties).
+    # No EXCHANGE: packages for the township stay with the secretary and the administrator.
+    "village_committee": (
+        QT_TRANSLATE_NOOP(_C, "村委会成员"),
+        MODE_VILLAGE,
+        frozenset({Permission.VIEW, Permission.EDIT_RECORDS}),
+    ),
     "committee": (
         QT_TRANSLATE_NOOP(_C, "监委会主任/委员"),
         MODE_VILLAGE,

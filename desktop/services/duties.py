@@ -10,10 +10,12 @@ administrator and the command line do not carry it), bound to a person in the
 register (`Session.person_id`), whose seat covers that day (joined on or
 before it, not yet left, in a term that covers it).
 
-The 村委会's answer to a matter comes from the other side: a login whose person
-holds a 村委会 office (主任, 副主任, 委员) on that day, or the secretary's
-login (村文书 keeps the 村委会's records and writes its answers), and never
-from the login of a committee member: the committee does not answer itself.
+The 村委会's answer to a matter comes from the other side: a login with the
+村委会成员 role whose person holds a 村委会 office (主任, 副主任, 委员) on
+that day, or the secretary's login (村文书 keeps the 村委会's records and
+writes its answers), and never from the login of a committee member: the
+committee does not answer itself. A 只读 login records nothing, whatever
+office its person holds.
 
 Each question has one function answering "why not" (a `Message`, None when
 allowed), used by the services (which refuse with `PermissionDenied`) and by
@@ -38,6 +40,8 @@ _C = "duties"
 VILLAGE_COMMITTEE_OFFICES = ("vc_chair", "vc_vice", "vc_member")
 #: Login roles that answer for the 村委会 without holding an office themselves.
 ANSWERING_ROLES = ("secretary",)
+#: The login role of 村委会 members: it answers only while its person holds a 村委会 office.
+VILLAGE_COMMITTEE_ROLE = "village_committee"
 
 
 def committee_formed() -> bool:
@@ -132,16 +136,25 @@ def holds_village_office(person_id: str, on: date) -> bool:
 def why_not_answer(session: Session, on: date) -> Message | None:
     """Why `session` may not record the 村委会's answer to a supervision matter on `on` (None when it may).
 
-    Allowed: a login whose person holds a 村委会 office on `on`, or the
-    secretary's login; refused for a committee member's login (the committee
-    does not answer itself), and for every other login (the administrator,
-    the command line, a viewer).
+    Allowed: a 村委会成员 login whose person holds a 村委会 office on `on`,
+    or the secretary's login; refused for a committee member's login (the
+    committee does not answer itself), and for every other login (the
+    administrator, the command line, a viewer).
     """
     if session.person_id and seat_on(session.person_id, on) is not None:
         return msg(_C, QT_TRANSLATE_NOOP(
             _C, "监委会成员的账号不能登记村委会的答复:请由村委会成员或村文书用自己的账号登记。"))
-    if session.role in ANSWERING_ROLES or holds_village_office(session.person_id, on):
+    if session.role in ANSWERING_ROLES:
         return None
+    if session.role == VILLAGE_COMMITTEE_ROLE:
+        if holds_village_office(session.person_id, on):
+            return None
+        if not session.person_id:
+            return msg(_C, QT_TRANSLATE_NOOP(
+                _C, "这个账号还没有对应到人员名册中的人,不能登记村委会的答复:请管理员在 设置 → 账号 中把它对应到本人。"))
+        return msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{name}在 {day} 不担任村委会主任、副主任或委员,不能登记村委会的答复。"),
+            name=_person_name(session.person_id) or session.display_name or session.actor, day=on.isoformat())
     return msg(_C, QT_TRANSLATE_NOOP(
         _C, "村委会的答复应由村委会成员或村文书用自己的账号登记,“{role}”账号不能代为登记。"),
         role=role_label(session.role))

@@ -234,3 +234,18 @@ def test_a_name_two_people_share_must_be_picked_from_the_list(qtbot, main_window
     assert not User.select().where(User.login == "liqiang").exists()
     _add_with_typed_name(qtbot, add, "赵无名", "liqiang")
     assert "名册里没有“赵无名”" in add.message.text()
+
+
+def test_the_add_dialog_offers_the_village_committee_role(qtbot, main_window):
+    """村委会成员 is among the roles of 设置 → 账号 → 新增 (issue 15)."""
+    people_service.add_person(main_window.session(), "钱主任", "男")
+    dialog = main_window.open_accounts()
+    qtbot.waitExposed(dialog)
+    add = dialog.open_add()
+    qtbot.waitExposed(add)
+    labels = [add.role_combo.itemText(i) for i in range(add.role_combo.count())]
+    assert labels == ["管理员", "村文书/村支书", "村委会成员", "监委会主任/委员", "只读"]
+    add.choose_role("village_committee")
+    assert add.role_combo.currentText() == "村委会成员"
+    add.close()
+    dialog.close()

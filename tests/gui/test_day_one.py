@@ -321,12 +321,12 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     shots.shot("04e_committee_members", window)
     shots.done("4 村委会, 村民代表, 监委会")
 
-    # 5. 设置 → 账号: the secretary, a 监委会 member, the 村委会主任 (read-only).
+    # 5. 设置 → 账号: the secretary, a 监委会 member, the 村委会主任 (村委会成员: records, the 村委会's answers).
     accounts = window.open_accounts()
     qtbot.waitExposed(accounts)
     for login_name, person, role in (("zhouxm", roster.SECRETARY, "secretary"),
                                      ("zhaozg", roster.SUPERVISORS[0], "committee"),
-                                     ("wangjg", roster.CHAIR, "viewer")):
+                                     ("wangjg", roster.CHAIR, "village_committee")):
         add = accounts.open_add()
         qtbot.waitExposed(add)
         _pick_from_completer(qtbot, add.person_combo, person.name)

@@ -60,10 +60,10 @@ def member_login(admin: Session, login: str = "weiyuan", name: str = "周监委"
 
 def village_committee_login(admin: Session, login: str = "zhuren", name: str = "钱主任",
                             start: date = date(2021, 4, 18)) -> Session:
-    """A new villager holding the 村委会主任 office from `start`, with their own login (a viewer's role: the office is what counts)."""
+    """A new villager holding the 村委会主任 office from `start`, with their own 村委会成员 login."""
     person = people_service.add_person(admin, name, "男")
     people_service.add_role(admin, person_record(person.id), "vc_chair", start.isoformat())
-    return login_as(admin, login, "viewer", person.id, name)
+    return login_as(admin, login, "village_committee", person.id, name)
 
 
 def person_record(person_id: str):

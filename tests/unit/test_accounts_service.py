@@ -132,3 +132,13 @@ def test_a_new_account_must_set_its_own_password_at_the_first_login(village):
     again = auth_service.set_new_password(first, "Wangfang-34", "Wangfang-34")
     assert not again.must_change_password
     assert not auth_service.login("wangfang", "Wangfang-34").must_change_password
+
+
+def test_a_village_committee_member_gets_the_village_committee_role(village):
+    """设置 → 账号 offers 村委会成员 (records and the 村委会's answers), between the secretary and the 监委会."""
+    _, admin = village
+    assert [code for code, _ in accounts_service.roles(admin)] == [
+        "admin", "secretary", "village_committee", "committee", "viewer"]
+    person = _person(admin, "钱主任")
+    accounts_service.add_account(admin, "qianzr", person.id, "village_committee", "Cunwei-123", "Cunwei-123")
+    assert {r.login: r for r in accounts_service.accounts(admin)}["qianzr"].role_label == "村委会成员"

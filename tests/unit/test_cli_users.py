@@ -100,3 +100,15 @@ def test_an_account_added_on_the_command_line_must_set_its_own_password(folder):
     assert "第一次登录时要换成自己的新密码" in out.stdout
     rows = {u["login"]: u for u in as_json(run(data, "users", "list", "--json"))["users"]}
     assert rows["liqiang"]["must_change_password"]
+
+
+def test_the_village_committee_role_by_its_label(folder):
+    """`--role 村委会成员` (or village_committee) gives a 村委会 member their account."""
+    data, ids = folder
+    out = run(data, "users", "add", "--login", "liqiang", "--person", "李强", "--role", "村委会成员",
+              "--password-stdin", "--json", password="Cunwei-123")
+    assert out.returncode == 0, out.stderr
+    assert as_json(out)["role"] == "village_committee"
+    out = run(data, "users", "add", "--login", "x2", "--person", "李强", "--role", "nosuch", "--password-stdin",
+              password="Cunwei-123")
+    assert out.returncode == 1 and "village_committee(村委会成员)" in out.stderr

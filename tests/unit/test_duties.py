@@ -20,7 +20,7 @@ from models.disclosure.financial_table import Line
 from models.errors import PermissionDenied
 from models.roles import Permission, has_permission
 from models.supervision import matters as mm
-from tests.support.committee import login_as, member_login, village_committee_login
+from tests.support.committee import login_as, member_login, person_record, village_committee_login
 
 DAY = date(2026, 11, 5)
 LATER = date(2026, 12, 5)
@@ -196,3 +196,34 @@ def test_the_secretary_login_answers_for_the_village_committee(ctx):
     matter = _notified_matter(ctx["member"])
     assert duties.why_not_answer(ctx["secretary"], DAY) is None
     sv.advance(ctx["secretary"], matter, mm.ANSWERED, DAY, "已整改")
+
+
+def test_a_village_committee_login_answers_only_while_its_person_holds_the_office(ctx):
+    """村委会成员: records and answers for the 村委会 while in office; a 只读 login never records (issue 15)."""
+    from models.roles import ROLES, role_label
+
+    assert role_label("village_committee") == "村委会成员"
+    assert has_permission("village_committee", Permission.EDIT_RECORDS)
+    assert not has_permission("village_committee", Permission.EXCHANGE)
+    assert not has_permission("village_committee", Permission.COMMITTEE_REVIEW)
+    assert list(ROLES).index("village_committee") == list(ROLES).index("secretary") + 1
+    admin = ctx["admin"]
+    assert duties.why_not_answer(ctx["chair"], DAY) is None
+    assert duties.why_not_answer(ctx["chair"], date(2021, 4, 17)) is not None  # the day before the office
+    # A villager without an office, on the 村委会成员 role: refused, in words.
+    plain = people_service.add_person(admin, "孙村民", "女")
+    nobody = login_as(admin, "sunmin", "village_committee", plain.id)
+    reason = duties.why_not_answer(nobody, DAY)
+    assert "孙村民在 2026-11-05 不担任村委会主任、副主任或委员" in str(reason)
+    matter = _notified_matter(ctx["member"])
+    with pytest.raises(PermissionDenied):
+        sv.advance(nobody, matter, mm.ANSWERED, DAY, "已整改")
+    # The 主任 on a 只读 login records nothing, office or not.
+    director = people_service.add_person(admin, "郑主任", "男")
+    people_service.add_role(admin, person_record(director.id), "vc_vice", "2021-04-18")
+    viewer = login_as(admin, "zhengzr", "viewer", director.id)
+    with pytest.raises(PermissionDenied):
+        sv.advance(viewer, matter, mm.ANSWERED, DAY, "已整改")
+    unbound = login_as(admin, "weibang", "village_committee")
+    assert "对应到人员名册" in str(duties.why_not_answer(unbound, DAY))
+    sv.advance(ctx["chair"], matter, mm.ANSWERED, DAY, "已整改")
