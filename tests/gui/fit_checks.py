@@ -335,6 +335,30 @@ def sideways_problems(root: QWidget, views: tuple[type, ...] = ()) -> list[str]:
     return problems
 
 
+def page_width_problems(page: QWidget) -> list[str]:
+    """A page of the main window whose minimum width is more than the room its window gives it.
+
+    The main window keeps each page in a scroll area (`ui.widgets.screen_fit.ScrollingStack`),
+    so such a page does not squeeze: it scrolls sideways, and its right-hand column (the search,
+    the 户 of a group) is off the screen's edge until the person finds the bar at the bottom
+    (the 人员名册 at 1024×600 with the 特大 font needed 860 px of 815). Measured on the page
+    itself, not on its widgets: a tab that is not shown widens the page too.
+    """
+    area = page.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    if area is None:
+        return []
+    need = page.minimumSizeHint().expandedTo(page.minimumSize()).width()
+    if page.layout() is not None:
+        need = max(need, page.layout().totalMinimumSize().width())
+    room = area.viewport().width()
+    bar = area.horizontalScrollBar()
+    if need > room or (bar.isVisible() and bar.maximum() > 0):
+        return [f"page {type(page).__name__} minimum width {need}>{room}: scrolls sideways"]
+    return []
+
+
 def painted_problems(root: QWidget) -> list[str]:
     """Widgets that paint their own text (the 合规看板 chart) and say it does not fit (`labels_fit()`)."""
     problems = []

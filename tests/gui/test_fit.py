@@ -30,6 +30,7 @@ from models.db import close_database
 from tests.gui.fit_checks import (
     available_height,
     every_tab,
+    page_width_problems,
     settle,
     sideways_problems,
     widget_problems,
@@ -366,6 +367,11 @@ def _no_sideways() -> dict[str, tuple[type, ...]]:
 
 NO_SIDEWAYS = _no_sideways()
 
+#: Pages that must fit the window's width at both screen sizes and every font size (no sideways
+#: scroll bar). The others (村规民约, 村务公开, 会议与表决, 村务监督) still scroll sideways at
+#: 1024×600 with the larger fonts; add each here once it fits.
+FULL_WIDTH_PAGES = frozenset({"home", "people", "exchange"})
+
 
 def _check_dialog(dialog: QWidget, size: tuple[int, int], where: str) -> list[str]:
     settle()
@@ -410,6 +416,8 @@ def _walk(qtbot, window, size: tuple[int, int], font: str) -> list[str]:
             leave()
         for _ in every_tab(page):
             problems += [f"{label} {key}: {p}" for p in widget_problems(window)]
+            if key in FULL_WIDTH_PAGES:
+                problems += [f"{label} {key}: {p}" for p in page_width_problems(page)]
         openers = _window_dialogs(window) if key == "home" else PAGE_DIALOGS.get(key, lambda _p: [])(page)
         for opener in openers:
             dialog = opener()

@@ -55,16 +55,22 @@ class GroupsTab(QWidget):
         self.remove_household_button = QPushButton(self.tr("删除"))
         self.message = FieldMessage()
 
+        # Two rows of group buttons: five in one row made the page wider than a 1024×600 screen
+        # with the 特大 font (the splitter's two panes and their buttons side by side).
         group_buttons = QHBoxLayout()
-        for button in (self.add_group_button, self.rename_group_button, self.up_button, self.down_button,
-                       self.remove_group_button):
+        for button in (self.add_group_button, self.rename_group_button, self.remove_group_button):
             group_buttons.addWidget(button)
         group_buttons.addStretch(1)
+        order_buttons = QHBoxLayout()
+        for button in (self.up_button, self.down_button):
+            order_buttons.addWidget(button)
+        order_buttons.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.groups_table, 1)
         left_layout.addLayout(group_buttons)
+        left_layout.addLayout(order_buttons)
         household_buttons = QHBoxLayout()
         for button in (self.add_household_button, self.edit_household_button, self.remove_household_button):
             household_buttons.addWidget(button)
@@ -132,15 +138,20 @@ class GroupsTab(QWidget):
         self.register_label.setProperty("role", "hint")
         self.save_official_button = QPushButton(self.tr("保存为户籍数字"))
         self.use_register_button = QPushButton(self.tr("用名册数字"))
+        # The figures on one row, their two buttons on the next: all six side by side were
+        # wider than a 1024×600 screen with the 特大 font.
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("户数:")), 0, 0)
         grid.addWidget(self.households_spin, 0, 1)
         grid.addWidget(QLabel(self.tr("18 岁以上人口:")), 0, 2)
         grid.addWidget(self.adults_spin, 0, 3)
-        grid.addWidget(self.save_official_button, 0, 4)
-        grid.addWidget(self.use_register_button, 0, 5)
-        grid.setColumnStretch(6, 1)
+        grid.setColumnStretch(4, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_official_button)
+        buttons.addWidget(self.use_register_button)
+        buttons.addStretch(1)
         layout.addLayout(grid)
+        layout.addLayout(buttons)
         layout.addWidget(self.source_label)
         layout.addWidget(self.register_label)
         return card

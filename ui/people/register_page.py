@@ -150,14 +150,16 @@ class RegisterPage(QWidget):
     # ----- layout -------------------------------------------------------------------------------
 
     def _register_tab(self) -> QWidget:
+        # 共 N 人 sits under the list, not in the top row: with the 特大 font the top row
+        # (three buttons, 含已迁出/死亡, the search) already takes most of a 1024×600 screen.
         top = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.end_button):
             top.addWidget(button)
         top.addStretch(1)
-        top.addWidget(self.count_label)
         top.addWidget(self.include_left_box)
         top.addWidget(self.search_edit)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.import_button)
         bottom.addWidget(self.export_button)
