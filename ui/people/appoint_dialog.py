@@ -92,7 +92,8 @@ class AppointDialog(QDialog):
         self.findings_label.setWordWrap(True)
         self.findings_label.setTextFormat(Qt.TextFormat.RichText)
         card_layout.addWidget(self.findings_label)
-        card_layout.addStretch(1)
+        if self.households is None:
+            card_layout.addStretch(1)  # with households, their list takes the height (it showed 5 of them)
 
         self.appoint_button = make_primary(QPushButton(self.tr("任命")))
         self.appoint_button.clicked.connect(self.appoint)
