@@ -29,6 +29,7 @@ Rows = Iterator[tuple[int, list[object]]]
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (and .doc, .et)
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+)(\d+):([A-Z]+)(\d+)\"")
 _CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+_FIXED_DECIMALS = re.compile(r"^0\.(0{1,6})$")  # the number formats "0.0", "0.00"…
 
 
 def _refuse(template: str, **params) -> ValidationError:
@@ -164,8 +165,22 @@ def open_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[str, Rows,
 
 
 def _xlsx_rows(ws) -> Rows:
-    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-        yield number, list(values)
+    for number, cells in enumerate(ws.iter_rows(), start=1):
+        yield number, [_shown(cell) for cell in cells]
+
+
+def _shown(cell) -> object:
+    """A cell's value; a fraction shown with fixed decimals as the text the sheet shows.
+
+    Offices type 出生年月 "1971.10" into a cell formatted "0.00": Excel keeps the number 1971.1
+    and shows "1971.10". Read as the number it would be January; the shown text is October.
+    """
+    value = cell.value
+    if isinstance(value, float) and not value.is_integer():
+        fixed = _FIXED_DECIMALS.match(cell.number_format or "")
+        if fixed:
+            return f"{value:.{len(fixed[1])}f}"
+    return value
 
 
 def _column_number(letters: bytes) -> int:

@@ -49,6 +49,22 @@ def looks_like_id(text: str) -> bool:
     return bool(_SHAPE.match(text))
 
 
+def _cut_by_excel(value: object) -> bool:
+    """Whether `value` is an 18-digit number held as a spreadsheet number, so its last digits are lost.
+
+    Excel and WPS keep 15 significant digits; an 18-digit number typed into a General cell is
+    saved as 3.30106196803051E+17, its last three digits zeros. Such a value may still pass the
+    check digit by chance (one in eleven), and then its 17th digit (the sex) would be a guess:
+    it is never read. A whole number a double cannot hold exactly was written as text by some
+    other program and kept every digit, so it is read.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if value != value or abs(value) < 1e17 or abs(value) >= 1e18:
+        return False
+    return isinstance(value, float) or float(value) == value
+
+
 def check_digit(first17: str) -> str:
     """The 18th character GB 11643 requires after these 17 digits."""
     return _CHECK[sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True)) % 11]
@@ -59,6 +75,9 @@ def read(value: object) -> IdFacts | Message | None:
 
     The reason never repeats the number.
     """
+    if _cut_by_excel(value):
+        return msg(_C, QT_TRANSLATE_NOOP(
+            _C, "身份证号被 Excel 当作数字保存了(显示成 3.3E+17 这样),只留下前 15 位,不能用"))
     text = clean(value)
     if not text:
         return None

@@ -335,7 +335,9 @@ def i10_queqan_family() -> None:
             row = r.put([code, members[0].name, p.name, "本人" if i == 0 else RNG.choice(["配偶", "子", "女"]),
                          p.id_number, "是", "外出务工" if RNG.random() < 0.2 else None])
             r.ws.cell(row, 5).number_format = "@"
-            r.add.append(expect(p, row, ""))
+            # the 发包方 line names the 村民小组 the family belongs to (first written as "": corrected,
+            # see README)
+            r.add.append(expect(p, row, "第三村民小组"))
     r.save()
 
 

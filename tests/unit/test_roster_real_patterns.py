@@ -1,0 +1,81 @@
+"""花名册 patterns the independent corpus found unread: a cut 身份证号 that passes its check digit,
+"1971.10" kept by Excel as 1971.1 in a "0.00" cell, and the 土地确权 家庭成员 table's headers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from openpyxl import Workbook
+
+from desktop.services import roster_import
+from models.roster import headers, id_numbers
+
+TODAY = date(2026, 12, 4)
+WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def _cut_number_passing_its_check_digit() -> str:
+    """An 18-digit number ending "000" whose check digit is right: what Excel leaves can pass."""
+    for seq in range(100):
+        body = f"33012719600905{seq:02d}0"
+        if "10X98765432"[sum(int(d) * w for d, w in zip(body, WEIGHTS, strict=True)) % 11] == "0" and (
+                body.endswith("00")):
+            return body + "0"
+    raise AssertionError("no such number")
+
+
+def _valid(first17: str) -> str:
+    return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, WEIGHTS, strict=True)) % 11]
+
+
+def test_an_id_held_as_a_spreadsheet_number_is_never_read():
+    text = _cut_number_passing_its_check_digit()
+    assert isinstance(id_numbers.read(text), id_numbers.IdFacts)  # as text it is a valid number
+    for value in (float(text), int(text)):  # as a number it is what Excel left of one
+        reason = id_numbers.read(value)
+        assert not isinstance(reason, id_numbers.IdFacts)
+        assert "Excel" in str(reason) and text not in str(reason)
+    # a whole number with every digit (written by some program, not held in Excel's double): read
+    whole = next(n for n in (_valid(f"3301271960090512{k}") for k in range(10))
+                 if n[-1] != "X" and float(n) != int(n))
+    assert id_numbers.read(int(whole)).birth == date(1960, 9, 5)
+    # an old 15-digit number fits in a double: still read
+    assert id_numbers.read(330106680305123.0).gender == "男"
+
+
+@pytest.fixture
+def register(village):
+    return village[1]
+
+
+def test_the_sex_column_stands_when_the_id_was_cut(register, tmp_path):
+    path = tmp_path / "医保.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "姓名", "性别", "出生年月", "身份证号", "组别"])
+    ws.append([1, "闫斌林", "男", "1960.09", float(_cut_number_passing_its_check_digit()), "三组"])
+    wb.save(path)
+    line = roster_import.preview(path, today=TODAY).lines[0]
+    assert (line.gender, line.birth) == ("男", "1960.09")
+    assert any("Excel" in str(w) for w in line.warnings)
+
+
+def test_a_birth_shown_with_two_decimals_is_read_as_shown(register, tmp_path):
+    path = tmp_path / "花名册.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "性别", "出生年月", "组别"])
+    for name, value, fmt in (("邱福兵", 1971.1, "0.00"), ("王芳", 1971.1, "General"), ("李明", 1968.03, "0.00")):
+        ws.append([name, "男", value, "一组"])
+        ws.cell(ws.max_row, 3).number_format = fmt
+    wb.save(path)
+    births = {line.name: line.birth for line in roster_import.preview(path, today=TODAY).lines}
+    assert births == {"邱福兵": "1971.10", "王芳": "1971.01", "李明": "1968.03"}
+
+
+def test_land_contract_family_headers():
+    cells = ["承包方编码", "承包方代表姓名", "家庭成员姓名", "与承包方代表关系", "成员证件号码", "成员性别",
+             "是否共有人", "成员备注"]
+    columns = headers.map_columns(cells)
+    assert columns == {"head": 1, "name": 2, "relation": 3, "id_number": 4, "gender": 5, "note": 7}
