@@ -27,9 +27,14 @@ def apply_style(app: QApplication) -> None:
         _combo_rows = _ComboRows(app)
         app.installEventFilter(_combo_rows)
     try:
-        app.setStyleSheet(STYLE_FILE.read_text("utf-8"))
+        app.setStyleSheet(style_sheet())
     except OSError as exc:
         log.warning("style sheet not loaded: %s", exc)
+
+
+def style_sheet() -> str:
+    """`resources/style.qss` with @RESOURCES@ made the resources folder (its images: Qt reads url() from the cwd)."""
+    return STYLE_FILE.read_text("utf-8").replace("@RESOURCES@", STYLE_FILE.parent.as_posix())
 
 
 class _ComboRows(QObject):

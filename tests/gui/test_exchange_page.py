@@ -109,6 +109,21 @@ def test_village_exports_to_a_folder_and_says_the_stick_can_be_pulled(qtbot, pai
     assert rows[0][5] == "2" and rows[0][6] == "人员 2"
 
 
+def test_a_long_save_to_path_keeps_the_folders_name_in_sight(qtbot, pair, tmp_path):
+    """保存到 shortens a long path in the middle (Qt cut its end: the folder's own name), whole in the tooltip."""
+    page = _page(qtbot, pair.village_session, pair.village)
+    out = tmp_path.joinpath(*["很长的上级文件夹"] * 8, "发给乡镇的数据包")
+    out.mkdir(parents=True)
+    page.target.set_folder(out)
+    page.resize(1024, 600)
+    qtbot.wait(10)
+    combo = page.target.combo
+    shown = combo.shown_text()
+    assert "…" in shown and shown.endswith("发给乡镇的数据包") and shown.startswith(str(out)[:3])
+    assert combo.toolTip() == str(out)
+    assert combo.fontMetrics().horizontalAdvance(shown) <= combo.width()
+
+
 def test_cancelled_export_leaves_nothing(qtbot, pair, tmp_path):
     add_people(pair.village_session, "张三")
     page = _page(qtbot, pair.village_session, pair.village)

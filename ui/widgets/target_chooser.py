@@ -9,9 +9,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QPaintEvent, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QWidget,
+)
 
 from desktop.services import exchange_service as xs
 
@@ -20,11 +30,38 @@ POLL_MS = 3000
 
 
 class _DriveCombo(QComboBox):
-    """A combo box that re-detects the drives just before its list opens."""
+    """A combo box that re-detects the drives just before its list opens; paths shortened in the middle.
+
+    Qt cuts a long current text at its end, which hid the folder's own name
+    (".../test_day_one_of_"): the start and the end of a path are what a person
+    recognises, so the middle gives way ("/home/…/交换/乡镇"), here and in the
+    open list; the tooltip has the whole path.
+    """
 
     def __init__(self, chooser: TargetChooser):
         super().__init__(chooser)
         self._chooser = chooser
+        self.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+
+    def shown_text(self) -> str:
+        """The current text as painted: shortened in the middle to the width of the text field."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        text = self.placeholderText() if self.currentIndex() < 0 else option.currentText
+        return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, field.width())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """As QComboBox paints itself, with the text elided in the middle (and the placeholder greyed)."""
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        if self.currentIndex() < 0 and self.placeholderText():
+            option.palette.setBrush(QPalette.ColorRole.ButtonText, option.palette.placeholderText())
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
     def showPopup(self) -> None:  # noqa: N802 - Qt override
         """Re-detect first, so a U盘 plugged in a moment ago is in the list."""
