@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
             page = build_page(self._areas[key], self._info, self._session, self._paths)
             self._pages[key] = page
             self.stack.addWidget(page)
-            if key == "home" and hasattr(page, "go_to"):
+            if key in ("home", "people") and hasattr(page, "go_to"):  # to-do lines; 任职 → 村务监督
                 page.go_to.connect(self.go_to)
         elif key in self._stale:
             self._stale.discard(key)

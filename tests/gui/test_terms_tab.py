@@ -206,3 +206,17 @@ def test_a_new_meetings_list_follows_its_date(qtbot, admin):
     editor.attendance_model.set_status(0, "absent")
     editor.date_edit.set_value(date(2026, 3, 1))
     assert names() == ["张明", "李秀英", "王建国"]
+
+
+def test_a_village_without_a_supervision_term_is_taken_to_make_one(qtbot, main_window):
+    """任职 → 村务监督委员会 said "先在“村务监督 → 成员”新建届次" with no way there: its button goes there."""
+    main_window.show_area("people")
+    page = main_window.stack.currentWidget()
+    page.tabs.setCurrentWidget(page.terms_tab)
+    tab = page.terms_tab
+    tab.select_body("supervision")
+    assert tab.empty_button.isVisible() and tab.empty_button.text() == "去新建届次…"
+    qtbot.mouseClick(tab.empty_button, Qt.MouseButton.LeftButton)
+    assert main_window.navigation.current_key() == "supervision"
+    supervision = main_window.stack.currentWidget()
+    assert supervision.tabs.currentWidget() is supervision.members_tab

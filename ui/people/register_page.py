@@ -52,6 +52,8 @@ class RegisterPage(QWidget):
 
     #: The person asked to import a 花名册 (when no handler was set with `set_import_handler`).
     import_requested = Signal()
+    #: A place elsewhere to open ("area:tab"), passed on from the 任职 tab.
+    go_to = Signal(str)
 
     def __init__(self, session: Session | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -125,6 +127,7 @@ class RegisterPage(QWidget):
         self.terms_tab = TermsTab(session) if session is not None else None
         if self.terms_tab is not None:
             self.tabs.addTab(self.terms_tab, self.tr("任职"))
+            self.terms_tab.go_to.connect(self.go_to)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)

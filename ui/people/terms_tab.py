@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -61,6 +61,10 @@ def _in_reading_order(parent: QWidget, view: terms_service.BodyView) -> list:
 
 class TermsTab(QWidget):
     """The sitting bodies; `refresh()` re-reads them (records changed elsewhere)."""
+
+    #: A place elsewhere to open ("area:tab", as the home page's to-do lines): the 监委会's terms
+    #: are made under 村务监督 → 成员, which a village without one is sent to.
+    go_to = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -244,7 +248,7 @@ class TermsTab(QWidget):
         self._empty(not self.seats, self.tr(
             "还没有在任的监委会成员。监委会与村委会同步换届;先在“村务监督 → 成员”新建届次,再添加成员。")
             if not has_term else self.tr("本届监委会还没有在任成员。点右边的按钮添加当选的主任和委员。"),
-            self.tr("添加监委会成员…") if has_term else "")
+            self.tr("添加监委会成员…") if has_term else self.tr("去新建届次…"))
         findings: list = []
         for term_id in sorted({s.term_id for s in self.seats}):
             view = run_query(self, lambda term_id=term_id: supervision_service.term_view(term_id))
@@ -300,7 +304,8 @@ class TermsTab(QWidget):
         """任命… for the chosen body (the 监委会: its 添加成员 dialog with the eligibility check)."""
         if self.body() == SUPERVISION:
             terms = supervision_service.list_terms()
-            if not terms:
+            if not terms:  # no term to seat anyone in: its place is 村务监督 → 成员 (新建届次…)
+                self.go_to.emit("supervision:members")
                 return None
             dialog = AddMemberDialog(self._session, terms[0].id, date.fromisoformat(terms[0].start_date), self)
             dialog.added.connect(lambda _pid: self.refresh())
