@@ -1,7 +1,8 @@
 """出生年月 as village offices type it, in every form they use.
 
 "1968.03", "1968.3", "1968年3月", "1968-03", "196803", "1968/3/5", an Excel
-date cell, or the number 1968.03 that Excel made of "1968.03".
+date cell, or the number 1968.03 that Excel made of "1968.03"; also "'1968.10" (an apostrophe
+typed to keep the 0) and "1968。10" (the full stop of a Chinese input method).
 
 Only the year and month are kept (the register stores `birth_year` and
 `birth_month`); a day, when given, is checked and then dropped.
@@ -76,6 +77,8 @@ def parse(value: object, today: date) -> Birth | Message | None:
     else:
         text = str(value)
     text = _TIME_TAIL.sub("", unicodedata.normalize("NFKC", text).strip()).replace(" ", "")
+    # "'1968.10": an apostrophe typed to keep Excel from dropping the 0; "1968。10": the IME's full stop
+    text = text.lstrip("'‘’`").replace("。", ".")
     if not text:
         return None
     shown = _LONG_NUMBER.sub("(长数字已略去)", text)  # a 身份证号 typed here is never repeated

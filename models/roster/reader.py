@@ -253,6 +253,12 @@ class _RowReader:
                 self.skip(row, QT_TRANSLATE_NOOP(_C, "分组标题行:下面的人记入“{group}”"), group=self.section_group)
                 return
             if any(w in first for w in _TITLE_WORDS):
+                titled = _group_from([first], "") if "group" not in self.cols else ""
+                if titled:  # the next group's table pasted under this one, with its own title
+                    self.section_group = self.spelled(titled)
+                    self.skip(row, QT_TRANSLATE_NOOP(_C, "分组标题行:下面的人记入“{group}”"),
+                              group=self.section_group)
+                    return
                 self.skip(row, QT_TRANSLATE_NOOP(_C, "标题行(“{text}”)"), text=_short(first))
                 return
         self._person(row, cells)

@@ -1,5 +1,6 @@
-"""花名册 patterns the independent corpus found unread: a cut 身份证号 that passes its check digit,
-"1971.10" kept by Excel as 1971.1 in a "0.00" cell, and the 土地确权 家庭成员 table's headers."""
+"""花名册 patterns the independent corpus (tests/corpus/rosters_independent) found misread: a cut
+身份证号 that passes its check digit, "1971.10" kept by Excel as 1971.1 in a "0.00" cell, the
+土地确权 家庭成员 table's headers, "'1968.10" and "1968。10", group tables stacked on one sheet."""
 
 from __future__ import annotations
 
@@ -79,3 +80,26 @@ def test_land_contract_family_headers():
              "是否共有人", "成员备注"]
     columns = headers.map_columns(cells)
     assert columns == {"head": 1, "name": 2, "relation": 3, "id_number": 4, "gender": 5, "note": 7}
+
+
+def test_births_typed_with_an_apostrophe_or_the_ime_full_stop():
+    from models.roster import births
+
+    assert births.parse("'1968.10", TODAY) == births.Birth(1968, 10)
+    assert births.parse("1968。03", TODAY) == births.Birth(1968, 3)
+
+
+def test_group_tables_stacked_on_one_sheet_each_give_their_group(register, tmp_path):
+    path = tmp_path / "分组.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    for group, names in (("一", ("甲一", "甲二")), ("二", ("乙一", "乙二"))):
+        ws.append([f"青石村第{group}村民小组花名册"])
+        ws.append(["序号", "姓名", "性别", "出生年月"])
+        for n, name in enumerate(names, start=1):
+            ws.append([n, name, "男", "1970.01"])
+    wb.save(path)
+    preview = roster_import.preview(path, today=TODAY)
+    assert {line.name: line.group for line in preview.lines} == {
+        "甲一": "第一村民小组", "甲二": "第一村民小组", "乙一": "第二村民小组", "乙二": "第二村民小组"}
+    assert any("第二村民小组" in str(s.reason) for s in preview.skipped if s.row == 5)

@@ -629,6 +629,125 @@ def i23_csv_tab_gbk_household() -> None:
     _save_expected("i23_csv_tab_gbk_household", add, [], ignore, [])
 
 
+def _id_ending_x() -> tuple[Person, str]:
+    """A person whose number ends in X (one in eleven do), written with a lower-case x."""
+    while True:
+        p = person()
+        if p.id_number.endswith("X"):
+            return p, p.id_number[:-1] + "x"
+        _used.discard(p.name)
+
+
+def i24_fillers_and_id_forms() -> None:
+    """"/" in cells left blank on purpose (确权 and many 填表说明: 确属不填的栏目用“/”), 无/未办理 IDs,
+    a lower-case x, a number typed with spaces, an old 15-digit number."""
+    r = Roster("i24_fillers_and_id_forms")
+    head = ["序号", "姓名", "性别", "出生年月", "身份证号码", "组别", "备注"]
+    r.title("村民花名册", len(head))
+    r.put(head)
+    n = 0
+
+    def line(p: Person, sex, birth, ident, note=None) -> None:
+        nonlocal n
+        n += 1
+        row = r.put([n, p.name, sex, birth, ident, cn_group(p.group), note])
+        r.ws.cell(row, 5).number_format = "@"
+        r.add.append(expect(p, row, cn_group(p.group)))
+
+    for _ in range(3):
+        p = person()
+        line(p, p.sex, ym_dot(p.born), "/")
+    for _ in range(3):
+        p = person()
+        line(p, p.sex, "/", p.id_number)
+    for _ in range(2):
+        p = person()
+        line(p, "/", ym_dot(p.born), p.id_number)
+    p = person(born=date(2023, 5, 2))
+    line(p, p.sex, ym_dot(p.born), "未办理", "未办身份证")
+    p = person()
+    line(p, p.sex, ym_dot(p.born), "无")
+    p, lower = _id_ending_x()
+    line(p, p.sex, ym_dot(p.born), lower)
+    p = person()
+    line(p, p.sex, ym_dot(p.born), f"{p.id_number[:6]} {p.id_number[6:14]} {p.id_number[14:]}")
+    p = person(born=date(1952, 8, 17))
+    old = p.id_number[:6] + p.id_number[8:14] + p.id_number[14:17]
+    line(p, p.sex, "/", old)
+    r.save()
+
+
+def i25_stacked_group_tables() -> None:
+    """Each 村民小组's table pasted under the last on one sheet, each with its own title and header."""
+    r = Roster("i25_stacked_group_tables")
+    head = ["序号", "姓名", "性别", "出生年月", "与户主关系", "联系电话"]
+    first = True
+    for g in (1, 2, 3):
+        t = r.title(f"青石村第{CN_NUM[g - 1]}村民小组花名册", len(head))
+        h = r.put(head)
+        if not first:
+            r.ignore.extend((t, h))
+        first = False
+        for n in range(1, 7):
+            p = person(group=g)
+            row = r.put([n, p.name, p.sex, ym_dot(p.born), "户主" if n % 3 == 1 else "家庭成员", None])
+            r.add.append(expect(p, row, f"第{CN_NUM[g - 1]}村民小组"))
+        r.skip.append(r.put([None, "小计", "6人"]))
+        r.ignore.append(r.put([]))
+    r.save()
+
+
+def i26_offset_and_notes() -> None:
+    """Data from column B (column A left empty for binding), five 说明 lines above the header, no 序号."""
+    r = Roster("i26_offset_and_notes")
+    head = [None, "姓名", "性别", "出生年月", "村民小组", "家庭住址"]
+    t = r.put([None, "2026年村民信息核对表"])
+    r.ws.merge_cells(start_row=t, start_column=2, end_row=t, end_column=6)
+    for text in ("说明:1.本表由各村民小组长核对后交村委会。", "2.出生年月按户口簿填写,格式为1968.03。",
+                 "3.已迁出、死亡人员不再填写。", "4.新出生人口请在备注栏注明。", "填报单位:青石村村民委员会"):
+        r.put([None, text])
+    r.put(head)
+    for _ in range(14):
+        p = person()
+        row = r.put([None, p.name, p.sex, ym_dot(p.born), f"{p.group}组", f"青石村{p.group}组"])
+        r.add.append(expect(p, row, f"{p.group}组"))
+    r.save()
+
+
+def i28_numeric_groups_merged() -> None:
+    """组别 typed as numbers (1, 2, 3.0 from a formula) and merged down each group with its 小计 row."""
+    r = Roster("i28_numeric_groups_merged")
+    head = ["组别", "序号", "姓名", "性别", "出生年月"]
+    r.title("村民花名册", len(head))
+    r.put(head)
+    for g, cell in ((1, 1), (2, 2), (3, 3.0)):
+        first = r.row + 1
+        for n in range(1, 6):
+            p = person(group=g)
+            row = r.put([cell if n == 1 else None, n, p.name, p.sex, ym_dot(p.born)])
+            r.add.append(expect(p, row, str(g)))
+        r.skip.append(r.put([None, None, "小计", "5人"]))
+        r.ws.merge_cells(start_row=first, start_column=1, end_row=r.row, end_column=1)
+    r.skip.append(r.put(["合计", None, None, "15人"]))
+    r.save()
+
+
+def i29_birth_typing() -> None:
+    """More hand-typed 出生年月: "1968.3." , "1968年3", "1968-03-05 00:00:00" (a CSV of a date cell),
+    "1968。03" (the IME's full stop), a typed leading ' to keep the 0 of "'1968.10", "1968 .03"."""
+    r = Roster("i29_birth_typing")
+    head = ["序号", "姓名", "性别", "出生年月", "组别"]
+    r.put(head)
+    forms = (lambda d: f"{d.year}.{d.month}.", lambda d: f"{d.year}年{d.month}",
+             lambda d: f"{d:%Y-%m-%d} 00:00:00", lambda d: f"{d.year}。{d.month:02d}",
+             lambda d: f"'{d.year}.{d.month:02d}", lambda d: f"{d.year} .{d.month:02d}")
+    for n in range(1, 13):
+        p = person(born=date(1960 + n, 10 if n % 2 else 3, 9))
+        row = r.put([n, p.name, p.sex, forms[n % len(forms)](p.born), cn_group(p.group)])
+        r.add.append(expect(p, row, cn_group(p.group)))
+    r.save()
+
+
 def main() -> None:
     for f in sorted(HERE.glob("i*_*")):
         if f.suffix in (".xlsx", ".csv", ".json"):
@@ -638,7 +757,9 @@ def main() -> None:
                  i10_queqan_family, i11_csv_wps_gb18030, i12_csv_excel_utf8, i13_fullwidth,
                  i14_dates_variety, i15_households_sections, i16_sex_codes, i17_duplicates,
                  i18_skips_and_footers, i19_vaccine, i20_column_order_spaced_headers,
-                 i21_sheet_per_group, i22_daibiao_tuixuan, i23_csv_tab_gbk_household):
+                 i21_sheet_per_group, i22_daibiao_tuixuan, i23_csv_tab_gbk_household,
+                 i24_fillers_and_id_forms, i25_stacked_group_tables, i26_offset_and_notes,
+                 i28_numeric_groups_merged, i29_birth_typing):
         make()
 
 
