@@ -7,11 +7,17 @@ screen shows them: cropped to its width and the height a window may use).
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QListView, QWidget
 
 from desktop.services import accounts_service, people_service, setup_service
 from desktop.settings import FONT_SIZES
-from tests.gui.fit_checks import available_height, settle, widget_problems, window_problems
+from tests.gui.fit_checks import (
+    available_height,
+    settle,
+    sideways_problems,
+    widget_problems,
+    window_problems,
+)
 from tests.support.screens import save
 from ui.login_dialog import LoginDialog
 
@@ -64,7 +70,8 @@ def test_account_dialogs_fit(qtbot, main_window, styled_app, size_name, font):
     for name, opener in openers.items():
         dialog = _shown(opener(), size)
         qtbot.addWidget(dialog)
-        problems += [f"{name}: {p}" for p in window_problems(dialog, *size) + widget_problems(dialog)]
+        problems += [f"{name}: {p}" for p in window_problems(dialog, *size) + widget_problems(dialog)
+                                                + sideways_problems(dialog, (QListView,))]
         picture = dialog.grab()
         picture = picture.copy(0, 0, min(picture.width(), size[0]), min(picture.height(), available_height(size[1])))
         save_path = save(dialog, f"accounts_{size_name}_{font}_{name}")

@@ -40,6 +40,8 @@ from tests.gui.fit_checks import (
 #: The small screen first: a page opened fresh there is what a netbook shows (widths set at 1366 would linger).
 SIZES = {"1024x600": (1024, 600), "1366x768": (1366, 768)}
 DEMO_PASSWORD = "demo1234"
+#: A 花名册 as an office keeps it (title row, merged cells, a duplicate, skipped lines), for 导入花名册.
+ROSTER = Path(__file__).resolve().parents[1] / "corpus" / "rosters" / "r06_yibao.xlsx"
 #: The dialogs the walk opened (written next to the report, to see the openers work).
 OPENED: set[str] = set()
 
@@ -241,8 +243,19 @@ def _people_dialogs(page) -> list[Callable[[], QWidget | None]]:
         dialog = existing()
         return dialog.kinship.open_add() if dialog is not None and dialog.kinship is not None else None
 
+    def roster_import():  # 导入花名册 with a roster read: the preview's tabs (kept, skipped, duplicates)
+        dialog = page.request_import()
+        if dialog is None:
+            return None
+        dialog.load_file(ROSTER)
+        deadline = time.monotonic() + 20
+        while dialog.progress.isVisible() and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.01)
+        return dialog
+
     return [page.open_add, existing, end_stay, kinship, page.groups_tab.open_add_household,
-            page.groups_tab.open_add_group]
+            page.groups_tab.open_add_group, roster_import]
 
 
 PAGE_DIALOGS = {
@@ -359,10 +372,18 @@ def _as_on_screen(dialog: QWidget, size: tuple[int, int]) -> None:
 
 def _no_sideways() -> dict[str, tuple[type, ...]]:
     """Dialogs that must never scroll sideways at either screen size (a vertical scroll bar is fine),
-    each with the item views that must not either (other tables may scroll a wide register by design)."""
+    each with the item views that must not either (other tables may scroll a wide register by design):
+    the 村务公开 editor and the dialogs of issue 15 (register, terms, accounts, backups)."""
+    from PySide6.QtWidgets import QListView
+
     from ui.disclosure.lines_model import FinancialLinesView
 
-    return {"ItemEditor": (FinancialLinesView,)}
+    lists = (QListView,)  # a list of people or households wraps its entries
+    issue15 = ["PersonDialog", "EndStayDialog", "AddKinshipDialog", "GroupNameDialog", "HouseholdDialog",
+               "HouseholdsDialog", "AppointDialog", "EndOfficeDialog", "AddMemberDialog", "RosterImportDialog",
+               "AccountsDialog", "AddAccountDialog", "ChangePasswordDialog", "LoginDialog", "BackupDialog",
+               "RestoreDialog", "RestoreDraftsDialog", "RecycleDialog"]
+    return {"ItemEditor": (FinancialLinesView,), **{name: lists for name in issue15}}
 
 
 NO_SIDEWAYS = _no_sideways()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from ui.widgets.name_order import pinyin_sorted
 from ui.widgets.person_line import person_line
 from ui.widgets.primary_button import make_primary
 from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
+from ui.widgets.wrapping_list import wrapping_list
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -66,7 +66,7 @@ class AppointDialog(QDialog):
         self.search_edit.setPlaceholderText(self.tr("输入姓名查找"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self.search)
-        self.people_list = QListWidget()
+        self.people_list = wrapping_list()
         self.people_list.currentItemChanged.connect(lambda *_: self.message.clear_message())
 
         self.role_combo = QComboBox()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_lines_html
 from ui.widgets.primary_button import make_primary
 from ui.widgets.screen_fit import resize_within_screen
+from ui.widgets.wrapping_list import wrapping_list
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -43,7 +43,7 @@ class HouseholdsPicker(QWidget):
         self.search_edit.setPlaceholderText(self.tr("按户号或户主查找"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._filter)
-        self.list = QListWidget()
+        self.list = wrapping_list()
         self.list.setMinimumHeight(em * 6)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")

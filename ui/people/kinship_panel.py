@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from ui.widgets.field_message import FieldMessage
 from ui.widgets.name_order import pinyin_sorted
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.tables import read_only_view
+from ui.widgets.wrapping_list import wrapping_list
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -133,7 +133,7 @@ class AddKinshipDialog(QDialog):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("输入姓名查找"))
         self.search_edit.setClearButtonEnabled(True)
-        self.people_list = QListWidget()
+        self.people_list = wrapping_list()
         self.people_list.setMinimumHeight(em * 8)
         self.direction_combo = QComboBox()
         self.direction_combo.addItem(self.tr("对方是{name}的").format(name=self._name), "other_is")

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
@@ -41,6 +40,7 @@ from ui.widgets.person_line import person_line
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
+from ui.widgets.wrapping_list import wrapping_list
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -64,7 +64,7 @@ class AddMemberDialog(QDialog):
         self.search_edit.setPlaceholderText(self.tr("输入姓名查找"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self.search)
-        self.people_list = QListWidget()
+        self.people_list = wrapping_list()
         self.people_list.currentItemChanged.connect(self._on_current)
 
         self.verdict_label = ScaledLabel("", 1.2, bold=True)
