@@ -29,6 +29,7 @@ Rows = Iterator[tuple[int, list[object]]]
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (and .doc, .et)
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+)(\d+):([A-Z]+)(\d+)\"")
 _CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+_UTF16_LE, _UTF16_BE = b"\xff\xfe", b"\xfe\xff"
 _FIXED_DECIMALS = re.compile(r"^0\.(0{1,6})$")  # the number formats "0.0", "0.00"…
 
 
@@ -77,7 +78,7 @@ def kind_of(path: Path) -> str:
         raise _refuse(QT_TRANSLATE_NOOP(
             _C, "“{name}”其实是网页格式(很多系统导出的“Excel”是这样),不能直接读取。"
                 "请在 Excel/WPS 中打开后另存为 .xlsx 再导入。"), name=path.name)
-    if path.suffix.lower() in _CSV_SUFFIXES or _looks_like_text(head):
+    if path.suffix.lower() in _CSV_SUFFIXES or head.startswith((_UTF16_LE, _UTF16_BE)) or _looks_like_text(head):
         return "csv"
     raise _refuse(QT_TRANSLATE_NOOP(
         _C, "“{name}”不是电子表格。请选择 .xlsx 或 .csv 文件(旧版 .xls 请先另存为 .xlsx)。"), name=path.name)
@@ -126,18 +127,27 @@ def _workbook(path: Path):
     from openpyxl import load_workbook
 
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # "no default style" and friends: nothing for a person
-            wb = load_workbook(path, read_only=True, data_only=True)
+        # opened by us, not by name: openpyxl refuses a name ending in .xls, and offices often have
+        # an .xlsx workbook saved (or renamed) as "花名册.xls"
+        handle = path.open("rb")
     except OSError as exc:
         raise _unreadable(path, exc) from exc
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged or foreign zip
-        raise _refuse(QT_TRANSLATE_NOOP(
-            _C, "“{name}”打不开,它可能已损坏,或是别的程序的文件(如 Word 文档、压缩包)。"), name=path.name) from exc
     try:
-        yield wb
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # "no default style" and friends: nothing for a person
+                wb = load_workbook(handle, read_only=True, data_only=True)
+        except OSError as exc:
+            raise _unreadable(path, exc) from exc
+        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged or foreign zip
+            raise _refuse(QT_TRANSLATE_NOOP(
+                _C, "“{name}”打不开,它可能已损坏,或是别的程序的文件(如 Word 文档、压缩包)。"), name=path.name) from exc
+        try:
+            yield wb
+        finally:
+            wb.close()
     finally:
-        wb.close()
+        handle.close()
 
 
 @contextmanager
@@ -235,13 +245,18 @@ def _spread(rows: Rows, merges: list[tuple[int, int, int, int]]) -> Rows:
 
 
 def _csv_rows(path: Path) -> Rows:
-    """Rows of a CSV file saved by Excel/WPS: UTF-8 (with or without BOM) or GB18030; , ; or tab."""
+    """Rows of a CSV file saved by Excel/WPS: UTF-8 (BOM or not), GB18030 or UTF-16; , ; or tab.
+
+    UTF-16 is Excel's "Unicode 文本(*.txt)", recognised by its byte-order mark.
+    """
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise _unreadable(path, exc) from exc
     text = None
-    for encoding in ("utf-8-sig", "gb18030"):
+    # Excel's "Unicode 文本(*.txt)": UTF-16 with its byte-order mark, tab-separated
+    encodings = ("utf-16",) if data.startswith((_UTF16_LE, _UTF16_BE)) else ("utf-8-sig", "gb18030")
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
             break

@@ -26,7 +26,7 @@ import pytest
 from desktop.services import roster_import
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "rosters_independent"
-FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".xlsx", ".csv"))
+FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".xlsx", ".xls", ".csv", ".txt"))
 TODAY = date(2026, 12, 4)
 
 #: The floor, set below what the corpus measured. First measurement (23 files, before any parser

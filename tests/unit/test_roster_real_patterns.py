@@ -103,3 +103,15 @@ def test_group_tables_stacked_on_one_sheet_each_give_their_group(register, tmp_p
     assert {line.name: line.group for line in preview.lines} == {
         "甲一": "第一村民小组", "甲二": "第一村民小组", "乙一": "第二村民小组", "乙二": "第二村民小组"}
     assert any("第二村民小组" in str(s.reason) for s in preview.skipped if s.row == 5)
+
+
+def test_an_xlsx_named_xls_and_excel_unicode_text_are_read(register, tmp_path):
+    wb = Workbook()
+    wb.active.append(["姓名", "性别", "出生年月", "组别"])
+    wb.active.append(["张三", "男", "1968.03", "一组"])
+    wb.save(tmp_path / "花名册.xls")
+    text = "姓名\t性别\t出生年月\t组别\r\n李四\t女\t1970.11\t二组\r\n"
+    (tmp_path / "花名册.txt").write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    for name, want in (("花名册.xls", ("张三", "男", "1968.03", "一组")), ("花名册.txt", ("李四", "女", "1970.11", "二组"))):
+        line = roster_import.preview(tmp_path / name, today=TODAY).lines[0]
+        assert (line.name, line.gender, line.birth, line.group) == want

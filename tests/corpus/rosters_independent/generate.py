@@ -748,9 +748,35 @@ def i29_birth_typing() -> None:
     r.save()
 
 
+def i30_xlsx_named_xls() -> None:
+    """An .xlsx workbook saved under the name "….xls" (Excel's "兼容" habit, or a rename by hand)."""
+    r = Roster("i30_xlsx_named_xls")
+    head = ["序号", "姓名", "性别", "出生年月", "组别", "联系电话"]
+    r.title("村民花名册", len(head))
+    r.put(head)
+    for n in range(1, 11):
+        p = person()
+        row = r.put([n, p.name, p.sex, ym_dot(p.born), cn_group(p.group), None])
+        r.add.append(expect(p, row, cn_group(p.group)))
+    r.wb.save(HERE / f"{r.name}.xls")
+    r._write_expected()
+
+
+def i31_unicode_text() -> None:
+    """Excel's "Unicode 文本(*.txt)": UTF-16 with a byte-order mark, tab-separated."""
+    rows: list[list] = [["序号", "姓名", "性别", "出生年月", "组别"]]
+    add = []
+    for n in range(1, 11):
+        p = person()
+        rows.append([n, p.name, p.sex, ym_dot(p.born), cn_group(p.group)])
+        add.append(expect(p, len(rows), cn_group(p.group)))
+    _csv("i31_unicode_text.txt", rows, "utf-16", "\t")
+    _save_expected("i31_unicode_text", add, [], [], [])
+
+
 def main() -> None:
     for f in sorted(HERE.glob("i*_*")):
-        if f.suffix in (".xlsx", ".csv", ".json"):
+        if f.suffix in (".xlsx", ".xls", ".csv", ".txt", ".json"):
             f.unlink()
     for make in (i01_cunmin_huamingce, i02_id_only_apostrophe, i03_id_scientific, i04_xuanmin_mingdan,
                  i05_yibao_household, i06_yanglao_dates, i07_dibao, i08_tekun, i09_two_header_rows,
@@ -759,7 +785,7 @@ def main() -> None:
                  i18_skips_and_footers, i19_vaccine, i20_column_order_spaced_headers,
                  i21_sheet_per_group, i22_daibiao_tuixuan, i23_csv_tab_gbk_household,
                  i24_fillers_and_id_forms, i25_stacked_group_tables, i26_offset_and_notes,
-                 i28_numeric_groups_merged, i29_birth_typing):
+                 i28_numeric_groups_merged, i29_birth_typing, i30_xlsx_named_xls, i31_unicode_text):
         make()
 
 
