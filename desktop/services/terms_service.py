@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.services import installation, read_models, record_store
-from desktop.services.people_service import PERSON_ROLES
+from desktop.services.people_service import PERSON_ROLES, group_ranks
 from desktop.services.read_models import snapshot
 from desktop.services.session import Session
 from models import terms
@@ -363,22 +363,47 @@ def _holders(rows: list[OfficeRow]) -> list[terms.Holder]:
 
 @dataclass(frozen=True)
 class HouseholdChoice:
-    """A household for the representative's picker: its label and how many represent it now."""
+    """A household for the representative's picker: its label, 户主, group and who represents it now.
+
+    `representatives` are the sitting 村民代表 who represent it today, as
+    (office id, name): the picker shows them, and the office being edited can
+    leave itself out when it asks which households nobody represents yet.
+    """
 
     id: str
     label: str
     village_group: str
+    number: str = ""
+    head: str = ""
+    representatives: tuple[tuple[str, str], ...] = ()
+
+    def represented_by_others(self, office_id: str = "") -> bool:
+        """True when a sitting representative other than `office_id` represents it."""
+        return any(oid != office_id for oid, _name in self.representatives)
 
 
-def household_choices() -> list[HouseholdChoice]:
-    """The village's households with a label a person recognises (户号 and 户主)."""
+def _number_key(number: str) -> tuple:
+    """户号 as a village counts them: "2" before "10"; numbers before the rest, then as written."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return (number == "", not digits, int(digits) if digits else 0, number)
+
+
+def household_choices(on: date | str | None = None) -> list[HouseholdChoice]:
+    """The village's households in the roster's order (组, then 户号), with 户主 and the representatives on `on`."""
     heads = {p.household_id: p.name for p in Person.live().where(
         (Person.household_relation == "户主") & Person.household_entry.is_null(False))}
+    representing: dict[str, list[tuple[str, str]]] = {}
+    for office in office_holders(("representative",), on):
+        for hid in office.household_ids:
+            representing.setdefault(hid, []).append((office.id, office.name))
+    ranks = group_ranks()
     out = []
-    for h in Household.live().order_by(Household.village_group, Household.number):
+    households = sorted(Household.live(), key=lambda h: (ranks.get(h.village_group, len(ranks)), h.village_group,
+                                                          _number_key(h.number)))
+    for h in households:
         head = heads.get(h.id, "")
         label = (f"{h.number} {head}".strip() if h.number else head) or h.id[:8]
-        out.append(HouseholdChoice(h.id, label, h.village_group))
+        out.append(HouseholdChoice(h.id, label, h.village_group, h.number, head, tuple(representing.get(h.id, ()))))
     return out
 
 

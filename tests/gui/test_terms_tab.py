@@ -165,9 +165,9 @@ def test_representative_with_households_through_the_tab(qtbot, page, admin):
     assert "还没有登记村民代表" in tab.empty_label.text()
     dialog = tab.open_appoint()
     qtbot.waitExposed(dialog)
-    assert dialog.households.list.count() == 12
+    assert dialog.households.table.rowCount() == 12
     for i in range(3):
-        dialog.households.list.item(i).setCheckState(Qt.CheckState.Checked)
+        dialog.households.table.item(i, 0).setCheckState(Qt.CheckState.Checked)
     assert dialog.households.count_label.text() == "已选 3 户"
     _appoint(qtbot, dialog, "李秀英", "representative")
     assert "已任命李秀英为村民代表" in dialog.message.text()
@@ -185,6 +185,60 @@ def test_representative_with_households_through_the_tab(qtbot, page, admin):
     assert "联系 10 户" in dialog.message.text() and "李秀英(" not in dialog.findings_label.text()
     dialog.close_button.click()
     assert tab.table.model().index(0, 3).data() == "10"
+
+
+def test_representatives_households_show_head_group_and_representative_and_tick_a_group_at_once(
+        qtbot, page, admin):
+    """185 households for 30 representatives: who already represents each, one group at a time, space ticks."""
+    from desktop.services import households_service
+
+    for group in ("一组", "二组"):
+        households_service.add_group(admin, group)
+    homes = {}
+    for n, group in enumerate(("一组", "一组", "一组", "二组", "二组")):
+        homes[n] = households_service.add_household(admin, str(n + 1), group)
+    head = people_service.add_person(admin, "孙户主", "男", household_entry=homes[0].id, household_relation="户主")
+    people_service.edit_person(admin, people_service.register("王建国")[0].id, "王建国", "男",
+                               household_entry=homes[3].id, household_relation="户主")
+    wang = people_service.register("王建国")[0]
+    terms_service.appoint(admin, head.id, "representative", date(2026, 1, 2), household_ids=[homes[1].id])
+    tab = page.terms_tab
+    tab.refresh()
+    tab.select_body("representatives")
+    dialog = tab.open_appoint()
+    qtbot.waitExposed(dialog)
+    picker = dialog.households
+    table = picker.table
+    assert table.rowCount() == 5
+    assert [table.item(0, c).text() for c in range(3)] == ["1", "孙户主", "一组"]
+    assert table.item(1, 3).text() == "孙户主" and table.item(0, 3).text() == "(无)"
+    assert "5 户,4 户还没有代表联系" in picker.free_label.text()
+    # The list follows the highlighted person's group: 王建国 lives in 二组.
+    assert dialog.select_person(wang.id) and picker.group() == "二组"
+    assert [r for r in range(5) if not table.isRowHidden(r)] == [3, 4]
+    picker.group_combo.setCurrentIndex(picker.group_combo.findData("一组"))
+    assert picker.unrepresented_button.isEnabled()
+    qtbot.mouseClick(picker.unrepresented_button, Qt.MouseButton.LeftButton)
+    assert sorted(picker.household_ids()) == sorted([homes[0].id, homes[2].id])  # not 2: 孙户主 represents it
+    assert picker.count_label.text() == "已选 2 户"
+    # Space toggles the highlighted household, whichever cell has the focus.
+    table.setFocus()
+    table.setCurrentCell(0, 2)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert picker.household_ids() == [homes[2].id]
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert homes[0].id in picker.household_ids()
+    picker.group_combo.setCurrentIndex(0)  # 全部小组: nothing to tick at once
+    assert not picker.unrepresented_button.isEnabled() and all(not table.isRowHidden(r) for r in range(5))
+    type_text(qtbot, picker.search_edit, "孙户")
+    assert [r for r in range(5) if not table.isRowHidden(r)] == [0]
+    if SCREENS:
+        picker.search_edit.clear()
+        for w, h in ((1366, 768), (1024, 600)):  # as test_fit sizes a dialog on each screen
+            em = dialog.fontMetrics().horizontalAdvance("国")  # the size it asks for, on that screen
+            dialog.resize(min(em * 68, w - 16), min(em * 42, h - 64))
+            qtbot.wait(20)
+            dialog.grab().save(str(Path(SCREENS) / f"appoint_representatives_{w}.png"))
 
 
 def test_a_new_meetings_list_follows_its_date(qtbot, admin):

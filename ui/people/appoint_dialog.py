@@ -40,6 +40,7 @@ from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 from ui.widgets.wrapping_list import wrapping_list
 
 _ID = Qt.ItemDataRole.UserRole
+_GROUP = Qt.ItemDataRole.UserRole + 1
 
 
 def role_label(role: str) -> str:
@@ -59,7 +60,9 @@ class AppointDialog(QDialog):
         label, roles = terms_service.BODIES[body]
         self.setWindowTitle(self.tr("任命:{body}").format(body=QCoreApplication.translate("terms", label)))
         em = self.fontMetrics().horizontalAdvance("国")
-        resize_within_screen(self, em * 54, em * 36)
+        # A 村民代表's households are a table of four columns: room for them beside the people.
+        wide = body == "representatives"
+        resize_within_screen(self, em * (68 if wide else 54), em * (42 if wide else 36))
         self.message = FieldMessage()
 
         self.search_edit = QLineEdit()
@@ -68,6 +71,7 @@ class AppointDialog(QDialog):
         self.search_edit.textChanged.connect(self.search)
         self.people_list = wrapping_list()
         self.people_list.currentItemChanged.connect(lambda *_: self.message.clear_message())
+        self.people_list.currentItemChanged.connect(self._follow_group)
 
         self.role_combo = QComboBox()
         for role in roles:
@@ -130,11 +134,17 @@ class AppointDialog(QDialog):
         for row in found.value if found else []:
             item = QListWidgetItem(person_line(row))
             item.setData(_ID, row.id)
+            item.setData(_GROUP, row.village_group)
             self.people_list.addItem(item)
         if self.people_list.count():
             self.people_list.setCurrentRow(0)
         elif not text:
             self.message.show_hint(self.tr("人员名册还是空的:请先在“名册”里登记人员。"))
+
+    def _follow_group(self, item: QListWidgetItem | None, _previous=None) -> None:
+        """A 村民代表's households list shows the highlighted person's group, until the person picks one."""
+        if self.households is not None and item is not None and not self.households.group_chosen:
+            self.households.set_group(item.data(_GROUP) or "")
 
     def select_person(self, person_id: str) -> bool:
         """Highlight `person_id` in the list (as a click would)."""
