@@ -81,6 +81,8 @@ def read(value: object) -> IdFacts | Message | None:
     text = clean(value)
     if not text:
         return None
+    if "*" in text and looks_like_id(text.replace("*", "0")):
+        return msg(_C, QT_TRANSLATE_NOOP(_C, "身份证号中间用 * 遮住了(公示用的号码),读不出出生年月和性别"))
     if not looks_like_id(text):
         return msg(_C, QT_TRANSLATE_NOOP(_C, "身份证号位数或字符不对(应为 18 位,最后一位可以是 X;或旧的 15 位)"))
     if len(text) == 18:

@@ -25,7 +25,7 @@ from models.roster.headers import (
     is_header_again,
     side_by_side,
 )
-from models.roster.households import HouseholdPlan, plan, relation_of
+from models.roster.households import HEAD, HouseholdPlan, plan, relation_of
 
 _C = "roster"
 
@@ -239,7 +239,8 @@ class _RowReader:
         if _NOTE.match(first):
             self.skip(row, QT_TRANSLATE_NOOP(_C, "注释行(“{text}”)"), text=_short(first))
             return
-        if any(s.startswith(_TOTAL_WORDS) for s in (first, name)):
+        if any(s.startswith(_TOTAL_WORDS) for s in (first, name)) or any(
+                word in s for s in (first, name) for word in _TOTAL_WORDS):  # "一组小计", "二组合计:25人"
             self.skip(row, QT_TRANSLATE_NOOP(_C, "合计/小计行"))
             return
         if (not name or any(word in name for word in _FORM_WORDS)) and (
@@ -265,6 +266,9 @@ class _RowReader:
 
     def _person(self, row: int, cells: list[object]) -> None:
         name = "".join(_text(self.get(cells, "name")).split())
+        if not name and "head" in self.cols and relation_of(self.get(cells, "relation")) == HEAD:
+            # a 家庭成员 table whose household's first row names the 户主 only in the 户主姓名 column
+            name = "".join(_text(self.get(cells, "head")).split())
         warnings: list[Message] = []
         annotations = _ANNOTATION.findall(name)
         if annotations and _ANNOTATION.sub("", name):

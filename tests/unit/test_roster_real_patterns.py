@@ -115,3 +115,21 @@ def test_an_xlsx_named_xls_and_excel_unicode_text_are_read(register, tmp_path):
     for name, want in (("花名册.xls", ("张三", "男", "1968.03", "一组")), ("花名册.txt", ("李四", "女", "1970.11", "二组"))):
         line = roster_import.preview(tmp_path / name, today=TODAY).lines[0]
         assert (line.name, line.gender, line.birth, line.group) == want
+
+
+def test_group_subtotals_in_the_name_column_and_heads_named_only_in_the_head_column():
+    from models.roster.reader import read_rows
+
+    read = read_rows(list(enumerate([
+        ["户号", "户主姓名", "家庭成员姓名", "与户主关系", "性别", "出生年月", "身份证号", "组别"],
+        [1, "张三", None, "户主", "男", "1960.01", "330106********1234", "一组"],
+        [None, None, "李四", "配偶", "女", "1962.02", None, "一组"],
+        [None, None, None, None, "女", "1990.02", None, "一组"],
+        [None, "一组小计", None, None, None, None, None, "2人"],
+        [None, None, "二组合计:0人"],
+    ], start=1)), TODAY, "Sheet1")
+    assert [(p.row, p.name) for p in read.people] == [(2, "张三"), (3, "李四")]
+    assert "遮住" in str(read.people[0].warnings[0])
+    reasons = {s.row: str(s.reason) for s in read.skipped}
+    assert reasons[4] == "没有姓名"  # a member row without a name is not given the 户主's
+    assert "合计" in reasons[5] and "合计" in reasons[6]

@@ -774,6 +774,44 @@ def i31_unicode_text() -> None:
     _save_expected("i31_unicode_text", add, [], [], [])
 
 
+def i32_gongshi_masked() -> None:
+    """A 公示 copy (低保/选民名单 posted on the board): 身份证号 masked as 330127********1234,
+    each group closed by a "一组小计" line typed in the 姓名 column."""
+    r = Roster("i32_gongshi_masked")
+    head = ["序号", "姓名", "性别", "出生年月", "身份证号码", "组别"]
+    r.title("2026年第四季度农村低保对象公示名单", len(head))
+    r.put(head)
+    n = 0
+    for g in (1, 2):
+        for _ in range(5):
+            p = person(group=g)
+            n += 1
+            masked = p.id_number[:6] + "*" * 8 + p.id_number[14:]
+            row = r.put([n, p.name, p.sex, ym_dot(p.born), masked, cn_group(g)])
+            r.add.append(expect(p, row, cn_group(g)))
+        r.skip.append(r.put([None, f"{cn_group(g)}小计", None, None, None, "5人"]))
+    r.ignore.append(r.put(["公示期:2026年12月1日至12月7日,监督电话:0571-00000000"]))
+    r.save()
+
+
+def i33_head_in_head_column() -> None:
+    """家庭成员 table where a household's first row names its 户主 only in the 户主姓名 column
+    (the 家庭成员姓名 cell left empty, 与户主关系 "户主"), members below."""
+    r = Roster("i33_head_in_head_column")
+    head = ["户号", "户主姓名", "家庭成员姓名", "与户主关系", "性别", "出生年月", "组别"]
+    r.title("低保家庭成员情况表", len(head))
+    r.put(head)
+    for h in range(1, 6):
+        g = RNG.randrange(1, 4)
+        members = [person(group=g) for _ in range(RNG.randrange(2, 4))]
+        for i, p in enumerate(members):
+            row = r.put([h if i == 0 else None, p.name if i == 0 else None, None if i == 0 else p.name,
+                         "户主" if i == 0 else RNG.choice(["配偶", "子", "女"]), p.sex, ym_dot(p.born),
+                         cn_group(g)])
+            r.add.append(expect(p, row, cn_group(g)))
+    r.save()
+
+
 def main() -> None:
     for f in sorted(HERE.glob("i*_*")):
         if f.suffix in (".xlsx", ".xls", ".csv", ".txt", ".json"):
@@ -785,7 +823,8 @@ def main() -> None:
                  i18_skips_and_footers, i19_vaccine, i20_column_order_spaced_headers,
                  i21_sheet_per_group, i22_daibiao_tuixuan, i23_csv_tab_gbk_household,
                  i24_fillers_and_id_forms, i25_stacked_group_tables, i26_offset_and_notes,
-                 i28_numeric_groups_merged, i29_birth_typing, i30_xlsx_named_xls, i31_unicode_text):
+                 i28_numeric_groups_merged, i29_birth_typing, i30_xlsx_named_xls, i31_unicode_text,
+                 i32_gongshi_masked, i33_head_in_head_column):
         make()
 
 
