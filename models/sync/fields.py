@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from models.entities import LEFT_KINDS
+from models.entities import GENDERS, LEFT_KINDS
 from models.kinship import RELATIONS
 from models.messages import QT_TRANSLATE_NOOP
 
@@ -85,6 +85,7 @@ RULES: dict[str, dict[str, tuple[str, Check]]] = {
     },
     "person": {
         "name": (QT_TRANSLATE_NOOP(_C, "姓名"), _text(32, required=True)),
+        "gender": (QT_TRANSLATE_NOOP(_C, "性别"), _one_of(GENDERS, blank=False)),
         "birth_year": (QT_TRANSLATE_NOOP(_C, "出生年份"), _int_between(1850, 2200)),
         "birth_month": (QT_TRANSLATE_NOOP(_C, "出生月份"), _int_between(1, 12)),
         "household_id": (QT_TRANSLATE_NOOP(_C, "所在户"), _key(nullable=True)),
@@ -107,6 +108,7 @@ RULES: dict[str, dict[str, tuple[str, Check]]] = {
         "relation": (QT_TRANSLATE_NOOP(_C, "亲属关系"), _one_of(RELATIONS, blank=False)),
     },
     "committee_member": {
+        "left_on": (QT_TRANSLATE_NOOP(_C, "离任日期"), _day_or_blank),
         "left_reason": (QT_TRANSLATE_NOOP(_C, "离任原因"), _text()),
     },
     "supervision_matter": {

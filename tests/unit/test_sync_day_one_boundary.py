@@ -62,6 +62,7 @@ def _refused(township: Site, path) -> str:
     ("UPDATE person SET left_on = '2026-02-30', left_kind = 'moved_out' WHERE name = '李秀英'", (), "离开名册日期"),
     ("UPDATE person SET left_on = '2026-03-01' WHERE name = '李秀英'", (), "只有离开名册的日期、没有方式"),
     ("UPDATE person SET birth_month = '五' WHERE name = '王建国'", (), "出生月份"),
+    ("UPDATE person SET gender = '未知' WHERE name = '王建国'", (), "性别”(“未知”)"),
     ("UPDATE household SET number = ? WHERE number = '001'", ("1" * 40,), "户号"),
     ("UPDATE person SET household_id = 'no-such-household' WHERE name = '王建国'", (), "引用了更早数据包"),
 ])
