@@ -166,9 +166,35 @@ _ID = re.compile(r"(?<![0-9０-９])[0-9０-９]{17}[0-9０-９XxＸｘ](?![0-9�
 MASK = "*" * 18
 
 
+def _carries_a_birth_date(number: str) -> bool:
+    """Whether characters 7–14 are a date from 1900 on.
+
+    Then it is an ID number (even with a typo elsewhere in it), not an
+    all-digit 统一社会信用代码 or account number of the same length.
+    """
+    digits = number.translate(_HALF_WIDTH)
+    try:
+        born = date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14]))
+    except ValueError:
+        return False
+    return born.year >= 1900
+
+
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def mask_id_numbers(text: str) -> tuple[str, int]:
     """`text` with every 18-character ID number replaced by `MASK`, and how many there were."""
-    return _ID.subn(MASK, text)
+    count = 0
+
+    def mask(match: re.Match) -> str:
+        nonlocal count
+        if not _carries_a_birth_date(match.group()):
+            return match.group()
+        count += 1
+        return MASK
+
+    return _ID.sub(mask, text), count
 
 
 def text_columns(table: str, columns: list[str]) -> list[int]:
