@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from models.legal import ORGANIC_LAW, LegalBasis, organic_law
 from models.meetings.quorum import INFO, WARNING, Finding
@@ -48,6 +49,29 @@ def organic_law_on(article_2018: int, on: str) -> LegalBasis:
     if not on or on < AMENDMENT_2025_IN_FORCE:
         return organic_law(article_2018)
     return LegalBasis(ORGANIC_LAW, "2025", ARTICLES_2025.get(article_2018, 0))
+
+
+#: 组织法 (2018) 第十一条: 村民委员会每届任期五年; the 村务监督委员会 changes with it (same term).
+TERM_YEARS = 5
+TERM_ARTICLE_2018 = 11
+
+
+def default_term_last_day(start: date) -> date:
+    """The last day of a five-year term that begins on `start` (start + 5 years − 1 day).
+
+    A term begun on 29 February ends on 28 February five years on (the
+    anniversary falls on 1 March then).
+    """
+    try:
+        anniversary = start.replace(year=start.year + TERM_YEARS)
+    except ValueError:  # 29 February, no such day five years on
+        anniversary = date(start.year + TERM_YEARS, 3, 1)
+    return anniversary - timedelta(days=1)
+
+
+def term_basis(start: date) -> LegalBasis:
+    """The 组织法 text in force on `start` that sets the five-year term (2018 第十一条, or the 2025 text)."""
+    return organic_law_on(TERM_ARTICLE_2018, start.isoformat())
 
 
 def holds_on(start: str, end: str, on: str) -> bool:

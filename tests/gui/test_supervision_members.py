@@ -101,3 +101,26 @@ def test_new_term_dialog_refuses_a_blank_label(qtbot, page):
     dialog.accept()
     assert tab.term_combo.currentText() == "第八届"
     assert tab.model.rowCount() == 0 and not tab.add_button.isHidden()
+
+
+def test_new_term_asks_for_its_end_five_years_on(qtbot, page):
+    """The end is asked for, start + 5 years − 1 day by default, following the start until edited (issue 15)."""
+    from datetime import date
+
+    tab = page.members_tab
+    qtbot.mouseClick(tab.new_term_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    qtbot.waitExposed(dialog)
+    dialog.start_edit.set_value(date(2021, 5, 6))
+    assert dialog.end_edit.text() == "2026-05-05"
+    assert "每届任期五年" in dialog.hint.text() and "《村民委员会组织法》(2018)第十一条" in dialog.hint.text()
+    dialog.start_edit.set_value(date(2026, 3, 1))  # under the 2025 text (in force 2026-01-01)
+    assert dialog.end_edit.text() == "2031-02-28"
+    assert "(2025)" in dialog.hint.text()
+    dialog.end_edit.set_value(date(2031, 1, 15))  # the person's own end stays
+    dialog.start_edit.set_value(date(2026, 2, 1))
+    assert dialog.end_edit.text() == "2031-01-15"
+    type_text(qtbot, dialog.label_edit, "第八届")
+    dialog.accept()
+    assert tab.term_combo.currentText() == "第八届"
+    assert tab.period_label.text() == "任期 2026-02-01 至 2031-01-15"

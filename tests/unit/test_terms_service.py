@@ -288,3 +288,14 @@ def test_a_group_leader_recorded_without_a_group_leads_his_own(admin):
     assert [r.scope for r in terms_service.office_holders(["group_leader"])] == ["第五组"]
     with pytest.raises(ValidationError):
         terms_service.appoint(admin, new.id, "group_leader", date(2022, 1, 1), scope="第五组")
+
+
+def test_a_term_lasts_five_years_by_default():
+    """组织法: five years (the committee's term is the 村委会's); the day before the fifth anniversary."""
+    from models import terms
+
+    assert terms.default_term_last_day(date(2021, 5, 6)) == date(2026, 5, 5)
+    assert terms.default_term_last_day(date(2028, 2, 29)) == date(2033, 2, 28)
+    assert terms.default_term_last_day(date(2026, 1, 1)) == date(2030, 12, 31)
+    assert terms.term_basis(date(2021, 5, 6)).cite() == "依据《村民委员会组织法》(2018)第十一条"
+    assert terms.term_basis(date(2026, 12, 4)).version == "2025"

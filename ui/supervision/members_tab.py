@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.services import supervision_service
 from desktop.services.session import Session
 from desktop.services.supervision_service import MemberRow, TermView
+from models import terms
 from models.meetings.quorum import ERROR
 from ui.operations import run_op
 from ui.supervision.members_model import CHECK, MembersModel
@@ -37,38 +37,60 @@ from ui.widgets.tables import read_only_view
 
 
 class NewTermDialog(QDialog):
-    """届次, start and (optional) end of a new term."""
+    """届次, start and end of a new term (the end five years on by default, editable).
+
+    组织法 sets five years for the 村委会 and the committee changes with it,
+    so the end is asked for with start + 5 years − 1 day filled in; it follows
+    the start until the person changes the end themselves.
+    """
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
         self.term_id: str | None = None
+        self._end_typed = False  # the person set the end: a new start no longer moves it
         self.setWindowTitle(self.tr("新建届次"))
         self.label_edit = QLineEdit()
         self.label_edit.setPlaceholderText(self.tr("例如:第七届"))
         self.start_edit = date_edit()
-        self.end_box = QCheckBox(self.tr("任期结束:"))
-        self.end_edit = date_edit(date(date.today().year + 5, date.today().month, 1))
-        self.end_edit.setEnabled(False)
-        self.end_box.toggled.connect(self.end_edit.setEnabled)
+        self.end_edit = date_edit(terms.default_term_last_day(to_date(self.start_edit)))
         self.message = FieldMessage()
         form = QFormLayout()
         form.addRow(self.tr("届次:"), self.label_edit)
         form.addRow(self.tr("任期开始:"), self.start_edit)
-        form.addRow(self.end_box, self.end_edit)
+        form.addRow(self.tr("任期结束:"), self.end_edit)
         layout = QVBoxLayout(self)
-        hint = QLabel(self.tr("监委会与村委会同步换届,任期一般为五年。"))
-        hint.setProperty("role", "hint")
-        layout.addWidget(hint)
+        self.hint = QLabel()
+        self.hint.setProperty("role", "hint")
+        self.hint.setWordWrap(True)
+        self._show_basis()
+        layout.addWidget(self.hint)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(ok_cancel(self, self.tr("建立")))
+        self.start_edit.dateChanged.connect(self._start_changed)
+        self.end_edit.dateChanged.connect(self._end_changed)
+
+    def _show_basis(self) -> None:
+        basis = terms.term_basis(to_date(self.start_edit))
+        self.hint.setText(self.tr(
+            "村务监督委员会与村民委员会同步换届,每届任期五年({basis})。"
+            "任期结束日已按开始日期满五年的前一天填好,可以修改。").format(basis=basis.cite()))
+
+    def _start_changed(self, *_args) -> None:
+        self._show_basis()
+        if not self._end_typed:
+            self.end_edit.blockSignals(True)
+            self.end_edit.set_value(terms.default_term_last_day(to_date(self.start_edit)))
+            self.end_edit.blockSignals(False)
+
+    def _end_changed(self, *_args) -> None:
+        self._end_typed = True
 
     def accept(self) -> None:
         """Create the term, or explain why not and stay open."""
         outcome = run_op(self, lambda: supervision_service.create_term(
-            self._session, self.label_edit.text(), to_date(self.start_edit),
-            to_date(self.end_edit) if self.end_box.isChecked() else None),
+            self._session, self.label_edit.text(), to_date(self.start_edit), to_date(self.end_edit)),
             on_failure=self.message.show_failure)
         if not outcome:
             return
