@@ -89,7 +89,7 @@ class CalendarTab(QWidget):
         legend = QLabel(" ".join(
             f"<span style='background:{obligation_background(code).name()}; color:{obligation_color(code).name()};'>"
             f"&nbsp;{escape(obligation_label(code))}&nbsp;</span>"
-            for code in (cal.DONE_ON_TIME, cal.DONE_LATE, cal.OVERDUE, cal.DUE_SOON, cal.NOT_DUE)))
+            for code in (cal.DONE_ON_TIME, cal.DONE_LATE, cal.OVERDUE, cal.DUE_SOON, cal.NOT_DUE, cal.BEFORE_USE)))
         legend.setTextFormat(Qt.TextFormat.RichText)
         hint = QLabel(self.tr("点击一格打开那一期的公开;还没有公开的,点击即可新建。"
                               "期限按本村所在省份的规定计算。"))

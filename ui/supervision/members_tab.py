@@ -74,7 +74,7 @@ class NewTermDialog(QDialog):
     def _show_basis(self) -> None:
         basis = terms.term_basis(to_date(self.start_edit))
         self.hint.setText(self.tr(
-            "村务监督委员会与村民委员会同步换届,每届任期五年({basis})。"
+            "村务监督委员会与村民委员会同步换届,每届任期五年,{basis}。"
             "任期结束日已按开始日期满五年的前一天填好,可以修改。").format(basis=basis.cite()))
 
     def _start_changed(self, *_args) -> None:
