@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
+from models.roster.text import visible
 
 _C = "roster"
 
@@ -76,7 +77,7 @@ def parse(value: object, today: date) -> Birth | Message | None:
                 text=text, year=text[:4])
     else:
         text = str(value)
-    text = _TIME_TAIL.sub("", unicodedata.normalize("NFKC", text).strip()).replace(" ", "")
+    text = _TIME_TAIL.sub("", visible(unicodedata.normalize("NFKC", text)).strip()).replace(" ", "")
     # "'1968.10": an apostrophe typed to keep Excel from dropping the 0; "1968。10": the IME's full stop
     text = text.lstrip("'‘’`").replace("。", ".")
     if not text:

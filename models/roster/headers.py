@@ -130,7 +130,30 @@ def find_header(rows: list[tuple[int, list[object]]]) -> Header | None:
         if best is None or len(columns) > len(best.columns):
             titles = tuple("" if v is None else str(v).strip() for v in cells)
             best = Header(number, columns, titles)
+    if best is not None:
+        above = next((cells for number, cells in rows if number == best.row - 1), None)
+        if above is not None:
+            best = _with_line_above(best, above)
     return best
+
+
+def _with_line_above(header: Header, above: list[object]) -> Header:
+    """`header` with the fields named on the line above it, over cells left empty in it.
+
+    A two-line header typed without merging: "序号", "组别" on the top line with nothing
+    under them, "家庭成员情况" over "姓名", "性别", "出生年月" on the second.
+    """
+    columns, titles = dict(header.columns), list(header.titles)
+    for c, value in enumerate(above):
+        fld = field_of(value)
+        if fld in (None, "head") or fld in columns or (c < len(titles) and titles[c]):
+            continue
+        columns[fld] = c
+        titles.extend([""] * (c + 1 - len(titles)))
+        titles[c] = str(value).strip()
+    if len(columns) == len(header.columns):
+        return header
+    return Header(header.row, columns, tuple(titles))
 
 
 def is_header_again(cells: list[object], header: Header) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
+from models.roster.text import visible
 
 _C = "roster"
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -40,7 +41,7 @@ def clean(value: object) -> str:
         if value != value or value in (float("inf"), float("-inf")):
             return ""
         value = int(value)
-    text = unicodedata.normalize("NFKC", str(value)).strip().lstrip("'").replace(" ", "").replace("\u3000", "").upper()
+    text = visible(unicodedata.normalize("NFKC", str(value))).strip().lstrip("'").replace(" ", "").replace("\u3000", "").upper()
     return text[:-2] if text.endswith(".0") else text
 
 

@@ -26,6 +26,7 @@ from models.roster.headers import (
     side_by_side,
 )
 from models.roster.households import HEAD, HouseholdPlan, plan, relation_of
+from models.roster.text import visible
 
 _C = "roster"
 
@@ -46,6 +47,8 @@ _ID_RUN = re.compile(r"\d{15,17}[\dXx]?")
 _UNKNOWN = {"不详", "未知", "不清楚", "无", "-", "—", "--", "/", "\\", "?"}
 _ANNOTATION = re.compile(r"[((【\[]([^))】\]]*)[))】\]]")
 _SECTION = re.compile(r"^(第?[一二三四五六七八九十百\d]+(?:村民)?小?组)(?:[((].*[))])?(?:共?\d+人)?$")
+#: "青石村三组", "张家社区3组": the group after the village's (or community's) name
+_VILLAGE_GROUP = re.compile(r"^.{1,12}?(?:村|社区|居委会)(第?[一二三四五六七八九十百\d]+(?:村民小组|村民组|小组|组))$")
 _GENDERS = {"男": "男", "女": "女", "男性": "男", "女性": "女", "M": "男", "F": "女", "1": "男", "2": "女"}
 
 
@@ -181,13 +184,16 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return visible(unicodedata.normalize("NFKC", str(value))).strip()
 
 
 def group_name(value: object) -> str:
-    """A 组别 cell as a group name: a bare number 3 becomes "3组"; spaces go."""
+    """A 组别 cell as a group name: a bare number 3 becomes "3组"; spaces go; "青石村三组" is "三组"."""
     text = "".join(_text(value).split())[:32]
-    return f"{text}组" if text.isdigit() else text
+    if text.isdigit():
+        return f"{text}组"
+    village = _VILLAGE_GROUP.match(text)
+    return village[1] if village else text
 
 
 class _RowReader:

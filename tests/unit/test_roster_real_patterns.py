@@ -133,3 +133,18 @@ def test_group_subtotals_in_the_name_column_and_heads_named_only_in_the_head_col
     reasons = {s.row: str(s.reason) for s in read.skipped}
     assert reasons[4] == "没有姓名"  # a member row without a name is not given the 户主's
     assert "合计" in reasons[5] and "合计" in reasons[6]
+
+
+def test_unmerged_two_line_header_village_named_groups_and_invisible_characters():
+    from models.roster.reader import read_rows
+
+    read = read_rows(list(enumerate([
+        ["村民花名册"],
+        ["序号", "组别", "家庭成员情况", None, None, "备注"],
+        [None, None, "姓名", "性别", "出生年月", None],
+        [1, "青石村一组", "张三\u200b", "男", "1960.01\ufeff", None],
+        [2, "青石村1组", "\ufeff李四", "女", "1962.02", None],
+    ], start=1)), TODAY, "Sheet1")
+    assert [(p.name, p.group, p.birth_year, p.birth_month) for p in read.people] == [
+        ("张三", "一组", 1960, 1), ("李四", "一组", 1962, 2)]
+    assert not read.skipped

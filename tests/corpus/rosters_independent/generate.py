@@ -812,6 +812,48 @@ def i33_head_in_head_column() -> None:
     r.save()
 
 
+def i34_unmerged_two_row_header() -> None:
+    """A two-line header typed without merging: 序号/组别/备注 on the top line only (the cell below
+    left empty), 家庭成员情况 over 姓名/性别/出生年月 on the second."""
+    r = Roster("i34_unmerged_two_row_header")
+    r.title("村民家庭成员花名册", 6)
+    r.put(["序号", "组别", "家庭成员情况", None, None, "备注"])
+    r.put([None, None, "姓名", "性别", "出生年月", None])
+    for n in range(1, 11):
+        p = person()
+        row = r.put([n, cn_group(p.group), p.name, p.sex, ym_dot(p.born), None])
+        r.add.append(expect(p, row, cn_group(p.group)))
+    r.save()
+
+
+def i35_group_with_village() -> None:
+    """组别 written with the village's name ("青石村一组", "青石村3组"), as in 住址-style columns."""
+    r = Roster("i35_group_with_village")
+    head = ["序号", "姓名", "性别", "出生年月", "所属组"]
+    r.put(head)
+    for n in range(1, 11):
+        p = person()
+        spelled = f"青石村{cn_group(p.group)}" if n % 2 else f"青石村{p.group}组"
+        row = r.put([n, p.name, p.sex, ym_dot(p.born), spelled])
+        r.add.append(expect(p, row, cn_group(p.group)))
+    r.save()
+
+
+def i36_invisible_characters() -> None:
+    """Names and dates pasted from a web page or a chat: zero-width spaces, a BOM, no-break spaces, tabs."""
+    r = Roster("i36_invisible_characters")
+    head = ["序号", "姓名", "性别", "出生年月", "组别"]
+    r.put(head)
+    junk = ("\u200b", "\ufeff", "\xa0", "\t", "\u200c", "")
+    for n in range(1, 13):
+        p = person()
+        j = junk[n % len(junk)]
+        name = (j + p.name) if n % 2 else (p.name + j)
+        row = r.put([n, name, p.sex, ym_dot(p.born) + j, cn_group(p.group)])
+        r.add.append(expect(p, row, cn_group(p.group)))
+    r.save()
+
+
 def main() -> None:
     for f in sorted(HERE.glob("i*_*")):
         if f.suffix in (".xlsx", ".xls", ".csv", ".txt", ".json"):
@@ -824,7 +866,8 @@ def main() -> None:
                  i21_sheet_per_group, i22_daibiao_tuixuan, i23_csv_tab_gbk_household,
                  i24_fillers_and_id_forms, i25_stacked_group_tables, i26_offset_and_notes,
                  i28_numeric_groups_merged, i29_birth_typing, i30_xlsx_named_xls, i31_unicode_text,
-                 i32_gongshi_masked, i33_head_in_head_column):
+                 i32_gongshi_masked, i33_head_in_head_column, i34_unmerged_two_row_header,
+                 i35_group_with_village, i36_invisible_characters):
         make()
 
 
