@@ -355,6 +355,10 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     assert window.session().actor == "zhouxm" and window.session().person_id == _person(roster.SECRETARY.name).id
     _home_loaded(qtbot, window)
     shots.shot("06a_secretary_home", window)
+    # A village that began today owes nothing from before: no red overdue postings, no missing quarters.
+    home = window.current_page()
+    assert not any("已经过了期限" in text for text in home.todo_lines), home.todo_lines
+    assert "季度没有召开" not in home.cadence_label.text() and home.cadence_label.property("role") != "error"
     # Everyone can change their own password again later (设置 → 修改密码).
     change = window.open_change_password()
     qtbot.waitExposed(change)
@@ -412,6 +416,7 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     assert meetings_service.load(meeting_id).status == "approved", editor.message.text()
     editor.close()
     shots.shot("07b_meetings_list", window)
+    assert "季度没有召开" not in view.cadence_label.text()  # quarters before the village began are not judged
     shots.done("7 村民代表会议 with a vote")
 
     # 8. 村务公开: last month's 财务收支, typed and submitted by the secretary.
