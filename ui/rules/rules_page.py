@@ -74,12 +74,16 @@ class RulesPage(QWidget):
         self.tree.setHeaderLabels([self.tr("名称与版本"), self.tr("状态")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(True)
+        # The list is narrow beside the version (a 1366-pixel screen at 标准 showed "第3版 2…"): a version
+        # takes two short lines ("第3版" / "2026 12条", `_version_text`) instead of one cut line, and
+        # 状态 takes only what its longest word needs.
+        self.tree.setUniformRowHeights(False)
+        self.tree.setIndentation(self.fontMetrics().horizontalAdvance("国"))  # (Qt's 20 px: two levels ate 40)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         em = self.fontMetrics().horizontalAdvance("国")
-        header.resizeSection(1, em * 9)
         self.tree.setMinimumWidth(em * 16)  # room for the panel on a 1366-pixel screen at 大
         self.tree.itemSelectionChanged.connect(self._on_selection)
         self.abandon_button = QPushButton(abandon_text())
@@ -154,13 +158,14 @@ class RulesPage(QWidget):
             font.setBold(True)
             top.setFont(0, font)
             top.setForeground(1, GREY)
+            top.setToolTip(0, rs.title)
             self.tree.addTopLevelItem(top)
             for v in rs.versions:
                 child = QTreeWidgetItem([self._version_text(v), status_label(v.status)])
                 child.setData(0, _ID, v.id)
                 child.setData(0, _SET, rs.id)
                 child.setForeground(1, status_color(v.status))
-                child.setToolTip(0, v.title)
+                child.setToolTip(0, f"{v.title}\n{self._version_text(v)}")
                 child.setToolTip(1, status_label(v.status))
                 top.addChild(child)
                 if v.id == keep:
@@ -201,11 +206,12 @@ class RulesPage(QWidget):
         return editor
 
     def _version_text(self, v: VersionRow) -> str:
+        """"第3版" over "2026 12条": two short lines fit the narrow list where one long one was cut."""
         when = v.adopted_on or v.started_on
-        text = self.tr("第{no}版").format(no=v.version_no)
+        details = self.tr("{n}条").format(n=v.articles)
         if when:
-            text += f"  {when[:4]}"
-        return text + self.tr("  {n}条").format(n=v.articles)
+            details = f"{when[:4]} {details}"
+        return self.tr("第{no}版").format(no=v.version_no) + "\n" + details
 
     def selected_version_id(self) -> str | None:
         """The version selected in the tree (None on a rule set line)."""
