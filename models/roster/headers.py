@@ -58,16 +58,22 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 _WORDS = {word: fld for fld, words in SYNONYMS.items() for word in words if fld not in ("head",)}
+#: the item code of a statistical form's column: "D1.姓名", "R4.出生年月" (人口普查表), "3、性别"
+_ITEM_CODE = re.compile(r"^[A-Za-z]{0,2}\d{1,2}[.、]")
 _BRACKETS = re.compile(r"[((\[【<].*?[))\]】>]")
 
 
 def normalise(value: object) -> str:
-    """A header cell as comparable text: full-width folded, spaces, line breaks, stars and brackets gone."""
+    """A header cell as comparable text: full-width folded, spaces, stars, brackets, item codes gone.
+
+    An item code is a statistical form's column number, "D1." in "D1.姓名".
+    """
     if value is None:
         return ""
     text = unicodedata.normalize("NFKC", str(value))
     text = _BRACKETS.sub("", text)
-    return re.sub(r"[\s*::※]", "", text)
+    text = re.sub(r"[\s*::※]", "", text)
+    return _ITEM_CODE.sub("", text)
 
 
 def field_of(value: object) -> str | None:

@@ -148,3 +148,8 @@ def test_unmerged_two_line_header_village_named_groups_and_invisible_characters(
     assert [(p.name, p.group, p.birth_year, p.birth_month) for p in read.people] == [
         ("张三", "一组", 1960, 1), ("李四", "一组", 1962, 2)]
     assert not read.skipped
+
+
+def test_census_form_item_codes_in_headers():
+    assert [headers.field_of(h) for h in ("D1.姓名", "R3.性别", "D5.出生年月", "3、组别", "姓名")] == [
+        "name", "gender", "birth", "group", "name"]

@@ -854,6 +854,21 @@ def i36_invisible_characters() -> None:
     r.save()
 
 
+def i37_census_coded_headers() -> None:
+    """A sheet copied from the 人口普查短表 [B]: coded headers "D1.姓名" … "D6.民族", 与户主关系 and 性别
+    as the form's codes (0 户主, 1 配偶, 2 子女; 1 男, 2 女), 出生年月 "1968年03月"."""
+    r = Roster("i37_census_coded_headers")
+    r.put(["户编号", "D1.姓名", "D2.与户主关系", "D3.公民身份号码", "D4.性别", "D5.出生年月", "D6.民族"])
+    for h in range(1, 5):
+        for i in range(RNG.randrange(1, 4)):
+            p = person()
+            row = r.put([f"{h:03d}", p.name, str(min(i, 2)), p.id_number, "1" if p.male else "2",
+                         f"{p.born.year}年{p.born.month:02d}月", "汉族"])
+            r.ws.cell(row, 4).number_format = "@"
+            r.add.append(expect(p, row, ""))
+    r.save()
+
+
 def main() -> None:
     for f in sorted(HERE.glob("i*_*")):
         if f.suffix in (".xlsx", ".xls", ".csv", ".txt", ".json"):
@@ -867,7 +882,7 @@ def main() -> None:
                  i24_fillers_and_id_forms, i25_stacked_group_tables, i26_offset_and_notes,
                  i28_numeric_groups_merged, i29_birth_typing, i30_xlsx_named_xls, i31_unicode_text,
                  i32_gongshi_masked, i33_head_in_head_column, i34_unmerged_two_row_header,
-                 i35_group_with_village, i36_invisible_characters):
+                 i35_group_with_village, i36_invisible_characters, i37_census_coded_headers):
         make()
 
 
