@@ -273,8 +273,18 @@ def _window_dialogs(window) -> list[Callable[[], QWidget | None]]:
         dialog.show()
         return dialog
 
+    def restore_with_backups():  # 从备份恢复… with its list: an automatic and a manual backup
+        from desktop import backup
+
+        paths = window._paths
+        if not backup.list_backups(paths.backups):
+            for reason in ("before-import", "manual"):  # the longest kind in words, and a short one
+                backup.create_backup(paths.database, paths.backups, reason=reason)
+        return window.open_restore()
+
     return [window.open_recycle, window.open_backup, window.open_restore, window.open_about,
-            window.open_province_dialog, login, window.open_accounts, window.open_change_password]
+            window.open_province_dialog, login, window.open_accounts, window.open_change_password,
+            restore_with_backups]
 
 
 # ----- screenshots of the worst cases (CUNWU_FIT_SHOTS=/work/screens/before) ----------------
@@ -320,6 +330,13 @@ SHOTS = [
     ("1024x600", "xlarge", "reports", None, "reports"),
     ("1024x600", "xlarge", "people", lambda p: p.tabs.setCurrentWidget(p.terms_tab), "terms"),
     ("1366x768", "normal", "people", lambda p: p.tabs.setCurrentWidget(p.terms_tab), "terms"),
+    ("1024x600", "xlarge", "people", lambda p: _people_dialogs(p)[1](), "person_dialog"),
+    ("1024x600", "xlarge", "people", lambda p: _people_dialogs(p)[-1](), "roster_import"),
+    ("1024x600", "xlarge", "people", lambda p: _terms_dialogs(p)[1](), "appoint_representative"),
+    ("1024x600", "xlarge", "supervision", lambda p: _supervision_dialogs(p)[1](), "add_member"),
+    ("1024x600", "xlarge", "home", lambda p: p.window().open_accounts(), "accounts"),
+    ("1024x600", "xlarge", "home", lambda p: _window_dialogs(p.window())[-1](), "restore"),
+    ("1366x768", "large", "people", lambda p: _terms_dialogs(p)[1](), "appoint_representative"),
 ]
 
 
