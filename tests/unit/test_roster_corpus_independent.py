@@ -140,3 +140,21 @@ def test_independent_corpus_precision_and_recall(empty_register, capsys):
         print("\n" + "\n".join(lines))
     for kind, (precision, recall) in figures.items():
         assert precision >= FLOOR[kind][0] and recall >= FLOOR[kind][1], (kind, precision, recall, lines)
+
+
+def test_importing_the_corpus_twice_adds_nobody_the_second_time(village, capsys):
+    """A secretary imports the same 花名册 again (or a second copy of it): everyone is held."""
+    session = village[1]
+    added = 0
+    for path in FILES:
+        expected = json.loads(path.with_name(path.stem + ".expected.json").read_text("utf-8"))
+        added += roster_import.apply(session, roster_import.preview(path, expected["sheet"], today=TODAY)).added
+    again = []
+    for path in FILES:
+        expected = json.loads(path.with_name(path.stem + ".expected.json").read_text("utf-8"))
+        preview = roster_import.preview(path, expected["sheet"], today=TODAY)
+        again += [f"{path.name} row {line.row} {line.name}" for line in preview.to_add]
+    with capsys.disabled():
+        print(f"\nsecond import: {len(again)} of {added} people would be added again")
+    assert added > 400
+    assert not again, again[:10]
