@@ -39,7 +39,9 @@ TODAY = date(2026, 12, 4)
 #: After the fixes: people 1.000 / 0.996, skipped 0.895 / 1.000, duplicates 1.000 / 1.000 over 37
 #: files; what is left is two-digit years
 #: ("68.03", "05.07"), which the import refuses on purpose (tests/unit/test_roster_import.py).
-FLOOR = {"add": (0.98, 0.93), "skip": (0.75, 0.95), "dup": (0.95, 0.95)}
+#: The first floor (people 0.98 / 0.93, skipped 0.75 / 0.95) was under the first measurement; it is
+#: now just under what the fixed import measures, so a regression on these layouts fails here.
+FLOOR = {"add": (0.99, 0.98), "skip": (0.85, 0.95), "dup": (0.95, 0.95)}
 
 _CN = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)}
 
