@@ -8,7 +8,7 @@ Every box deletes itself when closed; keep the returned reference only
 until it is answered.
 
 A box's answer slot usually calls back into its parent (an editor's bound
-method): `_answer_once` holds that callback only until the answer and lets it
+method): `answer_once` holds that callback only until the answer and lets it
 go later from the application, never from inside the box's destructor — held
 by the box, the last reference to a parentless editor went with the box, and
 the editor was deleted from inside its own child's destructor (a crash).
@@ -37,29 +37,24 @@ def _release_later(held: list) -> None:
     QTimer.singleShot(0, app, lambda: kept.clear())
 
 
-def _answer_once(box: QMessageBox, on_button: Callable[[QMessageBox.StandardButton], None]) -> None:
-    """Call `on_button(standard button)` once the person answered `box`; hold it no longer than needed.
+def answer_once(box: QMessageBox, on_button: Callable[[QAbstractButton], None]) -> None:
+    """Call `on_button(the clicked button)` once the person answered `box`; hold it no longer than needed.
 
-    The slot on the box keeps only a list that is emptied at the answer or when
-    the box is destroyed unanswered; its callback is released afterwards from
-    the event loop (see the module docstring for why).
+    Use it instead of `box.buttonClicked.connect(...)` for every box whose
+    answer calls back into its parent. The slot on the box keeps only a list,
+    emptied at the answer or when the box is destroyed unanswered; the
+    callback is released afterwards from the event loop (see the module
+    docstring for why).
     """
     held: list = [on_button]
 
     def clicked(button: QAbstractButton) -> None:
         if not held:
             return
-        callback = held[0]
         try:
-            callback(box_standard(button))
+            held[0](button)
         finally:
             _release_later(held)
-
-    def box_standard(button: QAbstractButton) -> QMessageBox.StandardButton:
-        owner = button.parent()
-        while owner is not None and not isinstance(owner, QMessageBox):
-            owner = owner.parent()
-        return owner.standardButton(button) if owner is not None else QMessageBox.StandardButton.NoButton
 
     box.buttonClicked.connect(clicked)
     box.destroyed.connect(lambda *_: _release_later(held))
@@ -89,13 +84,13 @@ def ask_confirm(parent: QWidget, title: str, text: str, yes_text: str, on_yes: C
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-    def answered(button: QMessageBox.StandardButton) -> None:
+    def answered(button: QAbstractButton) -> None:
         if on_answer is not None:
             on_answer()
-        if button == QMessageBox.StandardButton.Yes:
+        if box.standardButton(button) == QMessageBox.StandardButton.Yes:
             on_yes()
 
-    _answer_once(box, answered)
+    answer_once(box, answered)
     box.open()
     return box
 
@@ -121,7 +116,7 @@ def ask_save(parent: QWidget, text: str,
     box.button(QMessageBox.StandardButton.Cancel).setText(tr(_C, "取消"))
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    _answer_once(box, on_answer)
+    answer_once(box, lambda button: on_answer(box.standardButton(button)))
     box.open()
     return box
 

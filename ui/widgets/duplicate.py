@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from models.errors import DuplicateRecord
 from ui.errors import error_text
+from ui.widgets.dialogs import answer_once
 
 _C = "duplicate"
 
@@ -60,6 +61,6 @@ def ask_duplicate(parent: QWidget, exc: DuplicateRecord, on_open: Callable[[str]
         elif button is box.create_button:
             on_create()
 
-    box.buttonClicked.connect(answered)
+    answer_once(box, answered)  # on_open/on_create call back into the parent: held only until answered
     box.open()
     return box
