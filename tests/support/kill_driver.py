@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import traceback
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QInputMethodEvent
@@ -72,7 +73,8 @@ def drive(app: QApplication, mode: str) -> None:
             if dialog is None or not dialog.isVisible():
                 return
             timer.stop()
-            offered = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+            model = dialog.table.model()
+            offered = [model.index(r, 0).data() for r in range(model.rowCount())]
             dialog.restore_selected()
             editor = window.current_page().list_view.editor
             _say(json.dumps({"offered": offered, "title": editor.title_edit.text(),
@@ -80,9 +82,19 @@ def drive(app: QApplication, mode: str) -> None:
                              "attendance": len(editor.attendance_model.lines())}, ensure_ascii=False))
             os._exit(0)
 
+    def tick_or_exit() -> None:
+        # A failure here would go to the app's crash dialog and leave the test waiting 30 s for a line;
+        # print it where the test shows the app's stderr, and end.
+        try:
+            tick()
+        except Exception:  # noqa: BLE001 - any failure of the driver ends the run with its traceback
+            traceback.print_exc()
+            sys.stderr.flush()
+            os._exit(3)
+
     timer = QTimer()
     timer.setInterval(100)
-    timer.timeout.connect(tick)
+    timer.timeout.connect(tick_or_exit)
     timer.start()
     state["timer"] = timer
 
