@@ -170,14 +170,19 @@ class SeatRow:
 
 
 def committee_members_on(on: date | str | None = None) -> list[SeatRow]:
-    """The 监委会 members on `on` (today when None): seated, not yet left, their term not over."""
+    """The 监委会 members on `on` (today when None): seated, not yet left, their term not over.
+
+    A 届次's 任期结束 is its LAST day, as the term is written ("2026-12-04 至 2031-12-03",
+    the default of 新建届次), while a seat's `left_on`, like an office's end date, is the
+    first day out of it (a successor may start that day).
+    """
     day = _iso(on)
     query = (CommitteeMember.live().join(CommitteeTerm).switch(CommitteeMember).join(Person)
              .where((CommitteeMember.joined_on <= day)
                     & ((CommitteeMember.left_on == "") | (CommitteeMember.left_on > day))
                     & (Person.deleted == False) & ((Person.left_on == "") | (Person.left_on > day))  # noqa: E712
                     & (CommitteeTerm.deleted == False) & (CommitteeTerm.start_date <= day)  # noqa: E712
-                    & ((CommitteeTerm.end_date == "") | (CommitteeTerm.end_date > day)))
+                    & ((CommitteeTerm.end_date == "") | (CommitteeTerm.end_date >= day)))
              .order_by(CommitteeMember.position, Person.name))
     return [SeatRow(m.id, m.term_id, m.term.label, m.person_id, m.person.name, m.person.gender,
                     m.position == "chair", m.finance_qualified, m.joined_on, m.left_on, m.left_reason)

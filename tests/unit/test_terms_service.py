@@ -299,3 +299,16 @@ def test_a_term_lasts_five_years_by_default():
     assert terms.default_term_last_day(date(2026, 1, 1)) == date(2030, 12, 31)
     assert terms.term_basis(date(2021, 5, 6)).cite() == "依据《村民委员会组织法》(2018)第十一条"
     assert terms.term_basis(date(2026, 12, 4)).version == "2025"
+
+
+def test_a_committee_term_counts_its_last_day(admin):
+    """新建届次 fills in the last day of the term; a member still signs on it, not the day after."""
+    from desktop.services import supervision_service
+    from models.supervision.records import CommitteeMember
+
+    term = supervision_service.create_term(admin, "第九届", date(2040, 1, 1), date(2044, 12, 31))
+    person = people_service.add_person(admin, "末日监", "男", birth_year=1970)
+    record_store.create(admin, CommitteeMember, term=term.id, person=person.id, position="member",
+                        joined_on="2040-01-01")
+    assert "末日监" in [s.name for s in terms_service.committee_members_on(date(2044, 12, 31))]
+    assert "末日监" not in [s.name for s in terms_service.committee_members_on(date(2045, 1, 1))]
