@@ -45,7 +45,8 @@ def _full_list_model(parent):
             super().__init__(parent, 500)
             self._search = ""
 
-        def reload(self, search: str | None = None) -> None:
+        def reload(self, search: str | None = None, include_left: bool | None = None) -> None:
+            # (The page also passes 含已迁出/死亡; the reference read has only the people on the register.)
             if search is not None:
                 self._search = search.strip()
             self.set_rows(register_read_row_by_row(self._search))
@@ -54,7 +55,7 @@ def _full_list_model(parent):
             if column == 3:
                 return "、".join(QCoreApplication.translate("people", people_service.PERSON_ROLES.get(r, r))
                                 for r in row.roles)
-            return (row.name, row.gender, row.village_group)[column]
+            return (row.name, row.gender, row.village_group)[column] if column < 3 else ""  # (columns added since)
 
     return FullListRegisterModel(parent)
 
