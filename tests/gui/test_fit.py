@@ -301,6 +301,14 @@ def _finance_editor(page):
     return _disclosure_dialogs(page)[2]()
 
 
+def _meeting_votes(page):
+    """A saved meeting on its 表决 tab (the resolution cards)."""
+    dialog = _saved_meeting(page)
+    if dialog is not None:
+        dialog.tabs.setCurrentIndex(2)
+    return dialog
+
+
 def _meeting_editor(page):
     return page.list_view.new_meeting("representatives")
 
@@ -330,6 +338,8 @@ SHOTS = [
     ("1024x600", "xlarge", "reports", None, "reports"),
     ("1024x600", "xlarge", "people", lambda p: p.tabs.setCurrentWidget(p.terms_tab), "terms"),
     ("1366x768", "normal", "people", lambda p: p.tabs.setCurrentWidget(p.terms_tab), "terms"),
+    ("1024x600", "xlarge", "meetings", _meeting_votes, "meeting_votes"),
+    ("1024x600", "normal", "meetings", _meeting_votes, "meeting_votes"),
     ("1024x600", "xlarge", "people", lambda p: _people_dialogs(p)[1](), "person_dialog"),
     ("1024x600", "xlarge", "people", lambda p: _people_dialogs(p)[-1](), "roster_import"),
     ("1024x600", "xlarge", "people", lambda p: _terms_dialogs(p)[1](), "appoint_representative"),
@@ -390,7 +400,7 @@ def _as_on_screen(dialog: QWidget, size: tuple[int, int]) -> None:
 def _no_sideways() -> dict[str, tuple[type, ...]]:
     """Dialogs that must never scroll sideways at either screen size (a vertical scroll bar is fine),
     each with the item views that must not either (other tables may scroll a wide register by design):
-    the 村务公开 editor and the dialogs of issue 15 (register, terms, accounts, backups)."""
+    the 村务公开 and meeting editors and the dialogs of issue 15 (register, terms, accounts, backups)."""
     from PySide6.QtWidgets import QListView
 
     from ui.disclosure.lines_model import FinancialLinesView
@@ -400,7 +410,7 @@ def _no_sideways() -> dict[str, tuple[type, ...]]:
                "HouseholdsDialog", "AppointDialog", "EndOfficeDialog", "AddMemberDialog", "RosterImportDialog",
                "AccountsDialog", "AddAccountDialog", "ChangePasswordDialog", "LoginDialog", "BackupDialog",
                "RestoreDialog", "RestoreDraftsDialog", "RecycleDialog"]
-    return {"ItemEditor": (FinancialLinesView,), **{name: lists for name in issue15}}
+    return {"ItemEditor": (FinancialLinesView,), "MeetingEditor": (), **{name: lists for name in issue15}}
 
 
 NO_SIDEWAYS = _no_sideways()

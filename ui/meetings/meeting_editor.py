@@ -118,8 +118,9 @@ class MeetingEditor(QDialog):
         self.attachments_panel.changed.connect(self._on_attachments_changed)
         self.tabs.addTab(self.attachments_panel, self.tr("附件"))
         self.verdict_panel = VerdictPanel()
-        # 18 characters: with 22 the editor was wider than a 1024×600 screen at 特大 (its text wraps).
-        self.verdict_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 18)
+        # 17 characters: with 22 (and still with 18, by 7 pixels) the editor was wider than a 1024×600
+        # screen at 特大 and scrolled sideways (its text wraps).
+        self.verdict_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 17)
 
         self.message = FieldMessage()
         self.save_button = make_primary(QPushButton(self.tr("保存")))

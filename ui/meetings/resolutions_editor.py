@@ -55,20 +55,24 @@ class ResolutionRow(QFrame):
         grid.addWidget(self.text_edit, 0, 1, 1, 7)
         grid.addWidget(QLabel(self.tr("类别:")), 1, 0)
         grid.addWidget(self.matter_combo, 1, 1, 1, 7)
+        # The votes on one line, the result and 删除此项 on the next: on one line the card was wider
+        # than the 表决 tab of a 1024×600 screen and the tab scrolled sideways.
         votes = QHBoxLayout()
         for caption, spin in ((self.tr("赞成"), self.yes_spin), (self.tr("反对"), self.no_spin),
                               (self.tr("弃权"), self.abstain_spin)):
             votes.addWidget(QLabel(caption))
             votes.addWidget(spin)
-            votes.addSpacing(12)
+            votes.addSpacing(6)
         votes.addStretch(1)
-        votes.addWidget(self.result_label)
-        votes.addSpacing(12)
-        votes.addWidget(self.remove_button)
+        outcome = QHBoxLayout()
+        outcome.addWidget(self.result_label)
+        outcome.addStretch(1)
+        outcome.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(grid)
         layout.addLayout(votes)
+        layout.addLayout(outcome)
         layout.addWidget(self.reasons_label)
 
         for widget in (self.text_edit, self.yes_spin, self.no_spin, self.abstain_spin):
