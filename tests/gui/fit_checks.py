@@ -403,3 +403,12 @@ def widget_problems(root: QWidget) -> list[str]:
     return (button_problems(root) + label_problems(root) + cell_problems(root) + view_problems(root)
             + edit_problems(root) + overlap_problems(root) + column_problems(root) + clip_problems(root)
             + painted_problems(root))
+
+
+def opened_size(screen_width: int, screen_height: int) -> tuple[int, int]:
+    """The size the main window really opens at on a screen this large (`resize_within_screen`):
+    1008×520 on a 1024×600 netbook, less than the walk's `available_height` room."""
+    from ui.widgets.screen_fit import screen_margin
+
+    margin = screen_margin()
+    return screen_width - margin.width(), screen_height - margin.height()

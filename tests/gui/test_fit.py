@@ -30,6 +30,7 @@ from models.db import close_database
 from tests.gui.fit_checks import (
     available_height,
     every_tab,
+    opened_size,
     page_width_problems,
     settle,
     sideways_problems,
@@ -521,3 +522,42 @@ def test_screens_fit(qtbot, templates, tmp_path, styled_app, mode, font):
     problems = list(dict.fromkeys(problems))
     _report(problems, f"{mode}_{font}")
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
+
+
+#: Pages still wider than the window as opened on a 1024×600 screen at the 标准 font (minimum width
+#: measured of the room: 村规民约 1041 of 834, its list and version panel side by side; 审查 1018 of
+#: 850; 合规看板 896 of 850). Each must leave this set once it fits; the test fails if one fits already.
+STILL_SIDEWAYS_AS_OPENED = frozenset({"rules", "review", "compliance"})
+
+
+@pytest.mark.parametrize("mode", ["village", "township"])
+def test_pages_fit_the_window_as_opened_on_a_netbook(qtbot, templates, tmp_path, styled_app, mode):
+    """At the size the main window really opens at on a 1024×600 screen (1008×520, the 标准 font),
+    no page of either mode scrolls sideways: the 会议与表决 list needed 911 px of 848 and its
+    新建会议 was off the screen's edge. Every tab of every page is measured."""
+    from ui.main_window import MainWindow
+    from ui.settings_store import SettingsStore
+
+    paths = _open_copy(templates[mode], tmp_path)
+    session = auth_service.login("admin", DEMO_PASSWORD)
+    window = MainWindow(setup_service.current(), session, paths, SettingsStore.load(paths.settings_file))
+    problems: list[str] = []
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        window.resize(*opened_size(1024, 600))
+        settle()
+        for key in window.navigation.keys():
+            window.show_area(key)
+            page = window.current_page()
+            _wait_idle(page)
+            found = [f"{key}: {p}" for _ in every_tab(page) for p in page_width_problems(page)]
+            if key in STILL_SIDEWAYS_AS_OPENED:
+                found = [] if found else [f"{key}: fits now, take it out of STILL_SIDEWAYS_AS_OPENED"]
+            problems += found
+    finally:
+        window.close()
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    problems = list(dict.fromkeys(problems))
+    assert not problems, f"{len(problems)} pages scroll sideways at {opened_size(1024, 600)}:\n" + "\n".join(problems)

@@ -54,7 +54,7 @@ class MeetingListModel(BatchedRowsModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # the tooltip: an elided cell whole
             return self._text(row, column)
         if role == SORT_ROLE:
             return {EXPECTED: row.expected, PRESENT: row.present}.get(column, self._text(row, column))

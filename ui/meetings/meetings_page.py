@@ -41,7 +41,7 @@ from ui.widgets.palette import BANNER_STYLE
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import type_label
 from ui.widgets.scaled_label import ScaledLabel, scale_font
-from ui.widgets.tables import keep_column_readable
+from ui.widgets.shrinking_columns import ShrinkingColumns
 
 
 class MeetingListView(QWidget):
@@ -115,12 +115,15 @@ class MeetingListView(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         # Widths in characters, so they grow with the font-size setting; 名称 stretches.
+        # On a narrow window they shrink towards the floors (the text elides, the tooltip has it)
+        # instead of widening the page: at 1024×600 新建会议 was off the screen's edge.
         self._column_chars = (6, 8, 0, 3, 3, 5, 6, 4)
         for column, chars in enumerate(self._column_chars):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if chars == 0
                                         else QHeaderView.ResizeMode.Interactive)
-        self._size_columns()
-        font_notifier().changed.connect(self._size_columns)
+        self._columns = ShrinkingColumns(self.table, self._column_chars, (6, 5, 0, 2, 2, 4, 4, 3),
+                                         stretch_chars=8)  # 名称 keeps 8 characters
+        font_notifier().changed.connect(self._columns.resize_columns)
 
         self.empty_label = ScaledLabel("", 1.15)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -204,13 +207,6 @@ class MeetingListView(QWidget):
     def select_row(self, row: int) -> None:
         """Select view row `row` (as a click would)."""
         self.table.selectRow(row)
-
-    def _size_columns(self) -> None:
-        em = self.table.fontMetrics().horizontalAdvance("国")
-        for column, chars in enumerate(self._column_chars):
-            if chars:
-                self.table.setColumnWidth(column, em * chars + 24)
-        keep_column_readable(self.table, self._column_chars.index(0), 10)  # 名称 keeps 10 characters
 
     def _update_buttons(self, *_args) -> None:
         selected = self.selected_id() is not None

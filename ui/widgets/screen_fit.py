@@ -84,6 +84,11 @@ class ScrollingStack(QStackedWidget):
         return widget if widget is not None else page
 
 
+def screen_margin() -> QSize:
+    """The room left around a window for the title and the task bar (what tests measure against)."""
+    return QSize(_SCREEN_MARGIN)
+
+
 def screen_room(widget: QWidget) -> QSize:
     """The size a window of `widget` may take on its screen (title and task bar left free)."""
     screen = widget.screen()
