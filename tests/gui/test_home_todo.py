@@ -82,3 +82,19 @@ def test_the_meetings_list_does_not_blame_quarters_before_the_village_began(qtbo
     assert decisions_service.records_began() == date.today()
     view = page.list_view
     assert not view.cadence_label.isVisibleTo(view) and "没有召开" not in view.cadence_label.text()
+
+
+def test_the_quarter_under_way_reads_in_progress_not_missing(qtbot, main_window):
+    """首页's meetings card: a village with people and no meeting yet reads 第 N 季度进行中, not in red (issue 15)."""
+    from desktop.services import decisions_service, people_service
+
+    people_service.add_person(main_window.session(), "张三", "男")
+    home = main_window.current_page()
+    qtbot.waitUntil(lambda: bool(home.data_cards))
+    home.refresh()
+    qtbot.waitUntil(lambda: home.cadence_label.property("role") != "hint")
+    quarter = decisions_service.quarter_in_progress(date.today()).quarter
+    text = home.cadence_label.text()
+    assert f"第 {quarter} 季度进行中" in text and "季度结束前召开即可" in text
+    assert home.cadence_label.property("role") == "ok"
+    assert "没有召开村民代表会议" not in text.replace("还没有召开村民代表会议", "")

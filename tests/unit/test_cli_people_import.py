@@ -83,3 +83,31 @@ def test_on_a_terminal_the_preview_is_shown_and_asked(tmp_path):
     assert accepted.returncode == 0, accepted.stderr
     assert "已导入 40 人" in accepted.stdout
     assert as_json(cunwu("people", "list", "--json", data_dir=d))["count"] == 40
+
+
+def test_future_birth_no_name_and_total_rows_are_in_skipped_and_sheet_picks_the_sheet(tmp_path):
+    """Issue 15's bad rows reach `skipped` as {"row", "reason"}; `--sheet NAME` imports that sheet only."""
+    from datetime import date
+
+    d = tmp_path / "data"
+    assert cunwu("init", "village", "--name", "青山村", "--code", "330106001001", data_dir=d).returncode == 0
+    roster = tmp_path / "花名册.csv"
+    roster.write_text("序号,姓名,性别,出生年月\n"
+                      "1,王刚,男,1968.03\n"
+                      f"2,李明,男,{date.today().year + 2}.01\n"
+                      "3,,女,1970.01\n"
+                      "合计,,,1人\n", "utf-8")
+    out = cunwu("people", "import", str(roster), "--yes", "--json", data_dir=d)
+    assert out.returncode == 0, out.stderr
+    result = as_json(out)
+    assert set(result) >= {"added", "duplicates", "skipped"}
+    assert result["added"] == 1 and result["duplicates"] == []
+    assert all(set(s) == {"row", "reason"} for s in result["skipped"])
+    reasons = {s["row"]: s["reason"] for s in result["skipped"]}
+    assert "今天之后" in reasons[3] and reasons[4] == "没有姓名" and "合计" in reasons[5]
+
+    second = as_json(cunwu("people", "import", str(CORPUS / "r10_group_per_sheet.xlsx"), "--sheet", "第二组",
+                           "--yes", "--json", data_dir=d))
+    groups = {p["village_group"] for p in as_json(cunwu("people", "list", "--json", data_dir=d))["people"]
+              if p["name"] != "王刚"}
+    assert second["added"] == 20 and groups == {"第二组"}
