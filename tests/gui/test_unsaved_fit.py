@@ -56,18 +56,24 @@ def test_restore_dialog_fits(qtbot, styled_app, font):
 
 def _boxes(parent):
     """The questions of issue 15 with the longest texts they get: 保存/不保存/取消 on closing an
-    editor, 放弃草稿 of a draft open with typing, and 打开已有的/仍然新建 for a second posting."""
+    editor, 放弃草稿 of a draft open with typing, 打开已有的/仍然新建 for a second posting, and
+    重设密码 with the temporary password shown once."""
     from models.errors import DuplicateRecord
     from ui.widgets.abandon import ask_abandon
-    from ui.widgets.dialogs import ask_save
+    from ui.widgets.dialogs import ask_confirm, ask_save, inform
     from ui.widgets.duplicate import ask_duplicate
 
     title = "村规民约条文:青山村村规民约(2026年修订草案)(第3版)"
     duplicate = DuplicateRecord("“2026年11月财务收支公开”已经有了(草稿,2026-11-28 建立)。"
                                 "要打开已有的,还是仍然新建一份?", existing_id="1")
+    reset = ("给“zhangxiaomei”(张晓梅)一个临时密码?原来的密码立即失效;本人用临时密码登录后,"
+             "要马上设一个自己的新密码。")
     return {"ask_save": lambda: ask_save(parent, f"“{title}”有修改还没有保存。要保存吗?", lambda _a: None),
             "abandon": lambda: ask_abandon(parent, title, lambda: None, unsaved=True),
-            "duplicate": lambda: ask_duplicate(parent, duplicate, lambda _id: None, lambda: None)}
+            "duplicate": lambda: ask_duplicate(parent, duplicate, lambda _id: None, lambda: None),
+            "reset_password": lambda: ask_confirm(parent, "重设密码", reset, "重设", lambda: None),
+            "temporary_password": lambda: inform(parent, "临时密码", "“zhangxiaomei”的临时密码是:K7MWP3XRA9",
+                                                 "请当面交给本人(这里只显示这一次)。本人登录时会被要求换成自己的新密码。")}
 
 
 @pytest.mark.parametrize("font", list(FONT_SIZES))
