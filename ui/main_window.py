@@ -109,14 +109,20 @@ class MainWindow(QMainWindow):
             self.navigation.select_area(key)
 
     def go_to(self, target: str) -> None:
-        """Open a to-do line's place: an area key, "area:tab" (the page's `<tab>_tab`), "accounts" or "backup"."""
+        """Open a to-do line's place: an area key, "area:tab" (the page's `<tab>_tab`), "accounts" or "backup".
+
+        "area:tab@<id>" also opens that one record (the page's `open_record`):
+        a line about one item waiting for review lands on that item, not on
+        the list the person would have to search.
+        """
         if target == "accounts":
             self.open_accounts()
             return
         if target == "backup":
             self.open_backup()
             return
-        key, _, tab = target.partition(":")
+        place, _, record = target.partition("@")
+        key, _, tab = place.partition(":")
         if key not in self._areas:
             return
         self.show_area(key)
@@ -124,6 +130,8 @@ class MainWindow(QMainWindow):
         widget = getattr(page, f"{tab}_tab", None) if tab else None
         if widget is not None and hasattr(page, "tabs"):
             page.tabs.setCurrentWidget(widget)
+        if record and hasattr(page, "open_record"):
+            page.open_record(tab, record)
 
     def on_changes(self, changes: Changes, initiator: QObject | None = None) -> None:
         """An operation changed records: every built page that shows them refreshes.

@@ -13,7 +13,9 @@ rest), so a line never sends a person to a button they cannot press.
 
 Each line names the area to open (`page`, a navigation key, with an
 optional tab after a colon, or "accounts" for 设置 → 账号) and says whether
-it is urgent (past a deadline).
+it is urgent (past a deadline). A line about exactly one record carries its
+id after an "@" ("disclosure:list@<id>"), so the button opens that record
+rather than leaving the person to find it in the list.
 """
 
 from __future__ import annotations
@@ -44,8 +46,13 @@ class TodoLine:
 
     key: str
     text: Message
-    page: str  # navigation key, "area:tab", or "accounts"
+    page: str  # navigation key, "area:tab", "area:tab@record id", or "accounts"
     urgent: bool = False
+
+
+def _at(page: str, records: list) -> str:
+    """`page`, with the record's id when the line is about exactly one record (the button opens it)."""
+    return f"{page}@{records[0].id}" if len(records) == 1 else page
 
 
 def register_empty() -> bool:
@@ -97,11 +104,11 @@ def _committee_lines(session: Session, today: date) -> list[TodoLine]:
     if waiting:
         out.append(TodoLine("review", msg(_C, QT_TRANSLATE_NOOP(
             _C, "{n} 项公开内容等待监委会审核(最早 {day} 提交)。"), n=len(waiting),
-            day=min(i.submitted_on for i in waiting)), "disclosure:list"))
+            day=min(i.submitted_on for i in waiting)), _at("disclosure:list", waiting)))
     answered = [m for m, state in _open_matters() if state == mm.ANSWERED]
     if answered:
         out.append(TodoLine("verify", msg(_C, QT_TRANSLATE_NOOP(
-            _C, "{n} 件监督事项村委会已经答复,等待核实整改情况。"), n=len(answered)), "supervision:matters"))
+            _C, "{n} 件监督事项村委会已经答复,等待核实整改情况。"), n=len(answered)), _at("supervision:matters", answered)))
     last_month = date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1).strftime("%Y-%m")
     began = decisions_service.records_began()
     kept = began is None or began.strftime("%Y-%m") <= last_month  # not a month before cunwu was used here
@@ -132,10 +139,10 @@ def _secretary_lines(today: date) -> list[TodoLine]:
     drafts = [i for i in items if ds.status(i) == "draft"]
     if returned:
         out.append(TodoLine("returned", msg(_C, QT_TRANSLATE_NOOP(
-            _C, "{n} 项公开内容被监委会退回,请按意见修改后再提交。"), n=len(returned)), "disclosure:list"))
+            _C, "{n} 项公开内容被监委会退回,请按意见修改后再提交。"), n=len(returned)), _at("disclosure:list", returned)))
     if drafts:
         out.append(TodoLine("drafts", msg(_C, QT_TRANSLATE_NOOP(
-            _C, "{n} 项公开内容还是草稿,没有提交监委会审核。"), n=len(drafts)), "disclosure:list"))
+            _C, "{n} 项公开内容还是草稿,没有提交监委会审核。"), n=len(drafts)), _at("disclosure:list", drafts)))
     from models.meetings.records import STATUS_DRAFT, Meeting
 
     meetings = Meeting.live().where(Meeting.status == STATUS_DRAFT).count()
@@ -153,7 +160,7 @@ def _answer_lines(today: date) -> list[TodoLine]:
     if waiting:
         out.append(TodoLine("answer", msg(_C, QT_TRANSLATE_NOOP(
             _C, "{n} 件监督事项等待村委会答复,其中 {late} 件已过整改期限。"), n=len(waiting), late=len(late)),
-            "supervision:matters", urgent=bool(late)))
+            _at("supervision:matters", waiting), urgent=bool(late)))
     return out
 
 

@@ -47,6 +47,10 @@ def test_a_committee_member_opens_the_items_waiting_for_review(qtbot, village, s
     qtbot.mouseClick(home.todo_buttons["review"], Qt.MouseButton.LeftButton)
     page = window.current_page()
     assert window.navigation.current_key() == "disclosure" and page.tabs.currentWidget() is page.list_tab
+    # The line is about one item: that item is selected and its editor opened (not just the list).
+    assert page.list_tab.current_id() == item.id
+    assert page.editor is not None and page.editor.item_id == item.id
+    page.editor.close()
 
 
 def test_the_admin_is_sent_to_the_committee_and_to_a_backup(qtbot, main_window):

@@ -295,3 +295,32 @@ def test_a_fresh_village_is_told_its_figures_are_not_set_yet(qtbot, page, villag
     tab = page.groups_tab
     qtbot.waitUntil(lambda: bool(tab.source_label.text()))
     assert "还没有户数和人口" in tab.source_label.text() and "用名册数字" in tab.source_label.text()
+
+
+def test_enter_moves_to_the_next_field_and_save_and_next_clears_the_form(qtbot, page):
+    """Enter on 性别 moved nothing and saved a half-typed person (issue 15 walk); now it is the next field."""
+    dialog = page.open_add()
+    qtbot.waitExposed(dialog)
+    form = dialog.form
+    type_text(qtbot, form.name_edit, "王秀兰")
+    form.gender_combo.setFocus()
+    form.gender_combo.setCurrentIndex(form.gender_combo.findData("女"))
+    qtbot.keyClick(form.gender_combo, Qt.Key.Key_Return)
+    assert people_service.register() == [] and dialog.isVisible()
+    assert dialog.focusWidget() is form.birth_edit
+    type_text(qtbot, form.birth_edit, "1972.05")
+    qtbot.keyClick(form.birth_edit, Qt.Key.Key_Return)
+    assert dialog.focusWidget() is form.group_combo  # past nothing else: no dialog opened by Enter, Enter
+    assert people_service.register() == []
+    qtbot.mouseClick(dialog.save_next_button, Qt.MouseButton.LeftButton)
+    assert [r.name for r in people_service.register()] == ["王秀兰"]
+    assert dialog.isVisible() and dialog.saved_label.text() == "已保存 王秀兰。"
+    assert form.name_edit.text() == "" and form.person_id == "" and not dialog.is_dirty()
+    assert dialog.windowTitle() == "新增人员" and not dialog.tabs.isTabEnabled(1)
+    assert page.selected_id() == people_service.register()[0].id  # the register shows who was just saved
+    _shot(dialog, "05_saved_next")
+    type_text(qtbot, form.name_edit, "李建华")
+    form.gender_combo.setCurrentIndex(form.gender_combo.findData("男"))
+    qtbot.keyClick(form.name_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter saves
+    assert sorted(r.name for r in people_service.register()) == ["李建华", "王秀兰"]
+    assert dialog.saved_label.text() == "已保存 李建华。" and not dialog.save_next_button.isVisible()

@@ -93,6 +93,12 @@ class DisclosurePage(QWidget):
             self.editor.leave()
         self._open(item_id)
 
+    def open_record(self, tab: str, item_id: str) -> ItemEditor | None:
+        """A to-do line about one item: select it in 公开清单 (any year) and open its editor."""
+        self.tabs.setCurrentWidget(self.list_tab)
+        self.list_tab.show_item(item_id)
+        return self.open_item(item_id)
+
     def open_for_draft(self, key: str) -> ItemEditor | None:
         """恢复未保存的内容: the editor of a kept draft's item ("disclosure_item:<id>"); None when gone."""
         kind, _, item_id = key.partition(":")

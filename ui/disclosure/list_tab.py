@@ -210,6 +210,13 @@ class ItemListTab(QWidget):
                 return True
         return False
 
+    def show_item(self, item_id: str) -> bool:
+        """Select `item_id`, showing every year when the chosen year does not hold it."""
+        if self.select_item(item_id):
+            return True
+        self.set_filters(None)
+        return self.select_item(item_id)
+
     def current_id(self) -> str | None:
         """The selected item."""
         index = self.table.currentIndex()

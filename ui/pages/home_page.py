@@ -2,8 +2,8 @@
 
 The village's page opens with 待办 (`todo_service`): one line per thing this
 login has to do, each with a button to the place where it is done (the
-page emits `go_to` with a navigation key, "area:tab" or "accounts"; the main
-window opens it). A fresh village (an empty register) reads one line: 先登记
+page emits `go_to` with a navigation key, "area:tab", "area:tab@record" or "accounts"; the main
+window opens it, and the record itself when the line is about one). A fresh village (an empty register) reads one line: 先登记
 人员名册, with the way there, and no warnings about what cannot be judged yet.
 A quarter still in progress is "进行中", never missing.
 """
@@ -341,7 +341,7 @@ class HomePage(QWidget):
 
     def _place_label(self, page: str) -> str:
         """The button's words for a to-do line's place ("" when it has no button)."""
-        area = page.partition(":")[0]
+        area = page.partition("@")[0].partition(":")[0]
         return {"people": self.tr("打开人员名册"), "disclosure": self.tr("打开村务公开"),
                 "supervision": self.tr("打开村务监督"), "meetings": self.tr("打开会议"),
                 "accounts": self.tr("打开账号设置"), "backup": self.tr("备份…")}.get(area, "")

@@ -233,6 +233,24 @@ class PersonForm(QWidget):
         if not self.relation_combo.currentText() and row.members == 0:
             self.relation_combo.setCurrentText(households_service.HEAD)
 
+    def start_next(self) -> None:
+        """Empty the form for the next new person, keeping 村民小组 and 户 (a 花名册 is typed in that order).
+
+        The entry just saved stays in the register; the form is a new, unchanged entry again.
+        """
+        group, household = self.group_combo.currentData() or "", self.household_combo.currentData() or ""
+        self.person_id = ""
+        for edit in (self.name_edit, self.birth_edit, self.phone_edit):
+            edit.clear()
+        self.gender_combo.setCurrentIndex(0)
+        self.relation_combo.setCurrentText("")
+        self.note_edit.clear()
+        self._fill_groups(group)
+        self._fill_households(household)
+        self.message.clear_message()
+        self._saved_state = self.draft_state()
+        self.name_edit.setFocus()
+
     # ----- the unsaved-work contract -------------------------------------------------------------
 
     def draft_state(self) -> dict[str, Any]:

@@ -329,6 +329,11 @@ class MattersTab(QWidget):
     def _on_selection(self) -> None:
         self.panel.show_matter(self.selected_id())
 
+    def show_matter(self, matter_id: str) -> None:
+        """Select `matter_id` with the filter on 全部 (a to-do line names it; the filter may hide it)."""
+        self.filter_combo.setCurrentIndex(self.filter_combo.findData(ALL))
+        self.select_matter(matter_id)
+
     def open_next_step(self, matter_id: str) -> StepDialog | None:
         """The dialog of the step `matter_id` can take now (恢复未保存的内容); None when gone or closed."""
         self.filter_combo.setCurrentIndex(self.filter_combo.findData(ALL))

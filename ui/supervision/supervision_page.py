@@ -49,6 +49,11 @@ class SupervisionPage(QWidget):
         layout.addWidget(ScaledLabel(self.tr("村务监督"), 1.5, bold=True))
         layout.addWidget(self.tabs, 1)
 
+    def open_record(self, tab: str, record_id: str) -> None:
+        """A to-do line about one 监督事项: select it on the board (all states shown) so its panel is open."""
+        if tab == "matters":
+            self.matters_tab.show_matter(record_id)
+
     def open_for_draft(self, key: str) -> QWidget | None:
         """恢复未保存的内容: the dialog of a kept 监督事项 draft (新建事项, or the matter's next step); None when gone."""
         kind, _, rest = key.partition(":")
