@@ -232,6 +232,12 @@ def test_representatives_households_show_head_group_and_representative_and_tick_
     assert not picker.unrepresented_button.isEnabled() and all(not table.isRowHidden(r) for r in range(5))
     type_text(qtbot, picker.search_edit, "孙户")
     assert [r for r in range(5) if not table.isRowHidden(r)] == [0]
+    # After 任命 the list is read again: the households just given show their representative, no ticks.
+    picker.search_edit.clear()
+    _appoint(qtbot, dialog, "王建国", "representative")
+    assert "已任命王建国为村民代表" in dialog.message.text()
+    assert table.item(0, 3).text() == "王建国" and table.item(2, 3).text() == "王建国"
+    assert picker.household_ids() == [] and "5 户,2 户还没有代表联系" in picker.free_label.text()
     if SCREENS:
         picker.search_edit.clear()
         for w, h in ((1366, 768), (1024, 600)):  # as test_fit sizes a dialog on each screen

@@ -179,7 +179,7 @@ class AppointDialog(QDialog):
             return False
         name = self.people_list.currentItem().text().split("(")[0].split("  ")[0]
         if self.households is not None:
-            self.households.set_checked(())
+            self.households.reload()  # no ticks; the households just given show their new representative
         self.appointed.emit(person_id)
         # The list shows the new post beside the name (re-listing clears the message: show it after).
         self.search(self.search_edit.text())

@@ -89,9 +89,21 @@ class HouseholdsPicker(QWidget):
         counts.addStretch(1)
         counts.addWidget(self.free_label)
         layout.addLayout(counts)
+        self.choices: list[terms_service.HouseholdChoice] = []
+        self.table.itemChanged.connect(self._count)
+        self.reload(checked)
+
+    def reload(self, checked: Iterable[str] = ()) -> None:
+        """Read the households and who represents them again (after an appointment), ticking `checked`.
+
+        The group filter and the search stay as they were.
+        """
+        office_id = self._office_id
+        self.table.blockSignals(True)
         wanted = set(checked)
         found = run_query(self, terms_service.household_choices)
-        self.choices: list[terms_service.HouseholdChoice] = list(found.value) if found else []
+        self.choices = list(found.value) if found else []
+        self.table.clearContents()
         self.table.setRowCount(len(self.choices))
         groups: list[str] = []
         for r, choice in enumerate(self.choices):
@@ -111,10 +123,17 @@ class HouseholdsPicker(QWidget):
                 self.table.item(r, c).setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             if choice.village_group and choice.village_group not in groups:
                 groups.append(choice.village_group)
+        shown = self.group()
+        self.group_combo.blockSignals(True)
+        while self.group_combo.count() > 1:
+            self.group_combo.removeItem(1)
         for group in groups:
             self.group_combo.addItem(group, group)
+        self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(shown or ALL_GROUPS)))
+        self.group_combo.blockSignals(False)
+        self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
-        self.table.itemChanged.connect(self._count)
+        self._filter()
         self._count()
         self._update_quick()
 
