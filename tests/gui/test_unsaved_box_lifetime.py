@@ -118,3 +118,16 @@ def test_ask_confirm_slot_does_not_keep_its_parent(qtbot):
     del box, editor
     _flush()
     assert ref  # reached without a crash
+
+
+def test_an_open_box_does_not_keep_its_editor_alive(qtbot):
+    """An editor let go while its question is open goes, and its box with it (no box left on screen)."""
+    editor = _Editor()
+    box = _open_box(editor)
+    gone = []
+    editor.destroyed.connect(lambda *_: gone.append(True))
+    editor.hide()
+    del box, editor  # unanswered: only the box's slot could still hold the editor
+    _flush()
+    assert gone == [True]
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]

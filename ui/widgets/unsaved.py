@@ -51,6 +51,7 @@ so 恢复 can open the right editor before `restore_draft(state)`.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import weakref
 from collections.abc import Callable
@@ -106,9 +107,13 @@ def ask_leave(editor: UnsavedEditor, parent: QWidget, then: Callable[[bool], Non
     refuses, the editor shows why and `then(False)` keeps the person there.
     不保存 runs `editor.discard()`. 取消 (also Esc) gives `then(False)`.
 
-    `then` lives as long as the box (a child of `parent`): it must not hold a
-    parentless window strongly (see `MainWindow.ask_leave_all`), or deleting
-    the box may delete that window from inside the box's own destructor.
+    The box (a child of `parent`, usually the editor) holds the editor weakly,
+    and `then` too when it is a bound method (the editor's own slot): an open
+    box never keeps its editor alive, so an editor let go goes with its box
+    (a box found open in the next test came from such a cycle), and after the
+    answer the box lets go of `then` outside its destructor (`dialogs.answer_once`).
+    A `then` that is a closure must not hold a parentless window strongly
+    (see `MainWindow.ask_leave_all`).
     """
     if not editor.is_dirty():
         then(True)
@@ -116,15 +121,20 @@ def ask_leave(editor: UnsavedEditor, parent: QWidget, then: Callable[[bool], Non
     title = editor.draft_title()
     text = (QCoreApplication.translate(_C, "“{what}”有修改还没有保存。要保存吗?").format(what=title) if title
             else QCoreApplication.translate(_C, "有修改还没有保存。要保存吗?"))
+    editor_ref = weakref.ref(editor)
+    then_ref = weakref.WeakMethod(then) if inspect.ismethod(then) else (lambda: then)
 
     def answered(answer: QMessageBox.StandardButton) -> None:
+        target, after = editor_ref(), then_ref()
+        if target is None or after is None or not shiboken6.isValid(target):
+            return  # the editor is gone: nothing left to save or to leave
         if answer == QMessageBox.StandardButton.Save:
-            then(bool(editor.save()))
+            after(bool(target.save()))
         elif answer == QMessageBox.StandardButton.Discard:
-            editor.discard()
-            then(True)
+            target.discard()
+            after(True)
         else:
-            then(False)
+            after(False)
 
     return ask_save(parent, text, answered)
 
