@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.services import record_store
+from desktop.services.no_id_numbers import refuse_id_number
 from desktop.services.session import Session
 from models.db import database
 from models.entities import Household, Kinship, Person, VillageGroup
@@ -202,6 +203,8 @@ def _check_household(number: str, group: str, address: str, keep_id: str = "") -
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写户号(最多 32 个字)。"))
     if len(address) > 128:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "住址最多 128 个字。"))
+    refuse_id_number("number", number)
+    refuse_id_number("address", address)
     if group and not _live_groups().where(VillageGroup.name == group).exists():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "没有叫“{name}”的村民小组,请先在“小组与户”里新增。"), name=group)
     clash = _live_households().where(Household.number == number)
@@ -218,6 +221,7 @@ def add_household(session: Session, number: str, village_group: str = "", addres
     session.require(Permission.EDIT_REGISTER)
     with database.atomic():
         number, village_group, address = _check_household(number, village_group, address)
+        refuse_id_number("note", note or "")
         made = record_store.create(session, Household, number=number, village_group=village_group,
                                    address=address, note=(note or "").strip())
     return HouseholdRow(made.id, made.number, made.village_group, made.address, made.note, "", 0)
@@ -232,6 +236,7 @@ def edit_household(session: Session, household_id: str, number: str, village_gro
         if row is None:
             raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这一户,可能已被删除。")))
         number, village_group, address = _check_household(number, village_group, address, keep_id=row.id)
+        refuse_id_number("note", note or "")
         record_store.update(session, row, number=number, village_group=village_group, address=address,
                             note=(note or "").strip())
 

@@ -3,7 +3,9 @@
 Kept apart from `people_service` so the form's rules read in one place:
 name and gender, 出生年月 not in the future, a phone that looks like one,
 a household and group that exist and agree, one 户主 per household, and a
-stay that ends once, after birth and not after today.
+stay that ends once, after birth and not after today. No register text
+holds a 公民身份号码 (`refuse_id_number`): the software never stores one, and a
+number typed into a 备注 would otherwise sit in every backup and package.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from desktop.services import households_service
+from desktop.services.no_id_numbers import refuse_id_number
 from models.entities import GENDERS, LEFT_KINDS, Household, Person
 from models.errors import ValidationError
 from models.messages import QT_TRANSLATE_NOOP, msg
@@ -97,6 +100,10 @@ def checked(name: str, gender: str, details: dict[str, Any], person_id: str = ""
             households_service.check_head(household_id, relation, person_id)
     elif relation:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "填了与户主关系,却没有选择户:请先选择这个人所在的户。"))
+    for field, text in (("name", name), ("phone", phone), ("village_group", group),
+                        ("household_relation", relation), ("note", details.get("note") or ""),
+                        ("household", details.get("household") or "")):
+        refuse_id_number(field, text)
     values: dict[str, Any] = {
         "name": name, "gender": gender, "birth_year": year, "birth_month": month, "village_group": group,
         "household_entry": household_id, "household_relation": relation, "phone": phone,

@@ -274,3 +274,22 @@ def test_the_register_reads_in_the_rosters_order_by_group_household_and_head_fir
     assert names("roster")[:2] == ["严明", "周大"]
     with pytest.raises(ValueError):
         ps.register_ids(order="shoe size")
+
+
+def test_an_id_number_typed_into_register_text_is_refused_and_nothing_written(village):
+    """The software never stores a 公民身份号码: not in 备注, 电话 or a household's 住址 (issue 15 walk)."""
+    _paths, admin = village
+    before = _count(Person)
+    with pytest.raises(ValidationError, match="备注里像是公民身份号码。本软件不保存身份证号,请删去。"):
+        ps.add_person(admin, "张三", "男", note="身份证 330106196803051234")
+    with pytest.raises(ValidationError, match="电话里像是公民身份号码") as caught:
+        ps.add_person(admin, "张三", "男", phone="330106196803051234")
+    assert "330106" not in str(caught.value)  # the message never repeats the number
+    assert _count(Person) == before
+    kept = ps.add_person(admin, "张三", "男", note="合作社信用代码 913301006091234567")  # no birth date in it
+    with pytest.raises(ValidationError, match="备注里像是公民身份号码"):
+        ps.edit_person(admin, kept.id, "张三", "男", note="３３０１０６１９６８０３０５１２３Ｘ")  # full-width, typed in Chinese
+    assert ps.person(kept.id).note == "合作社信用代码 913301006091234567"
+    with pytest.raises(ValidationError, match="住址里像是公民身份号码"):
+        hs.add_household(admin, "0009", address="王家村 33010619680305123X")
+    assert hs.list_households() == []
