@@ -11,9 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QWidget
 
 from desktop import __version__
 from desktop.changes import Changes
@@ -253,6 +254,17 @@ class MainWindow(QMainWindow):
         self._ending = ""
         self.close()
 
+    def _lend_quit_action(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """Give 退出 (Ctrl+Q) to a window of this one that got the focus (a meeting or 财务 editor).
+
+        Quitting from there then asks about unsaved work as from here (`quit_app`).
+        """
+        if now is None or not shiboken6.isValid(self):
+            return
+        window = now.window()
+        if window is not self and _contains(self, window) and self.quit_action not in window.actions():
+            window.addAction(self.quit_action)
+
     def _end_session(self, kind: str) -> None:
         self._ending = kind
         self.close()  # the window's own checks run; it emits `session_ended` once it really closed
@@ -438,6 +450,10 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
+        self.quit_action = quit_action
+        # The editors are windows of their own (and window-modal): Ctrl+Q there reaches this action
+        # once the window has it. It dies with this window, so after 切换用户 only the live one exists.
+        QApplication.instance().focusChanged.connect(self._lend_quit_action)
 
         self.settings_menu = bar.addMenu(self.tr("设置(&S)"))
         self.font_size_menu = FontSizeMenu(self._settings, self)

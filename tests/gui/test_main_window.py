@@ -169,3 +169,84 @@ def test_the_first_window_takes_as_much_of_a_small_screen_as_1366_by_768(qtbot, 
     qtbot.addWidget(window)
     room = screen_room(window)
     assert (window.width(), window.height()) == (min(1366, room.width()), min(768, room.height()))
+
+
+def _ctrl_q_in(qtbot, editor) -> None:
+    """Focus in `editor`'s title (a window of its own) and press Ctrl+Q there."""
+    editor.activateWindow()
+    editor.title_edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor and QApplication.focusWidget() is editor.title_edit)
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_ctrl_q_in_an_editor_window_asks_and_cancel_keeps_everything(qtbot, village_demo, settings_store):
+    """Ctrl+Q from the meeting editor (a window-modal window of its own) goes through the main
+    window's close: 保存/不保存/取消 for the unsaved meeting; 取消 keeps the windows and the typing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.services import setup_service
+    from tests.gui.test_unsaved_meetings import answer, new_editor, open_boxes
+
+    paths, session = village_demo
+    window = MainWindow(setup_service.current(), session, paths, settings_store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_area("meetings")
+    editor = new_editor(qtbot, window)
+    _ctrl_q_in(qtbot, editor)
+    qtbot.waitUntil(lambda: bool(open_boxes()))
+    (box,) = open_boxes()
+    assert [box.button(b).text() for b in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard,
+                                           QMessageBox.StandardButton.Cancel)] == ["保存", "不保存", "取消"]
+    answer(qtbot, QMessageBox.StandardButton.Cancel)
+    assert window.isVisible() and editor.isVisible() and editor.is_dirty()
+    assert editor.title_edit.text() == "十一月村民代表会议"
+
+    _ctrl_q_in(qtbot, editor)
+    qtbot.waitUntil(lambda: bool(open_boxes()))
+    answer(qtbot, QMessageBox.StandardButton.Discard)
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_ctrl_q_after_switching_user_belongs_to_the_new_window_only(qtbot, village_demo, settings_store):
+    """After 切换用户 the old window (and the 退出 it lent its editor) is gone: Ctrl+Q in the new
+    window's editor is not ambiguous (Qt would then do nothing), it asks once and quits through it."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.gui.test_unsaved_meetings import answer, new_editor, open_boxes
+    from tests.support.sites import ADMIN_PASSWORD
+    from ui.session_keeper import SessionKeeper
+
+    paths, admin = village_demo
+    keeper = SessionKeeper(paths, settings_store, on_quit=lambda: None)
+    first = keeper.open_window(admin)
+    qtbot.waitExposed(first)
+    first.show_area("meetings")
+    old_editor = new_editor(qtbot, first)
+    old_editor.activateWindow()
+    old_editor.title_edit.setFocus()
+    qtbot.waitUntil(lambda: first.quit_action in old_editor.actions())  # lent on focus
+    try:
+        first.switch_action.trigger()
+        answer(qtbot, QMessageBox.StandardButton.Discard)
+        qtbot.waitUntil(lambda: keeper.login_dialog is not None)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        dialog = keeper.login_dialog
+        dialog.login_edit.setText("admin")
+        dialog.password_edit.setText(ADMIN_PASSWORD)
+        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: keeper.window is not None and keeper.window.isVisible(), timeout=10_000)
+        second = keeper.window
+        second.show_area("meetings")
+        editor = new_editor(qtbot, second)
+        _ctrl_q_in(qtbot, editor)
+        qtbot.waitUntil(lambda: bool(open_boxes()))
+        assert len(open_boxes()) == 1
+        answer(qtbot, QMessageBox.StandardButton.Discard)
+        qtbot.waitUntil(lambda: not second.isVisible())
+    finally:
+        for widget in (keeper.window, keeper.login_dialog):
+            if widget is not None:
+                widget.close()
