@@ -132,7 +132,6 @@ class HouseholdsPicker(QWidget):
         self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(shown or ALL_GROUPS)))
         self.group_combo.blockSignals(False)
         self.table.blockSignals(False)
-        self.table.resizeColumnsToContents()
         self._filter()
         self._count()
         self._update_quick()
