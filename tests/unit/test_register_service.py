@@ -293,3 +293,24 @@ def test_an_id_number_typed_into_register_text_is_refused_and_nothing_written(vi
     with pytest.raises(ValidationError, match="住址里像是公民身份号码"):
         hs.add_household(admin, "0009", address="王家村 33010619680305123X")
     assert hs.list_households() == []
+
+
+def test_records_that_name_a_person_who_left_keep_the_name(village):
+    """Leaving the register (迁出/死亡/其他) takes nobody out of the records that name them (issue 15)."""
+    from desktop.services import meetings_service, terms_service
+
+    _paths, admin = village
+    chair = ps.add_person(admin, "王建国", "男", birth_year=1960, birth_month=1)
+    member = ps.add_person(admin, "张明", "男", birth_year=1965, birth_month=4)
+    terms_service.appoint(admin, chair.id, "vc_chair", date(2021, 5, 6))
+    terms_service.appoint(admin, member.id, "vc_member", date(2021, 5, 6))
+    draft = meetings_service.new_draft("village_committee", date(2024, 3, 1))
+    assert {a.name for a in draft.attendance} == {"王建国", "张明"}
+    meeting_id = meetings_service.save(admin, draft)
+
+    ps.end_stay(admin, member.id, date(2025, 6, 30), "died", "病故")
+
+    assert {a.name for a in meetings_service.load(meeting_id).attendance} == {"王建国", "张明"}
+    assert [o.name for o in terms_service.history(member.id)] == ["张明"]
+    assert ps.person(member.id).name == "张明" and Person.get_by_id(member.id).deleted is False
+    assert "张明" not in {a.name for a in meetings_service.new_draft("village_committee", date(2026, 3, 1)).attendance}

@@ -41,7 +41,10 @@ waits for its answer before it moves on.
 
 Autosave: `EditGuard.changed()` (re)starts a timer; `AUTOSAVE_DELAY_MS` after
 the last change a dirty editor's `draft_state()` goes to the app's
-`DraftKeeper` store (`desktop.drafts_store`, atomic, 0600). `settled()`
+`DraftKeeper` store (`desktop.drafts_store`, atomic, 0600). Steady typing
+with no such pause is kept too: at the latest `AUTOSAVE_MAX_MS` after the
+first change not yet kept (a restarted pause timer alone never fired while a
+person typed on, and a power cut then lost everything typed). `settled()`
 removes it. Without a store (an editor built outside the main window, as in
 most tests) the guard still asks, it only keeps no file. At the next start
 the main window offers the kept drafts (`ui.widgets.restore_drafts_dialog`);
@@ -69,6 +72,8 @@ log = logging.getLogger(__name__)
 _C = "unsaved"
 #: How long after the last change a draft is written (a pause in typing, not every key).
 AUTOSAVE_DELAY_MS = 3000
+#: The longest typing goes unkept while changes keep coming ("every few seconds", issue 15).
+AUTOSAVE_MAX_MS = 10_000
 
 
 @runtime_checkable
@@ -198,7 +203,7 @@ class EditGuard(QObject):
     """
 
     def __init__(self, editor: QWidget, area: str, changed: SignalInstance | None = None,
-                 delay_ms: int = AUTOSAVE_DELAY_MS):
+                 delay_ms: int = AUTOSAVE_DELAY_MS, max_ms: int = AUTOSAVE_MAX_MS):
         super().__init__(editor)
         self._editor_ref = weakref.ref(editor)
         self.area = area
@@ -210,6 +215,11 @@ class EditGuard(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
         self.timer.timeout.connect(self.keep_now)
+        #: Started by the first change not yet kept and never restarted by the next ones.
+        self.max_timer = QTimer(self)
+        self.max_timer.setSingleShot(True)
+        self.max_timer.setInterval(max_ms)
+        self.max_timer.timeout.connect(self.keep_now)
         if changed is not None:
             changed.connect(self.changed)
         draft_keeper().add(self)
@@ -225,10 +235,13 @@ class EditGuard(QObject):
             self._stamp_known = True
             self._stamp = draft_keeper().current_stamp(self._key())
         self.timer.start()
+        if not self.max_timer.isActive():
+            self.max_timer.start()
 
     def settled(self) -> None:
         """Saved or discarded: nothing to keep any more; the kept draft goes."""
         self.timer.stop()
+        self.max_timer.stop()
         self._stamp, self._stamp_known = None, False
         store = draft_keeper().store
         keys = self._written_keys | ({self._key()} if self.editor is not None else set())
@@ -244,8 +257,9 @@ class EditGuard(QObject):
         self.timer.start()
 
     def keep_now(self) -> bool:
-        """Write the draft now when the editor is dirty (also what the timer does); True if written."""
+        """Write the draft now when the editor is dirty (also what the timers do); True if written."""
         self.timer.stop()
+        self.max_timer.stop()
         editor = self.editor
         store = draft_keeper().store
         if editor is None or store is None or not editor.is_dirty():
