@@ -112,3 +112,66 @@ def test_the_village_committee_role_by_its_label(folder):
     out = run(data, "users", "add", "--login", "x2", "--person", "李强", "--role", "nosuch", "--password-stdin",
               password="Cunwei-123")
     assert out.returncode == 1 and "village_committee(村委会成员)" in out.stderr
+
+
+def _typing_on_a_terminal(data, args: list[str], answers: dict[str, str]):
+    """Run `cunwu` on its own terminal (a pty as controlling tty) and type each answer once its prompt shows.
+
+    getpass reads /dev/tty with echo off and flushes what was typed before its
+    prompt, so every answer waits for its prompt, as a person would.
+    """
+    import fcntl
+    import os
+    import select
+    import termios
+    import time
+
+    primary, secondary = os.openpty()
+
+    def own_terminal():
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(data), *args], stdin=secondary,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, preexec_fn=own_terminal)
+    os.close(secondary)
+    screen, pending = "", list(answers.items())
+    deadline = time.monotonic() + 60
+    try:
+        while proc.poll() is None and time.monotonic() < deadline:
+            ready, _, _ = select.select([primary], [], [], 0.2)
+            if ready:
+                try:
+                    screen += os.read(primary, 1024).decode("utf-8", "replace")
+                except OSError:
+                    break
+            if pending and pending[0][0] in screen:
+                prompt, answer = pending.pop(0)
+                screen = screen.replace(prompt, "", 1)
+                os.write(primary, (answer + "\n").encode())
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(primary)
+    return proc.returncode, out.decode("utf-8"), err.decode("utf-8"), screen
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
+def test_on_a_terminal_the_password_is_asked_twice_without_echo(folder):
+    """`users add` without --password-stdin on a terminal asks twice (DESIGN §5); two different answers refuse."""
+    data, ids = folder
+    args = ["users", "add", "--login", "liqiang", "--person", "李强", "--role", "secretary"]
+    code, _out, err, screen = _typing_on_a_terminal(data, args, {"密码:": "Wenshu-123", "再输一次:": "Wenshu-999"})
+    assert code == 1 and "两次输入的密码不一致" in err
+    code, out, err, screen = _typing_on_a_terminal(data, args, {"密码:": "Wenshu-123", "再输一次:": "Wenshu-123"})
+    assert code == 0, err
+    assert "已新增账号 liqiang" in out and "Wenshu-123" not in screen  # never echoed
+    from desktop.services import auth_service
+    from desktop.storage import open_store
+    from models.db import close_database
+
+    open_store(AppPaths(data), backup_before_migration=False)
+    try:
+        session = auth_service.login("liqiang", "Wenshu-123")
+        assert session.person_id == ids["李强"] and session.must_change_password
+    finally:
+        close_database()
