@@ -222,6 +222,7 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
     shots.shot("01_wizard_summary", _desktop(), wizard)
     _click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=30_000)  # saved on a worker
     assert wizard.result() == QWizard.DialogCode.Accepted
     assert setup_service.current().code == VILLAGE_CODE
     wizard.close()

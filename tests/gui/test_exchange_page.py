@@ -474,6 +474,7 @@ def test_wizard_fills_the_village_from_the_setup_file_and_pins_the_township(qtbo
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     setup_file.unlink()  # the stick is gone by now: the file was verified and kept when it was read
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=30_000)  # saved on a worker
     assert wizard.result() == QWizard.DialogCode.Accepted
     info = setup_service.current()
     assert (info.mode, info.code, info.name) == ("village", VILLAGE_CODE, VILLAGE_NAME)

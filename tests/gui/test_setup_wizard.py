@@ -56,6 +56,7 @@ def test_village_setup_creates_installation_and_admin(qtbot, store):
     assert wizard.summary_page.code_label.text() == "330106001001"
 
     _click(qtbot, wizard, FINISH)
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=30_000)  # saved on a worker
     assert wizard.result() == QWizard.DialogCode.Accepted
     info = setup_service.current()
     assert (info.mode, info.name, info.code, info.province) == (
@@ -122,6 +123,7 @@ def test_admin_page_alone_when_installation_has_no_user(qtbot, store):
     qtbot.keyClicks(wizard.admin_page.password_edit, "Qingshan-2026")
     qtbot.keyClicks(wizard.admin_page.repeat_edit, "Qingshan-2026")
     _click(qtbot, wizard, FINISH)
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=30_000)  # saved on a worker
     assert wizard.result() == QWizard.DialogCode.Accepted
     assert setup_service.has_users()
     assert wizard.session.actor == "admin"
@@ -176,3 +178,21 @@ def test_a_setup_file_gone_from_the_stick_is_explained_in_chinese(qtbot, tmp_pat
     assert page.setup_message.role() == "error"
     assert "U盘是否已经拔出" in page.setup_message.text()
     assert "No such file" not in page.setup_message.text()
+
+
+def test_finish_works_on_a_worker_with_a_busy_line_and_the_wizard_stays_responsive(qtbot, store):
+    """完成 hashed the password and built the database on the UI thread: ~5 s of a frozen window (issue 15 walk)."""
+    setup_service.initialize("village", "青山村", "330106001001")
+    wizard = _wizard(qtbot, admin_only=True)
+    qtbot.keyClicks(wizard.admin_page.password_edit, "Qingshan-2026")
+    qtbot.keyClicks(wizard.admin_page.repeat_edit, "Qingshan-2026")
+    _click(qtbot, wizard, FINISH)
+    if wizard.is_busy():  # the line and the held buttons while it works; Esc / 取消 wait
+        busy = wizard.admin_page.commit_busy
+        assert busy.isVisible() and busy.label.text() == "正在建立管理员账号…"
+        assert not wizard.button(FINISH).isEnabled() and not wizard.button(QWizard.WizardButton.CancelButton).isEnabled()
+        wizard.reject()
+        assert wizard.isVisible()
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=30_000)
+    assert wizard.result() == QWizard.DialogCode.Accepted and wizard.session.actor == "admin"
+    assert not wizard.admin_page.commit_busy.isVisible()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget, QWiz
 from desktop.services import setup_service
 from models import passwords
 from ui.errors import refusal
+from ui.setup.commit_busy import CommitBusy
 from ui.setup.titles import rich_title
 from ui.widgets.field_message import FieldMessage
 
@@ -52,6 +53,8 @@ class AdminPage(QWizardPage):
         form.addRow(self.tr("密码"), _stacked(self.password_edit, self.strength_message))
         form.addRow(self.tr("再输一次"), _stacked(self.repeat_edit, self.repeat_message))
         form.addRow(self.commit_message)
+        self.commit_busy = CommitBusy()
+        form.addRow(self.commit_busy)
 
         self.login_edit.textEdited.connect(self._check_login)
         self.password_edit.textEdited.connect(self._check_password)

@@ -4,6 +4,11 @@ Nothing is written until the last page is accepted; then the installation
 and the administrator are created through `setup_service` (the same rules
 as `cunwu init`), and the new administrator is logged in, so the person
 lands in the main window without typing the password a third time.
+
+That work takes seconds (the password is hashed with scrypt at N = 2^17,
+the database is created): it runs on a worker (`ui.operations.Runner`)
+with "正在建立本村的账套…" and a moving bar, the buttons held, and the
+wizard closes itself when it is done.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from desktop.services import auth_service, setup_service
 from desktop.services.session import Session
 from models.roles import ADMIN_ROLE
 from ui.errors import error_text
-from ui.operations import run_op
+from ui.operations import Runner
 from ui.setup.admin_page import AdminPage
 from ui.setup.identity_page import IdentityPage
 from ui.setup.mode_page import ModePage
@@ -44,6 +49,8 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.session: Session | None = None
         self._admin_only = admin_only
+        self.runner = Runner(self)
+        self.runner.busy_changed.connect(self._show_busy)
         self.setWindowTitle(self.tr("村务台账 - 初次设置"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -71,16 +78,46 @@ class SetupWizard(QWizard):
                 self.addPage(page)
 
     def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt override
-        """On the last page, save; a refusal is shown on the page and the wizard stays."""
+        """On the last page, start saving on a worker; the wizard closes itself when it is done.
+
+        Returns False while saving (the wizard stays, painting, with its
+        buttons held); `_committed` then accepts, and this is asked again
+        with the session in hand. A refusal is shown on the page.
+        """
         if not super().validateCurrentPage():
             return False
-        if self.nextId() != -1:
+        if self.nextId() != -1 or self.session is not None:
             return True
-        committed = run_op(self, self._commit, on_failure=self._refused)
-        if not committed:
-            return False
-        self.session = committed.value
-        return True
+        self.currentPage().commit_message.clear_message()
+        self.runner.run_call(self._commit, self._committed, self._refused)
+        return False
+
+    def is_busy(self) -> bool:
+        """Whether 完成's work is running."""
+        return self.runner.is_busy()
+
+    def _show_busy(self, busy: bool) -> None:
+        page = self.currentPage()
+        if busy:
+            text = (self.tr("正在建立管理员账号…") if self._admin_only
+                    else self.tr("正在建立本村的账套…") if self.mode_page.mode() == "village"
+                    else self.tr("正在建立本乡镇的账套…"))
+            page.commit_busy.start(text)
+        else:
+            page.commit_busy.stop()
+        for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton,
+                      QWizard.WizardButton.CancelButton):
+            self.button(which).setEnabled(not busy)
+
+    def _committed(self, session: Session) -> None:
+        self.session = session
+        self.accept()  # QWizard.done asks validateCurrentPage again: the session is there
+
+    def reject(self) -> None:
+        """取消, Esc and ✕ wait while the data is being created (half a setup must not be left)."""
+        if self.runner.is_busy():
+            return
+        super().reject()
 
     def _refused(self, exc: BaseException) -> None:
         """The last page says why nothing was created; the wizard stays on it."""

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QWizardPage
 
 from models.provinces import PROVINCES
+from ui.setup.commit_busy import CommitBusy
 from ui.setup.titles import rich_title
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.scaled_label import scale_font
@@ -41,6 +42,8 @@ class SummaryPage(QWizardPage):
         form.addRow(self.tr("所属乡镇:"), self.township_label)
         form.addRow(self.tr("管理员:"), self.admin_label)
         form.addRow(self.commit_message)
+        self.commit_busy = CommitBusy()
+        form.addRow(self.commit_busy)
         self._form = form
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
