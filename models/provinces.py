@@ -10,7 +10,12 @@ from models.messages import QT_TRANSLATE_NOOP
 
 _C = "provinces"
 
-PROVINCES: dict[str, str] = {
+#: Each profile's province code in the 统计用区划代码 (the first two digits of its villages' codes).
+PROVINCE_CODES: dict[str, str] = {
+    "beijing": "11", "shanghai": "31", "zhejiang": "33", "shandong": "37", "henan": "41", "chongqing": "50",
+}
+
+_LABELS: dict[str, str] = {
     "national": QT_TRANSLATE_NOOP(_C, "全国通用(仅按国家法律)"),
     "zhejiang": QT_TRANSLATE_NOOP(_C, "浙江省"),
     "chongqing": QT_TRANSLATE_NOOP(_C, "重庆市"),
@@ -19,6 +24,10 @@ PROVINCES: dict[str, str] = {
     "henan": QT_TRANSLATE_NOOP(_C, "河南省"),
     "beijing": QT_TRANSLATE_NOOP(_C, "北京市"),
 }
+
+#: Profile code -> label, in the order every list shows them: 全国通用 first, then by the
+#: 统计用区划代码 province code (11 北京 … 65 新疆), the order of every official table.
+PROVINCES: dict[str, str] = dict(sorted(_LABELS.items(), key=lambda kv: PROVINCE_CODES.get(kv[0], "00")))
 
 
 def province_label(code: str) -> str:
