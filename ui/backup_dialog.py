@@ -1,6 +1,7 @@
 """文件 → 备份…: copy the whole database into a folder the person chooses, with progress and 取消.
 
-The same function as `cunwu backup --to DIR` (`desktop.backup.create_backup`,
+The same function as `cunwu backup --to DIR` (`desktop.backup.create_backup` through
+`desktop.services.backup_service.back_up`, which refuses a login without the permission;
 reason "manual"): an online copy, checked, flushed and renamed into place, so
 a pulled USB stick never leaves a file that looks like a good backup. The
 file is readable by this user only (see `desktop.backup`); the folder chosen
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import backup
 from desktop.paths import AppPaths
+from desktop.services import backup_service
+from desktop.services.session import Session
 from models.errors import Cancelled
 from ui.backups_model import size_label
 from ui.operations import Runner
@@ -39,8 +41,9 @@ class BackupDialog(QDialog):
 
     backed_up = Signal(str)
 
-    def __init__(self, paths: AppPaths, settings: SettingsStore, parent: QWidget | None = None):
+    def __init__(self, session: Session, paths: AppPaths, settings: SettingsStore, parent: QWidget | None = None):
         super().__init__(parent)
+        self._session = session
         self._paths = paths
         self._settings = settings
         self.made: Path | None = None
@@ -117,8 +120,10 @@ class BackupDialog(QDialog):
         self.message.show_hint(self.tr("正在备份……"))
         self.progress.setRange(0, 0)  # busy until the first step says how many pages
 
-        def work(progress, cancelled):
-            return backup.create_backup(database, folder, "manual", progress=progress, cancelled=cancelled)
+        session = self._session
+
+        def work(progress, cancelled):  # the service checks the login may back up (管理员, 村文书)
+            return backup_service.back_up(session, database, folder, progress=progress, cancelled=cancelled)
 
         return self.runner.run(work, self._done, self._failed)
 

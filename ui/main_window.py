@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QWidget
 
@@ -20,10 +20,10 @@ from desktop import __version__
 from desktop.changes import Changes
 from desktop.drafts_store import Draft, DraftStore
 from desktop.paths import AppPaths
-from desktop.services import record_stamps, setup_service
+from desktop.services import backup_service, record_stamps, setup_service
 from desktop.services.session import Session
 from desktop.services.setup_service import InstallationInfo
-from models.roles import Permission
+from models.roles import Permission, role_label
 from ui.navigation import NavigationList, areas_for_mode
 from ui.operations import operations_hub
 from ui.pages.factory import build_page
@@ -177,7 +177,10 @@ class MainWindow(QMainWindow):
         """文件 → 备份… (non-blocking; returned for tests and screenshots)."""
         from ui.backup_dialog import BackupDialog
 
-        dialog = BackupDialog(self._paths, self._settings, self)
+        if not backup_service.may_back_up(self._session):  # the menu item is off; a to-do line may still ask
+            inform(self, self.tr("备份"), self.backup_action.statusTip())
+            return None
+        dialog = BackupDialog(self._session, self._paths, self._settings, self)
         dialog.open()
         return dialog
 
@@ -186,7 +189,8 @@ class MainWindow(QMainWindow):
         from ui.restore_dialog import RestoreDialog
 
         # Every editor lets go first (保存 / 不保存): after the swap, nothing typed could be saved anywhere sensible.
-        dialog = RestoreDialog(self._paths, self._settings, self, before_restore=self.ask_leave_all)
+        dialog = RestoreDialog(self._session, self._paths, self._settings, self,
+                               before_restore=self.ask_leave_all)
         dialog.restored.connect(lambda _previous: self._after_restore(dialog))
         dialog.open()
         return dialog
@@ -253,6 +257,15 @@ class MainWindow(QMainWindow):
         """文件 → 退出: close the window and end the program."""
         self._ending = ""
         self.close()
+
+    def _say_who_may_back_up(self) -> None:
+        """The greyed 备份 item's tooltip and status tip: which roles may back up, and why not this one."""
+        mode = self._session.installation_info().mode if self._session.installation_info() else "village"
+        roles = self.tr("、").join(QCoreApplication.translate("roles", role_label(role))
+                         for role in backup_service.roles_that_back_up(mode))
+        tip = self.tr("备份里有人员名册等个人信息,只有{roles}可以备份。").format(roles=roles)
+        self.backup_action.setStatusTip(tip)
+        self.backup_action.setToolTip(tip)
 
     def _lend_quit_action(self, _old: QWidget | None, now: QWidget | None) -> None:
         """Give 退出 (Ctrl+Q) to a window of this one that got the focus (a meeting or 财务 editor).
@@ -429,11 +442,16 @@ class MainWindow(QMainWindow):
         self.backup_action = QAction(self.tr("备份(&B)…"), self)
         self.backup_action.triggered.connect(self.open_backup)
         file_menu.addAction(self.backup_action)
+        self.backup_action.setEnabled(backup_service.may_back_up(self._session))
+        if not self.backup_action.isEnabled():  # the whole register, phone numbers and all: not every login's
+            self._say_who_may_back_up()
         self.restore_action = QAction(self.tr("从备份恢复(&O)…"), self)
         self.restore_action.triggered.connect(self.open_restore)
-        self.restore_action.setEnabled(self._session.can(Permission.MANAGE_USERS))
+        self.restore_action.setEnabled(backup_service.may_restore(self._session))
         if not self.restore_action.isEnabled():
             self.restore_action.setStatusTip(self.tr("只有管理员可以从备份恢复。"))
+            self.restore_action.setToolTip(self.restore_action.statusTip())
+        file_menu.setToolTipsVisible(True)  # a greyed item says who may use it
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         self.logout_action = QAction(self.tr("注销(&L)"), self)

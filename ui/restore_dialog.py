@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 
 from desktop import backup, storage
 from desktop.paths import AppPaths
+from desktop.services import backup_service
+from desktop.services.session import Session
 from models.clock import local_display
 from models.errors import Cancelled
 from ui.backups_model import TAKEN, BackupsModel
@@ -53,7 +55,7 @@ class RestoreDialog(QDialog):
 
     restored = Signal(object)  # the before-restore backup of the data replaced (a Path, or None)
 
-    def __init__(self, paths: AppPaths, settings: SettingsStore, parent: QWidget | None = None,
+    def __init__(self, session: Session, paths: AppPaths, settings: SettingsStore, parent: QWidget | None = None,
                  before_restore: Callable[[Callable[[bool], None]], None] | None = None):
         """`before_restore(then)` is asked after 恢复 was confirmed; `then(True)` goes on.
 
@@ -62,6 +64,7 @@ class RestoreDialog(QDialog):
         """
         super().__init__(parent)
         self._before = before_restore or (lambda then: then(True))
+        self._session = session
         self._paths = paths
         self._settings = settings
         self.chosen: Path | None = None
@@ -219,13 +222,16 @@ class RestoreDialog(QDialog):
 
     def start_restore(self, path: Path) -> bool:
         """Close the connection and replace the database with `path` on a worker (no question asked)."""
-        paths = self._paths
+        paths, session = self._paths, self._session
+        if not backup_service.may_restore(session):
+            self.message.show_error(self.tr("只有管理员可以从备份恢复。"))
+            return False
         self.message.show_hint(self.tr("正在恢复……请不要关闭电脑。"))
         self.progress.setRange(0, 0)
         storage.close_for_restore()
 
-        def work(progress, cancelled):
-            return storage.restore_from_backup(paths, path, progress, cancelled)
+        def work(progress, cancelled):  # the service checks again: the administrator's only
+            return backup_service.restore(session, paths, path, progress, cancelled)
 
         started = self.runner.run(work, self._done, self._failed)
         if not started:

@@ -83,3 +83,37 @@ def test_a_cancelled_restore_changes_nothing(village, tmp_path):
     assert paths.database.read_bytes() == before
     assert not list(paths.backups.glob("*before-restore*"))  # no safety copy of a restore that did not happen
     assert not list(paths.data_dir.glob("*.restoring"))
+
+
+@pytest.mark.parametrize("role", ["committee", "viewer", "village_committee"])
+def test_a_login_without_the_backup_permission_gets_no_copy(village, tmp_path, role):
+    """The register with its phone numbers is not every login's: the service refuses, no file is left."""
+    from desktop.services import backup_service
+    from desktop.services.session import Session
+    from models.errors import PermissionDenied
+
+    paths, _ = village
+    with pytest.raises(PermissionDenied, match="没有这项权限"):
+        backup_service.back_up(Session(actor="x", role=role), paths.database, tmp_path / "bk")
+    assert not (tmp_path / "bk").exists()
+
+
+def test_the_secretary_backs_up_and_only_the_administrator_restores(village, tmp_path):
+    from desktop.services import backup_service
+    from desktop.services.session import Session
+    from models.errors import PermissionDenied
+
+    paths, admin = village
+    secretary = Session(actor="wenshu", role="secretary")
+    made = backup_service.back_up(secretary, paths.database, tmp_path / "bk")
+    assert made.exists()
+    people_service.add_person(admin, "王建国", "男")
+    close_database()
+    with pytest.raises(PermissionDenied):
+        backup_service.restore(secretary, paths, made)
+    open_store(paths)
+    assert [p.name for p in people_service.register()] == ["王建国"]  # nothing replaced
+    close_database()
+    assert backup_service.restore(admin, paths, made) is not None
+    open_store(paths)
+    assert people_service.register() == []
