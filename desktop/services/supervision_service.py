@@ -95,6 +95,12 @@ def create_term(session: Session, label: str, start: date, end: date | None = No
         end_date=end.isoformat() if end else "", elected_meeting=meeting_id, note=note))
 
 
+def seated_people(term_id: str) -> frozenset[str]:
+    """The people holding a seat on `term_id` now (not left): 添加成员 marks them 已在本届."""
+    return frozenset(m.person_id for m in CommitteeMember.live().where(
+        (CommitteeMember.term == term_id) & (CommitteeMember.left_on == "")))
+
+
 def add_member(session: Session, term_id: str, person_id: str, chair: bool = False,
                finance_qualified: bool = False, joined_on: date | None = None,
                override_reason: str = "") -> read_models.CommitteeMemberView:

@@ -124,3 +124,28 @@ def test_new_term_asks_for_its_end_five_years_on(qtbot, page):
     dialog.accept()
     assert tab.term_combo.currentText() == "第八届"
     assert tab.period_label.text() == "任期 2026-02-01 至 2031-01-15"
+
+
+def test_people_already_seated_are_marked_and_cannot_be_added_twice(qtbot, page):
+    """添加成员 said "可以担任" for a sitting member (issue 15 walk): now 已在本届, and the service refuses too."""
+    from models.errors import ValidationError
+
+    dialog = _open_dialog(qtbot, page)
+    _search(qtbot, dialog, "王国生")
+    assert dialog.people_list.currentItem().text().endswith("· 已在本届")
+    assert dialog.verdict_text() == "已在本届" and not dialog.add_button.isEnabled()
+    assert "已经是本届监委会成员" in dialog.findings_label.text()
+    tab = page.members_tab
+    seated = next(r for r in people_service.register() if r.name == "王国生")
+    term_id = tab.term_id()
+    with pytest.raises(ValidationError, match="已经是本届监委会成员"):
+        supervision_service.add_member(tab._session, term_id, seated.id)
+    assert tab.model.rowCount() == 3
+    # Someone just added reads 已在本届 at once.
+    eligible = next(r.name for r in people_service.register() if r.roles == ("representative",)
+                    and not supervision_service.check_person(r.id))
+    _search(qtbot, dialog, eligible)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.role() == "ok" and dialog.verdict_text() == "已在本届"
+    assert dialog.people_list.currentItem().text().endswith("· 已在本届") and not dialog.add_button.isEnabled()
+    dialog.grab().save("/work/screens/fixd/add_member_seated.png")

@@ -3,7 +3,9 @@
 The eligibility check runs for the highlighted person before anything is
 saved: ✔ 可以担任, ✖ 不能担任 with the legal reasons (the 添加 button then
 explains and refuses), or ⚠ 需要说明理由 with a box for the justification
-the service records next to the seat.
+the service records next to the seat. A person already seated on this term
+is marked 已在本届 in the list and cannot be added again (the service
+refuses too); they used to read "可以担任".
 
 Shared by 村务监督 → 成员 and 人员名册 → 任职, so it lives in the kit.
 """
@@ -56,6 +58,7 @@ class AddMemberDialog(QDialog):
         self._session = session
         self._term_id = term_id
         self.findings: list[Finding] = []
+        self._seated: frozenset[str] = frozenset()
         self.setWindowTitle(self.tr("添加监委会成员"))
         em = self.fontMetrics().horizontalAdvance("国")
         resize_within_screen(self, em * 52, em * 34)
@@ -124,8 +127,12 @@ class AddMemberDialog(QDialog):
     def search(self, text: str) -> None:
         """List the register people whose name contains `text`."""
         self.people_list.clear()
+        seated = run_query(self, lambda: supervision_service.seated_people(self._term_id))
+        self._seated = seated.value if seated else frozenset()
         for row in pinyin_sorted(people_service.register(text), lambda p: p.name):
-            item = QListWidgetItem(person_line(row))
+            line = person_line(row)
+            item = QListWidgetItem(self.tr("{line}  · 已在本届").format(line=line) if row.id in self._seated
+                                   else line)
             item.setData(_ID, row.id)
             self.people_list.addItem(item)
         if self.people_list.count():
@@ -155,6 +162,14 @@ class AddMemberDialog(QDialog):
             self.verdict_label.setText(self.tr("没有找到这个人。名册里没有的人,请先在“人员名册”登记。"))
             self._color(self.verdict_label, None)
             self.findings_label.clear()
+            self._reason_visible(False)
+            self.add_button.setEnabled(False)
+            return
+        if person_id in self._seated:
+            self.findings = []
+            self.verdict_label.setText(self.tr("已在本届"))
+            self._color(self.verdict_label, None)
+            self.findings_label.setText(self.tr("这个人已经是本届监委会成员,不用再添加。"))
             self._reason_visible(False)
             self.add_button.setEnabled(False)
             return
@@ -217,4 +232,13 @@ class AddMemberDialog(QDialog):
         self.chair_box.setChecked(False)
         self.finance_box.setChecked(False)
         self.added.emit(person_id)
+        self._mark_seated(person_id)
         return True
+
+    def _mark_seated(self, person_id: str) -> None:
+        """The person just added reads 已在本届 at once (the list is not searched again)."""
+        self._seated = self._seated | {person_id}
+        item = self.people_list.currentItem()
+        if item is not None and item.data(_ID) == person_id:
+            item.setText(self.tr("{line}  · 已在本届").format(line=item.text()))
+        self._show(person_id)
