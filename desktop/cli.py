@@ -129,7 +129,25 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop import cli_users
 
     cli_users.add_parser(sub, _Parser)
+    _json_after_every_command(p)
     return p
+
+
+def _json_after_every_command(parser: argparse.ArgumentParser) -> None:
+    """Let every sub-command take `--json` after it too (`cunwu rules check F --json`, as the README shows).
+
+    DESIGN §5: `--json` is accepted before or after the sub-command. Only some
+    sub-commands declared it, so `cunwu check --json` was a usage error (exit 2).
+    SUPPRESS: when absent after the command, the global --json keeps its value.
+    """
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps its sub-parsers nowhere public
+        if not isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            continue
+        for child in action.choices.values():
+            if "--json" not in child._option_string_actions:  # noqa: SLF001
+                child.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                                   help="以一个 JSON 对象输出结果(同全局 --json)")
+            _json_after_every_command(child)
 
 
 def _gui_start(raw: list[str]) -> argparse.Namespace | None:
