@@ -91,3 +91,27 @@ def test_quarters_before_the_village_kept_records_here_are_not_judged(village):
     assert decisions_service.cadence_findings(2026, date(2026, 11, 20), since=date(2026, 11, 10)) == []
     found = [f.text() for f in decisions_service.cadence_findings(2026, date(2026, 11, 20), since=date(2026, 5, 3))]
     assert [t[:12] for t in found] == ["2026 年第 2 季度", "2026 年第 3 季度"]
+
+
+def test_the_secretary_sees_the_matters_waiting_for_the_village_committees_answer(village):
+    """待办 of the secretary: supervision matters awaiting an answer, the late ones first (issue 15)."""
+    from desktop.services import supervision_service as sv
+    from models.supervision import matters as mm
+
+    _, admin = village
+    secretary = login_as(admin, "wenshu", "secretary")
+    member = member_login(admin, "weiyuan", "周监委")
+    assert "answer" not in _keys(secretary)
+    late = sv.open_matter(member, "低保名单未张贴", "subsidies", "complaint", date(2026, 10, 1))
+    sv.advance(member, late.id, mm.NOTIFIED, date(2026, 10, 2), "请张贴", deadline=date(2026, 10, 20))
+    due = sv.open_matter(member, "公开栏未更新", "decisions", "inspection", date(2026, 11, 1))
+    sv.advance(member, due.id, mm.NOTIFIED, date(2026, 11, 2), "请更新", deadline=date(2026, 12, 31))
+
+    line = next(line for line in todo_service.todo(secretary, TODAY) if line.key == "answer")
+    assert str(line.text) == "2 件监督事项等待村委会答复,其中 1 件已过整改期限。"
+    assert line.urgent and line.page.startswith("supervision:matters")
+    assert "answer" not in _keys(member)  # the committee does not answer its own matters
+
+    sv.advance(secretary, late.id, mm.ANSWERED, date(2026, 11, 3), "已张贴")
+    sv.advance(secretary, due.id, mm.ANSWERED, date(2026, 11, 4), "已更新")
+    assert "answer" not in _keys(secretary)
