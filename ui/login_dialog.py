@@ -10,6 +10,15 @@ until when. The check itself (scrypt, ~0.4 s) runs on a worker (`Runner`).
 A login whose password the administrator reset (`Session.must_change_password`)
 is asked for a new one on the same dialog before it is accepted.
 
+After a wrong password or a lock, a second line says what an administrator
+who forgot their own password does (the command line on this computer): the
+"找本机管理员" of the message is no help to the administrator. It is shown
+only then, never before a try.
+
+Esc does nothing here: it used to quit the program without a word (an Esc
+meant for something else ends the session before it began). 退出 and the
+window's ✕ quit, as they say.
+
 `info` is the installation, or at start-up the `LoginFacts` read before the
 database layer loaded: the dialog uses only its name and `is_demo`.
 """
@@ -18,7 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -95,6 +104,12 @@ class LoginDialog(QDialog):
         layout.addSpacing(8)
         layout.addWidget(self.login_form)
         layout.addWidget(self.message)
+        self.forgot_hint = QLabel(self.tr("管理员忘记密码:在本机命令行运行\ncunwu users reset-password 登录名"))
+        self.forgot_hint.setProperty("role", "hint")
+        self.forgot_hint.setWordWrap(True)
+        self.forgot_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to copy the command
+        self.forgot_hint.hide()
+        layout.addWidget(self.forgot_hint)
         if info.is_demo:
             self.demo_hint = QLabel(self.tr("演示数据:管理员 admin,密码 demo1234"))
             self.demo_hint.setProperty("role", "hint")
@@ -107,6 +122,13 @@ class LoginDialog(QDialog):
         self._tick.timeout.connect(self._count_down)
         self.login_edit.textChanged.connect(self._other_login)
         (self.password_edit if self.login_edit.text() else self.login_edit).setFocus()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Esc does nothing (it quit the program silently); 退出 and ✕ quit."""
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def try_login(self) -> None:
         """Check the credentials on a worker; accept on success, explain inline on failure."""
@@ -144,8 +166,11 @@ class LoginDialog(QDialog):
         """Wrong name or password: say so under the fields and start the password again."""
         from models.errors import AccountLocked
 
+        from models.errors import AuthenticationFailed
+
         self._ready()
         self.message.show_failure(exc)
+        self.forgot_hint.setVisible(isinstance(exc, AuthenticationFailed))  # locks and waits too
         self.password_edit.clear()
         self.password_edit.setFocus()
         self._fit_height()
@@ -192,6 +217,7 @@ class LoginDialog(QDialog):
             self._locked = False
             self._ready()
             self.message.clear_message()
+            self.forgot_hint.hide()
 
     # --- a password reset by the administrator: a new one before going on -------------------------
 

@@ -111,3 +111,23 @@ def test_a_reset_password_asks_for_a_new_one_before_the_session(qtbot, village, 
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
     assert dialog.session.actor == "zhangwei" and not dialog.session.must_change_password
     assert auth_service.login("zhangwei", "Mine-45678").person_id == person.id
+
+
+def test_the_admin_way_out_is_said_only_after_a_failed_try_and_esc_does_not_quit(qtbot, village, settings_store):
+    """"忘记密码请找本机管理员" is no help to the administrator; Esc quit silently (issue 15 walk)."""
+    dialog = _dialog(qtbot, settings_store)
+    assert not dialog.forgot_hint.isVisible()  # nothing before a try
+    rejected: list[bool] = []
+    dialog.rejected.connect(lambda: rejected.append(True))
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and not rejected
+    qtbot.keyClicks(dialog.login_edit, "admin")
+    qtbot.keyClicks(dialog.password_edit, "wrong-password")
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_busy())
+    assert dialog.forgot_hint.isVisible()
+    assert dialog.forgot_hint.text().replace("\n", " ") == "管理员忘记密码:在本机命令行运行 cunwu users reset-password 登录名"
+    dialog.grab().save("/work/screens/fixd/login_forgot_hint.png")
+    qtbot.keyClicks(dialog.login_edit, "x")  # another login: its own story
+    dialog.close()  # the window's ✕ still quits
+    assert rejected and dialog.result() == QDialog.DialogCode.Rejected
