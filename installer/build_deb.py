@@ -203,7 +203,8 @@ def main() -> int:
     python = ensure_venv()
     pyinstaller(python, v)
     for rel in ("_internal/models/schema/0001_initial.sql", "_internal/resources/style.qss",
-                "_internal/resources/translations/qt_common_zh_CN.qm", "cunwu-debug"):
+                "_internal/resources/translations/qt_common_zh_CN.qm",
+                "_internal/PySide6/Qt/translations/qtbase_zh_CN.qm", "cunwu-debug"):
         if not (BUNDLE / rel).exists():
             raise BuildError(f"{rel} is missing from the Linux bundle")
     (BUILD / "linux-filelist.txt").write_text("\n".join(file_list(BUNDLE)) + "\n", "utf-8")

@@ -167,7 +167,7 @@ def check_bundle(v: str) -> None:
     check_no_wine_stubs(BUNDLE)
     internal = BUNDLE / "_internal"
     for rel in ("models/schema/0001_initial.sql", "resources/style.qss", "resources/cunwu.ico",
-                "resources/translations/qt_common_zh_CN.qm",
+                "resources/translations/qt_common_zh_CN.qm", "PySide6/translations/qtbase_zh_CN.qm",
                 "cryptography/hazmat/bindings/_rust.pyd", "PySide6/plugins/platforms/qwindows.dll",
                 "PySide6/plugins/platforms/qoffscreen.dll"):
         if not (internal / rel).exists():
