@@ -164,9 +164,7 @@ class LoginDialog(QDialog):
 
     def _refused(self, exc: BaseException) -> None:
         """Wrong name or password: say so under the fields and start the password again."""
-        from models.errors import AccountLocked
-
-        from models.errors import AuthenticationFailed
+        from models.errors import AccountLocked, AuthenticationFailed
 
         self._ready()
         self.message.show_failure(exc)
