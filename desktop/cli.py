@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     d_import.add_argument("file")
     d_import.add_argument("--period", required=True, help="月份,如 2026-10")
     d_import.add_argument("--sheet", default=None, help="工作表名(默认第一个)")
+    d_import.add_argument("--yes", action="store_true", help="这个月已有一份财务公开时,不询问,仍然新建一份")
     d_export = d_sub.add_parser("export", help="导出一年的公开内容到 .xlsx")
     d_export.add_argument("--year", type=int, required=True)
     d_export.add_argument("--out", required=True)
@@ -447,10 +448,22 @@ def cmd_disclosure(args, paths) -> dict[str, Any]:
     from models.db import database
 
     year, month = args.period.split("-")
+    title = f"{int(year)}年{int(month)}月财务收支公开"
+    second = args.yes
+    if not second:  # a second posting of the month asks first (issue 15), as 新建 does on the screen
+        from models.errors import DuplicateRecord
+
+        try:
+            disclosure_service.refuse_a_second("finance_monthly", args.period, "month")
+        except DuplicateRecord as exc:
+            if args.json or not _confirm(str(exc)):
+                raise Refused(msg(_C, QT_TRANSLATE_NOOP(
+                    _C, "{question}没有导入:要仍然新建一份,请加 --yes(或先在 村务公开 里处理已有的那份)。"),
+                    question=str(exc))) from None
+            second = True
     with database.atomic():
-        item = disclosure_service.create_item(session, "finance_monthly", args.period,
-                                              f"{int(year)}年{int(month)}月财务收支公开",
-                                              allow_duplicate=True)  # as before: the CLI imports what it is given
+        item = disclosure_service.create_item(session, "finance_monthly", args.period, title,
+                                              allow_duplicate=second)
         # The sheet's 期初余额 row when it has one, else the last posted month's 期末余额 (carried by create_item).
         opening = read.opening_fen if read.opening_fen is not None else disclosure_service.table(item.id)[0]
         t = totals(opening, read.lines)

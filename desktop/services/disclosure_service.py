@@ -165,6 +165,15 @@ def _row(i: DisclosureItem) -> ItemRow:
     return ItemRow(i.id, i.category, i.subject, i.period_kind, i.period, i.title, status(i), i.posted_on)
 
 
+def refuse_a_second(subject: str, period: str, period_kind: str) -> None:
+    """Raise `DuplicateRecord` (the question to ask) when `subject` already has a posting for `period`.
+
+    What `create_item` checks, for a caller that asks before it reads or
+    writes anything (`cunwu disclosure import-ledger`).
+    """
+    _refuse_duplicate(subject, period_kind, period.strip())
+
+
 def _refuse_duplicate(subject: str, kind: str, period: str) -> None:
     found = existing_items(subject, period, kind)
     if not found:

@@ -180,3 +180,34 @@ def test_cli_ledger_import_refuses_a_total_beyond_the_limit_and_creates_nothing(
     out = capsys.readouterr()
     assert "没有保存" in out.out and "太大" in out.out and "Traceback" not in out.err
     assert ds.list_items() == []
+
+
+def test_cli_a_second_posting_of_a_month_asks_first(tmp_path):
+    """`cunwu disclosure import-ledger` twice for one month: refused without --yes, naming the one there is."""
+    from desktop.services import disclosure_service as ds
+    from models.db import close_database
+    from tests.support.ledgers import messy_cash_journal
+    from tests.unit.test_cli import as_json, cunwu
+
+    data = tmp_path / "d"
+    assert cunwu("init", "village", "--name", "青山村", "--code", "330106001001", data_dir=data).returncode == 0
+    ledger = tmp_path / "台账.xlsx"
+    messy_cash_journal(ledger)
+    args = ("disclosure", "import-ledger", str(ledger), "--period", "2026-10")
+    first = cunwu(*args, "--json", data_dir=data)
+    assert first.returncode == 0, first.stderr
+    again = cunwu(*args, data_dir=data)
+    assert again.returncode == 1
+    assert "2026年10月财务收支公开 已有一份草稿,仍要再建一份吗?" in again.stderr and "--yes" in again.stderr
+    assert as_json(cunwu(*args, "--json", data_dir=data))["ok"] is False
+    second = cunwu(*args, "--yes", "--json", data_dir=data)
+    assert second.returncode == 0, second.stderr
+    from desktop.paths import AppPaths
+    from desktop.storage import open_store
+
+    open_store(AppPaths(data), backup_before_migration=False)
+    try:
+        ids = {r.id for r in ds.existing_items("finance_monthly", "2026-10")}
+        assert ids == {as_json(first)["posting_id"], as_json(second)["posting_id"]}
+    finally:
+        close_database()
