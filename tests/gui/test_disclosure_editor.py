@@ -117,6 +117,10 @@ def test_typing_a_financial_table_by_keyboard(qtbot, village):
     assert not te.model.flags(te.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
     assert te.opening_edit.isReadOnly()
     assert "等待监委会审核" in editor.review_section.state_label.text()
+    # ... and looks it: grey, not the white of a field one types in (issue 15 walk, the committee's view).
+    for edit in (te.opening_edit, te.closing_edit):
+        inside = edit.grab().toImage().pixelColor(edit.width() - 4, edit.height() // 2)
+        assert inside.name() == "#efede7", inside.name()
 
 
 def test_vague_line_warns_in_amber(qtbot, village):
