@@ -108,6 +108,7 @@ class CompliancePage(QWidget):
         on_enter(self.table, self.open_current)
         hint = QLabel(self.tr("点击任一格子(或用方向键选中后按回车),查看它背后的记录;鼠标停在格子上可看说明。"))
         hint.setProperty("role", "hint")
+        hint.setWordWrap(True)  # one line of it made the page 896 px wide at 1024×600 (room: 850)
 
         self.trend = TrendChart()
         trend_card = _card()

@@ -49,6 +49,7 @@ class FilingRegisterTab(QWidget):
         self._keep: str | None = None  # the version selected when the read started
         self.jobs = Runner(self, writes=False)
         self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)  # on one line it made the page 1018 px wide at 1024×600 (room: 850)
         self.table = read_only_view(self.model, TITLE)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(self.open_default)
