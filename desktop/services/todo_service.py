@@ -145,10 +145,10 @@ def _secretary_lines(today: date) -> list[TodoLine]:
             _C, "{n} 项公开内容还是草稿,没有提交监委会审核。"), n=len(drafts)), _at("disclosure:list", drafts)))
     from models.meetings.records import STATUS_DRAFT, Meeting
 
-    meetings = Meeting.live().where(Meeting.status == STATUS_DRAFT).count()
+    meetings = list(Meeting.live().where(Meeting.status == STATUS_DRAFT))
     if meetings:
         out.append(TodoLine("meetings", msg(_C, QT_TRANSLATE_NOOP(
-            _C, "{n} 份会议记录还没有审定(审定前不算召开)。"), n=meetings), "meetings"))
+            _C, "{n} 份会议记录还没有审定(审定前不算召开)。"), n=len(meetings)), _at("meetings", meetings)))
     return out
 
 

@@ -53,6 +53,52 @@ def test_a_committee_member_opens_the_items_waiting_for_review(qtbot, village, s
     page.editor.close()
 
 
+def test_a_matter_awaiting_the_answer_opens_that_matter(qtbot, village, settings_store):
+    """The one 监督事项 waiting for the 村委会's answer is selected on the board, whatever the filter."""
+    from datetime import timedelta
+
+    from desktop.services import supervision_service
+    from models.supervision import matters as mm
+    from ui.main_window import MainWindow
+
+    paths, admin = village
+    secretary = login_as(admin, "wenshu", "secretary")
+    member = member_login(admin, "weiyuan", "周监委")
+    today = date.today()
+    matter = supervision_service.open_matter(member, "村务公开栏长期未更新", "subsidies", "complaint",
+                                             today - timedelta(days=5))
+    supervision_service.advance(member, matter.id, mm.NOTIFIED, today - timedelta(days=4), "请更新",
+                                today + timedelta(days=20))
+    window = MainWindow(setup_service.current(), secretary, paths, settings_store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    home = _home(qtbot, window)
+    assert "answer" in home.todo_buttons
+    qtbot.mouseClick(home.todo_buttons["answer"], Qt.MouseButton.LeftButton)
+    page = window.current_page()
+    assert window.navigation.current_key() == "supervision" and page.tabs.currentWidget() is page.matters_tab
+    assert page.matters_tab.selected_id() == matter.id
+
+
+def test_the_one_meeting_record_to_approve_opens_in_its_editor(qtbot, main_window):
+    from desktop.services import meetings_service, people_service
+
+    session = main_window.session()
+    people_service.add_person(session, "张三", "男")
+    mid = meetings_service.save(session, meetings_service.new_draft("two_committees", date.today()))
+    home = main_window.current_page()
+    qtbot.waitUntil(lambda: bool(home.data_cards))
+    home.refresh()
+    qtbot.mouseClick(home.todo_buttons["meetings"], Qt.MouseButton.LeftButton)
+    page = main_window.current_page()
+    assert main_window.navigation.current_key() == "meetings"
+    assert page.list_view.selected_id() == mid
+    editor = page.list_view.editor
+    assert editor is not None and editor.draft.id == mid
+    editor.close()
+
+
 def test_the_admin_is_sent_to_the_committee_and_to_a_backup(qtbot, main_window):
     from desktop.services import people_service
 

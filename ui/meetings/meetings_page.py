@@ -204,6 +204,14 @@ class MeetingListView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()).id if rows else None
 
+    def select_meeting(self, meeting_id: str) -> bool:
+        """Select `meeting_id` when the list (with its filters) shows it."""
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).id == meeting_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
     def select_row(self, row: int) -> None:
         """Select view row `row` (as a click would)."""
         self.table.selectRow(row)
@@ -335,6 +343,12 @@ class MeetingsPage(QWidget):
         layout.setSpacing(10)
         layout.addWidget(ScaledLabel(self.tr("会议与表决"), 1.5, bold=True))
         layout.addWidget(self.tabs, 1)
+
+    def open_record(self, _tab: str, meeting_id: str) -> MeetingEditor | None:
+        """A to-do line about one meeting record (a draft to 审定): select it in the list and open it."""
+        self.tabs.setCurrentWidget(self.list_view)
+        self.list_view.select_meeting(meeting_id)
+        return self.open_for_draft(f"meeting:{meeting_id}")
 
     def open_for_draft(self, key: str) -> MeetingEditor | None:
         """恢复未保存的内容: the editor of a kept draft's meeting ("meeting:<id>" or "meeting:new:<type>").
