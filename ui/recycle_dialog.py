@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
 
 from desktop.services import recycle_service
 from desktop.services.session import Session
+from models.errors import DuplicateRecord
 from models.roles import Permission
 from ui.errors import error_text
 from ui.operations import run_op
 from ui.recycle_model import DESCRIPTION, RecycleModel
+from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.tables import read_only_view
 
@@ -29,6 +31,8 @@ class RecycleDialog(QDialog):
         super().__init__(parent)
         self._session = session
         self.restored = 0
+        #: The open 仍然恢复 question about a posting whose period has another one (None when none is open).
+        self.duplicate_box = None
         self.setWindowTitle(self.tr("回收站"))
         self.resize(720, 440)
         hint = QLabel(self.tr("删除的记录都在这里,选中后点“恢复”即可放回原处。"))
@@ -62,21 +66,45 @@ class RecycleDialog(QDialog):
         self._update_buttons()
 
     def restore_selected(self) -> None:
-        """Restore every selected record; report how many came back."""
+        """Restore every selected record; report how many came back.
+
+        A posting whose period has another one since asks first (仍然恢复 /
+        取消, `duplicate_box`); the records after it wait for the answer.
+        """
         indexes = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        done = 0
+        self._restore([self.model.row_at(index) for index in indexes], 0, allow_first=False)
+
+    def _restore(self, rows: list, done: int, allow_first: bool) -> None:
+        pending = list(rows)
+        count = done
+        question: DuplicateRecord | None = None
 
         def restore_each() -> None:
-            nonlocal done
-            for index in indexes:
-                row = self.model.row_at(index)
-                recycle_service.restore(self._session, row.table, row.id)
-                done += 1
+            nonlocal count, question
+            allow = allow_first
+            while pending:
+                row = pending[0]
+                try:
+                    recycle_service.restore(self._session, row.table, row.id, allow_duplicate=allow)
+                except DuplicateRecord as exc:
+                    question = exc
+                    return
+                pending.pop(0)
+                count += 1
+                allow = False
 
         run_op(self, restore_each, on_failure=lambda exc: self.message.show_error(error_text(exc)))
-        self.restored += done
-        if done:
-            self.message.show_ok(self.tr("已恢复 {n} 条。").format(n=done))
+        if question is not None:
+            self.restored = self.restored + count - done
+            self.duplicate_box = ask_confirm(
+                self, self.tr("回收站"), error_text(question), self.tr("仍然恢复"),
+                lambda: self._restore(pending, count, allow_first=True),
+                on_answer=lambda: setattr(self, "duplicate_box", None))
+            self.refresh()
+            return
+        self.restored = self.restored + count - done
+        if count:
+            self.message.show_ok(self.tr("已恢复 {n} 条。").format(n=count))
         self.refresh()
 
     def _update_buttons(self) -> None:

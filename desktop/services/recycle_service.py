@@ -16,7 +16,7 @@ from desktop.services.session import Session
 from models.clock import local_display
 from models.disclosure.records import DisclosureItem
 from models.entities import Household, Kinship, Person, VillageGroup
-from models.errors import NotFound
+from models.errors import DuplicateRecord, NotFound
 from models.meetings.records import Attachment, DecisionRegister, Meeting
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
@@ -65,8 +65,14 @@ def list_deleted() -> list[DeletedRow]:
     return [row for _when, row in rows]
 
 
-def restore(session: Session, table: str, record_id: str) -> None:
-    """Bring a record back."""
+def restore(session: Session, table: str, record_id: str, allow_duplicate: bool = False) -> None:
+    """Bring a record back.
+
+    A 村务公开 posting whose period got another posting since (放弃草稿, then
+    新建 again) raises `DuplicateRecord` naming that one unless
+    `allow_duplicate`: a second posting for a subject and period asks first
+    (issue 15), also when it comes back from here.
+    """
     session.require(Permission.EDIT_REGISTER if table in _REGISTER_TABLES else Permission.EDIT_RECORDS)
     if table not in _KINDS:
         raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "回收站里没有这条记录。")))
@@ -78,4 +84,20 @@ def restore(session: Session, table: str, record_id: str) -> None:
         from desktop.services import households_service
 
         households_service.check_restorable(row)
+    if table == "disclosure_item" and not allow_duplicate:
+        _refuse_a_second_posting(row)
     record_store.restore(session, row)
+
+
+def _refuse_a_second_posting(item: DisclosureItem) -> None:
+    from desktop.services import disclosure_service as ds
+    from models.disclosure import catalogue as cat
+
+    if item.period_kind == cat.AD_HOC:
+        return
+    found = ds.existing_items(item.subject, item.period, item.period_kind)
+    if found:
+        first = found[0]
+        raise DuplicateRecord(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "这一期已有一份“{title}”(现在“{state}”)。恢复后同一期会有两份,仍要恢复吗?"),
+            title=first.title, state=ds.STATUS_LABELS[first.status]), existing_id=first.id)

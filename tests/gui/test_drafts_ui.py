@@ -160,6 +160,34 @@ def test_abandon_a_disclosure_draft_from_the_list_and_restore_it(qtbot, page, vi
     assert draft in {r.id for r in ds.list_items()}
 
 
+
+def test_the_recycle_view_asks_before_a_second_posting_of_a_period_comes_back(qtbot, village):
+    """恢复 of an abandoned draft whose month got a new posting meanwhile: 仍然恢复 / 取消 (issue 15)."""
+    from ui.recycle_dialog import RecycleDialog
+
+    _, admin = village
+    old = ds.create_item(admin, "finance_monthly", "2026-11", "2026年11月财务收支公开").id
+    ds.abandon_draft(admin, old)
+    ds.create_item(admin, "finance_monthly", "2026-11", "2026年11月财务收支公开(重做)")
+    recycle = RecycleDialog(admin)
+    qtbot.addWidget(recycle)
+    recycle.show()
+    recycle.table.selectRow(0)
+    _click(qtbot, recycle.restore_button)
+    box = recycle.duplicate_box
+    assert box is not None and "恢复后同一期会有两份,仍要恢复吗?" in box.text()
+    assert box.defaultButton() is box.button(CANCEL)
+    _click(qtbot, box.button(CANCEL))
+    assert recycle.duplicate_box is None and old in {r.id for r in recycle_service.list_deleted()}
+
+    recycle.table.selectRow(0)
+    _click(qtbot, recycle.restore_button)
+    assert recycle.duplicate_box.button(YES).text() == "仍然恢复"
+    _click(qtbot, recycle.duplicate_box.button(YES))
+    qtbot.waitUntil(lambda: old not in {r.id for r in recycle_service.list_deleted()})
+    assert len(ds.existing_items("finance_monthly", "2026-11")) == 2
+    assert recycle.restored == 1 and "已恢复 1 条" in recycle.message.text()
+
 def test_abandon_from_the_calendar_menu(qtbot, page, village):
     _, admin = village
     draft = ds.create_item(admin, "village_affairs", "2026Q1", "2026年第1季度村务公开").id

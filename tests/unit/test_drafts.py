@@ -49,6 +49,24 @@ def test_a_disclosure_draft_is_abandoned_and_comes_back_with_its_table(village):
     assert (opening, closing, [line.summary for line in lines]) == (100000, 110000, ["转移支付"])
 
 
+
+def test_an_abandoned_draft_whose_period_has_a_new_posting_asks_before_it_comes_back(village):
+    """放弃草稿, 新建 the month again, then 恢复 the old one: a second posting for the period asks first."""
+    _, admin = village
+    old = ds.create_item(admin, "finance_monthly", "2026-11", "2026年11月财务收支公开").id
+    ds.abandon_draft(admin, old)
+    new = ds.create_item(admin, "finance_monthly", "2026-11", "2026年11月财务收支公开(重做)").id
+    with pytest.raises(DuplicateRecord) as asked:
+        recycle_service.restore(admin, "disclosure_item", old)
+    assert "这一期已有一份“2026年11月财务收支公开(重做)”(现在“草稿”)" in str(asked.value)
+    assert asked.value.existing_id == new and _in_recycle(old)
+    recycle_service.restore(admin, "disclosure_item", old, allow_duplicate=True)
+    assert {r.id for r in ds.existing_items("finance_monthly", "2026-11")} == {old, new}
+    alone = ds.create_item(admin, "finance_monthly", "2026-12", "2026年12月财务收支公开").id
+    ds.abandon_draft(admin, alone)
+    recycle_service.restore(admin, "disclosure_item", alone)  # nothing else for December: no question
+    assert not _in_recycle(alone)
+
 def test_a_returned_item_may_be_abandoned(village):
     _, admin = village
     item = ds.create_item(admin, "village_affairs", "2026Q3", "第三季度村务公开", period_kind="quarter")
