@@ -84,6 +84,10 @@ def restore(session: Session, table: str, record_id: str, allow_duplicate: bool 
         from desktop.services import households_service
 
         households_service.check_restorable(row)
+    if table == "rule_version":
+        from desktop.services import rules_service
+
+        rules_service.check_restorable(row)
     if table == "disclosure_item" and not allow_duplicate:
         _refuse_a_second_posting(row)
     record_store.restore(session, row)

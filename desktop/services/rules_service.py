@@ -247,6 +247,17 @@ def _new_draft(session: Session, rule_set_id: str, title: str, trigger: str,
         raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这个规章。")))
     if trigger not in TRIGGERS:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的修订原因:{trigger}"), trigger=trigger)
+    _refuse_a_second_open_draft(rs)
+    with database.atomic():
+        version = record_store.create(
+            session, RuleVersion, rule_set=rs, version_no=_next_no(rs), title=title.strip() or rs.title,
+            trigger=trigger, started_on=(started_on or date.today()).isoformat(), preamble=preamble)
+        _write_articles(session, version, lines or [])
+    return version
+
+
+def _refuse_a_second_open_draft(rs: RuleSet) -> None:
+    """One draft under way per 规章: a second is refused, naming the one there is."""
     open_drafts = [v for v in RuleVersion.live().where(RuleVersion.rule_set == rs)
                    if proc.status(facts(v.id)) in (proc.ST_SOLICITING, proc.ST_DRAFTING, proc.ST_IN_REVIEW,
                                                    proc.ST_REVIEWED)]
@@ -254,12 +265,16 @@ def _new_draft(session: Session, rule_set_id: str, title: str, trigger: str,
         raise _invalid(QT_TRANSLATE_NOOP(
             _C, "“{title}”已经有一个正在进行的草案(第 {no} 版),请先完成或删除它。"),
             title=rs.title, no=open_drafts[0].version_no)
-    with database.atomic():
-        version = record_store.create(
-            session, RuleVersion, rule_set=rs, version_no=_next_no(rs), title=title.strip() or rs.title,
-            trigger=trigger, started_on=(started_on or date.today()).isoformat(), preamble=preamble)
-        _write_articles(session, version, lines or [])
-    return version
+
+
+def check_restorable(version: RuleVersion) -> None:
+    """Refuse bringing an abandoned draft back from the 回收站 while its 规章 has another draft under way.
+
+    `new_draft` allows one open draft per 规章; 放弃草稿, 新建草案, then 恢复
+    the first one made two (issue 15's drafts come back, but not as a second).
+    Only drafts are ever abandoned (`abandon_draft`), so what is in the 回收站 is one.
+    """
+    _refuse_a_second_open_draft(version.rule_set)
 
 
 def import_text(session: Session, text: str, title: str, kind: str = KIND_RULES,

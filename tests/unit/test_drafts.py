@@ -151,6 +151,24 @@ def test_a_rule_draft_is_abandoned_and_comes_back_with_its_articles(village):
     assert len(rules_service.view(version_id).articles) == articles == 3
 
 
+
+def test_an_abandoned_rule_draft_does_not_come_back_beside_a_new_draft(village):
+    """放弃草稿, 新建草案, 恢复 the first: refused (one draft under way per 规章), nothing changed."""
+    from models.rules.records import RuleVersion
+
+    _, admin = village
+    first = import_draft(admin)
+    rule_set = RuleVersion.get_by_id(first).rule_set_id
+    rules_service.abandon_draft(admin, first)
+    second = rules_service.new_draft(admin, rule_set, "重写").id
+    with pytest.raises(ValidationError) as err:
+        recycle_service.restore(admin, "rule_version", first)
+    assert "已经有一个正在进行的草案(第 2 版),请先完成或删除它" in str(err.value)
+    assert _in_recycle(first)
+    rules_service.abandon_draft(admin, second)
+    recycle_service.restore(admin, "rule_version", first)  # alone again: it comes back
+    assert not _in_recycle(first) and _in_recycle(second)
+
 def test_an_adopted_version_is_never_abandoned(village):
     _, admin = village
     version_id = import_draft(admin)
