@@ -64,7 +64,12 @@ def login(login_name: str, password: str) -> Session:
     attempts = login_throttle.of_user(user) if user else login_throttle.of_name(name)
     attempts = login_throttle.refuse_if_waiting(attempts, now)
     stored = user.password_hash if user else passwords.dummy_hash()
-    if not passwords.verify_password(password or "", stored) or user is None:
+    right = passwords.verify_password(password or "", stored)
+    if not right and user is not None and passwords.needs_rehash(stored):
+        # A hash from before issue 15 (n=2**14) is checked in an eighth of an unknown login's time:
+        # a wrong password for it would tell that the login exists. Never cheaper than an unknown one.
+        passwords.verify_password(password or "", passwords.dummy_hash())
+    if not right or user is None:
         log.info("failed login for %r", name)
         attempts = login_throttle.after_failure(attempts, now)
         if user is not None:

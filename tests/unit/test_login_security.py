@@ -162,6 +162,23 @@ def test_a_real_hash_costs_at_least_2_17_and_an_old_one_is_upgraded_at_login(str
     assert User.get(User.login == "admin").password_hash == upgraded  # not re-made again
 
 
+
+def test_a_wrong_password_for_an_old_hash_costs_no_less_than_an_unknown_login(strong_kdf, village, monkeypatch,
+                                                                            scrypt_calls, clock):
+    """Until its owner logs in again an account keeps its pre-issue-15 hash (n=2**14); a wrong password
+    for it still does an unknown login's work, so a quick refusal does not tell that the login exists."""
+    monkeypatch.setattr(passwords, "_N", 2**14)
+    old = passwords.hash_password(ADMIN_PASSWORD)
+    monkeypatch.setattr(passwords, "_N", 2**17)
+    User.update(password_hash=old).where(User.login == "admin").execute()
+    scrypt_calls.clear()
+    _refusal("nobody", "wrong-pass")
+    assert scrypt_calls == [2**17]
+    scrypt_calls.clear()
+    _refusal("admin", "wrong-pass")
+    assert scrypt_calls == [2**14, 2**17]  # the old hash, then an unknown login's work
+    assert User.get(User.login == "admin").password_hash == old  # upgraded only by the right password
+
 def test_a_reset_password_must_be_changed_at_the_next_login(village):
     _, admin = village
     person = people_service.add_person(admin, "张伟", "男")
