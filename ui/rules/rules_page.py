@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -36,6 +35,7 @@ from ui.widgets.palette import GREY
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.screen_fit import resize_within_screen
+from ui.widgets.side_panel import SideBySideOrTabs
 from ui.widgets.unsaved import hold_selection
 
 _ID = Qt.ItemDataRole.UserRole
@@ -122,13 +122,13 @@ class RulesPage(QWidget):
         left_layout.addWidget(self.tree, 1)
         left_layout.addWidget(self.message)
         left_layout.addWidget(self.abandon_button, 0, Qt.AlignmentFlag.AlignLeft)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 4)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([em * 24, em * 80])
+        # The list beside the version when both fit; on a 1024×600 netbook the two needed 1041 px of
+        # 834 at 标准 and the page scrolled sideways, so there they become two tabs (a version picked
+        # in the list brings its tab forward, `_on_clicked`).
+        self.panes = SideBySideOrTabs(left, self.stack, self.tr("版本列表"), self.tr("所选版本"),
+                                      stretch=(1, 4))
+        self.panes.splitter.setSizes([em * 24, em * 80])
+        self.tree.itemClicked.connect(self._on_clicked)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
@@ -138,7 +138,7 @@ class RulesPage(QWidget):
         top.addSpacing(24)
         top.addLayout(buttons, 1)
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.panes, 1)
         self.refresh()
 
     # ----- the list -----------------------------------------------------------------------
@@ -202,8 +202,15 @@ class RulesPage(QWidget):
         editor = self.panel.article_editor
         if editor.version_id != version_id or not editor.editable:
             return None
+        self.panes.show_side()
+        self.panel.body.show_side()
         self.panel.tabs.setCurrentWidget(editor)
         return editor
+
+    def _on_clicked(self, item: QTreeWidgetItem) -> None:
+        """A version clicked in the list: its tab forward when list and version are tabs."""
+        if item.data(0, _ID):
+            self.panes.show_side()
 
     def _version_text(self, v: VersionRow) -> str:
         """"第3版" over "2026 12条": two short lines fit the narrow list where one long one was cut."""

@@ -39,6 +39,7 @@ from ui.widgets.palette import AMBER, BLUE, GREEN, PALE_GREY, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import opinion_label, short_fingerprint
 from ui.widgets.scaled_label import ScaledLabel, scale_font
+from ui.widgets.side_panel import SideBySideOrTabs
 
 _C = "RulesTimeline"
 #: Which tab holds the form of each step.
@@ -183,19 +184,25 @@ class VersionPanel(QWidget):
         head.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        side = QVBoxLayout()
-        side.addWidget(ScaledLabel(self.tr("办理进度"), 1.08, bold=True))
+        progress = QWidget()
+        side = QVBoxLayout(progress)
+        side.setContentsMargins(0, 0, 0, 0)
+        progress_title = ScaledLabel(self.tr("办理进度"), 1.08, bold=True)
+        side.addWidget(progress_title)
         side.addWidget(self.timeline, 1)
         side.addWidget(self.next_hint)
         side.addWidget(self.next_button)
-        body = QHBoxLayout()
-        body.addLayout(side, 2)
-        body.addWidget(self.tabs, 5)
+        # The progress column beside the tabs when there is room; on a netbook (or with the larger
+        # fonts) it becomes a tab of its own: side by side the two needed 756 px at 标准, 929 at 特大.
+        self.body = SideBySideOrTabs(progress, self.tabs, self.tr("办理进度"), self.tr("条文与办理"),
+                                     stretch=(2, 5))
+        self.body.arranged.connect(progress_title.setVisible)  # the tab says it already
+        progress_title.setVisible(self.body.side_by_side())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.message)
 
     # ----- showing ------------------------------------------------------------------------
@@ -263,6 +270,7 @@ class VersionPanel(QWidget):
     def go_to_next_step(self) -> None:
         """Open the tab where the next step is recorded (the articles when the township asked for changes)."""
         if self.view and self.view.next_step:
+            self.body.show_side()  # the tabs, when the progress column is a tab of its own
             if self.view.next_step == proc.REVIEW and needs_changes(self.view):
                 self.tabs.setCurrentWidget(self.article_editor)
                 return

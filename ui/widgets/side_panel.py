@@ -21,7 +21,10 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 
 class SideBySideOrTabs(QWidget):
-    """`main` and `side` in a splitter (3:1) when both fit, else as the tabs `main_title` / `side_title`.
+    """`main` and `side` in a splitter (3:1, or `stretch`) when both fit, else as the tabs `main_title` / `side_title`.
+
+    `main` is the left pane and the first tab (a list beside what is picked
+    in it can be `main` with a `stretch` of (1, 4)).
 
     `arranged(bool)` is emitted with True when the panes are side by side,
     False when they became tabs (e.g. to say in a tab title what waits there).
@@ -30,9 +33,10 @@ class SideBySideOrTabs(QWidget):
     arranged = Signal(bool)
 
     def __init__(self, main: QWidget, side: QWidget, main_title: str, side_title: str,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, stretch: tuple[int, int] = (3, 1)):
         super().__init__(parent)
         self.main = main
+        self._stretch = stretch
         self.side = side
         self._titles = (main_title, side_title)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -83,8 +87,8 @@ class SideBySideOrTabs(QWidget):
                 self.tabs.removeTab(0)
             self.splitter.addWidget(self.main)
             self.splitter.addWidget(self.side)
-            self.splitter.setStretchFactor(0, 3)
-            self.splitter.setStretchFactor(1, 1)
+            self.splitter.setStretchFactor(0, self._stretch[0])
+            self.splitter.setStretchFactor(1, self._stretch[1])
             self.main.show()
             self.side.show()
             self._layout.addWidget(self.splitter)
