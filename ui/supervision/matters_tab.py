@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +45,7 @@ from ui.widgets.palette import GREY, INK, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.scroll import transparent_scroll
+from ui.widgets.side_panel import SideBySideOrTabs
 from ui.widgets.tables import keep_column_readable, read_only_view
 
 ALL, OPEN, OVERDUE, CLOSED = "all", "open", "overdue", "closed"
@@ -278,15 +278,14 @@ class MattersTab(QWidget):
         left_layout.addWidget(self.table, 1)
         card, card_layout = section(self.tr("事项办理"))
         card_layout.addWidget(self.panel, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(card)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
+        # The board beside the matter when both fit; as two tabs when not (side by side they needed
+        # 787 px at 特大, more than a 1024×600 netbook gives: the page scrolled sideways). A matter
+        # clicked in the board brings its tab forward.
+        self.panes = SideBySideOrTabs(left, card, self.tr("事项列表"), self.tr("事项办理"), stretch=(3, 2))
+        self.table.clicked.connect(lambda _index: self.panes.show_side())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.panes, 1)
         self.refresh()
 
     def refresh(self, select_id: str | None = None) -> None:
