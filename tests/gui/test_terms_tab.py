@@ -183,6 +183,8 @@ def test_representative_with_households_through_the_tab(qtbot, page, admin):
     dialog.picker.set_checked(h.id for h in homes[:10])
     assert dialog.save()
     assert "联系 10 户" in dialog.message.text() and "李秀英(" not in dialog.findings_label.text()
+    assert sorted(dialog.picker.household_ids()) == sorted(h.id for h in homes[:10])  # read again, ticks kept
+    assert "12 户,2 户还没有代表联系" in dialog.picker.free_label.text()
     dialog.close_button.click()
     assert tab.table.model().index(0, 3).data() == "10"
 

@@ -200,7 +200,9 @@ class HouseholdsPicker(QWidget):
             self.count_label.setText(self.tr("还没有登记户(在“小组与户”里登记);可以先任命,以后再登记联系的户。"))
             return
         self.count_label.setText(self.tr("已选 {n} 户").format(n=len(self.household_ids())))
-        free = sum(not c.represented_by_others(self._office_id) for c in self.choices)
+        # Nobody else represents it and it is not ticked here: what is left for the next representatives.
+        ticked = set(self.household_ids())
+        free = sum(not c.represented_by_others(self._office_id) and c.id not in ticked for c in self.choices)
         self.free_label.setText(self.tr("全村 {all} 户,{free} 户还没有代表联系").format(all=len(self.choices), free=free))
 
     def household_ids(self) -> list[str]:
@@ -254,6 +256,7 @@ class HouseholdsDialog(QDialog):
             self._session, self._office.id, self.picker.household_ids()), on_failure=self.message.show_failure)
         if not outcome:
             return False
+        self.picker.reload(self.picker.household_ids())  # the counts of households nobody represents follow
         self.message.show_ok(self.tr("已保存,联系 {n} 户。").format(n=len(self.picker.household_ids())))
         self.findings_label.setText(finding_lines_html(list(outcome.value), self.tr("符合法律对人数和组成的要求。")))
         return True
