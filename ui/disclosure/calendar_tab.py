@@ -91,6 +91,7 @@ class CalendarTab(QWidget):
             f"&nbsp;{escape(obligation_label(code))}&nbsp;</span>"
             for code in (cal.DONE_ON_TIME, cal.DONE_LATE, cal.OVERDUE, cal.DUE_SOON, cal.NOT_DUE, cal.BEFORE_USE)))
         legend.setTextFormat(Qt.TextFormat.RichText)
+        legend.setWordWrap(True)  # on one line the six states needed 723 px at 特大 (a netbook scrolled sideways)
         hint = QLabel(self.tr("点击一格打开那一期的公开;还没有公开的,点击即可新建。"
                               "期限按本村所在省份的规定计算。"))
         hint.setProperty("role", "hint")

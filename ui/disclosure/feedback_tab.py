@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -26,10 +27,12 @@ from desktop.services.session import Session
 from desktop.services.ui_support_disclosure import FeedbackRow
 from models.roles import Permission
 from ui.disclosure.feedback_model import FeedbackModel, township_answer_text
+from ui.fonts import font_notifier
 from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.primary_button import make_primary
+from ui.widgets.shrinking_columns import ShrinkingColumns
 from ui.widgets.tables import read_only_view
 
 RECEIVED, VILLAGER, ABOUT, CONTENT, STATE = range(5)
@@ -46,6 +49,16 @@ class FeedbackTab(QWidget):
         self.summary_label.setWordWrap(True)
         self.model = FeedbackModel(self)
         self.table = read_only_view(self.model)
+        # Widths in characters; 答复情况 stretches. Sized to their contents the 内容 took the row and
+        # left 答复情况 a sliver on a netbook at 特大: here they shrink towards floors instead (wrapped).
+        column_chars = (6, 4, 10, 14, 0)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, chars in enumerate(column_chars):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if chars == 0
+                                        else QHeaderView.ResizeMode.Interactive)
+        self._columns = ShrinkingColumns(self.table, column_chars, (5.5, 3, 5, 6, 0), stretch_chars=8)
+        font_notifier().changed.connect(self._columns.resize_columns)
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
 
         add_card, add_layout = section(self.tr("登记村民反映"))

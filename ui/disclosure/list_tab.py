@@ -31,6 +31,7 @@ from ui.disclosure.labels import (
     status_label,
     subject_label,
 )
+from ui.fonts import font_notifier
 from ui.operations import run_op
 from ui.widgets import background
 from ui.widgets.abandon import abandon_text, ask_abandon, on_delete_key
@@ -38,6 +39,7 @@ from ui.widgets.background import FileExporter
 from ui.widgets.batched_model import SORT_ROLE, BatchedRowsModel
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
+from ui.widgets.shrinking_columns import ShrinkingColumns
 
 PERIOD, CATEGORY, SUBJECT, TITLE, STATUS, POSTED = range(6)
 _BATCH = 200
@@ -83,8 +85,8 @@ class ItemListModel(BatchedRowsModel):
             return r.period if column == PERIOD else self.data(index)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             return status_color(r.status)
-        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
-            return r.title
+        if role == Qt.ItemDataRole.ToolTipRole:  # every column may elide on a narrow window
+            return self.data(index) or None
         if role == Qt.ItemDataRole.UserRole:
             return r.id
         return None
@@ -126,8 +128,16 @@ class ItemListTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        # Widths in characters (they grow with the font size); 标题 stretches. Sized to their contents
+        # the other columns left 标题 a lone "2…" on a netbook at 特大: here they shrink towards their
+        # floors instead (the text elides, the tooltip has it) and 标题 keeps 6 characters.
+        column_chars = (12, 2.5, 8, 0, 3.5, 6)
+        for column, chars in enumerate(column_chars):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if chars == 0
+                                        else QHeaderView.ResizeMode.Interactive)
+        self._columns = ShrinkingColumns(self.table, column_chars, (6, 2, 4, 0, 3, 5), stretch_chars=6)
+        font_notifier().changed.connect(self._columns.resize_columns)
         self.table.doubleClicked.connect(self.open_current)
         self.abandon_button = QPushButton(abandon_text())
         self.abandon_button.setToolTip(self.tr("所选草稿移到回收站,可以恢复 (Delete)"))
@@ -137,19 +147,24 @@ class ItemListTab(QWidget):
         #: Whether an item is open in an editor with unsaved typing (the page answers).
         self.has_unsaved: Callable[[str], bool] = lambda _item_id: False
         self.message = FieldMessage()
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("年份:")))
-        top.addWidget(self.year_combo)
-        top.addWidget(QLabel(self.tr("类别:")))
-        top.addWidget(self.category_combo)
-        top.addSpacing(12)
-        top.addWidget(self.count_label, 1)
-        top.addWidget(self.export_button)
-        top.addWidget(self.open_button)
-        top.addWidget(self.new_button)
+        # The filters and the buttons in two rows: in one they needed 808 px at 特大, more than a
+        # 1024×600 netbook gives the page (it scrolled sideways, 新建… off the edge).
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("年份:")))
+        filters.addWidget(self.year_combo)
+        filters.addWidget(QLabel(self.tr("类别:")))
+        filters.addWidget(self.category_combo)
+        filters.addSpacing(12)
+        filters.addWidget(self.count_label, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.abandon_button)
