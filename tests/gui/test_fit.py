@@ -417,9 +417,10 @@ def _no_sideways() -> dict[str, tuple[type, ...]]:
 NO_SIDEWAYS = _no_sideways()
 
 #: Pages that must fit the window's width at both screen sizes and every font size (no sideways
-#: scroll bar). The others (村规民约, 村务公开, 会议与表决, 村务监督) still scroll sideways at
+#: scroll bar). The others (会议与表决, the township's 村庄 and 报表) may still scroll sideways at
 #: 1024×600 with the larger fonts; add each here once it fits.
-FULL_WIDTH_PAGES = frozenset({"home", "people", "exchange", "rules", "supervision", "disclosure"})
+FULL_WIDTH_PAGES = frozenset({"home", "people", "exchange", "rules", "supervision", "disclosure", "review",
+                              "compliance"})
 
 
 def _check_dialog(dialog: QWidget, size: tuple[int, int], where: str) -> list[str]:

@@ -30,8 +30,16 @@ from desktop.services.session import Session
 from models.roles import Permission
 from models.rules.diff import summarize
 from ui.errors import message_text
+from ui.fonts import font_notifier
 from ui.operations import run_op
-from ui.township.review_draft_model import COMMENTS, FINDINGS, TEXT, DraftLine, ReviewDraftModel
+from ui.township.review_draft_model import (
+    COMMENTS,
+    FINDINGS,
+    LABEL,
+    TEXT,
+    DraftLine,
+    ReviewDraftModel,
+)
 from ui.township.review_opinion_dialog import ReviewOpinionDialog
 from ui.township.review_widgets import on_enter, queue_state_label
 from ui.widgets.field_message import FieldMessage
@@ -40,7 +48,8 @@ from ui.widgets.palette import BANNER_STYLE
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import opinion_label, short_fingerprint
 from ui.widgets.scaled_label import ScaledLabel
-from ui.widgets.tables import keep_column_readable, read_only_view
+from ui.widgets.shrinking_columns import ShrinkingColumns
+from ui.widgets.tables import read_only_view
 
 
 class ReviewDraftPanel(QWidget):
@@ -55,7 +64,6 @@ class ReviewDraftPanel(QWidget):
         self.view: DraftView | None = None
         self.dialog: ReviewOpinionDialog | None = None
         self._can = session.can(Permission.REVIEW_RULES)
-        em = self.fontMetrics().horizontalAdvance("国")
 
         self.back_button = QPushButton(self.tr("← 返回列表"))
         self.back_button.setToolTip(self.tr("回到待审核列表(Esc)"))
@@ -73,11 +81,19 @@ class ReviewDraftPanel(QWidget):
         self.table = read_only_view(self.model, TEXT)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        for column, width in ((FINDINGS, 14), (COMMENTS, 12)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, em * width)
-        # 内容 is what the reviewer reads: at 特大 on 1024×600 it was squeezed to one character a line.
-        keep_column_readable(self.table, TEXT, 14)
+        header.setStretchLastSection(False)
+        # 内容 is what the reviewer reads: at 特大 on 1024×600 it was squeezed to one character a line,
+        # and then, kept at 14 characters beside the fixed 合法性检查/审查意见, it made the page 958 px
+        # wide of 822 (sideways). The other columns now shrink towards floors (wrapped, the tooltip
+        # has all) before 内容 goes under 12 characters.
+        column_chars = {LABEL: 4, TEXT: 0, FINDINGS: 12.5, COMMENTS: 10.5}
+        for column, chars in column_chars.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if chars == 0
+                                        else QHeaderView.ResizeMode.Interactive)
+        self._columns = ShrinkingColumns(self.table, [column_chars[c] for c in range(4)],
+                                         [{LABEL: 3.5, TEXT: 0, FINDINGS: 6, COMMENTS: 5}[c] for c in range(4)],
+                                         stretch_chars=12)
+        font_notifier().changed.connect(self._columns.resize_columns)
         # Row heights follow the wrapped text, so they must be measured again whenever a column's width
         # changes — above all when the panel first comes on screen: a draft is filled while the panel
         # is still hidden, with a narrow text column, and its rows would stay many lines tall.
