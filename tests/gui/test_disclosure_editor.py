@@ -277,3 +277,23 @@ def test_the_text_of_a_financial_draft_without_one_stays_inside_the_editor(qtbot
     assert editor.content_view.isVisible()  # a draft's text can be written, in the editor
     editor.close()
     assert not editor.content_view.isVisible()
+
+
+def test_why_a_table_cannot_be_submitted_is_in_the_tooltip_and_readers_get_no_typing_hint(qtbot, village):
+    """At 1024×600 the red check under the table is out of view: the greyed 提交 button says the reason
+    itself; and once submitted, the committee is not told to "直接打字填写" into a table that takes no keys."""
+    _paths, admin = village
+    secretary, committee = users(admin)
+    item = ds.create_item(secretary, "finance_monthly", "2026-09", "2026年9月财务收支公开")
+    ds.save_table(secretary, item.id, 100000, 100001, [Line("2026-09-03", "1", "鱼塘承包费", "发包收入", 5000, 0)])
+    mine = open_editor(qtbot, secretary, item.id)
+    assert not mine.submit_button.isEnabled()
+    tip = mine.submit_button.toolTip()
+    assert "账不平" in tip and "见表格下方" not in tip
+    assert tip.split(":", 1)[1].split(";")[0] in mine.table_editor.check_text()
+    assert not mine.table_editor.hint.isHidden()
+    mine.close()
+
+    item_id = _submitted(secretary)
+    theirs = open_editor(qtbot, committee, item_id)
+    assert theirs.table_editor.hint.isHidden()

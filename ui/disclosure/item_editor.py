@@ -243,7 +243,9 @@ class ItemEditor(QDialog):
         elif self.is_finance and not self.table_editor.lines():
             why = self.tr("还没有填写收支明细。")
         elif self.is_finance and not self.table_editor.is_balanced():
-            why = self.tr("账不平或明细不全,不能提交(见表格下方的红字)。")
+            # The reason itself, not "see below": at 1024×600 the red lines under the table are out of view.
+            why = self.tr("账不平或明细不全,不能提交:{reasons}").format(
+                reasons=";".join(self.table_editor.blocking_reasons()) or self.tr("见表格下方的红字。"))
         self.submit_button.setEnabled(not why)
         self.submit_button.setToolTip(why)
 

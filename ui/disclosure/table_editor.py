@@ -62,7 +62,7 @@ class FinancialTableEditor(QWidget):
         self.check_label = QLabel()
         self.check_label.setWordWrap(True)
         self.check_label.setTextFormat(Qt.TextFormat.RichText)
-        hint = QLabel(self.tr("直接打字填写,回车到下一格;最后一格回车自动加一行。"
+        self.hint = hint = QLabel(self.tr("直接打字填写,回车到下一格;最后一格回车自动加一行。"
                               "日期只写“3”即为本月 3 日;金额可写 1,234.5 或 1234.50元。"))
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
@@ -120,6 +120,9 @@ class FinancialTableEditor(QWidget):
             edit.setReadOnly(not editable)
         for button in (self.add_row_button, self.remove_row_button, self.import_button):
             button.setEnabled(editable)
+        # "直接打字填写…" would invite the committee (or anyone after submission) to type into a table
+        # that takes no keys: the hint is for the one who fills the table in.
+        self.hint.setVisible(editable)
 
     def add_row(self) -> None:
         """A new empty row at the end, ready to type into."""
@@ -215,6 +218,10 @@ class FinancialTableEditor(QWidget):
             parts.append(f"<div style='color:{GREY.name()}'>{escape(self.tr('还没有收支明细。'))}</div>")
         self.check_label.setText("".join(parts))
         self.changed.emit()
+
+    def blocking_reasons(self) -> list[str]:
+        """The errors that keep the table from being submitted, as the check below the table says them."""
+        return [finding_text(f) for f in self.findings() if f.severity == ERROR]
 
     def check_text(self) -> str:
         """The check as plain text (what the label says)."""
