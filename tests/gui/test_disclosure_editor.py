@@ -297,3 +297,15 @@ def test_why_a_table_cannot_be_submitted_is_in_the_tooltip_and_readers_get_no_ty
     item_id = _submitted(secretary)
     theirs = open_editor(qtbot, committee, item_id)
     assert theirs.table_editor.hint.isHidden()
+
+
+def test_a_returned_item_does_not_say_it_was_never_submitted(qtbot, village):
+    """After 退回修改 the panel shows the submission date and the reason; it must not add "还没有提交"."""
+    _paths, admin = village
+    secretary, committee = users(admin)
+    item_id = _submitted(secretary)
+    ds.review(committee, item_id, date.today(), False, "请附上租赁合同复印件")
+    editor = open_editor(qtbot, secretary, item_id)
+    text = editor.review_section.state_label.text()
+    assert "请附上租赁合同复印件" in text and "提交审核" in text
+    assert "还没有提交" not in text and "重新提交" in text

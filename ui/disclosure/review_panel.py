@@ -128,7 +128,10 @@ class ReviewSection(QWidget):
                          + self.tr("监委会成员用自己的账号登录后在这里签署意见。"))
         elif in_review:
             lines.append(_bold(AMBER, self.tr("请审核:")) + self.tr("核对收支明细和凭证后,通过或写明理由退回。"))
-        elif d.status in ("draft", "returned"):
+        elif d.status == "returned":
+            # Not "还没有提交": it was submitted (the line above says when) and came back with a reason.
+            lines.append(self.tr("等村文书按意见修改后重新提交审核。"))
+        elif d.status == "draft":
             lines.append(self.tr("还没有提交监委会审核。"))
         self.state_label.setText("<br>".join(lines))
         self._enable()
