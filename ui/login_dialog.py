@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -107,7 +107,6 @@ class LoginDialog(QDialog):
         self.forgot_hint = QLabel(self.tr("管理员忘记密码:在本机命令行运行\ncunwu users reset-password 登录名"))
         self.forgot_hint.setProperty("role", "hint")
         self.forgot_hint.setWordWrap(True)
-        self.forgot_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to copy the command
         self.forgot_hint.hide()
         layout.addWidget(self.forgot_hint)
         if info.is_demo:
@@ -125,6 +124,9 @@ class LoginDialog(QDialog):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Esc does nothing (it quit the program silently); 退出 and ✕ quit."""
+        # Not at import: the first paint never waits for PySide to build its Qt namespace (test_startup).
+        from PySide6.QtCore import Qt
+
         if event.key() == Qt.Key.Key_Escape:
             event.accept()
             return
@@ -168,7 +170,11 @@ class LoginDialog(QDialog):
 
         self._ready()
         self.message.show_failure(exc)
-        self.forgot_hint.setVisible(isinstance(exc, AuthenticationFailed))  # locks and waits too
+        if isinstance(exc, AuthenticationFailed) and not self.forgot_hint.isVisible():  # locks and waits too
+            from PySide6.QtCore import Qt  # after a try only, as in keyPressEvent
+
+            self.forgot_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to copy it
+        self.forgot_hint.setVisible(isinstance(exc, AuthenticationFailed))
         self.password_edit.clear()
         self.password_edit.setFocus()
         self._fit_height()
