@@ -36,3 +36,27 @@ def test_the_matter_column_takes_the_room_in_the_main_window(qtbot, store, setti
                    for r in range(model.rowCount()))
     assert table.columnWidth(TITLE) > table.columnWidth(AREA) + table.columnWidth(STATE)
     save(window, "vr_06_supervision_matters_1180")
+
+
+def test_the_step_buttons_of_a_matter_are_whole_at_1024x600(qtbot, store, settings_store):
+    """At 1024×600 the 事项办理 card is about 380 px wide: four step buttons in one row were cut
+    to "}整改建i" and "村委会答"; two to a row, each says its whole text."""
+    from tests.gui.fit_checks import button_problems, opened_size, settle
+    from ui.main_window import MainWindow
+
+    session = supervision_village()
+    window = shown(qtbot, MainWindow(setup_service.current(), session, store, settings_store), *opened_size(1024, 600))
+    window.show_area("supervision")
+    page = window.current_page()
+    page.tabs.setCurrentWidget(page.matters_tab)
+    tab = page.matters_tab
+    tab.table.selectRow(0)
+    tab.panes.show_side()
+    settle()
+    panel = tab.panel
+    buttons = [b for b in (*panel.step_buttons.values(), panel.escalate_button) if b.isVisible()]
+    assert buttons, "the shown matter has no step buttons"
+    for button in buttons:
+        assert button.width() >= button.sizeHint().width(), button.text()
+    assert button_problems(panel) == []
+    save(window, "vr_06_supervision_matter_buttons_1024")

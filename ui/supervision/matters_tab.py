@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -92,11 +93,13 @@ class MatterPanel(QWidget):
         self.escalate_button.clicked.connect(self.escalate)
         self.message = FieldMessage()
 
-        buttons = QHBoxLayout()
-        for button in self.step_buttons.values():
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.escalate_button)
+        # Two steps to a row: four in one row were squeezed to "}整改建i" and "村委会答" in the
+        # 事项办理 card at 1024×600, where the card is about 380 px wide.
+        buttons = QGridLayout()
+        for n, button in enumerate(self.step_buttons.values()):
+            buttons.addWidget(button, n // 2, n % 2)
+        buttons.addWidget(self.escalate_button, 0, 3)
+        buttons.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title_label)
