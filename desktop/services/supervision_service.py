@@ -272,6 +272,9 @@ def advance(session: Session, matter_id: str, target: str, on: date, text: str =
                                   reasons=";".join(str(r) for r in reasons)))
     if target in (mm.NOTIFIED, mm.VERIFIED) and not text.strip():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写整改建议或核实情况。"))
+    if target == mm.ANSWERED and not text.strip():
+        # A dated answer with no words was recorded and moved the matter on to 核实: there was nothing to verify.
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写村委会的答复:怎样整改的、整改到什么程度。"))
     changes = {
         mm.NOTIFIED: dict(notified_on=on.isoformat(), deadline=deadline.isoformat() if deadline else "", notice=text),
         mm.ANSWERED: dict(answered_on=on.isoformat(), answer=text, answered_by=session.actor),

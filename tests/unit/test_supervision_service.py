@@ -152,3 +152,15 @@ def test_appraisal_results_become_a_disclosure_draft(committee):
     drafts = [r for r in disclosure_service.list_items(2032) if r.subject == "appraisal"]
     assert len(drafts) == 1 and drafts[0].status == "draft"
     assert "评议结果:称职" in disclosure_service.item(drafts[0].id).content
+
+
+def test_an_answer_without_words_is_refused_and_nothing_changes(committee, village_committee):
+    m = sv.open_matter(committee, "低保评议结果未张榜公示", "subsidies", "complaint", date(2026, 3, 5))
+    sv.advance(committee, m.id, mm.NOTIFIED, date(2026, 3, 6), "请张榜公示", deadline=date(2026, 3, 20))
+    for blank in ("", "  \n "):
+        with pytest.raises(ValidationError) as err:
+            sv.advance(village_committee, m.id, mm.ANSWERED, date(2026, 3, 10), blank)
+        assert "请填写村委会的答复" in str(err.value)
+    assert next(r for r in sv.list_matters(date(2026, 3, 10)) if r.id == m.id).state == mm.NOTIFIED
+    sv.advance(village_committee, m.id, mm.ANSWERED, date(2026, 3, 10), "已在公开栏张榜")
+    assert next(r for r in sv.list_matters(date(2026, 3, 10)) if r.id == m.id).state == mm.ANSWERED
