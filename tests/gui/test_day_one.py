@@ -283,7 +283,7 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     _click(qtbot, tab.empty_button if tab.empty_button.isVisible() else tab.appoint_button)
     appoint = tab.dialog
     qtbot.waitExposed(appoint)
-    households = appoint.households.table.rowCount()
+    households = appoint.households.table.model().rowCount()
     per_rep = households // len(roster.REPRESENTATIVES)
     for i, rep in enumerate(roster.REPRESENTATIVES):
         _tick_households(appoint, i * per_rep, per_rep)
@@ -558,7 +558,8 @@ def _pick_from_completer(qtbot, combo, name: str) -> None:
 def _tick_households(dialog, first: int, count: int) -> None:
     """Tick `count` households from the `first` (as clicks on their check boxes)."""
     for i in range(first, first + count):
-        dialog.households.table.item(i, 0).setCheckState(Qt.CheckState.Checked)
+        model = dialog.households.model
+        model.setData(model.index(i, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
 
 
 def _type_cell(qtbot, view, text: str) -> None:

@@ -165,9 +165,10 @@ def test_representative_with_households_through_the_tab(qtbot, page, admin):
     assert "还没有登记村民代表" in tab.empty_label.text()
     dialog = tab.open_appoint()
     qtbot.waitExposed(dialog)
-    assert dialog.households.table.rowCount() == 12
+    assert dialog.households.table.model().rowCount() == 12
     for i in range(3):
-        dialog.households.table.item(i, 0).setCheckState(Qt.CheckState.Checked)
+        dialog.households.model.setData(dialog.households.model.index(i, 0), Qt.CheckState.Checked,
+                                        Qt.ItemDataRole.CheckStateRole)
     assert dialog.households.count_label.text() == "已选 3 户"
     _appoint(qtbot, dialog, "李秀英", "representative")
     assert "已任命李秀英为村民代表" in dialog.message.text()
@@ -190,7 +191,7 @@ def test_representative_with_households_through_the_tab(qtbot, page, admin):
 
 
 def test_representatives_households_show_head_group_and_representative_and_tick_a_group_at_once(
-        qtbot, page, admin):
+        qtbot, qtmodeltester, page, admin):
     """185 households for 30 representatives: who already represents each, one group at a time, space ticks."""
     from desktop.services import households_service
 
@@ -211,9 +212,9 @@ def test_representatives_households_show_head_group_and_representative_and_tick_
     qtbot.waitExposed(dialog)
     picker = dialog.households
     table = picker.table
-    assert table.rowCount() == 5
-    assert [table.item(0, c).text() for c in range(3)] == ["1", "孙户主", "一组"]
-    assert table.item(1, 3).text() == "孙户主" and table.item(0, 3).text() == "(无)"
+    assert table.model().rowCount() == 5
+    assert [table.model().index(0, c).data() for c in range(3)] == ["1", "孙户主", "一组"]
+    assert table.model().index(1, 3).data() == "孙户主" and table.model().index(0, 3).data() == "(无)"
     assert "5 户,4 户还没有代表联系" in picker.free_label.text()
     # The list follows the highlighted person's group: 王建国 lives in 二组.
     assert dialog.select_person(wang.id) and picker.group() == "二组"
@@ -223,9 +224,10 @@ def test_representatives_households_show_head_group_and_representative_and_tick_
     qtbot.mouseClick(picker.unrepresented_button, Qt.MouseButton.LeftButton)
     assert sorted(picker.household_ids()) == sorted([homes[0].id, homes[2].id])  # not 2: 孙户主 represents it
     assert picker.count_label.text() == "已选 2 户"
+    qtmodeltester.check(picker.model)
     # Space toggles the highlighted household, whichever cell has the focus.
     table.setFocus()
-    table.setCurrentCell(0, 2)
+    table.setCurrentIndex(table.model().index(0, 2))
     qtbot.keyClick(table, Qt.Key.Key_Space)
     assert picker.household_ids() == [homes[2].id]
     qtbot.keyClick(table, Qt.Key.Key_Space)
@@ -238,7 +240,7 @@ def test_representatives_households_show_head_group_and_representative_and_tick_
     picker.search_edit.clear()
     _appoint(qtbot, dialog, "王建国", "representative")
     assert "已任命王建国为村民代表" in dialog.message.text()
-    assert table.item(0, 3).text() == "王建国" and table.item(2, 3).text() == "王建国"
+    assert table.model().index(0, 3).data() == "王建国" and table.model().index(2, 3).data() == "王建国"
     assert picker.household_ids() == [] and "5 户,2 户还没有代表联系" in picker.free_label.text()
     if SCREENS:
         picker.search_edit.clear()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,14 +30,13 @@ from PySide6.QtWidgets import (
 from desktop.services import terms_service
 from desktop.services.session import Session
 from ui.operations import run_op, run_query
+from ui.people.households_model import HouseholdChoicesModel
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_lines_html
-from ui.widgets.palette import GREY
 from ui.widgets.primary_button import make_primary
 from ui.widgets.screen_fit import resize_within_screen
-from ui.widgets.tables import read_only_table
+from ui.widgets.tables import read_only_view
 
-_ID = Qt.ItemDataRole.UserRole
 #: Every group in the filter (its data).
 ALL_GROUPS = ""
 
@@ -67,8 +65,8 @@ class HouseholdsPicker(QWidget):
         self.group_combo.activated.connect(lambda _i: setattr(self, "group_chosen", True))
         self.unrepresented_button = QPushButton(self.tr("选本组未联系的户"))
         self.unrepresented_button.clicked.connect(self.tick_unrepresented)
-        self.table = read_only_table([self.tr("户号"), self.tr("户主"), self.tr("村民小组"), self.tr("现联系代表")],
-                                     word_wrap=False)
+        self.model = HouseholdChoicesModel(self, office_id)
+        self.table = read_only_view(self.model, word_wrap=False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setMinimumHeight(em * 6)
         self.table.installEventFilter(self)
@@ -90,7 +88,7 @@ class HouseholdsPicker(QWidget):
         counts.addWidget(self.free_label)
         layout.addLayout(counts)
         self.choices: list[terms_service.HouseholdChoice] = []
-        self.table.itemChanged.connect(self._count)
+        self.model.dataChanged.connect(self._count)
         self.reload(checked)
 
     def reload(self, checked: Iterable[str] = ()) -> None:
@@ -98,29 +96,11 @@ class HouseholdsPicker(QWidget):
 
         The group filter and the search stay as they were.
         """
-        office_id = self._office_id
-        self.table.blockSignals(True)
-        wanted = set(checked)
         found = run_query(self, terms_service.household_choices)
         self.choices = list(found.value) if found else []
-        self.table.clearContents()
-        self.table.setRowCount(len(self.choices))
+        self.model.set_choices(self.choices, checked)
         groups: list[str] = []
-        for r, choice in enumerate(self.choices):
-            number = QTableWidgetItem(choice.number or choice.label)
-            number.setData(_ID, choice.id)
-            number.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
-            number.setCheckState(Qt.CheckState.Checked if choice.id in wanted else Qt.CheckState.Unchecked)
-            others = [name for oid, name in choice.representatives if oid != office_id]
-            reps = QTableWidgetItem("、".join(others) if others else self.tr("(无)"))
-            if not others:
-                reps.setForeground(GREY)
-            self.table.setItem(r, 0, number)
-            for c, text in ((1, choice.head), (2, choice.village_group)):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-            self.table.setItem(r, 3, reps)
-            for c in (1, 2, 3):
-                self.table.item(r, c).setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        for choice in self.choices:
             if choice.village_group and choice.village_group not in groups:
                 groups.append(choice.village_group)
         shown = self.group()
@@ -131,7 +111,6 @@ class HouseholdsPicker(QWidget):
             self.group_combo.addItem(group, group)
         self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(shown or ALL_GROUPS)))
         self.group_combo.blockSignals(False)
-        self.table.blockSignals(False)
         self._filter()
         self._count()
         self._update_quick()
@@ -172,10 +151,9 @@ class HouseholdsPicker(QWidget):
             return 0
         added = 0
         for r, choice in enumerate(self.choices):
-            item = self.table.item(r, 0)
             if (choice.village_group == group and not choice.represented_by_others(self._office_id)
-                    and item.checkState() != Qt.CheckState.Checked):
-                item.setCheckState(Qt.CheckState.Checked)
+                    and not self.model.is_checked(r)):
+                self.model.set_checked(r, True)
                 added += 1
         return added
 
@@ -184,16 +162,14 @@ class HouseholdsPicker(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Space ticks or unticks the highlighted household, whichever column has the focus."""
         if watched is self.table and event.type() == QEvent.Type.KeyPress and \
-                event.key() == Qt.Key.Key_Space and self.table.currentRow() >= 0:
-            self.toggle(self.table.currentRow())
+                event.key() == Qt.Key.Key_Space and self.table.currentIndex().row() >= 0:
+            self.toggle(self.table.currentIndex().row())
             return True
         return super().eventFilter(watched, event)
 
     def toggle(self, row: int) -> None:
         """Tick the household on `row`, or untick it."""
-        item = self.table.item(row, 0)
-        item.setCheckState(Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked
-                           else Qt.CheckState.Checked)
+        self.model.set_checked(row, not self.model.is_checked(row))
 
     def _count(self, *_args) -> None:
         if not self.choices:
@@ -207,15 +183,11 @@ class HouseholdsPicker(QWidget):
 
     def household_ids(self) -> list[str]:
         """The ticked households."""
-        return [self.table.item(r, 0).data(_ID) for r in range(self.table.rowCount())
-                if self.table.item(r, 0).checkState() == Qt.CheckState.Checked]
+        return self.model.checked_ids()
 
     def set_checked(self, ids: Iterable[str]) -> None:
         """Tick exactly `ids` (none: clear the ticks)."""
-        wanted = set(ids)
-        for r in range(self.table.rowCount()):
-            item = self.table.item(r, 0)
-            item.setCheckState(Qt.CheckState.Checked if item.data(_ID) in wanted else Qt.CheckState.Unchecked)
+        self.model.check_exactly(ids)
 
 
 class HouseholdsDialog(QDialog):
