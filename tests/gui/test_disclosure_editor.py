@@ -309,3 +309,15 @@ def test_a_returned_item_does_not_say_it_was_never_submitted(qtbot, village):
     text = editor.review_section.state_label.text()
     assert "请附上租赁合同复印件" in text and "提交审核" in text
     assert "还没有提交" not in text and "重新提交" in text
+
+
+def test_tab_leaves_the_committee_s_reason_box(qtbot, village):
+    """The 意见/理由 box took Tab as a character: the committee could not Tab on to 审核通过/退回修改."""
+    _paths, admin = village
+    secretary, committee = users(admin)
+    editor = open_editor(qtbot, committee, _submitted(secretary))
+    box = editor.review_section.reason_edit
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert not box.hasFocus() and "\t" not in box.toPlainText()

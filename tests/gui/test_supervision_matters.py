@@ -126,3 +126,20 @@ def test_matter_life_cycle_through_the_buttons(qtbot, page):
     assert not any(b.isVisible() for b in panel.step_buttons.values())
     row = [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())].index("村集体鱼塘承包费未入账")
     assert tab.model.index(row, 3).data() == "已办结"
+
+
+def test_tab_leaves_the_text_boxes_of_the_matter_dialogs(qtbot, store):
+    """Tab typed a tab character into 发现的问题 / 核实情况: a keyboard user could not reach the buttons."""
+    from ui.supervision.matter_dialogs import NewMatterDialog
+
+    session = supervision_village()
+    dialog = NewMatterDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.findings_edit.setFocus()
+    qtbot.waitUntil(dialog.findings_edit.hasFocus)
+    type_text(qtbot, dialog.findings_edit, "凭证缺签字")
+    qtbot.keyClick(dialog.findings_edit, Qt.Key.Key_Tab)
+    assert not dialog.findings_edit.hasFocus()
+    assert dialog.findings_edit.toPlainText() == "凭证缺签字"

@@ -97,6 +97,7 @@ class NewItemDialog(QDialog):
         self.title_edit = QLineEdit()
         self.title_edit.textEdited.connect(self._on_title_edited)
         self.content_edit = QPlainTextEdit()
+        self.content_edit.setTabChangesFocus(True)  # Tab leaves the box (keyboard users were trapped in it)
         self.content_edit.setPlaceholderText(self.tr("公开的正文。财务收支的明细在下一步的表格里填写,这里可以不写。"))
         self.message = FieldMessage()
         form = QFormLayout()

@@ -71,6 +71,7 @@ class ReviewSection(QWidget):
         self.date_edit = date_edit()
         self.date_edit.dateChanged.connect(lambda _d: self._enable())
         self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setTabChangesFocus(True)  # Tab leaves the box (keyboard users were trapped in it)
         self.reason_edit.setPlaceholderText(self.tr("退回时写明理由,例如:第 3 行“其他支出”请写明用途"))
         self.why_label = QLabel()  # why this login may not sign, in words (and what to do)
         self.why_label.setWordWrap(True)

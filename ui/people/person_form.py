@@ -97,6 +97,7 @@ class PersonForm(QWidget):
         self.phone_edit.setMaxLength(32)
         self.phone_edit.setMaximumWidth(em * 16)
         self.note_edit = QPlainTextEdit()
+        self.note_edit.setTabChangesFocus(True)  # Tab leaves the box (keyboard users were trapped in it)
         self.note_edit.setMaximumHeight(em * 4)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)

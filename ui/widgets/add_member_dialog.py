@@ -77,6 +77,7 @@ class AddMemberDialog(QDialog):
         self.findings_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.reason_label = QLabel(self.tr("理由(会记在成员名单旁):"))
         self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setTabChangesFocus(True)  # Tab leaves the box (keyboard users were trapped in it)
         self.reason_edit.setPlaceholderText(self.tr("例如:经村民代表会议讨论同意,报乡镇备案。"))
         self.reason_edit.setMaximumHeight(em * 5)
         self.chair_box = QCheckBox(self.tr("主任"))
