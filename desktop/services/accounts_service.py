@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from peewee import fn
 
@@ -75,11 +75,20 @@ def accounts(session: Session) -> list[AccountRow]:
     return [AccountRow(
         id=u.id, login=u.login, display_name=u.display_name, role=u.role, role_label=role_label(u.role),
         person_id=u.person_id, person_name=names.get(u.person_id, ""), active=bool(u.active),
-        locked_until=(local_display(u.locked_until)
+        locked_until=(_lock_end(u.locked_until)
                       if u.locked_until and u.failed_logins and parse_utc(u.locked_until) > now
                       and u.failed_logins >= LOCK_AFTER else ""),
         must_change_password=bool(u.must_change_password), last_login=local_display(u.last_login_at),
     ) for u in users]
+
+
+def _lock_end(until_utc: str) -> str:
+    """The lock's end rounded up to the minute, as the refused login says it (`lock_end_words`).
+
+    The person was told "请在 20:18 以后再试" while this list said "到 20:17".
+    """
+    until = parse_utc(until_utc) + timedelta(seconds=59)
+    return until.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def people_choices(search: str = "") -> list[PersonChoice]:

@@ -192,3 +192,17 @@ def test_a_reset_password_must_be_changed_at_the_next_login(village):
     assert not auth_service.login("zhangwei", "Mine-45678").must_change_password
     with pytest.raises(AuthenticationFailed):
         auth_service.login("zhangwei", temporary)
+
+
+def test_the_accounts_list_gives_the_lock_end_the_refused_person_was_told(village, clock):
+    """The refused login said "请在 20:18 以后再试" (rounded up) while 设置 → 账号 said "到 20:17"."""
+    import re
+
+    _, admin = village
+    person = people_service.add_person(admin, "李强", "男")
+    accounts_service.add_account(admin, "liqiang", person.id, "secretary", "Wenshu-123", "Wenshu-123")
+    for _ in range(9):
+        clock.advance(_refusal("liqiang", "wrong-pass").wait_seconds)
+    told = re.search(r"请在 (.+?) 以后再试", str(_refusal("liqiang", "wrong-pass"))).group(1)
+    listed = accounts_service.account_by_login(admin, "liqiang").locked_until
+    assert listed.endswith(told.split(" ")[-1])
