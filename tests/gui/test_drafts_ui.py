@@ -324,3 +324,26 @@ def test_abandoning_the_rule_draft_being_edited_does_not_ask_to_save_it(qtbot, v
     assert not _open_boxes()  # no 保存 / 不保存 / 取消 for a draft that is in the 回收站
     assert [v.id for rs in page.rule_sets for v in rs.versions] == [kept]
     assert editor.version_id == kept and not editor.is_dirty()
+
+
+def test_a_meeting_draft_back_from_the_recycle_bin_clears_the_abandoned_message(qtbot, village):
+    """After 回收站 → 恢复 the list showed the draft again beside "草稿已放弃,可在回收站恢复"."""
+    from ui.meetings.meetings_page import MeetingsPage
+
+    _, admin = village
+    draft = meetings_service.new_draft("village_committee", date(2026, 11, 5))
+    draft.title = "村委会例会"
+    mid = meetings_service.save(admin, draft)
+    page = MeetingsPage(admin)
+    qtbot.addWidget(page)
+    page.resize(1100, 720)
+    page.show()
+    view = page.list_view
+    view.select_row(0)
+    _focus(qtbot, view.table)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    _abandon(qtbot, view.pending_box, mid)
+    assert "草稿已放弃" in view.message.text()
+    recycle_service.restore(admin, "meeting", mid)
+    page.refresh()
+    assert "草稿已放弃" not in view.message.text()

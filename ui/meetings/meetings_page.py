@@ -160,6 +160,7 @@ class MeetingListView(QWidget):
         self.exporter.busy_changed.connect(self._on_export_busy)
         self.exporter.report_to(self.message)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._abandoned: str | None = None  # the draft "草稿已放弃…" speaks of
         self.refresh()
 
     # ----- data -----------------------------------------------------------------------------
@@ -176,6 +177,10 @@ class MeetingListView(QWidget):
         self.year_combo.blockSignals(False)
         self.apply_filters()
         self._show_cadence()
+        # Restored from the 回收站: "草稿已放弃…" would go on saying so beside the draft that came back.
+        if self._abandoned in {r.id for r in self.model.all_rows()}:
+            self._abandoned = None
+            self.message.clear_message()
 
     def apply_filters(self) -> None:
         """Reload the table for the type and year chosen."""
@@ -287,8 +292,9 @@ class MeetingListView(QWidget):
         self.pending_box = None
         if not run_op(self, lambda: meetings_service.delete_draft(self._session, meeting_id)):
             return
-        self.message.show_ok(self.tr("草稿已放弃,可在“文件 → 回收站”恢复。"))
         self.refresh()
+        self.message.show_ok(self.tr("草稿已放弃,可在“文件 → 回收站”恢复。"))
+        self._abandoned = meeting_id
 
     def _print(self, kind: str) -> None:
         meeting_id = self.selected_id()
