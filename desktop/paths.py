@@ -65,14 +65,27 @@ class AppPaths:
         return self.data_dir / "drafts"
 
     def ensure(self) -> None:
-        """Create the folders (raises OSError when the place is not writable)."""
+        """Create the folders (raises OSError when the place is not writable).
+
+        On Linux the register's personal data is the owner's only: the folders
+        cunwu makes are 0700 (backups, drafts, logs, attachments always; the data
+        folder itself when cunwu creates it — a folder the person chose and that
+        already existed keeps its mode), and `desktop.storage` makes the database
+        file 0600. On Windows the data lives in the user's profile, whose ACL
+        keeps other accounts out.
+        """
+        created_data_dir = not self.data_dir.exists()
         for folder in (self.data_dir, self.backups, self.logs, self.attachments, self.drafts):
             folder.mkdir(parents=True, exist_ok=True)
-        if os.name == "posix":  # copies of the whole register: the owner's only (desktop.backup)
-            try:
-                os.chmod(self.backups, 0o700)
-            except OSError:  # another account's folder: the backups themselves are still 0600
-                pass
+        if os.name == "posix":
+            ours = [self.backups, self.logs, self.attachments, self.drafts]
+            if created_data_dir:
+                ours.append(self.data_dir)
+            for folder in ours:
+                try:
+                    os.chmod(folder, 0o700)
+                except OSError:  # another account's folder: the files inside are still 0600
+                    pass
 
 
 def resolve(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:

@@ -43,6 +43,20 @@ def check_writable(paths: AppPaths) -> None:
             path=paths.database))
 
 
+def _owner_only(database_file) -> None:
+    """Make the database file readable by its owner only (Linux).
+
+    The register holds names, births and phones. SQLite gives its -wal and
+    -shm files the database file's mode.
+    """
+    if os.name != "posix":
+        return
+    try:
+        os.chmod(database_file, 0o600)
+    except OSError:  # not ours to change (another account's file opened read-write): leave it
+        pass
+
+
 def open_store(paths: AppPaths, backup_before_migration: bool = True) -> list[migrations.Migration]:
     """Open (creating if needed) and migrate the database; returns the migrations applied.
 
@@ -64,6 +78,7 @@ def open_store(paths: AppPaths, backup_before_migration: bool = True) -> list[mi
         close_database()
         raise NotOurDatabase(msg(_C, QT_TRANSLATE_NOOP(
             _C, "“{path}”不是村务台账的数据库,或者已经损坏,不能打开。"), path=paths.database)) from exc
+    _owner_only(paths.database)
 
     def _backup(state: migrations.SchemaState) -> None:
         if backup_before_migration:

@@ -117,3 +117,29 @@ def test_the_secretary_backs_up_and_only_the_administrator_restores(village, tmp
     assert backup_service.restore(admin, paths, made) is not None
     open_store(paths)
     assert people_service.register() == []
+
+
+@posix_only
+def test_the_data_folder_it_makes_and_the_database_are_the_owners_only(tmp_path):
+    """The live database holds the same register as a backup: 0600, in folders only the owner enters.
+
+    A data folder the person chose that already existed keeps its own mode.
+    """
+    from desktop.paths import resolve
+
+    old = os.umask(0o022)
+    try:
+        made = resolve(tmp_path / "新的数据")
+        made.ensure()
+        open_store(made)
+        close_database()
+        chosen = tmp_path / "已有的文件夹"
+        chosen.mkdir(mode=0o755)
+        os.chmod(chosen, 0o755)
+        existing = resolve(chosen)
+        existing.ensure()
+    finally:
+        os.umask(old)
+    assert mode(made.data_dir) == 0o700 and mode(made.database) == 0o600
+    assert all(mode(folder) == 0o700 for folder in (made.drafts, made.logs, made.attachments, made.backups))
+    assert mode(existing.data_dir) == 0o755 and mode(existing.drafts) == 0o700
