@@ -108,6 +108,7 @@ class MatterPanel(QWidget):
         layout.addWidget(self.next_label)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        self._buttons = buttons
         self.show_matter(None)
 
     def show_matter(self, matter_id: str | None) -> None:
@@ -150,6 +151,7 @@ class MatterPanel(QWidget):
         self.next_step = next_step if next_step and not next_why and current != mm.CLOSED else None
         escalate_reasons = mm.can_escalate(facts, date.today())
         self.escalate_button.setVisible(not escalate_reasons)
+        self._keep_buttons_width()
         self.escalate_button.setEnabled(allowed)
         self.escalate_button.setToolTip(committee_why if not allowed else self.tr(
             "村委会逾期不整改或答复不满意的,可以报告乡镇,随下一个数据包送达。"))
@@ -167,6 +169,16 @@ class MatterPanel(QWidget):
             self.next_label.setProperty("role", "hint")
         self.next_label.style().unpolish(self.next_label)
         self.next_label.style().polish(self.next_label)
+
+    def _keep_buttons_width(self) -> None:
+        """Never get narrower than the step buttons once needed, also when 办结 hides them.
+
+        The card's minimum fell when the buttons were hidden, and the splitter beside
+        the board gave the room away: the card was left ~150 px wide, its text wrapped
+        every few characters.
+        """
+        self._buttons.invalidate()
+        self.setMinimumWidth(max(self.minimumWidth(), self._buttons.minimumSize().width()))
 
     def _timeline_html(self, d: MatterDetail, current: str) -> str:
         def line(title: str, on: str, text: str, color: str = INK.name()) -> str:
