@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from tests.support.demo import demo_login, supervision_village
 from tests.support.typing import type_text
 from ui.supervision.meetings_tab import missing_months
+from ui.supervision.vouchers_tab import month_to_open
 
 
 @pytest.fixture
@@ -76,6 +77,29 @@ def test_voucher_review_with_an_unreadable_amount(qtbot, qtmodeltester, page):
     texts = [tab.list_model.index(r, 4).data() for r in range(tab.list_model.rowCount())]
     assert any("记-009 860.00 元 发票抬头不符(退回补正)" in t for t in texts)
     qtmodeltester.check(tab.list_model)
+
+
+def test_the_form_opens_on_a_month_without_a_review_and_saves_without_asking(qtbot, page):
+    page.tabs.setCurrentWidget(page.vouchers_tab)
+    tab = page.vouchers_tab
+    reviewed = {tab.list_model.row_at(r).period for r in range(tab.list_model.rowCount())}
+    assert reviewed, "the demo has reviews"
+    period = tab.period_edit.text()
+    assert period not in reviewed and period <= date.today().strftime("%Y-%m")
+    type_text(qtbot, tab.amount_edit, "1,000")
+    type_text(qtbot, tab.signed_edit, "王国生")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.duplicate_box is None
+    assert tab.message.role() == "ok" and period in tab.message.text(), tab.message.text()
+
+
+def test_month_to_open():
+    today = date(2026, 12, 4)
+    assert month_to_open(set(), today) == "2026-11"  # last month, as before
+    assert month_to_open({"2026-11"}, today) == "2026-12"  # reviewed: this month
+    assert month_to_open({"2026-11", "2026-12", "2026-10"}, today) == "2026-09"
+    assert month_to_open({"2025-12"}, date(2026, 1, 10)) == "2026-01"
+    assert month_to_open(set(), date(2026, 1, 10)) == "2025-12"
 
 
 def test_cadence_months():

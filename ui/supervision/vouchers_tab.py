@@ -41,6 +41,29 @@ from ui.widgets.tables import read_only_view
 Q_NO, Q_AMOUNT, Q_REASON, Q_OUTCOME = range(4)
 
 
+def _month(year: int, month: int) -> str:
+    """"2026-11" for (2026, 11); a month 0 or below counts back into the years before."""
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return f"{year:04d}-{month:02d}"
+
+
+def month_to_open(reviewed: set[str], today: date) -> str:
+    """The month the form opens on: last month, or the latest month not after this one without a review.
+
+    The form opened on last month even when it was reviewed already (the demo's
+    2026-11), so its first save asked about a duplicate. Last month stays the
+    usual answer; when it is reviewed, this month, then the months before it.
+    """
+    last = _month(today.year, today.month - 1)
+    if last not in reviewed:
+        return last
+    for back in range(0, 12 * 10):
+        candidate = _month(today.year, today.month - back)
+        if candidate not in reviewed:
+            return candidate
+    return last
+
+
 class VouchersTab(QWidget):
     """Past reviews (left) and the entry form (right)."""
 
@@ -48,8 +71,7 @@ class VouchersTab(QWidget):
         super().__init__(parent)
         self._session = session
         allowed = can_act(session)
-        today = date.today()
-        last = date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
+        reviewed = {row.period for row in ui_support_supervision.voucher_reviews()}
 
         self.list_model = VoucherReviewsModel(self)
         self.list_table = read_only_view(self.list_model)
@@ -57,7 +79,7 @@ class VouchersTab(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(4, header.ResizeMode.Stretch)
         header.setSectionResizeMode(5, header.ResizeMode.ResizeToContents)
-        self.period_edit = QLineEdit(last.strftime("%Y-%m"))
+        self.period_edit = QLineEdit(month_to_open(reviewed, date.today()))
         self.period_edit.setInputMask("9999-99")
         self.reviewed_edit = date_edit()
         self.count_spin = QSpinBox()
