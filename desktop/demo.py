@@ -215,5 +215,9 @@ def _create_demo_users(mode: str, result: DemoResult, persons: dict[str, str] | 
         except ValidationError:
             continue  # the login exists already (an admin made in the wizard)
         if persons and login in persons:
-            record_store.update(admin_session or SETUP, User.get(User.login == login), person_id=persons[login])
+            # Bound to a person, the login is called by the person's name: the status bar greeted
+            # the chair as “监委会主任” (a role) where every other place names who signed.
+            person = Person.get_by_id(persons[login])
+            record_store.update(admin_session or SETUP, User.get(User.login == login), person_id=person.id,
+                                display_name=person.name)
         result.users.append(login)

@@ -30,6 +30,10 @@ def test_demo_village_is_believable_and_lawful(village):
     assert all(2 <= len(n) <= 3 for n in names)
     # demo logins work, and the 监委会 has no 近亲属 of the 村委会
     assert auth_service.login("wenshu", demo.DEMO_PASSWORD).role == "secretary"
+    # A login bound to a person is called by that person's name (the chair, not “监委会主任”).
+    for login in ("jianwei", "wenshu"):
+        session = auth_service.login(login, demo.DEMO_PASSWORD)
+        assert session.person_id and session.display_name == Person.get_by_id(session.person_id).name
     assert setup_service.current().is_demo
     committee = {r.id for r in rows if {"vc_chair", "vc_vice", "vc_member"} & set(r.roles)}
     supervisors = [r.id for r in rows if {"sc_chair", "sc_member"} & set(r.roles)]
