@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import households_service, people_service
 from desktop.services.session import Session
+from models.errors import NotFound
 from ui.operations import run_op, run_query
 from ui.people.group_dialogs import GroupNameDialog, HouseholdDialog
 from ui.widgets.field_message import FieldMessage
@@ -195,7 +196,7 @@ class PersonForm(QWidget):
         if index < 0 and selected and keep_outside:
             try:
                 row = households_service.household(selected)
-            except Exception:  # noqa: BLE001 - a household removed meanwhile: the entry shows none
+            except NotFound:  # a household removed meanwhile: the entry shows none
                 row = None
             if row is not None:
                 self.household_combo.addItem(row.label(), row.id)
