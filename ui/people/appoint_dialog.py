@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,14 +31,9 @@ from ui.people.households_picker import HouseholdsPicker
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_lines_html
 from ui.widgets.forms import date_edit, section, to_date
-from ui.widgets.name_order import pinyin_sorted
-from ui.widgets.person_line import person_line
 from ui.widgets.primary_button import make_primary
-from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
-from ui.widgets.wrapping_list import wrapping_list
-
-_ID = Qt.ItemDataRole.UserRole
-_GROUP = Qt.ItemDataRole.UserRole + 1
+from ui.widgets.register_picker import RegisterPicker, lay_out_picker_dialog
+from ui.widgets.screen_fit import resize_within_screen
 
 
 def role_label(role: str) -> str:
@@ -65,11 +58,9 @@ class AppointDialog(QDialog):
         resize_within_screen(self, em * (68 if wide else 54), em * (42 if wide else 36))
         self.message = FieldMessage()
 
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("输入姓名查找"))
-        self.search_edit.setClearButtonEnabled(True)
+        self.picker = RegisterPicker()
+        self.search_edit, self.people_list = self.picker.search_edit, self.picker.people_list
         self.search_edit.textChanged.connect(self.search)
-        self.people_list = wrapping_list()
         self.people_list.currentItemChanged.connect(lambda *_: self.message.clear_message())
         self.people_list.currentItemChanged.connect(self._follow_group)
 
@@ -104,60 +95,35 @@ class AppointDialog(QDialog):
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.clicked.connect(self.accept)
 
-        left = QVBoxLayout()
-        left.addWidget(self.search_edit)
-        left.addWidget(self.people_list, 1)
-        body_layout = QHBoxLayout()
-        body_layout.addLayout(left, 2)
-        body_layout.addWidget(card, 3)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.appoint_button)
         buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("在人员名册里选人,填写职务和任职日期。可以连续任命几个人,完成后点“关闭”。"))
-        intro.setWordWrap(True)
-        intro.setProperty("role", "hint")
-        layout.addWidget(intro)
-        layout.addLayout(body_layout, 1)
-        layout.addLayout(buttons)
-        scroll_dialog_body(self, buttons)
+        lay_out_picker_dialog(self, self.tr("在人员名册里选人,填写职务和任职日期。可以连续任命几个人,完成后点“关闭”。"),
+                              self.picker, card, buttons)
         self.search("")
 
     # ----- people and households ---------------------------------------------------------------
 
     def search(self, text: str) -> None:
         """List the register people whose name contains `text`."""
-        self.people_list.clear()
-        found = run_query(self, lambda: pinyin_sorted(people_service.register(text), lambda p: p.name),
-                          on_failure=self.message.show_failure)
-        for row in found.value if found else []:
-            item = QListWidgetItem(person_line(row))
-            item.setData(_ID, row.id)
-            item.setData(_GROUP, row.village_group)
-            self.people_list.addItem(item)
-        if self.people_list.count():
-            self.people_list.setCurrentRow(0)
-        elif not text:
+        found = run_query(self, lambda: people_service.register(text), on_failure=self.message.show_failure)
+        self.picker.fill(found.value if found else [])
+        if not self.people_list.count() and not text:
             self.message.show_hint(self.tr("人员名册还是空的:请先在“名册”里登记人员。"))
 
     def _follow_group(self, item: QListWidgetItem | None, _previous=None) -> None:
         """A 村民代表's households list shows the highlighted person's group, until the person picks one."""
         if self.households is not None and item is not None and not self.households.group_chosen:
-            self.households.set_group(item.data(_GROUP) or "")
+            self.households.set_group(RegisterPicker.group_of(item))
 
     def select_person(self, person_id: str) -> bool:
         """Highlight `person_id` in the list (as a click would)."""
-        for i in range(self.people_list.count()):
-            if self.people_list.item(i).data(_ID) == person_id:
-                self.people_list.setCurrentRow(i)
-                return True
-        return False
+        return self.picker.select_person(person_id)
 
     def person_id(self) -> str | None:
         """The highlighted person."""
-        item = self.people_list.currentItem()
-        return item.data(_ID) if item is not None else None
+        return self.picker.person_id()
 
     def household_ids(self) -> list[str]:
         """The checked households (a 村民代表's)."""
@@ -177,7 +143,7 @@ class AppointDialog(QDialog):
             household_ids=self.household_ids()), on_failure=self.message.show_failure)
         if not outcome:
             return False
-        name = self.people_list.currentItem().text().split("(")[0].split("  ")[0]
+        name = self.picker.name()
         if self.households is not None:
             self.households.reload()  # no ticks; the households just given show their new representative
         self.appointed.emit(person_id)

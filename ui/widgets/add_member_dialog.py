@@ -21,11 +21,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,15 +33,11 @@ from ui.operations import run_op, run_query
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_lines_html, worst
 from ui.widgets.forms import date_edit, section, to_date
-from ui.widgets.name_order import pinyin_sorted
 from ui.widgets.palette import AMBER, GREEN, GREY, RED
-from ui.widgets.person_line import person_line
 from ui.widgets.primary_button import make_primary
+from ui.widgets.register_picker import RegisterPicker, lay_out_picker_dialog
 from ui.widgets.scaled_label import ScaledLabel
-from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
-from ui.widgets.wrapping_list import wrapping_list
-
-_ID = Qt.ItemDataRole.UserRole
+from ui.widgets.screen_fit import resize_within_screen
 
 
 class AddMemberDialog(QDialog):
@@ -63,11 +56,9 @@ class AddMemberDialog(QDialog):
         em = self.fontMetrics().horizontalAdvance("国")
         resize_within_screen(self, em * 52, em * 34)
 
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("输入姓名查找"))
-        self.search_edit.setClearButtonEnabled(True)
+        self.picker = RegisterPicker()
+        self.search_edit, self.people_list = self.picker.search_edit, self.picker.people_list
         self.search_edit.textChanged.connect(self.search)
-        self.people_list = wrapping_list()
         self.people_list.currentItemChanged.connect(self._on_current)
 
         self.verdict_label = ScaledLabel("", 1.2, bold=True)
@@ -103,55 +94,32 @@ class AddMemberDialog(QDialog):
         form.addRow(self.tr("任职日期:"), self.joined_edit)
         card_layout.addLayout(form)
 
-        left = QVBoxLayout()
-        left.addWidget(self.search_edit)
-        left.addWidget(self.people_list, 1)
-        body = QHBoxLayout()
-        body.addLayout(left, 2)
-        body.addWidget(card, 3)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("在名册里选人,先看他能不能担任监委会成员。村委会成员及其近亲属依法不得担任。"))
-        intro.setWordWrap(True)
-        intro.setProperty("role", "hint")
-        layout.addWidget(intro)
-        layout.addLayout(body, 1)
-        layout.addLayout(buttons)
-        scroll_dialog_body(self, buttons)
+        lay_out_picker_dialog(self, self.tr("在名册里选人,先看他能不能担任监委会成员。村委会成员及其近亲属依法不得担任。"),
+                              self.picker, card, buttons)
         self.search("")
 
     # ----- searching and checking -------------------------------------------------------------
 
     def search(self, text: str) -> None:
         """List the register people whose name contains `text`."""
-        self.people_list.clear()
         seated = run_query(self, lambda: supervision_service.seated_people(self._term_id))
         self._seated = seated.value if seated else frozenset()
-        for row in pinyin_sorted(people_service.register(text), lambda p: p.name):
-            line = person_line(row)
-            item = QListWidgetItem(self.tr("{line}  · 已在本届").format(line=line) if row.id in self._seated
-                                   else line)
-            item.setData(_ID, row.id)
-            self.people_list.addItem(item)
-        if self.people_list.count():
-            self.people_list.setCurrentRow(0)
-        else:
+        self.picker.fill(people_service.register(text), lambda row, line: self.tr("{line}  · 已在本届").format(
+            line=line) if row.id in self._seated else line)
+        if not self.people_list.count():
             self._show(None)
 
     def select_person(self, person_id: str) -> None:
         """Highlight `person_id` in the list (as a click would)."""
-        for i in range(self.people_list.count()):
-            if self.people_list.item(i).data(_ID) == person_id:
-                self.people_list.setCurrentRow(i)
-                return
+        self.picker.select_person(person_id)
 
     def person_id(self) -> str | None:
         """The highlighted person."""
-        item = self.people_list.currentItem()
-        return item.data(_ID) if item is not None else None
+        return self.picker.person_id()
 
     def _on_current(self, *_args) -> None:
         self.message.clear_message()
@@ -227,7 +195,7 @@ class AddMemberDialog(QDialog):
             override_reason=reason),
             on_failure=self.message.show_failure):
             return False
-        name = self.people_list.currentItem().text().split("(")[0].split("  ")[0]
+        name = self.picker.name()
         self.message.show_ok(self.tr("已添加{name}。").format(name=name))
         self.reason_edit.clear()
         self.chair_box.setChecked(False)
@@ -240,6 +208,6 @@ class AddMemberDialog(QDialog):
         """The person just added reads 已在本届 at once (the list is not searched again)."""
         self._seated = self._seated | {person_id}
         item = self.people_list.currentItem()
-        if item is not None and item.data(_ID) == person_id:
+        if item is not None and self.picker.person_id() == person_id:
             item.setText(self.tr("{line}  · 已在本届").format(line=item.text()))
         self._show(person_id)
