@@ -120,7 +120,9 @@ def sheet_names(path: Path) -> list[str]:
 def _workbook(path: Path):
     try:
         zipfile.ZipFile(path).close()
-    except zipfile.BadZipFile as exc:
+    # NotImplementedError / ValueError / EOFError: a damaged directory (an unknown zip version, a
+    # negative offset, a cut file) is as unreadable as a file that is no zip at all.
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:
         raise _refuse(QT_TRANSLATE_NOOP(_C, "“{name}”已损坏,或不是 Excel 表格。"), name=path.name) from exc
     except OSError as exc:
         raise _unreadable(path, exc) from exc

@@ -270,7 +270,9 @@ def open_package(path: Path) -> OpenedPackage:
     try:
         _check_tail(path, size)
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    # NotImplementedError: a directory entry claiming a zip version or a feature Python cannot read
+    # (the fuzz test met "zip file version 14.8"); reading members already refuses it the same way.
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise refused(QT_TRANSLATE_NOOP(
             _C, "“{path}”不是村务台账的数据包,或者文件不完整(可能是U盘拔出过早)。"), path=path.name) from exc
     try:
