@@ -63,7 +63,7 @@ PAGES_BY_TABLE: dict[str, tuple[str, ...]] = {
     "rule_review": _TOWNSHIP, "rule_filing": _TOWNSHIP, "township_answer": _TOWNSHIP,
     "township_notice": _TOWNSHIP, "notice_read": ("home", "exchange"),
     # packages and their bookkeeping
-    "peer": _SYNC, "retired_key": _SYNC, "package_log": _SYNC, "sync_conflict": _SYNC,
+    "peer": _SYNC, "retired_key": _SYNC, "package_log": _SYNC, "sync_conflict": _SYNC, "audit_witness": _SYNC,
     "app_meta": ("exchange", "villages", "home"),  # last package sent / received
 }
 

@@ -97,4 +97,30 @@ class SyncConflict(BaseModel):
     resolution = CharField(max_length=16, default="")  # local / incoming
 
 
-SYNC_MODELS = (Peer, RetiredKey, PackageLog, SyncConflict)
+class AuditWitness(BaseModel):
+    """One audit head seen across the exchange: the witness that keeps a chain honest.
+
+    `side` says whose chain it is. THEIRS: the peer's audit head carried in
+    its signed manifest (the township keeps every village's heads and checks
+    that each new chain extends the last one it saw). OURS: our own head as
+    the peer acknowledged it in its return package (回执), which our
+    `cunwu check` compares with our chain. `status` is "ok", "broken" (the
+    chain does not extend the earlier head: rows removed or rewritten after
+    they were sent) or "restored" (the sender said it restored a backup).
+    """
+
+    id = IntegerField(primary_key=True)
+    peer_code = CharField(max_length=32, index=True)
+    side = CharField(max_length=8)  # theirs / ours
+    package_number = IntegerField(default=0)
+    count = IntegerField(default=0)
+    hash = CharField(max_length=64, default="")
+    seen_at = CharField(max_length=32, default=now_utc)
+    status = CharField(max_length=16, default="ok")
+    reason = TextField(default="")
+
+
+WITNESS_THEIRS, WITNESS_OURS = "theirs", "ours"
+WITNESS_OK, WITNESS_BROKEN, WITNESS_RESTORED = "ok", "broken", "restored"
+
+SYNC_MODELS = (Peer, RetiredKey, PackageLog, SyncConflict, AuditWitness)
