@@ -34,7 +34,7 @@ from desktop.paths import AppPaths
 from desktop.services import setup_service, status_service
 from desktop.services.attachments_service import hash_file, stored_path
 from desktop.services.session import Session
-from desktop.sync import counters, payload, peers
+from desktop.sync import ack_check, counters, payload, peers
 from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
 from desktop.sync.import_backup import ImportBackup
@@ -207,6 +207,7 @@ def _plan(opened: fmt.OpenedPackage, path: Path, keys_dir: Path) -> ImportPlan:
                 "如确实换了电脑,请在“村庄”里为该村重新入网。已拒绝导入。"), name=peer.name)
         opened.verify_signature(peer.sign_key)
     opened.read_readme()
+    ack_check.check_ack(m, peer, keys_dir.parent, sender_name)  # keys_dir is <data folder>/keys
     try:
         fingerprint = keys_mod.fingerprint(sign_key, box_key)
     except ValueError as exc:
