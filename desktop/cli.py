@@ -109,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="导入数据包(或入网文件)")
     imp.add_argument("files", nargs="+", metavar="FILE")
     imp.add_argument("--yes", action="store_true", help="不询问,直接导入")
+    imp.add_argument("--fingerprint", default=None, metavar="XXXX-XXXX",
+                     help="某村的第一个数据包:电话里对方念出的电脑指纹(8 位),一致才导入")
 
     # --- report (乡镇): see cmd_report -------------------------------------------------------------
     report = sub.add_parser("report", help="乡镇:生成报表")
@@ -127,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_people.add_parser(sub, _Parser)
 
     sub.add_parser("selftest", help="自检(打包后的程序用)")
+    sub.add_parser("info", help="本机信息:村或乡镇、代码、名称、省份、电脑指纹(电话核对时念给对方)")
     from desktop import cli_users
 
     cli_users.add_parser(sub, _Parser)
@@ -530,7 +533,7 @@ def _export_for_county(info, paths, folder: Path) -> dict[str, Any]:
 def cmd_import(args, paths) -> dict[str, Any]:
     """`cunwu import FILE... [--yes]`: a summary per file; exit 1 if any was refused."""
     from desktop.services.session import cli_session
-    from desktop.sync import enrollment, importer
+    from desktop.sync import enrollment, first_contact, importer
     from desktop.sync import package_format as fmt
     from desktop.sync.import_backup import ImportBackup
 
@@ -549,6 +552,7 @@ def cmd_import(args, paths) -> dict[str, Any]:
                                 "township": setup.township_code, "fingerprint": setup.fingerprint})
                 lines.append(f"{path.name}:已加入 {setup.township_name}。请打电话核对乡镇电脑指纹:{setup.fingerprint}")
                 continue
+            typed = args.fingerprint
             if not args.yes and not args.json and sys.stdin and sys.stdin.isatty():
                 try:
                     plan = importer.plan_import(path, paths)
@@ -558,7 +562,8 @@ def cmd_import(args, paths) -> dict[str, Any]:
                 sys.stderr.write("\n".join(plan.summary_lines()) + "\n")
                 if not plan.already_imported and not _confirm("导入这个数据包吗?"):
                     raise Refused(msg(_C, QT_TRANSLATE_NOOP(_C, "没有导入:需要确认。在脚本中请加 --yes。")))
-            plan = importer.apply_import(session, path, paths, backup=batch)
+                typed = _ask_fingerprint(plan, typed)
+            plan = importer.apply_import(session, path, paths, backup=batch, confirm=first_contact.confirmer(typed))
         except CunwuError as exc:
             ok = False
             results.append({"file": str(path), "ok": False, "error": str(exc)})
@@ -576,6 +581,16 @@ def cmd_import(args, paths) -> dict[str, Any]:
     if batch.path is not None:
         lines.append(f"导入前的备份:{batch.path}")
     return {"ok": ok, "packages": results, "backup": str(batch.path) if batch.path else None, "_lines": lines}
+
+
+def _ask_fingerprint(plan, given: str | None) -> str | None:
+    """On a terminal, a first package asks for the 8 characters the village read out (unless given)."""
+    if given or not plan.first_contact or plan.already_imported:
+        return given
+    sys.stderr.write(f"请打电话给{plan.peer_name or plan.sender_code},请对方在“关于/本机信息”里念出电脑指纹,"
+                     "在这里输入(8 位,如 ABCD-EFGH):")
+    sys.stderr.flush()
+    return sys.stdin.readline().strip()
 
 
 def cmd_report(args, paths) -> dict[str, Any]:
@@ -625,6 +640,14 @@ def _is_setup(path: Path, fmt) -> bool:
         opened.close()
 
 
+def cmd_info(args, paths) -> dict[str, Any]:
+    """`cunwu info`: this installation and the fingerprint read out on the phone (see `desktop.cli_info`)."""
+    from desktop import cli_info
+
+    _open(paths)
+    return cli_info.info(paths, _require_installation())
+
+
 def cmd_people(args, paths) -> dict[str, Any]:
     """`cunwu people list|…` (see `desktop.cli_people`)."""
     from desktop import cli_people
@@ -646,6 +669,7 @@ COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "selftest": cmd_selftest,
+    "info": cmd_info,
     "rules": cmd_rules,
     "disclosure": cmd_disclosure,
     "enroll": cmd_enroll,

@@ -63,6 +63,12 @@ class SetupInfo:
         return keys_mod.fingerprint(self.sign_key, self.box_key)
 
 
+#: The first line of the 入网文件's 说明.txt: whoever holds the file can pose as the village until
+#: the township has confirmed the village's fingerprint, so it travels by hand, never by message.
+HAND_OVER_IN_PERSON = ("【请当面交给村里,不要通过微信、QQ、邮件或网盘发送:谁拿到这个文件,"
+                       "谁就能冒充本村的电脑。】")
+
+
 def setup_file_name(village_code: str, when: datetime) -> str:
     """`<村代码>_入网文件_<日期>.cwpkg`."""
     return f"{village_code}_入网文件_{when:%Y%m%d}{fmt.SUFFIX}"
@@ -108,6 +114,7 @@ def enroll_village(session: Session, paths: AppPaths, village_code: str, village
                 "recipient": {"code": code, "name": name}, "created_at": now_utc(),
                 "sender_keys": {"sign": keypair.sign_public, "box": keypair.box_public}}
     readme = "\r\n".join([
+        HAND_OVER_IN_PERSON, "",
         "村务台账 入网文件", "",
         f"乡镇:{info.name}({info.code})", f"村庄:{name}({code})", "",
         "请在村里的电脑上用“村务台账”打开本文件(首次运行时选择“导入入网文件”),",

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,6 +103,7 @@ class ImportPlan:
     seq_to: int
     fingerprint: str
     first_contact: bool  # the sender's key is pinned by this import
+    peer_name: str = ""  # the sender as *we* registered it (the manifest's name is the sender's own words)
     already_imported: bool = False
     restored: bool = False  # the sender restored a backup: compare record by record
     tables: list[TableChange] = field(default_factory=list)
@@ -216,7 +218,7 @@ def _plan(opened: fmt.OpenedPackage, path: Path, keys_dir: Path) -> ImportPlan:
         path=path, file_sha256=hash_file(path)[0], sender_code=sender_code, sender_name=sender_name,
         sender_kind=peer.kind, number=_int(m, "number"), created_at=_str(m, "created_at"),
         full=bool(m.get("full")), seq_from=_int(m, "seq_from"), seq_to=_int(m, "seq_to"),
-        fingerprint=fingerprint, first_contact=first_contact, readme=opened.readme,
+        fingerprint=fingerprint, first_contact=first_contact, peer_name=peer.name, readme=opened.readme,
         restored=bool(isinstance(m.get("restored_at"), str) and m["restored_at"]), _manifest=m)
     if plan.seq_from > plan.seq_to or plan.number < 1:
         raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单不完整,已拒绝导入。"))
@@ -385,20 +387,25 @@ def _warn(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> None
     if plan.restored or (plan.number > peer.last_in_no and plan.seq_to < peer.in_watermark):
         plan.warnings.append("发送方的数据似乎从旧备份恢复过:与本机不一致的记录作为冲突保留,请逐条确认。")
     if plan.first_contact:
-        plan.warnings.append(f"这是{plan.sender_name}的第一个数据包。请打电话与对方核对电脑指纹:{plan.fingerprint}")
+        plan.warnings.append(f"这是{plan.peer_name or plan.sender_code}的第一个数据包。导入前请打电话给对方核对电脑指纹:"
+                             "请对方念出 8 位电脑指纹,输入后才能导入。")
     missing_files = plan._manifest.get("missing_attachments")
     if isinstance(missing_files, int) and missing_files > 0:
         plan.warnings.append(f"发送方电脑上有 {missing_files} 个附件文件找不到,没有随数据包发送。")
 
 
 def apply_import(session: Session, path: Path, paths: AppPaths,
-                 backup: bool | ImportBackup = True) -> ImportPlan:
+                 backup: bool | ImportBackup = True,
+                 confirm: Callable[[ImportPlan], None] | None = None) -> ImportPlan:
     """Verify and apply a package in one transaction; returns what was done.
 
     Once the package is verified, and before anything is written, the
     database is backed up: by `backup`, the restore point of the batch this
     package belongs to (taken by its first package that writes), or with
     `True` a batch of this one package (`False` for tests and benchmarks).
+    `confirm` sees the verified plan before anything is written and may
+    refuse it: the CLI and the GUI pass `first_contact.confirmer(typed)`, so
+    a first package needs the fingerprint a person heard on the phone.
 
     Raises:
         PackageRefused: with the reason; the database is exactly as before.
@@ -408,6 +415,8 @@ def apply_import(session: Session, path: Path, paths: AppPaths,
     try:
         with database.atomic():
             plan = plan_import(path, paths)
+            if confirm is not None:
+                confirm(plan)
             if plan.already_imported:
                 return plan
             if backup is True:

@@ -21,7 +21,7 @@ COMMANDS = [
     ["export", "--to", "D"], ["import", "F", "--yes"], ["report", "compliance", "--out", "O.xlsx"],
     ["people", "import", "F", "--yes"], ["people", "list"], ["selftest"],
     ["users", "add", "--login", "L", "--person", "N", "--role", "viewer"], ["users", "reset-password", "L"],
-    ["users", "unlock", "L"], ["users", "list"],
+    ["users", "unlock", "L"], ["users", "list"], ["info"],
 ]
 
 

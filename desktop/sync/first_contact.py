@@ -1,0 +1,93 @@
+"""First contact that a person confirms: the 8 characters read out on the phone.
+
+The township pins a village's key from the village's first package. Whoever
+holds the village's 入网文件 could set up a PC of their own and send a
+"first package" before the real village does; pinning that key silently
+would lock the real village out. So a first package is imported only after
+a person at the township has phoned the village (the number the township
+knows, not one from the package) and typed the characters the village's
+secretary reads from her own screen.
+
+The spoken form is the first two groups of the full fingerprint
+(`keys.fingerprint`: 24 base32 characters in groups of four), written
+"ABCD-EFGH": short enough to read out, and the full fingerprint shown
+anywhere still starts with it. Base32 has no 0/O or 1/I pairs, and what a
+person types is compared case-, space- and dash-insensitively (full-width
+characters from a Chinese input method count as their ASCII twins).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Protocol
+
+from models.errors import PackageRefused
+from models.messages import QT_TRANSLATE_NOOP, msg
+
+_C = "first_contact"
+
+SPOKEN_LENGTH = 8
+
+
+class _Plan(Protocol):
+    first_contact: bool
+    already_imported: bool
+    fingerprint: str
+    sender_code: str
+    peer_name: str
+
+
+def normalize(text: str) -> str:
+    """What a person typed, reduced to the characters that count: upper case, no spaces or dashes."""
+    folded = unicodedata.normalize("NFKC", text or "").upper()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def spoken(fingerprint: str) -> str:
+    """The 8 characters read out on the phone, as "ABCD-EFGH" ("" for no fingerprint)."""
+    chars = normalize(fingerprint)[:SPOKEN_LENGTH]
+    if len(chars) < SPOKEN_LENGTH:
+        return ""
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def matches(fingerprint: str, typed: str | None) -> bool:
+    """Whether `typed` is this fingerprint's spoken form (or the whole fingerprint)."""
+    given, full = normalize(typed or ""), normalize(fingerprint)
+    if len(full) < SPOKEN_LENGTH:
+        return False
+    return given in (full[:SPOKEN_LENGTH], full)
+
+
+def require_confirmed(plan: _Plan, typed: str | None) -> None:
+    """Refuse a first package unless `typed` is its sender's spoken fingerprint.
+
+    A package from a peer whose key is already pinned, or one already
+    imported, needs nothing typed. The reasons never quote the package's own
+    words (its sender name is outside text): the village is named by the
+    name the township registered it under.
+
+    Raises:
+        PackageRefused: first contact without the fingerprint, or with a wrong one.
+    """
+    if not plan.first_contact or plan.already_imported:
+        return
+    name = plan.peer_name or plan.sender_code
+    if not normalize(typed or ""):
+        raise PackageRefused(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "这是{name}({code})的第一个数据包,导入前必须核对电脑指纹:请打电话给{name},"
+            "请对方在“关于/本机信息”里念出电脑指纹(8 位,如 ABCD-EFGH),"
+            "再用 --fingerprint 给出(或在软件里导入时输入)。没有导入。"),
+            name=name, code=plan.sender_code))
+    if not matches(plan.fingerprint, typed):
+        raise PackageRefused(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "电脑指纹不一致:{name}({code})念出的指纹与这个数据包的不同。这个数据包可能不是"
+            "{name}的电脑发出的(有人拿到了入网文件?)。没有导入,请与{name}当面核实。"),
+            name=name, code=plan.sender_code))
+
+
+def confirmer(typed: str | None):
+    """A `confirm` hook for `importer.apply_import`: `require_confirmed` with what the person typed."""
+    def confirm(plan: _Plan) -> None:
+        require_confirmed(plan, typed)
+    return confirm
