@@ -1,0 +1,202 @@
+"""Issue 16, "Recovery from the township": a village whose PC died, with no backup, gets its records back.
+
+"the township writes a 恢复包 with every record that village owns (it has a
+copy of each), signed and sealed to the village's new key after
+re-enrolment; the new PC imports it and continues the numbering. Test: a
+village with ten years of records, its data folder deleted, recovered from
+the township, canonical dumps equal."
+
+The ten-year village is built once for the module (the pair is a session
+template; its first package, the re-enrolment and the recovery run once).
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop.paths import AppPaths
+from desktop.services import setup_service
+from desktop.sync import enrollment, recovery
+from models.db import close_database
+from models.errors import PackageRefused, ValidationError
+from tests.support.sites import (
+    ADMIN_PASSWORD,
+    VILLAGE_CODE,
+    Site,
+    add_people,
+    canonical_dump,
+    export_to,
+    full_dump,
+    import_into,
+    make_pair,
+)
+
+TIMINGS: dict[str, float] = {}
+
+
+def _columns(site: Site, table: str) -> list[str]:
+    import sqlite3
+
+    con = sqlite3.connect(site.paths.database)
+    try:
+        return [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')]
+    finally:
+        con.close()
+
+
+def _new_pc(setup_file: Path, folder: Path) -> Site:
+    """A new PC: initialised from the new 入网文件, an administrator created (as the first-run wizard does)."""
+    site = Site(AppPaths(folder), "village")
+    site.use()
+    enrollment.initialize_from_setup(setup_file)
+    setup_service.create_user(None, "admin", "管理员", "admin", ADMIN_PASSWORD, ADMIN_PASSWORD)
+    close_database()
+    return site
+
+
+@pytest.fixture(scope="module")
+def recovered(tmp_path_factory):
+    """Ten years at the village → township; the village's folder deleted; re-enrolled; recovered."""
+    root = tmp_path_factory.mktemp("recovery")
+    start = time.perf_counter()
+    township, village, usb = make_pair(root, years=10)
+    TIMINGS["pair (10 years, template)"] = time.perf_counter() - start
+    session = village.use()
+    from desktop.services import attachments_service
+    from models.meetings.records import Meeting
+
+    photo = root / "签到表.png"
+    photo.write_bytes(bytes(range(256)) * 8)
+    attachments_service.add(session, village.paths.attachments, "meeting", Meeting.select().first().id, photo)
+    close_database()
+    start = time.perf_counter()
+    first = export_to(village, usb)
+    import_into(township, first.path)
+    TIMINGS["first full package + import"] = time.perf_counter() - start
+    original = canonical_dump(village.paths.database, VILLAGE_CODE)
+    held = canonical_dump(township.paths.database, VILLAGE_CODE)
+    shutil.rmtree(village.paths.data_dir)  # the PC died, no backup
+
+    start = time.perf_counter()
+    session = township.use()
+    new_setup = enrollment.reenroll_village(session, township.paths, VILLAGE_CODE, "村里电脑硬盘损坏", usb)
+    close_database()
+    new_pc = _new_pc(new_setup, village.paths.data_dir)
+    hello = export_to(new_pc, usb)  # brings the new PC's keys; the township confirms the fingerprint
+    import_into(township, hello.path)
+    session = township.use()
+    written = recovery.export_recovery(session, township.paths, VILLAGE_CODE, usb)
+    close_database()
+    TIMINGS["write 恢复包"] = time.perf_counter() - start
+    start = time.perf_counter()
+    session = new_pc.use()
+    plan = recovery.apply_recovery(session, written.path, new_pc.paths)
+    close_database()
+    TIMINGS["import 恢复包"] = time.perf_counter() - start
+    return township, new_pc, usb, original, held, written, plan, hello
+
+
+def test_a_village_with_ten_years_recovered_from_the_township_has_equal_canonical_dumps(recovered):
+    """"a village with ten years of records, its data folder deleted, recovered from the township,
+    canonical dumps equal"."""
+    township, new_pc, _, original, held, written, plan, _ = recovered
+    assert held == original  # the township held a copy of each
+    assert canonical_dump(new_pc.paths.database, VILLAGE_CODE) == original
+    assert written.attachments == plan.attachments == 1
+    [row] = original["attachment"]
+    digest = row[[c.lower() for c in _columns(new_pc, "attachment")].index("sha256")]
+    assert (new_pc.paths.attachments / digest[:2] / digest).read_bytes() == bytes(range(256)) * 8
+    assert plan.records == written.records == sum(len(rows) for rows in original.values()) > 3000
+    print("\nrecovery timings:", {k: round(v, 2) for k, v in TIMINGS.items()},
+          f"records {written.records}, 恢复包 {written.size // 1024} KB")
+
+
+def test_the_recovered_village_continues_the_numbering(recovered, tmp_path):
+    """"the new PC imports it and continues the numbering": a new edit and a changed record arrive at the
+    township as new and changed — not older, not a conflict."""
+    township, new_pc, usb, _, _, written, _, hello = recovered
+    work = tmp_path / "work"
+    shutil.copytree(new_pc.paths.data_dir, work / "村")
+    shutil.copytree(township.paths.data_dir, work / "乡镇")
+    village, town = Site(AppPaths(work / "村"), "village"), Site(AppPaths(work / "乡镇"), "township")
+    session = village.use()
+    from desktop.services import record_store
+    from models.entities import Person
+
+    someone = Person.select().where((Person.owner == VILLAGE_CODE) & (Person.deleted == False)).first()  # noqa: E712
+    record_store.update(session, someone, note="恢复后修改")
+    add_people(session, "恢复后新登记")
+    close_database()
+    package = export_to(village, tmp_path)
+    assert package.number == hello.number + 1
+    assert package.seq_from >= written.seq_to  # the recovered records do not travel back
+    assert package.records == 2
+    before = full_dump(town.paths.database)
+    plan = import_into(town, package.path)
+    assert (plan.total("new"), plan.total("changed"), plan.total("older"), plan.total("conflict")) == (1, 1, 0, 0)
+    assert not any("较早" in w or "旧备份" in w or "缺少" in w for w in plan.warnings)
+    assert full_dump(town.paths.database) != before
+    assert canonical_dump(town.paths.database, VILLAGE_CODE) == canonical_dump(village.paths.database, VILLAGE_CODE)
+
+
+def test_a_recovery_is_refused_on_a_pc_holding_village_records(recovered, tmp_path):
+    """The 恢复包 never merges with records of the PC's own (and cannot be imported twice)."""
+    _, new_pc, _, _, _, written, _, _ = recovered
+    before = full_dump(new_pc.paths.database)
+    session = new_pc.use()
+    with pytest.raises(PackageRefused, match="本机已经有本村的记录"):
+        recovery.apply_recovery(session, written.path, new_pc.paths)
+    close_database()
+    assert full_dump(new_pc.paths.database) == before
+
+
+def test_a_recovery_is_refused_at_a_township(recovered):
+    """Only the village's new PC may import it."""
+    township, _, _, _, _, written, _, _ = recovered
+    before = full_dump(township.paths.database)
+    session = township.use()
+    with pytest.raises(PackageRefused, match="不能导入到乡镇的电脑上"):
+        recovery.apply_recovery(session, written.path, township.paths)
+    close_database()
+    assert full_dump(township.paths.database) == before
+
+
+def test_a_recovery_is_not_written_before_the_new_pc_sent_its_key(tmp_path):
+    """Re-enrolled but the new PC's first package has not arrived: nothing to seal to, a Chinese reason."""
+    township, village, usb = make_pair(tmp_path, years=0, demo=False)
+    session = village.use()
+    add_people(session, "王建国")
+    close_database()
+    import_into(township, export_to(village, usb).path)
+    session = township.use()
+    enrollment.reenroll_village(session, township.paths, VILLAGE_CODE, "换电脑", usb)
+    with pytest.raises(ValidationError, match="还没有收到青山村新电脑的第一个数据包"):
+        recovery.export_recovery(session, township.paths, VILLAGE_CODE, usb)
+    close_database()
+
+
+def test_a_recovery_sealed_to_another_pc_is_refused(tmp_path):
+    """A 恢复包 made for the old PC's key (or anyone else's) cannot be opened by a new PC."""
+    township, village, usb = make_pair(tmp_path, years=0, demo=False)
+    session = village.use()
+    add_people(session, "王建国")
+    close_database()
+    import_into(township, export_to(village, usb).path)
+    session = township.use()
+    for_old = recovery.export_recovery(session, township.paths, VILLAGE_CODE, usb)
+    close_database()
+    shutil.rmtree(village.paths.data_dir)
+    session = township.use()
+    setup = enrollment.reenroll_village(session, township.paths, VILLAGE_CODE, "换电脑", usb)
+    close_database()
+    new_pc = _new_pc(setup, village.paths.data_dir)
+    before = full_dump(new_pc.paths.database)
+    session = new_pc.use()
+    with pytest.raises(PackageRefused, match="不是加密给本机的"):
+        recovery.apply_recovery(session, for_old.path, new_pc.paths)
+    close_database()
+    assert full_dump(new_pc.paths.database) == before
