@@ -105,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--full", action="store_true", help="导出完整数据包(默认只导出对方尚未确认收到的修改)")
     export.add_argument("--village", default=None,
                         help="乡镇:回执发给哪个村(村代码);不指定时导出给县里的汇总包")
+    export.add_argument("--recovery", default=None, metavar="村代码",
+                        help="乡镇:为换了电脑、没有备份的村生成恢复包(该村所有记录;须先重新入网并导入新电脑的第一个数据包)")
 
     imp = sub.add_parser("import", help="导入数据包(或入网文件)")
     imp.add_argument("files", nargs="+", metavar="FILE")
@@ -507,6 +509,10 @@ def cmd_export(args, paths) -> dict[str, Any]:
 
     _open(paths)
     info = _require_installation()
+    if args.recovery:
+        from desktop import cli_recovery
+
+        return cli_recovery.export(cli_session(info.mode), paths, args.recovery, Path(args.to).expanduser())
     if info.mode == "township" and not args.village:
         return _export_for_county(info, paths, Path(args.to).expanduser())
     result = exporter.export_package(cli_session(info.mode), paths, Path(args.to).expanduser(),
@@ -532,8 +538,9 @@ def _export_for_county(info, paths, folder: Path) -> dict[str, Any]:
 
 def cmd_import(args, paths) -> dict[str, Any]:
     """`cunwu import FILE... [--yes]`: a summary per file; exit 1 if any was refused."""
+    from desktop import cli_recovery
     from desktop.services.session import cli_session
-    from desktop.sync import enrollment, first_contact, importer
+    from desktop.sync import enrollment, first_contact, importer, recovery
     from desktop.sync import package_format as fmt
     from desktop.sync.import_backup import ImportBackup
 
@@ -551,6 +558,12 @@ def cmd_import(args, paths) -> dict[str, Any]:
                 results.append({"file": str(path), "ok": True, "kind": "setup",
                                 "township": setup.township_code, "fingerprint": setup.fingerprint})
                 lines.append(f"{path.name}:已加入 {setup.township_name}。请打电话核对乡镇电脑指纹:{setup.fingerprint}")
+                continue
+            if recovery.is_recovery(path):
+                result, more = cli_recovery.import_one(
+                    session, paths, path, ask=not args.yes and not args.json and bool(sys.stdin) and sys.stdin.isatty())
+                results.append(result)
+                lines += more
                 continue
             typed = args.fingerprint
             if not args.yes and not args.json and sys.stdin and sys.stdin.isatty():

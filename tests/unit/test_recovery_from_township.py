@@ -200,3 +200,35 @@ def test_a_recovery_sealed_to_another_pc_is_refused(tmp_path):
         recovery.apply_recovery(session, for_old.path, new_pc.paths)
     close_database()
     assert full_dump(new_pc.paths.database) == before
+
+
+def test_the_cli_writes_and_imports_a_recovery(tmp_path):
+    """`cunwu export --recovery CODE --to DIR` at the township, `cunwu import FILE` at the new PC (JSON keys)."""
+    from tests.unit.test_cli import as_json, cunwu
+
+    township, village, usb = make_pair(tmp_path, years=0, demo=False)
+    session = village.use()
+    add_people(session, "王建国", "李秀英")
+    close_database()
+    import_into(township, export_to(village, usb).path)
+    original = canonical_dump(village.paths.database, VILLAGE_CODE)
+    shutil.rmtree(village.paths.data_dir)
+    session = township.use()
+    setup = enrollment.reenroll_village(session, township.paths, VILLAGE_CODE, "换电脑", usb)
+    close_database()
+    new_pc = _new_pc(setup, village.paths.data_dir)
+    import_into(township, export_to(new_pc, usb).path)
+    out = cunwu("--json", "export", "--recovery", VILLAGE_CODE, "--to", str(tmp_path),
+                data_dir=township.paths.data_dir)
+    assert out.returncode == 0, out.stderr
+    written = as_json(out)
+    assert (written["kind"], written["records"], written["village_code"]) == ("recovery", 2, VILLAGE_CODE)
+    refused = cunwu("import", written["path"], "--yes", data_dir=township.paths.data_dir)
+    assert refused.returncode == 1 and "不能导入到乡镇的电脑上" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    out = cunwu("import", written["path"], "--yes", data_dir=new_pc.paths.data_dir)
+    assert out.returncode == 0, out.stderr
+    assert "为本村生成的恢复包" in out.stdout and "包含 2 条记录" in out.stdout and "账号和密码" in out.stdout
+    assert canonical_dump(new_pc.paths.database, VILLAGE_CODE) == original
+    again = cunwu("--json", "import", written["path"], data_dir=new_pc.paths.data_dir)
+    assert again.returncode == 1 and "本机已经有本村的记录(2 条)" in as_json(again)["packages"][0]["error"]
