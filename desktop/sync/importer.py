@@ -5,8 +5,9 @@ no change to the database: structure and format (`package_format`), addressed
 to us, a known and not retired sender, the signature with the pinned key (or,
 on a village's first package, the key it carries — the township confirms its
 fingerprint by phone), every member's hash, decryption, the payload's shape,
-and authority: every record must be owned by the sender, and may not touch a
-record that someone else owns.
+and authority: every record must be owned by the sender, may not touch a
+record that someone else owns, must be of a table the sender may write, and
+may point only where `models.sync.authority` allows.
 
 Then each record is classified against what we hold, by the owner's change
 number (`seq`, kept as the owner wrote it): *new*, *changed* (newer),
@@ -47,7 +48,7 @@ from models.entities import MODE_TOWNSHIP, MODE_VILLAGE, AppMeta, Village
 from models.errors import PackageRefused
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
-from models.sync import fields, policy
+from models.sync import authority, fields, policy
 from models.sync.records import (
     IN,
     OUT,
@@ -230,6 +231,7 @@ def _plan(opened: fmt.OpenedPackage, path: Path, keys_dir: Path) -> ImportPlan:
     plan._blobs = blobs
     plan.attachments = len(blobs)
     _classify(plan, peer, tables)
+    authority.check_package(tables, sender_code, peer.kind, info.code)
     _warn(plan, peer, tables)
     return plan
 
