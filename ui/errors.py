@@ -71,6 +71,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("errors", "村务台账"))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a reason may quote a package's or a file's own words
     box.setText(error_text(exc))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("errors", "知道了"))

@@ -22,7 +22,7 @@ from pathlib import Path
 from desktop.paths import AppPaths
 from desktop.services import installation, read_models, setup_service
 from desktop.services.session import Session
-from desktop.sync import enrollment, exporter, importer, keys, peers, upward
+from desktop.sync import enrollment, exporter, first_contact, importer, keys, peers, upward
 from desktop.sync import package_format as fmt
 from desktop.sync.import_backup import ImportBackup
 from models import audit
@@ -239,9 +239,17 @@ def plan_package(paths: AppPaths, path: Path) -> importer.ImportPlan:
 
 
 def import_package(session: Session, paths: AppPaths, path: Path,
-                   batch: ImportBackup | None = None) -> importer.ImportPlan:
-    """Apply a package in one transaction; with `batch` (`start_import_batch`) it shares the batch's backup."""
-    return importer.apply_import(session, Path(path), paths, backup=batch if batch is not None else True)
+                   batch: ImportBackup | None = None, fingerprint: str | None = None) -> importer.ImportPlan:
+    """Apply a package in one transaction; with `batch` (`start_import_batch`) it shares the batch's backup.
+
+    `fingerprint`: what the person typed for a first package (the preview
+    asks for it). Given (the import flow always gives it), a first package
+    is refused unless it matches (`first_contact.require_confirmed`), checked
+    again on the file as it is now, not on the one previewed.
+    """
+    confirm = first_contact.confirmer(fingerprint) if fingerprint is not None else None
+    return importer.apply_import(session, Path(path), paths, backup=batch if batch is not None else True,
+                                 confirm=confirm)
 
 
 def export_for_county(session: Session, paths: AppPaths, folder: Path,

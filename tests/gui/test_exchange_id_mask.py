@@ -14,6 +14,7 @@ from desktop.services import people_service, record_store, setup_service
 from models.entities import Person
 from models.sync.fields import MASK
 from tests.support import sites as support
+from tests.support.first_contact import confirm_fingerprint
 from tests.support.screens import shown
 from ui.main_window import MainWindow
 
@@ -44,6 +45,7 @@ def test_the_preview_warns_and_the_number_arrives_masked(qtbot, tmp_path):
     folder = os.environ.get("CUNWU_SCREENS")  # e.g. /work/screens/sync, to look at the dialog
     if folder:
         dialog.grab().save(os.path.join(folder, "import_preview_id_masked.png"))
+    confirm_fingerprint(dialog)  # the village read it out on the phone
     dialog.accept()
     qtbot.waitUntil(lambda: page.last_import is not None, timeout=30_000)
     assert Person.get(Person.name == "王建国").note == f"身份证号 {MASK}"

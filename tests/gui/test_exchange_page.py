@@ -16,6 +16,7 @@ from desktop.services import (
     setup_service,
 )
 from models.entities import Person
+from tests.support.first_contact import confirm_fingerprint
 from tests.support.sites import (
     PASSWORD,
     TOWNSHIP_NAME,
@@ -211,6 +212,7 @@ def test_township_previews_then_imports_and_lists_history(qtbot, pair):
     assert dialog.table.horizontalHeaderItem(3).text() == "其中删除" and dialog.table.item(0, 3).text() == "–"
     assert "新增 2 条" in dialog.summary_label.text()
     assert "第一个数据包" in dialog.warnings_text() and "指纹" in dialog.warnings_text()
+    confirm_fingerprint(dialog)  # the village read it out on the phone
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.last_import is not None, timeout=20_000)
     assert "新增 2 条" in page.import_message.text()
@@ -425,6 +427,7 @@ def test_main_window_opens_a_double_clicked_package(qtbot, pair, settings_store)
     assert isinstance(page, VillagesPage)
     dialog = _preview(qtbot, page)
     assert dialog.plan.path == package
+    confirm_fingerprint(dialog)  # the village read it out on the phone
     dialog.accept()
     qtbot.waitUntil(lambda: page.last_import is not None, timeout=20_000)
     _close_box(page)
@@ -536,6 +539,7 @@ def test_packages_chosen_together_are_backed_up_once(qtbot, pair, tmp_path):
     for number in (1, 2):
         dialog = _preview(qtbot, page)
         assert dialog.plan.number == number
+        confirm_fingerprint(dialog)  # the first: the village read it out on the phone
         dialog.accept()
         qtbot.waitUntil(lambda n=number: page.last_import is not None and page.last_import.number == n,
                         timeout=20_000)

@@ -12,6 +12,7 @@ from desktop.services import exchange_service as xs
 from desktop.services import setup_service
 from desktop.services.session import cli_session
 from tests.support import sites as support
+from tests.support.first_contact import confirm_fingerprint
 from tests.support.screens import save, shown
 from ui.main_window import MainWindow
 
@@ -62,6 +63,7 @@ def test_exchange_screens(qtbot, tmp_path):
     dialog = page.preview_dialog
     qtbot.waitExposed(dialog)
     save(dialog, "bx_02_import_preview")
+    confirm_fingerprint(dialog)  # the village read it out on the phone
     dialog.accept()
     qtbot.waitUntil(lambda: page.last_import is not None, timeout=30_000)
     _close_box(page)

@@ -11,6 +11,7 @@ from desktop.services import auth_service, setup_service
 from desktop.storage import open_store
 from models.db import close_database
 from tests.support.demo import build_demo_township, demo_township
+from tests.support.first_contact import confirm_fingerprint
 from tests.support.screens import save, shown
 from tests.support.typing import type_text
 from ui.township import villages_model as vm
@@ -280,6 +281,7 @@ def test_after_an_import_the_village_heard_from_is_selected_for_its_receipt(qtbo
     assert page.select_village(other)
     page.import_box.flow.import_files([package])
     qtbot.waitUntil(lambda: page.preview_dialog is not None and page.preview_dialog.isVisible(), timeout=20_000)
+    confirm_fingerprint(page.preview_dialog)  # the village read it out on the phone
     qtbot.keyClick(page.preview_dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.last_import is not None, timeout=20_000)
     page.message_box.close()

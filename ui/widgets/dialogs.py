@@ -21,6 +21,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QWidget
 
+from ui.widgets.outside_text import plain_message
+
 _C = "dialogs"
 
 
@@ -79,6 +81,7 @@ def ask_confirm(parent: QWidget, title: str, text: str, yes_text: str, on_yes: C
     """
     box = QMessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    plain_message(box)
     box.button(QMessageBox.StandardButton.Yes).setText(yes_text)
     box.button(QMessageBox.StandardButton.Cancel).setText(QCoreApplication.translate(_C, "取消"))
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -111,6 +114,7 @@ def ask_save(parent: QWidget, text: str,
     box = QMessageBox(QMessageBox.Icon.Question, parent.windowTitle(), text,
                       QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                       | QMessageBox.StandardButton.Cancel, parent)
+    plain_message(box)
     box.button(QMessageBox.StandardButton.Save).setText(tr(_C, "保存"))
     box.button(QMessageBox.StandardButton.Discard).setText(tr(_C, "不保存"))
     box.button(QMessageBox.StandardButton.Cancel).setText(tr(_C, "取消"))
@@ -137,6 +141,7 @@ def inform(parent: QWidget, title: str, text: str, details: str = "") -> QMessag
         label = box.findChild(QLabel, "qt_msgbox_informativelabel")
         if label is not None:
             label.setMinimumWidth(min(460, label.fontMetrics().horizontalAdvance("国") * 28))
+    plain_message(box)  # text and details may quote outside words (a sender, a file name)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate(_C, "知道了"))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

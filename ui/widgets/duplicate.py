@@ -46,6 +46,7 @@ def ask_duplicate(parent: QWidget, exc: DuplicateRecord, on_open: Callable[[str]
     box = DuplicateBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title or parent.windowTitle() or tr(_C, "已经有了"))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the existing record's title is a person's words
     box.setText(error_text(exc))
     box.open_button = box.addButton(tr(_C, "打开已有的"), QMessageBox.ButtonRole.AcceptRole)
     box.create_button = box.addButton(tr(_C, "仍然新建"), QMessageBox.ButtonRole.DestructiveRole)

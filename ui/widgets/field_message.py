@@ -48,6 +48,11 @@ class FieldMessage(QLabel):
         return str(self.property("role"))
 
     def _set(self, role: str, text: str) -> None:
+        # Plain text: a message may quote outside words (a file name, a value from a package).
+        # Set here, not in __init__, for the same start-up reason as above (`Qt` namespace).
+        from PySide6.QtCore import Qt
+
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setProperty("role", role)
         self.setText(text)
         # A dynamic property change needs a re-polish for the style sheet to notice.

@@ -154,8 +154,9 @@ class ImportFlow(QObject):
             self._next()
             return
         session, paths, path, batch = self._session, self._paths, plan.path, self._batch
+        typed = dialog.typed_fingerprint() or ""  # checked again by the import: a first package needs it
         self._message.show_hint(self.tr("正在导入 {file},请稍候…").format(file=path.name))
-        self._jobs.run_call(lambda: xs.import_package(session, paths, path, batch),
+        self._jobs.run_call(lambda: xs.import_package(session, paths, path, batch, fingerprint=typed),
                             self._import_done, self._import_failed)
 
     def _import_done(self, plan) -> None:

@@ -8,20 +8,24 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.sync import first_contact
 from models.clock import local_display
+from ui.widgets.outside_text import OutsideLabel, one_line, plain
 from ui.widgets.primary_button import make_primary
-from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.scaled_label import ScaledLabel, scale_font
 
 
-def _cell(text: str, number: bool = False) -> QTableWidgetItem:
+def _cell(text: str, number: bool = False) -> QTableWidgetItem:  # our labels and counts, never outside text
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     if number:
@@ -48,23 +52,34 @@ class PreviewDialog(QDialog):
         number = self.tr("第 {number} 号").format(number=plan.number)
         if plan.full:
             number += self.tr("(完整数据包)")
-        form.addRow(self.tr("发送方:"), QLabel(f"{plan.sender_name}({plan.sender_code})"))
+        #: The sender as the package names itself: outside text, one plain line.
+        self.sender_label = OutsideLabel(one_line(f"{plan.sender_name}({plan.sender_code})"))
+        self.sender_label.setWordWrap(True)
+        form.addRow(self.tr("发送方:"), self.sender_label)
+        if plan.peer_name and plan.sender_name != plan.peer_name:
+            renamed = OutsideLabel(self.tr("数据包里写的名称与本机登记的“{name}”不同。").format(
+                name=one_line(plan.peer_name)))
+            renamed.setWordWrap(True)
+            renamed.setProperty("role", "error")
+            form.addRow("", renamed)
         form.addRow(self.tr("数据包:"), QLabel(number))
-        form.addRow(self.tr("生成时间:"), QLabel(local_display(plan.created_at)))
-        file_label = QLabel(plan.path.name)
+        form.addRow(self.tr("生成时间:"), OutsideLabel(local_display(plan.created_at)))
+        file_label = OutsideLabel(one_line(plan.path.name))
+        file_label.setWordWrap(True)
         file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("文件:"), file_label)
         layout.addLayout(form)
 
         self.warning_labels: list[QLabel] = []
         self.fingerprint_label: QLabel | None = None
+        self.fingerprint_edit: QLineEdit | None = None
         if not plan.already_imported:
             if plan.first_contact:
                 layout.addWidget(self._first_contact(plan))
             for warning in plan.warnings:
-                if plan.first_contact and plan.fingerprint in warning:
-                    continue  # shown above, in large letters
-                label = QLabel(self.tr("请注意:{text}").format(text=warning))
+                if plan.first_contact and warning.startswith(self._first_contact_warning_start(plan)):
+                    continue  # the frame above asks for the fingerprint
+                label = OutsideLabel(self.tr("请注意:{text}").format(text=warning))
                 label.setWordWrap(True)
                 label.setProperty("role", "error")
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -123,10 +138,16 @@ class PreviewDialog(QDialog):
         if plan.already_imported:
             self.import_button.hide()
             self.cancel_button.setText(self.tr("关闭"))
+        elif self.fingerprint_edit is not None:
+            self.import_button.setEnabled(False)  # until the fingerprint heard on the phone is typed
+            self.import_button.setDefault(False)
+            self.cancel_button.setAutoDefault(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if self.fingerprint_edit is not None:
+            self.fingerprint_edit.setFocus()
         self._fit_table(len(shown))
         # As tall as the content: no blank band under a short table or an already-imported package.
         self.resize(680, self.sizeHint().height())
@@ -140,26 +161,88 @@ class PreviewDialog(QDialog):
         height += sum(self.table.rowHeight(r) for r in range(min(rows, 10)))
         self.table.setFixedHeight(height + (0 if rows <= 10 else 4))
 
+    @staticmethod
+    def _first_contact_warning_start(plan) -> str:
+        return f"这是{plan.peer_name or plan.sender_code}的第一个数据包。"
+
     def _first_contact(self, plan) -> QWidget:
+        """Ask for the 8 characters read out on the phone; 导入 stays disabled until they match.
+
+        Every sentence here is ours: the village is named by the name this
+        township registered it under (`plan.peer_name`), never by the name the
+        package gives itself (that is outside text, shown only as 发送方 above,
+        plain). The fingerprint the package carries is not shown until the
+        typed one matches, so the person cannot just copy it.
+        """
         frame = QFrame()
         frame.setProperty("card", True)
         box = QVBoxLayout(frame)
         box.setContentsMargins(14, 10, 14, 10)
-        ask = QLabel(self.tr("这是{name}的第一个数据包。请打电话给对方,请对方念出本村电脑的指纹,"
-                             "与下面这一串逐组核对,一致后再导入:").format(name=plan.sender_name)
-                     if plan.sender_kind == "village" else
-                     self.tr("这是{name}的第一个数据包。请打电话给对方,与下面的电脑指纹逐组核对,一致后再导入:").format(
-                         name=plan.sender_name))
-        ask.setWordWrap(True)
-        self.fingerprint_label = ScaledLabel(plan.fingerprint, 1.3, bold=True)
+        box.setSpacing(6)
+        name = one_line(plan.peer_name or plan.sender_code)
+        title = plain(ScaledLabel(self.tr("第一次收到{name}的数据包:请先打电话核对电脑指纹").format(name=name),
+                                  1.1, bold=True))
+        title.setWordWrap(True)
+        if plan.sender_kind == "village":
+            text = self.tr("请打电话给{name}(用平时联系该村的电话),请对方在“关于/本机信息”里念出电脑指纹"
+                           "(8 位字母和数字),输入到下面。一致后才能导入;不一致时请不要导入,并与该村当面核实。")
+        else:
+            text = self.tr("请打电话给{name}(用平时联系对方的电话),请对方在“关于/本机信息”里念出电脑指纹"
+                           "(8 位字母和数字),输入到下面。一致后才能导入;不一致时请不要导入。")
+        self.first_contact_ask = plain(QLabel(text.format(name=name)))
+        self.first_contact_ask.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("对方念出的电脑指纹:")))
+        #: Where the 8 characters heard on the phone are typed (case, spaces and dashes do not matter).
+        self.fingerprint_edit = QLineEdit()
+        self.fingerprint_edit.setPlaceholderText("XXXX-XXXX")
+        self.fingerprint_edit.setMaxLength(40)
+        scale_font(self.fingerprint_edit, 1.3, bold=True)
+        self.fingerprint_edit.setMinimumWidth(self.fingerprint_edit.fontMetrics().horizontalAdvance("WWWW-WWWW  "))
+        row.addWidget(self.fingerprint_edit, 1)
+        self.fingerprint_status = plain(QLabel())
+        self.fingerprint_status.setWordWrap(True)
+        self.fingerprint_label = plain(ScaledLabel(plan.fingerprint, 1.0))
         self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box.addWidget(ask)
+        self.fingerprint_label.hide()
+        box.addWidget(title)
+        box.addWidget(self.first_contact_ask)
+        box.addLayout(row)
+        box.addWidget(self.fingerprint_status)
         box.addWidget(self.fingerprint_label)
+        self.fingerprint_edit.textChanged.connect(self._fingerprint_typed)
         return frame
+
+    def _fingerprint_typed(self, text: str) -> None:
+        """Enable 导入 only when what was typed is the package's spoken fingerprint."""
+        typed = first_contact.normalize(text)
+        ok = first_contact.matches(self.plan.fingerprint, text)
+        self.import_button.setEnabled(ok)
+        self.import_button.setDefault(ok)
+        if ok:
+            self.fingerprint_status.setText(self.tr("✔ 一致:这个数据包是对方那台电脑发出的。可以导入。"))
+            self.fingerprint_status.setProperty("role", "ok")
+            self.fingerprint_label.setText(self.tr("完整指纹:{fp}").format(fp=self.plan.fingerprint))
+        elif len(typed) < first_contact.SPOKEN_LENGTH:
+            self.fingerprint_status.setText(self.tr("还差 {n} 位。").format(n=first_contact.SPOKEN_LENGTH - len(typed))
+                                            if typed else "")
+            self.fingerprint_status.setProperty("role", "hint")
+        else:
+            self.fingerprint_status.setText(self.tr(
+                "✘ 不一致:这个数据包可能不是对方那台电脑发出的(有人拿到了入网文件?)。请再核对一遍;"
+                "仍不一致时请不要导入,并与对方当面核实。"))
+            self.fingerprint_status.setProperty("role", "error")
+        self.fingerprint_label.setVisible(ok)
+        self.fingerprint_status.style().unpolish(self.fingerprint_status)
+        self.fingerprint_status.style().polish(self.fingerprint_status)
+
+    def typed_fingerprint(self) -> str | None:
+        """What the person typed for a first package (None when none was asked), for the import to check again."""
+        return self.fingerprint_edit.text() if self.fingerprint_edit is not None else None
 
     def warnings_text(self) -> str:
         """All warnings (with the first-contact fingerprint), for tests."""
         lines = [label.text() for label in self.warning_labels]
         if self.fingerprint_label is not None:
-            lines.insert(0, self.tr("第一个数据包,电脑指纹:{fp}").format(fp=self.fingerprint_label.text()))
+            lines.insert(0, self.tr("第一个数据包,电脑指纹:{fp}").format(fp=self.plan.fingerprint))
         return "\n".join(lines)

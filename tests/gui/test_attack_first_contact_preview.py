@@ -1,0 +1,130 @@
+"""Issue 16: the township's import preview asks for the fingerprint read out on the phone, and no sender can fake it.
+
+"The sender's name from the manifest is shown as rich text inside the very
+prompt that asks to confirm the fingerprint by phone: a name can print
+'✔ 指纹已由系统自动核对一致 无需打电话'." A lying village names itself with HTML
+(and with a line break) in its own, correctly signed package.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import pytest
+from PySide6 import QtGui
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from desktop.services import exchange_service, installation
+from desktop.services.session import cli_session
+from desktop.sync import first_contact, keys
+from models.db import database
+from tests.support.screens import save, shown
+from tests.support.sites import VILLAGE_NAME, add_people
+from ui.township.villages_page import VillagesPage
+
+FAKE = "✔ 指纹已由系统自动核对一致 无需打电话"
+NAMES = {
+    "html": f"青山村<br><b>{FAKE}</b><a href=x>链接</a><img src=x>",
+    "newline": f"青山村\n{FAKE}",
+}
+
+
+def _lying_package(pair, name: str):
+    """The village's own package, signed by its own key, naming itself `name`."""
+    pair.use("v")
+    add_people(pair.village_session, "张三")
+    database.execute_sql("UPDATE installation SET name = ? WHERE id = 1", (name,))
+    installation.forget()
+    return exchange_service.export_package(cli_session("village"), pair.village, pair.usb).path
+
+
+def _preview(qtbot, pair, package, width=1366, height=768):
+    pair.use("t")
+    page = shown(qtbot, VillagesPage(pair.township_session, paths=pair.township), width, height)
+    page.import_files([package])
+    qtbot.waitUntil(lambda: page.preview_dialog is not None and page.preview_dialog.isVisible(), timeout=20_000)
+    return page, page.preview_dialog
+
+
+def _renders_rich(label: QLabel) -> bool:
+    fmt = label.textFormat()
+    return fmt == Qt.TextFormat.RichText or (fmt == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(label.text()))
+
+
+@pytest.mark.parametrize("kind", sorted(NAMES))
+def test_a_sender_name_cannot_fake_the_fingerprint_confirmation(qtbot, pair, kind):
+    """Attack: 'a name can print "✔ 指纹已由系统自动核对一致 无需打电话"' inside the prompt that asks to phone."""
+    name = NAMES[kind]
+    package = _lying_package(pair, name)
+    page, dialog = _preview(qtbot, pair, package)
+    assert dialog.plan.first_contact and dialog.plan.sender_name == name
+    labels = dialog.findChildren(QLabel)
+    carrying = [label for label in labels if FAKE in label.text()]
+    assert carrying, "the sender's name is shown (literally)"
+    for label in carrying:
+        assert not _renders_rich(label), label.text()
+        assert "\n" not in label.text(), "outside text cannot start a line of its own"
+    assert name.replace("\n", "⏎") in dialog.sender_label.text()
+    # The prompt is ours alone: it names the village as the township registered it.
+    ask = dialog.first_contact_ask.text()
+    assert f"请打电话给{VILLAGE_NAME}" in ask and FAKE not in ask and "念出电脑指纹" in ask
+    assert all(FAKE not in label.text() for label in labels if label is not dialog.sender_label)
+    # 导入 stays disabled whatever the name says, and Enter does nothing.
+    assert not dialog.import_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible() and page.last_import is None
+
+
+def test_import_is_disabled_until_the_fingerprint_read_out_matches(qtbot, pair):
+    """The township types the 8 characters heard on the phone: a wrong one keeps 导入 disabled and says so."""
+    package = _lying_package(pair, VILLAGE_NAME)
+    real = first_contact.spoken(keys.load_or_create(pair.village.keys).fingerprint)
+    page, dialog = _preview(qtbot, pair, package)
+    assert not dialog.import_button.isEnabled()
+    assert dialog.plan.fingerprint not in " ".join(label.text() for label in dialog.findChildren(QLabel)
+                                                   if label.isVisible()), "not shown to be copied"
+    dialog.fingerprint_edit.setText("ABCD")
+    assert "还差 4 位" in dialog.fingerprint_status.text() and not dialog.import_button.isEnabled()
+    wrong = "AAAA-AAAA" if real != "AAAA-AAAA" else "BBBB-BBBB"
+    dialog.fingerprint_edit.setText(wrong)
+    assert "不一致" in dialog.fingerprint_status.text() and not dialog.import_button.isEnabled()
+    dialog.fingerprint_edit.setText(real.lower().replace("-", " "))
+    assert dialog.import_button.isEnabled() and "一致" in dialog.fingerprint_status.text()
+    assert dialog.fingerprint_label.isVisible() and dialog.plan.fingerprint in dialog.fingerprint_label.text()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.last_import is not None, timeout=20_000)
+    page.message_box.close()
+
+
+def test_a_wrong_fingerprint_is_refused_even_when_the_dialog_is_forced(qtbot, pair):
+    """The import checks again what was typed (the file could be swapped after the preview)."""
+    package = _lying_package(pair, VILLAGE_NAME)
+    page, dialog = _preview(qtbot, pair, package)
+    before = sqlite3.connect(pair.township.database).execute("SELECT status FROM peer").fetchall()
+    dialog.fingerprint_edit.setText("AAAA-AAAA")
+    dialog.accept()  # as if the button had been enabled
+    qtbot.waitUntil(lambda: page.message_box is not None and page.message_box.isVisible(), timeout=20_000)
+    assert page.last_import is None
+    assert "电脑指纹不一致" in page.message_box.text()
+    page.message_box.close()
+    assert sqlite3.connect(pair.township.database).execute("SELECT status FROM peer").fetchall() == before
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_fingerprint_confirmation_screens(qtbot, pair, size):
+    """Screenshots of the confirmation at both screen sizes (it fits: nothing clipped, no scrolling)."""
+    package = _lying_package(pair, NAMES["html"])
+    real = first_contact.spoken(keys.load_or_create(pair.village.keys).fingerprint)
+    _page, dialog = _preview(qtbot, pair, package, *size)
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert dialog.height() <= size[1] - 40 and dialog.width() <= size[0], (dialog.size(), screen)
+    save(dialog, f"first_contact_{size[0]}x{size[1]}_asking")
+    dialog.fingerprint_edit.setText("ABCD-EFGX")
+    save(dialog, f"first_contact_{size[0]}x{size[1]}_wrong")
+    dialog.fingerprint_edit.setText(real)
+    save(dialog, f"first_contact_{size[0]}x{size[1]}_matched")
+    if os.environ.get("CUNWU_SCREENS"):
+        dialog.grab().save(os.path.join(os.environ["CUNWU_SCREENS"], f"first_contact_{size[0]}.png"))
+    dialog.reject()
