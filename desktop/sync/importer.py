@@ -36,7 +36,7 @@ from desktop.paths import AppPaths
 from desktop.services import setup_service, status_service
 from desktop.services.attachments_service import hash_file, stored_path
 from desktop.services.session import Session
-from desktop.sync import ack_check, counters, payload, peers
+from desktop.sync import ack_check, counters, payload, peers, register_links
 from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
 from desktop.sync.import_backup import ImportBackup
@@ -232,6 +232,7 @@ def _plan(opened: fmt.OpenedPackage, path: Path, keys_dir: Path) -> ImportPlan:
     plan.attachments = len(blobs)
     _classify(plan, peer, tables)
     authority.check_package(tables, sender_code, peer.kind, info.code)
+    register_links.check(tables)
     _warn(plan, peer, tables)
     return plan
 
