@@ -8,11 +8,14 @@ mapping), and reports every row it could not read instead of guessing.
 
 from __future__ import annotations
 
+import itertools
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from desktop import office_zip
+from desktop.services import roster_files
 from models.disclosure.financial_table import Line
 from models.disclosure.money import MoneyError, parse_fen
 from models.errors import ValidationError
@@ -30,6 +33,8 @@ HEADERS = {
     "expense": ("支出", "贷方", "支出金额"),
     "handler": ("经手人", "经办人"),
 }
+#: Rows read at most: a year of a village's book is a few thousand lines.
+MAX_ROWS = 20_000
 _SKIP_WORDS = ("合计", "小计", "本月合计", "总计", "累计")
 _OPENING_WORDS = ("期初余额", "上月结余", "上期结余", "上月结存", "上期结转", "承前页")
 
@@ -60,10 +65,15 @@ def _refuse(template: str, **params) -> ValidationError:
 
 def sheets(path: Path) -> list[str]:
     """Sheet names of a workbook (refusing files that are not .xlsx)."""
-    return _open(path).sheetnames
+    wb = _open(path)
+    try:
+        return wb.sheetnames
+    finally:
+        wb.close()
 
 
 def _open(path: Path):
+    """The workbook in read-only (streaming) mode, after the zip's sizes are checked."""
     path = Path(path)
     if not path.is_file():
         raise _refuse(QT_TRANSLATE_NOOP(_C, "找不到文件“{path}”。"), path=path)
@@ -73,13 +83,16 @@ def _open(path: Path):
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(path, data_only=True, read_only=False)
+        office_zip.check(path, office_zip.XLSX)  # a zip bomb is refused before openpyxl inflates it
+        return load_workbook(path, data_only=True, read_only=True)
+    except ValidationError:
+        raise
     except Exception as exc:  # openpyxl raises many kinds for damaged workbooks
         raise _refuse(QT_TRANSLATE_NOOP(_C, "“{name}”打不开:{detail}"), name=path.name, detail=exc) from exc
 
 
-def _find_header(ws) -> tuple[int, dict[str, int]]:
-    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=min(ws.max_row, 15), values_only=True), start=1):
+def _header_of(rows: list[tuple]) -> tuple[int, dict[str, int]]:
+    for r, row in enumerate(rows, start=1):
         mapping = {}
         for c, value in enumerate(row):
             text = str(value).strip() if value is not None else ""
@@ -93,6 +106,16 @@ def _find_header(ws) -> tuple[int, dict[str, int]]:
         _C, "在表格前 15 行里没有找到“摘要”“收入”“支出”这样的表头,请在预览里手动指定各列。"))
 
 
+def _rows(ws, name: str):
+    """(row number, values) of the sheet, streamed; refused past `MAX_ROWS` (a ledger, not a database)."""
+    for r, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        if r > MAX_ROWS:
+            raise _refuse(QT_TRANSLATE_NOOP(
+                _C, "“{name}”的工作表“{sheet}”超过 {n} 行,不像是一本收支明细账。"
+                    "请只保留要公开的这一期的明细再导入。"), name=name, sheet=ws.title, n=MAX_ROWS)
+        yield r, list(values)
+
+
 def _day(value) -> str:
     if isinstance(value, datetime | date):
         return value.strftime("%Y-%m-%d")
@@ -100,16 +123,33 @@ def _day(value) -> str:
 
 
 def read_ledger(path: Path, sheet: str | None = None, mapping: dict[str, int] | None = None) -> LedgerImport:
-    """Read the ledger's lines; rows that cannot be read are listed with the reason."""
-    wb = _open(path)
-    ws = wb[sheet] if sheet else wb.worksheets[0]
-    header_row, found = _find_header(ws) if mapping is None else (0, mapping)
-    merged = {cell for rng in ws.merged_cells.ranges for row in ws.iter_rows(
-        min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col, max_col=rng.max_col) for cell in row}
-    result = LedgerImport(ws.title, header_row, found)
-    for r, cells in enumerate(ws.iter_rows(min_row=header_row + 1), start=header_row + 1):
-        values = [c.value for c in cells]
+    """Read the ledger's lines; rows that cannot be read are listed with the reason.
 
+    The sheet is streamed (openpyxl read-only) and refused past `MAX_ROWS` rows, so a
+    workbook of a million rows costs seconds and little memory, not gigabytes.
+    """
+    path = Path(path)
+    wb = _open(path)
+    try:
+        ws = wb[sheet] if sheet else wb.worksheets[0]
+        merged = roster_files.merged_ranges(ws)
+        ws.reset_dimensions()  # some writers record a wrong size; read to the real end
+        return _read_sheet(ws, path.name, merged, mapping)
+    finally:
+        wb.close()
+
+
+def _in_merged(merged, r: int, c: int) -> bool:
+    return any(r0 <= r <= r1 and c0 <= c <= c1 for r0, r1, c0, c1 in merged)
+
+
+def _read_sheet(ws, name: str, merged, mapping: dict[str, int] | None) -> LedgerImport:
+    rows = _rows(ws, name)
+    top = [values for _, values in itertools.islice(rows, 15)] if mapping is None else []
+    header_row, found = _header_of(top) if mapping is None else (0, mapping)
+    result = LedgerImport(ws.title, header_row, found)
+    body = itertools.chain(enumerate(top[header_row:], start=header_row + 1), rows)
+    for r, values in body:
         def get(fld, values=values):
             c = found.get(fld)
             return values[c] if c is not None and c < len(values) else None
@@ -128,7 +168,7 @@ def read_ledger(path: Path, sheet: str | None = None, mapping: dict[str, int] | 
                 str(v or "").strip() in _SKIP_WORDS for v in values):
             result.skipped.append(SkippedRow(r, "合计/小计行,不作为明细导入"))
             continue
-        if any(cell in merged for cell in cells if cell.value is not None) and not summary:
+        if not summary and any(v is not None and _in_merged(merged, r, c) for c, v in enumerate(values, start=1)):
             result.skipped.append(SkippedRow(r, "合并单元格,看不出是哪一笔"))
             continue
         if not summary:

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from desktop import office_zip, text_encoding
 from desktop.file_errors import os_error_text
 from models.errors import ValidationError
 from models.messages import QT_TRANSLATE_NOOP, msg
@@ -119,7 +120,7 @@ def sheet_names(path: Path) -> list[str]:
 @contextmanager
 def _workbook(path: Path):
     try:
-        zipfile.ZipFile(path).close()
+        office_zip.check(path, office_zip.XLSX)  # a zip bomb is refused before openpyxl inflates it
     # NotImplementedError / ValueError / EOFError: a damaged directory (an unknown zip version, a
     # negative offset, a cut file) is as unreadable as a file that is no zip at all.
     except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:
@@ -171,7 +172,7 @@ def open_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[str, Rows,
             raise _refuse(QT_TRANSLATE_NOOP(_C, "“{name}”里没有名为“{sheet}”的工作表。"), name=path.name, sheet=sheet)
         ws = wb[sheet or names[0]]
         estimate = ws.max_row or 0
-        merges = _merged_ranges(ws)
+        merges = merged_ranges(ws)
         ws.reset_dimensions()  # some writers record a wrong size; read to the real end
         yield ws.title, _spread(_xlsx_rows(ws), merges), estimate
 
@@ -202,7 +203,7 @@ def _column_number(letters: bytes) -> int:
     return n
 
 
-def _merged_ranges(ws) -> list[tuple[int, int, int, int]]:
+def merged_ranges(ws) -> list[tuple[int, int, int, int]]:
     """(first row, last row, first column, last column), 1-based, of each merged range of `ws`.
 
     Read from the sheet's XML (`<mergeCells>` follows the rows), a megabyte at a time.
@@ -247,7 +248,7 @@ def _spread(rows: Rows, merges: list[tuple[int, int, int, int]]) -> Rows:
 
 
 def _csv_rows(path: Path) -> Rows:
-    """Rows of a CSV file saved by Excel/WPS: UTF-8 (BOM or not), GB18030 or UTF-16; , ; or tab.
+    """Rows of a CSV file saved by Excel/WPS: UTF-8 (BOM or not), GB18030, Big5 or UTF-16; , ; or tab.
 
     UTF-16 is Excel's "Unicode 文本(*.txt)", recognised by its byte-order mark.
     """
@@ -255,15 +256,9 @@ def _csv_rows(path: Path) -> Rows:
         data = path.read_bytes()
     except OSError as exc:
         raise _unreadable(path, exc) from exc
-    text = None
-    # Excel's "Unicode 文本(*.txt)": UTF-16 with its byte-order mark, tab-separated
-    encodings = ("utf-16",) if data.startswith((_UTF16_LE, _UTF16_BE)) else ("utf-8-sig", "gb18030")
-    for encoding in encodings:
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    # Excel's "Unicode 文本(*.txt)" is UTF-16 with its byte-order mark; Big5 is told from GB18030
+    decoded = text_encoding.decode(data)
+    text = decoded[0] if decoded else None
     if text is None:
         raise _refuse(QT_TRANSLATE_NOOP(
             _C, "“{name}”的文字编码认不出来(不是 UTF-8 也不是 GBK)。请在 Excel/WPS 中另存为 .xlsx 再导入。"),

@@ -9,12 +9,12 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from desktop import office_zip, text_encoding
 from models.errors import ValidationError
 from models.messages import QT_TRANSLATE_NOOP, msg
 
 _C = "rule_files"
 MAX_BYTES = 5 * 1024 * 1024
-_ENCODINGS = ("utf-8-sig", "gb18030", "big5")
 
 
 def _refuse(template: str, **params) -> ValidationError:
@@ -39,15 +39,9 @@ def read_text(path: Path) -> str:
     data = path.read_bytes()
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _refuse(QT_TRANSLATE_NOOP(_C, "“{name}”不是文本文件,无法导入。"), name=path.name)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    for encoding in _ENCODINGS:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if text.strip():
-            return text
+    decoded = text_encoding.decode(data)  # Big5 is told from GB18030, not read as it
+    if decoded is not None and decoded[0].strip():
+        return decoded[0]
     raise _refuse(QT_TRANSLATE_NOOP(_C, "无法识别“{name}”的文字编码,请另存为 UTF-8 文本后再导入。"),
                   name=path.name)
 
@@ -58,6 +52,10 @@ def _read_docx(path: Path) -> str:
             _C, "“{name}”不是有效的 .docx 文件(可能是改了扩展名的旧版 Word 文件或下载不完整)。"), name=path.name)
     import docx  # python-docx, imported only when a .docx is read
 
+    try:
+        office_zip.check(path, office_zip.DOCX)  # a zip bomb is refused before python-docx inflates it
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError, OSError) as exc:
+        raise _refuse(QT_TRANSLATE_NOOP(_C, "“{name}”无法打开:{detail}"), name=path.name, detail=exc) from exc
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for broken packages
