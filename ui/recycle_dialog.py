@@ -18,7 +18,7 @@ from models.errors import DuplicateRecord
 from models.roles import Permission
 from ui.errors import error_text
 from ui.operations import run_op
-from ui.recycle_model import DESCRIPTION, RecycleModel
+from ui.recycle_model import DESCRIPTION, OWNER, RecycleModel
 from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.tables import read_only_view
@@ -62,6 +62,7 @@ class RecycleDialog(QDialog):
     def refresh(self) -> None:
         """Reload the deleted records."""
         self.model.set_rows(recycle_service.list_deleted())
+        self.table.setColumnHidden(OWNER, not self.model.has_owners())  # a village's own view: all its own
         self.empty_label.setVisible(not self.model.total())
         self._update_buttons()
 

@@ -5,6 +5,11 @@ travels to the township like any change, and can be undone here. Only
 records a person deletes on purpose are listed (meetings, attachments,
 registers, people, rule versions) — not the rows an editor replaces while
 saving (attendance lines, agenda items, articles).
+
+At the township the view also holds what the villages deleted (their
+tombstones arrive in their packages): each such row names its village, since
+two villages' deleted 会议记录 otherwise look alike and only the village itself
+can bring its record back.
 """
 
 from __future__ import annotations
@@ -53,14 +58,25 @@ class DeletedRow:
     kind_label: str
     description: str
     deleted_at: str  # local time, for display
+    owner_name: str = ""  # the village the record belongs to; "" for this installation's own
 
 
 def list_deleted() -> list[DeletedRow]:
     """Deleted records, most recently deleted first."""
     rows = []
+    own = record_store.owner_code()
+    names: dict[str, str] | None = None
     for table, (model, label, describe) in _KINDS.items():
         for r in model.select().where(model.deleted == True):  # noqa: E712
-            rows.append((r.updated_at, DeletedRow(table, r.id, label, describe(r), local_display(r.updated_at))))
+            owner_name = ""
+            if r.owner and r.owner != own:
+                if names is None:
+                    from desktop.services.review_service import village_names
+
+                    names = village_names()
+                owner_name = names.get(r.owner, r.owner)
+            rows.append((r.updated_at, DeletedRow(table, r.id, label, describe(r), local_display(r.updated_at),
+                                                  owner_name)))
     rows.sort(key=lambda pair: pair[0], reverse=True)
     return [row for _when, row in rows]
 
