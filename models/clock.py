@@ -11,12 +11,29 @@ def now_utc() -> str:
 
 
 def parse_utc(text: str) -> datetime:
-    """Inverse of `now_utc` (aware datetime in UTC)."""
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    """Inverse of `now_utc` (aware datetime in UTC).
+
+    Also reads the same time without its microseconds (`2026-11-22T05:30:00Z`):
+    a stamp stored before the import boundary checked the format, or written
+    by another tool, must not break the screens that show it.
+
+    Raises:
+        ValueError: not a timestamp.
+    """
+    try:
+        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
 
 
 def local_display(text: str | None) -> str:
-    """`2026-11-22 13:30` in the machine's local time, for people to read."""
+    """`2026-11-22 13:30` in the machine's local time, for people to read.
+
+    Text that is not a timestamp of ours is shown as it is (a reader never fails on a stored value).
+    """
     if not text:
         return ""
-    return parse_utc(text).astimezone().strftime("%Y-%m-%d %H:%M")
+    try:
+        return parse_utc(text).astimezone().strftime("%Y-%m-%d %H:%M")
+    except (ValueError, TypeError, OverflowError):
+        return str(text)

@@ -112,7 +112,10 @@ class HistoryRow:
 def _days_since(text: str, now: datetime) -> int | None:
     if not text:
         return None
-    return max(0, (now - parse_utc(text)).days)
+    try:
+        return max(0, (now - parse_utc(text)).days)
+    except ValueError:  # a stamp not of ours: no count rather than a broken page
+        return None
 
 
 def overview(paths: AppPaths, now: datetime | None = None) -> Overview:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,7 @@ from desktop.paths import AppPaths
 from desktop.services import setup_service, status_service
 from desktop.services.attachments_service import hash_file, stored_path
 from desktop.services.session import Session
-from desktop.sync import ack_check, counters, payload, peers, register_links
+from desktop.sync import ack_check, boundary, counters, payload, peers, register_links
 from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
 from desktop.sync.import_backup import ImportBackup
@@ -183,6 +184,7 @@ def _plan(opened: fmt.OpenedPackage, path: Path, keys_dir: Path) -> ImportPlan:
             _C, "这是乡镇报给县里的汇总数据包(各村合规情况汇总),不能导入到村或乡镇的电脑上。"))
     if kind != "data":
         raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单不完整,已拒绝导入。"))
+    boundary.check_manifest(m)
     info = setup_service.current()
     if info is None:
         raise refused(QT_TRANSLATE_NOOP(_C, "本机还没有初始化,不能导入数据包。"))
@@ -296,6 +298,7 @@ def _classify(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> 
             if needed not in cols:
                 raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单与内容不一致,已拒绝导入。"))
         ci, oi, si, di = cols.index("id"), cols.index("owner"), cols.index("seq"), cols.index("deleted")
+        typed = boundary.column_checks(plan.sender_name, table, cols)
         checks, text_at = fields.column_checks(table, cols), fields.text_columns(table, cols)
         masked = 0
         change = TableChange(table)
@@ -303,14 +306,15 @@ def _classify(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> 
         inserts: list[list[Any]] = []  # rows new to us (a plain INSERT is cheaper)
         for start in range(0, len(incoming.rows), _CHUNK):
             chunk = incoming.rows[start:start + _CHUNK]
-            for row in chunk:
+            for number, row in enumerate(chunk, start=start + 1):
                 if row[oi] != plan.sender_code:
                     raise refused(QT_TRANSLATE_NOOP(
                         _C, "数据包中有不属于发送方的记录({table}),按规定只接收发送方自己的记录。已拒绝导入。"),
                         table=policy.label(table))
                 if not isinstance(row[ci], str) or not 0 < len(row[ci]) <= 36 or not isinstance(row[si], int):
                     raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单与内容不一致,已拒绝导入。"))
-                _check_values(plan, table, cols, checks, row)
+                _check_values(plan, table, cols, checks, row)  # the stricter per-field rules first
+                boundary.check_row(plan.sender_name, table, typed, row, number)
                 for i in text_at:
                     if isinstance(row[i], str):
                         row[i], n = fields.mask_id_numbers(row[i])
@@ -431,7 +435,8 @@ def apply_import(session: Session, path: Path, paths: AppPaths,
             peer = Peer.get(Peer.code == plan.sender_code)
             try:
                 _write(plan)
-            except IntegrityError as exc:  # a constraint the checks above did not foresee
+            # a constraint or a value the checks above did not foresee: refused, never a traceback
+            except (IntegrityError, sqlite3.IntegrityError, OverflowError) as exc:
                 raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单与内容不一致,已拒绝导入。")) from exc
             _check_references(plan)
             _book(session, plan, peer)

@@ -316,6 +316,9 @@ def _check_structure(path: Path, zf: zipfile.ZipFile) -> OpenedPackage:
         fmt = int(manifest.get("format", 0))
     except (ValueError, TypeError, UnicodeDecodeError) as exc:
         raise _corrupt() from exc
+    except RecursionError as exc:  # a manifest nested 200,000 deep: json's nesting limit, not a traceback
+        raise refused(QT_TRANSLATE_NOOP(
+            _C, "数据包的清单嵌套过深,不是本软件写出的格式(可能是恶意构造的)。已拒绝导入。")) from exc
     if fmt > FORMAT_VERSION:
         raise refused(QT_TRANSLATE_NOOP(
             _C, "这个数据包由更新版本的软件生成(格式 {found},本软件支持到 {supported})。请升级软件后再导入。"),

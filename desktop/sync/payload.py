@@ -12,7 +12,19 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-MAX_PAYLOAD_BYTES = 2 * 1024**3
+from desktop.sync.package_format import refused
+from models.messages import QT_TRANSLATE_NOOP
+
+_C = "package"  # the refusals are the package reader's (`package_format.refused`)
+
+#: The most a records member may inflate to, whatever its size (a village's ten years are a few MB).
+MAX_PAYLOAD_BYTES = 512 * 1024**2
+#: Records JSON compresses about 5:1; a member inflating more than this many times its size is a bomb...
+MAX_RATIO = 50
+#: ...unless it stays below this (a small package of repeated text may compress better).
+MIN_ALLOWANCE = 32 * 1024**2
+#: Inflated in pieces of this size, so memory follows the cap, never the bomb.
+_PIECE = 1024**2
 
 
 @dataclass
@@ -35,19 +47,72 @@ def encode(tables: list[TableRows]) -> bytes:
 _SCALARS = frozenset({str, int, float, type(None)})
 
 
-def decode(blob: bytes) -> list[TableRows]:
-    """Inverse of `encode`; ValueError for anything that is not what `encode` writes."""
+def inflate_limit(compressed: int) -> int:
+    """How many bytes a records member of `compressed` bytes may inflate to."""
+    return min(MAX_PAYLOAD_BYTES, max(MIN_ALLOWANCE, MAX_RATIO * compressed))
+
+
+def inflate(blob: bytes, limit: int) -> bytearray:
+    """The inflated bytes of `blob`, streaming: never more than `limit` (+ one piece) in memory.
+
+    Raises:
+        PackageRefused: it would inflate past `limit`.
+        ValueError: not zlib, or truncated.
+    """
     inflater = zlib.decompressobj()
+    out = bytearray()
+    data = blob
     try:
-        raw = inflater.decompress(blob, MAX_PAYLOAD_BYTES)
+        while data:
+            out += inflater.decompress(data, _PIECE)
+            data = inflater.unconsumed_tail
+            if len(out) > limit:
+                raise _too_large(limit)
+            if inflater.eof:
+                break
+        out += inflater.flush()
     except zlib.error as exc:
         raise ValueError("not zlib") from exc
-    if inflater.unconsumed_tail or not inflater.eof:
-        raise ValueError("payload too large or truncated")
+    if len(out) > limit:
+        raise _too_large(limit)
+    if not inflater.eof or inflater.unused_data:
+        raise ValueError("truncated or trailing data")
+    return out
+
+
+def _too_large(limit: int):
+    return refused(QT_TRANSLATE_NOOP(
+        _C, "数据包中的记录解压后超过 {mb} MB,远多于任何一个村的台账(可能是恶意构造的“压缩炸弹”)。已拒绝导入。"),
+        mb=limit // 1024**2)
+
+
+def _no_constant(name: str) -> Any:
+    raise refused(QT_TRANSLATE_NOOP(
+        _C, "数据包中的记录含有“{value}”,它不是数,本软件从不写出这样的值。已拒绝导入。"), value=name)
+
+
+def decode(blob: bytes) -> list[TableRows]:
+    """Inverse of `encode`; ValueError for anything that is not what `encode` writes.
+
+    Inflated with a hard cap (`inflate_limit`), parsed with the interpreter's
+    nesting limit (a JSON nested 200,000 deep is refused, not a
+    RecursionError), and NaN/Infinity, which `encode` never writes, refused.
+
+    Raises:
+        PackageRefused: a bomb, nesting too deep, NaN or Infinity (with the reason).
+        ValueError: anything else that is not what `encode` writes.
+    """
+    raw = inflate(blob, inflate_limit(len(blob)))
     try:
-        body = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
+        del raw  # the text is the only copy from here on
+        body = json.loads(text, parse_constant=_no_constant)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError("not JSON") from exc
+    except RecursionError as exc:
+        raise refused(QT_TRANSLATE_NOOP(
+            _C, "数据包中的记录嵌套过深,不是本软件写出的格式(可能是恶意构造的)。已拒绝导入。")) from exc
+    del text
     if not isinstance(body, dict) or not isinstance(body.get("tables"), list):
         raise ValueError("no tables")
     out = []

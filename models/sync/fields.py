@@ -27,6 +27,7 @@ from models.kinship import RELATIONS
 from models.messages import QT_TRANSLATE_NOOP
 
 _C = "sync_fields"
+CONTEXT = _C  # the translation context of the labels in RULES
 
 Check = Callable[[Any], bool]
 
