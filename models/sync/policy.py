@@ -5,6 +5,8 @@ village sends everything it owns; a township sends a village only the
 township's records *about that village* — records that point (by a foreign
 key) at one of the village's records, e.g. the review comments on a draft of
 its 村规民约, or that name the village in a `village_code` column.
+Ownership is not all: which side may write each table, and what its records
+may point at, is `models.sync.authority` (checked on every import).
 
 The register tables (`village`, `township`) do not travel: each side keeps
 its own (the township's register row of a village is not the village's own

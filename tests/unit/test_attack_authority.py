@@ -9,6 +9,8 @@ Chinese, journal the refusal, and keep its database byte-identical.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -39,6 +41,7 @@ TEXT = """青山村村规民约
 第三条 本村规民约自村民会议通过之日起施行。
 """
 OTHER_CODE = "330106001002"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _submitted_draft(site: Site, usb: Path, title: str = "青山村村规民约") -> tuple[str, str, Path]:
@@ -197,3 +200,10 @@ def test_a_township_cannot_put_a_person_into_a_villages_register(tmp_path):
     village.use()
     assert [p.name for p in Person.select()] == ["王建国"]
     close_database()
+    # the command line says the same: exit 1, the reason on stderr, the database unchanged
+    before = village.paths.database.read_bytes()
+    out = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(village.paths.data_dir), "--json",
+                          "import", str(back.path), "--yes"], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                         stdin=subprocess.DEVNULL)
+    assert out.returncode == 1 and text in out.stderr and "Traceback" not in out.stderr
+    assert village.paths.database.read_bytes() == before
