@@ -335,6 +335,9 @@ def cmd_check(args, paths) -> dict[str, Any]:
         "ok": report.ok, "schema_version": report.schema_version,
         "integrity": report.integrity, "foreign_key_violations": report.foreign_key_violations,
         "audit_rows": report.audit_rows, "audit_problems": [str(p) for p in report.audit_problems],
+        "records_checked": report.replay.records, "records_mismatched": report.replay.mismatched,
+        "records_unaudited": report.replay.unaudited, "records_missing": report.replay.missing,
+        "record_problems": [str(p) for p in report.replay.problems],
         "_lines": [str(line) for line in report.lines()]
         + (["检查通过。"] if report.ok else ["检查发现问题,请联系乡镇或技术支持,并保留数据文件夹。"]),
     }

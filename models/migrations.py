@@ -119,6 +119,17 @@ def pending_migrations(state: SchemaState) -> list[Migration]:
     return [m for m in MIGRATIONS if m.version > state.user_version]
 
 
+def _needs_audit_baseline(state: SchemaState) -> bool:
+    """An existing database from before the audit recorded every write in full (`audit_replay.write_baseline`).
+
+    Its baseline is written in the transaction of the last step, so once per
+    database, and never for a new one (its audit is complete from the start).
+    """
+    from models.audit_replay import REPLAY_SINCE
+
+    return not state.is_empty and 0 < state.user_version < REPLAY_SINCE
+
+
 def migrate(before_upgrade: Callable[[SchemaState], None] | None = None) -> list[Migration]:
     """Bring the open database to `SCHEMA_VERSION`; returns the steps applied.
 
@@ -129,11 +140,16 @@ def migrate(before_upgrade: Callable[[SchemaState], None] | None = None) -> list
     steps = pending_migrations(state)
     if steps and not state.is_empty and before_upgrade is not None:
         before_upgrade(state)
+    baseline = _needs_audit_baseline(state)
     for step in steps:
         try:
             with database.atomic():
                 for statement in split_statements(step.sql):
                     database.execute_sql(statement)
+                if baseline and step is steps[-1]:
+                    from models import audit_replay
+
+                    audit_replay.write_baseline(state.user_version)
                 # PRAGMAs take no parameters; both values are integers we control.
                 database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID:d}")
                 database.execute_sql(f"PRAGMA user_version = {step.version:d}")

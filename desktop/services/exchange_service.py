@@ -223,8 +223,11 @@ def resolve_conflict(session: Session, conflict_id: int, keep: str) -> None:
                 f'INSERT INTO "{c.table_name}" ({col_sql}) VALUES ({",".join("?" * len(cols))}) '
                 f'ON CONFLICT(id) DO UPDATE SET {updates}', [incoming[k] for k in cols])
         SyncConflict.update(resolved_at=now_utc(), resolution=keep).where(SyncConflict.id == c.id).execute()
+        kept: dict = {"kept": keep}
+        if keep == "incoming":  # the values written, so that `cunwu check` can replay them
+            kept["values"] = {k: v for k, v in incoming.items() if k not in ("seq", "updated_at")}
         audit.append(session.actor, "resolve", c.table_name, c.record_id, json.loads(c.local_values)
-                     if keep == "incoming" else None, {"kept": keep})
+                     if keep == "incoming" else None, kept)
 
 
 # --- the heavy jobs -----------------------------------------------------------------------------

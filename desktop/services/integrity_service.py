@@ -1,10 +1,10 @@
-"""`cunwu check`: is the database intact, and is the audit log untampered?"""
+"""`cunwu check`: is the database intact, is the audit log untampered, and do the records match it?"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models import audit
+from models import audit, audit_replay
 from models.db import database
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
 from models.migrations import SCHEMA_VERSION
@@ -21,12 +21,13 @@ class CheckReport:
     foreign_key_violations: int = 0
     audit_rows: int = 0
     audit_problems: list[Message] = field(default_factory=list)
+    replay: audit_replay.ReplayReport = field(default_factory=audit_replay.ReplayReport)
 
     @property
     def ok(self) -> bool:
-        """True when SQLite, foreign keys and the audit chain all check out."""
+        """True when SQLite, foreign keys, the audit chain and the records replayed from it all check out."""
         return (self.integrity == ["ok"] and not self.foreign_key_violations
-                and not self.audit_problems)
+                and not self.audit_problems and self.replay.ok)
 
     def lines(self) -> list[Message]:
         """Plain Chinese lines for the terminal or a dialog."""
@@ -49,11 +50,28 @@ class CheckReport:
         else:
             out.append(msg(_C, QT_TRANSLATE_NOOP(_C, "审计日志({n} 条):链条完整,未被改动"),
                            n=self.audit_rows))
+        out.extend(self._replay_lines())
+        return out
+
+    def _replay_lines(self) -> list[Message]:
+        r = self.replay
+        if r.ok:
+            return [msg(_C, QT_TRANSLATE_NOOP(
+                _C, "记录与审计日志核对:{n} 条记录,均与审计记录一致"), n=r.records)]
+        out = [msg(_C, QT_TRANSLATE_NOOP(
+            _C, "记录与审计日志核对:{n} 条记录中,{changed} 条与审计记录不一致,{unaudited} 条没有审计记录,"
+            "{gone} 条已被删除(可能有人绕过本软件改动了数据库)"),
+            n=r.records, changed=r.mismatched, unaudited=r.unaudited, gone=r.missing)]
+        out.extend(r.problems)
+        shown = len(r.problems)
+        total = r.mismatched + r.unaudited + r.missing
+        if total > shown:
+            out.append(msg(_C, QT_TRANSLATE_NOOP(_C, "……另有 {n} 条未列出"), n=total - shown))
         return out
 
 
 def run_check() -> CheckReport:
-    """Run SQLite's integrity and foreign-key checks and verify the audit chain."""
+    """Run SQLite's integrity and foreign-key checks, verify the audit chain and replay it against the records."""
     report = CheckReport()
     report.schema_version = database.execute_sql("PRAGMA user_version").fetchone()[0]
     report.integrity = [row[0] for row in database.execute_sql("PRAGMA integrity_check")]
@@ -61,4 +79,5 @@ def run_check() -> CheckReport:
     chain = audit.verify_chain()
     report.audit_rows = chain.rows
     report.audit_problems = chain.problems
+    report.replay = audit_replay.replay()
     return report

@@ -23,7 +23,7 @@ from typing import Any
 from desktop import __version__
 from desktop.paths import AppPaths
 from desktop.services import installation, record_store, setup_service
-from desktop.services.session import Session
+from desktop.services.session import SETUP, Session
 from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
 from models import audit
@@ -176,7 +176,11 @@ def accept_setup(info: SetupInfo) -> None:
             Peer.create(code=info.township_code, name=info.township_name, kind=MODE_TOWNSHIP,
                         status=PEER_ACTIVE, sign_key=info.sign_key, box_key=info.box_key,
                         fingerprint=info.fingerprint)
-        Village.update(township_code=info.township_code).where(Village.code == own.code).execute()
+        village = Village.get_or_none(Village.code == own.code)
+        if village is not None and village.township_code != info.township_code:
+            Village.update(township_code=info.township_code).where(Village.code == own.code).execute()
+            audit.append(SETUP.actor, "update", "village", str(village.id),  # replayed by `cunwu check`
+                         {"township_code": village.township_code}, {"township_code": info.township_code})
 
 
 def initialize_from_setup(path: Path) -> tuple[setup_service.InstallationInfo, SetupInfo]:

@@ -42,7 +42,7 @@ from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
 from desktop.sync.import_backup import ImportBackup
 from desktop.sync.sealing import Opener, SealError
-from models import audit
+from models import audit, audit_replay
 from models.clock import now_utc
 from models.db import database
 from models.entities import MODE_TOWNSHIP, MODE_VILLAGE, AppMeta, Village
@@ -531,13 +531,34 @@ def _book(session: Session, plan: ImportPlan, peer: Peer) -> None:
         values = {k: v for k, v in facts.items()
                   if k in ("households", "adult_population") and isinstance(v, int) and 0 <= v < 10**7}
         if values:
-            Village.update(**values).where(Village.code == peer.code).execute()
+            _update_village_facts(session, peer.code, values)
     text = f"第 {plan.number} 号 {plan.created_at[:10]}({plan.sender_name})"
     AppMeta.insert(key=status_service.KEY_LAST_RECEIVED, value=text).on_conflict(
         conflict_target=[AppMeta.key], update={AppMeta.value: text}).execute()
     audit.append(session.actor, "import", "package", plan.path.name[:64], None,
                  {"sender": plan.sender_code, "number": plan.number, "sha256": plan.file_sha256,
-                  "counts": counts, "conflicts": plan.total(CONFLICT)})
+                  "counts": counts, "conflicts": plan.total(CONFLICT), "rows": audit_replay.written_rows(_written_ids(plan))})
+
+
+def _written_ids(plan: ImportPlan) -> dict[str, list[str]]:
+    """Ids of the rows `_write` inserted or updated, per table (their digests go into the audit row)."""
+    out = {}
+    for table, (cols, rows) in plan._writes.items():
+        ci = cols.index("id")
+        out[table] = [r[ci] for r in rows] + [r[ci] for r in plan._inserts.get(table, [])]
+    return out
+
+
+def _update_village_facts(session: Session, code: str, values: dict[str, int]) -> None:
+    """The 户数 / 人口 a village's manifest reports, on our register row of it; audited (check replays it)."""
+    village = Village.get_or_none(Village.code == code)
+    if village is None:
+        return
+    old = {k: getattr(village, k) for k in values if getattr(village, k) != values[k]}
+    if not old:
+        return
+    Village.update(**values).where(Village.code == code).execute()
+    audit.append(session.actor, "update", "village", str(village.id), old, {k: values[k] for k in old})
 
 
 def _store_blobs(folder: Path, blobs: dict[str, bytes]) -> None:

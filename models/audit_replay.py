@@ -1,0 +1,325 @@
+"""Replay the audit log and compare every record with its last audited state (`cunwu check`).
+
+The hash chain (`models.audit`) proves the log was not edited; it says
+nothing about the records themselves. Someone with `sqlite3` can change a
+`financial_line` amount, a `person` name or `user.role` and leave the log
+untouched. The replay catches that: it folds the log in order into each
+record's last audited state and compares it with the row as it is now. A row
+with no audit entry at all is reported too, so a database whose whole log
+(and head) was deleted fails instead of passing with "0 条,链条完整".
+
+What each kind of entry contributes:
+
+* `create` (record_store) carries the full row, `update` / `delete` /
+  `restore` the changed columns with old and new values.
+* `import` (a package) carries, per table, the column list and a 64-bit
+  digest of each row it wrote, read back after the write (`row_digests`).
+  Digests, not values: the township already holds the rows; a digest costs
+  ~60 bytes of audit text per written row (a village's first full package
+  of ~3,000 rows adds ~180 KB, later packages only what changed), and check
+  hashes each imported row once — cheap for 200 villages × thousands of
+  rows. A mismatch can then name the record but not the field.
+* `resolve` of a sync conflict that took the incoming version carries those
+  values (older entries without them leave the record unverifiable).
+* `baseline` is written once, in the migration transaction that brings a
+  database older than `REPLAY_SINCE` to the current schema: rows the old
+  release wrote without a complete audit (imported rows, the 村民小组 that
+  migration 0010 derived from the register, a resolved conflict) are taken
+  as they are at that moment, as digests. Rows written before the upgrade are
+  therefore trusted as found — the replay can only vouch for what happened
+  after the audit began to record enough; that is stated, not hidden.
+
+Columns the app changes without an audit row are compared never, each for a
+reason (`UNAUDITED_COLUMNS`). A column added by a later migration is compared
+only once an audited write has set it: the older entries do not know it.
+
+Somebody who edits a row *and* rewrites the audit values and the chain in
+the same file defeats any check inside that file; that is what the heads held
+by the township (`audit_witness`) are for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from models import audit
+from models.audit_names import describe, field_label, shown
+from models.db import database
+from models.messages import QT_TRANSLATE_NOOP, Message, msg
+
+_C = "audit_replay"
+
+#: The first schema whose audit log holds enough to replay every record (see `write_baseline`).
+REPLAY_SINCE = 11
+
+#: Stamped on every write by `record_store` (and taken from the sender on import): bookkeeping, not content.
+_SYNC_COLUMNS = frozenset({"seq", "updated_at"})
+
+#: Columns written without an audit row, and why they may be.
+UNAUDITED_COLUMNS: dict[str, dict[str, str]] = {
+    "user": {
+        "password_hash": "a secret: audit rows show that it changed, never its value",
+        "last_login_at": "stamped at every login; a login is logged, not a change of the account",
+        "failed_logins": "the login throttle's counter, written at every wrong password",
+        "locked_until": "the throttle's lock; a new lock gets its own 'locked' audit row",
+    },
+}
+
+#: Installation-local tables that are not records and are written without audit.
+NOT_REPLAYED: dict[str, str] = {
+    "notice_read": "a mark that somebody opened a 通知 on this PC, not a record of the village",
+}
+
+_RECORD_ACTIONS = frozenset({"create", "update", "delete", "restore"})
+_DIGEST_ACTIONS = frozenset({"import", "baseline"})
+_CHUNK = 500
+
+
+def audited_tables() -> list[str]:
+    """Every table whose records `record_store` writes (synced and local), in creation order."""
+    from models.records import LocalModel, SyncedModel
+    from models.schema_registry import ALL_MODELS
+
+    return [m._meta.table_name for m in ALL_MODELS
+            if issubclass(m, (SyncedModel, LocalModel)) and m._meta.table_name not in NOT_REPLAYED]
+
+
+def _columns(table: str) -> list[tuple[str, str]]:
+    """(name, declared type) of each column the database has now."""
+    return [(r[1], (r[2] or "").upper()) for r in database.execute_sql(f'PRAGMA table_info("{table}")')]
+
+
+def _compared(table: str) -> set[str]:
+    return set(_SYNC_COLUMNS) | set(UNAUDITED_COLUMNS.get(table, {}))
+
+
+def row_digest(table: str, values: Iterable[Any]) -> str:
+    """64-bit SHA-256 digest of a row's values as SQLite returns them."""
+    text = json.dumps([table, *values], ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def digest_columns(table: str) -> list[str]:
+    """The columns a row digest covers: all but the bookkeeping and unaudited ones."""
+    skip = _compared(table)
+    return [name for name, _ in _columns(table) if name not in skip]
+
+
+def row_digests(table: str, ids: Iterable[str]) -> dict[str, Any]:
+    """`{"cols": [...], "digests": {id: digest}}` of the rows `ids`, read back from the database.
+
+    Read back rather than taken from the package: SQLite converts some
+    values on the way in (column affinity), and check compares what is stored.
+    """
+    cols = digest_columns(table)
+    col_sql = ",".join(f'"{c}"' for c in cols)
+    at = cols.index("id")
+    ids = list(ids)
+    out: dict[str, str] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        for row in database.execute_sql(
+                f'SELECT {col_sql} FROM "{table}" WHERE id IN ({",".join("?" * len(chunk))})', chunk):
+            out[row[at]] = row_digest(table, row)
+    return {"cols": cols, "digests": out}
+
+
+def written_rows(writes: dict[str, Iterable[str]]) -> dict[str, Any]:
+    """Digests of the rows an import wrote, per table (for its audit entry)."""
+    return {table: row_digests(table, ids) for table, ids in writes.items() if ids}
+
+
+def _norm(value: Any, decl: str) -> Any:
+    """An audited (JSON) value as SQLite would store it in a column declared `decl`."""
+    if isinstance(value, bool):
+        value = int(value)
+    if decl.startswith("INT"):
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, str):
+            try:
+                return int(value)
+            except ValueError:
+                return value
+    elif isinstance(value, (int, float)) and ("CHAR" in decl or "TEXT" in decl):
+        return str(value)
+    return value
+
+
+class _State:
+    """What the log says of one record: audited values, or a digest plus the values changed since."""
+
+    __slots__ = ("values", "digest", "base", "complete")
+
+    def __init__(self, complete: bool = False):
+        self.values: dict[str, Any] = {}
+        self.digest: tuple[tuple[str, ...], str] | None = None
+        self.base: dict[str, Any] = {}  # for a digest: each later-changed column's value at digest time
+        self.complete = complete
+
+
+def _fold() -> dict[tuple[str, str], _State]:
+    tables = set(audited_tables())
+    states: dict[tuple[str, str], _State] = {}
+    cursor = database.execute_sql(
+        "SELECT action, table_name, record_id, old_values, new_values FROM audit_entry ORDER BY id")
+    for action, table, record_id, old_text, new_text in cursor:
+        if action in _RECORD_ACTIONS and table in tables:
+            new = _loads(new_text)
+            if action == "create":
+                state = states[(table, record_id)] = _State(complete=True)
+            else:
+                state = states.setdefault((table, record_id), _State())
+                if state.digest is not None:
+                    old = _loads(old_text)
+                    for key in new:
+                        state.base.setdefault(key, old.get(key))
+            state.values.update(new)
+        elif action == "resolve" and table in tables:
+            new = _loads(new_text)
+            if new.get("kept") == "incoming":
+                state = states[(table, record_id)] = _State(complete=isinstance(new.get("values"), dict))
+                if state.complete:
+                    state.values.update(new["values"])
+        elif action in _DIGEST_ACTIONS:
+            new = _loads(new_text)
+            rows = new.get("rows")
+            for t, block in (rows.items() if isinstance(rows, dict) else ()):
+                cols = tuple(block.get("cols") or ())
+                for rid, digest in (block.get("digests") or {}).items():
+                    state = states[(t, rid)] = _State(complete=True)
+                    state.digest = (cols, digest)
+            for t, rid in new.get("gone") or ():
+                states.pop((t, rid), None)
+    return states
+
+
+def _loads(text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+@dataclass
+class ReplayReport:
+    """Outcome of `replay`: how many records were compared and what did not match."""
+
+    records: int = 0
+    mismatched: int = 0
+    unaudited: int = 0
+    missing: int = 0
+    problems: list[Message] = field(default_factory=list)
+    #: (table, id) of every row that is not as audited (present), and of audited rows that are gone.
+    bad_rows: list[tuple[str, str]] = field(default_factory=list)
+    gone_rows: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every record is exactly as the audit log last left it."""
+        return not (self.mismatched or self.unaudited or self.missing)
+
+
+def replay(limit_problems: int = 20) -> ReplayReport:
+    """Fold the audit log and compare each audited table's rows with it; the first problems named."""
+    report = ReplayReport()
+    states = _fold()
+
+    def room() -> bool:
+        return len(report.problems) < limit_problems
+
+    for table in audited_tables():
+        columns = _columns(table)
+        if not columns:
+            continue
+        names = [c for c, _ in columns]
+        decl = dict(columns)
+        skip = _compared(table)
+        at = names.index("id")
+        col_sql = ",".join(f'"{c}"' for c in names)
+        index = {c: i for i, c in enumerate(names)}
+        for row in database.execute_sql(f'SELECT {col_sql} FROM "{table}"'):
+            report.records += 1
+            record_id = str(row[at])
+            state = states.pop((table, record_id), None)
+            if state is None or not state.complete:
+                report.unaudited += 1
+                report.bad_rows.append((table, record_id))
+                if not room():
+                    continue
+                if state is None:
+                    report.problems.append(msg(_C, QT_TRANSLATE_NOOP(
+                        _C, "{record}没有任何审计记录(不是经本软件写入的)"),
+                        record=describe(table, record_id, dict(zip(names, row, strict=True)))))
+                else:
+                    report.problems.append(msg(_C, QT_TRANSLATE_NOOP(
+                        _C, "{record}的审计记录不完整(没有新建的记录),无法核对"),
+                        record=describe(table, record_id, dict(zip(names, row, strict=True)))))
+                continue
+            wrong = None
+            for key, value in state.values.items():
+                if key in skip or key not in index:
+                    continue
+                if _norm(value, decl[key]) != row[index[key]]:
+                    wrong = (key, value, row[index[key]])
+                    break
+            if wrong is None and state.digest is not None:
+                cols, digest = state.digest
+                if any(c not in index for c in cols):
+                    wrong = ("", None, None)
+                else:
+                    then = [state.base[c] if c in state.base else row[index[c]] for c in cols]
+                    then = [_norm(v, decl[c]) for v, c in zip(then, cols, strict=True)]
+                    if row_digest(table, then) != digest:
+                        wrong = ("", None, None)
+            if wrong is None:
+                continue
+            report.mismatched += 1
+            report.bad_rows.append((table, record_id))
+            if not room():
+                continue
+            record = describe(table, record_id, dict(zip(names, row, strict=True)))
+            key, was, now = wrong
+            if key:
+                report.problems.append(msg(_C, QT_TRANSLATE_NOOP(
+                    _C, "{record}的{field}与审计记录不一致:审计记录为 {was},现为 {now}"),
+                    record=record, field=field_label(key), was=shown(key, _norm(was, decl[key])),
+                    now=shown(key, now)))
+            else:
+                report.problems.append(msg(_C, QT_TRANSLATE_NOOP(
+                    _C, "{record}的内容与审计记录(导入时的摘要)不一致:导入后被改动过"), record=record))
+    for (table, record_id), state in states.items():
+        report.missing += 1
+        report.gone_rows.append((table, record_id))
+        if room():
+            report.problems.append(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "{record}在审计记录中存在,但已从数据库中删除"),
+                record=describe(table, record_id, state.values)))
+    return report
+
+
+def write_baseline(from_version: int) -> bool:
+    """Take the rows an older release left without a complete audit into the log, as they are.
+
+    Runs inside the migration transaction that brings a database from
+    `from_version` (< `REPLAY_SINCE`) to the current schema, so it happens
+    once per database and never on a database created by this release (its
+    log is complete from the first row). Returns whether an entry was written.
+    """
+    found = replay(limit_problems=0)
+    if found.ok:
+        return False
+    by_table: dict[str, list[str]] = {}
+    for table, record_id in found.bad_rows:
+        by_table.setdefault(table, []).append(record_id)
+    audit.append("migration", "baseline", "*", f"schema-{from_version}", None, {
+        "reason": f"upgrade from schema {from_version}: rows written before the audit recorded them in full",
+        "rows": written_rows(by_table),
+        "gone": [list(key) for key in found.gone_rows],
+    })
+    return True
