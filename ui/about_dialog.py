@@ -1,4 +1,9 @@
-"""帮助 → 关于: what the program is, its version, where the data lives."""
+"""帮助 → 关于: what the program is, its version, where the data lives, and this PC's fingerprint.
+
+The fingerprint is what the village's secretary reads out when the township
+phones before importing the village's first package (issue 16): its first 8
+characters, large, with the full one under it.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop.sync import first_contact
+from ui.widgets.outside_text import plain
 from ui.widgets.scaled_label import ScaledLabel
 
 
 class AboutDialog(QDialog):
     """Name, version and data folder (selectable, so it can be copied for support)."""
 
-    def __init__(self, version: str, data_dir: Path, parent: QWidget | None = None):
+    def __init__(self, version: str, data_dir: Path, parent: QWidget | None = None,
+                 identity: str = "", fingerprint: str = ""):
         super().__init__(parent)
         self.setWindowTitle(self.tr("关于村务台账"))
         self.setMinimumWidth(480)
@@ -28,6 +36,19 @@ class AboutDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("版本:"), QLabel(version))
         form.addRow(self.tr("数据文件夹:"), folder)
+        #: The 8 characters read out on the phone ("" when not given).
+        self.fingerprint_label = ScaledLabel(first_contact.spoken(fingerprint), 1.4, bold=True)
+        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if identity:
+            form.insertRow(0, self.tr("本机:"), plain(QLabel(identity)))
+        if fingerprint:
+            form.addRow(self.tr("电脑指纹:"), self.fingerprint_label)
+            full = QLabel(self.tr("完整指纹:{fp}。乡镇第一次导入本机的数据包时,会打电话请您念出上面的 8 位。").format(
+                fp=fingerprint))
+            full.setWordWrap(True)
+            full.setProperty("role", "hint")
+            full.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow("", full)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)

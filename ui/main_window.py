@@ -211,9 +211,13 @@ class MainWindow(QMainWindow):
 
     def open_about(self):
         """Show the 关于 dialog (non-blocking; returned for tests and screenshots)."""
+        from desktop.services import exchange_service
         from ui.about_dialog import AboutDialog
 
-        dialog = AboutDialog(__version__, self._paths.data_dir, self)
+        info = self._info
+        identity = f"{info.name}({info.code})" if info is not None else ""
+        dialog = AboutDialog(__version__, self._paths.data_dir, self, identity=identity,
+                             fingerprint=exchange_service.own_fingerprint(self._paths))
         dialog.open()
         return dialog
 

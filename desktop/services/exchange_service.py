@@ -134,6 +134,11 @@ def overview(paths: AppPaths, now: datetime | None = None) -> Overview:
                     SyncConflict.select().where(SyncConflict.resolved_at == "").count())
 
 
+def own_fingerprint(paths: AppPaths) -> str:
+    """This PC's full fingerprint (its first 8 characters are what is read out: `first_contact.spoken`)."""
+    return keys.load_or_create(paths.keys).fingerprint
+
+
 def _counts_text(counts_json: str) -> str:
     try:
         counts = json.loads(counts_json or "{}")

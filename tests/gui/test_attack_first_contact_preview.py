@@ -128,3 +128,19 @@ def test_fingerprint_confirmation_screens(qtbot, pair, size):
     if os.environ.get("CUNWU_SCREENS"):
         dialog.grab().save(os.path.join(os.environ["CUNWU_SCREENS"], f"first_contact_{size[0]}.png"))
     dialog.reject()
+
+
+def test_the_village_shows_the_fingerprint_it_reads_out(qtbot, pair, settings_store):
+    """The secretary finds the 8 characters on the 数据交换 page and in 关于 (the same as `cunwu info`)."""
+    from ui.exchange.exchange_page import ExchangePage
+    from ui.main_window import MainWindow
+
+    pair.use("v")
+    spoken = first_contact.spoken(keys.load_or_create(pair.village.keys).fingerprint)
+    page = shown(qtbot, ExchangePage(pair.village_session, paths=pair.village), 1100, 760)
+    assert page.fingerprint_label.text() == f"本机电脑指纹:{spoken}"
+    window = MainWindow(installation.current(), pair.village_session, pair.village, settings_store)
+    qtbot.addWidget(window)
+    about = window.open_about()
+    assert about.fingerprint_label.text() == spoken and about.fingerprint_label.isVisible()
+    about.reject()

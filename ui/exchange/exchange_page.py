@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.paths import AppPaths
 from desktop.services import exchange_service as xs
 from desktop.services.session import Session
+from desktop.sync import first_contact
 from models.roles import Permission
 from ui.operations import Runner
 from ui.widgets.exchange.conflicts_panel import ConflictsPanel
@@ -157,7 +158,11 @@ class ExchangePage(QWidget, ExchangePartsState):
     def refresh(self, overview: xs.Overview | None = None) -> None:
         """Re-read the overview, the history and the conflicts."""
         self.overview = overview or xs.overview(self._paths)
-        self.fingerprint_label.setText(self.tr("本机电脑指纹:{fp}").format(fp=self.overview.fingerprint))
+        self.fingerprint_label.setText(self.tr("本机电脑指纹:{short}").format(
+            short=first_contact.spoken(self.overview.fingerprint)))
+        self.fingerprint_label.setToolTip(self.tr(
+            "乡镇第一次导入本机的数据包时,会打电话请您念出这 8 位字母和数字。完整指纹:{fp}").format(
+            fp=self.overview.fingerprint))
         peer = next((p for p in self.overview.peers if p.kind == "township"), None)
         self._fill_peer(peer)
         if peer is None:
