@@ -193,7 +193,8 @@ def export_recovery(session: Session, paths: AppPaths, village_code: str, folder
         PackageLog.create(direction=OUT, peer_code=peer.code, number=0, kind=KIND, file_name=path.name,
                           file_sha256=hash_file(path)[0], created_at=manifest["created_at"], seq_from=0,
                           seq_to=seq_to, records=result.records, counts=json.dumps(counts, ensure_ascii=False),
-                          status=STATUS_SENT)
+                          status=STATUS_SENT, reason=str(msg(_C, QT_TRANSLATE_NOOP(
+                              _C, "恢复包:该村的全部记录,供重新入网后的新电脑导入。"))))
         audit.append(session.actor, "recovery", "package", path.name[:64], None,
                      {"village": peer.code, "records": result.records, "attachments": len(present)})
     return result
@@ -464,7 +465,8 @@ def _book(session: Session, plan: RecoveryPlan) -> None:
     PackageLog.create(direction=IN, peer_code=plan.township_code, number=0, kind=KIND, file_name=plan.path.name,
                       file_sha256=plan._sha256, created_at=plan.created_at, seq_from=0, seq_to=plan.seq_to,
                       records=plan.records, counts=json.dumps(plan.counts, ensure_ascii=False),
-                      status=STATUS_IMPORTED)
+                      status=STATUS_IMPORTED, reason=str(msg(_C, QT_TRANSLATE_NOOP(
+                          _C, "恢复包:乡镇保存的本村全部记录,已在本机找回。"))))
     audit.append(session.actor, "recovery", "package", plan.path.name[:64], None,
                  {"township": plan.township_code, "records": plan.records, "attachments": plan.attachments,
                   "seq_to": plan.seq_to})

@@ -76,6 +76,7 @@ class ExchangePage(QWidget, ExchangePartsState):
         flow.imported.connect(self._after_import)
         flow.refused.connect(self.refresh)
         flow.joined.connect(self._after_exchange)
+        flow.recovered.connect(self._after_exchange)
         # The parts' widgets, by the names the page has always had.
         box = self.export_box
         self.target, self.target_hint, self.full_check = box.target, box.target_hint, box.full_check

@@ -66,6 +66,7 @@ class VillagesPage(QWidget, ExchangePartsState):
         self.jobs.busy_changed.connect(self._on_busy)
         self.notifier = Notifier(self)
         self.enroll_dialog = None
+        self.recovery_dialog = None
 
         self.villages = VillageRegister()
         self.villages.selection_changed.connect(self._on_selected)
@@ -114,6 +115,10 @@ class VillagesPage(QWidget, ExchangePartsState):
         self.retire_button = QPushButton(self.tr("停用…"))
         self.retire_button.setToolTip(self.tr("不再接收选中村的数据包(如合村并居);记录保留,可重新入网恢复。"))
         self.retire_button.clicked.connect(self.retire)
+        self.recovery_button = QPushButton(self.tr("生成恢复包…"))
+        self.recovery_button.setToolTip(self.tr("选中村的电脑损坏且没有备份时:把本机保存的该村全部记录写成恢复包,"
+                                                "在村里重新入网后的新电脑上导入。"))
+        self.recovery_button.clicked.connect(self.write_recovery)
         self.notice_button = QPushButton(self.tr("发通知…"))
         self.notice_button.setToolTip(self.tr("给选中的村(或全部村)写一份通知,随下一次回执送到村里。"))
         self.notice_button.clicked.connect(self.write_notice)
@@ -122,6 +127,7 @@ class VillagesPage(QWidget, ExchangePartsState):
             self.reenroll_button.setToolTip(self.tr("只有乡镇管理员可以给村庄入网。"))
             self.notice_button.setToolTip(self.tr("只有乡镇管理员可以发通知。"))
             self.retire_button.setToolTip(self.tr("只有乡镇管理员可以停用村庄。"))
+            self.recovery_button.setToolTip(self.tr("只有乡镇管理员可以生成恢复包。"))
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -133,7 +139,8 @@ class VillagesPage(QWidget, ExchangePartsState):
         tools.addWidget(self.search, 1)
         tools.addWidget(self.attention_check)
         tools.addStretch(1)
-        for button in (self.enroll_button, self.reenroll_button, self.retire_button, self.notice_button):
+        for button in (self.enroll_button, self.reenroll_button, self.recovery_button, self.retire_button,
+                       self.notice_button):
             tools.addWidget(button)
         legend = QLabel(self.tr("红色:超过 {days} 天没有收到数据包,或缺少数据包。选中一个村,下面显示它的数据包往来,"
                                 "右边给它发送回执。").format(days=vs.SILENCE_THRESHOLD_DAYS))
@@ -251,6 +258,8 @@ class VillagesPage(QWidget, ExchangePartsState):
         self.enroll_button.setEnabled(self._can_manage and not busy)
         self.reenroll_button.setEnabled(self._can_manage and not busy and row is not None)
         self.retire_button.setEnabled(self._can_manage and not busy and row is not None and row.status != "retired")
+        self.recovery_button.setEnabled(self._can_manage and not busy and row is not None
+                                        and row.status != "retired")
         self.notice_button.setEnabled(self._can_manage and not busy and bool(self.register and self.register.rows))
         if busy:
             self.message.show_hint(self.tr("正在处理数据包,请不要拔出U盘…"))
@@ -303,6 +312,23 @@ class VillagesPage(QWidget, ExchangePartsState):
         dialog.accepted.connect(self.refresh)
         dialog.accepted.connect(lambda: self.message.show_hint(
             self.tr("{name}已停用,不再接收它的数据包。").format(name=row.name)))
+        return dialog
+
+    def write_recovery(self):
+        """生成恢复包… for the selected village: the dialog explains when, and writes it (non-blocking)."""
+        from ui.township.recovery_dialog import RecoveryDialog
+
+        row = self.selected_row()
+        if row is None:
+            self.message.show_error(self.tr("请先在表中选中要生成恢复包的村。"))
+            return None
+        dialog = RecoveryDialog(self._session, self._paths, row.code, row.name, self)
+        folder = self.target.folder()
+        if folder is not None:
+            dialog.target.set_folder(folder)
+        dialog.accepted.connect(lambda: (self.refresh(), self.notifier.inform(*dialog.written_message())))
+        dialog.open()
+        self.recovery_dialog = dialog
         return dialog
 
     def write_notice(self):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.paths import AppPaths
 from desktop.services import exchange_service as xs
+from desktop.services import recovery_service
 from desktop.services.session import Session
 from models.errors import PackageRefused
 from ui.errors import error_text
@@ -30,6 +31,7 @@ from ui.operations import Runner, run_op
 from ui.widgets.exchange.notifier import Notifier
 from ui.widgets.exchange.package_dialogs import PickPackagesDialog, SetupConfirmDialog
 from ui.widgets.exchange.preview_dialog import PreviewDialog
+from ui.widgets.exchange.recovery_step import RecoveryStep
 from ui.widgets.field_message import FieldMessage
 
 SIDE_VILLAGE, SIDE_TOWNSHIP = "village", "township"
@@ -51,6 +53,8 @@ class ImportFlow(QObject):
     refused = Signal()
     #: A village accepted its 入网文件 (`exchange_service.SetupInfo`).
     joined = Signal(object)
+    #: A village's new PC imported its 恢复包 (`recovery_service.RecoveryPlan`).
+    recovered = Signal(object)
 
     def __init__(self, session: Session, paths: AppPaths | None, jobs: Runner, notifier: Notifier,
                  message: FieldMessage, side: str, own_code: str, parent: QWidget):
@@ -59,6 +63,7 @@ class ImportFlow(QObject):
         self._message, self._side, self._own_code, self._parent = message, side, own_code, parent
         self.preview_dialog: PreviewDialog | None = None
         self.setup_dialog: SetupConfirmDialog | None = None
+        self.recovery_step: RecoveryStep | None = None
         #: The plan of the last package imported (tests and the page read it).
         self.last_import = None
         self._queue: list[Path] = []
@@ -132,6 +137,12 @@ class ImportFlow(QObject):
             return
         if xs.is_setup_file(path):
             self._open_setup(path)
+            return
+        if recovery_service.is_recovery_file(path):  # the township's 恢复包 for this village's new PC
+            self._waiting = True
+            self.recovery_step = RecoveryStep(self._session, self._paths, self._jobs, self._notifier, self._message,
+                                              self._parent, self._next, self.recovered.emit)
+            self.recovery_step.start(path)
             return
         paths = self._paths
         self._message.show_hint(self.tr("正在检查 {file}…").format(file=path.name))
