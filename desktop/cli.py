@@ -591,6 +591,7 @@ def cmd_import(args, paths) -> dict[str, Any]:
             "already_imported": plan.already_imported, "new": plan.total("new"), "changed": plan.total("changed"),
             "same": plan.total("same"), "older": plan.total("older"), "conflicts": plan.total("conflict"),
             "attachments": plan.attachments, "warnings": plan.warnings,
+            "audit": plan.audit, "audit_reason": plan.audit_reason,  # the sender's audit chain (witness)
             "tables": {t.table: {"new": t.new, "changed": t.changed, "deleted": t.deleted, "conflict": t.conflict}
                        for t in plan.tables if t.new or t.changed or t.conflict}})
         lines += [f"{path.name}:", *("  " + line for line in plan.summary_lines())]

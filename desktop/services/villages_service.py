@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from desktop.paths import AppPaths
 from desktop.services import exchange_service, installation, setup_service
+from desktop.sync import witness
 from models.clock import local_display
 from models.entities import MODE_VILLAGE, Village
 from models.provinces import province_label
@@ -55,6 +56,11 @@ class VillageRow:
     out_acked: bool  # the village has confirmed our last 回执
     missing: tuple[int, ...]  # package numbers we lack
     silent_days: int | None  # since the last package (None: never received)
+    #: The village's audit chain as the township witnessed it: "ok", "broken" (red until 重新入网)
+    #: or "restored" (amber); the reason and the date of the package that showed it.
+    audit: str = "ok"
+    audit_reason: str = ""
+    audit_date: str = ""
 
     @property
     def overdue(self) -> bool:
@@ -84,6 +90,7 @@ def register(paths: AppPaths, now: datetime | None = None) -> Register:
     peers = {p.code: p for p in Peer.select().where(Peer.kind == MODE_VILLAGE)}
     households = {v.code: v.households or 0 for v in Village.select(Village.code, Village.households)
                   .where(Village.code.in_(list(peers)))}
+    audits = witness.peer_audits()
     rows = []
     for p in overview.peers:
         if p.kind != MODE_VILLAGE or p.code not in peers:
@@ -93,10 +100,14 @@ def register(paths: AppPaths, now: datetime | None = None) -> Register:
             p.code, p.name, peer.province, province_label(peer.province), p.status, p.fingerprint,
             households.get(p.code, 0), p.last_in_no, _date(peer.last_in_at), p.last_out_no,
             _date(peer.last_out_at), bool(p.last_out_no) and p.out_acked_no >= p.last_out_no,
-            p.missing, p.silent_days))
+            p.missing, p.silent_days, *_audit(audits.get(p.code))))
     statuses = Counter(r.status for r in rows)
     return Register(tuple(rows), overview.fingerprint, statuses[PEER_ACTIVE], statuses[PEER_PENDING], statuses[PEER_RETIRED],
                     sum(r.overdue for r in rows), sum(bool(r.missing) for r in rows))
+
+
+def _audit(found: witness.PeerAudit | None) -> tuple[str, str, str]:
+    return (found.status, found.reason, found.date) if found else ("ok", "", "")
 
 
 def _date(stored: str) -> str:

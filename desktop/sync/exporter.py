@@ -21,7 +21,7 @@ from desktop.paths import AppPaths
 from desktop.services import setup_service, status_service
 from desktop.services.attachments_service import hash_file, stored_path
 from desktop.services.session import Session
-from desktop.sync import counters, payload, peers
+from desktop.sync import counters, payload, peers, witness
 from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
 from desktop.sync.sealing import Sealer
@@ -183,6 +183,7 @@ def export_package(session: Session, paths: AppPaths, folder: Path,
             tables.append(_township_attachments(info.code, seq_from, seq_to, sent_ids))
         facts = _village_facts(info) if info.mode == MODE_VILLAGE else {}
         ack = {"number": recipient.last_in_no, "seq": recipient.in_watermark}
+        audit_head = witness.manifest_block(recipient)  # our audit head, for the peer to witness
     counts = {t.name: len(t.rows) for t in tables if t.rows}
     blobs = _attachment_hashes(tables)
     number = max(recipient.last_out_no, counters.reserved_number(paths.data_dir, recipient.code)) + 1
@@ -197,7 +198,7 @@ def export_package(session: Session, paths: AppPaths, folder: Path,
         "seq_from": seq_from, "seq_to": seq_to, "ack": ack,
         "sender_keys": {"sign": keypair.sign_public, "box": keypair.box_public},
         "ephemeral": sealer.ephemeral_public, "counts": counts, "attachments": len(blobs),
-        "facts": facts,
+        "facts": facts, "audit": audit_head,
     }
     if restored_at:
         manifest["restored_at"] = restored_at
@@ -221,7 +222,9 @@ def export_package(session: Session, paths: AppPaths, folder: Path,
     path = fmt.write_package(folder, name, manifest, _readme(info, recipient, number, counts, len(present), full),
                              members(), keypair.signing, progress, cancelled, total=1 + len(present))
     result = ExportResult(path, number, recipient.code, seq_from, seq_to, counts, len(present), path.stat().st_size)
-    _record_sent(result, recipient, manifest["created_at"], now)
+    with database.atomic():
+        _record_sent(result, recipient, manifest["created_at"], now)
+        witness.note_sent(recipient.code, number, audit_head)
     if restored_at:
         counters.note_restored_package(number)
     return result

@@ -37,7 +37,7 @@ from desktop.paths import AppPaths
 from desktop.services import setup_service, status_service
 from desktop.services.attachments_service import hash_file, stored_path
 from desktop.services.session import Session
-from desktop.sync import ack_check, boundary, counters, payload, peers, register_links
+from desktop.sync import ack_check, boundary, counters, payload, peers, register_links, witness
 from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
 from desktop.sync.import_backup import ImportBackup
@@ -118,6 +118,17 @@ class ImportPlan:
     _conflicts: list[tuple[str, str, str, dict, dict]] = field(default_factory=list, repr=False)
     _blobs: dict[str, bytes] = field(default_factory=dict, repr=False)
     _manifest: dict[str, Any] = field(default_factory=dict, repr=False)
+    witness: witness.Verdict = field(default_factory=witness.Verdict)  # the sender's audit chain (issue 16)
+
+    @property
+    def audit(self) -> str:
+        """"ok", "broken" (rows already sent were rewritten or removed) or "restored"."""
+        return self.witness.status
+
+    @property
+    def audit_reason(self) -> str:
+        """Why the audit is not "ok", in Chinese ("" when it is)."""
+        return self.witness.reason
 
     def total(self, kind: str) -> int:
         """Sum over tables of one classification (new, changed, same, older, conflict)."""
@@ -138,6 +149,8 @@ class ImportPlan:
         if not any(t.new or t.changed or t.conflict for t in self.tables):
             lines.append("  没有新的修改。")
         lines += [f"注意:{w}" for w in self.warnings]
+        if self.audit != "ok":
+            lines.append(f"审计日志:{self.audit_reason}")
         return lines
 
 
@@ -236,6 +249,8 @@ def _plan(opened: fmt.OpenedPackage, path: Path, keys_dir: Path) -> ImportPlan:
     authority.check_package(tables, sender_code, peer.kind, info.code)
     register_links.check(tables)
     _warn(plan, peer, tables)
+    plan.witness = witness.judge(m, peer, plan.number, first_contact, plan.number > peer.last_in_no,
+                                 m["restored_at"] if plan.restored else "")
     return plan
 
 
@@ -508,7 +523,8 @@ def _book(session: Session, plan: ImportPlan, peer: Peer) -> None:
                       file_sha256=plan.file_sha256, created_at=plan.created_at, seq_from=plan.seq_from,
                       seq_to=plan.seq_to, records=sum(counts.values()),
                       counts=json.dumps(counts, ensure_ascii=False), status=STATUS_IMPORTED,
-                      reason="\n".join(plan.warnings))
+                      reason="\n".join(plan.warnings + [plan.audit_reason] * (plan.audit == "broken")))
+    witness.record(plan.witness, m, peer, plan.number, plan.created_at)
     changes: dict[str, Any] = {"last_in_at": now}
     if plan.first_contact:
         changes.update(status=PEER_ACTIVE, sign_key=m["sender_keys"]["sign"], box_key=m["sender_keys"]["box"],

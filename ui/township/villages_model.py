@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.services import villages_service as vs
 from ui.widgets.batched_model import ID_ROLE, SORT_ROLE, BatchedRowsModel, ModelIndex
 from ui.widgets.exchange.labels import numbers_text, package_text, peer_status_label, silence_text
-from ui.widgets.palette import GREY, RED
+from ui.widgets.palette import AMBER, GREY, RED
 
 _C = "villages"
 #: The village code behind a row (the kit's id role).
@@ -31,6 +31,15 @@ _ALERT_BG = QColor("#fdecea")
 
 def _t(text: str) -> str:
     return QCoreApplication.translate(_C, text)
+
+
+def audit_suffix(row: vs.VillageRow) -> str:
+    """What the witness says about the village's audit log, after its status ("" when all is well)."""
+    if row.audit == "broken":
+        return _t(" · 审计日志被改动")
+    if row.audit == "restored":
+        return _t(" · 已从备份恢复({date})").format(date=row.audit_date)
+    return ""
 
 
 class VillagesModel(BatchedRowsModel):
@@ -102,7 +111,7 @@ class VillagesModel(BatchedRowsModel):
                 return _t("{days} 天前收到").format(days=row.silent_days)
             return silence_text(row.silent_days)
         if col == STATUS:
-            return peer_status_label(row.status)
+            return peer_status_label(row.status) + audit_suffix(row)
         return ""
 
     def _tooltip(self, row: vs.VillageRow, col: int) -> str:
@@ -116,6 +125,8 @@ class VillagesModel(BatchedRowsModel):
         if col == RETURNED and row.last_out_no:
             return _t("村里导入回执后,下一个数据包会带回确认。") if not row.out_acked else \
                 _t("村里已经导入了这份回执。")
+        if col == STATUS and row.audit != "ok":
+            return row.audit_reason
         if col == NAME and row.households:
             return _t("{name}:{households} 户").format(name=row.name, households=row.households)
         return self._text(row, col)
@@ -144,8 +155,10 @@ class VillagesModel(BatchedRowsModel):
             return QBrush(RED)
         if row.status == "retired" or (col == FINGERPRINT and not row.fingerprint):
             return QBrush(GREY)
-        if col == STATUS and row.status == "pending":
+        if col == STATUS and (row.status == "pending" or row.audit == "broken"):
             return QBrush(RED)
+        if col == STATUS and row.audit == "restored":
+            return QBrush(AMBER)
         return None
 
     def row_for_code(self, code: str) -> int:

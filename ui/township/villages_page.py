@@ -38,6 +38,7 @@ from ui.operations import Runner
 from ui.township import villages_actions
 from ui.township.villages_history import VillageHistory
 from ui.township.villages_register import VillageRegister
+from ui.widgets.exchange.audit_flag import BROKEN_STYLE, flag_label
 from ui.widgets.exchange.conflicts_panel import ConflictsPanel
 from ui.widgets.exchange.export_box import TO_VILLAGE, ExportBox, Recipient
 from ui.widgets.exchange.history_table import HistoryTable
@@ -82,6 +83,7 @@ class VillagesPage(QWidget, ExchangePartsState):
         self.fingerprint_label.setToolTip(self.tr("村里导入入网文件时,会打电话与您核对这一串字母和数字。"))
         self._build_buttons()
         self.message = FieldMessage()
+        self.audit_banner = flag_label("ok", "")  # red while a village's audit log is known rewritten
         self.history = VillageHistory()
 
         # The shared exchange parts, the recipient being the village selected in the register.
@@ -183,6 +185,7 @@ class VillagesPage(QWidget, ExchangePartsState):
         layout.addLayout(top)
         layout.addLayout(tools)
         layout.addWidget(legend)
+        layout.addWidget(self.audit_banner)
         layout.addLayout(body, 1)
         # On a small screen or at a large font size the page scrolls; nothing is cut off or overlaps.
         outer = QVBoxLayout(self)
@@ -208,6 +211,7 @@ class VillagesPage(QWidget, ExchangePartsState):
         self.register = vs.register(self._paths)
         self.villages.set_rows(list(self.register.rows))
         self.summary.setText(self._summary_text(self.register))
+        self._show_audit_flags(self.register)
         self.fingerprint_label.setText(self.tr("本机电脑指纹:{fp}").format(fp=self.register.fingerprint))
         self._on_selected()
         self.history_table.show_rows(xs.history(self._paths))
@@ -233,6 +237,18 @@ class VillagesPage(QWidget, ExchangePartsState):
         if r.with_gaps:
             text += self.tr(";{n} 个村缺少数据包").format(n=r.with_gaps)
         return text
+
+    def _show_audit_flags(self, r: vs.Register) -> None:
+        """Every village whose audit log was rewritten after sending, in red, until it is re-enrolled."""
+        broken = [row for row in r.rows if row.audit == "broken"]
+        lines = [self.tr("审计日志异常 — {name}({code}),{date} 收到的数据包发现:{reason}").format(
+            name=row.name, code=row.code, date=row.audit_date, reason=row.audit_reason) for row in broken]
+        if broken:
+            lines.append(self.tr("这些村的数据照常导入,但已经发出的审计记录被改动或删除过,请与村里核实。"
+                                 "标记一直保留,直到该村“重新入网”(之后从新的审计日志重新开始核对)。"))
+        self.audit_banner.setText("\n".join(lines))
+        self.audit_banner.setStyleSheet(BROKEN_STYLE if broken else "")
+        self.audit_banner.setVisible(bool(broken))
 
     def selected_row(self) -> vs.VillageRow | None:
         """The village selected in the register, or None."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.sync import first_contact
 from models.clock import local_display
+from ui.widgets.exchange.audit_flag import flag_label
 from ui.widgets.outside_text import OutsideLabel, one_line, plain
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel, scale_font
@@ -70,6 +71,8 @@ class PreviewDialog(QDialog):
         form.addRow(self.tr("文件:"), file_label)
         layout.addLayout(form)
 
+        self.audit_label = flag_label("ok" if plan.already_imported else plan.audit, plan.audit_reason)
+        layout.addWidget(self.audit_label)
         self.warning_labels: list[QLabel] = []
         self.fingerprint_label: QLabel | None = None
         self.fingerprint_edit: QLineEdit | None = None
