@@ -19,22 +19,17 @@ from pathlib import Path
 
 from desktop import backup
 from desktop.services import integrity_service, record_store
-from desktop.sync import witness
 from models.db import close_database
 from models.entities import Person
-from models.sync.records import (
-    WITNESS_BROKEN,
-    WITNESS_OK,
-    WITNESS_OURS,
-    WITNESS_RESTORED,
-    WITNESS_THEIRS,
-    AuditWitness,
-    Peer,
-)
+from models.sync.records import Peer
 from tests.support.audit_tamper import rewrite_audit_log
 from tests.support.sites import TOWNSHIP_CODE, VILLAGE_CODE, export_to, import_into, make_pair
 
 ROOT = Path(__file__).resolve().parents[2]
+
+# models.sync.records' WITNESS_* values, spelled out so the file loads on a main without them
+WITNESS_THEIRS, WITNESS_OURS = "theirs", "ours"
+WITNESS_OK, WITNESS_BROKEN, WITNESS_RESTORED = "ok", "broken", "restored"
 
 
 def _rename_first_person(site, name: str) -> None:
@@ -53,6 +48,8 @@ def _local_check(site) -> integrity_service.CheckReport:
 
 
 def _witness_rows(site, side: str) -> list[tuple[int, int, str]]:
+    from models.sync.records import AuditWitness
+
     site.use()
     try:
         return [(r.package_number, r.count, r.status) for r in
@@ -99,6 +96,8 @@ def test_rewritten_audit_row_is_flagged_broken_on_import(tmp_path):
     assert "不一致" in result["audit_reason"]
     assert result["new"] + result["changed"] > 0, "a broken chain does not refuse the records"
     assert [s for _n, _c, s in _witness_rows(township, WITNESS_THEIRS)] == [WITNESS_OK, WITNESS_BROKEN]
+    from desktop.sync import witness
+
     township.use()
     try:
         flag = witness.peer_audit(Peer.get_by_id(VILLAGE_CODE))
@@ -178,6 +177,8 @@ def test_a_restored_village_is_restored_not_broken(tmp_path):
     plan = import_into(township, export_to(village, usb).path)
     assert plan.audit == "restored", plan.audit_reason
     assert "从备份恢复" in plan.audit_reason
+    from desktop.sync import witness
+
     township.use()
     try:
         assert witness.peer_audit(Peer.get_by_id(VILLAGE_CODE)).status == WITNESS_RESTORED
@@ -218,6 +219,8 @@ def test_reenrolment_starts_the_witness_over(tmp_path):
     close_database()
     plan = import_into(township, export_to(new_pc, usb).path)
     assert plan.audit == "ok", plan.audit_reason
+    from desktop.sync import witness
+
     township.use()
     try:
         assert witness.peer_audit(Peer.get_by_id(VILLAGE_CODE)).status == WITNESS_OK
