@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.services import villages_service as vs
 from ui.widgets.batched_model import ID_ROLE, SORT_ROLE, BatchedRowsModel, ModelIndex
 from ui.widgets.exchange.labels import numbers_text, package_text, peer_status_label, silence_text
+from ui.widgets.outside_text import tooltip
 from ui.widgets.palette import AMBER, GREY, RED
 
 _C = "villages"
@@ -126,7 +127,7 @@ class VillagesModel(BatchedRowsModel):
             return _t("村里导入回执后,下一个数据包会带回确认。") if not row.out_acked else \
                 _t("村里已经导入了这份回执。")
         if col == STATUS and row.audit != "ok":
-            return row.audit_reason
+            return tooltip(row.audit_reason)
         if col == NAME and row.households:
             return _t("{name}:{households} 户").format(name=row.name, households=row.households)
         return self._text(row, col)
