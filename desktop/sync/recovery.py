@@ -42,7 +42,7 @@ from desktop.sync import counters, payload, peers
 from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
 from desktop.sync.sealing import Opener, Sealer, SealError
-from models import audit
+from models import audit, audit_replay
 from models.clock import now_utc
 from models.db import database
 from models.entities import MODE_TOWNSHIP, MODE_VILLAGE
@@ -467,6 +467,9 @@ def _book(session: Session, plan: RecoveryPlan) -> None:
                       records=plan.records, counts=json.dumps(plan.counts, ensure_ascii=False),
                       status=STATUS_IMPORTED, reason=str(msg(_C, QT_TRANSLATE_NOOP(
                           _C, "恢复包:乡镇保存的本村全部记录,已在本机找回。"))))
-    audit.append(session.actor, "recovery", "package", plan.path.name[:64], None,
-                 {"township": plan.township_code, "records": plan.records, "attachments": plan.attachments,
-                  "seq_to": plan.seq_to})
+    # an "import" entry with the digests of the rows written: `cunwu check` verifies the recovered records
+    written = {t.name: [r[t.columns.index("id")] for r in t.rows] for t in plan._tables if t.rows}
+    audit.append(session.actor, "import", "package", plan.path.name[:64], None,
+                 {"kind": KIND, "sender": plan.township_code, "records": plan.records,
+                  "attachments": plan.attachments, "seq_to": plan.seq_to, "sha256": plan._sha256,
+                  "rows": audit_replay.written_rows(written)})

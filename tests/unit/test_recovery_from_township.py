@@ -115,6 +115,20 @@ def test_a_village_with_ten_years_recovered_from_the_township_has_equal_canonica
           f"records {written.records}, 恢复包 {written.size // 1024} KB")
 
 
+def test_the_recovered_village_passes_cunwu_check(recovered):
+    """The recovered records are audited on the new PC (the import's row digests): `cunwu check` passes."""
+    from desktop.services import integrity_service
+
+    _, new_pc, _, _, _, _, _, _ = recovered
+    new_pc.use()
+    try:
+        report = integrity_service.run_check()
+    finally:
+        close_database()
+    assert report.ok, [str(line) for line in report.lines()]
+    assert report.replay.records > 3000 and not report.replay.unaudited
+
+
 def test_the_recovered_village_continues_the_numbering(recovered, tmp_path):
     """"the new PC imports it and continues the numbering": a new edit and a changed record arrive at the
     township as new and changed — not older, not a conflict."""
@@ -139,6 +153,7 @@ def test_the_recovered_village_continues_the_numbering(recovered, tmp_path):
     plan = import_into(town, package.path)
     assert (plan.total("new"), plan.total("changed"), plan.total("older"), plan.total("conflict")) == (1, 1, 0, 0)
     assert not any("较早" in w or "旧备份" in w or "缺少" in w for w in plan.warnings)
+    assert plan.audit == "ok", plan.audit_reason  # the new PC's chain extends the head of its first package
     assert full_dump(town.paths.database) != before
     assert canonical_dump(town.paths.database, VILLAGE_CODE) == canonical_dump(village.paths.database, VILLAGE_CODE)
 
