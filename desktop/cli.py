@@ -132,9 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("selftest", help="自检(打包后的程序用)")
     sub.add_parser("info", help="本机信息:村或乡镇、代码、名称、省份、电脑指纹(电话核对时念给对方)")
-    from desktop import cli_users
+    from desktop import cli_users, cli_verify
 
     cli_users.add_parser(sub, _Parser)
+    cli_verify.add_parser(sub, _Parser)
     _json_after_every_command(p)
     return p
 
@@ -679,6 +680,13 @@ def cmd_users(args, paths) -> dict[str, Any]:
     return cli_users.cmd_users(args, paths)
 
 
+def cmd_verify(args, paths) -> dict[str, Any]:
+    """`cunwu verify CODE` (see `desktop.cli_verify`)."""
+    from desktop import cli_verify
+
+    return cli_verify.cmd_verify(args, paths, _open, _require_installation)
+
+
 COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "init": cmd_init,
     "demo": cmd_demo,
@@ -695,4 +703,5 @@ COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "report": cmd_report,
     "people": cmd_people,
     "users": cmd_users,
+    "verify": cmd_verify,
 }

@@ -173,6 +173,14 @@ class MainWindow(QMainWindow):
         dialog.open()  # what it restores is announced like any operation: the pages follow
         return dialog
 
+    def open_verify_paper(self):
+        """Show 核验纸质件 (non-blocking): type a printed 核验码, see whether the paper matches."""
+        from ui.verify_paper_dialog import VerifyPaperDialog
+
+        dialog = VerifyPaperDialog(self)
+        dialog.open()
+        return dialog
+
     def open_backup(self):
         """文件 → 备份… (non-blocking; returned for tests and screenshots)."""
         from ui.backup_dialog import BackupDialog
@@ -443,6 +451,10 @@ class MainWindow(QMainWindow):
         self.drafts_action.setStatusTip(self.tr("上次没有保存就关闭(或停电)时留下的草稿"))
         self.drafts_action.triggered.connect(self._offer_drafts_or_say_none)
         file_menu.addAction(self.drafts_action)
+        self.verify_action = QAction(self.tr("核验纸质件(&V)…"), self)
+        self.verify_action.setStatusTip(self.tr("输入打印件上的核验码,看它与本机收到的记录是否一致"))
+        self.verify_action.triggered.connect(self.open_verify_paper)
+        file_menu.addAction(self.verify_action)
         self.backup_action = QAction(self.tr("备份(&B)…"), self)
         self.backup_action.triggered.connect(self.open_backup)
         file_menu.addAction(self.backup_action)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from html import escape
 
 from desktop.services import disclosure_service as ds
-from desktop.services import setup_service
+from desktop.services import setup_service, verification_code
 from models.disclosure import catalogue as cat
 from models.disclosure.financial_table import totals
 from models.disclosure.money import format_fen
+from models.verification_code import POSTER
 
 _CSS = """
 body { font-size: 15pt; }
@@ -70,4 +71,5 @@ def poster_html(item_id: str) -> str:
                  f"<td width='50%'>{name}村务监督委员会(盖章)<br><br>审核人:{escape(item.reviewed_by) or '__________'}"
                  f"<br>审核日期:{_cn(item.reviewed_on)}</td></tr></table>")
     parts.append(f"<p align='right'>公开日期:{_cn(item.posted_on)}</p>")
+    parts.append(verification_code.footer_html(POSTER, item.id))  # the township can check a photo of the board
     return "".join(parts)

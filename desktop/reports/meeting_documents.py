@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from html import escape
 
-from desktop.services import meetings_service, setup_service
+from desktop.services import meetings_service, setup_service, verification_code
 from desktop.services.people_service import PERSON_ROLES
 from models.meetings import types as mt
 from models.meetings.matters import MATTERS
 from models.meetings.quorum import ABSENT, LEAVE, OBSERVER, PRESENT
+from models.verification_code import MEETING
 
 # Qt's rich text ignores CSS padding on cells (and a padding rule would
 # override the attribute), so cell padding is set with `cellpadding`.
@@ -107,6 +108,7 @@ def minutes_html(meeting_id: str) -> str:
     parts.append("<p class='sign'>参会人员(签字):见签到表</p>")
     parts.append(f"<p class='sign' align='right'>{escape(info.name if info else '')}村民委员会　　"
                  f"{_cn_date(draft.held_on.isoformat())}</p>")
+    parts.append(verification_code.footer_html(MEETING, meeting_id))  # the township can check the paper
     return "".join(parts)
 
 

@@ -11,7 +11,12 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.services import setup_service, supervision_service, ui_support_supervision
+from desktop.services import (
+    setup_service,
+    supervision_service,
+    ui_support_supervision,
+    verification_code,
+)
 from ui.supervision.labels import body_label, verdict_label
 from ui.widgets.findings import finding_text
 from ui.widgets.palette import AMBER
@@ -93,6 +98,7 @@ def annual_report_html(year: int) -> str:
                          f"<td align='center'>{r.basic}</td><td align='center'>{r.incompetent}</td>"
                          f"<td align='center'>{escape(verdict_label(r.verdict))}</td></tr>")
         parts.append("</table>")
+        parts.append(verification_code.footer_html(verification_code.APPRAISAL, a.id))  # each result can be checked on its own
 
     parts.append(f"<h2>{escape(_tr('四、工作台账'))}</h2>")
     if not entries:

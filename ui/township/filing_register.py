@@ -9,6 +9,8 @@ are in, so the page can put the waiting count in the tab title.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,15 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.reports import filing_receipt
+from desktop.reports.pdf import write_pdf
 from desktop.services import review_service
 from desktop.services.review_service import CORRECTION, PAPER, WAITING, FilingRow
 from desktop.services.session import Session
 from models.roles import Permission
 from ui.errors import error_text
-from ui.operations import Runner
+from ui.operations import Runner, run_query
 from ui.township.filing_dialog import CorrectionDialog, FilingDialog
 from ui.township.filing_register_model import TITLE, FilingRegisterModel
 from ui.township.review_widgets import empty_label, on_enter
+from ui.verify_paper_dialog import VerifyPaperDialog
+from ui.widgets.background import FileExporter, ask_save_path, pdf_pattern
+from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 from ui.widgets.tables import read_only_view
 
@@ -58,6 +65,15 @@ class FilingRegisterTab(QWidget):
         self.file_button.clicked.connect(self.open_filing)
         self.correct_button = QPushButton(self.tr("责令改正…"))
         self.correct_button.clicked.connect(self.open_correction)
+        self.receipt_button = QPushButton(self.tr("打印备案回执…"))
+        self.receipt_button.setToolTip(self.tr("把选中的备案回执存为 PDF(带核验码),打印后交给村里"))
+        self.receipt_button.clicked.connect(self.export_receipt)
+        self.verify_button = QPushButton(self.tr("核验纸质件…"))
+        self.verify_button.setToolTip(self.tr("输入会议记录、公开表、评议结果或备案回执上的核验码,核对纸质件"))
+        self.verify_button.clicked.connect(self.open_verify)
+        self.exporter = FileExporter(self)
+        self.receipt_message = FieldMessage()
+        self.exporter.report_to(self.receipt_message)
         self.empty = empty_label(self.tr(
             "还没有村里表决通过的村规民约。\n村民会议表决通过后,村里把数据包送来,导入后就可以在这里登记备案、出具回执。"))
         self.loading_label = empty_label(self.tr("正在读取各村表决通过的村规民约……"))
@@ -71,11 +87,16 @@ class FilingRegisterTab(QWidget):
         buttons.addWidget(self.summary_label, 1)
         buttons.addWidget(self.correct_button)
         buttons.addWidget(self.file_button)
+        paper = QHBoxLayout()  # the paper side of 备案: the receipt to print, and checking a paper brought in
+        paper.addWidget(self.receipt_message, 1)
+        paper.addWidget(self.verify_button)
+        paper.addWidget(self.receipt_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.detail_label)
         layout.addLayout(buttons)
+        layout.addLayout(paper)
         self.refresh()
 
     @property
@@ -160,6 +181,7 @@ class FilingRegisterTab(QWidget):
         self.file_button.setText(self.tr("补登备案…") if row is not None and row.state == PAPER
                                  else self.tr("登记备案…"))
         self.correct_button.setEnabled(can and row is not None and row.filing_id is not None)
+        self.receipt_button.setEnabled(row is not None and row.filing_id is not None and not self.exporter.is_busy())
         if row is None:
             self.detail_label.setText("")
         elif row.state == PAPER:
@@ -205,6 +227,28 @@ class FilingRegisterTab(QWidget):
             return None
         self.dialog = CorrectionDialog(self._session, row, self)
         self.dialog.accepted.connect(self._on_written)
+        self.dialog.open()
+        return self.dialog
+
+    def export_receipt(self, path: Path | None = None) -> bool:
+        """Save the selected filing's 备案回执 as a PDF (asks where unless `path`); False if nothing was started."""
+        row = self.current()
+        if row is None or row.filing_id is None:
+            return False
+        outcome = run_query(self, lambda: (filing_receipt.receipt_html(row.filing_id),
+                                           filing_receipt.receipt_name(row.filing_id)))
+        if not outcome.ok:
+            return False
+        html, name = outcome.value  # needs the database: built here, on the UI thread
+        if path is None:
+            path = ask_save_path(self, self.tr("保存备案回执"), name, pdf_pattern(), ".pdf")
+            if path is None:
+                return False
+        return self.exporter.write(lambda: write_pdf(html, Path(path), title=self.tr("村规民约备案回执")))
+
+    def open_verify(self) -> VerifyPaperDialog:
+        """The 核验纸质件 dialog."""
+        self.dialog = VerifyPaperDialog(self)
         self.dialog.open()
         return self.dialog
 
