@@ -84,8 +84,17 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
 
     probe = os.environ.get(ENV_STARTUP_PROBE) == "1"
     instance = _lock_data_folder(paths)
-    if instance is None:
-        return _cannot_open(paths, _already_running(), probe)
+    if not isinstance(instance, _Held):
+        from ui.single_instance import ask_first_to_come_forward
+
+        ask_first_to_come_forward(paths.data_dir)  # the window already open comes to the front
+        return _cannot_open(paths, instance, probe)
+    if not probe:
+        from PySide6.QtCore import QTimer
+
+        from ui.single_instance import LISTEN_DELAY_MS, listen_for_second_starts
+
+        QTimer.singleShot(LISTEN_DELAY_MS, app, lambda: listen_for_second_starts(paths.data_dir, app))
     from desktop import login_facts, storage
 
     # Ready for a login (the usual case): the dialog paints first, the database opens right after.
@@ -133,42 +142,39 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
 
 
 def _lock_data_folder(paths: AppPaths):
-    """Hold the data folder's lock for as long as this window runs; None when another one holds it.
+    """Hold the data folder's lock for as long as this window runs (`desktop.folder_lock`).
 
-    Two windows on one data folder would each show what they read at start
-    and write over each other's work. `QLockFile` notices a lock left by a
-    program that crashed (its process is gone) and takes it over. A folder
-    that cannot even be created is left to the storage checks, which say why.
+    Returns the held lock (a `_Held`), or the refusal (`FolderBusy`, naming
+    the program and user that hold it) when another window or a command
+    holds the folder: two programs on one data folder would each show what
+    they read at start and write over each other's work. The lock is the
+    operating system's, released whatever way a program ends, so one left by
+    a crash never blocks. A folder that cannot even be created is left to
+    the storage checks, which say why. Leftovers of interrupted writes are
+    removed once the lock is held (`desktop.leftovers`).
     """
-    from PySide6.QtCore import QLockFile
+    from desktop import folder_lock, leftovers
 
     try:
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        lock = folder_lock.acquire(paths.data_dir, folder_lock.GUI)
+    except folder_lock.FolderBusy as exc:
+        return exc
     except OSError:
-        return _NoLock()
-    lock = QLockFile(str(paths.data_dir / "cunwu.lock"))
-    lock.setStaleLockTime(0)  # a live program's lock never goes stale, however long it runs
-    if lock.tryLock(500):
-        return lock
-    if lock.error() == QLockFile.LockError.LockFailedError:
-        return None
-    return _NoLock()  # no permission to write the lock: the storage checks explain the folder
+        return _Held(None)  # no permission to write the lock: the storage checks explain the folder
+    leftovers.clean(paths)
+    return _Held(lock)
 
 
-class _NoLock:
-    """Stands for a lock that could not be taken for a reason the storage checks report."""
+class _Held:
+    """The data folder's lock held by this window (or None when the storage checks will refuse the folder)."""
+
+    def __init__(self, lock) -> None:
+        self._lock = lock
 
     def unlock(self) -> None:
-        """Nothing to release."""
-
-
-def _already_running() -> Exception:
-    from models.errors import CunwuError
-    from models.messages import QT_TRANSLATE_NOOP, msg
-
-    return CunwuError(msg("app", QT_TRANSLATE_NOOP(
-        "app", "村务台账已经打开了(用的是同一个数据文件夹)。请到任务栏上切换到已经打开的窗口。"
-               "同时打开两个,一边的修改会被另一边覆盖。")))
+        """Release the lock (at the end of the program)."""
+        if self._lock is not None:
+            self._lock.release()
 
 
 def _cannot_open(paths: AppPaths, exc: Exception, probe: bool) -> int:

@@ -124,6 +124,22 @@ def _fsync(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX; Windows has no directory handles to flush)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def create_backup(db_path: Path, dest_dir: Path, reason: str = "manual",
                   now: datetime | None = None, full_check: bool = True,
                   progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
@@ -327,6 +343,7 @@ def summarize(path: Path) -> DatabaseSummary:
         BackupError: not SQLite, not ours, damaged, or from a newer release.
     """
     from models.migrations import SCHEMA_VERSION
+    from models.schema_shape import missing_tables
 
     def refuse(template: str, **params) -> BackupError:
         return BackupError(msg(_C, template, **params))
@@ -353,6 +370,11 @@ def summarize(path: Path) -> DatabaseSummary:
             raise refuse(QT_TRANSLATE_NOOP(
                 _C, "“{path}”来自更新版本的村务台账(数据格式第 {found} 版),请先升级软件。"),
                 path=path, found=version)
+        missing = missing_tables(con, version)
+        if missing:
+            raise refuse(QT_TRANSLATE_NOOP(
+                _C, "“{path}”不完整:缺少 {n} 张表({names}),不能用来恢复。它可能被别的工具改动过。"),
+                path=path, n=len(missing), names="、".join(missing[:8]))
         summary = DatabaseSummary(path, version)
         row = con.execute("SELECT mode, code, name FROM installation WHERE id = 1").fetchone()
         if row:
@@ -409,14 +431,18 @@ def restore(backup_file: Path, db_path: Path, backups_dir: Path,
             src.close()
         if cancelled is not None and cancelled():
             raise Cancelled()
-        _fsync(tmp)
-        os.replace(tmp, db_path)
-        for leftover in (wal, db_path.with_name(db_path.name + "-shm")):
-            leftover.unlink(missing_ok=True)
         from desktop.services import installation
         from desktop.sync import counters
 
-        counters.lift_after_restore(db_path, now_utc())
+        # Marked and lifted in the copy, before the swap: a crash at any moment leaves either the old
+        # database or a restored one that knows it was restored (never one whose next edits the
+        # township would take for old ones).
+        counters.lift_after_restore(tmp, now_utc(), data_dir=db_path.parent)
+        _fsync(tmp)
+        for leftover in (wal, db_path.with_name(db_path.name + "-shm")):  # the old file's, empty (checked)
+            leftover.unlink(missing_ok=True)
+        os.replace(tmp, db_path)
+        _fsync_folder(db_path.parent)
         installation.forget()  # the restored file may hold another province
     except (OSError, sqlite3.Error, Cancelled) as exc:
         tmp.unlink(missing_ok=True)

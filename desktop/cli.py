@@ -208,23 +208,33 @@ def main(argv: list[str] | None = None) -> int:
 
     configure(paths.logs if paths.data_dir.exists() else None, verbose=args.verbose)
     handler: Callable[[argparse.Namespace, Any], dict[str, Any]] = COMMANDS[args.command]
+    from desktop import cli_guard, db_busy
+
+    lock = None
     try:
+        lock = cli_guard.take_folder(args, paths)  # a command that writes: one process per data folder
         result = handler(args, paths)
-    except CunwuError as exc:
-        log.info("refused: %s", exc)
-        sys.stderr.write(f"{exc}\n")
+    except Exception as exc:  # noqa: BLE001 - a refusal of ours, or SQLite's lock wait ran out
+        refusal = exc if isinstance(exc, CunwuError) else db_busy.as_refusal(exc)
+        if refusal is None:
+            raise
+        log.info("refused: %s", refusal)
+        sys.stderr.write(f"{refusal}\n")
         if args.json:
-            _print_json({"ok": False, "error": str(exc)})
+            held_by = cli_guard.held_by(refusal)
+            cli_guard.quiet_pipe(lambda: _print_json(
+                {"ok": False, "error": str(refusal), **({"held_by": held_by} if held_by else {})}))
         return EXIT_REFUSED
     finally:
         from models.db import close_database
 
         close_database()
+        if lock is not None:
+            lock.release()
     if args.json:
-        _print_json(result)
+        cli_guard.quiet_pipe(lambda: _print_json(result))
     else:
-        for line in result.pop("_lines", []):
-            print(line)
+        cli_guard.quiet_pipe(lambda: [print(line) for line in result.pop("_lines", [])])
     return EXIT_OK if result.get("ok", True) else EXIT_REFUSED
 
 
@@ -355,8 +365,13 @@ def cmd_backup(args, paths) -> dict[str, Any]:
     return {"path": str(target), "_lines": [f"备份已写入:{target}"]}
 
 
+def _on_terminal() -> bool:
+    """A person can answer a question (stdin is a terminal)."""
+    return bool(sys.stdin) and sys.stdin.isatty()
+
+
 def _confirm(question: str) -> bool:
-    if not sys.stdin or not sys.stdin.isatty():
+    if not _on_terminal():
         return False
     sys.stderr.write(question + " [y/N] ")
     sys.stderr.flush()
@@ -570,7 +585,10 @@ def cmd_import(args, paths) -> dict[str, Any]:
                 lines += more
                 continue
             typed = args.fingerprint
-            if not args.yes and not args.json and sys.stdin and sys.stdin.isatty():
+            if not args.yes and (args.json or not _on_terminal()):  # DESIGN §5: --yes when nobody can be asked
+                raise Refused(msg(_C, QT_TRANSLATE_NOOP(
+                    _C, "没有导入:导入数据包需要确认,这里没有可以回答的终端。在脚本中请加 --yes。")))
+            if not args.yes:
                 try:
                     plan = importer.plan_import(path, paths)
                 except CunwuError as exc:

@@ -43,6 +43,52 @@ def check_writable(paths: AppPaths) -> None:
             path=paths.database))
 
 
+def _not_upgraded() -> str:
+    return str(msg(_C, QT_TRANSLATE_NOOP(_C, "数据格式没有升级")))
+
+
+def refuse_foreign(database_file) -> None:
+    """Refuse another program's SQLite file (or a file that is not SQLite) before anything writes to it.
+
+    Opening it the usual way would already change it: the first pragma turns
+    it to WAL, rewriting its header. So it is read first, read-only, and
+    refused when it has tables but not our application id. An empty or
+    missing file is a new database.
+
+    Raises:
+        NotOurDatabase: the file is another program's database, or not a database at all.
+    """
+    import sqlite3
+    from pathlib import Path
+
+    from models.file_format import APPLICATION_ID
+
+    path = Path(database_file)
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return
+    except OSError:
+        return  # open_database says why it cannot be read
+    refused = NotOurDatabase(msg(_C, QT_TRANSLATE_NOOP(
+        _C, "“{path}”不是村务台账的数据库,或者已经损坏,不能打开。这个文件没有被改动。"), path=path))
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return  # cannot even be opened: open_database says why
+    try:
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return  # ours in use by another program: the lock wait applies later
+        raise refused from exc
+    finally:
+        con.close()
+    if app_id != APPLICATION_ID and (tables or version):
+        raise refused
+
+
 def _owner_only(database_file) -> None:
     """Make the database file readable by its owner only (Linux).
 
@@ -68,6 +114,7 @@ def open_store(paths: AppPaths, backup_before_migration: bool = True) -> list[mi
     from models.db import close_database, open_database
 
     check_writable(paths)
+    refuse_foreign(paths.database)  # before SQLite writes anything into another program's file
     try:
         open_database(paths.database)
     except peewee.OperationalError as exc:  # cannot open the file at all
@@ -80,7 +127,13 @@ def open_store(paths: AppPaths, backup_before_migration: bool = True) -> list[mi
             _C, "“{path}”不是村务台账的数据库,或者已经损坏,不能打开。"), path=paths.database)) from exc
     _owner_only(paths.database)
 
+    upgrade_lock = []
+
     def _backup(state: migrations.SchemaState) -> None:
+        from desktop import folder_lock
+
+        # Upgrading under a window or a command that holds the folder would change the schema beneath it.
+        upgrade_lock.append(folder_lock.acquire(paths.data_dir, folder_lock.UPGRADE, _not_upgraded()))
         if backup_before_migration:
             from desktop import backup  # late import keeps start-up light
 
@@ -97,6 +150,9 @@ def open_store(paths: AppPaths, backup_before_migration: bool = True) -> list[mi
         close_database()
         raise DataDirError(msg(_C, QT_TRANSLATE_NOOP(
             _C, "无法打开数据库“{path}”:{detail}"), path=paths.database, detail=exc)) from exc
+    finally:
+        for lock in upgrade_lock:
+            lock.release()
     if applied:
         log.info("migrated database to v%s", applied[-1].version)
     from desktop.services import installation  # light: the database layer is loaded by now

@@ -18,6 +18,9 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from desktop.db_busy import as_refusal
+from models.errors import CunwuError
+
 log = logging.getLogger(__name__)
 
 
@@ -26,6 +29,8 @@ class CrashHook(QObject):
 
     #: Formatted traceback, emitted from whichever thread failed.
     crashed = Signal(str)
+    #: A plain refusal that reached the hook ("database is locked"), emitted from whichever thread.
+    refused = Signal(str)
 
     def __init__(self, log_dir: Path | None, parent: QObject | None = None):
         super().__init__(parent)
@@ -36,6 +41,8 @@ class CrashHook(QObject):
         self._previous_threading = threading.excepthook
         self.dialog = None  # the dialog on screen, if any (tests look at it)
         self.crashed.connect(self._show)
+        self.refused.connect(self._show_refusal)
+        self.refusal_box = None  # the box on screen, if any (tests look at it)
 
     def install(self) -> None:
         """Route uncaught exceptions of all threads through this hook."""
@@ -54,6 +61,11 @@ class CrashHook(QObject):
             self._previous_sys(exc_type, exc, tb)
             return
         details = "".join(traceback.format_exception(exc_type, exc, tb))
+        busy = as_refusal(exc)
+        if busy is not None:  # another program held the write lock: say so, it is no crash of ours
+            log.warning("database locked by another program:\n%s", details)
+            self.refused.emit(str(busy))
+            return
         log.error("unhandled exception:\n%s", details)
         # Same type raised at the same line is the same error, whatever the
         # message text ("row 17", "row 18") or the path that led there.
@@ -81,3 +93,14 @@ class CrashHook(QObject):
         self.dialog = CrashDialog(details, self._log_dir)
         self.dialog.show()
         self.dialog.raise_()
+
+    @Slot(str)
+    def _show_refusal(self, text: str) -> None:
+        from ui.errors import show_error
+
+        try:
+            if self.refusal_box is not None and self.refusal_box.isVisible():
+                return  # one box at a time
+        except RuntimeError:  # closed and deleted (the box deletes itself on close)
+            pass
+        self.refusal_box = show_error(None, CunwuError(text))

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.db_busy import as_refusal
 from desktop.file_errors import os_error_text
 from models.errors import Cancelled, CunwuError
 from models.messages import Message
@@ -34,6 +35,9 @@ def error_text(exc: BaseException) -> str:
     """
     if isinstance(exc, CunwuError):
         return message_text(exc.message)
+    busy = as_refusal(exc)
+    if busy is not None:  # "database is locked" (desktop.db_busy)
+        return message_text(busy.message)
     if isinstance(exc, Cancelled):
         return QCoreApplication.translate("errors", "已取消,没有留下任何改动。")
     if isinstance(exc, OSError):  # the system's own text is often English: say it in Chinese

@@ -32,6 +32,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from PySide6.QtWidgets import QWidget
 
 from desktop.changes import NOTHING, Changes, recording
+from desktop.db_busy import as_refusal
 from desktop.services.worker import in_own_connection
 from models.errors import Cancelled, CunwuError
 from ui.errors import show_error
@@ -96,6 +97,7 @@ def report_failure(parent: QWidget | None, exc: BaseException,
     Anything that is not a refusal of ours or a file error is a bug: it is
     logged with its traceback, and the person reads a plain sentence.
     """
+    exc = as_refusal(exc) or exc  # "database is locked": another program kept the write lock past our wait
     if not isinstance(exc, CunwuError | OSError | Cancelled):
         log.error("operation failed", exc_info=exc)
     if on_failure is not None:
@@ -112,7 +114,7 @@ def run_op(parent: QWidget | None, call: Callable[[], T], *,
         try:
             value = call()
         except Exception as exc:  # noqa: BLE001 - every failure takes the one error path
-            failure = exc
+            failure = as_refusal(exc) or exc  # "database is locked" is a refusal, not a bug
         else:
             failure = None
     # Announced even after a failure: an operation of several steps may have
@@ -134,8 +136,9 @@ def run_query(parent: QWidget | None, read: Callable[[], T], *,
     try:
         return Outcome(True, read())
     except Exception as exc:  # noqa: BLE001 - every failure takes the one error path
-        report_failure(parent, exc, on_failure)
-        return Outcome(False, error=exc)
+        failure = as_refusal(exc) or exc
+        report_failure(parent, failure, on_failure)
+        return Outcome(False, error=failure)
 
 
 # --- long jobs on a worker ---------------------------------------------------------------------------

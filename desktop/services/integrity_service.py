@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 from models import audit, audit_replay
 from models.db import database
+from models.errors import DatabaseError
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
 from models.migrations import SCHEMA_VERSION
+from models.schema_shape import missing_tables
 
 _C = "integrity"
 
@@ -71,7 +73,12 @@ class CheckReport:
 
 
 def run_check() -> CheckReport:
-    """Run SQLite's integrity and foreign-key checks, verify the audit chain and replay it against the records."""
+    """Run SQLite's integrity and foreign-key checks, verify the audit chain and replay it against the records.
+
+    Raises:
+        DatabaseError: a table of the schema is missing (named): nothing else can be checked.
+    """
+    refuse_missing_tables()
     report = CheckReport()
     report.schema_version = database.execute_sql("PRAGMA user_version").fetchone()[0]
     report.integrity = [row[0] for row in database.execute_sql("PRAGMA integrity_check")]
@@ -97,3 +104,16 @@ def witnessed_problems() -> list[Message]:
 
     info = setup_service.current()
     return witness.check_problems(info.mode if info else "")
+
+
+def refuse_missing_tables() -> None:
+    """Refuse a database of ours with a table dropped (`models.schema_shape`), naming the tables.
+
+    Raises:
+        DatabaseError: one or more tables of its schema version are missing.
+    """
+    missing = missing_tables(database.connection())
+    if missing:
+        raise DatabaseError(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "数据库不完整:缺少 {n} 张表({names})。它不是一个完整的村务台账数据库,可能被别的工具改动过。"
+                "请从备份恢复。"), n=len(missing), names="、".join(missing[:8])))

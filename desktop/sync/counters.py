@@ -85,20 +85,24 @@ def _write_reserved(data_dir: Path, peer_code: str, number: int, seq_to: int) ->
     os.replace(tmp, data_dir / FILE_NAME)
 
 
-def lift_after_restore(db_path: Path, restored_at: str) -> None:
-    """Lift a just-restored database's counters above everything already sent.
+def lift_after_restore(db_path: Path, restored_at: str, data_dir: Path | None = None) -> None:
+    """Lift a restored database's counters above everything already sent, and mark it restored.
 
-    Called by `desktop.backup.restore` on the closed database file. Does
-    nothing for a data folder that never exported a package.
+    Called by `desktop.backup.restore` on the copy about to be swapped in
+    (closed, in the data folder `data_dir`, `db_path`'s folder unless
+    given), before the swap: whatever moment a crash hits, the database in
+    place is either the old one or a restored one that carries the mark.
+    Does nothing for a data folder that never exported a package.
+
+    Raises:
+        sqlite3.Error: the copy could not be updated (the restore then stops; nothing was swapped).
     """
-    data = _read(db_path.parent)
-    out, seq = data.get("out", {}), highest_seq(db_path.parent)
+    folder = db_path.parent if data_dir is None else data_dir
+    data = _read(folder)
+    out, seq = data.get("out", {}), highest_seq(folder)
     if not out and not seq:
         return
-    try:
-        _lift(db_path, out, seq, restored_at)
-    except sqlite3.Error as exc:  # the restore itself is done; say so loudly in the log
-        log.error("could not lift the sync counters after restore: %s", exc)
+    _lift(db_path, out, seq, restored_at)
 
 
 def _lift(db_path: Path, out: dict, seq: int, restored_at: str) -> None:

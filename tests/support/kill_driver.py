@@ -8,6 +8,9 @@ timer in the same event loop plays the person:
 - `type`: opens 会议与表决 → 新建 村民代表会议, types a title and a place
   through the input method, and prints `kept <path>` once the autosave wrote
   the draft (after its real pause). The test then kills the process hard.
+- `hold`: keeps the window open (the data folder held) and prints `ready`;
+  each time a second start asks it to come forward it prints `forward
+  <window class>`. The test ends it.
 - `restore`: waits for “恢复未保存的内容”, clicks 恢复, and prints one JSON line
   with what the restored editor shows, then ends the process at once (the
   editor is left unsaved on purpose).
@@ -47,6 +50,22 @@ def _main_window(app: QApplication):
     return next((w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
 
 
+def _report_coming_forward() -> None:
+    """Print `forward <class>` whenever a second start brings this window forward."""
+    try:
+        from ui import single_instance
+    except ImportError:  # a build without it (the test then fails on what it asserts, not here)
+        return
+    real = single_instance.bring_forward
+
+    def bring_forward():
+        window = real()
+        _say(f"forward {type(window).__name__}")
+        return window
+
+    single_instance.bring_forward = bring_forward
+
+
 def drive(app: QApplication, mode: str) -> None:
     """Poll until the main window shows, then play `mode` (see the module docstring)."""
     state: dict = {}
@@ -56,6 +75,11 @@ def drive(app: QApplication, mode: str) -> None:
         if window is None:
             return
         state["window"] = window
+        if mode == "hold":
+            timer.stop()
+            _report_coming_forward()
+            _say("ready")
+            return
         if mode == "type":
             if "editor" not in state:
                 window.show_area("meetings")

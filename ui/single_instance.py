@@ -1,0 +1,102 @@
+"""A second start on the same data folder brings the first window forward.
+
+The data folder's lock (`desktop.folder_lock`) refuses the second start; a
+person who double-clicked the icon again usually just lost the window behind
+others. So the window that holds the folder listens on a local socket named
+after the folder (a named pipe on Windows, a socket only its user may open on
+Linux), and the refused start asks it to come forward before saying who
+holds the folder.
+
+The listener starts a moment after start-up (`LISTEN_DELAY_MS`): QtNetwork
+costs ~70 ms to load, which the first paint of the login dialog does not wait
+for.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+log = logging.getLogger(__name__)
+
+#: The listener starts this long after the window's start (see the module's docstring).
+LISTEN_DELAY_MS = 500
+_REQUEST = b"raise\n"
+
+
+def server_name(data_dir: Path) -> str:
+    """The local socket's name for `data_dir` (one per folder and computer user)."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in the environment
+        user = ""
+    key = os.path.normcase(str(Path(data_dir).resolve())) + "\0" + user
+    return "cunwu-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+
+
+def listen_for_second_starts(data_dir: Path, parent: QObject):
+    """Listen for second starts on `data_dir` (the caller holds its lock); returns the server or None."""
+    from PySide6.QtNetwork import QLocalServer
+
+    name = server_name(data_dir)
+    server = QLocalServer(parent)
+    server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+    QLocalServer.removeServer(name)  # a socket left by a crash: this process holds the folder now
+    if not server.listen(name):
+        log.warning("cannot listen for second starts: %s", server.errorString())
+        server.deleteLater()
+        return None
+
+    def connected() -> None:
+        while server.hasPendingConnections():
+            socket = server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: _read_request(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    server.newConnection.connect(connected)
+    return server
+
+
+def _read_request(socket) -> None:
+    if bytes(socket.readAll().data()).startswith(_REQUEST.strip()):
+        bring_forward()
+    socket.disconnectFromServer()
+
+
+def bring_forward() -> QWidget | None:
+    """Show this program's front window (a dialog in front of the main window first) and activate it."""
+    app = QApplication.instance()
+    if app is None:
+        return None
+    window = QApplication.activeModalWidget() or next(
+        (w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow() and w.parent() is None
+         and w.inherits("QMainWindow")), None) or next(
+        (w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()), None)
+    if window is None:
+        return None
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    log.info("brought forward by a second start: %s", type(window).__name__)
+    return window
+
+
+def ask_first_to_come_forward(data_dir: Path, wait_ms: int = 1000) -> bool:
+    """Ask the window holding `data_dir` to come forward; True when it was asked."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(data_dir))
+    if not socket.waitForConnected(wait_ms):
+        return False  # a command holds the folder, or the window is not listening yet
+    socket.write(_REQUEST)
+    sent = socket.waitForBytesWritten(wait_ms)
+    socket.disconnectFromServer()
+    return sent
