@@ -226,3 +226,48 @@ def test_reenrolment_starts_the_witness_over(tmp_path):
         assert witness.peer_audit(Peer.get_by_id(VILLAGE_CODE)).status == WITNESS_OK
     finally:
         close_database()
+
+
+def test_a_village_recovered_from_the_township_starts_a_witnessed_chain(tmp_path):
+    """A village whose PC died is re-enrolled and gets its records back from the township's 恢复包: its new
+    PC's new audit chain is not "broken", and it is witnessed from its first package on."""
+    import shutil
+
+    from desktop.paths import AppPaths
+    from desktop.services import people_service
+    from desktop.services.session import cli_session
+    from desktop.sync import enrollment, recovery
+    from tests.support.sites import Site
+
+    township, village, usb = make_pair(tmp_path, years=1)
+    import_into(township, export_to(village, usb).path)
+    _rename_first_person(village, "坏之前")
+    import_into(township, export_to(village, usb).path)
+    shutil.rmtree(village.paths.data_dir)  # the PC died, no backup
+    session = township.use()
+    setup = enrollment.reenroll_village(session, township.paths, VILLAGE_CODE, "村里电脑硬盘损坏", usb)
+    close_database()
+    new_pc = Site(AppPaths(tmp_path / "新电脑"), "village")
+    new_pc.use()
+    enrollment.initialize_from_setup(setup)
+    close_database()
+    assert import_into(township, export_to(new_pc, usb).path).audit == "ok"  # brings the new PC's keys
+    session = township.use()
+    written = recovery.export_recovery(session, township.paths, VILLAGE_CODE, usb)
+    close_database()
+    session = new_pc.use()
+    recovery.apply_recovery(session, written.path, new_pc.paths)
+    people_service.add_person(cli_session("village"), "恢复后新登记", "男")
+    close_database()
+    plan = import_into(township, export_to(new_pc, usb).path)
+    assert plan.audit == "ok", plan.audit_reason
+    import_into(new_pc, export_to(township, usb, recipient_code=VILLAGE_CODE).path)
+    report = _local_check(new_pc)
+    assert not report.audit_problems, [str(p) for p in report.audit_problems]  # the witnessed part of the check
+    from desktop.sync import witness
+
+    township.use()
+    try:
+        assert witness.peer_audit(Peer.get_by_id(VILLAGE_CODE)).status == WITNESS_OK
+    finally:
+        close_database()
