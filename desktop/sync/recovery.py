@@ -24,6 +24,7 @@ opinions, 备案回执, notices), which its next return package (回执) brings 
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ from desktop.paths import AppPaths
 from desktop.services import setup_service
 from desktop.services.attachments_service import hash_file, stored_path
 from desktop.services.session import Session
-from desktop.sync import counters, payload, peers
+from desktop.sync import boundary, counters, payload, peers
 from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
 from desktop.sync.sealing import Opener, Sealer, SealError
@@ -307,6 +308,7 @@ def _plan(opened: fmt.OpenedPackage, path: Path, paths: AppPaths) -> RecoveryPla
     m = opened.manifest
     if m.get("kind") != KIND:
         raise refused(QT_TRANSLATE_NOOP(_C, "这不是恢复包。"))
+    boundary.check_manifest(m)
     info = setup_service.current()
     if info is None:
         raise refused(QT_TRANSLATE_NOOP(_C, "本机还没有初始化。请先用乡镇发来的入网文件初始化本机,再导入恢复包。"))
@@ -330,7 +332,7 @@ def _plan(opened: fmt.OpenedPackage, path: Path, paths: AppPaths) -> RecoveryPla
                         _count(m, "missing_attachments"), 0, _count(m, "received_no"))
     _refuse_if_holding_records(info.code)
     tables, blobs = _open_members(opened, paths.keys, m)
-    _check_rows(tables, info.code)
+    _check_rows(tables, info.code, township.name)
     plan._tables, plan._blobs = tables, blobs
     plan.counts = {t.name: len(t.rows) for t in tables if t.rows}
     plan.attachments = len(blobs)
@@ -375,8 +377,11 @@ def _open_members(opened: fmt.OpenedPackage, keys_dir: Path, m: dict) -> tuple[l
     return tables, blobs
 
 
-def _check_rows(tables: list[payload.TableRows], own_code: str) -> None:
-    """Only this village's records, of tables and columns we know, with values our screens could store."""
+def _check_rows(tables: list[payload.TableRows], own_code: str, sender_name: str) -> None:
+    """Only this village's records, of tables and columns we know, with values our screens could store.
+
+    The same boundary as a data package's (`boundary`): every value checked against its model's field.
+    """
     seen = set()
     for t in tables:
         if t.name not in policy.MODEL_BY_TABLE or t.name in seen:
@@ -391,7 +396,8 @@ def _check_rows(tables: list[payload.TableRows], own_code: str) -> None:
                 table=f"{t.name}.{unknown[0] if unknown else ''}")
         ci, oi, si = t.columns.index("id"), t.columns.index("owner"), t.columns.index("seq")
         checks = fields.column_checks(t.name, t.columns)
-        for row in t.rows:
+        typed = boundary.column_checks(sender_name, t.name, t.columns)
+        for number, row in enumerate(t.rows, start=1):
             if row[oi] != own_code:
                 raise refused(QT_TRANSLATE_NOOP(
                     _C, "恢复包中有不属于本村的记录({table}),已拒绝导入。"), table=policy.label(t.name))
@@ -403,6 +409,7 @@ def _check_rows(tables: list[payload.TableRows], own_code: str) -> None:
                 raise refused(QT_TRANSLATE_NOOP(
                     _C, "恢复包中的{table}有不合规定的“{field}”(“{value}”),本机不能保存。已拒绝导入。"),
                     table=policy.label(t.name), field=bad[0], value=fields.shown(bad[1]))
+            boundary.check_row(sender_name, t.name, typed, row, number)
         if len({r[ci] for r in t.rows}) != len(t.rows):
             raise refused(QT_TRANSLATE_NOOP(_C, "恢复包的清单与内容不一致,已拒绝导入。"))
 
@@ -426,7 +433,7 @@ def apply_recovery(session: Session, path: Path, paths: AppPaths) -> RecoveryPla
                 for t in plan._tables:  # before the commit, which would fail on a deferred key
                     if t.rows and database.execute_sql(f'PRAGMA foreign_key_check("{t.name}")').fetchone():
                         raise IntegrityError("dangling reference")
-            except IntegrityError as exc:
+            except (IntegrityError, sqlite3.IntegrityError, OverflowError) as exc:
                 raise refused(QT_TRANSLATE_NOOP(
                     _C, "恢复包中的记录引用了不存在的记录,已拒绝导入。请让乡镇重新生成。")) from exc
             _continue_numbering(paths, plan)

@@ -247,3 +247,96 @@ def test_the_cli_writes_and_imports_a_recovery(tmp_path):
     assert canonical_dump(new_pc.paths.database, VILLAGE_CODE) == original
     again = cunwu("--json", "import", written["path"], data_dir=new_pc.paths.data_dir)
     assert again.returncode == 1 and "本机已经有本村的记录(2 条)" in as_json(again)["packages"][0]["error"]
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    """A village of one household and two people, recovered nowhere yet: the township's genuine 恢复包 for it."""
+    from desktop.services import households_service, people_service
+
+    root = tmp_path_factory.mktemp("small-recovery")
+    township, village, usb = make_pair(root, years=0, demo=False)
+    session = village.use()
+    households_service.add_group(session, "一组")
+    household = households_service.add_household(session, "001", "一组")
+    people_service.add_person(session, "王建国", "男", birth_year=1970, household_entry=household.id,
+                              household_relation="户主")
+    people_service.add_person(session, "李秀英", "女", birth_year=1972, household_entry=household.id,
+                              household_relation="配偶")
+    close_database()
+    import_into(township, export_to(village, usb).path)
+    shutil.rmtree(village.paths.data_dir)
+    session = township.use()
+    setup = enrollment.reenroll_village(session, township.paths, VILLAGE_CODE, "换电脑", usb)
+    close_database()
+    new_pc = _new_pc(setup, village.paths.data_dir)
+    import_into(township, export_to(new_pc, usb).path)
+    session = township.use()
+    written = recovery.export_recovery(session, township.paths, VILLAGE_CODE, usb)
+    close_database()
+    return township, new_pc, written.path, root
+
+
+def _lying(small, tmp_path, edit) -> tuple[Site, Path]:
+    """A copy of the new PC and the township's 恢复包 with `edit` applied to its records, signed by the township."""
+    from tests.support import forged
+
+    township, new_pc, genuine, _ = small
+    pc = Site(AppPaths(tmp_path / "新电脑"), "village")
+    shutil.copytree(new_pc.paths.data_dir, pc.paths.data_dir)
+    body = forged.open_records(genuine, pc.paths)
+    edit(body)
+    return pc, forged.resign(genuine, township.paths, pc.paths, tmp_path / "out", body=body)
+
+
+def _refused_recovery(pc: Site, path: Path) -> str:
+    before = full_dump(pc.paths.database)
+    session = pc.use()
+    with pytest.raises(PackageRefused) as err:
+        recovery.apply_recovery(session, path, pc.paths)
+    close_database()
+    assert full_dump(pc.paths.database) == before
+    assert path.name in (pc.paths.data_dir / "refused-packages.jsonl").read_text("utf-8")
+    return str(err.value)
+
+
+def test_the_genuine_small_recovery_imports(small, tmp_path):
+    pc, path = _lying(small, tmp_path, lambda body: None)
+    session = pc.use()
+    plan = recovery.apply_recovery(session, path, pc.paths)
+    close_database()
+    assert plan.counts == {"village_group": 1, "household": 1, "person": 2}
+
+
+@pytest.mark.parametrize(("edit", "reason"), [
+    (lambda b: _set(b, "person", "owner", "330106001002"), "不属于本村"),
+    (lambda b: _set(b, "person", "birth_month", 13), "出生月份"),
+    (lambda b: _set(b, "person", "birth_year", "一九七零"), "已拒绝导入"),
+    (lambda b: _set(b, "person", "household_id", "no-such-household"), "引用了不存在的记录"),
+    (lambda b: b["tables"].append({"name": "user", "columns": ["id", "owner", "seq", "deleted"],
+                                   "rows": [["x", VILLAGE_CODE, 1, 0]]}), "不认识的数据"),
+])
+def test_a_recovery_the_township_filled_wrongly_is_refused_whole(small, tmp_path, edit, reason):
+    """A 恢复包 signed by the township but holding what the village could never have stored: refused whole,
+    journalled, the new PC's database unchanged (the boundary of a data package applies to it too)."""
+    pc, path = _lying(small, tmp_path, edit)
+    text = _refused_recovery(pc, path)
+    assert reason in text and "Traceback" not in text
+
+
+def test_a_recovery_signed_by_another_key_is_refused(small, tmp_path):
+    """Someone else's key signs a 恢复包 naming the township: the signature does not check out."""
+    from tests.support import forged
+
+    _, new_pc, genuine, root = small
+    pc = Site(AppPaths(tmp_path / "新电脑"), "village")
+    shutil.copytree(new_pc.paths.data_dir, pc.paths.data_dir)
+    stranger = AppPaths(tmp_path / "陌生人")
+    path = forged.resign(genuine, stranger, pc.paths, tmp_path / "out")
+    assert "签名不对" in _refused_recovery(pc, path)
+
+
+def _set(body, table: str, column: str, value) -> None:
+    from tests.support import forged
+
+    forged.set_value(body, table, column, value)
