@@ -123,5 +123,5 @@ class VerifyPaperDialog(QDialog):
         self.kind_label.setText(QCoreApplication.translate("verification_code", verdict.kind) if verdict.kind else "—")
         self.village_label.setText(verdict.village or "—")
         self.title_label.setText(verdict.title or "—")
-        self.version_label.setText(self.tr("第 {n} 次修改").format(n=verdict.seq) if verdict.seq else "—")
+        self.version_label.setText(self.tr("变更序号 {n}").format(n=verdict.seq) if verdict.seq else "—")
         self.warning_label.setText("\n".join(message_text(w) for w in verdict.warnings))

@@ -71,5 +71,5 @@ def poster_html(item_id: str) -> str:
                  f"<td width='50%'>{name}村务监督委员会(盖章)<br><br>审核人:{escape(item.reviewed_by) or '__________'}"
                  f"<br>审核日期:{_cn(item.reviewed_on)}</td></tr></table>")
     parts.append(f"<p align='right'>公开日期:{_cn(item.posted_on)}</p>")
-    parts.append(verification_code.footer_html(POSTER, item.id))  # the township can check a photo of the board
+    parts.append(verification_code.footer_html(POSTER, item.id, size_pt=14))  # the township can check a photo of the board
     return "".join(parts)

@@ -111,14 +111,17 @@ def code_for(kind: str, record_id: str) -> str:
     return vc.make(kind, record_id, seq, content)
 
 
-def footer_html(kind: str, record_id: str) -> str:
-    """The line printed at the foot of a document: its code and where to check it."""
+def footer_html(kind: str, record_id: str, size_pt: int = 10) -> str:
+    """The line printed at the foot of a document: its code and where to check it.
+
+    `size_pt`: the poster, read (or photographed) from a distance, prints it larger.
+    """
     from html import escape
 
     code = code_for(kind, record_id)
     text = str(msg(_C, QT_TRANSLATE_NOOP(_C, "核验码:{code}(乡镇可在“核验纸质件”中输入此码,核对本件与所收数据是否一致)"),
                    code=code))
-    return f"<p style='font-size:9pt; color:#333'>{escape(text)}</p>"
+    return f"<p style='font-size:{size_pt}pt; color:#333'>{escape(text)}</p>"
 
 
 def _title(kind: str, root: dict) -> str:
