@@ -578,16 +578,15 @@ def cmd_import(args, paths) -> dict[str, Any]:
                                 "township": setup.township_code, "fingerprint": setup.fingerprint})
                 lines.append(f"{path.name}:已加入 {setup.township_name}。请打电话核对乡镇电脑指纹:{setup.fingerprint}")
                 continue
-            if recovery.is_recovery(path):
-                result, more = cli_recovery.import_one(
-                    session, paths, path, ask=not args.yes and not args.json and bool(sys.stdin) and sys.stdin.isatty())
-                results.append(result)
-                lines += more
-                continue
             typed = args.fingerprint
             if not args.yes and (args.json or not _on_terminal()):  # DESIGN §5: --yes when nobody can be asked
                 raise Refused(msg(_C, QT_TRANSLATE_NOOP(
                     _C, "没有导入:导入数据包需要确认,这里没有可以回答的终端。在脚本中请加 --yes。")))
+            if recovery.is_recovery(path):  # the township's 恢复包 for this village's new PC
+                result, more = cli_recovery.import_one(session, paths, path, ask=not args.yes)
+                results.append(result)
+                lines += more
+                continue
             if not args.yes:
                 try:
                     plan = importer.plan_import(path, paths)

@@ -245,7 +245,9 @@ def test_the_cli_writes_and_imports_a_recovery(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "为本村生成的恢复包" in out.stdout and "包含 2 条记录" in out.stdout and "账号和密码" in out.stdout
     assert canonical_dump(new_pc.paths.database, VILLAGE_CODE) == original
-    again = cunwu("--json", "import", written["path"], data_dir=new_pc.paths.data_dir)
+    unasked = cunwu("import", written["path"], data_dir=new_pc.paths.data_dir)  # no terminal, no --yes
+    assert unasked.returncode == 1 and "--yes" in unasked.stderr
+    again = cunwu("--json", "import", written["path"], "--yes", data_dir=new_pc.paths.data_dir)
     assert again.returncode == 1 and "本机已经有本村的记录(2 条)" in as_json(again)["packages"][0]["error"]
 
 
