@@ -93,6 +93,9 @@ def test_the_township_writes_a_recovery_and_the_new_pc_imports_it(qtbot, dead_vi
     qtbot.waitUntil(lambda: village.message_box is not None and village.message_box.isVisible(), timeout=20_000)
     assert "恢复完成" in village.message_box.text()
     village.message_box.close()
+    assert any("恢复包" in village.history_table.item(r, c).text()
+               for r in range(village.history_table.rowCount()) for c in range(village.history_table.columnCount()))
+    save(village, "recovery-village-after")
     close_database()
     assert canonical_dump(new_pc.database, VILLAGE_CODE) == original
 
