@@ -271,3 +271,58 @@ def test_a_village_recovered_from_the_township_starts_a_witnessed_chain(tmp_path
         assert witness.peer_audit(Peer.get_by_id(VILLAGE_CODE)).status == WITNESS_OK
     finally:
         close_database()
+
+
+def test_a_rewrite_disguised_as_a_restore_is_still_broken(tmp_path):
+    """The village rewrites its log and marks its database "restored" to pass the rewrite off as a
+    legitimate restore: a restore keeps the rows already sent, so the anchors it carries still must match."""
+    import sqlite3
+
+    from desktop.sync import counters
+
+    township, village, usb = make_pair(tmp_path, years=1)
+    import_into(township, export_to(village, usb).path)
+    rewrite_audit_log(village.paths.database, "edit")
+    con = sqlite3.connect(village.paths.database)
+    with con:
+        con.execute("INSERT INTO app_meta (key, value) VALUES (?, ?)", (counters.KEY_RESTORED, "2026-12-01T08:00:00.000000Z"))
+    con.close()
+    plan = import_into(township, export_to(village, usb).path)
+    assert plan.audit == "broken", plan.audit_reason
+    assert "不一致" in plan.audit_reason
+
+
+def test_a_package_without_its_audit_head_is_broken_and_a_malformed_one_refused(tmp_path):
+    """A lying sender (its own key signs what it wrote) that leaves the head out is flagged; one whose
+    head is not what any app writes is refused whole, journalled, the database unchanged."""
+    import pytest
+
+    from desktop.sync import importer
+    from models.errors import PackageRefused
+    from tests.support import forged
+    from tests.support.sites import full_dump
+
+    township, village, usb = make_pair(tmp_path, years=1)
+    import_into(township, export_to(village, usb).path)
+    _rename_first_person(village, "又改了")
+    genuine = export_to(village, usb).path
+    for n, bad in enumerate(({"count": "3", "hash": "0" * 64}, {"count": 3, "hash": "<b>x</b>"},
+                             {"count": 3, "hash": "a" * 64, "anchors": [[1, "zz"]]}, ["not", "a", "dict"],
+                             {"count": 2**70, "hash": "a" * 64}, {"count": 3, "hash": "a" * 64, "anchors": {}})):
+        def edit(manifest, bad=bad):
+            manifest["audit"] = bad
+        path = forged.resign(genuine, village.paths, township.paths, tmp_path / f"bad{n}", manifest_edit=edit)
+        before = full_dump(township.paths.database)
+        session = township.use()
+        with pytest.raises(PackageRefused) as err:
+            importer.apply_import(session, path, township.paths, backup=False)
+        close_database()
+        assert "清单" in str(err.value) and "已拒绝导入" in str(err.value)
+        assert full_dump(township.paths.database) == before
+    assert len(importer.read_refusals(township.paths.data_dir)) >= 6
+
+    def strip(manifest):
+        manifest.pop("audit")
+    stripped = forged.resign(genuine, village.paths, township.paths, tmp_path / "stripped", manifest_edit=strip)
+    plan = import_into(township, stripped)
+    assert plan.audit == "broken" and "没有带审计日志的链头" in plan.audit_reason
