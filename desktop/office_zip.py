@@ -13,6 +13,7 @@ one pass of inflating (about 0.3 s for 64 MB).
 
 from __future__ import annotations
 
+import re
 import struct
 import zipfile
 import zlib
@@ -37,13 +38,17 @@ class Limits:
     #: members streamed in small steps by the reader (an .xlsx's worksheets) may be this large instead
     streamed: int = 0
     streamed_prefix: str = ""
+    #: rows a streamed worksheet may hold (0: not counted). openpyxl reads a sheet without a
+    #: `<dimension>` element to its end just to size it, before any caller can stop early.
+    rows: int = 0
 
 
 MB = 1024 * 1024
 #: A rule text's .docx: the text is a few hundred KB; pictures and fonts may add some.
 DOCX = Limits(member=32 * MB, total=96 * MB)
 #: A workbook: worksheets are streamed row by row; shared strings and styles are read whole.
-XLSX = Limits(member=48 * MB, total=640 * MB, streamed=512 * MB, streamed_prefix="xl/worksheets/")
+XLSX = Limits(member=48 * MB, total=640 * MB, streamed=512 * MB, streamed_prefix="xl/worksheets/", rows=100_000)
+_ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
 
 
 def _refuse(template: str, **params) -> ValidationError:
@@ -65,24 +70,28 @@ def check(path: Path, limits: Limits) -> None:
             raise _too_big(path.name)
         total = 0
         for info in infos:
-            cap = limits.member
+            cap, rows = limits.member, 0
             if limits.streamed and info.filename.startswith(limits.streamed_prefix):
-                cap = limits.streamed
+                cap, rows = limits.streamed, limits.rows
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                 raise _refuse(QT_TRANSLATE_NOOP(
                     _C, "“{name}”使用了 Office 不会使用的压缩方式,可能不是 Word/Excel 保存的文件。"), name=path.name)
             if info.file_size > cap:
                 raise _too_big(path.name)
-            produced = _inflated_size(raw, info, min(info.file_size, cap))
+            produced = _inflated_size(raw, info, min(info.file_size, cap), rows)
             if produced is None:
                 raise _too_big(path.name)
+            if produced < 0:
+                raise _refuse(QT_TRANSLATE_NOOP(
+                    _C, "“{name}”的一个工作表超过 {n} 行,不像是村里的台账或花名册,不能导入。"
+                        "请只保留需要的那部分,另存为新文件后再试。"), name=path.name, n=rows)
             total += produced
             if total > limits.total:
                 raise _too_big(path.name)
 
 
-def _inflated_size(raw, info: zipfile.ZipInfo, limit: int) -> int | None:
-    """How many bytes `info` inflates to, or None as soon as it passes `limit`."""
+def _inflated_size(raw, info: zipfile.ZipInfo, limit: int, max_rows: int = 0) -> int | None:
+    """How many bytes `info` inflates to; None as soon as it passes `limit`, -1 past `max_rows` rows."""
     raw.seek(info.header_offset)
     header = raw.read(_LOCAL_HEADER.size)
     if len(header) < _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
@@ -90,10 +99,23 @@ def _inflated_size(raw, info: zipfile.ZipInfo, limit: int) -> int | None:
     signature, name_len, extra_len = _LOCAL_HEADER.unpack(header)
     raw.seek(info.header_offset + _LOCAL_HEADER.size + name_len + extra_len)
     left = info.compress_size
-    if info.compress_type == zipfile.ZIP_STORED:
+    stored = info.compress_type == zipfile.ZIP_STORED
+    if stored and (left > limit or not max_rows):
         return left if left <= limit else None
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-    produced = 0
+    produced = rows = 0
+    tail = b""
+
+    def counted(out: bytes) -> bool:  # whether the rows seen so far stay within `max_rows`
+        nonlocal rows, tail
+        if max_rows:
+            # a tag cut by the chunk's end is counted with the next chunk: keep the last bytes back
+            data = tail + out
+            keep = max(0, len(data) - 32)
+            rows += sum(1 for m in _ROW.finditer(data) if m.start() < keep)
+            tail = data[keep:]
+        return not max_rows or rows <= max_rows
+
     try:
         while left > 0:
             chunk = raw.read(min(_STEP, left))
@@ -101,14 +123,19 @@ def _inflated_size(raw, info: zipfile.ZipInfo, limit: int) -> int | None:
                 break
             left -= len(chunk)
             while chunk:
-                produced += len(inflater.decompress(chunk, _STEP))
+                out = chunk if stored else inflater.decompress(chunk, _STEP)
+                produced += len(out)
                 if produced > limit:
                     return None
-                chunk = inflater.unconsumed_tail
-        while not inflater.eof and (more := inflater.decompress(b"", _STEP)):
+                if not counted(out):
+                    return -1
+                chunk = b"" if stored else inflater.unconsumed_tail
+        while not stored and not inflater.eof and (more := inflater.decompress(b"", _STEP)):
             produced += len(more)
             if produced > limit:
                 return None
+            if not counted(more):
+                return -1
     except zlib.error as exc:
         raise zipfile.BadZipFile("bad deflate data") from exc
     return produced

@@ -87,10 +87,11 @@ def xlsx_with_member_bomb(path: Path, member: str = "xl/sharedStrings.xml", lie:
     return replace_member(plain, path, member, stream, 100_000 if lie else min(size, 2**32 - 1))
 
 
-def million_row_ledger(path: Path, rows: int = 1_000_000) -> Path:
+def million_row_ledger(path: Path, rows: int = 1_000_000, dimension: bool = True) -> Path:
     """A genuine .xlsx ledger of `rows` lines (written as sheet XML directly: seconds, not minutes).
 
-    The sheet declares its size (`<dimension>`), as Excel, WPS and openpyxl write it.
+    The sheet declares its size (`<dimension>`), as Excel, WPS and openpyxl write it; with
+    `dimension=False` it does not (openpyxl then reads the whole sheet to size it).
     """
     from openpyxl import Workbook
 
@@ -105,7 +106,8 @@ def million_row_ledger(path: Path, rows: int = 1_000_000) -> Path:
                 continue
             with dst.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
                 sheet.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-                            b'spreadsheetml/2006/main">' + b'<dimension ref="A1:E%d"/><sheetData>' % (rows + 1))
+                            b'spreadsheetml/2006/main">' + (b'<dimension ref="A1:E%d"/>' % (rows + 1) if dimension else b"")
+                            + b"<sheetData>")
                 header = "".join(f'<c t="inlineStr"><is><t>{w}</t></is></c>' for w in ("日期", "凭证号", "摘要", "收入", "支出"))
                 sheet.write(f"<row r=\"1\">{header}</row>".encode())
                 line = ('<c t="inlineStr"><is><t>2026-10-03</t></is></c><c t="inlineStr"><is><t>记-1</t></is></c>'

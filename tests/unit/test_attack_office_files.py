@@ -105,5 +105,24 @@ def test_million_row_ledger_is_refused_in_seconds_with_bounded_memory(tmp_path):
     path = ob.million_row_ledger(tmp_path / "台账.xlsx")
     result = _read_capped("desktop.services.ledger_import:read_ledger", path)
     assert result["outcome"] == "refused", result
-    assert "行" in result["message"] and "明细账" in result["message"]
+    assert "行" in result["message"] and ("明细账" in result["message"] or "台账" in result["message"])
     assert result["seconds"] < 20
+
+
+@pytest.mark.parametrize("reader", ["desktop.services.ledger_import:read_ledger",
+                                    "desktop.services.roster_import:preview"])
+def test_million_row_sheet_without_dimension_is_refused_in_seconds(tmp_path, reader):
+    """Issue 16: "… or a 1,000,000-row ledger: a message in seconds" — also a sheet that does not declare its size (openpyxl would read it all just to size it)."""
+    path = ob.million_row_ledger(tmp_path / "台账.xlsx", dimension=False)
+    result = _read_capped(reader, path)
+    assert result["outcome"] == "refused", result
+    assert "超过 100000 行" in result["message"]
+    assert result["seconds"] < 20
+
+
+def test_a_ledger_just_under_the_row_limit_still_reads(tmp_path):
+    """The limits refuse only what no village keeps: a 19,000-line ledger reads (a year of a large village's book)."""
+    from desktop.services import ledger_import
+
+    read = ledger_import.read_ledger(ob.million_row_ledger(tmp_path / "台账.xlsx", rows=19_000, dimension=False))
+    assert len(read.lines) == 19_000
