@@ -26,6 +26,12 @@ def apply_style(app: QApplication) -> None:
     if _combo_rows is None:
         _combo_rows = _ComboRows(app)
         app.installEventFilter(_combo_rows)
+    global _plain_by_default
+    if _plain_by_default is None:  # labels and tooltips show outside text literally (issue 16)
+        from ui.widgets.outside_text import PlainByDefault
+
+        _plain_by_default = PlainByDefault(app)
+        app.installEventFilter(_plain_by_default)
     try:
         app.setStyleSheet(style_sheet())
     except OSError as exc:
@@ -60,4 +66,5 @@ class _ComboRows(QObject):
 
 
 _combo_rows: _ComboRows | None = None
+_plain_by_default = None  # the `outside_text.PlainByDefault` filter, installed once
 _QT_COMBO_DELEGATES = ("QComboMenuDelegate", "QComboBoxDelegate")

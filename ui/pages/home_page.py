@@ -32,6 +32,7 @@ from desktop.services.session import Session
 from desktop.services.setup_service import InstallationInfo
 from models.provinces import province_label
 from ui.errors import message_text
+from ui.widgets.outside_text import plain
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 
@@ -200,7 +201,7 @@ class HomePage(QWidget):
             lines.append(self.tr("还没有登记任何村。请到“村庄”里新增村庄。"))
         self.township_lines = lines
         for row, text in enumerate(lines, start=2):
-            label = QLabel(text)
+            label = plain(QLabel(text))  # may name villages
             label.setWordWrap(True)
             grid.addWidget(label, row, 0, 1, len(numbers))
         return card

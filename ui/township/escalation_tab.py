@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -24,6 +23,7 @@ from ui.township.escalation_model import SUBJECT, EscalationModel
 from ui.township.review_widgets import empty_label, on_enter
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.outside_text import OutsideLabel
 from ui.widgets.primary_button import make_primary
 from ui.widgets.tables import read_only_view
 
@@ -45,7 +45,7 @@ class EscalationTab(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
 
-        self.detail_label = QLabel()
+        self.detail_label = OutsideLabel()  # the village's own words (title, findings)
         self.detail_label.setWordWrap(True)
         self.answer_edit = QPlainTextEdit()
         self.answer_edit.setTabChangesFocus(True)

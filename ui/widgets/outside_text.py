@@ -15,6 +15,15 @@ plain text"):
 - `tooltip(text)`: a tooltip shows the text literally (tooltips have no
   plain-text switch, so the text is escaped into HTML).
 - `plain_message(box)`: a QMessageBox whose text and details are plain.
+- `PlainByDefault`: installed on the application (`ui.style.apply_style`),
+  the general rule behind all of the above. Every QLabel left at Qt's
+  default `AutoText` becomes `PlainText` when it is first polished (before
+  it is ever shown), message boxes included: a label shows HTML only when
+  its code asked for `RichText` explicitly — and such code escapes every
+  outside word it puts in (`html.escape`), as the app's rich labels do.
+  It also shows every tooltip — a widget's, a table cell's (ToolTipRole), a
+  header's — literally when Qt would take it for HTML. Models keep
+  returning the raw text; only its display changes.
 
 `tests/gui/test_attack_outside_text.py` feeds HTML through every screen
 that shows outside data and fails on any label that would render it.
@@ -25,8 +34,9 @@ from __future__ import annotations
 import html
 import unicodedata
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6 import QtGui
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMessageBox, QToolTip, QWidget
 
 PLAIN = Qt.TextFormat.PlainText
 
@@ -73,3 +83,52 @@ def plain_message(box: QMessageBox) -> QMessageBox:
     for label in box.findChildren(QLabel):
         label.setTextFormat(PLAIN)
     return box
+
+
+def raw_tooltip(widget: QWidget, pos: QPoint) -> str:
+    """The tooltip Qt would show for `widget` at `pos`: a header's or a cell's from its model, else the widget's."""
+    owner = widget.parent()
+    if isinstance(owner, QAbstractItemView) and widget is owner.viewport():
+        model = owner.model()
+        if model is None:
+            return ""
+        if isinstance(owner, QHeaderView):
+            section = owner.logicalIndexAt(pos)
+            value = model.headerData(section, owner.orientation(), Qt.ItemDataRole.ToolTipRole) if section >= 0 else ""
+        else:
+            index = owner.indexAt(pos)
+            value = index.data(Qt.ItemDataRole.ToolTipRole) if index.isValid() else ""
+        return value if isinstance(value, str) else ""
+    return widget.toolTip()
+
+
+def shown_tooltip(widget: QWidget, pos: QPoint) -> str | None:
+    """The tooltip to show instead of Qt's guess (escaped), or None when Qt's own display is already literal."""
+    text = raw_tooltip(widget, pos)
+    if not text or not QtGui.Qt.mightBeRichText(text) or widget.property("richToolTip"):
+        return None
+    return tooltip(text)
+
+
+#: Qt's own label that shows tooltips: it is handed escaped HTML by `PlainByDefault`, so it stays AutoText.
+_TOOLTIP_LABEL = "qtooltip_label"
+
+
+class PlainByDefault(QObject):
+    """Application event filter: AutoText labels become plain text; a tooltip that looks like HTML is shown literally."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Make a label plain when it is polished; replace Qt's display of a tooltip it would render as HTML."""
+        kind = event.type()
+        if kind == QEvent.Type.Polish:
+            if (isinstance(watched, QLabel) and watched.textFormat() == Qt.TextFormat.AutoText
+                    and watched.objectName() != _TOOLTIP_LABEL):
+                watched.setTextFormat(PLAIN)
+            return False
+        if kind != QEvent.Type.ToolTip or not isinstance(watched, QWidget):
+            return False
+        text = shown_tooltip(watched, event.pos())
+        if text is None:
+            return False
+        QToolTip.showText(event.globalPos(), text, watched)
+        return True
