@@ -10,8 +10,9 @@ A code is twelve characters in three groups, e.g. "MK7Q-M2XD-P9AE":
 - *digest*: 30 bits of SHA-256 over the document kind, the record id, its change
   number (the highest `seq` of the record and the children the paper prints) and
   the canonical rows of exactly those records;
-- *check*: Luhn mod 32 over the eleven before, so a mistyped character or two
-  swapped neighbours is told as 核验码有误, not as "does not match".
+- *check*: Luhn mod 32 over the eleven before, so any one mistyped character
+  and nearly every swap of two neighbours is told as 核验码有误, not as "does
+  not match" (tests/unit/test_verification_code.py tries them all).
 
 The alphabet has 32 characters without 0, O, 1 and I (read out over the phone,
 copied by hand from a poster). Everything here is pure: the rows come from the
@@ -86,6 +87,7 @@ def make(kind: str, record_id: str, seq: int, rows: Sequence[tuple[str, Sequence
     """The grouped code ("MK7Q-M2XD-P9AE") of a document printed from these rows."""
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}")
+    # ValueError for an id that does not start with five hex digits (every synced id is a UUID)
     locator = _encode(int(record_id.replace("-", "")[:5], 16), _LOCATOR_CHARS)
     body = kind + locator + digest(kind, record_id, seq, rows)
     return group(body + check_character(body))

@@ -118,7 +118,10 @@ def footer_html(kind: str, record_id: str, size_pt: int = 10) -> str:
     """
     from html import escape
 
-    code = code_for(kind, record_id)
+    try:
+        code = code_for(kind, record_id)
+    except (LookupError, ValueError):  # not saved yet, or an id that is no UUID: print the paper without a code
+        return ""
     text = str(msg(_C, QT_TRANSLATE_NOOP(_C, "核验码:{code}(乡镇可在“核验纸质件”中输入此码,核对本件与所收数据是否一致)"),
                    code=code))
     return f"<p style='font-size:{size_pt}pt; color:#333'>{escape(text)}</p>"
