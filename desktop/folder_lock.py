@@ -181,7 +181,7 @@ def acquire(data_dir: Path, program: str, what: str = "") -> FolderLock:
             _held[key].count += 1
             return FolderLock(key)
         folder = Path(data_dir)
-        folder.mkdir(parents=True, exist_ok=True)
+        _make_private_folder(folder)
         path = folder / FILE_NAME
         fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
         try:
@@ -194,6 +194,18 @@ def acquire(data_dir: Path, program: str, what: str = "") -> FolderLock:
         _held[key] = _Held(fd, path, 1)
         log.info("data folder locked for %s: %s", program, folder)
         return FolderLock(key)
+
+
+def _make_private_folder(folder: Path) -> None:
+    """Create the data folder if needed: the owner's only when cunwu makes it (0700, as `AppPaths.ensure`)."""
+    if folder.is_dir():
+        return
+    try:
+        folder.mkdir(parents=True, mode=0o700)
+    except FileExistsError:
+        return
+    if os.name == "posix":
+        os.chmod(folder, 0o700)
 
 
 def holder_elsewhere(data_dir: Path) -> Holder | None | bool:
