@@ -10,6 +10,7 @@ it and the dates again.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -114,15 +115,15 @@ class ReviewSection(QWidget):
         self.detail = d
         lines = []
         if d.submitted_on:
-            lines.append(self.tr("提交审核:{day}").format(day=d.submitted_on))
+            lines.append(self.tr("提交审核:{day}").format(day=escape(d.submitted_on)))
         if d.review_result == "approved":
             lines.append(_bold(GREEN, self.tr("审核通过")) + self.tr(":{day},{who}").format(
-                day=d.reviewed_on, who=d.reviewed_by))
+                day=escape(d.reviewed_on), who=escape(d.reviewed_by)))
         elif d.review_result == "returned":
             lines.append(_bold(RED, self.tr("退回修改")) + self.tr(":{day},{who}").format(
-                day=d.reviewed_on, who=d.reviewed_by))
+                day=escape(d.reviewed_on), who=escape(d.reviewed_by)))
         if d.review_reason:
-            lines.append(self.tr("意见:{reason}").format(reason=d.review_reason))
+            lines.append(self.tr("意见:{reason}").format(reason=escape(d.review_reason)))  # rich label: escaped
         in_review = d.status == "in_review"
         if in_review and not self.can_review():
             lines.append(_bold(AMBER, self.tr("等待监委会审核。"))
