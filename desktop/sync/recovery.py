@@ -12,9 +12,12 @@ The new PC imports it only while it holds none of the village's records
 (a recovery never merges with records of its own), and then continues the
 numbering, so its next package is newer than anything the township holds:
 its change counter goes above the highest change number among the records,
-its package numbers above the last one the township received from it, and
-the township's acknowledgement covers the recovered changes (they do not
-travel back).
+and its package numbers above the last one the township received from it.
+What the township acknowledged of the new PC is left as it is: the next
+package carries the recovered records once more (the township finds them
+unchanged, "same"), so the township holds the new PC's changes without a gap
+— its watermark, its 回执's acknowledgement and the restore detection that
+rests on them stay exact.
 
 What the township never held is not recovered: logins and their passwords,
 settings, and the township's own records about the village (its review
@@ -457,13 +460,11 @@ def _write(tables: list[payload.TableRows]) -> None:
 
 
 def _continue_numbering(paths: AppPaths, plan: RecoveryPlan) -> None:
-    """Our next change and package numbers above what the township holds; its ack covers the recovered."""
+    """Our next change and package numbers above what the township holds (its acknowledgement untouched)."""
     database.execute_sql("UPDATE change_counter SET value = max(value, ?) WHERE id = 1", (plan.seq_to,))
     township = peers.township_peer()
     last_out = max(township.last_out_no, plan.received_no)
-    Peer.update(last_out_no=last_out, out_acked_no=max(township.out_acked_no, plan.received_no),
-                out_acked_seq=max(township.out_acked_seq, plan.seq_to)).where(
-        Peer.code == township.code).execute()
+    Peer.update(last_out_no=last_out).where(Peer.code == township.code).execute()
     # a backup restored later (taken before this import) must not go below these numbers either
     counters.reserve(paths.data_dir, township.code, last_out, max(plan.seq_to, current_seq()))
 

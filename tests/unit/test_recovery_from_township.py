@@ -147,15 +147,31 @@ def test_the_recovered_village_continues_the_numbering(recovered, tmp_path):
     close_database()
     package = export_to(village, tmp_path)
     assert package.number == hello.number + 1
-    assert package.seq_from >= written.seq_to  # the recovered records do not travel back
-    assert package.records == 2
     before = full_dump(town.paths.database)
     plan = import_into(town, package.path)
+    # the recovered records travel back once (the township finds them unchanged): no gap in its watermark
     assert (plan.total("new"), plan.total("changed"), plan.total("older"), plan.total("conflict")) == (1, 1, 0, 0)
+    assert plan.total("same") == package.records - 2
     assert not any("较早" in w or "旧备份" in w or "缺少" in w for w in plan.warnings)
     assert plan.audit == "ok", plan.audit_reason  # the new PC's chain extends the head of its first package
     assert full_dump(town.paths.database) != before
     assert canonical_dump(town.paths.database, VILLAGE_CODE) == canonical_dump(village.paths.database, VILLAGE_CODE)
+    # watermarks and acks: the township holds the new PC's changes without a gap, its 回执 acknowledges the package
+    from models.sync.records import STATUS_ACKED, PackageLog, Peer
+
+    town.use()
+    assert Peer.get_by_id(VILLAGE_CODE).in_watermark == package.seq_to
+    close_database()
+    back = export_to(town, tmp_path, recipient_code=VILLAGE_CODE)
+    import_into(village, back.path)
+    village.use()
+    try:
+        assert PackageLog.get((PackageLog.direction == "out") & (PackageLog.number == package.number)).status \
+            == STATUS_ACKED
+    finally:
+        close_database()
+    later = export_to(village, tmp_path)
+    assert later.seq_from == package.seq_to and later.records == 0
 
 
 def test_a_recovery_is_refused_on_a_pc_holding_village_records(recovered, tmp_path):
