@@ -190,7 +190,7 @@ def verify(text: str) -> Verdict:
             return _matched(parsed.kind, label, root, seq, owner, mine)
     root, seq, owner, mine = checked[0]
     return Verdict(False, msg(_C, QT_TRANSLATE_NOOP(
-        _C, "纸上的内容与本机保存的不一致:可能纸质件被改动,或村里打印后又修改了记录(本机收到的版本是第 {seq} 次修改)。"),
+        _C, "纸上的内容与本机保存的不一致:可能纸质件被改动,或村里打印后又修改了记录(本机保存的是变更序号 {seq} 的版本)。"),
         seq=seq), kind=label, village=owner, title=_title(parsed.kind, root), seq=seq,
         warnings=_audit_warnings(root["owner"]))
 
@@ -198,12 +198,12 @@ def verify(text: str) -> Verdict:
 def _matched(kind: str, label: str, root: dict, seq: int, owner: str, mine: bool) -> Verdict:
     title = _title(kind, root)
     if mine:
-        reason = msg(_C, QT_TRANSLATE_NOOP(_C, "与本机保存的记录一致(第 {seq} 次修改的版本)。"), seq=seq)
+        reason = msg(_C, QT_TRANSLATE_NOOP(_C, "与本机保存的记录一致(变更序号 {seq} 的版本)。"), seq=seq)
     else:
         number = _package_number(root["owner"], seq)
         reason = (msg(_C, QT_TRANSLATE_NOOP(_C, "与本机收到的{village}第 {n} 号数据包中的记录一致。"),
                       village=owner, n=number) if number else
-                  msg(_C, QT_TRANSLATE_NOOP(_C, "与本机保存的{village}的记录一致(第 {seq} 次修改的版本)。"),
+                  msg(_C, QT_TRANSLATE_NOOP(_C, "与本机保存的{village}的记录一致(变更序号 {seq} 的版本)。"),
                       village=owner, seq=seq))
     return Verdict(True, reason, kind=label, village=owner, title=title, seq=seq,
                    warnings=_audit_warnings(root["owner"]))

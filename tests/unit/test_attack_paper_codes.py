@@ -69,7 +69,7 @@ def test_a_record_changed_after_printing_no_longer_matches(sent):
     status, out = _verify(township, code)
     assert status == 1 and out["match"] is False and out["status"] == "mismatch"
     assert out["reason"].startswith("纸上的内容与本机保存的不一致:可能纸质件被改动,或村里打印后又修改了记录")
-    assert f"本机收到的版本是第 {out['seq']} 次修改" in out["reason"]
+    assert f"本机保存的是变更序号 {out['seq']} 的版本" in out["reason"]
 
 
 def test_a_typo_in_the_code_is_told_as_a_typo(sent):
