@@ -518,7 +518,8 @@ def cmd_enroll(args, paths) -> dict[str, Any]:
 
     fp = keys.load_or_create(paths.keys).fingerprint
     return {"path": str(path), "village_code": args.village_code, "township_fingerprint": fp,
-            "_lines": [f"入网文件已写入:{path}", f"请把它交给村里,并告诉对方乡镇电脑的指纹:{fp}"]}
+            "_lines": [f"入网文件已写入:{path}", "请用U盘当面交给村里,不要通过微信、QQ、邮件或网盘发送(谁拿到它,谁就能冒充这个村的电脑)。",
+                        f"村里导入时会打电话核对乡镇电脑的指纹,请念给对方:{fp}"]}
 
 
 def cmd_export(args, paths) -> dict[str, Any]:

@@ -169,3 +169,17 @@ def test_first_line_of_the_setup_file_says_to_hand_it_over_in_person(world):
         readme = zf.read("说明.txt").decode("utf-8")
     first = readme.splitlines()[0]
     assert "当面交给" in first and "不要" in first and "微信" in first
+
+
+def test_enrolling_says_to_hand_the_file_over_in_person(world, tmp_path, capsys):
+    """`cunwu enroll` (and the 村庄 page's message, same words) tells the township how the file travels."""
+    township, *_ = world
+    out = tmp_path / "给白云村"
+    out.mkdir()
+    assert cli.main(["--data-dir", str(township.paths.data_dir), "enroll", "--village-code", "330106001002",
+                     "--village-name", "白云村", "--out", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "当面交给村里" in text and "不要通过微信" in text
+    from ui.township.villages_actions import enrolled_message
+
+    assert "当面交给村里" in enrolled_message(out / "x.cwpkg", "ABCD EFGH")[1]

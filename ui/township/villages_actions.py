@@ -47,7 +47,8 @@ def open_reenroll(parent: QWidget, session: Session, paths: AppPaths | None, cod
 def enrolled_message(written: Path, fingerprint: str) -> tuple[str, str]:
     """What to tell after a 入网文件 was written: where it is, and the fingerprint to read out."""
     return (QCoreApplication.translate(_C, "入网文件已生成。"), QCoreApplication.translate(
-        _C, "文件:{file}\n位置:{folder}\n\n请把这个文件拷给村里,在村里的电脑上导入。"
+        _C, "文件:{file}\n位置:{folder}\n\n请用U盘当面交给村里,不要通过微信、QQ、邮件或网盘发送"
+            "(谁拿到这个文件,谁就能冒充这个村的电脑),在村里的电脑上导入。"
             "村里导入时会打电话核对乡镇电脑指纹,请念给对方:\n\n{fp}").format(
         file=written.name, folder=written.parent, fp=fingerprint))
 
