@@ -116,3 +116,12 @@ def test_the_button_explains_why_not_before_the_new_pc_sent_its_key(qtbot, tmp_p
     assert "还没有收到" in dialog.message.text() and "重新入网" in dialog.message.text()
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
     close_database()
+
+
+def test_a_recovery_on_the_townships_stick_is_its_own():
+    """The township wrote the 恢复包: scanning a U盘 at the township offers it unticked (it is for the village)."""
+    from ui.widgets.exchange.import_flow import SIDE_TOWNSHIP, SIDE_VILLAGE, is_own_package
+
+    name = f"{VILLAGE_CODE}_恢复包_20261204.cwpkg"
+    assert is_own_package(SIDE_TOWNSHIP, "330106001", name)
+    assert not is_own_package(SIDE_VILLAGE, VILLAGE_CODE, name)

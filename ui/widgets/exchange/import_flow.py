@@ -40,7 +40,7 @@ SIDE_VILLAGE, SIDE_TOWNSHIP = "village", "township"
 def is_own_package(side: str, own_code: str, name: str) -> bool:
     """Whether the file `name` was written by this installation (offered unticked on a U盘)."""
     if side == SIDE_TOWNSHIP:
-        return "_乡镇回执_" in name or "_入网文件_" in name
+        return "_乡镇回执_" in name or "_入网文件_" in name or "_恢复包_" in name
     return bool(re.match(rf"^{re.escape(own_code)}_\d+_", name))
 
 
