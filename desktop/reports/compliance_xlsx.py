@@ -177,7 +177,7 @@ def _summary(ws, board: Board, st: _Stamps) -> None:
     row = _HEADER_ROW
     for number, village in enumerate(board.villages, start=1):
         row += 1
-        values = [number, cc.village_name(village), village.code,
+        values = [number, xs.cell_text(cc.village_name(village)), village.code,
                   *(cc.state_text(board.cell(village.code, o.key).state) for o in obligations),
                   board.village_rate(village.code), village.data_as_of or never]
         for column, value in enumerate(values, start=1):
@@ -214,7 +214,7 @@ def _summary(ws, board: Board, st: _Stamps) -> None:
     for line in cc.notes(board):
         row += 1
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=date_col)
-        ws.cell(row, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.cell(row, 1, xs.cell_text(line)).alignment = Alignment(wrap_text=True, vertical="top")
         ws.row_dimensions[row].height = 15 * (xs.display_width(line) // 120 + 1)
     # the chart: one bar per obligation, its rate
     chart = BarChart()
@@ -296,8 +296,8 @@ def _obligation_sheet(ws, board: Board, obligation: Obligation, st: _Stamps) -> 
     for number, village in enumerate(board.villages, start=1):
         c = board.cell(village.code, obligation.key)
         done, late, expected = done + c.done, late + c.late, expected + c.expected
-        ws.append([number, cc.village_name(village), village.code, cc.state_text(c.state), c.done, c.late,
-                   c.expected, c.note, village.data_as_of or never, c.detail])
+        ws.append([number, xs.cell_text(cc.village_name(village)), village.code, cc.state_text(c.state), c.done,
+                   c.late, c.expected, xs.cell_text(c.note), village.data_as_of or never, xs.cell_text(c.detail)])
         for cell, stamp in zip(ws[ws.max_row], row_stamps, strict=True):
             stamp(cell)
         if c.detail:  # viewers do not grow a row for wrapped text: give the 明细 its lines

@@ -113,6 +113,21 @@ def print_setup(ws, title_rows: str | None = None, landscape: bool = True, foote
         ws.oddFooter.center.text = PAGE_FOOTER
 
 
+def cell_text(value: Any) -> Any:
+    """`value` as a cell may hold it: text without the control characters a worksheet cannot store.
+
+    A record's text may carry one (a vertical tab pasted from Word, an
+    escape code in a village's note arrived in a package); openpyxl refuses
+    the whole cell with IllegalCharacterError, so one note used to stop a
+    report. Tabs and line breaks stay; anything else is not text.
+    """
+    if not isinstance(value, str):
+        return value
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
 def display_width(text: Any) -> int:
     """Width of `text` in Excel's character units: a Chinese character counts two."""
     longest = 0

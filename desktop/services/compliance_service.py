@@ -117,6 +117,9 @@ def periods(today: date | None = None) -> list[str]:
     if first is None or first > today:
         d = default_period(today)
         return [d, d[:4]]
+    # a record dated before the years a board covers (a typo, or a package from a broken copy) starts the list
+    # at the first year a board can show, instead of offering periods `board` refuses
+    first = max(first, date(_MIN_YEAR, 1, 1))
     out = []
     for year in range(today.year, first.year - 1, -1):
         for q in range(4, 0, -1):

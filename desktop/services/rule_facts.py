@@ -185,7 +185,10 @@ def _facts_of_set(rule_set_id: str) -> dict[str, proc.VersionFacts]:
             published=bool(v.published_on), correction=filing.correction if filing else "",
         )
         if v.vote_meeting_id:
-            f.vote = _vote_facts(v)
+            try:
+                f.vote = _vote_facts(v)
+            except NotFound:  # the voting meeting is in the recycle view (a package may bring that): no vote
+                f.vote = None
         out[v.id] = f
         if v.published_on and v.vote_meeting_id and proc.status(f) == proc.ST_IN_FORCE:
             in_force_nos.append(v.version_no)

@@ -22,7 +22,8 @@ What the field type gives:
   optional: the readers take both); the columns listed
   in `ENUMS` take only their codes.
 - TextField: text (with a generous cap: a payload of one huge note is not a
-  record anyone typed).
+  record anyone typed); the two that hold a JSON list (`JSON_LISTS`) must
+  hold one, of short texts, since their readers parse it.
 - ForeignKeyField: a record id (text of 1–36 characters).
 
 A blank value is accepted where the model's default is blank (a date not yet
@@ -37,6 +38,7 @@ after these.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Callable
@@ -93,6 +95,11 @@ ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("appraisal_result", "verdict"): frozenset(VERDICTS),
 }
 
+#: (table, column) of the text columns that hold a JSON list of short texts (read with json.loads).
+JSON_LISTS = frozenset({("authorization", "matters"), ("disclosure_item", "channels")})
+#: The most items, and the longest item, of such a list.
+MAX_LIST_ITEMS, MAX_LIST_ITEM = 100, 64
+
 # Why a value is refused (a phrase after the column's name).
 NOT_INTEGER = QT_TRANSLATE_NOOP(_C, "应是整数")
 OUT_OF_RANGE = QT_TRANSLATE_NOOP(_C, "超出了允许的范围")
@@ -106,6 +113,7 @@ NOT_KEY = QT_TRANSLATE_NOOP(_C, "不是记录编号")
 BLANK = QT_TRANSLATE_NOOP(_C, "不能为空")
 MISSING = QT_TRANSLATE_NOOP(_C, "缺少这一栏")
 NOT_MONTH = QT_TRANSLATE_NOOP(_C, "不是存在的月份(应是 2026-02 这样的月份)")
+NOT_LIST = QT_TRANSLATE_NOOP(_C, "不是本软件写出的列表")
 
 Check = Callable[[Any], str | None]  # None when the value is fine, else why not
 
@@ -210,6 +218,20 @@ def _month(v: Any) -> bool:
     return match is not None and 1 <= int(match.group(2)) <= 12 and 1850 <= int(match.group(1)) <= 2200
 
 
+def _json_list(v: Any) -> str | None:
+    """A JSON list of short texts, as the app stores 授权事项 and 公开渠道 (`json.dumps` of a list)."""
+    if not isinstance(v, str) or not _encodes(v) or len(v) > MAX_LIST_ITEMS * (MAX_LIST_ITEM + 8):
+        return NOT_TEXT if not isinstance(v, str) else NOT_LIST
+    try:
+        items = json.loads(v, parse_constant=lambda _name: None)
+    except (ValueError, RecursionError):
+        return NOT_LIST
+    if not isinstance(items, list) or len(items) > MAX_LIST_ITEMS:
+        return NOT_LIST
+    ok = all(isinstance(i, str) and 0 < len(i) <= MAX_LIST_ITEM for i in items)
+    return None if ok else NOT_LIST
+
+
 def _code(codes: frozenset[str], blank: bool) -> Check:
     return lambda v: None if (blank and v == "") or (isinstance(v, str) and v in codes) else NOT_CODE
 
@@ -252,6 +274,8 @@ def field_check(table: str, field: Field) -> FieldCheck:
             return FieldCheck(name, "month", _nullable(field, _shaped(_month, NOT_MONTH, blank)), required)
         return FieldCheck(name, "text", _nullable(field, _text(field.max_length)), required)
     if isinstance(field, TextField):
+        if (table, name) in JSON_LISTS:
+            return FieldCheck(name, "list", _nullable(field, _json_list), required)
         return FieldCheck(name, "text", _nullable(field, _text(MAX_TEXT)), required)
     raise TypeError(f"{table}.{name}: no boundary check for {type(field).__name__}")
 
