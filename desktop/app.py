@@ -87,7 +87,10 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
     if not isinstance(instance, _Held):
         from ui.single_instance import ask_first_to_come_forward
 
-        ask_first_to_come_forward(paths.data_dir)  # the window already open comes to the front
+        # The window already open comes to the front; a double-clicked package opens there.
+        if ask_first_to_come_forward(paths.data_dir, open_package) and open_package is not None:
+            log.info("package %s handed to the window already open", open_package)
+            return 0
         return _cannot_open(paths, instance, probe)
     if not probe:
         from PySide6.QtCore import QTimer
@@ -116,11 +119,13 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
                 return _cannot_open(paths, failure, probe)
         if session is None:
             return 1 if os.environ.get(ENV_PROBE_LOGIN) else 0
+        from ui import single_instance
         from ui.session_keeper import SessionKeeper
 
         # 注销 / 切换用户 close this window and log in again in this process (the lock stays held).
         keeper = SessionKeeper(paths, settings, parent=app)
-        window = keeper.open_window(session, open_package=open_package)
+        single_instance.deliver_packages_to(lambda: keeper.window)
+        window = keeper.open_window(session, open_package=open_package or single_instance.take_pending_package())
         app.setQuitOnLastWindowClosed(True)
         if probe:
             _quit_after_first_paint(app, window)

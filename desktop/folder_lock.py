@@ -64,6 +64,9 @@ class Holder:
     pid: int = 0
     host: str = ""
     started: str = ""
+    #: Who is logged in to the window ("" at the login dialog, and for a command): on a PC shared by
+    #: everyone under one computer account, this is the name that tells people apart.
+    login: str = ""
 
     def program_text(self) -> str:
         """The program in words: 村务台账窗口, or the command line that runs."""
@@ -75,7 +78,12 @@ class Holder:
         return str(msg(_C, QT_TRANSLATE_NOOP(_C, "命令行“cunwu {command}”"), command=command))
 
     def describe(self) -> str:
-        """One Chinese phrase: which program, which user, since when, which process."""
+        """One Chinese phrase: which program, who is logged in, which computer user, since when, which process."""
+        if self.login:
+            return str(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "{program}(登录的是 {login},电脑用户 {user},{since} 起,进程 {pid})"),
+                program=self.program_text(), login=self.login, user=self.user or "?",
+                since=_since(self.started), pid=self.pid))
         return str(msg(_C, QT_TRANSLATE_NOOP(
             _C, "{program}(电脑用户 {user},{since} 起,进程 {pid})"),
             program=self.program_text(), user=self.user or "?", since=_since(self.started), pid=self.pid))
@@ -83,7 +91,7 @@ class Holder:
     def as_dict(self) -> dict:
         """For `--json` (`held_by`)."""
         return {"program": self.program, "user": self.user, "pid": self.pid, "host": self.host,
-                "started": self.started}
+                "started": self.started, "login": self.login}
 
 
 def _since(started: str) -> str:
@@ -245,7 +253,7 @@ def read_holder(path: Path) -> Holder | None:
     try:
         data = json.loads(raw)
         return Holder(str(data["program"]), str(data.get("user", "")), int(data.get("pid", 0)),
-                      str(data.get("host", "")), str(data.get("started", "")))
+                      str(data.get("host", "")), str(data.get("started", "")), str(data.get("login", "")))
     except (ValueError, KeyError, TypeError, AttributeError):
         pass
     lines = raw.splitlines()
@@ -254,13 +262,35 @@ def read_holder(path: Path) -> Holder | None:
     return None
 
 
+def note_login(data_dir: Path, login: str) -> None:
+    """Write who is logged in to the window into the lock this process holds ("" after 注销).
+
+    Never fails the caller: the name is a courtesy for the one refused.
+    """
+    with _guard:
+        held = _held.get(_key(data_dir))
+        if held is None:
+            return
+        try:
+            with open(held.path, "rb") as fh:
+                data = json.loads(fh.read(_MAX_INFO).decode("utf-8"))
+            data["login"] = login
+            _write_text(held.fd, data)
+        except (OSError, ValueError, TypeError):
+            log.warning("could not note the login in %s", held.path)
+
+
 def _write_holder(fd: int, program: str) -> None:
     try:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name in the environment: say so with "?"
         user = ""
-    data = json.dumps({"program": program, "user": user, "pid": os.getpid(), "host": socket.gethostname(),
-                       "started": datetime.now().isoformat(timespec="seconds")}, ensure_ascii=False).encode()
+    _write_text(fd, {"program": program, "user": user, "pid": os.getpid(), "host": socket.gethostname(),
+                     "started": datetime.now().isoformat(timespec="seconds"), "login": ""})
+
+
+def _write_text(fd: int, holder: dict) -> None:
+    data = json.dumps(holder, ensure_ascii=False).encode("utf-8")
     os.lseek(fd, 0, os.SEEK_SET)
     os.write(fd, data)
     os.ftruncate(fd, len(data))

@@ -15,9 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
+from desktop import folder_lock
 from desktop.paths import AppPaths
 from desktop.services import setup_service
 from desktop.services.session import Session
+from ui import single_instance
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.settings_store import SettingsStore
@@ -49,6 +51,7 @@ class SessionKeeper(QObject):
                             open_package=open_package)
         window.session_ended.connect(self._session_ended)
         self.window = window
+        folder_lock.note_login(self._paths.data_dir, _login_text(session))  # a second start names who
         window.show()
         self.window_opened.emit(window)
         return window
@@ -58,6 +61,7 @@ class SessionKeeper(QObject):
         app = QApplication.instance()
         app.setQuitOnLastWindowClosed(False)  # the login dialog is not the program's last window
         old, self.window = self.window, None
+        folder_lock.note_login(self._paths.data_dir, "")
         if old is not None:
             old.deleteLater()
         dialog = LoginDialog(setup_service.current(), self._settings)
@@ -75,10 +79,17 @@ class SessionKeeper(QObject):
     def _logged_in(self, dialog: LoginDialog) -> None:
         self.login_dialog = None
         dialog.deleteLater()
-        self.open_window(dialog.session)
+        self.open_window(dialog.session, open_package=single_instance.take_pending_package())
         QApplication.instance().setQuitOnLastWindowClosed(True)
 
     def _left(self, dialog: LoginDialog) -> None:
         self.login_dialog = None
         dialog.deleteLater()
         self._on_quit()
+
+
+def _login_text(session: Session) -> str:
+    """The person logged in, as a second start names them: 王芳(wangfang)."""
+    if session.display_name and session.display_name != session.actor:
+        return f"{session.display_name}({session.actor})"
+    return session.actor

@@ -7,6 +7,11 @@ after the folder (a named pipe on Windows, a socket only its user may open on
 Linux), and the refused start asks it to come forward before saying who
 holds the folder.
 
+A package double-clicked while the window is open (`cunwu FILE.cwpkg`) is
+handed to that window instead: it comes forward with the package's import
+preview (after the login when nobody is logged in yet), and the second start
+ends quietly.
+
 The listener starts a moment after start-up (`LISTEN_DELAY_MS`): QtNetwork
 costs ~70 ms to load, which the first paint of the login dialog does not wait
 for.
@@ -18,6 +23,7 @@ import getpass
 import hashlib
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -28,6 +34,29 @@ log = logging.getLogger(__name__)
 #: The listener starts this long after the window's start (see the module's docstring).
 LISTEN_DELAY_MS = 500
 _REQUEST = b"raise\n"
+_OPEN = "open "
+
+
+class _Inbox:
+    """Where a package handed over by a second start goes: the open main window, or kept for after the login."""
+
+    def __init__(self) -> None:
+        self.window_of: Callable[[], QWidget | None] = lambda: None
+        self.pending: Path | None = None
+
+
+_inbox = _Inbox()
+
+
+def deliver_packages_to(window_of: Callable[[], QWidget | None]) -> None:
+    """Hand packages from second starts to `window_of()` (the main window, None at the login dialog)."""
+    _inbox.window_of = window_of
+
+
+def take_pending_package() -> Path | None:
+    """A package handed over while nobody was logged in (then forgotten here)."""
+    path, _inbox.pending = _inbox.pending, None
+    return path
 
 
 def server_name(data_dir: Path) -> str:
@@ -58,15 +87,32 @@ def listen_for_second_starts(data_dir: Path, parent: QObject):
             socket = server.nextPendingConnection()
             socket.readyRead.connect(lambda s=socket: _read_request(s))
             socket.disconnected.connect(socket.deleteLater)
+            if socket.canReadLine():  # arrived before readyRead was connected
+                _read_request(socket)
 
     server.newConnection.connect(connected)
     return server
 
 
 def _read_request(socket) -> None:
-    if bytes(socket.readAll().data()).startswith(_REQUEST.strip()):
+    if not socket.canReadLine():
+        return  # the rest of the line comes with the next readyRead
+    line = bytes(socket.readLine().data()).decode("utf-8", "replace").strip()
+    if line == _REQUEST.decode().strip():
         bring_forward()
+    elif line.startswith(_OPEN):
+        _open_package(Path(line[len(_OPEN):]))
     socket.disconnectFromServer()
+
+
+def _open_package(path: Path) -> None:
+    bring_forward()
+    window = _inbox.window_of()
+    if window is not None and hasattr(window, "open_package"):
+        window.open_package(path)
+    else:
+        _inbox.pending = path  # opened with the main window after the login
+    log.info("package handed over by a second start: %s", path)
 
 
 def bring_forward() -> QWidget | None:
@@ -88,15 +134,15 @@ def bring_forward() -> QWidget | None:
     return window
 
 
-def ask_first_to_come_forward(data_dir: Path, wait_ms: int = 1000) -> bool:
-    """Ask the window holding `data_dir` to come forward; True when it was asked."""
+def ask_first_to_come_forward(data_dir: Path, package: Path | None = None, wait_ms: int = 1000) -> bool:
+    """Ask the window holding `data_dir` to come forward (with `package` to preview); True when it was asked."""
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
     socket.connectToServer(server_name(data_dir))
     if not socket.waitForConnected(wait_ms):
         return False  # a command holds the folder, or the window is not listening yet
-    socket.write(_REQUEST)
+    socket.write(_REQUEST if package is None else f"{_OPEN}{Path(package).absolute()}\n".encode())
     sent = socket.waitForBytesWritten(wait_ms)
     socket.disconnectFromServer()
     return sent

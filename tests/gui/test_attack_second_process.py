@@ -92,3 +92,26 @@ def test_a_second_window_is_refused_and_brings_the_first_forward(open_window):
     assert "已经打开了" in second.stderr and "村务台账窗口" in second.stderr
     assert getpass.getuser() in second.stderr
     assert _line(proc, 20) == "forward MainWindow"
+
+
+def test_a_package_double_clicked_while_the_window_is_open_opens_in_that_window(open_window, tmp_path):
+    """Attack: "Two processes, one folder" — `cunwu FILE.cwpkg` (a double-click) while the window is open."""
+    paths, proc = open_window
+    package = tmp_path / "330106001_0001_20261204.cwpkg"
+    package.write_bytes(b"not really a package")  # the window's preview explains it; here only the hand-over
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CUNWU_STARTUP_PROBE="1", CUNWU_DATA_DIR=str(paths.data_dir))
+    second = subprocess.run([sys.executable, "-m", "desktop", str(package)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert second.returncode == 0, second.stderr
+    assert "已经打开了" not in second.stderr, "handed over: no refusal to read"
+    assert _line(proc, 20) == "forward MainWindow"
+    assert _line(proc, 20) == f"package {package}"
+
+
+def test_the_window_names_who_is_logged_in(open_window):
+    """Attack: "Two processes, one folder" — the refusal names the person logged in to the open window."""
+    paths, _ = open_window
+    result = _cunwu(paths.data_dir, "--json", "demo", "--years", "1")
+    assert result.returncode == 1
+    assert "登录的是 管理员(admin)" in result.stderr, result.stderr
+    assert json.loads(result.stdout)["held_by"]["login"] == "管理员(admin)"

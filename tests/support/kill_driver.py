@@ -10,7 +10,8 @@ timer in the same event loop plays the person:
   the draft (after its real pause). The test then kills the process hard.
 - `hold`: keeps the window open (the data folder held) and prints `ready`;
   each time a second start asks it to come forward it prints `forward
-  <window class>`. The test ends it.
+  <window class>`, and `package <path>` when it was handed a package to
+  preview. The test ends it.
 - `restore`: waits for “恢复未保存的内容”, clicks 恢复, and prints one JSON line
   with what the restored editor shows, then ends the process at once (the
   editor is left unsaved on purpose).
@@ -56,14 +57,22 @@ def _report_coming_forward() -> None:
         from ui import single_instance
     except ImportError:  # a build without it (the test then fails on what it asserts, not here)
         return
+    from ui.main_window import MainWindow
+
     real = single_instance.bring_forward
+    real_open = MainWindow.open_package
 
     def bring_forward():
         window = real()
         _say(f"forward {type(window).__name__}")
         return window
 
+    def open_package(window, path):
+        _say(f"package {path}")
+        return real_open(window, path)
+
     single_instance.bring_forward = bring_forward
+    MainWindow.open_package = open_package
 
 
 def drive(app: QApplication, mode: str) -> None:
