@@ -98,9 +98,14 @@ def _compared(table: str) -> set[str]:
 
 
 def row_digest(table: str, values: Iterable[Any]) -> str:
-    """64-bit SHA-256 digest of a row's values as SQLite returns them."""
-    text = json.dumps([table, *values], ensure_ascii=False, separators=(",", ":"), default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    """64-bit SHA-256 digest of a row's values as SQLite returns them (text, integers, reals, NULL).
+
+    Over `ascii()` of the tuple: about twice as fast as JSON, which matters for
+    the ~100,000 rows of a township, and unlike `repr()` it escapes every
+    non-ASCII character, so no Unicode-version change of what counts as
+    printable can change a digest.
+    """
+    return hashlib.sha256(ascii((table, *values)).encode("ascii")).hexdigest()[:16]
 
 
 def digest_columns(table: str) -> list[str]:
@@ -162,40 +167,71 @@ class _State:
         self.complete = complete
 
 
-def _fold() -> dict[tuple[str, str], _State]:
-    tables = set(audited_tables())
-    states: dict[tuple[str, str], _State] = {}
+class _Log:
+    """The folded log: per table, the record states, and the bare digests of rows no later entry touched.
+
+    Bare digests (most rows of a township: imported and never changed here)
+    are kept apart as plain tuples; a `_State` is made only when a later entry
+    changes the record.
+    """
+
+    def __init__(self, tables: list[str]):
+        self.states: dict[str, dict[str, _State]] = {t: {} for t in tables}
+        self.digests: dict[str, dict[str, tuple[tuple[str, ...], str]]] = {t: {} for t in tables}
+
+    def fresh(self, table: str, record_id: str, complete: bool) -> _State:
+        self.digests[table].pop(record_id, None)
+        state = self.states[table][record_id] = _State(complete)
+        return state
+
+    def changed(self, table: str, record_id: str) -> _State:
+        state = self.states[table].get(record_id)
+        if state is None:
+            digest = self.digests[table].pop(record_id, None)
+            state = self.states[table][record_id] = _State(complete=digest is not None)
+            state.digest = digest
+        return state
+
+
+def _fold() -> _Log:
+    log = _Log(audited_tables())
     cursor = database.execute_sql(
         "SELECT action, table_name, record_id, old_values, new_values FROM audit_entry ORDER BY id")
     for action, table, record_id, old_text, new_text in cursor:
-        if action in _RECORD_ACTIONS and table in tables:
+        if action in _RECORD_ACTIONS and table in log.states:
             new = _loads(new_text)
             if action == "create":
-                state = states[(table, record_id)] = _State(complete=True)
+                state = log.fresh(table, record_id, complete=True)
             else:
-                state = states.setdefault((table, record_id), _State())
+                state = log.changed(table, record_id)
                 if state.digest is not None:
                     old = _loads(old_text)
                     for key in new:
                         state.base.setdefault(key, old.get(key))
             state.values.update(new)
-        elif action == "resolve" and table in tables:
+        elif action == "resolve" and table in log.states:
             new = _loads(new_text)
             if new.get("kept") == "incoming":
-                state = states[(table, record_id)] = _State(complete=isinstance(new.get("values"), dict))
-                if state.complete:
-                    state.values.update(new["values"])
+                values = new.get("values")
+                state = log.fresh(table, record_id, complete=isinstance(values, dict))
+                if isinstance(values, dict):
+                    state.values.update(values)
         elif action in _DIGEST_ACTIONS:
             new = _loads(new_text)
             rows = new.get("rows")
             for t, block in (rows.items() if isinstance(rows, dict) else ()):
+                if t not in log.states or not isinstance(block, dict):
+                    continue
                 cols = tuple(block.get("cols") or ())
+                states, digests = log.states[t], log.digests[t]
                 for rid, digest in (block.get("digests") or {}).items():
-                    state = states[(t, rid)] = _State(complete=True)
-                    state.digest = (cols, digest)
+                    states.pop(rid, None)
+                    digests[rid] = (cols, digest)
             for t, rid in new.get("gone") or ():
-                states.pop((t, rid), None)
-    return states
+                if t in log.states:
+                    log.states[t].pop(rid, None)
+                    log.digests[t].pop(rid, None)
+    return log
 
 
 def _loads(text: str) -> dict[str, Any]:
@@ -225,82 +261,113 @@ class ReplayReport:
         return not (self.mismatched or self.unaudited or self.missing)
 
 
+class _Table:
+    """One audited table as it is now: its columns, and how a row is compared with the log."""
+
+    def __init__(self, table: str):
+        columns = _columns(table)
+        self.name = table
+        self.names = [c for c, _ in columns]
+        self.decl = dict(columns)
+        self.index = {c: i for i, c in enumerate(self.names)}
+        self.skip = _compared(table)
+        self._picks: dict[tuple[str, ...], list[int] | None] = {}
+
+    def rows(self):
+        col_sql = ",".join(f'"{c}"' for c in self.names)
+        return database.execute_sql(f'SELECT {col_sql} FROM "{self.name}"')
+
+    def picks(self, cols: tuple[str, ...]) -> list[int] | None:
+        """Where each digested column is in a row now (None: a column the table no longer has)."""
+        if cols not in self._picks:
+            self._picks[cols] = [self.index[c] for c in cols] if all(c in self.index for c in cols) else None
+        return self._picks[cols]
+
+    def digest_differs(self, row: tuple, cols: tuple[str, ...], digest: str, base: dict[str, Any]) -> bool:
+        """Whether `row` (with each column changed since put back to its value then) misses `digest`."""
+        at = self.picks(cols)
+        if at is None:
+            return True
+        if base:
+            then = [_norm(base[c], self.decl[c]) if c in base else row[i] for c, i in zip(cols, at, strict=True)]
+        else:
+            then = [row[i] for i in at]
+        return row_digest(self.name, then) != digest
+
+    def first_difference(self, row: tuple, state: _State) -> tuple[str, Any, Any] | None:
+        """(column, audited, now) of the first column that differs; ("", None, None) for a digest."""
+        for key, value in state.values.items():
+            if key in self.skip or key not in self.index:
+                continue
+            if _norm(value, self.decl[key]) != row[self.index[key]]:
+                return key, value, row[self.index[key]]
+        if state.digest is not None and self.digest_differs(row, *state.digest, state.base):
+            return "", None, None
+        return None
+
+    def record(self, row: tuple) -> str:
+        return describe(self.name, str(row[self.index["id"]]), dict(zip(self.names, row, strict=True)))
+
+
 def replay(limit_problems: int = 20) -> ReplayReport:
     """Fold the audit log and compare each audited table's rows with it; the first problems named."""
     report = ReplayReport()
-    states = _fold()
+    log = _fold()
+    for name in log.states:
+        table = _Table(name)
+        if table.names:
+            _compare(report, table, log, limit_problems)
+    for name, states in log.states.items():
+        gone = [(rid, state.values) for rid, state in states.items()]
+        gone += [(rid, {}) for rid in log.digests[name]]
+        for record_id, values in gone:
+            report.missing += 1
+            report.gone_rows.append((name, record_id))
+            if len(report.problems) < limit_problems:
+                report.problems.append(msg(_C, QT_TRANSLATE_NOOP(
+                    _C, "{record}在审计记录中存在,但已从数据库中删除"),
+                    record=describe(name, record_id, values)))
+    return report
 
-    def room() -> bool:
-        return len(report.problems) < limit_problems
 
-    for table in audited_tables():
-        columns = _columns(table)
-        if not columns:
-            continue
-        names = [c for c, _ in columns]
-        decl = dict(columns)
-        skip = _compared(table)
-        at = names.index("id")
-        col_sql = ",".join(f'"{c}"' for c in names)
-        index = {c: i for i, c in enumerate(names)}
-        for row in database.execute_sql(f'SELECT {col_sql} FROM "{table}"'):
-            report.records += 1
-            record_id = str(row[at])
-            state = states.pop((table, record_id), None)
+def _compare(report: ReplayReport, table: _Table, log: _Log, limit: int) -> None:
+    """Compare every row of `table` with the log, removing what was matched from `log`."""
+    states, digests, at = log.states[table.name], log.digests[table.name], table.index["id"]
+    for row in table.rows():
+        report.records += 1
+        record_id = str(row[at])
+        bare = digests.pop(record_id, None)
+        if bare is not None:  # the fast path: imported, untouched since
+            if not table.digest_differs(row, bare[0], bare[1], {}):
+                continue
+            wrong: tuple[str, Any, Any] | None = ("", None, None)
+        else:
+            state = states.pop(record_id, None)
             if state is None or not state.complete:
                 report.unaudited += 1
-                report.bad_rows.append((table, record_id))
-                if not room():
-                    continue
-                if state is None:
+                report.bad_rows.append((table.name, record_id))
+                if len(report.problems) < limit:
                     report.problems.append(msg(_C, QT_TRANSLATE_NOOP(
-                        _C, "{record}没有任何审计记录(不是经本软件写入的)"),
-                        record=describe(table, record_id, dict(zip(names, row, strict=True)))))
-                else:
-                    report.problems.append(msg(_C, QT_TRANSLATE_NOOP(
-                        _C, "{record}的审计记录不完整(没有新建的记录),无法核对"),
-                        record=describe(table, record_id, dict(zip(names, row, strict=True)))))
+                        _C, "{record}没有任何审计记录(不是经本软件写入的)"), record=table.record(row))
+                        if state is None else msg(_C, QT_TRANSLATE_NOOP(
+                            _C, "{record}的审计记录不完整(没有新建的记录),无法核对"), record=table.record(row)))
                 continue
-            wrong = None
-            for key, value in state.values.items():
-                if key in skip or key not in index:
-                    continue
-                if _norm(value, decl[key]) != row[index[key]]:
-                    wrong = (key, value, row[index[key]])
-                    break
-            if wrong is None and state.digest is not None:
-                cols, digest = state.digest
-                if any(c not in index for c in cols):
-                    wrong = ("", None, None)
-                else:
-                    then = [state.base[c] if c in state.base else row[index[c]] for c in cols]
-                    then = [_norm(v, decl[c]) for v, c in zip(then, cols, strict=True)]
-                    if row_digest(table, then) != digest:
-                        wrong = ("", None, None)
+            wrong = table.first_difference(row, state)
             if wrong is None:
                 continue
-            report.mismatched += 1
-            report.bad_rows.append((table, record_id))
-            if not room():
-                continue
-            record = describe(table, record_id, dict(zip(names, row, strict=True)))
-            key, was, now = wrong
-            if key:
-                report.problems.append(msg(_C, QT_TRANSLATE_NOOP(
-                    _C, "{record}的{field}与审计记录不一致:审计记录为 {was},现为 {now}"),
-                    record=record, field=field_label(key), was=shown(key, _norm(was, decl[key])),
-                    now=shown(key, now)))
-            else:
-                report.problems.append(msg(_C, QT_TRANSLATE_NOOP(
-                    _C, "{record}的内容与审计记录(导入时的摘要)不一致:导入后被改动过"), record=record))
-    for (table, record_id), state in states.items():
-        report.missing += 1
-        report.gone_rows.append((table, record_id))
-        if room():
+        report.mismatched += 1
+        report.bad_rows.append((table.name, record_id))
+        if len(report.problems) >= limit:
+            continue
+        key, was, now = wrong
+        if key:
             report.problems.append(msg(_C, QT_TRANSLATE_NOOP(
-                _C, "{record}在审计记录中存在,但已从数据库中删除"),
-                record=describe(table, record_id, state.values)))
-    return report
+                _C, "{record}的{field}与审计记录不一致:审计记录为 {was},现为 {now}"),
+                record=table.record(row), field=field_label(key), was=shown(key, _norm(was, table.decl[key])),
+                now=shown(key, now)))
+        else:
+            report.problems.append(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "{record}的内容与审计记录(导入时的摘要)不一致:导入后被改动过"), record=table.record(row)))
 
 
 def write_baseline(from_version: int) -> bool:
