@@ -147,5 +147,5 @@ def describe(table: str, record_id: str, row: dict[str, Any] | None) -> str:
     else:
         name = next((str(row[c]) for c in _NAME_COLUMNS if row.get(c) not in (None, "")), "")
     if not name:
-        name = record_id[:8]
+        name = str(record_id)[:8]
     return f"{record_label(table)}“{name}”"

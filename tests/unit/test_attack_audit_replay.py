@@ -208,7 +208,7 @@ def test_an_imported_row_edited_at_the_township_is_named(township):
     report = integrity_service.run_check()
     assert not report.ok and report.replay.mismatched == 1
     [problem] = [str(p) for p in report.replay.problems]
-    assert problem.startswith("财务明细“") and summary in problem and "导入后被改动过" in problem
+    assert problem.startswith("财务明细“") and summary in problem and "此后被改动过" in problem
 
 
 def test_the_import_audit_row_carries_a_digest_per_written_row(township):
@@ -266,3 +266,28 @@ def test_a_resolved_conflict_and_a_late_enrolment_leave_a_database_that_passes_c
     enrollment.accept_setup(enrollment.read_setup(setup_file))
     assert Village.get().township_code == "330106001"
     assert integrity_service.run_check().ok
+
+
+def test_an_upgraded_database_is_baselined_once_and_then_held_to_it(tmp_path):
+    """A township database of schema 9 held imported rows with no digest: its upgrade takes them into the
+    log once (one `baseline` entry), after which a hand edit of one of them is named like any other."""
+    import shutil
+
+    from models.db import database
+    from models.entities import AuditEntry
+
+    paths = AppPaths(tmp_path / "data")
+    paths.ensure()
+    shutil.copy(Path(__file__).parents[1] / "fixtures" / "schema_v9.sqlite3", paths.database)
+    open_store(paths, backup_before_migration=False)
+    [baseline] = AuditEntry.select().where(AuditEntry.action == "baseline")
+    assert json.loads(baseline.new_values)["rows"]["person"]["digests"]
+    assert integrity_service.run_check().ok
+    close_database()
+    open_store(paths, backup_before_migration=False)  # reopening writes no second baseline
+    assert AuditEntry.select().where(AuditEntry.action == "baseline").count() == 1
+    person_id, name = database.execute_sql("SELECT id, name FROM person ORDER BY name LIMIT 1").fetchone()
+    database.execute_sql("UPDATE person SET phone = '13900000000' WHERE id = ?", (person_id,))
+    report = integrity_service.run_check()
+    assert [str(p) for p in report.replay.problems] == [
+        f"人员“{name}”的内容与审计记录中的摘要(导入或升级时记下)不一致:此后被改动过"]
