@@ -254,7 +254,6 @@ class RecoveryPlan:
     seq_to: int
     received_no: int
     _tables: list[payload.TableRows] = field(default_factory=list, repr=False)
-    _blobs: dict[str, bytes] = field(default_factory=dict, repr=False)
     _sha256: str = ""
 
     @property
@@ -277,8 +276,13 @@ class RecoveryPlan:
         return lines
 
 
-def plan_recovery(path: Path, paths: AppPaths) -> RecoveryPlan:
+def plan_recovery(path: Path, paths: AppPaths, store: Path | None = None) -> RecoveryPlan:
     """Verify a 恢复包 completely and work out what it would write (reads only).
+
+    With `store` (the attachments folder) each verified attachment is put
+    there as it is read, one at a time: a village's whole history of scans
+    and photos is never held in memory. The store is content-addressed, so a
+    file put there by an import that is then refused is harmless.
 
     Raises:
         PackageRefused: with the reason; nothing was changed.
@@ -286,7 +290,7 @@ def plan_recovery(path: Path, paths: AppPaths) -> RecoveryPlan:
     path = Path(path)
     opened = fmt.open_package(path)
     try:
-        return _plan(opened, path, paths)
+        return _plan(opened, path, paths, store)
     finally:
         opened.close()
 
@@ -307,7 +311,7 @@ def _count(m: dict, key: str) -> int:
     return value
 
 
-def _plan(opened: fmt.OpenedPackage, path: Path, paths: AppPaths) -> RecoveryPlan:
+def _plan(opened: fmt.OpenedPackage, path: Path, paths: AppPaths, store: Path | None) -> RecoveryPlan:
     m = opened.manifest
     if m.get("kind") != KIND:
         raise refused(QT_TRANSLATE_NOOP(_C, "这不是恢复包。"))
@@ -334,11 +338,11 @@ def _plan(opened: fmt.OpenedPackage, path: Path, paths: AppPaths) -> RecoveryPla
     plan = RecoveryPlan(path, township.code, township.name, _text(m, "created_at"), {}, 0,
                         _count(m, "missing_attachments"), 0, _count(m, "received_no"))
     _refuse_if_holding_records(info.code)
-    tables, blobs = _open_members(opened, paths.keys, m)
+    tables, attachments = _open_members(opened, paths.keys, m, store)
     _check_rows(tables, info.code, township.name)
-    plan._tables, plan._blobs = tables, blobs
+    plan._tables = tables
     plan.counts = {t.name: len(t.rows) for t in tables if t.rows}
-    plan.attachments = len(blobs)
+    plan.attachments = attachments
     plan.seq_to = max((r[t.columns.index("seq")] for t in tables for r in t.rows), default=0)
     plan._sha256 = hash_file(path)[0]
     return plan
@@ -352,7 +356,11 @@ def _refuse_if_holding_records(own_code: str) -> None:
             "还没有录入)。没有导入。"), n=held)
 
 
-def _open_members(opened: fmt.OpenedPackage, keys_dir: Path, m: dict) -> tuple[list[payload.TableRows], dict]:
+def _open_members(opened: fmt.OpenedPackage, keys_dir: Path, m: dict,
+                  store: Path | None) -> tuple[list[payload.TableRows], int]:
+    from desktop.sync import importer  # the content-addressed blob store
+
+
     keypair = keys_mod.load_or_create(keys_dir)
     try:
         opener = Opener(keypair.box, _text(m, "ephemeral"), _text(m, "package_id"))
@@ -360,14 +368,17 @@ def _open_members(opened: fmt.OpenedPackage, keys_dir: Path, m: dict) -> tuple[l
         if fmt.RECORDS not in names:
             raise refused(QT_TRANSLATE_NOOP(_C, "恢复包的清单不完整,已拒绝导入。"))
         tables = payload.decode(opener.open(fmt.RECORDS, opened.read(fmt.RECORDS)))
-        blobs = {}
+        attachments = 0
         for name in names:
             if name.startswith("attachments/"):
                 data = opener.open(name, opened.read(name))
                 digest = name[len("attachments/"):-len(".bin")]
                 if fmt.sha256(data) != digest:
                     raise refused(QT_TRANSLATE_NOOP(_C, "恢复包中的“{name}”与清单不符,已拒绝导入。"), name=name)
-                blobs[digest] = data
+                attachments += 1
+                if store is not None:
+                    importer._store_blobs(store, {digest: data})
+                del data
     except SealError as exc:
         raise refused(QT_TRANSLATE_NOOP(
             _C, "无法解密恢复包:它不是加密给本机的。恢复包要在乡镇收到本机的第一个数据包之后生成,"
@@ -377,7 +388,7 @@ def _open_members(opened: fmt.OpenedPackage, keys_dir: Path, m: dict) -> tuple[l
     counts = m.get("counts")
     if not isinstance(counts, dict) or counts != {t.name: len(t.rows) for t in tables if t.rows}:
         raise refused(QT_TRANSLATE_NOOP(_C, "恢复包的清单与内容不一致,已拒绝导入。"))
-    return tables, blobs
+    return tables, attachments
 
 
 def _check_rows(tables: list[payload.TableRows], own_code: str, sender_name: str) -> None:
@@ -423,13 +434,12 @@ def apply_recovery(session: Session, path: Path, paths: AppPaths) -> RecoveryPla
     Raises:
         PackageRefused: with the reason; the database is exactly as before (journalled).
     """
-    from desktop.sync import importer  # the refusal journal and the content-addressed blob store
+    from desktop.sync import importer  # the refusal journal
 
     session.require(Permission.EXCHANGE)
     try:
         with database.atomic():
-            plan = plan_recovery(path, paths)
-            importer._store_blobs(paths.attachments, plan._blobs)
+            plan = plan_recovery(path, paths, store=paths.attachments)
             database.execute_sql("PRAGMA defer_foreign_keys = ON")
             try:
                 _write(plan._tables)
