@@ -72,7 +72,8 @@ def test_the_township_writes_a_recovery_and_the_new_pc_imports_it(qtbot, dead_vi
     save(page.window(), "recovery-township-dialog-page")
     save(dialog, "recovery-township-dialog")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.written is not None and dialog.written.records == 2
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=20_000)
+    assert dialog.written.records == 2
     qtbot.waitUntil(lambda: page.message_box is not None and page.message_box.isVisible())
     assert "恢复包已生成" in page.message_box.text()
     written = dialog.written.path

@@ -4,7 +4,9 @@ The dialog is the confirmation: it says when to use a 恢复包 (the village's
 PC died and there is no backup), what must have happened first (重新入网,
 and the new PC's first package imported here, its fingerprint checked), what
 it holds and what it does not (logins, settings). It stays open on a refusal
-and says why under the form; 取消 is the default answer.
+and says why under the form; 取消 is the default answer. The 恢复包 holds a
+village's whole history with its attachments, so it is written on a worker
+with a progress bar, and 取消 stops it (nothing is left on the stick).
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from desktop.paths import AppPaths
 from desktop.services import recovery_service
 from desktop.services.session import Session
-from ui.operations import run_op
+from models.errors import Cancelled
+from ui.operations import Runner
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.scaled_label import ScaledLabel
@@ -56,6 +59,10 @@ class RecoveryDialog(QDialog):
         self.not_included.setProperty("role", "hint")
         self.target = TargetChooser()
         self.message = FieldMessage()
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.jobs = Runner(self)
+        self.jobs.progress.connect(self._on_progress)
         form = QFormLayout()
         form.addRow(self.tr("保存到"), self.target)
         layout = QVBoxLayout(self)
@@ -67,6 +74,7 @@ class RecoveryDialog(QDialog):
         for label in (self.when, self.steps, self.not_included):
             layout.addWidget(label)
         layout.addLayout(form)
+        layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(ok_cancel(self, self.tr("生成恢复包")))
         self.cancel_button.setDefault(True)
@@ -81,16 +89,47 @@ class RecoveryDialog(QDialog):
         grow_for_wrapped_text(self)
 
     def accept(self) -> None:
-        """Write the 恢复包; a refusal is explained under the form and the dialog stays."""
+        """Write the 恢复包 on a worker; a refusal is explained under the form and the dialog stays."""
+        if self.jobs.is_busy():
+            return
         folder: Path | None = self.target.folder()
         if folder is None:
             self.message.show_error(self.tr("请选择保存到哪个U盘或文件夹。"))
             return
-        done = run_op(self, lambda: recovery_service.export_recovery(self._session, self._paths, self._code, folder),
-                      on_failure=self.message.show_failure)
-        if done:
-            self.written = done.value
-            super().accept()
+        session, paths, code = self._session, self._paths, self._code
+
+        def work(progress, cancelled):
+            return recovery_service.export_recovery(session, paths, code, folder, progress, cancelled)
+
+        self.ok_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.message.show_hint(self.tr("正在生成恢复包,请不要拔出U盘…"))
+        self.jobs.run(work, self._written, self._failed)
+
+    def reject(self) -> None:
+        """取消: stops a 恢复包 being written (nothing is left on the stick), else closes."""
+        if self.jobs.is_busy():
+            self.jobs.cancel()
+            return
+        super().reject()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _written(self, result) -> None:
+        self.progress.hide()
+        self.written = result
+        super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.hide()
+        self.ok_button.setEnabled(True)
+        if isinstance(exc, Cancelled):
+            self.message.show_hint(self.tr("已取消,没有生成恢复包。"))
+        else:
+            self.message.show_failure(exc)
 
     def written_message(self) -> tuple[str, str]:
         """What the page tells once the 恢复包 is written: where it is and what to do with it."""
