@@ -107,14 +107,56 @@ def open_store(paths: AppPaths, backup_before_migration: bool = True) -> list[mi
     """Open (creating if needed) and migrate the database; returns the migrations applied.
 
     An existing database is backed up before any migration touches it.
-    """
-    import peewee
+    Creating or upgrading the schema takes the data folder's lock
+    (`desktop.folder_lock`; this process may already hold it): while another
+    program holds the folder, a command that only reads may open a database
+    that is ready, but never create or upgrade one.
 
-    from models import migrations
-    from models.db import close_database, open_database
+    Raises:
+        FolderBusy: the schema needs creating or upgrading while another program holds the folder.
+        NotOurDatabase: another program's file, or no database at all (left byte for byte as it was).
+    """
+    from desktop import folder_lock
 
     check_writable(paths)
     refuse_foreign(paths.database)  # before SQLite writes anything into another program's file
+    held: list[folder_lock.FolderLock] = []
+    try:
+        if _is_new(paths.database):  # creating the schema beside another program would race it
+            held.append(folder_lock.acquire(paths.data_dir, folder_lock.UPGRADE, _not_created()))
+        applied = _open_and_migrate(paths, backup_before_migration, held)
+    finally:
+        for lock in held:
+            lock.release()
+    if applied:
+        log.info("migrated database to v%s", applied[-1].version)
+    from desktop.services import installation  # light: the database layer is loaded by now
+
+    installation.forget()  # a file opened (or replaced) at a path read before is read again
+    return applied
+
+
+def _is_new(database_file) -> bool:
+    try:
+        return database_file.stat().st_size == 0
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
+def _not_created() -> str:
+    return str(msg(_C, QT_TRANSLATE_NOOP(_C, "没有建立数据库")))
+
+
+def _open_and_migrate(paths: AppPaths, backup_before_migration: bool, held: list) -> list[migrations.Migration]:
+    """`open_store`'s work: open, then migrate under the folder's lock (taken into `held`)."""
+    import peewee
+
+    from desktop import folder_lock
+    from models import migrations
+    from models.db import close_database, open_database
+
     try:
         open_database(paths.database)
     except peewee.OperationalError as exc:  # cannot open the file at all
@@ -127,13 +169,9 @@ def open_store(paths: AppPaths, backup_before_migration: bool = True) -> list[mi
             _C, "“{path}”不是村务台账的数据库,或者已经损坏,不能打开。"), path=paths.database)) from exc
     _owner_only(paths.database)
 
-    upgrade_lock = []
-
     def _backup(state: migrations.SchemaState) -> None:
-        from desktop import folder_lock
-
         # Upgrading under a window or a command that holds the folder would change the schema beneath it.
-        upgrade_lock.append(folder_lock.acquire(paths.data_dir, folder_lock.UPGRADE, _not_upgraded()))
+        held.append(folder_lock.acquire(paths.data_dir, folder_lock.UPGRADE, _not_upgraded()))
         if backup_before_migration:
             from desktop import backup  # late import keeps start-up light
 
@@ -142,7 +180,7 @@ def open_store(paths: AppPaths, backup_before_migration: bool = True) -> list[mi
             log.info("backup before migration: %s", path)
 
     try:
-        applied = migrations.migrate(before_upgrade=_backup)
+        return migrations.migrate(before_upgrade=_backup)
     except DatabaseError:
         close_database()
         raise
@@ -150,15 +188,6 @@ def open_store(paths: AppPaths, backup_before_migration: bool = True) -> list[mi
         close_database()
         raise DataDirError(msg(_C, QT_TRANSLATE_NOOP(
             _C, "无法打开数据库“{path}”:{detail}"), path=paths.database, detail=exc)) from exc
-    finally:
-        for lock in upgrade_lock:
-            lock.release()
-    if applied:
-        log.info("migrated database to v%s", applied[-1].version)
-    from desktop.services import installation  # light: the database layer is loaded by now
-
-    installation.forget()  # a file opened (or replaced) at a path read before is read again
-    return applied
 
 
 # --- replacing the database with a backup while the program runs (文件 → 从备份恢复…) ------------

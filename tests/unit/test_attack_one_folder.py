@@ -84,6 +84,15 @@ def test_a_migration_refuses_while_another_process_holds_the_folder(village):
     assert paths.database.read_bytes() == before
 
 
+def test_a_database_is_not_created_while_another_process_holds_the_folder(tmp_path):
+    """Attack: "migrations refuse while another process holds the folder" — creating the schema is one too."""
+    paths = AppPaths(tmp_path / "data")
+    with folder_lock.acquire(paths.data_dir, folder_lock.GUI):
+        result = cunwu(paths.data_dir, "--json", "info")
+    assert result.returncode == 1 and "没有建立数据库" in result.stderr, result.stderr
+    assert not paths.database.exists() or paths.database.stat().st_size == 0
+
+
 def test_check_runs_beside_the_open_window(village):
     """`check` only reads: it runs while the window holds the folder (documented in desktop/cli_guard.py)."""
     paths, _ = village
