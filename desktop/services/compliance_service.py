@@ -287,12 +287,16 @@ def _load_escalations(facts: dict[str, VillageFacts], marks: str, owners: list[s
     for owner, rid, title, escalated, closed in database.execute_sql(
             f"SELECT owner, id, title, escalated_on, closed_on FROM supervision_matter WHERE deleted = 0 "
             f"AND escalated_on != '' AND owner IN ({marks})", owners):
+        if _date(escalated) is None:  # no real day (stored before the import checked dates): left out
+            continue
         resolved = [d for d in (_date(answers.get(rid)), _date(closed)) if d]
         facts[owner].escalations.append(EscalationFact(title, _date(escalated), min(resolved) if resolved else None,
                                                        rid))
     for owner, rid, content, escalated, answered in database.execute_sql(
             f"SELECT owner, id, content, escalated_on, answered_on FROM feedback WHERE deleted = 0 "
             f"AND escalated_on != '' AND owner IN ({marks})", owners):
+        if _date(escalated) is None:
+            continue
         resolved = [d for d in (_date(answers.get(rid)), _date(answered)) if d]
         title = str(msg(_C, QT_TRANSLATE_NOOP(_C, "村民反映:{text}"), text=_clip(content)))
         facts[owner].escalations.append(EscalationFact(title, _date(escalated), min(resolved) if resolved else None,

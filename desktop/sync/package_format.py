@@ -314,7 +314,7 @@ def _check_structure(path: Path, zf: zipfile.ZipFile) -> OpenedPackage:
         if not isinstance(manifest, dict):
             raise ValueError("manifest is not an object")
         fmt = int(manifest.get("format", 0))
-    except (ValueError, TypeError, UnicodeDecodeError) as exc:
+    except (ValueError, TypeError, UnicodeDecodeError, OverflowError) as exc:  # OverflowError: 1e400
         raise _corrupt() from exc
     except RecursionError as exc:  # a manifest nested 200,000 deep: json's nesting limit, not a traceback
         raise refused(QT_TRANSLATE_NOOP(
@@ -330,7 +330,7 @@ def _check_structure(path: Path, zf: zipfile.ZipFile) -> OpenedPackage:
         listed = manifest["members"]
         sizes = {m["name"]: int(m["size"]) for m in listed}
         hashes = {m["name"]: str(m["sha256"]) for m in listed}
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, OverflowError) as exc:
         raise _corrupt() from exc
     data_names = [n for n in names if n not in (MANIFEST, SIGNATURE)]
     if data_names != [m["name"] for m in listed]:

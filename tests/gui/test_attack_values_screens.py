@@ -255,3 +255,45 @@ def test_perturbed_packages_are_refused_or_every_township_screen_renders(world, 
         close_database()
     print(f"perturbed packages: {imported} imported and shown, {refused} refused")
     assert imported >= PACKAGES // 2, (imported, refused)
+
+
+#: The dates the issue names: a matter (or a villager's 意见) escalated to the township.
+ESCALATED = frozenset({("supervision_matter", "escalated_on"), ("feedback", "escalated_on")})
+
+
+def test_impossible_dates_already_stored_do_not_break_the_township(world, qtbot, tmp_path, caplog, monkeypatch):
+    """Attack: 'One supervision_matter.escalated_on = "2026-02-30" from a village breaks the township's 合规看板,
+    home page and `report compliance` (traceback) until that village sends a fix.'
+
+    The boundary now refuses such a package; a database that took one in before it did (or was edited by
+    hand) still shows every page and writes the report: the board leaves an escalation without a real day
+    out. Every record's time stamp is also stored without microseconds (which the boundary accepts).
+    """
+    import sqlite3
+
+    from models.sync.policy import SYNCED_TABLES
+
+    township, _village, _genuine, pristine, _body = world
+    _reset(township, pristine)
+    con = sqlite3.connect(township.paths.database)
+    with con:
+        for table in SYNCED_TABLES:
+            for column, check in validator.table_checks(table).items():
+                if (table, column) in ESCALATED:
+                    con.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid IN '
+                                f'(SELECT rowid FROM "{table}" ORDER BY rowid LIMIT 3)', ("2026-02-30",))
+                elif check.kind == "timestamp":
+                    con.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid IN '
+                                f'(SELECT rowid FROM "{table}" ORDER BY rowid LIMIT 3)', ("2026-12-01T08:00:00Z",))
+    con.close()
+    shown_errors: list = []
+    monkeypatch.setattr("ui.operations.show_error", lambda _parent, exc: shown_errors.append(exc))
+    township.use()
+    caplog.clear()
+    try:
+        _render_services(township, tmp_path)
+        assert _render_pages(qtbot, township, cli_session("township"), shown_errors)
+    finally:
+        close_database()
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert not errors, [r.getMessage() for r in errors]

@@ -70,7 +70,7 @@ def _import_refused(world, path: Path, capsys) -> str:
     out, err = capsys.readouterr()
     assert code == 1, (out, err)
     assert "Traceback" not in out + err
-    assert "已拒绝" in err, err
+    assert "已拒绝" in err or "数据包已损坏" in err, err
     journal = _journal(township)
     assert len(journal) == journal_before + 1
     assert journal[0]["file"] == path.name and journal[0]["reason"] in err
@@ -196,6 +196,13 @@ def test_nan_in_the_manifest_is_refused(world, tmp_path, capsys):
     """Attack: 'NaN, Infinity' — in the signed manifest."""
     path = _forge(world, tmp_path, manifest_bytes=lambda raw: raw.replace(b'"full":true', b'"full":NaN'))
     assert "NaN" in _import_refused(world, path, capsys)
+
+
+@pytest.mark.parametrize(("find", "put"), [(b'"format":1', b'"format":1e400'), (b'"size":', b'"size":1e400,"x":')])
+def test_a_number_beyond_any_integer_in_the_manifest_is_refused(world, tmp_path, capsys, find, put):
+    """Attack: 'an integer ≥ 2^63 … give[s] raw tracebacks' — a manifest number JSON reads as infinity."""
+    path = _forge(world, tmp_path, manifest_bytes=lambda raw: raw.replace(find, put, 1))
+    assert "数据包已损坏" in _import_refused(world, path, capsys)
 
 
 def test_json_nested_200000_deep_is_refused(world, tmp_path, capsys):
