@@ -21,7 +21,8 @@ COMMANDS = [
     ["export", "--to", "D"], ["import", "F", "--yes"], ["report", "compliance", "--out", "O.xlsx"],
     ["people", "import", "F", "--yes"], ["people", "list"], ["selftest"],
     ["users", "add", "--login", "L", "--person", "N", "--role", "viewer"], ["users", "reset-password", "L"],
-    ["users", "unlock", "L"], ["users", "list"], ["info"],
+    ["users", "unlock", "L"], ["users", "list"], ["info"], ["verify", "K7QM-2XDP-9AB3"],
+    ["export", "--recovery", "330106001001", "--to", "D"],
 ]
 
 
