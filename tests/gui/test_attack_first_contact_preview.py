@@ -8,7 +8,6 @@ prompt that asks to confirm the fingerprint by phone: a name can print
 
 from __future__ import annotations
 
-import os
 import sqlite3
 
 import pytest
@@ -18,8 +17,10 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.services import exchange_service, installation
 from desktop.services.session import cli_session
+from desktop.settings import FONT_SIZES
 from desktop.sync import first_contact, keys
 from models.db import database
+from tests.gui.fit_checks import available_height, widget_problems, window_problems
 from tests.support.screens import save, shown
 from tests.support.sites import VILLAGE_NAME, add_people
 from ui.township.villages_page import VillagesPage
@@ -112,21 +113,41 @@ def test_a_wrong_fingerprint_is_refused_even_when_the_dialog_is_forced(qtbot, pa
     assert sqlite3.connect(pair.township.database).execute("SELECT status FROM peer").fetchall() == before
 
 
+@pytest.mark.parametrize("font", sorted(FONT_SIZES))
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
-def test_fingerprint_confirmation_screens(qtbot, pair, size):
-    """Screenshots of the confirmation at both screen sizes (it fits: nothing clipped, no scrolling)."""
+def test_fingerprint_confirmation_fits_and_is_photographed(qtbot, pair, size, font):
+    """A realistic first package (a year of records, every kind): the confirmation fits both screens at every
+    font size (the body scrolls, 导入/取消 and the fingerprint box stay in view); screenshots for a person."""
+    from desktop import demo
+    from ui.fonts import apply_point_size
+
+    pair.use("v")
+    demo.fill_village(cli_session("village"), years=1)
     package = _lying_package(pair, NAMES["html"])
     real = first_contact.spoken(keys.load_or_create(pair.village.keys).fingerprint)
+    apply_point_size(QApplication.instance(), FONT_SIZES[font])
     _page, dialog = _preview(qtbot, pair, package, *size)
-    screen = QApplication.primaryScreen().availableGeometry()
-    assert dialog.height() <= size[1] - 40 and dialog.width() <= size[0], (dialog.size(), screen)
-    save(dialog, f"first_contact_{size[0]}x{size[1]}_asking")
+    width, height = size
+    dialog.resize(min(max(dialog.width(), dialog.sizeHint().width()), width - 16),
+                  min(dialog.height(), available_height(height)))
+    QApplication.processEvents()
+    problems = window_problems(dialog, width, height) + widget_problems(dialog)
+    assert not problems, problems
+    for widget in (dialog.import_button, dialog.cancel_button, dialog.fingerprint_edit):
+        assert widget.visibleRegion().boundingRect().height() == widget.height(), "in view without scrolling"
+    name = f"first_contact_{width}x{height}_{font}"
+
+    def settled_and_saved(state: str) -> None:
+        qtbot.wait(30)  # the layout settles over a few posted events, as on screen
+        for label in (dialog.first_contact_ask, dialog.fingerprint_status):
+            assert label.height() >= label.heightForWidth(label.width()), f"{state}: a sentence is cut"
+        save(dialog, f"{name}_{state}")
+
+    settled_and_saved("asking")
     dialog.fingerprint_edit.setText("ABCD-EFGX")
-    save(dialog, f"first_contact_{size[0]}x{size[1]}_wrong")
+    settled_and_saved("wrong")
     dialog.fingerprint_edit.setText(real)
-    save(dialog, f"first_contact_{size[0]}x{size[1]}_matched")
-    if os.environ.get("CUNWU_SCREENS"):
-        dialog.grab().save(os.path.join(os.environ["CUNWU_SCREENS"], f"first_contact_{size[0]}.png"))
+    settled_and_saved("matched")
     dialog.reject()
 
 

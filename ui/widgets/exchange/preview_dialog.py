@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from ui.widgets.exchange.audit_flag import flag_label
 from ui.widgets.outside_text import OutsideLabel, one_line, plain
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel, scale_font
+from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 
 
 def _cell(text: str, number: bool = False) -> QTableWidgetItem:  # our labels and counts, never outside text
@@ -123,7 +125,7 @@ class PreviewDialog(QDialog):
                 text += self.tr("附带附件文件 {n} 个。").format(n=plan.attachments)
             self.summary_label.setText(text)
         layout.addWidget(self.summary_label)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
 
         conflicts = plan.total("conflict")
         self.conflict_label = QLabel(self.tr(
@@ -152,8 +154,26 @@ class PreviewDialog(QDialog):
         if self.fingerprint_edit is not None:
             self.fingerprint_edit.setFocus()
         self._fit_table(len(shown))
+        # On a short screen (1024×600, a large font) the body scrolls; 导入/取消 stay in view.
+        self._body_area = scroll_dialog_body(self, keep=buttons)
         # As tall as the content: no blank band under a short table or an already-imported package.
-        self.resize(680, self.sizeHint().height())
+        resize_within_screen(self, 680, self.sizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Keep the wrapped sentences whole: the body is at least as tall as they need at this width.
+
+        A scroll area hands its content the viewport's height and lets the
+        layout squeeze word-wrapped labels below the lines they wrap to; the
+        first-contact instructions must never be cut, so the body scrolls instead.
+        """
+        super().resizeEvent(event)
+        self._fit_body()
+
+    def _fit_body(self) -> None:
+        body = self._body_area.widget()
+        layout = body.layout() if body is not None else None
+        if layout is not None and layout.hasHeightForWidth():
+            body.setMinimumHeight(layout.totalHeightForWidth(self._body_area.viewport().width()))
 
     def _fit_table(self, rows: int) -> None:
         """The table exactly as tall as its rows, up to ten (more scroll inside it)."""
@@ -162,7 +182,10 @@ class PreviewDialog(QDialog):
         self.table.resizeRowsToContents()
         height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
         height += sum(self.table.rowHeight(r) for r in range(min(rows, 10)))
-        self.table.setFixedHeight(height + (0 if rows <= 10 else 4))
+        self.table.setMaximumHeight(height + (0 if rows <= 10 else 4))
+        # On a short screen the table gives up rows first (it scrolls inside), down to three.
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+                                    + sum(self.table.rowHeight(r) for r in range(min(rows, 3))))
 
     @staticmethod
     def _first_contact_warning_start(plan) -> str:
@@ -179,6 +202,7 @@ class PreviewDialog(QDialog):
         """
         frame = QFrame()
         frame.setProperty("card", True)
+        frame.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # never squeezed
         box = QVBoxLayout(frame)
         box.setContentsMargins(14, 10, 14, 10)
         box.setSpacing(6)
@@ -238,6 +262,15 @@ class PreviewDialog(QDialog):
         self.fingerprint_label.setVisible(ok)
         self.fingerprint_status.style().unpolish(self.fingerprint_status)
         self.fingerprint_status.style().polish(self.fingerprint_status)
+        self._fit_body()  # the status sentence may take another line
+        if text:  # on a short screen the answer to what was typed is scrolled into view
+            QTimer.singleShot(0, self, self._show_status)
+
+    def _show_status(self) -> None:
+        body = self._body_area.widget()
+        if body is not None and body.layout() is not None:
+            body.layout().activate()  # the sentence's new height first, then where it is
+        self._body_area.ensureWidgetVisible(self.fingerprint_status, 0, 12)
 
     def typed_fingerprint(self) -> str | None:
         """What the person typed for a first package (None when none was asked), for the import to check again."""
