@@ -9,7 +9,9 @@ village's secretary reads from `cunwu info` (or 关于) on the phone.
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,7 +28,11 @@ def _run(capsys, *argv) -> tuple[int, dict, str]:
     code = cli.main([str(a) for a in argv])
     captured = capsys.readouterr()
     out = captured.out.strip().splitlines()
-    return code, json.loads(out[-1]) if out else {}, captured.err
+    try:
+        result = json.loads(out[-1]) if out else {}
+    except json.JSONDecodeError:  # the readable text (no --json)
+        result = {}
+    return code, result, captured.err
 
 
 @pytest.fixture
@@ -183,3 +189,23 @@ def test_enrolling_says_to_hand_the_file_over_in_person(world, tmp_path, capsys)
     from ui.township.villages_actions import enrolled_message
 
     assert "当面交给村里" in enrolled_message(out / "x.cwpkg", "ABCD EFGH")[1]
+
+
+class _Terminal(io.StringIO):
+    """A person at a terminal: answers typed in advance, one a line."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_the_import_asks_for_the_fingerprint(world, capsys, monkeypatch):
+    """Without --yes on a terminal: the preview, 导入? and then the 8 characters heard on the phone."""
+    township, village, _impostor, fake, genuine = world
+    real = first_contact.spoken(keys.load_or_create(village.paths.keys).fingerprint)
+    monkeypatch.setattr(sys, "stdin", _Terminal(f"y\n{real}\n"))
+    code, _result, err = _run(capsys, "--data-dir", township.paths.data_dir, "import", fake)
+    assert code == 1 and "电脑指纹不一致" in err and "请对方在“关于/本机信息”里念出电脑指纹" in err
+    monkeypatch.setattr(sys, "stdin", _Terminal(f"y\n{real.lower()}\n"))
+    code, _result, err = _run(capsys, "--data-dir", township.paths.data_dir, "import", genuine)
+    assert code == 0, err
+    assert _pinned(township).status == "active"
