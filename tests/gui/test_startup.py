@@ -149,18 +149,16 @@ def test_database_that_fails_to_open_after_the_dialog_painted(qtbot, village, se
 
 def test_a_second_window_on_the_same_data_folder_is_refused(village):
     """Two windows on one folder would each write over the other's work: the second one says so."""
-    from PySide6.QtCore import QLockFile
-
+    from desktop import folder_lock
     from models.db import close_database
 
     paths, _ = village
     close_database()
-    held = QLockFile(str(paths.data_dir / "cunwu.lock"))
-    assert held.tryLock(0)
+    held = folder_lock.acquire(paths.data_dir, folder_lock.GUI)  # the first window's lock (desktop.folder_lock)
     try:
         result = _run(paths, f"admin:{ADMIN_PASSWORD}")
     finally:
-        held.unlock()
+        held.release()
     assert result.returncode == 1
     assert "已经打开了" in result.stderr
     assert _run(paths, f"admin:{ADMIN_PASSWORD}").returncode == 0  # released: the next start goes on
@@ -172,9 +170,9 @@ def test_a_lock_left_by_a_crashed_program_does_not_block_the_next_start(village)
     paths, _ = village
     close_database()
     crashed = subprocess.run([sys.executable, "-c",
-                              "import os; from PySide6.QtCore import QLockFile;"
-                              f"lock = QLockFile({str(paths.data_dir / 'cunwu.lock')!r}); lock.tryLock(0);"
-                              "os._exit(0)"], check=True)
+                              "import os; from desktop import folder_lock;"
+                              f"folder_lock.acquire({str(paths.data_dir)!r}, folder_lock.GUI);"
+                              "os._exit(0)"], cwd=ROOT, check=True)
     assert crashed.returncode == 0 and (paths.data_dir / "cunwu.lock").exists()
     result = _run(paths, f"admin:{ADMIN_PASSWORD}")
     assert result.returncode == 0, result.stderr
