@@ -86,6 +86,18 @@ def _too_large(limit: int):
         mb=limit // 1024**2)
 
 
+#: A row is at least five values (id, owner, seq, updated_at, deleted), far more than this many bytes per
+#: list: a payload of bare `[],[],…` (or `{},…`) would cost some 20 times its size in Python objects
+#: (checked above a megabyte: below, even that costs little).
+_BYTES_PER_CONTAINER = 16
+
+
+def _no_float(text: str) -> Any:
+    raise refused(QT_TRANSLATE_NOOP(
+        _C, "数据包中的记录含有小数“{value}”,本软件的记录中没有小数(金额以分为单位的整数保存)。已拒绝导入。"),
+        value=text[:20])
+
+
 def _no_constant(name: str) -> Any:
     raise refused(QT_TRANSLATE_NOOP(
         _C, "数据包中的记录含有“{value}”,它不是数,本软件从不写出这样的值。已拒绝导入。"), value=name)
@@ -96,17 +108,22 @@ def decode(blob: bytes) -> list[TableRows]:
 
     Inflated with a hard cap (`inflate_limit`), parsed with the interpreter's
     nesting limit (a JSON nested 200,000 deep is refused, not a
-    RecursionError), and NaN/Infinity, which `encode` never writes, refused.
+    RecursionError); NaN/Infinity and decimals, which `encode` never writes
+    (no column holds a float), and a text of mostly empty lists, which would
+    cost many times its size to parse, are refused before or while parsing.
 
     Raises:
         PackageRefused: a bomb, nesting too deep, NaN or Infinity (with the reason).
         ValueError: anything else that is not what `encode` writes.
     """
     raw = inflate(blob, inflate_limit(len(blob)))
+    if len(raw) > _PIECE and (raw.count(b"[") + raw.count(b"{")) * _BYTES_PER_CONTAINER > len(raw):
+        raise refused(QT_TRANSLATE_NOOP(
+            _C, "数据包中的记录不是本软件写出的格式(几乎全是空的列表,可能是恶意构造的)。已拒绝导入。"))
     try:
         text = raw.decode("utf-8")
         del raw  # the text is the only copy from here on
-        body = json.loads(text, parse_constant=_no_constant)
+        body = json.loads(text, parse_constant=_no_constant, parse_float=_no_float)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError("not JSON") from exc
     except RecursionError as exc:

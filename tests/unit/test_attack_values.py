@@ -162,6 +162,29 @@ def test_nan_and_infinity_are_refused(world, tmp_path, capsys, value):
     assert "不是数" in reason
 
 
+def test_a_decimal_in_an_integer_column_is_refused(world, tmp_path, capsys):
+    """Attack: 'Text in integer columns, NaN, Infinity … are stored as sent' — a decimal, which no column holds."""
+    body = _body_with(world, lambda b: forged.set_value(b, "financial_line", "income_fen", 1234.5))
+    reason = _import_refused(world, _forge(world, tmp_path, body=body), capsys)
+    assert "含有小数“1234.5”" in reason
+
+
+def test_a_payload_of_empty_lists_is_refused_before_parsing(world, tmp_path, capsys):
+    """Attack: 'A 1.9 MB records.bin that inflates to gigabytes' — the same in Python objects: 30 MB of `[],`
+    that would parse into some 600 MB of lists is refused before json.loads sees it."""
+    raw = b'{"tables":[{"name":"person","columns":[],"rows":[' + b"[]," * 10_000_000 + b"[]]}]}"
+    path = _forge(world, tmp_path, records=forged.compress(raw))
+    tracemalloc.start()
+    try:
+        reason = _import_refused(world, path, capsys)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "几乎全是空的列表" in reason
+    print(f"30 MB of empty lists; peak traced {peak / 1024**2:.0f} MB")
+    assert peak < 200 * 1024**2
+
+
 def test_deleted_yes_is_refused(world, tmp_path, capsys):
     """Attack: '`deleted = "yes"` [is] stored as sent.'"""
     body = _body_with(world, lambda b: forged.set_value(b, "person", "deleted", "yes"))
