@@ -66,9 +66,7 @@ def take_folder(args: argparse.Namespace, paths: AppPaths):
     from desktop import folder_lock, leftovers
 
     try:
-        lock = folder_lock.acquire(paths.data_dir, program_name(args))
-    except folder_lock.FolderBusy:
-        raise
+        lock = folder_lock.acquire(paths.data_dir, program_name(args))  # FolderBusy goes to the caller
     except OSError:
         return None  # the folder cannot be written: the command's own checks say why, in Chinese
     leftovers.clean(paths)

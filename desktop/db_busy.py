@@ -1,4 +1,4 @@
-""""Database is locked": another program kept SQLite's write lock past our wait.
+"""SQLite's "database is locked": another program kept the write lock past our wait.
 
 Every connection waits up to 5 s for the write lock (`models.db.PRAGMAS`
 busy_timeout). Past that SQLite gives up with "database is locked" — a
