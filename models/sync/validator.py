@@ -43,12 +43,11 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from peewee import BooleanField, CharField, Field, ForeignKeyField, IntegerField, TextField
 
-from models.clock import parse_utc
 from models.disclosure.money import MAX_FEN
 from models.entities import GENDERS, LEFT_KINDS
 from models.kinship import RELATIONS
@@ -129,7 +128,7 @@ class FieldCheck:
 
 
 def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    return type(value) is int  # JSON gives plain ints; a bool is not one
 
 
 def _encodes(value: str) -> bool:
@@ -162,14 +161,16 @@ def _integer(low: int, high: int) -> Check:
 
 
 def _boolean(v: Any) -> str | None:
-    return None if v in (0, 1) and (isinstance(v, bool) or _is_int(v)) else NOT_BOOLEAN
+    return None if v is True or v is False or (type(v) is int and (v == 0 or v == 1)) else NOT_BOOLEAN
 
 
 def _text(limit: int) -> Check:
     def check(v: Any) -> str | None:
-        if not isinstance(v, str) or not _encodes(v):
+        if type(v) is not str:
             return NOT_TEXT
-        return None if len(v) <= limit else TOO_LONG
+        if len(v) > limit:
+            return TOO_LONG
+        return None if v.isascii() or _encodes(v) else NOT_TEXT
     return check
 
 
@@ -178,13 +179,27 @@ def _key(v: Any) -> str | None:
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?Z")
+_STAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{6})?Z")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 def is_day(v: Any) -> bool:
     """Whether `v` is a real day written YYYY-MM-DD (2026-02-30 is not)."""
-    if not isinstance(v, str) or not _DAY.fullmatch(v):
+    if type(v) is not str:
+        return False
+    known = _DAYS.get(v)
+    if known is None:
+        known = _is_day(v)
+        if len(_DAYS) < 100_000:  # a package repeats its days: each is parsed once
+            _DAYS[v] = known
+    return known
+
+
+_DAYS: dict[str, bool] = {}
+
+
+def _is_day(v: str) -> bool:
+    if not _DAY.fullmatch(v):
         return False
     try:
         day = date.fromisoformat(v)
@@ -200,10 +215,11 @@ def is_stamp(v: Any) -> bool:
     screens read both): refusing it would refuse a whole package for a
     harmless difference of form.
     """
-    if not isinstance(v, str) or not _STAMP.fullmatch(v):
+    match = _STAMP.fullmatch(v) if type(v) is str else None
+    if match is None:
         return False
     try:
-        parse_utc(v)
+        datetime(*map(int, match.groups()))  # noqa: DTZ001 - only whether the fields make a time
     except ValueError:
         return False
     return True
