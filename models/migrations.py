@@ -8,6 +8,12 @@ A database written by a newer release is refused, never "half understood".
 Migrations are SQL files under `models/schema/` named `NNNN_description.sql`,
 frozen once released; `tests/fixtures/` keeps a database of each released
 schema and the tests upgrade every one of them.
+
+`cunwu check` replays the audit log against every record (`audit_replay`):
+a migration that inserts or rewrites records must leave them audited, or
+check will name them. Databases from before schema `REPLAY_SINCE` get one
+`baseline` audit entry in their last step (`_needs_audit_baseline`); a later
+migration that writes records needs the same (call `write_baseline`).
 """
 
 from __future__ import annotations
