@@ -226,8 +226,9 @@ def test_perturbed_packages_are_refused_or_every_township_screen_renders(world, 
     for n in range(PACKAGES):
         perturbed = json.loads(json.dumps(body))
         assert _perturb(perturbed, rng) > 100
+        stamp = rng.choice(["2026-12-01T08:00:00Z", now_utc()])  # without microseconds, or as the app writes it
         path = forged.resign(genuine, village.paths, township.paths, tmp_path / f"p{n}", body=perturbed,
-                             manifest_edit=lambda m: m.update(seq_to=m["seq_to"] + LATER))
+                             manifest_edit=lambda m, s=stamp: m.update(seq_to=m["seq_to"] + LATER, created_at=s))
         _reset(township, pristine)
         before = hashlib.sha256(township.paths.database.read_bytes()).hexdigest()
         session = township.use()
