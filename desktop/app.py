@@ -78,7 +78,7 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
     crash_hook = CrashHook(paths.logs if log_file else None, app)
     crash_hook.install()
     install_translators(app)
-    apply_style(app)
+    apply_style(app, plain_text_now=False)  # the plain-text rule waits until the login dialog has painted
     settings = SettingsStore.load(paths.settings_file)
     apply_point_size(app, settings.values.point_size())
 
@@ -110,13 +110,17 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
             storage.check_writable(paths)
     except CunwuError as exc:
         return _cannot_open(paths, exc, probe)
+    from ui.style import install_plain_text
+
     try:
         if facts is None:
+            install_plain_text(app)  # the setup wizard reads a 入网文件: outside text from its first screen
             session = _sign_in(settings)
         else:
             session, failure = _log_in_while_opening(facts, settings, paths)
             if failure is not None:
                 return _cannot_open(paths, failure, probe)
+            install_plain_text(app)
         if session is None:
             return 1 if os.environ.get(ENV_PROBE_LOGIN) else 0
         from ui import single_instance

@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 STYLE_FILE = Path(resources.__file__).resolve().parent / "style.qss"
 
 
-def apply_style(app: QApplication) -> None:
+def apply_style(app: QApplication, plain_text_now: bool = True) -> None:
     """Apply `resources/style.qss`, and Fusion so it looks the same everywhere.
 
     A missing style sheet (a broken install) leaves the default look; it
@@ -26,16 +26,27 @@ def apply_style(app: QApplication) -> None:
     if _combo_rows is None:
         _combo_rows = _ComboRows(app)
         app.installEventFilter(_combo_rows)
-    global _plain_by_default
-    if _plain_by_default is None:  # labels and tooltips show outside text literally (issue 16)
-        from ui.widgets.outside_text import PlainByDefault
-
-        _plain_by_default = PlainByDefault(app)
-        app.installEventFilter(_plain_by_default)
+    if plain_text_now:
+        install_plain_text(app)
     try:
         app.setStyleSheet(style_sheet())
     except OSError as exc:
         log.warning("style sheet not loaded: %s", exc)
+
+
+def install_plain_text(app: QApplication) -> None:
+    """Labels and tooltips show outside text literally from now on (issue 16); once per application.
+
+    The start-up defers this until the login dialog has painted (`apply_style(plain_text_now=False)`):
+    building PySide's `Qt` namespace costs a visible moment on an old PC, and the login dialog
+    carries no text from a package or a file.
+    """
+    global _plain_by_default
+    if _plain_by_default is None:
+        from ui.widgets.outside_text import PlainByDefault
+
+        _plain_by_default = PlainByDefault(app)
+        app.installEventFilter(_plain_by_default)
 
 
 def style_sheet() -> str:

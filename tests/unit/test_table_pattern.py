@@ -30,6 +30,7 @@ ALLOWED = {
     ("ui/disclosure/ledger_import_dialog.py", 2): PREVIEW,
     ("ui/people/roster_import_dialog.py", 4): PREVIEW + " (the 花名册: columns, people, skipped, duplicates)",
     ("ui/widgets/exchange/preview_dialog.py", 1): PREVIEW,
+    ("ui/widgets/exchange/recovery_step.py", 1): PREVIEW + " (a 恢复包: its tables and counts)",
     ("ui/meetings/four_two_view.py", 1): GRID,
     ("ui/disclosure/calendar_tab.py", 1): GRID,
     ("ui/rules/review_tab.py", 1): ENTRY + " (the township's comments being typed)",
