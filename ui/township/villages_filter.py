@@ -26,5 +26,6 @@ class VillagesFilter(QSortFilterProxyModel):
         if self.text and self.text not in row.code and self.text not in row.name:
             return False
         if self.attention_only:
-            return row.overdue or bool(row.missing) or row.status == "pending"
+            # a village whose audit log was rewritten after sending is red on the page: it needs attention too
+            return row.overdue or bool(row.missing) or row.status == "pending" or row.audit == "broken"
         return True

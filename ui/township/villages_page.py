@@ -236,6 +236,9 @@ class VillagesPage(QWidget, ExchangePartsState):
             text += self.tr(";{n} 个村超过 {days} 天没有消息").format(n=r.overdue, days=vs.SILENCE_THRESHOLD_DAYS)
         if r.with_gaps:
             text += self.tr(";{n} 个村缺少数据包").format(n=r.with_gaps)
+        broken = sum(row.audit == "broken" for row in r.rows)
+        if broken:
+            text += self.tr(";{n} 个村审计日志被改动").format(n=broken)
         return text
 
     def _show_audit_flags(self, r: vs.Register) -> None:

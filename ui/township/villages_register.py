@@ -66,7 +66,8 @@ class VillageRegister(QStackedWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_filter)
         self.attention_check = QCheckBox(self.tr("只看需要关注的村"))
-        self.attention_check.setToolTip(self.tr("超过 {days} 天没有消息、缺少数据包或还没有发来第一个数据包的村。").format(
+        self.attention_check.setToolTip(self.tr(
+            "超过 {days} 天没有消息、缺少数据包、还没有发来第一个数据包或审计日志被改动的村。").format(
             days=vs.SILENCE_THRESHOLD_DAYS))
         self.attention_check.toggled.connect(self._on_filter)
 
@@ -121,5 +122,6 @@ class VillageRegister(QStackedWidget):
         if self.proxy.text:
             self.no_match.setText(self.tr("没有村名或代码包含“{text}”的村。").format(text=self.proxy.text))
         else:
-            self.no_match.setText(self.tr("没有需要关注的村:各村都按时发来了数据包,也不缺数据包。"))
+            self.no_match.setText(self.tr(
+                "没有需要关注的村:各村都按时发来了数据包,不缺数据包,审计日志也没有被改动。"))
         self.setCurrentWidget(self.no_match)
