@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from models.db import database
 from models.errors import PackageRefused
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.sync import fields, policy, validator
@@ -49,12 +50,24 @@ def column_checks(sender_name: str, table: str, columns: list[str]) -> list[tupl
             older or tampered sender); it would otherwise fail as an
             IntegrityError half-way through the write.
     """
-    missing = validator.missing_columns(table, columns)
+    present = set(columns)
+    missing = validator.missing_columns(table, columns) + [c for c in _sql_required(table) if c not in present]
     if missing:
         raise _refused(QT_TRANSLATE_NOOP(
             _C, "数据包中的{table}缺少必填的一栏“{field}”,本机不能保存。已拒绝导入,请{name}核对后重新导出。"),
             table=policy.label(table), field=_field_label(table, missing[0]), name=sender_name)
     return validator.row_checks(table, columns)
+
+
+def _sql_required(table: str) -> list[str]:
+    """This database's NOT NULL columns of `table` without a DEFAULT (an INSERT must name them).
+
+    A column added by a migration has a DEFAULT, so an older sender may leave
+    it out; one created with its table has none, and a package without it
+    would fail half-way through the write.
+    """
+    rows = database.execute_sql(f'PRAGMA table_info("{table}")').fetchall()
+    return [name for _cid, name, _type, notnull, default, pk in rows if notnull and default is None and not pk]
 
 
 def check_row(sender_name: str, table: str, checks: list[tuple[int, validator.FieldCheck]],

@@ -200,6 +200,14 @@ def test_a_missing_not_null_column_is_refused_in_chinese(world, tmp_path, capsys
     assert "缺少必填的一栏" in reason and "title" in reason and "监督事项" in reason
 
 
+def test_a_missing_column_the_table_cannot_do_without_is_refused_in_chinese(world, tmp_path, capsys):
+    """Attack: 'A missing NOT NULL column …' — one whose model has a default (a 备注) but whose table, created
+    with it, has none: the INSERT would fail half-way; the refusal names it instead."""
+    body = _body_with(world, lambda b: forged.drop_column(b, "supervision_matter", "findings"))
+    reason = _import_refused(world, _forge(world, tmp_path, body=body), capsys)
+    assert "缺少必填的一栏“findings”" in reason
+
+
 @pytest.mark.parametrize(("table", "column"), [("meeting", "expected_count"), ("person", "seq"),
                                                ("questioned_voucher", "amount_fen")])
 def test_an_integer_beyond_64_bits_is_refused(world, tmp_path, capsys, table, column):
