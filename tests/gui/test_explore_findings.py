@@ -7,6 +7,8 @@ and real packages on disk).
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from models.db import close_database
 from tests.support.audit_tamper import rewrite_audit_log
 from tests.support.screens import shown
@@ -33,3 +35,60 @@ def test_only_villages_needing_attention_keeps_a_village_whose_audit_was_rewritt
     assert "审计日志被改动" in page.attention_check.toolTip()
     page.attention_check.click()
     close_database()
+
+
+def _exchange_page(qtbot, session, paths):
+    from ui.exchange.exchange_page import ExchangePage
+
+    return shown(qtbot, ExchangePage(session, paths=paths), 1366, 768)
+
+
+def _export(qtbot, page, folder):
+    page.target.set_folder(folder)
+    with qtbot.waitSignal(page.exchanged, timeout=20_000):
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.jobs.is_busy(), timeout=20_000)
+    box, page.message_box = page.message_box, None
+    text = box.informativeText()
+    box.done(0)
+    return text
+
+
+def test_the_villages_first_package_tells_the_secretary_which_8_characters_to_read_out(qtbot, pair, tmp_path):
+    """A village secretary exported the first package and was told only to hand the U盘 over; the township
+    then phoned asking for "8 位电脑指纹" and nothing on the village's screens had mentioned a call. The
+    message after the export names the call and the 8 characters until the township confirms a package."""
+    from desktop.sync import first_contact
+    from tests.support.sites import add_people
+
+    add_people(pair.village_session, "张三")
+    page = _exchange_page(qtbot, pair.village_session, pair.village)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    text = _export(qtbot, page, stick)
+    spoken = first_contact.spoken(page.overview.fingerprint)
+    assert "会打电话来核对本机的电脑指纹" in text and spoken in text
+    assert spoken in page.fingerprint_label.text()  # “本页右上角”: where the message says it is
+    page.close()
+
+
+def test_the_townships_phone_prompt_names_where_the_village_finds_its_fingerprint(qtbot, pair, tmp_path):
+    """The township's prompt asked the village to read the fingerprint "在“关于/本机信息”里", a place the
+    village's program does not have; it names the 数据交换 page and 帮助 → 关于, where it is shown."""
+    from tests.support.sites import add_people
+
+    add_people(pair.village_session, "张三")
+    page = _exchange_page(qtbot, pair.village_session, pair.village)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    _export(qtbot, page, stick)
+    package = page.export_result.path
+    page.close()
+    pair.use("t")
+    township = shown(qtbot, VillagesPage(pair.township_session, paths=pair.township), 1366, 768)
+    township.import_files([package])
+    qtbot.waitUntil(lambda: township.preview_dialog is not None and township.preview_dialog.isVisible(),
+                    timeout=20_000)
+    ask = township.preview_dialog.first_contact_ask.text()
+    assert "“数据交换”页右上角" in ask and "帮助 → 关于" in ask and "本机信息" not in ask
+    township.preview_dialog.reject()

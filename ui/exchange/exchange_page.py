@@ -170,7 +170,9 @@ class ExchangePage(QWidget, ExchangePartsState):
             self.export_box.set_recipient(None, self.tr(
                 "本村还没有加入乡镇,先导入乡镇发来的入网文件,才能导出数据包。"))
         else:
-            self.export_box.set_recipient(Recipient(peer.code, peer.name))
+            # Until the township confirms a package of ours, its first import asks for our 8 characters.
+            phone = first_contact.spoken(self.overview.fingerprint) if not peer.out_acked_no else ""
+            self.export_box.set_recipient(Recipient(peer.code, peer.name, phone_fingerprint=phone))
         self.history_table.show_rows(xs.history(self._paths))
         self.conflicts_panel.refresh()
         n = self.overview.open_conflicts

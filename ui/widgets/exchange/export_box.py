@@ -49,6 +49,9 @@ class Recipient:
     name: str
     #: Whether a package can go to it now (a village that has not sent its first package cannot get a 回执).
     ready: bool = True
+    #: This PC's 8 characters while the recipient has not yet confirmed any package of ours: its person
+    #: will phone and ask for them before the first import, so the export's message says so.
+    phone_fingerprint: str = ""
 
 
 
@@ -178,6 +181,11 @@ class ExportBox(QGroupBox):
             details += "\n\n" + self.tr(
                 "下一步:把U盘交给乡镇。乡镇导入后,会给本村一个回执数据包(文件名中有“乡镇回执”);"
                 "拿回来后,在本页右边的“导入数据包”中点“扫描U盘”或“选择文件…”导入。")
+            spoken = self._recipient.phone_fingerprint if self._recipient is not None else ""
+            if spoken:
+                details += "\n\n" + self.tr(
+                    "乡镇第一次导入本机的数据包前,会打电话来核对本机的电脑指纹。请念给对方这 8 位:{fp}"
+                    "(本页右上角和“帮助 → 关于”里也有)。").format(fp=spoken)
         self._notifier.inform(self.tr("数据包已保存好。"), details)
         self.exported.emit(result)
 

@@ -211,11 +211,14 @@ class PreviewDialog(QDialog):
                                   1.1, bold=True))
         title.setWordWrap(True)
         if plan.sender_kind == "village":
-            text = self.tr("请打电话给{name}(用平时联系该村的电话),请对方在“关于/本机信息”里念出电脑指纹"
-                           "(8 位字母和数字),输入到下面。一致后才能导入;不一致时请不要导入,并与该村当面核实。")
+            # where the village sees it: its 数据交换 page (top right) and 帮助 → 关于 (no menu is called 本机信息)
+            text = self.tr("请打电话给{name}(用平时联系该村的电话),请对方打开村务台账,在“数据交换”页右上角"
+                           "(或“帮助 → 关于”里)念出电脑指纹(8 位字母和数字),输入到下面。"
+                           "一致后才能导入;不一致时请不要导入,并与该村当面核实。")
         else:
-            text = self.tr("请打电话给{name}(用平时联系对方的电话),请对方在“关于/本机信息”里念出电脑指纹"
-                           "(8 位字母和数字),输入到下面。一致后才能导入;不一致时请不要导入。")
+            text = self.tr("请打电话给{name}(用平时联系对方的电话),请对方打开村务台账,在“村庄”页右上角"
+                           "(或“帮助 → 关于”里)念出电脑指纹的前 8 位字母和数字,输入到下面。"
+                           "一致后才能导入;不一致时请不要导入。")
         self.first_contact_ask = plain(QLabel(text.format(name=name)))
         self.first_contact_ask.setWordWrap(True)
         row = QHBoxLayout()
