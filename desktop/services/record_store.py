@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from peewee import Model
 
-from desktop.services import installation, read_models
+from desktop.services import installation, read_models, write_rights
 from desktop.services.session import Session
 from models import audit
 from models.clock import now_utc
@@ -60,11 +60,31 @@ def _stamp(instance: Model) -> None:
             instance.owner = owner_code()
 
 
+def _require(session: Session, model: type[Model], row_id: str | None = None, columns: Iterable[str] = ()) -> None:
+    """Refuse unless `session` may write `model`'s table here (`write_rights`: the floor no service can lower)."""
+    reason = write_rights.why_not(session, model._meta.table_name, row_id, columns)
+    if reason is not None:
+        raise PermissionDenied(reason)
+
+
+def _refuse_not_own(instance: Model) -> None:
+    """A new record is this installation's own; a 附件 only on a record of its own (`write_rights.why_not_attach`)."""
+    if not isinstance(instance, SyncedModel):
+        return
+    _refuse_foreign(instance)
+    if instance._meta.table_name == "attachment":
+        reason = write_rights.why_not_attach(instance.table_name, instance.record_id, owner_code())
+        if reason is not None:
+            raise PermissionDenied(reason)
+
+
 def create(session: Session, model: type[M], **values: Any) -> M:
-    """Insert a new record (permission checks are the calling service's job)."""
+    """Insert a new record (the service checks what the action needs; `write_rights` the table)."""
+    _require(session, model)
     with database.atomic():
         instance = model(**values)
         _stamp(instance)
+        _refuse_not_own(instance)
         instance.save(force_insert=True)
         audit.append(session.actor, "create", model._meta.table_name, str(instance.get_id()),
                      None, values_of(instance))
@@ -83,10 +103,12 @@ def create_many(session: Session, model: type[M], rows: Iterable[dict[str, Any]]
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
     sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(fields))})'
     ids = []
+    _require(session, model)
     with database.atomic():
         for n, values in enumerate(rows, start=1):
             instance = model(**values)
             _stamp(instance)
+            _refuse_not_own(instance)
             database.execute_sql(sql, [f.db_value(instance.__data__.get(f.name)) for f in fields])
             record_id = str(instance.get_id())
             audit.append(session.actor, "create", model._meta.table_name, record_id, None, values_of(instance))
@@ -119,6 +141,7 @@ def update(session: Session, instance: M, **changes: Any) -> M:
         if current is None:
             raise NotFound(msg("records", QT_TRANSLATE_NOOP("records", "要修改的记录已不存在。")))
         _refuse_foreign(current)
+        _require(session, model, str(current.get_id()), changes)
         before = values_of(current, redact=False)
         for key, value in changes.items():
             setattr(current, key, value)
@@ -155,6 +178,7 @@ def _set_deleted(session: Session, instance: SyncedModel, deleted: bool, action:
         if current is None:
             raise NotFound(msg("records", QT_TRANSLATE_NOOP("records", "要修改的记录已不存在。")))
         _refuse_foreign(current)
+        _require(session, model)
         if current.deleted == deleted:
             return current
         current.deleted = deleted
