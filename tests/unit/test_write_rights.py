@@ -104,29 +104,33 @@ def _attempt(act, expect_allowed: bool, table: str, what: str, problems: list[st
 
 def _walk(session: Session, own: str) -> list[str]:
     problems: list[str] = []
-    mode = session.installation_info().mode
     for table, model in TABLES.items():
-        allowed = write_rights.RIGHTS[table].on(mode) & {p for p in write_rights.P if session.can(p)}
-        row = _sample_row(model, own)
-        values = {}
-        if row is not None:
-            values = {n: row.__data__.get(n) for n in model._meta.fields if n not in ("seq", "updated_at")}
-            if issubclass(model, SyncedModel):  # a new record of this installation's: a new id, stamped owner
-                del values["id"]
-                values["owner"] = ""
-        _attempt(lambda: record_store.create(session, model, **values), bool(allowed), table, "create", problems)
-        if row is None:
-            continue
-        foreign = isinstance(row, SyncedModel) and row.owner and row.owner != own
-        field = _text_field(model)
-        if field is not None:
-            value = f"{row.__data__.get(field) or ''}改"
-            _attempt(lambda: record_store.update(session, row, **{field: value}),
-                     bool(allowed) and not foreign, table, "update", problems)
-        if isinstance(row, SyncedModel):
-            _attempt(lambda: record_store.soft_delete(session, row), bool(allowed) and not foreign,
-                     table, "delete", problems)
+        _walk_table(session, table, model, own, problems)
     return problems
+
+
+def _walk_table(session: Session, table: str, model, own: str, problems: list[str]) -> None:
+    """A create, an update and a deletion of `table` by `session`, each checked against `RIGHTS`."""
+    mode = session.installation_info().mode
+    allowed = bool(write_rights.RIGHTS[table].on(mode) & {p for p in write_rights.P if session.can(p)})
+    row = _sample_row(model, own)
+    values = {}
+    if row is not None:
+        values = {n: row.__data__.get(n) for n in model._meta.fields if n not in ("seq", "updated_at")}
+        if issubclass(model, SyncedModel):  # a new record of this installation's: a new id, stamped owner
+            del values["id"]
+            values["owner"] = ""
+    _attempt(lambda: record_store.create(session, model, **values), allowed, table, "create", problems)
+    if row is None:
+        return
+    foreign = isinstance(row, SyncedModel) and row.owner and row.owner != own
+    field = _text_field(model)
+    if field is not None:
+        value = f"{row.__data__.get(field) or ''}改"
+        _attempt(lambda: record_store.update(session, row, **{field: value}), allowed and not foreign,
+                 table, "update", problems)
+    if isinstance(row, SyncedModel):
+        _attempt(lambda: record_store.soft_delete(session, row), allowed and not foreign, table, "delete", problems)
 
 
 def _session(role: str) -> Session:
