@@ -39,7 +39,7 @@ from ui.widgets.forms import section
 from ui.widgets.name_order import pinyin_sorted
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
-from ui.widgets.seating import can_seat
+from ui.widgets.seating import can_seat, seat_only_tip
 from ui.widgets.tables import read_only_view
 
 SUPERVISION = "supervision"
@@ -282,7 +282,7 @@ class TermsTab(QWidget):
     def _update_buttons(self) -> None:
         allowed = self._can_edit()
         supervision = self.body() == SUPERVISION
-        tip = "" if allowed else self.tr("您的账号只能查看任职情况。")
+        tip = "" if allowed else (seat_only_tip(self._session) if supervision else self.tr("您的账号只能查看任职情况。"))
         self.appoint_button.setEnabled(allowed and (not supervision or bool(supervision_service.list_terms())))
         self.end_button.setEnabled(allowed and self.selected_id() is not None)
         self.households_button.setVisible(self.body() == "representatives")

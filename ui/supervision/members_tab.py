@@ -119,10 +119,10 @@ class MembersTab(QWidget):
         self.end_button = QPushButton(self.tr("离任…"))
         self.end_button.setEnabled(False)
         self.end_button.clicked.connect(self.open_end_seat)
-        for button in (self.new_term_button, self.add_button):
-            button.setEnabled(allowed)
+        for button in (self.new_term_button, self.add_button, self.end_button):
+            button.setEnabled(allowed and button is not self.end_button)
             if not allowed:
-                button.setToolTip(seat_only_tip())
+                button.setToolTip(seat_only_tip(session))
         self.period_label = QLabel()
         self.period_label.setProperty("role", "hint")
 
@@ -183,7 +183,9 @@ class MembersTab(QWidget):
         self.model.set_rows([])
         if term_id is None:
             self.view = None
-            self.empty_label.setText(self.tr("还没有登记监委会。点“新建届次…”登记本届监委会,再添加成员。"))
+            self.empty_label.setText(self.tr("还没有登记监委会。点“新建届次…”登记本届监委会,再添加成员。")
+                                     if can_seat(self._session) else
+                                     self.tr("还没有登记监委会。监委会的选举结果由村文书或管理员登记。"))
             self.empty_label.show()
             self.period_label.clear()
             self.composition_label.clear()

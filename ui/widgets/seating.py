@@ -1,25 +1,38 @@
 """Who may record a committee's election: seat a member, end a seat or an office.
 
 The 监委会 page (成员) and the register's 任职 tab offer the same actions and
-ask the same question; the services refuse the rest whatever the screen shows.
+ask the same question as `record_store` does before it writes
+(`write_rights`: the register's keepers, never the 村委会 the committee
+supervises nor the committee itself); the services refuse the rest whatever
+the screen shows.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.services import write_rights
 from desktop.services.session import Session
-from models.roles import Permission
+from ui.errors import message_text
 
 #: The context the tooltip was translated in when it lived in ui/supervision/labels.py.
 _C = "supervision_ui"
 
 
+def seat_reason(session: Session) -> str:
+    """Why this login may not record the committee's election, in words; "" when it may."""
+    reason = write_rights.why_not(session, "committee_member") or write_rights.why_not(session, "committee_term")
+    return "" if reason is None else message_text(reason)
+
+
 def can_seat(session: Session) -> bool:
-    """Terms and members: the committee, or the secretary recording the election."""
-    return session.can(Permission.COMMITTEE_REVIEW) or session.can(Permission.EDIT_RECORDS)
+    """Terms and members: the secretary or the administrator, recording the 村民会议's election."""
+    return not seat_reason(session)
 
 
-def seat_only_tip() -> str:
-    """Tooltip on a disabled term/member action."""
-    return QCoreApplication.translate(_C, "只有监委会成员或村文书可以登记监委会的选举结果。")
+def seat_only_tip(session: Session | None = None) -> str:
+    """Tooltip on a disabled term/member action: why not for `session`, and who records the election."""
+    basis = QCoreApplication.translate(
+        _C, "监委会由村民会议或者村民代表会议推选产生(村民委员会组织法第三十二条),选举结果由村文书或管理员登记。")
+    reason = seat_reason(session) if session is not None else ""
+    return f"{reason}\n{basis}" if reason else basis
