@@ -160,6 +160,21 @@ def why_not_answer(session: Session, on: date) -> Message | None:
         role=role_label(session.role))
 
 
+def why_not_keep_committee_minutes(session: Session) -> Message | None:
+    """Why `session` may not write or 审定 the 监委会's own meetings (None when it may).
+
+    The committee records its meetings itself, or the secretary (the
+    administrator) keeps them in the books for it; a 村委会成员 login, whose
+    office the committee supervises, does not write the supervisor's minutes
+    (nor abandon or correct them), whatever `EDIT_RECORDS` lets it do with
+    the village's other meetings.
+    """
+    if session.role == VILLAGE_COMMITTEE_ROLE and not session.can(Permission.COMMITTEE_REVIEW):
+        return msg(_C, QT_TRANSLATE_NOOP(
+            _C, "村委会成员的账号不能记录监委会的会议:监委会会议由监委会成员或村文书记录。"))
+    return None
+
+
 def require_village_committee(session: Session, on: date) -> None:
     """Raise `PermissionDenied` unless `session` may answer for the 村委会 on `on`."""
     reason = why_not_answer(session, on)

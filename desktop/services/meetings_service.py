@@ -15,13 +15,13 @@ from datetime import date
 
 from peewee import fn
 
-from desktop.services import installation, record_store, setup_service, terms_service
+from desktop.services import duties, installation, record_store, setup_service, terms_service
 from desktop.services.people_service import VILLAGE_COMMITTEE_ROLES
 from desktop.services.session import Session
 from models.clock import now_utc
 from models.db import database
 from models.entities import Person, Village
-from models.errors import NotFound, ValidationError
+from models.errors import NotFound, PermissionDenied, ValidationError
 from models.meetings import matters as matters_mod
 from models.meetings import types as mt
 from models.meetings.quorum import (
@@ -45,7 +45,7 @@ from models.meetings.records import (
     MeetingAttendance,
     Resolution,
 )
-from models.messages import QT_TRANSLATE_NOOP, msg
+from models.messages import QT_TRANSLATE_NOOP, Message, msg
 from models.roles import Permission
 
 _C = "meetings"
@@ -280,11 +280,35 @@ def _validate(draft: MeetingDraft) -> DraftVerdict:
     return verdict
 
 
+def why_not_write(session: Session, type_code: str) -> Message | None:
+    """Why `session` may not write a meeting of `type_code` (None when it may).
+
+    The secretary records meetings; the 监委会 also records its own (type
+    "supervision"), which a 村委会成员 login does not (`duties`).
+    """
+    if type_code == mt.SUPERVISION:
+        if session.can(Permission.COMMITTEE_REVIEW):
+            return None
+        reason = duties.why_not_keep_committee_minutes(session)
+        if reason is not None:
+            return reason
+    return None if session.can(Permission.EDIT_RECORDS) else session.refusal()
+
+
 def _require_writer(session: Session, type_code: str) -> None:
     """The secretary records meetings; the 监委会 also records its own (type "supervision")."""
-    if type_code == mt.SUPERVISION and session.can(Permission.COMMITTEE_REVIEW):
-        return
+    reason = why_not_write(session, type_code)
+    if reason is not None:
+        raise PermissionDenied(reason)
+
+
+def _require_keeper(session: Session, meeting_id: str) -> None:
+    """更正 and 放弃草稿: the secretary's (EDIT_RECORDS), never the 村委会's on the 监委会's minutes."""
     session.require(Permission.EDIT_RECORDS)
+    meeting = Meeting.get_or_none(Meeting.id == meeting_id)
+    reason = duties.why_not_keep_committee_minutes(session) if meeting and meeting.type_code == mt.SUPERVISION else None
+    if reason is not None:
+        raise PermissionDenied(reason)
 
 
 def save(session: Session, draft: MeetingDraft) -> str:
@@ -414,7 +438,7 @@ def approve(session: Session, meeting_id: str) -> None:
 
 def correct(session: Session, meeting_id: str) -> MeetingDraft:
     """Start a correction of approved minutes: a new unsaved draft linked to the original."""
-    session.require(Permission.EDIT_RECORDS)
+    _require_keeper(session, meeting_id)
     original = load(meeting_id)
     if original.editable:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "草稿可以直接修改,不需要更正记录。"))
@@ -428,7 +452,7 @@ def delete_draft(session: Session, meeting_id: str) -> None:
     Raises:
         ValidationError: the minutes were approved (审定): they are corrected, never abandoned.
     """
-    session.require(Permission.EDIT_RECORDS)
+    _require_keeper(session, meeting_id)
     meeting = Meeting.get_or_none((Meeting.id == meeting_id) & (Meeting.deleted == False))  # noqa: E712
     if meeting is not None and meeting.status == STATUS_APPROVED:
         raise _invalid(QT_TRANSLATE_NOOP(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from desktop.services import installation as installation_mod
 from desktop.services.installation import InstallationInfo
 from models.errors import PermissionDenied
-from models.messages import QT_TRANSLATE_NOOP, msg
+from models.messages import QT_TRANSLATE_NOOP, Message, msg
 from models.roles import ADMIN_ROLE, Permission, has_permission, role_label
 
 
@@ -47,14 +47,15 @@ class Session:
         """Whether this session's role grants `permission`."""
         return has_permission(self.role, permission)
 
+    def refusal(self) -> Message:
+        """The sentence `require` refuses with: this role lacks the permission."""
+        return msg("session", QT_TRANSLATE_NOOP(
+            "session", "“{role}”角色没有这项权限,请用有权限的账号登录后再操作。"), role=role_label(self.role))
+
     def require(self, permission: Permission) -> None:
         """Raise `PermissionDenied` unless the role grants `permission`."""
         if not self.can(permission):
-            raise PermissionDenied(
-                msg("session", QT_TRANSLATE_NOOP(
-                    "session", "“{role}”角色没有这项权限,请用有权限的账号登录后再操作。"),
-                    role=role_label(self.role))
-            )
+            raise PermissionDenied(self.refusal())
 
 
 def cli_session(mode: str) -> Session:

@@ -4,9 +4,10 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from desktop.services import meetings_service, record_store, recycle_service
+from desktop.services import meetings_service, recycle_service
 from models.entities import VillageGroup
 from models.sync.records import Peer
+from tests.support.imported import imported
 from ui.recycle_dialog import RecycleDialog
 from ui.recycle_model import OWNER
 
@@ -34,7 +35,7 @@ def test_the_townships_recycle_view_names_the_village_a_deleted_record_belongs_t
     _, admin = township
     for code, name in (("330106001001", "青山村"), ("330106001002", "绿水村")):
         Peer.create(code=code, name=name, kind="village", status="active")
-        record_store.create(admin, VillageGroup, owner=code, name="一组", deleted=True)  # as their packages bring them
+        imported(VillageGroup, owner=code, name="一组", deleted=True)  # as their packages bring them
     assert {r.owner_name for r in recycle_service.list_deleted()} == {"青山村", "绿水村"}
     dialog = RecycleDialog(admin)
     qtbot.addWidget(dialog)

@@ -13,13 +13,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.services import record_store, review_service, setup_service
+from desktop.services import review_service, setup_service
 from desktop.services.session import Session, cli_session
 from models.rules import procedure as proc
 from models.rules.records import RuleArticle, RuleVersion
 from models.sync.records import Peer
 from models.township import review as rv
 from models.township.records import RuleReview
+from tests.support.imported import imported
 from tests.support.reviews import ARTICLES, village_draft
 from tests.support.sites import VILLAGE_CODE as VILLAGE
 from tests.support.typing import type_text
@@ -33,11 +34,11 @@ def reviewer(store) -> Session:
     Peer.create(code=VILLAGE, name="青山村", kind="village", status="active")
     admin = cli_session("township")
     v = village_draft(admin)
-    old = record_store.create(admin, RuleVersion, owner=VILLAGE, rule_set=v.rule_set_id, version_no=1,
-                              title="青山村村规民约(2019年版)", is_history=True, history_adopted_on="2019-03-20")
+    old = imported(RuleVersion, owner=VILLAGE, rule_set=v.rule_set_id, version_no=1,
+                   title="青山村村规民约(2019年版)", is_history=True, history_adopted_on="2019-03-20")
     for i, (chapter, label, text) in enumerate(ARTICLES[:2] + ARTICLES[3:], start=1):
-        record_store.create(admin, RuleArticle, owner=VILLAGE, version=old, position=i, chapter=chapter,
-                            label=label, text=text)
+        imported(RuleArticle, owner=VILLAGE, version=old, position=i, chapter=chapter,
+                 label=label, text=text)
     return Session(actor="审核人", role="reviewer", display_name="王审核")
 
 
@@ -212,9 +213,9 @@ def test_the_village_sees_the_townships_opinion_without_retyping_it(qtbot, villa
     rules_service.add_opinion(admin, version.id, date(2026, 6, 2), "forum", "建议写明外嫁女权益", True)
     rules_service.close_solicitation(admin, version.id, date(2026, 6, 20))
     fp = rules_service.submit_for_review(admin, version.id, date(2026, 7, 1))
-    record_store.create(admin, RuleReview, owner="330106001", version=version.id, fingerprint=fp,
-                        opinion=proc.DISAGREE, reviewed_on="2026-07-08", reviewer="青山镇民政办",
-                        text="第三条侵害出嫁女权益,请删除后重新报审。")
+    imported(RuleReview, owner="330106001", version=version.id, fingerprint=fp,
+             opinion=proc.DISAGREE, reviewed_on="2026-07-08", reviewer="青山镇民政办",
+             text="第三条侵害出嫁女权益,请删除后重新报审。")
     tab = ReviewTab(admin)
     qtbot.addWidget(tab)
     tab.set_view(rules_service.view(version.id))
@@ -312,11 +313,10 @@ def test_a_draft_opened_from_the_queue_has_rows_as_tall_as_their_text(qtbot, rev
 def test_answering_escalations_by_keyboard_and_no_stale_message(qtbot, reviewer):
     from models.supervision.records import SupervisionMatter
 
-    admin = cli_session("township")
     for title in ("修路工程款未公开", "低保评议结果未张榜"):
-        record_store.create(admin, SupervisionMatter, owner=VILLAGE, title=title, area="finance",
-                            source="inspection", opened_on="2026-05-02", findings="监委会检查发现",
-                            escalated_on="2026-06-01")
+        imported(SupervisionMatter, owner=VILLAGE, title=title, area="finance",
+                 source="inspection", opened_on="2026-05-02", findings="监委会检查发现",
+                 escalated_on="2026-06-01")
     page = ReviewPage(reviewer)
     qtbot.addWidget(page)
     page.show()
@@ -363,10 +363,9 @@ def test_the_escalation_model_passes_the_model_tester(qtmodeltester, reviewer):
     from ui.township.escalation_model import ANSWER, EscalationModel
     from ui.widgets.batched_model import ID_ROLE
 
-    admin = cli_session("township")
-    record_store.create(admin, SupervisionMatter, owner=VILLAGE, title="修路工程款未公开", area="finance",
-                        source="inspection", opened_on="2026-05-02", findings="监委会检查发现",
-                        escalated_on="2026-06-01")
+    imported(SupervisionMatter, owner=VILLAGE, title="修路工程款未公开", area="finance",
+             source="inspection", opened_on="2026-05-02", findings="监委会检查发现",
+             escalated_on="2026-06-01")
     model = EscalationModel()
     model.set_rows(review_service.escalations())
     assert model.rowCount() == 1 and model.index(0, ANSWER).data() == "待答复"

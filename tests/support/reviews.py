@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from desktop.services import exchange_service, record_store, review_service, rules_service
+from desktop.services import exchange_service, review_service, rules_service
 from desktop.services.session import Session
 from models.rules import procedure as proc
 from models.rules.records import RuleArticle, RuleSet, RuleVersion
+from tests.support.imported import imported
 from tests.support.sites import VILLAGE_CODE, Pair
 
 RULES_TEXT = """青山村村规民约
@@ -61,12 +62,12 @@ ARTICLES = [
 
 def village_draft(session: Session, articles=ARTICLES, submitted_on: str = "2026-07-01") -> RuleVersion:
     """A village-owned draft submitted for review, written as the importer would have written it."""
-    rs = record_store.create(session, RuleSet, owner=VILLAGE_CODE, title="青山村村规民约")
-    v = record_store.create(session, RuleVersion, owner=VILLAGE_CODE, rule_set=rs, version_no=2,
-                            title="青山村村规民约(2026年修订草案)", started_on="2026-06-01",
-                            solicitation_closed_on="2026-06-20", submitted_on=submitted_on,
-                            submitted_fingerprint=proc.fingerprint(list(articles)))
+    rs = imported(RuleSet, owner=VILLAGE_CODE, title="青山村村规民约")
+    v = imported(RuleVersion, owner=VILLAGE_CODE, rule_set=rs, version_no=2,
+                 title="青山村村规民约(2026年修订草案)", started_on="2026-06-01",
+                 solicitation_closed_on="2026-06-20", submitted_on=submitted_on,
+                 submitted_fingerprint=proc.fingerprint(list(articles)))
     for i, (chapter, label, text) in enumerate(articles, start=1):
-        record_store.create(session, RuleArticle, owner=VILLAGE_CODE, version=v, position=i, chapter=chapter,
-                            label=label, text=text)
+        imported(RuleArticle, owner=VILLAGE_CODE, version=v, position=i, chapter=chapter,
+                 label=label, text=text)
     return v

@@ -114,3 +114,27 @@ def test_the_village_cannot_attach_a_file_to_the_townships_record(tmp_path):
     package = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
     pair.use("t")
     exchange_service.import_package(pair.township_session, pair.township, package)
+
+
+def test_a_village_committee_login_cannot_write_the_committees_minutes(village):
+    """The same hole in the 监委会's meetings: a 村委会成员 login (EDIT_RECORDS) wrote, 审定 and abandoned
+    the minutes of the body that supervises it. The committee keeps them, or the secretary for it."""
+    from desktop.services import meetings_service
+    from models.meetings.records import Meeting
+
+    _, admin = village
+    chair = village_committee_login(admin)
+    member = member_login(admin, "weiyuan", "周监委", start=date(2021, 5, 6))
+    draft = meetings_service.new_draft("supervision", date(2026, 10, 5))
+    before = _counts(), Meeting.select().count()
+    with pytest.raises(PermissionDenied) as err:
+        meetings_service.save(chair, draft)
+    assert str(err.value) == "村委会成员的账号不能记录监委会的会议:监委会会议由监委会成员或村文书记录。"
+    assert (_counts(), Meeting.select().count()) == before
+    mid = meetings_service.save(member, draft)  # the committee records its own
+    for act in (meetings_service.approve, meetings_service.delete_draft):
+        with pytest.raises(PermissionDenied):
+            act(chair, mid)
+    assert Meeting.get_by_id(mid).status == "draft" and not Meeting.get_by_id(mid).deleted
+    # Its own 村委会 meetings it still writes.
+    assert meetings_service.save(chair, meetings_service.new_draft("village_committee", date(2026, 10, 6)))

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from desktop.services import record_store, review_service, rules_service, setup_service
+from desktop.services import review_service, rules_service, setup_service
 from desktop.services.session import Session, cli_session
 from models.db import database
 from models.disclosure.records import Feedback
@@ -18,6 +18,7 @@ from models.supervision.records import SupervisionMatter
 from models.sync.records import Peer
 from models.township import review as rv
 from models.township.records import RuleFiling, RuleReview, TownshipAnswer
+from tests.support.imported import imported
 from tests.support.reviews import ARTICLES, village_draft
 
 TOWNSHIP, VILLAGE = "330106001", "330106001001"
@@ -174,12 +175,12 @@ def test_a_village_secretary_cannot_record_a_township_opinion(township, paths):
 
 def test_escalated_matters_and_feedback_get_the_townships_answer(township):
     session = township
-    matter = record_store.create(session, SupervisionMatter, owner=VILLAGE, title="修路工程款未公开",
-                                 area="finance", source="inspection", opened_on="2026-05-02",
-                                 findings="工程款 12 万元未公开", escalated_on="2026-06-01")
-    feedback = record_store.create(session, Feedback, owner=VILLAGE, received_on="2026-05-10",
-                                   content="低保名单为什么没有公开?", escalated_on="2026-06-03")
-    record_store.create(session, Feedback, owner=VILLAGE, received_on="2026-05-11", content="未上报的")
+    matter = imported(SupervisionMatter, owner=VILLAGE, title="修路工程款未公开",
+                      area="finance", source="inspection", opened_on="2026-05-02",
+                      findings="工程款 12 万元未公开", escalated_on="2026-06-01")
+    feedback = imported(Feedback, owner=VILLAGE, received_on="2026-05-10",
+                        content="低保名单为什么没有公开?", escalated_on="2026-06-03")
+    imported(Feedback, owner=VILLAGE, received_on="2026-05-11", content="未上报的")
     rows = review_service.escalations()
     assert [(r.kind, r.title or r.detail) for r in rows] == [
         (review_service.MATTER, "修路工程款未公开"), (review_service.FEEDBACK, "低保名单为什么没有公开?")]

@@ -35,7 +35,6 @@ from desktop.services.meetings_service import AttendanceLine, MeetingDraft
 from desktop.services.session import Session
 from models.meetings import types as mt
 from models.meetings.quorum import PRESENT
-from models.roles import Permission
 from ui.errors import show_error
 from ui.meetings import draft_state, printing
 from ui.meetings.add_people_dialog import AddPeopleDialog
@@ -369,9 +368,8 @@ class MeetingEditor(QDialog):
         return self.draft.editable and self._may_write()
 
     def _may_write(self) -> bool:
-        """The secretary writes meetings; the 监委会 also writes its own (the service checks too)."""
-        return self._session.can(Permission.EDIT_RECORDS) or (
-            self.draft.type_code == "supervision" and self._session.can(Permission.COMMITTEE_REVIEW))
+        """The secretary writes meetings; the 监委会 also writes its own, the 村委会 not those (the service checks too)."""
+        return meetings_service.why_not_write(self._session, self.draft.type_code) is None
 
     def set_draft(self, draft: MeetingDraft, dirty: bool = False) -> None:
         """Show `draft` in every field; read-only when approved or not permitted."""

@@ -27,6 +27,7 @@ from desktop.services.meetings_service import MeetingDraft
 from desktop.services.session import Session
 from models.meetings import types as mt
 from models.roles import Permission
+from ui.errors import message_text
 from ui.operations import run_query
 from ui.supervision.committee_meetings_model import CommitteeMeetingsModel
 from ui.widgets.palette import BANNER_STYLE
@@ -59,9 +60,11 @@ class CommitteeMeetingsTab(QWidget):
         self.cadence_label.setStyleSheet(BANNER_STYLE)
         self.new_button = make_primary(QPushButton(self.tr("新建监委会会议")))
         self.new_button.clicked.connect(lambda: self.new_meeting())
-        if not (session.can(Permission.EDIT_RECORDS) or session.can(Permission.COMMITTEE_REVIEW)):
+        refused = meetings_service.why_not_write(session, mt.SUPERVISION)
+        if refused is not None:
             self.new_button.setEnabled(False)
-            self.new_button.setToolTip(self.tr("您的账号只能查看会议记录。"))
+            self.new_button.setToolTip(message_text(refused) if session.can(Permission.EDIT_RECORDS)
+                                       else self.tr("您的账号只能查看会议记录。"))
         self.open_button = QPushButton(self.tr("打开"))
         self.open_button.clicked.connect(self.open_selected)
         self.count_label = QLabel()
