@@ -13,6 +13,9 @@ from typing import Any, TypeVar
 
 from peewee import Model
 
+from desktop.services import installation, record_store
+from desktop.services.session import Session
+from models import audit
 from models.clock import now_utc
 from models.db import database
 from models.sequence import next_seq
@@ -27,4 +30,23 @@ def imported(model: type[M], **values: Any) -> M:
         instance.seq = next_seq()
         instance.updated_at = now_utc()
         instance.save(force_insert=True)
+    return instance
+
+
+def tampered(session: Session, model: type[M], **values: Any) -> M:
+    """What a tampered copy of the software writes on its own installation, signed as its own record.
+
+    Like `record_store.create` (a change number, this installation as owner,
+    an audit row) without its check of who may write what — the lying village
+    of issue 16 writing the township's 审核意见 itself.
+    """
+    with database.atomic():
+        instance = model(**values)
+        instance.seq = next_seq()
+        instance.updated_at = now_utc()
+        if not instance.owner:
+            instance.owner = installation.code()
+        instance.save(force_insert=True)
+        audit.append(session.actor, "create", model._meta.table_name, str(instance.get_id()), None,
+                     record_store.values_of(instance))
     return instance

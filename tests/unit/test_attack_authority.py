@@ -33,6 +33,7 @@ from models.rules import procedure as proc
 from models.rules.records import ReviewComment, RuleArticle, RuleVersion
 from models.township import review as rv
 from models.township.records import RuleFiling, RuleReview
+from tests.support.imported import tampered
 from tests.support.sites import TOWNSHIP_CODE, VILLAGE_CODE, Site, full_dump, make_pair
 
 TEXT = """青山村村规民约
@@ -94,10 +95,10 @@ def test_a_village_cannot_review_and_file_its_own_draft(tmp_path):
     _import(township, first)
 
     session = village.use()  # the lying village writes the township's records itself
-    review = record_store.create(session, RuleReview, version=vid, fingerprint=fingerprint, opinion=proc.AGREE,
-                                 reviewed_on="2026-07-02", reviewer="镇民政办", text="同意。")
-    record_store.create(session, RuleFiling, version=vid, fingerprint=fingerprint, received_on="2026-07-03",
-                        receipt_no="青山镇备〔2026〕1号", receipt_date="2026-07-03")
+    review = tampered(session, RuleReview, version=vid, fingerprint=fingerprint, opinion=proc.AGREE,
+                      reviewed_on="2026-07-02", reviewer="镇民政办", text="同意。")
+    tampered(session, RuleFiling, version=vid, fingerprint=fingerprint, received_on="2026-07-03",
+             receipt_no="青山镇备〔2026〕1号", receipt_date="2026-07-03")
     assert review.owner == VILLAGE_CODE
     forged = exporter.export_package(session, village.paths, usb)
     close_database()
@@ -154,8 +155,8 @@ def test_a_village_cannot_write_into_another_villages_draft(tmp_path, injected):
         scan.write_bytes(b"\x89PNG" + bytes(range(200)))
         row = attachments_service.add(session, village.paths.attachments, "rule_version", theirs, scan)
     else:
-        row = record_store.create(session, RuleReview, version=theirs, fingerprint=fingerprint,
-                                  opinion=proc.DISAGREE, reviewed_on="2026-07-02", reviewer="镇民政办", text="不同意")
+        row = tampered(session, RuleReview, version=theirs, fingerprint=fingerprint,
+                       opinion=proc.DISAGREE, reviewed_on="2026-07-02", reviewer="镇民政办", text="不同意")
     package = exporter.export_package(session, village.paths, usb)
     close_database()
     assert package.counts.get(injected)  # with the unacknowledged rows of its own draft
@@ -189,7 +190,7 @@ def test_a_township_cannot_put_a_person_into_a_villages_register(tmp_path):
     _import(township, first)
 
     session = township.use()  # the lying township registers a person in the village's household
-    person = record_store.create(session, Person, name="李四", gender="男", household_entry=household.id)
+    person = tampered(session, Person, name="李四", gender="男", household_entry=household.id)
     assert person.owner == TOWNSHIP_CODE
     back = exporter.export_package(session, township.paths, usb, recipient_code=VILLAGE_CODE)
     close_database()
