@@ -15,6 +15,7 @@ from desktop.services.session import Session
 from desktop.sync import recovery
 from models.errors import ValidationError
 from models.sync import policy
+from models.sync.records import RetiredKey
 
 RecoveryExport = recovery.RecoveryExport
 RecoveryPlan = recovery.RecoveryPlan
@@ -27,6 +28,9 @@ class Readiness:
     ready: bool
     reason: str  # why not, in Chinese ("" when ready)
     records: int
+    #: Whether the village was ever re-enrolled (重新入网): if not, the key a 恢复包 is sealed to is its
+    #: first PC's, which a village that lost its PC no longer has (the dialog warns).
+    reenrolled: bool = True
 
 
 def readiness(village_code: str) -> Readiness:
@@ -35,7 +39,8 @@ def readiness(village_code: str) -> Readiness:
         recovery.recoverable_village(village_code)
     except ValidationError as exc:
         return Readiness(False, str(exc), recovery.village_record_count(village_code))
-    return Readiness(True, "", recovery.village_record_count(village_code))
+    reenrolled = RetiredKey.select().where(RetiredKey.peer_code == village_code).exists()
+    return Readiness(True, "", recovery.village_record_count(village_code), reenrolled)
 
 
 def export_recovery(session: Session, paths: AppPaths, village_code: str, folder: Path,

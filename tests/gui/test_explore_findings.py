@@ -92,3 +92,49 @@ def test_the_townships_phone_prompt_names_where_the_village_finds_its_fingerprin
     ask = township.preview_dialog.first_contact_ask.text()
     assert "“数据交换”页右上角" in ask and "帮助 → 关于" in ask and "本机信息" not in ask
     township.preview_dialog.reject()
+
+
+def test_a_recovery_asked_for_before_reenrolment_warns_that_only_the_old_pc_can_open_it(qtbot, tmp_path):
+    """Told by the village that its PC died, the township clicked 生成恢复包… first (the button is right
+    there); the dialog wrote it without a word, sealed to the dead PC's key, and said "拷给村里,在新电脑
+    上导入" — which the new PC cannot. The dialog now warns that the village was never re-enrolled."""
+    from desktop.services import exchange_service
+    from desktop.sync import enrollment, importer
+    from tests.support.sites import add_people, make_login_pair
+
+    pair = make_login_pair(tmp_path)
+    pair.use("v")
+    add_people(pair.village_session, "王建国")
+    first = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
+    pair.use("t")
+    importer.apply_import(pair.township_session, first, pair.township, backup=False)
+    page = shown(qtbot, VillagesPage(pair.township_session, paths=pair.township), 1366, 768)
+    assert page.select_village(VILLAGE_CODE)
+    dialog = page.write_recovery()
+    qtbot.waitUntil(dialog.isVisible)
+    warning = dialog.message.text()
+    assert "还没有重新入网过" in warning and "原来那台电脑" in warning
+    assert dialog.cancel_button.isDefault()
+    dialog.reject()
+
+    enrollment.reenroll_village(pair.township_session, pair.township, VILLAGE_CODE, "换电脑", pair.usb)
+    page.refresh()
+    reenrol = page.write_recovery()  # re-enrolled, the new PC not heard yet: the existing refusal, no warning
+    qtbot.waitUntil(reenrol.isVisible)
+    assert "还没有重新入网过" not in reenrol.message.text()
+    reenrol.reject()
+    close_database()
+
+
+def test_the_reenrolment_dialog_says_how_a_village_without_backup_gets_its_records_back(qtbot, pair):
+    """The township re-enrolled a village whose PC died; nothing on 重新入网 said that its records can come
+    back (生成恢复包…) once the new PC's first package is in — the dialog now says the whole way."""
+    from ui.township.enrol_dialogs import ReenrollDialog
+
+    pair.use("t")
+    dialog = ReenrollDialog(pair.township_session, pair.township, VILLAGE_CODE, "青山村")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    hint = dialog.recovery_hint
+    assert hint.isVisible() and "生成恢复包" in hint.text() and "第一个数据包" in hint.text()
+    dialog.reject()

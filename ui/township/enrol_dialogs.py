@@ -95,6 +95,12 @@ class ReenrollDialog(QDialog):
             "{name}({code})换了电脑或重装了系统时使用:旧电脑的密钥将停用,以后旧电脑导出的数据包会被拒绝。"
             "软件会生成新的入网文件,请带给村里在新电脑上导入。").format(name=name, code=code))
         explain.setWordWrap(True)
+        #: The way back for a village whose PC died without a backup starts here: say the rest of it.
+        self.recovery_hint = QLabel(self.tr(
+            "村里的电脑坏了、又没有备份时:村里在新电脑上导入新的入网文件,导出第一个数据包交回乡镇;"
+            "本机导入它(电话核对指纹)后,再选中该村点“生成恢复包…”,把乡镇保存的该村记录送回新电脑。"))
+        self.recovery_hint.setWordWrap(True)
+        self.recovery_hint.setProperty("role", "hint")
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(self.tr("例如:村里换了电脑"))
         self.target = TargetChooser()
@@ -105,6 +111,7 @@ class ReenrollDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(explain)
+        layout.addWidget(self.recovery_hint)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(ok_cancel(self, self.tr("重新入网")))
