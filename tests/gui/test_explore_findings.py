@@ -138,3 +138,36 @@ def test_the_reenrolment_dialog_says_how_a_village_without_backup_gets_its_recor
     hint = dialog.recovery_hint
     assert hint.isVisible() and "生成恢复包" in hint.text() and "第一个数据包" in hint.text()
     dialog.reject()
+
+
+def test_enter_after_picking_a_folder_runs_the_dialogs_action_not_the_folder_dialog_again(qtbot, pair,
+                                                                                       tmp_path, monkeypatch):
+    """In 新增村庄… the staff typed code and name, clicked 选择文件夹…, picked the U盘 and pressed Enter: the
+    folder dialog opened again (the focus was still on its button). Enter now writes the 入网文件."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.support.sites import TOWNSHIP_CODE
+    from ui.township.enrol_dialogs import EnrollDialog
+
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    asked = []
+
+    def pick(*_args, **_kw):
+        asked.append(1)
+        return str(stick)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", pick)
+    pair.use("t")
+    dialog = EnrollDialog(pair.township_session, pair.township)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.code_edit.setText(TOWNSHIP_CODE + "002")
+    dialog.name_edit.setText("溪口村")
+    qtbot.mouseClick(dialog.target.folder_button, Qt.MouseButton.LeftButton)
+    assert asked == [1] and dialog.target.folder() == stick
+    dialog.target.folder_button.setFocus()
+    qtbot.keyClick(dialog.target.folder_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=20_000)
+    assert asked == [1] and dialog.written.parent == stick

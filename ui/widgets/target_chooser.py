@@ -84,6 +84,9 @@ class TargetChooser(QWidget):
         self.combo.setPlaceholderText(self.tr("没有找到U盘"))
         self.combo.currentIndexChanged.connect(self._on_index)
         self.folder_button = QPushButton(self.tr("选择文件夹…"))
+        # In a dialog, Enter after a folder was picked (the focus still on this button) is the dialog's
+        # action, not the folder dialog again: the button answers Enter only when it is clicked on purpose.
+        self.folder_button.setAutoDefault(False)
         self.folder_button.clicked.connect(self.choose_folder)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
