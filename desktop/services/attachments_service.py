@@ -16,12 +16,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.services import read_models, record_store
+from desktop.services import duties, read_models, record_store, write_rights
 from desktop.services.read_models import snapshot
 from desktop.services.session import Session
-from models.errors import NotFound, ValidationError
+from models.errors import NotFound, PermissionDenied, ValidationError
 from models.meetings.records import Attachment
-from models.messages import QT_TRANSLATE_NOOP, msg
+from models.messages import QT_TRANSLATE_NOOP, Message, msg
 from models.roles import Permission
 
 _C = "attachments"
@@ -55,10 +55,36 @@ def hash_file(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
+def why_not_attach(session: Session, table_name: str, record_id: str) -> Message | None:
+    """Why `session` may not attach files to (or remove them from) this record (None when it may).
+
+    The secretary's `EDIT_RECORDS`; only on this installation's own records
+    (`write_rights.why_not_attach`); and the 监委会's minutes are not the
+    村委会's to add to or take from (`duties.why_not_keep_committee_minutes`).
+    """
+    if not session.can(Permission.EDIT_RECORDS):
+        return session.refusal()
+    reason = write_rights.why_not_attach(table_name, record_id, record_store.owner_code())
+    if reason is None and table_name == "meeting":
+        from models.meetings.records import Meeting
+        from models.meetings.types import SUPERVISION
+
+        meeting = Meeting.get_or_none(Meeting.id == record_id)
+        if meeting is not None and meeting.type_code == SUPERVISION:
+            reason = duties.why_not_keep_committee_minutes(session)
+    return reason
+
+
+def _require_attach(session: Session, table_name: str, record_id: str) -> None:
+    reason = why_not_attach(session, table_name, record_id)
+    if reason is not None:
+        raise PermissionDenied(reason)
+
+
 def add(session: Session, store: Path, table_name: str, record_id: str, source: Path,
         kind: str = "document") -> read_models.AttachmentView:
     """Copy `source` into the store and attach it to the record."""
-    session.require(Permission.EDIT_RECORDS)
+    _require_attach(session, table_name, record_id)
     source = Path(source)
     if kind not in KINDS:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的附件类别:{kind}"), kind=kind)
@@ -138,6 +164,7 @@ def remove(session: Session, attachment_id: str) -> None:
     """Move an attachment to the recycle view (never from approved minutes: they are evidence)."""
     session.require(Permission.EDIT_RECORDS)
     row = _get(attachment_id)
+    _require_attach(session, row.table_name, row.record_id)
     if row.table_name == "meeting":
         from models.meetings.records import STATUS_APPROVED, Meeting
 

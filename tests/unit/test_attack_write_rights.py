@@ -138,3 +138,30 @@ def test_a_village_committee_login_cannot_write_the_committees_minutes(village):
     assert Meeting.get_by_id(mid).status == "draft" and not Meeting.get_by_id(mid).deleted
     # Its own 村委会 meetings it still writes.
     assert meetings_service.save(chair, meetings_service.new_draft("village_committee", date(2026, 10, 6)))
+
+
+def test_a_village_committee_login_cannot_attach_to_or_strip_the_committees_minutes(village, tmp_path):
+    """The same hole through the 附件 tab: a 村委会成员 login attached files to, and removed the scans of,
+    the 监委会's minutes (attachments needed EDIT_RECORDS only)."""
+    from desktop.services import meetings_service
+    from models.meetings.records import Attachment
+
+    paths, admin = village
+    chair = village_committee_login(admin)
+    member = member_login(admin, "weiyuan", "周监委", start=date(2021, 5, 6))
+    secretary = login_as(admin, "wenshu", "secretary")
+    mid = meetings_service.save(member, meetings_service.new_draft("supervision", date(2026, 10, 5)))
+    scan = tmp_path / "签到表.png"
+    scan.write_bytes(b"\x89PNG" + bytes(range(100)))
+    kept = attachments_service.add(secretary, paths.attachments, "meeting", mid, scan)  # kept for the committee
+    before = _counts(), Attachment.select().count()
+    with pytest.raises(PermissionDenied) as err:
+        attachments_service.add(chair, paths.attachments, "meeting", mid, scan)
+    assert str(err.value) == "村委会成员的账号不能记录监委会的会议:监委会会议由监委会成员或村文书记录。"
+    with pytest.raises(PermissionDenied):
+        attachments_service.remove(chair, kept.id)
+    assert (_counts(), Attachment.select().count()) == before
+    assert not Attachment.get_by_id(kept.id).deleted
+    # On the 村委会's own meetings it attaches as before.
+    own = meetings_service.save(chair, meetings_service.new_draft("village_committee", date(2026, 10, 6)))
+    assert attachments_service.add(chair, paths.attachments, "meeting", own, scan).filename == "签到表.png"

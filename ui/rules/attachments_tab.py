@@ -31,6 +31,8 @@ class RuleAttachmentsTab(AttachmentsPanel):
             text = self.tr("这里不能添加附件(没有数据文件夹)。")
         elif not self._session.can(Permission.EDIT_RECORDS):
             text = self.tr("你的账号只能查看和另存附件。")
+        elif self._meeting_id is not None and not self.can_add():
+            text = self.refusal_text()
         elif not self.model.total():
             text = self.tr("还没有附件。公布后请附上公开栏张贴的照片;也可以附上乡镇的备案回执、"
                            "征求意见表的扫描件。先选类别,再点“添加附件…”,或把文件拖到这里。")

@@ -37,7 +37,7 @@ from desktop.services import attachments_service
 from desktop.services.attachments_service import KINDS, AttachmentRow
 from desktop.services.session import Session
 from models.roles import Permission
-from ui.errors import error_text
+from ui.errors import error_text, message_text
 from ui.operations import run_op, run_query
 from ui.widgets.attachments_model import KIND, NAME, SIZE, AttachmentsModel, kind_label
 from ui.widgets.dialogs import ask_confirm
@@ -157,7 +157,14 @@ class AttachmentsPanel(QWidget):
     def can_add(self) -> bool:
         """Whether files may be attached now (saved meeting, permission, data folder)."""
         return (self._meeting_id is not None and self._paths is not None
-                and self._session.can(Permission.EDIT_RECORDS))
+                and attachments_service.why_not_attach(self._session, self._table, self._meeting_id) is None)
+
+    def refusal_text(self) -> str:
+        """Why files cannot be attached here although the login keeps records ("" when they can)."""
+        if self._meeting_id is None:
+            return ""
+        reason = attachments_service.why_not_attach(self._session, self._table, self._meeting_id)
+        return "" if reason is None else message_text(reason)
 
     def can_delete(self) -> bool:
         """Removing needs the permission and a meeting that is not approved."""
@@ -181,6 +188,8 @@ class AttachmentsPanel(QWidget):
             text = self.tr("这里不能添加附件(没有数据文件夹)。")
         elif not self._session.can(Permission.EDIT_RECORDS):
             text = self.tr("你的账号只能查看和另存附件。")
+        elif not self.can_add():
+            text = self.refusal_text()
         elif self._approved:
             text = self.tr("会议记录已审定:还可以补充附件(如签字后的签到表扫描件),但不能删除已有附件。")
         elif not self.model.total():
