@@ -231,7 +231,7 @@ def why_not(session: Session, table: str, row_id: str | None = None,
         return _nobody_here(table, name, mode, right)
     who = "、".join(role_label(code) for code in roles_that_write(table, mode))
     return msg(_C, QT_TRANSLATE_NOOP(
-        _C, "“{role}”账号不能修改{table}:只有{who}账号可以。"), role=role_label(session.role), table=name, who=who)
+        _C, "“{role}”账号不能登记或修改{table}:只有{who}账号可以。"), role=role_label(session.role), table=name, who=who)
 
 
 def _nobody_here(table: str, name: str, mode: str, right: Right) -> Message:

@@ -33,11 +33,30 @@ def test_a_village_committee_login_cannot_open_the_committees_election(qtbot, vi
     assert tab.term_combo.count() > 0  # the demo's terms are there to read
     for button in (tab.new_term_button, tab.add_button, tab.end_button):
         assert not button.isEnabled()
-        assert button.toolTip().startswith("“村委会成员”账号不能修改监委会成员:只有管理员、村文书/村支书账号可以。")
+        assert button.toolTip().startswith("“村委会成员”账号不能登记或修改监委会成员:只有管理员、村文书/村支书账号可以。")
         assert "第三十二条" in button.toolTip()
     tab.table.selectRow(0)
     assert not tab.end_button.isEnabled()
     screens.save(window, "write_rights_members_village_committee")
+    _save_with_tooltip(qtbot, window, tab.add_button, "write_rights_members_village_committee_tooltip")
+
+
+def _save_with_tooltip(qtbot, window, button, name: str) -> None:
+    """The window with `button`'s tooltip shown over it (a tooltip is its own window: painted on the grab)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    QToolTip.showText(button.mapToGlobal(QPoint(button.width() // 2, button.height())), button.toolTip(), button)
+    qtbot.waitUntil(QToolTip.isVisible)
+    tip = next(w for w in QApplication.topLevelWidgets() if w.inherits("QTipLabel") and w.isVisible())
+    image = window.grab()
+    painter = QPainter(image)
+    painter.drawPixmap(button.mapTo(window, QPoint(button.width() // 2, button.height() + 4)), tip.grab())
+    painter.end()
+    screens.OUT.mkdir(parents=True, exist_ok=True)
+    assert image.save(str(screens.OUT / f"{name}.png"))
+    QToolTip.hideText()
 
 
 def test_the_secretary_still_records_the_election(qtbot, village_demo, settings_store):

@@ -37,13 +37,13 @@ def test_a_village_committee_login_cannot_record_the_committee_that_supervises_i
     before = _counts()
     with pytest.raises(PermissionDenied) as err:
         sv.create_term(chair, "第八届", date(2026, 5, 6))
-    assert str(err.value) == "“村委会成员”账号不能修改监委会届次:只有管理员、村文书/村支书账号可以。"
+    assert str(err.value) == "“村委会成员”账号不能登记或修改监委会届次:只有管理员、村文书/村支书账号可以。"
     term = sv.create_term(admin, "第八届", date(2026, 5, 6))
     seat = sv.add_member(admin, term.id, people_service.add_person(admin, "周监委", "男").id)
     before = _counts()
     with pytest.raises(PermissionDenied) as err:
         sv.add_member(chair, term.id, friend.id)
-    assert str(err.value) == "“村委会成员”账号不能修改监委会成员:只有管理员、村文书/村支书账号可以。"
+    assert str(err.value) == "“村委会成员”账号不能登记或修改监委会成员:只有管理员、村文书/村支书账号可以。"
     with pytest.raises(PermissionDenied):
         sv.end_seat(chair, seat.id, date(2026, 6, 1), "resigned", "本人辞职")
     assert _counts() == before
@@ -61,7 +61,7 @@ def test_a_committee_login_cannot_seat_or_unseat_its_own_members(village):
     before = _counts()
     with pytest.raises(PermissionDenied) as err:
         sv.add_member(member, seat.term_id, friend.id)
-    assert "“监委会主任/委员”账号不能修改监委会成员" in str(err.value)
+    assert "“监委会主任/委员”账号不能登记或修改监委会成员" in str(err.value)
     with pytest.raises(PermissionDenied):
         sv.end_seat(member, seat.id, date(2026, 6, 1), "recalled", "罢免")
     with pytest.raises(PermissionDenied):
@@ -81,7 +81,7 @@ def test_a_login_cannot_raise_its_own_role(village):
     before = _counts()
     with pytest.raises(PermissionDenied) as err:
         record_store.update(viewer, own, role="admin")
-    assert str(err.value) == "“只读”账号不能修改账号:只有管理员账号可以。"
+    assert str(err.value) == "“只读”账号不能登记或修改账号:只有管理员账号可以。"
     with pytest.raises(PermissionDenied):
         record_store.update(viewer, own, role="admin", password_hash="x")
     assert _counts() == before
