@@ -18,7 +18,7 @@ writes). Both sets come from the codecs themselves, so there is no data file
 to ship.
 
 Where it fails: a very short text whose bytes are common characters in both
-encodings. Measured (tests/bench/bench_text_encoding.py, 31,008 Big5 and
+encodings. Measured (tests/bench/measure_text_encoding.py, 31,008 Big5 and
 48,751 GB18030 texts: the zh_TW and zh_CN message catalogues of a Debian
 system, vim's Chinese tutors, the demo 村规民约): no GB18030 text is ever taken
 for Big5 (precision 1.000 at every length); Big5 is recognised in 80% of texts

@@ -13,13 +13,17 @@ def test_steady_typing_still_keeps_a_draft_every_few_seconds(qtbot, main_window)
     qtbot.waitExposed(dialog)
     dialog.guard.timer.setInterval(60_000)  # a pause that never comes: the person types on
     dialog.guard.max_timer.setInterval(300)
+    pause_fired = []
+    dialog.guard.timer.timeout.connect(lambda: pause_fired.append(True))
     kept_while_typing = []
     for char in "吴秀兰王建国李秀英张明":
         type_text(qtbot, dialog.form.name_edit, char)
         qtbot.wait(80)
         if main_window.drafts.pending():
             kept_while_typing.append(dialog.form.name_edit.text())
-    assert dialog.guard.timer.isActive()  # the pause timer alone would not have written anything yet
+    # The pause timer alone would not have written anything yet (it is stopped when the longest-wait
+    # timer writes, so on a slow machine it may be idle here: what matters is that it never fired).
+    assert not pause_fired
     assert kept_while_typing, "nothing was kept while the typing went on"
     (draft,) = main_window.drafts.pending()
     assert draft.key == "person:new:register" and draft.state["name"].startswith("吴秀兰")

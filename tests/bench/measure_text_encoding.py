@@ -9,7 +9,7 @@ Corpus (real texts written by people, from the Debian system this runs on):
   (tutor.zh.euc, menu_zh_cn.gb2312.vim) and the demo 村规民约 (desktop/demo_rules.py).
 
 Only texts with at least one non-ASCII character count (pure ASCII is the same in
-both). Run: `python tests/bench/bench_text_encoding.py`; prints precision and recall
+both). Run: `python tests/bench/measure_text_encoding.py`; prints precision and recall
 of "Big5" per length bucket (length in non-ASCII characters).
 """
 
