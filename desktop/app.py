@@ -88,10 +88,11 @@ def run_gui(paths: AppPaths, verbose: bool = False, open_package: Path | None = 
         from ui.single_instance import ask_first_to_come_forward
 
         # The window already open comes to the front; a double-clicked package opens there.
-        if ask_first_to_come_forward(paths.data_dir, open_package) and open_package is not None:
+        forwarded = ask_first_to_come_forward(paths.data_dir, open_package)
+        if forwarded and open_package is not None:
             log.info("package %s handed to the window already open", open_package)
             return 0
-        return _cannot_open(paths, instance, probe)
+        return _cannot_open(paths, instance, probe, forwarded)
     if not probe:
         from PySide6.QtCore import QTimer
 
@@ -186,10 +187,13 @@ class _Held:
             self._lock.release()
 
 
-def _cannot_open(paths: AppPaths, exc: Exception, probe: bool) -> int:
-    """The database cannot be used: say why (a box, or stderr under the probe); exit code 1."""
+def _cannot_open(paths: AppPaths, exc: Exception, probe: bool, forwarded: bool = False) -> int:
+    """The database cannot be used: say why (a box, or stderr under the probe); exit code 1.
+
+    `forwarded`: the folder is held by a window that came to the front when asked (a second start).
+    """
     log.error("cannot open the data folder %s: %s", paths.data_dir, exc)
-    _show_fatal(exc, blocking=not probe)
+    _show_fatal(exc, blocking=not probe, forwarded=forwarded)
     return 1
 
 
@@ -268,16 +272,21 @@ def _exec_login(dialog) -> Session | None:
     return dialog.session if dialog.exec() else None
 
 
-def _show_fatal(exc: Exception, blocking: bool) -> None:
-    """Tell the person why the program cannot start (stderr only under the probe)."""
+def _show_fatal(exc: Exception, blocking: bool, forwarded: bool = False) -> None:
+    """Tell the person why the program cannot start (stderr only under the probe).
+
+    A second start whose first window came to the front is no failure: an
+    information box says to go on in that window (`single_instance.second_start_text`).
+    """
     sys.stderr.write(f"{exc}\n")
     if not blocking:
         return
     from PySide6.QtWidgets import QMessageBox
 
-    from ui.errors import error_text
+    from ui.single_instance import second_start_text
 
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, error_text(exc))
+    icon = QMessageBox.Icon.Information if forwarded else QMessageBox.Icon.Critical
+    box = QMessageBox(icon, APP_NAME, second_start_text(exc, forwarded))
     box.exec()
 
 

@@ -26,7 +26,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
@@ -146,3 +146,20 @@ def ask_first_to_come_forward(data_dir: Path, package: Path | None = None, wait_
     sent = socket.waitForBytesWritten(wait_ms)
     socket.disconnectFromServer()
     return sent
+
+
+def second_start_text(refusal: Exception, forwarded: bool) -> str:
+    """What a refused second start tells the person: with the first window brought forward, to go on there.
+
+    The folder lock's own sentence says to find the open window on the task
+    bar; once that window answered and came to the front, the person only
+    needs to know it is the one in front (and who holds it).
+    """
+    from ui.errors import error_text
+
+    holder = getattr(refusal, "holder", None)
+    if not forwarded or holder is None:
+        return error_text(refusal)
+    return QCoreApplication.translate(
+        "single_instance", "村务台账已经打开了(用的是同一个数据文件夹):{holder}。\n\n"
+        "已把那个窗口切换到最前面,请在那里继续,不用再打开一个。").format(holder=holder.describe())

@@ -171,3 +171,19 @@ def test_enter_after_picking_a_folder_runs_the_dialogs_action_not_the_folder_dia
     qtbot.keyClick(dialog.target.folder_button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=20_000)
     assert asked == [1] and dialog.written.parent == stick
+
+
+def test_a_second_start_whose_window_came_forward_says_to_go_on_there(qtbot):
+    """Double-clicking the icon again brought the open window to the front, yet a red error box said
+    "请到任务栏上切换到已经打开的窗口,或先关闭它再试" — the window was already in front. Once the first window
+    answered, the box is information: it is in front, go on there (and who holds the folder)."""
+    from desktop import folder_lock
+    from ui.single_instance import second_start_text
+
+    refusal = folder_lock.busy(folder_lock.Holder(folder_lock.GUI, user="wenshu", pid=4242,
+                                                  started="2026-12-04T08:30:00", login="管理员(admin)"))
+    forwarded = second_start_text(refusal, forwarded=True)
+    assert "已把那个窗口切换到最前面" in forwarded and "任务栏" not in forwarded
+    assert "登录的是 管理员(admin)" in forwarded and "进程 4242" in forwarded
+    not_forwarded = second_start_text(refusal, forwarded=False)
+    assert "任务栏" in not_forwarded  # nobody answered: find it, or close it
