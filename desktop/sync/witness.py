@@ -170,7 +170,7 @@ def judge(manifest: dict[str, Any], peer: Peer, number: int, first_contact: bool
 
 def _broken_rewritten(peer: Peer, row: AuditWitness, head: tuple[int, str], restored_at: str) -> Verdict:
     return Verdict(WITNESS_BROKEN, str(msg(_C, QT_TRANSLATE_NOOP(
-        _C, "{name}审计日志的第 {n} 条与本机 {date} 收到的不一致:已经发出的审计记录被改写或删除过"
+        _C, "{name}审计日志的第 {n} 条及以前的记录与本机 {date} 收到的不一致:已经发出的审计记录被改写或删除过"
         "(链条被重新计算)。"), name=peer.name, n=row.count, date=_date(row.seen_at))),
         head, restored_at)
 
@@ -308,11 +308,11 @@ def check_problems(mode: str) -> list[Message]:
         if mode == MODE_TOWNSHIP:
             name = peers[row.peer_code].name if row.peer_code in peers else row.peer_code
             problems.append(msg(_C, QT_TRANSLATE_NOOP(
-                _C, "本乡镇审计日志的第 {n} 条与{name} {date} 数据包中确认的不一致(记录在发出后被改动或删除)"),
+                _C, "本乡镇审计日志的第 {n} 条及以前的记录与{name} {date} 数据包中确认的不一致(记录在发出后被改动或删除)"),
                 n=row.count, name=name, date=date))
         else:
             problems.append(msg(_C, QT_TRANSLATE_NOOP(
-                _C, "本村审计日志的第 {n} 条与乡镇 {date} 回执中确认的不一致(记录在发出后被改动或删除)"),
+                _C, "本村审计日志的第 {n} 条及以前的记录与乡镇 {date} 回执中确认的不一致(记录在发出后被改动或删除)"),
                 n=row.count, date=date))
         break  # the first one is the one to explain; every later acknowledgement fails with it
     return problems

@@ -187,3 +187,14 @@ def test_a_second_start_whose_window_came_forward_says_to_go_on_there(qtbot):
     assert "登录的是 管理员(admin)" in forwarded and "进程 4242" in forwarded
     not_forwarded = second_start_text(refusal, forwarded=False)
     assert "任务栏" in not_forwarded  # nobody answered: find it, or close it
+
+
+def test_the_broken_audit_reason_does_not_point_at_one_row_as_the_edited_one(qtbot, tmp_path):
+    """The red flag said "青山村审计日志的第 14 条与本机收到的不一致" after row 10 had been edited: the staff
+    looked for what happened at row 14. The 14 is where the chains part (that row's hash covers every row
+    before it), so the reason says "第 14 条及以前的记录"."""
+    township, village, usb = make_pair(tmp_path, years=1)
+    import_into(township, export_to(village, usb).path)
+    rewrite_audit_log(village.paths.database, "edit")
+    result = import_into(township, export_to(village, usb).path)
+    assert result.audit == "broken" and "条及以前的记录与本机" in result.audit_reason
