@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.services import record_store
+from desktop.services import duties, record_store
 from desktop.services.session import Session
 from models.clock import local_display
 from models.disclosure.records import DisclosureItem
 from models.entities import Household, Kinship, Person, VillageGroup
-from models.errors import DuplicateRecord, NotFound
+from models.errors import DuplicateRecord, NotFound, PermissionDenied
 from models.meetings.records import Attachment, DecisionRegister, Meeting
+from models.meetings.types import SUPERVISION
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
 from models.rules.records import RuleVersion
@@ -106,7 +107,21 @@ def restore(session: Session, table: str, record_id: str, allow_duplicate: bool 
         rules_service.check_restorable(row)
     if table == "disclosure_item" and not allow_duplicate:
         _refuse_a_second_posting(row)
+    _refuse_the_committees(session, table, row)
     record_store.restore(session, row)
+
+
+def _refuse_the_committees(session: Session, table: str, row) -> None:
+    """The 监委会's minutes (and their 附件) come back only for whom may write them (`duties`, `attachments_service`)."""
+    reason = None
+    if table == "meeting" and row.type_code == SUPERVISION:
+        reason = duties.why_not_keep_committee_minutes(session)
+    elif table == "attachment":
+        from desktop.services import attachments_service
+
+        reason = attachments_service.why_not_attach(session, row.table_name, row.record_id)
+    if reason is not None:
+        raise PermissionDenied(reason)
 
 
 def _refuse_a_second_posting(item: DisclosureItem) -> None:

@@ -165,3 +165,23 @@ def test_a_village_committee_login_cannot_attach_to_or_strip_the_committees_minu
     # On the 村委会's own meetings it attaches as before.
     own = meetings_service.save(chair, meetings_service.new_draft("village_committee", date(2026, 10, 6)))
     assert attachments_service.add(chair, paths.attachments, "meeting", own, scan).filename == "签到表.png"
+
+
+def test_a_village_committee_login_cannot_bring_back_the_committees_abandoned_minutes(village):
+    """The same hole through the 回收站: a 村委会成员 login restored the 监委会 minutes the committee had
+    abandoned (a restore needed EDIT_RECORDS only)."""
+    from desktop.services import meetings_service, recycle_service
+    from models.meetings.records import Meeting
+
+    _, admin = village
+    chair = village_committee_login(admin)
+    secretary = login_as(admin, "wenshu", "secretary")
+    mid = meetings_service.save(secretary, meetings_service.new_draft("supervision", date(2026, 10, 5)))
+    meetings_service.delete_draft(secretary, mid)
+    before = _counts()
+    with pytest.raises(PermissionDenied) as err:
+        recycle_service.restore(chair, "meeting", mid)
+    assert str(err.value) == "村委会成员的账号不能记录监委会的会议:监委会会议由监委会成员或村文书记录。"
+    assert _counts() == before and Meeting.get_by_id(mid).deleted
+    recycle_service.restore(secretary, "meeting", mid)
+    assert not Meeting.get_by_id(mid).deleted
