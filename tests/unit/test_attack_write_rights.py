@@ -185,3 +185,31 @@ def test_a_village_committee_login_cannot_bring_back_the_committees_abandoned_mi
     assert _counts() == before and Meeting.get_by_id(mid).deleted
     recycle_service.restore(secretary, "meeting", mid)
     assert not Meeting.get_by_id(mid).deleted
+
+
+@pytest.mark.parametrize("role", ["village_committee", "committee"])
+def test_neither_body_touches_the_register_accounts_backups_or_packages(village, tmp_path, role):
+    """A sweep with the holes above: the 村委会 and the 监委会 logins edit no register, no account, restore
+    no backup, send no package (all refused before too) — and no longer raise their own role."""
+    from desktop.services import accounts_service, backup_service, exchange_service
+
+    paths, admin = village
+    who = (village_committee_login(admin) if role == "village_committee"
+           else member_login(admin, "weiyuan", "周监委", start=date(2021, 5, 6)))
+    person = people_service.add_person(admin, "王建国", "男")
+    backup = backup_service.back_up(admin, paths.database, tmp_path / "bk")
+    before = _counts()
+    acts = [
+        lambda: people_service.add_person(who, "李四", "男"),
+        lambda: people_service.edit_person(who, person.id, "王改名", "男"),
+        lambda: accounts_service.add_account(who, "zeng", person.id, "admin", PASSWORD, PASSWORD),
+        lambda: accounts_service.reset_password(who, who.user_id),
+        lambda: record_store.update(who, User.get_by_id(who.user_id), role="admin"),
+        lambda: backup_service.restore(who, paths, backup),
+        lambda: exchange_service.export_package(who, paths, tmp_path / "usb"),
+    ]
+    for act in acts:
+        with pytest.raises(PermissionDenied):
+            act()
+    assert _counts() == before
+    assert User.get_by_id(who.user_id).role == role
