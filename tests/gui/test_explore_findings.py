@@ -198,3 +198,30 @@ def test_the_broken_audit_reason_does_not_point_at_one_row_as_the_edited_one(qtb
     rewrite_audit_log(village.paths.database, "edit")
     result = import_into(township, export_to(village, usb).path)
     assert result.audit == "broken" and "条及以前的记录与本机" in result.audit_reason
+
+
+def test_typing_the_fingerprint_as_heard_lands_in_its_field_on_a_short_screen(qtbot, pair, tmp_path):
+    """At 1024×600 the staff opened a first package and typed what the village read out, "IRUF YELR", without
+    clicking first: the focus was on 取消 (the body had moved into a scroll area after the field took the
+    focus), the space pressed 取消 and the preview closed ("没有导入"). The field keeps the focus."""
+    from tests.support.sites import add_people
+
+    add_people(pair.village_session, "张三")
+    page = _exchange_page(qtbot, pair.village_session, pair.village)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    _export(qtbot, page, stick)
+    package = page.export_result.path
+    page.close()
+    pair.use("t")
+    township = shown(qtbot, VillagesPage(pair.township_session, paths=pair.township), 1024, 600)
+    township.import_files([package])
+    qtbot.waitUntil(lambda: township.preview_dialog is not None and township.preview_dialog.isVisible(),
+                    timeout=20_000)
+    dialog = township.preview_dialog
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is not None)
+    assert dialog.focusWidget() is dialog.fingerprint_edit
+    qtbot.keyClicks(dialog.focusWidget(), "ABCD EFGH")
+    assert dialog.isVisible() and dialog.fingerprint_edit.text() == "ABCD EFGH"
+    dialog.reject()

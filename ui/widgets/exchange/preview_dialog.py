@@ -151,11 +151,13 @@ class PreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        if self.fingerprint_edit is not None:
-            self.fingerprint_edit.setFocus()
         self._fit_table(len(shown))
         # On a short screen (1024×600, a large font) the body scrolls; 导入/取消 stay in view.
         self._body_area = scroll_dialog_body(self, keep=buttons)
+        if self.fingerprint_edit is not None:
+            # After the body moved into its scroll area (a move drops the focus): typing what is heard on the
+            # phone goes into the field, and a space in "ABCD EFGH" never presses 取消.
+            self.fingerprint_edit.setFocus()
         # As tall as the content: no blank band under a short table or an already-imported package.
         resize_within_screen(self, 680, self.sizeHint().height())
 
