@@ -1,4 +1,4 @@
-"""How `cunwu check` names a record and a field when the audit replay finds a mismatch.
+"""How `cunwu check` names a record when the audit replay finds a mismatch (its fields: `models.field_labels`).
 
 A clerk reading "financial_line 3f2a… amount_fen" learns nothing; "财务明细“三月份
 水电费 · 第 3 行 电费”的支出金额" tells them which paper to pull out. The names
@@ -58,49 +58,6 @@ RECORD_LABELS: dict[str, str] = {
     "township_notice": QT_TRANSLATE_NOOP(_C, "乡镇通知"),
 }
 
-#: Column labels; a column not listed here is shown by its name.
-FIELD_LABELS: dict[str, str] = {
-    "name": QT_TRANSLATE_NOOP(_C, "姓名/名称"),
-    "gender": QT_TRANSLATE_NOOP(_C, "性别"),
-    "birth_year": QT_TRANSLATE_NOOP(_C, "出生年份"),
-    "birth_month": QT_TRANSLATE_NOOP(_C, "出生月份"),
-    "village_group": QT_TRANSLATE_NOOP(_C, "村民小组"),
-    "household": QT_TRANSLATE_NOOP(_C, "户"),
-    "phone": QT_TRANSLATE_NOOP(_C, "电话"),
-    "note": QT_TRANSLATE_NOOP(_C, "备注"),
-    "role": QT_TRANSLATE_NOOP(_C, "角色"),
-    "login": QT_TRANSLATE_NOOP(_C, "登录名"),
-    "display_name": QT_TRANSLATE_NOOP(_C, "显示名"),
-    "active": QT_TRANSLATE_NOOP(_C, "启用状态"),
-    "deleted": QT_TRANSLATE_NOOP(_C, "删除标记"),
-    "owner": QT_TRANSLATE_NOOP(_C, "所属单位"),
-    "title": QT_TRANSLATE_NOOP(_C, "标题"),
-    "text": QT_TRANSLATE_NOOP(_C, "内容"),
-    "content": QT_TRANSLATE_NOOP(_C, "内容"),
-    "summary": QT_TRANSLATE_NOOP(_C, "摘要"),
-    "income_fen": QT_TRANSLATE_NOOP(_C, "收入金额"),
-    "expense_fen": QT_TRANSLATE_NOOP(_C, "支出金额"),
-    "amount_fen": QT_TRANSLATE_NOOP(_C, "金额"),
-    "total_fen": QT_TRANSLATE_NOOP(_C, "金额合计"),
-    "opening_fen": QT_TRANSLATE_NOOP(_C, "期初余额"),
-    "closing_fen": QT_TRANSLATE_NOOP(_C, "期末余额"),
-    "day": QT_TRANSLATE_NOOP(_C, "日期"),
-    "voucher": QT_TRANSLATE_NOOP(_C, "凭证号"),
-    "handler": QT_TRANSLATE_NOOP(_C, "经手人"),
-    "held_on": QT_TRANSLATE_NOOP(_C, "日期"),
-    "status": QT_TRANSLATE_NOOP(_C, "状态"),
-    "yes": QT_TRANSLATE_NOOP(_C, "赞成票"),
-    "no": QT_TRANSLATE_NOOP(_C, "反对票"),
-    "abstain": QT_TRANSLATE_NOOP(_C, "弃权票"),
-    "passed": QT_TRANSLATE_NOOP(_C, "表决结果"),
-    "choice": QT_TRANSLATE_NOOP(_C, "表决意见"),
-    "start_date": QT_TRANSLATE_NOOP(_C, "起始日期"),
-    "end_date": QT_TRANSLATE_NOOP(_C, "结束日期"),
-    "households": QT_TRANSLATE_NOOP(_C, "户数"),
-    "adult_population": QT_TRANSLATE_NOOP(_C, "18 岁以上人口"),
-    "verdict": QT_TRANSLATE_NOOP(_C, "评议结果"),
-}
-
 #: Columns that name a record, tried in order.
 _NAME_COLUMNS = ("name", "login", "title", "label", "summary", "code", "period", "voucher_no", "number",
                  "received_on", "role", "relation", "step")
@@ -109,11 +66,6 @@ _NAME_COLUMNS = ("name", "login", "title", "label", "summary", "code", "period",
 def record_label(table: str) -> str:
     """The singular label of one record of `table` (its name when we have none)."""
     return RECORD_LABELS.get(table, table)
-
-
-def field_label(column: str) -> str:
-    """The label of a column (its name when we have none)."""
-    return FIELD_LABELS.get(column, column)
 
 
 def shown(column: str, value: Any) -> str:

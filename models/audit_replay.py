@@ -48,8 +48,9 @@ from operator import itemgetter
 from typing import Any
 
 from models import audit
-from models.audit_names import describe, field_label, shown
+from models.audit_names import describe, shown
 from models.db import database
+from models.field_labels import field_label
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
 
 _C = "audit_replay"
@@ -372,7 +373,8 @@ def _compare(report: ReplayReport, table: _Table, log: _Log, limit: int) -> None
         if key:
             report.problems.append(msg(_C, QT_TRANSLATE_NOOP(
                 _C, "{record}的{field}与审计记录不一致:审计记录为 {was},现为 {now}"),
-                record=table.record(row), field=field_label(key), was=shown(key, _norm(was, table.decl[key])),
+                record=table.record(row), field=field_label(table.name, key),
+                was=shown(key, _norm(was, table.decl[key])),
                 now=shown(key, now)))
         else:
             report.problems.append(msg(_C, QT_TRANSLATE_NOOP(

@@ -17,6 +17,7 @@ from typing import Any
 
 from models.db import database
 from models.errors import PackageRefused
+from models.field_labels import field_label
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.sync import fields, policy, validator
 
@@ -55,7 +56,7 @@ def column_checks(sender_name: str, table: str, columns: list[str]) -> list[tupl
     if missing:
         raise _refused(QT_TRANSLATE_NOOP(
             _C, "数据包中的{table}缺少必填的一栏“{field}”,本机不能保存。已拒绝导入,请{name}核对后重新导出。"),
-            table=policy.label(table), field=_field_label(table, missing[0]), name=sender_name)
+            table=policy.label(table), field=field_label(table, missing[0]), name=sender_name)
     return validator.row_checks(table, columns)
 
 
@@ -79,14 +80,8 @@ def check_row(sender_name: str, table: str, checks: list[tuple[int, validator.Fi
     raise _refused(QT_TRANSLATE_NOOP(
         _C, "数据包中{table}的第 {n} 条记录的“{field}”{why}(收到的是“{value}”),本机不能保存。"
         "已拒绝导入,请{name}核对后重新导出。"),
-        table=policy.label(table), n=number, field=_field_label(table, problem.column),
+        table=policy.label(table), n=number, field=field_label(table, problem.column),
         why=msg(validator.CONTEXT, problem.why), value=_shown(problem.value), name=sender_name)
-
-
-def _field_label(table: str, column: str) -> str:
-    """The Chinese label of a column where the field rules name it, else its name in the package."""
-    rule = fields.RULES.get(table, {}).get(column)
-    return str(msg(fields.CONTEXT, rule[0])) if rule else column
 
 
 def _shown(value: Any) -> str:

@@ -23,11 +23,8 @@ from datetime import date
 from typing import Any
 
 from models.entities import GENDERS, LEFT_KINDS
+from models.field_labels import field_label
 from models.kinship import RELATIONS
-from models.messages import QT_TRANSLATE_NOOP
-
-_C = "sync_fields"
-CONTEXT = _C  # the translation context of the labels in RULES
 
 Check = Callable[[Any], bool]
 
@@ -71,56 +68,56 @@ def _key(nullable: bool) -> Check:
     return lambda value: (nullable and value is None) or (isinstance(value, str) and 0 < len(value) <= 36)
 
 
-#: table -> column -> (label a person reads, rule).
-RULES: dict[str, dict[str, tuple[str, Check]]] = {
+#: table -> column -> rule (the label a person reads is in `models.field_labels`).
+RULES: dict[str, dict[str, Check]] = {
     "village_group": {
-        "name": (QT_TRANSLATE_NOOP(_C, "小组名称"), _text(32, required=True)),
-        "position": (QT_TRANSLATE_NOOP(_C, "排列顺序"), _int_between(-10**6, 10**6, nullable=False)),
-        "note": (QT_TRANSLATE_NOOP(_C, "备注"), _text()),
+        "name": _text(32, required=True),
+        "position": _int_between(-10**6, 10**6, nullable=False),
+        "note": _text(),
     },
     "household": {
-        "number": (QT_TRANSLATE_NOOP(_C, "户号"), _text(32)),
-        "village_group": (QT_TRANSLATE_NOOP(_C, "村民小组"), _text(32)),
-        "address": (QT_TRANSLATE_NOOP(_C, "住址"), _text(128)),
-        "note": (QT_TRANSLATE_NOOP(_C, "备注"), _text()),
+        "number": _text(32),
+        "village_group": _text(32),
+        "address": _text(128),
+        "note": _text(),
     },
     "person": {
-        "name": (QT_TRANSLATE_NOOP(_C, "姓名"), _text(32, required=True)),
-        "gender": (QT_TRANSLATE_NOOP(_C, "性别"), _one_of(GENDERS, blank=False)),
-        "birth_year": (QT_TRANSLATE_NOOP(_C, "出生年份"), _int_between(1850, 2200)),
-        "birth_month": (QT_TRANSLATE_NOOP(_C, "出生月份"), _int_between(1, 12)),
-        "household_id": (QT_TRANSLATE_NOOP(_C, "所在户"), _key(nullable=True)),
-        "household_relation": (QT_TRANSLATE_NOOP(_C, "与户主关系"), _text(16)),
-        "left_on": (QT_TRANSLATE_NOOP(_C, "离开名册日期"), _day_or_blank),
-        "left_kind": (QT_TRANSLATE_NOOP(_C, "离开名册方式"), _one_of(LEFT_KINDS)),
-        "left_reason": (QT_TRANSLATE_NOOP(_C, "离开名册原因"), _text()),
+        "name": _text(32, required=True),
+        "gender": _one_of(GENDERS, blank=False),
+        "birth_year": _int_between(1850, 2200),
+        "birth_month": _int_between(1, 12),
+        "household_id": _key(nullable=True),
+        "household_relation": _text(16),
+        "left_on": _day_or_blank,
+        "left_kind": _one_of(LEFT_KINDS),
+        "left_reason": _text(),
     },
     "person_role": {
-        "start_date": (QT_TRANSLATE_NOOP(_C, "任职日期"), _day_or_blank),
-        "end_date": (QT_TRANSLATE_NOOP(_C, "离任日期"), _day_or_blank),
-        "end_reason": (QT_TRANSLATE_NOOP(_C, "离任原因"), _text()),
-        "scope": (QT_TRANSLATE_NOOP(_C, "所在村民小组"), _text(32)),
+        "start_date": _day_or_blank,
+        "end_date": _day_or_blank,
+        "end_reason": _text(),
+        "scope": _text(32),
     },
     "represented_household": {
-        "role_id": (QT_TRANSLATE_NOOP(_C, "村民代表任职"), _key(nullable=False)),
-        "household_id": (QT_TRANSLATE_NOOP(_C, "联系户"), _key(nullable=False)),
+        "role_id": _key(nullable=False),
+        "household_id": _key(nullable=False),
     },
     "kinship": {
-        "relation": (QT_TRANSLATE_NOOP(_C, "亲属关系"), _one_of(RELATIONS, blank=False)),
+        "relation": _one_of(RELATIONS, blank=False),
     },
     "committee_member": {
-        "left_on": (QT_TRANSLATE_NOOP(_C, "离任日期"), _day_or_blank),
-        "left_reason": (QT_TRANSLATE_NOOP(_C, "离任原因"), _text()),
+        "left_on": _day_or_blank,
+        "left_reason": _text(),
     },
     "supervision_matter": {
-        "answered_by": (QT_TRANSLATE_NOOP(_C, "答复人账号"), _text(64)),
-        "closed_by": (QT_TRANSLATE_NOOP(_C, "办结人账号"), _text(64)),
+        "answered_by": _text(64),
+        "closed_by": _text(64),
     },
     "voucher_review": {
-        "recorded_by": (QT_TRANSLATE_NOOP(_C, "登记人账号"), _text(64)),
+        "recorded_by": _text(64),
     },
     "disclosure_item": {
-        "submitted_by": (QT_TRANSLATE_NOOP(_C, "提交人账号"), _text(64)),
+        "submitted_by": _text(64),
     },
 }
 
@@ -128,7 +125,7 @@ RULES: dict[str, dict[str, tuple[str, Check]]] = {
 def column_checks(table: str, columns: list[str]) -> list[tuple[int, str, Check]]:
     """(index in `columns`, label, rule) of each column of `table` that has a rule."""
     rules = RULES.get(table, {})
-    return [(i, rules[c][0], rules[c][1]) for i, c in enumerate(columns) if c in rules]
+    return [(i, field_label(table, c), rules[c]) for i, c in enumerate(columns) if c in rules]
 
 
 def problem(checks: list[tuple[int, str, Check]], row: list[Any]) -> tuple[str, Any] | None:

@@ -116,7 +116,7 @@ def _perturb(body: dict, rng: random.Random) -> int:
                 if check.kind == "key":
                     continue
                 value = _value(rng, t["name"], check, by_column[column])
-                if check.check(value) is not None or (column in rules and not rules[column][1](value)):
+                if check.check(value) is not None or (column in rules and not rules[column](value)):
                     continue
                 if column == "deleted" and value:
                     value = int(rng.random() < 0.3)  # most records stay, so the screens have something to show

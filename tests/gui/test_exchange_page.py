@@ -335,7 +335,7 @@ def test_conflict_is_shown_side_by_side_and_resolved(qtbot, pair, tmp_path):
     assert panel.count() == 1
     headers = [panel.table.horizontalHeaderItem(c).text() for c in range(3)]
     assert headers == ["项目", "本机的版本", "数据包中的版本"]
-    assert [panel.table.item(0, c).text() for c in range(3)] == ["名称/姓名", "张三丰", "张小三"]
+    assert [panel.table.item(0, c).text() for c in range(3)] == ["姓名", "张三丰", "张小三"]
     qtbot.mouseClick(panel.take_incoming_button, Qt.MouseButton.LeftButton)
     assert Person.get_by_id(person_id).name == "张小三"
     assert exchange_service.conflicts() == []

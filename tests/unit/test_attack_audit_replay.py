@@ -86,7 +86,7 @@ def test_a_person_renamed_behind_the_app_is_named(village_dir):
     code, report = _check(village_dir)
     assert code == 1 and report["records_mismatched"] == 1
     assert report["record_problems"] == [
-        f"人员“冒名顶替”的姓名/名称与审计记录不一致:审计记录为 {name},现为 冒名顶替"]
+        f"人员“冒名顶替”的姓名与审计记录不一致:审计记录为 {name},现为 冒名顶替"]
 
 
 def test_a_user_role_raised_behind_the_app_is_named(village_dir):

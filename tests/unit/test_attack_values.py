@@ -23,6 +23,7 @@ from desktop.services import exchange_service
 from desktop.sync import importer
 from models.clock import local_display
 from models.db import close_database
+from models.field_labels import field_label
 from tests.support import forged
 from tests.support.sites import export_to, import_into, make_pair
 
@@ -95,7 +96,7 @@ def test_an_impossible_date_from_a_village_is_refused(world, tmp_path, capsys):
     合规看板, home page and `report compliance` (traceback) until that village sends a fix.'"""
     body = _body_with(world, lambda b: forged.set_value(b, "supervision_matter", "escalated_on", "2026-02-30"))
     reason = _import_refused(world, _forge(world, tmp_path, body=body), capsys)
-    assert "监督事项" in reason and "escalated_on" in reason and "2026-02-30" in reason and "不是存在的日期" in reason
+    assert "监督事项" in reason and "“上报乡镇日期”" in reason and "2026-02-30" in reason and "不是存在的日期" in reason
 
 
 def test_a_created_at_without_microseconds_imports_and_the_history_and_preview_read_it(world, tmp_path, capsys):
@@ -137,7 +138,7 @@ def test_an_updated_at_that_is_no_time_is_refused(world, tmp_path, capsys):
     """Attack: 'a `created_at` without microseconds …' — a record's own time stamp that does not parse."""
     body = _body_with(world, lambda b: forged.set_value(b, "person", "updated_at", "2026-02-30T08:00:00Z"))
     reason = _import_refused(world, _forge(world, tmp_path, body=body), capsys)
-    assert "updated_at" in reason and "不是本软件写的时间" in reason
+    assert "“修改时间”" in reason and "不是本软件写的时间" in reason
 
 
 @pytest.mark.parametrize(("table", "column", "value"), [
@@ -189,7 +190,7 @@ def test_deleted_yes_is_refused(world, tmp_path, capsys):
     """Attack: '`deleted = "yes"` [is] stored as sent.'"""
     body = _body_with(world, lambda b: forged.set_value(b, "person", "deleted", "yes"))
     reason = _import_refused(world, _forge(world, tmp_path, body=body), capsys)
-    assert "deleted" in reason and "是/否" in reason
+    assert "“删除标记”" in reason and "是/否" in reason
 
 
 def test_a_missing_not_null_column_is_refused_in_chinese(world, tmp_path, capsys):
@@ -197,7 +198,7 @@ def test_a_missing_not_null_column_is_refused_in_chinese(world, tmp_path, capsys
     journalled).'"""
     body = _body_with(world, lambda b: forged.drop_column(b, "supervision_matter", "title"))
     reason = _import_refused(world, _forge(world, tmp_path, body=body), capsys)
-    assert "缺少必填的一栏" in reason and "title" in reason and "监督事项" in reason
+    assert "缺少必填的一栏“事项”" in reason and "监督事项" in reason
 
 
 def test_a_missing_column_the_table_cannot_do_without_is_refused_in_chinese(world, tmp_path, capsys):
@@ -205,7 +206,7 @@ def test_a_missing_column_the_table_cannot_do_without_is_refused_in_chinese(worl
     with it, has none: the INSERT would fail half-way; the refusal names it instead."""
     body = _body_with(world, lambda b: forged.drop_column(b, "supervision_matter", "findings"))
     reason = _import_refused(world, _forge(world, tmp_path, body=body), capsys)
-    assert "缺少必填的一栏“findings”" in reason
+    assert "缺少必填的一栏“发现的问题”" in reason
 
 
 @pytest.mark.parametrize(("table", "column"), [("meeting", "expected_count"), ("person", "seq"),
@@ -214,7 +215,8 @@ def test_an_integer_beyond_64_bits_is_refused(world, tmp_path, capsys, table, co
     """Attack: 'an integer ≥ 2^63 … give[s] raw tracebacks instead of the Chinese refusal.'"""
     body = _body_with(world, lambda b: forged.set_value(b, table, column, 2**63))
     reason = _import_refused(world, _forge(world, tmp_path, body=body), capsys)
-    assert column in reason and ("超出了允许的范围" in reason or "清单与内容不一致" in reason)
+    assert f"“{field_label(table, column)}”" in reason and column not in reason
+    assert "超出了允许的范围" in reason or "清单与内容不一致" in reason
 
 
 def test_an_integer_beyond_64_bits_in_the_manifest_is_refused(world, tmp_path, capsys):

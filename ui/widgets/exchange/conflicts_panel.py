@@ -153,7 +153,7 @@ class ConflictsPanel(QWidget):
             table=row.table_label, n=len(row.diffs), package=row.package))
         self.table.setRowCount(len(row.diffs))
         for i, diff in enumerate(row.diffs):
-            self.table.setItem(i, 0, _cell(column_label(diff.column)))
+            self.table.setItem(i, 0, _cell(column_label(row.table, diff.column)))
             self.table.setItem(i, 1, _cell(value_text(diff.column, diff.local)))
             self.table.setItem(i, 2, _cell(value_text(diff.column, diff.incoming)))
         self.table.resizeRowsToContents()

@@ -2,77 +2,31 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop.services import exchange_service as xs
-from models.messages import QT_TRANSLATE_NOOP
+from models import field_labels
 
 _C = "exchange"
-_COL = "exchange_columns"
 
 
-#: Column names a person may meet in a conflict, in plain words (others are shown as they are).
-_COLUMNS = {
-    "name": QT_TRANSLATE_NOOP(_COL, "名称/姓名"),
-    "title": QT_TRANSLATE_NOOP(_COL, "标题"),
-    "content": QT_TRANSLATE_NOOP(_COL, "内容"),
-    "text": QT_TRANSLATE_NOOP(_COL, "正文"),
-    "note": QT_TRANSLATE_NOOP(_COL, "备注"),
-    "status": QT_TRANSLATE_NOOP(_COL, "状态"),
-    "category": QT_TRANSLATE_NOOP(_COL, "类别"),
-    "kind": QT_TRANSLATE_NOOP(_COL, "种类"),
-    "gender": QT_TRANSLATE_NOOP(_COL, "性别"),
-    "birth_year": QT_TRANSLATE_NOOP(_COL, "出生年份"),
-    "village_group": QT_TRANSLATE_NOOP(_COL, "村民小组"),
-    "household": QT_TRANSLATE_NOOP(_COL, "户"),
-    "phone": QT_TRANSLATE_NOOP(_COL, "电话"),
-    "role": QT_TRANSLATE_NOOP(_COL, "职务"),
-    "relation": QT_TRANSLATE_NOOP(_COL, "关系"),
-    "start_date": QT_TRANSLATE_NOOP(_COL, "开始日期"),
-    "end_date": QT_TRANSLATE_NOOP(_COL, "结束日期"),
-    "held_on": QT_TRANSLATE_NOOP(_COL, "举行日期"),
-    "start_time": QT_TRANSLATE_NOOP(_COL, "开始时间"),
-    "place": QT_TRANSLATE_NOOP(_COL, "地点"),
-    "host": QT_TRANSLATE_NOOP(_COL, "主持人"),
-    "recorder": QT_TRANSLATE_NOOP(_COL, "记录人"),
-    "minutes": QT_TRANSLATE_NOOP(_COL, "会议记录"),
-    "yes": QT_TRANSLATE_NOOP(_COL, "赞成"),
-    "no": QT_TRANSLATE_NOOP(_COL, "反对"),
-    "abstain": QT_TRANSLATE_NOOP(_COL, "弃权"),
-    "passed": QT_TRANSLATE_NOOP(_COL, "是否通过"),
-    "choice": QT_TRANSLATE_NOOP(_COL, "表决意见"),
-    "period": QT_TRANSLATE_NOOP(_COL, "期间"),
-    "year": QT_TRANSLATE_NOOP(_COL, "年度"),
-    "label": QT_TRANSLATE_NOOP(_COL, "名称"),
-    "position": QT_TRANSLATE_NOOP(_COL, "顺序"),
-    "version": QT_TRANSLATE_NOOP(_COL, "版本"),
-    "comment": QT_TRANSLATE_NOOP(_COL, "意见"),
-    "reason": QT_TRANSLATE_NOOP(_COL, "理由"),
-    "answer": QT_TRANSLATE_NOOP(_COL, "答复"),
-    "summary": QT_TRANSLATE_NOOP(_COL, "摘要"),
-    "amount_fen": QT_TRANSLATE_NOOP(_COL, "金额(分)"),
-    "income_fen": QT_TRANSLATE_NOOP(_COL, "收入(分)"),
-    "expense_fen": QT_TRANSLATE_NOOP(_COL, "支出(分)"),
-    "posted_on": QT_TRANSLATE_NOOP(_COL, "张贴日期"),
-    "deleted": QT_TRANSLATE_NOOP(_COL, "已删除"),
-    "filename": QT_TRANSLATE_NOOP(_COL, "文件名"),
-    "deadline": QT_TRANSLATE_NOOP(_COL, "期限"),
-    "findings": QT_TRANSLATE_NOOP(_COL, "发现的问题"),
-    "outcome": QT_TRANSLATE_NOOP(_COL, "结果"),
-    "verdict": QT_TRANSLATE_NOOP(_COL, "结论"),
-    "body": QT_TRANSLATE_NOOP(_COL, "内容"),
-    "area": QT_TRANSLATE_NOOP(_COL, "范围"),
-}
+def column_label(table: str, column: str) -> str:
+    """A column's label in the words of the screen where it is typed (`models.field_labels`).
 
-
-def column_label(column: str) -> str:
-    """A column's plain label (the column name itself when we have none)."""
-    label = _COLUMNS.get(column)
-    return QCoreApplication.translate(_COL, label) if label else column
+    A column this release does not know (a newer sender's) is shown by its name.
+    """
+    label = field_labels.source(table, column)
+    return QCoreApplication.translate(field_labels.CONTEXT, label) if label else column
 
 
 def value_text(column: str, value: str) -> str:
-    """A stored value as a person reads it (empty shows as “(空)”)."""
+    """A stored value as a person reads it (money in 元, empty shows as “(空)”)."""
+    if column.endswith("_fen") and re.fullmatch(r"-?[0-9]{1,18}", value):
+        yuan, cents = divmod(abs(int(value)), 100)
+        amount = f"{'-' if value.startswith('-') else ''}{yuan:,}.{cents:02d}"
+        return QCoreApplication.translate(_C, "{amount} 元").format(amount=amount)
     if column == "deleted":
         return QCoreApplication.translate(_C, "已删除") if value not in ("", "0") else \
             QCoreApplication.translate(_C, "未删除")
