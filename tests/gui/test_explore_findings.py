@@ -225,3 +225,15 @@ def test_typing_the_fingerprint_as_heard_lands_in_its_field_on_a_short_screen(qt
     qtbot.keyClicks(dialog.focusWidget(), "ABCD EFGH")
     assert dialog.isVisible() and dialog.fingerprint_edit.text() == "ABCD EFGH"
     dialog.reject()
+
+
+def test_the_villages_import_box_says_a_dead_pcs_records_can_come_back(qtbot, pair):
+    """A secretary on the village's new PC (the old one died, no backup) saw an empty program and nothing
+    saying that the township holds the village's records: the village's import box says so (恢复包)."""
+    page = _exchange_page(qtbot, pair.village_session, pair.village)
+    hint = page.import_box.recovery_hint
+    assert hint is not None and hint.isVisible() and "恢复包" in hint.text() and "重新入网" in hint.text()
+    page.close()
+    pair.use("t")
+    township = shown(qtbot, VillagesPage(pair.township_session, paths=pair.township), 1366, 768)
+    assert township.import_box.recovery_hint is None

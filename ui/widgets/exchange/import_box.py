@@ -32,6 +32,14 @@ class ImportBox(QGroupBox):
         explain = QLabel(self.tr("导入前会先显示数据包的内容,您确认后才会导入。"))
         explain.setWordWrap(True)
         explain.setProperty("role", "hint")
+        #: On a village's new PC (the old one died without a backup) nothing else says the records can come
+        #: back: the 恢复包 the township writes is read here like any package.
+        self.recovery_hint = None
+        if side != SIDE_TOWNSHIP:
+            self.recovery_hint = QLabel(self.tr(
+                "电脑坏了又没有备份?请乡镇为本村“重新入网”并生成“恢复包”,拿回来在这里导入,本村的记录就回来了。"))
+            self.recovery_hint.setWordWrap(True)
+            self.recovery_hint.setProperty("role", "hint")
         self.choose_files_button = QPushButton(self.tr("选择文件…"))
         self.choose_files_button.clicked.connect(self.choose_files)
         self.scan_button = QPushButton(self.tr("扫描U盘"))
@@ -47,6 +55,8 @@ class ImportBox(QGroupBox):
         buttons.addWidget(self.choose_files_button)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
+        if self.recovery_hint is not None:
+            layout.addWidget(self.recovery_hint)
         layout.addLayout(buttons)
         layout.addWidget(self.import_message)
         layout.addStretch(1)
