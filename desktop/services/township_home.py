@@ -31,6 +31,8 @@ class TownshipSummary:
     rate: float | None  # share of applicable board cells on time in that quarter
     missing_cells: int  # cells 缺失 in that quarter
     data_as_of: str
+    #: Villages whose audit log was rewritten after sending (the witness says broken), until re-enrolled.
+    audit_broken_names: tuple[str, ...] = ()
 
 
 def summary(paths: AppPaths, today: date | None = None) -> TownshipSummary:
@@ -46,4 +48,5 @@ def summary(paths: AppPaths, today: date | None = None) -> TownshipSummary:
     rate = sum(s == board_mod.OK for s in applicable) / len(applicable) if applicable else None
     return TownshipSummary(
         len(reg.rows), reg.active, reg.pending, reg.overdue, tuple(r.name for r in silent[:5]), reg.with_gaps,
-        drafts, escalations, board.period_label, rate, states.count(board_mod.MISSING), board.data_as_of)
+        drafts, escalations, board.period_label, rate, states.count(board_mod.MISSING), board.data_as_of,
+        tuple(r.name for r in reg.rows if r.audit == "broken"))

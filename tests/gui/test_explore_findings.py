@@ -8,6 +8,7 @@ and real packages on disk).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from models.db import close_database
 from tests.support.audit_tamper import rewrite_audit_log
@@ -19,7 +20,7 @@ from ui.township.villages_page import VillagesPage
 def test_only_villages_needing_attention_keeps_a_village_whose_audit_was_rewritten(qtbot, tmp_path):
     """The 村庄 page said in red that 青山村 rewrote its audit log; ticking 只看需要关注的村 then hid it
     and said "没有需要关注的村:各村都按时发来了数据包,也不缺数据包" — the filter must keep it, and the
-    summary line counts it."""
+    summary line counts it. 首页 said nothing of it at all."""
     township, village, usb = make_pair(tmp_path, years=1)
     import_into(township, export_to(village, usb).path)
     rewrite_audit_log(village.paths.database, "edit")
@@ -34,6 +35,16 @@ def test_only_villages_needing_attention_keeps_a_village_whose_audit_was_rewritt
     assert page.proxy.index(0, 0).data() == VILLAGE_CODE
     assert "审计日志被改动" in page.attention_check.toolTip()
     page.attention_check.click()
+
+    # 首页, where the clerk starts the day, names it too (in red), not only 村庄
+    from desktop.services import setup_service
+    from ui.pages.home_page import HomePage
+
+    home = shown(qtbot, HomePage(setup_service.current(), session=session, paths=township.paths), 1366, 768)
+    [line] = [t for t in home.township_lines if "审计日志被改动" in t]
+    assert "青山村" in line and "村庄" in line
+    red = [w for w in home.township_card.findChildren(QLabel) if w.text() == line]
+    assert red and red[0].property("role") == "error"
     close_database()
 
 

@@ -197,12 +197,20 @@ class HomePage(QWidget):
             lines.append(self.tr("很久没有发来数据包:{names}").format(names="、".join(figures.silent_names)))
         if figures.pending:
             lines.append(self.tr("已入网、还没有发来第一个数据包的村:{n} 个").format(n=figures.pending))
+        broken = ""
+        if figures.audit_broken_names:
+            # found at an import, said in red on 村庄 — and here, where the clerk starts the day
+            broken = self.tr("审计日志被改动过的村:{names}(已经发出的审计记录在发出后被改写或删除);"
+                             "请与村里核实,详见“村庄”。").format(names="、".join(figures.audit_broken_names))
+            lines.append(broken)
         if not figures.villages:
             lines.append(self.tr("还没有登记任何村。请到“村庄”里新增村庄。"))
         self.township_lines = lines
         for row, text in enumerate(lines, start=2):
             label = plain(QLabel(text))  # may name villages
             label.setWordWrap(True)
+            if text == broken:
+                label.setProperty("role", "error")
             grid.addWidget(label, row, 0, 1, len(numbers))
         return card
 
