@@ -2,7 +2,9 @@
 
 Figures are ratios against a baseline measured in the same run on the same
 machine, so they mean the same on a fast laptop and a 2-core CI box. Targets
-live in the issues, not in asserts: this prints, it does not fail.
+live in the issues, not in asserts: this prints, it does not fail. A row
+whose note says "goal ratio <= X" is checked against it: a ratio above the
+goal is marked MISSED in the table and listed again at the end.
 
 Run with `make bench` (or `python -m tests.bench.run [--runs N] [--only NAME...]`).
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -145,6 +148,15 @@ def _discovered() -> list[tuple[str, object]]:
     return found
 
 
+_GOAL = re.compile(r"goal ratio <= ([0-9.]+)")
+
+
+def missed_goal(ratio: float, note: str) -> bool:
+    """Whether `note` states a goal ("goal ratio <= X") that `ratio` exceeds."""
+    found = _GOAL.search(note)
+    return found is not None and ratio > float(found.group(1).rstrip("."))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run every benchmark (or those named with --only) and print one table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -157,9 +169,15 @@ def main(argv: list[str] | None = None) -> int:
         benches = [(n, f) for n, f in benches if n in args.only]
     print(f"{'benchmark':<48} {'median s':>9} {'ratio':>7}  notes")
     print("-" * 100)
+    missed = []
     for _name, bench in benches:
         for row_name, seconds, ratio, note in bench(args.runs):
+            if missed_goal(ratio, note):
+                missed.append(f"{row_name}: {ratio:.2f}x ({_GOAL.search(note).group(0)})")
+                note = f"MISSED {note}"
             print(f"{row_name:<48} {seconds:>9.3f} {ratio:>7.2f}  {note}", flush=True)
+    if missed:
+        print("\ngoals missed:\n  " + "\n  ".join(missed))
     return 0
 
 
