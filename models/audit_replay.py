@@ -298,11 +298,15 @@ class _Table:
 
     def first_difference(self, row: tuple, state: _State) -> tuple[str, Any, Any] | None:
         """(column, audited, now) of the first column that differs; ("", None, None) for a digest."""
+        index, skip = self.index, self.skip
         for key, value in state.values.items():
-            if key in self.skip or key not in self.index:
+            at = index.get(key)
+            if at is None or key in skip:
                 continue
-            if _norm(value, self.decl[key]) != row[self.index[key]]:
-                return key, value, row[self.index[key]]
+            now = row[at]
+            # most audited values are stored as they are: `_norm` only for those that are not
+            if value != now and _norm(value, self.decl[key]) != now:
+                return key, value, now
         if state.digest is not None and self.digest_differs(row, *state.digest, state.base):
             return "", None, None
         return None
