@@ -63,11 +63,23 @@ def open_window(village):
 
 
 def test_restore_while_the_window_is_open_is_refused_naming_who_holds_the_folder(open_window, tmp_path):
-    """Attack: "`restore` while the GUI is open loses the GUI's later saves (it says they succeeded)"."""
+    """Attack: "`restore` while the GUI is open loses the GUI's later saves (it says they succeeded)".
+
+    The window sits idle, its write-ahead log checkpointed into the database
+    (as SQLite does on its own): a restore that only looked for a non-empty
+    log, as before, swapped the file under the open window.
+    """
+    import sqlite3
+
     from desktop import backup
 
     paths, _ = open_window
     saved = backup.create_backup(paths.database, tmp_path / "stick", reason="manual")
+    con = sqlite3.connect(paths.database, timeout=10)
+    try:
+        assert con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0, "the idle window reads nothing"
+    finally:
+        con.close()
     before = full_dump(paths.database)
     result = _cunwu(paths.data_dir, "--json", "restore", str(saved), "--yes")
     assert result.returncode == 1, result.stderr
