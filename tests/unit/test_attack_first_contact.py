@@ -18,7 +18,7 @@ import pytest
 
 from desktop import cli
 from desktop.paths import AppPaths
-from desktop.sync import enrollment, exporter, first_contact, importer, keys
+from desktop.sync import enrollment, exporter, importer, keys
 from models.db import close_database
 from models.sync.records import Peer
 from tests.support.sites import VILLAGE_CODE, VILLAGE_NAME, Site, add_people, make_pair
@@ -95,6 +95,8 @@ def test_import_yes_refuses_first_contact_without_the_fingerprint(world, capsys)
 
 def test_a_wrong_fingerprint_is_refused_too(world, capsys):
     """Attack: the impostor's package with the real village's fingerprint read out on the phone (the keys differ)."""
+    from desktop.sync import first_contact
+
     township, village, _impostor, fake, _genuine = world
     real = first_contact.spoken(keys.load_or_create(village.paths.keys).fingerprint)
     before = township.paths.database.read_bytes()
@@ -109,6 +111,8 @@ def test_a_wrong_fingerprint_is_refused_too(world, capsys):
 
 def test_the_fingerprint_is_compared_without_case_spaces_or_dashes(world, capsys):
     """What a person types from the phone: lower case, a space instead of the dash, full-width letters."""
+    from desktop.sync import first_contact
+
     township, village, _impostor, _fake, genuine = world
     spoken = first_contact.spoken(keys.load_or_create(village.paths.keys).fingerprint)
     typed = " " + spoken.replace("-", " ").lower()
@@ -121,6 +125,8 @@ def test_the_fingerprint_is_compared_without_case_spaces_or_dashes(world, capsys
 
 
 def test_a_package_after_first_contact_needs_no_fingerprint(world, capsys):
+    from desktop.sync import first_contact
+
     township, village, _impostor, _fake, genuine = world
     spoken = first_contact.spoken(keys.load_or_create(village.paths.keys).fingerprint)
     assert _run(capsys, "--data-dir", township.paths.data_dir, "--json", "import", "--yes", "--fingerprint", spoken,
@@ -135,6 +141,8 @@ def test_a_package_after_first_contact_needs_no_fingerprint(world, capsys):
 
 def test_info_prints_mode_code_name_province_and_fingerprint(world, capsys):
     """`cunwu --json info` (either side of the command) and the readable Chinese text."""
+    from desktop.sync import first_contact
+
     township, village, _impostor, _fake, _genuine = world
     full = keys.load_or_create(village.paths.keys).fingerprint
     for argv in (("--json", "info"), ("info", "--json")):
@@ -158,6 +166,8 @@ def test_info_before_setup_says_so(tmp_path, capsys):
 
 
 def test_spoken_form_is_the_start_of_the_full_fingerprint():
+    from desktop.sync import first_contact
+
     full = "ABCD EFGH IJKL MNOP QRST UVWX"
     assert first_contact.spoken(full) == "ABCD-EFGH"
     assert first_contact.matches(full, "abcd efgh") and first_contact.matches(full, full)
@@ -200,6 +210,8 @@ class _Terminal(io.StringIO):
 
 def test_on_a_terminal_the_import_asks_for_the_fingerprint(world, capsys, monkeypatch):
     """Without --yes on a terminal: the preview, 导入? and then the 8 characters heard on the phone."""
+    from desktop.sync import first_contact
+
     township, village, _impostor, fake, genuine = world
     real = first_contact.spoken(keys.load_or_create(village.paths.keys).fingerprint)
     monkeypatch.setattr(sys, "stdin", _Terminal(f"y\n{real}\n"))
