@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.services import exchange_service
 from desktop.sync import importer, keys
 from desktop.sync import package_format as fmt
 from models.db import close_database
@@ -47,7 +48,8 @@ def exchanged(tmp_path):
     close_database()
     import_into(township, export_to(village, usb).path)
     session = township.use()
-    add_people(session, "乡镇干部")  # a township record that does not travel to this village
+    # a township record that does not travel to this village: another village enrolled
+    exchange_service.enroll_village(session, township.paths, "330106001002", "白云村", usb)
     close_database()
     back = export_to(township, tmp_path, recipient_code=village_code(village))
     import_into(village, back.path)
