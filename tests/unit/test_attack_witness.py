@@ -149,6 +149,16 @@ def test_a_normal_exchange_stays_ok_both_ways(tmp_path):
     assert _local_check(village).ok and _local_check(township).ok
 
 
+def test_import_json_says_the_audit_is_ok_for_an_honest_village(tmp_path):
+    """"`import --json` reports `"audit": "broken"` with the reason (`"ok"` otherwise)" — the otherwise:
+    an honest village's next package, through the command line."""
+    township, village, usb = make_pair(tmp_path, years=1)
+    import_into(township, export_to(village, usb).path)
+    _rename_first_person(village, "改名后")
+    result = _cli_import(township, export_to(village, usb).path)
+    assert result["audit"] == "ok" and result["audit_reason"] == "", result
+
+
 def test_two_packages_before_a_receipt_and_one_arriving_late_stay_ok(tmp_path):
     """Several packages in flight: the anchors cover every head the township may hold; a late one is ok."""
     township, village, usb = make_pair(tmp_path, years=1)
