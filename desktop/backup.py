@@ -343,7 +343,7 @@ def summarize(path: Path) -> DatabaseSummary:
         BackupError: not SQLite, not ours, damaged, or from a newer release.
     """
     from models.migrations import SCHEMA_VERSION
-    from models.schema_shape import missing_tables
+    from models.schema_shape import missing_tables, shown_tables
 
     def refuse(template: str, **params) -> BackupError:
         return BackupError(msg(_C, template, **params))
@@ -373,8 +373,8 @@ def summarize(path: Path) -> DatabaseSummary:
         missing = missing_tables(con, version)
         if missing:
             raise refuse(QT_TRANSLATE_NOOP(
-                _C, "“{path}”不完整:缺少 {n} 张表({names}),不能用来恢复。它可能被别的工具改动过。"),
-                path=path, n=len(missing), names="、".join(missing[:8]))
+                _C, "“{path}”不完整:缺少 {n} 张表:{names},不能用来恢复。它可能被别的工具改动过。"),
+                path=path, n=len(missing), names=shown_tables(missing))
         summary = DatabaseSummary(path, version)
         row = con.execute("SELECT mode, code, name FROM installation WHERE id = 1").fetchone()
         if row:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 
+from models.messages import QT_TRANSLATE_NOOP
 from models.migrations import MIGRATIONS, split_statements
 
 #: Tables SQLite makes for itself (present or not, depending on what was done with the file).
@@ -48,3 +49,30 @@ def missing_tables(con: sqlite3.Connection, version: int | None = None) -> list[
         version = con.execute("PRAGMA user_version").fetchone()[0]
     present = {name.lower() for name in _tables(con)}
     return sorted(name for name in expected_tables(version) if name.lower() not in present)
+
+
+#: Tables a person never sees as records; named for a support call all the same.
+_BOOKKEEPING_LABELS = {
+    "app_meta": QT_TRANSLATE_NOOP("audit_replay", "软件设置"),
+    "audit_entry": QT_TRANSLATE_NOOP("audit_replay", "审计日志"),
+    "change_counter": QT_TRANSLATE_NOOP("audit_replay", "变更计数"),
+    "installation": QT_TRANSLATE_NOOP("audit_replay", "本机信息"),
+    "peer": QT_TRANSLATE_NOOP("audit_replay", "交换对象"),
+    "package_log": QT_TRANSLATE_NOOP("audit_replay", "收发记录"),
+    "retired_key": QT_TRANSLATE_NOOP("audit_replay", "停用的密钥"),
+    "sync_conflict": QT_TRANSLATE_NOOP("audit_replay", "数据冲突"),
+    "audit_witness": QT_TRANSLATE_NOOP("audit_replay", "审计链头记录"),
+    "notice_read": QT_TRANSLATE_NOOP("audit_replay", "通知已读记录"),
+}
+
+
+def shown_tables(names: list[str], limit: int = 8) -> str:
+    """Missing tables as a clerk reads them on the phone to support: “人员(person)、…”."""
+    from models.audit_names import RECORD_LABELS
+    from models.messages import msg
+
+    def one(name: str) -> str:
+        label = RECORD_LABELS.get(name) or _BOOKKEEPING_LABELS.get(name)
+        return f"{msg('audit_replay', label)}({name})" if label else name
+
+    return "、".join(one(n) for n in names[:limit])

@@ -9,7 +9,7 @@ from models.db import database
 from models.errors import DatabaseError
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
 from models.migrations import SCHEMA_VERSION
-from models.schema_shape import missing_tables
+from models.schema_shape import missing_tables, shown_tables
 
 _C = "integrity"
 
@@ -115,5 +115,5 @@ def refuse_missing_tables() -> None:
     missing = missing_tables(database.connection())
     if missing:
         raise DatabaseError(msg(_C, QT_TRANSLATE_NOOP(
-            _C, "数据库不完整:缺少 {n} 张表({names})。它不是一个完整的村务台账数据库,可能被别的工具改动过。"
-                "请从备份恢复。"), n=len(missing), names="、".join(missing[:8])))
+            _C, "数据库不完整:缺少 {n} 张表:{names}。它不是一个完整的村务台账数据库,可能被别的工具改动过。"
+                "请从备份恢复。"), n=len(missing), names=shown_tables(missing)))

@@ -231,7 +231,7 @@ def test_check_refuses_our_database_with_a_table_missing(village):
     _drop(paths.database, "supervision_matter")
     result = cunwu(paths.data_dir, "--json", "check")
     assert result.returncode == 1, result.stderr
-    assert "缺少 1 张表(supervision_matter)" in result.stderr and "Traceback" not in result.stderr
+    assert "缺少 1 张表:监督事项(supervision_matter)" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_restore_refuses_our_database_with_a_table_missing(village, tmp_path):
@@ -245,7 +245,7 @@ def test_restore_refuses_our_database_with_a_table_missing(village, tmp_path):
     before = full_dump(paths.database)
     result = cunwu(paths.data_dir, "--json", "restore", str(saved), "--yes")
     assert result.returncode == 1, result.stderr
-    assert "不完整" in result.stderr and "financial_line" in result.stderr and "Traceback" not in result.stderr
+    assert "不完整" in result.stderr and "财务明细(financial_line)" in result.stderr and "Traceback" not in result.stderr
     assert full_dump(paths.database) == before
 
 
