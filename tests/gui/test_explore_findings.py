@@ -244,6 +244,7 @@ def test_the_villages_import_box_says_a_dead_pcs_records_can_come_back(qtbot, pa
     page = _exchange_page(qtbot, pair.village_session, pair.village)
     hint = page.import_box.recovery_hint
     assert hint is not None and hint.isVisible() and "恢复包" in hint.text() and "重新入网" in hint.text()
+    assert "先不要录入" in hint.text()  # a 恢复包 is refused once the new PC holds records of the village
     page.close()
     pair.use("t")
     township = shown(qtbot, VillagesPage(pair.township_session, paths=pair.township), 1366, 768)

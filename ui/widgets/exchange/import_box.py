@@ -37,7 +37,8 @@ class ImportBox(QGroupBox):
         self.recovery_hint = None
         if side != SIDE_TOWNSHIP:
             self.recovery_hint = QLabel(self.tr(
-                "电脑坏了又没有备份?请乡镇为本村“重新入网”并生成“恢复包”,拿回来在这里导入,本村的记录就回来了。"))
+                "电脑坏了又没有备份?请乡镇为本村“重新入网”并生成“恢复包”,拿回来在这里导入,本村的记录就回来了。"
+                "恢复之前请先不要录入(恢复包只能导入到还没有本村记录的电脑上)。"))
             self.recovery_hint.setWordWrap(True)
             self.recovery_hint.setProperty("role", "hint")
         self.choose_files_button = QPushButton(self.tr("选择文件…"))
