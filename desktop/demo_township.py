@@ -4,7 +4,9 @@ For each village the township enrols it (入网文件), a village data folder is
 made from that file in a temporary folder, filled with the village demo
 (`demo.fill_village`, a distinct seed each) and its full package exported;
 the township then imports every package through `importer.apply_import`, in
-order, exactly as a person would from a U盘. So the demo also exercises
+order, exactly as a person would from a U盘 — each first package confirmed by
+the fingerprint read from that village's own key files (`first_contact.own_keys`:
+no one to phone, and the keys are the demo's own). So the demo also exercises
 enrolment, export, signing, encryption and import at township scale.
 
 The villages differ the way real ones do (`plan_villages`): most are
@@ -44,7 +46,7 @@ from desktop.paths import AppPaths
 from desktop.services import setup_service, status_service
 from desktop.services.session import Session, cli_session
 from desktop.storage import open_store
-from desktop.sync import enrollment, exporter, importer
+from desktop.sync import enrollment, exporter, first_contact, importer, keys
 from models.db import close_database, database
 from models.entities import MODE_TOWNSHIP, MODE_VILLAGE, AppMeta
 from models.errors import ValidationError
@@ -104,6 +106,7 @@ class _Built:
 
     code: str
     package: str
+    fingerprint: str  # read from the village's own key files: the township confirms its first package by it
     size: int
     records: int
     seconds: float
@@ -174,7 +177,8 @@ def fill_township(session: Session, paths: AppPaths, villages: int = 30, years: 
         built = enrol_and_build(session, paths, plans, scratch, workers, progress, total)
         by_code = {p.code: p for p in plans}
         for n, b in enumerate(built, start=1):
-            plan = importer.apply_import(session, Path(b.package), paths, backup=False)
+            plan = importer.apply_import(session, Path(b.package), paths, backup=False,
+                                         confirm=first_contact.own_keys(b.fingerprint))
             result.villages += 1
             result.counts["packages"] = result.counts.get("packages", 0) + 1
             result.counts["records"] = result.counts.get("records", 0) + plan.total("new")
@@ -278,7 +282,9 @@ def build_village(job: _Job) -> _Built:
         written = exporter.export_package(session, paths, Path(job.out_dir), full=True, now=when)
     finally:
         close_database()
-    return _Built(plan.code, str(written.path), written.size, written.records, time.perf_counter() - started)
+    fingerprint = keys.load_or_create(paths.keys).fingerprint
+    return _Built(plan.code, str(written.path), fingerprint, written.size, written.records,
+                  time.perf_counter() - started)
 
 
 def _stamp_status_line(plans: list[VillagePlan], today: date) -> None:

@@ -254,13 +254,13 @@ def import_package(session: Session, paths: AppPaths, path: Path,
     """Apply a package in one transaction; with `batch` (`start_import_batch`) it shares the batch's backup.
 
     `fingerprint`: what the person typed for a first package (the preview
-    asks for it). Given (the import flow always gives it), a first package
-    is refused unless it matches (`first_contact.require_confirmed`), checked
-    again on the file as it is now, not on the one previewed.
+    asks for it). A first package is refused unless it matches
+    (`first_contact.require_confirmed`) — without one too: a pending
+    village's key is never pinned without a person —, checked again on the
+    file as it is now, not on the one previewed.
     """
-    confirm = first_contact.confirmer(fingerprint) if fingerprint is not None else None
     return importer.apply_import(session, Path(path), paths, backup=batch if batch is not None else True,
-                                 confirm=confirm)
+                                 confirm=first_contact.confirmer(fingerprint))
 
 
 def export_for_county(session: Session, paths: AppPaths, folder: Path,
@@ -317,8 +317,15 @@ class BatchResult:
 
 def import_packages(session: Session, paths: AppPaths, files: list[Path],
                     progress: Callable[[int, int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> BatchResult:
+                    cancelled: Callable[[], bool] | None = None,
+                    fingerprints: dict[str, str] | None = None) -> BatchResult:
     """Import several data packages in the order given, with one backup for all of them.
+
+    There is no preview here, so no one is asked for a fingerprint: a
+    village's first package is refused ("…的第一个数据包需要先核对电脑指纹,
+    请单独导入", `first_contact.batch_confirmer`) unless `fingerprints` holds
+    what a person typed for that village's code; the import flow, which
+    previews each package and asks, is where it is imported.
 
     Each package is its own transaction: a refused one changes nothing, is
     reported in its `PackageOutcome` (and in the history's journal) and the
@@ -329,6 +336,7 @@ def import_packages(session: Session, paths: AppPaths, files: list[Path],
     """
     files = [Path(f) for f in files]
     batch = ImportBackup(paths)
+    confirm = first_contact.batch_confirmer(fingerprints)
     outcomes: list[PackageOutcome] = []
     stopped = False
     with database.connection_context():
@@ -339,7 +347,8 @@ def import_packages(session: Session, paths: AppPaths, files: list[Path],
             if progress is not None:
                 progress(done, len(files))
             try:
-                outcomes.append(PackageOutcome(path, importer.apply_import(session, path, paths, backup=batch)))
+                outcomes.append(PackageOutcome(path, importer.apply_import(session, path, paths, backup=batch,
+                                                                            confirm=confirm)))
             except CunwuError as exc:
                 outcomes.append(PackageOutcome(path, None, exc))
     if progress is not None and not stopped:

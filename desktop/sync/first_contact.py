@@ -14,6 +14,22 @@ The spoken form is the first two groups of the full fingerprint
 anywhere still starts with it. Base32 has no 0/O or 1/I pairs, and what a
 person types is compared case-, space- and dash-insensitively (full-width
 characters from a Chinese input method count as their ASCII twins).
+
+This is the default of every import, not an option: `importer.apply_import`
+without a `confirm` hook refuses a first package (`refuse_first_contact`),
+so a caller that forgets the fingerprint — a batch, a script, a screen
+written later — refuses rather than pins a stranger's key. A caller proves
+that a person confirmed it by passing one of the hooks made here:
+- `confirmer(typed)`: what a person typed after the phone call (the CLI's
+  `--fingerprint`, the import preview's field);
+- `batch_confirmer(typed_by_code)`: a batch with no preview; a first
+  package whose village has nothing typed is left out of the batch, "请单独导入";
+- `own_keys(fingerprint)`: no person, and the key is ours — the demo's
+  township importing the villages it has just built in this process passes
+  the fingerprint read from each village's own key files (it is not an
+  opt-out: the package must still carry exactly that key).
+`tests/unit/test_first_contact_default.py` checks by grep that no other
+hook is handed to `apply_import`.
 """
 
 from __future__ import annotations
@@ -91,3 +107,39 @@ def confirmer(typed: str | None):
     def confirm(plan: _Plan) -> None:
         require_confirmed(plan, typed)
     return confirm
+
+
+def refuse_first_contact(plan: _Plan) -> None:
+    """The default hook of `importer.apply_import`: no one confirmed anything, so a first package is refused."""
+    require_confirmed(plan, None)
+
+
+def batch_confirmer(typed_by_code: dict[str, str] | None = None):
+    """A hook for a batch without a preview: first packages only with what was typed for their village.
+
+    `typed_by_code` maps a village's code to the fingerprint a person typed
+    for it (checked as `confirmer` does). A first package of any other
+    village is refused with a reason that says to import it on its own,
+    where the preview asks for the fingerprint; the rest of the batch goes on.
+    """
+    typed_by_code = dict(typed_by_code or {})
+
+    def confirm(plan: _Plan) -> None:
+        if plan.sender_code in typed_by_code:
+            require_confirmed(plan, typed_by_code[plan.sender_code])
+        elif plan.first_contact and not plan.already_imported:
+            raise PackageRefused(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "{name}的第一个数据包需要先核对电脑指纹,请单独导入(导入时会请您输入对方念出的 8 位电脑指纹)。"
+                "这个数据包没有导入,其他数据包照常导入。"),
+                name=plan.peer_name or plan.sender_code))
+    return confirm
+
+
+def own_keys(fingerprint: str):
+    """A hook for where no person is asked and the key is ours: the fingerprint read from the sender's key files.
+
+    Only for a process that built the sending installation itself (the
+    demo's township, the fixtures of the tests): the package must carry
+    exactly the key whose fingerprint is given, as if a person had typed it.
+    """
+    return confirmer(fingerprint)

@@ -37,7 +37,16 @@ from desktop.paths import AppPaths
 from desktop.services import setup_service, status_service
 from desktop.services.attachments_service import hash_file, stored_path
 from desktop.services.session import Session
-from desktop.sync import ack_check, boundary, counters, payload, peers, register_links, witness
+from desktop.sync import (
+    ack_check,
+    boundary,
+    counters,
+    first_contact,
+    payload,
+    peers,
+    register_links,
+    witness,
+)
 from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
 from desktop.sync.import_backup import ImportBackup
@@ -426,8 +435,11 @@ def apply_import(session: Session, path: Path, paths: AppPaths,
     package belongs to (taken by its first package that writes), or with
     `True` a batch of this one package (`False` for tests and benchmarks).
     `confirm` sees the verified plan before anything is written and may
-    refuse it: the CLI and the GUI pass `first_contact.confirmer(typed)`, so
-    a first package needs the fingerprint a person heard on the phone.
+    refuse it. It defaults to `first_contact.refuse_first_contact`: a
+    pending village's first package is refused unless the caller proves a
+    person confirmed the fingerprint — the CLI and the GUI pass
+    `first_contact.confirmer(typed)`, a batch `first_contact.batch_confirmer`,
+    the demo `first_contact.own_keys` (see `desktop.sync.first_contact`).
 
     Raises:
         PackageRefused: with the reason; the database is exactly as before.
@@ -437,8 +449,7 @@ def apply_import(session: Session, path: Path, paths: AppPaths,
     try:
         with database.atomic():
             plan = plan_import(path, paths)
-            if confirm is not None:
-                confirm(plan)
+            (confirm or first_contact.refuse_first_contact)(plan)
             if plan.already_imported:
                 return plan
             if backup is True:

@@ -26,7 +26,8 @@ from models.db import close_database
 from models.entities import Person
 from models.sync.policy import SYNCED_TABLES
 from tests.support import templates
-from tests.support.sites import VILLAGE_CODE, make_pair
+from tests.support.first_contact import confirmed_by
+from tests.support.sites import VILLAGE_CODE, make_pair, village_beside
 
 
 def _export(site, folder: Path, **kw):
@@ -40,10 +41,11 @@ def _export(site, folder: Path, **kw):
 
 
 def _import(site, path: Path) -> float:
+    """Seconds to import `path` at `site` (the village's first package confirmed by its genuine fingerprint)."""
     session = site.use()
     try:
         started = time.perf_counter()
-        importer.apply_import(session, path, site.paths, backup=False)
+        importer.apply_import(session, path, site.paths, backup=False, confirm=confirmed_by(village_beside(site)))
         return time.perf_counter() - started
     finally:
         close_database()

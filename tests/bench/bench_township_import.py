@@ -31,7 +31,7 @@ from desktop.paths import AppPaths
 from desktop.services import setup_service
 from desktop.services.session import cli_session
 from desktop.storage import open_store
-from desktop.sync import importer
+from desktop.sync import first_contact, importer
 from models.db import close_database
 from models.sync.policy import SYNCED_TABLES
 
@@ -45,14 +45,16 @@ def _restore(snapshot: Path, database: Path) -> None:
     shutil.copy(snapshot, database)
 
 
-def _import_all(paths: AppPaths, packages: list[Path]) -> tuple[float, int]:
+def _import_all(paths: AppPaths, built: list) -> tuple[float, int]:
+    """Import every village's first package, each confirmed by the fingerprint of the village's own keys."""
     open_store(paths, backup_before_migration=False)
     session = cli_session("township")
     try:
         started = time.perf_counter()
         new = 0
-        for package in packages:
-            new += importer.apply_import(session, package, paths, backup=False).total("new")
+        for b in built:
+            new += importer.apply_import(session, Path(b.package), paths, backup=False,
+                                         confirm=first_contact.own_keys(b.fingerprint)).total("new")
         return time.perf_counter() - started, new
     finally:
         close_database()
@@ -98,14 +100,13 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
         close_database()
         snapshot = root / "enrolled.sqlite3"
         shutil.copy(paths.database, snapshot)
-        packages = [Path(b.package) for b in built]
         sizes = [b.size for b in built]
 
         imports, raws, new = [], [], 0
         rows: dict[str, list[tuple]] = {}
         for i in range(runs):
             _restore(snapshot, paths.database)
-            seconds, new = _import_all(paths, packages)
+            seconds, new = _import_all(paths, built)
             imports.append(seconds)
             if not rows:
                 rows = _village_rows(paths.database)

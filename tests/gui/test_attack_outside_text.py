@@ -36,7 +36,7 @@ from desktop.services.session import cli_session
 from desktop.sync import importer
 from models.db import database
 from models.sync import policy
-from tests.support.first_contact import confirm_fingerprint
+from tests.support.first_contact import confirm_fingerprint, confirmed_by
 from tests.support.reviews import village_draft
 from tests.support.screens import shown
 from tests.support.sites import VILLAGE_CODE
@@ -180,7 +180,8 @@ def poisoned(pair, tmp_path):
     _poison_village(VILLAGE_CODE)
     package = xs.export_package(cli_session("village"), pair.village, pair.usb).path
     pair.use("t")
-    importer.apply_import(pair.township_session, package, pair.township, backup=False)
+    importer.apply_import(pair.township_session, package, pair.township, backup=False,
+                          confirm=confirmed_by(pair.village))
     # Village names are the township's own words, but shown everywhere: a name with HTML in it, silent for long.
     database.execute_sql("UPDATE peer SET name = ?, last_in_at = ? WHERE code = ?",
                          (f"{SHORT}青山村", "2020-01-01T00:00:00.000000Z", VILLAGE_CODE))

@@ -37,6 +37,7 @@ from models.disclosure.money import MAX_FEN
 from models.errors import PackageRefused
 from models.sync import fields, validator
 from tests.support import forged
+from tests.support.first_contact import confirmed_by
 from tests.support.sites import export_to, import_into, make_pair
 
 SEED = int(os.environ.get("CUNWU_PERTURB_SEED", "16"))
@@ -238,7 +239,8 @@ def test_perturbed_packages_are_refused_or_every_township_screen_renders(world, 
             dialog = PreviewDialog(plan)
             dialog.grab()
             _dispose(dialog)
-            done = importer.apply_import(session, path, township.paths, backup=False)
+            done = importer.apply_import(session, path, township.paths, backup=False,
+                                         confirm=confirmed_by(village.paths))
             assert done.total("changed") > 100 and not done.total("conflict")
         except PackageRefused as exc:
             refused += 1

@@ -42,6 +42,7 @@ from desktop.services import (
 )
 from models.db import close_database
 from tests.support import day_one_roster as roster
+from tests.support.first_contact import confirmed_by
 from tests.support.meetings import click_name
 from tests.support.typing import type_text
 
@@ -507,7 +508,7 @@ def test_day_one_of_a_village(qtbot, tmp_path, settings_store, shots, capsys):
     shots.done("10 package for the township")
 
     # What the package holds: the township reads it.
-    _township_reads(package, township_paths, meeting_id, item_id)
+    _township_reads(package, township_paths, paths, meeting_id, item_id)
     assert not quits  # 注销 and 切换用户 never ended the program
     for widget in (keeper.window, keeper.login_dialog):
         if widget is not None:
@@ -588,8 +589,11 @@ def _open_item(qtbot, disclosure, item_id: str):
     return disclosure.editor
 
 
-def _township_reads(package: Path, township: AppPaths, meeting_id: str, item_id: str) -> None:
-    """The township imports the package; its database then holds the people, the meeting and the posting."""
+def _township_reads(package: Path, township: AppPaths, village: AppPaths, meeting_id: str, item_id: str) -> None:
+    """The township imports the package; its database then holds the people, the meeting and the posting.
+
+    The village's first package: the township confirms it with the fingerprint the village reads out.
+    """
     from desktop.services.session import cli_session
     from desktop.storage import open_store
     from desktop.sync import importer
@@ -599,7 +603,8 @@ def _township_reads(package: Path, township: AppPaths, meeting_id: str, item_id:
     try:
         plan = importer.plan_import(package, township)
         assert plan.sender_code == VILLAGE_CODE
-        importer.apply_import(cli_session("township"), package, township, backup=False)
+        importer.apply_import(cli_session("township"), package, township, backup=False,
+                              confirm=confirmed_by(village))
     finally:
         close_database()
     con = sqlite3.connect(f"file:{township.database}?mode=ro", uri=True)

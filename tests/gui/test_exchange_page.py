@@ -16,7 +16,7 @@ from desktop.services import (
     setup_service,
 )
 from models.entities import Person
-from tests.support.first_contact import confirm_fingerprint
+from tests.support.first_contact import confirm_fingerprint, genuine
 from tests.support.sites import (
     PASSWORD,
     TOWNSHIP_NAME,
@@ -297,7 +297,7 @@ def test_setup_file_for_another_village_is_refused(qtbot, tmp_path):
 def test_return_package_round_trip_marks_the_village_package_acknowledged(qtbot, pair, tmp_path):
     package = village_package(pair, "张三")
     pair.use("t")
-    exchange_service.import_package(pair.township_session, pair.township, package)
+    exchange_service.import_package(pair.township_session, pair.township, package, fingerprint=genuine(pair.village))
     page = _township_page(qtbot, pair.township_session, pair.township)
     page.select_village(VILLAGE_CODE)
     assert VILLAGE_NAME in page.export_box.recipient_label.text()
@@ -398,7 +398,7 @@ def test_scan_offers_the_packages_found_unticking_our_own(qtbot, pair):
     package = village_package(pair, "张三")
     pair.use("t")
     receipt_dir = pair.usb
-    exchange_service.import_package(pair.township_session, pair.township, package)
+    exchange_service.import_package(pair.township_session, pair.township, package, fingerprint=genuine(pair.village))
     receipt = exchange_service.export_package(pair.township_session, pair.township, receipt_dir,
                                                 recipient_code=VILLAGE_CODE).path
     page = _township_page(qtbot, pair.township_session, pair.township)
@@ -517,7 +517,7 @@ def test_a_partly_acknowledged_village_is_told_the_rest_travels_with_the_next_pa
     add_people(pair.village_session, "李四")
     exchange_service.export_package(pair.village_session, pair.village, tmp_path)  # not yet at the township
     pair.use("t")
-    exchange_service.import_package(pair.township_session, pair.township, first)
+    exchange_service.import_package(pair.township_session, pair.township, first, fingerprint=genuine(pair.village))
     receipt = exchange_service.export_package(pair.township_session, pair.township, pair.usb,
                                                 recipient_code=VILLAGE_CODE).path
     pair.use("v")

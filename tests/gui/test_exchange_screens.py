@@ -12,7 +12,7 @@ from desktop.services import exchange_service as xs
 from desktop.services import setup_service
 from desktop.services.session import cli_session
 from tests.support import sites as support
-from tests.support.first_contact import confirm_fingerprint
+from tests.support.first_contact import confirm_fingerprint, genuine
 from tests.support.screens import save, shown
 from ui.main_window import MainWindow
 
@@ -151,7 +151,7 @@ def test_exchange_pages_on_common_screens(qtbot, tmp_path, size):
     pair = _demo_pair(tmp_path)
     first = xs.export_package(pair.village_session, pair.village, pair.usb).path
     pair.use("t")
-    xs.import_package(pair.township_session, pair.township, first)
+    xs.import_package(pair.township_session, pair.township, first, fingerprint=genuine(pair.village))
     for code, name in (("330106001002", "白云村"), ("330106001003", "石桥村")):
         xs.enroll_village(pair.township_session, pair.township, code, name, pair.usb)
     receipt = xs.export_package(pair.township_session, pair.township, pair.usb,

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.services import exchange_service, notice_service, setup_service
 from tests.support import screens
+from tests.support.first_contact import genuine
 from tests.support.sites import VILLAGE_CODE, VILLAGE_NAME, village_package
 from tests.support.typing import type_text
 from ui.exchange.notices import NoticesDialog
@@ -20,7 +21,7 @@ from ui.township.notice_dialog import SendNoticeDialog
 def _township_writes_a_notice(qtbot, pair) -> SendNoticeDialog:
     package = village_package(pair, "张三")
     pair.use("t")
-    exchange_service.import_package(pair.township_session, pair.township, package)
+    exchange_service.import_package(pair.township_session, pair.township, package, fingerprint=genuine(pair.village))
     dialog = SendNoticeDialog(pair.township_session, [(VILLAGE_CODE, VILLAGE_NAME)], preselect=VILLAGE_CODE)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -78,7 +79,7 @@ def test_the_villages_page_writes_a_notice_to_the_selected_village(qtbot, pair):
 
     package = village_package(pair, "张三")
     pair.use("t")
-    exchange_service.import_package(pair.township_session, pair.township, package)
+    exchange_service.import_package(pair.township_session, pair.township, package, fingerprint=genuine(pair.village))
     page = screens.shown(qtbot, VillagesPage(pair.township_session, paths=pair.township), 1200, 760)
     assert page.notice_button.isEnabled()
     dialog = page.write_notice()
@@ -99,7 +100,7 @@ def test_notices_imported_while_the_home_page_was_open_appear_when_it_is_shown_a
     assert not hasattr(home, "notice_lines")  # nothing from the township yet
     package = village_package(pair, "张三")
     pair.use("t")
-    exchange_service.import_package(pair.township_session, pair.township, package)
+    exchange_service.import_package(pair.township_session, pair.township, package, fingerprint=genuine(pair.village))
     notice_service.send_notice(pair.township_session, "冬季防火安全提醒", "请检查消防器材。", date(2026, 11, 28))
     back = exchange_service.export_package(pair.township_session, pair.township, pair.usb,
                                              recipient_code=VILLAGE_CODE)
@@ -125,7 +126,7 @@ def test_the_notices_are_read_with_the_arrow_keys(qtbot, pair):
     pair.use("t")
     package = village_package(pair, "张三")
     pair.use("t")
-    exchange_service.import_package(pair.township_session, pair.township, package)
+    exchange_service.import_package(pair.township_session, pair.township, package, fingerprint=genuine(pair.village))
     for day, title in ((26, "报送材料的通知"), (28, "冬季防火安全提醒")):
         notice_service.send_notice(pair.township_session, title, f"{title}的内容。", date(2026, 11, day))
     back = exchange_service.export_package(pair.township_session, pair.township, pair.usb,

@@ -19,6 +19,7 @@ from desktop.services import auth_service, exchange_service, setup_service
 from desktop.storage import open_store
 from desktop.sync import enrollment, importer
 from models.db import close_database
+from tests.support.first_contact import confirmed_by
 from tests.support.screens import save, shown
 from tests.support.sites import PASSWORD, VILLAGE_CODE, add_people, canonical_dump, make_login_pair
 from ui.exchange.exchange_page import ExchangePage
@@ -33,7 +34,7 @@ def dead_village(tmp_path):
     add_people(pair.village_session, "王建国", "李秀英")
     first = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
     pair.use("t")
-    importer.apply_import(pair.township_session, first, pair.township, backup=False)
+    importer.apply_import(pair.township_session, first, pair.township, backup=False, confirm=confirmed_by(pair.village))
     original = canonical_dump(pair.township.database, VILLAGE_CODE)
     close_database()
     shutil.rmtree(pair.village.data_dir)
@@ -47,7 +48,7 @@ def dead_village(tmp_path):
     session = auth_service.login("admin", PASSWORD)
     hello = exchange_service.export_package(session, new_pc, pair.usb).path
     pair.use("t")
-    importer.apply_import(pair.township_session, hello, pair.township, backup=False)
+    importer.apply_import(pair.township_session, hello, pair.township, backup=False, confirm=confirmed_by(new_pc))
     return pair, new_pc, session, original
 
 
@@ -108,7 +109,7 @@ def test_the_button_explains_why_not_before_the_new_pc_sent_its_key(qtbot, tmp_p
     add_people(pair.village_session, "王建国")
     first = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
     pair.use("t")
-    importer.apply_import(pair.township_session, first, pair.township, backup=False)
+    importer.apply_import(pair.township_session, first, pair.township, backup=False, confirm=confirmed_by(pair.village))
     enrollment.reenroll_village(pair.township_session, pair.township, VILLAGE_CODE, "换电脑", pair.usb)
     page = _township_page(qtbot, pair)
     dialog = page.write_recovery()

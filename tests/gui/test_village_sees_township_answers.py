@@ -23,6 +23,7 @@ from desktop.services import (
 from models.rules import procedure as proc
 from models.supervision import matters as mm
 from tests.support.committee import member_login
+from tests.support.first_contact import genuine
 from tests.support.reviews import RULES_TEXT
 from tests.support.screens import save, shown
 from tests.support.sites import VILLAGE_CODE
@@ -57,7 +58,7 @@ def _township_answers(pair, version_id: str):
     package = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
     pair.use("t")
     session = pair.township_session
-    exchange_service.import_package(session, pair.township, package)
+    exchange_service.import_package(session, pair.township, package, fingerprint=genuine(pair.village))
     on = date.today() - timedelta(days=3)
     texts = {review_service.MATTER: MATTER_ANSWER, review_service.FEEDBACK: FEEDBACK_ANSWER}
     for row in review_service.escalations():

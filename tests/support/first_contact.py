@@ -1,13 +1,27 @@
-"""Typing the fingerprint a village reads out on the phone into the township's import preview.
+"""The fingerprint a village reads out on the phone, as the tests know it.
 
-A first package is imported only once the 8 characters are typed
-(`desktop.sync.first_contact`); tests that are about something else type the
-genuine ones, as the person at the township does after the phone call.
+A first package is imported only once a person at the township has typed
+the 8 characters the village reads out (`desktop.sync.first_contact`; it is
+the default of every import). Tests that are about something else type the
+genuine ones, read from the sending installation's own key files — never
+from the package —, so the check still runs: a package that carries another
+key is still refused.
 """
 
 from __future__ import annotations
 
-from desktop.sync import first_contact
+from desktop.paths import AppPaths
+from desktop.sync import first_contact, keys
+
+
+def genuine(paths: AppPaths) -> str:
+    """The 8 characters the installation at `paths` reads out (from its own key files)."""
+    return first_contact.spoken(keys.load_or_create(paths.keys).fingerprint)
+
+
+def confirmed_by(paths: AppPaths):
+    """An `importer.apply_import` hook: first contact confirmed with the genuine fingerprint of `paths`."""
+    return first_contact.own_keys(genuine(paths))
 
 
 def confirm_fingerprint(dialog) -> None:

@@ -15,6 +15,7 @@ from desktop.services import exchange_service, review_service, rules_service
 from desktop.services.session import Session
 from models.rules import procedure as proc
 from models.rules.records import RuleArticle, RuleSet, RuleVersion
+from tests.support.first_contact import genuine
 from tests.support.imported import imported
 from tests.support.sites import VILLAGE_CODE, Pair
 
@@ -41,7 +42,7 @@ def draft_reviewed_by_township(pair: Pair, comments: tuple[tuple[int, str], ...]
     rules_service.submit_for_review(session, version.id, date(2026, 7, 1))
     package = exchange_service.export_package(session, pair.village, pair.usb).path
     pair.use("t")
-    exchange_service.import_package(pair.township_session, pair.township, package)
+    exchange_service.import_package(pair.township_session, pair.township, package, fingerprint=genuine(pair.village))
     for position, text in comments:
         review_service.add_comment(pair.township_session, version.id, position, text)
     review_service.record_opinion(pair.township_session, version.id, proc.AGREE_AFTER_CHANGES,

@@ -29,6 +29,7 @@ from desktop.storage import open_store
 from models.db import close_database
 from models.sync.policy import SYNCED_TABLES
 from tests.support import templates
+from tests.support.first_contact import genuine
 
 TOWNSHIP_CODE, VILLAGE_CODE = "330106001", "330106001001"
 VILLAGE_NAME = "青山村"
@@ -118,6 +119,7 @@ def township_with_villages(root: Path, villages: Sequence[tuple[str, str]],
     def build(into: Path) -> None:
         from desktop.services import setup_service
         from desktop.sync import enrollment, exporter, importer
+        from tests.support.first_contact import confirmed_by
 
         usb = into / "U盘"
         usb.mkdir(parents=True)
@@ -131,10 +133,10 @@ def township_with_villages(root: Path, villages: Sequence[tuple[str, str]],
             session = village.use()
             enrollment.initialize_from_setup(setup_file)
             if fill(i, session) is not False:
-                packages.append(exporter.export_package(session, village.paths, usb).path)
+                packages.append((exporter.export_package(session, village.paths, usb).path, village.paths))
         session = township.use()
-        for path in packages:
-            importer.apply_import(session, path, township.paths, backup=False)
+        for path, sender in packages:
+            importer.apply_import(session, path, township.paths, backup=False, confirm=confirmed_by(sender))
         close_database()
 
     if key is None:
@@ -214,26 +216,46 @@ def village_package(pair: Pair, *names: str) -> Path:
     return exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
 
 
+#: Package written by `export_to` → the data folder that wrote it (whose key files give its fingerprint).
+_WRITTEN_BY: dict[Path, AppPaths] = {}
+
+
 def export_to(site: Site, folder: Path, **kw):
     """On `site`: export the next package into `folder` (the database closed afterwards)."""
     from desktop.sync import exporter
 
     session = site.use()
     try:
-        return exporter.export_package(session, site.paths, folder, **kw)
+        result = exporter.export_package(session, site.paths, folder, **kw)
+        _WRITTEN_BY[Path(result.path).resolve()] = site.paths
+        return result
     finally:
         close_database()
 
 
-def import_into(site: Site, path: Path):
-    """On `site`: import the package at `path` without the backup (the database closed afterwards)."""
-    from desktop.sync import importer
+def import_into(site: Site, path: Path, sender: AppPaths | None = None):
+    """On `site`: import the package at `path` without the backup (the database closed afterwards).
 
+    A first package is confirmed with the genuine fingerprint of `sender`
+    (by default the installation whose `export_to` wrote `path`), read from
+    its own key files as its secretary would read it out; a package no
+    fixture wrote (a forged one) is imported with nothing confirmed.
+    """
+    from desktop.sync import importer
+    from tests.support.first_contact import confirmed_by
+
+    sender = sender or _WRITTEN_BY.get(Path(path).resolve())
     session = site.use()
     try:
-        return importer.apply_import(session, path, site.paths, backup=False)
+        return importer.apply_import(session, path, site.paths, backup=False,
+                                     confirm=confirmed_by(sender) if sender else None)
     finally:
         close_database()
+
+
+def village_beside(township: Site) -> AppPaths:
+    """The village `make_pair` made beside `township` (its key files give the genuine fingerprint)."""
+    return AppPaths(township.paths.data_dir.parent / "村")
 
 
 def canonical_dump(database_path: Path, owner: str) -> dict[str, list[tuple]]:
@@ -276,11 +298,12 @@ def same_owner_conflict(pair: Pair, tmp_path: Path) -> str:
     second = exchange_service.export_package(pair.village_session, pair.village, tmp_path).path
     pair.use("t")
     for package in (first, second):
-        exchange_service.import_package(pair.township_session, pair.township, package)
+        exchange_service.import_package(pair.township_session, pair.township, package,
+                                        fingerprint=genuine(pair.village))
     pair.restore_village(backup)
     pair.use("v")
     record_store.update(pair.village_session, Person.get_by_id(person.id), name="张小三")
     third = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
     pair.use("t")
-    exchange_service.import_package(pair.township_session, pair.township, third)
+    exchange_service.import_package(pair.township_session, pair.township, third, fingerprint=genuine(pair.village))
     return person.id

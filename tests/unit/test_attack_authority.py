@@ -33,6 +33,7 @@ from models.rules import procedure as proc
 from models.rules.records import ReviewComment, RuleArticle, RuleVersion
 from models.township import review as rv
 from models.township.records import RuleFiling, RuleReview
+from tests.support.first_contact import confirmed_by
 from tests.support.imported import tampered
 from tests.support.sites import TOWNSHIP_CODE, VILLAGE_CODE, Site, full_dump, make_pair
 
@@ -57,10 +58,11 @@ def _submitted_draft(site: Site, usb: Path, title: str = "青山村村规民约"
     return version.id, fingerprint, package
 
 
-def _import(site: Site, path: Path) -> None:
+def _import(site: Site, path: Path, sender: Site) -> None:
+    """Import at `site` a package `sender` wrote (a first one confirmed with `sender`'s genuine fingerprint)."""
     session = site.use()
     try:
-        importer.apply_import(session, path, site.paths, backup=False)
+        importer.apply_import(session, path, site.paths, backup=False, confirm=confirmed_by(sender.paths))
     finally:
         close_database()
 
@@ -92,7 +94,7 @@ def test_a_village_cannot_review_and_file_its_own_draft(tmp_path):
     the township's queue then showed the draft as reviewed and agreed, and the real reviewer was refused."""
     township, village, usb = make_pair(tmp_path, demo=False)
     vid, fingerprint, first = _submitted_draft(village, usb)
-    _import(township, first)
+    _import(township, first, village)
 
     session = village.use()  # the lying village writes the township's records itself
     review = tampered(session, RuleReview, version=vid, fingerprint=fingerprint, opinion=proc.AGREE,
@@ -129,7 +131,7 @@ def _second_village_with_a_draft(tmp_path: Path, township: Site, usb: Path) -> t
     enrollment.initialize_from_setup(setup)
     close_database()
     vid, fingerprint, package = _submitted_draft(other, usb, "绿水村村规民约")
-    _import(township, package)
+    _import(township, package, other)
     return vid, fingerprint
 
 
@@ -139,7 +141,7 @@ def test_a_village_cannot_write_into_another_villages_draft(tmp_path, injected):
     "changed") and then a "disagree" opinion on it."""
     township, village, usb = make_pair(tmp_path, demo=False)
     _, _, first = _submitted_draft(village, usb)
-    _import(township, first)
+    _import(township, first, village)
     theirs, fingerprint = _second_village_with_a_draft(tmp_path, township, usb)
 
     session = village.use()  # 青山村 writes on 绿水村's draft, which its database does not hold
@@ -187,7 +189,7 @@ def test_a_township_cannot_put_a_person_into_a_villages_register(tmp_path):
     people_service.add_person(session, "王建国", "男", household_entry=household.id, household_relation="户主")
     first = exporter.export_package(session, village.paths, usb).path
     close_database()
-    _import(township, first)
+    _import(township, first, village)
 
     session = township.use()  # the lying township registers a person in the village's household
     person = tampered(session, Person, name="李四", gender="男", household_entry=household.id)

@@ -18,7 +18,8 @@ from desktop.sync import exporter, importer
 from models.db import close_database
 from models.entities import PersonRole, RepresentedHousehold
 from models.errors import PackageRefused
-from tests.support.sites import VILLAGE_CODE, full_dump, make_pair
+from tests.support.first_contact import confirmed_by
+from tests.support.sites import VILLAGE_CODE, full_dump, make_pair, village_beside
 
 
 def _refused(township, path) -> str:
@@ -27,7 +28,8 @@ def _refused(township, path) -> str:
     session = township.use()
     try:
         with pytest.raises(PackageRefused) as err:
-            importer.apply_import(session, path, township.paths, backup=False)
+            importer.apply_import(session, path, township.paths, backup=False,
+                                  confirm=confirmed_by(village_beside(township)))
     finally:
         close_database()
     assert full_dump(township.paths.database) == before and township.paths.database.read_bytes() == raw
@@ -75,13 +77,15 @@ def test_a_representatives_households_and_a_later_link_still_travel(tmp_path):
     second_household = households_service.add_household(session, "002", "一组")
     record_store.create(session, RepresentedHousehold, role=office.id, household=second_household.id)
     session = township.use()
-    importer.apply_import(session, first.path, township.paths, backup=False)
+    importer.apply_import(session, first.path, township.paths, backup=False,
+                          confirm=confirmed_by(village_beside(township)))
     receipt = exporter.export_package(session, township.paths, usb, recipient_code=VILLAGE_CODE)
     session = village.use()
     importer.apply_import(session, receipt.path, village.paths, backup=False)
     later = exporter.export_package(session, village.paths, usb)
     assert later.counts == {"household": 1, "represented_household": 1}  # the office is already at the township
     session = township.use()
-    importer.apply_import(session, later.path, township.paths, backup=False)
+    importer.apply_import(session, later.path, township.paths, backup=False,
+                          confirm=confirmed_by(village_beside(township)))
     assert RepresentedHousehold.select().where(RepresentedHousehold.role == office.id).count() == 2
     close_database()

@@ -23,6 +23,7 @@ from models.db import close_database
 from models.entities import Person
 from models.sync.records import Peer
 from tests.support.audit_tamper import rewrite_audit_log
+from tests.support.first_contact import confirmed_by
 from tests.support.sites import TOWNSHIP_CODE, VILLAGE_CODE, export_to, import_into, make_pair
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -325,7 +326,7 @@ def test_a_package_without_its_audit_head_is_broken_and_a_malformed_one_refused(
         before = full_dump(township.paths.database)
         session = township.use()
         with pytest.raises(PackageRefused) as err:
-            importer.apply_import(session, path, township.paths, backup=False)
+            importer.apply_import(session, path, township.paths, backup=False, confirm=confirmed_by(village.paths))
         close_database()
         assert "清单" in str(err.value) and "已拒绝导入" in str(err.value)
         assert full_dump(township.paths.database) == before

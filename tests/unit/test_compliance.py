@@ -24,6 +24,7 @@ from models.township.compliance import (
     RuleFact,
     VillageFacts,
 )
+from tests.support.first_contact import confirmed_by
 
 Q3 = (date(2026, 7, 1), date(2026, 9, 30))
 YEAR = (date(2026, 1, 1), date(2026, 12, 31))
@@ -279,11 +280,11 @@ def _two_villages(tmp_path):
     packages = []
     for site in (village_a, village_b):
         session = site.use()
-        packages.append(exporter.export_package(session, site.paths, usb).path)
+        packages.append((exporter.export_package(session, site.paths, usb).path, site.paths))
     close_database()
     session = township.use()
-    for path in packages:
-        importer.apply_import(session, path, township.paths, backup=False)
+    for path, sender in packages:
+        importer.apply_import(session, path, township.paths, backup=False, confirm=confirmed_by(sender))
     return township, year
 
 

@@ -16,6 +16,7 @@ from models.errors import ValidationError
 from models.meetings.cadence import quarter_of
 from models.township import compliance as eng
 from models.township.board import DUE, OK
+from tests.support.first_contact import confirmed_by
 
 
 def _previous_quarter(today: date) -> tuple[int, int]:
@@ -47,7 +48,7 @@ def test_a_draft_meeting_with_nobody_on_the_list_does_not_make_a_quarter_on_time
     sent = exporter.export_package(session, village.paths, usb)
     close_database()
     session = township.use()
-    importer.apply_import(session, sent.path, township.paths, backup=False)
+    importer.apply_import(session, sent.path, township.paths, backup=False, confirm=confirmed_by(village.paths))
     assert Meeting.live().where(Meeting.owner == VILLAGE_CODE).count() == 3  # all arrived
 
     now = cs.board(f"{y}Q{q}").cell(VILLAGE_CODE, eng.REP_MEETINGS)

@@ -25,6 +25,7 @@ from desktop.reports.compliance_pdf import compliance_html, write_compliance_pdf
 from desktop.reports.compliance_xlsx import Cancelled, write_compliance_xlsx
 from models.township.board import LATE, MISSING, NA, OK
 from tests.support.boards import OBLIGATIONS, empty_board, make_board
+from tests.support.first_contact import confirmed_by
 
 ROOT = Path(__file__).resolve().parents[2]
 SOFFICE = shutil.which("soffice")
@@ -223,7 +224,7 @@ def test_cli_report_on_a_township_that_imported_a_village(tmp_path):
     session = village.use()
     sent = exporter.export_package(session, village.paths, usb)
     session = township.use()
-    importer.apply_import(session, sent.path, township.paths, backup=False)
+    importer.apply_import(session, sent.path, township.paths, backup=False, confirm=confirmed_by(village.paths))
     period = compliance_service.default_period()  # the last finished quarter: the demo has it
     start, end, _label = compliance_service.parse_period(period)
     board = compliance_service.board(period)

@@ -11,6 +11,7 @@ from desktop.services import exchange_service, people_service
 from desktop.sync import importer
 from models.db import close_database
 from models.errors import BackupError, PackageRefused
+from tests.support.first_contact import genuine
 from tests.support.sites import (
     VILLAGE_CODE,
     canonical_dump,
@@ -38,6 +39,11 @@ def world(tmp_path):
     return township, village, packages, broken
 
 
+def typed(village) -> dict[str, str]:
+    """What the person at the township typed for 青山村 after the phone call (its genuine fingerprint)."""
+    return {VILLAGE_CODE: genuine(village.paths)}
+
+
 def _before_imports(township) -> list[str]:
     close_database()
     return full_dump(township.paths.database)
@@ -49,7 +55,8 @@ def test_a_batch_takes_one_backup_reports_the_refused_one_and_restores_to_before
     session = township.use()
     ticks = []
     result = exchange_service.import_packages(session, township.paths, [packages[0], broken, *packages[1:]],
-                                              progress=lambda done, total: ticks.append((done, total)))
+                                              progress=lambda done, total: ticks.append((done, total)),
+                                              fingerprints=typed(village))
     close_database()
 
     made = list(township.paths.backups.glob("*before-import*"))
@@ -71,8 +78,9 @@ def test_a_batch_takes_one_backup_reports_the_refused_one_and_restores_to_before
 
 
 def test_refused_and_already_imported_packages_write_nothing_and_take_no_backup(world):
-    township, _village, packages, broken = world
-    exchange_service.import_package(township.use(), township.paths, packages[0], batch=None)
+    township, village, packages, broken = world
+    exchange_service.import_package(township.use(), township.paths, packages[0], batch=None,
+                                    fingerprint=genuine(village.paths))
     before = _before_imports(township)
     for old in township.paths.backups.glob("*"):
         old.unlink()
@@ -87,18 +95,18 @@ def test_refused_and_already_imported_packages_write_nothing_and_take_no_backup(
 
 
 def test_packages_previewed_one_by_one_share_the_batch_backup(world):
-    township, _village, packages, _broken = world
+    township, village, packages, _broken = world
     session = township.use()
     batch = exchange_service.start_import_batch(township.paths)
     for package in packages:
         importer.plan_import(package, township.paths)  # the preview the page shows first
-        exchange_service.import_package(session, township.paths, package, batch)
+        exchange_service.import_package(session, township.paths, package, batch, fingerprint=genuine(village.paths))
     close_database()
     assert list(township.paths.backups.glob("*before-import*")) == [batch.path]
 
 
 def test_cancel_stops_before_the_next_package(world):
-    township, _village, packages, _broken = world
+    township, village, packages, _broken = world
     session = township.use()
     asked = []
 
@@ -106,19 +114,20 @@ def test_cancel_stops_before_the_next_package(world):
         asked.append(1)
         return len(asked) > 1
 
-    result = exchange_service.import_packages(session, township.paths, packages, cancelled=cancelled)
+    result = exchange_service.import_packages(session, township.paths, packages, cancelled=cancelled,
+                                              fingerprints=typed(village))
     close_database()
     assert result.cancelled and [o.path for o in result.outcomes] == packages[:1]
     assert len(list(township.paths.backups.glob("*before-import*"))) == 1
 
 
 def test_no_backup_possible_means_nothing_is_imported(world):
-    township, _village, packages, _broken = world
+    township, village, packages, _broken = world
     before = _before_imports(township)
     session = township.use()
     shutil.rmtree(township.paths.backups, ignore_errors=True)
     township.paths.backups.write_text("不是文件夹")  # the backups folder cannot be made
-    result = exchange_service.import_packages(session, township.paths, packages[:2])
+    result = exchange_service.import_packages(session, township.paths, packages[:2], fingerprints=typed(village))
     close_database()
     assert [type(o.error) for o in result.outcomes] == [BackupError, BackupError]
     assert result.outcomes[0].error is result.outcomes[1].error, "the copy is not tried again"

@@ -31,6 +31,7 @@ from models.db import close_database, database
 from models.disclosure.financial_table import Line
 from models.supervision import matters as mm
 from tests.support.committee import login_as, member_login
+from tests.support.first_contact import confirmed_by
 from tests.support.sites import ADMIN_PASSWORD, VILLAGE_CODE, canonical_dump, full_dump, make_pair
 
 #: The tables issue 15 added, and the ones it gave new columns.
@@ -107,7 +108,7 @@ def test_day_one_travels_intact_incrementally_with_tombstones_and_never_comes_ba
     assert "user" not in first.counts  # accounts never travel
 
     session = township.use()
-    plan = importer.apply_import(session, first.path, township.paths, backup=False)
+    plan = importer.apply_import(session, first.path, township.paths, backup=False, confirm=confirmed_by(village.paths))
     assert plan.total("conflict") == 0 and not any("身份" in w for w in plan.warnings)
     # every column of every table, exactly as the village has it
     close_database()
@@ -133,7 +134,8 @@ def test_day_one_travels_intact_incrementally_with_tombstones_and_never_comes_ba
     close_database()
     before = full_dump(township.paths.database)
     session = township.use()
-    assert importer.apply_import(session, first.path, township.paths, backup=False).already_imported
+    assert importer.apply_import(session, first.path, township.paths, backup=False,
+                                 confirm=confirmed_by(village.paths)).already_imported
     close_database()
     assert full_dump(township.paths.database) == before
     # the township's return package carries none of the village's records
@@ -158,7 +160,8 @@ def test_day_one_travels_intact_incrementally_with_tombstones_and_never_comes_ba
     assert second.counts == {"village_group": 1, "household": 1, "kinship": 1, "person": 1}, second.counts
 
     session = township.use()
-    plan = importer.apply_import(session, second.path, township.paths, backup=False)
+    plan = importer.apply_import(session, second.path, township.paths, backup=False,
+                                 confirm=confirmed_by(village.paths))
     deleted = {t.table: t.deleted for t in plan.tables if t.deleted}
     assert deleted == {"village_group": 1, "household": 1, "kinship": 1}
     assert _one("SELECT deleted FROM village_group WHERE id = ?", ids["group"]) == (1,)
@@ -175,7 +178,7 @@ def test_day_one_travels_intact_incrementally_with_tombstones_and_never_comes_ba
     close_database()
     before = canonical_dump(township.paths.database, VILLAGE_CODE)
     session = township.use()
-    plan = importer.apply_import(session, full.path, township.paths, backup=False)
+    plan = importer.apply_import(session, full.path, township.paths, backup=False, confirm=confirmed_by(village.paths))
     assert plan.total("new") == plan.total("changed") == plan.total("conflict") == 0
     assert plan.total("same") == full.records
     close_database()
@@ -188,7 +191,7 @@ def test_the_townships_screens_read_a_day_one_village(tmp_path):
     package = exporter.export_package(admin, village.paths, usb)
     close_database()
     session = township.use()
-    importer.apply_import(session, package.path, township.paths, backup=False)
+    importer.apply_import(session, package.path, township.paths, backup=False, confirm=confirmed_by(village.paths))
     [row] = villages_service.register(township.paths).rows
     assert (row.code, row.households, row.last_in_no) == (VILLAGE_CODE, 2, 1)
     board = compliance_service.board("2026Q4", today=date(2026, 12, 4))

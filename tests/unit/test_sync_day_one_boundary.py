@@ -22,7 +22,8 @@ from models.db import close_database, database
 from models.errors import PackageRefused
 from models.sync.fields import MASK, mask_id_numbers
 from models.sync.records import PackageLog
-from tests.support.sites import VILLAGE_CODE, Site, full_dump, make_pair
+from tests.support.first_contact import confirmed_by
+from tests.support.sites import VILLAGE_CODE, Site, full_dump, make_pair, village_beside
 
 ID_NUMBER = "33010619700512001X"
 
@@ -49,7 +50,8 @@ def _refused(township: Site, path) -> str:
     before = full_dump(township.paths.database)
     session = township.use()
     with pytest.raises(PackageRefused) as err:
-        importer.apply_import(session, path, township.paths, backup=False)
+        importer.apply_import(session, path, township.paths, backup=False,
+                              confirm=confirmed_by(village_beside(township)))
     close_database()
     assert full_dump(township.paths.database) == before  # nothing half imported
     return str(err.value)
@@ -78,7 +80,8 @@ def test_an_id_number_in_a_note_is_masked_and_the_import_says_so(tmp_path):
         tmp_path, "UPDATE person SET note = ?, left_reason = ? WHERE name = '王建国'",
         (f"身份证 {ID_NUMBER},电话 13800000001", "３３０１０６１９７００５１２００１８"))
     session = township.use()
-    plan = importer.apply_import(session, path, township.paths, backup=False)
+    plan = importer.apply_import(session, path, township.paths, backup=False,
+                                 confirm=confirmed_by(village_beside(township)))
     note, reason = database.execute_sql("SELECT note, left_reason FROM person WHERE name = '王建国'").fetchone()
     assert note == f"身份证 {MASK},电话 13800000001" and reason == MASK
     [warning] = [w for w in plan.warnings if "公民身份号码" in w]
@@ -98,7 +101,7 @@ def test_a_record_pointing_at_another_villages_record_is_refused(tmp_path):
     """青山村's 村民代表 is set to represent a household of 绿水村 (already at the township)."""
     township, path = _village_package(tmp_path)
     session = township.use()
-    importer.apply_import(session, path, township.paths, backup=False)
+    importer.apply_import(session, path, township.paths, backup=False, confirm=confirmed_by(village_beside(township)))
     usb = tmp_path / "U盘"
     other_setup = enrollment.enroll_village(session, township.paths, "330106001002", "绿水村", usb)
     close_database()
@@ -110,7 +113,8 @@ def test_a_record_pointing_at_another_villages_record_is_refused(tmp_path):
     other_package = exporter.export_package(session, other.paths, usb)
     close_database()
     session = township.use()
-    importer.apply_import(session, other_package.path, township.paths, backup=False)
+    importer.apply_import(session, other_package.path, township.paths, backup=False,
+                          confirm=confirmed_by(other.paths))
     close_database()
 
     village = Site(AppPaths(tmp_path / "村"), "village")

@@ -13,6 +13,7 @@ from models.db import close_database
 from models.entities import Person
 from models.errors import PackageRefused, PermissionDenied
 from models.sync.records import PackageLog, Peer, SyncConflict
+from tests.support.first_contact import confirmed_by
 from tests.support.sites import (
     TOWNSHIP_CODE,
     VILLAGE_CODE,
@@ -41,7 +42,7 @@ def test_first_package_pins_the_village_key_and_copies_every_record(pair):
     assert plan.first_contact and len(plan.fingerprint.split(" ")) == 6
     assert any("核对电脑指纹" in w for w in plan.warnings)
     assert plan.total("new") == sent.records
-    importer.apply_import(session, sent.path, township.paths)
+    importer.apply_import(session, sent.path, township.paths, confirm=confirmed_by(village.paths))
     peer = Peer.get(Peer.code == VILLAGE_CODE)
     assert peer.status == "active" and peer.fingerprint == plan.fingerprint
     assert list(township.paths.backups.glob("*before-import*")), "a backup is taken before applying"

@@ -17,6 +17,7 @@ import pytest
 from desktop.sync import exporter
 from desktop.sync import package_format as fmt
 from models.db import close_database
+from tests.support.first_contact import genuine
 from tests.support.sites import VILLAGE_CODE, make_pair
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,11 +31,12 @@ IMPORT = textwrap.dedent("""
     from desktop.paths import AppPaths
     from desktop.services.session import cli_session
     from desktop.storage import open_store
-    from desktop.sync import importer
+    from desktop.sync import first_contact, importer
     paths = AppPaths(Path(sys.argv[1]))
     open_store(paths, backup_before_migration=False)
     print("ready", flush=True)
-    importer.apply_import(cli_session("township"), Path(sys.argv[2]), paths, backup=False)
+    importer.apply_import(cli_session("township"), Path(sys.argv[2]), paths, backup=False,
+                          confirm=first_contact.confirmer(sys.argv[3]))
     print("done", flush=True)
 """)
 
@@ -107,14 +109,15 @@ def _reset(db: Path, pristine: Path) -> None:
 def test_killed_import_leaves_the_database_wholly_before_or_after(world):
     township, village, package, pristine = world
     db = township.paths.database
-    duration = _timed(IMPORT, [str(township.paths.data_dir), str(package)])
+    duration = _timed(IMPORT, [str(township.paths.data_dir), str(package), genuine(village.paths)])
     _, people_after, _ = _state(db)
     assert people_after > 30
     rng = random.Random(7)
     seen = {"before": 0, "after": 0}
     for _ in range(KILLS):
         _reset(db, pristine)
-        _run_and_kill(IMPORT, [str(township.paths.data_dir), str(package)], rng.uniform(0, duration * 1.1))
+        _run_and_kill(IMPORT, [str(township.paths.data_dir), str(package), genuine(village.paths)],
+                      rng.uniform(0, duration * 1.1))
         ok, people, logged = _state(db)
         assert ok == "ok"
         assert (people, logged) in ((0, 0), (people_after, 1)), (people, logged)

@@ -19,7 +19,8 @@ from desktop.sync import exporter, importer, keys
 from desktop.sync import package_format as fmt
 from models.db import close_database
 from models.errors import PackageRefused
-from tests.support.sites import VILLAGE_CODE, canonical_dump, full_dump, make_pair
+from tests.support.first_contact import confirmed_by
+from tests.support.sites import VILLAGE_CODE, canonical_dump, full_dump, make_pair, village_beside
 
 FUZZ_CASES = 300
 
@@ -44,7 +45,8 @@ def world(tmp_path_factory):
     shutil.copy(township.paths.database, pristine)
     # what the genuine package does, for comparison with benign mutations
     session = township.use()
-    importer.apply_import(session, genuine, township.paths, backup=False)
+    importer.apply_import(session, genuine, township.paths, backup=False,
+                          confirm=confirmed_by(village_beside(township)))
     close_database()
     after_genuine = canonical_dump(township.paths.database, VILLAGE_CODE)
     _reset(township, pristine)
@@ -61,7 +63,8 @@ def _reset(township, pristine: Path) -> None:
 def _refused(township, path: Path) -> str:
     session = township.use()
     try:
-        importer.apply_import(session, path, township.paths, backup=False)
+        importer.apply_import(session, path, township.paths, backup=False,
+                              confirm=confirmed_by(village_beside(township)))
     except PackageRefused as exc:
         return str(exc)
     finally:
@@ -247,7 +250,8 @@ def test_a_package_whose_records_point_at_records_the_township_lacks_is_refused(
     first = exporter.export_package(session, village.paths, usb)
     close_database()
     session = township.use()
-    importer.apply_import(session, first.path, township.paths, backup=False)
+    importer.apply_import(session, first.path, township.paths, backup=False,
+                          confirm=confirmed_by(village_beside(township)))
     receipt = exporter.export_package(session, township.paths, usb, recipient_code=VILLAGE_CODE)
     close_database()
     session = village.use()
@@ -263,6 +267,7 @@ def test_a_package_whose_records_point_at_records_the_township_lacks_is_refused(
     before = full_dump(township.paths.database)
     session = township.use()
     with pytest.raises(PackageRefused, match="引用了更早数据包"):
-        importer.apply_import(session, second.path, township.paths, backup=False)
+        importer.apply_import(session, second.path, township.paths, backup=False,
+                              confirm=confirmed_by(village_beside(township)))
     close_database()
     assert full_dump(township.paths.database) == before

@@ -9,6 +9,7 @@ from desktop.sync import exporter, importer
 from models.db import close_database
 from models.entities import Person
 from models.rules.records import ReviewComment, RuleVersion
+from tests.support.first_contact import confirmed_by
 from tests.support.sites import TOWNSHIP_CODE, VILLAGE_CODE, canonical_dump, make_pair
 
 CYCLES = 8
@@ -34,7 +35,7 @@ def test_cycles_of_edits_deletes_and_attachments_keep_both_copies_equal(tmp_path
         close_database()
 
         session = township.use()
-        importer.apply_import(session, sent.path, township.paths, backup=False)
+        importer.apply_import(session, sent.path, township.paths, backup=False, confirm=confirmed_by(village.paths))
         version = RuleVersion.select().order_by(RuleVersion.id).first()
         comment = record_store.create(session, ReviewComment, version=version, fingerprint="fp",
                                       position=cycle, comment=f"第 {cycle} 轮意见")

@@ -24,7 +24,8 @@ from models.rules import procedure as proc
 from models.rules.records import ReviewComment
 from models.township import review as rv
 from models.township.records import RuleFiling, RuleReview, TownshipAnswer
-from tests.support.sites import TOWNSHIP_CODE, VILLAGE_CODE, make_pair
+from tests.support.first_contact import confirmed_by
+from tests.support.sites import TOWNSHIP_CODE, VILLAGE_CODE, make_pair, village_beside
 
 TEXT = """青山村村规民约
 第一条 村民应当遵守宪法、法律、法规和国家政策。
@@ -39,8 +40,10 @@ def _send(site, session, usb, recipient=None):
 
 
 def _receive(site, path):
+    """Import at `site`; the village's first package is confirmed with its genuine fingerprint."""
     session = site.use()
-    importer.apply_import(session, path, site.paths, backup=False)
+    importer.apply_import(session, path, site.paths, backup=False,
+                          confirm=confirmed_by(village_beside(site)))
     return session
 
 

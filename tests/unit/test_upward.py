@@ -11,6 +11,7 @@ from desktop.sync import exporter, importer, upward
 from models.db import close_database
 from models.entities import Person
 from models.errors import ValidationError
+from tests.support.first_contact import confirmed_by
 from tests.support.sites import TOWNSHIP_CODE, VILLAGE_CODE, make_pair
 
 
@@ -27,7 +28,7 @@ def test_the_township_exports_an_aggregate_without_personal_data(tmp_path, capsy
     names = [p.name for p in Person.select()]
     close_database()
     session = township.use()
-    importer.apply_import(session, package.path, township.paths, backup=False)
+    importer.apply_import(session, package.path, township.paths, backup=False, confirm=confirmed_by(village.paths))
     close_database()
 
     out_dir = tmp_path / "县里"
