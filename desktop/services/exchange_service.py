@@ -336,7 +336,6 @@ def import_packages(session: Session, paths: AppPaths, files: list[Path],
     """
     files = [Path(f) for f in files]
     batch = ImportBackup(paths)
-    confirm = first_contact.batch_confirmer(fingerprints)
     outcomes: list[PackageOutcome] = []
     stopped = False
     with database.connection_context():
@@ -347,8 +346,9 @@ def import_packages(session: Session, paths: AppPaths, files: list[Path],
             if progress is not None:
                 progress(done, len(files))
             try:
-                outcomes.append(PackageOutcome(path, importer.apply_import(session, path, paths, backup=batch,
-                                                                            confirm=confirm)))
+                plan = importer.apply_import(session, path, paths, backup=batch,
+                                             confirm=first_contact.batch_confirmer(fingerprints))
+                outcomes.append(PackageOutcome(path, plan))
             except CunwuError as exc:
                 outcomes.append(PackageOutcome(path, None, exc))
     if progress is not None and not stopped:

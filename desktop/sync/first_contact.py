@@ -28,8 +28,8 @@ that a person confirmed it by passing one of the hooks made here:
   township importing the villages it has just built in this process passes
   the fingerprint read from each village's own key files (it is not an
   opt-out: the package must still carry exactly that key).
-`tests/unit/test_first_contact_default.py` checks by grep that no other
-hook is handed to `apply_import`.
+`tests/unit/test_attack_first_contact_default.py` walks every import entry
+point and checks by grep that no other hook is handed to `apply_import`.
 """
 
 from __future__ import annotations

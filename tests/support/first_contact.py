@@ -19,9 +19,13 @@ def genuine(paths: AppPaths) -> str:
     return first_contact.spoken(keys.load_or_create(paths.keys).fingerprint)
 
 
-def confirmed_by(paths: AppPaths):
-    """An `importer.apply_import` hook: first contact confirmed with the genuine fingerprint of `paths`."""
-    return first_contact.own_keys(genuine(paths))
+def confirmed_by(paths: AppPaths | None):
+    """An `importer.apply_import` hook: first contact confirmed with the genuine fingerprint of `paths`.
+
+    `None` (a sender no fixture knows, e.g. a forged package): nothing is
+    confirmed, so a first package is refused, as by default.
+    """
+    return first_contact.own_keys(genuine(paths)) if paths is not None else first_contact.confirmer(None)
 
 
 def confirm_fingerprint(dialog) -> None:

@@ -248,7 +248,7 @@ def import_into(site: Site, path: Path, sender: AppPaths | None = None):
     session = site.use()
     try:
         return importer.apply_import(session, path, site.paths, backup=False,
-                                     confirm=confirmed_by(sender) if sender else None)
+                                     confirm=confirmed_by(sender))
     finally:
         close_database()
 
