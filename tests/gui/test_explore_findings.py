@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel
 
 from models.db import close_database
 from tests.support.audit_tamper import rewrite_audit_log
+from tests.support.first_contact import confirmed_by
 from tests.support.screens import shown
 from tests.support.sites import VILLAGE_CODE, export_to, import_into, make_pair
 from ui.township.villages_page import VillagesPage
@@ -118,7 +119,8 @@ def test_a_recovery_asked_for_before_reenrolment_warns_that_only_the_old_pc_can_
     add_people(pair.village_session, "王建国")
     first = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
     pair.use("t")
-    importer.apply_import(pair.township_session, first, pair.township, backup=False)
+    importer.apply_import(pair.township_session, first, pair.township, backup=False,
+                          confirm=confirmed_by(pair.village))
     page = shown(qtbot, VillagesPage(pair.township_session, paths=pair.township), 1366, 768)
     assert page.select_village(VILLAGE_CODE)
     dialog = page.write_recovery()

@@ -20,6 +20,7 @@ from models.entities import User
 from models.errors import PermissionDenied
 from models.supervision.records import CommitteeMember, CommitteeTerm
 from tests.support.committee import PASSWORD, login_as, member_login, village_committee_login
+from tests.support.first_contact import genuine
 
 
 def _counts() -> tuple:
@@ -113,7 +114,7 @@ def test_the_village_cannot_attach_a_file_to_the_townships_record(tmp_path):
     # The village's next package still goes in at the township.
     package = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
     pair.use("t")
-    exchange_service.import_package(pair.township_session, pair.township, package)
+    exchange_service.import_package(pair.township_session, pair.township, package, fingerprint=genuine(pair.village))
 
 
 def test_a_village_committee_login_cannot_write_the_committees_minutes(village):
