@@ -251,3 +251,20 @@ def test_the_villages_import_box_says_a_dead_pcs_records_can_come_back(qtbot, pa
     pair.use("t")
     township = shown(qtbot, VillagesPage(pair.township_session, paths=pair.township), 1366, 768)
     assert township.import_box.recovery_hint is None
+
+
+def test_filtering_out_the_selected_village_selects_one_that_is_shown(qtbot, tmp_path):
+    """With 青山村 selected, ticking 只看需要关注的村 left the list with no selection and the 回执 box saying
+    "请先在左边的表中选中一个村" although villages were listed; the first one shown is selected, as at start."""
+    from desktop.paths import AppPaths
+    from tests.support.demo import demo_township
+
+    paths = AppPaths(tmp_path / "乡镇")
+    session = demo_township(paths, villages=3, years=1)
+    page = shown(qtbot, VillagesPage(session, paths=paths), 1366, 768)
+    calm = next(r.code for r in page.register.rows if not (r.overdue or r.missing or r.status == "pending"))
+    assert page.select_village(calm)
+    page.attention_check.click()
+    assert page.proxy.rowCount() >= 1 and page.selected_code() is not None and page.selected_code() != calm
+    assert page.selected_code() in page.export_box.recipient_label.text()
+    close_database()

@@ -111,6 +111,8 @@ class VillageRegister(QStackedWidget):
         self.proxy.text = self.search.text().strip()
         self.proxy.attention_only = self.attention_check.isChecked()
         self.proxy.invalidate()
+        if self.selected_row() is None and self.proxy.rowCount():
+            self.table.selectRow(0)  # the village selected before is filtered out: the first one shown, as at start
         self._show_no_match()
         self.selection_changed.emit()
 
