@@ -3,7 +3,8 @@
 "(Qt.PlainText on every label that carries outside data; a test feeds HTML
 through every such screen)." `test_attack_outside_text` sweeps the screens a
 package fills; these are the ones a local file fills: the 村规民约 import
-(a .txt), the 花名册 import (a .csv) and the ledger import (an .xlsx). Each
+(a .txt), the 花名册 import (a .csv), the ledger import (an .xlsx) and the
+setup wizard reading a 入网文件 (the township's name). Each
 file — its name too — is written with HTML and the fake "✔ 指纹已由系统自动核对
 一致 无需打电话" in it; on each screen no label, tooltip or message may render
 it as HTML, and the outside text must be on the screen (else the sweep
@@ -82,3 +83,34 @@ def test_html_in_a_ledger_workbook_is_plain_text(qtbot, village, tmp_path):
     dialog.load_file(Path(path))
     assert dialog.ledger is not None
     _checked(Sweep(), "ledger import", dialog)
+
+
+def test_html_in_a_setup_files_township_name_is_plain_text(qtbot, tmp_path, store):
+    """The setup wizard reading a 入网文件 whose township names itself with HTML (the file carries the key that
+    signs it: anyone can write one), on the page that asks to phone the township and on the summary."""
+    from desktop.services import installation
+    from desktop.services.session import cli_session
+    from desktop.storage import open_store
+    from desktop.sync import enrollment
+    from models.db import close_database, database
+    from tests.support.sites import make_login_pair
+    from ui.setup.setup_wizard import SetupWizard
+
+    pair = make_login_pair(tmp_path / "p", enroll=False)
+    pair.use("t")
+    database.execute_sql("UPDATE installation SET name = ? WHERE id = 1", (f"城关镇{LONG}"[:64],))
+    installation.forget()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    setup_file = enrollment.enroll_village(cli_session("township"), pair.township, "330106001003", "白云村", stick)
+    close_database()
+    open_store(store, backup_before_migration=False)
+
+    wizard = shown(qtbot, SetupWizard(), 1366, 768)
+    wizard.next()
+    page = wizard.identity_page
+    assert page.load_setup_file(setup_file)
+    sweep = Sweep()
+    sweep.check("setup wizard", page)
+    assert not sweep.offenders, "\n".join(sweep.offenders)
+    assert sweep.seen.get("setup wizard"), "the township's name is on the page"
