@@ -53,9 +53,17 @@ class _Plan(Protocol):
     peer_name: str
 
 
+#: Digits base32 never writes, typed for the letters they look and sound like ("I" heard as 一, "O" as 零).
+_DIGIT_AS_LETTER = str.maketrans({"0": "O", "1": "I"})
+
+
 def normalize(text: str) -> str:
-    """What a person typed, reduced to the characters that count: upper case, no spaces or dashes."""
-    folded = unicodedata.normalize("NFKC", text or "").upper()
+    """What a person typed, reduced to the characters that count: upper case, no spaces or dashes.
+
+    A 0 or 1 typed is taken as the letter O or I: base32 has neither digit, so
+    this only forgives a slip of the ear, it never makes two fingerprints equal.
+    """
+    folded = unicodedata.normalize("NFKC", text or "").upper().translate(_DIGIT_AS_LETTER)
     return "".join(ch for ch in folded if ch.isalnum())
 
 

@@ -268,3 +268,16 @@ def test_filtering_out_the_selected_village_selects_one_that_is_shown(qtbot, tmp
     assert page.proxy.rowCount() >= 1 and page.selected_code() is not None and page.selected_code() != calm
     assert page.selected_code() in page.export_box.recipient_label.text()
     close_database()
+
+
+def test_a_one_or_zero_typed_for_the_letter_i_or_o_still_matches():
+    """The village read out "IRUF-YELR"; the township typed "1RUF YELR" (I heard as 一) and was told
+    "不一致:这个数据包可能不是对方那台电脑发出的". Base32 fingerprints hold no 0 or 1, so a 0 or 1 typed
+    is the letter O or I; any other difference still refuses."""
+    from desktop.sync import first_contact
+
+    full = "IRUF YELR OQBK T7Y7 X76Y 5WSG"
+    assert first_contact.matches(full, "1RUF YELR") and first_contact.matches(full, "iruf-yelr")
+    assert first_contact.matches("OQBK T7Y7 IRUF YELR X76Y 5WSG", "0QBK-T7Y7")
+    assert not first_contact.matches(full, "1RUF YELB") and not first_contact.matches(full, "LRUF YELR")
+    assert first_contact.spoken(full) == "IRUF-YELR"
