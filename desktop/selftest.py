@@ -1,8 +1,9 @@
 """`cunwu selftest`: one run that tells whether a (frozen) build works on this PC.
 
 Every layer is exercised for real in a temporary folder: database and
-migrations, services and the audit chain, backup and verified restore, an
-Excel file, a PDF with Chinese text, and the main window rendered offscreen.
+migrations, services and the audit chain, backup and verified restore, the
+data folder's lock between processes, an Excel file, a PDF with Chinese
+text, and the main window rendered offscreen.
 The log goes to the file named by `CUNWU_SELFTEST_LOG` (a windowed .exe has no
 console), or to the temporary folder.
 """
@@ -107,6 +108,13 @@ def _backup_restore(ctx) -> str:
     return f"{made.name}: {summary.counts}"
 
 
+def _folder_lock(ctx) -> str:
+    """One process per data folder, between real processes of this same program (`desktop.selftest_lock`)."""
+    from desktop import selftest_lock
+
+    return selftest_lock.step(ctx)
+
+
 def _excel(ctx) -> str:
     from openpyxl import Workbook, load_workbook
 
@@ -189,6 +197,7 @@ STEPS: list[tuple[str, Callable[[dict[str, Any]], str | None]]] = [
     ("数据库与迁移", _database),
     ("服务与审计链", _services),
     ("备份与恢复", _backup_restore),
+    ("数据文件夹锁", _folder_lock),
     ("数据包(签名、加密、校验)", _package),
     ("Excel 文件", _excel),
     ("会议记录 PDF", _pdf),

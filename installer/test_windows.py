@@ -3,7 +3,8 @@
 - silent install (`setup.exe /S`) into build/installer/wine-test (new each run)
 - the install folder holds exactly the built file list, and no wine stub
 - shortcuts (Start menu, desktop), Add/Remove Programs key, .cwpkg association
-- the installed cunwu.exe (windowed) and cunwu-debug.exe run `selftest` offscreen
+- the installed cunwu.exe (windowed) and cunwu-debug.exe run `selftest` offscreen, its step
+  数据文件夹锁 among them (msvcrt.locking between two processes of the installed program)
 - the installer refuses to run while cunwu.exe runs
 - the same version installed over it (upgrade): data folder byte-identical
 - silent uninstall: program files, shortcuts and keys gone; the data folder
@@ -153,7 +154,7 @@ def selftest(exe: str) -> None:
     proc = wine(str(INSTDIR / exe), "selftest", check=False, QT_QPA_PLATFORM="offscreen",
                 CUNWU_SELFTEST_LOG="Z:" + str(log_file).replace("/", "\\"))
     text = log_file.read_text("utf-8") if log_file.exists() else "(no log written)"
-    if proc.returncode != 0 or "FAIL" in text or text.count("PASS") < 6:
+    if proc.returncode != 0 or "FAIL" in text or text.count("PASS") < 6 or "PASS 数据文件夹锁" not in text:
         raise BuildError(f"{exe} selftest exited {proc.returncode}:\n{proc.stdout[-2000:]}\n{text}")
     expect(True, f"installed {exe} selftest passed ({text.count('PASS')} steps, "
            f"{time.monotonic() - started:.1f} s); log {log_file.relative_to(BUILD.parent.parent)}")

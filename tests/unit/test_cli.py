@@ -124,6 +124,7 @@ def test_selftest_passes_and_writes_its_log(tmp_path):
                          text=True, cwd=ROOT, env=env, timeout=120)
     assert out.returncode == 0, out.stdout + out.stderr
     report = json.loads(out.stdout)
-    assert report["ok"] and len(report["steps"]) == 7
+    assert report["ok"] and len(report["steps"]) == 8  # 数据文件夹锁 added (issue 16)
     assert any(s["name"].startswith("数据包") and s["ok"] for s in report["steps"])
     assert "PASS 主窗口" in log.read_text("utf-8")
+    assert "PASS 数据文件夹锁" in log.read_text("utf-8")
