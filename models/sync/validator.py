@@ -48,6 +48,7 @@ from typing import Any
 
 from peewee import BooleanField, CharField, Field, ForeignKeyField, IntegerField, TextField
 
+from models.disclosure.catalogue import CATEGORIES, PERIODS
 from models.disclosure.money import MAX_FEN
 from models.entities import GENDERS, LEFT_KINDS
 from models.kinship import RELATIONS
@@ -92,6 +93,17 @@ ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("supervision_matter", "source"): frozenset(SOURCES),
     ("questioned_voucher", "outcome"): frozenset({"approved", "returned", "vetoed", "pending"}),
     ("appraisal_result", "verdict"): frozenset(VERDICTS),
+    ("disclosure_item", "category"): frozenset(CATEGORIES),
+    ("disclosure_item", "period_kind"): frozenset(PERIODS),
+    ("disclosure_item", "review_result"): frozenset({"approved", "returned"}),
+    ("disclosure_subject", "category"): frozenset(CATEGORIES),
+    ("disclosure_subject", "period_kind"): frozenset(PERIODS),
+    # The lists below are the services' (desktop/, which models may not import); a test holds them equal
+    # (tests/unit/test_sync_validator_codes.py).
+    ("rule_version", "trigger"): frozenset({"election", "campaign", "law_change", "proposal", "other"}),
+    ("rule_opinion", "source"): frozenset({"door_to_door", "forum", "box", "representative", "other"}),
+    ("committee_member", "position"): frozenset({"chair", "member"}),
+    ("appraisal", "body"): frozenset({"assembly", "representatives"}),
 }
 
 #: (table, column) of the text columns that hold a JSON list of short texts (read with json.loads).

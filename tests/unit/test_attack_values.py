@@ -276,3 +276,15 @@ def test_the_genuine_package_still_imports(world, capsys):
     out, err = capsys.readouterr()
     assert code == 0, err
     assert json.loads(out)["packages"][0]["ok"]
+
+
+@pytest.mark.parametrize(("table", "column"), [("disclosure_item", "category"), ("disclosure_item", "period_kind"),
+                                               ("disclosure_subject", "category"), ("committee_member", "position"),
+                                               ("appraisal", "body"), ("rule_opinion", "source"),
+                                               ("rule_version", "trigger")])
+def test_a_code_the_app_never_writes_is_refused(world, tmp_path, capsys, table, column):
+    """Attack: 'Text in integer columns … are stored as sent' — and text in a code column: the issue's
+    "enumerations" (a 公开 of category "bonus" would fall out of every 合规看板 count)."""
+    body = _body_with(world, lambda b: forged.set_value(b, table, column, "bonus"))
+    reason = _import_refused(world, _forge(world, tmp_path, body=body), capsys)
+    assert "bonus" in reason and "不是本软件认识的代码" in reason
