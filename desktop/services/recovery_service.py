@@ -13,6 +13,7 @@ from pathlib import Path
 from desktop.paths import AppPaths
 from desktop.services.session import Session
 from desktop.sync import recovery
+from models.clock import local_display
 from models.errors import ValidationError
 from models.sync import policy
 from models.sync.records import RetiredKey
@@ -39,8 +40,19 @@ def readiness(village_code: str) -> Readiness:
         recovery.recoverable_village(village_code)
     except ValidationError as exc:
         return Readiness(False, str(exc), recovery.village_record_count(village_code))
-    reenrolled = RetiredKey.select().where(RetiredKey.peer_code == village_code).exists()
+    reenrolled = bool(reenrolled_on(village_code))
     return Readiness(True, "", recovery.village_record_count(village_code), reenrolled)
+
+
+def reenrolled_on(village_code: str) -> str:
+    """When the village was last re-enrolled (its old PC's key retired), as a local date; "" if never.
+
+    The first package after a re-enrolment comes from a new PC: the import preview says so, and
+    the 生成恢复包 dialog warns when there was none (the package would open only on the first PC).
+    """
+    last = (RetiredKey.select(RetiredKey.retired_at).where(RetiredKey.peer_code == village_code)
+            .order_by(RetiredKey.retired_at.desc()).first())
+    return local_display(last.retired_at)[:10] if last is not None else ""
 
 
 def export_recovery(session: Session, paths: AppPaths, village_code: str, folder: Path,

@@ -281,3 +281,38 @@ def test_a_one_or_zero_typed_for_the_letter_i_or_o_still_matches():
     assert first_contact.matches("OQBK T7Y7 IRUF YELR X76Y 5WSG", "0QBK-T7Y7")
     assert not first_contact.matches(full, "1RUF YELB") and not first_contact.matches(full, "LRUF YELR")
     assert first_contact.spoken(full) == "IRUF-YELR"
+
+
+def test_the_new_pcs_first_package_after_reenrolment_is_called_so(qtbot, tmp_path):
+    """After 重新入网, the new PC's first package was announced as "第一次收到青山村的数据包" — for a village
+    the township has worked with for years. The heading says it was re-enrolled (and when): this is the new
+    PC, whose fingerprint is to be checked on the phone."""
+    from desktop.paths import AppPaths
+    from desktop.services import auth_service, exchange_service, setup_service
+    from desktop.storage import open_store
+    from desktop.sync import enrollment, importer
+    from tests.support.first_contact import confirmed_by
+    from tests.support.sites import PASSWORD, add_people, make_login_pair
+
+    pair = make_login_pair(tmp_path)
+    pair.use("v")
+    add_people(pair.village_session, "王建国")
+    first = exchange_service.export_package(pair.village_session, pair.village, pair.usb).path
+    pair.use("t")
+    importer.apply_import(pair.township_session, first, pair.township, backup=False,
+                          confirm=confirmed_by(pair.village))
+    page = shown(qtbot, VillagesPage(pair.township_session, paths=pair.township), 1366, 768)
+    setup = enrollment.reenroll_village(pair.township_session, pair.township, VILLAGE_CODE, "硬盘坏了", pair.usb)
+    close_database()
+    new_pc = AppPaths(tmp_path / "新电脑")
+    open_store(new_pc, backup_before_migration=False)
+    enrollment.initialize_from_setup(setup)
+    setup_service.create_user(None, "admin", "管理员", "admin", PASSWORD, PASSWORD)
+    hello = exchange_service.export_package(auth_service.login("admin", PASSWORD), new_pc, pair.usb).path
+    pair.use("t")
+    page.import_files([hello])
+    qtbot.waitUntil(lambda: page.preview_dialog is not None and page.preview_dialog.isVisible(), timeout=20_000)
+    heading = page.preview_dialog.first_contact_title.text()
+    assert "重新入网" in heading and "新电脑" in heading and "核对电脑指纹" in heading
+    page.preview_dialog.reject()
+    close_database()

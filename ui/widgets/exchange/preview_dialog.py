@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services import recovery_service
 from desktop.sync import first_contact
 from models.clock import local_display
 from ui.widgets.exchange.audit_flag import flag_label
@@ -209,8 +210,14 @@ class PreviewDialog(QDialog):
         box.setContentsMargins(14, 10, 14, 10)
         box.setSpacing(6)
         name = one_line(plan.peer_name or plan.sender_code)
-        title = plain(ScaledLabel(self.tr("第一次收到{name}的数据包:请先打电话核对电脑指纹").format(name=name),
-                                  1.1, bold=True))
+        since = recovery_service.reenrolled_on(plan.sender_code) if plan.sender_kind == "village" else ""
+        if since:  # the old PC's key was retired: this is the new PC, a first contact all the same
+            heading = self.tr("{name}于 {date} 重新入网,这是新电脑的第一个数据包:请先打电话核对电脑指纹").format(
+                name=name, date=since)
+        else:
+            heading = self.tr("第一次收到{name}的数据包:请先打电话核对电脑指纹").format(name=name)
+        title = plain(ScaledLabel(heading, 1.1, bold=True))
+        self.first_contact_title = title
         title.setWordWrap(True)
         if plan.sender_kind == "village":
             # where the village sees it: its 数据交换 page (top right) and 帮助 → 关于 (no menu is called 本机信息)
