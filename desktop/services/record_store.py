@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from peewee import Model
 
-from desktop.services import installation, read_models, write_rights
+from desktop.services import column_rights, installation, read_models, write_rights
 from desktop.services.session import Session
 from models import audit
 from models.clock import now_utc
@@ -60,9 +60,15 @@ def _stamp(instance: Model) -> None:
             instance.owner = owner_code()
 
 
-def _require(session: Session, model: type[Model], row_id: str | None = None, columns: Iterable[str] = ()) -> None:
-    """Refuse unless `session` may write `model`'s table here (`write_rights`: the floor no service can lower)."""
-    reason = write_rights.why_not(session, model._meta.table_name, row_id, columns)
+def _require(session: Session, model: type[Model], row_id: str | None = None, columns: Iterable[str] = (),
+             creating: bool = False) -> None:
+    """Refuse unless `session` may write `model`'s table here (`write_rights`: the floor no service can lower).
+
+    `columns` (a mapping of field names to their new values) are what the
+    write changes, or fills in a new record (`creating`): where two roles
+    share a table, each writes only its own columns (`column_rights`).
+    """
+    reason = write_rights.why_not(session, model._meta.table_name, row_id, columns, creating)
     if reason is not None:
         raise PermissionDenied(reason)
 
@@ -78,9 +84,20 @@ def _refuse_not_own(instance: Model) -> None:
             raise PermissionDenied(reason)
 
 
+def _filled(model: type[Model], values: dict[str, Any]) -> dict[str, Any]:
+    """The columns a new record sets to something other than their default (what `write_rights` checks)."""
+    out = {}
+    for name, value in values.items():
+        fld = model._meta.fields.get(name)
+        default = fld.default if fld is not None and not callable(fld.default) else None
+        if value is not None and value != default:
+            out[name] = value
+    return out
+
+
 def create(session: Session, model: type[M], **values: Any) -> M:
     """Insert a new record (the service checks what the action needs; `write_rights` the table)."""
-    _require(session, model)
+    _require(session, model, None, _filled(model, values), creating=True)
     with database.atomic():
         instance = model(**values)
         _stamp(instance)
@@ -104,8 +121,11 @@ def create_many(session: Session, model: type[M], rows: Iterable[dict[str, Any]]
     sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(fields))})'
     ids = []
     _require(session, model)
+    shared = model._meta.table_name in column_rights.SHARED
     with database.atomic():
         for n, values in enumerate(rows, start=1):
+            if shared:
+                _require(session, model, None, _filled(model, values), creating=True)
             instance = model(**values)
             _stamp(instance)
             _refuse_not_own(instance)
@@ -178,7 +198,7 @@ def _set_deleted(session: Session, instance: SyncedModel, deleted: bool, action:
         if current is None:
             raise NotFound(msg("records", QT_TRANSLATE_NOOP("records", "要修改的记录已不存在。")))
         _refuse_foreign(current)
-        _require(session, model)
+        _require(session, model, str(current.id), {"deleted": deleted})
         if current.deleted == deleted:
             return current
         current.deleted = deleted

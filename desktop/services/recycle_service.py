@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.services import duties, record_store
+from desktop.services import duties, record_store, write_rights
 from desktop.services.session import Session
 from models.clock import local_display
 from models.disclosure.records import DisclosureItem
@@ -48,6 +48,9 @@ _KINDS = {
 
 #: The register's tables: restoring them needs the register permission, like writing them.
 _REGISTER_TABLES = frozenset({"person", "village_group", "household", "kinship"})
+#: Tables whose records not every `EDIT_RECORDS` login deletes and restores: `write_rights` says who
+#: (`column_rights`: a 监督事项 is the 监委会's; the 村委会 only answers it).
+_RESTORED_AS_WRITTEN = frozenset({"supervision_matter"})
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,12 @@ def restore(session: Session, table: str, record_id: str, allow_duplicate: bool 
     `allow_duplicate`: a second posting for a subject and period asks first
     (issue 15), also when it comes back from here.
     """
-    session.require(Permission.EDIT_REGISTER if table in _REGISTER_TABLES else Permission.EDIT_RECORDS)
+    if table in _RESTORED_AS_WRITTEN:
+        reason = write_rights.why_not(session, table, record_id, {"deleted": False})
+        if reason is not None:
+            raise PermissionDenied(reason)
+    else:
+        session.require(Permission.EDIT_REGISTER if table in _REGISTER_TABLES else Permission.EDIT_RECORDS)
     if table not in _KINDS:
         raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "回收站里没有这条记录。")))
     model = _KINDS[table][0]

@@ -8,6 +8,11 @@ table, which permissions let a login write it on a village installation and
 on a township installation. A login that holds none of them is refused with
 the table and the roles that may, in Chinese, and nothing is written.
 
+Where two permissions share a table (the 监委会 reviews a 村务公开 item the
+村委会 drafts; the 村委会 answers a 监督事项 the 监委会 opened), each writes
+only its own columns: `column_rights.SHARED`, asked from here with the
+columns a write changes, the refusal naming the field.
+
 This is a floor, not the whole rule: a service may ask for more (the 监委会's
 sign-off needs a seat on the day, `duties.why_not_sign`; a 村委会成员 answers a
 matter only while holding an office, `duties.why_not_answer`). But no service
@@ -67,7 +72,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from desktop.services import installation
+from desktop.services import column_rights, installation
 from desktop.services.session import Session
 from models.entities import MODE_TOWNSHIP, MODE_VILLAGE
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
@@ -209,11 +214,15 @@ def roles_that_write(table: str, mode: str) -> list[str]:
 
 
 def why_not(session: Session, table: str, row_id: str | None = None,
-            columns: Iterable[str] = ()) -> Message | None:
+            columns: Iterable[str] = (), creating: bool = False) -> Message | None:
     """Why `session` may not write `table` on this installation (None when it may).
 
-    `row_id` and `columns` (field names) describe an update of an existing row:
-    a login's own row of `OWN_ROW_COLUMNS` (its password) is open to it.
+    Without `row_id` and `columns`: whether it writes the table at all (the
+    screens ask this). `row_id` and `columns` (field names; a mapping of them
+    to the new values) describe an update of an existing row: a login's own
+    row of `OWN_ROW_COLUMNS` (its password) is open to it, and where two
+    permissions share the table each changes only its own columns
+    (`column_rights`). `creating` with `columns` (the filled ones): a new row.
     """
     right = RIGHTS.get(table)
     name = label(table)
@@ -222,8 +231,9 @@ def why_not(session: Session, table: str, row_id: str | None = None,
             _C, "本软件没有规定谁可以修改{table},已拒绝。请升级软件。"), table=name)
     mode = _mode(session)
     needed = right.on(mode)
-    if any(session.can(p) for p in needed):
-        return None
+    granted = frozenset(p for p in needed if session.can(p))
+    if granted:
+        return column_rights.why_not(table, name, mode, granted, session.role, row_id, columns, creating)
     own = OWN_ROW_COLUMNS.get(table)
     if own and row_id and row_id == session.user_id and set(columns) and set(columns) <= own:
         return None

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.services import disclosure_service as ds
 from desktop.services import meetings_service, record_store, recycle_service, rules_service
 from desktop.services import supervision_service as sv
+from desktop.services.session import Session
 from models.disclosure.records import DisclosureItem
 from tests.support.committee import reviewer
 from tests.support.rules import adopt, import_draft, shown_rules_page
@@ -125,8 +126,11 @@ def test_abandon_a_disclosure_draft_from_the_list_and_restore_it(qtbot, page, vi
     _, admin = village
     draft = ds.create_item(admin, "finance_monthly", "2026-11", "2026年11月财务收支公开").id
     posted = ds.create_item(admin, "finance_monthly", "2026-10", "2026年10月财务收支公开").id
-    record_store.update(admin, DisclosureItem.get_by_id(posted), submitted_on="2026-11-01",
-                        reviewed_on="2026-11-02", review_result="approved", posted_on="2026-11-03")
+    record_store.update(admin, DisclosureItem.get_by_id(posted), submitted_on="2026-11-01")
+    # the review is the 监委会's column (`column_rights`), the posting the secretary's
+    record_store.update(Session(actor="监委会", role="committee", installation=admin.installation_info()),
+                        DisclosureItem.get_by_id(posted), reviewed_on="2026-11-02", review_result="approved")
+    record_store.update(admin, DisclosureItem.get_by_id(posted), posted_on="2026-11-03")
     tab = page.list_tab
     page.tabs.setCurrentWidget(tab)
     tab.refresh()

@@ -28,8 +28,23 @@ def _in_recycle(record_id: str) -> bool:
     return record_id in {r.id for r in recycle_service.list_deleted()}
 
 
+#: The columns of a 村务公开 item only the 监委会 writes (`column_rights`).
+_REVIEW = frozenset({"reviewed_on", "reviewed_by", "review_result", "review_reason"})
+
+
 def _set(model, record_id: str, admin, **values) -> None:
-    record_store.update(admin, model.get_by_id(record_id), **values)
+    """Write `values`: a 村务公开 item's review as the 监委会 writes it, the rest as the administrator."""
+    from desktop.services import setup_service
+    from desktop.services.session import Session
+
+    review = {k: v for k, v in values.items() if model is DisclosureItem and k in _REVIEW}
+    rest = {k: v for k, v in values.items() if k not in review}
+    if rest:
+        record_store.update(admin, model.get_by_id(record_id), **rest)
+    if review:
+        committee = Session(actor="监委会", role="committee", display_name="监委会",
+                            installation=setup_service.current())
+        record_store.update(committee, model.get_by_id(record_id), **review)
 
 
 # --- 村务公开 -------------------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 `desktop.services.write_rights.RIGHTS` declares, for every table of the
 schema, which permissions write it on a village and on a township;
-`record_store` enforces it before anything is written. This test walks every
+`record_store` enforces it before anything is written; where two permissions
+share a table, `column_rights.SHARED` says what each may do with it (create,
+which columns, delete). This test walks every
 table of `schema_registry.ALL_MODELS` × every role of the installation's mode,
 against a real SQLite file with a year of demo records (the demo township with
 its villages' packages imported), and tries a create, an update and a deletion
@@ -19,7 +21,7 @@ from typing import Any
 import pytest
 from peewee import CharField, ForeignKeyField, TextField
 
-from desktop.services import record_store, setup_service, write_rights
+from desktop.services import column_rights, record_store, setup_service, write_rights
 from desktop.services.session import Session
 from models.db import database
 from models.entities import MODE_TOWNSHIP, MODE_VILLAGE
@@ -109,10 +111,33 @@ def _walk(session: Session, own: str) -> list[str]:
     return problems
 
 
-def _walk_table(session: Session, table: str, model, own: str, problems: list[str]) -> None:
-    """A create, an update and a deletion of `table` by `session`, each checked against `RIGHTS`."""
+def _filled(model, values: dict[str, Any]) -> dict[str, Any]:
+    """The columns (by column name) a new record sets to something other than their default."""
+    out = {}
+    for name, value in values.items():
+        fld = model._meta.fields[name]
+        default = None if callable(fld.default) else fld.default
+        if value is not None and value != default and name not in column_rights.BOOKKEEPING:
+            out[fld.column_name] = value
+    return out
+
+
+def _shares(session: Session, table: str) -> list[column_rights.Share]:
+    """What each permission of `session` that writes `table` here may do with it (`RIGHTS`, `column_rights`)."""
     mode = session.installation_info().mode
-    allowed = bool(write_rights.RIGHTS[table].on(mode) & {p for p in write_rights.P if session.can(p)})
+    granted = write_rights.RIGHTS[table].on(mode) & {p for p in write_rights.P if session.can(p)}
+    return [column_rights.SHARED.get(table, {}).get(p, column_rights.ALL) for p in granted]
+
+
+def _may_create(shares: list[column_rights.Share], filled: dict[str, Any]) -> bool:
+    return any(s.create and (s.create_columns is None or set(filled) - {"deleted"} <= s.create_columns)
+               and (s.create_only is None or filled.get(s.create_only[0]) == s.create_only[1]) for s in shares)
+
+
+def _walk_table(session: Session, table: str, model, own: str, problems: list[str]) -> None:
+    """A create, an update and a deletion of `table` by `session`, each checked against `RIGHTS` and,
+    where two permissions share the table, what each may do with it (`column_rights.SHARED`)."""
+    shares = _shares(session, table)
     row = _sample_row(model, own)
     values = {}
     if row is not None:
@@ -120,17 +145,21 @@ def _walk_table(session: Session, table: str, model, own: str, problems: list[st
         if issubclass(model, SyncedModel):  # a new record of this installation's: a new id, stamped owner
             del values["id"]
             values["owner"] = ""
-    _attempt(lambda: record_store.create(session, model, **values), allowed, table, "create", problems)
+    _attempt(lambda: record_store.create(session, model, **values), _may_create(shares, _filled(model, values)),
+             table, "create", problems)
     if row is None:
         return
     foreign = isinstance(row, SyncedModel) and row.owner and row.owner != own
     field = _text_field(model)
     if field is not None:
         value = f"{row.__data__.get(field) or ''}改"
-        _attempt(lambda: record_store.update(session, row, **{field: value}), allowed and not foreign,
+        column = model._meta.fields[field].column_name
+        may = any(s.columns is None or column in s.columns for s in shares)
+        _attempt(lambda: record_store.update(session, row, **{field: value}), may and not foreign,
                  table, "update", problems)
     if isinstance(row, SyncedModel):
-        _attempt(lambda: record_store.soft_delete(session, row), allowed and not foreign, table, "delete", problems)
+        may = any(s.delete for s in shares)
+        _attempt(lambda: record_store.soft_delete(session, row), may and not foreign, table, "delete", problems)
 
 
 def _session(role: str) -> Session:
