@@ -11,7 +11,8 @@ the table and the roles that may, in Chinese, and nothing is written.
 Where two permissions share a table (the 监委会 reviews a 村务公开 item the
 村委会 drafts; the 村委会 answers a 监督事项 the 监委会 opened), each writes
 only its own columns: `column_rights.SHARED`, asked from here with the
-columns a write changes, the refusal naming the field.
+columns a write changes, the refusal naming the field. The meetings are
+shared row by row instead (the 监委会's own, the 村委会's others): `record_rights`.
 
 This is a floor, not the whole rule: a service may ask for more (the 监委会's
 sign-off needs a seat on the day, `duties.why_not_sign`; a 村委会成员 answers a
@@ -72,7 +73,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from desktop.services import column_rights, installation
+from desktop.services import column_rights, installation, record_rights
 from desktop.services.session import Session
 from models.entities import MODE_TOWNSHIP, MODE_VILLAGE
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
@@ -233,7 +234,8 @@ def why_not(session: Session, table: str, row_id: str | None = None,
     needed = right.on(mode)
     granted = frozenset(p for p in needed if session.can(p))
     if granted:
-        return column_rights.why_not(table, name, mode, granted, session.role, row_id, columns, creating)
+        return (column_rights.why_not(table, name, mode, granted, session.role, row_id, columns, creating)
+                or record_rights.why_not(session, table, row_id, columns, creating))
     own = OWN_ROW_COLUMNS.get(table)
     if own and row_id and row_id == session.user_id and set(columns) and set(columns) <= own:
         return None

@@ -229,3 +229,48 @@ def test_the_village_committee_cannot_bring_back_a_matter_the_committee_deleted(
              "“村文书/村支书”账号不能删除或恢复监督事项:只有监委会主任/委员账号可以。")
     recycle_service.restore(member, "supervision_matter", matter_id)
     assert not SupervisionMatter.get_by_id(matter_id).deleted
+
+
+# --- the meetings: shared row by row, not column by column --------------------------------------
+
+def test_the_committee_keeps_its_own_minutes_but_cannot_rewrite_the_village_meetings(village):
+    """“the committee may write meetings/minutes of its own body only”: `meetings_service` refused it, but
+    `record_store` let a 监委会 login rewrite, extend or delete a 村民代表会议's minutes."""
+    from desktop.services import meetings_service
+    from models.meetings.records import AgendaItem, Meeting
+
+    _, admin = village
+    member = member_login(admin)
+    assembly = meetings_service.save(admin, meetings_service.new_draft("representatives", date(2026, 10, 5)))
+    row = Meeting.get_by_id(assembly)
+    refusal = "“监委会主任/委员”账号只能记录监委会自己的会议,不能记录或修改村民代表会议:它由村文书或村委会成员记录。"
+    _refused("meeting", lambda: record_store.update(member, row, title="改过的会议"), refusal)
+    _refused("meeting", lambda: record_store.soft_delete(member, row), refusal)
+    _refused("agenda_item", lambda: record_store.create(member, AgendaItem, meeting=assembly, title="加的议题"),
+             refusal)
+    own = meetings_service.save(member, meetings_service.new_draft("supervision", date(2026, 10, 6)))
+    _refused("meeting", lambda: record_store.update(member, Meeting.get_by_id(own), type_code="representatives"),
+             refusal)
+    record_store.update(member, Meeting.get_by_id(own), title="监委会十月例会")  # its own minutes
+    assert Meeting.get_by_id(own).title == "监委会十月例会"
+
+
+def test_the_village_committee_cannot_touch_the_committees_minutes_through_record_store(village, tmp_path):
+    """The same hole the meetings page closed (a 村委会成员 login wrote the 监委会's minutes), still open
+    through `record_store`: an agenda item added, the title changed, a 附件 attached directly."""
+    from desktop.services import meetings_service
+    from models.meetings.records import AgendaItem, Attachment, Meeting
+
+    _, admin = village
+    chair = village_committee_login(admin)
+    member = member_login(admin)
+    mid = meetings_service.save(member, meetings_service.new_draft("supervision", date(2026, 10, 5)))
+    refusal = "村委会成员的账号不能记录监委会的会议:监委会会议由监委会成员或村文书记录。"
+    _refused("meeting", lambda: record_store.update(chair, Meeting.get_by_id(mid), title="改过的会议"), refusal)
+    _refused("agenda_item", lambda: record_store.create(chair, AgendaItem, meeting=mid, title="加的议题"), refusal)
+    _refused("attachment", lambda: record_store.create(
+        chair, Attachment, table_name="meeting", record_id=mid, sha256="0" * 64, filename="假签到表.png"), refusal)
+    own = meetings_service.save(chair, meetings_service.new_draft("village_committee", date(2026, 10, 6)))
+    _refused("meeting", lambda: record_store.update(chair, Meeting.get_by_id(own), type_code="supervision"), refusal)
+    record_store.update(chair, Meeting.get_by_id(own), title="村委会十月例会")  # its own meetings
+    assert Meeting.get_by_id(own).title == "村委会十月例会"

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from peewee import CharField, ForeignKeyField, TextField
 
-from desktop.services import column_rights, record_store, setup_service, write_rights
+from desktop.services import column_rights, record_rights, record_store, setup_service, write_rights
 from desktop.services.session import Session
 from models.db import database
 from models.entities import MODE_TOWNSHIP, MODE_VILLAGE
@@ -134,11 +134,25 @@ def _may_create(shares: list[column_rights.Share], filled: dict[str, Any]) -> bo
                and (s.create_only is None or filled.get(s.create_only[0]) == s.create_only[1]) for s in shares)
 
 
+def _keeps(session: Session, table: str, row) -> bool:
+    """Whether `session` keeps the minutes `row` belongs to (`record_rights`): the 监委会 its own meetings,
+    the secretary and the 村委会 the others, a 村委会成员 never the 监委会's."""
+    if row is None or table not in record_rights.TABLES:
+        return True
+    kind = record_rights.meeting_type(table, {n: row.__data__.get(n) for n in type(row)._meta.fields})
+    if kind is None:
+        return True
+    if kind == "supervision":
+        return session.can(write_rights.P.COMMITTEE_REVIEW) or session.role != "village_committee"
+    return session.can(write_rights.P.EDIT_RECORDS)
+
+
 def _walk_table(session: Session, table: str, model, own: str, problems: list[str]) -> None:
-    """A create, an update and a deletion of `table` by `session`, each checked against `RIGHTS` and,
-    where two permissions share the table, what each may do with it (`column_rights.SHARED`)."""
-    shares = _shares(session, table)
+    """A create, an update and a deletion of `table` by `session`, each checked against `RIGHTS`; where two
+    permissions share the table, what each may do with it (`column_rights.SHARED`), and for the meetings
+    whose minutes they are (`record_rights`)."""
     row = _sample_row(model, own)
+    shares = _shares(session, table) if _keeps(session, table, row) else []
     values = {}
     if row is not None:
         values = {n: row.__data__.get(n) for n in model._meta.fields if n not in ("seq", "updated_at")}
