@@ -18,6 +18,7 @@ from models.clock import now_utc
 from models.db import BaseModel
 from models.messages import QT_TRANSLATE_NOOP
 from models.records import LocalModel, SyncedModel
+from models.stored_integer import StoredIntegerField
 
 MODE_VILLAGE = "village"
 MODE_TOWNSHIP = "township"
@@ -54,7 +55,7 @@ class ChangeCounter(BaseModel):
     """The per-database change counter behind every record's `seq` (one row, id 1)."""
 
     id = IntegerField(primary_key=True, default=1)
-    value = IntegerField(default=0)
+    value = StoredIntegerField(default=0)
 
 
 class Township(SyncedModel):
@@ -72,8 +73,8 @@ class Village(SyncedModel):
     name = CharField(max_length=64)
     province = CharField(max_length=32, default="national")
     township_code = CharField(max_length=32, null=True)
-    households = IntegerField(default=0)  # 户数
-    adult_population = IntegerField(default=0)  # 年满十八周岁的村民
+    households = StoredIntegerField(default=0)  # 户数
+    adult_population = StoredIntegerField(default=0)  # 年满十八周岁的村民
     figures_source = CharField(max_length=16, default="")  # "" typed (户籍 figure) / "register"
 
 
@@ -86,7 +87,7 @@ class VillageGroup(SyncedModel):
     """
 
     name = CharField(max_length=32, index=True)
-    position = IntegerField(default=0)  # display order (第一组 before 第二组)
+    position = StoredIntegerField(default=0)  # display order (第一组 before 第二组)
     note = TextField(default="")
 
 
@@ -120,12 +121,12 @@ class Person(SyncedModel):
 
     name = CharField(max_length=32, index=True)
     gender = CharField(max_length=2)
-    birth_year = IntegerField(null=True)
+    birth_year = StoredIntegerField(null=True)
     village_group = CharField(max_length=32, default="")  # 村民小组
     household = CharField(max_length=32, default="")  # 户号 / 户主
     phone = CharField(max_length=32, default="")
     note = TextField(default="")
-    birth_month = IntegerField(null=True)  # 1-12 when the 花名册 gives 出生年月
+    birth_month = StoredIntegerField(null=True)  # 1-12 when the 花名册 gives 出生年月
     household_entry = ForeignKeyField(Household, null=True, backref="members", on_delete="RESTRICT",
                                       column_name="household_id")
     household_relation = CharField(max_length=16, default="")  # 与户主关系: 户主, 配偶, 子, 女...
@@ -175,7 +176,7 @@ class User(LocalModel):
     last_login_at = CharField(max_length=32, default="")
     person_id = CharField(max_length=36, default="")  # the register's person this login belongs to
     must_change_password = BooleanField(default=False)  # set by a reset: new password at next login
-    failed_logins = IntegerField(default=0)  # wrong passwords in a row
+    failed_logins = StoredIntegerField(default=0)  # wrong passwords in a row
     locked_until = CharField(max_length=32, default="")  # UTC ISO time; "" when not locked
 
     audit_exclude = ("password_hash",)

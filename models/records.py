@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import uuid
 
-from peewee import BooleanField, CharField, IntegerField
+from peewee import BooleanField, CharField
 
 from models.db import BaseModel
+from models.stored_integer import StoredIntegerField
 
 
 def new_id() -> str:
@@ -30,7 +31,7 @@ class SyncedModel(BaseModel):
 
     id = CharField(primary_key=True, max_length=36, default=new_id)
     owner = CharField(max_length=32, index=True)
-    seq = IntegerField(index=True, default=0)
+    seq = StoredIntegerField(index=True, default=0)
     updated_at = CharField(max_length=32, default="")
     deleted = BooleanField(default=False, index=True)
 

@@ -24,6 +24,7 @@ from models.meetings.records import (
 )
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
+from models.stored_values import stored_date
 
 _C = "decisions"
 
@@ -73,6 +74,9 @@ def _register(register_id: str) -> DecisionRegister:
 def _step_records(reg: DecisionRegister) -> list[ft.StepRecord]:
     out = []
     for s in DecisionStep.live().where(DecisionStep.register == reg):
+        done_on = stored_date(s.done_on)
+        if done_on is None:  # a bad stored date (an older import): the step is not counted as done
+            continue
         quorum_valid, passed = True, None
         if s.meeting_id:
             m = Meeting.get_by_id(s.meeting_id)
@@ -80,7 +84,7 @@ def _step_records(reg: DecisionRegister) -> list[ft.StepRecord]:
             if s.step == "resolve":
                 votes = list(Resolution.live().where(Resolution.meeting == m))
                 passed = any(r.passed for r in votes) if votes else None
-        out.append(ft.StepRecord(s.step, date.fromisoformat(s.done_on), quorum_valid, passed,
+        out.append(ft.StepRecord(s.step, done_on, quorum_valid, passed,
                                  s.committee_opinion))
     return out
 
@@ -187,8 +191,7 @@ def view(register_id: str) -> RegisterView:
     records = _step_records(reg)
     state = ft.check_register(
         records,
-        date.fromisoformat(reg.implementation_start) if reg.implementation_start else None,
-        date.fromisoformat(reg.implementation_end) if reg.implementation_end else None)
+        stored_date(reg.implementation_start), stored_date(reg.implementation_end))
     steps = []
     for code, label in ft.STEPS:
         row = rows.get(code)

@@ -34,6 +34,7 @@ from models.errors import DuplicateRecord, NotFound, PermissionDenied, Validatio
 from models.meetings.quorum import ERROR, Finding
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
+from models.stored_values import stored_date
 
 _C = "disclosure"
 CHANNELS = ("村务公开栏", "广播", "微信群", "村民大会", "明白纸")
@@ -448,7 +449,7 @@ def calendar_year(year: int, today: date | None = None, since: date | None = Non
         match = [i for i in posted if meets(i)]
         first = min(match, key=lambda i: i.posted_on) if match else None
         draft = None if first else next((i for i in under_way if meets(i)), None)
-        state = cal.status(o.due, date.fromisoformat(first.posted_on) if first else None, today, since=since)
+        state = cal.status(o.due, stored_date(first.posted_on) if first else None, today, since=since)
         out.append(ObligationRow(o.kind, o.period, o.due.isoformat(), state, first.id if first else None,
                                  posted_on=first.posted_on if first else "",
                                  draft_id=draft.id if draft else None))
@@ -462,14 +463,13 @@ def _ad_hoc_rows(year: int, province: str, today: date) -> list[ObligationRow]:
              .order_by(DisclosureItem.event_date, DisclosureItem.seq))
     out = []
     for i in query:
-        try:
-            event = date.fromisoformat(i.event_date)
-        except ValueError:
+        event = stored_date(i.event_date)
+        if event is None:  # no real day (an older import): no obligation can be reckoned from it
             continue
         if event > today:  # a planned event is no obligation yet
             continue
         o = cal.ad_hoc_obligation(event, province)
-        state = cal.status(o.due, date.fromisoformat(i.posted_on) if i.posted_on else None, today)
+        state = cal.status(o.due, stored_date(i.posted_on), today)
         out.append(ObligationRow(o.kind, o.period, o.due.isoformat(), state, i.id, i.subject, i.title, i.posted_on))
     return out
 
@@ -626,7 +626,8 @@ def overdue_feedback(today: date | None = None) -> list[read_models.FeedbackView
     today = today or date.today()
     days = feedback_due_days()
     return snapshots([f for f in Feedback.live() if not f.answered_on
-                      and date.fromisoformat(f.received_on) + timedelta(days=days) < today])
+                      and stored_date(f.received_on) is not None
+                      and stored_date(f.received_on) + timedelta(days=days) < today])
 
 
 def escalate_feedback(session: Session, feedback_id: str, on: date) -> read_models.FeedbackView:

@@ -47,6 +47,7 @@ from models.meetings.records import (
 )
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
 from models.roles import Permission
+from models.stored_values import stored_date, stored_int
 
 _C = "meetings"
 
@@ -231,9 +232,11 @@ def _authorizations(on: date) -> tuple[matters_mod.Authorization, ...]:
 
     out = []
     for a in Authorization.live():
+        granted = stored_date(a.granted_on)
+        if granted is None:  # a bad stored date (an older import): the authorization is not counted
+            continue
         out.append(matters_mod.Authorization(
-            frozenset(json.loads(a.matters)), date.fromisoformat(a.granted_on),
-            date.fromisoformat(a.expires_on) if a.expires_on else None))
+            frozenset(json.loads(a.matters)), granted, stored_date(a.expires_on) if a.expires_on else None))
     return tuple(out)
 
 
@@ -400,7 +403,7 @@ def load(meeting_id: str) -> MeetingDraft:
     return MeetingDraft(
         type_code=m.type_code, held_on=date.fromisoformat(m.held_on), title=m.title, id=m.id,
         start_time=m.start_time, place=m.place, convened_by=m.convened_by, host=m.host,
-        recorder=m.recorder, notice_date=date.fromisoformat(m.notice_date) if m.notice_date else None,
+        recorder=m.recorder, notice_date=stored_date(m.notice_date),
         expected_count=m.expected_count, present_count=m.present_count, attendance=attendance,
         agenda=agenda, resolutions=resolutions, note=m.note, status=m.status,
         corrects_id=m.corrects_id,
@@ -518,6 +521,7 @@ def list_meetings(type_code: str | None = None, year: int | None = None) -> list
          n_res, n_passed, corrected_by) in database.execute_sql(sql, params):
         kind = mt.TYPES.get(code)
         roster_based = kind.roster if kind else True
+        exp_typed, pres_typed = stored_int(exp_typed), stored_int(pres_typed)  # text stored by an older import
         expected = exp_list if roster_based else (exp_typed or 0)
         judged = expected > 0 and (roster_based or pres_typed is not None)
         rows.append(MeetingRow(
@@ -550,13 +554,13 @@ def representatives_meeting_dates() -> list[date]:
         & (MeetingAttendance.status != OBSERVER))
     rows = Meeting.live().where((Meeting.type_code == mt.REPRESENTATIVES) & (Meeting.quorum_met == True)  # noqa: E712
                                 & (Meeting.status == STATUS_APPROVED) & fn.EXISTS(listed))
-    return [date.fromisoformat(m.held_on) for m in rows]
+    return [d for d in (stored_date(m.held_on) for m in rows) if d is not None]
 
 
 def representatives_draft_dates() -> list[date]:
     """Dates of 村民代表会议 still in draft, so the cadence note can say "not approved yet"."""
     rows = Meeting.live().where((Meeting.type_code == mt.REPRESENTATIVES) & (Meeting.status == STATUS_DRAFT))
-    return [date.fromisoformat(m.held_on) for m in rows]
+    return [d for d in (stored_date(m.held_on) for m in rows) if d is not None]
 
 
 def observer_count(draft: MeetingDraft) -> int:

@@ -33,6 +33,7 @@ from models.roles import Permission
 from models.supervision import appraisal as ap
 from models.supervision import eligibility as el
 from models.supervision import matters as mm
+from models.stored_values import stored_date
 from models.supervision.records import (
     Appraisal,
     AppraisalResult,
@@ -454,7 +455,7 @@ def consequences(person_id: str) -> list[Finding]:
 
 def appraisal_schedule(today: date | None = None) -> list[Finding]:
     """Years without an appraisal; appraisals too close together (profile)."""
-    dates = [date.fromisoformat(a.held_on) for a in Appraisal.live()]
+    dates = [d for d in (stored_date(a.held_on) for a in Appraisal.live()) if d is not None]
     return ap.schedule(dates, today or date.today(), installation.province())
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from peewee import BooleanField, CharField, ForeignKeyField, IntegerField, TextField
+from peewee import BooleanField, CharField, ForeignKeyField, TextField
 
 from models.records import SyncedModel
+from models.stored_integer import StoredIntegerField
 
 
 class DisclosureItem(SyncedModel):
@@ -32,21 +33,21 @@ class FinancialPosting(SyncedModel):
     """The 财务公开榜 of an item: balances in 分."""
 
     item = ForeignKeyField(DisclosureItem, backref="financial", on_delete="RESTRICT", unique=True)
-    opening_fen = IntegerField(default=0)
-    closing_fen = IntegerField(default=0)
+    opening_fen = StoredIntegerField(default=0)
+    closing_fen = StoredIntegerField(default=0)
 
 
 class FinancialLine(SyncedModel):
     """A line of the table."""
 
     posting = ForeignKeyField(FinancialPosting, backref="lines", on_delete="RESTRICT")
-    position = IntegerField()
+    position = StoredIntegerField()
     day = CharField(max_length=10, default="")
     voucher = CharField(max_length=32, default="")
     summary = CharField(max_length=256)
     category = CharField(max_length=64, default="")
-    income_fen = IntegerField(default=0)
-    expense_fen = IntegerField(default=0)
+    income_fen = StoredIntegerField(default=0)
+    expense_fen = StoredIntegerField(default=0)
     handler = CharField(max_length=32, default="")
 
 

@@ -9,10 +9,11 @@ Approved minutes are frozen: a correction is a new record linked through
 
 from __future__ import annotations
 
-from peewee import BooleanField, CharField, ForeignKeyField, IntegerField, TextField
+from peewee import BooleanField, CharField, ForeignKeyField, TextField
 
 from models.entities import Person
 from models.records import SyncedModel
+from models.stored_integer import StoredIntegerField
 
 STATUS_DRAFT = "draft"
 STATUS_APPROVED = "approved"
@@ -30,8 +31,8 @@ class Meeting(SyncedModel):
     host = CharField(max_length=32, default="")  # 主持人 (name as written on the minutes)
     recorder = CharField(max_length=32, default="")  # 记录人
     notice_date = CharField(max_length=10, default="")
-    expected_count = IntegerField(null=True)  # 应到, typed only for bodies without a roster
-    present_count = IntegerField(null=True)  # 实到, idem
+    expected_count = StoredIntegerField(null=True)  # 应到, typed only for bodies without a roster
+    present_count = StoredIntegerField(null=True)  # 实到, idem
     status = CharField(max_length=16, default=STATUS_DRAFT)
     approved_at = CharField(max_length=32, default="")
     approved_by = CharField(max_length=64, default="")
@@ -53,7 +54,7 @@ class AgendaItem(SyncedModel):
     """An agenda item (议题) with the minutes of its discussion."""
 
     meeting = ForeignKeyField(Meeting, backref="agenda", on_delete="RESTRICT")
-    position = IntegerField(default=0)
+    position = StoredIntegerField(default=0)
     title = CharField(max_length=256)
     minutes = TextField(default="")
 
@@ -62,12 +63,12 @@ class Resolution(SyncedModel):
     """A resolution put to the vote, with its counts and the verdict snapshot."""
 
     meeting = ForeignKeyField(Meeting, backref="resolutions", on_delete="RESTRICT")
-    position = IntegerField(default=0)
+    position = StoredIntegerField(default=0)
     text = TextField()
     matter = CharField(max_length=32, default="general")
-    yes = IntegerField(default=0)
-    no = IntegerField(default=0)
-    abstain = IntegerField(default=0)
+    yes = StoredIntegerField(default=0)
+    no = StoredIntegerField(default=0)
+    abstain = StoredIntegerField(default=0)
     passed = BooleanField(null=True)
 
 
@@ -119,7 +120,7 @@ class Attachment(SyncedModel):
     sha256 = CharField(max_length=64, index=True)
     filename = CharField(max_length=255)
     kind = CharField(max_length=32, default="")  # 签到表 / 照片 / 表决票 ...
-    size = IntegerField(default=0)
+    size = StoredIntegerField(default=0)
 
 
 MEETING_MODELS = (Meeting, MeetingAttendance, AgendaItem, Resolution, PersonVote, Authorization,

@@ -7,10 +7,11 @@ A version's procedure state is derived (see `procedure`), from these facts.
 
 from __future__ import annotations
 
-from peewee import BooleanField, CharField, ForeignKeyField, IntegerField, TextField
+from peewee import BooleanField, CharField, ForeignKeyField, TextField
 
 from models.meetings.records import Meeting, Resolution
 from models.records import SyncedModel
+from models.stored_integer import StoredIntegerField
 
 KIND_RULES, KIND_CHARTER, KIND_OTHER = "village_rules", "charter", "other"
 
@@ -27,7 +28,7 @@ class RuleVersion(SyncedModel):
     """One version of a rule set: a draft under way, an adopted text, or history."""
 
     rule_set = ForeignKeyField(RuleSet, backref="versions", on_delete="RESTRICT")
-    version_no = IntegerField()
+    version_no = StoredIntegerField()
     title = CharField(max_length=128)
     trigger = CharField(max_length=32, default="")  # 换届 / 乡镇部署 / 法律修改 / 村民提议 / 其他
     based_on = ForeignKeyField("self", null=True, backref="revisions", on_delete="RESTRICT")
@@ -48,7 +49,7 @@ class RuleVersion(SyncedModel):
     vote_resolution = ForeignKeyField(Resolution, null=True, backref="rule_votes", on_delete="RESTRICT")
     vote_fingerprint = CharField(max_length=64, default="")
     #: Women present at the vote, typed for a 村民会议 (counted from the list otherwise).
-    vote_women_present = IntegerField(null=True)
+    vote_women_present = StoredIntegerField(null=True)
     filed_on = CharField(max_length=10, default="")
     receipt_no = CharField(max_length=64, default="")
     receipt_date = CharField(max_length=10, default="")
@@ -62,7 +63,7 @@ class RuleArticle(SyncedModel):
     """An article (条) of a version: its place, chapter, label as written, and text."""
 
     version = ForeignKeyField(RuleVersion, backref="articles", on_delete="RESTRICT")
-    position = IntegerField()
+    position = StoredIntegerField()
     chapter = CharField(max_length=128, default="")
     label = CharField(max_length=32, default="")
     text = TextField()
@@ -84,7 +85,7 @@ class ReviewComment(SyncedModel):
 
     version = ForeignKeyField(RuleVersion, backref="review_comments", on_delete="RESTRICT")
     fingerprint = CharField(max_length=64)
-    position = IntegerField(default=0)
+    position = StoredIntegerField(default=0)
     comment = TextField()
 
 

@@ -6,11 +6,12 @@ yearly 民主评议.
 
 from __future__ import annotations
 
-from peewee import BooleanField, CharField, ForeignKeyField, IntegerField, TextField
+from peewee import BooleanField, CharField, ForeignKeyField, TextField
 
 from models.entities import Person
 from models.meetings.records import Meeting
 from models.records import SyncedModel
+from models.stored_integer import StoredIntegerField
 
 
 class CommitteeTerm(SyncedModel):
@@ -64,8 +65,8 @@ class VoucherReview(SyncedModel):
 
     period = CharField(max_length=7)  # YYYY-MM
     reviewed_on = CharField(max_length=10)
-    voucher_count = IntegerField()
-    total_fen = IntegerField()  # money is exact: integer 分
+    voucher_count = StoredIntegerField()
+    total_fen = StoredIntegerField()  # money is exact: integer 分
     signed_by = CharField(max_length=128, default="")
     recorded_by = CharField(max_length=64, default="")  # login of the 监委会 member who recorded it
     note = TextField(default="")
@@ -76,7 +77,7 @@ class QuestionedVoucher(SyncedModel):
 
     review = ForeignKeyField(VoucherReview, backref="questioned", on_delete="RESTRICT")
     voucher_no = CharField(max_length=32)
-    amount_fen = IntegerField()
+    amount_fen = StoredIntegerField()
     reason = TextField()
     outcome = CharField(max_length=16, default="pending")  # approved / returned / vetoed / pending
 
@@ -84,10 +85,10 @@ class QuestionedVoucher(SyncedModel):
 class Appraisal(SyncedModel):
     """A 民主评议 session, presided by the committee."""
 
-    year = IntegerField(index=True)
+    year = StoredIntegerField(index=True)
     held_on = CharField(max_length=10)
     body = CharField(max_length=16)  # assembly / representatives
-    attendees = IntegerField()
+    attendees = StoredIntegerField()
     meeting = ForeignKeyField(Meeting, null=True, backref="appraisals", on_delete="RESTRICT")
 
 
@@ -97,9 +98,9 @@ class AppraisalResult(SyncedModel):
     appraisal = ForeignKeyField(Appraisal, backref="results", on_delete="RESTRICT")
     person = ForeignKeyField(Person, backref="appraisal_results", on_delete="RESTRICT")
     post = CharField(max_length=32)
-    competent = IntegerField()
-    basic = IntegerField()
-    incompetent = IntegerField()
+    competent = StoredIntegerField()
+    basic = StoredIntegerField()
+    incompetent = StoredIntegerField()
     verdict = CharField(max_length=16)
 
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 
 from desktop.services.ui_support_disclosure import FeedbackRow
 from models.messages import QT_TRANSLATE_NOOP
+from models.stored_values import stored_date
 from ui.widgets.batched_model import BatchedRowsModel
 from ui.widgets.palette import GREEN, GREY, RED
 
@@ -51,8 +52,10 @@ class FeedbackModel(BatchedRowsModel):
 
     def overdue(self, row: FeedbackRow) -> bool:
         """Unanswered past the answer period."""
-        limit = date.fromisoformat(row.received_on) + timedelta(days=self._days)
-        return not row.answered_on and limit < self._today
+        received = stored_date(row.received_on)
+        if received is None:  # a bad stored date (an older import): not known to be overdue
+            return False
+        return not row.answered_on and received + timedelta(days=self._days) < self._today
 
     def display(self, row: FeedbackRow, column: int) -> str:
         """The text of a cell."""
