@@ -353,6 +353,8 @@ def cmd_check(args, paths) -> dict[str, Any]:
         "records_checked": report.replay.records, "records_mismatched": report.replay.mismatched,
         "records_unaudited": report.replay.unaudited, "records_missing": report.replay.missing,
         "record_problems": [str(p) for p in report.replay.problems],
+        "stored_values_invalid": report.stored.count,
+        "stored_value_problems": [str(p) for p in report.stored.problems],
         "_lines": [str(line) for line in report.lines()]
         + (["检查通过。"] if report.ok else ["检查发现问题,请联系乡镇或技术支持,并保留数据文件夹。"]),
     }

@@ -333,7 +333,11 @@ def post(session: Session, item_id: str, posted_on: date, channels: list[str],
         raise _invalid(QT_TRANSLATE_NOOP(_C, "须经村务监督委员会审核通过后才能公开。"))
     if not channels:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请选择公开方式,例如“村务公开栏”。"))
-    findings = cal.check_posting_dates(installation.province(), date.fromisoformat(item.reviewed_on), posted_on, takedown_on)
+    reviewed_on = stored_date(item.reviewed_on)
+    if reviewed_on is None:  # a bad stored date (an older import): the posting dates cannot be checked against it
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "这一项的审核日期“{value}”有误(来自较早导入的数据包),请先重新审核。"),
+                       value=item.reviewed_on)
+    findings = cal.check_posting_dates(installation.province(), reviewed_on, posted_on, takedown_on)
     errors = [f for f in findings if f.severity == ERROR]
     if errors:
         raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "不能登记公开:{reasons}"),

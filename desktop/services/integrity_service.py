@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models import audit, audit_replay
+from models import audit, audit_replay, stored_problems
 from models.db import database
 from models.errors import DatabaseError
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
@@ -24,12 +24,13 @@ class CheckReport:
     audit_rows: int = 0
     audit_problems: list[Message] = field(default_factory=list)
     replay: audit_replay.ReplayReport = field(default_factory=audit_replay.ReplayReport)
+    stored: stored_problems.StoredReport = field(default_factory=stored_problems.StoredReport)
 
     @property
     def ok(self) -> bool:
         """True when SQLite, foreign keys, the audit chain and the records replayed from it all check out."""
         return (self.integrity == ["ok"] and not self.foreign_key_violations
-                and not self.audit_problems and self.replay.ok)
+                and not self.audit_problems and self.replay.ok and not self.stored.count)
 
     def lines(self) -> list[Message]:
         """Plain Chinese lines for the terminal or a dialog."""
@@ -53,6 +54,18 @@ class CheckReport:
             out.append(msg(_C, QT_TRANSLATE_NOOP(_C, "审计日志({n} 条):链条完整,未被改动"),
                            n=self.audit_rows))
         out.extend(self._replay_lines())
+        out.extend(self._stored_lines())
+        return out
+
+    def _stored_lines(self) -> list[Message]:
+        s = self.stored
+        if not s.count:
+            return [msg(_C, QT_TRANSLATE_NOOP(_C, "已存的日期、时间和数值:均有效"))]
+        out = [msg(_C, QT_TRANSLATE_NOOP(
+            _C, "已存的日期、时间和数值:{n} 处无效(各页面把它们当作未知,不参与统计)"), n=s.count)]
+        out.extend(s.problems)
+        if s.count > len(s.problems):
+            out.append(msg(_C, QT_TRANSLATE_NOOP(_C, "……另有 {n} 处未列出"), n=s.count - len(s.problems)))
         return out
 
     def _replay_lines(self) -> list[Message]:
@@ -87,8 +100,17 @@ def run_check() -> CheckReport:
     report.audit_rows = chain.rows
     report.audit_problems = chain.problems
     report.replay = audit_replay.replay()
+    report.stored = stored_problems.scan(_own_code())
     report.audit_problems += witnessed_problems()
     return report
+
+
+def _own_code() -> str:
+    """This installation's code (the owner of the records it wrote itself), "" before setup."""
+    from desktop.services import setup_service
+
+    info = setup_service.current()
+    return info.code if info else ""
 
 
 def witnessed_problems() -> list[Message]:

@@ -400,8 +400,13 @@ def load(meeting_id: str) -> MeetingDraft:
               for a in AgendaItem.live().where(AgendaItem.meeting == m).order_by(AgendaItem.position)]
     resolutions = [ResolutionLine(r.text, r.matter, r.yes, r.no, r.abstain)
                    for r in Resolution.live().where(Resolution.meeting == m).order_by(Resolution.position)]
+    held_on = stored_date(m.held_on)
+    if held_on is None:  # a bad stored date (an older import): nothing can be judged about this meeting
+        raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "这次会议的日期“{value}”有误(来自较早导入的数据包),无法打开。请让录入这次会议的一方改正。"),
+            value=m.held_on))
     return MeetingDraft(
-        type_code=m.type_code, held_on=date.fromisoformat(m.held_on), title=m.title, id=m.id,
+        type_code=m.type_code, held_on=held_on, title=m.title, id=m.id,
         start_time=m.start_time, place=m.place, convened_by=m.convened_by, host=m.host,
         recorder=m.recorder, notice_date=stored_date(m.notice_date),
         expected_count=m.expected_count, present_count=m.present_count, attendance=attendance,

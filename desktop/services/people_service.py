@@ -26,6 +26,7 @@ from models.kinship import RELATIONS, Link, close_relative_ids, relatives
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
 from models.roster.groups import group_order
+from models.stored_values import stored_int
 
 _C = "people"
 
@@ -279,7 +280,7 @@ def group_ranks() -> dict[str, int]:
     register's one SELECT sorts by the rank.
     """
     cursor = database.execute_sql("SELECT name, position FROM village_group WHERE deleted = 0")
-    ordered = sorted(cursor, key=lambda g: (g[1], group_order(g[0])))
+    ordered = sorted(cursor, key=lambda g: (stored_int(g[1], 0), group_order(g[0])))  # text: an older import
     return {name: rank for rank, (name, _position) in enumerate(ordered)}
 
 
@@ -348,8 +349,9 @@ def register_rows(ids: Sequence[str]) -> list[PersonRow]:
         " p.left_on, p.left_kind"
         " FROM person p LEFT JOIN household h ON h.id = p.household_id"
         f" WHERE +p.deleted = 0 AND p.id IN ({marks})", ids)
+    # 出生年月 stored as text by an older import reads as unknown (`stored_int`), never breaking the list.
     found = {row[0]: PersonRow(row[0], row[1], row[2], row[3], tuple(row[4].split(",")) if row[4] else (),
-                               *row[5:])
+                               stored_int(row[5]), stored_int(row[6]), *row[7:])
              for row in cursor}
     return [found[pid] for pid in ids if pid in found]
 

@@ -18,7 +18,7 @@ from peewee import fn
 
 from desktop.services import installation, meetings_service
 from models.db import database
-from models.errors import NotFound
+from models.errors import NotFound, ValidationError
 from models.meetings import matters as matters_mod
 from models.meetings import types as mt
 from models.meetings.records import Resolution
@@ -244,7 +244,11 @@ _CACHE = _FactsCache()
 
 
 def _vote_facts(v: RuleVersion) -> proc.VoteFacts:
-    draft = meetings_service.load(v.vote_meeting_id)
+    try:
+        draft = meetings_service.load(v.vote_meeting_id)
+    except ValidationError as exc:  # the vote meeting's stored date is bad: the vote is not counted
+        return proc.VoteFacts(meeting_valid=False, passed=False, is_assembly=False, women_present=0,
+                              fingerprint=v.vote_fingerprint, body_finding=exc.message, body_severity="error")
     verdict = meetings_service.evaluate_draft(draft)
     index = _resolution_index(v)
     passed = bool(index is not None and verdict.resolutions[index].passed)

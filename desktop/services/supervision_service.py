@@ -30,10 +30,10 @@ from models.errors import DuplicateRecord, NotFound, PermissionDenied, Validatio
 from models.meetings.quorum import ERROR, WARNING, Finding
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
+from models.stored_values import stored_date
 from models.supervision import appraisal as ap
 from models.supervision import eligibility as el
 from models.supervision import matters as mm
-from models.stored_values import stored_date
 from models.supervision.records import (
     Appraisal,
     AppraisalResult,
@@ -113,7 +113,7 @@ def add_member(session: Session, term_id: str, person_id: str, chair: bool = Fal
     if CommitteeMember.live().where((CommitteeMember.term == term) & (CommitteeMember.person == person_id)
                                     & (CommitteeMember.left_on == "")).exists():
         raise _invalid(QT_TRANSLATE_NOOP(_C, "这个人已经是本届监委会成员。"))
-    seated_on = joined_on or date.fromisoformat(term.start_date)
+    seated_on = joined_on or stored_date(term.start_date) or date.today()  # a bad stored start: from today
     # From the seat's first day to today: a seat recorded late must not overlap a 村委会 office.
     findings = check_person(person_id, seated_on, date.today())
     errors = [f for f in findings if f.severity == ERROR]

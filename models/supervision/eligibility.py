@@ -117,12 +117,14 @@ def check_timing(term_start: str, village_committee_start: str, vacancies: list[
 
     `vacancies`: (left_on, filled_on or "") for each seat that became empty. Dates are ISO text.
     """
-    from datetime import date, timedelta
+    from datetime import timedelta
+
+    from models.stored_values import stored_date
 
     out: list[Finding] = []
-    if village_committee_start and term_start:
-        vc = date.fromisoformat(village_committee_start)
-        start = date.fromisoformat(term_start)
+    # A bad stored date (an older import) leaves the timing unknown: nothing is judged from it.
+    vc, start = stored_date(village_committee_start), stored_date(term_start)
+    if vc is not None and start is not None:
         if start >= vc and (start - vc).days > 31:
             out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
                 _C, "本届村委会于 {vc} 产生,监委会到 {start} 才推选,超过一个月。"),
@@ -130,8 +132,10 @@ def check_timing(term_start: str, village_committee_start: str, vacancies: list[
     days = profile(province).vacancy_days
     if days:
         for left_on, filled_on in vacancies:
-            deadline = date.fromisoformat(left_on) + timedelta(days=days)
-            end = date.fromisoformat(filled_on) if filled_on else date.fromisoformat(today)
+            left, end = stored_date(left_on), stored_date(filled_on) if filled_on else stored_date(today)
+            if left is None or end is None:
+                continue
+            deadline = left + timedelta(days=days)
             if end > deadline:
                 out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
                     _C, "{left} 出缺的成员,应在 {days} 天内补选(截至 {deadline})。"),

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import sqlite3
 from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from models import stored_problems
 from models.db import close_database
 from models.sync import validator
 from tests.support.sites import export_to, import_into, make_pair
@@ -45,22 +47,31 @@ ROWS = 6
 
 
 def spoil(database) -> int:
-    """Write `BAD` values into the first rows of every synced table; how many values were written."""
+    """Write `BAD` values into every synced table; how many values were written.
+
+    Two patterns at once, as each finds what the other hides: the first `ROWS` records get a bad value in
+    every typed column (one bad value per record, cycled), and each column gets its bad values in a few
+    other records of its own (a record bad in one column only: nothing else leaves it out early). The
+    删除标记 is spoiled in the last records only (a bad one hides its record from every `deleted = 0` read).
+    """
     from models.sync.policy import SYNCED_TABLES
 
     written = 0
     con = sqlite3.connect(database)
     with con:
         for table in SYNCED_TABLES:
-            first = [r[0] for r in con.execute(f'SELECT rowid FROM "{table}" ORDER BY rowid LIMIT {ROWS}')]
-            last = [r[0] for r in con.execute(f'SELECT rowid FROM "{table}" ORDER BY rowid DESC LIMIT 3')]
-            for column, check in validator.table_checks(table).items():
+            rowids = [r[0] for r in con.execute(f'SELECT rowid FROM "{table}" ORDER BY rowid')]
+            first, middle, last = rowids[:ROWS], rowids[ROWS:-3], rowids[-3:]
+            for k, (column, check) in enumerate(validator.table_checks(table).items()):
                 if column in KEEP or check.kind not in BAD:
                     continue
-                # A bad 删除标记 hides its record from every `deleted = 0` read: other rows than the rest
-                rowids = [r for r in last if r not in first] if column == "deleted" else first
                 values = BAD[check.kind]
-                for i, rowid in enumerate(rowids):
+                if column == "deleted":
+                    chosen = [r for r in last if r not in first]
+                else:
+                    own = [middle[(k * len(values) + j) % len(middle)] for j in range(len(values))] if middle else []
+                    chosen = first + own
+                for i, rowid in enumerate(chosen):
                     con.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?', (values[i % len(values)], rowid))
                     written += 1
     con.close()
@@ -149,9 +160,12 @@ def test_bad_stored_values_break_no_page_report_check_or_export(spoiled, which, 
         if which == "township":
             code, out = _cli(*data, "report", "compliance", "--out", tmp_path / "合规.xlsx", "--pdf", tmp_path / "合规.pdf")
             assert "Traceback" not in out and code == 0, out
+        monkeypatch.setattr(stored_problems, "LISTED", 100_000)  # every bad value listed, not the first 50
         code, out = _cli(*data, "check")
-        assert "Traceback" not in out, out
-        pass  # TEMP assert "2026-02-30" in out and "较早导入" in out, out
+        assert "Traceback" not in out and code == 1, out
+        origin = "来自较早导入的数据包" if which == "township" else "不是本软件写入的"
+        assert re.search("监督事项“[^”]+”的上报乡镇日期“2026-02-30”不是存在的日期." + origin, out), out
+        assert re.search("人员“[^”]+”的出生年份“去年”不是年份,已按空计." + origin, out), out
         (tmp_path / "u").mkdir()
         code, out = _cli(*data, "export", "--to", tmp_path / "u")
         assert "Traceback" not in out, out

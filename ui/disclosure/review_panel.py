@@ -9,7 +9,7 @@ it and the dates again.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from html import escape
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from desktop.services.session import Session
 from desktop.services.ui_support_disclosure import ItemDetail
 from models.meetings.quorum import ERROR
 from models.roles import Permission
+from models.stored_values import stored_date
 from ui.disclosure import printing
 from ui.disclosure.labels import channel_label
 from ui.errors import message_text
@@ -246,8 +247,8 @@ class PostingSection(QWidget):
             self.state_label.setText(text + "。")
         elif d.status == "approved":
             self.state_label.setText(self.tr("监委会已审核通过,贴出后在这里登记。"))
-            if d.reviewed_on:
-                reviewed = date.fromisoformat(d.reviewed_on)
+            reviewed = stored_date(d.reviewed_on)  # None when empty or bad (an older import)
+            if reviewed is not None:
                 if to_date(self.posted_edit) < reviewed:
                     self.posted_edit.setDate(reviewed)
         else:

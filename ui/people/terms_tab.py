@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.services import supervision_service, terms_service
 from desktop.services.session import Session
 from models.roles import Permission
+from models.stored_values import stored_date
 from ui.operations import run_query
 from ui.people.appoint_dialog import AppointDialog, role_label
 from ui.people.households_picker import HouseholdsDialog
@@ -307,7 +308,7 @@ class TermsTab(QWidget):
             if not terms:  # no term to seat anyone in: its place is 村务监督 → 成员 (新建届次…)
                 self.go_to.emit("supervision:members")
                 return None
-            dialog = AddMemberDialog(self._session, terms[0].id, date.fromisoformat(terms[0].start_date), self)
+            dialog = AddMemberDialog(self._session, terms[0].id, stored_date(terms[0].start_date) or date.today(), self)
             dialog.added.connect(lambda _pid: self.refresh())
             return self._opened(dialog)
         dialog = AppointDialog(self._session, self.body(), self)

@@ -23,6 +23,7 @@ from desktop.services.session import Session
 from desktop.services.supervision_service import MemberRow, TermView
 from models import terms
 from models.meetings.quorum import ERROR
+from models.stored_values import stored_date
 from ui.operations import run_op
 from ui.supervision.members_model import CHECK, MembersModel
 from ui.widgets.add_member_dialog import AddMemberDialog
@@ -252,7 +253,7 @@ class MembersTab(QWidget):
         """The 添加成员 dialog for the chosen term."""
         if self.view is None:
             return None
-        dialog = AddMemberDialog(self._session, self.view.id, date.fromisoformat(self.view.start_date), self)
+        dialog = AddMemberDialog(self._session, self.view.id, stored_date(self.view.start_date) or date.today(), self)
         dialog.added.connect(lambda _pid: self.show_term())
         self.dialog = dialog
         dialog.open()
