@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,9 +40,32 @@ def _invalid(template: str, **params) -> ValidationError:
     return ValidationError(msg(_C, template, **params))
 
 
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+#: Characters no file name may hold on Windows (and the folder separators of both systems).
+_NOT_IN_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+
+
 def stored_path(store: Path, sha256: str) -> Path:
-    """Where the content with this hash lives in the attachments folder."""
+    """Where the content with this hash lives in the attachments folder.
+
+    Anything but a SHA-256 (a row a package brought: "./../keys/signing.key",
+    "/etc/passwd") names a file that never exists inside the store, so no
+    reader (a 恢复包, 打开, 另存为) ever reaches a file outside it.
+    """
+    if not _HEX64.fullmatch(sha256):
+        return store / "not-a-hash" / "missing"
     return store / sha256[:2] / sha256
+
+
+def safe_file_name(name: str) -> str:
+    """`name` as one file name inside a folder: no folder part, drive or character Windows refuses.
+
+    The name of an attachment comes from whoever attached it, possibly another
+    installation's package: "../../启动/a.bat" or "C:evil" must not write outside
+    the folder the copy goes to.
+    """
+    cleaned = _NOT_IN_NAME.sub("_", name).strip(" .")
+    return cleaned or str(msg(_C, QT_TRANSLATE_NOOP(_C, "附件")))
 
 
 def hash_file(path: Path) -> tuple[str, int]:
@@ -151,7 +175,7 @@ def export_copy(store: Path, attachment_id: str, folder: Path) -> Path:
         raise NotFound(msg(_C, QT_TRANSLATE_NOOP(
             _C, "附件“{name}”的文件不在数据文件夹里(可能还没有随数据包传来)。"), name=row.filename))
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / row.filename
+    target = folder / safe_file_name(row.filename)
     stem, suffix, n = target.stem, target.suffix, 1
     while target.exists():
         n += 1

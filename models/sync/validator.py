@@ -20,7 +20,9 @@ What the field type gives:
   is a date and must be a real day (YYYY-MM-DD); `updated_at`/`*_at` is a
   timestamp in the app's format (`models.clock.now_utc`, microseconds
   optional: the readers take both); the columns listed
-  in `ENUMS` take only their codes.
+  in `ENUMS` take only their codes; a 附件's 文件校验值 is a SHA-256 (`HASHES`)
+  and its file name a bare name (`FILE_NAMES`): both become paths on the
+  receiving PC.
 - TextField: text (with a generous cap: a payload of one huge note is not a
   record anyone typed); the two that hold a JSON list (`JSON_LISTS`) must
   hold one, of short texts, since their readers parse it.
@@ -106,6 +108,12 @@ ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("appraisal", "body"): frozenset({"assembly", "representatives"}),
 }
 
+#: (table, column) of the columns that hold a SHA-256 (64 lowercase hex): the name of a stored file.
+#: A path there ("./../keys/signing.key") would make the township read its own files as the attachment.
+HASHES = frozenset({("attachment", "sha256")})
+#: (table, column) of the columns that hold a file's own name (never a folder: the app stores `Path.name`).
+FILE_NAMES = frozenset({("attachment", "filename")})
+
 #: (table, column) of the text columns that hold a JSON list of short texts (read with json.loads).
 JSON_LISTS = frozenset({("authorization", "matters"), ("disclosure_item", "channels")})
 #: The most items, and the longest item, of such a list.
@@ -125,6 +133,8 @@ BLANK = QT_TRANSLATE_NOOP(_C, "不能为空")
 MISSING = QT_TRANSLATE_NOOP(_C, "缺少这一栏")
 NOT_MONTH = QT_TRANSLATE_NOOP(_C, "不是存在的月份(应是 2026-02 这样的月份)")
 NOT_LIST = QT_TRANSLATE_NOOP(_C, "不是本软件写出的列表")
+NOT_HASH = QT_TRANSLATE_NOOP(_C, "不是文件的校验值(应是 64 位十六进制数字)")
+NOT_FILE_NAME = QT_TRANSLATE_NOOP(_C, "不是一个文件名(含有文件夹或控制字符)")
 
 Check = Callable[[Any], str | None]  # None when the value is fine, else why not
 
@@ -188,6 +198,24 @@ def _text(limit: int) -> Check:
 
 def _key(v: Any) -> str | None:
     return None if isinstance(v, str) and 0 < len(v) <= 36 and _encodes(v) else NOT_KEY
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+def _hash(v: Any) -> str | None:
+    return None if type(v) is str and _HEX64.fullmatch(v) else NOT_HASH
+
+
+def is_file_name(v: Any) -> bool:
+    """Whether `v` is a bare file name as `Path.name` gives it: no folder, no control character."""
+    return (type(v) is str and v not in ("", ".", "..") and "/" not in v
+            and not any(ord(c) < 32 or ord(c) == 127 for c in v))
+
+
+def _file_name(limit: int) -> Check:
+    text = _text(limit)
+    return lambda v: text(v) or (None if is_file_name(v) else NOT_FILE_NAME)
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -291,6 +319,10 @@ def field_check(table: str, field: Field) -> FieldCheck:
         if field.primary_key:
             return FieldCheck(name, "key", _nullable(field, _key), required)
         blank = _blank_ok(field)
+        if (table, name) in HASHES:
+            return FieldCheck(name, "hash", _nullable(field, _hash), required)
+        if (table, name) in FILE_NAMES:
+            return FieldCheck(name, "text", _nullable(field, _file_name(field.max_length)), required)
         if (table, name) in ENUMS:
             return FieldCheck(name, "code", _nullable(field, _code(ENUMS[table, name], blank)), required)
         if field.max_length == 10:

@@ -287,7 +287,7 @@ class AttachmentsPanel(QWidget):
         row = rows[0]
         # One folder per attachment: opening twice reuses the copy instead of piling up "(2)".
         folder = self._paths.data_dir / "tmp-open" / row.id
-        target = folder / row.filename
+        target = folder / attachments_service.safe_file_name(row.filename)  # never a path from a package
 
         def copy_out() -> Path:
             if target.is_file() and target.stat().st_size == row.size:

@@ -1,0 +1,130 @@
+"""Red team of issue 16: a lying village (or township) holding its own genuine keys.
+
+Every package here is genuine in all the package layer checks: sealed to the
+recipient, signed by the sender's enrolled key (`tests.support.forged`
+re-writes a real package and signs it with the sender's own key, as a
+tampered copy of the software would). Each test names the attack; a refused
+package must leave the recipient's database byte-identical and journalled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desktop import cli
+from desktop.services import attachments_service
+from desktop.sync import importer, recovery
+from models.db import close_database
+from tests.support import forged
+from tests.support.sites import VILLAGE_CODE, export_to, import_into, make_pair
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _cli_refused(site, path: Path, capsys) -> str:
+    """`cunwu import --yes` at `site`: exit 1, a Chinese reason, journalled, the database file unchanged."""
+    close_database()
+    before = _digest(site.paths.database)
+    journalled = len(importer.read_refusals(site.paths.data_dir, limit=10_000))
+    capsys.readouterr()
+    code = cli.main(["--data-dir", str(site.paths.data_dir), "import", "--yes", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 1, (out, err)
+    assert "Traceback" not in out + err and "已拒绝" in err, err
+    refusals = importer.read_refusals(site.paths.data_dir, limit=10_000)
+    assert len(refusals) == journalled + 1 and refusals[0]["reason"] in err
+    assert _digest(site.paths.database) == before
+    return refusals[0]["reason"]
+
+
+@pytest.fixture
+def pair_with_attachment(tmp_path):
+    """青山镇 holding 青山村's first package; the village then attached a scan to one of its meetings."""
+    township, village, usb = make_pair(tmp_path, years=1)
+    (usb / "1").mkdir()
+    (usb / "2").mkdir()
+    import_into(township, export_to(village, usb / "1").path)
+    from models.meetings.records import Meeting
+
+    session = village.use()
+    meeting = Meeting.select().where(Meeting.deleted == False).first()  # noqa: E712
+    scan = tmp_path / "scan.txt"
+    scan.write_text("会议记录扫描件", "utf-8")
+    attachments_service.add(session, village.paths.attachments, "meeting", meeting.id, scan)
+    close_database()
+    genuine = export_to(village, usb / "2").path
+    return township, village, genuine
+
+
+def test_an_attachment_whose_hash_is_a_path_never_reaches_the_townships_files(pair_with_attachment, tmp_path,
+                                                                               capsys):
+    """Attack (values, loose reference): a village's 附件 row whose `sha256` is not a hash but a path
+    ("./../keys/signing.key"). The township stores it; the 恢复包 it later writes for that village reads
+    the township's own private signing key as the attachment and hands it to the village. The package
+    must be refused, and the township's files never read through such a row."""
+    township, village, genuine = pair_with_attachment
+    body = forged.open_records(genuine, township.paths)
+    t = forged.table(body, "attachment")
+    forged.set_value(body, "attachment", "sha256", "./../keys/signing.key", row=len(t["rows"]) - 1)
+    path = forged.resign(genuine, village.paths, township.paths, tmp_path / "forged", body=body)
+    reason = _cli_refused(township, path, capsys)
+    assert "附件" in reason and "文件校验值" in reason
+
+
+def test_a_path_held_as_an_attachment_hash_is_never_read_into_a_recovery_package(pair_with_attachment, tmp_path):
+    """Attack (recovery): the same 附件 row already in the township's database (imported by a version
+    that did not check it); the village asks for its 恢复包. The township's signing key must not travel."""
+    import sqlite3
+
+    township, village, genuine = pair_with_attachment
+    import_into(township, genuine, sender=village.paths)
+    con = sqlite3.connect(township.paths.database)
+    with con:  # as an unchecked import wrote it
+        con.execute("UPDATE attachment SET sha256 = ? WHERE owner = ?", ("./../keys/signing.key", VILLAGE_CODE))
+    con.close()
+    session = township.use()
+    try:
+        done = recovery.export_recovery(session, township.paths, VILLAGE_CODE, tmp_path)
+    finally:
+        close_database()
+    with zipfile.ZipFile(done.path) as zf:
+        names = zf.namelist()
+    assert not any("keys" in n or ".." in n for n in names), names
+    assert (done.attachments, done.missing_attachments) == (0, 1)
+
+
+def test_an_attachment_named_with_a_path_is_refused_and_never_written_outside_the_folder(pair_with_attachment,
+                                                                                         tmp_path, capsys):
+    """Attack (values, loose reference): a 附件 whose file name is a path ("../../启动/update.bat"):
+    打开 and 另存为 copied the village's bytes to `folder / filename`, i.e. anywhere on the township's PC
+    (a Windows start-up folder). The package is refused; a name already held is copied inside the folder."""
+    import sqlite3
+
+    township, village, genuine = pair_with_attachment
+    body = forged.open_records(genuine, township.paths)
+    rows = forged.table(body, "attachment")["rows"]
+    forged.set_value(body, "attachment", "filename", "../../启动/update.bat", row=len(rows) - 1)
+    path = forged.resign(genuine, village.paths, township.paths, tmp_path / "forged", body=body)
+    reason = _cli_refused(township, path, capsys)
+    assert "附件" in reason and "文件名" in reason
+
+    import_into(township, genuine, sender=village.paths)
+    con = sqlite3.connect(township.paths.database)
+    with con:  # held as an unchecked import wrote it
+        con.execute("UPDATE attachment SET filename = ? WHERE owner = ?", ("../../escaped.bat", VILLAGE_CODE))
+        [attachment_id] = con.execute("SELECT id FROM attachment WHERE owner = ?", (VILLAGE_CODE,)).fetchone()
+    con.close()
+    out = tmp_path / "open" / "here"
+    township.use()
+    try:
+        copied = attachments_service.export_copy(township.paths.attachments, attachment_id, out)
+    finally:
+        close_database()
+    assert copied.parent == out and copied.read_text("utf-8") == "会议记录扫描件"
+    assert not (tmp_path / "escaped.bat").exists()
