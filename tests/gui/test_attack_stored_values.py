@@ -104,7 +104,7 @@ def _walk(qtbot, site) -> list[str]:
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
-    shown = []
+    shown, marked = [], set()
     for key in window.navigation.keys():
         window.show_area(key)
         page = window.current_page()
@@ -112,11 +112,31 @@ def _walk(qtbot, site) -> list[str]:
             assert wait_for_jobs(20_000)
             settle()
             page.grab()
+            marked |= _marked_cells(page)
         shown.append(key)
     assert wait_for_jobs(20_000)
     window.close()
     QApplication.processEvents()
-    return shown
+    return shown, marked
+
+
+def _marked_cells(page) -> set[str]:
+    """The cells of the page's tables that show a stored date as “…(日期有误)”."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex
+    from PySide6.QtWidgets import QAbstractItemView
+
+    found = set()
+    for view in page.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is None or not view.isVisible():
+            continue
+        columns = model.columnCount(QModelIndex()) if isinstance(model, QAbstractTableModel) else 1
+        for row in range(min(model.rowCount(QModelIndex()), 200)):
+            for column in range(columns):
+                text = model.index(row, column).data()
+                if isinstance(text, str) and text.endswith("(日期有误)"):
+                    found.add(text)
+    return found
 
 
 def _cli(*argv) -> tuple[int, str]:
@@ -145,7 +165,9 @@ def test_bad_stored_values_break_no_page_report_check_or_export(spoiled, which, 
     monkeypatch.setattr("ui.operations.show_error", lambda _parent, exc: shown_errors.append(exc))
     caplog.set_level(logging.ERROR)
     try:
-        assert _walk(qtbot, site)
+        shown, marked = _walk(qtbot, site)
+        assert len(shown) >= 5
+        assert {"2026-02-30(日期有误)", "昨天(日期有误)"} <= marked, marked  # the tables mark what they cannot read
         assert not shown_errors, shown_errors
         if which == "township":
             for period in {compliance_service.default_period(), "2026", "2025"}:

@@ -18,6 +18,7 @@ from ui.disclosure.labels import (
     subject_label,
 )
 from ui.widgets.batched_model import BatchedRowsModel, ModelIndex
+from ui.widgets.stored_day import shown_day
 
 #: The context the tab's texts were translated in before the model held them.
 _C = "CalendarTab"
@@ -59,7 +60,7 @@ class AdHocModel(BatchedRowsModel):
                 return tr(_C, "{m}月{d}日前").format(m=due.month, d=due.day)
             return tr(_C, "{y}年{m}月{d}日前").format(y=due.year, m=due.month, d=due.day)
         if column == POSTED:
-            return row.posted_on
+            return shown_day(row.posted_on)
         return obligation_label(row.status)
 
     def sort_value(self, row: ObligationRow, column: int):

@@ -12,6 +12,7 @@ from models.messages import QT_TRANSLATE_NOOP
 from models.stored_values import stored_date
 from ui.widgets.batched_model import BatchedRowsModel
 from ui.widgets.palette import GREEN, GREY, RED
+from ui.widgets.stored_day import shown_day
 
 #: The context the tab's texts were translated in before the model held them.
 _C = "FeedbackTab"
@@ -61,7 +62,7 @@ class FeedbackModel(BatchedRowsModel):
         """The text of a cell."""
         tr = QCoreApplication.translate
         if column == RECEIVED:
-            return row.received_on
+            return shown_day(row.received_on)
         if column == VILLAGER:
             return row.villager or tr(_C, "匿名")
         if column == ABOUT:

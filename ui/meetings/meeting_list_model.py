@@ -18,6 +18,7 @@ from models.messages import QT_TRANSLATE_NOOP
 from ui.widgets.batched_model import SORT_ROLE, BatchedRowsModel
 from ui.widgets.palette import AMBER, GREEN, RED
 from ui.widgets.record_labels import type_label
+from ui.widgets.stored_day import shown_day
 
 _C = "MeetingListModel"
 BATCH = 500
@@ -72,7 +73,7 @@ class MeetingListModel(BatchedRowsModel):
     def _text(self, row: MeetingRow, column: int) -> str:
         tr = QCoreApplication.translate
         if column == DATE:
-            return row.held_on
+            return shown_day(row.held_on)
         if column == TYPE:
             return type_label(row.type_code)
         if column == TITLE:

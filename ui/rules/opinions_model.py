@@ -8,6 +8,7 @@ from desktop.services.rule_views import OpinionRow
 from models.messages import QT_TRANSLATE_NOOP
 from ui.rules.labels import source_label
 from ui.widgets.batched_model import BatchedRowsModel
+from ui.widgets.stored_day import shown_day
 
 #: The context the tab's texts were translated in before the model held them.
 _C = "OpinionsTab"
@@ -24,7 +25,7 @@ class OpinionsModel(BatchedRowsModel):
     def display(self, row: OpinionRow, column: int) -> str:
         """The text of a cell."""
         if column == RECEIVED:
-            return row.received_on
+            return shown_day(row.received_on)
         if column == SOURCE:
             return source_label(row.source)
         if column == CONTENT:

@@ -11,6 +11,7 @@ from models.supervision import appraisal as ap
 from ui.supervision.labels import body_label, verdict_label
 from ui.widgets.batched_model import BatchedRowsModel
 from ui.widgets.palette import RED
+from ui.widgets.stored_day import shown_day
 
 #: The context the tab's texts were translated in before the model held them.
 _C = "AppraisalTab"
@@ -29,7 +30,7 @@ class AppraisalHistoryModel(BatchedRowsModel):
         if column == YEAR:
             return str(row.year)
         if column == HELD:
-            return row.held_on
+            return shown_day(row.held_on)
         if column == BODY:
             return body_label(row.body)
         if column == ATTENDEES:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.services.meetings_service import MeetingRow
 from models.messages import QT_TRANSLATE_NOOP
 from ui.widgets.batched_model import BatchedRowsModel
+from ui.widgets.stored_day import shown_day
 
 #: The context the tab's texts were translated in before the model held them.
 _C = "CommitteeMeetingsTab"
@@ -24,7 +25,7 @@ class CommitteeMeetingsModel(BatchedRowsModel):
         """The text of a cell."""
         tr = QCoreApplication.translate
         if column == HELD:
-            return row.held_on
+            return shown_day(row.held_on)
         if column == TITLE:
             return row.title
         if column == ATTENDED:

@@ -11,6 +11,7 @@ from models.supervision import matters as mm
 from ui.supervision.labels import area_label, state_label
 from ui.widgets.batched_model import BatchedRowsModel
 from ui.widgets.palette import GREY, RED
+from ui.widgets.stored_day import shown_day
 
 #: The context the tab's texts were translated in before the model held them.
 _C = "MattersTab"
@@ -31,7 +32,7 @@ class MattersModel(BatchedRowsModel):
         if column == AREA:
             return area_label(row.area)
         if column == OPENED:
-            return row.opened_on
+            return shown_day(row.opened_on)
         if column == DEADLINE:
             return row.deadline
         tr = QCoreApplication.translate

@@ -11,6 +11,7 @@ from models.messages import QT_TRANSLATE_NOOP
 from ui.widgets.batched_model import BatchedRowsModel
 from ui.widgets.findings import finding_text, worst
 from ui.widgets.palette import AMBER, GREY, RED
+from ui.widgets.stored_day import shown_day
 
 #: The context the tab's texts were translated in before the model held them.
 _C = "MembersTab"
@@ -50,7 +51,7 @@ class MembersModel(BatchedRowsModel):
         if column == FINANCE:
             return tr(_C, "有") if row.finance_qualified else ""
         if column == JOINED:
-            return row.joined_on
+            return shown_day(row.joined_on)
         lines = self._check_lines(row)
         return "\n".join(lines) if lines else tr(_C, "✔ 符合任职条件")
 

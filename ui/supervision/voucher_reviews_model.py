@@ -10,6 +10,7 @@ from models.messages import QT_TRANSLATE_NOOP
 from ui.supervision.labels import outcome_label, yuan
 from ui.widgets.batched_model import BatchedRowsModel
 from ui.widgets.palette import RED
+from ui.widgets.stored_day import shown_day
 
 #: The context the tab's texts were translated in before the model held them.
 _C = "VouchersTab"
@@ -29,7 +30,7 @@ class VoucherReviewsModel(BatchedRowsModel):
         if column == PERIOD:
             return row.period
         if column == REVIEWED:
-            return row.reviewed_on
+            return shown_day(row.reviewed_on)
         if column == COUNT:
             return tr(_C, "{n} 张").format(n=row.voucher_count)
         if column == TOTAL:

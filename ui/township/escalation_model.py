@@ -9,6 +9,7 @@ from desktop.services.review_service import MATTER, EscalationRow
 from models.messages import QT_TRANSLATE_NOOP
 from ui.widgets.batched_model import BatchedRowsModel
 from ui.widgets.palette import AMBER, GREEN
+from ui.widgets.stored_day import shown_day
 
 #: The context the tab's texts were translated in before the model held them.
 _C = "EscalationTab"
@@ -30,7 +31,7 @@ class EscalationModel(BatchedRowsModel):
         if column == KIND:
             return tr(_C, "监督事项") if row.kind == MATTER else tr(_C, "村民反映")
         if column == ESCALATED:
-            return row.escalated_on
+            return shown_day(row.escalated_on)
         if column == SUBJECT:
             return row.title if row.kind == MATTER else (row.detail + (f"({row.title})" if row.title else ""))
         return tr(_C, "{on}:{text}").format(on=row.answered_on, text=row.answer) if row.answer else tr(_C, "待答复")

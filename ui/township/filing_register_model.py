@@ -10,6 +10,7 @@ from models.messages import QT_TRANSLATE_NOOP
 from ui.township.review_widgets import filing_state_label
 from ui.widgets.batched_model import BatchedRowsModel
 from ui.widgets.palette import AMBER, GREEN, GREY, RED
+from ui.widgets.stored_day import shown_day
 
 #: The context the tab's texts were translated in before the model held them.
 _C = "FilingRegisterTab"
@@ -37,7 +38,7 @@ class FilingRegisterModel(BatchedRowsModel):
         if column == TITLE:
             return tr(_C, "{title}(第{no}版)").format(title=row.title, no=row.version_no)
         if column == VOTED:
-            return row.voted_on
+            return shown_day(row.voted_on)
         if column == RECEIVED:
             return row.received_on or (row.sent_on if paper else "") or ""
         if column == RECEIPT_NO:

@@ -12,6 +12,7 @@ from ui.township.review_widgets import queue_state_label
 from ui.widgets.batched_model import BatchedRowsModel
 from ui.widgets.palette import AMBER, GREEN, GREY, RED
 from ui.widgets.record_labels import opinion_label
+from ui.widgets.stored_day import shown_day
 
 #: The context the tab's texts were translated in before the model held them.
 _C = "ReviewQueueTab"
@@ -35,7 +36,7 @@ class ReviewQueueModel(BatchedRowsModel):
         if column == TITLE:
             return tr(_C, "{title}(第{no}版)").format(title=row.title, no=row.version_no)
         if column == SUBMITTED:
-            return row.submitted_on
+            return shown_day(row.submitted_on)
         if column == ARTICLES:
             return str(row.articles)
         if column == FINDINGS:
