@@ -44,8 +44,11 @@ That package is "restored" (shown in amber with the date) and starts a new
 *epoch*: later packages are compared with the restored chain, not the old one.
 A restore still cannot hide a rewrite: the anchors it carries come from the
 backup, whose rows are the ones already sent, so they must match what the
-township holds for the same counts. (A restore of a backup older than an
-earlier restore may be flagged; that is rare, and a person can ask.)
+township holds for the same counts — and it must carry at least one of them:
+a "restored" package that anchors none of the rows the township holds (the
+anchors simply left out) is "broken", or a rewrite would pass as a restore.
+(A restore of a backup older than an earlier restore, or older than every
+package the township holds, may be flagged; that is rare, and a person can ask.)
 
 The echo is the other direction of the same witness: each package tells the
 peer the last good head of the peer's chain that we hold; the peer keeps it
@@ -150,6 +153,8 @@ def judge(manifest: dict[str, Any], peer: Peer, number: int, first_contact: bool
     for row in sorted(epoch, key=lambda r: r.count):
         if row.count in known and known[row.count] != row.hash:
             return _broken_rewritten(peer, row, (count, head), restored_at)
+    if restored_at and epoch and not any(row.count in known for row in epoch):
+        return _broken_restore_unanchored(peer, max(epoch, key=lambda r: (r.count, r.id)), (count, head), restored_at)
     if restored_at:
         return Verdict(WITNESS_RESTORED, str(msg(_C, QT_TRANSLATE_NOOP(
             _C, "{name}于 {date} 从备份恢复了数据,审计日志回到了备份时的状态(第 {count} 条)。"),
@@ -173,6 +178,19 @@ def _broken_rewritten(peer: Peer, row: AuditWitness, head: tuple[int, str], rest
         _C, "{name}审计日志的第 {n} 条及以前的记录与本机 {date} 收到的不一致:已经发出的审计记录被改写或删除过"
         "(链条被重新计算)。"), name=peer.name, n=row.count, date=_date(row.seen_at))),
         head, restored_at)
+
+
+def _broken_restore_unanchored(peer: Peer, row: AuditWitness, head: tuple[int, str], restored_at: str) -> Verdict:
+    """A "restored" package that shows none of the rows already sent (a backup holds them: it anchors them).
+
+    Without this, a village could rewrite its log, say it restored a backup
+    and leave the anchors out: the package was amber and started a new epoch,
+    so the rewrite was never flagged.
+    """
+    return Verdict(WITNESS_BROKEN, str(msg(_C, QT_TRANSLATE_NOOP(
+        _C, "{name}的数据包说从备份恢复过,却没有带出本机已收到的任何一条审计记录的核对值(最近的是 {date} 收到的"
+        "第 {n} 条),无法确认已经发出的审计记录没有被改写或删除。"), name=peer.name, date=_date(row.seen_at),
+        n=row.count)), head, restored_at)
 
 
 def _parse(block: Any) -> tuple[int, str, list[tuple[int, str]]] | None:

@@ -128,3 +128,36 @@ def test_an_attachment_named_with_a_path_is_refused_and_never_written_outside_th
         close_database()
     assert copied.parent == out and copied.read_text("utf-8") == "会议记录扫描件"
     assert not (tmp_path / "escaped.bat").exists()
+
+
+def _restored_rewrite(tmp_path):
+    """青山村 sent one package, then rewrote its audit log (chain and head recomputed) and marks itself restored."""
+    import sqlite3
+
+    from desktop.sync import counters
+    from tests.support.audit_tamper import rewrite_audit_log
+
+    township, village, usb = make_pair(tmp_path, years=1)
+    import_into(township, export_to(village, usb).path)
+    rewrite_audit_log(village.paths.database, "edit")
+    con = sqlite3.connect(village.paths.database)
+    with con:
+        con.execute("INSERT INTO app_meta (key, value) VALUES (?, ?)",
+                    (counters.KEY_RESTORED, "2026-12-01T08:00:00.000000Z"))
+    con.close()
+    return township, village, export_to(village, usb).path
+
+
+def test_a_rewrite_passed_off_as_a_restore_without_anchors_is_broken(tmp_path):
+    """Attack (witness): heads going backwards with `restored_at` set — the village rewrote its audit
+    log, says it restored a backup and leaves out the anchors (the hashes of the rows the township
+    already holds). It came through as an amber "restored" and started a fresh epoch: the rewrite was
+    laundered. A restored chain must still show the rows already sent."""
+    township, village, genuine = _restored_rewrite(tmp_path)
+
+    def strip(manifest):
+        manifest["audit"]["anchors"] = []
+    path = forged.resign(genuine, village.paths, township.paths, tmp_path / "forged", manifest_edit=strip)
+    plan = import_into(township, path, sender=village.paths)
+    assert plan.audit == "broken", (plan.audit, plan.audit_reason)
+    assert "核对值" in plan.audit_reason
