@@ -43,6 +43,7 @@ class _Inbox:
     def __init__(self) -> None:
         self.window_of: Callable[[], QWidget | None] = lambda: None
         self.pending: Path | None = None
+        self.server = None  # the QLocalServer once it listens (`is_listening`)
 
 
 _inbox = _Inbox()
@@ -91,7 +92,17 @@ def listen_for_second_starts(data_dir: Path, parent: QObject):
                 _read_request(socket)
 
     server.newConnection.connect(connected)
+    _inbox.server = server
     return server
+
+
+def is_listening() -> bool:
+    """Whether this process answers second starts yet (`LISTEN_DELAY_MS` after the start, if it could listen).
+
+    A second start before then is refused without the first window coming forward (it cannot be asked);
+    the tests that play a second start wait for this first.
+    """
+    return _inbox.server is not None and _inbox.server.isListening()
 
 
 def _read_request(socket) -> None:

@@ -72,15 +72,21 @@ class VillageRow:
 
 @dataclass(frozen=True)
 class Register:
-    """The register and its counts for the summary line."""
+    """The register and its counts for the summary line.
+
+    Each village is counted once: a village whose audit log was rewritten
+    (`audit_broken`) is not also counted as 正常 (active), 等待 or 已停用 — a clerk
+    reading "正常 3" must not have to subtract the red ones.
+    """
 
     rows: tuple[VillageRow, ...]
     fingerprint: str  # the township's own, read out to a village joining
-    active: int
+    active: int  # active, audit not broken
     pending: int
     retired: int
     overdue: int
     with_gaps: int
+    audit_broken: int = 0
 
 
 def register(paths: AppPaths, now: datetime | None = None) -> Register:
@@ -101,9 +107,10 @@ def register(paths: AppPaths, now: datetime | None = None) -> Register:
             households.get(p.code, 0), p.last_in_no, _date(peer.last_in_at), p.last_out_no,
             _date(peer.last_out_at), bool(p.last_out_no) and p.out_acked_no >= p.last_out_no,
             p.missing, p.silent_days, *_audit(audits.get(p.code))))
-    statuses = Counter(r.status for r in rows)
+    statuses = Counter(r.status for r in rows if r.audit != "broken")
     return Register(tuple(rows), overview.fingerprint, statuses[PEER_ACTIVE], statuses[PEER_PENDING], statuses[PEER_RETIRED],
-                    sum(r.overdue for r in rows), sum(bool(r.missing) for r in rows))
+                    sum(r.overdue for r in rows), sum(bool(r.missing) for r in rows),
+                    sum(r.audit == "broken" for r in rows))
 
 
 def _audit(found: witness.PeerAudit | None) -> tuple[str, str, str]:

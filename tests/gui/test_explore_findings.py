@@ -30,7 +30,7 @@ def test_only_villages_needing_attention_keeps_a_village_whose_audit_was_rewritt
     session = township.use()
     page = shown(qtbot, VillagesPage(session, paths=township.paths), 1366, 768)
     assert page.audit_banner.isVisible()
-    assert "1 个村审计日志被改动" in page.summary.text()
+    assert "审计日志被改动 1" in page.summary.text()
     page.attention_check.click()
     assert page.proxy.rowCount() == 1
     assert page.proxy.index(0, 0).data() == VILLAGE_CODE

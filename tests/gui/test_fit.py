@@ -562,3 +562,100 @@ def test_pages_fit_the_window_as_opened_on_a_netbook(qtbot, templates, tmp_path,
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     problems = list(dict.fromkeys(problems))
     assert not problems, f"{len(problems)} pages scroll sideways at {opened_size(1024, 600)}:\n" + "\n".join(problems)
+
+
+# ----- the 村庄 page with a village whose audit log was rewritten (the red banner, its longest state) ----
+
+#: A name as long as the register takes (32 characters): the banner and the 状态/名称 cells carry it.
+LONG_VILLAGE = "东岭下宅西岭上宅南坞北坞前山后山六村合并后的联合村民委员会"
+BROKEN_CODE = "330106001002"
+
+
+@pytest.fixture(scope="module")
+def broken_audit_township(tmp_path_factory):
+    """青山镇 with three villages, the long-named one having rewritten its audit log after sending it
+    (found by the township at its next package, as `tests/gui/test_attack_witness_screens.py` does)."""
+    from desktop.services import people_service
+    from tests.support.audit_tamper import rewrite_audit_log
+    from tests.support.sites import Site, export_to, import_into, township_with_villages
+
+    root = tmp_path_factory.mktemp("fit-broken-audit")
+    villages = [("330106001001", "青山村"), (BROKEN_CODE, LONG_VILLAGE), ("330106001003", "红旗村")]
+
+    def fill(_i, session):
+        for name in ("王建国", "李秀英", "张伟", "刘洋"):
+            people_service.add_person(session, name, "男")
+
+    township, _session = township_with_villages(root, villages, fill)
+    close_database()
+    village = Site(AppPaths(root / BROKEN_CODE), "village")
+    rewrite_audit_log(village.paths.database, "edit")
+    usb = root / "U盘"
+    assert import_into(township, export_to(village, usb).path).audit == "broken"
+    close_database()
+    return township.paths.data_dir
+
+
+def _villages_fit_problems(qtbot, window, size: tuple[int, int], label: str) -> list[str]:
+    width, height = size
+    window.resize(width, available_height(height))
+    settle()
+    window.show_area("villages")
+    page = window.current_page()
+    _wait_idle(page)
+    assert page.audit_banner.isVisible() and LONG_VILLAGE in page.audit_banner.text()
+    problems = []
+    for _ in every_tab(page):
+        problems += [f"{label}: {p}" for p in widget_problems(window) + _page_sideways(page)]
+    return problems
+
+
+def _page_sideways(page: QWidget) -> list[str]:
+    """The page wider than its room, measured both ways: its own minimum against the main window's scroll
+    area, and the page's inner scroll area (the 村庄 page keeps one) showing a sideways bar."""
+    return page_width_problems(page) + sideways_problems(page)
+
+
+@pytest.mark.parametrize("font", list(FONT_SIZES))
+def test_villages_page_fits_with_a_broken_audit_and_a_long_name(qtbot, broken_audit_township, tmp_path,
+                                                                styled_app, font):
+    """The 村庄 page in its fullest state — a village flagged red for a rewritten audit log, with a
+    32-character name — fits at 1024×600 and 1366×768 at every font size: at 1024×600 the banner, 发通知…
+    and 发送回执 were cut off on the right (the page scrolled sideways) once the page had gained 重新入网…,
+    生成恢复包… and 停用…. Also at the size the window really opens at on a netbook."""
+    from ui.fonts import apply_point_size
+    from ui.main_window import MainWindow
+    from ui.settings_store import SettingsStore
+
+    apply_point_size(styled_app, FONT_SIZES[font])
+    folder = tmp_path / "data"
+    shutil.copytree(broken_audit_township, folder)
+    paths = AppPaths(folder)
+    open_store(paths, backup_before_migration=False)
+    window = MainWindow(setup_service.current(), cli_session("township"), paths,
+                        SettingsStore.load(paths.settings_file))
+    problems: list[str] = []
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        for name, size in SIZES.items():
+            problems += _villages_fit_problems(qtbot, window, size, f"{name} {font}")
+            shots = os.environ.get("CUNWU_FIT_SHOTS")
+            if shots:
+                settle()
+                Path(shots).parent.mkdir(parents=True, exist_ok=True)
+                picture = window.grab()
+                picture.copy(0, 0, size[0], available_height(size[1])).save(
+                    f"{shots}_{name}_villages_broken_audit_{font}.png")
+        opened = opened_size(1024, 600)
+        window.resize(*opened)
+        settle()
+        page = window.current_page()
+        problems += [f"opened {opened} {font}: {p}" for _ in every_tab(page) for p in _page_sideways(page)]
+    finally:
+        window.close()
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        close_database()
+    problems = list(dict.fromkeys(problems))
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)

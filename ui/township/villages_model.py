@@ -43,6 +43,14 @@ def audit_suffix(row: vs.VillageRow) -> str:
     return ""
 
 
+def status_text(row: vs.VillageRow) -> str:
+    """The 状态 cell: a rewritten audit log is never called 正常 ("审计日志被改动" alone for an active
+    village); the peer status stays where it says more (等待第一个数据包 / 已停用 · 审计日志被改动)."""
+    if row.audit == "broken" and row.status == "active":
+        return _t("审计日志被改动")
+    return peer_status_label(row.status) + audit_suffix(row)
+
+
 class VillagesModel(BatchedRowsModel):
     """Rows are `villages_service.VillageRow`s."""
 
@@ -112,7 +120,7 @@ class VillagesModel(BatchedRowsModel):
                 return _t("{days} 天前收到").format(days=row.silent_days)
             return silence_text(row.silent_days)
         if col == STATUS:
-            return peer_status_label(row.status) + audit_suffix(row)
+            return status_text(row)
         return ""
 
     def _tooltip(self, row: vs.VillageRow, col: int) -> str:
@@ -142,8 +150,8 @@ class VillagesModel(BatchedRowsModel):
             return len(row.missing)
         if col == SILENCE:
             return -1 if row.silent_days is None else row.silent_days
-        if col == STATUS:
-            return row.status
+        if col == STATUS:  # the rewritten audit logs first
+            return ("0" if row.audit == "broken" else "1") + row.status
         if col == PROVINCE:
             return row.province_label
         if col == FINGERPRINT:

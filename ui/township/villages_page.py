@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -50,6 +49,7 @@ from ui.widgets.exchange.parts_state import ExchangePartsState
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.scroll import transparent_scroll
+from ui.widgets.side_panel import SideBySideOrTabs
 
 
 class VillagesPage(QWidget, ExchangePartsState):
@@ -137,13 +137,19 @@ class VillagesPage(QWidget, ExchangePartsState):
         top.addSpacing(16)
         top.addWidget(self.summary, 1)
         top.addWidget(self.fingerprint_label)
+        # The page's own actions beside the search; those for the village selected in the register
+        # (rare, and each explained by its dialog) right above it: one row of all five did not fit a
+        # 1024×600 screen, and the page scrolled sideways with 发通知… and 发送回执 off its edge.
         tools = QHBoxLayout()
         tools.addWidget(self.search, 1)
         tools.addWidget(self.attention_check)
         tools.addStretch(1)
-        for button in (self.enroll_button, self.reenroll_button, self.recovery_button, self.retire_button,
-                       self.notice_button):
-            tools.addWidget(button)
+        tools.addWidget(self.enroll_button)
+        tools.addWidget(self.notice_button)
+        selected = QHBoxLayout()
+        for button in (self.reenroll_button, self.recovery_button, self.retire_button):
+            selected.addWidget(button)
+        selected.addStretch(1)
         legend = QLabel(self.tr("红色:超过 {days} 天没有收到数据包,或缺少数据包。选中一个村,下面显示它的数据包往来,"
                                 "右边给它发送回执。").format(days=vs.SILENCE_THRESHOLD_DAYS))
         legend.setProperty("role", "hint")
@@ -157,6 +163,7 @@ class VillagesPage(QWidget, ExchangePartsState):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(selected)
         left_layout.addWidget(split, 1)
         left_layout.addWidget(self.message)
         # Readable at any font size: below these the page scrolls instead of squeezing the table.
@@ -166,18 +173,19 @@ class VillagesPage(QWidget, ExchangePartsState):
         self.tabs.setMinimumHeight(self.fontMetrics().height() * 8)
         self.search.setMinimumWidth(em * 11)
 
-        # The export and import boxes in a column of their own, as wide as they need.
+        # The export and import boxes in a column of their own, as wide as they need, beside the
+        # register when both fit; on a narrow screen or at a large font size the two become tabs.
         column = QWidget()
-        column.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.addWidget(self.export_box)
         column_layout.addWidget(self.import_box)
         column_layout.addStretch(1)
-        body = QHBoxLayout()
-        body.setSpacing(12)
-        body.addWidget(left, 1)
-        body.addWidget(column)
+        self.panes = SideBySideOrTabs(left, column, self.tr("村庄登记"), self.tr("发送回执 · 导入数据包"),
+                                      stretch=(1, 0))
+        self._column = column
+        self.panes.arranged.connect(self._keep_column_narrow)
+        self._keep_column_narrow()
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 20, 24, 16)
@@ -186,7 +194,7 @@ class VillagesPage(QWidget, ExchangePartsState):
         layout.addLayout(tools)
         layout.addWidget(legend)
         layout.addWidget(self.audit_banner)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.panes, 1)
         # On a small screen or at a large font size the page scrolls; nothing is cut off or overlaps.
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -194,6 +202,15 @@ class VillagesPage(QWidget, ExchangePartsState):
 
     # --- the parts' state, as tests and the main window reach it ---------------------------------
 
+
+    def _keep_column_narrow(self, *_args) -> None:
+        """Beside the register, the export/import column is as wide as it asks and no wider.
+
+        The register gets the rest of a wide screen; re-measured at each arrangement, so a new font
+        size is followed.
+        """
+        self._column.setMaximumWidth(16777215)
+        self._column.setMaximumWidth(max(self._column.sizeHint().width(), self._column.minimumSizeHint().width()))
 
     # --- showing --------------------------------------------------------------------------------
 
@@ -226,19 +243,19 @@ class VillagesPage(QWidget, ExchangePartsState):
     def _summary_text(self, r: vs.Register) -> str:
         if not r.rows:
             return self.tr("还没有登记任何村。点“新增村庄…”为村里生成入网文件。")
-        parts = [self.tr("共 {n} 个村").format(n=len(r.rows)), self.tr("正常 {n}").format(n=r.active)]
+        # Each village in one count: one whose audit log was rewritten is never among the 正常 ones.
+        parts = [self.tr("正常 {n}").format(n=r.active)]
+        if r.audit_broken:
+            parts.append(self.tr("审计日志被改动 {n}").format(n=r.audit_broken))
         if r.pending:
             parts.append(self.tr("等待第一个数据包 {n}").format(n=r.pending))
         if r.retired:
             parts.append(self.tr("已停用 {n}").format(n=r.retired))
-        text = ",".join(parts)
+        text = self.tr("共 {n} 个村:").format(n=len(r.rows)) + ",".join(parts)
         if r.overdue:
             text += self.tr(";{n} 个村超过 {days} 天没有消息").format(n=r.overdue, days=vs.SILENCE_THRESHOLD_DAYS)
         if r.with_gaps:
             text += self.tr(";{n} 个村缺少数据包").format(n=r.with_gaps)
-        broken = sum(row.audit == "broken" for row in r.rows)
-        if broken:
-            text += self.tr(";{n} 个村审计日志被改动").format(n=broken)
         return text
 
     def _show_audit_flags(self, r: vs.Register) -> None:
