@@ -16,7 +16,6 @@ from desktop.sync import recovery
 from models.clock import local_display
 from models.errors import ValidationError
 from models.sync import policy
-from models.sync.records import RetiredKey
 
 RecoveryExport = recovery.RecoveryExport
 RecoveryPlan = recovery.RecoveryPlan
@@ -29,30 +28,28 @@ class Readiness:
     ready: bool
     reason: str  # why not, in Chinese ("" when ready)
     records: int
-    #: Whether the village was ever re-enrolled (重新入网): if not, the key a 恢复包 is sealed to is its
-    #: first PC's, which a village that lost its PC no longer has (the dialog warns).
-    reenrolled: bool = True
 
 
 def readiness(village_code: str) -> Readiness:
-    """For the 生成恢复包 dialog: can it be written now (the new PC's key received), and how many records."""
+    """For the 生成恢复包 dialog: can it be written now, and how many records.
+
+    The rule is `recovery.recoverable_village`, the one `cunwu export --recovery` refuses by: re-enrolled,
+    and the new PC's first package imported (its fingerprint checked).
+    """
     try:
         recovery.recoverable_village(village_code)
     except ValidationError as exc:
         return Readiness(False, str(exc), recovery.village_record_count(village_code))
-    reenrolled = bool(reenrolled_on(village_code))
-    return Readiness(True, "", recovery.village_record_count(village_code), reenrolled)
+    return Readiness(True, "", recovery.village_record_count(village_code))
 
 
 def reenrolled_on(village_code: str) -> str:
     """When the village was last re-enrolled (its old PC's key retired), as a local date; "" if never.
 
-    The first package after a re-enrolment comes from a new PC: the import preview says so, and
-    the 生成恢复包 dialog warns when there was none (the package would open only on the first PC).
+    The first package after a re-enrolment comes from a new PC: the import preview says so.
     """
-    last = (RetiredKey.select(RetiredKey.retired_at).where(RetiredKey.peer_code == village_code)
-            .order_by(RetiredKey.retired_at.desc()).first())
-    return local_display(last.retired_at)[:10] if last is not None else ""
+    stamp = recovery.last_reenrolment(village_code)
+    return local_display(stamp)[:10] if stamp else ""
 
 
 def export_recovery(session: Session, paths: AppPaths, village_code: str, folder: Path,

@@ -56,7 +56,16 @@ from models.migrations import SCHEMA_VERSION
 from models.roles import Permission
 from models.sequence import current_seq
 from models.sync import fields, policy
-from models.sync.records import IN, OUT, PEER_ACTIVE, STATUS_IMPORTED, STATUS_SENT, PackageLog, Peer
+from models.sync.records import (
+    IN,
+    OUT,
+    PEER_ACTIVE,
+    STATUS_IMPORTED,
+    STATUS_SENT,
+    PackageLog,
+    Peer,
+    RetiredKey,
+)
 
 _C = "recovery"
 KIND = "recovery"
@@ -111,11 +120,24 @@ class RecoveryExport:
         return sum(self.counts.values())
 
 
+def last_reenrolment(village_code: str) -> str:
+    """When the village was last re-enrolled (重新入网: its PC's key retired), as stored (UTC); "" if never."""
+    last = (RetiredKey.select(RetiredKey.retired_at).where(RetiredKey.peer_code == village_code)
+            .order_by(RetiredKey.retired_at.desc()).first())
+    return last.retired_at if last is not None else ""
+
+
 def recoverable_village(village_code: str) -> Peer:
-    """The village a 恢复包 can be written for now (its new PC's key received), or a Chinese reason.
+    """The village a 恢复包 can be written for now, or a Chinese reason.
+
+    The one rule of both the 生成恢复包 dialog (its button disabled) and `cunwu export --recovery` (exit 1).
+    A 恢复包 is sealed to the village's current key. It is of use only once that key is a new PC's:
+    the village was re-enrolled (重新入网, the dead PC's key retired) and the new PC's first package
+    was imported here, its fingerprint checked. Before the re-enrolment the key is the PC that
+    died, and only it could open the package; after it, until the new PC's package, there is no key.
 
     Raises:
-        ValidationError: not a township, unknown village, or no key of its (new) PC yet.
+        ValidationError: not a township, unknown village, never re-enrolled, or no key of its new PC yet.
     """
     info = setup_service.current()
     if info is None or info.mode != MODE_TOWNSHIP:
@@ -125,8 +147,14 @@ def recoverable_village(village_code: str) -> Peer:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "没有代码为 {code} 的已登记村庄。"), code=village_code)
     if peer.status != PEER_ACTIVE or not peer.box_key:
         raise _invalid(QT_TRANSLATE_NOOP(
-            _C, "还没有收到{name}新电脑的第一个数据包,恢复包无法加密给它。请先为该村“重新入网”,"
-            "让村里在新电脑上导入入网文件并导出一个数据包,本机导入(核对指纹)后再生成恢复包。"), name=peer.name)
+            _C, "还没有收到{name}新电脑的第一个数据包,恢复包无法加密给它。请按顺序:1. 为该村“重新入网”;"
+            "2. 村里在新电脑上导入入网文件并导出第一个数据包;3. 乡镇导入它并电话核对指纹;4. 再生成恢复包。"),
+            name=peer.name)
+    if not last_reenrolment(peer.code):
+        raise _invalid(QT_TRANSLATE_NOOP(
+            _C, "{name}还没有重新入网过,现在生成的恢复包只能由该村原来那台电脑打开,没有生成。请按顺序:"
+            "1. 为该村“重新入网”;2. 村里在新电脑上导入入网文件并导出第一个数据包;3. 乡镇导入它并电话核对指纹;"
+            "4. 再生成恢复包。"), name=peer.name)
     return peer
 
 

@@ -217,6 +217,14 @@ def test_a_recovery_sealed_to_another_pc_is_refused(tmp_path):
     add_people(session, "王建国")
     close_database()
     import_into(township, export_to(village, usb).path)
+    # A 恢复包 is written only for a re-enrolled village's new PC: the "old" PC here is one such, which
+    # then died in turn.
+    shutil.rmtree(village.paths.data_dir)
+    session = township.use()
+    setup = enrollment.reenroll_village(session, township.paths, VILLAGE_CODE, "换电脑", usb)
+    close_database()
+    old_pc = _new_pc(setup, village.paths.data_dir)
+    import_into(township, export_to(old_pc, usb).path)
     session = township.use()
     for_old = recovery.export_recovery(session, township.paths, VILLAGE_CODE, usb)
     close_database()

@@ -79,14 +79,9 @@ class RecoveryDialog(QDialog):
         layout.addWidget(ok_cancel(self, self.tr("生成恢复包")))
         self.cancel_button.setDefault(True)
         self.ok_button.setAutoDefault(False)
-        if not state.ready:
+        if not state.ready:  # the rule `cunwu export --recovery` refuses by, and its reason
             self.message.show_error(state.reason)
             self.ok_button.setEnabled(False)
-        elif not state.reenrolled:
-            # Written now, it is sealed to the PC the village first enrolled — the one that died, usually.
-            self.message.show_error(self.tr(
-                "注意:{name}还没有重新入网过,现在生成的恢复包只能由该村原来那台电脑打开。"
-                "如果那台电脑坏了或丢了,请先取消,按上面的第 1~3 步做完再生成。").format(name=name))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Tall enough for every line of the explanation (a large font wraps it onto more lines)."""

@@ -44,8 +44,11 @@ def audit_suffix(row: vs.VillageRow) -> str:
 
 
 def status_text(row: vs.VillageRow) -> str:
-    """The 状态 cell: a rewritten audit log is never called 正常 ("审计日志被改动" alone for an active
-    village); the peer status stays where it says more (等待第一个数据包 / 已停用 · 审计日志被改动)."""
+    """The 状态 cell, where a rewritten audit log is never called 正常.
+
+    "审计日志被改动" alone for an active village; the peer status stays where it says more
+    (等待第一个数据包 / 已停用 · 审计日志被改动).
+    """
     if row.audit == "broken" and row.status == "active":
         return _t("审计日志被改动")
     return peer_status_label(row.status) + audit_suffix(row)
