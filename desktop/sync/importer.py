@@ -564,16 +564,12 @@ def _book(session: Session, plan: ImportPlan, peer: Peer) -> None:
         conflict_target=[AppMeta.key], update={AppMeta.value: text}).execute()
     audit.append(session.actor, "import", "package", plan.path.name[:64], None,
                  {"sender": plan.sender_code, "number": plan.number, "sha256": plan.file_sha256,
-                  "counts": counts, "conflicts": plan.total(CONFLICT), "rows": audit_replay.written_rows(_written_ids(plan))})
+                  "counts": counts, "conflicts": plan.total(CONFLICT), "rows": audit_replay.written_values(_written_rows(plan))})
 
 
-def _written_ids(plan: ImportPlan) -> dict[str, list[str]]:
-    """Ids of the rows `_write` inserted or updated, per table (their digests go into the audit row)."""
-    out = {}
-    for table, (cols, rows) in plan._writes.items():
-        ci = cols.index("id")
-        out[table] = [r[ci] for r in rows] + [r[ci] for r in plan._inserts.get(table, [])]
-    return out
+def _written_rows(plan: ImportPlan) -> dict[str, tuple[list[str], list[list[Any]]]]:
+    """The rows `_write` inserted or updated, per table, with their columns (their digests go into the audit row)."""
+    return {table: (cols, rows + plan._inserts.get(table, [])) for table, (cols, rows) in plan._writes.items()}
 
 
 def _update_village_facts(session: Session, code: str, values: dict[str, int]) -> None:

@@ -14,7 +14,7 @@ Variants of the same `importer.apply_import`, in the same run:
   no-ops — `boundary.check_manifest` / `column_checks` / `check_row` (the
   schema-derived validator), `authority.check_package` and
   `register_links.check` (who may write what, where a record may point) and
-  `audit_replay.written_rows` (the per-row digests read back into the
+  `audit_replay.written_values` (the per-row digests written into the
   import's audit entry). Everything else (signature, decryption, the older
   per-field rules, the write) runs as in the app.
 - each part alone bypassed, so its own share shows: the share of a part is
@@ -65,7 +65,8 @@ def _skip_authority() -> list:
 
 
 def _skip_digests() -> list:
-    return [mock.patch.object(audit_replay, "written_rows", lambda writes: {})]
+    return [mock.patch.object(audit_replay, "written_rows", lambda writes: {}),
+            mock.patch.object(audit_replay, "written_values", lambda writes: {})]
 
 
 #: name -> the patches that bypass it (the importer calls each through its module, so patching the module works).
