@@ -247,6 +247,7 @@ def _plan(opened: fmt.OpenedPackage, path: Path, keys_dir: Path) -> ImportPlan:
         restored=bool(isinstance(m.get("restored_at"), str) and m["restored_at"]), _manifest=m)
     if plan.seq_from > plan.seq_to or plan.number < 1:
         raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单不完整,已拒绝导入。"))
+    peers.check_number(peer, plan.number)
     if PackageLog.select().where((PackageLog.file_sha256 == plan.file_sha256)
                                  & (PackageLog.status == STATUS_IMPORTED)).exists():
         plan.already_imported = True

@@ -43,6 +43,28 @@ def require_usable(peer: Peer | None, code: str) -> Peer:
     return peer
 
 
+#: How far past the last package received from a peer a new one's number may go. Numbers count the
+#: packages a sender wrote for us, one by one: a gap is packages lost on the way (a few, rarely tens).
+MAX_NUMBER_GAP = 10_000
+
+
+def check_number(peer: Peer, number: int) -> None:
+    """Refuse a package numbered far beyond the last one received from `peer` (a signed but forged number).
+
+    A number of 2^40 made the preview list every number below it as missing
+    (it never ended, nor did any later import of that peer), and once stored
+    it made every genuine package after it look "older" than the last one.
+
+    Raises:
+        PackageRefused: naming both numbers.
+    """
+    if number > peer.last_in_no + MAX_NUMBER_GAP:
+        raise PackageRefused(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{name}的这个数据包编号为第 {number} 号,而本机收到的上一个是第 {last} 号:"
+            "中间不可能有这么多数据包,这不是本软件写出的编号。已拒绝导入。"),
+            name=peer.name, number=number, last=peer.last_in_no))
+
+
 def imported_ranges(peer: Peer) -> list[tuple[int, int, int]]:
     """(number, seq_from, seq_to) of the packages imported from this peer since it was enrolled."""
     rows = (PackageLog.select(PackageLog.number, PackageLog.seq_from, PackageLog.seq_to)

@@ -159,8 +159,9 @@ def judge(manifest: dict[str, Any], peer: Peer, number: int, first_contact: bool
         return Verdict(WITNESS_RESTORED, str(msg(_C, QT_TRANSLATE_NOOP(
             _C, "{name}于 {date} 从备份恢复了数据,审计日志回到了备份时的状态(第 {count} 条)。"),
             name=peer.name, date=_date(restored_at), count=count)), (count, head), restored_at)
-    if baseline is not None and newer:
-        if count < baseline.count:
+    if baseline is not None and (newer or count > baseline.count):
+        # a chain longer than the last head held is newer whatever its number says (a number can jump)
+        if newer and count < baseline.count:
             return Verdict(WITNESS_BROKEN, str(msg(_C, QT_TRANSLATE_NOOP(
                 _C, "{name}的审计日志现在只有 {count} 条,少于本机 {date} 收到的 {seen} 条:"
                 "已经发出的审计记录被删除了。"), name=peer.name, count=count, seen=baseline.count,

@@ -161,3 +161,64 @@ def test_a_rewrite_passed_off_as_a_restore_without_anchors_is_broken(tmp_path):
     plan = import_into(township, path, sender=village.paths)
     assert plan.audit == "broken", (plan.audit, plan.audit_reason)
     assert "核对值" in plan.audit_reason
+
+
+def _rename_someone(site, name: str) -> None:
+    from desktop.services import record_store
+    from models.entities import Person
+
+    session = site.use()
+    person = Person.select().where(Person.deleted == False).order_by(Person.id).first()  # noqa: E712
+    record_store.update(session, person, name=name)
+    close_database()
+
+
+def _second_package(tmp_path):
+    """青山镇 holding 青山村's first package; the village's genuine second package (not yet imported)."""
+    township, village, usb = make_pair(tmp_path, years=1)
+    (usb / "1").mkdir()
+    (usb / "2").mkdir()
+    import_into(township, export_to(village, usb / "1").path)
+    _rename_someone(village, "改了名")
+    return township, village, usb, export_to(village, usb / "2").path
+
+
+def test_a_package_number_that_jumps_is_refused(tmp_path, capsys):
+    """Attack (manifest / witness): a manifest whose audit entry is valid but whose package number jumps
+    (the 2nd package numbered 2^40, its changes starting past what the township holds). The township's
+    preview listed every number below it as missing: `range(1, 2^40)`, the import never ended, and every
+    later import of that village with it. Refused now, naming both numbers."""
+    township, village, _usb, genuine = _second_package(tmp_path)
+
+    def jump(manifest):
+        manifest["number"] = 2**40
+        manifest["seq_from"] = manifest["seq_to"]
+    path = forged.resign(genuine, village.paths, township.paths, tmp_path / "forged", manifest_edit=jump)
+    reason = _cli_refused(township, path, capsys)
+    assert f"第 {2**40} 号" in reason and "第 1 号" in reason
+
+
+def test_a_number_jump_does_not_switch_off_the_witness(tmp_path):
+    """Attack (witness): the package number jumps (within what the township accepts), so every later
+    package looks "older" than the last one received; the village then rewrites its audit log and sends
+    its next package without anchors. The witness compared the baseline only for a "newer" number: "ok".
+    A package whose chain is longer than the last head held must still show that head."""
+    from tests.support.audit_tamper import rewrite_audit_log
+
+    township, village, usb, genuine = _second_package(tmp_path)
+
+    def jump(manifest):
+        manifest["number"] += 5000
+    jumped = forged.resign(genuine, village.paths, township.paths, tmp_path / "jumped", manifest_edit=jump)
+    assert import_into(township, jumped, sender=village.paths).audit == "ok"
+    rewrite_audit_log(village.paths.database, "edit")
+    _rename_someone(village, "又改了名")  # the village goes on working: its chain grows past the held head
+    (usb / "3").mkdir()
+    third = export_to(village, usb / "3").path
+
+    def strip(manifest):
+        manifest["audit"]["anchors"] = []
+    path = forged.resign(third, village.paths, township.paths, tmp_path / "stripped", manifest_edit=strip)
+    plan = import_into(township, path, sender=village.paths)
+    assert plan.audit == "broken", (plan.audit, plan.audit_reason)
+    assert "核对值" in plan.audit_reason
