@@ -604,6 +604,8 @@ def _villages_fit_problems(qtbot, window, size: tuple[int, int], label: str) -> 
     page = window.current_page()
     _wait_idle(page)
     assert page.audit_banner.isVisible() and LONG_VILLAGE in page.audit_banner.text()
+    # the 回执 box beside the register or, when they do not both fit, behind a tab the legend names
+    assert ("右边给它发送回执" if page.panes.side_by_side() else "“发送回执 · 导入数据包”") in page.legend.text()
     problems = []
     for _ in every_tab(page):
         problems += [f"{label}: {p}" for p in widget_problems(window) + _page_sideways(page)]

@@ -150,8 +150,7 @@ class VillagesPage(QWidget, ExchangePartsState):
         for button in (self.reenroll_button, self.recovery_button, self.retire_button):
             selected.addWidget(button)
         selected.addStretch(1)
-        legend = QLabel(self.tr("红色:超过 {days} 天没有收到数据包,或缺少数据包。选中一个村,下面显示它的数据包往来,"
-                                "右边给它发送回执。").format(days=vs.SILENCE_THRESHOLD_DAYS))
+        self.legend = legend = QLabel()
         legend.setProperty("role", "hint")
         legend.setWordWrap(True)
 
@@ -185,7 +184,9 @@ class VillagesPage(QWidget, ExchangePartsState):
                                       stretch=(1, 0))
         self._column = column
         self.panes.arranged.connect(self._keep_column_narrow)
+        self.panes.arranged.connect(self._say_where_the_receipt_is)
         self._keep_column_narrow()
+        self._say_where_the_receipt_is(self.panes.side_by_side())
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 20, 24, 16)
@@ -203,14 +204,22 @@ class VillagesPage(QWidget, ExchangePartsState):
     # --- the parts' state, as tests and the main window reach it ---------------------------------
 
 
+    def _say_where_the_receipt_is(self, side_by_side: bool) -> None:
+        """The legend points at the 回执 box where it is: on the right, or behind its tab on a narrow screen."""
+        where = self.tr("右边给它发送回执。") if side_by_side else self.tr("在“发送回执 · 导入数据包”里给它发送回执。")
+        self.legend.setText(self.tr("红色:超过 {days} 天没有收到数据包,或缺少数据包。选中一个村,下面显示它的数据包往来,"
+                                    ).format(days=vs.SILENCE_THRESHOLD_DAYS) + where)
+
     def _keep_column_narrow(self, *_args) -> None:
         """Beside the register, the export/import column is as wide as it asks and no wider.
 
         The register gets the rest of a wide screen; re-measured at each arrangement, so a new font
         size is followed.
         """
-        self._column.setMaximumWidth(16777215)
-        self._column.setMaximumWidth(max(self._column.sizeHint().width(), self._column.minimumSizeHint().width()))
+        self._column.setMaximumWidth(16777215)  # as a tab of its own, the whole width
+        if self.panes.side_by_side():
+            self._column.setMaximumWidth(max(self._column.sizeHint().width(),
+                                             self._column.minimumSizeHint().width()))
 
     # --- showing --------------------------------------------------------------------------------
 
