@@ -41,6 +41,12 @@ def check_manifest(manifest: dict[str, Any]) -> None:
     if not validator.is_stamp(created):
         raise _refused(QT_TRANSLATE_NOOP(
             _C, "数据包的生成时间“{value}”不是本软件写出的时间格式,已拒绝导入。"), value=fields.shown(created))
+    restored = manifest.get("restored_at")
+    if restored is not None and restored != "" and not validator.is_stamp(restored):
+        # it turns the import into a comparison record by record and the witness's verdict into "restored"
+        raise _refused(QT_TRANSLATE_NOOP(
+            _C, "数据包的“从备份恢复的时间”“{value}”不是本软件写出的时间格式,已拒绝导入。"),
+            value=fields.shown(restored))
 
 
 def column_checks(sender_name: str, table: str, columns: list[str]) -> list[tuple[int, validator.FieldCheck]]:

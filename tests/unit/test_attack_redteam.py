@@ -222,3 +222,17 @@ def test_a_number_jump_does_not_switch_off_the_witness(tmp_path):
     plan = import_into(township, path, sender=village.paths)
     assert plan.audit == "broken", (plan.audit, plan.audit_reason)
     assert "核对值" in plan.audit_reason
+
+
+@pytest.mark.parametrize("value", ["yes", "<b>2026-12-01</b> 已由乡镇核准", 1, ["2026-12-01T08:00:00Z"]])
+def test_a_restored_at_that_is_no_time_is_refused(tmp_path, capsys, value):
+    """Attack (manifest): `restored_at` holding something no exporter writes (a word, HTML, a number, a
+    list). It was taken as "this village restored a backup": every differing record kept aside as a
+    conflict, the witness's verdict amber "restored" with the text as its date."""
+    township, village, _usb, genuine = _second_package(tmp_path)
+
+    def edit(manifest):
+        manifest["restored_at"] = value
+    path = forged.resign(genuine, village.paths, township.paths, tmp_path / "forged", manifest_edit=edit)
+    reason = _cli_refused(township, path, capsys)
+    assert "从备份恢复的时间" in reason
