@@ -68,6 +68,33 @@ def _corrupt() -> PackageRefused:
         _C, "数据包已损坏或不完整(可能是U盘拔出过早,或文件被改动过)。请让对方重新导出一次。"))
 
 
+class DuplicateKey(ValueError):
+    """A JSON object naming the same key twice (no exporter writes one; readers disagree on which wins)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """`json.loads` object_pairs_hook: the object, or DuplicateKey when a key repeats."""
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKey(key)
+            seen.add(key)
+    return out
+
+
+def duplicate_key(exc: DuplicateKey) -> PackageRefused:
+    """The refusal of a manifest or records member with a key twice in one object."""
+    return refused(QT_TRANSLATE_NOOP(
+        _C, "数据包中同一项“{key}”出现了两次(不同的程序会读出不同的值),不是本软件写出的格式。已拒绝导入。"),
+        key=exc.key[:40])
+
+
 def sha256(data: bytes) -> str:
     """Hex SHA-256 of `data`."""
     return hashlib.sha256(data).hexdigest()
@@ -310,10 +337,12 @@ def _check_structure(path: Path, zf: zipfile.ZipFile) -> OpenedPackage:
         raise refused(QT_TRANSLATE_NOOP(_C, "“{path}”不是村务台账的数据包(缺少清单)。"), path=path.name)
     manifest_bytes = _read_capped(zf, MANIFEST, MAX_MANIFEST_BYTES)
     try:
-        manifest = json.loads(manifest_bytes.decode("utf-8"))
+        manifest = json.loads(manifest_bytes.decode("utf-8"), object_pairs_hook=unique_keys)
         if not isinstance(manifest, dict):
             raise ValueError("manifest is not an object")
         fmt = int(manifest.get("format", 0))
+    except DuplicateKey as exc:
+        raise duplicate_key(exc) from exc
     except (ValueError, TypeError, UnicodeDecodeError, OverflowError) as exc:  # OverflowError: 1e400
         raise _corrupt() from exc
     except RecursionError as exc:  # a manifest nested 200,000 deep: json's nesting limit, not a traceback

@@ -12,7 +12,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.sync.package_format import refused
+from desktop.sync.package_format import DuplicateKey, duplicate_key, refused, unique_keys
 from models.messages import QT_TRANSLATE_NOOP
 
 _C = "package"  # the refusals are the package reader's (`package_format.refused`)
@@ -123,7 +123,9 @@ def decode(blob: bytes) -> list[TableRows]:
     try:
         text = raw.decode("utf-8")
         del raw  # the text is the only copy from here on
-        body = json.loads(text, parse_constant=_no_constant, parse_float=_no_float)
+        body = json.loads(text, parse_constant=_no_constant, parse_float=_no_float, object_pairs_hook=unique_keys)
+    except DuplicateKey as exc:
+        raise duplicate_key(exc) from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError("not JSON") from exc
     except RecursionError as exc:

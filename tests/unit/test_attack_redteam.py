@@ -236,3 +236,19 @@ def test_a_restored_at_that_is_no_time_is_refused(tmp_path, capsys, value):
     path = forged.resign(genuine, village.paths, township.paths, tmp_path / "forged", manifest_edit=edit)
     reason = _cli_refused(township, path, capsys)
     assert "从备份恢复的时间" in reason
+
+
+def test_a_manifest_or_records_with_a_key_twice_is_refused(tmp_path, capsys):
+    """Attack (manifest): duplicate keys in JSON — which wins? Python's reader took the last, another
+    reader (a support script, a later version) may take the first: one signed package, two contents.
+    Both the manifest and the records member are refused when an object names a key twice."""
+    township, village, _usb, genuine = _second_package(tmp_path)
+    twice = forged.resign(genuine, village.paths, township.paths, tmp_path / "manifest",
+                          manifest_bytes=lambda raw: b'{"number":999,' + raw[1:])
+    assert "“number”出现了两次" in _cli_refused(township, twice, capsys)
+
+    raw = forged.dumps(forged.open_records(genuine, township.paths))
+    assert raw.startswith(b'{"tables":')
+    records = forged.compress(b'{"tables":[],' + raw[1:])
+    path = forged.resign(genuine, village.paths, township.paths, tmp_path / "records", records=records)
+    assert "“tables”出现了两次" in _cli_refused(township, path, capsys)
