@@ -252,3 +252,22 @@ def test_a_manifest_or_records_with_a_key_twice_is_refused(tmp_path, capsys):
     records = forged.compress(b'{"tables":[],' + raw[1:])
     path = forged.resign(genuine, village.paths, township.paths, tmp_path / "records", records=records)
     assert "“tables”出现了两次" in _cli_refused(township, path, capsys)
+
+
+@pytest.mark.parametrize("anchors", [10**5, 10**6])
+def test_an_audit_entry_with_a_huge_anchor_list_is_refused(tmp_path, capsys, anchors):
+    """Attack (witness): an `audit.anchors` list of 10^6 entries (and 10^5, within the manifest's size cap),
+    each a well-formed [count, hash]: the township would compare every one with the heads it holds.
+    Refused whole, in a moment."""
+    import time
+
+    township, village, _usb, genuine = _second_package(tmp_path)
+    hashes = "ab" * 32
+
+    def edit(manifest):
+        manifest["audit"]["anchors"] = [[n, hashes] for n in range(1, anchors + 1)]
+    path = forged.resign(genuine, village.paths, township.paths, tmp_path / "forged", manifest_edit=edit)
+    started = time.monotonic()
+    reason = _cli_refused(township, path, capsys)
+    assert time.monotonic() - started < 20
+    assert "清单" in reason or "manifest.json”超出了允许的大小" in reason
