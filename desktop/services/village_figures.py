@@ -60,10 +60,11 @@ def register_counts(on: date | None = None) -> RegisterCounts:
         " WHERE deleted = 0 AND left_on = '' AND household_id IS NOT NULL").fetchone()[0]
     limit_year, limit_month = on.year - 18, on.month
     adults, unknown = database.execute_sql(
-        "SELECT coalesce(sum(CASE WHEN birth_year IS NULL THEN 0"
+        # A year that is no integer (text stored by an older import) is as unknown as an empty one.
+        "SELECT coalesce(sum(CASE WHEN typeof(birth_year) != 'integer' THEN 0"
         "  WHEN birth_year < ? THEN 1"
-        "  WHEN birth_year = ? AND birth_month IS NOT NULL AND birth_month <= ? THEN 1 ELSE 0 END), 0),"
-        " coalesce(sum(CASE WHEN birth_year IS NULL THEN 1 ELSE 0 END), 0)"
+        "  WHEN birth_year = ? AND typeof(birth_month) = 'integer' AND birth_month <= ? THEN 1 ELSE 0 END), 0),"
+        " coalesce(sum(CASE WHEN typeof(birth_year) != 'integer' THEN 1 ELSE 0 END), 0)"
         " FROM person WHERE deleted = 0 AND left_on = ''", [limit_year, limit_year, limit_month]).fetchone()
     return RegisterCounts(on, households, adults, unknown)
 

@@ -191,6 +191,7 @@ def test_bad_stored_values_break_no_page_report_check_or_export(spoiled, which, 
         (tmp_path / "u").mkdir()
         code, out = _cli(*data, "export", "--to", tmp_path / "u")
         assert "Traceback" not in out, out
+        assert code == 0 and ".cwpkg" in out, out
     finally:
         close_database()
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
