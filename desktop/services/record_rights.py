@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from desktop.services import duties
 from desktop.services.session import Session
 from models.meetings import types as mt
 from models.meetings.records import (
@@ -92,6 +91,9 @@ def why_not(session: Session, table: str, row_id: str | None, columns: Iterable[
         if type_code == mt.SUPERVISION:
             if session.can(Permission.COMMITTEE_REVIEW):
                 continue
+            # Imported here: duties → terms_service → people_service → record_store → here (a cycle at import).
+            from desktop.services import duties
+
             reason = duties.why_not_keep_committee_minutes(session)
             if reason is not None:
                 return reason
