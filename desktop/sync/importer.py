@@ -41,6 +41,7 @@ from desktop.sync import (
     ack_check,
     boundary,
     counters,
+    escalations,
     first_contact,
     payload,
     peers,
@@ -325,7 +326,7 @@ def _classify(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> 
         ci, oi, si, di = cols.index("id"), cols.index("owner"), cols.index("seq"), cols.index("deleted")
         typed = boundary.column_checks(plan.sender_name, table, cols)
         checks, text_at = fields.column_checks(table, cols), fields.text_columns(table, cols)
-        masked = 0
+        masked = taken_back = 0
         change = TableChange(table)
         writes: list[list[Any]] = []  # rows we hold an older version of
         inserts: list[list[Any]] = []  # rows new to us (a plain INSERT is cheaper)
@@ -362,13 +363,16 @@ def _classify(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> 
                     raise refused(QT_TRANSLATE_NOOP(
                         _C, "数据包试图修改本机拥有的记录({table}),按规定只能由记录的所有者修改。已拒绝导入。"),
                         table=policy.label(table))
-                if row[si] > mine[si]:
+                newer = row[si] > mine[si]
+                kept = newer and escalations.takes_back(table, cols, mine, row)  # a report is not taken back
+                taken_back += kept
+                if newer and not kept:
                     change.changed += 1
                     change.deleted += bool(row[di] and not mine[di])
                     writes.append(row)
                 elif row == mine:
                     change.same += 1
-                elif _same_content(row, mine, si) or not (row[si] == mine[si] or rollback):
+                elif not kept and (_same_content(row, mine, si) or not (row[si] == mine[si] or rollback)):
                     change.older += 1
                 else:
                     incoming_json = json.dumps(dict(zip(cols, row, strict=True)), ensure_ascii=False, sort_keys=True)
@@ -380,6 +384,8 @@ def _classify(plan: ImportPlan, peer: Peer, tables: list[payload.TableRows]) -> 
                                             json.loads(incoming_json)))
         if len({r[ci] for r in incoming.rows}) != len(incoming.rows):
             raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单与内容不一致,已拒绝导入。"))
+        if taken_back:
+            plan.warnings.append(escalations.warning(table, taken_back, plan.sender_name))
         if masked:
             plan.warnings.append(str(msg(_C, QT_TRANSLATE_NOOP(
                 _C, "{table}中有 {n} 处像是公民身份号码的内容,已用“*”遮盖后导入(本软件不保存身份证号)。"

@@ -88,6 +88,22 @@ def test_a_path_held_as_an_attachment_hash_is_never_read_into_a_recovery_package
     with con:  # as an unchecked import wrote it
         con.execute("UPDATE attachment SET sha256 = ? WHERE owner = ?", ("./../keys/signing.key", VILLAGE_CODE))
     con.close()
+    # the village says its PC died: re-enrolled, the new PC's first package confirmed, then the 恢复包
+    from desktop.paths import AppPaths
+    from desktop.services import setup_service
+    from desktop.sync import enrollment
+    from tests.support.sites import ADMIN_PASSWORD, Site
+
+    session = township.use()
+    new_setup = enrollment.reenroll_village(session, township.paths, VILLAGE_CODE, "电脑坏了", tmp_path)
+    close_database()
+    new_pc = Site(AppPaths(tmp_path / "新电脑"), "village")
+    new_pc.use()
+    enrollment.initialize_from_setup(new_setup)
+    setup_service.create_user(None, "admin", "管理员", "admin", ADMIN_PASSWORD, ADMIN_PASSWORD)
+    close_database()
+    (tmp_path / "hello").mkdir()
+    import_into(township, export_to(new_pc, tmp_path / "hello").path)
     session = township.use()
     try:
         done = recovery.export_recovery(session, township.paths, VILLAGE_CODE, tmp_path)
@@ -271,3 +287,47 @@ def test_an_audit_entry_with_a_huge_anchor_list_is_refused(tmp_path, capsys, anc
     reason = _cli_refused(township, path, capsys)
     assert time.monotonic() - started < 20
     assert "清单" in reason or "manifest.json”超出了允许的大小" in reason
+
+
+@pytest.mark.parametrize("how", ["unescalated", "deleted", "redated"])
+def test_a_village_cannot_take_back_a_matter_it_escalated(tmp_path, how):
+    """Attack (authority, deletion of a record the township depends on): the village reported a 监督事项
+    to the township (escalated_on set — the app does it once and never clears it), then sends the same
+    matter newer with escalated_on cleared, with deleted=1, or with another date: it vanished from the
+    township's 上报事项 list without anyone there deciding. Now the township keeps its version and the
+    incoming one waits beside it as a conflict for a person to choose."""
+    from desktop.services import review_service
+
+    township, village, usb = make_pair(tmp_path, years=1)
+    (usb / "1").mkdir()
+    (usb / "2").mkdir()
+    import_into(township, export_to(village, usb / "1").path)
+    township.use()
+    try:
+        before = {r.id for r in review_service.escalations() if r.kind == review_service.MATTER}
+    finally:
+        close_database()
+    assert before, "the demo village escalated a matter"
+    genuine = export_to(village, usb / "2", full=True).path
+    body = forged.open_records(genuine, township.paths)
+    t = forged.table(body, "supervision_matter")
+    cols = t["columns"]
+    row = next(r for r in t["rows"] if r[cols.index("id")] in before)
+    row[cols.index("seq")] += 1000
+    if how == "unescalated":
+        row[cols.index("escalated_on")] = ""
+    elif how == "deleted":
+        row[cols.index("deleted")] = 1
+    else:
+        row[cols.index("escalated_on")] = "2026-12-31"
+    path = forged.resign(genuine, village.paths, township.paths, tmp_path / "forged", body=body,
+                         manifest_edit=lambda m: m.update(seq_to=m["seq_to"] + 1000))
+    plan = import_into(township, path, sender=village.paths)
+    assert plan.total("conflict") == 1, plan.summary_lines()
+    assert any("报告乡镇" in w for w in plan.warnings), plan.warnings
+    township.use()
+    try:
+        after = {r.id for r in review_service.escalations() if r.kind == review_service.MATTER}
+    finally:
+        close_database()
+    assert after == before
