@@ -80,6 +80,10 @@ from models.sync.records import (
 _C = "witness"
 #: Side of the heads we put into packages (which of them the peer may hold decides the anchors).
 WITNESS_SENT = "sent"
+#: `reason` of an echo (side OURS) of a head we have no record of sending: the peer's word alone.
+#: A peer could echo a made-up head to make our `cunwu check` accuse our own audit log; such a mismatch
+#: is reported as the peer's claim, not as our rows "changed after they were sent".
+NEVER_SENT = "never-sent"
 #: At most this many anchors (the packages sent since the last acknowledged one, newest first).
 MAX_ANCHORS = 200
 _HASH = re.compile(r"[0-9a-f]{64}")
@@ -263,8 +267,10 @@ def record(verdict: Verdict, manifest: dict[str, Any], peer: Peer, number: int, 
         return
     status = WITNESS_OK if _our_hash(count) == head or not _restored_here() else WITNESS_RESTORED
     number_echoed = echo.get("number") if _is_count(echo.get("number")) else 0
+    sent = AuditWitness.select().where((AuditWitness.peer_code == peer.code) & (AuditWitness.side == WITNESS_SENT)
+                                       & (AuditWitness.count == count) & (AuditWitness.hash == head)).exists()
     AuditWitness.create(peer_code=peer.code, side=WITNESS_OURS, package_number=number_echoed, count=count,
-                        hash=head, seen_at=created_at, status=status, reason="")
+                        hash=head, seen_at=created_at, status=status, reason="" if sent else NEVER_SENT)
 
 
 def _our_hash(count: int) -> str | None:
@@ -324,6 +330,13 @@ def check_problems(mode: str) -> list[Message]:
         if _our_hash(row.count) == row.hash:
             continue
         date = _date(row.seen_at)
+        if row.reason == NEVER_SENT:
+            name = peers[row.peer_code].name if row.peer_code in peers else row.peer_code
+            problems.append(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "{name} {date} 的数据包说收到过本机审计日志第 {n} 条的核对值,但它与本机的记录不一致,"
+                "本机也从未发出过这个核对值:可能是{name}的软件被改动过,也可能本机的审计日志连同发送记录一起被改写过。"
+                "请与{name}核对"), n=row.count, name=name, date=date))
+            break
         if mode == MODE_TOWNSHIP:
             name = peers[row.peer_code].name if row.peer_code in peers else row.peer_code
             problems.append(msg(_C, QT_TRANSLATE_NOOP(

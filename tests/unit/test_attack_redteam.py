@@ -331,3 +331,25 @@ def test_a_village_cannot_take_back_a_matter_it_escalated(tmp_path, how):
     finally:
         close_database()
     assert after == before
+
+
+def test_a_village_cannot_frame_the_township_with_an_echo_it_never_received(tmp_path):
+    """Attack (witness, the other direction): a village's package echoes a township audit head the
+    township never sent ({"count": 3, "hash": <made up>}). The township kept it as acknowledged, and its
+    own `cunwu check` then said its audit rows "were changed or deleted after they were sent" — the
+    village framed the township. The check now says the head is one this PC never sent, and to ask."""
+    from desktop.services import integrity_service
+
+    township, village, _usb, genuine = _second_package(tmp_path)
+
+    def edit(manifest):
+        manifest["audit"]["echo"] = {"number": 1, "count": 3, "hash": "ab" * 32}
+    path = forged.resign(genuine, village.paths, township.paths, tmp_path / "forged", manifest_edit=edit)
+    import_into(township, path, sender=village.paths)
+    township.use()
+    try:
+        problems = [str(p) for p in integrity_service.run_check().audit_problems]
+    finally:
+        close_database()
+    assert problems and all("被改动或删除" not in p for p in problems), problems
+    assert "从未发出" in problems[0] and "青山村" in problems[0]
