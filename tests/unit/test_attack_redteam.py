@@ -353,3 +353,18 @@ def test_a_village_cannot_frame_the_township_with_an_echo_it_never_received(tmp_
         close_database()
     assert problems and all("被改动或删除" not in p for p in problems), problems
     assert "从未发出" in problems[0] and "青山村" in problems[0]
+
+
+def test_ten_megabytes_in_one_text_column_is_refused(tmp_path, capsys):
+    """Attack (values): 10 MB of text in a TEXT column (a TextField has no max_length). Refused whole: a
+    TextField takes at most `validator.MAX_TEXT` characters (a whole 村规民约 is far shorter); the package
+    as a whole is capped when it is inflated (`payload.inflate_limit`)."""
+    from models.sync import validator
+
+    township, village, _usb, genuine = _second_package(tmp_path)
+    body = forged.open_records(genuine, township.paths)
+    forged.set_value(body, "person", "note", "a" * 10_000_000)
+    path = forged.resign(genuine, village.paths, township.paths, tmp_path / "forged", body=body)
+    reason = _cli_refused(township, path, capsys)
+    assert "太长" in reason and "备注" in reason
+    assert validator.MAX_TEXT < 10_000_000
