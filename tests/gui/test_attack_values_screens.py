@@ -96,6 +96,15 @@ def _value(rng: random.Random, table: str, check: validator.FieldCheck, field) -
     return None  # keys: left alone
 
 
+def _reported_columns(t: dict) -> tuple[int, frozenset[str]] | None:
+    """(index of escalated_on, the columns a reported record keeps) for a table villages report, else None."""
+    from desktop.sync import escalations
+
+    if t["name"] not in escalations.REPORTED or "escalated_on" not in t["columns"]:
+        return None
+    return t["columns"].index("escalated_on"), frozenset({"escalated_on", "deleted"})
+
+
 def _perturb(body: dict, rng: random.Random) -> int:
     """Change about `SHARE` of the values of every record in place; returns how many were changed."""
     from models.sync.policy import MODEL_BY_TABLE
@@ -109,10 +118,13 @@ def _perturb(body: dict, rng: random.Random) -> int:
         by_column = {f.column_name: f for f in model._meta.sorted_fields}
         checks = validator.table_checks(t["name"])
         rules = fields.RULES.get(t["name"], {})
+        reported = _reported_columns(t)
         for row in t["rows"]:
             for i, column in enumerate(t["columns"]):
                 if column in KEEP or column not in checks or rng.random() > SHARE:
                     continue
+                if reported is not None and row[reported[0]] and column in reported[1]:
+                    continue  # a report to the township is not taken back (desktop.sync.escalations): a conflict
                 check = checks[column]
                 if check.kind == "key":
                     continue
