@@ -47,31 +47,32 @@ ROSTER = Path(__file__).resolve().parents[1] / "corpus" / "rosters" / "r06_yibao
 OPENED: set[str] = set()
 
 
-def _build(folder: Path, mode: str) -> None:
+def _build_village(folder: Path) -> None:
+    """青山村 with a year of demo data and its 村规民约 submitted (the review states the walk opens)."""
+    from desktop.demo import fill_village
+
     close_database()
     open_store(AppPaths(folder), backup_before_migration=False)
-    if mode == "village":
-        from desktop.demo import fill_village
-
-        setup_service.initialize("village", "青山村", "330106001001", "zhejiang")
-        fill_village(cli_session("village"), years=1, submit_rules=True)
-    else:
-        from desktop import demo_township
-
-        setup_service.initialize("township", "青山镇", "330106001", "zhejiang")
-        demo_township.fill_township(cli_session("township"), AppPaths(folder), villages=3, years=1, workers=1)
+    setup_service.initialize("village", "青山村", "330106001001", "zhejiang")
+    fill_village(cli_session("village"), years=1, submit_rules=True)
     close_database()
 
 
 @pytest.fixture(scope="module")
 def templates(tmp_path_factory):
-    """The village and the township demo, each built once."""
+    """The village and the township demo, each built once.
+
+    The township is the session's 青山镇 demo (3 villages, 1 year: the same `fill_township` call as
+    `_build`), shared with the other modules that copy it (`tests.support.demo.demo_township`).
+    """
+    from tests.support import templates as session_templates
+    from tests.support.demo import build_demo_township
+
     root = tmp_path_factory.mktemp("fit")
-    built = {}
-    for mode in ("village", "township"):
-        _build(root / mode, mode)
-        built[mode] = root / mode
-    return built
+    _build_village(root / "village")
+    township = session_templates.template(
+        ("demo_township", 3, 1), lambda into: build_demo_township(into / "data", 3, 1))
+    return {"village": root / "village", "township": township.root / "data"}
 
 
 def _open_copy(template: Path, tmp_path: Path) -> AppPaths:
