@@ -248,10 +248,13 @@ def _earliest(f: VillageFacts, day: date | None) -> None:
 
 def _load_rules(facts: dict[str, VillageFacts], marks: str, owners: list[str]) -> None:
     filings: dict[str, tuple[str, str, str, str]] = {}
-    if _table_exists("rule_filing"):
+    info = setup_service.current()
+    if _table_exists("rule_filing") and info is not None:
+        # Only the township's own register: a rule_filing some village wrote (stored before the import
+        # checked who may author what) is no 备案.
         for version, received, no, receipt_date, correction in database.execute_sql(
                 "SELECT version_id, received_on, receipt_no, receipt_date, correction FROM rule_filing "
-                "WHERE deleted = 0 ORDER BY receipt_date, seq"):
+                "WHERE deleted = 0 AND owner = ? ORDER BY receipt_date, seq", [info.code]):
             filings[version] = (received, no, receipt_date, correction)  # the latest wins
     rows = database.execute_sql(
         f"SELECT v.owner, v.id, v.title, v.version_no, v.is_history, v.history_adopted_on, v.superseded, "
@@ -261,20 +264,26 @@ def _load_rules(facts: dict[str, VillageFacts], marks: str, owners: list[str]) -
         f"WHERE v.deleted = 0 AND s.deleted = 0 AND s.kind = 'village_rules' AND v.owner IN ({marks})", owners)
     for (owner, rid, title, no, history, history_on, superseded, vote_fp, filed_on, receipt_no, receipt_date,
          published_on, vote_on, quorum, passed, vote_meeting) in rows:
+        # 备案 is what the township's own register holds: the village's own filed_on / receipt columns
+        # (a paper receipt its secretary typed, or a claim) are a self-declaration to check, never 备案.
         township = filings.get(rid)
-        filed = filed_on or (township[0] if township else "")
-        receipt = (township[1] or township[2]) if township else (receipt_no or receipt_date or "")
+        filed = (filed_on or township[0]) if township else ""
+        receipt = (township[1] or township[2]) if township else ""
         correction = township[3] if township else ""
+        claimed = township is None and bool(filed_on or receipt_no or receipt_date)
+        # The procedure status stays the village's own (its records say in force once it filed and
+        # published); only the 备案 obligation is judged on the township's register.
         f = proc.VersionFacts(is_history=bool(history), superseded=bool(superseded), current_fingerprint=vote_fp,
-                              filed=bool(filed), receipt=bool(receipt), published=bool(published_on),
-                              correction=correction or "")
+                              filed=bool(filed or filed_on),
+                              receipt=bool(receipt or (claimed and (receipt_no or receipt_date))),
+                              published=bool(published_on), correction=correction or "")
         if vote_meeting:
             f.vote = proc.VoteFacts(meeting_valid=quorum == 1, passed=passed == 1, is_assembly=True,
                                     women_present=0, fingerprint=vote_fp)
         status = proc.status(f)
         effective = _date(history_on) if history else _date(published_on) or _date(vote_on)
         facts[owner].rules.append(RuleFact(title, no, status, effective, _date(filed), receipt,
-                                           correction or "", rid))
+                                           correction or "", rid, self_declared=claimed))
 
 
 def _load_escalations(facts: dict[str, VillageFacts], marks: str, owners: list[str]) -> None:

@@ -305,14 +305,15 @@ def record_opinion(session: Session, version_id: str, opinion: str, on: date, re
 
 # --- 备案 ----------------------------------------------------------------------------
 
-#: Register states. PAPER: the village recorded a receipt the township gave on paper (before this
-#: software, or by hand): filed, as the compliance board counts it, though not in our own register.
+#: Register states. PAPER: the village recorded a receipt itself (a paper one the township gave before
+#: this software, or a claim): NOT filed until the township records it here (补登) — at the township
+#: 备案 is only what its own register holds, so a village cannot declare itself filed.
 WAITING, FILED, CORRECTION, PAPER = "waiting", "filed", "correction", "paper"
 FILING_LABELS = {
     WAITING: QT_TRANSLATE_NOOP(_C, "待备案"),
     FILED: QT_TRANSLATE_NOOP(_C, "已备案"),
     CORRECTION: QT_TRANSLATE_NOOP(_C, "已备案,责令改正"),
-    PAPER: QT_TRANSLATE_NOOP(_C, "已备案(纸质回执)"),
+    PAPER: QT_TRANSLATE_NOOP(_C, "村里自报已备案(乡镇无备案记录,请核实)"),
 }
 
 
@@ -348,9 +349,10 @@ def _voted_on(v: RuleVersion) -> str:
 def filing_register() -> list[FilingRow]:
     """Every adopted version of the villages: waiting for 备案 first, then the register by receipt date.
 
-    A version the village already recorded a paper receipt for is PAPER (filed), not waiting: the
-    compliance board counts it as filed too, so the two screens agree. Costly (each version's vote
-    meeting is evaluated): the 备案登记 tab reads it off the UI thread.
+    A version the village recorded a receipt for itself, with none in the township's register, is
+    PAPER: a claim to check and 补登, not filed — the compliance board shows the same warning, so
+    the two screens agree. Costly (each version's vote meeting is evaluated): the 备案登记 tab
+    reads it off the UI thread.
     """
     names = village_names()
     own = _own_code()
@@ -379,10 +381,11 @@ def filing_register() -> list[FilingRow]:
             filing.receipt_no if filing else "", filing.receipt_date if filing else "",
             filing.correction if filing else "", bad, v.receipt_no, v.receipt_date))
     waiting = sorted((r for r in rows if r.state == WAITING), key=lambda r: (r.voted_on, r.village_name))
-    done = sorted((r for r in rows if r.state != WAITING),
-                  key=lambda r: (r.receipt_date or r.village_receipt_date, r.receipt_no or r.village_receipt),
-                  reverse=True)
-    return waiting + done
+    claimed = sorted((r for r in rows if r.state == PAPER),
+                     key=lambda r: (r.village_receipt_date, r.village_receipt), reverse=True)
+    done = sorted((r for r in rows if r.state not in (WAITING, PAPER)),
+                  key=lambda r: (r.receipt_date, r.receipt_no), reverse=True)
+    return waiting + claimed + done
 
 
 def _receipt_prefix() -> str:

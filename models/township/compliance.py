@@ -129,6 +129,9 @@ class RuleFact:
     receipt: str = ""  # receipt number (or date) once the township gave one
     correction: str = ""  # the township's 责令改正, if any
     record_id: str = ""
+    #: The village recorded a filing or a receipt itself (its own columns) but the township's register
+    #: holds none: a claim to check, never 备案 (`filed_on` and `receipt` then stay empty).
+    self_declared: bool = False
 
 
 @dataclass(frozen=True)
@@ -389,6 +392,8 @@ def _rules_filed(f: VillageFacts, start: date, end: date, today: date) -> list[O
     if r.correction:
         return [Occurrence(label, None, MISSING, r.filed_on, title, r.record_id, str(msg(
             _C, QT_TRANSLATE_NOOP(_C, "乡镇责令改正:{text}"), text=r.correction)))]
+    if r.filed_on is None and r.self_declared:
+        return [Occurrence(label, None, MISSING, None, title, r.record_id, self_declared_note())]
     if r.filed_on is None or r.filed_on > as_of:
         return [Occurrence(label, None, MISSING, None, title, r.record_id,
                            str(msg(_C, QT_TRANSLATE_NOOP(_C, "没有报乡镇备案的记录"))))]
@@ -398,6 +403,11 @@ def _rules_filed(f: VillageFacts, start: date, end: date, today: date) -> list[O
     else:
         note = str(msg(_C, QT_TRANSLATE_NOOP(_C, "{on} 已报备,待乡镇回执"), on=r.filed_on.isoformat()))
     return [Occurrence(label, None, OK, r.filed_on, title, r.record_id, note)]
+
+
+def self_declared_note() -> str:
+    """What a filing only the village itself recorded is shown as: a claim the township is to check."""
+    return str(msg(_C, QT_TRANSLATE_NOOP(_C, "村里自报已备案(乡镇无备案记录,请核实)")))
 
 
 def _escalations(f: VillageFacts, start: date, end: date, today: date) -> list[Occurrence]:
@@ -479,6 +489,8 @@ def _short_rule_note(key: str, o: Occurrence) -> str:
         return str(msg(_C, QT_TRANSLATE_NOOP(_C, "已生效"))) if o.state == OK else str(msg(_C, QT_TRANSLATE_NOOP(_C, "无生效")))
     if o.state == OK:
         return str(msg(_C, QT_TRANSLATE_NOOP(_C, "已备案")))
+    if o.note == self_declared_note():
+        return str(msg(_C, QT_TRANSLATE_NOOP(_C, "自报待核")))
     return str(msg(_C, QT_TRANSLATE_NOOP(_C, "未备案")))
 
 

@@ -151,11 +151,12 @@ class FilingRegisterTab(QWidget):
         self.model.set_rows(list(rows))
         self.stack.setCurrentWidget(self.table if self.rows else self.empty)
         paper = sum(1 for r in self.rows if r.state == PAPER)
-        filed = len(self.rows) - self.waiting()
+        filed = len(self.rows) - self.waiting() - paper
         text = self.tr("已备案 {filed} 件,待备案 {waiting} 件,其中责令改正 {c} 件。").format(
             filed=filed, waiting=self.waiting(), c=sum(1 for r in self.rows if r.state == CORRECTION))
         if paper:
-            text += self.tr("已备案的当中有 {n} 件是村里登记的纸质回执,本镇登记簿里还没有。").format(n=paper)
+            text += self.tr("另有 {n} 件是村里自报已备案(纸质回执),本镇登记簿里没有,不算备案,请核实后补登。").format(
+                n=paper)
         self.summary_label.setText(text)
         if keep is not None:
             self.select(keep)
@@ -186,8 +187,8 @@ class FilingRegisterTab(QWidget):
             self.detail_label.setText("")
         elif row.state == PAPER:
             self.detail_label.setText(self.tr(
-                "{village}记录了本镇出具的纸质回执 {no}({on}),已算作备案。要把它补登到本镇的备案登记簿"
-                "(或责令改正),选中后按回车或点“补登备案”。").format(
+                "{village}自报已备案,纸质回执 {no}({on}),本镇登记簿里没有这份备案,不算作备案。请核实"
+                "纸质回执后补登到本镇的备案登记簿(或责令改正),选中后按回车或点“补登备案”。").format(
                 village=row.village_name, no=row.village_receipt or "—", on=row.village_receipt_date or "—"))
         elif row.correction:
             self.detail_label.setText(self.tr("{village}:责令改正——{text}").format(

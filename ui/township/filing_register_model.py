@@ -20,8 +20,9 @@ VILLAGE, TITLE, VOTED, RECEIVED, RECEIPT_NO, RECEIPT_DATE, STATE = range(7)
 class FilingRegisterModel(BatchedRowsModel):
     """Columns: 村, 村规民约, 表决日期, 收到日期, 回执编号, 回执日期, 状态; `ID_ROLE` is the version id.
 
-    A text the village filed on paper (`PAPER`) shows the village's receipt
-    number and dates, marked as such, until the township copies it into its register.
+    A text the village says it filed (`PAPER`: a receipt it recorded itself, none in
+    our register) shows the village's receipt number and dates, marked as its own
+    claim, amber, until the township checks it and copies it into its register.
     """
 
     CONTEXT = _C
@@ -44,7 +45,7 @@ class FilingRegisterModel(BatchedRowsModel):
         if column == RECEIPT_NO:
             if row.receipt_no:
                 return row.receipt_no
-            return tr(_C, "{no}(纸质,村里登记)").format(no=row.village_receipt) if row.village_receipt else ""
+            return tr(_C, "{no}(村里自报,待核实)").format(no=row.village_receipt) if row.village_receipt else ""
         if column == RECEIPT_DATE:
             return row.receipt_date or (row.village_receipt_date if paper else "") or ""
         state = filing_state_label(row.state)
@@ -55,7 +56,7 @@ class FilingRegisterModel(BatchedRowsModel):
     def foreground(self, row: FilingRow, column: int) -> QColor | None:
         """The state amber/red/green; a receipt number that is only the village's paper one grey."""
         if column == STATE:
-            return {WAITING: AMBER, CORRECTION: RED}.get(row.state, GREEN)
+            return {WAITING: AMBER, PAPER: AMBER, CORRECTION: RED}.get(row.state, GREEN)
         if column == RECEIPT_NO and not row.receipt_no:
             return GREY
         return None
