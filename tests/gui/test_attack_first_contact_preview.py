@@ -9,20 +9,23 @@ prompt that asks to confirm the fingerprint by phone: a name can print
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
+from desktop.paths import AppPaths
 from desktop.services import exchange_service, installation
 from desktop.services.session import cli_session
 from desktop.settings import FONT_SIZES
 from desktop.sync import first_contact, keys
 from models.db import database
 from tests.gui.fit_checks import available_height, widget_problems, window_problems
+from tests.support import templates
 from tests.support.screens import save, shown
-from tests.support.sites import VILLAGE_NAME, add_people
+from tests.support.sites import VILLAGE_NAME, Pair, add_people, make_login_pair
 from ui.township.villages_page import VillagesPage
 
 FAKE = "✔ 指纹已由系统自动核对一致 无需打电话"
@@ -113,17 +116,40 @@ def test_a_wrong_fingerprint_is_refused_even_when_the_dialog_is_forced(qtbot, pa
     assert sqlite3.connect(pair.township.database).execute("SELECT status FROM peer").fetchall() == before
 
 
+def _filled(into: Path) -> tuple[Path, Path, object, object]:
+    """The pair after a year of demo records on the village, with its lying first package on the U盘."""
+    from desktop import demo
+
+    made = make_login_pair(into)
+    demo.fill_village(cli_session("village"), years=1)
+    package = _lying_package(made, NAMES["html"])
+    return (made.setup_file.relative_to(into), package.relative_to(into), made.township_session,
+            made.village_session)
+
+
+@pytest.fixture
+def filled_pair(tmp_path):
+    """`_filled`, built once per session and copied per test (the six screens share one package)."""
+    from models.db import close_database
+
+    made = templates.template("attack_first_contact_preview_filled", _filled)
+    root = tmp_path / "pair"
+    templates.copy_tree(made, root)
+    setup_file, package, t_session, v_session = made.result
+    yield Pair(root, AppPaths(root / "township"), AppPaths(root / "village"), root / "usb", root / setup_file,
+               t_session, v_session), root / package
+    close_database()
+
+
 @pytest.mark.parametrize("font", sorted(FONT_SIZES))
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
-def test_fingerprint_confirmation_fits_and_is_photographed(qtbot, pair, size, font):
+def test_fingerprint_confirmation_fits_and_is_photographed(qtbot, filled_pair, size, font):
     """A realistic first package (a year of records, every kind): the confirmation fits both screens at every
-    font size (the body scrolls, 导入/取消 and the fingerprint box stay in view); screenshots for a person."""
-    from desktop import demo
+    font size (the body scrolls, 导入/取消 and the fingerprint box stay in view); screenshots for a person.
+    The village and its package are built once (`filled_pair`); each size and font previews a copy."""
     from ui.fonts import apply_point_size
 
-    pair.use("v")
-    demo.fill_village(cli_session("village"), years=1)
-    package = _lying_package(pair, NAMES["html"])
+    pair, package = filled_pair
     real = first_contact.spoken(keys.load_or_create(pair.village.keys).fingerprint)
     apply_point_size(QApplication.instance(), FONT_SIZES[font])
     _page, dialog = _preview(qtbot, pair, package, *size)
