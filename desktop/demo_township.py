@@ -186,6 +186,7 @@ def fill_township(session: Session, paths: AppPaths, villages: int = 30, years: 
                 progress(len(plans) + n, total, msg(_C, QT_TRANSLATE_NOOP(
                     _C, "已导入{name}的第 {number} 号数据包(新增 {new} 条记录)"),
                     name=by_code[b.code].name, number=plan.number, new=plan.total("new")))
+        _register_paper_filings(session, [p for p in plans if p.kind == DILIGENT])
         returns = scratch / "回执"
         returns.mkdir()
         for p in plans:
@@ -203,6 +204,29 @@ def fill_township(session: Session, paths: AppPaths, villages: int = 30, years: 
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return result
+
+
+def _register_paper_filings(session: Session, plans: list[VillagePlan]) -> None:
+    """The township's 补登 of the paper receipts it gave the diligent villages before the software.
+
+    At the township 备案 is only what its own register holds; a receipt a village
+    recorded itself is a claim to check (`compliance_service`). A township that has
+    used the software for a while has copied its own paper receipts in (numbered
+    by the register, as the demo villages all typed the same number), so the
+    diligent villages are filed; the late ones keep the warning, as a real township
+    would see before checking.
+    """
+    from desktop.services import review_service
+    from models.rules.records import RuleVersion
+
+    for plan in plans:
+        for v in (RuleVersion.live().where((RuleVersion.owner == plan.code) & (RuleVersion.filed_on != "")
+                                           & RuleVersion.vote_meeting.is_null(False)
+                                           & (RuleVersion.superseded == False))  # noqa: E712
+                  .order_by(RuleVersion.version_no)):
+            received = date.fromisoformat(v.filed_on)
+            review_service.record_filing(session, v.id, received,
+                                         date.fromisoformat(v.receipt_date) if v.receipt_date else received)
 
 
 def enrol_and_build(session: Session, paths: AppPaths, plans: list[VillagePlan], scratch: Path,

@@ -76,3 +76,23 @@ def test_a_village_cannot_declare_its_own_rules_filed_at_the_township(tmp_path):
         assert row.state == review_service.FILED
     finally:
         close_database()
+
+
+def test_the_demo_township_registered_the_diligent_villages_paper_receipts(tmp_path):
+    """The demo township copied its paper receipts of the diligent villages into its register (补登),
+    so they count as filed; a late village's own receipt stays a claim to check."""
+    from desktop import demo_township as dt
+    from desktop.paths import AppPaths
+    from tests.support.demo import demo_township
+
+    demo_township(AppPaths(tmp_path / "data"), villages=3, years=1)
+    try:
+        plans = {p.code: p.kind for p in dt.plan_villages("330106001", 3, 1, date.today())}
+        board = compliance_service.board(compliance_service.default_period())
+        cells = {v.code: board.cell(v.code, eng.RULES_FILED) for v in board.villages}
+        diligent = [c for code, c in cells.items() if plans.get(code) == dt.DILIGENT]
+        late = [c for code, c in cells.items() if plans.get(code) == dt.LATE]
+        assert diligent and all(c.state == OK for c in diligent), cells
+        assert late and all(WARNING in c.detail for c in late), cells
+    finally:
+        close_database()
