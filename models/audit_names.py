@@ -68,10 +68,16 @@ def record_label(table: str) -> str:
     return RECORD_LABELS.get(table, table)
 
 
-def shown(column: str, value: Any) -> str:
-    """A value as the clerk would read it: money in 元, empty text as “(空)”."""
+def shown(column: str, value: Any, table: str = "") -> str:
+    """A value as the clerk would read it: money in 元, empty text as “(空)”, an account's role by its name."""
     if value is None or value == "":
         return "(空)"
+    if table == "user" and column == "role" and isinstance(value, str):
+        from models.messages import msg
+        from models.roles import ROLES
+
+        if value in ROLES:
+            return f"{msg('roles', ROLES[value][0])}({value})"
     if column.endswith("_fen") and isinstance(value, int) and not isinstance(value, bool):
         return f"{value / 100:.2f} 元"
     text = str(value)

@@ -431,8 +431,8 @@ def _compare(report: ReplayReport, table: _Table, log: _Log, limit: int) -> None
             report.problems.append(msg(_C, QT_TRANSLATE_NOOP(
                 _C, "{record}的{field}与审计记录不一致:审计记录为 {was},现为 {now}"),
                 record=table.record(row), field=field_label(table.name, key),
-                was=shown(key, _norm(was, table.decl[key])),
-                now=shown(key, now)))
+                was=shown(key, _norm(was, table.decl[key]), table.name),
+                now=shown(key, now, table.name)))
         else:
             report.problems.append(msg(_C, QT_TRANSLATE_NOOP(
                 _C, "{record}的内容与审计记录中的摘要(导入或升级时记下)不一致:此后被改动过"), record=table.record(row)))

@@ -94,7 +94,7 @@ def test_a_user_role_raised_behind_the_app_is_named(village_dir):
     _sql(village_dir, ("UPDATE user SET role = 'admin' WHERE login = 'wenshu'",))
     code, report = _check(village_dir)
     assert code == 1
-    assert report["record_problems"] == ["账号“wenshu”的角色与审计记录不一致:审计记录为 secretary,现为 admin"]
+    assert report["record_problems"] == ["账号“wenshu”的角色与审计记录不一致:审计记录为 村文书/村支书(secretary),现为 管理员(admin)"]
 
 
 def test_deleting_every_audit_row_and_the_head_fails_check(village_dir):

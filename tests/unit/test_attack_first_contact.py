@@ -216,7 +216,7 @@ def test_on_a_terminal_the_import_asks_for_the_fingerprint(world, capsys, monkey
     real = first_contact.spoken(keys.load_or_create(village.paths.keys).fingerprint)
     monkeypatch.setattr(sys, "stdin", _Terminal(f"y\n{real}\n"))
     code, _result, err = _run(capsys, "--data-dir", township.paths.data_dir, "import", fake)
-    assert code == 1 and "电脑指纹不一致" in err and "请对方在“关于/本机信息”里念出电脑指纹" in err
+    assert code == 1 and "电脑指纹不一致" in err and "请对方在“数据交换”页右上角(或“帮助 → 关于”)念出电脑指纹" in err
     monkeypatch.setattr(sys, "stdin", _Terminal(f"y\n{real.lower()}\n"))
     code, _result, err = _run(capsys, "--data-dir", township.paths.data_dir, "import", genuine)
     assert code == 0, err
