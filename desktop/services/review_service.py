@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import read_models, record_store, rules_service, setup_service
+from desktop.services import read_models, record_store, rule_facts, rules_service, setup_service
 from desktop.services.read_models import snapshot, snapshot_or_none
 from desktop.services.session import Session
 from models.db import database
@@ -75,7 +75,8 @@ def _village_version(version_id: str) -> RuleVersion:
 
 
 def _latest_review(v: RuleVersion) -> RuleReview | None:
-    return (RuleReview.live().where(RuleReview.version == v.id)
+    # Only the township's own opinions: a rule_review the village authored itself is none.
+    return (RuleReview.live().where((RuleReview.version == v.id) & (RuleReview.owner != v.owner))
             .order_by(RuleReview.reviewed_on.desc(), RuleReview.seq.desc()).first())
 
 
@@ -97,6 +98,9 @@ class QueueRow:
     articles: int
     unlawful: int  # legality findings of severity error
     warnings: int
+    #: "村里自报已审核(乡镇无审核记录,请核实)" when the village recorded a paper opinion itself and the
+    #: township has none on this text: shown to check, never counted ("" otherwise).
+    self_declared: str = ""
 
 
 def queue(include_reviewed: bool = True) -> list[QueueRow]:
@@ -126,11 +130,17 @@ def queue(include_reviewed: bool = True) -> list[QueueRow]:
         out.append(QueueRow(v.id, v.owner, names.get(v.owner, v.owner), v.title, v.version_no, v.submitted_on,
                             state, latest.opinion if reviewed and latest else "",
                             latest.reviewed_on if reviewed and latest else "", f.articles, bad,
-                            len(findings) - bad))
+                            len(findings) - bad, "" if reviewed else _self_declared(v)))
     waiting = sorted((r for r in out if r.state != rv.REVIEWED),
                      key=lambda r: (r.state != rv.PENDING, r.submitted_on, r.village_name))
     reviewed = sorted((r for r in out if r.state == rv.REVIEWED), key=lambda r: r.reviewed_on, reverse=True)
     return waiting + reviewed
+
+
+def _self_declared(v: RuleVersion) -> str:
+    """The warning for a village's own paper opinion the township has no record of ("" if none)."""
+    review = rule_facts.review_info(v)
+    return rule_facts.self_declared_review_note() if review is not None and review.self_declared else ""
 
 
 # --- one draft ---------------------------------------------------------------------
@@ -187,6 +197,8 @@ class DraftView:
     diff: tuple[diff_mod.DiffEntry, ...]
     review: ReviewRow | None  # the township's latest opinion on this version
     blocked_by: tuple[Message, ...]  # why no opinion may be recorded now
+    #: The village's own paper opinion with none of the township's: a warning to check, never an opinion.
+    self_declared: str = ""
 
     @property
     def can_review(self) -> bool:
@@ -239,7 +251,8 @@ def draft(version_id: str) -> DraftView:
         base.id if base else None, rules_service.version_label(base.id) if base else "", diff,
         ReviewRow(latest.opinion, latest.fingerprint, latest.reviewed_on, latest.reviewer, latest.text)
         if latest else None,
-        tuple(_review_reasons(v, f, None)))
+        tuple(_review_reasons(v, f, None)),
+        "" if latest is not None and latest.fingerprint == v.submitted_fingerprint else _self_declared(v))
 
 
 def _review_reasons(v: RuleVersion, f: proc.VersionFacts, seen: str | None) -> list[Message]:

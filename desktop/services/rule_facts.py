@@ -18,6 +18,7 @@ from peewee import fn
 
 from desktop.services import installation, meetings_service
 from models.db import database
+from models.entities import MODE_TOWNSHIP
 from models.errors import NotFound, ValidationError
 from models.meetings import matters as matters_mod
 from models.meetings import types as mt
@@ -65,7 +66,9 @@ class ReviewInfo:
 
     `from_township` is True when it is the township's own record (arrived in a
     return package, or written at the township), False when the village typed
-    the paper opinion.
+    the paper opinion. `self_declared` is True at the township for a village's
+    paper opinion with no `rule_review` of the township's own: a claim to check,
+    shown but never counted (the state machine gets no opinion from it).
     """
 
     opinion: str
@@ -74,6 +77,7 @@ class ReviewInfo:
     by: str
     text: str
     from_township: bool
+    self_declared: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,12 +96,14 @@ def _township_review(v: RuleVersion) -> RuleReview | None:
 
     Opinions on an earlier submission, or given before the latest submission
     date, do not count: the village sent a new text since.
+    A `rule_review` the village itself authored (stored before the import
+    checked who may author what) is no opinion of the township's.
     """
     if not v.submitted_fingerprint:
         return None
     return (RuleReview.live()
             .where((RuleReview.version == v.id) & (RuleReview.fingerprint == v.submitted_fingerprint)
-                   & (RuleReview.reviewed_on >= v.submitted_on))
+                   & (RuleReview.reviewed_on >= v.submitted_on) & (RuleReview.owner != v.owner))
             .order_by(RuleReview.reviewed_on.desc(), RuleReview.seq.desc()).first())
 
 
@@ -107,14 +113,36 @@ def _township_filing(v: RuleVersion) -> RuleFiling | None:
             .order_by(RuleFiling.receipt_date.desc(), RuleFiling.seq.desc()).first())
 
 
+def _at_the_township(v: RuleVersion) -> bool:
+    """The version is a village's, read at the township (where only the township's own opinion counts)."""
+    info = installation.current()
+    return info is not None and info.mode == MODE_TOWNSHIP and v.owner != info.code
+
+
 def review_info(v: RuleVersion) -> ReviewInfo | None:
-    """The opinion that counts: the township's record first, else the paper opinion the village typed."""
+    """The opinion that counts: the township's record first, else the paper opinion the village typed.
+
+    At the township the village's paper opinion is only a claim (`self_declared`): the
+    village's own columns cannot make its draft reviewed where the reviewer sits.
+    """
     row = _township_review(v)
     if row is not None:
         return ReviewInfo(row.opinion, row.fingerprint, row.reviewed_on, row.reviewer, row.text, True)
     if v.review_opinion:
-        return ReviewInfo(v.review_opinion, v.review_fingerprint, v.review_date, v.review_by, v.review_text, False)
+        return ReviewInfo(v.review_opinion, v.review_fingerprint, v.review_date, v.review_by, v.review_text, False,
+                          self_declared=_at_the_township(v))
     return None
+
+
+def counted_review(v: RuleVersion) -> ReviewInfo | None:
+    """The opinion the procedure goes by: `review_info` without a village's self-declared claim."""
+    review = review_info(v)
+    return None if review is None or review.self_declared else review
+
+
+def self_declared_review_note() -> str:
+    """How a paper opinion only the village itself recorded is shown at the township: a claim to check."""
+    return str(msg(_C, QT_TRANSLATE_NOOP(_C, "村里自报已审核(乡镇无审核记录,请核实)")))
 
 
 def filing_info(v: RuleVersion) -> FilingInfo | None:
@@ -170,7 +198,7 @@ def _facts_of_set(rule_set_id: str) -> dict[str, proc.VersionFacts]:
     out: dict[str, proc.VersionFacts] = {}
     in_force_nos: list[int] = []  # version numbers of later, published, voted versions in force
     for v in versions:
-        review = review_info(v)
+        review = counted_review(v)
         filing = filing_info(v)
         mine = lines.get(v.id, [])
         newer_in_force = any(no > v.version_no for no in in_force_nos)

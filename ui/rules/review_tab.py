@@ -37,7 +37,7 @@ from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import reasons_text
 from ui.widgets.forms import date_edit, section, to_date
-from ui.widgets.palette import RED
+from ui.widgets.palette import AMBER, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import opinion_label, short_fingerprint
 
@@ -185,6 +185,9 @@ class ReviewTab(QWidget):
                 on=review.reviewed_on, by=escape(review.by), opinion=opinion_label(review.opinion))]
             if review.from_township:
                 lines[0] += escape(self.tr("(乡镇的审核意见已随回执数据包送达)"))
+            elif review.self_declared:  # at the township: the village's own claim, not the township's opinion
+                lines.insert(0, f"<span style='color:{AMBER.name()}'>" + escape(self.tr(
+                    "村里自报已审核(乡镇无审核记录,请核实)")) + "</span>")
             if review.text:
                 lines.append(escape(review.text))
             labels = {i: a.label for i, a in enumerate(view.articles, start=1)}

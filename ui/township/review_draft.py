@@ -44,7 +44,7 @@ from ui.township.review_opinion_dialog import ReviewOpinionDialog
 from ui.township.review_widgets import on_enter, queue_state_label
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import reasons_text
-from ui.widgets.palette import BANNER_STYLE
+from ui.widgets.palette import AMBER, BANNER_STYLE
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import opinion_label, short_fingerprint
 from ui.widgets.scaled_label import ScaledLabel
@@ -185,6 +185,9 @@ class ReviewDraftPanel(QWidget):
             parts.append(self.tr("乡镇已于 {on} 登记意见:<b>{opinion}</b>({by})。{text}").format(
                 on=v.review.reviewed_on, opinion=opinion_label(v.review.opinion), by=escape(v.review.reviewer),
                 text=escape(v.review.text)))
+        if v.self_declared:  # the village's own paper opinion: a claim to check, the reviewer still decides
+            parts.append(f"<span style='color:{AMBER.name()}'>"
+                         + escape(self.tr("村里自报已审核(乡镇无审核记录,请核实)")) + "</span>")
         self.info_label.setText("<br>".join(escape(p) if i == 0 else p for i, p in enumerate(parts)))
         self.banner.setVisible(bool(v.blocked_by))
         self.banner.setText(reasons_text(list(v.blocked_by)))

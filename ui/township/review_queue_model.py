@@ -50,7 +50,8 @@ class ReviewQueueModel(BatchedRowsModel):
             return queue_state_label(row.state)
         if row.opinion:
             return tr(_C, "{opinion}({on})").format(opinion=opinion_label(row.opinion), on=row.reviewed_on)
-        return ""
+        # The village's own paper opinion: a claim to check, not ours.
+        return tr(_C, "村里自报已审核(乡镇无审核记录,请核实)") if row.self_declared else ""
 
     def sort_value(self, row: QueueRow, column: int):
         """Counts as numbers, findings by how serious, the rest by their text."""
@@ -61,11 +62,13 @@ class ReviewQueueModel(BatchedRowsModel):
         return self.display(row, column)
 
     def foreground(self, row: QueueRow, column: int) -> QColor | None:
-        """Findings red/amber/green by the worst one; the state by its colour."""
+        """Findings red/amber/green by the worst one; the state by its colour; a village's own claim amber."""
         if column == FINDINGS:
             return RED if row.unlawful else (AMBER if row.warnings else GREEN)
         if column == STATE:
             return _STATE_COLORS.get(row.state, GREY)
+        if column == OPINION and not row.opinion and row.self_declared:
+            return AMBER
         return None
 
     def alignment(self, row: QueueRow, column: int) -> Qt.AlignmentFlag | None:
