@@ -96,7 +96,7 @@ def _restore(snapshot: Path, database: Path) -> None:
     shutil.copy(snapshot, database)
 
 
-def _import(site, snapshot: Path, package: Path, patches: list, confirm) -> float:
+def _import(site, snapshot: Path, package: Path, patches: list, sender) -> float:
     """Seconds of one `apply_import` of `package` into a fresh copy of `snapshot` (no backup)."""
     _restore(snapshot, site.paths.database)
     session = site.use()
@@ -105,7 +105,7 @@ def _import(site, snapshot: Path, package: Path, patches: list, confirm) -> floa
             for patch in patches:
                 stack.enter_context(patch)
             started = time.process_time()
-            plan = importer.apply_import(session, package, site.paths, backup=False, confirm=confirm)
+            plan = importer.apply_import(session, package, site.paths, backup=False, confirm=confirmed_by(sender))
             elapsed = time.process_time() - started
         assert plan.total("new") + plan.total("changed") > 0, "the bench's package wrote nothing"
         return elapsed
@@ -131,12 +131,12 @@ def _raw(site, snapshot: Path, package: Path) -> float:
         con.close()
 
 
-def _interleaved(site, snapshot: Path, package: Path, runs: int, confirm) -> dict[str, list[float]]:
+def _interleaved(site, snapshot: Path, package: Path, runs: int, sender) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {name: [] for name in [*VARIANTS, "raw"]}
-    _import(site, snapshot, package, [], confirm)  # warm-up: page cache, lazy imports
+    _import(site, snapshot, package, [], sender)  # warm-up: page cache, lazy imports
     for _ in range(runs):
         for name, patches in VARIANTS.items():
-            times[name].append(_import(site, snapshot, package, patches(), confirm))
+            times[name].append(_import(site, snapshot, package, patches(), sender))
         times["raw"].append(_raw(site, snapshot, package))
     return times
 
@@ -172,11 +172,12 @@ def _peak(job: Callable[[], object]) -> float:
         tracemalloc.stop()
 
 
-def _memory(site, snapshot: Path, package: Path, bomb: Path, confirm) -> list[tuple[str, float, float, str]]:
+def _memory(site, snapshot: Path, package: Path, bomb: Path, sender) -> list[tuple[str, float, float, str]]:
     _restore(snapshot, site.paths.database)
     session = site.use()
     try:
-        legit = _peak(lambda: importer.apply_import(session, package, site.paths, backup=False, confirm=confirm))
+        legit = _peak(lambda: importer.apply_import(session, package, site.paths, backup=False,
+                                                     confirm=confirmed_by(sender)))
     finally:
         close_database()
     _restore(snapshot, site.paths.database)
@@ -184,7 +185,7 @@ def _memory(site, snapshot: Path, package: Path, bomb: Path, confirm) -> list[tu
 
     def refuse() -> None:
         try:
-            importer.apply_import(session, bomb, site.paths, backup=False, confirm=confirm)
+            importer.apply_import(session, bomb, site.paths, backup=False, confirm=confirmed_by(sender))
         except PackageRefused as exc:
             assert "压缩炸弹" in str(exc), exc
         else:
@@ -223,7 +224,7 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
         root = Path(tmp)
         templates.configure_outside_pytest(root)
         township, village, usb = make_pair(root, years=years)
-        confirm = confirmed_by(village.paths)  # the fingerprint heard on the phone, for the first package
+        sender = village.paths  # its fingerprint is the one heard on the phone, for the first package
         township.use()
         close_database()
         enrolled = root / "enrolled.sqlite3"
@@ -233,7 +234,7 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
         bomb = forged.resign(full.path, village.paths, township.paths, root / "bomb",
                              records=forged.bomb(2 * 1024**3))
 
-        rows = _rows(f"full package, {years} years", _interleaved(township, enrolled, full.path, runs, confirm),
+        rows = _rows(f"full package, {years} years", _interleaved(township, enrolled, full.path, runs, sender),
                      full.records, goal=1.3)
 
         _restore(enrolled, township.paths.database)
@@ -246,8 +247,8 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
         _ten_edits(village)
         (usb / "inc").mkdir()
         inc = export_to(village, usb / "inc")
-        rows += _rows("incremental, 10 edits", _interleaved(township, holding, inc.path, runs, confirm),
+        rows += _rows("incremental, 10 edits", _interleaved(township, holding, inc.path, runs, sender),
                       inc.records, goal=1.15)
 
-        rows += _memory(township, enrolled, full.path, bomb, confirm)
+        rows += _memory(township, enrolled, full.path, bomb, sender)
     return rows
