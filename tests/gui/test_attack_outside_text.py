@@ -14,6 +14,7 @@ a tooltip carrying it is shown escaped.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6 import QtGui
@@ -36,10 +37,11 @@ from desktop.services.session import cli_session
 from desktop.sync import importer
 from models.db import database
 from models.sync import policy
+from tests.support import templates
 from tests.support.first_contact import confirm_fingerprint, confirmed_by
 from tests.support.reviews import village_draft
 from tests.support.screens import shown
-from tests.support.sites import VILLAGE_CODE
+from tests.support.sites import VILLAGE_CODE, make_login_pair
 from ui.main_window import MainWindow
 from ui.widgets import outside_text
 
@@ -169,11 +171,11 @@ def _visit(qtbot, window: MainWindow, sweep: Sweep, areas: tuple[str, ...]) -> N
                 sweep.check(f"{key}/{tab.tabText(i)}", tab.widget(i))
 
 
-@pytest.fixture
-def poisoned(pair, tmp_path):
+def _poison(into: Path) -> Path:
     """The village's demo year, poisoned with HTML, imported by the township (the fingerprint confirmed)."""
     from desktop import demo
 
+    pair = make_login_pair(into)
     pair.use("v")
     demo.fill_village(cli_session("village"), years=1)
     village_draft(cli_session("village"))  # a draft waiting in the township's 审核备案 queue
@@ -189,7 +191,16 @@ def poisoned(pair, tmp_path):
     odd = pair.usb / f"{VILLAGE_CODE}_0009_<b>粗<img src=x>.cwpkg"  # a file name cannot hold "/"
     importer.journal_refusal(pair.township.data_dir, odd, f"数据包中的人员有不合规定的“姓名”(“{LONG}”)")
     xs.enroll_village(pair.township_session, pair.township, "330106001002", "<b>粗</b>村", pair.usb)
-    return package
+    return package.relative_to(into)
+
+
+@pytest.fixture
+def poisoned(pair):
+    """`_poison` built once per session and copied over the test's pair; the township's database is open."""
+    made = templates.template("attack_outside_text_poisoned", _poison)
+    templates.copy_tree(made, pair.root)
+    pair.use("t")
+    return pair.root / made.result
 
 
 def test_html_from_a_package_is_plain_text_on_every_township_screen(qtbot, pair, poisoned, settings_store):
