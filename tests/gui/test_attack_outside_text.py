@@ -163,6 +163,8 @@ def _visit(qtbot, window: MainWindow, sweep: Sweep, areas: tuple[str, ...]) -> N
         window.show_area(key)
         page = window.current_page()
         qtbot.waitUntil(lambda p=page: not getattr(p, "_cards_pending", False), timeout=10_000)  # 首页 fills after paint
+        if key == "compliance":  # the board is computed on a worker thread: sweep what it shows, not the empty table
+            qtbot.waitUntil(lambda p=page: p.model.rowCount() > 0 and not p.jobs.is_busy(), timeout=20_000)
         tabs = page.findChildren(QTabWidget)
         sweep.check(key, page)
         for tab in tabs:  # each tab shown in turn: hidden tabs may fill their views on showing
