@@ -124,22 +124,6 @@ def _fsync(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename in `folder` durable (POSIX; Windows has no directory handles to flush)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def create_backup(db_path: Path, dest_dir: Path, reason: str = "manual",
                   now: datetime | None = None, full_check: bool = True,
                   progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
@@ -442,7 +426,9 @@ def restore(backup_file: Path, db_path: Path, backups_dir: Path,
         for leftover in (wal, db_path.with_name(db_path.name + "-shm")):  # the old file's, empty (checked)
             leftover.unlink(missing_ok=True)
         os.replace(tmp, db_path)
-        _fsync_folder(db_path.parent)
+        from desktop.sync.package_format import fsync_folder
+
+        fsync_folder(db_path.parent)
         installation.forget()  # the restored file may hold another province
     except (OSError, sqlite3.Error, Cancelled) as exc:
         tmp.unlink(missing_ok=True)

@@ -206,21 +206,10 @@ def export_package(session: Session, paths: AppPaths, folder: Path,
     present = [h for h in blobs if h not in missing]
     manifest["missing_attachments"] = len(missing)
 
-    def members():
-        yield fmt.Member(fmt.RECORDS, sealer.seal(fmt.RECORDS, payload.encode(tables)))
-        for digest in present:
-            name = f"attachments/{digest}.bin"
-            try:
-                data = stored_path(paths.attachments, digest).read_bytes()
-            except OSError as exc:
-                raise PackageWriteError(msg(_C, QT_TRANSLATE_NOOP(
-                    _C, "读取附件时出错:{detail}"), detail=fmt.os_error_text(exc))) from exc
-            yield fmt.Member(name, sealer.seal(name, data))
-
-    name = _free_name(folder, package_file_name(info.code, recipient.code, number, info.mode, now))
+    name = free_name(folder, package_file_name(info.code, recipient.code, number, info.mode, now))
     counters.reserve(paths.data_dir, recipient.code, number, seq_to)
     path = fmt.write_package(folder, name, manifest, _readme(info, recipient, number, counts, len(present), full),
-                             members(), keypair.signing, progress, cancelled, total=1 + len(present))
+                             sealed_members(sealer, tables, paths.attachments, present), keypair.signing, progress, cancelled, total=1 + len(present))
     result = ExportResult(path, number, recipient.code, seq_from, seq_to, counts, len(present), path.stat().st_size)
     with database.atomic():
         _record_sent(result, recipient, manifest["created_at"], now)
@@ -265,7 +254,7 @@ def _restored_at() -> str:
     return row.value if row else ""
 
 
-def _free_name(folder: Path, name: str) -> str:
+def free_name(folder: Path, name: str) -> str:
     """`name`, or `name` with " (2)", " (3)"… when a file of that name is already there.
 
     A package is never written over another file: that one may be a package
@@ -277,3 +266,22 @@ def _free_name(folder: Path, name: str) -> str:
         n += 1
         candidate = f"{stem} ({n}){suffix}"
     return candidate
+
+
+def sealed_members(sealer: Sealer, tables: list[payload.TableRows], attachments: Path, present: list[str]):
+    """The package's members, each sealed: the records, then each attachment read when it is written.
+
+    Attachments are read one at a time, so a package with many never holds them all in memory.
+
+    Raises:
+        PackageWriteError: an attachment could not be read.
+    """
+    yield fmt.Member(fmt.RECORDS, sealer.seal(fmt.RECORDS, payload.encode(tables)))
+    for digest in present:
+        name = f"attachments/{digest}.bin"
+        try:
+            data = stored_path(attachments, digest).read_bytes()
+        except OSError as exc:
+            raise PackageWriteError(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "读取附件时出错:{detail}"), detail=fmt.os_error_text(exc))) from exc
+        yield fmt.Member(name, sealer.seal(name, data))

@@ -150,7 +150,7 @@ def write_package(folder: Path, file_name: str, manifest: dict[str, Any], readme
             os.fsync(raw.fileno())
         _verify_written(part, listed)
         os.replace(part, final)
-        _fsync_dir(folder)
+        fsync_folder(folder)
     except Cancelled:
         _discard(part)
         raise
@@ -205,7 +205,8 @@ def _discard(path: Path) -> None:
         pass
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX; Windows has no directory handles to flush)."""
     if os.name != "posix":
         return
     try:

@@ -45,6 +45,7 @@ from desktop.services.session import Session
 from desktop.sync import boundary, counters, payload, peers
 from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
+from desktop.sync.exporter import free_name, sealed_members
 from desktop.sync.sealing import Opener, Sealer, SealError
 from models import audit, audit_replay
 from models.clock import now_utc
@@ -205,19 +206,9 @@ def export_recovery(session: Session, paths: AppPaths, village_code: str, folder
         "missing_attachments": len(hashes) - len(present),
     }
 
-    def members():
-        yield fmt.Member(fmt.RECORDS, sealer.seal(fmt.RECORDS, payload.encode(tables)))
-        for digest in present:
-            name = f"attachments/{digest}.bin"
-            try:
-                data = stored_path(paths.attachments, digest).read_bytes()
-            except OSError as exc:
-                raise fmt.PackageWriteError(msg(_C, QT_TRANSLATE_NOOP(
-                    _C, "读取附件时出错:{detail}"), detail=fmt.os_error_text(exc))) from exc
-            yield fmt.Member(name, sealer.seal(name, data))
-
     readme = _readme(info, peer, counts, len(present))
-    path = fmt.write_package(folder, _free_name(folder, file_name(peer.code, now)), manifest, readme, members(),
+    path = fmt.write_package(folder, free_name(folder, file_name(peer.code, now)), manifest, readme,
+                              sealed_members(sealer, tables, paths.attachments, present),
                              keypair.signing, progress, cancelled, total=1 + len(present))
     result = RecoveryExport(path, peer.code, peer.name, counts, len(present), len(hashes) - len(present),
                             seq_to, path.stat().st_size)
@@ -255,14 +246,6 @@ def _readme(info, peer: Peer, counts: dict[str, int], attachments: int) -> str:
         lines.append(f"  附件文件:{attachments} 个")
     lines += ["", "本文件已加密,只有该村新电脑能打开;请用“村务台账”软件导入,不要解压或修改。"]
     return "\r\n".join(lines) + "\r\n"
-
-
-def _free_name(folder: Path, name: str) -> str:
-    stem, n, candidate = name[: -len(fmt.SUFFIX)], 1, name
-    while (folder / candidate).exists():
-        n += 1
-        candidate = f"{stem} ({n}){fmt.SUFFIX}"
-    return candidate
 
 
 # --- the village reads it ------------------------------------------------------------------------
