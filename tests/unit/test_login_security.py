@@ -15,11 +15,20 @@ from tests.support.sites import ADMIN_PASSWORD
 WRONG = "登录名或密码不对"
 
 
+def next_local(hour: int, minute: int) -> datetime:
+    """The next moment the local clock reads hour:minute, in UTC."""
+    now = datetime.now().astimezone()
+    at = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return (at if at > now else at + timedelta(days=1)).astimezone(UTC)
+
+
 class Clock:
     """The login's clock, moved forward by the test instead of sleeping through the waits."""
 
     def __init__(self, monkeypatch):
-        self.now = datetime.now(UTC)
+        # The next local noon: a run near midnight must not see the lock's end printed with its date,
+        # and the clock stays ahead of the real one, which the accounts list compares the lock with.
+        self.now = next_local(12, 0)
         monkeypatch.setattr(auth_service, "_now", lambda: self.now)
 
     def advance(self, seconds: float) -> None:
@@ -105,6 +114,16 @@ def test_ten_wrong_in_a_row_lock_for_15_minutes_audited_then_the_right_password_
     assert auth_service.login("admin", ADMIN_PASSWORD).actor == "admin"
     user = User.get(User.login == "admin")
     assert (user.failed_logins, user.locked_until) == (0, "")
+
+
+def test_a_lock_that_ends_after_midnight_names_the_day(village, clock):
+    clock.now = next_local(23, 50)
+    for _ in range(9):
+        clock.advance(_refusal("admin", "wrong-pass").wait_seconds)
+    locked = _refusal("admin", "wrong-pass")
+    end = (clock.now + timedelta(minutes=15, seconds=59)).astimezone()
+    assert end.date() != clock.now.astimezone().date()
+    assert f"请在 {end.month}月{end.day}日 {end:%H:%M} 以后再试" in str(locked)
 
 
 def test_an_unknown_login_locks_the_same_way(village, clock):
