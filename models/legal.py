@@ -7,6 +7,7 @@ it), so a reference names its version and a message cites exactly that.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from models.messages import QT_TRANSLATE_NOOP
 
@@ -63,6 +64,22 @@ class LegalBasis:
         return text
 
 
-def organic_law(article: int) -> LegalBasis:
-    """An article of the 2018 村民委员会组织法 (the text this release implements)."""
-    return LegalBasis(ORGANIC_LAW, "2018", article)
+#: The 2025 amendment of 组织法 (adopted 2025-10-28) is in force from this day.
+ORGANIC_2025_IN_FORCE = date(2026, 1, 1)
+
+#: 2018 article -> article of the amended text, where the renumbering is known; the others are
+#: cited by version without an article number rather than with a wrong one.
+ARTICLES_2025: dict[int, int] = {6: 8}
+
+
+def organic_law(article: int, on: date | str | None = None) -> LegalBasis:
+    """A 村民委员会组织法 article, given in its 2018 numbering, as cited by the text in force on `on`.
+
+    Every finding cites the text in force on the date of the record it judges: a 2024 meeting
+    the 2018 text, a 2026 one the amended text (with the amended article number). Without a
+    date (a rule with no record behind it), the 2018 text.
+    """
+    day = date.fromisoformat(on) if isinstance(on, str) and on else on
+    if not day or day < ORGANIC_2025_IN_FORCE:
+        return LegalBasis(ORGANIC_LAW, "2018", article)
+    return LegalBasis(ORGANIC_LAW, "2025", ARTICLES_2025.get(article, 0))

@@ -20,23 +20,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from models.legal import ORGANIC_LAW, LegalBasis, organic_law
+from models.legal import ORGANIC_2025_IN_FORCE, LegalBasis, organic_law
 from models.meetings.quorum import INFO, WARNING, Finding
 from models.meetings.ratios import FOUR_FIFTHS_OR_MORE, ONE_THIRD_OR_MORE
 from models.messages import QT_TRANSLATE_NOOP, msg
 
 _C = "terms"
 
-#: The 2025 amendment of 组织法 (adopted 2025-10-28) is in force from this day.
-AMENDMENT_2025_IN_FORCE = "2026-01-01"
-
-#: 2018 article -> article of the amended text, where the renumbering is known.
-#: Art. 6 (composition, 妇女成员) became art. 8: two articles were inserted
-#: before it (the new 5: 基层群众自治指导监督部门; the new 7: commendation),
-#: per a published summary of the Xinhua release of the decision [UNVERIFIED
-#: against the promulgated consolidated text]. The others are not yet known
-#: here: those are cited by version without an article (DOMAIN §2.3).
-ARTICLES_2025: dict[int, int] = {6: 8}
+#: The 2025 amendment's first day in force (ISO), kept for the term records that compare strings.
+AMENDMENT_2025_IN_FORCE = ORGANIC_2025_IN_FORCE.isoformat()
 
 VILLAGE_COMMITTEE = ("vc_chair", "vc_vice", "vc_member")
 PARTY = ("party_secretary", "party_committee")
@@ -46,9 +38,7 @@ SINGLE_HOLDER = ("vc_chair", "party_secretary", "group_leader")
 
 def organic_law_on(article_2018: int, on: str) -> LegalBasis:
     """The 组织法 article (given in 2018 numbering) as the text in force on `on` (ISO date) numbers it."""
-    if not on or on < AMENDMENT_2025_IN_FORCE:
-        return organic_law(article_2018)
-    return LegalBasis(ORGANIC_LAW, "2025", ARTICLES_2025.get(article_2018, 0))
+    return organic_law(article_2018, on)
 
 
 #: 组织法 (2018) 第十一条: 村民委员会每届任期五年; the 村务监督委员会 changes with it (same term).
