@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.messages import QT_TRANSLATE_NOOP
+from models.statutes import VERSION_2025, articles_2025
 
 _C = "legal"
 _DIGITS = "零一二三四五六七八九"
@@ -65,11 +66,12 @@ class LegalBasis:
 
 
 #: The 2025 amendment of 组织法 (adopted 2025-10-28) is in force from this day.
-ORGANIC_2025_IN_FORCE = date(2026, 1, 1)
+ORGANIC_2025_IN_FORCE = VERSION_2025.since
 
-#: 2018 article -> article of the amended text, where the renumbering is known; the others are
-#: cited by version without an article number rather than with a wrong one.
-ARTICLES_2025: dict[int, int] = {6: 8}
+#: 2018 article -> article of the amended text, where the renumbering is known (the data and its
+#: sources are in `models.statutes`); the others are cited by version without an article number
+#: rather than with a wrong one.
+ARTICLES_2025: dict[int, int] = articles_2025()
 
 
 def organic_law(article: int, on: date | str | None = None) -> LegalBasis:
