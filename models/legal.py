@@ -74,6 +74,16 @@ ORGANIC_2025_IN_FORCE = VERSION_2025.since
 ARTICLES_2025: dict[int, int] = articles_2025()
 
 
+def _day(on: date | str | None) -> date | None:
+    """`on` as a date; a text that is not an ISO date counts as no date (the 2018 text), not a crash."""
+    if isinstance(on, str):
+        try:
+            return date.fromisoformat(on[:10]) if on else None
+        except ValueError:
+            return None
+    return on
+
+
 def organic_law(article: int, on: date | str | None = None) -> LegalBasis:
     """A 村民委员会组织法 article, given in its 2018 numbering, as cited by the text in force on `on`.
 
@@ -81,7 +91,18 @@ def organic_law(article: int, on: date | str | None = None) -> LegalBasis:
     the 2018 text, a 2026 one the amended text (with the amended article number). Without a
     date (a rule with no record behind it), the 2018 text.
     """
-    day = date.fromisoformat(on) if isinstance(on, str) and on else on
-    if not day or day < ORGANIC_2025_IN_FORCE:
+    day = _day(on)
+    if day is None or day < ORGANIC_2025_IN_FORCE:
         return LegalBasis(ORGANIC_LAW, "2018", article)
     return LegalBasis(ORGANIC_LAW, "2025", ARTICLES_2025.get(article, 0))
+
+
+def in_force_on(basis: LegalBasis | None, on: date | str | None) -> LegalBasis | None:
+    """The same provision as cited on `on`: a 组织法 (2018) basis follows `organic_law`; others stay.
+
+    Data that is written once for all dates (a meeting type's quorum article, a province's
+    default) stores the 2018 article; the finding resolves it for its record's date here.
+    """
+    if basis is None or on is None or basis.law != ORGANIC_LAW or basis.version != "2018":
+        return basis
+    return organic_law(basis.article, on)

@@ -211,6 +211,7 @@ def _facts_of_set(rule_set_id: str) -> dict[str, proc.VersionFacts]:
             review_fingerprint=review.fingerprint if review else "",
             filed=filing is not None, receipt=bool(filing and filing.receipt_no and filing.receipt_date),
             published=bool(v.published_on), correction=filing.correction if filing else "",
+            filed_on=filing.filed_on if filing else "",
         )
         if v.vote_meeting_id:
             try:
@@ -291,7 +292,7 @@ def _vote_facts(v: RuleVersion) -> proc.VoteFacts:
         meeting_valid=verdict.meeting.valid, passed=passed, is_assembly=kind.is_assembly,
         women_present=women,
         fingerprint=v.vote_fingerprint, body_finding=body.message if body else None,
-        body_severity=body.severity if body else "")
+        body_severity=body.severity if body else "", held_on=draft.held_on.isoformat())
 
 
 def recorded_resolution_index(version_id: str) -> int | None:

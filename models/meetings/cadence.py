@@ -1,4 +1,4 @@
-"""Cadence: a quarter with no valid 村民代表会议 is flagged (组织法 第二十六条).
+"""Cadence: a quarter with no valid 村民代表会议 is flagged (组织法 2018 第二十六条).
 
 What counts is decided by the caller (approved minutes with the quorum
 established, see `meetings_service.representatives_meeting_dates`); a quarter
@@ -54,5 +54,5 @@ def missing_representative_quarters(meeting_dates: list[date], first: date, last
                                           "(应当每季度召开一次)。")
                     if (y, q) in drafts else
                     QT_TRANSLATE_NOOP(_C, "{year} 年第 {quarter} 季度没有召开村民代表会议(应当每季度召开一次)。"))
-        out.append(Finding(WARNING, msg(_C, template, year=y, quarter=q), organic_law(26)))
+        out.append(Finding(WARNING, msg(_C, template, year=y, quarter=q), organic_law(26, on=date(y, 3 * q - 2, 1))))
     return out

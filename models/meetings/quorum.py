@@ -132,7 +132,7 @@ def counts_from_attendance(attendees: tuple[Attendee, ...]) -> tuple[int, int]:
 
 def evaluate(facts: MeetingFacts, ballot: Ballot | None = None) -> Verdict:
     """Check a meeting (and a vote, if given) against the law and the province profile."""
-    kind = meeting_type(facts.type_code)
+    kind = meeting_type(facts.type_code, on=facts.meeting_date)
     prof = profile(facts.province)
     verdict = Verdict()
     unit = kind.unit

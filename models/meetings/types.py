@@ -2,18 +2,22 @@
 
 Each rule names its base: the quorum is counted against 应到 (everyone
 entitled to attend), the vote against 实到 (attendees) or, for a 集体经济组织,
-against all members. Severity says whether breaking it voids the decision
+against all members. The bases are written in the 组织法's 2018 numbering;
+`meeting_type(code, on=day)` gives them as the text in force on the meeting's day
+cites them (the 2025 amendment renumbers the law). Severity says whether breaking it voids the decision
 ("error": the law says so) or only needs attention ("warning": practice).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from models.legal import (
     COLLECTIVE_ORG_LAW,
     PARTY_BRANCH_RULES,
     LegalBasis,
+    in_force_on,
     organic_law,
 )
 from models.meetings.ratios import HALF_OR_MORE, MORE_THAN_HALF, TWO_THIRDS_OR_MORE, Ratio
@@ -104,6 +108,14 @@ TYPES: dict[str, MeetingType] = {t.code: t for t in (
 )}
 
 
-def meeting_type(code: str) -> MeetingType:
-    """The type for `code` (KeyError for unknown codes: a programming error)."""
-    return TYPES[code]
+def meeting_type(code: str, on: date | str | None = None) -> MeetingType:
+    """The type for `code` (KeyError for unknown codes: a programming error).
+
+    With `on` (the meeting's day), its legal bases cite the 组织法 text in force that day;
+    without, the 2018 text.
+    """
+    kind = TYPES[code]
+    if on is None:
+        return kind
+    return replace(kind, quorum_basis=in_force_on(kind.quorum_basis, on),
+                   vote_basis=in_force_on(kind.vote_basis, on), notice_basis=in_force_on(kind.notice_basis, on))

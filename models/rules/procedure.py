@@ -79,6 +79,7 @@ class VoteFacts:
     fingerprint: str  # of the text put to vote
     body_finding: Message | None = None  # who-may-decide finding (warning/error), if any
     body_severity: str = ""
+    held_on: str = ""  # the vote meeting's day (ISO): its findings cite the 组织法 in force then
 
 
 @dataclass
@@ -99,6 +100,7 @@ class VersionFacts:
     receipt: bool = False  # township receipt number and date recorded
     published: bool = False
     correction: str = ""  # the township's 责令改正 on the filed text ("" if none)
+    filed_on: str = ""  # the filing's day (ISO): its findings cite the 组织法 in force then
 
 
 @dataclass
@@ -190,7 +192,7 @@ def steps(f: VersionFacts) -> list[StepState]:
             if v.body_severity == "error":
                 vote.blocked_by.append(v.body_finding)
             else:
-                vote.warnings.append((v.body_finding, organic_law(27)))
+                vote.warnings.append((v.body_finding, organic_law(27, on=v.held_on)))
     filing = StepState(FILE, f.filed and f.published and vote.done)
     if not vote.done:
         filing.blocked_by.append(_m(QT_TRANSLATE_NOOP(_C, "表决通过之后才能备案和公布。")))
@@ -199,10 +201,11 @@ def steps(f: VersionFacts) -> list[StepState]:
     if not f.published:
         filing.blocked_by.append(_m(QT_TRANSLATE_NOOP(_C, "还没有公布。")))
     if f.filed and not f.receipt:
-        filing.warnings.append((_m(QT_TRANSLATE_NOOP(_C, "已报备案,尚未登记乡镇的备案回执。")), organic_law(27)))
+        filing.warnings.append((_m(QT_TRANSLATE_NOOP(_C, "已报备案,尚未登记乡镇的备案回执。")),
+                                organic_law(27, on=f.filed_on)))
     if f.correction:
         filing.warnings.append((_m(QT_TRANSLATE_NOOP(_C, "乡镇责令改正:{text}"), text=f.correction),
-                                organic_law(27)))
+                                organic_law(27, on=f.filed_on)))
     if f.is_history:
         for s in (draft, review, vote, filing):
             s.done, s.blocked_by = True, []

@@ -59,7 +59,8 @@ def test_unticking_attendance_flips_the_quorum(qtbot, page):
     assert unticked == 13
     assert editor.verdict_panel.quorum_text() == "法定人数:未达到(还差 1 人)"
     assert "实到 23 人,不足应到 36 人的三分之二以上(24 人)" in editor.verdict_panel.findings_label.text()
-    assert "第二十六条" in editor.verdict_panel.findings_label.text()
+    # A meeting dated today (after 2026-01-01) cites the amended 组织法, not the 2018 第二十六条.
+    assert "《村民委员会组织法》(2025)" in editor.verdict_panel.findings_label.text()
     assert "应到 36 人 · 实到 23 人" in editor.counts_label.text()
 
     # Key 1 on the last one puts them back: valid again.

@@ -29,6 +29,7 @@ def _recursive_facts(version_id: str) -> proc.VersionFacts:
         review_opinion=review.opinion if review else "", review_fingerprint=review.fingerprint if review else "",
         filed=filing is not None, receipt=bool(filing and filing.receipt_no and filing.receipt_date),
         published=bool(v.published_on), correction=filing.correction if filing else "",
+        filed_on=filing.filed_on if filing else "",
     )
     if v.vote_meeting_id:
         f.vote = rule_facts._vote_facts(v)

@@ -1,0 +1,56 @@
+"""Findings cite the 组织法 text in force on their record's date (a 2024 record 2018, a 2026 one 2025)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from models.legal import CIVIL_CODE, LegalBasis, in_force_on, organic_law
+from models.meetings import cadence
+from models.meetings.quorum import MeetingFacts, evaluate
+from models.meetings.types import TYPES, meeting_type
+from models.rules import procedure as proc
+
+
+def test_meeting_type_bases_follow_the_meeting_day():
+    assert meeting_type("assembly").quorum_basis.cite() == "依据《村民委员会组织法》(2018)第二十二条"
+    assert meeting_type("assembly", on=date(2025, 12, 31)).notice_basis.cite() == \
+        "依据《村民委员会组织法》(2018)第二十一条"
+    assert meeting_type("assembly", on=date(2026, 1, 1)).quorum_basis.cite() == "依据《村民委员会组织法》(2025)"
+    # The table itself is untouched, and other laws keep their citation.
+    assert TYPES["assembly"].quorum_basis.version == "2018"
+    assert meeting_type("collective_members", on="2026-05-01").quorum_basis == TYPES["collective_members"].quorum_basis
+
+
+def test_a_quorum_finding_cites_by_the_meeting_date():
+    def cite(day):
+        verdict = evaluate(MeetingFacts("group", meeting_date=day, expected=30, present=10))
+        return [f.basis.cite() for f in verdict.findings if f.basis]
+
+    assert "依据《村民委员会组织法》(2018)第二十八条" in cite(date(2024, 6, 1))
+    assert "依据《村民委员会组织法》(2025)" in cite(date(2026, 6, 1))
+    assert not any("第二十八条" in c for c in cite(date(2026, 6, 1)))
+
+
+def test_cadence_cites_the_text_of_each_quarter():
+    found = cadence.missing_representative_quarters([], date(2025, 10, 1), date(2026, 3, 31))
+    assert [f.basis.cite() for f in found] == ["依据《村民委员会组织法》(2018)第二十六条",
+                                              "依据《村民委员会组织法》(2025)"]
+
+
+def test_in_force_on_leaves_other_laws_and_missing_dates_alone():
+    civil = LegalBasis(CIVIL_CODE, "2020", 1045)
+    assert in_force_on(civil, "2026-02-01") is civil
+    assert in_force_on(organic_law(6), None) == organic_law(6)
+    assert in_force_on(organic_law(6), "2026-02-01").cite() == "依据《村民委员会组织法》(2025)第八条"
+    assert in_force_on(None, "2026-02-01") is None
+    assert organic_law(27, on="不是日期").cite() == "依据《村民委员会组织法》(2018)第二十七条"
+
+
+def test_rules_procedure_cites_by_the_filing_day():
+    def receipt_warning(filed_on):
+        f = proc.VersionFacts(filed=True, filed_on=filed_on)
+        filing = proc.steps(f)[-1]
+        return [b.cite() for _m, b in filing.warnings]
+
+    assert receipt_warning("2025-08-01") == ["依据《村民委员会组织法》(2018)第二十七条"]
+    assert receipt_warning("2026-08-01") == ["依据《村民委员会组织法》(2025)"]
