@@ -13,6 +13,7 @@ _C = "provinces"
 #: Each profile's province code in the 统计用区划代码 (the first two digits of its villages' codes).
 PROVINCE_CODES: dict[str, str] = {
     "beijing": "11", "shanghai": "31", "zhejiang": "33", "shandong": "37", "henan": "41", "chongqing": "50",
+    "shaanxi": "61",
 }
 
 _LABELS: dict[str, str] = {
@@ -23,6 +24,7 @@ _LABELS: dict[str, str] = {
     "shanghai": QT_TRANSLATE_NOOP(_C, "上海市"),
     "henan": QT_TRANSLATE_NOOP(_C, "河南省"),
     "beijing": QT_TRANSLATE_NOOP(_C, "北京市"),
+    "shaanxi": QT_TRANSLATE_NOOP(_C, "陕西省"),
 }
 
 #: Profile code -> label, in the order every list shows them: 全国通用 first, then by the

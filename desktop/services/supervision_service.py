@@ -411,10 +411,11 @@ def record_appraisal(session: Session, year: int, held_on: date, body: str, atte
     if not lines:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请至少评议一个人。"))
     verdicts, findings = [], []
+    province = installation.province()
     for line in lines:
         name = Person.get_by_id(line.person_id).name
         result, notes = ap.verdict(ap.Counts(line.competent, line.basic, line.incompetent), attendees,
-                                   body == "assembly", name)
+                                   body == "assembly", name, province, held_on)
         if result is None:
             raise ValidationError(notes[0].message)
         verdicts.append(result)
@@ -445,18 +446,42 @@ def _results_to_disclosure(session: Session, year: int, held_on: date, lines: li
                         content=text)
 
 
+def _appraisals_of(person_id: str) -> list[tuple[date, str]]:
+    """(held_on, verdict) of each live appraisal of the person, in the order held (then entered).
+
+    An appraisal whose stored date cannot be read (an older import) has no place in the order
+    and is left out rather than guessed.
+    """
+    rows = (AppraisalResult.live().where(AppraisalResult.person == person_id).join(Appraisal)
+            .where(Appraisal.deleted == False)  # noqa: E712
+            .order_by(Appraisal.held_on, Appraisal.seq))
+    return [(day, r.verdict) for r in rows if (day := stored_date(r.appraisal.held_on)) is not None]
+
+
 def consequences(person_id: str) -> list[Finding]:
-    """Two consecutive years of 不称职 for this person."""
-    history = [(r.appraisal.year, r.verdict) for r in
-               AppraisalResult.live().where(AppraisalResult.person == person_id).join(Appraisal)
-               .where(Appraisal.deleted == False)]  # noqa: E712
-    return ap.consequence(Person.get_by_id(person_id).name, history)
+    """Two consecutive appraisals of this person rated 不称职 (组织法 33), by the date they were held."""
+    return ap.consequence(Person.get_by_id(person_id).name, _appraisals_of(person_id))
+
+
+def appraisal_rule(body_is_assembly: bool, on: date | None = None) -> Finding:
+    """The 不称职 rule of the village's province for this body (or that the province's is not known)."""
+    return ap.rule_note(body_is_assembly, installation.province(), on)
 
 
 def appraisal_schedule(today: date | None = None) -> list[Finding]:
-    """Years without an appraisal; appraisals too close together (profile)."""
+    """Years without an appraisal; appraisals of one person too close together (province interval, in days)."""
     dates = [d for d in (stored_date(a.held_on) for a in Appraisal.live()) if d is not None]
-    return ap.schedule(dates, today or date.today(), installation.province())
+    out = ap.schedule(dates, today or date.today())
+    province = installation.province()
+    people: dict[str, list[date]] = {}
+    for r in (AppraisalResult.live().join(Appraisal).where(Appraisal.deleted == False)):  # noqa: E712
+        day = stored_date(r.appraisal.held_on)
+        if day is not None:
+            people.setdefault(r.person_id, []).append(day)
+    names = {p.id: p.name for p in Person.select(Person.id, Person.name).where(Person.id.in_(list(people)))}
+    for person_id in sorted(people, key=lambda pid: names.get(pid, "")):
+        out.extend(ap.too_close(names.get(person_id, ""), people[person_id], province))
+    return out
 
 
 # --- the work ledger ------------------------------------------------------------------

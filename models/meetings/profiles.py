@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from models.legal import LegalBasis, organic_law
+from models.meetings.ratios import MORE_THAN_HALF, TWO_THIRDS_OR_MORE, Ratio
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,12 @@ class ProvinceProfile:
     committee_relative_exclusions: tuple[str, ...] = ()
     vacancy_days: int | None = None
     appraisal_min_interval_months: int | None = None
+    appraisal_interval_basis: LegalBasis | None = None
+    #: 民主评议: the share of the attendees whose 不称职 votes make the verdict 不称职, per body
+    #: (组织法 33 sets no threshold; only a province measure does). None: the province is silent.
+    appraisal_assembly_ratio: Ratio | None = None
+    appraisal_representatives_ratio: Ratio | None = None
+    appraisal_threshold_basis: LegalBasis | None = None
 
 
 def _provincial(name: str, version: str, article: int, code: str) -> LegalBasis:
@@ -46,6 +53,7 @@ _CQ = "重庆市实施《中华人民共和国村民委员会组织法》办法"
 _SH = "上海市实施《中华人民共和国村民委员会组织法》办法"
 _HN = "河南省实施《中华人民共和国村民委员会组织法》办法"
 _BJ = "北京市实施《中华人民共和国村民委员会组织法》若干规定"
+_SX = "陕西省实施《中华人民共和国村民委员会组织法》办法"
 
 PROFILES: dict[str, ProvinceProfile] = {
     "national": ProvinceProfile("national"),
@@ -64,10 +72,14 @@ PROFILES: dict[str, ProvinceProfile] = {
         committee_exclusions_basis=_provincial(_SD, "2012", 31, "shandong"),
         vacancy_days=60,
         appraisal_min_interval_months=6,
+        # 山东 29 per DOMAIN §10; the text was not at hand to confirm the number: cited without it.
+        appraisal_interval_basis=_provincial(_SD, "2012", 0, "shandong"),
     ),
     "chongqing": ProvinceProfile(
         "chongqing", _CQ, "2013",
         appraisal_min_interval_months=6,
+        # 第三十六条: "对同一评议对象的民主评议,间隔时间不得少于六个月" (shared/samples/law_03).
+        appraisal_interval_basis=_provincial(_CQ, "2013", 36, "chongqing"),
     ),
     "shanghai": ProvinceProfile(
         "shanghai", _SH, "2017",
@@ -85,6 +97,15 @@ PROFILES: dict[str, ProvinceProfile] = {
         committee_size=(3, 5),
     ),
     "beijing": ProvinceProfile("beijing", _BJ, "2012"),
+    # 陕西 第三十五条 〔民主评议〕(2011 修订 text, read at fsou.com): "评议为不称职的,应当经村民会议到会
+    # 人员过半数,或者经村民代表会议到会人员的三分之二以上通过。" A 2019 修正 exists; its numbering of
+    # this article was not confirmed, so the citation names the 2011 text that was read.
+    "shaanxi": ProvinceProfile(
+        "shaanxi", _SX, "2011",
+        appraisal_assembly_ratio=MORE_THAN_HALF,
+        appraisal_representatives_ratio=TWO_THIRDS_OR_MORE,
+        appraisal_threshold_basis=_provincial(_SX, "2011", 35, "shaanxi"),
+    ),
 }
 
 

@@ -27,7 +27,7 @@ def page(qtbot, store):
     from ui.meetings.meeting_editor import MeetingEditor
     from ui.supervision.supervision_page import SupervisionPage
 
-    supervision_village()
+    supervision_village("shaanxi")  # the >½ / ≥⅔ 不称职 thresholds are 陕西's (issue 17, 民主评议)
     page = SupervisionPage(demo_login("jianwei"), MeetingEditor)  # the committee acts as its chair
     qtbot.addWidget(page)
     page.resize(1200, 800)
@@ -78,7 +78,7 @@ def test_record_an_appraisal_end_to_end(qtbot, qtmodeltester, page):
     assert len(tab.history_texts()) == before + 1
 
 
-def test_two_years_of_incompetent_end_the_office(qtbot, store):
+def test_two_appraisals_of_incompetent_end_the_office(qtbot, store):
     from ui.supervision.appraisal_tab import AppraisalTab
 
     setup_service.initialize("village", "青山村", "330106001001", "zhejiang")
@@ -87,8 +87,6 @@ def test_two_years_of_incompetent_end_the_office(qtbot, store):
     person = people_service.add_person(admin, "赵大海", "男", village_group="一组")
     people_service.add_role(admin, person, "vc_member", "2021-04-18")
     committee = member_login(auth_service.login("admin", ADMIN_PASSWORD), "jianwei", "周监委")
-    supervision_service.record_appraisal(committee, 2024, date(2024, 12, 20), "assembly", 100, [
-        supervision_service.AppraisalLine(person.id, "村委会委员", 20, 10, 70)])
     tab = AppraisalTab(committee)
     qtbot.addWidget(tab)
     tab.show()
@@ -96,8 +94,18 @@ def test_two_years_of_incompetent_end_the_office(qtbot, store):
     _type_count(qtbot, tab.attendees_spin, 90)
     tab.body_combo.setCurrentIndex(tab.body_combo.findData("assembly"))
     _type_count(qtbot, tab.spin(0, INCOMPETENT), 46)
-    assert tab.verdict_text(0) == "不称职"  # more than half of 90
+    # 浙江 sets no 不称职 threshold and neither does the law: the count is shown, not judged (issue 17).
+    assert tab.verdict_text(0) == "待按本省规定认定"
+    assert "法律未规定不称职的票数" in tab.rule_label.text()
+    setup_service.set_province(admin, "shaanxi")
+    supervision_service.record_appraisal(committee, 2024, date(2024, 12, 20), "assembly", 100, [
+        supervision_service.AppraisalLine(person.id, "村委会委员", 20, 10, 70)])
+    tab.update_verdicts()
+    assert tab.verdict_text(0) == "不称职"  # more than half of 90 (陕西 35)
+    assert "本省规定" in tab.rule_label.text() and "第三十五条" in tab.rule_label.toolTip()
+    held = tab.held_edit.date().toString("yyyy-MM-dd")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-    assert "赵大海连续两年(2024、2025)被评议为不称职,依法终止职务" in tab.result_label.text()
-    assert "第三十三条" in tab.result_label.text()
+    assert f"赵大海连续两次(2024-12-20、{held})被评议为不称职,依法终止职务" in tab.result_label.text()
+    assert "第三十五条" in tab.result_label.text()  # the verdict's rule is the province's
+    assert "《村民委员会组织法》(2025)" in tab.result_label.text()  # the end of office: the text in force that day
     assert "终止职务" in tab.schedule_label.text()  # the history keeps saying so

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from models.kinship import CLOSE_RELATIONS, RELATIONS
+from models.legal import organic_law
 from models.supervision import appraisal as ap
 from models.supervision import matters as mm
 from models.supervision.eligibility import Candidate, Seat, check_candidate, check_composition
@@ -82,26 +83,88 @@ def test_chair_finance_and_party_secretary():
     (ap.Counts(100, 23, 126), 250, True, ap.INCOMPETENT),
 ])
 def test_appraisal_thresholds(counts, attendees, assembly, expected):
-    assert ap.verdict(counts, attendees, assembly)[0] == expected
+    # The >½ / ≥⅔ thresholds are 陕西's (第三十五条): they apply where the province is 陕西.
+    assert ap.verdict(counts, attendees, assembly, province="shaanxi")[0] == expected
 
 
-def test_appraisal_counts_cannot_exceed_attendees():
-    result, findings = ap.verdict(ap.Counts(20, 10, 5), 30, False, "王建国")
-    assert result is None and "多于到会 30 人" in findings[0].text()
+def test_shaanxi_threshold_cites_the_province_measure_not_the_organic_law():
+    result, findings = ap.verdict(ap.Counts(2, 8, 20), 30, False, "王建国", "shaanxi", date(2025, 12, 20))
+    assert result == ap.INCOMPETENT
+    cite = findings[0].basis.cite()
+    assert "陕西省实施" in cite and "第三十五条" in cite and "村民委员会组织法》(" not in cite
 
 
-def test_two_years_in_a_row_ends_the_office():
-    assert ap.consequence("王建国", [(2024, ap.INCOMPETENT), (2025, ap.BASIC), (2026, ap.INCOMPETENT)]) == []
-    findings = ap.consequence("王建国", [(2025, ap.INCOMPETENT), (2026, ap.INCOMPETENT)])
-    assert findings[0].severity == "error" and "终止职务" in findings[0].text()
+@pytest.mark.parametrize("province", ["national", "zhejiang", "chongqing", "shandong"])
+def test_without_a_province_threshold_the_ballots_are_counted_not_judged(province):
+    # 组织法 33 sets no threshold: 20 of 30 (which is ⅔) is no verdict outside 陕西, only an INFO.
+    result, findings = ap.verdict(ap.Counts(2, 8, 20), 30, False, "王建国", province, date(2025, 12, 20))
+    assert result == ap.UNDETERMINED
+    assert [f.severity for f in findings] == ["info"]
+    text = findings[0].text()
+    assert "不称职 20 票" in text and "省级实施办法规定" in text and "(2018)第三十三条" in text
+    # 称职 stays 称职 and no 不称职 vote stays 基本称职: only the 不称职 question is the province's.
+    assert ap.verdict(ap.Counts(20, 5, 5), 30, False, province=province)[0] == ap.COMPETENT
+    assert ap.verdict(ap.Counts(8, 22, 0), 30, False, province=province)[0] == ap.BASIC
+    assert "未录入" in ap.rule_note(True, province).text()
+    assert "本省规定" in ap.rule_note(True, "shaanxi").text()
 
 
-def test_appraisal_schedule():
+def test_two_consecutive_appraisals_of_the_same_person_end_the_office():
+    bad, good = ap.INCOMPETENT, ap.COMPETENT
+    # Two in one calendar year count.
+    found = ap.consequence("王建国", [(date(2025, 1, 10), bad), (date(2025, 7, 20), bad)])
+    assert found and found[0].severity == "error" and "连续两次(2025-01-10、2025-07-20)" in found[0].text()
+    # A year without an appraisal does not break the run.
+    assert ap.consequence("王建国", [(date(2023, 12, 1), bad), (date(2025, 12, 1), bad)])
+    # A 称职 (or any other verdict) in between breaks it.
+    assert ap.consequence("王建国", [(date(2024, 12, 1), bad), (date(2025, 6, 1), ap.BASIC),
+                                    (date(2025, 12, 1), bad)]) == []
+    assert ap.consequence("王建国", [(date(2024, 12, 1), bad), (date(2025, 6, 1), good),
+                                    (date(2025, 12, 1), bad)]) == []
+    # Entered in any order, judged in the order held: the 称职 typed last was held in between.
+    assert ap.consequence("王建国", [(date(2024, 12, 1), bad), (date(2025, 12, 1), bad),
+                                    (date(2025, 6, 1), good)]) == []
+    assert ap.consequence("王建国", [(date(2025, 12, 1), bad), (date(2024, 12, 1), bad)])
+
+
+def test_the_consequence_cites_the_text_in_force_on_the_second_appraisal():
+    bad = ap.INCOMPETENT
+    old = ap.consequence("王建国", [(date(2024, 12, 1), bad), (date(2025, 12, 1), bad)])[0].basis
+    assert (old.version, old.article) == ("2018", 33)
+    new = ap.consequence("王建国", [(date(2025, 12, 1), bad), (date(2026, 6, 1), bad)])[0].basis
+    assert new == organic_law(33, on=date(2026, 6, 1)) and new.version == "2025"
+
+
+def test_every_past_year_needs_an_appraisal():
     today = date(2026, 11, 22)
-    findings = ap.schedule([date(2023, 12, 1), date(2025, 12, 1)], today, "national")
+    findings = ap.schedule([date(2023, 12, 1), date(2025, 12, 1)], today)
     assert [f.text()[:4] for f in findings if f.severity == "error"] == ["2024"]
-    findings = ap.schedule([date(2025, 1, 10), date(2025, 5, 10), date(2026, 1, 5)], today, "shandong")
-    assert any("不足 6 个月" in f.text() for f in findings)
+    assert findings[0].basis == organic_law(33, on=date(2024, 12, 31))
+
+
+@pytest.mark.parametrize(("first", "second", "close"), [
+    (date(2026, 1, 31), date(2026, 7, 31), False),  # the same calendar day six months on: allowed
+    (date(2026, 1, 31), date(2026, 7, 30), True),   # a day earlier (180 days): too close
+    (date(2026, 8, 31), date(2027, 2, 28), False),  # no 31 February: the month's last day
+    (date(2026, 8, 31), date(2027, 2, 27), True),
+    (date(2025, 12, 20), date(2026, 6, 19), True),  # across a year end, by days not month numbers
+    (date(2025, 12, 20), date(2026, 6, 20), False),
+])
+def test_six_months_between_appraisals_of_one_person_counted_in_days(first, second, close):
+    findings = ap.too_close("王建国", [second, first], "chongqing")
+    assert bool(findings) is close
+    if close:
+        assert findings[0].severity == "warning" and "只相隔" in findings[0].text()
+        assert "重庆市实施" in findings[0].text() and "第三十六条" in findings[0].text()
+    assert ap.too_close("王建国", [first, second], "national") == []  # the law sets no interval
+
+
+def test_the_interval_is_per_person():
+    # 村委会 in January, staff in May: two appraisals four months apart, each person once.
+    assert ap.too_close("王建国", [date(2025, 1, 10)], "shandong") == []
+    assert ap.too_close("李会计", [date(2025, 5, 10)], "shandong") == []
+    findings = ap.too_close("王建国", [date(2025, 1, 10), date(2025, 5, 10)], "shandong")
+    assert findings and "山东省实施" in findings[0].text() and "第二十九条" not in findings[0].text()
 
 
 def test_matter_life_cycle():

@@ -110,7 +110,7 @@ def test_bad_amounts_are_refused(text):
         sv.parse_amount(text)
 
 
-def test_voucher_review_and_appraisal_with_consequence(committee):
+def test_voucher_review_and_appraisal_with_consequence(committee, demo_admin):
     review = sv.add_voucher_review(committee, "2026-03", date(2026, 4, 3), 42, sv.parse_amount("58,320.40"),
                                    "张监委、李监委", [("记-017", 120000, "无验收单", "returned")],
                                    allow_duplicate=True)  # the demo may have reviewed 2026-03 already
@@ -122,9 +122,11 @@ def test_voucher_review_and_appraisal_with_consequence(committee):
     with pytest.raises(ValidationError) as err:
         sv.record_appraisal(committee, 2025, date(2025, 12, 20), "representatives", 30, [line])
     assert "多于到会 30 人" in str(err.value)
+    # 25 of 36 is 不称职 only under a province threshold (陕西 35); the law sets none (issue 17, 民主评议).
+    setup_service.set_province(demo_admin, "shaanxi")
     sv.record_appraisal(committee, 2030, date(2030, 12, 20), "representatives", 36, [line])
     _id, findings = sv.record_appraisal(committee, 2031, date(2031, 12, 1), "representatives", 36, [line])
-    assert any("连续两年(2030、2031)" in f.text() for f in findings)
+    assert any("连续两次(2030-12-20、2031-12-01)" in f.text() for f in findings)
     assert [e.kind for e in sv.ledger(2031)].count("民主评议") == 1
     assert sv.annual_counts(2030)["appraisals"] == 1
 
@@ -164,3 +166,24 @@ def test_an_answer_without_words_is_refused_and_nothing_changes(committee, villa
     assert next(r for r in sv.list_matters(date(2026, 3, 10)) if r.id == m.id).state == mm.NOTIFIED
     sv.advance(village_committee, m.id, mm.ANSWERED, date(2026, 3, 10), "已在公开栏张榜")
     assert next(r for r in sv.list_matters(date(2026, 3, 10)) if r.id == m.id).state == mm.ANSWERED
+
+
+def test_consecutive_appraisals_by_date_and_the_interval_per_person(committee, demo_admin):
+    """A 称职 entered last but held between two 不称职 breaks the run; the 6-month interval
+    (重庆 36) is per person and counted in days (issue 17, 民主评议)."""
+    setup_service.set_province(demo_admin, "shaanxi")
+    member, chair = person("vc_member").id, person("vc_chair").id
+    bad = sv.AppraisalLine(member, "村委会委员", 5, 6, 25)
+    good = sv.AppraisalLine(member, "村委会委员", 30, 6, 0)
+    sv.record_appraisal(committee, 2040, date(2040, 1, 10), "representatives", 36, [bad])
+    sv.record_appraisal(committee, 2040, date(2040, 3, 1), "representatives", 36,
+                        [sv.AppraisalLine(chair, "村委会主任", 30, 6, 0)])  # someone else, in between
+    sv.record_appraisal(committee, 2041, date(2041, 1, 10), "representatives", 36, [bad])
+    _id, findings = sv.record_appraisal(committee, 2040, date(2040, 7, 10), "representatives", 36, [good])
+    assert sv.consequences(member) == []  # held between the two 不称职: the run is broken
+    _id, findings = sv.record_appraisal(committee, 2041, date(2041, 3, 1), "representatives", 36, [bad])
+    assert any("连续两次(2041-01-10、2041-03-01)" in f.text() for f in findings)
+    setup_service.set_province(demo_admin, "chongqing")
+    close = [f.text() for f in sv.appraisal_schedule(date(2041, 6, 1)) if "只相隔" in f.text()]
+    assert len(close) == 1 and "2041-01-10 和 2041-03-01 两次被评议,只相隔 50 天" in close[0]
+    # 2040-01-10 → 2040-07-10 is six calendar months (allowed); 01-10 → 03-01 are two different people.

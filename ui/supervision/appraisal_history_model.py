@@ -36,7 +36,7 @@ class AppraisalHistoryModel(BatchedRowsModel):
         if column == ATTENDEES:
             return QCoreApplication.translate(_C, "{n} 人").format(n=row.attendees)
         groups = []
-        for code in (ap.INCOMPETENT, ap.BASIC, ap.COMPETENT):
+        for code in (ap.INCOMPETENT, ap.UNDETERMINED, ap.BASIC, ap.COMPETENT):
             names = [x.name for x in row.results if x.verdict == code]
             if names:
                 groups.append(f"{verdict_label(code)}:{'、'.join(names)}")

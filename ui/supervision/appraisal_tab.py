@@ -23,7 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import supervision_service, terms_service, ui_support_supervision
+from desktop.services import (
+    installation,
+    supervision_service,
+    terms_service,
+    ui_support_supervision,
+)
 from desktop.services.people_service import PERSON_ROLES
 from desktop.services.session import Session
 from desktop.services.supervision_service import AppraisalLine
@@ -39,7 +44,7 @@ from ui.supervision.labels import (
     verdict_label,
 )
 from ui.widgets.field_message import FieldMessage
-from ui.widgets.findings import finding_lines_html
+from ui.widgets.findings import finding_lines_html, finding_text
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.palette import GREY, RED
 from ui.widgets.primary_button import make_primary
@@ -76,6 +81,7 @@ class AppraisalTab(QWidget):
         self.attendees_spin.setSuffix(self.tr(" 人"))
         self.body_combo.currentIndexChanged.connect(self.update_verdicts)
         self.attendees_spin.valueChanged.connect(self.update_verdicts)
+        self.held_edit.dateChanged.connect(self.update_verdicts)  # the citation follows the text in force that day
 
         self.table = read_only_table([self.tr("姓名"), self.tr("职务"), self.tr("称职"), self.tr("基本称职"),
                                   self.tr("不称职"), self.tr("评议结果")])
@@ -173,6 +179,7 @@ class AppraisalTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.message.clear_message()
         self.result_label.clear()
+        self.result_label.setMinimumHeight(0)
         self.update_verdicts()
 
     def spin(self, row: int, column: int) -> QSpinBox:
@@ -197,9 +204,13 @@ class AppraisalTab(QWidget):
         """Recompute every row's verdict from its counts, the attendees and the body."""
         attendees = self.attendees_spin.value()
         assembly = self.body_combo.currentData() == "assembly"
-        self.rule_label.setText(
-            self.tr("村民会议:不称职票超过到会人数的一半,评议为不称职。") if assembly else
-            self.tr("村民代表会议:不称职票达到到会人数的三分之二以上,评议为不称职。"))
+        held_on = to_date(self.held_edit)
+        province = installation.province()  # 不称职 thresholds are a province's rule (陕西 35), not the law's
+        rule = supervision_service.appraisal_rule(assembly, held_on)
+        # One line even at 1024 px (a wrapped second line slid under the table): the rule in words,
+        # its provision (a province measure's title is long) on hover.
+        self.rule_label.setText(message_text(rule.message))
+        self.rule_label.setToolTip(finding_text(rule))
         for row in range(self.table.rowCount()):
             item = self.table.item(row, VERDICT)
             counts = self._counts(row)
@@ -213,7 +224,8 @@ class AppraisalTab(QWidget):
                 item.setForeground(GREY)
                 item.setToolTip("")
                 continue
-            result, notes = ap.verdict(counts, attendees, assembly, self.table.item(row, NAME).text())
+            result, notes = ap.verdict(counts, attendees, assembly, self.table.item(row, NAME).text(),
+                                       province, held_on)
             if result is None:
                 text = message_text(notes[0].message)
                 item.setText("✖ " + text)
@@ -247,6 +259,9 @@ class AppraisalTab(QWidget):
         _id, findings = recorded.value
         self.message.show_ok(self.tr("{year} 年度民主评议已保存。").format(year=self.year_spin.value()))
         self.result_label.setText(finding_lines_html(findings, self.tr("被评议人员均为称职或基本称职。")))
+        # The splitter sizes the form by its one-line minimum; findings that wrap (a province measure's
+        # long title) would slide over the table: the label asks for the height its lines need.
+        self.result_label.setMinimumHeight(self.result_label.heightForWidth(max(self.result_label.width(), 1)))
         self.refresh()
         return True
 

@@ -40,8 +40,8 @@ def verdict_label(code: str) -> str:
 
 
 def verdict_color(code: str) -> QColor:
-    """Red for 不称职, amber for 基本称职, green for 称职."""
-    return {ap.INCOMPETENT: RED, ap.BASIC: AMBER}.get(code, GREEN)
+    """Red for 不称职, amber for 基本称职 and for 待按本省规定认定, green for 称职."""
+    return {ap.INCOMPETENT: RED, ap.BASIC: AMBER, ap.UNDETERMINED: AMBER}.get(code, GREEN)
 
 
 def body_label(code: str) -> str:
