@@ -23,6 +23,7 @@ RULES_OPINION_2018 = QT_TRANSLATE_NOOP(_C, "关于做好村规民约和居民公
 PARTY_RURAL_RULES = QT_TRANSLATE_NOOP(_C, "中国共产党农村基层组织工作条例")
 WOMEN_RIGHTS_LAW = QT_TRANSLATE_NOOP(_C, "妇女权益保障法")
 LAND_CONTRACT_LAW = QT_TRANSLATE_NOOP(_C, "农村土地承包法")
+LAND_ADMINISTRATION_LAW = QT_TRANSLATE_NOOP(_C, "土地管理法")
 
 
 def chinese_number(n: int) -> str:

@@ -247,9 +247,12 @@ def evaluate_draft(draft: MeetingDraft) -> DraftVerdict:
     auths = _authorizations(draft.held_on)
     resolutions, authority = [], []
     for line in draft.resolutions:
-        verdict = evaluate(facts, Ballot(line.yes, line.no, line.abstain))
+        known = line.matter in matters_mod.MATTERS
+        # Land and collective matters pass by another law's rule (two-thirds of all), not 过半数 of those present.
+        rule = matters_mod.vote_rule(line.matter, draft.type_code) if known else None
+        verdict = evaluate(facts, Ballot(line.yes, line.no, line.abstain), rule)
         who = matters_mod.who_may_decide(line.matter, draft.type_code, draft.held_on,
-                                         installation.province(), auths) if line.matter in matters_mod.MATTERS else []
+                                         installation.province(), auths) if known else []
         if any(f.severity == ERROR for f in who):
             verdict.passed = False
         resolutions.append(verdict)

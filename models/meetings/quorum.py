@@ -23,8 +23,8 @@ from datetime import date
 
 from models.legal import LegalBasis, organic_law
 from models.meetings.profiles import ProvinceProfile, profile
-from models.meetings.ratios import FOUR_FIFTHS_OR_MORE, ONE_THIRD_OR_MORE
-from models.meetings.types import VOTE_BASE_TOTAL, MeetingType, meeting_type
+from models.meetings.ratios import FOUR_FIFTHS_OR_MORE, ONE_THIRD_OR_MORE, Ratio
+from models.meetings.types import VOTE_BASE_PRESENT, VOTE_BASE_TOTAL, MeetingType, meeting_type
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
 
 _C = "quorum"
@@ -43,6 +43,7 @@ class Attendee:
     status: str
     gender: str = ""
     is_representative: bool = False  # 村民代表 (vs 村委会 member) in a 代表会议
+    is_supervisor: bool = False  # a 村务监督委员会 member on the meeting's date (列席 since 2026)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,25 @@ class Ballot:
     yes: int
     no: int = 0
     abstain: int = 0
+
+
+#: The vote base "all 村民代表" (土地承包法 第十九条: 三分之二以上村民代表的同意).
+VOTE_BASE_REPRESENTATIVES = "representatives"
+
+
+@dataclass(frozen=True)
+class VoteRule:
+    """A passing rule another law sets for one matter, replacing the meeting type's own.
+
+    组织法 第二十二条 ("法律对召开村民会议及作出决定另有规定的,依照其规定") and
+    第二十四条 last paragraph yield to the land and collective-organisation laws: a
+    land-contracting plan needs 三分之二以上 of *all* members or of *all* 村民代表,
+    not 过半数 of those present.
+    """
+
+    ratio: Ratio
+    base: str  # VOTE_BASE_TOTAL (应到: all adults/households/members) or VOTE_BASE_REPRESENTATIVES
+    basis: LegalBasis
 
 
 @dataclass(frozen=True)
@@ -130,9 +150,15 @@ def counts_from_attendance(attendees: tuple[Attendee, ...]) -> tuple[int, int]:
     return len(members), sum(1 for a in members if a.status == PRESENT)
 
 
-def evaluate(facts: MeetingFacts, ballot: Ballot | None = None) -> Verdict:
-    """Check a meeting (and a vote, if given) against the law and the province profile."""
+def evaluate(facts: MeetingFacts, ballot: Ballot | None = None, rule: VoteRule | None = None) -> Verdict:
+    """Check a meeting (and a vote, if given) against the law and the province profile.
+
+    `rule` is the passing rule another law sets for the matter voted on (`matters.vote_rule`);
+    without it the meeting type's own rule applies. Every 组织法 basis is cited as the text
+    in force on the meeting's date.
+    """
     kind = meeting_type(facts.type_code, on=facts.meeting_date)
+    on = facts.meeting_date
     prof = profile(facts.province)
     verdict = Verdict()
     unit = kind.unit
@@ -152,12 +178,12 @@ def evaluate(facts: MeetingFacts, ballot: Ballot | None = None) -> Verdict:
         verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(
             _C, "实到 {present} {unit}多于应到 {expected} {unit},请核对签到表。"),
             present=present, expected=expected, unit=unit))
-    _check_quorum(verdict, kind, expected, present, present_recorded)
+    _check_quorum(verdict, kind, expected, present, present_recorded, on)
     _check_notice(verdict, kind, prof, facts)
     if kind.is_representatives and facts.attendees:
-        _check_composition(verdict, facts.attendees)
+        _check_composition(verdict, facts.attendees, on)
     if ballot is not None:
-        _check_vote(verdict, kind, ballot, expected, present)
+        _check_vote(verdict, kind, ballot, expected, present, on, rule, facts.attendees)
     return verdict
 
 
@@ -173,12 +199,13 @@ def _cross_check(verdict: Verdict, facts: MeetingFacts, expected: int, present: 
 
 
 def _check_quorum(verdict: Verdict, kind: MeetingType, expected: int, present: int,
-                  present_recorded: bool = True) -> None:
+                  present_recorded: bool = True, on: date | None = None) -> None:
     if kind.quorum is None:
         verdict.quorum_judged = verdict.quorum_met = True  # no quorum rule for this body
         return
+    basis = kind.quorum_basis
     if expected <= 0 or not present_recorded:
-        _quorum_unknown(verdict, kind, expected)
+        _quorum_unknown(verdict, kind, expected, basis)
         return
     verdict.quorum_judged = True
     verdict.needed_present = kind.quorum.needed(expected)
@@ -187,13 +214,13 @@ def _check_quorum(verdict: Verdict, kind: MeetingType, expected: int, present: i
         verdict.add(INFO, msg(_C, QT_TRANSLATE_NOOP(
             _C, "实到 {present} {unit},达到应到 {expected} {unit}的{ratio}({needed} {unit}),会议有效。"),
             present=present, expected=expected, unit=kind.unit, ratio=kind.quorum.label,
-            needed=verdict.needed_present), kind.quorum_basis)
+            needed=verdict.needed_present), basis)
     elif present <= expected:
         verdict.add(kind.quorum_severity, msg(_C, QT_TRANSLATE_NOOP(
             _C, "实到 {present} {unit},不足应到 {expected} {unit}的{ratio}({needed} {unit}),"
                 "会议不能作出有效决定。"),
             present=present, expected=expected, unit=kind.unit, ratio=kind.quorum.label,
-            needed=verdict.needed_present), kind.quorum_basis)
+            needed=verdict.needed_present), basis)
         if kind.quorum_severity == WARNING:
             verdict.quorum_met = True  # practice rule: flagged, not voiding
 
@@ -210,7 +237,7 @@ _UNKNOWN_TOTAL = QT_TRANSLATE_NOOP(
 QUORUM_UNKNOWN = frozenset({_UNKNOWN_PRESENT, _UNKNOWN_LIST, _UNKNOWN_TOTAL})
 
 
-def _quorum_unknown(verdict: Verdict, kind: MeetingType, expected: int) -> None:
+def _quorum_unknown(verdict: Verdict, kind: MeetingType, expected: int, basis: LegalBasis | None) -> None:
     """No attendance on record: the quorum is not established, and the verdict says why."""
     if expected > 0:
         verdict.needed_present = kind.quorum.needed(expected)
@@ -218,7 +245,7 @@ def _quorum_unknown(verdict: Verdict, kind: MeetingType, expected: int) -> None:
     else:
         template = _UNKNOWN_LIST if kind.roster else _UNKNOWN_TOTAL
     verdict.add(ERROR, msg(_C, template, expected=expected, unit=kind.unit, ratio=kind.quorum.label),
-                kind.quorum_basis)
+                basis)
 
 
 def _check_notice(verdict: Verdict, kind: MeetingType, prof: ProvinceProfile, facts: MeetingFacts) -> None:
@@ -239,24 +266,37 @@ def _check_notice(verdict: Verdict, kind: MeetingType, prof: ProvinceProfile, fa
             _C, "只提前 {gap} 天通知,应当提前 {days} 天。"), gap=gap, days=days), basis)
 
 
-def _check_composition(verdict: Verdict, attendees: tuple[Attendee, ...]) -> None:
+def _check_composition(verdict: Verdict, attendees: tuple[Attendee, ...], on: date | None = None) -> None:
+    """组织法 第二十五条: 村民代表 五分之四以上, 妇女村民代表 三分之一以上 of the 组成人员.
+
+    The women counted are women *representatives* ("妇女村民代表应当占村民代表会议组成
+    人员的三分之一以上"): a woman on the 村委会 sits as a committee member and is not
+    one. The shares are of the whole body (组成人员: everyone on the list but 列席).
+    A shortfall is how the body was made up, not how this meeting decided: it is
+    reported beside the decisions (a warning) and voids none of them.
+    """
     members = [a for a in attendees if a.status != OBSERVER]
     total = len(members)
     if total == 0:
         return
     reps = sum(1 for a in members if a.is_representative)
-    women = sum(1 for a in members if a.gender == "女")
+    women = sum(1 for a in members if a.is_representative and a.gender == "女")
+    basis = organic_law(25, on)
     if not FOUR_FIFTHS_OR_MORE.met(reps, total):
-        verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(
-            _C, "村民代表 {reps} 人,不足组成人员 {total} 人的五分之四({needed} 人)。"),
-            reps=reps, total=total, needed=FOUR_FIFTHS_OR_MORE.needed(total)), organic_law(25))
+        verdict.add(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "村民代表 {reps} 人,不足组成人员 {total} 人的五分之四({needed} 人)。"
+                "这是村民代表会议的组成问题,应当调整,不影响本次会议决定的效力。"),
+            reps=reps, total=total, needed=FOUR_FIFTHS_OR_MORE.needed(total)), basis)
     if not ONE_THIRD_OR_MORE.met(women, total):
-        verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(
-            _C, "妇女 {women} 人,不足组成人员 {total} 人的三分之一({needed} 人)。"),
-            women=women, total=total, needed=ONE_THIRD_OR_MORE.needed(total)), organic_law(25))
+        verdict.add(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "妇女村民代表 {women} 人,不足组成人员 {total} 人的三分之一({needed} 人)"
+                "(村委会成员不算村民代表)。这是村民代表会议的组成问题,应当调整,不影响本次会议决定的效力。"),
+            women=women, total=total, needed=ONE_THIRD_OR_MORE.needed(total)), basis)
 
 
-def _check_vote(verdict: Verdict, kind: MeetingType, ballot: Ballot, expected: int, present: int) -> None:
+def _check_vote(verdict: Verdict, kind: MeetingType, ballot: Ballot, expected: int, present: int,
+                on: date | None = None, rule: VoteRule | None = None,
+                attendees: tuple[Attendee, ...] = ()) -> None:
     if min(ballot.yes, ballot.no, ballot.abstain) < 0:
         verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(_C, "票数不能是负数。")))
         verdict.passed = False
@@ -268,23 +308,39 @@ def _check_vote(verdict: Verdict, kind: MeetingType, ballot: Ballot, expected: i
             cast=cast, present=present))
         verdict.passed = False
         return
-    base = expected if kind.vote_base == VOTE_BASE_TOTAL else present
-    base_label = "应到" if kind.vote_base == VOTE_BASE_TOTAL else "到会"
-    verdict.needed_yes = kind.vote.needed(base)
+    quorum_basis = kind.quorum_basis
+    ratio, vote_base, basis = kind.vote, kind.vote_base, kind.vote_basis
+    if rule is not None:
+        ratio, vote_base, basis = rule.ratio, rule.base, rule.basis
+    unit = kind.unit
+    if vote_base == VOTE_BASE_REPRESENTATIVES:
+        base, base_label, unit = sum(1 for a in attendees if a.status != OBSERVER and a.is_representative), "全体村民代表", "人"
+    elif vote_base == VOTE_BASE_TOTAL:
+        base, base_label = expected, "全体成员" if rule is not None else "应到"
+    else:
+        assert vote_base == VOTE_BASE_PRESENT, vote_base
+        base, base_label = present, "到会"
+    verdict.needed_yes = ratio.needed(base)
     if not verdict.quorum_judged:
         verdict.passed = False
         verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(
-            _C, "还不能判断会议是否达到法定人数,表决结果暂不能认定。")), kind.quorum_basis)
+            _C, "还不能判断会议是否达到法定人数,表决结果暂不能认定。")), quorum_basis)
         return
     if not verdict.quorum_met:
         verdict.passed = False
         verdict.add(ERROR, msg(_C, QT_TRANSLATE_NOOP(
-            _C, "会议未达到法定人数,表决结果无效。")), kind.quorum_basis)
+            _C, "会议未达到法定人数,表决结果无效。")), quorum_basis)
         return
-    verdict.passed = kind.vote.met(ballot.yes, base)
-    template = (QT_TRANSLATE_NOOP(_C, "赞成 {yes} 票,达到{base_label} {base} 人的{ratio}({needed} 票),通过。")
-                if verdict.passed else
-                QT_TRANSLATE_NOOP(_C, "赞成 {yes} 票,未达到{base_label} {base} 人的{ratio}({needed} 票),未通过。"))
+    verdict.passed = base > 0 and ratio.met(ballot.yes, base)
+    if rule is not None:  # another law's rule: the base is everyone, in the meeting's unit
+        template = (QT_TRANSLATE_NOOP(_C, "赞成 {yes} 票,达到{base_label} {base} {unit}的{ratio}({needed} 票),通过。")
+                    if verdict.passed else
+                    QT_TRANSLATE_NOOP(_C, "赞成 {yes} 票,未达到{base_label} {base} {unit}的{ratio}({needed} 票),"
+                                          "未通过(这一事项不按到会人员的过半数计算)。"))
+    else:
+        template = (QT_TRANSLATE_NOOP(_C, "赞成 {yes} 票,达到{base_label} {base} 人的{ratio}({needed} 票),通过。")
+                    if verdict.passed else
+                    QT_TRANSLATE_NOOP(_C, "赞成 {yes} 票,未达到{base_label} {base} 人的{ratio}({needed} 票),未通过。"))
     verdict.add(INFO if verdict.passed else WARNING, msg(
-        _C, template, yes=ballot.yes, base_label=base_label, base=base, ratio=kind.vote.label,
-        needed=verdict.needed_yes), kind.vote_basis)
+        _C, template, yes=ballot.yes, base_label=base_label, base=base, unit=unit, ratio=ratio.label,
+        needed=verdict.needed_yes), basis)

@@ -12,19 +12,26 @@ D = date
 
 
 def test_art24_matter_at_the_assembly_is_fine():
-    assert who_may_decide("homestead", "assembly", D(2026, 3, 1)) == []
+    assert who_may_decide("subsidy", "assembly", D(2026, 3, 1)) == []
+    # 宅基地 also concerns collective property (issue 17, "Who decides"): a warning, never a refusal.
+    assert [f.severity for f in who_may_decide("homestead", "assembly", D(2026, 3, 1))] == ["warning"]
 
 
 def test_art24_matter_at_representatives_needs_a_covering_authorization():
     findings = who_may_decide("homestead", "representatives", D(2026, 3, 1))
     assert findings[0].severity == "error" and "授权" in findings[0].text()
-    assert "第二十四条" in findings[0].text()
+    # Issue 17, "Citations": a 2026 meeting cites the amended text, a 2025 one the 2018 text.
+    assert "《村民委员会组织法》(2025)" in findings[0].text()
+    assert "(2018)第二十四条" in who_may_decide("homestead", "representatives", D(2025, 3, 1))[0].text()
     auth = Authorization(frozenset({"homestead"}), D(2021, 5, 1), D(2026, 4, 30))
-    assert who_may_decide("homestead", "representatives", D(2026, 3, 1), authorizations=(auth,)) == []
+    def errors(*args, **kw):
+        return [f for f in who_may_decide(*args, **kw) if f.severity == "error"]
+
+    assert errors("homestead", "representatives", D(2026, 3, 1), authorizations=(auth,)) == []
     # expired, not yet granted, or another matter: still an error
-    assert who_may_decide("homestead", "representatives", D(2026, 6, 1), authorizations=(auth,))
-    assert who_may_decide("homestead", "representatives", D(2021, 4, 1), authorizations=(auth,))
-    assert who_may_decide("land_compensation", "representatives", D(2026, 3, 1), authorizations=(auth,))
+    assert errors("homestead", "representatives", D(2026, 6, 1), authorizations=(auth,))
+    assert errors("homestead", "representatives", D(2021, 4, 1), authorizations=(auth,))
+    assert errors("land_compensation", "representatives", D(2026, 3, 1), authorizations=(auth,))
 
 
 def test_art24_matter_at_two_committees_is_an_error():
