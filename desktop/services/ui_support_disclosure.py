@@ -16,6 +16,7 @@ from desktop.services import disclosure_service as ds
 from desktop.services import setup_service
 from models.disclosure import calendar as cal
 from models.disclosure.records import DisclosureItem, Feedback
+from models.messages import Message, msg
 from models.township.records import TownshipAnswer
 
 
@@ -97,6 +98,16 @@ def min_posting_days() -> int | None:
     """The profile's minimum posting time in days (重庆 10), None when the law sets none."""
     info = setup_service.current()
     return cal.profile(info.province if info else "national").min_posting_days
+
+
+def deadline_practice_note() -> Message | None:
+    """The sentence saying this village's day deadline is practice (惯例), not law (浙江's 20th); None if none.
+
+    A `Message` (translated by the screen), so the secretary knows which deadline is the law's.
+    """
+    info = setup_service.current()
+    note = cal.practice_note(info.province if info else "national")
+    return msg("disclosure_calendar", note) if note else None
 
 
 def ad_hoc_days() -> tuple[int, bool]:

@@ -1,17 +1,22 @@
-"""The statutory disclosure calendar (组织法 第三十条, DOMAIN §6.2, rules 14–17).
+"""The statutory disclosure calendar (组织法 2018 第三十条, DOMAIN §6.2, rules 14–17).
 
 General items at least every quarter; finances monthly where transactions are
 many (always in 山东); 随时 items within the profile's days of the event.
-Deadlines and the minimum posting time come from the province profile:
+Deadlines and the minimum posting time come from the province profile, each
+rule with the provision it comes from:
 
-| profile | monthly finances due | quarterly items due | 随时 within | posted at least |
-|---|---|---|---|---|
-| 重庆 | 15th of next month | 15th of the quarter's next month | 10 days | 10 days |
-| 浙江 | end of next month | 20th of the quarter's next month | — | — |
-| national (and others) | end of next month | end of the quarter's next month | — | — |
+| profile | monthly finances due | quarterly items due | 随时 within | posted at least | review first |
+|---|---|---|---|---|---|
+| 重庆 (art. 30; 29) | 15th of next month | 15th of the quarter's next month | 10 days | 10 days | yes (art. 29) |
+| 浙江 | end of next month | 20th of the quarter's next month (惯例) | — | — | yes (art. 32) |
+| national (and others) | end of next month | end of the quarter's next month | — | — | 惯例 |
 
-"—" means the law sets no number: the app uses the national practice default
-and says so (severity warning, not error).
+浙江's "每季度首月20日" comes from a county's 村务公开目录 (shared/samples gk_01), not from
+浙江 art. 29, which only says "至少每季度公布一次": it is kept as the 浙江 default, cited as
+惯例. "—" means the law sets no number: the app uses the national practice default and says
+so (severity warning, not error). Review by the 村务监督委员会 before posting is law only
+where the province writes it (重庆 29, 浙江 32); elsewhere it is practice, a warning.
+Articles were checked against shared/samples/law_02 (浙江 2020) and law_03 (重庆 2013).
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import calendar as _cal
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from models.legal import LegalBasis, organic_law
+from models.legal import LegalBasis, in_force_on, organic_law
 from models.messages import QT_TRANSLATE_NOOP, msg
 
 _C = "disclosure_calendar"
@@ -40,7 +45,12 @@ STATUS_LABELS = {
 
 @dataclass(frozen=True)
 class DisclosureProfile:
-    """Deadlines of one province."""
+    """Deadlines of one province, each with its basis.
+
+    `basis` is the province's (or the national) disclosure article; `deadline_basis` the
+    provision that sets the day deadlines (None: the days are practice, 惯例); `review_basis`
+    the provision that requires the 监委会's review before posting (None: practice, 惯例).
+    """
 
     code: str
     monthly_day: int | None  # day of the next month; None = end of next month
@@ -49,6 +59,8 @@ class DisclosureProfile:
     min_posting_days: int | None
     finance_always_monthly: bool
     basis: LegalBasis
+    deadline_basis: LegalBasis | None = None
+    review_basis: LegalBasis | None = None
 
 
 _CQ = "重庆市实施《中华人民共和国村民委员会组织法》办法"
@@ -56,9 +68,21 @@ _ZJ = "浙江省实施《中华人民共和国村民委员会组织法》办法"
 _SD = "山东省实施《中华人民共和国村民委员会组织法》办法"
 PROFILES = {
     "national": DisclosureProfile("national", None, None, None, None, False, organic_law(30)),
-    "chongqing": DisclosureProfile("chongqing", 15, 15, 10, 10, False, LegalBasis(_CQ, "2013", 0, "chongqing")),
-    "zhejiang": DisclosureProfile("zhejiang", None, 20, None, None, False, LegalBasis(_ZJ, "2020", 29, "zhejiang")),
+    # 重庆 27 (what is published), 29 (procedure: 监委会 审查 the plan first), 30 (the days).
+    "chongqing": DisclosureProfile("chongqing", 15, 15, 10, 10, False, LegalBasis(_CQ, "2013", 27, "chongqing"),
+                                   deadline_basis=LegalBasis(_CQ, "2013", 30, "chongqing"),
+                                   review_basis=LegalBasis(_CQ, "2013", 29, "chongqing")),
+    # 浙江 29 (what, at least quarterly), 32(一) (监委会 审查 the disclosure plan); the 20th is 惯例.
+    "zhejiang": DisclosureProfile("zhejiang", None, 20, None, None, False, LegalBasis(_ZJ, "2020", 29, "zhejiang"),
+                                  review_basis=LegalBasis(_ZJ, "2020", 32, "zhejiang")),
+    # 山东 27 per DOMAIN §6.2 [SD], read from LawRefBook; its text is not among shared/samples.
     "shandong": DisclosureProfile("shandong", None, None, None, None, True, LegalBasis(_SD, "2012", 27, "shandong")),
+}
+
+#: Where a province's day deadline is its practice rather than its law (浙江's 20th: a county catalogue).
+PRACTICE_NOTES = {
+    "zhejiang": QT_TRANSLATE_NOOP(
+        _C, "季度公开以次季度首月 20 日为期限,是县级村务公开目录的惯例;《浙江省实施办法》第二十九条只规定至少每季度公布一次。"),
 }
 
 
@@ -151,20 +175,35 @@ def status(due: date, posted_on: date | None, today: date, soon_days: int = 7, s
 
 def check_posting_dates(province: str, reviewed_on: date | None, posted_on: date | None,
                         takedown_on: date | None) -> list:
-    """Review before posting (rule 17); minimum posting time where the profile sets one (rule 14)."""
+    """Review before posting (rule 17); minimum posting time where the profile sets one (rule 14).
+
+    Review by the 村务监督委员会 before posting is law in 重庆 (29) and 浙江 (32): an error
+    there when it came after posting. Elsewhere it is practice (惯例), a warning. Each finding
+    cites the text in force on the posting day.
+    """
     from models.meetings.quorum import ERROR, WARNING, Finding
 
     prof = profile(province)
+    review = in_force_on(prof.review_basis, posted_on)
     out = []
     if posted_on and reviewed_on is None:
         out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
-            _C, "公开前还没有经过村务监督委员会审核。")), prof.basis))
+            _C, "公开前还没有经过村务监督委员会审核。") if review else QT_TRANSLATE_NOOP(
+            _C, "公开前还没有经过村务监督委员会审核(惯例:先审核、后公开;本省法规没有这一要求)。")), review))
     if posted_on and reviewed_on and reviewed_on > posted_on:
-        out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
-            _C, "监委会审核日期({reviewed})晚于公开日期({posted}):应当先审核、后公开。"),
-            reviewed=reviewed_on.isoformat(), posted=posted_on.isoformat()), prof.basis))
+        out.append(Finding(ERROR if review else WARNING, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "监委会审核日期({reviewed})晚于公开日期({posted}):应当先审核、后公开。") if review else
+            QT_TRANSLATE_NOOP(_C, "监委会审核日期({reviewed})晚于公开日期({posted}):惯例是先审核、后公开"
+                                  "(本省法规没有这一要求)。"),
+            reviewed=reviewed_on.isoformat(), posted=posted_on.isoformat()), review))
     if prof.min_posting_days and posted_on and takedown_on and (takedown_on - posted_on).days < prof.min_posting_days:
         out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
             _C, "公开时间不足 {days} 天(公开 {posted},撤下 {down}),应当重新公开。"),
-            days=prof.min_posting_days, posted=posted_on.isoformat(), down=takedown_on.isoformat()), prof.basis))
+            days=prof.min_posting_days, posted=posted_on.isoformat(), down=takedown_on.isoformat()),
+            in_force_on(prof.deadline_basis or prof.basis, posted_on)))
     return out
+
+
+def practice_note(province: str) -> str | None:
+    """The sentence saying a profile's day deadline is practice (惯例), not law; None when it is law or default."""
+    return PRACTICE_NOTES.get(profile(province).code)

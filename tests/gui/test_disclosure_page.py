@@ -106,6 +106,8 @@ def test_calendar_grid_colours_and_opens(qtbot, village):
     assert tab.grid.item(*tab.cell_of("2026-01")).foreground().color().name() == "#2e7d32"
     assert tab.grid.item(*tab.cell_of("2026-02")).foreground().color().name() == "#8a5a00"
     assert "逾期未公开" in tab.summary_label.text()
+    # A 浙江 village: its quarterly "20th" is a county catalogue's practice, and the tab says so.
+    assert tab.practice_note.isVisible() and "惯例" in tab.practice_note.text()
 
     with qtbot.waitSignal(tab.open_requested) as opened:
         rect = tab.grid.visualItemRect(tab.grid.item(*tab.cell_of("2026-01")))

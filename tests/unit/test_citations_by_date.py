@@ -54,3 +54,34 @@ def test_rules_procedure_cites_by_the_filing_day():
 
     assert receipt_warning("2025-08-01") == ["依据《村民委员会组织法》(2018)第二十七条"]
     assert receipt_warning("2026-08-01") == ["依据《村民委员会组织法》(2025)"]
+
+
+def test_review_before_posting_is_law_in_chongqing_and_zhejiang_practice_elsewhere():
+    from models.disclosure import calendar as cal
+
+    late_review = (date(2026, 10, 9), date(2026, 10, 8), None)
+    cq = cal.check_posting_dates("chongqing", *late_review)
+    assert [(f.severity, f.basis.cite()) for f in cq] == [
+        ("error", "依据《重庆市实施《中华人民共和国村民委员会组织法》办法》(2013)第二十九条")]
+    zj = cal.check_posting_dates("zhejiang", *late_review)
+    assert [f.basis.article for f in zj] == [32]
+    for province in ("national", "shandong", "beijing"):
+        found = cal.check_posting_dates(province, *late_review)
+        assert [f.severity for f in found] == ["warning"], province
+        assert "惯例" in found[0].text() and found[0].basis is None  # never presented as 组织法 30
+    unreviewed = cal.check_posting_dates("national", None, date(2026, 10, 8), None)
+    assert unreviewed[0].severity == "warning" and "惯例" in unreviewed[0].text()
+
+
+def test_province_deadlines_cite_their_article_and_zhejiang_20th_is_practice():
+    from models.disclosure import calendar as cal
+
+    short = cal.check_posting_dates("chongqing", date(2026, 10, 7), date(2026, 10, 8), date(2026, 10, 17))
+    assert [f.basis.article for f in short] == [30]  # 重庆 30: keep posted ≥ 10 days
+    assert cal.profile("chongqing").deadline_basis.article == 30
+    assert cal.profile("zhejiang").deadline_basis is None  # the 20th is not 浙江 29's
+    assert "惯例" in cal.practice_note("zhejiang")
+    assert cal.practice_note("chongqing") is None and cal.practice_note("national") is None
+    # The national disclosure basis follows the record's date like every 组织法 citation.
+    from models.legal import in_force_on
+    assert in_force_on(cal.profile("national").basis, "2026-02-01").cite() == "依据《村民委员会组织法》(2025)"

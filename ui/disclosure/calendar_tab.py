@@ -41,6 +41,7 @@ from ui.disclosure.labels import (
     obligation_color,
     obligation_label,
 )
+from ui.errors import message_text
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.tables import read_only_view
 
@@ -96,6 +97,10 @@ class CalendarTab(QWidget):
                               "期限按本村所在省份的规定计算。"))
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
+        self.practice_note = QLabel()  # a deadline that is practice, not law (浙江's 20th): says 惯例
+        self.practice_note.setProperty("role", "hint")
+        self.practice_note.setWordWrap(True)
+        self.practice_note.hide()
         self.ad_hoc_rule = QLabel()
         self.ad_hoc_rule.setProperty("role", "hint")
         self.ad_hoc_rule.setWordWrap(True)
@@ -118,6 +123,7 @@ class CalendarTab(QWidget):
         layout.addWidget(self.grid)
         layout.addWidget(legend)
         layout.addWidget(hint)
+        layout.addWidget(self.practice_note)
         layout.addSpacing(6)
         layout.addWidget(ScaledLabel(self.tr("随时公开的事项"), 1.08, bold=True))
         layout.addWidget(self.ad_hoc_rule)
@@ -219,6 +225,9 @@ class CalendarTab(QWidget):
                                  + 2 * self.grid.frameWidth())
 
     def _fill_ad_hoc(self, rows: list[ObligationRow]) -> None:
+        note = ui_support_disclosure.deadline_practice_note()
+        self.practice_note.setText(message_text(note) if note else "")
+        self.practice_note.setVisible(note is not None)
         days, by_law = ui_support_disclosure.ad_hoc_days()
         self.ad_hoc_rule.setText(
             self.tr("事情发生(或作出决定)后 {days} 日内公开,按本省规定。").format(days=days) if by_law else
