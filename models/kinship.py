@@ -142,3 +142,16 @@ def relatives(person_id: str, links: Iterable[Link]) -> list[Relative]:
 def close_relative_ids(person_id: str, links: Iterable[Link]) -> set[str]:
     """Ids of the 近亲属 of `person_id`, declared or inferred (民法典 1045)."""
     return {r.other for r in relatives(person_id, links) if is_close_relation(r.relation)}
+
+
+def close_relations(person_id: str, links: Iterable[Link]) -> dict[str, str]:
+    """The 近亲属 of `person_id` (民法典 1045), each with how they are related.
+
+    Read from that person's side ("sibling": the other is the person's 兄弟姐妹); a declared
+    relation is preferred to an inferred one.
+    """
+    out: dict[str, str] = {}
+    for r in sorted(relatives(person_id, links), key=lambda r: r.inferred):
+        if is_close_relation(r.relation):
+            out.setdefault(r.other, r.relation)
+    return out

@@ -22,7 +22,7 @@ from desktop.services.session import Session
 from models.db import database
 from models.entities import LEFT_KINDS, Kinship, Person, PersonRole
 from models.errors import NotFound, ValidationError
-from models.kinship import RELATIONS, Link, close_relative_ids, relatives
+from models.kinship import RELATIONS, Link, close_relations, close_relative_ids, relatives
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
 from models.roster.groups import group_order
@@ -209,6 +209,11 @@ def relatives_of(person_id: str) -> list[RelativeRow]:
 def close_relatives(person_id: str) -> set[str]:
     """Ids of the 近亲属 of `person_id`: declared either way, or inferred (common parent, parent's parent)."""
     return close_relative_ids(person_id, _links_near(person_id))
+
+
+def close_relatives_with_relation(person_id: str) -> dict[str, str]:
+    """The 近亲属 of `person_id` (declared or inferred) -> the relation code, read from that person's side."""
+    return close_relations(person_id, _links_near(person_id))
 
 
 @dataclass(frozen=True)

@@ -70,15 +70,18 @@ def candidate(person_id: str, on: date | str | None = None, until: date | str | 
         raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这个人。")))
     roles = terms_service.roles_on(on, until=until)
     relatives = {}
-    for rid in people_service.close_relatives(person_id):
+    # 近亲属 through the kinship graph: declared, or inferred from parent links (siblings, grandparents,
+    # grandchildren), so a 村委会 member's sister is found when only each one's parents were recorded.
+    relations = people_service.close_relatives_with_relation(person_id)
+    for rid in relations:
         other = Person.get_by_id(rid)
         relatives[rid] = (other.name, frozenset(roles.get(rid, set())))
-    return el.Candidate(person.id, person.name, frozenset(roles.get(person.id, set())), relatives)
+    return el.Candidate(person.id, person.name, frozenset(roles.get(person.id, set())), relatives, relations)
 
 
 def check_person(person_id: str, on: date | str | None = None, until: date | str | None = None) -> list[Finding]:
     """Eligibility findings for a person on `on` (today when None; any time to `until`) under the province profile."""
-    return el.check_candidate(candidate(person_id, on, until), installation.province())
+    return el.check_candidate(candidate(person_id, on, until), installation.province(), on or date.today())
 
 
 # --- terms and members -----------------------------------------------------------

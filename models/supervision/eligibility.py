@@ -14,7 +14,9 @@ only with an explicit override and its justification); policy or practice →
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
+from models.kinship import RELATIONS, inverse
 from models.legal import CIVIL_CODE, LegalBasis, organic_law
 from models.meetings.profiles import profile
 from models.meetings.quorum import ERROR, WARNING, Finding
@@ -24,6 +26,9 @@ _C = "eligibility"
 VILLAGE_COMMITTEE = frozenset({"vc_chair", "vc_vice", "vc_member"})
 _OPINION_2017 = LegalBasis(QT_TRANSLATE_NOOP("legal", "关于建立健全村务监督委员会的指导意见"), "2017")
 _CLOSE = LegalBasis(CIVIL_CODE, "2020", 1045)
+#: Posts the 2017 central guidance advises against (DOMAIN §4.2, reported, not verified verbatim): warnings
+#: in every province, beside whatever the province's own list refuses.
+NATIONAL_GUIDANCE_EXCLUSIONS = ("clerk", "accountant")
 
 #: Role code -> Chinese post name, for messages.
 POSTS = {
@@ -41,39 +46,57 @@ class Candidate:
     person_id: str
     name: str
     roles: frozenset[str]
-    #: person_id -> (name, roles) of each declared close relative (民法典 1045 degrees).
+    #: person_id -> (name, roles) of each close relative (民法典 1045 degrees), declared or inferred
+    #: through the kinship graph (a common parent, a parent's parent, a child's child).
     close_relatives: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    #: person_id -> how that relative is related to the candidate (a `models.kinship` code), when known.
+    relations: dict[str, str] = field(default_factory=dict)
 
 
-def check_candidate(c: Candidate, province: str = "national") -> list[Finding]:
-    """Why `c` may not (or should not) sit on the committee; empty when eligible."""
+def check_candidate(c: Candidate, province: str = "national", on: date | str | None = None) -> list[Finding]:
+    """Why `c` may not (or should not) sit on the committee on `on`; empty when eligible.
+
+    The national refusals (a 村委会 member; a 村委会 member's 近亲属) come first and hold in every
+    province; a province's list adds its own (浙江 村文书, 山东 财会人员, …), never replaces them.
+    """
     prof = profile(province)
+    law = organic_law(32, on=on)
     out: list[Finding] = []
     own = sorted(c.roles & VILLAGE_COMMITTEE)
     if own:
         out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
             _C, "{name}是{post},村民委员会成员不得担任村务监督委员会成员。"),
-            name=c.name, post=POSTS[own[0]]), organic_law(32)))
-    for _pid, (relative, roles) in sorted(c.close_relatives.items(), key=lambda kv: kv[1][0]):
+            name=c.name, post=POSTS[own[0]]), law))
+    for pid, (relative, roles) in sorted(c.close_relatives.items(), key=lambda kv: kv[1][0]):
         posts = sorted(roles & VILLAGE_COMMITTEE)
         if posts:
-            out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
-                _C, "{name}是{post}{relative}的近亲属,村民委员会成员的近亲属不得担任村务监督委员会成员。"),
-                name=c.name, post=POSTS[posts[0]], relative=relative), organic_law(32)))
+            relation = c.relations.get(pid, "")
+            if relation in RELATIONS:  # the candidate's side: "王二是王老的孙子女、外孙子女"
+                out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+                    _C, "{name}是{post}{relative}的近亲属({relation}),村民委员会成员的近亲属不得担任村务监督委员会成员。"),
+                    name=c.name, post=POSTS[posts[0]], relative=relative,
+                    relation=RELATIONS[inverse(relation)]), law))
+            else:
+                out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+                    _C, "{name}是{post}{relative}的近亲属,村民委员会成员的近亲属不得担任村务监督委员会成员。"),
+                    name=c.name, post=POSTS[posts[0]], relative=relative), law))
         for role in prof.committee_relative_exclusions:
             if role in roles:
                 out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
                     _C, "{name}是{post}{relative}的近亲属,本省规定不得担任村务监督委员会成员。"),
                     name=c.name, post=POSTS.get(role, role), relative=relative), prof.committee_exclusions_basis))
-    extra = prof.committee_extra_exclusions or ("clerk", "accountant")
-    severity = ERROR if prof.committee_extra_exclusions else WARNING
-    basis = prof.committee_exclusions_basis or _OPINION_2017
-    for role in extra:
+    # A province's list adds to the national ones, never replaces them: its posts are refused under its
+    # measure, and the posts the central guidance advises against stay warnings where the province is silent.
+    for role in prof.committee_extra_exclusions:
         if role in c.roles:
-            template = (QT_TRANSLATE_NOOP(_C, "{name}是{post},本省规定不得担任村务监督委员会成员。")
-                        if severity == ERROR else
-                        QT_TRANSLATE_NOOP(_C, "{name}是{post},按照中央指导意见一般不宜担任村务监督委员会成员。"))
-            out.append(Finding(severity, msg(_C, template, name=c.name, post=POSTS.get(role, role)), basis))
+            out.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+                _C, "{name}是{post},本省规定不得担任村务监督委员会成员。"),
+                name=c.name, post=POSTS.get(role, role)), prof.committee_exclusions_basis))
+    for role in NATIONAL_GUIDANCE_EXCLUSIONS:
+        if role in c.roles and role not in prof.committee_extra_exclusions:
+            out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+                _C, "{name}是{post},按照中央指导意见一般不宜担任村务监督委员会成员。"),
+                name=c.name, post=POSTS.get(role, role)), _OPINION_2017))
     return out
 
 

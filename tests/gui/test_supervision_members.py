@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 
 from desktop.services import people_service, supervision_service
+from models.legal import organic_law
 from tests.support.demo import supervision_village
 from tests.support.typing import type_text
 
@@ -45,7 +48,8 @@ def test_members_table_shows_the_conflict_beside_the_person(qtmodeltester, page)
     assert tab.model.index(0, 1).data() == "主任" and tab.model.index(0, 2).data() == "有"
     conflict = tab.check_text(2)
     assert conflict.startswith("✖ 王萍是村委会委员周兰的近亲属")
-    assert "第三十二条" in conflict
+    # Re-checked today: the 组织法 text in force today (issue 17: "every finding cites the 2018 text").
+    assert organic_law(32, on=date.today()).cite() in conflict
     assert tab.check_text(0) == "✔ 符合任职条件"
     qtmodeltester.check(tab.model)
 

@@ -37,7 +37,7 @@ def test_relatives_of_ordinary_villagers_are_fine():
 
 @pytest.mark.parametrize(("province", "role", "severity"), [
     ("zhejiang", "clerk", "error"), ("zhejiang", "accountant", "error"),
-    ("shandong", "accountant", "error"), ("shandong", "clerk", None),
+    ("shandong", "accountant", "error"), ("shandong", "clerk", "warning"),  # 山东's list adds, not replaces
     ("henan", "accountant", "error"),
     ("shanghai", "accountant", "error"), ("shanghai", "collective_manager", "error"),
     ("national", "clerk", "warning"), ("national", "accountant", "warning"),
@@ -48,6 +48,27 @@ def test_province_exclusions(province, role, severity):
     assert [f.severity for f in findings] == ([severity] if severity else [])
     if severity == "error":
         assert "本省规定" in findings[0].text()
+
+
+@pytest.mark.parametrize("province", ["national", "zhejiang", "shandong", "henan", "shanghai", "chongqing",
+                                      "beijing", "shaanxi"])
+def test_a_province_list_adds_to_the_national_refusals_never_replaces_them(province):
+    # An 报账员 who is also the close relative of a 村委会 member: the national refusal (组织法 32) in
+    # every province, and the province's own refusal (or the central guidance's warning) beside it.
+    c = Candidate("p6", "王会计", frozenset({"accountant"}), {"p1": ("王建国", VC)}, {"p1": "sibling"})
+    findings = check_candidate(c, province, date(2025, 6, 1))
+    texts = [f.text() for f in findings]
+    assert findings[0].severity == "error" and "近亲属(兄弟姐妹)" in texts[0] and "第三十二条" in texts[0]
+    assert len(findings) == 2
+    assert findings[1].severity == ("error" if province in ("zhejiang", "shandong", "henan", "shanghai")
+                                    else "warning")
+
+
+def test_the_refusal_cites_the_organic_law_in_force_on_the_day():
+    c = Candidate("p1", "王建国", frozenset({"vc_chair"}))
+    assert check_candidate(c, "national", date(2025, 12, 31))[0].basis == organic_law(32, on=date(2025, 12, 31))
+    assert check_candidate(c, "national", date(2026, 1, 1))[0].basis == organic_law(32, on=date(2026, 1, 1))
+    assert check_candidate(c, "national", date(2026, 1, 1))[0].basis.version == "2025"
 
 
 def test_shanghai_excludes_close_relatives_of_collective_managers():
