@@ -5,6 +5,13 @@ National law sets the floor; provinces add precision (notice for a 村民代表
 supervision committee...). Each value carries the provision it comes from.
 DOMAIN.md §3.2, §4.2, §6.2 are the sources; unknown values stay `None` and the
 national rule applies.
+
+Article numbers: 浙江 (2020) and 重庆 (2013) are checked against shared/samples law_02 and
+law_03; 山东, 上海, 河南 and 北京 come from DOMAIN §13 (read from LawRefBook/Laws; not among the
+samples). Where an article was not confirmed the rule cites the measure without one (山东's
+60-day vacancy rule: it is not its art. 31, the exclusions article, DOMAIN §14). The national
+default `organic_law(27)` is in 2018 numbering; a finding resolves it for its record's date
+with `models.legal.in_force_on`.
 """
 
 from __future__ import annotations
@@ -34,6 +41,8 @@ class ProvinceProfile:
     #: Roles whose *close relatives* are excluded too (上海: 集体经济组织管理人员).
     committee_relative_exclusions: tuple[str, ...] = ()
     vacancy_days: int | None = None
+    #: The provision of the vacancy rule (None with no rule; the measure without article if unconfirmed).
+    vacancy_basis: LegalBasis | None = None
     appraisal_min_interval_months: int | None = None
     appraisal_interval_basis: LegalBasis | None = None
     #: 民主评议: the share of the attendees whose 不称职 votes make the verdict 不称职, per body
@@ -71,6 +80,8 @@ PROFILES: dict[str, ProvinceProfile] = {
         committee_extra_exclusions=("accountant",),
         committee_exclusions_basis=_provincial(_SD, "2012", 31, "shandong"),
         vacancy_days=60,
+        # Not 山东 31 (the exclusions article, DOMAIN §14); the article was not confirmed: none cited.
+        vacancy_basis=_provincial(_SD, "2012", 0, "shandong"),
         appraisal_min_interval_months=6,
         # 山东 29 per DOMAIN §10; the text was not at hand to confirm the number: cited without it.
         appraisal_interval_basis=_provincial(_SD, "2012", 0, "shandong"),

@@ -162,5 +162,5 @@ def check_timing(term_start: str, village_committee_start: str, vacancies: list[
             if end > deadline:
                 out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
                     _C, "{left} 出缺的成员,应在 {days} 天内补选(截至 {deadline})。"),
-                    left=left_on, days=days, deadline=deadline.isoformat()), profile(province).committee_exclusions_basis))
+                    left=left_on, days=days, deadline=deadline.isoformat()), profile(province).vacancy_basis))
     return out

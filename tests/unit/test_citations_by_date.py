@@ -85,3 +85,13 @@ def test_province_deadlines_cite_their_article_and_zhejiang_20th_is_practice():
     # The national disclosure basis follows the record's date like every 组织法 citation.
     from models.legal import in_force_on
     assert in_force_on(cal.profile("national").basis, "2026-02-01").cite() == "依据《村民委员会组织法》(2025)"
+
+
+def test_shandong_vacancy_rule_is_not_cited_as_its_exclusions_article():
+    from models.meetings.profiles import profile
+    from models.supervision.eligibility import check_timing
+
+    findings = check_timing("2021-05-20", "2021-05-06", [("2023-03-01", "")], "2023-06-01", "shandong")
+    cite = findings[0].basis.cite()
+    assert "山东省实施" in cite and "第三十一条" not in cite and "条" not in cite.split("》")[-1]
+    assert profile("chongqing").appraisal_interval_basis.article == 36  # 重庆 36, checked in law_03
