@@ -107,3 +107,16 @@ def in_force_on(basis: LegalBasis | None, on: date | str | None) -> LegalBasis |
     if basis is None or on is None or basis.law != ORGANIC_LAW or basis.version != "2018":
         return basis
     return organic_law(basis.article, on)
+
+
+def organic_law_both(article_2018: int) -> str:
+    """A help text's citation naming both texts: `《村民委员会组织法》(2018)第三十二条;2026年1月1日起为修正后的第三十七条`.
+
+    Help texts are not about one record's date, so they name the 2018 article and what the
+    amended text calls it (the version alone where its number is not known).
+    """
+    old = LegalBasis(ORGANIC_LAW, "2018", article_2018).cite().removeprefix("依据")
+    number = ARTICLES_2025.get(article_2018, 0)
+    if not number:
+        return f"{old};2026年1月1日起依2025年修正后的文本"
+    return f"{old};2026年1月1日起为修正后的第{chinese_number(number)}条"

@@ -95,3 +95,10 @@ def test_shandong_vacancy_rule_is_not_cited_as_its_exclusions_article():
     cite = findings[0].basis.cite()
     assert "山东省实施" in cite and "第三十一条" not in cite and "条" not in cite.split("》")[-1]
     assert profile("chongqing").appraisal_interval_basis.article == 36  # 重庆 36, checked in law_03
+
+
+def test_help_texts_name_both_texts():
+    from models.legal import organic_law_both
+
+    assert organic_law_both(32) == "《村民委员会组织法》(2018)第三十二条;2026年1月1日起为修正后的第三十七条"
+    assert organic_law_both(27) == "《村民委员会组织法》(2018)第二十七条;2026年1月1日起依2025年修正后的文本"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.services import review_service
 from desktop.services.review_service import FilingRow
 from desktop.services.session import Session
+from models.legal import organic_law
 from ui.errors import message_text
 from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
@@ -70,8 +71,9 @@ class FilingDialog(QDialog):
         if d.unlawful:
             where = "、".join(dict.fromkeys(d.labels.get(f.article, str(f.article)) for f in d.unlawful))
             self.warning.setText(self.tr(
-                "通过的文本里仍有可能违法的内容({where})。按照村民委员会组织法第二十七条,备案时应责令改正;"
-                "下面已经写好了责令改正的意见,请核对。").format(where=where))
+                "通过的文本里仍有可能违法的内容({where})。按照{basis},备案时应责令改正;"
+                "下面已经写好了责令改正的意见,请核对。").format(
+                where=where, basis=organic_law(27, on=date.today()).cite().removeprefix("依据")))
             self.warning.setStyleSheet(f"color: {RED.name()}")
             self.correction_edit.setPlainText(d.suggested_correction)
         self.warning.setVisible(bool(d.unlawful))

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.services import write_rights
 from desktop.services.session import Session
+from models.legal import organic_law_both
 from ui.errors import message_text
 
 #: The context the tooltip was translated in when it lived in ui/supervision/labels.py.
@@ -33,6 +34,7 @@ def can_seat(session: Session) -> bool:
 def seat_only_tip(session: Session | None = None) -> str:
     """Tooltip on a disabled term/member action: why not for `session`, and who records the election."""
     basis = QCoreApplication.translate(
-        _C, "监委会由村民会议或者村民代表会议推选产生(村民委员会组织法第三十二条),选举结果由村文书或管理员登记。")
+        _C, "监委会由村民会议或者村民代表会议推选产生({basis}),选举结果由村文书或管理员登记。").format(
+        basis=organic_law_both(32))
     reason = seat_reason(session) if session is not None else ""
     return f"{reason}\n{basis}" if reason else basis
