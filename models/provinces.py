@@ -1,10 +1,13 @@
 """Province profiles known to this release.
 
-Labels only; the rules live with the areas that use them, as data keyed by
-these codes (see `models.meetings.profiles`).
+Labels and each province's implementing measure (name, version, where its text was read);
+the rules live with the areas that use them, as data keyed by these codes, each rule with
+its article (see `models.meetings.profiles`, `models.disclosure.calendar`).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from models.messages import QT_TRANSLATE_NOOP
 
@@ -35,3 +38,33 @@ PROVINCES: dict[str, str] = dict(sorted(_LABELS.items(), key=lambda kv: PROVINCE
 def province_label(code: str) -> str:
     """Chinese label of a profile code."""
     return PROVINCES.get(code, code)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A province's 实施办法: its title, the version cited, and where its articles were checked.
+
+    `checked_in` names the text an article number was read from; rules citing a measure whose
+    text was not at hand cite it without an article (never a guessed number).
+    """
+
+    name: str
+    version: str
+    checked_in: str
+
+
+#: Profile code -> the implementing measure its rules cite (DOMAIN §13).
+MEASURES: dict[str, Measure] = {
+    "zhejiang": Measure("浙江省实施《中华人民共和国村民委员会组织法》办法", "2020",
+                        "shared/samples/law_02_zhejiang_shishi_banfa_2020.txt"),
+    "chongqing": Measure("重庆市实施《中华人民共和国村民委员会组织法》办法", "2013",
+                         "shared/samples/law_03_chongqing_shishi_banfa_2013.txt"),
+    "shandong": Measure("山东省实施《中华人民共和国村民委员会组织法》办法", "2012",
+                        "DOMAIN §13 [SD] (LawRefBook/Laws; not among the samples)"),
+    "shanghai": Measure("上海市实施《中华人民共和国村民委员会组织法》办法", "2017",
+                        "DOMAIN §13 [SH] (LawRefBook/Laws; not among the samples)"),
+    "henan": Measure("河南省实施《中华人民共和国村民委员会组织法》办法", "2011",
+                     "DOMAIN §13 [HN] (LawRefBook/Laws; not among the samples)"),
+    "beijing": Measure("北京市实施《中华人民共和国村民委员会组织法》若干规定", "2012",
+                       "DOMAIN §13 [BJ] (LawRefBook/Laws; not among the samples)"),
+}

@@ -27,6 +27,7 @@ from datetime import date, timedelta
 
 from models.legal import LegalBasis, in_force_on, organic_law
 from models.messages import QT_TRANSLATE_NOOP, msg
+from models.provinces import MEASURES
 
 _C = "disclosure_calendar"
 
@@ -63,9 +64,7 @@ class DisclosureProfile:
     review_basis: LegalBasis | None = None
 
 
-_CQ = "重庆市实施《中华人民共和国村民委员会组织法》办法"
-_ZJ = "浙江省实施《中华人民共和国村民委员会组织法》办法"
-_SD = "山东省实施《中华人民共和国村民委员会组织法》办法"
+_CQ, _ZJ, _SD = (MEASURES[code].name for code in ("chongqing", "zhejiang", "shandong"))
 PROFILES = {
     "national": DisclosureProfile("national", None, None, None, None, False, organic_law(30)),
     # 重庆 27 (what is published), 29 (procedure: 监委会 审查 the plan first), 30 (the days).

@@ -102,3 +102,12 @@ def test_help_texts_name_both_texts():
 
     assert organic_law_both(32) == "《村民委员会组织法》(2018)第三十二条;2026年1月1日起为修正后的第三十七条"
     assert organic_law_both(27) == "《村民委员会组织法》(2018)第二十七条;2026年1月1日起依2025年修正后的文本"
+
+
+def test_province_measures_are_one_list():
+    from models.meetings.profiles import profile
+    from models.provinces import MEASURES, PROVINCES
+
+    for code, measure in MEASURES.items():
+        assert code in PROVINCES
+        assert (profile(code).law_name, profile(code).law_version) == (measure.name, measure.version), code
