@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules_sub = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
     r_import = rules_sub.add_parser("import", help="把 .txt/.docx 文本导入为新的草案版本")
     r_import.add_argument("file")
-    r_import.add_argument("--title", default="", help="名称(默认取文件中的标题)")
+    r_import.add_argument("--title", default="", help="名称(默认取文件中的标题,没有标题行时取文件名)")
     r_import.add_argument("--kind", default="village_rules", choices=["village_rules", "charter", "other"])
     r_check = rules_sub.add_parser("check", help="列出文本中可能违法的条款")
     r_check.add_argument("file")
@@ -441,10 +441,12 @@ def cmd_rules(args, paths) -> dict[str, Any]:
     info = _require_installation()
     if args.rules_command == "import":
         text = rule_files.read_text(Path(args.file))
-        version, parsed = rules_service.import_text(cli_session(info.mode), text, args.title, args.kind)
+        version, parsed = rules_service.import_text(cli_session(info.mode), text, args.title, args.kind,
+                                                    source_name=Path(args.file).name)
         notes = [str(n) for n in parsed.notes]
+        title_source = "option" if args.title.strip() else (parsed.title_source or "text")
         return {"version_id": version.id, "articles": len(parsed.articles), "chapters": len(parsed.chapters),
-                "title": version.title, "notes": notes,
+                "title": version.title, "notes": notes, "scheme": parsed.scheme, "title_source": title_source,
                 "_lines": [f"已导入“{version.title}”第 {version.version_no} 版(草案):"
                            f"{len(parsed.chapters)} 章,{len(parsed.articles)} 条。版本号 {version.id}", *notes]}
     from desktop.reports.rules_diff_xlsx import write_diff_xlsx

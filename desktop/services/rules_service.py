@@ -200,9 +200,13 @@ def view(version_id: str) -> VersionView:
 
 # --- creating ------------------------------------------------------------------
 
-def preview(text: str) -> parser.ParseResult:
-    """Parse a pasted or imported text for the preview (nothing is saved)."""
-    return parser.parse(text)
+def preview(text: str, source_name: str = "") -> parser.ParseResult:
+    """Parse a pasted or imported text for the preview (nothing is saved).
+
+    `source_name` is the file the text was read from: its name is the title
+    when the text has no heading line.
+    """
+    return parser.parse(text, source_name)
 
 
 def create_rule_set(session: Session, title: str, kind: str = KIND_RULES) -> read_models.RuleSetView:
@@ -278,12 +282,20 @@ def check_restorable(version: RuleVersion) -> None:
 
 
 def import_text(session: Session, text: str, title: str, kind: str = KIND_RULES,
-                rule_set_id: str | None = None, trigger: str = "other") -> tuple[read_models.RuleVersionView, parser.ParseResult]:
-    """Parse `text` and save it as a new draft (creating the rule set when needed)."""
+                rule_set_id: str | None = None, trigger: str = "other",
+                source_name: str = "") -> tuple[read_models.RuleVersionView, parser.ParseResult]:
+    """Parse `text` and save it as a new draft (creating the rule set when needed).
+
+    The title is `title`, else the text's heading line, else the name of the
+    file `source_name` the text came from (issue 17: a text needs no title).
+    """
     session.require(Permission.EDIT_RECORDS)
-    result = parser.parse(text)
+    result = parser.parse(text, source_name)
     if not result.articles:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "文本是空的,没有可以导入的内容。"))
+    if title.strip() and title.strip() != result.title:  # the name given wins; say so instead
+        result.notes = [n for n in result.notes if n.template not in (parser.TITLE_FROM_TEXT, parser.TITLE_FROM_FILE)]
+        result.notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "名称用的是填写的“{title}”。"), title=title.strip()))
     title = (title or result.title or "").strip()
     if not title:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写名称,例如“青山村村规民约”。"))

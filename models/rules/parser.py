@@ -16,14 +16,23 @@ Strategy, first that fits wins:
 3. `1.` / `1、` items alone (with `①②③` sub-items kept inside their item).
 4. Nothing recognisable: the whole text becomes one article, and the result
    says so.
+
+Between 2 and 3: long `一、…` lines that ARE the articles (a 公约 with no
+`第X条`). Before any scheme runs, `cleanup` takes out site chrome, page
+counters and pinyin glosses, and `titles` finds the optional title (else the
+caller's file name). Schemes 2–4 read run-in numbering ("。2、…") split onto
+lines by `run_in`. Every choice is a plain-Chinese note in `ParseResult.notes`,
+which the import preview and `cunwu rules import` show.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
+from models.rules import cleanup, run_in, titles
 from models.rules.numerals import NUMERAL_CHARS, parse_number
 
 _C = "rules_parser"
@@ -31,6 +40,7 @@ _C = "rules_parser"
 SCHEME_ARTICLES = "articles"  # 第X条
 SCHEME_HEADINGS = "headings"  # 一、 + 1、
 SCHEME_ITEMS = "items"  # 1. / 1、
+SCHEME_PARAGRAPHS = "paragraphs"  # long 一、 lines that are the articles
 SCHEME_SINGLE = "single"
 
 _N = f"[{NUMERAL_CHARS}]+"
@@ -38,11 +48,10 @@ _ARTICLE = re.compile(rf"第\s*({_N})\s*[条條]")
 _CHAPTER_LINE = re.compile(rf"^\s*(?:#+\s*)?(第\s*({_N})\s*[章編编])\s*(.*)$")
 _SECTION_LINE = re.compile(rf"^\s*(?:#+\s*)?第\s*{_N}\s*[节節]\s*.*$")
 _SENTENCE_END = "。；;！!？?」』”\"）)】"
+_LEADING_PUNCT = ":\uff1a、.．。,\uff0c;\uff1b 　"
 _HEADING_CHARS = re.compile(r"^[\u4e00-\u9fff\s　]{2,14}$")
 _CN_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
 _ITEM = re.compile(r"^\s*(\d{1,3})\s*(?:[、.．]\s*(.*)|$)")  # a bare "3" is a cut-off item
-_DEBRIS_LINE = re.compile(
-    r"^\s*(?:https?://\S+|<!--.*-->|\d+\s*/\s*\d+|第\s*\d+\s*页(?:\s*[/／共]\s*\d+\s*页)?|[-=_*]{3,})\s*$")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ 　]+(?=[\u4e00-\u9fff])")
 _PARA_MARK = "Р"  # Cyrillic Er used as a paragraph mark by some document sites
 
@@ -67,17 +76,17 @@ class ParseResult:
     chapters: list[str] = field(default_factory=list)
     articles: list[ParsedArticle] = field(default_factory=list)
     notes: list[Message] = field(default_factory=list)
+    title_source: str = ""  # "text", "file" or "" (no title found)
 
 
 def _clean_lines(text: str) -> tuple[str, list[str]]:
-    """Normalise line ends, cut debris lines, turn `Р` marks into breaks; returns (title, lines)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    """Split into stripped lines, turn `Р` marks into breaks, take a "# 标题" line; returns (title, lines)."""
     title = ""
     lines: list[str] = []
     for raw in text.split("\n"):
         for piece in raw.split(_PARA_MARK):
             line = piece.strip()
-            if not line or _DEBRIS_LINE.match(line):
+            if not line:
                 lines.append("")
                 continue
             if line.startswith("#") and not _CHAPTER_LINE.match(line):
@@ -102,37 +111,100 @@ def _join(parts: list[str]) -> str:
     return out
 
 
-def _plain_title(lines: list[str]) -> tuple[str, list[str]]:
-    """A first line like "青山村村规民约" (short, no sentence end, no numbering) is the title."""
-    for i, line in enumerate(lines):
-        if not line:
-            continue
-        looks_like_title = (len(line) <= 30 and not any(ch in line for ch in _SENTENCE_END + ",,:：")
-                            and not _ARTICLE.search(line) and not _CHAPTER_LINE.match(line)
-                            and not _ITEM.match(line) and not _CN_HEADING.match(line)
-                            and re.search(r"[约章程则度法]$", line))
-        return (line, lines[:i] + lines[i + 1:]) if looks_like_title else ("", lines)
-    return "", lines
+def _note(template: str, **params) -> Message:
+    return msg(_C, template, **params)
 
 
-def parse(text: str) -> ParseResult:
-    """Parse `text` into chapters and articles (see the module docstring)."""
-    title, lines = _clean_lines(text)
+def _cleanup_notes(counts: dict[str, int]) -> list[Message]:
+    notes = []
+    if counts.get(cleanup.CHROME):
+        notes.append(_note(QT_TRANSLATE_NOOP(_C, "去掉了 {n} 处网页杂项(导航、推荐、下载提示等)。"),
+                           n=counts[cleanup.CHROME]))
+    if counts.get(cleanup.PAGE):
+        notes.append(_note(QT_TRANSLATE_NOOP(_C, "去掉了 {n} 处页码。"), n=counts[cleanup.PAGE]))
+    if counts.get(cleanup.PINYIN):
+        notes.append(_note(QT_TRANSLATE_NOOP(_C, "去掉了 {n} 处拼音注音,如“會(huì)”。"), n=counts[cleanup.PINYIN]))
+    if counts.get(cleanup.DOTS):
+        notes.append(_note(QT_TRANSLATE_NOOP(_C, "把 {n} 处英文句点“.”当作句号。"), n=counts[cleanup.DOTS]))
+    return notes
+
+
+def _scheme_note(result: ParseResult, splits: int) -> list[Message]:
+    n = len(result.articles)
+    notes = []
+    if result.scheme == SCHEME_ARTICLES:
+        notes.append(_note(QT_TRANSLATE_NOOP(_C, "按“第X条”分成 {n} 条。"), n=n))
+    elif result.scheme == SCHEME_HEADINGS:
+        notes.append(_note(QT_TRANSLATE_NOOP(
+            _C, "把“一、”这样的行当作章节标题,把其下 {n} 个“1、”编号当作条款。"), n=n))
+    elif result.scheme == SCHEME_PARAGRAPHS:
+        notes.append(_note(QT_TRANSLATE_NOOP(_C, "把 {n} 个“一、”段落当作条款。"), n=n))
+    elif result.scheme == SCHEME_ITEMS:
+        notes.append(_note(QT_TRANSLATE_NOOP(_C, "把 {n} 个“1、”编号当作条款。"), n=n))
+    if splits:
+        notes.append(_note(QT_TRANSLATE_NOOP(
+            _C, "有 {n} 处编号和上一句连在同一段里(如“。2、…”),已分开。"), n=splits))
+    return notes
+
+
+def parse(text: str, source_name: str = "") -> ParseResult:
+    """Parse `text` into chapters and articles (see the module docstring).
+
+    Args:
+        text: the rule text as read or pasted.
+        source_name: the file it came from; its name (without extension) is
+            the title when the text has no heading line.
+    """
+    cleaned = cleanup.clean(text)
+    title, lines = _clean_lines(cleaned.text)
+    repeats = 0
     if not title:
-        title, lines = _plain_title(lines)
-    for scheme in (_parse_articles, _parse_headings, _parse_items):
-        result = scheme(lines)
-        if result is not None:
-            result.title = title
-            return result
-    body = _join(lines)
-    result = ParseResult(SCHEME_SINGLE, title=title)
-    if body:
-        result.articles.append(ParsedArticle(1, "", "", body))
-    result.notes.append(msg(_C, QT_TRANSLATE_NOOP(
-        _C, "没有找到“第一条”或“1、”这样的条款编号,全文作为一条导入。请在预览中手动分条。")))
+        title, lines, repeats = titles.find_title(lines)
+    notes = _cleanup_notes(cleaned.counts)
+    result: ParseResult | None = None
+    chapter_lines, chapter_splits = run_in.split_inline_chapters(lines)
+    result = _parse_articles(chapter_lines)
+    splits = 0
+    if result is not None and chapter_splits:
+        notes.append(_note(QT_TRANSLATE_NOOP(_C, "有 {n} 处“第X章”标题和条文连在同一行,已分开。"), n=chapter_splits))
+    if result is None:
+        split_lines, splits = run_in.split_run_in(lines)
+        for scheme in (_parse_headings, _parse_paragraphs, _parse_items):
+            result = scheme(split_lines)
+            if result is not None:
+                break
+    if result is None:
+        body = _join(lines)
+        result = ParseResult(SCHEME_SINGLE)
+        if body:
+            result.articles.append(ParsedArticle(1, "", "", body))
+        result.notes.append(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "没有找到“第一条”或“1、”这样的条款编号,全文作为一条导入。请在预览中手动分条。")))
+    else:
+        notes.extend(_scheme_note(result, splits))
+    for article in result.articles:
+        article.text = article.text.lstrip(_LEADING_PUNCT)
+    result.notes[:0] = notes
+    _set_title(result, title, repeats, source_name)
     return result
 
+
+TITLE_FROM_TEXT = QT_TRANSLATE_NOOP(_C, "标题取自正文:“{title}”。")
+TITLE_FROM_FILE = QT_TRANSLATE_NOOP(_C, "正文里没有标题行,标题取自文件名“{name}”。")
+
+
+def _set_title(result: ParseResult, title: str, repeats: int, source_name: str) -> None:
+    """The title from the text, else the file name; says which."""
+    if title:
+        result.title, result.title_source = title, "text"
+        result.notes.append(_note(TITLE_FROM_TEXT, title=title))
+        if repeats:
+            result.notes.append(_note(QT_TRANSLATE_NOOP(_C, "去掉了 {n} 处重复的标题。"), n=repeats))
+        return
+    name = PurePath(source_name.replace("\\", "/")).stem if source_name else ""
+    if name:
+        result.title, result.title_source = name, "file"
+        result.notes.append(_note(TITLE_FROM_FILE, name=name))
 
 # --- 1. 第X条 -------------------------------------------------------------------
 
@@ -148,14 +220,16 @@ def _parse_articles(lines: list[str]) -> ParseResult | None:
             continue  # 第X节 sub-headings: kept out of the article text
         else:
             stream.append(("line", line))
-    starts = _article_starts(stream)
+    starts, numbering = _article_starts(stream)
     if sum(len(v) for v in starts.values()) < 2:
         return None
     result = ParseResult(SCHEME_ARTICLES)
+    result.notes.extend(numbering)
     chapter = ""
     current: ParsedArticle | None = None
     parts: list[str] = []
     preamble: list[str] = []
+    glued: list[str] = []
 
     def close():
         if current is not None:
@@ -182,6 +256,10 @@ def _parse_articles(lines: list[str]) -> ParseResult | None:
             else:
                 parts.append(before)
             close()
+            if not heading and current is None and not result.articles and not chapter:
+                heading = _heading_before(preamble)  # "总 则" on its own line above 第一条
+            elif heading:
+                glued.append(heading)
             if heading:
                 chapter = heading
                 if chapter not in result.chapters:
@@ -205,7 +283,23 @@ def _parse_articles(lines: list[str]) -> ParseResult | None:
     close()
     result.preamble = _join(preamble)
     _fix_chapters(result)
+    if glued:
+        result.notes.append(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "把紧贴在条号前面的 {n} 个小标题(如“{first}”)当作章节标题。"), n=len(glued), first=glued[0]))
     return result
+
+
+def _heading_before(preamble: list[str]) -> str:
+    """Take a short heading line that ends the preamble ("总 则") off it and return it."""
+    for i in range(len(preamble) - 1, -1, -1):
+        if not preamble[i].strip():
+            continue
+        if _is_heading_line(preamble[i]):
+            heading = re.sub(r"[ 　]", "", preamble[i])
+            del preamble[i]
+            return heading
+        return ""
+    return ""
 
 
 def _is_heading_line(text: str) -> bool:
@@ -223,16 +317,24 @@ def _next_is_article(stream, starts, index) -> bool:
     return False
 
 
-def _article_starts(stream: list[tuple[str, str]]) -> dict[int, list[tuple[int, int, str, str]]]:
-    """Positions where an article starts: {stream index: [(start, end, label, glued heading)]}.
+def _article_starts(stream: list[tuple[str, str]]) -> tuple[dict[int, list[tuple[int, int, str, str]]], list[Message]]:
+    """Positions where an article starts: {stream index: [(start, end, label, glued heading)]}, and notes.
 
     A candidate must sit at a line start or after a sentence end (a short glued
     heading may stand between), and its number must continue the sequence.
+    At a line start the sequence may also skip a few numbers or repeat the
+    last one (a typing slip, reported as a note), and start again at 第一条
+    under a new heading (some 村规民约 number each part from one).
     """
     found: dict[int, list[tuple[int, int, str, str]]] = {}
+    notes: list[Message] = []
     expected: int | None = None
+    previous_is_heading = False
     for index, (kind, payload) in enumerate(stream):
-        if kind != "line" or not payload:
+        if kind == "chapter":
+            previous_is_heading = True
+            continue
+        if not payload:
             continue
         for match in _ARTICLE.finditer(payload):
             number = parse_number(match.group(1))
@@ -254,13 +356,33 @@ def _article_starts(stream: list[tuple[str, str]]) -> dict[int, list[tuple[int, 
                             heading = ""  # text before the very first article is preamble
                     else:
                         continue  # a reference inside a sentence
-            if expected is not None and number != expected:
-                continue
-            expected = number + 1
             label = match.group(0).replace(" ", "")
+            if expected is not None and number != expected:
+                at_line_start = not prefix.strip()
+                if at_line_start and expected < number <= expected + 3:
+                    notes.append(msg(_C, QT_TRANSLATE_NOOP(
+                        _C, "条号不连续:{label}前面缺了 {n} 条,请核对原文。"), label=label, n=number - expected))
+                elif at_line_start and number == expected - 1:
+                    notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "{label}出现了两次,两条都保留了,请核对原文。"),
+                                     label=label))
+                elif number == 1 and expected > 2 and ((at_line_start and previous_is_heading) or heading.strip()):
+                    notes.append(msg(_C, QT_TRANSLATE_NOOP(
+                        _C, "条号在“{heading}”处又从第一条开始,按原文保留,导入后按顺序编号。"),
+                        heading=heading.strip() or _last_heading(stream, index)))
+                else:
+                    continue
+            expected = number + 1
             found.setdefault(index, []).append(
                 (start, match.end(), label, heading.strip().replace(" ", "").replace("　", "")))
-    return found
+        previous_is_heading = not found.get(index) and _is_heading_line(payload)
+    return found, notes
+
+
+def _last_heading(stream: list[tuple[str, str]], index: int) -> str:
+    for j in range(index - 1, -1, -1):
+        if stream[j][1].strip():
+            return re.sub(r"[ 　]", "", stream[j][1])
+    return ""
 
 
 def _fix_chapters(result: ParseResult) -> None:
@@ -274,9 +396,10 @@ def _fix_chapters(result: ParseResult) -> None:
 # --- 2. 一、 headings with 1、 items ------------------------------------------------
 
 def _parse_headings(lines: list[str]) -> ParseResult | None:
-    heads = [i for i, line in enumerate(lines) if _CN_HEADING.match(line) and len(line) <= 20]
+    heads = [i for i, line in enumerate(lines)
+             if _CN_HEADING.match(line) and len(line) <= 20 and line.rstrip()[-1] not in _SENTENCE_END]
     numbers = [parse_number(_CN_HEADING.match(lines[i]).group(1)) for i in heads]
-    if len(heads) < 2 or numbers[:2] != [1, 2]:
+    if not heads or numbers[0] != 1 or (len(heads) > 1 and numbers[1] != 2):
         return None
     items = [i for i in range(heads[0], len(lines)) if _ITEM.match(lines[i])]
     if len(items) < 2:
@@ -315,6 +438,42 @@ def _parse_headings(lines: list[str]) -> ParseResult | None:
     for n, article in enumerate(result.articles, start=1):
         article.number = n
     result.chapters = [c for c in result.chapters if any(a.chapter == c for a in result.articles)]
+    return result
+
+
+# --- 2b. long 一、 lines that are the articles ---------------------------------------
+
+def _parse_paragraphs(lines: list[str]) -> ParseResult | None:
+    """A 公约 whose articles are "一、…" paragraphs (no 第X条, no 1、 items under them)."""
+    starts: list[tuple[int, str, str]] = []  # (line index, label, text after the number)
+    notes: list[Message] = []
+    expected = 1
+    for i, line in enumerate(lines):
+        head = _CN_HEADING.match(line)
+        if not head:
+            continue
+        number = parse_number(head.group(1))
+        label = f"{head.group(1)}、"
+        if number == expected:
+            pass
+        elif starts and expected < (number or 0) <= expected + 3:
+            notes.append(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "编号不连续:“{label}”前面缺了 {n} 段,请核对原文。"), label=label, n=number - expected))
+        elif starts and number == expected - 1:
+            notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "“{label}”出现了两次,两段都保留了,请核对原文。"),
+                             label=label))
+        else:
+            continue
+        starts.append((i, label, head.group(2)))
+        expected = (number or 0) + 1
+    if len(starts) < 2:
+        return None
+    result = ParseResult(SCHEME_PARAGRAPHS)
+    result.notes.extend(notes)
+    result.preamble = _join(lines[: starts[0][0]])
+    bounds = [s[0] for s in starts] + [len(lines)]
+    for n, ((a, label, first), b) in enumerate(zip(starts, bounds[1:], strict=False), start=1):
+        result.articles.append(ParsedArticle(n, label, "", _join([first, *lines[a + 1: b]])))
     return result
 
 

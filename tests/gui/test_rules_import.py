@@ -72,3 +72,21 @@ def test_unreadable_files_are_explained_inline(qtbot, dialog, tmp_path):
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert "请填写名称" in dialog.message.text()
     assert rules_service.list_rule_sets() == []
+
+
+def test_preview_shows_the_parsers_choices(qtbot, dialog):
+    """Issue 17: each choice the parser made is listed in the preview, and the file name stands in for a title."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[1] / "data" / "rule_texts"
+    assert dialog.load_file(corpus / "jiedong_chengdong_jumin_gongyue_chrome.txt")
+    assert dialog.article_count() == 10
+    assert dialog.notes_label.isVisible()
+    notes = dialog.notes_label.text()
+    assert "把 10 个“一、”段落当作条款" in notes and "网页杂项" in notes
+    assert dialog.title_edit.text() == "城东社区居民公约"
+
+    assert dialog.load_file(corpus / "taowenge_jianshitiao_run_in_items.txt")
+    assert dialog.article_count() == 9
+    assert "标题取自文件名" in dialog.notes_label.text() and "页码" in dialog.notes_label.text()
+    assert dialog.title_edit.text() == "taowenge_jianshitiao_run_in_items"

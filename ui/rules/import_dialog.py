@@ -64,6 +64,8 @@ class ImportDialog(QDialog):
         self.result: ParseResult | None = None
         self.version_id: str | None = None
         self._title_touched = False
+        self._source_name = ""  # the file the text came from: its name is the title when the text has none
+        self._suggested_title = ""  # suggested once per change, so a name the person cleared stays cleared
         self.setWindowTitle(self.tr("导入村规民约文本"))
         resize_within_screen(self, 960, 620)
 
@@ -179,6 +181,7 @@ class ImportDialog(QDialog):
                          on_failure=lambda exc: self._explain_unread(path, exc))
         if not read:
             return False
+        self._source_name = Path(path).name
         self.text_edit.setPlainText(read.value)
         self.file_message.show_ok(self.tr("已读入“{name}”。").format(name=Path(path).name))
         self.update_preview()
@@ -208,14 +211,14 @@ class ImportDialog(QDialog):
             self.table.setRowCount(0)
             self.import_button.setEnabled(False)
             return
-        result = rules_service.preview(text)
+        result = rules_service.preview(text, self._source_name)
         self.result = result
         if result.chapters:
             summary = self.tr("分成 {c} 章、{n} 条").format(c=len(result.chapters), n=len(result.articles))
         else:
             summary = self.tr("共 {n} 条(不分章)").format(n=len(result.articles))
         self.summary_label.setText(summary)
-        self.notes_label.setText("\n".join(message_text(m) for m in result.notes))
+        self.notes_label.setText("\n".join("· " + message_text(m) for m in result.notes))
         self.notes_label.setVisible(bool(result.notes))
         self.table.setRowCount(len(result.articles))
         for row, a in enumerate(result.articles):
@@ -225,8 +228,9 @@ class ImportDialog(QDialog):
                     item.setToolTip(a.text)
                 self.table.setItem(row, column, item)
         title = result.title or _title_from_preamble(result.preamble)
-        if title and not self._title_touched:
-            self.title_edit.setText(title)
+        if title and not self._title_touched and title != self._suggested_title:
+            self.title_edit.setText(title)  # the name field is the one that counts: no file-name fallback on saving
+            self._suggested_title = title
         self.import_button.setEnabled(bool(result.articles))
 
     def article_count(self) -> int:
