@@ -37,7 +37,7 @@ def test_add_move_delete_and_renumber_on_save(qtbot, page, village):
     assert editor.labels() == ["第一条", "(新)", "第二条", "第三条"]
     assert editor.selected_row() == 1
     type_text(qtbot, editor.text_edit, "乱倒垃圾的,违者罚款50元。")
-    assert editor.table.item(1, 0).text() == "⚠"
+    assert editor.table.item(1, 0).text() == "✖"
     assert "罚款" in editor.findings_label.text()
     assert "依据" in editor.findings_label.text()
     assert editor.dirty and editor.revert_button.isEnabled()
@@ -48,7 +48,7 @@ def test_add_move_delete_and_renumber_on_save(qtbot, page, village):
     qtbot.keyClick(editor.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert editor.labels() == ["第一条", "第二条", "第三条", "(新)"]
     assert editor.selected_row() == 3
-    assert editor.table.item(3, 0).text() == "⚠"
+    assert editor.table.item(3, 0).text() == "✖"
 
     # Delete 第二条: asked first; 取消 keeps it, 删除 removes it.
     _select(qtbot, editor, 1)
@@ -69,7 +69,7 @@ def test_add_move_delete_and_renumber_on_save(qtbot, page, village):
     assert [a.label for a in saved] == ["第一条", "第二条", "第三条"]
     assert saved[2].text == "乱倒垃圾的,违者罚款50元。"
     assert saved[1].text.startswith("红白喜事")
-    assert editor.table.item(2, 0).text() == "⚠"
+    assert editor.table.item(2, 0).text() == "✖"
     assert editor.table.item(0, 0).text() == ""
     assert "需要注意" in page.panel.info_label.text()
 

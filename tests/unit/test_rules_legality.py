@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from models.rules.legality import ERROR, WARNING, check_sentence, check_text
+from models.rules.legality import ERROR, check_sentence, check_text
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 if not SAMPLES.is_dir():
@@ -19,13 +19,13 @@ if not SAMPLES.is_dir():
     ("丧偶妇女再婚的,收回其承包地。", "women", ERROR),
     ("户口要留在娘家必须交2.5万元。", "fee", ERROR),
     ("外省结婚交1500元,未婚住在一起每年500元。", "fee", ERROR),
-    ("对违反者进行游街示众。", "liberty", ERROR),
+    ("对违反者进行游街示众。", "humiliation", ERROR),
     ("偷盗者由治保会关押三天。", "liberty", ERROR),
     ("违反本约者,其子女不得参军、升学。", "collective", ERROR),
     ("拒不改正的,取消其选举权。", "voting", ERROR),
-    ("严禁赌博,违者罚款200元。", "fine", WARNING),
-    ("乱倒垃圾的,处以50元罚款。", "fine", WARNING),
-    ("不履行赡养义务的,取消其当年集体分红。", "welfare", WARNING),
+    ("严禁赌博,违者罚款200元。", "fine", ERROR),
+    ("乱倒垃圾的,处以50元罚款。", "fine", ERROR),
+    ("不履行赡养义务的,取消其当年集体分红。", "entitlement", ERROR),
 ])
 def test_unlawful_or_doubtful_clauses_are_flagged(sentence, category, severity):
     findings = check_sentence(sentence)

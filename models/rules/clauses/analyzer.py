@@ -1,0 +1,320 @@
+"""Reading one sentence of a 村规民约: who, what happens to them, what is taken, which penalty.
+
+The reading works on positions, not on the bag of words of the sentence:
+
+- a harmful act (收回, 罚款, 关押…) is *protected*, and stays silent, when a
+  prohibition governs it ("严禁游街示众", "不得收回", "不得以…为由…") — that is a
+  prohibitor before it with no condition/consequence break in between
+  ("严禁赌博,违者罚款200元": the 违者 ends the prohibition's reach);
+- a penalty word inside the *condition* of a rule ("殴打他人的,…") describes
+  the misconduct, not the village's sanction;
+- a deprivation needs its object close by in the same clause ("不再参与土地承包
+  和集体收益分配"), and its category comes from who suffers it (出嫁女 → women,
+  户口迁出 → membership, 超生 → birth, 上访 → petition…), else it is a withheld
+  entitlement;
+- where the negation is itself the violation ("出嫁女不得参与分配", "不准嫁外省"),
+  only protective wording (同等, 不得以…为由, 依法保障…) or a lawful reason
+  (不符合条件, 已取得, 骗取…) clears it.
+
+Each reading names the words it read. All patterns are compiled once at import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models.rules.clauses import lexicon as lx
+from models.rules.clauses.numbers import AMOUNT
+from models.rules.clauses.sentences import clause_bounds
+
+#: Report order: the most specific wrong first (the façade and the UI show them in this order).
+CATEGORIES = ("women", "membership", "birth", "petition", "religion", "marriage", "burial", "movement", "voting",
+              "expulsion", "collective", "liberty", "humiliation", "property", "fee", "fine", "entitlement")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one sentence does wrong: the category, the words read, and whether it only needs review."""
+
+    category: str
+    matched: tuple[str, ...]
+    review: bool = False  # True: needs review (naming a person), not plainly unlawful
+
+
+def _rx(words: tuple[str, ...], gap: int = 8) -> re.Pattern[str]:
+    return re.compile(lx.alt(words, gap))
+
+
+_WOMEN = _rx(lx.WOMEN)
+_REMARRIED = _rx(lx.REMARRIED_SPOUSE)
+_MEMBERSHIP = _rx(lx.MEMBERSHIP)
+_BIRTH = _rx(lx.BIRTH)
+_PETITION = _rx(lx.PETITION)
+_PETITION_LAWFUL = _rx(lx.PETITION_LAWFUL)
+_RELIGION = _rx(lx.RELIGION)
+_RELIGION_LAWFUL = _rx(lx.RELIGION_LAWFUL)
+_BURIAL = _rx(lx.BURIAL)
+_COLLECTIVE = _rx(lx.COLLECTIVE)
+_COLLECTIVE_NAMED = _rx(lx.COLLECTIVE_NAMED)
+_COLLECTIVE_BAR = re.compile(r"(?:不得|不准|不能|不许|不予|取消|禁止|限制)" + lx.GAP % 6 + lx.alt(lx.COLLECTIVE_BARRED))
+_MARRIAGE_WORDS = re.compile(r"结婚|婚姻|通婚|婚配")
+#: "入赘男子及其子女": the children are part of who is named, not relatives punished for them.
+_KIN_OF_SUBJECT = re.compile(r"(?:及其|以及|及|和|与|、)$")
+
+_DEPRIVE = _rx(lx.DEPRIVE)
+_STRONG = re.compile(r"享受|享有|参与|参加|分配|分得|分给|领取|不分|不再分|无权|丧失|剥夺|无资格|没有资格")
+_OBJECT = _rx(lx.ENTITLEMENTS)
+_GENERIC_OBJECT = re.compile(r"^(?:资格|权利|权益|待遇)$")
+_HONOURS = _rx(lx.HONOURS)
+_QUALIFIERS = _rx(lx.QUALIFIERS)
+_OFFICES = _rx(lx.OFFICES)
+_REGARDLESS = re.compile(r"不分" + lx.alt(lx.REGARDLESS))
+_REDUCED = re.compile(lx.alt(lx.ENTITLEMENTS) + lx.GAP % 10 + lx.REDUCED_SHARE)
+_HANDED = re.compile(lx.alt(lx.ENTITLEMENTS) + lx.GAP % 6 + lx.HANDED_OVER)
+_ELIGIBILITY = _rx(lx.ELIGIBILITY)
+
+_FINE = _rx(lx.FINE)
+_FINE_AMOUNT = re.compile(r"(?:罚|处以|处)" + lx.GAP % 6 + AMOUNT)
+_PAY_AMOUNT = re.compile(lx.alt(lx.PAY) + lx.GAP % 8 + AMOUNT)
+_DEPOSIT = _rx(lx.DEPOSIT)
+_CONTRACT = _rx(lx.CONTRACT)
+_FEE = re.compile(lx.alt(lx.FEE_TOPICS) + r"[^。；;！!？?\n]{0,20}?" + lx.alt(lx.COLLECT)
+                  + lx.GAP % 10 + r"(?:" + AMOUNT + r"|[^，,。；;]{0,4}费|钱)")
+_PROPERTY = _rx(lx.PROPERTY)
+_LIBERTY = _rx(lx.LIBERTY, 10)
+_HUMILIATION = _rx(lx.HUMILIATION)
+_EXPOSURE = _rx(lx.EXPOSURE)
+_IDENTITY = _rx(lx.IDENTITY)
+
+_MARRIAGE = _rx(lx.MARRIAGE)
+_MARRIAGE_LAWFUL = _rx(lx.MARRIAGE_LAWFUL)
+_BIRTH_RULES = _rx(lx.BIRTH_RULES)
+_RELIGION_RULES = _rx(lx.RELIGION_RULES)
+_BURIAL_FORCE = _rx(lx.BURIAL_FORCE)
+_MOVEMENT = _rx(lx.MOVEMENT)
+_MOVEMENT_LAWFUL = _rx(lx.MOVEMENT_LAWFUL)
+_PETITION_BAN = _rx(lx.PETITION_BAN)
+_VOTING = _rx(lx.VOTING)
+_VOTING_LAWFUL = _rx(lx.VOTING_LAWFUL)
+_EXPULSION = _rx(lx.EXPULSION)
+
+_HARM = _rx(lx.HARM_VERBS)
+_PROTECTOR = _rx(lx.PROTECTORS)
+_PROTECTIVE = _rx(lx.PROTECTIVE, 12)
+_BREAK = _rx(lx.BREAKS)
+_AUTHORITY = _rx(lx.AUTHORITIES)
+_CONTRAST = re.compile(r"但|但是|可是|然而|否则")
+_NEGATION_BEFORE = "不没未勿莫别免非"
+_CONDITION_END = ("的", "者", "时", "后", "行为", "现象", "情况")
+_PROTECTOR_REACH = 40
+
+
+class _Sentence:
+    """One sentence with the positions the readings share (breaks, prohibitions)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in _BREAK.finditer(text)]
+        self.protectors = [(m.start(), m.end()) for m in _PROTECTOR.finditer(text)]
+        protective = _PROTECTIVE.search(text)
+        # Equality wording clears the sentence unless a "但…" turns it round afterwards.
+        self.protective = bool(protective) and not _CONTRAST.search(text, protective.end())
+
+    def protected(self, pos: int) -> bool:
+        """Whether a prohibition governs the words at `pos` ("严禁…", "不得…", "不收回")."""
+        if pos > 0 and self.text[pos - 1] in _NEGATION_BEFORE:
+            return True
+        for _start, end in self.protectors:
+            if end <= pos and pos - end <= _PROTECTOR_REACH and not any(end <= b < pos for b in self.breaks):
+                return True
+        return False
+
+    def double_negated(self, pos: int) -> bool:
+        """A prohibition of a prohibition ("不得禁止村民信教"): the prohibitor right before `pos`."""
+        return any(end <= pos and pos - end <= 3 for _start, end in self.protectors) or (
+            pos > 0 and self.text[pos - 1] in _NEGATION_BEFORE)
+
+    def in_condition(self, pos: int) -> bool:
+        """Whether `pos` sits in the condition of a rule ("殴打他人的,…"), not in its consequence."""
+        _start, end = clause_bounds(self.text, pos)
+        tail = self.text[pos:end].rstrip(" 。；;.!！?？")
+        return tail.endswith(_CONDITION_END)
+
+    def by_authority(self, pos: int) -> bool:
+        """Whether the authorities act under the law in this clause ("由公安机关依法拘留")."""
+        start, end = clause_bounds(self.text, pos)
+        return bool(_AUTHORITY.search(self.text, max(0, start - 1), end))
+
+    def clause(self, pos: int) -> str:
+        start, end = clause_bounds(self.text, pos)
+        return self.text[start:end]
+
+
+def _subject_category(s: _Sentence, pos: int) -> tuple[str, str] | None:
+    """(category, word) of the person a deprivation at `pos` falls on, when the sentence names one."""
+    text = s.text
+    remarried = _REMARRIED.search(text)
+    if remarried:
+        return "membership", remarried.group(0)
+    for pattern, category, lawful in ((_WOMEN, "women", None), (_BIRTH, "birth", None),
+                                      (_PETITION, "petition", None), (_RELIGION, "religion", _RELIGION_LAWFUL),
+                                      (_BURIAL, "burial", None), (_MEMBERSHIP, "membership", None)):
+        match = pattern.search(text)
+        if match and not (lawful and lawful.search(text)):
+            return category, match.group(0)
+    return None
+
+
+def _deprivations(s: _Sentence) -> list[tuple[int, tuple[str, ...]]]:
+    """(position, words) of each unprotected taking-away of an entitlement."""
+    text = s.text
+    found: list[tuple[int, tuple[str, ...]]] = []
+    subject = _subject_category(s, 0)
+    for verb in _DEPRIVE.finditer(text):
+        pos = verb.start()
+        if s.protected(pos) or _REGARDLESS.match(text, pos):
+            continue
+        cstart, cend = clause_bounds(text, pos)
+        obj = _OBJECT.search(text, verb.end(), min(cend, verb.end() + 16))
+        if obj is None:
+            before = [m for m in _OBJECT.finditer(text, max(cstart, pos - 12), pos)]
+            obj = before[-1] if before else None
+        if obj is not None:
+            span = text[min(pos, obj.start()):max(verb.end(), obj.end())]
+            if _HONOURS.search(span):
+                continue
+            if _GENERIC_OBJECT.match(obj.group(0)):
+                lead = text[max(cstart, obj.start() - 8):obj.start()]
+                if not _QUALIFIERS.search(lead) or _OFFICES.search(lead) or _HONOURS.search(lead):
+                    continue
+            found.append((pos, (verb.group(0), obj.group(0))))
+        elif subject and _STRONG.search(verb.group(0)):
+            found.append((pos, (verb.group(0),)))
+    for pattern in (_REDUCED, _HANDED):
+        for match in pattern.finditer(text):
+            if not s.protected(match.start()) and (pattern is _REDUCED or subject):
+                found.append((match.start(), (match.group(0),)))
+    return found
+
+
+def _first(pattern: re.Pattern[str], s: _Sentence, *, condition_ok: bool = False, authority_ok: bool = True,
+           leading_prohibitor: bool = False) -> re.Match[str] | None:
+    """The first unprotected match of `pattern` in the sentence's consequence."""
+    for match in pattern.finditer(s.text):
+        pos = match.start()
+        if leading_prohibitor:
+            if s.double_negated(pos) or _HARM.search(match.group(0)):
+                continue
+        elif s.protected(pos):
+            continue
+        if not condition_ok and s.in_condition(pos):
+            continue
+        if not authority_ok and s.by_authority(pos):
+            continue
+        return match
+    return None
+
+
+def read(sentence: str) -> list[Reading]:
+    """Every unlawful (or to-be-reviewed) thing `sentence` does, one reading per category, in report order."""
+    s = _Sentence(sentence)
+    text = s.text
+    out: dict[str, Reading] = {}
+
+    def add(category: str, *words: str, review: bool = False) -> None:
+        if category not in out:
+            out[category] = Reading(category, tuple(w for w in words if w), review)
+
+    # WHO x WHAT HAPPENS x WHAT IS TAKEN
+    if not s.protective and not _ELIGIBILITY.search(text):
+        deprivations = _deprivations(s)
+        if deprivations:
+            pos, words = deprivations[0]
+            subject = _subject_category(s, pos)
+            if subject:
+                add(subject[0], subject[1], *words)
+            else:
+                add("entitlement", *words)
+
+    # Penalties the village has no power to impose.
+    fine = _first(_FINE, s, authority_ok=False) or _first(_FINE_AMOUNT, s, authority_ok=False)
+    if fine is None:
+        paid = _first(_PAY_AMOUNT, s, authority_ok=False)
+        if paid is not None and any(b < paid.start() for b in s.breaks) and not _FEE.search(text):
+            fine = paid
+    if fine is not None:
+        add("fine", fine.group(0))
+    fee = _first(_FEE, s, condition_ok=True)
+    deposit = _first(_DEPOSIT, s, condition_ok=True)
+    if fee is not None:
+        add("fee", fee.group(0))
+    elif deposit is not None and not _CONTRACT.search(text):
+        add("fee", deposit.group(0))
+    prop = _first(_PROPERTY, s, authority_ok=False)
+    if prop is not None:
+        add("property", prop.group(0))
+    liberty = _first(_LIBERTY, s, authority_ok=False)
+    if liberty is not None:
+        add("liberty", liberty.group(0))
+    humiliation = _first(_HUMILIATION, s)
+    if humiliation is not None:
+        add("humiliation", humiliation.group(0))
+    else:
+        exposure = _first(_EXPOSURE, s)
+        if exposure is not None and (_IDENTITY.search(exposure.group(0)) or _IDENTITY.search(
+                text, max(0, exposure.start() - 12), exposure.end() + 12)):
+            add("humiliation", exposure.group(0), review=True)
+
+    # Collective punishment: relatives answer for someone else.
+    named = _first(_COLLECTIVE_NAMED, s, condition_ok=True)
+    if named is not None and not _MARRIAGE_WORDS.search(text):
+        add("collective", named.group(0))
+    else:
+        for kin in _COLLECTIVE.finditer(text):
+            if s.protected(kin.start()) or s.in_condition(kin.start()) or _KIN_OF_SUBJECT.search(
+                    text, max(0, kin.start() - 3), kin.start()):
+                continue
+            after = text[kin.end():kin.end() + 14]
+            sanction = _COLLECTIVE_BAR.match(after) or _COLLECTIVE_BAR.search(after)
+            if sanction is None and not s.protective and not _ELIGIBILITY.search(text):
+                verb = _DEPRIVE.search(after) or _FINE.search(after) or _LIBERTY.search(after)
+                sanction = verb if verb is not None and verb.start() <= 4 else None
+            if sanction is not None:
+                add("collective", kin.group(0), sanction.group(0))
+                break
+
+    # Freedoms the village may not restrict.
+    marriage = _first(_MARRIAGE, s, condition_ok=True, leading_prohibitor=True)
+    if marriage is not None and not _MARRIAGE_LAWFUL.search(text):
+        add("marriage", marriage.group(0))
+    birth = _first(_BIRTH_RULES, s, condition_ok=True, leading_prohibitor=True)
+    if birth is not None:
+        add("birth", birth.group(0))
+    elif (("fine" in out or "fee" in out) and _BIRTH.search(text)):
+        add("birth", _BIRTH.search(text).group(0))
+    religion = _first(_RELIGION_RULES, s, condition_ok=True, leading_prohibitor=True)
+    if religion is not None and not _RELIGION_LAWFUL.search(text):
+        add("religion", religion.group(0))
+    burial = _first(_BURIAL_FORCE, s)
+    if burial is not None:
+        add("burial", burial.group(0))
+    elif "fine" in out and _BURIAL.search(text):
+        add("burial", _BURIAL.search(text).group(0))
+    petition = _first(_PETITION_BAN, s, condition_ok=True, leading_prohibitor=True)
+    if petition is not None and not _PETITION_LAWFUL.search(petition.group(0) + text[petition.end():petition.end() + 4]):
+        add("petition", petition.group(0))
+    elif _PETITION.search(text) and ({"fine", "liberty", "fee", "property"} & out.keys()):
+        add("petition", _PETITION.search(text).group(0))
+    movement = _first(_MOVEMENT, s, condition_ok=False, leading_prohibitor=True)
+    if movement is not None and not _MOVEMENT_LAWFUL.search(text) and not s.protected(movement.start()):
+        add("movement", movement.group(0))
+    voting = _first(_VOTING, s, leading_prohibitor=True)
+    if voting is not None and not _VOTING_LAWFUL.search(text) and not s.protective:
+        add("voting", voting.group(0))
+    expulsion = _first(_EXPULSION, s)
+    if expulsion is not None and not _ELIGIBILITY.search(text):
+        add("expulsion", expulsion.group(0))
+        if "entitlement" in out and set(out["entitlement"].matched) & set(lx.EXPULSION_OBJECTS):
+            del out["entitlement"]
+    return [out[c] for c in CATEGORIES if c in out]
