@@ -232,6 +232,7 @@ def term_view(term_id: str) -> TermView:
     vacancies = [(m.left_on, next((j for j in joined if j >= m.left_on), "")) for m in left]
     timing = el.check_timing(term.start_date, vc_starts[-1] if vc_starts else "", vacancies,
                              date.today().isoformat(), installation.province())
+    timing += el.check_term(term.start_date, term.end_date, vc_starts[-1] if vc_starts else "")
     return TermView(term.id, term.label, term.start_date, term.end_date, tuple(rows),
                     tuple(el.check_composition(seats, installation.province()) + timing))
 

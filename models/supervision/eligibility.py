@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from models.kinship import RELATIONS, inverse
-from models.legal import CIVIL_CODE, LegalBasis, organic_law
+from models.legal import CIVIL_CODE, ORGANIC_2025_IN_FORCE, LegalBasis, organic_law
 from models.meetings.profiles import profile
-from models.meetings.quorum import ERROR, WARNING, Finding
+from models.meetings.quorum import ERROR, INFO, WARNING, Finding
 from models.messages import QT_TRANSLATE_NOOP, msg
+from models.stored_values import stored_date
+from models.terms import default_term_last_day
 
 _C = "eligibility"
 VILLAGE_COMMITTEE = frozenset({"vc_chair", "vc_vice", "vc_member"})
@@ -142,8 +144,6 @@ def check_timing(term_start: str, village_committee_start: str, vacancies: list[
     """
     from datetime import timedelta
 
-    from models.stored_values import stored_date
-
     out: list[Finding] = []
     # A bad stored date (an older import) leaves the timing unknown: nothing is judged from it.
     vc, start = stored_date(village_committee_start), stored_date(term_start)
@@ -164,3 +164,39 @@ def check_timing(term_start: str, village_committee_start: str, vacancies: list[
                     _C, "{left} 出缺的成员,应在 {days} 天内补选(截至 {deadline})。"),
                     left=left_on, days=days, deadline=deadline.isoformat()), profile(province).vacancy_basis))
     return out
+
+
+def check_term(term_start: str, term_end: str, village_committee_start: str) -> list[Finding]:
+    """The committee's term against the 村委会's: the same term (five years from the 村委会's start).
+
+    For a term from 2026-01-01 this is law (the 2025 amendment puts the committee's term in the
+    组织法: cited as the text in force on the term's first day); before, it is the 2017 中办国办
+    guidance — policy, not law, and the finding says so. Dates are ISO text; the 村委会's term is
+    the five years of 组织法 第十一条 from `village_committee_start` (`models.terms`). Nothing is
+    judged when a date is unknown or the 村委会 on record had already served its five years when
+    the committee began (its 换届 is not recorded: `check_timing` says the election was late).
+    """
+    start, vc = stored_date(term_start), stored_date(village_committee_start)
+    if start is None or vc is None or start < vc:
+        return []
+    vc_last = default_term_last_day(vc)
+    if vc_last < start:
+        return []
+    in_law = start >= ORGANIC_2025_IN_FORCE
+    end = stored_date(term_end) if term_end else None
+    if end is None:
+        if term_end or not in_law:
+            return []
+        return [Finding(INFO, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "依法村务监督委员会的任期与村民委员会相同:本届村委会自 {vc} 起,任期到 {vc_last}。"),
+            vc=vc.isoformat(), vc_last=vc_last.isoformat()), organic_law(32, on=start))]
+    if abs((end - vc_last).days) <= 31:  # elected within a month of the 村委会, it may end as far from it
+        return []
+    params = dict(end=end.isoformat(), vc=vc.isoformat(), vc_last=vc_last.isoformat())
+    if in_law:
+        return [Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "本届监委会任期到 {end},本届村委会(自 {vc} 起)任期到 {vc_last};"
+                "依法村务监督委员会的任期与村民委员会相同。"), **params), organic_law(32, on=start))]
+    return [Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+        _C, "本届监委会任期到 {end},本届村委会(自 {vc} 起)任期到 {vc_last};"
+            "按照 2017 年中办国办指导意见(政策,不是法律),监委会任期与村民委员会相同。"), **params), _OPINION_2017)]

@@ -213,3 +213,39 @@ def test_election_within_a_month_and_vacancies_in_time():
     findings = check_timing("2021-05-20", "2021-05-06", [("2023-03-01", "")], "2023-06-01", "shandong")
     assert findings and "60 天内补选" in findings[0].text()
     assert check_timing("2021-05-20", "2021-05-06", [("2023-03-01", "2023-04-01")], "2023-06-01", "shandong") == []
+
+
+def test_committee_term_from_2026_is_the_village_committees_by_law():
+    from models.supervision.eligibility import check_term
+
+    # 村委会 elected 2026-04-18: its five years end 2031-04-17 (组织法 11).
+    assert check_term("2026-05-10", "2031-04-17", "2026-04-18") == []
+    assert check_term("2026-05-10", "2031-05-17", "2026-04-18") == []  # within the month it was elected in
+    longer = check_term("2026-05-10", "2031-05-19", "2026-04-18")
+    assert [f.severity for f in longer] == ["error"]
+    assert "依法村务监督委员会的任期与村民委员会相同" in longer[0].text()
+    assert longer[0].basis == organic_law(32, on=date(2026, 5, 10)) and longer[0].basis.version == "2025"
+    shorter = check_term("2026-05-10", "2029-05-09", "2026-04-18")  # a three-year term
+    assert shorter and shorter[0].severity == "error"
+    # No end recorded: the law's end is given, as information.
+    open_term = check_term("2026-05-10", "", "2026-04-18")
+    assert [f.severity for f in open_term] == ["info"] and "任期到 2031-04-17" in open_term[0].text()
+
+
+def test_committee_term_before_2026_is_policy_not_law():
+    from models.supervision.eligibility import check_term
+
+    assert check_term("2021-05-06", "2026-04-17", "2021-04-18") == []
+    findings = check_term("2021-05-06", "2024-05-05", "2021-04-18")
+    assert [f.severity for f in findings] == ["warning"]
+    assert "政策,不是法律" in findings[0].text() and "指导意见" in findings[0].text()
+    assert "村民委员会组织法" not in findings[0].text()
+    assert check_term("2021-05-06", "", "2021-04-18") == []  # no end recorded: nothing to compare
+
+
+def test_committee_term_unknown_dates_judge_nothing():
+    from models.supervision.eligibility import check_term
+
+    assert check_term("2026-05-10", "2031-05-09", "") == []  # no 村委会 on record
+    assert check_term("2026-05-10", "2031-05-09", "2021-04-18") == []  # 村委会's 换届 not recorded
+    assert check_term("2026-05-10", "2031/05/09", "2026-04-18") == []  # an unreadable stored end

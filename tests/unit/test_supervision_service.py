@@ -187,3 +187,14 @@ def test_consecutive_appraisals_by_date_and_the_interval_per_person(committee, d
     close = [f.text() for f in sv.appraisal_schedule(date(2041, 6, 1)) if "只相隔" in f.text()]
     assert len(close) == 1 and "2041-01-10 和 2041-03-01 两次被评议,只相隔 50 天" in close[0]
     # 2040-01-10 → 2040-07-10 is six calendar months (allowed); 01-10 → 03-01 are two different people.
+
+
+def test_a_2026_committee_term_is_checked_against_the_village_committees(village):
+    """The 2025 amendment puts the 监委会 term in law: the same as the 村委会's (issue 17)."""
+    _, admin = village
+    chair = people_service.add_person(admin, "周主任", "男", village_group="一组")
+    people_service.add_role(admin, chair, "vc_chair", "2026-04-18")
+    term = sv.create_term(admin, "第七届", date(2026, 5, 10), date(2029, 5, 9))
+    [finding] = [f for f in sv.term_view(term.id).composition if "任期" in f.text()]
+    assert finding.severity == "error" and "任期到 2031-04-17" in finding.text()
+    assert "《村民委员会组织法》(2025)" in finding.text()
