@@ -67,4 +67,7 @@ MEASURES: dict[str, Measure] = {
                      "DOMAIN §13 [HN] (LawRefBook/Laws; not among the samples)"),
     "beijing": Measure("北京市实施《中华人民共和国村民委员会组织法》若干规定", "2012",
                        "DOMAIN §13 [BJ] (LawRefBook/Laws; not among the samples)"),
+    "shaanxi": Measure("陕西省实施《中华人民共和国村民委员会组织法》办法", "2011",
+                       "art. 35 (民主评议) read in the 2011 修订 text at fsou.com via the search tool; "
+                       "a 2019 修正 exists, its numbering not checked"),
 }
