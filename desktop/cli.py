@@ -666,11 +666,25 @@ def cmd_report(args, paths) -> dict[str, Any]:
     lines = [f"合规报表已写入:{path}"] + ([f"PDF 已写入:{pdf_path}"] if pdf_path else [])
     lines.append(f"{board.period_label}:{len(board.villages)} 个村,{len(board.obligations)} 项义务,"
                  f"数据截至 {board.data_as_of or '—'}。" + ("这一期间还没有任何村的数据,报表中已注明。" if board.empty else ""))
+    if board.silent_villages:
+        lines.append(f"长期未报送(超过 {board.silent_after_days} 天没有数据包):{len(board.silent_villages)} 个村,"
+                     "报表中单独列出。")
     return {"path": str(path), "pdf": str(pdf_path) if pdf_path else None, "period": board.period,
             "period_label": board.period_label, "villages": len(board.villages),
             "obligations": len(board.obligations), "empty": board.empty,
             "rates": {o.key: board.rate(o.key) for o in board.obligations},
-            "data_as_of": board.data_as_of, "_lines": lines}
+            "data_as_of": board.data_as_of,
+            # issue 17 (added keys): the villages' overall rate (无数据 counts as not on time), the
+            # township's own duties, and the villages listed apart as 长期未报送
+            "overall_rate": board.overall_rate(),
+            "township": {o.key: {"state": board.township_cell(o.key).state, "note": board.township_cell(o.key).note,
+                                 "done": board.township_cell(o.key).done, "late": board.township_cell(o.key).late,
+                                 "expected": board.township_cell(o.key).expected}
+                         for o in board.township_obligations},
+            "silent_after_days": board.silent_after_days,
+            "silent_villages": [{"code": v.code, "name": v.name, "data_as_of": v.data_as_of,
+                                 "silent_days": v.silent_days} for v in board.silent_villages],
+            "_lines": lines}
 
 
 def _is_setup(path: Path, fmt) -> bool:

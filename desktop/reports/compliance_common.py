@@ -9,13 +9,26 @@ from __future__ import annotations
 
 from desktop.reports.i18n import tr
 from models.messages import QT_TRANSLATE_NOOP
-from models.township.board import DUE, LATE, MISSING, NA, OK, STATE_LABELS, Board, VillageHead
+from models.township.board import (
+    DUE,
+    LATE,
+    MISSING,
+    NA,
+    NONE,
+    OK,
+    STATE_LABELS,
+    TOWNSHIP,
+    Board,
+    VillageHead,
+)
 
 _C = "compliance_report"
 _BOARD = "compliance"  # the context of the board's own labels (models/township/board.py)
 
-#: Legend order: what a reader looks for first.
+#: Legend order: what a reader looks for first (coloured states).
 STATES = (OK, LATE, MISSING, DUE, NA)
+#: Every state a cell can have: 不适用 (nothing was required) stays uncoloured, after the legend.
+ALL_STATES = (*STATES, NONE)
 #: (fill, text colour) per state: Excel's good / neutral / bad, then greys.
 COLOURS = {
     OK: ("C6EFCE", "006100"),
@@ -23,9 +36,10 @@ COLOURS = {
     MISSING: ("FFC7CE", "9C0006"),
     DUE: ("D9D9D9", "404040"),
     NA: ("F2F2F2", "808080"),
+    NONE: ("FFFFFF", "808080"),  # 不适用: no fill (not in the legend's colour rules)
 }
-#: States that count in a rate: the obligation applied and was due.
-APPLICABLE = (OK, LATE, MISSING)
+#: States that count in a rate: the obligation applied and was due; 无数据 counts as not on time.
+APPLICABLE = (OK, LATE, MISSING, NA)
 
 
 def state_text(state: str) -> str:
@@ -47,17 +61,47 @@ def village_name(village: VillageHead) -> str:
 
 def counts(board: Board, obligation_key: str) -> dict[str, int]:
     """How many villages are in each state on one obligation."""
-    out = dict.fromkeys(STATES, 0)
+    out = dict.fromkeys(ALL_STATES, 0)
     for v in board.villages:
         out[board.cell(v.code, obligation_key).state] += 1
     return out
 
 
 def overall_rate(board: Board) -> float | None:
-    """Share of all applicable cells of the board that are on time (None: none applicable)."""
-    states = [board.cell(v.code, o.key).state for v in board.villages for o in board.obligations]
-    applicable = [s for s in states if s in APPLICABLE]
-    return sum(s == OK for s in applicable) / len(applicable) if applicable else None
+    """Share of the villages' own cells that are on time, 无数据 counting as not (None: nothing known)."""
+    return board.overall_rate()
+
+
+def applicable_count(board: Board, obligation_key: str) -> int:
+    """Villages the obligation applied to: on time, late, missing, and (for a village's own duty) 无数据."""
+    c = counts(board, obligation_key)
+    township = any(o.key == obligation_key and o.duty_of == TOWNSHIP for o in board.obligations)
+    return sum(c[s] for s in APPLICABLE if not (township and s == NA))
+
+
+def silent_title(board: Board) -> str:
+    """The heading of the villages listed apart, with the threshold."""
+    return tr(_C, QT_TRANSLATE_NOOP(_C, "长期未报送的村(超过 {days} 天没有收到数据包,或从未收到)")).format(
+        days=board.silent_after_days)
+
+
+def silent_line(village: VillageHead) -> str:
+    """"溪口村(330106001002):最后数据包 2026-03-02,已 247 天" or "…:从未报送"."""
+    if not village.data_as_of:
+        return tr(_C, QT_TRANSLATE_NOOP(_C, "{name}({code}):从未报送")).format(
+            name=village_name(village), code=village.code)
+    return tr(_C, QT_TRANSLATE_NOOP(_C, "{name}({code}):最后数据包 {day},已 {days} 天")).format(
+        name=village_name(village), code=village.code, day=village.data_as_of, days=village.silent_days)
+
+
+def township_line(board: Board) -> list[str]:
+    """The township's own row: per duty, its state and what is waiting ("上报事项答复:缺失,2件待答")."""
+    out = []
+    for o in board.township_obligations:
+        c = board.township_cell(o.key)
+        out.append(tr(_C, QT_TRANSLATE_NOOP(_C, "乡镇本级 · {obligation}:{state},{note}")).format(
+            obligation=label(o.label), state=state_text(c.state), note=tr(_BOARD, c.note)))
+    return out
 
 
 def rate_text(rate: float | None) -> str:
@@ -97,9 +141,16 @@ def empty_text(board: Board) -> str:
 def notes(board: Board) -> list[str]:
     """The explanations printed under the table (how rates are computed, where data comes from)."""
     lines = [
-        tr(_C, QT_TRANSLATE_NOOP(_C, "按时率 = 按时的村 ÷ 应履行的村(按时、逾期完成、缺失);未到期和无数据的不计入。")),
-        tr(_C, QT_TRANSLATE_NOOP(_C, "本表只依据各村报送的数据包计算;“无数据”表示尚未收到能说明情况的数据,不等于没有履行。")),
+        tr(_C, QT_TRANSLATE_NOOP(_C, "按时率 = 按时的村 ÷ 应履行的村(按时、逾期完成、缺失、无数据);"
+                                     "未到期和不适用的不计入。")),
+        tr(_C, QT_TRANSLATE_NOOP(_C, "本表只依据各村报送的数据包计算;“无数据”表示没有收到能说明情况的数据,"
+                                     "不能算作已履行,按未按时计入按时率。")),
     ]
+    township = [o for o in board.obligations if o.duty_of == TOWNSHIP]
+    if township:
+        lines.append(tr(_C, QT_TRANSLATE_NOOP(
+            _C, "{obligations}是乡镇的职责:各村一栏显示乡镇对该村的办理情况,不计入该村按时率,汇总见“乡镇本级”。")).format(
+            obligations="、".join(label(o.label) for o in township)))
     basis = tr(_C, QT_TRANSLATE_NOOP(_C, "依据 · {obligation}:{basis}"))
     lines += [basis.format(obligation=label(o.label), basis=o.basis) for o in board.obligations if o.basis]
     return lines

@@ -80,7 +80,7 @@ def compliance_html(board: Board) -> str:
     rows = (
         (_t(QT_TRANSLATE_NOOP(_C, "按时(村)")), [str(counts[o.key][OK]) for o in obligations], ""),
         (_t(QT_TRANSLATE_NOOP(_C, "应履行(村)")),
-         [str(sum(counts[o.key][s] for s in cc.APPLICABLE)) for o in obligations], ""),
+         [str(cc.applicable_count(board, o.key)) for o in obligations], ""),
         (_t(QT_TRANSLATE_NOOP(_C, "按时率")), [cc.rate_text(board.rate(o.key)) for o in obligations],
          cc.rate_text(cc.overall_rate(board))),
     )
@@ -89,6 +89,10 @@ def compliance_html(board: Board) -> str:
         parts.append(f"<tr><td class='total' colspan='2'>{escape(label)}</td>{cells}"
                      f"<td class='r total'>{overall}</td><td class='total'></td></tr>")
     parts.append("</table>")
+    parts += [f"<p class='note'><b>{escape(line)}</b></p>" for line in cc.township_line(board)]
+    if board.silent_villages:
+        parts.append(f"<p class='note'><b>{escape(cc.silent_title(board))}</b>:"
+                     + escape("；".join(cc.silent_line(v) for v in board.silent_villages)) + "</p>")
     if board.trend:
         trend = ",".join(f"{escape(_quarter_words(label))} {cc.rate_text(rate)}" for label, rate in board.trend)
         parts.append(f"<p class='note'>{escape(_t(QT_TRANSLATE_NOOP(_C, '近几期全乡镇按时率:')))}{trend}</p>")

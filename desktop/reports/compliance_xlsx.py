@@ -23,7 +23,7 @@ from desktop.reports import xlsx_style as xs
 from desktop.reports.i18n import tr
 from desktop.sync.package_format import Cancelled
 from models.messages import QT_TRANSLATE_NOOP
-from models.township.board import OK, Board, Obligation
+from models.township.board import NONE, OK, Board, Obligation
 
 _C = "compliance_report"
 _PERCENT = "0.0%"
@@ -131,6 +131,9 @@ def _legend(ws, row: int, first_column: int) -> None:
         cell.fill = PatternFill("solid", fgColor=fill)
         cell.font = Font(color=colour)
         cell.alignment = Alignment(horizontal="center")
+    extra = ws.cell(row, first_column + len(cc.STATES) + 1, cc.state_text(NONE))  # no colour, as in the grid
+    extra.font = Font(color=cc.COLOURS[NONE][1])
+    extra.alignment = Alignment(horizontal="center")
 
 
 def _state_colours(ws, cell_range: str) -> None:
@@ -185,7 +188,7 @@ def _summary(ws, board: Board, st: _Stamps) -> None:
             stamp(ws.cell(row, column, value))
     last_village_row = row
     # per obligation: villages in each state, then the rate
-    totals = [(cc.state_text(s) + _t(QT_TRANSLATE_NOOP(_C, "(村)")), s) for s in cc.STATES]
+    totals = [(cc.state_text(s) + _t(QT_TRANSLATE_NOOP(_C, "(村)")), s) for s in cc.ALL_STATES]
     per_obligation = {o.key: cc.counts(board, o.key) for o in obligations}
     for text, state in totals:
         row += 1
@@ -211,6 +214,7 @@ def _summary(ws, board: Board, st: _Stamps) -> None:
     _rate_colours(ws, f"{rate_letter}{_HEADER_ROW + 1}:{rate_letter}{rates_row}")
     _rate_colours(ws, f"{get_column_letter(first_ob)}{rates_row}:{get_column_letter(last_ob)}{rates_row}")
     row += 1
+    row = _township_and_silent(ws, board, row, date_col)
     for line in cc.notes(board):
         row += 1
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=date_col)
@@ -250,6 +254,25 @@ def _summary(ws, board: Board, st: _Stamps) -> None:
     ws.row_dimensions[_HEADER_ROW].height = 15 * min(lines, 4) + 4
     ws.freeze_panes = ws.cell(_HEADER_ROW + 1, _LEAD_COLUMNS + 1)
     xs.print_setup(ws, f"{_HEADER_ROW}:{_HEADER_ROW}", footer=True)
+
+
+def _township_and_silent(ws, board: Board, row: int, width: int) -> int:
+    """The township's own duties and the villages listed apart as 长期未报送; returns the last row written.
+
+    The township's row never enters a village's rate; each silent village comes with its last package's date.
+    """
+    from openpyxl.styles import Font
+
+    lines = [(text, True) for text in cc.township_line(board)]
+    silent = board.silent_villages
+    if silent:
+        lines.append((cc.silent_title(board) + _t(QT_TRANSLATE_NOOP(_C, ":{n} 个")).format(n=len(silent)), True))
+        lines += [("　" + cc.silent_line(v), False) for v in silent]
+    for text, bold in lines:
+        row += 1
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+        ws.cell(row, 1, xs.cell_text(text)).font = Font(bold=bold)
+    return row + (1 if lines else 0)
 
 
 def _fit(ws, fixed: dict[str, float]) -> None:
@@ -309,7 +332,7 @@ def _obligation_sheet(ws, board: Board, obligation: Obligation, st: _Stamps) -> 
     ws.append([_t(QT_TRANSLATE_NOOP(_C, "合计")), None, None, None, done, late, expected])
     ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=4)
     counts = cc.counts(board, obligation.key)
-    applicable = sum(counts[s] for s in cc.APPLICABLE)
+    applicable = cc.applicable_count(board, obligation.key)
     ws.append([_t(QT_TRANSLATE_NOOP(_C, "按时率")), None, None, board.rate(obligation.key),
                _t(QT_TRANSLATE_NOOP(_C, "按时 {ok} 村 / 应履行 {applicable} 村")).format(
                    ok=counts[OK], applicable=applicable)])

@@ -14,6 +14,7 @@ village wrote it), falling back to when we imported it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -25,6 +26,9 @@ from desktop.sync.package_format import Cancelled
 from models.clock import parse_utc
 from models.db import database
 from models.errors import NotFound, ValidationError
+from models.meetings.quorum import ABSENT, PRESENT, Attendee, MeetingFacts, evaluate
+from models.meetings.records import STATUS_APPROVED as APPROVED
+from models.meetings.types import meeting_type
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.rules import procedure as proc
 from models.township import compliance as eng
@@ -213,19 +217,22 @@ def load_facts(codes: list[str], provinces: dict[str, str], as_of: dict[str, dat
             f"AND owner IN ({marks})", [y0, y1, *owners]):
         facts[owner].postings.append(Posting(category, kind, period, _date(posted), title, rid))
 
-    # Only approved minutes count (a draft may still change); a 村民代表会议 without an
-    # established quorum is listed as not counting, a 监委会 meeting without one is left out.
-    for owner, kind, held, title, quorum, rid in sql(
-            f"SELECT owner, type_code, held_on, title, quorum_met, id FROM meeting WHERE deleted = 0 "
-            f"AND status = 'approved' AND type_code IN ('representatives', 'supervision') "
-            f"AND held_on >= ? AND held_on < ? AND owner IN ({marks})", [y0, y1, *owners]):
+    # Only valid meetings count: minutes 审定 (a draft may still change) and a quorum the township judges
+    # itself from the attendance the package brought (the quorum engine, not the village's stored
+    # snapshot, which an older version or a hand-edited database may have set on an empty list).
+    # One query for all villages: each meeting with its attendance counted (the index on meeting_id).
+    for owner, rid, kind, held, title, status, typed_expected, typed_present, members, present in sql(
+            f"SELECT m.owner, m.id, m.type_code, m.held_on, m.title, m.status, m.expected_count, "
+            f"m.present_count, count(a.id), coalesce(sum(a.status = 'present'), 0) FROM meeting m "
+            f"LEFT JOIN meeting_attendance a ON a.meeting_id = m.id AND a.deleted = 0 AND a.status != 'observer' "
+            f"WHERE m.deleted = 0 AND m.type_code IN ('representatives', 'supervision') "
+            f"AND m.held_on >= ? AND m.held_on < ? AND m.owner IN ({marks}) GROUP BY m.id", [y0, y1, *owners]):
         day = _date(held)
         if day is None:
             continue
-        if kind == "representatives":
-            facts[owner].rep_meetings.append(MeetingFact(day, title, quorum == 1, rid))
-        elif quorum == 1:
-            facts[owner].committee_meetings.append(MeetingFact(day, title, True, rid))
+        why = meeting_validity(kind, status, members, present, typed_expected, typed_present)
+        fact = MeetingFact(day, title, not why, rid, why)
+        (facts[owner].rep_meetings if kind == "representatives" else facts[owner].committee_meetings).append(fact)
     for owner, d in sql(f"SELECT owner, min(start_date) FROM committee_term WHERE deleted = 0 "
                         f"AND owner IN ({marks}) GROUP BY owner", owners):
         facts[owner].committee_from = _date(d)
@@ -239,6 +246,49 @@ def load_facts(codes: list[str], provinces: dict[str, str], as_of: dict[str, dat
     _load_rules(facts, marks, owners)
     _load_escalations(facts, marks, owners)
     return facts
+
+
+def meeting_validity(type_code: str, status: str, members: int, present: int, typed_expected, typed_present) -> str:
+    """Why a meeting does not count toward its period ("" when it does): not 审定, or no quorum.
+
+    The quorum is the engine's (`models.meetings.quorum`) on the counts the township holds: the
+    attendance list for a body with a roster (members = not observers), the typed 应到/实到 otherwise,
+    exactly as the village's editor judges it. Only `quorum_judged` and `quorum_met` are used: a
+    composition finding is reported beside a meeting, it does not take its place in the calendar.
+    """
+    if status != APPROVED:
+        return str(msg(_C, QT_TRANSLATE_NOOP(_C, "会议记录尚未审定")))
+    judged, met = _quorum(type_code, int(members or 0), int(present or 0),
+                          _int_or_none(typed_expected), _int_or_none(typed_present))
+    if not judged:
+        return str(msg(_C, QT_TRANSLATE_NOOP(_C, "出席情况没有登记,无法判断是否达到法定人数")))
+    if not met:
+        return str(msg(_C, QT_TRANSLATE_NOOP(_C, "未达到法定人数")))
+    return ""
+
+
+def _int_or_none(value) -> int | None:
+    try:
+        return None if value is None or value == "" else int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _quorum(type_code: str, members: int, present: int, typed_expected: int | None,
+            typed_present: int | None) -> tuple[bool, bool]:
+    """(quorum_judged, quorum_met) of the quorum engine; cached, as many meetings share their counts."""
+    try:
+        kind = meeting_type(type_code)
+    except KeyError:
+        return False, False
+    if kind.roster:
+        attendees = tuple(Attendee(str(i), PRESENT if i < present else ABSENT) for i in range(members))
+        facts = MeetingFacts(type_code, attendees=attendees)
+    else:
+        facts = MeetingFacts(type_code, expected=typed_expected, present=typed_present)
+    verdict = evaluate(facts)
+    return verdict.quorum_judged, verdict.quorum_met
 
 
 def _earliest(f: VillageFacts, day: date | None) -> None:
@@ -367,9 +417,14 @@ def board(period: str, today: date | None = None, progress: Callable[[int, int],
         for key, c in eng.cells(f, start, end, today).items():
             cells[(code, key)] = c
         for y, q in quarters:
-            trend_cells[(y, q)].extend(eng.cells(f, date(y, q * 3 - 2, 1), eng.quarter_end(y, q), today).values())
+            q_start, q_end = date(y, q * 3 - 2, 1), eng.quarter_end(y, q)
+            # the villages' own duties only: what the township owes them is not their trend
+            trend_cells[(y, q)].extend(eng.cell(key, f, q_start, q_end, today) for key in eng.VILLAGE_KEYS)
         if progress is not None:
             progress(n + 1, total)
+    names = {p.code: p.name for p in peers}
+    township_cells = {key: eng.township_cell(key, [(names[c], facts[c]) for c in codes], start, end, today)
+                      for key in eng.TOWNSHIP_KEYS}
     trend = []
     for y, q in quarters:
         share = eng.ok_share(trend_cells[(y, q)])
@@ -378,7 +433,7 @@ def board(period: str, today: date | None = None, progress: Callable[[int, int],
     as_of_days = [heads[c][0].data_as_of for c in codes if heads[c][0].data_as_of]
     return Board(info.name if info else "", info.code if info else "", period.strip(), label, start, end,
                  max(as_of_days) if as_of_days else "", tuple(heads[c][0] for c in codes), eng.OBLIGATIONS,
-                 cells, tuple(trend))
+                 cells, tuple(trend), township_cells)
 
 
 # --- the records behind a cell ---------------------------------------------------------------------
@@ -417,3 +472,26 @@ def cell_records(village_code: str, obligation_key: str, period: str, today: dat
         rows.append(RecordRow(o.on.isoformat() if o.on else "", title, o.state, STATE_LABELS.get(o.state, o.state),
                               o.label, o.due.isoformat() if o.due else "", o.note, o.record_id))
     return rows
+
+
+def township_records(obligation_key: str, period: str, today: date | None = None) -> list[RecordRow]:
+    """The occurrences behind the township's own cell (one of its duties), every village's, oldest first.
+
+    Only the escalations are read (that is the township's duty): one query per table, as `board` does.
+    """
+    start, end, _label = parse_period(period)
+    today = today or date.today()
+    if obligation_key not in eng.TOWNSHIP_KEYS:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "没有这一项乡镇职责:{key}"), key=obligation_key))
+    peers = _peers(include_retired=True)
+    stamps = _as_of([p.code for p in peers])
+    facts = {p.code: VillageFacts(p.code, p.province, _local_day(stamps.get(p.code) or p.last_in_at)
+                                  if (stamps.get(p.code) or p.last_in_at) else None) for p in peers}
+    if facts:
+        _load_escalations(facts, ",".join("?" * len(facts)), list(facts))
+    rows = []
+    for o in eng.township_occurrences(obligation_key, [(p.name, facts[p.code]) for p in peers], start, end, today):
+        rows.append(RecordRow(o.on.isoformat() if o.on else "", o.title, o.state, STATE_LABELS.get(o.state, o.state),
+                              o.label, o.due.isoformat() if o.due else "", o.note, o.record_id))
+    return rows
+

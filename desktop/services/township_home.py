@@ -28,7 +28,7 @@ class TownshipSummary:
     drafts_waiting: int  # 村规民约 drafts waiting for the township's opinion
     escalations_waiting: int  # matters and feedback reported and not answered
     period_label: str  # the last ended quarter
-    rate: float | None  # share of applicable board cells on time in that quarter
+    rate: float | None  # share of the villages' own board cells on time in that quarter (无数据 = not)
     missing_cells: int  # cells 缺失 in that quarter
     data_as_of: str
     #: Villages whose audit log was rewritten after sending (the witness says broken), until re-enrolled.
@@ -44,8 +44,7 @@ def summary(paths: AppPaths, today: date | None = None) -> TownshipSummary:
     escalations = sum(1 for e in review_service.escalations() if not e.answer)
     board = compliance_service.board(compliance_service.default_period(today), today, with_trend=False)
     states = [c.state for c in board.cells.values()]
-    applicable = [s for s in states if s in (board_mod.OK, board_mod.LATE, board_mod.MISSING)]
-    rate = sum(s == board_mod.OK for s in applicable) / len(applicable) if applicable else None
+    rate = board.overall_rate()  # the villages' own duties; 无数据 counts as not on time
     return TownshipSummary(
         len(reg.rows), reg.active, reg.pending, reg.overdue, tuple(r.name for r in silent[:5]), reg.with_gaps,
         drafts, escalations, board.period_label, rate, states.count(board_mod.MISSING), board.data_as_of,

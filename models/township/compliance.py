@@ -12,14 +12,22 @@ occurrence is
 
 * OK / LATE when a record meets it, by or after its deadline;
 * DUE while its deadline has not passed (a quarter not over yet is not missing);
-* NA when the village's data cannot tell: its last package was written before
-  the deadline (it may have done it since), or the period lies before anything
-  it ever recorded;
+* NA (无数据) when the village's data cannot tell: its last package was written
+  before the deadline (it may have done it since), or the period lies before
+  anything it ever recorded — rates count it as not on time (`board.share`);
 * MISSING otherwise.
 
 A cell is the worst of its occurrences, in the order MISSING, NA, LATE, OK;
 DUE only when nothing has come due yet (a year in progress whose past
-quarters were all met is OK, with "2/4" as its note).
+quarters were all met is OK, with "2/4" as its note); NONE (不适用) when
+nothing was required (no committee yet, no 村规民约 in force to file).
+
+Only valid meetings count: a 村民代表会议 or 监委会例会 whose minutes were
+审定 and whose quorum the township's own reading of the attendance judged
+met (`MeetingFact.valid`, set by the service in one pass over all villages).
+Answering what a village escalated is the township's duty
+(`Obligation.duty_of` TOWNSHIP): shown per village, summed in the township's
+own row (`township_cell`), never in a village's rate.
 """
 
 from __future__ import annotations
@@ -32,7 +40,19 @@ from models.disclosure import calendar as dcal
 from models.meetings.cadence import quarter_of, quarters_between
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.rules import procedure as proc
-from models.township.board import DUE, LATE, MISSING, NA, OK, STATE_LABELS, Cell, Obligation
+from models.township.board import (
+    DUE,
+    LATE,
+    MISSING,
+    NA,
+    NONE,
+    OK,
+    STATE_LABELS,
+    TOWNSHIP,
+    Cell,
+    Obligation,
+    share,
+)
 
 _C = "compliance"
 
@@ -62,9 +82,12 @@ OBLIGATIONS: tuple[Obligation, ...] = (
     Obligation(RULES_FILED, QT_TRANSLATE_NOOP(_C, "村规民约备案"), "rules",
                QT_TRANSLATE_NOOP(_C, "组织法第27条:报乡镇政府备案")),
     Obligation(ESCALATIONS, QT_TRANSLATE_NOOP(_C, "上报事项答复"), "supervision",
-               QT_TRANSLATE_NOOP(_C, "组织法第31条:乡镇调查处理村里报告的问题")),
+               QT_TRANSLATE_NOOP(_C, "组织法第31条:乡镇调查处理村里报告的问题"), duty_of=TOWNSHIP),
 )
 OBLIGATION_KEYS = tuple(o.key for o in OBLIGATIONS)
+#: The villages' own obligations (their rates, the trend); the rest are the township's duties.
+VILLAGE_KEYS = tuple(o.key for o in OBLIGATIONS if o.duty_of != TOWNSHIP)
+TOWNSHIP_KEYS = tuple(o.key for o in OBLIGATIONS if o.duty_of == TOWNSHIP)
 
 #: Days the township has to answer an escalated matter before it shows as overdue (DOMAIN rule 18).
 ANSWER_DAYS = 20
@@ -95,12 +118,16 @@ class Posting:
 
 @dataclass(frozen=True)
 class MeetingFact:
-    """An approved meeting: 村民代表会议 (valid = quorum established and met) or 监委会会议 (drafts never come here)."""
+    """A 村民代表会议 or 监委会会议 on record; it counts only when `valid` (审定 and quorum met).
+
+    `why` says, when it does not count, what is wrong ("草稿,未审定", "出席名单为空,法定人数无法判断"…).
+    """
 
     held_on: date
     title: str
     valid: bool = True
     record_id: str = ""
+    why: str = ""
 
 
 @dataclass(frozen=True)
@@ -195,7 +222,8 @@ class _Index:
                 self.unposted.setdefault(p.period, p)
         self.rep_valid = _first((quarter_of(m.held_on), m.held_on, m) for m in f.rep_meetings if m.valid)
         self.rep_invalid = _first((quarter_of(m.held_on), m.held_on, m) for m in f.rep_meetings if not m.valid)
-        self.committee = _first(((m.held_on.year, m.held_on.month), m.held_on, m) for m in f.committee_meetings)
+        self.committee = _first(((m.held_on.year, m.held_on.month), m.held_on, m) for m in f.committee_meetings
+                                if m.valid)
         self.appraisal = _first((a.year, a.held_on, a) for a in f.appraisals)
 
 
@@ -316,8 +344,9 @@ def _rep_meetings(f: VillageFacts, start: date, end: date, today: date) -> list[
         extra = ""
         if m is None and (y, q) in f.index.rep_invalid:
             bad = f.index.rep_invalid[(y, q)]
-            extra = str(msg(_C, QT_TRANSLATE_NOOP(_C, "{on}“{title}”未达到法定人数,不算"),
-                            on=bad.held_on.isoformat(), title=bad.title))
+            why = bad.why or str(msg(_C, QT_TRANSLATE_NOOP(_C, "未达到法定人数")))
+            extra = str(msg(_C, QT_TRANSLATE_NOOP(_C, "{on}“{title}”{why},不算"),
+                            on=bad.held_on.isoformat(), title=bad.title, why=why))
         due = quarter_end(y, q)
         out.append(_occ(f, quarter_label(y, q), due, due, m, m.held_on if m else None, today, extra))
     return out
@@ -387,7 +416,7 @@ def _rules_filed(f: VillageFacts, start: date, end: date, today: date) -> list[O
     r = rules_in_force_at(f, as_of)
     label = str(msg(_C, QT_TRANSLATE_NOOP(_C, "生效版本的备案")))
     if r is None:
-        return [Occurrence(label, None, NA, note=str(msg(_C, QT_TRANSLATE_NOOP(_C, "没有生效的版本,无从备案"))))]
+        return [Occurrence(label, None, NONE, note=str(msg(_C, QT_TRANSLATE_NOOP(_C, "没有生效的版本,无从备案"))))]
     title = _version_label(r)
     if r.correction:
         return [Occurrence(label, None, MISSING, r.filed_on, title, r.record_id, str(msg(
@@ -458,8 +487,10 @@ def aggregate(key: str, occ: list[Occurrence], f: VillageFacts | None = None) ->
     if key == ESCALATIONS:
         return _escalation_cell(occ, f)
     if not occ:
-        return Cell(NA, note="—", detail=str(msg(_C, QT_TRANSLATE_NOOP(_C, "这一时期没有需要做的事项"))))
+        return Cell(NONE, note="—", detail=str(msg(_C, QT_TRANSLATE_NOOP(_C, "这一时期没有需要做的事项"))))
     states = [o.state for o in occ]
+    if all(s == NONE for s in states):
+        return Cell(NONE, note="—", detail=_detail(occ))
     done = sum(s in (OK, LATE) for s in states)
     late = states.count(LATE)
     if MISSING in states:
@@ -483,7 +514,7 @@ def aggregate(key: str, occ: list[Occurrence], f: VillageFacts | None = None) ->
 
 
 def _short_rule_note(key: str, o: Occurrence) -> str:
-    if o.state == NA:
+    if o.state in (NA, NONE):
         return "—"
     if key == RULES_IN_FORCE:
         return str(msg(_C, QT_TRANSLATE_NOOP(_C, "已生效"))) if o.state == OK else str(msg(_C, QT_TRANSLATE_NOOP(_C, "无生效")))
@@ -544,9 +575,37 @@ def cells(f: VillageFacts, start: date, end: date, today: date) -> dict[str, Cel
 
 
 def ok_share(all_cells: list[Cell]) -> float | None:
-    """Share of applicable cells (OK, LATE, MISSING) that are OK; None when none applies."""
-    applicable = [c for c in all_cells if c.state in (OK, LATE, MISSING)]
-    return sum(c.state == OK for c in applicable) / len(applicable) if applicable else None
+    """Share of applicable cells that are OK, 无数据 counting as not OK; None when nothing is known.
+
+    Give it the villages' own cells only (`VILLAGE_KEYS`): the township's duties are not theirs.
+    """
+    return share(c.state for c in all_cells)
+
+
+def township_occurrences(key: str, villages: list[tuple[str, VillageFacts]], start: date, end: date,
+                         today: date) -> list[Occurrence]:
+    """Every village's occurrences of a township duty, each titled with its village, by deadline.
+
+    `villages` is (village name, facts); a village that never sent a package has told nothing.
+    """
+    if key not in TOWNSHIP_KEYS:
+        raise KeyError(key)
+    out = []
+    for name, f in villages:
+        if f.data_as_of is None:
+            continue
+        out += [Occurrence(o.label, o.due, o.state, o.on, f"{name} · {o.title}" if o.title else name, o.record_id,
+                           o.note) for o in occurrences(key, f, start, end, today)]
+    return sorted(out, key=lambda o: (o.due or date.min, o.title))
+
+
+def township_cell(key: str, villages: list[tuple[str, VillageFacts]], start: date, end: date,
+                  today: date) -> Cell:
+    """The township's own cell for one of its duties: every village's occurrences together.
+
+    The state is the worst of them (an answer overdue makes it 缺失); the note counts what is waiting.
+    """
+    return _escalation_cell(township_occurrences(key, villages, start, end, today), None)
 
 
 def trend_quarters(end: date, today: date, count: int = 8) -> list[tuple[int, int]]:

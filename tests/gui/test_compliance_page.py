@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from models.township import compliance as eng
 from tests.support.screens import save, shown
@@ -175,3 +175,44 @@ def test_the_township_navigation_opens_the_board(qtbot, township):
     qtbot.waitUntil(lambda: page.board is not None and not page.is_busy(), timeout=20000)
     assert page.stack.currentIndex() == 1  # no village enrolled, nothing received
     assert "还没有登记任何村" in page.summary_label.text()
+
+
+def test_header_click_sorts_and_only_villages_behind_filters(qtbot, tmp_path):
+    """Issue 17: any column sorts (names in pinyin order, rates as numbers, the silent village stays last);
+    “只看落后的村” keeps the villages `Board.behind` names, and its tooltip says what behind means."""
+    from tests.unit.test_compliance_honest import _board, _complete, _reporting_gaps, _silent
+
+    _site, session = _township(tmp_path)
+    page = _page(qtbot, session, 1366 - 144, 680)
+    header = page.table.horizontalHeader()
+
+    def click_header(column: int) -> None:
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+    def names() -> list[str]:
+        return [page.model.index(r, 0).data() for r in range(page.model.rowCount() - 1)]
+
+    click_header(0)
+    assert names() == ["绿水村", "青山村", "石桥村", "桃源村", "柳塘村"]  # pinyin; 柳塘村 sent nothing: last
+    assert page.model.headerData(0, Qt.Orientation.Horizontal).endswith("▲")
+    rate_col = page.model.columnCount() - 1
+    click_header(rate_col)
+    rates = [page.model.index(r, rate_col).data() for r in range(page.model.rowCount() - 1)]
+    assert rates[:4] == sorted(rates[:4], key=lambda t: int(t.rstrip("%"))) and rates[-1] == "无数据"
+    assert names()[0] == "石桥村"  # 0% first: the worst
+    click_header(rate_col)
+    assert names()[0] in ("青山村", "桃源村") and names()[-1] == "柳塘村"
+    assert page.model.index(page.model.rowCount() - 1, 0).data() == "全乡镇按时率"  # the township row stays last
+
+    board = page.board
+    assert "中位数" in page.behind_check.toolTip() and "缺失" in page.behind_check.toolTip()
+    page.behind_check.click()
+    assert set(names()) == {v.name for v in board.villages if board.behind(v.code)}
+    assert "只看落后的村" in page.summary_label.text()
+    # a village with nothing behind leaves the list (hand-built: the demo villages all have a gap somewhere)
+    page._on_done(_board(("缺村", _reporting_gaps()), ("全村", _complete()), ("默村", _silent())))
+    assert names() == ["缺村", "默村"]  # 全村 did everything on time: not behind
+    page.behind_check.click()
+    assert page.model.rowCount() == 4 and "全村" in names()
+    assert "长期未报送的村 1 个" in page.silent_label.text() and "默村(最后数据包" in page.silent_label.text()

@@ -15,7 +15,7 @@ import pytest
 from models.errors import ValidationError
 from models.rules import procedure as proc
 from models.township import compliance as eng
-from models.township.board import DUE, LATE, MISSING, NA, OK
+from models.township.board import DUE, LATE, MISSING, NA, NONE, OK
 from models.township.compliance import (
     AppraisalFact,
     EscalationFact,
@@ -194,7 +194,8 @@ def test_rules_in_force_at_the_period_end():
     assert eng.cell(eng.RULES_FILED, f, *Q3, today=date(2026, 12, 1)).state == OK
     before = eng.cell(eng.RULES_IN_FORCE, f, date(2018, 1, 1), date(2018, 12, 31), today=date(2026, 12, 1))
     assert before.state == MISSING
-    assert eng.cell(eng.RULES_FILED, f, date(2018, 1, 1), date(2018, 12, 31), today=date(2026, 12, 1)).state == NA
+    # nothing in force, nothing to file: 不适用 (was NA, which since issue 17 means 无数据 and counts against)
+    assert eng.cell(eng.RULES_FILED, f, date(2018, 1, 1), date(2018, 12, 31), today=date(2026, 12, 1)).state == NONE
 
 
 def test_rules_only_a_draft_is_missing_and_a_correction_order_is_not_filed():
@@ -260,7 +261,8 @@ def _two_villages(tmp_path):
     from desktop.sync.enrollment import initialize_from_setup
     from models.db import close_database
     from models.disclosure.records import DisclosureItem
-    from models.meetings.records import Meeting
+    from models.entities import Person
+    from models.meetings.records import Meeting, MeetingAttendance
     from tests.support.sites import Site, make_pair
 
     township, village_a, usb = make_pair(tmp_path, years=2)
@@ -270,9 +272,15 @@ def _two_villages(tmp_path):
     session = village_b.use()
     initialize_from_setup(setup)
     year = date.today().year - 1
+    people = [record_store.create(session, Person, name=f"代表{i}", gender="女" if i % 2 else "男", birth_year=1970)
+              for i in range(3)]
     for q, valid in ((1, True), (2, False), (3, True)):
-        record_store.create(session, Meeting, type_code="representatives", title=f"第{q}季度村民代表会议",
-                            held_on=f"{year}-{q * 3 - 1:02d}-10", quorum_met=valid, status="approved")
+        # a real attendance list: the township judges the quorum from it (3 of 3 present, or 1 of 3)
+        meeting = record_store.create(session, Meeting, type_code="representatives", title=f"第{q}季度村民代表会议",
+                                      held_on=f"{year}-{q * 3 - 1:02d}-10", quorum_met=valid, status="approved")
+        for i, person in enumerate(people):
+            record_store.create(session, MeetingAttendance, meeting=meeting, person=person, is_representative=True,
+                                status="present" if valid or i == 0 else "absent")
     for q, posted in ((1, f"{year}-04-10"), (2, f"{year}-07-25"), (4, "")):
         record_store.create(session, DisclosureItem, category="village", subject="village_affairs",
                             period_kind="quarter", period=f"{year}Q{q}", title=f"{year}年第{q}季度村务",

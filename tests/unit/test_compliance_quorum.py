@@ -45,11 +45,15 @@ def test_a_draft_meeting_with_nobody_on_the_list_does_not_make_a_quarter_on_time
                         held_on=date(py, pq * 3 - 1, 10).isoformat(), quorum_met=True, status="draft")
     record_store.create(session, Meeting, type_code="supervision", title="监委会例会(草稿)",
                         held_on=date(py, pq * 3 - 1, 12).isoformat(), quorum_met=True, status="draft")
+    # Nor does minutes marked 审定 and quorate with nobody on the list (an older version, or a hand-edited
+    # database): the township judges the quorum from the attendance itself (issue 17).
+    record_store.create(session, Meeting, type_code="representatives", title="上季度村民代表会议(空名单)",
+                        held_on=date(py, pq * 3 - 1, 11).isoformat(), quorum_met=True, status="approved")
     sent = exporter.export_package(session, village.paths, usb)
     close_database()
     session = township.use()
     importer.apply_import(session, sent.path, township.paths, backup=False, confirm=confirmed_by(village.paths))
-    assert Meeting.live().where(Meeting.owner == VILLAGE_CODE).count() == 3  # all arrived
+    assert Meeting.live().where(Meeting.owner == VILLAGE_CODE).count() == 4  # all arrived
 
     now = cs.board(f"{y}Q{q}").cell(VILLAGE_CODE, eng.REP_MEETINGS)
     assert (now.state, now.done) == (DUE, 0)  # 未到期, not 按时 1/1
@@ -57,3 +61,15 @@ def test_a_draft_meeting_with_nobody_on_the_list_does_not_make_a_quarter_on_time
     assert before.cell(VILLAGE_CODE, eng.REP_MEETINGS).state != OK
     assert before.cell(VILLAGE_CODE, eng.REP_MEETINGS).done == 0
     assert before.cell(VILLAGE_CODE, eng.COMMITTEE_MEETINGS).done == 0
+    detail = before.cell(VILLAGE_CODE, eng.REP_MEETINGS).detail
+    assert "无法判断是否达到法定人数" in detail or "尚未审定" in detail  # says why it does not count
+
+
+def test_meeting_validity_needs_approval_and_a_quorum_the_engine_judged():
+    from desktop.services.compliance_service import meeting_validity
+
+    assert "尚未审定" in meeting_validity("representatives", "draft", 30, 30, None, None)
+    assert "无法判断" in meeting_validity("representatives", "approved", 0, 0, None, None)  # empty list
+    assert meeting_validity("representatives", "approved", 30, 20, None, None) == ""  # 20 of 30: ⅔
+    assert "未达到法定人数" in meeting_validity("representatives", "approved", 30, 19, None, None)
+    assert meeting_validity("supervision", "approved", 3, 3, None, None) == ""

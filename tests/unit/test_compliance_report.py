@@ -240,6 +240,10 @@ def test_cli_report_on_a_township_that_imported_a_village(tmp_path):
     assert result["rates"] == {o.key: board.rate(o.key) for o in board.obligations}
     assert result["data_as_of"] == board.data_as_of != ""
     assert pdf.read_bytes().startswith(b"%PDF")
+    # keys added by issue 17 (none renamed): the honest overall rate, the township's row, the silent villages
+    assert result["overall_rate"] == pytest.approx(board.overall_rate())
+    assert result["township"]["escalations"]["state"] == board.township_cell("escalations").state
+    assert result["silent_after_days"] == 90 and result["silent_villages"] == []
 
     # the numbers in the sheet are those of a plain query of the village's meetings
     con = sqlite3.connect(township.paths.database)
@@ -280,3 +284,14 @@ def test_cli_report_is_refused_in_a_village_and_explains_usage(tmp_path):
     result = json.loads(proc.stdout)
     assert result["villages"] == 0 and set(result["rates"].values()) == {None} and result["data_as_of"] == ""
     assert "还没有村庄入网" in load_workbook(tmp_path / "y.xlsx")["汇总"]["A4"].value
+
+
+def test_summary_lists_the_silent_villages_apart_and_counts_no_data(board, workbook):
+    """Issue 17: the Excel gives 无数据 its state and rate weight and lists the silent villages apart."""
+    ws = workbook["汇总"]
+    texts = [str(ws.cell(r, 1).value) for r in range(1, ws.max_row + 1)]
+    heading = next(i for i, t in enumerate(texts) if t.startswith("长期未报送的村(超过 90 天"))
+    silent = board.villages[-1]  # never sent anything
+    assert f"{silent.name}({silent.code}):从未报送" in texts[heading + 1]
+    assert any("按未按时计入按时率" in t for t in texts)
+    assert ws.cell(3, 2 + len(cc.STATES)).value == "不适用"  # legend: after the coloured states

@@ -3,7 +3,11 @@
 The board is computed on a worker thread (`ui.operations.Runner`, which opens
 the worker's own connection), with a progress bar and a cancel
 button; the page shows the last board until the new one arrives. Clicking a
-cell opens the records behind it. Until any village's package has been
+cell opens the records behind it (the township row's own duty: every
+village's matters waiting for the township). A header click sorts; “只看落后的村”
+keeps the villages behind (defined in its tooltip). The villages silent for
+more than `Board.silent_after_days` are listed apart under the grid with
+the date of their last package. Until any village's package has been
 imported the page says so instead of showing an empty grid.
 """
 
@@ -11,9 +15,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -30,13 +35,13 @@ from PySide6.QtWidgets import (
 from desktop.paths import AppPaths
 from desktop.services import compliance_service as cs
 from desktop.services.session import Session
-from models.township.board import Board
+from models.township.board import TOWNSHIP, Board, VillageHead
 from ui.errors import error_text
 from ui.operations import Runner
 from ui.township.compliance_chart import TrendChart
-from ui.township.compliance_model import FIRST_OBLIGATION_COL, BoardModel
+from ui.township.compliance_model import FIRST_OBLIGATION_COL, BoardModel, behind_tooltip
 from ui.township.compliance_records import CellRecordsDialog
-from ui.township.compliance_style import Legend
+from ui.township.compliance_style import Legend, short_label
 from ui.township.review_widgets import on_enter
 from ui.widgets.scaled_label import ScaledLabel
 
@@ -71,9 +76,13 @@ class CompliancePage(QWidget):
         self.period_combo.setMinimumContentsLength(12)
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.refresh_button.clicked.connect(self.reload)
+        self.behind_check = QCheckBox(self.tr("只看落后的村"))
+        self.behind_check.setToolTip(behind_tooltip(None))
         header = QHBoxLayout()
         header.addWidget(ScaledLabel(self.tr("合规看板"), 1.5, bold=True))
         header.addStretch(1)
+        header.addWidget(self.behind_check)
+        header.addSpacing(12)
         header.addWidget(QLabel(self.tr("期间:")))
         header.addWidget(self.kind_combo)
         header.addWidget(self.period_combo)
@@ -103,10 +112,17 @@ class CompliancePage(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setMinimumSectionSize(72)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # as registered
+        self.table.setSortingEnabled(True)  # a header click calls model.sort
+        # Qt's indicator reserves room in every section (eleven columns no longer fit 1366 px): the model
+        # marks the sorted column's title with ▲/▼ instead.
+        self.table.horizontalHeader().setSortIndicatorShown(False)
+        self.behind_check.toggled.connect(self._on_behind_toggled)
         self.table.clicked.connect(self._on_cell_clicked)
         # Keyboard: arrows move the current cell (nothing is selected, the colours stay), Enter opens it.
         on_enter(self.table, self.open_current)
-        hint = QLabel(self.tr("点击任一格子(或用方向键选中后按回车),查看它背后的记录;鼠标停在格子上可看说明。"))
+        hint = QLabel(self.tr("点击任一格子(或用方向键选中后按回车),查看它背后的记录;点击表头排序;"
+                              "鼠标停在格子上可看说明。"))
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)  # one line of it made the page 896 px wide at 1024×600 (room: 850)
 
@@ -127,9 +143,25 @@ class CompliancePage(QWidget):
         side_box.setLayout(side)
         side_box.setFixedWidth(270)
 
+        # The villages listed apart (长期未报送) and the township's own duties, under the grid.
+        self.silent_label = QLabel()
+        self.silent_label.setWordWrap(True)
+        self.silent_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.township_label = QLabel()
+        self.township_label.setWordWrap(True)
+        self.township_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.apart = _card()
+        apart_layout = QVBoxLayout(self.apart)
+        apart_layout.setContentsMargins(12, 6, 12, 6)
+        apart_layout.setSpacing(2)
+        apart_layout.addWidget(self.township_label)
+        apart_layout.addWidget(self.silent_label)
+        self.apart.setVisible(False)
+
         grid_box = QVBoxLayout()
         grid_box.setContentsMargins(0, 0, 0, 0)
         grid_box.addWidget(self.table, 1)
+        grid_box.addWidget(self.apart)
         grid_box.addWidget(hint)
         content = QHBoxLayout()
         content.setContentsMargins(0, 0, 0, 0)
@@ -243,7 +275,38 @@ class CompliancePage(QWidget):
         received = any(v.data_as_of for v in board.villages)
         self.stack.setCurrentIndex(0 if received else 1)
         self.summary_label.setText(self._summary(board, received))
+        self.behind_check.setToolTip(behind_tooltip(self.model.median))
+        self._fill_apart(board)
         self.table.resizeColumnsToContents()
+
+    def _on_behind_toggled(self, on: bool) -> None:
+        self.model.set_behind_only(on)
+        if self.board is not None:
+            self.summary_label.setText(self._summary(self.board, any(v.data_as_of for v in self.board.villages)))
+
+    def _fill_apart(self, board: Board) -> None:
+        """The township's own duties and the villages silent too long, each on its own line."""
+        lines = []
+        for ob in board.township_obligations:
+            cell = board.township_cell(ob.key)
+            note = "" if cell.note in ("", "—") else f",{cell.note}"
+            lines.append(self.tr("乡镇本级 · {obligation}:{state}{note}(乡镇的职责,不计入各村按时率;"
+                                 "点击表格最下一行的这一格查看)").format(
+                obligation=QCoreApplication.translate("compliance", ob.label), state=short_label(cell.state),
+                note=note))
+        self.township_label.setText("\n".join(lines))
+        self.township_label.setVisible(bool(lines))
+        silent = board.silent_villages
+        if silent:
+            never = self.tr("从未报送")
+            items = [f"{v.name}({never})" if not v.data_as_of else self.tr("{name}(最后数据包 {day},已 {days} 天)").format(
+                name=v.name, day=v.data_as_of, days=v.silent_days) for v in silent]
+            self.silent_label.setText(self.tr(
+                "长期未报送的村 {n} 个(超过 {days} 天没有收到数据包,或从未收到;排在表格最后,"
+                "它们的“无数据”格子算作未按时):{items}").format(
+                n=len(silent), days=board.silent_after_days, items="、".join(items)))
+        self.silent_label.setVisible(bool(silent))
+        self.apart.setVisible(bool(lines) or bool(silent))
 
     def _summary(self, board: Board, received: bool) -> str:
         if not board.villages:
@@ -258,6 +321,8 @@ class CompliancePage(QWidget):
             end=board.end.isoformat(), n=len(board.villages), as_of=board.data_as_of)
         if silent:
             text += self.tr(" · 其中 {n} 个村还没有交来数据包").format(n=silent)
+        if self.model.behind_only():
+            text += self.tr(" · 只看落后的村:{shown} 个").format(shown=len(self.model.shown_villages()))
         return text
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -281,15 +346,22 @@ class CompliancePage(QWidget):
         return self.open_cell(index.row(), index.column())
 
     def open_cell(self, row: int, column: int) -> CellRecordsDialog | None:
-        """Open the records behind the cell at (row, column) of the grid."""
+        """Open the records behind the cell at (row, column) of the grid (the township row: its own duty)."""
         village = self.model.village_at(row)
         ob = self.model.obligation_at(column)
-        if village is None or ob is None or self.board is None:
+        if ob is None or self.board is None:
             return None
-        rows = cs.cell_records(village.code, ob.key, self.board.period, self._today)
+        if village is None:
+            if not self.model.is_total_row(row) or ob.duty_of != TOWNSHIP:
+                return None
+            rows = cs.township_records(ob.key, self.board.period, self._today)
+            own = VillageHead(self.board.township_code, self.tr("乡镇本级"), "", self.board.data_as_of)
+            cell = self.board.township_cell(ob.key)
+        else:
+            rows = cs.cell_records(village.code, ob.key, self.board.period, self._today)
+            own, cell = village, self.board.cell(village.code, ob.key)
         if self.records_dialog is not None:
             self.records_dialog.close()
-        self.records_dialog = CellRecordsDialog(village, ob, self.board.period_label,
-                                                self.board.cell(village.code, ob.key), rows, self)
+        self.records_dialog = CellRecordsDialog(own, ob, self.board.period_label, cell, rows, self)
         self.records_dialog.show()
         return self.records_dialog

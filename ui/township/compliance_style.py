@@ -3,7 +3,7 @@
 One place for them, so the grid, the drill-down and the legend always agree.
 Colours are soft backgrounds with dark text (readable when printed in grey):
 green done on time, amber done late, blue not yet due, red missing, grey
-cannot tell.
+cannot tell (counted as not on time), white nothing was required.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
-from models.township.board import DUE, LATE, MISSING, NA, OK
+from models.township.board import DUE, LATE, MISSING, NA, NONE, OK
 from ui.widgets.palette import BLUE
 
 _C = "compliance_board"
@@ -24,8 +24,9 @@ COLORS: dict[str, tuple[str, str]] = {
     DUE: ("#dbe7f6", BLUE.name()),
     MISSING: ("#f6c4bf", "#8e1c14"),
     NA: ("#ecebe7", "#6b6964"),
+    NONE: ("#ffffff", "#8a8882"),
 }
-ORDER = (OK, LATE, DUE, MISSING, NA)
+ORDER = (OK, LATE, DUE, MISSING, NA, NONE)
 
 
 def background(state: str) -> QColor:
@@ -46,6 +47,7 @@ def short_label(state: str) -> str:
         DUE: QCoreApplication.translate(_C, "未到期"),
         MISSING: QCoreApplication.translate(_C, "缺失"),
         NA: QCoreApplication.translate(_C, "无数据"),
+        NONE: QCoreApplication.translate(_C, "不适用"),
     }.get(state, state)
 
 
@@ -56,7 +58,8 @@ def explanation(state: str) -> str:
         LATE: QCoreApplication.translate(_C, "完成了,但晚于期限"),
         DUE: QCoreApplication.translate(_C, "期限还没到"),
         MISSING: QCoreApplication.translate(_C, "期限已过,没有记录"),
-        NA: QCoreApplication.translate(_C, "数据包没有覆盖,无法判断"),
+        NA: QCoreApplication.translate(_C, "数据包没有覆盖,无法判断;算作未按时"),
+        NONE: QCoreApplication.translate(_C, "这一期间没有要做的,不计入"),
     }.get(state, "")
 
 
