@@ -155,6 +155,7 @@ LABELS: dict[str, dict[str, str]] = {
         "corrects_id": QT_TRANSLATE_NOOP(_C, "所更正的会议记录"),
         "quorum_met": QT_TRANSLATE_NOOP(_C, "是否达到法定人数"),
         "note": QT_TRANSLATE_NOOP(_C, "备注"),
+        "party_study_on": QT_TRANSLATE_NOOP(_C, "村党组织研究讨论日期"),
     },
     "meeting_attendance": {
         "meeting_id": QT_TRANSLATE_NOOP(_C, "会议"),

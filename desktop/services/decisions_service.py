@@ -89,6 +89,23 @@ def _step_records(reg: DecisionRegister) -> list[ft.StepRecord]:
     return out
 
 
+def party_study_day(meeting_id: str | None) -> date | None:
+    """The day the village Party organisation proposed the matters this meeting resolved, if registered.
+
+    A 四议两公开 register whose ④ 决议 step is this meeting and whose ① 村党组织提议 step is
+    recorded shows the Party organisation's prior study that the 2025 amendment of the
+    组织法 requires (`models.meetings.amendment_2025`). The latest such day (None when none).
+    """
+    if not meeting_id:
+        return None
+    resolved = (DecisionStep.select(DecisionStep.register)
+                .where((DecisionStep.meeting == meeting_id) & (DecisionStep.step == "resolve")
+                       & (DecisionStep.deleted == False)))  # noqa: E712
+    days = [stored_date(s.done_on) for s in DecisionStep.live().where(
+        (DecisionStep.register.in_(resolved)) & (DecisionStep.step == "propose"))]
+    return max((d for d in days if d is not None), default=None)
+
+
 def add_step(session: Session, register_id: str, step: str, done_on: date,
              meeting_id: str | None = None, committee_opinion: str = "",
              disclosure_ref: str = "", note: str = "") -> read_models.DecisionStepView:

@@ -22,6 +22,7 @@ from models.clock import now_utc
 from models.db import database
 from models.entities import Person, Village
 from models.errors import NotFound, PermissionDenied, ValidationError
+from models.meetings import amendment_2025
 from models.meetings import matters as matters_mod
 from models.meetings import types as mt
 from models.meetings.quorum import (
@@ -114,6 +115,7 @@ class MeetingDraft:
     note: str = ""
     status: str = STATUS_DRAFT
     corrects_id: str | None = None
+    party_study_on: date | None = None  # 村党组织研究讨论 of the important matters (组织法 2025)
 
     @property
     def editable(self) -> bool:
@@ -213,9 +215,18 @@ def new_draft(type_code: str, held_on: date | None = None) -> MeetingDraft:
     return draft
 
 
+def _supervisors(draft: MeetingDraft) -> frozenset[str]:
+    """Who sat on the 村务监督委员会 on the meeting's day (only asked where the 2025 amendment asks)."""
+    if draft.type_code != mt.REPRESENTATIVES or not amendment_2025.applies(draft.held_on):
+        return frozenset()
+    holders = {r.person_id for r in terms_service.office_holders({"sc_chair", "sc_member"}, draft.held_on)}
+    return frozenset(holders | {s.person_id for s in terms_service.committee_members_on(draft.held_on)})
+
+
 def _facts(draft: MeetingDraft) -> MeetingFacts:
     kind = mt.meeting_type(draft.type_code)
-    attendees = tuple(Attendee(a.person_id, a.status, a.gender, a.is_representative)
+    supervisors = _supervisors(draft) if kind.roster else frozenset()
+    attendees = tuple(Attendee(a.person_id, a.status, a.gender, a.is_representative, a.person_id in supervisors)
                       for a in draft.attendance) if kind.roster else ()
     return MeetingFacts(
         draft.type_code, draft.held_on, draft.notice_date, attendees,
@@ -257,7 +268,22 @@ def evaluate_draft(draft: MeetingDraft) -> DraftVerdict:
             verdict.passed = False
         resolutions.append(verdict)
         authority.append(who)
+    meeting.findings.extend(_amendment_findings(draft, facts))
     return DraftVerdict(meeting, resolutions, authority)
+
+
+def _amendment_findings(draft: MeetingDraft, facts: MeetingFacts) -> list[Finding]:
+    """What the 2025 amendment asks of a meeting from 2026: the Party's prior study, the 监委会 invited."""
+    if not amendment_2025.applies(draft.held_on):
+        return []
+    matters = [r.matter for r in draft.resolutions]
+    studied = draft.party_study_on
+    if studied is None and any(m not in amendment_2025.ORDINARY_MATTERS for m in matters):
+        from desktop.services import decisions_service
+
+        studied = decisions_service.party_study_day(draft.id)
+    return (amendment_2025.party_study_findings(draft.type_code, draft.held_on, matters, studied)
+            + amendment_2025.supervisor_findings(draft.type_code, draft.held_on, facts.attendees))
 
 
 def _validate(draft: MeetingDraft) -> DraftVerdict:
@@ -330,6 +356,7 @@ def save(session: Session, draft: MeetingDraft) -> str:
         expected_count=None if kind.roster else draft.expected_count,
         present_count=None if kind.roster else draft.present_count,
         quorum_met=verdict.meeting.quorum_met, note=draft.note,  # False while it cannot be judged
+        party_study_on=draft.party_study_on.isoformat() if draft.party_study_on else "",
     )
     with database.atomic():
         if draft.id is None:
@@ -414,7 +441,7 @@ def load(meeting_id: str) -> MeetingDraft:
         recorder=m.recorder, notice_date=stored_date(m.notice_date),
         expected_count=m.expected_count, present_count=m.present_count, attendance=attendance,
         agenda=agenda, resolutions=resolutions, note=m.note, status=m.status,
-        corrects_id=m.corrects_id,
+        corrects_id=m.corrects_id, party_study_on=stored_date(m.party_study_on),
     )
 
 

@@ -39,6 +39,9 @@ class Meeting(SyncedModel):
     corrects = ForeignKeyField("self", null=True, backref="corrections", on_delete="RESTRICT")
     quorum_met = BooleanField(null=True)  # verdict snapshot at save time, for lists and reports
     note = TextField(default="")
+    #: The day the village Party organisation studied the important matters voted on (组织法 as
+    #: amended 2025, from 2026-01-01: "应当先经村党组织研究讨论"); "" when not recorded.
+    party_study_on = CharField(max_length=10, default="")
 
 
 class MeetingAttendance(SyncedModel):

@@ -21,14 +21,14 @@ from desktop.services.meetings_service import (
 
 #: The fields a state carries (the rest belong to the record, not to the typing).
 TYPED = ("title", "held_on", "start_time", "place", "convened_by", "host", "recorder", "notice_date",
-         "expected_count", "present_count", "attendance", "agenda", "resolutions", "note")
+         "expected_count", "present_count", "attendance", "agenda", "resolutions", "note", "party_study_on")
 
 
 def to_state(draft: MeetingDraft) -> dict[str, Any]:
     """The typed content of `draft` as a JSON-able dict."""
     values = asdict(draft)
     state = {name: values[name] for name in TYPED}
-    for name in ("held_on", "notice_date"):
+    for name in ("held_on", "notice_date", "party_study_on"):
         state[name] = state[name].isoformat() if state[name] else None
     return state
 
@@ -59,6 +59,8 @@ def apply_state(draft: MeetingDraft, state: dict[str, Any]) -> MeetingDraft:
             setattr(draft, name, state[name])
     draft.held_on = _date(state.get("held_on"), draft.held_on) or draft.held_on
     draft.notice_date = _date(state.get("notice_date"), draft.notice_date)
+    if "party_study_on" in state:  # a state kept before the field existed leaves the record's value
+        draft.party_study_on = _date(state["party_study_on"], draft.party_study_on)
     for name in ("expected_count", "present_count"):
         value = state.get(name)
         setattr(draft, name, value if isinstance(value, int) and not isinstance(value, bool) else None)

@@ -33,6 +33,7 @@ from desktop.paths import AppPaths
 from desktop.services import meetings_service
 from desktop.services.meetings_service import AttendanceLine, MeetingDraft
 from desktop.services.session import Session
+from models.meetings import amendment_2025
 from models.meetings import types as mt
 from models.meetings.quorum import PRESENT
 from ui.errors import show_error
@@ -170,6 +171,11 @@ class MeetingEditor(QDialog):
         self.host_edit = QLineEdit()
         self.recorder_edit = QLineEdit()
         self.notice_edit = self._date_edit(optional=True)
+        # 组织法 as amended 2025: important matters are first studied by the village Party organisation.
+        self.party_study_edit = self._date_edit(optional=True)
+        self.party_study_edit.setToolTip(self.tr(
+            "村党组织对本次会议表决的重要事项进行研究讨论的日期。2026 年 1 月 1 日起施行的修改后的村民委员会组织法规定,"
+            "需由村民会议或者村民代表会议决定的重要事项,应当先经村党组织研究讨论。"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(6)
@@ -177,19 +183,21 @@ class MeetingEditor(QDialog):
                   (self.tr("日期:"), self.date_edit), (self.tr("开始时间:"), self.time_edit),
                   (self.tr("地点:"), self.place_edit), (self.tr("召集人:"), self.convened_edit),
                   (self.tr("主持人:"), self.host_edit), (self.tr("记录人:"), self.recorder_edit),
-                  (self.tr("通知日期:"), self.notice_edit))
+                  (self.tr("通知日期:"), self.notice_edit),
+                  (self.tr("党组织研究讨论:"), self.party_study_edit))
         for i, (caption, widget) in enumerate(fields):
             row, col = divmod(i, 2)
             label = QLabel(caption)
             label.setBuddy(widget)
             grid.addWidget(label, row, col * 2)
             grid.addWidget(widget, row, col * 2 + 1)
+        self.party_study_caption = label  # the last caption: shown only for the bodies it concerns
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         for edit in (self.title_edit, self.time_edit, self.place_edit, self.convened_edit,
                      self.host_edit, self.recorder_edit):
             edit.textChanged.connect(self._on_changed)
-        for edit in (self.date_edit, self.notice_edit):
+        for edit in (self.date_edit, self.notice_edit, self.party_study_edit):
             edit.dateChanged.connect(self._on_changed)
         self.date_edit.dateChanged.connect(self._on_date_changed)
         self._seeded: frozenset[str] = frozenset()  # who the new draft's list was filled with
@@ -387,6 +395,10 @@ class MeetingEditor(QDialog):
             self.host_edit.setText(draft.host)
             self.recorder_edit.setText(draft.recorder)
             self.notice_edit.setDate(_to_qdate(draft.notice_date))
+            self.party_study_edit.setDate(_to_qdate(draft.party_study_on))
+            deciding = draft.type_code in amendment_2025.DECIDING_BODIES
+            self.party_study_caption.setVisible(deciding)
+            self.party_study_edit.setVisible(deciding)
             self.roster_box.setVisible(kind.roster)
             self.assembly_box.setVisible(not kind.roster)
             self.attendance_model.set_lines(draft.attendance, editable, kind.is_representatives)
@@ -402,7 +414,8 @@ class MeetingEditor(QDialog):
             for edit in (self.title_edit, self.time_edit, self.place_edit, self.convened_edit,
                          self.host_edit, self.recorder_edit):
                 edit.setReadOnly(not editable)
-            for spin in (self.date_edit, self.notice_edit, self.expected_spin, self.present_spin):
+            for spin in (self.date_edit, self.notice_edit, self.party_study_edit, self.expected_spin,
+                         self.present_spin):
                 spin.setReadOnly(not editable)
             self.all_present_button.setEnabled(editable)
             self.add_people_button.setEnabled(editable)
@@ -427,6 +440,7 @@ class MeetingEditor(QDialog):
         d.host = self.host_edit.text()
         d.recorder = self.recorder_edit.text()
         d.notice_date = _from_qdate(self.notice_edit.date())
+        d.party_study_on = _from_qdate(self.party_study_edit.date())
         if not mt.meeting_type(d.type_code).roster:
             d.expected_count = self.expected_spin.value() or None
             d.present_count = self.present_spin.value() or None
