@@ -453,13 +453,26 @@ def _results_to_disclosure(session: Session, year: int, held_on: date, lines: li
 def _appraisals_of(person_id: str) -> list[tuple[date, str]]:
     """(held_on, verdict) of each live appraisal of the person, in the order held (then entered).
 
-    An appraisal whose stored date cannot be read (an older import) has no place in the order
-    and is left out rather than guessed.
+    The verdict is the one the province's rule gives from the stored counts: an appraisal saved
+    by an older release carries a 不称职 from the national thresholds it no longer applies, and an
+    end of office must not follow from that. Counts that cannot be judged keep the stored verdict.
+    An appraisal whose stored date cannot be read (an older import) has no place in the order and
+    is left out rather than guessed.
     """
+    province = installation.province()
     rows = (AppraisalResult.live().where(AppraisalResult.person == person_id).join(Appraisal)
             .where(Appraisal.deleted == False)  # noqa: E712
             .order_by(Appraisal.held_on, Appraisal.seq))
-    return [(day, r.verdict) for r in rows if (day := stored_date(r.appraisal.held_on)) is not None]
+    out = []
+    for r in rows:
+        day = stored_date(r.appraisal.held_on)
+        if day is None:
+            continue
+        counts = ap.Counts(r.competent, r.basic, r.incompetent)
+        judged, _notes = ap.verdict(counts, r.appraisal.attendees, r.appraisal.body == "assembly",
+                                    province=province, on=day)
+        out.append((day, judged or r.verdict))
+    return out
 
 
 def consequences(person_id: str) -> list[Finding]:

@@ -198,3 +198,16 @@ def test_a_2026_committee_term_is_checked_against_the_village_committees(village
     [finding] = [f for f in sv.term_view(term.id).composition if "任期" in f.text()]
     assert finding.severity == "error" and "任期到 2031-04-17" in finding.text()
     assert "《村民委员会组织法》(2025)" in finding.text()
+
+
+def test_the_consequence_follows_the_provinces_rule_not_a_stored_national_verdict(committee, demo_admin):
+    """Verdicts stored under the thresholds once applied nationally end no office where the province
+    has none (issue 17: "the 不称职 thresholds of one province (陕西 35) are applied nationally")."""
+    setup_service.set_province(demo_admin, "shaanxi")
+    member = person("vc_member").id
+    bad = sv.AppraisalLine(member, "村委会委员", 5, 6, 25)
+    sv.record_appraisal(committee, 2042, date(2042, 1, 10), "representatives", 36, [bad])
+    sv.record_appraisal(committee, 2042, date(2042, 12, 20), "representatives", 36, [bad])
+    assert sv.consequences(member)[0].severity == "error"
+    setup_service.set_province(demo_admin, "zhejiang")
+    assert sv.consequences(member) == []
