@@ -1,8 +1,8 @@
 """Demo 村务监督委员会.
 
 Three terms, monthly 例会 with gaps, casework, voucher reviews and yearly 民主评议,
-including a conflict the check flags and one 不称职 verdict, so the demo shows
-what the app catches.
+including a conflict the check flags and one member with many 不称职 votes (不称职 in 陕西,
+whose measure sets the threshold; 待按本省规定认定 elsewhere), so the demo shows what the app catches.
 """
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ def fill_supervision(session: Session, today: date | None = None, seed: int = 5,
                               questioned, allow_duplicate=True)  # 30-day steps may land twice in a 31-day month
         counts["voucher_reviews"] += 1
 
-    # 民主评议: the last three years; one member rated 不称职 in the middle year.
+    # 民主评议: the last three years; one member with 25 of 36 不称职 votes in the middle year.
     appraised = _holders("vc_chair", "vc_vice", "vc_member") + _holders("clerk")
     for year in (today.year - 3, today.year - 2, today.year - 1):
         lines = []
