@@ -52,6 +52,7 @@ _LEADING_PUNCT = ":\uff1a、.．。,\uff0c;\uff1b 　"
 _HEADING_CHARS = re.compile(r"^[\u4e00-\u9fff\s　]{2,14}$")
 _CN_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
 _ITEM = re.compile(r"^\s*(\d{1,3})\s*(?:[、.．]\s*(.*)|$)")  # a bare "3" is a cut-off item
+_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ 　]+(?=[\u4e00-\u9fff])")
 _PARA_MARK = "Р"  # Cyrillic Er used as a paragraph mark by some document sites
 
@@ -211,6 +212,7 @@ def _set_title(result: ParseResult, title: str, repeats: int, source_name: str) 
 def _parse_articles(lines: list[str]) -> ParseResult | None:
     # Work on a stream of (kind, payload) tokens: chapter lines and text runs.
     stream: list[tuple[str, str]] = []
+    bare_numbers = 0
     for line in lines:
         chapter = _CHAPTER_LINE.match(line)
         if chapter and len(chapter.group(3)) <= 30:
@@ -218,6 +220,8 @@ def _parse_articles(lines: list[str]) -> ParseResult | None:
             stream.append(("chapter", f"{re.sub(r'[ 　]', '', chapter.group(1))} {name}".strip()))
         elif _SECTION_LINE.match(line):
             continue  # 第X节 sub-headings: kept out of the article text
+        elif _BARE_NUMBER.match(line):
+            bare_numbers += 1  # a page number on its own line between articles
         else:
             stream.append(("line", line))
     starts, numbering = _article_starts(stream)
@@ -225,6 +229,8 @@ def _parse_articles(lines: list[str]) -> ParseResult | None:
         return None
     result = ParseResult(SCHEME_ARTICLES)
     result.notes.extend(numbering)
+    if bare_numbers:
+        result.notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "去掉了 {n} 行只有一个数字的页码。"), n=bare_numbers))
     chapter = ""
     current: ParsedArticle | None = None
     parts: list[str] = []
@@ -470,11 +476,34 @@ def _parse_paragraphs(lines: list[str]) -> ParseResult | None:
         return None
     result = ParseResult(SCHEME_PARAGRAPHS)
     result.notes.extend(notes)
-    result.preamble = _join(lines[: starts[0][0]])
+    preamble = lines[: starts[0][0]]
+    chapter = _section_heading(preamble)
+    result.preamble = _join(preamble)
     bounds = [s[0] for s in starts] + [len(lines)]
     for n, ((a, label, first), b) in enumerate(zip(starts, bounds[1:], strict=False), start=1):
-        result.articles.append(ParsedArticle(n, label, "", _join([first, *lines[a + 1: b]])))
+        body = lines[a + 1: b]
+        next_chapter = _section_heading(body) if b < len(lines) else ""
+        result.articles.append(ParsedArticle(n, label, chapter, _join([first, *body])))
+        if chapter and chapter not in result.chapters:
+            result.chapters.append(chapter)
+        chapter = next_chapter or chapter
+    if result.chapters:
+        result.notes.append(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "把 {n} 行小标题(如“{first}”)当作章节标题。"), n=len(result.chapters), first=result.chapters[0]))
     return result
+
+
+def _section_heading(block: list[str]) -> str:
+    """A short heading line ("文明风尚培育") that ends `block`, just above the next "一、": taken off and returned."""
+    for i in range(len(block) - 1, -1, -1):
+        line = block[i].strip()
+        if not line:
+            continue
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,16}", line):
+            del block[i]
+            return line
+        return ""
+    return ""
 
 
 # --- 3. 1. items -----------------------------------------------------------------

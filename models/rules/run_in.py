@@ -18,6 +18,7 @@ _N = f"[{NUMERAL_CHARS}]+"
 _MARK = re.compile(r"(?P<cn>[一二三四五六七八九十]{1,3})\s*、|(?P<ar>\d{1,2})\s*[、.．](?!\d)")
 _AFTER_SENTENCE = "。;\uff1b!！?？"
 _AFTER_CLAUSE = _AFTER_SENTENCE + ",\uff0c"
+_COLON = ":\uff1a"
 _SHORT_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}\s*、\s*[\u4e00-\u9fff]{2,12}$")
 _INLINE_CHAPTER = re.compile(
     rf"(第\s*{_N}\s*[章編编])[\s:\uff1a]*([\u4e00-\u9fff、]{{0,20}}?)[\s:\uff1a]*(?=第\s*{_N}\s*[条條])")
@@ -43,10 +44,12 @@ def split_run_in(lines: list[str]) -> tuple[list[str], int]:
             if not before.strip():  # the line starts with it: follow the text's own count
                 ok = True
             elif kind == "cn":
-                ok = number == cn_next and before[-1] in _AFTER_CLAUSE
+                ok = number == cn_next and (before[-1] in _AFTER_CLAUSE or (number == 1 and before[-1] in _COLON))
             else:
                 ok = number == ar_next and (
                     before[-1] in _AFTER_SENTENCE
+                    # "特制定以下公约:1、…" — but not "一、…做到:1、…", sub-items of a 一、 paragraph
+                    or (number == 1 and cn_next == 1 and before[-1] in _COLON)
                     or (number == 1 and bool(_SHORT_HEADING.match(line[last_cut: match.start()].strip()))))
             if not ok:
                 continue

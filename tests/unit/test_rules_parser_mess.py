@@ -176,3 +176,31 @@ def test_numbering_restarts_under_a_new_heading():
 def test_every_choice_is_noted():
     result = parse("第一条 甲。\n第二条 乙。", "规约.txt")
     assert "按“第X条”分成 2 条" in notes(result)
+
+
+def test_items_after_the_colon_that_introduces_them():
+    text = f"为建设文明乡村,特制定以下公约{COLON}1、爱党爱国。2、遵纪守法。3、孝老爱亲。"
+    result = parse(text)
+    assert result.scheme == SCHEME_ITEMS and len(result.articles) == 3
+    yi = parse(f"特制定以下公约{COLON}一、爱党爱国,遵纪守法。二、孝老爱亲,邻里和睦。")
+    assert yi.scheme == SCHEME_PARAGRAPHS and len(yi.articles) == 2
+
+
+def test_a_bare_page_number_between_articles():
+    result = parse("第一条 村民应当遵守法律。\n3\n第二条 爱护公共财物。")
+    assert result.articles[0].text == "村民应当遵守法律。" and "页码" in notes(result)
+
+
+def test_section_headings_between_yi_paragraphs_become_chapters():
+    text = ("文明风尚\n一、热爱祖国,遵纪守法,维护社会公德。\n二、尊老爱幼,男女平等,反对家庭暴力。\n"
+            "公共卫生\n三、养成良好的卫生习惯,做好垃圾分类。\n四、爱护公共设施,不乱贴乱画。")
+    result = parse(text)
+    assert result.chapters == ["文明风尚", "公共卫生"]
+    assert [a.chapter for a in result.articles] == ["文明风尚"] * 2 + ["公共卫生"] * 2
+    assert result.articles[1].text == "尊老爱幼,男女平等,反对家庭暴力。"
+
+
+def test_byline_fields_are_chrome():
+    text = "东园社区居民公约\n发布:2020-08-21\n作者:陈蓓蓓\n一、爱党爱国,遵纪守法,团结互助。\n二、移风易俗,反对封建迷信活动。"
+    result = parse(text)
+    assert result.preamble == "" and "网页杂项" in notes(result)
