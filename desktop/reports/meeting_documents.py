@@ -69,6 +69,9 @@ def minutes_html(meeting_id: str) -> str:
     if draft.notice_date:
         rows.append(f"<tr><td class='label'>通知日期</td><td colspan='3'>{_cn_date(draft.notice_date.isoformat())}"
                     f"({escape(draft.convened_by)}召集)</td></tr>")
+    if draft.party_study_on:  # 组织法 as amended 2025: the Party organisation studied the matters first
+        rows.append(f"<tr><td class='label'>党组织研究讨论</td><td colspan='3'>"
+                    f"{_cn_date(draft.party_study_on.isoformat())}</td></tr>")
     quorum_line = "".join(f"<p>{escape(f.text())}</p>" for f in verdict.meeting.findings
                           if f.severity in ("error", "warning") or "会议有效" in f.text())
     parts = [

@@ -92,6 +92,9 @@ def test_party_study_date_is_saved_and_answers_the_finding(admin):
     assert not any("村党组织研究讨论" in t for t in _texts(draft))
     mid = meetings_service.save(admin, draft)
     assert meetings_service.load(mid).party_study_on == date(2026, 10, 1)
+    from desktop.reports import meeting_documents
+
+    assert "党组织研究讨论</td><td colspan='3'>2026年10月1日" in meeting_documents.minutes_html(mid)
 
 
 def test_a_four_two_register_shows_the_party_study(admin):
