@@ -54,7 +54,11 @@ _PAGE_SPLIT = re.compile(rf"^\s*\d{{1,2}}、(?=[{_CJK}])")
 _LONG_PAGE_LINE = 120
 
 _PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-_PINYIN = re.compile(rf"(?<=[{_CJK}?？])[(（][{_PINYIN_LETTERS}]{{1,6}}[)）]")
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_NEUTRAL = "de|le|men|me|zi|ge|ba|ma|ne|zhe|li|tou|shang|xia"  # glosses without a tone mark
+# A gloss has a tone mark (so "微信(wechat)" or "(app)" stays) or is a neutral-tone syllable.
+_PINYIN = re.compile(
+    rf"(?<=[{_CJK}?？])[(（](?:[a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}|{_NEUTRAL})[)）]")
 _PINYIN_CUT = re.compile(rf"(?<=[{_CJK}])[(（][{_PINYIN_LETTERS}]{{0,6}}$", re.MULTILINE)
 
 _DOT = re.compile(rf"(?<=[{_CJK}”」』)])[.．](?=[{_CJK}“「『(]|\s*$)", re.MULTILINE)

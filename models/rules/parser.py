@@ -112,21 +112,17 @@ def _join(parts: list[str]) -> str:
     return out
 
 
-def _note(template: str, **params) -> Message:
-    return msg(_C, template, **params)
-
-
 def _cleanup_notes(counts: dict[str, int]) -> list[Message]:
     notes = []
     if counts.get(cleanup.CHROME):
-        notes.append(_note(QT_TRANSLATE_NOOP(_C, "去掉了 {n} 处网页杂项(导航、推荐、下载提示等)。"),
+        notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "去掉了 {n} 处网页杂项(导航、推荐、下载提示等)。"),
                            n=counts[cleanup.CHROME]))
     if counts.get(cleanup.PAGE):
-        notes.append(_note(QT_TRANSLATE_NOOP(_C, "去掉了 {n} 处页码。"), n=counts[cleanup.PAGE]))
+        notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "去掉了 {n} 处页码。"), n=counts[cleanup.PAGE]))
     if counts.get(cleanup.PINYIN):
-        notes.append(_note(QT_TRANSLATE_NOOP(_C, "去掉了 {n} 处拼音注音,如“會(huì)”。"), n=counts[cleanup.PINYIN]))
+        notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "去掉了 {n} 处拼音注音,如“會(huì)”。"), n=counts[cleanup.PINYIN]))
     if counts.get(cleanup.DOTS):
-        notes.append(_note(QT_TRANSLATE_NOOP(_C, "把 {n} 处英文句点“.”当作句号。"), n=counts[cleanup.DOTS]))
+        notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "把 {n} 处英文句点“.”当作句号。"), n=counts[cleanup.DOTS]))
     return notes
 
 
@@ -134,16 +130,16 @@ def _scheme_note(result: ParseResult, splits: int) -> list[Message]:
     n = len(result.articles)
     notes = []
     if result.scheme == SCHEME_ARTICLES:
-        notes.append(_note(QT_TRANSLATE_NOOP(_C, "按“第X条”分成 {n} 条。"), n=n))
+        notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "按“第X条”分成 {n} 条。"), n=n))
     elif result.scheme == SCHEME_HEADINGS:
-        notes.append(_note(QT_TRANSLATE_NOOP(
+        notes.append(msg(_C, QT_TRANSLATE_NOOP(
             _C, "把“一、”这样的行当作章节标题,把其下 {n} 个“1、”编号当作条款。"), n=n))
     elif result.scheme == SCHEME_PARAGRAPHS:
-        notes.append(_note(QT_TRANSLATE_NOOP(_C, "把 {n} 个“一、”段落当作条款。"), n=n))
+        notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "把 {n} 个“一、”段落当作条款。"), n=n))
     elif result.scheme == SCHEME_ITEMS:
-        notes.append(_note(QT_TRANSLATE_NOOP(_C, "把 {n} 个“1、”编号当作条款。"), n=n))
+        notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "把 {n} 个“1、”编号当作条款。"), n=n))
     if splits:
-        notes.append(_note(QT_TRANSLATE_NOOP(
+        notes.append(msg(_C, QT_TRANSLATE_NOOP(
             _C, "有 {n} 处编号和上一句连在同一段里(如“。2、…”),已分开。"), n=splits))
     return notes
 
@@ -167,7 +163,7 @@ def parse(text: str, source_name: str = "") -> ParseResult:
     result = _parse_articles(chapter_lines)
     splits = 0
     if result is not None and chapter_splits:
-        notes.append(_note(QT_TRANSLATE_NOOP(_C, "有 {n} 处“第X章”标题和条文连在同一行,已分开。"), n=chapter_splits))
+        notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "有 {n} 处“第X章”标题和条文连在同一行,已分开。"), n=chapter_splits))
     if result is None:
         split_lines, splits = run_in.split_run_in(lines)
         for scheme in (_parse_headings, _parse_paragraphs, _parse_items):
@@ -198,14 +194,14 @@ def _set_title(result: ParseResult, title: str, repeats: int, source_name: str) 
     """The title from the text, else the file name; says which."""
     if title:
         result.title, result.title_source = title, "text"
-        result.notes.append(_note(TITLE_FROM_TEXT, title=title))
+        result.notes.append(msg(_C, TITLE_FROM_TEXT, title=title))
         if repeats:
-            result.notes.append(_note(QT_TRANSLATE_NOOP(_C, "去掉了 {n} 处重复的标题。"), n=repeats))
+            result.notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "去掉了 {n} 处重复的标题。"), n=repeats))
         return
     name = PurePath(source_name.replace("\\", "/")).stem if source_name else ""
     if name:
         result.title, result.title_source = name, "file"
-        result.notes.append(_note(TITLE_FROM_FILE, name=name))
+        result.notes.append(msg(_C, TITLE_FROM_FILE, name=name))
 
 # --- 1. 第X条 -------------------------------------------------------------------
 

@@ -204,3 +204,9 @@ def test_byline_fields_are_chrome():
     text = "东园社区居民公约\n发布:2020-08-21\n作者:陈蓓蓓\n一、爱党爱国,遵纪守法,团结互助。\n二、移风易俗,反对封建迷信活动。"
     result = parse(text)
     assert result.preamble == "" and "网页杂项" in notes(result)
+
+
+def test_english_words_in_brackets_are_not_pinyin():
+    result = parse("第一条 通过微信(wechat)群发布通知(app)。\n第二条 村委會(huì)负责。")
+    assert result.articles[0].text == "通过微信(wechat)群发布通知(app)。"
+    assert result.articles[1].text == "村委會负责。"

@@ -118,6 +118,7 @@ class HistoryDialog(_FormDialog):
         self.text_edit.textChanged.connect(self._show_count)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
+        self.count_label.setWordWrap(True)  # the parser's notes can be several sentences
         self.form.addRow(self.tr("名称:"), self.title_edit)
         self.form.addRow(self.tr("类别:"), self.kind_combo)
         self.form.addRow(self.tr("通过日期:"), self.date_edit)
