@@ -96,10 +96,12 @@ COLLECTIVE_PROPERTY_MATTERS = frozenset({"homestead", "land_compensation", "coll
 COLLECTIVE_DECIDES = frozenset(LAND_RULES) | COLLECTIVE_PROPERTY_MATTERS | {
     "collective_income", "collective_projects", "property_disposal"}
 
-#: What 第二十八条 keeps for the 成员大会 (the 成员代表大会 may exercise the rest). Source: the 2024 text
-#: as adopted; the item numbers of 第二十六条 it excepts (land contracting and 宅基地 use, 土地补偿费
-#: distribution) could not be re-read in a stored copy here, so the finding cites the article
-#: without item numbers and is a warning, not an error.
+#: What 第二十八条 keeps for the 成员大会: "成员代表大会按照农村集体经济组织章程规定行使本法第二十六条
+#: 第一款规定的成员大会部分职权,但是第一项、第三项、第八项、第十项、第十二项规定的职权除外" (quoted by
+#: https://zaimingwang.com/cms/zaimingpufa/2615.html, a lawyer's note on 土地补偿费 at the 代表大会).
+#: Of those, our matters fall under item 8 (农村土地承包、宅基地使用…方案) and item 10 (土地补偿费等的
+#: 分配、使用办法); the item texts are from the 2024 text as adopted (the note quotes them only in part),
+#: so the finding cites the article without item numbers.
 COLLECTIVE_REPRESENTATIVES_WITHHELD = frozenset({"land_contracting", "land_adjustment", "land_outsiders",
                                                  "homestead", "land_compensation"})
 
@@ -154,7 +156,7 @@ def who_may_decide(matter: str, type_code: str, on: date, province: str = "natio
     label = MATTERS[matter]
     if type_code in _COLLECTIVE_BODIES and matter in COLLECTIVE_DECIDES:
         if type_code == mt.COLLECTIVE_REPRESENTATIVES and matter in COLLECTIVE_REPRESENTATIVES_WITHHELD:
-            findings.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+            findings.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
                 _C, "“{matter}”是成员大会的职权,按《农村集体经济组织法》不交由成员代表大会行使,"
                     "应当由成员大会决定。"), matter=label), LegalBasis(COLLECTIVE_ORG_LAW, "2024", 28)))
         return findings

@@ -93,7 +93,8 @@ def test_collective_members_assembly_still_may_not_decide_village_matters():
 def test_collective_representatives_and_what_art28_keeps(matter, withheld):
     findings = who_may_decide(matter, "collective_representatives", DAY)
     if withheld:
-        assert [f.severity for f in findings] == ["warning"]
+        assert [f.severity for f in findings] == ["error"]
+        assert "不交由成员代表大会行使" in findings[0].text()
         assert "《农村集体经济组织法》(2024)第二十八条" in findings[0].text()
     else:
         assert findings == []
