@@ -4,7 +4,8 @@
 
 The art. 24 matters must be decided by the 村民会议, or by the 村民代表会议
 under a recorded authorization (授权) whose scope covers the matter and
-which was in force on the meeting day. Adopting 村规民约/章程 belongs to the
+which was in force on the meeting day — except the land-contracting matters
+the 农村土地承包法 gives the 村民代表会议 directly (`REPRESENTATIVES_MAY_DECIDE`). Adopting 村规民约/章程 belongs to the
 村民会议 (warning nationally, error where the province says so).
 
 Other laws take precedence where they say more (组织法 第二十二条 "法律对召开村民会议
@@ -87,6 +88,13 @@ LAND_RULES: dict[str, LegalBasis] = {
     "construction_land": LegalBasis(LAND_ADMINISTRATION_LAW, "2019", 63),
 }
 
+#: The land matters a special law lets the 村民代表会议 decide by itself: "村民会议三分之二以上成员或者
+#: 三分之二以上村民代表的同意" (农村土地承包法 (2018) 第十九条第三项, 第二十八条, 第五十二条; 土地管理法
+#: (2019) 第六十三条 — as issue 17 and DOMAIN §14 state them). The special law gives the representatives
+#: the power directly, so no 村民会议 授权 (组织法 第二十四条) is needed; `vote_rule` sets the
+#: two-thirds-of-all-representatives vote.
+REPRESENTATIVES_MAY_DECIDE = frozenset(LAND_RULES)
+
 #: Collective property and members' rights that 集体经济组织法 第二十六条 gives the 成员大会 and
 #: which the 村民委员会 decides in its stead where no 集体经济组织 exists (第六十四条), by two-thirds of all.
 COLLECTIVE_PROPERTY_MATTERS = frozenset({"homestead", "land_compensation", "collective_member_rights"})
@@ -164,7 +172,7 @@ def who_may_decide(matter: str, type_code: str, on: date, province: str = "natio
         return findings  # the group's own land and property: its meeting decides (vote_rule sets the votes)
     if matter in ART24_MATTERS and not kind.is_assembly:
         if kind.is_representatives:
-            if not any(a.covers(matter, on) for a in authorizations):
+            if matter not in REPRESENTATIVES_MAY_DECIDE and not any(a.covers(matter, on) for a in authorizations):
                 findings.append(Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
                     _C, "“{matter}”须由村民会议讨论决定;村民代表会议决定须有村民会议的授权,"
                         "但没有找到在 {on} 有效、包含这一事项的授权记录。"),

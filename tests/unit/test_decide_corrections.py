@@ -152,3 +152,26 @@ def test_quorum_citation_follows_the_meeting_date():
 def test_who_may_decide_cites_the_text_in_force():
     assert "(2018)第二十四条" in who_may_decide("subsidy", "two_committees", date(2025, 12, 31))[0].text()
     assert "(2025)" in who_may_decide("subsidy", "two_committees", date(2026, 1, 1))[0].text()
+
+
+# 6. Land at the 村民代表会议 needs no 村民会议 授权: the land laws give the representatives the power
+#    directly (农村土地承包法 (2018) 第十九条第三项, 第二十八条, 第五十二条); 组织法 第二十四条's
+#    authorization rule stays for the other matters.
+@pytest.mark.parametrize("matter", ["land_contracting", "land_adjustment", "land_outsiders", "construction_land"])
+def test_land_at_the_representatives_needs_no_authorization(matter):
+    assert who_may_decide(matter, "representatives", DAY) == []
+
+
+def test_land_adjustment_at_the_representatives_without_authorization_at_the_boundary():
+    # 25 村民代表 + 5 村委会 members, no authorization recorded: 17 yes is lawful, 16 is not.
+    body = reps_body()
+    lawful = vote("representatives", "land_adjustment", 17, attendees=body)
+    assert who_may_decide("land_adjustment", "representatives", DAY) == [] and lawful.passed is True
+    failed = vote("representatives", "land_adjustment", 16, attendees=body)
+    assert failed.passed is False and "《农村土地承包法》(2018)第二十八条" in failed.findings[-1].text()
+
+
+def test_other_art24_matters_at_the_representatives_still_need_authorization():
+    for matter in ("subsidy", "homestead", "property_disposal"):
+        findings = who_may_decide(matter, "representatives", DAY)
+        assert findings[0].severity == "error" and "授权" in findings[0].text()
