@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from models.rules.clauses import lexicon as lx
 from models.rules.clauses.numbers import AMOUNT
 from models.rules.clauses.sentences import clause_bounds
+from models.rules.clauses.simplify import simplified
 
 #: Report order: the most specific wrong first (the façade and the UI show them in this order).
 CATEGORIES = ("women", "membership", "birth", "petition", "religion", "marriage", "burial", "movement", "voting",
@@ -50,6 +51,7 @@ _WOMEN = _rx(lx.WOMEN)
 _REMARRIED = _rx(lx.REMARRIED_SPOUSE)
 _MEMBERSHIP = _rx(lx.MEMBERSHIP)
 _BIRTH = _rx(lx.BIRTH)
+_BIRTH_TOPIC = _rx(lx.BIRTH + lx.BIRTH_TOPIC)
 _PETITION = _rx(lx.PETITION)
 _PETITION_LAWFUL = _rx(lx.PETITION_LAWFUL)
 _RELIGION = _rx(lx.RELIGION)
@@ -57,13 +59,30 @@ _RELIGION_LAWFUL = _rx(lx.RELIGION_LAWFUL)
 _BURIAL = _rx(lx.BURIAL)
 _COLLECTIVE = _rx(lx.COLLECTIVE)
 _COLLECTIVE_NAMED = _rx(lx.COLLECTIVE_NAMED)
+_COLLECTIVE_GROUP = _rx(lx.COLLECTIVE_GROUP)
+_WOMEN_RULES = _rx(lx.WOMEN_RULES)
+_MEMBERSHIP_OBJECT = re.compile(lx.alt(lx.MEMBERSHIP_OBJECTS) + "$")
+_POLITICAL_VETTING = re.compile(r"政审")
 _COLLECTIVE_BAR = re.compile(r"(?:不得|不准|不能|不许|不予|取消|禁止|限制)" + lx.GAP % 6 + lx.alt(lx.COLLECTIVE_BARRED))
 _MARRIAGE_WORDS = re.compile(r"结婚|婚姻|通婚|婚配")
 #: "入赘男子及其子女": the children are part of who is named, not relatives punished for them.
 _KIN_OF_SUBJECT = re.compile(r"(?:及其|以及|及|和|与|、)$")
 
 _DEPRIVE = _rx(lx.DEPRIVE)
-_STRONG = re.compile(r"享受|享有|参与|参加|分配|分得|分给|领取|不分|不再分|无权|丧失|剥夺|无资格|没有资格")
+_STRONG = re.compile(r"享受|享有|参与|参加|分配|分得|分给|领取|不分|不再分|无权|丧失|剥夺|无资格|没有资格|脱产|"
+                     r"交钱|交费|才能|不能分|不得分|只能|只允许")
+#: Verbs that carry their own object ("不予报批", "分半份").
+_SELF_OBJECT = re.compile(r"报批|办理|发放|盖章|审批|半份")
+_MEMBERSHIP_STATUS = re.compile(lx.alt(lx.MEMBERSHIP_STATUS) + "$")
+_LAND = re.compile(lx.alt(lx.LAND) + "$")
+_TAKE_BACK = re.compile(r"收回|收归|调整|调出|划出")
+_CONDITION_CLOSE = re.compile(r"(?:的|者)[，,]")
+#: Words that start a rule's consequence ("违者罚款", "否则…", "一经发现则扣留").
+_CONSEQUENCE = re.compile(r"违者|违反者|违犯者|否则|一经发现|一经查实|一经查出|发现后|发现一次|则")
+#: A clause that names people ("投票表决反对的人员,"): a prohibitor inside it does not govern what follows.
+_NAMES_PEOPLE = re.compile(r"(?:人员|者|村民|的人|户|对象)$")
+#: Negated eligibility ("不按此规定执行者"): the opposite of a lawful reason.
+_NEGATED = re.compile(r"(?:不|未|没有|没|违反|违犯)$")
 _OBJECT = _rx(lx.ENTITLEMENTS)
 _GENERIC_OBJECT = re.compile(r"^(?:资格|权利|权益|待遇)$")
 _HONOURS = _rx(lx.HONOURS)
@@ -75,12 +94,15 @@ _HANDED = re.compile(lx.alt(lx.ENTITLEMENTS) + lx.GAP % 6 + lx.HANDED_OVER)
 _ELIGIBILITY = _rx(lx.ELIGIBILITY)
 
 _FINE = _rx(lx.FINE)
+_FINE_LONG = re.compile(r"处以[^。；;]{0,48}?处罚")
 _FINE_AMOUNT = re.compile(r"(?:罚|处以|处)" + lx.GAP % 6 + AMOUNT)
 _PAY_AMOUNT = re.compile(lx.alt(lx.PAY) + lx.GAP % 8 + AMOUNT)
 _DEPOSIT = _rx(lx.DEPOSIT)
 _CONTRACT = _rx(lx.CONTRACT)
-_FEE = re.compile(lx.alt(lx.FEE_TOPICS) + r"[^。；;！!？?\n]{0,20}?" + lx.alt(lx.COLLECT)
-                  + lx.GAP % 10 + r"(?:" + AMOUNT + r"|[^，,。；;]{0,4}费|钱)")
+_FEE = re.compile(lx.alt(lx.FEE_TOPICS) + r"[^。；;！!？?\n]{0,20}?(?:" + lx.alt(lx.COLLECT_FEE) + "|"
+                  + lx.alt(lx.COLLECT) + lx.GAP % 10 + r"(?:" + AMOUNT + r"|[^，,。；;]{0,4}[费金]|钱))")
+_RANGE_FINE = re.compile(r"[0-9０-９]+\s*(?:[-~～—至到])\s*[0-9０-９]+\s*元")
+_NOT_A_FINE = re.compile(r"费|价|资|奖|补|收入|工资|租|款|标准|预算|投资|每亩|每人|人均")
 _PROPERTY = _rx(lx.PROPERTY)
 _LIBERTY = _rx(lx.LIBERTY, 10)
 _HUMILIATION = _rx(lx.HUMILIATION)
@@ -94,6 +116,9 @@ _RELIGION_RULES = _rx(lx.RELIGION_RULES)
 _BURIAL_FORCE = _rx(lx.BURIAL_FORCE)
 _MOVEMENT = _rx(lx.MOVEMENT)
 _MOVEMENT_LAWFUL = _rx(lx.MOVEMENT_LAWFUL)
+_CHECKPOINTS = _rx(lx.CHECKPOINTS)
+_PERSON_CONDITION = re.compile(r"(?:者|的人|人员|村民|户)[，,;；]?[^。]{0,20}?曝光")
+_BEHAVIOUR = re.compile(r"行为|现象|事件|问题")
 _PETITION_BAN = _rx(lx.PETITION_BAN)
 _VOTING = _rx(lx.VOTING)
 _VOTING_LAWFUL = _rx(lx.VOTING_LAWFUL)
@@ -116,6 +141,7 @@ class _Sentence:
     def __init__(self, text: str) -> None:
         self.text = text
         self.breaks = [m.start() for m in _BREAK.finditer(text)]
+        self.consequences = [m.start() for m in _CONSEQUENCE.finditer(text)]
         self.protectors = [(m.start(), m.end()) for m in _PROTECTOR.finditer(text)]
         protective = _PROTECTIVE.search(text)
         # Equality wording clears the sentence unless a "但…" turns it round afterwards.
@@ -127,8 +153,16 @@ class _Sentence:
             return True
         for _start, end in self.protectors:
             if end <= pos and pos - end <= _PROTECTOR_REACH and not any(end <= b < pos for b in self.breaks):
+                cstart, cend = clause_bounds(self.text, end - 1)
+                if cend < pos and _NAMES_PEOPLE.search(self.text, cstart, cend):
+                    continue
                 return True
         return False
+
+    def eligible(self) -> bool:
+        """Whether a lawful reason (不符合条件, 已取得, 按…规定…) is given, not negated."""
+        return any(not _NEGATED.search(self.text, max(0, m.start() - 2), m.start())
+                   for m in _ELIGIBILITY.finditer(self.text))
 
     def double_negated(self, pos: int) -> bool:
         """A prohibition of a prohibition ("不得禁止村民信教"): the prohibitor right before `pos`."""
@@ -136,10 +170,17 @@ class _Sentence:
             pos > 0 and self.text[pos - 1] in _NEGATION_BEFORE)
 
     def in_condition(self, pos: int) -> bool:
-        """Whether `pos` sits in the condition of a rule ("殴打他人的,…"), not in its consequence."""
+        """Whether `pos` sits in the condition of a rule ("殴打他人的,…"), not in its consequence.
+
+        That is its own clause ending in 的/者/时…, or any clause before the first "…的," when no
+        consequence word (违者, 否则…) comes first ("凡是聚众闹事,故意殴打他人,造成损伤的,并处…").
+        """
         _start, end = clause_bounds(self.text, pos)
         tail = self.text[pos:end].rstrip(" 。；;.!！?？")
-        return tail.endswith(_CONDITION_END)
+        if tail.endswith(_CONDITION_END):
+            return True
+        close = _CONDITION_CLOSE.search(self.text)
+        return close is not None and pos < close.start() and not any(c <= pos for c in self.consequences)
 
     def by_authority(self, pos: int) -> bool:
         """Whether the authorities act under the law in this clause ("由公安机关依法拘留")."""
@@ -151,35 +192,45 @@ class _Sentence:
         return self.text[start:end]
 
 
-def _subject_category(s: _Sentence, pos: int) -> tuple[str, str] | None:
-    """(category, word) of the person a deprivation at `pos` falls on, when the sentence names one."""
+def _subject_category(s: _Sentence, objects: tuple[str, ...]) -> tuple[str, str] | None:
+    """(category, word) of the person a deprivation falls on, when the sentence names one.
+
+    A birth-plan subject ("超生", "违反计划生育") is a membership question when what is taken is
+    membership itself (分配, 承包地, 一份), an entitlement one when it is papers or benefits.
+    """
     text = s.text
     remarried = _REMARRIED.search(text)
     if remarried:
         return "membership", remarried.group(0)
-    for pattern, category, lawful in ((_WOMEN, "women", None), (_BIRTH, "birth", None),
-                                      (_PETITION, "petition", None), (_RELIGION, "religion", _RELIGION_LAWFUL),
-                                      (_BURIAL, "burial", None), (_MEMBERSHIP, "membership", None)):
+    for pattern, category, lawful in ((_WOMEN, "women", None), (_PETITION, "petition", None),
+                                      (_RELIGION, "religion", _RELIGION_LAWFUL), (_BURIAL, "burial", None),
+                                      (_BIRTH, "birth", None), (_MEMBERSHIP, "membership", None)):
         match = pattern.search(text)
         if match and not (lawful and lawful.search(text)):
+            if category == "birth":
+                if any(_MEMBERSHIP_OBJECT.search(o) for o in objects):
+                    return "membership", match.group(0)
+                return None
             return category, match.group(0)
     return None
 
 
 def _deprivations(s: _Sentence) -> list[tuple[int, tuple[str, ...]]]:
-    """(position, words) of each unprotected taking-away of an entitlement."""
+    """(position, words) of each unprotected taking-away of an entitlement; the object is the last word."""
     text = s.text
     found: list[tuple[int, tuple[str, ...]]] = []
-    subject = _subject_category(s, 0)
+    subject = _subject_category(s, ("分配",))
     for verb in _DEPRIVE.finditer(text):
         pos = verb.start()
         if s.protected(pos) or _REGARDLESS.match(text, pos):
             continue
         cstart, cend = clause_bounds(text, pos)
-        obj = _OBJECT.search(text, verb.end(), min(cend, verb.end() + 16))
+        obj = _OBJECT.search(text, verb.end(), min(cend, verb.end() + 24))
         if obj is None:
             before = [m for m in _OBJECT.finditer(text, max(cstart, pos - 12), pos)]
             obj = before[-1] if before else None
+        if obj is None and _SELF_OBJECT.search(verb.group(0)):
+            obj = _SELF_OBJECT.search(verb.group(0))
         if obj is not None:
             span = text[min(pos, obj.start()):max(verb.end(), obj.end())]
             if _HONOURS.search(span):
@@ -195,7 +246,7 @@ def _deprivations(s: _Sentence) -> list[tuple[int, tuple[str, ...]]]:
         for match in pattern.finditer(text):
             if not s.protected(match.start()) and (pattern is _REDUCED or subject):
                 found.append((match.start(), (match.group(0),)))
-    return found
+    return sorted(found)
 
 
 def _first(pattern: re.Pattern[str], s: _Sentence, *, condition_ok: bool = False, authority_ok: bool = True,
@@ -216,10 +267,31 @@ def _first(pattern: re.Pattern[str], s: _Sentence, *, condition_ok: bool = False
     return None
 
 
-def read(sentence: str) -> list[Reading]:
-    """Every unlawful (or to-be-reviewed) thing `sentence` does, one reading per category, in report order."""
-    s = _Sentence(sentence)
+def _collective(s: _Sentence, deprivations: list[tuple[int, tuple[str, ...]]]) -> tuple[str, ...] | None:
+    """The words of a collective punishment: relatives or a whole group made to answer for someone."""
     text = s.text
+    named = _first(_COLLECTIVE_NAMED, s, condition_ok=True)
+    if named is not None and not _MARRIAGE_WORDS.search(text):
+        return (named.group(0),)
+    for kin in list(_COLLECTIVE.finditer(text)) + list(_COLLECTIVE_GROUP.finditer(text)):
+        if s.protected(kin.start()) or s.in_condition(kin.start()) or _KIN_OF_SUBJECT.search(
+                text, max(0, kin.start() - 3), kin.start()):
+            continue
+        after = text[kin.end():kin.end() + 14]
+        sanction = _COLLECTIVE_BAR.search(after) or _POLITICAL_VETTING.search(after)
+        if sanction is not None:
+            return kin.group(0), sanction.group(0)
+        near = [words for pos, words in deprivations if kin.start() - 8 <= pos <= kin.end() + 12]
+        if near:
+            return kin.group(0), near[0][0]
+        after_verb = _FINE.search(after) or _LIBERTY.search(after)
+        if after_verb is not None and after_verb.start() <= 4:
+            return kin.group(0), after_verb.group(0)
+    return None
+
+
+def _read(text: str) -> dict[str, Reading]:
+    s = _Sentence(text)
     out: dict[str, Reading] = {}
 
     def add(category: str, *words: str, review: bool = False) -> None:
@@ -227,22 +299,34 @@ def read(sentence: str) -> list[Reading]:
             out[category] = Reading(category, tuple(w for w in words if w), review)
 
     # WHO x WHAT HAPPENS x WHAT IS TAKEN
-    if not s.protective and not _ELIGIBILITY.search(text):
-        deprivations = _deprivations(s)
-        if deprivations:
-            pos, words = deprivations[0]
-            subject = _subject_category(s, pos)
-            if subject:
-                add(subject[0], subject[1], *words)
-            else:
-                add("entitlement", *words)
+    deprivations = [] if s.protective or s.eligible() else _deprivations(s)
+    if deprivations:
+        _pos, words = deprivations[0]
+        taken = words[-1] if len(words) > 1 else "分配"
+        subject = _subject_category(s, (taken,))
+        if subject:
+            add(subject[0], subject[1], *words)
+        elif _MEMBERSHIP_STATUS.search(taken):
+            add("membership", *words)
+        elif _LAND.search(taken) and _TAKE_BACK.search(words[0]):
+            add("property", *words)
+        else:
+            add("entitlement", *words)
+    women_rule = _first(_WOMEN_RULES, s, condition_ok=True, leading_prohibitor=True)
+    if women_rule is not None and not s.protective:
+        add("women", women_rule.group(0))
 
     # Penalties the village has no power to impose.
-    fine = _first(_FINE, s, authority_ok=False) or _first(_FINE_AMOUNT, s, authority_ok=False)
+    fine = (_first(_FINE, s, authority_ok=False) or _first(_FINE_AMOUNT, s, authority_ok=False)
+            or _first(_FINE_LONG, s, authority_ok=False))
     if fine is None:
         paid = _first(_PAY_AMOUNT, s, authority_ok=False)
         if paid is not None and any(b < paid.start() for b in s.breaks) and not _FEE.search(text):
             fine = paid
+    if fine is None:
+        ranged = _RANGE_FINE.search(text)
+        if ranged is not None and not _NOT_A_FINE.search(text) and not s.by_authority(ranged.start()):
+            fine = ranged
     if fine is not None:
         add("fine", fine.group(0))
     fee = _first(_FEE, s, condition_ok=True)
@@ -250,7 +334,7 @@ def read(sentence: str) -> list[Reading]:
     if fee is not None:
         add("fee", fee.group(0))
     elif deposit is not None and not _CONTRACT.search(text):
-        add("fee", deposit.group(0))
+        add("fine", deposit.group(0))
     prop = _first(_PROPERTY, s, authority_ok=False)
     if prop is not None:
         add("property", prop.group(0))
@@ -263,26 +347,14 @@ def read(sentence: str) -> list[Reading]:
     else:
         exposure = _first(_EXPOSURE, s)
         if exposure is not None and (_IDENTITY.search(exposure.group(0)) or _IDENTITY.search(
-                text, max(0, exposure.start() - 12), exposure.end() + 12)):
+                text, max(0, exposure.start() - 12), exposure.end() + 12) or (
+                _PERSON_CONDITION.search(text) and not _BEHAVIOUR.search(text, 0, exposure.start()))):
             add("humiliation", exposure.group(0), review=True)
 
-    # Collective punishment: relatives answer for someone else.
-    named = _first(_COLLECTIVE_NAMED, s, condition_ok=True)
-    if named is not None and not _MARRIAGE_WORDS.search(text):
-        add("collective", named.group(0))
-    else:
-        for kin in _COLLECTIVE.finditer(text):
-            if s.protected(kin.start()) or s.in_condition(kin.start()) or _KIN_OF_SUBJECT.search(
-                    text, max(0, kin.start() - 3), kin.start()):
-                continue
-            after = text[kin.end():kin.end() + 14]
-            sanction = _COLLECTIVE_BAR.match(after) or _COLLECTIVE_BAR.search(after)
-            if sanction is None and not s.protective and not _ELIGIBILITY.search(text):
-                verb = _DEPRIVE.search(after) or _FINE.search(after) or _LIBERTY.search(after)
-                sanction = verb if verb is not None and verb.start() <= 4 else None
-            if sanction is not None:
-                add("collective", kin.group(0), sanction.group(0))
-                break
+    collective = _collective(s, deprivations)
+    if collective is not None and not ("women" in out and collective[0] in ("子女", "子孙", "后代")):
+        add("collective", *collective)
+        out.pop("entitlement", None)  # the taking is the relatives' punishment, reported as such
 
     # Freedoms the village may not restrict.
     marriage = _first(_MARRIAGE, s, condition_ok=True, leading_prohibitor=True)
@@ -291,8 +363,8 @@ def read(sentence: str) -> list[Reading]:
     birth = _first(_BIRTH_RULES, s, condition_ok=True, leading_prohibitor=True)
     if birth is not None:
         add("birth", birth.group(0))
-    elif (("fine" in out or "fee" in out) and _BIRTH.search(text)):
-        add("birth", _BIRTH.search(text).group(0))
+    elif ("fine" in out or "fee" in out) and _BIRTH_TOPIC.search(text):
+        add("birth", _BIRTH_TOPIC.search(text).group(0))
     religion = _first(_RELIGION_RULES, s, condition_ok=True, leading_prohibitor=True)
     if religion is not None and not _RELIGION_LAWFUL.search(text):
         add("religion", religion.group(0))
@@ -306,15 +378,30 @@ def read(sentence: str) -> list[Reading]:
         add("petition", petition.group(0))
     elif _PETITION.search(text) and ({"fine", "liberty", "fee", "property"} & out.keys()):
         add("petition", _PETITION.search(text).group(0))
-    movement = _first(_MOVEMENT, s, condition_ok=False, leading_prohibitor=True)
-    if movement is not None and not _MOVEMENT_LAWFUL.search(text) and not s.protected(movement.start()):
+    movement = _first(_MOVEMENT, s, leading_prohibitor=True) or _first(_CHECKPOINTS, s)
+    if movement is not None and not _MOVEMENT_LAWFUL.search(text):
         add("movement", movement.group(0))
     voting = _first(_VOTING, s, leading_prohibitor=True)
     if voting is not None and not _VOTING_LAWFUL.search(text) and not s.protective:
         add("voting", voting.group(0))
     expulsion = _first(_EXPULSION, s)
-    if expulsion is not None and not _ELIGIBILITY.search(text):
+    if expulsion is not None and not s.eligible():
         add("expulsion", expulsion.group(0))
-        if "entitlement" in out and set(out["entitlement"].matched) & set(lx.EXPULSION_OBJECTS):
-            del out["entitlement"]
-    return [out[c] for c in CATEGORIES if c in out]
+        out.pop("entitlement", None)  # what an expelled villager loses follows from the expulsion
+    return out
+
+
+def read(sentence: str) -> list[Reading]:
+    """Every unlawful (or to-be-reviewed) thing `sentence` does, one reading per category, in report order.
+
+    The sentence is read in Simplified characters; the words of each reading are quoted from the
+    original sentence (the Simplified reading has the same length, character for character).
+    """
+    reading = simplified(sentence)
+    out = _read(reading)
+
+    def original(word: str) -> str:
+        at = reading.find(word)
+        return sentence[at:at + len(word)] if at >= 0 else word
+
+    return [Reading(c, tuple(original(w) for w in out[c].matched), out[c].review) for c in CATEGORIES if c in out]
