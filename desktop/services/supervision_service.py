@@ -469,9 +469,8 @@ def _appraisals_of(person_id: str) -> list[tuple[date, str]]:
         if day is None:
             continue
         counts = ap.Counts(r.competent, r.basic, r.incompetent)
-        judged, _notes = ap.verdict(counts, r.appraisal.attendees, r.appraisal.body == "assembly",
-                                    province=province, on=day)
-        out.append((day, judged or r.verdict))
+        out.append((day, ap.judged(counts, r.appraisal.attendees, r.appraisal.body == "assembly", r.verdict,
+                                   province, day)))
     return out
 
 

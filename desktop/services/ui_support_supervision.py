@@ -10,8 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.services import installation
 from models.errors import NotFound
 from models.messages import QT_TRANSLATE_NOOP, msg
+from models.stored_values import stored_date
+from models.supervision import appraisal as ap
 from models.supervision.records import (
     Appraisal,
     AppraisalResult,
@@ -122,13 +125,24 @@ class AppraisalRow:
 
 
 def appraisals() -> list[AppraisalRow]:
-    """Past appraisals, newest first, each with its results."""
+    """Past appraisals, newest first, each with its results.
+
+    Each verdict is judged again from the stored counts under the village's current province rule
+    (`appraisal.judged`, the function the end-of-office check uses), not the verdict saved by an
+    older release under thresholds it no longer applies, so the history and the check agree.
+    """
+    province = installation.province()
+    held = list(Appraisal.live().order_by(Appraisal.held_on.desc()))
+    by_id = {a.id: a for a in held}
     results: dict[str, list[AppraisalResultRow]] = {}
-    for r in AppraisalResult.live():
+    for r in AppraisalResult.live().where(AppraisalResult.appraisal.in_(list(by_id))):
+        a = by_id[r.appraisal_id]
+        verdict = ap.judged(ap.Counts(r.competent, r.basic, r.incompetent), a.attendees, a.body == "assembly",
+                            r.verdict, province, stored_date(a.held_on))
         results.setdefault(r.appraisal_id, []).append(AppraisalResultRow(
-            r.person_id, r.person.name, r.post, r.competent, r.basic, r.incompetent, r.verdict))
+            r.person_id, r.person.name, r.post, r.competent, r.basic, r.incompetent, verdict))
     return [AppraisalRow(a.id, a.year, a.held_on, a.body, a.attendees, tuple(results.get(a.id, ())))
-            for a in Appraisal.live().order_by(Appraisal.held_on.desc())]
+            for a in held]
 
 
 def write_annual_report(year: int, path: Path) -> Path:

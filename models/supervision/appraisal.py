@@ -103,6 +103,18 @@ def verdict(counts: Counts, attendees: int, body_is_assembly: bool, name: str = 
     return BASIC, []
 
 
+def judged(counts: Counts, attendees: int, body_is_assembly: bool, stored: str,
+           province: str = "national", on: date | str | None = None) -> str:
+    """The verdict a saved appraisal has under the province's rule today, from its stored counts.
+
+    An appraisal saved by an older release carries the verdict of the thresholds it applied then
+    (陕西's, nationally); the history shown and the end-of-office check both judge the counts again
+    with this one function so they never disagree. Counts that cannot be judged keep `stored`.
+    """
+    result, _notes = verdict(counts, attendees, body_is_assembly, province=province, on=on)
+    return result or stored
+
+
 def consequence(name: str, history: list[tuple[date, str]]) -> list[Finding]:
     """Two consecutive appraisals of this person rated 不称职 end the office (组织法 33).
 

@@ -109,3 +109,8 @@ def test_two_appraisals_of_incompetent_end_the_office(qtbot, store):
     assert "第三十五条" in tab.result_label.text()  # the verdict's rule is the province's
     assert "《村民委员会组织法》(2025)" in tab.result_label.text()  # the end of office: the text in force that day
     assert "终止职务" in tab.schedule_label.text()  # the history keeps saying so
+    # Back in 浙江 (no threshold): the history shows what the check now judges, not the saved 不称职.
+    setup_service.set_province(admin, "zhejiang")
+    tab.refresh()
+    assert all("待按本省规定认定:赵大海" in line and "不称职" not in line for line in tab.history_texts())
+    assert "终止职务" not in tab.schedule_label.text()

@@ -211,3 +211,25 @@ def test_the_consequence_follows_the_provinces_rule_not_a_stored_national_verdic
     assert sv.consequences(member)[0].severity == "error"
     setup_service.set_province(demo_admin, "zhejiang")
     assert sv.consequences(member) == []
+
+
+def test_the_history_shows_the_verdict_the_check_uses(committee, demo_admin):
+    """The history shows each verdict judged again under the province's rule (appraisal.judged), the
+    same the end-of-office check uses: a 不称职 stored under 陕西's thresholds reads 待按本省规定认定
+    in 浙江, which sets none (issue 17, 民主评议)."""
+    from desktop.services import ui_support_supervision
+    from models.supervision import appraisal as ap
+
+    setup_service.set_province(demo_admin, "shaanxi")
+    member = person("vc_member").id
+    sv.record_appraisal(committee, 2043, date(2043, 3, 10), "representatives", 36,
+                        [sv.AppraisalLine(member, "村委会委员", 5, 6, 25)])
+
+    def shown():
+        row = next(a for a in ui_support_supervision.appraisals() if a.year == 2043)
+        return next(x.verdict for x in row.results if x.person_id == member)
+
+    assert shown() == ap.INCOMPETENT
+    setup_service.set_province(demo_admin, "zhejiang")
+    assert shown() == ap.UNDETERMINED
+    assert sv.consequences(member) == []
