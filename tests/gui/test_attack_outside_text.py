@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QTabWidget,
     QToolTip,
     QWidget,
 )
@@ -42,6 +41,7 @@ from tests.support.first_contact import confirm_fingerprint, confirmed_by
 from tests.support.reviews import village_draft
 from tests.support.screens import shown
 from tests.support.sites import VILLAGE_CODE, make_login_pair
+from tests.support.sweep import visit_pages
 from ui.main_window import MainWindow
 from ui.widgets import outside_text
 
@@ -159,18 +159,7 @@ def _window(qtbot, session, paths, settings_store, width=1366, height=768) -> Ma
 
 
 def _visit(qtbot, window: MainWindow, sweep: Sweep, areas: tuple[str, ...]) -> None:
-    for key in areas:
-        window.show_area(key)
-        page = window.current_page()
-        qtbot.waitUntil(lambda p=page: not getattr(p, "_cards_pending", False), timeout=10_000)  # 首页 fills after paint
-        if key == "compliance":  # the board is computed on a worker thread: sweep what it shows, not the empty table
-            qtbot.waitUntil(lambda p=page: p.model.rowCount() > 0 and not p.jobs.is_busy(), timeout=20_000)
-        tabs = page.findChildren(QTabWidget)
-        sweep.check(key, page)
-        for tab in tabs:  # each tab shown in turn: hidden tabs may fill their views on showing
-            for i in range(tab.count()):
-                tab.setCurrentIndex(i)
-                sweep.check(f"{key}/{tab.tabText(i)}", tab.widget(i))
+    visit_pages(qtbot, window, sweep.check, areas)
 
 
 def _poison(into: Path) -> Path:

@@ -62,6 +62,7 @@ class CalendarTab(QWidget):
         self.rows: list[ObligationRow] = []
         self.year_combo = QComboBox()
         self.summary_label = QLabel()
+        self.summary_label.setTextFormat(Qt.TextFormat.RichText)  # our coloured counts, escaped
         self.summary_label.setWordWrap(True)
         self.grid = QTableWidget(2, 12)
         self.grid.setHorizontalHeaderLabels([self.tr("{n}月").format(n=n) for n in range(1, 13)])
@@ -184,9 +185,10 @@ class CalendarTab(QWidget):
         self._fill_ad_hoc([o for o in self.rows if o.kind == "ad_hoc"])
         counts = Counter(o.status for o in self.rows)
         ad_hoc = sum(1 for o in self.rows if o.kind == "ad_hoc")
-        parts = [self.tr("{year} 年应公开 {n} 期").format(year=year, n=len(self.rows) - ad_hoc)]
+        head = self.tr("{year} 年应公开 {n} 期").format(year=year, n=len(self.rows) - ad_hoc)
         if ad_hoc:
-            parts[0] += self.tr(",随时公开 {n} 项").format(n=ad_hoc)
+            head += self.tr(",随时公开 {n} 项").format(n=ad_hoc)
+        parts = [escape(head)]
         for code in (cal.DONE_ON_TIME, cal.DONE_LATE, cal.OVERDUE, cal.DUE_SOON, cal.NOT_DUE, cal.BEFORE_USE):
             if counts[code]:
                 parts.append(f"<span style='color:{obligation_color(code).name()}'>"
