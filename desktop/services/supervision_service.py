@@ -475,8 +475,18 @@ def _appraisals_of(person_id: str) -> list[tuple[date, str]]:
 
 
 def consequences(person_id: str) -> list[Finding]:
-    """Two consecutive appraisals of this person rated 不称职 (组织法 33), by the date they were held."""
-    return ap.consequence(Person.get_by_id(person_id).name, _appraisals_of(person_id))
+    """Two consecutive appraisals of this person rated 不称职, by the date they were held.
+
+    A 村委会 member on the second appraisal's day loses the office (组织法 33); anyone else appraised
+    is paid staff, whose consequence is the province's (重庆 36: 解聘), see `appraisal.consequence`.
+    """
+    history = _appraisals_of(person_id)
+    pair = ap.consecutive_pair(history)
+    if pair is None:
+        return []
+    held = terms_service.roles_on(pair[1], [person_id]).get(person_id, set())
+    member = bool(held & el.VILLAGE_COMMITTEE)
+    return ap.consequence(Person.get_by_id(person_id).name, history, installation.province(), member)
 
 
 def appraisal_rule(body_is_assembly: bool, on: date | None = None) -> Finding:

@@ -50,6 +50,9 @@ class ProvinceProfile:
     appraisal_assembly_ratio: Ratio | None = None
     appraisal_representatives_ratio: Ratio | None = None
     appraisal_threshold_basis: LegalBasis | None = None
+    #: 民主评议 of paid staff (聘用人员): the provision that has them dismissed after two consecutive
+    #: 不称职 (组织法 33 ends only a 村委会 member's office). None: the province's rule is not recorded.
+    appraisal_staff_dismissal_basis: LegalBasis | None = None
 
 
 def _provincial(name: str, version: str, article: int, code: str) -> LegalBasis:
@@ -91,6 +94,8 @@ PROFILES: dict[str, ProvinceProfile] = {
         appraisal_min_interval_months=6,
         # 第三十六条: "对同一评议对象的民主评议,间隔时间不得少于六个月" (shared/samples/law_03).
         appraisal_interval_basis=_provincial(_CQ, "2013", 36, "chongqing"),
+        # 第三十六条: "其他评议对象连续两次被评议不称职的,应当予以解聘,一年内不得再次聘用" (law_03).
+        appraisal_staff_dismissal_basis=_provincial(_CQ, "2013", 36, "chongqing"),
     ),
     "shanghai": ProvinceProfile(
         "shanghai", _SH, "2017",

@@ -115,8 +115,8 @@ def judged(counts: Counts, attendees: int, body_is_assembly: bool, stored: str,
     return result or stored
 
 
-def consequence(name: str, history: list[tuple[date, str]]) -> list[Finding]:
-    """Two consecutive appraisals of this person rated 不称职 end the office (组织法 33).
+def consecutive_pair(history: list[tuple[date, str]]) -> tuple[date, date] | None:
+    """The first two consecutive appraisals rated 不称职 (their dates), or None.
 
     `history`: (held_on, verdict) of each appraisal of the person, in any order: they are put in
     the order they were held (entries of one day keep their given order). Two in one year count;
@@ -125,10 +125,38 @@ def consequence(name: str, history: list[tuple[date, str]]) -> list[Finding]:
     ordered = sorted(history, key=lambda item: item[0])
     for (first, a), (second, b) in zip(ordered, ordered[1:], strict=False):
         if a == INCOMPETENT and b == INCOMPETENT:
-            return [Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
-                _C, "{name}连续两次({first}、{second})被评议为不称职,依法终止职务。"),
-                name=name, first=first.isoformat(), second=second.isoformat()), organic_law(33, on=second))]
-    return []
+            return first, second
+    return None
+
+
+def consequence(name: str, history: list[tuple[date, str]], province: str = "national",
+                member: bool = True) -> list[Finding]:
+    """What follows two consecutive appraisals of this person rated 不称职.
+
+    A 村民委员会 member's office ends: "村民委员会成员连续两次被评议不称职的,其职务终止" (组织法 2018
+    第三十三条第二款, shared/samples/law_01; cited for the second appraisal's date). The law says
+    nothing of the paid staff (由村民或者村集体承担误工补贴的聘用人员) it also has appraised: their
+    consequence is the province's — 重庆 (2013) 第三十六条 "其他评议对象连续两次被评议不称职的,应当予以
+    解聘,一年内不得再次聘用" (shared/samples/law_03) — and where the province's is not recorded the
+    finding says so instead of ending an office the law does not end.
+    """
+    pair = consecutive_pair(history)
+    if pair is None:
+        return []
+    first, second = (d.isoformat() for d in pair)
+    if member:
+        return [Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{name}连续两次({first}、{second})被评议为不称职,依法终止职务。"),
+            name=name, first=first, second=second), organic_law(33, on=pair[1]))]
+    basis = profile(province).appraisal_staff_dismissal_basis
+    if basis is not None:
+        return [Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{name}连续两次({first}、{second})被评议为不称职,应当予以解聘,一年内不得再次聘用。"),
+            name=name, first=first, second=second), basis)]
+    return [Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+        _C, "{name}连续两次({first}、{second})被评议为不称职。组织法规定职务终止的是村民委员会成员;"
+            "聘用人员如何处理由本省规定(本省未录入)或聘用约定,本软件不据此认定解聘。"),
+        name=name, first=first, second=second), organic_law(33, on=pair[1]))]
 
 
 def add_months(day: date, months: int) -> date:

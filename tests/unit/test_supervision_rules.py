@@ -156,6 +156,24 @@ def test_the_consequence_cites_the_text_in_force_on_the_second_appraisal():
     assert new == organic_law(33, on=date(2026, 6, 1)) and new.version == "2025"
 
 
+@pytest.mark.parametrize("province", ["national", "zhejiang", "chongqing"])
+def test_members_lose_the_office_staff_get_the_provinces_consequence(province):
+    """组织法 2018 第三十三条第二款 ends a 村委会 member's office; paid staff are the province's:
+    重庆 (2013) 第三十六条 "应当予以解聘,一年内不得再次聘用"; elsewhere not recorded (law_01, law_03)."""
+    history = [(date(2024, 12, 1), ap.INCOMPETENT), (date(2025, 6, 1), ap.INCOMPETENT)]
+    [member] = ap.consequence("王建国", history, province, member=True)
+    assert member.severity == "error" and "依法终止职务" in member.text() and "(2018)第三十三条" in member.text()
+    [staff] = ap.consequence("李会计", history, province, member=False)
+    assert "终止职务" not in staff.text()
+    if province == "chongqing":
+        assert staff.severity == "error" and "应当予以解聘,一年内不得再次聘用" in staff.text()
+        assert "重庆市" in staff.text() and "第三十六条" in staff.text()
+    else:
+        assert staff.severity == "warning" and "聘用人员如何处理由本省规定" in staff.text()
+    # One 不称职 is not two: nothing for either.
+    assert ap.consequence("李会计", history[:1], province, member=False) == []
+
+
 def test_every_past_year_needs_an_appraisal():
     today = date(2026, 11, 22)
     findings = ap.schedule([date(2023, 12, 1), date(2025, 12, 1)], today)

@@ -233,3 +233,17 @@ def test_the_history_shows_the_verdict_the_check_uses(committee, demo_admin):
     setup_service.set_province(demo_admin, "zhejiang")
     assert shown() == ap.UNDETERMINED
     assert sv.consequences(member) == []
+
+
+def test_paid_staff_are_not_told_their_office_ends(committee, demo_admin):
+    """Two consecutive 不称职 end a 村委会 member's office (组织法 2018 第三十三条); the clerk is paid
+    staff, whose consequence is the province's (陕西's is not recorded): a warning, no 终止职务."""
+    setup_service.set_province(demo_admin, "shaanxi")
+    member, clerk = person("vc_member").id, person("clerk").id
+    for day in (date(2044, 1, 10), date(2044, 12, 20)):
+        sv.record_appraisal(committee, day.year, day, "representatives", 36, [
+            sv.AppraisalLine(member, "村委会委员", 5, 6, 25), sv.AppraisalLine(clerk, "村文书", 5, 6, 25)])
+    [ends] = sv.consequences(member)
+    assert ends.severity == "error" and "依法终止职务" in ends.text()
+    [staff] = sv.consequences(clerk)
+    assert staff.severity == "warning" and "终止职务" not in staff.text() and "聘用人员" in staff.text()
