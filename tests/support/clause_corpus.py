@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "clauses" / "corpus.tsv"
+# A second, independent set read from other sources by someone who never saw
+# the analyzer's code; every row has split "unseen". Nobody tunes on it.
+UNSEEN = CORPUS.with_name("unseen.tsv")
+UNSEEN_SPLIT = "unseen"
 
 COLUMNS = ("id", "text", "label", "severity", "source", "source_kind", "split", "note")
 
@@ -71,7 +75,10 @@ def read_rows(path: Path = CORPUS) -> tuple[list[str], list[dict[str, str]]]:
 
 
 def load(path: Path = CORPUS, split: str | None = None) -> list[Clause]:
-    """The clauses of the corpus, optionally only those of one split ("dev"/"holdout")."""
+    """The clauses of a set (corpus.tsv unless ``path``), optionally only one split.
+
+    Splits are "dev"/"holdout" in corpus.tsv and "unseen" in unseen.tsv.
+    """
     _header, rows = read_rows(path)
     clauses = [Clause(*(row.get(column, "") for column in COLUMNS)) for row in rows]
     return [c for c in clauses if split is None or c.split == split]

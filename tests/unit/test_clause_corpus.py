@@ -45,3 +45,45 @@ def test_both_labels_are_present_in_both_splits():
 
 def test_split_follows_the_rule():
     assert [c.id for c in cc.load() if c.split != cc.split_for(c.text)] == []
+
+
+# --- unseen.tsv: the independent set (README "unseen.tsv"); figures only, never tuned on.
+
+UNSEEN_MIN_ROWS = 30
+
+
+def _norm(text: str) -> str:
+    """Letters and digits only, lower-cased: the form the near-duplicate check compares."""
+    return "".join(ch for ch in text if ch.isalnum()).lower()
+
+
+def test_unseen_header_widths_and_split():
+    header, rows = cc.read_rows(cc.UNSEEN)
+    assert tuple(header) == cc.COLUMNS
+    assert [r["id"] for r in rows if r["_width"] != str(len(cc.COLUMNS))] == []
+    clauses = cc.load(cc.UNSEEN)
+    assert len(clauses) >= UNSEEN_MIN_ROWS
+    assert [c.id for c in clauses if c.split != cc.UNSEEN_SPLIT] == []
+    assert [c.id for c in clauses if not c.id.startswith("u")] == []
+
+
+def test_unseen_labels_severities_kinds_and_sources():
+    clauses = cc.load(cc.UNSEEN)
+    assert [c.id for c in clauses if c.label not in cc.LABELS] == []
+    assert [c.id for c in clauses if c.source_kind not in cc.SOURCE_KINDS] == []
+    assert [c.id for c in clauses if not c.source.strip() or not c.text.strip()] == []
+    assert [c.id for c in clauses if (c.severity == "") != (c.label == "lawful")] == []
+    assert [c.id for c in clauses if c.unlawful and c.severity not in cc.SEVERITIES] == []
+    assert {c.label for c in clauses} - {"lawful"} and "lawful" in {c.label for c in clauses}
+
+
+def test_unseen_ids_unique_and_no_row_repeats_the_first_corpus():
+    unseen = cc.load(cc.UNSEEN)
+    ids = [c.id for c in unseen]
+    assert len(set(ids)) == len(ids)
+    texts = [_norm(c.text) for c in unseen]
+    assert len(set(texts)) == len(texts)
+    corpus = [_norm(c.text) for c in cc.load()]
+    # Neither set may contain a row of the other, whole or as a part.
+    assert [c.id for c, t in zip(unseen, texts, strict=True)
+            if any(t in other or other in t for other in corpus)] == []
