@@ -70,9 +70,10 @@ _KIN_OF_SUBJECT = re.compile(r"(?:及其|以及|及|和|与|、)$")
 
 _DEPRIVE = _rx(lx.DEPRIVE)
 _STRONG = re.compile(r"享受|享有|参与|参加|分配|分得|分给|领取|不分|不再分|无权|丧失|剥夺|无资格|没有资格|脱产|"
-                     r"交钱|交费|才能|不能分|不得分|只能|只允许")
+                     r"交钱|交费|才能|不能分|不得分|只能|只允许|不计|不列|不纳|不作为|不视为|不认定|不属于|不是|"
+                     r"不再是|不承认|视为|按|不予承认|只分|只发|只享受|只给|方可|方能|落户")
 #: Verbs that carry their own object ("不予报批", "分半份").
-_SELF_OBJECT = re.compile(r"报批|办理|发放|盖章|审批|半份")
+_SELF_OBJECT = re.compile(r"报批|办理|发放|盖章|审批|半份|落户|配股|迁入|分配|享受")
 _MEMBERSHIP_STATUS = re.compile(lx.alt(lx.MEMBERSHIP_STATUS) + "$")
 _LAND = re.compile(lx.alt(lx.LAND) + "$")
 _TAKE_BACK = re.compile(r"收回|收归|调整|调出|划出")
@@ -90,11 +91,14 @@ _QUALIFIERS = _rx(lx.QUALIFIERS)
 _OFFICES = _rx(lx.OFFICES)
 _REGARDLESS = re.compile(r"不分" + lx.alt(lx.REGARDLESS))
 _REDUCED = re.compile(lx.alt(lx.ENTITLEMENTS) + lx.GAP % 10 + lx.REDUCED_SHARE)
-_HANDED = re.compile(lx.alt(lx.ENTITLEMENTS) + lx.GAP % 6 + lx.HANDED_OVER)
+_HANDED = re.compile(lx.alt(lx.ENTITLEMENTS) + r"[^。；;]{0,8}?" + lx.HANDED_OVER)
+_MULTIPLE = re.compile(lx.MULTIPLE_DAMAGES)
+_REGISTRATION = re.compile(r"户口|户籍|上户|落户|准生")
 _ELIGIBILITY = _rx(lx.ELIGIBILITY)
+_OWN_RULES = _rx(lx.OWN_RULES)
 
 _FINE = _rx(lx.FINE)
-_FINE_LONG = re.compile(r"处以[^。；;]{0,48}?处罚")
+_FINE_LONG = re.compile(r"处以[^。；;]{0,48}?处罚|罚\s*[0-9０-９]{2,}|罚[一二两三四五六七八九十百千万]{1,4}(?:元|块|百|千|万)")
 _FINE_AMOUNT = re.compile(r"(?:罚|处以|处)" + lx.GAP % 6 + AMOUNT)
 _PAY_AMOUNT = re.compile(lx.alt(lx.PAY) + lx.GAP % 8 + AMOUNT)
 _DEPOSIT = _rx(lx.DEPOSIT)
@@ -114,6 +118,8 @@ _MARRIAGE_LAWFUL = _rx(lx.MARRIAGE_LAWFUL)
 _BIRTH_RULES = _rx(lx.BIRTH_RULES)
 _RELIGION_RULES = _rx(lx.RELIGION_RULES)
 _BURIAL_FORCE = _rx(lx.BURIAL_FORCE)
+_BURIAL_BANS = _rx(lx.BURIAL_BANS)
+_BURIAL_LAWFUL = _rx(lx.BURIAL_LAWFUL)
 _MOVEMENT = _rx(lx.MOVEMENT)
 _MOVEMENT_LAWFUL = _rx(lx.MOVEMENT_LAWFUL)
 _CHECKPOINTS = _rx(lx.CHECKPOINTS)
@@ -143,9 +149,12 @@ class _Sentence:
         self.breaks = [m.start() for m in _BREAK.finditer(text)]
         self.consequences = [m.start() for m in _CONSEQUENCE.finditer(text)]
         self.protectors = [(m.start(), m.end()) for m in _PROTECTOR.finditer(text)]
-        protective = _PROTECTIVE.search(text)
-        # Equality wording clears the sentence unless a "但…" turns it round afterwards.
-        self.protective = bool(protective) and not _CONTRAST.search(text, protective.end())
+        # Equality wording clears the sentence unless a "但…" turns it round afterwards, or it is
+        # itself what is denied ("不能享受村民同等待遇").
+        self.protective = any(
+            not _CONTRAST.search(text, m.end()) and not any(
+                d.end() <= m.start() and m.start() - d.end() <= 10 for d in _DEPRIVE.finditer(text, 0, m.start()))
+            for m in _PROTECTIVE.finditer(text))
 
     def protected(self, pos: int) -> bool:
         """Whether a prohibition governs the words at `pos` ("严禁…", "不得…", "不收回")."""
@@ -162,7 +171,7 @@ class _Sentence:
     def eligible(self) -> bool:
         """Whether a lawful reason (不符合条件, 已取得, 按…规定…) is given, not negated."""
         return any(not _NEGATED.search(self.text, max(0, m.start() - 2), m.start())
-                   for m in _ELIGIBILITY.finditer(self.text))
+                   and not _OWN_RULES.search(m.group(0)) for m in _ELIGIBILITY.finditer(self.text))
 
     def double_negated(self, pos: int) -> bool:
         """A prohibition of a prohibition ("不得禁止村民信教"): the prohibitor right before `pos`."""
@@ -228,6 +237,9 @@ def _deprivations(s: _Sentence) -> list[tuple[int, tuple[str, ...]]]:
         obj = _OBJECT.search(text, verb.end(), min(cend, verb.end() + 24))
         if obj is None:
             before = [m for m in _OBJECT.finditer(text, max(cstart, pos - 12), pos)]
+            if not before and text[cstart:pos].strip() and not _OBJECT.search(text, pos, cend):
+                # "出嫁女在娘家的承包地,村组有权收回": the thing taken heads the previous clause
+                before = [m for m in _OBJECT.finditer(text, max(0, pos - 16), pos)]
             obj = before[-1] if before else None
         if obj is None and _SELF_OBJECT.search(verb.group(0)):
             obj = _SELF_OBJECT.search(verb.group(0))
@@ -318,7 +330,7 @@ def _read(text: str) -> dict[str, Reading]:
 
     # Penalties the village has no power to impose.
     fine = (_first(_FINE, s, authority_ok=False) or _first(_FINE_AMOUNT, s, authority_ok=False)
-            or _first(_FINE_LONG, s, authority_ok=False))
+            or _first(_FINE_LONG, s, authority_ok=False) or _first(_MULTIPLE, s, authority_ok=False))
     if fine is None:
         paid = _first(_PAY_AMOUNT, s, authority_ok=False)
         if paid is not None and any(b < paid.start() for b in s.breaks) and not _FEE.search(text):
@@ -356,6 +368,12 @@ def _read(text: str) -> dict[str, Reading]:
         add("collective", *collective)
         out.pop("entitlement", None)  # the taking is the relatives' punishment, reported as such
 
+    # A taking of 户口 for a birth is first a birth rule.
+    birth_subject = _BIRTH.search(text)
+    if birth_subject and "entitlement" in out and _REGISTRATION.search("".join(out["entitlement"].matched)):
+        add("birth", birth_subject.group(0))
+        del out["entitlement"]
+
     # Freedoms the village may not restrict.
     marriage = _first(_MARRIAGE, s, condition_ok=True, leading_prohibitor=True)
     if marriage is not None and not _MARRIAGE_LAWFUL.search(text):
@@ -369,6 +387,8 @@ def _read(text: str) -> dict[str, Reading]:
     if religion is not None and not _RELIGION_LAWFUL.search(text):
         add("religion", religion.group(0))
     burial = _first(_BURIAL_FORCE, s)
+    if burial is None and not _BURIAL_LAWFUL.search(text):
+        burial = _first(_BURIAL_BANS, s, condition_ok=True, leading_prohibitor=True)
     if burial is not None:
         add("burial", burial.group(0))
     elif "fine" in out and _BURIAL.search(text):
@@ -384,9 +404,17 @@ def _read(text: str) -> dict[str, Reading]:
     voting = _first(_VOTING, s, leading_prohibitor=True)
     if voting is not None and not _VOTING_LAWFUL.search(text) and not s.protective:
         add("voting", voting.group(0))
+    # A sanction that falls on belief is first a wrong against that freedom.
+    religion_subject = _RELIGION.search(text)
+    if (out or deprivations) and religion_subject and not _RELIGION_LAWFUL.search(text):
+        add("religion", religion_subject.group(0))
     expulsion = _first(_EXPULSION, s)
     if expulsion is not None and not s.eligible():
-        add("expulsion", expulsion.group(0))
+        women = _WOMEN.search(text)
+        if women is not None:  # a married-out woman made to leave: her rights as a woman first
+            add("women", women.group(0), expulsion.group(0))
+        else:
+            add("expulsion", expulsion.group(0))
         out.pop("entitlement", None)  # what an expelled villager loses follows from the expulsion
     return out
 
