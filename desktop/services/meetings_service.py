@@ -223,13 +223,19 @@ def _supervisors(draft: MeetingDraft) -> frozenset[str]:
     return frozenset(holders | {s.person_id for s in terms_service.committee_members_on(draft.held_on)})
 
 
+def attendees_of(draft: MeetingDraft) -> tuple[Attendee, ...]:
+    """The attendance list as the quorum engine reads it (empty for a meeting counted by number)."""
+    if not mt.meeting_type(draft.type_code).roster:
+        return ()
+    supervisors = _supervisors(draft)
+    return tuple(Attendee(a.person_id, a.status, a.gender, a.is_representative, a.person_id in supervisors)
+                 for a in draft.attendance)
+
+
 def _facts(draft: MeetingDraft) -> MeetingFacts:
     kind = mt.meeting_type(draft.type_code)
-    supervisors = _supervisors(draft) if kind.roster else frozenset()
-    attendees = tuple(Attendee(a.person_id, a.status, a.gender, a.is_representative, a.person_id in supervisors)
-                      for a in draft.attendance) if kind.roster else ()
     return MeetingFacts(
-        draft.type_code, draft.held_on, draft.notice_date, attendees,
+        draft.type_code, draft.held_on, draft.notice_date, attendees_of(draft),
         None if kind.roster else draft.expected_count,
         None if kind.roster else draft.present_count,
         installation.province(),

@@ -21,6 +21,7 @@ from models.db import database
 from models.entities import MODE_TOWNSHIP
 from models.errors import NotFound, ValidationError
 from models.meetings import matters as matters_mod
+from models.meetings import quorum
 from models.meetings import types as mt
 from models.meetings.records import Resolution
 from models.messages import QT_TRANSLATE_NOOP, msg
@@ -282,7 +283,15 @@ def _vote_facts(v: RuleVersion) -> proc.VoteFacts:
     index = _resolution_index(v)
     passed = bool(index is not None and verdict.resolutions[index].passed)
     kind = mt.meeting_type(draft.type_code)
-    if kind.roster:
+    composition: tuple = ()
+    if kind.is_representatives:
+        # Issue 17, "Composition": the women counted are women 村民代表 (the meetings engine's count, not
+        # every woman present, 村委会 members included); a composition shortfall is reported beside the
+        # vote, never a reason to void it.
+        attendees = meetings_service.attendees_of(draft)
+        women = quorum.women_representatives(attendees, present_only=True)
+        composition = tuple((f.message, f.basis) for f in quorum.composition_findings(attendees, draft.held_on))
+    elif kind.roster:
         women = sum(1 for a in draft.attendance if a.status == "present" and a.gender == "女")
     else:
         women = v.vote_women_present or 0
@@ -290,7 +299,7 @@ def _vote_facts(v: RuleVersion) -> proc.VoteFacts:
     body = who[0] if who else None
     return proc.VoteFacts(
         meeting_valid=verdict.meeting.valid, passed=passed, is_assembly=kind.is_assembly,
-        women_present=women,
+        women_present=women, composition=composition,
         fingerprint=v.vote_fingerprint, body_finding=body.message if body else None,
         body_severity=body.severity if body else "", held_on=draft.held_on.isoformat())
 

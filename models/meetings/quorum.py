@@ -266,32 +266,48 @@ def _check_notice(verdict: Verdict, kind: MeetingType, prof: ProvinceProfile, fa
             _C, "只提前 {gap} 天通知,应当提前 {days} 天。"), gap=gap, days=days), basis)
 
 
-def _check_composition(verdict: Verdict, attendees: tuple[Attendee, ...], on: date | None = None) -> None:
+def women_representatives(attendees: tuple[Attendee, ...], present_only: bool = False) -> int:
+    """Women among the 村民代表 on the list (or among those present), never the 村委会's women.
+
+    组织法 第二十五条 counts "妇女村民代表": a woman on the 村委会 sits as a committee member and is
+    not one. The composition check counts the whole body (everyone but 列席); the 村规民约 vote's
+    "一定比例妇女参会" at a 村民代表会议 counts the women representatives present.
+    """
+    return sum(1 for a in attendees if a.is_representative and a.gender == "女" and a.status != OBSERVER
+               and (a.status == PRESENT or not present_only))
+
+
+def composition_findings(attendees: tuple[Attendee, ...], on: date | None = None) -> list[Finding]:
     """组织法 第二十五条: 村民代表 五分之四以上, 妇女村民代表 三分之一以上 of the 组成人员.
 
-    The women counted are women *representatives* ("妇女村民代表应当占村民代表会议组成
-    人员的三分之一以上"): a woman on the 村委会 sits as a committee member and is not
-    one. The shares are of the whole body (组成人员: everyone on the list but 列席).
-    A shortfall is how the body was made up, not how this meeting decided: it is
-    reported beside the decisions (a warning) and voids none of them.
+    The shares are of the whole body (组成人员: everyone on the list but 列席), the women counted
+    by `women_representatives`. A shortfall is how the body was made up, not how this meeting
+    decided: it is reported beside the decisions (a warning) and voids none of them.
     """
     members = [a for a in attendees if a.status != OBSERVER]
     total = len(members)
     if total == 0:
-        return
+        return []
     reps = sum(1 for a in members if a.is_representative)
-    women = sum(1 for a in members if a.is_representative and a.gender == "女")
+    women = women_representatives(attendees)
     basis = organic_law(25, on)
+    out: list[Finding] = []
     if not FOUR_FIFTHS_OR_MORE.met(reps, total):
-        verdict.add(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+        out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
             _C, "村民代表 {reps} 人,不足组成人员 {total} 人的五分之四({needed} 人)。"
                 "这是村民代表会议的组成问题,应当调整,不影响本次会议决定的效力。"),
-            reps=reps, total=total, needed=FOUR_FIFTHS_OR_MORE.needed(total)), basis)
+            reps=reps, total=total, needed=FOUR_FIFTHS_OR_MORE.needed(total)), basis))
     if not ONE_THIRD_OR_MORE.met(women, total):
-        verdict.add(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+        out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
             _C, "妇女村民代表 {women} 人,不足组成人员 {total} 人的三分之一({needed} 人)"
                 "(村委会成员不算村民代表)。这是村民代表会议的组成问题,应当调整,不影响本次会议决定的效力。"),
-            women=women, total=total, needed=ONE_THIRD_OR_MORE.needed(total)), basis)
+            women=women, total=total, needed=ONE_THIRD_OR_MORE.needed(total)), basis))
+    return out
+
+
+def _check_composition(verdict: Verdict, attendees: tuple[Attendee, ...], on: date | None = None) -> None:
+    """The composition findings (`composition_findings`) added to the meeting's verdict."""
+    verdict.findings.extend(composition_findings(attendees, on))
 
 
 def _check_vote(verdict: Verdict, kind: MeetingType, ballot: Ballot, expected: int, present: int,

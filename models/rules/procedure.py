@@ -80,6 +80,9 @@ class VoteFacts:
     body_finding: Message | None = None  # who-may-decide finding (warning/error), if any
     body_severity: str = ""
     held_on: str = ""  # the vote meeting's day (ISO): its findings cite the 组织法 in force then
+    #: A 村民代表会议's composition findings (组织法 25, the meetings engine's): reported beside the vote,
+    #: never a reason to void it.
+    composition: tuple[tuple[Message, LegalBasis | None], ...] = ()
 
 
 @dataclass
@@ -185,9 +188,14 @@ def steps(f: VersionFacts) -> list[StepState]:
             vote.blocked_by.append(_m(QT_TRANSLATE_NOOP(_C, "表决未通过。")))
         if v.fingerprint != f.current_fingerprint:
             vote.blocked_by.append(_m(QT_TRANSLATE_NOOP(_C, "表决的文本与现在的草案不一致。")))
-        if v.women_present == 0:
+        if v.women_present == 0 and v.is_assembly:
             vote.warnings.append((_m(QT_TRANSLATE_NOOP(
                 _C, "表决会议没有妇女参加。按照规定,表决应有一定比例的妇女参会。")), _OPINION_BASIS))
+        elif v.women_present == 0:  # a 村民代表会议: the women counted are women representatives
+            vote.warnings.append((_m(QT_TRANSLATE_NOOP(
+                _C, "表决会议没有妇女村民代表参加(村委会成员不算村民代表)。按照规定,表决应有一定比例的妇女参会。")),
+                _OPINION_BASIS))
+        vote.warnings.extend(v.composition)
         if v.body_finding is not None:
             if v.body_severity == "error":
                 vote.blocked_by.append(v.body_finding)

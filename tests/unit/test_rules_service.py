@@ -205,3 +205,40 @@ def test_docx_exports_open_again(village, tmp_path):
     table = docx.Document(str(write_diff_docx(old.id, new.id, tmp_path / "对照.docx"))).tables[0]
     assert [c.text for c in table.rows[0].cells] == ["序号", "修改前", "修改后", "说明"]
     assert len(table.rows) == 2 and table.rows[1].cells[3].text == "修改"
+
+
+def test_vote_at_representatives_counts_women_representatives_and_reports_composition(village):
+    """Issue 17, "Composition": at a 村民代表会议 the women counted are women 村民代表 (the meetings
+    engine's `women_representatives`), not the 村委会's women; the shortfall (组织法 第二十五条) is a
+    warning beside the vote, which stays adopted."""
+    from desktop.services import people_service
+
+    _, admin = village
+    for i in range(10):
+        people_service.add_role(admin, people_service.add_person(admin, f"代表{i}", "男"), "representative",
+                                "2021-04-18")
+    people_service.add_role(admin, people_service.add_person(admin, "王秀英", "女"), "vc_member", "2021-04-18")
+    on = date(2026, 4, 10)
+    draft = meetings_service.new_draft("representatives", on)
+    draft.title, draft.notice_date = "村民代表会议", date(2026, 4, 1)
+    for line in draft.attendance:
+        line.status = "present"
+    draft.resolutions = [ResolutionLine("表决通过《青山村村规民约》", "village_rules", 10, 1, 0)]
+    meeting = meetings_service.save(admin, draft)
+
+    version, _parsed = rules_service.import_text(admin, TEXT, "青山村村规民约")
+    vid = version.id
+    rules_service.add_opinion(admin, vid, date(2026, 2, 10), "forum", "建议禁止高额彩礼", True, "已写入")
+    rules_service.close_solicitation(admin, vid, date(2026, 2, 20))
+    rules_service.submit_for_review(admin, vid, date(2026, 3, 1))
+    rules_service.record_review(admin, vid, proc.AGREE, date(2026, 3, 20), "城关镇民政办")
+    vote = rules_service.record_vote(admin, vid, meeting)
+    assert vote.passed and vote.meeting_valid
+    assert vote.women_present == 0  # the woman present sits on the 村委会: not a woman representative
+    [step] = [s for s in proc.steps(rules_service.facts(vid)) if s.code == proc.VOTE]
+    assert step.done and not step.blocked_by
+    warnings = " ".join(str(m) for m, _basis in step.warnings)
+    assert "没有妇女村民代表参加" in warnings and "妇女村民代表 0 人,不足组成人员 11 人的三分之一" in warnings
+    from models.legal import organic_law
+
+    assert organic_law(25, on=on) in [b for _m, b in step.warnings]  # the text in force on the vote day
