@@ -71,8 +71,12 @@ _KIN_OF_SUBJECT = re.compile(r"(?:及其|以及|及|和|与|、)$")
 _DEPRIVE = _rx(lx.DEPRIVE)
 _STRONG = re.compile(r"享受|享有|参与|参加|分配|分得|分给|领取|不分|不再分|无权|丧失|剥夺|无资格|没有资格|脱产|"
                      r"交钱|交费|才能|不能分|不得分|只能|只允许|不计|不列|不纳|不作为|不视为|不认定|不属于|不是|"
-                     r"不再是|不承认|视为|按|不予承认|只分|只发|只享受|只给|方可|方能|落户")
+                     r"不再是|不承认|视为|按|不予承认|只分|只发|只享受|只给|方可|方能|落户|不到|不能再|不得再|"
+                     r"拒绝|只领取|迁入")
 #: Verbs that carry their own object ("不予报批", "分半份").
+#: Verbs that take only when the sentence names who loses ("补偿款的百分之三十留归集体" is accounting).
+_WEAK = re.compile(r"归集体|归还集体|上交|交回|退回|收归|调出|划出|调整出|不具有|不具备|不算|不计|不列|不纳|不作为|"
+                   r"不视为|不属于|不是|不再是|只能|只分|只发|只享受|只给|方可|方能|才能|按")
 _SELF_OBJECT = re.compile(r"报批|办理|发放|盖章|审批|半份|落户|配股|迁入|分配|享受")
 _MEMBERSHIP_STATUS = re.compile(lx.alt(lx.MEMBERSHIP_STATUS) + "$")
 _LAND = re.compile(lx.alt(lx.LAND) + "$")
@@ -91,8 +95,11 @@ _QUALIFIERS = _rx(lx.QUALIFIERS)
 _OFFICES = _rx(lx.OFFICES)
 _REGARDLESS = re.compile(r"不分" + lx.alt(lx.REGARDLESS))
 _REDUCED = re.compile(lx.alt(lx.ENTITLEMENTS) + lx.GAP % 10 + lx.REDUCED_SHARE)
+_FRACTION = re.compile(lx.alt(lx.ENTITLEMENTS) + lx.GAP % 10 + lx.FRACTION_SHARE)
 _HANDED = re.compile(lx.alt(lx.ENTITLEMENTS) + r"[^。；;]{0,8}?" + lx.HANDED_OVER)
 _MULTIPLE = re.compile(lx.MULTIPLE_DAMAGES)
+_HALF_OF = re.compile(r"(?:一半|半数|[1-9][0-9]?%|百分之[一二三四五六七八九]十|[一二三四五六七八九]成)的?" + lx.GAP % 4
+                      + lx.alt(lx.ENTITLEMENTS))
 _REGISTRATION = re.compile(r"户口|户籍|上户|落户|准生")
 _ELIGIBILITY = _rx(lx.ELIGIBILITY)
 _OWN_RULES = _rx(lx.OWN_RULES)
@@ -231,7 +238,7 @@ def _deprivations(s: _Sentence) -> list[tuple[int, tuple[str, ...]]]:
     subject = _subject_category(s, ("分配",))
     for verb in _DEPRIVE.finditer(text):
         pos = verb.start()
-        if s.protected(pos) or _REGARDLESS.match(text, pos):
+        if s.protected(pos) or _REGARDLESS.match(text, pos) or (subject is None and _WEAK.match(verb.group(0))):
             continue
         cstart, cend = clause_bounds(text, pos)
         obj = _OBJECT.search(text, verb.end(), min(cend, verb.end() + 24))
@@ -254,9 +261,9 @@ def _deprivations(s: _Sentence) -> list[tuple[int, tuple[str, ...]]]:
             found.append((pos, (verb.group(0), obj.group(0))))
         elif subject and _STRONG.search(verb.group(0)):
             found.append((pos, (verb.group(0),)))
-    for pattern in (_REDUCED, _HANDED):
+    for pattern in (_REDUCED, _FRACTION, _HANDED, _HALF_OF):
         for match in pattern.finditer(text):
-            if not s.protected(match.start()) and (pattern is _REDUCED or subject):
+            if not s.protected(match.start()) and (pattern is _REDUCED or subject):  # the others need who
                 found.append((match.start(), (match.group(0),)))
     return sorted(found)
 
