@@ -175,8 +175,7 @@ def parse(text: str, source_name: str = "") -> ParseResult:
         result = ParseResult(SCHEME_SINGLE)
         if body:
             result.articles.append(ParsedArticle(1, "", "", body))
-        result.notes.append(msg(_C, QT_TRANSLATE_NOOP(
-            _C, "没有找到“第一条”或“1、”这样的条款编号,全文作为一条导入。请在预览中手动分条。")))
+        result.notes.append(msg(_C, NO_NUMBERING))
     else:
         notes.extend(_scheme_note(result, splits))
     for article in result.articles:
@@ -187,6 +186,22 @@ def parse(text: str, source_name: str = "") -> ParseResult:
 
 
 TITLE_FROM_TEXT = QT_TRANSLATE_NOOP(_C, "标题取自正文:“{title}”。")
+
+#: The notes that are problems for the reader to check in the original (gaps, duplicates, an empty
+#: item, no numbering at all); every other note only says what the parser chose, and the preview
+#: shows it neutral, not as a warning.
+NO_NUMBERING = QT_TRANSLATE_NOOP(_C, "没有找到“第一条”或“1、”这样的条款编号,全文作为一条导入。请在预览中手动分条。")
+ARTICLE_GAP = QT_TRANSLATE_NOOP(_C, "条号不连续:{label}前面缺了 {n} 条,请核对原文。")
+ARTICLE_TWICE = QT_TRANSLATE_NOOP(_C, "{label}出现了两次,两条都保留了,请核对原文。")
+EMPTY_ITEM = QT_TRANSLATE_NOOP(_C, "“{label}”下面没有内容,已略去(原文可能不完整)。")
+ITEM_GAP = QT_TRANSLATE_NOOP(_C, "编号不连续:“{label}”前面缺了 {n} 段,请核对原文。")
+ITEM_TWICE = QT_TRANSLATE_NOOP(_C, "“{label}”出现了两次,两段都保留了,请核对原文。")
+PROBLEMS = frozenset({NO_NUMBERING, ARTICLE_GAP, ARTICLE_TWICE, EMPTY_ITEM, ITEM_GAP, ITEM_TWICE})
+
+
+def is_problem(note: Message) -> bool:
+    """Whether `note` asks the reader to check the text (amber), not only reports a choice (neutral)."""
+    return note.template in PROBLEMS
 TITLE_FROM_FILE = QT_TRANSLATE_NOOP(_C, "正文里没有标题行,标题取自文件名“{name}”。")
 
 
@@ -362,10 +377,9 @@ def _article_starts(stream: list[tuple[str, str]]) -> tuple[dict[int, list[tuple
             if expected is not None and number != expected:
                 at_line_start = not prefix.strip()
                 if at_line_start and expected < number <= expected + 3:
-                    notes.append(msg(_C, QT_TRANSLATE_NOOP(
-                        _C, "条号不连续:{label}前面缺了 {n} 条,请核对原文。"), label=label, n=number - expected))
+                    notes.append(msg(_C, ARTICLE_GAP, label=label, n=number - expected))
                 elif at_line_start and number == expected - 1:
-                    notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "{label}出现了两次,两条都保留了,请核对原文。"),
+                    notes.append(msg(_C, ARTICLE_TWICE,
                                      label=label))
                 elif number == 1 and expected > 2 and ((at_line_start and previous_is_heading) or heading.strip()):
                     notes.append(msg(_C, QT_TRANSLATE_NOOP(
@@ -418,8 +432,7 @@ def _parse_headings(lines: list[str]) -> ParseResult | None:
             if current.text:
                 result.articles.append(current)
             else:
-                result.notes.append(msg(_C, QT_TRANSLATE_NOOP(
-                    _C, "“{label}”下面没有内容,已略去(原文可能不完整)。"), label=current.label))
+                result.notes.append(msg(_C, EMPTY_ITEM, label=current.label))
 
     for i in range(heads[0], len(lines)):
         line = lines[i]
@@ -459,10 +472,9 @@ def _parse_paragraphs(lines: list[str]) -> ParseResult | None:
         if number == expected:
             pass
         elif starts and expected < (number or 0) <= expected + 3:
-            notes.append(msg(_C, QT_TRANSLATE_NOOP(
-                _C, "编号不连续:“{label}”前面缺了 {n} 段,请核对原文。"), label=label, n=number - expected))
+            notes.append(msg(_C, ITEM_GAP, label=label, n=number - expected))
         elif starts and number == expected - 1:
-            notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "“{label}”出现了两次,两段都保留了,请核对原文。"),
+            notes.append(msg(_C, ITEM_TWICE,
                              label=label))
         else:
             continue

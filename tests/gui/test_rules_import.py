@@ -90,3 +90,17 @@ def test_preview_shows_the_parsers_choices(qtbot, dialog):
     assert dialog.article_count() == 9
     assert "标题取自文件名" in dialog.notes_label.text() and "页码" in dialog.notes_label.text()
     assert dialog.title_edit.text() == "taowenge_jianshitiao_run_in_items"
+
+
+def test_informative_notes_are_neutral_problems_amber(qtbot, dialog):
+    """The parser's choices read in grey; a numbering gap (a problem to check) stays amber."""
+    from ui.widgets.palette import AMBER, GREY
+
+    dialog.text_edit.setPlainText("第一条 村民应当遵守法律。\n第二条 邻里和睦。\n第四条 爱护公物。")
+    dialog.update_preview()
+    lines = dict(dialog.note_lines())
+    assert lines["按“第X条”分成 3 条。"] is False
+    assert [text for text, problem in dialog.note_lines() if problem] == ["条号不连续:第四条前面缺了 1 条,请核对原文。"]
+    shown = dialog.notes_label.text()
+    assert f"color:{GREY.name()}'>· 按“第X条”分成 3 条。" in shown
+    assert f"color:{AMBER.name()}'>· 条号不连续:第四条" in shown

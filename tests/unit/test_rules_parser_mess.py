@@ -210,3 +210,14 @@ def test_english_words_in_brackets_are_not_pinyin():
     result = parse("第一条 通过微信(wechat)群发布通知(app)。\n第二条 村委會(huì)负责。")
     assert result.articles[0].text == "通过微信(wechat)群发布通知(app)。"
     assert result.articles[1].text == "村委會负责。"
+
+
+def test_problems_are_told_apart_from_the_parsers_choices():
+    """Gaps and duplicates ask the reader to check the original; scheme and title notes only report."""
+    from models.rules import parser
+
+    result = parser.parse("第一条 甲。\n第二条 乙。\n第二条 丙。\n第五条 丁。", "村规.txt")
+    problems = [str(n) for n in result.notes if parser.is_problem(n)]
+    assert problems == ["第二条出现了两次,两条都保留了,请核对原文。", "条号不连续:第五条前面缺了 2 条,请核对原文。"]
+    choices = [str(n) for n in result.notes if not parser.is_problem(n)]
+    assert "按“第X条”分成 4 条。" in choices and any("标题取自文件名" in n for n in choices)

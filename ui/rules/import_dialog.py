@@ -7,6 +7,7 @@ parser, pure). If the split is wrong, the person fixes the text on the left
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,12 +33,12 @@ from PySide6.QtWidgets import (
 
 from desktop.services import rule_files, rules_service
 from desktop.services.session import Session
-from models.rules.parser import ParseResult
+from models.rules.parser import ParseResult, is_problem
 from ui.errors import message_text
 from ui.operations import run_op, run_query
 from ui.rules.labels import kind_label, trigger_label
 from ui.widgets.field_message import FieldMessage
-from ui.widgets.palette import AMBER
+from ui.widgets.palette import AMBER, GREY
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
@@ -84,9 +85,10 @@ class ImportDialog(QDialog):
 
         self.summary_label = ScaledLabel("", 1.1, bold=True)
         self.summary_label.setWordWrap(True)
+        # The parser's notes: what it chose in grey, what the person should check in the original amber.
         self.notes_label = QLabel()
         self.notes_label.setWordWrap(True)
-        self.notes_label.setStyleSheet(f"color: {AMBER.name()}")
+        self.notes_label.setTextFormat(Qt.TextFormat.RichText)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("条号"), self.tr("章"), self.tr("条文")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -218,7 +220,9 @@ class ImportDialog(QDialog):
         else:
             summary = self.tr("共 {n} 条(不分章)").format(n=len(result.articles))
         self.summary_label.setText(summary)
-        self.notes_label.setText("\n".join("· " + message_text(m) for m in result.notes))
+        self.notes_label.setText("<br>".join(
+            f"<span style='color:{(AMBER if problem else GREY).name()}'>· {escape(text)}</span>"
+            for text, problem in self.note_lines()))
         self.notes_label.setVisible(bool(result.notes))
         self.table.setRowCount(len(result.articles))
         for row, a in enumerate(result.articles):
@@ -232,6 +236,11 @@ class ImportDialog(QDialog):
             self.title_edit.setText(title)  # the name field is the one that counts: no file-name fallback on saving
             self._suggested_title = title
         self.import_button.setEnabled(bool(result.articles))
+
+    def note_lines(self) -> list[tuple[str, bool]]:
+        """The parser's notes as shown, each with whether it is a problem (amber) or a choice (grey)."""
+        notes = self.result.notes if self.result else []
+        return [(message_text(m), is_problem(m)) for m in notes]
 
     def article_count(self) -> int:
         """Articles in the preview."""
