@@ -103,6 +103,11 @@ class QueueRow:
     self_declared: str = ""
 
 
+def _check(v: RuleVersion, lines) -> list[legality.LegalityFinding]:
+    """The legality findings of `lines`, citing the 组织法 in force on the day the text is judged by."""
+    return legality.check_articles([a.text for a in lines], on=rules_service.judged_on(v))
+
+
 def queue(include_reviewed: bool = True) -> list[QueueRow]:
     """Drafts submitted by the villages: waiting first (oldest submission first), then reviewed."""
     names = village_names()
@@ -124,7 +129,7 @@ def queue(include_reviewed: bool = True) -> list[QueueRow]:
             continue
         if state != rv.REVIEWED and proc.vote_valid(f):
             continue  # voted without our opinion on this text (paper review): nothing to do here
-        findings = legality.check_articles([a.text for a in rules_service.articles(v.id)])
+        findings = _check(v, rules_service.articles(v.id))
         bad = len(rv.unlawful(findings))
         reviewed = state == rv.REVIEWED
         out.append(QueueRow(v.id, v.owner, names.get(v.owner, v.owner), v.title, v.version_no, v.submitted_on,
@@ -235,7 +240,7 @@ def draft(version_id: str) -> DraftView:
     v = _village_version(version_id)
     f = rules_service.facts(v.id)
     lines = rules_service.articles(v.id)
-    findings = legality.check_articles([a.text for a in lines])
+    findings = _check(v, lines)
     comments = _comments(v, v.submitted_fingerprint)
     rows = tuple(
         ArticleRow(i, a.chapter, a.label, a.text, tuple(x for x in findings if x.article == i),
@@ -383,7 +388,7 @@ def filing_register() -> list[FilingRow]:
             continue
         if filing is None and f.superseded:
             continue
-        bad = len(rv.unlawful(legality.check_articles([a.text for a in rules_service.articles(v.id)])))
+        bad = len(rv.unlawful(_check(v, rules_service.articles(v.id))))
         if filing is not None:
             state = CORRECTION if filing.correction else FILED
         else:
@@ -436,7 +441,7 @@ def filing_draft(version_id: str, on: date | None = None) -> FilingDraft:
     v = _village_version(version_id)
     lines = rules_service.articles(v.id)
     labels = {i: a.label or str(i) for i, a in enumerate(lines, start=1)}
-    findings = legality.check_articles([a.text for a in lines])
+    findings = _check(v, lines)
     reasons = list(rv.can_file(rules_service.facts(v.id)))
     if _existing_filing(v) is not None:
         reasons.append(msg(_C, QT_TRANSLATE_NOOP(_C, "这个版本已经备案。")))
@@ -481,7 +486,7 @@ def record_filing(session: Session, version_id: str, received_on: date, receipt_
         raise _invalid(QT_TRANSLATE_NOOP(_C, "回执日期不能早于收到备案的日期。"))
     lines = rules_service.articles(v.id)
     labels = {i: a.label or str(i) for i, a in enumerate(lines, start=1)}
-    _refuse(rv.correction_reasons(legality.check_articles([a.text for a in lines]), correction, labels))
+    _refuse(rv.correction_reasons(_check(v, lines), correction, labels))
     with database.atomic():
         number = receipt_no.strip() or suggested_receipt_no(receipt_date)
         if _receipt_taken(number):
@@ -501,7 +506,7 @@ def order_correction(session: Session, filing_id: str, correction: str) -> read_
     v = _village_version(row.version_id)
     lines = rules_service.articles(v.id)
     labels = {i: a.label or str(i) for i, a in enumerate(lines, start=1)}
-    _refuse(rv.correction_reasons(legality.check_articles([a.text for a in lines]), correction, labels))
+    _refuse(rv.correction_reasons(_check(v, lines), correction, labels))
     return snapshot(record_store.update(session, row, correction=correction.strip()))
 
 

@@ -116,6 +116,14 @@ def _adopted_on(v: RuleVersion) -> str:
     return ""
 
 
+def judged_on(v: RuleVersion) -> str:
+    """The day the text of `v` is judged by: adopted, else submitted, else started.
+
+    The legality check cites the 组织法 in force on it ("" when the version has none: the 2018 text).
+    """
+    return _adopted_on(v) or v.submitted_on or v.started_on or ""
+
+
 def list_rule_sets() -> list[RuleSetRow]:
     """Every rule set with the state of each version."""
     out = []
@@ -150,6 +158,8 @@ class VersionView:
     filing: FilingInfo | None = None
     #: The per-article comments of the opinion that counts, for the article editor.
     article_comments: tuple[ArticleComment, ...] = ()
+    #: The day the text is judged by (`judged_on`): the legality findings cite the 组织法 in force on it.
+    judged_on: str = ""
 
 
 @dataclass(frozen=True)
@@ -193,9 +203,9 @@ def view(version_id: str) -> VersionView:
                      .order_by(RuleOpinion.received_on))
     return VersionView(
         v.id, v.rule_set_id, v.title, v.version_no, proc.status(f), tuple(proc.steps(f)),
-        proc.next_step(f), tuple(lines), tuple(legality.check_articles([a.text for a in lines])),
+        proc.next_step(f), tuple(lines), tuple(legality.check_articles([a.text for a in lines], on=judged_on(v))),
         opinions, comments, VersionRecord.of(v), not proc.can_edit_text(f), review, filing_info(v),
-        article_comments(v, review, f.current_fingerprint, comments))
+        article_comments(v, review, f.current_fingerprint, comments), judged_on(v))
 
 
 # --- creating ------------------------------------------------------------------

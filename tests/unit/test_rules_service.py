@@ -8,7 +8,9 @@ from desktop.services import meetings_service, rules_service
 from desktop.services.meetings_service import ResolutionLine
 from desktop.services.rules_service import ArticleLine
 from models.errors import ValidationError
+from models.legal import organic_law
 from models.rules import procedure as proc
+from models.rules.records import RuleVersion
 
 TEXT = """青山村村规民约
 第一条 村民应当遵守宪法、法律、法规和国家政策。
@@ -34,6 +36,10 @@ def test_walk_all_five_steps_and_refuse_every_shortcut(village):
     view = rules_service.view(vid)
     assert view.status == proc.ST_SOLICITING and view.next_step == proc.SOLICIT
     assert any(f.category == "fine" for f in view.findings)  # 第三条 罚款 is flagged while drafting
+    # the findings cite the 组织法 in force on the day the text is judged by (here: the day it was started)
+    assert view.judged_on and view.judged_on == rules_service.judged_on(RuleVersion.get_by_id(vid))
+    fine = next(f for f in view.findings if f.category == "fine")
+    assert organic_law(27, on=view.judged_on) in fine.basis
 
     with pytest.raises(ValidationError) as err:
         rules_service.submit_for_review(admin, vid, date(2026, 3, 1))

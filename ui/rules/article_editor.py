@@ -70,6 +70,7 @@ class ArticleEditor(QWidget):
         super().__init__(parent)
         self._session = session
         self.version_id: str | None = None
+        self.judged_on: str | None = None
         self.lines: list[ArticleLine] = []
         self.findings: list[list[LegalityFinding]] = []
         #: The township's comments, row by row (they move with their article), and those on no article.
@@ -203,6 +204,7 @@ class ArticleEditor(QWidget):
         if self.is_dirty() and view.id == self.version_id:
             return  # a refresh after another change must not throw away what is being typed
         self.version_id = view.id
+        self.judged_on = view.judged_on or None  # the legality check cites the 组织法 in force on it
         self._title = self.tr("{title}(第{no}版)").format(title=view.title, no=view.version_no)
         self.lines = [ArticleLine(a.chapter, a.label, a.text) for a in view.articles]
         self.editable = view.editable and self._session.can(Permission.EDIT_RECORDS)
@@ -378,7 +380,7 @@ class ArticleEditor(QWidget):
             return
         text = self.text_edit.toPlainText()
         self.lines[row].text = text
-        self.findings[row] = legality.check_text(text, row + 1)
+        self.findings[row] = legality.check_text(text, row + 1, on=self.judged_on)
         self._mark_dirty()
         self._fill_row(row)
         self._show_findings(row)
@@ -450,7 +452,8 @@ class ArticleEditor(QWidget):
         self.message.show_hint(self.tr("已恢复上次没有保存的条文,请检查后保存。"))
 
     def _recheck(self) -> None:
-        self.findings = [legality.check_text(line.text, i) for i, line in enumerate(self.lines, start=1)]
+        self.findings = [legality.check_text(line.text, i, on=self.judged_on)
+                         for i, line in enumerate(self.lines, start=1)]
 
     # ----- editing ------------------------------------------------------------------------
 
