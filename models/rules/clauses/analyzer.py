@@ -71,7 +71,7 @@ _KIN_OF_SUBJECT = re.compile(r"(?:及其|以及|及|和|与|、)$")
 _DEPRIVE = _rx(lx.DEPRIVE)
 _STRONG = re.compile(r"享受|享有|参与|参加|分配|分得|分给|领取|不分|不再分|无权|丧失|剥夺|无资格|没有资格|脱产|"
                      r"交钱|交费|才能|不能分|不得分|只能|只允许|不计|不列|不纳|不作为|不视为|不认定|不属于|不是|"
-                     r"不再是|不承认|视为|按|不予承认|只分|只发|只享受|只给|方可|方能|落户|不到|不能再|不得再|"
+                     r"不再是|不承认|视为|视同|视作|按|不予承认|只分|只发|只享受|只给|方可|方能|落户|不到|不能再|不得再|"
                      r"拒绝|只领取|迁入")
 #: Verbs that carry their own object ("不予报批", "分半份").
 #: Verbs that take only when the sentence names who loses ("补偿款的百分之三十留归集体" is accounting).
@@ -103,6 +103,12 @@ _HALF_OF = re.compile(r"(?:一半|半数|[1-9][0-9]?%|百分之[一二三四五�
 _REGISTRATION = re.compile(r"户口|户籍|上户|落户|准生")
 _ELIGIBILITY = _rx(lx.ELIGIBILITY)
 _OWN_RULES = _rx(lx.OWN_RULES)
+_WOMEN_ELIGIBILITY = _rx(lx.WOMEN_ELIGIBILITY)
+#: Marital status named (not merely "妇女"): where 不符合条件 is the wrong itself.
+_MARITAL = re.compile(r"嫁|离婚|离异|丧偶|寡妇|再婚|入赘|招婿|招赘|招郎|上门女婿|倒插门|男到女家|到女方落户|已婚|婚后|"
+                      r"结婚后|半边户|纯女户|女儿户|独女户|双女户|二女户")
+_AMOUNTS = re.compile(AMOUNT)
+_SHARE_WORDS = re.compile(r"分配|发放|分红|补偿|每人|人均|分得|享受")
 
 _FINE = _rx(lx.FINE)
 _FINE_LONG = re.compile(r"处以[^。；;]{0,48}?处罚|罚\s*[0-9０-９]{2,}|罚[一二两三四五六七八九十百千万]{1,4}(?:元|块|百|千|万)")
@@ -176,7 +182,13 @@ class _Sentence:
         return False
 
     def eligible(self) -> bool:
-        """Whether a lawful reason (不符合条件, 已取得, 按…规定…) is given, not negated."""
+        """Whether a lawful reason (不符合条件, 已取得, 按…规定…) is given, not negated.
+
+        Where a married-out woman is named, "不符合条件" is the wrong itself; only land or a share
+        she already has elsewhere (土地承包法 31) or a fraud is a reason.
+        """
+        if _MARITAL.search(self.text):
+            return bool(_WOMEN_ELIGIBILITY.search(self.text))
         return any(not _NEGATED.search(self.text, max(0, m.start() - 2), m.start())
                    and not _OWN_RULES.search(m.group(0)) for m in _ELIGIBILITY.finditer(self.text))
 
@@ -309,6 +321,12 @@ def _collective(s: _Sentence, deprivations: list[tuple[int, tuple[str, ...]]]) -
     return None
 
 
+def birth_subject_taking(out: dict[str, Reading], text: str) -> bool:
+    """Whether a membership taking falls on a birth outside the plan ("超生子女不分配土地")."""
+    return "membership" in out and bool(_BIRTH.search(text)) and bool(
+        _BIRTH.search("".join(out["membership"].matched)))
+
+
 def _read(text: str) -> dict[str, Reading]:
     s = _Sentence(text)
     out: dict[str, Reading] = {}
@@ -331,6 +349,11 @@ def _read(text: str) -> dict[str, Reading]:
             add("property", *words)
         else:
             add("entitlement", *words)
+    women = _MARITAL.search(text)
+    if women is not None and "women" not in out and not s.protective and not s.eligible():
+        values = {m.group(0) for m in _AMOUNTS.finditer(text)}
+        if len(values) >= 2 and _SHARE_WORDS.search(text):  # "出嫁女每人3000元,其他村民每人10000元"
+            add("women", women.group(0), *sorted(values))
     women_rule = _first(_WOMEN_RULES, s, condition_ok=True, leading_prohibitor=True)
     if women_rule is not None and not s.protective:
         add("women", women_rule.group(0))
@@ -375,6 +398,9 @@ def _read(text: str) -> dict[str, Reading]:
         add("collective", *collective)
         out.pop("entitlement", None)  # the taking is the relatives' punishment, reported as such
 
+    # A taking for a birth outside the plan is also a birth rule (the corpus names it either way).
+    if birth_subject_taking(out, text):
+        add("birth", _BIRTH.search(text).group(0))
     # A taking of 户口 for a birth is first a birth rule.
     birth_subject = _BIRTH.search(text)
     if birth_subject and "entitlement" in out and _REGISTRATION.search("".join(out["entitlement"].matched)):
