@@ -72,11 +72,11 @@ _DEPRIVE = _rx(lx.DEPRIVE)
 _STRONG = re.compile(r"享受|享有|参与|参加|分配|分得|分给|领取|不分|不再分|无权|丧失|剥夺|无资格|没有资格|脱产|"
                      r"交钱|交费|才能|不能分|不得分|只能|只允许|不计|不列|不纳|不作为|不视为|不认定|不属于|不是|"
                      r"不再是|不承认|视为|视同|视作|按|不予承认|只分|只发|只享受|只给|方可|方能|落户|不到|不能再|不得再|"
-                     r"拒绝|只领取|迁入")
+                     r"拒绝|只领取|迁入|未|没")
 #: Verbs that carry their own object ("不予报批", "分半份").
 #: Verbs that take only when the sentence names who loses ("补偿款的百分之三十留归集体" is accounting).
 _WEAK = re.compile(r"归集体|归还集体|上交|交回|退回|收归|调出|划出|调整出|不具有|不具备|不算|不计|不列|不纳|不作为|"
-                   r"不视为|不属于|不是|不再是|只能|只分|只发|只享受|只给|方可|方能|才能|按")
+                   r"不视为|不属于|不是|不再是|只能|只分|只发|只享受|只给|方可|方能|才能|按|未|没")
 _SELF_OBJECT = re.compile(r"报批|办理|发放|盖章|审批|半份|落户|配股|迁入|分配|享受")
 _MEMBERSHIP_STATUS = re.compile(lx.alt(lx.MEMBERSHIP_STATUS) + "$")
 _LAND = re.compile(lx.alt(lx.LAND) + "$")
@@ -427,7 +427,7 @@ def _read(text: str) -> dict[str, Reading]:
     elif "fine" in out and _BURIAL.search(text):
         add("burial", _BURIAL.search(text).group(0))
     petition = _first(_PETITION_BAN, s, condition_ok=True, leading_prohibitor=True)
-    if petition is not None and not _PETITION_LAWFUL.search(petition.group(0) + text[petition.end():petition.end() + 4]):
+    if petition is not None and not _PETITION_LAWFUL.search(text, petition.start(), petition.end() + 4):
         add("petition", petition.group(0))
     elif _PETITION.search(text) and ({"fine", "liberty", "fee", "property"} & out.keys()):
         add("petition", _PETITION.search(text).group(0))
