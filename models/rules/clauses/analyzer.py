@@ -108,7 +108,10 @@ _WOMEN_ELIGIBILITY = _rx(lx.WOMEN_ELIGIBILITY)
 _MARITAL = re.compile(r"嫁|离婚|离异|丧偶|寡妇|再婚|入赘|招婿|招赘|招郎|上门女婿|倒插门|男到女家|到女方落户|已婚|婚后|"
                       r"结婚后|半边户|纯女户|女儿户|独女户|双女户|二女户")
 _AMOUNTS = re.compile(AMOUNT)
+_NO_CHARGE = re.compile(r"(?:不|免|无需|不再|不得|禁止|严禁|不准)(?:收|交|缴|拿|出|要)")
 _SHARE_WORDS = re.compile(r"分配|发放|分红|补偿|每人|人均|分得|享受")
+#: A negation or a cut, for the last-resort reading of a clause that names a married-out woman.
+_NEGATIVE = re.compile(r"不|无|未|没|取消|收回|扣|减|停|只|拒|除外")
 
 _FINE = _rx(lx.FINE)
 _FINE_LONG = re.compile(r"处以[^。；;]{0,48}?处罚|罚\s*[0-9０-９]{2,}|罚[一二两三四五六七八九十百千万]{1,4}(?:元|块|百|千|万)")
@@ -354,6 +357,13 @@ def _read(text: str) -> dict[str, Reading]:
         values = {m.group(0) for m in _AMOUNTS.finditer(text)}
         if len(values) >= 2 and _SHARE_WORDS.search(text):  # "出嫁女每人3000元,其他村民每人10000元"
             add("women", women.group(0), *sorted(values))
+    if women is not None and "women" not in out and not s.protective and not s.eligible():
+        # Last resort: marital status named, something negated or cut, and a share named in the same sentence.
+        negative = next((m for m in _NEGATIVE.finditer(text) if not s.protected(m.start())
+                         and m.start() > women.start()), None)
+        taken = _OBJECT.search(text)
+        if negative is not None and taken is not None and not _HONOURS.search(text):
+            add("women", women.group(0), negative.group(0), taken.group(0))
     women_rule = _first(_WOMEN_RULES, s, condition_ok=True, leading_prohibitor=True)
     if women_rule is not None and not s.protective:
         add("women", women_rule.group(0))
@@ -371,7 +381,9 @@ def _read(text: str) -> dict[str, Reading]:
             fine = ranged
     if fine is not None:
         add("fine", fine.group(0))
-    fee = _first(_FEE, s, condition_ok=True)
+    # "上户口不收费", "婚嫁不收受礼金": money refused is no fee; a later demand in the sentence still is
+    fee = next((m for m in _FEE.finditer(text) if not _NO_CHARGE.search(m.group(0)) and not s.protected(m.start())),
+               None)
     deposit = _first(_DEPOSIT, s, condition_ok=True)
     if fee is not None:
         add("fee", fee.group(0))
