@@ -108,6 +108,9 @@ _WOMEN_ELIGIBILITY = _rx(lx.WOMEN_ELIGIBILITY)
 _MARITAL = re.compile(r"嫁|离婚|离异|丧偶|寡妇|再婚|入赘|招婿|招赘|招郎|上门女婿|倒插门|男到女家|到女方落户|已婚|婚后|"
                       r"结婚后|半边户|纯女户|女儿户|独女户|双女户|二女户")
 _AMOUNTS = re.compile(AMOUNT)
+_MISCONDUCT = re.compile(r"殴打|打骂|体罚|吊打|捆绑|搜身|搜查|搜家|砍|毁|砸|强行|强制|拆除|铲除|宰杀|捕杀|打死")
+#: Citing one of the village's own texts is no authority: "按照《村规民约》罚款".
+_OWN_TITLE = re.compile(r"《[^》]{0,20}?(?:村规|民约|章程|公约|守则|规约|寨规|族规|制度)[^》]{0,10}》")
 _NO_CHARGE = re.compile(r"(?:不|免|无需|不再|不得|禁止|严禁|不准)(?:收|交|缴|拿|出|要)")
 _SHARE_WORDS = re.compile(r"分配|发放|分红|补偿|每人|人均|分得|享受")
 #: A negation or a cut, for the last-resort reading of a clause that names a married-out woman.
@@ -177,6 +180,9 @@ class _Sentence:
         if pos > 0 and self.text[pos - 1] in _NEGATION_BEFORE:
             return True
         for _start, end in self.protectors:
+            if end <= pos and self.text.startswith("对", end) and clause_bounds(self.text, end) == clause_bounds(
+                    self.text, pos):
+                return True  # "严禁对违反者罚款": the 对…者 is what the prohibition is about, not a new condition
             if end <= pos and pos - end <= _PROTECTOR_REACH and not any(end <= b < pos for b in self.breaks):
                 cstart, cend = clause_bounds(self.text, end - 1)
                 if cend < pos and _NAMES_PEOPLE.search(self.text, cstart, cend):
@@ -200,7 +206,7 @@ class _Sentence:
         return any(end <= pos and pos - end <= 3 for _start, end in self.protectors) or (
             pos > 0 and self.text[pos - 1] in _NEGATION_BEFORE)
 
-    def in_condition(self, pos: int) -> bool:
+    def in_condition(self, pos: int, spanning: bool = True) -> bool:
         """Whether `pos` sits in the condition of a rule ("殴打他人的,…"), not in its consequence.
 
         That is its own clause ending in 的/者/时…, or any clause before the first "…的," when no
@@ -210,13 +216,16 @@ class _Sentence:
         tail = self.text[pos:end].rstrip(" 。；;.!！?？")
         if tail.endswith(_CONDITION_END):
             return True
+        if not spanning:
+            return False
         close = _CONDITION_CLOSE.search(self.text)
         return close is not None and pos < close.start() and not any(c <= pos for c in self.consequences)
 
     def by_authority(self, pos: int) -> bool:
         """Whether the authorities act under the law in this clause ("由公安机关依法拘留")."""
         start, end = clause_bounds(self.text, pos)
-        return bool(_AUTHORITY.search(self.text, max(0, start - 1), end))
+        return any(not (m.group(0).endswith("《") and _OWN_TITLE.match(self.text, m.end() - 1))
+                   for m in _AUTHORITY.finditer(self.text, max(0, start - 1), end))
 
     def clause(self, pos: int) -> str:
         start, end = clause_bounds(self.text, pos)
@@ -289,11 +298,14 @@ def _first(pattern: re.Pattern[str], s: _Sentence, *, condition_ok: bool = False
     for match in pattern.finditer(s.text):
         pos = match.start()
         if leading_prohibitor:
-            if s.double_negated(pos) or _HARM.search(match.group(0)):
+            _cstart, cend = clause_bounds(s.text, pos)
+            if s.double_negated(pos) or _HARM.search(s.text, pos, min(cend, match.end() + 8)):
                 continue
         elif s.protected(pos):
             continue
-        if not condition_ok and s.in_condition(pos):
+        # Only words that can name the misconduct itself (殴打, 搜查…) are read as a condition spanning
+        # clauses; "违规燃放烟花罚款200元,情节严重的,…" fines before the first "…的,".
+        if not condition_ok and s.in_condition(pos, spanning=bool(_MISCONDUCT.match(match.group(0)))):
             continue
         if not authority_ok and s.by_authority(pos):
             continue
