@@ -33,7 +33,7 @@ def test_admin_changes_the_province(qtbot, main_window):
     labels = [dialog.combo.itemText(i) for i in range(dialog.combo.count())]
     assert labels[0] == "全国通用(仅按国家法律)" and "河南省" in labels
     # In the order of the 统计用区划代码 province codes (11 北京 … 50 重庆), as every official table lists them.
-    assert labels[1:] == ["北京市", "上海市", "浙江省", "山东省", "河南省", "重庆市"]
+    assert labels[1:] == ["北京市", "上海市", "浙江省", "山东省", "河南省", "重庆市", "陕西省"]
 
     dialog.choose("henan")
     assert "河南省" in dialog.message.text()

@@ -9,7 +9,7 @@ from desktop.services import disclosure_service as ds
 from models.disclosure import calendar as cal
 from models.disclosure import catalogue as cat
 from models.disclosure.money import format_fen
-from ui.widgets.palette import AMBER, BLUE, GREEN, GREY, RED, RED_BACKGROUND
+from ui.widgets.palette import AMBER, BLUE, GREEN, GREY, RED, RED_BACKGROUND, WHITE
 
 _C = "disclosure_ui"
 
@@ -48,7 +48,7 @@ def obligation_color(code: str) -> QColor:
 
 def obligation_background(code: str) -> QColor:
     """The light cell background of an obligation status."""
-    return _CELL_BACKGROUNDS.get(code, QColor("#ffffff"))
+    return _CELL_BACKGROUNDS.get(code, WHITE)
 
 
 def category_label(code: str) -> str:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from models.township.board import DUE, LATE, MISSING, NA, NONE, OK
-from ui.widgets.palette import BLUE
+from ui.widgets.palette import BLUE, WHITE
 
 _C = "compliance_board"
 
@@ -24,7 +24,7 @@ COLORS: dict[str, tuple[str, str]] = {
     DUE: ("#dbe7f6", BLUE.name()),
     MISSING: ("#f6c4bf", "#8e1c14"),
     NA: ("#ecebe7", "#6b6964"),
-    NONE: ("#ffffff", "#8a8882"),
+    NONE: (WHITE.name(), "#8a8882"),
 }
 ORDER = (OK, LATE, DUE, MISSING, NA, NONE)
 

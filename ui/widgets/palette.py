@@ -27,6 +27,8 @@ PALE_GREY = QColor("#8a8880")
 RED_BACKGROUND = QColor("#fbe0dd")
 #: A field whose typed text is refused (an impossible date, an amount too large).
 INVALID_FIELD_BACKGROUND = QColor("#fdf0ee")
+#: A plain cell background (no state, nothing to say).
+WHITE = QColor("#ffffff")
 #: Body text drawn in rich text where the style sheet does not reach.
 INK = QColor("#1c1b18")
 
