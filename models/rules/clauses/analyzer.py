@@ -412,7 +412,9 @@ def _read(text: str) -> dict[str, Reading]:
         add("humiliation", humiliation.group(0))
     else:
         exposure = _first(_EXPOSURE, s)
-        if exposure is not None and (_IDENTITY.search(exposure.group(0)) or _IDENTITY.search(
+        # Naming is a sanction only after a misconduct ("违者…", "…的,"): 公示低保名单 is disclosure.
+        punished = exposure is not None and any(b < exposure.start() for b in s.breaks)
+        if punished and (_IDENTITY.search(exposure.group(0)) or _IDENTITY.search(
                 text, max(0, exposure.start() - 12), exposure.end() + 12) or (
                 _PERSON_CONDITION.search(text) and not _BEHAVIOUR.search(text, 0, exposure.start()))):
             add("humiliation", exposure.group(0), review=True)
