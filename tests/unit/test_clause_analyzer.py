@@ -430,7 +430,7 @@ def test_protective_wording_and_lawful_sanctions_stay_silent(sentence):
 
 
 def test_naming_a_person_in_public_needs_review():
-    [finding] = check_sentence("在村务公开栏曝光其姓名和照片。")
+    [finding] = check_sentence("乱倒垃圾的,在村务公开栏曝光其姓名和照片。")
     assert (finding.category, finding.severity) == ("humiliation", WARNING)
 
 
