@@ -33,6 +33,7 @@ own row (`township_cell`), never in a village's rate.
 from __future__ import annotations
 
 import calendar as _cal
+import functools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -251,11 +252,13 @@ def quarter_end(year: int, quarter: int) -> date:
     return _month_end(year, quarter * 3)
 
 
+@functools.lru_cache(maxsize=1024)
 def quarter_label(year: int, quarter: int) -> str:
     """`2026年第三季度`."""
     return str(msg(_C, QT_TRANSLATE_NOOP(_C, "{year}年第{q}季度"), year=year, q=_QUARTER_NAMES[quarter - 1]))
 
 
+@functools.lru_cache(maxsize=4096)
 def _month_label(year: int, month: int) -> str:
     return str(msg(_C, QT_TRANSLATE_NOOP(_C, "{year}年{month}月"), year=year, month=month))
 
@@ -482,6 +485,26 @@ def state_label(state: str) -> str:
     return STATE_LABELS.get(state, state)
 
 
+def _worst(states: list[str]) -> str:
+    """A village cell's state from its occurrences' (module docstring: MISSING, NA, LATE, OK; DUE, NONE)."""
+    if not states or all(s == NONE for s in states):
+        return NONE
+    if MISSING in states:
+        return MISSING
+    if NA in states:
+        return NA
+    if all(s == DUE for s in states):
+        return DUE
+    return LATE if LATE in states else OK
+
+
+def cell_state(key: str, f: VillageFacts, start: date, end: date, today: date) -> str:
+    """Only the state of `cell(key, …)` for a village duty (the trend needs no notes or details)."""
+    if f.data_as_of is None:
+        return NA
+    return _worst([o.state for o in occurrences(key, f, start, end, today)])
+
+
 def aggregate(key: str, occ: list[Occurrence], f: VillageFacts | None = None) -> Cell:
     """The cell for a list of occurrences (see the module docstring for the order)."""
     if key == ESCALATIONS:
@@ -493,16 +516,7 @@ def aggregate(key: str, occ: list[Occurrence], f: VillageFacts | None = None) ->
         return Cell(NONE, note="—", detail=_detail(occ))
     done = sum(s in (OK, LATE) for s in states)
     late = states.count(LATE)
-    if MISSING in states:
-        state = MISSING
-    elif NA in states:
-        state = NA
-    elif all(s == DUE for s in states):
-        state = DUE
-    elif LATE in states:
-        state = LATE
-    else:
-        state = OK
+    state = _worst(states)
     if key in (RULES_IN_FORCE, RULES_FILED):
         o = occ[0]
         note = _short_rule_note(key, o)
@@ -572,6 +586,11 @@ def cell(key: str, f: VillageFacts, start: date, end: date, today: date) -> Cell
 def cells(f: VillageFacts, start: date, end: date, today: date) -> dict[str, Cell]:
     """Every obligation's cell for one village."""
     return {key: cell(key, f, start, end, today) for key in OBLIGATION_KEYS}
+
+
+def state_share(states: list[str]) -> float | None:
+    """`ok_share` over bare states (what `cell_state` gives)."""
+    return share(states)
 
 
 def ok_share(all_cells: list[Cell]) -> float | None:

@@ -120,3 +120,11 @@ def test_chinese_numbers_sort_as_numbers():
     assert chinese_number("三万二千") == 32000 and with_arabic_numbers("万家村") == "万家村"
     names = ["第十一村", "第二村", "第十村", "城关12组", "城关3组", "第一村"]
     assert sorted(names, key=natural_key) == ["城关3组", "城关12组", "第一村", "第二村", "第十村", "第十一村"]
+
+
+def test_the_trends_bare_states_are_the_cells_states():
+    never = VillageFacts("330106001009", "zhejiang")
+    for f in (_silent(), _reporting_gaps(), _complete(), never):
+        for start, end in (Q3, (date(2026, 1, 1), date(2026, 12, 31)), (date(2018, 1, 1), date(2018, 3, 31))):
+            for key in eng.VILLAGE_KEYS:
+                assert eng.cell_state(key, f, start, end, TODAY) == eng.cell(key, f, start, end, TODAY).state
