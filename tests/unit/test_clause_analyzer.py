@@ -107,6 +107,10 @@ UNLAWFUL = [
     ("晚上十点以后不准外出。", "movement"),
     ("在进村路口私设关卡,向过往车辆收费。", "movement"),
     # more phrasings, as courts, procuratorates and news quote them
+    ("村委会要求其缴纳5000元。", "fine"),
+    ("嫁出去的女儿死后不能埋在本村山上。", "burial"),
+    ("拒不交费的,村里断了他家的水电。", "property"),
+    ("村干部不让他回家,将其关在村部。", "liberty"),
     ("违规燃放烟花罚款200元,情节严重的,报公安机关处理。", "fine"),
     ("违反者按照《村规民约》罚款500元。", "fine"),
     ("偷盗者由治保会关押三天,情节严重的,移送派出所。", "liberty"),

@@ -117,6 +117,8 @@ _SHARE_WORDS = re.compile(r"分配|发放|分红|补偿|每人|人均|分得|享
 _NEGATIVE = re.compile(r"不|无|未|没|取消|收回|扣|减|停|只|拒|除外")
 
 _FINE = _rx(lx.FINE)
+_DEMANDED = re.compile(r"(?:要求|责令|勒令|强制|强迫|让)" + lx.GAP % 6 + r"(?:交|缴|交纳|缴纳|支付|赔|出)" + lx.GAP % 6
+                       + AMOUNT)
 _FINE_LONG = re.compile(r"处以[^。；;]{0,48}?处罚|罚\s*[0-9０-９]{2,}|罚[一二两三四五六七八九十百千万]{1,4}(?:元|块|百|千|万)")
 _FINE_AMOUNT = re.compile(r"(?:罚|处以|处)" + lx.GAP % 6 + AMOUNT)
 _PAY_AMOUNT = re.compile(lx.alt(lx.PAY) + lx.GAP % 8 + AMOUNT)
@@ -383,6 +385,8 @@ def _read(text: str) -> dict[str, Reading]:
     # Penalties the village has no power to impose.
     fine = (_first(_FINE, s, authority_ok=False) or _first(_FINE_AMOUNT, s, authority_ok=False)
             or _first(_FINE_LONG, s, authority_ok=False) or _first(_MULTIPLE, s, authority_ok=False))
+    if fine is None and not _FEE.search(text):
+        fine = _first(_DEMANDED, s, authority_ok=False)  # "村委会要求其缴纳5000元"
     if fine is None:
         paid = _first(_PAY_AMOUNT, s, authority_ok=False)
         if paid is not None and any(b < paid.start() for b in s.breaks) and not _FEE.search(text):
