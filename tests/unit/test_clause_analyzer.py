@@ -449,6 +449,13 @@ def test_each_finding_cites_the_law_it_breaks():
     assert "《宪法》(2018)第三十七条" in liberty.text()
 
 
+def test_a_fine_names_its_amount():
+    [fine] = check_sentence("严禁赌博,违者罚款一千元。")
+    assert fine.matched == ("罚款", "一千元")
+    [fine] = check_sentence("乱倒垃圾的,处以50元罚款。")
+    assert fine.matched == ("罚款", "50元")
+
+
 def test_amounts_in_arabic_and_chinese_numerals():
     assert parse_amount("罚款一千元") == 1000
     assert parse_amount("五百元") == 500

@@ -396,7 +396,12 @@ def _read(text: str) -> dict[str, Reading]:
         if ranged is not None and not _NOT_A_FINE.search(text) and not s.by_authority(ranged.start()):
             fine = ranged
     if fine is not None:
-        add("fine", fine.group(0))
+        # name the amount read with the fine ("罚款" + "一千元"), when the fine's clause has one
+        cstart, cend = clause_bounds(text, fine.start())
+        amount = _AMOUNTS.search(text, fine.start(), cend) or _AMOUNTS.search(
+            text, max(cstart, fine.start() - 10), fine.start())
+        extra = amount.group(0).strip() if amount and amount.group(0).strip() not in fine.group(0) else ""
+        add("fine", fine.group(0), extra)
     # "上户口不收费", "婚嫁不收受礼金": money refused is no fee; a later demand in the sentence still is
     fee = next((m for m in _FEE.finditer(text) if not _NO_CHARGE.search(m.group(0)) and not s.protected(m.start())),
                None)
