@@ -532,10 +532,14 @@ def compare(old_id: str, new_id: str) -> list[diff_mod.DiffEntry]:
     return diff_mod.diff_articles(as_articles(old_id), as_articles(new_id))
 
 
-def check(text: str) -> list[legality.LegalityFinding]:
-    """Legality findings for a text (parsed into articles first)."""
+def check(text: str, on: date | None = None) -> list[legality.LegalityFinding]:
+    """Legality findings for a text (parsed into articles first), judged by the law of `on`.
+
+    A text checked with no record behind it (`cunwu rules check`) is judged by the law in force
+    on the day it is checked (default today): in 2026 the amended 组织法, not the 2018 text.
+    """
     result = parser.parse(text)
-    return legality.check_articles([a.text for a in result.articles])
+    return legality.check_articles([a.text for a in result.articles], on=on or date.today())
 
 
 def version_label(version_id: str) -> str:

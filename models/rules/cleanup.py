@@ -61,7 +61,9 @@ _PINYIN = re.compile(
     rf"(?<=[{_CJK}?？])[(（](?:[a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}|{_NEUTRAL})[)）]")
 _PINYIN_CUT = re.compile(rf"(?<=[{_CJK}])[(（][{_PINYIN_LETTERS}]{{0,6}}$", re.MULTILINE)
 
-_DOT = re.compile(rf"(?<=[{_CJK}”」』)])[.．](?=[{_CJK}“「『(]|\s*$)", re.MULTILINE)
+# …and before the next run-in item ("从简.5、本约…", "从简.5.本约…"): the item's number follows the stop.
+_DOT = re.compile(rf"(?<=[{_CJK}”」』)])[.．](?=[{_CJK}“「『(]|\s*$|\d{{1,2}}\s*(?:、|[.．](?=[{_CJK}])))",
+                  re.MULTILINE)
 _DASH_BANNER = re.compile(r"[-=_]{5,}[^-=_\n]{0,12}[-=_]{5,}|[-=_]{8,}")
 
 _SPAM = re.compile(r"无码|中文字幕|在线观看|婷婷|偷拍|久久精品|亚洲精品|国产精品|一区二区")

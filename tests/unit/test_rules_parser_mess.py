@@ -95,6 +95,14 @@ def test_ascii_full_stops_end_sentences():
     assert "英文句点" in notes(result)
 
 
+def test_an_ascii_full_stop_before_the_next_run_in_item():
+    # issue 17 audit: "从简.5、" — the stop before an item's number ends the sentence too
+    result = parse("1、村民应当遵守法律。2、爱护环境。3、邻里和睦。4、红白喜事从简.5、本公约自通过之日起施行。")
+    assert [a.text for a in result.articles][3:] == ["红白喜事从简。", "本公约自通过之日起施行。"]
+    assert [a.text for a in parse("1.遵守法律.2.爱护环境.3.共3.5亩地归集体。").articles] == [
+        "遵守法律。", "爱护环境。", "共3.5亩地归集体。"]
+
+
 def test_heading_glued_to_the_first_article_on_its_line():
     result = parse("总则第一条 为了建设文明乡村,制定本约。\n第二条 本约适用于全体村民。")
     assert [a.chapter for a in result.articles] == ["总则", "总则"]
