@@ -107,6 +107,8 @@ UNLAWFUL = [
     ("晚上十点以后不准外出。", "movement"),
     ("在进村路口私设关卡,向过往车辆收费。", "movement"),
     # more phrasings, as courts, procuratorates and news quote them
+    ("不交清欠款的,不享受村里的任何待遇。", "entitlement"),
+    ("对拒不执行村规民约的,停止其一切权利。", "entitlement"),
     ("村委会要求其缴纳5000元。", "fine"),
     ("嫁出去的女儿死后不能埋在本村山上。", "burial"),
     ("拒不交费的,村里断了他家的水电。", "property"),

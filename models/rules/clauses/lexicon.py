@@ -177,7 +177,7 @@ VOTING_OBJECTS = ("选举权", "被选举权", "表决权", "投票权", "选民
 #: Entitlements that name membership itself: taking them is expulsion.
 EXPULSION_OBJECTS = ("村籍", "村民资格", "村民身份", "社员资格", "成员资格", "成员身份", "户籍", "户口", "族籍")
 #: What must stand just before a generic object ("资格", "权利", "待遇") for it to be an entitlement.
-QUALIFIERS = ("分配", "分红", "承包", "成员", "村民", "社员", "享受", "领取", "申请", "低保", "福利", "集体", "土地",
+QUALIFIERS = ("村里", "本村", "村上", "一切", "任何", "各项", "所有", "全部", "分配", "分红", "承包", "成员", "村民", "社员", "享受", "领取", "申请", "低保", "福利", "集体", "土地",
               "宅基地", "补偿", "股", "收益", "同等", "救助", "补贴", "医疗", "养老", "户口", "户籍")
 #: Offices and procedures: "取消村民代表的资格" is a lawful recall, not a taking.
 OFFICES = ("代表", "候选人", "委员", "职务", "干部", "要求", "申请人")
