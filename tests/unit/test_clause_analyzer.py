@@ -107,6 +107,9 @@ UNLAWFUL = [
     ("晚上十点以后不准外出。", "movement"),
     ("在进村路口私设关卡,向过往车辆收费。", "movement"),
     # more phrasings, as courts, procuratorates and news quote them
+    ("侵犯他人合法权益的,取消其低保。", "entitlement"),
+    ("村民不得拒交卫生费,拒交者不予办理证明。", "entitlement"),
+    ("其名下的土地承包经营权及宅基地使用权,在其出嫁后由村集体收回。", "women"),
     ("不交清欠款的,不享受村里的任何待遇。", "entitlement"),
     ("对拒不执行村规民约的,停止其一切权利。", "entitlement"),
     ("村委会要求其缴纳5000元。", "fine"),

@@ -172,8 +172,11 @@ class _Sentence:
         self.protectors = [(m.start(), m.end()) for m in _PROTECTOR.finditer(text)]
         # Equality wording clears the sentence unless a "但…" turns it round afterwards, or it is
         # itself what is denied ("不能享受村民同等待遇").
+        # Nor when a condition or a sanction follows it ("侵犯他人合法权益的,取消其低保": the equality
+        # words describe the misconduct).
         self.protective = any(
-            not _CONTRAST.search(text, m.end()) and not any(
+            not _CONTRAST.search(text, m.end()) and not _CONDITION_CLOSE.search(text, m.end())
+            and not any(c >= m.end() for c in self.consequences) and not any(
                 d.end() <= m.start() and m.start() - d.end() <= 10 for d in _DEPRIVE.finditer(text, 0, m.start()))
             for m in _PROTECTIVE.finditer(text))
 
@@ -269,7 +272,7 @@ def _deprivations(s: _Sentence) -> list[tuple[int, tuple[str, ...]]]:
         cstart, cend = clause_bounds(text, pos)
         obj = _OBJECT.search(text, verb.end(), min(cend, verb.end() + 24))
         if obj is None:
-            before = [m for m in _OBJECT.finditer(text, max(cstart, pos - 12), pos)]
+            before = [m for m in _OBJECT.finditer(text, max(cstart, pos - 20), pos)]
             if not before and text[cstart:pos].strip() and not _OBJECT.search(text, pos, cend):
                 # "出嫁女在娘家的承包地,村组有权收回": the thing taken heads the previous clause
                 before = [m for m in _OBJECT.finditer(text, max(0, pos - 16), pos)]
