@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from models.rules.clauses import lexicon as lx
 from models.rules.clauses.numbers import AMOUNT
+from models.rules.clauses.scope import MARITAL, Scope
 from models.rules.clauses.sentences import clause_bounds
 from models.rules.clauses.simplify import simplified
 
@@ -81,13 +82,6 @@ _SELF_OBJECT = re.compile(r"报批|办理|发放|盖章|审批|半份|落户|配
 _MEMBERSHIP_STATUS = re.compile(lx.alt(lx.MEMBERSHIP_STATUS) + "$")
 _LAND = re.compile(lx.alt(lx.LAND) + "$")
 _TAKE_BACK = re.compile(r"收回|收归|调整|调出|划出")
-_CONDITION_CLOSE = re.compile(r"(?:的|者)[，,]")
-#: Words that start a rule's consequence ("违者罚款", "否则…", "一经发现则扣留").
-_CONSEQUENCE = re.compile(r"违者|违反者|违犯者|否则|一经发现|一经查实|一经查出|发现后|发现一次|则")
-#: A clause that names people ("投票表决反对的人员,"): a prohibitor inside it does not govern what follows.
-_NAMES_PEOPLE = re.compile(r"(?:人员|者|村民|的人|户|对象)$")
-#: Negated eligibility ("不按此规定执行者"): the opposite of a lawful reason.
-_NEGATED = re.compile(r"(?:不|未|没有|没|违反|违犯)$")
 _OBJECT = _rx(lx.ENTITLEMENTS)
 _GENERIC_OBJECT = re.compile(r"^(?:资格|权利|权益|待遇)$")
 _HONOURS = _rx(lx.HONOURS)
@@ -101,16 +95,8 @@ _MULTIPLE = re.compile(lx.MULTIPLE_DAMAGES)
 _HALF_OF = re.compile(r"(?:一半|半数|[1-9][0-9]?%|百分之[一二三四五六七八九]十|[一二三四五六七八九]成)的?" + lx.GAP % 4
                       + lx.alt(lx.ENTITLEMENTS))
 _REGISTRATION = re.compile(r"户口|户籍|上户|落户|准生")
-_ELIGIBILITY = _rx(lx.ELIGIBILITY)
-_OWN_RULES = _rx(lx.OWN_RULES)
-_WOMEN_ELIGIBILITY = _rx(lx.WOMEN_ELIGIBILITY)
-#: Marital status named (not merely "妇女"): where 不符合条件 is the wrong itself.
-_MARITAL = re.compile(r"嫁|离婚|离异|丧偶|寡妇|再婚|入赘|招婿|招赘|招郎|上门女婿|倒插门|男到女家|到女方落户|已婚|婚后|"
-                      r"结婚后|半边户|纯女户|女儿户|独女户|双女户|二女户")
 _AMOUNTS = re.compile(AMOUNT)
 _MISCONDUCT = re.compile(r"殴打|打骂|体罚|吊打|捆绑|搜身|搜查|搜家|砍|毁|砸|强行|强制|拆除|铲除|宰杀|捕杀|打死")
-#: Citing one of the village's own texts is no authority: "按照《村规民约》罚款".
-_OWN_TITLE = re.compile(r"《[^》]{0,20}?(?:村规|民约|章程|公约|守则|规约|寨规|族规|制度)[^》]{0,10}》")
 _NO_CHARGE = re.compile(r"(?:不|免|无需|不再|不得|禁止|严禁|不准)(?:收|交|缴|拿|出|要)")
 _SHARE_WORDS = re.compile(r"分配|发放|分红|补偿|每人|人均|分得|享受")
 #: A negation or a cut, for the last-resort reading of a clause that names a married-out woman.
@@ -152,92 +138,9 @@ _VOTING_LAWFUL = _rx(lx.VOTING_LAWFUL)
 _EXPULSION = _rx(lx.EXPULSION)
 
 _HARM = _rx(lx.HARM_VERBS)
-_PROTECTOR = _rx(lx.PROTECTORS)
-_PROTECTIVE = _rx(lx.PROTECTIVE, 12)
-_BREAK = _rx(lx.BREAKS)
-_AUTHORITY = _rx(lx.AUTHORITIES)
-_CONTRAST = re.compile(r"但|但是|可是|然而|否则")
-_NEGATION_BEFORE = "不没未勿莫别免非"
-_CONDITION_END = ("的", "者", "时", "后", "行为", "现象", "情况")
-_PROTECTOR_REACH = 40
 
 
-class _Sentence:
-    """One sentence with the positions the readings share (breaks, prohibitions)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.breaks = [m.start() for m in _BREAK.finditer(text)]
-        self.consequences = [m.start() for m in _CONSEQUENCE.finditer(text)]
-        self.protectors = [(m.start(), m.end()) for m in _PROTECTOR.finditer(text)]
-        # Equality wording clears the sentence unless a "但…" turns it round afterwards, or it is
-        # itself what is denied ("不能享受村民同等待遇").
-        # Nor when a condition or a sanction follows it ("侵犯他人合法权益的,取消其低保": the equality
-        # words describe the misconduct).
-        self.protective = any(
-            not _CONTRAST.search(text, m.end()) and not _CONDITION_CLOSE.search(text, m.end())
-            and not any(c >= m.end() for c in self.consequences) and not any(
-                d.end() <= m.start() and m.start() - d.end() <= 10 for d in _DEPRIVE.finditer(text, 0, m.start()))
-            for m in _PROTECTIVE.finditer(text))
-
-    def protected(self, pos: int) -> bool:
-        """Whether a prohibition governs the words at `pos` ("严禁…", "不得…", "不收回")."""
-        if pos > 0 and self.text[pos - 1] in _NEGATION_BEFORE:
-            return True
-        for _start, end in self.protectors:
-            if end <= pos and self.text.startswith("对", end) and clause_bounds(self.text, end) == clause_bounds(
-                    self.text, pos):
-                return True  # "严禁对违反者罚款": the 对…者 is what the prohibition is about, not a new condition
-            if end <= pos and pos - end <= _PROTECTOR_REACH and not any(end <= b < pos for b in self.breaks):
-                cstart, cend = clause_bounds(self.text, end - 1)
-                if cend < pos and _NAMES_PEOPLE.search(self.text, cstart, cend):
-                    continue
-                return True
-        return False
-
-    def eligible(self) -> bool:
-        """Whether a lawful reason (不符合条件, 已取得, 按…规定…) is given, not negated.
-
-        Where a married-out woman is named, "不符合条件" is the wrong itself; only land or a share
-        she already has elsewhere (土地承包法 31) or a fraud is a reason.
-        """
-        if _MARITAL.search(self.text):
-            return bool(_WOMEN_ELIGIBILITY.search(self.text))
-        return any(not _NEGATED.search(self.text, max(0, m.start() - 2), m.start())
-                   and not _OWN_RULES.search(m.group(0)) for m in _ELIGIBILITY.finditer(self.text))
-
-    def double_negated(self, pos: int) -> bool:
-        """A prohibition of a prohibition ("不得禁止村民信教"): the prohibitor right before `pos`."""
-        return any(end <= pos and pos - end <= 3 for _start, end in self.protectors) or (
-            pos > 0 and self.text[pos - 1] in _NEGATION_BEFORE)
-
-    def in_condition(self, pos: int, spanning: bool = True) -> bool:
-        """Whether `pos` sits in the condition of a rule ("殴打他人的,…"), not in its consequence.
-
-        That is its own clause ending in 的/者/时…, or any clause before the first "…的," when no
-        consequence word (违者, 否则…) comes first ("凡是聚众闹事,故意殴打他人,造成损伤的,并处…").
-        """
-        _start, end = clause_bounds(self.text, pos)
-        tail = self.text[pos:end].rstrip(" 。；;.!！?？")
-        if tail.endswith(_CONDITION_END):
-            return True
-        if not spanning:
-            return False
-        close = _CONDITION_CLOSE.search(self.text)
-        return close is not None and pos < close.start() and not any(c <= pos for c in self.consequences)
-
-    def by_authority(self, pos: int) -> bool:
-        """Whether the authorities act under the law in this clause ("由公安机关依法拘留")."""
-        start, end = clause_bounds(self.text, pos)
-        return any(not (m.group(0).endswith("《") and _OWN_TITLE.match(self.text, m.end() - 1))
-                   for m in _AUTHORITY.finditer(self.text, max(0, start - 1), end))
-
-    def clause(self, pos: int) -> str:
-        start, end = clause_bounds(self.text, pos)
-        return self.text[start:end]
-
-
-def _subject_category(s: _Sentence, objects: tuple[str, ...]) -> tuple[str, str] | None:
+def _subject_category(s: Scope, objects: tuple[str, ...]) -> tuple[str, str] | None:
     """(category, word) of the person a deprivation falls on, when the sentence names one.
 
     A birth-plan subject ("超生", "违反计划生育") is a membership question when what is taken is
@@ -260,7 +163,7 @@ def _subject_category(s: _Sentence, objects: tuple[str, ...]) -> tuple[str, str]
     return None
 
 
-def _deprivations(s: _Sentence) -> list[tuple[int, tuple[str, ...]]]:
+def _deprivations(s: Scope) -> list[tuple[int, tuple[str, ...]]]:
     """(position, words) of each unprotected taking-away of an entitlement; the object is the last word."""
     text = s.text
     found: list[tuple[int, tuple[str, ...]]] = []
@@ -297,7 +200,7 @@ def _deprivations(s: _Sentence) -> list[tuple[int, tuple[str, ...]]]:
     return sorted(found)
 
 
-def _first(pattern: re.Pattern[str], s: _Sentence, *, condition_ok: bool = False, authority_ok: bool = True,
+def _first(pattern: re.Pattern[str], s: Scope, *, condition_ok: bool = False, authority_ok: bool = True,
            leading_prohibitor: bool = False) -> re.Match[str] | None:
     """The first unprotected match of `pattern` in the sentence's consequence."""
     for match in pattern.finditer(s.text):
@@ -318,7 +221,7 @@ def _first(pattern: re.Pattern[str], s: _Sentence, *, condition_ok: bool = False
     return None
 
 
-def _collective(s: _Sentence, deprivations: list[tuple[int, tuple[str, ...]]]) -> tuple[str, ...] | None:
+def _collective(s: Scope, deprivations: list[tuple[int, tuple[str, ...]]]) -> tuple[str, ...] | None:
     """The words of a collective punishment: relatives or a whole group made to answer for someone."""
     text = s.text
     named = _first(_COLLECTIVE_NAMED, s, condition_ok=True)
@@ -348,7 +251,7 @@ def birth_subject_taking(out: dict[str, Reading], text: str) -> bool:
 
 
 def _read(text: str) -> dict[str, Reading]:
-    s = _Sentence(text)
+    s = Scope(text)
     out: dict[str, Reading] = {}
 
     def add(category: str, *words: str, review: bool = False) -> None:
@@ -369,7 +272,7 @@ def _read(text: str) -> dict[str, Reading]:
             add("property", *words)
         else:
             add("entitlement", *words)
-    women = _MARITAL.search(text)
+    women = MARITAL.search(text)
     if women is not None and "women" not in out and not s.protective and not s.eligible():
         values = {m.group(0) for m in _AMOUNTS.finditer(text)}
         if len(values) >= 2 and _SHARE_WORDS.search(text):  # "出嫁女每人3000元,其他村民每人10000元"
