@@ -121,6 +121,11 @@ _EXPOSURE = _rx(lx.EXPOSURE)
 _IDENTITY = _rx(lx.IDENTITY)
 
 _MARRIAGE = _rx(lx.MARRIAGE)
+#: Marriage on the village's leave, across a comma ("嫁到外村的,必须经村委会同意").
+_MARRIAGE_LEAVE = re.compile(r"(?:结婚|嫁|娶|离婚|再婚|改嫁|婚姻)[^。；;]{0,16}?(?:须|必须|需|需要|要)(?:经|由|得到|征得)?"
+                             r"[^。；;]{0,12}?(?:同意|批准)|(?:自由恋爱|恋爱|婚恋)[^。；;]{0,16}?(?:劝阻|干涉|阻止|阻挠|制止)")
+#: "集体土地归集体所有" states the law; "所伐木材归村集体所有" confiscates.
+_COMMONS = re.compile(r"(?:土地|山林|林地|草原|草地|水面|资源|资产|滩涂|荒地)" + lx.GAP % 4 + "$")
 _MARRIAGE_LAWFUL = _rx(lx.MARRIAGE_LAWFUL)
 _BIRTH_RULES = _rx(lx.BIRTH_RULES)
 _RELIGION_RULES = _rx(lx.RELIGION_RULES)
@@ -317,6 +322,8 @@ def _read(text: str) -> dict[str, Reading]:
     elif deposit is not None and not _CONTRACT.search(text):
         add("fine", deposit.group(0))
     prop = _first(_PROPERTY, s, authority_ok=False)
+    if prop is not None and prop.group(0).endswith("所有") and _COMMONS.search(text, 0, prop.start()):
+        prop = None
     if prop is not None:
         add("property", prop.group(0))
     liberty = _first(_LIBERTY, s, authority_ok=False)
@@ -349,7 +356,8 @@ def _read(text: str) -> dict[str, Reading]:
         del out["entitlement"]
 
     # Freedoms the village may not restrict.
-    marriage = _first(_MARRIAGE, s, condition_ok=True, leading_prohibitor=True)
+    marriage = _first(_MARRIAGE, s, condition_ok=True, leading_prohibitor=True) or _first(
+        _MARRIAGE_LEAVE, s, condition_ok=True)
     if marriage is not None and not _MARRIAGE_LAWFUL.search(text):
         add("marriage", marriage.group(0))
     birth = _first(_BIRTH_RULES, s, condition_ok=True, leading_prohibitor=True)
