@@ -72,6 +72,8 @@ def test_add_move_delete_and_renumber_on_save(qtbot, page, village):
     assert editor.table.item(2, 0).text() == "✖"
     assert editor.table.item(0, 0).text() == ""
     assert "需要注意" in page.panel.info_label.text()
+    # Every finding is an error (the fine): not "1 处需要注意,其中 1 处可能违法".
+    assert "合法性检查:1 处需要注意,都可能违法" in page.panel.info_label.text()
 
 
 def test_chapter_assignment_and_revert(qtbot, page, village):

@@ -114,3 +114,18 @@ def test_two_appraisals_of_incompetent_end_the_office(qtbot, store):
     tab.refresh()
     assert all("待按本省规定认定:赵大海" in line and "不称职" not in line for line in tab.history_texts())
     assert "终止职务" not in tab.schedule_label.text()
+
+
+def test_an_account_outside_the_committee_is_told_why_it_cannot_save(qtbot, store):
+    """The read-only reason stays beside the disabled 保存 after the form is (re)built, not only until reset()."""
+    from ui.supervision.appraisal_tab import AppraisalTab
+
+    setup_service.initialize("village", "青山村", "330106001001", "shaanxi")
+    setup_service.create_user(None, "admin", "管理员", "admin", ADMIN_PASSWORD, ADMIN_PASSWORD)
+    tab = AppraisalTab(auth_service.login("admin", ADMIN_PASSWORD))
+    qtbot.addWidget(tab)
+    tab.show()
+    assert not tab.save_button.isEnabled()
+    assert "只有监委会成员可以办理" in tab.message.text()
+    qtbot.mouseClick(tab.reset_button, Qt.MouseButton.LeftButton)  # 重新填写 keeps saying why
+    assert "只有监委会成员可以办理" in tab.message.text()

@@ -230,7 +230,9 @@ class VersionPanel(QWidget):
         if record.is_history and record.history_note:
             info.append(record.history_note)
         errors = sum(1 for f in view.findings if f.severity == "error")
-        if errors:
+        if errors and errors == len(view.findings):  # not "7 处需要注意,其中 7 处可能违法"
+            info.append(self.tr("合法性检查:{e} 处需要注意,都可能违法").format(e=errors))
+        elif errors:
             info.append(self.tr("合法性检查:{n} 处需要注意,其中 {e} 处可能违法").format(n=len(view.findings), e=errors))
         elif view.findings:
             info.append(self.tr("合法性检查:{n} 处需要注意").format(n=len(view.findings)))

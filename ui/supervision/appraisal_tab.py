@@ -97,8 +97,6 @@ class AppraisalTab(QWidget):
             self.save_button.setEnabled(False)
             self.save_button.setToolTip(read_only_tip(session))
         self.message = FieldMessage()
-        if not allowed:  # the reason in words, and what to do (a village without its committee yet)
-            self.message.show_hint(read_only_tip(session))
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
@@ -178,6 +176,8 @@ class AppraisalTab(QWidget):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.message.clear_message()
+        if not can_act(self._session):  # the reason in words, and what to do (a village without its committee yet);
+            self.message.show_hint(read_only_tip(self._session))  # a fresh form must not wipe it
         self.result_label.clear()
         self.result_label.setMinimumHeight(0)
         self.update_verdicts()
