@@ -215,4 +215,13 @@ def test_header_click_sorts_and_only_villages_behind_filters(qtbot, tmp_path):
     assert names() == ["缺村", "默村"]  # 全村 did everything on time: not behind
     page.behind_check.click()
     assert page.model.rowCount() == 4 and "全村" in names()
-    assert "长期未报送的村 1 个" in page.silent_label.text() and "默村(最后数据包" in page.silent_label.text()
+    assert page.silent_label.text() == "长期未报送的村(超过 90 天没有数据包):默村(最后数据包 2026-03-28,已 247 天)"
+    # on a 1024 px screen the legend and the trend give way to the grid (a button brings them back)
+    page.resize(1024 - 144, 540)
+    qtbot.waitUntil(lambda: not page.side_box.isVisible())
+    assert page.side_button.isVisible()
+    qtbot.waitUntil(lambda: page.table.width() > page.width() - 100)  # the grid takes the room
+    page.side_button.click()
+    assert page.side_box.isVisible()
+    page.resize(1366 - 144, 680)
+    qtbot.waitUntil(lambda: not page.side_button.isVisible() and page.side_box.isVisible())

@@ -58,8 +58,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_C, text)
 
 
-def _percent(share: float | None) -> str:
-    return _tr("无数据") if share is None else f"{round(share * 100)}%"
+def _percent(share: float | None, unknown: bool = True) -> str:
+    """"83%"; without a rate: "无数据" when cells could not be told, "—" when nothing applied (all 未到期)."""
+    if share is None:
+        return _tr("无数据") if unknown else "—"
+    return f"{round(share * 100)}%"
 
 
 def header_text(label: str) -> str:
@@ -313,7 +316,8 @@ class BoardModel(QAbstractTableModel):
             return None
         # 按时率
         if role == Qt.ItemDataRole.DisplayRole:
-            return _percent(self.board.village_rate(village.code))
+            unknown = any(self.board.cell(village.code, o.key).state == NA for o in self.board.village_obligations)
+            return _percent(self.board.village_rate(village.code), unknown)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ForegroundRole and self.board.village_rate(village.code) is None:
@@ -344,7 +348,8 @@ class BoardModel(QAbstractTableModel):
         if col == AS_OF_COL:
             return self.board.data_as_of or "—"
         if ob is not None:
-            return _percent(self.board.rate(ob.key))
+            unknown = any(self.board.cell(v.code, ob.key).state == NA for v in self.board.villages)
+            return _percent(self.board.rate(ob.key), unknown)
         return _percent(self.board.overall_rate())
 
     def _township_data(self, ob, role: int):

@@ -36,6 +36,7 @@ from desktop.paths import AppPaths
 from desktop.services import compliance_service as cs
 from desktop.services.session import Session
 from models.township.board import TOWNSHIP, Board, VillageHead
+from models.township.compliance import ANSWER_DAYS
 from ui.errors import error_text
 from ui.operations import Runner
 from ui.township.compliance_chart import TrendChart
@@ -81,8 +82,6 @@ class CompliancePage(QWidget):
         header = QHBoxLayout()
         header.addWidget(ScaledLabel(self.tr("合规看板"), 1.5, bold=True))
         header.addStretch(1)
-        header.addWidget(self.behind_check)
-        header.addSpacing(12)
         header.addWidget(QLabel(self.tr("期间:")))
         header.addWidget(self.kind_combo)
         header.addWidget(self.period_combo)
@@ -142,6 +141,14 @@ class CompliancePage(QWidget):
         side_box = QWidget()
         side_box.setLayout(side)
         side_box.setFixedWidth(270)
+        self.side_box = side_box
+        # On a narrow screen (1024 px) the grid needs the width: the legend and the trend give way, and a
+        # button brings them back (`_fit_side`).
+        self.side_button = QPushButton(self.tr("图例和趋势"))
+        self.side_button.setCheckable(True)
+        self.side_button.setToolTip(self.tr("屏幕较窄时,图例和近八个季度的趋势收起,让表格完整显示;点此展开或收起。"))
+        self.side_button.setVisible(False)
+        self.side_button.toggled.connect(lambda _on: self._fit_side())
 
         # The villages listed apart (长期未报送) and the township's own duties, under the grid.
         self.silent_label = QLabel()
@@ -184,7 +191,12 @@ class CompliancePage(QWidget):
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(10)
         layout.addLayout(header)
-        layout.addWidget(self.summary_label)
+        # the summary wraps beside the view options, so the header row stays as narrow as it was
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary_label, 1)
+        summary_row.addWidget(self.side_button)
+        summary_row.addWidget(self.behind_check)
+        layout.addLayout(summary_row)
         layout.addWidget(self._busy_row)
         layout.addWidget(self.stack, 1)
 
@@ -278,6 +290,23 @@ class CompliancePage(QWidget):
         self.behind_check.setToolTip(behind_tooltip(self.model.median))
         self._fill_apart(board)
         self.table.resizeColumnsToContents()
+        self._fit_side()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Give the grid the width it needs before the legend and the trend (see `_fit_side`)."""
+        super().resizeEvent(event)
+        self._fit_side()
+
+    def _fit_side(self) -> None:
+        """Show the legend and trend beside the grid when all columns still fit; else only on request."""
+        header = self.table.horizontalHeader()
+        columns = sum(header.sectionSize(c) for c in range(self.model.columnCount()))
+        frame = self.table.frameWidth() * 2 + self.table.verticalScrollBar().sizeHint().width()
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        narrow = self.model.columnCount() > 0 and columns + frame + self.side_box.width() + 12 > room
+        self.side_button.setVisible(narrow)
+        self.side_box.setVisible(not narrow or self.side_button.isChecked())
 
     def _on_behind_toggled(self, on: bool) -> None:
         self.model.set_behind_only(on)
@@ -285,26 +314,29 @@ class CompliancePage(QWidget):
             self.summary_label.setText(self._summary(self.board, any(v.data_as_of for v in self.board.villages)))
 
     def _fill_apart(self, board: Board) -> None:
-        """The township's own duties and the villages silent too long, each on its own line."""
+        """The township's own duties and the villages silent too long, one short line each (more in tooltips)."""
         lines = []
         for ob in board.township_obligations:
             cell = board.township_cell(ob.key)
             note = "" if cell.note in ("", "—") else f",{cell.note}"
-            lines.append(self.tr("乡镇本级 · {obligation}:{state}{note}(乡镇的职责,不计入各村按时率;"
-                                 "点击表格最下一行的这一格查看)").format(
+            lines.append(self.tr("乡镇本级 · {obligation}:{state}{note}(乡镇的职责,不计入各村按时率)").format(
                 obligation=QCoreApplication.translate("compliance", ob.label), state=short_label(cell.state),
                 note=note))
         self.township_label.setText("\n".join(lines))
+        self.township_label.setToolTip(self.tr("各村上报、等乡镇答复的事项:期限 {days} 天。点击表格最下一行的这一格,"
+                                               "查看每一件。").format(days=ANSWER_DAYS))
         self.township_label.setVisible(bool(lines))
         silent = board.silent_villages
         if silent:
             never = self.tr("从未报送")
-            items = [f"{v.name}({never})" if not v.data_as_of else self.tr("{name}(最后数据包 {day},已 {days} 天)").format(
-                name=v.name, day=v.data_as_of, days=v.silent_days) for v in silent]
-            self.silent_label.setText(self.tr(
-                "长期未报送的村 {n} 个(超过 {days} 天没有收到数据包,或从未收到;排在表格最后,"
-                "它们的“无数据”格子算作未按时):{items}").format(
-                n=len(silent), days=board.silent_after_days, items="、".join(items)))
+            items = [self.tr("{name}({never})").format(name=v.name, never=never) if not v.data_as_of
+                     else self.tr("{name}(最后数据包 {day},已 {days} 天)").format(
+                         name=v.name, day=v.data_as_of, days=v.silent_days) for v in silent]
+            self.silent_label.setText(self.tr("长期未报送的村(超过 {days} 天没有数据包):{items}").format(
+                days=board.silent_after_days, items="、".join(items)))
+            self.silent_label.setToolTip(self.tr(
+                "超过 {days} 天没有收到数据包(或从未收到)的村排在表格最后。它们无法判断的格子显示“无数据”,"
+                "算作未按时计入按时率:不报送不等于履行了。").format(days=board.silent_after_days))
         self.silent_label.setVisible(bool(silent))
         self.apart.setVisible(bool(lines) or bool(silent))
 
