@@ -107,6 +107,9 @@ UNLAWFUL = [
     ("晚上十点以后不准外出。", "movement"),
     ("在进村路口私设关卡,向过往车辆收费。", "movement"),
     # more phrasings, as courts, procuratorates and news quote them
+    ("外嫁女及其子女一律按照人均标准的三分之一发放。", "women"),
+    ("乱倒垃圾的罚款50元,罚款上交镇政府。", "fine"),
+    ("村民小组以出嫁女户口虽在本组但已不在本组生产生活为由,未向其分配征地补偿款。", "women"),
     ("对在公路上晒粮的,村里将粮食全部收缴。", "property"),
     ("不按时交纳承包费的,村委会有权收回其房屋。", "property"),
     ("违规养殖的,村里将其家禽全部宰杀。", "property"),

@@ -92,7 +92,7 @@ _REDUCED = re.compile(lx.alt(lx.ENTITLEMENTS) + lx.GAP % 10 + lx.REDUCED_SHARE)
 _FRACTION = re.compile(lx.alt(lx.ENTITLEMENTS) + lx.GAP % 10 + lx.FRACTION_SHARE)
 _HANDED = re.compile(lx.alt(lx.ENTITLEMENTS) + r"[^。；;]{0,8}?" + lx.HANDED_OVER)
 _MULTIPLE = re.compile(lx.MULTIPLE_DAMAGES)
-_HALF_OF = re.compile(r"(?:一半|半数|[1-9][0-9]?%|百分之[一二三四五六七八九]十|[一二三四五六七八九]成)的?" + lx.GAP % 4
+_HALF_OF = re.compile(r"(?:[二三四五六七八九十]分之[一二三四五六七八九]|一半|半数|[1-9][0-9]?%|百分之[一二三四五六七八九]十|[一二三四五六七八九]成)的?" + lx.GAP % 4
                       + lx.alt(lx.ENTITLEMENTS))
 _REGISTRATION = re.compile(r"户口|户籍|上户|落户|准生")
 _AMOUNTS = re.compile(AMOUNT)

@@ -113,5 +113,7 @@ class Scope:
     def by_authority(self, pos: int) -> bool:
         """Whether the authorities act under the law in this clause ("由公安机关依法拘留")."""
         start, end = clause_bounds(self.text, pos)
+        # the authority acts before the sanction is named ("由公安机关依法拘留"); "罚款上交镇政府" is the
+        # village fining and handing the money on
         return any(not (m.group(0).endswith("《") and _OWN_TITLE.match(self.text, m.end() - 1))
-                   for m in _AUTHORITY.finditer(self.text, max(0, start - 1), end))
+                   for m in _AUTHORITY.finditer(self.text, max(0, start - 1), max(pos, min(end, pos + 2))))
