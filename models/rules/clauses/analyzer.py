@@ -138,6 +138,7 @@ _CHECKPOINTS = _rx(lx.CHECKPOINTS)
 _PERSON_CONDITION = re.compile(r"(?:者|的人|人员|村民|户)[，,;；]?[^。]{0,20}?曝光")
 _BEHAVIOUR = re.compile(r"行为|现象|事件|问题")
 _PETITION_BAN = _rx(lx.PETITION_BAN)
+_SANCTION = re.compile(r"取消|剥夺|撤销|罢免|停止|暂停|开除|除名|扣|罚|不予|停发")
 _VOTING = _rx(lx.VOTING)
 _VOTING_LAWFUL = _rx(lx.VOTING_LAWFUL)
 _EXPULSION = _rx(lx.EXPULSION)
@@ -378,7 +379,9 @@ def _read(text: str) -> dict[str, Reading]:
     petition = _first(_PETITION_BAN, s, condition_ok=True, leading_prohibitor=True)
     if petition is not None and not _PETITION_LAWFUL.search(text, petition.start(), petition.end() + 4):
         add("petition", petition.group(0))
-    elif _PETITION.search(text) and ({"fine", "liberty", "fee", "property"} & out.keys()):
+    elif _PETITION.search(text) and not _PETITION_LAWFUL.search(text, _PETITION.search(text).start()) and (
+            {"fine", "liberty", "fee", "property"} & out.keys() or _first(_SANCTION, s, condition_ok=True)):
+        # a petitioner punished in any way ("上访者取消其村民代表资格")
         add("petition", _PETITION.search(text).group(0))
     movement = _first(_MOVEMENT, s, leading_prohibitor=True) or _first(_CHECKPOINTS, s)
     if movement is not None and not _MOVEMENT_LAWFUL.search(text):
