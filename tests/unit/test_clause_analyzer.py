@@ -476,6 +476,12 @@ def test_protective_wording_and_lawful_sanctions_stay_silent(sentence):
     assert check_sentence(sentence) == [], [(f.category, f.matched) for f in check_sentence(sentence)]
 
 
+def test_naming_a_person_in_public_needs_review_but_disclosure_is_silent():
+    for sentence in ("点名批评并公布姓名。", "曝光其姓名。", "在村务公开栏曝光其姓名和照片。"):
+        assert [(f.category, f.severity) for f in check_sentence(sentence)] == [("humiliation", WARNING)]
+    assert check_sentence("低保户名单在村务公开栏公示,接受群众监督,并公布其姓名和补助金额。") == []
+
+
 def test_naming_a_person_in_public_needs_review():
     [finding] = check_sentence("乱倒垃圾的,在村务公开栏曝光其姓名和照片。")
     assert (finding.category, finding.severity) == ("humiliation", WARNING)

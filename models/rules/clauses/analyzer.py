@@ -137,6 +137,7 @@ _MOVEMENT_LAWFUL = _rx(lx.MOVEMENT_LAWFUL)
 _CHECKPOINTS = _rx(lx.CHECKPOINTS)
 _PERSON_CONDITION = re.compile(r"(?:者|的人|人员|村民|户)[，,;；]?[^。]{0,20}?曝光")
 _BEHAVIOUR = re.compile(r"行为|现象|事件|问题")
+_DISCLOSURE = re.compile(r"公示|接受[^。]{0,6}监督|补助金额|名单公示|村务公开|财务公开|公开栏公布")
 _PETITION_BAN = _rx(lx.PETITION_BAN)
 _SANCTION = re.compile(r"取消|剥夺|撤销|罢免|停止|暂停|开除|除名|扣|罚|不予|停发")
 _VOTING = _rx(lx.VOTING)
@@ -335,8 +336,9 @@ def _read(text: str) -> dict[str, Reading]:
         add("humiliation", humiliation.group(0))
     else:
         exposure = _first(_EXPOSURE, s)
-        # Naming is a sanction only after a misconduct ("违者…", "…的,"): 公示低保名单 is disclosure.
-        punished = exposure is not None and any(b < exposure.start() for b in s.breaks)
+        # Naming a person is a sanction (to review); publishing names in 村务公开 (公示低保名单) is disclosure.
+        punished = exposure is not None and ("曝光" in exposure.group(0) or any(
+            b < exposure.start() for b in s.breaks) or not _DISCLOSURE.search(text))
         if punished and (_IDENTITY.search(exposure.group(0)) or _IDENTITY.search(
                 text, max(0, exposure.start() - 12), exposure.end() + 12) or (
                 _PERSON_CONDITION.search(text) and not _BEHAVIOUR.search(text, 0, exposure.start()))):
