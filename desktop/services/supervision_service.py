@@ -234,7 +234,7 @@ def term_view(term_id: str) -> TermView:
                              date.today().isoformat(), installation.province())
     timing += el.check_term(term.start_date, term.end_date, vc_starts[-1] if vc_starts else "")
     return TermView(term.id, term.label, term.start_date, term.end_date, tuple(rows),
-                    tuple(el.check_composition(seats, installation.province()) + timing))
+                    tuple(el.check_composition(seats, installation.province(), date.today()) + timing))
 
 
 # --- supervision matters -----------------------------------------------------------

@@ -113,8 +113,13 @@ class Seat:
     party_secretary: bool
 
 
-def check_composition(seats: list[Seat], province: str = "national") -> list[Finding]:
-    """Size, one 主任, finance knowledge, 主任 not the Party secretary."""
+def check_composition(seats: list[Seat], province: str = "national",
+                      on: date | str | None = None) -> list[Finding]:
+    """Size, one 主任, finance knowledge, 主任 not the Party secretary, for the seats held on `on`.
+
+    The finance-knowledge finding cites the 组织法 text in force on `on` (the seats as they stand
+    today are judged, so the service passes today: a committee seated in 2026 cites the amended text).
+    """
     prof = profile(province)
     low, high = prof.committee_size
     out: list[Finding] = []
@@ -128,7 +133,7 @@ def check_composition(seats: list[Seat], province: str = "national") -> list[Fin
             _C, "村务监督委员会应设主任 1 名,现在有 {n} 名。"), n=len(chairs)), _OPINION_2017))
     if seats and not any(s.finance_qualified for s in seats):
         out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
-            _C, "成员中应当有具备财会、管理知识的人员,现在没有登记。")), organic_law(32)))
+            _C, "成员中应当有具备财会、管理知识的人员,现在没有登记。")), organic_law(32, on)))
     for s in chairs:
         if s.party_secretary:
             out.append(Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(

@@ -95,6 +95,18 @@ def test_chair_finance_and_party_secretary():
     assert any("原则上不由村党组织书记兼任" in f.text() for f in check_composition(seats(3, secretary=True)))
 
 
+def test_finance_knowledge_cites_the_text_in_force_on_the_day():
+    """A committee judged in 2026 cites the amended 组织法, one judged in 2025 the 2018 text (issue 17)."""
+    from datetime import date
+
+    def finance(on):
+        return next(f for f in check_composition(seats(3, finance=False), on=on) if "财会" in f.text())
+
+    assert finance(date(2025, 12, 31)).basis.version == "2018"
+    assert finance(date(2025, 12, 31)).basis.article == 32
+    assert finance(date(2026, 1, 1)).basis.version == "2025"
+
+
 @pytest.mark.parametrize(("counts", "attendees", "assembly", "expected"), [
     (ap.Counts(20, 5, 5), 30, False, ap.COMPETENT),
     (ap.Counts(8, 12, 10), 30, False, ap.BASIC),
