@@ -29,7 +29,7 @@ class TownshipSummary:
     escalations_waiting: int  # matters and feedback reported and not answered
     period_label: str  # the last ended quarter
     rate: float | None  # share of the villages' own board cells on time in that quarter (无数据 = not)
-    missing_cells: int  # cells 缺失 in that quarter
+    missing_cells: int  # the villages' own cells 缺失 in that quarter
     data_as_of: str
     #: Villages whose audit log was rewritten after sending (the witness says broken), until re-enrolled.
     audit_broken_names: tuple[str, ...] = ()
@@ -43,8 +43,9 @@ def summary(paths: AppPaths, today: date | None = None) -> TownshipSummary:
     drafts = sum(1 for q in review_service.queue(include_reviewed=False) if q.state == review.PENDING)
     escalations = sum(1 for e in review_service.escalations() if not e.answer)
     board = compliance_service.board(compliance_service.default_period(today), today, with_trend=False)
-    states = [c.state for c in board.cells.values()]
-    rate = board.overall_rate()  # the villages' own duties; 无数据 counts as not on time
+    # the villages' own duties only (what the township owes them is not their gap); 无数据 counts as not on time
+    states = [board.cell(v.code, o.key).state for v in board.villages for o in board.village_obligations]
+    rate = board.overall_rate()
     return TownshipSummary(
         len(reg.rows), reg.active, reg.pending, reg.overdue, tuple(r.name for r in silent[:5]), reg.with_gaps,
         drafts, escalations, board.period_label, rate, states.count(board_mod.MISSING), board.data_as_of,

@@ -205,6 +205,13 @@ def test_header_click_sorts_and_only_villages_behind_filters(qtbot, tmp_path):
     assert names()[0] in ("青山村", "桃源村") and names()[-1] == "柳塘村"
     assert page.model.index(page.model.rowCount() - 1, 0).data() == "全乡镇按时率"  # the township row stays last
 
+    # the township row's own duty opens every village's matters waiting for the township
+    dialog = page.open_cell(page.model.rowCount() - 1, _obligation_column(page, eng.ESCALATIONS))
+    assert dialog is not None and "乡镇本级" in dialog.windowTitle()
+    assert dialog.model.rowCount() == page.board.township_cell(eng.ESCALATIONS).expected
+    dialog.close()
+    assert page.open_cell(page.model.rowCount() - 1, _obligation_column(page, eng.REP_MEETINGS)) is None
+
     board = page.board
     assert "中位数" in page.behind_check.toolTip() and "缺失" in page.behind_check.toolTip()
     page.behind_check.click()

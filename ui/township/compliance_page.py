@@ -389,11 +389,12 @@ class CompliancePage(QWidget):
             rows = cs.township_records(ob.key, self.board.period, self._today)
             own = VillageHead(self.board.township_code, self.tr("乡镇本级"), "", self.board.data_as_of)
             cell = self.board.township_cell(ob.key)
+            as_of = self.tr("各村上报、等乡镇答复的事项,每一件一行(期限 {days} 天)").format(days=ANSWER_DAYS)
         else:
             rows = cs.cell_records(village.code, ob.key, self.board.period, self._today)
-            own, cell = village, self.board.cell(village.code, ob.key)
+            own, cell, as_of = village, self.board.cell(village.code, ob.key), None
         if self.records_dialog is not None:
             self.records_dialog.close()
-        self.records_dialog = CellRecordsDialog(own, ob, self.board.period_label, cell, rows, self)
+        self.records_dialog = CellRecordsDialog(own, ob, self.board.period_label, cell, rows, self, as_of)
         self.records_dialog.show()
         return self.records_dialog

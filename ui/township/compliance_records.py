@@ -31,7 +31,8 @@ class CellRecordsDialog(QDialog):
     """One village, one obligation, one period: every occurrence with its record."""
 
     def __init__(self, village: VillageHead, obligation: Obligation, period_label: str, cell: Cell,
-                 rows: list[RecordRow], parent: QWidget | None = None):
+                 rows: list[RecordRow], parent: QWidget | None = None, as_of_text: str | None = None):
+        """`as_of_text` replaces the "该村数据截至 …" line (the township's own row has no village date)."""
         super().__init__(parent)
         label = QCoreApplication.translate("compliance", obligation.label)
         self.setWindowTitle(_tr("{village} · {obligation} · {period}").format(
@@ -49,8 +50,10 @@ class CellRecordsDialog(QDialog):
                 basis=basis))
         summary.setWordWrap(True)
         self.summary = summary
-        as_of = QLabel(_tr("该村数据截至 {day}").format(day=village.data_as_of) if village.data_as_of
-                       else _tr("还没有收到这个村的数据包"))
+        if as_of_text is None:
+            as_of_text = (_tr("该村数据截至 {day}").format(day=village.data_as_of) if village.data_as_of
+                          else _tr("还没有收到这个村的数据包"))
+        as_of = QLabel(as_of_text)
         as_of.setProperty("role", "hint")
 
         self.model = ComplianceRecordsModel(self)
