@@ -529,3 +529,15 @@ def test_two_hundred_articles_check_well_under_a_second():
     from models.rules.legality import check_articles
     check_articles(texts)
     assert time.perf_counter() - start < 0.5
+
+
+def test_real_rules_texts_are_silent_but_for_their_unlawful_clauses():
+    """The parser's fixtures are whole real texts: only the family-planning clauses of two are unlawful."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "data" / "rule_texts"
+    expected = {"fanwenwang_jihua_shengyu_pian1.txt": {"birth", "fine"},
+                "thxf_dongyuan_jumin_gongyue.txt": {"entitlement"}}
+    found = {p.name: {f.category for f in check_text(p.read_text("utf-8"))} for p in folder.glob("*.txt")}
+    assert len(found) >= 15
+    assert {name: cats for name, cats in found.items() if cats} == expected

@@ -136,6 +136,10 @@ _MOVEMENT = _rx(lx.MOVEMENT)
 _MOVEMENT_LAWFUL = _rx(lx.MOVEMENT_LAWFUL)
 _CHECKPOINTS = _rx(lx.CHECKPOINTS)
 _PERSON_CONDITION = re.compile(r"(?:者|的人|人员|村民|户)[，,;；]?[^。]{0,20}?曝光")
+#: A pinyin gloss after a character: "會(huì)", "和(hé / huò)".
+_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü /]{1,16}[)）]")
+#: A conduct the villager must keep away from, after "不参与…" ("不参与越级上访"): a duty, not a taking.
+_CONDUCT = re.compile(r"上访|信访|赌博|吸毒|闹事|违法|迷信|传销|邪教|斗殴|械斗|黄赌毒")
 _BEHAVIOUR = re.compile(r"行为|现象|事件|问题")
 _DISCLOSURE = re.compile(r"公示|接受[^。]{0,6}监督|补助金额|名单公示|村务公开|财务公开|公开栏公布")
 _PETITION_BAN = _rx(lx.PETITION_BAN)
@@ -198,7 +202,7 @@ def _deprivations(s: Scope) -> list[tuple[int, tuple[str, ...]]]:
                 if not _QUALIFIERS.search(lead) or _OFFICES.search(lead) or _HONOURS.search(lead):
                     continue
             found.append((pos, (verb.group(0), obj.group(0))))
-        elif subject and _STRONG.search(verb.group(0)):
+        elif subject and _STRONG.search(verb.group(0)) and not _CONDUCT.search(text, verb.end(), verb.end() + 6):
             found.append((pos, (verb.group(0),)))
     for pattern in (_REDUCED, _FRACTION, _HANDED, _HALF_OF):
         for match in pattern.finditer(text):
@@ -316,8 +320,8 @@ def _read(text: str) -> dict[str, Reading]:
         extra = amount.group(0).strip() if amount and amount.group(0).strip() not in fine.group(0) else ""
         add("fine", fine.group(0), extra)
     # "上户口不收费", "婚嫁不收受礼金": money refused is no fee; a later demand in the sentence still is
-    fee = next((m for m in _FEE.finditer(text) if not _NO_CHARGE.search(m.group(0)) and not s.protected(m.start())),
-               None)
+    fee = next((m for m in _FEE.finditer(text) if not _NO_CHARGE.search(m.group(0)) and not s.protected(m.start())
+                and "罚" not in m.group(0)), None)  # a fine paid is the fine's reading
     deposit = _first(_DEPOSIT, s, condition_ok=True)
     if fee is not None:
         add("fee", fee.group(0))
@@ -409,14 +413,16 @@ def _read(text: str) -> dict[str, Reading]:
 def read(sentence: str) -> list[Reading]:
     """Every unlawful (or to-be-reviewed) thing `sentence` does, one reading per category, in report order.
 
-    The sentence is read in Simplified characters; the words of each reading are quoted from the
-    original sentence (the Simplified reading has the same length, character for character).
+    The sentence is read in Simplified characters, without pinyin glosses ("嚴(yán)禁" reads 严禁); the
+    words of each reading are quoted from the sentence as written (the Simplified reading has the same
+    length as the gloss-free sentence, character for character).
     """
-    reading = simplified(sentence)
+    base = _GLOSS.sub("", sentence)
+    reading = simplified(base)
     out = _read(reading)
 
     def original(word: str) -> str:
         at = reading.find(word)
-        return sentence[at:at + len(word)] if at >= 0 else word
+        return base[at:at + len(word)] if at >= 0 else word
 
     return [Reading(c, tuple(original(w) for w in out[c].matched), out[c].review) for c in CATEGORIES if c in out]
