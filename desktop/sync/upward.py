@@ -71,12 +71,16 @@ def aggregate(today: date | None = None, progress: Callable[[int, int], None] | 
         if not out["villages"]:
             out["villages"] = [{"code": v.code, "name": v.name, "province": v.province,
                                 "data_as_of": v.data_as_of} for v in board.villages]
-            out["obligations"] = [{"key": o.key, "label": o.label, "area": o.area, "basis": o.basis}
-                                  for o in board.obligations]
+            out["obligations"] = [{"key": o.key, "label": o.label, "area": o.area, "basis": o.basis,
+                                   "duty_of": o.duty_of} for o in board.obligations]
         out["periods"].append({
             "period": board.period, "label": board.period_label, "data_as_of": board.data_as_of,
             "cells": [[code, key, c.state, c.done, c.late, c.expected]
-                      for (code, key), c in sorted(board.cells.items())]})
+                      for (code, key), c in sorted(board.cells.items())],
+            # the township's own duties (issue 17): its row, never in a village's rate
+            "township": [[o.key, board.township_cell(o.key).state, board.township_cell(o.key).done,
+                          board.township_cell(o.key).late, board.township_cell(o.key).expected]
+                         for o in board.township_obligations]})
         if progress is not None:
             progress(n, len(periods) + 1)
     return out

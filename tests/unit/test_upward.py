@@ -42,6 +42,9 @@ def test_the_township_exports_an_aggregate_without_personal_data(tmp_path, capsy
     assert manifest["sender"]["code"] == TOWNSHIP_CODE and body["villages"][0]["code"] == VILLAGE_CODE
     assert {o["key"] for o in body["obligations"]} >= {"rep_meetings"}
     assert any(cell[0] == VILLAGE_CODE for p in body["periods"] for cell in p["cells"])
+    # the township's own duties travel as its own row (issue 17), states only
+    assert {o["key"]: o["duty_of"] for o in body["obligations"]}["escalations"] == "township"
+    assert all([row[0] for row in p["township"]] == ["escalations"] for p in body["periods"])
     raw = path.read_bytes() + json.dumps(body, ensure_ascii=False).encode()
     assert not any(name.encode() in raw for name in names), "no villager's name leaves for the county"
 
