@@ -64,7 +64,7 @@ _COLLECTIVE_GROUP = _rx(lx.COLLECTIVE_GROUP)
 _WOMEN_RULES = _rx(lx.WOMEN_RULES)
 _MEMBERSHIP_OBJECT = re.compile(lx.alt(lx.MEMBERSHIP_OBJECTS) + "$")
 _POLITICAL_VETTING = re.compile(r"政审")
-_COLLECTIVE_BAR = re.compile(r"(?:不得|不准|不能|不许|不予|取消|禁止|限制)" + lx.GAP % 6 + lx.alt(lx.COLLECTIVE_BARRED))
+_COLLECTIVE_BAR = re.compile(r"(?:不得|不准|不能|不许|不予|取消|禁止|限制)" + lx.GAP % 10 + lx.alt(lx.COLLECTIVE_BARRED))
 _MARRIAGE_WORDS = re.compile(r"结婚|婚姻|通婚|婚配")
 #: "入赘男子及其子女": the children are part of who is named, not relatives punished for them.
 _KIN_OF_SUBJECT = re.compile(r"(?:及其|以及|及|和|与|、)$")
