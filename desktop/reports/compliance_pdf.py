@@ -45,7 +45,7 @@ def _state_td(state: str) -> str:
 
 
 def _legend() -> str:
-    cells = "".join(_state_td(s) for s in cc.STATES)
+    cells = "".join(_state_td(s) for s in cc.ALL_STATES)
     return ("<table cellspacing='0' cellpadding='2' border='1' align='center'><tr>"
             f"<td>{escape(_t(QT_TRANSLATE_NOOP(_C, '图例')))}</td>{cells}</tr></table>")
 
