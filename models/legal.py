@@ -47,6 +47,11 @@ def chinese_number(n: int) -> str:
     return str(n)
 
 
+def title_inside(title: str) -> str:
+    """A law's name with any title marks inside it made the inner ones (《 → 〈, 》 → 〉)."""
+    return title.replace("《", "〈").replace("》", "〉")
+
+
 @dataclass(frozen=True)
 class LegalBasis:
     """A law (or policy/practice document), its version, and an article (0 when none)."""
@@ -57,8 +62,12 @@ class LegalBasis:
     province: str = ""  # a provincial measure's profile code, "" for national texts
 
     def cite(self) -> str:
-        """`依据《村民委员会组织法》(2018)第二十六条`."""
-        text = f"依据《{self.law}》"
+        """`依据《村民委员会组织法》(2018)第二十六条`.
+
+        A title inside the title takes the inner marks (GB/T 15834: 《…〈…〉…》), as in
+        《重庆市实施〈中华人民共和国村民委员会组织法〉办法》.
+        """
+        text = f"依据《{title_inside(self.law)}》"
         if self.version:
             text += f"({self.version})"
         if self.article:

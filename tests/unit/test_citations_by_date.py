@@ -62,7 +62,7 @@ def test_review_before_posting_is_law_in_chongqing_and_zhejiang_practice_elsewhe
     late_review = (date(2026, 10, 9), date(2026, 10, 8), None)
     cq = cal.check_posting_dates("chongqing", *late_review)
     assert [(f.severity, f.basis.cite()) for f in cq] == [
-        ("error", "依据《重庆市实施《中华人民共和国村民委员会组织法》办法》(2013)第二十九条")]
+        ("error", "依据《重庆市实施〈中华人民共和国村民委员会组织法〉办法》(2013)第二十九条")]
     zj = cal.check_posting_dates("zhejiang", *late_review)
     assert [f.basis.article for f in zj] == [32]
     for province in ("national", "shandong", "beijing"):
