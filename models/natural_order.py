@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
+from models.chinese_numerals import numeral_value
+
 #: A numeral run starts with a digit or 十 ("十里村" is 10); 百/千/万 alone are words ("万家村").
 _RUN = re.compile(r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*")
 _PARTS = re.compile(r"(\d+)")
@@ -20,19 +20,7 @@ _PARTS = re.compile(r"(\d+)")
 
 def chinese_number(run: str) -> int:
     """The value of a run of Chinese numerals: "十二" 12, "一百零五" 105, "二〇二六" 2026 (digit by digit)."""
-    if len(run) > 1 and all(c in _DIGITS for c in run):
-        return int("".join(str(_DIGITS[c]) for c in run))  # 二〇二六: a year written digit by digit
-    total = section = number = 0
-    for c in run:
-        if c in _DIGITS:
-            number = _DIGITS[c]
-        elif c in _UNITS:
-            section += (number or 1) * _UNITS[c]
-            number = 0
-        elif c == "万":
-            total += (section + number) * 10000
-            section = number = 0
-    return total + section + number
+    return numeral_value(run) or 0
 
 
 def with_arabic_numbers(text: str) -> str:
