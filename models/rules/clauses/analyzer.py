@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from models.rules.clauses import lexicon as lx
+from models.rules.clauses import sanction
 from models.rules.clauses.numbers import AMOUNT
 from models.rules.clauses.scope import MARITAL, Scope
 from models.rules.clauses.sentences import clause_bounds
@@ -101,6 +102,18 @@ _NO_CHARGE = re.compile(r"(?:不|免|无需|不再|不得|禁止|严禁|不准)(
 _SHARE_WORDS = re.compile(r"分配|发放|分红|补偿|每人|人均|分得|享受")
 #: A negation or a cut, for the last-resort reading of a clause that names a married-out woman.
 _NEGATIVE = re.compile(r"不|无|未|没|取消|收回|扣|减|停|只|拒|除外")
+#: What is done to a woman named by her marital status, whatever is taken: barred ("不得…", "无权…"), made
+#: to hand back or leave ("退还", "迁出"), kept to a share ("只能", "一半"), or passed over for a man.
+_WOMEN_RESTRICTED = re.compile(
+    r"(?:不得|不能|不准|不许|不予|不可|无权|不让|不给)" + lx.GAP % 2 + r"(?![被受])"
+    r"|(?:退还|交回|退回|归还|统一迁出|迁出|迁走|迁回|调整|调剂)|只能|只准|只许|一半|半份|(?:由|归)[^，,。；;]{0,4}(?:男|夫家|娘家|兄弟|儿子)")
+#: "出嫁女回娘家办酒,不得大操大办": a duty every villager has, not a wrong to the woman.
+_EVERYONE_DUTY = re.compile(r"大操大办|铺张|浪费|酒席|宴|彩礼|礼金|遵守|履行|赡养|违法|迷信|赌|毒|打架|喧哗|"
+                            r"歧视|干涉|强迫|侵害|侵犯|刁难|阻挠|虐待|遗弃|家庭暴力|家暴|骚扰")
+#: "是否迁出户口是个人自由", "可以自愿迁出": her own choice, not the village's.
+_HER_CHOICE = re.compile(r"是否|无论|不论|自愿|自行决定|可以|可自")
+#: A man preferred by the rule itself ("户代表一律由男性户主担任").
+_MEN_ONLY = re.compile(r"(?:由|限|只有|仅限|只限|必须是|须为)(?:男性|男方|男子|男丁|男人|儿子)")
 
 _FINE = _rx(lx.FINE)
 _DEMANDED = re.compile(r"(?:要求|责令|勒令|强制|强迫|让)" + lx.GAP % 6 + r"(?:交|缴|交纳|缴纳|支付|赔|出)" + lx.GAP % 6
@@ -108,6 +121,8 @@ _DEMANDED = re.compile(r"(?:要求|责令|勒令|强制|强迫|让)" + lx.GAP % 
 _FINE_LONG = re.compile(r"处以[^。；;]{0,48}?处罚|罚\s*[0-9０-９]{2,}|罚[一二两三四五六七八九十百千万]{1,4}(?:元|块|百|千|万)")
 _FINE_AMOUNT = re.compile(r"(?:罚|处以|处)" + lx.GAP % 6 + AMOUNT)
 _PAY_AMOUNT = re.compile(lx.alt(lx.PAY) + lx.GAP % 8 + AMOUNT)
+#: "承包鱼塘的,应交纳承包费每年5000元": a price agreed for a service or a lease, not a sanction.
+_PRICE = re.compile(r"承包费|租金|租费|水费|电费|学费|保险费|医保|新农合|养老保险|物业费")
 _DEPOSIT = _rx(lx.DEPOSIT)
 _CONTRACT = _rx(lx.CONTRACT)
 _FEE = re.compile(lx.alt(lx.FEE_TOPICS) + r"[^。；;！!？?\n]{0,20}?(?:" + lx.alt(lx.COLLECT_FEE) + "|"
@@ -295,6 +310,15 @@ def _read(text: str) -> dict[str, Reading]:
         taken = _OBJECT.search(text)
         if negative is not None and taken is not None and not _HONOURS.search(text):
             add("women", women.group(0), negative.group(0), taken.group(0))
+    if women is not None and "women" not in out and not s.protective and not s.eligible():
+        restricted = next((m for m in _WOMEN_RESTRICTED.finditer(text, women.end())
+                           if (not s.protected(m.start()) or m.group(0).startswith(("不", "无")))
+                           and not _HER_CHOICE.search(text, max(0, m.start() - 4), m.start())), None)
+        if restricted is not None and not _EVERYONE_DUTY.search(text) and not _HONOURS.search(text):
+            add("women", women.group(0), restricted.group(0))
+    men_only = _MEN_ONLY.search(text)
+    if men_only is not None and "women" not in out and not s.protective and not _EVERYONE_DUTY.search(text):
+        add("women", men_only.group(0))
     women_rule = _first(_WOMEN_RULES, s, condition_ok=True, leading_prohibitor=True)
     if women_rule is not None and not s.protective:
         add("women", women_rule.group(0))
@@ -306,7 +330,8 @@ def _read(text: str) -> dict[str, Reading]:
         fine = _first(_DEMANDED, s, authority_ok=False)  # "村委会要求其缴纳5000元"
     if fine is None:
         paid = _first(_PAY_AMOUNT, s, authority_ok=False)
-        if paid is not None and any(b < paid.start() for b in s.breaks) and not _FEE.search(text):
+        if paid is not None and any(b < paid.start() for b in s.breaks) and not _FEE.search(text) and not _PRICE.search(
+                paid.group(0)):
             fine = paid
     if fine is None:
         ranged = _RANGE_FINE.search(text)
@@ -407,6 +432,10 @@ def _read(text: str) -> dict[str, Reading]:
         else:
             add("expulsion", expulsion.group(0))
         out.pop("entitlement", None)  # what an expelled villager loses follows from the expulsion
+    if not out and not s.protective:
+        # The words said nothing: read the consequence by the class of what it takes.
+        for category, word in sanction.read(s):
+            add(category, word)
     return out
 
 

@@ -40,6 +40,10 @@ _PROTECTOR = _rx(lx.PROTECTORS)
 _PROTECTIVE = _rx(lx.PROTECTIVE, 12)
 _BREAK = _rx(lx.BREAKS)
 _AUTHORITY = _rx(lx.AUTHORITIES)
+#: Before a lawful reason, words that make it no condition of the taking: regardless of it, or guarding against it.
+_MOOT = re.compile(r"无论|不论|不管|是否|为防止|为了防止|防止|为避免|避免|以免|以防")
+#: The deprivations that take outright (not "按", "未"…, which need a reading of their own).
+_STRONG_TAKING = re.compile(r"不|取消|收回|停|扣|减|剥夺|丧失|无权|无资格|注销|除外")
 _CONTRAST = re.compile(r"但|但是|可是|然而|否则")
 _NEGATION_BEFORE = "不没未勿莫别免非"
 _CONDITION_END = ("的", "者", "时", "后", "行为", "现象", "情况")
@@ -58,11 +62,20 @@ class Scope:
         # itself what is denied ("不能享受村民同等待遇").
         # Nor when a condition or a sanction follows it ("侵犯他人合法权益的,取消其低保": the equality
         # words describe the misconduct).
+        # Nor when a later clause takes without a prohibition governing it ("为维护成员的合法权益,外嫁女
+        #不得参与分配": the purpose clause protects nobody; "不得以出嫁为由,取消其分配" stays protective).
         self.protective = any(
             not _CONTRAST.search(text, m.end()) and not _CONDITION_CLOSE.search(text, m.end())
             and not any(c >= m.end() for c in self.consequences) and not any(
                 d.end() <= m.start() and m.start() - d.end() <= 10 for d in _DEPRIVE.finditer(text, 0, m.start()))
+            and not self._taken_after(m.end())
             for m in _PROTECTIVE.finditer(text))
+
+    def _taken_after(self, pos: int) -> bool:
+        """Whether a clause after the one holding `pos` takes something, no prohibition governing it."""
+        _start, end = clause_bounds(self.text, pos)
+        return any(_STRONG_TAKING.search(d.group(0)) and not self.protected(d.start())
+                   for d in _DEPRIVE.finditer(self.text, end))
 
     def protected(self, pos: int) -> bool:
         """Whether a prohibition governs the words at `pos` ("严禁…", "不得…", "不收回")."""
@@ -86,9 +99,15 @@ class Scope:
         she already has elsewhere (土地承包法 31) or a fraud is a reason.
         """
         if MARITAL.search(self.text):
-            return bool(_WOMEN_ELIGIBILITY.search(self.text))
+            return any(not self._moot(m.start()) for m in _WOMEN_ELIGIBILITY.finditer(self.text))
         return any(not _NEGATED.search(self.text, max(0, m.start() - 2), m.start())
-                   and not _OWN_RULES.search(m.group(0)) for m in _ELIGIBILITY.finditer(self.text))
+                   and not _OWN_RULES.search(m.group(0)) and not self._moot(m.start())
+                   for m in _ELIGIBILITY.finditer(self.text))
+
+    def _moot(self, pos: int) -> bool:
+        """Whether a lawful reason at `pos` is no condition ("无论是否已分得", "为防止重复享受")."""
+        start, _end = clause_bounds(self.text, pos)
+        return bool(_MOOT.search(self.text, start, pos))
 
     def double_negated(self, pos: int) -> bool:
         """A prohibition of a prohibition ("不得禁止村民信教"): the prohibitor right before `pos`."""
