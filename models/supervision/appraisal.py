@@ -29,6 +29,7 @@ from models.meetings.ratios import Ratio
 from models.messages import QT_TRANSLATE_NOOP, msg
 
 _C = "appraisal"
+NATIONAL = "national"  # the 全国通用 profile: no province chosen, so no "本省" to speak of
 COMPETENT, BASIC, INCOMPETENT, UNDETERMINED = "competent", "basic", "incompetent", "undetermined"
 VERDICTS = {
     COMPETENT: QT_TRANSLATE_NOOP(_C, "称职"),
@@ -69,6 +70,13 @@ def rule_note(body_is_assembly: bool, province: str = "national", on: date | str
                     if body_is_assembly else
                     QT_TRANSLATE_NOOP(_C, "村民代表会议:不称职票达到到会人数的{ratio},评议为不称职(本省规定)。"))
         return Finding(INFO, msg(_C, template, ratio=ratio.label), basis)
+    if province == NATIONAL:
+        # 全国通用 names no province, so there is no "本省" whose rule could be missing: say that the
+        # law sets none and point to the setting, for villages whose province is listed there.
+        return Finding(INFO, msg(_C, QT_TRANSLATE_NOOP(
+            _C, "法律未规定多少不称职票评为不称职,由所在省的实施办法规定。当前按全国通用(仅按国家法律)检查,"
+                "有不称职票的记为“待按本省规定认定”;本村所在省份如已列出,可在 设置 → 省份配置 中选择。")),
+            organic_law(33, on=on))
     return Finding(INFO, msg(_C, QT_TRANSLATE_NOOP(
         _C, "法律未规定不称职的票数,由省级办法规定(本省未录入):有不称职票的记为“待按本省规定认定”。")),
         organic_law(33, on=on))
@@ -153,10 +161,15 @@ def consequence(name: str, history: list[tuple[date, str]], province: str = "nat
         return [Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
             _C, "{name}连续两次({first}、{second})被评议为不称职,应当予以解聘,一年内不得再次聘用。"),
             name=name, first=first, second=second), basis)]
-    return [Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+    template = (QT_TRANSLATE_NOOP(
         _C, "{name}连续两次({first}、{second})被评议为不称职。组织法规定职务终止的是村民委员会成员;"
-            "聘用人员如何处理由本省规定(本省未录入)或聘用约定,本软件不据此认定解聘。"),
-        name=name, first=first, second=second), organic_law(33, on=pair[1]))]
+            "聘用人员如何处理由所在省的实施办法或聘用约定规定,本软件不据此认定解聘"
+            "(当前按全国通用检查;本村所在省份如已列出,可在 设置 → 省份配置 中选择)。")
+                if province == NATIONAL else QT_TRANSLATE_NOOP(
+        _C, "{name}连续两次({first}、{second})被评议为不称职。组织法规定职务终止的是村民委员会成员;"
+            "聘用人员如何处理由本省规定(本省未录入)或聘用约定,本软件不据此认定解聘。"))
+    return [Finding(WARNING, msg(_C, template, name=name, first=first, second=second),
+                    organic_law(33, on=pair[1]))]
 
 
 def add_months(day: date, months: int) -> date:

@@ -138,7 +138,12 @@ def test_without_a_province_threshold_the_ballots_are_counted_not_judged(provinc
     # 称职 stays 称职 and no 不称职 vote stays 基本称职: only the 不称职 question is the province's.
     assert ap.verdict(ap.Counts(20, 5, 5), 30, False, province=province)[0] == ap.COMPETENT
     assert ap.verdict(ap.Counts(8, 22, 0), 30, False, province=province)[0] == ap.BASIC
-    assert "未录入" in ap.rule_note(True, province).text()
+    note = ap.rule_note(True, province).text()
+    if province == "national":
+        # 全国通用 chooses no province: no "本省未录入", the law's silence and where to choose one.
+        assert "未录入" not in note and "全国通用" in note and "设置 → 省份配置" in note
+    else:
+        assert "未录入" in note
     assert "本省规定" in ap.rule_note(True, "shaanxi").text()
 
 
@@ -180,6 +185,9 @@ def test_members_lose_the_office_staff_get_the_provinces_consequence(province):
     if province == "chongqing":
         assert staff.severity == "error" and "应当予以解聘,一年内不得再次聘用" in staff.text()
         assert "重庆市" in staff.text() and "第三十六条" in staff.text()
+    elif province == "national":
+        assert staff.severity == "warning" and "聘用人员如何处理由所在省的实施办法" in staff.text()
+        assert "未录入" not in staff.text() and "设置 → 省份配置" in staff.text()
     else:
         assert staff.severity == "warning" and "聘用人员如何处理由本省规定" in staff.text()
     # One 不称职 is not two: nothing for either.
