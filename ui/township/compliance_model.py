@@ -109,6 +109,17 @@ def cell_text(key: str, cell: Cell) -> str:
     return f"{style.short_label(cell.state)} {cell.note}".strip()
 
 
+
+def _cell_look(key: str, cell, role: int):
+    """A state cell's text and colours (a village's or the township's own), None for other roles."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return cell_text(key, cell)
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return style.background(cell.state)
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return style.foreground(cell.state)
+    return None
+
 class BoardModel(QAbstractTableModel):
     """A `Board` for a QTableView (read-only)."""
 
@@ -270,12 +281,9 @@ class BoardModel(QAbstractTableModel):
         village = self._rows[row]
         if ob is not None:
             cell = self.board.cell(village.code, ob.key)
-            if role == Qt.ItemDataRole.DisplayRole:
-                return cell_text(ob.key, cell)
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return style.background(cell.state)
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return style.foreground(cell.state)
+            shown = _cell_look(ob.key, cell, role)
+            if shown is not None:
+                return shown
             if role == Qt.ItemDataRole.ToolTipRole:
                 head = f"{village.name} · {QCoreApplication.translate('compliance', ob.label)}:" \
                        f"{style.short_label(cell.state)}({style.explanation(cell.state)})"
@@ -355,12 +363,9 @@ class BoardModel(QAbstractTableModel):
     def _township_data(self, ob, role: int):
         """The township's own cell (its duty), in the township row: state colours like a village's cell."""
         cell = self.board.township_cell(ob.key)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cell_text(ob.key, cell)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return style.background(cell.state)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return style.foreground(cell.state)
+        shown = _cell_look(ob.key, cell, role)
+        if shown is not None:
+            return shown
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
