@@ -7,10 +7,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
 
 from desktop.paths import AppPaths
-from desktop.services import auth_service, setup_service
-from desktop.storage import open_store
+from desktop.services import setup_service
 from models.db import close_database
-from tests.support.demo import build_demo_township, demo_township
+from tests.support.demo import demo_township
 from tests.support.first_contact import confirm_fingerprint
 from tests.support.screens import save, shown
 from tests.support.typing import type_text
@@ -156,14 +155,16 @@ def test_model_passes_the_model_tester(qtmodeltester, demo):
 
 
 @pytest.mark.screenshots
-def test_township_demo_screens(qtbot, tmp_path, settings_store):
+def test_township_demo_screens(qtbot, demo, settings_store):
+    """The demo township's home and 村庄 register as a person sees them.
+
+    The session's 3-village, 1-year demo (one diligent, one late, one silent village: every state
+    the register shows) rather than a 12-village, 2-year one built here: that build alone took
+    20-30 s of the suite.
+    """
     from ui.main_window import MainWindow
 
-    folder = tmp_path / "乡镇"
-    build_demo_township(folder, 12, 2, workers=2)
-    paths = AppPaths(folder)
-    open_store(paths, backup_before_migration=False)
-    session = auth_service.login("admin", "demo1234")
+    paths, session = demo
     window = shown(qtbot, MainWindow(setup_service.current(), session, paths, settings_store), 1280, 760)
     from ui.pages.home_page import HomePage
 
