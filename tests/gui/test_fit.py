@@ -15,6 +15,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -48,13 +49,22 @@ OPENED: set[str] = set()
 
 
 def _build_village(folder: Path) -> None:
-    """青山村 with a year of demo data and its 村规民约 submitted (the review states the walk opens)."""
-    from desktop.demo import fill_village
+    """青山村 with a year of demo data and its 村规民约 submitted (the review states the walk opens).
+
+    A copy of the session's demo village template (`tests.support.demo.demo_village`, the same
+    `fill_village` call) whose 2026 draft is then submitted as `fill_village(submit_rules=True)`
+    does it (`desktop.demo_rules.fill_rules`): building a second demo village here cost 4-6 s.
+    """
+    from desktop.services import rules_service
+    from tests.support.demo import demo_village
 
     close_database()
     open_store(AppPaths(folder), backup_before_migration=False)
-    setup_service.initialize("village", "青山村", "330106001001", "zhejiang")
-    fill_village(cli_session("village"), years=1, submit_rules=True)
+    demo_village(years=1)
+    session = cli_session("village")
+    [draft] = [v for rs in rules_service.list_rule_sets() for v in rs.versions if v.title.endswith("(2026年修订草案)")]
+    rules_service.close_solicitation(session, draft.id, date(2026, 7, 10))
+    rules_service.submit_for_review(session, draft.id, min(date.today(), date(2026, 10, 20)))
     close_database()
 
 
