@@ -110,6 +110,8 @@ _WOMEN_RESTRICTED = re.compile(
 #: "出嫁女回娘家办酒,不得大操大办": a duty every villager has, not a wrong to the woman.
 _EVERYONE_DUTY = re.compile(r"大操大办|铺张|浪费|酒席|宴|彩礼|礼金|遵守|履行|赡养|违法|迷信|赌|毒|打架|喧哗|"
                             r"歧视|干涉|强迫|侵害|侵犯|刁难|阻挠|虐待|遗弃|家庭暴力|家暴|骚扰")
+#: "户口未迁出": the woman's condition, not something done to her.
+_HER_CONDITION = re.compile(r"(?:未|不|没|没有)(?:迁|转|办|落|注销)")
 #: "是否迁出户口是个人自由", "可以自愿迁出": her own choice, not the village's.
 _HER_CHOICE = re.compile(r"是否|无论|不论|自愿|自行决定|可以|可自")
 #: A man preferred by the rule itself ("户代表一律由男性户主担任").
@@ -121,8 +123,10 @@ _DEMANDED = re.compile(r"(?:要求|责令|勒令|强制|强迫|让)" + lx.GAP % 
 _FINE_LONG = re.compile(r"处以[^。；;]{0,48}?处罚|罚\s*[0-9０-９]{2,}|罚[一二两三四五六七八九十百千万]{1,4}(?:元|块|百|千|万)")
 _FINE_AMOUNT = re.compile(r"(?:罚|处以|处)" + lx.GAP % 6 + AMOUNT)
 _PAY_AMOUNT = re.compile(lx.alt(lx.PAY) + lx.GAP % 8 + AMOUNT)
-#: "承包鱼塘的,应交纳承包费每年5000元": a price agreed for a service or a lease, not a sanction.
-_PRICE = re.compile(r"承包费|租金|租费|水费|电费|学费|保险费|医保|新农合|养老保险|物业费")
+#: "承包鱼塘的,应交纳承包费每年5000元": a price agreed for a service or a lease, not a sanction; nor is money
+#: the village gives ("年满六十周岁的,每人分配500元").
+_PRICE = re.compile(r"承包费|租金|租费|水费|电费|学费|保险费|医保|新农合|养老保险|物业费|分配|发放|分红|奖|补助|补贴|"
+                    r"慰问|资助")
 _DEPOSIT = _rx(lx.DEPOSIT)
 _CONTRACT = _rx(lx.CONTRACT)
 _FEE = re.compile(lx.alt(lx.FEE_TOPICS) + r"[^。；;！!？?\n]{0,20}?(?:" + lx.alt(lx.COLLECT_FEE) + "|"
@@ -306,7 +310,7 @@ def _read(text: str) -> dict[str, Reading]:
     if women is not None and "women" not in out and not s.protective and not s.eligible():
         # Last resort: marital status named, something negated or cut, and a share named in the same sentence.
         negative = next((m for m in _NEGATIVE.finditer(text) if not s.protected(m.start())
-                         and m.start() > women.start()), None)
+                         and m.start() > women.start() and not _HER_CONDITION.match(text, m.start())), None)
         taken = _OBJECT.search(text)
         if negative is not None and taken is not None and not _HONOURS.search(text):
             add("women", women.group(0), negative.group(0), taken.group(0))

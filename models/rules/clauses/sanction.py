@@ -14,7 +14,9 @@ what is done, so a phrasing never seen before ("送村部看管", "牵走,交钱
 - property: things led, carried or cleared away, made the collective's (归公),
   held until money is paid, or water, power and gas cut off;
 - dignity: the person made to stand, kneel or walk before the village, or to
-  carry or wear a sign of the offence.
+  carry or wear a sign of the offence;
+- money: any amount the offender is made to give ("一律以500元计", "每头牛一次
+  50元"), unless the sentence is about a reward, a subsidy, a wage or a price.
 
 It runs after the word readings and only on sentences they left silent, so it
 adds recall without changing what they already say.
@@ -24,13 +26,14 @@ from __future__ import annotations
 
 import re
 
+from models.rules.clauses.numbers import AMOUNT
 from models.rules.clauses.scope import Scope
 
 _C = r"[^，,。；;！!？?\n]"
 #: Where the consequence starts: after the condition ("…的,", "…者,", "违者", "否则", "一经发现").
 _CONSEQUENCE_START = re.compile(
     r"违者|违反者|违犯者|否则|一经发现|一经查实|一经查出|如有违反|如违反|若违反|抓到|抓住|查获|发现后|"
-    r"(?:的|者|后|时)[，,]|者(?=" + _C + r"{0,3}(?:由|将|须|要|必须|一律|应|可|送|让|被))")
+    r"(?:的|者|后|时|户|人员)[，,]|者(?=" + _C + r"{0,3}(?:由|将|须|要|必须|一律|应|可|送|让|被))")
 #: Sanctions a village may use: the slot holding one of them is lawful.
 _LAWFUL = re.compile(
     r"批评|教育|责令|改正|整改|赔礼道歉|道歉|恢复原状|赔偿|照价|劝阻|制止|劝导|调解|通报|评先|评优|检讨|"
@@ -41,12 +44,19 @@ _LIBERTY = re.compile(
     + r"|" + _PLACES + _C + r"{0,4}(?:看管|看守|关|锁|反省|过夜|一夜|一晚)"
     + r"|直至" + _C + r"{0,10}(?:为止|才放|方可离开|才能离开|才能回家)"
     + r"|(?:才|方可|方能)(?:放人|放回|离开|回家)"
-    + r"|看管|看守|(?:不让|不准|不许)" + _C + r"{0,4}(?:回家|离开|走)")
+    + r"|(?:将其|把其|把他|把她|对其|予以)(?:看管|看守)|(?:不让|不准|不许)" + _C + r"{0,4}(?:回家|离开|走)")
 _PROPERTY = re.compile(
     r"(?:牵|拉|收|清|拖|搬|拿|运|抬|赶|抱)走|归公|充公|归村(?:集体)?(?:所有)?|"
     r"(?:交|缴|付)" + _C + r"{0,8}(?:后|才)" + _C + r"{0,4}(?:领回|取回|赎回|归还|返还|退还|放行)|"
     r"(?:断|停|掐|切|拉)(?:掉|断|了)?其?" + _C + r"{0,4}(?:电源|水源|电闸|水管|电线|用水|用电|供水|供电|燃气|网络|水电)|"
     r"(?:拆|砸|毁|烧|铲|推)(?:除|毁|掉|倒|平)?其")
+#: Money taken: an amount in the consequence ("违者一律以500元计", "每头牛一次50元"), or a penalty named
+#: by its kind ("作出经济处理", "按五倍计收"); a bare "违者重罚" names no sanction (it stays silent).
+_MONEY = re.compile(AMOUNT + r"|[一二两三四五六七八九十0-9]+倍|经济处理|经济处分|经济惩罚|惩罚金|处罚金")
+#: What an amount in a consequence may lawfully be: a reward, a subsidy, a wage, a price.
+_NOT_TAKEN = re.compile(r"奖|补助|补贴|慰问|资助|表彰|报销|工资|工钱|报酬|误工|每亩|标准|发放|给予|给付|借|贷|捐|"
+                        r"分配|分红|分得|人均|补偿|"
+                        r"预算|投资|收入|价格|单价|租|承包费|水费|电费")
 _DIGNITY = re.compile(
     r"(?:站|跪)" + _C + r"{0,6}(?:示|村口|路口|门口|大会|众|一天|半天|小时)|"
     r"(?:村口|路口|门口|大会上|广场|村里|全村|村中|大街)" + _C + r"{0,4}(?:站|跪)|"
@@ -66,7 +76,8 @@ def read(s: Scope) -> list[tuple[str, str]]:
         return []
     slot = s.text[start:]
     out: list[tuple[str, str]] = []
-    for category, pattern in (("liberty", _LIBERTY), ("property", _PROPERTY), ("humiliation", _DIGNITY)):
+    for category, pattern in (("liberty", _LIBERTY), ("property", _PROPERTY), ("humiliation", _DIGNITY),
+                              ("fine", _MONEY)):
         for match in pattern.finditer(slot):
             pos = start + match.start()
             if s.protected(pos) or s.by_authority(pos):
@@ -74,6 +85,8 @@ def read(s: Scope) -> list[tuple[str, str]]:
             # "责令其清走" / "报请有关部门拆除": a lawful sanction or the authorities govern this taking
             lead = s.text[max(start, pos - 8):pos]
             if _LAWFUL.search(lead) or _LAWFUL.search(match.group(0)):
+                continue
+            if category == "fine" and _NOT_TAKEN.search(s.text):
                 continue
             out.append((category, match.group(0)))
             break
