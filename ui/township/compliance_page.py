@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -138,8 +140,17 @@ class CompliancePage(QWidget):
         side.addWidget(Legend())
         side.addWidget(trend_card)
         side.addStretch(1)
-        side_box = QWidget()
-        side_box.setLayout(side)
+        side_content = QWidget()
+        side_content.setLayout(side)
+        # The legend and the trend scroll on their own: their full height (about 440 px) made the whole
+        # page taller than a 1024×600 window when shown there, so the hint under the grid was cut off.
+        # An ignored vertical size hint lets the grid's column decide the page's height.
+        side_box = QScrollArea()
+        side_box.setWidget(side_content)
+        side_box.setWidgetResizable(True)
+        side_box.setFrameShape(QFrame.Shape.NoFrame)
+        side_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
         side_box.setFixedWidth(270)
         self.side_box = side_box
         # On a narrow screen (1024 px) the grid needs the width: the legend and the trend give way, and a
