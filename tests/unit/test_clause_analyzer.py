@@ -333,6 +333,14 @@ UNLAWFUL = [
     ("不参加义务劳动的,每天以100元折抵。", "fine"),
     ("违反者,村里有权对其作出经济处理。", "fine"),
     ("村干部告诉他这属违规办酒,要停掉他的低保。", "entitlement"),
+    # any negator before any verb of receiving, a receiving verb that fails, other verbs of taking back
+    ("如违犯上述规定,不可享受村上的养老保险。", "entitlement"),
+    ("如果招第二个女婿,享受不了村里任何待遇。", "women"),
+    ("不赡养老人就无法吃最低生活保障。", "entitlement"),
+    ("一家人不守村规,村里有权要回田亩。", "collective"),
+    ("大操大办导致生活困难的,撤销其低保户的相关政策扶持。", "entitlement"),
+    # Traditional characters beyond the hand-made table (贅, 繼, 傳)
+    ("入贅女婿及其子女不享受村民待遇。", "women"),
 ]
 
 LAWFUL = [
