@@ -304,7 +304,7 @@ def import_text(session: Session, text: str, title: str, kind: str = KIND_RULES,
     if not result.articles:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "文本是空的,没有可以导入的内容。"))
     if title.strip() and title.strip() != result.title:  # the name given wins; say so instead
-        result.notes = [n for n in result.notes if n.template not in (parser.TITLE_FROM_TEXT, parser.TITLE_FROM_FILE)]
+        result.notes = [n for n in result.notes if n.template not in parser.TITLE_NOTES]
         result.notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "名称用的是填写的“{title}”。"), title=title.strip()))
     title = (title or result.title or "").strip()
     if not title:

@@ -203,17 +203,32 @@ def is_problem(note: Message) -> bool:
     """Whether `note` asks the reader to check the text (amber), not only reports a choice (neutral)."""
     return note.template in PROBLEMS
 TITLE_FROM_FILE = QT_TRANSLATE_NOOP(_C, "正文里没有标题行,标题取自文件名“{name}”。")
+TITLE_CLEANED = QT_TRANSLATE_NOOP(_C, "标题行“{raw}”带有网页用语,去掉后取作“{title}”。")
+TITLE_WEB_FILE = QT_TRANSLATE_NOOP(_C, "标题行“{raw}”像网页标题,标题取自文件名“{name}”。")
+#: Every note that says where the title came from (a title typed by the user replaces them).
+TITLE_NOTES = (TITLE_FROM_TEXT, TITLE_FROM_FILE, TITLE_CLEANED, TITLE_WEB_FILE)
 
 
 def _set_title(result: ParseResult, title: str, repeats: int, source_name: str) -> None:
-    """The title from the text, else the file name; says which."""
+    """The title from the text (without a document site's words), else the file name; says which."""
+    name = PurePath(source_name.replace("\\", "/")).stem if source_name else ""
     if title:
-        result.title, result.title_source = title, "text"
-        result.notes.append(msg(_C, TITLE_FROM_TEXT, title=title))
+        cleaned = titles.without_web_words(title)
+        if cleaned is not None and (titles.looks_like_title(cleaned) or name):
+            # "2024村规民约范文范文五篇" is the page's title, not the rule's: the rule's name inside it,
+            # else the file's name.
+            if titles.looks_like_title(cleaned):
+                result.title, result.title_source = cleaned, "text"
+                result.notes.append(msg(_C, TITLE_CLEANED, raw=title, title=cleaned))
+            else:
+                result.title, result.title_source = name, "file"
+                result.notes.append(msg(_C, TITLE_WEB_FILE, raw=title, name=name))
+        else:
+            result.title, result.title_source = title, "text"
+            result.notes.append(msg(_C, TITLE_FROM_TEXT, title=title))
         if repeats:
             result.notes.append(msg(_C, QT_TRANSLATE_NOOP(_C, "去掉了 {n} 处重复的标题。"), n=repeats))
         return
-    name = PurePath(source_name.replace("\\", "/")).stem if source_name else ""
     if name:
         result.title, result.title_source = name, "file"
         result.notes.append(msg(_C, TITLE_FROM_FILE, name=name))
@@ -275,6 +290,8 @@ def _parse_articles(lines: list[str]) -> ParseResult | None:
             close()
             if not heading and current is None and not result.articles and not chapter:
                 heading = _heading_before(preamble)  # "总 则" on its own line above 第一条
+                if heading and before.strip():
+                    glued.append(heading)  # "总则第一条" at the very start: glued like a later "附则第三条"
             elif heading:
                 glued.append(heading)
             if heading:

@@ -20,6 +20,12 @@ _NUMBERED = re.compile(r"^\s*(?:第\s*\S{1,4}\s*[条條章節节編编]|[一二�
 _COLUMN_TAG = re.compile(r"^【[^】]{1,12}】\s*")
 _GLUED_TWICE = re.compile(r"^(.{4,30}?)\1")
 _LOOK_AT = 8  # a title comes before the text, among the first few lines
+#: Words of a document site's page title, never of a village's rule ("2024村规民约范文范文五篇",
+#: "村民自治章程五篇(全文完整)", "2021年最新村規民約范文(2)"), with the counts around 篇.
+_WEB_WORDS = re.compile(r"范文|範文|[一二三四五六七八九十两兩\d]*篇[一二三四五六七八九十\d]*|全文|完整|精选|精選|大全"
+                        r"|最新|下载|下載")
+_EMPTY_BRACKETS = re.compile(r"[(（\[【]\s*[\d一二三四五六七八九十]*\s*[)）\]】]")  # "()" left, or a page's "(2)"
+_LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年?度?")  # "2024村规民约…": the year the page was posted
 
 
 def _tidy(line: str) -> str:
@@ -31,6 +37,18 @@ def looks_like_title(line: str) -> bool:
     line = _tidy(line)
     return (4 <= len(line) <= 40 and not any(ch in line for ch in _NOT_IN_TITLE)
             and not _NUMBERED.match(line) and bool(_KIND_WORD.search(line) or line.endswith("法")))
+
+
+def without_web_words(title: str) -> str | None:
+    """`title` without a document site's words, or None when it has none of them.
+
+    The words (范文, 五篇, 全文完整, 最新…) go first, then a bracket they emptied or a page's "(2)", then a
+    leading year: "2024村规民约范文范文五篇" → "村规民约".
+    """
+    if not _WEB_WORDS.search(title):
+        return None
+    cleaned = _EMPTY_BRACKETS.sub("", _WEB_WORDS.sub("", title))
+    return _LEADING_YEAR.sub("", cleaned).strip(" 　-_:：·")
 
 
 def find_title(lines: list[str]) -> tuple[str, list[str], int]:

@@ -109,6 +109,27 @@ def test_heading_glued_to_the_first_article_on_its_line():
     assert result.articles[0].text.startswith("为了建设")
 
 
+def test_a_heading_glued_at_the_very_start_is_reported_like_a_later_one():
+    result = parse("总则第一条 为了建设文明乡村,制定本约。\n第二条 本约适用于全体村民。\n附则第三条 本约自通过之日起施行。")
+    assert [a.chapter for a in result.articles] == ["总则", "总则", "附则"]
+    assert "把紧贴在条号前面的 2 个小标题(如“总则”)当作章节标题" in notes(result)
+    # on its own line above 第一条 it is no glued heading: no note
+    assert "小标题" not in notes(parse("总 则\n第一条 甲。\n第二条 乙。"))
+
+
+def test_a_web_pages_title_is_cleaned_or_left_for_the_file_name():
+    for page_title, title in [("2024村规民约范文范文五篇", "村规民约"), ("村民自治章程五篇(全文完整)", "村民自治章程"),
+                              ("2021年最新村規民約范文(2)", "村規民約"), ("青山村村规民约(精选)", "青山村村规民约")]:
+        result = parse(f"{page_title}\n第一条 甲。\n第二条 乙。", "下载.txt")
+        assert (result.title, result.title_source) == (title, "text")
+        assert f"标题行“{page_title}”带有网页用语,去掉后取作“{title}”" in notes(result)
+    # nothing of a rule's name is left: the file's name
+    result = parse("范文五篇村规\n第一条 甲。\n第二条 乙。", "青山村公约.txt")
+    assert (result.title, result.title_source) == ("青山村公约", "file") and "像网页标题" in notes(result)
+    # a rule's own title is kept as written, (草案) and all
+    assert parse("青山村村规民约(草案)\n第一条 甲。\n第二条 乙。").title == "青山村村规民约(草案)"
+
+
 def test_inline_chapters_with_colons():
     text = f"第一章{COLON}和谐礼貌第一条{COLON}讲文明。第二章{COLON}村内秩序第二条{COLON}学法守法。第三条{COLON}爱护公物。"
     result = parse(text)
