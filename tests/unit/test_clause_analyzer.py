@@ -339,6 +339,15 @@ UNLAWFUL = [
     ("不赡养老人就无法吃最低生活保障。", "entitlement"),
     ("一家人不守村规,村里有权要回田亩。", "collective"),
     ("大操大办导致生活困难的,撤销其低保户的相关政策扶持。", "entitlement"),
+    ("到上级部门反映问题的,村里不再给其开任何证明。", "petition"),
+    ("参与集体上访的,其家庭不得评为低保户。", "petition"),
+    ("不实行火化的,不予办理死亡证明。", "burial"),
+    ("村民死亡后必须火化,偷偷土葬的由村里组织起棺火化。", "burial"),
+    ("村民不得与外地人通婚。", "marriage"),
+    ("违者罚其请全村人看一场电影。", "fine"),
+    ("偷菜者,罚打扫村道一个月。", "fine"),
+    ("违者请全组人吃饭。", "fine"),
+    ("乱停车的,由村里强行处理。", "property"),
     # Traditional characters beyond the hand-made table (贅, 繼, 傳)
     ("入贅女婿及其子女不享受村民待遇。", "women"),
 ]
@@ -525,6 +534,8 @@ LAWFUL = [
     "考上大学的,村里资助2000元。",
     "对孤寡老人,由其亲属看管照顾。",
     "外出倒插门(招亲),户口未迁出,可全额分配征地款。",
+    "违反者按罚则处理。",
+    "村民建房没有执行“一户一宅”政策的,\n建房申请不予受理。",
 ]
 
 
@@ -583,6 +594,11 @@ def test_amounts_in_arabic_and_chinese_numerals():
     assert parse_amount("两万五千元") == 25000
     assert parse_amount("壹佰元") == 100
     assert parse_amount("没有钱") is None
+
+
+def test_a_line_wrapped_after_a_comma_is_one_sentence():
+    assert sentences("嫁出半年不办迁移的,\n自行脱产。\n第二条 严禁赌博\n第三条") == [
+        "嫁出半年不办迁移的,自行脱产。", "第二条 严禁赌博", "第三条"]
 
 
 def test_sentences_end_at_ascii_stops_but_not_at_decimal_points():

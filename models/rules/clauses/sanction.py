@@ -15,6 +15,7 @@ what is done, so a phrasing never seen before ("送村部看管", "牵走,交钱
   held until money is paid, or water, power and gas cut off;
 - dignity: the person made to stand, kneel or walk before the village, or to
   carry or wear a sign of the offence;
+- force: anything done "强行/强制" by the village itself (read as a taking of property);
 - money: any amount the offender is made to give ("一律以500元计", "每头牛一次
   50元"), unless the sentence is about a reward, a subsidy, a wage or a price.
 
@@ -52,7 +53,11 @@ _PROPERTY = re.compile(
     r"(?:拆|砸|毁|烧|铲|推)(?:除|毁|掉|倒|平)?其")
 #: Money taken: an amount in the consequence ("违者一律以500元计", "每头牛一次50元"), or a penalty named
 #: by its kind ("作出经济处理", "按五倍计收"); a bare "违者重罚" names no sanction (it stays silent).
-_MONEY = re.compile(AMOUNT + r"|[一二两三四五六七八九十0-9]+倍|经济处理|经济处分|经济惩罚|惩罚金|处罚金")
+_MONEY = re.compile(AMOUNT + r"|[一二两三四五六七八九十0-9]+倍|经济处理|经济处分|经济惩罚|惩罚金|处罚金|"
+                    r"(?<![处惩刑责重严])罚(?!则)|(?:请|招待)" + _C + r"{0,4}(?:全村|全组|全社|村民|大家|众人)"
+                    + _C + r"{0,4}(?:吃|喝|看)")
+#: Force, whatever is forced ("由村里强行处理"): the village has no power to coerce.
+_FORCE = re.compile(r"(?:强行|强制|强迫|硬性)" + _C + r"{1,6}")
 #: What an amount in a consequence may lawfully be: a reward, a subsidy, a wage, a price.
 _NOT_TAKEN = re.compile(r"奖|补助|补贴|慰问|资助|表彰|报销|工资|工钱|报酬|误工|每亩|标准|发放|给予|给付|借|贷|捐|"
                         r"分配|分红|分得|人均|补偿|"
@@ -77,7 +82,7 @@ def read(s: Scope) -> list[tuple[str, str]]:
     slot = s.text[start:]
     out: list[tuple[str, str]] = []
     for category, pattern in (("liberty", _LIBERTY), ("property", _PROPERTY), ("humiliation", _DIGNITY),
-                              ("fine", _MONEY)):
+                              ("fine", _MONEY), ("property", _FORCE)):
         for match in pattern.finditer(slot):
             pos = start + match.start()
             if s.protected(pos) or s.by_authority(pos):

@@ -13,10 +13,17 @@ import re
 
 _SENTENCE_END = re.compile(r"[。；;！!？?\n\r]+|(?<![0-9０-９])[.．](?![0-9０-９])")
 _CLAUSE_END = re.compile(r"[，,：:]")
+_WRAPPED = re.compile(r"([，,、：:（(])[ \t\u3000]*[\n\r]+[ \t\u3000]*")
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of `text`, stripped, each with its closing mark when it had one."""
+    """The sentences of `text`, stripped, each with its closing mark when it had one.
+
+    A line break right after a comma, a colon or an opening bracket is a wrapped line (a PDF or a web
+    page cut the clause), not a sentence end: the condition "嫁出半年不办迁移的," at a line end stays with its
+    consequence on the next line.
+    """
+    text = _WRAPPED.sub(r"\1", text)
     out: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
