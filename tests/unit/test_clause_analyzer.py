@@ -585,6 +585,12 @@ def test_a_fine_names_its_amount():
     assert fine.matched == ("罚款", "50元")
 
 
+def test_a_taking_finding_names_every_taking_word():
+    # its message names 没收 and 停水停电 alike: so does `matched`
+    found = {f.category: f.matched for f in check_sentence("没收其工具,停水停电,关在村部。")}
+    assert found["property"] == ("没收", "停水停电") and found["liberty"] == ("关在村部",)
+
+
 def test_amounts_in_arabic_and_chinese_numerals():
     assert parse_amount("罚款一千元") == 1000
     assert parse_amount("五百元") == 500

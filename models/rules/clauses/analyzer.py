@@ -22,6 +22,7 @@ Each reading names the words it read. All patterns are compiled once at import.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from models.rules.clauses import lexicon as lx
@@ -230,9 +231,14 @@ def _deprivations(s: Scope) -> list[tuple[int, tuple[str, ...]]]:
     return sorted(found)
 
 
-def _first(pattern: re.Pattern[str], s: Scope, *, condition_ok: bool = False, authority_ok: bool = True,
-           leading_prohibitor: bool = False) -> re.Match[str] | None:
+def _first(pattern: re.Pattern[str], s: Scope, **how: bool) -> re.Match[str] | None:
     """The first unprotected match of `pattern` in the sentence's consequence."""
+    return next(_unprotected(pattern, s, **how), None)
+
+
+def _unprotected(pattern: re.Pattern[str], s: Scope, *, condition_ok: bool = False, authority_ok: bool = True,
+                 leading_prohibitor: bool = False) -> Iterator[re.Match[str]]:
+    """Every unprotected match of `pattern` in the sentence's consequence, in order (see `_first`)."""
     for match in pattern.finditer(s.text):
         pos = match.start()
         if leading_prohibitor:
@@ -247,8 +253,7 @@ def _first(pattern: re.Pattern[str], s: Scope, *, condition_ok: bool = False, au
             continue
         if not authority_ok and s.by_authority(pos):
             continue
-        return match
-    return None
+        yield match
 
 
 def _collective(s: Scope, deprivations: list[tuple[int, tuple[str, ...]]]) -> tuple[str, ...] | None:
@@ -356,11 +361,12 @@ def _read(text: str) -> dict[str, Reading]:
         add("fee", fee.group(0))
     elif deposit is not None and not _CONTRACT.search(text):
         add("fine", deposit.group(0))
-    prop = _first(_PROPERTY, s, authority_ok=False)
+    takings = list(_unprotected(_PROPERTY, s, authority_ok=False))
+    prop = takings[0] if takings else None
     if prop is not None and prop.group(0).endswith("所有") and _COMMONS.search(text, 0, prop.start()):
         prop = None
-    if prop is not None:
-        add("property", prop.group(0))
+    if prop is not None:  # every taking word it read: "没收其工具,停水停电" names 没收 and 停水停电
+        add("property", *dict.fromkeys(m.group(0) for m in takings))
     liberty = _first(_LIBERTY, s, authority_ok=False)
     if liberty is not None:
         add("liberty", liberty.group(0))
