@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 from datetime import date
 
-from desktop import demo
 from desktop.services import rule_facts, rules_service
 from models.rules import procedure as proc
 from models.rules.records import RuleOpinion, RuleVersion
+from tests.support.sites import make_pair
 
 
 def _recursive_facts(version_id: str) -> proc.VersionFacts:
@@ -36,9 +36,11 @@ def _recursive_facts(version_id: str) -> proc.VersionFacts:
     return f
 
 
-def test_one_pass_matches_the_recursion_on_the_demo_village(village):
-    _paths, admin = village
-    demo.fill_village(admin, years=10)
+def test_one_pass_matches_the_recursion_on_the_demo_village(tmp_path):
+    """Ten years of demo history: the village of the session's `make_pair(years=10)` template (the same
+    `fill_village` call, shared with tests/unit/test_recovery_from_township.py) instead of a build of its own."""
+    _township, village, _usb = make_pair(tmp_path, years=10)
+    village.use()
     versions = list(RuleVersion.live())
     assert len(versions) >= 3
     statuses = set()
