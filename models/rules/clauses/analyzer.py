@@ -100,14 +100,26 @@ _REGISTRATION = re.compile(r"户口|户籍|上户|落户|准生")
 _AMOUNTS = re.compile(AMOUNT)
 _MISCONDUCT = re.compile(r"殴打|打骂|体罚|吊打|捆绑|搜身|搜查|搜家|砍|毁|砸|强行|强制|拆除|铲除|宰杀|捕杀|打死")
 _NO_CHARGE = re.compile(r"(?:不|免|无需|不再|不得|禁止|严禁|不准)(?:收|交|缴|拿|出|要)")
-_SHARE_WORDS = re.compile(r"分配|发放|分红|补偿|每人|人均|分得|享受")
+_SHARE_WORDS = re.compile(r"分配|发放|分红|补偿|每人|人均|分得|享受|配股|股份|计算|计发")
+#: A share fixed in a quantity: money, shares, land, persons counted.
+_QUANTITY = re.compile(AMOUNT + r"|(?:[0-9０-９]+(?:\.[0-9]+)?|[一二两三四五六七八九十半零点]+)\s*(?:个人口|个人|人口|股|亩|份|斤)")
+#: The same share as everyone ("与其他村民同样", "标准相同").
+_SAME = re.compile(r"同样|一样|相同|同等|一致|平等|一视同仁")
 #: A negation or a cut, for the last-resort reading of a clause that names a married-out woman.
 _NEGATIVE = re.compile(r"不|无|未|没|取消|收回|扣|减|停|只|拒|除外")
 #: What is done to a woman named by her marital status, whatever is taken: barred ("不得…", "无权…"), made
 #: to hand back or leave ("退还", "迁出"), kept to a share ("只能", "一半"), or passed over for a man.
 _WOMEN_RESTRICTED = re.compile(
     r"(?:不得|不能|不准|不许|不予|不可|无权|不让|不给)" + lx.GAP % 2 + r"(?![被受])"
-    r"|(?:退还|交回|退回|归还|统一迁出|迁出|迁走|迁回|调整|调剂)|只能|只准|只许|一半|半份|(?:由|归)[^，,。；;]{0,4}(?:男|夫家|娘家|兄弟|儿子)")
+    r"|(?:退还|交回|退回|归还|统一迁出|迁出|迁走|迁回|调整|调剂)|只能|只准|只许|一半|半份|(?:由|归)[^，,。；;]{0,4}(?:男|夫家|娘家|兄弟|儿子)"
+    # ended ("自动终止", "自然失效"), passed on ("转给其兄弟", "留给村集体", "另行发包", "重新分配", "作为集体股"),
+    # made conditional ("须经…通过", "才能"), her children made to follow the father ("随父亲")
+    r"|终止|失效|作废|自动|自然|截止|(?:转给|转交|留给|留归|划给|划归|让给|交给|提留|作为集体|另行|重新)"
+    r"|(?:须|需|必须)(?:经|由)[^。；;]{0,16}?(?:通过|同意|批准|认可)|才能|方可|方能|随父|随夫|随男"
+    # kept to less ("仅享受", "只分一次"), or cut off at a date ("享受至出嫁当年为止", "以出嫁前为准")
+    r"|仅|只(?!要|是)|为止|为限|为界|为准"
+    # left out ("…除外"), or sent to her husband's side for what she is owed ("迁往男方", "由婆家解决")
+    r"|除外|迁往|迁至|迁到|婆家|夫家|男方所在|男方村|(?:由|在)[^，,。；;]{0,8}(?:解决|负责|安置|落实)")
 #: "出嫁女回娘家办酒,不得大操大办": a duty every villager has, not a wrong to the woman.
 _EVERYONE_DUTY = re.compile(r"大操大办|铺张|浪费|酒席|宴|彩礼|礼金|遵守|履行|赡养|违法|迷信|赌|毒|打架|喧哗|"
                             r"歧视|干涉|强迫|侵害|侵犯|刁难|阻挠|虐待|遗弃|家庭暴力|家暴|骚扰")
@@ -312,6 +324,12 @@ def _read(text: str) -> dict[str, Reading]:
         values = {m.group(0) for m in _AMOUNTS.finditer(text)}
         if len(values) >= 2 and _SHARE_WORDS.search(text):  # "出嫁女每人3000元,其他村民每人10000元"
             add("women", women.group(0), *sorted(values))
+        else:
+            # a share of her own, fixed in a quantity ("出嫁女按0.5个人口计算", "出嫁女配股1股", "每人补偿2000元"):
+            # a rule that names her to fix her share treats her apart, unless it says the share is the same
+            quantity = _QUANTITY.search(text, women.end())
+            if quantity is not None and _SHARE_WORDS.search(text) and not _SAME.search(text):
+                add("women", women.group(0), quantity.group(0).strip())
     if women is not None and "women" not in out and not s.protective and not s.eligible():
         # Last resort: marital status named, something negated or cut, and a share named in the same sentence.
         negative = next((m for m in _NEGATIVE.finditer(text) if not s.protected(m.start())
