@@ -126,7 +126,8 @@ _EVERYONE_DUTY = re.compile(r"大操大办|铺张|浪费|酒席|宴|彩礼|礼�
 #: "户口未迁出": the woman's condition, not something done to her.
 _HER_CONDITION = re.compile(r"(?:未|不|没|没有)(?:迁|转|办|落|注销)")
 #: "是否迁出户口是个人自由", "可以自愿迁出": her own choice, not the village's.
-_HER_CHOICE = re.compile(r"是否|无论|不论|自愿|自行决定|可以|可自")
+_HER_CHOICE = re.compile(r"是否|无论|不论|自愿|自行决定|可以|可自|也可|可")
+_PROTECTIVE_WORDS = _rx(lx.PROTECTIVE, 12)
 #: A man preferred by the rule itself ("户代表一律由男性户主担任").
 _MEN_ONLY = re.compile(r"(?:由|限|只有|仅限|只限|必须是|须为)(?:男性|男方|男子|男丁|男人|儿子)")
 
@@ -337,10 +338,15 @@ def _read(text: str) -> dict[str, Reading]:
         taken = _OBJECT.search(text)
         if negative is not None and taken is not None and not _HONOURS.search(text):
             add("women", women.group(0), negative.group(0), taken.group(0))
-    if women is not None and "women" not in out and not s.protective and not s.eligible():
-        restricted = next((m for m in _WOMEN_RESTRICTED.finditer(text, women.end())
+    if women is not None and "women" not in out and not s.eligible():
+        # protective words govern only their own clause and those before: "出嫁女享有同等权利,但须迁出户口"
+        # and "依法保障妇女权益,出嫁女由婆家解决承包地" still restrict her
+        shield = max((clause_bounds(text, m.start())[1] for m in _PROTECTIVE_WORDS.finditer(text)), default=-1)
+        restricted = next((m for m in _WOMEN_RESTRICTED.finditer(text, max(women.end(), shield))
                            if (not s.protected(m.start()) or m.group(0).startswith(("不", "无")))
                            and not _HER_CHOICE.search(text, max(0, m.start() - 4), m.start())), None)
+        if s.protective and shield < 0:
+            restricted = None
         if restricted is not None and not _EVERYONE_DUTY.search(text) and not _HONOURS.search(text):
             add("women", women.group(0), restricted.group(0))
     men_only = _MEN_ONLY.search(text)
