@@ -354,6 +354,13 @@ UNLAWFUL = [
     ("村民发现小偷,可将其捆送村委会。", "liberty"),
     ("对醉酒闹事的,可先行约束至酒醒。", "liberty"),
     ("依法保障妇女权益,出嫁女由婆家解决承包地。", "women"),
+    ("乱放养的鸡鸭,村民可以捕杀。", "property"),
+    ("私自砍伐的木材,由村里变卖后归集体。", "property"),
+    ("拒不拆除违建的,村里组织人员帮其拆除,费用由其承担。", "property"),
+    ("村民不交水费的,关掉其家的水阀。", "property"),
+    ("外出务工人员不回村参加选举的,视为弃权。", "voting"),
+    ("村民选举时,每户只能派一名男性代表投票。", "women"),
+    ("人死后必须在三日内火化,违者不准进公墓。", "burial"),
     # affirmative takings from a married woman: ended, passed on, made conditional, cut off, fixed apart
     ("女儿出嫁后,其承包地自动终止。", "women"),
     ("出嫁女的口粮田转给其兄弟耕种。", "women"),

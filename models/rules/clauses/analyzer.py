@@ -129,7 +129,7 @@ _HER_CONDITION = re.compile(r"(?:未|不|没|没有)(?:迁|转|办|落|注销)")
 _HER_CHOICE = re.compile(r"是否|无论|不论|自愿|自行决定|可以|可自|也可|可")
 _PROTECTIVE_WORDS = _rx(lx.PROTECTIVE, 12)
 #: A man preferred by the rule itself ("户代表一律由男性户主担任").
-_MEN_ONLY = re.compile(r"(?:由|限|只有|仅限|只限|必须是|须为)(?:男性|男方|男子|男丁|男人|儿子)")
+_MEN_ONLY = re.compile(r"(?:由|限|只有|仅限|只限|必须是|须为|只能|只派|只准)[^，,。；;]{0,6}?(?:男性|男方|男子|男丁|男人|儿子)")
 
 _FINE = _rx(lx.FINE)
 _DEMANDED = re.compile(r"(?:要求|责令|勒令|强制|强迫|让)" + lx.GAP % 6 + r"(?:交|缴|交纳|缴纳|支付|赔|出)" + lx.GAP % 6

@@ -31,10 +31,11 @@ from models.rules.clauses.numbers import AMOUNT
 from models.rules.clauses.scope import Scope
 
 _C = r"[^，,。；;！!？?\n]"
-#: Where the consequence starts: after the condition ("…的,", "…者,", "违者", "否则", "一经发现").
+#: Where the consequence starts: after the condition ("…的,", "…者,", "违者", "否则", "一经发现"), or where
+#: the village itself starts to act ("乱放养的鸡鸭,村民可以捕杀").
 _CONSEQUENCE_START = re.compile(
     r"违者|违反者|违犯者|否则|一经发现|一经查实|一经查出|如有违反|如违反|若违反|抓到|抓住|查获|发现后|"
-    r"(?:的|者|后|时|户|人员)[，,]|^(?:对于|对)" + _C + r"{1,16}[，,]|发现" + _C + r"{0,8}[，,]|者(?=" + _C + r"{0,3}(?:由|将|须|要|必须|一律|应|可|送|让|被))")
+    r"(?:的|者|后|时|户|人员)[，,]|[，,](?=" + _C + r"{0,2}(?:村民可|村里|村委|由村|由组|组里|村组|村集体|治保))|^(?:对于|对)" + _C + r"{1,16}[，,]|发现" + _C + r"{0,8}[，,]|者(?=" + _C + r"{0,3}(?:由|将|须|要|必须|一律|应|可|送|让|被))")
 #: Sanctions a village may use: the slot holding one of them is lawful.
 _LAWFUL = re.compile(
     r"批评|教育|责令|改正|整改|赔礼道歉|道歉|恢复原状|赔偿|照价|劝阻|制止|劝导|调解|通报|评先|评优|检讨|"
@@ -51,8 +52,10 @@ _LIBERTY = re.compile(
 _PROPERTY = re.compile(
     r"(?:牵|拉|收|清|拖|搬|拿|运|抬|赶|抱)走|归公|充公|归村(?:集体)?(?:所有)?|"
     r"(?:交|缴|付)" + _C + r"{0,8}(?:后|才)" + _C + r"{0,4}(?:领回|取回|赎回|归还|返还|退还|放行)|"
-    r"(?:断|停|掐|切|拉)(?:掉|断|了)?其?" + _C + r"{0,4}(?:电源|水源|电闸|水管|电线|用水|用电|供水|供电|燃气|网络|水电)|"
-    r"(?:拆|砸|毁|烧|铲|推)(?:除|毁|掉|倒|平)?其")
+    r"(?:断|停|掐|切|拉|关)(?:掉|断|了)?其?" + _C + r"{0,4}(?:电源|水源|电闸|水管|电线|用水|用电|供水|供电|燃气|网络|水电|"
+    r"水阀|电表|水表)|"
+    r"(?:拆|砸|毁|烧|铲|推)(?:除|毁|掉|倒|平)?其|(?:组织|帮其|代为|派人|安排)" + _C + r"{0,4}拆|"
+    r"捕杀|宰杀|打死|杀掉|毒死|变卖|拍卖|抵债|充抵|不予赔偿|概不赔偿|由村里处置|由村委会处置|由村集体处置")
 #: Money taken: an amount in the consequence ("违者一律以500元计", "每头牛一次50元"), or a penalty named
 #: by its kind ("作出经济处理", "按五倍计收"); a bare "违者重罚" names no sanction (it stays silent).
 _MONEY = re.compile(AMOUNT + r"|[一二两三四五六七八九十0-9]+倍|经济处理|经济处分|经济惩罚|惩罚金|处罚金|"
