@@ -125,6 +125,10 @@ _EVERYONE_DUTY = re.compile(r"大操大办|铺张|浪费|酒席|宴|彩礼|礼�
                             r"歧视|干涉|强迫|侵害|侵犯|刁难|阻挠|虐待|遗弃|家庭暴力|家暴|骚扰")
 #: "户口未迁出": the woman's condition, not something done to her.
 _HER_CONDITION = re.compile(r"(?:未|不|没|没有)(?:迁|转|办|落|注销)")
+#: What ends or cuts a member's share, without a negation ("服刑人员的分红自动终止", "新增人口按0.5人计算").
+_MEMBER_CUT = re.compile(r"终止|失效|作废|自动|另行|重新分配|重新发包|转给|留给|留归|划归|提留|作为集体|仅(?:享受|分|发|按)|"
+                         r"只(?:享受|分|发|按|能)|为止|一半|半份|减半|(?:[0-9０-９]+(?:\.[0-9]+)?|半|零点[一二三四五六七八九])"
+                         r"\s*(?:个人口|个人|人口|人(?!民|员|均)|股|份)|百分之[一二三四五六七八九]十|[1-9][0-9]?%|[一二三四五六七八九]成")
 #: "是否迁出户口是个人自由", "可以自愿迁出": her own choice, not the village's.
 _HER_CHOICE = re.compile(r"是否|无论|不论|自愿|自行决定|可以|可自|也可|可")
 _PROTECTIVE_WORDS = _rx(lx.PROTECTIVE, 12)
@@ -349,6 +353,12 @@ def _read(text: str) -> dict[str, Reading]:
             restricted = None
         if restricted is not None and not _EVERYONE_DUTY.search(text) and not _HONOURS.search(text):
             add("women", women.group(0), restricted.group(0))
+    member = _MEMBERSHIP.search(text)
+    if member is not None and not out and not s.protective and not s.eligible() and not _HONOURS.search(text):
+        # a member named by a change of 户口 or status whose share is ended, passed on or kept to a part
+        cut = next((m for m in _MEMBER_CUT.finditer(text, member.end()) if not s.protected(m.start())), None)
+        if cut is not None and _OBJECT.search(text) and not _SAME.search(text):
+            add("membership", member.group(0), cut.group(0).strip())
     men_only = _MEN_ONLY.search(text)
     if men_only is not None and "women" not in out and not s.protective and not _EVERYONE_DUTY.search(text):
         add("women", men_only.group(0))
