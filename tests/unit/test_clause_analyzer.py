@@ -365,6 +365,9 @@ UNLAWFUL = [
     ("新增人口按0.5人计算分配。", "membership"),
     ("服刑人员的分红自动终止。", "membership"),
     ("外来户按本村村民的一半分配。", "membership"),
+    ("偷一赔十。", "fine"),
+    ("私放牛羊啃食庄稼的,每头每次处五十斤稻谷。", "fine"),
+    ("不参加集体劳动的,按日扣工分。", "entitlement"),
     # affirmative takings from a married woman: ended, passed on, made conditional, cut off, fixed apart
     ("女儿出嫁后,其承包地自动终止。", "women"),
     ("出嫁女的口粮田转给其兄弟耕种。", "women"),
