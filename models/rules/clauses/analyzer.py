@@ -119,7 +119,10 @@ _WOMEN_RESTRICTED = re.compile(
     # kept to less ("仅享受", "只分一次"), or cut off at a date ("享受至出嫁当年为止", "以出嫁前为准")
     r"|仅|只(?!要|是)|为止|为限|为界|为准"
     # left out ("…除外"), or sent to her husband's side for what she is owed ("迁往男方", "由婆家解决")
-    r"|除外|迁往|迁至|迁到|婆家|夫家|男方所在|男方村|(?:由|在)[^，,。；;]{0,8}(?:解决|负责|安置|落实)")
+    r"|除外|迁往|迁至|迁到|婆家|夫家|男方|(?:由|在)[^，,。；;]{0,8}(?:解决|负责|安置|落实)"
+    # her share handed to her family ("发给其父母", "由其父母代管"), her household made a hanger-on ("作为空挂户"),
+    # her place put to a vote ("需经村民代表大会表决")
+    r"|(?:发给|给其|付给|交其|代管|代领)|空挂|挂靠|寄挂|(?:须|需|必须)(?:经|由)[^。；;]{0,16}?(?:表决|决定|讨论)")
 #: "出嫁女回娘家办酒,不得大操大办": a duty every villager has, not a wrong to the woman.
 _EVERYONE_DUTY = re.compile(r"大操大办|铺张|浪费|酒席|宴|彩礼|礼金|遵守|履行|赡养|违法|迷信|赌|毒|打架|喧哗|"
                             r"歧视|干涉|强迫|侵害|侵犯|刁难|阻挠|虐待|遗弃|家庭暴力|家暴|骚扰")
