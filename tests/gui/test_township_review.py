@@ -161,7 +161,8 @@ def _township_with_three_villages(root):
             lines[1] = ArticleLine(lines[1].chapter, "", lines[1].text + "外来务工人员参照执行。")
             rules_service.save_articles(session, draft.id, lines)
 
-    _township, session = township_with_villages(root, VILLAGES, fill)
+    # Built once per session and copied: the screenshots and the model test both start from it.
+    _township, session = township_with_villages(root, VILLAGES, fill, key="township_review_three_villages")
     queue = {r.village_name: r for r in review_service.queue()}
     review_service.record_opinion(session, queue["石桥村"].version_id, proc.AGREE, date(2026, 11, 5), "青山镇民政办",
                                   "经审查,草案内容合法,同意提交村民会议表决。")
