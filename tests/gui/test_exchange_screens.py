@@ -12,6 +12,7 @@ from desktop.services import exchange_service as xs
 from desktop.services import setup_service
 from desktop.services.session import cli_session
 from tests.support import sites as support
+from tests.support import templates
 from tests.support.first_contact import confirm_fingerprint, genuine
 from tests.support.screens import save, shown
 from ui.main_window import MainWindow
@@ -19,11 +20,19 @@ from ui.main_window import MainWindow
 pytestmark = pytest.mark.screenshots
 
 
-def _demo_pair(tmp_path):
+def _filled_pair(into):
+    """The login pair after a year of demo records (120 households) on the village (database closed after)."""
     from desktop.demo import fill_village
 
-    pair = support.make_login_pair(tmp_path / "pair")
+    support.make_login_pair(into)
     fill_village(cli_session("village"), households=120, years=1)
+
+
+def _demo_pair(tmp_path):
+    """`_filled_pair`, built once per session and copied over the test's login pair; the database is on the village."""
+    pair = support.make_login_pair(tmp_path / "pair")
+    templates.copy_tree(templates.template("exchange_screens_demo_pair", _filled_pair), pair.root)
+    pair.use("v")
     return pair
 
 
