@@ -382,6 +382,8 @@ UNLAWFUL = [
     ("出嫁女户口留在本村的,作为空挂户管理。", "women"),
     ("招婿的家庭,第二个女婿落户的,需经村民代表大会表决。", "women"),
     ("出嫁后应到男方落户。", "women"),
+    # 婚丧嫁娶 names ceremonies, not a married-out woman: the taking is an entitlement one
+    ("凡因婚丧嫁娶,大操大办导致生活困难的,取消低保户的相关政策扶持。", "entitlement"),
     # Traditional characters beyond the hand-made table (贅, 繼, 傳)
     ("入贅女婿及其子女不享受村民待遇。", "women"),
 ]
