@@ -80,7 +80,7 @@ _STRONG = re.compile(r"享受|享有|参与|参加|分配|分得|分给|领取|�
 #: Verbs that take only when the sentence names who loses ("补偿款的百分之三十留归集体" is accounting).
 _WEAK = re.compile(r"归集体|归还集体|上交|交回|退回|收归|调出|划出|调整出|不具有|不具备|不算|不计|不列|不纳|不作为|"
                    r"不视为|不属于|不是|不再是|只能|只分|只发|只享受|只给|方可|方能|才能|按|未|没")
-_SELF_OBJECT = re.compile(r"报批|办理|发放|盖章|审批|半份|落户|配股|迁入|分配|享受")
+_SELF_OBJECT = re.compile(r"报批|办理|发放|盖章|审批|半份|落户|上户|配股|迁入|分配|享受")
 _MEMBERSHIP_STATUS = re.compile(lx.alt(lx.MEMBERSHIP_STATUS) + "$")
 _LAND = re.compile(lx.alt(lx.LAND) + "$")
 _TAKE_BACK = re.compile(r"收回|收归|调整|调出|划出")
