@@ -162,7 +162,9 @@ def stage(v: str) -> Path:
     doc.mkdir(parents=True)
     (doc / "copyright").write_text("cunwu — 村民自治台账\nLicense: proprietary (LicenseRef-Proprietary)\n"
                                    "Bundled: CPython (PSF), Qt 6 / PySide6 (LGPLv3), peewee, openpyxl,"
-                                   " python-docx, cryptography, platformdirs (see their licenses).\n",
+                                   " python-docx, cryptography, platformdirs (see their licenses).\n"
+                                   "Data: a Traditional-to-Simplified character table derived from OpenCC"
+                                   " (Apache License 2.0, https://github.com/BYVoid/OpenCC).\n",
                                    "utf-8")
     # Modes: folders 755, programs and shared objects 755, everything else 644.
     for p in [STAGE, *STAGE.rglob("*")]:
