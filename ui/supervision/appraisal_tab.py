@@ -129,8 +129,11 @@ class AppraisalTab(QWidget):
         entry_layout.addLayout(form)
         entry_layout.addWidget(self.table, 1)
         entry_layout.addWidget(self.rule_label)
+        # The message on its own row, as wide as the section: beside the buttons the read-only reason
+        # wrapped into five lines at 特大 on a 1024×600 screen and was cut.
+        entry_layout.addWidget(self.message)
         actions = QHBoxLayout()
-        actions.addWidget(self.message, 1)
+        actions.addStretch(1)
         actions.addWidget(self.reset_button)
         actions.addWidget(self.save_button)
         entry_layout.addLayout(actions)
