@@ -33,6 +33,7 @@ REVIEWED = {
     "rules/diff_view.py": "desktop.reports.rules_documents.diff_html escapes the article texts",
     "rules/version_panel.py": "escape() on every detail and message",
     "rules/review_tab.py": "escape() on the township's opinion and comments",
+    "rules/import_dialog.py": "escape() on each of the parser's notes (they quote the imported text)",
     "setup/setup_wizard.py": "titles via setup.titles.rich_title (html.escape)",
     "disclosure/printing.py": "desktop.reports.disclosure_documents.poster_html escapes every value",
     "disclosure/table_editor.py": "escape() on each check line",
