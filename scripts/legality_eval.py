@@ -6,6 +6,8 @@
     python scripts/legality_eval.py --misses --split holdout
     python scripts/legality_eval.py --set unseen   # the independent set (tables only)
     python scripts/legality_eval.py --set both     # dev, holdout, all and unseen
+    python scripts/legality_eval.py --set synthetic  # the constructed phrasing-variety set
+    python scripts/legality_eval.py --set synthetic --misses  # its misses (constructed, may be listed)
 
 Each row of tests/data/clauses/corpus.tsv (or unseen.tsv) is run through
 ``models.rules.legality.check_text``. A row is *flagged* when it gets at least
@@ -21,6 +23,11 @@ unseen.tsv is a second set gathered from other sources by someone who never
 read the analyzer; it estimates how the analyzer does on the team's hidden
 set. Its rows are never listed (``--misses`` refuses it): only the figures
 are printed, so nobody tunes words against it.
+
+synthetic.tsv holds sentences the team constructed from the patterns the law
+and issue 17 describe (not real quotes): it measures whether the analyzer reads
+phrasing variety (colon/table style, ratios, time limits, status statements),
+and its misses may be listed.
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from models.rules.legality import check_text  # noqa: E402
-from tests.support.clause_corpus import CATEGORIES, UNSEEN, Clause, load  # noqa: E402
+from tests.support.clause_corpus import CATEGORIES, SYNTHETIC, UNSEEN, Clause, load  # noqa: E402
 
 
 def _ratio(part: int, whole: int) -> float | None:
@@ -138,6 +145,8 @@ def _sets(which: str) -> dict[str, list[dict]]:
         sets["all"] = judged
     if which in ("unseen", "both"):
         sets["unseen"] = judge(load(UNSEEN))
+    if which == "synthetic":
+        sets["synthetic"] = judge(load(SYNTHETIC))
     return sets
 
 
@@ -149,17 +158,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="list missed unlawful rows and false alarms (dev unless --split)")
     parser.add_argument("--split", choices=("dev", "holdout", "all"),
                         help="restrict --misses (or the tables) to one split of corpus.tsv")
-    parser.add_argument("--set", dest="which", choices=("corpus", "unseen", "both"),
+    parser.add_argument("--set", dest="which", choices=("corpus", "unseen", "both", "synthetic"),
                         default="corpus",
-                        help="corpus.tsv (default), the independent unseen.tsv, or both")
+                        help="corpus.tsv (default), the independent unseen.tsv, both, or the constructed synthetic.tsv")
     args = parser.parse_args(argv)
-    if args.which == "unseen" and args.split:
-        parser.error("--split applies to corpus.tsv; unseen.tsv has one split")
-    if args.misses and args.which != "corpus":
+    if args.which in ("unseen", "synthetic") and args.split:
+        parser.error("--split applies to corpus.tsv; unseen.tsv and synthetic.tsv have one split")
+    if args.misses and args.which in ("unseen", "both"):
         parser.error("unseen.tsv rows are never listed, only measured (see its README section)")
     sets = _sets(args.which)
     if args.misses:
-        for line in misses(sets[args.split or "dev"]):
+        for line in misses(sets["synthetic" if args.which == "synthetic" else args.split or "dev"]):
             print(line)
         return 0
     names = list(sets)

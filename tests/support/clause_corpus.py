@@ -22,6 +22,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "clauses" / "corpus.tsv"
 # the analyzer's code; every row has split "unseen". Nobody tunes on it.
 UNSEEN = CORPUS.with_name("unseen.tsv")
 UNSEEN_SPLIT = "unseen"
+# Sentences the team CONSTRUCTED (not quoted) to cover phrasings the real rows lack: table and colon
+# style, ratios, time limits, status statements, orders, many words for money. Split "synthetic",
+# source_kind "synthetic"; it measures phrasing variety, never an estimate of real-world recall.
+SYNTHETIC = CORPUS.with_name("synthetic.tsv")
+SYNTHETIC_SPLIT = "synthetic"
 
 COLUMNS = ("id", "text", "label", "severity", "source", "source_kind", "split", "note")
 

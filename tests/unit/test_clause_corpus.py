@@ -87,3 +87,22 @@ def test_unseen_ids_unique_and_no_row_repeats_the_first_corpus():
     # Neither set may contain a row of the other, whole or as a part.
     assert [c.id for c, t in zip(unseen, texts, strict=True)
             if any(t in other or other in t for other in corpus)] == []
+
+
+# --- synthetic.tsv: constructed sentences for phrasing variety (README "synthetic.tsv").
+
+
+def test_synthetic_rows_are_well_formed_and_marked_as_constructed():
+    header, rows = cc.read_rows(cc.SYNTHETIC)
+    assert tuple(header) == cc.COLUMNS
+    assert [r["id"] for r in rows if r["_width"] != str(len(cc.COLUMNS))] == []
+    clauses = cc.load(cc.SYNTHETIC)
+    ids = [c.id for c in clauses]
+    assert len(set(ids)) == len(ids) and all(i.startswith("s") for i in ids)
+    assert [c.id for c in clauses if c.split != cc.SYNTHETIC_SPLIT or c.source_kind != "synthetic"] == []
+    assert [c.id for c in clauses if not c.source.startswith("synthetic: written by the team")] == []
+    assert [c.id for c in clauses if c.label not in cc.LABELS] == []
+    assert [c.id for c in clauses if (c.severity == "") != (c.label == "lawful")] == []
+    # A constructed sentence must never pass for a real quote: none repeats a row of either real set.
+    real = [_norm(c.text) for c in cc.load() + cc.load(cc.UNSEEN)]
+    assert [c.id for c in clauses if _norm(c.text) in real] == []
