@@ -687,3 +687,63 @@ def test_real_rules_texts_are_silent_but_for_their_unlawful_clauses():
     found = {p.name: {f.category for f in check_text(p.read_text("utf-8"))} for p in folder.glob("*.txt")}
     assert len(found) >= 15
     assert {name: cats for name, cats in found.items() if cats} == expected
+
+
+# --- Phrasing variety (synthetic.tsv's classes, in sentences of their own) -----------------------
+
+PHRASING_UNLAWFUL = [
+    ("嫁出女 0.6份。", "women"),                                   # table style: a share right after who
+    ("农嫁女:口粮田0,分红0。", "women"),                            # a share written as nothing
+    ("入赘男子的分红视情况酌情发放。", "women"),                     # left to discretion
+    ("外嫁女回村的,按暂住人员管理。", "women"),                      # treated as another class
+    ("出嫁女的责任田由其兄弟耕种。", "women"),                       # her land given to her family
+    ("外嫁女的股份一律并入集体。", "women"),
+    ("再嫁妇女享受分红至再嫁当年年底。", "women"),                   # kept only to a date
+    ("分红对象限于本组男子及其配偶子女。", "women"),                 # who shares defined as the men
+    ("人不在本村的,其分红酌情减少。", "membership"),
+    ("不在村居住的村民,不具有分红资格。", "membership"),
+    ("违者三年内不予申报低保。", "entitlement"),
+    ("外出读书户口迁出的,毕业后不准迁回。", "membership"),
+    ("抓到偷牛的,派人看管两天。", "liberty"),
+    ("村委会有权组织人员推倒违建猪圈。", "property"),
+    ("怀孕超过规定的,须到医院引产。", "birth"),
+    ("私自结婚的,其婚姻不予承认。", "marriage"),
+    ("信天主教的,不得推荐入党。", "religion"),
+    ("名字写在村口黑榜上。", "humiliation"),
+    ("不准群众向上级部门反映问题。", "petition"),
+    ("未经同意,不准到外地打工。", "movement"),
+]
+
+PHRASING_LAWFUL = [
+    "已在外村取得承包地的,不再重复分配承包地。",
+    "入赘男子的子女随父姓或随母姓,由其父母自行决定。",
+    "户口迁出本村并已在新居住地取得承包地的,不再享受本村分配。",
+    "外嫁女按本村村民对待,享受同等分红。",
+    "结婚须到婚姻登记机关登记,重婚的婚姻无效。",
+    "信教群众与其他村民享有同等权利,不得歧视。",
+]
+
+
+@pytest.mark.parametrize(("sentence", "category"), PHRASING_UNLAWFUL)
+def test_phrasing_variety_is_read_by_class(sentence, category):
+    findings = check_sentence(sentence)
+    assert category in [f.category for f in findings], [(f.category, f.matched) for f in findings]
+    finding = next(f for f in findings if f.category == category)
+    assert all(word in sentence for word in finding.matched)
+
+
+@pytest.mark.parametrize("sentence", PHRASING_LAWFUL)
+def test_phrasing_look_alikes_stay_silent(sentence):
+    assert check_sentence(sentence) == [], [(f.category, f.matched) for f in check_sentence(sentence)]
+
+
+def test_the_constructed_phrasing_set_keeps_its_figures():
+    """synthetic.tsv (constructed, README): recall and false alarms must not slide back."""
+    from tests.support.clause_corpus import SYNTHETIC, load
+    clauses = load(SYNTHETIC)
+    unlawful = [c for c in clauses if c.unlawful]
+    lawful = [c for c in clauses if not c.unlawful]
+    missed = [c.id for c in unlawful if not check_text(c.text)]
+    alarms = [c.id for c in lawful if check_text(c.text)]
+    assert len(missed) <= 0.05 * len(unlawful), missed
+    assert len(alarms) <= 0.03 * len(lawful), alarms

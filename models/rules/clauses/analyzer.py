@@ -51,6 +51,8 @@ def _rx(words: tuple[str, ...], gap: int = 8) -> re.Pattern[str]:
 
 
 _WOMEN = _rx(lx.WOMEN)
+#: The plain words of WOMEN, for the whole name around a match ("嫁出女", not its "嫁").
+_WOMEN_WORDS = tuple(w for w in lx.WOMEN if w.isalnum())
 _REMARRIED = _rx(lx.REMARRIED_SPOUSE)
 _MEMBERSHIP = _rx(lx.MEMBERSHIP)
 _BIRTH = _rx(lx.BIRTH)
@@ -122,21 +124,30 @@ _WOMEN_RESTRICTED = re.compile(
     r"|除外|迁往|迁至|迁到|婆家|夫家|男方|(?:由|在)[^，,。；;]{0,8}(?:解决|负责|安置|落实)"
     # her share handed to her family ("发给其父母", "由其父母代管"), her household made a hanger-on ("作为空挂户"),
     # her place put to a vote ("需经村民代表大会表决")
-    r"|(?:发给|给其|付给|交其|代管|代领)|空挂|挂靠|寄挂|(?:须|需|必须)(?:经|由)[^。；;]{0,16}?(?:表决|决定|讨论)")
+    r"|(?:发给|给其|付给|交其|代管|代领)|空挂|挂靠|寄挂|(?:须|需|必须)(?:经|由)[^。；;]{0,16}?(?:表决|决定|讨论)"
+    r"|" + lx.SHARE_UNSETTLED)
 #: "出嫁女回娘家办酒,不得大操大办": a duty every villager has, not a wrong to the woman.
 _EVERYONE_DUTY = re.compile(r"大操大办|铺张|浪费|酒席|宴|彩礼|礼金|遵守|履行|赡养|违法|迷信|赌|毒|打架|喧哗|"
                             r"歧视|干涉|强迫|侵害|侵犯|刁难|阻挠|虐待|遗弃|家庭暴力|家暴|骚扰")
 #: "户口未迁出": the woman's condition, not something done to her.
 _HER_CONDITION = re.compile(r"(?:未|不|没|没有)(?:迁|转|办|落|注销)")
 #: What ends or cuts a member's share, without a negation ("服刑人员的分红自动终止", "新增人口按0.5人计算").
-_MEMBER_CUT = re.compile(r"终止|失效|作废|自动|另行|重新分配|重新发包|转给|留给|留归|划归|提留|作为集体|仅(?:享受|分|发|按)|"
+_MEMBER_CUT = re.compile(lx.SHARE_UNSETTLED + r"|终止|失效|作废|自动|另行|重新分配|重新发包|转给|留给|留归|划归|提留|作为集体|仅(?:享受|分|发|按)|"
                          r"只(?:享受|分|发|按|能)|为止|一半|半份|减半|(?:[0-9０-９]+(?:\.[0-9]+)?|半|零点[一二三四五六七八九])"
                          r"\s*(?:个人口|个人|人口|人(?!民|员|均)|股|份)|百分之[一二三四五六七八九]十|[1-9][0-9]?%|[一二三四五六七八九]成")
 #: "是否迁出户口是个人自由", "可以自愿迁出": her own choice, not the village's.
 _HER_CHOICE = re.compile(r"是否|无论|不论|自愿|自行决定|可以|可自|也可|可")
+#: The choice left to her or her family anywhere in the sentence ("随父或随母,由父母自行决定").
+_FAMILY_CHOICE = re.compile(r"自行决定|自行选择|自主决定|自主选择|自愿选择|本人选择|本人决定|本人意愿|自由选择")
+#: Table or colon style: a share written right after who gets it ("外嫁女 0.5份", "出嫁女：0.5股").
+_TABLE_GAP = re.compile(r"[\s:：、]*")
+#: A share written as nothing ("土地0,分红0", "分红：零"): the table-style form of "不分".
+_ZERO_SHARE = re.compile(lx.alt(lx.ENTITLEMENTS) + r"\s*[:：]?\s*(?:0|０|零)(?![0-9０-９.．])")
 _PROTECTIVE_WORDS = _rx(lx.PROTECTIVE, 12)
 #: A man preferred by the rule itself ("户代表一律由男性户主担任").
-_MEN_ONLY = re.compile(r"(?:由|限|只有|仅限|只限|必须是|须为|只能|只派|只准)[^，,。；;]{0,6}?(?:男性|男方|男子|男丁|男人|儿子)")
+_MEN_ONLY = re.compile(r"(?:由|限|只有|仅限|只限|必须是|须为|只能|只派|只准)[^，,。；;]{0,6}?(?:男性|男方|男子|男丁|男人|儿子)"
+                       # who shares defined as the men ("分配对象为户口在本组的男性村民及其妻子儿女")
+                       r"|(?:对象|范围|人员)(?:为|是|限于|仅限)[^。；;]{0,12}?(?:男性|男子|男丁|儿子)")
 
 _FINE = _rx(lx.FINE)
 _DEMANDED = re.compile(r"(?:要求|责令|勒令|强制|强迫|让)" + lx.GAP % 6 + r"(?:交|缴|交纳|缴纳|支付|赔|出)" + lx.GAP % 6
@@ -167,6 +178,12 @@ _MARRIAGE_LEAVE = re.compile(r"(?:结婚|嫁|娶|离婚|再婚|改嫁|婚姻)[^�
 #: "集体土地归集体所有" states the law; "所伐木材归村集体所有" confiscates.
 _COMMONS = re.compile(r"(?:土地|山林|林地|草原|草地|水面|资源|资产|滩涂|荒地)" + lx.GAP % 4 + "$")
 _MARRIAGE_LAWFUL = _rx(lx.MARRIAGE_LAWFUL)
+#: A marriage declared void by the village ("婚姻无效", "不承认其婚姻"): only the law voids a marriage
+#: (民法典 婚姻家庭编: bigamy, kinship, marriage age), whatever the rule was about (彩礼 included).
+_MARRIAGE_VOID = re.compile(r"婚姻(?:无效|作废|不予承认|不予认可|不被承认|不算数)|不(?:予)?承认[^。；;，,]{0,6}婚姻|"
+                            r"视为非法婚姻|婚姻[^。；;，,]{0,4}(?:解除|撤销)(?=[。；;，,]|$)")
+_MARRIAGE_VOID_LAWFUL = re.compile(r"重婚|近亲|血亲|婚龄|未达|未到|未满|未成年|胁迫|隐瞒|重大疾病|依法|法院|"
+                                   r"婚姻登记机关|民法典|婚姻法")
 _BIRTH_RULES = _rx(lx.BIRTH_RULES)
 _RELIGION_RULES = _rx(lx.RELIGION_RULES)
 _BURIAL_FORCE = _rx(lx.BURIAL_FORCE)
@@ -336,13 +353,21 @@ def _read(text: str) -> dict[str, Reading]:
             # a share of her own, fixed in a quantity ("出嫁女按0.5个人口计算", "出嫁女配股1股", "每人补偿2000元"):
             # a rule that names her to fix her share treats her apart, unless it says the share is the same
             quantity = _QUANTITY.search(text, women.end())
-            if quantity is not None and _SHARE_WORDS.search(text) and not _SAME.search(text):
+            # the whole name ("外嫁女", not its "嫁"), then nothing but spaces or a colon before the quantity
+            named_end = max((p + len(w) for p in range(max(0, women.start() - 2), women.start() + 1)
+                             for w in _WOMEN_WORDS if text.startswith(w, p) and p + len(w) > women.start()),
+                            default=women.end())
+            table = quantity is not None and _TABLE_GAP.match(text, named_end).end() == quantity.start()
+            if quantity is not None and (_SHARE_WORDS.search(text) or table) and not _SAME.search(text):
                 add("women", women.group(0), quantity.group(0).strip())
     if women is not None and "women" not in out and not s.protective and not s.eligible():
         # Last resort: marital status named, something negated or cut, and a share named in the same sentence.
         negative = next((m for m in _NEGATIVE.finditer(text) if not s.protected(m.start())
                          and m.start() > women.start() and not _HER_CONDITION.match(text, m.start())), None)
         taken = _OBJECT.search(text)
+        zero = _ZERO_SHARE.search(text, women.end())
+        if negative is None and zero is not None:
+            negative, taken = zero, _OBJECT.search(zero.group(0))
         if negative is not None and taken is not None and not _HONOURS.search(text):
             add("women", women.group(0), negative.group(0), taken.group(0))
     if women is not None and "women" not in out and not s.eligible():
@@ -352,7 +377,7 @@ def _read(text: str) -> dict[str, Reading]:
         restricted = next((m for m in _WOMEN_RESTRICTED.finditer(text, max(women.end(), shield))
                            if (not s.protected(m.start()) or m.group(0).startswith(("不", "无")))
                            and not _HER_CHOICE.search(text, max(0, m.start() - 4), m.start())), None)
-        if s.protective and shield < 0:
+        if (s.protective and shield < 0) or _FAMILY_CHOICE.search(text):
             restricted = None
         if restricted is not None and not _EVERYONE_DUTY.search(text) and not _HONOURS.search(text):
             add("women", women.group(0), restricted.group(0))
@@ -439,6 +464,9 @@ def _read(text: str) -> dict[str, Reading]:
         _MARRIAGE_LEAVE, s, condition_ok=True)
     if marriage is not None and not _MARRIAGE_LAWFUL.search(text):
         add("marriage", marriage.group(0))
+    voided = _first(_MARRIAGE_VOID, s, condition_ok=True)
+    if voided is not None and not _MARRIAGE_VOID_LAWFUL.search(text) and not s.protective:
+        add("marriage", voided.group(0))
     birth = _first(_BIRTH_RULES, s, condition_ok=True, leading_prohibitor=True)
     if birth is not None:
         add("birth", birth.group(0))
@@ -471,6 +499,12 @@ def _read(text: str) -> dict[str, Reading]:
     religion_subject = _RELIGION.search(text)
     if (out or deprivations) and religion_subject and not _RELIGION_LAWFUL.search(text):
         add("religion", religion_subject.group(0))
+    elif religion_subject and not _RELIGION_LAWFUL.search(text) and not s.protective:
+        # believers barred from an office or a chance ("信教的村民,不得担任组长"): the bar the collective
+        # reading knows, falling on belief
+        barred = _COLLECTIVE_BAR.search(text, religion_subject.end())
+        if barred is not None and not s.double_negated(barred.start()):
+            add("religion", religion_subject.group(0), barred.group(0))
     expulsion = _first(_EXPULSION, s)
     if expulsion is not None and not s.eligible():
         women = _WOMEN.search(text)
