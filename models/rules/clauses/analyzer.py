@@ -126,6 +126,8 @@ _WOMEN_RESTRICTED = re.compile(
     # her place put to a vote ("需经村民代表大会表决")
     r"|(?:发给|给其|付给|交其|代管|代领)|空挂|挂靠|寄挂|(?:须|需|必须)(?:经|由)[^。；;]{0,16}?(?:表决|决定|讨论)"
     r"|" + lx.SHARE_UNSETTLED)
+#: Left out by name, the exclusion before who ("不含外嫁女", "除已出嫁的女儿外").
+_EXCLUDED_BEFORE = re.compile(r"(?:不含|不包含|不包括|除去|除了|排除|剔除|扣除)[^。；;，,]{0,4}$")
 #: "出嫁女回娘家办酒,不得大操大办": a duty every villager has, not a wrong to the woman.
 _EVERYONE_DUTY = re.compile(r"大操大办|铺张|浪费|酒席|宴|彩礼|礼金|遵守|履行|赡养|违法|迷信|赌|毒|打架|喧哗|"
                             r"歧视|干涉|强迫|侵害|侵犯|刁难|阻挠|虐待|遗弃|家庭暴力|家暴|骚扰")
@@ -379,6 +381,9 @@ def _read(text: str) -> dict[str, Reading]:
                            and not _HER_CHOICE.search(text, max(0, m.start() - 4), m.start())), None)
         if (s.protective and shield < 0) or _FAMILY_CHOICE.search(text):
             restricted = None
+        if restricted is None and not s.protective:
+            # left out by name ("分配对象…(不含外嫁女)", "不包括已出嫁的女儿")
+            restricted = _EXCLUDED_BEFORE.search(text, max(0, women.start() - 8), women.start())
         if restricted is not None and not _EVERYONE_DUTY.search(text) and not _HONOURS.search(text):
             add("women", women.group(0), restricted.group(0))
     member = _MEMBERSHIP.search(text)

@@ -33,7 +33,7 @@ _OWN_RULES = _rx(lx.OWN_RULES)
 _WOMEN_ELIGIBILITY = _rx(lx.WOMEN_ELIGIBILITY)
 #: Marital status named (not merely "妇女"): where 不符合条件 is the wrong itself.
 MARITAL = re.compile(r"(?<!丧)嫁(?!娶)|离婚|离异|丧偶|寡妇|再婚|入赘|招婿|招赘|招郎|上门女婿|倒插门|男到女家|到女方落户|已婚|婚后|"
-                     r"结婚后|半边户|纯女户|女儿户|独女户|双女户|二女户")
+                     r"结婚后|半边户|纯女户|女儿户|独女户|双女户|二女户|上门的男|上门男|上门郎|随妻|婚迁|招亲")
 #: Citing one of the village's own texts is no authority: "按照《村规民约》罚款".
 _OWN_TITLE = re.compile(r"《[^》]{0,20}?(?:村规|民约|章程|公约|守则|规约|寨规|族规|制度)[^》]{0,10}》")
 _PROTECTOR = _rx(lx.PROTECTORS)
