@@ -8,7 +8,7 @@ the app, the township review and `cunwu rules check` call.
 
 Severities: "error" for what a village has no power to do (fines,
 confiscation, detention, withheld entitlements, stripping married-out women…);
-"warning" for what needs review (naming a person in public).
+"warning" for what needs review (naming a person in public; a share rule that singles out women by marriage).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def check_sentence(sentence: str, article: int = 0, on: date | str | None = None
     sentence = sentence.strip()
     for reading in analyzer.read(sentence):
         if reading.review:
-            severity, template = WARNING, verdicts.EXPOSURE_MESSAGE
+            severity, template = WARNING, verdicts.REVIEW_MESSAGES.get(reading.category, verdicts.EXPOSURE_MESSAGE)
         else:
             severity, template = ERROR, verdicts.MESSAGES[reading.category]
         out.append(LegalityFinding(article, severity, reading.category, sentence, reading.matched,

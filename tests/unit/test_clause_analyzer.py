@@ -758,3 +758,12 @@ def test_the_constructed_phrasing_set_keeps_its_figures():
     alarms = [c.id for c in lawful if check_text(c.text)]
     assert len(missed) <= 0.05 * len(unlawful), missed
     assert len(alarms) <= 0.03 * len(lawful), alarms
+
+
+def test_a_share_rule_singling_out_women_by_marriage_needs_review():
+    findings = check_sentence("外嫁女的征地补偿款,等政策明确后发放。")
+    assert [(f.category, f.severity) for f in findings] == [("women", WARNING)]
+    assert "需核对" in str(findings[0].message) and "依据" in findings[0].text()
+    for lawful in ("外嫁女的补偿款直接打入本人银行账户。", "出嫁女分红按人头计算。",
+                   "外嫁女户口未迁出的,征地补偿款与其他村民同等发放。"):
+        assert check_sentence(lawful) == [], lawful

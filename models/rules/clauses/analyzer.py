@@ -43,7 +43,7 @@ class Reading:
 
     category: str
     matched: tuple[str, ...]
-    review: bool = False  # True: needs review (naming a person), not plainly unlawful
+    review: bool = False  # True: needs review (naming a person, singling out by marriage), not plainly unlawful
 
 
 def _rx(words: tuple[str, ...], gap: int = 8) -> re.Pattern[str]:
@@ -128,6 +128,9 @@ _WOMEN_RESTRICTED = re.compile(
     r"|" + lx.SHARE_UNSETTLED)
 #: Left out by name, the exclusion before who ("不含外嫁女", "除已出嫁的女儿外").
 _EXCLUDED_BEFORE = re.compile(r"(?:不含|不包含|不包括|除去|除了|排除|剔除|扣除)[^。；;，,]{0,4}$")
+#: Help given, not a share settled ("丧偶妇女家庭困难的,每月补助200元").
+#: Nor her share paid to her or counted per head ("打入本人账户", "由其本人经营", "按人头计算", "依法处理").
+_GIVEN = re.compile(r"困难|救助|慰问|照顾|帮扶|优先|奖励|补助|保障|保护|享有|有权|可以|可|本人|依法|人头|平均|提供|公示|账户")
 #: "出嫁女回娘家办酒,不得大操大办": a duty every villager has, not a wrong to the woman.
 _EVERYONE_DUTY = re.compile(r"大操大办|铺张|浪费|酒席|宴|彩礼|礼金|遵守|履行|赡养|违法|迷信|赌|毒|打架|喧哗|"
                             r"歧视|干涉|强迫|侵害|侵犯|刁难|阻挠|虐待|遗弃|家庭暴力|家暴|骚扰")
@@ -386,6 +389,13 @@ def _read(text: str) -> dict[str, Reading]:
             restricted = _EXCLUDED_BEFORE.search(text, max(0, women.start() - 8), women.start())
         if restricted is not None and not _EVERYONE_DUTY.search(text) and not _HONOURS.search(text):
             add("women", women.group(0), restricted.group(0))
+    if women is not None and "women" not in out and not s.protective and not s.eligible():
+        # Last of all: named by marital status in a rule that settles a share (分配, 补偿, 分红…), and not
+        # given the same share or help: singled out. Nothing taken is named, so it needs review (a warning).
+        share = _OBJECT.search(text, women.end())
+        if share is not None and _SHARE_WORDS.search(text) and not _SAME.search(text) and not _GIVEN.search(text) \
+                and not _EVERYONE_DUTY.search(text) and not _HONOURS.search(text):
+            add("women", women.group(0), share.group(0), review=True)
     member = _MEMBERSHIP.search(text)
     if member is not None and not out and not s.protective and not s.eligible() and not _HONOURS.search(text):
         # a member named by a change of 户口 or status whose share is ended, passed on or kept to a part

@@ -64,6 +64,14 @@ MESSAGES: dict[str, str] = {
 #: A reading that names a person ("曝光…姓名"): needs review; 通报批评 itself is a lawful sanction.
 EXPOSURE_MESSAGE = QT_TRANSLATE_NOOP(
     _C, "公开曝光他人姓名、照片等惩戒措施可能侵犯名誉权和隐私,需审慎;通报批评可以,不宜公布个人信息。")
+#: A share rule that names women (or men who married in) by marital status without saying their share is the
+#: same: to check, since 妇女权益保障法 forbids treating them apart for marriage, but the rule may only be
+#: saying how their equal share is paid.
+WOMEN_REVIEW_MESSAGE = QT_TRANSLATE_NOOP(
+    _C, "分配规则单独点名出嫁、离婚、丧偶妇女或入赘男子而未写明与其他村民同等,需核对是否区别对待;"
+        "因婚姻状况减少或剥夺其权益违法。")
+#: The message of each reading that only needs review, by category.
+REVIEW_MESSAGES = {"humiliation": EXPOSURE_MESSAGE, "women": WOMEN_REVIEW_MESSAGE}
 
 
 def bases(category: str, on: date | str | None = None) -> tuple[LegalBasis, ...]:
