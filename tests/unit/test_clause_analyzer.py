@@ -720,6 +720,11 @@ PHRASING_UNLAWFUL = [
     ("偷盗者扣在村部,交清赔偿才放人。", "liberty"),
     ("乱跑的猪,任何人可以打死。", "property"),
     ("村民一律不准披麻戴孝。", "burial"),
+    ("违章搭建的棚子,村里有权拆。", "property"),
+    ("占用公路晒粮的,粮食归清扫人员所有。", "property"),
+    ("不交电费的,剪掉电表线。", "property"),
+    ("放养的鸡鸭,见一只杀一只。", "property"),
+    ("村民拒不交纳集体提留的,以其粮食抵缴。", "property"),
 ]
 
 PHRASING_LAWFUL = [
@@ -732,6 +737,16 @@ PHRASING_LAWFUL = [
     "征地补偿款按户籍人口分配,外嫁女与其他村民同等分配。",
     "对外来人员,按流动人口管理规定登记。",
     "孤寡老人由其亲属照看。",
+    # plain words of restraint and demolition said of animals, children, one's own house
+    "犬只应当拴养或关起来,不得放养。",
+    "夜间要看住自家孩子,防止溺水。",
+    "森林防火期,派人看守山口。",
+    "村民有权拆除自家危房。",
+    "承包期内,收益归承包者所有。",
+    # help at the village's discretion is no share withheld
+    "离婚妇女生活困难的,村里酌情给予补助。",
+    "丧偶妇女家庭困难的,由村委会研究决定给予救助。",
+    "每季度评选一次红黑榜,张贴在村务公开栏。",
 ]
 
 
