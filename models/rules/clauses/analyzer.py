@@ -125,12 +125,16 @@ _WOMEN_RESTRICTED = re.compile(
     # her share handed to her family ("发给其父母", "由其父母代管"), her household made a hanger-on ("作为空挂户"),
     # her place put to a vote ("需经村民代表大会表决")
     r"|(?:发给|给其|付给|交其|代管|代领)|空挂|挂靠|寄挂|(?:须|需|必须)(?:经|由)[^。；;]{0,16}?(?:表决|决定|讨论)"
+    # her share put to a vote ("经三分之二以上村民代表签字同意"): the vote a land adjustment needs is no
+    # condition on what she is owed as a member
+    r"|经[^。；;]{0,16}?(?:签字同意|表决同意|表决通过|三分之二)"
     r"|" + lx.SHARE_UNSETTLED)
 #: Left out by name, the exclusion before who ("不含外嫁女", "除已出嫁的女儿外").
 _EXCLUDED_BEFORE = re.compile(r"(?:不含|不包含|不包括|除去|除了|排除|剔除|扣除)[^。；;，,]{0,4}$")
 #: Help given, not a share settled ("丧偶妇女家庭困难的,每月补助200元").
 #: Nor her share paid to her or counted per head ("打入本人账户", "由其本人经营", "按人头计算", "依法处理").
-_GIVEN = re.compile(r"困难|救助|慰问|照顾|帮扶|优先|奖励|补助|保障|保护|享有|有权|可以|可|本人|依法|人头|平均|提供|公示|账户")
+_GIVEN = re.compile(r"困难|救助|慰问|照顾|帮扶|优先|奖励|补助|保障|保护|享有|有权|可以|可|本人|依法|人头|平均|提供|公示|账户|"
+                    r"享受(?:本村|本组)?(?:村民|成员)待遇")
 #: "出嫁女回娘家办酒,不得大操大办": a duty every villager has, not a wrong to the woman.
 _EVERYONE_DUTY = re.compile(r"大操大办|铺张|浪费|酒席|宴|彩礼|礼金|遵守|履行|赡养|违法|迷信|赌|毒|打架|喧哗|"
                             r"歧视|干涉|强迫|侵害|侵犯|刁难|阻挠|虐待|遗弃|家庭暴力|家暴|骚扰")
@@ -152,7 +156,8 @@ _PROTECTIVE_WORDS = _rx(lx.PROTECTIVE, 12)
 #: A man preferred by the rule itself ("户代表一律由男性户主担任").
 _MEN_ONLY = re.compile(r"(?:由|限|只有|仅限|只限|必须是|须为|只能|只派|只准)[^，,。；;]{0,6}?(?:男性|男方|男子|男丁|男人|儿子)"
                        # who shares defined as the men ("分配对象为户口在本组的男性村民及其妻子儿女")
-                       r"|(?:对象|范围|人员)(?:为|是|限于|仅限)[^。；;]{0,12}?(?:男性|男子|男丁|儿子)")
+                       r"|(?:对象|范围|人员)(?:为|是|限于|仅限)[^。；;]{0,12}?(?<!不分)(?:男性|男子|男丁|儿子)"
+                       r"(?![^。；;，,]{0,4}(?:女|和|或))")
 
 _FINE = _rx(lx.FINE)
 _DEMANDED = re.compile(r"(?:要求|责令|勒令|强制|强迫|让)" + lx.GAP % 6 + r"(?:交|缴|交纳|缴纳|支付|赔|出)" + lx.GAP % 6
