@@ -786,6 +786,8 @@ def test_a_share_rule_singling_out_women_by_marriage_needs_review():
     findings = check_sentence("外嫁女的征地补偿款,等政策明确后发放。")
     assert [(f.category, f.severity) for f in findings] == [("women", WARNING)]
     assert "需核对" in str(findings[0].message) and "依据" in findings[0].text()
-    for lawful in ("外嫁女的补偿款直接打入本人银行账户。", "出嫁女分红按人头计算。",
+    for lawful in ("外嫁女的补偿款直接打入本人银行账户。", "出嫁女分红按人头计算。", "出嫁女的分红,年底统一发放。",
+                   "入赘男子及其子女,按本组成员参加分配。", "外嫁女的分红,应当及时足额发放。",
+                   "外嫁女的补偿款按照法院判决发放。", "离婚后户口仍在本村的妇女,分红照发。",
                    "外嫁女户口未迁出的,征地补偿款与其他村民同等发放。"):
         assert check_sentence(lawful) == [], lawful
