@@ -129,12 +129,16 @@ _WOMEN_RESTRICTED = re.compile(
     # condition on what she is owed as a member
     r"|经[^。；;]{0,16}?(?:签字同意|表决同意|表决通过|三分之二)"
     r"|" + lx.SHARE_UNSETTLED)
+#: Paperwork or the law after "由…负责": "由财务人员负责造册" hands on no share.
+_CLERICAL = re.compile(r"造册|登记|统计|核实|核对|发放|办理|审核")
+#: "由村组依法调整解决", "以成员大会确认的名单为准": the law or the members' roll decides, not her marriage.
+_CLERICAL_BEFORE = re.compile(r"依法|(?:确认|审定|公示)的?名单")
 #: Left out by name, the exclusion before who ("不含外嫁女", "除已出嫁的女儿外").
 _EXCLUDED_BEFORE = re.compile(r"(?:不含|不包含|不包括|除去|除了|排除|剔除|扣除)[^。；;，,]{0,4}$")
 #: Help given, not a share settled ("丧偶妇女家庭困难的,每月补助200元").
 #: Nor her share paid to her or counted per head ("打入本人账户", "由其本人经营", "按人头计算", "依法处理").
 _GIVEN = re.compile(r"困难|救助|慰问|照顾|帮扶|优先|奖励|补助|保障|保护|享有|有权|可以|可|本人|依法|人头|平均|提供|公示|账户|"
-                    r"享受(?:本村|本组)?(?:村民|成员)待遇|统一|照发|照常|执行|判决|登记|参加分配|参与分配|享受分配|足额|及时|核实|核对|身份|确认|"
+                    r"享受(?:本村|本组)?(?:村民|成员)待遇|统一|照发|照常|执行|判决|登记|参加分配|参与分配|享受分配|足额|及时|核实|核对|身份|确认|造册|统计|审核|"
                     r"按(?:本组|本村|集体经济组织)?(?:成员|村民)")
 #: "出嫁女回娘家办酒,不得大操大办": a duty every villager has, not a wrong to the woman.
 _EVERYONE_DUTY = re.compile(r"大操大办|铺张|浪费|酒席|宴|彩礼|礼金|遵守|履行|赡养|违法|迷信|赌|毒|打架|喧哗|"
@@ -387,7 +391,9 @@ def _read(text: str) -> dict[str, Reading]:
         shield = max((clause_bounds(text, m.start())[1] for m in _PROTECTIVE_WORDS.finditer(text)), default=-1)
         restricted = next((m for m in _WOMEN_RESTRICTED.finditer(text, max(women.end(), shield))
                            if (not s.protected(m.start()) or m.group(0).startswith(("不", "无")))
-                           and not _HER_CHOICE.search(text, max(0, m.start() - 4), m.start())), None)
+                           and not _HER_CHOICE.search(text, max(0, m.start() - 4), m.start())
+                           and not _CLERICAL.match(text, m.end())
+                           and not _CLERICAL_BEFORE.search(text, max(0, m.start() - 6), m.end())), None)
         if (s.protective and shield < 0) or _FAMILY_CHOICE.search(text):
             restricted = None
         if restricted is None and not s.protective:
