@@ -8,6 +8,7 @@
     python scripts/legality_eval.py --set both     # dev, holdout, all and unseen
     python scripts/legality_eval.py --set synthetic  # the constructed phrasing-variety set
     python scripts/legality_eval.py --set synthetic --misses  # its misses (constructed, may be listed)
+    python scripts/legality_eval.py --set synthetic2 [--misses]  # the second constructed set
 
 Each row of tests/data/clauses/corpus.tsv (or unseen.tsv) is run through
 ``models.rules.legality.check_text``. A row is *flagged* when it gets at least
@@ -27,7 +28,8 @@ are printed, so nobody tunes words against it.
 synthetic.tsv holds sentences the team constructed from the patterns the law
 and issue 17 describe (not real quotes): it measures whether the analyzer reads
 phrasing variety (colon/table style, ratios, time limits, status statements),
-and its misses may be listed.
+and its misses may be listed. synthetic2.tsv is a second constructed set by
+another writer (分配方案, 股份章程, 公告 and news-paraphrase wording); same rules.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from models.rules.legality import check_text  # noqa: E402
-from tests.support.clause_corpus import CATEGORIES, SYNTHETIC, UNSEEN, Clause, load  # noqa: E402
+from tests.support.clause_corpus import CATEGORIES, SYNTHETIC, SYNTHETIC2, UNSEEN, Clause, load  # noqa: E402
 
 
 def _ratio(part: int, whole: int) -> float | None:
@@ -147,6 +149,8 @@ def _sets(which: str) -> dict[str, list[dict]]:
         sets["unseen"] = judge(load(UNSEEN))
     if which == "synthetic":
         sets["synthetic"] = judge(load(SYNTHETIC))
+    if which == "synthetic2":
+        sets["synthetic2"] = judge(load(SYNTHETIC2))
     return sets
 
 
@@ -158,17 +162,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="list missed unlawful rows and false alarms (dev unless --split)")
     parser.add_argument("--split", choices=("dev", "holdout", "all"),
                         help="restrict --misses (or the tables) to one split of corpus.tsv")
-    parser.add_argument("--set", dest="which", choices=("corpus", "unseen", "both", "synthetic"),
+    parser.add_argument("--set", dest="which", choices=("corpus", "unseen", "both", "synthetic", "synthetic2"),
                         default="corpus",
-                        help="corpus.tsv (default), the independent unseen.tsv, both, or the constructed synthetic.tsv")
+                        help="corpus.tsv (default), the independent unseen.tsv, both, "
+                             "or the constructed synthetic.tsv / synthetic2.tsv")
     args = parser.parse_args(argv)
-    if args.which in ("unseen", "synthetic") and args.split:
-        parser.error("--split applies to corpus.tsv; unseen.tsv and synthetic.tsv have one split")
+    if args.which in ("unseen", "synthetic", "synthetic2") and args.split:
+        parser.error("--split applies to corpus.tsv; unseen.tsv and the synthetic sets have one split")
     if args.misses and args.which in ("unseen", "both"):
         parser.error("unseen.tsv rows are never listed, only measured (see its README section)")
     sets = _sets(args.which)
     if args.misses:
-        for line in misses(sets["synthetic" if args.which == "synthetic" else args.split or "dev"]):
+        for line in misses(sets[args.which if args.which.startswith("synthetic") else args.split or "dev"]):
             print(line)
         return 0
     names = list(sets)

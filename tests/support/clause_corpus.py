@@ -27,6 +27,10 @@ UNSEEN_SPLIT = "unseen"
 # source_kind "synthetic"; it measures phrasing variety, never an estimate of real-world recall.
 SYNTHETIC = CORPUS.with_name("synthetic.tsv")
 SYNTHETIC_SPLIT = "synthetic"
+# A second constructed set, written independently of the first by another writer, in the wording of
+# 分配方案, 股份章程, 村民小组决议, 公告 and news paraphrases. Split "synthetic2"; same rules as SYNTHETIC.
+SYNTHETIC2 = CORPUS.with_name("synthetic2.tsv")
+SYNTHETIC2_SPLIT = "synthetic2"
 
 COLUMNS = ("id", "text", "label", "severity", "source", "source_kind", "split", "note")
 

@@ -106,3 +106,21 @@ def test_synthetic_rows_are_well_formed_and_marked_as_constructed():
     # A constructed sentence must never pass for a real quote: none repeats a row of either real set.
     real = [_norm(c.text) for c in cc.load() + cc.load(cc.UNSEEN)]
     assert [c.id for c in clauses if _norm(c.text) in real] == []
+
+
+def test_synthetic2_rows_are_well_formed_constructed_and_new():
+    """synthetic2.tsv (README): constructed, marked so, and repeating no row of any other set."""
+    header, rows = cc.read_rows(cc.SYNTHETIC2)
+    assert tuple(header) == cc.COLUMNS
+    assert [r["id"] for r in rows if r["_width"] != str(len(cc.COLUMNS))] == []
+    clauses = cc.load(cc.SYNTHETIC2)
+    ids = [c.id for c in clauses]
+    assert len(set(ids)) == len(ids) and all(i.startswith("t") for i in ids)
+    assert [c.id for c in clauses if c.split != cc.SYNTHETIC2_SPLIT or c.source_kind != "synthetic"] == []
+    assert [c.id for c in clauses if not c.source.startswith("synthetic: written by the team")] == []
+    assert [c.id for c in clauses if c.label not in cc.LABELS] == []
+    assert [c.id for c in clauses if (c.severity == "") != (c.label == "lawful")] == []
+    texts = [_norm(c.text) for c in clauses]
+    assert len(set(texts)) == len(texts)
+    others = [_norm(c.text) for c in cc.load() + cc.load(cc.UNSEEN) + cc.load(cc.SYNTHETIC)]
+    assert [c.id for c, t in zip(clauses, texts, strict=True) if t in others] == []
