@@ -176,6 +176,8 @@ _PRICE = re.compile(r"承包费|租金|租费|水费|电费|学费|保险费|医
                     r"慰问|资助")
 _DEPOSIT = _rx(lx.DEPOSIT)
 _CONTRACT = _rx(lx.CONTRACT)
+#: A sum the parties agreed in a contract ("按承包合同约定支付违约金"), not one the village imposes.
+_AGREED = re.compile(r"(?:合同|协议)[^，,。；;]{0,2}约定")
 _FEE = re.compile(lx.alt(lx.FEE_TOPICS) + r"[^。；;！!？?\n]{0,20}?(?:" + lx.alt(lx.COLLECT_FEE) + "|"
                   + lx.alt(lx.COLLECT) + lx.GAP % 10 + r"(?:" + AMOUNT + r"|[^，,。；;]{0,4}[费金]|钱))")
 _RANGE_FINE = re.compile(r"[0-9０-９]+\s*(?:[-~～—至到])\s*[0-9０-９]+\s*元")
@@ -435,6 +437,8 @@ def _read(text: str) -> dict[str, Reading]:
         ranged = _RANGE_FINE.search(text)
         if ranged is not None and not _NOT_A_FINE.search(text) and not s.by_authority(ranged.start()):
             fine = ranged
+    if fine is not None and fine.group(0) in ("违约金", "滞纳金") and _AGREED.search(text):
+        fine = None  # "按承包合同约定支付违约金": a civil contract's own term, not a penalty the village sets
     if fine is not None:
         # name the amount read with the fine ("罚款" + "一千元"), when the fine's clause has one
         cstart, cend = clause_bounds(text, fine.start())
