@@ -805,12 +805,27 @@ PHRASING2_UNLAWFUL = [
     ("不配合清查的,村委会不给其开证明。", "entitlement"),             # paperwork refused to the person
     ("违约者停发其护理补贴。", "entitlement"),
     ("情节严重的,除去其成员资格。", "expulsion"),
+    ("闹事者由治保会扣住其本人,次日再放。", "liberty"),             # the person himself held back
+    ("对偷牛贼,村民可把他围起来,等村干部到场。", "liberty"),
+    ("违约者由村里派人二十四小时看守。", "liberty"),
+    ("出嫁女的分红按租住户标准发放。", "women"),                    # paid by another class's standard
+    ("农嫁女的股份由经济社回购。", "women"),                        # her share bought back
+    ("欠款户的选民资格暂停两年。", "voting"),
+    ("受过处分的村民不具备被选举资格。", "voting"),
+    ("外村人去世后不许葬在本村。", "burial"),
+    ("丧事须经理事会批准方可举办。", "burial"),
+    ("村口设曝光台,张贴违规户名单。", "humiliation"),
+    ("到县里告状的,须先向村委会报告。", "petition"),
+    ("外来人员夜间不准在村里走动。", "movement"),
 ]
 
 PHRASING2_LAWFUL = [
     "妇女的承包地不随婚姻关系变动而收回。",                          # a share that does not follow the marriage
     "股份不随户籍迁移而变化。",
     "承租方逾期交租的,按租赁协议约定支付违约金。",                  # a contract's own term
+    "火化后骨灰不许装棺土葬。",                                     # the mode of burial, not who
+    "出嫁女的分红按本组成员标准发放。",
+    "信访事项由村委会登记后转交有关部门依法处理。",
 ]
 
 
