@@ -817,6 +817,14 @@ PHRASING2_UNLAWFUL = [
     ("村口设曝光台,张贴违规户名单。", "humiliation"),
     ("到县里告状的,须先向村委会报告。", "petition"),
     ("外来人员夜间不准在村里走动。", "movement"),
+    ("抓住偷鸡的,揍一顿再交村里。", "liberty"),                    # a beating allowed
+    ("闹事者关在祠堂两天。", "liberty"),                             # shut in for a time
+    ("欠款户一律不予登记为选民。", "voting"),
+    ("上访户的表决票作废。", "voting"),
+    ("分红人口以本社男丁及其妻儿为准。", "women"),                  # a share defined by the men
+    ("农嫁女是否享受分红,由社员大会讨论决定。", "women"),           # her share put to a vote
+    ("寡妇再嫁须把承包地交回组里。", "women"),
+    ("本山只许本族人安葬。", "burial"),
 ]
 
 PHRASING2_LAWFUL = [
@@ -826,6 +834,8 @@ PHRASING2_LAWFUL = [
     "火化后骨灰不许装棺土葬。",                                     # the mode of burial, not who
     "出嫁女的分红按本组成员标准发放。",
     "信访事项由村委会登记后转交有关部门依法处理。",
+    "牲畜应当圈养,不得放任在村道上。",
+    "重复投票的,该选票作废。",                                     # an invalid ballot, not a voter's vote
 ]
 
 
