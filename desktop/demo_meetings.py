@@ -11,13 +11,14 @@ import functools
 import random
 from datetime import date, timedelta
 
-from desktop.services import decisions_service, meetings_service
-from desktop.services.meetings_service import AgendaLine, ResolutionLine
+from desktop.services import decisions_service, meetings_service, terms_service
+from desktop.services.meetings_service import AgendaLine, AttendanceLine, ResolutionLine
 from desktop.services.session import Session
+from models.meetings import amendment_2025
 from models.meetings import types as mt
 from models.meetings.cadence import quarter_of
 from models.meetings.matters import ART24_MATTERS
-from models.meetings.quorum import ABSENT, LEAVE, PRESENT
+from models.meetings.quorum import ABSENT, LEAVE, OBSERVER, PRESENT
 
 PLACE = "村委会议室"
 PROJECTS = [
@@ -54,8 +55,26 @@ def _office_holder(role: str) -> str:
     return next((r.name for r in people_service.register() if role in r.roles), "")
 
 
+def _as_the_amended_law_asks(draft, party_study: bool) -> None:
+    """From 2026, what the amended 组织法 asks, done as a careful village does it.
+
+    The 监委会 is invited to the 村民代表会议 (列席), and the Party organisation studies the
+    important matters a week before the meeting (`party_study`; a 四议两公开 register's meetings
+    leave it to the register's ① 党组织提议 step, which the law reads the same way).
+    """
+    if not amendment_2025.applies(draft.held_on):
+        return
+    if draft.type_code == mt.REPRESENTATIVES:
+        listed = {a.person_id for a in draft.attendance}
+        for holder in terms_service.office_holders({"sc_chair", "sc_member"}, draft.held_on):
+            if holder.person_id not in listed:
+                draft.attendance.append(AttendanceLine(holder.person_id, holder.name, holder.gender, OBSERVER))
+    if party_study:
+        draft.party_study_on = draft.held_on - timedelta(days=7)
+
+
 def _meeting(session, rng, type_code, on, title, agenda, resolutions, present_ratio=0.92,
-             notice_days=5, typed=None, approve=True, host="", recorder="") -> str:
+             notice_days=5, typed=None, approve=True, host="", recorder="", party_study=True) -> str:
     draft = meetings_service.new_draft(type_code, on)
     draft.title, draft.place, draft.start_time = title, PLACE, rng.choice(["09:00", "14:30", "19:30"])
     draft.host, draft.recorder = host, recorder
@@ -65,6 +84,7 @@ def _meeting(session, rng, type_code, on, title, agenda, resolutions, present_ra
     _mark(rng, draft, present_ratio)
     present = (draft.present_count if typed is not None
                else sum(1 for a in draft.attendance if a.status == PRESENT))
+    _as_the_amended_law_asks(draft, party_study)
     draft.agenda = [AgendaLine(t, f"会议就“{t}”进行了讨论,与会人员发表了意见。") for t in agenda]
     draft.resolutions = []
     for text, matter in resolutions:
@@ -160,7 +180,7 @@ def fill_meetings(session: Session, years: int, households: int, seed: int = 11,
                 break
             resolutions = [(f"同意实施“{project}”", matter)] if step == "resolve" else []
             mid = count(meeting(session, rng, type_code, on, f"{project}{body}", [project], resolutions,
-                                 present_ratio=0.95))
+                                 present_ratio=0.95, party_study=False))
             decisions_service.add_step(session, reg.id, step, on, mid)
         else:
             published = start + timedelta(days=23)
