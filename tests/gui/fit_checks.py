@@ -246,30 +246,6 @@ def overlap_problems(root: QWidget) -> list[str]:
     return problems
 
 
-def sibling_overlap_problems(root: QWidget) -> list[str]:
-    """Any two visible sibling widgets drawn over each other (not only buttons: `overlap_problems`).
-
-    A box layout given less height than its word-wrapped labels need (a `QSplitter` or a tab widget
-    sizes from one-line minimums) still places each label with all its lines, over the widget above:
-    the 民主评议 不称职 rule over the table's last row at 1024×600 with 特大. Widgets inside item views
-    (cell editors) and Qt's own parts are left out; a pair sharing more than a pixel each way is one line.
-    """
-    problems = []
-    for parent in [root, *root.findChildren(QWidget)]:
-        if not _shown_on_window(parent) or isinstance(parent, QAbstractItemView) or _internal(parent):
-            continue
-        shown = [child for child in parent.children()
-                 if isinstance(child, QWidget) and not child.isWindow() and not _internal(child)
-                 and _shown_on_window(child)]
-        for i, first in enumerate(shown):
-            for second in shown[i + 1:]:
-                common = first.geometry().intersected(second.geometry())
-                if common.width() > 1 and common.height() > 1:
-                    problems.append(f"overlap {_name(first)} {first.geometry().getRect()} / "
-                                    f"{_name(second)} {second.geometry().getRect()}")
-    return problems
-
-
 def _reachable(widget: QWidget) -> bool:
     """Whether a scroll area around `widget` shows a scroll bar towards the part of it out of view."""
     parent = widget.parentWidget()

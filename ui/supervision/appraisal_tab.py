@@ -43,12 +43,12 @@ from ui.supervision.labels import (
     verdict_color,
     verdict_label,
 )
+from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_lines_html, finding_text
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.palette import GREY, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.tables import read_only_table, read_only_view
-from ui.widgets.wrapped_label import WrappedLabel, WrappedMessage
 
 NAME, POST, COMPETENT, BASIC, INCOMPETENT, VERDICT = range(6)
 _ID = Qt.ItemDataRole.UserRole
@@ -86,10 +86,9 @@ class AppraisalTab(QWidget):
         self.table = read_only_table([self.tr("姓名"), self.tr("职务"), self.tr("称职"), self.tr("基本称职"),
                                   self.tr("不称职"), self.tr("评议结果")])
         self.table.setSelectionMode(self.table.SelectionMode.NoSelection)
-        # Wrapped labels that claim their lines' height: the splitter below sizes its panes from
-        # one-line minimums, and the rule's second line at 特大 on 1024×600 drew over the table.
-        self.rule_label = WrappedLabel()
+        self.rule_label = QLabel()
         self.rule_label.setProperty("role", "hint")
+        self.rule_label.setWordWrap(True)
         self.save_button = make_primary(QPushButton(self.tr("保存评议结果")))
         self.save_button.clicked.connect(self.save)
         self.reset_button = QPushButton(self.tr("重新填写"))
@@ -97,13 +96,15 @@ class AppraisalTab(QWidget):
         if not allowed:
             self.save_button.setEnabled(False)
             self.save_button.setToolTip(read_only_tip(session))
-        self.message = WrappedMessage()
-        self.result_label = WrappedLabel()
+        self.message = FieldMessage()
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
 
         self.history_model = AppraisalHistoryModel(self)
         self.history = read_only_view(self.history_model)
-        self.schedule_label = WrappedLabel()
+        self.schedule_label = QLabel()
+        self.schedule_label.setWordWrap(True)
         self.schedule_label.setTextFormat(Qt.TextFormat.RichText)
 
         form = QFormLayout()
@@ -180,7 +181,8 @@ class AppraisalTab(QWidget):
         self.message.clear_message()
         if not can_act(self._session):  # the reason in words, and what to do (a village without its committee yet);
             self.message.show_hint(read_only_tip(self._session))  # a fresh form must not wipe it
-        self.result_label.setText("")
+        self.result_label.clear()
+        self.result_label.setMinimumHeight(0)
         self.update_verdicts()
 
     def spin(self, row: int, column: int) -> QSpinBox:
@@ -208,8 +210,8 @@ class AppraisalTab(QWidget):
         held_on = to_date(self.held_edit)
         province = installation.province()  # 不称职 thresholds are a province's rule (陕西 35), not the law's
         rule = supervision_service.appraisal_rule(assembly, held_on)
-        # The rule in words (it wraps at 特大 and claims its lines, see WrappedLabel), its provision
-        # (a province measure's title is long) on hover.
+        # One line even at 1024 px (a wrapped second line slid under the table): the rule in words,
+        # its provision (a province measure's title is long) on hover.
         self.rule_label.setText(message_text(rule.message))
         self.rule_label.setToolTip(finding_text(rule))
         for row in range(self.table.rowCount()):
@@ -260,6 +262,9 @@ class AppraisalTab(QWidget):
         _id, findings = recorded.value
         self.message.show_ok(self.tr("{year} 年度民主评议已保存。").format(year=self.year_spin.value()))
         self.result_label.setText(finding_lines_html(findings, self.tr("被评议人员均为称职或基本称职。")))
+        # The splitter sizes the form by its one-line minimum; findings that wrap (a province measure's
+        # long title) would slide over the table: the label asks for the height its lines need.
+        self.result_label.setMinimumHeight(self.result_label.heightForWidth(max(self.result_label.width(), 1)))
         self.refresh()
         return True
 

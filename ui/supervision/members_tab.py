@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,8 +34,7 @@ from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.primary_button import make_primary
 from ui.widgets.seating import can_seat, seat_only_tip
-from ui.widgets.tables import MIN_ROWS, read_only_view
-from ui.widgets.wrapped_label import WrappedLabel
+from ui.widgets.tables import read_only_view
 
 
 class NewTermDialog(QDialog):
@@ -131,18 +130,12 @@ class MembersTab(QWidget):
         self.model = MembersModel(self)
         self.table = read_only_view(self.model)
         self.table.setWordWrap(True)
-        # Three rows whole, as tall as they are: a seat in conflict wraps its finding into three or four
-        # lines (sized to this tab alone, the table no longer borrows 民主理财's height).
-        self._fewest = self.table.minimumHeight()
-        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._keep_first_rows())
-        self.table.installEventFilter(self)  # a new width re-wraps the findings
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_end_button())
         self.empty_label = QLabel()
         self.empty_label.setProperty("role", "hint")
         self.empty_label.setWordWrap(True)
-        # Claims its wrapped lines' height (see WrappedLabel): the tab widget passes on one-line minimums,
-        # and the card's findings took the room of the table's rows at 1024×600 with 特大.
-        self.composition_label = WrappedLabel()
+        self.composition_label = QLabel()
+        self.composition_label.setWordWrap(True)
         self.composition_label.setTextFormat(Qt.TextFormat.RichText)
 
         # The term and its buttons in two rows: in one they needed 916 px, more than a 1024×600
@@ -211,22 +204,6 @@ class MembersTab(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.composition_label.setText(finding_lines_html(
             view.composition, self.tr("人数、主任和财会人员都符合要求。")))
-        self._keep_first_rows()
-
-    def _keep_first_rows(self) -> None:
-        """The table's minimum: its header and its first `MIN_ROWS` rows at their wrapped height."""
-        table = self.table
-        rows = range(min(MIN_ROWS, self.model.rowCount()))
-        shown = sum(max(table.rowHeight(r), table.sizeHintForRow(r)) for r in rows)
-        bar = table.style().pixelMetric(table.style().PixelMetric.PM_ScrollBarExtent)
-        need = table.horizontalHeader().sizeHint().height() + shown + bar + 2 * table.frameWidth()
-        table.setMinimumHeight(max(self._fewest, need))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """The table resized: its first rows' height follows their wrapped findings."""
-        if watched is self.table and event.type() == QEvent.Type.Resize:
-            self._keep_first_rows()
-        return super().eventFilter(watched, event)
 
     def selected_member(self) -> MemberRow | None:
         """The seat of the highlighted row."""

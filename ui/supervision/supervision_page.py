@@ -19,7 +19,6 @@ from ui.supervision.meetings_tab import CommitteeMeetingsTab, MeetingEditorFacto
 from ui.supervision.members_tab import MembersTab
 from ui.supervision.vouchers_tab import VouchersTab
 from ui.widgets.scaled_label import ScaledLabel, scale_font
-from ui.widgets.screen_fit import size_to_current_tab
 
 
 class SupervisionPage(QWidget):
@@ -43,7 +42,6 @@ class SupervisionPage(QWidget):
         self.tabs.addTab(self.appraisal_tab, self.tr("民主评议"))
         self.tabs.addTab(self.ledger_tab, self.tr("工作台账"))
         scale_font(self.tabs.tabBar(), 1.1)
-        size_to_current_tab(self.tabs)  # the 成员 tab was as tall as 民主理财 or 民主评议 after a save
         self.tabs.currentChanged.connect(self._on_tab)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)

@@ -33,10 +33,10 @@ from ui.operations import run_op, run_query
 from ui.supervision.labels import OUTCOMES, can_act, outcome_label, read_only_tip, yuan
 from ui.supervision.voucher_reviews_model import VoucherReviewsModel
 from ui.widgets.duplicate import DuplicateBox, ask_duplicate
+from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.primary_button import make_primary
 from ui.widgets.tables import read_only_view
-from ui.widgets.wrapped_label import WrappedMessage
 
 Q_NO, Q_AMOUNT, Q_REASON, Q_OUTCOME = range(4)
 
@@ -88,9 +88,7 @@ class VouchersTab(QWidget):
         self.amount_edit = QLineEdit()
         self.amount_edit.setPlaceholderText(self.tr("例如 12,345.60"))
         self.amount_edit.textChanged.connect(self.check_amount)
-        # Messages that claim their wrapped lines' height: the splitter sizes the form from one-line
-        # minimums, and the read-only reason (5 lines at 特大 on 1024×600) squeezed the form's rows together.
-        self.amount_message = WrappedMessage()
+        self.amount_message = FieldMessage()
         self.signed_edit = QLineEdit()
         self.signed_edit.setPlaceholderText(self.tr("签字的监委会成员,例如:张三、李四"))
         self.questioned = QTableWidget(0, 4)
@@ -109,7 +107,7 @@ class VouchersTab(QWidget):
             for button in (self.save_button, self.add_row_button):
                 button.setEnabled(False)
                 button.setToolTip(read_only_tip(session))
-        self.message = WrappedMessage()
+        self.message = FieldMessage()
         self.duplicate_box: DuplicateBox | None = None
         if not allowed:  # the reason in words, and what to do (a village without its committee yet)
             self.message.show_hint(read_only_tip(session))

@@ -15,9 +15,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLayout,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -84,29 +82,6 @@ class ScrollingStack(QStackedWidget):
         while widget is not None and widget.parentWidget() is not self:
             widget = widget.parentWidget()
         return widget if widget is not None else page
-
-
-def size_to_current_tab(tabs: QTabWidget) -> None:
-    """Make `tabs` as tall as the tab shown, not as its tallest tab (call once all tabs are added).
-
-    A `QTabWidget` asks for the minimum height of its tallest page, even hidden: the 民主理财 form and
-    the 民主评议 findings after a save made the 村务监督 成员 tab taller than a 1024×600 window, with
-    empty room under it and the page scrolling for nothing. The hidden tabs' heights are ignored;
-    their widths still count, so the page does not change width from tab to tab.
-    """
-    own = {tabs.widget(i): tabs.widget(i).sizePolicy().verticalPolicy() for i in range(tabs.count())}
-
-    def follow(current: int) -> None:
-        for i in range(tabs.count()):
-            page = tabs.widget(i)
-            policy = page.sizePolicy()
-            shown = own.get(page, QSizePolicy.Policy.Preferred)
-            policy.setVerticalPolicy(shown if i == current else QSizePolicy.Policy.Ignored)
-            page.setSizePolicy(policy)
-        tabs.updateGeometry()
-
-    tabs.currentChanged.connect(follow)
-    follow(tabs.currentIndex())
 
 
 def screen_margin() -> QSize:
