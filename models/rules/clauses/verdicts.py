@@ -21,7 +21,11 @@ from datetime import date
 from models.legal import (
     CIVIL_CODE,
     COLLECTIVE_ORG_LAW,
+    CONSTITUTION,
     LAND_CONTRACT_LAW,
+    PENALTY_LAW,
+    PETITION_RULES,
+    POPULATION_LAW,
     RULES_OPINION_2018,
     WOMEN_RIGHTS_LAW,
     LegalBasis,
@@ -30,12 +34,6 @@ from models.legal import (
 from models.messages import QT_TRANSLATE_NOOP
 
 _C = "legality"
-_L = "legal"
-
-CONSTITUTION = QT_TRANSLATE_NOOP(_L, "宪法")
-PENALTY_LAW = QT_TRANSLATE_NOOP(_L, "行政处罚法")
-PETITION_RULES = QT_TRANSLATE_NOOP(_L, "信访工作条例")
-POPULATION_LAW = QT_TRANSLATE_NOOP(_L, "人口与计划生育法")
 
 #: category -> the sentence a person reads (Chinese source, translated by the UI).
 MESSAGES: dict[str, str] = {
