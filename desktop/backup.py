@@ -186,10 +186,11 @@ def create_backup(db_path: Path, dest_dir: Path, reason: str = "manual",
         _fsync(tmp)
         os.replace(tmp, dest)
     except (OSError, sqlite3.Error, Cancelled) as exc:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):  # a copy cut off mid-transaction
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
         if isinstance(exc, Cancelled) or isinstance(exc.__context__, Cancelled):
             raise Cancelled() from None  # cancelled inside the copy: sqlite3 may wrap it
         raise BackupError(msg(_C, QT_TRANSLATE_NOOP(

@@ -23,20 +23,22 @@ from models.db import written_tables
 
 #: Every page key of both modes (village and township).
 ALL_PAGES = frozenset({"home", "people", "rules", "disclosure", "meetings", "supervision", "exchange",
-                       "villages", "review", "compliance", "reports"})
+                       "villages", "review", "compliance", "reports", "elections"})
 
 _MEETINGS = ("meetings", "rules", "supervision", "disclosure", "home", "compliance", "review")
 _RULES = ("rules", "review", "home", "compliance", "villages")
 _DISCLOSURE = ("disclosure", "supervision", "home", "compliance")
 _SUPERVISION = ("supervision", "disclosure", "home", "compliance")
 _TOWNSHIP = ("rules", "review", "home", "compliance", "villages", "supervision", "disclosure", "exchange")
+#: 民主选举: the village's 民主选举 page and the township's 换届 board share the key "elections".
+_ELECTIONS = ("elections", "people", "meetings", "supervision", "home", "compliance", "villages")
 _SYNC = ("exchange", "villages", "home", "compliance", "reports")
 
 #: table → the pages that show something read from it.
 PAGES_BY_TABLE: dict[str, tuple[str, ...]] = {
     # the register and the installation
-    "person": ("people", "meetings", "supervision", "home"),
-    "person_role": ("people", "supervision", "home"),
+    "person": ("people", "meetings", "supervision", "home", "elections"),
+    "person_role": ("elections", "people", "supervision", "home"),
     "kinship": ("people", "supervision"),
     "village_group": ("people", "meetings", "home"),
     "household": ("people", "meetings", "home"),
@@ -59,6 +61,11 @@ PAGES_BY_TABLE: dict[str, tuple[str, ...]] = {
     "committee_term": _SUPERVISION, "committee_member": _SUPERVISION,
     "supervision_matter": _SUPERVISION + ("review",), "voucher_review": _SUPERVISION,
     "questioned_voucher": _SUPERVISION, "appraisal": _SUPERVISION, "appraisal_result": _SUPERVISION,
+    # 民主选举 (the elected become term records: the register, meetings and the 监委会 read them)
+    "election": _ELECTIONS, "election_committee_member": _ELECTIONS, "voter": _ELECTIONS,
+    "voter_objection": _ELECTIONS, "candidate": _ELECTIONS, "proxy_vote": _ELECTIONS,
+    "election_round": _ELECTIONS, "election_tally": _ELECTIONS, "elected_member": _ELECTIONS,
+    "recall": _ELECTIONS, "selection": _ELECTIONS,
     # what the township writes about a village's records
     "rule_review": _TOWNSHIP, "rule_filing": _TOWNSHIP, "township_answer": _TOWNSHIP,
     "township_notice": _TOWNSHIP, "notice_read": ("home", "exchange"),

@@ -56,6 +56,17 @@ RECORD_LABELS: dict[str, str] = {
     "rule_filing": QT_TRANSLATE_NOOP(_C, "备案回执"),
     "township_answer": QT_TRANSLATE_NOOP(_C, "乡镇答复"),
     "township_notice": QT_TRANSLATE_NOOP(_C, "乡镇通知"),
+    "election": QT_TRANSLATE_NOOP(_C, "选举"),
+    "election_committee_member": QT_TRANSLATE_NOOP(_C, "村民选举委员会成员"),
+    "voter": QT_TRANSLATE_NOOP(_C, "选民登记"),
+    "voter_objection": QT_TRANSLATE_NOOP(_C, "选民名单异议"),
+    "candidate": QT_TRANSLATE_NOOP(_C, "候选人"),
+    "proxy_vote": QT_TRANSLATE_NOOP(_C, "委托投票"),
+    "election_round": QT_TRANSLATE_NOOP(_C, "投票轮次"),
+    "election_tally": QT_TRANSLATE_NOOP(_C, "计票结果"),
+    "elected_member": QT_TRANSLATE_NOOP(_C, "当选人员"),
+    "recall": QT_TRANSLATE_NOOP(_C, "罢免"),
+    "selection": QT_TRANSLATE_NOOP(_C, "推选记录"),
 }
 
 #: Columns that name a record, tried in order.

@@ -112,6 +112,13 @@ LEFT_KINDS: dict[str, str] = {
 }
 
 
+#: 文化程度 as the 花名册 and the 换届统计表 write it ("" = not recorded).
+EDUCATION_LEVELS = ("小学及以下", "初中", "高中", "中专", "大专", "本科", "研究生")
+#: 政治面貌 ("" = not recorded); 中共党员 and 中共预备党员 count as 党员 in the 换届统计表.
+POLITICAL_STATUSES = ("中共党员", "中共预备党员", "共青团员", "民主党派", "群众")
+PARTY_MEMBER_STATUSES = ("中共党员", "中共预备党员")
+
+
 class Person(SyncedModel):
     """A villager who holds (or held) a role: 村委会成员, 村民代表, 党员, 监委会成员...
 
@@ -133,6 +140,9 @@ class Person(SyncedModel):
     left_on = CharField(max_length=10, default="")  # "" while on the register
     left_kind = CharField(max_length=16, default="")  # LEFT_KINDS
     left_reason = TextField(default="")
+    ethnicity = CharField(max_length=16, default="")  # 民族 (optional; 换届结果统计表)
+    education = CharField(max_length=16, default="")  # 文化程度 (EDUCATION_LEVELS; optional)
+    political_status = CharField(max_length=16, default="")  # 政治面貌 (POLITICAL_STATUSES; optional)
 
 
 class PersonRole(SyncedModel):

@@ -32,6 +32,10 @@ How the table was decided (组织法 = 村民委员会组织法):
   could otherwise seat, or unseat, its own supervisors. Nor does the committee
   write its own composition: a member could seat a friend or end a
   colleague's seat and sign alone.
+- **民主选举** (选举, 选举委员会, 选民, 异议, 候选人, 委托, 轮次, 计票, 当选,
+  罢免, 推选): `EDIT_REGISTER`, for the same reason: the result seats the
+  村委会 (term records), so the bodies elected must not write their own
+  election; the secretary records what the 村民选举委员会 decided.
 - **The 监委会's own work** (民主理财 `voucher_review`/`questioned_voucher`,
   民主评议 `appraisal`/`appraisal_result`): `COMMITTEE_REVIEW` only; a
   监督事项 (`supervision_matter`) also `EDIT_RECORDS`, whose holders write the
@@ -168,6 +172,18 @@ RIGHTS: dict[str, Right] = {
     "financial_line": RECORDS,
     "feedback": RECORDS_OR_COMMITTEE,
     "disclosure_subject": RECORDS,
+    # 民主选举: recorded by the register's keepers (the elected become term records, as the 监委会's election)
+    "election": REGISTER,
+    "election_committee_member": REGISTER,
+    "voter": REGISTER,
+    "voter_objection": REGISTER,
+    "candidate": REGISTER,
+    "proxy_vote": REGISTER,
+    "election_round": REGISTER,
+    "election_tally": REGISTER,
+    "elected_member": REGISTER,
+    "recall": REGISTER,
+    "selection": REGISTER,
     # the sync layer's own bookkeeping
     "peer": MACHINERY,
     "retired_key": MACHINERY,

@@ -107,6 +107,18 @@ AUTHORITY: dict[str, Authority] = {
     "financial_line": _village("posting_id"),
     "feedback": _village("item_id"),
     "disclosure_subject": _village(),
+    # 民主选举 (elections_service)
+    "election": _village("committee_meeting_id"),
+    "election_committee_member": _village("election_id", "person_id"),
+    "voter": _village("election_id", "person_id", "admitted_meeting_id"),
+    "voter_objection": _village("election_id", "voter_id", "person_id"),
+    "candidate": _village("election_id", "person_id"),
+    "proxy_vote": _village("election_id", "voter_id", "proxy_id"),
+    "election_round": _village("election_id"),
+    "election_tally": _village("round_id", "candidate_id", "person_id"),
+    "elected_member": _village("election_id", "round_id", "person_id", "role_id"),
+    "recall": _village("role_id", "person_id", "meeting_id"),
+    "selection": _village("role_id"),
     # the township's own records about a village's (review_service, notice_service)
     "rule_review": _township(version_id=OF_VILLAGE),
     "rule_filing": _township(version_id=OF_VILLAGE),

@@ -52,7 +52,8 @@ from peewee import BooleanField, CharField, Field, ForeignKeyField, IntegerField
 
 from models.disclosure.catalogue import CATEGORIES, PERIODS
 from models.disclosure.money import MAX_FEN
-from models.entities import GENDERS, LEFT_KINDS
+from models.elections import records as elections
+from models.entities import EDUCATION_LEVELS, GENDERS, LEFT_KINDS, POLITICAL_STATUSES
 from models.kinship import RELATIONS
 from models.meetings.four_two import STEP_CODES
 from models.meetings.matters import MATTERS
@@ -100,6 +101,22 @@ ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("disclosure_item", "review_result"): frozenset({"approved", "returned"}),
     ("disclosure_subject", "category"): frozenset(CATEGORIES),
     ("disclosure_subject", "period_kind"): frozenset(PERIODS),
+    ("person", "education"): frozenset(("",) + EDUCATION_LEVELS),
+    ("person", "political_status"): frozenset(("",) + POLITICAL_STATUSES),
+    ("election", "kind"): frozenset(elections.ELECTION_KINDS),
+    ("election", "body"): frozenset(("",) + elections.BODIES),
+    ("election", "committee_chosen_by"): frozenset(("",) + elections.BODIES),
+    ("election_committee_member", "position"): frozenset({"chair", "member"}),
+    ("voter", "category"): frozenset(elections.VOTER_CATEGORIES),
+    ("candidate", "post"): frozenset(elections.POSTS),
+    ("proxy_vote", "relation"): frozenset(("",) + tuple(RELATIONS)),
+    ("election_round", "kind"): frozenset(elections.ROUND_KINDS),
+    ("election_tally", "post"): frozenset(elections.POSTS),
+    ("elected_member", "post"): frozenset(elections.POSTS),
+    ("recall", "basis"): frozenset(elections.RECALL_BASES),
+    ("recall", "outcome"): frozenset(elections.RECALL_OUTCOMES),
+    ("selection", "kind"): frozenset(elections.SELECTION_KINDS),
+    ("selection", "method"): frozenset(elections.SELECTION_METHODS),
     # The lists below are the services' (desktop/, which models may not import); a test holds them equal
     # (tests/unit/test_sync_validator_codes.py).
     ("rule_version", "trigger"): frozenset({"election", "campaign", "law_change", "proposal", "other"}),
