@@ -32,7 +32,9 @@ def _people_list(args, paths) -> dict[str, Any]:
     people = [{"id": r.id, "name": r.name, "gender": r.gender, "birth": r.birth_text(),
                "village_group": r.village_group, "household": r.household_number,
                "household_relation": r.household_relation, "phone": r.phone, "roles": list(r.roles),
-               "left_on": r.left_on, "left_kind": r.left_kind} for r in rows]
+               "left_on": r.left_on, "left_kind": r.left_kind,
+               "ethnicity": r.ethnicity, "education": r.education, "political_status": r.political_status}
+              for r in rows]
     lines = [f"{n:>4}  {r.name}\t{r.gender}\t{r.birth_text() or '—'}\t{r.village_group or '—'}\t"
              f"{r.household_number or '—'}\t{people_service.status_text(r)}" for n, r in enumerate(rows, 1)]
     lines.append(f"共 {len(rows)} 人。" if rows else "名册里还没有人。可以在软件的“人员名册”里新增,或导入花名册。")

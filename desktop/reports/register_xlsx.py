@@ -8,9 +8,10 @@ from pathlib import Path
 from desktop.reports import xlsx_style as xs
 from desktop.services import people_service, setup_service
 
-HEADERS = ("序号", "姓名", "性别", "出生年月", "组别", "户号", "与户主关系", "电话", "现任职务", "状态")
+HEADERS = ("序号", "姓名", "性别", "出生年月", "组别", "户号", "与户主关系", "电话", "现任职务", "状态",
+           "民族", "文化程度", "政治面貌")
 #: Widths in Excel characters (a CJK character counts two).
-_WIDTHS = (6, 10, 6, 10, 10, 10, 12, 15, 24, 16)
+_WIDTHS = (6, 10, 6, 10, 10, 10, 12, 15, 24, 16, 8, 10, 12)
 
 
 def write_register_xlsx(path: Path, include_left: bool = False, on: date | None = None) -> Path:
@@ -35,12 +36,13 @@ def write_register_xlsx(path: Path, include_left: bool = False, on: date | None 
     for number, row in enumerate(people_service.register(include_left=include_left), start=1):
         roles = "、".join(people_service.PERSON_ROLES.get(r, r) for r in row.roles)
         ws.append([number, row.name, row.gender, row.birth_text(), row.village_group, row.household_number,
-                   row.household_relation, row.phone, roles, people_service.status_text(row)])
+                   row.household_relation, row.phone, roles, people_service.status_text(row),
+                   row.ethnicity, row.education, row.political_status])
         # Text, not numbers: Excel would turn "1968.10" into 1968.1 and drop a phone's leading zero.
         for column in (4, 6, 8):
             ws.cell(row=ws.max_row, column=column).number_format = "@"
     for index, width in enumerate(_WIDTHS, start=1):
         ws.column_dimensions[ws.cell(row=2, column=index).column_letter].width = width
     ws.freeze_panes = "A3"
-    xs.print_setup(ws, "2:2", landscape=False)
+    xs.print_setup(ws, "2:2", landscape=True)  # 13 columns: an A4 page turned
     return xs.save_atomically(wb, Path(path))

@@ -19,6 +19,7 @@ from desktop.services import (
 )
 from desktop.services.read_models import snapshot
 from desktop.services.session import Session
+from models import entities, person_details
 from models.db import database
 from models.entities import LEFT_KINDS, Kinship, Person, PersonRole
 from models.errors import NotFound, ValidationError
@@ -55,7 +56,13 @@ def _invalid(template: str, **params) -> ValidationError:
 
 #: The fields a person's form writes (besides name and gender).
 DETAIL_FIELDS = ("birth_year", "birth_month", "village_group", "household_entry", "household_relation",
-                 "phone", "note", "household")
+                 "phone", "note", "household", "ethnicity", "education", "political_status")
+
+#: The choices the form offers (the service takes these, "" and the spellings `models.person_details` knows).
+ETHNICITIES = person_details.ETHNICITIES
+EDUCATION_LEVELS = entities.EDUCATION_LEVELS
+POLITICAL_STATUSES = entities.POLITICAL_STATUSES
+PARTY_MEMBER_STATUSES = entities.PARTY_MEMBER_STATUSES
 
 
 def add_person(session: Session, name: str, gender: str, **details) -> read_models.PersonView:
@@ -232,6 +239,9 @@ class PersonRow:
     phone: str = ""
     left_on: str = ""
     left_kind: str = ""
+    ethnicity: str = ""  # 民族, "" when not recorded
+    education: str = ""  # 文化程度 (EDUCATION_LEVELS)
+    political_status: str = ""  # 政治面貌 (POLITICAL_STATUSES)
 
     def birth_text(self) -> str:
         """出生年月 as the 花名册 writes it: "1968.03", "1968" or ""."""
@@ -351,7 +361,7 @@ def register_rows(ids: Sequence[str]) -> list[PersonRow]:
         " (SELECT group_concat(r.role, ',') FROM person_role r"
         "  WHERE r.person_id = p.id AND +r.deleted = 0 AND r.end_date = ''),"
         " p.birth_year, p.birth_month, coalesce(h.number, p.household), p.household_relation, p.phone,"
-        " p.left_on, p.left_kind"
+        " p.left_on, p.left_kind, p.ethnicity, p.education, p.political_status"
         " FROM person p LEFT JOIN household h ON h.id = p.household_id"
         f" WHERE +p.deleted = 0 AND p.id IN ({marks})", ids)
     # 出生年月 stored as text by an older import reads as unknown (`stored_int`), never breaking the list.

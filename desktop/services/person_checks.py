@@ -16,9 +16,17 @@ from typing import Any
 
 from desktop.services import households_service
 from desktop.services.no_id_numbers import refuse_id_number
-from models.entities import GENDERS, LEFT_KINDS, Household, Person
+from models.entities import (
+    EDUCATION_LEVELS,
+    GENDERS,
+    LEFT_KINDS,
+    POLITICAL_STATUSES,
+    Household,
+    Person,
+)
 from models.errors import ValidationError
 from models.messages import QT_TRANSLATE_NOOP, msg
+from models.person_details import education_of, ethnicity_of, political_status_of
 
 _C = "people"
 _PHONE = re.compile(r"[0-9+\-() ]{0,32}")
@@ -63,11 +71,12 @@ def checked(name: str, gender: str, details: dict[str, Any], person_id: str = ""
 
     `details` may hold birth_year, birth_month, village_group,
     household_entry (a household id or None), household_relation, phone,
-    note and household (the old free-text 户号). Unknown keys are refused
-    (a caller's typo must not vanish silently).
+    note, household (the old free-text 户号), ethnicity, education and
+    political_status (`checked_details`). Unknown keys are refused (a
+    caller's typo must not vanish silently).
     """
     unknown = set(details) - {"birth_year", "birth_month", "village_group", "household_entry",
-                              "household_relation", "phone", "note", "household"}
+                              "household_relation", "phone", "note", "household", *DETAIL_KEYS}
     if unknown:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "不认识的人员字段:{fields}"), fields="、".join(sorted(unknown)))
     name = (name or "").strip()
@@ -111,6 +120,40 @@ def checked(name: str, gender: str, details: dict[str, Any], person_id: str = ""
     }
     if "household" in details:
         values["household"] = (details.get("household") or "").strip()[:32]
+    values.update(checked_details(details))
+    return values
+
+
+#: 民族, 文化程度, 政治面貌: optional, each kept in one spelling (`models.person_details`).
+DETAIL_KEYS = ("ethnicity", "education", "political_status")
+
+
+def checked_details(details: dict[str, Any]) -> dict[str, str]:
+    """民族, 文化程度 and 政治面貌 of `details` (only the keys given) in the kept spelling, or why not.
+
+    Common spellings are taken ("党员" is 中共党员, "大学本科" 本科, "汉" 汉族);
+    anything else is refused with the values allowed: the 换届结果统计表
+    counts these, and a value it cannot count would vanish from it.
+    """
+    values: dict[str, str] = {}
+    if "ethnicity" in details:
+        found = ethnicity_of(details["ethnicity"])
+        if found is None:
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "民族“{value}”不是 56 个民族之一,请从列表里选(例如 汉族、壮族)。"),
+                           value=str(details["ethnicity"]).strip()[:16])
+        values["ethnicity"] = found
+    if "education" in details:
+        found = education_of(details["education"])
+        if found is None:
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "文化程度“{value}”看不懂,只能是:{allowed},或不填。"),
+                           value=str(details["education"]).strip()[:16], allowed="、".join(EDUCATION_LEVELS))
+        values["education"] = found
+    if "political_status" in details:
+        found = political_status_of(details["political_status"])
+        if found is None:
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "政治面貌“{value}”看不懂,只能是:{allowed},或不填。"),
+                           value=str(details["political_status"]).strip()[:16], allowed="、".join(POLITICAL_STATUSES))
+        values["political_status"] = found
     return values
 
 

@@ -242,7 +242,8 @@ def apply(session: Session, preview: RosterPreview, include_duplicates: Iterable
 def _person_values(p: RosterPerson, household_id: str | None) -> dict:
     return {"name": p.name, "gender": p.gender, "birth_year": p.birth_year, "birth_month": p.birth_month,
             "village_group": p.group, "household": (p.household_no or p.head_name)[:32], "phone": p.phone,
-            "note": p.note, "household_entry": household_id, "household_relation": p.relation}
+            "note": p.note, "household_entry": household_id, "household_relation": p.relation,
+            "ethnicity": p.ethnicity, "education": p.education, "political_status": p.political_status}
 
 
 def _create_kinship(session: Session, read: RosterRead, person_ids: dict[int, str]) -> int:

@@ -32,6 +32,9 @@ FIELD_LABELS: dict[str, str] = {
     "address": QT_TRANSLATE_NOOP(_C, "住址(记在户上)"),
     "age": QT_TRANSLATE_NOOP(_C, "年龄(没有出生年月时推算出生年份)"),
     "note": QT_TRANSLATE_NOOP(_C, "备注"),
+    "ethnicity": QT_TRANSLATE_NOOP(_C, "民族"),
+    "education": QT_TRANSLATE_NOOP(_C, "文化程度"),
+    "political_status": QT_TRANSLATE_NOOP(_C, "政治面貌"),
 }
 IGNORED_LABEL = QT_TRANSLATE_NOOP(_C, "不导入")
 
@@ -55,6 +58,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "address": ("住址", "家庭住址", "现住址", "居住地址", "地址", "户籍地址"),
     "note": ("备注", "成员备注"),
     "age": ("年龄", "周岁", "年龄岁", "实足年龄"),
+    "ethnicity": ("民族", "民族名称", "族别", "成员民族"),
+    "education": ("文化程度", "学历", "最高学历", "文化", "受教育程度", "文化程度名称", "教育程度", "成员文化程度"),
+    "political_status": ("政治面貌", "政治面目", "党派", "政治身份", "成员政治面貌"),
 }
 
 _WORDS = {word: fld for fld, words in SYNONYMS.items() for word in words if fld not in ("head",)}

@@ -15,6 +15,7 @@ from datetime import date
 
 from models.errors import ValidationError
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
+from models.person_details import education_of, ethnicity_of, political_status_of
 from models.roster import births, id_numbers
 from models.roster.groups import group_key
 from models.roster.headers import (
@@ -72,6 +73,9 @@ class RosterPerson:
     phone: str = ""
     address: str = ""
     note: str = ""
+    ethnicity: str = ""  # 民族, 文化程度, 政治面貌 in the register's spelling (`models.person_details`)
+    education: str = ""
+    political_status: str = ""
     warnings: list[Message] = field(default_factory=list)
     #: Why this row is held for a person to decide (a likely duplicate), or None.
     duplicate_of: Message | None = None
@@ -333,13 +337,41 @@ class _RowReader:
             group = self.last_group
             warnings.append(_m(QT_TRANSLATE_NOOP(_C, "组别空着,沿用上一行的“{group}”"), group=group))
         self.last_group = group or self.last_group
+        details, unknown = self._details(cells, warnings)
+        note = _scrub(_text(self.get(cells, "note")))
+        note = ";".join(t for t in (note, *unknown) if t)
         self.read.people.append(RosterPerson(
             row, name, gender, birth.year if birth else None, birth.month if birth else None, group,
             household_no=_scrub(_text(self.get(cells, "household_no")))[:32],
             head_name="".join(_text(self.get(cells, "head")).split())[:32],
             relation=relation_of(self.get(cells, "relation")),
             phone=_phone(self.get(cells, "phone"), warnings), address=_scrub(_text(self.get(cells, "address")))[:128],
-            note=_scrub(_text(self.get(cells, "note"))), warnings=warnings))
+            note=note, warnings=warnings, **details))
+
+    def _details(self, cells: list[object], warnings: list[Message]) -> tuple[dict[str, str], list[str]]:
+        """民族, 文化程度, 政治面貌 as the register keeps them; a value not understood goes to the 备注.
+
+        The row is still taken (these fields are optional): "文化程度:扫盲" in
+        its 备注 and a warning, so nothing typed is lost and nothing is guessed.
+        """
+        values: dict[str, str] = {}
+        unknown: list[str] = []
+        for fld, read, label, warning in (
+                ("ethnicity", ethnicity_of, "民族", QT_TRANSLATE_NOOP(_C, "民族“{text}”看不懂,记在备注里,请核对")),
+                ("education", education_of, "文化程度",
+                 QT_TRANSLATE_NOOP(_C, "文化程度“{text}”看不懂,记在备注里,请核对")),
+                ("political_status", political_status_of, "政治面貌",
+                 QT_TRANSLATE_NOOP(_C, "政治面貌“{text}”看不懂,记在备注里,请核对"))):
+            text = _scrub("".join(_text(self.get(cells, fld)).split()))[:32]
+            if text in _UNKNOWN:
+                continue
+            found = read(text)
+            if found is None:
+                unknown.append(f"{label}:{text}")  # the 备注 is data, written in the source language
+                warnings.append(_m(warning, text=_short(text)))
+            elif found:
+                values[fld] = found
+        return values, unknown
 
     def _gender(self, row: int, cells: list[object], facts, warnings: list[Message]) -> str | None:
         typed_text = "".join(_text(self.get(cells, "gender")).split()).upper()

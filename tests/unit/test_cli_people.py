@@ -26,7 +26,8 @@ def test_people_list_on_a_fresh_village_and_json_either_side(tmp_path):
     assert before["count"] == 1
     assert before["people"][0] | {"id": ""} == {
         "id": "", "name": "王建国", "gender": "男", "birth": "1968.03", "village_group": "一组", "household": "",
-        "household_relation": "", "phone": "", "roles": [], "left_on": "", "left_kind": ""}
+        "household_relation": "", "phone": "", "roles": [], "left_on": "", "left_kind": "",
+            "ethnicity": "", "education": "", "political_status": ""}
 
 
 def test_people_list_refuses_an_uninitialised_folder_and_usage_errors(tmp_path):

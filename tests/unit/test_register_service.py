@@ -184,8 +184,9 @@ def test_register_export_reads_back(village, tmp_path):
     ws = load_workbook(out).active
     assert "人员名册" in ws["A1"].value
     assert tuple(c.value for c in ws[2]) == HEADERS
-    assert [c.value for c in ws[3]] == [1, "王建国", "男", "1968.03", "一组", "0010", "户主", "13800000000", None,
-                                        "在册"]
+    assert [c.value for c in ws[3]][:10] == [1, "王建国", "男", "1968.03", "一组", "0010", "户主", "13800000000",
+                                             None, "在册"]
+    assert [c.value for c in ws[3]][10:] == [None, None, None]  # 民族, 文化程度, 政治面貌 not recorded
     assert ws.max_row == 3  # the departed only when asked
     assert ws.column_dimensions["I"].width >= 20
     both = load_workbook(write_register_xlsx(tmp_path / "全部.xlsx", include_left=True)).active

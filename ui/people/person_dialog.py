@@ -49,7 +49,7 @@ class PersonDialog(QDialog):
         self._session = session
         self.setWindowTitle(self.tr("修改人员") if person_id else self.tr("新增人员"))
         em = self.fontMetrics().horizontalAdvance("国")
-        resize_within_screen(self, em * 40, em * 34)
+        resize_within_screen(self, em * 40, em * 37)  # 37: room for 民族/文化程度 and 政治面貌
         self.form = PersonForm(session, person_id)
         self.kinship: KinshipPanel | None = None
         self.tabs = QTabWidget()

@@ -1,4 +1,4 @@
-"""The register entry of one person: name, gender, 出生年月, group and household, 与户主关系, phone, note.
+"""The register entry of one person: name, gender, 出生年月, 民族/文化/政治面貌, group, household, phone, note.
 
 The form is the unit the "never lose typed work" framework handles: it says
 whether it has unsaved changes (`is_dirty`), saves (`save`), forgets them
@@ -82,6 +82,23 @@ class PersonForm(QWidget):
         self.birth_edit = QLineEdit()
         self.birth_edit.setPlaceholderText(self.tr("例如 1968.03 或 1968年3月"))
         self.birth_edit.setMaximumWidth(em * 16)
+        self.ethnicity_combo = QComboBox()
+        self.ethnicity_combo.setEditable(True)  # the 56 offered, 汉族 first; a typed "汉" is taken as 汉族
+        self.ethnicity_combo.addItem("")
+        self.ethnicity_combo.addItems(list(people_service.ETHNICITIES))
+        self.ethnicity_combo.lineEdit().setPlaceholderText(self.tr("未填"))
+        self.ethnicity_combo.setMinimumContentsLength(6)
+        self.ethnicity_combo.setMaximumWidth(em * 12)
+        self.education_combo = QComboBox()
+        self.education_combo.addItem(self.tr("未填"), "")
+        for level in people_service.EDUCATION_LEVELS:
+            self.education_combo.addItem(level, level)
+        self.education_combo.setMaximumWidth(em * 12)
+        self.political_combo = QComboBox()
+        self.political_combo.addItem(self.tr("未填"), "")
+        for status in people_service.POLITICAL_STATUSES:
+            self.political_combo.addItem(status, status)
+        self.political_combo.setMaximumWidth(em * 12)
         self.group_combo = QComboBox()
         self.group_combo.setMinimumContentsLength(8)
         self.new_group_button = QPushButton(self.tr("新建小组…"))
@@ -120,6 +137,17 @@ class PersonForm(QWidget):
         form.addRow(self.tr("户:"), household_row)
         form.addRow(self.tr("与户主关系:"), self.relation_combo)
         form.addRow(self.tr("电话:"), self.phone_edit)
+        # After 电话: a 花名册 typed from paper goes 姓名, 性别, 出生年月, 组, 户 first (Enter walks them in order).
+        details_row = QHBoxLayout()  # one row for the two short combos: the form stays one screen tall
+        details_row.addWidget(self.ethnicity_combo)
+        details_row.addSpacing(em)
+        education_label = QLabel(self.tr("文化程度:"))
+        education_label.setBuddy(self.education_combo)
+        details_row.addWidget(education_label)
+        details_row.addWidget(self.education_combo)
+        details_row.addStretch(1)
+        form.addRow(self.tr("民族:"), details_row)
+        form.addRow(self.tr("政治面貌:"), self.political_combo)
         form.addRow(self.tr("备注:"), self.note_edit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,6 +163,8 @@ class PersonForm(QWidget):
         self._fill_groups("")
         self._load()
         for signal in (self.name_edit.textEdited, self.gender_combo.activated, self.birth_edit.textEdited,
+                       self.ethnicity_combo.currentTextChanged, self.education_combo.activated,
+                       self.political_combo.activated,
                        self.group_combo.activated, self.household_combo.activated,
                        self.relation_combo.currentTextChanged, self.phone_edit.textEdited,
                        self.note_edit.textChanged):
@@ -155,6 +185,7 @@ class PersonForm(QWidget):
                 self.name_edit.setText(p.name)
                 self.gender_combo.setCurrentIndex(max(0, self.gender_combo.findData(p.gender)))
                 self.birth_edit.setText(birth_text(p.birth_year, p.birth_month))
+                self._set_details(p.ethnicity, p.education, p.political_status)
                 self._fill_groups(p.village_group)
                 self._fill_households(p.household_id or "")
                 self.relation_combo.setCurrentText(p.household_relation)
@@ -166,6 +197,14 @@ class PersonForm(QWidget):
                         date=p.left_on, kind=kind, reason=p.left_reason))
                     self.status_label.show()
         self._saved_state = self.draft_state()
+
+    def _set_details(self, ethnicity: str, education: str, political_status: str) -> None:
+        """Show 民族, 文化程度 and 政治面貌 (a stored value the lists lack is shown as it is)."""
+        self.ethnicity_combo.setCurrentText(ethnicity)
+        for combo, value in ((self.education_combo, education), (self.political_combo, political_status)):
+            if value and combo.findData(value) < 0:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
 
     def _fill_groups(self, selected: str) -> None:
         self.group_combo.blockSignals(True)
@@ -245,6 +284,7 @@ class PersonForm(QWidget):
         for edit in (self.name_edit, self.birth_edit, self.phone_edit):
             edit.clear()
         self.gender_combo.setCurrentIndex(0)
+        self._set_details("", "", "")
         self.relation_combo.setCurrentText("")
         self.note_edit.clear()
         self._fill_groups(group)
@@ -259,7 +299,10 @@ class PersonForm(QWidget):
         """What is typed, as JSON-able data (see `restore_draft`)."""
         return {
             "person_id": self.person_id, "name": self.name_edit.text(), "gender": self.gender_combo.currentData(),
-            "birth": self.birth_edit.text(), "group": self.group_combo.currentData() or "",
+            "birth": self.birth_edit.text(), "ethnicity": self.ethnicity_combo.currentText(),
+            "education": self.education_combo.currentData() or "",
+            "political_status": self.political_combo.currentData() or "",
+            "group": self.group_combo.currentData() or "",
             "household_id": self.household_combo.currentData() or "",
             "relation": self.relation_combo.currentText(), "phone": self.phone_edit.text(),
             "note": self.note_edit.toPlainText(),
@@ -271,6 +314,7 @@ class PersonForm(QWidget):
         self.name_edit.setText(state.get("name", ""))
         self.gender_combo.setCurrentIndex(max(0, self.gender_combo.findData(state.get("gender", ""))))
         self.birth_edit.setText(state.get("birth", ""))
+        self._set_details(state.get("ethnicity", ""), state.get("education", ""), state.get("political_status", ""))
         self._fill_groups(state.get("group", ""))
         self._fill_households(state.get("household_id", ""))
         self.relation_combo.setCurrentText(state.get("relation", ""))
@@ -296,7 +340,10 @@ class PersonForm(QWidget):
         details = {"birth_year": year, "birth_month": month, "village_group": self.group_combo.currentData() or "",
                    "household_entry": self.household_combo.currentData() or None,
                    "household_relation": self.relation_combo.currentText().strip(),
-                   "phone": self.phone_edit.text(), "note": self.note_edit.toPlainText()}
+                   "phone": self.phone_edit.text(), "note": self.note_edit.toPlainText(),
+                   "ethnicity": self.ethnicity_combo.currentText().strip(),
+                   "education": self.education_combo.currentData() or "",
+                   "political_status": self.political_combo.currentData() or ""}
         name, gender = self.name_edit.text(), self.gender_combo.currentData() or ""
         if self.person_id:
             pid = self.person_id

@@ -25,13 +25,17 @@ _C = "RegisterModel"
 
 
 class RegisterModel(LazyRowsModel):
-    """Columns: 姓名, 性别, 村民小组, 现任职务, 出生年月, 户号, 与户主关系, 状态, 电话; the id under `ID_ROLE`."""
+    """Columns: 姓名, 性别, 村民小组, 现任职务, 出生年月, 户号, 与户主关系, 状态, 电话, 民族, 文化程度, 政治面貌.
+
+    The id is under `ID_ROLE`.
+    """
 
     CONTEXT = _C
     COLUMNS = (QT_TRANSLATE_NOOP(_C, "姓名"), QT_TRANSLATE_NOOP(_C, "性别"),
                QT_TRANSLATE_NOOP(_C, "村民小组"), QT_TRANSLATE_NOOP(_C, "现任职务"),
                QT_TRANSLATE_NOOP(_C, "出生年月"), QT_TRANSLATE_NOOP(_C, "户号"),
-               QT_TRANSLATE_NOOP(_C, "与户主关系"), QT_TRANSLATE_NOOP(_C, "状态"), QT_TRANSLATE_NOOP(_C, "电话"))
+               QT_TRANSLATE_NOOP(_C, "与户主关系"), QT_TRANSLATE_NOOP(_C, "状态"), QT_TRANSLATE_NOOP(_C, "电话"),
+               QT_TRANSLATE_NOOP(_C, "民族"), QT_TRANSLATE_NOOP(_C, "文化程度"), QT_TRANSLATE_NOOP(_C, "政治面貌"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -93,6 +97,12 @@ class RegisterModel(LazyRowsModel):
             return row.household_relation
         if column == 8:
             return row.phone
+        if column == 9:
+            return row.ethnicity
+        if column == 10:
+            return row.education
+        if column == 11:
+            return row.political_status
         if row.on_register():
             return QCoreApplication.translate("people", people_service.ON_REGISTER)
         kind = QCoreApplication.translate("people", people_service.LEFT_KINDS.get(row.left_kind, row.left_kind))

@@ -94,8 +94,8 @@ class RegisterPage(QWidget):
         header.setSortIndicatorShown(False)
         header.sectionClicked.connect(self._sort_clicked)
         # Widths in characters, so they grow with the font-size setting.
-        # 姓名, 性别, 村民小组, 现任职务, 出生年月, 户号, 与户主关系, 状态 (电话 takes the rest).
-        self._column_chars = (5, 3, 5, 8, 5, 5, 5, 4)
+        # 姓名, 性别, 村民小组, 现任职务, 出生年月, 户号, 与户主关系, 状态, 电话, 民族, 文化程度 (政治面貌 takes the rest).
+        self._column_chars = (5, 3, 5, 8, 5, 5, 5, 4, 8, 4, 5)
         for column in range(len(self._column_chars)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self._size_columns()
