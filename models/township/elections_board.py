@@ -1,0 +1,396 @@
+"""The township's 换届 board: each village's election, its stage and what is late or irregular.
+
+Pure rules over plain facts. `desktop/services/election_board_service.py`
+reads what the villages' packages brought (one query per table for every
+village) into `VillageElection` facts; `village_row` turns one village's
+facts into a `BoardRow` (stage + findings) the screen and the 统计表 read.
+
+The stage is the last step the records show: an election with no 选举委员会
+yet has not started; once the 当选公告 is out it is 已公告, once the work is
+handed over 已移交, and 完成 when, besides, every seat is filled and the
+outgoing committee's 离任经济责任审计 was published.
+
+Every finding cites the 组织法 text in force on the election day
+(`models.legal.organic_law(article_2018, on=...)`). Rules that are the
+practice of the provinces' 选举规程 rather than the law's own words say so
+and are warnings; only a vote the law itself declares invalid (第十五条) is
+an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from models.legal import organic_law
+from models.meetings.quorum import ERROR, WARNING, Finding
+from models.messages import QT_TRANSLATE_NOOP, msg
+
+_C = "elections_board"
+
+#: Stages, in the order an election goes through them.
+NOT_STARTED = "not_started"
+COMMITTEE = "committee"
+REGISTRATION = "registration"
+NOMINATION = "nomination"
+VOTING = "voting"
+RUNOFF = "runoff"
+ANNOUNCED = "announced"
+HANDED_OVER = "handed_over"
+DONE = "done"
+STAGES = (NOT_STARTED, COMMITTEE, REGISTRATION, NOMINATION, VOTING, RUNOFF, ANNOUNCED, HANDED_OVER, DONE)
+STAGE_LABELS = {
+    NOT_STARTED: QT_TRANSLATE_NOOP(_C, "未启动"),
+    COMMITTEE: QT_TRANSLATE_NOOP(_C, "选举委员会已推选"),
+    REGISTRATION: QT_TRANSLATE_NOOP(_C, "选民登记"),
+    NOMINATION: QT_TRANSLATE_NOOP(_C, "候选人提名"),
+    VOTING: QT_TRANSLATE_NOOP(_C, "投票"),
+    RUNOFF: QT_TRANSLATE_NOOP(_C, "另行选举"),
+    ANNOUNCED: QT_TRANSLATE_NOOP(_C, "已公告"),
+    HANDED_OVER: QT_TRANSLATE_NOOP(_C, "已移交"),
+    DONE: QT_TRANSLATE_NOOP(_C, "完成"),
+}
+
+#: 组织法 (2018) 第十四条: the 选民名单 is published at least this many days before the election.
+ROLL_DAYS_BEFORE = 20
+#: 组织法 (2018) 第二十条: the work is handed over within this many days of the new committee's election.
+HANDOVER_DAYS = 10
+
+ROLL_ARTICLE, WOMEN_ARTICLE, TURNOUT_ARTICLE, HANDOVER_ARTICLE, AUDIT_ARTICLE = 14, 6, 15, 20, 35
+
+#: Finding keys (stable: tests and the screen's filters use them).
+ROLL_LATE, NO_WOMAN, HANDOVER_LATE, AUDIT_LATE, TURNOUT_LOW = (
+    "roll_late", "no_woman", "handover_late", "audit_late", "turnout_low")
+
+FEMALE = "女"
+MAIN_ROUND, RUNOFF_ROUND = "main", "runoff"
+GENERAL = "general"
+
+
+@dataclass(frozen=True)
+class RoundFact:
+    """One vote of an election: the 正式选举 or a 另行选举."""
+
+    number: int
+    kind: str  # main / runoff
+    held_on: str
+    issued: int = 0
+    cast: int = 0
+    invalid: int = 0
+
+
+@dataclass(frozen=True)
+class MemberFact:
+    """Someone elected, with what the 统计表 counts about them (from the register)."""
+
+    person_id: str
+    name: str
+    post: str  # vc_chair / vc_vice / vc_member
+    gender: str = ""
+    birth_year: int | None = None
+    political_status: str = ""
+    education: str = ""
+    ethnicity: str = ""
+
+
+@dataclass(frozen=True)
+class ElectionFact:
+    """One election as the township's copy holds it ("" = the step not recorded yet)."""
+
+    id: str
+    kind: str = GENERAL
+    label: str = ""
+    election_day: str = ""
+    seats: int = 0  # seats to fill, all posts together
+    committee_chosen_on: str = ""
+    roll_published_on: str = ""
+    candidates_published_on: str = ""
+    announced_on: str = ""
+    handover_on: str = ""
+    audit_published_on: str = ""
+    cancelled_on: str = ""
+    registered: int = 0  # live lines of the 选民名单
+    candidates: int = 0  # candidates not withdrawn
+    rounds: tuple[RoundFact, ...] = ()
+    members: tuple[MemberFact, ...] = ()
+
+    @property
+    def main_round(self) -> RoundFact | None:
+        """The first 正式选举 held (None before the vote)."""
+        mains = [r for r in self.rounds if r.kind == MAIN_ROUND and r.held_on]
+        return min(mains, key=lambda r: (r.held_on, r.number)) if mains else None
+
+    @property
+    def vote_day(self) -> str:
+        """The day of the vote: the 正式选举 held, else the election day planned ("" = none yet)."""
+        main = self.main_round
+        return main.held_on if main else self.election_day
+
+
+@dataclass(frozen=True)
+class RecallFact:
+    """A 罢免 as the board lists it."""
+
+    person_name: str
+    requested_on: str
+    vote_on: str = ""
+    outcome: str = ""  # recalled / not_recalled / withdrawn / ""
+
+
+@dataclass(frozen=True)
+class RoleFact:
+    """A term record of the village: who held which office from when to when (end exclusive, "" open)."""
+
+    person_id: str
+    role: str
+    start: str = ""
+    end: str = ""
+
+
+@dataclass(frozen=True)
+class VillageElection:
+    """All the board needs about one village."""
+
+    code: str
+    name: str
+    data_as_of: str = ""  # the day of its last package ("" = never sent one)
+    general: ElectionFact | None = None  # its latest 换届选举 (not called off)
+    by_elections: tuple[ElectionFact, ...] = ()
+    recalls: tuple[RecallFact, ...] = ()
+    roles: tuple[RoleFact, ...] = ()  # the 村委会 and Party offices (for the 统计表's 一肩挑, 交叉任职, 连任)
+
+
+@dataclass(frozen=True)
+class BoardFinding:
+    """One thing late or irregular, with its key (for filters) and the law behind it."""
+
+    key: str
+    finding: Finding
+
+    @property
+    def severity(self) -> str:
+        """ERROR (the election is invalid) or WARNING."""
+        return self.finding.severity
+
+    def text(self) -> str:
+        """The sentence with its citation (source language)."""
+        return self.finding.text()
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    """One village on the board."""
+
+    village: VillageElection
+    stage: str
+    findings: tuple[BoardFinding, ...] = ()
+
+    @property
+    def silent(self) -> bool:
+        """No package from this village ever arrived: it is listed apart, not judged."""
+        return not self.village.data_as_of
+
+    @property
+    def election(self) -> ElectionFact | None:
+        """The 换届选举 the row is about (None: not started)."""
+        return self.village.general
+
+    @property
+    def turnout(self) -> float | None:
+        """Ballots cast in the 正式选举 over the registered voters (None: no vote or no list)."""
+        e = self.election
+        main = e.main_round if e else None
+        if main is None or not e.registered:
+            return None
+        return main.cast / e.registered
+
+    @property
+    def women_elected(self) -> int:
+        """Women among the members elected."""
+        e = self.election
+        return sum(1 for m in e.members if m.gender == FEMALE) if e else 0
+
+
+@dataclass(frozen=True)
+class ElectionBoard:
+    """The whole board: every enrolled village, judged on `today`."""
+
+    township_name: str
+    township_code: str
+    today: date
+    rows: tuple[BoardRow, ...] = field(default_factory=tuple)
+
+    @property
+    def reporting(self) -> tuple[BoardRow, ...]:
+        """The villages that sent packages (the silent ones are listed apart)."""
+        return tuple(r for r in self.rows if not r.silent)
+
+    @property
+    def silent(self) -> tuple[BoardRow, ...]:
+        """The villages no package has come from."""
+        return tuple(r for r in self.rows if r.silent)
+
+    @property
+    def empty(self) -> bool:
+        """True when no village has sent an election yet (the page shows its empty state)."""
+        return not any(r.election is not None for r in self.rows)
+
+
+def turnout_valid(registered: int, cast: int) -> bool:
+    """组织法 (2018) 第十五条: valid when more than half of the registered voters cast a ballot (half is not)."""
+    return registered > 0 and cast * 2 > registered
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def stage(e: ElectionFact | None, today: date) -> str:
+    """The last step the records show (steps dated after `today` are planned, not done)."""
+    if e is None:
+        return NOT_STARTED
+
+    def done(text: str) -> bool:
+        d = _day(text)
+        return d is not None and d <= today
+
+    if done(e.handover_on):
+        filled = e.seats > 0 and len(e.members) >= e.seats
+        return DONE if filled and done(e.audit_published_on) else HANDED_OVER
+    if done(e.announced_on):
+        return ANNOUNCED
+    held = [r for r in e.rounds if done(r.held_on)]
+    if any(r.kind == RUNOFF_ROUND for r in held):
+        return RUNOFF
+    if held and e.seats and len(e.members) < e.seats:
+        return RUNOFF  # the 正式选举 left seats unfilled: they go to 另行选举
+    if held or done(e.candidates_published_on):
+        return VOTING
+    if done(e.roll_published_on):
+        return NOMINATION
+    if e.registered or (done(e.committee_chosen_on) and e.candidates):
+        return REGISTRATION
+    if done(e.committee_chosen_on):
+        return COMMITTEE
+    return NOT_STARTED
+
+
+def _f(key: str, severity: str, template: str, article: int, on: str, **params) -> BoardFinding:
+    return BoardFinding(key, Finding(severity, msg(_C, template, **params), organic_law(article, on=on or None)))
+
+
+def roll_finding(e: ElectionFact, today: date) -> BoardFinding | None:
+    """第十四条: the 选民名单 published at least 20 days before the vote (exactly 20 is in time)."""
+    vote = _day(e.vote_day)
+    if vote is None:
+        return None
+    published = _day(e.roll_published_on)
+    if published is not None:
+        days = (vote - published).days
+        if days >= ROLL_DAYS_BEFORE:
+            return None
+        return _f(ROLL_LATE, WARNING, QT_TRANSLATE_NOOP(
+            _C, "选民名单 {published} 公布,距选举日 {vote} 只有 {days} 天;应当在选举日的二十日前公布。"),
+            ROLL_ARTICLE, e.vote_day, published=e.roll_published_on, vote=e.vote_day, days=days)
+    if today > vote - timedelta(days=ROLL_DAYS_BEFORE):
+        return _f(ROLL_LATE, WARNING, QT_TRANSLATE_NOOP(
+            _C, "选民名单还没有公布,已来不及在选举日 {vote} 的二十日前公布。"),
+            ROLL_ARTICLE, e.vote_day, vote=e.vote_day)
+    return None
+
+
+def women_finding(e: ElectionFact, today: date) -> BoardFinding | None:
+    """第六条: once the result is announced, the committee must have a woman member."""
+    announced = _day(e.announced_on)
+    if announced is None or announced > today or not e.members:
+        return None
+    if any(m.gender == FEMALE for m in e.members):
+        return None
+    return _f(NO_WOMAN, WARNING, QT_TRANSLATE_NOOP(
+        _C, "当选的 {n} 名村民委员会成员中没有妇女;村民委员会成员中应当有妇女成员。"),
+        WOMEN_ARTICLE, e.vote_day, n=len(e.members))
+
+
+def handover_finding(e: ElectionFact, today: date) -> BoardFinding | None:
+    """第二十条: the work handed over within 10 days (day 10 is in time, day 11 late; not done by then: late)."""
+    announced = _day(e.announced_on)
+    if announced is None or announced > today:
+        return None
+    handover = _day(e.handover_on)
+    if handover is not None:
+        days = (handover - announced).days
+        if days <= HANDOVER_DAYS:
+            return None
+        return _f(HANDOVER_LATE, WARNING, QT_TRANSLATE_NOOP(
+            _C, "工作移交在当选公告后第 {days} 天({handover})才完成;应当在十日内完成移交。"),
+            HANDOVER_ARTICLE, e.vote_day, days=days, handover=e.handover_on)
+    days = (today - announced).days
+    if days <= HANDOVER_DAYS:
+        return None
+    return _f(HANDOVER_LATE, WARNING, QT_TRANSLATE_NOOP(
+        _C, "当选公告({announced})已过 {days} 天,工作还没有移交;应当在十日内完成移交。"),
+        HANDOVER_ARTICLE, e.vote_day, announced=e.announced_on, days=days)
+
+
+def audit_finding(e: ElectionFact, today: date) -> BoardFinding | None:
+    """第三十五条: the outgoing committee's 离任经济责任审计 result published before the vote (a 换届 only).
+
+    The law asks for the audit and its publication; that it comes before the
+    vote is the provinces' 选举规程 practice, so this is a warning that says so.
+    """
+    if e.kind != GENERAL:
+        return None
+    vote = _day(e.vote_day)
+    if vote is None or vote > today:
+        return None
+    published = _day(e.audit_published_on)
+    if published is not None and published < vote:
+        return None
+    if published is None:
+        return _f(AUDIT_LATE, WARNING, QT_TRANSLATE_NOOP(
+            _C, "选举日 {vote} 前没有公布上届村民委员会成员的离任经济责任审计结果(按选举规程惯例应在选举前公布)。"),
+            AUDIT_ARTICLE, e.vote_day, vote=e.vote_day)
+    return _f(AUDIT_LATE, WARNING, QT_TRANSLATE_NOOP(
+        _C, "离任经济责任审计结果 {published} 才公布,不在选举日 {vote} 之前(按选举规程惯例应在选举前公布)。"),
+        AUDIT_ARTICLE, e.vote_day, published=e.audit_published_on, vote=e.vote_day)
+
+
+def turnout_findings(e: ElectionFact, today: date) -> list[BoardFinding]:
+    """第十五条: a vote is valid only when more than half of the registered voters cast a ballot."""
+    out = []
+    for r in sorted(e.rounds, key=lambda r: (r.held_on, r.number)):
+        held = _day(r.held_on)
+        if held is None or held > today or not e.registered:
+            continue
+        if turnout_valid(e.registered, r.cast):
+            continue
+        kind = msg(_C, QT_TRANSLATE_NOOP(_C, "另行选举") if r.kind == RUNOFF_ROUND else QT_TRANSLATE_NOOP(_C, "正式选举"))
+        out.append(_f(TURNOUT_LOW, ERROR, QT_TRANSLATE_NOOP(
+            _C, "{kind}({held})投票 {cast} 人,没有超过登记选民 {registered} 人的半数,选举无效。"),
+            TURNOUT_ARTICLE, r.held_on, kind=kind, held=r.held_on, cast=r.cast, registered=e.registered))
+    return out
+
+
+def findings(e: ElectionFact | None, today: date) -> tuple[BoardFinding, ...]:
+    """Everything late or irregular about one election, the invalid votes first."""
+    if e is None:
+        return ()
+    out = turnout_findings(e, today)
+    for check in (roll_finding, women_finding, handover_finding, audit_finding):
+        f = check(e, today)
+        if f is not None:
+            out.append(f)
+    return tuple(out)
+
+
+def village_row(v: VillageElection, today: date) -> BoardRow:
+    """One village's row: its 换届's stage and findings (a silent village: not started, nothing judged)."""
+    return BoardRow(v, stage(v.general, today), findings(v.general, today))
+
+
+def stage_label(code: str) -> str:
+    """The untranslated Chinese label of a stage (translate in context `elections_board`)."""
+    return STAGE_LABELS.get(code, code)

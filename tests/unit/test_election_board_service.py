@@ -1,0 +1,129 @@
+"""The 换届 board service on a real township database holding the villages' imported election records."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.services import election_board_service as svc
+from desktop.services import setup_service
+from desktop.services.session import cli_session
+from models.db import database
+from models.elections.records import ElectedMember, Election, ElectionRound, Recall, Voter
+from models.entities import Person, PersonRole
+from models.sync.records import PackageLog, Peer
+from models.township import election_stats as st
+from models.township import elections_board as eb
+from tests.support.imported import imported
+
+TOWNSHIP = "330106001"
+TODAY = date(2026, 9, 1)
+
+
+def _village(code: str, name: str, sent: bool = True) -> None:
+    Peer.create(code=code, name=name, kind="village", status="active")
+    if sent:
+        PackageLog.create(direction="in", peer_code=code, number=1, created_at="2026-08-20T08:00:00Z",
+                          status="imported")
+
+
+def _person(owner: str, name: str, gender: str, **values) -> Person:
+    return imported(Person, owner=owner, name=name, gender=gender, **values)
+
+
+def _held_election(owner: str, cast: int, women: bool = True) -> Election:
+    """A 换届 voted on 2026-05-10 with 10 voters on the list (one more taken off it) and two members elected."""
+    e = imported(Election, owner=owner, kind="general", label="第十二届", election_day="2026-05-10",
+                 seats="vc_chair=1,vc_member=1", committee_chosen_on="2026-03-20", roll_published_on="2026-04-20",
+                 candidates_published_on="2026-05-01", announced_on="2026-05-10", handover_on="2026-05-15",
+                 audit_published_on="2026-05-01")
+    people = [_person(owner, f"{owner[-2:]}选民{i}", "男") for i in range(11)]
+    for i, p in enumerate(people):
+        imported(Voter, owner=owner, election=e, person=p, removed_on="2026-05-01" if i == 10 else "")
+    r = imported(ElectionRound, owner=owner, election=e, number=1, kind="main", held_on="2026-05-10",
+                 ballots_issued=cast, ballots_cast=cast)
+    chair = _person(owner, f"{owner[-2:]}主任", "男", birth_year=1975, political_status="中共党员", education="大专")
+    member = _person(owner, f"{owner[-2:]}委员", "女" if women else "男", birth_year=1990)
+    for p, post in ((chair, "vc_chair"), (member, "vc_member")):
+        role = imported(PersonRole, owner=owner, person=p, role=post, start_date="2026-05-10")
+        imported(ElectedMember, owner=owner, election=e, round=r, person=p, post=post, votes=cast, role=role)
+    imported(PersonRole, owner=owner, person=chair, role="party_secretary", start_date="2021-03-01")
+    return e
+
+
+@pytest.fixture
+def township(store):
+    setup_service.initialize("township", "城关镇", TOWNSHIP, "zhejiang")
+    return cli_session("township")
+
+
+def test_each_village_gets_its_stage_findings_and_counts(township):
+    _village("33010600101", "一村")
+    _held_election("33010600101", cast=6)
+    _village("33010600102", "二村")
+    _held_election("33010600102", cast=5, women=False)  # 5 of 10: exactly half, the election is invalid
+    _village("33010600103", "三村")  # sent packages, no election yet
+    _village("33010600104", "四村", sent=False)
+    old = imported(Election, owner="33010600103", kind="general", label="called off", election_day="2026-06-01",
+                   committee_chosen_on="2026-04-01", cancelled_on="2026-04-10")
+    assert old.cancelled_on
+    board = svc.board(township, TODAY)
+    rows = {r.village.name: r for r in board.rows}
+    assert [r.village.name for r in board.rows] == ["一村", "二村", "三村", "四村"]
+    one, two, three, four = rows["一村"], rows["二村"], rows["三村"], rows["四村"]
+    assert one.stage == eb.DONE
+    assert one.election.registered == 10 and one.turnout == 0.6 and one.women_elected == 1
+    assert one.findings == ()
+    assert {f.key for f in two.findings} == {eb.TURNOUT_LOW, eb.NO_WOMAN}
+    assert three.stage == eb.NOT_STARTED and three.election is None and not three.silent  # a cancelled one is not it
+    assert four.silent and board.silent == (four,)
+    assert not board.empty
+    counts = st.village_counts(one.election, one.village.roles)
+    assert (counts.seats, counts.elected, counts.women, counts.party, counts.one_shoulder) == (2, 2, 1, 1, 1)
+
+
+def test_the_board_reads_each_table_once_whatever_the_number_of_villages(township, monkeypatch):
+    for i in range(1, 3):
+        _village(f"3301060010{i}", f"{i}村")
+        _held_election(f"3301060010{i}", cast=6)
+    calls = []
+    real = database.execute_sql
+
+    def counting(sql, params=None, *args, **kwargs):
+        calls.append(sql)
+        return real(sql, params, *args, **kwargs)
+
+    monkeypatch.setattr(database, "execute_sql", counting)
+    svc.board(township, TODAY)
+    few = len(calls)
+    monkeypatch.setattr(database, "execute_sql", real)
+    for i in range(3, 9):
+        _village(f"3301060010{i}", f"{i}村")
+        _held_election(f"3301060010{i}", cast=6)
+    calls.clear()
+    monkeypatch.setattr(database, "execute_sql", counting)
+    board = svc.board(township, TODAY)
+    assert len(calls) == few and len(board.rows) == 8
+
+
+def test_no_election_anywhere_is_the_empty_board(township):
+    _village("33010600101", "一村")
+    assert svc.board(township, TODAY).empty
+
+
+def test_seats_are_summed_and_a_malformed_part_counts_nothing():
+    assert svc.seats_total("vc_chair=1,vc_vice=1,vc_member=3") == 5
+    assert svc.seats_total("vc_chair=1,vc_member=x,") == 1
+    assert svc.seats_total("") == 0
+
+
+def test_recalls_travel_with_the_village(township):
+    code = "33010600101"
+    _village(code, "一村")
+    _held_election(code, cast=6)
+    member = Person.get(Person.name == "01委员")
+    role = PersonRole.get(PersonRole.person == member)
+    imported(Recall, owner=code, role=role, person=member, requested_on="2026-07-01", outcome="")
+    [row] = svc.board(township, TODAY).rows
+    assert [r.person_name for r in row.village.recalls] == ["01委员"]

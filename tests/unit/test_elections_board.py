@@ -1,0 +1,173 @@
+"""The township's 换届 board, pure rules: stages, each irregularity at its boundary, the 统计表's counts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from models.legal import organic_law
+from models.meetings.quorum import ERROR
+from models.township import election_stats as st
+from models.township import elections_board as eb
+from models.township.elections_board import (
+    ElectionFact,
+    MemberFact,
+    RoleFact,
+    RoundFact,
+    VillageElection,
+)
+
+TODAY = date(2026, 9, 1)
+
+
+def _members(women: int = 1) -> tuple[MemberFact, ...]:
+    posts = ["vc_chair", "vc_vice", "vc_member", "vc_member", "vc_member"]
+    return tuple(MemberFact(f"p{i}", f"成员{i}", post, "女" if i < women else "男", 1980)
+                 for i, post in enumerate(posts))
+
+
+def _done(**changes) -> ElectionFact:
+    """A 2026 换届 held by the book (vote 2026-05-10)."""
+    e = ElectionFact("e1", "general", "第十二届", "2026-05-10", 5, committee_chosen_on="2026-03-20",
+                     roll_published_on="2026-04-20", candidates_published_on="2026-05-01",
+                     announced_on="2026-05-10", handover_on="2026-05-15", audit_published_on="2026-04-30",
+                     registered=1000, candidates=7, rounds=(RoundFact(1, "main", "2026-05-10", 900, 850, 10),),
+                     members=_members())
+    return replace(e, **changes)
+
+
+def _keys(e: ElectionFact, today: date = TODAY) -> set[str]:
+    return {f.key for f in eb.findings(e, today)}
+
+
+def test_an_election_by_the_book_is_complete_and_clean():
+    e = _done()
+    assert eb.stage(e, TODAY) == eb.DONE
+    assert eb.findings(e, TODAY) == ()
+
+
+def test_stages_follow_the_last_step_on_record():
+    s = lambda e, today=TODAY: eb.stage(e, today)  # noqa: E731
+    assert s(None) == eb.NOT_STARTED
+    bare = ElectionFact("e", election_day="2026-10-01")
+    assert s(bare) == eb.NOT_STARTED
+    assert s(replace(bare, committee_chosen_on="2026-08-01")) == eb.COMMITTEE
+    assert s(replace(bare, committee_chosen_on="2026-08-01", registered=10)) == eb.REGISTRATION
+    assert s(replace(bare, roll_published_on="2026-08-20", registered=10)) == eb.NOMINATION
+    assert s(replace(bare, candidates_published_on="2026-08-30")) == eb.VOTING
+    assert s(replace(bare, candidates_published_on="2026-09-05")) == eb.NOT_STARTED  # planned, not done
+    voted = replace(_done(), announced_on="", handover_on="")
+    assert s(voted) == eb.VOTING
+    unfilled = replace(voted, members=_members()[:3])
+    assert s(unfilled) == eb.RUNOFF
+    assert s(replace(voted, rounds=voted.rounds + (RoundFact(2, "runoff", "2026-05-11", 500, 480),))) == eb.RUNOFF
+    assert s(replace(_done(), handover_on="")) == eb.ANNOUNCED
+    assert s(replace(_done(), audit_published_on="")) == eb.HANDED_OVER
+    assert s(replace(_done(), members=_members()[:4])) == eb.HANDED_OVER
+
+
+def test_roll_published_exactly_20_days_before_is_in_time_19_is_late():
+    assert eb.ROLL_LATE not in _keys(_done(roll_published_on="2026-04-20"))  # 20 days
+    [f] = [f for f in eb.findings(_done(roll_published_on="2026-04-21"), TODAY) if f.key == eb.ROLL_LATE]
+    assert "19 天" in f.text() and f.finding.basis == organic_law(14, on="2026-05-10")
+    assert "(2025)" in f.text()  # the amended text is in force on the election day (its number not known)
+
+
+def test_a_roll_never_published_is_late_once_20_days_before_has_passed():
+    planned = ElectionFact("e", election_day="2026-09-21", committee_chosen_on="2026-08-01")
+    assert eb.ROLL_LATE not in _keys(planned, date(2026, 9, 1))  # 20 days left: still in time
+    assert eb.ROLL_LATE in _keys(planned, date(2026, 9, 2))
+
+
+def test_no_woman_elected_is_marked_once_announced():
+    assert eb.NO_WOMAN in _keys(_done(members=_members(women=0)))
+    assert eb.NO_WOMAN not in _keys(_done(members=_members(women=1)))
+    assert eb.NO_WOMAN not in _keys(_done(members=_members(women=0), announced_on="", handover_on=""))
+    [f] = [f for f in eb.findings(_done(members=_members(women=0)), TODAY) if f.key == eb.NO_WOMAN]
+    assert f.finding.basis == organic_law(6, on="2026-05-10")
+
+
+def test_handover_on_day_10_is_in_time_day_11_is_late():
+    assert eb.HANDOVER_LATE not in _keys(_done(handover_on="2026-05-20"))  # day 10
+    assert eb.HANDOVER_LATE in _keys(_done(handover_on="2026-05-21"))  # day 11
+    open_ = _done(handover_on="")
+    assert eb.HANDOVER_LATE not in _keys(open_, date(2026, 5, 20))  # 10 days after, not yet done: still in time
+    [f] = [f for f in eb.findings(open_, date(2026, 5, 21)) if f.key == eb.HANDOVER_LATE]
+    assert "11 天" in f.text() and f.finding.basis == organic_law(20, on="2026-05-10")
+
+
+def test_audit_published_the_day_before_the_vote_is_in_time_the_day_itself_is_not():
+    assert eb.AUDIT_LATE not in _keys(_done(audit_published_on="2026-05-09"))
+    assert eb.AUDIT_LATE in _keys(_done(audit_published_on="2026-05-10"))
+    [f] = [f for f in eb.findings(_done(audit_published_on=""), TODAY) if f.key == eb.AUDIT_LATE]
+    assert f.finding.basis == organic_law(35, on="2026-05-10") and "惯例" in f.text()
+    assert eb.AUDIT_LATE not in _keys(_done(audit_published_on="", kind="by_election"))  # a 补选 has none
+
+
+def test_turnout_exactly_half_is_invalid_one_more_is_valid():
+    assert not eb.turnout_valid(1000, 500)
+    assert eb.turnout_valid(1000, 501)
+    assert not eb.turnout_valid(999, 499) and eb.turnout_valid(999, 500)
+    half = _done(rounds=(RoundFact(1, "main", "2026-05-10", 600, 500, 0),))
+    [f] = [f for f in eb.findings(half, TODAY) if f.key == eb.TURNOUT_LOW]
+    assert f.severity == ERROR
+    assert "选举无效" in f.text() and f.finding.basis == organic_law(15, on="2026-05-10")
+    assert eb.TURNOUT_LOW not in _keys(_done(rounds=(RoundFact(1, "main", "2026-05-10", 600, 501, 0),)))
+
+
+def test_the_2026_text_is_cited_after_the_amendment():
+    e = _done(election_day="2026-05-10", members=_members(women=0))
+    [f] = [f for f in eb.findings(e, TODAY) if f.key == eb.NO_WOMAN]
+    assert "(2025)第八条" in f.text()  # 2018 第六条 is the amended text's 第八条
+    old = replace(e, election_day="2021-05-10", rounds=(RoundFact(1, "main", "2021-05-10", 900, 850),),
+                  announced_on="2021-05-10", handover_on="2021-05-12", audit_published_on="2021-05-01",
+                  roll_published_on="2021-04-01")
+    texts = {f.key: f.text() for f in eb.findings(replace(old, roll_published_on="2021-04-25",
+                                                              audit_published_on=""), TODAY)}
+    assert "(2018)第六条" in texts[eb.NO_WOMAN] and "(2018)第十四条" in texts[eb.ROLL_LATE]
+    assert "(2018)第三十五条" in texts[eb.AUDIT_LATE]
+
+
+def test_a_village_without_a_package_is_apart_and_the_board_empty_until_an_election_arrives():
+    silent = eb.village_row(VillageElection("1", "甲村"), TODAY)
+    quiet = eb.village_row(VillageElection("2", "乙村", "2026-08-01"), TODAY)
+    board = eb.ElectionBoard("镇", "3", TODAY, (silent, quiet))
+    assert board.silent == (silent,) and board.reporting == (quiet,) and board.empty
+    assert quiet.stage == eb.NOT_STARTED and quiet.turnout is None
+    voted = eb.village_row(VillageElection("3", "丙村", "2026-08-01", _done()), TODAY)
+    assert not eb.ElectionBoard("镇", "3", TODAY, (silent, voted)).empty
+    assert voted.turnout == 0.85 and voted.women_elected == 1
+
+
+# --- the 统计表 -------------------------------------------------------------------------------
+
+def test_age_bands_at_the_boundaries():
+    day = date(2026, 5, 10)
+    assert st.age_band(1991, day) == "35" and st.age_band(1990, day) == "36_50"
+    assert st.age_band(1976, day) == "36_50" and st.age_band(1975, day) == "51_60"
+    assert st.age_band(1966, day) == "51_60" and st.age_band(1965, day) == "over_60"
+    assert st.age_band(None, day) == "unknown"
+
+
+def test_counts_of_a_village():
+    members = (
+        MemberFact("a", "甲", "vc_chair", "男", 1975, "中共党员", "大专", "汉族"),
+        MemberFact("b", "乙", "vc_vice", "女", 1995, "中共预备党员", "高中", "苗族"),
+        MemberFact("c", "丙", "vc_member", "男", 1960, "群众", "初中", ""),
+        MemberFact("d", "丁", "vc_member", "女", None, "", "", ""),
+    )
+    e = _done(members=members, seats=5)
+    roles = (
+        RoleFact("a", "party_secretary", "2021-03-01", ""),  # 一肩挑 and 交叉任职
+        RoleFact("b", "party_committee", "2021-03-01", "2026-05-01"),  # ended before: not 交叉任职
+        RoleFact("c", "vc_member", "2021-05-20", "2026-05-10"),  # the previous term: 连任
+        RoleFact("d", "vc_member", "2016-05-01", "2021-05-01"),  # the term before that: not 连任
+    )
+    c = st.village_counts(e, roles)
+    assert (c.seats, c.elected, c.chairs, c.vices, c.members, c.women) == (5, 4, 1, 1, 2, 2)
+    assert (c.age_35, c.age_36_50, c.age_51_60, c.age_over_60, c.age_unknown) == (1, 0, 1, 1, 1)
+    assert (c.party, c.college, c.high_school, c.middle_or_less, c.education_unknown) == (2, 1, 1, 1, 1)
+    assert (c.minority, c.one_shoulder, c.cross, c.reelected) == (1, 1, 1, 1)
+    assert c.turnout == 0.85
+    t = st.total([c, c, st.village_counts(None)])
+    assert t.elected == 8 and t.one_shoulder == 2 and t.turnout == 0.85
