@@ -11,7 +11,9 @@ handed over 已移交, and 完成 when, besides, every seat is filled and the
 outgoing committee's 离任经济责任审计 was published.
 
 Every finding cites the 组织法 text in force on the election day
-(`models.legal.organic_law(article_2018, on=...)`). Rules that are the
+(`models.legal.organic_law(article_2018, on=...)`); the votes themselves are
+judged by the 计票 engine (`models.elections.tally`), the same as the
+village's 计票 screen, so the rule of 第十五条 lives in one place. Rules that are the
 practice of the provinces' 选举规程 rather than the law's own words say so
 and are warnings; only a vote the law itself declares invalid (第十五条) is
 an error.
@@ -22,9 +24,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from models.elections import tally
 from models.legal import organic_law
 from models.meetings.quorum import ERROR, WARNING, Finding
-from models.messages import QT_TRANSLATE_NOOP, msg
+from models.messages import QT_TRANSLATE_NOOP, Message, msg
 
 _C = "elections_board"
 
@@ -56,11 +59,11 @@ ROLL_DAYS_BEFORE = 20
 #: 组织法 (2018) 第二十条: the work is handed over within this many days of the new committee's election.
 HANDOVER_DAYS = 10
 
-ROLL_ARTICLE, WOMEN_ARTICLE, TURNOUT_ARTICLE, HANDOVER_ARTICLE, AUDIT_ARTICLE = 14, 6, 15, 20, 35
+ROLL_ARTICLE, WOMEN_ARTICLE, HANDOVER_ARTICLE, AUDIT_ARTICLE = 14, 6, 20, 35
 
 #: Finding keys (stable: tests and the screen's filters use them).
-ROLL_LATE, NO_WOMAN, HANDOVER_LATE, AUDIT_LATE, TURNOUT_LOW = (
-    "roll_late", "no_woman", "handover_late", "audit_late", "turnout_low")
+ROLL_LATE, NO_WOMAN, HANDOVER_LATE, AUDIT_LATE, TURNOUT_LOW, COUNT_WRONG = (
+    "roll_late", "no_woman", "handover_late", "audit_late", "turnout_low", "count_wrong")
 
 FEMALE = "女"
 MAIN_ROUND, RUNOFF_ROUND = "main", "runoff"
@@ -166,6 +169,7 @@ class BoardFinding:
 
     key: str
     finding: Finding
+    where: Message | None = None  # which vote it is about (正式选举 / 另行选举 and its day), when one
 
     @property
     def severity(self) -> str:
@@ -173,8 +177,8 @@ class BoardFinding:
         return self.finding.severity
 
     def text(self) -> str:
-        """The sentence with its citation (source language)."""
-        return self.finding.text()
+        """The sentence with its citation (source language), after the vote it is about."""
+        return (f"{self.where}:" if self.where else "") + self.finding.text()
 
 
 @dataclass(frozen=True)
@@ -234,11 +238,6 @@ class ElectionBoard:
     def empty(self) -> bool:
         """True when no village has sent an election yet (the page shows its empty state)."""
         return not any(r.election is not None for r in self.rows)
-
-
-def turnout_valid(registered: int, cast: int) -> bool:
-    """组织法 (2018) 第十五条: valid when more than half of the registered voters cast a ballot (half is not)."""
-    return registered > 0 and cast * 2 > registered
 
 
 def _day(text: str) -> date | None:
@@ -358,19 +357,27 @@ def audit_finding(e: ElectionFact, today: date) -> BoardFinding | None:
         AUDIT_ARTICLE, e.vote_day, published=e.audit_published_on, vote=e.vote_day)
 
 
-def turnout_findings(e: ElectionFact, today: date) -> list[BoardFinding]:
-    """第十五条: a vote is valid only when more than half of the registered voters cast a ballot."""
+def round_findings(e: ElectionFact, today: date) -> list[BoardFinding]:
+    """Each vote held, judged by the 计票 engine (`models.elections.tally`).
+
+    Marked: counts that cannot be (more ballots cast than issued or than
+    voters on the list), or a turnout not more than half of the registered
+    voters (第十五条: the election is invalid).
+    """
     out = []
     for r in sorted(e.rounds, key=lambda r: (r.held_on, r.number)):
         held = _day(r.held_on)
         if held is None or held > today or not e.registered:
             continue
-        if turnout_valid(e.registered, r.cast):
-            continue
-        kind = msg(_C, QT_TRANSLATE_NOOP(_C, "另行选举") if r.kind == RUNOFF_ROUND else QT_TRANSLATE_NOOP(_C, "正式选举"))
-        out.append(_f(TURNOUT_LOW, ERROR, QT_TRANSLATE_NOOP(
-            _C, "{kind}({held})投票 {cast} 人,没有超过登记选民 {registered} 人的半数,选举无效。"),
-            TURNOUT_ARTICLE, r.held_on, kind=kind, held=r.held_on, cast=r.cast, registered=e.registered))
+        result = tally.count_round(tally.Count(
+            registered=e.registered, ballots_cast=r.cast, seats={}, ballots_issued=r.issued or None,
+            invalid_ballots=r.invalid, kind=r.kind, on=r.held_on))
+        where = msg(_C, QT_TRANSLATE_NOOP(_C, "另行选举({held})") if r.kind == RUNOFF_ROUND
+                    else QT_TRANSLATE_NOOP(_C, "正式选举({held})"), held=r.held_on)
+        if result.errors:
+            out.extend(BoardFinding(COUNT_WRONG, f, where) for f in result.errors)
+        elif not result.valid:
+            out.extend(BoardFinding(TURNOUT_LOW, f, where) for f in result.reasons if f.severity == ERROR)
     return out
 
 
@@ -378,7 +385,7 @@ def findings(e: ElectionFact | None, today: date) -> tuple[BoardFinding, ...]:
     """Everything late or irregular about one election, the invalid votes first."""
     if e is None:
         return ()
-    out = turnout_findings(e, today)
+    out = round_findings(e, today)
     for check in (roll_finding, women_finding, handover_finding, audit_finding):
         f = check(e, today)
         if f is not None:

@@ -105,14 +105,21 @@ def test_audit_published_the_day_before_the_vote_is_in_time_the_day_itself_is_no
 
 
 def test_turnout_exactly_half_is_invalid_one_more_is_valid():
-    assert not eb.turnout_valid(1000, 500)
-    assert eb.turnout_valid(1000, 501)
-    assert not eb.turnout_valid(999, 499) and eb.turnout_valid(999, 500)
     half = _done(rounds=(RoundFact(1, "main", "2026-05-10", 600, 500, 0),))
     [f] = [f for f in eb.findings(half, TODAY) if f.key == eb.TURNOUT_LOW]
     assert f.severity == ERROR
     assert "选举无效" in f.text() and f.finding.basis == organic_law(15, on="2026-05-10")
+    assert f.text().startswith("正式选举(2026-05-10):")
     assert eb.TURNOUT_LOW not in _keys(_done(rounds=(RoundFact(1, "main", "2026-05-10", 600, 501, 0),)))
+    odd = _done(registered=999, rounds=(RoundFact(1, "main", "2026-05-10", 600, 499, 0),
+                                        RoundFact(2, "runoff", "2026-05-11", 600, 500, 0)))
+    assert [f.key for f in eb.findings(odd, TODAY)] == [eb.TURNOUT_LOW]  # 499 of 999 fails, 500 of 999 passes
+
+
+def test_more_ballots_cast_than_issued_is_marked_as_a_count_that_cannot_be():
+    e = _done(rounds=(RoundFact(1, "main", "2026-05-10", 800, 850, 0),))
+    [f] = [f for f in eb.findings(e, TODAY) if f.key == eb.COUNT_WRONG]
+    assert "多于发出" in f.text()
 
 
 def test_the_2026_text_is_cited_after_the_amendment():
