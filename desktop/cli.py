@@ -129,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop import cli_people
 
     cli_people.add_parser(sub, _Parser)
+    from desktop import cli_election
+
+    cli_election.add_parser(sub, _Parser)
 
     sub.add_parser("selftest", help="自检(打包后的程序用)")
     sub.add_parser("info", help="本机信息:村或乡镇、代码、名称、省份、电脑指纹(电话核对时念给对方)")
@@ -713,6 +716,13 @@ def cmd_people(args, paths) -> dict[str, Any]:
     return cli_people.cmd_people(args, paths, _open, _require_installation)
 
 
+def cmd_election(args, paths) -> dict[str, Any]:
+    """`cunwu election tally FILE.xlsx --registered N --cast N --seats …` (see `desktop.cli_election`)."""
+    from desktop import cli_election
+
+    return cli_election.cmd_election(args, paths)
+
+
 def cmd_users(args, paths) -> dict[str, Any]:
     """`cunwu users add | reset-password | unlock | list` (see `desktop.cli_users`)."""
     from desktop import cli_users
@@ -742,6 +752,7 @@ COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "import": cmd_import,
     "report": cmd_report,
     "people": cmd_people,
+    "election": cmd_election,
     "users": cmd_users,
     "verify": cmd_verify,
 }

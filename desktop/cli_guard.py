@@ -35,6 +35,7 @@ READ_ONLY_SUB = {
     "disclosure": ("disclosure_command", frozenset({"export"})),
     "people": ("people_command", frozenset({"list"})),
     "users": ("users_command", frozenset({"list"})),
+    "election": ("election_command", frozenset({"tally"})),
 }
 
 

@@ -180,8 +180,9 @@ def _law(article: int, on) -> LegalBasis:
     return organic_law(article, on=on)
 
 
-def _error(template: str, on, article: int = 15, **params) -> Finding:
-    return Finding(ERROR, msg(_C, template, **params), _law(article, on))
+def _error(template: str, on, **params) -> Finding:
+    """A count that cannot be: arithmetic, not law, so no article is cited (`on` kept for symmetry)."""
+    return Finding(ERROR, msg(_C, template, **params))
 
 
 def _check(count: Count) -> list[Finding]:

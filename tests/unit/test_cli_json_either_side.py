@@ -23,6 +23,7 @@ COMMANDS = [
     ["users", "add", "--login", "L", "--person", "N", "--role", "viewer"], ["users", "reset-password", "L"],
     ["users", "unlock", "L"], ["users", "list"], ["info"], ["verify", "K7QM-2XDP-9AB3"],
     ["export", "--recovery", "330106001001", "--to", "D"],
+    ["election", "tally", "F", "--registered", "700", "--cast", "400", "--seats", "主任=1"],
 ]
 
 
