@@ -124,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     r_compliance.add_argument("--pdf", default=None, help="另写一份可打印的 PDF(A4 横向)")
     r_compliance.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                               help="以一个 JSON 对象输出结果(同全局 --json)")
+    r_elections = report_sub.add_parser("elections", help="村民委员会换届选举结果统计表(.xlsx)")
+    r_elections.add_argument("--out", required=True, help="写入的 .xlsx 文件")
+    r_elections.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                             help="以一个 JSON 对象输出结果(同全局 --json)")
     # --- end report ------------------------------------------------------------------------------
 
     from desktop import cli_people
@@ -641,12 +645,19 @@ def _ask_fingerprint(plan, given: str | None) -> str | None:
 
 
 def cmd_report(args, paths) -> dict[str, Any]:
-    """`cunwu report compliance --out FILE.xlsx [--period 2026Q3] [--pdf FILE.pdf]` (township only)."""
+    """`cunwu report compliance --out FILE.xlsx [--period 2026Q3] [--pdf FILE.pdf]` (township only).
+
+    `cunwu report elections --out FILE.xlsx`: the 换届结果统计表 (`desktop.cli_election_report`).
+    """
     from desktop.reports.compliance_xlsx import write_compliance_xlsx
     from desktop.services import compliance_service
 
     _open(paths)
     info = _require_installation()
+    if args.report_command == "elections":
+        from desktop.cli_election_report import report_elections
+
+        return report_elections(args, info, Refused)
     if info.mode != "township":
         raise Refused(msg(_C, QT_TRANSLATE_NOOP(
             _C, "合规报表由乡镇汇总各村的数据生成,只能在乡镇电脑上运行。这台电脑是“{name}”(村)。"), name=info.name))

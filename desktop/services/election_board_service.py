@@ -33,7 +33,7 @@ from models.township.elections_board import (
     VillageElection,
 )
 
-__all__ = ["board", "load_villages", "seats_total"]
+__all__ = ["board", "export_stats", "load_villages", "seats_total", "write_stats"]
 
 #: The offices the 统计表 reads from the term records.
 _ROLE_CODES = (*stats.VILLAGE_COMMITTEE, stats.PARTY_SECRETARY, stats.PARTY_COMMITTEE)
@@ -172,3 +172,20 @@ def board(session: Session, today: date | None = None) -> ElectionBoard:
     villages = load_villages(_villages())
     rows = tuple(eb.village_row(v, today) for v in villages)
     return ElectionBoard(info.name if info else "", info.code if info else "", today, rows)
+
+
+def export_stats(session: Session, path, today: date | None = None):
+    """Compute the board and write the 换届结果统计表 to `path` (.xlsx); returns the path written.
+
+    Raises:
+        PermissionDenied: the session may not view.
+        xlsx_style.ReportWriteError: the file could not be written (nothing left at `path`).
+    """
+    return write_stats(board(session, today), path)
+
+
+def write_stats(computed: ElectionBoard, path):
+    """Write the 统计表 of a board already computed (the page exports the board it shows)."""
+    from desktop.reports.election_stats_xlsx import write_election_stats_xlsx
+
+    return write_election_stats_xlsx(computed, path)

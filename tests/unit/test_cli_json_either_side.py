@@ -19,6 +19,7 @@ COMMANDS = [
     ["disclosure", "export", "--year", "2026", "--out", "O.xlsx"],
     ["enroll", "--village-code", "330106001001", "--village-name", "青山村", "--out", "D"],
     ["export", "--to", "D"], ["import", "F", "--yes"], ["report", "compliance", "--out", "O.xlsx"],
+    ["report", "elections", "--out", "O.xlsx"],
     ["people", "import", "F", "--yes"], ["people", "list"], ["selftest"],
     ["users", "add", "--login", "L", "--person", "N", "--role", "viewer"], ["users", "reset-password", "L"],
     ["users", "unlock", "L"], ["users", "list"], ["info"], ["verify", "K7QM-2XDP-9AB3"],

@@ -127,3 +127,42 @@ def test_recalls_travel_with_the_village(township):
     imported(Recall, owner=code, role=role, person=member, requested_on="2026-07-01", outcome="")
     [row] = svc.board(township, TODAY).rows
     assert [r.person_name for r in row.village.recalls] == ["01委员"]
+
+
+def test_the_stats_sheet_has_a_row_per_village_voted_a_total_and_the_signature_lines(township, tmp_path):
+    from openpyxl import load_workbook
+
+    _village("33010600101", "一村")
+    _held_election("33010600101", cast=6)
+    _village("33010600102", "二村")
+    _held_election("33010600102", cast=8, women=False)
+    _village("33010600103", "三村")
+    _village("33010600104", "四村", sent=False)
+    path = svc.export_stats(township, tmp_path / "统计表.xlsx", TODAY)
+    ws = load_workbook(path).active
+    cells = [list(row) for row in ws.iter_rows(values_only=True)]
+    flat = "\n".join(str(c) for row in cells for c in row if c is not None)
+    assert "城关镇村民委员会换届选举结果统计表" in flat and "填报日期:2026-09-01" in flat
+    header = cells[3] + cells[4]
+    assert "书记主任“一肩挑”" in header and "35岁及以下" in header and "大专及以上" in header
+    [one] = [row for row in cells if row[1] == "一村"]
+    [total] = [row for row in cells if row[1] == "合计"]
+    women = cells[3].index("女性")
+    assert one[3:6] == [2, 2, 1] and one[women] == 1 and total[women] == 1  # 二村 elected no woman
+    assert total[3] == 4 and total[-1] == 0.7  # 14 of 20 voted
+    assert "三村" in flat and "四村" in flat  # not counted, named in the notes
+    assert "填报人" in flat and "审核人" in flat and "负责人" in flat
+    assert not (tmp_path / "统计表.xlsx.partial").exists()
+
+
+def test_cli_report_elections_writes_the_sheet_and_refuses_what_it_cannot(tmp_path):
+    from tests.unit.test_cli import as_json, cunwu
+
+    d = tmp_path / "镇"
+    assert cunwu("init", "township", "--name", "城关镇", "--code", TOWNSHIP, data_dir=d).returncode == 0
+    out = cunwu("report", "elections", "--out", str(tmp_path / "统计表.xlsx"), "--json", data_dir=d)
+    assert out.returncode == 0, out.stderr
+    result = as_json(out)
+    assert result["villages"] == 0 and result["counted"] == 0 and (tmp_path / "统计表.xlsx").exists()
+    wrong = cunwu("--json", "report", "elections", "--out", str(tmp_path / "统计表.txt"), data_dir=d)
+    assert wrong.returncode == 1 and ".xlsx" in wrong.stdout + wrong.stderr
