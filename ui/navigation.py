@@ -79,6 +79,7 @@ def areas_for_mode(mode: str) -> list[Area]:
             QCoreApplication.translate("navigation", "会议与表决"),
             QCoreApplication.translate("navigation", "会议记录、签到和表决结果将在这里管理。"),
         ),
+        Area("elections", QCoreApplication.translate("navigation", "民主选举")),
         Area(
             "supervision",
             QCoreApplication.translate("navigation", "村务监督"),

@@ -39,6 +39,10 @@ def build_page(area: Area, info: InstallationInfo, session: Session,
         from ui.meetings.meetings_page import MeetingsPage
 
         return MeetingsPage(session, paths=paths)
+    if area.key == "elections" and info.mode == "village":
+        from ui.elections.elections_page import ElectionsPage
+
+        return ElectionsPage(session, paths=paths)
     if area.key == "disclosure":
         from ui.disclosure.disclosure_page import DisclosurePage
 

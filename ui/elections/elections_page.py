@@ -1,0 +1,275 @@
+"""民主选举: the village's elections of the 村委会, each a procedure with its steps and tabs.
+
+Left: the elections, newest first, each with how far it went, and 新建选举.
+Right: the chosen election's step summary (each step's date or 未进行, and
+why the next step is or is not possible yet, with the article), then its
+tabs. A village with no election yet reads what to do first.
+
+Tabs are plug-ins: `TABS` lists (title, "module:Class"); every class follows
+the tab contract (`__init__(session, parent=None)`, `show_election(id | None)`,
+`refresh()`, a `changed` signal emitted after any write). The page shows the
+chosen election on every tab and, when one tab wrote, re-reads the list, the
+summary and the other tabs. `PRINTS` lists the papers of the 打印 menu
+(title, "module:function"), each called as `function(page, session, election_id)`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.paths import AppPaths
+from desktop.services import elections_service
+from desktop.services.session import Session
+from models.messages import QT_TRANSLATE_NOOP
+from models.roles import Permission
+from ui.elections.labels import kind_label, tr
+from ui.elections.new_election_dialog import NewElectionDialog
+from ui.elections.step_dialog import StepDialog
+from ui.elections.step_summary import StepSummary
+from ui.operations import run_query
+from ui.widgets.primary_button import primary_button
+from ui.widgets.scaled_label import ScaledLabel, scale_font
+
+_C = "elections"
+
+#: The tabs of an election, in order: (title, "module:Class"). Add one line per tab.
+TABS: list[tuple[str, str]] = [
+]
+
+#: The 打印 menu: (title, "module:function"), each called as function(page, session, election_id).
+PRINTS: list[tuple[str, str]] = [
+]
+
+
+def _load(target: str) -> Callable:
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+class ElectionsPage(QWidget):
+    """The list of elections, the chosen one's step summary and its tabs."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None, paths: AppPaths | None = None):
+        super().__init__(parent)
+        self._session = session
+        self._paths = paths
+        self._election_id: str | None = None
+        self.dialog: QWidget | None = None
+        self.can_edit = session.can(Permission.EDIT_REGISTER)
+
+        self.list = QListWidget()
+        self.list.setObjectName("elections_list")
+        self.list.setWordWrap(True)
+        self.list.currentItemChanged.connect(self._on_current)
+        self.new_button = primary_button(self.tr("新建选举"))
+        self.new_button.clicked.connect(self.open_new)
+        self.new_button.setEnabled(self.can_edit)
+        if not self.can_edit:
+            self.new_button.setToolTip(self.tr("只有管理员或村文书可以新建选举。"))
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.new_button)
+        left.addWidget(self.list, 1)
+        left_box = QWidget()
+        left_box.setLayout(left)
+        left_box.setMinimumWidth(220)
+        left_box.setMaximumWidth(320)
+
+        self.summary = StepSummary()
+        self.summary.record_requested.connect(self.open_step)
+        self.print_button = QToolButton()
+        self.print_button.setText(self.tr("打印"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_menu = QMenu(self.print_button)
+        self.print_button.setMenu(self.print_menu)
+        for title, target in PRINTS:
+            action = self.print_menu.addAction(tr(title))
+            action.triggered.connect(lambda _=False, t=target: self._print(t))
+        self.print_button.setVisible(bool(PRINTS))
+        self.tabs = QTabWidget()
+        scale_font(self.tabs.tabBar(), 1.05)
+        self.tab_widgets: list[QWidget] = []
+        for title, target in TABS:
+            widget = _load(target)(session)
+            widget.changed.connect(lambda w=widget: self._on_tab_changed(w))
+            self.tabs.addTab(widget, tr(title))
+            self.tab_widgets.append(widget)
+        self.tabs.setVisible(bool(TABS))
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        detail_layout.addLayout(top)
+        detail_layout.addWidget(self.tabs, 1)
+        if not TABS:
+            detail_layout.addStretch(1)
+
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        self.empty_title = ScaledLabel(self.tr("还没有选举记录"), 1.3, bold=True)
+        self.empty_text = QLabel(self.tr(
+            "村民委员会每届任期五年,届满应当及时举行换届选举;成员出缺可以由村民会议或者村民代表会议补选。\n"
+            "点左上角的“新建选举”,填写选举日和应选职位,然后按页面上方提示的“下一步”办理:"
+            "推选村民选举委员会、登记并公布选民名单、提名候选人、投票、公告、移交。"))
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setProperty("role", "hint")
+        scale_font(self.empty_text, 1.1)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_title)
+        empty_layout.addSpacing(8)
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addStretch(2)
+        self.pick_hint = QLabel(self.tr("在左边选一次选举,查看它的步骤。"))
+        self.pick_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pick_hint.setProperty("role", "hint")
+
+        self.right = QStackedWidget()
+        self.right.addWidget(self.empty)
+        self.right.addWidget(self.pick_hint)
+        self.right.addWidget(detail)
+        self._detail = detail
+
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addWidget(left_box)
+        body.addWidget(self.right, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(ScaledLabel(self.tr("民主选举"), 1.5, bold=True))
+        layout.addLayout(body, 1)
+        self.refresh()
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def election_id(self) -> str | None:
+        """The election shown on the right (None when none is chosen)."""
+        return self._election_id
+
+    def refresh(self) -> None:
+        """Re-read the list (keeping the chosen election), the summary and every tab."""
+        outcome = run_query(self, elections_service.list_elections)
+        rows = outcome.value if outcome else []
+        keep = self._election_id
+        self.list.blockSignals(True)
+        self.list.clear()
+        chosen = None
+        for row in rows:
+            item = QListWidgetItem(self._row_text(row))
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            item.setToolTip(kind_label(row.kind))
+            self.list.addItem(item)
+            if row.id == keep:
+                chosen = item
+        if chosen is None and self.list.count():
+            chosen = self.list.item(0)
+        if chosen is not None:
+            self.list.setCurrentItem(chosen)
+        self.list.blockSignals(False)
+        new_id = chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None
+        self._show(new_id, force_tabs=True)
+
+    def _row_text(self, row: elections_service.ElectionRow) -> str:
+        year = row.election_day[:4] if row.election_day else self.tr("未定")
+        if row.cancelled_on:
+            stage = self.tr("已取消")
+        elif row.stage == QT_TRANSLATE_NOOP(_C, "已完成"):
+            stage = self.tr("已完成")
+        else:
+            stage = self.tr("进行到:{step}").format(step=tr(row.stage))
+        return f"{year} {row.label} · {stage}"
+
+    def _on_current(self, current: QListWidgetItem | None, _previous=None) -> None:
+        self._show(current.data(Qt.ItemDataRole.UserRole) if current is not None else None)
+
+    def _show(self, election_id: str | None, force_tabs: bool = False) -> None:
+        changed = election_id != self._election_id
+        self._election_id = election_id
+        if self.list.count() == 0:
+            self.right.setCurrentWidget(self.empty)
+        elif election_id is None:
+            self.right.setCurrentWidget(self.pick_hint)
+        else:
+            self.right.setCurrentWidget(self._detail)
+            self._show_summary()
+        for widget in self.tab_widgets:
+            if changed:
+                widget.show_election(election_id)
+            elif force_tabs:
+                widget.refresh()
+
+    def _show_summary(self) -> None:
+        if self._election_id is None:
+            return
+        outcome = run_query(self, lambda: elections_service.summary(self._election_id))
+        if outcome:
+            self.summary.show_summary(outcome.value, self.can_edit)
+
+    # --- writing ---------------------------------------------------------------------------------
+
+    def open_new(self) -> NewElectionDialog:
+        """新建选举 (non-blocking); the new election is chosen once saved."""
+        dialog = NewElectionDialog(self._session, self)
+        dialog.accepted.connect(lambda: self._after_new(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_new(self, dialog: NewElectionDialog) -> None:
+        if dialog.created is not None:
+            self._election_id = dialog.created.id
+        self.refresh()
+
+    def open_step(self, key: str) -> StepDialog | None:
+        """登记这一步 for the next step of the chosen election (non-blocking)."""
+        if self._election_id is None or not key:
+            return None
+        dialog = StepDialog(self._session, self._election_id, key, self)
+        dialog.accepted.connect(self.refresh)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_tab_changed(self, source: QWidget) -> None:
+        """A tab wrote: the list and summary follow, and so do the other tabs."""
+        self._refresh_list_only()
+        self._show_summary()
+        for widget in self.tab_widgets:
+            if widget is not source:
+                widget.refresh()
+
+    def _refresh_list_only(self) -> None:
+        outcome = run_query(self, elections_service.list_elections)
+        if not outcome:
+            return
+        texts = {row.id: self._row_text(row) for row in outcome.value}
+        for n in range(self.list.count()):
+            item = self.list.item(n)
+            text = texts.get(item.data(Qt.ItemDataRole.UserRole))
+            if text is not None:
+                item.setText(text)
+
+    def _print(self, target: str) -> None:
+        if self._election_id is not None:
+            _load(target)(self, self._session, self._election_id)
+
+    def on_settings_changed(self) -> None:
+        """The province profile changed: its rules (委托 per voter…) follow."""
+        self.refresh()

@@ -1,0 +1,92 @@
+"""登记这一步: the date a step was taken, with what the step needs besides.
+
+The 村民选举委员会's step asks which body chose it (村民会议, 村民代表会议 or
+各村民小组会议, 组织法 2018 第十二条); the 工作移交 who presided, who
+supervised for the township and the items handed over (第二十条). The service
+refuses what the law does not allow (a 选民名单 published less than twenty
+days before the election day…); the refusal is shown in the dialog.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import elections_service
+from desktop.services.elections_service import BODIES
+from desktop.services.session import Session
+from models.elections import procedure as pr
+from ui.elections.labels import body_label, tr
+from ui.errors import error_text
+from ui.operations import run_op
+from ui.widgets.forms import date_edit, to_date
+from ui.widgets.ok_cancel import ok_cancel
+from ui.widgets.palette import RED
+
+
+class StepDialog(QDialog):
+    """Record step `key` of election `election_id`."""
+
+    def __init__(self, session: Session, election_id: str, key: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("登记:{step}").format(step=tr(pr.STEP_TITLES[key])))
+        self._session = session
+        self._election_id = election_id
+        self._key = key
+        self.day_edit = date_edit(date.today())
+        form = QFormLayout()
+        form.addRow(self.tr("日期"), self.day_edit)
+        self.body_combo = QComboBox()
+        self.presided_edit = QLineEdit(self.tr("村民选举委员会"))
+        self.supervised_edit = QLineEdit()
+        self.supervised_edit.setPlaceholderText(self.tr("乡镇人民政府到场监督的人"))
+        self.items_edit = QPlainTextEdit()
+        self.items_edit.setPlaceholderText(self.tr("每行一项:印章、财务账目、档案资料……"))
+        if key == pr.STEP_COMMITTEE:
+            for body in BODIES:
+                self.body_combo.addItem(body_label(body), body)
+            form.addRow(self.tr("推选会议"), self.body_combo)
+        elif key == pr.STEP_HANDOVER:
+            form.addRow(self.tr("主持"), self.presided_edit)
+            form.addRow(self.tr("监督"), self.supervised_edit)
+            form.addRow(self.tr("移交清单"), self.items_edit)
+        self.error_label = QLabel()
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(f"color: {RED.name()};")
+        self.error_label.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(ok_cancel(self, self.tr("登记")))
+        self.resize(480, self.sizeHint().height())
+
+    def accept(self) -> None:
+        """Record the step; a refusal stays in the dialog."""
+        details = {}
+        if self._key == pr.STEP_COMMITTEE:
+            details["by"] = self.body_combo.currentData()
+        elif self._key == pr.STEP_HANDOVER:
+            details.update(presided_by=self.presided_edit.text(), supervised_by=self.supervised_edit.text(),
+                           items=self.items_edit.toPlainText())
+        day = to_date(self.day_edit)
+
+        def refused(exc: BaseException) -> None:
+            self.error_label.setText(error_text(exc))
+            self.error_label.show()
+
+        outcome = run_op(self, lambda: elections_service.record_step(
+            self._session, self._election_id, self._key, day, **details), on_failure=refused)
+        if outcome:
+            super().accept()

@@ -1,0 +1,136 @@
+"""The step summary at the top of the elections page: each step with its date, and the next step.
+
+Every step shows its date or 未进行 (a step that does not apply, such as the
+委托 of an election nobody entrusted a vote in, says so); the next step says
+in plain Chinese, with the article, why it can or cannot be taken yet. When it
+can, and it is a step recorded by date, 登记这一步… records it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.services.elections_service import STEP_FIELDS, ElectionSummary
+from ui.elections.labels import tr
+from ui.errors import message_text
+from ui.widgets.palette import RED
+from ui.widgets.scaled_label import ScaledLabel
+
+
+def _plain(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class StepSummary(QWidget):
+    """Steps in a grid (title, date, problems) and the next step's verdict below."""
+
+    #: The person asked to record step `key` (the page opens the dialog).
+    record_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title_label = ScaledLabel("", 1.2, bold=True)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setWordWrap(True)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setVerticalSpacing(2)
+        self.next_label = _plain()
+        self.next_label.setObjectName("next_step")
+        self.reasons_label = _plain()
+        self.problems_label = _plain()
+        self.problems_label.setStyleSheet(f"color: {RED.name()};")
+        self.record_button = QPushButton(self.tr("登记这一步…"))
+        self.record_button.clicked.connect(lambda: self.record_requested.emit(self._next_key))
+        self._next_key = ""
+        self._shown: ElectionSummary | None = None
+        self._per_row = 4
+        row = QHBoxLayout()
+        row.addWidget(self.next_label, 1)
+        row.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.title_label)
+        layout.addLayout(self.grid)
+        layout.addWidget(self.problems_label)
+        layout.addLayout(row)
+        layout.addWidget(self.reasons_label)
+
+    def show_summary(self, summary: ElectionSummary, can_edit: bool) -> None:
+        """Show `summary`; `can_edit` False keeps the record button off (with a tooltip saying why)."""
+        from ui.elections.labels import body_label, kind_label, post_label
+
+        seats = "、".join(f"{post_label(p)}{n}" for p, n in summary.seats.items())
+        head = f"{summary.label} · {kind_label(summary.kind)}"
+        if summary.election_day:
+            head += self.tr(" · 选举日 {day}").format(day=summary.election_day)
+        if seats:
+            head += f" · {seats}"
+        if summary.body:
+            head += self.tr(" · 由{body}补选,任期到{end}").format(body=body_label(summary.body),
+                                                             end=summary.term_end or self.tr("本届届满"))
+        self.title_label.setText(head)
+        self._fill_grid(summary)
+        problems = self.problems_text(summary)
+        self.problems_label.setText("\n".join("⚠ " + line for line in problems.splitlines()))
+        self.problems_label.setVisible(bool(problems))
+        nxt = summary.next
+        self._next_key = nxt.key or ""
+        if nxt.cancelled:
+            self.next_label.setText(self.tr("这次选举已于{day}取消。").format(day=summary.cancelled_on))
+        elif nxt.key is None:
+            self.next_label.setText(self.tr("各步骤都已完成。"))
+        elif nxt.possible:
+            self.next_label.setText(self.tr("下一步:{step}——现在可以进行。").format(step=tr(nxt.title)))
+        else:
+            self.next_label.setText(self.tr("下一步:{step}——还不能进行:").format(step=tr(nxt.title)))
+        lines = [message_text(m) for m in nxt.reasons] + [message_text(m) for m in nxt.notes]
+        self.reasons_label.setText("\n".join(("· " + line) for line in lines))
+        self.reasons_label.setVisible(bool(lines))
+        recordable = nxt.key in STEP_FIELDS and nxt.possible
+        self.record_button.setVisible(recordable)
+        self.record_button.setEnabled(can_edit)
+        self.record_button.setToolTip("" if can_edit else self.tr("只有管理员或村文书可以登记选举的步骤。"))
+
+    def _fill_grid(self, summary: ElectionSummary) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self._shown = summary
+        per_row = self._per_row
+        for n, step in enumerate(summary.steps):
+            if step.done_on:
+                when = step.done_on
+            elif not step.needed:
+                when = self.tr("不需要")
+            else:
+                when = self.tr("未进行")
+            mark = "✔ " if step.done_on else ("– " if not step.needed else "○ ")
+            label = _plain(f"{mark}{tr(step.title)}:{when}")
+            label.setObjectName(f"step_{step.key}")
+            if step.problems:
+                label.setStyleSheet(f"color: {RED.name()};")
+                label.setToolTip("\n".join(message_text(p) for p in step.problems))
+                label.setText(label.text() + " ⚠")
+            self.grid.addWidget(label, n // per_row, n % per_row)
+        for c in range(4):
+            self.grid.setColumnStretch(c, 1 if c < per_row else 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Three steps a row on a narrow window (1024×600), four on a wide one."""
+        super().resizeEvent(event)
+        per_row = 4 if event.size().width() >= 760 else 3
+        if per_row != self._per_row:
+            self._per_row = per_row
+            if self._shown is not None:
+                self._fill_grid(self._shown)
+
+    def problems_text(self, summary: ElectionSummary) -> str:
+        """Every irregularity of the steps taken, one per line (for tests and the tooltip)."""
+        return "\n".join(message_text(p) for s in summary.steps for p in s.problems)
