@@ -1,0 +1,169 @@
+"""The printed election papers, from an election written to a real database through record_store."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from desktop.reports import election_documents as ed
+from desktop.reports import election_printing, pdf
+from desktop.reports.election_arithmetic import ELECTED, TIE, passes, post_result, valid
+from desktop.reports.surname_strokes import STROKES, stroke_sorted, strokes
+from desktop.services import election_papers_service as eps
+from desktop.services import people_service, record_store
+from models.elections.records import (
+    Candidate,
+    ElectedMember,
+    Election,
+    ElectionRound,
+    ElectionTally,
+    ProxyVote,
+    Voter,
+)
+
+# (name, gender, group, category)
+_PEOPLE = [
+    ("王建国", "男", "第一组", "resident"), ("李秀英", "女", "第一组", "resident"),
+    ("陈<b>明</b>", "男", "第一组", "away"), ("张伟", "男", "第二组", "resident"),
+    ("刘芳", "女", "第二组", "incomer"), ("赵强", "男", "第二组", "resident"),
+    ("周丽", "女", "第二组", "resident"), ("丁一", "男", "第一组", "resident"),
+]
+
+
+def _text(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+@pytest.fixture
+def election(village):
+    """A 2026 election: 8 voters (one taken off), chair 1 seat (2 candidates), members 2 seats, two rounds."""
+    _, admin = village
+    people = {name: people_service.add_person(admin, name, gender, village_group=group)
+              for name, gender, group, _ in _PEOPLE}
+    extra = people_service.add_person(admin, "孙离", "男", village_group="第一组")
+    e = record_store.create(admin, Election, label="第十二届村民委员会换届选举", election_day="2026-05-20",
+                            seats="vc_chair=1,vc_member=2", roll_published_on="2026-04-28",
+                            candidates_published_on="2026-05-10", proxies_published_on="2026-05-15",
+                            announced_on="2026-05-20", handover_on="2026-05-28",
+                            handover_presided_by="村民选举委员会 王某", handover_supervised_by="城关镇 李干部",
+                            handover_items="村委会公章 1 枚\n财务账册 <2020-2025>\n")
+    voters = {name: record_store.create(admin, Voter, election=e.id, person=people[name].id, category=cat,
+                                        village_group=group)
+              for name, _, group, cat in _PEOPLE}
+    record_store.create(admin, Voter, election=e.id, person=extra.id, village_group="第一组", removed_on="2026-05-01")
+    cands = {(name, post): record_store.create(admin, Candidate, election=e.id, person=people[name].id, post=post)
+             for name, post in [("王建国", "vc_chair"), ("陈<b>明</b>", "vc_chair"), ("张伟", "vc_member"),
+                                ("李秀英", "vc_member"), ("丁一", "vc_member")]}
+    record_store.create(admin, ProxyVote, election=e.id, voter=voters["陈<b>明</b>"].id,
+                        proxy=voters["王建国"].id, relation="sibling", granted_on="2026-05-12")
+    main = record_store.create(admin, ElectionRound, election=e.id, number=1, kind="main", held_on="2026-05-20",
+                               ballots_issued=6, ballots_cast=5, invalid_ballots=0)
+    for (name, post), votes in {("王建国", "vc_chair"): 3, ("陈<b>明</b>", "vc_chair"): 2, ("张伟", "vc_member"): 4,
+                                ("李秀英", "vc_member"): 2, ("丁一", "vc_member"): 1}.items():
+        record_store.create(admin, ElectionTally, round=main.id, post=post, candidate=cands[(name, post)].id,
+                            votes=votes)
+    runoff = record_store.create(admin, ElectionRound, election=e.id, number=2, kind="runoff",
+                                 held_on="2026-05-20", ballots_issued=6, ballots_cast=6, invalid_ballots=1)
+    record_store.create(admin, ElectionTally, round=runoff.id, post="vc_member",
+                        candidate=cands[("李秀英", "vc_member")].id, votes=2)
+    record_store.create(admin, ElectionTally, round=runoff.id, post="vc_member", write_in="周丽", votes=1)
+    for name, post, rnd, votes in [("王建国", "vc_chair", main, 3), ("张伟", "vc_member", main, 4),
+                                   ("李秀英", "vc_member", runoff, 2)]:
+        record_store.create(admin, ElectedMember, election=e.id, round=rnd.id, person=people[name].id, post=post,
+                            votes=votes)
+    return eps.load(e.id)
+
+
+def test_roll_by_group_with_counts_the_objection_article_and_escaped_names(election):
+    html = ed.roll_html(election)
+    text = _text(html)
+    assert "第一组(共 4 人)" in text and "第二组(共 4 人)" in text
+    assert "孙离" not in text  # taken off the list
+    assert "全村登记选民共 8 人" in text and "户籍在本村并在本村居住的 6 人" in text
+    assert "五日内向村民选举委员会提出" in text and "《村民委员会组织法》(2025)" in text  # a 2026 election
+    assert "公布日期:2026年4月28日" in text and "村民选举委员会(盖章)" in text
+    assert "陈&lt;b&gt;明&lt;/b&gt;※" in html and "<b>明</b>" not in html
+
+
+def test_candidates_by_surname_strokes_and_the_ballot(election):
+    text = _text(ed.candidates_html(election))
+    assert "主任(应选 1 名,候选人 2 名,按姓氏笔画排序)" in text
+    assert text.index("丁一") < text.index("张伟") < text.index("李秀英")  # 2, 7, 7 strokes: ties keep their order
+    assert text.index("王建国") < text.index("陈&lt;b&gt;明")  # 王 4 strokes, 陈 7 (Taiwan's count would say 8)
+    html = ed.ballot_html(election, per_page=2)
+    ballot = _text(html)
+    assert ballot.count("应选 2 名,多选无效") == 2
+    assert html.count("<font size='2'>另选他人") == 2 * 3  # a blank per seat: chair 1 + members 2, two ballots
+    assert "主任应选 1 名、委员应选 2 名,每一职务所划“○”多于应选名额的,该职务的选票无效" in ballot
+
+
+def test_proxy_card(election):
+    text = _text(ed.proxy_cards_html(election))
+    assert "委托人陈&lt;b&gt;明&lt;/b&gt;(第一组)" in text and "受托人王建国(第一组)" in text
+    assert "兄弟姐妹" in text and "2026年5月12日" in text
+
+
+def test_count_report_writes_out_the_arithmetic(election):
+    text = _text(ed.count_report_html(election))
+    assert "登记选民 8 人,投票 5 人,超过半数(4 人),选举有效" in text
+    assert "超过投票人数的半数(2.5 票),当选" in text  # 王建国 3 of 5
+    assert "未超过投票人数的半数(2.5 票),未当选" in text  # 李秀英 2 of 5
+    assert "委员尚缺 1 名,应当就不足的名额另行选举" in text
+    assert "6 ÷ 3 = 2 票" in text and "不少于投票人数的三分之一(2 票),当选" in text
+    assert "周丽(另选)" in text and "少于投票人数的三分之一(2 票),未当选" in text
+    for who in ("监票人", "计票人", "唱票人", "村民选举委员会主任"):
+        assert who in text
+
+
+def test_announcement_and_handover(election):
+    text = _text(ed.announcement_html(election))
+    assert "登记选民 8 人,投票 5 人,超过半数(4 人),选举有效" in text
+    assert text.index("王建国") < text.index("张伟") < text.index("李秀英")
+    assert "2026年5月20日" in text
+    hand = ed.handover_html(election)
+    assert "财务账册 &lt;2020-2025&gt;" in hand and "城关镇 李干部" in hand
+    assert "十日内" in _text(hand) and "2026年5月28日" in _text(hand)
+    assert all(ed.missing(election, kind) == "" for kind in ed.PAPERS)
+
+
+def test_turnout_exactly_half_is_not_valid():
+    assert ed.turnout_line(812, 640) == "登记选民 812 人,投票 640 人,超过半数(406 人),选举有效"
+    assert ed.turnout_line(812, 406).endswith("未超过半数(406 人),选举无效")
+    assert ed.turnout_line(811, 406).endswith("超过半数(405.5 人),选举有效")
+    assert not valid(812, 406) and valid(812, 407)
+
+
+def test_thresholds_of_a_round():
+    assert not passes(320, 640, runoff=False) and passes(321, 640, runoff=False)
+    assert passes(213, 639, runoff=True) and not passes(212, 639, runoff=True)
+    assert passes(214, 640, runoff=True) and not passes(213, 640, runoff=True)
+    tie = post_result("vc_chair", 1, [("甲", 300, False), ("乙", 300, False)], 500, runoff=False)
+    assert [n.outcome for n in tie.names] == [TIE, TIE] and tie.unfilled == 1
+    two = post_result("vc_member", 2, [("甲", 400, False), ("乙", 300, False), ("丙", 350, False)], 500, False)
+    assert [(n.name, n.outcome) for n in two.names if n.outcome == ELECTED] == [("甲", ELECTED), ("丙", ELECTED)]
+
+
+def test_stroke_table():
+    assert strokes("陈") == 7 and strokes("邓小平") == 4 and strokes("郭") == 10 and strokes("") is None
+    assert len(STROKES) > 250
+    names, ok = stroke_sorted(["魏", "丁", "王"], str)
+    assert ok and names == ["丁", "王", "魏"]
+    assert stroke_sorted(["王", "䶮"], str) == (["王", "䶮"], False)
+
+
+def test_one_pdf_is_written(election, qapp, tmp_path):
+    out = pdf.write_pdf(ed.roll_html(election, columns=12), tmp_path / "选民名单.pdf", pdf.A3)
+    assert out.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+        assert re.search(r"Pages:\s+1\b", info)
+
+
+def test_ballots_fill_one_page(election, qapp, tmp_path):
+    html, per_page = election_printing.fit_ballots(election)
+    assert per_page >= 2 and pdf.page_count(html) == 1
+    out = election_printing.write_paper(election, ed.BALLOT, tmp_path / "选票.pdf")
+    assert out.read_bytes().startswith(b"%PDF")
