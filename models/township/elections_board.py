@@ -13,18 +13,18 @@ outgoing committee's 离任经济责任审计 was published.
 Every finding cites the 组织法 text in force on the election day
 (`models.legal.organic_law(article_2018, on=...)`); the votes themselves are
 judged by the 计票 engine (`models.elections.tally`), the same as the
-village's 计票 screen, so the rule of 第十五条 lives in one place. Rules that are the
-practice of the provinces' 选举规程 rather than the law's own words say so
-and are warnings; only a vote the law itself declares invalid (第十五条) is
-an error.
+village's 计票 screen, so the rule of 第十五条 lives in one place. The day arithmetic of 第十四条 and 第二十条 is the village's election
+engine's (`models.elections.procedure`). Only a vote the law declares
+invalid (第十五条), or counts that cannot be, is an error; the rest are
+warnings.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from models.elections import tally
+from models.elections import law, procedure, tally
 from models.legal import organic_law
 from models.meetings.quorum import ERROR, WARNING, Finding
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
@@ -54,12 +54,8 @@ STAGE_LABELS = {
     DONE: QT_TRANSLATE_NOOP(_C, "完成"),
 }
 
-#: 组织法 (2018) 第十四条: the 选民名单 is published at least this many days before the election.
-ROLL_DAYS_BEFORE = 20
-#: 组织法 (2018) 第二十条: the work is handed over within this many days of the new committee's election.
-HANDOVER_DAYS = 10
-
-ROLL_ARTICLE, WOMEN_ARTICLE, HANDOVER_ARTICLE, AUDIT_ARTICLE = 14, 6, 20, 35
+ROLL_ARTICLE, WOMEN_ARTICLE, HANDOVER_ARTICLE, AUDIT_ARTICLE = law.ART_ROLL, law.ART_COMPOSITION, \
+    law.ART_HANDOVER, law.ART_AUDIT
 
 #: Finding keys (stable: tests and the screen's filters use them).
 ROLL_LATE, NO_WOMAN, HANDOVER_LATE, AUDIT_LATE, TURNOUT_LOW, COUNT_WRONG = (
@@ -282,19 +278,21 @@ def _f(key: str, severity: str, template: str, article: int, on: str, **params) 
 
 
 def roll_finding(e: ElectionFact, today: date) -> BoardFinding | None:
-    """第十四条: the 选民名单 published at least 20 days before the vote (exactly 20 is in time)."""
+    """第十四条: the 选民名单 published at least 20 days before the vote (exactly 20 is in time).
+
+    The day arithmetic is the village's election engine's (`models.elections.procedure`).
+    """
     vote = _day(e.vote_day)
     if vote is None:
         return None
     published = _day(e.roll_published_on)
     if published is not None:
-        days = (vote - published).days
-        if days >= ROLL_DAYS_BEFORE:
+        if procedure.roll_gap_problem(e.roll_published_on, e.vote_day) is None:
             return None
         return _f(ROLL_LATE, WARNING, QT_TRANSLATE_NOOP(
             _C, "选民名单 {published} 公布,距选举日 {vote} 只有 {days} 天;应当在选举日的二十日前公布。"),
-            ROLL_ARTICLE, e.vote_day, published=e.roll_published_on, vote=e.vote_day, days=days)
-    if today > vote - timedelta(days=ROLL_DAYS_BEFORE):
+            ROLL_ARTICLE, e.vote_day, published=e.roll_published_on, vote=e.vote_day, days=(vote - published).days)
+    if today.isoformat() > procedure.latest_roll_day(e.vote_day):
         return _f(ROLL_LATE, WARNING, QT_TRANSLATE_NOOP(
             _C, "选民名单还没有公布,已来不及在选举日 {vote} 的二十日前公布。"),
             ROLL_ARTICLE, e.vote_day, vote=e.vote_day)
@@ -314,31 +312,32 @@ def women_finding(e: ElectionFact, today: date) -> BoardFinding | None:
 
 
 def handover_finding(e: ElectionFact, today: date) -> BoardFinding | None:
-    """第二十条: the work handed over within 10 days (day 10 is in time, day 11 late; not done by then: late)."""
+    """第二十条: the work handed over within 10 days (day 10 is in time, day 11 late; not done by then: late).
+
+    The deadline is the village's election engine's (`procedure.handover_deadline`).
+    """
     announced = _day(e.announced_on)
     if announced is None or announced > today:
         return None
+    deadline = procedure.handover_deadline(e.announced_on)
     handover = _day(e.handover_on)
     if handover is not None:
-        days = (handover - announced).days
-        if days <= HANDOVER_DAYS:
+        if e.handover_on <= deadline:
             return None
         return _f(HANDOVER_LATE, WARNING, QT_TRANSLATE_NOOP(
             _C, "工作移交在当选公告后第 {days} 天({handover})才完成;应当在十日内完成移交。"),
-            HANDOVER_ARTICLE, e.vote_day, days=days, handover=e.handover_on)
-    days = (today - announced).days
-    if days <= HANDOVER_DAYS:
+            HANDOVER_ARTICLE, e.vote_day, days=(handover - announced).days, handover=e.handover_on)
+    if today.isoformat() <= deadline:
         return None
     return _f(HANDOVER_LATE, WARNING, QT_TRANSLATE_NOOP(
         _C, "当选公告({announced})已过 {days} 天,工作还没有移交;应当在十日内完成移交。"),
-        HANDOVER_ARTICLE, e.vote_day, announced=e.announced_on, days=days)
+        HANDOVER_ARTICLE, e.vote_day, announced=e.announced_on, days=(today - announced).days)
 
 
 def audit_finding(e: ElectionFact, today: date) -> BoardFinding | None:
-    """第三十五条: the outgoing committee's 离任经济责任审计 result published before the vote (a 换届 only).
+    """第三十五条: the outgoing committee's 离任经济责任审计 result published before the next election (a 换届 only).
 
-    The law asks for the audit and its publication; that it comes before the
-    vote is the provinces' 选举规程 practice, so this is a warning that says so.
+    "Before" as the village's election engine reads it: a day earlier than the vote.
     """
     if e.kind != GENERAL:
         return None
@@ -350,10 +349,10 @@ def audit_finding(e: ElectionFact, today: date) -> BoardFinding | None:
         return None
     if published is None:
         return _f(AUDIT_LATE, WARNING, QT_TRANSLATE_NOOP(
-            _C, "选举日 {vote} 前没有公布上届村民委员会成员的离任经济责任审计结果(按选举规程惯例应在选举前公布)。"),
+            _C, "选举日 {vote} 前没有公布上届村民委员会成员的离任经济责任审计结果;审计结果应当在下一届村民委员会选举之前公布。"),
             AUDIT_ARTICLE, e.vote_day, vote=e.vote_day)
     return _f(AUDIT_LATE, WARNING, QT_TRANSLATE_NOOP(
-        _C, "离任经济责任审计结果 {published} 才公布,不在选举日 {vote} 之前(按选举规程惯例应在选举前公布)。"),
+        _C, "离任经济责任审计结果 {published} 才公布,不在选举日 {vote} 之前;审计结果应当在下一届村民委员会选举之前公布。"),
         AUDIT_ARTICLE, e.vote_day, published=e.audit_published_on, vote=e.vote_day)
 
 

@@ -100,7 +100,7 @@ def test_audit_published_the_day_before_the_vote_is_in_time_the_day_itself_is_no
     assert eb.AUDIT_LATE not in _keys(_done(audit_published_on="2026-05-09"))
     assert eb.AUDIT_LATE in _keys(_done(audit_published_on="2026-05-10"))
     [f] = [f for f in eb.findings(_done(audit_published_on=""), TODAY) if f.key == eb.AUDIT_LATE]
-    assert f.finding.basis == organic_law(35, on="2026-05-10") and "惯例" in f.text()
+    assert f.finding.basis == organic_law(35, on="2026-05-10") and "下一届村民委员会选举之前" in f.text()
     assert eb.AUDIT_LATE not in _keys(_done(audit_published_on="", kind="by_election"))  # a 补选 has none
 
 
