@@ -1,0 +1,160 @@
+"""投票计票 → 当选公告 → 工作移交 through the service, on a real SQLite file (one 换届 with a 另行选举)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop.services import election_count_service as ec
+from desktop.services import terms_service
+from models import terms
+from models.elections.records import (
+    ROUND_RUNOFF,
+    Candidate,
+    ElectedMember,
+    Election,
+    ElectionRound,
+    ElectionTally,
+)
+from models.entities import PersonRole
+from models.errors import ValidationError
+from tests.support import templates
+
+DAY = date(2026, 11, 20)
+#: name, gender, post (None: a voter only)
+PEOPLE = (("张一", "男", "vc_chair"), ("王二", "男", "vc_chair"), ("李三", "女", "vc_vice"), ("周四", "男", "vc_vice"),
+          ("赵五", "女", "vc_member"), ("钱六", "男", "vc_member"), ("孙七", "男", "vc_member"),
+          ("吴八", "男", "vc_member"), ("郑九", "男", "vc_member"), ("老主任", "男", None), ("冯十", "女", None))
+
+
+def _build(root: Path):
+    from desktop.paths import AppPaths
+    from desktop.services import (
+        auth_service,
+        people_service,
+        record_store,
+        setup_service,
+        voter_roll_service,
+    )
+    from desktop.storage import open_store
+    from tests.support.sites import ADMIN_PASSWORD
+
+    open_store(AppPaths(root / "data"), backup_before_migration=False)
+    setup_service.initialize("village", "青山村", "330106001001", "zhejiang")
+    setup_service.create_user(None, "admin", "管理员", "admin", ADMIN_PASSWORD, ADMIN_PASSWORD)
+    admin = auth_service.login("admin", ADMIN_PASSWORD)
+    ids = {name: people_service.add_person(admin, name, gender, birth_year=1975, birth_month=1,
+                                           village_group="第一组").id for name, gender, _ in PEOPLE}
+    terms_service.appoint(admin, ids["老主任"], "vc_chair", date(2021, 5, 1))
+    terms_service.appoint(admin, ids["冯十"], "vc_member", date(2021, 5, 1))
+    election = record_store.create(admin, Election, label="第十二届村民委员会换届选举", election_day=DAY.isoformat(),
+                                   seats="vc_chair=1,vc_vice=1,vc_member=3").id
+    assert voter_roll_service.build(admin, election, on=date(2026, 10, 1)) == 11
+    for name, _g, post in PEOPLE:
+        if post:
+            record_store.create(admin, Candidate, election=election, person=ids[name], post=post,
+                                nominated_on="2026-11-01", nominations=5)
+    return admin, ids, election
+
+
+@pytest.fixture
+def site(store):
+    made = templates.template(("election_count_village",), _build)
+    templates.copy_data_folder(made.root / "data", store)
+    return made.result
+
+
+MAIN = {"张一": 5, "王二": 2, "李三": 4, "周四": 3, "赵五": 4, "钱六": 3, "孙七": 3, "吴八": 2, "郑九": 1}
+
+
+def _typed(election, votes, kind=None, cast=7, issued=8, invalid=0, write_ins=()):
+    base = ec.round_lines(election, kind)
+    lines = [ec.Line(ln.post, ln.name, votes.get(ln.name, 0), ln.candidate_id, ln.write_in, ln.person_id, ln.woman)
+             for ln in base.lines]
+    lines += [ec.Line(post, name, v, write_in=name) for post, name, v in write_ins]
+    return ec.RoundInput(base.kind, DAY.isoformat(), issued, cast, invalid, tuple(lines))
+
+
+def test_a_change_of_term_with_a_runoff_to_the_handover(site):
+    admin, ids, election = site
+    main = _typed(election, MAIN, write_ins=[("vc_member", "冯十", 1)])
+    saved = ec.save_round(admin, election, main)
+    assert saved.result.valid
+    assert [o.entry.name for o in saved.result.elected] == ["张一", "李三", "赵五"]
+    report = ec.result_report(election)
+    assert report.registered == 11 and not report.final and report.next_kind() == ROUND_RUNOFF
+    assert sorted(report.pending[0].candidates) == sorted(["钱六", "孙七", "吴八"])
+    with pytest.raises(ValidationError, match="另行选举"):
+        ec.announce(admin, election, DAY)
+    runoff = _typed(election, {"钱六": 3, "孙七": 2, "吴八": 1}, cast=6)  # 孙七: 2 × 3 = 6, exactly ⅓
+    assert runoff.kind == ROUND_RUNOFF and {ln.name for ln in runoff.lines} == {"钱六", "孙七", "吴八"}
+    assert ec.round_seats(election, ROUND_RUNOFF) == {"vc_member": 2}
+    ec.save_round(admin, election, runoff)
+    report = ec.result_report(election)
+    assert report.final and [x.name for x in report.elected] == ["张一", "李三", "赵五", "钱六", "孙七"]
+    assert any("三分之一" in str(m) for m in report.rounds[1].result.arithmetic)
+
+    done = ec.announce(admin, election, DAY)
+    assert done.ended == 2
+    holders = terms_service.office_holders(terms.VILLAGE_COMMITTEE, DAY)
+    assert sorted(h.name for h in holders) == sorted(["张一", "李三", "赵五", "钱六", "孙七"])
+    old = PersonRole.get((PersonRole.person == ids["老主任"]) & (PersonRole.role == "vc_chair"))
+    assert old.end_date == DAY.isoformat() and old.end_reason.startswith("届满")
+    assert ElectedMember.live().where(ElectedMember.election == election).count() == 5
+    assert all(m.role_id for m in ElectedMember.live())
+    assert Election.get_by_id(election).announced_on == DAY.isoformat()
+    with pytest.raises(ValidationError, match="公告"):
+        ec.save_round(admin, election, runoff)
+
+    late = ec.record_handover(admin, election, date(2026, 12, 1), "村民选举委员会", "镇民政办 王干事", "公章\n账册\n\n档案")
+    assert any("第 11 天" in f.text() for f in late)
+    assert Election.get_by_id(election).handover_items == "公章\n账册\n档案"
+    in_time = ec.record_handover(admin, election, date(2026, 11, 30), "村民选举委员会", "镇民政办 王干事", "公章")
+    assert not any("移交" in f.text() for f in in_time)
+    on_the_day = ec.record_audit(admin, election, DAY)
+    assert any("离任经济责任审计" in f.text() for f in on_the_day)
+    assert not ec.record_audit(admin, election, date(2026, 11, 19))
+
+
+def test_impossible_counts_are_refused_and_nothing_is_written(site):
+    admin, _ids, election = site
+    too_many = _typed(election, MAIN | {"张一": 8})
+    with pytest.raises(ValidationError, match="多于有效选票"):
+        ec.save_round(admin, election, too_many)
+    with pytest.raises(ValidationError, match="多于发出"):
+        ec.save_round(admin, election, _typed(election, MAIN, issued=6))
+    with pytest.raises(ValidationError, match="投票日期"):
+        ec.save_round(admin, election, ec.RoundInput("main", "", 8, 7, 0, ()))
+    assert ElectionRound.live().count() == 0 and ElectionTally.live().count() == 0
+
+
+def test_turnout_exactly_half_is_invalid_and_cannot_be_announced(site):
+    admin, _ids, election = site
+    ec.save_round(admin, election, _typed(election, {"张一": 4, "李三": 4, "赵五": 4}, cast=5))  # 5 × 2 = 10 ≤ 11
+    report = ec.result_report(election)
+    assert not report.valid and report.next_kind() == "main"
+    with pytest.raises(ValidationError, match="无效"):
+        ec.announce(admin, election, DAY)
+
+
+def test_by_election_terms_end_with_the_current_term(site):
+    admin, ids, election = site
+    from desktop.services import record_store, voter_roll_service
+
+    by = record_store.create(admin, Election, kind="by_election", label="补选委员", election_day=DAY.isoformat(),
+                             seats="vc_member=1", term_end="2031-05-01").id
+    voter_roll_service.build(admin, by, on=date(2026, 10, 1))
+    record_store.create(admin, Candidate, election=by, person=ids["郑九"], post="vc_member")
+    record_store.create(admin, Candidate, election=by, person=ids["吴八"], post="vc_member")
+    base = ec.round_lines(by)
+    lines = tuple(ec.Line(ln.post, ln.name, 5 if ln.name == "郑九" else 2, ln.candidate_id, "", ln.person_id)
+                  for ln in base.lines)
+    ec.save_round(admin, by, ec.RoundInput("main", DAY.isoformat(), 7, 7, 0, lines))
+    done = ec.announce(admin, by, DAY)
+    assert done.ended == 0
+    role = PersonRole.get((PersonRole.person == ids["郑九"]) & (PersonRole.role == "vc_member"))
+    assert role.start_date == DAY.isoformat() and role.end_date == "2031-05-01"
+    old = PersonRole.get((PersonRole.person == ids["老主任"]) & (PersonRole.role == "vc_chair"))
+    assert old.end_date == ""  # a 补选 ends nobody's term
