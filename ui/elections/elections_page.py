@@ -101,6 +101,7 @@ class ElectionsPage(QWidget):
             action = self.print_menu.addAction(tr(title))
             action.triggered.connect(lambda _=False, t=target: self._print(t))
         self.print_button.setVisible(bool(PRINTS))
+        self.papers = _load("ui.elections.print_menu:install")(self.print_button, session, self.election_id, self)
         self.tabs = QTabWidget()
         scale_font(self.tabs.tabBar(), 1.05)
         self.tab_widgets: list[QWidget] = []
