@@ -50,6 +50,7 @@ def areas_for_mode(mode: str) -> list[Area]:
                     "navigation", "各村村务公开、会议表决是否按时按规进行,将在这里一目了然。"
                 ),
             ),
+            Area("elections", QCoreApplication.translate("navigation", "换届选举")),
             Area(
                 "reports",
                 QCoreApplication.translate("navigation", "报表"),

@@ -61,6 +61,16 @@ ROLL_ARTICLE, WOMEN_ARTICLE, HANDOVER_ARTICLE, AUDIT_ARTICLE = law.ART_ROLL, law
 ROLL_LATE, NO_WOMAN, HANDOVER_LATE, AUDIT_LATE, TURNOUT_LOW, COUNT_WRONG = (
     "roll_late", "no_woman", "handover_late", "audit_late", "turnout_low", "count_wrong")
 
+#: A few words per finding for the board's 问题 column (the detail panel gives the sentence and the article).
+FINDING_LABELS = {
+    TURNOUT_LOW: QT_TRANSLATE_NOOP(_C, "投票未过半(选举无效)"),
+    COUNT_WRONG: QT_TRANSLATE_NOOP(_C, "计票数字有误"),
+    ROLL_LATE: QT_TRANSLATE_NOOP(_C, "名单公布不足二十日"),
+    NO_WOMAN: QT_TRANSLATE_NOOP(_C, "无妇女成员"),
+    HANDOVER_LATE: QT_TRANSLATE_NOOP(_C, "移交超过十日"),
+    AUDIT_LATE: QT_TRANSLATE_NOOP(_C, "离任审计未在选举前公布"),
+}
+
 FEMALE = "女"
 MAIN_ROUND, RUNOFF_ROUND = "main", "runoff"
 GENERAL = "general"

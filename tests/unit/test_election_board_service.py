@@ -10,46 +10,20 @@ from desktop.services import election_board_service as svc
 from desktop.services import setup_service
 from desktop.services.session import cli_session
 from models.db import database
-from models.elections.records import ElectedMember, Election, ElectionRound, Recall, Voter
+from models.elections.records import Election, Recall
 from models.entities import Person, PersonRole
-from models.sync.records import PackageLog, Peer
 from models.township import election_stats as st
 from models.township import elections_board as eb
+from tests.support import election_boards as eb_support
 from tests.support.imported import imported
 
 TOWNSHIP = "330106001"
 TODAY = date(2026, 9, 1)
 
 
-def _village(code: str, name: str, sent: bool = True) -> None:
-    Peer.create(code=code, name=name, kind="village", status="active")
-    if sent:
-        PackageLog.create(direction="in", peer_code=code, number=1, created_at="2026-08-20T08:00:00Z",
-                          status="imported")
-
-
-def _person(owner: str, name: str, gender: str, **values) -> Person:
-    return imported(Person, owner=owner, name=name, gender=gender, **values)
-
-
-def _held_election(owner: str, cast: int, women: bool = True) -> Election:
-    """A 换届 voted on 2026-05-10 with 10 voters on the list (one more taken off it) and two members elected."""
-    e = imported(Election, owner=owner, kind="general", label="第十二届", election_day="2026-05-10",
-                 seats="vc_chair=1,vc_member=1", committee_chosen_on="2026-03-20", roll_published_on="2026-04-20",
-                 candidates_published_on="2026-05-01", announced_on="2026-05-10", handover_on="2026-05-15",
-                 audit_published_on="2026-05-01")
-    people = [_person(owner, f"{owner[-2:]}选民{i}", "男") for i in range(11)]
-    for i, p in enumerate(people):
-        imported(Voter, owner=owner, election=e, person=p, removed_on="2026-05-01" if i == 10 else "")
-    r = imported(ElectionRound, owner=owner, election=e, number=1, kind="main", held_on="2026-05-10",
-                 ballots_issued=cast, ballots_cast=cast)
-    chair = _person(owner, f"{owner[-2:]}主任", "男", birth_year=1975, political_status="中共党员", education="大专")
-    member = _person(owner, f"{owner[-2:]}委员", "女" if women else "男", birth_year=1990)
-    for p, post in ((chair, "vc_chair"), (member, "vc_member")):
-        role = imported(PersonRole, owner=owner, person=p, role=post, start_date="2026-05-10")
-        imported(ElectedMember, owner=owner, election=e, round=r, person=p, post=post, votes=cast, role=role)
-    imported(PersonRole, owner=owner, person=chair, role="party_secretary", start_date="2021-03-01")
-    return e
+_village = eb_support.enrol
+_person = eb_support.person
+_held_election = eb_support.held_election
 
 
 @pytest.fixture

@@ -43,6 +43,10 @@ def build_page(area: Area, info: InstallationInfo, session: Session,
         from ui.elections.elections_page import ElectionsPage
 
         return ElectionsPage(session, paths=paths)
+    if area.key == "elections" and info.mode == "township":
+        from ui.township.elections_board_page import ElectionsBoardPage
+
+        return ElectionsBoardPage(session, paths=paths)
     if area.key == "disclosure":
         from ui.disclosure.disclosure_page import DisclosurePage
 
