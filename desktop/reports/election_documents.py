@@ -15,12 +15,14 @@ election day, and signature lines / the seal area of the 村民选举委员会.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from html import escape
 
-from desktop.reports import election_arithmetic as ea
+from desktop.reports.i18n import text as i18n_text
 from desktop.reports.i18n import tr
 from desktop.reports.surname_strokes import stroke_sorted
-from desktop.services.election_papers_service import CandidateLine, ElectionPapers, RoundLine
+from desktop.services.election_papers_service import CandidateLine, ElectionPapers
+from models.elections import tally
 from models.elections.records import (
     KIND_BY_ELECTION,
     POST_CHAIR,
@@ -298,65 +300,37 @@ def proxy_cards_html(data: ElectionPapers, per_page: int = 3) -> str:
 
 # ---- 计票结果报告单 --------------------------------------------------------------------------
 
-def registered(data: ElectionPapers) -> int:
-    """Voters on the list (the base of the turnout)."""
-    return len(data.listed)
+def _num(value: Fraction) -> str:
+    """406 / 405.5 / 213.3: a half or a third written as people write it."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"{float(value):.1f}"
 
 
-def turnout_line(registered_count: int, cast: int) -> str:
-    """登记选民 812 人,投票 640 人,超过半数(406 人),选举有效."""
-    half = ea.number(ea.half(registered_count))
-    if ea.valid(registered_count, cast):
+def turnout_line(registered_count: int, cast: int, valid: bool) -> str:
+    """登记选民 812 人,投票 640 人,超过半数(406 人),选举有效 — `valid` is the tally engine's verdict."""
+    if valid:
         text = QT_TRANSLATE_NOOP(_C, "登记选民 {registered} 人,投票 {cast} 人,超过半数({half} 人),选举有效")
     else:
         text = QT_TRANSLATE_NOOP(_C, "登记选民 {registered} 人,投票 {cast} 人,未超过半数({half} 人),选举无效")
-    return _t(text).format(registered=registered_count, cast=cast, half=half)
+    return _t(text).format(registered=registered_count, cast=cast, half=_num(Fraction(registered_count, 2)))
 
 
-def _name_line(r: ea.NameResult, cast: int, runoff: bool) -> str:
-    if runoff:
-        share = _t(QT_TRANSLATE_NOOP(_C, "不少于投票人数的三分之一({third} 票)") if r.passes
-                   else QT_TRANSLATE_NOOP(_C, "少于投票人数的三分之一({third} 票)")).format(
-            third=ea.number(ea.third(cast)))
-    else:
-        share = _t(QT_TRANSLATE_NOOP(_C, "超过投票人数的半数({half} 票)") if r.passes
-                   else QT_TRANSLATE_NOOP(_C, "未超过投票人数的半数({half} 票)")).format(
-            half=ea.number(ea.half(cast)))
-    outcome = {ea.ELECTED: QT_TRANSLATE_NOOP(_C, "当选"),
-               ea.TIE: QT_TRANSLATE_NOOP(_C, "票数相等,不能确定当选人,应就票数相等的人再次投票"),
-               ea.NOT_ELECTED: QT_TRANSLATE_NOOP(_C, "未当选")}[r.outcome]
-    return share + "," + _t(outcome)
+_STATUS = {
+    tally.ELECTED: QT_TRANSLATE_NOOP(_C, "当选"),
+    tally.RUNOFF: QT_TRANSLATE_NOOP(_C, "进入另行选举"),
+    tally.TIE: QT_TRANSLATE_NOOP(_C, "票数相等,再次投票"),
+    tally.NOT_ELECTED: QT_TRANSLATE_NOOP(_C, "未当选"),
+    tally.HIGHER_POST: QT_TRANSLATE_NOOP(_C, "已当选较高职务"),
+}
 
 
-def round_results(data: ElectionPapers, rnd: RoundLine) -> list[ea.PostResult]:
-    """Each post's names in `rnd` with what their votes mean."""
-    runoff = rnd.kind == ROUND_RUNOFF
-    out = []
-    for post in _posts(data) or sorted({t.post for t in rnd.tallies}):
-        names = [(t.name, t.votes, t.write_in) for t in rnd.tallies if t.post == post]
-        if not names and runoff:
-            continue  # a 另行选举 votes only for the posts left unfilled
-        seats = data.seats.get(post, 0)
-        if runoff:
-            seats = _unfilled_before(data, rnd, post)
-        out.append(ea.post_result(post, seats, names, rnd.cast, runoff))
-    return out
+def _finding(f) -> str:
+    return i18n_text(f.message) + (f"({f.basis.cite()})" if f.basis else "")
 
 
-def _unfilled_before(data: ElectionPapers, rnd: RoundLine, post: str) -> int:
-    """Seats of `post` still empty when `rnd` began (its seats less those elected in earlier rounds)."""
-    filled = sum(1 for m in data.elected if m.post == post and 0 < m.round_number < rnd.number)
-    if not any(m.round_number for m in data.elected):  # elected not recorded yet: read the earlier rounds
-        for earlier in data.rounds:
-            if earlier.number >= rnd.number:
-                break
-            for result in round_results(data, earlier):
-                if result.post == post:
-                    filled += result.elected
-    return max(0, data.seats.get(post, 0) - filled)
-
-
-def _round_html(data: ElectionPapers, rnd: RoundLine, first: bool) -> str:
+def _round_html(data: ElectionPapers, rr, first: bool) -> str:
+    rnd, res = rr.round, rr.result
     runoff = rnd.kind == ROUND_RUNOFF
     kind = (_t(QT_TRANSLATE_NOOP(_C, "另行选举")) if runoff else _t(QT_TRANSLATE_NOOP(_C, "正式选举")))
     on = rnd.held_on or data.election_day
@@ -364,46 +338,54 @@ def _round_html(data: ElectionPapers, rnd: RoundLine, first: bool) -> str:
     parts = [f"<h1{css}>{escape(data.village)}{escape(title(COUNT))}</h1>",
              f"<p class='sub'>{escape(data.label)}　{escape(_t(QT_TRANSLATE_NOOP(_C, '第 {n} 轮')).format(n=rnd.number))}"
              f"({escape(kind)})　{cn_date(on)}</p>"]
-    reg = registered(data)
-    valid_ballots = max(0, rnd.cast - rnd.invalid)
-    head = [(_t(QT_TRANSLATE_NOOP(_C, "登记选民")), reg), (_t(QT_TRANSLATE_NOOP(_C, "发出选票")), rnd.issued),
-            (_t(QT_TRANSLATE_NOOP(_C, "收回选票(投票人数)")), rnd.cast), (_t(QT_TRANSLATE_NOOP(_C, "无效票")), rnd.invalid),
-            (_t(QT_TRANSLATE_NOOP(_C, "有效票")), valid_ballots)]
+    head = [(_t(QT_TRANSLATE_NOOP(_C, "登记选民")), res.registered),
+            (_t(QT_TRANSLATE_NOOP(_C, "发出选票")), rnd.ballots_issued),
+            (_t(QT_TRANSLATE_NOOP(_C, "收回选票(投票人数)")), res.ballots_cast),
+            (_t(QT_TRANSLATE_NOOP(_C, "无效票")), res.invalid_ballots),
+            (_t(QT_TRANSLATE_NOOP(_C, "有效票")), res.valid_ballots)]
     parts.append("<table width='100%' border='1' cellspacing='0' cellpadding='5'><tr>"
                  + "".join(f"<th>{escape(k)}</th>" for k, _ in head) + "</tr><tr>"
                  + "".join(f"<td class='c'>{v}</td>" for _, v in head) + "</tr></table>")
-    ok = ea.valid(reg, rnd.cast)
-    parts.append(f"<p><b>{escape(turnout_line(reg, rnd.cast))}</b>({escape(_cite(15, on))})。</p>")
-    if rnd.cast > rnd.issued:
-        parts.append("<p><b>" + escape(_t(QT_TRANSLATE_NOOP(
-            _C, "收回选票 {cast} 张多于发出选票 {issued} 张,本次投票无效。")).format(cast=rnd.cast, issued=rnd.issued))
-            + "</b></p>")
-    if runoff:
-        rule = QT_TRANSLATE_NOOP(_C, "另行选举以得票多的当选,但所得票数不得少于投票人数的三分之一:{cast} ÷ 3 = {third} 票。")
-        parts.append("<p>" + escape(_t(rule).format(cast=rnd.cast, third=ea.number(ea.third(rnd.cast)))) + "</p>")
+    if res.errors:
+        parts.append("<p><b>" + escape(_t(QT_TRANSLATE_NOOP(_C, "本轮的数字不能成立,未作判定:"))) + "</b></p>")
+        parts.extend(f"<p>{escape(_finding(f))}</p>" for f in res.errors)
     else:
-        rule = QT_TRANSLATE_NOOP(_C, "候选人获得参加投票的村民过半数的选票,始得当选:{cast} ÷ 2 = {half} 票,得票须多于 {half} 票。")
-        parts.append("<p>" + escape(_t(rule).format(cast=rnd.cast, half=ea.number(ea.half(rnd.cast)))) + "</p>")
-    runoffs = []
-    for result in round_results(data, rnd):
+        parts.append(f"<p><b>{escape(turnout_line(res.registered, res.ballots_cast, res.valid))}</b>"
+                     f"({escape(_cite(15, on))})。</p>")
+        if runoff:
+            rule = QT_TRANSLATE_NOOP(_C, "另行选举以得票多的当选,但所得票数不得少于已投选票总数的三分之一:"
+                                         "{cast} ÷ 3 = {third} 票。")
+            parts.append("<p>" + escape(_t(rule).format(cast=res.ballots_cast,
+                                                        third=_num(Fraction(res.ballots_cast, 3)))) + "</p>")
+        else:
+            rule = QT_TRANSLATE_NOOP(_C, "候选人获得参加投票的村民过半数的选票,始得当选:{cast} ÷ 2 = {half} 票,"
+                                         "得票须多于 {half} 票。")
+            parts.append("<p>" + escape(_t(rule).format(cast=res.ballots_cast,
+                                                        half=_num(Fraction(res.ballots_cast, 2)))) + "</p>")
+    for post, seats in rr.seats.items():
+        outcomes = sorted((o for o in res.outcomes if o.entry.post == post), key=lambda o: -o.entry.votes)
         parts.append("<h2>" + escape(_t(QT_TRANSLATE_NOOP(_C, "{post}(应选 {seats} 名)")).format(
-            post=post_label(result.post), seats=result.seats)) + "</h2>")
+            post=post_label(post), seats=seats)) + "</h2>")
         rows = []
-        for r in result.names:
-            name = escape(r.name) + (escape(_t(QT_TRANSLATE_NOOP(_C, "(另选)"))) if r.write_in else "")
-            verdict = _name_line(r, rnd.cast, runoff) if ok else _t(QT_TRANSLATE_NOOP(_C, "选举无效,不计当选"))
-            rows.append(f"<tr><td>{name}</td><td class='r'>{r.votes}</td><td>{escape(verdict)}</td></tr>")
-        parts.append("<table width='100%' border='1' cellspacing='0' cellpadding='5'><tr><th width='18%'>"
-                     + escape(_t(QT_TRANSLATE_NOOP(_C, "姓名"))) + "</th><th width='12%'>"
-                     + escape(_t(QT_TRANSLATE_NOOP(_C, "得票"))) + "</th><th>"
-                     + escape(_t(QT_TRANSLATE_NOOP(_C, "结果"))) + "</th></tr>" + "".join(rows) + "</table>")
-        if ok and result.unfilled:
-            runoffs.append(_t(QT_TRANSLATE_NOOP(_C, "{post}尚缺 {n} 名")).format(
-                post=post_label(result.post), n=result.unfilled))
-    if ok and runoffs:
-        parts.append("<p><b>" + escape(_t(QT_TRANSLATE_NOOP(
-            _C, "{posts},应当就不足的名额另行选举({cite})。")).format(posts="、".join(runoffs), cite=_cite(15, on)))
-            + "</b></p>")
+        for o in outcomes:
+            name = escape(o.entry.name) + ("" if o.entry.is_candidate else escape(_t(QT_TRANSLATE_NOOP(_C, "(另选)"))))
+            rows.append(f"<tr><td>{name}</td><td class='r'>{o.entry.votes}</td>"
+                        f"<td class='c'>{escape(_t(_STATUS.get(o.status, o.status)))}</td>"
+                        f"<td>{escape(i18n_text(o.reason))}</td></tr>")
+        if not rows:  # nothing judged (the numbers cannot be): the names and votes as recorded
+            rows = [f"<tr><td>{escape(ln.name)}</td><td class='r'>{ln.votes}</td><td></td><td></td></tr>"
+                    for ln in rr.lines if ln.post == post]
+        parts.append("<table width='100%' border='1' cellspacing='0' cellpadding='5'><tr><th width='16%'>"
+                     + escape(_t(QT_TRANSLATE_NOOP(_C, "姓名"))) + "</th><th width='9%'>"
+                     + escape(_t(QT_TRANSLATE_NOOP(_C, "得票"))) + "</th><th width='15%'>"
+                     + escape(_t(QT_TRANSLATE_NOOP(_C, "结果"))) + "</th><th>"
+                     + escape(_t(QT_TRANSLATE_NOOP(_C, "理由"))) + "</th></tr>" + "".join(rows) + "</table>")
+    notes = [f for f in res.reasons if f.severity != "info"]
+    if notes:
+        parts.append("".join(f"<p><b>{escape(_finding(f))}</b></p>" for f in notes))
+    if res.arithmetic:
+        parts.append("<p class='small'>" + escape(_t(QT_TRANSLATE_NOOP(_C, "计算过程:"))) + "<br>"
+                     + "<br>".join(escape(i18n_text(m)) for m in res.arithmetic) + "</p>")
     parts.append("<p>&nbsp;</p><p class='sign'>" + escape(_t(QT_TRANSLATE_NOOP(
         _C, "监票人(签字):______________　计票人(签字):______________　唱票人(签字):______________"))) + "</p>")
     parts.append("<p class='sign'>" + escape(_t(QT_TRANSLATE_NOOP(
@@ -413,8 +395,14 @@ def _round_html(data: ElectionPapers, rnd: RoundLine, first: bool) -> str:
 
 def count_report_html(data: ElectionPapers, round_id: str | None = None) -> str:
     """The 计票结果报告单 of one round (`round_id`) or of every round, each on its own page."""
-    rounds = [r for r in data.rounds if round_id in (None, r.id)]
+    rounds = [r for r in (data.count.rounds if data.count else []) if round_id in (None, r.round.id)]
     return f"<style>{_CSS}</style>" + "".join(_round_html(data, r, i == 0) for i, r in enumerate(rounds))
+
+
+def _main_round(data: ElectionPapers):
+    """The last 正式选举 the engine judged (an invalid one may have been held again)."""
+    rounds = [r for r in (data.count.rounds if data.count else []) if r.round.kind != ROUND_RUNOFF]
+    return rounds[-1] if rounds else None
 
 
 # ---- 当选公告 --------------------------------------------------------------------------------
@@ -423,11 +411,12 @@ def announcement_html(data: ElectionPapers) -> str:
     """The 当选公告: who was elected to which post with the votes, dated the day it is posted."""
     parts = _head(data, ANNOUNCEMENT)
     day = data.election_day
-    main = next((r for r in data.rounds if r.kind != ROUND_RUNOFF), None)
+    main = _main_round(data)
     intro = _t(QT_TRANSLATE_NOOP(_C, "{village}{label}于{day}举行。")).format(
         village=data.village, label=data.label, day=cn_date(day))
-    if main is not None:
-        intro += turnout_line(registered(data), main.cast) + "。"
+    if main is not None and not main.result.errors:
+        res = main.result
+        intro += turnout_line(res.registered, res.ballots_cast, res.valid) + "。"
     intro += _t(QT_TRANSLATE_NOOP(_C, "根据{law}的规定,下列人员当选:")).format(
         law=_cite(15, day).removeprefix("依据"))
     parts.append(f"<p>{escape(intro)}</p>")
@@ -491,12 +480,14 @@ def missing(data: ElectionPapers, kind: str) -> str:
         BALLOT: (not data.standing or not data.seats,
                  QT_TRANSLATE_NOOP(_C, "选票需要候选人和各职务的应选名额。")),
         PROXY: (not data.proxies, QT_TRANSLATE_NOOP(_C, "没有登记委托投票。")),
-        COUNT: (not data.rounds, QT_TRANSLATE_NOOP(_C, "还没有录入投票结果。")),
+        COUNT: (not (data.count and data.count.rounds), QT_TRANSLATE_NOOP(_C, "还没有录入投票结果。")),
         ANNOUNCEMENT: (not data.elected, QT_TRANSLATE_NOOP(_C, "还没有当选人。")),
         HANDOVER: (not data.handover_items and not data.handover_on,
                    QT_TRANSLATE_NOOP(_C, "还没有填写移交清单或移交日期。")),
     }
     lacking, reason = reasons[kind]
+    if kind == COUNT and data.count_problem:
+        return _t(QT_TRANSLATE_NOOP(_C, "计票结果读不出来:{reason}")).format(reason=data.count_problem)
     return _t(reason) if lacking else ""
 
 

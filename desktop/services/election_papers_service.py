@@ -1,5 +1,7 @@
 """What the printed election papers need, read once into plain data.
 
+The 计票 of every round is the tally engine's (`election_count_service.result_report`,
+which reads the rounds itself): the papers never judge a vote on their own.
 The papers (选民名单公告, 候选人名单公告, 选票, 委托投票证, 计票结果报告单,
 当选公告, 工作移交清单) are built from these dataclasses by
 `desktop.reports.election_documents`, which stays a pure string builder that
@@ -14,9 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peewee import JOIN
-
-from desktop.services import setup_service
+from desktop.services import election_count_service, setup_service
+from desktop.services.election_count_service import ElectionResult
 from models.elections.records import (
     POSTS,
     Candidate,
@@ -24,12 +25,11 @@ from models.elections.records import (
     Election,
     ElectionCommitteeMember,
     ElectionRound,
-    ElectionTally,
     ProxyVote,
     Voter,
 )
 from models.entities import Person, VillageGroup
-from models.errors import NotFound
+from models.errors import CunwuError, NotFound
 from models.messages import QT_TRANSLATE_NOOP, msg
 
 _C = "election_papers"
@@ -70,31 +70,6 @@ class ProxyLine:
     proxy_group: str
     relation: str
     granted_on: str
-
-
-@dataclass(frozen=True)
-class TallyLine:
-    """Votes for one name for one post in one round (a candidate, or a name written in)."""
-
-    post: str
-    name: str
-    votes: int
-    candidate_id: str
-    write_in: bool
-
-
-@dataclass(frozen=True)
-class RoundLine:
-    """One vote (正式选举 or 另行选举) with its ballot counts and tallies."""
-
-    id: str
-    number: int
-    kind: str
-    held_on: str
-    issued: int
-    cast: int
-    invalid: int
-    tallies: tuple[TallyLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,7 +114,8 @@ class ElectionPapers:
     voters: tuple[VoterLine, ...] = ()
     candidates: tuple[CandidateLine, ...] = ()
     proxies: tuple[ProxyLine, ...] = ()
-    rounds: tuple[RoundLine, ...] = ()
+    count: ElectionResult | None = None  # every round judged by the tally engine (election_count_service)
+    count_problem: str = ""  # why the rounds could not be judged (seats unreadable…)
     elected: tuple[ElectedLine, ...] = ()
     committee: tuple[CommitteeLine, ...] = ()
 
@@ -179,6 +155,14 @@ def _group_order() -> tuple[str, ...]:
     return tuple(r.name for r in rows)
 
 
+def _count(election_id: str) -> tuple[ElectionResult | None, str]:
+    """The rounds as the tally engine judges them (the one reading of 第十五条), or why they cannot be."""
+    try:
+        return election_count_service.result_report(election_id), ""
+    except (CunwuError, ValueError) as exc:
+        return None, str(getattr(exc, "message", exc))
+
+
 def load(election_id: str) -> ElectionPapers:
     """The papers' data of `election_id`.
 
@@ -199,34 +183,17 @@ def load(election_id: str) -> ElectionPapers:
         CandidateLine(c.id, c.person.name, c.person.gender, c.post, i, bool(c.withdrawn_on))
         for i, c in enumerate(Candidate.select(Candidate, Person).join(Person)
                               .where((Candidate.election == e.id) & _live(Candidate)).order_by(Candidate.seq)))
-    by_candidate = {c.id: c for c in candidates}
     proxies = []
     for p in ProxyVote.select().where((ProxyVote.election == e.id) & _live(ProxyVote)).order_by(ProxyVote.seq):
         giver, taker = by_voter.get(p.voter_id), by_voter.get(p.proxy_id)
         proxies.append(ProxyLine(p.id, giver.name if giver else "", giver.group if giver else "",
                                  taker.name if taker else "", taker.group if taker else "", p.relation,
                                  p.granted_on))
-    rounds = list(ElectionRound.select().where((ElectionRound.election == e.id) & _live(ElectionRound))
-                  .order_by(ElectionRound.number, ElectionRound.seq))
-    tallies: dict[str, list[TallyLine]] = {r.id: [] for r in rounds}
-    if rounds:
-        query = (ElectionTally.select(ElectionTally, Person).join(Person, JOIN.LEFT_OUTER)
-                 .where(ElectionTally.round.in_([r.id for r in rounds]) & _live(ElectionTally))
-                 .order_by(ElectionTally.seq))
-        for t in query:
-            candidate = by_candidate.get(t.candidate_id) if t.candidate_id else None
-            if candidate is not None:
-                name, written = candidate.name, False
-            else:
-                name = t.write_in or (t.person.name if t.person_id else "")
-                written = True
-            tallies[t.round_id].append(TallyLine(t.post, name, int(t.votes), t.candidate_id or "", written))
-    round_lines = tuple(RoundLine(r.id, int(r.number), r.kind, r.held_on, int(r.ballots_issued),
-                                  int(r.ballots_cast), int(r.invalid_ballots), tuple(tallies[r.id]))
-                        for r in rounds)
-    number_of = {r.id: r.number for r in round_lines}
+    rounds = {r.id: int(r.number) for r in ElectionRound.select(ElectionRound.id, ElectionRound.number)
+              .where((ElectionRound.election == e.id) & _live(ElectionRound))}
+    count, problem = _count(e.id) if rounds else (None, "")
     elected = tuple(
-        ElectedLine(m.person.name, m.person.gender, m.post, int(m.votes), number_of.get(m.round_id, 0))
+        ElectedLine(m.person.name, m.person.gender, m.post, int(m.votes), rounds.get(m.round_id, 0))
         for m in ElectedMember.select(ElectedMember, Person).join(Person)
         .where((ElectedMember.election == e.id) & _live(ElectedMember)).order_by(ElectedMember.seq))
     committee = tuple(
@@ -241,7 +208,7 @@ def load(election_id: str) -> ElectionPapers:
         candidates_published_on=e.candidates_published_on, proxies_published_on=e.proxies_published_on,
         announced_on=e.announced_on, handover_on=e.handover_on, handover_presided_by=e.handover_presided_by,
         handover_supervised_by=e.handover_supervised_by, handover_items=items, groups=_group_order(),
-        voters=voters, candidates=candidates, proxies=tuple(proxies), rounds=round_lines, elected=elected,
+        voters=voters, candidates=candidates, proxies=tuple(proxies), count=count, count_problem=problem, elected=elected,
         committee=committee)
 
 

@@ -10,7 +10,6 @@ import pytest
 
 from desktop.reports import election_documents as ed
 from desktop.reports import election_printing, pdf
-from desktop.reports.election_arithmetic import ELECTED, TIE, passes, post_result, valid
 from desktop.reports.surname_strokes import STROKES, stroke_sorted, strokes
 from desktop.services import election_papers_service as eps
 from tests.support.election_papers import write_election
@@ -54,14 +53,16 @@ def test_proxy_card(election):
     assert "兄弟姐妹" in text and "2026年5月12日" in text
 
 
-def test_count_report_writes_out_the_arithmetic(election):
+def test_count_report_writes_out_the_engines_arithmetic(election):
     text = _text(ed.count_report_html(election))
     assert "登记选民 8 人,投票 5 人,超过半数(4 人),选举有效" in text
-    assert "超过投票人数的半数(2.5 票),当选" in text  # 王建国 3 of 5
-    assert "未超过投票人数的半数(2.5 票),未当选" in text  # 李秀英 2 of 5
-    assert "委员尚缺 1 名,应当就不足的名额另行选举" in text
-    assert "6 ÷ 3 = 2 票" in text and "不少于投票人数的三分之一(2 票),当选" in text
-    assert "周丽(另选)" in text and "少于投票人数的三分之一(2 票),未当选" in text
+    assert "5 ÷ 2 = 2.5 票,得票须多于 2.5 票" in text
+    assert "王建国得 3 票,超过参加投票 5 人的半数,当选主任" in text  # the tally engine's own words
+    assert "委员应选 2 名,只选出 1 名,不足的 1 名另行选举" in text
+    assert "6 ÷ 3 = 2 票" in text
+    assert "李秀英得 2 票,在另行选举中得票多,且不少于已投选票 6 张的三分之一,当选委员" in text
+    assert "周丽(另选)" in text and "少于已投选票 6 张的三分之一,未当选" in text
+    assert "计算过程" in text and "3 × 2 = 6 &gt; 5" in text
     for who in ("监票人", "计票人", "唱票人", "村民选举委员会主任"):
         assert who in text
 
@@ -77,21 +78,10 @@ def test_announcement_and_handover(election):
     assert all(ed.missing(election, kind) == "" for kind in ed.PAPERS)
 
 
-def test_turnout_exactly_half_is_not_valid():
-    assert ed.turnout_line(812, 640) == "登记选民 812 人,投票 640 人,超过半数(406 人),选举有效"
-    assert ed.turnout_line(812, 406).endswith("未超过半数(406 人),选举无效")
-    assert ed.turnout_line(811, 406).endswith("超过半数(405.5 人),选举有效")
-    assert not valid(812, 406) and valid(812, 407)
-
-
-def test_thresholds_of_a_round():
-    assert not passes(320, 640, runoff=False) and passes(321, 640, runoff=False)
-    assert passes(213, 639, runoff=True) and not passes(212, 639, runoff=True)
-    assert passes(214, 640, runoff=True) and not passes(213, 640, runoff=True)
-    tie = post_result("vc_chair", 1, [("甲", 300, False), ("乙", 300, False)], 500, runoff=False)
-    assert [n.outcome for n in tie.names] == [TIE, TIE] and tie.unfilled == 1
-    two = post_result("vc_member", 2, [("甲", 400, False), ("乙", 300, False), ("丙", 350, False)], 500, False)
-    assert [(n.name, n.outcome) for n in two.names if n.outcome == ELECTED] == [("甲", ELECTED), ("丙", ELECTED)]
+def test_turnout_line_writes_the_half_out():
+    assert ed.turnout_line(812, 640, True) == "登记选民 812 人,投票 640 人,超过半数(406 人),选举有效"
+    assert ed.turnout_line(812, 406, False).endswith("未超过半数(406 人),选举无效")
+    assert ed.turnout_line(811, 406, True).endswith("超过半数(405.5 人),选举有效")
 
 
 def test_stroke_table():
