@@ -54,6 +54,7 @@ BASIS_LABELS = {RECALL_BY_VOTERS: QT_TRANSLATE_NOOP(_C, "五分之一以上选�
                 RECALL_BY_REPRESENTATIVES: QT_TRANSLATE_NOOP(_C, "三分之一以上村民代表联名")}
 OUTCOME_LABELS = {"": QT_TRANSLATE_NOOP(_C, "待表决"), RECALL_RECALLED: QT_TRANSLATE_NOOP(_C, "已罢免"),
                   "not_recalled": QT_TRANSLATE_NOOP(_C, "未罢免"), RECALL_WITHDRAWN: QT_TRANSLATE_NOOP(_C, "已撤回")}
+LAW_END_CAUSES = rc.LAW_END_CAUSES
 BODY_LABELS = {"villagers_meeting": QT_TRANSLATE_NOOP(_C, "村民会议"),
                "representatives_meeting": QT_TRANSLATE_NOOP(_C, "村民代表会议")}
 
@@ -187,6 +188,11 @@ def check_request(basis: str, signers: int, base: int, on: date, reasons: str = 
 def check_vote(registered: int, cast: int, agree: int, on: date) -> rc.VoteVerdict:
     """The vote's verdict before it is recorded (for the dialog's live answer)."""
     return rc.check_vote(registered, cast, agree, on.isoformat() if isinstance(on, date) else str(on))
+
+
+def vote_problems(registered: int, cast: int, agree: int) -> list[str]:
+    """Why the vote's numbers cannot be (source-language templates, context `elections.recall`)."""
+    return rc.vote_errors(registered, cast, agree)
 
 
 def file_recall(session: Session, role_id: str, requested_on: date, basis: str, signers: int, reasons: str,
@@ -395,6 +401,11 @@ def start_by_election(session: Session, role_id: str, body: str, election_day: d
     created = record_store.create(session, Election, kind=KIND_BY_ELECTION, label=label, election_day=day,
                                   seats=f"{office.role}=1", body=body, term_end=end, note=note)
     return ByElection(snapshot(created), tuple(findings))
+
+
+def by_election_preview(body: str, term_end: str, on: date) -> list[Finding]:
+    """What 第十九条 says of a 补选 by `body` planned for `on` (the dialog's live answer)."""
+    return rc.by_election_findings(body, term_end, on.isoformat())
 
 
 def by_elections() -> list[Any]:

@@ -44,8 +44,11 @@ REVIEWED = {
     "widgets/add_member_dialog.py": "finding_lines_html (escapes each finding)",
     "widgets/background.py": "prints HTML its callers built (the reports above, escaped)",
     "people/appoint_dialog.py": "finding_lines_html (escapes each finding)",
-    "people/households_picker.py": "finding_lines_html (escapes each finding)",
+    "widgets/households_picker.py": "finding_lines_html (escapes each finding)",
     "people/terms_tab.py": "finding_lines_html (escapes each finding)",
+    "elections/recall_dialogs.py": "findings_html (escapes each finding); escape() on a vote's impossible numbers",
+    "elections/recall_tab.py": "findings_html (escapes each finding); reasons and answers in PlainText labels",
+    "elections/selection_dialog.py": "findings_html (escapes each finding)",
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.services.elections_service import BODY_LABELS, KIND_LABELS
+from desktop.services.people_service import PERSON_ROLES
 from models.elections.seats import POST_LABELS, parse_seats
 
 _C = "elections"
@@ -43,3 +44,8 @@ def seats_label(seats_text: str) -> str:
         return ""
     return QCoreApplication.translate(_C, "、").join(
         QCoreApplication.translate(_C, "{post}{n}名").format(post=post_label(p), n=n) for p, n in seats.items())
+
+
+def role_label(role: str) -> str:
+    """村委会主任, 村民代表... (an office as 人员名册 names it, translated in the register's context)."""
+    return QCoreApplication.translate("people", PERSON_ROLES.get(role, role))

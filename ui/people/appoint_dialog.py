@@ -27,10 +27,10 @@ from desktop.services import people_service, terms_service
 from desktop.services.people_service import PERSON_ROLES
 from desktop.services.session import Session
 from ui.operations import run_op, run_query
-from ui.people.households_picker import HouseholdsPicker
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_lines_html
 from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.households_picker import HouseholdsPicker
 from ui.widgets.primary_button import make_primary
 from ui.widgets.register_picker import RegisterPicker, lay_out_picker_dialog
 from ui.widgets.screen_fit import resize_within_screen

@@ -31,12 +31,12 @@ from models.roles import Permission
 from models.stored_values import stored_date
 from ui.operations import run_query
 from ui.people.appoint_dialog import AppointDialog, role_label
-from ui.people.households_picker import HouseholdsDialog
 from ui.people.terms_model import GROUP_LEADERS, OFFICES, REPRESENTATIVES, TermsModel, post_text
 from ui.widgets.add_member_dialog import AddMemberDialog
 from ui.widgets.end_office_dialog import EndOfficeDialog
 from ui.widgets.findings import finding_lines_html
 from ui.widgets.forms import section
+from ui.widgets.households_picker import HouseholdsDialog
 from ui.widgets.name_order import pinyin_sorted
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from desktop.services import terms_service
 from desktop.services.session import Session
 from ui.operations import run_op, run_query
-from ui.people.households_model import HouseholdChoicesModel
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_lines_html
+from ui.widgets.households_model import HouseholdChoicesModel
 from ui.widgets.primary_button import make_primary
 from ui.widgets.screen_fit import resize_within_screen
 from ui.widgets.tables import read_only_view
