@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from desktop.services import read_models, record_store, terms_service
+from desktop.services import elections_service, read_models, record_store, terms_service
 from desktop.services.people_service import PERSON_ROLES
 from desktop.services.read_models import snapshot
 from desktop.services.session import Session
@@ -355,7 +355,7 @@ def _vacancy_note(role_id: str) -> str:
 class ByElection:
     """A 补选 started: its election record and what the law says of it."""
 
-    election: Any  # the Election's read model (read_models.view_of(Election))
+    election: elections_service.ElectionRow
     findings: tuple[Finding, ...]
 
 
@@ -398,9 +398,9 @@ def start_by_election(session: Session, role_id: str, body: str, election_day: d
         raise ValidationError(findings[0].message)
     post = PERSON_ROLES[office.role].removeprefix("村委会")
     label = f"补选村民委员会{post}({office.person.name}出缺)"[:64]
-    created = record_store.create(session, Election, kind=KIND_BY_ELECTION, label=label, election_day=day,
-                                  seats=f"{office.role}=1", body=body, term_end=end, note=note)
-    return ByElection(snapshot(created), tuple(findings))
+    created = elections_service.create_election(session, KIND_BY_ELECTION, label, day or None, {office.role: 1},
+                                                body, end, note)
+    return ByElection(created, tuple(findings))
 
 
 def by_election_preview(body: str, term_end: str, on: date) -> list[Finding]:
