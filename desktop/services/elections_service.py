@@ -70,10 +70,10 @@ BODY_LABELS = {
     "group_meetings": QT_TRANSLATE_NOOP(_C, "各村民小组会议"),
 }
 
-#: Steps recorded as a date on the election (the vote itself is the count's round).
+#: Steps recorded as a date on the election here. The 选民名单 is published by the roll service
+#: (`voter_roll_service.publish`, with its own checks); the vote is the count's round.
 STEP_FIELDS = {
     pr.STEP_COMMITTEE: "committee_chosen_on",
-    pr.STEP_ROLL: "roll_published_on",
     pr.STEP_CANDIDATES: "candidates_published_on",
     pr.STEP_PROXIES: "proxies_published_on",
     pr.STEP_AUDIT: "audit_published_on",
@@ -358,8 +358,6 @@ def record_step(session: Session, election_id: str, step: str, on: date | str,
 
 def _step_problem(step: str, e: Election, f: pr.ElectionFacts, day: str) -> Message | None:
     """What makes recording `step` on `day` against the law (refused), or None."""
-    if step == pr.STEP_ROLL:
-        return pr.roll_gap_problem(day, e.election_day)
     if step == pr.STEP_PROXIES and e.election_day and day > e.election_day:
         return msg(_C, QT_TRANSLATE_NOOP(_C, "委托投票名单应当在投票之前公布({law})。"),
                    law=law.cite(law.ART_VOTE, e.election_day))

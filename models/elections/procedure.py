@@ -137,6 +137,12 @@ def latest_roll_day(election_day: str) -> str:
     return (day - timedelta(days=ROLL_DAYS_BEFORE)).isoformat() if day else ""
 
 
+def earliest_election_day(roll_published_on: str) -> str:
+    """The first election day a 选民名单 published on `roll_published_on` allows ("" without a day)."""
+    day = _day(roll_published_on)
+    return (day + timedelta(days=ROLL_DAYS_BEFORE)).isoformat() if day else ""
+
+
 def handover_deadline(announced_on: str) -> str:
     """The last day of the 工作移交 (十日内, 第二十条), counted from the new committee's election."""
     day = _day(announced_on)
@@ -255,6 +261,8 @@ def _why_not_vote(facts: ElectionFacts, today: date) -> list[Message]:
             gap = roll_gap_problem(facts.roll_published_on, day)
             if gap is not None:
                 out.append(gap)
+                out.append(msg(_C, QT_TRANSLATE_NOOP(_C, "请把选举日改到{earliest}或以后。"),
+                               earliest=earliest_election_day(facts.roll_published_on)))
     if not facts.candidates_published_on:
         out.append(msg(_C, QT_TRANSLATE_NOOP(_C, "候选人名单还没有公布({law})。"),
                        law=law.cite(law.ART_VOTE, day)))

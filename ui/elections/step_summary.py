@@ -11,11 +11,24 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services.elections_service import STEP_FIELDS, ElectionSummary
+from desktop.services.elections_service import ElectionSummary
+from models.elections import procedure as pr
+from models.messages import QT_TRANSLATE_NOOP
 from ui.elections.labels import tr
 from ui.errors import message_text
 from ui.widgets.palette import RED
 from ui.widgets.scaled_label import ScaledLabel
+
+#: Steps recorded from the summary's 登记这一步… (a date and what the step needs).
+PAGE_STEPS = (pr.STEP_COMMITTEE, pr.STEP_CANDIDATES, pr.STEP_PROXIES, pr.STEP_AUDIT)
+
+#: Steps taken in a tab: the tab's title (source text under "elections").
+TAB_OF_STEP = {
+    pr.STEP_ROLL: QT_TRANSLATE_NOOP("elections", "选民登记"),
+    pr.STEP_VOTE: QT_TRANSLATE_NOOP("elections", "投票计票"),
+    pr.STEP_ANNOUNCE: QT_TRANSLATE_NOOP("elections", "当选与移交"),
+    pr.STEP_HANDOVER: QT_TRANSLATE_NOOP("elections", "当选与移交"),
+}
 
 
 def _plain(text: str = "") -> QLabel:
@@ -92,8 +105,13 @@ class StepSummary(QWidget):
         lines = [message_text(m) for m in nxt.reasons] + [message_text(m) for m in nxt.notes]
         self.reasons_label.setText("\n".join(("· " + line) for line in lines))
         self.reasons_label.setVisible(bool(lines))
-        recordable = nxt.key in STEP_FIELDS and nxt.possible
+        recordable = nxt.key in PAGE_STEPS and nxt.possible
         self.record_button.setVisible(recordable)
+        where = TAB_OF_STEP.get(nxt.key or "")
+        if where and not nxt.cancelled:
+            self.reasons_label.setText("\n".join(filter(None, [self.reasons_label.text(), self.tr(
+                "在“{tab}”页中办理这一步。").format(tab=tr(where))])))
+            self.reasons_label.show()
         self.record_button.setEnabled(can_edit)
         self.record_button.setToolTip("" if can_edit else self.tr("只有管理员或村文书可以登记选举的步骤。"))
 
