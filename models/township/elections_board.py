@@ -403,8 +403,15 @@ def findings(e: ElectionFact | None, today: date) -> tuple[BoardFinding, ...]:
 
 
 def village_row(v: VillageElection, today: date) -> BoardRow:
-    """One village's row: its 换届's stage and findings (a silent village: not started, nothing judged)."""
-    return BoardRow(v, stage(v.general, today), findings(v.general, today))
+    """One village's row: its 换届's stage and findings (a silent village: not started, nothing judged).
+
+    An election with an invalid vote (or counts that cannot be) is never 完成, whatever was recorded after.
+    """
+    found = findings(v.general, today)
+    reached = stage(v.general, today)
+    if reached == DONE and any(f.severity == ERROR for f in found):
+        reached = HANDED_OVER
+    return BoardRow(v, reached, found)
 
 
 def stage_label(code: str) -> str:

@@ -178,3 +178,9 @@ def test_counts_of_a_village():
     assert c.turnout == 0.85
     t = st.total([c, c, st.village_counts(None)])
     assert t.elected == 8 and t.one_shoulder == 2 and t.turnout == 0.85
+
+
+def test_an_invalid_vote_is_never_complete_whatever_was_recorded_after():
+    invalid = _done(rounds=(RoundFact(1, "main", "2026-05-10", 600, 500, 0),))
+    assert eb.stage(invalid, TODAY) == eb.DONE  # the records alone
+    assert eb.village_row(VillageElection("1", "甲村", "2026-08-01", invalid), TODAY).stage == eb.HANDED_OVER

@@ -33,7 +33,7 @@ def _tr(text: str) -> str:
 
 def headers() -> list[str]:
     """The column titles, translated."""
-    return [_tr("村名"), _tr("阶段"), _tr("选举日"), _tr("登记选民"), _tr("投票率"), _tr("当选(人数/女性)"),
+    return [_tr("村名"), _tr("阶段"), _tr("选举日"), _tr("登记选民"), _tr("投票率"), _tr("当选/女性"),
             _tr("问题")]
 
 
@@ -56,11 +56,11 @@ def turnout_text(row: BoardRow) -> str:
 
 
 def elected_text(row: BoardRow) -> str:
-    """当选 members and the women among them, "5 / 1"; "—" before anyone is elected."""
+    """当选 members and the women among them, "5人/女1"; "—" before anyone is elected."""
     e = row.election
     if e is None or not e.members:
         return "—"
-    return _tr("{n} 人 / 女 {women}").format(n=len(e.members), women=row.women_elected)
+    return _tr("{n}人/女{women}").format(n=len(e.members), women=row.women_elected)
 
 
 class ElectionsBoardModel(QAbstractTableModel):

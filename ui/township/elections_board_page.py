@@ -55,8 +55,9 @@ from ui.widgets.background import ask_save_path, xlsx_pattern
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.scaled_label import ScaledLabel
 
-#: Column widths in average characters of the table's font (fixed: never sized to 200 rows' contents).
-_WIDTHS = {VILLAGE: 9, STAGE: 10, DAY: 10, REGISTERED: 7, TURNOUT: 7, ELECTED: 10}
+#: Sample contents each column is sized to (fixed widths: never measured over 200 rows' contents).
+_SAMPLES = {VILLAGE: "枫树湾村村", STAGE: "选举委员会已推选", DAY: "2026-05-10", REGISTERED: "12345",
+            TURNOUT: "100.0%", ELECTED: "7人/女2"}
 
 
 class ElectionsBoardPage(QWidget):
@@ -130,6 +131,7 @@ class ElectionsBoardPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self._layout_wide: bool | None = None
 
         self.empty_label = QLabel(self.tr(
             "还没有哪个村交来换届选举的记录。\n\n各村在“换届选举”中登记选举委员会、选民名单、投票和当选公告后,"
@@ -154,10 +156,36 @@ class ElectionsBoardPage(QWidget):
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        em = self.table.fontMetrics().averageCharWidth()
-        cjk = self.table.fontMetrics().horizontalAdvance("村")
-        for column, chars in _WIDTHS.items():
-            header.resizeSection(column, max(chars * em, (chars // 2 + 1) * cjk) + 16)
+        cells, titles = self.table.fontMetrics(), header.fontMetrics()
+        for column, sample in _SAMPLES.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, max(cells.horizontalAdvance(sample),
+                                             titles.horizontalAdvance(title + " ▲")) + 16)
+
+    def table_width(self) -> int:
+        """The width the table needs to show every column (the 问题 column at a readable minimum)."""
+        header = self.table.horizontalHeader()
+        fixed = sum(header.sectionSize(c) for c in _SAMPLES)
+        problems = self.table.fontMetrics().horizontalAdvance("名单公布不足二十日、无妇女成员")
+        return fixed + problems + self.table.frameWidth() * 2 + self.table.verticalScrollBar().sizeHint().width()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Beside the table when both fit; under it on a narrow screen (1024 px), so no column hides."""
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        wide = room >= self.table_width() + self.splitter.handleWidth() + 300
+        if wide == self._layout_wide:
+            return
+        self._layout_wide = wide
+        self.splitter.setOrientation(Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
+        if wide:
+            self.splitter.setSizes([self.table_width(), max(300, room - self.table_width())])
+        else:
+            self.splitter.setSizes([3, 2])
 
     # --- computing ----------------------------------------------------------------------------
 
