@@ -40,10 +40,10 @@ from models.messages import QT_TRANSLATE_NOOP
 
 _C = "election_papers"
 
-ROLL, CANDIDATES, BALLOT, PROXY, COUNT, ANNOUNCEMENT, HANDOVER = (
-    "roll", "candidates", "ballot", "proxy", "count", "announcement", "handover")
+ROLL, CANDIDATES, BALLOT, PROXY, COUNT, RUNOFF_BALLOT, ANNOUNCEMENT, HANDOVER = (
+    "roll", "candidates", "ballot", "proxy", "count", "runoff_ballot", "announcement", "handover")
 #: Every paper, in the order of the procedure (the print menu lists them so).
-PAPERS = (ROLL, CANDIDATES, BALLOT, PROXY, COUNT, ANNOUNCEMENT, HANDOVER)
+PAPERS = (ROLL, CANDIDATES, BALLOT, PROXY, COUNT, RUNOFF_BALLOT, ANNOUNCEMENT, HANDOVER)
 
 _TITLES = {
     ROLL: QT_TRANSLATE_NOOP(_C, "选民名单公告"),
@@ -51,6 +51,7 @@ _TITLES = {
     BALLOT: QT_TRANSLATE_NOOP(_C, "选票"),
     PROXY: QT_TRANSLATE_NOOP(_C, "委托投票证"),
     COUNT: QT_TRANSLATE_NOOP(_C, "计票结果报告单"),
+    RUNOFF_BALLOT: QT_TRANSLATE_NOOP(_C, "另行选举选票"),
     ANNOUNCEMENT: QT_TRANSLATE_NOOP(_C, "当选公告"),
     HANDOVER: QT_TRANSLATE_NOOP(_C, "工作移交清单"),
 }
@@ -216,15 +217,21 @@ def candidates_html(data: ElectionPapers) -> str:
 
 # ---- 选票 --------------------------------------------------------------------------------------
 
-def _ballot_columns(data: ElectionPapers) -> int:
-    """The widest post's boxes (candidates and 另选他人 blanks): every post's boxes take that width."""
-    return max((len(ordered_candidates(data, p)[0]) + (data.seats.get(p, 0) or 1) for p in _posts(data)), default=1)
+def ballot_posts(data: ElectionPapers, runoff: bool = False) -> list[tuple[str, list[str], int]]:
+    """(post, names in 姓氏笔画 order where known, seats) of each column of the ballot.
+
+    The 正式选举: the standing candidates and the election's seats. A 另行选举:
+    the further votes the tally engine says are still to hold (its candidates
+    and the seats left).
+    """
+    if not runoff:
+        return [(p, [c.name for c in ordered_candidates(data, p)[0]], data.seats.get(p, 0) or 1) for p in _posts(data)]
+    pending = data.count.pending if data.count else []
+    return [(f.post, stroke_sorted([e.name for e in f.entries], str)[0], f.seats) for f in pending if f.seats > 0]
 
 
-def _ballot_post(data: ElectionPapers, post: str, columns: int) -> str:
-    people, _ = ordered_candidates(data, post)
-    seats = data.seats.get(post, 0) or 1
-    names = [escape(c.name) for c in people] + [escape(_t(QT_TRANSLATE_NOOP(_C, "另选他人")))] * seats
+def _ballot_post(post: str, people: list[str], seats: int, columns: int) -> str:
+    names = [escape(n) for n in people] + [escape(_t(QT_TRANSLATE_NOOP(_C, "另选他人")))] * seats
     width = 84 // columns
     table_width = 16 + width * len(names)
     head = (f"<td class='c' width='{int(1600 / table_width)}%' rowspan='2'><b>{escape(post_label(post))}</b><br>"
@@ -238,14 +245,16 @@ def _ballot_post(data: ElectionPapers, post: str, columns: int) -> str:
             f"<tr>{mark_row}</tr></table>")
 
 
-def _one_ballot(data: ElectionPapers) -> str:
+def _one_ballot(data: ElectionPapers, runoff: bool) -> str:
+    name = (_t(QT_TRANSLATE_NOOP(_C, "另行选举选票")) if runoff else _t(QT_TRANSLATE_NOOP(_C, "选票")))
     parts = [f"<p align='center'><b><font size='5'>{escape(data.village)}{escape(data.label)}"
-             + escape(_t(QT_TRANSLATE_NOOP(_C, "选票"))) + "</font></b></p>"]
-    columns = _ballot_columns(data)
-    for post in _posts(data):
-        parts.append(_ballot_post(data, post, columns))
+             + escape(name) + "</font></b></p>"]
+    posts = ballot_posts(data, runoff)
+    columns = max((len(names) + seats for _, names, seats in posts), default=1)
+    for post, names, seats in posts:
+        parts.append(_ballot_post(post, names, seats, columns))
     seats = "、".join(_t(QT_TRANSLATE_NOOP(_C, "{post}应选 {n} 名")).format(post=post_label(p), n=n)
-                     for p, n in data.seats.items())
+                     for p, _, n in posts)
     parts.append("<p class='small'>" + escape(_t(QT_TRANSLATE_NOOP(
         _C, "说明:1.同意的,在候选人姓名下方的空格内划“○”;不同意的不划;另选他人的,在“另选他人”栏内写上"
             "所选人的姓名,并在其下方的空格内划“○”。2.{seats},每一职务所划“○”多于应选名额的,该职务的选票无效。"
@@ -255,9 +264,12 @@ def _one_ballot(data: ElectionPapers) -> str:
     return "".join(parts)
 
 
-def ballot_html(data: ElectionPapers, per_page: int = 1) -> str:
-    """One page of ballots, `per_page` of them with a line to cut between (`fit_ballots` finds how many fit)."""
-    one = _one_ballot(data)
+def ballot_html(data: ElectionPapers, per_page: int = 1, runoff: bool = False) -> str:
+    """One page of ballots, `per_page` of them with a line to cut between (`fit_ballots` finds how many fit).
+
+    `runoff`: the ballot of the 另行选举 the count left (`ballot_posts`).
+    """
+    one = _one_ballot(data, runoff)
     cut = "<p align='center'><font color='#888'>✂ - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -</font></p>"
     return f"<style>{_CSS}</style>" + cut.join([one] * max(1, per_page))
 
@@ -481,6 +493,8 @@ def missing(data: ElectionPapers, kind: str) -> str:
                  QT_TRANSLATE_NOOP(_C, "选票需要候选人和各职务的应选名额。")),
         PROXY: (not data.proxies, QT_TRANSLATE_NOOP(_C, "没有登记委托投票。")),
         COUNT: (not (data.count and data.count.rounds), QT_TRANSLATE_NOOP(_C, "还没有录入投票结果。")),
+        RUNOFF_BALLOT: (not ballot_posts(data, runoff=True),
+                        QT_TRANSLATE_NOOP(_C, "计票结果没有留下要另行选举的名额。")),
         ANNOUNCEMENT: (not data.elected, QT_TRANSLATE_NOOP(_C, "还没有当选人。")),
         HANDOVER: (not data.handover_items and not data.handover_on,
                    QT_TRANSLATE_NOOP(_C, "还没有填写移交清单或移交日期。")),
@@ -495,6 +509,8 @@ def document_html(data: ElectionPapers, kind: str, a3: bool = False) -> str:
     """The HTML of paper `kind` (the ballot: one per page; the printing layer fits more)."""
     if kind == ROLL:
         return roll_html(data, columns=12 if a3 else 8)
+    if kind == RUNOFF_BALLOT:
+        return ballot_html(data, runoff=True)
     builders = {CANDIDATES: candidates_html, BALLOT: ballot_html, PROXY: proxy_cards_html,
                 COUNT: count_report_html, ANNOUNCEMENT: announcement_html, HANDOVER: handover_html}
     return builders[kind](data)

@@ -17,19 +17,19 @@ from desktop.services.election_papers_service import ElectionPapers
 POSTED = (ed.ROLL, ed.CANDIDATES, ed.ANNOUNCEMENT)
 
 
-def fit_ballots(data: ElectionPapers, page: str = A4, most: int = 6) -> tuple[str, int]:
+def fit_ballots(data: ElectionPapers, page: str = A4, most: int = 6, runoff: bool = False) -> tuple[str, int]:
     """The ballot page with as many ballots as fit on one `page` (at least one), and how many."""
     for per_page in range(most, 1, -1):
-        html = ed.ballot_html(data, per_page)
+        html = ed.ballot_html(data, per_page, runoff)
         if page_count(html, page) <= 1:
             return html, per_page
-    return ed.ballot_html(data, 1), 1
+    return ed.ballot_html(data, 1, runoff), 1
 
 
 def paper_html(data: ElectionPapers, kind: str, page: str = A4) -> str:
     """The HTML of `kind` as it is printed on `page` (A3 only for the posted papers)."""
-    if kind == ed.BALLOT:
-        return fit_ballots(data, page)[0]
+    if kind in (ed.BALLOT, ed.RUNOFF_BALLOT):
+        return fit_ballots(data, page, runoff=kind == ed.RUNOFF_BALLOT)[0]
     return ed.document_html(data, kind, a3=page == A3 and kind in POSTED)
 
 

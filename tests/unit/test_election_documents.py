@@ -75,7 +75,21 @@ def test_announcement_and_handover(election):
     hand = ed.handover_html(election)
     assert "财务账册 &lt;2020-2025&gt;" in hand and "城关镇 李干部" in hand
     assert "十日内" in _text(hand) and "2026年5月28日" in _text(hand)
-    assert all(ed.missing(election, kind) == "" for kind in ed.PAPERS)
+    assert [kind for kind in ed.PAPERS if ed.missing(election, kind)] == [ed.RUNOFF_BALLOT]  # the 另行选举 was held
+    assert ed.missing(election, ed.RUNOFF_BALLOT) == "计票结果没有留下要另行选举的名额。"
+
+
+def test_runoff_ballot_has_the_engines_candidates_for_the_seat_left(village):
+    from desktop.services import record_store
+    from models.elections.records import ElectionRound
+
+    election_id = write_election(village[1])
+    runoff = ElectionRound.get((ElectionRound.election == election_id) & (ElectionRound.number == 2))
+    record_store.soft_delete(village[1], runoff)  # as if the 另行选举 were still to hold
+    data = eps.load(election_id)
+    assert ed.ballot_posts(data, runoff=True) == [("vc_member", ["丁一", "李秀英"], 1)]  # 丁 2 strokes, 李 7
+    text = _text(ed.document_html(data, ed.RUNOFF_BALLOT))
+    assert "另行选举选票" in text and "应选 1 名,多选无效" in text and "主任" not in text.split("说明")[0]
 
 
 def test_turnout_line_writes_the_half_out():
