@@ -49,6 +49,7 @@ _C = "elections"
 
 #: The tabs of an election, in order: (title, "module:Class"). Add one line per tab.
 TABS: list[tuple[str, str]] = [
+    (QT_TRANSLATE_NOOP(_C, "选民登记"), "ui.elections.roll_tab:RollTab"),
 ]
 
 #: The 打印 menu: (title, "module:function"), each called as function(page, session, election_id).
