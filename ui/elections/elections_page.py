@@ -50,6 +50,7 @@ _C = "elections"
 #: The tabs of an election, in order: (title, "module:Class"). Add one line per tab.
 TABS: list[tuple[str, str]] = [
     (QT_TRANSLATE_NOOP(_C, "选民登记"), "ui.elections.roll_tab:RollTab"),
+    (QT_TRANSLATE_NOOP(_C, "投票计票"), "ui.elections.count_tab:CountTab"),
 ]
 
 #: The 打印 menu: (title, "module:function"), each called as function(page, session, election_id).
