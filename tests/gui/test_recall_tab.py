@@ -47,7 +47,7 @@ def _confirm(qtbot) -> None:
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
 
 
-def test_a_recall_passes_and_opens_a_by_election_then_a_representative_is_chosen(qtbot, admin):
+def test_a_recall_passes_and_opens_a_by_election_then_a_representative_is_chosen(qtbot, qtmodeltester, admin):
     from ui.elections.recall_tab import RecallTab
 
     tab = shown(qtbot, RecallTab(admin), *SIZE)
@@ -122,3 +122,5 @@ def test_a_recall_passes_and_opens_a_by_election_then_a_representative_is_chosen
     assert tab.selections.total() == 1 and tab.selection_table.isVisible()
     assert terms_service.office_holders(("group_leader",), "2025-04-01")[0].name == "选民01"
     _grab(tab, "selection-tab")
+    qtmodeltester.check(tab.recalls)
+    qtmodeltester.check(tab.selections)

@@ -39,9 +39,9 @@ class RecallsModel(BatchedRowsModel):
         """The text of a cell."""
         tr = QCoreApplication.translate
         if column == 3:
-            basis = tr("elections.recall", BASIS_LABELS.get(row.basis, row.basis))
-            return tr(_C, "{signers}/{base} 人({basis})").format(signers=row.signers, base=row.base_count,
-                                                                  basis=basis)
+            template = (QT_TRANSLATE_NOOP(_C, "村民代表 {signers}/{base}") if row.basis == "representatives"
+                        else QT_TRANSLATE_NOOP(_C, "选民 {signers}/{base}"))
+            return tr(_C, template).format(signers=row.signers, base=row.base_count)
         if column == 4:
             return row.answered_on or tr(_C, "未登记")
         if column == 5:
@@ -52,6 +52,12 @@ class RecallsModel(BatchedRowsModel):
         if column == 6:
             return recall_state(row)
         return (row.name, role_label(row.post), row.requested_on)[column]
+
+    def tooltip(self, row: RecallRow, column: int) -> str | None:
+        """联名: who signed, in words; the others their whole text."""
+        if column == 3:
+            return QCoreApplication.translate("elections.recall", BASIS_LABELS.get(row.basis, row.basis))
+        return self.display(row, column)
 
     def foreground(self, row: RecallRow, column: int) -> QColor | None:
         """The result: green when recalled, red when the request or the vote failed, grey when withdrawn."""

@@ -37,7 +37,8 @@ from ui.operations import run_op, run_query
 from ui.widgets.dialogs import ask_confirm
 from ui.widgets.findings import findings_html
 from ui.widgets.primary_button import make_primary
-from ui.widgets.tables import read_only_view
+from ui.widgets.scroll import transparent_scroll
+from ui.widgets.tables import keep_rows_visible, read_only_view
 
 
 def _rich_label() -> QLabel:
@@ -115,12 +116,20 @@ class RecallTab(QWidget):
         vacancies.addWidget(self.by_election_button)
         self.by_elections_label = _plain_label(hint=True)
 
+        keep_rows_visible(self.recall_table)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(self.recall_text)
+        details_layout.addWidget(self.recall_findings)
+        details_layout.addStretch(1)
+        self.recall_details = transparent_scroll(details)
+
         layout = QVBoxLayout(page)
         layout.addLayout(buttons)
         layout.addWidget(self.recall_empty)
         layout.addWidget(self.recall_table, 3)
-        layout.addWidget(self.recall_text)
-        layout.addWidget(self.recall_findings, 2)
+        layout.addWidget(self.recall_details, 2)
         layout.addLayout(vacancies)
         layout.addWidget(self.by_elections_label)
         return page
@@ -140,11 +149,12 @@ class RecallTab(QWidget):
         self.selection_table.selectionModel().selectionChanged.connect(lambda *_: self._show_selection())
         self.selection_empty = _plain_label(hint=True)
         self.selection_findings = _rich_label()
+        keep_rows_visible(self.selection_table)
         layout = QVBoxLayout(page)
         layout.addLayout(top)
         layout.addWidget(self.selection_empty)
         layout.addWidget(self.selection_table, 3)
-        layout.addWidget(self.selection_findings, 2)
+        layout.addWidget(transparent_scroll(self.selection_findings), 2)
         return page
 
     # ----- the tab contract ------------------------------------------------------------------------
