@@ -52,6 +52,15 @@ def test_roll_tab_builds_publishes_and_decides(qtbot, store):
                                          "⚠ 周无名的年龄需核实(查验身份证件)(依据《村民委员会组织法》(2025))"}
     tab.group_filter.setCurrentIndex(0)
 
+    _select(tab.table, 1)  # 王大山 lives away but asked to vote
+    assert _rows(tab)[1][0] == "王大山"
+    category = tab.open_category()
+    qtbot.waitExposed(category)
+    category.category.setCurrentIndex(category.category.findData("away"))
+    with qtbot.waitSignal(tab.changed):
+        category.ok_button.click()
+    assert [r for r in _rows(tab) if r[0] == "王大山"][0][4] == "外出参选"
+
     publish = tab.open_publish()
     qtbot.waitExposed(publish)
     publish.day.set_value(date(2026, 4, 26))

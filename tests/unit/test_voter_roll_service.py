@@ -169,3 +169,17 @@ def test_three_thousand_people_are_one_pass(site):
         del database.execute_sql
     assert len(queries) < 10 and elapsed < 2.0
     assert len(found.to_verify) == 3002  # insert_people leaves the birth empty: all 需核实 (and 2 of ours)
+
+
+def test_a_line_changes_category_an_incomer_only_with_his_meeting(site):
+    admin, _ids, election, meetings = site
+    vr.build(admin, election)
+    line = next(r for r in vr.voters(election) if r.name == "王大山")
+    vr.set_category(admin, line.id, VOTER_AWAY, meetings["reps"])  # the meeting is dropped: not an incomer
+    row = next(r for r in vr.voters(election) if r.name == "王大山")
+    assert row.category == VOTER_AWAY and row.admitted_meeting_id is None
+    with pytest.raises(ValidationError):
+        vr.set_category(admin, line.id, VOTER_INCOMER)
+    assert next(r for r in vr.voters(election) if r.name == "王大山").category == VOTER_AWAY
+    vr.set_category(admin, line.id, VOTER_INCOMER, meetings["reps"])
+    assert vr.counts(election).by_category == ((VOTER_RESIDENT, 5), (VOTER_AWAY, 0), (VOTER_INCOMER, 1))

@@ -248,6 +248,36 @@ class RemoveVoterDialog(_WriteDialog):
         vr.remove(self._session, self._row.id, self.reason.currentData(), self.detail.text(), to_date(self.day))
 
 
+class CategoryDialog(_WriteDialog):
+    """修改类别: a resident found to live away but wishing to vote, an incomer and his meeting."""
+
+    def __init__(self, session: Session, election_id: str, row: vr.VoterRow, parent: QWidget | None = None):
+        super().__init__(session, election_id, parent)
+        self._row = row
+        self.setWindowTitle(self.tr("修改登记类别"))
+        self.category = _category_combo()
+        self.category.setCurrentIndex(max(0, self.category.findData(row.category)))
+        self.meeting = _meeting_combo(election_id)
+        if row.admitted_meeting_id:
+            self.meeting.setCurrentIndex(max(0, self.meeting.findData(row.admitted_meeting_id)))
+        self.category.currentIndexChanged.connect(self._changed)
+        form = QFormLayout()
+        form.addRow(self.tr("类别:"), self.category)
+        form.addRow(self.tr("同意登记的会议:"), self.meeting)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_hint(self.tr("{name}({group})的登记类别。").format(name=row.name, group=row.village_group)))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(ok_cancel(self, self.tr("保存")))
+        self._changed()
+
+    def _changed(self, *_args) -> None:
+        self.meeting.setEnabled(self.category.currentData() == VOTER_INCOMER)
+
+    def _write(self) -> None:
+        vr.set_category(self._session, self._row.id, self.category.currentData(), self.meeting.currentData())
+
+
 class PublishDialog(_WriteDialog):
     """公布名单: the day; warns as it is typed when it is fewer than 20 days before the election day."""
 

@@ -73,7 +73,7 @@ class RollModel(BatchedRowsModel):
     def tooltip(self, row: VoterRow, column: int) -> str | None:
         """The category in the law's words; the status in full."""
         if column == CATEGORY:
-            return category_long(row.category)
+            return category_long(row.category) + "\n" + QCoreApplication.translate(_C, "双击可修改登记类别")
         return self.display(row, column)
 
     def foreground(self, row: VoterRow, column: int) -> QColor | None:

@@ -31,6 +31,7 @@ from models.roles import Permission
 from ui.elections.roll_dialogs import (
     AddVoterDialog,
     BuildPreviewDialog,
+    CategoryDialog,
     DecideDialog,
     ObjectionDialog,
     PublishDialog,
@@ -89,6 +90,7 @@ class RollTab(QWidget):
         self.table = read_only_view(self.model, stretch=5)
         keep_rows_visible(self.table)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.doubleClicked.connect(lambda *_: self.open_category())
         self.empty_label = QLabel()
         self.empty_label.setProperty("role", "hint")
         self.empty_label.setWordWrap(True)
@@ -335,6 +337,13 @@ class RollTab(QWidget):
         if row is None or not row.listed:
             return None
         return self._open(RemoveVoterDialog(self._session, row, self))
+
+    def open_category(self) -> QDialog | None:
+        """修改类别 of the highlighted line (double-click)."""
+        row = self.selected_voter()
+        if not self.can_edit or self._election_id is None or row is None or not row.listed:
+            return None
+        return self._open(CategoryDialog(self._session, self._election_id, row, self))
 
     def confirm_age(self) -> None:
         """The highlighted line's age was checked on the 身份证: 需核实 goes."""
