@@ -109,12 +109,19 @@ def base_count(basis: str, on: date | str | None = None) -> int:
 
 
 def term_end_on(on: date | str | None = None) -> str:
-    """The last day of the 村委会 term running on `on`: from the latest 换届, else the sitting members."""
+    """The last day of the 村委会 term running on `on` ("" when nothing tells).
+
+    The elections' own answer first (`elections_service.current_term_end`: an end recorded on a
+    sitting member's office, else five years from the earliest start); without members in office,
+    five years from the latest 换届 announced by then.
+    """
     day = terms_service._iso(on)
+    found = elections_service.current_term_end(day)
+    if found:
+        return found
     general = [e.election_day for e in Election.live().where(
         (Election.kind == KIND_GENERAL) & (Election.cancelled_on == "") & (Election.announced_on != ""))]
-    starts = [r.start_date for r in members_on(day)]
-    return rc.current_term_end(general, starts, day)
+    return rc.current_term_end(general, [], day)
 
 
 # --- the recalls ---------------------------------------------------------------------------
