@@ -140,3 +140,18 @@ def test_cli_report_elections_writes_the_sheet_and_refuses_what_it_cannot(tmp_pa
     assert result["villages"] == 0 and result["counted"] == 0 and (tmp_path / "统计表.xlsx").exists()
     wrong = cunwu("--json", "report", "elections", "--out", str(tmp_path / "统计表.txt"), data_dir=d)
     assert wrong.returncode == 1 and ".xlsx" in wrong.stdout + wrong.stderr
+
+
+def test_hostile_values_from_a_package_neither_break_the_board_nor_the_sheet(township, tmp_path):
+    code = "33010600101"
+    _village(code, "<b>粗体</b>村")
+    e = _held_election(code, cast=6, election_day="2200-12-31", announced_on="1850-01-01", handover_on="",
+                       roll_published_on="不是日期", seats="<script>=x,vc_member=-3,vc_chair=2")
+    imported(Election, owner=code, kind="general", label="\u202e右到左", election_day="2024-02-29",
+             committee_chosen_on="2024-01-01")
+    Person.update(birth_year=-5, education="<i>", ethnicity="\x07").where(Person.owner == code).execute()
+    board = svc.board(township, TODAY)
+    [row] = board.rows
+    assert row.election.id == e.id and row.election.seats == 2
+    path = svc.export_stats(township, tmp_path / "s.xlsx", TODAY)
+    assert path.exists()
