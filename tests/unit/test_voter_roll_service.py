@@ -183,3 +183,15 @@ def test_a_line_changes_category_an_incomer_only_with_his_meeting(site):
     assert next(r for r in vr.voters(election) if r.name == "王大山").category == VOTER_AWAY
     vr.set_category(admin, line.id, VOTER_INCOMER, meetings["reps"])
     assert vr.counts(election).by_category == ((VOTER_RESIDENT, 5), (VOTER_AWAY, 0), (VOTER_INCOMER, 1))
+
+
+def test_an_upheld_objection_that_cannot_be_carried_out_leaves_everything_as_it_was(site):
+    admin, ids, election, _meetings = site
+    vr.build(admin, election)
+    vr.publish(admin, election, date(2026, 4, 20))
+    objection, _w = vr.raise_objection(admin, election, date(2026, 4, 21), "钱小军", "要求列入", person_id=ids["钱小军"])
+    with pytest.raises(ValidationError) as refused:
+        vr.decide_objection(admin, objection, date(2026, 4, 22), True, "同意列入")
+    assert "未满十八周岁" in str(refused.value)
+    row = vr.objections(election)[0]
+    assert row.upheld is None and row.decided_on == "" and vr.registered_voters(election) == 6
