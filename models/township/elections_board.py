@@ -381,8 +381,12 @@ def round_findings(e: ElectionFact, today: date) -> list[BoardFinding]:
         result = tally.count_round(tally.Count(
             registered=e.registered, ballots_cast=r.cast, seats={}, ballots_issued=r.issued or None,
             invalid_ballots=r.invalid, kind=r.kind, on=r.held_on))
-        where = msg(_C, QT_TRANSLATE_NOOP(_C, "另行选举({held})") if r.kind == RUNOFF_ROUND
-                    else QT_TRANSLATE_NOOP(_C, "正式选举({held})"), held=r.held_on)
+        if e.kind != GENERAL:
+            where = msg(_C, QT_TRANSLATE_NOOP(_C, "补选({held})"), held=r.held_on)
+        elif r.kind == RUNOFF_ROUND:
+            where = msg(_C, QT_TRANSLATE_NOOP(_C, "另行选举({held})"), held=r.held_on)
+        else:
+            where = msg(_C, QT_TRANSLATE_NOOP(_C, "正式选举({held})"), held=r.held_on)
         if result.errors:
             out.extend(BoardFinding(COUNT_WRONG, f, where) for f in result.errors)
         elif not result.valid:
@@ -406,11 +410,15 @@ def village_row(v: VillageElection, today: date) -> BoardRow:
     """One village's row: its 换届's stage and findings (a silent village: not started, nothing judged).
 
     An election with an invalid vote (or counts that cannot be) is never 完成, whatever was recorded after.
+    The 补选 since the 换届 add the findings of their votes (第十九条 refers to 第十五条; a 补选 decided by
+    the 村民代表会议 has no 选民名单 to count against and is not judged here).
     """
     found = findings(v.general, today)
     reached = stage(v.general, today)
     if reached == DONE and any(f.severity == ERROR for f in found):
         reached = HANDED_OVER
+    for b in v.by_elections:
+        found += tuple(round_findings(b, today))
     return BoardRow(v, reached, found)
 
 

@@ -184,3 +184,12 @@ def test_an_invalid_vote_is_never_complete_whatever_was_recorded_after():
     invalid = _done(rounds=(RoundFact(1, "main", "2026-05-10", 600, 500, 0),))
     assert eb.stage(invalid, TODAY) == eb.DONE  # the records alone
     assert eb.village_row(VillageElection("1", "甲村", "2026-08-01", invalid), TODAY).stage == eb.HANDED_OVER
+
+
+def test_a_by_elections_invalid_vote_is_marked_without_undoing_the_completed_general_election():
+    by = ElectionFact("b1", "by_election", "补选委员", "2026-07-01", 1, registered=1000,
+                      rounds=(RoundFact(1, "main", "2026-07-01", 600, 500, 0),))
+    row = eb.village_row(VillageElection("1", "甲村", "2026-08-01", _done(), (by,)), TODAY)
+    assert row.stage == eb.DONE
+    [f] = row.findings
+    assert f.key == eb.TURNOUT_LOW and f.text().startswith("补选(2026-07-01):")
