@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from desktop.services import elections_service, read_models, record_store, terms_service
+from desktop.services import (
+    elections_service,
+    meetings_service,
+    read_models,
+    record_store,
+    terms_service,
+)
 from desktop.services.people_service import PERSON_ROLES
 from desktop.services.read_models import snapshot
 from desktop.services.session import Session
@@ -195,6 +201,12 @@ def check_request(basis: str, signers: int, base: int, on: date, reasons: str = 
 def check_vote(registered: int, cast: int, agree: int, on: date) -> rc.VoteVerdict:
     """The vote's verdict before it is recorded (for the dialog's live answer)."""
     return rc.check_vote(registered, cast, agree, on.isoformat() if isinstance(on, date) else str(on))
+
+
+def assembly_meetings() -> list[tuple[str, str]]:
+    """村民会议 on record, newest first, as (id, "2025-03-20 title"): the meeting a recall vote may point to."""
+    rows = meetings_service.list_meetings("assembly")
+    return [(m.id, f"{m.held_on} {m.title}") for m in sorted(rows, key=lambda m: m.held_on, reverse=True)]
 
 
 def vote_problems(registered: int, cast: int, agree: int) -> list[str]:

@@ -27,7 +27,7 @@ from models.elections.records import (
     Voter,
 )
 from models.entities import Household
-from models.errors import ValidationError
+from models.errors import NotFound, ValidationError
 
 START = date(2021, 5, 6)
 
@@ -110,6 +110,9 @@ def test_short_requests_and_impossible_numbers_are_refused_without_a_change(admi
     for numbers, words in (((23, 24, 1), "投票人数多于"), ((23, 12, 13), "赞成罢免的票数多于"), ((0, 0, 0), "请填写")):
         with pytest.raises(ValidationError, match=words):
             recall_service.record_vote(admin, again.id, date(2025, 3, 20), *numbers)
+    with pytest.raises(NotFound, match="找不到所选的会议"):
+        recall_service.record_vote(admin, again.id, date(2025, 3, 20), 23, 12, 7, meeting_id="no-such-meeting")
+    assert recall_service.assembly_meetings() == []
     assert Recall.get_by_id(again.id).outcome == ""
     with pytest.raises(ValidationError, match="多于总数"):
         recall_service.file_recall(admin, committee["王建国"].id, date(2025, 3, 1), RECALL_BY_VOTERS, 24, "x")

@@ -212,6 +212,11 @@ class VoteDialog(_Dialog):
         self.registered_spin = _spin()
         self.cast_spin = _spin()
         self.agree_spin = _spin()
+        self.meeting_combo = QComboBox()
+        self.meeting_combo.addItem(self.tr("(不关联会议记录)"), "")
+        meetings = run_query(self, recall_service.assembly_meetings)
+        for meeting_id, text in meetings.value if meetings else []:
+            self.meeting_combo.addItem(text, meeting_id)
         who = QLabel(f"{row.name}({role_label(row.post)})")
         who.setTextFormat(Qt.TextFormat.PlainText)
         self.form.addRow(self.tr("成员:"), who)
@@ -219,6 +224,7 @@ class VoteDialog(_Dialog):
         self.form.addRow(self.tr("登记参加选举的村民(人):"), self.registered_spin)
         self.form.addRow(self.tr("投票人数:"), self.cast_spin)
         self.form.addRow(self.tr("赞成罢免(票):"), self.agree_spin)
+        self.form.addRow(self.tr("村民会议记录:"), self.meeting_combo)
         found = run_query(self, lambda: recall_service.latest_roll(date.today()))
         if found and found.value[1]:
             self.registered_spin.setValue(found.value[1])
@@ -242,7 +248,7 @@ class VoteDialog(_Dialog):
         """Record the vote (and end the office when it recalls)."""
         return recall_service.record_vote(self._session, self._row.id, to_date(self.date_edit),
                                           self.registered_spin.value(), self.cast_spin.value(),
-                                          self.agree_spin.value())
+                                          self.agree_spin.value(), self.meeting_combo.currentData() or None)
 
 
 class EndByLawDialog(_Dialog):
