@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.services import election_count_service, setup_service
+from desktop.services import election_count_service, people_service, setup_service
 from desktop.services.election_count_service import ElectionResult
 from models.elections.records import (
     POSTS,
@@ -28,7 +28,7 @@ from models.elections.records import (
     ProxyVote,
     Voter,
 )
-from models.entities import Person, VillageGroup
+from models.entities import Person
 from models.errors import CunwuError, NotFound
 from models.messages import QT_TRANSLATE_NOOP, msg
 
@@ -150,9 +150,9 @@ def _live(model):
 
 
 def _group_order() -> tuple[str, ...]:
-    rows = VillageGroup.select(VillageGroup.name).where(_live(VillageGroup)).order_by(VillageGroup.position,
-                                                                                     VillageGroup.name)
-    return tuple(r.name for r in rows)
+    """The 村民小组 in the roster's order (一组 < 二组 < … < 十组), as the register and the roll list them."""
+    ranks = people_service.group_ranks()
+    return tuple(sorted(ranks, key=ranks.__getitem__))
 
 
 def _count(election_id: str) -> tuple[ElectionResult | None, str]:
