@@ -76,6 +76,10 @@ td.r { text-align: right; }
 """
 
 
+#: A little space before a heading that follows a table (Qt's rich text drops the heading's top margin there).
+_GAP = "<p style='font-size:4pt'>&nbsp;</p>"
+
+
 def _t(source: str) -> str:
     return tr(_C, source)
 
@@ -150,11 +154,11 @@ def roll_html(data: ElectionPapers, columns: int = 8) -> str:
     total = 0
     for group, people in _grouped(data):
         total += len(people)
-        parts.append("<h2>" + escape(_t(QT_TRANSLATE_NOOP(_C, "{group}(共 {n} 人)")).format(
+        parts.append(_GAP + "<h2>" + escape(_t(QT_TRANSLATE_NOOP(_C, "{group}(共 {n} 人)")).format(
             group=group, n=len(people))) + "</h2>")
         parts.append(_grid([escape(v.name) + _MARKS.get(v.category, "") for v in people], columns))
     counts = {c: sum(1 for v in data.listed if v.category == c) for c in (VOTER_RESIDENT, VOTER_AWAY, VOTER_INCOMER)}
-    parts.append("<p class='sign'><b>" + escape(_t(QT_TRANSLATE_NOOP(
+    parts.append("<p>&nbsp;</p><p><b>" + escape(_t(QT_TRANSLATE_NOOP(
         _C, "全村登记选民共 {total} 人。")).format(total=total)) + "</b>" + escape(_t(QT_TRANSLATE_NOOP(
             _C, "其中:户籍在本村并在本村居住的 {resident} 人;户籍在本村、不在本村居住、本人表示参加选举的 {away} 人"
                 "(名后标 ※);户籍不在本村、在本村居住一年以上、经村民会议或者村民代表会议同意参加选举的 {incomer} 人"
@@ -198,15 +202,15 @@ def candidates_html(data: ElectionPapers) -> str:
     for post in _posts(data):
         people, by_strokes = ordered_candidates(data, post)
         seats = data.seats.get(post, 0)
-        parts.append("<h2>" + escape(_t(QT_TRANSLATE_NOOP(_C, "{post}(应选 {seats} 名,候选人 {n} 名,{order})")).format(
+        parts.append(_GAP + "<h2>" + escape(_t(QT_TRANSLATE_NOOP(_C, "{post}(应选 {seats} 名,候选人 {n} 名,{order})")).format(
             post=post_label(post), seats=seats, n=len(people), order=_order_note(by_strokes))) + "</h2>")
         rows = "".join(f"<tr><td class='c'>{i}</td><td>{escape(c.name)}</td><td class='c'>{escape(c.gender)}</td></tr>"
                        for i, c in enumerate(people, start=1))
-        parts.append("<table width='70%' border='1' cellspacing='0' cellpadding='5'><tr><th width='15%'>"
+        parts.append("<table width='70%' align='center' border='1' cellspacing='0' cellpadding='5'><tr><th width='15%'>"
                      + escape(_t(QT_TRANSLATE_NOOP(_C, "序号"))) + "</th><th>"
                      + escape(_t(QT_TRANSLATE_NOOP(_C, "姓名"))) + "</th><th width='20%'>"
                      + escape(_t(QT_TRANSLATE_NOOP(_C, "性别"))) + f"</th></tr>{rows}</table>")
-    parts.append("<p class='sign'>" + escape(_t(QT_TRANSLATE_NOOP(
+    parts.append("<p>&nbsp;</p><p>" + escape(_t(QT_TRANSLATE_NOOP(
         _C, "候选人名额应当多于应选名额({cite})。对候选人有异议的,请向村民选举委员会提出。")).format(
         cite=_cite(15, day))) + "</p>")
     parts.append("<p>" + escape(_t(QT_TRANSLATE_NOOP(_C, "公布日期:{on}")).format(
@@ -376,7 +380,7 @@ def _round_html(data: ElectionPapers, rr, first: bool) -> str:
                                                         half=_num(Fraction(res.ballots_cast, 2)))) + "</p>")
     for post, seats in rr.seats.items():
         outcomes = sorted((o for o in res.outcomes if o.entry.post == post), key=lambda o: -o.entry.votes)
-        parts.append("<h2>" + escape(_t(QT_TRANSLATE_NOOP(_C, "{post}(应选 {seats} 名)")).format(
+        parts.append(_GAP + "<h2>" + escape(_t(QT_TRANSLATE_NOOP(_C, "{post}(应选 {seats} 名)")).format(
             post=post_label(post), seats=seats)) + "</h2>")
         rows = []
         for o in outcomes:
@@ -433,10 +437,11 @@ def announcement_html(data: ElectionPapers) -> str:
         law=_cite(15, day).removeprefix("依据"))
     parts.append(f"<p>{escape(intro)}</p>")
     rows = []
+    runoff = escape(_t(QT_TRANSLATE_NOOP(_C, "(另行选举)")))
     for post in POSTS:
         for m in (m for m in data.elected if m.post == post):
             rows.append(f"<tr><td class='c'>{escape(post_label(post))}</td><td class='c'>{escape(m.name)}</td>"
-                        f"<td class='c'>{escape(m.gender)}</td><td class='c'>{m.votes}</td></tr>")
+                        f"<td class='c'>{escape(m.gender)}</td><td class='c'>{m.votes}{runoff if m.runoff else ''}</td></tr>")
     parts.append("<table width='80%' align='center' border='1' cellspacing='0' cellpadding='6'><tr><th>"
                  + escape(_t(QT_TRANSLATE_NOOP(_C, "职务"))) + "</th><th>" + escape(_t(QT_TRANSLATE_NOOP(_C, "姓名")))
                  + "</th><th>" + escape(_t(QT_TRANSLATE_NOOP(_C, "性别"))) + "</th><th>"

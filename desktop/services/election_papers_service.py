@@ -20,6 +20,7 @@ from desktop.services import election_count_service, people_service, setup_servi
 from desktop.services.election_count_service import ElectionResult
 from models.elections.records import (
     POSTS,
+    ROUND_RUNOFF,
     Candidate,
     ElectedMember,
     Election,
@@ -81,6 +82,7 @@ class ElectedLine:
     post: str
     votes: int
     round_number: int
+    runoff: bool = False  # elected in a 另行选举 (its votes are that round's)
 
 
 @dataclass(frozen=True)
@@ -189,11 +191,13 @@ def load(election_id: str) -> ElectionPapers:
         proxies.append(ProxyLine(p.id, giver.name if giver else "", giver.group if giver else "",
                                  taker.name if taker else "", taker.group if taker else "", p.relation,
                                  p.granted_on))
-    rounds = {r.id: int(r.number) for r in ElectionRound.select(ElectionRound.id, ElectionRound.number)
+    rounds = {r.id: (int(r.number), r.kind)
+              for r in ElectionRound.select(ElectionRound.id, ElectionRound.number, ElectionRound.kind)
               .where((ElectionRound.election == e.id) & _live(ElectionRound))}
     count, problem = _count(e.id) if rounds else (None, "")
     elected = tuple(
-        ElectedLine(m.person.name, m.person.gender, m.post, int(m.votes), rounds.get(m.round_id, 0))
+        ElectedLine(m.person.name, m.person.gender, m.post, int(m.votes), rounds.get(m.round_id, (0, ""))[0],
+                    rounds.get(m.round_id, (0, ""))[1] == ROUND_RUNOFF)
         for m in ElectedMember.select(ElectedMember, Person).join(Person)
         .where((ElectedMember.election == e.id) & _live(ElectedMember)).order_by(ElectedMember.seq))
     committee = tuple(

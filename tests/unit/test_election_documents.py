@@ -71,6 +71,7 @@ def test_announcement_and_handover(election):
     text = _text(ed.announcement_html(election))
     assert "登记选民 8 人,投票 5 人,超过半数(4 人),选举有效" in text
     assert text.index("王建国") < text.index("张伟") < text.index("李秀英")
+    assert "2(另行选举)" in text  # 李秀英 was elected in the 另行选举, with its votes
     assert "2026年5月20日" in text
     hand = ed.handover_html(election)
     assert "财务账册 &lt;2020-2025&gt;" in hand and "城关镇 李干部" in hand
