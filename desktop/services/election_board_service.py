@@ -126,11 +126,13 @@ def load_villages(codes_names: list[tuple[str, str, str]]) -> list[VillageElecti
                                                _int(birth) or None, _text(party), _text(education),
                                                _text(ethnicity)))
     recalls: dict[str, list[RecallFact]] = defaultdict(list)
-    for owner, name, requested, vote_on, outcome in sql(
-            f"SELECT r.owner, p.name, r.requested_on, r.vote_on, r.outcome FROM recall r "
+    for owner, name, requested, vote_on, outcome, reg, cast, agree in sql(
+            f"SELECT r.owner, p.name, r.requested_on, r.vote_on, r.outcome, r.registered, r.\"cast\", r.agree "
+            f"FROM recall r "
             f"JOIN person p ON p.id = r.person_id WHERE r.deleted = 0 AND r.owner IN ({marks}) "
             f"ORDER BY r.requested_on", codes):
-        recalls[owner].append(RecallFact(_text(name), _text(requested), _text(vote_on), _text(outcome)))
+        recalls[owner].append(RecallFact(_text(name), _text(requested), _text(vote_on), _text(outcome),
+                                         _int(reg), _int(cast), _int(agree)))
     roles: dict[str, list[RoleFact]] = defaultdict(list)
     role_marks = ",".join("?" * len(_ROLE_CODES))
     for owner, person_id, role, start, end in sql(

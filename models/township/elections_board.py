@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from models.elections import law, procedure, tally
+from models.elections import law, procedure, recall, tally
 from models.legal import organic_law
 from models.meetings.quorum import ERROR, WARNING, Finding
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
@@ -58,8 +58,8 @@ ROLL_ARTICLE, WOMEN_ARTICLE, HANDOVER_ARTICLE, AUDIT_ARTICLE = law.ART_ROLL, law
     law.ART_HANDOVER, law.ART_AUDIT
 
 #: Finding keys (stable: tests and the screen's filters use them).
-ROLL_LATE, NO_WOMAN, HANDOVER_LATE, AUDIT_LATE, TURNOUT_LOW, COUNT_WRONG = (
-    "roll_late", "no_woman", "handover_late", "audit_late", "turnout_low", "count_wrong")
+ROLL_LATE, NO_WOMAN, HANDOVER_LATE, AUDIT_LATE, TURNOUT_LOW, COUNT_WRONG, RECALL_SHORT = (
+    "roll_late", "no_woman", "handover_late", "audit_late", "turnout_low", "count_wrong", "recall_short")
 
 #: A few words per finding for the board's 问题 column (the detail panel gives the sentence and the article).
 FINDING_LABELS = {
@@ -69,6 +69,7 @@ FINDING_LABELS = {
     NO_WOMAN: QT_TRANSLATE_NOOP(_C, "无妇女成员"),
     HANDOVER_LATE: QT_TRANSLATE_NOOP(_C, "移交超过十日"),
     AUDIT_LATE: QT_TRANSLATE_NOOP(_C, "离任审计未在选举前公布"),
+    RECALL_SHORT: QT_TRANSLATE_NOOP(_C, "罢免票数不足"),
 }
 
 FEMALE = "女"
@@ -144,6 +145,9 @@ class RecallFact:
     requested_on: str
     vote_on: str = ""
     outcome: str = ""  # recalled / not_recalled / withdrawn / ""
+    registered: int = 0  # 登记参加选举的村民 on the vote day
+    cast: int = 0
+    agree: int = 0
 
 
 @dataclass(frozen=True)
@@ -394,6 +398,21 @@ def round_findings(e: ElectionFact, today: date) -> list[BoardFinding]:
     return out
 
 
+def recall_findings(r: RecallFact) -> list[BoardFinding]:
+    """A member recorded as 罢免 though the vote on record does not reach both majorities (第十六条).
+
+    Judged by the village's recall engine (`models.elections.recall.check_vote`); a recall without
+    its numbers is not judged.
+    """
+    if r.outcome != "recalled" or not r.vote_on or r.registered <= 0:
+        return []
+    verdict = recall.check_vote(r.registered, r.cast, r.agree, r.vote_on)
+    if verdict.passed:
+        return []
+    where = msg(_C, QT_TRANSLATE_NOOP(_C, "罢免{name}({day})"), name=r.person_name, day=r.vote_on)
+    return [BoardFinding(RECALL_SHORT, f, where) for f in verdict.findings if f.severity == ERROR]
+
+
 def findings(e: ElectionFact | None, today: date) -> tuple[BoardFinding, ...]:
     """Everything late or irregular about one election, the invalid votes first."""
     if e is None:
@@ -411,7 +430,8 @@ def village_row(v: VillageElection, today: date) -> BoardRow:
 
     An election with an invalid vote (or counts that cannot be) is never 完成, whatever was recorded after.
     The 补选 since the 换届 add the findings of their votes (第十九条 refers to 第十五条; a 补选 decided by
-    the 村民代表会议 has no 选民名单 to count against and is not judged here).
+    the 村民代表会议 has no 选民名单 to count against and is not judged here), and a 罢免 recorded as
+    passed whose numbers do not pass is marked.
     """
     found = findings(v.general, today)
     reached = stage(v.general, today)
@@ -419,6 +439,8 @@ def village_row(v: VillageElection, today: date) -> BoardRow:
         reached = HANDED_OVER
     for b in v.by_elections:
         found += tuple(round_findings(b, today))
+    for r in v.recalls:
+        found += tuple(recall_findings(r))
     return BoardRow(v, reached, found)
 
 

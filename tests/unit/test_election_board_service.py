@@ -98,9 +98,11 @@ def test_recalls_travel_with_the_village(township):
     _held_election(code, cast=6)
     member = Person.get(Person.name == "01委员")
     role = PersonRole.get(PersonRole.person == member)
-    imported(Recall, owner=code, role=role, person=member, requested_on="2026-07-01", outcome="")
+    imported(Recall, owner=code, role=role, person=member, requested_on="2026-07-01", vote_on="2026-08-01",
+             outcome="recalled", registered=10, cast=5, agree=5)
     [row] = svc.board(township, TODAY).rows
     assert [r.person_name for r in row.village.recalls] == ["01委员"]
+    assert [f.key for f in row.findings] == [eb.RECALL_SHORT]  # 5 of 10 voted: not more than half
 
 
 def test_the_stats_sheet_has_a_row_per_village_voted_a_total_and_the_signature_lines(township, tmp_path):

@@ -193,3 +193,14 @@ def test_a_by_elections_invalid_vote_is_marked_without_undoing_the_completed_gen
     assert row.stage == eb.DONE
     [f] = row.findings
     assert f.key == eb.TURNOUT_LOW and f.text().startswith("补选(2026-07-01):")
+
+
+def test_a_recall_recorded_as_passed_without_both_majorities_is_marked():
+    def row(cast, agree):
+        r = eb.RecallFact("张三", "2026-06-01", "2026-07-01", "recalled", 1000, cast, agree)
+        return eb.village_row(VillageElection("1", "甲村", "2026-08-01", _done(), recalls=(r,)), TODAY)
+
+    assert row(501, 251).findings == ()
+    [f] = row(500, 400).findings  # exactly half voted
+    assert f.key == eb.RECALL_SHORT and f.text().startswith("罢免张三(2026-07-01):")
+    assert [f.key for f in row(501, 250).findings] == [eb.RECALL_SHORT]  # exactly half agreed
