@@ -40,15 +40,16 @@ from models.messages import QT_TRANSLATE_NOOP
 
 _C = "election_papers"
 
-ROLL, CANDIDATES, BALLOT, PROXY, COUNT, RUNOFF_BALLOT, ANNOUNCEMENT, HANDOVER = (
-    "roll", "candidates", "ballot", "proxy", "count", "runoff_ballot", "announcement", "handover")
+ROLL, CANDIDATES, PROXY_LIST, PROXY, BALLOT, COUNT, RUNOFF_BALLOT, ANNOUNCEMENT, HANDOVER = (
+    "roll", "candidates", "proxy_list", "proxy", "ballot", "count", "runoff_ballot", "announcement", "handover")
 #: Every paper, in the order of the procedure (the print menu lists them so).
-PAPERS = (ROLL, CANDIDATES, BALLOT, PROXY, COUNT, RUNOFF_BALLOT, ANNOUNCEMENT, HANDOVER)
+PAPERS = (ROLL, CANDIDATES, PROXY_LIST, PROXY, BALLOT, COUNT, RUNOFF_BALLOT, ANNOUNCEMENT, HANDOVER)
 
 _TITLES = {
     ROLL: QT_TRANSLATE_NOOP(_C, "选民名单公告"),
     CANDIDATES: QT_TRANSLATE_NOOP(_C, "候选人名单公告"),
     BALLOT: QT_TRANSLATE_NOOP(_C, "选票"),
+    PROXY_LIST: QT_TRANSLATE_NOOP(_C, "委托投票名单公告"),
     PROXY: QT_TRANSLATE_NOOP(_C, "委托投票证"),
     COUNT: QT_TRANSLATE_NOOP(_C, "计票结果报告单"),
     RUNOFF_BALLOT: QT_TRANSLATE_NOOP(_C, "另行选举选票"),
@@ -285,6 +286,31 @@ def relation_label(code: str) -> str:
     return tr("kinship", RELATIONS[code]) if code in RELATIONS else code
 
 
+def proxy_list_html(data: ElectionPapers) -> str:
+    """The 委托投票名单公告: every 委托 (委托人, 受托人, relation), published before the election day."""
+    parts = _head(data, PROXY_LIST)
+    parts.append("<p>" + escape(_t(QT_TRANSLATE_NOOP(
+        _C, "登记参加选举的村民,选举期间外出不能参加投票的,可以书面委托本村有选举权的近亲属代为投票({cite})。"
+            "{label}(选举日:{day})的委托投票名单公布如下:")).format(
+        cite=_cite(15, data.election_day), label=data.label, day=cn_date(data.election_day))) + "</p>")
+    rows = "".join(f"<tr><td class='c'>{i}</td><td>{escape(p.voter_name)}</td><td>{escape(p.voter_group)}</td>"
+                   f"<td>{escape(p.proxy_name)}</td><td>{escape(p.proxy_group)}</td>"
+                   f"<td class='c'>{escape(relation_label(p.relation))}</td><td class='c'>{cn_date(p.granted_on)}</td></tr>"
+                   for i, p in enumerate(data.proxies, start=1))
+    heads = (QT_TRANSLATE_NOOP(_C, "序号"), QT_TRANSLATE_NOOP(_C, "委托人"), QT_TRANSLATE_NOOP(_C, "村民小组"),
+             QT_TRANSLATE_NOOP(_C, "受托人"), QT_TRANSLATE_NOOP(_C, "村民小组"),
+             QT_TRANSLATE_NOOP(_C, "受托人是委托人的"), QT_TRANSLATE_NOOP(_C, "委托日期"))
+    parts.append("<table width='100%' border='1' cellspacing='0' cellpadding='5'><tr>"
+                 + "".join(f"<th>{escape(_t(h))}</th>" for h in heads) + f"</tr>{rows}</table>")
+    parts.append("<p>&nbsp;</p><p>" + escape(_t(QT_TRANSLATE_NOOP(
+        _C, "共 {n} 人委托投票。受托人须是本村选民,且是委托人的近亲属;每一选民接受委托的人数按本省选举办法的规定。"
+            "如有异议,请向村民选举委员会提出。")).format(n=len(data.proxies))) + "</p>")
+    parts.append("<p>" + escape(_t(QT_TRANSLATE_NOOP(_C, "公布日期:{on}")).format(
+        on=cn_date(data.proxies_published_on))) + "</p>")
+    parts.append(_committee_seal(data, data.proxies_published_on))
+    return "".join(parts)
+
+
 def proxy_cards_html(data: ElectionPapers, per_page: int = 3) -> str:
     """One 委托投票证 per 委托, `per_page` to an A4 page."""
     parts = [f"<style>{_CSS}</style>"]
@@ -496,6 +522,7 @@ def missing(data: ElectionPapers, kind: str) -> str:
         CANDIDATES: (not data.standing, QT_TRANSLATE_NOOP(_C, "还没有登记候选人。")),
         BALLOT: (not data.standing or not data.seats,
                  QT_TRANSLATE_NOOP(_C, "选票需要候选人和各职务的应选名额。")),
+        PROXY_LIST: (not data.proxies, QT_TRANSLATE_NOOP(_C, "没有登记委托投票。")),
         PROXY: (not data.proxies, QT_TRANSLATE_NOOP(_C, "没有登记委托投票。")),
         COUNT: (not (data.count and data.count.rounds), QT_TRANSLATE_NOOP(_C, "还没有录入投票结果。")),
         RUNOFF_BALLOT: (not ballot_posts(data, runoff=True),
@@ -516,6 +543,6 @@ def document_html(data: ElectionPapers, kind: str, a3: bool = False) -> str:
         return roll_html(data, columns=12 if a3 else 8)
     if kind == RUNOFF_BALLOT:
         return ballot_html(data, runoff=True)
-    builders = {CANDIDATES: candidates_html, BALLOT: ballot_html, PROXY: proxy_cards_html,
+    builders = {CANDIDATES: candidates_html, BALLOT: ballot_html, PROXY: proxy_cards_html, PROXY_LIST: proxy_list_html,
                 COUNT: count_report_html, ANNOUNCEMENT: announcement_html, HANDOVER: handover_html}
     return builders[kind](data)

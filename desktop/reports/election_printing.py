@@ -14,7 +14,7 @@ from desktop.reports.pdf import A3, A4, page_count, write_pdf
 from desktop.services.election_papers_service import ElectionPapers
 
 #: Papers posted on the board, offered on A3 as well as A4.
-POSTED = (ed.ROLL, ed.CANDIDATES, ed.ANNOUNCEMENT)
+POSTED = (ed.ROLL, ed.CANDIDATES, ed.PROXY_LIST, ed.ANNOUNCEMENT)
 
 
 def fit_ballots(data: ElectionPapers, page: str = A4, most: int = 6, runoff: bool = False) -> tuple[str, int]:

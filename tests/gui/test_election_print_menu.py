@@ -25,7 +25,7 @@ def test_menu_on_the_page_enables_papers_by_data_and_writes_a_pdf(qtbot, village
     assert page.election_id() == full
     assert page.print_button.isVisibleTo(page)
     page.papers.rebuild()
-    for kind in ("roll", "candidates", "ballot", "proxy", "count", "announcement", "handover"):
+    for kind in ("roll", "candidates", "proxy_list", "proxy", "ballot", "count", "announcement", "handover"):
         assert page.papers.action(kind).isEnabled(), kind
 
     with qtbot.waitSignal(page.papers.exported, timeout=20000) as done:

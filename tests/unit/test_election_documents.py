@@ -47,7 +47,10 @@ def test_candidates_by_surname_strokes_and_the_ballot(election):
     assert "主任应选 1 名、委员应选 2 名,每一职务所划“○”多于应选名额的,该职务的选票无效" in ballot
 
 
-def test_proxy_card(election):
+def test_proxy_list_and_card(election):
+    listed = _text(ed.proxy_list_html(election))
+    assert "共 1 人委托投票" in listed and "公布日期:2026年5月15日" in listed and "兄弟姐妹" in listed
+    assert "陈&lt;b&gt;明&lt;/b&gt;" in listed
     text = _text(ed.proxy_cards_html(election))
     assert "委托人陈&lt;b&gt;明&lt;/b&gt;(第一组)" in text and "受托人王建国(第一组)" in text
     assert "兄弟姐妹" in text and "2026年5月12日" in text
