@@ -95,8 +95,8 @@ def _order_key(row: dict) -> tuple[str, int]:
     return day, row["seq"]
 
 
-def load_villages(codes_names: list[tuple[str, str, str]]) -> list[VillageElection]:
-    """Every village's election facts: one query per table for all of them."""
+def load_villages(codes_names: list[tuple[str, str, str]], today: date) -> list[VillageElection]:
+    """Every village's election facts on `today`: one query per table for all of them."""
     codes = [c for c, _n, _a in codes_names]
     if not codes:
         return []
@@ -158,11 +158,11 @@ def load_villages(codes_names: list[tuple[str, str, str]]) -> list[VillageElecti
     for code, name, as_of in codes_names:
         rows = sorted(by_owner.get(code, ()), key=_order_key)
         generals = [r for r in rows if r["kind"] == eb.GENERAL]
-        general = fact(generals[-1]) if generals else None
-        since = general.vote_day if general else ""
+        general, previous = eb.this_round(fact(generals[-1]) if generals else None, today)
+        since = (general or previous).vote_day if (general or previous) else ""
         by_elections = tuple(fact(r) for r in rows if r["kind"] != eb.GENERAL and _order_key(r)[0] >= since)
         out.append(VillageElection(code, name, as_of, general, by_elections, tuple(recalls.get(code, ())),
-                                   tuple(roles.get(code, ()))))
+                                   tuple(roles.get(code, ())), previous))
     return out
 
 
@@ -171,7 +171,7 @@ def board(session: Session, today: date | None = None) -> ElectionBoard:
     session.require(Permission.VIEW)
     today = today or date.today()
     info = setup_service.current()
-    villages = load_villages(_villages())
+    villages = load_villages(_villages(), today)
     rows = tuple(eb.village_row(v, today) for v in villages)
     return ElectionBoard(info.name if info else "", info.code if info else "", today, rows)
 

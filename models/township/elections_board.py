@@ -28,6 +28,7 @@ from models.elections import law, procedure, recall, tally
 from models.legal import organic_law
 from models.meetings.quorum import ERROR, WARNING, Finding
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
+from models.terms import default_term_last_day
 
 _C = "elections_board"
 
@@ -71,6 +72,9 @@ FINDING_LABELS = {
     AUDIT_LATE: QT_TRANSLATE_NOOP(_C, "离任审计未在选举前公布"),
     RECALL_SHORT: QT_TRANSLATE_NOOP(_C, "罢免票数不足"),
 }
+
+#: The next 换届 is due within this many days of the end of the term (its last year).
+DUE_DAYS = 365
 
 FEMALE = "女"
 MAIN_ROUND, RUNOFF_ROUND = "main", "runoff"
@@ -171,6 +175,7 @@ class VillageElection:
     by_elections: tuple[ElectionFact, ...] = ()
     recalls: tuple[RecallFact, ...] = ()
     roles: tuple[RoleFact, ...] = ()  # the 村委会 and Party offices (for the 统计表's 一肩挑, 交叉任职, 连任)
+    previous: ElectionFact | None = None  # the last 换届 of the term ending (shown, not judged)
 
 
 @dataclass(frozen=True)
@@ -255,6 +260,21 @@ def _day(text: str) -> date | None:
         return date.fromisoformat(text[:10]) if text else None
     except ValueError:
         return None
+
+
+def this_round(latest: ElectionFact | None, today: date) -> tuple[ElectionFact | None, ElectionFact | None]:
+    """(the 换届 of this round, the previous one) from a village's latest 换届.
+
+    A term is five years (组织法 第十一条) and the next 换届 is prepared in its last year: once
+    today is within `DUE_DAYS` of the end of the term the latest 换届 opened, that 换届 is the
+    previous round's and this round has not started (the 2021 换届 seen in 2026).
+    """
+    vote = _day(latest.vote_day) if latest is not None else None
+    if latest is None or vote is None:
+        return latest, None
+    if (default_term_last_day(vote) - today).days < DUE_DAYS:
+        return None, latest
+    return latest, None
 
 
 def stage(e: ElectionFact | None, today: date) -> str:

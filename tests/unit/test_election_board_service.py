@@ -157,3 +157,13 @@ def test_hostile_values_from_a_package_neither_break_the_board_nor_the_sheet(tow
     assert row.election.id == e.id and row.election.seats == 2
     path = svc.export_stats(township, tmp_path / "s.xlsx", TODAY)
     assert path.exists()
+
+
+def test_a_village_whose_last_election_was_2021_has_not_started_this_round(township):
+    code = "33010600101"
+    _village(code, "一村")
+    _held_election(code, cast=6, election_day="2021-05-10", announced_on="2021-05-10", handover_on="2021-05-30",
+                   roll_published_on="2021-04-01", candidates_published_on="2021-05-01", audit_published_on="")
+    [row] = svc.board(township, TODAY).rows
+    assert row.stage == eb.NOT_STARTED and row.election is None and row.findings == ()  # 2021's lateness is history
+    assert row.village.previous.vote_day == "2021-05-10"

@@ -204,3 +204,12 @@ def test_a_recall_recorded_as_passed_without_both_majorities_is_marked():
     [f] = row(500, 400).findings  # exactly half voted
     assert f.key == eb.RECALL_SHORT and f.text().startswith("罢免张三(2026-07-01):")
     assert [f.key for f in row(501, 250).findings] == [eb.RECALL_SHORT]  # exactly half agreed
+
+
+def test_the_2021_election_is_the_previous_round_in_the_last_year_of_its_term():
+    old = _done(election_day="2021-05-10", rounds=(RoundFact(1, "main", "2021-05-10", 900, 850),))
+    # the term opened on 2021-05-10 ends on 2026-05-09: from 2025-05-10 the next 换届 is due
+    assert eb.this_round(old, date(2025, 5, 9)) == (old, None)
+    assert eb.this_round(old, date(2025, 5, 10)) == (None, old)
+    assert eb.this_round(_done(), TODAY) == (_done(), None)
+    assert eb.this_round(None, TODAY) == (None, None)

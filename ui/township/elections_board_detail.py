@@ -66,7 +66,10 @@ class ElectionDetail(QTextBrowser):
                              f"{escape(finding_line(f))}</p>")
         elif e is not None:
             parts.append(f"<p>{escape(_tr('没有发现逾期或不合规的地方。'))}</p>")
-        if e is None:
+        previous = row.village.previous
+        if e is None and previous is not None:
+            parts.append(f"<p>{escape(_tr('本届换届还没有启动。上一次换届:{label},选举日 {day}。').format(label=previous.label or '—', day=previous.vote_day))}</p>")  # noqa: E501
+        elif e is None:
             parts.append(f"<p>{escape(_tr('这个村交来的数据包里还没有换届选举的记录。'))}</p>")
         else:
             parts.append(self._steps(e, row))
@@ -76,9 +79,11 @@ class ElectionDetail(QTextBrowser):
                          f"{escape(_tr('当选'))} {len(b.members)} {escape(_tr('人'))}</p>")
         for r in row.village.recalls:
             outcome = _tr(_OUTCOMES.get(r.outcome, r.outcome))
+            votes = _tr("登记 {registered} 人,投票 {cast} 人,赞成 {agree} 票").format(
+                registered=r.registered, cast=r.cast, agree=r.agree) if r.registered else ""
             parts.append(f"<p>{escape(_tr('罢免'))}:{escape(r.person_name)},{escape(_tr('提出'))} "
-                         f"{escape(r.requested_on or '—')},{escape(_tr('表决'))} {escape(r.vote_on or '—')},"
-                         f"{escape(outcome)}</p>")
+                         f"{escape(r.requested_on or '—')},{escape(_tr('表决'))} {escape(r.vote_on or '—')}"
+                         f"{escape(',' + votes if votes else '')},{escape(outcome)}</p>")
         if row.village.data_as_of:
             parts.append(f"<p style='color:#5f5d57'>{escape(_tr('数据截至'))} {escape(row.village.data_as_of)}"
                          f"{escape(_tr('(该村最后一个数据包)'))}</p>")
