@@ -22,14 +22,12 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
@@ -113,20 +111,24 @@ class CountTab(QWidget):
         self.issued_spin, self.cast_spin, self.invalid_spin = (self._spin(n) for n in ("issued", "cast", "invalid"))
         self.registered_label = QLabel()
         self.registered_label.setTextFormat(Qt.TextFormat.PlainText)
-        head = QFormLayout()
-        head.addRow(self.tr("投票"), self.round_combo)
+        head = QVBoxLayout()
+        head.setSpacing(4)
         row1 = QHBoxLayout()
+        row1.addWidget(QLabel(self.tr("投票")))
+        row1.addWidget(self.round_combo, 1)
+        row1.addWidget(QLabel(self.tr("投票日期")))
         row1.addWidget(self.day_edit)
-        row1.addWidget(self.kind_label, 1)
-        head.addRow(self.tr("投票日期"), row1)
+        head.addLayout(row1)
         counts = QHBoxLayout()
         for label, spin in ((self.tr("发出选票"), self.issued_spin), (self.tr("收回选票"), self.cast_spin),
                             (self.tr("无效票"), self.invalid_spin)):
             counts.addWidget(QLabel(label))
             counts.addWidget(spin)
-        counts.addStretch(1)
-        head.addRow(self.tr("选票"), counts)
-        head.addRow(self.tr("登记选民"), self.registered_label)
+        counts.addSpacing(8)
+        counts.addWidget(self.registered_label, 1)
+        head.addLayout(counts)
+        self.kind_label.setProperty("role", "hint")
+        self.kind_label.setWordWrap(True)
 
         self.table = CountTable(0, 5)
         self.table.setObjectName("count_table")
@@ -139,7 +141,7 @@ class CountTab(QWidget):
         self.table.setItemDelegateForColumn(COL_VOTES, _VotesDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.table.itemChanged.connect(self._on_item)
 
         self.post_combo = QComboBox()
@@ -179,17 +181,17 @@ class CountTab(QWidget):
         self.panel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         panel_box = QWidget()
         panel_layout = QVBoxLayout(panel_box)
+        panel_layout.setContentsMargins(4, 0, 0, 0)
+        panel_layout.addWidget(self.kind_label)
         panel_layout.addWidget(self.panel)
         panel_layout.addStretch(1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(transparent_scroll(panel_box))
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
+        panel_scroll = transparent_scroll(panel_box)
+        panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panel_scroll.setMinimumWidth(260)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(split)
+        layout.addWidget(left, 3)
+        layout.addWidget(panel_scroll, 2)
         for w in (self.day_edit,):
             w.dateChanged.connect(self._update)
         self._set_enabled(False)
@@ -198,7 +200,7 @@ class CountTab(QWidget):
         spin = QSpinBox()
         spin.setObjectName(f"count_{name}")
         spin.setRange(0, 9_999_999)
-        spin.setMinimumWidth(80)
+        spin.setMinimumWidth(70)
         spin.valueChanged.connect(self._update)
         return spin
 
@@ -238,7 +240,7 @@ class CountTab(QWidget):
         for post in POSTS:
             if post in report.seats:
                 self.post_combo.addItem(post_label(post), post)
-        self.registered_label.setText(self.tr("{n} 人(选民名单上的人数)").format(n=report.registered))
+        self.registered_label.setText(self.tr("登记选民 {n} 人").format(n=report.registered))
         index = self.round_combo.findData(self._round_id) if self._round_id else -1
         if index < 0:
             index = self.round_combo.count() - 1

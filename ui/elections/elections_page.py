@@ -51,6 +51,7 @@ _C = "elections"
 TABS: list[tuple[str, str]] = [
     (QT_TRANSLATE_NOOP(_C, "选民登记"), "ui.elections.roll_tab:RollTab"),
     (QT_TRANSLATE_NOOP(_C, "投票计票"), "ui.elections.count_tab:CountTab"),
+    (QT_TRANSLATE_NOOP(_C, "当选与移交"), "ui.elections.result_tab:ResultTab"),
     (QT_TRANSLATE_NOOP(_C, "罢免与推选"), "ui.elections.recall_tab:RecallTab"),
 ]
 
