@@ -96,6 +96,8 @@ class ElectionsBoardPage(QWidget):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message = FieldMessage()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setVisible(False)  # only after an export: no empty line above the table
 
         self.model = ElectionsBoardModel(self)
         self.table = QTableView()
@@ -302,6 +304,7 @@ class ElectionsBoardPage(QWidget):
         if path is None:
             return False
         self.written = None
+        self.message.setVisible(True)
         self.message.show_hint(self.tr("正在生成 {file}…").format(file=path.name))
         return self.jobs.run(lambda _progress, _cancelled: svc.write_stats(board, path), self._on_written,
                              self._on_write_failed)
