@@ -54,6 +54,7 @@ def test_the_board_shows_each_village_its_problems_in_words_and_red_and_the_deta
     html = page.detail.toPlainText()
     assert "选举无效" in html and "依据《村民委员会组织法》(2025)" in html and "正式选举(2026-05-10)" in html
 
+    assert page.filter_combo.itemText(1) == "有问题的(1)"
     page.set_filter("problems")
     assert _names(page) == ["二村"] and "选举无效" in page.detail.toPlainText()  # the selection stays
     page.set_filter("not_started")

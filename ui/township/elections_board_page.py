@@ -223,6 +223,11 @@ class ElectionsBoardPage(QWidget):
         self.export_button.setEnabled(not board.empty)
         self.summary_label.setText(self._summary(board))
         self._fill_silent(board)
+        rows = board.reporting
+        self.filter_combo.setItemText(0, self.tr("全部({n})").format(n=len(rows)))
+        self.filter_combo.setItemText(1, self.tr("有问题的({n})").format(n=sum(1 for r in rows if r.findings)))
+        self.filter_combo.setItemText(2, self.tr("未启动({n})").format(
+            n=sum(1 for r in rows if r.stage == eb.NOT_STARTED)))
         row = self.model.row_of(code) if code else -1
         if row >= 0:
             self.table.selectRow(row)
