@@ -26,7 +26,7 @@ def add_parser(sub, parser_class: type[argparse.ArgumentParser]) -> None:
     _json_flag(election)
     election_sub = election.add_subparsers(dest="election_command", required=True, parser_class=parser_class)
     t = election_sub.add_parser("tally", help="按计票表(职位、姓名、得票)计算谁当选、哪些名额另行选举")
-    t.add_argument("file", help="计票表(.xlsx 或 .csv),列:职位、姓名、得票")
+    t.add_argument("file", help="计票表(.xlsx 或 .csv),列:职位、姓名、得票(有“性别”列时检查是否选出妇女成员)")
     t.add_argument("--registered", type=int, required=True, help="登记参加选举的村民人数(选民名单人数)")
     t.add_argument("--cast", type=int, required=True, help="收回的选票张数(参加投票人数)")
     t.add_argument("--seats", required=True, help="应选名额,如 主任=1,副主任=1,委员=3")

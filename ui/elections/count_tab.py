@@ -438,7 +438,9 @@ class CountTab(QWidget):
             self._round_id = outcome.value.round.id
             self.refresh()
             self.message.setStyleSheet(f"color: {GREEN.name()};")
-            self.message.setText(self.tr("已保存。"))
+            pending = outcome.value.result.further
+            self.message.setText(self.tr("已保存。还要另行选举或再次投票:在上方“投票”中选“登记新的一轮”。")
+                                 if pending else self.tr("已保存。"))
             self.changed.emit()
 
     def delete_round(self) -> None:
