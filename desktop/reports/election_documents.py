@@ -263,7 +263,7 @@ def _one_ballot(data: ElectionPapers, runoff: bool) -> str:
     parts.append("<p class='small'>" + escape(_t(QT_TRANSLATE_NOOP(
         _C, "说明:1.同意的,在候选人姓名下方的空格内划“○”;不同意的不划;另选他人的,在“另选他人”栏内写上"
             "所选人的姓名,并在其下方的空格内划“○”。2.{seats},每一职务所划“○”多于应选名额的,该职务的选票无效。"
-            "3.一人只能当选一个职务。4.请用黑色或蓝色笔填写,字迹清楚,不得涂改。")).format(seats=seats)) + "</p>")
+            "3.请用黑色或蓝色笔填写,字迹清楚,不得涂改。")).format(seats=seats)) + "</p>")
     parts.append("<p class='small' align='right'>" + escape(_t(QT_TRANSLATE_NOOP(_C, "村民选举委员会(盖章)"))) + "　"
                  + escape(_t(QT_TRANSLATE_NOOP(_C, "选举日:{day}")).format(day=cn_date(data.election_day))) + "</p>")
     return "".join(parts)

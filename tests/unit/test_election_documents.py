@@ -123,3 +123,27 @@ def test_ballots_fill_one_page(election, qapp, tmp_path):
     assert per_page >= 2 and pdf.page_count(html) == 1
     out = election_printing.write_paper(election, ed.BALLOT, tmp_path / "选票.pdf")
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_read_layer_does_not_query_per_voter(village):
+    from desktop.services import people_service, record_store
+    from models.db import database
+    from models.elections.records import Voter
+
+    admin = village[1]
+    election_id = write_election(admin)
+
+    def statements() -> int:
+        seen: list[str] = []
+        database.connection().set_trace_callback(seen.append)
+        try:
+            eps.load(election_id)
+        finally:
+            database.connection().set_trace_callback(None)
+        return len(seen)
+
+    before = statements()
+    for n in range(5):
+        person = people_service.add_person(admin, f"新选民{n}", "女", village_group="第二组")
+        record_store.create(admin, Voter, election=election_id, person=person.id, village_group="第二组")
+    assert 0 < before == statements()
