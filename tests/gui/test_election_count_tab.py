@@ -64,3 +64,33 @@ def test_typing_the_count_down_the_column_then_saving(qtbot, site):
         tab.save()
     assert ElectionRound.live().count() == 1 and ElectionTally.live().count() == 9
     assert "另行选举" in tab.round_combo.itemText(tab.round_combo.count() - 1)
+
+
+def test_result_tab_announces_and_records_a_late_handover(qtbot, site):
+    from datetime import date
+
+    from desktop.services import election_count_service as ec
+    from desktop.services import terms_service
+    from models import terms
+    from ui.elections.result_tab import ResultTab
+
+    admin, _ids, election = site
+    votes = {"张一": 5, "李三": 4, "赵五": 4, "钱六": 4, "孙七": 4}
+    base = ec.round_lines(election)
+    lines = tuple(ec.Line(ln.post, ln.name, votes.get(ln.name, 0), ln.candidate_id, "", ln.person_id)
+                  for ln in base.lines)
+    ec.save_round(admin, election, ec.RoundInput("main", DAY.isoformat(), 7, 7, 0, lines))
+    tab = ResultTab(admin)
+    qtbot.addWidget(tab)
+    tab.show_election(election)
+    assert "共当选 5 名" in tab.status_label.text() and tab.table.rowCount() == 5
+    assert tab.announce_button.isEnabled() and not tab.handover_button.isEnabled()
+    tab.announce_edit.setDate(DAY)
+    with qtbot.waitSignal(tab.changed):
+        qtbot.mouseClick(tab.announce_button, Qt.MouseButton.LeftButton)
+    assert "已于 2026-11-20 公告" in tab.announce_label.text() and not tab.announce_button.isEnabled()
+    assert len(terms_service.office_holders(terms.VILLAGE_COMMITTEE, DAY)) == 5
+    tab.handover_edit.setDate(date(2026, 12, 1))
+    tab.supervised_edit.setText("镇民政办 王干事")
+    tab.save_handover()
+    assert "第 11 天" in tab.handover_notes.text()
