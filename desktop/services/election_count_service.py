@@ -433,6 +433,8 @@ def delete_round(session: Session, election_id: str, round_id: str) -> None:
                                   & (ElectionRound.deleted == False))  # noqa: E712
     if r is None:
         raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这一轮投票。")))
+    if any(x.number > r.number for x in _rounds(e.id)):
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "这一轮之后还有投票;请先撤销后面的一轮。"))
     with database.atomic():
         for t in ElectionTally.live().where(ElectionTally.round == r.id):
             record_store.soft_delete(session, t)

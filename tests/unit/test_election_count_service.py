@@ -54,6 +54,8 @@ def test_a_change_of_term_with_a_runoff_to_the_handover(site):
     assert ec.round_seats(election, ROUND_RUNOFF) == {"vc_member": 2}
     ec.save_round(admin, election, runoff)
     report = ec.result_report(election)
+    with pytest.raises(ValidationError, match="后面的一轮"):
+        ec.delete_round(admin, election, report.rounds[0].round.id)
     assert report.final and [x.name for x in report.elected] == ["张一", "李三", "赵五", "钱六", "孙七"]
     assert any("三分之一" in str(m) for m in report.rounds[1].result.arithmetic)
 
