@@ -168,11 +168,11 @@ class ElectionsPage(QWidget):
         """The election shown on the right (None when none is chosen)."""
         return self._election_id
 
-    def refresh(self) -> None:
-        """Re-read the list (keeping the chosen election), the summary and every tab."""
+    def refresh(self, choose: str | None = None) -> None:
+        """Re-read the list (keeping the chosen election, or choosing `choose`), the summary and every tab."""
         outcome = run_query(self, elections_service.list_elections)
         rows = outcome.value if outcome else []
-        keep = self._election_id
+        keep = choose or self._election_id
         self.list.blockSignals(True)
         self.list.clear()
         chosen = None
@@ -238,9 +238,8 @@ class ElectionsPage(QWidget):
         return dialog
 
     def _after_new(self, dialog: NewElectionDialog) -> None:
-        if dialog.created is not None:
-            self._election_id = dialog.created.id
-        self.refresh()
+        # Chosen through refresh, not set here: the tabs are told of an election only when it changes.
+        self.refresh(dialog.created.id if dialog.created is not None else None)
 
     def open_step(self, key: str) -> StepDialog | None:
         """登记这一步 for the next step of the chosen election (non-blocking)."""
