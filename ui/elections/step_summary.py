@@ -119,6 +119,8 @@ class StepSummary(QWidget):
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
+                # Hidden now: until the deferred delete runs, an old line painted under the new one.
+                item.widget().hide()
                 item.widget().deleteLater()
         self._shown = summary
         per_row = self._per_row
