@@ -316,6 +316,8 @@ class PublishDialog(_WriteDialog):
             self.check.setText(finding_text(found))
         self.check.style().unpolish(self.check)
         self.check.style().polish(self.check)
+        # The warning wraps to more lines than the line it replaced: grow, or the buttons are cut off.
+        self.adjustSize()
 
     def _write(self) -> list[Finding]:
         self.warnings = vr.publish(self._session, self._election_id, to_date(self.day))
