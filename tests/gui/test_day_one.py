@@ -21,15 +21,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
-import unicodedata
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget, QWizard
 
 from desktop.paths import AppPaths
@@ -45,6 +42,7 @@ from tests.support import day_one_roster as roster
 from tests.support.first_contact import confirmed_by
 from tests.support.meetings import click_name
 from tests.support.typing import type_text
+from tests.support.walk import Steps
 
 pytestmark = pytest.mark.dayone
 
@@ -52,45 +50,6 @@ VILLAGE, VILLAGE_CODE, TOWNSHIP, TOWNSHIP_CODE = "青山村", "330106001001", "�
 ADMIN_PASSWORD = "Qingshan-2026"
 FIRST_PASSWORDS = {"zhouxm": "Wenshu-2026", "zhaozg": "Jianwei-2026", "wangjg": "Zhuren-2026"}
 SIZE = (1366, 768)
-
-
-class Steps:
-    """Screenshots and wall times, one entry per step."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        folder.mkdir(parents=True, exist_ok=True)
-        self.times: list[tuple[str, float]] = []
-        self._started = time.perf_counter()
-
-    def shot(self, name: str, window: QWidget, dialog: QWidget | None = None) -> None:
-        """Save the 1366×768 `window` as the screen shows it: with `dialog` centred over it, if given."""
-        QApplication.processEvents()
-        picture = window.grab()
-        if dialog is not None:
-            top = dialog.grab()
-            painter = QPainter(picture)
-            x, y = (picture.width() - top.width()) // 2, (picture.height() - top.height()) // 2
-            painter.fillRect(x - 1, y - 1, top.width() + 2, top.height() + 2, QColor("#8a8a8a"))
-            painter.drawPixmap(x, y, top)
-            painter.end()
-        assert picture.save(str(self.folder / f"{name}.png")), name
-
-    def done(self, name: str) -> None:
-        now = time.perf_counter()
-        self.times.append((name, now - self._started))
-        self._started = now
-
-    def table(self) -> str:
-        """The steps and their seconds, aligned for a terminal (a CJK character takes two columns)."""
-        def cells(text: str) -> int:
-            return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-        rows = [*self.times, ("total", sum(s for _n, s in self.times))]
-        width = max(cells(n) for n, _ in rows) + 2
-        lines = ["step" + " " * (width - 4) + "seconds"]
-        lines += [n + " " * (width - cells(n)) + f"{s:7.2f}" for n, s in rows]
-        return "\n".join(lines)
 
 
 def _click(qtbot, button) -> None:
