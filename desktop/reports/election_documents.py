@@ -324,17 +324,17 @@ def proxy_cards_html(data: ElectionPapers, per_page: int = 3) -> str:
             (label, f"{escape(p.voter_name)}({escape(p.voter_group)})"),
             (taker, f"{escape(p.proxy_name)}({escape(p.proxy_group)})"),
             (_t(QT_TRANSLATE_NOOP(_C, "受托人是委托人的")), escape(relation_label(p.relation))),
-            (_t(QT_TRANSLATE_NOOP(_C, "委托日期")), cn_date(p.granted_on)),
-            (_t(QT_TRANSLATE_NOOP(_C, "选举")), f"{escape(data.label)}　{cn_date(data.election_day)}"),
+            (_t(QT_TRANSLATE_NOOP(_C, "选举")), f"{escape(data.label)}　{cn_date(data.election_day)}　"
+             + escape(_t(QT_TRANSLATE_NOOP(_C, "委托日期:{on}")).format(on=cn_date(p.granted_on)))),
         ]
         body = "".join(f"<tr><td width='26%'>{escape(k)}</td><td>{v}</td></tr>" for k, v in rows)
         body += ("<tr><td colspan='2'>" + escape(_t(QT_TRANSLATE_NOOP(
             _C, "受托人凭此证领取选票,按委托人的意愿代为填写、投票;委托人本人到场的,此证作废。"
                 "委托人签字:__________　受托人签字:__________"))) + "</td></tr>")
-        body += ("<tr><td colspan='2' align='right'>&nbsp;<br>" + escape(data.village)
+        body += ("<tr><td colspan='2' align='right'>" + escape(data.village)
                  + escape(_t(QT_TRANSLATE_NOOP(_C, "村民选举委员会(盖章)"))) + "<br>"
                  + cn_date(data.proxies_published_on) + "</td></tr>")
-        parts.append(f"<table width='100%' border='1' cellspacing='0' cellpadding='6'>{body}</table>")
+        parts.append(f"<table width='100%' border='1' cellspacing='0' cellpadding='4'>{body}</table>")
         if (i + 1) % per_page:
             parts.append("<p align='center'><font color='#888'>✂ - - - - - - - - - - - - - - - - - - - -</font></p>")
     return "".join(parts)

@@ -26,10 +26,22 @@ def fit_ballots(data: ElectionPapers, page: str = A4, most: int = 6, runoff: boo
     return ed.ballot_html(data, 1, runoff), 1
 
 
+def fit_proxy_cards(data: ElectionPapers, most: int = 3) -> tuple[str, int]:
+    """The 委托投票证, as many to an A4 page as fit whole (a card split by the page break is no card)."""
+    count = max(1, len(data.proxies))
+    for per_page in range(most, 1, -1):
+        html = ed.proxy_cards_html(data, per_page)
+        if page_count(html) <= -(-count // per_page):
+            return html, per_page
+    return ed.proxy_cards_html(data, 1), 1
+
+
 def paper_html(data: ElectionPapers, kind: str, page: str = A4) -> str:
     """The HTML of `kind` as it is printed on `page` (A3 only for the posted papers)."""
     if kind in (ed.BALLOT, ed.RUNOFF_BALLOT):
         return fit_ballots(data, page, runoff=kind == ed.RUNOFF_BALLOT)[0]
+    if kind == ed.PROXY:
+        return fit_proxy_cards(data)[0]
     return ed.document_html(data, kind, a3=page == A3 and kind in POSTED)
 
 

@@ -123,6 +123,8 @@ def test_ballots_fill_one_page(election, qapp, tmp_path):
     assert per_page >= 2 and pdf.page_count(html) == 1
     out = election_printing.write_paper(election, ed.BALLOT, tmp_path / "选票.pdf")
     assert out.read_bytes().startswith(b"%PDF")
+    cards, per_page = election_printing.fit_proxy_cards(election)
+    assert per_page == 3 and pdf.page_count(cards) == 1  # three whole cards to an A4 page
 
 
 def test_the_read_layer_does_not_query_per_voter(village):
