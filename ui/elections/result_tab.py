@@ -149,11 +149,13 @@ class ResultTab(QWidget):
         body_layout.setContentsMargins(0, 8, 0, 0)
         for card in (result_card, announce_card, handover_card, self.audit_card):
             body_layout.addWidget(card)
-        body_layout.addWidget(self.message)
         body_layout.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(transparent_scroll(body))
+        layout.addWidget(transparent_scroll(body), 1)
+        # Under the cards, outside their scroll: "已公告…" / "移交已保存。" stays in view whichever card was used
+        # (below the last card it was off screen at 1366×768, and 公告 moves the focus down to 工作移交).
+        layout.addWidget(self.message)
 
     # --- the tab contract --------------------------------------------------------------------
 
