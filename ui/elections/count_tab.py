@@ -255,6 +255,7 @@ class CountTab(QWidget):
             return
         data = self.round_combo.currentData()
         report = self._report
+        self.message.clear()  # the last save's "已保存" is not about the round chosen now
         self._loading = True
         if data == _NEW or data is None:
             self._round_id = None
