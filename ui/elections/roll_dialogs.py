@@ -384,11 +384,35 @@ class ObjectionDialog(_WriteDialog):
 
     def _write(self) -> str:
         on_list = self.on_list.isChecked()
+        chosen = typed_choice(self.voter if on_list else self.person)
         self.objection_id, self.warnings = vr.raise_objection(
             self._session, self._election_id, to_date(self.day), self.raised_by.text(), self.content.toPlainText(),
-            voter_id=self.voter.currentData() if on_list else None,
-            person_id=None if on_list else self.person.currentData())
+            voter_id=chosen if on_list else None, person_id=None if on_list else chosen)
         return self.objection_id
+
+
+def typed_choice(combo: QComboBox) -> str:
+    """The id behind an editable combo's text as typed, not the row highlighted before the typing.
+
+    Typing a name into the box does not move its current row until Enter is
+    pressed: the objection would otherwise be written against whoever was
+    first in the list. The typed text picks the one line that reads the same,
+    or the one whose name (before the 村民小组) is the text; none or several: refused.
+    """
+    text = combo.currentText().strip()
+    index = combo.currentIndex()
+    if index >= 0 and combo.itemText(index).strip() == text:
+        return combo.itemData(index)
+    same = [n for n in range(combo.count()) if combo.itemText(n).strip() == text]
+    if not same:
+        same = [n for n in range(combo.count()) if combo.itemText(n).split("  ")[0].strip() == text]
+    if len(same) == 1:
+        return combo.itemData(same[0])
+    if not text or not same:
+        raise_refusal(QCoreApplication.translate("ObjectionDialog", "没有找到“{name}”,请在列表中选择。").format(name=text))
+    raise_refusal(QCoreApplication.translate(
+        "ObjectionDialog", "叫“{name}”的有 {n} 人,请在列表中选择是哪个村民小组的。").format(name=text, n=len(same)))
+    return ""
 
 
 class DecideDialog(_WriteDialog):
