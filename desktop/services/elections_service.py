@@ -158,6 +158,17 @@ def facts(election_id: str) -> pr.ElectionFacts:
                                        & (ElectionRound.held_on != ""))
             .order_by(ElectionRound.number).first())
     elected = ElectedMember.live().where(ElectedMember.election == e).count()
+    pending: tuple[str, ...] = ()
+    invalid = False
+    if main and not e.announced_on:
+        # Before the 当选公告 nobody is written down yet: the count says who is elected so far and
+        # what is still to vote (另行选举), or that the vote is to be held again.
+        from desktop.services import election_count_service
+
+        report = election_count_service.result_report(e.id)
+        elected = len(report.elected)
+        pending = tuple(f.post for f in report.pending)
+        invalid = bool(report.rounds) and not report.valid
     return pr.ElectionFacts(
         kind=e.kind, election_day=e.election_day, seats=_seats_of(e),
         committee_chosen_on=e.committee_chosen_on, committee_members=committee,
@@ -165,7 +176,8 @@ def facts(election_id: str) -> pr.ElectionFacts:
         candidates_published_on=e.candidates_published_on, candidates=candidates,
         proxies=proxies, proxies_published_on=e.proxies_published_on,
         audit_published_on=e.audit_published_on, vote_held_on=main.held_on if main else "",
-        elected=elected, announced_on=e.announced_on, handover_on=e.handover_on, cancelled_on=e.cancelled_on)
+        elected=elected, vote_pending=pending, vote_invalid=invalid, announced_on=e.announced_on,
+        handover_on=e.handover_on, cancelled_on=e.cancelled_on)
 
 
 def list_elections(today: date | None = None) -> list[ElectionRow]:

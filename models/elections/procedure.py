@@ -74,7 +74,9 @@ class ElectionFacts:
     proxies_published_on: str = ""
     audit_published_on: str = ""
     vote_held_on: str = ""  # the 正式选举's day (its round)
-    elected: int = 0
+    elected: int = 0  # elected by the count so far (the 当选公告 writes them down)
+    vote_pending: tuple[str, ...] = ()  # posts still to vote on (另行选举, or a tie vote)
+    vote_invalid: bool = False  # the last vote recorded is invalid: it is to be held again
     announced_on: str = ""
     handover_on: str = ""
     cancelled_on: str = ""
@@ -238,6 +240,16 @@ def why_not(key: str, facts: ElectionFacts, today: date) -> list[Message]:
     elif key == STEP_ANNOUNCE:
         if not facts.vote_held_on:
             out.append(msg(_C, QT_TRANSLATE_NOOP(_C, "还没有登记投票和计票结果。")))
+        elif facts.vote_invalid:
+            out.append(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "最近一次投票无效,应当重新投票;在“投票计票”中登记新的一轮后才能公告({law})。"),
+                law=law.cite(law.ART_VOTE, day)))
+        elif facts.vote_pending:
+            from models.elections.seats import POST_LABELS
+
+            out.append(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "{posts}还要另行选举(或就票数相等的人再次投票);在“投票计票”中登记那一轮后才能公告({law})。"),
+                posts="、".join(POST_LABELS.get(p, p) for p in facts.vote_pending), law=law.cite(law.ART_VOTE, day)))
         elif facts.elected == 0:
             out.append(msg(_C, QT_TRANSLATE_NOOP(_C, "还没有人当选,不能发布当选公告。")))
     elif key == STEP_HANDOVER:

@@ -108,6 +108,16 @@ def test_the_announcement_is_on_the_day_of_the_vote():
     assert pr.why_not("announce", _ready(vote_held_on="2026-06-20"), LATER)  # nobody elected yet
 
 
+def test_the_announcement_waits_for_the_runoff_and_a_vote_held_again():
+    # After a 正式选举 that leaves a 另行选举 some are elected already: the reason names what is left,
+    # not "nobody elected" (found walking an empty village through the screens).
+    pending = pr.why_not("announce", _ready(vote_held_on="2026-06-20", elected=3, vote_pending=("vc_vice",)), LATER)
+    assert "副主任还要另行选举" in _texts(pending) and "还没有人当选" not in _texts(pending)
+    invalid = pr.why_not("announce", _ready(vote_held_on="2026-06-20", vote_invalid=True), LATER)
+    assert "最近一次投票无效" in _texts(invalid)
+    assert not pr.why_not("announce", _ready(vote_held_on="2026-06-20", elected=5), LATER)
+
+
 def test_handover_within_ten_days():
     announced = _ready(vote_held_on="2026-06-20", elected=5, announced_on="2026-06-20")
     assert pr.handover_deadline("2026-06-20") == "2026-06-30"
