@@ -66,7 +66,7 @@ def test_typing_the_count_down_the_column_then_saving(qtbot, site):
     assert "另行选举" in tab.round_combo.itemText(tab.round_combo.count() - 1)
 
 
-def test_result_tab_announces_and_records_a_late_handover(qtbot, site):
+def test_result_tab_announces_and_records_a_late_handover(qtbot, qtmodeltester, site):
     from datetime import date
 
     from desktop.services import election_count_service as ec
@@ -83,7 +83,9 @@ def test_result_tab_announces_and_records_a_late_handover(qtbot, site):
     tab = ResultTab(admin)
     qtbot.addWidget(tab)
     tab.show_election(election)
-    assert "共当选 5 名" in tab.status_label.text() and tab.table.rowCount() == 5
+    assert "共当选 5 名" in tab.status_label.text() and tab.elected.rowCount() == 5
+    qtmodeltester.check(tab.elected)
+    assert [tab.elected.index(0, c).data() for c in range(5)][:2] == ["主任", "张一"]
     assert tab.announce_button.isEnabled() and not tab.handover_button.isEnabled()
     tab.announce_edit.setDate(DAY)
     with qtbot.waitSignal(tab.changed):

@@ -17,7 +17,7 @@ def _select(table, row: int) -> None:
     table.setCurrentIndex(table.model().index(row, 0))
 
 
-def test_roll_tab_builds_publishes_and_decides(qtbot, store):
+def test_roll_tab_builds_publishes_and_decides(qtbot, qtmodeltester, store):
     from ui.elections.roll_tab import RollTab
 
     admin, ids, election, _meetings = voter_roll_site(store)
@@ -34,7 +34,8 @@ def test_roll_tab_builds_publishes_and_decides(qtbot, store):
 
     dialog = tab.open_build()
     qtbot.waitExposed(dialog)
-    results = {dialog.table.item(r, 0).text(): dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())}
+    qtmodeltester.check(dialog.lines)
+    results = {dialog.lines.index(r, 0).data(): dialog.lines.index(r, 3).data() for r in range(dialog.lines.rowCount())}
     assert results["钱小军"].startswith("不列入:选举日未满十八周岁")
     assert results["赵小红"].startswith("列入,需核实")
     with qtbot.waitSignal(tab.changed):

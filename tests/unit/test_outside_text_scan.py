@@ -49,6 +49,9 @@ REVIEWED = {
     "elections/recall_dialogs.py": "findings_html (escapes each finding); escape() on a vote's impossible numbers",
     "elections/recall_tab.py": "findings_html (escapes each finding); reasons and answers in PlainText labels",
     "elections/selection_dialog.py": "findings_html (escapes each finding)",
+    "elections/count_tab.py": "finding_lines_html (escapes each finding); _line escapes names, posts and errors",
+    "elections/result_tab.py": "finding_lines_html (escapes each finding); names and dates in PlainText labels",
+    "township/elections_board_detail.py": "escape() on the village, names, dates and every finding line",
 }
 
 

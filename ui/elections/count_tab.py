@@ -353,7 +353,7 @@ class CountTab(QWidget):
             return
         data = self.round_input()
         outcome = run_query(self, lambda: ec.preview(self._election_id, data, self._round_id),
-                            on_failure=lambda exc: self.panel.setText(error_text(exc)))
+                            on_failure=lambda exc: self.panel.setText(self._line(RED, error_text(exc))))
         if not outcome:
             return
         result = outcome.value

@@ -15,16 +15,12 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +31,7 @@ from models.elections.records import KIND_GENERAL, ROUND_MAIN
 from models.meetings.quorum import INFO
 from models.roles import Permission
 from ui.elections.labels import post_label
+from ui.elections.result_model import ElectedLine, ElectedModel
 from ui.errors import error_text
 from ui.operations import run_op, run_query
 from ui.widgets.findings import finding_lines_html
@@ -42,6 +39,7 @@ from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.palette import GREEN, RED
 from ui.widgets.primary_button import primary_button
 from ui.widgets.scroll import transparent_scroll
+from ui.widgets.tables import read_only_view
 
 
 def _plain_label() -> QLabel:
@@ -72,14 +70,9 @@ class ResultTab(QWidget):
         result_card, result_layout = section(self.tr("计票结果"))
         self.status_label = _plain_label()
         self.status_label.setObjectName("result_status")
-        self.table = QTableWidget(0, 5)
+        self.elected = ElectedModel(self)
+        self.table = read_only_view(self.elected)
         self.table.setObjectName("result_table")
-        self.table.setHorizontalHeaderLabels([self.tr("职位"), self.tr("姓名"), self.tr("性别"), self.tr("得票"),
-                                              self.tr("当选于")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(150)
         self.notes_label = _rich_label()
         result_layout.addWidget(self.status_label)
@@ -167,7 +160,7 @@ class ResultTab(QWidget):
 
     def refresh(self) -> None:
         """Re-read the result, the announcement, the handover and the audit date."""
-        self.table.setRowCount(0)
+        self.elected.set_rows([])
         for label in (self.status_label, self.notes_label, self.announce_label, self.announce_notes,
                       self.handover_notes, self.audit_notes):
             label.clear()
@@ -228,14 +221,7 @@ class ResultTab(QWidget):
         else:
             self.status_label.setText(self.tr("计票已完成,共当选 {n} 名。").format(n=len(report.elected)))
         numbers = {rr.round.id: (rr.round.number, rr.round.kind) for rr in report.rounds}
-        for x in report.elected:
-            row = self.table.rowCount()
-            self.table.insertRow(row)
-            number, kind = numbers.get(x.round_id, (0, ROUND_MAIN))
-            where = (self.tr("第 {n} 轮 正式选举") if kind == ROUND_MAIN else self.tr("第 {n} 轮 另行选举")).format(n=number)
-            sex = self.tr("女") if x.woman else self.tr("男") if x.woman is False else ""
-            for col, text in enumerate((post_label(x.post), x.name, sex, str(x.votes), where)):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.elected.set_rows([ElectedLine(x, *numbers.get(x.round_id, (0, ROUND_MAIN))) for x in report.elected])
         last = report.rounds[-1].result
         notes = [f for f in last.reasons if f.severity != INFO]
         if report.final and report.unfilled:

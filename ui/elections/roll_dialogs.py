@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QRadioButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,16 +33,13 @@ from models.elections import roll
 from models.elections.records import VOTER_AWAY, VOTER_CATEGORIES, VOTER_INCOMER, VOTER_RESIDENT
 from models.errors import ValidationError
 from models.meetings.quorum import Finding
-from models.messages import Message
-from ui.elections.roll_model import category_long
-from ui.errors import message_text
+from ui.elections.roll_model import BuildPreviewModel, category_long
 from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_text
 from ui.widgets.forms import date_edit, to_date
 from ui.widgets.ok_cancel import ok_cancel
-from ui.widgets.palette import AMBER, GREY
-from ui.widgets.tables import read_only_table
+from ui.widgets.tables import read_only_view
 
 _C = "RollDialogs"
 _ID = Qt.ItemDataRole.UserRole
@@ -112,23 +108,9 @@ class BuildPreviewDialog(_WriteDialog):
             "外出不参选的请生成后移出,外来人员请用“添加选民”登记。{cite}。").format(
             day=p.election_day.isoformat(), n=len(p.listed), verify=len(p.to_verify), out=len(p.left_out),
             already=p.already, cite=p.basis.cite() if p.basis else ""))
-        self.table = read_only_table([self.tr("姓名"), self.tr("村民小组"), self.tr("年龄(选举日)"),
-                                      self.tr("结果")], stretch=3)
-        lines = list(p.left_out) + p.to_verify + [line for line in p.listed if not line.verify]
-        self.table.setRowCount(len(lines))
-        for n, line in enumerate(lines):
-            if not line.listed:
-                result, color = self.tr("不列入:{reason}").format(reason=_message(line.reason)), GREY
-            elif line.verify:
-                result, color = self.tr("列入,需核实:{reason}").format(reason=_message(line.reason)), AMBER
-            else:
-                result, color = self.tr("列入"), None
-            cells = (line.person.name, line.person.village_group, "" if line.age is None else str(line.age), result)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if color is not None:
-                    item.setForeground(color)
-                self.table.setItem(n, column, item)
+        self.lines = BuildPreviewModel(self)
+        self.lines.set_rows(list(p.left_out) + p.to_verify + [line for line in p.listed if not line.verify])
+        self.table = read_only_view(self.lines, stretch=3)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.table, 1)
@@ -140,10 +122,6 @@ class BuildPreviewDialog(_WriteDialog):
     def _write(self) -> int:
         self.written = vr.build(self._session, self._election_id)
         return self.written
-
-
-def _message(message: Message | None) -> str:
-    return "" if message is None else message_text(message)
 
 
 class AddVoterDialog(_WriteDialog):

@@ -9,6 +9,7 @@ from desktop.services.voter_roll_service import ObjectionRow, VoterRow
 from models.elections import roll
 from models.meetings.quorum import ERROR, WARNING
 from models.messages import QT_TRANSLATE_NOOP
+from ui.errors import message_text
 from ui.widgets.batched_model import BatchedRowsModel
 from ui.widgets.findings import finding_text, worst
 from ui.widgets.palette import AMBER, GREY, RED
@@ -135,3 +136,51 @@ class ObjectionsModel(BatchedRowsModel):
     def row_id(self, row: ObjectionRow) -> str:
         """The objection's id."""
         return row.id
+
+
+P_NAME, P_GROUP, P_AGE, P_RESULT = range(4)
+
+
+def preview_result(line: roll.PreviewLine) -> str:
+    """列入 / 列入,需核实:why / 不列入:why."""
+    tr = QCoreApplication.translate
+    reason = "" if line.reason is None else message_text(line.reason)
+    if not line.listed:
+        return tr(_C, "不列入:{reason}").format(reason=reason)
+    if line.verify:
+        return tr(_C, "列入,需核实:{reason}").format(reason=reason)
+    return tr(_C, "列入")
+
+
+class BuildPreviewModel(BatchedRowsModel):
+    """The 从名册生成 preview: 姓名, 村民小组, 年龄(选举日), 结果; left out grey, to verify amber."""
+
+    CONTEXT = _C
+    COLUMNS = (QT_TRANSLATE_NOOP(_C, "姓名"), QT_TRANSLATE_NOOP(_C, "村民小组"),
+               QT_TRANSLATE_NOOP(_C, "年龄(选举日)"), QT_TRANSLATE_NOOP(_C, "结果"))
+
+    def display(self, row: roll.PreviewLine, column: int) -> str:
+        """The text of a cell."""
+        if column == P_NAME:
+            return row.person.name
+        if column == P_GROUP:
+            return row.person.village_group
+        if column == P_AGE:
+            return "" if row.age is None else str(row.age)
+        return preview_result(row)
+
+    def sort_value(self, row: roll.PreviewLine, column: int):
+        """Ages sort as numbers."""
+        if column == P_AGE:
+            return -1 if row.age is None else row.age
+        return self.display(row, column)
+
+    def foreground(self, row: roll.PreviewLine, column: int) -> QColor | None:
+        """Left out grey, to verify amber, listed in the view's colour."""
+        if not row.listed:
+            return GREY
+        return AMBER if row.verify else None
+
+    def row_id(self, row: roll.PreviewLine) -> str:
+        """The person's id."""
+        return row.person.person_id
