@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from pathlib import Path
 
 from desktop.services import setup_service
 from desktop.services.session import Session
@@ -176,7 +177,7 @@ def board(session: Session, today: date | None = None) -> ElectionBoard:
     return ElectionBoard(info.name if info else "", info.code if info else "", today, rows)
 
 
-def export_stats(session: Session, path, today: date | None = None):
+def export_stats(session: Session, path: Path | str, today: date | None = None) -> Path:
     """Compute the board and write the 换届结果统计表 to `path` (.xlsx); returns the path written.
 
     Raises:
@@ -186,7 +187,7 @@ def export_stats(session: Session, path, today: date | None = None):
     return write_stats(board(session, today), path)
 
 
-def write_stats(computed: ElectionBoard, path):
+def write_stats(computed: ElectionBoard, path: Path | str) -> Path:
     """Write the 统计表 of a board already computed (the page exports the board it shows)."""
     from desktop.reports.election_stats_xlsx import write_election_stats_xlsx
 

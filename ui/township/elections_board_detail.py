@@ -16,10 +16,11 @@ from models.township import elections_board as eb
 from models.township.elections_board import BoardFinding, BoardRow, ElectionFact
 from ui.errors import message_text
 from ui.township.elections_board_model import elected_text, turnout_text
-from ui.widgets.palette import AMBER, RED
+from ui.widgets.palette import AMBER, GREY, RED
 
 _C = "elections_board"
 
+GREY_HEX = GREY.name()
 _POSTS = {"vc_chair": "主任", "vc_vice": "副主任", "vc_member": "委员"}
 _OUTCOMES = {"recalled": "已罢免", "not_recalled": "未罢免", "withdrawn": "已撤回", "": "进行中"}
 
@@ -49,7 +50,7 @@ class ElectionDetail(QTextBrowser):
     def show_row(self, row: BoardRow | None) -> None:
         """Show `row` (None: the hint to pick a village)."""
         if row is None:
-            self.setHtml(f"<p style='color:#5f5d57'>{escape(_tr('点击表格中的村,这里显示它的换届进度和问题。'))}</p>")
+            self.setHtml(f"<p style='color:{GREY_HEX}'>{escape(_tr('点击表格中的村,这里显示它的换届进度和问题。'))}</p>")
             return
         self.setHtml(self.html_of(row))
 
@@ -85,7 +86,7 @@ class ElectionDetail(QTextBrowser):
                          f"{escape(r.requested_on or '—')},{escape(_tr('表决'))} {escape(r.vote_on or '—')}"
                          f"{escape(',' + votes if votes else '')},{escape(outcome)}</p>")
         if row.village.data_as_of:
-            parts.append(f"<p style='color:#5f5d57'>{escape(_tr('数据截至'))} {escape(row.village.data_as_of)}"
+            parts.append(f"<p style='color:{GREY_HEX}'>{escape(_tr('数据截至'))} {escape(row.village.data_as_of)}"
                          f"{escape(_tr('(该村最后一个数据包)'))}</p>")
         return "".join(parts)
 
@@ -104,7 +105,7 @@ class ElectionDetail(QTextBrowser):
             (_tr("应选 / 当选"), f"{e.seats or '—'} / {len(e.members)}"),
             (_tr("当选(人数/女性)"), elected_text(row)),
         ]
-        cells = "".join(f"<tr><td style='padding-right:12px; color:#5f5d57'>{escape(k)}</td>"
+        cells = "".join(f"<tr><td style='padding-right:12px; color:{GREY_HEX}'>{escape(k)}</td>"
                         f"<td>{escape(v or _tr('未进行'))}</td></tr>" for k, v in lines)
         rounds = "".join(
             f"<li>{escape(_tr('另行选举') if r.kind == 'runoff' else _tr('正式选举'))} {escape(r.held_on or '—')}:"
