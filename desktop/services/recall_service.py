@@ -241,7 +241,15 @@ def file_recall(session: Session, role_id: str, requested_on: date, basis: str, 
     if signers > base:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "联名 {signers} 人,多于总数 {base} 人,请核对。"),
                        signers=signers, base=base)
-    if Recall.live().where((Recall.role == office) & (Recall.outcome == "")).exists():
+    pending = Recall.live().where((Recall.role == office) & (Recall.outcome == "")).first()
+    if pending is not None:
+        if not rc.check_request(pending.basis, pending.signers, pending.base_count, pending.requested_on,
+                                pending.reasons).met:
+            # A short request cannot be voted on: calling it 待表决 left the secretary with no way forward.
+            raise _invalid(QT_TRANSLATE_NOOP(
+                _C, "对{name}已经有一项待表决的罢免要求({on}提出,联名 {signers} 人,人数不足,不能表决);"
+                    "如果人数登记错了或又征集到联名,请先在列表中选中它并“撤回”,再重新登记。"),
+                name=office.person.name, on=pending.requested_on, signers=pending.signers)
         raise _invalid(QT_TRANSLATE_NOOP(_C, "对{name}已经有一项待表决的罢免要求。"), name=office.person.name)
     created = record_store.create(session, Recall, role=office.id, person=office.person_id, requested_on=day,
                                   basis=basis, signers=signers, base_count=base, reasons=(reasons or "").strip(),

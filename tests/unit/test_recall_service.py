@@ -103,8 +103,9 @@ def test_short_requests_and_impossible_numbers_are_refused_without_a_change(admi
     assert not short.request_met and "罢免要求不成立" in _texts(short.findings)
     with pytest.raises(ValidationError, match="不能表决"):
         recall_service.record_vote(admin, short.id, date(2025, 3, 20), 23, 20, 20)
-    with pytest.raises(ValidationError, match="待表决"):
+    with pytest.raises(ValidationError, match="待表决") as refused:
         recall_service.file_recall(admin, vice.id, date(2025, 3, 2), RECALL_BY_VOTERS, 10, "理由")
+    assert "人数不足,不能表决" in str(refused.value) and "撤回" in str(refused.value)  # the way forward
     recall_service.withdraw(admin, short.id, "联名不足,撤回")
     again = recall_service.file_recall(admin, vice.id, date(2025, 3, 2), RECALL_BY_VOTERS, 10, "理由")
     for numbers, words in (((23, 24, 1), "投票人数多于"), ((23, 12, 13), "赞成罢免的票数多于"), ((0, 0, 0), "请填写")):
