@@ -30,7 +30,7 @@ from desktop.services import record_store, terms_service, voter_roll_service
 from desktop.services.session import Session
 from models import terms
 from models.db import database
-from models.elections import tally
+from models.elections import composition, tally
 from models.elections.records import (
     KIND_BY_ELECTION,
     KIND_GENERAL,
@@ -504,11 +504,29 @@ def announce(session: Session, election_id: str, announced_on: date) -> Announce
                                 post=x.post, votes=x.votes, role=role.id)
             warnings.extend(appointed.warnings)
         record_store.update(session, e, announced_on=day)
+        minority = minority_member_warning(e, day)
+        if minority is not None:
+            warnings.append(minority)
     unique = []
     for w in warnings:
         if w.text() not in {u.text() for u in unique}:
             unique.append(w)
     return Announced(tuple(report.elected), ended, tuple(unique))
+
+
+def minority_member_warning(e: Election, on: str) -> Finding | None:
+    """第六条: the warning when a 多民族 village's committee on `on` has no member of a smaller 民族.
+
+    None when it has one, or the register does not tell. Read from the register: the 民族 of the
+    people living in the village and of the 村委会 members in office that day (the new ones after a
+    换届, all sitting ones after a 补选).
+    """
+    village = [row[0] or "" for row in Person.select(Person.ethnicity).where(
+        (Person.deleted == False) & ((Person.left_on == "") | (Person.left_on > on))).tuples()]  # noqa: E712
+    holders = {h.person_id for h in terms_service.office_holders(terms.VILLAGE_COMMITTEE, on)}
+    members = [row[0] or "" for row in Person.select(Person.ethnicity).where(
+        Person.id.in_(sorted(holders) or [""])).tuples()]
+    return composition.minority_member_finding(village, members, e.election_day or on)
 
 
 def elected(election_id: str) -> list[ElectedRow]:

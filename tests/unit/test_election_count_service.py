@@ -121,3 +121,19 @@ def test_by_election_terms_end_with_the_current_term(site):
     assert role.start_date == DAY.isoformat() and role.end_date == "2031-05-01"
     old = PersonRole.get((PersonRole.person == ids["老主任"]) & (PersonRole.role == "vc_chair"))
     assert old.end_date == ""  # a 补选 ends nobody's term
+
+
+def test_a_committee_without_a_member_of_the_smaller_people_is_warned_at_the_announcement(site):
+    admin, ids, election = site
+    from desktop.services import people_service
+
+    for name in ("冯十", "吴八"):  # the 苗族 villagers, neither elected
+        p = people_service.person(ids[name])
+        people_service.edit_person(admin, p.id, p.name, p.gender, ethnicity="苗族")
+    for name in ("张一", "王二", "李三", "周四", "赵五", "钱六", "孙七", "郑九", "老主任"):
+        p = people_service.person(ids[name])
+        people_service.edit_person(admin, p.id, p.name, p.gender, ethnicity="汉族")
+    ec.save_round(admin, election, _typed(election, {"张一": 5, "李三": 4, "赵五": 5, "钱六": 4, "孙七": 4}))
+    done = ec.announce(admin, election, DAY)
+    [minority] = [w for w in done.warnings if "人数较少的民族" in w.text()]
+    assert "汉族、苗族等2个民族" in minority.text() and "(2025)第八条" in minority.text()
