@@ -30,7 +30,7 @@ from desktop.services import record_store, terms_service, voter_roll_service
 from desktop.services.session import Session
 from models import terms
 from models.db import database
-from models.elections import composition, tally
+from models.elections import composition, law, tally
 from models.elections.records import (
     KIND_BY_ELECTION,
     KIND_GENERAL,
@@ -366,7 +366,27 @@ def _check_input(e: Election, data: RoundInput) -> str:
         if (ln.post, ln.key) in seen:
             raise _invalid(QT_TRANSLATE_NOOP(_C, "{name}在同一职位下出现了两次,请合并为一行。"), name=ln.name)
         seen.add((ln.post, ln.key))
+    _check_nominated(e, data.lines)
     return held.isoformat()
+
+
+def _check_nominated(e: Election, lines) -> None:
+    """A line counted as a candidate's is a live, nominated candidate of this election for that post.
+
+    Anyone else's votes are 另选他人 (a written-in name): 第十五条 — candidates are those the
+    registered voters nominated, published before the vote.
+    """
+    wanted = {ln.candidate_id for ln in lines if ln.candidate_id}
+    if not wanted:
+        return
+    found = {c.id: c for c in Candidate.live().where((Candidate.election == e.id) & Candidate.id.in_(sorted(wanted)))}
+    for ln in lines:
+        c = found.get(ln.candidate_id) if ln.candidate_id else None
+        if ln.candidate_id and (c is None or c.withdrawn_on or c.post != ln.post):
+            raise _invalid(QT_TRANSLATE_NOOP(
+                _C, "{name}不是这次选举提名的{post}候选人(未提名、已退出或提名的是别的职位);候选人由登记参加选举的村民"
+                    "直接提名({law})。写上他的选票请记在“另选他人”下。"),
+                name=ln.name, post=tally.post_label(ln.post), law=law.cite(law.ART_VOTE, e.election_day or None))
 
 
 def _match_person(name: str) -> str:

@@ -137,3 +137,19 @@ def test_a_committee_without_a_member_of_the_smaller_people_is_warned_at_the_ann
     done = ec.announce(admin, election, DAY)
     [minority] = [w for w in done.warnings if "人数较少的民族" in w.text()]
     assert "汉族、苗族等2个民族" in minority.text() and "(2025)第八条" in minority.text()
+
+
+def test_a_candidate_not_nominated_for_the_post_or_withdrawn_is_refused_with_the_article(site):
+    admin, _ids, election = site
+    main = _typed(election, MAIN)
+    chair = next(ln for ln in main.lines if ln.name == "张一")
+    moved = tuple(ec.Line("vc_member", ln.name, ln.votes, ln.candidate_id, "", ln.person_id) if ln is chair else ln
+                  for ln in main.lines)  # 张一 was nominated for 主任, not 委员
+    with pytest.raises(ValidationError, match=r"不是这次选举提名的委员候选人.*组织法》\(2025\)"):
+        ec.save_round(admin, election, ec.RoundInput(main.kind, main.held_on, 8, 7, 0, moved))
+    from desktop.services import record_store
+
+    record_store.update(admin, Candidate.get_by_id(chair.candidate_id), withdrawn_on="2026-11-10", withdrawn_reason="本人放弃")
+    with pytest.raises(ValidationError, match="张一不是这次选举提名的主任候选人"):
+        ec.save_round(admin, election, main)
+    assert ElectionRound.live().count() == 0 and ElectionTally.live().count() == 0
