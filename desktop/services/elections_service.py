@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import record_store
+from desktop.services import record_store, terms_service
 from desktop.services.session import Session
 from models import terms
 from models.elections import law
@@ -200,13 +200,17 @@ def summary(election_id: str, today: date | None = None) -> ElectionSummary:
 def current_term_end(on: date | str | None = None) -> str:
     """The last day of the current 村委会's term (a 补选's members serve until then), "" when none sits.
 
-    An end date recorded on a member's office wins; otherwise five years from
-    the day the sitting committee began (组织法 2018 第十一条), less one day.
+    An end date recorded on a member's office as the term's (届满: a 补选's member, a committee
+    ended by the next 换届) wins; otherwise five years from the day the sitting committee began
+    (组织法 2018 第十一条), less one day. A member's own earlier end (罢免, 辞职, 死亡 recorded later)
+    says nothing of the term: taken as the term's end, a 推选 made before a recall was given the
+    recall's day as its term end.
     """
     day = _iso(on) or date.today().isoformat()
     sitting = [r for r in PersonRole.live().where(PersonRole.role.in_(terms.VILLAGE_COMMITTEE))
                if terms.holds_on(r.start_date, r.end_date, day)]
-    ends = sorted(r.end_date for r in sitting if r.end_date)
+    term_over = terms_service.END_REASONS["term_over"]
+    ends = sorted(r.end_date for r in sitting if r.end_date and (r.end_reason or "").startswith(term_over))
     if ends:
         return ends[-1]
     starts = sorted(r.start_date for r in sitting if r.start_date)
