@@ -177,7 +177,8 @@ class RecallTab(QWidget):
         started = run_query(self, recall_service.by_elections)
         labels = [f"{e.label}{'(' + e.election_day + ')' if e.election_day else ''}"
                   for e in (started.value if started else [])]
-        self.by_elections_label.setText(self.tr("已发起的补选:{list}(投票与计票在“计票”页登记)").format(
+        self.by_elections_label.setText(self.tr(
+            "已发起的补选:{list}(在左边的选举列表中选中这次补选,到“投票计票”页登记投票)").format(
             list="、".join(labels[:4])) if labels else "")
         self.by_elections_label.setVisible(bool(labels))
         chosen_selection = self.selection_id()
