@@ -1,0 +1,89 @@
+"""Nobody registered in two places: the same villager on two villages' 选民名单 (组织法 第十三条第三款).
+
+"已在户籍所在村或者居住村登记参加选举的村民，不得再参加其他地方村民委员会的选举。" A village
+sees only its own list; the township holds every village's list (from the packages) and is the
+one place where a villager registered both where the 户籍 is and where he lives shows up.
+
+The packages carry no ID numbers (the app keeps none), so a person is recognised by name and
+birth year and month: the same name with the same birth on two villages' current lists is a
+warning for both villages — two people may share both, the 选举委员会 of each looks. A line
+without a birth year is not compared (a name alone says too little).
+
+Pure: `desktop/services/election_board_rolls.py` reads the lines, this module judges them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from models.legal import organic_law
+from models.meetings.quorum import WARNING, Finding
+from models.messages import QT_TRANSLATE_NOOP, msg
+from models.township.elections_board import BoardFinding
+
+_C = "elections_board"
+
+#: The board's finding key (stable: filters and the CLI's "problems" list use it).
+REGISTERED_TWICE = "registered_twice"
+#: A few words for the board's 问题 column.
+LABEL = QT_TRANSLATE_NOOP(_C, "有人在两村登记")
+#: 组织法 (2018) 第十三条: 选民登记, and nobody on two villages' lists.
+ART_VOTERS = 13
+#: How many names one village's warning lists before "等N人".
+NAMES_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class RollLine:
+    """One live line of a village's current 选民名单, as the township's copy holds it."""
+
+    village_code: str
+    name: str
+    birth_year: int | None
+    birth_month: int | None
+    election_day: str = ""  # the village's election day (picks the 组织法 text cited)
+
+
+def _birth(year: int, month: int | None) -> str:
+    return f"{year}年{month}月" if month else f"{year}年"
+
+
+def registered_twice(lines: Iterable[RollLine], village_names: dict[str, str]) -> dict[str, tuple[BoardFinding, ...]]:
+    """Village code → its warning (one per village) naming who is also on another village's list.
+
+    `village_names`: code → name, for the sentence. Villages with nobody in common get no entry.
+    """
+    where: dict[tuple[str, int, int | None], set[str]] = defaultdict(set)
+    days: dict[str, str] = {}
+    for line in lines:
+        if line.election_day:
+            days.setdefault(line.village_code, line.election_day)
+        name = (line.name or "").strip()
+        if not name or not line.birth_year:
+            continue
+        month = line.birth_month if line.birth_month and 1 <= line.birth_month <= 12 else None
+        where[(name, line.birth_year, month)].add(line.village_code)
+    shared: dict[str, list[tuple[str, str, list[str]]]] = defaultdict(list)
+    for (name, year, month), villages in where.items():
+        if len(villages) < 2:
+            continue
+        for code in villages:
+            others = [village_names.get(c, c) for c in sorted(villages) if c != code]
+            shared[code].append((name, _birth(year, month), others))
+    out: dict[str, tuple[BoardFinding, ...]] = {}
+    for code, people in shared.items():
+        people.sort()
+        day = days.get(code, "")
+        shown = "、".join(f"{name}(出生{birth},又在{'、'.join(others)})" for name, birth, others in people[:NAMES_SHOWN])
+        more = len(people) - NAMES_SHOWN
+        template = (QT_TRANSLATE_NOOP(
+            _C, "{people}等{n}人同名、出生年月相同,又登记在其他村的选民名单上;已在户籍所在村或者居住村登记参加选举的村民,"
+                "不得再参加其他地方村民委员会的选举,请两村的村民选举委员会核实。") if more > 0 else QT_TRANSLATE_NOOP(
+            _C, "{people}同名、出生年月相同,又登记在其他村的选民名单上;已在户籍所在村或者居住村登记参加选举的村民,"
+                "不得再参加其他地方村民委员会的选举,请两村的村民选举委员会核实。"))
+        finding = Finding(WARNING, msg(_C, template, people=shown, n=len(people)),
+                          organic_law(ART_VOTERS, on=day or None))
+        out[code] = (BoardFinding(REGISTERED_TWICE, finding),)
+    return out
