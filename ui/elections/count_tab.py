@@ -187,7 +187,7 @@ class CountTab(QWidget):
         panel_layout.addStretch(1)
         panel_scroll = transparent_scroll(panel_box)
         panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        panel_scroll.setMinimumWidth(260)
+        panel_scroll.setMinimumWidth(200)  # 260 made the tab, and the page, wider than a 1024×600 screen
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(left, 3)
