@@ -16,7 +16,7 @@ def test_empty_state_then_new_election_shows_next_step(qtbot, village):
     page.resize(1100, 700)
     page.show()
     qtbot.waitExposed(page)
-    assert page.right.currentWidget() is page.empty
+    assert page.top_widget() is page.empty and page.empty.isVisible()
     assert "新建选举" in page.empty_text.text()
 
     dialog = page.open_new()
@@ -28,10 +28,10 @@ def test_empty_state_then_new_election_shows_next_step(qtbot, village):
 
     assert page.list.count() == 1
     assert page.list.item(0).text() == "2026 第十二届村民委员会换届选举 · 进行到:推选村民选举委员会"
-    assert page.right.currentWidget() is not page.empty
+    assert page.top_widget() is not page.empty and not page.empty.isVisible()
     assert page.summary.next_label.text() == "下一步:推选村民选举委员会——现在可以进行。"
     assert "选民名单最迟应在2026-11-30公布" in page.summary.reasons_label.text()
-    assert page.summary.findChild(type(page.summary.next_label), "step_roll").text() == "○ 选民登记:未进行"
+    assert "○ 选民登记:未进行" in page.summary.steps_text()
 
 
 def test_new_election_refuses_a_committee_of_eight(qtbot, village):
@@ -47,3 +47,47 @@ def test_new_election_refuses_a_committee_of_eight(qtbot, village):
     assert dialog.isVisible() and dialog.created is None
     assert "三至七人" in dialog.error_label.text() and "(2025)第八条" in dialog.error_label.text()  # the old 第六条
     assert page.list.count() == 0
+
+
+def test_tabs_nominating_a_committee_member_says_they_leave_and_a_bad_proxy_stays_in_its_dialog(qtbot, village):
+    from desktop.services import elections_service, people_service, voter_roll_service
+    from ui.elections.elections_page import ElectionsPage
+
+    _paths, session = village
+    ids = {name: people_service.add_person(session, name, "男", birth_year=1970).id
+           for name in ("王建国", "赵红", "钱明")}
+    e = elections_service.create_election(session, "general", "第十二届村民委员会换届选举", date(2026, 12, 20),
+                                          {"vc_chair": 1, "vc_vice": 1, "vc_member": 3})
+    for pid in ids.values():
+        voter_roll_service.add(session, e.id, pid, "resident", on=date(2026, 11, 1))
+    page = ElectionsPage(session)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    from ui.elections.candidates_tab import CandidatesTab
+    from ui.elections.committee_tab import CommitteeTab
+    from ui.elections.proxies_tab import ProxiesTab
+
+    committee, candidates, proxies = (next(w for w in page.tab_widgets if isinstance(w, kind))
+                                      for kind in (CommitteeTab, CandidatesTab, ProxiesTab))
+
+    dialog = committee.open_add()
+    assert dialog.select_person(ids["赵红"])
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert committee.table.rowCount() == 1 and committee.table.item(0, 4).text() == "在任"
+
+    page.tabs.setCurrentWidget(candidates)
+    dialog = candidates.open_nominate()
+    assert dialog.select_person(ids["赵红"])
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "依法退出村民选举委员会" in candidates.dialog.text()  # the note box
+    candidates.dialog.close()
+    assert committee.table.item(0, 4).text().startswith("2026-")  # the page told the other tab
+    assert "主任应选1名,候选人只有1名" in candidates.note_label.text()
+
+    dialog = proxies.open_add()
+    dialog.select_person(ids["王建国"])
+    dialog.proxy_combo.setCurrentIndex(dialog.proxy_combo.findData(ids["钱明"]))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "不是王建国的近亲属" in dialog.error_label.text()
+    assert proxies.table.rowCount() == 0

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QStackedWidget,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -49,7 +48,10 @@ _C = "elections"
 
 #: The tabs of an election, in order: (title, "module:Class"). Add one line per tab.
 TABS: list[tuple[str, str]] = [
+    (QT_TRANSLATE_NOOP(_C, "选举委员会"), "ui.elections.committee_tab:CommitteeTab"),
     (QT_TRANSLATE_NOOP(_C, "选民登记"), "ui.elections.roll_tab:RollTab"),
+    (QT_TRANSLATE_NOOP(_C, "候选人"), "ui.elections.candidates_tab:CandidatesTab"),
+    (QT_TRANSLATE_NOOP(_C, "委托投票"), "ui.elections.proxies_tab:ProxiesTab"),
     (QT_TRANSLATE_NOOP(_C, "投票计票"), "ui.elections.count_tab:CountTab"),
     (QT_TRANSLATE_NOOP(_C, "当选与移交"), "ui.elections.result_tab:ResultTab"),
     (QT_TRANSLATE_NOOP(_C, "罢免与推选"), "ui.elections.recall_tab:RecallTab"),
@@ -74,6 +76,7 @@ class ElectionsPage(QWidget):
         self._paths = paths
         self._election_id: str | None = None
         self.dialog: QWidget | None = None
+        self._top: QWidget | None = None
         self.can_edit = session.can(Permission.EDIT_REGISTER)
 
         self.list = QListWidget()
@@ -91,8 +94,8 @@ class ElectionsPage(QWidget):
         left.addWidget(self.list, 1)
         left_box = QWidget()
         left_box.setLayout(left)
-        left_box.setMinimumWidth(220)
-        left_box.setMaximumWidth(320)
+        left_box.setMinimumWidth(180)
+        left_box.setMaximumWidth(230)
 
         self.summary = StepSummary()
         self.summary.record_requested.connect(self.open_step)
@@ -106,6 +109,7 @@ class ElectionsPage(QWidget):
             action.triggered.connect(lambda _=False, t=target: self._print(t))
         self.print_button.setVisible(bool(PRINTS))
         self.papers = _load("ui.elections.print_menu:install")(self.print_button, session, self.election_id, self)
+        self.print_button.setVisible(True)  # the papers' menu fills itself on opening
         self.tabs = QTabWidget()
         scale_font(self.tabs.tabBar(), 1.05)
         self.tab_widgets: list[QWidget] = []
@@ -115,19 +119,13 @@ class ElectionsPage(QWidget):
             self.tabs.addTab(widget, tr(title))
             self.tab_widgets.append(widget)
         self.tabs.setVisible(bool(TABS))
-        detail = QWidget()
-        detail_layout = QVBoxLayout(detail)
-        detail_layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
-        detail_layout.addLayout(top)
-        detail_layout.addWidget(self.tabs, 1)
-        if not TABS:
-            detail_layout.addStretch(1)
+        summary_box = self.summary
+        # 打印 sits at the tabs' corner: beside the summary it took the width the steps wrap in.
+        self.tabs.setCornerWidget(self.print_button, Qt.Corner.TopRightCorner)
 
         self.empty = QWidget()
         empty_layout = QVBoxLayout(self.empty)
+        empty_layout.setContentsMargins(0, 0, 0, 0)
         self.empty_title = ScaledLabel(self.tr("还没有选举记录"), 1.3, bold=True)
         self.empty_text = QLabel(self.tr(
             "村民委员会每届任期五年,届满应当及时举行换届选举;成员出缺可以由村民会议或者村民代表会议补选。\n"
@@ -136,25 +134,31 @@ class ElectionsPage(QWidget):
         self.empty_text.setWordWrap(True)
         self.empty_text.setProperty("role", "hint")
         scale_font(self.empty_text, 1.1)
-        empty_layout.addStretch(1)
         empty_layout.addWidget(self.empty_title)
         empty_layout.addSpacing(8)
         empty_layout.addWidget(self.empty_text)
-        empty_layout.addStretch(2)
+        empty_layout.addStretch(1)
         self.pick_hint = QLabel(self.tr("在左边选一次选举,查看它的步骤。"))
-        self.pick_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pick_hint.setProperty("role", "hint")
 
-        self.right = QStackedWidget()
-        self.right.addWidget(self.empty)
-        self.right.addWidget(self.pick_hint)
-        self.right.addWidget(detail)
-        self._detail = detail
+        # The top shows the chosen election's steps (or what to do without one); the tabs stay
+        # below in every case — 罢免与推选 belongs to no election and is needed without any.
+        # One of the three at a time (not a stack: a stack is as tall as its tallest page).
+        self._tops = (self.empty, self.pick_hint, summary_box)
+        self._detail = summary_box
+        right_box = QWidget()
+        right_layout = QVBoxLayout(right_box)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in self._tops:
+            right_layout.addWidget(widget)
+        right_layout.addWidget(self.tabs, 1)
+        if not TABS:
+            right_layout.addStretch(1)
 
         body = QHBoxLayout()
         body.setSpacing(16)
         body.addWidget(left_box)
-        body.addWidget(self.right, 1)
+        body.addWidget(right_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(10)
@@ -208,17 +212,26 @@ class ElectionsPage(QWidget):
         changed = election_id != self._election_id
         self._election_id = election_id
         if self.list.count() == 0:
-            self.right.setCurrentWidget(self.empty)
+            self._show_top(self.empty)
         elif election_id is None:
-            self.right.setCurrentWidget(self.pick_hint)
+            self._show_top(self.pick_hint)
         else:
-            self.right.setCurrentWidget(self._detail)
+            self._show_top(self._detail)
             self._show_summary()
         for widget in self.tab_widgets:
             if changed:
                 widget.show_election(election_id)
             elif force_tabs:
                 widget.refresh()
+
+    def top_widget(self) -> QWidget:
+        """What the top of the right side shows: the empty state, the pick hint or the step summary."""
+        return self._top
+
+    def _show_top(self, widget: QWidget) -> None:
+        self._top = widget
+        for top in self._tops:
+            top.setVisible(top is widget)
 
     def _show_summary(self) -> None:
         if self._election_id is None:

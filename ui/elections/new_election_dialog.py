@@ -35,6 +35,7 @@ from desktop.services.elections_service import (
     POSTS,
 )
 from desktop.services.session import Session
+from models.legal import organic_law_both
 from ui.elections.labels import body_label, kind_label, post_label
 from ui.errors import error_text
 from ui.operations import run_op
@@ -123,7 +124,8 @@ class NewElectionDialog(QDialog):
             end = elections_service.current_term_end()
             if end:
                 self.term_end_edit.setDate(date.fromisoformat(end))
-                self.term_hint.setText(self.tr("按本届村民委员会的任期算出,补选的成员任期到本届届满时止(组织法第十九条)。"))
+                self.term_hint.setText(self.tr("按本届村民委员会的任期算出,补选的成员任期到本届届满时止({law})。").format(
+                    law=organic_law_both(19)))
             else:
                 self.term_hint.setText(self.tr("名册中没有在任的村民委员会成员,请填写本届任期届满的日期。"))
         self.adjustSize()

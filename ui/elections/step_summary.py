@@ -9,7 +9,7 @@ can, and it is a step recorded by date, 登记这一步… records it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services.elections_service import ElectionSummary
 from models.elections import procedure as pr
@@ -39,7 +39,7 @@ def _plain(text: str = "") -> QLabel:
 
 
 class StepSummary(QWidget):
-    """Steps in a grid (title, date, problems) and the next step's verdict below."""
+    """The steps with their dates, what was irregular, and the next step's verdict below."""
 
     #: The person asked to record step `key` (the page opens the dialog).
     record_requested = Signal(str)
@@ -49,9 +49,8 @@ class StepSummary(QWidget):
         self.title_label = ScaledLabel("", 1.2, bold=True)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setWordWrap(True)
-        self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(14)
-        self.grid.setVerticalSpacing(2)
+        self.steps_label = _plain()
+        self.steps_label.setObjectName("steps")
         self.next_label = _plain()
         self.next_label.setObjectName("next_step")
         self.reasons_label = _plain()
@@ -60,8 +59,6 @@ class StepSummary(QWidget):
         self.record_button = QPushButton(self.tr("登记这一步…"))
         self.record_button.clicked.connect(lambda: self.record_requested.emit(self._next_key))
         self._next_key = ""
-        self._shown: ElectionSummary | None = None
-        self._per_row = 4
         row = QHBoxLayout()
         row.addWidget(self.next_label, 1)
         row.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -69,7 +66,7 @@ class StepSummary(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.title_label)
-        layout.addLayout(self.grid)
+        layout.addWidget(self.steps_label)
         layout.addWidget(self.problems_label)
         layout.addLayout(row)
         layout.addWidget(self.reasons_label)
@@ -116,40 +113,22 @@ class StepSummary(QWidget):
         self.record_button.setToolTip("" if can_edit else self.tr("只有管理员或村文书可以登记选举的步骤。"))
 
     def _fill_grid(self, summary: ElectionSummary) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                # Hidden now: until the deferred delete runs, an old line painted under the new one.
-                item.widget().hide()
-                item.widget().deleteLater()
-        self._shown = summary
-        per_row = self._per_row
-        for n, step in enumerate(summary.steps):
+        """The steps in one wrapping line (a grid took three rows of two lines on a 1024×600 screen)."""
+        parts = []
+        for step in summary.steps:
             if step.done_on:
-                when = step.done_on
+                mark, when = "✔", step.done_on
             elif not step.needed:
-                when = self.tr("不需要")
+                mark, when = "–", self.tr("不需要")
             else:
-                when = self.tr("未进行")
-            mark = "✔ " if step.done_on else ("– " if not step.needed else "○ ")
-            label = _plain(f"{mark}{tr(step.title)}:{when}")
-            label.setObjectName(f"step_{step.key}")
-            if step.problems:
-                label.setStyleSheet(f"color: {RED.name()};")
-                label.setToolTip("\n".join(message_text(p) for p in step.problems))
-                label.setText(label.text() + " ⚠")
-            self.grid.addWidget(label, n // per_row, n % per_row)
-        for c in range(4):
-            self.grid.setColumnStretch(c, 1 if c < per_row else 0)
+                mark, when = "○", self.tr("未进行")
+            warn = " ⚠" if step.problems else ""
+            parts.append(f"{mark} {tr(step.title)}:{when}{warn}")
+        self.steps_label.setText("   ".join(parts))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """Three steps a row on a narrow window (1024×600), four on a wide one."""
-        super().resizeEvent(event)
-        per_row = 4 if event.size().width() >= 760 else 3
-        if per_row != self._per_row:
-            self._per_row = per_row
-            if self._shown is not None:
-                self._fill_grid(self._shown)
+    def steps_text(self) -> str:
+        """The steps line as shown (for tests)."""
+        return self.steps_label.text()
 
     def problems_text(self, summary: ElectionSummary) -> str:
         """Every irregularity of the steps taken, one per line (for tests and the tooltip)."""
