@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.legal import organic_law
+from models.legal import CIVIL_CODE, LegalBasis, organic_law
 
 #: 2018 article numbers of the rules the engine applies.
 ART_COMPOSITION = 6  # 三至七人, 妇女成员
@@ -24,8 +24,8 @@ ART_BY_ELECTION = 19  # 补选, 任期到本届届满
 ART_HANDOVER = 20  # 十日内完成工作移交
 ART_AUDIT = 35  # 离任经济责任审计结果在下一届选举之前公布
 
-#: 民法典 第一千零四十五条: who is a 近亲属.
-CIVIL_CODE_RELATIVES = "依据《民法典》第一千零四十五条"
+#: 民法典 第一千零四十五条: who is a 近亲属 (as the 监委会 eligibility cites it).
+CIVIL_CODE_RELATIVES = LegalBasis(CIVIL_CODE, "2020", 1045).cite()
 
 
 def cite(article_2018: int, on: date | str | None) -> str:

@@ -96,7 +96,7 @@ class ElectionTab(QWidget):
         if not self.can_edit:
             why = self.tr("只有管理员或村文书可以登记选举。")
         elif self.election_id is None:
-            why = self.tr("请先在左边选一次选举。")
+            why = self.tr("请先在上面的列表中选一次选举。")
         for button in self._edit_buttons:
             button.setEnabled(not why)
             button.setToolTip(why)

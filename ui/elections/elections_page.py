@@ -1,7 +1,7 @@
 """民主选举: the village's elections of the 村委会, each a procedure with its steps and tabs.
 
-Left: the elections, newest first, each with how far it went, and 新建选举.
-Right: the chosen election's step summary (each step's date or 未进行, and
+At the top: the elections, newest first, each with how far it went, and
+新建选举. Below: the chosen election's step summary (each step's date or 未进行, and
 why the next step is or is not possible yet, with the article), then its
 tabs. A village with no election yet reads what to do first.
 
@@ -88,14 +88,14 @@ class ElectionsPage(QWidget):
         self.new_button.setEnabled(self.can_edit)
         if not self.can_edit:
             self.new_button.setToolTip(self.tr("只有管理员或村文书可以新建选举。"))
-        left = QVBoxLayout()
-        left.setContentsMargins(0, 0, 0, 0)
-        left.addWidget(self.new_button)
-        left.addWidget(self.list, 1)
-        left_box = QWidget()
-        left_box.setLayout(left)
-        left_box.setMinimumWidth(180)
-        left_box.setMaximumWidth(230)
+        # The list sits above the steps, not beside them: a village holds an election every five
+        # years and a 补选 now and then, so three rows show them all, and the steps and tabs get the
+        # whole width (a left column left the tabs 590 px at 1024×600; they need up to 670).
+        self.list.setWordWrap(False)
+        top_row = QHBoxLayout()
+        top_row.setSpacing(12)
+        top_row.addWidget(self.list, 1)
+        top_row.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
 
         self.summary = StepSummary()
         self.summary.record_requested.connect(self.open_step)
@@ -109,7 +109,6 @@ class ElectionsPage(QWidget):
             action.triggered.connect(lambda _=False, t=target: self._print(t))
         self.print_button.setVisible(bool(PRINTS))
         self.papers = _load("ui.elections.print_menu:install")(self.print_button, session, self.election_id, self)
-        self.print_button.setVisible(True)  # the papers' menu fills itself on opening
         self.tabs = QTabWidget()
         scale_font(self.tabs.tabBar(), 1.05)
         self.tab_widgets: list[QWidget] = []
@@ -122,6 +121,7 @@ class ElectionsPage(QWidget):
         summary_box = self.summary
         # 打印 sits at the tabs' corner: beside the summary it took the width the steps wrap in.
         self.tabs.setCornerWidget(self.print_button, Qt.Corner.TopRightCorner)
+        self.print_button.setVisible(True)  # reparenting hid it; the papers' menu fills itself on opening
 
         self.empty = QWidget()
         empty_layout = QVBoxLayout(self.empty)
@@ -129,7 +129,7 @@ class ElectionsPage(QWidget):
         self.empty_title = ScaledLabel(self.tr("还没有选举记录"), 1.3, bold=True)
         self.empty_text = QLabel(self.tr(
             "村民委员会每届任期五年,届满应当及时举行换届选举;成员出缺可以由村民会议或者村民代表会议补选。\n"
-            "点左上角的“新建选举”,填写选举日和应选职位,然后按页面上方提示的“下一步”办理:"
+            "点右上角的“新建选举”,填写选举日和应选职位,然后按页面上方提示的“下一步”办理:"
             "推选村民选举委员会、登记并公布选民名单、提名候选人、投票、公告、移交。"))
         self.empty_text.setWordWrap(True)
         self.empty_text.setProperty("role", "hint")
@@ -138,7 +138,7 @@ class ElectionsPage(QWidget):
         empty_layout.addSpacing(8)
         empty_layout.addWidget(self.empty_text)
         empty_layout.addStretch(1)
-        self.pick_hint = QLabel(self.tr("在左边选一次选举,查看它的步骤。"))
+        self.pick_hint = QLabel(self.tr("在上面选一次选举,查看它的步骤。"))
         self.pick_hint.setProperty("role", "hint")
 
         # The top shows the chosen election's steps (or what to do without one); the tabs stay
@@ -155,15 +155,12 @@ class ElectionsPage(QWidget):
         if not TABS:
             right_layout.addStretch(1)
 
-        body = QHBoxLayout()
-        body.setSpacing(16)
-        body.addWidget(left_box)
-        body.addWidget(right_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(10)
         layout.addWidget(ScaledLabel(self.tr("民主选举"), 1.5, bold=True))
-        layout.addLayout(body, 1)
+        layout.addLayout(top_row)
+        layout.addWidget(right_box, 1)
         self.refresh()
 
     # --- reading ---------------------------------------------------------------------------------
@@ -192,8 +189,19 @@ class ElectionsPage(QWidget):
         if chosen is not None:
             self.list.setCurrentItem(chosen)
         self.list.blockSignals(False)
+        self._fit_list()
         new_id = chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None
         self._show(new_id, force_tabs=True)
+
+    def _fit_list(self) -> None:
+        """As tall as its rows, three at most (then it scrolls); hidden while there is none."""
+        count = self.list.count()
+        self.list.setVisible(count > 0)
+        if not count:
+            return
+        row = max(self.list.sizeHintForRow(0), self.list.fontMetrics().height() + 4)
+        height = min(count, 3) * row + 2 * self.list.frameWidth() + 2
+        self.list.setFixedHeight(height)
 
     def _row_text(self, row: elections_service.ElectionRow) -> str:
         year = row.election_day[:4] if row.election_day else self.tr("未定")
