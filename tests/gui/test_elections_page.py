@@ -91,3 +91,29 @@ def test_tabs_nominating_a_committee_member_says_they_leave_and_a_bad_proxy_stay
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "不是王建国的近亲属" in dialog.error_label.text()
     assert proxies.table.rowCount() == 0
+
+
+def test_edit_refuses_a_day_too_close_to_the_published_roll_then_cancel(qtbot, village):
+    from desktop.services import elections_service, people_service, voter_roll_service
+    from ui.elections.elections_page import ElectionsPage
+
+    _paths, session = village
+    e = elections_service.create_election(session, "general", "第十二届村民委员会换届选举", date(2026, 12, 20),
+                                          {"vc_chair": 1, "vc_vice": 1, "vc_member": 3})
+    pid = people_service.add_person(session, "王建国", "男", birth_year=1970).id
+    voter_roll_service.add(session, e.id, pid, "resident", on=date(2026, 11, 1))
+    voter_roll_service.publish(session, e.id, date(2026, 11, 30))
+    page = ElectionsPage(session)
+    qtbot.addWidget(page)
+    dialog = page.open_edit()
+    assert not dialog.kind_combo.isEnabled() and dialog.label_edit.text() == "第十二届村民委员会换届选举"
+    dialog.day_edit.setDate(date(2026, 12, 19))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "只有19天" in dialog.error_label.text()
+    dialog.reject()
+
+    dialog = page.open_cancel()
+    dialog.reason_edit.setText("乡镇通知推迟换届")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert page.list.item(0).text().endswith("· 已取消")
+    assert not page.edit_button.isEnabled() and page.summary.next_label.text().startswith("这次选举已于")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QPushButton,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -38,6 +39,7 @@ from models.messages import QT_TRANSLATE_NOOP
 from models.roles import Permission
 from ui.elections.labels import kind_label, tr
 from ui.elections.new_election_dialog import NewElectionDialog
+from ui.elections.people_dialogs import DayReasonDialog
 from ui.elections.step_dialog import StepDialog
 from ui.elections.step_summary import StepSummary
 from ui.operations import run_query
@@ -77,6 +79,7 @@ class ElectionsPage(QWidget):
         self._election_id: str | None = None
         self.dialog: QWidget | None = None
         self._top: QWidget | None = None
+        self._summary: elections_service.ElectionSummary | None = None
         self.can_edit = session.can(Permission.EDIT_REGISTER)
 
         self.list = QListWidget()
@@ -96,6 +99,12 @@ class ElectionsPage(QWidget):
         top_row.setSpacing(12)
         top_row.addWidget(self.list, 1)
         top_row.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        self.edit_button = QPushButton(self.tr("修改…"))
+        self.edit_button.clicked.connect(self.open_edit)
+        self.cancel_button = QPushButton(self.tr("取消选举…"))
+        self.cancel_button.clicked.connect(self.open_cancel)
+        for button in (self.edit_button, self.cancel_button):
+            top_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.summary = StepSummary()
         self.summary.record_requested.connect(self.open_step)
@@ -225,7 +234,7 @@ class ElectionsPage(QWidget):
             self._show_top(self.pick_hint)
         else:
             self._show_top(self._detail)
-            self._show_summary()
+        self._show_summary()
         for widget in self.tab_widgets:
             if changed:
                 widget.show_election(election_id)
@@ -242,11 +251,21 @@ class ElectionsPage(QWidget):
             top.setVisible(top is widget)
 
     def _show_summary(self) -> None:
-        if self._election_id is None:
-            return
-        outcome = run_query(self, lambda: elections_service.summary(self._election_id))
-        if outcome:
-            self.summary.show_summary(outcome.value, self.can_edit)
+        self._summary = None
+        if self._election_id is not None:
+            outcome = run_query(self, lambda: elections_service.summary(self._election_id))
+            if outcome:
+                self._summary = outcome.value
+                self.summary.show_summary(outcome.value, self.can_edit)
+        self._update_edit_buttons()
+
+    def _update_edit_buttons(self) -> None:
+        open_ = self._summary is not None and not self._summary.cancelled_on
+        why = "" if self.can_edit else self.tr("只有管理员或村文书可以修改选举。")
+        for button in (self.edit_button, self.cancel_button):
+            button.setVisible(self.list.count() > 0)
+            button.setEnabled(open_ and not why)
+            button.setToolTip(why)
 
     # --- writing ---------------------------------------------------------------------------------
 
@@ -261,6 +280,30 @@ class ElectionsPage(QWidget):
     def _after_new(self, dialog: NewElectionDialog) -> None:
         # Chosen through refresh, not set here: the tabs are told of an election only when it changes.
         self.refresh(dialog.created.id if dialog.created is not None else None)
+
+    def open_edit(self) -> NewElectionDialog | None:
+        """修改 the chosen election (name, day, seats; a 补选's body and term end)."""
+        if self._summary is None:
+            return None
+        dialog = NewElectionDialog(self._session, self, editing=self._summary)
+        dialog.accepted.connect(self.refresh)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_cancel(self) -> DayReasonDialog | None:
+        """取消选举: a day and the reason; the election stays in the list as 已取消."""
+        if self._summary is None:
+            return None
+        election_id = self._summary.id
+        dialog = DayReasonDialog(
+            self.tr("取消选举"),
+            lambda day, reason: elections_service.cancel_election(self._session, election_id, day, reason),
+            self, self.tr("例如:乡镇通知推迟换届"))
+        dialog.accepted.connect(self.refresh)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_step(self, key: str) -> StepDialog | None:
         """登记这一步 for the next step of the chosen election (non-blocking)."""

@@ -48,12 +48,18 @@ DEFAULT_SEATS = {"vc_chair": 1, "vc_vice": 1, "vc_member": 3}
 
 
 class NewElectionDialog(QDialog):
-    """The form; `created` holds the new election's row once saved."""
+    """The form; `created` holds the new (or changed) election's row once saved.
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    With `editing` (the election's summary) it changes that election: its
+    kind stays, the rest is filled in from the record.
+    """
+
+    def __init__(self, session: Session, parent: QWidget | None = None,
+                 editing: elections_service.ElectionSummary | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("新建选举"))
+        self.setWindowTitle(self.tr("修改选举") if editing else self.tr("新建选举"))
         self._session = session
+        self._editing = editing
         self.created: elections_service.ElectionRow | None = None
         self.kind_combo = QComboBox()
         for kind in (KIND_GENERAL, KIND_BY_ELECTION):
@@ -107,9 +113,11 @@ class NewElectionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
-        layout.addWidget(ok_cancel(self, self.tr("创建")))
+        layout.addWidget(ok_cancel(self, self.tr("保存") if editing else self.tr("创建")))
         self.kind_combo.currentIndexChanged.connect(self._on_kind)
         self._on_kind()
+        if editing is not None:
+            self._fill(editing)
         self.resize(560, self.sizeHint().height())
 
     def _on_kind(self) -> None:
@@ -129,6 +137,20 @@ class NewElectionDialog(QDialog):
             else:
                 self.term_hint.setText(self.tr("名册中没有在任的村民委员会成员,请填写本届任期届满的日期。"))
         self.adjustSize()
+
+    def _fill(self, e: elections_service.ElectionSummary) -> None:
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(e.kind))
+        self.kind_combo.setEnabled(False)  # a 换届 does not become a 补选
+        self.label_edit.setText(e.label)
+        self.day_check.setChecked(bool(e.election_day))
+        if e.election_day:
+            self.day_edit.setDate(date.fromisoformat(e.election_day))
+        for post, spin in self.seat_spins.items():
+            spin.setValue(e.seats.get(post, 0))
+        if e.body:
+            self.body_combo.setCurrentIndex(max(0, self.body_combo.findData(e.body)))
+        if e.term_end:
+            self.term_end_edit.setDate(date.fromisoformat(e.term_end))
 
     def values(self) -> dict:
         """What the form says, as the service's arguments."""
@@ -150,8 +172,17 @@ class NewElectionDialog(QDialog):
             self.error_label.setText(error_text(exc))
             self.error_label.show()
 
-        outcome = run_op(self, lambda: elections_service.create_election(self._session, **values),
-                         on_failure=refused)
+        if self._editing is not None:
+            election_id = self._editing.id
+            values.pop("kind")
+
+            def save():
+                return elections_service.edit_election(self._session, election_id, **values)
+        else:
+            def save():
+                return elections_service.create_election(self._session, **values)
+
+        outcome = run_op(self, save, on_failure=refused)
         if outcome:
             self.created = outcome.value
             super().accept()
