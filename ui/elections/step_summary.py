@@ -16,6 +16,7 @@ from models.elections import procedure as pr
 from models.messages import QT_TRANSLATE_NOOP
 from ui.elections.labels import tr
 from ui.errors import message_text
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.palette import RED
 from ui.widgets.scaled_label import ScaledLabel
 
@@ -49,8 +50,9 @@ class StepSummary(QWidget):
         self.title_label = ScaledLabel("", 1.2, bold=True)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setWordWrap(True)
-        self.steps_label = _plain()
-        self.steps_label.setObjectName("steps")
+        # The steps' layout: a wrapping row (named `grid` since it was one; the election walk reads it).
+        self.steps_box = QWidget()
+        self.grid = FlowLayout(self.steps_box)
         self.next_label = _plain()
         self.next_label.setObjectName("next_step")
         self.reasons_label = _plain()
@@ -66,7 +68,7 @@ class StepSummary(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.title_label)
-        layout.addWidget(self.steps_label)
+        layout.addWidget(self.steps_box)
         layout.addWidget(self.problems_label)
         layout.addLayout(row)
         layout.addWidget(self.reasons_label)
@@ -113,8 +115,13 @@ class StepSummary(QWidget):
         self.record_button.setToolTip("" if can_edit else self.tr("只有管理员或村文书可以登记选举的步骤。"))
 
     def _fill_grid(self, summary: ElectionSummary) -> None:
-        """The steps in one wrapping line (a grid took three rows of two lines on a 1024×600 screen)."""
-        parts = []
+        """One label per step (object name `step_<key>`) in a wrapping row: a step wraps as a whole."""
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                # Hidden now: until the deferred delete runs, an old line painted under the new one.
+                item.widget().hide()
+                item.widget().deleteLater()
         for step in summary.steps:
             if step.done_on:
                 mark, when = "✔", step.done_on
@@ -122,13 +129,19 @@ class StepSummary(QWidget):
                 mark, when = "–", self.tr("不需要")
             else:
                 mark, when = "○", self.tr("未进行")
-            warn = " ⚠" if step.problems else ""
-            parts.append(f"{mark} {tr(step.title)}:{when}{warn}")
-        self.steps_label.setText("   ".join(parts))
+            label = QLabel(f"{mark} {tr(step.title)}:{when}")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setObjectName(f"step_{step.key}")
+            if step.problems:
+                label.setStyleSheet(f"color: {RED.name()};")
+                label.setToolTip("\n".join(message_text(p) for p in step.problems))
+                label.setText(label.text() + " ⚠")
+            self.grid.addWidget(label)
+        self.steps_box.updateGeometry()
 
     def steps_text(self) -> str:
-        """The steps line as shown (for tests)."""
-        return self.steps_label.text()
+        """The steps as shown, one after the other (for tests)."""
+        return "   ".join(self.grid.itemAt(i).widget().text() for i in range(self.grid.count()))
 
     def problems_text(self, summary: ElectionSummary) -> str:
         """Every irregularity of the steps taken, one per line (for tests and the tooltip)."""
