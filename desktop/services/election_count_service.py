@@ -45,6 +45,7 @@ from models.elections.records import (
 )
 from models.entities import Person, PersonRole
 from models.errors import NotFound, ValidationError
+from models.legal import organic_law
 from models.meetings.quorum import WARNING, Finding
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
@@ -524,6 +525,8 @@ def announce(session: Session, election_id: str, announced_on: date) -> Announce
                                 post=x.post, votes=x.votes, role=role.id)
             warnings.extend(appointed.warnings)
         record_store.update(session, e, announced_on=day)
+        if e.kind == KIND_GENERAL:
+            warnings.extend(reselection_warnings(min(rr.round.held_on for rr in report.rounds), day))
         minority = minority_member_warning(e, day)
         if minority is not None:
             warnings.append(minority)
@@ -532,6 +535,31 @@ def announce(session: Session, election_id: str, announced_on: date) -> Announce
         if w.text() not in {u.text() for u in unique}:
             unique.append(w)
     return Announced(tuple(report.elected), ended, tuple(unique))
+
+
+#: The offices chosen by 推选 whose term is the 村委会's (第二十五条, 第二十八条): role → 2018 article.
+RESELECTED_ROLES = {"representative": 25, "group_leader": 28}
+
+
+def reselection_warnings(vote_day: str, on: str) -> list[Finding]:
+    """After a 换届: the 村民代表 and 村民小组长 still in office who were chosen before the vote.
+
+    Their term is the same as the 村委会's (组织法 第二十五条, 第二十八条), so with the new
+    村委会 they are to be chosen again (their offices are left as they are: the village records
+    the new 推选, and ends the old office then). One warning per kind, None of a kind without any.
+    """
+    out = []
+    labels = {"representative": QT_TRANSLATE_NOOP(
+        _C, "仍在任的{n}名村民代表是{vote}投票前推选的;村民代表的任期与村民委员会的任期相同,换届后应当重新推选。"),
+        "group_leader": QT_TRANSLATE_NOOP(
+        _C, "仍在任的{n}名村民小组长是{vote}投票前推选的;村民小组长的任期与村民委员会的任期相同,换届后应当重新推选。")}
+    holders = terms_service.office_holders(tuple(RESELECTED_ROLES), on)
+    for role, article in RESELECTED_ROLES.items():
+        old = [h for h in holders if h.role == role and h.start_date < vote_day]
+        if old:
+            out.append(Finding(WARNING, msg(_C, labels[role], n=len(old), vote=vote_day),
+                               organic_law(article, on=vote_day)))
+    return out
 
 
 def minority_member_warning(e: Election, on: str) -> Finding | None:

@@ -54,3 +54,22 @@ def test_a_member_elected_is_at_once_not_eligible_for_the_supervision_committee(
     assert any(f.severity == ERROR and "李三是村委会副主任" in f.text() and "(2025)第三十七条" in f.text()
                for f in elected)  # 第三十二条 of the 2018 text
     assert not any(f.severity == ERROR for f in supervision_service.check_person(ids["王二"], DAY))  # not elected
+
+
+def test_after_a_change_of_term_the_representatives_and_group_leaders_chosen_before_are_to_be_chosen_again(store):
+    from desktop.services import terms_service
+
+    admin, ids, election = election_site(store)
+    terms_service.appoint(admin, ids["王二"], "representative", date(2021, 6, 1))
+    terms_service.appoint(admin, ids["周四"], "representative", date(2021, 6, 1))
+    terms_service.appoint(admin, ids["郑九"], "group_leader", date(2021, 6, 1), scope="第一组")
+    terms_service.appoint(admin, ids["吴八"], "representative", DAY)  # chosen on the vote day: the new term's
+    base = ec.round_lines(election)
+    votes = {"张一": 5, "李三": 4, "赵五": 5, "钱六": 4, "孙七": 4}
+    lines = tuple(ec.Line(ln.post, ln.name, votes.get(ln.name, 0), ln.candidate_id, ln.write_in, ln.person_id,
+                          ln.woman) for ln in base.lines)
+    ec.save_round(admin, election, ec.RoundInput(base.kind, DAY.isoformat(), 8, 7, 0, lines))
+    texts = [w.text() for w in ec.announce(admin, election, DAY).warnings]
+    assert any("仍在任的2名村民代表" in t and "应当重新推选" in t for t in texts)
+    assert any("仍在任的1名村民小组长" in t for t in texts)
+    assert len(terms_service.office_holders(("representative", "group_leader"), DAY)) == 4  # nobody's office ended
