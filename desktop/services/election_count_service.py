@@ -407,7 +407,9 @@ def save_round(session: Session, election_id: str, data: RoundInput, round_id: s
     held = _check_input(e, data)
     result = preview(e.id, data, round_id)
     if result.errors:
-        raise ValidationError(result.errors[0].message)
+        first = result.errors[0]
+        raise ValidationError(first.message if first.basis is None else msg(
+            _C, QT_TRANSLATE_NOOP(_C, "{reason}({law})"), reason=first.message, law=first.basis.cite()))
     lines = [ln if ln.candidate_id or ln.person_id else Line(
         ln.post, (ln.write_in or ln.name).strip(), ln.votes, "", (ln.write_in or ln.name).strip(),
         _match_person(ln.write_in or ln.name), ln.woman) for ln in data.lines]

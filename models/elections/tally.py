@@ -180,9 +180,13 @@ def _law(article: int, on) -> LegalBasis:
     return organic_law(article, on=on)
 
 
-def _error(template: str, on, **params) -> Finding:
-    """A count that cannot be: arithmetic, not law, so no article is cited (`on` kept for symmetry)."""
-    return Finding(ERROR, msg(_C, template, **params))
+def _error(template: str, on, article: int = 0, **params) -> Finding:
+    """A count that cannot be, as an error (nothing is judged then).
+
+    Plain arithmetic cites nothing; a count against the list or the ballots cites `article`
+    (第十五条: 登记参加选举的村民投票, 公开计票) in the text in force on `on`.
+    """
+    return Finding(ERROR, msg(_C, template, **params), _law(article, on) if article else None)
 
 
 def _check(count: Count) -> list[Finding]:
@@ -201,7 +205,7 @@ def _check(count: Count) -> list[Finding]:
     if count.ballots_cast > count.registered:
         errs.append(_error(QT_TRANSLATE_NOOP(
             _C, "参加投票 {cast} 人,多于登记参加选举的 {registered} 人,请核对。"),
-            on, cast=count.ballots_cast, registered=count.registered))
+            on, 15, cast=count.ballots_cast, registered=count.registered))
     if count.invalid_ballots > count.ballots_cast:
         errs.append(_error(QT_TRANSLATE_NOOP(
             _C, "无效票 {invalid} 张,多于收回的 {cast} 张选票,请核对。"),
@@ -229,7 +233,7 @@ def _check(count: Count) -> list[Finding]:
             errs.append(_error(QT_TRANSLATE_NOOP(
                 _C, "{post}{name}得 {votes} 票,多于有效选票 {valid} 张(收回 {cast} 张,无效 {invalid} 张);"
                     "一张选票对一个人只能投一票。"),
-                on, post=label, name=e.name, votes=e.votes, valid=valid_ballots,
+                on, 15, post=label, name=e.name, votes=e.votes, valid=valid_ballots,
                 cast=count.ballots_cast, invalid=count.invalid_ballots))
         totals[e.post] = totals.get(e.post, 0) + e.votes
     for post, total in totals.items():
@@ -238,7 +242,7 @@ def _check(count: Count) -> list[Finding]:
             errs.append(_error(QT_TRANSLATE_NOOP(
                 _C, "{post}共计 {total} 票,多于有效选票 {valid} 张 × 应选 {seats} 名 = {most} 票;"
                     "每张选票选{post}最多 {seats} 人。"),
-                on, post=post_label(post), total=total, valid=valid_ballots, seats=seats,
+                on, 15, post=post_label(post), total=total, valid=valid_ballots, seats=seats,
                 most=valid_ballots * seats))
     for post, seats in count.seats.items():
         if seats < 0:

@@ -73,3 +73,23 @@ def test_after_a_change_of_term_the_representatives_and_group_leaders_chosen_bef
     assert any("仍在任的2名村民代表" in t and "应当重新推选" in t for t in texts)
     assert any("仍在任的1名村民小组长" in t for t in texts)
     assert len(terms_service.office_holders(("representative", "group_leader"), DAY)) == 4  # nobody's office ended
+
+
+def test_more_votes_than_ballots_or_voters_is_refused_with_article_15(store):
+    from models.elections.records import ElectionRound
+    from models.elections.tally import Count, Entry, count_round
+
+    res = count_round(Count(700, 400, {"vc_chair": 1}, (Entry("vc_chair", "甲", 401),), on="2025-05-10"))
+    assert any("多于有效选票" in f.text() and "(2018)第十五条" in f.text() for f in res.errors)
+    res = count_round(Count(300, 400, {"vc_chair": 1}, (), on="2025-05-10"))
+    assert any("多于登记参加选举" in f.text() and "(2018)第十五条" in f.text() for f in res.errors)
+    negative = count_round(Count(700, 400, {"vc_chair": 1}, (Entry("vc_chair", "甲", -1),), on="2025-05-10"))
+    assert all(f.basis is None for f in negative.errors)  # plain arithmetic cites nothing
+
+    admin, _ids, election = election_site(store)
+    base = ec.round_lines(election)
+    lines = tuple(ec.Line(ln.post, ln.name, 8 if ln.name == "张一" else 0, ln.candidate_id, ln.write_in,
+                          ln.person_id) for ln in base.lines)
+    with pytest.raises(ValidationError, match=r"多于有效选票.*组织法》\(2025\)"):
+        ec.save_round(admin, election, ec.RoundInput(base.kind, DAY.isoformat(), 8, 7, 0, lines))
+    assert ElectionRound.live().count() == 0
