@@ -32,6 +32,7 @@ from models.elections import law
 from models.elections import proxy as px
 from models.elections.profiles import proxy_rule
 from models.elections.records import (
+    KIND_BY_ELECTION,
     Candidate,
     Election,
     ElectionCommitteeMember,
@@ -241,8 +242,8 @@ def add_candidate(session: Session, election_id: str, person_id: str, post: str,
         & (ElectionCommitteeMember.left_on == ""))
     already = Candidate.live().where((Candidate.election == e) & (Candidate.person == person_id)
                                      & (Candidate.withdrawn_on == "")).first()
-    nominee = cand.Nominee(person.id, person.name, post, _voter_line(e, person_id) is not None,
-                           seats_on.exists(), already.post if already else "")
+    nominee = cand.Nominee(person.id, person.name, post, _may_stand(e, person), seats_on.exists(),
+                           already.post if already else "", by_election=e.kind == KIND_BY_ELECTION)
     on = e.election_day or day
     refused = cand.refusal(nominee, _seats(e), on)
     if refused is not None:
@@ -260,6 +261,23 @@ def add_candidate(session: Session, election_id: str, person_id: str, post: str,
             notes.append(_republish(session, e, "candidates_published_on"))
     row = CandidateRow(c.id, person.id, person.name, person.gender, post, day, nominations, "", "")
     return CandidateAdded(row, tuple(notes))
+
+
+def _may_stand(e: Election, person: Person) -> bool:
+    """On a 换届's 选民名单; for a 补选 (no list of its own), living in the village and 18 on the day."""
+    if e.kind != KIND_BY_ELECTION:
+        return _voter_line(e, person.id) is not None
+    day = date.fromisoformat(e.election_day) if e.election_day else date.today()
+    return not person.left_on and not cand.surely_under_18(person.birth_year, person.birth_month, day)
+
+
+def nominee_choices(election_id: str) -> list[PersonRow]:
+    """Who may be nominated: a 换届's 选民名单; for a 补选, the villagers living here and 18 on the day."""
+    e = _election(election_id)
+    if e.kind != KIND_BY_ELECTION:
+        return listed_voters(election_id)
+    day = date.fromisoformat(e.election_day) if e.election_day else date.today()
+    return [r for r in people_service.register() if not cand.surely_under_18(r.birth_year, r.birth_month, day)]
 
 
 def _republish(session: Session, e: Election, field: str) -> Message:

@@ -12,6 +12,7 @@ Pure: the service hands in what the records say.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from models.elections import law
 from models.elections.seats import POST_LABELS
@@ -30,6 +31,7 @@ class Nominee:
     is_voter: bool  # on this election's 选民名单 and not removed
     on_committee: bool  # a seated member of this election's 村民选举委员会
     already_for: str = ""  # the post this person already stands for in this election ("" none)
+    by_election: bool = False  # a 补选 has no 选民名单 of its own: `is_voter` means 本村年满十八周岁 then
 
 
 def refusal(nominee: Nominee, seats: dict[str, int], on: str) -> Message | None:
@@ -41,6 +43,10 @@ def refusal(nominee: Nominee, seats: dict[str, int], on: str) -> Message | None:
     """
     if nominee.post not in seats:
         return msg(_C, QT_TRANSLATE_NOOP(_C, "这次选举不选{post}。"), post=POST_LABELS.get(nominee.post, nominee.post))
+    if not nominee.is_voter and nominee.by_election:
+        return msg(_C, QT_TRANSLATE_NOOP(
+            _C, "{name}不能作补选的候选人:应当是住在本村、在补选日年满十八周岁的村民({law})。"),
+            name=nominee.name, law=law.cite(law.ART_VOTERS, on))
     if not nominee.is_voter:
         return msg(_C, QT_TRANSLATE_NOOP(
             _C, "{name}不在这次选举的选民名单上;候选人应当是登记参加选举的村民({law})。"),
@@ -49,6 +55,20 @@ def refusal(nominee: Nominee, seats: dict[str, int], on: str) -> Message | None:
         return msg(_C, QT_TRANSLATE_NOOP(_C, "{name}已经是{post}候选人,同一人只能作一个职位的候选人。"),
                    name=nominee.name, post=POST_LABELS.get(nominee.already_for, nominee.already_for))
     return None
+
+
+def surely_under_18(birth_year: int | None, birth_month: int | None, on: date) -> bool:
+    """Whether the register shows the person is not yet 18 on `on` (an unknown birth: not sure, so no).
+
+    Year only: under 18 only when even a birthday on 1 January would be too late;
+    the month of `on` itself counts as reached (the register holds no day).
+    """
+    if not birth_year:
+        return False
+    years = on.year - birth_year
+    if years != 18 or not birth_month or not 1 <= birth_month <= 12:
+        return years < 18
+    return birth_month > on.month
 
 
 def committee_withdrawal(nominee: Nominee, on: str) -> Message | None:

@@ -75,3 +75,19 @@ def test_the_limit_of_three_is_practice_at_the_limit_fine_one_over_warned():
     warning = str(px.limit_warning(_request(proxy_accepts=3), NATIONAL_PROXY_RULE))  # the fourth
     assert "将接受4人的委托,超过3人" in warning and "惯例" in warning
     assert px.limit_warning(_request(proxy_accepts=9), ProxyRule(None, False, "")) is None
+
+
+def test_surely_under_18_at_its_boundary():
+    from datetime import date
+
+    day = date(2026, 6, 20)
+    assert not cand.surely_under_18(2008, 6, day)  # 18 in the election month: reached (no day known)
+    assert cand.surely_under_18(2008, 7, day)  # a month short
+    assert not cand.surely_under_18(2008, None, day)  # year only: may be 18 already
+    assert cand.surely_under_18(2009, None, day)
+    assert not cand.surely_under_18(None, None, day)  # unknown: not refused
+
+
+def test_a_by_election_candidate_needs_no_roll_but_the_right_to_stand():
+    text = str(cand.refusal(_nominee(is_voter=False, by_election=True), SEATS, "2025-06-20"))
+    assert "不能作补选的候选人" in text and "第十三条" in text

@@ -148,3 +148,15 @@ def test_proxy_count_at_the_limit_then_one_over_is_warned(election):
     fourth = eps.add_proxy(session, eid, people["赵红"], hub, date(2026, 12, 10))
     assert "将接受4人的委托,超过3人" in str(fourth.warnings[0])  # 惯例: recorded, warned
     assert ProxyVote.select().count() == 4
+
+
+def test_a_by_election_nominates_villagers_without_a_roll(village):
+    _paths, session = village
+    adult = people_service.add_person(session, "周大成", "男", birth_year=1980).id
+    young = people_service.add_person(session, "周小成", "男", birth_year=2009, birth_month=1).id
+    e = es.create_election(session, "by_election", "补选委员", date(2026, 12, 20), {"vc_member": 1},
+                           body="villagers_meeting", term_end=date(2026, 12, 31))
+    assert {r.name for r in eps.nominee_choices(e.id)} == {"周大成"}
+    eps.add_candidate(session, e.id, adult, "vc_member", date(2026, 12, 1))
+    with pytest.raises(ValidationError, match="不能作补选的候选人"):
+        eps.add_candidate(session, e.id, young, "vc_member", date(2026, 12, 1))

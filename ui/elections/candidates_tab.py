@@ -69,7 +69,7 @@ class CandidatesTab(ElectionTab):
         if self.election_id is None:
             return None
         election_id = self.election_id
-        outcome = run_query(self, lambda: eps.listed_voters(election_id))
+        outcome = run_query(self, lambda: eps.nominee_choices(election_id))
         rows = outcome.value if outcome else []
         post = QComboBox()
         for code in self._seats:
@@ -81,7 +81,7 @@ class CandidatesTab(ElectionTab):
         form.addRow(self.tr("职位"), post)
         form.addRow(self.tr("提名日期"), day)
         form.addRow(self.tr("提名票数"), votes)
-        intro = (self.tr("候选人由登记参加选举的村民直接提名,只能从选民名单中选择。")
+        intro = (self.tr("候选人由有选举权的村民直接提名:换届选举从选民名单中选择,补选从本村年满十八周岁的村民中选择。")
                  if rows else self.tr("选民名单还是空的:请先在“选民登记”中登记选民。"))
         dialog = PickPersonDialog(
             self.tr("提名候选人"), intro, rows, form,
