@@ -403,6 +403,24 @@ def listed_voters(election_id: str) -> list[PersonRow]:
     return out
 
 
+@dataclass(frozen=True)
+class ProxyChoice:
+    """A listed voter who may vote for another: a 近亲属 (with the relation) first, then the rest."""
+
+    person_id: str
+    name: str
+    village_group: str
+    relation: str  # what this person is to the voter ("" when not a 近亲属)
+
+
+def proxy_choices(election_id: str, voter_person_id: str) -> list[ProxyChoice]:
+    """The listed voters `voter_person_id` may entrust: near relatives first (民法典 第一千零四十五条)."""
+    relatives = people_service.close_relatives_with_relation(voter_person_id)
+    rows = [r for r in listed_voters(election_id) if r.id != voter_person_id]
+    out = [ProxyChoice(r.id, r.name, r.village_group, relatives.get(r.id, "")) for r in rows]
+    return sorted(out, key=lambda c: (not c.relation, c.name))
+
+
 def committee_choices(search: str = "") -> list[PersonRow]:
     """People of the register who live in the village (not left), for the committee."""
     return people_service.register(search=search)

@@ -160,3 +160,10 @@ def test_a_by_election_nominates_villagers_without_a_roll(village):
     eps.add_candidate(session, e.id, adult, "vc_member", date(2026, 12, 1))
     with pytest.raises(ValidationError, match="不能作补选的候选人"):
         eps.add_candidate(session, e.id, young, "vc_member", date(2026, 12, 1))
+
+
+def test_proxy_choices_put_listed_near_relatives_first(election):
+    _session, eid, people = election
+    choices = eps.proxy_choices(eid, people["李大山"])
+    assert [(c.name, c.relation) for c in choices[:2]] == [("李小河", "child"), ("李小溪", "child")]
+    assert all(not c.relation for c in choices[2:]) and people["李大山"] not in {c.person_id for c in choices}

@@ -65,18 +65,31 @@ class ProxiesTab(ElectionTab):
         rows = outcome.value if outcome else []
         proxy = QComboBox()
         proxy.setEditable(False)
-        for r in sorted(rows, key=lambda r: r.name):
-            proxy.addItem(f"{r.name}({r.village_group})" if r.village_group else r.name, r.id)
         day = date_edit(date.today())
         form = QFormLayout()
         form.addRow(self.tr("受委托人"), proxy)
         form.addRow(self.tr("委托日期"), day)
         dialog = PickPersonDialog(
-            self.tr("登记委托投票"), self.tr("在左边选外出的委托人,在右边选代为投票的近亲属(都须在选民名单上)。"),
+            self.tr("登记委托投票"), self.tr("在左边选外出的委托人,在右边选代为投票的近亲属(都须在选民名单上;名册中登记的近亲属排在前面)。"),
             rows, form,
             lambda pid: eps.add_proxy(self._session, election_id, pid, proxy.currentData(), to_date(day)),
             self, ok_text=self.tr("登记"))
         dialog.proxy_combo, dialog.day_edit = proxy, day
+
+        def fill_proxies(*_args) -> None:
+            voter = dialog.picker.person_id()
+            proxy.clear()
+            if voter is None:
+                return
+            found = run_query(dialog, lambda: eps.proxy_choices(election_id, voter))
+            for c in found.value if found else []:
+                text = c.name + (f"({c.village_group})" if c.village_group else "")
+                if c.relation:
+                    text += self.tr(" · {relation}").format(relation=relation_label(c.relation))
+                proxy.addItem(text, c.person_id)
+
+        dialog.picker.people_list.currentItemChanged.connect(fill_proxies)
+        fill_proxies()
         dialog.accepted.connect(lambda: self._after(dialog.saved.warnings if dialog.saved else ()))
         self.dialog = dialog
         dialog.open()
