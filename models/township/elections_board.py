@@ -449,9 +449,10 @@ def village_row(v: VillageElection, today: date) -> BoardRow:
     """One village's row: its 换届's stage and findings (a silent village: not started, nothing judged).
 
     An election with an invalid vote (or counts that cannot be) is never 完成, whatever was recorded after.
-    The 补选 since the 换届 add the findings of their votes (第十九条 refers to 第十五条; a 补选 decided by
-    the 村民代表会议 has no 选民名单 to count against and is not judged here), and a 罢免 recorded as
-    passed whose numbers do not pass is marked.
+    The 补选 since the 换届 add the findings of their votes when they have voter lines to count against
+    (第十九条 refers to 第十五条; a 补选 decided by the 村民会议 or 村民代表会议 without a 选民名单 of its own
+    is judged by that meeting's own quorum, not here), and a 罢免 recorded as passed whose numbers do not
+    pass is marked.
     """
     found = findings(v.general, today)
     reached = stage(v.general, today)
