@@ -69,8 +69,19 @@ class CandidatesTab(ElectionTab):
         if self.election_id is None:
             return None
         election_id = self.election_id
-        outcome = run_query(self, lambda: eps.nominee_choices(election_id))
-        rows = outcome.value if outcome else []
+        outcome = run_query(self, lambda: (eps.nominee_choices(election_id), eps.candidates(election_id),
+                                           eps.committee(election_id)))
+        rows, standing, seated = outcome.value if outcome else ([], [], [])
+        posts = {c.person_id: c.post for c in standing if not c.withdrawn_on}
+        members = {m.person_id for m in seated if not m.left_on}
+
+        def line(row, text: str) -> str:
+            if row.id in posts:
+                return text + self.tr(" · 已是{post}候选人").format(post=post_label(posts[row.id]))
+            if row.id in members:
+                return text + self.tr(" · 选举委员会成员,提名后退出")
+            return text
+
         post = QComboBox()
         for code in self._seats:
             post.addItem(post_label(code), code)
@@ -86,7 +97,7 @@ class CandidatesTab(ElectionTab):
         dialog = PickPersonDialog(
             self.tr("提名候选人"), intro, rows, form,
             lambda pid: eps.add_candidate(self._session, election_id, pid, post.currentData(), to_date(day),
-                                          votes.value()), self, ok_text=self.tr("提名"))
+                                          votes.value()), self, line=line, ok_text=self.tr("提名"))
         dialog.post_combo, dialog.day_edit, dialog.votes_spin = post, day, votes
         dialog.accepted.connect(lambda: self._after(dialog.saved.notes if dialog.saved else ()))
         self.dialog = dialog

@@ -125,6 +125,8 @@ class NewElectionDialog(QDialog):
         for widget in (self.body_row_label, self.body_combo, self.term_row_label, self.term_end_edit,
                        self.term_hint):
             widget.setVisible(by)
+        self.label_edit.setPlaceholderText(self.tr("例如:补选村民委员会委员") if by else self.tr(
+            "例如:第十二届村民委员会换届选举"))
         if by:
             if self.seat_spins["vc_chair"].value() == 1 and self.seat_spins["vc_member"].value() == 3:
                 for post, spin in self.seat_spins.items():

@@ -27,6 +27,7 @@ from desktop.services import elections_service
 from desktop.services.elections_service import BODIES
 from desktop.services.session import Session
 from models.elections import procedure as pr
+from models.legal import organic_law_both
 from ui.elections.labels import body_label, tr
 from ui.errors import error_text
 from ui.operations import run_op
@@ -45,6 +46,20 @@ class StepDialog(QDialog):
         self._election_id = election_id
         self._key = key
         self.day_edit = date_edit(date.today())
+        hints = {
+            pr.STEP_COMMITTEE: self.tr("村民选举委员会由村民会议、村民代表会议或者各村民小组会议推选产生,"
+                                       "主持本次选举({law})。登记推选的日期和会议。").format(law=organic_law_both(12)),
+            pr.STEP_CANDIDATES: self.tr("登记候选人名单公布的日期。每个职位的候选人应当多于应选名额({law})。").format(
+                law=organic_law_both(15)),
+            pr.STEP_PROXIES: self.tr("登记委托人和受委托人名单公布的日期,应当在投票之前({law})。").format(
+                law=organic_law_both(15)),
+            pr.STEP_AUDIT: self.tr("登记上一届村民委员会成员离任经济责任审计结果公布的日期,"
+                                   "应当在本次选举之前({law})。").format(law=organic_law_both(35)),
+        }
+        self.hint_label = QLabel(hints.get(key, ""))
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setProperty("role", "hint")
+        self.hint_label.setVisible(key in hints)
         form = QFormLayout()
         form.addRow(self.tr("日期"), self.day_edit)
         self.body_combo = QComboBox()
@@ -67,6 +82,7 @@ class StepDialog(QDialog):
         self.error_label.setStyleSheet(f"color: {RED.name()};")
         self.error_label.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.hint_label)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(ok_cancel(self, self.tr("登记")))
