@@ -23,7 +23,7 @@ def _click_area(qtbot, window, title: str) -> None:
 
 def test_village_navigation_switches_pages(qtbot, main_window):
     titles = [main_window.navigation.item(i).text() for i in range(main_window.navigation.count())]
-    assert titles == ["首页", "村规民约", "村务公开", "会议与表决", "村务监督", "人员名册", "数据交换"]
+    assert titles == ["首页", "村规民约", "村务公开", "会议与表决", "民主选举", "村务监督", "人员名册", "数据交换"]
     assert isinstance(main_window.current_page(), HomePage)
 
     _click_area(qtbot, main_window, "数据交换")
@@ -70,7 +70,7 @@ def test_township_has_township_areas(qtbot, township, settings_store):
     qtbot.addWidget(window)
     window.show()
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert titles == ["首页", "村庄", "审核备案", "合规看板", "报表"]
+    assert titles == ["首页", "村庄", "审核备案", "合规看板", "换届选举", "报表"]
     assert "乡镇管理员" in window.status.user_label.text()
 
 

@@ -48,6 +48,7 @@ from ui.widgets.forms import date_edit, to_date
 from ui.widgets.palette import AMBER, GREEN, GREY, RED
 from ui.widgets.primary_button import primary_button
 from ui.widgets.scroll import transparent_scroll
+from ui.widgets.side_panel import SideBySideOrTabs
 
 COL_POST, COL_NAME, COL_KIND, COL_VOTES, COL_STATUS = range(5)
 _NEW = "new"
@@ -154,12 +155,12 @@ class CountTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.delete_button = QPushButton(self.tr("撤销这一轮"))
         self.delete_button.clicked.connect(self.delete_round)
+        row1.addWidget(self.delete_button)  # beside the vote it undoes: the button row fits 1024 px
         buttons = QHBoxLayout()
         buttons.addWidget(self.post_combo)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -187,11 +188,13 @@ class CountTab(QWidget):
         panel_layout.addStretch(1)
         panel_scroll = transparent_scroll(panel_box)
         panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        panel_scroll.setMinimumWidth(200)  # 260 made the tab, and the page, wider than a 1024×600 screen
-        layout = QHBoxLayout(self)
+        panel_scroll.setMinimumWidth(260)  # readable beside the table; with less room the panes become tabs
+        # Side by side when the tab has room for both; on a 1024 px screen two tabs (the table's
+        # 结果 column still says at once who is elected), so the page never scrolls sideways.
+        self.panes = SideBySideOrTabs(left, panel_scroll, self.tr("计票"), self.tr("结果与理由"), stretch=(3, 2))
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(left, 3)
-        layout.addWidget(panel_scroll, 2)
+        layout.addWidget(self.panes)
         for w in (self.day_edit,):
             w.dateChanged.connect(self._update)
         self._set_enabled(False)

@@ -96,7 +96,6 @@ class RecallTab(QWidget):
         for button in (self.file_button, self.answer_button, self.vote_button, self.withdraw_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.law_button)
 
         self.recalls = RecallsModel(self)
         self.recall_table = read_only_view(self.recalls)
@@ -112,8 +111,10 @@ class RecallTab(QWidget):
         self.vacancy_label = QLabel(self.tr("出缺待补选:"))
         vacancies = QHBoxLayout()
         vacancies.addWidget(self.vacancy_label)
-        vacancies.addWidget(self.vacancy_combo, 1)
+        vacancies.addWidget(self.vacancy_combo)
         vacancies.addWidget(self.by_election_button)
+        vacancies.addStretch(1)
+        vacancies.addWidget(self.law_button)  # an office ending by law is a vacancy too; one row fits 1024 px
         self.by_elections_label = _plain_label(hint=True)
 
         keep_rows_visible(self.recall_table)

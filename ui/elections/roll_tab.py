@@ -121,13 +121,14 @@ class RollTab(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("村民小组:")))
         filters.addWidget(self.group_filter)
-        filters.addWidget(QLabel(self.tr("类别:")))
-        filters.addWidget(self.category_filter)
+        filters.addWidget(self.category_filter)  # its first item says 全部类别: no label needed
         filters.addWidget(self.show_removed)
         filters.addStretch(1)
+        filters.addWidget(self.confirm_button)  # acts on the chosen line, under the list's own buttons
         buttons = QHBoxLayout()
         for button in self._write_buttons:
-            buttons.addWidget(button)
+            if button is not self.confirm_button:
+                buttons.addWidget(button)
         buttons.addStretch(1)
         roll_box = QWidget()
         roll_layout = QVBoxLayout(roll_box)
