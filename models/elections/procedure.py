@@ -221,6 +221,11 @@ def why_not(key: str, facts: ElectionFacts, today: date) -> list[Message]:
             out.append(msg(_C, QT_TRANSLATE_NOOP(
                 _C, "选民登记由村民选举委员会主持,请先推选村民选举委员会({law})。"),
                 law=law.cite(law.ART_COMMITTEE, day)))
+        elif general and facts.committee_members == 0:
+            out.append(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "村民选举委员会还没有在任的成员,请在“选举委员会”中登记推选出的主任和委员"
+                    "(成员出缺的,依次递补或者另行推选)({law})。"),
+                law=law.cite(law.ART_COMMITTEE, day)))
         if facts.voters == 0:
             out.append(msg(_C, QT_TRANSLATE_NOOP(_C, "选民名单还是空的,请先在“选民登记”中登记选民({law})。"),
                            law=law.cite(law.ART_VOTERS, day)))

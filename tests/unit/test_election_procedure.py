@@ -146,3 +146,10 @@ def test_a_by_election_has_no_committee_roll_audit_or_handover():
 def test_a_cancelled_election_has_no_next_step():
     step = pr.next_step(_ready(cancelled_on="2026-06-01"), LATER)
     assert step.cancelled and step.key is None and pr.stage_title(_ready(cancelled_on="x"), LATER) == "已取消"
+
+
+def test_roll_waits_for_a_committee_with_members():
+    chosen = ElectionFacts("general", seats=SEATS, committee_chosen_on="2026-03-01", voters=300)
+    assert "还没有在任的成员" in _texts(pr.why_not("roll", chosen, LATER))
+    one = ElectionFacts("general", seats=SEATS, committee_chosen_on="2026-03-01", voters=300, committee_members=1)
+    assert pr.why_not("roll", one, LATER) == []
