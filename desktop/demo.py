@@ -60,6 +60,19 @@ class _Names:
                 return name
         raise RuntimeError("name space exhausted")
 
+    def make_with(self, rng: random.Random, gender: str, surname: str | None = None) -> str:
+        """A unique name drawn from `rng` (not the village's generator), with `surname` when given (a child)."""
+        pool = MALE_GIVEN if gender == "男" else FEMALE_GIVEN
+        for attempt in range(1000):
+            family = surname if surname and attempt < 200 else rng.choice(
+                VILLAGE_SURNAMES if rng.random() < 0.7 else SURNAMES)
+            given = rng.choice(pool) + (rng.choice(pool) if rng.random() < 0.8 else "")
+            name = family + given
+            if name not in self.used:
+                self.used.add(name)
+                return name
+        raise RuntimeError("name space exhausted")
+
 
 def _refuse_if_not_empty() -> None:
     if Person.select().exists():
@@ -76,7 +89,9 @@ def _demo_users(mode: str) -> list[tuple[str, str, str]]:
 
 def fill_village(session: Session, households: int = 300, years: int = 10, seed: int = 7,
                  progress: Callable[[int, int], None] | None = None, today: date | None = None,
-                 diligence: float = 1.0, submit_rules: bool = False, logins: bool = True) -> DemoResult:
+                 diligence: float = 1.0, submit_rules: bool = False, logins: bool = True,
+                 election_stage: str = "not_started", election_story: str = "", election_twist: str = "",
+                 villagers: bool = True) -> DemoResult:
     """Fill this village installation with a 村委会 of 5, 30 村民代表 and more.
 
     `years` is how much history later areas generate (meetings, postings).
@@ -90,6 +105,14 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
     demo's villages exist only to write a package (accounts are never in one),
     nobody logs into them, and each account costs a full-strength scrypt hash
     (~0.4 s; three per village were ~36 s of a 30-village demo).
+
+    Elections (`desktop.demo_elections`): the 2021 换届 is history, and its
+    elected are the current 村委会; `election_stage` is how far the 2026 换届
+    has got (`demo_elections.STAGES`; "not_started" lets a secretary walk it
+    through the screens), `election_twist` an irregularity for the township's
+    board, `election_story` "recall" a 2023 罢免 and 补选. `villagers` fills
+    the register with the village's other adults (the 选民名单 is built from
+    it; `desktop.demo_villagers`).
     """
     info = session.installation_info()
     _refuse_if_not_empty()
@@ -99,7 +122,8 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
     # The people in office have served since the history begins (re-elected at each 换届), so
     # every meeting the demo makes has a roster on its own date (terms_service.office_holders).
     history_from = f"{(today or date.today()).year - years + 1}-01-01"
-    start = min(f"{2026 - 5 + 1}-04-18", history_from)
+    # The current term began with the 2021 换届 (`demo_elections.ELECTION_2021`), which the demo records.
+    start = min("2021-04-18", history_from)
 
     def person(gender: str, group: str | None = None, join: tuple | None = None, **extra) -> Person:
         """A person heading a household of their own, or joining `join` = (household, 与户主关系).
@@ -128,10 +152,13 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
         record_store.update(session, village, households=households, adult_population=adults)
 
         committee = []
+        # In office since the 2016 换届 (or the history's start): the 2021 换届 re-elects them, and its 当选公告
+        # ends these terms and opens the current ones (`demo_elections`).
+        committee_start = min("2016-04-24", history_from)
         for role, gender in (("vc_chair", "男"), ("vc_vice", "男"), ("vc_member", "女"),
                              ("vc_member", "男"), ("vc_member", "女")):
             p = person(gender)
-            people_service.add_role(session, p, role, start)
+            people_service.add_role(session, p, role, committee_start)
             committee.append(p)
         people_service.add_role(session, committee[0], "party_secretary", start)  # 一肩挑
         people_service.add_role(session, committee[1], "party_committee", start)
@@ -167,6 +194,16 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
         son = person("男", join=(households_service.household(committee[1].household_id), "子"))
         people_service.add_kinship(session, committee[1], son, "parent")
         people_service.add_role(session, son, "representative", start)
+        from desktop import demo_elections, demo_villagers
+
+        on = today or date.today()
+        demo_villagers.fill_details(session, _area_seed(seed, 19), on)
+        if villagers:
+            result.people += demo_villagers.add_villagers(session, names, VILLAGE_GROUPS, households, adults,
+                                                          _area_seed(seed, 17), on, info.name)
+        # Before the meetings: their rosters read who held office on each meeting's date.
+        result.counts.update(demo_elections.fill_elections(session, "镇", on, _area_seed(seed, 23), election_stage,
+                                                           election_story, election_twist))
         if progress:
             progress(1, 3)
         from desktop.demo_meetings import fill_meetings

@@ -12,7 +12,9 @@ enrolment, export, signing, encryption and import at township scale.
 The villages differ the way real ones do (`plan_villages`): most are
 diligent, some late (disclosures posted after the deadline or not at all,
 fewer meetings), a few silent (their history, and their last package, end
-months ago), and one or two have sent their 村规民约 draft for review.
+months ago), and one or two have sent their 村规民约 draft for review. Their
+2026 换届 are at different stages, some with an irregularity (`_ELECTIONS`),
+for the township's 换届 board.
 
 Time: the demo generates every package within a minute, but a real township
 received them over months. `_stamp_received` writes the simulated dates of
@@ -62,6 +64,22 @@ _PATTERN = (DILIGENT, LATE, SILENT, DILIGENT, DILIGENT, LATE, DILIGENT, DILIGENT
 #: Which villages send their 2026 村规民约 draft for review (diligent ones, by position).
 _SUBMITTING = (0, 3)
 
+#: How far each village's 2026 换届 has got (stage, story, twist of `desktop.demo_elections`), by position,
+#: so the township's 换届 board shows every stage and each irregularity it catches: one village hands
+#: over late, one elects no woman, one publishes its 选民名单 15 days before the vote, one recalled a
+#: member and held a 补选. The first three differ (a three-village demo shows three stages). A
+#: silent village's stage is as of its last package: the board then sees it stalled.
+_ELECTIONS = (
+    ("done", "", ""), ("voted", "", ""), ("committee", "", ""), ("announced", "", "no_woman"),
+    ("candidates", "", "roll_late"), ("planned", "recall", ""), ("handed_over", "", ""),
+    ("done", "", "late_handover"), ("roll", "", ""), ("done", "", "runoff"),
+    ("planned", "", ""), ("committee", "", ""), ("planned", "", ""), ("announced", "", ""),
+    ("candidates", "", ""), ("planned", "", ""), ("done", "", ""), ("voted", "", ""), ("roll", "", ""),
+    ("handed_over", "", ""), ("done", "", ""), ("planned", "", ""), ("roll", "", ""), ("candidates", "", ""),
+    ("announced", "", ""), ("committee", "", ""), ("done", "", ""), ("planned", "", ""), ("voted", "", ""),
+    ("done", "", ""),
+)
+
 VILLAGE_NAMES = [
     "青山村", "溪口村", "大坪村", "杨家庄村", "石桥村", "东岭村", "南塘村", "柳湾村", "新和村", "龙潭村",
     "上坝村", "桃源村", "白沙村", "枫树湾村", "李家坪村", "黄泥岗村", "竹园村", "下湾村", "松林村", "马鞍山村",
@@ -90,6 +108,9 @@ class VillagePlan:
     received: date  # when the township received that package (simulated)
     submit_rules: bool
     years: int
+    election_stage: str = "planned"  # the 2026 换届 (`desktop.demo_elections.STAGES`)
+    election_twist: str = ""
+    election_story: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,10 +153,11 @@ def plan_villages(township_code: str, count: int, years: int, today: date, seed:
             data_until = today - timedelta(days=90 + 70 * silent_rank + rng.randint(0, 20))
             received = data_until + timedelta(days=rng.randint(2, 6))
         name = VILLAGE_NAMES[i] if i < len(VILLAGE_NAMES) else f"第{i + 1}村"
+        stage, story, twist = _ELECTIONS[i % len(_ELECTIONS)]
         plans.append(VillagePlan(
             i, f"{township_code}{i + 1:03d}", name, kind, households, 100 + i, round(diligence, 2),
             data_until, received, kind == DILIGENT and i in _SUBMITTING,
-            max(1, years)))
+            max(1, years), stage, twist, story))
     return plans
 
 
@@ -301,7 +323,8 @@ def build_village(job: _Job) -> _Built:
 
         demo.fill_village(session, households=plan.households, years=plan.years, seed=plan.seed,
                           today=plan.data_until, diligence=plan.diligence, submit_rules=plan.submit_rules,
-                          logins=False)  # only its package leaves this folder; accounts are never in one
+                          logins=False, election_stage=plan.election_stage, election_twist=plan.election_twist,
+                          election_story=plan.election_story)  # only its package leaves this folder; accounts are never in one
         when = datetime.combine(plan.received - timedelta(days=1), datetime.min.time())
         written = exporter.export_package(session, paths, Path(job.out_dir), full=True, now=when)
     finally:
