@@ -1,0 +1,68 @@
+"""民主选举 page on a 1024×600 screen: 罢免与推选 is reachable with no election, every step label is whole.
+
+A recall, a 补选 and the 推选 of 村民代表 belong to no election (a village may need them in the years
+between two 换届), so a village that never held one must still reach that tab. The steps of the
+summary are short labels in a wrapping row: on the window as it opens on a netbook none may be cut
+("选民登", "公布委托投" were seen when they sat in a fixed grid).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.gui.fit_checks import label_problems, opened_size, settle
+
+
+def _page(qtbot, session, size):
+    from ui.elections.elections_page import ElectionsPage
+
+    page = ElectionsPage(session)
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    qtbot.waitExposed(page)
+    settle()
+    return page
+
+
+def test_with_no_election_the_recall_tab_is_reached_and_works(qtbot, village):
+    from ui.elections.recall_tab import RecallTab
+
+    _paths, session = village
+    page = _page(qtbot, session, (820, 470))  # the room the page gets in a 1008×520 window
+    assert page.list.count() == 0 and page.top_widget() is page.empty
+    index = next(n for n in range(page.tabs.count()) if isinstance(page.tabs.widget(n), RecallTab))
+    assert page.tabs.isVisible() and page.tabs.isTabEnabled(index) and page.tabs.isTabVisible(index)
+    page.tabs.setCurrentIndex(index)
+    recall = page.tabs.widget(index)
+    assert recall.isVisible() and recall.file_button.isEnabled() and recall.select_button.isEnabled()
+    recall.open_file()
+    dialog = recall.dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.isVisible()
+    dialog.reject()
+
+
+@pytest.mark.parametrize("font", ["normal", "xlarge"])
+def test_every_step_label_is_whole_at_1024x600(qtbot, village, styled_app, font):
+    from desktop.services import elections_service
+    from desktop.settings import FONT_SIZES
+    from ui.fonts import apply_point_size
+
+    _paths, session = village
+    elections_service.create_election(session, "general", "第十二届村民委员会换届选举", date(2026, 12, 20),
+                                      {"vc_chair": 1, "vc_vice": 1, "vc_member": 3})
+    apply_point_size(styled_app, FONT_SIZES[font])
+    try:
+        width, height = opened_size(1024, 600)
+        page = _page(qtbot, session, (width - 190, height - 50))  # less the navigation and the status bar
+        labels = page.summary.steps_box.findChildren(type(page.summary.next_label))
+        assert len(labels) == 8 and all(label.isVisible() for label in labels)
+        assert label_problems(page.summary.steps_box) == []
+        for label in labels:  # whole and on one line: a step is never split ("选民登" / "记")
+            assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width(), label.text()
+            assert label.height() < 2 * label.fontMetrics().height(), label.text()
+    finally:
+        apply_point_size(styled_app, FONT_SIZES["normal"])
