@@ -52,6 +52,7 @@ from models.elections.seats import (
 )
 from models.entities import PersonRole
 from models.errors import NotFound, ValidationError
+from models.meetings.records import Meeting
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
 from models.roles import Permission
 
@@ -363,13 +364,48 @@ def record_step(session: Session, election_id: str, step: str, on: date | str,
                 _C, "村民选举委员会由村民会议、村民代表会议或者各村民小组会议推选产生,请选择推选它的会议({law})。"),
                 law=law.cite(law.ART_COMMITTEE, e.election_day or day))
         changes["committee_chosen_by"] = by
-        changes["committee_meeting"] = details.get("meeting_id") or None
+        changes["committee_meeting"] = _committee_meeting(details.get("meeting_id") or None, by, day)
     elif step == pr.STEP_HANDOVER:
         changes["handover_presided_by"] = details.get("presided_by", "").strip()
         changes["handover_supervised_by"] = details.get("supervised_by", "").strip()
         changes["handover_items"] = details.get("items", "").strip()
     record_store.update(session, e, **changes)
     return summary(election_id, today)
+
+
+#: Which meeting records a 推选 by which body (a 村民会议 of either form; each 村民小组会议).
+_MEETING_BODIES = {"assembly": BODY_VILLAGERS, "assembly_households": BODY_VILLAGERS,
+                   "representatives": BODY_REPRESENTATIVES, "group": "group_meetings"}
+
+
+def committee_meeting_choices(election_id: str) -> list[tuple[str, str, str, str]]:
+    """(id, held_on, title, body) of the meetings that may have chosen the committee, newest first.
+
+    A 村民会议, 村民代表会议 or 村民小组会议 (第十二条) held on or before the election day.
+    """
+    e = _election(election_id)
+    query = Meeting.select(Meeting.id, Meeting.title, Meeting.held_on, Meeting.type_code).where(
+        (Meeting.deleted == False) & Meeting.type_code.in_(list(_MEETING_BODIES)))  # noqa: E712
+    if e.election_day:
+        query = query.where(Meeting.held_on <= e.election_day)
+    return [(m.id, m.held_on, m.title, _MEETING_BODIES[m.type_code])
+            for m in query.order_by(Meeting.held_on.desc())]
+
+
+def _committee_meeting(meeting_id: str | None, by: str, day: str) -> str | None:
+    """The meeting that chose the committee, checked: it exists, is of the body named, and was held by `day`."""
+    if meeting_id is None:
+        return None
+    m = Meeting.get_or_none((Meeting.id == meeting_id) & (Meeting.deleted == False))  # noqa: E712
+    if m is None:
+        raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到这次会议的记录,可能已被删除。")))
+    if _MEETING_BODIES.get(m.type_code) != by:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "所选会议“{title}”不是{body},与推选它的会议不符。"),
+                       title=m.title, body=BODY_LABELS.get(by, by))
+    if m.held_on and m.held_on > day:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "会议“{title}”在{held}召开,晚于登记的推选日{day}。"),
+                       title=m.title, held=m.held_on, day=day)
+    return m.id
 
 
 def _step_problem(step: str, e: Election, f: pr.ElectionFacts, day: str) -> Message | None:

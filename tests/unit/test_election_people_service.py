@@ -167,3 +167,18 @@ def test_proxy_choices_put_listed_near_relatives_first(election):
     choices = eps.proxy_choices(eid, people["李大山"])
     assert [(c.name, c.relation) for c in choices[:2]] == [("李小河", "child"), ("李小溪", "child")]
     assert all(not c.relation for c in choices[2:]) and people["李大山"] not in {c.person_id for c in choices}
+
+
+def test_the_committee_step_links_the_meeting_that_chose_it(election):
+    from desktop.services import meetings_service
+
+    session, eid, _people = election
+    mid = meetings_service.save(session, meetings_service.new_draft("representatives", date(2026, 10, 30)))
+    choices = es.committee_meeting_choices(eid)
+    assert [(c[0], c[1], c[3]) for c in choices] == [(mid, "2026-10-30", "representatives_meeting")]
+    with pytest.raises(ValidationError, match="不是村民会议"):
+        es.record_step(session, eid, "committee", date(2026, 10, 30), by="villagers_meeting", meeting_id=mid)
+    with pytest.raises(ValidationError, match="晚于登记的推选日2026-10-29"):
+        es.record_step(session, eid, "committee", date(2026, 10, 29), by="representatives_meeting", meeting_id=mid)
+    es.record_step(session, eid, "committee", date(2026, 10, 30), by="representatives_meeting", meeting_id=mid)
+    assert Election.get_by_id(eid).committee_meeting_id == mid

@@ -30,7 +30,7 @@ from models.elections import procedure as pr
 from models.legal import organic_law_both
 from ui.elections.labels import body_label, tr
 from ui.errors import error_text
-from ui.operations import run_op
+from ui.operations import run_op, run_query
 from ui.widgets.forms import date_edit, to_date
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.palette import RED
@@ -68,10 +68,19 @@ class StepDialog(QDialog):
         self.supervised_edit.setPlaceholderText(self.tr("乡镇人民政府到场监督的人"))
         self.items_edit = QPlainTextEdit()
         self.items_edit.setPlaceholderText(self.tr("每行一项:印章、财务账目、档案资料……"))
+        self.meeting_combo = QComboBox()
         if key == pr.STEP_COMMITTEE:
             for body in BODIES:
                 self.body_combo.addItem(body_label(body), body)
             form.addRow(self.tr("推选会议"), self.body_combo)
+            self.meeting_combo.addItem(self.tr("(不关联会议记录)"), None)
+            found = run_query(self, lambda: elections_service.committee_meeting_choices(election_id))
+            self._meetings = {}
+            for meeting_id, held_on, title, body in found.value if found else []:
+                self.meeting_combo.addItem(f"{held_on} {title}", meeting_id)
+                self._meetings[meeting_id] = (held_on, body)
+            self.meeting_combo.currentIndexChanged.connect(self._on_meeting)
+            form.addRow(self.tr("会议记录"), self.meeting_combo)
         elif key == pr.STEP_HANDOVER:
             form.addRow(self.tr("主持"), self.presided_edit)
             form.addRow(self.tr("监督"), self.supervised_edit)
@@ -88,11 +97,20 @@ class StepDialog(QDialog):
         layout.addWidget(ok_cancel(self, self.tr("登记")))
         self.resize(480, self.sizeHint().height())
 
+    def _on_meeting(self) -> None:
+        """A meeting chosen: its day and its body are the 推选's."""
+        held_on, body = self._meetings.get(self.meeting_combo.currentData(), ("", ""))
+        if held_on:
+            self.day_edit.setDate(date.fromisoformat(held_on))
+        if body:
+            self.body_combo.setCurrentIndex(max(0, self.body_combo.findData(body)))
+
     def accept(self) -> None:
         """Record the step; a refusal stays in the dialog."""
         details = {}
         if self._key == pr.STEP_COMMITTEE:
             details["by"] = self.body_combo.currentData()
+            details["meeting_id"] = self.meeting_combo.currentData()
         elif self._key == pr.STEP_HANDOVER:
             details.update(presided_by=self.presided_edit.text(), supervised_by=self.supervised_edit.text(),
                            items=self.items_edit.toPlainText())
