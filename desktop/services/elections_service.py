@@ -293,12 +293,18 @@ def edit_election(session: Session, election_id: str, label: str, election_day: 
     e = _election(election_id)
     _refuse_cancelled(e)
     values = _checked(e.kind, label, _iso(election_day), seats, body, _iso(term_end) or e.term_end)
-    if e.roll_published_on and values["election_day"]:
+    day_changed = values["election_day"] != e.election_day
+    if day_changed and e.roll_published_on and values["election_day"]:
         gap = pr.roll_gap_problem(e.roll_published_on, values["election_day"])
         if gap is not None:
             raise ValidationError(gap)
-    if values["election_day"] != e.election_day and _vote_held(e):
-        raise _invalid(QT_TRANSLATE_NOOP(_C, "已经投票,不能再改选举日。"))
+    if (day_changed or values["seats"] != e.seats) and _vote_held(e):
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "已经投票,不能再改选举日和应选名额。"))
+    new_seats = parse_seats(values["seats"])
+    for post, count in facts(election_id).candidates.items():
+        if count and post not in new_seats:
+            raise _invalid(QT_TRANSLATE_NOOP(_C, "还有{count}名{post}候选人;不再选{post},请先登记他们退出。"),
+                           count=count, post=POST_LABELS[post])
     if note is not None:
         values["note"] = note
     return _row(record_store.update(session, e, **values))

@@ -182,3 +182,13 @@ def test_the_committee_step_links_the_meeting_that_chose_it(election):
         es.record_step(session, eid, "committee", date(2026, 10, 29), by="representatives_meeting", meeting_id=mid)
     es.record_step(session, eid, "committee", date(2026, 10, 30), by="representatives_meeting", meeting_id=mid)
     assert Election.get_by_id(eid).committee_meeting_id == mid
+
+
+def test_edit_keeps_a_late_roll_s_day_and_refuses_dropping_a_post_with_candidates(election):
+    session, eid, people = election
+    voter_roll_service.publish(session, eid, date(2026, 12, 5))  # 15 days before: recorded, warned
+    es.edit_election(session, eid, "第十二届村民委员会换届选举(更正)", date(2026, 12, 20), SEATS)  # same day: fine
+    assert Election.get_by_id(eid).label.endswith("(更正)")
+    eps.add_candidate(session, eid, people["钱明"], "vc_vice", date(2026, 12, 6))
+    with pytest.raises(ValidationError, match="还有1名副主任候选人"):
+        es.edit_election(session, eid, "第十二届", date(2026, 12, 20), {"vc_chair": 1, "vc_member": 4})
