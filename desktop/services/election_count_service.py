@@ -525,7 +525,10 @@ def announce(session: Session, election_id: str, announced_on: date) -> Announce
                                     end_reason=terms_service.reason_text("term_over", "补选,任期到本届届满时止"))
             record_store.create(session, ElectedMember, election=e.id, round=x.round_id, person=x.person_id,
                                 post=x.post, votes=x.votes, role=role.id)
-            warnings.extend(appointed.warnings)
+        # The committee as it sits once everyone is in: each appointment's own findings judged it half
+        # filled ("村民委员会现有 1 人…三至七人" after the first of five).
+        if report.elected:
+            warnings.extend(terms_service.body_findings("village_committee", day))
         record_store.update(session, e, announced_on=day)
         if e.kind == KIND_GENERAL:
             warnings.extend(reselection_warnings(min(rr.round.held_on for rr in report.rounds), day))

@@ -32,3 +32,12 @@ def test_summary_says_a_vote_at_exactly_half_turnout_is_held_again(store):
     admin, _ids, election = election_site(store)
     ec.save_round(admin, election, _typed(election, {"张一": 4, "李三": 4, "赵五": 4}, cast=5))  # 5 × 2 = 10 ≤ 11
     assert "最近一次投票无效" in _reasons(election)
+
+
+def test_the_announcement_judges_the_committee_once_everyone_is_in(store):
+    admin, _ids, election = election_site(store)
+    ec.save_round(admin, election, _typed(election, {"张一": 5, "李三": 4, "赵五": 5, "钱六": 4, "孙七": 4}, cast=7))
+    done = ec.announce(admin, election, DAY)
+    assert len(done.elected) == 5
+    texts = "\n".join(w.text() for w in done.warnings)
+    assert "现有 1 人" not in texts and "现有 2 人" not in texts  # each appointment saw a half-filled committee
