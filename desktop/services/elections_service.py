@@ -434,7 +434,10 @@ def clear_step(session: Session, election_id: str, step: str) -> ElectionSummary
     field = STEP_FIELDS.get(step)
     if field is None:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "这一步不在这里登记。"))
-    record_store.update(session, e, **{field: ""})
+    changes = {field: ""}
+    if step == pr.STEP_COMMITTEE:
+        changes.update(committee_chosen_by="", committee_meeting=None)
+    record_store.update(session, e, **changes)
     return summary(election_id)
 
 

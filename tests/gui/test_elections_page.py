@@ -117,3 +117,23 @@ def test_edit_refuses_a_day_too_close_to_the_published_roll_then_cancel(qtbot, v
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert page.list.item(0).text().endswith("· 已取消")
     assert not page.edit_button.isEnabled() and page.summary.next_label.text().startswith("这次选举已于")
+
+
+def test_a_step_recorded_by_mistake_is_taken_back(qtbot, village):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.services import elections_service
+    from ui.elections.elections_page import ElectionsPage
+
+    _paths, session = village
+    e = elections_service.create_election(session, "general", "第十二届村民委员会换届选举", date(2026, 12, 20),
+                                          {"vc_chair": 1, "vc_vice": 1, "vc_member": 3})
+    elections_service.record_step(session, e.id, "committee", date(2026, 11, 1), by="villagers_meeting")
+    page = ElectionsPage(session)
+    qtbot.addWidget(page)
+    titles = [a.text() for a in page.summary.more_menu.actions()]
+    assert titles == ["改日期:推选村民选举委员会…", "撤回:推选村民选举委员会", "登记:公布离任经济责任审计…"]
+    page.summary.more_menu.actions()[1].trigger()
+    page.dialog.button(QMessageBox.StandardButton.Yes).click()
+    assert elections_service.summary(e.id).next.key == "committee"
+    assert page.summary.next_label.text() == "下一步:推选村民选举委员会——现在可以进行。"

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.paths import AppPaths
 from desktop.services import elections_service
 from desktop.services.session import Session
+from models.elections.procedure import STEP_TITLES
 from models.messages import QT_TRANSLATE_NOOP
 from models.roles import Permission
 from ui.elections.labels import kind_label, tr
@@ -42,7 +43,8 @@ from ui.elections.new_election_dialog import NewElectionDialog
 from ui.elections.people_dialogs import DayReasonDialog
 from ui.elections.step_dialog import StepDialog
 from ui.elections.step_summary import StepSummary
-from ui.operations import run_query
+from ui.operations import run_op, run_query
+from ui.widgets.dialogs import ask_confirm
 from ui.widgets.primary_button import primary_button
 from ui.widgets.scaled_label import ScaledLabel, scale_font
 
@@ -108,6 +110,7 @@ class ElectionsPage(QWidget):
 
         self.summary = StepSummary()
         self.summary.record_requested.connect(self.open_step)
+        self.summary.clear_requested.connect(self.ask_clear_step)
         self.print_button = QToolButton()
         self.print_button.setText(self.tr("打印"))
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -314,6 +317,19 @@ class ElectionsPage(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def ask_clear_step(self, key: str) -> None:
+        """撤回 a step recorded by mistake (its date is emptied), after a question."""
+        if self._election_id is None or not key:
+            return
+        election_id = self._election_id
+
+        def clear() -> None:
+            if run_op(self, lambda: elections_service.clear_step(self._session, election_id, key)):
+                self.refresh()
+
+        self.dialog = ask_confirm(self, self.tr("撤回步骤"), self.tr("撤回“{step}”的登记吗?它的日期将被清空。").format(
+            step=tr(STEP_TITLES[key])), self.tr("撤回"), clear)
 
     def _on_tab_changed(self, source: QWidget) -> None:
         """A tab wrote: the list and summary follow, and so do the other tabs."""

@@ -287,7 +287,7 @@ class ByElectionDialog(_Dialog):
     def __init__(self, session: Session, vacancy: Vacancy, parent: QWidget | None = None):
         super().__init__(self.tr("发起补选"), self.tr(
             "村民委员会成员出缺,可以由村民会议或者村民代表会议进行补选,程序参照村民委员会的选举;"
-            "补选的成员任期到本届村民委员会任期届满时止。补选会列在左边的选举列表中,候选人、投票和计票在那里登记(“投票计票”页)。"), self.tr("发起补选"), parent)
+            "补选的成员任期到本届村民委员会任期届满时止。补选会列在上面的选举列表中,候选人、投票和计票在那里登记(“投票计票”页)。"), self.tr("发起补选"), parent)
         self._session, self._vacancy = session, vacancy
         who = QLabel(self.tr("{name}({post}),{on} 出缺:{reason}").format(
             name=vacancy.name, post=role_label(vacancy.post), on=vacancy.ended_on, reason=vacancy.reason))

@@ -179,7 +179,7 @@ class RecallTab(QWidget):
         labels = [f"{e.label}{'(' + e.election_day + ')' if e.election_day else ''}"
                   for e in (started.value if started else [])]
         self.by_elections_label.setText(self.tr(
-            "已发起的补选:{list}(在左边的选举列表中选中这次补选,到“投票计票”页登记投票)").format(
+            "已发起的补选:{list}(在上面的选举列表中选中这次补选,到“投票计票”页登记投票)").format(
             list="、".join(labels[:4])) if labels else "")
         self.by_elections_label.setVisible(bool(labels))
         chosen_selection = self.selection_id()

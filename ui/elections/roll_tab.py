@@ -184,7 +184,7 @@ class RollTab(QWidget):
             self.objections_model.set_rows([])
             self.parts.setTabText(1, self.tr("异议"))
             self.counts_label.setText("")
-            self.empty_label.setText(self.tr("请先在左边选择或新建一次选举,再登记它的选民名单。"))
+            self.empty_label.setText(self.tr("请先在上面的选举列表中选择或新建一次选举,再登记它的选民名单。"))
             self.empty_label.show()
             self._update_buttons()
             return

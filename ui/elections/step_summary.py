@@ -9,7 +9,15 @@ can, and it is a step recorded by date, 登记这一步… records it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.services.elections_service import ElectionSummary
 from models.elections import procedure as pr
@@ -42,8 +50,10 @@ def _plain(text: str = "") -> QLabel:
 class StepSummary(QWidget):
     """The steps with their dates, what was irregular, and the next step's verdict below."""
 
-    #: The person asked to record step `key` (the page opens the dialog).
+    #: The person asked to record step `key` (the page opens the dialog); again for a step done: a new date.
     record_requested = Signal(str)
+    #: The person asked to take back step `key` recorded by mistake (the page asks first).
+    clear_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -61,9 +71,16 @@ class StepSummary(QWidget):
         self.record_button = QPushButton(self.tr("登记这一步…"))
         self.record_button.clicked.connect(lambda: self.record_requested.emit(self._next_key))
         self._next_key = ""
+        # 更正: a step recorded with the wrong day, taken back, or the 审计 recorded before its turn.
+        self.more_button = QToolButton()
+        self.more_button.setText(self.tr("更正…"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_menu = QMenu(self.more_button)
+        self.more_button.setMenu(self.more_menu)
         row = QHBoxLayout()
         row.addWidget(self.next_label, 1)
         row.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -113,6 +130,23 @@ class StepSummary(QWidget):
             self.reasons_label.show()
         self.record_button.setEnabled(can_edit)
         self.record_button.setToolTip("" if can_edit else self.tr("只有管理员或村文书可以登记选举的步骤。"))
+        self._fill_more(summary, can_edit and not nxt.cancelled)
+
+    def _fill_more(self, summary: ElectionSummary, can_edit: bool) -> None:
+        self.more_menu.clear()
+        for step in summary.steps:
+            if step.key not in PAGE_STEPS:
+                continue
+            title = tr(step.title)
+            if step.done_on:
+                change = self.more_menu.addAction(self.tr("改日期:{step}…").format(step=title))
+                change.triggered.connect(lambda _=False, k=step.key: self.record_requested.emit(k))
+                undo = self.more_menu.addAction(self.tr("撤回:{step}").format(step=title))
+                undo.triggered.connect(lambda _=False, k=step.key: self.clear_requested.emit(k))
+            elif step.key == pr.STEP_AUDIT and step.key != self._next_key:
+                early = self.more_menu.addAction(self.tr("登记:{step}…").format(step=title))
+                early.triggered.connect(lambda _=False, k=step.key: self.record_requested.emit(k))
+        self.more_button.setVisible(can_edit and not self.more_menu.isEmpty())
 
     def _fill_grid(self, summary: ElectionSummary) -> None:
         """One label per step (object name `step_<key>`) in a wrapping row: a step wraps as a whole."""
