@@ -233,7 +233,7 @@ def test_the_demo_village_holds_its_2026_election(qtbot, store, settings_store, 
     qtbot.waitUntil(window.isActiveWindow)
     window.show_area("elections")
     page = window.current_page()
-    shots.shot("01_elections_empty", window)
+    shots.shot("01_elections_2021", window)
     shots.done("0 the demo village, 民主选举")
 
     # 1. 新建选举: 2026 第十二届村民委员会换届选举, 主任 1 副主任 1 委员 3.
