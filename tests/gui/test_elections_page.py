@@ -137,3 +137,20 @@ def test_a_step_recorded_by_mistake_is_taken_back(qtbot, village):
     page.dialog.button(QMessageBox.StandardButton.Yes).click()
     assert elections_service.summary(e.id).next.key == "committee"
     assert page.summary.next_label.text() == "下一步:推选村民选举委员会——现在可以进行。"
+
+
+def test_an_election_made_in_a_tab_joins_the_list_chosen(qtbot, village):
+    from desktop.services import elections_service
+    from ui.elections.elections_page import ElectionsPage
+
+    _paths, session = village
+    elections_service.create_election(session, "general", "第十二届村民委员会换届选举", date(2026, 12, 20),
+                                      {"vc_chair": 1, "vc_vice": 1, "vc_member": 3})
+    page = ElectionsPage(session)
+    qtbot.addWidget(page)
+    by = elections_service.create_election(session, "by_election", "补选村民委员会委员", date(2026, 11, 15),
+                                           {"vc_member": 1}, body="representatives_meeting",
+                                           term_end=date(2031, 6, 27))  # as 罢免与推选's 发起补选 does
+    page.tab_widgets[-1].changed.emit()
+    assert page.list.count() == 2 and page.election_id() == by.id
+    assert page.summary.title_label.text().startswith("补选村民委员会委员 · 补选")

@@ -332,23 +332,36 @@ class ElectionsPage(QWidget):
             step=tr(STEP_TITLES[key])), self.tr("撤回"), clear)
 
     def _on_tab_changed(self, source: QWidget) -> None:
-        """A tab wrote: the list and summary follow, and so do the other tabs."""
-        self._refresh_list_only()
+        """A tab wrote: the list and summary follow, and so do the other tabs.
+
+        A tab that made an election (罢免与推选's 发起补选) adds a row: the list is
+        read again and the new election chosen, so the secretary carries on with it.
+        """
+        created = self._refresh_list_only()
+        if created is not None:
+            self.refresh(created)
+            return
         self._show_summary()
         for widget in self.tab_widgets:
             if widget is not source:
                 widget.refresh()
 
-    def _refresh_list_only(self) -> None:
+    def _refresh_list_only(self) -> str | None:
+        """Re-read the rows' texts; an election not in the list yet is returned instead (the newest)."""
         outcome = run_query(self, elections_service.list_elections)
         if not outcome:
-            return
+            return None
+        shown = {self.list.item(n).data(Qt.ItemDataRole.UserRole) for n in range(self.list.count())}
+        new = [row.id for row in outcome.value if row.id not in shown]
+        if new:
+            return new[0]
         texts = {row.id: self._row_text(row) for row in outcome.value}
         for n in range(self.list.count()):
             item = self.list.item(n)
             text = texts.get(item.data(Qt.ItemDataRole.UserRole))
             if text is not None:
                 item.setText(text)
+        return None
 
     def _print(self, target: str) -> None:
         if self._election_id is not None:
