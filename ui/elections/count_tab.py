@@ -40,6 +40,7 @@ from desktop.services.session import Session
 from models.elections.records import POSTS, ROUND_MAIN, ROUND_RUNOFF
 from models.elections.tally import ELECTED, HIGHER_POST, RUNOFF, TIE
 from models.roles import Permission
+from models.stored_values import stored_date
 from ui.elections.labels import post_label
 from ui.errors import error_text, message_text
 from ui.operations import run_op, run_query
@@ -265,10 +266,7 @@ class CountTab(QWidget):
             outcome = run_query(self, lambda: ec.round_lines(self._election_id))
             start = outcome.value if outcome else ec.RoundInput()
             self._kind = start.kind
-            try:
-                self.day_edit.setDate(date.fromisoformat(start.held_on) if start.held_on else date.today())
-            except ValueError:
-                self.day_edit.setDate(date.today())
+            self.day_edit.setDate(stored_date(start.held_on) or date.today())
             for spin in (self.issued_spin, self.cast_spin, self.invalid_spin):
                 spin.setValue(0)
             lines = list(start.lines)
@@ -276,7 +274,8 @@ class CountTab(QWidget):
             self._round_id = data
             rr = next(r for r in report.rounds if r.round.id == data)
             self._kind = rr.round.kind
-            self.day_edit.setDate(date.fromisoformat(rr.round.held_on))
+            # A day stored wrong (an old package's "2026-02-30") opens as today, never a traceback.
+            self.day_edit.setDate(stored_date(rr.round.held_on) or date.today())
             self.issued_spin.setValue(rr.round.ballots_issued)
             self.cast_spin.setValue(rr.round.ballots_cast)
             self.invalid_spin.setValue(rr.round.invalid_ballots)

@@ -33,6 +33,7 @@ from desktop.services.recall_service import (
     Vacancy,
 )
 from desktop.services.session import Session
+from models.stored_values import stored_date
 from ui.elections.labels import role_label
 from ui.operations import run_op, run_query
 from ui.widgets.field_message import FieldMessage
@@ -296,7 +297,7 @@ class ByElectionDialog(_Dialog):
         self.body_combo = QComboBox()
         for code, label in BODY_LABELS.items():
             self.body_combo.addItem(QCoreApplication.translate(_R, label), code)
-        self.date_edit = date_edit(max(date.today(), date.fromisoformat(vacancy.ended_on)))
+        self.date_edit = date_edit(max(date.today(), stored_date(vacancy.ended_on) or date.today()))
         end = QLabel(vacancy.term_end or self.tr("未知(没有换届选举或在任成员的记录)"))
         end.setTextFormat(Qt.TextFormat.PlainText)
         self.form.addRow(self.tr("出缺:"), who)

@@ -30,6 +30,7 @@ from desktop.services.session import Session
 from models.elections.records import KIND_GENERAL, ROUND_MAIN
 from models.meetings.quorum import INFO
 from models.roles import Permission
+from models.stored_values import stored_date
 from ui.elections.labels import post_label
 from ui.elections.result_model import ElectedLine, ElectedModel
 from ui.errors import error_text
@@ -178,22 +179,22 @@ class ResultTab(QWidget):
         if announced:
             self.announce_label.setText(self.tr(
                 "已于 {day} 公告。当选人员已登记任职(人员名册 → 任职记录)。").format(day=view.announced_on))
-            self.announce_edit.setDate(date.fromisoformat(view.announced_on))
+            self.announce_edit.setDate(stored_date(view.announced_on) or date.today())
         else:
             last = max((rr.round.held_on for rr in report.rounds), default="")
             if last:
-                self.announce_edit.setDate(date.fromisoformat(last))
+                self.announce_edit.setDate(stored_date(last) or date.today())
             self.announce_label.setText(self.tr("公告后,当选人员即登记任职;换届的,上届村民委员会成员的任职同日结束。")
                                         if report.final else self.tr("计票完成(没有待进行的另行选举)后才能公告。"))
         if view.handover_on:
-            self.handover_edit.setDate(date.fromisoformat(view.handover_on))
+            self.handover_edit.setDate(stored_date(view.handover_on) or date.today())
             self.presided_edit.setText(view.presided_by)
             self.supervised_edit.setText(view.supervised_by)
             self.items_edit.setPlainText(view.items)
         elif announced:
-            self.handover_edit.setDate(date.fromisoformat(view.announced_on))
+            self.handover_edit.setDate(stored_date(view.announced_on) or date.today())
         if view.audit_published_on:
-            self.audit_edit.setDate(date.fromisoformat(view.audit_published_on))
+            self.audit_edit.setDate(stored_date(view.audit_published_on) or date.today())
         handover = [f for f in findings if "移交" in str(f.message)]
         audit = [f for f in findings if f not in handover]
         self.handover_notes.setText(finding_lines_html(handover, self.tr("移交按期完成。") if view.handover_on else ""))
