@@ -48,7 +48,8 @@ class ElectedModel(BatchedRowsModel):
             return tr(_C, "女") if x.woman else tr(_C, "男") if x.woman is False else ""
         if column == VOTES:
             return str(x.votes)
-        template = "第 {n} 轮 正式选举" if row.round_kind == ROUND_MAIN else "第 {n} 轮 另行选举"
+        template = (QT_TRANSLATE_NOOP(_C, "第 {n} 轮 正式选举") if row.round_kind == ROUND_MAIN
+                    else QT_TRANSLATE_NOOP(_C, "第 {n} 轮 另行选举"))
         return tr(_C, template).format(n=row.round_number)
 
     def sort_value(self, row: ElectedLine, column: int):
