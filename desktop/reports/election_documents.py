@@ -37,6 +37,7 @@ from models.elections.records import (
 from models.kinship import RELATIONS
 from models.legal import organic_law
 from models.messages import QT_TRANSLATE_NOOP
+from models.stored_values import stored_date
 
 _C = "election_papers"
 
@@ -96,11 +97,15 @@ def post_label(post: str) -> str:
 
 
 def cn_date(iso: str) -> str:
-    """2026年5月6日; a blank to fill by hand when the date is not recorded yet."""
-    if not iso:
+    """2026年5月6日; a blank to fill by hand when the date is not recorded yet.
+
+    A date stored wrong (an old package's "2026-02-30" or "昨天") prints the blank too, so the
+    paper is still printed (to be filled by hand) instead of the printing stopping.
+    """
+    day = stored_date(iso[:10]) if isinstance(iso, str) and iso else None
+    if day is None:
         return "____年__月__日"
-    y, m, d = iso[:10].split("-")
-    return f"{int(y)}年{int(m)}月{int(d)}日"
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _cite(article: int, on: str) -> str:

@@ -149,3 +149,10 @@ def test_the_read_layer_does_not_query_per_voter(village):
         person = people_service.add_person(admin, f"新选民{n}", "女", village_group="第二组")
         record_store.create(admin, Voter, election=election_id, person=person.id, village_group="第二组")
     assert 0 < before == statements()
+
+
+def test_a_date_stored_wrong_prints_as_a_blank_to_fill():
+    from desktop.reports.election_documents import cn_date
+
+    assert cn_date("2026-05-06") == "2026年5月6日"
+    assert cn_date("2026-02-30") == cn_date("昨天") == cn_date("") == "____年__月__日"
