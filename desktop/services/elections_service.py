@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import record_store, terms_service
+from desktop.services import installation, record_store, terms_service
 from desktop.services.session import Session
 from models import terms
 from models.elections import law
@@ -178,7 +178,7 @@ def facts(election_id: str) -> pr.ElectionFacts:
         proxies=proxies, proxies_published_on=e.proxies_published_on,
         audit_published_on=e.audit_published_on, vote_held_on=main.held_on if main else "",
         elected=elected, vote_pending=pending, vote_invalid=invalid, announced_on=e.announced_on,
-        handover_on=e.handover_on, cancelled_on=e.cancelled_on)
+        handover_on=e.handover_on, cancelled_on=e.cancelled_on, province=installation.province())
 
 
 def list_elections(today: date | None = None) -> list[ElectionRow]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from models.elections import law
+from models.elections.profiles import candidate_list_rule
 from models.elections.records import KIND_BY_ELECTION
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
 
@@ -80,6 +81,7 @@ class ElectionFacts:
     announced_on: str = ""
     handover_on: str = ""
     cancelled_on: str = ""
+    province: str = "national"  # the profile whose 选举办法 rules apply (`models.elections.profiles`)
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,22 @@ def roll_gap_problem(roll_published_on: str, election_day: str) -> Message | Non
     return msg(_C, QT_TRANSLATE_NOOP(
         _C, "选民名单于{published}公布,距选举日{day}只有{gap}天;名单应当在选举日的二十日前公布({law})。"),
         published=roll_published_on, day=election_day, gap=gap, law=law.cite(law.ART_ROLL, election_day))
+
+
+def candidate_list_problem(published_on: str, election_day: str, province: str) -> Message | None:
+    """The warning when the 候选人名单 went up fewer days before the vote than the province's rule.
+
+    Published on day D, an election on D + 5 is in time (five days before it); D + 4 is not.
+    """
+    published, day = _day(published_on), _day(election_day)
+    if published is None or day is None:
+        return None
+    rule = candidate_list_rule(province)
+    gap = (day - published).days
+    if gap >= rule.days_before:
+        return None
+    return msg(_C, QT_TRANSLATE_NOOP(_C, "候选人名单于{published}公布,距选举日只有{gap}天({source})。"),
+               published=published_on, gap=gap, source=rule.source)
 
 
 def latest_roll_day(election_day: str) -> str:
@@ -186,6 +204,10 @@ def steps_of(facts: ElectionFacts) -> list[Step]:
             gap = roll_gap_problem(facts.roll_published_on, day)
             if gap is not None:
                 problems.append(gap)
+        elif key == STEP_CANDIDATES:
+            late = candidate_list_problem(facts.candidates_published_on, day, facts.province)
+            if late is not None:
+                problems.append(late)
         elif key == STEP_AUDIT and facts.audit_published_on and facts.vote_held_on \
                 and facts.audit_published_on >= facts.vote_held_on:
             problems.append(_audit_late(facts))

@@ -153,3 +153,12 @@ def test_roll_waits_for_a_committee_with_members():
     assert "还没有在任的成员" in _texts(pr.why_not("roll", chosen, LATER))
     one = ElectionFacts("general", seats=SEATS, committee_chosen_on="2026-03-01", voters=300, committee_members=1)
     assert pr.why_not("roll", one, LATER) == []
+
+
+def test_candidate_list_five_days_before_is_in_time_four_is_warned_as_practice():
+    assert pr.candidate_list_problem("2026-06-15", "2026-06-20", "zhejiang") is None
+    late = pr.candidate_list_problem("2026-06-16", "2026-06-20", "zhejiang")
+    assert "只有4天" in str(late) and "惯例" in str(late)
+    steps = {s.key: s for s in pr.steps_of(_ready(candidates_published_on="2026-06-16"))}
+    assert steps["candidates"].problems
+    assert pr.next_step(_ready(candidates_published_on="2026-06-16"), LATER).possible  # a warning only
