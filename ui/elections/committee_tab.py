@@ -62,8 +62,11 @@ class CommitteeTab(ElectionTab):
         """添加成员: a person of the register, 主任 or 委员, and the day."""
         if self.election_id is None:
             return None
-        outcome = run_query(self, eps.committee_choices)
-        rows = outcome.value if outcome else []
+        election_id = self.election_id
+        outcome = run_query(self, lambda: (eps.committee_choices(), eps.committee(election_id)))
+        choices, members = outcome.value if outcome else ([], [])
+        seated = {m.person_id for m in members if not m.left_on}
+        rows = [r for r in choices if r.id not in seated]  # a seated member would only be refused
         position = QComboBox()
         for code, label in eps.COMMITTEE_POSITIONS.items():
             position.addItem(tr(label), code)
@@ -72,7 +75,6 @@ class CommitteeTab(ElectionTab):
         form = QFormLayout()
         form.addRow(self.tr("职务"), position)
         form.addRow(self.tr("加入日期"), day)
-        election_id = self.election_id
         dialog = PickPersonDialog(
             self.tr("添加村民选举委员会成员"), self.tr("从人员名册中选择推选出的成员。"), rows, form,
             lambda pid: eps.add_committee_member(self._session, election_id, pid, position.currentData(),
