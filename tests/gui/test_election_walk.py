@@ -257,7 +257,10 @@ def test_the_demo_village_holds_its_2026_election(qtbot, store, settings_store, 
     members = []
     for n, position in enumerate(("主任", "委员", "委员")):
         add = _open_dialog(qtbot, committee_tab, committee_tab.add_button_)
-        members.append(_pick(qtbot, add, n))
+        listed = {add.picker.people_list.item(i).data(Qt.ItemDataRole.UserRole + 2)
+                  for i in range(add.picker.people_list.count())}
+        assert not listed & set(members), "a seated member is offered again"
+        members.append(_pick(qtbot, add, 0))
         _choose(add.position_combo, position)
         type_date(qtbot, add.day_edit, COMMITTEE_DAY)
         if n == 2:
