@@ -160,7 +160,9 @@ class StepSummary(QWidget):
             if step.done_on:
                 mark, when = "✔", step.done_on
             elif not step.needed:
-                mark, when = "–", self.tr("不需要")
+                # Only the 委托 step can be left out, and only while nobody entrusted a vote: 不需要 read as
+                # if 委托 were closed, but one may still come until the vote (then it must be published).
+                mark, when = "–", self.tr("无人委托") if step.key == pr.STEP_PROXIES else self.tr("不需要")
             else:
                 mark, when = "○", self.tr("未进行")
             label = QLabel(f"{mark} {tr(step.title)}:{when}")
