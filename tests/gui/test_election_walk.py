@@ -374,6 +374,7 @@ def test_the_demo_village_holds_its_2026_election(qtbot, store, settings_store, 
     type_date(qtbot, step.day_edit, CANDIDATES_PUBLISHED)
     _accept(qtbot, step)
     assert _step_label(page, pr.STEP_CANDIDATES) == f"✔ 提名候选人:{CANDIDATES_PUBLISHED.isoformat()}"
+    assert _step_label(page, pr.STEP_PROXIES) == "– 公布委托投票:无人委托"
     shots.done("5 候选人")
 
     # 6. A 委托: first to a neighbour (refused: only a near relative), then to the spouse; the list published.
