@@ -17,7 +17,7 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-from desktop.services import setup_service
+from desktop.services import election_board_rolls, setup_service
 from desktop.services.session import Session
 from models.clock import parse_utc
 from models.db import database
@@ -25,6 +25,7 @@ from models.roles import Permission
 from models.township import election_stats as stats
 from models.township import elections_board as eb
 from models.township.elections_board import (
+    BoardRow,
     ElectionBoard,
     ElectionFact,
     MemberFact,
@@ -173,7 +174,9 @@ def board(session: Session, today: date | None = None) -> ElectionBoard:
     today = today or date.today()
     info = setup_service.current()
     villages = load_villages(_villages(), today)
+    twice = election_board_rolls.double_registrations(villages)  # 第十三条: one list per villager
     rows = tuple(eb.village_row(v, today) for v in villages)
+    rows = tuple(BoardRow(r.village, r.stage, r.findings + twice.get(r.village.code, ())) for r in rows)
     return ElectionBoard(info.name if info else "", info.code if info else "", today, rows)
 
 

@@ -21,14 +21,10 @@ from dataclasses import dataclass
 from models.legal import organic_law
 from models.meetings.quorum import WARNING, Finding
 from models.messages import QT_TRANSLATE_NOOP, msg
-from models.township.elections_board import BoardFinding
+from models.township.elections_board import REGISTERED_TWICE, BoardFinding
 
 _C = "elections_board"
 
-#: The board's finding key (stable: filters and the CLI's "problems" list use it).
-REGISTERED_TWICE = "registered_twice"
-#: A few words for the board's 问题 column.
-LABEL = QT_TRANSLATE_NOOP(_C, "有人在两村登记")
 #: 组织法 (2018) 第十三条: 选民登记, and nobody on two villages' lists.
 ART_VOTERS = 13
 #: How many names one village's warning lists before "等N人".

@@ -61,6 +61,8 @@ ROLL_ARTICLE, WOMEN_ARTICLE, HANDOVER_ARTICLE, AUDIT_ARTICLE = law.ART_ROLL, law
 #: Finding keys (stable: tests and the screen's filters use them).
 ROLL_LATE, NO_WOMAN, HANDOVER_LATE, AUDIT_LATE, TURNOUT_LOW, COUNT_WRONG, RECALL_SHORT = (
     "roll_late", "no_woman", "handover_late", "audit_late", "turnout_low", "count_wrong", "recall_short")
+#: Someone on two villages' current lists (第十三条第三款): judged across villages, `township.election_duplicates`.
+REGISTERED_TWICE = "registered_twice"
 
 #: A few words per finding for the board's 问题 column (the detail panel gives the sentence and the article).
 FINDING_LABELS = {
@@ -71,6 +73,7 @@ FINDING_LABELS = {
     HANDOVER_LATE: QT_TRANSLATE_NOOP(_C, "移交超过十日"),
     AUDIT_LATE: QT_TRANSLATE_NOOP(_C, "离任审计未在选举前公布"),
     RECALL_SHORT: QT_TRANSLATE_NOOP(_C, "罢免票数不足"),
+    REGISTERED_TWICE: QT_TRANSLATE_NOOP(_C, "有人在两村登记"),
 }
 
 #: The next 换届 is due within this many days of the end of the term (its last year).

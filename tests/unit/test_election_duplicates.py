@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
+from desktop.services import election_board_service as svc
+from desktop.services import setup_service
+from desktop.services.session import cli_session
+from models.elections.records import Voter
 from models.meetings.quorum import WARNING
 from models.township.election_duplicates import REGISTERED_TWICE, RollLine, registered_twice
+from tests.support import election_boards as eb_support
+from tests.support.imported import imported
 
 NAMES = {"01": "一村", "02": "二村", "03": "三村"}
 
@@ -32,3 +42,25 @@ def test_many_names_are_cut_with_their_number():
     lines = [RollLine(code, f"村民{i}", 1960 + i, 1) for i in range(7) for code in ("01", "02")]
     [one] = registered_twice(lines, NAMES)["01"]
     assert "等7人" in one.text() and "村民5" not in one.text()
+
+
+@pytest.fixture
+def township(store):
+    setup_service.initialize("township", "城关镇", "330106001", "zhejiang")
+    return cli_session("township")
+
+
+def test_the_board_marks_both_villages_from_their_packages(township):
+    for code, name in (("33010600101", "一村"), ("33010600102", "二村"), ("33010600103", "三村")):
+        eb_support.enrol(code, name)
+    first = eb_support.held_election("33010600101", cast=6)
+    second = eb_support.held_election("33010600102", cast=6)
+    eb_support.held_election("33010600103", cast=6)
+    for owner, election in (("33010600101", first), ("33010600102", second)):
+        p = eb_support.person(owner, "周八", "男", birth_year=1966, birth_month=7)
+        imported(Voter, owner=owner, election=election, person=p)
+    rows = {r.village.name: r for r in svc.board(township, date(2026, 9, 1)).rows}
+    assert [f.key for f in rows["一村"].findings] == [REGISTERED_TWICE]
+    assert "周八(出生1966年7月,又在二村)" in rows["一村"].findings[0].text()
+    assert "又在一村" in rows["二村"].findings[0].text()
+    assert rows["三村"].findings == ()
