@@ -21,6 +21,8 @@ from desktop.services import election_board_rolls, setup_service
 from desktop.services.session import Session
 from models.clock import parse_utc
 from models.db import database
+from models.elections import tally
+from models.elections.tally import Entry
 from models.roles import Permission
 from models.township import election_stats as stats
 from models.township import elections_board as eb
@@ -51,6 +53,14 @@ def seats_total(seats: str) -> int:
         except ValueError:
             continue
     return total
+
+
+def seats_of(seats: str) -> tuple[tuple[str, int], ...]:
+    """The posts and their seats ("vc_chair=1,…"), as the tally engine takes them (malformed: none)."""
+    try:
+        return tuple(tally.parse_seats(seats or "").items())
+    except ValueError:
+        return ()
 
 
 def _int(value) -> int:
@@ -113,12 +123,20 @@ def load_villages(codes_names: list[tuple[str, str, str]], today: date) -> list[
                           f"AND owner IN ({marks}) GROUP BY election_id", codes).fetchall())
     candidates = dict(sql(f"SELECT election_id, count(*) FROM candidate WHERE deleted = 0 AND withdrawn_on = '' "
                           f"AND owner IN ({marks}) GROUP BY election_id", codes).fetchall())
+    entries: dict[str, list[Entry]] = defaultdict(list)
+    for tally_id, round_id, post, candidate_id, name, write_in, votes in sql(
+            f"SELECT t.id, t.round_id, t.post, t.candidate_id, p.name, t.write_in, t.votes FROM election_tally t "
+            f"LEFT JOIN candidate c ON c.id = t.candidate_id "
+            f"LEFT JOIN person p ON p.id = coalesce(c.person_id, t.person_id) "
+            f"WHERE t.deleted = 0 AND t.owner IN ({marks})", codes):
+        entries[round_id].append(Entry(_text(post), _text(name) or _text(write_in) or _text(tally_id), _int(votes),
+                                       candidate_id is not None, _text(tally_id)))
     rounds: dict[str, list[RoundFact]] = defaultdict(list)
-    for election_id, number, kind, held, issued, cast, invalid in sql(
-            f"SELECT election_id, number, kind, held_on, ballots_issued, ballots_cast, invalid_ballots "
+    for round_id, election_id, number, kind, held, issued, cast, invalid in sql(
+            f"SELECT id, election_id, number, kind, held_on, ballots_issued, ballots_cast, invalid_ballots "
             f"FROM election_round WHERE deleted = 0 AND owner IN ({marks})", codes):
         rounds[election_id].append(RoundFact(_int(number), _text(kind), _text(held), _int(issued), _int(cast),
-                                             _int(invalid)))
+                                             _int(invalid), tuple(entries.get(round_id, ()))))
     members: dict[str, list[MemberFact]] = defaultdict(list)
     for election_id, person_id, name, post, gender, birth, party, education, ethnicity in sql(
             f"SELECT m.election_id, m.person_id, p.name, m.post, p.gender, p.birth_year, p.political_status, "
@@ -150,7 +168,7 @@ def load_villages(codes_names: list[tuple[str, str, str]], today: date) -> list[
             _text(row["candidates_published_on"]), _text(row["announced_on"]), _text(row["handover_on"]),
             _text(row["audit_published_on"]), _text(row["cancelled_on"]), _int(registered.get(rid)),
             _int(candidates.get(rid)), tuple(sorted(rounds.get(rid, ()), key=lambda r: (r.held_on, r.number))),
-            tuple(members.get(rid, ())))
+            tuple(members.get(rid, ())), seats_of(row["seats"]))
 
     by_owner: dict[str, list[dict]] = defaultdict(list)
     for row in elections:

@@ -59,8 +59,9 @@ ROLL_ARTICLE, WOMEN_ARTICLE, HANDOVER_ARTICLE, AUDIT_ARTICLE = law.ART_ROLL, law
     law.ART_HANDOVER, law.ART_AUDIT
 
 #: Finding keys (stable: tests and the screen's filters use them).
-ROLL_LATE, NO_WOMAN, HANDOVER_LATE, AUDIT_LATE, TURNOUT_LOW, COUNT_WRONG, RECALL_SHORT = (
-    "roll_late", "no_woman", "handover_late", "audit_late", "turnout_low", "count_wrong", "recall_short")
+ROLL_LATE, NO_WOMAN, HANDOVER_LATE, AUDIT_LATE, TURNOUT_LOW, COUNT_WRONG, RECALL_SHORT, VOTE_OVERDUE = (
+    "roll_late", "no_woman", "handover_late", "audit_late", "turnout_low", "count_wrong", "recall_short",
+    "vote_overdue")
 #: Someone on two villages' current lists (第十三条第三款): judged across villages, `township.election_duplicates`.
 REGISTERED_TWICE = "registered_twice"
 
@@ -74,6 +75,7 @@ FINDING_LABELS = {
     AUDIT_LATE: QT_TRANSLATE_NOOP(_C, "离任审计未在选举前公布"),
     RECALL_SHORT: QT_TRANSLATE_NOOP(_C, "罢免票数不足"),
     REGISTERED_TWICE: QT_TRANSLATE_NOOP(_C, "有人在两村登记"),
+    VOTE_OVERDUE: QT_TRANSLATE_NOOP(_C, "选举日已过未见投票"),
 }
 
 #: The next 换届 is due within this many days of the end of the term (its last year).
@@ -94,6 +96,7 @@ class RoundFact:
     issued: int = 0
     cast: int = 0
     invalid: int = 0
+    entries: tuple[tally.Entry, ...] = ()  # the 计票: votes per name per post (empty: not recorded)
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,7 @@ class ElectionFact:
     candidates: int = 0  # candidates not withdrawn
     rounds: tuple[RoundFact, ...] = ()
     members: tuple[MemberFact, ...] = ()
+    posts: tuple[tuple[str, int], ...] = ()  # seats per post, as the election set them
 
     @property
     def main_round(self) -> RoundFact | None:
@@ -280,6 +284,16 @@ def this_round(latest: ElectionFact | None, today: date) -> tuple[ElectionFact |
     return latest, None
 
 
+def leaves_runoff(e: ElectionFact, r: RoundFact) -> bool:
+    """Whether the 计票 of the 正式选举 `r` (the tally engine's) left seats to a 另行选举 (or a tie vote)."""
+    if r.kind != MAIN_ROUND or not r.entries or not e.posts or not e.registered:
+        return False
+    result = tally.count_round(tally.Count(
+        registered=e.registered, ballots_cast=r.cast, seats=dict(e.posts), entries=r.entries,
+        ballots_issued=r.issued or None, invalid_ballots=r.invalid, kind=r.kind, on=r.held_on))
+    return result.valid and bool(result.further)
+
+
 def stage(e: ElectionFact | None, today: date) -> str:
     """The last step the records show (steps dated after `today` are planned, not done)."""
     if e is None:
@@ -295,10 +309,8 @@ def stage(e: ElectionFact | None, today: date) -> str:
     if done(e.announced_on):
         return ANNOUNCED
     held = [r for r in e.rounds if done(r.held_on)]
-    if any(r.kind == RUNOFF_ROUND for r in held):
+    if any(r.kind == RUNOFF_ROUND for r in held) or any(leaves_runoff(e, r) for r in held):
         return RUNOFF
-    if held and e.seats and len(e.members) < e.seats:
-        return RUNOFF  # the 正式选举 left seats unfilled: they go to 另行选举
     if held or done(e.candidates_published_on):
         return VOTING
     if done(e.roll_published_on):
@@ -376,7 +388,7 @@ def audit_finding(e: ElectionFact, today: date) -> BoardFinding | None:
 
     "Before" as the village's election engine reads it: a day earlier than the vote.
     """
-    if e.kind != GENERAL:
+    if e.kind != GENERAL or e.main_round is None:  # judged once the vote is on record
         return None
     vote = _day(e.vote_day)
     if vote is None or vote > today:
@@ -436,12 +448,24 @@ def recall_findings(r: RecallFact) -> list[BoardFinding]:
     return [BoardFinding(RECALL_SHORT, f, where) for f in verdict.findings if f.severity == ERROR]
 
 
+def overdue_finding(e: ElectionFact, today: date) -> BoardFinding | None:
+    """The election day has passed and the village's records show no vote (stalled, or not sent yet).
+
+    Not a rule of its own (no article): the township asks the village, which the sentence says.
+    """
+    day = _day(e.election_day)
+    if day is None or day >= today or e.rounds or e.announced_on or e.cancelled_on:
+        return None
+    return BoardFinding(VOTE_OVERDUE, Finding(WARNING, msg(_C, QT_TRANSLATE_NOOP(
+        _C, "选举日 {day} 已过,该村交来的记录里还没有投票;请向该村核实选举是否举行、是否推迟。"), day=e.election_day)))
+
+
 def findings(e: ElectionFact | None, today: date) -> tuple[BoardFinding, ...]:
     """Everything late or irregular about one election, the invalid votes first."""
     if e is None:
         return ()
     out = round_findings(e, today)
-    for check in (roll_finding, women_finding, handover_finding, audit_finding):
+    for check in (overdue_finding, roll_finding, women_finding, handover_finding, audit_finding):
         f = check(e, today)
         if f is not None:
             out.append(f)

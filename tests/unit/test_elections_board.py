@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from models.elections.tally import Entry
 from models.legal import organic_law
 from models.meetings.quorum import ERROR
 from models.township import election_stats as st
@@ -58,8 +59,13 @@ def test_stages_follow_the_last_step_on_record():
     assert s(replace(bare, candidates_published_on="2026-09-05")) == eb.NOT_STARTED  # planned, not done
     voted = replace(_done(), announced_on="", handover_on="")
     assert s(voted) == eb.VOTING
-    unfilled = replace(voted, members=_members()[:3])
-    assert s(unfilled) == eb.RUNOFF
+    counted = (Entry("vc_chair", "甲", 600), Entry("vc_member", "乙", 425), Entry("vc_member", "丙", 300))
+    posts = (("vc_chair", 1), ("vc_member", 1))
+    unfilled = replace(voted, posts=posts, rounds=(RoundFact(1, "main", "2026-05-10", 900, 850, 0, counted),))
+    assert s(unfilled) == eb.RUNOFF  # 425 of 850 is not more than half: the 委员 seat goes to 另行选举
+    filled = replace(unfilled, rounds=(RoundFact(1, "main", "2026-05-10", 900, 850, 0,
+                                                 counted[:1] + (Entry("vc_member", "乙", 426),)),))
+    assert s(filled) == eb.VOTING  # elected, waiting for the 当选公告
     assert s(replace(voted, rounds=voted.rounds + (RoundFact(2, "runoff", "2026-05-11", 500, 480),))) == eb.RUNOFF
     assert s(replace(_done(), handover_on="")) == eb.ANNOUNCED
     assert s(replace(_done(), audit_published_on="")) == eb.HANDED_OVER
@@ -213,3 +219,11 @@ def test_the_2021_election_is_the_previous_round_in_the_last_year_of_its_term():
     assert eb.this_round(old, date(2025, 5, 10)) == (None, old)
     assert eb.this_round(_done(), TODAY) == (_done(), None)
     assert eb.this_round(None, TODAY) == (None, None)
+
+
+def test_an_election_day_passed_without_a_vote_is_marked_and_the_audit_waits_for_the_vote():
+    planned = ElectionFact("e", election_day="2026-08-06", committee_chosen_on="2026-06-17")
+    assert eb.VOTE_OVERDUE not in _keys(planned, date(2026, 8, 6))  # the day itself: the vote may be on
+    keys = _keys(planned, date(2026, 8, 7))
+    assert eb.VOTE_OVERDUE in keys and eb.AUDIT_LATE not in keys  # no vote on record: the audit is not judged
+    assert eb.VOTE_OVERDUE not in _keys(_done(), TODAY)
