@@ -72,14 +72,13 @@ BODY_LABELS = {
 }
 
 #: Steps recorded as a date on the election here. The 选民名单 is published by the roll service
-#: (`voter_roll_service.publish`, with its own checks); the vote is the count's round.
+#: (`voter_roll_service.publish`, with its own checks); the vote, the 当选公告 (which opens the
+#: terms) and the 工作移交 by the count service (`election_count_service`).
 STEP_FIELDS = {
     pr.STEP_COMMITTEE: "committee_chosen_on",
     pr.STEP_CANDIDATES: "candidates_published_on",
     pr.STEP_PROXIES: "proxies_published_on",
     pr.STEP_AUDIT: "audit_published_on",
-    pr.STEP_ANNOUNCE: "announced_on",
-    pr.STEP_HANDOVER: "handover_on",
 }
 
 
@@ -338,8 +337,7 @@ def record_step(session: Session, election_id: str, step: str, on: date | str,
     """Record that `step` was taken on `on`; refused with the article when the law does not allow it yet.
 
     `details`: for the committee step, `by` (the body that chose it: 村民会议,
-    村民代表会议 or 各村民小组会议) and optionally `meeting_id`; for the
-    handover, `presided_by`, `supervised_by` and `items` (one per line).
+    村民代表会议 or 各村民小组会议) and optionally `meeting_id`.
     """
     session.require(Permission.EDIT_REGISTER)
     e = _election(election_id)
@@ -371,10 +369,6 @@ def record_step(session: Session, election_id: str, step: str, on: date | str,
                 law=law.cite(law.ART_COMMITTEE, e.election_day or day))
         changes["committee_chosen_by"] = by
         changes["committee_meeting"] = _committee_meeting(details.get("meeting_id") or None, by, day)
-    elif step == pr.STEP_HANDOVER:
-        changes["handover_presided_by"] = details.get("presided_by", "").strip()
-        changes["handover_supervised_by"] = details.get("supervised_by", "").strip()
-        changes["handover_items"] = details.get("items", "").strip()
     record_store.update(session, e, **changes)
     return summary(election_id, today)
 
@@ -419,10 +413,6 @@ def _step_problem(step: str, e: Election, f: pr.ElectionFacts, day: str) -> Mess
     if step == pr.STEP_PROXIES and e.election_day and day > e.election_day:
         return msg(_C, QT_TRANSLATE_NOOP(_C, "委托投票名单应当在投票之前公布({law})。"),
                    law=law.cite(law.ART_VOTE, e.election_day))
-    if step == pr.STEP_ANNOUNCE and f.vote_held_on and day < f.vote_held_on:
-        return msg(_C, QT_TRANSLATE_NOOP(_C, "当选公告不能早于投票日{vote}。"), vote=f.vote_held_on)
-    if step == pr.STEP_HANDOVER and f.announced_on and day < f.announced_on:
-        return msg(_C, QT_TRANSLATE_NOOP(_C, "工作移交不能早于当选公告日{day}。"), day=f.announced_on)
     return None
 
 

@@ -1,10 +1,10 @@
 """登记这一步: the date a step was taken, with what the step needs besides.
 
-The 村民选举委员会's step asks which body chose it (村民会议, 村民代表会议 or
-各村民小组会议, 组织法 2018 第十二条); the 工作移交 who presided, who
-supervised for the township and the items handed over (第二十条). The service
-refuses what the law does not allow (a 选民名单 published less than twenty
-days before the election day…); the refusal is shown in the dialog.
+The steps recorded from the summary: the 村民选举委员会 (which body chose it —
+村民会议, 村民代表会议 or 各村民小组会议, 组织法 2018 第十二条 — and the meeting's
+record), the 候选人名单 and 委托 lists published, the 离任审计 published. The
+service refuses what the law does not allow (a candidate list without 差额, a
+委托 list after the vote…); the refusal is shown in the dialog.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -63,11 +61,6 @@ class StepDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("日期"), self.day_edit)
         self.body_combo = QComboBox()
-        self.presided_edit = QLineEdit(self.tr("村民选举委员会"))
-        self.supervised_edit = QLineEdit()
-        self.supervised_edit.setPlaceholderText(self.tr("乡镇人民政府到场监督的人"))
-        self.items_edit = QPlainTextEdit()
-        self.items_edit.setPlaceholderText(self.tr("每行一项:印章、财务账目、档案资料……"))
         self.meeting_combo = QComboBox()
         if key == pr.STEP_COMMITTEE:
             for body in BODIES:
@@ -81,10 +74,6 @@ class StepDialog(QDialog):
                 self._meetings[meeting_id] = (held_on, body)
             self.meeting_combo.currentIndexChanged.connect(self._on_meeting)
             form.addRow(self.tr("会议记录"), self.meeting_combo)
-        elif key == pr.STEP_HANDOVER:
-            form.addRow(self.tr("主持"), self.presided_edit)
-            form.addRow(self.tr("监督"), self.supervised_edit)
-            form.addRow(self.tr("移交清单"), self.items_edit)
         self.error_label = QLabel()
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
@@ -111,9 +100,6 @@ class StepDialog(QDialog):
         if self._key == pr.STEP_COMMITTEE:
             details["by"] = self.body_combo.currentData()
             details["meeting_id"] = self.meeting_combo.currentData()
-        elif self._key == pr.STEP_HANDOVER:
-            details.update(presided_by=self.presided_edit.text(), supervised_by=self.supervised_edit.text(),
-                           items=self.items_edit.toPlainText())
         day = to_date(self.day_edit)
 
         def refused(exc: BaseException) -> None:
