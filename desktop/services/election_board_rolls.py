@@ -32,8 +32,9 @@ def double_registrations(villages: Iterable[VillageElection]) -> dict[str, tuple
     ids = sorted(current)
     marks = ",".join("?" * len(ids))
     rows = database.execute_sql(
-        f"SELECT v.election_id, p.name, p.birth_year, p.birth_month FROM voter v JOIN person p ON p.id = v.person_id "
+        f"SELECT v.election_id, p.name, p.birth_year, p.birth_month, v.category, p.gender FROM voter v "
+        f"JOIN person p ON p.id = v.person_id "
         f"WHERE v.deleted = 0 AND v.removed_on = '' AND p.deleted = 0 AND v.election_id IN ({marks})", ids).fetchall()
-    lines = [RollLine(current[eid][0], str(name or ""), _int(year), _int(month), current[eid][1])
-             for eid, name, year, month in rows]
+    lines = [RollLine(current[eid][0], str(name or ""), _int(year), _int(month), current[eid][1],
+                      str(category or ""), str(gender or "")) for eid, name, year, month, category, gender in rows]
     return registered_twice(lines, names)
