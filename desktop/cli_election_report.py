@@ -37,7 +37,7 @@ def report_elections(args, info, refused: type[Exception]) -> dict[str, Any]:
         stages[row.stage] = stages.get(row.stage, 0) + 1
     with_problems = [r for r in board.reporting if r.findings]
     lines = [f"换届结果统计表已写入:{path}",
-             f"{len(board.rows)} 个村:已正式选举 {len(counted)} 个,有问题 {len(with_problems)} 个,"
+             f"{len(board.rows)} 个村:已公告选举结果 {len(counted)} 个,有问题 {len(with_problems)} 个,"
              f"未交来数据包 {len(board.silent)} 个。"]
     lines += [f"  {eb.stage_label(code)}:{n} 个村" for code, n in sorted(stages.items(),
                                                                      key=lambda kv: eb.STAGES.index(kv[0]))]

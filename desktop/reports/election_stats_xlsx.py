@@ -1,6 +1,6 @@
 """The 村民委员会换届选举结果统计表 the county asks every township for, as .xlsx.
 
-One row per village that sent its records (the 换届's members counted by
+One row per village whose result is announced (the 换届's members counted by
 post, sex, age band, 党员, education, 民族, 一肩挑, 交叉任职, 连任, and the
 turnout), the township's total, notes that define each column, the
 villages not counted (no package, or no 换届 yet), and the 填报人 / 审核人 /
@@ -53,7 +53,7 @@ _GROUPS = (
 )
 
 _NOTES = (
-    QT_TRANSLATE_NOOP(_C, "说明:1. 本表只统计已交来数据包、已进行正式选举的村;数据来自各村数据包,截至填报日期。"),
+    QT_TRANSLATE_NOOP(_C, "说明:1. 本表只统计已交来数据包、已发布当选公告的村;数据来自各村数据包,截至填报日期。"),
     QT_TRANSLATE_NOOP(_C, "2. 年龄按选举日所在年份减出生年份计算;党员含中共预备党员;文化程度按人员名册登记。"),
     QT_TRANSLATE_NOOP(_C, "3. 一肩挑:当选公告之日同一人任村党组织书记和村民委员会主任;交叉任职:当选成员中当日任村党组织委员"
                           "(含书记)的人数;连任:选举前五年内担任过村民委员会职务的当选成员。"),
@@ -66,11 +66,12 @@ def _t(source: str) -> str:
 
 
 def counted_rows(board: ElectionBoard) -> list[tuple[eb.BoardRow, st.Counts]]:
-    """The villages the sheet counts (a package and a vote on record), each with its counts."""
+    """The villages the sheet counts (the result announced: 当选公告 on record by the board's day), with their counts."""
     out = []
+    today = board.today.isoformat()
     for row in board.reporting:
         e = row.election
-        if e is None or e.main_round is None:
+        if e is None or e.main_round is None or not e.announced_on or e.announced_on > today:
             continue
         out.append((row, st.village_counts(e, row.village.roles)))
     return out
@@ -164,7 +165,7 @@ def write_election_stats_xlsx(board: ElectionBoard, path: Path) -> Path:
     counted = {row.village.code for row, _c in rows}
     waiting = [row.village.name for row in board.reporting if row.village.code not in counted]
     if waiting:
-        notes.append(text(msg(_C, QT_TRANSLATE_NOOP(_C, "尚未进行正式选举的村({n} 个):{names}"),
+        notes.append(text(msg(_C, QT_TRANSLATE_NOOP(_C, "尚未发布当选公告的村({n} 个):{names}"),
                               n=len(waiting), names="、".join(waiting))))
     if board.silent:
         notes.append(text(msg(_C, QT_TRANSLATE_NOOP(_C, "未交来数据包的村({n} 个):{names}"),

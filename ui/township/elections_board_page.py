@@ -78,6 +78,7 @@ class ElectionsBoardPage(QWidget):
         self.filter_combo.addItem(self.tr("全部"), ALL)
         self.filter_combo.addItem(self.tr("有问题的"), PROBLEMS_ONLY)
         self.filter_combo.addItem(self.tr("未启动"), NOT_STARTED)
+        self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # the counts grow
         self.filter_combo.currentIndexChanged.connect(self._on_filter)
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.refresh_button.clicked.connect(self.reload)
