@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import installation, record_store, terms_service
+from desktop.services import election_count_service, installation, record_store, terms_service
 from desktop.services.session import Session
 from models import terms
 from models.elections import law
@@ -342,6 +342,7 @@ def record_step(session: Session, election_id: str, step: str, on: date | str,
     session.require(Permission.EDIT_REGISTER)
     e = _election(election_id)
     _refuse_cancelled(e)
+    _refuse_tab_step(step)
     field = STEP_FIELDS.get(step)
     if field is None:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "这一步不在这里登记。"))
@@ -369,8 +370,20 @@ def record_step(session: Session, election_id: str, step: str, on: date | str,
                 law=law.cite(law.ART_COMMITTEE, e.election_day or day))
         changes["committee_chosen_by"] = by
         changes["committee_meeting"] = _committee_meeting(details.get("meeting_id") or None, by, day)
+    elif step == pr.STEP_AUDIT:  # the 当选与移交 tab's date: one writer, with its checks
+        election_count_service.record_audit(session, election_id, date.fromisoformat(day))
+        return summary(election_id, today)
     record_store.update(session, e, **changes)
     return summary(election_id, today)
+
+
+def _refuse_tab_step(step: str) -> None:
+    """The 当选公告 and the 工作移交 are recorded (and corrected) on the 当选与移交 tab only: say so."""
+    if step == pr.STEP_ANNOUNCE:
+        raise _invalid(QT_TRANSLATE_NOOP(
+            _C, "当选公告在“当选与移交”页登记:公告的同时当选人员登记任职,公告日期不能在这里单独登记、修改或撤回。"))
+    if step == pr.STEP_HANDOVER:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "工作移交在“当选与移交”页登记(移交日期、主持、监督和移交清单)。"))
 
 
 #: Which meeting records a 推选 by which body (a 村民会议 of either form; each 村民小组会议).
@@ -421,9 +434,13 @@ def clear_step(session: Session, election_id: str, step: str) -> ElectionSummary
     session.require(Permission.EDIT_REGISTER)
     e = _election(election_id)
     _refuse_cancelled(e)
+    _refuse_tab_step(step)
     field = STEP_FIELDS.get(step)
     if field is None:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "这一步不在这里登记。"))
+    if step == pr.STEP_AUDIT:
+        election_count_service.record_audit(session, election_id, None)
+        return summary(election_id)
     changes = {field: ""}
     if step == pr.STEP_COMMITTEE:
         changes.update(committee_chosen_by="", committee_meeting=None)

@@ -66,3 +66,40 @@ def test_every_step_label_is_whole_at_1024x600(qtbot, village, styled_app, font)
             assert label.height() < 2 * label.fontMetrics().height(), label.text()
     finally:
         apply_point_size(styled_app, FONT_SIZES["normal"])
+
+
+def test_after_the_announcement_the_step_dialog_never_moves_its_date(qtbot, store):
+    """当选公告 and 工作移交 belong to the 当选与移交 tab (the announcement opened the terms); the
+    step dialog refuses them in words, and the 离任审计 date it records is the tab's."""
+    from desktop.services import election_count_service as ec
+    from desktop.services import terms_service
+    from models import terms
+    from tests.support.election_count_site import DAY, election_site
+    from ui.elections.result_tab import ResultTab
+
+    admin, _ids, election = election_site(store)
+    votes = {"张一": 5, "李三": 4, "赵五": 4, "钱六": 4, "孙七": 4}
+    lines = tuple(ec.Line(ln.post, ln.name, votes.get(ln.name, 0), ln.candidate_id, "", ln.person_id)
+                  for ln in ec.round_lines(election).lines)
+    ec.save_round(admin, election, ec.RoundInput("main", DAY.isoformat(), 7, 7, 0, lines))
+    ec.announce(admin, election, DAY)
+    page = _page(qtbot, admin, (1100, 700))
+    assert not [a.text() for a in page.summary.more_menu.actions() if "公告" in a.text() or "移交" in a.text()]
+
+    for step in ("announce", "handover"):
+        dialog = page.open_step(step)
+        qtbot.waitExposed(dialog)
+        dialog.day_edit.setDate(date(2026, 11, 25))
+        dialog.accept()
+        assert dialog.isVisible() and "“当选与移交”页" in dialog.error_label.text()
+        dialog.reject()
+    assert ec.handover_view(election).announced_on == DAY.isoformat()
+    assert len(terms_service.office_holders(terms.VILLAGE_COMMITTEE, DAY)) == 5
+
+    dialog = page.open_step("audit")
+    dialog.day_edit.setDate(date(2026, 10, 30))
+    dialog.accept()
+    assert not dialog.isVisible()
+    result = next(w for w in page.tab_widgets if isinstance(w, ResultTab))
+    result.refresh()
+    assert result.audit_edit.date().toPython() == date(2026, 10, 30) and "已在选举前公布" in result.audit_notes.text()
