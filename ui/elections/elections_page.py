@@ -97,6 +97,10 @@ class ElectionsPage(QWidget):
         # years and a 补选 now and then, so three rows show them all, and the steps and tabs get the
         # whole width (a left column left the tabs 590 px at 1024×600; they need up to 670).
         self.list.setWordWrap(False)
+        # One line a row, never a sideways bar: at 1024×600 with the 特大 font a long name made the
+        # bar cover the only row (17 of 25 px). The row is shortened in the middle; its tooltip has it all.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         top_row = QHBoxLayout()
         top_row.setSpacing(12)
         top_row.addWidget(self.list, 1)
@@ -192,7 +196,7 @@ class ElectionsPage(QWidget):
         for row in rows:
             item = QListWidgetItem(self._row_text(row))
             item.setData(Qt.ItemDataRole.UserRole, row.id)
-            item.setToolTip(kind_label(row.kind))
+            item.setToolTip(item.text() + "\n" + kind_label(row.kind))
             self.list.addItem(item)
             if row.id == keep:
                 chosen = item
