@@ -208,6 +208,16 @@ def steps_of(facts: ElectionFacts) -> list[Step]:
             late = candidate_list_problem(facts.candidates_published_on, day, facts.province)
             if late is not None:
                 problems.append(late)
+        elif key == STEP_VOTE and facts.vote_held_on and day and facts.vote_held_on != day:
+            # The vote recorded on another day than the election day: the list's twenty days and the
+            # objection deadlines were counted from the election day, so say so, and judge the list
+            # against the day the vote was really held.
+            problems.append(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "投票登记在{vote},与选举日{day}不一致;请核对投票日期,选举日改了的请用“修改…”改正。"),
+                vote=facts.vote_held_on, day=day))
+            gap = roll_gap_problem(facts.roll_published_on, facts.vote_held_on)
+            if gap is not None and facts.vote_held_on < day:
+                problems.append(gap)
         elif key == STEP_AUDIT and facts.audit_published_on and facts.vote_held_on \
                 and facts.audit_published_on >= facts.vote_held_on:
             problems.append(_audit_late(facts))

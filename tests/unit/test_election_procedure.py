@@ -118,6 +118,18 @@ def test_the_announcement_waits_for_the_runoff_and_a_vote_held_again():
     assert not pr.why_not("announce", _ready(vote_held_on="2026-06-20", elected=5), LATER)
 
 
+def test_a_vote_recorded_on_another_day_than_the_election_day_is_marked():
+    # The count saved with a wrong date (found walking a village): the vote step says so, and a vote held
+    # earlier than planned is judged against the list's twenty days.
+    steps = {s.key: s for s in pr.steps_of(_ready(vote_held_on="2026-06-10"))}
+    texts = _texts(steps["vote"].problems)
+    assert "投票登记在2026-06-10,与选举日2026-06-20不一致" in texts
+    assert "距选举日2026-06-10只有10天" in texts
+    assert not {s.key: s for s in pr.steps_of(_ready(vote_held_on="2026-06-20"))}["vote"].problems
+    later = {s.key: s for s in pr.steps_of(_ready(vote_held_on="2026-06-27"))}["vote"].problems
+    assert "不一致" in _texts(later) and "二十日前" not in _texts(later)
+
+
 def test_handover_within_ten_days():
     announced = _ready(vote_held_on="2026-06-20", elected=5, announced_on="2026-06-20")
     assert pr.handover_deadline("2026-06-20") == "2026-06-30"
