@@ -101,3 +101,14 @@ def test_the_township_navigation_opens_the_board(qtbot, township):
     qtbot.addWidget(page)
     assert isinstance(page, ElectionsBoardPage)
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
+
+
+def test_on_a_1024_screen_the_table_keeps_most_of_the_height(qtbot, township):
+    _paths, session = township
+    data.enrol("33010600101", "一村")
+    data.held_election("33010600101", cast=6)
+    page = _page(qtbot, session)
+    page.resize(870, 540)  # a 1024×600 screen less the navigation and the title bar
+    qtbot.waitUntil(lambda: page.splitter.orientation() == Qt.Orientation.Vertical)
+    table, detail = page.splitter.sizes()
+    assert table >= 2 * detail - 2  # the villages' rows first; the detail was given half

@@ -188,7 +188,10 @@ class ElectionsBoardPage(QWidget):
         if wide:
             self.splitter.setSizes([self.table_width(), max(300, room - self.table_width())])
         else:
-            self.splitter.setSizes([3, 2])
+            # In pixels: [3, 2] was taken as sizes, not shares, and the (empty until a village is
+            # clicked) detail got half the height; the table of 30 villages showed 7 rows at 1024×600.
+            height = max(self.splitter.height(), self.height() - 120, 300)
+            self.splitter.setSizes([height * 2 // 3, height - height * 2 // 3])
 
     # --- computing ----------------------------------------------------------------------------
 
