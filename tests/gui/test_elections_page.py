@@ -74,7 +74,7 @@ def test_tabs_nominating_a_committee_member_says_they_leave_and_a_bad_proxy_stay
     dialog = committee.open_add()
     assert dialog.select_person(ids["赵红"])
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert committee.table.rowCount() == 1 and committee.table.item(0, 4).text() == "在任"
+    assert committee.rows.rowCount() == 1 and committee.rows.index(0, 4).data() == "在任"
 
     page.tabs.setCurrentWidget(candidates)
     dialog = candidates.open_nominate()
@@ -82,7 +82,7 @@ def test_tabs_nominating_a_committee_member_says_they_leave_and_a_bad_proxy_stay
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "依法退出村民选举委员会" in candidates.dialog.text()  # the note box
     candidates.dialog.close()
-    assert committee.table.item(0, 4).text().startswith("2026-")  # the page told the other tab
+    assert committee.rows.index(0, 4).data().startswith("2026-")  # the page told the other tab
     assert "主任应选1名,候选人只有1名" in candidates.note_label.text()
 
     dialog = proxies.open_add()
@@ -90,7 +90,7 @@ def test_tabs_nominating_a_committee_member_says_they_leave_and_a_bad_proxy_stay
     dialog.proxy_combo.setCurrentIndex(dialog.proxy_combo.findData(ids["钱明"]))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "不是王建国的近亲属" in dialog.error_label.text()
-    assert proxies.table.rowCount() == 0
+    assert proxies.rows.rowCount() == 0
 
 
 def test_edit_refuses_a_day_too_close_to_the_published_roll_then_cancel(qtbot, village):

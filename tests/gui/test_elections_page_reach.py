@@ -103,3 +103,23 @@ def test_after_the_announcement_the_step_dialog_never_moves_its_date(qtbot, stor
     result = next(w for w in page.tab_widgets if isinstance(w, ResultTab))
     result.refresh()
     assert result.audit_edit.date().toPython() == date(2026, 10, 30) and "已在选举前公布" in result.audit_notes.text()
+
+
+def test_the_committee_list_is_a_model_and_its_row_buttons_follow_the_selection(qtbot, qtmodeltester, village):
+    from desktop.services import election_people_service as eps
+    from desktop.services import elections_service, people_service
+    from ui.elections.committee_tab import CommitteeTab
+
+    _paths, session = village
+    e = elections_service.create_election(session, "general", "第十二届村民委员会换届选举", date(2026, 12, 20),
+                                          {"vc_chair": 1, "vc_vice": 1, "vc_member": 3})
+    pid = people_service.add_person(session, "王建国", "男", birth_year=1970).id
+    member = eps.add_committee_member(session, e.id, pid, "chair", date(2026, 11, 1))
+    tab = CommitteeTab(session)
+    qtbot.addWidget(tab)
+    tab.show_election(e.id)
+    qtmodeltester.check(tab.rows)
+    assert [tab.rows.index(0, c).data() for c in (0, 4)] == ["王建国", "在任"]
+    assert not tab.leave_button.isEnabled() and tab.selected_id() is None
+    tab.table.selectRow(0)
+    assert tab.selected_id() == member.id and tab.leave_button.isEnabled()

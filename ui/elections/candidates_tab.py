@@ -23,7 +23,6 @@ from ui.operations import run_query
 from ui.widgets.dialogs import inform
 from ui.widgets.forms import date_edit, to_date
 from ui.widgets.palette import GREY
-from ui.widgets.tables import cell
 
 
 class CandidatesTab(ElectionTab):
@@ -47,14 +46,10 @@ class CandidatesTab(ElectionTab):
         rows, problems, self._seats = outcome.value
         self._withdrawn = {r.id for r in rows if r.withdrawn_on}
         for r in rows:
-            n = self.table.rowCount()
-            self.table.insertRow(n)
-            color = GREY if r.withdrawn_on else None
             status = (self.tr("{day}退出:{reason}").format(day=r.withdrawn_on, reason=r.withdrawn_reason)
                       if r.withdrawn_on else self.tr("候选人"))
             texts = [post_label(r.post), r.name, r.gender, r.nominated_on, str(r.nominations), status]
-            for c, text in enumerate(texts):
-                self.table.setItem(n, c, cell(text, r.id if c == 0 else None, color, center=c == 4))
+            self.add_row(texts, r.id, GREY if r.withdrawn_on else None, centered=(4,))
         if problems:
             self.set_note("\n".join("⚠ " + message_text(p) for p in problems))
         else:

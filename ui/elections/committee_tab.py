@@ -21,7 +21,6 @@ from ui.elections.people_dialogs import DayReasonDialog, PickPersonDialog
 from ui.operations import run_query
 from ui.widgets.forms import date_edit, to_date
 from ui.widgets.palette import GREY
-from ui.widgets.tables import cell
 
 
 class CommitteeTab(ElectionTab):
@@ -41,14 +40,10 @@ class CommitteeTab(ElectionTab):
         rows = outcome.value if outcome else []
         self._left = {r.id for r in rows if r.left_on}
         for r in rows:
-            n = self.table.rowCount()
-            self.table.insertRow(n)
-            color = GREY if r.left_on else None
             status = (self.tr("{day}退出:{reason}").format(day=r.left_on, reason=r.left_reason)
                       if r.left_on else self.tr("在任"))
-            for c, text in enumerate([r.name, r.gender, tr(eps.COMMITTEE_POSITIONS.get(r.position, r.position)),
-                                      r.joined_on, status]):
-                self.table.setItem(n, c, cell(text, r.id if c == 0 else None, color))
+            self.add_row([r.name, r.gender, tr(eps.COMMITTEE_POSITIONS.get(r.position, r.position)), r.joined_on,
+                          status], r.id, GREY if r.left_on else None)
         seated = len(rows) - len(self._left)
         self.set_note(self.tr("村民选举委员会主持选举,由村民会议、村民代表会议或者各村民小组会议推选产生;"
                               "成员被提名为候选人的,应当退出({law})。在任{n}人。").format(

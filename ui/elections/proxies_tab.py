@@ -21,7 +21,6 @@ from ui.errors import message_text
 from ui.operations import run_op, run_query
 from ui.widgets.dialogs import ask_confirm, inform
 from ui.widgets.forms import date_edit, to_date
-from ui.widgets.tables import cell
 
 
 def relation_label(code: str) -> str:
@@ -48,10 +47,7 @@ class ProxiesTab(ElectionTab):
         outcome = run_query(self, lambda: eps.proxies(election_id))
         rows = outcome.value if outcome else []
         for r in rows:
-            n = self.table.rowCount()
-            self.table.insertRow(n)
-            for c, text in enumerate([r.voter_name, r.proxy_name, relation_label(r.relation), r.granted_on]):
-                self.table.setItem(n, c, cell(text, r.id if c == 0 else None))
+            self.add_row([r.voter_name, r.proxy_name, relation_label(r.relation), r.granted_on], r.id)
         self.set_note(self.tr("登记参加选举的村民选举期间外出的,可以书面委托本村有选举权的近亲属代为投票;"
                               "委托人和受委托人的名单应当在投票前公布({law})。共{n}人委托。").format(
             n=len(rows), law=organic_law_both(15)))
