@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -209,12 +209,24 @@ class ElectionsPage(QWidget):
         new_id = chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None
         self._show(new_id, force_tabs=True)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Shown (styled at last): the list is sized to its rows as they are drawn now."""
+        super().showEvent(event)
+        self._fit_list()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """A new font size (设置 → 字号): the list is sized to its rows again, once the rows are."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            QTimer.singleShot(0, self, self._fit_list)
+        super().changeEvent(event)
+
     def _fit_list(self) -> None:
         """As tall as its rows, three at most (then it scrolls); hidden while there is none."""
         count = self.list.count()
         self.list.setVisible(count > 0)
         if not count:
             return
+        self.list.ensurePolished()  # the style sheet's item padding counts in the row's height
         row = max(self.list.sizeHintForRow(0), self.list.fontMetrics().height() + 4)
         height = min(count, 3) * row + 2 * self.list.frameWidth() + 2
         self.list.setFixedHeight(height)
