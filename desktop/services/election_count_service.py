@@ -11,8 +11,9 @@ election's 选民名单 (`voter_roll_service.registered_voters`).
 Announcing (`announce`) writes the `ElectedMember` rows and opens each one's
 term record through `terms_service.appoint`, so every engine that asks who
 holds office on a date sees the new 村委会 at once. A 换届 ends the outgoing
-村委会's terms the same day (届满:换届); a 补选's new terms end with the
-current one (`Election.term_end`, 第十九条).
+村委会's terms the same day (届满:换届), the members a 补选 added among them; a
+补选's new terms stay open and so end with the current term's (第十九条;
+`Election.term_end` records the day the term was due to end).
 
 Refused (nothing written): counts that cannot be (more votes than ballots…),
 a round before the vote is valid, an announcement while a 另行选举 or a tie
@@ -518,11 +519,11 @@ def announce(session: Session, election_id: str, announced_on: date) -> Announce
                 ended = 0  # nobody sitting (a new village, or the terms were ended by hand)
         order = {p: i for i, p in enumerate(POSTS)}
         for x in sorted(report.elected, key=lambda x: order.get(x.post, 9)):
+            # A 补选's member serves until the current term ends (第十九条): the office stays open and
+            # ends with the other members' when the next 换届 is announced (`end_body` above), never on
+            # a date of its own — a 换届 held late would otherwise leave one member out of office early.
             appointed = terms_service.appoint(session, x.person_id, x.post, announced_on)
             role = PersonRole.get_by_id(appointed.office.id)
-            if e.kind == KIND_BY_ELECTION and e.term_end:
-                record_store.update(session, role, end_date=e.term_end,
-                                    end_reason=terms_service.reason_text("term_over", "补选,任期到本届届满时止"))
             record_store.create(session, ElectedMember, election=e.id, round=x.round_id, person=x.person_id,
                                 post=x.post, votes=x.votes, role=role.id)
         # The committee as it sits once everyone is in: each appointment's own findings judged it half
