@@ -179,6 +179,17 @@ class ElectionsPage(QWidget):
         layout.addWidget(right_box, 1)
         self.refresh()
 
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        """The least height the page needs at `width`, not the height it would like.
+
+        The window's scroll area makes a page with wrapped text as tall as its
+        `heightForWidth`: Qt's answer is the preferred height (the tabs at
+        their size hint), so the page scrolled on 1366×768 and 130 px on
+        1024×600 while it fitted. With the least height the tabs take the room
+        the window has, and the page scrolls only when that is too little.
+        """
+        return self.layout().minimumHeightForWidth(width)
+
     # --- reading ---------------------------------------------------------------------------------
 
     def election_id(self) -> str | None:
