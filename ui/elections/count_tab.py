@@ -50,6 +50,7 @@ from ui.widgets.palette import AMBER, GREEN, GREY, RED
 from ui.widgets.primary_button import primary_button
 from ui.widgets.scroll import transparent_scroll
 from ui.widgets.side_panel import SideBySideOrTabs
+from ui.widgets.tables import keep_rows_visible
 
 COL_POST, COL_NAME, COL_KIND, COL_VOTES, COL_STATUS = range(5)
 _NEW = "new"
@@ -145,6 +146,7 @@ class CountTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.itemChanged.connect(self._on_item)
+        keep_rows_visible(self.table)  # on a short screen the page scrolls rather than hide the rows typed in
 
         self.post_combo = QComboBox()
         self.add_button = QPushButton(self.tr("添加另选他人"))
