@@ -165,6 +165,18 @@ def _count(election_id: str) -> tuple[ElectionResult | None, str]:
         return None, str(getattr(exc, "message", exc))
 
 
+def paper_label(village: str, label: str) -> str:
+    """The election's name as the papers print it after the village's: the village not said twice.
+
+    Secretaries name the election as the notice board reads, "石桥村第十二届村民委员会换届选举"; the
+    papers put the village first ("石桥村" + label), and the ballot read "石桥村石桥村第十二届…选票".
+    """
+    label = (label or "").strip()
+    if village and label.startswith(village) and len(label) > len(village):
+        return label[len(village):]
+    return label
+
+
 def load(election_id: str) -> ElectionPapers:
     """The papers' data of `election_id`.
 
@@ -207,7 +219,8 @@ def load(election_id: str) -> ElectionPapers:
         .order_by(ElectionCommitteeMember.seq))
     items = tuple(line.strip() for line in (e.handover_items or "").splitlines() if line.strip())
     return ElectionPapers(
-        id=e.id, village=info.name if info else "", label=e.label, kind=e.kind, election_day=e.election_day,
+        id=e.id, village=info.name if info else "", label=paper_label(info.name if info else "", e.label),
+        kind=e.kind, election_day=e.election_day,
         seats=read_seats(e.seats), roll_published_on=e.roll_published_on,
         candidates_published_on=e.candidates_published_on, proxies_published_on=e.proxies_published_on,
         announced_on=e.announced_on, handover_on=e.handover_on, handover_presided_by=e.handover_presided_by,
