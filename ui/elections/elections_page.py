@@ -82,6 +82,7 @@ class ElectionsPage(QWidget):
         self.dialog: QWidget | None = None
         self._top: QWidget | None = None
         self._summary: elections_service.ElectionSummary | None = None
+        self._was_empty = False
         self.can_edit = session.can(Permission.EDIT_REGISTER)
 
         self.list = QListWidget()
@@ -146,7 +147,8 @@ class ElectionsPage(QWidget):
         self.empty_text = QLabel(self.tr(
             "村民委员会每届任期五年,届满应当及时举行换届选举;成员出缺可以由村民会议或者村民代表会议补选。\n"
             "点右上角的“新建选举”,填写选举日和应选职位,然后按页面上方提示的“下一步”办理:"
-            "推选村民选举委员会、登记并公布选民名单、提名候选人、投票、公告、移交。"))
+            "推选村民选举委员会、登记并公布选民名单、提名候选人、投票、公告、移交。\n"
+            "罢免村民委员会成员、推选村民代表和村民小组长不需要先有选举:在下面的“罢免与推选”页中办理。"))
         self.empty_text.setWordWrap(True)
         self.empty_text.setProperty("role", "hint")
         scale_font(self.empty_text, 1.1)
@@ -265,11 +267,30 @@ class ElectionsPage(QWidget):
         else:
             self._show_top(self._detail)
         self._show_summary()
+        self._choose_tab(changed)
         for widget in self.tab_widgets:
             if changed:
                 widget.show_election(election_id)
             elif force_tabs:
                 widget.refresh()
+
+    def _choose_tab(self, changed: bool) -> None:
+        """With no election only 罢免与推选 can be used: the page opens on it.
+
+        When the first election appears (新建选举 or a 补选 from that tab), its first tab follows.
+        """
+        recall = self.recall_tab()
+        if recall is None:
+            return
+        if self.list.count() == 0:
+            self.tabs.setCurrentWidget(recall)
+        elif changed and self._was_empty and self.tabs.currentWidget() is recall:
+            self.tabs.setCurrentIndex(0)
+        self._was_empty = self.list.count() == 0
+
+    def recall_tab(self) -> QWidget | None:
+        """The 罢免与推选 tab (it belongs to no election), None when the page has none."""
+        return next((w for w in self.tab_widgets if type(w).__name__ == "RecallTab"), None)
 
     def top_widget(self) -> QWidget:
         """What the top of the right side shows: the empty state, the pick hint or the step summary."""
