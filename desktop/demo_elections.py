@@ -177,9 +177,8 @@ class _Writer:
         registered_on = sched.on(-sched.roll_days_before - 2)
         voter_roll_service.build(self.session, election_id, on=registered_on)
         lines = list(er.Voter.live().where(er.Voter.election == election_id).order_by(er.Voter.seq))
-        for line in lines:
-            if self.rng.random() < 0.05:
-                voter_roll_service.set_category(self.session, line.id, er.VOTER_AWAY)
+        for line in self.rng.sample(lines, min(len(lines) // 40, 12)):  # a few 外出务工, 本人表示参加选举
+            voter_roll_service.set_category(self.session, line.id, er.VOTER_AWAY)
         voter_roll_service.publish(self.session, election_id, sched.roll)
         raised = sched.roll + timedelta(days=2)
         if lines and raised <= self.today:
