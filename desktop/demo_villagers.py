@@ -135,7 +135,7 @@ def add_villagers(session: Session, names, groups: list[str], households: int, a
             if kid_year in (today.year - 18, today.year - 17):
                 # Nobody turns 18 around a 2026–2027 vote: such a voter is rightly marked 需核实 by the
                 # 选民登记, which the demo's walks through the screens do not expect.
-                kid_year = today.year - 19
+                kid_year = today.year - 19 if kid_year - 2 - head_year >= 20 else today.year - 16
             kid_gender = rng.choice("男女")
             members.append((kid_gender, kid_year, "子" if kid_gender == "男" else "女"))
         head_index = len(people)
