@@ -58,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="填入演示数据(用于试用和培训)")
     demo.add_argument("--years", type=int, default=10, help="生成多少年的历史记录")
     demo.add_argument("--villages", type=int, default=30, help="乡镇版:生成多少个村(每个村都经数据包导入)")
+    demo.add_argument("--election-stage", default="not_started",
+                      choices=("not_started", "planned", "committee", "roll", "candidates", "voted", "announced",
+                               "handed_over", "done"),
+                      help="村庄版:2026 年换届进行到哪一步(默认 not_started:尚未启动,可在软件里从推选选举委员会开始)")
+    demo.add_argument("--election-story", default="", choices=("", "recall"),
+                      help="村庄版:recall = 2023 年罢免一名委员并补选")
 
     sub.add_parser("check", help="检查数据库完整性和审计日志")
 
@@ -331,7 +337,8 @@ def cmd_demo(args, paths) -> dict[str, Any]:
         result = demo_township.fill_township(session, paths, villages=args.villages, years=args.years,
                                              progress=progress)
     else:
-        result = demo.fill_village(session, years=args.years)
+        result = demo.fill_village(session, years=args.years, election_stage=args.election_stage,
+                                   election_story=args.election_story)
     return {
         "mode": info.mode, "code": info.code, "name": info.name,
         "people": result.people, "villages": result.villages, "users": result.users,

@@ -111,3 +111,17 @@ def test_the_township_board_reads_each_villages_stage(tmp_path):
     done = by_name["青山村"].election
     assert done.registered > 300 and done.main_round.cast * 2 > done.registered  # 第十五条
     assert date.fromisoformat(done.handover_on) - date.fromisoformat(done.announced_on) <= timedelta(days=10)
+
+
+def test_the_cli_demo_takes_the_2026_stage_and_the_recall_story():
+    from desktop.cli import build_parser
+
+    parser = build_parser()
+    args = parser.parse_args(["demo", "--election-stage", "voted", "--election-story", "recall"])
+    assert (args.election_stage, args.election_story) == ("voted", "recall")
+    assert set(parser.parse_args(["demo"]).election_stage.split()) == {de.NOT_STARTED}
+    choices = next(a.choices for a in parser._subparsers._group_actions[0].choices["demo"]._actions
+                   if a.dest == "election_stage")
+    assert tuple(choices) == de.STAGES  # the CLI offers exactly the demo's stages
+    with pytest.raises(SystemExit):
+        parser.parse_args(["demo", "--election-stage", "half_done"])
