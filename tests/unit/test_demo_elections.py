@@ -119,7 +119,7 @@ def test_the_cli_demo_takes_the_2026_stage_and_the_recall_story():
     parser = build_parser()
     args = parser.parse_args(["demo", "--election-stage", "voted", "--election-story", "recall"])
     assert (args.election_stage, args.election_story) == ("voted", "recall")
-    assert set(parser.parse_args(["demo"]).election_stage.split()) == {de.NOT_STARTED}
+    assert parser.parse_args(["demo"]).election_stage == de.NOT_STARTED
     choices = next(a.choices for a in parser._subparsers._group_actions[0].choices["demo"]._actions
                    if a.dest == "election_stage")
     assert tuple(choices) == de.STAGES  # the CLI offers exactly the demo's stages
