@@ -98,6 +98,12 @@ def _open_dialog(qtbot, page_or_tab, button) -> QWidget:
     return dialog
 
 
+def _unfold(qtbot, page) -> None:
+    """展开步骤 when a short window folded the page's top (its list and 新建选举/修改… are under it)."""
+    if page.folded():
+        click(qtbot, page.summary.fold_button)
+
+
 def _choose(combo, text: str) -> None:
     """Pick the item a person reads as `text` (it must be offered)."""
     index = combo.findText(text)
@@ -237,6 +243,7 @@ def test_the_demo_village_holds_its_2026_election(qtbot, store, settings_store, 
     shots.done("0 the demo village, 民主选举")
 
     # 1. 新建选举: 2026 第十二届村民委员会换届选举, 主任 1 副主任 1 委员 3.
+    _unfold(qtbot, page)
     new = _open_dialog(qtbot, page, page.new_button)
     type_text(qtbot, new.label_edit, LABEL)
     type_date(qtbot, new.day_edit, ELECTION_DAY)
@@ -312,6 +319,7 @@ def test_the_demo_village_holds_its_2026_election(qtbot, store, settings_store, 
     assert not roll.notice_label.isVisible(), roll.notice_label.text()
 
     # The township asks to vote a week earlier: 修改… refuses a day less than twenty days after the list.
+    _unfold(qtbot, page)
     edit = _open_dialog(qtbot, page, page.edit_button)
     type_date(qtbot, edit.day_edit, EARLIER)
     click(qtbot, edit.ok_button)

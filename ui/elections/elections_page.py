@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -60,6 +61,24 @@ TABS: list[tuple[str, str]] = [
     (QT_TRANSLATE_NOOP(_C, "当选与移交"), "ui.elections.result_tab:ResultTab"),
     (QT_TRANSLATE_NOOP(_C, "罢免与推选"), "ui.elections.recall_tab:RecallTab"),
 ]
+
+#: Shorter tab titles for a narrow tab bar (the 特大 font on a 1024 px screen hid 罢免与推选 behind
+#: the scroll arrow); the full title stays in the tab's tooltip.
+SHORT_TITLES: dict[str, str] = {
+    "选举委员会": QT_TRANSLATE_NOOP(_C, "选委会"),
+    "选民登记": QT_TRANSLATE_NOOP(_C, "选民"),
+    "候选人": QT_TRANSLATE_NOOP(_C, "候选人"),
+    "委托投票": QT_TRANSLATE_NOOP(_C, "委托"),
+    "投票计票": QT_TRANSLATE_NOOP(_C, "计票"),
+    "当选与移交": QT_TRANSLATE_NOOP(_C, "当选移交"),
+    "罢免与推选": QT_TRANSLATE_NOOP(_C, "罢免推选"),
+}
+
+#: Below this many lines of the font in the room the page gets, the step summary folds to one line and
+#: the title and the list of elections give way: a netbook's window shows 470 px (26 lines of 标准),
+#: where the 投票计票 table showed one row; 1366×768 shows 648 px (36 lines of 标准, unfolded, but
+#: 26 of 特大, where the unfolded page scrolled).
+FOLD_BELOW_LINES = 33
 
 #: The 打印 menu: (title, "module:function"), each called as function(page, session, election_id).
 PRINTS: list[tuple[str, str]] = [
@@ -102,7 +121,9 @@ class ElectionsPage(QWidget):
         # bar cover the only row (17 of 25 px). The row is shortened in the middle; its tooltip has it all.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        top_row = QHBoxLayout()
+        self.top_row = QWidget()
+        top_row = QHBoxLayout(self.top_row)
+        top_row.setContentsMargins(0, 0, 0, 0)
         top_row.setSpacing(12)
         top_row.addWidget(self.list, 1)
         top_row.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
@@ -116,6 +137,9 @@ class ElectionsPage(QWidget):
         self.summary = StepSummary()
         self.summary.record_requested.connect(self.open_step)
         self.summary.clear_requested.connect(self.ask_clear_step)
+        self.summary.fold_requested.connect(self.set_folded)
+        self._fold_choice: bool | None = None  # the person's 收起/展开; None: by the room there is
+        self._watched: QWidget | None = None
         self.print_button = QToolButton()
         self.print_button.setText(self.tr("打印"))
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -132,7 +156,8 @@ class ElectionsPage(QWidget):
         for title, target in TABS:
             widget = _load(target)(session)
             widget.changed.connect(lambda w=widget: self._on_tab_changed(w))
-            self.tabs.addTab(widget, tr(title))
+            index = self.tabs.addTab(widget, tr(title))
+            self.tabs.setTabToolTip(index, tr(title))
             self.tab_widgets.append(widget)
         self.tabs.setVisible(bool(TABS))
         summary_box = self.summary
@@ -176,10 +201,87 @@ class ElectionsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(10)
-        layout.addWidget(ScaledLabel(self.tr("民主选举"), 1.5, bold=True))
-        layout.addLayout(top_row)
+        self.title = ScaledLabel(self.tr("民主选举"), 1.5, bold=True)
+        layout.addWidget(self.title)
+        layout.addWidget(self.top_row)
         layout.addWidget(right_box, 1)
         self.refresh()
+
+    # --- fitting a short or narrow window -------------------------------------------------------
+
+    def folded(self) -> bool:
+        """Whether the top is folded: the summary one line, the title and the list hidden."""
+        return self.summary.compact
+
+    def set_folded(self, folded: bool) -> None:
+        """收起/展开 as the person chose (kept while the page lives, over the room's own choice)."""
+        self._fold_choice = folded
+        self._update_fold()
+
+    def _room_height(self) -> int:
+        """The height the page is shown in: the window's scroll area's, else the page's own."""
+        return self._watched.height() if self._watched is not None else self.height()
+
+    def _update_fold(self) -> None:
+        short = self._room_height() < FOLD_BELOW_LINES * self.fontMetrics().height()
+        folded = self._fold_choice if self._fold_choice is not None else short
+        on_summary = self._top is self._detail
+        if folded != self.summary.compact:
+            self.summary.set_compact(folded)
+        # The list gives way only while the summary shows (its 展开 brings it back); in the empty
+        # state or while none is chosen it is what the person needs.
+        hide = folded and on_summary
+        self.title.setVisible(not hide)
+        self.top_row.setVisible(not hide)
+        layout = self.layout()
+        if layout is None:  # still being built
+            return
+        margins = (24, 6, 24, 4) if hide else (24, 20, 24, 16)
+        if layout.contentsMargins().top() != margins[1]:
+            layout.setContentsMargins(*margins)
+            layout.setSpacing(6 if hide else 10)
+
+    def _fit_tab_titles(self) -> None:
+        """Full tab titles when the bar has room for them all, else the short ones (no scroll arrows)."""
+        bar = self.tabs.tabBar()
+        for n, (title, _target) in enumerate(TABS):
+            bar.setTabText(n, tr(title))
+        corner = self.print_button.sizeHint().width() if self.print_button.isVisible() else 0
+        room = self.tabs.width() - corner - 8
+        short = bar.sizeHint().width() > room
+        if short:
+            for n, (title, _target) in enumerate(TABS):
+                bar.setTabText(n, tr(SHORT_TITLES.get(title, title)))
+        self.tabs.setUsesScrollButtons(not short)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """A new width: the tab titles are fitted again; a new height: the top folds or unfolds."""
+        super().resizeEvent(event)
+        self._fit_tab_titles()
+        self._update_fold()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        """The window's scroll area resized: the room the page is shown in changed."""
+        if watched is self._watched and event.type() == QEvent.Type.Resize:
+            self._update_fold()
+        return super().eventFilter(watched, event)
+
+    def _watch_room(self) -> None:
+        """Follow the height of the window's scroll area around the page.
+
+        The page itself is never shorter than its least height, so its own height does not say
+        how much room there is.
+        """
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        viewport = area.viewport() if area is not None else None
+        if viewport is not self._watched:
+            if self._watched is not None:
+                self._watched.removeEventFilter(self)
+            self._watched = viewport
+            if viewport is not None:
+                viewport.installEventFilter(self)
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         """The least height the page needs at `width`, not the height it would like.
@@ -226,11 +328,16 @@ class ElectionsPage(QWidget):
         """Shown (styled at last): the list is sized to its rows as they are drawn now."""
         super().showEvent(event)
         self._fit_list()
+        self._watch_room()
+        self._fit_tab_titles()
+        self._update_fold()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         """A new font size (设置 → 字号): the list is sized to its rows again, once the rows are."""
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
             QTimer.singleShot(0, self, self._fit_list)
+            QTimer.singleShot(0, self, self._fit_tab_titles)
+            QTimer.singleShot(0, self, self._update_fold)
         super().changeEvent(event)
 
     def _fit_list(self) -> None:
@@ -300,6 +407,7 @@ class ElectionsPage(QWidget):
         self._top = widget
         for top in self._tops:
             top.setVisible(top is widget)
+        self._update_fold()
 
     def _show_summary(self) -> None:
         self._summary = None

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -54,6 +55,8 @@ class StepSummary(QWidget):
     record_requested = Signal(str)
     #: The person asked to take back step `key` recorded by mistake (the page asks first).
     clear_requested = Signal(str)
+    #: The person folded (True) or unfolded (False) the summary with its 收起/展开 button.
+    fold_requested = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -77,10 +80,24 @@ class StepSummary(QWidget):
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_menu = QMenu(self.more_button)
         self.more_button.setMenu(self.more_menu)
+        # Folded (a short window: a netbook's 1008×520), the summary is one line: the next step and
+        # its first reason, cut to the width (all of it in the tooltip), so the tabs keep the height.
+        self.line_label = QLabel()
+        self.line_label.setObjectName("summary_line")
+        self.line_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.line_label.setMinimumWidth(120)
+        self.line_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._line = ""
+        self.fold_button = QToolButton()
+        self.fold_button.setObjectName("summary_fold")
+        self.fold_button.clicked.connect(lambda: self.fold_requested.emit(not self.compact))
+        self.compact = False
         row = QHBoxLayout()
         row.addWidget(self.next_label, 1)
+        row.addWidget(self.line_label, 1, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.fold_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -89,6 +106,44 @@ class StepSummary(QWidget):
         layout.addWidget(self.problems_label)
         layout.addLayout(row)
         layout.addWidget(self.reasons_label)
+        self.set_compact(False)
+
+    def set_compact(self, compact: bool) -> None:
+        """Folded: one line (the next step, its first reason); unfolded: the title, steps and reasons."""
+        self.compact = compact
+        self.fold_button.setText(self.tr("展开步骤") if compact else self.tr("收起"))
+        self.fold_button.setToolTip(self.tr("显示选举列表、全部步骤和理由") if compact else self.tr("只显示下一步,给下面的表格留出空间"))
+        self.line_label.setVisible(compact)
+        self.next_label.setVisible(not compact)
+        for label in (self.title_label, self.steps_box):
+            label.setVisible(not compact)
+        self.problems_label.setVisible(not compact and bool(self.problems_label.text()))
+        self.reasons_label.setVisible(not compact and bool(self.reasons_label.text()))
+        self._elide_line()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """The folded line is cut again to the new width."""
+        super().resizeEvent(event)
+        self._elide_line()
+
+    def _elide_line(self) -> None:
+        if not self.compact:
+            return
+        width = max(self.line_label.width(), 120)
+        self.line_label.setText(self.line_label.fontMetrics().elidedText(self._line, Qt.TextElideMode.ElideRight,
+                                                                         width))
+
+    def _set_line(self, problems: str) -> None:
+        """The folded line: ⚠ (when a step was irregular), the next step, its first reason."""
+        reasons = [line.removeprefix("· ") for line in self.reasons_label.text().splitlines() if line]
+        parts = [self.next_label.text()] + reasons[:1]
+        warn = self.tr("⚠ {n}处不合规 · ").format(n=len(problems.splitlines())) if problems else ""
+        self._line = warn + " ".join(parts)
+        self.line_label.setStyleSheet(f"color: {RED.name()};" if problems else "")
+        tip = [self.title_label.text(), self.next_label.text(), self.reasons_label.text(),
+               self.problems_label.text()]
+        self.line_label.setToolTip("\n".join(filter(None, tip)))
+        self._elide_line()
 
     def show_summary(self, summary: ElectionSummary, can_edit: bool) -> None:
         """Show `summary`; `can_edit` False keeps the record button off (with a tooltip saying why)."""
@@ -131,6 +186,8 @@ class StepSummary(QWidget):
         self.record_button.setEnabled(can_edit)
         self.record_button.setToolTip("" if can_edit else self.tr("只有管理员或村文书可以登记选举的步骤。"))
         self._fill_more(summary, can_edit and not nxt.cancelled)
+        self._set_line(problems)
+        self.set_compact(self.compact)
 
     def _fill_more(self, summary: ElectionSummary, can_edit: bool) -> None:
         self.more_menu.clear()

@@ -15,7 +15,7 @@ window can always give it less than the side-by-side minimum.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -47,6 +47,10 @@ class SideBySideOrTabs(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._side_by_side: bool | None = None
         self._arrange(True)
+        # A pane's minimum can grow without this widget being resized (a longer text, e.g. the
+        # 投票计票 tab's 登记选民 761 人 filled after the page was laid out): arrange again then.
+        main.installEventFilter(self)
+        side.installEventFilter(self)
 
     # --- the arrangement ----------------------------------------------------------
 
@@ -125,3 +129,10 @@ class SideBySideOrTabs(QWidget):
         """Side by side from `needed_width` on, tabs below it."""
         super().resizeEvent(event)
         self._arrange(event.size().width() >= self.needed_width())
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        """A pane asked for a new layout (its minimum may have grown): side by side only if both still fit."""
+        if (event.type() == QEvent.Type.LayoutRequest and watched in (self.main, self.side)
+                and self.isVisible() and self._side_by_side and self.width() < self.needed_width()):
+            self._arrange(False)
+        return super().eventFilter(watched, event)
