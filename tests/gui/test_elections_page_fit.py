@@ -30,11 +30,13 @@ def test_with_no_election_the_page_opens_on_recall_then_the_first_election_on_it
     _paths, session = village
     page = _page(qtbot, session)
     assert page.tabs.currentWidget() is page.recall_tab()
+    assert [page.tabs.isTabEnabled(n) for n in range(page.tabs.count())] == [False] * 6 + [True]
     assert "不需要先有选举" in page.empty_text.text() and "“罢免与推选”" in page.empty_text.text()
     e = elections_service.create_election(session, "general", "第十二届村民委员会换届选举", date(2026, 12, 20),
                                           {"vc_chair": 1, "vc_vice": 1, "vc_member": 3})
     page.refresh(e.id)
     assert page.election_id() == e.id and page.tabs.currentIndex() == 0
+    assert all(page.tabs.isTabEnabled(n) for n in range(page.tabs.count()))
 
 
 def _in_window_room(qtbot, session, font_size=None):

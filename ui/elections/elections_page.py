@@ -389,6 +389,12 @@ class ElectionsPage(QWidget):
         recall = self.recall_tab()
         if recall is None:
             return
+        # The election's own tabs are greyed while there is none to show (their tooltip says why).
+        for n, (title, _target) in enumerate(TABS):
+            if self.tabs.widget(n) is not recall:
+                self.tabs.setTabEnabled(n, self._election_id is not None)
+                self.tabs.setTabToolTip(n, tr(title) if self._election_id is not None else self.tr(
+                    "还没有选中的选举:先点“新建选举”,或在上面的列表中选一次选举。"))
         if self.list.count() == 0:
             self.tabs.setCurrentWidget(recall)
         elif changed and self._was_empty and self.tabs.currentWidget() is recall:
