@@ -6,7 +6,7 @@ it), so a reference names its version and a message cites exactly that.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from models.messages import QT_TRANSLATE_NOOP
@@ -64,9 +64,12 @@ class LegalBasis:
     version: str = ""
     article: int = 0
     province: str = ""  # a provincial measure's profile code, "" for national texts
+    #: The article's number in the text before (2018) when its number in this version is not known:
+    #: cited as "(原第十五条)" so a reader can still find it, never as a guessed new number.
+    former_article: int = field(default=0, compare=False)
 
     def cite(self) -> str:
-        """`依据《村民委员会组织法》(2018)第二十六条`.
+        """`依据《村民委员会组织法》(2018)第二十六条`; `依据《村民委员会组织法》(2025)(原第十五条)`.
 
         A title inside the title takes the inner marks (GB/T 15834: 《…〈…〉…》), as in
         《重庆市实施〈中华人民共和国村民委员会组织法〉办法》.
@@ -76,6 +79,8 @@ class LegalBasis:
             text += f"({self.version})"
         if self.article:
             text += f"第{chinese_number(self.article)}条"
+        elif self.former_article:
+            text += f"(原第{chinese_number(self.former_article)}条)"
         return text
 
 
@@ -102,13 +107,15 @@ def organic_law(article: int, on: date | str | None = None) -> LegalBasis:
     """A 村民委员会组织法 article, given in its 2018 numbering, as cited by the text in force on `on`.
 
     Every finding cites the text in force on the date of the record it judges: a 2024 meeting
-    the 2018 text, a 2026 one the amended text (with the amended article number). Without a
-    date (a rule with no record behind it), the 2018 text.
+    the 2018 text, a 2026 one the amended text (with the amended article number, or — where that
+    number is not known here — the 2018 one as "原第…条"). Without a date (a rule with no record
+    behind it), the 2018 text.
     """
     day = _day(on)
     if day is None or day < ORGANIC_2025_IN_FORCE:
         return LegalBasis(ORGANIC_LAW, "2018", article)
-    return LegalBasis(ORGANIC_LAW, "2025", ARTICLES_2025.get(article, 0))
+    number = ARTICLES_2025.get(article, 0)
+    return LegalBasis(ORGANIC_LAW, "2025", number, former_article=0 if number else article)
 
 
 def in_force_on(basis: LegalBasis | None, on: date | str | None) -> LegalBasis | None:

@@ -49,8 +49,8 @@ def test_roll_tab_builds_publishes_and_decides(qtbot, qtmodeltester, store):
 
     tab.group_filter.setCurrentIndex(tab.group_filter.findData("第二组"))
     assert {r[0] for r in _rows(tab)} == {"赵小红", "周无名"}
-    assert {r[5] for r in _rows(tab)} == {"⚠ 赵小红的年龄需核实(查验身份证件)(依据《村民委员会组织法》(2025))",
-                                         "⚠ 周无名的年龄需核实(查验身份证件)(依据《村民委员会组织法》(2025))"}
+    assert {r[5] for r in _rows(tab)} == {"⚠ 赵小红的年龄需核实(查验身份证件)(依据《村民委员会组织法》(2025)(原第十三条))",
+                                         "⚠ 周无名的年龄需核实(查验身份证件)(依据《村民委员会组织法》(2025)(原第十三条))"}
     tab.group_filter.setCurrentIndex(0)
 
     _select(tab.table, 1)  # 王大山 lives away but asked to vote

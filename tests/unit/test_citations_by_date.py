@@ -15,7 +15,7 @@ def test_meeting_type_bases_follow_the_meeting_day():
     assert meeting_type("assembly").quorum_basis.cite() == "依据《村民委员会组织法》(2018)第二十二条"
     assert meeting_type("assembly", on=date(2025, 12, 31)).notice_basis.cite() == \
         "依据《村民委员会组织法》(2018)第二十一条"
-    assert meeting_type("assembly", on=date(2026, 1, 1)).quorum_basis.cite() == "依据《村民委员会组织法》(2025)"
+    assert meeting_type("assembly", on=date(2026, 1, 1)).quorum_basis.cite() == "依据《村民委员会组织法》(2025)(原第二十二条)"
     # The table itself is untouched, and other laws keep their citation.
     assert TYPES["assembly"].quorum_basis.version == "2018"
     assert meeting_type("collective_members", on="2026-05-01").quorum_basis == TYPES["collective_members"].quorum_basis
@@ -27,14 +27,14 @@ def test_a_quorum_finding_cites_by_the_meeting_date():
         return [f.basis.cite() for f in verdict.findings if f.basis]
 
     assert "依据《村民委员会组织法》(2018)第二十八条" in cite(date(2024, 6, 1))
-    assert "依据《村民委员会组织法》(2025)" in cite(date(2026, 6, 1))
-    assert not any("第二十八条" in c for c in cite(date(2026, 6, 1)))
+    assert "依据《村民委员会组织法》(2025)(原第二十八条)" in cite(date(2026, 6, 1))
+    assert not any("(2025)第二十八条" in c for c in cite(date(2026, 6, 1)))  # no guessed new number
 
 
 def test_cadence_cites_the_text_of_each_quarter():
     found = cadence.missing_representative_quarters([], date(2025, 10, 1), date(2026, 3, 31))
     assert [f.basis.cite() for f in found] == ["依据《村民委员会组织法》(2018)第二十六条",
-                                              "依据《村民委员会组织法》(2025)"]
+                                              "依据《村民委员会组织法》(2025)(原第二十六条)"]
 
 
 def test_in_force_on_leaves_other_laws_and_missing_dates_alone():
@@ -53,7 +53,7 @@ def test_rules_procedure_cites_by_the_filing_day():
         return [b.cite() for _m, b in filing.warnings]
 
     assert receipt_warning("2025-08-01") == ["依据《村民委员会组织法》(2018)第二十七条"]
-    assert receipt_warning("2026-08-01") == ["依据《村民委员会组织法》(2025)"]
+    assert receipt_warning("2026-08-01") == ["依据《村民委员会组织法》(2025)(原第二十七条)"]
 
 
 def test_review_before_posting_is_law_in_chongqing_and_zhejiang_practice_elsewhere():
@@ -84,7 +84,7 @@ def test_province_deadlines_cite_their_article_and_zhejiang_20th_is_practice():
     assert cal.practice_note("chongqing") is None and cal.practice_note("national") is None
     # The national disclosure basis follows the record's date like every 组织法 citation.
     from models.legal import in_force_on
-    assert in_force_on(cal.profile("national").basis, "2026-02-01").cite() == "依据《村民委员会组织法》(2025)"
+    assert in_force_on(cal.profile("national").basis, "2026-02-01").cite() == "依据《村民委员会组织法》(2025)(原第三十条)"
 
 
 def test_shandong_vacancy_rule_is_not_cited_as_its_exclusions_article():

@@ -48,7 +48,7 @@ def test_roll_published_exactly_twenty_days_before_is_in_time():
 def test_roll_published_nineteen_days_before_is_too_late():
     problem = pr.roll_gap_problem("2026-06-01", "2026-06-20")
     assert "只有19天" in str(problem) and "二十日前" in str(problem)
-    assert "(依据《村民委员会组织法》(2025))" in str(problem)  # 2026: the amended text, no guessed number
+    assert "(依据《村民委员会组织法》(2025)(原第十四条))" in str(problem)  # 2026: the amended text, no guessed number
     step = pr.next_step(_ready(roll_published_on="2026-06-01"), LATER)
     assert (step.key, step.possible) == ("vote", False)
     assert "请把选举日改到2026-06-21或以后" in _texts(step.reasons)

@@ -58,7 +58,7 @@ def test_a_request_without_reasons_or_base_or_with_too_many_signers():
 
 def test_a_2026_request_cites_the_amended_text_without_a_guessed_number():
     text = _texts(rc.check_request(RECALL_BY_VOTERS, 20, 100, "2026-03-01", "x").findings)
-    assert "(2025)" in text and "第十六条" not in text
+    assert "(2025)(原第十六条)" in text and "(2025)第十六条" not in text
 
 
 @pytest.mark.parametrize(("registered", "cast", "turnout"), [(100, 50, False), (100, 51, True),

@@ -29,7 +29,7 @@ def test_a_2026_record_cites_the_2025_number_where_known_else_the_version_alone(
     assert organic_law(32, on="2026-03-01").cite() == "依据《村民委员会组织法》(2025)第三十七条"
     assert organic_law(2, on="2026-03-01").cite() == "依据《村民委员会组织法》(2025)第二条"
     # 24 is renumbered by the amendment, but its new number was not read: no number, not a guess.
-    assert organic_law(24, on="2026-03-01").cite() == "依据《村民委员会组织法》(2025)"
+    assert organic_law(24, on="2026-03-01").cite() == "依据《村民委员会组织法》(2025)(原第二十四条)"
 
 
 def test_no_date_means_the_2018_text():

@@ -246,7 +246,7 @@ def test_ending_a_seat_checks_its_dates_and_reason(admin):
 def test_citation_follows_the_date():
     assert organic_law_on(25, "2025-12-31").cite() == "依据《村民委员会组织法》(2018)第二十五条"
     assert organic_law_on(6, "2026-01-01").cite() == "依据《村民委员会组织法》(2025)第八条"
-    assert organic_law_on(25, "2026-01-01").cite() == "依据《村民委员会组织法》(2025)"
+    assert organic_law_on(25, "2026-01-01").cite() == "依据《村民委员会组织法》(2025)(原第二十五条)"
 
 
 def test_a_person_who_left_the_register_holds_no_office_from_that_day(admin):

@@ -50,7 +50,7 @@ def test_publication_exactly_twenty_days_before_is_in_time_nineteen_is_not():
     assert roll.publication_finding(date(2026, 4, 25), DAY) is None
     late = roll.publication_finding(date(2026, 4, 26), DAY)
     assert late is not None and late.severity == WARNING
-    assert "二十日前" in late.text() and "第十四条" not in late.text()  # 2026: the amended text, number unknown
+    assert "二十日前" in late.text() and "(2025)第十四条" not in late.text() and "(原第十四条)" in late.text()  # 2026: the amended text, number unknown
     after = roll.publication_finding(date(2026, 5, 16), DAY)
     assert after is not None and after.severity == ERROR
 
