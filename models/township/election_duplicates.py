@@ -1,19 +1,20 @@
-"""Nobody registered in two places: the same villager on two villages' 选民名单 (组织法 第十三条第三款).
+"""Perhaps registered in two places: the same villager on two villages' 选民名单 (组织法 第十三条第三款).
 
 "已在户籍所在村或者居住村登记参加选举的村民，不得再参加其他地方村民委员会的选举。" A village
 sees only its own list; the township holds every village's list (from the packages) and is the
 one place where a villager registered both where the 户籍 is and where he lives shows up.
 
-The packages carry no ID numbers (the app keeps none), so a person is recognised by name, sex
-and birth year and month. And the article's case is a villager registered both where the 户籍 is
+The packages carry no ID numbers (the app keeps none), so a person can only be guessed from name,
+sex, birth year and birth month — all four must be known (a line without a birth month never
+matches: name and year alone say too little), and a match is a suspicion, never a fact: the
+finding is a warning worded as one ("可能在两个村都登记了"), for both villages, asking them to
+check with each other. And the article's case is a villager registered both where the 户籍 is
 and where he lives: one of the two lines is then an 外出参选 line (户籍 here, living elsewhere) or
 an 外来 line (living here, 户籍 elsewhere). Two 户籍-and-residing lines with the same name and
-birth are two people far more often than one (the demo township's 29,000 adults in 30 villages
-share 26 such name-and-birth keys), so only pairs with such a line are compared. A match is
-a warning for both villages — the 选举委员会 of each looks. A line without a birth year is not
-compared (a name alone says too little).
+birth are two people far more often than one, so only keys with such a line are compared.
 
-Pure: `desktop/services/election_board_rolls.py` reads the lines, this module judges them.
+Pure: `desktop/services/election_board_rolls.py` reads (in SQL, only the keys on two lists), this
+module judges them.
 """
 
 from __future__ import annotations
@@ -49,8 +50,8 @@ class RollLine:
     gender: str = ""
 
 
-def _birth(year: int, month: int | None) -> str:
-    return f"{year}年{month}月" if month else f"{year}年"
+def _birth(year: int, month: int) -> str:
+    return f"{year}年{month}月"
 
 
 def registered_twice(lines: Iterable[RollLine], village_names: dict[str, str]) -> dict[str, tuple[BoardFinding, ...]]:
@@ -58,38 +59,40 @@ def registered_twice(lines: Iterable[RollLine], village_names: dict[str, str]) -
 
     `village_names`: code → name, for the sentence. Villages with nobody in common get no entry.
     """
-    where: dict[tuple[str, int, int | None, str], set[str]] = defaultdict(set)
-    moved: set[tuple[str, int, int | None, str]] = set()  # keys with an 外出 or 外来 line
+    where: dict[tuple[str, int, int, str], set[str]] = defaultdict(set)
+    moved: set[tuple[str, int, int, str]] = set()  # keys with an 外出 or 外来 line
     days: dict[str, str] = {}
     for line in lines:
         if line.election_day:
             days.setdefault(line.village_code, line.election_day)
-        name = (line.name or "").strip()
-        if not name or not line.birth_year:
-            continue
+        name, gender = (line.name or "").strip(), (line.gender or "").strip()
         month = line.birth_month if line.birth_month and 1 <= line.birth_month <= 12 else None
-        key = (name, line.birth_year, month, (line.gender or "").strip())
+        if not name or not gender or not line.birth_year or month is None:
+            continue  # all four known, or no match: a name and a year alone say too little
+        key = (name, line.birth_year, month, gender)
         where[key].add(line.village_code)
         if line.category != RESIDENT:
             moved.add(key)
     shared: dict[str, list[tuple[str, str, list[str]]]] = defaultdict(list)
-    for (name, year, month, _gender), villages in where.items():
-        if len(villages) < 2 or (name, year, month, _gender) not in moved:
+    for (name, year, month, gender), villages in where.items():
+        if len(villages) < 2 or (name, year, month, gender) not in moved:
             continue
         for code in villages:
             others = [village_names.get(c, c) for c in sorted(villages) if c != code]
-            shared[code].append((name, _birth(year, month), others))
+            shared[code].append((name, f"{gender},出生{_birth(year, month)}", others))
     out: dict[str, tuple[BoardFinding, ...]] = {}
     for code, people in shared.items():
         people.sort()
         day = days.get(code, "")
-        shown = "、".join(f"{name}(出生{birth},又在{'、'.join(others)})" for name, birth, others in people[:NAMES_SHOWN])
+        shown = "、".join(f"{name}({birth},另一村:{'、'.join(others)})" for name, birth, others in people[:NAMES_SHOWN])
         more = len(people) - NAMES_SHOWN
         template = (QT_TRANSLATE_NOOP(
-            _C, "{people}等{n}人同名、出生年月相同,又登记在其他村的选民名单上;已在户籍所在村或者居住村登记参加选举的村民,"
-                "不得再参加其他地方村民委员会的选举,请两村的村民选举委员会核实。") if more > 0 else QT_TRANSLATE_NOOP(
-            _C, "{people}同名、出生年月相同,又登记在其他村的选民名单上;已在户籍所在村或者居住村登记参加选举的村民,"
-                "不得再参加其他地方村民委员会的选举,请两村的村民选举委员会核实。"))
+            _C, "可能在两个村都登记了:{people}等{n}人,与其他村选民名单上的人同名、同性别、同出生年月,请与两村核实"
+                "(只凭姓名和出生年月,不能断定是同一人);已在户籍所在村或者居住村登记参加选举的村民,"
+                "不得再参加其他地方村民委员会的选举。") if more > 0 else QT_TRANSLATE_NOOP(
+            _C, "可能在两个村都登记了:{people},与其他村选民名单上的人同名、同性别、同出生年月,请与两村核实"
+                "(只凭姓名和出生年月,不能断定是同一人);已在户籍所在村或者居住村登记参加选举的村民,"
+                "不得再参加其他地方村民委员会的选举。"))
         finding = Finding(WARNING, msg(_C, template, people=shown, n=len(people)),
                           organic_law(ART_VOTERS, on=day or None))
         out[code] = (BoardFinding(REGISTERED_TWICE, finding),)
