@@ -6,7 +6,10 @@ written in: 另选他人). The result is never stored as a verdict: it is judged
 again from the counts by the engine (`models.elections.tally`) every time it
 is shown, so the screen, the printed 计票结果报告单 (`result_report`), the CLI
 and the township board agree. Registered voters = the live lines of the
-election's 选民名单 (`voter_roll_service.registered_voters`).
+election's 选民名单 (`voter_roll_service.registered_voters`) — except for a 补选
+decided by a meeting (第十九条): it has no 选民名单, and its vote is counted
+against the meeting's members (`electors`): the 村民代表 in office on the day
+for the 村民代表会议, the villagers 18 or over on the register for the 村民会议.
 
 Announcing (`announce`) writes the `ElectedMember` rows and opens each one's
 term record through `terms_service.appoint`, so every engine that asks who
@@ -27,12 +30,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.services import record_store, terms_service, voter_roll_service
+from desktop.services import record_store, terms_service, village_figures, voter_roll_service
 from desktop.services.session import Session
 from models import terms
 from models.db import database
 from models.elections import composition, law, tally
 from models.elections.records import (
+    BODY_REPRESENTATIVES,
+    BODY_VILLAGERS,
     KIND_BY_ELECTION,
     KIND_GENERAL,
     POSTS,
@@ -150,12 +155,13 @@ class ElectionResult:
     kind: str
     election_day: str
     seats: dict[str, int]
-    registered: int
+    registered: int  # what the vote is counted against (`electors`; `base` says which)
     rounds: list[RoundResult] = field(default_factory=list)
     elected: list[ElectedRow] = field(default_factory=list)
     pending: list[tally.Further] = field(default_factory=list)
     unfilled: dict[str, int] = field(default_factory=dict)
     announced_on: str = ""
+    base: str = "roll"  # BASE_ROLL, BASE_REPRESENTATIVES or BASE_VILLAGERS
 
     @property
     def valid(self) -> bool:
@@ -235,6 +241,35 @@ def _woman_sitting(e: Election, on: str) -> bool:
     return any(r.gender == FEMALE for r in terms_service.office_holders(terms.VILLAGE_COMMITTEE, on))
 
 
+#: What a vote is counted against (`ElectionResult.base`): the 选民名单, or a meeting's members.
+BASE_ROLL, BASE_REPRESENTATIVES, BASE_VILLAGERS = "roll", "representatives", "villagers"
+
+
+def electors_base(e: Election) -> str:
+    """BASE_*: a 补选 by the 村民代表会议 or the 村民会议 counts its meeting's members, anything else its 选民名单."""
+    if e.kind == KIND_BY_ELECTION and e.body == BODY_REPRESENTATIVES:
+        return BASE_REPRESENTATIVES
+    if e.kind == KIND_BY_ELECTION and e.body == BODY_VILLAGERS:
+        return BASE_VILLAGERS
+    return BASE_ROLL
+
+
+def electors(e: Election) -> int:
+    """How many may vote: the 选民名单's lines, or for a 补选 by a meeting its members on the election day.
+
+    The 村民代表会议: the 村民代表 in office (terms_service.office_holders); the 村民会议: the
+    villagers 18 or over living here (village_figures.register_counts). A 补选 needs no 选民名单
+    (第十九条 refers to the vote of 第十五条, not to the 选民登记 of 第十三条/第十四条).
+    """
+    base = electors_base(e)
+    if base == BASE_ROLL:
+        return voter_roll_service.registered_voters(e.id)
+    day = date.fromisoformat(e.election_day) if e.election_day else date.today()
+    if base == BASE_REPRESENTATIVES:
+        return len({r.person_id for r in terms_service.office_holders(("representative",), day)})
+    return village_figures.register_counts(day).adults
+
+
 def _judge(e: Election, registered: int, kind: str, held_on: str, issued: int, cast: int, invalid: int,
            lines: list[Line], seats: dict[str, int], woman_sitting: bool) -> tally.Result:
     return tally.count_round(tally.Count(
@@ -255,8 +290,9 @@ def result_report(election_id: str) -> ElectionResult:
     """Every round of the election judged by the engine, the elected so far and what is still to vote."""
     e = _election(election_id)
     seats = seats_of(e)
-    registered = voter_roll_service.registered_voters(e.id)
-    out = ElectionResult(e.id, e.label, e.kind, e.election_day, seats, registered, announced_on=e.announced_on)
+    registered = electors(e)
+    out = ElectionResult(e.id, e.label, e.kind, e.election_day, seats, registered, announced_on=e.announced_on,
+                         base=electors_base(e))
     current_seats = dict(seats)
     for r in _rounds(e.id):
         lines = _saved_lines(r.id)
@@ -321,7 +357,7 @@ def preview(election_id: str, data: RoundInput, round_id: str | None = None) -> 
     """The engine's judgement of a count table as typed (nothing written): the panel beside the table."""
     e = _election(election_id)
     seats, woman_before = _round_context(e, data.kind, round_id)
-    return _judge(e, voter_roll_service.registered_voters(e.id), data.kind, data.held_on, data.ballots_issued,
+    return _judge(e, electors(e), data.kind, data.held_on, data.ballots_issued,
                   data.ballots_cast, data.invalid_ballots, list(data.lines), seats,
                   woman_before or _woman_sitting(e, data.held_on))
 

@@ -192,3 +192,30 @@ def test_edit_keeps_a_late_roll_s_day_and_refuses_dropping_a_post_with_candidate
     eps.add_candidate(session, eid, people["钱明"], "vc_vice", date(2026, 12, 6))
     with pytest.raises(ValidationError, match="还有1名副主任候选人"):
         es.edit_election(session, eid, "第十二届", date(2026, 12, 20), {"vc_chair": 1, "vc_member": 4})
+
+
+def test_a_by_election_of_the_representatives_meeting_needs_no_roll(village):
+    """A 补选 by the 村民代表会议 (第十九条): a candidate without any 选民名单, no 选民登记 or 20-day step,
+    and its vote counted against the 村民代表 in office on the day."""
+    from desktop.services import election_count_service as ecs
+    from desktop.services import terms_service
+    from models.elections import procedure
+
+    _paths, session = village
+    reps = [people_service.add_person(session, f"代表{n}", "女" if n % 2 else "男", birth_year=1970 + n).id
+            for n in range(5)]
+    for pid in reps:
+        terms_service.appoint(session, pid, "representative", date(2026, 1, 1))
+    adult = people_service.add_person(session, "吴新民", "男", birth_year=1985, birth_month=4).id
+    e = es.create_election(session, "by_election", "补选委员", date(2026, 12, 20), {"vc_member": 1},
+                           body="representatives_meeting", term_end=date(2026, 12, 31))
+    eps.add_candidate(session, e.id, adult, "vc_member", date(2026, 12, 1))  # no 选民名单 was built
+    assert voter_roll_service.registered_voters(e.id) == 0
+    assert [r.name for r in eps.candidates(e.id)] == ["吴新民"]
+    assert procedure.STEP_ROLL not in procedure.BY_ELECTION_STEPS
+    report = ecs.result_report(e.id)
+    assert (report.registered, report.base) == (5, ecs.BASE_REPRESENTATIVES)
+    meeting = es.create_election(session, "by_election", "补选委员(村民会议)", date(2026, 12, 20), {"vc_member": 1},
+                                 body="villagers_meeting", term_end=date(2026, 12, 31))
+    report = ecs.result_report(meeting.id)  # the villagers 18 or over on the register
+    assert (report.registered, report.base) == (6, ecs.BASE_VILLAGERS)

@@ -246,7 +246,13 @@ class CountTab(QWidget):
         for post in POSTS:
             if post in report.seats:
                 self.post_combo.addItem(post_label(post), post)
-        self.registered_label.setText(self.tr("登记选民 {n} 人").format(n=report.registered))
+        if report.base == "representatives":  # a 补选 by the 村民代表会议: no 选民名单 (第十九条)
+            base = self.tr("在任村民代表 {n} 人(村民代表会议补选)")
+        elif report.base == "villagers":  # a 补选 by the 村民会议: the villagers 18 or over
+            base = self.tr("年满十八周岁村民 {n} 人(村民会议补选)")
+        else:
+            base = self.tr("登记选民 {n} 人")
+        self.registered_label.setText(base.format(n=report.registered))
         index = self.round_combo.findData(self._round_id) if self._round_id else -1
         if index < 0:
             index = self.round_combo.count() - 1
