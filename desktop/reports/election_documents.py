@@ -477,7 +477,11 @@ def announcement_html(data: ElectionPapers) -> str:
                  + escape(_t(QT_TRANSLATE_NOOP(_C, "职务"))) + "</th><th>" + escape(_t(QT_TRANSLATE_NOOP(_C, "姓名")))
                  + "</th><th>" + escape(_t(QT_TRANSLATE_NOOP(_C, "性别"))) + "</th><th>"
                  + escape(_t(QT_TRANSLATE_NOOP(_C, "得票"))) + "</th></tr>" + "".join(rows) + "</table>")
-    if data.kind == KIND_BY_ELECTION:
+    if data.kind == KIND_BY_ELECTION and stored_date(data.term_end[:10] if data.term_end else "") is not None:
+        parts.append("<p>" + escape(_t(QT_TRANSLATE_NOOP(
+            _C, "补选产生的成员,其任期到本届村民委员会任期届满时({end})止({cite})。")).format(
+            end=cn_date(data.term_end), cite=_cite(19, day))) + "</p>")
+    elif data.kind == KIND_BY_ELECTION:  # the term's end not recorded: the rule without the date
         parts.append("<p>" + escape(_t(QT_TRANSLATE_NOOP(_C, "补选产生的成员,其任期到本届村民委员会任期届满时止({cite})。")).format(
             cite=_cite(19, day))) + "</p>")
     parts.append("<p>" + escape(_t(QT_TRANSLATE_NOOP(_C, "特此公告。"))) + "</p>")

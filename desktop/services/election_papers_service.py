@@ -120,6 +120,7 @@ class ElectionPapers:
     count_problem: str = ""  # why the rounds could not be judged (seats unreadable…)
     elected: tuple[ElectedLine, ...] = ()
     committee: tuple[CommitteeLine, ...] = ()
+    term_end: str = ""  # a 补选: the day the current term ends, which ends its members' terms too (第十九条)
 
     @property
     def listed(self) -> tuple[VoterLine, ...]:
@@ -226,7 +227,7 @@ def load(election_id: str) -> ElectionPapers:
         announced_on=e.announced_on, handover_on=e.handover_on, handover_presided_by=e.handover_presided_by,
         handover_supervised_by=e.handover_supervised_by, handover_items=items, groups=_group_order(),
         voters=voters, candidates=candidates, proxies=tuple(proxies), count=count, count_problem=problem, elected=elected,
-        committee=committee)
+        committee=committee, term_end=e.term_end or "")
 
 
 @dataclass(frozen=True)

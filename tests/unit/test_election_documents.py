@@ -156,3 +156,13 @@ def test_a_date_stored_wrong_prints_as_a_blank_to_fill():
 
     assert cn_date("2026-05-06") == "2026年5月6日"
     assert cn_date("2026-02-30") == cn_date("昨天") == cn_date("") == "____年__月__日"
+
+
+def test_a_by_elections_announcement_dates_the_end_of_the_term(election):
+    from dataclasses import replace
+
+    by = replace(election, kind="by_election", term_end="2031-06-27")
+    assert "其任期到本届村民委员会任期届满时(2031年6月27日)止" in _text(ed.announcement_html(by))
+    unknown = _text(ed.announcement_html(replace(by, term_end="")))  # not recorded: the rule without a date
+    assert "任期届满时止" in unknown and "____年" not in unknown
+    assert "任期届满" not in _text(ed.announcement_html(election))  # a 换届 says nothing of it
