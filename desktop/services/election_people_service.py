@@ -240,15 +240,19 @@ def add_candidate(session: Session, election_id: str, person_id: str, post: str,
     seats_on = ElectionCommitteeMember.live().where(
         (ElectionCommitteeMember.election == e) & (ElectionCommitteeMember.person == person_id)
         & (ElectionCommitteeMember.left_on == ""))
-    already = Candidate.live().where((Candidate.election == e) & (Candidate.person == person_id)
-                                     & (Candidate.withdrawn_on == "")).first()
+    standing_for = [c.post for c in Candidate.live().where(
+        (Candidate.election == e) & (Candidate.person == person_id) & (Candidate.withdrawn_on == ""))]
+    already = post if post in standing_for else (standing_for[0] if standing_for else "")
     nominee = cand.Nominee(person.id, person.name, post, _may_stand(e, person), seats_on.exists(),
-                           already.post if already else "", by_election=e.kind == KIND_BY_ELECTION)
+                           already, by_election=e.kind == KIND_BY_ELECTION)
     on = e.election_day or day
     refused = cand.refusal(nominee, _seats(e), on)
     if refused is not None:
         raise ValidationError(refused)
     notes: list[Message] = []
+    second_post = cand.second_post_note(nominee)
+    if second_post is not None:
+        notes.append(second_post)
     withdrawal = cand.committee_withdrawal(nominee, on)
     with database.atomic():
         c = record_store.create(session, Candidate, election=e, person=person_id, post=post, nominated_on=day,

@@ -39,7 +39,8 @@ def refusal(nominee: Nominee, seats: dict[str, int], on: str) -> Message | None:
 
     Only registered voters stand (第十三条 gives the right to be elected with
     the registration; 第十五条 nominates among them); a post the election does
-    not fill has no candidates; one person stands for one post.
+    not fill has no candidates; nobody stands twice for the same post. Standing for two
+    posts is a province's rule, not the national law's: `second_post_note` warns of it.
     """
     if nominee.post not in seats:
         return msg(_C, QT_TRANSLATE_NOOP(_C, "这次选举不选{post}。"), post=POST_LABELS.get(nominee.post, nominee.post))
@@ -51,10 +52,26 @@ def refusal(nominee: Nominee, seats: dict[str, int], on: str) -> Message | None:
         return msg(_C, QT_TRANSLATE_NOOP(
             _C, "{name}不在这次选举的选民名单上;候选人应当是登记参加选举的村民({law})。"),
             name=nominee.name, law=law.cite(law.ART_VOTERS, on))
-    if nominee.already_for:
-        return msg(_C, QT_TRANSLATE_NOOP(_C, "{name}已经是{post}候选人,同一人只能作一个职位的候选人。"),
-                   name=nominee.name, post=POST_LABELS.get(nominee.already_for, nominee.already_for))
+    if nominee.already_for == nominee.post:
+        return msg(_C, QT_TRANSLATE_NOOP(_C, "{name}已经是{post}候选人。"),
+                   name=nominee.name, post=POST_LABELS.get(nominee.post, nominee.post))
     return None
+
+
+def second_post_note(nominee: Nominee) -> Message | None:
+    """A warning when `nominee` already stands for another post (None: they do not).
+
+    组织法 does not say whether one person may stand for two posts; provinces do, differently
+    (most: one post; some let a 主任 candidate who loses stand for 委员). So it is 惯例, a
+    warning, never a refusal — and the count keeps a person elected to two posts in the higher.
+    """
+    if not nominee.already_for or nominee.already_for == nominee.post:
+        return None
+    return msg(_C, QT_TRANSLATE_NOOP(
+        _C, "{name}已经是{post}候选人,又被提名为{other}候选人。同一人能否作两个职位的候选人由本省选举办法规定"
+            "(惯例多为一人只作一个职位的候选人),请按本省规定核对;两个职位都当选时按较高的职位计。"),
+        name=nominee.name, post=POST_LABELS.get(nominee.already_for, nominee.already_for),
+        other=POST_LABELS.get(nominee.post, nominee.post))
 
 
 def surely_under_18(birth_year: int | None, birth_month: int | None, on: date) -> bool:

@@ -24,9 +24,17 @@ def test_someone_not_on_the_roll_may_not_stand():
     assert "不在这次选举的选民名单上" in text and "第十三条" in text
 
 
-def test_a_post_not_elected_and_a_second_post_are_refused():
+def test_a_post_not_elected_and_the_same_post_twice_are_refused():
     assert "不选副主任" in str(cand.refusal(_nominee(post="vc_vice"), SEATS, ""))
-    assert "已经是主任候选人" in str(cand.refusal(_nominee(post="vc_member", already_for="vc_chair"), SEATS, ""))
+    assert "已经是主任候选人" in str(cand.refusal(_nominee(post="vc_chair", already_for="vc_chair"), SEATS, ""))
+
+
+def test_a_second_post_is_the_province_s_rule_a_warning_not_a_refusal():
+    second = _nominee(post="vc_member", already_for="vc_chair")
+    assert cand.refusal(second, SEATS, "") is None
+    note = str(cand.second_post_note(second))
+    assert "已经是主任候选人" in note and "本省选举办法" in note and "惯例" in note
+    assert cand.second_post_note(_nominee(post="vc_chair")) is None
 
 
 def test_a_committee_member_nominated_leaves_the_committee():
