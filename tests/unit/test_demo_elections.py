@@ -87,6 +87,38 @@ def test_the_demo_villages_2021_election_elected_the_current_committee(village_d
     assert {p.id for p in people if p.political_status == "中共党员"} == party
 
 
+def test_the_recall_story_recalls_a_member_by_both_majorities_and_a_by_election_fills_the_seat(village_demo):
+    """fill_village(election_story="recall"): ⅕ sign, the vote passes 第十六条's two majorities, 补选 (第十九条)."""
+    import random
+
+    from desktop.services import election_count_service, terms_service, voter_roll_service
+    from models.elections.records import ElectedMember, Election, ElectionRound, Recall
+
+    _store, session = village_demo
+    w = de._Writer(session, random.Random(7), "青山镇", TODAY)
+    de.recall_and_by_election(w)
+    assert w.counts["recalls"] == 1 and w.counts["elections"] == 1
+    (recall,) = Recall.live()
+    assert recall.basis == "voters" and recall.signers * 5 >= recall.base_count > 300  # ⅕ of the voters
+    assert recall.answer and recall.requested_on < recall.answered_on < recall.vote_on == "2023-04-09"
+    assert recall.cast * 2 > recall.registered and recall.agree * 2 > recall.cast  # both majorities
+    assert recall.outcome == "recalled"
+    office = recall.role
+    assert office.role == "vc_member" and office.end_date == recall.vote_on and office.end_reason.startswith("罢免")
+    (by,) = Election.live().where(Election.kind == "by_election")
+    assert by.election_day == "2023-05-14" and by.term_end and by.announced_on == by.election_day
+    (main,) = ElectionRound.live().where(ElectionRound.election == by.id)
+    assert main.held_on == by.election_day and main.ballots_cast * 2 > voter_roll_service.registered_voters(by.id)
+    report = election_count_service.result_report(by.id)
+    assert report.valid and not report.pending and len(report.elected) == 1
+    (member,) = ElectedMember.live().where(ElectedMember.election == by.id)
+    assert member.post == "vc_member" and member.person_id != recall.person_id
+    assert member.role.start_date == by.election_day and member.role.end_date in ("", by.term_end)
+    day_after = date(2023, 5, 15)
+    sitting = terms_service.office_holders(("vc_member",), day_after)
+    assert member.role_id in {r.id for r in sitting} and recall.role_id not in {r.id for r in sitting}
+
+
 def test_the_thirty_villages_span_the_stages_and_irregularities():
     plans = demo_township.plan_villages("330106001", 30, 10, TODAY)
     stages = [p.election_stage for p in plans]
