@@ -480,8 +480,17 @@ def village_row(v: VillageElection, today: date) -> BoardRow:
     (第十九条 refers to 第十五条; a 补选 decided by the 村民会议 or 村民代表会议 without a 选民名单 of its own
     is judged by that meeting's own quorum, not here), and a 罢免 recorded as passed whose numbers do not
     pass is marked.
+
+    An election day passed with no vote on record is marked whatever the round logic: `this_round` may
+    count such an election as the previous round's (its planned day opened a term now in its last year),
+    and that election is otherwise shown but not judged — a village silent since its planned vote must
+    still be asked (`overdue_finding`; a finished election has its vote on record and is not marked).
     """
     found = findings(v.general, today)
+    if v.previous is not None and v.previous is not v.general:
+        stalled = overdue_finding(v.previous, today)
+        if stalled is not None:
+            found += (stalled,)
     reached = stage(v.general, today)
     if reached == DONE and any(f.severity == ERROR for f in found):
         reached = HANDED_OVER

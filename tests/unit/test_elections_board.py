@@ -227,3 +227,25 @@ def test_an_election_day_passed_without_a_vote_is_marked_and_the_audit_waits_for
     keys = _keys(planned, date(2026, 8, 7))
     assert eb.VOTE_OVERDUE in keys and eb.AUDIT_LATE not in keys  # no vote on record: the audit is not judged
     assert eb.VOTE_OVERDUE not in _keys(_done(), TODAY)
+
+
+def test_a_previous_round_election_whose_day_passed_without_a_vote_is_marked_whatever_the_round():
+    def keys(previous, today=TODAY):
+        return [f.key for f in eb.village_row(VillageElection("1", "金鸡村", "2026-08-01", previous=previous),
+                                              today).findings]
+
+    planned = ElectionFact("e", election_day="2026-09-01", committee_chosen_on="2026-07-01",
+                           roll_published_on="2026-08-01", registered=800)
+    assert keys(planned) == []  # the day itself: the vote may be on
+    assert keys(planned, date(2026, 9, 2)) == [eb.VOTE_OVERDUE]  # the day after, no round recorded
+    finished = _done(election_day="2021-05-10", rounds=(RoundFact(1, "main", "2021-05-10", 900, 850),),
+                     announced_on="2021-05-10", handover_on="2021-05-15")
+    assert keys(finished) == []  # an old election by the book, the previous round's: not marked
+    # a vote planned for 2022 and never held: this_round counts it the previous round's, the board still asks
+    stalled = replace(planned, election_day="2022-03-01", committee_chosen_on="2022-01-10",
+                      roll_published_on="2022-02-01")
+    general, previous = eb.this_round(stalled, TODAY)
+    assert (general, previous) == (None, stalled)
+    row = eb.village_row(VillageElection("1", "金鸡村", "2026-08-01", general, previous=previous), TODAY)
+    assert row.stage == eb.NOT_STARTED and [f.key for f in row.findings] == [eb.VOTE_OVERDUE]
+    assert "2022-03-01 已过" in row.findings[0].text() and "核实" in row.findings[0].text()
