@@ -331,6 +331,7 @@ LABELS: dict[str, dict[str, str]] = {
         "village_group": QT_TRANSLATE_NOOP(_C, "村民小组"),
         "registered_on": QT_TRANSLATE_NOOP(_C, "登记日期"),
         "admitted_meeting_id": QT_TRANSLATE_NOOP(_C, "同意参加选举的会议"),
+        "resident_since": QT_TRANSLATE_NOOP(_C, "居住起始日期"),
         "removed_on": QT_TRANSLATE_NOOP(_C, "除名日期"),
         "removed_reason": QT_TRANSLATE_NOOP(_C, "除名原因"),
         "note": QT_TRANSLATE_NOOP(_C, "备注"),

@@ -202,7 +202,8 @@ def voters(election_id: str, group: str | None = None, category: str | None = No
                 continue
             title, type_code, held = meetings.get(v.admitted_meeting_id or "", ("", "", ""))
             live.append(roll.RollLine(v.id, v.person_id, p.name, p.birth_year, p.birth_month, v.category,
-                                      v.admitted_meeting_id, type_code, held, p.left_on, _verify(v)))
+                                      v.admitted_meeting_id, type_code, held, p.left_on, _verify(v),
+                                      v.resident_since))
         for found in roll.check_lines(live, day):
             findings.setdefault(found.voter_id, []).append(found.finding)
     ranks = people_service.group_ranks()
@@ -365,6 +366,24 @@ def _meeting_check(meeting_id: str | None, e: Election, name: str) -> None:
         raise _refuse(Finding(ERROR, msg(_C, why, name=name), roll.basis_13(day)))
 
 
+def _residence_check(resident_since: str, e: Election, name: str) -> str:
+    """The incomer's 居住起始日期 as stored: refused when not a date or short of a year (第十三条(三)).
+
+    Not recorded ("") passes: the list then warns that the year needs checking.
+    """
+    text = (resident_since or "").strip()
+    if not text:
+        return ""
+    since = roll.parse_day(text)
+    if since is None or len(text) != 10:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "居住起始日期“{text}”不是有效日期(格式如 2025-03-01)。"), text=text)
+    day = _election_day(e)
+    found = roll.residence_problem(since.isoformat(), day)
+    if found is not None and found[0] == ERROR:
+        raise _refuse(Finding(ERROR, msg(_C, found[1], name=name, since=since.isoformat()), roll.basis_13(day)))
+    return since.isoformat()
+
+
 def _person(person_id: str) -> Person:
     p = Person.get_or_none((Person.id == person_id) & (Person.deleted == False))  # noqa: E712
     if p is None:
@@ -373,11 +392,14 @@ def _person(person_id: str) -> Person:
 
 
 def add(session: Session, election_id: str, person_id: str, category: str,
-        admitted_meeting_id: str | None = None, note: str = "", on: date | None = None) -> str:
+        admitted_meeting_id: str | None = None, note: str = "", on: date | None = None,
+        resident_since: str = "") -> str:
     """Put one person on the list by hand (an away villager who asked to vote, an admitted incomer).
 
     Refused: not 18 on the election day, left the register before it, already on the list, an
-    incomer without a 村民会议/村民代表会议 that admitted him. A person taken off earlier comes
+    incomer without a 村民会议/村民代表会议 that admitted him, or living in the village less than a
+    year by the election day (`resident_since`, kept on an incomer's line only; "" = not recorded,
+    which the list shows as a warning). A person taken off earlier comes
     back on his old line (the reason it was removed stays in the audit log). Returns the line's id.
     """
     e = _writable(session, election_id)
@@ -395,8 +417,10 @@ def add(session: Session, election_id: str, person_id: str, category: str,
                        name=p.name, day=day.isoformat())
     if category == VOTER_INCOMER:
         _meeting_check(admitted_meeting_id, e, p.name)
+        resident_since = _residence_check(resident_since, e, p.name)
     else:
         admitted_meeting_id = None
+        resident_since = ""
     lines = [v for v in _lines(election_id) if v.person_id == person_id]
     if any(not v.removed_on for v in lines):
         raise _invalid(QT_TRANSLATE_NOOP(_C, "{name}已在选民名单上,同一村民只能登记一次({cite})。"), cite=basis.cite(), name=p.name)
@@ -407,12 +431,13 @@ def add(session: Session, election_id: str, person_id: str, category: str,
     with database.atomic():
         if lines:
             line = record_store.update(session, lines[0], category=category, admitted_meeting=admitted_meeting_id,
-                                       removed_on="", removed_reason="", registered_on=today,
+                                       resident_since=resident_since, removed_on="", removed_reason="", registered_on=today,
                                        village_group=p.village_group, note=text)
             return line.id
         line = record_store.create(session, Voter, election=e.id, person=p.id, category=category,
                                    village_group=p.village_group, registered_on=today,
-                                   admitted_meeting=admitted_meeting_id, note=text)
+                                   admitted_meeting=admitted_meeting_id, resident_since=resident_since,
+                                   note=text)
     return line.id
 
 

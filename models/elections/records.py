@@ -125,6 +125,7 @@ class Voter(SyncedModel):
     registered_on = CharField(max_length=10, default="")
     admitted_meeting = ForeignKeyField(Meeting, null=True, backref="admitted_voters",
                                        on_delete="RESTRICT")  # an incomer's admission (村民会议/代表会议)
+    resident_since = CharField(max_length=10, default="")  # an incomer's 居住起始日期 ('' = not recorded)
     removed_on = CharField(max_length=10, default="")  # taken off the list (an objection upheld, a death)
     removed_reason = TextField(default="")
     note = TextField(default="")

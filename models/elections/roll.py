@@ -276,6 +276,7 @@ class RollLine:
     admitted_on: str = ""  # the meeting's day
     left_on: str = ""
     verify: bool = False
+    resident_since: str = ""  # an incomer's 居住起始日期 ("" = not recorded)
 
 
 #: Meeting types that may admit an incomer (村民会议 in either form, 村民代表会议).
@@ -327,6 +328,11 @@ def check_lines(lines: Sequence[RollLine], election_day: date) -> list[LineFindi
             if why is not None:
                 out.append(LineFinding(line.voter_id, Finding(ERROR, msg(
                     _C, why, name=line.name), basis)))
+            residence = residence_problem(line.resident_since, election_day)
+            if residence is not None:
+                severity, template = residence
+                out.append(LineFinding(line.voter_id, Finding(severity, msg(
+                    _C, template, name=line.name, since=line.resident_since), basis)))
         if line.left_on and line.left_on <= day_text:
             out.append(LineFinding(line.voter_id, Finding(ERROR, msg(_C, QT_TRANSLATE_NOOP(
                 _C, "{name}已于{day}离开名册,应从名单移出"), name=line.name, day=line.left_on), basis)))
@@ -353,6 +359,37 @@ def incomer_problem(meeting_type: str, meeting_day: str, election_day: date, has
     day = parse_day(meeting_day)
     if day is not None and day > election_day:
         return QT_TRANSLATE_NOOP(_C, "{name}的登记会议在选举日之后")
+    return None
+
+
+#: 第十三条(三): an incomer has lived in the village this many years by the election day.
+RESIDENCE_YEARS = 1
+
+
+def residence_complete(resident_since: date) -> date:
+    """The day an incomer living in the village since `resident_since` has lived there a full year.
+
+    民法典 第二百零二条: a period in years ends on the corresponding day of the last year; without
+    one (29 February in a common year) on the last day of that month — 28 February.
+    """
+    year = resident_since.year + RESIDENCE_YEARS
+    day = min(resident_since.day, calendar.monthrange(year, resident_since.month)[1])
+    return date(year, resident_since.month, day)
+
+
+def residence_problem(resident_since: str, election_day: date) -> tuple[str, str] | None:
+    """(severity, template with `{name}`/`{since}`) when an incomer's year of residence does not hold.
+
+    第十三条(三): 在本村居住一年以上 — "以上" includes the year itself, so living there since exactly
+    one year before the election day is enough. Not recorded is a `WARNING` (the committee checks;
+    lines registered before the date was kept stay valid); less than a year by the election day,
+    or a date after it, is an `ERROR` (adding such a line is refused).
+    """
+    since = parse_day(resident_since)
+    if since is None:
+        return WARNING, QT_TRANSLATE_NOOP(_C, "{name}居住时间未登记,请核实是否满一年")
+    if since > election_day or residence_complete(since) > election_day:
+        return ERROR, QT_TRANSLATE_NOOP(_C, "{name}自{since}起在本村居住,到选举日不满一年,不能作为外来人员登记")
     return None
 
 

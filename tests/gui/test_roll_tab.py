@@ -99,3 +99,27 @@ def test_roll_tab_builds_publishes_and_decides(qtbot, qtmodeltester, store):
     result = tab.objections_model.index(0, 5).data()
     assert result.startswith("2026-04-29 异议成立")  # decided on day 3: no warning
     assert "⚠" not in result
+
+
+def test_add_voter_dialog_asks_an_incomer_for_his_residence_date(qtbot, store):
+    from models.elections.records import VOTER_AWAY, VOTER_INCOMER
+    from ui.elections.roll_dialogs import AddVoterDialog
+
+    admin, ids, election, meetings = voter_roll_site(store)
+    dialog = AddVoterDialog(admin, election)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.category.setCurrentIndex(dialog.category.findData(VOTER_AWAY))
+    assert not dialog.resident_since.isVisible()  # only an incomer's year of residence is asked
+    dialog.category.setCurrentIndex(dialog.category.findData(VOTER_INCOMER))
+    assert dialog.resident_since.isVisible()
+    dialog.select_person(ids["吴外来"])
+    dialog.meeting.setCurrentIndex(dialog.meeting.findData(meetings["reps"]))
+    dialog.resident_since.setText("2025-06-01")
+    dialog.ok_button.click()  # less than a year by 2026-05-15: refused, stays open
+    assert dialog.isVisible() and "不满一年" in dialog.message.text()
+    assert vr.registered_voters(election) == 0
+    dialog.resident_since.setText("2025-05-15")
+    dialog.ok_button.click()
+    assert not dialog.isVisible() and vr.registered_voters(election) == 1

@@ -110,7 +110,7 @@ def test_the_same_person_twice_is_an_error_same_name_and_birth_a_warning():
 
 def test_an_incomer_needs_a_villagers_or_representatives_meeting_before_the_day():
     ok = _line("1", "p1", "外来甲", category=VOTER_INCOMER, admitted_meeting_id="m", admitted_meeting_type="representatives",
-               admitted_on="2026-04-01")
+               admitted_on="2026-04-01", resident_since="2024-01-01")
     none = _line("2", "p2", "外来乙", category=VOTER_INCOMER)
     wrong = _line("3", "p3", "外来丙", category=VOTER_INCOMER, admitted_meeting_id="m2",
                   admitted_meeting_type="two_committees", admitted_on="2026-04-01")
@@ -126,3 +126,34 @@ def test_lines_under_age_or_gone_are_errors_and_verify_lines_warnings():
              _line("3", "p3", "核", 2008, 5, verify=True)]
     found = {(f.voter_id, f.finding.severity) for f in roll.check_lines(lines, DAY)}
     assert found == {("1", ERROR), ("2", ERROR), ("3", WARNING)}
+
+
+def _incomer(since):
+    return _line("1", "p1", "外来甲", category=VOTER_INCOMER, admitted_meeting_id="m",
+                 admitted_meeting_type="representatives", admitted_on="2026-04-01", resident_since=since)
+
+
+def test_an_incomer_has_lived_in_the_village_a_year_by_the_day_exactly_one_year_is_enough():
+    assert roll.residence_problem("2025-05-15", DAY) is None  # exactly one year: 一年以上 includes it
+    assert roll.residence_problem("2020-01-01", DAY) is None
+    short = roll.residence_problem("2025-05-16", DAY)  # one day short
+    assert short is not None and short[0] == ERROR and "不满一年" in short[1]
+    assert roll.residence_problem("2026-06-01", DAY)[0] == ERROR  # moved in after the day
+    missing = roll.residence_problem("", DAY)
+    assert missing == (WARNING, "{name}居住时间未登记,请核实是否满一年")
+    found = {(f.voter_id, f.finding.severity) for f in roll.check_lines([_incomer("2025-05-16")], DAY)}
+    assert found == {("1", ERROR)}
+    assert roll.check_lines([_incomer("2025-05-15")], DAY) == []
+    unrecorded = roll.check_lines([_incomer("")], DAY)
+    assert [f.finding.severity for f in unrecorded] == [WARNING]
+    assert "外来甲居住时间未登记" in unrecorded[0].finding.text() and "第十三条" in unrecorded[0].finding.text()
+
+
+def test_a_year_of_residence_from_29_february_ends_on_28_february():
+    # 民法典 第二百零二条: no corresponding day → the last day of the month.
+    assert roll.residence_complete(date(2024, 2, 29)) == date(2025, 2, 28)
+    assert roll.residence_problem("2024-02-29", date(2025, 2, 28)) is None
+    assert roll.residence_problem("2024-02-29", date(2025, 2, 27))[0] == ERROR
+    # An election on 29 February: living there since 28 February of the year before is a year.
+    assert roll.residence_problem("2027-02-28", date(2028, 2, 29)) is None
+    assert roll.residence_problem("2027-03-01", date(2028, 2, 29))[0] == ERROR

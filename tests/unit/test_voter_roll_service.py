@@ -195,3 +195,28 @@ def test_an_upheld_objection_that_cannot_be_carried_out_leaves_everything_as_it_
     assert "未满十八周岁" in str(refused.value)
     row = vr.objections(election)[0]
     assert row.upheld is None and row.decided_on == "" and vr.registered_voters(election) == 6
+
+
+def test_an_incomer_added_with_less_than_a_year_of_residence_is_refused(site):
+    admin, ids, election, meetings = site  # election day 2026-05-15
+    with pytest.raises(ValidationError) as short:
+        vr.add(admin, election, ids["吴外来"], VOTER_INCOMER, meetings["reps"], resident_since="2025-05-16")
+    assert "不满一年" in str(short.value) and "第十三条" in str(short.value)
+    with pytest.raises(ValidationError) as bad:
+        vr.add(admin, election, ids["吴外来"], VOTER_INCOMER, meetings["reps"], resident_since="2025-13-01")
+    assert "不是有效日期" in str(bad.value)
+    assert vr.registered_voters(election) == 0
+    line = vr.add(admin, election, ids["吴外来"], VOTER_INCOMER, meetings["reps"], resident_since="2025-05-15")
+    assert Voter.get_by_id(line).resident_since == "2025-05-15"
+    row = next(r for r in vr.voters(election) if r.id == line)
+    assert row.findings == ()  # exactly one year, admitted by the 代表会议: nothing to say
+
+
+def test_an_incomer_without_a_residence_date_is_listed_with_a_warning(site):
+    admin, ids, election, meetings = site
+    line = vr.add(admin, election, ids["吴外来"], VOTER_INCOMER, meetings["reps"])
+    row = next(r for r in vr.voters(election) if r.id == line)
+    assert [f.text() for f in row.findings] == [
+        "吴外来居住时间未登记,请核实是否满一年(依据《村民委员会组织法》(2025)(原第十三条))"]
+    away = vr.add(admin, election, ids["王大山"], VOTER_AWAY, resident_since="2026-05-01")
+    assert Voter.get_by_id(away).resident_since == ""  # kept for incomers only

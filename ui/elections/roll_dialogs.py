@@ -145,12 +145,16 @@ class AddVoterDialog(_WriteDialog):
         self.category = _category_combo()
         self.category.setCurrentIndex(self.category.findData(VOTER_AWAY))
         self.meeting = _meeting_combo(election_id)
+        self.resident_since = QLineEdit()
+        self.resident_since.setPlaceholderText(self.tr("如 2025-03-01;不清楚可留空,名单会提示核实"))
+        self.resident_since.setMaxLength(10)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("例如:本人电话表示回村参加选举"))
         self.category.currentIndexChanged.connect(self._category_changed)
-        form = QFormLayout()
+        self._form = form = QFormLayout()
         form.addRow(self.tr("类别:"), self.category)
         form.addRow(self.tr("同意登记的会议:"), self.meeting)
+        form.addRow(self.tr("在本村居住起始日期:"), self.resident_since)
         form.addRow(self.tr("备注:"), self.note)
         layout = QVBoxLayout(self)
         layout.addWidget(_hint(self.tr("名册里没有的外来人员,请先在“人员名册”登记,再回到这里添加。")))
@@ -175,7 +179,10 @@ class AddVoterDialog(_WriteDialog):
             self.people.setCurrentRow(first)
 
     def _category_changed(self, *_args) -> None:
-        self.meeting.setEnabled(self.category.currentData() == VOTER_INCOMER)
+        incomer = self.category.currentData() == VOTER_INCOMER
+        self.meeting.setEnabled(incomer)
+        # 第十三条(三) 在本村居住一年以上 concerns incomers only: the date row is shown for them alone.
+        self._form.setRowVisible(self.resident_since, incomer)
 
     def select_person(self, person_id: str) -> None:
         """Highlight `person_id` in the list (tests, and an objection upheld)."""
@@ -189,7 +196,9 @@ class AddVoterDialog(_WriteDialog):
         if item is None or item.isHidden():
             raise_refusal(self.tr("请在列表中选择要添加的村民。"))
         self.voter_id = vr.add(self._session, self._election_id, item.data(_ID), self.category.currentData(),
-                               self.meeting.currentData(), self.note.text())
+                               self.meeting.currentData(), self.note.text(),
+                               resident_since=self.resident_since.text() if self.category.currentData() == VOTER_INCOMER
+                               else "")
         return self.voter_id
 
 
