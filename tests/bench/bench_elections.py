@@ -361,7 +361,7 @@ def _board_rows(runs: int) -> list[tuple[str, float, float, str]]:
          f"{VILLAGES_LARGE / VILLAGES_SMALL:.1f}x the villages; 8.2-8.5x CPU at issue 18, the 重复登记 check "
          "~90% of it; goal ratio <= 7"),
         (f"board: its 重复登记 check at {VILLAGES_LARGE} villages", times["twice"], times["twice"] / large,
-         "election_board_rolls.double_registrations: every current voter line read and matched; "
+         "election_board_rolls.double_registrations: only the current lines whose key is an 外出/外来 line's are read (SQL); "
          "ratio to the whole board (its share)"),
         (f"board: 统计表 .xlsx at {VILLAGES_LARGE} villages", times["xlsx"], times["xlsx"] / large,
          f"write_stats of the board computed, {notes['xlsx']}; ratio to the {VILLAGES_LARGE}-village board; "
