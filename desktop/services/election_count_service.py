@@ -258,12 +258,14 @@ def electors(e: Election) -> int:
     """How many may vote: the 选民名单's lines, or for a 补选 by a meeting its members on the election day.
 
     The 村民代表会议: the 村民代表 in office (terms_service.office_holders); the 村民会议: the
-    villagers 18 or over living here (village_figures.register_counts). A 补选 needs no 选民名单
+    villagers 18 or over living here (village_figures.register_counts), or the list of them when the
+    village wrote one (the demo's 村民会议 补选 does). A 补选 needs no 选民名单
     (第十九条 refers to the vote of 第十五条, not to the 选民登记 of 第十三条/第十四条).
     """
     base = electors_base(e)
-    if base == BASE_ROLL:
-        return voter_roll_service.registered_voters(e.id)
+    listed = voter_roll_service.registered_voters(e.id)
+    if base == BASE_ROLL or (base == BASE_VILLAGERS and listed):  # a 村民会议 that listed its members
+        return listed
     day = date.fromisoformat(e.election_day) if e.election_day else date.today()
     if base == BASE_REPRESENTATIVES:
         return len({r.person_id for r in terms_service.office_holders(("representative",), day)})
