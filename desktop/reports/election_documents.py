@@ -354,13 +354,27 @@ def _num(value: Fraction) -> str:
     return f"{float(value):.1f}"
 
 
-def turnout_line(registered_count: int, cast: int, valid: bool) -> str:
-    """登记选民 812 人,投票 640 人,超过半数(406 人),选举有效 — `valid` is the tally engine's verdict."""
+def turnout_line(registered_count: int, cast: int, valid: bool, base: str = "roll") -> str:
+    """登记选民 812 人,投票 640 人,超过半数(406 人),选举有效 — `valid` is the tally engine's verdict.
+
+    `base` (`ElectionResult.base`): a 补选 by the 村民代表会议 counts its 村民代表 in office, one by the
+    村民会议 the villagers 18 or over, and the line names them instead of 登记选民.
+    """
     if valid:
-        text = QT_TRANSLATE_NOOP(_C, "登记选民 {registered} 人,投票 {cast} 人,超过半数({half} 人),选举有效")
+        text = QT_TRANSLATE_NOOP(_C, "{who} {registered} 人,投票 {cast} 人,超过半数({half} 人),选举有效")
     else:
-        text = QT_TRANSLATE_NOOP(_C, "登记选民 {registered} 人,投票 {cast} 人,未超过半数({half} 人),选举无效")
-    return _t(text).format(registered=registered_count, cast=cast, half=_num(Fraction(registered_count, 2)))
+        text = QT_TRANSLATE_NOOP(_C, "{who} {registered} 人,投票 {cast} 人,未超过半数({half} 人),选举无效")
+    return _t(text).format(who=base_label(base), registered=registered_count, cast=cast,
+                           half=_num(Fraction(registered_count, 2)))
+
+
+def base_label(base: str) -> str:
+    """Who the vote is counted against: 登记选民, or for a 补选 by a meeting its members."""
+    if base == "representatives":
+        return _t(QT_TRANSLATE_NOOP(_C, "在任村民代表"))
+    if base == "villagers":
+        return _t(QT_TRANSLATE_NOOP(_C, "年满十八周岁村民"))
+    return _t(QT_TRANSLATE_NOOP(_C, "登记选民"))
 
 
 _STATUS = {
@@ -385,7 +399,8 @@ def _round_html(data: ElectionPapers, rr, first: bool) -> str:
     parts = [f"<h1{css}>{escape(data.village)}{escape(title(COUNT))}</h1>",
              f"<p class='sub'>{escape(data.label)}　{escape(_t(QT_TRANSLATE_NOOP(_C, '第 {n} 轮')).format(n=rnd.number))}"
              f"({escape(kind)})　{cn_date(on)}</p>"]
-    head = [(_t(QT_TRANSLATE_NOOP(_C, "登记选民")), res.registered),
+    base = data.count.base if data.count is not None else "roll"
+    head = [(base_label(base), res.registered),
             (_t(QT_TRANSLATE_NOOP(_C, "发出选票")), rnd.ballots_issued),
             (_t(QT_TRANSLATE_NOOP(_C, "收回选票(投票人数)")), res.ballots_cast),
             (_t(QT_TRANSLATE_NOOP(_C, "无效票")), res.invalid_ballots),
@@ -397,7 +412,7 @@ def _round_html(data: ElectionPapers, rr, first: bool) -> str:
         parts.append("<p><b>" + escape(_t(QT_TRANSLATE_NOOP(_C, "本轮的数字不能成立,未作判定:"))) + "</b></p>")
         parts.extend(f"<p>{escape(_finding(f))}</p>" for f in res.errors)
     else:
-        parts.append(f"<p><b>{escape(turnout_line(res.registered, res.ballots_cast, res.valid))}</b>"
+        parts.append(f"<p><b>{escape(turnout_line(res.registered, res.ballots_cast, res.valid, base))}</b>"
                      f"({escape(_cite(15, on))})。</p>")
         if runoff:
             rule = QT_TRANSLATE_NOOP(_C, "另行选举以得票多的当选,但所得票数不得少于已投选票总数的三分之一:"
@@ -463,7 +478,8 @@ def announcement_html(data: ElectionPapers) -> str:
         village=data.village, label=data.label, day=cn_date(day))
     if main is not None and not main.result.errors:
         res = main.result
-        intro += turnout_line(res.registered, res.ballots_cast, res.valid) + "。"
+        intro += turnout_line(res.registered, res.ballots_cast, res.valid,
+                              data.count.base if data.count is not None else "roll") + "。"
     intro += _t(QT_TRANSLATE_NOOP(_C, "根据{law}的规定,下列人员当选:")).format(
         law=_cite(15, day).removeprefix("依据"))
     parts.append(f"<p>{escape(intro)}</p>")

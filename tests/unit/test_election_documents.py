@@ -166,3 +166,8 @@ def test_a_by_elections_announcement_dates_the_end_of_the_term(election):
     unknown = _text(ed.announcement_html(replace(by, term_end="")))  # not recorded: the rule without a date
     assert "任期届满时止" in unknown and "____年" not in unknown
     assert "任期届满" not in _text(ed.announcement_html(election))  # a 换届 says nothing of it
+
+
+def test_a_by_election_by_a_meeting_names_its_members_in_the_turnout_line():
+    assert ed.turnout_line(9, 7, True, "representatives") == "在任村民代表 9 人,投票 7 人,超过半数(4.5 人),选举有效"
+    assert ed.turnout_line(800, 500, True, "villagers").startswith("年满十八周岁村民 800 人")
