@@ -22,6 +22,9 @@ from desktop.services.session import Session
 from models.db import database
 from models.elections import roll
 from models.elections.records import (
+    BODY_REPRESENTATIVES,
+    BODY_VILLAGERS,
+    KIND_BY_ELECTION,
     VOTER_CATEGORIES,
     VOTER_INCOMER,
     VOTER_RESIDENT,
@@ -310,6 +313,20 @@ def objections(election_id: str) -> list[ObjectionRow]:
     return out
 
 
+def _publication_finding(e: Election, published: date, day: date) -> Finding | None:
+    """`roll.publication_finding`, without the twenty days for a 补选 decided by a meeting.
+
+    A 补选 by the 村民会议 or 村民代表会议 (第十九条) needs no 选民名单 and no twenty-day
+    publication (第十四条 is the 换届's rule); a list such a village writes anyway is only
+    refused when dated after the vote.
+    """
+    found = roll.publication_finding(published, day)
+    if found is not None and found.severity != ERROR and e.kind == KIND_BY_ELECTION \
+            and e.body in (BODY_REPRESENTATIVES, BODY_VILLAGERS):
+        return None
+    return found
+
+
 def findings(election_id: str) -> list[Finding]:
     """What the list as a whole lacks: publication in time, lines to verify or fix (for the step summary)."""
     e = _election(election_id)
@@ -319,7 +336,7 @@ def findings(election_id: str) -> list[Finding]:
         return out
     published = roll.parse_day(e.roll_published_on)
     if published is not None:
-        late = roll.publication_finding(published, day)
+        late = _publication_finding(e, published, day)
         if late is not None:
             out.append(late)
     for row in voters(election_id, include_removed=False):
@@ -500,7 +517,7 @@ def publish(session: Session, election_id: str, published_on: date) -> list[Find
     day = _election_day(e)
     if not isinstance(published_on, date):
         raise _invalid(QT_TRANSLATE_NOOP(_C, "请填写公布日期。"))
-    late = roll.publication_finding(published_on, day)
+    late = _publication_finding(e, published_on, day)
     if late is not None and late.severity == ERROR:
         raise _refuse(late)
     rows = voters(election_id, include_removed=False)

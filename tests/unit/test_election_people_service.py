@@ -219,3 +219,17 @@ def test_a_by_election_of_the_representatives_meeting_needs_no_roll(village):
                                  body="villagers_meeting", term_end=date(2026, 12, 31))
     report = ecs.result_report(meeting.id)  # the villagers 18 or over on the register
     assert (report.registered, report.base) == (6, ecs.BASE_VILLAGERS)
+
+
+def test_a_list_written_for_a_meetings_by_election_carries_no_twenty_day_warning(village):
+    """第十四条's twenty days are the 换届's; a 补选 by the 村民会议 that lists its members anyway is not warned."""
+    _paths, session = village
+    pid = people_service.add_person(session, "郑一", "男", birth_year=1970).id
+    e = es.create_election(session, "by_election", "补选委员", date(2026, 12, 20), {"vc_member": 1},
+                           body="villagers_meeting", term_end=date(2026, 12, 31))
+    voter_roll_service.add(session, e.id, pid, "resident", on=date(2026, 12, 1))
+    found = voter_roll_service.publish(session, e.id, date(2026, 12, 10))  # ten days before
+    assert not any("二十日" in f.text() for f in found)
+    assert not any("二十日" in f.text() for f in voter_roll_service.findings(e.id))
+    with pytest.raises(ValidationError, match="之后"):
+        voter_roll_service.publish(session, e.id, date(2026, 12, 21))
