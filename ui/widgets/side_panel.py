@@ -46,6 +46,9 @@ class SideBySideOrTabs(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._side_by_side: bool | None = None
+        self._side_wanted = False  # the pane last asked for: the tab shown when the panes become tabs
+        self._arranging = False
+        self.tabs.currentChanged.connect(self._on_tab)
         self._arrange(True)
         # A pane's minimum can grow without this widget being resized (a longer text, e.g. the
         # 投票计票 tab's 登记选民 761 人 filled after the page was laid out): arrange again then.
@@ -64,12 +67,14 @@ class SideBySideOrTabs(QWidget):
                 + self.splitter.handleWidth() + 2)
 
     def show_side(self) -> None:
-        """Bring the side pane into view (its tab, when the panes are tabs)."""
+        """Bring the side pane into view (its tab, when the panes are tabs — now or later)."""
+        self._side_wanted = True
         if not self.side_by_side():
             self.tabs.setCurrentWidget(self.side)
 
     def show_main(self) -> None:
-        """Bring the main pane into view (its tab, when the panes are tabs)."""
+        """Bring the main pane into view (its tab, when the panes are tabs — now or later)."""
+        self._side_wanted = False
         if not self.side_by_side():
             self.tabs.setCurrentWidget(self.main)
 
@@ -80,9 +85,22 @@ class SideBySideOrTabs(QWidget):
             self.tabs.setTabText(0, main_title)
             self.tabs.setTabText(1, side_title)
 
+    def _on_tab(self, index: int) -> None:
+        """A tab the person picked is the pane they want (kept if the panes go side by side and back)."""
+        if not self._arranging and index >= 0:
+            self._side_wanted = self.tabs.widget(index) is self.side
+
     def _arrange(self, side_by_side: bool) -> None:
         if side_by_side == self._side_by_side:
             return
+        self._arranging = True
+        try:
+            self._rearrange(side_by_side)
+        finally:
+            self._arranging = False
+        self.arranged.emit(side_by_side)
+
+    def _rearrange(self, side_by_side: bool) -> None:
         self._side_by_side = side_by_side
         if side_by_side:
             self._layout.removeWidget(self.tabs)
@@ -102,9 +120,11 @@ class SideBySideOrTabs(QWidget):
             self.splitter.hide()
             self.tabs.addTab(self.main, self._titles[0])
             self.tabs.addTab(self.side, self._titles[1])
+            # A pane shown side by side and then squeezed into tabs stays in view (a matter opened
+            # beside its list, whose buttons then made the panes too wide, keeps its card shown).
+            self.tabs.setCurrentWidget(self.side if self._side_wanted else self.main)
             self._layout.addWidget(self.tabs)
             self.tabs.show()
-        self.arranged.emit(side_by_side)
 
     @staticmethod
     def _min_width(widget: QWidget) -> int:
