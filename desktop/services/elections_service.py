@@ -332,12 +332,11 @@ def cancel_election(session: Session, election_id: str, on: date | str, reason: 
     return _row(record_store.update(session, e, cancelled_on=_iso(on), note=note))
 
 
-def record_step(session: Session, election_id: str, step: str, on: date | str,
-                today: date | None = None, **details) -> ElectionSummary:
-    """Record that `step` was taken on `on`; refused with the article when the law does not allow it yet.
+def _step_to_write(session: Session, election_id: str, step: str) -> tuple[Election, str]:
+    """The election and the column of `step`, for recording or taking back a step here.
 
-    `details`: for the committee step, `by` (the body that chose it: 村民会议,
-    村民代表会议 or 各村民小组会议) and optionally `meeting_id`.
+    Refused: a login that may not write the register, a cancelled election, a step whose
+    own tab records it (公告, 移交), a step with no date column.
     """
     session.require(Permission.EDIT_REGISTER)
     e = _election(election_id)
@@ -346,6 +345,17 @@ def record_step(session: Session, election_id: str, step: str, on: date | str,
     field = STEP_FIELDS.get(step)
     if field is None:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "这一步不在这里登记。"))
+    return e, field
+
+
+def record_step(session: Session, election_id: str, step: str, on: date | str,
+                today: date | None = None, **details) -> ElectionSummary:
+    """Record that `step` was taken on `on`; refused with the article when the law does not allow it yet.
+
+    `details`: for the committee step, `by` (the body that chose it: 村民会议,
+    村民代表会议 or 各村民小组会议) and optionally `meeting_id`.
+    """
+    e, field = _step_to_write(session, election_id, step)
     day = _iso(on)
     try:
         date.fromisoformat(day)
@@ -431,13 +441,7 @@ def _step_problem(step: str, e: Election, f: pr.ElectionFacts, day: str) -> Mess
 
 def clear_step(session: Session, election_id: str, step: str) -> ElectionSummary:
     """Take back a step recorded by mistake (its date becomes "" again)."""
-    session.require(Permission.EDIT_REGISTER)
-    e = _election(election_id)
-    _refuse_cancelled(e)
-    _refuse_tab_step(step)
-    field = STEP_FIELDS.get(step)
-    if field is None:
-        raise _invalid(QT_TRANSLATE_NOOP(_C, "这一步不在这里登记。"))
+    e, field = _step_to_write(session, election_id, step)
     if step == pr.STEP_AUDIT:
         election_count_service.record_audit(session, election_id, None)
         return summary(election_id)
