@@ -45,15 +45,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"cunwu {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
-    init = sub.add_parser("init", help="初始化本机(村或乡镇)")
+    init = sub.add_parser("init", help="初始化本机(村、乡镇或县)")
     init_sub = init.add_subparsers(dest="mode", required=True, parser_class=_Parser)
-    for mode, label in (("village", "村"), ("township", "乡镇")):
+    for mode, label in (("village", "村"), ("township", "乡镇"), ("county", "县")):
         m = init_sub.add_parser(mode, help=f"初始化为{label}")
-        m.add_argument("--name", required=mode == "township", help=f"{label}名称")
-        m.add_argument("--code", required=mode == "township", help=f"{label}代码(统计用区划代码)")
+        m.add_argument("--name", required=mode != "village", help=f"{label}名称")
+        m.add_argument("--code", required=mode != "village", help=f"{label}代码(统计用区划代码)")
         m.add_argument("--province", default=None, help="省份配置,如 zhejiang、chongqing")
         if mode == "village":
             m.add_argument("--setup", default=None, help="乡镇发来的入网文件(…_入网文件_….cwpkg)")
+
 
     demo = sub.add_parser("demo", help="填入演示数据(用于试用和培训)")
     demo.add_argument("--years", type=int, default=10, help="生成多少年的历史记录")
@@ -272,7 +273,7 @@ def _require_installation():
     info = setup_service.current()
     if info is None:
         raise Refused(msg(_C, QT_TRANSLATE_NOOP(
-            _C, "这个数据文件夹还没有初始化。请先运行 cunwu init village(或 township)。")))
+            _C, "这个数据文件夹还没有初始化。请先运行 cunwu init village(或 township、county)。")))
     return info
 
 

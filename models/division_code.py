@@ -1,8 +1,9 @@
 """The structure of the 统计用区划代码 (National Bureau of Statistics division codes).
 
 A village's (村委会/居委会) code has 12 digits: 2 province, 2 city, 2 county,
-3 township (乡镇/街道), 3 village; a township's code is the first 9 of them.
-So a township's code is the prefix of each of its villages' codes. The
+3 township (乡镇/街道), 3 village; a township's code is the first 9 of them
+and a county's (县/区/县级市) the first 6. So a township's code is the prefix
+of each of its villages' codes, and a county's of each of its townships'. The
 province part is one of the 31 省级 codes, and the county part is never 00
 (the city's own total, not a place where villages are).
 
@@ -19,6 +20,7 @@ _C = "division_code"
 
 VILLAGE_DIGITS = 12
 TOWNSHIP_DIGITS = 9
+COUNTY_DIGITS = 6
 
 #: 省级 codes of GB/T 2260 used by the 统计用区划代码 (mainland provinces, regions and municipalities).
 PROVINCE_CODES = frozenset({
@@ -26,26 +28,32 @@ PROVINCE_CODES = frozenset({
     "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
 })
 
-VILLAGE, TOWNSHIP = "village", "township"
+VILLAGE, TOWNSHIP, COUNTY = "village", "township", "county"
 
 
-def problem(code: str, kind: str, township_code: str | None = None) -> Message | None:
-    """What is wrong with `code` as a village's (`kind` VILLAGE) or township's code, or None.
+def problem(code: str, kind: str, township_code: str | None = None,
+            county_code: str | None = None) -> Message | None:
+    """What is wrong with `code` as a village's (`kind` VILLAGE), township's or county's code, or None.
 
     Args:
         code: the code as typed (surrounding spaces are ignored).
-        kind: VILLAGE (12 digits) or TOWNSHIP (9 digits).
+        kind: VILLAGE (12 digits), TOWNSHIP (9 digits) or COUNTY (6 digits).
         township_code: for a village, the code of the township it belongs to;
             the village's code must start with it.
+        county_code: for a township, the code of the county it belongs to;
+            the township's code must start with it.
     """
     code = (code or "").strip()
     village = kind == VILLAGE
-    digits = VILLAGE_DIGITS if village else TOWNSHIP_DIGITS
-    example = "330106001001" if village else "330106001"
+    digits = {VILLAGE: VILLAGE_DIGITS, COUNTY: COUNTY_DIGITS}.get(kind, TOWNSHIP_DIGITS)
+    example = {VILLAGE: "330106001001", COUNTY: "330106"}.get(kind, "330106001")
     if not code.isascii() or not code.isdigit() or len(code) != digits:
         if village:
             template = QT_TRANSLATE_NOOP(
                 _C, "村代码应为 12 位数字(国家统计局统计用区划代码,例如 {example}),现在是“{code}”({n} 位)。")
+        elif kind == COUNTY:
+            template = QT_TRANSLATE_NOOP(
+                _C, "县代码应为 6 位数字(统计用区划代码的前 6 位,例如 {example}),现在是“{code}”({n} 位)。")
         else:
             template = QT_TRANSLATE_NOOP(
                 _C, "乡镇代码应为 9 位数字(统计用区划代码的前 9 位,例如 {example}),现在是“{code}”({n} 位)。")
@@ -61,4 +69,8 @@ def problem(code: str, kind: str, township_code: str | None = None) -> Message |
         return msg(_C, QT_TRANSLATE_NOOP(
             _C, "村代码 {code} 不属于本乡镇:本乡镇的村代码都以 {township} 开头。"),
             code=code, township=township_code.strip())
+    if kind == TOWNSHIP and county_code and not code.startswith(county_code.strip()):
+        return msg(_C, QT_TRANSLATE_NOOP(
+            _C, "乡镇代码 {code} 不属于本县:本县的乡镇代码都以 {county} 开头。"),
+            code=code, county=county_code.strip())
     return None

@@ -22,7 +22,9 @@ from models.stored_integer import StoredIntegerField
 
 MODE_VILLAGE = "village"
 MODE_TOWNSHIP = "township"
-MODES = (MODE_VILLAGE, MODE_TOWNSHIP)
+#: The county (县级民政): reads its townships' 县级汇总包, holds no village records of its own.
+MODE_COUNTY = "county"
+MODES = (MODE_VILLAGE, MODE_TOWNSHIP, MODE_COUNTY)
 
 GENDER_MALE = "男"
 GENDER_FEMALE = "女"

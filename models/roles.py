@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from models.entities import MODE_TOWNSHIP, MODE_VILLAGE
+from models.entities import MODE_COUNTY, MODE_TOWNSHIP, MODE_VILLAGE
 from models.messages import QT_TRANSLATE_NOOP
 
 _C = "roles"
@@ -24,7 +24,7 @@ class Permission(StrEnum):
     MANAGE_USERS = "manage_users"
     BACKUP_RESTORE = "backup_restore"
     EXCHANGE = "exchange"  # export / import packages
-    MANAGE_VILLAGES = "manage_villages"  # township: enrol villages
+    MANAGE_VILLAGES = "manage_villages"  # township: enrol villages; county: enrol townships
     REVIEW_RULES = "review_rules"  # township: 合法性审查 and 备案
 
 
@@ -75,9 +75,23 @@ ROLES: dict[str, tuple[str, str, frozenset[Permission]]] = {
         frozenset({Permission.VIEW, Permission.REVIEW_RULES}),
     ),
     "township_viewer": (QT_TRANSLATE_NOOP(_C, "只读"), MODE_TOWNSHIP, frozenset({Permission.VIEW})),
+    # The county (县民政局) enrols its townships and reads their 县级汇总包: no village records, no
+    # 合法性审查 (the township reviews), so neither EDIT_* nor REVIEW_RULES nor the committee's sign-off.
+    "county_admin": (
+        QT_TRANSLATE_NOOP(_C, "县级管理员"),
+        MODE_COUNTY,
+        frozenset({Permission.VIEW, Permission.MANAGE_USERS, Permission.BACKUP_RESTORE, Permission.EXCHANGE,
+                   Permission.MANAGE_VILLAGES}),
+    ),
+    "county_staff": (
+        QT_TRANSLATE_NOOP(_C, "县级工作人员"),
+        MODE_COUNTY,
+        frozenset({Permission.VIEW, Permission.EXCHANGE}),
+    ),
+    "county_viewer": (QT_TRANSLATE_NOOP(_C, "只读"), MODE_COUNTY, frozenset({Permission.VIEW})),
 }
 
-ADMIN_ROLE = {MODE_VILLAGE: "admin", MODE_TOWNSHIP: "township_admin"}
+ADMIN_ROLE = {MODE_VILLAGE: "admin", MODE_TOWNSHIP: "township_admin", MODE_COUNTY: "county_admin"}
 
 
 def roles_for_mode(mode: str) -> list[str]:

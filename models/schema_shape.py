@@ -63,6 +63,13 @@ _BOOKKEEPING_LABELS = {
     "sync_conflict": QT_TRANSLATE_NOOP("audit_replay", "数据冲突"),
     "audit_witness": QT_TRANSLATE_NOOP("audit_replay", "审计链头记录"),
     "notice_read": QT_TRANSLATE_NOOP("audit_replay", "通知已读记录"),
+    "county_township": QT_TRANSLATE_NOOP("audit_replay", "县级:乡镇"),
+    "county_village": QT_TRANSLATE_NOOP("audit_replay", "县级:村"),
+    "county_period": QT_TRANSLATE_NOOP("audit_replay", "县级:期间"),
+    "county_cell": QT_TRANSLATE_NOOP("audit_replay", "县级:合规看板"),
+    "county_township_cell": QT_TRANSLATE_NOOP("audit_replay", "县级:乡镇履职"),
+    "county_filing": QT_TRANSLATE_NOOP("audit_replay", "县级:备案登记"),
+    "county_article": QT_TRANSLATE_NOOP("audit_replay", "县级:备案条文"),
 }
 
 

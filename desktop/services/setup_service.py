@@ -13,6 +13,7 @@ from desktop.services.session import SETUP, Session
 from models import division_code, passwords
 from models.db import database
 from models.entities import (
+    MODE_COUNTY,
     MODE_TOWNSHIP,
     MODE_VILLAGE,
     MODES,
@@ -47,19 +48,26 @@ def validate_name(name: str) -> str:
     return name
 
 
-def validate_code(code: str, mode: str = MODE_VILLAGE, township_code: str | None = None) -> str:
-    """A 统计用区划代码 of the right structure: 12 digits for a village, 9 for a township (`models.division_code`).
+_KINDS = {MODE_VILLAGE: division_code.VILLAGE, MODE_TOWNSHIP: division_code.TOWNSHIP,
+          MODE_COUNTY: division_code.COUNTY}
+
+
+def validate_code(code: str, mode: str = MODE_VILLAGE, township_code: str | None = None,
+                  county_code: str | None = None) -> str:
+    """A 统计用区划代码 of the right structure: 12 digits for a village, 9 for a township, 6 for a county.
+
+    See `models.division_code`.
 
     Args:
         code: as typed.
-        mode: MODE_VILLAGE or MODE_TOWNSHIP: whose code it is.
+        mode: MODE_VILLAGE, MODE_TOWNSHIP or MODE_COUNTY: whose code it is.
         township_code: for a village, its township's code, which must be the prefix of the village's.
+        county_code: for a township, its county's code, which must be the prefix of the township's.
 
     Raises:
         ValidationError: saying what is expected (a 10-digit village code: “应为 12 位数字”).
     """
-    found = division_code.problem(code, division_code.TOWNSHIP if mode == MODE_TOWNSHIP else division_code.VILLAGE,
-                                  township_code)
+    found = division_code.problem(code, _KINDS.get(mode, division_code.VILLAGE), township_code, county_code)
     if found is not None:
         raise ValidationError(found)
     return (code or "").strip()
@@ -67,9 +75,13 @@ def validate_code(code: str, mode: str = MODE_VILLAGE, township_code: str | None
 
 def initialize(mode: str, name: str, code: str, province: str = "national",
                township_code: str | None = None) -> InstallationInfo:
-    """Create the installation row and its own village or township record."""
+    """Create the installation row and its own village or township record.
+
+    A county has no record of its own: its townships and their villages arrive in
+    their 县级汇总包 (`desktop.sync.county_import`).
+    """
     if mode not in MODES:
-        raise _invalid(QT_TRANSLATE_NOOP(_C, "模式只能是“村”(village)或“乡镇”(township)。"))
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "模式只能是“村”(village)、“乡镇”(township)或“县”(county)。"))
     name = validate_name(name)
     if township_code and mode == MODE_VILLAGE:
         validate_code(township_code, MODE_TOWNSHIP)
@@ -86,7 +98,7 @@ def initialize(mode: str, name: str, code: str, province: str = "national",
         if mode == MODE_VILLAGE:
             record_store.create(SETUP, Village, owner=code, code=code, name=name,
                                 province=province, township_code=township_code)
-        else:
+        elif mode == MODE_TOWNSHIP:
             record_store.create(SETUP, Township, owner=code, code=code, name=name, province=province)
     return current()
 
@@ -151,6 +163,12 @@ def is_township() -> bool:
     """Whether this installation runs in township mode."""
     info = current()
     return info is not None and info.mode == MODE_TOWNSHIP
+
+
+def is_county() -> bool:
+    """Whether this installation runs in county mode."""
+    info = current()
+    return info is not None and info.mode == MODE_COUNTY
 
 
 def initialize_with_admin(mode: str, name: str, code: str, province: str, login: str,

@@ -188,6 +188,9 @@ RIGHTS: dict[str, Right] = {
     "peer": MACHINERY,
     "retired_key": MACHINERY,
     "package_log": MACHINERY,
+    # county mode: what the townships' 县级汇总包 brought (desktop.sync.county_import), replaced whole per township
+    **{t: MACHINERY for t in ("county_township", "county_village", "county_period", "county_cell",
+                              "county_township_cell", "county_filing", "county_article")},
     "sync_conflict": MACHINERY,
     "audit_witness": MACHINERY,
     # the township's records about a village's

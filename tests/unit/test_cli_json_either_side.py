@@ -13,6 +13,7 @@ from tests.unit.test_cli import as_json, cunwu
 COMMANDS = [
     ["init", "village", "--name", "青山村", "--code", "330106001001"],
     ["init", "township", "--name", "城关镇", "--code", "330106001"],
+    ["init", "county", "--name", "西湖区", "--code", "330106"],
     ["demo"], ["check"], ["backup", "--to", "D"], ["restore", "F", "--yes"],
     ["rules", "import", "F"], ["rules", "check", "F"], ["rules", "diff", "V1", "V2", "--out", "O.xlsx"],
     ["disclosure", "import-ledger", "F", "--period", "2026-10"],

@@ -1,0 +1,68 @@
+"""County mode (issue 19): the third mode, its codes, roles and the read API on an empty county."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.services import county_service, setup_service
+from models import division_code
+from models.entities import MODE_COUNTY, MODES
+from models.errors import NotFound, ValidationError
+from models.roles import ADMIN_ROLE, has_permission, roles_for_mode
+from models.roles import Permission as P
+
+
+def test_the_county_is_a_third_mode_with_six_digit_codes():
+    assert MODE_COUNTY in MODES
+    assert division_code.problem("330106", division_code.COUNTY) is None
+    assert "6 位" in str(division_code.problem("3301061", division_code.COUNTY))
+    assert "00" in str(division_code.problem("330100", division_code.COUNTY))
+    # a township of another county is named as such
+    assert "不属于本县" in str(division_code.problem("330107001", division_code.TOWNSHIP, county_code="330106"))
+    assert division_code.problem("330106001", division_code.TOWNSHIP, county_code="330106") is None
+
+
+def test_county_roles_enrol_and_exchange_but_keep_no_village_records():
+    assert roles_for_mode(MODE_COUNTY) == ["county_admin", "county_staff", "county_viewer"]
+    admin = ADMIN_ROLE[MODE_COUNTY]
+    assert has_permission(admin, P.MANAGE_VILLAGES) and has_permission(admin, P.EXCHANGE)
+    for role in roles_for_mode(MODE_COUNTY):
+        assert not has_permission(role, P.EDIT_RECORDS) and not has_permission(role, P.REVIEW_RULES)
+
+
+def test_init_county_and_its_first_administrator(store):
+    with pytest.raises(ValidationError, match="6 位"):
+        setup_service.initialize(MODE_COUNTY, "西湖区", "33010600")
+    info = setup_service.initialize(MODE_COUNTY, "西湖区", "330106", "zhejiang")
+    assert (info.mode, info.code, info.name) == ("county", "330106", "西湖区")
+    assert setup_service.is_county() and not setup_service.is_township()
+    from tests.support.sites import ADMIN_PASSWORD
+
+    user = setup_service.create_user(None, "admin", "管理员", "county_admin", ADMIN_PASSWORD, ADMIN_PASSWORD)
+    assert user.role == "county_admin"
+
+
+def test_an_empty_county_reads_empty_lists_never_fails(store):
+    setup_service.initialize(MODE_COUNTY, "西湖区", "330106", "zhejiang")
+    assert county_service.townships() == []
+    periods = county_service.periods()
+    assert len(periods) == 2 and periods[1] == periods[0][:4]
+    board = county_service.board(periods[0])
+    assert board.townships == () and board.empty and board.overall_rate() is None
+    assert county_service.filings(text="土地") == []
+    with pytest.raises(NotFound):
+        county_service.village_cells("330106001001", periods[0])
+    with pytest.raises(ValidationError):
+        county_service.board("2026Q5")
+
+
+def test_cunwu_init_county_and_info(tmp_path):
+    from tests.unit.test_cli import as_json, cunwu
+
+    d = tmp_path / "县"
+    out = cunwu("--json", "init", "county", "--name", "西湖区", "--code", "330106", data_dir=d)
+    assert out.returncode == 0, out.stderr
+    assert as_json(out)["mode"] == "county"
+    info = cunwu("info", "--json", data_dir=d)
+    assert info.returncode == 0 and as_json(info)["mode"] == "county"
+    assert cunwu("init", "county", "--name", "西湖区", "--code", "3301", data_dir=tmp_path / "x").returncode == 1
