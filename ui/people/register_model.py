@@ -56,11 +56,16 @@ class RegisterModel(LazyRowsModel):
         self.reload()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """姓名 sorts by name (either way); every other column goes back to the roster's order."""
+        """姓名: the service's ORDER BY name (either way); another column: its values in natural order; -1: the roster.
+
+        Selections follow their people (`LazyRowsModel.sort`).
+        """
         if column == 0:
-            self.set_order("name_desc" if order == Qt.SortOrder.DescendingOrder else "name")
+            self._order = "name_desc" if order == Qt.SortOrder.DescendingOrder else "name"
+            super().sort(-1, order)
         else:
-            self.set_order("roster")
+            self._order = "roster"
+            super().sort(column, order)
 
     def reload(self, search: str | None = None, include_left: bool | None = None) -> None:
         """Read the register's ids again, optionally with a new name filter or 含已迁出/死亡 choice."""

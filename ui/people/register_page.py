@@ -45,6 +45,7 @@ from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.sorting import make_sortable
 
 
 class RegisterPage(QWidget):
@@ -89,10 +90,8 @@ class RegisterPage(QWidget):
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(True)
-        # The roster's order by default (组, 户号, 户主 first); 姓名 sorts by name, then back (`_sort_clicked`).
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(False)
-        header.sectionClicked.connect(self._sort_clicked)
+        # The roster's order by default (组, 户号, 户主 first); a header sorts by its column, then back.
+        make_sortable(self.table)
         # Widths in characters, so they grow with the font-size setting.
         # 姓名, 性别, 村民小组, 现任职务, 出生年月, 户号, 与户主关系, 状态, 电话, 民族, 文化程度 (政治面貌 takes the rest).
         self._column_chars = (5, 3, 5, 8, 5, 5, 5, 4, 8, 4, 5)
@@ -207,21 +206,6 @@ class RegisterPage(QWidget):
             self.table.setColumnWidth(column, em * chars + 24)
 
     # ----- reading ------------------------------------------------------------------------------
-
-    def _sort_clicked(self, column: int) -> None:
-        """姓名: by name, then by name backwards, then the roster's order again; other columns: the roster's order."""
-        header = self.table.horizontalHeader()
-        following = {"roster": "name", "name": "name_desc", "name_desc": "roster"}
-        order = following[self.model.order] if column == 0 else "roster"
-        selected = self.selected_id()
-        self.model.set_order(order)
-        header.setSortIndicatorShown(order != "roster")
-        if order != "roster":
-            header.setSortIndicator(0, Qt.SortOrder.DescendingOrder if order == "name_desc"
-                                    else Qt.SortOrder.AscendingOrder)
-        if selected:
-            self.select_person(selected)
-        self._update_buttons()
 
     def apply_search(self) -> None:
         """Reload the table for the text in the search box and the 含已迁出/死亡 choice."""

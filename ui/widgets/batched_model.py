@@ -12,6 +12,12 @@ the raw value (ISO dates, numbers) so a `QSortFilterProxyModel` with
 `setSortRole(SORT_ROLE)` sorts as a person expects; `ID_ROLE` gives the
 record id. Older subclasses that override `data`/`headerData` whole still work.
 
+A header click sorts every row the model holds, not only those handed to
+the view (`sort`, with the natural order of `ui.widgets.sorting`); column -1
+is the service's own order again. The sort stays through `set_rows`, so a
+list read again after an edit keeps the order the person chose. The model
+reorders its own rows, so `row_at(view_row)` stays the record of that row.
+
 A register that grows without bound (people, villages) uses
 `LazyRowsModel` (lazy_rows_model.py) instead: the same hooks, but it holds
 only the ids and fetches rows in chunks as the view asks for them.
@@ -39,8 +45,15 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+#: The header's tooltip once a click sorts (`ui.widgets.sorting.make_sortable`), in context "sorting".
+SORT_TIP = "点击列标题排序:第一次升序,第二次降序,第三次回到原来的顺序"
+
+
 class BatchedRowsModel(QAbstractTableModel):
     """Rows shown `batch` at a time; `row_at(n)` is the service row behind view row n."""
+
+    #: True once a view's header sorts this model (`make_sortable`): the titles' tooltip says how.
+    header_sorts = False
 
     #: The translation context of the column titles.
     CONTEXT = "BatchedRowsModel"
@@ -51,13 +64,87 @@ class BatchedRowsModel(QAbstractTableModel):
         self._batch = batch
         self._rows: list[Any] = []
         self._shown = 0
+        self._sort_request: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._base: list[Any] = []  # the rows in the service's order
+        self._order: list[int] = []  # view row -> position in `_base`
+        self._sorted: list[Any] | None = None  # the `_rows` list `sort` made (another one: new service rows)
 
     def set_rows(self, rows: list[Any]) -> None:
-        """Replace every row (a model reset) and show the first batch."""
+        """Replace every row (a model reset) and show the first batch, in the order chosen by `sort`."""
         self.beginResetModel()
         self._rows = rows
+        self.sort_quietly()
         self._shown = min(self._batch, len(rows))
         self.endResetModel()
+
+    # ----- sorting (a header click: `ui.widgets.sorting.make_sortable`) ---------------------------
+
+    def sort_request(self) -> tuple[int, Qt.SortOrder]:
+        """The column and order shown (column -1: the service's order)."""
+        return self._sort_request
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort every row by `column` (natural order, empty cells last); -1: the service's order.
+
+        Selections and other persistent indexes follow their rows (a row
+        moved past the rows handed to the view so far loses its selection).
+        """
+        self.layoutAboutToBeChanged.emit()
+        before = self._current_order()
+        self._sort_request = (column, order)
+        self.sort_quietly()
+        where = {base: row for row, base in enumerate(self._order)}
+        changed_from, changed_to = [], []
+        for index in self.persistentIndexList():
+            row = index.row()
+            moved = where.get(before[row], -1) if 0 <= row < len(before) else -1
+            changed_from.append(index)
+            changed_to.append(self.index(moved, index.column()) if 0 <= moved < self.rowCount() else QModelIndex())
+        self.changePersistentIndexList(changed_from, changed_to)
+        self.layoutChanged.emit()
+
+    def sort_quietly(self) -> None:
+        """Put `_rows` in the chosen order without telling the view (inside a reset, or before one).
+
+        A subclass that fills `_rows` itself calls this between its
+        `beginResetModel` and `endResetModel`.
+        """
+        from ui.widgets.sorting import sorted_positions  # (sorting imports this module)
+
+        if self._rows is not self._sorted:  # new rows from the service: their order is the service's
+            self._base = list(self._rows)
+        column, order = self._sort_request
+        if column < 0 or column >= self.column_count():
+            self._order = list(range(len(self._base)))
+        else:
+            self._order = sorted_positions(self.sort_values(column), order)
+        self._rows = [self._base[i] for i in self._order]
+        self._sorted = self._rows
+
+    def _current_order(self) -> list[int]:
+        if self._rows is not self._sorted:
+            return list(range(len(self._rows)))
+        return list(self._order)
+
+    def sort_values(self, column: int) -> list[Any]:
+        """The `SORT_ROLE` value (else the text) of `column` for every row, in the service's order."""
+        if type(self).data is BatchedRowsModel.data:  # the hooks answer: no view rows needed
+            values = [self.cell(row, column, SORT_ROLE) for row in self._base]
+            if all(v is None for v in values):
+                values = [self.cell(row, column, Qt.ItemDataRole.DisplayRole) for row in self._base]
+            return values
+        # A subclass answering `data` whole reads its rows by view row: count them all for a moment.
+        rows, shown = self._rows, self._shown
+        self._rows, self._shown = self._base, len(self._base)
+        try:
+            values = []
+            for r in range(len(self._base)):
+                index = self.createIndex(r, column)
+                value = self.data(index, SORT_ROLE)
+                values.append(self.data(index, Qt.ItemDataRole.DisplayRole) if value is None else value)
+            return values
+        finally:
+            self._rows, self._shown = rows, shown
 
     def total(self) -> int:
         """How many rows match (shown or not yet fetched)."""
@@ -156,8 +243,10 @@ class BatchedRowsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Column titles, translated in `CONTEXT`."""
+        """Column titles, translated in `CONTEXT`; once the header sorts, what a click does as their tooltip."""
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self.COLUMNS)):
             return QCoreApplication.translate(self.CONTEXT, self.COLUMNS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal and self.header_sorts:
+            return QCoreApplication.translate("sorting", SORT_TIP)
         return None

@@ -17,7 +17,10 @@ by the same hooks as `BatchedRowsModel` (`display`, `sort_value`,
 Not for a list behind a `QSortFilterProxyModel` that sorts and filters on
 any column (the township's villages): the proxy reads every row anyway, so
 such a list, bounded by the township's size, stays a `BatchedRowsModel`.
-Sorting a lazy register is the service's `ORDER BY`.
+Sorting a lazy register is the service's `ORDER BY` where it has one; a
+header click on another column (`sort`) orders the matching ids by the
+column's values read from the service for every match (`fetch_sort_values`,
+in large chunks), never only the rows fetched so far.
 """
 
 from __future__ import annotations
@@ -28,12 +31,14 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from ui.widgets.batched_model import ID_ROLE, BatchedRowsModel, ModelIndex
+from ui.widgets.batched_model import ID_ROLE, SORT_ROLE, BatchedRowsModel, ModelIndex
 
 #: Rows fetched per service call.
 CHUNK = 200
 #: Chunks kept in memory (the rest are fetched again when scrolled back to).
 CACHED_CHUNKS = 64
+#: Ids per service call when a header click reads one column of every match.
+SORT_CHUNK = 10_000
 
 
 class LazyRowsModel(BatchedRowsModel):
@@ -59,8 +64,49 @@ class LazyRowsModel(BatchedRowsModel):
     # ----- filling the model ---------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the ids again (a model reset); rows are fetched when the view asks for them."""
-        self.set_ids(self.fetch_ids())
+        """Read the ids again (a model reset) in the chosen order; rows are fetched when the view asks."""
+        self.set_ids(self.ordered_ids(self.fetch_ids()))
+
+    # ----- sorting by a header ---------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order every matching id by `column` (natural order, empties last); -1: the service's order.
+
+        Selections follow their records (by id).
+        """
+        self.layoutAboutToBeChanged.emit()
+        before = list(self._ids)
+        self._sort_request = (column, order)
+        self._ids = self.ordered_ids(self.fetch_ids())
+        self._cache.clear()
+        where = {record_id: row for row, record_id in enumerate(self._ids)}
+        changed_from, changed_to = [], []
+        for index in self.persistentIndexList():
+            row = where.get(before[index.row()], -1) if 0 <= index.row() < len(before) else -1
+            changed_from.append(index)
+            changed_to.append(self.index(row, index.column()) if row >= 0 else QModelIndex())
+        self.changePersistentIndexList(changed_from, changed_to)
+        self.layoutChanged.emit()
+
+    def ordered_ids(self, ids: list[str]) -> list[str]:
+        """`ids` (the service's order) in the order chosen by `sort`."""
+        from ui.widgets.sorting import sorted_positions
+
+        column, order = self._sort_request
+        if column < 0 or column >= self.column_count() or not ids:
+            return list(ids)
+        values = self.fetch_sort_values(ids, column)
+        return [ids[i] for i in sorted_positions([values.get(i) for i in ids], order)]
+
+    def fetch_sort_values(self, ids: list[str], column: int) -> dict[str, object]:
+        """Record id -> the sort value of `column`, for every id (read from the service in large chunks)."""
+        values: dict[str, object] = {}
+        for start in range(0, len(ids), SORT_CHUNK):
+            for row in self.fetch_rows(ids[start:start + SORT_CHUNK]):
+                value = self.cell(row, column, SORT_ROLE)
+                values[self.row_id(row)] = self.cell(row, column, Qt.ItemDataRole.DisplayRole) \
+                    if value is None else value
+        return values
 
     def set_ids(self, ids: list[str]) -> None:
         """Replace every id (a model reset) and forget every fetched row."""

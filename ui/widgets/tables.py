@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.batched_model import ID_ROLE
+from ui.widgets.sorting import make_sortable
 
 
 def read_only_table(headers: list[str], stretch: int | None = None, *, fit_columns: bool = True,
@@ -35,11 +36,18 @@ def read_only_table(headers: list[str], stretch: int | None = None, *, fit_colum
 
 
 def read_only_view(model: QAbstractItemModel, stretch: int | None = None, *, fit_columns: bool = True,
-                   word_wrap: bool = True) -> QTableView:
-    """`read_only_table` for a model (a `BatchedRowsModel`): the same look and keys."""
+                   word_wrap: bool = True, sortable: bool = True) -> QTableView:
+    """`read_only_table` for a model (a `BatchedRowsModel`): the same look and keys.
+
+    Args:
+        sortable: a header click sorts (`ui.widgets.sorting.make_sortable`: 升序,
+            降序, the list's own order); off for a list whose order is its meaning.
+    """
     view = QTableView()
     view.setModel(model)
     _set_up(view, model.columnCount(), stretch, fit_columns, word_wrap)
+    if sortable:
+        make_sortable(view)
     return view
 
 
