@@ -40,6 +40,7 @@ from ui.widgets.batched_model import SORT_ROLE, BatchedRowsModel
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 from ui.widgets.shrinking_columns import ShrinkingColumns
+from ui.widgets.sorting import make_sortable
 
 PERIOD, CATEGORY, SUBJECT, TITLE, STATUS, POSTED = range(6)
 _BATCH = 200
@@ -122,6 +123,7 @@ class ItemListTab(QWidget):
         self.model = ItemListModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        make_sortable(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -42,6 +42,7 @@ from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import type_label
 from ui.widgets.scaled_label import ScaledLabel, scale_font
 from ui.widgets.shrinking_columns import ShrinkingColumns
+from ui.widgets.sorting import make_sortable
 
 
 class MeetingListView(QWidget):
@@ -103,6 +104,7 @@ class MeetingListView(QWidget):
         self.model = MeetingListModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        make_sortable(self.table)  # 升序, 降序, then the list's own order (newest first)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)

@@ -29,6 +29,7 @@ from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import reasons_text
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.primary_button import make_primary
+from ui.widgets.sorting import make_sortable
 
 _UNDECIDED, _ADOPTED, _REJECTED = 0, 1, 2
 
@@ -48,6 +49,7 @@ class OpinionsTab(QWidget):
         self.model = OpinionsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        make_sortable(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)

@@ -90,7 +90,7 @@ class AccountsDialog(QDialog):
         keep = keep or self.selected_id()
         rows = run_query(self, lambda: accounts_service.accounts(self._session)).value or []
         self.model.set_rows(rows)
-        for r, row in enumerate(rows):
+        for r, row in enumerate(self.model.all_rows()):  # in the order shown (a header may sort)
             if row.id == keep:
                 self.table.selectRow(r)
         self._update_buttons()

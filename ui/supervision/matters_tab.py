@@ -316,7 +316,7 @@ class MattersTab(QWidget):
             rows = [r for r in rows if r.state == mm.CLOSED]
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
-        target = next((i for i, r in enumerate(rows) if r.id == keep), -1)
+        target = next((i for i, r in enumerate(self.model.all_rows()) if r.id == keep), -1)  # the order shown
         self.table.selectionModel().blockSignals(False)
         self.count_label.setText(self.tr("共 {n} 件,逾期 {late} 件").format(
             n=len(rows), late=sum(r.overdue for r in rows)))

@@ -78,7 +78,7 @@ class ReviewDraftPanel(QWidget):
         self.banner.setStyleSheet(BANNER_STYLE)
 
         self.model = ReviewDraftModel(self)
-        self.table = read_only_view(self.model, TEXT)
+        self.table = read_only_view(self.model, TEXT, sortable=False)  # row n is 第n条: the draft's own order
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)

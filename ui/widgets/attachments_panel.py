@@ -42,6 +42,7 @@ from ui.operations import run_op, run_query
 from ui.widgets.attachments_model import KIND, NAME, SIZE, AttachmentsModel, kind_label
 from ui.widgets.dialogs import ask_confirm
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.sorting import make_sortable
 
 TABLE = "meeting"
 
@@ -90,6 +91,7 @@ class AttachmentsPanel(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
+        make_sortable(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -70,6 +70,7 @@ class HouseholdsPicker(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setMinimumHeight(em * 6)
         self.table.installEventFilter(self)
+        self.model.layoutChanged.connect(self._filter)  # a header sorted: hide the rows by what they now hold
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
         self.free_label = QLabel()
@@ -132,7 +133,7 @@ class HouseholdsPicker(QWidget):
     def _filter(self, *_args) -> None:
         text = self.search_edit.text().strip()
         group = self.group()
-        for r, choice in enumerate(self.choices):
+        for r, choice in enumerate(self.model.all_rows()):  # view rows (a header may sort)
             hidden = (bool(group) and choice.village_group != group) or (
                 bool(text) and text not in choice.label and text not in choice.head)
             self.table.setRowHidden(r, hidden)
@@ -150,7 +151,7 @@ class HouseholdsPicker(QWidget):
         if not group:
             return 0
         added = 0
-        for r, choice in enumerate(self.choices):
+        for r, choice in enumerate(self.model.all_rows()):  # view rows (a header may sort)
             if (choice.village_group == group and not choice.represented_by_others(self._office_id)
                     and not self.model.is_checked(r)):
                 self.model.set_checked(r, True)

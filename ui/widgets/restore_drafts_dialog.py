@@ -101,7 +101,7 @@ class RestoreDraftsDialog(QDialog):
     def selected(self) -> tuple[Draft, str, bool] | None:
         """The selected entry (draft, note, can_restore), if any."""
         rows = self.table.selectionModel().selectedRows()
-        return self.entries[rows[0].row()] if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None  # the row shown (a header may sort)
 
     def _update_buttons(self) -> None:
         entry = self.selected()

@@ -40,6 +40,10 @@ def read_only_view(model: QAbstractItemModel, stretch: int | None = None, *, fit
     """`read_only_table` for a model (a `BatchedRowsModel`): the same look and keys.
 
     Args:
+        model: the rows (a `BatchedRowsModel`, whose `sort` sorts every row it holds).
+        stretch: the column that takes the spare width (as for `read_only_table`).
+        fit_columns: size the other columns to their contents (as for `read_only_table`).
+        word_wrap: wrap long cell texts (as for `read_only_table`).
         sortable: a header click sorts (`ui.widgets.sorting.make_sortable`: 升序,
             降序, the list's own order); off for a list whose order is its meaning.
     """
