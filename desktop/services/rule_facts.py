@@ -57,6 +57,17 @@ def articles(version_id: str) -> list[ArticleLine]:
     return [ArticleLine(a.chapter, a.label, a.text) for a in rows]
 
 
+def article_row(version_id: str, article_id: str) -> int | None:
+    """Where article `article_id` stands in `articles(version_id)` (0 = first); None when it is not there.
+
+    A search hit names an article by id; the article editor lists the
+    version's articles in order, without ids.
+    """
+    ids = [a.id for a in RuleArticle.live().select(RuleArticle.id)
+           .where(RuleArticle.version == _version(version_id)).order_by(RuleArticle.position)]
+    return ids.index(article_id) if article_id in ids else None
+
+
 def _fp(lines: list[ArticleLine]) -> str:
     return proc.fingerprint([(a.chapter, a.label, a.text) for a in lines]) if lines else ""
 

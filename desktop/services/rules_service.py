@@ -19,6 +19,7 @@ from desktop.services.rule_facts import (  # noqa: F401 - re-exported: the rules
     _fp,
     _version,
     _vote_facts,
+    article_row,
     articles,
     facts,
     filing_info,

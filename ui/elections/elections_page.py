@@ -324,6 +324,11 @@ class ElectionsPage(QWidget):
         new_id = chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None
         self._show(new_id, force_tabs=True)
 
+    def open_record(self, _tab: str, election_id: str) -> bool:
+        """A search hit on an election: chosen in the list, its summary and tabs shown; False when it is gone."""
+        self.refresh(choose=election_id)
+        return self._election_id == election_id
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Shown (styled at last): the list is sized to its rows as they are drawn now."""
         super().showEvent(event)

@@ -247,6 +247,16 @@ class ExchangePage(QWidget, ExchangePartsState):
         """Preview (then import) each file in turn; a 入网文件 is recognised and confirmed."""
         self.import_box.flow.import_files(files)
 
+    def open_record(self, _tab: str, notice_id: str):
+        """A search hit on a 乡镇通知: the notices window (non-blocking) with that notice open; the window."""
+        from ui.exchange.notices import NoticesDialog
+
+        dialog = NoticesDialog(self._session, self, notice_id=notice_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.notices_dialog = dialog
+        dialog.open()
+        return dialog
+
     def open_package(self, path: Path) -> None:
         """A package given on the command line (double-clicked): preview it like a chosen file."""
         self.import_files([Path(path)])

@@ -31,7 +31,8 @@ from ui.operations import run_op
 class NoticesDialog(QDialog):
     """The notices this village received from the township, newest first; opening one marks it read."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None, notice_id: str | None = None):
+        """`notice_id`: the notice to open first (a search hit), else the newest."""
         super().__init__(parent)
         self._session = session
         self.setWindowTitle(self.tr("乡镇通知"))
@@ -63,11 +64,23 @@ class NoticesDialog(QDialog):
                 item.setFont(font)
             self.list.addItem(item)
         self.list.currentRowChanged.connect(self._show)
-        if self._rows:
+        if notice_id is not None:
+            if not self.show_notice(notice_id):
+                self.body.setPlainText(self.tr("要找的通知已经不在了。"))
+        elif self._rows:
             self.list.setCurrentRow(0)
             self.list.setFocus()  # ↑/↓ go through the notices straight away
         else:
             self.body.setPlainText(self.tr("还没有收到乡镇的通知。通知会随乡镇发来的数据包(回执)一起导入。"))
+
+    def show_notice(self, notice_id: str) -> bool:
+        """Bring notice `notice_id` up (a search hit); False when it is not among this village's notices."""
+        for index, row in enumerate(self._rows):
+            if row.id == notice_id:
+                self.list.setCurrentRow(index)
+                self.list.setFocus()
+                return True
+        return False
 
     def _show(self, index: int) -> None:
         if not 0 <= index < len(self._rows):

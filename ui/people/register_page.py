@@ -249,6 +249,27 @@ class RegisterPage(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
+    def open_record(self, _tab: str, person_id: str) -> bool:
+        """A search hit: the person highlighted in 名册 (the name search cleared, 含已迁出/死亡 ticked if needed).
+
+        Enter (or 修改) then opens the person's form, as for any highlighted
+        row. False (and a sentence) when the person is no longer in the register.
+        """
+        self.tabs.setCurrentIndex(0)
+        if not self.select_person(person_id):
+            self._search_timer.stop()
+            self.search_edit.blockSignals(True)
+            self.search_edit.clear()
+            self.search_edit.blockSignals(False)
+            self.apply_search()
+            if not self.select_person(person_id) and not self.include_left_box.isChecked():
+                self.include_left_box.setChecked(True)  # reloads (`apply_search`)
+            if not self.select_person(person_id):
+                self.message.show_error(self.tr("要找的人不在名册里了(可能已删除,在回收站里)。"))
+                return False
+        self.table.setFocus()
+        return True
+
     def _selected_row(self) -> people_service.PersonRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None

@@ -337,6 +337,14 @@ class ArticleEditor(QWidget):
 
     # ----- selection and typing -----------------------------------------------------------
 
+    def select_article(self, row: int) -> None:
+        """Select the article in `row` and scroll it into the middle of the table (a search hit opened here)."""
+        if not 0 <= row < self.table.rowCount():
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.table.model().index(row, TEXT), QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.setFocus()
+
     def selected_row(self) -> int | None:
         """The selected article's row, if any."""
         rows = self.table.selectionModel().selectedRows()

@@ -193,6 +193,27 @@ class RulesPage(QWidget):
                     self.tree.setCurrentItem(top.child(j))
         self.tree.blockSignals(False)
 
+    def open_record(self, _tab: str, record: str) -> bool:
+        """A search hit: "<version id>" or "<version id>/<article id>" — that version, its 条文 tab, that article.
+
+        False (and a sentence under the list) when the version is gone
+        (abandoned since the search).
+        """
+        version_id, _, article_id = record.partition("/")
+        self.refresh(version_id)
+        if self.selected_version_id() != version_id:
+            self.message.show_error(self.tr("要找的村规民约版本已经不在了(可能已放弃,在回收站里)。"))
+            return False
+        self.panes.show_side()
+        self.panel.body.show_side()
+        editor = self.panel.article_editor
+        self.panel.tabs.setCurrentWidget(editor)
+        if article_id:
+            row = run_query(self, lambda: rules_service.article_row(version_id, article_id))
+            if row and row.value is not None:
+                editor.select_article(row.value)
+        return True
+
     def open_for_draft(self, key: str):
         """恢复未保存的内容: the article editor of a kept draft's version ("rule_version:<id>"), or None."""
         kind, _, version_id = key.partition(":")
