@@ -72,6 +72,9 @@ PAGES_BY_TABLE: dict[str, tuple[str, ...]] = {
     # packages and their bookkeeping
     "peer": _SYNC, "retired_key": _SYNC, "package_log": _SYNC, "sync_conflict": _SYNC, "audit_witness": _SYNC,
     "app_meta": ("exchange", "villages", "home"),  # last package sent / received
+    # the search index (`models.search_index`): derived from the records above, shown by none
+    **dict.fromkeys(("search_doc", "search_fts", "search_fts_data", "search_fts_idx", "search_fts_docsize",
+                     "search_fts_config"), ()),
 }
 
 #: Bookkeeping every write touches; it shows nowhere by itself.

@@ -15,7 +15,7 @@ from peewee import Model
 
 from desktop.services import column_rights, installation, read_models, write_rights
 from desktop.services.session import Session
-from models import audit
+from models import audit, search_index
 from models.clock import now_utc
 from models.db import database
 from models.errors import NotFound, PermissionDenied
@@ -105,6 +105,7 @@ def create(session: Session, model: type[M], **values: Any) -> M:
         instance.save(force_insert=True)
         audit.append(session.actor, "create", model._meta.table_name, str(instance.get_id()),
                      None, values_of(instance))
+        search_index.touch(model._meta.table_name, [str(instance.get_id())])
     return instance
 
 
@@ -135,6 +136,7 @@ def create_many(session: Session, model: type[M], rows: Iterable[dict[str, Any]]
             ids.append(record_id)
             if each is not None:
                 each(n)
+        search_index.touch(model._meta.table_name, ids)
     return ids
 
 
@@ -175,6 +177,7 @@ def update(session: Session, instance: M, **changes: Any) -> M:
         _stamp(current)
         current.save()
         audit.append(session.actor, "update", model._meta.table_name, str(current.get_id()), old, new)
+        search_index.touch(model._meta.table_name, [str(current.get_id())])
     if isinstance(instance, Model):
         for key, value in changes.items():
             setattr(instance, key, value)
@@ -206,6 +209,7 @@ def _set_deleted(session: Session, instance: SyncedModel, deleted: bool, action:
         current.save()
         audit.append(session.actor, action, model._meta.table_name, current.id,
                      {"deleted": not deleted}, {"deleted": deleted})
+        search_index.touch(model._meta.table_name, [str(current.id)])
     if isinstance(instance, Model):
         instance.deleted = deleted
     return current

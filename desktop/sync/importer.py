@@ -52,7 +52,7 @@ from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
 from desktop.sync.import_backup import ImportBackup
 from desktop.sync.sealing import Opener, SealError
-from models import audit, audit_replay
+from models import audit, audit_replay, search_index
 from models.clock import now_utc
 from models.db import database
 from models.entities import MODE_TOWNSHIP, MODE_VILLAGE, AppMeta, Village
@@ -491,6 +491,8 @@ def _write(plan: ImportPlan) -> None:
         if rows:
             updates = ",".join(f'"{c}"=excluded."{c}"' for c in cols if c != "id")
             database.executemany(f"{insert} ON CONFLICT(id) DO UPDATE SET {updates}", rows)
+    search_index.touch_many({table: [r[cols.index("id")] for r in rows + plan._inserts.get(table, [])]
+                             for table, (cols, rows) in plan._writes.items()})
     for table, record_id, owner, local, incoming in plan._conflicts:
         SyncConflict.create(table_name=table, record_id=record_id, owner=owner,
                             local_values=json.dumps(local, ensure_ascii=False, sort_keys=True),

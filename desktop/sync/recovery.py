@@ -47,7 +47,7 @@ from desktop.sync import keys as keys_mod
 from desktop.sync import package_format as fmt
 from desktop.sync.exporter import free_name, sealed_members
 from desktop.sync.sealing import Opener, Sealer, SealError
-from models import audit, audit_replay
+from models import audit, audit_replay, search_index
 from models.clock import now_utc
 from models.db import database
 from models.entities import MODE_TOWNSHIP, MODE_VILLAGE
@@ -478,6 +478,7 @@ def _write(tables: list[payload.TableRows]) -> None:
         insert = f'INSERT INTO "{table}" ({col_sql}) VALUES ({",".join("?" * len(t.columns))})'
         for start in range(0, len(t.rows), _CHUNK):
             database.executemany(insert, t.rows[start:start + _CHUNK])
+    search_index.touch_many({t.name: [r[t.columns.index("id")] for r in t.rows] for t in tables if t.rows})
 
 
 def _continue_numbering(paths: AppPaths, plan: RecoveryPlan) -> None:
