@@ -1,4 +1,4 @@
-"""The search index (`search_doc` + `search_fts`, migration 0015) kept in step with the records.
+"""The search index (`search_doc` + `search_fts`, migration 0016) kept in step with the records.
 
 The index is derived data: one row per searchable record, its text put
 together by the views `search_src_<kind>` of the migration (a meeting with

@@ -1,6 +1,6 @@
 """Search every record area at once (issue 19): the one box of the main window and `cunwu search`.
 
-The index (`models.search_index`, migration 0015) holds one row per record.
+The index (`models.search_index`, migration 0016) holds one row per record.
 A query is split on whitespace; every word must appear (AND), each taken
 literally — quotes, `*`, AND/OR/NEAR and parentheses are text, never FTS5
 syntax. Words of 3+ characters go to the FTS5 trigram index (MATCH of a
@@ -22,7 +22,7 @@ Who sees what: every role may view every record of its installation
 the township's notices to it. The register (`person`) is searched only at a
 village: the township keeps the villages' register rows for its checks but
 has no screen of them, and never searches them. No index row holds a phone
-number or a person's note (migration 0015).
+number or a person's note (migration 0016).
 
 `SearchHit.target` is where the main window goes (`MainWindow.go_to`):
 

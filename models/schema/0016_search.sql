@@ -1,4 +1,4 @@
--- Migration 0015: full-text search (issue 19, DESIGN §2).
+-- Migration 0016: full-text search (issue 19, DESIGN §2).
 -- Frozen once released; written by hand (derived data, no peewee model).
 -- One row of `search_doc` per searchable record: its kind, id, village (the owner, or the village a
 -- township notice is about), date (ISO, for newest-first and the year filter), title and body
