@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex
 
 from ui.township.villages_model import VillagesModel
 from ui.widgets.batched_model import SORT_ROLE
+from ui.widgets.sorting import NaturalSortProxy
 
 
-class VillagesFilter(QSortFilterProxyModel):
-    """Text search over code and name, and “only those needing attention”; sorts by the raw values."""
+class VillagesFilter(NaturalSortProxy):
+    """Text search over code and name, and “only those needing attention”; sorts by the raw values.
+
+    In natural order (`ui.widgets.sorting`): 第二村 before 第十村, names by pinyin, empty cells last.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.services import villages_service as vs
 from ui.township.villages_filter import VillagesFilter
 from ui.township.villages_model import VillagesModel
+from ui.widgets.sorting import SortRequest, make_sortable
 
 
 class VillageRegister(QStackedWidget):
@@ -40,8 +41,8 @@ class VillageRegister(QStackedWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # 升序, 降序, then the service's order (by code) again; natural order (`VillagesFilter`).
+        make_sortable(self.table).sort(SortRequest(0, Qt.SortOrder.AscendingOrder))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

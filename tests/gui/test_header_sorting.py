@@ -1,0 +1,120 @@
+"""A header click sorts a list in natural order, and the row picked after it is still the right record.
+
+Three lists stand for the rest (they all use `ui.widgets.sorting`): the
+人员名册 (lazy: sorted by the service's values of every match), the meetings
+list (batched: every row, fetched or not) and the township's 村庄 (a proxy).
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from desktop.paths import AppPaths
+from desktop.services import households_service, meetings_service, people_service
+from models.db import close_database
+from tests.support.demo import demo_township, demo_village
+from tests.support.screens import shown
+from ui.township import villages_model as vm
+
+
+def _click_header(qtbot, table, column: int) -> None:
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def _click_row(qtbot, table, row: int) -> None:
+    rect = table.visualRect(table.model().index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_the_register_sorts_by_group_in_counting_order_and_opens_the_person_clicked(qtbot, village):
+    from ui.people.register_page import RegisterPage
+
+    _paths, session = village
+    people = {}
+    for number, (group, name) in enumerate((("十组", "赵十"), ("三组", "钱三"), ("二组", "孙二")), start=1):
+        households_service.add_group(session, group)
+        household = households_service.add_household(session, str(number), group)
+        people[name] = people_service.add_person(session, name, "男", household_entry=household.id,
+                                                 household_relation="户主").id
+    page = shown(qtbot, RegisterPage(session), 1366, 768)
+    table = page.table
+
+    def groups() -> list[str]:
+        return [page.model.index(r, 2).data() for r in range(page.model.rowCount())]
+
+    roster = groups()
+    _click_header(qtbot, table, 2)  # 村民小组: 二 < 三 < 十, not the code points' 三 < 二 < 十
+    assert groups() == ["二组", "三组", "十组"]
+    assert table.horizontalHeader().isSortIndicatorShown()
+    _click_row(qtbot, table, 1)
+    dialog = page.open_edit()
+    assert dialog.form.person_id == people["钱三"]
+    dialog.reject()
+    _click_header(qtbot, table, 2)
+    assert groups() == ["十组", "三组", "二组"]
+    assert page.selected_id() == people["钱三"]  # the selection follows the person
+    _click_header(qtbot, table, 2)  # the third click: the roster's order again
+    assert groups() == roster and not table.horizontalHeader().isSortIndicatorShown()
+    assert "原来的顺序" in page.model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_meetings_list_sorts_every_row_and_opens_the_meeting_clicked(qtbot, store):
+    from ui.meetings.meeting_list_model import DATE, EXPECTED
+    from ui.meetings.meetings_page import MeetingsPage
+
+    session = demo_village(years=2)
+    page = shown(qtbot, MeetingsPage(session), 1100, 700)
+    view = page.list_view
+    model, table = view.model, view.table
+    model._batch = 5  # batched: the sort must reach the rows not handed to the view yet
+    view.refresh()
+    everything = meetings_service.list_meetings()
+    assert model.rowCount() < model.total() == len(everything)
+    _click_header(qtbot, table, DATE)  # the list opens newest first; a click: oldest first
+    dates = [model.row_at(r).held_on for r in range(model.total())]
+    assert dates == sorted(m.held_on for m in everything)
+    _click_header(qtbot, table, EXPECTED)
+    expected = [model.row_at(r).expected for r in range(model.total())]
+    assert expected == sorted(expected) and expected[0] < expected[-1]
+    _click_header(qtbot, table, EXPECTED)
+    _click_row(qtbot, table, 0)
+    most = max(m.expected for m in everything)
+    chosen = view.selected_id()
+    assert next(m for m in everything if m.id == chosen).expected == most
+    editor = view.open_selected()
+    assert editor is not None and editor.draft.id == chosen
+    editor.close()
+
+
+@pytest.fixture
+def township(tmp_path):
+    paths = AppPaths(tmp_path / "乡镇")
+    yield paths, demo_township(paths, villages=3, years=1)
+    close_database()
+
+
+def test_the_township_villages_sort_by_name_in_pinyin_and_select_the_village_clicked(qtbot, township):
+    from ui.township.villages_page import VillagesPage
+    from ui.widgets.name_order import pinyin_available
+
+    paths, session = township
+    page = shown(qtbot, VillagesPage(session, paths=paths), 1200, 700)
+    table = page.table
+
+    def names() -> list[str]:
+        return [page.proxy.index(r, vm.NAME).data() for r in range(page.proxy.rowCount())]
+
+    by_code = names()
+    _click_header(qtbot, table, vm.NAME)
+    expected = ["大坪村", "青山村", "溪口村"] if pinyin_available() else sorted(by_code)
+    assert names() == expected
+    _click_header(qtbot, table, vm.NAME)
+    assert names() == expected[::-1]
+    _click_row(qtbot, table, 0)
+    code = next(page.proxy.index(r, vm.CODE).data() for r in range(3) if names()[r] == expected[-1])
+    assert page.selected_code() == code and expected[-1] in page.history.title()
+    _click_header(qtbot, table, vm.NAME)  # the third click: the register's own order (by code)
+    assert names() == by_code
