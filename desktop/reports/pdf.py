@@ -41,6 +41,11 @@ def _laid_out(html: str, page: str, landscape: bool, font_pt: int):
 _RESOLUTION = 300
 
 
+def laid_out(html: str, page: str = A4, landscape: bool = False, font_pt: int = 11):
+    """The QTextDocument laid out in pages exactly as `write_pdf` prints it (to check where pages break)."""
+    return _laid_out(html, page, landscape, font_pt)[0]
+
+
 def page_count(html: str, page: str = A4, landscape: bool = False, font_pt: int = 11) -> int:
     """How many pages `write_pdf` would print `html` on (to fit a form to its pages before printing)."""
     return _laid_out(html, page, landscape, font_pt)[0].pageCount()

@@ -13,7 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services import read_models, record_store, rule_facts, rules_service, setup_service
+from desktop.services import (
+    document_settings,
+    read_models,
+    record_store,
+    rule_facts,
+    rules_service,
+    setup_service,
+)
 from desktop.services.read_models import snapshot, snapshot_or_none
 from desktop.services.session import Session
 from models.db import database
@@ -406,16 +413,11 @@ def filing_register() -> list[FilingRow]:
     return waiting + claimed + done
 
 
-def _receipt_prefix() -> str:
-    info = setup_service.current()
-    return info.name if info else ""
-
-
 def suggested_receipt_no(on: date) -> str:
-    """The next free receipt number of `on`'s year, e.g. 青山镇备〔2026〕3号."""
+    """The next free receipt number of `on`'s year, e.g. 青山镇备〔2026〕3号 (the township's 文号 pattern)."""
     own = _own_code()
     used = [r.receipt_no for r in RuleFiling.select(RuleFiling.receipt_no).where(RuleFiling.owner == own)]
-    return rv.next_receipt_no(_receipt_prefix(), on.year, used)
+    return document_settings.next_receipt_no(on, used)
 
 
 @dataclass(frozen=True)
