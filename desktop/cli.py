@@ -66,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--election-story", default="", choices=("", "recall"),
                       help="村庄版:recall = 2023 年罢免一名委员并补选")
 
-    sub.add_parser("check", help="检查数据库完整性和审计日志")
+    check = sub.add_parser("check", help="检查数据库完整性和审计日志")
+    check.add_argument("--repair-index", action="store_true", help="先重建搜索索引(搜索结果不全或有已删除的记录时)")
 
     backup = sub.add_parser("backup", help="把数据库备份到一个文件夹")
     backup.add_argument("--to", required=True, help="目标文件夹(如 U 盘)")
@@ -150,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_users.add_parser(sub, _Parser)
     cli_verify.add_parser(sub, _Parser)
+    from desktop import cli_search
+
+    cli_search.add_parser(sub, _Parser)
     _json_after_every_command(p)
     return p
 
@@ -360,6 +364,7 @@ def cmd_check(args, paths) -> dict[str, Any]:
     if not paths.database.exists():
         raise Refused(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到数据库:{path}"), path=paths.database))
     _open(paths)
+    repaired = integrity_service.repair_search_index() if getattr(args, "repair_index", False) else None
     report = integrity_service.run_check()
     return {
         "ok": report.ok, "schema_version": report.schema_version,
@@ -370,6 +375,7 @@ def cmd_check(args, paths) -> dict[str, Any]:
         "record_problems": [str(p) for p in report.replay.problems],
         "stored_values_invalid": report.stored.count,
         "stored_value_problems": [str(p) for p in report.stored.problems],
+        "search_index_in_step": report.search_index_in_step, "search_index_rebuilt": repaired,
         "_lines": [str(line) for line in report.lines()]
         + (["检查通过。"] if report.ok else ["检查发现问题,请联系乡镇或技术支持,并保留数据文件夹。"]),
     }
@@ -756,6 +762,13 @@ def cmd_verify(args, paths) -> dict[str, Any]:
     return cli_verify.cmd_verify(args, paths, _open, _require_installation)
 
 
+def cmd_search(args, paths) -> dict[str, Any]:
+    """`cunwu search QUERY [--kind K] [--village CODE] [--year Y]` (see `desktop.cli_search`)."""
+    from desktop import cli_search
+
+    return cli_search.cmd_search(args, paths, _open, _require_installation)
+
+
 COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "init": cmd_init,
     "demo": cmd_demo,
@@ -774,4 +787,5 @@ COMMANDS: dict[str, Callable[..., dict[str, Any]]] = {
     "election": cmd_election,
     "users": cmd_users,
     "verify": cmd_verify,
+    "search": cmd_search,
 }

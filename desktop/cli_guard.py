@@ -41,6 +41,8 @@ READ_ONLY_SUB = {
 
 def writes(args: argparse.Namespace) -> bool:
     """True when the command may write the data folder (it then needs the folder's lock)."""
+    if args.command == "check" and getattr(args, "repair_index", False):
+        return True  # rebuilds the search index
     if args.command in READ_ONLY:
         return False
     sub = READ_ONLY_SUB.get(args.command)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models import audit, audit_replay, stored_problems
+from models import audit, audit_replay, search_index, stored_problems
 from models.db import database
 from models.errors import DatabaseError
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
@@ -25,6 +25,8 @@ class CheckReport:
     audit_problems: list[Message] = field(default_factory=list)
     replay: audit_replay.ReplayReport = field(default_factory=audit_replay.ReplayReport)
     stored: stored_problems.StoredReport = field(default_factory=stored_problems.StoredReport)
+    #: The search index holds one row per searchable record (derived data: not part of `ok`, see `lines`).
+    search_index_in_step: bool = True
 
     @property
     def ok(self) -> bool:
@@ -55,6 +57,12 @@ class CheckReport:
                            n=self.audit_rows))
         out.extend(self._replay_lines())
         out.extend(self._stored_lines())
+        if self.search_index_in_step:
+            out.append(msg(_C, QT_TRANSLATE_NOOP(_C, "搜索索引:与记录一致")))
+        else:
+            out.append(msg(_C, QT_TRANSLATE_NOOP(
+                _C, "搜索索引:与记录不一致(搜索可能漏掉记录或列出已删除的记录)。记录本身没有问题;"
+                "运行 cunwu check --repair-index 重建索引即可。")))
         return out
 
     def _stored_lines(self) -> list[Message]:
@@ -102,7 +110,16 @@ def run_check() -> CheckReport:
     report.replay = audit_replay.replay()
     report.stored = stored_problems.scan(_own_code())
     report.audit_problems += witnessed_problems()
+    report.search_index_in_step = not search_index.out_of_step()
     return report
+
+
+def repair_search_index() -> int:
+    """Rebuild the search index from the records in one transaction (`check --repair-index`); its row count.
+
+    The index is derived data: nothing in a record, the audit log or a package changes.
+    """
+    return search_index.rebuild()
 
 
 def _own_code() -> str:

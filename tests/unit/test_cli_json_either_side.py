@@ -26,6 +26,7 @@ COMMANDS = [
     ["users", "unlock", "L"], ["users", "list"], ["info"], ["verify", "K7QM-2XDP-9AB3"],
     ["export", "--recovery", "330106001001", "--to", "D"],
     ["election", "tally", "F", "--registered", "700", "--cast", "400", "--seats", "主任=1"],
+    ["search", "土地", "承包", "--kind", "article"], ["check", "--repair-index"],
 ]
 
 
