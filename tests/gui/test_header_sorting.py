@@ -118,3 +118,32 @@ def test_the_township_villages_sort_by_name_in_pinyin_and_select_the_village_cli
     assert page.selected_code() == code and expected[-1] in page.history.title()
     _click_header(qtbot, table, vm.NAME)  # the third click: the register's own order (by code)
     assert names() == by_code
+
+
+def test_a_table_widget_list_sorts_its_rows_whole_and_comes_back_to_its_own_order(qtbot):
+    from ui.widgets.sorting import make_sortable, sorter_of
+    from ui.widgets.tables import cell, read_only_table
+
+    table = read_only_table(["编号", "日期"])
+    rows = [("12", "2026年3月5日"), ("2", ""), ("100", "2025年12月1日")]
+    table.setRowCount(len(rows))
+    for r, texts in enumerate(rows):
+        for c, text in enumerate(texts):
+            table.setItem(r, c, cell(text))
+    make_sortable(table)
+    shown(qtbot, table, 500, 300)
+
+    def column(c: int) -> list[str]:
+        return [table.item(r, c).text() for r in range(table.rowCount())]
+
+    _click_header(qtbot, table, 0)
+    assert column(0) == ["2", "12", "100"]
+    _click_header(qtbot, table, 1)
+    assert column(1) == ["2025年12月1日", "2026年3月5日", ""]  # the empty date last
+    _click_header(qtbot, table, 1)
+    assert column(1) == ["2026年3月5日", "2025年12月1日", ""]  # last both ways
+    assert column(0) == ["12", "100", "2"]  # rows moved whole
+    _click_header(qtbot, table, 1)
+    assert column(0) == ["12", "2", "100"]
+    sorter_of(table).reapply()  # the list's own order: nothing to do
+    assert column(0) == ["12", "2", "100"]

@@ -42,15 +42,18 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget
 
 from models.natural_order import with_arabic_numbers
-from ui.widgets.batched_model import SORT_TIP, BatchedRowsModel
+from ui.widgets.batched_model import SORT_ROLE, SORT_TIP, BatchedRowsModel
 
 ASCENDING = Qt.SortOrder.AscendingOrder
 DESCENDING = Qt.SortOrder.DescendingOrder
 #: The column of `SortRequest` that means "the list's own order".
 ORIGINAL = -1
+
+#: Where `sort_table_widget` keeps a row's place in the list's own order (on the row's first item).
+ORIGINAL_ROW_ROLE = Qt.ItemDataRole.UserRole + 9
 
 #: Cells that mean "nothing here": they sort last in both directions.
 _EMPTY_TEXTS = frozenset({"", "—", "——", "-", "–", "/"})
@@ -215,10 +218,12 @@ class HeaderSorter(QObject):
     indicator for the state (none in the list's own order).
     """
 
-    def __init__(self, view: QTableView, original_order: bool = True):
+    def __init__(self, view: QTableView, original_order: bool = True,
+                 sort: Callable[[int, Qt.SortOrder], None] | None = None):
         super().__init__(view)
         self._view = view
         self._original_order = original_order
+        self._sort = sort
         self.request = SortRequest()
         header = view.horizontalHeader()
         view.setSortingEnabled(False)  # model.sort is called here (the third click)
@@ -247,9 +252,47 @@ class HeaderSorter(QObject):
         """Sort the view's model as `request` says and show it in the header."""
         self.request = request
         self._show(request)
+        if self._sort is not None:
+            self._sort(request.column, request.order)
+            return
         model = self._view.model()
         if model is not None:
             model.sort(request.column, request.order)
+
+    def reapply(self) -> None:
+        """Sort again as chosen (a `QTableWidget` refilled in the list's own order)."""
+        if not self.request.is_original:
+            self.sort(self.request)
+
+
+def sort_table_widget(table: QTableWidget, column: int, order: Qt.SortOrder = ASCENDING) -> None:
+    """Sort the rows of a `QTableWidget` of plain items (`tables.cell`) by `column`; -1: their first order.
+
+    Each row's place when first sorted is kept on its first item
+    (`ORIGINAL_ROW_ROLE`), so the list's own order can come back. Rows move
+    whole (every item taken and put back); cell widgets are not moved, so a
+    table with cell widgets must not use this.
+    """
+    rows, columns = table.rowCount(), table.columnCount()
+    for r in range(rows):
+        first = table.item(r, 0)
+        if first is not None and first.data(ORIGINAL_ROW_ROLE) is None:
+            first.setData(ORIGINAL_ROW_ROLE, r)
+    taken = [[table.takeItem(r, c) for c in range(columns)] for r in range(rows)]
+    places = [row[0].data(ORIGINAL_ROW_ROLE) if row[0] is not None else r for r, row in enumerate(taken)]
+    if column < 0:
+        new_order = sorted(range(rows), key=places.__getitem__)
+    else:
+        values = []
+        for row in taken:
+            item = row[column] if column < columns else None
+            value = None if item is None else item.data(SORT_ROLE)
+            values.append(item.text() if value is None and item is not None else value)
+        new_order = sorted_positions(values, order)
+    for new, old in enumerate(new_order):
+        for c, item in enumerate(taken[old]):
+            if item is not None:
+                table.setItem(new, c, item)
 
 
 def make_sortable(view: QTableView, original_order: bool = True) -> HeaderSorter:
@@ -257,14 +300,20 @@ def make_sortable(view: QTableView, original_order: bool = True) -> HeaderSorter
 
     Args:
         view: a table over a `BatchedRowsModel`, a `NaturalSortProxy` or any
-            model whose `sort(column, order)` sorts every row it holds.
+            model whose `sort(column, order)` sorts every row it holds; or a
+            `QTableWidget` of plain items (`sort_table_widget`: call
+            `sorter_of(table).reapply()` after refilling it).
         original_order: a third click returns to the list's own order (the
             service's); off: the header only toggles 升序/降序.
     """
     existing = view.property("headerSorter")
     if isinstance(existing, HeaderSorter):
         return existing
-    sorter = HeaderSorter(view, original_order)
+    widget_sort = None
+    if isinstance(view, QTableWidget):
+        def widget_sort(column: int, order: Qt.SortOrder) -> None:
+            sort_table_widget(view, column, order)
+    sorter = HeaderSorter(view, original_order, widget_sort)
     view.setProperty("headerSorter", sorter)
     header: QHeaderView = view.horizontalHeader()
     model = view.model()

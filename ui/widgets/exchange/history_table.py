@@ -10,8 +10,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QWidget
 
 from desktop.services import exchange_service as xs
+from ui.widgets.batched_model import SORT_ROLE
 from ui.widgets.exchange.labels import direction_label, status_label
 from ui.widgets.palette import RED
+from ui.widgets.sorting import make_sortable, sorter_of
 from ui.widgets.tables import cell, keep_rows_visible
 
 #: The columns, in order (the 对方 column is hidden where the peer is known).
@@ -37,6 +39,7 @@ class HistoryTable(QTableWidget):
         self.horizontalHeader().setStretchLastSection(True)
         self.setColumnHidden(PEER, not show_peer)
         keep_rows_visible(self)
+        make_sortable(self)  # 升序, 降序, then newest first again
 
     def show_rows(self, rows: list[xs.HistoryRow]) -> None:
         """Replace the rows with `rows` (newest first)."""
@@ -50,8 +53,10 @@ class HistoryTable(QTableWidget):
                      cell(str(r.records) if r.records else "–", center=True),
                      cell(r.counts, tooltip=r.counts.replace("、", "\n")),
                      cell(r.note.replace("\n", ";"), tooltip=f"{r.file_name}\n{r.note}".strip())]
+            cells[NUMBER].setData(SORT_ROLE, r.number or None)
             for col, item in enumerate(cells):
                 self.setItem(i, col, item)
+        sorter_of(self).reapply()  # the rows came newest first: in the order the header chose
         self.resizeColumnsToContents()
         # 内容 is what a person checks (were the meeting and the posting sent?): it gets the room
         # before 说明, which is empty for most packages; the whole list is in its tooltip.
