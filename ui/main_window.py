@@ -154,8 +154,8 @@ class MainWindow(QMainWindow):
                 _refresh(page)
 
     def open_package(self, path: Path) -> None:
-        """Show the exchange page (村庄 on a township) with the preview of `path`."""
-        key = "exchange" if "exchange" in self._areas else "villages"
+        """Show the exchange page (村庄 on a township, 乡镇 at a county) with the preview of `path`."""
+        key = next(k for k in ("exchange", "villages", "townships") if k in self._areas)
         self.show_area(key)
         opener = getattr(self._pages[key], "open_package", None)
         if opener is not None:

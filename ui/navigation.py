@@ -25,7 +25,9 @@ class Area:
 
 
 def areas_for_mode(mode: str) -> list[Area]:
-    """The navigation entries of a village or township installation, in order."""
+    """The navigation entries of a village, township or county installation, in order."""
+    if mode == "county":
+        return _county_areas()
     if mode == "township":
         return [
             Area("home", QCoreApplication.translate("navigation", "首页")),
@@ -96,6 +98,19 @@ def areas_for_mode(mode: str) -> list[Area]:
                 "navigation", "与乡镇之间的数据包导出、导入和收发记录将在这里管理。"
             ),
         ),
+    ]
+
+
+def _county_areas() -> list[Area]:
+    """The county's areas: its townships, the board across them, the 备案 register and the report."""
+    return [
+        Area("home", QCoreApplication.translate("navigation", "首页")),
+        Area("townships", QCoreApplication.translate("navigation", "乡镇"), QCoreApplication.translate(
+            "navigation", "本县各乡镇的登记、入网文件和县级汇总包的导入将在这里办理。")),
+        Area("compliance", QCoreApplication.translate("navigation", "合规看板")),
+        Area("filings", QCoreApplication.translate("navigation", "备案登记")),
+        Area("reports", QCoreApplication.translate("navigation", "报表"), QCoreApplication.translate(
+            "navigation", "全县的合规报表和给各乡镇的回执将在这里生成。")),
     ]
 
 

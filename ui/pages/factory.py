@@ -24,6 +24,10 @@ def build_page(area: Area, info: InstallationInfo, session: Session,
     Pages enable their edit actions by the session's permissions; the
     services check them again on every write.
     """
+    if info.mode == "county":
+        from ui.county.pages import build_county_page
+
+        return build_county_page(area, info, session, paths)
     if area.key == "home":
         from ui.pages.home_page import HomePage
 

@@ -1,10 +1,10 @@
-"""Wizard page 2: the village's or township's name, code and province profile."""
+"""Wizard page 2: the village's, township's or county's name, code and province profile."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,6 +25,22 @@ from ui.operations import run_query
 from ui.setup.titles import rich_title
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.scaled_label import ScaledLabel
+
+#: Per mode: page title, name example, code example, name label, code label (translated where used).
+_WORDS = {
+    "village": (QT_TRANSLATE_NOOP("IdentityPage", "村的名称和代码"),
+                QT_TRANSLATE_NOOP("IdentityPage", "例如:青山村"),
+                QT_TRANSLATE_NOOP("IdentityPage", "12 位数字,例如 330106001001"),
+                QT_TRANSLATE_NOOP("IdentityPage", "村名称"), QT_TRANSLATE_NOOP("IdentityPage", "村代码")),
+    "township": (QT_TRANSLATE_NOOP("IdentityPage", "乡镇的名称和代码"),
+                 QT_TRANSLATE_NOOP("IdentityPage", "例如:城关镇"),
+                 QT_TRANSLATE_NOOP("IdentityPage", "9 位数字,例如 330106001"),
+                 QT_TRANSLATE_NOOP("IdentityPage", "乡镇名称"), QT_TRANSLATE_NOOP("IdentityPage", "乡镇代码")),
+    "county": (QT_TRANSLATE_NOOP("IdentityPage", "县(市、区)的名称和代码"),
+               QT_TRANSLATE_NOOP("IdentityPage", "例如:西湖区"),
+               QT_TRANSLATE_NOOP("IdentityPage", "6 位数字,例如 330106"),
+               QT_TRANSLATE_NOOP("IdentityPage", "县级名称"), QT_TRANSLATE_NOOP("IdentityPage", "县级代码")),
+}
 
 
 def _with_message(field: QWidget, message: FieldMessage) -> QWidget:
@@ -103,17 +119,16 @@ class IdentityPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         """Word the page for the chosen mode (the person may have gone back)."""
-        village = self._mode_of() == "village"
-        self.setTitle(rich_title(self.tr("村的名称和代码") if village else self.tr("乡镇的名称和代码")))
+        mode = self._mode_of()
+        village = mode == "village"
+        words = _WORDS.get(mode, _WORDS["township"])
+        self.setTitle(rich_title(self.tr(words[0])))
         self.setSubTitle(self.tr(
             "代码是国家统计局的统计用区划代码,可向乡镇或民政部门询问。省份决定适用哪些地方规定。"))
-        self.name_edit.setPlaceholderText(self.tr("例如:青山村") if village else self.tr("例如:城关镇"))
-        self.code_edit.setPlaceholderText(
-            self.tr("12 位数字,例如 330106001001") if village else self.tr("9 位数字,例如 330106001"))
-        self._form.labelForField(self.name_edit.parentWidget()).setText(
-            self.tr("村名称") if village else self.tr("乡镇名称"))
-        self._form.labelForField(self.code_edit.parentWidget()).setText(
-            self.tr("村代码") if village else self.tr("乡镇代码"))
+        self.name_edit.setPlaceholderText(self.tr(words[1]))
+        self.code_edit.setPlaceholderText(self.tr(words[2]))
+        self._form.labelForField(self.name_edit.parentWidget()).setText(self.tr(words[3]))
+        self._form.labelForField(self.code_edit.parentWidget()).setText(self.tr(words[4]))
         self._form.setRowVisible(self.setup_box, village)
         if not village:
             self.clear_setup()
@@ -201,7 +216,7 @@ class IdentityPage(QWizardPage):
         self._explain(self._validate_code, self.code_edit.text(), self.code_message)
 
     def _validate_code(self, text: str) -> str:
-        """The service's rule for the chosen mode: 12 digits for a village, 9 for a township."""
+        """The service's rule for the chosen mode: 12 digits for a village, 9 for a township, 6 for a county."""
         township = self.setup_info.township_code if self.setup_info is not None else None
         return setup_service.validate_code(text, self._mode_of(), township)
 

@@ -101,7 +101,8 @@ class SetupWizard(QWizard):
         if busy:
             text = (self.tr("正在建立管理员账号…") if self._admin_only
                     else self.tr("正在建立本村的账套…") if self.mode_page.mode() == "village"
-                    else self.tr("正在建立本乡镇的账套…"))
+                    else self.tr("正在建立本乡镇的账套…") if self.mode_page.mode() == "township"
+                    else self.tr("正在建立本县的账套…"))
             page.commit_busy.start(text)
         else:
             page.commit_busy.stop()

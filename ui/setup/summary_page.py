@@ -48,8 +48,10 @@ class SummaryPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         """Fill the summary from the pages before."""
-        village = self._mode_page.mode() == "village"
-        self.mode_label.setText(self.tr("村") if village else self.tr("乡镇"))
+        mode = self._mode_page.mode()
+        village = mode == "village"
+        self.mode_label.setText(self.tr("村") if village else self.tr("乡镇") if mode == "township"
+                                else self.tr("县级(县、市、区)"))
         self.name_label.setText(self._identity_page.name())
         self.code_label.setText(self._identity_page.code())
         province = self._identity_page.province()
