@@ -1,0 +1,74 @@
+"""The people of a village's register as the township holds them: who holds which office (read only).
+
+The township needs the register to read meetings and elections (who chaired,
+who was elected); the file shows the name, gender, birth year, group and the
+offices held, not the phone or the household details.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.services.session import Session
+from desktop.services.village_file.common import owned_row, village_name
+from models.db import database
+from models.stored_values import stored_int
+
+#: The most people a list reads at once (a large village has a few thousand).
+LIST_LIMIT = 5000
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    """One person of the register."""
+
+    id: str
+    name: str
+    gender: str
+    birth_year: int | None
+    village_group: str
+    left_on: str
+    roles: tuple[str, ...]  # role codes held now (`people_service.PERSON_ROLES`)
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """One person with every office held, past ones included."""
+
+    id: str
+    name: str
+    gender: str
+    birth_year: int | None
+    village_group: str
+    household_relation: str
+    left_on: str
+    left_kind: str
+    roles: tuple[tuple[str, str, str], ...]  # (role code, start, end "" while in office)
+
+
+def people(session: Session, code: str, limit: int = LIST_LIMIT) -> list[PersonLine]:
+    """The village's register in name order, with the offices each holds now."""
+    village_name(session, code)
+    held: dict[str, list[str]] = {}
+    for pid, role in database.execute_sql("SELECT person_id, role FROM person_role WHERE owner = ? AND deleted = 0 "
+                                          "AND end_date = '' ORDER BY role", (code,)):
+        held.setdefault(pid, []).append(role)
+    rows = database.execute_sql("SELECT id, name, gender, birth_year, village_group, left_on FROM person "
+                                "WHERE owner = ? AND deleted = 0 ORDER BY left_on != '', name LIMIT ?",
+                                (code, int(limit)))
+    return [PersonLine(i, n, g, stored_int(b), vg, lo, tuple(held.get(i, ()))) for i, n, g, b, vg, lo in rows]
+
+
+def person(session: Session, code: str, person_id: str) -> PersonRecord:
+    """One person of the village's register.
+
+    Raises:
+        NotFound: not a live person of this village.
+    """
+    village_name(session, code)
+    pid, name, gender, birth, group, relation, left_on, left_kind = owned_row(
+        "person", person_id, code, "id, name, gender, birth_year, village_group, household_relation, left_on, "
+                                   "left_kind")
+    roles = tuple(database.execute_sql("SELECT role, start_date, end_date FROM person_role WHERE person_id = ? "
+                                       "AND deleted = 0 ORDER BY start_date, role", (pid,)).fetchall())
+    return PersonRecord(pid, name, gender, stored_int(birth), group, relation, left_on, left_kind, roles)
