@@ -114,7 +114,9 @@ class MainWindow(QMainWindow):
 
         "area:tab@<id>" also opens that one record (the page's `open_record`):
         a line about one item waiting for review lands on that item, not on
-        the list the person would have to search.
+        the list the person would have to search. At the township,
+        "village_file:<village code>:<kind>@<id>" opens a village's file on
+        one of its records (`ui.township.village_file`).
         """
         if target == "accounts":
             self.open_accounts()
@@ -124,6 +126,11 @@ class MainWindow(QMainWindow):
             return
         place, _, record = target.partition("@")
         key, _, tab = place.partition(":")
+        if key == "village_file" and "villages" in self._areas:  # "village_file:<code>[:<kind>]@<id>" (township)
+            code, _, kind = tab.partition(":")
+            self.show_area("villages")
+            self._pages["villages"].open_village_file(code, kind or None, record or None)
+            return
         if key not in self._areas:
             return
         self.show_area(key)

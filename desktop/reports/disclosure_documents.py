@@ -37,11 +37,15 @@ def _cn(iso: str) -> str:
 POSTER_PT = 16
 
 
-def poster_html(item_id: str) -> str:
-    """The poster of one item."""
+def poster_html(item_id: str, village_name: str | None = None) -> str:
+    """The poster of one item.
+
+    `village_name` heads and signs the poster at the township (printing a village's file);
+    None: this installation's name.
+    """
     item = ds.item(item_id)
     info = setup_service.current()
-    name = escape(info.name if info else "")
+    name = escape(village_name if village_name is not None else info.name if info else "")
     parts = [f"<style>{_CSS}</style>", f"<h1>{name}{escape(item.title)}</h1>",
              f"<p class='sub'>公开期间:{escape(cat.period_label(item.period_kind, item.period))}"
              f"　公开类别:{escape(cat.CATEGORIES[item.category])}</p>"]

@@ -45,11 +45,16 @@ def _names(draft, status: str) -> str:
     return "、".join(names) if names else "无"
 
 
-def minutes_html(meeting_id: str) -> str:
-    """The 会议记录 of a meeting, ready for `QTextDocument.setHtml`."""
+def minutes_html(meeting_id: str, village_name: str | None = None) -> str:
+    """The 会议记录 of a meeting, ready for `QTextDocument.setHtml`.
+
+    `village_name` heads and signs the record at the township (printing a village's file);
+    None: this installation's name.
+    """
     draft = meetings_service.load(meeting_id)
     verdict = meetings_service.evaluate_draft(draft)
     info = setup_service.current()
+    name = village_name if village_name is not None else info.name if info else ""
     kind = mt.meeting_type(draft.type_code)
     unit = kind.unit
     held = _cn_date(draft.held_on.isoformat()) + (f" {draft.start_time}" if draft.start_time else "")
@@ -76,7 +81,7 @@ def minutes_html(meeting_id: str) -> str:
                           if f.severity in ("error", "warning") or "会议有效" in f.text())
     parts = [
         f"<style>{_CSS}</style>",
-        f"<h1>{escape(info.name if info else '')}{escape(kind.label)}记录</h1>",
+        f"<h1>{escape(name)}{escape(kind.label)}记录</h1>",
         f"<p class='sub'>{escape(draft.title)} {status}</p>",
         f"<table class='grid' width='100%' cellspacing='0' cellpadding='5'>{''.join(rows)}</table>",
         "<h2>一、会议议题</h2>",
@@ -109,7 +114,7 @@ def minutes_html(meeting_id: str) -> str:
         parts.append(f"<h2>五、其他</h2><p>{escape(draft.note)}</p>")
     parts.append("<p class='sign'>主持人(签字):____________________　　记录人(签字):____________________</p>")
     parts.append("<p class='sign'>参会人员(签字):见签到表</p>")
-    parts.append(f"<p class='sign' align='right'>{escape(info.name if info else '')}村民委员会　　"
+    parts.append(f"<p class='sign' align='right'>{escape(name)}村民委员会　　"
                  f"{_cn_date(draft.held_on.isoformat())}</p>")
     parts.append(verification_code.footer_html(MEETING, meeting_id))  # the township can check the paper
     return "".join(parts)

@@ -32,8 +32,12 @@ def _cn(iso: str) -> str:
     return f"{int(y)}年{int(m)}月{int(d)}日"
 
 
-def rule_text_html(version_id: str) -> str:
-    """The full text of a version with its adoption facts."""
+def rule_text_html(version_id: str, village_name: str | None = None) -> str:
+    """The full text of a version with its adoption facts.
+
+    `village_name` signs the text at the township (printing a village's file), where this
+    installation's own name is the township's; None: this installation's name.
+    """
     view = rules_service.view(version_id)
     v = view.record
     info = setup_service.current()
@@ -59,7 +63,7 @@ def rule_text_html(version_id: str) -> str:
         chapter = a.chapter
         text = escape(a.text).replace("\n", "<br>")
         parts.append(f"<p class='art'><b>{escape(a.label)}</b> {text}</p>")
-    name = escape(info.name) if info else ""
+    name = escape(village_name if village_name is not None else info.name if info else "")
     parts.append(f"<p class='sign' align='right'>{name}村民委员会<br>"
                  f"{_cn(v.published_on) or '____年__月__日'}</p>")
     return "".join(parts)

@@ -242,13 +242,23 @@ def _facts(draft: MeetingDraft) -> MeetingFacts:
     )
 
 
-def _authorizations(on: date) -> tuple[matters_mod.Authorization, ...]:
+def _authorizations(on: date, meeting_id: str | None = None) -> tuple[matters_mod.Authorization, ...]:
+    """The 村民会议's authorizations of the 代表会议 that count for a meeting.
+
+    At the township a village's meeting (printed from its file) counts only that village's
+    authorizations: the township holds every village's, and another village's 授权 decides nothing here.
+    """
     import json
 
     from models.meetings.records import Authorization
 
+    query = Authorization.live()
+    owner = Meeting.select(Meeting.owner).where(Meeting.id == meeting_id).scalar() if meeting_id else None
+    info = setup_service.current()
+    if owner is not None and info is not None and owner != info.code:
+        query = query.where(Authorization.owner == owner)
     out = []
-    for a in Authorization.live():
+    for a in query:
         granted = stored_date(a.granted_on)
         if granted is None:  # a bad stored date (an older import): the authorization is not counted
             continue
@@ -261,7 +271,7 @@ def evaluate_draft(draft: MeetingDraft) -> DraftVerdict:
     """The live verdict of the meeting and of each resolution."""
     facts = _facts(draft)
     meeting = evaluate(facts)
-    auths = _authorizations(draft.held_on)
+    auths = _authorizations(draft.held_on, draft.id)
     resolutions, authority = [], []
     for line in draft.resolutions:
         known = line.matter in matters_mod.MATTERS

@@ -68,6 +68,9 @@ class FilingRegisterTab(QWidget):
         self.receipt_button = QPushButton(self.tr("打印备案回执…"))
         self.receipt_button.setToolTip(self.tr("把选中的备案回执存为 PDF(带核验码),打印后交给村里"))
         self.receipt_button.clicked.connect(self.export_receipt)
+        self.text_button = QPushButton(self.tr("查看全文…"))
+        self.text_button.setToolTip(self.tr("选中文本的全文和与上一版的对照(只读,可打印);也可以双击这一行"))
+        self.text_button.clicked.connect(self.open_text)
         self.verify_button = QPushButton(self.tr("核验纸质件…"))
         self.verify_button.setToolTip(self.tr("输入会议记录、公开表、评议结果或备案回执上的核验码,核对纸质件"))
         self.verify_button.clicked.connect(self.open_verify)
@@ -89,6 +92,7 @@ class FilingRegisterTab(QWidget):
         buttons.addWidget(self.file_button)
         paper = QHBoxLayout()  # the paper side of 备案: the receipt to print, and checking a paper brought in
         paper.addWidget(self.receipt_message, 1)
+        paper.addWidget(self.text_button)
         paper.addWidget(self.verify_button)
         paper.addWidget(self.receipt_button)
         layout = QVBoxLayout(self)
@@ -183,6 +187,7 @@ class FilingRegisterTab(QWidget):
                                  else self.tr("登记备案…"))
         self.correct_button.setEnabled(can and row is not None and row.filing_id is not None)
         self.receipt_button.setEnabled(row is not None and row.filing_id is not None and not self.exporter.is_busy())
+        self.text_button.setEnabled(row is not None)
         if row is None:
             self.detail_label.setText("")
         elif row.state == PAPER:
@@ -200,16 +205,27 @@ class FilingRegisterTab(QWidget):
         elif row.state == WAITING:
             self.detail_label.setText(self.tr("选中后按回车或点“登记备案”,出具备案回执。"))
         else:
-            self.detail_label.setText(self.tr("{village}已备案,回执 {no}。").format(
+            self.detail_label.setText(self.tr("{village}已备案,回执 {no}。双击查看全文。").format(
                 village=row.village_name, no=row.receipt_no))
 
     def open_default(self, *_args) -> None:
-        """Enter: register a waiting text, or correct a filed one."""
+        """Enter or double-click: register a waiting text, or read a filed one (责令改正 is its own button)."""
         row = self.current()
         if row is not None and row.state in (WAITING, PAPER):
             self.open_filing()
         elif row is not None:
-            self.open_correction()
+            self.open_text()
+
+    def open_text(self) -> QDialog | None:
+        """The selected text, read only, with the diff to the version before (打印 / 导出PDF there)."""
+        from ui.township.village_file.rule_text_dialog import RuleTextDialog
+
+        row = self.current()
+        if row is None:
+            return None
+        self.dialog = RuleTextDialog(self._session, row.village_code, row.village_name, row.version_id, self)
+        self.dialog.open()
+        return self.dialog
 
     def open_filing(self) -> FilingDialog | None:
         """The filing dialog for the selected waiting text."""

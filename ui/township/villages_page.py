@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -71,7 +72,7 @@ class VillagesPage(QWidget, ExchangePartsState):
 
         self.villages = VillageRegister()
         self.villages.selection_changed.connect(self._on_selected)
-        self.villages.activated.connect(lambda: self.history.setFocus())
+        self.villages.activated.connect(lambda: self.open_village_file(self.selected_code() or ""))
         # The register's parts, by the names the page has always had.
         self.model, self.proxy, self.table = self.villages.model, self.villages.proxy, self.villages.table
         self.search, self.attention_check = self.villages.search, self.villages.attention_check
@@ -124,6 +125,9 @@ class VillagesPage(QWidget, ExchangePartsState):
         self.notice_button = QPushButton(self.tr("发通知…"))
         self.notice_button.setToolTip(self.tr("给选中的村(或全部村)写一份通知,随下一次回执送到村里。"))
         self.notice_button.clicked.connect(self.write_notice)
+        self.file_button = QPushButton(self.tr("查看村档案"))
+        self.file_button.setToolTip(self.tr("打开选中村的档案(只读):村规民约、会议、公开、监督、换届和数据包。也可以双击表中的村。"))
+        self.file_button.clicked.connect(lambda: self.open_village_file(self.selected_code() or ""))
         if not self._can_manage:
             self.enroll_button.setToolTip(self.tr("只有乡镇管理员可以给村庄入网。"))
             self.reenroll_button.setToolTip(self.tr("只有乡镇管理员可以给村庄入网。"))
@@ -147,7 +151,7 @@ class VillagesPage(QWidget, ExchangePartsState):
         tools.addWidget(self.enroll_button)
         tools.addWidget(self.notice_button)
         selected = QHBoxLayout()
-        for button in (self.reenroll_button, self.recovery_button, self.retire_button):
+        for button in (self.file_button, self.reenroll_button, self.recovery_button, self.retire_button):
             selected.addWidget(button)
         selected.addStretch(1)
         self.legend = legend = QLabel()
@@ -197,9 +201,13 @@ class VillagesPage(QWidget, ExchangePartsState):
         layout.addWidget(self.audit_banner)
         layout.addWidget(self.panes, 1)
         # On a small screen or at a large font size the page scrolls; nothing is cut off or overlaps.
+        # The village file (read only) opens in place of the register, 返回 brings the register back.
+        self.pages = QStackedWidget()
+        self.pages.addWidget(transparent_scroll(content))
+        self.village_file = None  # built the first time a village is opened
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(transparent_scroll(content))
+        outer.addWidget(self.pages)
 
     # --- the parts' state, as tests and the main window reach it ---------------------------------
 
@@ -291,6 +299,36 @@ class VillagesPage(QWidget, ExchangePartsState):
         """Select a village by code (False when it is not listed)."""
         return self.villages.select_village(code)
 
+    def open_village_file(self, code: str, kind: str | None = None, record_id: str | None = None) -> bool:
+        """Show the village file of `code` in place of the register, on one record when `kind` and `record_id`.
+
+        The go-to target ``village_file:<code>:<kind>@<id>`` of the main window lands here (see
+        `ui.township.village_file`). False, said under the register or in the file, when the
+        village or the record is not there.
+        """
+        if not code:
+            self.message.show_error(self.tr("请先在表中选中要查看档案的村。"))
+            return False
+        if self.village_file is None:
+            from ui.township.village_file.view import VillageFileView
+
+            self.village_file = VillageFileView(self._session, self._paths)
+            self.village_file.back.connect(self.close_village_file)
+            self.pages.addWidget(self.village_file)
+        if not self.village_file.show_village(code):  # read again: a package may have come since
+            self.message.show_error(self.village_file.message.text())
+            return False
+        self.select_village(code)
+        self.pages.setCurrentWidget(self.village_file)
+        if kind and record_id:
+            return self.village_file.open_record(kind, record_id)
+        return True
+
+    def close_village_file(self) -> None:
+        """Back from a village file to the register, the village still selected."""
+        self.pages.setCurrentIndex(0)
+        self.villages.table.setFocus()
+
     def _on_selected(self, *_args) -> None:
         row = self.selected_row()
         self.history.show_village(row, vs.package_history(self._paths, row.code) if row else [])
@@ -305,6 +343,7 @@ class VillagesPage(QWidget, ExchangePartsState):
         self.retire_button.setEnabled(self._can_manage and not busy and row is not None and row.status != "retired")
         self.recovery_button.setEnabled(self._can_manage and not busy and row is not None
                                         and row.status != "retired")
+        self.file_button.setEnabled(row is not None)
         self.notice_button.setEnabled(self._can_manage and not busy and bool(self.register and self.register.rows))
         if busy:
             self.message.show_hint(self.tr("正在处理数据包,请不要拔出U盘…"))

@@ -1,0 +1,103 @@
+"""The village file at the township: opened from the 村庄 page, read only, printable; the filed rule's text."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from desktop.paths import AppPaths
+from desktop.services.review_service import FILED
+from models.db import close_database, database
+from tests.support.demo import demo_township
+from tests.support.screens import shown
+from ui.township.village_file.rule_text_dialog import RuleTextDialog
+from ui.township.villages_page import VillagesPage
+
+FIRST = "330106001001"
+
+
+@pytest.fixture
+def demo(tmp_path):
+    """An open copy of the 3-village, 1-year demo township (built once); yields (paths, admin session)."""
+    paths = AppPaths(tmp_path / "乡镇")
+    yield paths, demo_township(paths, villages=3, years=1)
+    close_database()
+
+
+def _page(qtbot, demo) -> VillagesPage:
+    paths, session = demo
+    return shown(qtbot, VillagesPage(session, paths=paths), 1200, 700)
+
+
+def _double_click_row(qtbot, table, row: int) -> None:
+    where = table.visualRect(table.model().index(row, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a view double-clicks what was pressed
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
+def test_double_clicking_a_village_opens_its_file_on_the_rule_in_force(qtbot, demo):
+    page = _page(qtbot, demo)
+    assert page.select_village(FIRST)
+    _double_click_row(qtbot, page.table, page.table.currentIndex().row())
+    view = page.village_file
+    assert page.pages.currentWidget() is view and view.code == FIRST
+    assert view.title.text() == "青山村 村档案" and "第 1 号数据包" in view.facts.text()
+    rules = view.rules_tab
+    text = rules.detail.toPlainText()
+    assert "已生效" in text and "第一条" in text and rules.current_id() in rules.in_force_ids()
+    # The version before, side by side: 修订对照表.
+    rules.compare_button.setChecked(True)
+    assert "修订对照表" in rules.detail.toPlainText()
+    # Nothing in the file writes: no button of it is an edit.
+    labels = {b.text() for b in view.findChildren(QPushButton)}
+    assert labels <= {"← 返回村庄列表", "打印…", "导出PDF…", "与上一版对比"}, labels
+    view.back_button.click()
+    assert page.pages.currentIndex() == 0 and page.selected_code() == FIRST
+
+
+def test_a_meeting_shows_its_record_with_markup_as_typed_and_prints(qtbot, demo, tmp_path):
+    meeting_id = database.execute_sql(
+        "SELECT m.id FROM meeting m WHERE m.owner = ? AND m.deleted = 0 AND EXISTS (SELECT 1 FROM resolution r "
+        "WHERE r.meeting_id = m.id) ORDER BY m.held_on LIMIT 1", (FIRST,)).fetchone()[0]
+    # A hostile text from a package: shown as the characters typed, never as formatting.
+    database.execute_sql("UPDATE agenda_item SET minutes = '<b>markup</b> 修路' WHERE meeting_id = ?", (meeting_id,))
+    page = _page(qtbot, demo)
+    assert page.open_village_file(FIRST, "meeting", meeting_id)
+    tab = page.village_file.meetings_tab
+    assert page.village_file.tabs.currentWidget() is tab and tab.current_id() == meeting_id
+    shown_text = tab.detail.toPlainText()
+    assert "<b>markup</b> 修路" in shown_text and "表决与决议" in shown_text
+    target = tmp_path / "会议记录.pdf"
+    with qtbot.waitSignal(tab.exporter.finished, timeout=20000):
+        assert tab.export_current(target)
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_go_to_opens_a_village_record_and_refuses_another_villages(qtbot, demo):
+    page = _page(qtbot, demo)
+    posting_id = database.execute_sql("SELECT id FROM disclosure_item WHERE owner = ? AND category = 'finance' "
+                                      "LIMIT 1", (FIRST,)).fetchone()[0]
+    assert page.open_village_file(FIRST, "posting", posting_id)
+    assert "财务收支明细" in page.village_file.postings_tab.detail.toPlainText()
+    other = database.execute_sql("SELECT id FROM meeting WHERE owner != ? LIMIT 1", (FIRST,)).fetchone()[0]
+    assert not page.open_village_file(FIRST, "meeting", other)
+    assert page.village_file.message.text()
+    assert not page.open_village_file("330106001999")
+    assert "没有代码" in page.message.text()
+
+
+def test_double_clicking_a_filed_rule_opens_its_text_and_correction_stays_on_its_button(qtbot, demo):
+    from ui.township.filing_register import FilingRegisterTab
+
+    _paths, session = demo
+    tab = shown(qtbot, FilingRegisterTab(session), 1000, 600)
+    qtbot.waitUntil(tab.is_loaded, timeout=20000)
+    row = next(i for i, r in enumerate(tab.rows) if r.state == FILED)
+    tab.table.selectRow(row)
+    assert tab.correct_button.isEnabled()
+    _double_click_row(qtbot, tab.table, row)
+    dialog = tab.dialog
+    assert isinstance(dialog, RuleTextDialog)
+    assert "第一条" in dialog.text() and "已生效" in dialog.text()
+    dialog.close()

@@ -1,0 +1,135 @@
+"""The village file's reads on the demo township: one village's records, nothing of another's, no write."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.services import disclosure_service as ds
+from desktop.services.village_file import (
+    elections,
+    matters,
+    meetings,
+    packages,
+    people,
+    postings,
+    rules,
+    summary,
+)
+from models.db import close_database, database
+from models.errors import NotFound
+from models.rules import procedure as proc
+from tests.support.demo import demo_township
+
+FIRST, SECOND = "330106001001", "330106001002"
+
+
+@pytest.fixture(scope="module")
+def township(tmp_path_factory):
+    """The 3-village, 1-year demo township (the session template), opened once for these read-only tests."""
+    from desktop.paths import AppPaths
+
+    paths = AppPaths(tmp_path_factory.mktemp("vf") / "乡镇")
+    session = demo_township(paths, villages=3, years=1)
+    yield paths, session
+    close_database()
+
+
+def _count(table: str, code: str) -> int:
+    return database.execute_sql(f"SELECT count(*) FROM {table} WHERE owner = ? AND deleted = 0", (code,)).fetchone()[0]
+
+
+def test_the_head_names_the_village_its_last_package_and_its_records(township):
+    _paths, session = township
+    s = summary.summary(session, FIRST)
+    assert (s.code, s.name, s.status) == (FIRST, "青山村", "active")
+    assert s.last_number == 1 and s.data_as_of and s.has_data
+    assert s.counts["meetings"] == _count("meeting", FIRST) > 0
+    assert s.counts["people"] == _count("person", FIRST) > 0
+    with pytest.raises(NotFound):
+        summary.summary(session, "330106001999")
+
+
+def test_the_rule_in_force_reads_as_text_and_diffs_with_the_version_before(township):
+    _paths, session = township
+    sets = rules.rule_sets(session, FIRST)
+    versions = [v for s in sets for v in s.versions]
+    in_force = [v for v in versions if v.in_force]
+    assert len(in_force) == 1 and in_force[0].filed_on
+    text = rules.version_text(session, FIRST, in_force[0].id)
+    assert text.status == proc.ST_IN_FORCE and len(text.articles) == in_force[0].articles > 0
+    assert text.receipt_no  # the township's own 备案 counted
+    older = versions[versions.index(in_force[0]) + 1]
+    entries = rules.compare(session, FIRST, older.id, in_force[0].id)
+    assert any(e.changed_at_all for e in entries)
+    article_id = database.execute_sql("SELECT id FROM rule_article WHERE version_id = ? AND deleted = 0 "
+                                      "ORDER BY position LIMIT 1 OFFSET 2", (text.id,)).fetchone()[0]
+    assert rules.article_place(session, FIRST, article_id) == (text.id, 2)
+
+
+def test_meetings_postings_matters_and_people_of_one_village(township):
+    _paths, session = township
+    listed = meetings.meetings(session, FIRST)
+    assert len(listed) == _count("meeting", FIRST)
+    assert [m.held_on for m in listed] == sorted((m.held_on for m in listed), reverse=True)
+    voted = next(m for m in listed if m.resolutions)
+    record = meetings.meeting(session, FIRST, voted.id)
+    assert len(record.resolutions) == voted.resolutions and record.agenda and record.expected >= record.present
+    assert meetings.meetings(session, FIRST, limit=3) == listed[:3]
+
+    finance = next(p for p in postings.postings(session, FIRST) if p.category == "finance" and p.status == "posted")
+    posting = postings.posting(session, FIRST, finance.id)
+    assert posting.has_table and posting.lines and posting.posted_on == finance.posted_on
+    assert ds.table(finance.id) == (posting.opening_fen, posting.closing_fen, list(posting.lines))  # the village's reader
+
+    listed_matters = matters.matters(session, FIRST)
+    assert listed_matters and matters.matter(session, FIRST, listed_matters[0].id).title == listed_matters[0].title
+    register = people.people(session, FIRST)
+    holder = next(p for p in register if p.roles)
+    assert people.person(session, FIRST, holder.id).roles
+
+
+def test_the_election_is_the_boards_and_the_packages_are_the_villages(township):
+    paths, session = township
+    row = elections.election(session, FIRST)
+    assert row.village.code == FIRST and row.election is not None and row.election.members
+    log = packages.packages(session, paths, FIRST)
+    assert log and {r.peer_code for r in log} == {FIRST}
+
+
+def test_a_record_of_another_village_is_not_in_this_villages_file(township):
+    _paths, session = township
+    other_meeting = meetings.meetings(session, SECOND)[0].id
+    other_version = rules.rule_sets(session, SECOND)[0].versions[0].id
+    other_person = people.people(session, SECOND, limit=1)[0].id
+    with pytest.raises(NotFound):
+        meetings.meeting(session, FIRST, other_meeting)
+    with pytest.raises(NotFound):
+        rules.version_text(session, FIRST, other_version)
+    with pytest.raises(NotFound):
+        rules.compare(session, FIRST, other_version, other_version)
+    with pytest.raises(NotFound):
+        people.person(session, FIRST, other_person)
+    with pytest.raises(NotFound):
+        postings.posting(session, FIRST, other_meeting)
+
+
+def test_reading_the_whole_file_writes_nothing(township):
+    paths, session = township
+    connection = database.connection()
+    before = connection.total_changes
+    audit = database.execute_sql("SELECT count(*) FROM audit_entry").fetchone()[0]
+    summary.summary(session, FIRST)
+    for s in rules.rule_sets(session, FIRST):
+        for v in s.versions:
+            rules.version_text(session, FIRST, v.id)
+    for m in meetings.meetings(session, FIRST):
+        meetings.meeting(session, FIRST, m.id)
+    for p in postings.postings(session, FIRST):
+        postings.posting(session, FIRST, p.id)
+    for m in matters.matters(session, FIRST):
+        matters.matter(session, FIRST, m.id)
+    elections.election(session, FIRST)
+    packages.packages(session, paths, FIRST)
+    packages.notices(session, FIRST)
+    assert connection.total_changes == before
+    assert database.execute_sql("SELECT count(*) FROM audit_entry").fetchone()[0] == audit

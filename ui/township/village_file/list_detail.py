@@ -1,0 +1,195 @@
+"""One tab of the village file: a list on the left, the record picked in it on the right, read only.
+
+The detail is a `QTextBrowser` that follows no link and whose HTML is built
+with every value escaped (`detail_html`). A tab whose records have a
+printed form offers 打印… and 导出PDF… of the record shown; the PDF is
+written on a worker (`FileExporter`), the HTML built here first (it reads
+the database, which only the UI thread's connection may).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.reports.pdf import write_pdf
+from ui.operations import run_query
+from ui.widgets.background import FileExporter, ask_save_path, pdf_pattern, print_html
+from ui.widgets.batched_model import ID_ROLE
+from ui.widgets.field_message import FieldMessage
+from ui.widgets.tables import cell, read_only_table
+
+#: A printed form: (html, file name without suffix, PDF title, base font size in pt).
+Printable = tuple[str, str, str, int]
+
+
+class ListDetailTab(QWidget):
+    """A list of records and the one selected; subclasses say how to read, show and print them."""
+
+    def __init__(self, headers: list[str], stretch: int | None = None, printable: bool = True,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.code = ""
+        self.table = read_only_table(headers, stretch, word_wrap=False)
+        self.table.itemSelectionChanged.connect(self._on_selection)
+        self.empty = QLabel()
+        self.empty.setProperty("role", "hint")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.setOpenExternalLinks(False)
+        self.message = FieldMessage()
+        self.exporter = FileExporter(self)
+        self.exporter.report_to(self.message)
+        self.print_button = QPushButton(self.tr("打印…"))
+        self.print_button.clicked.connect(lambda: self.print_current())
+        self.pdf_button = QPushButton(self.tr("导出PDF…"))
+        self.pdf_button.clicked.connect(lambda: self.export_current())
+        for button in (self.print_button, self.pdf_button):
+            button.setVisible(printable)
+            button.setEnabled(False)
+        self.tools = QHBoxLayout()  # a filter above the list, when the tab has one
+        self.tools.setContentsMargins(0, 0, 0, 0)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(self.tools)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.empty)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail, 1)
+        self.buttons = buttons = QHBoxLayout()  # a tab may add its own (the rules' 与上一版对比)
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.pdf_button)
+        right_layout.addLayout(buttons)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        em = self.fontMetrics().horizontalAdvance("国")
+        left.setMinimumWidth(em * 14)
+        right.setMinimumWidth(em * 16)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.splitter, 1)
+
+    # --- what a tab provides ---------------------------------------------------------------------
+
+    def read_rows(self) -> list[tuple[str, list[str]]]:
+        """The list: (record id, cells) for the village `self.code`."""
+        raise NotImplementedError
+
+    def detail_html(self, record_id: str) -> str:
+        """The record as escaped HTML."""
+        raise NotImplementedError
+
+    def printable(self, record_id: str) -> Printable | None:
+        """The record's printed form, or None when it has none."""
+        return None
+
+    def empty_text(self) -> str:
+        """What the tab says when the village sent none of its records."""
+        return self.tr("这个村的数据包里还没有这类记录。")
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    def load(self, code: str) -> bool:
+        """Read the list of village `code`; False (said in the message) when it could not be read."""
+        self.code = code
+        outcome = run_query(self, self.read_rows, on_failure=self.message.show_failure)
+        rows = outcome.value if outcome.ok else []
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(0)
+        self.table.setRowCount(len(rows))
+        for r, (record_id, cells) in enumerate(rows):
+            for c, value in enumerate(cells):
+                self.table.setItem(r, c, cell(value, record_id if c == 0 else None))
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(False)
+        self.empty.setText(self.empty_text())
+        self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+        if rows:
+            self.table.selectRow(0)
+        else:
+            self.detail.clear()
+        self._on_selection()
+        return outcome.ok
+
+    def current_id(self) -> str | None:
+        """The id of the record selected."""
+        selected = self.table.selectionModel().selectedRows()
+        if not selected:
+            return None
+        item = self.table.item(selected[0].row(), 0)
+        return item.data(ID_ROLE) if item is not None else None
+
+    def select_id(self, record_id: str) -> bool:
+        """Select (and show) the record `record_id`; False when it is not in the list."""
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, 0)
+            if item is not None and item.data(ID_ROLE) == record_id:
+                self.table.selectRow(r)
+                self.table.scrollToItem(item)
+                return True
+        return False
+
+    def _on_selection(self) -> None:
+        record_id = self.current_id()
+        for button in (self.print_button, self.pdf_button):
+            button.setEnabled(record_id is not None)
+        if record_id is None:
+            return
+        self.show_html(lambda: self.detail_html(record_id))
+
+    def show_html(self, build: Callable[[], str]) -> None:
+        """Show what `build` returns (a failure goes to the message, the detail is cleared)."""
+        outcome = run_query(self, build, on_failure=self.message.show_failure)
+        if outcome.ok:
+            self.detail.setHtml(outcome.value)
+        else:
+            self.detail.clear()
+
+    # --- printing --------------------------------------------------------------------------------
+
+    def _printed(self) -> Printable | None:
+        record_id = self.current_id()
+        if record_id is None:
+            return None
+        outcome = run_query(self, lambda: self.printable(record_id), on_failure=self.message.show_failure)
+        return outcome.value if outcome.ok else None
+
+    def print_current(self) -> bool:
+        """打印…: the print dialog, then the record's printed form on paper."""
+        printed = self._printed()
+        return printed is not None and print_html(self, printed[0], printed[1])
+
+    def export_current(self, path: Path | None = None) -> bool:
+        """导出PDF…: the record's printed form as an A4 PDF (asks where unless `path`)."""
+        printed = self._printed()
+        if printed is None:
+            return False
+        html, name, title, font_pt = printed
+        if path is None:
+            path = ask_save_path(self, self.tr("导出PDF"), name + ".pdf", pdf_pattern(), ".pdf")
+            if path is None:
+                return False
+        return self.exporter.write(lambda: write_pdf(html, Path(path), title=title, font_pt=font_pt))
