@@ -74,11 +74,28 @@ def test_a_meeting_shows_its_record_with_markup_as_typed_and_prints(qtbot, demo,
     assert target.read_bytes().startswith(b"%PDF")
 
 
-def test_go_to_opens_a_village_record_and_refuses_another_villages(qtbot, demo):
-    page = _page(qtbot, demo)
+def test_go_to_opens_a_village_record_and_refuses_another_villages(qtbot, demo, tmp_path):
+    from desktop.services import setup_service
+    from ui.main_window import MainWindow
+    from ui.settings_store import SettingsStore
+
+    paths, session = demo
+    window = MainWindow(setup_service.current(), session, paths, SettingsStore.load(tmp_path / "settings.json"))
+    qtbot.addWidget(window)
+    window.show()
+    version_id, article_id, text = database.execute_sql(
+        "SELECT a.version_id, a.id, a.text FROM rule_article a WHERE a.owner = ? AND a.deleted = 0 "
+        "ORDER BY a.version_id, a.position LIMIT 1 OFFSET 4", (FIRST,)).fetchone()
+    # The target the search gives a township hit (desktop.services.search_service).
+    window.go_to(f"village_file:{FIRST}:article@{version_id}/{article_id}")
+    page = window.current_page()
+    assert isinstance(page, VillagesPage) and page.pages.currentWidget() is page.village_file
+    assert page.village_file.rules_tab.current_id() == version_id
+    assert text[:20] in page.village_file.rules_tab.detail.toPlainText()
     posting_id = database.execute_sql("SELECT id FROM disclosure_item WHERE owner = ? AND category = 'finance' "
                                       "LIMIT 1", (FIRST,)).fetchone()[0]
-    assert page.open_village_file(FIRST, "posting", posting_id)
+    window.go_to(f"village_file:{FIRST}:posting@{posting_id}")
+    assert page.village_file.tabs.currentWidget() is page.village_file.postings_tab
     assert "财务收支明细" in page.village_file.postings_tab.detail.toPlainText()
     other = database.execute_sql("SELECT id FROM meeting WHERE owner != ? LIMIT 1", (FIRST,)).fetchone()[0]
     assert not page.open_village_file(FIRST, "meeting", other)

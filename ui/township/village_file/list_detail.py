@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,7 +29,8 @@ from ui.operations import run_query
 from ui.widgets.background import FileExporter, ask_save_path, pdf_pattern, print_html
 from ui.widgets.batched_model import ID_ROLE
 from ui.widgets.field_message import FieldMessage
-from ui.widgets.tables import cell, read_only_table
+from ui.widgets.sorting import NaturalSortProxy
+from ui.widgets.tables import read_only_view
 
 #: A printed form: (html, file name without suffix, PDF title, base font size in pt).
 Printable = tuple[str, str, str, int]
@@ -41,8 +43,12 @@ class ListDetailTab(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.code = ""
-        self.table = read_only_table(headers, stretch, word_wrap=False)
-        self.table.itemSelectionChanged.connect(self._on_selection)
+        self.model = QStandardItemModel(0, len(headers), self)
+        self.model.setHorizontalHeaderLabels(headers)
+        self.proxy = NaturalSortProxy(self)  # a header click sorts as every list does (`ui.widgets.sorting`)
+        self.proxy.setSourceModel(self.model)
+        self.table = read_only_view(self.proxy, stretch, word_wrap=False)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._on_selection())
         self.empty = QLabel()
         self.empty.setProperty("role", "hint")
         self.empty.setWordWrap(True)
@@ -116,14 +122,17 @@ class ListDetailTab(QWidget):
         self.code = code
         outcome = run_query(self, self.read_rows, on_failure=self.message.show_failure)
         rows = outcome.value if outcome.ok else []
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(0)
-        self.table.setRowCount(len(rows))
-        for r, (record_id, cells) in enumerate(rows):
+        self.model.removeRows(0, self.model.rowCount())
+        for record_id, cells in rows:
+            items = []
             for c, value in enumerate(cells):
-                self.table.setItem(r, c, cell(value, record_id if c == 0 else None))
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicatorShown(False)
+                item = QStandardItem(value)
+                item.setEditable(False)
+                item.setToolTip(value)
+                if c == 0:
+                    item.setData(record_id, ID_ROLE)
+                items.append(item)
+            self.model.appendRow(items)
         self.empty.setText(self.empty_text())
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
@@ -137,18 +146,18 @@ class ListDetailTab(QWidget):
     def current_id(self) -> str | None:
         """The id of the record selected."""
         selected = self.table.selectionModel().selectedRows()
-        if not selected:
-            return None
-        item = self.table.item(selected[0].row(), 0)
-        return item.data(ID_ROLE) if item is not None else None
+        return self.proxy.index(selected[0].row(), 0).data(ID_ROLE) if selected else None
+
+    def row_id(self, row: int) -> str | None:
+        """The id of the record on row `row` as shown (sorted)."""
+        return self.proxy.index(row, 0).data(ID_ROLE)
 
     def select_id(self, record_id: str) -> bool:
         """Select (and show) the record `record_id`; False when it is not in the list."""
-        for r in range(self.table.rowCount()):
-            item = self.table.item(r, 0)
-            if item is not None and item.data(ID_ROLE) == record_id:
+        for r in range(self.proxy.rowCount()):
+            if self.row_id(r) == record_id:
                 self.table.selectRow(r)
-                self.table.scrollToItem(item)
+                self.table.scrollTo(self.proxy.index(r, 0))
                 return True
         return False
 

@@ -54,11 +54,9 @@ class RulesTab(ListDetailTab):
     def load(self, code: str) -> bool:
         """The versions, the one in force selected (the text the village lives by)."""
         ok = super().load(code)
-        for r in range(self.table.rowCount()):
-            item = self.table.item(r, 1)
-            vid = self.table.item(r, 0).data(ID_ROLE)
-            if item is not None:
-                item.setForeground(status_color(self._status.get(vid, "")))
+        for r in range(self.model.rowCount()):
+            vid = self.model.item(r, 0).data(ID_ROLE)
+            self.model.item(r, 1).setForeground(status_color(self._status.get(vid, "")))
         if self._in_force:
             self.select_id(self._in_force[0])
         return ok

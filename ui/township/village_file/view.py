@@ -121,6 +121,7 @@ class VillageFileView(QWidget):
         False (and the reason under the title) when the village holds no such record.
         """
         if kind == "article":
+            record_id = record_id.rpartition("/")[2]  # search names it "<version id>/<article id>"
             outcome = run_query(self, lambda: vr.article_place(self._session, self.code, record_id),
                                 on_failure=self.message.show_failure)
             if not outcome.ok:
