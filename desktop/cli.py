@@ -49,16 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
     init_sub = init.add_subparsers(dest="mode", required=True, parser_class=_Parser)
     for mode, label in (("village", "村"), ("township", "乡镇"), ("county", "县")):
         m = init_sub.add_parser(mode, help=f"初始化为{label}")
-        m.add_argument("--name", required=mode != "village", help=f"{label}名称")
-        m.add_argument("--code", required=mode != "village", help=f"{label}代码(统计用区划代码)")
+        m.add_argument("--name", required=mode == "county", help=f"{label}名称")
+        m.add_argument("--code", required=mode == "county", help=f"{label}代码(统计用区划代码)")
         m.add_argument("--province", default=None, help="省份配置,如 zhejiang、chongqing")
         if mode == "village":
             m.add_argument("--setup", default=None, help="乡镇发来的入网文件(…_入网文件_….cwpkg)")
+        elif mode == "township":
+            m.add_argument("--setup", default=None, help="县里发来的入网文件(…_入网文件_….cwpkg)")
 
 
     demo = sub.add_parser("demo", help="填入演示数据(用于试用和培训)")
-    demo.add_argument("--years", type=int, default=10, help="生成多少年的历史记录")
-    demo.add_argument("--villages", type=int, default=30, help="乡镇版:生成多少个村(每个村都经数据包导入)")
+    demo.add_argument("--years", type=int, default=None, help="生成多少年的历史记录(默认 10 年;县级版 1 年)")
+    demo.add_argument("--villages", type=int, default=None,
+                      help="乡镇版:生成多少个村(每个村都经数据包导入,默认 30);县级版:每个乡镇的村数(默认 3)")
     demo.add_argument("--election-stage", default="not_started",
                       choices=("not_started", "planned", "committee", "roll", "candidates", "voted", "announced",
                                "handed_over", "done"),
@@ -101,18 +104,22 @@ def build_parser() -> argparse.ArgumentParser:
     d_export.add_argument("--year", type=int, required=True)
     d_export.add_argument("--out", required=True)
 
-    enroll = sub.add_parser("enroll", help="乡镇:给一个村入网,生成它的入网文件")
-    enroll.add_argument("--village-code", required=True)
-    enroll.add_argument("--village-name", required=True)
-    enroll.add_argument("--province", default=None, help="该村的省份配置(默认同乡镇)")
+    enroll = sub.add_parser("enroll", help="乡镇:给一个村入网;县:给一个乡镇入网(生成入网文件)")
+    enroll.add_argument("--village-code", default=None, help="乡镇:村代码(12 位)")
+    enroll.add_argument("--village-name", default=None, help="乡镇:村名")
+    enroll.add_argument("--township-code", default=None, help="县:乡镇代码(9 位)")
+    enroll.add_argument("--township-name", default=None, help="县:乡镇名称")
+    enroll.add_argument("--province", default=None, help="该村(乡镇)的省份配置(默认同本机)")
     enroll.add_argument("--out", required=True, help="写入的文件夹(如 U 盘)")
-    enroll.add_argument("--reenroll", default=None, metavar="原因", help="该村换了电脑:停用旧密钥并重新入网")
+    enroll.add_argument("--reenroll", default=None, metavar="原因", help="该村(乡镇)换了电脑:停用旧密钥并重新入网")
 
     export = sub.add_parser("export", help="导出数据包到文件夹(如 U 盘),打印其路径")
     export.add_argument("--to", required=True, help="目标文件夹")
     export.add_argument("--full", action="store_true", help="导出完整数据包(默认只导出对方尚未确认收到的修改)")
     export.add_argument("--village", default=None,
                         help="乡镇:回执发给哪个村(村代码);不指定时导出给县里的汇总包")
+    export.add_argument("--township", default=None, metavar="乡镇代码",
+                        help="县:回执发给哪个乡镇;不指定时给每个已收到汇总包的乡镇各写一份回执")
     export.add_argument("--recovery", default=None, metavar="村代码",
                         help="乡镇:为换了电脑、没有备份的村生成恢复包(该村所有记录;须先重新入网并导入新电脑的第一个数据包)")
 
@@ -123,9 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="某村的第一个数据包:电话里对方念出的电脑指纹(8 位),一致才导入")
 
     # --- report (乡镇): see cmd_report -------------------------------------------------------------
-    report = sub.add_parser("report", help="乡镇:生成报表")
+    report = sub.add_parser("report", help="乡镇、县:生成报表")
     report_sub = report.add_subparsers(dest="report_command", required=True, parser_class=_Parser)
-    r_compliance = report_sub.add_parser("compliance", help="各村依法履职情况汇总表(.xlsx,可另出 PDF)")
+    r_compliance = report_sub.add_parser("compliance", help="各村依法履职情况汇总表(.xlsx,可另出 PDF;县:各乡镇汇总)")
     r_compliance.add_argument("--out", required=True, help="写入的 .xlsx 文件")
     r_compliance.add_argument("--period", default=None,
                               help="季度如 2026Q3,或年度如 2026(默认:最近一个已结束的季度)")
@@ -286,6 +293,10 @@ def cmd_init(args, paths) -> dict[str, Any]:
     from desktop.services import setup_service
 
     setup_file = getattr(args, "setup", None)
+    if setup_file and args.mode == "township":  # the county's 入网文件 (issue 19)
+        from desktop import cli_county
+
+        return cli_county.init_township_from_setup(args, paths, Path(setup_file).expanduser(), _open, Refused)
     if setup_file:
         return _init_from_setup(args, paths, Path(setup_file).expanduser())
     _open(paths)
@@ -330,8 +341,27 @@ def cmd_demo(args, paths) -> dict[str, Any]:
     if info is None:
         info = setup_service.initialize("village", "青山村", "330106001001", "zhejiang")
     session = cli_session(info.mode)
+    county = info.mode == "county"
+    args.years = (1 if county else 10) if args.years is None else args.years
+    args.villages = (3 if county else 30) if args.villages is None else args.villages
     if args.years < 1 or args.years > 30:
         raise Refused(msg(_C, QT_TRANSLATE_NOOP(_C, "--years 应在 1 到 30 之间。")))
+    if info.mode == "county":  # three small demo townships, their 汇总包 imported (issue 19)
+        from desktop import demo_county
+
+        def county_progress(done: int, total: int, text) -> None:
+            sys.stderr.write(f"[{done}/{total}] {text}\n")
+            sys.stderr.flush()
+
+        result = demo_county.fill_county(session, paths, townships=3, villages=args.villages, years=args.years,
+                                         progress=county_progress)
+        return {"mode": info.mode, "code": info.code, "name": info.name, "people": 0, "villages": result.villages,
+                "users": result.users, "meetings": 0, "registers": 0, "password": demo.DEMO_PASSWORD,
+                "packages": result.counts.get("packages", 0), "records": 0,
+                "townships": result.counts.get("townships", 0), "filings": result.counts.get("filings", 0),
+                "_lines": [f"已为 {info.name} 生成演示数据:{result.counts.get('townships', 0)} 个乡镇、"
+                           f"{result.villages} 个村,各乡镇的县级汇总包已导入。",
+                           f"演示账号:{'、'.join(result.users) or '(已存在)'},密码均为 {demo.DEMO_PASSWORD}"]}
     if info.mode == "township":
         from desktop import demo_township
 
@@ -538,6 +568,18 @@ def cmd_enroll(args, paths) -> dict[str, Any]:
     _open(paths)
     info = _require_installation()
     session = cli_session(info.mode)
+    if info.mode == "county":
+        from desktop import cli_county
+
+        return cli_county.enroll(args, paths, info, session)
+    if args.township_code or args.township_name:
+        from desktop import cli_county
+
+        cli_county.usage_error("--township-code 只能在县级版上使用(县给乡镇入网);乡镇给村入网请用 --village-code。")
+    if not args.village_code or (not args.village_name and not args.reenroll):
+        from desktop import cli_county
+
+        cli_county.usage_error("请给出 --village-code 和 --village-name。")
     out = Path(args.out).expanduser()
     if args.reenroll:
         path = enrollment.reenroll_village(session, paths, args.village_code, args.reenroll, out)
@@ -558,6 +600,10 @@ def cmd_export(args, paths) -> dict[str, Any]:
 
     _open(paths)
     info = _require_installation()
+    if info.mode == "county":
+        from desktop import cli_county
+
+        return cli_county.export_receipts(args, paths, cli_session(info.mode))
     if args.recovery:
         from desktop import cli_recovery
 
@@ -587,7 +633,7 @@ def _export_for_county(info, paths, folder: Path) -> dict[str, Any]:
 
 def cmd_import(args, paths) -> dict[str, Any]:
     """`cunwu import FILE... [--yes]`: a summary per file; exit 1 if any was refused."""
-    from desktop import cli_recovery
+    from desktop import cli_county, cli_recovery
     from desktop.services.session import cli_session
     from desktop.sync import enrollment, first_contact, importer, recovery
     from desktop.sync import package_format as fmt
@@ -596,11 +642,18 @@ def cmd_import(args, paths) -> dict[str, Any]:
     _open(paths)
     info = _require_installation()
     session = cli_session(info.mode)
+    if info.mode == "county":  # 县级汇总包 (issue 19)
+        return cli_county.import_at_county(args, paths, session, _confirm, _ask_fingerprint)
     batch = ImportBackup(paths)  # one backup for all the files, before the first that writes
     results, lines, ok = [], [], True
     for name in args.files:
         path = Path(name).expanduser()
         try:
+            county_file = cli_county.import_at_township(path, session, paths) if info.mode == "township" else None
+            if county_file is not None:  # the county's 入网文件 or 回执
+                results.append(county_file[0])
+                lines += county_file[1]
+                continue
             if _is_setup(path, fmt):
                 setup = enrollment.read_setup(path)
                 enrollment.accept_setup(setup)
@@ -672,6 +725,10 @@ def cmd_report(args, paths) -> dict[str, Any]:
         from desktop.cli_election_report import report_elections
 
         return report_elections(args, info, Refused)
+    if info.mode == "county":  # the county's report across townships (issue 19)
+        from desktop import cli_county
+
+        return cli_county.report_compliance(args, paths, Refused)
     if info.mode != "township":
         raise Refused(msg(_C, QT_TRANSLATE_NOOP(
             _C, "合规报表由乡镇汇总各村的数据生成,只能在乡镇电脑上运行。这台电脑是“{name}”(村)。"), name=info.name))

@@ -81,6 +81,8 @@ def _refuse_if_not_empty() -> None:
 
 
 def _demo_users(mode: str) -> list[tuple[str, str, str]]:
+    if mode == "county":
+        return [("admin", "管理员", "county_admin"), ("minzheng", "县民政局", "county_staff")]
     if mode == MODE_TOWNSHIP:
         return [("admin", "管理员", "township_admin"), ("shenhe", "审核员", "reviewer")]
     return [("admin", "管理员", "admin"), ("wenshu", "村文书", "secretary"),

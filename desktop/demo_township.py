@@ -184,7 +184,7 @@ def fill_township(session: Session, paths: AppPaths, villages: int = 30, years: 
     if info is None or info.mode != MODE_TOWNSHIP:
         raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "乡镇演示数据只能放进乡镇版的数据文件夹。")))
     _refuse_if_not_empty()
-    if Peer.select().exists():
+    if Peer.select().where(Peer.kind == MODE_VILLAGE).exists():  # its county (issue 19) may be pinned already
         raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(
             _C, "这个乡镇已经登记了村庄。演示数据只能放进新建的数据库,以免和真实记录混在一起。")))
     if not 1 <= villages <= 200:

@@ -49,8 +49,8 @@ from models.township.board import (
 _C = "county"
 
 __all__ = [
-    "CountyBoard", "FilingRow", "FilingText", "StateCounts", "TownshipRow", "board", "filing_text", "filings",
-    "periods", "township_board", "townships", "village_cells",
+    "CountyBoard", "FilingRow", "FilingText", "StateCounts", "TownshipRow", "board", "default_period", "filing_text",
+    "filings", "periods", "township", "township_board", "townships", "village_cells",
 ]
 
 
@@ -118,7 +118,7 @@ def township(code: str) -> TownshipRow:
 def _period_key(period: str) -> tuple[int, int]:
     """Newest first, each year after its quarters (as the township's chooser lists them)."""
     year = int(period[:4]) if period[:4].isdigit() else 0
-    quarter = int(period[5]) if len(period) == 6 and period[4] == "Q" and period[5].isdigit() else 5
+    quarter = int(period[5]) if len(period) == 6 and period[4] == "Q" and period[5].isdigit() else 0
     return (-year, -quarter)
 
 
@@ -132,6 +132,13 @@ def periods() -> list[str]:
         d = compliance_service.default_period()
         return [d, d[:4]]
     return sorted(found, key=_period_key)
+
+
+def default_period() -> str:
+    """The last ended quarter when a township sent it (the one a county checks now), else the newest period."""
+    found = periods()
+    wanted = compliance_service.default_period()
+    return wanted if wanted in found else found[0]
 
 
 def period_label(period: str) -> str:

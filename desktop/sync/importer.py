@@ -41,6 +41,7 @@ from desktop.sync import (
     ack_check,
     boundary,
     counters,
+    directions,
     escalations,
     first_contact,
     payload,
@@ -205,6 +206,11 @@ def _plan(opened: fmt.OpenedPackage, path: Path, keys_dir: Path) -> ImportPlan:
     if kind == "aggregate":
         raise refused(QT_TRANSLATE_NOOP(
             _C, "这是乡镇报给县里的汇总数据包(各村合规情况汇总),不能导入到村或乡镇的电脑上。"))
+    if kind in directions.RECEIVER:  # a package of the county's (issue 19): say where it belongs
+        own = setup_service.current()
+        wrong = directions.wrong_direction(m, own.mode if own else MODE_VILLAGE)
+        if wrong is not None:
+            raise PackageRefused(wrong)
     if kind != "data":
         raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单不完整,已拒绝导入。"))
     boundary.check_manifest(m)

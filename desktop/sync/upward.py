@@ -1,13 +1,18 @@
 """The township's package for the county (县级汇总包): the aggregate, one level up.
 
-A township has no county installation to enrol with yet, so this package is
-made for whoever will read it: same `.cwpkg` format, signed by the
-township's key (its public key and fingerprint are in the manifest, to be
-pinned when the county side exists), but not encrypted — it holds no
-personal data, only the register of villages and the compliance board of
-every period (village × obligation: state and counts). `cunwu export --to
-DIR` in township mode writes it; village and township installations refuse
-to import it, with a plain reason.
+Same `.cwpkg` format, signed by the township's key (its public key and
+fingerprint are in the manifest: the county pins it from the first package
+after a person confirmed the fingerprint by phone), but not encrypted — it
+holds no personal data, only the register of villages, the compliance board
+of every period (village × obligation: state and counts) and, since
+aggregate format 2, the 备案 register with the filed rule texts (public
+documents: `desktop.sync.upward_filings`). Once the township has read its
+county's 入网文件 (`desktop.sync.county_enrollment`) the package is addressed
+to that county (recipient code); before, it goes to "县级主管部门" with no
+code, and a county refuses it until it has enrolled the township. `cunwu
+export --to DIR` in township mode writes it; the county imports it
+(`desktop.sync.county_import`); village and township installations refuse it,
+with a plain reason.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from desktop.paths import AppPaths
 from desktop.services import compliance_service
 from desktop.services.attachments_service import hash_file
 from desktop.services.session import Session
-from desktop.sync import counters, keys
+from desktop.sync import counters, county_enrollment, keys, upward_filings
 from desktop.sync import package_format as fmt
 from models.clock import now_utc
 from models.entities import MODE_TOWNSHIP
@@ -40,6 +45,8 @@ _C = "upward"
 COUNTY = "county"
 COUNTY_LABEL = QT_TRANSLATE_NOOP(_C, "县级主管部门")
 KIND = "aggregate"
+#: What the body holds: 1 villages, obligations, periods; 2 also the 备案 register ("filings").
+AGGREGATE_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -59,11 +66,12 @@ def file_name(township_code: str, number: int, when: datetime) -> str:
 
 
 def aggregate(today: date | None = None, progress: Callable[[int, int], None] | None = None,
-              cancelled: Callable[[], bool] | None = None) -> dict:
-    """The township's aggregate: villages, obligations, and every period's board cells."""
+              cancelled: Callable[[], bool] | None = None, township_code: str = "") -> dict:
+    """The township's aggregate: villages, obligations, every period's board cells, the filed rules."""
     today = today or date.today()
     periods = compliance_service.periods(today)
-    out: dict = {"villages": [], "obligations": [], "periods": []}
+    out: dict = {"villages": [], "obligations": [], "periods": [],
+                 "filings": upward_filings.filed_rules(township_code) if township_code else []}
     for n, period in enumerate(periods, start=1):
         if cancelled is not None and cancelled():
             raise fmt.Cancelled()
@@ -94,7 +102,8 @@ def _readme(info, number: int, body: dict) -> str:
         f"编号:第 {number} 号",
         f"生成时间:{datetime.now():%Y-%m-%d %H:%M}",
         "",
-        f"内容:{len(body['villages'])} 个村、{len(body['periods'])} 个期间的合规情况汇总(不含个人信息)。",
+        f"内容:{len(body['villages'])} 个村、{len(body['periods'])} 个期间的合规情况汇总,"
+        f"{len(body.get('filings', []))} 件已备案的村规民约及其条文(不含个人信息)。",
         "本文件由乡镇电脑签名;请用“村务台账”县级版本导入,不要解压或修改。",
     ]
     return "\r\n".join(lines) + "\r\n"
@@ -119,19 +128,22 @@ def export_for_county(session: Session, paths: AppPaths, folder: Path, today: da
     if not folder.is_dir():
         raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到目标文件夹“{path}”。U盘是否已经插好?"),
                                   path=folder))
-    body = aggregate(today, progress, cancelled)
+    body = aggregate(today, progress, cancelled, township_code=info.code)
     body["township"] = {"code": info.code, "name": info.name, "province": info.province}
+    county = county_enrollment.county_peer()
     keypair = keys.load_or_create(paths.keys)
     now = now or datetime.now()
     number = counters.reserved_number(paths.data_dir, COUNTY) + 1
     manifest = {
         "format": fmt.FORMAT_VERSION, "app": "cunwu", "app_version": __version__, "schema_version": SCHEMA_VERSION,
-        "kind": KIND, "package_id": str(uuid.uuid4()),
+        "kind": KIND, "aggregate_format": AGGREGATE_FORMAT, "package_id": str(uuid.uuid4()),
         "sender": {"code": info.code, "name": info.name, "kind": info.mode, "province": info.province},
-        "recipient": {"code": "", "name": "县级主管部门"},
+        "recipient": ({"code": county.code, "name": county.name} if county is not None
+                      else {"code": "", "name": "县级主管部门"}),
         "number": number, "created_at": now_utc(),
         "sender_keys": {"sign": keypair.sign_public, "box": keypair.box_public},
-        "counts": {"villages": len(body["villages"]), "periods": len(body["periods"])},
+        "counts": {"villages": len(body["villages"]), "periods": len(body["periods"]),
+                   "filings": len(body["filings"])},
     }
     data = zlib.compress(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
     name = file_name(info.code, number, now)

@@ -1,0 +1,245 @@
+"""County mode end to end (issue 19): enrolment, 汇总包, import, refusals, the county's 回执.
+
+Real installations in tmp_path (西湖区 — 青山镇 — 青山村, `tests.support.county.county_chain`),
+real packages on a U盘 folder, the command line driven in-process.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from types import SimpleNamespace
+
+import pytest
+
+from desktop import cli
+from desktop.services import county_service
+from desktop.sync import county_import, county_receipt, exporter, first_contact, upward
+from models.db import close_database
+from models.errors import PackageRefused
+from tests.support.county import COUNTY_CODE, county_chain, synthetic_body, write_aggregate
+from tests.support.first_contact import genuine
+from tests.support.sites import TOWNSHIP_CODE, VILLAGE_CODE
+
+
+def _run(capsys, site, *argv) -> tuple[int, dict]:
+    close_database()
+    code = cli.main(["--data-dir", str(site.paths.data_dir), "--json", *argv])
+    out = capsys.readouterr().out.strip().splitlines()
+    return code, json.loads(out[-1]) if out else {}
+
+
+def _county_rows(site) -> dict:
+    con = sqlite3.connect(site.paths.database)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("county_township", "county_village", "county_cell", "county_filing", "county_article")}
+    finally:
+        con.close()
+
+
+def test_enrol_first_package_pinned_then_newer_idempotent_and_older(tmp_path, capsys):
+    chain = county_chain(tmp_path)
+    first = str(chain.first_aggregate)
+    # without the fingerprint read out on the phone: refused, nothing stored
+    code, out = _run(capsys, chain.county, "import", "--yes", first)
+    assert code == 1 and "核对电脑指纹" in out["packages"][0]["error"]
+    code, out = _run(capsys, chain.county, "import", "--yes", "--fingerprint", "AAAA-BBBB", first)
+    assert code == 1 and "电脑指纹不一致" in out["packages"][0]["error"]
+    assert _county_rows(chain.county)["county_village"] == 0
+    code, out = _run(capsys, chain.county, "import", "--yes", "--fingerprint", genuine(chain.township.paths), first)
+    assert code == 0, out
+    assert out["packages"][0]["first_contact"] and out["packages"][0]["villages"] == 1
+    chain.county.use()
+    (row,) = county_service.townships()
+    assert row.confirmed and row.spoken == genuine(chain.township.paths) and row.last_number == 1
+    assert row.package_format == 2 and row.villages == 1 and row.filings == 1
+    (filing,) = county_service.filings()
+    assert filing.village_code == VILLAGE_CODE and filing.receipt_no and filing.articles > 3
+    text = county_service.filing_text(filing.id)
+    assert len(text.articles) == filing.articles and all(a.text for a in text.articles)
+    assert county_service.filings(text=text.articles[0].text[2:6]) == [filing]
+    period = county_service.periods()[1]
+    board = county_service.board(period)
+    assert [t.code for t in board.townships] == [TOWNSHIP_CODE] and board.villages == 1
+    assert county_service.township_board(TOWNSHIP_CODE, period).villages[0].code == VILLAGE_CODE
+    rows = _county_rows(chain.county)
+
+    # the township writes 2 and 3; 3 arrives first, then 2 (older): nothing rolls back
+    session = chain.township.use()
+    second = upward.export_for_county(session, chain.township.paths, chain.usb).path
+    third = upward.export_for_county(session, chain.township.paths, chain.usb).path
+    code, out = _run(capsys, chain.county, "import", "--yes", str(third))
+    assert code == 0 and not out["packages"][0]["first_contact"] and not out["packages"][0]["older"]
+    code, out = _run(capsys, chain.county, "import", "--yes", str(second))
+    assert code == 0 and out["packages"][0]["older"]
+    chain.county.use()
+    assert county_service.townships()[0].last_number == 3
+    assert _county_rows(chain.county) == rows
+    code, out = _run(capsys, chain.county, "import", "--yes", str(third))  # the same file again
+    assert code == 0 and out["packages"][0]["already_imported"]
+    assert _county_rows(chain.county) == rows
+
+
+def test_wrong_direction_packages_are_refused_with_where_they_belong(tmp_path, capsys):
+    chain = county_chain(tmp_path)
+    session = chain.village.use()
+    village_package = exporter.export_package(session, chain.village.paths, chain.usb, full=True).path
+    session = chain.township.use()
+    return_package = exporter.export_package(session, chain.township.paths, chain.usb,
+                                             recipient_code=VILLAGE_CODE).path
+    village_setup = next(chain.usb.glob(f"{VILLAGE_CODE}_入网文件_*.cwpkg"))
+    county_setup = next(chain.usb.glob(f"{TOWNSHIP_CODE}_入网文件_*.cwpkg"))
+    for path, words in ((village_package, "这是村里发给乡镇的数据包,县里不能导入"),
+                        (return_package, "这是乡镇发给村里的回执数据包,县里不能导入"),
+                        (village_setup, "这是乡镇发给村里的入网文件,县里不能导入"),
+                        (county_setup, "县里不能导入")):
+        code, out = _run(capsys, chain.county, "import", "--yes", str(path))
+        assert code == 1 and words in out["packages"][0]["error"], (path.name, out)
+    # the county's files at a village; the 汇总包 at the village
+    for path, words in ((county_setup, "这是县里发给乡镇的入网文件,村里不能导入"),
+                        (chain.first_aggregate, "县里的汇总数据包")):
+        code, out = _run(capsys, chain.village, "import", "--yes", str(path))
+        assert code == 1 and words in out["packages"][0]["error"], (path.name, out)
+    assert _county_rows(chain.county)["county_village"] == 0
+
+
+def test_unknown_forged_tampered_and_misaddressed_aggregates_are_refused(tmp_path):
+    chain = county_chain(tmp_path)
+    session = chain.county.use()
+    paths = chain.county.paths
+    # a township the county never enrolled
+    stranger = write_aggregate(tmp_path / "k2", synthetic_body("330106002", "白沙镇", 2, 1, 1), 1, tmp_path / "u")
+    with pytest.raises(PackageRefused, match="本县没有给它入网"):
+        county_import.apply_aggregate(session, stranger, paths, confirm=first_contact.confirmer("x"))
+    # addressed to another county
+    other = write_aggregate(tmp_path / "k1", synthetic_body(TOWNSHIP_CODE, "青山镇", 1, 1, 1), 1, tmp_path / "u",
+                            county_code="330107")
+    with pytest.raises(PackageRefused, match="不是发给本县"):
+        county_import.apply_aggregate(session, other, paths)
+    # pin the real key, then a package signed by another PC claiming the same township
+    county_import.apply_aggregate(session, chain.first_aggregate, paths,
+                                  confirm=first_contact.confirmer(genuine(chain.township.paths)))
+    forged = write_aggregate(tmp_path / "k1", synthetic_body(TOWNSHIP_CODE, "青山镇", 1, 1, 1), 9, tmp_path / "u")
+    with pytest.raises(PackageRefused, match="不是由登记的那台电脑签名"):
+        county_import.apply_aggregate(session, forged, paths)
+    # a real package with one byte changed
+    tampered = tmp_path / "tampered.cwpkg"
+    data = bytearray(chain.first_aggregate.read_bytes())
+    data[len(data) // 3] ^= 0xFF
+    tampered.write_bytes(bytes(data))
+    with pytest.raises(PackageRefused):
+        county_import.apply_aggregate(session, tampered, paths)
+    assert county_service.townships()[0].last_number == 1
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (lambda b: b["villages"][0].update(code="330107001001"), "村代码"),
+    (lambda b: b["periods"][0]["cells"][0].__setitem__(2, "hacked"), "完成情况"),
+    (lambda b: b["periods"][0]["cells"][0].__setitem__(3, -1), "已完成次数"),
+    (lambda b: b["periods"][0]["cells"][0].__setitem__(3, 10**12), "已完成次数"),
+    (lambda b: b["periods"][0].update(period="2026Q5"), "期间"),
+    (lambda b: b["villages"][0].update(name="青山村\x00"), "村名"),
+    (lambda b: b["filings"][0].update(title="规" * 500), "村规民约名称"),
+    (lambda b: b["filings"][0]["articles"][0].__setitem__(3, "条" * 30_000), "条文"),
+    (lambda b: b["filings"][0].update(village="330106009009"), "备案的村"),
+    (lambda b: b["obligations"].append({"key": "taxes"}), "不认识的义务"),
+    (lambda b: b.update(villages="all"), "村"),
+])
+def test_hostile_values_are_refused_whole(tmp_path, change, words):
+    chain = county_chain(tmp_path)
+    session = chain.county.use()
+    key_dir = SimpleNamespace(keys=chain.township.paths.keys)
+    good = synthetic_body(TOWNSHIP_CODE, "青山镇", 2, 1, 3)
+    county_import.apply_aggregate(session, write_aggregate(key_dir.keys, good, 1, tmp_path / "u"), chain.county.paths,
+                                  confirm=first_contact.confirmer(genuine(chain.township.paths)))
+    before = _county_rows(chain.county)
+    bad = json.loads(json.dumps(good))
+    change(bad)
+    path = write_aggregate(key_dir.keys, bad, 2, tmp_path / "u", manifest_changes={"counts": {
+        "villages": len(bad["villages"]) if isinstance(bad["villages"], list) else 0,
+        "periods": len(bad["periods"]), "filings": len(bad["filings"])}})
+    with pytest.raises(PackageRefused, match=words):
+        county_import.apply_aggregate(session, path, chain.county.paths)
+    assert _county_rows(chain.county) == before
+
+
+def test_markup_in_a_rule_text_is_kept_as_plain_text(tmp_path):
+    chain = county_chain(tmp_path)
+    session = chain.county.use()
+    body = synthetic_body(TOWNSHIP_CODE, "青山镇", 1, 1, 3)
+    body["filings"][0]["articles"][0][3] = "<b>加粗</b><script>alert(1)</script> & 第二行\n第三行"
+    county_import.apply_aggregate(session, write_aggregate(chain.township.paths.keys, body, 1, tmp_path / "u"),
+                                  chain.county.paths, confirm=first_contact.confirmer(genuine(chain.township.paths)))
+    (filing,) = county_service.filings()
+    assert county_service.filing_text(filing.id).articles[0].text == body["filings"][0]["articles"][0][3]
+
+
+def test_the_township_imports_the_county_receipt(tmp_path, capsys):
+    chain = county_chain(tmp_path)
+    code, _ = _run(capsys, chain.county, "import", "--yes", "--fingerprint", genuine(chain.township.paths),
+                   str(chain.first_aggregate))
+    assert code == 0
+    out_dir = tmp_path / "回执"
+    out_dir.mkdir()
+    code, out = _run(capsys, chain.county, "export", "--to", str(out_dir))
+    assert code == 0 and out["receipts"][0]["township"] == TOWNSHIP_CODE and out["receipts"][0]["received"] == [1]
+    receipt = out["path"]
+    code, out = _run(capsys, chain.township, "import", "--yes", receipt)
+    assert code == 0 and out["packages"][0]["kind"] == county_receipt.KIND, out
+    chain.township.use()
+    ack = county_receipt.latest()
+    assert ack.county_code == COUNTY_CODE and ack.last_number == 1 and ack.last_received_on
+    from models.sync.records import OUT, STATUS_ACKED, PackageLog
+
+    assert PackageLog.get((PackageLog.direction == OUT) & (PackageLog.number == 1)
+                          & (PackageLog.kind == upward.KIND)).status == STATUS_ACKED
+    code, out = _run(capsys, chain.township, "import", "--yes", receipt)  # again: nothing changes
+    assert code == 0
+    chain.township.use()
+    assert county_receipt.latest().receipt_number == 1
+    # the 回执 at the village is refused with where it belongs
+    code, out = _run(capsys, chain.village, "import", "--yes", receipt)
+    assert code == 1 and "这是县里发给乡镇的回执,村里不能导入" in out["packages"][0]["error"]
+
+
+def test_cli_enrol_a_new_township_from_the_county_setup(tmp_path, capsys):
+    chain = county_chain(tmp_path)
+    usb = tmp_path / "新U盘"
+    usb.mkdir()
+    code, out = _run(capsys, chain.county, "enroll", "--township-code", "330106002", "--township-name", "白沙镇",
+                     "--out", str(usb))
+    assert code == 0 and out["township_code"] == "330106002"
+    # the township's code must lie in the county
+    code, out = _run(capsys, chain.county, "enroll", "--township-code", "330107002", "--township-name", "白沙镇",
+                     "--out", str(usb))
+    assert code == 1 and "不属于本县" in out["error"]
+    new = SimpleNamespace(paths=SimpleNamespace(data_dir=tmp_path / "白沙镇"))
+    code, out = _run(capsys, new, "init", "township", "--setup", out_path(usb))
+    assert code == 0 and out["mode"] == "township" and out["county"]["code"] == COUNTY_CODE
+    assert out["county_fingerprint"].startswith(genuine(chain.county.paths).replace("-", " ")[:4])
+    code, out = _run(capsys, new, "export", "--to", str(usb))
+    assert code == 0 and out["kind"] == "aggregate"
+    manifest, body = upward.read_aggregate(out["path"])
+    assert manifest["recipient"]["code"] == COUNTY_CODE and body["filings"] == []
+    # a village-only flag at the county is a usage error
+    with pytest.raises(SystemExit) as stop:
+        _run(capsys, chain.county, "enroll", "--village-code", VILLAGE_CODE, "--village-name", "青山村", "--out", str(usb))
+    assert stop.value.code == 2
+
+
+def out_path(folder) -> str:
+    (found,) = folder.glob("330106002_入网文件_*.cwpkg")
+    return str(found)
+
+
+def test_a_county_demo_of_synthetic_townships_reads_in_one_board(tmp_path):
+    from tests.support.county import synthetic_county
+
+    county = synthetic_county(tmp_path, townships=3, villages=3, years=1)
+    county.use()
+    board = county_service.board("2026")
+    assert len(board.townships) == 3 and board.villages == 9 and board.overall_rate() is not None
+    assert len(county_service.filings()) == 9
+    shutil.rmtree(tmp_path / "县" / "keys", ignore_errors=True)
