@@ -72,7 +72,9 @@ def fill_rules(session: Session, village_name: str, households: int, today: date
     lines = rules_service.articles(current.id)
     fine = next(i for i, a in enumerate(lines) if "罚款" in a.text)
     lines[fine] = ArticleLine(lines[fine].chapter, "", "违反本约乱倒垃圾的,由村民委员会批评教育,责令清理,并在村务公开栏提醒。")
-    lines.insert(fine + 1, ArticleLine(lines[fine].chapter, "", "出嫁、离婚、丧偶妇女及其子女,享有与本村村民同等的权利。"))
+    # The article a secretary looks up by "土地" (and the township by "土地承包", issue 19).
+    lines.insert(fine + 1, ArticleLine(lines[fine].chapter, "", "出嫁、离婚、丧偶妇女及其子女,在土地承包、宅基地分配、"
+                                       "集体收益分配等方面享有与本村村民同等的权利。"))
     start = date(2021, 6, 1)
     rules_service.add_opinion(session, current.id, start, "door_to_door", "罚款不合适,建议改为批评教育", True,
                               "已将罚款条款改为批评教育")
