@@ -18,10 +18,34 @@ from PySide6.QtCore import QCoreApplication, Qt
 from desktop.services import people_service
 from desktop.services.people_service import PersonRow
 from models.messages import QT_TRANSLATE_NOOP
+from models.stored_values import stored_int
 from ui.widgets.lazy_rows_model import LazyRowsModel
 from ui.widgets.palette import PALE_GREY
 
 _C = "RegisterModel"
+
+#: Column -> the `people_service.REGISTER_FIELDS` a header click reads (姓名 is the service's ORDER BY).
+_FIELDS = {1: "gender", 2: "village_group", 3: "roles", 4: "birth", 5: "household", 6: "relation",
+           7: "status", 8: "phone", 9: "ethnicity", 10: "education", 11: "political_status"}
+
+
+def _roles_text(roles: tuple[str, ...]) -> str:
+    """现任职务 as shown: the roles' names joined with 、."""
+    return "、".join(QCoreApplication.translate("people", people_service.PERSON_ROLES.get(r, r)) for r in roles)
+
+
+def _status_text(left_on: str, left_kind: str) -> str:
+    """状态 as shown: 在册, or how and when the person left."""
+    if not left_on:
+        return QCoreApplication.translate("people", people_service.ON_REGISTER)
+    kind = QCoreApplication.translate("people", people_service.LEFT_KINDS.get(left_kind, left_kind))
+    return f"{kind} {left_on}"
+
+
+def _birth_key(year, month) -> tuple[int, int] | None:
+    """出生年月 as numbers (unknown: None, sorted last); text from an older import reads as unknown."""
+    year, month = stored_int(year), stored_int(month)
+    return None if year is None else (year, month or 0)
 
 
 class RegisterModel(LazyRowsModel):
@@ -60,12 +84,11 @@ class RegisterModel(LazyRowsModel):
 
         Selections follow their people (`LazyRowsModel.sort`).
         """
-        if column == 0:
-            self._order = "name_desc" if order == Qt.SortOrder.DescendingOrder else "name"
-            super().sort(-1, order)
-        else:
-            self._order = "roster"
-            super().sort(column, order)
+        wanted = ("name_desc" if order == Qt.SortOrder.DescendingOrder else "name") if column == 0 else "roster"
+        if wanted != self._order:
+            self._order = wanted
+            self._service_ids = None  # another ORDER BY: read the ids again
+        super().sort(-1 if column == 0 else column, order)
 
     def reload(self, search: str | None = None, include_left: bool | None = None) -> None:
         """Read the register's ids again, optionally with a new name filter or 含已迁出/死亡 choice."""
@@ -83,6 +106,20 @@ class RegisterModel(LazyRowsModel):
         """The register lines of one chunk."""
         return people_service.register_rows(ids)
 
+    def fetch_sort_values(self, ids: list[str], column: int) -> dict[str, object]:
+        """Person id -> what `column` sorts by, from one lean query of that column (no register lines)."""
+        field = _FIELDS.get(column)
+        if field is None:
+            return super().fetch_sort_values(ids, column)
+        raw = people_service.register_values(ids, field)
+        if field == "roles":
+            return {pid: _roles_text(tuple(v[0].split(",")) if v[0] else ()) for pid, v in raw.items()}
+        if field == "birth":
+            return {pid: _birth_key(*v) for pid, v in raw.items()}
+        if field == "status":
+            return {pid: _status_text(*v) for pid, v in raw.items()}
+        return {pid: v[0] for pid, v in raw.items()}
+
     def display(self, row: PersonRow, column: int) -> str:
         """The column's text (also the sort value): roles joined with 、, 状态 在册 or how and when the person left."""
         if column == 0:
@@ -92,8 +129,7 @@ class RegisterModel(LazyRowsModel):
         if column == 2:
             return row.village_group
         if column == 3:
-            return "、".join(QCoreApplication.translate("people", people_service.PERSON_ROLES.get(r, r))
-                            for r in row.roles)
+            return _roles_text(row.roles)
         if column == 4:
             return row.birth_text()
         if column == 5:
@@ -108,10 +144,7 @@ class RegisterModel(LazyRowsModel):
             return row.education
         if column == 11:
             return row.political_status
-        if row.on_register():
-            return QCoreApplication.translate("people", people_service.ON_REGISTER)
-        kind = QCoreApplication.translate("people", people_service.LEFT_KINDS.get(row.left_kind, row.left_kind))
-        return f"{kind} {row.left_on}"
+        return _status_text(row.left_on, row.left_kind)
 
     def foreground(self, row: PersonRow, column: int):
         """People who left the register read grey."""

@@ -64,6 +64,7 @@ class TermsModel(BatchedRowsModel):
         self._shape, self._past, self._problems = shape, past, problems
         self.COLUMNS = _COLUMNS[shape] + (_PAST if past else ())
         self._rows = list(rows)
+        self.sort_quietly()  # in the order a header chose
         self._shown = min(self._batch, len(self._rows))
         self.endResetModel()
 

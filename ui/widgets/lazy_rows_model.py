@@ -49,6 +49,7 @@ class LazyRowsModel(BatchedRowsModel):
         self._chunk = chunk
         self._cached_chunks = cached_chunks
         self._ids: list[str] = []
+        self._service_ids: list[str] | None = None  # the ids in the service's order (None: ask again)
         self._cache: OrderedDict[int, list[Any]] = OrderedDict()
 
     # ----- where the ids and rows come from (a subclass's service calls) --------------------
@@ -65,7 +66,8 @@ class LazyRowsModel(BatchedRowsModel):
 
     def reload(self) -> None:
         """Read the ids again (a model reset) in the chosen order; rows are fetched when the view asks."""
-        self.set_ids(self.ordered_ids(self.fetch_ids()))
+        self._service_ids = self.fetch_ids()
+        self.set_ids(self.ordered_ids(self._service_ids))
 
     # ----- sorting by a header ---------------------------------------------------------------
 
@@ -77,7 +79,9 @@ class LazyRowsModel(BatchedRowsModel):
         self.layoutAboutToBeChanged.emit()
         before = list(self._ids)
         self._sort_request = (column, order)
-        self._ids = self.ordered_ids(self.fetch_ids())
+        if self._service_ids is None:
+            self._service_ids = self.fetch_ids()
+        self._ids = self.ordered_ids(self._service_ids)
         self._cache.clear()
         where = {record_id: row for row, record_id in enumerate(self._ids)}
         changed_from, changed_to = [], []
@@ -117,7 +121,8 @@ class LazyRowsModel(BatchedRowsModel):
 
     def set_rows(self, rows: list[Any]) -> None:
         """Replace every row with rows already fetched (their ids in their order)."""
-        self.set_ids([self.row_id(row) for row in rows])
+        self._service_ids = [self.row_id(row) for row in rows]
+        self.set_ids(list(self._service_ids))
         for start in range(0, len(rows), self._chunk):
             self._remember(start // self._chunk, rows[start:start + self._chunk])
 

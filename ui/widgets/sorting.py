@@ -172,9 +172,34 @@ def natural_key(value: Any) -> tuple:
 
 def sorted_positions(values: Sequence[Any], order: Qt.SortOrder = ASCENDING) -> list[int]:
     """The positions of `values` in sorted order: stable, empty values last in both directions."""
-    filled = [i for i, v in enumerate(values) if not is_empty(v)]
-    empty = [i for i, v in enumerate(values) if is_empty(v)]
-    keys = {i: natural_key(values[i]) for i in filled}
+    filled: list[int] = []
+    empty: list[int] = []
+    keys: list[tuple] = [()] * len(values)
+    known: dict[Any, tuple] = {}  # a column repeats its values (性别, 村民小组, 状态): one key each
+    for i, value in enumerate(values):
+        if is_empty(value):
+            empty.append(i)
+            continue
+        filled.append(i)
+        try:
+            key = known.get(value)
+            if key is None:
+                key = known[value] = natural_key(value)
+        except TypeError:  # an unhashable value
+            key = natural_key(value)
+        keys[i] = key
+    if len(known) < len(filled):  # repeated values: sort the few distinct keys, then the rows by rank
+        rank: dict[int, int] = {}
+        previous, place = None, -1
+        for key in sorted({id(k): k for k in known.values()}.values()):
+            if previous is None or key != previous:
+                place += 1
+            rank[id(key)] = place
+            previous = key
+        ranks = [rank.get(id(keys[i]), -1) for i in range(len(values))]
+        if all(ranks[i] >= 0 for i in filled):
+            filled.sort(key=ranks.__getitem__, reverse=order == DESCENDING)
+            return filled + empty
     filled.sort(key=keys.__getitem__, reverse=order == DESCENDING)
     return filled + empty
 
