@@ -214,7 +214,8 @@ def fill_village(session: Session, households: int = 300, years: int = 10, seed:
                                            diligence=diligence))
         from desktop.demo_rules import fill_rules
 
-        result.counts.update(fill_rules(session, info.name, households, today=today, submit=submit_rules))
+        result.counts.update(fill_rules(session, info.name, households, today=today, submit=submit_rules,
+                                        land=seed % 2 == 0))  # the classic village (seed 7): as it always was
         from desktop.demo_supervision import fill_supervision
 
         result.counts.update(fill_supervision(session, today=today, seed=_area_seed(seed, 5), diligence=diligence))

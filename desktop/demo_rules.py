@@ -28,6 +28,22 @@ CHAPTERS_2019 = [
     ("第五章 附则", ["本村规民约自村民会议通过之日起施行。"]),
 ]
 
+#: Half of the township demo's villages also rule on their land (`fill_rules(land=True)`), so the
+#: township's search for “土地承包” finds some villages' rules and not others (issue 19).
+LAND = ("第四章 土地管理", [
+    "本村集体所有的耕地、林地实行家庭承包经营,土地承包经营权受法律保护,任何组织和个人不得非法收回或调整村民的承包地。",
+    "村民流转土地承包经营权的,应当签订书面合同,并报村民委员会备案。",
+])
+
+
+def _chapters(land: bool) -> list[tuple[str, list[str]]]:
+    """The 2019 chapters; with `land`, a 土地管理 chapter before 环境卫生 (the later chapters renumbered)."""
+    if not land:
+        return CHAPTERS_2019
+    later = [(f"第{n}章 {title.split(' ', 1)[1]}", texts) for n, (title, texts) in zip("五六", CHAPTERS_2019[3:],
+                                                                                        strict=True)]
+    return [*CHAPTERS_2019[:3], LAND, *later]
+
 
 def _lines(chapters) -> list[ArticleLine]:
     out = []
@@ -56,8 +72,8 @@ def _vote_meeting(session: Session, on: date, households: int, title: str) -> st
 
 
 def fill_rules(session: Session, village_name: str, households: int, today: date | None = None,
-               submit: bool = False) -> dict[str, int]:
-    """Create the demo rule set; returns counts.
+               submit: bool = False, land: bool = False) -> dict[str, int]:
+    """Create the demo rule set; returns counts (`land`: with a 土地管理 chapter, see `LAND`).
 
     With `submit`, the 2026 revision closes its solicitation and goes to the
     township for review (提请审核), so the township's 审核备案 has a draft to
@@ -66,7 +82,7 @@ def fill_rules(session: Session, village_name: str, households: int, today: date
     today = today or date.today()
     rs = rules_service.create_rule_set(session, f"{village_name}村规民约")
     history = rules_service.enter_history(session, rs.id, f"{village_name}村规民约(2019年版)", date(2019, 3, 20),
-                                          _numbered(_lines(CHAPTERS_2019)), "原件存村档案室,2019年村民会议通过")
+                                          _numbered(_lines(_chapters(land))), "原件存村档案室,2019年村民会议通过")
     current = rules_service.revise(session, history.id, "election", f"{village_name}村规民约",
                                    started_on=date(2021, 5, 20))
     lines = rules_service.articles(current.id)

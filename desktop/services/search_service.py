@@ -79,7 +79,7 @@ _VILLAGE_TARGETS = {
 #: Words shorter than this are found by instr(): a trigram needs three characters.
 TRIGRAM = 3
 DEFAULT_LIMIT = 200
-SNIPPET_WIDTH = 60
+SNIPPET_WIDTH = 80
 _BEFORE = 16
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -285,14 +285,18 @@ def find_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 def snippet(body: str, words: tuple[str, ...], width: int = SNIPPET_WIDTH) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """A line of `body` around its first match (plain text, line breaks as spaces) and the matches' spans in it."""
+    """A line of `body` around a match (plain text, blanks collapsed) and the matches' spans in it.
+
+    The line is placed at the first place of the longest word found (the most
+    telling one: in “路灯 2031” the 路灯, not the first date of a table).
+    """
     low = fold(body)
-    places = [p for p in (low.find(fold(w)) for w in words) if p >= 0]
-    first = min(places, default=0)
+    places = sorted((-len(w), p) for w in words if (p := low.find(fold(w))) >= 0)
+    first, size = (places[0][1], -places[0][0]) if places else (0, 0)
     start = max(0, first - _BEFORE)
-    end = min(len(body), max(start + width, first + max((len(w) for w in words), default=0)))
+    end = min(len(body), max(start + width, first + size))
     piece = " ".join(body[start:end].split())  # line breaks and runs of blanks as one space (words hold none)
-    lead = "…" if start > 0 and piece else ""
+    lead = "…" if start > 0 and body[:start].strip() and piece else ""
     tail = "…" if end < len(body) and body[end:].strip() else ""
     text = lead + piece + tail
     spans = tuple((s + len(lead), e + len(lead)) for s, e in find_spans(piece, words))

@@ -25,7 +25,7 @@ def test_fts_phrases_are_literal():
 
 
 def test_the_snippet_is_plain_text_around_the_first_match_with_its_spans():
-    body = "第一章 总则\n" + "甲" * 40 + "<b>土地承包</b>经营权" + "乙" * 40
+    body = "第一章 总则\n" + "甲" * 40 + "<b>土地承包</b>经营权" + "乙" * 90
     text, spans = snippet(body, ("土地承包",))
     assert "\n" not in text and text.startswith("…") and text.endswith("…")
     assert [text[s:e] for s, e in spans] == ["土地承包"]
