@@ -735,8 +735,14 @@ def cmd_report(args, paths) -> dict[str, Any]:
     out = Path(args.out).expanduser()
     if out.suffix.lower() != ".xlsx":
         raise Refused(msg(_C, QT_TRANSLATE_NOOP(_C, "--out 应是 .xlsx 文件,如 合规报表.xlsx。")))
+    from datetime import date
+
+    from desktop.reports.compliance_common import sign_lines_for
+
     board = compliance_service.board(args.period or compliance_service.default_period())
-    path = write_compliance_xlsx(board, out)
+    # the command line has no login: 填报人 is the one set in 公文设置, else a line to sign on
+    sign = sign_lines_for("", date.today())
+    path = write_compliance_xlsx(board, out, sign=sign)
     pdf_path = None
     if args.pdf:
         import os
@@ -747,7 +753,7 @@ def cmd_report(args, paths) -> dict[str, Any]:
         from desktop.reports.compliance_pdf import write_compliance_pdf
 
         _app = QGuiApplication.instance() or QGuiApplication([])
-        pdf_path = write_compliance_pdf(board, Path(args.pdf).expanduser())
+        pdf_path = write_compliance_pdf(board, Path(args.pdf).expanduser(), sign)
     lines = [f"合规报表已写入:{path}"] + ([f"PDF 已写入:{pdf_path}"] if pdf_path else [])
     lines.append(f"{board.period_label}:{len(board.villages)} 个村,{len(board.obligations)} 项义务,"
                  f"数据截至 {board.data_as_of or '—'}。" + ("这一期间还没有任何村的数据,报表中已注明。" if board.empty else ""))

@@ -7,6 +7,9 @@ two different things.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from desktop.reports.i18n import tr
 from models.messages import QT_TRANSLATE_NOOP
 from models.township.board import (
@@ -138,8 +141,17 @@ def empty_text(board: Board) -> str:
         label=board.period_label, villages=len(board.villages), never=never)
 
 
-def notes(board: Board) -> list[str]:
-    """The explanations printed under the table (how rates are computed, where data comes from)."""
+def basis_lines(board: Board) -> list[str]:
+    """Per obligation its legal basis ("依据 · 村务公开(每季度):组织法第30条")."""
+    basis = tr(_C, QT_TRANSLATE_NOOP(_C, "依据 · {obligation}:{basis}"))
+    return [basis.format(obligation=label(o.label), basis=o.basis) for o in board.obligations if o.basis]
+
+
+def notes(board: Board, with_basis: bool = True) -> list[str]:
+    """The explanations printed under the table (how rates are computed, where data comes from).
+
+    `with_basis`: followed by the legal bases (`basis_lines`).
+    """
     lines = [
         tr(_C, QT_TRANSLATE_NOOP(_C, "按时率 = 按时的村 ÷ 应履行的村(按时、逾期完成、缺失、无数据);"
                                      "未到期和不适用的不计入。")),
@@ -151,7 +163,52 @@ def notes(board: Board) -> list[str]:
         lines.append(tr(_C, QT_TRANSLATE_NOOP(
             _C, "{obligations}是乡镇的职责:各村一栏显示乡镇对该村的办理情况,不计入该村按时率,汇总见“乡镇本级”。")).format(
             obligations="、".join(label(o.label) for o in township)))
-    basis = tr(_C, QT_TRANSLATE_NOOP(_C, "依据 · {obligation}:{basis}"))
-    lines += [basis.format(obligation=label(o.label), basis=o.basis) for o in board.obligations if o.basis]
-    return lines
+    return lines + (basis_lines(board) if with_basis else [])
 
+
+
+@dataclass(frozen=True)
+class SignLines:
+    """Who fills in, checks and answers for the report, and when: the lines above the seal.
+
+    An empty name prints a line to sign on by hand; `on` is the 填报日期 as printed (the
+    township's date style, `document_settings`).
+    """
+
+    unit: str = ""  # 填报单位, e.g. 青山镇人民政府
+    filler: str = ""  # 填报人
+    checker: str = ""  # 审核人
+    head: str = ""  # 负责人
+    on: str = ""  # 填报日期
+
+
+_BLANK = "__________"
+
+
+def sign_fields(board: Board, sign: SignLines | None) -> list[tuple[str, str]]:
+    """(label, value) of the signature lines, blanks where nothing is known: 填报单位 … 填报日期."""
+    sign = sign or SignLines()
+    return [
+        (tr(_C, QT_TRANSLATE_NOOP(_C, "填报单位")), sign.unit or board.township_name or _BLANK),
+        (tr(_C, QT_TRANSLATE_NOOP(_C, "填报人")), sign.filler or _BLANK),
+        (tr(_C, QT_TRANSLATE_NOOP(_C, "审核人")), sign.checker or _BLANK),
+        (tr(_C, QT_TRANSLATE_NOOP(_C, "负责人")), sign.head or _BLANK),
+        (tr(_C, QT_TRANSLATE_NOOP(_C, "填报日期")), sign.on or "　　年　　月　　日"),
+    ]
+
+
+def seal_text() -> str:
+    """Where the unit's seal goes."""
+    return tr(_C, QT_TRANSLATE_NOOP(_C, "(单位盖章)"))
+
+
+def sign_lines_for(person: str, on: date) -> SignLines:
+    """The signature lines as the township's 公文设置 has them, dated `on` in its date style.
+
+    填报单位 is its 机关名称; 填报人 is `person` (the one logged in) unless a name is set.
+    """
+    from desktop.services import document_settings
+
+    t = document_settings.template()
+    return SignLines(unit=t.organ_name, filler=t.report_filler or person, checker=t.report_checker,
+                     head=t.report_head, on=t.date_text(on))

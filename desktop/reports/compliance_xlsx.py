@@ -40,8 +40,10 @@ def _t(source: str) -> str:
 
 
 def write_compliance_xlsx(board: Board, path: Path, progress: Callable[[int, int], None] | None = None,
-                          cancelled: Callable[[], bool] | None = None) -> Path:
+                          cancelled: Callable[[], bool] | None = None, sign: cc.SignLines | None = None) -> Path:
     """Write `board` to `path` (atomically) and return the path.
+
+    `sign`: the names on the summary's signature lines (blank lines to sign by hand when None).
 
     `progress(done, total)` is called after each sheet; `cancelled()` is
     asked before each one and stops the job (raising `Cancelled`) with the
@@ -68,9 +70,9 @@ def write_compliance_xlsx(board: Board, path: Path, progress: Callable[[int, int
     summary = wb.active
     summary.title = _t(QT_TRANSLATE_NOOP(_C, "汇总"))
     if board.empty:
-        _empty_summary(summary, board)
+        _empty_summary(summary, board, sign)
     else:
-        _summary(summary, board, st)
+        _summary(summary, board, st, sign)
     step(1)
     used = {summary.title}
     for number, obligation in enumerate(sheets, start=1):
@@ -158,7 +160,35 @@ def _rate_colours(ws, cell_range: str) -> None:
         mid_color="FFEB84", end_type="num", end_value=1, end_color="63BE7B"))
 
 
-def _summary(ws, board: Board, st: _Stamps) -> None:
+def _sign_rows(ws, board: Board, sign: cc.SignLines | None, row: int, width: int) -> int:
+    """The signature lines under the notes: 填报单位 … 填报日期 and "(单位盖章)"; returns the last row."""
+    from openpyxl.styles import Alignment, Font
+
+    fields = cc.sign_fields(board, sign)
+    row += 2
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+    ws.cell(row, 1, xs.cell_text("　　".join(f"{label}:{value}" for label, value in fields[:2])))
+    row += 1
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+    ws.cell(row, 1, xs.cell_text("　　".join(f"{label}:{value}" for label, value in fields[2:])))
+    row += 1
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+    cell = ws.cell(row, 1, cc.seal_text())
+    cell.alignment = Alignment(horizontal="right")
+    cell.font = Font(color="808080")
+    return row
+
+
+def _one_page(ws, last_column: int, last_row: int) -> None:
+    """The summary prints on one A4 page: fitted both ways, the print area ending at the signatures."""
+    from openpyxl.utils import get_column_letter
+
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
+    ws.print_area = f"A1:{get_column_letter(last_column)}{last_row}"
+
+
+def _summary(ws, board: Board, st: _Stamps, sign: cc.SignLines | None = None) -> None:
     from openpyxl.chart import BarChart, Reference
     from openpyxl.chart.label import DataLabelList
     from openpyxl.styles import Alignment
@@ -220,7 +250,8 @@ def _summary(ws, board: Board, st: _Stamps) -> None:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=date_col)
         ws.cell(row, 1, xs.cell_text(line)).alignment = Alignment(wrap_text=True, vertical="top")
         ws.row_dimensions[row].height = 15 * (xs.display_width(line) // 120 + 1)
-    # the chart: one bar per obligation, its rate
+    row = sign_row = _sign_rows(ws, board, sign, row, date_col)
+    # the chart: one bar per obligation, its rate (beside the printed page: the sheet prints on one page)
     chart = BarChart()
     chart.type = "col"
     chart.title = _t(QT_TRANSLATE_NOOP(_C, "各项义务按时率"))
@@ -254,6 +285,7 @@ def _summary(ws, board: Board, st: _Stamps) -> None:
     ws.row_dimensions[_HEADER_ROW].height = 15 * min(lines, 4) + 4
     ws.freeze_panes = ws.cell(_HEADER_ROW + 1, _LEAD_COLUMNS + 1)
     xs.print_setup(ws, f"{_HEADER_ROW}:{_HEADER_ROW}", footer=True)
+    _one_page(ws, date_col, sign_row)
 
 
 def _township_and_silent(ws, board: Board, row: int, width: int) -> int:
@@ -279,7 +311,7 @@ def _fit(ws, fixed: dict[str, float]) -> None:
     xs.fit_widths(ws, first_row=_HEADER_ROW, minimum=6, maximum=30, fixed=fixed)
 
 
-def _empty_summary(ws, board: Board) -> None:
+def _empty_summary(ws, board: Board, sign: cc.SignLines | None = None) -> None:
     from openpyxl.styles import Alignment, Font
 
     _heading(ws, board, 8)
@@ -289,7 +321,9 @@ def _empty_summary(ws, board: Board) -> None:
     cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for letter in "ABCDEFGH":
         ws.column_dimensions[letter].width = 14
+    last = _sign_rows(ws, board, sign, _HEADER_ROW + 2, 8)
     xs.print_setup(ws, footer=True)
+    _one_page(ws, 8, last)
 
 
 def _obligation_sheet(ws, board: Board, obligation: Obligation, st: _Stamps) -> None:

@@ -11,21 +11,25 @@ from pathlib import Path
 A4, A3 = "A4", "A3"
 
 
-def _page_layout(page: str, landscape: bool):
+#: The paper's margins in millimetres (left, top, right, bottom); NARROW fits a form on its one page.
+NORMAL_MARGINS, NARROW_MARGINS = (18, 18, 18, 22), (12, 10, 12, 12)
+
+
+def _page_layout(page: str, landscape: bool, margins: tuple[float, float, float, float] = NORMAL_MARGINS):
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize
 
     size = QPageSize(QPageSize.PageSizeId.A3 if page == A3 else QPageSize.PageSizeId.A4)
     orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    return QPageLayout(size, orientation, QMarginsF(18, 18, 18, 22), QPageLayout.Unit.Millimeter)
+    return QPageLayout(size, orientation, QMarginsF(*margins), QPageLayout.Unit.Millimeter)
 
 
-def _laid_out(html: str, page: str, landscape: bool, font_pt: int):
+def _laid_out(html: str, page: str, landscape: bool, font_pt: int, margins=NORMAL_MARGINS):
     """The document laid out in pages as `write_pdf` prints it: (doc, paint rect, scale, footer height)."""
     from PySide6.QtCore import QSizeF
     from PySide6.QtGui import QTextDocument
 
-    rect = _page_layout(page, landscape).paintRectPixels(_RESOLUTION)
+    rect = _page_layout(page, landscape, margins).paintRectPixels(_RESOLUTION)
     scale = _RESOLUTION / 96.0  # the document lays out at screen DPI
     footer = 60 * scale
     doc = QTextDocument()
@@ -41,23 +45,25 @@ def _laid_out(html: str, page: str, landscape: bool, font_pt: int):
 _RESOLUTION = 300
 
 
-def laid_out(html: str, page: str = A4, landscape: bool = False, font_pt: int = 11):
+def laid_out(html: str, page: str = A4, landscape: bool = False, font_pt: int = 11, margins=NORMAL_MARGINS):
     """The QTextDocument laid out in pages exactly as `write_pdf` prints it (to check where pages break)."""
-    return _laid_out(html, page, landscape, font_pt)[0]
+    return _laid_out(html, page, landscape, font_pt, margins)[0]
 
 
-def page_count(html: str, page: str = A4, landscape: bool = False, font_pt: int = 11) -> int:
+def page_count(html: str, page: str = A4, landscape: bool = False, font_pt: int = 11,
+               margins=NORMAL_MARGINS) -> int:
     """How many pages `write_pdf` would print `html` on (to fit a form to its pages before printing)."""
-    return _laid_out(html, page, landscape, font_pt)[0].pageCount()
+    return _laid_out(html, page, landscape, font_pt, margins)[0].pageCount()
 
 
 def write_pdf(html: str, path: Path, page: str = A4, title: str = "", landscape: bool = False,
-              font_pt: int = 11) -> Path:
+              font_pt: int = 11, margins=NORMAL_MARGINS) -> Path:
     """Lay out `html` on `page`-size paper and write a PDF to `path` (atomically).
 
     `landscape` turns the paper: the 公开栏 poster is usually A3 landscape.
     `font_pt` is the base size (Qt ignores `body { font-size }` in a style sheet);
-    a poster read from two metres away wants 16 or more.
+    a poster read from two metres away wants 16 or more. `margins`: `NARROW_MARGINS` for a
+    form that must fit its one page.
     """
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPainter, QPdfWriter
@@ -66,9 +72,9 @@ def write_pdf(html: str, path: Path, page: str = A4, title: str = "", landscape:
     writer = QPdfWriter(str(tmp))
     writer.setTitle(title)
     writer.setCreator("村务台账")
-    writer.setPageLayout(_page_layout(page, landscape))
+    writer.setPageLayout(_page_layout(page, landscape, margins))
     writer.setResolution(_RESOLUTION)
-    doc, rect, scale, footer = _laid_out(html, page, landscape, font_pt)
+    doc, rect, scale, footer = _laid_out(html, page, landscape, font_pt, margins)
     painter = QPainter(writer)
     try:
         pages = doc.pageCount()

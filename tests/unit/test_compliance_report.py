@@ -82,7 +82,8 @@ def test_summary_prints_on_a4_landscape_with_frozen_header_chart_and_colours(boa
     assert ws.print_title_rows == "$4:$4"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
-    assert (int(ws.page_setup.fitToWidth), int(ws.page_setup.fitToHeight)) == (1, 0)
+    # issue 19: the summary fits its one A4 page (it was one page wide, as many tall as needed)
+    assert (int(ws.page_setup.fitToWidth), int(ws.page_setup.fitToHeight)) == (1, 1)
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.page_margins.left == 0.5 and ws.page_margins.top == 0.75
     assert ws.oddHeader.left.text == "青山镇" and "数据截至 2026-10-28" in ws.oddHeader.right.text

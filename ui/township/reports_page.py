@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.paths import AppPaths
+from desktop.reports.compliance_common import SignLines, sign_lines_for
 from desktop.reports.compliance_pdf import write_compliance_pdf
 from desktop.reports.compliance_xlsx import write_compliance_xlsx
 from desktop.services import compliance_service as cs
@@ -45,8 +46,12 @@ XLSX, PDF = "xlsx", "pdf"
 _BOARD_SHARE = 60
 
 
-def make_report(kind: str, period: str, path: Path, progress, cancelled, today: date | None = None) -> Path:
-    """Compute the board for `period` and write it to `path` (runs on the worker thread)."""
+def make_report(kind: str, period: str, path: Path, progress, cancelled, today: date | None = None,
+                sign: SignLines | None = None) -> Path:
+    """Compute the board for `period` and write it to `path` (runs on the worker thread).
+
+    `sign`: the names on the signature lines (read on the UI thread, `sign_lines_for`).
+    """
     def board_progress(done: int, total: int) -> None:
         progress(done * _BOARD_SHARE // max(total, 1), 100)
 
@@ -57,8 +62,8 @@ def make_report(kind: str, period: str, path: Path, progress, cancelled, today: 
     if cancelled():
         raise cs.Cancelled()
     if kind == XLSX:
-        return write_compliance_xlsx(board, path, file_progress, cancelled)
-    written = write_compliance_pdf(board, path)
+        return write_compliance_xlsx(board, path, file_progress, cancelled, sign)
+    written = write_compliance_pdf(board, path, sign)
     progress(100, 100)
     return written
 
@@ -101,7 +106,8 @@ class ReportsPage(QWidget):
             "报表按所选期间汇总各村的村务公开、村民代表会议、两委会议、民主评议、村规民约备案和上报事项,"
             "与“合规看板”的数字一致,只依据各村数据包带来的记录,并注明数据截至日期。\n"
             "Excel 报表:第一张是汇总表(每村一行,合计、比率、颜色和图表),之后每项指标一张表,已设好 A4 横向打印。"
-            "PDF:汇总表(村多时分几页,每页都有表头),可直接打印或报送。"))
+            "PDF:A4 横向的汇总表,字号随村数自动缩小,尽量排在同一张纸上,可直接打印或报送。"
+            "两种报表都带填报单位、填报人、审核人、负责人、填报日期和盖章处,姓名在“公文设置”里填写。"))
         explain.setWordWrap(True)
         period_row = QHBoxLayout()
         period_row.addWidget(QLabel(self.tr("期间:")))
@@ -242,9 +248,11 @@ class ReportsPage(QWidget):
         if path is None:
             return False
         period, today = self.period(), self._today
+        # the names from 公文设置 (填报人: the person logged in unless one is set), read here on the UI thread
+        sign = sign_lines_for(self._session.display_name, today or date.today())
 
         def work(progress, cancelled):
-            return make_report(kind, period, path, progress, cancelled, today)
+            return make_report(kind, period, path, progress, cancelled, today, sign)
 
         self.written = None
         self.open_folder_button.hide()
