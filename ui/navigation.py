@@ -105,12 +105,10 @@ def _county_areas() -> list[Area]:
     """The county's areas: its townships, the board across them, the 备案 register and the report."""
     return [
         Area("home", QCoreApplication.translate("navigation", "首页")),
-        Area("townships", QCoreApplication.translate("navigation", "乡镇"), QCoreApplication.translate(
-            "navigation", "本县各乡镇的登记、入网文件和县级汇总包的导入将在这里办理。")),
+        Area("townships", QCoreApplication.translate("navigation", "乡镇")),
         Area("compliance", QCoreApplication.translate("navigation", "合规看板")),
         Area("filings", QCoreApplication.translate("navigation", "备案登记")),
-        Area("reports", QCoreApplication.translate("navigation", "报表"), QCoreApplication.translate(
-            "navigation", "全县的合规报表和给各乡镇的回执将在这里生成。")),
+        Area("reports", QCoreApplication.translate("navigation", "报表")),
     ]
 
 

@@ -193,6 +193,7 @@ def county_into_store(townships: int = 3, villages: int = 3, years: int = 1) -> 
         fill_synthetic(cli_session("county"), paths, into / "scratch", townships, villages, years)
         close_database()
 
+    target = templates.open_paths()  # before a first build, which closes the test's database
     made = templates.template(("county_into_store", townships, villages, years), build)
-    templates.copy_data_folder(made.root / "data", templates.open_paths())
+    templates.copy_data_folder(made.root / "data", target)
     return auth_service.login("admin", ADMIN_PASSWORD)

@@ -20,6 +20,10 @@ def build_county_page(area: Area, info: InstallationInfo, session: Session, path
         from ui.county.home_page import CountyHomePage
 
         return CountyHomePage(info, session, paths)
+    if area.key == "townships":
+        from ui.county.townships_page import TownshipsPage
+
+        return TownshipsPage(session, paths)
     if area.key == "compliance":
         from ui.county.board_page import CountyBoardPage
 
@@ -28,6 +32,10 @@ def build_county_page(area: Area, info: InstallationInfo, session: Session, path
         from ui.county.filings_page import FilingsPage
 
         return FilingsPage(session, paths)
+    if area.key == "reports":
+        from ui.county.reports_page import CountyReportsPage
+
+        return CountyReportsPage(session, paths)
     from ui.pages.empty_state_page import EmptyStatePage
 
     return EmptyStatePage(area.title, area.planned)

@@ -147,8 +147,9 @@ class ReportsPage(QWidget):
         card = QFrame()
         card.setProperty("card", True)
         explain = QLabel(self.tr(
-            "把全乡镇各村各期间的合规情况(不含任何个人信息)写成一个“县级汇总包”,用U盘报送县里。"
-            "文件由本机签名,县里的软件可以核对它确实来自本乡镇。"))
+            "把全乡镇各村各期间的合规情况和各村备案的村规民约全文(不含任何个人信息)写成一个“县级汇总包”,"
+            "用U盘报送县里。文件由本机签名:县里用“村务台账”县级版导入,第一次导入时打电话核对本机电脑指纹,"
+            "以后每次都核对签名,确认它来自本乡镇、没有被改动。"))
         explain.setWordWrap(True)
         self.county_target = TargetChooser()
         self.county_button = QPushButton(self.tr("导出县级汇总包"))
@@ -165,6 +166,11 @@ class ReportsPage(QWidget):
         inner.setSpacing(12)
         inner.addWidget(explain)
         inner.addLayout(row)
+        from ui.township.county_link import CountyLink
+
+        #: Joined to a county or not, and what the county's last 回执 said it has.
+        self.county_link = CountyLink(self._session, self._paths)
+        inner.addWidget(self.county_link)
         return card
 
     def export_for_county(self) -> bool:
@@ -207,8 +213,9 @@ class ReportsPage(QWidget):
         return self._today or date.today()
 
     def refresh(self) -> None:
-        """Packages arrived: the periods with data may have grown (the chosen one is kept)."""
+        """Packages arrived: the periods with data may have grown (the chosen one is kept); the county's state."""
         self.fill_periods()
+        self.county_link.refresh()
 
     def fill_periods(self) -> None:
         """Quarters and years that have data, newest first; the last ended quarter chosen."""
