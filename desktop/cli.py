@@ -278,13 +278,18 @@ def _open(paths):
     open_store(paths)
 
 
-def _require_installation():
+def _require_installation(records: bool = False):
+    """This installation, or a refusal; with `records`, also refused at a county (it keeps no village records)."""
     from desktop.services import setup_service
 
     info = setup_service.current()
     if info is None:
         raise Refused(msg(_C, QT_TRANSLATE_NOOP(
             _C, "这个数据文件夹还没有初始化。请先运行 cunwu init village(或 township、county)。")))
+    if records and info.mode == "county":
+        raise Refused(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "县级版不保存村里的记录(村规民约、村务公开、人员名册等),这个命令只能在村(或乡镇)的电脑上使用。"
+            "县里看到的是各乡镇县级汇总包中的合规情况和备案登记。")))
     return info
 
 
@@ -489,7 +494,7 @@ def cmd_rules(args, paths) -> dict[str, Any]:
         return {"findings": items, "errors": sum(f.severity == "error" for f in findings),
                 "warnings": sum(f.severity == "warning" for f in findings), "_lines": lines}
     _open(paths)
-    info = _require_installation()
+    info = _require_installation(records=True)
     if args.rules_command == "import":
         text = rule_files.read_text(Path(args.file))
         version, parsed = rules_service.import_text(cli_session(info.mode), text, args.title, args.kind,
@@ -516,7 +521,7 @@ def cmd_disclosure(args, paths) -> dict[str, Any]:
     from models.disclosure.money import as_decimal_string
 
     _open(paths)
-    info = _require_installation()
+    info = _require_installation(records=True)
     session = cli_session(info.mode)
     if args.disclosure_command == "export":
         from desktop.reports.disclosure_xlsx import write_year_xlsx
@@ -801,7 +806,7 @@ def cmd_people(args, paths) -> dict[str, Any]:
     """`cunwu people list|…` (see `desktop.cli_people`)."""
     from desktop import cli_people
 
-    return cli_people.cmd_people(args, paths, _open, _require_installation)
+    return cli_people.cmd_people(args, paths, _open, lambda: _require_installation(records=True))
 
 
 def cmd_election(args, paths) -> dict[str, Any]:

@@ -21,6 +21,10 @@ def report_elections(args, info, refused: type[Exception]) -> dict[str, Any]:
     from desktop.services.session import cli_session
     from models.township import elections_board as eb
 
+    if info.mode == "county":
+        raise refused(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "换届结果统计表由乡镇汇总各村的数据生成,只能在乡镇电脑上运行;县级汇总包不含换届名单。"
+            "这台电脑是“{name}”(县)。"), name=info.name))
     if info.mode != "township":
         raise refused(msg(_C, QT_TRANSLATE_NOOP(
             _C, "换届结果统计表由乡镇汇总各村的数据生成,只能在乡镇电脑上运行。这台电脑是“{name}”(村)。"),

@@ -79,7 +79,7 @@ from dataclasses import dataclass
 
 from desktop.services import column_rights, installation, record_rights
 from desktop.services.session import Session
-from models.entities import MODE_TOWNSHIP, MODE_VILLAGE
+from models.entities import MODE_COUNTY, MODE_TOWNSHIP, MODE_VILLAGE
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
 from models.roles import ROLES, Permission, role_label
 from models.sync import authority, policy
@@ -96,8 +96,17 @@ class Right:
     township: frozenset[Permission] = frozenset()
 
     def on(self, mode: str) -> frozenset[Permission]:
-        """The permissions that write the table on an installation of `mode`."""
+        """The permissions that write the table on an installation of `mode`.
+
+        A county writes only its own logins and settings (`_COUNTY_WRITES` among the
+        township's rights): everything else it holds arrived in the townships' 汇总包.
+        """
+        if mode == MODE_COUNTY:
+            return self.township & _COUNTY_WRITES
         return self.township if mode == MODE_TOWNSHIP else self.village
+
+
+_COUNTY_WRITES = frozenset({P.MANAGE_USERS})
 
 
 def _v(*permissions: Permission) -> Right:
@@ -266,6 +275,8 @@ def why_not(session: Session, table: str, row_id: str | None = None,
 
 
 def _nobody_here(table: str, name: str, mode: str, right: Right) -> Message:
+    if mode == MODE_COUNTY and (right.village or right.township):
+        return msg(_C, QT_TRANSLATE_NOOP(_C, "{table}由村或乡镇填写,县里只能查看(来自乡镇的县级汇总包)。"), table=name)
     if right.on(MODE_TOWNSHIP if mode == MODE_VILLAGE else MODE_VILLAGE):
         if mode == MODE_VILLAGE:
             return msg(_C, QT_TRANSLATE_NOOP(_C, "{table}由乡镇填写,村里只能查看。"), table=name)

@@ -26,6 +26,11 @@ def village_peers() -> list[Peer]:
     return list(Peer.select().where(Peer.kind == MODE_VILLAGE).order_by(Peer.code))
 
 
+def township_peers() -> list[Peer]:
+    """The townships a county has enrolled, by code (issue 19)."""
+    return list(Peer.select().where(Peer.kind == MODE_TOWNSHIP).order_by(Peer.code))
+
+
 def get(code: str) -> Peer | None:
     """The peer with this code, or None."""
     return Peer.get_or_none(Peer.code == code)

@@ -66,3 +66,37 @@ def test_cunwu_init_county_and_info(tmp_path):
     info = cunwu("info", "--json", data_dir=d)
     assert info.returncode == 0 and as_json(info)["mode"] == "county"
     assert cunwu("init", "county", "--name", "西湖区", "--code", "3301", data_dir=tmp_path / "x").returncode == 1
+
+
+def test_a_county_writes_its_logins_but_no_village_records(store):
+    from desktop.services import accounts_service, record_store
+    from desktop.services.session import cli_session
+    from models.entities import Person
+    from models.errors import PermissionDenied
+
+    setup_service.initialize(MODE_COUNTY, "西湖区", "330106", "zhejiang")
+    session = cli_session(MODE_COUNTY)
+    with pytest.raises(PermissionDenied, match="县里只能查看"):
+        record_store.create(session, Person, name="张三", gender="男")
+    user = accounts_service.add_account(session, "minzheng", "", "county_staff", "Yy-2345678", "Yy-2345678",
+                                        display_name="县民政局")
+    assert user.role == "county_staff"
+
+
+def test_village_record_commands_are_refused_at_a_county(tmp_path, capsys):
+    import json
+
+    from desktop import cli
+
+    d = str(tmp_path / "县")
+    assert cli.main(["--data-dir", d, "init", "county", "--name", "西湖区", "--code", "330106"]) == 0
+    rules = tmp_path / "规约.txt"
+    rules.write_text("村规民约\n第一条 爱护环境。\n", encoding="utf-8")
+    capsys.readouterr()
+    for argv in (["rules", "import", str(rules)], ["people", "list"],
+                 ["disclosure", "export", "--year", "2026", "--out", str(tmp_path / "o.xlsx")],
+                 ["report", "elections", "--out", str(tmp_path / "e.xlsx")]):
+        assert cli.main(["--data-dir", d, "--json", *argv]) == 1, argv
+        assert "县" in json.loads(capsys.readouterr().out.strip().splitlines()[-1])["error"]
+    assert cli.main(["--data-dir", d, "--json", "info"]) == 0
+    assert json.loads(capsys.readouterr().out)["townships"] == 0
