@@ -243,3 +243,22 @@ def test_a_county_demo_of_synthetic_townships_reads_in_one_board(tmp_path):
     assert len(board.townships) == 3 and board.villages == 9 and board.overall_rate() is not None
     assert len(county_service.filings()) == 9
     shutil.rmtree(tmp_path / "县" / "keys", ignore_errors=True)
+
+
+def test_the_county_report_has_a_township_sheet_and_one_per_township(tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    from tests.support.county import synthetic_county
+
+    county = synthetic_county(tmp_path, townships=3, villages=3, years=1)
+    code, out = _run(capsys, county, "report", "compliance", "--out", str(tmp_path / "县.xlsx"), "--period", "2026Q3")
+    assert code == 0, out
+    # the township report's JSON keys are all there (DESIGN §5), and the townships
+    assert {"path", "pdf", "period", "period_label", "villages", "obligations", "empty", "rates", "data_as_of",
+            "overall_rate", "township", "silent_after_days", "silent_villages"} <= set(out)
+    assert out["villages"] == 9 and len(out["townships"]) == 3
+    wb = load_workbook(out["path"])
+    assert wb.sheetnames == ["各乡镇汇总", "城关镇", "青山镇", "溪口乡"]
+    first = [c.value for c in wb["各乡镇汇总"][4]]
+    assert first[1] == "城关镇" and first[3] == 3
+    assert any(c.value == "330106001001" for row in wb["城关镇"].iter_rows() for c in row)
