@@ -285,9 +285,9 @@ def board(period: str) -> CountyBoard:
             "GROUP BY township_code, obligation, state", (period,)):
         grouped.setdefault((township_code, key), {})[state] = n
     counts = {k: StateCounts(**{s: v.get(s, 0) for s in _STATES}) for k, v in grouped.items()}
-    villages = dict(database.execute_sql(
-        "SELECT township_code, count(DISTINCT village_code) FROM county_cell WHERE period = ? "
-        "GROUP BY township_code", (period,)).fetchall())
+    villages: dict[str, int] = {}  # a village has one cell per obligation: the fullest column counts them
+    for (township_code, _key), c in counts.items():
+        villages[township_code] = max(villages.get(township_code, 0), c.total)
     as_of = dict(database.execute_sql(
         "SELECT township_code, data_as_of FROM county_period WHERE period = ?", (period,)).fetchall())
     heads = tuple(
