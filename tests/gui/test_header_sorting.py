@@ -147,3 +147,33 @@ def test_a_table_widget_list_sorts_its_rows_whole_and_comes_back_to_its_own_orde
     assert column(0) == ["12", "2", "100"]
     sorter_of(table).reapply()  # the list's own order: nothing to do
     assert column(0) == ["12", "2", "100"]
+
+
+def test_a_batched_list_keeps_the_selected_record_when_the_sort_moves_it_past_the_rows_shown(qtbot):
+    from dataclasses import dataclass
+
+    from ui.widgets.batched_model import BatchedRowsModel
+    from ui.widgets.sorting import SortRequest, sorter_of
+    from ui.widgets.tables import read_only_view
+
+    @dataclass
+    class Line:
+        id: str
+        label: str
+
+    class Lines(BatchedRowsModel):
+        COLUMNS = ("名称",)
+
+        def display(self, row: Line, column: int) -> str:
+            return row.label
+
+    model = Lines(batch=3)
+    model.set_rows([Line(str(n), f"{n}号") for n in range(1, 11)])  # 1号 … 10号, three shown
+    table = shown(qtbot, read_only_view(model), 300, 300)
+    assert model.rowCount() == 3
+    table.selectRow(0)  # 1号
+    sorter_of(table).sort(SortRequest(0, Qt.SortOrder.DescendingOrder))  # 1号 is now the last of ten
+    selected = table.selectionModel().selectedRows()
+    assert [model.row_at(i.row()).label for i in selected] == ["1号"]
+    assert [model.row_at(r).label for r in range(3)] == ["10号", "9号", "8号"]
+    assert model.row_at(model.rowCount() - 1).label == "1号"

@@ -86,20 +86,35 @@ class BatchedRowsModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort every row by `column` (natural order, empty cells last); -1: the service's order.
 
-        Selections and other persistent indexes follow their rows (a row
-        moved past the rows handed to the view so far loses its selection).
+        Selections and other persistent indexes follow their rows; a selected
+        row that moves past the rows handed to the view so far is handed over
+        first (the batch grows), so the selection is never lost.
         """
-        self.layoutAboutToBeChanged.emit()
         before = self._current_order()
+        if self._rows is not self._sorted:
+            self._base = list(self._rows)
         self._sort_request = (column, order)
-        self.sort_quietly()
-        where = {base: row for row, base in enumerate(self._order)}
+        new_order = self._order_of_request()
+        where = {base: row for row, base in enumerate(new_order)}
+
+        def moved(index) -> int:
+            row = index.row()
+            return where.get(before[row], -1) if 0 <= row < len(before) else -1
+
+        needed = max((moved(index) for index in self.persistentIndexList()), default=-1) + 1
+        if needed > self._shown:  # still in the old order: hand the rows over before they move
+            self.beginInsertRows(QModelIndex(), self._shown, needed - 1)
+            self._shown = needed
+            self.endInsertRows()
+        self.layoutAboutToBeChanged.emit()
+        self._order = new_order
+        self._rows = [self._base[i] for i in new_order]
+        self._sorted = self._rows
         changed_from, changed_to = [], []
         for index in self.persistentIndexList():
-            row = index.row()
-            moved = where.get(before[row], -1) if 0 <= row < len(before) else -1
+            row = moved(index)
             changed_from.append(index)
-            changed_to.append(self.index(moved, index.column()) if 0 <= moved < self.rowCount() else QModelIndex())
+            changed_to.append(self.index(row, index.column()) if 0 <= row < self.rowCount() else QModelIndex())
         self.changePersistentIndexList(changed_from, changed_to)
         self.layoutChanged.emit()
 
@@ -109,17 +124,20 @@ class BatchedRowsModel(QAbstractTableModel):
         A subclass that fills `_rows` itself calls this between its
         `beginResetModel` and `endResetModel`.
         """
-        from ui.widgets.sorting import sorted_positions  # (sorting imports this module)
-
         if self._rows is not self._sorted:  # new rows from the service: their order is the service's
             self._base = list(self._rows)
-        column, order = self._sort_request
-        if column < 0 or column >= self.column_count():
-            self._order = list(range(len(self._base)))
-        else:
-            self._order = sorted_positions(self.sort_values(column), order)
+        self._order = self._order_of_request()
         self._rows = [self._base[i] for i in self._order]
         self._sorted = self._rows
+
+    def _order_of_request(self) -> list[int]:
+        """Positions in `_base` in the order `sort` asked for."""
+        from ui.widgets.sorting import sorted_positions  # (sorting imports this module)
+
+        column, order = self._sort_request
+        if column < 0 or column >= self.column_count():
+            return list(range(len(self._base)))
+        return sorted_positions(self.sort_values(column), order)
 
     def _current_order(self) -> list[int]:
         if self._rows is not self._sorted:
