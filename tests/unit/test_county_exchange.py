@@ -262,3 +262,34 @@ def test_the_county_report_has_a_township_sheet_and_one_per_township(tmp_path, c
     first = [c.value for c in wb["各乡镇汇总"][4]]
     assert first[1] == "城关镇" and first[3] == 3
     assert any(c.value == "330106001001" for row in wb["城关镇"].iter_rows() for c in row)
+
+
+def test_the_services_for_the_screens(tmp_path):
+    from desktop.services import county_exchange_service as ces
+    from desktop.sync import importer
+
+    chain = county_chain(tmp_path)
+    setup_file = next(chain.usb.glob(f"{TOWNSHIP_CODE}_入网文件_*.cwpkg"))
+    assert ces.county_file_kind(setup_file) == ces.COUNTY_SETUP
+    assert ces.county_file_kind(chain.first_aggregate) == ces.AGGREGATE
+    chain.township.use()
+    assert ces.county().code == COUNTY_CODE and ces.county_ack() is None
+    # the village-package preview at the township names the county's file for what it is
+    with pytest.raises(PackageRefused, match="县里发给本乡镇的文件"):
+        importer.plan_import(setup_file, chain.township.paths)
+    session = chain.county.use()
+    plan = ces.plan_aggregate(chain.county.paths, chain.first_aggregate)
+    assert plan.first_contact and plan.villages == 1 and plan.filings == 1
+    (outcome,) = ces.import_aggregates(session, chain.county.paths, [chain.first_aggregate])  # no fingerprint typed
+    assert outcome.plan is None and "单独导入" in str(outcome.error)
+    ces.import_aggregate(session, chain.county.paths, chain.first_aggregate, genuine(chain.township.paths))
+    (receipt,) = ces.export_receipts(session, chain.county.paths, tmp_path, TOWNSHIP_CODE)
+    ces.retire_township(session, TOWNSHIP_CODE, "撤并")
+    assert county_service.townships()[0].retired
+    session = chain.township.use()
+    again = upward.export_for_county(session, chain.township.paths, chain.usb).path
+    ack = ces.import_county_receipt(session, chain.township.paths, receipt.path)
+    assert ack.last_number == 1 and ces.county_ack().receipt_number == 1
+    session = chain.county.use()
+    with pytest.raises(PackageRefused, match="停用"):
+        ces.import_aggregate(session, chain.county.paths, again)
