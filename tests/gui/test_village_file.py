@@ -41,7 +41,7 @@ def test_double_clicking_a_village_opens_its_file_on_the_rule_in_force(qtbot, de
     assert page.select_village(FIRST)
     _double_click_row(qtbot, page.table, page.table.currentIndex().row())
     view = page.village_file
-    assert page.pages.currentWidget() is view and view.code == FIRST
+    assert page.village_file_shown() and view.code == FIRST
     assert view.title.text() == "青山村 村档案" and "第 1 号数据包" in view.facts.text()
     rules = view.rules_tab
     text = rules.detail.toPlainText()
@@ -53,7 +53,7 @@ def test_double_clicking_a_village_opens_its_file_on_the_rule_in_force(qtbot, de
     labels = {b.text() for b in view.findChildren(QPushButton)}
     assert labels <= {"← 返回村庄列表", "打印…", "导出PDF…", "与上一版对比"}, labels
     view.back_button.click()
-    assert page.pages.currentIndex() == 0 and page.selected_code() == FIRST
+    assert not page.village_file_shown() and page.selected_code() == FIRST
 
 
 def test_a_meeting_shows_its_record_with_markup_as_typed_and_prints(qtbot, demo, tmp_path):
@@ -89,7 +89,7 @@ def test_go_to_opens_a_village_record_and_refuses_another_villages(qtbot, demo, 
     # The target the search gives a township hit (desktop.services.search_service).
     window.go_to(f"village_file:{FIRST}:article@{version_id}/{article_id}")
     page = window.current_page()
-    assert isinstance(page, VillagesPage) and page.pages.currentWidget() is page.village_file
+    assert isinstance(page, VillagesPage) and page.village_file_shown()
     assert page.village_file.rules_tab.current_id() == version_id
     assert text[:20] in page.village_file.rules_tab.detail.toPlainText()
     posting_id = database.execute_sql("SELECT id FROM disclosure_item WHERE owner = ? AND category = 'finance' "

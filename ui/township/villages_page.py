@@ -310,19 +310,25 @@ class VillagesPage(QWidget, ExchangePartsState):
             self.message.show_error(self.tr("请先在表中选中要查看档案的村。"))
             return False
         if self.village_file is None:
-            from ui.township.village_file.view import VillageFileView
+            from ui.township.village_file.view import VillageFileView, scrolling
 
             self.village_file = VillageFileView(self._session, self._paths)
             self.village_file.back.connect(self.close_village_file)
-            self.pages.addWidget(self.village_file)
+            # In a scroll area as the register is: at a large font size the file scrolls, never clips.
+            self._file_area = scrolling(self.village_file)
+            self.pages.addWidget(self._file_area)
         if not self.village_file.show_village(code):  # read again: a package may have come since
             self.message.show_error(self.village_file.message.text())
             return False
         self.select_village(code)
-        self.pages.setCurrentWidget(self.village_file)
+        self.pages.setCurrentWidget(self._file_area)
         if kind and record_id:
             return self.village_file.open_record(kind, record_id)
         return True
+
+    def village_file_shown(self) -> bool:
+        """Whether a village file is on screen (else the register)."""
+        return self.pages.currentIndex() != 0
 
     def close_village_file(self) -> None:
         """Back from a village file to the register, the village still selected."""

@@ -75,7 +75,7 @@ class ListDetailTab(QWidget):
         left_layout.addLayout(self.tools)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.empty)
-        right = QWidget()
+        self._right = right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail, 1)
@@ -136,6 +136,7 @@ class ListDetailTab(QWidget):
         self.empty.setText(self.empty_text())
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
+        self._right.setVisible(bool(rows))  # no record: the sentence, not an empty frame beside it
         if rows:
             self.table.selectRow(0)
         else:

@@ -18,6 +18,7 @@ from ui.township.village_file.record_tabs import NoticesTab
 from ui.widgets.background import FileExporter, ask_save_path, pdf_pattern, print_html
 from ui.widgets.exchange.history_table import HistoryTable
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.tables import keep_rows_visible
 
 
 class ElectionTab(QWidget):
@@ -83,6 +84,8 @@ class ExchangeTab(QWidget):
         self.session, self.paths, self.code = session, paths, ""
         self.history = HistoryTable(show_peer=False)
         self.notices = NoticesTab(session)
+        for table in (self.history, self.notices.table):  # both lists fit a 1024×600 screen, one under the other
+            keep_rows_visible(table, 2)
         self.message = FieldMessage()
         top = QWidget()
         top_layout = QVBoxLayout(top)

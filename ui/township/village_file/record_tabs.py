@@ -21,7 +21,7 @@ from ui.disclosure import labels as dl
 from ui.supervision import labels as sl
 from ui.township.village_file import detail_html as dh
 from ui.township.village_file.list_detail import ListDetailTab, Printable
-from ui.widgets.record_labels import roles_text, type_label
+from ui.widgets.record_labels import roles_text
 
 
 class _VillageTab(ListDetailTab):
@@ -36,8 +36,9 @@ class MeetingsTab(_VillageTab):
     """会议与决策: the village's meetings by year, one meeting's record, its 会议记录 printed."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(session, [self.tr("日期"), self.tr("类型"), self.tr("名称"), self.tr("表决"),
-                                   self.tr("状态")], stretch=2, parent=parent)
+        # No 类型 column: the name says it (第4季度村民代表会议), and at 1024×600 the name needs the room.
+        super().__init__(session, [self.tr("日期"), self.tr("名称"), self.tr("表决"), self.tr("状态")], stretch=1,
+                         parent=parent)
         self.year = QComboBox()
         self.year.currentIndexChanged.connect(self._on_year)
         self.tools.addWidget(QLabel(self.tr("年份:")))
@@ -63,7 +64,7 @@ class MeetingsTab(_VillageTab):
     def read_rows(self) -> list[tuple[str, list[str]]]:
         """Newest first, in the year picked."""
         rows = vmt.meetings(self.session, self.code, self.year.currentData())
-        return [(m.id, [m.held_on, type_label(m.type_code), m.title,
+        return [(m.id, [m.held_on, m.title,
                         self.tr("{passed}/{n} 通过").format(passed=m.passed, n=m.resolutions) if m.resolutions else "",
                         self.tr("已审定") if m.status == "approved" else self.tr("草稿")]) for m in rows]
 
@@ -86,12 +87,12 @@ class PostingsTab(_VillageTab):
     """村务公开: the village's postings, one with its table, printed as the 公开栏 poster."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(session, [self.tr("期间"), self.tr("标题"), self.tr("状态"), self.tr("公开日期")],
-                         stretch=1, parent=parent)
+        # No 期间 column: the title says it (2026年10月财务收支公开) and needs the room at 1024×600.
+        super().__init__(session, [self.tr("标题"), self.tr("状态"), self.tr("公开日期")], stretch=0, parent=parent)
 
     def read_rows(self) -> list[tuple[str, list[str]]]:
         """Newest period first."""
-        return [(p.id, [dl.period_label(p.period_kind, p.period), p.title, dl.status_label(p.status), p.posted_on])
+        return [(p.id, [p.title, dl.status_label(p.status), p.posted_on])
                 for p in vps.postings(self.session, self.code)]
 
     def detail_html(self, record_id: str) -> str:

@@ -22,6 +22,40 @@ from ui.township.village_file.record_tabs import MattersTab, MeetingsTab, People
 from ui.township.village_file.rules_tab import RulesTab
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.scaled_label import ScaledLabel
+from ui.widgets.scroll import transparent_scroll
+
+
+class _Fitted(QWidget):
+    """Holds a widget at the size it is given, never below its minimum: what a scroll area should scroll.
+
+    A scroll area asks a widget whose layout wraps text (`heightForWidth`) for its *preferred*
+    height and made the file 622 px tall in a 476 px window at 1024×600, its 打印 buttons under
+    the status bar; this holder has no layout, so the area fits it to the window and scrolls only
+    below the file's minimum (a large font size).
+    """
+
+    def __init__(self, child: QWidget):
+        super().__init__()
+        self._child = child
+        child.setParent(self)
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt override
+        """The child's minimum."""
+        return self._child.minimumSizeHint()
+
+    def sizeHint(self):  # noqa: N802 - Qt override
+        """The child's minimum: the window gives it the rest."""
+        return self._child.minimumSizeHint()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """The child takes the whole holder."""
+        super().resizeEvent(event)
+        self._child.setGeometry(self.rect())
+
+
+def scrolling(view: QWidget) -> QWidget:
+    """`view` in a frameless scroll area that fits it to the window (scrolls only below its minimum)."""
+    return transparent_scroll(_Fitted(view))
 
 
 class VillageFileView(QWidget):
