@@ -22,19 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.reports import filing_receipt
-from desktop.reports.pdf import write_pdf
+from desktop.reports import township_documents
 from desktop.services import review_service
 from desktop.services.review_service import CORRECTION, PAPER, WAITING, FilingRow
 from desktop.services.session import Session
 from models.roles import Permission
 from ui.errors import error_text
-from ui.operations import Runner, run_query
+from ui.operations import Runner
+from ui.township.document_printer import DocumentPrinter
 from ui.township.filing_dialog import CorrectionDialog, FilingDialog
 from ui.township.filing_register_model import TITLE, FilingRegisterModel
 from ui.township.review_widgets import empty_label, on_enter
 from ui.verify_paper_dialog import VerifyPaperDialog
-from ui.widgets.background import FileExporter, ask_save_path, pdf_pattern
+from ui.widgets.background import FileExporter
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 from ui.widgets.tables import read_only_view
@@ -66,8 +66,12 @@ class FilingRegisterTab(QWidget):
         self.correct_button = QPushButton(self.tr("责令改正…"))
         self.correct_button.clicked.connect(self.open_correction)
         self.receipt_button = QPushButton(self.tr("打印备案回执…"))
-        self.receipt_button.setToolTip(self.tr("把选中的备案回执存为 PDF(带核验码),打印后交给村里"))
-        self.receipt_button.clicked.connect(self.export_receipt)
+        self.receipt_button.setToolTip(self.tr("把选中的备案回执存为 PDF 或 Word(带核验码),盖章后交给村里"))
+        self.receipt_button.clicked.connect(lambda: self.export_receipt())
+        self.notice_button = QPushButton(self.tr("打印责令改正通知书…"))
+        self.notice_button.setToolTip(self.tr(
+            "把选中备案的责令改正存为通知书(PDF 或 Word):违法的内容、依据、改正期限(第一次打印时编文号)"))
+        self.notice_button.clicked.connect(lambda: self.export_notice())
         self.text_button = QPushButton(self.tr("查看全文…"))
         self.text_button.setToolTip(self.tr("选中文本的全文和与上一版的对照(只读,可打印);也可以双击这一行"))
         self.text_button.clicked.connect(self.open_text)
@@ -77,6 +81,8 @@ class FilingRegisterTab(QWidget):
         self.exporter = FileExporter(self)
         self.receipt_message = FieldMessage()
         self.exporter.report_to(self.receipt_message)
+        self.exporter.busy_changed.connect(self._on_selection)
+        self.printer = DocumentPrinter(self, self.receipt_message, self.exporter)
         self.empty = empty_label(self.tr(
             "还没有村里表决通过的村规民约。\n村民会议表决通过后,村里把数据包送来,导入后就可以在这里登记备案、出具回执。"))
         self.loading_label = empty_label(self.tr("正在读取各村表决通过的村规民约……"))
@@ -95,6 +101,7 @@ class FilingRegisterTab(QWidget):
         paper.addWidget(self.text_button)
         paper.addWidget(self.verify_button)
         paper.addWidget(self.receipt_button)
+        paper.addWidget(self.notice_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.stack, 1)
@@ -179,7 +186,7 @@ class FilingRegisterTab(QWidget):
             if self.model.row_at(r).version_id == version_id:
                 self.table.selectRow(r)
 
-    def _on_selection(self) -> None:
+    def _on_selection(self, *_args) -> None:
         row = self.current()
         can = self._session.can(Permission.REVIEW_RULES) and not self.jobs.is_busy()
         self.file_button.setEnabled(can and row is not None and row.state in (WAITING, PAPER))
@@ -187,6 +194,8 @@ class FilingRegisterTab(QWidget):
                                  else self.tr("登记备案…"))
         self.correct_button.setEnabled(can and row is not None and row.filing_id is not None)
         self.receipt_button.setEnabled(row is not None and row.filing_id is not None and not self.exporter.is_busy())
+        self.notice_button.setEnabled(row is not None and row.filing_id is not None and bool(row.correction)
+                                      and not self.exporter.is_busy())
         self.text_button.setEnabled(row is not None)
         if row is None:
             self.detail_label.setText("")
@@ -233,7 +242,7 @@ class FilingRegisterTab(QWidget):
         if row is None or row.state not in (WAITING, PAPER) or not self._session.can(Permission.REVIEW_RULES):
             return None
         self.dialog = FilingDialog(self._session, row.version_id, self)
-        self.dialog.accepted.connect(self._on_written)
+        self.dialog.accepted.connect(self._on_correction_saved)
         self.dialog.open()
         return self.dialog
 
@@ -243,25 +252,26 @@ class FilingRegisterTab(QWidget):
         if row is None or row.filing_id is None or not self._session.can(Permission.REVIEW_RULES):
             return None
         self.dialog = CorrectionDialog(self._session, row, self)
-        self.dialog.accepted.connect(self._on_written)
+        self.dialog.accepted.connect(self._on_correction_saved)
         self.dialog.open()
         return self.dialog
 
     def export_receipt(self, path: Path | None = None) -> bool:
-        """Save the selected filing's 备案回执 as a PDF (asks where unless `path`); False if nothing was started."""
+        """Save the selected filing's 备案回执 as PDF or Word (asks where unless `path`); False if nothing started."""
         row = self.current()
         if row is None or row.filing_id is None:
             return False
-        outcome = run_query(self, lambda: (filing_receipt.receipt_html(row.filing_id),
-                                           filing_receipt.receipt_name(row.filing_id)))
-        if not outcome.ok:
+        filing_id = row.filing_id
+        return self.printer.save(lambda: township_documents.filing_receipt(filing_id), self.tr("保存备案回执"), path)
+
+    def export_notice(self, path: Path | None = None) -> bool:
+        """Save the selected filing's 责令改正通知书 (asks where unless `path`); False if nothing started."""
+        row, session = self.current(), self._session
+        if row is None or row.filing_id is None or not row.correction:
             return False
-        html, name = outcome.value  # needs the database: built here, on the UI thread
-        if path is None:
-            path = ask_save_path(self, self.tr("保存备案回执"), name, pdf_pattern(), ".pdf")
-            if path is None:
-                return False
-        return self.exporter.write(lambda: write_pdf(html, Path(path), title=self.tr("村规民约备案回执")))
+        filing_id = row.filing_id
+        return self.printer.save(lambda: township_documents.rectification(session, filing_id),
+                                 self.tr("保存责令改正通知书"), path)
 
     def open_verify(self) -> VerifyPaperDialog:
         """The 核验纸质件 dialog."""
@@ -272,3 +282,12 @@ class FilingRegisterTab(QWidget):
     def _on_written(self) -> None:
         self.refresh()
         self.changed.emit()
+
+    def _on_correction_saved(self) -> None:
+        """After the 责令改正 (or a filing with one): the notice is one click away."""
+        self._on_written()
+        edit = getattr(self.dialog, "correction_edit", None)
+        if edit is not None and edit.toPlainText().strip():
+            self.receipt_message.show_hint(self.tr(
+                "责令改正已保存。点“打印责令改正通知书…”出具通知书,盖章后送达该村。"))
+            self.notice_button.setFocus()

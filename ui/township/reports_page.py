@@ -113,6 +113,10 @@ class ReportsPage(QWidget):
         period_row.addWidget(QLabel(self.tr("期间:")))
         period_row.addWidget(self.period_combo)
         period_row.addStretch(1)
+        self.settings_button = QPushButton(self.tr("公文设置…"))
+        self.settings_button.setToolTip(self.tr("报表签字栏的填报人、审核人、负责人,以及文件的机关名称和文号"))
+        self.settings_button.clicked.connect(self.open_document_settings)
+        period_row.addWidget(self.settings_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.xlsx_button)
         buttons.addWidget(self.pdf_button)
@@ -235,6 +239,14 @@ class ReportsPage(QWidget):
         index = self.period_combo.findData(code)
         if index >= 0:
             self.period_combo.setCurrentIndex(index)
+
+    def open_document_settings(self):
+        """公文设置: the names on the report's signature lines (and the township's documents)."""
+        from ui.township.document_settings_dialog import DocumentSettingsDialog
+
+        self.settings_dialog = DocumentSettingsDialog(self._session, self)
+        self.settings_dialog.open()
+        return self.settings_dialog
 
     def suggested_path(self, kind: str) -> Path:
         """Where the save dialog starts: the documents folder, a name with the township and period."""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.reports import rules_documents
+from desktop.reports import rules_documents, township_documents
 from desktop.services import review_service
 from desktop.services.review_service import CommentRow, DraftView
 from desktop.services.session import Session
@@ -32,6 +32,7 @@ from models.rules.diff import summarize
 from ui.errors import message_text
 from ui.fonts import font_notifier
 from ui.operations import run_op
+from ui.township.document_printer import DocumentPrinter
 from ui.township.review_draft_model import (
     COMMENTS,
     FINDINGS,
@@ -132,6 +133,12 @@ class ReviewDraftPanel(QWidget):
         self.opinion_button = make_primary(QPushButton(self.tr("登记审核意见…")))
         self.opinion_button.clicked.connect(self.open_opinion)
         self.message = FieldMessage()
+        self.printer = DocumentPrinter(self, self.message)
+        self.printer.exporter.busy_changed.connect(self._on_selection)
+        self.print_button = QPushButton(self.tr("打印审核意见书…"))
+        self.print_button.setToolTip(self.tr(
+            "把已登记的审核意见(逐条意见和依据)存为 PDF 或 Word,盖章后交给村里(第一次打印时编文号)"))
+        self.print_button.clicked.connect(lambda: self.print_opinion())
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)
@@ -145,6 +152,7 @@ class ReviewDraftPanel(QWidget):
         comment_row.addLayout(comment_buttons)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.print_button)
         bottom.addWidget(self.opinion_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -238,8 +246,10 @@ class ReviewDraftPanel(QWidget):
             return self.view.general_comments
         return self.view.articles[position - 1].comments
 
-    def _on_selection(self) -> None:
+    def _on_selection(self, *_args) -> None:
         position = self._position()
+        self.print_button.setEnabled(self.view is not None and self.view.review is not None
+                                     and not self.printer.is_busy())
         can = bool(self._can and self.view is not None and self.view.can_review)
         if position is None:
             self.comment_label.setText(self.tr("在上面选中一条,再写意见:"))
@@ -300,6 +310,14 @@ class ReviewDraftPanel(QWidget):
         self.dialog.accepted.connect(self._on_opinion_recorded)
         self.dialog.open()
         return self.dialog
+
+    def print_opinion(self, path=None) -> bool:
+        """Save the 审核意见书 of the opinion recorded on the shown draft; False if nothing started."""
+        if self.view is None or self.view.review is None:
+            return False
+        session, version_id = self._session, self.view.version_id
+        return self.printer.save(lambda: township_documents.review_opinion(session, version_id),
+                                 self.tr("保存审核意见书"), path)
 
     def _on_opinion_recorded(self) -> None:
         self.reload()

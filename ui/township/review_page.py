@@ -9,9 +9,17 @@ return package.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.services.session import Session
+from ui.township.document_settings_dialog import DocumentSettingsDialog
 from ui.township.escalation_tab import EscalationTab
 from ui.township.filing_register import FilingRegisterTab
 from ui.township.review_draft import ReviewDraftPanel
@@ -27,7 +35,7 @@ class ReviewPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None, paths=None):
         super().__init__(parent)
         self._session = session
-        self.queue = ReviewQueueTab()
+        self.queue = ReviewQueueTab(session=session)
         self.draft = ReviewDraftPanel(session)
         self.review_stack = QStackedWidget()
         self.review_stack.addWidget(self.queue)
@@ -52,6 +60,11 @@ class ReviewPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(ScaledLabel(self.tr("审核备案"), 1.5, bold=True))
         top.addStretch(1)
+        self.settings_button = QPushButton(self.tr("公文设置…"))
+        self.settings_button.setToolTip(self.tr(
+            "审核意见书、备案回执、责令改正通知书上的机关名称、文号格式、签发人和联系人"))
+        self.settings_button.clicked.connect(self.open_document_settings)
+        top.addWidget(self.settings_button)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         self._update_titles()
@@ -63,6 +76,12 @@ class ReviewPage(QWidget):
         self.tabs.setTabText(QUEUE_TAB, title(self.tr("待审核"), self.queue.waiting()))
         self.tabs.setTabText(FILING_TAB, title(self.tr("备案登记"), self.filings.waiting()))
         self.tabs.setTabText(ESCALATION_TAB, title(self.tr("上报事项"), self.escalations.waiting()))
+
+    def open_document_settings(self) -> DocumentSettingsDialog:
+        """公文设置 (the template of the township's documents)."""
+        self.settings_dialog = DocumentSettingsDialog(self._session, self)
+        self.settings_dialog.open()
+        return self.settings_dialog
 
     def open_draft(self, version_id: str) -> None:
         """Show one draft of the queue in place."""

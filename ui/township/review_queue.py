@@ -2,6 +2,7 @@
 
 Enter or a double click opens the draft. Drafts a village changed after
 submitting are listed (so the reviewer knows to wait), but cannot be reviewed.
+A reviewed draft's 审核意见书 is saved from here as PDF or Word.
 """
 
 from __future__ import annotations
@@ -17,11 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.reports import township_documents
 from desktop.services import review_service
 from desktop.services.review_service import QueueRow
+from desktop.services.session import Session
 from models.township import review as rv
+from ui.township.document_printer import DocumentPrinter
 from ui.township.review_queue_model import TITLE, ReviewQueueModel
 from ui.township.review_widgets import empty_label, on_enter
+from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 from ui.widgets.tables import keep_column_readable, read_only_view
 
@@ -31,8 +36,9 @@ class ReviewQueueTab(QWidget):
 
     open_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, session: Session | None = None):
         super().__init__(parent)
+        self._session = session
         self.model = ReviewQueueModel(self)
         self.table = read_only_view(self.model, TITLE)
         keep_column_readable(self.table, TITLE, 10)  # the 草案's name, never a lone "青…"
@@ -53,9 +59,17 @@ class ReviewQueueTab(QWidget):
 
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
+        self.message = FieldMessage()
+        self.printer = DocumentPrinter(self, self.message)
+        self.printer.exporter.busy_changed.connect(self._on_selection)
+        self.print_button = QPushButton(self.tr("打印审核意见书…"))
+        self.print_button.setToolTip(self.tr("把选中草案的审核意见书存为 PDF 或 Word(第一次打印时编文号)"))
+        self.print_button.clicked.connect(lambda: self.print_opinion())
+        self.print_button.setVisible(session is not None)
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_reviewed_check)
-        buttons.addStretch(1)
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -106,8 +120,23 @@ class ReviewQueueTab(QWidget):
         if version_id:
             self.open_requested.emit(version_id)
 
-    def _on_selection(self) -> None:
-        self.open_button.setEnabled(self.current_id() is not None)
+    def current(self) -> QueueRow | None:
+        """The selected line."""
+        selected = self.table.selectionModel().selectedRows()
+        return self.model.row_at(selected[0].row()) if selected else None
+
+    def print_opinion(self, path=None) -> bool:
+        """Save the selected reviewed draft's 审核意见书 (asks where unless `path`); False if nothing started."""
+        row, session = self.current(), self._session
+        if row is None or row.state != rv.REVIEWED or session is None:
+            return False
+        return self.printer.save(lambda: township_documents.review_opinion(session, row.version_id),
+                                 self.tr("保存审核意见书"), path)
+
+    def _on_selection(self, *_args) -> None:
+        row = self.current()
+        self.open_button.setEnabled(row is not None)
+        self.print_button.setEnabled(row is not None and row.state == rv.REVIEWED and not self.printer.is_busy())
 
     def focus_table(self) -> None:
         """Put the keyboard in the list (after coming back from a draft)."""

@@ -1,0 +1,143 @@
+"""公文设置: what the township adjusts on the documents it signs and on the compliance report.
+
+机关名称 (the letterhead and the 落款), 机关简称 and the 文号 pattern of each
+kind of document, 签发人, 联系人 and 电话, whether the 成文日期 is written in
+汉字, the days given to correct, and the names on the report's signature
+lines. A line under the patterns shows the next 文号 as it will print. Fits
+1024×600 (two columns of fields).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import document_settings
+from desktop.services.session import Session
+from models.roles import Permission
+from models.township import documents as docs
+from models.township.documents import FILING_RECEIPT, RECTIFICATION, REVIEW_OPINION, Template
+from ui.operations import run_op, run_query
+from ui.widgets.field_message import FieldMessage
+from ui.widgets.ok_cancel import ok_cancel
+
+
+class DocumentSettingsDialog(QDialog):
+    """The township's document template; accepted once saved."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.setWindowTitle(self.tr("公文设置"))
+        outcome = run_query(self, document_settings.template)
+        t: Template = outcome.value if outcome.ok else docs.default_template("")
+        self.saved: Template | None = None
+
+        self.organ_edit = QLineEdit(t.organ_name)
+        self.organ_edit.setToolTip(self.tr("印在文件抬头和落款处,例如“青山镇人民政府”"))
+        self.short_edit = QLineEdit(t.short_name)
+        self.short_edit.setToolTip(self.tr("文号里的机关简称,例如“青山镇”或“青政”"))
+        self.pattern_edits = {kind: QLineEdit(t.patterns.get(kind, docs.DEFAULT_PATTERNS[kind])) for kind in docs.KINDS}
+        for edit in self.pattern_edits.values():
+            edit.setToolTip(self.tr("可用“{机关简称}”“{年}”“{号}”,号按年、按文件种类顺排,不会重复"))
+            edit.textChanged.connect(self._preview)
+        self.short_edit.textChanged.connect(self._preview)
+        self.signatory_edit = QLineEdit(t.signatory)
+        self.contact_edit = QLineEdit(t.contact)
+        self.phone_edit = QLineEdit(t.phone)
+        self.chinese_date_box = QCheckBox(self.tr("成文日期用汉字(二〇二六年十二月五日)"))
+        self.chinese_date_box.setChecked(t.chinese_date)
+        self.days_spin = QSpinBox()
+        self.days_spin.setRange(1, 365)
+        self.days_spin.setValue(t.days_to_correct)
+        self.days_spin.setSuffix(self.tr(" 天"))
+        self.filler_edit = QLineEdit(t.report_filler)
+        self.filler_edit.setPlaceholderText(self.tr("留空:用登录人的姓名"))
+        self.checker_edit = QLineEdit(t.report_checker)
+        self.head_edit = QLineEdit(t.report_head)
+        self.preview_label = QLabel()
+        self.preview_label.setWordWrap(True)
+        self.message = FieldMessage()
+
+        documents = QFormLayout()
+        documents.addRow(self.tr("机关名称:"), self.organ_edit)
+        documents.addRow(self.tr("机关简称:"), self.short_edit)
+        documents.addRow(self.tr("审核意见书文号:"), self.pattern_edits[REVIEW_OPINION])
+        documents.addRow(self.tr("备案回执编号:"), self.pattern_edits[FILING_RECEIPT])
+        documents.addRow(self.tr("责令改正通知书文号:"), self.pattern_edits[RECTIFICATION])
+        documents.addRow(self.preview_label)
+        people = QFormLayout()
+        people.addRow(self.tr("签发人:"), self.signatory_edit)
+        people.addRow(self.tr("联系人:"), self.contact_edit)
+        people.addRow(self.tr("联系电话:"), self.phone_edit)
+        people.addRow(self.tr("改正期限:"), self.days_spin)
+        people.addRow(self.chinese_date_box)
+        report = QFormLayout()
+        report.addRow(self.tr("填报人:"), self.filler_edit)
+        report.addRow(self.tr("审核人:"), self.checker_edit)
+        report.addRow(self.tr("负责人:"), self.head_edit)
+        left, right = QGroupBox(self.tr("文件抬头与文号")), QGroupBox(self.tr("签发与联系"))
+        left.setLayout(documents)
+        right_box = QVBoxLayout()
+        right_box.addLayout(people)
+        right.setLayout(right_box)
+        report_box = QGroupBox(self.tr("合规报表的签字栏"))
+        report_box.setLayout(report)
+        columns = QHBoxLayout()
+        columns.addWidget(left, 3)
+        side = QVBoxLayout()
+        side.addWidget(right)
+        side.addWidget(report_box)
+        columns.addLayout(side, 2)
+        self.buttons = ok_cancel(self, self.tr("保存"))
+        can = session.can(Permission.REVIEW_RULES)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(can)
+        if not can:
+            self.message.show_hint(self.tr("只有审核人或乡镇管理员可以修改公文设置。"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self._template = t
+        self._preview()
+
+    def template(self) -> Template:
+        """The template as filled in."""
+        return replace(
+            self._template, organ_name=self.organ_edit.text(), short_name=self.short_edit.text(),
+            patterns={kind: edit.text() for kind, edit in self.pattern_edits.items()},
+            signatory=self.signatory_edit.text(), contact=self.contact_edit.text(), phone=self.phone_edit.text(),
+            chinese_date=self.chinese_date_box.isChecked(), days_to_correct=self.days_spin.value(),
+            report_filler=self.filler_edit.text(), report_checker=self.checker_edit.text(),
+            report_head=self.head_edit.text())
+
+    def _preview(self) -> None:
+        t = self.template()
+        year = date.today().year
+        samples = "　".join(t.number(kind, year, 1) for kind in docs.KINDS)
+        problems = docs.template_problems(replace(t, organ_name=t.organ_name or "-"))
+        self.preview_label.setText(self.tr("示例:{samples}").format(samples=samples) if not problems
+                                   else str(problems[0]))
+
+    def accept(self) -> None:
+        """Save; stay open with the reason when refused."""
+        outcome = run_op(self, lambda: document_settings.save_template(self._session, self.template()),
+                         on_failure=self.message.show_failure)
+        if not outcome.ok:
+            return
+        self.saved = outcome.value
+        super().accept()
