@@ -31,10 +31,14 @@ def paths(tmp_path) -> AppPaths:
 
 @pytest.fixture
 def store(paths):
-    """An opened, migrated, empty database in `paths`."""
-    from desktop.storage import open_store
+    """An opened, migrated, empty database in `paths`.
 
-    open_store(paths)
+    A copy of the session's empty database (`templates.empty_store`, made by the
+    same `open_store` call): creating the schema costs 0.15 s a test, copying it 0.02 s.
+    """
+    from tests.support import templates
+
+    templates.empty_store(paths)
     yield paths
     close_database()
 

@@ -108,3 +108,18 @@ def open_paths() -> AppPaths:
     if database.is_closed() or not database.database:
         raise RuntimeError("no database is open: request the `store` fixture first")
     return AppPaths(Path(database.database).parent)
+
+
+def empty_store(paths: AppPaths) -> None:
+    """Open at `paths` a copy of a freshly created, migrated and still empty database.
+
+    Built by `open_store` on an empty folder, as every test's `store` once was
+    (its migrations write nothing random into an empty database, so every copy
+    is what that call would have made).
+    """
+    def build(root: Path) -> None:
+        open_store(AppPaths(root / "data"))
+
+    made = template("empty_store", build)
+    copy_data_folder(made.root / "data", paths)
+
