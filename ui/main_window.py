@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.commitDataRequest.connect(self._keep_drafts_now)
         self.restore_dialog = None
+        self.search_dialog = None
         self.setWindowTitle(self.tr("{name} - 村务台账").format(name=info.name))
         self.setMinimumSize(760, 480)  # a 1024×600 netbook with task and title bar
 
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             if key in ("home", "people") and hasattr(page, "go_to"):  # to-do lines; 任职 → 村务监督
                 page.go_to.connect(self.go_to)
+            if hasattr(page, "search_requested"):  # 村庄: words that are no village's name
+                page.search_requested.connect(self.open_search)
         elif key in self._stale:
             self._stale.discard(key)
             _refresh(page)
@@ -178,6 +181,28 @@ class MainWindow(QMainWindow):
 
         dialog = RecycleDialog(self._session, self)
         dialog.open()  # what it restores is announced like any operation: the pages follow
+        return dialog
+
+    def open_search(self, text: str | None = None):
+        """搜索 (Ctrl+F, the box in the menu bar, the 村庄 filter): the search window, kept between uses.
+
+        `text` is searched at once; without it the window comes back with the
+        last query and its hits. Non-blocking; returned for tests and screenshots.
+        """
+        from ui.search.search_dialog import SearchDialog
+
+        dialog = self.search_dialog
+        if dialog is None or not shiboken6.isValid(dialog):
+            villages = None
+            if self._info.mode == "township":
+                from desktop.services import review_service
+
+                villages = review_service.village_names()
+                villages.pop(self._info.code, None)
+            dialog = SearchDialog(self._session, self, villages=villages)
+            dialog.open_requested.connect(self.go_to)
+            self.search_dialog = dialog
+        dialog.start(text)
         return dialog
 
     def open_verify_paper(self):
@@ -451,6 +476,17 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
+        self.search_action = QAction(self.tr("搜索(&S)…"), self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.search_action.setStatusTip(self.tr("在全部记录中查找字词:人员、会议、村规民约条文、村务公开、监督事项、通知"))
+        self.search_action.triggered.connect(lambda: self.open_search())
+        file_menu.addAction(self.search_action)
+        file_menu.addSeparator()
+        from ui.search.search_box import SearchBox
+
+        self.search_box = SearchBox(self.search_action.shortcut())
+        self.search_box.search_requested.connect(self.open_search)
+        bar.setCornerWidget(self.search_box, Qt.Corner.TopRightCorner)
         recycle_action = QAction(self.tr("回收站(&R)…"), self)
         recycle_action.triggered.connect(self.open_recycle)
         file_menu.addAction(recycle_action)

@@ -294,9 +294,14 @@ def _window_dialogs(window) -> list[Callable[[], QWidget | None]]:
                 backup.create_backup(paths.database, paths.backups, reason=reason)
         return window.open_restore()
 
+    def search():  # 搜索 with hits: the groups, the two-line rows, the filters (村 at the township)
+        dialog = window.open_search("土地")
+        _wait_idle(dialog)
+        return dialog
+
     return [window.open_recycle, window.open_backup, window.open_restore, window.open_about,
             window.open_province_dialog, login, window.open_accounts, window.open_change_password,
-            restore_with_backups]
+            restore_with_backups, search]
 
 
 # ----- screenshots of the worst cases (CUNWU_FIT_SHOTS=/work/screens/before) ----------------

@@ -77,6 +77,8 @@ class VillagesPage(QWidget, ExchangePartsState):
         self.model, self.proxy, self.table = self.villages.model, self.villages.proxy, self.villages.table
         self.search, self.attention_check = self.villages.search, self.villages.attention_check
         self.table_stack, self.no_match = self.villages, self.villages.no_match
+        #: Words matching no village: the main window opens the search over every village's records.
+        self.search_requested = self.villages.search_requested
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.fingerprint_label = QLabel()

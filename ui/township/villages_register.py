@@ -2,11 +2,15 @@
 
 The table sorts by the raw values (`villages_model.SORT_ROLE`) and, when
 the search or the filter leaves no row, says so in a sentence instead of an
-empty grid. The page places the search field and the check box in its tool
-row and listens to `selection_changed`.
+empty grid; words that are no village's name or code ("土地承包") offer,
+with a link and Enter, the search over every village's records
+(`search_requested`). The page places the search field and the check box
+in its tool row and listens to `selection_changed`.
 """
 
 from __future__ import annotations
+
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,6 +37,8 @@ class VillageRegister(QStackedWidget):
     selection_changed = Signal()
     #: A village was double-clicked (the page moves the focus to its history).
     activated = Signal()
+    #: The words typed match no village's name or code: search every village's records for them instead.
+    search_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,6 +65,10 @@ class VillageRegister(QStackedWidget):
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_match.setWordWrap(True)
         self.no_match.setProperty("role", "hint")
+        self.no_match.setTextFormat(Qt.TextFormat.RichText)  # our link; the typed words are escaped
+        self.no_match.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                              | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.no_match.linkActivated.connect(self._search_records)
         self.addWidget(self.table)
         self.addWidget(self.no_match)
 
@@ -66,6 +76,7 @@ class VillageRegister(QStackedWidget):
         self.search.setPlaceholderText(self.tr("按村名或代码查找"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_filter)
+        self.search.returnPressed.connect(lambda: self._search_records("enter"))
         self.attention_check = QCheckBox(self.tr("只看需要关注的村"))
         self.attention_check.setToolTip(self.tr(
             "超过 {days} 天没有消息、缺少数据包、还没有发来第一个数据包或审计日志被改动的村。").format(
@@ -117,13 +128,23 @@ class VillageRegister(QStackedWidget):
         self._show_no_match()
         self.selection_changed.emit()
 
+    def _search_records(self, _how: str) -> None:
+        """The link (or Enter) under a search that matched no village: the search window, these words in it."""
+        if self.proxy.text and not self.proxy.rowCount():
+            self.search_requested.emit(self.proxy.text)
+
     def _show_no_match(self) -> None:
         """The table, or a sentence when the search or the filter hides every village."""
         if self.proxy.rowCount() or not self.model.rowCount():
             self.setCurrentWidget(self.table)
             return
         if self.proxy.text:
-            self.no_match.setText(self.tr("没有村名或代码包含“{text}”的村。").format(text=self.proxy.text))
+            # "土地承包" is no village's name: what the township wants is the villages whose records say it.
+            self.no_match.setText(
+                escape(self.tr("没有村名或代码包含“{text}”的村。").format(text=self.proxy.text))
+                + "<br><br><a href='search'>"
+                + escape(self.tr("在各村记录中搜索“{text}”").format(text=self.proxy.text)) + "</a>"
+                + "<br>" + escape(self.tr("(村规民约条文、会议、村务公开、监督事项、通知;按回车键也可以)")))
         else:
             self.no_match.setText(self.tr(
                 "没有需要关注的村:各村都按时发来了数据包,不缺数据包,审计日志也没有被改动。"))
