@@ -37,6 +37,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from models.messages import QT_TRANSLATE_NOOP
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: The record id behind a row (`row_id`).
@@ -46,7 +48,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 #: The header's tooltip once a click sorts (`ui.widgets.sorting.make_sortable`), in context "sorting".
-SORT_TIP = "点击列标题排序:第一次升序,第二次降序,第三次回到原来的顺序"
+SORT_TIP = QT_TRANSLATE_NOOP("sorting", "点击列标题排序:第一次升序,第二次降序,第三次回到原来的顺序")
 
 
 class BatchedRowsModel(QAbstractTableModel):
