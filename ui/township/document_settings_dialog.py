@@ -52,6 +52,9 @@ class DocumentSettingsDialog(QDialog):
         self.short_edit = QLineEdit(t.short_name)
         self.short_edit.setToolTip(self.tr("文号里的机关简称,例如“青山镇”或“青政”"))
         self.pattern_edits = {kind: QLineEdit(t.patterns.get(kind, docs.DEFAULT_PATTERNS[kind])) for kind in docs.KINDS}
+        wide = self.fontMetrics().horizontalAdvance("{机关简称}民政审字〔{年}〕第{号}号") + 16
+        for edit in (*self.pattern_edits.values(), self.organ_edit):
+            edit.setMinimumWidth(wide)  # a pattern is read whole, not scrolled
         for edit in self.pattern_edits.values():
             edit.setToolTip(self.tr("可用“{机关简称}”“{年}”“{号}”,号按年、按文件种类顺排,不会重复"))
             edit.textChanged.connect(self._preview)
@@ -128,9 +131,9 @@ class DocumentSettingsDialog(QDialog):
     def _preview(self) -> None:
         t = self.template()
         year = date.today().year
-        samples = "　".join(t.number(kind, year, 1) for kind in docs.KINDS)
+        samples = "\n".join(t.number(kind, year, 1) for kind in docs.KINDS)
         problems = docs.template_problems(replace(t, organ_name=t.organ_name or "-"))
-        self.preview_label.setText(self.tr("示例:{samples}").format(samples=samples) if not problems
+        self.preview_label.setText(self.tr("示例:\n{samples}").format(samples=samples) if not problems
                                    else str(problems[0]))
 
     def accept(self) -> None:
