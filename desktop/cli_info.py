@@ -47,8 +47,9 @@ def info(paths: AppPaths, installation) -> dict[str, Any]:
         lines.append(f"已登记乡镇:{result['townships']} 个")
     lines += [f"电脑指纹:{short}",
               f"(完整指纹:{full})",
-              ("县里第一次导入本机的汇总包时," if installation.mode == "township" else
-               "乡镇第一次导入本机的数据包时,") + "会打电话请您念出上面的电脑指纹(8 位)。",
+              {"township": "县里第一次导入本机的汇总包时,会打电话请您念出上面的电脑指纹(8 位)。",
+               "county": "乡镇导入县里的入网文件时,会打电话与您核对上面的电脑指纹(8 位)。"}.get(
+                   installation.mode, "乡镇第一次导入本机的数据包时,会打电话请您念出上面的电脑指纹(8 位)。"),
               f"数据文件夹:{paths.data_dir}"]
     result["_lines"] = lines
     return result

@@ -293,3 +293,18 @@ def test_the_services_for_the_screens(tmp_path):
     session = chain.county.use()
     with pytest.raises(PackageRefused, match="停用"):
         ces.import_aggregate(session, chain.county.paths, again)
+
+
+def test_an_older_format_1_aggregate_is_still_read(tmp_path):
+    """A township on older software: no 备案 register, addressed to no county in particular."""
+    chain = county_chain(tmp_path)
+    session = chain.county.use()
+    body = synthetic_body(TOWNSHIP_CODE, "青山镇", 2, 1, 3)
+    del body["filings"]
+    path = write_aggregate(chain.township.paths.keys, body, 1, tmp_path / "u", manifest_changes={
+        "recipient": {"code": "", "name": "县级主管部门"}, "counts": {"villages": 2, "periods": 5}})
+    plan = county_import.apply_aggregate(session, path, chain.county.paths,
+                                         confirm=first_contact.confirmer(genuine(chain.township.paths)))
+    assert plan.villages == 2 and plan.filings == 0 and any("较早版本" in w for w in plan.warnings)
+    (row,) = county_service.townships()
+    assert row.package_format == 1 and county_service.filings() == []
