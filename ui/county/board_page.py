@@ -63,7 +63,6 @@ def _grid() -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setMinimumSectionSize(64)
-    header.setSortIndicatorShown(False)  # the models mark the sorted column with ▲/▼
     return table
 
 
@@ -131,14 +130,21 @@ class CountyBoardPage(QWidget):
 
         self.county_model = CountyBoardModel(self)
         self.county_table = _grid()
+        self.county_table.horizontalHeader().setMinimumSectionSize(48)
         self.county_table.setModel(self.county_model)
         self.county_table.setSortingEnabled(True)
         self.county_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        # after setSortingEnabled, which shows Qt's indicator again (it reserves room in every section):
+        # the models mark the sorted column's title with ▲/▼ instead
+        self.county_table.horizontalHeader().setSortIndicatorShown(False)
         self.township_model = BoardModel(self)
         self.township_table = _grid()
         self.township_table.setModel(self.township_model)
         self.township_table.setSortingEnabled(True)
         self.township_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        # after setSortingEnabled, which shows Qt's indicator again (it reserves room in every section):
+        # the models mark the sorted column's title with ▲/▼ instead
+        self.township_table.horizontalHeader().setSortIndicatorShown(False)
         self.village_model = VillageCellsModel(self)
         self.village_table = _grid()
         self.village_table.setModel(self.village_model)

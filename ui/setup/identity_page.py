@@ -123,8 +123,12 @@ class IdentityPage(QWizardPage):
         village = mode == "village"
         words = _WORDS.get(mode, _WORDS["township"])
         self.setTitle(rich_title(self.tr(words[0])))
-        self.setSubTitle(self.tr(
-            "代码是国家统计局的统计用区划代码,可向乡镇或民政部门询问。省份决定适用哪些地方规定。"))
+        if mode == "county":
+            self.setSubTitle(self.tr(
+                "代码是国家统计局统计用区划代码的前 6 位,可向民政或统计部门询问。省份决定适用哪些地方规定。"))
+        else:
+            self.setSubTitle(self.tr(
+                "代码是国家统计局的统计用区划代码,可向乡镇或民政部门询问。省份决定适用哪些地方规定。"))
         self.name_edit.setPlaceholderText(self.tr(words[1]))
         self.code_edit.setPlaceholderText(self.tr(words[2]))
         self._form.labelForField(self.name_edit.parentWidget()).setText(self.tr(words[3]))
