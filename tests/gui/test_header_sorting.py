@@ -177,3 +177,23 @@ def test_a_batched_list_keeps_the_selected_record_when_the_sort_moves_it_past_th
     assert [model.row_at(i.row()).label for i in selected] == ["1号"]
     assert [model.row_at(r).label for r in range(3)] == ["10号", "9号", "8号"]
     assert model.row_at(model.rowCount() - 1).label == "1号"
+
+
+def test_service_rows_keep_the_services_order_whatever_the_header_sorted(qtbot):
+    from ui.widgets.batched_model import BatchedRowsModel
+
+    class Words(BatchedRowsModel):
+        COLUMNS = ("词",)
+
+        def display(self, row: str, column: int) -> str:
+            return row
+
+    model = Words()
+    model.set_rows(["十组", "二组", "三组"])
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert model.all_rows() == ["二组", "三组", "十组"]
+    assert model.service_rows() == ["十组", "二组", "三组"]
+    model.set_rows(["五组", "一组"])  # read again: still sorted
+    assert model.all_rows() == ["一组", "五组"] and model.service_rows() == ["五组", "一组"]
+    model.sort(-1)
+    assert model.all_rows() == ["五组", "一组"]

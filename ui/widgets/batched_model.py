@@ -171,8 +171,12 @@ class BatchedRowsModel(QAbstractTableModel):
         return len(self._rows)
 
     def all_rows(self) -> list[Any]:
-        """Every service row, shown or not yet fetched."""
+        """Every service row, shown or not yet fetched, in the order shown (a header may have sorted them)."""
         return list(self._rows)
+
+    def service_rows(self) -> list[Any]:
+        """Every service row in the service's own order, whatever a header sorted."""
+        return list(self._base) if self._rows is self._sorted else list(self._rows)
 
     def row_at(self, row: int) -> Any:
         """The service row behind view row `row`."""

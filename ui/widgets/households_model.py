@@ -108,8 +108,8 @@ class HouseholdChoicesModel(BatchedRowsModel):
         self.setData(self.index(row, NUMBER), state, Qt.ItemDataRole.CheckStateRole)
 
     def checked_ids(self) -> list[str]:
-        """The ticked households, in the list's order."""
-        return [row.id for row in self.all_rows() if row.id in self._checked]
+        """The ticked households, in the list's own order (not the order a header sorted them in)."""
+        return [row.id for row in self.service_rows() if row.id in self._checked]
 
     def check_exactly(self, ids: Iterable[str]) -> None:
         """Tick exactly `ids` (none: clear the ticks)."""
