@@ -42,7 +42,8 @@ class AddAccountDialog(QDialog):
         self._runner = Runner(self)
         self.added = None
         info = session.installation_info()
-        self._township = info is not None and info.mode == "township"
+        # a township and a county keep no register of their staff: the account names its person itself
+        self._township = info is not None and info.mode in ("township", "county")
         self.setWindowTitle(self.tr("新增账号"))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 34)
 
