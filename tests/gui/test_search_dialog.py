@@ -169,6 +169,6 @@ def test_the_township_finds_every_village_whose_records_mention_a_word(qtbot, to
     code = dialog.tree.currentItem().data(0, TARGET_ROLE).split(":")[1]
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)  # that village's file, on its rules, at the article
     file = page.village_file
-    assert not dialog.isVisible() and page.pages.currentWidget() is file and file.code == code
+    assert not dialog.isVisible() and page.village_file_shown() and file.code == code
     assert file.tabs.currentWidget() is file.rules_tab
     QApplication.processEvents()
