@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPushButton
 from desktop.paths import AppPaths
 from desktop.services.review_service import FILED
 from models.db import close_database, database
+from tests.gui.fit_checks import opened_size
 from tests.support.demo import demo_township
 from tests.support.screens import shown
 from ui.township.village_file.rule_text_dialog import RuleTextDialog
@@ -83,6 +84,7 @@ def test_go_to_opens_a_village_record_and_refuses_another_villages(qtbot, demo, 
     window = MainWindow(setup_service.current(), session, paths, SettingsStore.load(tmp_path / "settings.json"))
     qtbot.addWidget(window)
     window.show()
+    window.resize(*opened_size(1024, 600))  # a netbook: the file fits, its 打印 buttons on screen
     version_id, article_id, text = database.execute_sql(
         "SELECT a.version_id, a.id, a.text FROM rule_article a WHERE a.owner = ? AND a.deleted = 0 "
         "ORDER BY a.version_id, a.position LIMIT 1 OFFSET 4", (FIRST,)).fetchone()
@@ -96,6 +98,9 @@ def test_go_to_opens_a_village_record_and_refuses_another_villages(qtbot, demo, 
                                       "LIMIT 1", (FIRST,)).fetchone()[0]
     window.go_to(f"village_file:{FIRST}:posting@{posting_id}")
     assert page.village_file.tabs.currentWidget() is page.village_file.postings_tab
+    button = page.village_file.postings_tab.pdf_button
+    corner = button.mapTo(window, button.rect().bottomRight())
+    assert window.rect().contains(corner) and corner.y() < window.statusBar().mapTo(window, window.statusBar().rect().topLeft()).y()
     assert "财务收支明细" in page.village_file.postings_tab.detail.toPlainText()
     other = database.execute_sql("SELECT id FROM meeting WHERE owner != ? LIMIT 1", (FIRST,)).fetchone()[0]
     assert not page.open_village_file(FIRST, "meeting", other)

@@ -133,3 +133,16 @@ def test_reading_the_whole_file_writes_nothing(township):
     packages.notices(session, FIRST)
     assert connection.total_changes == before
     assert database.execute_sql("SELECT count(*) FROM audit_entry").fetchone()[0] == audit
+
+
+def test_the_printed_forms_are_signed_by_the_village_not_the_township(township):
+    from desktop.reports import disclosure_documents, meeting_documents, rules_documents
+
+    _paths, session = township
+    in_force = next(v for s in rules.rule_sets(session, FIRST) for v in s.versions if v.in_force)
+    meeting_id = meetings.meetings(session, FIRST)[0].id
+    posting_id = postings.postings(session, FIRST)[0].id
+    for html in (rules_documents.rule_text_html(in_force.id, "青山村"),
+                 meeting_documents.minutes_html(meeting_id, "青山村"),
+                 disclosure_documents.poster_html(posting_id, "青山村")):
+        assert "青山村村民委员会" in html and "青山镇村民委员会" not in html  # the 回执 number names the 镇
