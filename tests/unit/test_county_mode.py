@@ -56,16 +56,18 @@ def test_an_empty_county_reads_empty_lists_never_fails(store):
         county_service.board("2026Q5")
 
 
-def test_cunwu_init_county_and_info(tmp_path):
-    from tests.unit.test_cli import as_json, cunwu
+def test_cunwu_init_county_and_info(tmp_path, capsys):
+    import json
 
-    d = tmp_path / "县"
-    out = cunwu("--json", "init", "county", "--name", "西湖区", "--code", "330106", data_dir=d)
-    assert out.returncode == 0, out.stderr
-    assert as_json(out)["mode"] == "county"
-    info = cunwu("info", "--json", data_dir=d)
-    assert info.returncode == 0 and as_json(info)["mode"] == "county"
-    assert cunwu("init", "county", "--name", "西湖区", "--code", "3301", data_dir=tmp_path / "x").returncode == 1
+    from desktop import cli
+
+    d = str(tmp_path / "县")
+    assert cli.main(["--data-dir", d, "--json", "init", "county", "--name", "西湖区", "--code", "330106"]) == 0
+    assert json.loads(capsys.readouterr().out)["mode"] == "county"
+    assert cli.main(["--data-dir", d, "info", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["mode"] == "county"
+    assert cli.main(["--data-dir", str(tmp_path / "x"), "init", "county", "--name", "西湖区", "--code", "3301"]) == 1
+    assert "6 位" in capsys.readouterr().err
 
 
 def test_a_county_writes_its_logins_but_no_village_records(store):
@@ -100,3 +102,20 @@ def test_village_record_commands_are_refused_at_a_county(tmp_path, capsys):
         assert "县" in json.loads(capsys.readouterr().out.strip().splitlines()[-1])["error"]
     assert cli.main(["--data-dir", d, "--json", "info"]) == 0
     assert json.loads(capsys.readouterr().out)["townships"] == 0
+
+
+def test_the_county_demo_builds_real_townships_and_imports_their_packages(store):
+    """`cunwu demo` at a county, at its smallest: one township of one village, built and imported the real way."""
+    from desktop import demo_county
+    from desktop.services.session import cli_session
+    from tests.support.templates import open_paths
+
+    setup_service.initialize(MODE_COUNTY, "西湖区", "330106", "zhejiang")
+    result = demo_county.fill_county(cli_session(MODE_COUNTY), open_paths(), townships=1, villages=1, years=1)
+    assert result.counts["townships"] == 1 and result.villages == 1 and "minzheng" in result.users
+    (row,) = county_service.townships()
+    assert row.confirmed and row.package_format == 2 and row.villages == 1
+    board = county_service.board(county_service.default_period())
+    assert board.villages == 1 and not board.empty
+    with pytest.raises(ValidationError, match="已经登记了乡镇"):
+        demo_county.fill_county(cli_session(MODE_COUNTY), open_paths(), townships=1, villages=1)
