@@ -143,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     r_elections.add_argument("--out", required=True, help="写入的 .xlsx 文件")
     r_elections.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                              help="以一个 JSON 对象输出结果(同全局 --json)")
+    from desktop import cli_documents
+
+    cli_documents.add_parsers(report_sub, _Parser)
     # --- end report ------------------------------------------------------------------------------
 
     from desktop import cli_people
@@ -730,6 +733,10 @@ def cmd_report(args, paths) -> dict[str, Any]:
         from desktop.cli_election_report import report_elections
 
         return report_elections(args, info, Refused)
+    from desktop import cli_documents
+
+    if args.report_command in cli_documents.COMMANDS:  # issue 19: the township's documents
+        return cli_documents.report_document(args, info, Refused)
     if info.mode == "county":  # the county's report across townships (issue 19)
         from desktop import cli_county
 

@@ -179,3 +179,43 @@ def test_receipt_and_order_to_correct(tmp_path, qapp):
     review_service.order_correction(session, filing.id, "")
     with pytest.raises(ValidationError):
         township_documents.rectification(session, filing.id)
+
+
+def test_the_cli_writes_each_document(tmp_path, qapp):
+    """`cunwu report review-opinion|filing-receipt|rectification … --out FILE [--json]` (issue 19, optional CLI)."""
+    import json
+    import sys
+
+    from models.db import close_database
+
+    session = _demo_township(tmp_path)
+    row = next(r for r in review_service.filing_register() if r.filing_id is None)
+    day = date.fromisoformat(row.village_receipt_date or row.voted_on)
+    filing = review_service.record_filing(session, row.version_id, day, day, "", "第三条请删除。")
+    data_dir = store_path()
+    close_database()
+
+    def cunwu(*args):
+        return subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args],
+                              capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
+
+    out = tmp_path / "回执.docx"
+    proc = cunwu("report", "filing-receipt", "--receipt-no", filing.receipt_no, "--out", str(out), "--json")
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["number"] == filing.receipt_no and result["kind"] == "filing_receipt" and out.exists()
+    pdf = tmp_path / "通知书.pdf"
+    proc = cunwu("report", "rectification", "--receipt-no", filing.receipt_no, "--out", str(pdf))
+    assert proc.returncode == 0, proc.stderr
+    assert "责令改正通知书" in proc.stdout and pdf.read_bytes().startswith(b"%PDF")
+    proc = cunwu("report", "filing-receipt", "--receipt-no", "无此号", "--out", str(tmp_path / "x.txt"))
+    assert proc.returncode == 1 and ".pdf 或 .docx" in proc.stderr + proc.stdout
+
+
+def store_path():
+    """The data folder of the open database (its file's folder)."""
+    from pathlib import Path
+
+    from models.db import database
+
+    return Path(database.database).parent
