@@ -206,7 +206,7 @@ def _plan(opened: fmt.OpenedPackage, path: Path, keys_dir: Path) -> ImportPlan:
     if kind == "aggregate":
         raise refused(QT_TRANSLATE_NOOP(
             _C, "这是乡镇报给县里的汇总数据包(各村合规情况汇总),不能导入到村或乡镇的电脑上。"))
-    if kind in directions.RECEIVER:  # a package of the county's (issue 19): say where it belongs
+    if kind in directions.RECEIVER or kind == "data":  # issue 19: a package at the wrong level says where it belongs
         own = setup_service.current()
         wrong = directions.wrong_direction(m, own.mode if own else MODE_VILLAGE)
         if wrong is not None:

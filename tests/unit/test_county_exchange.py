@@ -97,6 +97,12 @@ def test_wrong_direction_packages_are_refused_with_where_they_belong(tmp_path, c
                         (county_setup, "县里不能导入")):
         code, out = _run(capsys, chain.county, "import", "--yes", str(path))
         assert code == 1 and words in out["packages"][0]["error"], (path.name, out)
+    # the screens' preview (the village importer) at the county says the same
+    from desktop.sync import importer
+
+    chain.county.use()
+    with pytest.raises(PackageRefused, match="这是村里发给乡镇的数据包,县里不能导入"):
+        importer.plan_import(village_package, chain.county.paths)
     # the county's files at a village; the 汇总包 at the village
     for path, words in ((county_setup, "这是县里发给乡镇的入网文件,村里不能导入"),
                         (chain.first_aggregate, "县里的汇总数据包")):
