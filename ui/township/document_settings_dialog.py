@@ -52,7 +52,7 @@ class DocumentSettingsDialog(QDialog):
         self.short_edit = QLineEdit(t.short_name)
         self.short_edit.setToolTip(self.tr("文号里的机关简称,例如“青山镇”或“青政”"))
         self.pattern_edits = {kind: QLineEdit(t.patterns.get(kind, docs.DEFAULT_PATTERNS[kind])) for kind in docs.KINDS}
-        wide = self.fontMetrics().horizontalAdvance("{机关简称}民政审字〔{年}〕第{号}号") + 16
+        wide = self.fontMetrics().horizontalAdvance("{机关简称}审〔{年}〕{号}号") + 24
         for edit in (*self.pattern_edits.values(), self.organ_edit):
             edit.setMinimumWidth(wide)  # a pattern is read whole, not scrolled
         for edit in self.pattern_edits.values():
@@ -79,9 +79,9 @@ class DocumentSettingsDialog(QDialog):
         documents = QFormLayout()
         documents.addRow(self.tr("机关名称:"), self.organ_edit)
         documents.addRow(self.tr("机关简称:"), self.short_edit)
-        documents.addRow(self.tr("审核意见书文号:"), self.pattern_edits[REVIEW_OPINION])
-        documents.addRow(self.tr("备案回执编号:"), self.pattern_edits[FILING_RECEIPT])
-        documents.addRow(self.tr("责令改正通知书文号:"), self.pattern_edits[RECTIFICATION])
+        documents.addRow(self.tr("审核意见书:"), self.pattern_edits[REVIEW_OPINION])
+        documents.addRow(self.tr("备案回执:"), self.pattern_edits[FILING_RECEIPT])
+        documents.addRow(self.tr("改正通知书:"), self.pattern_edits[RECTIFICATION])
         documents.addRow(self.preview_label)
         people = QFormLayout()
         people.addRow(self.tr("签发人:"), self.signatory_edit)
@@ -93,7 +93,7 @@ class DocumentSettingsDialog(QDialog):
         report.addRow(self.tr("填报人:"), self.filler_edit)
         report.addRow(self.tr("审核人:"), self.checker_edit)
         report.addRow(self.tr("负责人:"), self.head_edit)
-        left, right = QGroupBox(self.tr("文件抬头与文号")), QGroupBox(self.tr("签发与联系"))
+        left, right = QGroupBox(self.tr("文件抬头与文号格式")), QGroupBox(self.tr("签发与联系"))
         left.setLayout(documents)
         right_box = QVBoxLayout()
         right_box.addLayout(people)
