@@ -314,3 +314,24 @@ def test_an_older_format_1_aggregate_is_still_read(tmp_path):
     assert plan.villages == 2 and plan.filings == 0 and any("较早版本" in w for w in plan.warnings)
     (row,) = county_service.townships()
     assert row.package_format == 1 and county_service.filings() == []
+
+
+def test_a_township_refuses_a_second_county_and_a_setup_for_another_township(tmp_path):
+    from desktop.services import setup_service
+    from desktop.sync import county_enrollment
+    from tests.support.sites import Site
+
+    chain = county_chain(tmp_path)
+    other = Site(chain.county.paths.__class__(tmp_path / "另一个县"), "county")
+    session = other.use()
+    setup_service.initialize("county", "拱墅区", COUNTY_CODE, "zhejiang")  # same code, another PC's key
+    usb = tmp_path / "另一个U盘"
+    usb.mkdir()
+    ours = county_enrollment.enroll_township(session, other.paths, TOWNSHIP_CODE, "青山镇", usb)
+    theirs = county_enrollment.enroll_township(session, other.paths, "330106002", "白沙镇", usb)
+    chain.township.use()
+    with pytest.raises(PackageRefused, match="已经加入西湖区"):
+        county_enrollment.accept_county_setup(county_enrollment.read_county_setup(ours))
+    with pytest.raises(PackageRefused, match="是给白沙镇"):
+        county_enrollment.accept_county_setup(county_enrollment.read_county_setup(theirs))
+    assert county_enrollment.county_peer().name == "西湖区"
