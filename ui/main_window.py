@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
             app.commitDataRequest.connect(self._keep_drafts_now)
         self.restore_dialog = None
         self.search_dialog = None
-        self.setWindowTitle(self.tr("{name} - 村务台账").format(name=info.name))
+        self.setWindowTitle(self.tr("{name} - 村务台账(县级)").format(name=info.name) if info.mode == "county"
+                            else self.tr("{name} - 村务台账").format(name=info.name))
         self.setMinimumSize(760, 480)  # a 1024×600 netbook with task and title bar
 
         self.navigation = NavigationList(list(self._areas.values()))

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.services import auth_service, setup_service
 from tests.support.sites import ADMIN_PASSWORD
+from tests.support.typing import type_text
 from ui.main_window import MainWindow
 
 
@@ -21,6 +22,7 @@ def test_a_county_window_shows_its_own_areas_and_says_what_waits(qtbot, store, s
     qtbot.addWidget(window)
     window.resize(1024, 530)
     window.show()
+    assert window.windowTitle() == "西湖区 - 村务台账(县级)"
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert titles == ["首页", "乡镇", "合规看板", "备案登记", "报表"]
     home = window.current_page()
@@ -34,3 +36,24 @@ def test_a_county_window_shows_its_own_areas_and_says_what_waits(qtbot, store, s
     window.navigation.select_area("filings")
     filings = window.current_page()
     assert filings.model.rowCount() == 0 and "还没有备案记录" in filings.summary.text()
+
+
+def test_a_county_adds_a_staff_account_by_name(qtbot, store):
+    """A county keeps no register of people: the account's owner is named, as at a township."""
+    from ui.settings.add_account_dialog import AddAccountDialog
+
+    session = _county(store)
+    dialog = AddAccountDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.name_edit.isVisible() and not dialog.person_combo.isVisible()
+    assert [dialog.role_combo.itemData(i) for i in range(dialog.role_combo.count())] == [
+        "county_admin", "county_staff", "county_viewer"]
+    type_text(qtbot, dialog.name_edit, "李民政")
+    dialog.role_combo.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.login_edit, "minzheng")
+    qtbot.keyClicks(dialog.password.password_edit, "Minzheng-2026")
+    qtbot.keyClicks(dialog.password.repeat_edit, "Minzheng-2026")
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.added is not None, timeout=20_000)
+    assert (dialog.added.role, dialog.added.display_name) == ("county_staff", "李民政")

@@ -75,6 +75,8 @@ class IdentityPage(QWizardPage):
         self.code_message = FieldMessage()
         #: The township's verified 入网文件 (village mode), or None when typed by hand.
         self.setup_info = None
+        #: The county's verified 入网文件 (township mode, `county_enrollment.CountySetupInfo`), or None.
+        self.county_setup = None
         self.setup_file: Path | None = None
         self.setup_button = QPushButton(self.tr("导入入网文件…"))
         self.setup_button.setToolTip(self.tr("乡镇给本村生成的“…_入网文件_….cwpkg”:名称、代码和省份会自动填好"))
@@ -91,6 +93,7 @@ class IdentityPage(QWizardPage):
         self.setup_after = QLabel(self.tr(
             "核对一致后点“下一步”。不一致时请不要继续,请乡镇重新生成入网文件。\n"
             "村名称、代码和省份由入网文件确定,这里不能修改;如果不对,也请联系乡镇。"))
+        self._village_after = self.setup_after.text()
         self.setup_after.setWordWrap(True)
         self.setup_after.setProperty("role", "hint")
         self.setup_after.hide()
@@ -133,9 +136,11 @@ class IdentityPage(QWizardPage):
         self.code_edit.setPlaceholderText(self.tr(words[2]))
         self._form.labelForField(self.name_edit.parentWidget()).setText(self.tr(words[3]))
         self._form.labelForField(self.code_edit.parentWidget()).setText(self.tr(words[4]))
-        self._form.setRowVisible(self.setup_box, village)
-        if not village:
-            self.clear_setup()
+        self._form.setRowVisible(self.setup_box, mode in ("village", "township"))
+        if (self.setup_info is not None and not village) or (self.county_setup is not None and mode != "township"):
+            self.clear_setup()  # a file read for the other mode
+        if self.setup_info is None and self.county_setup is None:
+            self._word_setup_hint()
         if self.code_edit.text().strip():
             self._check_code()  # the rule follows the mode: a code typed before going back is checked again
 
@@ -146,10 +151,21 @@ class IdentityPage(QWizardPage):
         if path:
             self.load_setup_file(Path(path))
 
+    def _word_setup_hint(self) -> None:
+        """Who sends this mode's 入网文件: the township to a village, the county to a township."""
+        if self._mode_of() == "township":
+            self.setup_button.setToolTip(self.tr("县里给本乡镇生成的“…_入网文件_….cwpkg”:名称、代码和省份会自动填好"))
+            self.setup_message.show_hint(self.tr("有县里发来的入网文件时,请用它填写;没有时直接在下面填写。"))
+        else:
+            self.setup_button.setToolTip(self.tr("乡镇给本村生成的“…_入网文件_….cwpkg”:名称、代码和省份会自动填好"))
+            self.setup_message.show_hint(self.tr("有乡镇发来的入网文件时,请用它填写;没有时直接在下面填写。"))
+
     def load_setup_file(self, path: Path) -> bool:
         """Read and verify a 入网文件: fill name, code and province (read-only); False if refused."""
         from desktop.services import exchange_service
 
+        if self._mode_of() == "township":
+            return self._load_county_setup(Path(path))
         if not Path(path).is_file():
             # Said here in plain words: the reading engine would pass on the system's (English) reason.
             self.setup_message.show_error(self.tr(
@@ -182,18 +198,58 @@ class IdentityPage(QWizardPage):
         self.completeChanged.emit()
         return True
 
+    def _load_county_setup(self, path: Path) -> bool:
+        """Township: the county's 入网文件, read and verified; the county's fingerprint to check by phone."""
+        from desktop.sync import county_enrollment
+
+        if not path.is_file():
+            self.setup_message.show_error(self.tr(
+                "找不到文件“{name}”。U盘是否已经拔出?请插好U盘,再点“导入入网文件…”重新选择。").format(name=path.name))
+            return False
+        read = run_query(self, lambda: county_enrollment.read_county_setup(path),
+                         on_failure=self.setup_message.show_failure)
+        if not read:
+            return False
+        info = read.value
+        self.county_setup, self.setup_file = info, path
+        self._fill_from_file(info.township_name, info.township_code, info.province)
+        self.setup_message.show_ok(self.tr(
+            "入网文件来自{county}({code})。请打电话给县里,逐组核对县里电脑的指纹:").format(
+            county=info.county_name, code=info.county_code))
+        self.setup_fingerprint.setText(info.fingerprint)
+        self.setup_after.setText(self.tr(
+            "核对一致后点“下一步”。不一致时请不要继续,请县里重新生成入网文件。\n"
+            "乡镇名称、代码和省份由入网文件确定,这里不能修改;如果不对,也请联系县里。"))
+        for widget in (self.setup_fingerprint, self.setup_after, self.manual_button):
+            widget.show()
+        self.completeChanged.emit()
+        return True
+
+    def _fill_from_file(self, name: str, code: str, province: str) -> None:
+        self.name_edit.setText(name)
+        self.code_edit.setText(code)
+        index = self.province_combo.findData(province)
+        if index >= 0:
+            self.province_combo.setCurrentIndex(index)
+        for field in (self.name_edit, self.code_edit):
+            field.setReadOnly(True)
+        self.province_combo.setEnabled(False)
+        self.name_message.clear_message()
+        self.code_message.clear_message()
+
     def clear_setup(self) -> None:
         """Back to typing name, code and province by hand."""
-        if self.setup_info is None:
+        if self.setup_info is None and self.county_setup is None:
             return
-        self.setup_info, self.setup_file = None, None
+        self.setup_info, self.county_setup, self.setup_file = None, None, None
         for field in (self.name_edit, self.code_edit):
             field.setReadOnly(False)
         self.province_combo.setEnabled(True)
         self.manual_button.hide()
         self.setup_fingerprint.hide()
         self.setup_after.hide()
-        self.setup_message.show_hint(self.tr("有乡镇发来的入网文件时,请用它填写;没有时直接在下面填写。"))
+        self.setup_after.setText(self._village_after)
+        self._word_setup_hint()
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
@@ -222,7 +278,8 @@ class IdentityPage(QWizardPage):
     def _validate_code(self, text: str) -> str:
         """The service's rule for the chosen mode: 12 digits for a village, 9 for a township, 6 for a county."""
         township = self.setup_info.township_code if self.setup_info is not None else None
-        return setup_service.validate_code(text, self._mode_of(), township)
+        county = self.county_setup.county_code if self.county_setup is not None else None
+        return setup_service.validate_code(text, self._mode_of(), township, county)
 
     def _explain(self, validate, text: str, message: FieldMessage) -> None:
         refused = refusal(lambda: validate(text))

@@ -59,10 +59,16 @@ class SummaryPage(QWizardPage):
         self.admin_label.setText(self.tr("{name}(登录名 {login})").format(
             name=self._admin_page.display_name(), login=self._admin_page.login()))
         setup = self._identity_page.setup_info if village else None
+        county = self._identity_page.county_setup if mode == "township" else None
         if setup is not None:
+            self._form.labelForField(self.township_label).setText(self.tr("所属乡镇:"))
             self.township_label.setText(self.tr("{name}({code}),完成后就加入该乡镇").format(
                 name=setup.township_name, code=setup.township_code))
-        self._form.setRowVisible(self.township_label, setup is not None)
+        elif county is not None:
+            self._form.labelForField(self.township_label).setText(self.tr("所属县:"))
+            self.township_label.setText(self.tr("{name}({code}),完成后就加入该县").format(
+                name=county.county_name, code=county.county_code))
+        self._form.setRowVisible(self.township_label, setup is not None or county is not None)
         self.commit_message.clear_message()
 
     def show_commit_error(self, text: str) -> None:
