@@ -144,6 +144,8 @@ def reenroll_township(session: Session, paths: AppPaths, township_code: str, rea
                               reason=reason.strip())
         Peer.update(status=PEER_PENDING, sign_key="", box_key="", fingerprint="", enrolled_at=now_utc(),
                     last_in_no=0, in_watermark=0).where(Peer.code == peer.code).execute()
+        # the new PC numbers its 汇总包 from 1 again: its first one must replace what the old PC sent
+        database.execute_sql("UPDATE county_township SET package_number = 0 WHERE code = ?", (peer.code,))
     return enroll_township(session, paths, peer.code, peer.name, out_dir, peer.province)
 
 

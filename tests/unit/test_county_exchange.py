@@ -335,3 +335,22 @@ def test_a_township_refuses_a_second_county_and_a_setup_for_another_township(tmp
     with pytest.raises(PackageRefused, match="是给白沙镇"):
         county_enrollment.accept_county_setup(county_enrollment.read_county_setup(theirs))
     assert county_enrollment.county_peer().name == "西湖区"
+
+
+def test_a_reenrolled_township_starts_its_numbers_again(tmp_path):
+    from desktop.sync import county_enrollment
+
+    chain = county_chain(tmp_path)
+    session = chain.county.use()
+    county_import.apply_aggregate(session, chain.first_aggregate, chain.county.paths,
+                                  confirm=first_contact.confirmer(genuine(chain.township.paths)))
+    county_enrollment.reenroll_township(session, chain.county.paths, TOWNSHIP_CODE, "乡镇换了电脑", tmp_path)
+    with pytest.raises(PackageRefused, match="停用的密钥"):  # the old PC's key is retired
+        county_import.apply_aggregate(session, chain.first_aggregate, chain.county.paths,
+                                      confirm=first_contact.confirmer(genuine(chain.township.paths)))
+    new_keys = tmp_path / "新电脑"
+    path = write_aggregate(new_keys, synthetic_body(TOWNSHIP_CODE, "青山镇", 3, 1, 5), 1, tmp_path / "u")
+    plan = county_import.apply_aggregate(session, path, chain.county.paths,
+                                         confirm=first_contact.confirmer(genuine(SimpleNamespace(keys=new_keys))))
+    assert plan.first_contact and not plan.older
+    assert county_service.townships()[0].villages == 3
