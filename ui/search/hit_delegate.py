@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QFontMetrics,
     QPainter,
     QPalette,
@@ -17,12 +18,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ui.search.highlight import highlighted_html
 from ui.widgets.palette import GREY, INK
 
 #: On a hit's item: (title, meta) — meta is "2026-03-12 · 青山村"; None on a group row.
 LINES_ROLE = Qt.ItemDataRole.UserRole + 21
 #: On a hit's item: the snippet as HTML (escaped text, our `<b>` around the matches).
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 22
+#: On a hit's item: the query's words, to mark them in the title once it is shortened to fit.
+TERMS_ROLE = Qt.ItemDataRole.UserRole + 24
 _PAD = 4
 
 
@@ -67,20 +71,28 @@ class HitDelegate(QStyledItemDelegate):
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                              metrics.elidedText(meta, Qt.TextElideMode.ElideLeft, meta_width))
         title_width = rect.width() - meta_width - (metrics.horizontalAdvance("国") if meta else 0)
-        painter.setPen(ink)
-        painter.drawText(QRect(rect.left(), rect.top(), title_width, line),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         metrics.elidedText(title, Qt.TextElideMode.ElideRight, title_width))
+        # The title shortened to fit first, then its matches marked: the marks never cut a word in two.
+        shown = metrics.elidedText(title, Qt.TextElideMode.ElideRight, title_width)
+        _draw_html(painter, opt, highlighted_html(shown, index.data(TERMS_ROLE) or []), ink, ink,
+                   QRect(rect.left(), rect.top(), title_width, line))
         snippet = index.data(SNIPPET_ROLE) or ""
         if snippet:
-            doc = QTextDocument()
-            doc.setDocumentMargin(0)
-            doc.setDefaultFont(opt.font)
-            doc.setDefaultStyleSheet(f"b {{ color: {ink.name()}; }}")
-            doc.setHtml(f"<span style='white-space: pre'>{snippet}</span>")
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.palette.setColor(QPalette.ColorRole.Text, soft)
-            painter.translate(rect.left(), rect.top() + line + _PAD)
-            painter.setClipRect(QRect(0, 0, rect.width(), line))
-            doc.documentLayout().draw(painter, context)
+            _draw_html(painter, opt, snippet, soft, ink, QRect(rect.left(), rect.top() + line + _PAD, rect.width(), line))
         painter.restore()
+
+
+def _draw_html(painter: QPainter, opt: QStyleOptionViewItem, html: str, color: QColor, bold: QColor,
+               rect: QRect) -> None:
+    """One line of our HTML (escaped text, `<b>` marks in `bold`) in `rect`, clipped to it."""
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(opt.font)
+    doc.setDefaultStyleSheet(f"b {{ color: {bold.name()}; }}")
+    doc.setHtml(f"<span style='white-space: pre'>{html}</span>")
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.palette.setColor(QPalette.ColorRole.Text, color)
+    painter.save()
+    painter.translate(rect.topLeft())
+    painter.setClipRect(QRect(0, 0, rect.width(), rect.height()))
+    doc.documentLayout().draw(painter, context)
+    painter.restore()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.session import Session
 from ui.search.highlight import highlighted_html, query_terms
-from ui.search.hit_delegate import LINES_ROLE, SNIPPET_ROLE, HitDelegate
+from ui.search.hit_delegate import LINES_ROLE, SNIPPET_ROLE, TERMS_ROLE, HitDelegate
 from ui.search.labels import kind_label, kind_rank, kinds_for
 from ui.search.live_search import LiveSearch, Request
 from ui.widgets.primary_button import make_primary
@@ -74,6 +74,7 @@ class SearchDialog(QDialog):
         self._villages = villages
         self.township = villages is not None
         self.shown_request: Request | None = None  # the request whose hits are on screen
+        self._open_when_answered: Request | None = None  # Enter pressed before this request's answer came
         self.hits: list = []
         self.setWindowTitle(self.tr("搜索"))
         self.setModal(False)
@@ -157,6 +158,10 @@ class SearchDialog(QDialog):
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
 
+        # Ctrl+F here too (the main window's shortcut does not reach this window): back to the box.
+        again = QShortcut(QKeySequence("Ctrl+F"), self)
+        again.activated.connect(self._back_to_box)
+
         self.live = live or LiveSearch(lambda request: run_search(session, request), self)
         self.live.setParent(self)
         self.live.answered.connect(self._show_results)
@@ -191,6 +196,10 @@ class SearchDialog(QDialog):
         else:
             self.query_edit.selectAll()  # the last query, ready to be typed over
 
+    def _back_to_box(self) -> None:
+        self.query_edit.setFocus()
+        self.query_edit.selectAll()
+
     def is_busy(self) -> bool:
         """Whether a query is running or about to (tests and screenshots wait for its hits)."""
         return self.live.is_busy()
@@ -207,12 +216,14 @@ class SearchDialog(QDialog):
         self.live.ask_now(self.request())
 
     def _on_return(self) -> None:
-        """Enter in the box: the selected (or first) hit of this very query opens; else search now."""
-        if self.shown_request == self.request() and not self.live.is_busy() and self.hits:
-            if self._current_target() is None:
-                self._select_first_hit()
-            self.open_current()
+        """Enter in the box: the selected (or first) hit opens — once its answer is in when typed just now."""
+        if self.shown_request == self.request() and not self.live.is_busy():
+            if self.hits:
+                if self._current_target() is None:
+                    self._select_first_hit()
+                self.open_current()
             return
+        self._open_when_answered = self.request()
         self.live.ask_now(self.request())
 
     def _on_busy(self, busy: bool) -> None:
@@ -245,6 +256,7 @@ class SearchDialog(QDialog):
 
     def _show_results(self, request: Request, results) -> None:
         """The answer to the newest request: groups by kind, newest first in each."""
+        open_now, self._open_when_answered = self._open_when_answered == request, None
         hits = list(getattr(results, "hits", results))
         self.shown_request = request
         self.hits = hits
@@ -272,7 +284,10 @@ class SearchDialog(QDialog):
                 group.addChild(self._hit_item(hit, terms))
             group.setExpanded(True)
         self.stack.setCurrentWidget(self.tree)
+        self._select_first_hit()  # what Enter in the box opens
         self.status.setText(self._count_text(len(hits), results))
+        if open_now:  # Enter was pressed before the answer came
+            self.open_current()
 
     def _hit_item(self, hit, terms: list[str]) -> QTreeWidgetItem:
         meta = [hit.date] if hit.date else []
@@ -283,6 +298,7 @@ class SearchDialog(QDialog):
         snippet = highlighted_html(hit.snippet, terms, _spans(hit, "spans"))
         item.setData(0, SNIPPET_ROLE, snippet)
         item.setData(0, TARGET_ROLE, hit.target)
+        item.setData(0, TERMS_ROLE, terms)
         # Rich text on purpose (a tooltip that merely looks like HTML would be read as HTML): all of it escaped.
         title = highlighted_html(hit.title, terms, _spans(hit, "title_spans"))
         item.setToolTip(0, f"<p>{title}</p><p>{snippet}</p>")
