@@ -209,6 +209,29 @@ def test_html_from_a_package_is_plain_text_on_every_township_screen(qtbot, pair,
         assert any(n for k, n in sweep.seen.items() if k.startswith(screen)), (screen, sweep.seen)
 
 
+def test_html_from_a_package_is_plain_text_in_the_village_file(qtbot, pair, poisoned, settings_store):
+    """Attack: the township reads a village's file (村档案) — every tab, each record picked, as the characters sent."""
+    from ui.township.village_file.list_detail import ListDetailTab
+
+    sweep = Sweep()
+    window = _window(qtbot, pair.township_session, pair.township, settings_store)
+    window.show_area("villages")
+    page = window.current_page()
+    assert page.open_village_file(VILLAGE_CODE)
+    view = page.village_file
+    texts = []
+    for index in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(index)
+        tab = view.tabs.currentWidget()
+        for lister in [tab, *tab.findChildren(ListDetailTab)]:
+            if isinstance(lister, ListDetailTab) and lister.proxy.rowCount():
+                lister.table.selectRow(min(1, lister.proxy.rowCount() - 1))
+                texts.append(lister.detail.toPlainText())
+        sweep.check(f"village file {view.tabs.tabText(index)}", view)
+    assert not sweep.offenders, "\n".join(sweep.offenders)
+    assert any("<b>粗" in t for t in texts), texts[:2]  # the HTML sent is shown as its characters
+
+
 def test_html_in_the_return_package_is_plain_text_on_the_village(qtbot, pair, poisoned, settings_store):
     """The village imports the township's 回执 with a notice written in HTML: preview, notices, home, 数据交换."""
     notice_service.send_notice(pair.township_session, LONG, f"{LONG}\n第二行", date.today(), [VILLAGE_CODE])
