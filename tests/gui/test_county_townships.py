@@ -53,6 +53,16 @@ def test_enrol_a_township_then_import_its_first_package_with_the_fingerprint(qtb
     assert row.last_number == 1 and row.confirmed and row.villages == 2
     assert page.model.index(1, 2).data() == "正常"
 
+    # 停用… asks for a reason first; then no more of its packages, its data kept
+    page.select_township("330106005")
+    dialog = page.retire()
+    dialog.accept()
+    assert dialog.isVisible() and dialog.message.text()  # no reason: said, nothing done
+    type_text(qtbot, dialog.reason_edit, "已撤并入城关镇")
+    dialog.accept()
+    assert not dialog.isVisible() and county_service.township("330106005").retired
+    assert page.model.index(1, 2).data() == "已停用" and not page.retire_button.isEnabled()
+
 
 def test_the_county_report_and_the_receipts_to_townships(qtbot, store, tmp_path):
     county_into_store(townships=2, villages=2, years=1)

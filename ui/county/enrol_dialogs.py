@@ -1,4 +1,4 @@
-"""乡镇 (county) → 登记乡镇… and 重新入网…: the dialogs that write a township's 入网文件.
+"""乡镇 (county) → 登记乡镇…, 重新入网… and 停用…: a township's 入网文件, or no more of its 汇总包.
 
 The county's side of the same 入网 the township does with its villages
 (`ui.township.enrol_dialogs`): a code inside this county and a name, or a
@@ -11,12 +11,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.paths import AppPaths
+from desktop.services import county_exchange_service as ces
 from desktop.services import setup_service
 from desktop.services.session import Session
-from desktop.sync import county_enrollment
 from ui.errors import refusal
 from ui.operations import run_op
 from ui.widgets.field_message import FieldMessage
@@ -85,7 +93,7 @@ class TownshipEnrollDialog(QDialog):
         if folder is None:
             self.message.show_error(self.tr("请选择保存到哪个U盘或文件夹。"))
             return
-        done = run_op(self, lambda: county_enrollment.enroll_township(
+        done = run_op(self, lambda: ces.enroll_township(
             self._session, self._paths, self.code_edit.text(), self.name_edit.text(), folder),
             on_failure=self.message.show_failure)
         if done:
@@ -134,9 +142,54 @@ class TownshipReenrollDialog(QDialog):
         if folder is None:
             self.message.show_error(self.tr("请选择保存到哪个U盘或文件夹。"))
             return
-        done = run_op(self, lambda: county_enrollment.reenroll_township(
+        done = run_op(self, lambda: ces.reenroll_township(
             self._session, self._paths, self._code, self.reason_edit.text(), folder),
             on_failure=self.message.show_failure)
         if done:
             self.written = done.value
+            super().accept()
+
+
+class TownshipRetireDialog(QDialog):
+    """乡镇 → 停用…: the reason, the consequences, and 停用 / 取消 (取消 is the default)."""
+
+    def __init__(self, session: Session, code: str, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session, self._code = session, code
+        self.setWindowTitle(self.tr("停用乡镇"))
+        self.setMinimumWidth(540)
+        explain = QLabel(self.tr(
+            "停用后,本县不再接收{name}({code})的县级汇总包;已经导入的数据保留,合规看板只在它的数据覆盖的期间"
+            "显示它。以后如需恢复,请用“重新入网…”。").format(name=one_line(name), code=code))
+        explain.setWordWrap(True)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(self.tr("例如:已撤并入城关镇"))
+        self.message = FieldMessage()
+        self.reason_edit.textChanged.connect(self.message.clear_message)
+        form = QFormLayout()
+        form.addRow(self.tr("停用原因"), self.reason_edit)
+        buttons = QDialogButtonBox()
+        self.ok_button = buttons.addButton(self.tr("停用"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.setAutoDefault(False)
+        self.cancel_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.reason_edit.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Tall enough for every line of the explanation at any font size."""
+        super().showEvent(event)
+        grow_for_wrapped_text(self)
+
+    def accept(self) -> None:
+        """Retire the township; a missing reason or a refusal is explained and the dialog stays."""
+        if run_op(self, lambda: ces.retire_township(self._session, self._code, self.reason_edit.text()),
+                  on_failure=self.message.show_failure):
             super().accept()

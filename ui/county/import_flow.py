@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.paths import AppPaths
+from desktop.services import county_exchange_service as ces
 from desktop.services import exchange_service as xs
 from desktop.services.session import Session
-from desktop.sync import county_import, first_contact
 from models.errors import PackageRefused
 from ui.county.aggregate_preview import AggregatePreviewDialog
 from ui.errors import error_text
@@ -93,7 +93,7 @@ class CountyImport(QObject):
             return
         paths = self._paths
         self._message.show_hint(self.tr("正在检查 {file}…").format(file=path.name))
-        self._jobs.run_call(lambda: county_import.plan_aggregate(path, paths), self._plan_ready, self._plan_failed)
+        self._jobs.run_call(lambda: ces.plan_aggregate(paths, path), self._plan_ready, self._plan_failed)
 
     def _plan_ready(self, plan) -> None:
         self._message.clear_message()
@@ -109,9 +109,9 @@ class CountyImport(QObject):
             self._next()
             return
         session, paths, path = self._session, self._paths, plan.path
-        confirm = first_contact.confirmer(dialog.typed_fingerprint())
+        typed = dialog.typed_fingerprint()  # checked again by the import: a first package needs it
         self._message.show_hint(self.tr("正在导入 {file},请稍候…").format(file=path.name))
-        self._jobs.run_call(lambda: county_import.apply_aggregate(session, path, paths, confirm),
+        self._jobs.run_call(lambda: ces.import_aggregate(session, paths, path, typed),
                             self._done, self._failed)
 
     def _done(self, plan) -> None:
@@ -131,7 +131,7 @@ class CountyImport(QObject):
 
     def _plan_failed(self, exc: BaseException) -> None:
         if isinstance(exc, PackageRefused) and self._current is not None:
-            xs.record_refusal(self._paths, self._current, str(exc))  # the import journals its own
+            ces.record_refusal(self._paths, self._current, str(exc))  # the import journals its own
         self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from desktop.paths import AppPaths
 from desktop.reports.county_xlsx import write_county_xlsx
+from desktop.services import county_exchange_service as ces
 from desktop.services import county_service, setup_service
 from desktop.services import county_views as cv
 from desktop.services.session import Session
-from desktop.sync import county_receipt
 from models.roles import Permission
 from ui.errors import error_text
 from ui.operations import Runner
@@ -149,12 +149,11 @@ class CountyReportsPage(QWidget):
         for code, label in cv.period_choices():
             self.period_combo.addItem(label, code)
         self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(keep)))
-        answerable = set(county_receipt.townships_to_answer())
         keep_township = self.township_combo.currentData()
         self.township_combo.clear()
         self.township_combo.addItem(self.tr("全部乡镇"), "")
         for row in county_service.townships():
-            if row.code in answerable:
+            if row.last_number:  # a 汇总包 was imported from it: there is something to acknowledge
                 self.township_combo.addItem(row.name, row.code)
         self.township_combo.setCurrentIndex(max(0, self.township_combo.findData(keep_township)))
         self._on_busy(self.jobs.is_busy())
@@ -228,9 +227,7 @@ class CountyReportsPage(QWidget):
         session, paths, code = self._session, self._paths, self.township_combo.currentData()
 
         def work():
-            if code:
-                return [county_receipt.export_receipt(session, paths, code, folder)]
-            return county_receipt.export_receipts(session, paths, folder)
+            return ces.export_receipts(session, paths, folder, code or None)
 
         self.receipt_message.show_hint(self.tr("正在写回执…"))
         return self.jobs.run_call(work, self._receipts_done, self._receipts_failed)

@@ -22,7 +22,11 @@ from desktop.services import county_service
 from desktop.services import exchange_service as xs
 from desktop.services.session import Session
 from models.roles import Permission
-from ui.county.enrol_dialogs import TownshipEnrollDialog, TownshipReenrollDialog
+from ui.county.enrol_dialogs import (
+    TownshipEnrollDialog,
+    TownshipReenrollDialog,
+    TownshipRetireDialog,
+)
 from ui.county.import_flow import CountyImport
 from ui.county.townships_model import NAME_COL, TownshipsModel
 from ui.operations import Runner
@@ -63,14 +67,17 @@ class TownshipsPage(QWidget):
         self.reenroll_button = QPushButton(self.tr("重新入网…"))
         self.reenroll_button.setToolTip(self.tr("选中的乡镇换了电脑:停用旧密钥,生成新的入网文件。"))
         self.reenroll_button.clicked.connect(self.reenroll)
+        self.retire_button = QPushButton(self.tr("停用…"))
+        self.retire_button.setToolTip(self.tr("不再接收选中乡镇的汇总包(如撤并);已导入的数据保留,可重新入网恢复。"))
+        self.retire_button.clicked.connect(self.retire)
         self.import_button = QPushButton(self.tr("导入汇总包…"))
         self.import_button.setToolTip(self.tr("选择乡镇交来的县级汇总包(.cwpkg 文件),可以一次选多个。"))
         self.import_button.clicked.connect(lambda: self.flow.choose_files())
         self.scan_button = QPushButton(self.tr("扫描U盘"))
         self.scan_button.clicked.connect(lambda: self.flow.scan_drives())
         if not self._can_manage:
-            for button in (self.enroll_button, self.reenroll_button):
-                button.setToolTip(self.tr("只有县级管理员可以给乡镇入网。"))
+            for button in (self.enroll_button, self.reenroll_button, self.retire_button):
+                button.setToolTip(self.tr("只有县级管理员可以给乡镇入网或停用乡镇。"))
         if not self._can_exchange:
             for button in (self.import_button, self.scan_button):
                 button.setToolTip(self.tr("您的账号没有数据交换的权限。"))
@@ -93,7 +100,7 @@ class TownshipsPage(QWidget):
         for button in (self.import_button, self.scan_button):
             tools.addWidget(button)
         tools.addStretch(1)
-        for button in (self.enroll_button, self.reenroll_button):
+        for button in (self.enroll_button, self.reenroll_button, self.retire_button):
             tools.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
@@ -152,6 +159,8 @@ class TownshipsPage(QWidget):
         selected = self.selected_code() is not None
         self.enroll_button.setEnabled(self._can_manage and not busy)
         self.reenroll_button.setEnabled(self._can_manage and not busy and selected)
+        row = next((r for r in self.model.rows() if r.code == self.selected_code()), None)
+        self.retire_button.setEnabled(self._can_manage and not busy and row is not None and not row.retired)
         self.import_button.setEnabled(self._can_exchange and not busy)
         self.scan_button.setEnabled(self._can_exchange and not busy)
 
@@ -177,6 +186,20 @@ class TownshipsPage(QWidget):
             return None
         dialog = TownshipReenrollDialog(self._session, self._paths, row.code, row.name, self)
         dialog.accepted.connect(lambda: self._enrolled(dialog.written))
+        dialog.open()
+        self.enroll_dialog = dialog
+        return dialog
+
+    def retire(self) -> TownshipRetireDialog | None:
+        """停用… the selected township, after its reason and consequences are confirmed (non-blocking)."""
+        row = next((r for r in self.model.rows() if r.code == self.selected_code()), None)
+        if row is None:
+            self.message.show_error(self.tr("请先在表中选中要停用的乡镇。"))
+            return None
+        dialog = TownshipRetireDialog(self._session, row.code, row.name, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(lambda: self.message.show_hint(
+            self.tr("{name}已停用,不再接收它的汇总包。").format(name=one_line(row.name))))
         dialog.open()
         self.enroll_dialog = dialog
         return dialog

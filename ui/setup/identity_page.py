@@ -75,7 +75,7 @@ class IdentityPage(QWizardPage):
         self.code_message = FieldMessage()
         #: The township's verified 入网文件 (village mode), or None when typed by hand.
         self.setup_info = None
-        #: The county's verified 入网文件 (township mode, `county_enrollment.CountySetupInfo`), or None.
+        #: The county's verified 入网文件 (township mode, `county_exchange_service.CountySetupInfo`), or None.
         self.county_setup = None
         self.setup_file: Path | None = None
         self.setup_button = QPushButton(self.tr("导入入网文件…"))
@@ -200,13 +200,13 @@ class IdentityPage(QWizardPage):
 
     def _load_county_setup(self, path: Path) -> bool:
         """Township: the county's 入网文件, read and verified; the county's fingerprint to check by phone."""
-        from desktop.sync import county_enrollment
+        from desktop.services import county_exchange_service
 
         if not path.is_file():
             self.setup_message.show_error(self.tr(
                 "找不到文件“{name}”。U盘是否已经拔出?请插好U盘,再点“导入入网文件…”重新选择。").format(name=path.name))
             return False
-        read = run_query(self, lambda: county_enrollment.read_county_setup(path),
+        read = run_query(self, lambda: county_exchange_service.read_county_setup(path),
                          on_failure=self.setup_message.show_failure)
         if not read:
             return False

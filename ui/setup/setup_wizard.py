@@ -139,11 +139,11 @@ class SetupWizard(QWizard):
                 self.identity_page.setup_info, admin.login(), admin.display_name(),
                 admin.password(), admin.repeat())
         elif self.mode_page.mode() == "township" and self.identity_page.county_setup is not None:
-            from desktop.services.county_setup import initialize_township_from_county_setup
+            from desktop.services import county_exchange_service
 
             mode = "township"  # the county from its 入网文件 is pinned in the same transaction
-            initialize_township_from_county_setup(self.identity_page.county_setup, admin.login(),
-                                                  admin.display_name(), admin.password(), admin.repeat())
+            county_exchange_service.initialize_township_from_setup(
+                self.identity_page.county_setup, admin.login(), admin.display_name(), admin.password(), admin.repeat())
         else:
             mode = self.mode_page.mode()
             setup_service.initialize_with_admin(

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.paths import AppPaths
+from desktop.services import county_exchange_service as ces
 from desktop.services import exchange_service as xs
 from desktop.services.session import Session
-from desktop.sync import county_enrollment, county_receipt
 from models.roles import Permission
 from ui.operations import run_op, run_query
 from ui.widgets.exchange.package_dialogs import fingerprint_label
@@ -37,9 +37,9 @@ from ui.widgets.outside_text import one_line, plain
 class JoinCountyDialog(QDialog):
     """The county's 入网文件 was opened: confirm the county's fingerprint by phone, then join."""
 
-    def __init__(self, setup: county_enrollment.CountySetupInfo, parent: QWidget | None = None):
+    def __init__(self, setup: ces.CountySetupInfo, path: Path, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setup = setup
+        self.setup, self.path = setup, path
         self.setWindowTitle(self.tr("加入县里"))
         self.setMinimumWidth(540)
         head = plain(QLabel(self.tr("这是{county}({code})发给本乡镇的入网文件。").format(
@@ -97,15 +97,15 @@ class CountyLink(QWidget):
 
     def refresh(self) -> None:
         """Say whether the township joined a county and what the county's last 回执 said."""
-        county = county_enrollment.county_peer()
+        county = ces.county()
         if county is None:
             self.state_label.setText(self.tr(
                 "本乡镇还没有加入县里。县里登记本乡镇后会给一个入网文件:点“导入县里的文件…”读入,"
                 "并打电话与县里核对电脑指纹。没有加入时,汇总包照样可以导出,县里第一次导入时核对本乡镇的指纹。"))
         else:
             self.state_label.setText(self.tr("已加入{county}({code}),县里电脑指纹 {fp}。").format(
-                county=one_line(county.name), code=county.code, fp=county.fingerprint[:9] or "—"))
-        ack = county_receipt.latest() if county is not None else None
+                county=one_line(county.name), code=county.code, fp=county.spoken or "—"))
+        ack = ces.county_ack() if county is not None else None
         if ack is None:
             self.receipt_label.setText(self.tr("还没有收到县里的回执。") if county is not None else "")
         else:
@@ -131,34 +131,35 @@ class CountyLink(QWidget):
         if not path.is_file():
             self.message.show_error(self.tr("找不到文件“{name}”。U盘是否已经拔出?").format(name=path.name))
             return False
-        if county_enrollment.is_county_setup(path):
-            read = run_query(self, lambda: county_enrollment.read_county_setup(path),
-                             on_failure=self.message.show_failure)
+        kind = ces.county_file_kind(path)
+        if kind == ces.COUNTY_SETUP:
+            read = run_query(self, lambda: ces.read_county_setup(path), on_failure=self.message.show_failure)
             if not read:
                 return False
-            dialog = JoinCountyDialog(read.value, self)
-            dialog.accepted.connect(lambda: self._join(dialog.setup))
+            dialog = JoinCountyDialog(read.value, path, self)
+            dialog.accepted.connect(lambda: self._join(dialog.path))
             dialog.open()
             self.join_dialog = dialog
             return True
-        if county_receipt.is_receipt(path):
+        if kind == ces.COUNTY_RECEIPT:
             session, paths = self._session, self._paths
-            done = run_op(self, lambda: county_receipt.import_receipt(session, path, paths),
+            done = run_op(self, lambda: ces.import_county_receipt(session, paths, path),
                           on_failure=self.message.show_failure)
             if not done:
                 return False
-            self.message.show_ok(self.tr("已导入县里的回执:县里已收到第 {n} 号汇总包。").format(n=done.value.last_number))
+            number = done.value.last_number if done.value is not None else 0
+            self.message.show_ok(self.tr("已导入县里的回执:县里已收到第 {n} 号汇总包。").format(n=number))
             self._changed()
             return True
         self.message.show_error(self.tr(
             "“{name}”不是县里发来的入网文件或回执。各村的数据包请在“村庄”页导入。").format(name=one_line(path.name)))
         return False
 
-    def _join(self, setup: county_enrollment.CountySetupInfo) -> None:
-        done = run_op(self, lambda: county_enrollment.accept_county_setup(setup), on_failure=self.message.show_failure)
+    def _join(self, path: Path) -> None:
+        done = run_op(self, lambda: ces.accept_county_setup(path), on_failure=self.message.show_failure)
         if done:
             self.message.show_ok(self.tr("已加入{county}。以后导出的县级汇总包就是发给该县的。").format(
-                county=one_line(setup.county_name)))
+                county=one_line(done.value.county_name)))
             self._changed()
 
     def _changed(self) -> None:
