@@ -35,7 +35,7 @@ def owned_row(table: str, record_id: str, code: str, columns: str = "*") -> tupl
         NotFound: no such record, deleted, or another owner's (said the same way: the file shows only its village).
     """
     row = database.execute_sql(
-        f"SELECT {columns} FROM {table} WHERE id = ? AND owner = ? AND deleted = 0",  # noqa: S608 - literal table
+        f"SELECT {columns} FROM {table} WHERE id = ? AND owner = ? AND +deleted = 0",  # noqa: S608 - literal table
         (record_id, code)).fetchone()
     if row is None:
         raise NotFound(msg(_C, QT_TRANSLATE_NOOP(_C, "这个村的档案里没有这条记录(可能已被删除)。")))

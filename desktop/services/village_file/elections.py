@@ -30,5 +30,5 @@ def has_election(session: Session, code: str) -> bool:
     from models.db import database
 
     village_name(session, code)
-    return database.execute_sql("SELECT 1 FROM election WHERE owner = ? AND deleted = 0 LIMIT 1",
+    return database.execute_sql("SELECT 1 FROM election WHERE owner = ? AND +deleted = 0 LIMIT 1",
                                 (code,)).fetchone() is not None

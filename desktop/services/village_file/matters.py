@@ -66,7 +66,7 @@ def matters(session: Session, code: str, today: date | None = None) -> list[Matt
     """The village's matters, open ones first, then newest (overdue flagged as on the village's board)."""
     village_name(session, code)
     today = today or date.today()
-    rows = _rows(f"SELECT {_COLUMNS} FROM supervision_matter WHERE owner = ? AND deleted = 0 "
+    rows = _rows(f"SELECT {_COLUMNS} FROM supervision_matter WHERE owner = ? AND +deleted = 0 "
                  f"ORDER BY opened_on DESC", (code,))
     out = [MatterLine(r["id"], r["title"], r["area"], r["opened_on"], mm.state(_facts(r)), r["deadline"],
                       mm.overdue(_facts(r), today), bool(r["escalated_on"])) for r in rows]
@@ -84,7 +84,7 @@ def matter(session: Session, code: str, matter_id: str) -> Matter:
     owned_row("supervision_matter", matter_id, code, "id")
     r = _rows(f"SELECT {_COLUMNS} FROM supervision_matter WHERE id = ?", (matter_id,))[0]
     answers = tuple(database.execute_sql(
-        "SELECT answered_on, answered_by, text FROM township_answer WHERE matter_id = ? AND deleted = 0 "
+        "SELECT answered_on, answered_by, text FROM township_answer WHERE matter_id = ? AND +deleted = 0 "
         "AND owner != ? ORDER BY answered_on", (matter_id, code)).fetchall())
     return Matter(r["id"], r["title"], r["area"], r["source"], mm.state(_facts(r)), r["opened_on"], r["findings"],
                   r["notified_on"], r["deadline"], r["notice"], r["answered_on"], r["answer"], r["verified_on"],

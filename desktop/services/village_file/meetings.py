@@ -81,13 +81,13 @@ class MeetingRecord:
 def meetings(session: Session, code: str, year: int | None = None, limit: int = LIST_LIMIT) -> list[MeetingLine]:
     """The village's meetings, newest first (`year` narrows to one year)."""
     village_name(session, code)
-    where, params = "m.owner = ? AND m.deleted = 0", [code]
+    where, params = "m.owner = ? AND +m.deleted = 0", [code]
     if year:
         where += " AND substr(m.held_on, 1, 4) = ?"
         params.append(f"{year:04d}")
     sql = (f"SELECT m.id, m.held_on, m.type_code, m.title, m.status, m.quorum_met, "
-           f"(SELECT count(*) FROM resolution r WHERE r.meeting_id = m.id AND r.deleted = 0), "
-           f"(SELECT count(*) FROM resolution r WHERE r.meeting_id = m.id AND r.deleted = 0 AND r.passed = 1) "
+           f"(SELECT count(*) FROM resolution r WHERE r.meeting_id = m.id AND +r.deleted = 0), "
+           f"(SELECT count(*) FROM resolution r WHERE r.meeting_id = m.id AND +r.deleted = 0 AND r.passed = 1) "
            f"FROM meeting m WHERE {where} ORDER BY m.held_on DESC, m.start_time DESC LIMIT ?")
     return [MeetingLine(i, h, t, title, s, n, p, None if q is None else bool(q))
             for i, h, t, title, s, q, n, p in database.execute_sql(sql, [*params, int(limit)])]
@@ -96,7 +96,7 @@ def meetings(session: Session, code: str, year: int | None = None, limit: int = 
 def years(session: Session, code: str) -> list[int]:
     """The years the village has meetings in, newest first (for the year filter)."""
     village_name(session, code)
-    rows = database.execute_sql("SELECT DISTINCT substr(held_on, 1, 4) FROM meeting WHERE owner = ? AND deleted = 0 "
+    rows = database.execute_sql("SELECT DISTINCT substr(held_on, 1, 4) FROM meeting WHERE owner = ? AND +deleted = 0 "
                                 "ORDER BY 1 DESC", (code,))
     return [int(y) for (y,) in rows if y and y.isdigit()]
 
@@ -114,7 +114,7 @@ def meeting(session: Session, code: str, meeting_id: str) -> MeetingRecord:
         "id, type_code, title, held_on, start_time, place, convened_by, host, recorder, notice_date, status, "
         "quorum_met, expected_count, present_count, note, party_study_on, corrects_id")
     counts = dict(database.execute_sql(
-        "SELECT status, count(*) FROM meeting_attendance WHERE meeting_id = ? AND deleted = 0 GROUP BY status",
+        "SELECT status, count(*) FROM meeting_attendance WHERE meeting_id = ? AND +deleted = 0 GROUP BY status",
         (mid,)).fetchall())
     kind = mt.TYPES.get(type_code)
     roster = kind.roster if kind else True
@@ -124,15 +124,15 @@ def meeting(session: Session, code: str, meeting_id: str) -> MeetingRecord:
     else:
         expected, present = stored_int(expected_typed) or 0, stored_int(present_typed) or 0
     agenda = tuple(database.execute_sql(
-        "SELECT title, minutes FROM agenda_item WHERE meeting_id = ? AND deleted = 0 ORDER BY position, seq",
+        "SELECT title, minutes FROM agenda_item WHERE meeting_id = ? AND +deleted = 0 ORDER BY position, seq",
         (mid,)).fetchall())
     resolutions = tuple(
         ResolutionLine(text, matter, stored_int(y) or 0, stored_int(n) or 0, stored_int(a) or 0,
                        None if passed is None else bool(passed))
         for text, matter, y, n, a, passed in database.execute_sql(
-            "SELECT text, matter, yes, no, abstain, passed FROM resolution WHERE meeting_id = ? AND deleted = 0 "
+            "SELECT text, matter, yes, no, abstain, passed FROM resolution WHERE meeting_id = ? AND +deleted = 0 "
             "ORDER BY position, seq", (mid,)))
-    corrected = database.execute_sql("SELECT id FROM meeting WHERE corrects_id = ? AND deleted = 0 LIMIT 1",
+    corrected = database.execute_sql("SELECT id FROM meeting WHERE corrects_id = ? AND +deleted = 0 LIMIT 1",
                                      (mid,)).fetchone()
     return MeetingRecord(
         mid, type_code, title, held_on, start_time, place, convened_by, host, recorder, notice_date, status,

@@ -50,11 +50,11 @@ def people(session: Session, code: str, limit: int = LIST_LIMIT) -> list[PersonL
     """The village's register in name order, with the offices each holds now."""
     village_name(session, code)
     held: dict[str, list[str]] = {}
-    for pid, role in database.execute_sql("SELECT person_id, role FROM person_role WHERE owner = ? AND deleted = 0 "
+    for pid, role in database.execute_sql("SELECT person_id, role FROM person_role WHERE owner = ? AND +deleted = 0 "
                                           "AND end_date = '' ORDER BY role", (code,)):
         held.setdefault(pid, []).append(role)
     rows = database.execute_sql("SELECT id, name, gender, birth_year, village_group, left_on FROM person "
-                                "WHERE owner = ? AND deleted = 0 ORDER BY left_on != '', name LIMIT ?",
+                                "WHERE owner = ? AND +deleted = 0 ORDER BY left_on != '', name LIMIT ?",
                                 (code, int(limit)))
     return [PersonLine(i, n, g, stored_int(b), vg, lo, tuple(held.get(i, ()))) for i, n, g, b, vg, lo in rows]
 
@@ -70,5 +70,5 @@ def person(session: Session, code: str, person_id: str) -> PersonRecord:
         "person", person_id, code, "id, name, gender, birth_year, village_group, household_relation, left_on, "
                                    "left_kind")
     roles = tuple(database.execute_sql("SELECT role, start_date, end_date FROM person_role WHERE person_id = ? "
-                                       "AND deleted = 0 ORDER BY start_date, role", (pid,)).fetchall())
+                                       "AND +deleted = 0 ORDER BY start_date, role", (pid,)).fetchall())
     return PersonRecord(pid, name, gender, stored_int(birth), group, relation, left_on, left_kind, roles)

@@ -81,7 +81,7 @@ def _status(submitted: str, review_result: str, posted: str, takedown: str, toda
 def postings(session: Session, code: str, year: int | None = None, limit: int = LIST_LIMIT) -> list[PostingLine]:
     """The village's postings, newest period first (`year` narrows to one year)."""
     village_name(session, code)
-    where, params = "owner = ? AND deleted = 0", [code]
+    where, params = "owner = ? AND +deleted = 0", [code]
     if year:
         where += " AND substr(period, 1, 4) = ?"
         params.append(f"{year:04d}")
@@ -107,16 +107,16 @@ def posting(session: Session, code: str, item_id: str) -> Posting:
         "id, period_kind, period, category, subject, title, content, submitted_on, reviewed_on, reviewed_by, "
         "review_result, review_reason, posted_on, takedown_on")
     head = database.execute_sql("SELECT id, opening_fen, closing_fen FROM financial_posting WHERE item_id = ? "
-                                "AND deleted = 0", (iid,)).fetchone()
+                                "AND +deleted = 0", (iid,)).fetchone()
     lines: tuple[ft.Line, ...] = ()
     if head is not None:
         lines = tuple(ft.Line(day, voucher, summary, cat, stored_int(inc) or 0, stored_int(exp) or 0, handler)
                       for day, voucher, summary, cat, inc, exp, handler in database.execute_sql(
                           "SELECT day, voucher, summary, category, income_fen, expense_fen, handler "
-                          "FROM financial_line WHERE posting_id = ? AND deleted = 0 ORDER BY position", (head[0],)))
+                          "FROM financial_line WHERE posting_id = ? AND +deleted = 0 ORDER BY position", (head[0],)))
     feedback = tuple(FeedbackLine(*row) for row in database.execute_sql(
         "SELECT received_on, villager, content, answer, answered_on, escalated_on FROM feedback "
-        "WHERE item_id = ? AND owner = ? AND deleted = 0 ORDER BY received_on", (iid, code)))
+        "WHERE item_id = ? AND owner = ? AND +deleted = 0 ORDER BY received_on", (iid, code)))
     return Posting(iid, pk, period, category, subject, title, content,
                    _status(submitted, result, posted, takedown, date.today().isoformat()), submitted, reviewed_on,
                    reviewed_by, result, reason, posted, takedown, head is not None,

@@ -78,7 +78,7 @@ def _adopted_on(is_history: bool, history_adopted_on: str, vote_meeting_id: str 
 def rule_sets(session: Session, code: str) -> list[RuleSetLine]:
     """Every rule set of the village with each version's state, in title order."""
     village_name(session, code)
-    sets = database.execute_sql("SELECT id, title, kind FROM rule_set WHERE owner = ? AND deleted = 0 ORDER BY title",
+    sets = database.execute_sql("SELECT id, title, kind FROM rule_set WHERE owner = ? AND +deleted = 0 ORDER BY title",
                                 (code,)).fetchall()
     out = []
     for set_id, title, kind in sets:
@@ -86,7 +86,7 @@ def rule_sets(session: Session, code: str) -> list[RuleSetLine]:
         for vid, no, vtitle, started, is_history, hist_on, meeting_id, filed_on, n in database.execute_sql(
                 "SELECT v.id, v.version_no, v.title, v.started_on, v.is_history, v.history_adopted_on, "
                 "v.vote_meeting_id, v.filed_on, (SELECT count(*) FROM rule_article a WHERE a.version_id = v.id "
-                "AND a.deleted = 0) FROM rule_version v WHERE v.rule_set_id = ? AND v.owner = ? AND v.deleted = 0 "
+                "AND +a.deleted = 0) FROM rule_version v WHERE v.rule_set_id = ? AND v.owner = ? AND +v.deleted = 0 "
                 "ORDER BY v.version_no DESC", (set_id, code)):
             status = proc.status(facts(vid))
             versions.append(VersionLine(vid, int(no or 0), vtitle, status, started,
@@ -134,6 +134,6 @@ def article_place(session: Session, code: str, article_id: str) -> tuple[str, in
     """
     village_name(session, code)
     version_id, position = owned_row("rule_article", article_id, code, "version_id, position")
-    before = database.execute_sql("SELECT count(*) FROM rule_article WHERE version_id = ? AND deleted = 0 "
+    before = database.execute_sql("SELECT count(*) FROM rule_article WHERE version_id = ? AND +deleted = 0 "
                                   "AND position < ?", (version_id, position)).fetchone()[0]
     return version_id, before

@@ -46,6 +46,6 @@ def summary(session: Session, code: str) -> Summary:
     number, created = (last[0], last[1]) if last else (0, "")
     shown = local_display(created) if created else ""
     counts = {key: database.execute_sql(
-        f"SELECT count(*) FROM {table} WHERE owner = ? AND deleted = 0", (code,)).fetchone()[0]  # noqa: S608
+        f"SELECT count(*) FROM {table} WHERE owner = ? AND +deleted = 0", (code,)).fetchone()[0]  # noqa: S608
         for key, table in _COUNTED}
     return Summary(code, name, status, number, shown, shown[:10], counts)
