@@ -1,0 +1,142 @@
+"""Search benchmark (issue 19): the township demo's 30 villages × 10 years, and one village typing.
+
+The township is built by the township demo's own machinery
+(`demo_township.plan_villages` / `enrol_and_build`: real village
+installations, full packages) and its packages imported through
+`importer.apply_import` — which keeps the search index current in each
+import's transaction, so the import time measured includes that upkeep.
+
+Measured in the same run on the same database:
+
+- first results (`search_service.search`: counts per kind, the newest 200
+  hits, their snippets) for a 3-character query, against a plain FTS5
+  `MATCH` of the same query fetching every matching rowid;
+- the same for a 2-character query, against a plain `instr()` scan of the
+  same content (`search_doc`);
+- rebuilding the whole index (`search_index.rebuild`, what `cunwu check
+  --repair-index` does) against the time the imports took;
+- a village with 10 years of demo history: each prefix of a query typed one
+  character at a time (“土”, “土地”, “土地承”, “土地承包”), the slowest
+  reported in ms (goal: under 100 ms).
+
+Years: `CUNWU_BENCH_YEARS` (default 10); villages: `CUNWU_BENCH_VILLAGES`
+(default 30). Building the villages takes minutes on 2 cores; it is done
+once per run.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+TOWNSHIP = "330106001"
+THREE = "承包费"  # 集体鱼塘承包费: in many villages' finance tables
+TWO = "路灯"
+TYPED = "土地承包"
+
+
+def _median(fn, runs: int) -> float:
+    fn()  # warm-up: pages in the cache for both sides
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _typing(root: Path, years: int, runs: int) -> tuple[float, int]:
+    """The slowest prefix of `TYPED` at a 10-year village (seconds), and the village's index rows."""
+    from desktop.demo import fill_village
+    from desktop.paths import AppPaths
+    from desktop.services import search_service, setup_service
+    from desktop.services.session import cli_session
+    from desktop.storage import open_store
+    from models.db import close_database, database
+
+    close_database()
+    open_store(AppPaths(root / "村"), backup_before_migration=False)
+    try:
+        setup_service.initialize("village", "青山村", f"{TOWNSHIP}002", "zhejiang")
+        session = cli_session("village")
+        fill_village(session, years=years, seed=8, logins=False)  # an even seed: with a 土地管理 chapter
+        rows = database.execute_sql("SELECT count(*) FROM search_doc").fetchone()[0]
+        slowest = max(_median(lambda q=TYPED[:n]: search_service.search(session, q), runs)
+                      for n in range(1, len(TYPED) + 1))
+        return slowest, rows
+    finally:
+        close_database()
+
+
+def _township(root: Path, villages: int, years: int) -> tuple[float, int]:
+    """Build and import the township; returns (seconds the imports took, records imported)."""
+    from desktop import demo_township
+    from desktop.paths import AppPaths
+    from desktop.services import setup_service
+    from desktop.services.session import cli_session
+    from desktop.storage import open_store
+    from desktop.sync import first_contact, importer
+    from models.db import close_database
+
+    close_database()
+    paths = AppPaths(root / "乡镇")
+    open_store(paths, backup_before_migration=False)
+    setup_service.initialize("township", "青山镇", TOWNSHIP, "zhejiang")
+    plans = demo_township.plan_villages(TOWNSHIP, villages, years, date.today())
+    built = demo_township.enrol_and_build(cli_session("township"), paths, plans, root / "scratch")
+    session = cli_session("township")
+    started = time.perf_counter()
+    new = 0
+    for b in built:
+        new += importer.apply_import(session, Path(b.package), paths, backup=False,
+                                     confirm=first_contact.own_keys(b.fingerprint)).total("new")
+    return time.perf_counter() - started, new
+
+
+def bench(runs: int) -> list[tuple[str, float, float, str]]:
+    """First results for 3 and 2 characters vs plain MATCH / instr; rebuild vs import; typing at a village."""
+    from desktop.services import search_service
+    from desktop.services.session import cli_session
+    from models import search_index
+    from models.db import close_database, database
+
+    runs = max(1, runs)
+    years = int(os.environ.get("CUNWU_BENCH_YEARS", "10"))
+    villages = int(os.environ.get("CUNWU_BENCH_VILLAGES", "30"))
+    with tempfile.TemporaryDirectory(prefix="cunwu-bench-search-") as tmp:
+        root = Path(tmp)
+        typing, village_rows = _typing(root, years, runs)
+        imported, records = _township(root, villages, years)
+        try:
+            session = cli_session("township")
+            docs = database.execute_sql("SELECT count(*) FROM search_doc").fetchone()[0]
+            match = _median(lambda: database.execute_sql(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH ?", [f'"{THREE}"']).fetchall(), runs)
+            three = _median(lambda: search_service.search(session, THREE), runs)
+            scan = _median(lambda: database.execute_sql(
+                "SELECT id FROM search_doc WHERE instr(title, ?) > 0 OR instr(body, ?) > 0", [TWO, TWO]).fetchall(),
+                runs)
+            two = _median(lambda: search_service.search(session, TWO), runs)
+            found3 = search_service.search(session, THREE).total
+            found2 = search_service.search(session, TWO).total
+            started = time.perf_counter()
+            search_index.rebuild()
+            rebuild = time.perf_counter() - started
+        finally:
+            close_database()
+    scale = f"{villages} villages x {years} y, {records:,} records imported, {docs:,} index rows"
+    return [
+        (f"search: plain FTS5 MATCH '{THREE}' (baseline)", match, 1.0, scale),
+        (f"search: first results for '{THREE}' (3 chars)", three, three / match,
+         f"{found3:,} matches; counts + newest 200 + snippets"),
+        (f"search: plain instr() scan '{TWO}' (baseline)", scan, 1.0, f"{docs:,} rows"),
+        (f"search: first results for '{TWO}' (2 chars)", two, two / scan, f"{found2:,} matches"),
+        ("search: import of the packages (baseline)", imported, 1.0, "incl. index upkeep in each import"),
+        ("search: rebuild the whole index", rebuild, rebuild / imported, "cunwu check --repair-index"),
+        (f"search: typing '{TYPED}' at a {years}-year village", typing, 0.0,
+         f"slowest prefix {typing * 1000:.1f} ms, {village_rows:,} index rows; goal < 100 ms"),
+    ]
