@@ -181,6 +181,11 @@ def search(session: Session, query: str, kind: str | None = None, village: str |
            year: int | str | None = None, limit: int = DEFAULT_LIMIT) -> SearchResults:
     """The records that hold every word of `query`, newest first, grouped by kind (see the module's text).
 
+    `kind` keeps one kind (`KINDS`), `village` one village's records (its code:
+    the township's filter), `year` the records dated in that year (a person
+    on the register has no date and is left out); `limit` caps the hits, not
+    `counts`.
+
     Raises:
         PermissionDenied: the session's role may not view records.
         ValidationError: `kind` is not one of `KINDS`, or `year` is not a four-digit year.
@@ -199,9 +204,11 @@ def search(session: Session, query: str, kind: str | None = None, village: str |
     counts = database.execute_sql(
         f"SELECT d.kind, count(*) FROM {sql_from} WHERE {where} GROUP BY d.kind", params).fetchall()
     found = dict(counts)
-    rows = database.execute_sql(
-        f"SELECT d.kind, d.record_id, d.village, d.day, d.title, d.body, d.parent FROM {sql_from} "
-        f"WHERE {where} ORDER BY d.day DESC, d.id DESC LIMIT ?", [*params, max(0, int(limit))]).fetchall()
+    # The newest first by rowid only: sorting thousands of matches with their text would carry it along.
+    newest = [r[0] for r in database.execute_sql(
+        f"SELECT d.id FROM {sql_from} WHERE {where} ORDER BY d.day DESC, d.id DESC LIMIT ?",
+        [*params, max(0, int(limit))]).fetchall()]
+    rows = _rows(newest)
     names = _village_names(session)
     township = _is_township(session)
     order = {k: n for n, k in enumerate(KINDS)}
@@ -237,6 +244,17 @@ def _conditions(words: tuple[str, ...], kinds: tuple[str, ...], village: str | N
         where.append("substr(d.day, 1, 4) = ?")
         params.append(year)
     return sql_from, " AND ".join(where), params
+
+
+def _rows(ids: list[int]) -> list[tuple]:
+    """The index rows of `ids`, in that order."""
+    found = {}
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        found.update((r[0], r[1:]) for r in database.execute_sql(
+            "SELECT id, kind, record_id, village, day, title, body, parent FROM search_doc "
+            f"WHERE id IN ({','.join('?' * len(part))})", part).fetchall())
+    return [found[i] for i in ids if i in found]
 
 
 def _is_township(session: Session) -> bool:
