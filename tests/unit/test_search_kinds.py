@@ -38,19 +38,19 @@ def ids(session, query: str, kind: str) -> list[str]:
 def test_an_article_of_a_new_draft_is_found_with_its_version_and_gone_when_abandoned(admin):
     rs = rules_service.create_rule_set(admin, "青山村章程", kind="charter")
     lines = [ArticleLine("第一章 总则", "第一条", "本章程依据组织法制定。"),
-             ArticleLine("第二章 土地", "第二条", "村民的土地承包经营权受法律保护。")]
+             ArticleLine("第二章 山林", "第二条", "村民的山林承包经营权受法律保护。")]
     version = rules_service.new_draft(admin, rs.id, "青山村章程(草案)", lines=lines)
-    [hit] = ss.search(admin, "土地承包").hits
+    [hit] = ss.search(admin, "山林承包").hits
     article = rules_service.articles(version.id)[1]
     assert hit.kind == "article" and hit.title == "青山村章程(草案) 第二条"
-    assert hit.target.startswith(f"rules:@{version.id}/") and "土地承包" in hit.snippet
+    assert hit.target.startswith(f"rules:@{version.id}/") and "山林承包" in hit.snippet
     assert article.text in hit.snippet
-    rules_service.save_articles(admin, version.id, [lines[0], ArticleLine("第二章 土地", "第二条", "宅基地依法审批。")])
-    assert ss.search(admin, "土地承包").total == 0 and len(ids(admin, "宅基地", "article")) == 1
+    rules_service.save_articles(admin, version.id, [lines[0], ArticleLine("第二章 山林", "第二条", "集体林权依法登记。")])
+    assert ss.search(admin, "山林承包").total == 0 and len(ids(admin, "林权", "article")) == 1
     rules_service.abandon_draft(admin, version.id)
-    assert ss.search(admin, "宅基地").total == 0
+    assert ss.search(admin, "林权").total == 0
     recycle_service.restore(admin, "rule_version", version.id)
-    assert len(ids(admin, "宅基地", "article")) == 1
+    assert len(ids(admin, "林权", "article")) == 1
 
 
 def test_a_posting_is_found_by_its_table_lines_and_gone_when_abandoned(admin):
