@@ -612,6 +612,10 @@ def cmd_export(args, paths) -> dict[str, Any]:
         from desktop import cli_county
 
         return cli_county.export_receipts(args, paths, cli_session(info.mode))
+    if args.township:
+        from desktop import cli_county
+
+        cli_county.usage_error("--township 只能在县级版上使用(县给乡镇写回执)。")
     if args.recovery:
         from desktop import cli_recovery
 

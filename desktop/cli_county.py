@@ -140,6 +140,9 @@ def export_receipts(args, paths, session) -> dict[str, Any]:
     """`cunwu export --to DIR [--township CODE]` at the county: the 回执 (one per township)."""
     from desktop.sync import county_receipt
 
+    if args.village or args.recovery or args.full:
+        usage_error("县级版导出的是给乡镇的回执:请用 --township 乡镇代码(或不加,给每个乡镇各写一份);"
+                    "--village、--recovery、--full 是乡镇和村用的。")
     folder = Path(args.to).expanduser()
     if args.township:
         written = [county_receipt.export_receipt(session, paths, args.township.strip(), folder)]

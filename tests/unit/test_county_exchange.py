@@ -229,10 +229,16 @@ def test_cli_enrol_a_new_township_from_the_county_setup(tmp_path, capsys):
     assert code == 0 and out["kind"] == "aggregate"
     manifest, body = upward.read_aggregate(out["path"])
     assert manifest["recipient"]["code"] == COUNTY_CODE and body["filings"] == []
-    # a village-only flag at the county is a usage error
-    with pytest.raises(SystemExit) as stop:
-        _run(capsys, chain.county, "enroll", "--village-code", VILLAGE_CODE, "--village-name", "青山村", "--out", str(usb))
-    assert stop.value.code == 2
+    # a flag of another level is a usage error (exit 2), never silently ignored
+    for site, argv in ((chain.county, ["enroll", "--village-code", VILLAGE_CODE, "--village-name", "青山村",
+                                       "--out", str(usb)]),
+                       (chain.county, ["export", "--to", str(usb), "--recovery", VILLAGE_CODE]),
+                       (chain.township, ["export", "--to", str(usb), "--township", TOWNSHIP_CODE]),
+                       (chain.township, ["enroll", "--township-code", "330106002", "--township-name", "白沙镇",
+                                         "--out", str(usb)])):
+        with pytest.raises(SystemExit) as stop:
+            _run(capsys, site, *argv)
+        assert stop.value.code == 2, argv
 
 
 def out_path(folder) -> str:
