@@ -111,6 +111,10 @@ class ListDetailTab(QWidget):
         """The record's printed form, or None when it has none."""
         return None
 
+    def preferred_id(self) -> str | None:
+        """The record to show when the list is read (None: the first row)."""
+        return None
+
     def empty_text(self) -> str:
         """What the tab says when the village sent none of its records."""
         return self.tr("这个村的数据包里还没有这类记录。")
@@ -122,6 +126,7 @@ class ListDetailTab(QWidget):
         self.code = code
         outcome = run_query(self, self.read_rows, on_failure=self.message.show_failure)
         rows = outcome.value if outcome.ok else []
+        self._loading = True  # one detail built at the end, not one per selection change on the way
         self.model.removeRows(0, self.model.rowCount())
         for record_id, cells in rows:
             items = []
@@ -137,10 +142,11 @@ class ListDetailTab(QWidget):
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
         self._right.setVisible(bool(rows))  # no record: the sentence, not an empty frame beside it
-        if rows:
+        if rows and not (self.preferred_id() and self.select_id(self.preferred_id())):
             self.table.selectRow(0)
-        else:
+        if not rows:
             self.detail.clear()
+        self._loading = False
         self._on_selection()
         return outcome.ok
 
@@ -163,6 +169,8 @@ class ListDetailTab(QWidget):
         return False
 
     def _on_selection(self) -> None:
+        if self._loading:
+            return
         record_id = self.current_id()
         for button in (self.print_button, self.pdf_button):
             button.setEnabled(record_id is not None)

@@ -57,15 +57,19 @@ class RulesTab(ListDetailTab):
         for r in range(self.model.rowCount()):
             vid = self.model.item(r, 0).data(ID_ROLE)
             self.model.item(r, 1).setForeground(status_color(self._status.get(vid, "")))
-        if self._in_force:
-            self.select_id(self._in_force[0])
         return ok
+
+    def preferred_id(self) -> str | None:
+        """The version in force: the text the village lives by."""
+        return self._in_force[0] if self._in_force else None
 
     def in_force_ids(self) -> list[str]:
         """The versions in force (one per set at most)."""
         return list(self._in_force)
 
     def _on_selection(self) -> None:
+        if self._loading:
+            return
         record_id = self.current_id()
         previous = self._previous.get(record_id or "")
         self.compare_button.setEnabled(previous is not None)
