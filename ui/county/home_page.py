@@ -28,6 +28,7 @@ from desktop.paths import AppPaths
 from desktop.services import county_views as cv
 from desktop.services.session import Session
 from desktop.services.setup_service import InstallationInfo
+from models.clock import local_display
 from models.provinces import province_label
 from ui.widgets.outside_text import one_line, plain
 from ui.widgets.scaled_label import ScaledLabel
@@ -136,7 +137,7 @@ class CountyHomePage(QWidget):
         last = facts.last_import
         if last is not None:
             self._line(self.tr("最近导入:{name} 第 {n} 号汇总包,{day} 导入,数据截至 {as_of}。").format(
-                name=one_line(last.name), n=last.last_number, day=last.imported_at[:10],
+                name=one_line(last.name), n=last.last_number, day=local_display(last.imported_at),
                 as_of=last.data_as_of or self.tr("无")), "compliance", self.tr("看合规看板"))
         if not self.lines:
             self._line(self.tr("没有等待处理的事项。"), "", "")

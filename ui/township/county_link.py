@@ -111,9 +111,9 @@ class CountyLink(QWidget):
         else:
             text = self.tr("县里已于 {day} 收到第 {n} 号汇总包(县里第 {r} 号回执)。").format(
                 day=ack.last_received_on or "—", n=ack.last_number, r=ack.receipt_number)
-            if ack.notes:
-                text += self.tr("县里的说明:{notes}").format(notes=";".join(one_line(n) for n in ack.notes[-3:]))
             self.receipt_label.setText(text)
+            # the county's notes on each package (an older one that changed nothing, …): on demand, not on the card
+            self.receipt_label.setToolTip("\n".join(ack.notes[-5:]))
         self.receipt_label.setVisible(bool(self.receipt_label.text()))
         if self._paths is not None:
             self.fingerprint_label.setText(self.tr("本机电脑指纹:{fp}").format(fp=xs.own_fingerprint(self._paths)))
