@@ -477,17 +477,7 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
-        self.search_action = QAction(self.tr("搜索(&S)…"), self)
-        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.search_action.setStatusTip(self.tr("在全部记录中查找字词:人员、会议、村规民约条文、村务公开、监督事项、通知"))
-        self.search_action.triggered.connect(lambda: self.open_search())
-        file_menu.addAction(self.search_action)
-        file_menu.addSeparator()
-        from ui.search.search_box import SearchBox
-
-        self.search_box = SearchBox(self.search_action.shortcut())
-        self.search_box.search_requested.connect(self.open_search)
-        bar.setCornerWidget(self.search_box, Qt.Corner.TopRightCorner)
+        self._build_search(file_menu)
         recycle_action = QAction(self.tr("回收站(&R)…"), self)
         recycle_action.triggered.connect(self.open_recycle)
         file_menu.addAction(recycle_action)
@@ -558,6 +548,23 @@ class MainWindow(QMainWindow):
         about_action = QAction(self.tr("关于(&A)"), self)
         about_action.triggered.connect(self.open_about)
         help_menu.addAction(about_action)
+
+    def _build_search(self, file_menu) -> None:
+        """文件 → 搜索… (Ctrl+F) and the 搜索记录 box in the menu bar; not at a county (it holds no records to search)."""
+        self.search_action = self.search_box = None
+        if self._info.mode == "county":
+            return
+        from ui.search.search_box import SearchBox
+
+        self.search_action = QAction(self.tr("搜索(&S)…"), self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.search_action.setStatusTip(self.tr("在全部记录中查找字词:人员、会议、村规民约条文、村务公开、监督事项、通知"))
+        self.search_action.triggered.connect(lambda: self.open_search())
+        file_menu.addAction(self.search_action)
+        file_menu.addSeparator()
+        self.search_box = SearchBox(self.search_action.shortcut())
+        self.search_box.search_requested.connect(self.open_search)
+        self.menuBar().setCornerWidget(self.search_box, Qt.Corner.TopRightCorner)
 
     def _restore_geometry(self) -> None:
         """The size and place of last time; at first start as much of the screen as 1366×768.
