@@ -69,6 +69,8 @@ def test_a_meeting_shows_its_record_with_markup_as_typed_and_prints(qtbot, demo,
     assert page.village_file.tabs.currentWidget() is tab and tab.current_id() == meeting_id
     shown_text = tab.detail.toPlainText()
     assert "<b>markup</b> 修路" in shown_text and "表决与决议" in shown_text
+    page.refresh()  # the page read again (shown again, a package imported): the same meeting stays
+    assert tab.current_id() == meeting_id
     target = tmp_path / "会议记录.pdf"
     with qtbot.waitSignal(tab.exporter.finished, timeout=20000):
         assert tab.export_current(target)

@@ -258,6 +258,8 @@ class VillagesPage(QWidget, ExchangePartsState):
         self.tabs.setTabVisible(index, n > 0)
         if n == 0 and self.tabs.currentWidget() is self.conflicts_panel:
             self.tabs.setCurrentIndex(0)
+        if getattr(self, "village_file", None) is not None and self.village_file_shown():
+            self.village_file.reload()  # a package imported meanwhile shows in the file
 
     def _summary_text(self, r: vs.Register) -> str:
         if not r.rows:

@@ -17,6 +17,7 @@ from desktop.services.village_file import people as vpp
 from desktop.services.village_file import rules as vr
 from desktop.services.village_file import summary as vsum
 from ui.operations import run_query
+from ui.township.village_file.list_detail import ListDetailTab
 from ui.township.village_file.other_tabs import ElectionTab, ExchangeTab
 from ui.township.village_file.record_tabs import MattersTab, MeetingsTab, PeopleTab, PostingsTab
 from ui.township.village_file.rules_tab import RulesTab
@@ -136,6 +137,13 @@ class VillageFileView(QWidget):
         self._loaded.clear()
         self._load_current()
         return True
+
+    def reload(self) -> None:
+        """Read the village again (a package came), staying on the record shown."""
+        tab = self.tabs.currentWidget()
+        keep = tab.current_id() if isinstance(tab, ListDetailTab) else None
+        if self.code and self.show_village(self.code) and keep:
+            tab.select_id(keep)
 
     def _load_current(self, *_args) -> None:
         self._ensure(self.tabs.currentWidget())
