@@ -211,10 +211,11 @@ class CountyBoardPage(QWidget):
         self.period_combo.blockSignals(False)
 
     def _on_kind_changed(self) -> None:
-        year = (self.period() or cv.default_period(self._today))[:4]
-        self._fill_periods(year if self.kind_combo.currentData() == YEAR else f"{year}Q4")
-        if self.period_combo.findData(f"{year}Q4") < 0 and self.kind_combo.currentData() == QUARTER:
-            self.period_combo.setCurrentIndex(0)
+        default = cv.default_period(self._today)
+        year = (self.period() or default)[:4]
+        # back to quarters: the last ended one of this year (the one a county checks now), else its 第四季度
+        quarter = default if default.startswith(year) else f"{year}Q4"
+        self._fill_periods(year if self.kind_combo.currentData() == YEAR else quarter)
         self.reload()
 
     def period(self) -> str:
