@@ -75,6 +75,9 @@ def test_meetings_postings_matters_and_people_of_one_village(township):
     record = meetings.meeting(session, FIRST, voted.id)
     assert len(record.resolutions) == voted.resolutions and record.agenda and record.expected >= record.present
     assert meetings.meetings(session, FIRST, limit=3) == listed[:3]
+    step_meeting = database.execute_sql("SELECT s.meeting_id FROM decision_step s WHERE s.owner = ? "
+                                        "AND s.meeting_id IS NOT NULL LIMIT 1", (FIRST,)).fetchone()[0]
+    assert meetings.meeting(session, FIRST, step_meeting).decision_steps  # 四议两公开 shown with its meeting
 
     finance = next(p for p in postings.postings(session, FIRST) if p.category == "finance" and p.status == "posted")
     posting = postings.posting(session, FIRST, finance.id)

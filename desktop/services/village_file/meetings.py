@@ -76,6 +76,8 @@ class MeetingRecord:
     party_study_on: str
     corrects_id: str | None
     corrected_by: str | None
+    #: The 四议两公开 steps this meeting was: (register title, step code, done on).
+    decision_steps: tuple[tuple[str, str, str], ...] = ()
 
 
 def meetings(session: Session, code: str, year: int | None = None, limit: int = LIST_LIMIT) -> list[MeetingLine]:
@@ -132,10 +134,13 @@ def meeting(session: Session, code: str, meeting_id: str) -> MeetingRecord:
         for text, matter, y, n, a, passed in database.execute_sql(
             "SELECT text, matter, yes, no, abstain, passed FROM resolution WHERE meeting_id = ? AND +deleted = 0 "
             "ORDER BY position, seq", (mid,)))
+    steps = tuple(database.execute_sql(
+        "SELECT g.title, s.step, s.done_on FROM decision_step s JOIN decision_register g ON g.id = s.register_id "
+        "WHERE s.meeting_id = ? AND +s.deleted = 0 AND +g.deleted = 0 ORDER BY s.done_on", (mid,)).fetchall())
     corrected = database.execute_sql("SELECT id FROM meeting WHERE corrects_id = ? AND +deleted = 0 LIMIT 1",
                                      (mid,)).fetchone()
     return MeetingRecord(
         mid, type_code, title, held_on, start_time, place, convened_by, host, recorder, notice_date, status,
         None if quorum is None else bool(quorum), roster, expected, present, counts.get("absent", 0),
         counts.get("leave", 0), counts.get("observer", 0), agenda, resolutions, note, party_study_on,
-        corrects_id, corrected[0] if corrected else None)
+        corrects_id, corrected[0] if corrected else None, steps)

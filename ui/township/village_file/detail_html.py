@@ -16,6 +16,7 @@ from desktop.services.village_file.meetings import MeetingRecord
 from desktop.services.village_file.people import PersonRecord
 from desktop.services.village_file.postings import Posting
 from desktop.services.village_file.rules import VersionText
+from models.meetings import four_two as ft
 from ui.disclosure import labels as dl
 from ui.rules.labels import status_label as rule_status
 from ui.supervision import labels as sl
@@ -95,9 +96,18 @@ def meeting_html(m: MeetingRecord) -> str:
                                                  f"<tr>{head}</tr>{rows}</table>"))
     else:
         parts.append(_section(_tr("表决与决议"), f"<p>{escape(_tr('本次会议没有表决事项。'))}</p>"))
+    if m.decision_steps:
+        rows = "".join(f"<li>{escape(title)}:{escape(step_label(step))}({escape(done_on)})</li>"
+                       for title, step, done_on in m.decision_steps)
+        parts.append(_section(_tr("四议两公开"), f"<ul>{rows}</ul>"))
     if m.note:
         parts.append(_section(_tr("其他"), f"<p>{text(m.note)}</p>"))
     return "".join(parts)
+
+
+def step_label(code: str) -> str:
+    """① 村党组织提议 … (the code itself when unknown)."""
+    return QCoreApplication.translate("four_two", ft.STEP_LABELS.get(code, code))
 
 
 def posting_html(p: Posting) -> str:
