@@ -104,7 +104,8 @@ def _represented(role_ids: list[str]) -> dict[str, tuple[str, ...]]:
 
 
 def _rows(query) -> list[OfficeRow]:
-    found = list(query)
+    """`query` joins Person: its columns come in the same row, not one query per office (N+1)."""
+    found = list(query.select_extend(Person))
     households = _represented([r.id for r in found if r.role == "representative"])
     # A 小组长 recorded before groups were data has no scope: he leads his own group.
     return [OfficeRow(r.id, r.person_id, r.person.name, r.person.gender, r.person.village_group, r.role,
@@ -177,7 +178,8 @@ def committee_members_on(on: date | str | None = None) -> list[SeatRow]:
     first day out of it (a successor may start that day).
     """
     day = _iso(on)
-    query = (CommitteeMember.live().join(CommitteeTerm).switch(CommitteeMember).join(Person)
+    query = (CommitteeMember.live().select_extend(CommitteeTerm, Person)  # with each row, not a query each
+             .join(CommitteeTerm).switch(CommitteeMember).join(Person)
              .where((CommitteeMember.joined_on <= day)
                     & ((CommitteeMember.left_on == "") | (CommitteeMember.left_on > day))
                     & (Person.deleted == False) & ((Person.left_on == "") | (Person.left_on > day))  # noqa: E712
