@@ -192,17 +192,19 @@ class MainWindow(QMainWindow):
         """
         from ui.search.search_dialog import SearchDialog
 
+        villages = None
+        if self._info.mode == "township":  # read each time: a village enrolled since is offered too
+            from desktop.services import review_service
+
+            villages = review_service.village_names()
+            villages.pop(self._info.code, None)
         dialog = self.search_dialog
         if dialog is None or not shiboken6.isValid(dialog):
-            villages = None
-            if self._info.mode == "township":
-                from desktop.services import review_service
-
-                villages = review_service.village_names()
-                villages.pop(self._info.code, None)
             dialog = SearchDialog(self._session, self, villages=villages)
             dialog.open_requested.connect(self.go_to)
             self.search_dialog = dialog
+        elif villages is not None:
+            dialog.set_villages(villages)
         dialog.start(text)
         return dialog
 

@@ -166,6 +166,13 @@ def test_the_township_finds_every_village_whose_records_mention_a_word(qtbot, to
                 for j in range(dialog.tree.topLevelItem(i).childCount())}
     assert len(villages) == 3
     assert "3 个村" in dialog.tree.topLevelItem(0).text(0)
+    assert dialog.village_combo.isVisible() and dialog.village_combo.count() == 1 + 3
+    dialog.village_combo.setCurrentIndex(1)  # one village: only its records
+    one = dialog.village_combo.currentData()
+    qtbot.waitUntil(lambda: dialog.shown_request.village == one and not dialog.live.is_busy(), timeout=10_000)
+    assert "1 个村" in dialog.tree.topLevelItem(0).text(0)
+    dialog.village_combo.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: dialog.shown_request.village is None and not dialog.live.is_busy(), timeout=10_000)
     qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Down)
     code = dialog.tree.currentItem().data(0, TARGET_ROLE).split(":")[1]
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)  # that village's file, on its rules, at the article

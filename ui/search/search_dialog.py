@@ -71,7 +71,6 @@ class SearchDialog(QDialog):
         """
         super().__init__(parent)
         self._session = session
-        self._villages = villages
         self.township = villages is not None
         self.shown_request: Request | None = None  # the request whose hits are on screen
         self._open_when_answered: Request | None = None  # Enter pressed before this request's answer came
@@ -97,9 +96,7 @@ class SearchDialog(QDialog):
         for year in range(this_year, this_year - YEARS_BACK - 1, -1):
             self.year_combo.addItem(self.tr("{year}年").format(year=year), year)
         self.village_combo = QComboBox()
-        self.village_combo.addItem(self.tr("全部村"), None)
-        for code, name in sorted((villages or {}).items()):
-            self.village_combo.addItem(f"{name}({code})", code)
+        self.set_villages(villages or {})
         self.village_combo.setVisible(self.township)
         for combo in (self.kind_combo, self.year_combo, self.village_combo):
             combo.currentIndexChanged.connect(self._on_filter)
@@ -195,6 +192,17 @@ class SearchDialog(QDialog):
             self.query_edit.end(False)  # handed over mid-word: the typing goes on after it
         else:
             self.query_edit.selectAll()  # the last query, ready to be typed over
+
+    def set_villages(self, villages: dict[str, str]) -> None:
+        """The 村 filter's choices (code → name, in code order), the village chosen kept when still there."""
+        chosen = self.village_combo.currentData()
+        self.village_combo.blockSignals(True)
+        self.village_combo.clear()
+        self.village_combo.addItem(self.tr("全部村"), None)
+        for code, name in sorted(villages.items()):
+            self.village_combo.addItem(f"{name}({code})", code)
+        self.village_combo.setCurrentIndex(max(0, self.village_combo.findData(chosen)) if chosen else 0)
+        self.village_combo.blockSignals(False)
 
     def _back_to_box(self) -> None:
         self.query_edit.setFocus()
