@@ -204,7 +204,7 @@ def _review_dialogs(page) -> list[Callable[[], QWidget | None]]:
             return None
         return page.filings.open_filing()
 
-    return [opinion, filing]
+    return [opinion, filing, page.open_document_settings]  # 公文设置 (issue 19)
 
 
 def _villages_dialogs(page) -> list[Callable[[], QWidget | None]]:

@@ -3,8 +3,8 @@
 机关名称 (the letterhead and the 落款), 机关简称 and the 文号 pattern of each
 kind of document, 签发人, 联系人 and 电话, whether the 成文日期 is written in
 汉字, the days given to correct, and the names on the report's signature
-lines. A line under the patterns shows the next 文号 as it will print. Fits
-1024×600 (two columns of fields).
+lines (a second tab). Under the patterns, the first 文号 of this year as it will
+print. Fits 1024×600 at the largest font (two columns, two tabs).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -55,10 +57,11 @@ class DocumentSettingsDialog(QDialog):
         wide = self.fontMetrics().horizontalAdvance("{机关简称}审〔{年}〕{号}号") + 24
         for edit in (*self.pattern_edits.values(), self.organ_edit):
             edit.setMinimumWidth(wide)  # a pattern is read whole, not scrolled
-        for edit in self.pattern_edits.values():
+        self._shown_kind = REVIEW_OPINION  # the pattern the sample line shows: the one typed last
+        for kind, edit in self.pattern_edits.items():
             edit.setToolTip(self.tr("可用“{机关简称}”“{年}”“{号}”,号按年、按文件种类顺排,不会重复"))
-            edit.textChanged.connect(self._preview)
-        self.short_edit.textChanged.connect(self._preview)
+            edit.textChanged.connect(lambda _text, k=kind: self._preview(k))
+        self.short_edit.textChanged.connect(lambda _text: self._preview())
         self.signatory_edit = QLineEdit(t.signatory)
         self.contact_edit = QLineEdit(t.contact)
         self.phone_edit = QLineEdit(t.phone)
@@ -95,24 +98,29 @@ class DocumentSettingsDialog(QDialog):
         report.addRow(self.tr("负责人:"), self.head_edit)
         left, right = QGroupBox(self.tr("文件抬头与文号格式")), QGroupBox(self.tr("签发与联系"))
         left.setLayout(documents)
-        right_box = QVBoxLayout()
-        right_box.addLayout(people)
-        right.setLayout(right_box)
-        report_box = QGroupBox(self.tr("合规报表的签字栏"))
-        report_box.setLayout(report)
-        columns = QHBoxLayout()
+        right.setLayout(people)
+        files = QWidget()
+        columns = QHBoxLayout(files)
         columns.addWidget(left, 3)
-        side = QVBoxLayout()
-        side.addWidget(right)
-        side.addWidget(report_box)
-        columns.addLayout(side, 2)
+        columns.addWidget(right, 2)
+        report_page = QWidget()
+        report_box = QVBoxLayout(report_page)
+        report_box.addLayout(report)
+        note = QLabel(self.tr("印在合规报表(Excel 和 PDF)汇总表下方的签字栏;填报单位用上面的机关名称,填报日期为生成报表的日期。"))
+        note.setWordWrap(True)
+        report_box.addWidget(note)
+        report_box.addStretch(1)
+        # two tabs: on a 1024×600 screen at the largest font one page of everything was 607 px tall
+        self.tabs = QTabWidget()
+        self.tabs.addTab(files, self.tr("公文(&D)"))
+        self.tabs.addTab(report_page, self.tr("报表签字栏(&R)"))
         self.buttons = ok_cancel(self, self.tr("保存"))
         can = session.can(Permission.REVIEW_RULES)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(can)
         if not can:
             self.message.show_hint(self.tr("只有审核人或乡镇管理员可以修改公文设置。"))
         layout = QVBoxLayout(self)
-        layout.addLayout(columns)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._template = t
@@ -128,13 +136,14 @@ class DocumentSettingsDialog(QDialog):
             report_filler=self.filler_edit.text(), report_checker=self.checker_edit.text(),
             report_head=self.head_edit.text())
 
-    def _preview(self) -> None:
+    def _preview(self, kind: str | None = None) -> None:
+        """One line: the first 文号 of this year of the pattern typed last, or what is wrong."""
+        self._shown_kind = kind or self._shown_kind
         t = self.template()
-        year = date.today().year
-        samples = "\n".join(t.number(kind, year, 1) for kind in docs.KINDS)
         problems = docs.template_problems(replace(t, organ_name=t.organ_name or "-"))
-        self.preview_label.setText(self.tr("示例:\n{samples}").format(samples=samples) if not problems
-                                   else str(problems[0]))
+        sample = t.number(self._shown_kind, date.today().year, 1)
+        self.preview_label.setText(self.tr("示例:{kind} {sample}").format(
+            kind=QCoreApplication.translate("township_documents", docs.KIND_LABELS[self._shown_kind]), sample=sample) if not problems else str(problems[0]))
 
     def accept(self) -> None:
         """Save; stay open with the reason when refused."""
