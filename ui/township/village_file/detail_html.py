@@ -155,6 +155,8 @@ def matter_html(m: Matter) -> str:
     parts = [f"<h3>{escape(m.title)}</h3>", fields(facts)]
     for on, by, answer in m.township_answers:
         parts.append(_section(_tr("乡镇答复"), f"<p>{escape(on)} {escape(by)}:{text(answer)}</p>"))
+    if m.escalated_on and not m.township_answers:
+        parts.append(_section(_tr("乡镇答复"), f"<p>{escape(_tr('本镇还没有答复。答复在“审核备案”的“上报事项”里写。'))}</p>"))
     return "".join(parts)
 
 
