@@ -100,6 +100,14 @@ def test_the_register_filters_and_opens_a_rule_as_plain_text(qtbot, store, tmp_p
     assert "土地承包" in (tmp_path / "rule.txt").read_text(encoding="utf-8-sig")
     dialog.close()
 
+    # the register as listed, with its filter, to Excel
+    assert page.export(tmp_path / "备案登记.xlsx")
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "备案登记.xlsx").active
+    assert "青山镇" in sheet.cell(2, 1).value and "土地承包" in sheet.cell(2, 1).value
+    assert [sheet.cell(r, 1).value for r in range(4, 7)] == ["青山镇"] * 3 and sheet.cell(7, 1).value is None
+
 
 def test_names_from_a_package_show_literally(qtbot, store, tmp_path):
     session = county_into_store(townships=1, villages=1, years=1)

@@ -9,24 +9,30 @@ printed or saved. The register is read again each time the page is shown
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.paths import AppPaths
-from desktop.services import county_service
+from desktop.reports.county_filings_xlsx import write_filings_xlsx
+from desktop.services import county_service, setup_service
 from desktop.services.session import Session
 from models.errors import CunwuError
 from ui.county.filing_text_dialog import FilingTextDialog
 from ui.county.filings_model import CORRECTION_COL, FilingsModel
 from ui.errors import error_text
+from ui.operations import run_query
 from ui.township.review_widgets import on_enter
+from ui.widgets.background import ask_save_path, xlsx_pattern
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.tables import read_only_view
@@ -67,6 +73,14 @@ class FilingsPage(QWidget):
         on_enter(self.table, lambda: self.open_row(self.table.currentIndex().row()))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("导出登记表…"))
+        self.export_button.setToolTip(self.tr("把下面列出的备案(按当前的筛选)写成 Excel 表,可打印或存档。"))
+        self.export_button.clicked.connect(self.ask_and_export)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.export_button)
+        #: The last register written (tests and the message read it).
+        self.written: Path | None = None
         self.message = FieldMessage()
         hint = QLabel(self.tr("双击一行(或选中后按回车)查看村规民约全文,可打印或导出。点击表头排序。"))
         hint.setProperty("role", "hint")
@@ -77,7 +91,7 @@ class FilingsPage(QWidget):
         layout.setSpacing(8)
         layout.addWidget(ScaledLabel(self.tr("备案登记"), 1.5, bold=True))
         layout.addLayout(filters)
-        layout.addWidget(self.summary)
+        layout.addLayout(summary_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(hint)
@@ -136,6 +150,37 @@ class FilingsPage(QWidget):
             self.summary.setText(self.tr("没有符合条件的备案。"))
         else:
             self.summary.setText(self.tr("还没有备案记录:乡镇的县级汇总包(新版本)带来各村备案的村规民约全文。"))
+
+    def filter_text(self) -> str:
+        """The filters in words, for the exported sheet ("" for the whole register)."""
+        parts = []
+        if self.township_combo.currentData():
+            parts.append(self.township_combo.currentText())
+        if self.village_combo.currentData():
+            parts.append(self.village_combo.currentText())
+        if self.search.text().strip():
+            parts.append(self.tr("含“{text}”").format(text=self.search.text().strip()))
+        return " · ".join(parts)
+
+    def ask_and_export(self) -> bool:
+        """Ask where, then write the lines listed to an .xlsx file."""
+        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+                      or Path.home())
+        path = ask_save_path(self, self.tr("导出备案登记"), str(folder / self.tr("备案登记.xlsx")), xlsx_pattern(),
+                             ".xlsx")
+        return path is not None and self.export(path)
+
+    def export(self, path: Path) -> bool:
+        """Write the lines listed (in the order shown) to `path`; the result is said under the table."""
+        info = setup_service.current()
+        rows = [self.model.row_at(r) for r in range(self.model.rowCount())]
+        done = run_query(self, lambda: write_filings_xlsx(rows, path, info.name if info else "", self.filter_text()),
+                         on_failure=self.message.show_failure)
+        if not done:
+            return False
+        self.written = done.value
+        self.message.show_ok(self.tr("备案登记已保存:{path}({n} 件)").format(path=self.written, n=len(rows)))
+        return True
 
     def open_row(self, row: int) -> FilingTextDialog | None:
         """Open the text of the line on `row` (non-blocking)."""

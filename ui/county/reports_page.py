@@ -30,6 +30,7 @@ from desktop.services import county_exchange_service as ces
 from desktop.services import county_service, setup_service
 from desktop.services import county_views as cv
 from desktop.services.session import Session
+from models.errors import Cancelled
 from models.roles import Permission
 from ui.errors import error_text
 from ui.operations import Runner
@@ -48,14 +49,9 @@ def _card() -> QFrame:
     return frame
 
 
-def make_report(period: str, path: Path, progress) -> Path:
-    """The county board for `period` written to `path` (on a worker)."""
-    progress(0, 2)
-    board = county_service.board(period)
-    progress(1, 2)
-    written = write_county_xlsx(board, path)
-    progress(2, 2)
-    return written
+def make_report(period: str, path: Path, progress, cancelled) -> Path:
+    """The county board for `period` written to `path` (on a worker; a sheet per township, each a step)."""
+    return write_county_xlsx(county_service.board(period), path, progress=progress, cancelled=cancelled)
 
 
 class CountyReportsPage(QWidget):
@@ -75,6 +71,9 @@ class CountyReportsPage(QWidget):
         self.xlsx_button = QPushButton(self.tr("生成Excel报表…"))
         make_primary(self.xlsx_button)
         self.xlsx_button.clicked.connect(self.generate)
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.clicked.connect(self.jobs.cancel)
+        self.cancel_button.hide()
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(12)
@@ -101,7 +100,10 @@ class CountyReportsPage(QWidget):
         inner.setSpacing(10)
         inner.addWidget(explain)
         inner.addLayout(period_row)
-        inner.addWidget(self.progress)
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.progress, 1)
+        busy_row.addWidget(self.cancel_button)
+        inner.addLayout(busy_row)
         inner.addLayout(done_row)
 
         self.township_combo = QComboBox()
@@ -194,18 +196,24 @@ class CountyReportsPage(QWidget):
         self.message.show_hint(self.tr("正在生成 {file}…").format(file=path.name))
         self.progress.setValue(0)
         self.progress.show()
-        return self.jobs.run(lambda progress, _cancelled: make_report(period, path, progress),
+        self.cancel_button.show()
+        return self.jobs.run(lambda progress, cancelled: make_report(period, path, progress, cancelled),
                              self._report_done, self._report_failed)
 
     def _report_done(self, path: Path) -> None:
         self.written = Path(path)
         self.progress.hide()
+        self.cancel_button.hide()
         self.message.show_ok(self.tr("报表已保存:{path}").format(path=self.written))
         self.open_folder_button.show()
 
     def _report_failed(self, exc: BaseException) -> None:
         self.progress.hide()
-        self.message.show_error(error_text(exc))
+        self.cancel_button.hide()
+        if isinstance(exc, Cancelled):
+            self.message.show_hint(self.tr("已取消,没有保存报表。"))
+        else:
+            self.message.show_error(error_text(exc))
 
     def open_folder(self) -> bool:
         """Open the folder of the report just written."""
