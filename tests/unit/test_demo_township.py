@@ -31,18 +31,36 @@ def test_the_spread_of_thirty_villages():
     assert plans == demo_township.plan_villages(TOWNSHIP, 30, 10, date(2026, 11, 30))  # deterministic
 
 
-@pytest.fixture
-def demo_township_store(store, request):
-    """A township with a 3-village, 2-year demo: villages built in `request.param` worker processes."""
+def _small_demo(root):
+    """青山镇 with a 3-village, 2-year demo, the villages built in two worker processes; (result, progress lines)."""
+    from desktop.paths import AppPaths
+    from desktop.storage import open_store
+
+    paths = AppPaths(root / "data")
+    open_store(paths, backup_before_migration=False)
     setup_service.initialize("township", "青山镇", TOWNSHIP, "zhejiang")
     lines = []
-    result = demo_township.fill_township(cli_session("township"), store, villages=3, years=2,
-                                         workers=request.param,
+    result = demo_township.fill_township(cli_session("township"), paths, villages=3, years=2, workers=2,
                                          progress=lambda done, total, text: lines.append((done, total, str(text))))
+    return result, lines
+
+
+@pytest.fixture
+def demo_township_store(store):
+    """A copy of the small demo (built once for both tests that read it: a 3-village build is ~20 s).
+
+    Built in worker processes; the in-process build (`workers=1`) is the one of
+    `test_the_villages_built_for_their_packages_get_no_accounts` and of the session's
+    township template (`tests.support.demo.demo_township`).
+    """
+    from tests.support import templates
+
+    made = templates.template(("test_demo_township_small", 3, 2), _small_demo)
+    templates.copy_data_folder(made.root / "data", store)
+    result, lines = made.result
     return store, result, lines
 
 
-@pytest.mark.parametrize("demo_township_store", [2], indirect=True)
 def test_small_demo_goes_through_enrolment_export_and_import(demo_township_store):
     paths, result, lines = demo_township_store
     codes = [f"{TOWNSHIP}00{i}" for i in (1, 2, 3)]
@@ -77,7 +95,6 @@ def test_small_demo_goes_through_enrolment_export_and_import(demo_township_store
     assert submitted.count() == 1
 
 
-@pytest.mark.parametrize("demo_township_store", [1], indirect=True)  # built in this process
 def test_small_demo_spread_shows_in_the_exchange_overview(demo_township_store):
     paths, _, _ = demo_township_store
     rows = {p.code: p for p in exchange_service.overview(paths).peers}
