@@ -85,6 +85,19 @@ _BEFORE = 16
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+_TO_HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # full-width ASCII (ＡＢ１２) -> A B 1 2
+_TO_FULL = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}
+
+
+def variants(word: str) -> tuple[str, ...]:
+    """`word` (ASCII case folded) as typed, with half-width and with full-width letters and digits.
+
+    “２０２５” typed with a Chinese input method finds “2025” in a record, and the reverse.
+    """
+    half = fold(word.translate(_TO_HALF))
+    return tuple(dict.fromkeys((fold(word), half, half.translate(_TO_FULL))))
+
+
 def fold(text: str) -> str:
     """ASCII letters in lower case, nothing else changed (same length: offsets stay; SQLite's lower() does this)."""
     return text.translate(_ASCII_LOWER)
@@ -225,16 +238,18 @@ def _conditions(words: tuple[str, ...], kinds: tuple[str, ...], village: str | N
     if long:
         sql_from = "search_fts JOIN search_doc d ON d.id = search_fts.rowid"
         where.append("search_fts MATCH ?")
-        params.append(" ".join(fts_phrase(w) for w in long))
+        params.append(" AND ".join("(" + " OR ".join(fts_phrase(v) for v in variants(w)) + ")" for w in long))
     else:
         sql_from = "search_doc d"
     for w in short:
-        f = fold(w)
-        if f == w.upper().lower() == w.upper():  # no letters to fold (Chinese, digits): no lower() copy
-            where.append("(instr(d.title, ?) > 0 OR instr(d.body, ?) > 0)")
-        else:
-            where.append("(instr(lower(d.title), ?) > 0 OR instr(lower(d.body), ?) > 0)")
-        params += [f, f]
+        ors = []
+        for f in variants(w):
+            if f == f.upper():  # no letters to fold (Chinese, digits): no lower() copy of the text
+                ors.append("instr(d.title, ?) > 0 OR instr(d.body, ?) > 0")
+            else:
+                ors.append("instr(lower(d.title), ?) > 0 OR instr(lower(d.body), ?) > 0")
+            params += [f, f]
+        where.append("(" + " OR ".join(ors) + ")")
     where.append(f"d.kind IN ({','.join('?' * len(kinds))})")
     params += list(kinds)
     if village:
@@ -287,8 +302,7 @@ def find_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """Every place in `text` a word of the query stands, merged where they overlap, in order."""
     low = fold(text)
     found = []
-    for w in words:
-        f = fold(w)
+    for f in (v for w in words for v in variants(w)):
         start = low.find(f)
         while start >= 0:
             found.append((start, start + len(f)))
@@ -309,7 +323,7 @@ def snippet(body: str, words: tuple[str, ...], width: int = SNIPPET_WIDTH) -> tu
     telling one: in “路灯 2031” the 路灯, not the first date of a table).
     """
     low = fold(body)
-    places = sorted((-len(w), p) for w in words if (p := low.find(fold(w))) >= 0)
+    places = sorted((-len(v), p) for w in words for v in variants(w) if (p := low.find(v)) >= 0)
     first, size = (places[0][1], -places[0][0]) if places else (0, 0)
     start = max(0, first - _BEFORE)
     end = min(len(body), max(start + width, first + size))

@@ -19,6 +19,13 @@ def test_words_are_split_on_blanks_and_a_short_word_inside_a_longer_one_is_dropp
     assert words_of("ROAD road") == ("ROAD",)
 
 
+def test_full_width_letters_and_digits_are_the_same_words():
+    assert search_service.variants("２０２５") == ("２０２５", "2025")
+    assert search_service.variants("Ab1") == ("ab1", "ａｂ１")
+    assert search_service.variants("土地") == ("土地",)
+    assert find_spans("2025年、２０２５年", ("2025",)) == [(0, 4), (6, 10)]
+
+
 def test_fts_phrases_are_literal():
     assert fts_phrase('a"b') == '"a""b"'
     assert fts_phrase("OR") == '"OR"'
@@ -71,6 +78,11 @@ def test_mixed_short_and_long_words_all_must_appear(demo):
     assert both.total > 0
     for h in both.hits:
         assert all(w in h.title + "\n" + search_text(h) for w in ("会议", "2025", "例会"))
+
+
+def test_digits_typed_full_width_find_the_same_records(demo):
+    for half, full in (("2025", "２０２５"), ("12", "１２"), ("2025年12月", "２０２５年１２月")):
+        assert search_service.search(demo, full).total == search_service.search(demo, half).total > 0
 
 
 def search_text(hit) -> str:
