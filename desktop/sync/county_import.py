@@ -129,13 +129,14 @@ def plan_aggregate(path: Path, paths: AppPaths) -> AggregatePlan:
         if m.get("kind") != KIND:
             raise refused(QT_TRANSLATE_NOOP(_C, "这不是县级汇总包,县里不能导入。"))
         sender_code = _text(m, "sender", "code")
-        if m.get("sender", {}).get("kind") != MODE_TOWNSHIP:
+        if m["sender"].get("kind") != MODE_TOWNSHIP:  # a dict: `_text` read its code
             raise refused(QT_TRANSLATE_NOOP(_C, "汇总包的发送方不是乡镇,已拒绝导入。"))
-        recipient = m.get("recipient", {}).get("code") if isinstance(m.get("recipient"), dict) else None
+        to = m.get("recipient") if isinstance(m.get("recipient"), dict) else {}
+        recipient = to.get("code")
         if recipient not in ("", info.code):
             raise refused(QT_TRANSLATE_NOOP(
                 _C, "这个汇总包是发给 {name}({code})的,不是发给本县({own})的。"),
-                name=str(m.get("recipient", {}).get("name", ""))[:64], code=str(recipient)[:32], own=info.code)
+                name=str(to.get("name", ""))[:64], code=str(recipient)[:32], own=info.code)
         peer = peers.get(sender_code)
         if peer is None or peer.kind != MODE_TOWNSHIP:
             raise refused(QT_TRANSLATE_NOOP(

@@ -240,7 +240,8 @@ def _import(session: Session, path: Path) -> CountyAck:
         if recipient.get("code") != info.code:
             raise refused(QT_TRANSLATE_NOOP(_C, "这个回执是发给 {code} 的,不是发给本乡镇({own})的。"),
                           code=str(recipient.get("code"))[:32], own=info.code)
-        if (m.get("sender_keys") or {}).get("sign") != county.sign_key:
+        signed_by = m.get("sender_keys") if isinstance(m.get("sender_keys"), dict) else {}
+        if signed_by.get("sign") != county.sign_key:
             raise refused(QT_TRANSLATE_NOOP(
                 _C, "这个回执不是由{name}登记的那台电脑签名的。已拒绝导入,请与县里核实。"), name=county.name)
         opened.verify_signature(county.sign_key)

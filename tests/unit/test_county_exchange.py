@@ -360,3 +360,41 @@ def test_a_reenrolled_township_starts_its_numbers_again(tmp_path):
                                          confirm=first_contact.confirmer(genuine(SimpleNamespace(keys=new_keys))))
     assert plan.first_contact and not plan.older
     assert county_service.townships()[0].villages == 3
+
+
+@pytest.mark.parametrize("changes", [
+    {"recipient": ["330106"]}, {"recipient": None}, {"sender": "青山镇"}, {"sender": {"code": TOWNSHIP_CODE}},
+    {"number": "1"}, {"number": 0}, {"number": 10**15}, {"sender_keys": []}, {"created_at": 5},
+    {"counts": {"villages": 99, "periods": 5, "filings": 2}}, {"kind": "aggregate2"},
+])
+def test_a_signed_manifest_with_odd_values_is_refused_not_a_traceback(tmp_path, changes):
+    chain = county_chain(tmp_path)
+    session = chain.county.use()
+    path = write_aggregate(chain.township.paths.keys, synthetic_body(TOWNSHIP_CODE, "青山镇", 2, 1, 3), 1,
+                           tmp_path / "u", manifest_changes=changes)
+    with pytest.raises(PackageRefused):
+        county_import.apply_aggregate(session, path, chain.county.paths,
+                                      confirm=first_contact.confirmer(genuine(chain.township.paths)))
+    assert county_service.townships()[0].last_number == 0
+
+
+@pytest.mark.parametrize(("changes", "body"), [
+    ({"sender_keys": []}, {"received": []}), ({"recipient": "x"}, {"received": []}), ({"number": -1}, {"received": []}),
+    ({}, {"received": [{"number": "1", "imported_at": "x"}]}), ({}, {"received": "all"}), ({}, ["x"]),
+])
+def test_an_odd_county_receipt_is_refused_not_a_traceback(tmp_path, changes, body):
+    from desktop.sync import keys
+    from desktop.sync import package_format as fmt
+
+    chain = county_chain(tmp_path)
+    keypair = keys.load_or_create(chain.county.paths.keys)
+    manifest = {"format": 1, "kind": county_receipt.KIND, "package_id": "x",
+                "sender": {"code": COUNTY_CODE, "name": "西湖区", "kind": "county"},
+                "recipient": {"code": TOWNSHIP_CODE, "name": "青山镇"}, "number": 1, "created_at": "2026-12-01",
+                "sender_keys": {"sign": keypair.sign_public, "box": keypair.box_public}, **changes}
+    path = fmt.write_package(tmp_path, "r.cwpkg", manifest, "x", [fmt.Member(fmt.RECORDS, fmt.canonical_json(body))],
+                             keypair.signing)
+    session = chain.township.use()
+    with pytest.raises(PackageRefused):
+        county_receipt.import_receipt(session, path, chain.township.paths)
+    assert county_receipt.latest() is None
