@@ -321,7 +321,8 @@ def _init_from_setup(args, paths, setup_file: Path) -> dict[str, Any]:
     from desktop.sync import enrollment
 
     setup = enrollment.read_setup(setup_file)  # verified before any folder is created
-    for given, expected in ((args.code, setup.village_code), (args.name, setup.village_name)):
+    for given, expected in ((args.code, setup.village_code), (args.name, setup.village_name),
+                            (args.province, setup.province)):
         if given and given != expected:
             raise Refused(msg(_C, QT_TRANSLATE_NOOP(
                 _C, "命令行给出的“{given}”与入网文件中的“{expected}”不一致。"), given=given, expected=expected))

@@ -55,7 +55,8 @@ def init_township_from_setup(args, paths, setup_file: Path, open_store, refused)
     from desktop.sync import county_enrollment
 
     setup = county_enrollment.read_county_setup(setup_file)  # verified before any folder is created
-    for given, expected in ((args.code, setup.township_code), (args.name, setup.township_name)):
+    for given, expected in ((args.code, setup.township_code), (args.name, setup.township_name),
+                            (args.province, setup.province)):
         if given and given != expected:
             raise refused(msg(_C, QT_TRANSLATE_NOOP(
                 _C, "命令行给出的“{given}”与入网文件中的“{expected}”不一致。"), given=given, expected=expected))

@@ -222,6 +222,9 @@ def test_cli_enrol_a_new_township_from_the_county_setup(tmp_path, capsys):
                      "--out", str(usb))
     assert code == 1 and "不属于本县" in out["error"]
     new = SimpleNamespace(paths=SimpleNamespace(data_dir=tmp_path / "白沙镇"))
+    # a --province that is not the 入网文件's is refused, never silently dropped (tester, issue 19)
+    code, out = _run(capsys, new, "init", "township", "--setup", out_path(usb), "--province", "chongqing")
+    assert code == 1 and "不一致" in out["error"] and not (tmp_path / "白沙镇" / "cunwu.sqlite3").exists()
     code, out = _run(capsys, new, "init", "township", "--setup", out_path(usb))
     assert code == 0 and out["mode"] == "township" and out["county"]["code"] == COUNTY_CODE
     assert out["county_fingerprint"].startswith(genuine(chain.county.paths).replace("-", " ")[:4])
