@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 from models.db import written_tables
 
-#: Every page key of both modes (village and township).
+#: Every page key of the three modes (village, township and county).
 ALL_PAGES = frozenset({"home", "people", "rules", "disclosure", "meetings", "supervision", "exchange",
-                       "villages", "review", "compliance", "reports", "elections"})
+                       "villages", "review", "compliance", "reports", "elections", "townships", "filings"})
 
 _MEETINGS = ("meetings", "rules", "supervision", "disclosure", "home", "compliance", "review")
 _RULES = ("rules", "review", "home", "compliance", "villages")
@@ -32,7 +32,9 @@ _SUPERVISION = ("supervision", "disclosure", "home", "compliance")
 _TOWNSHIP = ("rules", "review", "home", "compliance", "villages", "supervision", "disclosure", "exchange")
 #: 民主选举: the village's 民主选举 page and the township's 换届 board share the key "elections".
 _ELECTIONS = ("elections", "people", "meetings", "supervision", "home", "compliance", "villages")
-_SYNC = ("exchange", "villages", "home", "compliance", "reports")
+_SYNC = ("exchange", "villages", "home", "compliance", "reports", "townships")
+#: What a county holds from its townships' 县级汇总包 (`models.county.records`).
+_COUNTY = ("townships", "compliance", "filings", "home", "reports")
 
 #: table → the pages that show something read from it.
 PAGES_BY_TABLE: dict[str, tuple[str, ...]] = {
@@ -72,6 +74,9 @@ PAGES_BY_TABLE: dict[str, tuple[str, ...]] = {
     # packages and their bookkeeping
     "peer": _SYNC, "retired_key": _SYNC, "package_log": _SYNC, "sync_conflict": _SYNC, "audit_witness": _SYNC,
     "app_meta": ("exchange", "villages", "home"),  # last package sent / received
+    # the county's copy of its townships' 汇总包
+    **dict.fromkeys(("county_township", "county_village", "county_period", "county_cell", "county_township_cell",
+                     "county_filing", "county_article"), _COUNTY),
     # the search index (`models.search_index`): derived from the records above, shown by none
     **dict.fromkeys(("search_doc", "search_fts", "search_fts_data", "search_fts_idx", "search_fts_docsize",
                      "search_fts_config"), ()),

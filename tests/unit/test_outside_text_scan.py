@@ -52,6 +52,8 @@ REVIEWED = {
     "elections/count_tab.py": "finding_lines_html (escapes each finding); _line escapes names, posts and errors",
     "elections/result_tab.py": "finding_lines_html (escapes each finding); names and dates in PlainText labels",
     "township/elections_board_detail.py": "escape() on the village, names, dates and every finding line",
+    "county/board_page.py": "the breadcrumb: escape() on the township's and the village's names",
+    "county/filing_text_dialog.py": "text_html: escape() on every line of the filed rule",
 }
 
 
