@@ -7,7 +7,7 @@ installations too, their packages imported), and its 县级汇总包 exported �
 addressed to this county and carrying the filed rule texts. The county then
 imports each one through `county_import.apply_aggregate`, confirmed by the
 fingerprint read from that township's own key files (`first_contact.own_keys`:
-no one to phone, the keys are the demo's own), and writes its 回执.
+no one to phone, the keys are the demo's own).
 
 Only one database is open per process (`models.db.database` is global): the
 county's is closed while a township is built and reopened for the imports.

@@ -308,15 +308,3 @@ def _book(session: Session, plan: AggregatePlan, peer: Peer) -> None:
                  {"sender": plan.sender_code, "number": plan.number, "sha256": plan.file_sha256,
                   "kind": KIND, "counts": counts, "older": plan.older})
 
-
-def is_aggregate(path: Path) -> bool:
-    """Whether `path` says it is a 县级汇总包 (unverified; `plan_aggregate` checks)."""
-    try:
-        opened = fmt.open_package(Path(path))
-    except PackageRefused:
-        return False
-    try:
-        return opened.manifest.get("kind") == KIND
-    finally:
-        opened.close()
-
