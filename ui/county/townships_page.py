@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from desktop.paths import AppPaths
 from desktop.services import county_service
@@ -82,6 +82,12 @@ class TownshipsPage(QWidget):
             for button in (self.import_button, self.scan_button):
                 button.setToolTip(self.tr("您的账号没有数据交换的权限。"))
 
+        #: Moves while a package is checked or imported (a large 汇总包 takes a few seconds).
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumHeight(8)
+        self.busy_bar.hide()
         self.model = TownshipsModel(self)
         self.table = read_only_view(self.model, NAME_COL, word_wrap=False)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_busy(self.jobs.is_busy()))
@@ -108,6 +114,7 @@ class TownshipsPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.busy_bar)
         layout.addWidget(self.message)
         layout.addWidget(hint)
         self.refresh()
@@ -156,6 +163,7 @@ class TownshipsPage(QWidget):
         return False
 
     def _on_busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
         selected = self.selected_code() is not None
         self.enroll_button.setEnabled(self._can_manage and not busy)
         self.reenroll_button.setEnabled(self._can_manage and not busy and selected)
