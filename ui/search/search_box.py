@@ -26,7 +26,7 @@ class SearchBox(QLineEdit):
         self.setMaximumWidth(self.fontMetrics().horizontalAdvance("国") * 12)
         # Slimmer than a form's field: the menu bar must not grow for it (a 600-pixel screen needs every line).
         self.setObjectName("menuSearch")
-        self.setStyleSheet("QLineEdit#menuSearch { padding: 0px 6px; min-height: 1.1em; margin: 2px 8px 2px 0px; }")
+        self.setStyleSheet("QLineEdit#menuSearch { padding: 0px 6px; min-height: 0px; margin: 0px 8px 0px 0px; }")
         self.textEdited.connect(self._hand_over)
         self.returnPressed.connect(lambda: self._hand_over(self.text()))
 
