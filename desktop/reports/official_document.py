@@ -208,6 +208,8 @@ def _bottom_border(paragraph, colour: str, size_eighths: int) -> None:
     for key, value in (("w:val", "single"), ("w:sz", str(size_eighths)), ("w:space", "1"), ("w:color", colour)):
         bottom.set(qn(key), value)
     borders.append(bottom)
+    # Word refuses a file whose paragraph properties are out of the schema's order (pBdr before
+    # spacing, jc …): called on a paragraph with no properties yet, python-docx puts the others after
     p_pr.append(borders)
 
 
@@ -270,10 +272,10 @@ def write_docx(doc: OfficialDocument, path: Path) -> Path:
     _font(organ.add_run(doc.organ), 26, True, RED, "宋体")
     number = doc.number + (f"　　　　签发人:{doc.signatory}" if doc.signatory else "")
     line = document.add_paragraph()
+    _bottom_border(line, RED, 18)
     line.alignment = centre
     if number:
         _font(line.add_run(number), 14)
-    _bottom_border(line, RED, 18)
     title = document.add_paragraph()
     title.alignment = centre
     title.paragraph_format.space_before = Pt(18)

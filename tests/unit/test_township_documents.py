@@ -92,6 +92,10 @@ def test_the_review_opinion_quotes_articles_opinions_and_basis(reviewed, tmp_pat
     body = _docx_text(word)
     assert "青山镇审〔2026〕1号" in body and "二〇二六年七月八日" in body and "(盖章)" in body
     assert HOSTILE in body and "PAGE" in zipfile.ZipFile(word).read("word/footer1.xml").decode()
+    # Word opens only properties in the schema's order: the red line's border before the alignment
+    xml = zipfile.ZipFile(word).read("word/document.xml").decode()
+    [props] = [p for p in re.findall(r"<w:pPr>.*?</w:pPr>", xml) if "w:pBdr" in p]
+    assert props.index("<w:pBdr>") < props.index("<w:jc ")
 
 
 def test_no_opinion_no_document_and_a_viewer_cannot_take_a_number(store):
