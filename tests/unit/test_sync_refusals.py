@@ -72,6 +72,14 @@ def _refused(township, path: Path) -> str:
     return ""
 
 
+def _dump_unless_untouched(database: Path, pristine: Path, before: list[str]) -> list[str]:
+    """`full_dump(database)`; when the closed file is byte for byte `pristine` (no WAL beside it), its dump
+    is `before` (pristine's) without reading it again: the fuzz's 300 dumps were a third of its time."""
+    if not Path(f"{database}-wal").exists() and database.read_bytes() == pristine.read_bytes():
+        return before
+    return full_dump(database)
+
+
 def _rezip(src: Path, dst: Path, edit) -> Path:
     with zipfile.ZipFile(src) as zf:
         members = [(i.filename, zf.read(i.filename)) for i in zf.infolist()]
@@ -225,7 +233,7 @@ def test_fuzz_mutated_packages_are_refused_whole(world, tmp_path):
     for i in range(FUZZ_CASES):
         kind, path = _mutations(data, rng, genuine, tmp_path, i)
         reason = _refused(township, path)
-        dump = full_dump(township.paths.database)
+        dump = _dump_unless_untouched(township.paths.database, pristine, before)
         if reason:
             assert dump == before, (i, kind)
             outcomes["refused"] = outcomes.get("refused", 0) + 1
