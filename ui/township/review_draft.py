@@ -321,6 +321,7 @@ class ReviewDraftPanel(QWidget):
 
     def _on_opinion_recorded(self) -> None:
         self.reload()
-        self.message.show_ok(self.tr("审核意见已登记,会随下一个回执数据包发回{village}。").format(
-            village=self.view.village_name))
+        self.message.show_ok(self.tr("审核意见已登记,会随下一个回执数据包发回{village};"
+                                     "书面的审核意见书点“打印审核意见书…”。").format(village=self.view.village_name))
+        self.print_button.setFocus()
         self.changed.emit()
