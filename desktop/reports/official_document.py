@@ -106,9 +106,6 @@ def _para_html(para: Para, new_page: bool = False) -> str:
     return f"<p class='{para.style}' style='{style}'>{text}</p>" if style else f"<p class='{para.style}'>{text}</p>"
 
 
-_SEAL_MARK = "width='34%'"
-
-
 def to_html(doc: OfficialDocument, break_before: int | None = None) -> str:
     """The document as HTML (what the PDF prints).
 
@@ -144,8 +141,8 @@ def to_html(doc: OfficialDocument, break_before: int | None = None) -> str:
 def _seal_html(doc: OfficialDocument) -> str:
     """落款 and 成文日期 on the right, inside a light dashed box marked "(盖章)": the seal's place."""
     seal = escape("(盖章)")
-    return (f"<p></p><table align='right' cellspacing='0' cellpadding='10' {_SEAL_MARK} "
-            f"style='border: 1px dashed #b0b0b0; border-color: #b0b0b0; border-style: dashed'>"
+    return ("<p></p><table align='right' width='34%' cellspacing='0' cellpadding='10' "
+            "style='border: 1px dashed #b0b0b0; border-color: #b0b0b0; border-style: dashed'>"
             f"<tr><td align='center'>{escape(doc.signer)}<br><br>"
             f"<font color='#9a9a9a'>{seal}</font><br><br>{escape(doc.date_text)}</td></tr></table>"
             "<p style='margin-top: 6pt'>&nbsp;</p>")
@@ -175,11 +172,6 @@ def pdf_html(doc: OfficialDocument) -> str:
 def write_pdf(doc: OfficialDocument, path: Path) -> Path:
     """The document as an A4 PDF with page numbers (atomically)."""
     return pdf.write_pdf(pdf_html(doc), Path(path), page=pdf.A4, title=doc.title, font_pt=FONT_PT)
-
-
-def page_count(doc: OfficialDocument) -> int:
-    """How many A4 pages the PDF has."""
-    return pdf.page_count(pdf_html(doc), font_pt=FONT_PT)
 
 
 # --- Word ---------------------------------------------------------------------------------

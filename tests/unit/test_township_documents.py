@@ -223,3 +223,17 @@ def store_path():
     from models.db import database
 
     return Path(database.database).parent
+
+
+def test_a_page_break_never_cuts_the_seal_box(qapp):
+    """When the 正文 ends where a page breaks, the last two paragraphs go over with the 落款 and its seal box."""
+    from desktop.reports.official_document import OfficialDocument, Para, _seal_is_cut, pdf_html, to_html
+
+    def doc(n: int) -> OfficialDocument:
+        return OfficialDocument("青山镇人民政府", "青山镇审〔2026〕1号", "标题", "青山村村民委员会",
+                                tuple(Para.of(f"第{i}段。" * 8) for i in range(n)), "青山镇人民政府", "二〇二六年十二月五日")
+
+    cut = next(n for n in range(10, 60) if _seal_is_cut(to_html(doc(n))))
+    html = pdf_html(doc(cut))
+    assert "page-break-before: always" in html and not _seal_is_cut(html)
+    assert "page-break-before" not in pdf_html(doc(3))
