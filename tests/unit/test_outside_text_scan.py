@@ -54,6 +54,10 @@ REVIEWED = {
     "township/elections_board_detail.py": "escape() on the village, names, dates and every finding line",
     "county/board_page.py": "the breadcrumb: escape() on the township's and the village's names",
     "county/filing_text_dialog.py": "text_html: escape() on every line of the filed rule",
+    "search/hit_delegate.py": "search.highlight.highlighted_html: escape() on the title and snippet, our <b> only",
+    "township/village_file/list_detail.py": "shows detail_html.py's HTML, escape() on every value (attack test)",
+    "township/village_file/other_tabs.py": "elections_board_detail.html_of (reviewed above)",
+    "township/villages_register.py": "escape() on the typed words in the no-match line; our own link",
 }
 
 

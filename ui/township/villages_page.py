@@ -143,6 +143,9 @@ class VillagesPage(QWidget, ExchangePartsState):
         top.addSpacing(16)
         top.addWidget(self.summary, 1)
         top.addWidget(self.fingerprint_label)
+        # The selected village's most used action, where the summary's wrapping leaves room at any font
+        # size (a fourth button in the row above the register squeezed them all at 标准 and 大).
+        top.addWidget(self.file_button)
         # The page's own actions beside the search; those for the village selected in the register
         # (rare, and each explained by its dialog) right above it: one row of all five did not fit a
         # 1024×600 screen, and the page scrolled sideways with 发通知… and 发送回执 off its edge.
@@ -153,7 +156,7 @@ class VillagesPage(QWidget, ExchangePartsState):
         tools.addWidget(self.enroll_button)
         tools.addWidget(self.notice_button)
         selected = QHBoxLayout()
-        for button in (self.file_button, self.reenroll_button, self.recovery_button, self.retire_button):
+        for button in (self.reenroll_button, self.recovery_button, self.retire_button):
             selected.addWidget(button)
         selected.addStretch(1)
         self.legend = legend = QLabel()
