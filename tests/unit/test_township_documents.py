@@ -227,7 +227,13 @@ def store_path():
 
 def test_a_page_break_never_cuts_the_seal_box(qapp):
     """When the 正文 ends where a page breaks, the last two paragraphs go over with the 落款 and its seal box."""
-    from desktop.reports.official_document import OfficialDocument, Para, _seal_is_cut, pdf_html, to_html
+    from desktop.reports.official_document import (
+        OfficialDocument,
+        Para,
+        _seal_is_cut,
+        pdf_html,
+        to_html,
+    )
 
     def doc(n: int) -> OfficialDocument:
         return OfficialDocument("青山镇人民政府", "青山镇审〔2026〕1号", "标题", "青山村村民委员会",
