@@ -18,7 +18,8 @@ from PySide6.QtCore import (
 )
 
 from models.messages import QT_TRANSLATE_NOOP
-from models.township.board import NONE, TOWNSHIP, Cell, Obligation
+from models.township.board import DUE, LATE, MISSING, NONE, OK, TOWNSHIP, Cell, Obligation
+from models.township.compliance import ESCALATIONS
 from ui.township import compliance_style as style
 
 _C = "county_board"
@@ -36,13 +37,43 @@ def _tr(text: str) -> str:
 
 
 def reason(obligation: Obligation, cell: Cell) -> str:
-    """Why the cell is what it is, in a sentence: the township's own detail when it sent one, else the rule."""
+    """Why the cell is what it is, in a sentence with its counts (the township's own detail when it sent one)."""
     if cell.detail:
         return cell.detail.replace("\n", ";")
-    meaning = style.explanation(cell.state)
+    due, done, late = cell.expected, cell.done, cell.late
+    if obligation.key == ESCALATIONS:
+        return _escalations(cell)
+    if cell.state == OK:
+        text = _tr("应完成 {due} 次,都在期限内完成").format(due=due) if due else style.explanation(OK)
+    elif cell.state == LATE:
+        text = _tr("应完成 {due} 次,完成 {done} 次,其中 {late} 次晚于期限").format(due=due, done=done, late=late)
+    elif cell.state == MISSING:
+        text = _tr("应完成 {due} 次,完成 {done} 次;{gap} 次期限已过,没有记录").format(
+            due=due, done=done, gap=max(1, due - done))
+    elif cell.state == DUE:
+        text = _tr("期限还没到(已完成 {done} 次)").format(done=done) if done else style.explanation(DUE)
+    else:
+        text = style.explanation(cell.state)
     if obligation.duty_of == TOWNSHIP:
-        return _tr("{meaning}(乡镇的职责,不计入该村按时率)").format(meaning=meaning)
-    return meaning
+        return _tr("{text}(乡镇的职责,不计入该村按时率)").format(text=text)
+    return text
+
+
+def _escalations(cell: Cell) -> str:
+    """The township's answers to what the village reported, counted in 件."""
+    due, done, late = cell.expected, cell.done, cell.late
+    if cell.state == OK:
+        text = (_tr("{due} 件上报事项都按时答复").format(due=due) if due
+                else _tr("这一时期没有待答复的上报事项"))
+    elif cell.state == LATE:
+        text = _tr("{due} 件上报事项都已答复,其中 {late} 件晚于期限").format(due=due, late=late)
+    elif cell.state == MISSING:
+        text = _tr("{due} 件上报事项中,{gap} 件超过期限未答复").format(due=due, gap=max(1, due - done))
+    elif cell.state == DUE:
+        text = _tr("{n} 件上报事项待答复,期限还没到").format(n=max(0, due - done))
+    else:
+        text = style.explanation(cell.state)
+    return _tr("{text}(乡镇的职责,不计入该村按时率)").format(text=text)
 
 
 class VillageCellsModel(QAbstractTableModel):
