@@ -4,6 +4,7 @@ Qt, ui never imports peewee or the database module."""
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@functools.cache  # parsed once per run: the parametrized tests read the same tree (ui/ took ~3 s a parse)
 def imported_modules(folder: str) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for path in (ROOT / folder).rglob("*.py"):
