@@ -3,7 +3,7 @@
 The index (`models.search_index`, migration 0016) holds one row per record.
 A query is split on whitespace; every word must appear (AND), each taken
 literally — quotes, `*`, AND/OR/NEAR and parentheses are text, never FTS5
-syntax. Words of 3+ characters go to the FTS5 trigram index (MATCH of a
+syntax (quotes and `*` around a word are taken off, as a web search box does). Words of 3+ characters go to the FTS5 trigram index (MATCH of a
 quoted string); words of 1–2 characters, which a trigram MATCH cannot
 answer, are found with `instr()` on the index's own text (LIKE is not used:
 on 2 CJK characters it is unreliable in the SQLite 3.40 Debian's Python
@@ -151,14 +151,23 @@ def kind_label(kind: str) -> str:
     return str(msg(_C, KIND_LABELS[kind])) if kind in KIND_LABELS else kind
 
 
+#: Quotes and `*` around a word are how people write "this word" and "anything after" in web search boxes:
+#: they are taken off the word's ends (inside a word they stay text), so “土地” and 土地* find 土地.
+WRAPPERS = "\"'*“”‘’「」『』"
+
+
 def words_of(query: str) -> tuple[str, ...]:
     """The query's words (split on whitespace, each once whatever its ASCII case, in order).
+
+    Quotes and asterisks around a word are taken off (`WRAPPERS`); a word that is nothing else is dropped.
 
     A word inside another word of the query is dropped: the longer one finds only records holding both.
     """
     unique: dict[str, str] = {}
     for w in query.split():
-        unique.setdefault(fold(w), w)
+        w = w.strip(WRAPPERS)
+        if w:
+            unique.setdefault(fold(w), w)
     return tuple(w for f, w in unique.items() if not any(f != g and f in g for g in unique))
 
 

@@ -17,6 +17,9 @@ def test_words_are_split_on_blanks_and_a_short_word_inside_a_longer_one_is_dropp
     assert words_of("  土地  承包\u3000土地 ") == ("土地", "承包")
     assert words_of("土地承包 土地") == ("土地承包",)
     assert words_of("ROAD road") == ("ROAD",)
+    # quotes and * around a word, as typed into a web search box, are not part of it; inside a word they are
+    assert words_of('"土地" “承包” 撂荒* \'\' "') == ("土地", "承包", "撂荒")
+    assert words_of('财务"收支 (财务*') == ('财务"收支', "(财务")
 
 
 def test_full_width_letters_and_digits_are_the_same_words():

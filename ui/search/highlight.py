@@ -12,9 +12,14 @@ _SPACES = str.maketrans("\n\r\t", "   ")
 
 
 def query_terms(query: str) -> list[str]:
-    """The words of `query` to mark: split at spaces, longest first, no duplicates, no empty ones."""
+    """The words of `query` to mark: split at spaces, longest first, no duplicates, no empty ones.
+
+    Quotes and `*` around a word are not marked (the search takes them off: `search_service.WRAPPERS`).
+    """
+    from desktop.services.search_service import WRAPPERS
+
     seen: list[str] = []
-    for word in query.split():
+    for word in (w.strip(WRAPPERS) for w in query.split()):
         if word and word.casefold() not in (w.casefold() for w in seen):
             seen.append(word)
     return sorted(seen, key=len, reverse=True)
