@@ -415,7 +415,9 @@ def cmd_check(args, paths) -> dict[str, Any]:
         "stored_values_invalid": report.stored.count,
         "stored_value_problems": [str(p) for p in report.stored.problems],
         "search_index_in_step": report.search_index_in_step, "search_index_rebuilt": repaired,
-        "_lines": [str(line) for line in report.lines()]
+        "_lines": ([] if repaired is None else [str(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "搜索索引已重建:{rows} 条记录。"), rows=repaired))])
+        + [str(line) for line in report.lines()]
         + (["检查通过。"] if report.ok else ["检查发现问题,请联系乡镇或技术支持,并保留数据文件夹。"]),
     }
 

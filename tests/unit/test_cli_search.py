@@ -37,5 +37,7 @@ def test_check_names_an_index_out_of_step_and_repair_index_rebuilds_it(demo_dir)
     out = cunwu("check", "--repair-index", "--json", data_dir=demo_dir)
     report = as_json(out)
     assert out.returncode == 0 and report["search_index_in_step"] is True and report["search_index_rebuilt"] > 0
+    human = cunwu("check", "--repair-index", data_dir=demo_dir)  # the person who asked is told it was done
+    assert human.returncode == 0 and "搜索索引已重建:" in human.stdout
     found = as_json(cunwu("--json", "search", "会议", "--kind", "meeting", data_dir=demo_dir))
     assert found["total"] > 0
