@@ -60,6 +60,8 @@ STATUS_LABELS = {
     ST_HISTORY: QT_TRANSLATE_NOOP(_C, "历史版本(补录)"),
     ST_SUPERSEDED: QT_TRANSLATE_NOOP(_C, "已被新版本取代"),
 }
+#: ST_ADOPTED once the township's 备案 is known (the 公布 is what is left): "待备案公布" would be wrong then.
+ADOPTED_FILED_LABEL = QT_TRANSLATE_NOOP(_C, "已备案,待公布")
 
 
 def fingerprint(articles: list[tuple[str, str, str]]) -> str:

@@ -27,8 +27,10 @@ def channel_labels() -> list[str]:
     return [QCoreApplication.translate(_C, c) for c in CHANNELS]
 
 
-def status_label(status: str) -> str:
-    """已生效 / 起草中 / …"""
+def status_label(status: str, filed_on: str = "") -> str:
+    """已生效 / 起草中 / …; a version voted and filed (`filed_on`) but not yet published: 已备案,待公布."""
+    if status == proc.ST_ADOPTED and filed_on:
+        return QCoreApplication.translate("rules_procedure", proc.ADOPTED_FILED_LABEL)
     return QCoreApplication.translate("rules_procedure", proc.STATUS_LABELS.get(status, status))
 
 

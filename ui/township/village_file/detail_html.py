@@ -50,7 +50,7 @@ def _section(title: str, body: str) -> str:
 def rule_html(v: VersionText) -> str:
     """A version as text: its heading, adoption and 备案 facts, then every article (anchors art0, art1…)."""
     facts = [(_tr("规约"), v.rule_set_title), (_tr("版本"), _tr("第 {n} 版").format(n=v.version_no)),
-             (_tr("状态"), rule_status(v.status)), (_tr("通过日期"), v.adopted_on),
+             (_tr("状态"), rule_status(v.status, v.filed_on)), (_tr("通过日期"), v.adopted_on),
              (_tr("备案日期"), v.filed_on), (_tr("备案回执"), v.receipt_no), (_tr("责令改正"), v.correction)]
     parts = [f"<h3>{escape(v.title)}</h3>", fields(facts)]
     if v.preamble:

@@ -48,7 +48,7 @@ class RulesTab(ListDetailTab):
                 if v.in_force:
                     self._in_force.append(v.id)
                 rows.append((v.id, [self.tr("第{n}版 {title}").format(title=v.title, n=v.version_no),
-                                    status_label(v.status), v.adopted_on]))
+                                    status_label(v.status, v.filed_on), v.adopted_on]))
         return rows
 
     def load(self, code: str) -> bool:
