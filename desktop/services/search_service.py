@@ -41,6 +41,8 @@ number or a person's note (migration 0016).
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from dataclasses import dataclass, field
 
 from desktop.services.session import Session
@@ -223,14 +225,12 @@ def search(session: Session, query: str, kind: str | None = None, village: str |
     if not kinds:
         return SearchResults(query, words)
     sql_from, where, params = _conditions(words, kinds, village, year_text)
-    counts = database.execute_sql(
-        f"SELECT d.kind, count(*) FROM {sql_from} WHERE {where} GROUP BY d.kind", params).fetchall()
-    found = dict(counts)
-    # The newest first by rowid only: sorting thousands of matches with their text would carry it along.
-    newest = [r[0] for r in database.execute_sql(
-        f"SELECT d.id FROM {sql_from} WHERE {where} ORDER BY d.day DESC, d.id DESC LIMIT ?",
-        [*params, max(0, int(limit))]).fetchall()]
-    rows = _rows(newest)
+    # One pass over the matches (a MATCH, or the instr() scan): their kind and date only; counting
+    # and picking the newest here is cheaper than a second pass, and no text is carried along.
+    matches = database.execute_sql(f"SELECT d.id, d.kind, d.day FROM {sql_from} WHERE {where}", params).fetchall()
+    found = Counter(kind for _id, kind, _day in matches)
+    newest = heapq.nlargest(max(0, int(limit)), matches, key=lambda m: (m[2], m[0]))
+    rows = _rows([m[0] for m in newest])
     names = _village_names(session)
     township = _is_township(session)
     order = {k: n for n, k in enumerate(KINDS)}
@@ -245,7 +245,8 @@ def _conditions(words: tuple[str, ...], kinds: tuple[str, ...], village: str | N
     short = [w for w in words if len(w) < TRIGRAM]
     where, params = [], []
     if long:
-        sql_from = "search_fts JOIN search_doc d ON d.id = search_fts.rowid"
+        # CROSS JOIN: the MATCH first, then its rows (never each index row probed with a MATCH).
+        sql_from = "search_fts CROSS JOIN search_doc d ON d.id = search_fts.rowid"
         where.append("search_fts MATCH ?")
         params.append(" AND ".join("(" + " OR ".join(fts_phrase(v) for v in variants(w)) + ")" for w in long))
     else:
