@@ -227,15 +227,17 @@ class _Writer:
             self.step(election_id, pr.STEP_PROXIES, sched.proxies)
 
     def vote(self, election_id: str, held: date, registered: int, kind: str,
-             slate: dict[str, list[tuple[Person, float]]], candidates: dict) -> election_count_service.RoundResult:
-        """One round: ballots and each candidate's share of the valid ones, saved (the engine judges it)."""
+             slate: dict[str, list[tuple[Person, float]]], candidates: dict,
+             seats: dict[str, int]) -> election_count_service.RoundResult:
+        """One round: ballots and each candidate's share of the valid ones (`seats` a post), saved (the engine judges it)."""
         cast = round(registered * self.rng.uniform(0.82, 0.9))
         issued = min(registered, cast + self.rng.randint(0, 6))
         invalid = self.rng.randint(2, 9)
         valid = cast - invalid
-        lines = tuple(Line(post, p.name, min(valid, round(valid * share)), candidates[(post, p.id)],
-                           woman=p.gender == "女")
-                      for post, names in slate.items() for p, share in names)
+        votes = ballot_votes(valid, {post: [share for _p, share in names] for post, names in slate.items()},
+                             seats)
+        lines = tuple(Line(post, p.name, n, candidates[(post, p.id)], woman=p.gender == "女")
+                      for post, names in slate.items() for (p, _share), n in zip(names, votes[post], strict=True))
         saved = election_count_service.save_round(self.session, election_id, RoundInput(
             kind, held.isoformat(), issued, cast, invalid, lines))
         self.counts["rounds"] += 1
@@ -249,6 +251,37 @@ class _Writer:
     def handover(self, election_id: str, on: date) -> None:
         election_count_service.record_handover(self.session, election_id, on, "村民选举委员会",
                                                f"{self.town}人民政府", _HANDOVER_ITEMS)
+
+
+def ballot_votes(valid: int, shares: dict[str, list[float]], seats: dict[str, int]) -> dict[str, list[int]]:
+    """Each candidate's votes from its share of the `valid` ballots, as a real count can have them.
+
+    A ballot names a person at most once and a post's names at most `seats`
+    times (第十五条, the rule `models.elections.tally` checks): so no one gets
+    more than `valid` votes and a post's total is at most `valid × seats`.
+    Shares are rounded to votes; when rounding (or shares summing above the
+    seats) would break that, the last names (the weakest) give up votes until
+    the post fits. Pure, so a test runs it for every village size.
+    """
+    valid = max(valid, 0)
+    out: dict[str, list[int]] = {}
+    for post, post_shares in shares.items():
+        votes = [max(0, min(valid, round(valid * share))) for share in post_shares]
+        excess = sum(votes) - valid * seats.get(post, 1)
+        for i in reversed(range(len(votes))):
+            if excess <= 0:
+                break
+            cut = min(excess, votes[i])
+            votes[i] -= cut
+            excess -= cut
+        out[post] = votes
+    return out
+
+
+def by_election_shares(rng: random.Random) -> tuple[float, float]:
+    """The 补选's two candidates' shares (one seat): the winner ahead, the two together under the ballots."""
+    first = round(rng.uniform(0.58, 0.7), 3)
+    return first, min(round(rng.uniform(0.22, 0.36), 3), round(0.97 - first, 3))
 
 
 def _slate(committee: list[Person], others: list[Person], rng: random.Random, winners_share: float = 0.6,
@@ -346,13 +379,14 @@ def _general(w: _Writer, label: str, sched: Schedule, stage: str, twist: str = "
     w.proxies(election_id, sched)
     if day > w.today:
         return election_id
-    main = w.vote(election_id, day, registered, er.ROUND_MAIN, slate, cands)
+    main = w.vote(election_id, day, registered, er.ROUND_MAIN, slate, cands, SEATS)
     if stage == VOTED:
         return election_id  # the 另行选举 is still to hold
     for further in main.result.runoff:
         by_id = {cid: p for (post, _pid), cid in cands.items() for p, _s in slate[post] if p.id == _pid}
         names = [(by_id[e.key], share) for e, share in zip(further.entries, (0.52, 0.36, 0.1), strict=False)]
-        w.vote(election_id, day, registered, er.ROUND_RUNOFF, {further.post: names}, cands)
+        w.vote(election_id, day, registered, er.ROUND_RUNOFF, {further.post: names}, cands,
+               {further.post: further.seats})
     w.announce(election_id, day)
     if at >= _ORDER[HANDED_OVER] and sched.handover <= w.today:
         w.handover(election_id, sched.handover)
@@ -399,10 +433,10 @@ def recall_and_by_election(w: _Writer) -> None:
     registered = w.roll(election_id, sched)
     sitting = {p.id for p in _committee_on(sched.election_day)} | {target.id}
     first, second = _others(sitting, sched.election_day, 2)
-    slate = {er.POST_MEMBER: [(first, round(w.rng.uniform(0.58, 0.7), 3)),
-                              (second, round(w.rng.uniform(0.22, 0.36), 3))]}
+    first_share, second_share = by_election_shares(w.rng)  # together ≤ 0.97 of the ballots: one seat
+    slate = {er.POST_MEMBER: [(first, first_share), (second, second_share)]}
     cands = w.candidates(election_id, sched, slate)
-    w.vote(election_id, sched.election_day, registered, er.ROUND_MAIN, slate, cands)
+    w.vote(election_id, sched.election_day, registered, er.ROUND_MAIN, slate, cands, {er.POST_MEMBER: 1})
     w.announce(election_id, sched.election_day)
 
 

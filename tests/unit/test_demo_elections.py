@@ -157,3 +157,43 @@ def test_the_cli_demo_takes_the_2026_stage_and_the_recall_story():
     assert tuple(choices) == de.STAGES  # the CLI offers exactly the demo's stages
     with pytest.raises(SystemExit):
         parser.parse_args(["demo", "--election-stage", "half_done"])
+
+
+def _tally_errors(valid_ballots: int, seats: dict[str, int], shares: dict[str, list[float]]) -> list[str]:
+    """The tally engine's count errors for the demo's shares of `valid_ballots` (as `_Writer.vote` saves them)."""
+    from models.elections import tally
+
+    votes = de.ballot_votes(valid_ballots, shares, seats)
+    entries = tuple(tally.Entry(post, f"{post}{n}", v) for post, vs in votes.items() for n, v in enumerate(vs))
+    invalid = 3
+    count = tally.Count(registered=valid_ballots + invalid + 40, ballots_cast=valid_ballots + invalid,
+                        seats=seats, entries=entries, invalid_ballots=invalid, on=TODAY)
+    return [f.text() for f in tally.count_round(count).errors]
+
+
+def test_the_demos_shares_give_a_possible_count_for_every_village_size():
+    """Issue 18: a six-village township's 补选 summed 998 votes for one seat of 995 valid ballots.
+
+    Pure arithmetic, no database: every share the demo draws (换届, 另行选举, 补选) for many seeds
+    and ballot counts, through the same `ballot_votes` the demo saves and the tally engine's checks.
+    """
+    import random
+
+    people = [f"候选人{n}" for n in range(9)]
+    for seed in range(60):
+        rng = random.Random(seed)
+        slates = [({p: [s for _who, s in names] for p, names in de._slate(people[:5], people[5:], rng, weak_member=weak)
+                    .items()}, de.SEATS) for weak in (False, True)]
+        slates.append(({de.er.POST_MEMBER: list(de.by_election_shares(rng))}, {de.er.POST_MEMBER: 1}))
+        slates.append(({de.er.POST_MEMBER: [0.52, 0.36, 0.1]}, {de.er.POST_MEMBER: 1}))  # 另行选举, one seat
+        for shares, seats in slates:
+            for post, post_shares in shares.items():  # the shares themselves fit: ballots × seats
+                assert sum(post_shares) <= seats[post] and max(post_shares) <= 1, (seed, post, post_shares)
+            for valid in range(1, 1400, 29):
+                assert _tally_errors(valid, seats, shares) == [], (seed, valid, shares)
+
+
+def test_ballot_votes_trims_the_weakest_when_shares_overflow_a_post():
+    votes = de.ballot_votes(995, {"vc_member": [0.7, 0.3, 0.01]}, {"vc_member": 1})
+    assert votes["vc_member"] == [696, 298, 1] and sum(votes["vc_member"]) <= 995
+    assert de.ballot_votes(0, {"vc_chair": [0.6]}, {"vc_chair": 1}) == {"vc_chair": [0]}
