@@ -29,6 +29,10 @@ PROJECTS = [
     ("征地补偿款分配方案", "land_compensation"), ("河道清淤与护岸工程", "public_welfare"),
     ("集体收益使用计划", "collective_income"), ("村级道路亮化工程", "public_welfare"),
 ]
+#: What a project's agenda and resolution say, in the words a secretary searches with (a road project
+#: is 道路 in the minutes, not only 村道 in its name); projects not listed use their name.
+_AGENDA = {"村道硬化工程": "硬化村内主干道路工程实施方案", "村级道路亮化工程": "村内道路路灯安装方案"}
+_RESOLVED = {"村道硬化工程": ",硬化村内主干道路 2.3 公里"}
 REP_TOPICS = [
     ("通报上季度村务、财务收支情况", "general"),
     ("讨论村庄环境卫生整治方案", "general"),
@@ -178,8 +182,9 @@ def fill_meetings(session: Session, years: int, households: int, seed: int = 11,
         for step, type_code, on, body in steps:
             if on > today:
                 break
-            resolutions = [(f"同意实施“{project}”", matter)] if step == "resolve" else []
-            mid = count(meeting(session, rng, type_code, on, f"{project}{body}", [project], resolutions,
+            resolutions = [(f"同意实施“{project}”{_RESOLVED.get(project, '')}", matter)] if step == "resolve" else []
+            mid = count(meeting(session, rng, type_code, on, f"{project}{body}", [_AGENDA.get(project, project)],
+                                 resolutions,
                                  present_ratio=0.95, party_study=False))
             decisions_service.add_step(session, reg.id, step, on, mid)
         else:

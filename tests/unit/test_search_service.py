@@ -131,3 +131,14 @@ def test_a_person_is_found_by_name_never_by_phone(demo):
     assert [(h.kind, h.id, h.target) for h in hits] == [("person", person.id, f"people:@{person.id}")]
     assert search_service.search(demo, "13912345678").total == 0
     assert search_service.search(demo, "欧阳修远 三组").total == 1
+
+
+def test_the_road_is_found_by_the_word_a_secretary_types(demo):
+    """Issue 19's done-when: "the meeting that decided the road" in one step; she types 道路, not 村道硬化."""
+    found = search_service.search(demo, "道路", kind="meeting")
+    titles = [h.title for h in found.hits]
+    assert "村道硬化工程村民代表会议" in titles, titles  # the 四议两公开 meeting that resolved it
+    decided = next(h for h in found.hits if h.title == "村道硬化工程村民代表会议")
+    assert decided.target == f"meetings:@{decided.id}" and "道路" in decided.snippet
+    detail = meetings_service.load(decided.id)
+    assert any("道路" in r.text and r.text.startswith("同意实施") for r in detail.resolutions)
