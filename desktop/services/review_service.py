@@ -25,7 +25,7 @@ from desktop.services.read_models import snapshot, snapshot_or_none
 from desktop.services.session import Session
 from models.db import database
 from models.disclosure.records import DisclosureItem, Feedback
-from models.entities import MODE_TOWNSHIP, Village
+from models.entities import MODE_COUNTY, MODE_TOWNSHIP, Village
 from models.errors import NotFound, PermissionDenied, ValidationError
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
 from models.roles import Permission
@@ -68,9 +68,9 @@ def _own_code() -> str:
 
 
 def village_names() -> dict[str, str]:
-    """Village code → name, from the enrolled peers and the village register."""
+    """Village code → name, from the enrolled peers and the village register (not the county's peer: not a village)."""
     names = {v.code: v.name for v in Village.select(Village.code, Village.name)}
-    names.update({p.code: p.name for p in Peer.select(Peer.code, Peer.name)})
+    names.update({p.code: p.name for p in Peer.select(Peer.code, Peer.name).where(Peer.kind != MODE_COUNTY)})
     return names
 
 

@@ -197,6 +197,9 @@ def test_the_township_imports_the_county_receipt(tmp_path, capsys):
     chain.township.use()
     ack = county_receipt.latest()
     assert ack.county_code == COUNTY_CODE and ack.last_number == 1 and ack.last_received_on
+    from desktop.services import review_service
+
+    assert COUNTY_CODE not in review_service.village_names()  # the county is no village (搜索's 村 filter offered it)
     from models.sync.records import OUT, STATUS_ACKED, PackageLog
 
     assert PackageLog.get((PackageLog.direction == OUT) & (PackageLog.number == 1)
