@@ -33,6 +33,7 @@ from desktop.services.session import Session
 from desktop.sync import directions, first_contact, keys, peers
 from desktop.sync import package_format as fmt
 from desktop.sync.importer import journal_refusal
+from desktop.sync.upward import AGGREGATE_FORMAT
 from models import audit
 from models.clock import now_utc
 from models.county import aggregate as agg
@@ -55,7 +56,7 @@ _C = "county_import"
 refused = fmt.refused
 KIND = "aggregate"
 #: The body unpacked is at most this big (a zlib bomb is refused before it fills the memory).
-MAX_BODY_BYTES = 256 * 1024**2
+MAX_BODY_BYTES = 64 * 1024**2  # a real township's is a few MB (30 villages × 10 years, every rule's text)
 
 
 @dataclass
@@ -164,15 +165,17 @@ def plan_aggregate(path: Path, paths: AppPaths) -> AggregatePlan:
         plan = AggregatePlan(path, hash_file(path)[0], sender_code, peer.name, _number(m, "number"),
                              _text(m, "created_at"), fingerprint, first, peer_name=peer.name, _manifest=m)
         peers.check_number(peer, plan.number)
+        _check_format(m)
         if PackageLog.select().where((PackageLog.file_sha256 == plan.file_sha256) & (PackageLog.direction == IN)
                                      & (PackageLog.status == STATUS_IMPORTED)).exists():
             plan.already_imported = True
             return plan
+        _refuse_reused_number(peer, plan.number)
         body = _body(opened)
     finally:
         opened.close()
     try:
-        parsed = agg.parse(body, sender_code)
+        parsed = agg.parse(body, sender_code, plan.created_at)
     except agg.BadAggregate as exc:
         raise PackageRefused(exc.message) from None
     counts = m.get("counts")
@@ -188,12 +191,37 @@ def plan_aggregate(path: Path, paths: AppPaths) -> AggregatePlan:
     plan.older = bool(current and current[0] >= plan.number)
     if plan.older:
         plan.warnings.append(f"这是较早的第 {plan.number} 号汇总包(已导入第 {current[0]} 号),数据不会被覆盖。")
+    if parsed.township_name != peer.name:  # the county's register names its townships, not their packages
+        plan.warnings.append(f"汇总包中乡镇自称“{parsed.township_name}”,与本县登记的名称“{peer.name}”不同;"
+                             "本县仍按登记的名称显示。如乡镇确已更名,请在“乡镇”里为它重新入网。")
     if parsed.format < 2:
         plan.warnings.append("这个汇总包由较早版本的乡镇软件生成,没有备案登记和村规民约条文;请乡镇升级软件后重新导出。")
     if first:
         plan.warnings.append(f"这是{peer.name}的第一个汇总包。导入前请打电话给对方核对电脑指纹:"
                              "请对方念出 8 位电脑指纹,输入后才能导入。")
     return plan
+
+
+def _check_format(m: dict) -> None:
+    """The 汇总包 format the township wrote: absent (older software), or one this county reads."""
+    value = m.get("aggregate_format", 1)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise refused(QT_TRANSLATE_NOOP(_C, "汇总包的清单不完整,已拒绝导入。"))
+    if value > AGGREGATE_FORMAT:
+        raise refused(QT_TRANSLATE_NOOP(
+            _C, "这个汇总包是第 {n} 版格式,由更新版本的乡镇软件生成,本机只认识到第 {known} 版。"
+            "请升级本机的软件后再导入。已拒绝导入。"), n=value, known=AGGREGATE_FORMAT)
+
+
+def _refuse_reused_number(peer: Peer, number: int) -> None:
+    """A township numbers each 汇总包 once: the same number with other contents is not its software's."""
+    if PackageLog.select().where((PackageLog.peer_code == peer.code) & (PackageLog.direction == IN)
+                                 & (PackageLog.kind == KIND) & (PackageLog.number == number)
+                                 & (PackageLog.status == STATUS_IMPORTED)
+                                 & (PackageLog.logged_at >= peer.enrolled_at)).exists():
+        raise refused(QT_TRANSLATE_NOOP(
+            _C, "{name}的第 {number} 号汇总包已经导入过,这个文件编号相同而内容不同(可能被改动过,或乡镇从备份恢复后"
+            "重复使用了编号)。已拒绝导入,请乡镇重新导出。"), name=peer.name, number=number)
 
 
 def _body(opened: fmt.OpenedPackage) -> object:
@@ -285,7 +313,7 @@ def _replace(plan: AggregatePlan) -> None:
         "name = excluded.name, province = excluded.province, package_number = excluded.package_number, "
         "package_created_at = excluded.package_created_at, imported_at = excluded.imported_at, "
         "data_as_of = excluded.data_as_of, package_format = excluded.package_format",
-        (code, body.township_name, body.province, plan.number, plan.created_at, now_utc(), body.data_as_of,
+        (code, plan.peer_name, body.province, plan.number, plan.created_at, now_utc(), body.data_as_of,
          body.format))
 
 
