@@ -174,7 +174,7 @@ def review_opinion(session: Session, version_id: str) -> Prepared:
     if review.reviewer:
         body.append(Para.of(f"审核人:{review.reviewer}", PLAIN))
     document = OfficialDocument(
-        organ=_letterhead(t), number=t.number(REVIEW_OPINION, issued.year, issued.number),
+        organ=_letterhead(t), number=t.number_of(issued),
         title=f"关于《{v.title}》的审核意见书", addressee=_committee(village), body=tuple(body),
         signer=t.organ_name, date_text=t.date_text(issued.issued_on), signatory=t.signatory, notes=_notes(t))
     return Prepared(REVIEW_OPINION, document, _safe(f"审核意见书_{village}_{v.title}_第{v.version_no}版"))
@@ -304,7 +304,7 @@ def rectification(session: Session, filing_id: str, on: date | None = None) -> P
         "改正后,请将村民会议记录、表决结果和改正后的文本报本机关重新备案,并向全体村民公布;"
         "逾期未改正的,本机关将依法处理。"))
     document = OfficialDocument(
-        organ=_letterhead(t), number=t.number(RECTIFICATION, issued.year, issued.number), title="责令改正通知书",
+        organ=_letterhead(t), number=t.number_of(issued), title="责令改正通知书",
         addressee=_committee(village), body=tuple(body), signer=t.organ_name, date_text=t.date_text(day),
         signatory=t.signatory, notes=_notes(t))
     return Prepared(RECTIFICATION, document, _safe(f"责令改正通知书_{village}_{version.title}"))

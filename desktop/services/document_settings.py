@@ -110,6 +110,8 @@ def issue(session: Session, kind: str, subject: str, on: date) -> Issued:
             return known
         session.require(Permission.REVIEW_RULES)
         given, book = book.issue(kind, subject, on)
+        given = replace(given, text=template().number(kind, given.year, given.number))  # kept for reprints
+        book = replace(book, issued={**book.issued, subject: given})
         _write(NUMBERS_KEY, book.to_json())
         return given
 

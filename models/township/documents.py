@@ -115,6 +115,9 @@ class Issued:
     year: int
     number: int
     issued_on: str  # ISO date: the 成文日期, kept for every reprint
+    #: The 文号 as first printed: a reprint after the pattern or 机关简称 changed shows the number the
+    #: signed paper carries ("" in a book written before it was kept: the pattern gives it then).
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,8 @@ class NumberBook:
 
     def to_json(self) -> dict:
         """The book as JSON-able data (stored in one `app_meta` entry)."""
-        return {"issued": {s: [i.kind, i.year, i.number, i.issued_on] for s, i in self.issued.items()},
+        return {"issued": {s: [i.kind, i.year, i.number, i.issued_on, *([i.text] if i.text else [])]
+                           for s, i in self.issued.items()},
                 "last": dict(self.last)}
 
     @classmethod
@@ -159,9 +163,9 @@ class NumberBook:
         issued: dict[str, Issued] = {}
         raw = data.get("issued")
         for subject, value in (raw.items() if isinstance(raw, dict) else ()):
-            if (isinstance(value, list) and len(value) == 4 and value[0] in KINDS
-                    and all(isinstance(v, int) for v in value[1:3]) and isinstance(value[3], str)):
-                issued[str(subject)] = Issued(value[0], value[1], value[2], value[3])
+            if (isinstance(value, list) and len(value) in (4, 5) and value[0] in KINDS
+                    and all(isinstance(v, int) for v in value[1:3]) and all(isinstance(v, str) for v in value[3:])):
+                issued[str(subject)] = Issued(*value)
         last: dict[str, int] = {}
         raw = data.get("last")
         for key, value in (raw.items() if isinstance(raw, dict) else ()):
@@ -189,6 +193,10 @@ class Template:
     report_filler: str = ""
     report_checker: str = ""
     report_head: str = ""
+
+    def number_of(self, issued: Issued) -> str:
+        """The 文号 a document was given: as first printed, else in this template's pattern."""
+        return issued.text or self.number(issued.kind, issued.year, issued.number)
 
     def number(self, kind: str, year: int, number: int) -> str:
         """The 文号 of a document of `kind`."""

@@ -133,6 +133,18 @@ def test_the_template_changes_name_pattern_signatory_and_date_style(reviewed):
     assert document_settings.template().short_name == "青政"  # the refused saves changed nothing
 
 
+def test_a_document_printed_again_after_the_pattern_changed_keeps_the_number_on_its_paper(reviewed):
+    version_id = review_service.queue()[0].version_id
+    first = township_documents.review_opinion(reviewed, version_id).document.number
+    assert first == "青山镇审〔2026〕1号"
+    t = document_settings.template()
+    document_settings.save_template(cli_session("township"), replace(
+        t, short_name="青政", patterns={**t.patterns, REVIEW_OPINION: "{机关简称}民审〔{年}〕{号}号"}))
+    # the signed paper says 青山镇审〔2026〕1号: a reprint must too (tester, issue 19)
+    assert township_documents.review_opinion(reviewed, version_id).document.number == first
+    assert document_settings.template().number(REVIEW_OPINION, 2026, 2) == "青政民审〔2026〕2号"  # new ones follow
+
+
 def test_the_filing_pattern_numbers_new_receipts(reviewed):
     t = document_settings.template()
     assert review_service.suggested_receipt_no(date(2026, 8, 1)) == "青山镇备〔2026〕1号"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -81,6 +82,10 @@ def test_a_malformed_book_is_read_as_far_as_it_makes_sense():
     book = NumberBook.from_json({"issued": {"x": ["nope", 1, 1, "d"], "y": [REVIEW_OPINION, 2026, 4, "2026-01-01"]},
                                  "last": {"k": "5"}})
     assert list(book.issued) == ["y"] and book.last == {f"{REVIEW_OPINION}:2026": 4}
+    # the 文号 as first printed is kept through the stored form
+    kept, book = NumberBook().issue(REVIEW_OPINION, "review:z", date(2026, 3, 1))
+    book = replace(book, issued={"review:z": replace(kept, text="青山镇审〔2026〕1号")})
+    assert NumberBook.from_json(book.to_json()).issued["review:z"].text == "青山镇审〔2026〕1号"
 
 
 def test_template_defaults_and_problems():
