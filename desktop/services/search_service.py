@@ -19,10 +19,12 @@ nothing here builds HTML from record text.
 
 Who sees what: every role may view every record of its installation
 (`Permission.VIEW`); a village's installation holds only its own records and
-the township's notices to it. The register (`person`) is searched only at a
-village: the township keeps the villages' register rows for its checks but
-has no screen of them, and never searches them. No index row holds a phone
-number or a person's note (migration 0016).
+the township's notices to it. The township holds its villages' register rows
+and shows them read only in the village file's 村民 tab to every role that may
+view (the same `Permission.VIEW` this search requires), so it finds people
+too, each with its village named. No index row holds a phone number or a
+person's note (migration 0016): a name, group, household number and the
+register's plain facts are what a search can find.
 
 `SearchHit.target` is where the main window goes (`MainWindow.go_to`):
 
@@ -195,9 +197,8 @@ def _check_filters(kind: str | None, year: int | str | None) -> str | None:
 
 
 def _allowed_kinds(session: Session) -> tuple[str, ...]:
-    info = session.installation_info()
-    if info is not None and info.mode == MODE_TOWNSHIP:
-        return tuple(k for k in KINDS if k != "person")
+    """The kinds this installation searches: every kind at a village and at the township (its village files)."""
+    del session  # every role that may view reads every kind here (see the module's text)
     return KINDS
 
 

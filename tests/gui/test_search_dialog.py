@@ -180,3 +180,27 @@ def test_the_township_finds_every_village_whose_records_mention_a_word(qtbot, to
     assert not dialog.isVisible() and page.village_file_shown() and file.code == code
     assert file.tabs.currentWidget() is file.rules_tab
     QApplication.processEvents()
+
+
+def test_the_township_finds_a_villager_and_opens_the_village_files_people_tab(qtbot, township, settings_store):
+    """Issue 19 (fix): 人员 at the township, each person with the village named, opened in its 村民 tab."""
+    from models.db import database
+
+    paths, admin = township
+    code, person_id, name = database.execute_sql(
+        "SELECT owner, min(id), name FROM person WHERE deleted = 0 GROUP BY name HAVING count(*) = 1 "
+        "ORDER BY name LIMIT 1").fetchone()
+    window = _window(qtbot, admin, paths, settings_store, (1024, 600))
+    dialog = window.open_search()
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("person"))  # the 人员 filter is offered
+    _type(qtbot, dialog, name)
+    targets = _groups(dialog)
+    people = next(t for label, t in targets.items() if label.startswith("人员"))
+    assert f"village_file:{code}:person@{person_id}" in people
+    while dialog.tree.currentItem() is None or dialog.tree.currentItem().data(0, TARGET_ROLE) != people[0]:
+        qtbot.keyClick(dialog.query_edit if not dialog.tree.hasFocus() else dialog.tree, Qt.Key.Key_Down)
+    wanted = people[0].rpartition("@")[2]
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)
+    file = window.current_page().village_file
+    assert not dialog.isVisible() and file.code == people[0].split(":")[1]
+    assert file.tabs.currentWidget() is file.people_tab and file.people_tab.current_id() == wanted

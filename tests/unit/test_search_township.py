@@ -36,8 +36,25 @@ def test_all_villages_whose_rules_mention_land_contracting(township):
     assert {h.village for h in ss.search(township, "土地承包", village=one).hits} == {one}
 
 
-def test_the_register_is_not_searched_at_the_township_and_a_sent_notice_is_found(township):
-    assert ss.search(township, "组", kind="person").total == 0
+def test_a_villager_is_found_at_the_township_with_the_village_named(township):
+    """Issue 19 (fix): the township reads the register in the village file's 村民 tab, so it finds people.
+
+    (Before, the township searched no register: `total == 0` for 人员. The village file has the tab now.)
+    """
+    code, person_id, name = database.execute_sql(
+        "SELECT owner, min(id), name FROM person WHERE deleted = 0 GROUP BY name HAVING count(*) = 1 "
+        "ORDER BY name LIMIT 1").fetchone()
+    hits = [h for h in ss.search(township, name, kind="person").hits if h.title == name]
+    assert [(h.id, h.village) for h in hits] == [(person_id, code)]
+    names = dict(database.execute_sql("SELECT code, name FROM peer"))
+    assert hits[0].village_name == names[code] != code
+    assert hits[0].target == f"village_file:{code}:person@{person_id}"
+    assert all(h.kind == "person" for h in ss.search(township, "组", kind="person").hits)
+    phones = [p for (p,) in database.execute_sql("SELECT phone FROM person WHERE phone != '' LIMIT 1")]
+    assert not phones or ss.search(township, phones[0]).total == 0  # the index holds no phone number
+
+
+def test_a_sent_notice_is_found(township):
     assert not search_index.out_of_step()
     sent = notice_service.send_notice(township, "关于秸秆禁烧的通知", "各村做好秸秆禁烧巡查。", date(2026, 11, 30))
     hits = ss.search(township, "秸秆禁烧").hits

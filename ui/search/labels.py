@@ -24,5 +24,6 @@ def kind_rank(kind: str) -> int:
 
 
 def kinds_for(township: bool) -> tuple[str, ...]:
-    """The kinds the 类别 filter offers: the township searches no register (人员)."""
-    return tuple(k for k in KINDS if not (township and k == "person"))
+    """The kinds the 类别 filter offers: the same at a village and at the township (人员: its village files' 村民)."""
+    del township  # the township's people open in the village file's 村民 tab
+    return KINDS
