@@ -235,6 +235,9 @@ def test_cli_enrol_a_new_township_from_the_county_setup(tmp_path, capsys):
     assert code == 0 and out["kind"] == "aggregate"
     manifest, body = upward.read_aggregate(out["path"])
     assert manifest["recipient"]["code"] == COUNTY_CODE and body["filings"] == []
+    # search at a county: refused with the reason, not "没有找到" (its 备案登记 holds the filed texts)
+    code, out = _run(capsys, chain.county, "search", "土地")
+    assert code == 1 and "县级版不保存村里的记录" in out["error"]
     # a flag of another level is a usage error (exit 2), never silently ignored
     for site, argv in ((chain.county, ["enroll", "--village-code", VILLAGE_CODE, "--village-name", "青山村",
                                        "--out", str(usb)]),
