@@ -87,7 +87,7 @@ def fill_county(session: Session, paths: AppPaths, townships: int = 3, villages:
             close_database()
             try:
                 built.append(build_township(setup, scratch / "乡镇" / code, _folder(scratch / "U盘" / code),
-                                            villages, years, today, seed=7 + n))
+                                            villages, years, today, seed=7 + n, first=(n - 1) * villages))
             finally:
                 close_database()
                 open_store(paths, backup_before_migration=False)
@@ -119,8 +119,11 @@ def _folder(path: Path) -> Path:
 
 
 def build_township(setup_file: Path, folder: Path, out_dir: Path, villages: int, years: int, today: date,
-                   seed: int) -> BuiltTownship:
+                   seed: int, first: int = 0) -> BuiltTownship:
     """One township installation from the county's 入网文件, filled with the township demo; its 汇总包.
+
+    `first`: where in the township demo's spread its villages start (`demo_township.plan_villages`),
+    so townships differ in their villages' names, diligence and records.
 
     Runs with the county's database closed; leaves the township's closed.
     """
@@ -132,7 +135,7 @@ def build_township(setup_file: Path, folder: Path, out_dir: Path, villages: int,
         from desktop import demo_township
 
         demo_township.fill_township(session, paths, villages=villages, years=years, seed=seed, workers=1,
-                                    today=today)
+                                    today=today, first=first)
         written = upward.export_for_county(session, paths, out_dir, today=today)
     finally:
         close_database()

@@ -133,12 +133,19 @@ class _Built:
     seconds: float
 
 
-def plan_villages(township_code: str, count: int, years: int, today: date, seed: int = 7) -> list[VillagePlan]:
-    """The demo's villages, deterministic for a seed: codes, names, sizes and the spread."""
+def plan_villages(township_code: str, count: int, years: int, today: date, seed: int = 7,
+                  first: int = 0) -> list[VillagePlan]:
+    """The demo's villages, deterministic for a seed: codes, names, sizes and the spread.
+
+    `first` starts the villages further along the spread, the names and the village seeds (codes
+    still run 001, 002, … under the township): the county demo gives each township its own
+    villages, so its board compares townships that differ instead of three copies of one.
+    """
     rng = random.Random(seed)
     plans = []
     silent_rank = 0
-    for i in range(count):
+    for n in range(count):
+        i = first + n
         kind = _PATTERN[i % len(_PATTERN)]
         households = rng.randint(150, 620)
         if kind == DILIGENT:
@@ -155,7 +162,7 @@ def plan_villages(township_code: str, count: int, years: int, today: date, seed:
         name = VILLAGE_NAMES[i] if i < len(VILLAGE_NAMES) else f"第{i + 1}村"
         stage, story, twist = _ELECTIONS[i % len(_ELECTIONS)]
         plans.append(VillagePlan(
-            i, f"{township_code}{i + 1:03d}", name, kind, households, 100 + i, round(diligence, 2),
+            n, f"{township_code}{n + 1:03d}", name, kind, households, 100 + i, round(diligence, 2),
             data_until, received, kind == DILIGENT and i in _SUBMITTING,
             max(1, years), stage, twist, story))
     return plans
@@ -169,7 +176,7 @@ def _default_workers(count: int) -> int:
 
 def fill_township(session: Session, paths: AppPaths, villages: int = 30, years: int = 10, seed: int = 7,
                   progress: Progress | None = None, workers: int | None = None,
-                  today: date | None = None) -> DemoResult:
+                  today: date | None = None, first: int = 0) -> DemoResult:
     """Enrol `villages` demo villages, build each as a real installation, import their packages.
 
     `paths` is the township's data folder, whose database is open. `progress(done,
@@ -190,7 +197,7 @@ def fill_township(session: Session, paths: AppPaths, villages: int = 30, years: 
     if not 1 <= villages <= 200:
         raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "村庄数应在 1 到 200 之间。")))
     today = today or date.today()
-    plans = plan_villages(info.code, villages, years, today, seed)
+    plans = plan_villages(info.code, villages, years, today, seed, first)
     total = 2 * len(plans)
     workers = workers or _default_workers(len(plans))
     result = DemoResult()

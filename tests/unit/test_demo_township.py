@@ -31,6 +31,16 @@ def test_the_spread_of_thirty_villages():
     assert plans == demo_township.plan_villages(TOWNSHIP, 30, 10, date(2026, 11, 30))  # deterministic
 
 
+def test_a_county_demo_township_starts_further_along_the_spread():
+    """The county demo's second township: villages of its own (names, kinds, seeds), codes from 001."""
+    day = date(2026, 11, 30)
+    first = demo_township.plan_villages("330106002", 3, 1, day, seed=9, first=3)
+    whole = demo_township.plan_villages("330106002", 6, 1, day, seed=9)
+    assert [p.code for p in first] == ["330106002001", "330106002002", "330106002003"]
+    assert [(p.name, p.kind, p.seed) for p in first] == [(p.name, p.kind, p.seed) for p in whole[3:]]
+    assert [p.code for p in first if p.submit_rules] == ["330106002001"]  # 杨家庄村, 4th of the spread
+
+
 def _small_demo(root):
     """青山镇 with a 3-village, 2-year demo, the villages built in two worker processes; (result, progress lines)."""
     from desktop.paths import AppPaths
