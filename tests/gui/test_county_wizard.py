@@ -41,6 +41,8 @@ def test_the_wizard_creates_a_county(qtbot, store):
     page.code_edit.clear()
     qtbot.keyClicks(page.code_edit, "330106")
     assert wizard.button(NEXT).isEnabled()
+    # 33… is 浙江: the county's profile (every township and village it enrols starts with it) follows the code
+    assert page.province() == "zhejiang"
     _click(qtbot, wizard, NEXT)
 
     admin = wizard.admin_page

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import setup_service
-from models.provinces import PROVINCES
+from models.provinces import PROVINCE_CODES, PROVINCES
 from ui.errors import refusal
 from ui.operations import run_query
 from ui.setup.titles import rich_title
@@ -71,6 +71,8 @@ class IdentityPage(QWizardPage):
         self.province_combo = QComboBox()
         for code, label in PROVINCES.items():
             self.province_combo.addItem(QCoreApplication.translate("provinces", label), code)
+        self._province_picked = False  # chosen by the person: never changed for them (`_suggest_province`)
+        self.province_combo.activated.connect(lambda _i: setattr(self, "_province_picked", True))
         self.name_message = FieldMessage()
         self.code_message = FieldMessage()
         #: The township's verified 入网文件 (village mode), or None when typed by hand.
@@ -274,6 +276,21 @@ class IdentityPage(QWizardPage):
 
     def _check_code(self) -> None:
         self._explain(self._validate_code, self.code_edit.text(), self.code_message)
+        self._suggest_province()
+
+    def _suggest_province(self) -> None:
+        """At a county, the province its code says (33… 浙江省), until the person picks one.
+
+        The county's profile is what every township it enrols, and every village they enrol, starts
+        with: left at 全国通用 by oversight, a whole county would run without its province's rules.
+        """
+        if self._mode_of() != "county" or not self.province_combo.isEnabled() or self._province_picked:
+            return
+        prefix = self.code_edit.text().strip()[:2]
+        profile = next((p for p, c in PROVINCE_CODES.items() if c == prefix), "national")
+        index = self.province_combo.findData(profile)
+        if index >= 0:
+            self.province_combo.setCurrentIndex(index)
 
     def _validate_code(self, text: str) -> str:
         """The service's rule for the chosen mode: 12 digits for a village, 9 for a township, 6 for a county."""
