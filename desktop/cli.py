@@ -720,7 +720,8 @@ def _ask_fingerprint(plan, given: str | None) -> str | None:
     """On a terminal, a first package asks for the 8 characters the village read out (unless given)."""
     if given or not plan.first_contact or plan.already_imported:
         return given
-    sys.stderr.write(f"请打电话给{plan.peer_name or plan.sender_code},请对方在“数据交换”页右上角(或“帮助 → 关于”)念出电脑指纹,"
+    where = "“报表”页" if getattr(plan, "from_township", False) else "“数据交换”页右上角"  # a township has no 数据交换
+    sys.stderr.write(f"请打电话给{plan.peer_name or plan.sender_code},请对方在{where}(或“帮助 → 关于”)念出电脑指纹,"
                      "在这里输入(8 位,如 ABCD-EFGH):")
     sys.stderr.flush()
     return sys.stdin.readline().strip()

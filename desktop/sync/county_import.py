@@ -25,6 +25,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 from desktop.paths import AppPaths
 from desktop.services import setup_service, status_service
@@ -78,6 +79,8 @@ class AggregatePlan:
     periods: int = 0
     filings: int = 0
     warnings: list[str] = field(default_factory=list)
+    #: The sender is a township: it shows its fingerprint on 报表 and in 帮助 → 关于 (it has no 数据交换 page).
+    from_township: ClassVar[bool] = True
     _body: agg.Aggregate | None = field(default=None, repr=False)
     _manifest: dict = field(default_factory=dict, repr=False)
 

@@ -97,6 +97,12 @@ def require_confirmed(plan: _Plan, typed: str | None) -> None:
     if not plan.first_contact or plan.already_imported:
         return
     name = plan.peer_name or plan.sender_code
+    if not normalize(typed or "") and getattr(plan, "from_township", False):  # a township has no 数据交换 page
+        raise PackageRefused(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "这是{name}({code})的第一个数据包,导入前必须核对电脑指纹:请打电话给{name},"
+            "请对方在“报表”页(或“帮助 → 关于”)念出电脑指纹(8 位,如 ABCD-EFGH),"
+            "再用 --fingerprint 给出(或在软件里导入时输入)。没有导入。"),
+            name=name, code=plan.sender_code))
     if not normalize(typed or ""):
         raise PackageRefused(msg(_C, QT_TRANSLATE_NOOP(
             _C, "这是{name}({code})的第一个数据包,导入前必须核对电脑指纹:请打电话给{name},"

@@ -45,6 +45,7 @@ def test_enrol_first_package_pinned_then_newer_idempotent_and_older(tmp_path, ca
     # without the fingerprint read out on the phone: refused, nothing stored
     code, out = _run(capsys, chain.county, "import", "--yes", first)
     assert code == 1 and "核对电脑指纹" in out["packages"][0]["error"]
+    assert "“报表”页" in out["packages"][0]["error"]  # where a township shows it (it has no 数据交换 page)
     code, out = _run(capsys, chain.county, "import", "--yes", "--fingerprint", "AAAA-BBBB", first)
     assert code == 1 and "电脑指纹不一致" in out["packages"][0]["error"]
     assert _county_rows(chain.county)["county_village"] == 0
