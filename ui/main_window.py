@@ -198,9 +198,13 @@ class MainWindow(QMainWindow):
 
             villages = review_service.village_names()
             villages.pop(self._info.code, None)
+        elif self._info.mode == "county":  # the villages of the filed rules, "乡镇 村"
+            from desktop.services import county_search
+
+            villages = county_search.village_names()
         dialog = self.search_dialog
         if dialog is None or not shiboken6.isValid(dialog):
-            dialog = SearchDialog(self._session, self, villages=villages)
+            dialog = SearchDialog(self._session, self, villages=villages, county=self._info.mode == "county")
             dialog.open_requested.connect(self.go_to)
             self.search_dialog = dialog
         elif villages is not None:
@@ -552,15 +556,14 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about_action)
 
     def _build_search(self, file_menu) -> None:
-        """文件 → 搜索… (Ctrl+F) and the 搜索记录 box in the menu bar; not at a county (it holds no records to search)."""
-        self.search_action = self.search_box = None
-        if self._info.mode == "county":
-            return
+        """文件 → 搜索… (Ctrl+F) and the 搜索记录 box in the menu bar (at a county: the filed rule texts)."""
         from ui.search.search_box import SearchBox
 
         self.search_action = QAction(self.tr("搜索(&S)…"), self)
         self.search_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.search_action.setStatusTip(self.tr("在全部记录中查找字词:人员、会议、村规民约条文、村务公开、监督事项、通知"))
+        self.search_action.setStatusTip(
+            self.tr("在各村备案的村规民约全文中查找字词") if self._info.mode == "county"
+            else self.tr("在全部记录中查找字词:人员、会议、村规民约条文、村务公开、监督事项、通知"))
         self.search_action.triggered.connect(lambda: self.open_search())
         file_menu.addAction(self.search_action)
         file_menu.addSeparator()

@@ -39,6 +39,9 @@ register's plain facts are what a search can find.
   - person: ``people:@<person id>``
 - at the township, ``village_file:<village code>:<kind>@<record>`` with the
   same record part (the village file opens that village at that record).
+- at the county, only articles of the 备案 register's filed rule texts, each
+  ``filings:@<filing id>/<position>`` (`desktop.services.county_search`:
+  instr() over the county's tables, no index).
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ from dataclasses import dataclass, field
 from desktop.services.session import Session
 from models import search_index
 from models.db import database
-from models.entities import MODE_TOWNSHIP
+from models.entities import MODE_COUNTY, MODE_TOWNSHIP
 from models.errors import ValidationError
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.roles import Permission
@@ -197,9 +200,15 @@ def _check_filters(kind: str | None, year: int | str | None) -> str | None:
 
 
 def _allowed_kinds(session: Session) -> tuple[str, ...]:
-    """The kinds this installation searches: every kind at a village and at the township (its village files)."""
-    del session  # every role that may view reads every kind here (see the module's text)
+    """The kinds this installation searches: all at a village and the township, the filed articles at the county."""
+    if _is_county(session):
+        return ("article",)
     return KINDS
+
+
+def _is_county(session: Session) -> bool:
+    info = session.installation_info()
+    return info is not None and info.mode == MODE_COUNTY
 
 
 def search(session: Session, query: str, kind: str | None = None, village: str | None = None,
@@ -225,6 +234,10 @@ def search(session: Session, query: str, kind: str | None = None, village: str |
         kinds = tuple(k for k in kinds if k == kind)
     if not kinds:
         return SearchResults(query, words)
+    if _is_county(session):  # the 备案 register's rule texts: instr() over a few thousand articles
+        from desktop.services import county_search
+
+        return county_search.search(words, query, kinds, village, year_text, limit)
     sql_from, where, params = _conditions(words, kinds, village, year_text)
     # One pass over the matches (a MATCH, or the instr() scan): their kind and date only; counting
     # and picking the newest here is cheaper than a second pass, and no text is carried along.

@@ -204,3 +204,24 @@ def test_the_township_finds_a_villager_and_opens_the_village_files_people_tab(qt
     file = window.current_page().village_file
     assert not dialog.isVisible() and file.code == people[0].split(":")[1]
     assert file.tabs.currentWidget() is file.people_tab and file.people_tab.current_id() == wanted
+
+
+def test_the_county_searches_the_filed_rule_texts_and_opens_one_at_its_article(qtbot, store, settings_store):
+    """Issue 19 (fix): Ctrl+F at a county finds the 备案 register's articles; Enter opens the text at that article."""
+    from tests.support.county import county_into_store
+
+    admin = county_into_store(townships=2, villages=2)
+    window = _window(qtbot, admin, store, settings_store, (1024, 600))
+    dialog = window.open_search()
+    assert [dialog.kind_combo.itemData(i) for i in range(dialog.kind_combo.count())] == [None, "article"]
+    _type(qtbot, dialog, "第3条 土地承包")
+    targets = [t for ts in _groups(dialog).values() for t in ts]
+    assert len(targets) == 4 and all(t.startswith("filings:@") and t.endswith("/3") for t in targets)
+    assert "4 个村" in dialog.tree.topLevelItem(0).text(0) and dialog.village_combo.count() == 1 + 4
+    qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)
+    page = window.current_page()
+    assert not dialog.isVisible() and page is window._pages["filings"]
+    text = page.text_dialog
+    assert text is not None and text.isVisible()
+    assert text.text.textCursor().selectedText().startswith("第3条") and "土地承包" in text.text.textCursor().selectedText()

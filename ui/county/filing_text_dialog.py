@@ -11,7 +11,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -78,6 +78,26 @@ class FilingTextDialog(QDialog):
         layout.addLayout(row_layout)
         screen = self.screen().availableGeometry() if self.screen() else None
         self.resize(min(760, screen.width() - 40) if screen else 760, min(560, screen.height() - 60) if screen else 520)
+
+    def show_article(self, position: int) -> bool:
+        """Scroll to the article at `position` and select its line (a search hit's article); False if none."""
+        shown, block = self.lines[2:], -1
+        for article in self.filed.articles:  # in the text's order: each article's line after the one before
+            wanted = f"{article.label} {article.text}".strip() if article.label else article.text
+            block = next((n for n in range(block + 1, len(shown)) if shown[n] == wanted), None)
+            if block is None:
+                return False
+            if article.position == position:
+                break
+        else:
+            return False
+        start = sum(len(line) + 1 for line in shown[:block])  # by characters: an article may hold line breaks
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(start)
+        cursor.setPosition(start + len(shown[block]), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.centerCursor()
+        return True
 
     def plain_text(self) -> str:
         """The whole text as saved to a .txt file."""

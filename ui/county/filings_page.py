@@ -3,7 +3,7 @@
 Filters: a township, then one of its villages, and a text (title, village,
 备案号 or any article, `county_service.filings`). Double-click or Enter on a
 line opens the rule's text read-only (`FilingTextDialog`), from where it is
-printed or saved. The register is read again each time the page is shown
+printed or saved; a search hit opens it at its article (`open_record`). The register is read again each time the page is shown
 (a package may have replaced a township's register).
 """
 
@@ -181,6 +181,34 @@ class FilingsPage(QWidget):
         self.written = done.value
         self.message.show_ok(self.tr("备案登记已保存:{path}({n} 件)").format(path=self.written, n=len(rows)))
         return True
+
+    def open_record(self, _tab: str, record: str) -> bool:
+        """A search hit's place, "<filing id>/<position>": that rule's line selected, its text open at that article.
+
+        The filters are cleared first (the line may be of a township not chosen).
+        False, with the reason under the table, when the register no longer holds it.
+        """
+        filing, _, position = record.partition("/")
+        if not filing.isdigit():
+            self.message.show_error(self.tr("找不到这条备案记录。"))
+            return False
+        for combo in (self.township_combo, self.village_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._fill_villages()
+        self.refresh()
+        row = next((r for r in range(self.model.rowCount()) if self.model.row_at(r).id == int(filing)), None)
+        if row is None:
+            self.message.show_error(self.tr("找不到这条备案记录:乡镇的新汇总包已经更新了备案登记。"))
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        dialog = self.open_row(row)
+        return dialog is not None and (not position.isdigit() or dialog.show_article(int(position)))
 
     def open_row(self, row: int) -> FilingTextDialog | None:
         """Open the text of the line on `row` (non-blocking)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.services.county_search import COUNTY_KINDS
 from desktop.services.search_service import KIND_LABELS, KINDS
 
 
@@ -23,7 +24,11 @@ def kind_rank(kind: str) -> int:
     return KINDS.index(kind) if kind in KINDS else len(KINDS)
 
 
-def kinds_for(township: bool) -> tuple[str, ...]:
-    """The kinds the 类别 filter offers: the same at a village and at the township (人员: its village files' 村民)."""
+def kinds_for(township: bool, county: bool = False) -> tuple[str, ...]:
+    """The kinds the 类别 filter offers: all at a village and the township, the filed articles at a county.
+
+    The township's people open in its village files' 村民 tab; the county holds only the
+    filed rule texts (`county_search.COUNTY_KINDS`).
+    """
     del township  # the township's people open in the village file's 村民 tab
-    return KINDS
+    return COUNTY_KINDS if county else KINDS

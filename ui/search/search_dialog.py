@@ -64,14 +64,17 @@ class SearchDialog(QDialog):
     open_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None, *,
-                 villages: dict[str, str] | None = None, live: LiveSearch | None = None):
+                 villages: dict[str, str] | None = None, live: LiveSearch | None = None, county: bool = False):
         """`villages` (code → name) at the township: the 村 filter and the names on the hits.
+
+        `county`: the county's search (the filed rule texts only; `villages` then names "乡镇 村").
 
         `live`: the search runner (tests hand in one with their own pool or call).
         """
         super().__init__(parent)
         self._session = session
         self.township = villages is not None
+        self.county = county
         self.shown_request: Request | None = None  # the request whose hits are on screen
         self._open_when_answered: Request | None = None  # Enter pressed before this request's answer came
         self.hits: list = []
@@ -88,7 +91,7 @@ class SearchDialog(QDialog):
 
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("全部类别"), None)
-        for kind in kinds_for(self.township):
+        for kind in kinds_for(self.township, county):
             self.kind_combo.addItem(kind_label(kind), kind)
         self.year_combo = QComboBox()
         self.year_combo.addItem(self.tr("全部年份"), None)
@@ -241,9 +244,12 @@ class SearchDialog(QDialog):
     # ----- showing --------------------------------------------------------------------------------
 
     def _hint_text(self) -> str:
+        if self.county:
+            return self.tr("输入要找的字词,在各乡镇报来的备案村规民约全文中查找,每条结果注明乡镇和村。\n"
+                           "例如:土地承包、宅基地、红白喜事。")
         if self.township:
             return self.tr("输入要找的字词,在各村报来的全部记录中查找:村规民约条文(每个版本)、会议(议题、决议、记录)、"
-                           "村务公开及其明细、监督事项及答复、通知。\n例如:土地承包、村道硬化、低保。"
+                           "村务公开及其明细、监督事项及答复、通知、村民。\n例如:土地承包、村道硬化、低保,或一个人的名字。"
                            "三个字以上的词找得最准。")
         return self.tr("输入要找的字词,在全部记录中查找:人员、会议(议题、决议、记录)、村规民约条文(每个版本)、"
                        "村务公开及其明细、监督事项及答复、乡镇通知。\n例如:土地、村道硬化、低保,或一个人的名字。"
