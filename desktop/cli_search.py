@@ -6,7 +6,8 @@ Same service as the window's search (`desktop.services.search_service`).
 within each kind; `total` counts every match, `results` holds at most
 `--limit`. Without `--json` the hits are printed grouped by kind, the matched
 words in 【】. Exit 0 (also with no results); 1 with a Chinese reason for an
-unknown kind or a bad year, or at a county (it keeps no village records); 2 for a usage error.
+unknown kind or a bad year; 2 for a usage error. At a county it searches the
+备案登记's filed rule texts (`desktop.services.county_search`).
 """
 
 from __future__ import annotations
@@ -43,9 +44,8 @@ def cmd_search(args, paths, open_store, require_installation) -> dict[str, Any]:
     from desktop.services.session import cli_session
 
     open_store(paths)
-    # a county holds no village records to search: refused with where it reads the filed texts (备案登记),
-    # never "没有找到" as if the words were in no rule
-    info = require_installation(records=True)
+    # at a county: the filed rule texts of its 备案登记 (`county_search`), each hit naming township and village
+    info = require_installation()
     query = " ".join(args.query)
     found = search_service.search(cli_session(info.mode), query, kind=args.kind, village=args.village,
                                   year=args.year, limit=args.limit)
