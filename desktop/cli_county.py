@@ -161,22 +161,35 @@ def export_receipts(args, paths, session) -> dict[str, Any]:
 # --- report -------------------------------------------------------------------------------------
 
 def report_compliance(args, paths, refused) -> dict[str, Any]:
-    """`cunwu report compliance --out FILE.xlsx [--period P]` at the county (same JSON keys as the township's)."""
+    """`cunwu report compliance --out FILE.xlsx [--period P] [--pdf FILE.pdf]` at the county (the township's JSON keys)."""
     from desktop.reports.county_xlsx import write_county_xlsx
     from desktop.services import county_service
 
     out = Path(args.out).expanduser()
     if out.suffix.lower() != ".xlsx":
         raise refused(msg(_C, QT_TRANSLATE_NOOP(_C, "--out 应是 .xlsx 文件,如 合规报表.xlsx。")))
-    if getattr(args, "pdf", None):
-        raise refused(msg(_C, QT_TRANSLATE_NOOP(_C, "县级报表暂只提供 .xlsx,请去掉 --pdf。")))
+    pdf_out = Path(args.pdf).expanduser() if getattr(args, "pdf", None) else None
+    if pdf_out is not None and pdf_out.suffix.lower() != ".pdf":
+        raise refused(msg(_C, QT_TRANSLATE_NOOP(_C, "--pdf 应是 .pdf 文件,如 县级合规.pdf。")))
     period = args.period or county_service.default_period()
     board = county_service.board(period)
     path = write_county_xlsx(board, out)
-    lines = [f"县级合规报表已写入:{path}",
+    pdf_path = None
+    if pdf_out is not None:  # the same report on paper (desktop.reports.county_pdf), as the township's --pdf
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs Qt's fonts, not a screen
+        from PySide6.QtGui import QGuiApplication
+
+        from desktop.reports.county_pdf import write_county_pdf
+
+        _app = QGuiApplication.instance() or QGuiApplication([])
+        pdf_path = write_county_pdf(board, pdf_out)
+    lines = [f"县级合规报表已写入:{path}"] + ([f"PDF 已写入:{pdf_path}"] if pdf_path else []) + [
              f"{board.period_label}:{len(board.townships)} 个乡镇、{board.villages} 个村,{len(board.obligations)} 项义务。"
              + ("这一期间还没有任何乡镇的数据,报表中已注明。" if board.empty else "")]
-    return {"path": str(path), "pdf": None, "period": board.period, "period_label": board.period_label,
+    return {"path": str(path), "pdf": str(pdf_path) if pdf_path else None, "period": board.period,
+            "period_label": board.period_label,
             "villages": board.villages, "obligations": len(board.obligations), "empty": board.empty,
             "rates": {o.key: board.obligation_rate(o.key) for o in board.obligations},
             "data_as_of": max((t.data_as_of for t in board.townships), default=""),
