@@ -55,6 +55,8 @@ def test_the_rule_in_force_reads_as_text_and_diffs_with_the_version_before(towns
     versions = [v for s in sets for v in s.versions]
     in_force = [v for v in versions if v.in_force]
     assert len(in_force) == 1 and in_force[0].filed_on
+    for v in versions:  # the list says filed exactly when the text's head does (the township's own 备案 counts)
+        assert v.filed_on == rules.version_text(session, FIRST, v.id).filed_on, v.title
     text = rules.version_text(session, FIRST, in_force[0].id)
     assert text.status == proc.ST_IN_FORCE and len(text.articles) == in_force[0].articles > 0
     assert text.receipt_no  # the township's own 备案 counted

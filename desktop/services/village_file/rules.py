@@ -76,7 +76,11 @@ def _adopted_on(is_history: bool, history_adopted_on: str, vote_meeting_id: str 
 
 
 def rule_sets(session: Session, code: str) -> list[RuleSetLine]:
-    """Every rule set of the village with each version's state, in title order."""
+    """Every rule set of the village with each version's state, in title order.
+
+    A version's `filed_on` is the village's own, else the day the township's register received it
+    (as `rule_facts.filing_info`): the township filed it even when the village has not heard yet.
+    """
     village_name(session, code)
     sets = database.execute_sql("SELECT id, title, kind FROM rule_set WHERE owner = ? AND +deleted = 0 ORDER BY title",
                                 (code,)).fetchall()
@@ -85,7 +89,9 @@ def rule_sets(session: Session, code: str) -> list[RuleSetLine]:
         versions = []
         for vid, no, vtitle, started, is_history, hist_on, meeting_id, filed_on, n in database.execute_sql(
                 "SELECT v.id, v.version_no, v.title, v.started_on, v.is_history, v.history_adopted_on, "
-                "v.vote_meeting_id, v.filed_on, (SELECT count(*) FROM rule_article a WHERE a.version_id = v.id "
+                "v.vote_meeting_id, COALESCE(NULLIF(v.filed_on, ''), (SELECT f.received_on FROM rule_filing f "
+                "WHERE f.version_id = v.id AND +f.deleted = 0 ORDER BY f.receipt_date DESC, f.seq DESC LIMIT 1), ''), "
+                "(SELECT count(*) FROM rule_article a WHERE a.version_id = v.id "
                 "AND +a.deleted = 0) FROM rule_version v WHERE v.rule_set_id = ? AND v.owner = ? AND +v.deleted = 0 "
                 "ORDER BY v.version_no DESC", (set_id, code)):
             status = proc.status(facts(vid))
