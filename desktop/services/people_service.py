@@ -306,7 +306,8 @@ def register_ids(search: str = "", include_left: bool = False, order: str = "ros
     (the group's position, then its number, `group_ranks`), then 户号
     (numerically: 2 before 10), the 户主 first in each household, then the
     others in the order they were entered (a roster lists 户主, 配偶, 子女).
-    "name" / "name_desc" sort by name, for the 姓名 column's header.
+    "name" / "name_desc" sort by name (code points: SQL's order; the 姓名 header sorts
+    `register_values(ids, "name")` by pinyin in the register page instead).
 
     One SELECT of ids: the register page holds these and fetches the rows it
     shows with `register_rows`, so a register of 100,000 opens at once.
@@ -347,6 +348,7 @@ def register_ids(search: str = "", include_left: bool = False, order: str = "ros
 
 #: The register's columns a header sorts by (`register_values`), as SQL over person p LEFT JOIN household h.
 REGISTER_FIELDS = {
+    "name": "p.name",
     "gender": "p.gender",
     "village_group": "p.village_group",
     "roles": "(SELECT group_concat(r.role, ',') FROM person_role r"

@@ -5,8 +5,10 @@ The model holds the ordered ids of the people matching the search
 time (`people_service.register_rows`), so a register of 100,000 opens and
 scrolls to its end without building every line first.
 
-Its order is the service's: the roster's (组, 户号, 户主 first) unless the
-姓名 header asked for names (`sort`), so sorting stays one `ORDER BY`.
+Its order is the service's, the roster's (组, 户号, 户主 first); a header
+click sorts every matching id by that column in natural order (`sort`), 姓名
+too: by pinyin like every other list (issue 19), not by the code points an
+SQL `ORDER BY name` gives (严 before 何 before 冯).
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from ui.widgets.palette import PALE_GREY
 
 _C = "RegisterModel"
 
-#: Column -> the `people_service.REGISTER_FIELDS` a header click reads (姓名 is the service's ORDER BY).
-_FIELDS = {1: "gender", 2: "village_group", 3: "roles", 4: "birth", 5: "household", 6: "relation",
+#: Column -> the `people_service.REGISTER_FIELDS` a header click reads.
+_FIELDS = {0: "name", 1: "gender", 2: "village_group", 3: "roles", 4: "birth", 5: "household", 6: "relation",
            7: "status", 8: "phone", 9: "ethnicity", 10: "education", 11: "political_status"}
 
 
@@ -80,15 +82,14 @@ class RegisterModel(LazyRowsModel):
         self.reload()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """姓名: the service's ORDER BY name (either way); another column: its values in natural order; -1: the roster.
+        """A column's values in natural order (姓名 by pinyin, `ui.widgets.sorting`); -1: the roster.
 
         Selections follow their people (`LazyRowsModel.sort`).
         """
-        wanted = ("name_desc" if order == Qt.SortOrder.DescendingOrder else "name") if column == 0 else "roster"
-        if wanted != self._order:
-            self._order = wanted
+        if self._order != "roster":  # a header click sorts the roster's ids (`set_order` chose another)
+            self._order = "roster"
             self._service_ids = None  # another ORDER BY: read the ids again
-        super().sort(-1 if column == 0 else column, order)
+        super().sort(column, order)
 
     def reload(self, search: str | None = None, include_left: bool | None = None) -> None:
         """Read the register's ids again, optionally with a new name filter or 含已迁出/死亡 choice."""
