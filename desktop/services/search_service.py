@@ -46,7 +46,9 @@ register's plain facts are what a search can find.
 
 from __future__ import annotations
 
+import functools
 import heapq
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -322,17 +324,20 @@ def _hit(row: tuple, words: tuple[str, ...], names: dict[str, str], township: bo
                      spans, tuple(find_spans(title, words)))
 
 
+@functools.lru_cache(maxsize=64)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Every variant of every word, ASCII letters in either case; a lookahead, so overlapping places count."""
+    alternatives = sorted({v for w in words for v in variants(w)}, key=len, reverse=True)
+    return re.compile("(?=(" + "|".join(map(re.escape, alternatives)) + "))", re.IGNORECASE | re.ASCII)
+
+
 def find_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """Every place in `text` a word of the query stands, merged where they overlap, in order."""
-    low = fold(text)
-    found = []
-    for f in (v for w in words for v in variants(w)):
-        start = low.find(f)
-        while start >= 0:
-            found.append((start, start + len(f)))
-            start = low.find(f, start + 1)
     merged: list[tuple[int, int]] = []
-    for s, e in sorted(found):
+    if not words:
+        return merged
+    for m in _pattern(words).finditer(text):
+        s, e = m.start(), m.end(1)
         if merged and s <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], e))
         else:
@@ -346,9 +351,13 @@ def snippet(body: str, words: tuple[str, ...], width: int = SNIPPET_WIDTH) -> tu
     The line is placed at the first place of the longest word found (the most
     telling one: in “路灯 2031” the 路灯, not the first date of a table).
     """
-    low = fold(body)
-    places = sorted((-len(v), p) for w in words for v in variants(w) if (p := low.find(v)) >= 0)
-    first, size = (places[0][1], -places[0][0]) if places else (0, 0)
+    places = []
+    for w in sorted(words, key=len, reverse=True):
+        m = _pattern((w,)).search(body)
+        if m:
+            places.append((-len(w), m.start()))
+    longest, first = min(places) if places else (0, 0)
+    size = -longest
     start = max(0, first - _BEFORE)
     end = min(len(body), max(start + width, first + size))
     piece = " ".join(body[start:end].split())  # line breaks and runs of blanks as one space (words hold none)

@@ -10,7 +10,8 @@ Measured in the same run on the same database:
 
 - first results (`search_service.search`: counts per kind, the newest 200
   hits, their snippets) for a 3-character query, against a plain FTS5
-  `MATCH` of the same query fetching every matching rowid;
+  `MATCH` of the same query fetching every matching rowid (a rare word and
+  a common one);
 - the same for a 2-character query, against a plain `instr()` scan of the
   same content (`search_doc`);
 - rebuilding the whole index (`search_index.rebuild`, what `cunwu check
@@ -37,6 +38,7 @@ from pathlib import Path
 TOWNSHIP = "330106001"
 THREE = "承包费"  # 集体鱼塘承包费: in many villages' finance tables
 TWO = "路灯"
+COMMON = "村民代"  # 村民代表(会议): thousands of matches, the newest 200 picked from them
 TYPED = "土地承包"
 
 
@@ -159,6 +161,10 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
                 "SELECT id FROM search_doc WHERE instr(title, ?) > 0 OR instr(body, ?) > 0", [TWO, TWO]).fetchall(),
                 runs)
             two = _median(lambda: search_service.search(session, TWO), runs)
+            common_match = _median(lambda: database.execute_sql(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH ?", [f'"{COMMON}"']).fetchall(), runs)
+            common = _median(lambda: search_service.search(session, COMMON), runs)
+            found_common = search_service.search(session, COMMON).total
             found3 = search_service.search(session, THREE).total
             found2 = search_service.search(session, TWO).total
             started = time.perf_counter()
@@ -171,6 +177,9 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
         (f"search: plain FTS5 MATCH '{THREE}' (baseline)", match, 1.0, scale),
         (f"search: first results for '{THREE}' (3 chars)", three, three / match,
          f"{found3:,} matches; counts + newest 200 + snippets"),
+        (f"search: plain FTS5 MATCH '{COMMON}' (baseline)", common_match, 1.0, f"{found_common:,} matches"),
+        (f"search: first results for '{COMMON}' (3 chars)", common, common / common_match,
+         "the newest 200 of them"),
         (f"search: plain instr() scan '{TWO}' (baseline)", scan, 1.0, f"{docs:,} rows"),
         (f"search: first results for '{TWO}' (2 chars)", two, two / scan, f"{found2:,} matches"),
         ("search: import of the packages (baseline)", imported, 1.0, "incl. index upkeep in each import"),
