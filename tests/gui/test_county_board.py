@@ -137,3 +137,17 @@ def test_names_from_a_package_show_literally(qtbot, store, tmp_path):
     dialog = filings.open_row(rows.index(hostile))
     assert HOSTILE_VILLAGE in dialog.text.toPlainText()
     dialog.close()
+
+
+def test_a_township_whose_package_holds_no_cells_of_the_period_is_not_called_never_received(qapp):
+    """Its 汇总包 came (第 1 号) but its villages' records start later: 本期无数据, not 从未收到 in red (tester)."""
+    from ui.county.board_model import AS_OF_COL, CountyBoardModel
+
+    heads = (county_service.TownshipHead("330106001", "青山镇", 0, "", 1),
+             county_service.TownshipHead("330106002", "绿水乡", 0, "", 0))
+    model = CountyBoardModel()
+    model.set_board(county_service.CountyBoard("西湖区", "330106", "2026Q3", "2026年第三季度", heads, ()))
+    shown = {model.index(r, 0).data(): model.index(r, AS_OF_COL) for r in range(2)}
+    assert shown["青山镇"].data() == "本期无数据" and "第 1 号" in shown["青山镇"].data(Qt.ItemDataRole.ToolTipRole)
+    assert shown["青山镇"].data(Qt.ItemDataRole.ForegroundRole) is None
+    assert shown["绿水乡"].data() == "从未收到"

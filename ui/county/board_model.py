@@ -237,8 +237,14 @@ class CountyBoardModel(QAbstractTableModel):
             return str(township.villages) if role == Qt.ItemDataRole.DisplayRole else None
         if col == AS_OF_COL:
             if role == Qt.ItemDataRole.DisplayRole:
-                return township.data_as_of or _tr("从未收到")
-            if role == Qt.ItemDataRole.ForegroundRole and not township.data_as_of:
+                if township.data_as_of:
+                    return township.data_as_of
+                # a 汇总包 came, but it holds no cells of this period (its villages' records start later)
+                return _tr("本期无数据") if township.last_number else _tr("从未收到")
+            if role == Qt.ItemDataRole.ToolTipRole and not township.data_as_of and township.last_number:
+                return _tr("已收到第 {n} 号汇总包,其中没有这一期间的数据(该乡镇各村的记录从更晚的期间开始)。").format(
+                    n=township.last_number)
+            if role == Qt.ItemDataRole.ForegroundRole and not township.data_as_of and not township.last_number:
                 return RED
             return None
         if role == Qt.ItemDataRole.DisplayRole:
