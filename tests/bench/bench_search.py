@@ -18,7 +18,7 @@ Measured in the same run on the same database:
   --repair-index` does) against the time the imports took;
 - a village with 10 years of demo history: each prefix of a query typed one
   character at a time (“土”, “土地”, “土地承”, “土地承包”), the slowest
-  reported in ms (goal: under 100 ms).
+  reported in ms and as a ratio to the issue's 100 ms (goal: ratio <= 1).
 
 Years: `CUNWU_BENCH_YEARS` (default 10); villages: `CUNWU_BENCH_VILLAGES`
 (default 30). Building the villages takes minutes on 2 cores; it is done
@@ -40,6 +40,14 @@ THREE = "承包费"  # 集体鱼塘承包费: in many villages' finance tables
 TWO = "路灯"
 COMMON = "村民代"  # 村民代表(会议): thousands of matches, the newest 200 picked from them
 TYPED = "土地承包"
+# Goals. The issue asks for these ratios and names one number only (typing: under 100 ms); the others are
+# the bench's: first results may cost a few times the bare MATCH (counts per kind, 200 rows read, their
+# snippets), the 2-character path is the same instr() scan plus that, and rebuilding the index from the
+# records already in the database should take a fraction of importing them.
+GOAL_THREE = 10
+GOAL_TWO = 2
+GOAL_REBUILD = 0.5
+TYPING_BUDGET = 0.100  # seconds: the issue's "under 100 ms on 10 years"
 
 
 def _median(fn, runs: int) -> float:
@@ -176,14 +184,17 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
     return [
         (f"search: plain FTS5 MATCH '{THREE}' (baseline)", match, 1.0, scale),
         (f"search: first results for '{THREE}' (3 chars)", three, three / match,
-         f"{found3:,} matches; counts + newest 200 + snippets"),
+         f"{found3:,} matches; counts + newest 200 + snippets; {three * 1000:.1f} ms; goal ratio <= {GOAL_THREE}"),
         (f"search: plain FTS5 MATCH '{COMMON}' (baseline)", common_match, 1.0, f"{found_common:,} matches"),
         (f"search: first results for '{COMMON}' (3 chars)", common, common / common_match,
-         "the newest 200 of them"),
+         f"the newest 200 of them; {common * 1000:.1f} ms; goal ratio <= {GOAL_THREE}"),
         (f"search: plain instr() scan '{TWO}' (baseline)", scan, 1.0, f"{docs:,} rows"),
-        (f"search: first results for '{TWO}' (2 chars)", two, two / scan, f"{found2:,} matches"),
+        (f"search: first results for '{TWO}' (2 chars)", two, two / scan,
+         f"{found2:,} matches; {two * 1000:.1f} ms; goal ratio <= {GOAL_TWO}"),
         ("search: import of the packages (baseline)", imported, 1.0, "incl. index upkeep in each import"),
-        ("search: rebuild the whole index", rebuild, rebuild / imported, "cunwu check --repair-index"),
-        (f"search: typing '{TYPED}' at a {years}-year village", typing, 0.0,
-         f"slowest prefix {typing * 1000:.1f} ms, {village_rows:,} index rows; goal < 100 ms"),
+        ("search: rebuild the whole index", rebuild, rebuild / imported,
+         f"cunwu check --repair-index; goal ratio <= {GOAL_REBUILD}"),
+        (f"search: typing '{TYPED}' at a {years}-year village", typing, typing / TYPING_BUDGET,
+         f"slowest prefix {typing * 1000:.1f} ms, {village_rows:,} index rows; ratio to the issue's 100 ms; "
+         "goal ratio <= 1"),
     ]
