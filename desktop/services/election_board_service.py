@@ -107,8 +107,13 @@ def _order_key(row: dict) -> tuple[str, int]:
     return day, row["seq"]
 
 
-def load_villages(codes_names: list[tuple[str, str, str]], today: date) -> list[VillageElection]:
-    """Every village's election facts on `today`: one query per table for all of them."""
+def load_villages(codes_names: list[tuple[str, str, str]], today: date,
+                  pinned: dict[str, str] | None = None) -> list[VillageElection]:
+    """Every village's election facts on `today`: one query per table for all of them.
+
+    `pinned` (village code → election id): that village's facts are of the named election instead of
+    its latest 换届 (a link to an earlier 换届 or a 补选: `_pinned`); an id it does not hold is ignored.
+    """
     codes = [c for c, _n, _a in codes_names]
     if not codes:
         return []
@@ -178,12 +183,32 @@ def load_villages(codes_names: list[tuple[str, str, str]], today: date) -> list[
     for code, name, as_of in codes_names:
         rows = sorted(by_owner.get(code, ()), key=_order_key)
         generals = [r for r in rows if r["kind"] == eb.GENERAL]
-        general, previous = eb.this_round(fact(generals[-1]) if generals else None, today)
-        since = (general or previous).vote_day if (general or previous) else ""
-        by_elections = tuple(fact(r) for r in rows if r["kind"] != eb.GENERAL and _order_key(r)[0] >= since)
+        pin = next((r for r in rows if r["id"] == (pinned or {}).get(code)), None)
+        if pin is not None:
+            general, previous, by_elections = _pinned(pin, rows, generals, fact)
+        else:
+            general, previous = eb.this_round(fact(generals[-1]) if generals else None, today)
+            since = (general or previous).vote_day if (general or previous) else ""
+            by_elections = tuple(fact(r) for r in rows if r["kind"] != eb.GENERAL and _order_key(r)[0] >= since)
         out.append(VillageElection(code, name, as_of, general, by_elections, tuple(recalls.get(code, ())),
                                    tuple(roles.get(code, ())), previous))
     return out
+
+
+def _pinned(pin: dict, rows: list[dict], generals: list[dict], fact) -> tuple:
+    """(general, previous, by-elections) around the election `pin` names, for a link to it.
+
+    A 换届: it, with the 补选 held in its term (up to the next 换届). A 补选: the 换届 of the
+    term it was held in, with that 补选 alone.
+    """
+    if pin["kind"] == eb.GENERAL:
+        later = [g for g in generals if _order_key(g) > _order_key(pin)]
+        since, until = _order_key(pin)[0], (_order_key(later[0])[0] if later else None)
+        by = tuple(fact(r) for r in rows if r["kind"] != eb.GENERAL and _order_key(r)[0] >= since
+                   and (until is None or _order_key(r)[0] < until))
+        return fact(pin), None, by
+    earlier = [g for g in generals if _order_key(g) <= _order_key(pin)]
+    return (fact(earlier[-1]) if earlier else None), None, (fact(pin),)
 
 
 def board(session: Session, today: date | None = None) -> ElectionBoard:

@@ -104,6 +104,13 @@ def test_go_to_opens_a_village_record_and_refuses_another_villages(qtbot, demo, 
     corner = button.mapTo(window, button.rect().bottomRight())
     assert window.rect().contains(corner) and corner.y() < window.statusBar().mapTo(window, window.statusBar().rect().topLeft()).y()
     assert "财务收支明细" in page.village_file.postings_tab.detail.toPlainText()
+    # An election named by its hit: that one (the 2021 换届), not the latest the tab opens on (issue 19, fix).
+    first_general = database.execute_sql("SELECT id, label FROM election WHERE owner = ? AND kind = 'general' "
+                                         "ORDER BY election_day LIMIT 1", (FIRST,)).fetchone()
+    window.go_to(f"village_file:{FIRST}:election@{first_general[0]}")
+    tab = page.village_file.election_tab
+    assert page.village_file.tabs.currentWidget() is tab and first_general[1] in tab.detail.toPlainText()
+    assert "第十二届" not in tab.detail.toPlainText()  # the 2026 换届 is not the one shown
     other = database.execute_sql("SELECT id FROM meeting WHERE owner != ? LIMIT 1", (FIRST,)).fetchone()[0]
     assert not page.open_village_file(FIRST, "meeting", other)
     assert page.village_file.message.text()

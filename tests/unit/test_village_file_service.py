@@ -101,6 +101,19 @@ def test_the_election_is_the_boards_and_the_packages_are_the_villages(township):
     assert log and {r.peer_code for r in log} == {FIRST}
 
 
+def test_an_election_named_by_a_link_is_the_one_shown_not_only_the_latest(township):
+    """Issue 19 (fix): a link or search hit to the 2021 换届 shows the 2021 换届, with the 补选 of its term."""
+    _paths, session = township
+    ids = [i for (i,) in database.execute_sql(
+        "SELECT id FROM election WHERE owner = ? AND kind = 'general' AND deleted = 0 ORDER BY election_day",
+        (FIRST,))]
+    assert len(ids) == 2  # the 2021 换届 and the 2026 one (the first demo village's is done)
+    assert elections.election(session, FIRST).election.id == ids[-1]
+    earlier = elections.election(session, FIRST, election_id=ids[0])
+    assert earlier.election.id == ids[0] and earlier.election.vote_day.startswith("2021")
+    assert elections.election(session, FIRST, election_id="no-such-id").election.id == ids[-1]
+
+
 def test_a_record_of_another_village_is_not_in_this_villages_file(township):
     _paths, session = township
     other_meeting = meetings.meetings(session, SECOND)[0].id

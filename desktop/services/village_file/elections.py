@@ -17,11 +17,16 @@ from models.township import elections_board as eb
 from models.township.elections_board import BoardRow
 
 
-def election(session: Session, code: str, today: date | None = None) -> BoardRow:
-    """The village's 换届 (its latest, the 补选 and 罢免 since) with the board's findings."""
+def election(session: Session, code: str, today: date | None = None, election_id: str | None = None) -> BoardRow:
+    """The village's 换届 (its latest, the 补选 and 罢免 since) with the board's findings.
+
+    `election_id` (a search hit's or a link's): that 换届 with the 补选 of its term, or that 补选
+    with the 换届 of its term, judged by the same rules; an id the village does not hold shows the latest.
+    """
     name = village_name(session, code)
     as_of = summary(session, code).data_as_of
-    village = load_villages([(code, name, as_of)], today or date.today())[0]
+    pinned = {code: election_id} if election_id else None
+    village = load_villages([(code, name, as_of)], today or date.today(), pinned)[0]
     return eb.village_row(village, today or date.today())
 
 

@@ -46,9 +46,17 @@ class ElectionTab(QWidget):
         self._html = ""
 
     def load(self, code: str) -> bool:
-        """Read the village's 换届 as the board judges it."""
+        """Read the village's 换届 as the board judges it (its latest)."""
+        return self._load(code, None)
+
+    def show_election(self, election_id: str) -> bool:
+        """Show the election `election_id` names (a link's or a search hit's), not only the latest."""
+        return bool(self.code) and self._load(self.code, election_id)
+
+    def _load(self, code: str, election_id: str | None) -> bool:
         self.code = code
-        outcome = run_query(self, lambda: ve.election(self.session, code), on_failure=self.message.show_failure)
+        outcome = run_query(self, lambda: ve.election(self.session, code, election_id=election_id),
+                            on_failure=self.message.show_failure)
         if outcome.ok:
             self._html = self.detail.html_of(outcome.value)
             self.detail.setHtml(self._html)

@@ -183,7 +183,7 @@ class VillageFileView(QWidget):
             return False
         self._show_tab(tab)
         if tab is self.election_tab:
-            return True
+            return self.election_tab.show_election(record_id)
         if tab is self.meetings_tab and self.meetings_tab.year.currentIndex() != 0:
             self.meetings_tab.year.setCurrentIndex(0)  # the meeting may be of another year than the one filtered
         target = self.exchange_tab.notices if tab is self.exchange_tab else tab
