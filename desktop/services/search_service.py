@@ -90,6 +90,13 @@ TRIGRAM = 3
 DEFAULT_LIMIT = 200
 SNIPPET_WIDTH = 80
 _BEFORE = 16
+#: A query is what a person types: past these, a pasted page (40,000 words took 150 s; 20,000 short ones an
+#: SQLite "Expression tree is too large") is refused with a message.
+MAX_WORDS = 20
+MAX_QUERY_CHARS = 10_000
+# NUL ends an FTS5 string early ("unterminated string"); a lone surrogate (a command line's undecodable
+# bytes) cannot be encoded for SQLite: both are no text anyone searches for, so they separate words.
+_UNSEARCHABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -224,10 +231,16 @@ def search(session: Session, query: str, kind: str | None = None, village: str |
 
     Raises:
         PermissionDenied: the session's role may not view records.
-        ValidationError: `kind` is not one of `KINDS`, or `year` is not a four-digit year.
+        ValidationError: `kind` is not one of `KINDS`, or `year` is not a four-digit year, or the query
+            is longer than `MAX_QUERY_CHARS` or has more than `MAX_WORDS` words.
     """
     session.require(Permission.VIEW)
     year_text = _check_filters(kind, year)
+    query = _UNSEARCHABLE.sub(" ", query)
+    # counted before `words_of`, which compares every pair of words
+    if len(query) > MAX_QUERY_CHARS or len(query.split()) > MAX_WORDS:
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "要搜索的内容太长:最多 {words} 个词、{chars} 个字。请只写要找的几个词。"),
+                       words=MAX_WORDS, chars=MAX_QUERY_CHARS)
     words = words_of(query)
     if not words:
         return SearchResults(query)
