@@ -38,6 +38,10 @@ def test_enrol_a_township_then_import_its_first_package_with_the_fingerprint(qtb
 
     key_dir = tmp_path / "石门乡的电脑"
     package = write_aggregate(key_dir, synthetic_body("330106005", "石门乡", 2, 1, seed=5), 1, tmp_path / "U盘")
+    junk = tmp_path / "330106005_县级汇总_0009_20261205.cwpkg"
+    junk.write_bytes(b"not a package")
+    page.import_files([junk])  # refused, said; the next file is still taken (it was ignored: tester, issue 19)
+    qtbot.waitUntil(lambda: "已拒绝" in page.message.text())
     page.import_files([package])
     qtbot.waitUntil(lambda: page.flow.preview_dialog is not None and page.flow.preview_dialog.isVisible())
     preview = page.flow.preview_dialog

@@ -136,6 +136,12 @@ class CountyImport(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         name = self._current.name if self._current else ""
-        self._message.show_error(self.tr("已拒绝 {file}:{reason}").format(file=name, reason=error_text(exc)))
+        text = self.tr("已拒绝 {file}:{reason}").format(file=name, reason=error_text(exc))
+        self._message.show_error(text)
         self.refused.emit()
+        # the queue goes on: a refused file must not leave 导入汇总包 doing nothing for the next one
+        if self._queue:
+            self._notifier.inform(self.tr("已拒绝这个文件。"), text).finished.connect(self._next)
+        else:
+            self._waiting, self._current = False, None
         self._notifier.error(exc).finished.connect(self._next)
