@@ -144,6 +144,16 @@ def read_county_setup(path: Path) -> CountySetupInfo:
     return county_enrollment.read_county_setup(Path(path))
 
 
+def check_county_setup(path: Path) -> CountySetupInfo:
+    """Open, verify and check a county's 入网文件 for this township, without joining.
+
+    Refused for another township or another county's key: what the screens read before asking for the call.
+    """
+    info = county_enrollment.read_county_setup(Path(path))
+    county_enrollment.check_county_setup(info)
+    return info
+
+
 def accept_county_setup(path: Path) -> CountySetupInfo:
     """Township: pin the county of a 入网文件 on this running installation (its 汇总包 are then addressed to it)."""
     info = county_enrollment.read_county_setup(Path(path))

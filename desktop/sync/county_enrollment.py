@@ -202,6 +202,21 @@ def accept_county_setup(info: CountySetupInfo) -> None:
         PackageRefused: not a township, the file is for another township, or the
             township already belongs to a county with another key.
     """
+    existing = check_county_setup(info)
+    if existing is None:
+        Peer.create(code=info.county_code, name=info.county_name, kind=MODE_COUNTY, status=PEER_ACTIVE,
+                    sign_key=info.sign_key, box_key=info.box_key, fingerprint=info.fingerprint)
+
+
+def check_county_setup(info: CountySetupInfo) -> Peer | None:
+    """Whether this township may join with `info` (read only): the county it already has, if any.
+
+    The screens ask before the phone call, so a file for another township is refused at once, not after
+    the person has read the county's fingerprint aloud.
+
+    Raises:
+        PackageRefused: as `accept_county_setup`.
+    """
     own = setup_service.current()
     if own is None or own.mode != MODE_TOWNSHIP:
         raise refused(QT_TRANSLATE_NOOP(_C, "县里发来的入网文件只能在乡镇的电脑上导入。"))
@@ -214,9 +229,7 @@ def accept_county_setup(info: CountySetupInfo) -> None:
         raise refused(QT_TRANSLATE_NOOP(
             _C, "本乡镇已经加入{name}({code}),入网文件中的县级密钥与登记的不同。如县里确实换了电脑,请联系技术支持。"),
             name=existing.name, code=existing.code)
-    if existing is None:
-        Peer.create(code=info.county_code, name=info.county_name, kind=MODE_COUNTY, status=PEER_ACTIVE,
-                    sign_key=info.sign_key, box_key=info.box_key, fingerprint=info.fingerprint)
+    return existing
 
 
 def initialize_from_county_setup(path: Path) -> tuple[setup_service.InstallationInfo, CountySetupInfo]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.sync import county_import, county_receipt
+from desktop.sync import county_enrollment, county_import, county_receipt
 from tests.support.county import county_chain
 from tests.support.first_contact import confirmed_by
 from ui.township.reports_page import ReportsPage
@@ -14,6 +14,8 @@ def test_the_township_reads_the_county_receipt_on_its_reports_page(qtbot, tmp_pa
     county_import.apply_aggregate(session, chain.first_aggregate, chain.county.paths,
                                   confirm=confirmed_by(chain.township.paths))
     receipt = county_receipt.export_receipt(session, chain.county.paths, "330106001", chain.usb).path
+    other_setup = county_enrollment.enroll_township(session, chain.county.paths, "330106002", "白沙镇",
+                                                    chain.usb)
 
     session = chain.township.use()
     page = ReportsPage(session, paths=chain.township.paths)
@@ -28,3 +30,6 @@ def test_the_township_reads_the_county_receipt_on_its_reports_page(qtbot, tmp_pa
     # a village's package is not for this box: refused with where it goes
     assert not link.import_file(chain.first_aggregate)
     assert "不是县里发来的" in link.message.text()
+    # another township's 入网文件: refused when read, before anyone is asked to phone the county (tester)
+    assert not link.import_file(other_setup)
+    assert link.join_dialog is None and "这份入网文件是给白沙镇(330106002)的" in link.message.text()

@@ -133,7 +133,7 @@ class CountyLink(QWidget):
             return False
         kind = ces.county_file_kind(path)
         if kind == ces.COUNTY_SETUP:
-            read = run_query(self, lambda: ces.read_county_setup(path), on_failure=self.message.show_failure)
+            read = run_query(self, lambda: ces.check_county_setup(path), on_failure=self.message.show_failure)
             if not read:
                 return False
             dialog = JoinCountyDialog(read.value, path, self)
