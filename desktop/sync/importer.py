@@ -213,7 +213,7 @@ def _plan(opened: fmt.OpenedPackage, path: Path, keys_dir: Path) -> ImportPlan:
             raise PackageRefused(wrong)
     if kind in ("county_setup", "county_receipt"):  # at the township they go to `county_exchange_service`
         raise refused(QT_TRANSLATE_NOOP(
-            _C, "这是县里发给本乡镇的文件(入网文件或回执),不是村里的数据包:请用导入县里文件的功能导入"
+            _C, "这是县里发给乡镇的文件(入网文件或回执),不是村里的数据包:请在“报表”页点“导入县里的文件…”导入"
             "(命令行:cunwu import 文件)。"))
     if kind != "data":
         raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单不完整,已拒绝导入。"))

@@ -302,7 +302,7 @@ def test_the_services_for_the_screens(tmp_path):
     chain.township.use()
     assert ces.county().code == COUNTY_CODE and ces.county_ack() is None
     # the village-package preview at the township names the county's file for what it is
-    with pytest.raises(PackageRefused, match="县里发给本乡镇的文件"):
+    with pytest.raises(PackageRefused, match="县里发给乡镇的文件.*“报表”页"):
         importer.plan_import(setup_file, chain.township.paths)
     session = chain.county.use()
     plan = ces.plan_aggregate(chain.county.paths, chain.first_aggregate)
