@@ -84,7 +84,11 @@ def test_the_secretary_finds_the_road_meeting_and_opens_it_with_enter(qtbot, dem
     editor.close()
     # Ctrl+F again: the same query and hits, ready to be typed over.
     window.activateWindow()
+    asked = dialog.live.asked
     assert window.open_search() is dialog and dialog.query_edit.selectedText() == "村道硬化"
+    # ... asked again, not the old list: a record deleted meanwhile is not offered (tester, issue 19)
+    qtbot.waitUntil(lambda: not dialog.is_busy())
+    assert dialog.live.asked == asked + 1 and dialog.hits
 
 
 def test_the_article_about_land_opens_in_the_rules_page_at_that_article(qtbot, demo, settings_store):

@@ -177,6 +177,10 @@ class SearchDialog(QDialog):
         if text is not None and text.strip():
             self.query_edit.setText(text.strip())
             self.live.ask_now(self.request())
+        elif self.shown_request is not None and not self.request().is_empty():
+            # back with the last query: asked again, records may have been changed or deleted since
+            # (a deleted meeting stayed listed, and Enter went to a record that is gone)
+            self.live.ask_now(self.request())
         if not self._sized:  # the first time: as large as suits the hits, within the screen and the window
             self._sized = True
             parent = self.parentWidget()
