@@ -96,6 +96,7 @@ def test_go_to_opens_a_village_record_and_refuses_another_villages(qtbot, demo, 
     assert isinstance(page, VillagesPage) and page.village_file_shown()
     assert page.village_file.rules_tab.current_id() == version_id
     assert text[:20] in page.village_file.rules_tab.detail.toPlainText()
+    assert text[:20] in page.village_file.rules_tab.selected_article()  # the hit's article marked, not only scrolled to
     posting_id = database.execute_sql("SELECT id FROM disclosure_item WHERE owner = ? AND category = 'finance' "
                                       "LIMIT 1", (FIRST,)).fetchone()[0]
     window.go_to(f"village_file:{FIRST}:posting@{posting_id}")

@@ -8,6 +8,7 @@ every value escaped) instead of the text; 打印 and 导出PDF print what is sho
 
 from __future__ import annotations
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop.reports import rules_documents
@@ -98,12 +99,28 @@ class RulesTab(ListDetailTab):
         return rules_documents.rule_text_html(record_id, self.village), v.title, self.tr("村规民约"), 12
 
     def show_article(self, version_id: str, index: int) -> bool:
-        """Show the text of `version_id` scrolled to its article number `index` (0-based)."""
+        """Show the text of `version_id` scrolled to its article number `index` (0-based), that article selected.
+
+        Selected, not only scrolled to: an article near the end cannot come to the
+        top of the text, and the search hit's article was then one of many on screen.
+        """
         self.compare_button.setChecked(False)
         if not self.select_id(version_id):
             return False
         self.detail.scrollToAnchor(f"art{index}")
+        block = self.detail.document().begin()
+        while block.isValid():
+            if f"art{index}" in block.begin().fragment().charFormat().anchorNames():
+                cursor = QTextCursor(block)
+                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+                self.detail.setTextCursor(cursor)
+                break
+            block = block.next()
         return True
+
+    def selected_article(self) -> str:
+        """The text selected in the version's text (the article a search hit opened), or ""."""
+        return self.detail.textCursor().selectedText()
 
     def empty_text(self) -> str:
         """No rules sent."""
