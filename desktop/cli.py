@@ -637,13 +637,20 @@ def cmd_export(args, paths) -> dict[str, Any]:
 def _export_for_county(info, paths, folder: Path) -> dict[str, Any]:
     """Township without --village: the county aggregate (县级汇总包)."""
     from desktop.services.session import cli_session
-    from desktop.sync import upward
+    from desktop.sync import county_enrollment, upward
 
     result = upward.export_for_county(cli_session(info.mode), paths, folder)
+    notes = []
+    if county_enrollment.county_peer() is None:  # written all the same: the county may enrol it later
+        notes.append(str(msg(_C, QT_TRANSLATE_NOOP(
+            _C, "注意:本乡镇还没有加入县(没有导入县里的入网文件),县里导入这个汇总包会拒绝。"
+            "请先请县里生成本乡镇的入网文件,用 cunwu import 导入后再导出。"))))
+    if not result.villages:
+        notes.append(str(msg(_C, QT_TRANSLATE_NOOP(_C, "注意:还没有村入网或交来数据包,这个汇总包不含任何村。"))))
     return {"path": str(result.path), "number": result.number, "recipient": "county", "kind": upward.KIND,
             "villages": result.villages, "periods": result.periods, "bytes": result.size,
             "_lines": [str(result.path), f"县级汇总包第 {result.number} 号:{result.villages} 个村、"
-                       f"{result.periods} 个期间的合规情况(不含个人信息)。可以安全拔出U盘。"]}
+                       f"{result.periods} 个期间的合规情况(不含个人信息)。可以安全拔出U盘。", *notes]}
 
 
 def cmd_import(args, paths) -> dict[str, Any]:

@@ -234,6 +234,10 @@ def test_cli_enrol_a_new_township_from_the_county_setup(tmp_path, capsys):
     assert out["county_fingerprint"].startswith(genuine(chain.county.paths).replace("-", " ")[:4])
     code, out = _run(capsys, new, "export", "--to", str(usb))
     assert code == 0 and out["kind"] == "aggregate"
+    close_database()  # on a terminal: a 汇总包 of no village says so (tester, issue 19)
+    assert cli.main(["--data-dir", str(new.paths.data_dir), "export", "--to", str(usb)]) == 0
+    said = capsys.readouterr().out
+    assert "不含任何村" in said and "还没有加入县" not in said
     manifest, body = upward.read_aggregate(out["path"])
     assert manifest["recipient"]["code"] == COUNTY_CODE and body["filings"] == []
     # search at a county: the 备案登记's filed texts, never "没有找到" for words they hold (issue 19, fix:
