@@ -91,6 +91,8 @@ def pattern_problems(pattern: str) -> list[Message]:
             _C, "文号格式只认识“{{机关简称}}”“{{年}}”“{{号}}”,其他花括号请删去。")))
     if len(pattern) > 40:
         problems.append(msg(_C, QT_TRANSLATE_NOOP(_C, "文号格式太长(最多 40 个字)。")))
+    elif _UNPRINTABLE.search(pattern):
+        problems.append(msg(_C, QT_TRANSLATE_NOOP(_C, "文号格式里有不能打印的控制字符,请重新输入。")))
     return problems
 
 
@@ -222,15 +224,42 @@ def default_template(installation_name: str) -> Template:
     return Template(organ_name=f"{name}人民政府" if name else "", short_name=name, patterns=dict(DEFAULT_PATTERNS))
 
 
+#: Each line the township types, its label and its longest length: a 1,000,000-character 机关名称 took
+#: six minutes to lay out as a PDF; a control character made the .docx unwritable (python-docx refuses it),
+#: a lone surrogate the save itself (UnicodeEncodeError).
+TEXT_LIMITS = (("organ_name", QT_TRANSLATE_NOOP(_C, "机关名称"), 64), ("short_name", QT_TRANSLATE_NOOP(_C, "机关简称"), 32),
+               ("signatory", QT_TRANSLATE_NOOP(_C, "签发人"), 32), ("contact", QT_TRANSLATE_NOOP(_C, "联系人"), 32),
+               ("phone", QT_TRANSLATE_NOOP(_C, "联系电话"), 32), ("report_filler", QT_TRANSLATE_NOOP(_C, "填报人"), 32),
+               ("report_checker", QT_TRANSLATE_NOOP(_C, "审核人"), 32),
+               ("report_head", QT_TRANSLATE_NOOP(_C, "负责人"), 32))
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _text_problems(t: Template) -> list[Message]:
+    problems = []
+    for name, label, limit in TEXT_LIMITS:
+        value = getattr(t, name)
+        if not isinstance(value, str):
+            problems.append(msg(_C, QT_TRANSLATE_NOOP(_C, "{field}不是文字。"), field=label))
+        elif len(value) > limit:
+            problems.append(msg(_C, QT_TRANSLATE_NOOP(_C, "{field}太长(最多 {n} 个字)。"), field=label, n=limit))
+        elif _UNPRINTABLE.search(value):
+            problems.append(msg(_C, QT_TRANSLATE_NOOP(_C, "{field}里有不能打印的控制字符,请重新输入。"), field=label))
+    if isinstance(t.short_name, str) and ("{" in t.short_name or "}" in t.short_name):
+        problems.append(msg(_C, QT_TRANSLATE_NOOP(_C, "机关简称里不能有花括号(文号格式用它们标记{{年}}和{{号}})。")))
+    return problems
+
+
 def template_problems(t: Template) -> list[Message]:
     """What keeps a template from being saved (empty: it can be)."""
-    problems = []
-    if not t.organ_name.strip():
+    problems = _text_problems(t)
+    if not problems and not t.organ_name.strip():
         problems.append(msg(_C, QT_TRANSLATE_NOOP(_C, "请填写机关名称,例如“青山镇人民政府”。")))
     for kind in KINDS:
         for p in pattern_problems(t.patterns.get(kind, "")):
             problems.append(msg(_C, QT_TRANSLATE_NOOP(_C, "{kind}:{problem}"),
                                 kind=KIND_LABELS[kind], problem=str(p)))
-    if not 1 <= t.days_to_correct <= 365:
+    if not isinstance(t.days_to_correct, int) or isinstance(t.days_to_correct, bool) \
+            or not 1 <= t.days_to_correct <= 365:
         problems.append(msg(_C, QT_TRANSLATE_NOOP(_C, "改正期限应在 1 到 365 天之间。")))
     return problems
