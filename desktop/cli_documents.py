@@ -52,6 +52,8 @@ def report_document(args, info, refused: type[Exception]) -> dict[str, Any]:
     out = Path(args.out).expanduser()
     if out.suffix.lower() not in (".pdf", ".docx"):
         raise refused(msg(_C, QT_TRANSLATE_NOOP(_C, "--out 应是 .pdf 或 .docx 文件。")))
+    if not out.parent.is_dir():  # before a 文号 is given: a typo in the folder must not print a traceback
+        raise refused(msg(_C, QT_TRANSLATE_NOOP(_C, "找不到文件夹“{folder}”。U盘是否已经插好?"), folder=out.parent))
     session = cli_session(info.mode)
     if args.report_command == REVIEW:
         version_id = args.version or _reviewed_draft(args.village, refused, review_service)
@@ -60,14 +62,20 @@ def report_document(args, info, refused: type[Exception]) -> dict[str, Any]:
         filing_id = args.filing or _filing_by_receipt(args.receipt_no, refused, review_service)
         prepared = (township_documents.filing_receipt(filing_id) if args.report_command == RECEIPT
                     else township_documents.rectification(session, filing_id))
-    if out.suffix.lower() == ".docx":
-        path = official_document.write_docx(prepared.document, out)
-    else:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs Qt's fonts, not a screen
-        from PySide6.QtGui import QGuiApplication
+    try:
+        if out.suffix.lower() == ".docx":
+            path = official_document.write_docx(prepared.document, out)
+        else:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs Qt's fonts, not a screen
+            from PySide6.QtGui import QGuiApplication
 
-        _app = QGuiApplication.instance() or QGuiApplication([])
-        path = official_document.write_pdf(prepared.document, out)
+            _app = QGuiApplication.instance() or QGuiApplication([])
+            path = official_document.write_pdf(prepared.document, out)
+    except OSError as exc:  # a read-only stick, a file open in WPS: said in Chinese, no traceback
+        from desktop.file_errors import os_error_text
+
+        raise refused(msg(_C, QT_TRANSLATE_NOOP(_C, "没有写成 {path}:{reason}。"), path=out,
+                          reason=os_error_text(exc))) from exc
     doc = prepared.document
     return {"path": str(path), "kind": prepared.kind, "number": doc.number, "title": doc.title,
             "addressee": doc.addressee, "date": doc.date_text,

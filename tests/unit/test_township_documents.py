@@ -226,6 +226,9 @@ def test_the_cli_writes_each_document(tmp_path, qapp):
     assert "责令改正通知书" in proc.stdout and pdf.read_bytes().startswith(b"%PDF")
     proc = cunwu("report", "filing-receipt", "--receipt-no", "无此号", "--out", str(tmp_path / "x.txt"))
     assert proc.returncode == 1 and ".pdf 或 .docx" in proc.stderr + proc.stdout
+    # a folder that is not there: said in Chinese, no traceback (tester, issue 19)
+    proc = cunwu("report", "filing-receipt", "--receipt-no", filing.receipt_no, "--out", str(tmp_path / "无" / "x.pdf"))
+    assert proc.returncode == 1 and "找不到文件夹" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def store_path():
