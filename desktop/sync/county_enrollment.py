@@ -17,6 +17,7 @@ another key (a county that changed PCs is a support case, as for villages).
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -44,6 +45,9 @@ _C = "county_enrollment"
 refused = fmt.refused
 #: The manifest kind of the county's 入网文件 (a village's is "setup").
 KIND = "county_setup"
+# A name pinned from the file becomes a peer's (and, for a new township, its own): no control characters,
+# bidi overrides, invisible characters or lone surrogates that would print another name than it is.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
 
 
 def _invalid(template: str, **params: Any) -> ValidationError:
@@ -174,13 +178,19 @@ def read_county_setup(path: Path) -> CountySetupInfo:
             if info.sign_key != sign or info.township_code != m["recipient"]["code"]:
                 raise ValueError("inconsistent")
             keys_mod.box_public_key(info.box_key)
-            setup_service.validate_code(info.county_code, MODE_COUNTY)
-            setup_service.validate_code(info.township_code, MODE_TOWNSHIP, county_code=info.county_code)
-            setup_service.validate_name(info.township_name)
-            setup_service.validate_name(info.county_name)
+            if _UNPRINTABLE.search(info.township_name + info.county_name):
+                raise ValueError("unprintable name")
+            try:  # the codes and names a person would be refused at `init`: the file says why it cannot be used
+                setup_service.validate_code(info.county_code, MODE_COUNTY)
+                setup_service.validate_code(info.township_code, MODE_TOWNSHIP, county_code=info.county_code)
+                setup_service.validate_name(info.township_name)
+                setup_service.validate_name(info.county_name)
+            except ValidationError as exc:
+                raise refused(QT_TRANSLATE_NOOP(_C, "这份入网文件不能使用:{reason}请让县里重新生成一份。"),
+                              reason=str(exc)) from None
         except PackageRefused:
             raise
-        except (KeyError, TypeError, ValueError, UnicodeDecodeError) as exc:
+        except (KeyError, TypeError, ValueError, UnicodeDecodeError, RecursionError) as exc:
             raise refused(QT_TRANSLATE_NOOP(_C, "入网文件已损坏或不完整,请让县里重新生成一份。")) from exc
         if info.province not in PROVINCES:
             raise refused(QT_TRANSLATE_NOOP(_C, "入网文件中的省份配置“{province}”本软件不认识,请升级软件。"),

@@ -18,17 +18,20 @@ file twice changes nothing.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from peewee import fn
 
 from desktop import __version__
 from desktop.paths import AppPaths
 from desktop.services import setup_service
 from desktop.services.attachments_service import hash_file
 from desktop.services.session import Session
-from desktop.sync import county_enrollment, directions, keys, upward
+from desktop.sync import county_enrollment, directions, keys, peers, upward
 from desktop.sync import package_format as fmt
 from desktop.sync.importer import journal_refusal
 from models import audit
@@ -53,6 +56,8 @@ _C = "county_receipt"
 refused = fmt.refused
 KIND = "county_receipt"
 _MAX_ITEMS = 10_000
+_WHEN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]{0,15}Z?)?")  # when the county imported it (ISO)
+_UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def file_name(township_code: str, number: int, when: datetime) -> str:
@@ -193,7 +198,8 @@ def _parse(body: object) -> tuple[list[tuple[int, str, str]], int]:
     for r in body["received"]:
         number, at, note = r.get("number"), r.get("imported_at"), r.get("note", "")
         if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 10**9 \
-                or not isinstance(at, str) or len(at) > 32 or not isinstance(note, str) or len(note) > 500:
+                or not isinstance(at, str) or not _WHEN.fullmatch(at) or not isinstance(note, str) or len(note) > 500 \
+                or _UNPRINTABLE.search(note):
             raise ValueError("item")
         out.append((number, at, note))
     data_from = body.get("data_from", 0)
@@ -251,10 +257,12 @@ def _import(session: Session, path: Path) -> CountyAck:
             raise refused(QT_TRANSLATE_NOOP(_C, "回执的清单不完整,已拒绝导入。"))
         try:
             received, _data_from = _parse(json.loads(opened.read(fmt.RECORDS).decode("utf-8")))
-        except (ValueError, UnicodeDecodeError, AttributeError) as exc:
+        except (ValueError, UnicodeDecodeError, AttributeError, RecursionError) as exc:
             raise refused(QT_TRANSLATE_NOOP(_C, "回执已损坏或不完整,请让县里重新导出一次。")) from exc
     finally:
         opened.close()
+    peers.check_number(county, number)
+    _refuse_never_sent([n for n, _, _ in received])
     sha = hash_file(path)[0]
     if not PackageLog.select().where((PackageLog.file_sha256 == sha) & (PackageLog.direction == IN)).exists():
         numbers = [n for n, _, _ in received]
@@ -273,6 +281,18 @@ def _import(session: Session, path: Path) -> CountyAck:
         audit.append(session.actor, "import", "package", path.name[:64], None,
                      {"sender": county.code, "number": number, "sha256": sha, "kind": KIND, "received": numbers})
     return latest()
+
+
+def _refuse_never_sent(numbers: list[int]) -> None:
+    """A 回执 acknowledges only 汇总包 this township wrote: a higher number would show as received on 报表."""
+    sent = PackageLog.select(fn.MAX(PackageLog.number)).where(
+        (PackageLog.peer_code == upward.COUNTY) & (PackageLog.direction == OUT)
+        & (PackageLog.kind == upward.KIND)).scalar() or 0
+    beyond = [n for n in numbers if n > sent]
+    if beyond:
+        raise refused(QT_TRANSLATE_NOOP(
+            _C, "回执说县里收到了第 {number} 号汇总包,而本乡镇没有发出过这个编号(最多到第 {sent} 号)。"
+            "已拒绝导入,请与县里核实。"), number=min(beyond), sent=sent)
 
 
 def latest() -> CountyAck | None:
