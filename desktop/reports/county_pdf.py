@@ -95,9 +95,16 @@ def summary_html(board: CountyBoard) -> str:
 
 def county_html(board: CountyBoard, today: date | None = None) -> list[str]:
     """The report's pages as HTML: the summary, then each township's villages (its own report's grid)."""
+    from desktop.reports.county_xlsx import without_data_text
+
     pages = [summary_html(board)]
     for head in board.townships:
-        pages.append(compliance_html(county_service.township_board(head.code, board.period, today)))
+        township = county_service.township_board(head.code, board.period, today)
+        if township.empty:  # the county's words, not the township's "请先在“村庄”页…" and its signature lines
+            pages.append(f"<h2>{escape(head.name)}({escape(board.period_label)})</h2>"
+                         f"<p class='note'>{escape(without_data_text(head))}</p>")
+        else:
+            pages.append(compliance_html(township))
     return pages
 
 

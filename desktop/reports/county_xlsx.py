@@ -65,7 +65,7 @@ def write_county_xlsx(board: CountyBoard, path: Path, today: date | None = None,
         sheet = wb.create_sheet(township_report._sheet_name(head.name, used))  # noqa: SLF001
         township = county_service.township_board(head.code, board.period, today)
         if township.empty:
-            township_report._empty_summary(sheet, township)  # noqa: SLF001
+            _township_without_data(sheet, head, board)
         else:
             township_report._summary(sheet, township, stamps)  # noqa: SLF001
     xs.save_atomically(wb, Path(path))
@@ -143,3 +143,33 @@ def _summary(ws, board: CountyBoard) -> None:
     xs.fit_widths(ws, first_row=_HEADER_ROW, minimum=6, maximum=30, fixed={"A": 6})
     ws.freeze_panes = ws.cell(_HEADER_ROW + 1, 4)
     xs.print_setup(ws, f"{_HEADER_ROW}:{_HEADER_ROW}", footer=True)
+
+
+def _township_without_data(ws, head, board: CountyBoard) -> None:
+    """A township's sheet with nothing of the period: what the county holds, in the county's words.
+
+    The township's own empty sheet says "请先在“村庄”页为各村办理入网" and carries the township's
+    signature lines — neither is the county's to say or sign.
+    """
+    from openpyxl.styles import Alignment, Font
+
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=8)
+    ws.cell(1, 1, _t(QT_TRANSLATE_NOOP(_C, "{name}村级依法履职情况({period})")).format(
+        name=head.name, period=board.period_label)).font = Font(name="黑体", size=14, bold=True)
+    text = without_data_text(head)
+    ws.merge_cells(start_row=_HEADER_ROW, start_column=1, end_row=_HEADER_ROW + 2, end_column=8)
+    cell = ws.cell(_HEADER_ROW, 1, text)
+    cell.font = Font(size=13, bold=True, color="9C0006")
+    cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    for letter in "ABCDEFGH":
+        ws.column_dimensions[letter].width = 14
+    xs.print_setup(ws, footer=True)
+
+
+def without_data_text(head) -> str:
+    """What the county says of a township with no cells of the period (the xlsx sheet, the PDF page)."""
+    if head.last_number:
+        return _t(QT_TRANSLATE_NOOP(
+            _C, "本县已收到{name}的第 {n} 号县级汇总包,其中没有这一期间的数据"
+                "(该乡镇还没有村入网,或各村的记录从更晚的期间开始)。")).format(name=head.name, n=head.last_number)
+    return _t(QT_TRANSLATE_NOOP(_C, "本县还没有收到{name}的县级汇总包。")).format(name=head.name)

@@ -293,6 +293,13 @@ def test_the_county_report_has_a_township_sheet_and_one_per_township(tmp_path, c
     first = [c.value for c in wb["各乡镇汇总"][4]]
     assert first[1] == "城关镇" and first[3] == 3
     assert any(c.value == "330106001001" for row in wb["城关镇"].iter_rows() for c in row)
+    # a period no township has cells of: each sheet says what the county holds, never the township's
+    # "请先在“村庄”页为各村办理入网" (tester, issue 19)
+    code, out = _run(capsys, county, "report", "compliance", "--out", str(tmp_path / "早.xlsx"), "--period", "2025Q1")
+    assert code == 0, out
+    said = [c.value for row in load_workbook(out["path"])["城关镇"].iter_rows() for c in row if c.value]
+    assert any("本县已收到城关镇的第 1 号县级汇总包" in str(v) for v in said), said
+    assert not any("村庄" in str(v) for v in said)
 
 
 def test_the_services_for_the_screens(tmp_path):
