@@ -132,6 +132,9 @@ def import_at_county(args, paths, session, confirm_question, ask_fingerprint) ->
                         "first_contact": plan.first_contact, "fingerprint": plan.fingerprint,
                         "warnings": plan.warnings})
         lines += [f"{path.name}:", *("  " + line for line in plan.summary_lines())]
+        if not plan.already_imported:  # the plan's words were written for before the import: say it is done
+            lines.append("  " + str(msg(_C, QT_TRANSLATE_NOOP(_C, "已导入(电脑指纹已核对一致,以后的汇总包凭签名核验)。")
+                                        if plan.first_contact else QT_TRANSLATE_NOOP(_C, "已导入。"))))
     return {"ok": ok, "packages": results, "backup": None, "_lines": lines}
 
 

@@ -238,6 +238,13 @@ def test_cli_enrol_a_new_township_from_the_county_setup(tmp_path, capsys):
     assert cli.main(["--data-dir", str(new.paths.data_dir), "export", "--to", str(usb)]) == 0
     said = capsys.readouterr().out
     assert "不含任何村" in said and "还没有加入县" not in said
+    # the county imports it on a terminal: the last line says it is in (the plan's "导入前请打电话…" came last)
+    from desktop.paths import AppPaths
+
+    close_database()
+    assert cli.main(["--data-dir", str(chain.county.paths.data_dir), "import", "--yes", "--fingerprint",
+                     genuine(AppPaths(tmp_path / "白沙镇")), out["path"]]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("已导入(电脑指纹已核对一致,以后的汇总包凭签名核验)。")
     manifest, body = upward.read_aggregate(out["path"])
     assert manifest["recipient"]["code"] == COUNTY_CODE and body["filings"] == []
     # search at a county: the 备案登记's filed texts, never "没有找到" for words they hold (issue 19, fix:
