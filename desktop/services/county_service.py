@@ -438,7 +438,7 @@ def filings(township_code: str | None = None, village_code: str | None = None, t
                      "WHERE a.filing_id = f.id AND instr(a.text, ?) > 0))")
         args += [text] * 5
     sql = _FILING_SQL + (" WHERE " + " AND ".join(where) if where else "") + \
-        " ORDER BY f.receipt_date DESC, f.receipt_no DESC, f.village_code"
+        " ORDER BY f.receipt_date DESC, f.village_code"  # one day: by village code (receipt numbers are text)
     return [FilingRow(*r) for r in database.execute_sql(sql, args).fetchall()]
 
 
