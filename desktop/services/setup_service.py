@@ -29,6 +29,9 @@ from models.roles import ADMIN_ROLE, ROLES, Permission
 
 _C = "setup"
 _LOGIN = re.compile(r"^[A-Za-z0-9_.\-]{2,32}$")
+# An installation's name travels in every package and 入网文件 and is printed on documents: no control,
+# bidi-override or invisible characters (they make it show as another name) and no lone surrogates.
+_UNPRINTABLE_NAME = re.compile("[\x00-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
 
 
 def _invalid(template: str, **params) -> ValidationError:
@@ -45,6 +48,8 @@ def validate_name(name: str) -> str:
     name = (name or "").strip()
     if not 2 <= len(name) <= 32:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "名称应为 2 到 32 个字,例如“青山村”或“城关镇”。"))
+    if _UNPRINTABLE_NAME.search(name):
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "名称里有不能显示的控制字符,请重新输入。"))
     return name
 
 

@@ -170,3 +170,31 @@ def test_receipt_replayed_changes_nothing(chain, tmp_path):
     county_receipt.import_receipt(session, path, chain.township.paths)
     assert full_dump(chain.township.paths.database) == before
     assert county_receipt.latest().last_number == 1
+
+
+@pytest.mark.parametrize("name", ["白沙\u202e镇", "白沙\x00镇", "白\u200b沙镇", "白沙镇\n✔ 指纹已核对"])
+def test_county_refuses_to_enrol_a_township_under_an_unprintable_name(chain, tmp_path, name):
+    """The county's own typing: the 入网文件 it would write is one every township refuses."""
+    from desktop.services import county_exchange_service as ces
+    from models.errors import ValidationError
+
+    session = chain.county.use()
+    before = full_dump(chain.county.paths.database)
+    (tmp_path / "u").mkdir()
+    with pytest.raises(ValidationError, match="控制字符"):
+        ces.enroll_township(session, chain.county.paths, "330106002", name, tmp_path / "u")
+    assert full_dump(chain.county.paths.database) == before and not list((tmp_path / "u").iterdir())
+
+
+def test_init_county_with_an_unprintable_name_is_refused(tmp_path, capsys):
+    from desktop import cli
+    from models.db import close_database
+
+    close_database()
+    code = cli.main(["--data-dir", str(tmp_path / "县"), "--json", "init", "county", "--name", "西湖\u202e区",
+                     "--code", COUNTY_CODE])
+    assert code == 1 and "控制字符" in capsys.readouterr().out
+    close_database()  # nothing half-made: the same folder is then set up with the right name
+    assert cli.main(["--data-dir", str(tmp_path / "县"), "--json", "init", "county", "--name", "西湖区",
+                     "--code", COUNTY_CODE]) == 0
+    close_database()
