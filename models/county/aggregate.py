@@ -41,7 +41,10 @@ _PERIOD = re.compile(r"[0-9]{4}(Q[1-4])?")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # fromisoformat also reads "20240310" and "2024031000"
 # Control characters, bidi overrides and lone surrogates (SQLite cannot store them: a traceback).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-# Invisible characters in a name make two names that look the same ("青山村" and "青\u200b山村").
+# Invisible characters in a name make two names that look the same ("青山村" and "青\u200b山村"): refused in
+# the names of the township and its villages (typed at 入网, where `validate_name` refuses them too). A rule's
+# title or article may carry one pasted from a web page; refusing it there would refuse the township's every
+# 汇总包 for a village's text it cannot change, so there it is kept as it is.
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff]")
 _LINE_BREAK = re.compile(r"[\r\n\t]")
 
@@ -99,10 +102,10 @@ class Aggregate:
         return max(days) if days else ""
 
 
-def _text(value: Any, what: str, limit: int, empty: bool = True, lines: bool = False) -> str:
+def _text(value: Any, what: str, limit: int, empty: bool = True, lines: bool = False, name: bool = False) -> str:
     if not isinstance(value, str) or len(value) > limit or (not empty and not value.strip()):
         raise _bad(what, value)
-    if _CONTROL.search(value) or (not lines and (_LINE_BREAK.search(value) or _INVISIBLE.search(value))):
+    if _CONTROL.search(value) or (not lines and _LINE_BREAK.search(value)) or (name and _INVISIBLE.search(value)):
         raise _bad(what, value)
     return value
 
@@ -158,7 +161,7 @@ def parse(body: Any, township_code: str, written_on: str = "") -> Aggregate:
     town = body.get("township")
     if not isinstance(town, dict) or town.get("code") != township_code:
         raise _bad(QT_TRANSLATE_NOOP(_C, "乡镇代码"), town.get("code") if isinstance(town, dict) else town)
-    name = _text(town.get("name"), QT_TRANSLATE_NOOP(_C, "乡镇名称"), 64, empty=False)
+    name = _text(town.get("name"), QT_TRANSLATE_NOOP(_C, "乡镇名称"), 64, empty=False, name=True)
     province = town.get("province", "national")
     if not _member(province, PROVINCES):
         raise _bad(QT_TRANSLATE_NOOP(_C, "省份配置"), province)
@@ -174,7 +177,8 @@ def parse(body: Any, township_code: str, written_on: str = "") -> Aggregate:
         v_province = v.get("province", province)
         if not _member(v_province, PROVINCES):
             raise _bad(QT_TRANSLATE_NOOP(_C, "省份配置"), v_province)
-        villages.append((code, _text(v.get("name"), QT_TRANSLATE_NOOP(_C, "村名"), 64, empty=False), v_province,
+        villages.append((code, _text(v.get("name"), QT_TRANSLATE_NOOP(_C, "村名"), 64, empty=False, name=True),
+                         v_province,
                          _day(v.get("data_as_of"), QT_TRANSLATE_NOOP(_C, "数据截至"))))
     for o in _list(body.get("obligations"), QT_TRANSLATE_NOOP(_C, "义务"), 100):
         key = o.get("key") if isinstance(o, dict) else o

@@ -216,3 +216,13 @@ def test_first_contact_is_still_needed_for_a_stranger_key(county, tmp_path):
     with pytest.raises(PackageRefused, match="不是由登记的那台电脑签名"):
         county_import.apply_aggregate(county.session, path, county.site.paths, confirm=first_contact.confirmer("x"))
     assert full_dump(county.db) == before
+
+
+def test_zero_width_space_pasted_into_a_rule_title_is_kept_not_refused(county):
+    """A village's own text it may have pasted from a web page: refusing it would refuse every 汇总包 of its
+    township for words the township cannot change. Only names (the township's, its villages') refuse it."""
+    body = _good()
+    body["filings"][0]["title"] = "城关1村村规\u200b民约"
+    body["filings"][0]["articles"][0][1] = "第一章\ufeff 总则"
+    county_import.apply_aggregate(county.session, _write(county, body), county.site.paths)
+    assert "城关1村村规\u200b民约" in [f.title for f in county_service.filings()]
