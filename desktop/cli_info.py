@@ -48,7 +48,7 @@ def info(paths: AppPaths, installation) -> dict[str, Any]:
     lines += [f"电脑指纹:{short}",
               f"(完整指纹:{full})",
               {"township": "县里第一次导入本机的汇总包时,会打电话请您念出上面的电脑指纹(8 位)。",
-               "county": "乡镇导入县里的入网文件时,会打电话与您核对上面的电脑指纹(8 位)。"}.get(
+               "county": "乡镇导入县里的入网文件时,会打电话与您逐组核对上面的完整指纹(6 组)。"}.get(
                    installation.mode, "乡镇第一次导入本机的数据包时,会打电话请您念出上面的电脑指纹(8 位)。"),
               f"数据文件夹:{paths.data_dir}"]
     result["_lines"] = lines

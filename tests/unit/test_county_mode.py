@@ -66,6 +66,8 @@ def test_cunwu_init_county_and_info(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["mode"] == "county"
     assert cli.main(["--data-dir", d, "info", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["mode"] == "county"
+    assert cli.main(["--data-dir", d, "info"]) == 0  # the township checks the county's whole key, group by group
+    assert "逐组核对上面的完整指纹" in capsys.readouterr().out
     assert cli.main(["--data-dir", str(tmp_path / "x"), "init", "county", "--name", "西湖区", "--code", "3301"]) == 1
     assert "6 位" in capsys.readouterr().err
 
