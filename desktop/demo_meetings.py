@@ -11,6 +11,7 @@ import functools
 import random
 from datetime import date, timedelta
 
+from desktop import demo_terms
 from desktop.services import decisions_service, meetings_service, terms_service
 from desktop.services.meetings_service import AgendaLine, AttendanceLine, ResolutionLine
 from desktop.services.session import Session
@@ -123,15 +124,15 @@ def fill_meetings(session: Session, years: int, households: int, seed: int = 11,
 
     # The authorization in force when the records start was granted before them:
     # entered as history, without a linked meeting.
-    term_start = max(date(y, 5, 10) for y in (2011, 2016, 2021, 2026) if date(y, 5, 10) <= date(first_year, 1, 1))
+    term_start = demo_terms.term_start_before(first_year)
     decisions_service.add_authorization(session, sorted(ART24_MATTERS), term_start,
-                                        date(term_start.year + 5, 4, 30), None,
+                                        demo_terms.term_end_after(term_start), None,
                                         "补录:本届村委会任期内的授权(原始记录为纸质档案)")
     for index, year in enumerate(range(first_year, today.year + 1)):
         current = year == today.year
         # 村民会议 (户代表) early in the year; in a 换届 year (April elections) it meets in
         # May, and the first meeting of each term authorizes the 代表会议 for the term.
-        election_year = year in (2016, 2021, 2026)
+        election_year = demo_terms.is_election_year(year)
         on = _day(rng, year, 5 if election_year else 2)
         if on <= today:
             late = index == 2  # one year the notice went out only a week before
@@ -144,8 +145,7 @@ def fill_meetings(session: Session, years: int, households: int, seed: int = 11,
                                  notice_days=7 if late else 12, typed=(households, present)))
             if len(resolutions) > 1:
                 # The authorization lasts until the end of the current 村委会 term.
-                term_end = min(date(y, 4, 30) for y in (2021, 2026, 2031) if date(y, 4, 30) > on)
-                decisions_service.add_authorization(session, sorted(ART24_MATTERS), on, term_end, mid,
+                decisions_service.add_authorization(session, sorted(ART24_MATTERS), on, demo_terms.term_end_after(on), mid,
                                                     "换届后首次村民会议授权,期限至本届村委会任期届满")
         for quarter in range(1, 5):
             on = _day(rng, year, quarter * 3 - 1)

@@ -63,6 +63,11 @@ DILIGENT, LATE, SILENT = "diligent", "late", "silent"
 _PATTERN = (DILIGENT, LATE, SILENT, DILIGENT, DILIGENT, LATE, DILIGENT, DILIGENT, DILIGENT, DILIGENT)
 #: Which villages send their 2026 村规民约 draft for review (diligent ones, by position).
 _SUBMITTING = (0, 3)
+#: The largest demo township (the bench builds 500 villages; 200 is a large real one).
+MAX_VILLAGES = 500
+#: Silent villages stop 70 days apart; after this many the spread starts again, so a 500-village
+#: township's last silent village stopped about four years ago (as the 200th did), not ten.
+_SILENT_RANKS = 20
 
 #: How far each village's 2026 换届 has got (stage, story, twist of `desktop.demo_elections`), by position,
 #: so the township's 换届 board shows every stage and each irregularity it catches: one village hands
@@ -155,7 +160,7 @@ def plan_villages(township_code: str, count: int, years: int, today: date, seed:
             diligence, data_until = rng.uniform(0.45, 0.65), today
             received = today - timedelta(days=rng.randint(22, 60))
         else:
-            silent_rank += 1
+            silent_rank = silent_rank % _SILENT_RANKS + 1
             diligence = rng.uniform(0.75, 0.9)
             data_until = today - timedelta(days=90 + 70 * silent_rank + rng.randint(0, 20))
             received = data_until + timedelta(days=rng.randint(2, 6))
@@ -194,8 +199,8 @@ def fill_township(session: Session, paths: AppPaths, villages: int = 30, years: 
     if Peer.select().where(Peer.kind == MODE_VILLAGE).exists():  # its county (issue 19) may be pinned already
         raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(
             _C, "这个乡镇已经登记了村庄。演示数据只能放进新建的数据库,以免和真实记录混在一起。")))
-    if not 1 <= villages <= 200:
-        raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "村庄数应在 1 到 200 之间。")))
+    if not 1 <= villages <= MAX_VILLAGES:
+        raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(_C, "村庄数应在 1 到 500 之间。")))
     today = today or date.today()
     plans = plan_villages(info.code, villages, years, today, seed, first)
     total = 2 * len(plans)
