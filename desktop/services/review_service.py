@@ -486,6 +486,8 @@ def record_filing(session: Session, version_id: str, received_on: date, receipt_
         raise _invalid(QT_TRANSLATE_NOOP(_C, "收到备案的日期不能早于表决日期({day})。"), day=voted_on)
     if receipt_date < received_on:
         raise _invalid(QT_TRANSLATE_NOOP(_C, "回执日期不能早于收到备案的日期。"))
+    if receipt_date > date.today():  # a slip of the year would hold up every 汇总包 the county reads until then
+        raise _invalid(QT_TRANSLATE_NOOP(_C, "回执日期({day})晚于今天,请核对。"), day=receipt_date.isoformat())
     lines = rules_service.articles(v.id)
     labels = {i: a.label or str(i) for i, a in enumerate(lines, start=1)}
     _refuse(rv.correction_reasons(_check(v, lines), correction, labels))

@@ -80,10 +80,10 @@ SELECT 'person' AS kind, p.id AS record_id, p.owner AS village, '' AS day, p.nam
        '' AS parent
 FROM person p WHERE p.deleted = 0;
 
--- An election (换届 or 补选): its label, seats, handover items and note.
+-- An election (换届 or 补选): its label, handover items and note (not `seats`: stored keys, vc_chair=1).
 CREATE VIEW "search_src_election" AS
 SELECT 'election' AS kind, e.id AS record_id, e.owner AS village, e.election_day AS day, e.label AS title,
-       e.seats || char(10) || e.handover_items || char(10) || e.note AS body, '' AS parent
+       e.handover_items || char(10) || e.note AS body, '' AS parent
 FROM election e WHERE e.deleted = 0;
 
 CREATE VIEW "search_src" AS

@@ -7,7 +7,9 @@ without anybody retyping the paper.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+
+import pytest
 
 from desktop.services import (
     disclosure_service,
@@ -20,6 +22,7 @@ from desktop.services.meetings_service import ResolutionLine
 from desktop.services.rules_service import ArticleLine
 from desktop.sync import exporter, importer
 from models.db import close_database
+from models.errors import ValidationError
 from models.rules import procedure as proc
 from models.rules.records import ReviewComment
 from models.township import review as rv
@@ -134,6 +137,9 @@ def test_review_and_filing_travel_back_and_the_village_sees_them(tmp_path):
     assert waiting.state == review_service.WAITING and waiting.voted_on == "2026-08-06"
     draft = review_service.filing_draft(vid, date(2026, 8, 12))
     assert draft.receipt_no == "青山镇备〔2026〕1号" and not draft.blocked_by and not draft.unlawful
+    with pytest.raises(ValidationError, match="晚于今天"):  # a slip of the year: refused, nothing filed
+        review_service.record_filing(session, vid, date(2026, 8, 10), date.today() + timedelta(days=1))
+    assert review_service.filing_register()[0].state == review_service.WAITING
     filing = review_service.record_filing(session, vid, date(2026, 8, 10), date(2026, 8, 12))
     assert filing.receipt_no == "青山镇备〔2026〕1号" and filing.fingerprint == second_fp
     [done] = review_service.filing_register()
