@@ -30,6 +30,7 @@ the dialog says so.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import re
@@ -48,7 +49,10 @@ log = logging.getLogger(__name__)
 _C = "backup"
 
 DAILY = "daily"
-_NAME = re.compile(r"^cunwu-(\d{8})-(\d{6})-([a-z0-9\-]+)\.sqlite3$")
+#: `cunwu-YYYYMMDD-HHMMSS-<reason>.sqlite3`, and `…-<reason>-N.sqlite3` for the N-th backup of one
+#: reason within one second (`_reserve`; older releases put their process id there): N is not part
+#: of the reason, so such a copy is listed, labelled and rotated like the others of its kind.
+_NAME = re.compile(r"^cunwu-(\d{8})-(\d{6})-([a-z0-9\-]+?)(?:-(\d+))?\.sqlite3$")
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 #: Restore points before batches of imports: each is a whole copy (250 MB for a
@@ -60,6 +64,8 @@ FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 #: Pages copied per step of a copy with progress: 1 MB at SQLite's 4 KB pages.
 _STEP_PAGES = 256
+#: Numbers this process's copies in progress, so two copies at once never share a `.partial` file.
+_PARTIALS = itertools.count(1)
 #: `progress(done, total)`: how far a copy is, in pages.
 Progress = Callable[[int, int], None]
 
@@ -157,14 +163,12 @@ def create_backup(db_path: Path, dest_dir: Path, reason: str = "manual",
         Cancelled: the person cancelled (nothing is left behind).
     """
     now = now or datetime.now()
-    name = f"cunwu-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
-    dest = dest_dir / name
-    tmp = dest_dir / (name + ".partial")
+    stem = f"cunwu-{now:%Y%m%d-%H%M%S}-{reason}"
+    tmp = dest_dir / f"{stem}.{os.getpid()}-{next(_PARTIALS)}.sqlite3.partial"
+    dest = tmp
     try:
         if not dest_dir.exists():
             dest_dir.mkdir(parents=True, mode=FOLDER_MODE)  # a folder made for backups: the owner's only
-        if dest.exists():  # two backups in one second: keep both
-            dest = dest_dir / f"cunwu-{now:%Y%m%d-%H%M%S}-{reason}-{os.getpid()}.sqlite3"
         src = _read_only(db_path)
         try:
             _private_file(tmp)
@@ -184,7 +188,7 @@ def create_backup(db_path: Path, dest_dir: Path, reason: str = "manual",
             src.close()
         _check_complete(tmp, expected, copied)
         _fsync(tmp)
-        os.replace(tmp, dest)
+        dest = _reserve(tmp, dest_dir, stem)
     except (OSError, sqlite3.Error, Cancelled) as exc:
         for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):  # a copy cut off mid-transaction
             try:
@@ -198,6 +202,31 @@ def create_backup(db_path: Path, dest_dir: Path, reason: str = "manual",
             detail=getattr(exc, "strerror", None) or exc)) from exc
     log.info("backup written: %s", dest)
     return dest
+
+
+def _reserve(tmp: Path, dest_dir: Path, stem: str) -> Path:
+    """Give the finished copy `tmp` its name: `stem.sqlite3`, or `stem-2`, `stem-3`, … when taken.
+
+    Two backups within one second (a batch of imports right after a manual
+    backup, two windows, a script) used to share one name, and the second
+    replaced the first. A hard link never replaces a file, so the name is
+    claimed atomically even against another process; a folder that cannot
+    link (a FAT-formatted USB stick) takes the first name not on disk.
+    """
+    for n in itertools.count(1):
+        dest = dest_dir / (f"{stem}.sqlite3" if n == 1 else f"{stem}-{n}.sqlite3")
+        try:
+            os.link(tmp, dest)
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links here: check, then rename
+            if dest.exists():
+                continue
+            os.replace(tmp, dest)
+            return dest
+        tmp.unlink()
+        return dest
+    raise AssertionError("unreachable")
 
 
 def _shape(con: sqlite3.Connection) -> tuple[int, int, int, int, int]:
@@ -231,6 +260,7 @@ class BackupFile:
     path: Path
     taken: datetime
     reason: str
+    number: int = 1  # the N-th backup of its reason within that second (`_reserve`)
 
     def size(self) -> int:
         """Bytes on disk (0 when it went away meanwhile)."""
@@ -248,8 +278,8 @@ def list_backups(folder: Path) -> list[BackupFile]:
             match = _NAME.match(path.name)
             if match:
                 taken = datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
-                found.append(BackupFile(path, taken, match.group(3)))
-    found.sort(key=lambda b: b.taken, reverse=True)
+                found.append(BackupFile(path, taken, match.group(3), int(match.group(4) or 1)))
+    found.sort(key=lambda b: (b.taken, b.number), reverse=True)
     return found
 
 

@@ -154,3 +154,18 @@ def test_only_the_newest_restore_points_before_imports_are_kept(tmp_path):
     before_import = [b.path for b in left if b.reason == REASON]
     assert len(before_import) == backup.KEEP_BEFORE_IMPORT and made in before_import
     assert any(b.reason == "manual" for b in left)
+
+
+def test_one_cunwu_import_of_several_packages_takes_one_backup(world, capsys):
+    """issue 20: `cunwu import A B C` is one batch, so one restore point before its first package."""
+    import json
+
+    from desktop import cli
+
+    township, village, packages, _broken = world
+    code = cli.main(["--data-dir", str(township.paths.data_dir), "--json", "import", "--yes",
+                     "--fingerprint", genuine(village.paths), *map(str, packages)])
+    result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert code == 0 and [p["ok"] for p in result["packages"]] == [True, True, True]
+    made = [b.path for b in backup.list_backups(township.paths.backups) if b.reason == "before-import"]
+    assert [str(p) for p in made] == [result["backup"]], "exactly one backup for the batch"
