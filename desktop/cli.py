@@ -641,10 +641,10 @@ def _export_for_county(info, paths, folder: Path) -> dict[str, Any]:
 
     result = upward.export_for_county(cli_session(info.mode), paths, folder)
     notes = []
-    if county_enrollment.county_peer() is None:  # written all the same: the county may enrol it later
+    if county_enrollment.county_peer() is None:  # written all the same: a county that enrols it takes it
         notes.append(str(msg(_C, QT_TRANSLATE_NOOP(
-            _C, "注意:本乡镇还没有加入县(没有导入县里的入网文件),县里导入这个汇总包会拒绝。"
-            "请先请县里生成本乡镇的入网文件,用 cunwu import 导入后再导出。"))))
+            _C, "注意:本乡镇还没有加入县(没有导入县里的入网文件)。县里要先登记本乡镇,才能导入这个汇总包;"
+            "县里给的入网文件用 cunwu import 读入。"))))
     if not result.villages:
         notes.append(str(msg(_C, QT_TRANSLATE_NOOP(_C, "注意:还没有村入网或交来数据包,这个汇总包不含任何村。"))))
     return {"path": str(result.path), "number": result.number, "recipient": "county", "kind": upward.KIND,
