@@ -201,7 +201,7 @@ class TownshipHead:
 
     code: str
     name: str
-    villages: int  # villages with cells in this period
+    villages: int  # the township's villages as its 汇总包 lists them (the drill-down's rows)
     data_as_of: str  # its package's data date for this period ("" none)
     last_number: int
     retired: bool = False
@@ -285,9 +285,11 @@ def board(period: str) -> CountyBoard:
             "GROUP BY township_code, obligation, state", (period,)):
         grouped.setdefault((township_code, key), {})[state] = n
     counts = {k: StateCounts(**{s: v.get(s, 0) for s in _STATES}) for k, v in grouped.items()}
-    villages: dict[str, int] = {}  # a village has one cell per obligation: the fullest column counts them
-    for (township_code, _key), c in counts.items():
-        villages[township_code] = max(villages.get(township_code, 0), c.total)
+    with_cells = {township_code for township_code, _key in counts}
+    # The villages the drill-down lists (its package's county_village rows, 无数据 where a village has no
+    # cell of the period), so the two levels never disagree: one GROUP BY, not a query per township.
+    villages = dict(database.execute_sql(
+        "SELECT township_code, count(*) FROM county_village GROUP BY township_code").fetchall())
     as_of = dict(database.execute_sql(
         "SELECT township_code, data_as_of FROM county_period WHERE period = ?", (period,)).fetchall())
     heads = tuple(
@@ -296,7 +298,7 @@ def board(period: str) -> CountyBoard:
             "SELECT p.code, coalesce(t.name, p.name), coalesce(t.package_number, 0), p.status FROM peer p "
             "LEFT JOIN county_township t ON t.code = p.code WHERE p.kind = ? ORDER BY p.code",
             (MODE_TOWNSHIP,)).fetchall()
-        if status != "retired" or code in villages)
+        if status != "retired" or code in with_cells)
     own = {(t, k): Cell(s, d, la, e) for t, k, s, d, la, e in database.execute_sql(
         "SELECT township_code, obligation, state, done, late, expected FROM county_township_cell WHERE period = ?",
         (period,)).fetchall()}

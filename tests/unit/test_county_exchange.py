@@ -431,3 +431,18 @@ def test_an_odd_county_receipt_is_refused_not_a_traceback(tmp_path, changes, bod
     with pytest.raises(PackageRefused):
         county_receipt.import_receipt(session, path, chain.township.paths)
     assert county_receipt.latest() is None
+
+
+def test_the_board_counts_a_townships_villages_as_its_drill_down_lists_them(tmp_path):
+    """A period the package holds no cells of: the township row and its drill-down name the same villages (tester #12)."""
+    from tests.support.county import synthetic_county
+
+    county = synthetic_county(tmp_path, townships=2, villages=3, years=1)
+    county.use()
+    for period in ("2026", "2026Q3", "2020Q1"):  # with cells, and one no village has a cell of
+        board = county_service.board(period)
+        for head in board.townships:
+            listed = county_service.township_board(head.code, period).villages
+            assert head.villages == len(listed) == 3, (period, head)
+        assert board.villages == 6
+    assert county_service.board("2020Q1").empty
