@@ -308,12 +308,26 @@ def cmd_init(args, paths) -> dict[str, Any]:
     if setup_file:
         return _init_from_setup(args, paths, Path(setup_file).expanduser())
     _open(paths)
-    info = setup_service.initialize(args.mode, args.name, args.code, args.province or "national")
+    province = args.province
+    # a county without --province: the one its code names (330106 → 浙江省), as the first-run wizard does;
+    # left national, every township and village it enrols would start without its province's rules
+    from_code = args.mode == "county" and not province
+    if from_code:
+        from models.provinces import profile_of_code
+
+        province = profile_of_code(args.code)
+    info = setup_service.initialize(args.mode, args.name, args.code, province or "national")
+    lines = [f"已初始化:{info.name}({info.code}),数据文件夹 {paths.data_dir}"]
+    if from_code:
+        from models.provinces import province_label
+
+        lines.append(f"省份配置:{province_label(info.province)}(按代码前两位确定;"
+                     "要用其他配置,请在初始化时加 --province)。")
     return {
         "mode": info.mode, "code": info.code, "name": info.name, "province": info.province,
+        "province_from_code": from_code,
         "data_dir": str(paths.data_dir), "database": str(paths.database),
-        "_lines": [f"已初始化:{info.name}({info.code}),数据文件夹 {paths.data_dir}",
-                   "下一步:打开软件(直接运行 cunwu)创建管理员账号。"],
+        "_lines": [*lines, "下一步:打开软件(直接运行 cunwu)创建管理员账号。"],
     }
 
 

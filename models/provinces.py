@@ -35,6 +35,16 @@ _LABELS: dict[str, str] = {
 PROVINCES: dict[str, str] = dict(sorted(_LABELS.items(), key=lambda kv: PROVINCE_CODES.get(kv[0], "00")))
 
 
+def profile_of_code(code: str) -> str:
+    """The profile a region code's first two digits name (330106 → zhejiang), "national" if none.
+
+    A county's profile is what every township it enrols, and every village they enrol, starts
+    with; the wizard and `cunwu init county` take it from the code unless the person names one.
+    """
+    prefix = (code or "").strip()[:2]
+    return next((p for p, c in PROVINCE_CODES.items() if c == prefix), "national")
+
+
 def province_label(code: str) -> str:
     """Chinese label of a profile code."""
     return PROVINCES.get(code, code)

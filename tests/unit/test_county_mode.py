@@ -72,6 +72,28 @@ def test_cunwu_init_county_and_info(tmp_path, capsys):
     assert "6 位" in capsys.readouterr().err
 
 
+def test_cunwu_init_county_takes_its_province_from_the_code_unless_given(tmp_path, capsys):
+    """Without --province a county is not left national: 33… is 浙江 (as the wizard does, tester #8)."""
+    import json
+
+    from desktop import cli
+
+    assert cli.main(["--data-dir", str(tmp_path / "a"), "--json", "init", "county", "--name", "西湖区",
+                     "--code", "330106"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["province"] == "zhejiang" and out["province_from_code"] is True
+    assert cli.main(["--data-dir", str(tmp_path / "b"), "init", "county", "--name", "西湖区", "--code", "330106",
+                     "--province", "national"]) == 0  # named: kept, nothing said
+    assert "省份配置" not in capsys.readouterr().out
+    assert cli.main(["--data-dir", str(tmp_path / "b"), "--json", "info"]) == 0
+    assert json.loads(capsys.readouterr().out)["province"] == "national"
+    assert cli.main(["--data-dir", str(tmp_path / "c"), "init", "county", "--name", "天河区", "--code", "440106"]) == 0
+    assert "省份配置:全国通用" in capsys.readouterr().out  # no profile for 44 (广东) yet: national, and said so
+    assert cli.main(["--data-dir", str(tmp_path / "d"), "--json", "init", "township", "--name", "青山镇",
+                     "--code", "330106001"]) == 0  # a township by hand: as before
+    assert json.loads(capsys.readouterr().out)["province"] == "national"
+
+
 def test_a_county_writes_its_logins_but_no_village_records(store):
     from desktop.services import accounts_service, record_store
     from desktop.services.session import cli_session

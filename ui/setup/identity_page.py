@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import setup_service
-from models.provinces import PROVINCE_CODES, PROVINCES
+from models.provinces import PROVINCES, profile_of_code
 from ui.errors import refusal
 from ui.operations import run_query
 from ui.setup.titles import rich_title
@@ -286,8 +286,7 @@ class IdentityPage(QWizardPage):
         """
         if self._mode_of() != "county" or not self.province_combo.isEnabled() or self._province_picked:
             return
-        prefix = self.code_edit.text().strip()[:2]
-        profile = next((p for p, c in PROVINCE_CODES.items() if c == prefix), "national")
+        profile = profile_of_code(self.code_edit.text())
         index = self.province_combo.findData(profile)
         if index >= 0:
             self.province_combo.setCurrentIndex(index)
