@@ -41,10 +41,11 @@ from models.errors import CunwuError
 from models.township.board import Board, VillageHead
 from ui.county.board_model import CountyBoardModel, percent
 from ui.county.legend_strip import LegendStrip
-from ui.county.village_cells_model import REASON_COL, VillageCellsModel
+from ui.county.township_board_model import CountyTownshipBoardModel
+from ui.county.village_cells_model import VillageCellsModel
+from ui.county.village_cells_view import VillageCellsTable
 from ui.errors import error_text
 from ui.operations import Runner
-from ui.township.compliance_model import BoardModel
 from ui.township.review_widgets import on_enter
 from ui.widgets.scaled_label import ScaledLabel, scale_font
 
@@ -52,13 +53,14 @@ COUNTY_LEVEL, TOWNSHIP_LEVEL, VILLAGE_LEVEL = 0, 1, 2
 QUARTER, YEAR = "quarter", "year"
 
 
-def _grid() -> QTableView:
+def _grid(table: QTableView | None = None) -> QTableView:
     """A board table: cells keep their colours (nothing is selected), the keyboard moves a current cell."""
-    table = QTableView()
+    table = table if table is not None else QTableView()
     table.verticalHeader().setVisible(False)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
+    if not isinstance(table, VillageCellsTable):  # its 说明 wraps
+        table.setWordWrap(False)
     table.setMouseTracking(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -137,8 +139,12 @@ class CountyBoardPage(QWidget):
         # after setSortingEnabled, which shows Qt's indicator again (it reserves room in every section):
         # the models mark the sorted column's title with ▲/▼ instead
         self.county_table.horizontalHeader().setSortIndicatorShown(False)
-        self.township_model = BoardModel(self)
+        self.township_model = CountyTownshipBoardModel(self)
         self.township_table = _grid()
+        # eleven columns in about 830 px at 1024×600, a year's "无数据 2/4" included: titles of at most
+        # four characters a line (the model), less room beside a title, no floor above a cell's width
+        self.township_table.horizontalHeader().setMinimumSectionSize(48)
+        self.township_table.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 6px 3px; }")
         self.township_table.setModel(self.township_model)
         self.township_table.setSortingEnabled(True)
         self.township_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -146,9 +152,8 @@ class CountyBoardPage(QWidget):
         # the models mark the sorted column's title with ▲/▼ instead
         self.township_table.horizontalHeader().setSortIndicatorShown(False)
         self.village_model = VillageCellsModel(self)
-        self.village_table = _grid()
-        self.village_table.setModel(self.village_model)
-        self.village_table.horizontalHeader().setSectionResizeMode(REASON_COL, QHeaderView.ResizeMode.Stretch)
+        self.village_table = _grid(VillageCellsTable())
+        self.village_table.setModel(self.village_model)  # 说明 stretches and wraps, 依据 on one line
         for table, down in ((self.county_table, self.open_current_township),
                             (self.township_table, self.open_current_village)):
             table.doubleClicked.connect(lambda index, down=down: down(index.row()))
@@ -316,8 +321,8 @@ class CountyBoardPage(QWidget):
         self.village = village
         board = self.township
         self.village_model.set_cells([(o, board.cell(village.code, o.key)) for o in board.obligations])
-        self.village_table.resizeColumnsToContents()
         self._show_level(VILLAGE_LEVEL)
+        self.village_table.fit_columns()
         return True
 
     def go_up(self) -> None:
