@@ -193,10 +193,11 @@ TITLE_FROM_TEXT = QT_TRANSLATE_NOOP(_C, "标题取自正文:“{title}”。")
 NO_NUMBERING = QT_TRANSLATE_NOOP(_C, "没有找到“第一条”或“1、”这样的条款编号,全文作为一条导入。请在预览中手动分条。")
 ARTICLE_GAP = QT_TRANSLATE_NOOP(_C, "条号不连续:{label}前面缺了 {n} 条,请核对原文。")
 ARTICLE_TWICE = QT_TRANSLATE_NOOP(_C, "{label}出现了两次,两条都保留了,请核对原文。")
+ARTICLE_JUMP = QT_TRANSLATE_NOOP(_C, "{previous}之后是{label},编号不连续,已作为单独一条,请核对原文。")
 EMPTY_ITEM = QT_TRANSLATE_NOOP(_C, "“{label}”下面没有内容,已略去(原文可能不完整)。")
 ITEM_GAP = QT_TRANSLATE_NOOP(_C, "编号不连续:“{label}”前面缺了 {n} 段,请核对原文。")
 ITEM_TWICE = QT_TRANSLATE_NOOP(_C, "“{label}”出现了两次,两段都保留了,请核对原文。")
-PROBLEMS = frozenset({NO_NUMBERING, ARTICLE_GAP, ARTICLE_TWICE, EMPTY_ITEM, ITEM_GAP, ITEM_TWICE})
+PROBLEMS = frozenset({NO_NUMBERING, ARTICLE_GAP, ARTICLE_TWICE, ARTICLE_JUMP, EMPTY_ITEM, ITEM_GAP, ITEM_TWICE})
 
 
 def is_problem(note: Message) -> bool:
@@ -359,10 +360,19 @@ def _article_starts(stream: list[tuple[str, str]]) -> tuple[dict[int, list[tuple
     At a line start the sequence may also skip a few numbers or repeat the
     last one (a typing slip, reported as a note), and start again at 第一条
     under a new heading (some 村规民约 number each part from one).
+
+    A line that opens with a number far ahead (第十二条, then 第二十一条: a
+    slip of the keyboard) after a finished sentence, not read as a reference
+    ("第二十一条规定…"), is an article of its own with a note: appended to
+    the previous one it would vanish from the numbering unseen. The next
+    article may then continue either number (第二十二条, or 第十四条 when
+    二十一 was meant to be 十三).
     """
     found: dict[int, list[tuple[int, int, str, str]]] = {}
     notes: list[Message] = []
     expected: int | None = None
+    resume: int | None = None  # after a jump: the number the interrupted sequence goes on with
+    last_label = ""
     previous_is_heading = False
     for index, (kind, payload) in enumerate(stream):
         if kind == "chapter":
@@ -402,13 +412,38 @@ def _article_starts(stream: list[tuple[str, str]]) -> tuple[dict[int, list[tuple
                     notes.append(msg(_C, QT_TRANSLATE_NOOP(
                         _C, "条号在“{heading}”处又从第一条开始,按原文保留,导入后按顺序编号。"),
                         heading=heading.strip() or _last_heading(stream, index)))
+                elif at_line_start and number == resume:
+                    pass  # the sequence a mistyped number interrupted goes on (its note was given)
+                elif (at_line_start and number > expected and _opens_paragraph(stream, index)
+                      and not _REFERENCE_AFTER.match(payload[match.end():])):
+                    notes.append(msg(_C, ARTICLE_JUMP, previous=last_label, label=label))
+                    resume = expected + 1
+                    expected, last_label = number + 1, label
+                    found.setdefault(index, []).append((start, match.end(), label, heading.strip()))
+                    continue
                 else:
                     continue
-            expected = number + 1
+            resume = None
+            expected, last_label = number + 1, label
             found.setdefault(index, []).append(
                 (start, match.end(), label, heading.strip().replace(" ", "").replace("　", "")))
         previous_is_heading = not found.get(index) and _is_heading_line(payload)
     return found, notes
+
+
+#: What follows a 第X条 that is cited, not opened: "第二十一条规定", "…的", "…第二款", "…、第二十二条".
+_REFERENCE_AFTER = re.compile(r"^[ 　]*(?:规定|的|之|第|款|项|所|和|及|或|至|到|、|,|，|中|以|等)")
+
+
+def _opens_paragraph(stream: list[tuple[str, str]], index: int) -> bool:
+    """Whether line `index` starts a paragraph: first, after a blank line, a heading or a finished sentence."""
+    for j in range(index - 1, -1, -1):
+        kind, payload = stream[j]
+        if kind == "chapter" or not payload.strip():
+            return True
+        text = payload.rstrip(" 　")
+        return text[-1] in _SENTENCE_END or _is_heading_line(text)
+    return True
 
 
 def _last_heading(stream: list[tuple[str, str]], index: int) -> str:

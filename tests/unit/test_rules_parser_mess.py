@@ -250,3 +250,43 @@ def test_problems_are_told_apart_from_the_parsers_choices():
     assert problems == ["第二条出现了两次,两条都保留了,请核对原文。", "条号不连续:第五条前面缺了 2 条,请核对原文。"]
     choices = [str(n) for n in result.notes if not parser.is_problem(n)]
     assert "按“第X条”分成 4 条。" in choices and any("标题取自文件名" in n for n in choices)
+
+
+def _numbered(labels: list[str], extra: str = "") -> str:
+    lines = ["青山村村规民约"]
+    for label in labels:
+        lines.append(f"{label} 村民应当遵守本条的规定,{label[1:-1]}号内容。")
+        if label == "第十二条" and extra:
+            lines.append(extra)
+    return "\n".join(lines)
+
+
+TWELVE = ["第一条", "第二条", "第三条", "第四条", "第五条", "第六条", "第七条", "第八条", "第九条", "第十条",
+          "第十一条", "第十二条"]
+
+
+def test_a_numbering_jump_is_an_article_of_its_own_with_a_note():
+    """第十二条 then 第二十一条 (a typo): not appended silently to 第十二条 (tester #24)."""
+    from models.rules import parser
+
+    result = parse(_numbered([*TWELVE, "第二十一条", "第二十二条"]))
+    assert [a.label for a in result.articles][-3:] == ["第十二条", "第二十一条", "第二十二条"]
+    assert len(result.articles) == 14 and "第二十一条" not in result.articles[11].text
+    assert result.articles[12].text == "村民应当遵守本条的规定,二十一号内容。"
+    problems = [str(n) for n in result.notes if parser.is_problem(n)]
+    assert any("第十二条之后是第二十一条,编号不连续" in p for p in problems), problems
+    # 二十一 meant for 十三: the numbering goes on from 第十四条, each article its own
+    result = parse(_numbered([*TWELVE, "第二十一条", "第十四条", "第十五条"]))
+    assert [a.label for a in result.articles][-4:] == ["第十二条", "第二十一条", "第十四条", "第十五条"]
+
+
+def test_a_cited_article_number_at_a_line_start_does_not_split():
+    """A reference opening a line ("第二十一条规定的…") stays in its article's text, as before."""
+    text = _numbered([*TWELVE, "第十三条"], extra="第二十一条规定的事项,由村民会议决定。")
+    result = parse(text)
+    assert len(result.articles) == 13
+    assert "第二十一条规定的事项" in result.articles[11].text
+    assert "编号不连续" not in notes(result)
+    # inside a sentence, as ever
+    result = parse(_numbered([*TWELVE[:-1], "第十二条"]).replace("号内容。", "号内容,依照第二十一条规定办理。"))
+    assert len(result.articles) == 12 and "编号不连续" not in notes(result)
