@@ -116,10 +116,27 @@ def issue(session: Session, kind: str, subject: str, on: date) -> Issued:
         return given
 
 
-def next_receipt_no(on: date, used: list[str]) -> str:
-    """The next 备案回执 number of `on`'s year in the township's pattern, above every number in `used`."""
+def _last_receipt(year: int, used: list[str]) -> int:
+    """The highest 备案回执 number of `year` among `used` (read with the saved pattern; 0: none)."""
     t = template()
     pattern = t.patterns.get(FILING_RECEIPT) or docs.DEFAULT_PATTERNS[FILING_RECEIPT]
     numbers = [p[1] for p in (docs.parse_number(pattern, t.short_name, u) for u in used)
-               if p is not None and p[0] in (on.year, 0)]
-    return t.number(FILING_RECEIPT, on.year, max(numbers, default=0) + 1)
+               if p is not None and p[0] in (year, 0)]
+    return max(numbers, default=0)
+
+
+def next_receipt_no(on: date, used: list[str]) -> str:
+    """The next 备案回执 number of `on`'s year in the township's pattern, above every number in `used`."""
+    return template().number(FILING_RECEIPT, on.year, _last_receipt(on.year, used) + 1)
+
+
+def next_numbers(year: int, receipts_used: list[str]) -> dict[str, int]:
+    """The number the next document of each kind gets in `year` (公文设置's 示例 shows it, not always 1).
+
+    审核意见书 and 责令改正通知书 count in the number book; 备案回执 numbers are the register's
+    (`receipts_used`), as `next_receipt_no` gives them.
+    """
+    book = number_book()
+    numbers = {kind: book.last.get(f"{kind}:{year}", 0) + 1 for kind in docs.KINDS}
+    numbers[FILING_RECEIPT] = _last_receipt(year, receipts_used) + 1
+    return numbers

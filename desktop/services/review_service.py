@@ -413,11 +413,19 @@ def filing_register() -> list[FilingRow]:
     return waiting + claimed + done
 
 
+def _receipts_used() -> list[str]:
+    own = _own_code()
+    return [r.receipt_no for r in RuleFiling.select(RuleFiling.receipt_no).where(RuleFiling.owner == own)]
+
+
 def suggested_receipt_no(on: date) -> str:
     """The next free receipt number of `on`'s year, e.g. 青山镇备〔2026〕3号 (the township's 文号 pattern)."""
-    own = _own_code()
-    used = [r.receipt_no for r in RuleFiling.select(RuleFiling.receipt_no).where(RuleFiling.owner == own)]
-    return document_settings.next_receipt_no(on, used)
+    return document_settings.next_receipt_no(on, _receipts_used())
+
+
+def next_document_numbers(year: int) -> dict[str, int]:
+    """The number each kind of the township's documents gets next in `year` (公文设置's 示例)."""
+    return document_settings.next_numbers(year, _receipts_used())
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,23 @@ def test_document_settings_fit_1024x600_save_and_refuse_a_bad_pattern(qtbot, rev
         "张建国", "李审核", "{机关简称}审字〔{年}〕{号}号")
 
 
+def test_the_settings_sample_is_the_next_number_and_a_bad_pattern_is_said_once(qtbot, reviewer):
+    """Numbers 1 and 2 given: the 示例 shows 3; the reason of a bad pattern stands on one line only (tester #16)."""
+    for n in (1, 2):
+        document_settings.issue(reviewer, "review_opinion", f"review:test-{n}", date.today())
+    dialog = DocumentSettingsDialog(reviewer)
+    qtbot.addWidget(dialog)
+    assert dialog.preview_label.text().endswith(f"青山镇审〔{date.today().year}〕3号"), dialog.preview_label.text()
+    dialog.pattern_edits["review_opinion"].setText("{机关简称}审〔{年}〕")
+    reason = dialog.message.text()
+    assert "{号}" in reason and dialog.message.role() == "error"
+    assert reason not in dialog.preview_label.text() and "{号}" not in dialog.preview_label.text()
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == reason and "{号}" not in dialog.preview_label.text()
+    dialog.pattern_edits["review_opinion"].setText("{机关简称}审字〔{年}〕{号}号")
+    assert dialog.message.text().strip() == "" and "审字" in dialog.preview_label.text()
+
+
 def test_a_viewer_sees_the_settings_but_cannot_save(qtbot, reviewer):
     dialog = DocumentSettingsDialog(Session(actor="只读", role="township_viewer"))
     qtbot.addWidget(dialog)

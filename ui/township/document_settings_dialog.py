@@ -3,8 +3,10 @@
 机关名称 (the letterhead and the 落款), 机关简称 and the 文号 pattern of each
 kind of document, 签发人, 联系人 and 电话, whether the 成文日期 is written in
 汉字, the days given to correct, and the names on the report's signature
-lines (a second tab). Under the patterns, the first 文号 of this year as it will
-print. Fits 1024×600 at the largest font (two columns, two tabs).
+lines (a second tab). Under the patterns, the next 文号 of this year as it will
+print (numbers already given counted). What is wrong is said once, on the
+line above 保存 (full width, never cut by a group box), as typed and when a
+save is refused. Fits 1024×600 at the largest font (two columns, two tabs).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import document_settings
+from desktop.services import document_settings, review_service
 from desktop.services.session import Session
 from models.roles import Permission
 from models.township import documents as docs
@@ -48,6 +50,10 @@ class DocumentSettingsDialog(QDialog):
         outcome = run_query(self, document_settings.template)
         t: Template = outcome.value if outcome.ok else docs.default_template("")
         self.saved: Template | None = None
+        year = date.today().year
+        numbers = run_query(self, lambda: review_service.next_document_numbers(year))
+        #: the number the next document of each kind gets this year (the 示例 shows it)
+        self._next: dict[str, int] = numbers.value if numbers.ok else {}
 
         self.organ_edit = QLineEdit(t.organ_name)
         self.organ_edit.setToolTip(self.tr("印在文件抬头和落款处,例如“青山镇人民政府”"))
@@ -117,8 +123,10 @@ class DocumentSettingsDialog(QDialog):
         self.buttons = ok_cancel(self, self.tr("保存"))
         can = session.can(Permission.REVIEW_RULES)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(can)
-        if not can:
-            self.message.show_hint(self.tr("只有审核人或乡镇管理员可以修改公文设置。"))
+        #: what the line above 保存 says when nothing is wrong
+        self._hint = "" if can else self.tr("只有审核人或乡镇管理员可以修改公文设置。")
+        if self._hint:
+            self.message.show_hint(self._hint)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
@@ -137,13 +145,26 @@ class DocumentSettingsDialog(QDialog):
             report_head=self.head_edit.text())
 
     def _preview(self, kind: str | None = None) -> None:
-        """One line: the first 文号 of this year of the pattern typed last, or what is wrong."""
+        """The next 文号 of this year of the pattern typed last; what is wrong goes to the line above 保存.
+
+        Said once: the reason stands on the full-width line (where a refused save says it too),
+        the sample line only points there.
+        """
         self._shown_kind = kind or self._shown_kind
         t = self.template()
         problems = docs.template_problems(replace(t, organ_name=t.organ_name or "-"))
-        sample = t.number(self._shown_kind, date.today().year, 1)
+        if problems:
+            self.preview_label.setText(self.tr("示例:无法生成文号,原因见下方。"))
+            self.message.show_error(str(problems[0]))
+            return
+        year = date.today().year
+        sample = t.number(self._shown_kind, year, self._next.get(self._shown_kind, 1))
         self.preview_label.setText(self.tr("示例:{kind} {sample}").format(
-            kind=QCoreApplication.translate("township_documents", docs.KIND_LABELS[self._shown_kind]), sample=sample) if not problems else str(problems[0]))
+            kind=QCoreApplication.translate("township_documents", docs.KIND_LABELS[self._shown_kind]), sample=sample))
+        if self._hint:
+            self.message.show_hint(self._hint)
+        else:
+            self.message.clear_message()
 
     def accept(self) -> None:
         """Save; stay open with the reason when refused."""
