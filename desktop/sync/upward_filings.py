@@ -22,7 +22,8 @@ MAX_ARTICLES = 2000
 def filed_rules(township_code: str) -> list[dict]:
     """[{village, title, version_no, adopted_on, filed_on, receipt_no, receipt_date, correction, articles}]."""
     rows = database.execute_sql(
-        "SELECT v.id, v.owner, v.title, v.version_no, coalesce(m.held_on, ''), f.received_on, f.receipt_no, "
+        "SELECT v.id, v.owner, v.title, v.version_no, coalesce(nullif(m.held_on, ''), v.history_adopted_on), "
+        "f.received_on, f.receipt_no, "
         "f.receipt_date, f.correction FROM rule_filing f JOIN rule_version v ON v.id = f.version_id "
         "LEFT JOIN meeting m ON m.id = v.vote_meeting_id "
         "WHERE f.owner = ? AND f.deleted = 0 AND v.deleted = 0 AND v.superseded = 0 AND v.owner != ? "

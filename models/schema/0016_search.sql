@@ -28,10 +28,13 @@ FROM meeting m WHERE m.deleted = 0;
 
 -- An article of a 村规民约/章程 version (every version, draft or adopted): the version's title and
 -- the article's label in the title, its chapter and text in the body; `parent` is the version.
+-- Its day is the version's: the vote (or, for an older rule entered as history, its adoption) once
+-- adopted, else the day the draft was started — the same day the county's register dates it by
+-- (`desktop.sync.upward_filings` sends the vote as adopted_on), so a hit is dated alike everywhere.
 CREATE VIEW "search_src_article" AS
 SELECT 'article' AS kind, a.id AS record_id, a.owner AS village,
-       coalesce(nullif(v.published_on, ''), nullif(v.filed_on, ''), nullif(v.history_adopted_on, ''),
-                nullif(v.started_on, ''), substr(v.updated_at, 1, 10)) AS day,
+       coalesce(nullif((SELECT m.held_on FROM meeting m WHERE m.id = v.vote_meeting_id), ''),
+                nullif(v.history_adopted_on, ''), nullif(v.started_on, ''), substr(v.updated_at, 1, 10)) AS day,
        v.title || ' ' || a.label AS title,
        a.chapter || char(10) || a.text AS body,
        v.id AS parent

@@ -33,3 +33,29 @@ def test_the_county_finds_every_filed_article_that_mentions_a_word(county):
     assert ss.search(county, "土地", year=2024).total == 45 and ss.search(county, "土地", year=2025).total == 0
     assert ss.search(county, "土地", kind="meeting").total == 0  # the county holds no meetings
     assert ss.search(county, "没有这种条文").total == 0
+
+
+def test_an_article_is_dated_by_its_version_alike_at_village_township_and_county(tmp_path):
+    """The adopted version's vote everywhere, not the draft's start day below and the vote above (tester #14)."""
+    from desktop.services import county_exchange_service as ces
+    from models.db import database
+    from tests.support.county import county_chain
+    from tests.support.first_contact import genuine
+
+    chain = county_chain(tmp_path)
+    session = chain.county.use()
+    ces.import_aggregate(session, chain.county.paths, chain.first_aggregate, genuine(chain.township.paths))
+    (filing,) = county_service.filings()
+    article = county_service.filing_text(filing.id).articles[-1]
+    word = article.text.strip()[:6]
+    above = [h for h in ss.search(session, word, kind="article", limit=1000).hits
+             if h.title.endswith(" " + article.label)]
+    assert above and {h.date for h in above} == {filing.adopted_on} and filing.adopted_on
+    for site in (chain.village, chain.township):
+        session = site.use()
+        (version_id, started), = database.execute_sql(
+            "SELECT id, started_on FROM rule_version WHERE title = ? AND version_no = ? AND deleted = 0",
+            (filing.title, filing.version_no)).fetchall()
+        hits = [h for h in ss.search(session, word, kind="article", limit=1000).hits
+                if h.target.startswith(f"rules:@{version_id}/") or f"{version_id}" in h.target]
+        assert hits and {h.date for h in hits} == {filing.adopted_on}, (site, started, hits)
