@@ -125,7 +125,7 @@ def test_trend_percentages_shrink_instead_of_running_together(qtbot):
     from PySide6.QtGui import QFont, QFontMetrics
 
     from ui.township.compliance_chart import value_label_font
-    from ui.township.compliance_model import header_text
+    from ui.widgets.compliance_model import header_text
 
     font = QFont()
     font.setPointSize(12)

@@ -137,7 +137,7 @@ def test_double_clicking_a_filed_rule_opens_its_text_and_correction_stays_on_its
 
 def test_a_rule_voted_and_filed_but_not_yet_published_is_not_called_waiting_for_its_filing():
     from models.rules import procedure as proc
-    from ui.rules.labels import status_label
+    from ui.widgets.rule_labels import status_label
 
     assert status_label(proc.ST_ADOPTED, "2026-10-25") == "已备案,待公布"  # the township filed it (tester, issue 19)
     assert status_label(proc.ST_ADOPTED) == "已表决通过,待备案公布"

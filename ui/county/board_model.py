@@ -25,8 +25,8 @@ from PySide6.QtGui import QFont
 
 from desktop.services.county_service import CountyBoard, StateCounts, TownshipHead
 from models.township.board import DUE, LATE, MISSING, NA, NONE, OK, TOWNSHIP, Obligation
-from ui.township import compliance_style as style
-from ui.township.compliance_model import _collator, header_text, name_key
+from ui.widgets import compliance_style as style
+from ui.widgets.compliance_model import _collator, header_text, name_key
 from ui.widgets.palette import RED
 
 _C = "county_board"

@@ -46,7 +46,7 @@ from ui.county.village_cells_model import VillageCellsModel
 from ui.county.village_cells_view import VillageCellsTable
 from ui.errors import error_text
 from ui.operations import Runner
-from ui.township.review_widgets import on_enter
+from ui.widgets.enter_key import on_enter
 from ui.widgets.scaled_label import ScaledLabel, scale_font
 
 COUNTY_LEVEL, TOWNSHIP_LEVEL, VILLAGE_LEVEL = 0, 1, 2

@@ -31,8 +31,8 @@ from ui.county.filing_text_dialog import FilingTextDialog
 from ui.county.filings_model import CORRECTION_COL, FilingsModel
 from ui.errors import error_text
 from ui.operations import run_query
-from ui.township.review_widgets import on_enter
 from ui.widgets.background import ask_save_path, xlsx_pattern
+from ui.widgets.enter_key import on_enter
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.tables import read_only_view

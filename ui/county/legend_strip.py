@@ -3,14 +3,14 @@
 The township's legend is a card beside its grid; the county's grids are as
 wide as the township's (and one level has a column more), so the legend
 lies under them, where it never takes width from the table. The colours and
-words are the township board's (`ui.township.compliance_style`).
+words are the township board's (`ui.widgets.compliance_style`).
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
-from ui.township.compliance_style import ORDER, explanation, swatch
+from ui.widgets.compliance_style import ORDER, explanation, swatch
 from ui.widgets.flow_layout import FlowLayout
 
 

@@ -36,6 +36,6 @@ def build_county_page(area: Area, info: InstallationInfo, session: Session, path
         from ui.county.reports_page import CountyReportsPage
 
         return CountyReportsPage(session, paths)
-    from ui.pages.empty_state_page import EmptyStatePage
+    from ui.widgets.empty_state_page import EmptyStatePage
 
     return EmptyStatePage(area.title, area.planned)

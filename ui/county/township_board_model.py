@@ -15,7 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ui.county.board_model import short_header
-from ui.township.compliance_model import BoardModel
+from ui.widgets.compliance_model import BoardModel
 
 
 class CountyTownshipBoardModel(BoardModel):

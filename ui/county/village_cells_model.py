@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from models.messages import QT_TRANSLATE_NOOP
 from models.township.board import DUE, LATE, MISSING, NONE, OK, TOWNSHIP, Cell, Obligation
 from models.township.compliance import ESCALATIONS
-from ui.township import compliance_style as style
+from ui.widgets import compliance_style as style
 
 _C = "county_board"
 _Index = QModelIndex | QPersistentModelIndex

@@ -11,13 +11,13 @@ from PySide6.QtGui import QColor, QFont
 from desktop.services.disclosure_service import ObligationRow
 from models.disclosure import calendar as cal
 from models.messages import QT_TRANSLATE_NOOP
-from ui.disclosure.labels import (
+from ui.widgets.batched_model import BatchedRowsModel, ModelIndex
+from ui.widgets.disclosure_labels import (
     obligation_background,
     obligation_color,
     obligation_label,
     subject_label,
 )
-from ui.widgets.batched_model import BatchedRowsModel, ModelIndex
 from ui.widgets.stored_day import shown_day
 
 #: The context the tab's texts were translated in before the model held them.

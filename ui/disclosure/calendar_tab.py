@@ -36,12 +36,12 @@ from desktop.services.disclosure_service import ObligationRow
 from models.disclosure import calendar as cal
 from models.disclosure import catalogue as cat
 from ui.disclosure.ad_hoc_model import TITLE, AdHocModel
-from ui.disclosure.labels import (
+from ui.errors import message_text
+from ui.widgets.disclosure_labels import (
     obligation_background,
     obligation_color,
     obligation_label,
 )
-from ui.errors import message_text
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.tables import read_only_view
 

@@ -26,8 +26,8 @@ from desktop.services.session import Session
 from models.disclosure import catalogue as cat
 from models.roles import Permission
 from ui.disclosure.catalogue_model import LABEL, CatalogueModel
-from ui.disclosure.labels import category_label, period_kind_label
 from ui.operations import run_op
+from ui.widgets.disclosure_labels import category_label, period_kind_label
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.primary_button import make_primary

@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor
 
 from models.disclosure import catalogue as cat
 from models.messages import QT_TRANSLATE_NOOP
-from ui.disclosure.labels import catalogue_label, category_label, period_kind_label
 from ui.widgets.batched_model import BatchedRowsModel
+from ui.widgets.disclosure_labels import catalogue_label, category_label, period_kind_label
 from ui.widgets.palette import GREY
 
 #: The context the dialog's texts were translated in before the model held them.

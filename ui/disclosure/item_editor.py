@@ -37,17 +37,17 @@ from desktop.services.ui_support_disclosure import ItemDetail
 from models.disclosure import catalogue as cat
 from models.meetings.quorum import ERROR
 from models.roles import Permission
-from ui.disclosure.labels import (
+from ui.disclosure.ledger_import_dialog import LedgerImportDialog
+from ui.disclosure.review_panel import PosterSection, PostingSection, ReviewSection
+from ui.disclosure.table_editor import FinancialTableEditor
+from ui.operations import run_op, run_query
+from ui.widgets.disclosure_labels import (
     category_label,
     period_label,
     status_color,
     status_label,
     subject_label,
 )
-from ui.disclosure.ledger_import_dialog import LedgerImportDialog
-from ui.disclosure.review_panel import PosterSection, PostingSection, ReviewSection
-from ui.disclosure.table_editor import FinancialTableEditor
-from ui.operations import run_op, run_query
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, to_date
 from ui.widgets.primary_button import make_primary

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from desktop.services import ledger_import
 from desktop.services.ledger_import import LedgerImport
 from models.disclosure.money import format_fen
-from ui.disclosure.labels import yuan
 from ui.operations import run_query
+from ui.widgets.disclosure_labels import yuan
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.ok_cancel import ok_cancel
 from ui.widgets.primary_button import make_primary

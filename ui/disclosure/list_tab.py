@@ -24,19 +24,19 @@ from desktop.services import ui_support_disclosure
 from desktop.services.session import Session
 from models.disclosure import catalogue as cat
 from models.roles import Permission
-from ui.disclosure.labels import (
-    category_label,
-    period_label,
-    status_color,
-    status_label,
-    subject_label,
-)
 from ui.fonts import font_notifier
 from ui.operations import run_op
 from ui.widgets import background
 from ui.widgets.abandon import abandon_text, ask_abandon, on_delete_key
 from ui.widgets.background import FileExporter
 from ui.widgets.batched_model import SORT_ROLE, BatchedRowsModel
+from ui.widgets.disclosure_labels import (
+    category_label,
+    period_label,
+    status_color,
+    status_label,
+    subject_label,
+)
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 from ui.widgets.shrinking_columns import ShrinkingColumns

@@ -32,8 +32,13 @@ from desktop.services import disclosure_service as ds
 from desktop.services.session import Session
 from models.disclosure import catalogue as cat
 from models.errors import DuplicateRecord
-from ui.disclosure.labels import catalogue_label, category_label, period_kind_label, subject_label
 from ui.operations import run_op
+from ui.widgets.disclosure_labels import (
+    catalogue_label,
+    category_label,
+    period_kind_label,
+    subject_label,
+)
 from ui.widgets.duplicate import DuplicateBox, ask_duplicate
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, to_date

@@ -36,11 +36,11 @@ from models.meetings.quorum import ERROR
 from models.roles import Permission
 from models.stored_values import stored_date
 from ui.disclosure import printing
-from ui.disclosure.labels import channel_label
 from ui.errors import message_text
 from ui.operations import run_op
 from ui.widgets import background
 from ui.widgets.background import FileExporter
+from ui.widgets.disclosure_labels import channel_label
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import finding_text
 from ui.widgets.forms import date_edit, section, to_date

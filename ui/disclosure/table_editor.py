@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from models.disclosure import financial_table as ft
 from models.disclosure.money import MoneyError, format_fen, parse_fen
 from models.meetings.quorum import ERROR, WARNING, Finding
-from ui.disclosure.labels import yuan
 from ui.disclosure.lines_model import INCOME, FinancialLinesModel, FinancialLinesView
+from ui.widgets.disclosure_labels import yuan
 from ui.widgets.findings import finding_text
 from ui.widgets.palette import AMBER, GREEN, GREY, INVALID_FIELD_BACKGROUND, RED
 

@@ -84,6 +84,6 @@ def build_page(area: Area, info: InstallationInfo, session: Session,
         from ui.township.review_page import ReviewPage
 
         return ReviewPage(session, paths=paths)
-    from ui.pages.empty_state_page import EmptyStatePage
+    from ui.widgets.empty_state_page import EmptyStatePage
 
     return EmptyStatePage(area.title, area.planned)

@@ -18,10 +18,10 @@ from desktop.services.rules_service import ArticleLine
 from desktop.services.session import Session
 from ui.errors import message_text
 from ui.operations import run_op
-from ui.rules.labels import kind_label, trigger_label
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, to_date
 from ui.widgets.ok_cancel import ok_cancel
+from ui.widgets.rule_labels import kind_label, trigger_label
 from ui.widgets.screen_fit import resize_within_screen
 
 

@@ -36,10 +36,10 @@ from desktop.services.session import Session
 from models.rules.parser import ParseResult, is_problem
 from ui.errors import message_text
 from ui.operations import run_op, run_query
-from ui.rules.labels import kind_label, trigger_label
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.palette import AMBER, GREY
 from ui.widgets.primary_button import make_primary
+from ui.widgets.rule_labels import kind_label, trigger_label
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.screen_fit import resize_within_screen, scroll_dialog_body
 

@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.services.rule_views import OpinionRow
 from models.messages import QT_TRANSLATE_NOOP
-from ui.rules.labels import source_label
 from ui.widgets.batched_model import BatchedRowsModel
+from ui.widgets.rule_labels import source_label
 from ui.widgets.stored_day import shown_day
 
 #: The context the tab's texts were translated in before the model held them.

@@ -23,12 +23,12 @@ from desktop.services.rules_service import VersionView
 from desktop.services.session import Session
 from models.roles import Permission
 from ui.operations import run_op
-from ui.rules.labels import source_label
 from ui.rules.opinions_model import OpinionsModel
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import reasons_text
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.primary_button import make_primary
+from ui.widgets.rule_labels import source_label
 from ui.widgets.sorting import make_sortable
 
 _UNDECIDED, _ADOPTED, _REJECTED = 0, 1, 2

@@ -27,12 +27,12 @@ from ui.operations import run_op, run_query
 from ui.rules.dialogs import BlankDraftDialog, HistoryDialog, ReviseDialog
 from ui.rules.diff_view import DiffView
 from ui.rules.import_dialog import ImportDialog
-from ui.rules.labels import kind_label, status_color, status_label
 from ui.rules.version_panel import VersionPanel
 from ui.widgets.abandon import abandon_text, ask_abandon, on_delete_key
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.palette import GREY
 from ui.widgets.primary_button import make_primary
+from ui.widgets.rule_labels import kind_label, status_color, status_label
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.screen_fit import resize_within_screen
 from ui.widgets.side_panel import SideBySideOrTabs

@@ -29,7 +29,6 @@ from models.rules import procedure as proc
 from ui.errors import message_text
 from ui.operations import run_query
 from ui.rules.article_editor import ArticleEditor
-from ui.rules.labels import cite, status_color, status_label, step_label, trigger_label
 from ui.rules.opinions_tab import OpinionsTab
 from ui.rules.review_tab import ReviewTab, needs_changes
 from ui.rules.vote_tab import VoteTab
@@ -38,6 +37,7 @@ from ui.widgets.field_message import FieldMessage
 from ui.widgets.palette import AMBER, BLUE, GREEN, PALE_GREY, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import opinion_label, short_fingerprint
+from ui.widgets.rule_labels import cite, status_color, status_label, step_label, trigger_label
 from ui.widgets.scaled_label import ScaledLabel, scale_font
 from ui.widgets.side_panel import SideBySideOrTabs
 

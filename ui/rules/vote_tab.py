@@ -31,13 +31,13 @@ from models.roles import Permission
 from models.rules import procedure as proc
 from ui.errors import error_text
 from ui.operations import run_op, run_query
-from ui.rules.labels import channel_labels
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import findings_html, reasons_text
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.palette import GREEN, RED
 from ui.widgets.primary_button import make_primary
 from ui.widgets.record_labels import matter_label, type_label
+from ui.widgets.rule_labels import channel_labels
 
 
 class VoteTab(QWidget):

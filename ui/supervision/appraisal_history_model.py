@@ -8,10 +8,10 @@ from PySide6.QtGui import QColor
 from desktop.services.ui_support_supervision import AppraisalRow
 from models.messages import QT_TRANSLATE_NOOP
 from models.supervision import appraisal as ap
-from ui.supervision.labels import body_label, verdict_label
 from ui.widgets.batched_model import BatchedRowsModel
 from ui.widgets.palette import RED
 from ui.widgets.stored_day import shown_day
+from ui.widgets.supervision_labels import body_label, verdict_label
 
 #: The context the tab's texts were translated in before the model held them.
 _C = "AppraisalTab"

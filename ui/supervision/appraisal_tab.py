@@ -36,18 +36,18 @@ from models.supervision import appraisal as ap
 from ui.errors import error_text, message_text
 from ui.operations import run_op
 from ui.supervision.appraisal_history_model import AppraisalHistoryModel
-from ui.supervision.labels import (
+from ui.widgets.field_message import FieldMessage
+from ui.widgets.findings import finding_lines_html, finding_text
+from ui.widgets.forms import date_edit, section, to_date
+from ui.widgets.palette import GREY, RED
+from ui.widgets.primary_button import make_primary
+from ui.widgets.supervision_labels import (
     body_label,
     can_act,
     read_only_tip,
     verdict_color,
     verdict_label,
 )
-from ui.widgets.field_message import FieldMessage
-from ui.widgets.findings import finding_lines_html, finding_text
-from ui.widgets.forms import date_edit, section, to_date
-from ui.widgets.palette import GREY, RED
-from ui.widgets.primary_button import make_primary
 from ui.widgets.tables import read_only_table, read_only_view
 
 NAME, POST, COMPETENT, BASIC, INCOMPETENT, VERDICT = range(6)

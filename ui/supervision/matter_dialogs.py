@@ -29,11 +29,11 @@ from desktop.services import supervision_service
 from desktop.services.session import Session
 from models.supervision import matters as mm
 from ui.operations import run_op
-from ui.supervision.labels import area_label, source_label
 from ui.widgets.date_field import DateField
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, to_date
 from ui.widgets.ok_cancel import ok_cancel
+from ui.widgets.supervision_labels import area_label, source_label
 from ui.widgets.unsaved import EditGuard, ask_leave
 
 #: The draft key of a matter not registered yet (no "<table>:<id>": it has no record to compare with).

@@ -8,10 +8,10 @@ from PySide6.QtGui import QColor
 from desktop.services.supervision_service import MatterRow
 from models.messages import QT_TRANSLATE_NOOP
 from models.supervision import matters as mm
-from ui.supervision.labels import area_label, state_label
 from ui.widgets.batched_model import BatchedRowsModel
 from ui.widgets.palette import GREY, RED
 from ui.widgets.stored_day import shown_day
+from ui.widgets.supervision_labels import area_label, state_label
 
 #: The context the tab's texts were translated in before the model held them.
 _C = "MattersTab"

@@ -30,14 +30,6 @@ from desktop.services.ui_support_supervision import MatterDetail
 from models.supervision import matters as mm
 from ui.errors import message_text
 from ui.operations import run_op
-from ui.supervision.labels import (
-    act_reason,
-    answer_reason,
-    area_label,
-    read_only_tip,
-    source_label,
-    state_label,
-)
 from ui.supervision.matter_dialogs import NewMatterDialog, StepDialog
 from ui.supervision.matters_model import AREA, DEADLINE, OPENED, STATE, TITLE, MattersModel
 from ui.widgets.field_message import FieldMessage
@@ -47,6 +39,14 @@ from ui.widgets.primary_button import make_primary
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.scroll import transparent_scroll
 from ui.widgets.side_panel import SideBySideOrTabs
+from ui.widgets.supervision_labels import (
+    act_reason,
+    answer_reason,
+    area_label,
+    read_only_tip,
+    source_label,
+    state_label,
+)
 from ui.widgets.tables import keep_column_readable, read_only_view
 
 ALL, OPEN, OVERDUE, CLOSED = "all", "open", "overdue", "closed"

@@ -17,9 +17,9 @@ from desktop.services import (
     ui_support_supervision,
     verification_code,
 )
-from ui.supervision.labels import body_label, verdict_label
 from ui.widgets.findings import finding_text
 from ui.widgets.palette import AMBER
+from ui.widgets.supervision_labels import body_label, verdict_label
 
 _C = "supervision_report"
 

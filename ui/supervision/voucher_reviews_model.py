@@ -7,10 +7,10 @@ from PySide6.QtGui import QColor
 
 from desktop.services.ui_support_supervision import VoucherReviewRow
 from models.messages import QT_TRANSLATE_NOOP
-from ui.supervision.labels import outcome_label, yuan
 from ui.widgets.batched_model import BatchedRowsModel
 from ui.widgets.palette import RED
 from ui.widgets.stored_day import shown_day
+from ui.widgets.supervision_labels import outcome_label, yuan
 
 #: The context the tab's texts were translated in before the model held them.
 _C = "VouchersTab"

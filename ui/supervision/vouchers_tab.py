@@ -30,12 +30,12 @@ from desktop.services import supervision_service, ui_support_supervision
 from desktop.services.session import Session
 from models.errors import DuplicateRecord
 from ui.operations import run_op, run_query
-from ui.supervision.labels import OUTCOMES, can_act, outcome_label, read_only_tip, yuan
 from ui.supervision.voucher_reviews_model import VoucherReviewsModel
 from ui.widgets.duplicate import DuplicateBox, ask_duplicate
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.primary_button import make_primary
+from ui.widgets.supervision_labels import OUTCOMES, can_act, outcome_label, read_only_tip, yuan
 from ui.widgets.tables import read_only_view
 
 Q_NO, Q_AMOUNT, Q_REASON, Q_OUTCOME = range(4)

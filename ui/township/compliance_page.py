@@ -42,10 +42,10 @@ from models.township.compliance import ANSWER_DAYS
 from ui.errors import error_text
 from ui.operations import Runner
 from ui.township.compliance_chart import TrendChart
-from ui.township.compliance_model import FIRST_OBLIGATION_COL, BoardModel, behind_tooltip
 from ui.township.compliance_records import CellRecordsDialog
-from ui.township.compliance_style import Legend, short_label
-from ui.township.review_widgets import on_enter
+from ui.widgets.compliance_model import FIRST_OBLIGATION_COL, BoardModel, behind_tooltip
+from ui.widgets.compliance_style import Legend, short_label
+from ui.widgets.enter_key import on_enter
 from ui.widgets.scaled_label import ScaledLabel
 
 QUARTER, YEAR = "quarter", "year"

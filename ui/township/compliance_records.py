@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 
 from desktop.services.compliance_service import RecordRow
 from models.township.board import Cell, Obligation, VillageHead
-from ui.township import compliance_style as style
-from ui.township.compliance_model import TEXT_NOTES, cell_text
 from ui.township.compliance_records_model import NOTE, ComplianceRecordsModel
+from ui.widgets import compliance_style as style
+from ui.widgets.compliance_model import TEXT_NOTES, cell_text
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.tables import read_only_view
 

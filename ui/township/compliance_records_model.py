@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 
 from desktop.services.compliance_service import RecordRow
 from models.messages import QT_TRANSLATE_NOOP
-from ui.township import compliance_style as style
+from ui.widgets import compliance_style as style
 from ui.widgets.batched_model import BatchedRowsModel
 
 #: The context of the board's texts (the dialog's titles were translated in it).

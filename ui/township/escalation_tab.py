@@ -20,7 +20,8 @@ from desktop.services.session import Session
 from models.roles import Permission
 from ui.operations import run_op
 from ui.township.escalation_model import SUBJECT, EscalationModel
-from ui.township.review_widgets import empty_label, on_enter
+from ui.township.review_widgets import empty_label
+from ui.widgets.enter_key import on_enter
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.forms import date_edit, section, to_date
 from ui.widgets.outside_text import OutsideLabel

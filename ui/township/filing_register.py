@@ -32,9 +32,10 @@ from ui.operations import Runner
 from ui.township.document_printer import DocumentPrinter
 from ui.township.filing_dialog import CorrectionDialog, FilingDialog
 from ui.township.filing_register_model import TITLE, FilingRegisterModel
-from ui.township.review_widgets import empty_label, on_enter
+from ui.township.review_widgets import empty_label
 from ui.verify_paper_dialog import VerifyPaperDialog
 from ui.widgets.background import FileExporter
+from ui.widgets.enter_key import on_enter
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 from ui.widgets.tables import read_only_view

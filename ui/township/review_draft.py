@@ -42,7 +42,8 @@ from ui.township.review_draft_model import (
     ReviewDraftModel,
 )
 from ui.township.review_opinion_dialog import ReviewOpinionDialog
-from ui.township.review_widgets import on_enter, queue_state_label
+from ui.township.review_widgets import queue_state_label
+from ui.widgets.enter_key import on_enter
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.findings import reasons_text
 from ui.widgets.palette import AMBER, BANNER_STYLE

@@ -25,7 +25,8 @@ from desktop.services.session import Session
 from models.township import review as rv
 from ui.township.document_printer import DocumentPrinter
 from ui.township.review_queue_model import TITLE, ReviewQueueModel
-from ui.township.review_widgets import empty_label, on_enter
+from ui.township.review_widgets import empty_label
+from ui.widgets.enter_key import on_enter
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
 from ui.widgets.tables import keep_column_readable, read_only_view

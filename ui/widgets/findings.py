@@ -20,7 +20,7 @@ from models.rules.legality import LegalityFinding
 from ui.errors import message_text
 from ui.widgets.palette import AMBER, GREEN, GREY, RED
 
-#: The translation context; the legality sentences keep the one they had in ui/rules/labels.py.
+#: The translation context; the legality sentences keep the one they had in ui/widgets/rule_labels.py.
 _C = "rules_labels"
 
 

@@ -16,7 +16,7 @@ from desktop.services.session import Session
 from models.legal import organic_law_both
 from ui.errors import message_text
 
-#: The context the tooltip was translated in when it lived in ui/supervision/labels.py.
+#: The context the tooltip was translated in when it lived in ui/widgets/supervision_labels.py.
 _C = "supervision_ui"
 
 

@@ -17,11 +17,11 @@ from desktop.services.village_file.people import PersonRecord
 from desktop.services.village_file.postings import Posting
 from desktop.services.village_file.rules import VersionText
 from models.meetings import four_two as ft
-from ui.disclosure import labels as dl
-from ui.rules.labels import status_label as rule_status
-from ui.supervision import labels as sl
+from ui.widgets import disclosure_labels as dl
+from ui.widgets import supervision_labels as sl
 from ui.widgets.palette import GREY
 from ui.widgets.record_labels import matter_label, roles_text, type_label
+from ui.widgets.rule_labels import status_label as rule_status
 
 _C = "village_file"
 _GREY = GREY.name()

@@ -17,10 +17,10 @@ from desktop.services.village_file import meetings as vmt
 from desktop.services.village_file import packages as vp
 from desktop.services.village_file import people as vpp
 from desktop.services.village_file import postings as vps
-from ui.disclosure import labels as dl
-from ui.supervision import labels as sl
 from ui.township.village_file import detail_html as dh
 from ui.township.village_file.list_detail import ListDetailTab, Printable
+from ui.widgets import disclosure_labels as dl
+from ui.widgets import supervision_labels as sl
 from ui.widgets.record_labels import roles_text
 
 

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from desktop.reports import rules_documents
 from desktop.services.session import Session
 from desktop.services.village_file import rules as vr
-from ui.rules.labels import status_color, status_label
 from ui.township.village_file import detail_html as dh
 from ui.township.village_file.list_detail import ListDetailTab, Printable
 from ui.widgets.batched_model import ID_ROLE
+from ui.widgets.rule_labels import status_color, status_label
 
 
 class RulesTab(ListDetailTab):

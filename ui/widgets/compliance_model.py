@@ -40,7 +40,7 @@ from models.township.board import (
     Cell,
     VillageHead,
 )
-from ui.township import compliance_style as style
+from ui.widgets import compliance_style as style
 from ui.widgets.palette import RED
 
 _C = "compliance_board"
