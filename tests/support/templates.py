@@ -11,8 +11,10 @@ build closes whatever the test had open and the copy opens the test's own folder
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,11 +74,15 @@ def template(key: Hashable, build: Callable[[Path], Any]) -> Template:
             raise RuntimeError("tests.support.templates.configure() was not called (tests/conftest.py)")
         root = _factory.mktemp("template")
         close_database()
+        started = time.perf_counter()
         try:
             result = build(root)
         finally:
             close_database()
         made = _built[key] = Template(root, result)
+        if os.environ.get("CUNWU_TEMPLATE_LOG"):  # where the suite's time goes: one line per template built
+            with open(os.environ["CUNWU_TEMPLATE_LOG"], "a", encoding="utf-8") as log:
+                log.write(f"{time.perf_counter() - started:7.1f} s  {key!r}\n")
     return made
 
 
