@@ -90,9 +90,7 @@ class AggregatePlan:
         if self.already_imported:
             lines.append("这个汇总包已经导入过,没有任何变化。")
             return lines
-        if self.older:
-            lines.append("这是较早的汇总包:已收到该乡镇更新的汇总包,数据不变。")
-        else:
+        if not self.older:  # an older one: its warning says so, with both numbers (said once, not twice)
             lines.append(f"  {self.villages} 个村、{self.periods} 个期间的合规情况,{self.filings} 件备案的村规民约。")
         lines += [f"注意:{w}" for w in self.warnings]
         return lines
@@ -332,9 +330,10 @@ def _book(session: Session, plan: AggregatePlan, peer: Peer) -> None:
         changes.update(status=PEER_ACTIVE, sign_key=m["sender_keys"]["sign"], box_key=m["sender_keys"]["box"],
                        fingerprint=plan.fingerprint)
     Peer.update(**changes).where(Peer.code == peer.code).execute()
-    text = f"第 {plan.number} 号 {plan.created_at[:10]}({plan.peer_name})"
-    AppMeta.insert(key=status_service.KEY_LAST_RECEIVED, value=text).on_conflict(
-        conflict_target=[AppMeta.key], update={AppMeta.value: text}).execute()
+    if not plan.older:  # the status bar's 最近接收 names the newest data, not an older file that changed nothing
+        text = f"第 {plan.number} 号 {plan.created_at[:10]}({plan.peer_name})"
+        AppMeta.insert(key=status_service.KEY_LAST_RECEIVED, value=text).on_conflict(
+            conflict_target=[AppMeta.key], update={AppMeta.value: text}).execute()
     audit.append(session.actor, "import", "package", plan.path.name[:64], None,
                  {"sender": plan.sender_code, "number": plan.number, "sha256": plan.file_sha256,
                   "kind": KIND, "counts": counts, "older": plan.older})

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 
 from desktop import cli
-from desktop.services import county_service
+from desktop.services import county_service, status_service
 from desktop.sync import county_import, county_receipt, exporter, first_contact, upward
 from models.db import close_database
 from models.errors import PackageRefused
@@ -73,10 +73,15 @@ def test_enrol_first_package_pinned_then_newer_idempotent_and_older(tmp_path, ca
     third = upward.export_for_county(session, chain.township.paths, chain.usb).path
     code, out = _run(capsys, chain.county, "import", "--yes", str(third))
     assert code == 0 and not out["packages"][0]["first_contact"] and not out["packages"][0]["older"]
+    chain.county.use()
+    lines = county_import.plan_aggregate(second, chain.county.paths).summary_lines()
+    assert sum("较早" in line for line in lines) == 1, lines  # said once, with both numbers
     code, out = _run(capsys, chain.county, "import", "--yes", str(second))
     assert code == 0 and out["packages"][0]["older"]
     chain.county.use()
     assert county_service.townships()[0].last_number == 3
+    # the status bar's 最近接收 still names 第 3 号 (the data the county holds), not the older file just read
+    assert status_service.exchange_status().last_received.startswith("第 3 号")
     assert _county_rows(chain.county) == rows
     code, out = _run(capsys, chain.county, "import", "--yes", str(third))  # the same file again
     assert code == 0 and out["packages"][0]["already_imported"]
