@@ -57,3 +57,16 @@ def test_a_county_adds_a_staff_account_by_name(qtbot, store):
     dialog.accept()
     qtbot.waitUntil(lambda: dialog.added is not None, timeout=20_000)
     assert (dialog.added.role, dialog.added.display_name) == ("county_staff", "李民政")
+
+
+def test_the_home_page_says_in_words_that_a_townships_first_package_had_no_village(qtbot, store, tmp_path):
+    """A township that enrolled no village yet sends a 汇总包 of 0 村: no "数据截至 无" (issue19-tester row 20)."""
+    from tests.support.county import fill_synthetic
+    from ui.county.home_page import CountyHomePage
+
+    session = _county(store)
+    fill_synthetic(session, store, tmp_path / "scratch", townships=1, villages=0, years=1)
+    page = CountyHomePage(setup_service.current(), session, store)
+    qtbot.addWidget(page)
+    (line,) = [line for line in page.lines if line.startswith("最近导入")]
+    assert line.endswith("导入,还没有村的数据。") and "数据截至" not in line

@@ -136,9 +136,11 @@ class CountyHomePage(QWidget):
                 "townships", self.tr("查看乡镇"))
         last = facts.last_import
         if last is not None:
-            self._line(self.tr("最近导入:{name} 第 {n} 号汇总包,{day} 导入,数据截至 {as_of}。").format(
+            what = (self.tr("数据截至 {as_of}").format(as_of=last.data_as_of) if last.data_as_of
+                    else self.tr("还没有村的数据"))  # a township's first 汇总包 may hold no village yet
+            self._line(self.tr("最近导入:{name} 第 {n} 号汇总包,{day} 导入,{what}。").format(
                 name=one_line(last.name), n=last.last_number, day=local_display(last.imported_at),
-                as_of=last.data_as_of or self.tr("无")), "compliance", self.tr("看合规看板"))
+                what=what), "compliance", self.tr("看合规看板"))
         if not self.lines:
             self._line(self.tr("没有等待处理的事项。"), "", "")
 
