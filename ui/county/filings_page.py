@@ -173,7 +173,7 @@ class FilingsPage(QWidget):
     def export(self, path: Path) -> bool:
         """Write the lines listed (in the order shown) to `path`; the result is said under the table."""
         info = setup_service.current()
-        rows = [self.model.row_at(r) for r in range(self.model.rowCount())]
+        rows = self.model.all_rows()
         done = run_query(self, lambda: write_filings_xlsx(rows, path, info.name if info else "", self.filter_text()),
                          on_failure=self.message.show_failure)
         if not done:
@@ -212,9 +212,9 @@ class FilingsPage(QWidget):
 
     def open_row(self, row: int) -> FilingTextDialog | None:
         """Open the text of the line on `row` (non-blocking)."""
-        line = self.model.row_at(row)
-        if line is None:
+        if not 0 <= row < self.model.rowCount():
             return None
+        line = self.model.row_at(row)
         try:
             filed = county_service.filing_text(line.id)
         except CunwuError as exc:

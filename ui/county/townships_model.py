@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
 
 from desktop.services.county_service import TownshipRow
 from models.clock import local_display
 from models.messages import QT_TRANSLATE_NOOP
+from ui.widgets.batched_model import BatchedRowsModel
 from ui.widgets.palette import RED
-from ui.widgets.sorting import sorted_positions
 
 _C = "county_townships"
-_Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = (QT_TRANSLATE_NOOP(_C, "代码"), QT_TRANSLATE_NOOP(_C, "乡镇"), QT_TRANSLATE_NOOP(_C, "状态"),
            QT_TRANSLATE_NOOP(_C, "电脑指纹"), QT_TRANSLATE_NOOP(_C, "最近汇总包"), QT_TRANSLATE_NOOP(_C, "导入时间"),
@@ -43,66 +37,37 @@ def _values(row: TownshipRow) -> tuple:
             row.villages, row.filings)
 
 
-class TownshipsModel(QAbstractTableModel):
-    """`county_service.townships()` rows, read-only, sorted by a header click."""
+class TownshipsModel(BatchedRowsModel):
+    """`county_service.townships()` rows, read-only, sorted by a header click (the kit's table model)."""
+
+    CONTEXT = _C
+    COLUMNS = COLUMNS
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._original: list[TownshipRow] = []
-        self._rows: list[TownshipRow] = []
-
-    def set_rows(self, rows: list[TownshipRow]) -> None:
-        """Show these townships (in the register's order, by code)."""
-        self.beginResetModel()
-        self._original = list(rows)
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> TownshipRow | None:
-        """The township on `row`."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        super().__init__(parent, batch=1_000_000)  # a county's few dozen townships, all at once
 
     def rows(self) -> list[TownshipRow]:
         """The townships, in display order."""
-        return list(self._rows)
+        return self.all_rows()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        """One row per township."""
-        return 0 if parent.isValid() else len(self._rows)
+    def display(self, row: TownshipRow, column: int) -> str:
+        """Text (names as the township registered, plain)."""
+        return str(_values(row)[column])
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        """The columns of `COLUMNS`."""
-        return 0 if parent.isValid() else len(COLUMNS)
+    def sort_value(self, row: TownshipRow, column: int):
+        """The value shown (counts as numbers)."""
+        return _values(row)[column]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        """Column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(_C, COLUMNS[section])
-        return None
+    def foreground(self, row: TownshipRow, column: int) -> QColor | None:
+        """A township still waiting for its first 汇总包 in red."""
+        return RED if column == STATUS_COL and not row.last_number and not row.retired else None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:  # noqa: N802 - Qt API
-        """Natural order of a column (`ui.widgets.sorting`); -1: by code, as registered."""
-        self.layoutAboutToBeChanged.emit()
-        if column < 0:
-            self._rows = list(self._original)
-        else:
-            values = [_values(r)[column] for r in self._original]
-            self._rows = [self._original[i] for i in sorted_positions(values, order)]
-        self.layoutChanged.emit()
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        """Text (names as the township registered, plain); a township waiting in red."""
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return str(_values(row)[col])
-        if role == Qt.ItemDataRole.ForegroundRole and col == STATUS_COL and not row.last_number and not row.retired:
-            return RED
-        if role == Qt.ItemDataRole.ToolTipRole and col == 3 and row.fingerprint:
+    def tooltip(self, row: TownshipRow, column: int) -> str | None:
+        """The whole fingerprint on its column."""
+        if column == 3 and row.fingerprint:
             return QCoreApplication.translate(_C, "完整指纹:{fp}").format(fp=row.fingerprint)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 4:
-            return Qt.AlignmentFlag.AlignCenter
         return None
+
+    def alignment(self, row: TownshipRow, column: int) -> Qt.AlignmentFlag | None:
+        """Package, dates and counts centred."""
+        return Qt.AlignmentFlag.AlignCenter if column >= 4 else None
