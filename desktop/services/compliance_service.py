@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -45,7 +44,7 @@ from models.township.compliance import (
 _C = "compliance"
 
 __all__ = ["Cancelled", "RecordRow", "board", "cell_records", "default_period",
-           "parse_period", "periods"]
+           "parse_period", "periods", "trend"]
 
 _QUARTER = re.compile(r"^(\d{4})\s*[-年]?\s*[Qq]([1-4])$")
 _YEAR = re.compile(r"^(\d{4})\s*年?度?$")
@@ -387,6 +386,18 @@ def _heads(peers: list[_Peer], as_of_utc: dict[str, str], now: datetime) -> dict
     return out
 
 
+def _villages(start: date, now: datetime) -> tuple[list[_Peer], dict[str, tuple[VillageHead, date | None]]]:
+    """The villages a board of a period from `start` shows (a retired one only when its data reaches into it)."""
+    peers = _peers(include_retired=True)
+    heads = _heads(peers, _as_of([p.code for p in peers]), now)
+    peers = [p for p in peers if not p.retired or (heads[p.code][1] is not None and heads[p.code][1] >= start)]
+    return peers, heads
+
+
+def _now(today: date) -> datetime:
+    return datetime.now(UTC) if today == date.today() else datetime.combine(today, datetime.min.time(), UTC)
+
+
 def board(period: str, today: date | None = None, progress: Callable[[int, int], None] | None = None,
           cancelled: Callable[[], bool] | None = None, with_trend: bool = True) -> Board:
     """The board for `period` ("2026Q3", "2026" or "2017-2026"), judged on `today`.
@@ -394,16 +405,13 @@ def board(period: str, today: date | None = None, progress: Callable[[int, int],
     Villages: every enrolled village (a retired one only when its data reaches
     into the period). `progress(done, total)` is called per village;
     `cancelled()` True stops with `Cancelled`. `with_trend=False` leaves the
-    8-quarter trend out (eight more boards' worth of cells) for callers that
-    do not show it.
+    8-quarter trend out (eight more boards' worth of cells, about two thirds
+    of the time) for callers that do not show it, or show it later (`trend`).
     """
     start, end, label = parse_period(period)
     today = today or date.today()
-    now = datetime.now(UTC) if today == date.today() else datetime.combine(today, datetime.min.time(), UTC)
     info = setup_service.current()
-    peers = _peers(include_retired=True)
-    heads = _heads(peers, _as_of([p.code for p in peers]), now)
-    peers = [p for p in peers if not p.retired or (heads[p.code][1] is not None and heads[p.code][1] >= start)]
+    peers, heads = _villages(start, _now(today))
     codes = [p.code for p in peers]
     quarters = eng.trend_quarters(end, today) if with_trend else []
     load_start = min([start] + [date(y, q * 3 - 2, 1) for y, q in quarters[:1]])
@@ -411,32 +419,57 @@ def board(period: str, today: date | None = None, progress: Callable[[int, int],
     facts = load_facts(codes, {p.code: p.province for p in peers}, {c: heads[c][1] for c in codes},
                        load_start, load_end)
     cells = {}
-    trend_cells: dict[tuple[int, int], list] = defaultdict(list)
     total = len(codes)
     for n, code in enumerate(codes):
         if cancelled is not None and cancelled():
             raise Cancelled()
-        f = facts[code]
-        for key, c in eng.cells(f, start, end, today).items():
+        for key, c in eng.cells(facts[code], start, end, today).items():
             cells[(code, key)] = c
-        for y, q in quarters:
-            q_start, q_end = date(y, q * 3 - 2, 1), eng.quarter_end(y, q)
-            # the villages' own duties only: what the township owes them is not their trend
-            trend_cells[(y, q)].extend(eng.cell_state(key, f, q_start, q_end, today) for key in eng.VILLAGE_KEYS)
         if progress is not None:
             progress(n + 1, total)
     names = {p.code: p.name for p in peers}
     township_cells = {key: eng.township_cell(key, [(names[c], facts[c]) for c in codes], start, end, today)
                       for key in eng.TOWNSHIP_KEYS}
-    trend = []
-    for y, q in quarters:
-        share = eng.state_share(trend_cells[(y, q)])
-        if share is not None:
-            trend.append((f"{y}Q{q}", share))
+    shares = _trend([facts[c] for c in codes], quarters, today, cancelled)
     as_of_days = [heads[c][0].data_as_of for c in codes if heads[c][0].data_as_of]
     return Board(info.name if info else "", info.code if info else "", period.strip(), label, start, end,
                  max(as_of_days) if as_of_days else "", tuple(heads[c][0] for c in codes), eng.OBLIGATIONS,
-                 cells, tuple(trend), township_cells)
+                 cells, shares, township_cells)
+
+
+def trend(period: str, today: date | None = None, progress: Callable[[int, int], None] | None = None,
+          cancelled: Callable[[], bool] | None = None) -> tuple[tuple[str, float], ...]:
+    """The 8-quarter trend of `board(period, today)` on its own: ("2026Q3", share) oldest first.
+
+    The 合规看板 shows the board first and asks for this only when the trend is on screen (on a
+    1024 px screen it is folded away): the same villages and the same cells as `board` computes.
+    """
+    start, end, _label = parse_period(period)
+    today = today or date.today()
+    peers, heads = _villages(start, _now(today))
+    codes = [p.code for p in peers]
+    quarters = eng.trend_quarters(end, today)
+    facts = load_facts(codes, {p.code: p.province for p in peers}, {c: heads[c][1] for c in codes},
+                       date(quarters[0][0], quarters[0][1] * 3 - 2, 1), eng.quarter_end(*quarters[-1]))
+    return _trend([facts[c] for c in codes], quarters, today, cancelled, progress)
+
+
+def _trend(facts: list[VillageFacts], quarters: list[tuple[int, int]], today: date,
+           cancelled: Callable[[], bool] | None, progress: Callable[[int, int], None] | None = None,
+           ) -> tuple[tuple[str, float], ...]:
+    """Per quarter, the share of the villages' own cells on time (what the township owes them is not their trend)."""
+    out = []
+    for n, (y, q) in enumerate(quarters):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        q_start, q_end = date(y, q * 3 - 2, 1), eng.quarter_end(y, q)
+        share = eng.state_share([eng.cell_state(key, f, q_start, q_end, today) for f in facts
+                                 for key in eng.VILLAGE_KEYS])
+        if share is not None:
+            out.append((f"{y}Q{q}", share))
+        if progress is not None:
+            progress(n + 1, len(quarters))
+    return tuple(out)
 
 
 # --- the records behind a cell ---------------------------------------------------------------------

@@ -343,6 +343,10 @@ def test_board_matches_a_direct_sql_count(tmp_path):
     assert rows[0].title == f"{year}年第1季度村务" and rows[0].on == f"{year}-04-10"
     assert "尚未公开" in rows[3].note
     assert len(b.trend) == 8 and all(0 <= share <= 1 for _q, share in b.trend)
+    # the page shows the board first and computes the trend apart: the same cells and the same trend
+    alone = cs.board(str(year), with_trend=False)
+    assert alone.cells == b.cells and alone.township_cells == b.township_cells and alone.trend == ()
+    assert cs.trend(str(year)) == b.trend
     assert str(year) in cs.periods() and f"{year}Q4" in cs.periods()
 
 

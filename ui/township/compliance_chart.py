@@ -50,12 +50,18 @@ class TrendChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.points: tuple[tuple[str, float], ...] = ()
+        self.pending = False  # being computed: say so instead of “nothing to compare”
         self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_points(self, points: tuple[tuple[str, float], ...]) -> None:
         """Show these quarters (e.g. ("2026Q3", 0.86))."""
         self.points = tuple(points)
+        self.update()
+
+    def set_pending(self, pending: bool) -> None:
+        """The trend is being computed (the board is shown first): the empty chart says so."""
+        self.pending = pending
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
@@ -85,7 +91,8 @@ class TrendChart(QWidget):
         if not self.points:
             painter.setPen(_TEXT)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             QCoreApplication.translate(_C, "还没有可以比较的季度"))
+                             QCoreApplication.translate(_C, "正在统计近八个季度……") if self.pending
+                             else QCoreApplication.translate(_C, "还没有可以比较的季度"))
             return
         label_h = fm.height() + 2
         plot = rect.adjusted(0, label_h, 0, -2 * label_h)  # room for the percentages above, quarter and year below

@@ -9,6 +9,12 @@ keeps the villages behind (defined in its tooltip). The villages silent for
 more than `Board.silent_after_days` are listed apart under the grid with
 the date of their last package. Until any village's package has been
 imported the page says so instead of showing an empty grid.
+
+The 8-quarter trend costs twice the board itself: it is computed after the
+board is shown, on a second worker, and only while it is on screen (on a
+1024 px screen it is folded away until asked for). The columns are measured
+once per board from their titles and the cells' texts (`SampledWidths`), not
+re-measured cell by cell by Qt on every change.
 """
 
 from __future__ import annotations
@@ -22,7 +28,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -43,6 +48,7 @@ from ui.errors import error_text
 from ui.operations import Runner
 from ui.township.compliance_chart import TrendChart
 from ui.township.compliance_records import CellRecordsDialog
+from ui.widgets.column_widths import sampled_widths
 from ui.widgets.compliance_model import FIRST_OBLIGATION_COL, BoardModel, behind_tooltip
 from ui.widgets.compliance_style import Legend, short_label
 from ui.widgets.enter_key import on_enter
@@ -71,6 +77,10 @@ class CompliancePage(QWidget):
         self.jobs.busy_changed.connect(self._on_busy)
         self.jobs.progress.connect(self._on_progress)
         self._pending: str | None = None
+        #: The trend: computed apart, once the board is shown and only when it is on screen.
+        self.trend_jobs = Runner(self, writes=False)
+        self.trend_jobs.busy_changed.connect(self._on_trend_busy)
+        self._trend_period: str | None = None  # the period whose trend is shown or being computed
 
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("季度"), QUARTER)
@@ -111,8 +121,11 @@ class CompliancePage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setMouseTracking(True)
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setMinimumSectionSize(72)
+        # measured once per board (and on a font change), draggable; `ResizeToContents` asked every cell
+        # for every role again and again (71,872 `data()` calls at 200 villages)
+        self.widths = sampled_widths(self.table, follow_model=False)
+        self.model.headerDataChanged.connect(lambda _o, first, last: self.widths.fit_header(first, last))
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # as registered
         self.table.setSortingEnabled(True)  # a header click calls model.sort
         # Qt's indicator reserves room in every section (eleven columns no longer fit 1366 px): the model
@@ -267,13 +280,14 @@ class CompliancePage(QWidget):
         period = self.period()
         if not period:
             return
+        self._trend_period = None  # records may have changed: the trend is computed again with the board
         if self.jobs.is_busy():
             self._pending = period  # computed when the running job ends
             self.jobs.cancel()
             return
         self.summary_label.setText(self.tr("正在统计各村数据……"))
         today = self._today
-        self.jobs.run(lambda progress, cancelled: cs.board(period, today, progress, cancelled),
+        self.jobs.run(lambda progress, cancelled: cs.board(period, today, progress, cancelled, with_trend=False),
                       self._on_done, self._on_failed)
 
     def is_busy(self) -> bool:
@@ -294,13 +308,15 @@ class CompliancePage(QWidget):
     def _on_done(self, board: Board) -> None:
         self.board = board
         self.model.set_board(board)
-        self.trend.set_points(board.trend)
+        if board.trend or self._trend_period != board.period:  # else: the trend of this period is there
+            self._trend_period = board.period if board.trend else None
+            self.trend.set_points(board.trend)
         received = any(v.data_as_of for v in board.villages)
         self.stack.setCurrentIndex(0 if received else 1)
         self.summary_label.setText(self._summary(board, received))
         self.behind_check.setToolTip(behind_tooltip(self.model.median))
         self._fill_apart(board)
-        self.table.resizeColumnsToContents()
+        self.widths.fit()
         self._fit_side()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
@@ -318,6 +334,43 @@ class CompliancePage(QWidget):
         narrow = self.model.columnCount() > 0 and columns + frame + self.side_box.width() + 12 > room
         self.side_button.setVisible(narrow)
         self.side_box.setVisible(not narrow or self.side_button.isChecked())
+        self._want_trend()
+
+    # --- the trend ----------------------------------------------------------------------------------
+
+    def _want_trend(self) -> None:
+        """Compute the trend of the board shown, once it is on screen (not again for the same period)."""
+        board = self.board
+        if board is None or not self.side_box.isVisibleTo(self) or self._trend_period == board.period:
+            return
+        if self.trend_jobs.is_busy():  # another period's: stop it, this one follows (`_on_trend_busy`)
+            self.trend_jobs.cancel()
+            return
+        period, today = board.period, self._today
+        self._trend_period = period
+        self.trend.set_pending(True)
+        self.trend_jobs.run(lambda progress, cancelled: cs.trend(period, today, progress, cancelled),
+                            lambda points: self._on_trend(period, points), self._on_trend_failed)
+
+    def trend_ready(self) -> bool:
+        """Whether the trend beside the board is computed (or not wanted: folded away, no board)."""
+        return not self.trend_jobs.is_busy() and (
+            self.board is None or not self.side_box.isVisibleTo(self) or self._trend_period == self.board.period)
+
+    def _on_trend(self, period: str, points: tuple[tuple[str, float], ...]) -> None:
+        if self.board is not None and self.board.period == period:
+            self.trend.set_points(points)
+
+    def _on_trend_failed(self, exc: BaseException) -> None:
+        """Cancelled (another board came: computed again for it) or failed (not retried): an empty chart."""
+        if isinstance(exc, cs.Cancelled):
+            self._trend_period = None
+        self.trend.set_points(())
+
+    def _on_trend_busy(self, busy: bool) -> None:
+        if not busy:
+            self.trend.set_pending(False)
+            QTimer.singleShot(0, self._want_trend)  # a board of another period came meanwhile
 
     def _on_behind_toggled(self, on: bool) -> None:
         self.model.set_behind_only(on)
