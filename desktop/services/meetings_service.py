@@ -10,6 +10,7 @@ Approved minutes are frozen: `correct` starts a new linked draft.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -546,41 +547,118 @@ class MeetingRow:
 
 
 def list_meetings(type_code: str | None = None, year: int | None = None) -> list[MeetingRow]:
-    """Meetings, newest first, with attendance counts (one query each, no N+1)."""
+    """Meetings, newest first, with attendance counts (for callers that need the whole list).
+
+    The meetings page reads only the rows it shows (`meeting_count` +
+    `meeting_page`); this reads the same rows, every one.
+    """
+    return meeting_page(type_code, year, 0, -1)
+
+
+#: The list's order (newest first; equal days and times: the later entered first) and its reverse.
+_NEWEST_FIRST = "m.held_on DESC, m.start_time DESC, m.rowid DESC"
+_OLDEST_FIRST = "m.held_on, m.start_time, m.rowid"
+
+#: One list line: the meeting and its counts, each from the child's index on `meeting_id` (no N+1).
+_LINE = """SELECT m.id, m.held_on, m.type_code, m.title, m.expected_count, m.present_count, m.quorum_met, m.status,
+       (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.deleted = 0
+           AND a.status != 'observer'),
+       (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.deleted = 0
+           AND a.status = 'present'),
+       (SELECT count(*) FROM resolution r WHERE r.meeting_id = m.id AND r.deleted = 0),
+       (SELECT count(*) FROM resolution r WHERE r.meeting_id = m.id AND r.deleted = 0 AND r.passed = 1),
+       (SELECT c.id FROM meeting c WHERE c.corrects_id = m.id AND c.deleted = 0 LIMIT 1)
+FROM meeting m"""
+
+
+def _filters(type_code: str | None, year: int | None) -> tuple[str, list]:
+    """The list's WHERE (live meetings, of a type, in a year) and its parameters.
+
+    The year is a range of `held_on` (every text that starts with the four
+    digits, as `substr(held_on, 1, 4)` matched), so the `held_on` index serves it.
+    """
     where = ["m.deleted = 0"]
     params: list = []
     if type_code:
         where.append("m.type_code = ?")
         params.append(type_code)
     if year:
-        where.append("substr(m.held_on, 1, 4) = ?")
-        params.append(f"{year:04d}")
-    sql = f"""
-        SELECT m.id, m.held_on, m.type_code, m.title, m.expected_count, m.present_count,
-               m.quorum_met, m.status,
-               (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.deleted = 0
-                   AND a.status != 'observer'),
-               (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.deleted = 0
-                   AND a.status = 'present'),
-               (SELECT count(*) FROM resolution r WHERE r.meeting_id = m.id AND r.deleted = 0),
-               (SELECT count(*) FROM resolution r WHERE r.meeting_id = m.id AND r.deleted = 0 AND r.passed = 1),
-               (SELECT c.id FROM meeting c WHERE c.corrects_id = m.id AND c.deleted = 0 LIMIT 1)
-        FROM meeting m WHERE {' AND '.join(where)}
-        ORDER BY m.held_on DESC, m.start_time DESC"""
-    rows = []
-    for (mid, held_on, code, title, exp_typed, pres_typed, quorum, status, exp_list, pres_list,
-         n_res, n_passed, corrected_by) in database.execute_sql(sql, params):
-        kind = mt.TYPES.get(code)
-        roster_based = kind.roster if kind else True
-        exp_typed, pres_typed = stored_int(exp_typed), stored_int(pres_typed)  # text stored by an older import
-        expected = exp_list if roster_based else (exp_typed or 0)
-        judged = expected > 0 and (roster_based or pres_typed is not None)
-        rows.append(MeetingRow(
-            mid, held_on, code, kind.label if kind else code, title, expected,
-            pres_list if roster_based else (pres_typed or 0),
-            None if quorum is None else bool(quorum) and judged, status, n_res, n_passed, corrected_by,
-            judged))
-    return rows
+        prefix = f"{year:04d}"
+        where.append("m.held_on >= ? AND m.held_on < ?")
+        params += [prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)]
+    return " AND ".join(where), params
+
+
+def meeting_count(type_code: str | None = None, year: int | None = None) -> int:
+    """How many meetings the list shows with these filters (one count, no rows)."""
+    where, params = _filters(type_code, year)
+    return database.execute_sql(f"SELECT count(*) FROM meeting m WHERE {where}", params).fetchone()[0]
+
+
+def meeting_page(type_code: str | None, year: int | None, offset: int, limit: int,
+                 total: int | None = None) -> list[MeetingRow]:
+    """The list's lines at positions offset .. offset+limit-1, newest first (limit -1: to the end).
+
+    Given `total` (the count), a page in the second half is read from the
+    oldest end (the same rows, reversed), so the list's end costs what its
+    start does.
+    """
+    where, params = _filters(type_code, year)
+    order = _NEWEST_FIRST
+    backwards = total is not None and limit >= 0 and offset > total // 2
+    if backwards:
+        end = min(offset + limit, total)
+        order, offset, limit = _OLDEST_FIRST, total - end, max(0, end - offset)
+    cursor = database.execute_sql(f"{_LINE} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                                  params + [limit, offset])
+    rows = [_meeting_row(line) for line in cursor]
+    return rows[::-1] if backwards else rows
+
+
+def meeting_ids(type_code: str | None = None, year: int | None = None) -> list[str]:
+    """The ids of the list's meetings, newest first (what a header sort orders)."""
+    where, params = _filters(type_code, year)
+    return [mid for (mid,) in database.execute_sql(
+        f"SELECT m.id FROM meeting m WHERE {where} ORDER BY {_NEWEST_FIRST}", params)]
+
+
+def meeting_rows(ids: Sequence[str]) -> list[MeetingRow]:
+    """The list's lines of `ids` (a chunk of a few hundred), in the order of `ids`; deleted ones left out."""
+    ids = list(ids)
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    found = {row.id: row for row in map(_meeting_row, database.execute_sql(
+        f"{_LINE} WHERE m.deleted = 0 AND m.id IN ({marks})", ids))}
+    return [found[mid] for mid in ids if mid in found]
+
+
+def meeting_position(meeting_id: str, type_code: str | None = None, year: int | None = None) -> int | None:
+    """Where `meeting_id` comes in the list with these filters (0: the newest), None if the list lacks it."""
+    where, params = _filters(type_code, year)
+    mine = database.execute_sql(f"SELECT m.held_on, m.start_time, m.rowid FROM meeting m WHERE {where}"
+                                " AND m.id = ?", params + [meeting_id]).fetchone()
+    if mine is None:
+        return None
+    return database.execute_sql(
+        f"SELECT count(*) FROM meeting m WHERE {where} AND (m.held_on, m.start_time, m.rowid) > (?, ?, ?)",
+        params + list(mine)).fetchone()[0]
+
+
+def _meeting_row(line: tuple) -> MeetingRow:
+    """A `MeetingRow` from one `_LINE`: counts from the list or typed, as the meeting's type keeps them."""
+    (mid, held_on, code, title, exp_typed, pres_typed, quorum, status, exp_list, pres_list,
+     n_res, n_passed, corrected_by) = line
+    kind = mt.TYPES.get(code)
+    roster_based = kind.roster if kind else True
+    exp_typed, pres_typed = stored_int(exp_typed), stored_int(pres_typed)  # text stored by an older import
+    expected = exp_list if roster_based else (exp_typed or 0)
+    judged = expected > 0 and (roster_based or pres_typed is not None)
+    return MeetingRow(
+        mid, held_on, code, kind.label if kind else code, title, expected,
+        pres_list if roster_based else (pres_typed or 0),
+        None if quorum is None else bool(quorum) and judged, status, n_res, n_passed, corrected_by,
+        judged)
 
 
 def years_with_meetings() -> list[int]:

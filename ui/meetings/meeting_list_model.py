@@ -1,74 +1,108 @@
-"""Read-only table model over `meetings_service.list_meetings()`.
+"""Read-only table model of the meeting list, read from SQL a page at a time.
 
-Rows are handed to the view in batches, so ten years of meetings open at once.
+It opens on `meetings_service.meeting_count` and fetches the 200-row pages
+the view paints (`meeting_page`, newest first), so 100,000 meetings open
+and scroll at once (issue 20); a header click reads the ids of every
+match and sorts them by that column in natural order (`PagedRowsModel`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.services import meetings_service
 from desktop.services.meetings_service import MeetingRow
 from models.messages import QT_TRANSLATE_NOOP
-from ui.widgets.batched_model import SORT_ROLE, BatchedRowsModel
+from ui.widgets.paged_rows_model import PagedRowsModel
 from ui.widgets.palette import AMBER, GREEN, RED
 from ui.widgets.record_labels import type_label
 from ui.widgets.stored_day import shown_day
 
 _C = "MeetingListModel"
-BATCH = 500
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 DATE, TYPE, TITLE, EXPECTED, PRESENT, QUORUM, VOTES, STATUS = range(8)
 
 
-class MeetingListModel(BatchedRowsModel):
+class MeetingListModel(PagedRowsModel):
     """Columns: 日期, 类型, 名称, 应到, 实到, 法定人数, 表决, 状态."""
 
+    CONTEXT = _C
     COLUMNS = (QT_TRANSLATE_NOOP(_C, "日期"), QT_TRANSLATE_NOOP(_C, "类型"),
                QT_TRANSLATE_NOOP(_C, "名称"), QT_TRANSLATE_NOOP(_C, "应到"),
                QT_TRANSLATE_NOOP(_C, "实到"), QT_TRANSLATE_NOOP(_C, "法定人数"),
                QT_TRANSLATE_NOOP(_C, "表决"), QT_TRANSLATE_NOOP(_C, "状态"))
 
     def __init__(self, parent=None):
-        super().__init__(parent, BATCH)
+        super().__init__(parent)
         self._type: str | None = None
         self._year: int | None = None
 
     def reload(self, type_code: str | None = None, year: int | None = None) -> None:
         """Query again with the given filters (None: all)."""
         self._type, self._year = type_code, year
-        self.set_rows(meetings_service.list_meetings(type_code, year))
+        super().reload()
 
     def refresh(self) -> None:
         """Query again with the current filters."""
         self.reload(self._type, self._year)
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        """Text per column, red/green (amber: cannot be judged) for the quorum; `SORT_ROLE` counts as numbers; `UserRole` the meeting id."""
-        if not index.isValid() or index.row() >= self._shown:
+    # ----- the service calls (`PagedRowsModel`) ------------------------------------------------
+
+    def fetch_count(self) -> int:
+        """How many meetings match the filters."""
+        return meetings_service.meeting_count(self._type, self._year)
+
+    def fetch_page(self, offset: int, limit: int, total: int) -> list[MeetingRow]:
+        """One page of the list, newest first."""
+        return meetings_service.meeting_page(self._type, self._year, offset, limit, total)
+
+    def fetch_ids(self) -> list[str]:
+        """Every matching id, newest first (a header sort orders these)."""
+        return meetings_service.meeting_ids(self._type, self._year)
+
+    def fetch_rows(self, ids: Sequence[str]) -> list[MeetingRow]:
+        """The lines of one chunk of ids."""
+        return meetings_service.meeting_rows(ids)
+
+    def fetch_position(self, record_id: str) -> int | None:
+        """Where a meeting comes in the list (one count in SQL, no id list)."""
+        return meetings_service.meeting_position(record_id, self._type, self._year)
+
+    # ----- cells -------------------------------------------------------------------------------
+
+    def display(self, row: MeetingRow, column: int) -> str:
+        """The cell's text."""
+        return self._text(row, column)
+
+    def tooltip(self, row: MeetingRow, column: int) -> str:
+        """The cell's whole text (an elided cell)."""
+        return self._text(row, column)
+
+    def sort_value(self, row: MeetingRow, column: int):
+        """应到 and 实到 sort as numbers; the rest by their text."""
+        return {EXPECTED: row.expected, PRESENT: row.present}.get(column, self._text(row, column))
+
+    def foreground(self, row: MeetingRow, column: int):
+        """法定人数 red/green (amber: cannot be judged yet)."""
+        if column != QUORUM:
             return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # the tooltip: an elided cell whole
-            return self._text(row, column)
-        if role == SORT_ROLE:
-            return {EXPECTED: row.expected, PRESENT: row.present}.get(column, self._text(row, column))
-        if role == Qt.ItemDataRole.ForegroundRole and column == QUORUM:
-            if not row.quorum_judged:
-                return AMBER  # nothing to judge yet: attention, not a failed meeting
-            if row.quorum_met is not None:
-                return GREEN if row.quorum_met else RED
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (EXPECTED, PRESENT):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
+        if not row.quorum_judged:
+            return AMBER  # nothing to judge yet: attention, not a failed meeting
+        if row.quorum_met is not None:
+            return GREEN if row.quorum_met else RED
         return None
+
+    def alignment(self, row: MeetingRow, column: int):
+        """Counts right-aligned."""
+        if column in (EXPECTED, PRESENT):
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def row_id(self, row: MeetingRow) -> str:
+        """The meeting id (`UserRole`)."""
+        return row.id
 
     def _text(self, row: MeetingRow, column: int) -> str:
         tr = QCoreApplication.translate

@@ -180,7 +180,7 @@ class MeetingListView(QWidget):
         self.apply_filters()
         self._show_cadence()
         # Restored from the 回收站: "草稿已放弃…" would go on saying so beside the draft that came back.
-        if self._abandoned in {r.id for r in self.model.all_rows()}:
+        if self._abandoned is not None and self.model.row_of(self._abandoned) >= 0:
             self._abandoned = None
             self.message.clear_message()
 
@@ -213,11 +213,11 @@ class MeetingListView(QWidget):
 
     def select_meeting(self, meeting_id: str) -> bool:
         """Select `meeting_id` when the list (with its filters) shows it."""
-        for row in range(self.model.rowCount()):
-            if self.model.row_at(row).id == meeting_id:
-                self.table.selectRow(row)
-                return True
-        return False
+        row = self.model.row_of(meeting_id)  # a page in SQL, not every row (100,000 meetings)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        return True
 
     def select_row(self, row: int) -> None:
         """Select view row `row` (as a click would)."""
