@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from peewee import fn
+
 from desktop.services import disclosure_service as ds
 from desktop.services import setup_service
 from models.disclosure import calendar as cal
@@ -77,7 +79,10 @@ class FeedbackRow:
 
 def list_feedback() -> list[FeedbackRow]:
     """All feedback, newest first."""
-    titles = {i.id: i.title for i in DisclosureItem.live()}
+    about = Feedback.select(Feedback.item_id).where(Feedback.deleted == False)  # noqa: E712
+    # The titles of the items asked about only (every posting was read as a record before).
+    titles = dict(DisclosureItem.select(DisclosureItem.id, DisclosureItem.title).where(
+        (DisclosureItem.deleted == False) & DisclosureItem.id.in_(about)).tuples())  # noqa: E712
     # Ordered oldest first, so the latest answer to a feedback is the one kept.
     replies = {a.feedback_id: (a.text, a.answered_on, a.answered_by)
                for a in TownshipAnswer.live().where(TownshipAnswer.feedback.is_null(False))
@@ -89,8 +94,9 @@ def list_feedback() -> list[FeedbackRow]:
 
 def item_years() -> list[int]:
     """The years that have items (from the period), newest first."""
-    years = {int(i.period[:4]) for i in DisclosureItem.live().select(DisclosureItem.period)
-             if i.period[:4].isdigit()}
+    firsts = DisclosureItem.select(fn.substr(DisclosureItem.period, 1, 4)).where(
+        DisclosureItem.deleted == False).distinct().tuples()  # noqa: E712
+    years = {int(y) for (y,) in firsts if y.isdigit()}
     return sorted(years, reverse=True)
 
 

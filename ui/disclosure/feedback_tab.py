@@ -144,7 +144,7 @@ class FeedbackTab(QWidget):
             n=len(self.rows), open=sum(1 for f in self.rows if not f.answered_on), late=overdue, days=days))
         self.item_combo.clear()
         self.item_combo.addItem(self.tr("(不针对某一期公开)"), None)
-        for row in ds.list_items()[:60]:
+        for row in ds.list_items(limit=60):
             self.item_combo.addItem(row.title, row.id)
         if selected:
             self.select(selected)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,13 +23,13 @@ from desktop.services import disclosure_service as ds
 from desktop.services import ui_support_disclosure
 from desktop.services.session import Session
 from models.disclosure import catalogue as cat
+from models.messages import QT_TRANSLATE_NOOP
 from models.roles import Permission
 from ui.fonts import font_notifier
 from ui.operations import run_op
 from ui.widgets import background
 from ui.widgets.abandon import abandon_text, ask_abandon, on_delete_key
 from ui.widgets.background import FileExporter
-from ui.widgets.batched_model import SORT_ROLE, BatchedRowsModel
 from ui.widgets.disclosure_labels import (
     category_label,
     period_label,
@@ -38,59 +38,65 @@ from ui.widgets.disclosure_labels import (
     subject_label,
 )
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.lazy_rows_model import LazyRowsModel
 from ui.widgets.primary_button import make_primary
 from ui.widgets.shrinking_columns import ShrinkingColumns
 from ui.widgets.sorting import make_sortable
 
 PERIOD, CATEGORY, SUBJECT, TITLE, STATUS, POSTED = range(6)
 _BATCH = 200
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class ItemListModel(BatchedRowsModel):
-    """Rows of `disclosure_service.list_items`, shown in batches as the view scrolls."""
+class ItemListModel(LazyRowsModel):
+    """The ids of `disclosure_service.item_ids`; rows (`item_rows`) fetched 200 at a time as the view paints.
+
+    A village posts a few hundred items in ten years, but 全部年份 must not
+    read every posting as a record: the model holds the ids and asks for
+    the rows the view shows (`LazyRowsModel`). `ID_ROLE` is the item's id.
+    """
+
+    CONTEXT = "ItemListModel"
+    COLUMNS = (QT_TRANSLATE_NOOP("ItemListModel", "期间"), QT_TRANSLATE_NOOP("ItemListModel", "类别"),
+               QT_TRANSLATE_NOOP("ItemListModel", "公开事项"), QT_TRANSLATE_NOOP("ItemListModel", "标题"),
+               QT_TRANSLATE_NOOP("ItemListModel", "状态"), QT_TRANSLATE_NOOP("ItemListModel", "公开日期"))
 
     def __init__(self, parent=None):
         super().__init__(parent, _BATCH)
         self._own_labels: dict[str, str] = {}
-        self._headers = [self.tr("期间"), self.tr("类别"), self.tr("公开事项"), self.tr("标题"),
-                         self.tr("状态"), self.tr("公开日期")]
+        self._year: int | None = None
+        self._category: str | None = None
 
     def load(self, year: int | None, category: str | None) -> None:
-        """Query again with the filters."""
+        """Query again with the filters (the ids; rows come as the view paints them)."""
         self._own_labels = ds.own_subject_labels()
-        self.set_rows(ds.list_items(year, category))
+        self._year, self._category = year, category
+        self.reload()
 
-    def column_count(self) -> int:
-        """Six columns."""
-        return len(self._headers)
+    def fetch_ids(self) -> list[str]:
+        """The ids of the items the filters pick, newest period first."""
+        return ds.item_ids(self._year, self._category)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        """Column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def fetch_rows(self, ids: Sequence[str]) -> list[ds.ItemRow]:
+        """The list rows of one chunk."""
+        return ds.item_rows(list(ids))
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        """Labels; the status coloured; the raw period under `SORT_ROLE`; the item id under `UserRole`."""
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (period_label(r.period_kind, r.period), category_label(r.category),
-                    subject_label(r.subject, self._own_labels),
-                    r.title, status_label(r.status), r.posted_on)[column]
-        if role == SORT_ROLE:
-            return r.period if column == PERIOD else self.data(index)
-        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
-            return status_color(r.status)
-        if role == Qt.ItemDataRole.ToolTipRole:  # every column may elide on a narrow window
-            return self.data(index) or None
-        if role == Qt.ItemDataRole.UserRole:
-            return r.id
-        return None
+    def display(self, row: ds.ItemRow, column: int) -> str:
+        """Labels of the period, category, subject and status; the title and the posting day."""
+        return (period_label(row.period_kind, row.period), category_label(row.category),
+                subject_label(row.subject, self._own_labels),
+                row.title, status_label(row.status), row.posted_on)[column]
+
+    def sort_value(self, row: ds.ItemRow, column: int):
+        """The raw period (2026-10 before 2026-11, 2026Q3 by its year); the rest by their text."""
+        return row.period if column == PERIOD else self.display(row, column)
+
+    def foreground(self, row: ds.ItemRow, column: int):
+        """The status in its colour."""
+        return status_color(row.status) if column == STATUS else None
+
+    def tooltip(self, row: ds.ItemRow, column: int) -> str | None:
+        """Every column may elide on a narrow window: its whole text."""
+        return self.display(row, column) or None
 
 
 class ItemListTab(QWidget):
@@ -218,14 +224,13 @@ class ItemListTab(QWidget):
         self.refresh()
 
     def select_item(self, item_id: str) -> bool:
-        """Select the row of `item_id` (fetching further batches if needed)."""
-        for row in range(self.model.total()):
-            if self.model.row_at(row).id == item_id:
-                while row >= self.model.rowCount():
-                    self.model.fetchMore(QModelIndex())
-                self.table.selectRow(row)
-                return True
-        return False
+        """Select the row of `item_id` (found among the ids, in the order shown: no row is fetched)."""
+        try:
+            row = self.model.ids().index(item_id)
+        except ValueError:
+            return False
+        self.table.selectRow(row)
+        return True
 
     def show_item(self, item_id: str) -> bool:
         """Select `item_id`, showing every year when the chosen year does not hold it."""
@@ -237,7 +242,7 @@ class ItemListTab(QWidget):
     def current_id(self) -> str | None:
         """The selected item."""
         index = self.table.currentIndex()
-        return self.model.row_at(index.row()).id if index.isValid() else None
+        return self.model.id_at(index.row()) if index.isValid() else None
 
     def _current_row(self) -> ds.ItemRow | None:
         index = self.table.currentIndex()

@@ -459,11 +459,9 @@ class HomePage(QWidget):
             lines.append(text)
         if not lines:
             lines.append(self.tr("还没有登记村规民约。"))
-        matters = supervision_service.list_matters()
-        open_ = [m for m in matters if m.state != "closed"]
-        overdue = [m for m in open_ if m.overdue]
+        open_, overdue = supervision_service.matter_counts(show="open")  # counted in SQL, not read whole
         lines.append(self.tr("监督事项:未办结 {open} 件,其中逾期未整改 {overdue} 件").format(
-            open=len(open_), overdue=len(overdue)))
+            open=open_, overdue=overdue))
         for text in lines:
             label = QLabel(text)
             label.setWordWrap(True)

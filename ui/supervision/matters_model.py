@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from desktop.services import supervision_service
 from desktop.services.supervision_service import MatterRow
 from models.messages import QT_TRANSLATE_NOOP
 from models.supervision import matters as mm
-from ui.widgets.batched_model import BatchedRowsModel
+from ui.widgets.lazy_rows_model import LazyRowsModel
 from ui.widgets.palette import GREY, RED
 from ui.widgets.stored_day import shown_day
 from ui.widgets.supervision_labels import area_label, state_label
@@ -18,12 +22,35 @@ _C = "MattersTab"
 TITLE, AREA, OPENED, STATE, DEADLINE = range(5)
 
 
-class MattersModel(BatchedRowsModel):
-    """Columns: 事项, 监督内容, 发现日期, 状态, 整改期限; `ID_ROLE` is the matter's id."""
+class MattersModel(LazyRowsModel):
+    """Columns: 事项, 监督内容, 发现日期, 状态, 整改期限; `ID_ROLE` is the matter's id.
+
+    Holds the ids of the matters shown (`supervision_service.matter_ids`, in
+    the board's order) and fetches their rows as the view paints them: a
+    committee's years of matters are never all read as records.
+    """
 
     CONTEXT = _C
     COLUMNS = (QT_TRANSLATE_NOOP(_C, "事项"), QT_TRANSLATE_NOOP(_C, "监督内容"), QT_TRANSLATE_NOOP(_C, "发现日期"),
                QT_TRANSLATE_NOOP(_C, "状态"), QT_TRANSLATE_NOOP(_C, "整改期限"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._show = "all"
+        self._today: date | None = None
+
+    def load(self, show: str = "all", today: date | None = None) -> None:
+        """Read the ids of the matters `show` picks (`supervision_service.SHOWN`) again."""
+        self._show, self._today = show, today
+        self.reload()
+
+    def fetch_ids(self) -> list[str]:
+        """The ids of the matters shown, open ones first, overdue ones first among them, newest first."""
+        return supervision_service.matter_ids(self._today, self._show)
+
+    def fetch_rows(self, ids: Sequence[str]) -> list[MatterRow]:
+        """The board rows of one chunk."""
+        return supervision_service.matter_rows(list(ids), self._today)
 
     def display(self, row: MatterRow, column: int) -> str:
         """The text of a cell."""

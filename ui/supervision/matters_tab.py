@@ -307,19 +307,13 @@ class MattersTab(QWidget):
         """Re-read the board for the filter, keeping (or moving to) the selection."""
         keep = select_id or self.selected_id()
         mode = self.filter_combo.currentData()
-        rows = supervision_service.list_matters()
-        if mode == OPEN:
-            rows = [r for r in rows if r.state != mm.CLOSED]
-        elif mode == OVERDUE:
-            rows = [r for r in rows if r.overdue]
-        elif mode == CLOSED:
-            rows = [r for r in rows if r.state == mm.CLOSED]
         self.table.selectionModel().blockSignals(True)
-        self.model.set_rows(rows)
-        target = next((i for i, r in enumerate(self.model.all_rows()) if r.id == keep), -1)  # the order shown
+        self.model.load(mode)  # the ids, in the order shown; rows come as the view paints them
+        ids = self.model.ids()
+        target = ids.index(keep) if keep in ids else -1
         self.table.selectionModel().blockSignals(False)
-        self.count_label.setText(self.tr("共 {n} 件,逾期 {late} 件").format(
-            n=len(rows), late=sum(r.overdue for r in rows)))
+        n, late = supervision_service.matter_counts(show=mode)
+        self.count_label.setText(self.tr("共 {n} 件,逾期 {late} 件").format(n=n, late=late))
         if target >= 0:
             self.table.selectRow(target)
         self._on_selection()
@@ -332,13 +326,13 @@ class MattersTab(QWidget):
     def selected_id(self) -> str | None:
         """The matter selected on the board."""
         selected = self.table.selectionModel().selectedRows()
-        return self.model.row_at(selected[0].row()).id if selected else None
+        return self.model.id_at(selected[0].row()) if selected else None
 
     def select_matter(self, matter_id: str) -> None:
         """Select `matter_id` on the board (as a click would)."""
-        for i in range(self.model.rowCount()):
-            if self.model.row_at(i).id == matter_id:
-                self.table.selectRow(i)
+        ids = self.model.ids()  # (the order shown: no row is fetched to find it)
+        if matter_id in ids:
+            self.table.selectRow(ids.index(matter_id))
 
     def _on_selection(self) -> None:
         self.panel.show_matter(self.selected_id())
