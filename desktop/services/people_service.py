@@ -309,41 +309,114 @@ def register_ids(search: str = "", include_left: bool = False, order: str = "ros
     "name" / "name_desc" sort by name (code points: SQL's order; the 姓名 header sorts
     `register_values(ids, "name")` by pinyin in the register page instead).
 
-    One SELECT of ids: the register page holds these and fetches the rows it
-    shows with `register_rows`, so a register of 100,000 opens at once.
+    One SELECT of ids: a header sort orders these; the register page opens
+    on `register_count` and the page it shows (`register_page`).
     Equal keys keep the order they were entered in.
     """
-    if order not in ORDERS:
-        raise ValueError(order)
-    search = (search or "").strip()
-    params: list[object] = []
-    # instr(), not LIKE: LIKE on short CJK strings misbehaves in SQLite 3.40.
-    where = " AND instr(p.name, ?) > 0" if search else ""
-    if search:
-        params.append(search)
-    if not include_left:
-        where += " AND p.left_on = ''"
-    # `+deleted`: without statistics SQLite would pick the index on `deleted`
-    # (one value for nearly every row) over the one on `name`.
-    if order != "roster":
-        direction = " DESC" if order == "name_desc" else ""
-        cursor = database.execute_sql(
-            f"SELECT p.id FROM person p WHERE +p.deleted = 0{where} ORDER BY p.name{direction}, p.rowid", params)
-        return [person_id for (person_id,) in cursor]
-    ranks = group_ranks()
-    # The rank of each group as a CASE over the few group names (bound, not spliced); the rest sort after.
-    # (No groups recorded: no CASE at all; a bare number in ORDER BY would name a column.)
-    rank = ("CASE p.village_group" + " WHEN ? THEN ?" * len(ranks) + f" ELSE {_UNRANKED} END, ") if ranks else ""
-    rank_params = [value for name, place in ranks.items() for value in (name, place)]
-    number = "coalesce(h.number, p.household)"
-    cursor = database.execute_sql(
-        f"SELECT p.id FROM person p LEFT JOIN household h ON h.id = p.household_id"
-        f" WHERE +p.deleted = 0{where}"
-        f" ORDER BY {rank}p.village_group = '', p.village_group,"
-        f" {number} = '', CAST({number} AS INTEGER), {number},"
-        " p.household_relation != '户主', p.rowid",
-        params + rank_params)  # WHERE's ? come before ORDER BY's
+    query = _RegisterQuery(search, include_left, order)
+    cursor = database.execute_sql(f"SELECT p.id {query.source} ORDER BY {query.order()}", query.params())
     return [person_id for (person_id,) in cursor]
+
+
+def register_count(search: str = "", include_left: bool = False) -> int:
+    """How many people the register shows (names containing `search`; the departed only if asked)."""
+    query = _RegisterQuery(search, include_left, "name")
+    return database.execute_sql(f"SELECT count(*) {query.source}", query.where_params).fetchone()[0]
+
+
+def register_page(search: str, include_left: bool, order: str, offset: int, limit: int,
+                  total: int | None = None) -> list[PersonRow]:
+    """The register lines at positions offset .. offset+limit-1 in `order` (as `register_ids` orders them).
+
+    One SELECT of the page's ids (`LIMIT … OFFSET`), then their lines
+    (`register_rows`). Given `total` (the count), a page in the second half
+    is read from the far end in the reversed order, so the end of the
+    register costs what its start does.
+    """
+    query = _RegisterQuery(search, include_left, order)
+    backwards = total is not None and offset > total // 2
+    if backwards:
+        end = min(offset + limit, total)
+        offset, limit = total - end, max(0, end - offset)
+    cursor = database.execute_sql(
+        f"SELECT p.id {query.source} ORDER BY {query.order(backwards)} LIMIT ? OFFSET ?",
+        query.params() + [limit, offset])
+    ids = [person_id for (person_id,) in cursor]
+    return register_rows(ids[::-1] if backwards else ids)
+
+
+class _RegisterQuery:
+    """The register's FROM/WHERE and ORDER BY for a search, a 含已迁出 choice and an order (`ORDERS`)."""
+
+    def __init__(self, search: str, include_left: bool, order: str):
+        if order not in ORDERS:
+            raise ValueError(order)
+        search = (search or "").strip()
+        # instr(), not LIKE: LIKE on short CJK strings misbehaves in SQLite 3.40.
+        where = " AND instr(p.name, ?) > 0" if search else ""
+        self.where_params: list[object] = [search] if search else []
+        if not include_left:
+            where += " AND p.left_on = ''"
+        # `+deleted`: without statistics SQLite would pick the index on `deleted`
+        # (one value for nearly every row) over the one on `name`.
+        self.source = ("FROM person p LEFT JOIN household h ON h.id = p.household_id"
+                       f" WHERE +p.deleted = 0{where}")
+        # (term, descending, its parameters): every term is NOT NULL, so `<` and `=` compare them all.
+        self._terms: list[tuple[str, bool, list[object]]] = []
+        if order != "roster":
+            self._terms = [("p.name", order == "name_desc", []), ("p.rowid", False, [])]
+            return
+        ranks = group_ranks()
+        number = "coalesce(h.number, p.household)"
+        # The rank of each group as a CASE over the few group names (bound, not spliced); the rest sort after.
+        # (No groups recorded: no CASE at all; a bare number in ORDER BY would name a column.)
+        if ranks:
+            self._terms.append(("CASE p.village_group" + " WHEN ? THEN ?" * len(ranks) + f" ELSE {_UNRANKED} END",
+                                False, [value for name, place in ranks.items() for value in (name, place)]))
+        self._terms += [(term, False, []) for term in (
+            "p.village_group = ''", "p.village_group", f"{number} = ''", f"CAST({number} AS INTEGER)", number,
+            "p.household_relation != '户主'", "p.rowid")]
+
+    def order(self, backwards: bool = False) -> str:
+        """The ORDER BY terms (every one turned round when reading from the far end)."""
+        return ", ".join(f"{term} DESC" if descending != backwards else term for term, descending, _ in self._terms)
+
+    def params(self) -> list[object]:
+        """The WHERE's parameters, then the ORDER BY's."""
+        return self.where_params + [value for _, _, params in self._terms for value in params]
+
+    def keys(self) -> tuple[str, list[object]]:
+        """The ORDER BY terms as a SELECT list, and their parameters."""
+        return ", ".join(term for term, _, _ in self._terms), [v for _, _, params in self._terms for v in params]
+
+    def before(self, key: Sequence[object]) -> tuple[str, list[object]]:
+        """SQL true for the rows ordered before a row whose terms are `key`, and its parameters."""
+        ors, params = [], []
+        for k, (term, descending, _) in enumerate(self._terms):
+            ands = [f"({earlier}) = ?" for earlier, _, _ in self._terms[:k]]  # (`x = '' < ?` is `x = ('' < ?)`)
+            ands.append(f"({term}) {'>' if descending else '<'} ?")
+            ors.append("(" + " AND ".join(ands) + ")")
+            for (_, _, earlier_params), value in zip(self._terms[:k + 1], key[:k + 1], strict=True):
+                params += [*earlier_params, value]
+        return "(" + " OR ".join(ors) + ")", params
+
+
+def register_position(person_id: str, search: str = "", include_left: bool = False,
+                      order: str = "roster") -> int | None:
+    """Where `person_id` comes in the register (as `register_ids` orders it), None when it is not shown.
+
+    One count over the register (no id list): the people ordered before
+    this person's sort key.
+    """
+    query = _RegisterQuery(search, include_left, order)
+    keys, key_params = query.keys()
+    key = database.execute_sql(f"SELECT {keys} {query.source} AND p.id = ?",
+                               key_params + query.where_params + [person_id]).fetchone()
+    if key is None:
+        return None
+    before, before_params = query.before(key)
+    return database.execute_sql(f"SELECT count(*) {query.source} AND {before}",
+                                query.where_params + before_params).fetchone()[0]
 
 
 #: The register's columns a header sorts by (`register_values`), as SQL over person p LEFT JOIN household h.

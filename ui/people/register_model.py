@@ -1,9 +1,11 @@
-"""Read-only table model of the people register, fetched lazily.
+"""Read-only table model of the people register, read from SQL a page at a time.
 
-The model holds the ordered ids of the people matching the search
-(`people_service.register_ids`) and fetches the lines it shows, a chunk at a
-time (`people_service.register_rows`), so a register of 100,000 opens and
-scrolls to its end without building every line first.
+The model opens on how many people match the search
+(`people_service.register_count`) and fetches the lines it shows, a page
+at a time (`people_service.register_page`), so a register of 100,000 opens
+and scrolls to its end without reading every id or building every line
+first (issue 20). A header click reads the matching ids once and sorts them
+(`register_ids`, `register_values`).
 
 Its order is the service's, the roster's (组, 户号, 户主 first); a header
 click sorts every matching id by that column in natural order (`sort`), 姓名
@@ -21,7 +23,7 @@ from desktop.services import people_service
 from desktop.services.people_service import PersonRow
 from models.messages import QT_TRANSLATE_NOOP
 from models.stored_values import stored_int
-from ui.widgets.lazy_rows_model import LazyRowsModel
+from ui.widgets.paged_rows_model import PagedRowsModel
 from ui.widgets.palette import PALE_GREY
 
 _C = "RegisterModel"
@@ -50,7 +52,7 @@ def _birth_key(year, month) -> tuple[int, int] | None:
     return None if year is None else (year, month or 0)
 
 
-class RegisterModel(LazyRowsModel):
+class RegisterModel(PagedRowsModel):
     """Columns: 姓名, 性别, 村民小组, 现任职务, 出生年月, 户号, 与户主关系, 状态, 电话, 民族, 文化程度, 政治面貌.
 
     The id is under `ID_ROLE`.
@@ -87,6 +89,7 @@ class RegisterModel(LazyRowsModel):
         Selections follow their people (`LazyRowsModel.sort`).
         """
         if self._order != "roster":  # a header click sorts the roster's ids (`set_order` chose another)
+            self._unpage()  # the ids in the order shown, for the selection to follow
             self._order = "roster"
             self._service_ids = None  # another ORDER BY: read the ids again
         super().sort(column, order)
@@ -98,6 +101,18 @@ class RegisterModel(LazyRowsModel):
         if include_left is not None:
             self._include_left = include_left
         super().reload()
+
+    def fetch_count(self) -> int:
+        """How many people match the search (the departed when asked)."""
+        return people_service.register_count(self._search, self._include_left)
+
+    def fetch_page(self, offset: int, limit: int, total: int) -> list[PersonRow]:
+        """One page of the register's lines in the order shown."""
+        return people_service.register_page(self._search, self._include_left, self._order, offset, limit, total)
+
+    def fetch_position(self, record_id: str) -> int | None:
+        """Where a person comes in the register (one count in SQL, no id list)."""
+        return people_service.register_position(record_id, self._search, self._include_left, self._order)
 
     def fetch_ids(self) -> list[str]:
         """The ids of the people whose names contain the search, in the order shown (the departed when asked)."""

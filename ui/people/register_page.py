@@ -241,10 +241,9 @@ class RegisterPage(QWidget):
 
     def select_person(self, person_id: str) -> bool:
         """Highlight `person_id` when it is in the list."""
-        ids = self.model.ids()
-        if person_id not in ids:
+        row = self.model.row_of(person_id)  # its page, or one count in SQL: not every id
+        if row < 0:
             return False
-        row = ids.index(person_id)
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
         return True
