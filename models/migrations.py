@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
-from models.db import APPLICATION_ID, database
+from models.db import APPLICATION_ID, analyze, database
 from models.errors import DatabaseTooNew, MigrationFailed, NotOurDatabase
 from models.file_format import MIGRATION_FILE as _NAME
 from models.messages import QT_TRANSLATE_NOOP, msg
@@ -164,4 +164,6 @@ def migrate(before_upgrade: Callable[[SchemaState], None] | None = None) -> list
                 "migrations", "升级数据格式(第 {version} 步)时出错:{detail}。这一步已经撤销,"
                 "数据仍是升级前的样子,升级前的备份在“backups”文件夹里。请联系技术支持。"),
                 version=step.version, detail=exc)) from exc
+    if steps and not state.is_empty:
+        analyze()  # an upgraded database's indexes changed (0017): fresh statistics; a new one has no rows yet
     return steps

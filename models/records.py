@@ -33,7 +33,9 @@ class SyncedModel(BaseModel):
     owner = CharField(max_length=32, index=True)
     seq = StoredIntegerField(index=True, default=0)
     updated_at = CharField(max_length=32, default="")
-    deleted = BooleanField(default=False, index=True)
+    # Not indexed on its own: it matches nearly every row, and SQLite once walked it instead of the
+    # foreign key (migration 0017). The hot children index (parent, deleted, …) instead.
+    deleted = BooleanField(default=False)
 
     #: Fields left out of audit rows (secrets, bulky blobs).
     audit_exclude: tuple[str, ...] = ()

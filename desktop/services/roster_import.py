@@ -20,7 +20,7 @@ from pathlib import Path
 
 from desktop.services import record_store, roster_files, village_figures
 from desktop.services.session import Session
-from models.db import database
+from models.db import database, optimize
 from models.entities import Household, Kinship, Person, VillageGroup
 from models.errors import Cancelled, ValidationError
 from models.messages import QT_TRANSLATE_NOOP, Message, msg
@@ -234,6 +234,7 @@ def apply(session: Session, preview: RosterPreview, include_duplicates: Iterable
         kin = _create_kinship(session, read, dict(zip(taken, ids, strict=True)))
         village_figures.follow_register(session)  # a village that follows its register counts the new people
         households = len(set(household_of.values()))
+    optimize()  # thousands of people at once: the planner's statistics follow
     lines = {line.row: line for line in preview.lines}
     held_lines = tuple(lines[p.row] for p in read.people if p.row in held and p.row not in include)
     return RosterResult(len(taken), households, tuple(groups), held_lines, preview.skipped, kin)

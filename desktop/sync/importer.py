@@ -55,7 +55,7 @@ from desktop.sync.import_backup import ImportBackup
 from desktop.sync.sealing import Opener, SealError
 from models import audit, audit_replay, search_index
 from models.clock import now_utc
-from models.db import database
+from models.db import database, optimize
 from models.entities import MODE_TOWNSHIP, MODE_VILLAGE, AppMeta, Village
 from models.errors import PackageRefused
 from models.messages import QT_TRANSLATE_NOOP, msg
@@ -483,6 +483,7 @@ def apply_import(session: Session, path: Path, paths: AppPaths,
                 raise refused(QT_TRANSLATE_NOOP(_C, "数据包的清单与内容不一致,已拒绝导入。")) from exc
             _check_references(plan)
             _book(session, plan, peer)
+        optimize()  # a package can multiply a table's rows: the planner's statistics follow (no-op inside a caller's transaction)
         return plan
     except PackageRefused as exc:
         journal_refusal(paths.data_dir, Path(path), str(exc))
