@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from peewee import JOIN
+
 from desktop.services import duties, record_store, write_rights
 from desktop.services.session import Session
 from models.clock import local_display
@@ -65,22 +67,58 @@ class DeletedRow:
     owner_name: str = ""  # the village the record belongs to; "" for this installation's own
 
 
+def _described(table: str):
+    """The deleted rows of `table` as (id, owner, updated_at, description) tuples: the columns it is told by.
+
+    Plain tuples of the few columns a description needs (a 亲属关系 joins the
+    two people's names in the same query): the records were read whole, and
+    each 亲属关系 read its two people one query each.
+    """
+    model = _KINDS[table][0]
+    head = (model.id, model.owner, model.updated_at)
+    gone = model.deleted == True  # noqa: E712
+    if table == "kinship":
+        person, relative = Person.alias(), Person.alias()
+        query = (Kinship.select(*head, person.name, relative.name)
+                 .join(person, JOIN.LEFT_OUTER, on=Kinship.person == person.id)
+                 .switch(Kinship).join(relative, JOIN.LEFT_OUTER, on=Kinship.relative == relative.id)
+                 .where(gone).tuples())
+        return ((i, o, u, f"{p or ''} — {r or ''}") for i, o, u, p, r in query)
+    fields, describe = _COLUMNS[table]
+    query = model.select(*head, *(getattr(model, f) for f in fields)).where(gone).tuples()
+    return ((i, o, u, describe(*rest)) for i, o, u, *rest in query)
+
+
+#: table -> (the fields its description is made of, how) — as `_KINDS` describes a record.
+_COLUMNS = {
+    "meeting": (("held_on", "title"), lambda held_on, title: f"{held_on} {title}"),
+    "attachment": (("filename",), lambda filename: filename),
+    "decision_register": (("title",), lambda title: title),
+    "person": (("name",), lambda name: name),
+    "rule_version": (("title", "version_no"), lambda title, number: f"{title} 第{number}版"),
+    "disclosure_item": (("period", "title"), lambda period, title: f"{period} {title}"),
+    "supervision_matter": (("title",), lambda title: title),
+    "village_group": (("name",), lambda name: name),
+    "household": (("number", "village_group"), lambda number, group: f"{number} {group}".strip()),
+}
+
+
 def list_deleted() -> list[DeletedRow]:
     """Deleted records, most recently deleted first."""
     rows = []
     own = record_store.owner_code()
     names: dict[str, str] | None = None
-    for table, (model, label, describe) in _KINDS.items():
-        for r in model.select().where(model.deleted == True):  # noqa: E712
+    for table, (_model, label, _describe) in _KINDS.items():
+        for record_id, owner, updated_at, description in _described(table):
             owner_name = ""
-            if r.owner and r.owner != own:
+            if owner and owner != own:
                 if names is None:
                     from desktop.services.review_service import village_names
 
                     names = village_names()
-                owner_name = names.get(r.owner, r.owner)
-            rows.append((r.updated_at, DeletedRow(table, r.id, label, describe(r), local_display(r.updated_at),
-                                                  owner_name)))
+                owner_name = names.get(owner, owner)
+            rows.append((updated_at, DeletedRow(table, record_id, label, description, local_display(updated_at),
+                                                owner_name)))
     rows.sort(key=lambda pair: pair[0], reverse=True)
     return [row for _when, row in rows]
 
