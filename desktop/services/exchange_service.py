@@ -123,11 +123,13 @@ def overview(paths: AppPaths, now: datetime | None = None) -> Overview:
     info = setup_service.current()
     now = now or datetime.now(UTC)
     rows = []
-    for peer in Peer.select().order_by(Peer.kind, Peer.code):
+    every = list(Peer.select().order_by(Peer.kind, Peer.code))
+    ranges = peers.imported_ranges_of(every)  # one query for all peers, not one each
+    for peer in every:
         rows.append(PeerRow(
             peer.code, peer.name, peer.kind, peer.status, peer.fingerprint, peer.last_in_no,
             local_display(peer.last_in_at), peer.last_out_no, local_display(peer.last_out_at),
-            peer.out_acked_no, tuple(peers.missing_numbers(peers.imported_ranges(peer))),
+            peer.out_acked_no, tuple(peers.missing_numbers(ranges[peer.code])),
             _days_since(peer.last_in_at, now)))
     return Overview(info.mode if info else "", info.code if info else "", info.name if info else "",
                     keys.load_or_create(paths.keys).fingerprint, tuple(rows),

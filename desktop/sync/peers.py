@@ -79,6 +79,27 @@ def imported_ranges(peer: Peer) -> list[tuple[int, int, int]]:
     return [(r.number, r.seq_from, r.seq_to) for r in rows]
 
 
+def imported_ranges_of(peer_list: list[Peer]) -> dict[str, list[tuple[int, int, int]]]:
+    """`imported_ranges` of every peer in `peer_list`, read in one query (keyed by code).
+
+    The 村庄 register and the township's 首页 show every village's gaps: one
+    query per village was 200 queries at 200 villages, on each showing.
+    """
+    enrolled = {p.code: p.enrolled_at for p in peer_list}
+    out: dict[str, list[tuple[int, int, int]]] = {code: [] for code in enrolled}
+    if not enrolled:
+        return out
+    rows = (PackageLog.select(PackageLog.peer_code, PackageLog.logged_at, PackageLog.number, PackageLog.seq_from,
+                              PackageLog.seq_to)
+            .where((PackageLog.direction == IN) & (PackageLog.status == STATUS_IMPORTED)
+                   & (PackageLog.kind == "data")).tuples())
+    for code, logged_at, number, seq_from, seq_to in rows:
+        since = enrolled.get(code)
+        if since is not None and logged_at >= since:  # as `imported_ranges`: text order, as SQLite compares
+            out[code].append((number, seq_from, seq_to))
+    return out
+
+
 def watermark(ranges: list[tuple[int, int, int]]) -> int:
     """The highest change number held with no gap below it."""
     mark = 0

@@ -133,6 +133,15 @@ def test_a_lost_package_is_reported_as_a_gap_only_when_its_changes_are_missing(p
     third = export(village, usb)  # not acknowledged: carries 甲 again
     plan = apply(township, third.path)
     assert plan.total("new") == 2 and not any("缺少" in w for w in plan.warnings)
+    # the 村庄 register reads every village's ranges in one query: the same as one by one
+    from desktop.sync import peers
+
+    township.use()
+    every = list(Peer.select())
+    ranges = peers.imported_ranges_of(every)
+    assert ranges == {p.code: peers.imported_ranges(p) for p in every}
+    assert sorted(n for n, _start, _end in ranges[VILLAGE_CODE]) == [1, 3]
+    close_database()
 
 
 def test_a_gap_in_the_changes_is_named(pair):

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QStackedWidget,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.services import villages_service as vs
 from ui.township.villages_filter import VillagesFilter
 from ui.township.villages_model import VillagesModel
+from ui.widgets.column_widths import sampled_widths
 from ui.widgets.sorting import SortRequest, make_sortable
 
 
@@ -55,9 +55,10 @@ class VillageRegister(QStackedWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # measured once per set of rows (and on a font change), draggable: `ResizeToContents` asked
+        # every cell for every role again on each change
+        self.widths = sampled_widths(self.table, follow_model=False)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.selection_changed.emit())
         self.table.doubleClicked.connect(lambda _index: self.activated.emit())
         # When the search or the filter leaves no row, say so instead of an empty grid.
@@ -89,7 +90,7 @@ class VillageRegister(QStackedWidget):
         self.model.set_rows(rows)
         while self.model.canFetchMore():
             self.model.fetchMore()
-        self.table.resizeColumnsToContents()
+        self.widths.fit()
         if keep is None or not self.select_village(keep):
             if self.proxy.rowCount():
                 self.table.selectRow(0)
