@@ -249,8 +249,6 @@ def _authorizations(on: date, meeting_id: str | None = None) -> tuple[matters_mo
     At the township a village's meeting (printed from its file) counts only that village's
     authorizations: the township holds every village's, and another village's 授权 decides nothing here.
     """
-    import json
-
     from models.meetings.records import Authorization
 
     query = Authorization.live()
@@ -258,8 +256,15 @@ def _authorizations(on: date, meeting_id: str | None = None) -> tuple[matters_mo
     info = setup_service.current()
     if owner is not None and info is not None and owner != info.code:
         query = query.where(Authorization.owner == owner)
+    return authorization_rules(query)
+
+
+def authorization_rules(rows) -> tuple[matters_mod.Authorization, ...]:
+    """Stored `Authorization` rows as the matters engine reads them (`meetings_batch` reads them once for all)."""
+    import json
+
     out = []
-    for a in query:
+    for a in rows:
         granted = stored_date(a.granted_on)
         if granted is None:  # a bad stored date (an older import): the authorization is not counted
             continue
@@ -268,11 +273,16 @@ def _authorizations(on: date, meeting_id: str | None = None) -> tuple[matters_mo
     return tuple(out)
 
 
-def evaluate_draft(draft: MeetingDraft) -> DraftVerdict:
-    """The live verdict of the meeting and of each resolution."""
+def evaluate_draft(draft: MeetingDraft,
+                   authorizations: tuple[matters_mod.Authorization, ...] | None = None) -> DraftVerdict:
+    """The live verdict of the meeting and of each resolution.
+
+    `authorizations` are the ones that count for the meeting when the caller read them already
+    (`meetings_batch`, for many meetings at once); None reads them here.
+    """
     facts = _facts(draft)
     meeting = evaluate(facts)
-    auths = _authorizations(draft.held_on, draft.id)
+    auths = _authorizations(draft.held_on, draft.id) if authorizations is None else authorizations
     resolutions, authority = [], []
     for line in draft.resolutions:
         known = line.matter in matters_mod.MATTERS
@@ -447,6 +457,16 @@ def load(meeting_id: str) -> MeetingDraft:
               for a in AgendaItem.live().where(AgendaItem.meeting == m).order_by(AgendaItem.position)]
     resolutions = [ResolutionLine(r.text, r.matter, r.yes, r.no, r.abstain)
                    for r in Resolution.live().where(Resolution.meeting == m).order_by(Resolution.position)]
+    return draft_of(m, attendance, agenda, resolutions)
+
+
+def draft_of(m: Meeting, attendance: list[AttendanceLine], agenda: list[AgendaLine],
+             resolutions: list[ResolutionLine]) -> MeetingDraft:
+    """The draft of meeting row `m` with its lines, in `load`'s order (`meetings_batch` reads many at once).
+
+    Raises:
+        ValidationError: the stored date is not a date (an older import): nothing can be judged about it.
+    """
     held_on = stored_date(m.held_on)
     if held_on is None:  # a bad stored date (an older import): nothing can be judged about this meeting
         raise ValidationError(msg(_C, QT_TRANSLATE_NOOP(

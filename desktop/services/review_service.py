@@ -15,6 +15,7 @@ from datetime import date
 
 from desktop.services import (
     document_settings,
+    meetings_batch,
     read_models,
     record_store,
     rule_facts,
@@ -110,48 +111,85 @@ class QueueRow:
     self_declared: str = ""
 
 
-def _check(v: RuleVersion, lines) -> list[legality.LegalityFinding]:
-    """The legality findings of `lines`, citing the 组织法 in force on the day the text is judged by."""
-    return legality.check_articles([a.text for a in lines], on=rules_service.judged_on(v))
+def _check(v: RuleVersion, lines, vote_days: dict[str, str] | None = None) -> list[legality.LegalityFinding]:
+    """The legality findings of `lines`, citing the 组织法 in force on the day the text is judged by.
+
+    `vote_days`: the vote meetings' days when a list read them at once (`rule_facts.vote_days`).
+    """
+    return legality.check_articles([a.text for a in lines], on=rules_service.judged_on(v, vote_days))
+
+
+def _reviews_of(versions: list[RuleVersion]) -> dict[str, list[RuleReview]]:
+    """The live `rule_review` rows of many versions (version id → rows), read at once."""
+    out: dict[str, list[RuleReview]] = {}
+    for ids in meetings_batch.chunks(v.id for v in versions):
+        for r in RuleReview.live().where(RuleReview.version.in_(ids)):
+            out.setdefault(r.version_id, []).append(r)
+    return out
+
+
+def _latest_of(v: RuleVersion, rows: list[RuleReview]) -> RuleReview | None:
+    """`_latest_review(v)` chosen from the version's rows: the township's latest opinion on any of its texts."""
+    return max((r for r in rows if r.owner != v.owner),
+               key=lambda r: (rule_facts.sql_order(r.reviewed_on), rule_facts.sql_order(r.seq)), default=None)
 
 
 def queue(include_reviewed: bool = True) -> list[QueueRow]:
-    """Drafts submitted by the villages: waiting first (oldest submission first), then reviewed."""
+    """Drafts submitted by the villages: waiting first (oldest submission first), then reviewed.
+
+    One pass for every village: the versions, the township's opinions, the facts of their
+    rule sets (`rule_facts.facts_of_sets`) and the articles are each read once, not per draft.
+    """
     names = village_names()
     own = _own_code()
-    out = []
-    query = RuleVersion.live().where((RuleVersion.submitted_fingerprint != "") & (RuleVersion.owner != own)
-                                     & (RuleVersion.is_history == False))  # noqa: E712 - peewee expression
-    for v in query:
-        latest = _latest_review(v)
+    versions = list(RuleVersion.live().where((RuleVersion.submitted_fingerprint != "") & (RuleVersion.owner != own)
+                                             & (RuleVersion.is_history == False)))  # noqa: E712 - peewee expression
+    reviews = _reviews_of(versions)
+    listed = []
+    for v in versions:
+        latest = _latest_of(v, reviews.get(v.id, []))
         reviewed_this_text = latest is not None and latest.fingerprint == v.submitted_fingerprint
         # Cheap exits before the facts (a vote's facts evaluate its whole meeting):
         if reviewed_this_text and not include_reviewed:
             continue
         if v.published_on and latest is None:
             continue  # published, so voted and filed: reviewed on paper, nothing for the queue
-        f = rules_service.facts(v.id)
+        listed.append((v, latest))
+    facts = rule_facts.facts_of_sets({v.rule_set_id for v, _latest in listed}) if listed else {}
+    kept = []
+    for v, latest in listed:
+        f = facts[v.id]
         state = rv.queue_state(f, latest.fingerprint if latest else "")
         if state is None or (state == rv.REVIEWED and not include_reviewed):
             continue
         if state != rv.REVIEWED and proc.vote_valid(f):
             continue  # voted without our opinion on this text (paper review): nothing to do here
-        findings = _check(v, rules_service.articles(v.id))
+        kept.append((v, latest, f, state))
+    lines = rule_facts.articles_of(v.id for v, *_rest in kept)
+    days = rule_facts.vote_days(v for v, *_rest in kept)
+    out = []
+    for v, latest, f, state in kept:
+        findings = _check(v, lines.get(v.id, []), days)
         bad = len(rv.unlawful(findings))
         reviewed = state == rv.REVIEWED
         out.append(QueueRow(v.id, v.owner, names.get(v.owner, v.owner), v.title, v.version_no, v.submitted_on,
                             state, latest.opinion if reviewed and latest else "",
                             latest.reviewed_on if reviewed and latest else "", f.articles, bad,
-                            len(findings) - bad, "" if reviewed else _self_declared(v)))
+                            len(findings) - bad,
+                            "" if reviewed else _self_declared(v, reviews.get(v.id, []))))
     waiting = sorted((r for r in out if r.state != rv.REVIEWED),
                      key=lambda r: (r.state != rv.PENDING, r.submitted_on, r.village_name))
     reviewed = sorted((r for r in out if r.state == rv.REVIEWED), key=lambda r: r.reviewed_on, reverse=True)
     return waiting + reviewed
 
 
-def _self_declared(v: RuleVersion) -> str:
-    """The warning for a village's own paper opinion the township has no record of ("" if none)."""
-    review = rule_facts.review_info(v)
+def _self_declared(v: RuleVersion, reviews: list[RuleReview] | None = None) -> str:
+    """The warning for a village's own paper opinion the township has no record of ("" if none).
+
+    `reviews`: the version's live `rule_review` rows when a list read them at once.
+    """
+    review = (rule_facts.review_info(v) if reviews is None
+              else rule_facts.review_info_of(v, rule_facts.latest_review_of(v, reviews)))
     return rule_facts.self_declared_review_note() if review is not None and review.self_declared else ""
 
 
@@ -364,7 +402,10 @@ class FilingRow:
     village_receipt_date: str = ""  # and that receipt's date
 
 
-def _voted_on(v: RuleVersion) -> str:
+def _voted_on(v: RuleVersion, vote_days: dict[str, str] | None = None) -> str:
+    """The day of the version's vote meeting ("" without one); `vote_days` when a list read them at once."""
+    if vote_days is not None and v.vote_meeting_id:
+        return vote_days.get(v.vote_meeting_id, "")
     from models.meetings.records import Meeting
 
     meeting = Meeting.get_or_none(Meeting.id == v.vote_meeting_id) if v.vote_meeting_id else None
@@ -376,8 +417,9 @@ def filing_register() -> list[FilingRow]:
 
     A version the village recorded a receipt for itself, with none in the township's register, is
     PAPER: a claim to check and 补登, not filed — the compliance board shows the same warning, so
-    the two screens agree. Costly (each version's vote meeting is evaluated): the 备案登记 tab
-    reads it off the UI thread.
+    the two screens agree. One pass for every village: the versions, the facts of their rule sets
+    (each vote meeting judged, `rule_facts.facts_of_sets`), the vote days and the articles are each
+    read once, not per version; the 备案登记 tab still reads it off the UI thread.
     """
     names = village_names()
     own = _own_code()
@@ -385,24 +427,32 @@ def filing_register() -> list[FilingRow]:
     for filing in (RuleFiling.live().where(RuleFiling.owner == own)
                    .order_by(RuleFiling.receipt_date, RuleFiling.seq)):
         filings[filing.version_id] = filing  # the latest wins
-    rows = []
-    for v in RuleVersion.live().where((RuleVersion.owner != own) & (RuleVersion.vote_meeting.is_null(False))):
-        filing = filings.get(v.id)
-        if filing is None and v.superseded:
-            continue  # replaced before anyone filed it: nothing to register (checked before the costly facts)
-        f = rules_service.facts(v.id)
+    # replaced before anyone filed it: nothing to register (left out before the costly facts)
+    versions = [v for v in RuleVersion.live().where((RuleVersion.owner != own)
+                                                    & (RuleVersion.vote_meeting.is_null(False)))
+                if not (v.superseded and v.id not in filings)]
+    facts = rule_facts.facts_of_sets({v.rule_set_id for v in versions}) if versions else {}
+    kept = []
+    for v in versions:
+        f = facts[v.id]
         if not proc.vote_valid(f) and not f.superseded:
             continue
-        if filing is None and f.superseded:
+        if v.id not in filings and f.superseded:
             continue
-        bad = len(rv.unlawful(_check(v, rules_service.articles(v.id))))
+        kept.append(v)
+    lines = rule_facts.articles_of(v.id for v in kept)
+    days = rule_facts.vote_days(kept)
+    rows = []
+    for v in kept:
+        filing = filings.get(v.id)
+        bad = len(rv.unlawful(_check(v, lines.get(v.id, []), days)))
         if filing is not None:
             state = CORRECTION if filing.correction else FILED
         else:
             state = PAPER if (v.receipt_no or v.receipt_date) else WAITING
         rows.append(FilingRow(
-            v.id, v.owner, names.get(v.owner, v.owner), v.title, v.version_no, _voted_on(v), v.filed_on, state,
-            filing.id if filing else None, filing.received_on if filing else "",
+            v.id, v.owner, names.get(v.owner, v.owner), v.title, v.version_no, _voted_on(v, days), v.filed_on,
+            state, filing.id if filing else None, filing.received_on if filing else "",
             filing.receipt_no if filing else "", filing.receipt_date if filing else "",
             filing.correction if filing else "", bad, v.receipt_no, v.receipt_date))
     waiting = sorted((r for r in rows if r.state == WAITING), key=lambda r: (r.voted_on, r.village_name))

@@ -12,18 +12,19 @@ from __future__ import annotations
 import copy
 import threading
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from peewee import fn
 
-from desktop.services import installation, meetings_service
+from desktop.services import installation, meetings_batch, meetings_service
 from models.db import database
 from models.entities import MODE_TOWNSHIP
 from models.errors import NotFound, ValidationError
 from models.meetings import matters as matters_mod
 from models.meetings import quorum
 from models.meetings import types as mt
-from models.meetings.records import Resolution
+from models.meetings.records import Meeting, Resolution
 from models.messages import QT_TRANSLATE_NOOP, msg
 from models.rules import procedure as proc
 from models.rules.records import RuleArticle, RuleOpinion, RuleVersion
@@ -137,7 +138,11 @@ def review_info(v: RuleVersion) -> ReviewInfo | None:
     At the township the village's paper opinion is only a claim (`self_declared`): the
     village's own columns cannot make its draft reviewed where the reviewer sits.
     """
-    row = _township_review(v)
+    return review_info_of(v, _township_review(v))
+
+
+def review_info_of(v: RuleVersion, row: RuleReview | None) -> ReviewInfo | None:
+    """`review_info` with the township's opinion `row` already read."""
     if row is not None:
         return ReviewInfo(row.opinion, row.fingerprint, row.reviewed_on, row.reviewer, row.text, True)
     if v.review_opinion:
@@ -148,7 +153,10 @@ def review_info(v: RuleVersion) -> ReviewInfo | None:
 
 def counted_review(v: RuleVersion) -> ReviewInfo | None:
     """The opinion the procedure goes by: `review_info` without a village's self-declared claim."""
-    review = review_info(v)
+    return _counted(review_info(v))
+
+
+def _counted(review: ReviewInfo | None) -> ReviewInfo | None:
     return None if review is None or review.self_declared else review
 
 
@@ -159,7 +167,11 @@ def self_declared_review_note() -> str:
 
 def filing_info(v: RuleVersion) -> FilingInfo | None:
     """The filing: the township's receipt when it arrived, else what the village typed."""
-    row = _township_filing(v)
+    return _filing_info(v, _township_filing(v))
+
+
+def _filing_info(v: RuleVersion, row: RuleFiling | None) -> FilingInfo | None:
+    """`filing_info` with the township's receipt `row` already read."""
     if row is not None:
         return FilingInfo(v.filed_on or row.received_on, row.receipt_no, row.receipt_date, row.correction, True)
     if v.filed_on:
@@ -179,16 +191,83 @@ def facts(version_id: str) -> proc.VersionFacts:
     if rule_set_id is None:
         v = _version(version_id)  # NotFound for an unknown id; resolves a unique prefix
         version_id, rule_set_id = v.id, v.rule_set_id
-    computed = _CACHE.facts_of_set(rule_set_id)
+    computed = _CACHE.facts_of_sets([rule_set_id])[rule_set_id]
     if version_id not in computed:  # written since (or deleted): NotFound says so
         v = _version(version_id)
-        computed = _CACHE.facts_of_set(v.rule_set_id)
+        computed = _CACHE.facts_of_sets([v.rule_set_id])[v.rule_set_id]
         version_id = v.id
     return copy.copy(computed[version_id])  # callers may set fields; the cached ones stay as computed
 
 
-def _facts_of_set(rule_set_id: str) -> dict[str, proc.VersionFacts]:
-    """Every live version of the rule set, newest first, in one pass.
+def all_facts() -> dict[str, proc.VersionFacts]:
+    """The facts of every live version in the database (version id → facts), in one pass: `facts_of_sets(None)`."""
+    return facts_of_sets(None)
+
+
+def facts_of_sets(rule_set_ids: Iterable[str] | None) -> dict[str, proc.VersionFacts]:
+    """The facts of every live version of the rule sets (of all when None): version id → facts.
+
+    The township's 审核备案 and 备案登记 judge many villages' versions: their
+    sets are computed together, each table read once (`_facts_of_sets`), and
+    kept like `facts` until the database changes, so `facts` of any of them
+    afterwards costs nothing. The same answers as `facts` one by one
+    (`tests/unit/test_rule_facts_batch.py`).
+    """
+    out = {}
+    for computed in _CACHE.facts_of_sets(None if rule_set_ids is None else list(rule_set_ids)).values():
+        out.update((version_id, copy.copy(f)) for version_id, f in computed.items())
+    return out
+
+
+def articles_of(version_ids: Iterable[str]) -> dict[str, list[ArticleLine]]:
+    """The articles of many versions in order (version id → lines; none for a version without articles)."""
+    lines: dict[str, list[ArticleLine]] = defaultdict(list)
+    for ids in meetings_batch.chunks(version_ids):
+        for version_id, chapter, label, text in (
+                RuleArticle.select(RuleArticle.version, RuleArticle.chapter, RuleArticle.label, RuleArticle.text)
+                .where(RuleArticle.version.in_(ids) & (RuleArticle.deleted == False))  # noqa: E712
+                .order_by(RuleArticle.version, RuleArticle.position).tuples()):
+            lines[version_id].append(ArticleLine(chapter, label, text))
+    return lines
+
+
+def vote_days(versions: Iterable[RuleVersion]) -> dict[str, str]:
+    """The stored day (`held_on`) of the vote meetings of `versions`: meeting id → day, in one query per 500."""
+    days: dict[str, str] = {}
+    for ids in meetings_batch.chunks(v.vote_meeting_id for v in versions if v.vote_meeting_id):
+        days.update(Meeting.select(Meeting.id, Meeting.held_on).where(Meeting.id.in_(ids)).tuples())
+    return days
+
+
+def sql_order(value) -> tuple:
+    """A sort key ordering stored values as SQLite's ORDER BY does (NULL, numbers, text, blobs)."""
+    if value is None:
+        return (0,)
+    if isinstance(value, int | float):
+        return (1, value)
+    return (2, value) if isinstance(value, str) else (3, bytes(value))
+
+
+def latest_review_of(v: RuleVersion, rows: list[RuleReview]) -> RuleReview | None:
+    """`_township_review(v)` chosen from the version's live `rule_review` rows (read for many versions at once)."""
+    if not v.submitted_fingerprint:
+        return None
+    fitting = [r for r in rows if r.fingerprint == v.submitted_fingerprint and r.owner != v.owner
+               and r.reviewed_on is not None and v.submitted_on is not None and r.reviewed_on >= v.submitted_on]
+    return max(fitting, key=lambda r: (sql_order(r.reviewed_on), sql_order(r.seq)), default=None)
+
+
+def _latest_filing_of(rows: list[RuleFiling]) -> RuleFiling | None:
+    """`_township_filing` chosen from the version's live `rule_filing` rows."""
+    return max(rows, key=lambda r: (sql_order(r.receipt_date), sql_order(r.seq)), default=None)
+
+
+def _facts_of_sets(rule_set_ids: list[str] | None) -> dict[str, dict[str, proc.VersionFacts]]:
+    """Every live version of the rule sets (of all when None), each set newest first, in one pass.
+
+    Each table is read once for all the sets (articles, opinions, the
+    township's opinions and receipts, the vote meetings with their
+    attendance and their villages' authorizations), not once per version.
 
     A version is also superseded when a later version that was published
     after its vote is in force. Normally the village's own filing or
@@ -198,22 +277,32 @@ def _facts_of_set(rule_set_id: str) -> dict[str, proc.VersionFacts]:
     as in force. Going from the newest down, each later version's status is
     already known when an older one is reached.
     """
-    versions = list(RuleVersion.live().where(RuleVersion.rule_set == rule_set_id)
-                    .order_by(RuleVersion.version_no.desc()))
-    ids = [v.id for v in versions]
-    lines: dict[str, list[ArticleLine]] = defaultdict(list)
-    for a in (RuleArticle.live().where(RuleArticle.version.in_(ids))
-              .order_by(RuleArticle.version, RuleArticle.position)):
-        lines[a.version_id].append(ArticleLine(a.chapter, a.label, a.text))
-    opinions = dict(RuleOpinion.live().select(RuleOpinion.version, fn.COUNT(RuleOpinion.id))
-                    .where(RuleOpinion.version.in_(ids)).group_by(RuleOpinion.version).tuples())
-    out: dict[str, proc.VersionFacts] = {}
-    in_force_nos: list[int] = []  # version numbers of later, published, voted versions in force
+    query = RuleVersion.live().order_by(RuleVersion.rule_set, RuleVersion.version_no.desc())
+    if rule_set_ids is None:
+        versions = list(query)
+    else:
+        versions = [v for ids in meetings_batch.chunks(rule_set_ids) for v in query.where(RuleVersion.rule_set.in_(ids))]
+    lines = articles_of(v.id for v in versions)
+    opinions: dict[str, int] = {}
+    reviews: dict[str, list[RuleReview]] = defaultdict(list)
+    filings: dict[str, list[RuleFiling]] = defaultdict(list)
+    for ids in meetings_batch.chunks(v.id for v in versions):
+        opinions.update(RuleOpinion.live().select(RuleOpinion.version, fn.COUNT(RuleOpinion.id))
+                        .where(RuleOpinion.version.in_(ids)).group_by(RuleOpinion.version).tuples())
+        for r in RuleReview.live().where(RuleReview.version.in_(ids)):
+            reviews[r.version_id].append(r)
+        for r in RuleFiling.live().where(RuleFiling.version.in_(ids)):
+            filings[r.version_id].append(r)
+    meetings = meetings_batch.load_many(v.vote_meeting_id for v in versions if v.vote_meeting_id)
+    authorizations = meetings_batch.Authorizations() if meetings else None
+    verdicts: dict[str, meetings_service.DraftVerdict] = {}
+    out: dict[str, dict[str, proc.VersionFacts]] = {sid: {} for sid in rule_set_ids or ()}
+    in_force_nos: dict[str, list[int]] = defaultdict(list)  # per set: later, published, voted versions in force
     for v in versions:
-        review = counted_review(v)
-        filing = filing_info(v)
+        review = _counted(review_info_of(v, latest_review_of(v, reviews.get(v.id, []))))
+        filing = _filing_info(v, _latest_filing_of(filings.get(v.id, [])))
         mine = lines.get(v.id, [])
-        newer_in_force = any(no > v.version_no for no in in_force_nos)
+        newer_in_force = any(no > v.version_no for no in in_force_nos[v.rule_set_id])
         f = proc.VersionFacts(
             is_history=v.is_history, superseded=v.superseded or newer_in_force,
             opinions=opinions.get(v.id, 0),
@@ -225,14 +314,20 @@ def _facts_of_set(rule_set_id: str) -> dict[str, proc.VersionFacts]:
             published=bool(v.published_on), correction=filing.correction if filing else "",
             filed_on=filing.filed_on if filing else "",
         )
-        if v.vote_meeting_id:
-            try:
-                f.vote = _vote_facts(v)
-            except NotFound:  # the voting meeting is in the recycle view (a package may bring that): no vote
-                f.vote = None
-        out[v.id] = f
+        meeting = meetings.get(v.vote_meeting_id) if v.vote_meeting_id else None
+        if meeting is not None:  # a voting meeting in the recycle view (a package may bring that): no vote
+            if meeting.draft is None:
+                f.vote = _unreadable_vote(v, meeting.error)
+            else:
+                verdict = verdicts.get(v.vote_meeting_id)
+                if verdict is None:
+                    verdict = verdicts[v.vote_meeting_id] = meetings_batch.evaluate(meeting, authorizations)
+                index = (next((i for i, rid in enumerate(meeting.resolution_ids) if rid == v.vote_resolution_id), None)
+                         if v.vote_resolution_id else None)
+                f.vote = _vote_facts_of(v, meeting.draft, verdict, index)
+        out.setdefault(v.rule_set_id, {})[v.id] = f
         if v.published_on and v.vote_meeting_id and proc.status(f) == proc.ST_IN_FORCE:
-            in_force_nos.append(v.version_no)
+            in_force_nos[v.rule_set_id].append(v.version_no)
     return out
 
 
@@ -260,7 +355,7 @@ class _FactsCache:
         local = self._local
         if getattr(local, "connection", None) is not connection or local.stamp != stamp:
             local.connection, local.stamp = connection, stamp
-            local.sets, local.set_of = {}, {}
+            local.sets, local.set_of, local.everything = {}, {}, False
         return local.__dict__
 
     def rule_set_of(self, version_id: str) -> str | None:
@@ -268,30 +363,51 @@ class _FactsCache:
         entry = self._entry()
         return entry["set_of"].get(version_id) if entry is not None else None
 
-    def facts_of_set(self, rule_set_id: str) -> dict[str, proc.VersionFacts]:
-        """The facts of every live version of the set, computed once per database state."""
+    def facts_of_sets(self, rule_set_ids: list[str] | None) -> dict[str, dict[str, proc.VersionFacts]]:
+        """The facts of every live version of the sets (all sets when None), computed once per database state."""
         entry = self._entry()
         if entry is None:
-            return _facts_of_set(rule_set_id)
-        found = entry["sets"].get(rule_set_id)
-        if found is None:
-            found = _facts_of_set(rule_set_id)
-            entry["sets"][rule_set_id] = found
-            entry["set_of"].update(dict.fromkeys(found, rule_set_id))
-        return found
+            return _facts_of_sets(rule_set_ids)
+        sets = entry["sets"]
+        if rule_set_ids is None:
+            if not entry["everything"]:
+                computed = _facts_of_sets(None)
+                self._keep(entry, {sid: found for sid, found in computed.items() if sid not in sets})
+                entry["everything"] = True
+            return sets
+        missing = [sid for sid in dict.fromkeys(rule_set_ids) if sid not in sets]
+        if missing:
+            self._keep(entry, _facts_of_sets(missing))
+        return {sid: sets[sid] for sid in rule_set_ids}
+
+    @staticmethod
+    def _keep(entry: dict, computed: dict[str, dict[str, proc.VersionFacts]]) -> None:
+        entry["sets"].update(computed)
+        for sid, found in computed.items():
+            entry["set_of"].update(dict.fromkeys(found, sid))
 
 
 _CACHE = _FactsCache()
 
 
 def _vote_facts(v: RuleVersion) -> proc.VoteFacts:
+    """The facts of the vote on `v`, its meeting read and judged on its own (`_facts_of_sets` reads many)."""
     try:
         draft = meetings_service.load(v.vote_meeting_id)
     except ValidationError as exc:  # the vote meeting's stored date is bad: the vote is not counted
-        return proc.VoteFacts(meeting_valid=False, passed=False, is_assembly=False, women_present=0,
-                              fingerprint=v.vote_fingerprint, body_finding=exc.message, body_severity="error")
-    verdict = meetings_service.evaluate_draft(draft)
-    index = _resolution_index(v)
+        return _unreadable_vote(v, exc)
+    return _vote_facts_of(v, draft, meetings_service.evaluate_draft(draft), _resolution_index(v))
+
+
+def _unreadable_vote(v: RuleVersion, exc: ValidationError) -> proc.VoteFacts:
+    """A vote whose meeting cannot be judged (its stored date is bad): not counted, the reason shown."""
+    return proc.VoteFacts(meeting_valid=False, passed=False, is_assembly=False, women_present=0,
+                          fingerprint=v.vote_fingerprint, body_finding=exc.message, body_severity="error")
+
+
+def _vote_facts_of(v: RuleVersion, draft: meetings_service.MeetingDraft, verdict: meetings_service.DraftVerdict,
+                   index: int | None) -> proc.VoteFacts:
+    """The facts of the vote on `v` from its meeting's draft, verdict and the index of the adopting resolution."""
     passed = bool(index is not None and verdict.resolutions[index].passed)
     kind = mt.meeting_type(draft.type_code)
     composition: tuple = ()

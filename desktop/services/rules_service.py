@@ -22,9 +22,11 @@ from desktop.services.rule_facts import (  # noqa: F401 - re-exported: the rules
     article_row,
     articles,
     facts,
+    facts_of_sets,
     filing_info,
     recorded_resolution_index,
     review_info,
+    vote_days,
 )
 from desktop.services.rule_views import CommentRow, OpinionRow, VersionRecord
 from desktop.services.session import Session
@@ -109,31 +111,39 @@ class RuleSetRow:
     versions: tuple[VersionRow, ...]
 
 
-def _adopted_on(v: RuleVersion) -> str:
+def _adopted_on(v: RuleVersion, vote_days: dict[str, str] | None = None) -> str:
     if v.is_history:
         return v.history_adopted_on
     if v.vote_meeting_id:
+        if vote_days is not None and v.vote_meeting_id in vote_days:
+            return vote_days[v.vote_meeting_id]
         return Meeting.get_by_id(v.vote_meeting_id).held_on
     return ""
 
 
-def judged_on(v: RuleVersion) -> str:
+def judged_on(v: RuleVersion, vote_days: dict[str, str] | None = None) -> str:
     """The day the text of `v` is judged by: adopted, else submitted, else started.
 
     The legality check cites the 组织法 in force on it ("" when the version has none: the 2018 text).
+    `vote_days` are the vote meetings' days when a list read them at once (`rule_facts.vote_days`).
     """
-    return _adopted_on(v) or v.submitted_on or v.started_on or ""
+    return _adopted_on(v, vote_days) or v.submitted_on or v.started_on or ""
 
 
 def list_rule_sets() -> list[RuleSetRow]:
-    """Every rule set with the state of each version."""
+    """Every rule set with the state of each version (the versions, their facts and vote days read at once)."""
+    sets = list(RuleSet.live().order_by(RuleSet.title))
+    versions = list(RuleVersion.live().where(RuleVersion.rule_set.in_(RuleSet.live().select(RuleSet.id)))
+                    .order_by(RuleVersion.version_no.desc()))
+    all_facts = facts_of_sets(rs.id for rs in sets) if sets else {}
+    days = vote_days(versions)
     out = []
-    for rs in RuleSet.live().order_by(RuleSet.title):
+    for rs in sets:
         rows = []
-        for v in RuleVersion.live().where(RuleVersion.rule_set == rs).order_by(RuleVersion.version_no.desc()):
-            f = facts(v.id)
+        for v in (v for v in versions if v.rule_set_id == rs.id):
+            f = all_facts[v.id]
             rows.append(VersionRow(v.id, v.version_no, v.title, proc.status(f), proc.next_step(f),
-                                   v.started_on, _adopted_on(v), f.articles))
+                                   v.started_on, _adopted_on(v, days), f.articles))
         out.append(RuleSetRow(rs.id, rs.title, rs.kind, tuple(rows)))
     return out
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.services import decisions_service, meetings_service, people_service
+from desktop.services import decisions_service, meetings_batch, meetings_service, people_service
 from desktop.services.meetings_service import ResolutionLine
 from models.meetings.records import Meeting
 from tests.support.sites import township_with_villages
@@ -37,8 +37,12 @@ def test_a_vote_is_judged_only_against_its_own_villages_authorizations(tmp_path)
     township_with_villages(tmp_path, [(UNAUTHORIZED, "青山村"), (AUTHORIZED, "红旗村")], _fill,
                            key="authorizations_per_village")
     verdicts = {}
+    loaded = meetings_batch.load_many(m.id for m in Meeting.live())
+    authorizations = meetings_batch.Authorizations()
     for meeting in Meeting.live():
         verdicts[meeting.owner] = meetings_service.evaluate_draft(meetings_service.load(meeting.id))
+        # 审核备案 reads all the villages' meetings at once: the same verdict, the same village's 授权
+        assert meetings_batch.evaluate(loaded[meeting.id], authorizations) == verdicts[meeting.owner]
     assert set(verdicts) == {UNAUTHORIZED, AUTHORIZED}
     assert verdicts[AUTHORIZED].resolutions[0].passed is True
     assert verdicts[AUTHORIZED].authority[0] == []

@@ -5,35 +5,11 @@ from __future__ import annotations
 import threading
 from datetime import date
 
-from desktop.services import rule_facts, rules_service
+from desktop.services import rules_service
 from models.rules import procedure as proc
-from models.rules.records import RuleOpinion, RuleVersion
+from models.rules.records import RuleVersion
+from tests.support.rule_facts_reference import facts_one_by_one
 from tests.support.sites import make_pair
-
-
-def _recursive_facts(version_id: str) -> proc.VersionFacts:
-    """The facts as they were computed before the one-pass cache (kept here as the reference)."""
-    v = rule_facts._version(version_id)
-    lines = rule_facts.articles(v.id)
-    review = rule_facts.review_info(v)
-    filing = rule_facts.filing_info(v)
-    later = (RuleVersion.live()
-             .where((RuleVersion.rule_set == v.rule_set_id) & (RuleVersion.version_no > v.version_no)
-                    & (RuleVersion.published_on != "") & RuleVersion.vote_meeting.is_null(False)))
-    newer_in_force = any(proc.status(_recursive_facts(w.id)) == proc.ST_IN_FORCE for w in later)
-    f = proc.VersionFacts(
-        is_history=v.is_history, superseded=v.superseded or newer_in_force,
-        opinions=RuleOpinion.live().where(RuleOpinion.version == v).count(),
-        solicitation_closed=bool(v.solicitation_closed_on), articles=len(lines),
-        current_fingerprint=rule_facts._fp(lines), submitted_fingerprint=v.submitted_fingerprint,
-        review_opinion=review.opinion if review else "", review_fingerprint=review.fingerprint if review else "",
-        filed=filing is not None, receipt=bool(filing and filing.receipt_no and filing.receipt_date),
-        published=bool(v.published_on), correction=filing.correction if filing else "",
-        filed_on=filing.filed_on if filing else "",
-    )
-    if v.vote_meeting_id:
-        f.vote = rule_facts._vote_facts(v)
-    return f
 
 
 def test_one_pass_matches_the_recursion_on_the_demo_village(tmp_path):
@@ -45,7 +21,7 @@ def test_one_pass_matches_the_recursion_on_the_demo_village(tmp_path):
     assert len(versions) >= 3
     statuses = set()
     for v in versions:
-        assert rules_service.facts(v.id) == _recursive_facts(v.id), v.title
+        assert rules_service.facts(v.id) == facts_one_by_one(v.id), v.title
         statuses.add(proc.status(rules_service.facts(v.id)))
     assert proc.ST_IN_FORCE in statuses and len(statuses) >= 2  # the demo covers more than one state
 
