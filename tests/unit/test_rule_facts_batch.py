@@ -15,7 +15,13 @@ from datetime import date
 import pytest
 
 from desktop.demo import DEMO_PASSWORD
-from desktop.services import auth_service, meetings_batch, meetings_service, review_service, rule_facts
+from desktop.services import (
+    auth_service,
+    meetings_batch,
+    meetings_service,
+    review_service,
+    rule_facts,
+)
 from models.meetings.records import Meeting
 from models.rules import procedure as proc
 from models.rules.records import RuleVersion
