@@ -46,6 +46,7 @@ from ui.county.village_cells_model import VillageCellsModel
 from ui.county.village_cells_view import VillageCellsTable
 from ui.errors import error_text
 from ui.operations import Runner
+from ui.widgets.column_widths import sampled_widths
 from ui.widgets.enter_key import on_enter
 from ui.widgets.scaled_label import ScaledLabel, scale_font
 
@@ -63,8 +64,10 @@ def _grid(table: QTableView | None = None) -> QTableView:
         table.setWordWrap(False)
     table.setMouseTracking(True)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setMinimumSectionSize(64)
+    if isinstance(table, VillageCellsTable):  # a dozen rows, two of its columns shared out by `fit_columns`
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # the others (a row per township, a row per village) get `sampled_widths` once their model is set
     return table
 
 
@@ -134,6 +137,9 @@ class CountyBoardPage(QWidget):
         self.county_table = _grid()
         self.county_table.horizontalHeader().setMinimumSectionSize(48)
         self.county_table.setModel(self.county_model)
+        # measured once per board from the titles and a sample of rows (and on a font change), draggable:
+        # `ResizeToContents` asked every cell for every role again on each change
+        self.county_widths = sampled_widths(self.county_table, follow_model=False)
         self.county_table.setSortingEnabled(True)
         self.county_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         # after setSortingEnabled, which shows Qt's indicator again (it reserves room in every section):
@@ -146,6 +152,7 @@ class CountyBoardPage(QWidget):
         self.township_table.horizontalHeader().setMinimumSectionSize(48)
         self.township_table.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 6px 3px; }")
         self.township_table.setModel(self.township_model)
+        self.township_widths = sampled_widths(self.township_table, follow_model=False)
         self.township_table.setSortingEnabled(True)
         self.township_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         # after setSortingEnabled, which shows Qt's indicator again (it reserves room in every section):
@@ -283,7 +290,7 @@ class CountyBoardPage(QWidget):
             same = next((v for v in self.township.villages if v.code == village.code), None)
             if same is not None:
                 self.open_village(same)
-        self.county_table.resizeColumnsToContents()
+        self.county_widths.fit()
 
     # --- levels -------------------------------------------------------------------------------------
 
@@ -310,7 +317,7 @@ class CountyBoardPage(QWidget):
             return False
         self.township, self.village = board, None
         self.township_model.set_board(board)
-        self.township_table.resizeColumnsToContents()
+        self.township_widths.fit()
         self._show_level(TOWNSHIP_LEVEL)
         return True
 

@@ -125,7 +125,6 @@ class CompliancePage(QWidget):
         # measured once per board (and on a font change), draggable; `ResizeToContents` asked every cell
         # for every role again and again (71,872 `data()` calls at 200 villages)
         self.widths = sampled_widths(self.table, follow_model=False)
-        self.model.headerDataChanged.connect(lambda _o, first, last: self.widths.fit_header(first, last))
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # as registered
         self.table.setSortingEnabled(True)  # a header click calls model.sort
         # Qt's indicator reserves room in every section (eleven columns no longer fit 1366 px): the model

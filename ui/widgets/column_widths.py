@@ -56,8 +56,12 @@ class SampledWidths(QObject):
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         view.installEventFilter(self)
         model = view.model()
-        if follow_model and model is not None:
-            model.modelReset.connect(self._pending.start)
+        if model is not None:
+            if follow_model:
+                model.modelReset.connect(self._pending.start)
+            # a title that changes (a sort arrow ▲/▼ added to it) gets the room it needs
+            model.headerDataChanged.connect(lambda orientation, first, last: orientation == Qt.Orientation.Horizontal
+                                            and self.fit_header(first, last))
         #: Exact size hints asked in the last `fit` (for tests and the bench: it stays small).
         self.exact_measures = 0
 
