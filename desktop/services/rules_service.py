@@ -557,3 +557,28 @@ def version_label(version_id: str) -> str:
     """"青山村村规民约 第2版" for headings."""
     v = _version(version_id)
     return f"{RuleSet.get_by_id(v.rule_set_id).title} 第{v.version_no}版"
+
+
+@dataclass(frozen=True)
+class VoteMeeting:
+    """A meeting the 审议表决 step can name: one with a resolution to adopt the text by."""
+
+    id: str
+    held_on: str
+    type_code: str
+    title: str
+
+
+def vote_meetings(since: str, recorded: str | None = None) -> list[VoteMeeting]:
+    """Meetings with a resolution held on or after `since` (any day when ""), and `recorded`, newest first.
+
+    The vote tab's choices, in the meeting list's order. One query that counts
+    nothing: a village with thousands of meetings is not read whole with its
+    attendance counts (`meetings_service.list_meetings`) to offer a few.
+    """
+    rows = database.execute_sql(
+        "SELECT m.id, m.held_on, m.type_code, m.title FROM meeting m WHERE m.deleted = 0 AND (m.id = ? OR "
+        "((? = '' OR m.held_on >= ?) AND EXISTS (SELECT 1 FROM resolution r WHERE r.meeting_id = m.id "
+        "AND r.deleted = 0))) ORDER BY m.held_on DESC, m.start_time DESC, m.rowid DESC",
+        [recorded or "", since or "", since or ""])
+    return [VoteMeeting(*row) for row in rows]

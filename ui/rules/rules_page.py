@@ -178,7 +178,9 @@ class RulesPage(QWidget):
             self.stack.setCurrentWidget(self.empty_label)
             self.panel.show_version(None)
         elif target or first_version:
+            self.tree.blockSignals(True)  # shown once, below (the selection signal would show it twice)
             self.tree.setCurrentItem(target or first_version)
+            self.tree.blockSignals(False)
         else:
             self.stack.setCurrentWidget(self.pick_label)
         self._on_selection()

@@ -221,9 +221,8 @@ class VoteTab(QWidget):
         self.meeting_combo.blockSignals(True)
         self.meeting_combo.clear()
         self.meeting_combo.addItem(self.tr("(请选择会议)"), None)
-        for m in meetings_service.list_meetings():
-            if m.id == recorded or (m.resolutions and (not since or m.held_on >= since)):
-                self.meeting_combo.addItem(f"{m.held_on} {type_label(m.type_code)} {m.title}", m.id)
+        for m in rules_service.vote_meetings(since, recorded):
+            self.meeting_combo.addItem(f"{m.held_on} {type_label(m.type_code)} {m.title}", m.id)
         index = self.meeting_combo.findData(current)
         self.meeting_combo.setCurrentIndex(max(0, index))
         self.meeting_combo.blockSignals(False)
