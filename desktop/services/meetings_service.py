@@ -612,7 +612,10 @@ def _filters(type_code: str | None, year: int | None) -> tuple[str, list]:
 def meeting_count(type_code: str | None = None, year: int | None = None) -> int:
     """How many meetings the list shows with these filters (one count, no rows)."""
     where, params = _filters(type_code, year)
-    return database.execute_sql(f"SELECT count(*) FROM meeting m WHERE {where}", params).fetchone()[0]
+    # Of one type: that type's index; else the live meetings' own index (migration 0018): with
+    # statistics SQLite would scan the table instead (27 ms at 100,000 instead of 4).
+    indexed = "" if type_code else " INDEXED BY meeting_list"
+    return database.execute_sql(f"SELECT count(*) FROM meeting m{indexed} WHERE {where}", params).fetchone()[0]
 
 
 def meeting_page(type_code: str | None, year: int | None, offset: int, limit: int,
@@ -629,10 +632,18 @@ def meeting_page(type_code: str | None, year: int | None, offset: int, limit: in
     if backwards:
         end = min(offset + limit, total)
         order, offset, limit = _OLDEST_FIRST, total - end, max(0, end - offset)
-    cursor = database.execute_sql(f"{_LINE} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+    # The page's ids first, then their lines: in one query SQLite would count the attendance of
+    # every meeting it skips (the sorter keeps whole rows) — 3.7 s for a page at 50,000.
+    cursor = database.execute_sql(f"SELECT m.id FROM meeting m WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
                                   params + [limit, offset])
-    rows = [_meeting_row(line) for line in cursor]
-    return rows[::-1] if backwards else rows
+    ids = [mid for (mid,) in cursor]
+    if backwards:
+        ids.reverse()
+    return [row for start in range(0, len(ids), _PAGE_IDS) for row in meeting_rows(ids[start:start + _PAGE_IDS])]
+
+
+#: Ids per `meeting_rows` query when a page is long (the whole list).
+_PAGE_IDS = 500
 
 
 def meeting_ids(type_code: str | None = None, year: int | None = None) -> list[str]:

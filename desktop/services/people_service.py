@@ -320,8 +320,36 @@ def register_ids(search: str = "", include_left: bool = False, order: str = "ros
 
 def register_count(search: str = "", include_left: bool = False) -> int:
     """How many people the register shows (names containing `search`; the departed only if asked)."""
+    if not (search or "").strip():  # per group, from the `person_roster` index alone
+        return sum(count for _name, count in _roster_groups(include_left))
     query = _RegisterQuery(search, include_left, "name")
     return database.execute_sql(f"SELECT count(*) {query.source}", query.where_params).fetchone()[0]
+
+
+def _roster_groups(include_left: bool) -> list[tuple[str, int]]:
+    """(村民小组, how many people) in the roster's order of groups, as `register_ids` puts them.
+
+    One GROUP BY over the partial index `person_roster` (migration 0018):
+    the register in the roster's order is read one group at a time.
+    """
+    # Every page asks: the answer is kept until the database changes (this connection's writes,
+    # `total_changes`; another's, `data_version`), so scrolling costs one group's page, not a count too.
+    connection = database.connection()
+    state = (database.database, id(connection), include_left, connection.total_changes,
+             connection.execute("PRAGMA data_version").fetchone()[0])
+    if _groups_kept.get("state") == state:
+        return _groups_kept["groups"]
+    ranks = group_ranks()
+    where = "" if include_left else " AND left_on = ''"
+    counts = database.execute_sql(
+        f"SELECT village_group, count(*) FROM person WHERE deleted = 0{where} GROUP BY village_group").fetchall()
+    groups = sorted(counts, key=lambda g: (ranks.get(g[0], _UNRANKED), g[0] == "", g[0]))
+    _groups_kept.update(state=state, groups=groups)
+    return groups
+
+
+#: `_roster_groups`' last answer and the database state it was read in.
+_groups_kept: dict[str, object] = {}
 
 
 def register_page(search: str, include_left: bool, order: str, offset: int, limit: int,
@@ -333,7 +361,13 @@ def register_page(search: str, include_left: bool, order: str, offset: int, limi
     is read from the far end in the reversed order, so the end of the
     register costs what its start does.
     """
-    query = _RegisterQuery(search, include_left, order)
+    if order == "roster" and not (search or "").strip():
+        return register_rows(_roster_page(include_left, offset, limit))
+    return register_rows(_page_ids(_RegisterQuery(search, include_left, order), offset, limit, total))
+
+
+def _page_ids(query: _RegisterQuery, offset: int, limit: int, total: int | None) -> list[str]:
+    """The ids at offset .. offset+limit-1 of `query`; from the far end when past the middle of `total`."""
     backwards = total is not None and offset > total // 2
     if backwards:
         end = min(offset + limit, total)
@@ -342,13 +376,33 @@ def register_page(search: str, include_left: bool, order: str, offset: int, limi
         f"SELECT p.id {query.source} ORDER BY {query.order(backwards)} LIMIT ? OFFSET ?",
         query.params() + [limit, offset])
     ids = [person_id for (person_id,) in cursor]
-    return register_rows(ids[::-1] if backwards else ids)
+    return ids[::-1] if backwards else ids
+
+
+def _roster_page(include_left: bool, offset: int, limit: int) -> list[str]:
+    """The roster's ids at offset .. offset+limit-1, read from the groups the page spans (one query each).
+
+    A group's people come from `person_roster` and only they are sorted
+    (户号, 户主 first): a page costs a group's sort, not the register's.
+    """
+    ids: list[str] = []
+    start = 0
+    for name, count in _roster_groups(include_left):
+        low, high = max(offset, start), min(offset + limit, start + count)
+        if low < high:
+            query = _RegisterQuery("", include_left, "roster", group=name)
+            ids += _page_ids(query, low - start, high - low, count)
+        start += count
+        if start >= offset + limit:
+            break
+    return ids
 
 
 class _RegisterQuery:
     """The register's FROM/WHERE and ORDER BY for a search, a 含已迁出 choice and an order (`ORDERS`)."""
 
-    def __init__(self, search: str, include_left: bool, order: str):
+    def __init__(self, search: str, include_left: bool, order: str, group: str | None = None):
+        """`group`: only that 村民小组's people, in the roster's order within a group (from `person_roster`)."""
         if order not in ORDERS:
             raise ValueError(order)
         search = (search or "").strip()
@@ -357,17 +411,25 @@ class _RegisterQuery:
         self.where_params: list[object] = [search] if search else []
         if not include_left:
             where += " AND p.left_on = ''"
-        # `+deleted`: without statistics SQLite would pick the index on `deleted`
-        # (one value for nearly every row) over the one on `name`.
+        # `+deleted`: the name order walks the index on `name` (an older file may still have
+        # the one on `deleted`); one group's people come from the partial index `person_roster`.
+        deleted = "+p.deleted = 0"
+        if group is not None:
+            deleted = "p.deleted = 0 AND p.village_group = ?"
+            self.where_params.insert(0, group)
         self.source = ("FROM person p LEFT JOIN household h ON h.id = p.household_id"
-                       f" WHERE +p.deleted = 0{where}")
+                       f" WHERE {deleted}{where}")
         # (term, descending, its parameters): every term is NOT NULL, so `<` and `=` compare them all.
         self._terms: list[tuple[str, bool, list[object]]] = []
         if order != "roster":
             self._terms = [("p.name", order == "name_desc", []), ("p.rowid", False, [])]
             return
-        ranks = group_ranks()
         number = "coalesce(h.number, p.household)"
+        if group is not None:
+            self._terms = [(term, False, []) for term in (
+                f"{number} = ''", f"CAST({number} AS INTEGER)", number, "p.household_relation != '户主'", "p.rowid")]
+            return
+        ranks = group_ranks()
         # The rank of each group as a CASE over the few group names (bound, not spliced); the rest sort after.
         # (No groups recorded: no CASE at all; a bare number in ORDER BY would name a column.)
         if ranks:
@@ -408,15 +470,27 @@ def register_position(person_id: str, search: str = "", include_left: bool = Fal
     One count over the register (no id list): the people ordered before
     this person's sort key.
     """
-    query = _RegisterQuery(search, include_left, order)
+    earlier = 0
+    if order == "roster" and not (search or "").strip():  # the groups before the person's, then within it
+        found = database.execute_sql("SELECT village_group FROM person WHERE id = ? AND deleted = 0",
+                                     [person_id]).fetchone()
+        if found is None:
+            return None
+        for name, count in _roster_groups(include_left):
+            if name == found[0]:
+                break
+            earlier += count
+        query = _RegisterQuery("", include_left, order, group=found[0])
+    else:
+        query = _RegisterQuery(search, include_left, order)
     keys, key_params = query.keys()
     key = database.execute_sql(f"SELECT {keys} {query.source} AND p.id = ?",
                                key_params + query.where_params + [person_id]).fetchone()
     if key is None:
         return None
     before, before_params = query.before(key)
-    return database.execute_sql(f"SELECT count(*) {query.source} AND {before}",
-                                query.where_params + before_params).fetchone()[0]
+    return earlier + database.execute_sql(f"SELECT count(*) {query.source} AND {before}",
+                                          query.where_params + before_params).fetchone()[0]
 
 
 #: The register's columns a header sorts by (`register_values`), as SQL over person p LEFT JOIN household h.
