@@ -13,6 +13,7 @@ confiscation, detention, withheld entitlements, stripping married-out women…);
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,7 +48,7 @@ def check_sentence(sentence: str, article: int = 0, on: date | str | None = None
     """Findings for one sentence; `on` is the date of the text judged (it picks the 组织法 cited)."""
     out: list[LegalityFinding] = []
     sentence = sentence.strip()
-    for reading in analyzer.read(sentence):
+    for reading in _readings(sentence):
         if reading.review:
             severity, template = WARNING, verdicts.REVIEW_MESSAGES.get(reading.category, verdicts.EXPOSURE_MESSAGE)
         else:
@@ -55,6 +56,17 @@ def check_sentence(sentence: str, article: int = 0, on: date | str | None = None
         out.append(LegalityFinding(article, severity, reading.category, sentence, reading.matched,
                                    msg(_C, template), verdicts.bases(reading.category, on)))
     return out
+
+
+@functools.lru_cache(maxsize=16384)
+def _readings(sentence: str) -> tuple[analyzer.Reading, ...]:
+    """What the analyzer reads in `sentence`: a pure function of the text, so kept per sentence.
+
+    The township's 审核备案 and 备案登记 check every village's text each time they
+    are shown, and villages' 村规民约 share most of their sentences (a township's
+    model text, the same law restated): a sentence read once is not read again.
+    """
+    return tuple(analyzer.read(sentence))
 
 
 def check_text(text: str, article: int = 0, on: date | str | None = None) -> list[LegalityFinding]:
