@@ -371,13 +371,12 @@ def list_items(year: int | None = None, category: str | None = None, limit: int 
     return item_rows(ids if limit is None else ids[:limit])
 
 
-def item_ids(year: int | None = None, category: str | None = None) -> list[str]:
-    """The ids of the live items, newest period first (`year`, `category` narrow): the list's one cheap query.
+def _item_filters(year: int | None, category: str | None) -> tuple[str, list]:
+    """The list's WHERE and its parameters.
 
-    Plain SQL: `+deleted` keeps SQLite off the `deleted` index (it matches
-    every row), and the year is a range on `period` (every period begins
-    with its year), so the period index serves it where `LIKE '2026%'` read
-    every row.
+    `+deleted` keeps SQLite off the `deleted` index (it matches every row);
+    the year is a range on `period` (every period begins with its year), so
+    the period index serves it where `LIKE '2026%'` read every row.
     """
     where, params = ["+deleted = 0"], []
     if year:
@@ -386,8 +385,64 @@ def item_ids(year: int | None = None, category: str | None = None) -> list[str]:
     if category:
         where.append("category = ?")
         params.append(category)
-    sql = f"SELECT id FROM disclosure_item WHERE {' AND '.join(where)} ORDER BY period DESC, seq DESC"  # noqa: S608
-    return [i for (i,) in database.execute_sql(sql, params)]
+    return " AND ".join(where), params
+
+
+#: The list's order, newest period first (the id last: pages never overlap), and the same reversed.
+_NEWEST_FIRST = "period DESC, seq DESC, id DESC"
+_OLDEST_FIRST = "period, seq, id"
+_ITEM_LINE = ("SELECT id, category, subject, period_kind, period, title, submitted_on, review_result, posted_on, "
+              "takedown_on FROM disclosure_item")
+
+
+def item_ids(year: int | None = None, category: str | None = None) -> list[str]:
+    """The ids of the live items, newest period first (`year`, `category` narrow): what a header sort orders."""
+    where, params = _item_filters(year, category)
+    return [i for (i,) in database.execute_sql(
+        f"SELECT id FROM disclosure_item WHERE {where} ORDER BY {_NEWEST_FIRST}", params)]  # noqa: S608
+
+
+def item_count(year: int | None = None, category: str | None = None) -> int:
+    """How many items the list shows with these filters (one count, no rows)."""
+    where, params = _item_filters(year, category)
+    return database.execute_sql(f"SELECT count(*) FROM disclosure_item WHERE {where}", params).fetchone()[0]  # noqa: S608
+
+
+def item_page(year: int | None, category: str | None, offset: int, limit: int,
+              total: int | None = None) -> list[ItemRow]:
+    """The list's rows at positions offset .. offset+limit-1, newest period first.
+
+    Given `total` (the count), a page in the second half is read from the
+    oldest end (the same rows, reversed), so the list's end costs what its
+    start does: the period index walks either way.
+    """
+    where, params = _item_filters(year, category)
+    order = _NEWEST_FIRST
+    backwards = total is not None and offset > total // 2
+    if backwards:
+        end = min(offset + limit, total)
+        order, offset, limit = _OLDEST_FIRST, total - end, max(0, end - offset)
+    today = date.today().isoformat()
+    rows = [_item_row(line, today) for line in database.execute_sql(
+        f"{_ITEM_LINE} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])]  # noqa: S608
+    return rows[::-1] if backwards else rows
+
+
+def item_position(item_id: str, year: int | None = None, category: str | None = None) -> int | None:
+    """Where `item_id` comes in the list with these filters (0: the first), None if the list lacks it."""
+    where, params = _item_filters(year, category)
+    mine = database.execute_sql(f"SELECT period, seq, id FROM disclosure_item WHERE {where} AND id = ?",  # noqa: S608
+                                [*params, item_id]).fetchone()
+    if mine is None:
+        return None
+    return database.execute_sql(f"SELECT count(*) FROM disclosure_item WHERE {where} "  # noqa: S608
+                                "AND (period, seq, id) > (?, ?, ?)", [*params, *mine]).fetchone()[0]
+
+
+def _item_row(line: tuple, today: str) -> ItemRow:
+    iid, category, subject, kind, period, title, submitted, result, posted, takedown = line
+    return ItemRow(iid, category, subject, kind, period, title, stored_status(submitted, result, posted, takedown, today),
+                   posted)
 
 
 #: Ids per `IN (…)` (well under SQLite's variable limit).
@@ -400,13 +455,9 @@ def item_rows(ids: list[str]) -> list[ItemRow]:
     found: dict[str, ItemRow] = {}
     for start in range(0, len(ids), _IDS_PER_QUERY):
         chunk = ids[start:start + _IDS_PER_QUERY]
-        rows = database.execute_sql(
-            "SELECT id, category, subject, period_kind, period, title, submitted_on, review_result, posted_on, "
-            f"takedown_on FROM disclosure_item WHERE id IN ({','.join('?' * len(chunk))}) AND +deleted = 0",  # noqa: S608
-            chunk)
-        for iid, category, subject, kind, period, title, submitted, result, posted, takedown in rows:
-            found[iid] = ItemRow(iid, category, subject, kind, period, title,
-                                 stored_status(submitted, result, posted, takedown, today), posted)
+        for line in database.execute_sql(
+                f"{_ITEM_LINE} WHERE id IN ({','.join('?' * len(chunk))}) AND +deleted = 0", chunk):  # noqa: S608
+            found[line[0]] = _item_row(line, today)
     return [found[i] for i in ids if i in found]
 
 

@@ -338,6 +338,17 @@ def _shown(today: date, show: str) -> tuple[str, list[str]]:
     return "+deleted = 0", []
 
 
+def _board_order(backwards: bool = False) -> str:
+    """The board's ORDER BY (one parameter: today): open before closed, overdue first, newest first; or reversed."""
+    if backwards:
+        return f"closed_on != '' DESC, NOT {_OVERDUE} DESC, opened_on, seq, id"
+    return f"closed_on != '', NOT {_OVERDUE}, opened_on DESC, seq DESC, id DESC"
+
+
+_MATTER_LINE = ("SELECT id, title, area, opened_on, notified_on, deadline, answered_on, verified_on, closed_on, "
+                "escalated_on FROM supervision_matter")
+
+
 def matter_ids(today: date | None = None, show: str = "all") -> list[str]:
     """The ids of the matters `show` picks (`SHOWN`), open ones first, overdue ones first among them, newest first.
 
@@ -346,9 +357,28 @@ def matter_ids(today: date | None = None, show: str = "all") -> list[str]:
     """
     today = today or date.today()
     where, params = _shown(today, show)
-    sql = (f"SELECT id FROM supervision_matter WHERE {where} "  # noqa: S608 - our own literals
-           f"ORDER BY closed_on != '', NOT {_OVERDUE}, opened_on DESC, seq DESC, id")
+    sql = f"SELECT id FROM supervision_matter WHERE {where} ORDER BY {_board_order()}"  # noqa: S608
     return [i for (i,) in database.execute_sql(sql, [*params, today.isoformat()])]
+
+
+def matter_page(today: date | None, show: str, offset: int, limit: int, total: int | None = None) -> list[MatterRow]:
+    """The board's rows at positions offset .. offset+limit-1 (a page in the second half read from the far end)."""
+    today = today or date.today()
+    where, params = _shown(today, show)
+    backwards = total is not None and offset > total // 2
+    if backwards:
+        end = min(offset + limit, total)
+        offset, limit = total - end, max(0, end - offset)
+    rows = [_matter_row(line, today) for line in database.execute_sql(
+        f"{_MATTER_LINE} WHERE {where} ORDER BY {_board_order(backwards)} LIMIT ? OFFSET ?",  # noqa: S608
+        [*params, today.isoformat(), limit, offset])]
+    return rows[::-1] if backwards else rows
+
+
+def _matter_row(line: tuple, today: date) -> MatterRow:
+    mid, title, area, opened, notified, deadline, answered, verified, closed, escalated = line
+    f = mm.MatterFacts(opened, notified, deadline, answered, verified, closed, escalated)
+    return MatterRow(mid, title, area, opened, mm.state(f), deadline, mm.overdue(f, today), bool(escalated))
 
 
 def matter_counts(today: date | None = None, show: str = "all") -> tuple[int, int]:
@@ -366,14 +396,9 @@ def matter_rows(ids: list[str], today: date | None = None) -> list[MatterRow]:
     found: dict[str, MatterRow] = {}
     for start in range(0, len(ids), 900):
         chunk = ids[start:start + 900]
-        rows = database.execute_sql(
-            "SELECT id, title, area, opened_on, notified_on, deadline, answered_on, verified_on, closed_on, "
-            f"escalated_on FROM supervision_matter WHERE id IN ({','.join('?' * len(chunk))}) "  # noqa: S608
-            "AND +deleted = 0", chunk)
-        for mid, title, area, opened, notified, deadline, answered, verified, closed, escalated in rows:
-            f = mm.MatterFacts(opened, notified, deadline, answered, verified, closed, escalated)
-            found[mid] = MatterRow(mid, title, area, opened, mm.state(f), deadline, mm.overdue(f, today),
-                                   bool(escalated))
+        for line in database.execute_sql(
+                f"{_MATTER_LINE} WHERE id IN ({','.join('?' * len(chunk))}) AND +deleted = 0", chunk):  # noqa: S608
+            found[line[0]] = _matter_row(line, today)
     return [found[i] for i in ids if i in found]
 
 

@@ -85,30 +85,54 @@ def test_matter_ids_counts_and_rows_give_the_old_board(filled):
     assert shown["overdue"] and shown["closed"]  # the bulk rows have every kind
 
 
-def test_item_list_model_fetches_by_the_chunk_and_is_right_at_its_edges(filled, qtbot):
+@pytest.mark.parametrize(("year", "category"), [(None, None), (2026, "finance")])
+def test_item_pages_and_positions_are_the_id_order(filled, year, category):
+    ids = ds.item_ids(year, category)
+    total = ds.item_count(year, category)
+    assert total == len(ids)
+    paged = [r.id for offset in range(0, total, 200) for r in ds.item_page(year, category, offset, 200, total)]
+    assert paged == ids  # the second half read from the far end, reversed: the same rows in the same order
+    assert [r.id for r in ds.item_page(year, category, total - 3, 200, total)] == ids[-3:]
+    assert total > 3
+    for position in {p for p in (0, 199, 200, total // 2, total // 2 + 1, total - 1) if p < total}:
+        assert ds.item_position(ids[position], year, category) == position
+    assert ds.item_position("no-such-id", year, category) is None
+
+
+@pytest.mark.parametrize("show", ss.SHOWN)
+def test_matter_pages_are_the_id_order(filled, show):
+    ids = ss.matter_ids(TODAY, show)
+    total = ss.matter_counts(TODAY, show)[0]
+    paged = [r.id for offset in range(0, total, 200) for r in ss.matter_page(TODAY, show, offset, 200, total)]
+    assert paged == ids
+
+
+def test_item_list_model_reads_a_count_and_the_pages_painted(filled, qtbot):
     from ui.disclosure.list_tab import ItemListModel
     from ui.widgets.batched_model import ID_ROLE
 
     model = ItemListModel()
-    asked: list[int] = []
-    fetch = model.fetch_rows
-    model.fetch_rows = lambda ids: asked.append(len(ids)) or fetch(ids)
+    asked: list[tuple[int, int]] = []
+    fetch = model.fetch_page
+    model.fetch_page = lambda offset, limit, total: asked.append((offset, limit)) or fetch(offset, limit, total)
     model.load(None, None)
     ids = ds.item_ids()
     assert model.rowCount() == model.total() == len(ids) and asked == []  # no row read to open
     for row in (0, 199, 200, 399, 400, len(ids) - 1):
         assert model.row_at(row).id == ids[row] == model.index(row, 0).data(ID_ROLE)
-    assert asked == [200, 200, len(ids) - 400]  # one query per chunk, each once
+    assert asked == [(0, 200), (200, 200), (400, len(ids) - 400)]  # one query per page, each once
+    assert model.row_of(ids[300]) == 300 and model.row_of("no-such-id") == -1
     model.load(2026, "finance")
     assert model.ids() == ds.item_ids(2026, "finance")
 
 
-def test_matters_model_reads_ids_in_the_board_order(filled, qtbot):
+def test_matters_model_reads_the_board_order(filled, qtbot):
     from ui.supervision.matters_model import MattersModel
 
     model = MattersModel()
     model.load("open", TODAY)
     ids = ss.matter_ids(TODAY, "open")
-    assert model.ids() == ids
+    assert model.rowCount() == len(ids)
     assert [model.row_at(r).id for r in (0, 199, 200, len(ids) - 1)] == [ids[0], ids[199], ids[200], ids[-1]]
     assert all(model.row_at(r).state != mm.CLOSED for r in range(model.rowCount()))
+    assert model.ids() == ids

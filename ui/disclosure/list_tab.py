@@ -38,7 +38,7 @@ from ui.widgets.disclosure_labels import (
     subject_label,
 )
 from ui.widgets.field_message import FieldMessage
-from ui.widgets.lazy_rows_model import LazyRowsModel
+from ui.widgets.paged_rows_model import PagedRowsModel
 from ui.widgets.primary_button import make_primary
 from ui.widgets.shrinking_columns import ShrinkingColumns
 from ui.widgets.sorting import make_sortable
@@ -47,12 +47,14 @@ PERIOD, CATEGORY, SUBJECT, TITLE, STATUS, POSTED = range(6)
 _BATCH = 200
 
 
-class ItemListModel(LazyRowsModel):
-    """The ids of `disclosure_service.item_ids`; rows (`item_rows`) fetched 200 at a time as the view paints.
+class ItemListModel(PagedRowsModel):
+    """The items the filters pick, read a 200-row page at a time as the view paints (`item_page`).
 
     A village posts a few hundred items in ten years, but 全部年份 must not
-    read every posting as a record: the model holds the ids and asks for
-    the rows the view shows (`LazyRowsModel`). `ID_ROLE` is the item's id.
+    read every posting as a record: the model opens on a count and the page
+    it paints (`PagedRowsModel`); a header sort reads the ids once
+    (`item_ids`) and their rows by the chunk (`item_rows`). `ID_ROLE` is the
+    item's id.
     """
 
     CONTEXT = "ItemListModel"
@@ -61,7 +63,7 @@ class ItemListModel(LazyRowsModel):
                QT_TRANSLATE_NOOP("ItemListModel", "状态"), QT_TRANSLATE_NOOP("ItemListModel", "公开日期"))
 
     def __init__(self, parent=None):
-        super().__init__(parent, _BATCH)
+        super().__init__(parent, chunk=_BATCH)
         self._own_labels: dict[str, str] = {}
         self._year: int | None = None
         self._category: str | None = None
@@ -72,8 +74,20 @@ class ItemListModel(LazyRowsModel):
         self._year, self._category = year, category
         self.reload()
 
+    def fetch_count(self) -> int:
+        """How many items the filters pick."""
+        return ds.item_count(self._year, self._category)
+
+    def fetch_page(self, offset: int, limit: int, total: int) -> list[ds.ItemRow]:
+        """One page of the list, newest period first."""
+        return ds.item_page(self._year, self._category, offset, limit, total)
+
+    def fetch_position(self, record_id: str) -> int | None:
+        """Where an item comes in the list (one count in SQL, no id list)."""
+        return ds.item_position(record_id, self._year, self._category)
+
     def fetch_ids(self) -> list[str]:
-        """The ids of the items the filters pick, newest period first."""
+        """The ids of the items the filters pick, newest period first (a header sort orders these)."""
         return ds.item_ids(self._year, self._category)
 
     def fetch_rows(self, ids: Sequence[str]) -> list[ds.ItemRow]:
@@ -224,10 +238,9 @@ class ItemListTab(QWidget):
         self.refresh()
 
     def select_item(self, item_id: str) -> bool:
-        """Select the row of `item_id` (found among the ids, in the order shown: no row is fetched)."""
-        try:
-            row = self.model.ids().index(item_id)
-        except ValueError:
+        """Select the row of `item_id` (its position in the order shown: one count, not every id)."""
+        row = self.model.row_of(item_id)
+        if row < 0:
             return False
         self.table.selectRow(row)
         return True

@@ -12,7 +12,7 @@ from desktop.services import supervision_service
 from desktop.services.supervision_service import MatterRow
 from models.messages import QT_TRANSLATE_NOOP
 from models.supervision import matters as mm
-from ui.widgets.lazy_rows_model import LazyRowsModel
+from ui.widgets.paged_rows_model import PagedRowsModel
 from ui.widgets.palette import GREY, RED
 from ui.widgets.stored_day import shown_day
 from ui.widgets.supervision_labels import area_label, state_label
@@ -22,12 +22,13 @@ _C = "MattersTab"
 TITLE, AREA, OPENED, STATE, DEADLINE = range(5)
 
 
-class MattersModel(LazyRowsModel):
+class MattersModel(PagedRowsModel):
     """Columns: 事项, 监督内容, 发现日期, 状态, 整改期限; `ID_ROLE` is the matter's id.
 
-    Holds the ids of the matters shown (`supervision_service.matter_ids`, in
-    the board's order) and fetches their rows as the view paints them: a
-    committee's years of matters are never all read as records.
+    Opens on a count and the 200-row page the view paints
+    (`supervision_service.matter_page`, in the board's order): a committee's
+    years of matters are never all read as records. A header sort reads the
+    ids once (`matter_ids`) and their rows by the chunk (`matter_rows`).
     """
 
     CONTEXT = _C
@@ -43,6 +44,14 @@ class MattersModel(LazyRowsModel):
         """Read the ids of the matters `show` picks (`supervision_service.SHOWN`) again."""
         self._show, self._today = show, today
         self.reload()
+
+    def fetch_count(self) -> int:
+        """How many matters are shown (`supervision_service.matter_counts`)."""
+        return supervision_service.matter_counts(self._today, self._show)[0]
+
+    def fetch_page(self, offset: int, limit: int, total: int) -> list[MatterRow]:
+        """One page of the board."""
+        return supervision_service.matter_page(self._today, self._show, offset, limit, total)
 
     def fetch_ids(self) -> list[str]:
         """The ids of the matters shown, open ones first, overdue ones first among them, newest first."""

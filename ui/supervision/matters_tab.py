@@ -308,9 +308,8 @@ class MattersTab(QWidget):
         keep = select_id or self.selected_id()
         mode = self.filter_combo.currentData()
         self.table.selectionModel().blockSignals(True)
-        self.model.load(mode)  # the ids, in the order shown; rows come as the view paints them
-        ids = self.model.ids()
-        target = ids.index(keep) if keep in ids else -1
+        self.model.load(mode)  # a count; rows come a page at a time as the view paints them
+        target = self.model.row_of(keep) if keep else -1
         self.table.selectionModel().blockSignals(False)
         n, late = supervision_service.matter_counts(show=mode)
         self.count_label.setText(self.tr("共 {n} 件,逾期 {late} 件").format(n=n, late=late))
@@ -330,9 +329,9 @@ class MattersTab(QWidget):
 
     def select_matter(self, matter_id: str) -> None:
         """Select `matter_id` on the board (as a click would)."""
-        ids = self.model.ids()  # (the order shown: no row is fetched to find it)
-        if matter_id in ids:
-            self.table.selectRow(ids.index(matter_id))
+        row = self.model.row_of(matter_id)  # (the order shown)
+        if row >= 0:
+            self.table.selectRow(row)
 
     def _on_selection(self) -> None:
         self.panel.show_matter(self.selected_id())
