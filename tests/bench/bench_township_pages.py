@@ -253,11 +253,12 @@ def _build_own(root: Path, sizes: tuple[int, ...], years: int) -> tuple[dict[int
 
 
 def measure(folders: dict[int, Path], runs: int, work: Path, widgets: bool = True,
-            log=None) -> dict:
+            log=None, only: list[str] | None = None) -> dict:
     """Every page at every size, interleaved by size within each round; raw samples and medians.
 
     Returns {"sizes": {N: {"villages": counted, "open_s": first open+migrate}}, "samples":
     {page: {kind: {N: [(cpu, wall), ...]}}}, "errors": {page: {kind: {N: text}}}, "pages": {key: title}}.
+    `only`: the area keys to measure (all of the township's by default).
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from datetime import date
@@ -287,7 +288,7 @@ def measure(folders: dict[int, Path], runs: int, work: Path, widgets: bool = Tru
         copies[n] = paths
         out["sizes"][n] = {"villages": villages, "open_s": opened, "db_bytes": size}
         say(f"{folder.name}: {villages} villages, {size / 2**20:.0f} MiB, first open (migrations) {opened:.2f} s")
-    areas = areas_for_mode("township")
+    areas = [a for a in areas_for_mode("township") if not only or a.key in only]
     out["pages"] = {a.key: a.title for a in areas}
     kinds = ("service", "page") if widgets else ("service",)
     samples = {a.key: {k: {n: [] for n in copies} for k in kinds} for a in areas}
@@ -415,6 +416,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=None)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-pages", action="store_true", help="service calls only, no widgets")
+    parser.add_argument("--areas", nargs="*", default=None, help="area keys (home villages review ...)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="cunwu-bench-township-pages-") as tmp:
@@ -426,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
             folders, builds = _build_own(work / "built", tuple(args.sizes or SELF_BUILT), SELF_YEARS)
         started = time.perf_counter()
         result = measure(folders, args.runs, work / "copies", widgets=not args.no_pages,
-                         log=lambda text: print(text, file=sys.stderr, flush=True))
+                         log=lambda text: print(text, file=sys.stderr, flush=True), only=args.areas)
     result["seconds"] = time.perf_counter() - started
     result["builds"] = builds
     table = rows(result, builds, not args.data)
