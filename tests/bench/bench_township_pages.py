@@ -277,7 +277,7 @@ def measure(folders: dict[int, Path], runs: int, work: Path, widgets: bool = Tru
     copies: dict[int, AppPaths] = {}
     out: dict = {"sizes": {}, "samples": {}, "errors": {}, "pages": {}}
     for n, folder in folders.items():  # copy and migrate each once, untimed but for the open itself
-        paths = AppPaths(work / folder.name)
+        paths = AppPaths(work / f"{n}-{folder.name}")
         _copy_folder(folder, paths.data_dir)
         started = time.perf_counter()
         open_store(paths, backup_before_migration=False)
