@@ -251,13 +251,11 @@ def records_began() -> date | None:
     for it then) unless its meetings were entered afterwards, which moves
     the day back to the first of them.
     """
-    from desktop.services.meetings_service import (
-        representatives_draft_dates,
-        representatives_meeting_dates,
-    )
+    from desktop.services.meetings_service import first_representatives_day
     from desktop.services.records_start import first_audited_day
 
-    days = [*representatives_meeting_dates(), *representatives_draft_dates()]
+    first_meeting = first_representatives_day()
+    days = [first_meeting] if first_meeting is not None else []
     first = first_audited_day()
     if first is not None:
         days.append(first)
@@ -279,12 +277,15 @@ def cadence_findings(year: int, today: date | None = None, since: date | None = 
     )
 
     today = today or date.today()
-    held, drafts = representatives_meeting_dates(), representatives_draft_dates()
     last = min(date(year, 12, 31), _last_ended_quarter_day(today))
     first = date(year, 1, 1)
     if since is not None and since > first:  # the quarters before the village kept records here are not judged
         y, q = cadence.quarter_of(since)
         first = date(y, q * 3 - 2, 1)
+    # Only the meetings of the quarters judged (from `first`'s) and of today's are looked at.
+    now_year, now_quarter = cadence.quarter_of(today)
+    read_from = min(first, date(now_year, now_quarter * 3 - 2, 1))
+    held, drafts = representatives_meeting_dates(read_from), representatives_draft_dates(read_from)
     out = cadence.missing_representative_quarters(held, first, last, drafts) if last >= first else []
     # The quarter under way is only worth a line when its meeting waits to be approved ("审定前不算召开").
     now = cadence.quarter_of(today)
@@ -313,9 +314,10 @@ def quarter_in_progress(today: date | None = None) -> QuarterInProgress:
 
     today = today or date.today()
     now = cadence.quarter_of(today)
+    start = date(now[0], now[1] * 3 - 2, 1)
     return QuarterInProgress(now[0], now[1],
-                             any(cadence.quarter_of(d) == now for d in representatives_meeting_dates()),
-                             any(cadence.quarter_of(d) == now for d in representatives_draft_dates()))
+                             any(cadence.quarter_of(d) == now for d in representatives_meeting_dates(start)),
+                             any(cadence.quarter_of(d) == now for d in representatives_draft_dates(start)))
 
 
 def counts() -> dict[str, int]:

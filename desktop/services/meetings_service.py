@@ -699,28 +699,56 @@ def years_with_meetings() -> list[int]:
     return [int(y) for (y,) in cursor if y and y.isdigit()]
 
 
-def representatives_meeting_dates() -> list[date]:
-    """Dates of the 村民代表会议 that count for the cadence check (组织法 第二十六条).
+def representatives_meeting_dates(since: date | None = None) -> list[date]:
+    """Dates of the 村民代表会议 that count for the cadence check (组织法 第二十六条), from `since` if given.
 
     Only approved minutes with the quorum established count: a draft may still
     change (or never have been held as written), and a meeting without a quorum
     on record cannot decide anything. The township's board counts the same way
-    (`compliance_service`).
+    (`compliance_service`). A check of one year asks from that year on: ten
+    thousand meetings are not read for four quarters.
     """
     # Someone on the list, too: minutes approved by an older version with nobody listed
     # were stored as quorate.
     listed = MeetingAttendance.select(MeetingAttendance.id).where(
         (MeetingAttendance.meeting == Meeting.id) & (MeetingAttendance.deleted == False)  # noqa: E712
         & (MeetingAttendance.status != OBSERVER))
-    rows = Meeting.live().where((Meeting.type_code == mt.REPRESENTATIVES) & (Meeting.quorum_met == True)  # noqa: E712
-                                & (Meeting.status == STATUS_APPROVED) & fn.EXISTS(listed))
-    return [d for d in (stored_date(m.held_on) for m in rows) if d is not None]
+    rows = Meeting.live().select(Meeting.held_on).where(
+        (Meeting.type_code == mt.REPRESENTATIVES) & (Meeting.quorum_met == True)  # noqa: E712
+        & (Meeting.status == STATUS_APPROVED) & fn.EXISTS(listed)).tuples()  # the days only, no records
+    return _days(rows, since)
 
 
-def representatives_draft_dates() -> list[date]:
-    """Dates of 村民代表会议 still in draft, so the cadence note can say "not approved yet"."""
-    rows = Meeting.live().where((Meeting.type_code == mt.REPRESENTATIVES) & (Meeting.status == STATUS_DRAFT))
-    return [d for d in (stored_date(m.held_on) for m in rows) if d is not None]
+def representatives_draft_dates(since: date | None = None) -> list[date]:
+    """Dates of 村民代表会议 still in draft (from `since` if given), so the cadence note can say "not approved yet"."""
+    rows = Meeting.live().select(Meeting.held_on).where(
+        (Meeting.type_code == mt.REPRESENTATIVES) & (Meeting.status == STATUS_DRAFT)).tuples()
+    return _days(rows, since)
+
+
+def _days(query, since: date | None) -> list[date]:
+    """The real days of a query of `held_on` values, on or after `since`.
+
+    A stored text that is no day (an older import's "2026-02-30") is left out
+    by `stored_date`; every real day on or after `since` is a text that
+    compares at or after its ISO form, so the bound is safe in SQL.
+    """
+    if since is not None:
+        query = query.where(Meeting.held_on >= since.isoformat())
+    return [d for d in (stored_date(held_on) for (held_on,) in query) if d is not None and (since is None or d >= since)]
+
+
+def first_representatives_day() -> date | None:
+    """The day of the first 村民代表会议 on record (counted or draft), None without any: one ordered read."""
+    listed = MeetingAttendance.select(MeetingAttendance.id).where(
+        (MeetingAttendance.meeting == Meeting.id) & (MeetingAttendance.deleted == False)  # noqa: E712
+        & (MeetingAttendance.status != OBSERVER))
+    counted = (Meeting.quorum_met == True) & (Meeting.status == STATUS_APPROVED) & fn.EXISTS(listed)  # noqa: E712
+    rows = Meeting.live().select(Meeting.held_on).where(
+        (Meeting.type_code == mt.REPRESENTATIVES) & (counted | (Meeting.status == STATUS_DRAFT))
+    ).order_by(Meeting.held_on).tuples()
+    # Real days sort as their texts; a text that is no day is skipped.
+    return next((d for d in (stored_date(held_on) for (held_on,) in rows.iterator()) if d is not None), None)
 
 
 def observer_count(draft: MeetingDraft) -> int:
