@@ -664,6 +664,36 @@ def meeting_rows(ids: Sequence[str]) -> list[MeetingRow]:
     return [found[mid] for mid in ids if mid in found]
 
 
+#: The list's columns a header sorts by from one lean query (`meeting_values`), as SQL over meeting m.
+MEETING_FIELDS = {
+    "held_on": "m.held_on",
+    "type_code": "m.type_code",
+    "title": "m.title",
+    "status": "m.status, (SELECT c.id FROM meeting c WHERE c.corrects_id = m.id AND c.deleted = 0 LIMIT 1)",
+}
+
+
+def meeting_values(ids: Sequence[str], field: str) -> dict[str, tuple]:
+    """Meeting id -> the raw value(s) of one list column (`MEETING_FIELDS`), for sorting by it.
+
+    One lean query (no list lines, no attendance counted): a header click
+    reads one column of every match. Many ids: one scan of the live
+    meetings, kept to `ids` here (binding 100,000 ids is slower and over
+    SQLite's limit of bound values).
+    """
+    if field not in MEETING_FIELDS:
+        raise ValueError(field)
+    ids = list(ids)
+    select = f"SELECT m.id, {MEETING_FIELDS[field]} FROM meeting m"
+    if len(ids) > 2_000:
+        wanted = set(ids)
+        return {row[0]: row[1:] for row in database.execute_sql(f"{select} WHERE m.deleted = 0")
+                if row[0] in wanted}
+    marks = ", ".join("?" * len(ids))
+    cursor = database.execute_sql(f"{select} WHERE m.deleted = 0 AND m.id IN ({marks})", ids) if ids else []
+    return {row[0]: row[1:] for row in cursor}
+
+
 def meeting_position(meeting_id: str, type_code: str | None = None, year: int | None = None) -> int | None:
     """Where `meeting_id` comes in the list with these filters (0: the newest), None if the list lacks it."""
     where, params = _filters(type_code, year)
