@@ -15,6 +15,7 @@ size change (the 字号 setting) measures again.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 #: Rows measured at most per column: all of them up to this, else an even spread over the whole list.
@@ -97,7 +98,9 @@ class SampledWidths(QObject):
     def measure(self, column: int, rows: list[int]) -> int:
         """The width `column` needs for its title and the texts of `rows`."""
         view, model = self._view, self._view.model()
-        metrics = view.fontMetrics()
+        # fractional advances: whole pixels tie (every date is as wide), and the delegate's own rounding
+        # then picks one of the tied texts as the widest
+        metrics = QFontMetricsF(view.font())
         widths = []
         for row in rows:
             text = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
@@ -108,13 +111,16 @@ class SampledWidths(QObject):
             return needed
         widths.sort(reverse=True)
         widest = widths[0][0]
-        exact = {row for width, row in widths[:EXACT_PER_COLUMN] if width >= widest * CLOSE_SHARE}
-        exact.update((rows[0], rows[-1]))
+        close = [row for width, row in widths if width >= widest * CLOSE_SHARE]
+        exact = set(close[:EXACT_PER_COLUMN]) | {rows[0], rows[-1]}
         grid = 1 if view.showGrid() else 0  # as `QTableView.sizeHintForColumn` counts the grid line
         for row in exact:
             needed = max(needed, view.sizeHintForIndex(model.index(row, column)).width() + grid)
         self.exact_measures += len(exact)
-        return needed
+        # Texts of one width (dates) may still lay out a pixel apart (shaping): when some of those
+        # as wide as the widest were not measured exactly, a pixel to spare instead of a cut "…".
+        ties = sum(1 for width, _row in widths if width >= widest - 0.5)
+        return needed + (1 if ties > EXACT_PER_COLUMN else 0)
 
 
 def sampled_widths(view: QTableView, stretch: int | None = None, *, follow_model: bool = True) -> SampledWidths:
