@@ -101,20 +101,25 @@ class Authorizations:
     """
 
     def __init__(self) -> None:
-        rows = list(Authorization.live())
-        self._all = meetings_service.authorization_rules(rows)
-        by_owner = defaultdict(list)
-        for a in rows:
-            by_owner[a.owner].append(a)
-        self._by_owner = {owner: meetings_service.authorization_rules(group) for owner, group in by_owner.items()}
+        self._rows = list(Authorization.live())
+        self._rows_of: dict[str, list[Authorization]] = defaultdict(list)
+        for a in self._rows:
+            self._rows_of[a.owner].append(a)
+        self._by_owner: dict[str, tuple[matters_mod.Authorization, ...]] = {}
+        self._all: tuple[matters_mod.Authorization, ...] | None = None
         info = setup_service.current()
         self._own = info.code if info is not None else None
 
     def of(self, owner: str) -> tuple[matters_mod.Authorization, ...]:
-        """The authorizations that count for a meeting owned by `owner`."""
+        """The authorizations that count for a meeting owned by `owner` (each village's converted once)."""
         if self._own is None or owner == self._own:
+            if self._all is None:
+                self._all = meetings_service.authorization_rules(self._rows)
             return self._all
-        return self._by_owner.get(owner, ())
+        found = self._by_owner.get(owner)
+        if found is None:
+            found = self._by_owner[owner] = meetings_service.authorization_rules(self._rows_of.get(owner, ()))
+        return found
 
 
 def evaluate(meeting: LoadedMeeting, authorizations: Authorizations) -> DraftVerdict:

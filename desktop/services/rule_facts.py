@@ -220,7 +220,20 @@ def facts_of_sets(rule_set_ids: Iterable[str] | None) -> dict[str, proc.VersionF
 
 
 def articles_of(version_ids: Iterable[str]) -> dict[str, list[ArticleLine]]:
-    """The articles of many versions in order (version id → lines; none for a version without articles)."""
+    """The articles of many versions in order (version id → lines; none for a version without articles).
+
+    The lines `facts_of_sets` read for the versions of the sets it computed are kept with
+    their facts (until the database changes) and not read again; callers only read them.
+    """
+    wanted = list(dict.fromkeys(version_ids))
+    kept = _CACHE.lines()
+    lines: dict[str, list[ArticleLine]] = defaultdict(list)
+    lines.update((version_id, kept[version_id]) for version_id in wanted if version_id in kept)
+    lines.update(_read_articles(version_id for version_id in wanted if version_id not in kept))
+    return lines
+
+
+def _read_articles(version_ids: Iterable[str]) -> dict[str, list[ArticleLine]]:
     lines: dict[str, list[ArticleLine]] = defaultdict(list)
     for ids in meetings_batch.chunks(version_ids):
         for version_id, chapter, label, text in (
@@ -262,7 +275,8 @@ def _latest_filing_of(rows: list[RuleFiling]) -> RuleFiling | None:
     return max(rows, key=lambda r: (sql_order(r.receipt_date), sql_order(r.seq)), default=None)
 
 
-def _facts_of_sets(rule_set_ids: list[str] | None) -> dict[str, dict[str, proc.VersionFacts]]:
+def _facts_of_sets(rule_set_ids: list[str] | None,
+                   lines_read: dict[str, list[ArticleLine]] | None = None) -> dict[str, dict[str, proc.VersionFacts]]:
     """Every live version of the rule sets (of all when None), each set newest first, in one pass.
 
     Each table is read once for all the sets (articles, opinions, the
@@ -275,14 +289,17 @@ def _facts_of_sets(rule_set_ids: list[str] | None) -> dict[str, dict[str, proc.V
     receipt is what completes the newer version (it arrives in a return
     package, nobody writes here), this keeps two versions from both showing
     as in force. Going from the newest down, each later version's status is
-    already known when an older one is reached.
+    already known when an older one is reached. Every version's articles are
+    put in `lines_read` (when given), for `articles_of`.
     """
     query = RuleVersion.live().order_by(RuleVersion.rule_set, RuleVersion.version_no.desc())
     if rule_set_ids is None:
         versions = list(query)
     else:
         versions = [v for ids in meetings_batch.chunks(rule_set_ids) for v in query.where(RuleVersion.rule_set.in_(ids))]
-    lines = articles_of(v.id for v in versions)
+    lines = _read_articles(v.id for v in versions)
+    if lines_read is not None:
+        lines_read.update((v.id, lines.get(v.id, [])) for v in versions)
     opinions: dict[str, int] = {}
     reviews: dict[str, list[RuleReview]] = defaultdict(list)
     filings: dict[str, list[RuleFiling]] = defaultdict(list)
@@ -355,7 +372,7 @@ class _FactsCache:
         local = self._local
         if getattr(local, "connection", None) is not connection or local.stamp != stamp:
             local.connection, local.stamp = connection, stamp
-            local.sets, local.set_of, local.everything = {}, {}, False
+            local.sets, local.set_of, local.lines, local.everything = {}, {}, {}, False
         return local.__dict__
 
     def rule_set_of(self, version_id: str) -> str | None:
@@ -371,14 +388,19 @@ class _FactsCache:
         sets = entry["sets"]
         if rule_set_ids is None:
             if not entry["everything"]:
-                computed = _facts_of_sets(None)
+                computed = _facts_of_sets(None, entry["lines"])
                 self._keep(entry, {sid: found for sid, found in computed.items() if sid not in sets})
                 entry["everything"] = True
             return sets
         missing = [sid for sid in dict.fromkeys(rule_set_ids) if sid not in sets]
         if missing:
-            self._keep(entry, _facts_of_sets(missing))
+            self._keep(entry, _facts_of_sets(missing, entry["lines"]))
         return {sid: sets[sid] for sid in rule_set_ids}
+
+    def lines(self) -> dict[str, list[ArticleLine]]:
+        """The articles read with the facts since the last change (version id → lines; empty when none)."""
+        entry = self._entry()
+        return entry["lines"] if entry is not None else {}
 
     @staticmethod
     def _keep(entry: dict, computed: dict[str, dict[str, proc.VersionFacts]]) -> None:
