@@ -38,7 +38,9 @@ def main(folder: str, width: int = 1366, height: int = 768) -> None:
         window = MainWindow(setup_service.current(), session, paths, SettingsStore.load(paths.settings_file))
         window.resize(width, height)
         window.show()
-        app.processEvents()
+        from PySide6.QtTest import QTest
+
+        QTest.qWait(3000)  # the home page's cards load after it shows: not the lists' time
         for area, name in (("people", "register"), ("meetings", "meetings")):
             started = time.perf_counter()
             window.navigation.select_area(area)

@@ -112,7 +112,7 @@ def insert_meetings(connection, count: int = MEETINGS, owner: str = OWNER, peopl
                    CASE i % 4 WHEN 0 THEN '第' || {_pick(_NUMERALS, 'i / 4')} || '次' || '村务会议'
                         WHEN 1 THEN '关于' || {_pick(_SURNAMES, 'i * 13')} || '家宅基地的会议'
                         WHEN 2 THEN '' ELSE printf('%d 号议题', i % 120) END,
-                   date('1997-01-01', '+' || ((i * 7) % 10950) || ' days'),
+                   date('1997-01-01', '+' || ((i * 7) % 10900) || ' days'),
                    printf('%02d:%02d', 8 + i % 10, (i % 4) * 15), '村委会', '', '', '', '',
                    CASE WHEN i % 9 = 0 THEN NULL ELSE 30 + i % 20 END,
                    CASE WHEN i % 9 = 0 OR i % 9 = 4 THEN NULL ELSE 20 + i % 25 END,
