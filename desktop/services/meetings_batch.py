@@ -100,19 +100,27 @@ class Authorizations:
     (`meetings_service._authorizations`).
     """
 
-    def __init__(self) -> None:
-        self._rows = list(Authorization.live())
+    def __init__(self, owners: Iterable[str] | None = None) -> None:
+        """Read the authorizations of the villages `owners` of the meetings to judge.
+
+        Every authorization is read when `owners` is None or holds the installation's own code.
+        """
+        info = setup_service.current()
+        self._own = info.code if info is not None else None
+        owners = None if owners is None else set(owners)
+        if owners is None or self._own is None or self._own in owners:
+            self._rows = list(Authorization.live())
+        else:
+            self._rows = [a for group in chunks(owners) for a in Authorization.live().where(Authorization.owner.in_(group))]
         self._rows_of: dict[str, list[Authorization]] = defaultdict(list)
         for a in self._rows:
             self._rows_of[a.owner].append(a)
         self._by_owner: dict[str, tuple[matters_mod.Authorization, ...]] = {}
         self._all: tuple[matters_mod.Authorization, ...] | None = None
-        info = setup_service.current()
-        self._own = info.code if info is not None else None
 
     def of(self, owner: str) -> tuple[matters_mod.Authorization, ...]:
         """The authorizations that count for a meeting owned by `owner` (each village's converted once)."""
-        if self._own is None or owner == self._own:
+        if self._own is None or owner == self._own:  # read whole (see __init__)
             if self._all is None:
                 self._all = meetings_service.authorization_rules(self._rows)
             return self._all

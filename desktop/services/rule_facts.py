@@ -311,7 +311,7 @@ def _facts_of_sets(rule_set_ids: list[str] | None,
         for r in RuleFiling.live().where(RuleFiling.version.in_(ids)):
             filings[r.version_id].append(r)
     meetings = meetings_batch.load_many(v.vote_meeting_id for v in versions if v.vote_meeting_id)
-    authorizations = meetings_batch.Authorizations() if meetings else None
+    authorizations = meetings_batch.Authorizations(m.owner for m in meetings.values()) if meetings else None
     verdicts: dict[str, meetings_service.DraftVerdict] = {}
     out: dict[str, dict[str, proc.VersionFacts]] = {sid: {} for sid in rule_set_ids or ()}
     in_force_nos: dict[str, list[int]] = defaultdict(list)  # per set: later, published, voted versions in force
