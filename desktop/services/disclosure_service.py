@@ -366,9 +366,10 @@ class ItemRow:
 
 
 def list_items(year: int | None = None, category: str | None = None, limit: int | None = None) -> list[ItemRow]:
-    """Items, newest period first (at most `limit`): `item_ids` and `item_rows` in one go."""
-    ids = item_ids(year, category)
-    return item_rows(ids if limit is None else ids[:limit])
+    """Items, newest period first (at most `limit`: the first page, not every id)."""
+    if limit is not None:
+        return item_page(year, category, 0, limit)
+    return item_rows(item_ids(year, category))
 
 
 def _item_filters(year: int | None, category: str | None) -> tuple[str, list]:

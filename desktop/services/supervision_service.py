@@ -381,6 +381,12 @@ def _matter_row(line: tuple, today: date) -> MatterRow:
     return MatterRow(mid, title, area, opened, mm.state(f), deadline, mm.overdue(f, today), bool(escalated))
 
 
+def matter_count(today: date | None = None, show: str = "all") -> int:
+    """How many matters `show` picks (one count: what the board's scroll bar needs)."""
+    where, params = _shown(today or date.today(), show)
+    return database.execute_sql(f"SELECT count(*) FROM supervision_matter WHERE {where}", params).fetchone()[0]  # noqa: S608
+
+
 def matter_counts(today: date | None = None, show: str = "all") -> tuple[int, int]:
     """How many matters `show` picks, and how many of them are overdue (one query)."""
     today = today or date.today()
@@ -605,11 +611,16 @@ def ledger(year: int) -> list[LedgerEntry]:
     out = []
     for m in Meeting.live().where((Meeting.type_code == "supervision") & (Meeting.held_on.startswith(y))):
         out.append(LedgerEntry(m.held_on, "会议", m.title))
-    for s in SupervisionMatter.live():
-        for day, label in ((s.opened_on, "发现问题"), (s.notified_on, "发出整改建议"), (s.answered_on, "村委会答复"),
-                           (s.verified_on, "核实整改"), (s.closed_on, "办结"), (s.escalated_on, "报告乡镇")):
+    # Only the matters with a step in the year, as plain columns (every matter was read as a record).
+    steps = ("opened_on", "notified_on", "answered_on", "verified_on", "closed_on", "escalated_on")
+    within = " OR ".join(f"({c} >= ? AND {c} < ?)" for c in steps)
+    rows = database.execute_sql(
+        f"SELECT title, {', '.join(steps)} FROM supervision_matter WHERE +deleted = 0 AND ({within}) "  # noqa: S608
+        "ORDER BY rowid", [bound for _c in steps for bound in (y, f"{year + 1:04d}")])
+    for title, *days in rows:
+        for day, label in zip(days, ("发现问题", "发出整改建议", "村委会答复", "核实整改", "办结", "报告乡镇"), strict=True):
             if day and day.startswith(y):
-                out.append(LedgerEntry(day, label, s.title))
+                out.append(LedgerEntry(day, label, title))
     for v in VoucherReview.live().where(VoucherReview.reviewed_on.startswith(y)):
         out.append(LedgerEntry(v.reviewed_on, "民主理财",
                                f"{v.period} 凭证 {v.voucher_count} 张,金额 {v.total_fen / 100:,.2f} 元"))

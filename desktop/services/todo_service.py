@@ -84,17 +84,61 @@ def todo(session: Session, today: date | None = None, backups: Path | None = Non
     return lines
 
 
-def _in_review() -> list[DisclosureItem]:
-    return [i for i in DisclosureItem.live() if ds.status(i) == "in_review"]
+#: What each unposted state needs stored (`ds.status`): the records read are those only, the status
+#: still told by `ds.status` (a takedown day may have come) — a village's years of postings are not all read.
+_UNPOSTED = {
+    "in_review": (DisclosureItem.submitted_on != "") & DisclosureItem.review_result.not_in(("approved", "returned")),
+    "returned": DisclosureItem.review_result == "returned",
+    "draft": (DisclosureItem.submitted_on == "") & DisclosureItem.review_result.not_in(("approved", "returned")),
+}
 
 
-def _open_matters() -> list[tuple[SupervisionMatter, str]]:
-    out = []
-    for m in SupervisionMatter.live():
-        facts = mm.MatterFacts(m.opened_on, m.notified_on, m.deadline, m.answered_on, m.verified_on,
-                               m.closed_on, m.escalated_on)
-        out.append((m, mm.state(facts)))
-    return out
+@dataclass(frozen=True)
+class _Item:
+    """What a to-do line reads of an item (plain columns, not the record)."""
+
+    id: str
+    submitted_by: str
+    submitted_on: str
+
+
+def _items_in(state: str) -> list[_Item]:
+    """The live items whose status is `state` (one of `_UNPOSTED`)."""
+    i = DisclosureItem
+    today = date.today().isoformat()
+    query = (i.select(i.id, i.submitted_by, i.submitted_on, i.review_result, i.posted_on, i.takedown_on)
+             .where((i.deleted == False) & (i.posted_on == "") & _UNPOSTED[state]).tuples())  # noqa: E712
+    return [_Item(iid, by, on) for iid, by, on, result, posted, takedown in query
+            if ds.stored_status(on, result, posted, takedown, today) == state]
+
+
+def _in_review() -> list[_Item]:
+    return _items_in("in_review")
+
+
+#: The stored days of a matter in each open state (`mm.state`): the open matters of that state only are read.
+_MATTER_STATES = {
+    mm.ANSWERED: (SupervisionMatter.answered_on != ""),
+    mm.NOTIFIED: (SupervisionMatter.answered_on == "") & (SupervisionMatter.notified_on != ""),
+}
+
+
+@dataclass(frozen=True)
+class _Matter:
+    """What a to-do line reads of a matter (plain columns, not the record)."""
+
+    id: str
+    deadline: str
+
+
+def _matters_in(state: str) -> list[_Matter]:
+    """The live matters whose state is `state` (`mm.ANSWERED` or `mm.NOTIFIED`)."""
+    m = SupervisionMatter
+    query = (m.select(m.id, m.opened_on, m.notified_on, m.deadline, m.answered_on, m.verified_on, m.closed_on,
+                      m.escalated_on)
+             .where((m.deleted == False) & (m.closed_on == "") & (m.verified_on == "")  # noqa: E712
+                    & _MATTER_STATES[state]).tuples())
+    return [_Matter(mid, facts[2]) for mid, *facts in query if mm.state(mm.MatterFacts(*facts)) == state]
 
 
 def _committee_lines(session: Session, today: date) -> list[TodoLine]:
@@ -105,7 +149,7 @@ def _committee_lines(session: Session, today: date) -> list[TodoLine]:
         out.append(TodoLine("review", msg(_C, QT_TRANSLATE_NOOP(
             _C, "{n} 项公开内容等待监委会审核(最早 {day} 提交)。"), n=len(waiting),
             day=min(i.submitted_on for i in waiting)), _at("disclosure:list", waiting)))
-    answered = [m for m, state in _open_matters() if state == mm.ANSWERED]
+    answered = _matters_in(mm.ANSWERED)
     if answered:
         out.append(TodoLine("verify", msg(_C, QT_TRANSLATE_NOOP(
             _C, "{n} 件监督事项村委会已经答复,等待核实整改情况。"), n=len(answered)), _at("supervision:matters", answered)))
@@ -134,9 +178,8 @@ def _secretary_lines(today: date) -> list[TodoLine]:
         out.append(TodoLine("due", msg(_C, QT_TRANSLATE_NOOP(
             _C, "{n} 项公开即将到期(最近一项 {day} 前)。"), n=len(soon), day=min(r.due for r in soon)),
             "disclosure:calendar"))
-    items = list(DisclosureItem.live())
-    returned = [i for i in items if ds.status(i) == "returned"]
-    drafts = [i for i in items if ds.status(i) == "draft"]
+    returned = _items_in("returned")
+    drafts = _items_in("draft")
     if returned:
         out.append(TodoLine("returned", msg(_C, QT_TRANSLATE_NOOP(
             _C, "{n} 项公开内容被监委会退回,请按意见修改后再提交。"), n=len(returned)), _at("disclosure:list", returned)))
@@ -155,7 +198,7 @@ def _secretary_lines(today: date) -> list[TodoLine]:
 def _answer_lines(today: date) -> list[TodoLine]:
     """Supervision matters waiting for the 村委会's answer (those past their deadline are urgent)."""
     out = []
-    waiting = [m for m, state in _open_matters() if state == mm.NOTIFIED]
+    waiting = _matters_in(mm.NOTIFIED)
     late = [m for m in waiting if m.deadline and m.deadline < today.isoformat()]
     if waiting:
         out.append(TodoLine("answer", msg(_C, QT_TRANSLATE_NOOP(

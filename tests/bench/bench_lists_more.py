@@ -3,8 +3,9 @@
 Before: `disclosure_service.list_items` and `supervision_service.list_matters`
 read every live record as a peewee object and the model held every row
 (kept below as `_records_items` / `_records_matters`, the reads of 18c3bd8).
-After: `ItemListModel` / `MattersModel` hold the ids (one plain `SELECT id`)
-and fetch the 200-row chunks the view paints. The page's other reads that
+After: `ItemListModel` / `MattersModel` open on a count and fetch the
+200-row pages the view paints (`PagedRowsModel`; the far half read from
+the other end). The page's other reads that
 walked every posting (the year filter's years, the 村民反映 titles, the
 calendar's first day and its year) are timed beside them.
 
@@ -231,7 +232,7 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
                     note += f"; before/after {med[f'before {kind} {step}'] / max(seconds, 1e-6):.1f}"
                     if step == "open":
                         note += "; goal < 0.100 s, RSS < 30 MiB"
-                how = "every record" if label == "before" else "ids + chunks"
+                how = "every record" if label == "before" else "count + pages"
                 rows.append((f"{what} {step}: {label} ({how})", seconds, seconds / base, note))
     base = med["base items"]
     for key, what in (("before years", "年份 filter: years, every record"), ("after years", "年份 filter: DISTINCT"),

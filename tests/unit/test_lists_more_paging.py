@@ -136,3 +136,17 @@ def test_matters_model_reads_the_board_order(filled, qtbot):
     assert [model.row_at(r).id for r in (0, 199, 200, len(ids) - 1)] == [ids[0], ids[199], ids[200], ids[-1]]
     assert all(model.row_at(r).state != mm.CLOSED for r in range(model.rowCount()))
     assert model.ids() == ids
+
+
+def test_the_ledger_reads_only_the_years_matters_and_lists_what_it_listed(filled):
+    def old_matter_lines(year):
+        y, out = f"{year:04d}", []
+        for s in SupervisionMatter.live():
+            for day, label in ((s.opened_on, "发现问题"), (s.notified_on, "发出整改建议"), (s.answered_on, "村委会答复"),
+                               (s.verified_on, "核实整改"), (s.closed_on, "办结"), (s.escalated_on, "报告乡镇")):
+                if day and day.startswith(y):
+                    out.append(ss.LedgerEntry(day, label, s.title))
+        return sorted(out, key=lambda e: e.on)
+
+    assert ss.ledger(2026) == old_matter_lines(2026) and len(ss.ledger(2026)) > 450
+    assert ss.ledger(2025) == old_matter_lines(2025) == []

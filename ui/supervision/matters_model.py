@@ -46,8 +46,8 @@ class MattersModel(PagedRowsModel):
         self.reload()
 
     def fetch_count(self) -> int:
-        """How many matters are shown (`supervision_service.matter_counts`)."""
-        return supervision_service.matter_counts(self._today, self._show)[0]
+        """How many matters are shown."""
+        return supervision_service.matter_count(self._today, self._show)
 
     def fetch_page(self, offset: int, limit: int, total: int) -> list[MatterRow]:
         """One page of the board."""
