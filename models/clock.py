@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
+
+#: `now_utc`'s form exactly (ASCII digits, six-digit microseconds or none); anything else goes to strptime.
+_STAMP = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{6}))?Z")
 
 
 def now_utc() -> str:
@@ -20,6 +24,10 @@ def parse_utc(text: str) -> datetime:
     Raises:
         ValueError: not a timestamp.
     """
+    found = _STAMP.fullmatch(text) if isinstance(text, str) else None
+    if found is not None:  # our own form, read without strptime (a tenth of its time: pages show hundreds)
+        y, mo, d, h, mi, sec, micro = found.groups()
+        return datetime(int(y), int(mo), int(d), int(h), int(mi), int(sec), int(micro or 0), tzinfo=UTC)
     try:
         return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
     except ValueError:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
 from ui.township.villages_model import VillagesModel
 from ui.widgets.batched_model import SORT_ROLE
-from ui.widgets.sorting import NaturalSortProxy
+from ui.widgets.sorting import NaturalSortProxy, is_empty, natural_key
 
 
 class VillagesFilter(NaturalSortProxy):
@@ -20,6 +20,27 @@ class VillagesFilter(NaturalSortProxy):
         self.text = ""
         self.attention_only = False
         self.setSortRole(SORT_ROLE)
+        #: Each value's natural key, made once: a sort of 200 villages compares about 1,700 times.
+        self._keys: dict = {}
+
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex,  # noqa: N802 - Qt override
+                 right: QModelIndex | QPersistentModelIndex) -> bool:
+        """`NaturalSortProxy.lessThan` with each value's key made once (the same order)."""
+        a, b = self._value(left), self._value(right)
+        if is_empty(a) or is_empty(b):
+            return super().lessThan(left, right)
+        return self._key(a) < self._key(b)
+
+    def _key(self, value) -> tuple:
+        try:
+            key = self._keys.get(value)
+            if key is None:
+                if len(self._keys) > 10_000:  # the register's values only; never grows without end
+                    self._keys.clear()
+                key = self._keys[value] = natural_key(value)
+            return key
+        except TypeError:  # an unhashable value
+            return natural_key(value)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 - Qt override
         """Rows matching the search and, if asked, needing attention."""

@@ -64,6 +64,7 @@ class VillagesPage(QWidget, ExchangePartsState):
         self._session, self._paths = session, paths
         self._can_manage = session.can(Permission.MANAGE_VILLAGES)
         self.register: vs.Register | None = None
+        self._shown_for: tuple[str | None, int] | None = None  # (village, register) the history was read for
         self.jobs = Runner(self)
         self.jobs.busy_changed.connect(self._on_busy)
         self.notifier = Notifier(self)
@@ -248,11 +249,12 @@ class VillagesPage(QWidget, ExchangePartsState):
     def refresh(self) -> None:
         """Re-read the register, the history and the conflicts, keeping the selected village."""
         self.register = vs.register(self._paths)
-        self.villages.set_rows(list(self.register.rows))
+        self.villages.set_rows(list(self.register.rows))  # a new selection shows its history at once
         self.summary.setText(self._summary_text(self.register))
         self._show_audit_flags(self.register)
         self.fingerprint_label.setText(self.tr("本机电脑指纹:{fp}").format(fp=self.register.fingerprint))
-        self._on_selected()
+        if self._shown_for != (self.selected_code(), id(self.register)):  # the same village: read its history again
+            self._on_selected()
         self.history_table.show_rows(xs.history(self._paths))
         self.conflicts_panel.refresh()
         n = self.conflicts_panel.count()
@@ -344,6 +346,9 @@ class VillagesPage(QWidget, ExchangePartsState):
 
     def _on_selected(self, *_args) -> None:
         row = self.selected_row()
+        # what the history and the 回执 box show, for `refresh` (it read the selected village's packages
+        # twice on opening: once as the first row got selected, once more after)
+        self._shown_for = (row.code if row else None, id(self.register))
         self.history.show_village(row, vs.package_history(self._paths, row.code) if row else [])
         self.export_box.set_recipient(
             Recipient(row.code, row.name, ready=row.status == "active") if row is not None else None)
