@@ -176,3 +176,45 @@ def test_meeting_list_model_passes_the_model_tester_and_sorts_counts_as_numbers(
     assert model.rowCount() > 0
     qtmodeltester.check(model)
     assert model.index(0, EXPECTED).data(SORT_ROLE) == model.row_at(0).expected
+
+
+def _saved_meeting(qtbot, view, type_code: str, title: str, held_on: str) -> str:
+    """新建会议 → a type from the menu, a date and a name typed, 保存, the editor closed: the new id."""
+    action = next(a for a in view.new_menu.actions() if a.data() == type_code)
+    action.trigger()
+    editor = view.editor
+    qtbot.waitExposed(editor)
+    editor.date_edit.set_value(date.fromisoformat(held_on))
+    editor.title_edit.selectAll()
+    type_text(qtbot, editor.title_edit, title)
+    assert editor.save()
+    editor.close()
+    return editor.draft.id
+
+
+def test_a_saved_meeting_is_selected_and_the_selection_follows_edits_and_deletes(qtbot, village):
+    """Issue 20 tester: the list is read again after each save (a model reset); the meeting saved is
+    the one selected, an edit keeps it selected, and after 放弃草稿 the next meeting takes its place."""
+    _paths, session = village
+    page = _page(qtbot, session)
+    view = page.list_view
+    first = _saved_meeting(qtbot, view, "representatives", "第一次代表会议", "2026-03-05")
+    assert view.selected_id() == first
+    road = _saved_meeting(qtbot, view, "assembly", "村民会议 修路", "2025-11-20")
+    assert view.selected_id() == road and view.table.selectionModel().selectedRows()[0].row() == 1
+    second = _saved_meeting(qtbot, view, "representatives", "第二次代表会议", "2026-06-10")
+    assert view.selected_id() == second and view.count_label.text() == "共 3 次"
+
+    view.select_meeting(first)
+    qtbot.mouseClick(view.open_button, Qt.MouseButton.LeftButton)
+    editor = view.editor
+    editor.title_edit.selectAll()
+    type_text(qtbot, editor.title_edit, "第一次代表会议(改)")
+    assert editor.save()
+    editor.close()
+    assert view.selected_id() == first and view.model.index(1, 2).data() == "第一次代表会议(改)"
+
+    qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pending_box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.count_label.text() == "共 2 次")
+    assert view.selected_id() == road  # the row below moved up into the removed one's place

@@ -168,7 +168,8 @@ class MeetingListView(QWidget):
     # ----- data -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read years, the list and the cadence warnings (after any change)."""
+        """Re-read years, the list and the cadence warnings (after any change); the selection stays on its meeting."""
+        selected = self.selected_id()
         current = self.year_combo.currentData()
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
@@ -178,6 +179,8 @@ class MeetingListView(QWidget):
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(current)))
         self.year_combo.blockSignals(False)
         self.apply_filters()
+        if selected is not None:
+            self.select_meeting(selected)
         self._show_cadence()
         # Restored from the 回收站: "草稿已放弃…" would go on saying so beside the draft that came back.
         if self._abandoned is not None and self.model.row_of(self._abandoned) >= 0:
@@ -209,7 +212,8 @@ class MeetingListView(QWidget):
     def selected_id(self) -> str | None:
         """The id of the selected meeting, if any."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()).id if rows else None
+        row = self.model.row_at(rows[0].row()) if rows else None
+        return row.id if row is not None else None
 
     def select_meeting(self, meeting_id: str) -> bool:
         """Select `meeting_id` when the list (with its filters) shows it."""
@@ -260,10 +264,16 @@ class MeetingListView(QWidget):
         """Show `draft` in a new editor window; the list refreshes whenever it saves."""
         editor = MeetingEditor(self._session, draft, self, self._paths)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.saved.connect(self.refresh)
+        editor.saved.connect(self._on_saved)
         self.editor = editor
         editor.open()
         return editor
+
+    def _on_saved(self, meeting_id: str) -> None:
+        """The editor saved: the list is read again with the saved meeting selected (a new one too)."""
+        self.refresh()
+        if meeting_id:
+            self.select_meeting(meeting_id)
 
     def _on_double_click(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -292,9 +302,13 @@ class MeetingListView(QWidget):
 
     def _delete(self, meeting_id: str) -> None:
         self.pending_box = None
+        rows = self.table.selectionModel().selectedRows()
+        where = rows[0].row() if rows else -1
         if not run_op(self, lambda: meetings_service.delete_draft(self._session, meeting_id)):
             return
         self.refresh()
+        if where >= 0 and self.model.rowCount():  # the next meeting takes the removed one's place
+            self.select_row(min(where, self.model.rowCount() - 1))
         self.message.show_ok(self.tr("草稿已放弃,可在“文件 → 回收站”恢复。"))
         self._abandoned = meeting_id
 
