@@ -93,6 +93,11 @@ class Cell:
     detail: str = ""  # the explanation, one line per occurrence (tooltips, the report's notes)
 
 
+#: The cell of a village and obligation nothing is known of (one shared instance: cells are frozen, and
+#: the grid asks for one each time it paints a cell).
+_NA_CELL = Cell(NA)
+
+
 @dataclass(frozen=True)
 class VillageHead:
     """One row of the board: a village and how fresh its data is."""
@@ -128,7 +133,7 @@ class Board:
 
     def cell(self, village_code: str, obligation_key: str) -> Cell:
         """The cell, or an NA cell when nothing is known."""
-        return self.cells.get((village_code, obligation_key), Cell(NA))
+        return self.cells.get((village_code, obligation_key), _NA_CELL)
 
     @property
     def village_obligations(self) -> tuple[Obligation, ...]:

@@ -301,8 +301,10 @@ class CompliancePage(QWidget):
             QTimer.singleShot(0, self.reload)  # after the finished job's own callback
 
     def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setMaximum(max(1, total))
-        self.progress.setValue(done)
+        # at most about fifty steps: each one repaints the bar at once (200 villages: 0.2 s of the page)
+        if done == total or done % max(1, total // 50) == 0:
+            self.progress.setMaximum(max(1, total))
+            self.progress.setValue(done)
 
     def _on_done(self, board: Board) -> None:
         self.board = board

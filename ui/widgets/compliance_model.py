@@ -131,12 +131,14 @@ class BoardModel(QAbstractTableModel):
         self._behind_only = False
         self._collator = _collator()
         self.median: float | None = None
+        self._totals: dict[int, str] = {}
 
     def set_board(self, board: Board | None) -> None:
         """Show `board` (None: nothing), in the current order and filter."""
         self.beginResetModel()
         self.board = board
         self.median = board.median_rate() if board is not None else None
+        self._totals: dict[int, str] = {}  # the township row's texts (each one reads every village)
         self._arrange()
         self.endResetModel()
 
@@ -351,6 +353,13 @@ class BoardModel(QAbstractTableModel):
                 return _tr("这一行是乡镇的:各村职责一栏是全乡镇的按时率,乡镇职责一栏是乡镇本级的情况")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        text = self._totals.get(col)
+        if text is None:
+            text = self._totals[col] = self._total_text(col, ob)
+        return text
+
+    def _total_text(self, col: int, ob) -> str:
+        """The township row's text in column `col` (`_total_data` keeps it for the board shown)."""
         if col == VILLAGE_COL:
             return _tr("全乡镇按时率")
         if col == AS_OF_COL:
