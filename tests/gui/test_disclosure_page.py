@@ -345,3 +345,32 @@ def test_open_is_offered_only_with_an_item_chosen(qtbot, page, village):
     rect = tab.table.visualRect(tab.table.model().index(0, 0))
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert tab.open_button.isEnabled()
+
+
+def test_the_list_keeps_the_selection_through_a_save_and_moves_on_after_abandon(qtbot, page):
+    """Issue 20 tester: the paged list is read again on every save (a model reset); the item being
+    edited stays selected, and after 放弃草稿 the next item takes the removed one's place."""
+    from PySide6.QtWidgets import QMessageBox
+
+    tab = page.list_tab
+    page.tabs.setCurrentWidget(tab)
+    made = []
+    for subject, month in (("finance_monthly", 3), ("village_affairs", None)):
+        dialog = page.new_item()
+        dialog.set_subject(subject)
+        dialog.year_spin.setValue(2026)
+        if month is not None:
+            dialog.part_combo.setCurrentIndex(month - 1)
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.editor is not None and page.editor.isVisible())
+        made.append(page.editor.item_id)
+    editor = page.editor
+    assert tab.current_id() == made[1]
+    editor.content_view.setPlainText("一、村道硬化")
+    assert editor.save()
+    assert tab.current_id() == made[1]  # the list was read again; the edited item is still the one selected
+    editor.close()
+    tab.ask_abandon()
+    qtbot.mouseClick(tab.pending_box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.count_label.text() == "共 1 项")
+    assert tab.current_id() == made[0]

@@ -225,8 +225,11 @@ class ItemListTab(QWidget):
         self.category_combo.setCurrentIndex(max(self.category_combo.findData(category), 0))
 
     def refresh(self, *_args) -> None:
-        """Re-read the list with the filters."""
+        """Re-read the list with the filters; the selected item stays selected when the list still shows it."""
+        keep = self.current_id() if self._current_row() is not None else None
         self.model.load(self.year(), self.category_combo.currentData())
+        if keep:
+            self.select_item(keep)
         self.count_label.setText(self.tr("共 {n} 项").format(n=self.model.total()))
         self.export_button.setEnabled(self.year() is not None and not self.exporter.is_busy())
         self.export_button.setToolTip("" if self.year() is not None else self.tr("请先选择年份。"))
@@ -284,9 +287,12 @@ class ItemListTab(QWidget):
         self.pending_box = None
 
     def _abandon(self, item_id: str, title: str) -> None:
+        where = self.table.currentIndex().row()
         if run_op(self, lambda: ds.abandon_draft(self._session, item_id), on_failure=self.message.show_failure):
             self.abandoned.emit(item_id)
             self.refresh()
+            if where >= 0 and self.model.rowCount():  # the next item takes the removed one's place
+                self.table.selectRow(min(where, self.model.rowCount() - 1))
             self.message.show_ok(self.tr("已放弃草稿“{title}”,可在“文件 → 回收站”恢复。").format(title=title))
 
     def open_current(self, *_args) -> None:
