@@ -188,10 +188,14 @@ def _secretary_lines(today: date) -> list[TodoLine]:
             _C, "{n} 项公开内容还是草稿,没有提交监委会审核。"), n=len(drafts)), _at("disclosure:list", drafts)))
     from models.meetings.records import STATUS_DRAFT, Meeting
 
-    meetings = list(Meeting.live().where(Meeting.status == STATUS_DRAFT))
-    if meetings:
+    # A count, and the record only when the line is about one (25,000 drafts at 100,000 meetings
+    # were all built as records for one number: 5.7 s on the home page).
+    drafted = Meeting.live().select(Meeting.id).where(Meeting.status == STATUS_DRAFT)
+    count = drafted.count()
+    if count:
         out.append(TodoLine("meetings", msg(_C, QT_TRANSLATE_NOOP(
-            _C, "{n} 份会议记录还没有审定(审定前不算召开)。"), n=len(meetings)), _at("meetings", meetings)))
+            _C, "{n} 份会议记录还没有审定(审定前不算召开)。"), n=count),
+            _at("meetings", [drafted.get()]) if count == 1 else "meetings"))
     return out
 
 
