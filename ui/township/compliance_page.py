@@ -350,7 +350,7 @@ class CompliancePage(QWidget):
         period, today = board.period, self._today
         self._trend_period = period
         self.trend.set_pending(True)
-        self.trend_jobs.run(lambda progress, cancelled: cs.trend(period, today, progress, cancelled),
+        self.trend_jobs.run(lambda _progress, cancelled: cs.trend(period, today, None, cancelled),
                             lambda points: self._on_trend(period, points), self._on_trend_failed)
 
     def trend_ready(self) -> bool:

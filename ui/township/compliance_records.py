@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -16,6 +15,7 @@ from desktop.services.compliance_service import RecordRow
 from models.township.board import Cell, Obligation, VillageHead
 from ui.township.compliance_records_model import NOTE, ComplianceRecordsModel
 from ui.widgets import compliance_style as style
+from ui.widgets.column_widths import sample_rows, sampled_widths
 from ui.widgets.compliance_model import TEXT_NOTES, cell_text
 from ui.widgets.scaled_label import ScaledLabel
 from ui.widgets.tables import read_only_view
@@ -62,11 +62,14 @@ class CellRecordsDialog(QDialog):
         self.table.setAlternatingRowColors(False)
         # The record's title is what a person looks for: it keeps its full width; the note takes the rest
         # (its full text is in the tooltip). The dialog grows to fit, up to the screen.
+        # Measured once from a sample of the rows (the township's own cell lists every village's matters:
+        # hundreds of rows at 200 villages, which `ResizeToContents` re-read on every change), draggable.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        wanted = sum(max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(6)) + 60
+        self.widths = sampled_widths(self.table, NOTE, follow_model=False)
+        self.widths.fit()
+        wanted = sum(header.sectionSize(c) for c in range(NOTE)) + self.widths.measure(
+            NOTE, sample_rows(self.model.rowCount())) + 60
         screen = self.screen().availableGeometry().width() if self.screen() else 1280
         self.resize(min(max(860, wanted), int(screen * 0.9)), 420)
         empty = QLabel(_tr("这一期间没有需要做的事项,也没有相关记录。"))
