@@ -1,7 +1,7 @@
 """人员名册 and 会议与表决 at 100,000 rows each: open, scroll, memory, against a plain `SELECT … LIMIT` (issue 20).
 
-The village is built once, set-based, into /work/bench-data/
-(`tests.support.big_lists`) and copied for each run of the bench. On the
+The village is built once, set-based, into /work/bench-data/ (or
+`CUNWU_BENCH_DATA`; `tests.support.big_lists`) and copied for each run of the bench. On the
 real widgets (offscreen, 1366×768 pages):
 
 - "open": the list read again (`RegisterPage.apply_search`,

@@ -10,13 +10,15 @@ with 户号 and 户主, every tenth a 村民代表; meetings of every type over
 thirty years (titles with Chinese numerals, drafts and approved minutes,
 some corrected), each roster meeting with a short attendance list and
 every other meeting with a resolution. Not for the unit suite (seconds,
-not milliseconds); the bench builds it once into /work/bench-data/
+not milliseconds); the bench builds it once into `BENCH_DATA`
 (`village_file`) and copies it.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 from models.meetings import types as mt
@@ -24,8 +26,10 @@ from models.meetings import types as mt
 OWNER = "330106001001"
 PEOPLE = 100_000
 MEETINGS = 100_000
-#: Where the bench keeps the built village (shared between runs; copied before anything writes to it).
-BENCH_DATA = Path("/work/bench-data")
+#: Where the bench keeps the built village (shared between runs; copied before anything writes to it):
+#: `CUNWU_BENCH_DATA`, else /work/bench-data where it exists, else a folder in the temporary directory.
+BENCH_DATA = Path(os.environ.get("CUNWU_BENCH_DATA") or (
+    "/work/bench-data" if Path("/work/bench-data").is_dir() else Path(tempfile.gettempdir()) / "cunwu-bench-data"))
 FILE_NAME = "village-100k-people-100k-meetings.sqlite3"
 
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -169,7 +173,10 @@ def build(path: Path, people: int = PEOPLE, meetings: int = MEETINGS) -> Path:
 
 
 def village_file(people: int = PEOPLE, meetings: int = MEETINGS) -> Path:
-    """The shared built village (built on first use), to be copied before it is opened."""
+    """The shared built village (built on first use), to be copied before it is opened.
+
+    Built once and kept: after a change to the builders here, delete the file so it is built again.
+    """
     name = FILE_NAME if (people, meetings) == (PEOPLE, MEETINGS) else f"village-{people}p-{meetings}m.sqlite3"
     path = BENCH_DATA / name
     if not path.exists():
