@@ -218,3 +218,18 @@ def test_a_saved_meeting_is_selected_and_the_selection_follows_edits_and_deletes
     qtbot.mouseClick(view.pending_box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.count_label.text() == "共 2 次")
     assert view.selected_id() == road  # the row below moved up into the removed one's place
+
+
+def test_a_meeting_opened_from_search_is_selected_even_when_the_filters_hid_it(qtbot, page):
+    """Issue 20 tester: Ctrl+F → Enter on a meeting (MainWindow.go_to → open_record) while the list
+    showed another year: the editor opened, but the list kept its year and selected nothing."""
+    view = page.list_view
+    last_year = date.today().year - 1
+    view.year_combo.setCurrentIndex(view.year_combo.findData(last_year))
+    wanted = next(r for r in meetings_service.list_meetings() if r.held_on.startswith(str(date.today().year)))
+    assert view.model.row_of(wanted.id) < 0
+    editor = page.open_record("", wanted.id)
+    assert editor is not None and editor.draft.id == wanted.id
+    assert view.year_combo.currentData() is None and view.type_combo.currentData() is None
+    assert view.selected_id() == wanted.id
+    editor.close()

@@ -223,6 +223,17 @@ class MeetingListView(QWidget):
         self.table.selectRow(row)
         return True
 
+    def show_meeting(self, meeting_id: str) -> bool:
+        """Select `meeting_id`, showing every type and year when the filters hide it (a search hit, a to-do line)."""
+        if self.select_meeting(meeting_id):
+            return True
+        for combo in (self.type_combo, self.year_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.apply_filters()
+        return self.select_meeting(meeting_id)
+
     def select_row(self, row: int) -> None:
         """Select view row `row` (as a click would)."""
         self.table.selectRow(row)
@@ -369,7 +380,7 @@ class MeetingsPage(QWidget):
     def open_record(self, _tab: str, meeting_id: str) -> MeetingEditor | None:
         """A to-do line about one meeting record (a draft to 审定): select it in the list and open it."""
         self.tabs.setCurrentWidget(self.list_view)
-        self.list_view.select_meeting(meeting_id)
+        self.list_view.show_meeting(meeting_id)
         return self.open_for_draft(f"meeting:{meeting_id}")
 
     def open_for_draft(self, key: str) -> MeetingEditor | None:
