@@ -129,3 +129,30 @@ def test_a_header_sort_from_one_column_equals_the_sort_of_the_whole_lines(qapp, 
             model.sort(column, order)
             values = [model.sort_value(r, column) for r in whole]
             assert model.ids() == [whole[i].id for i in sorted_positions(values, order)]
+
+
+def test_the_pages_read_the_list_indexes_of_migration_0018(meetings):
+    """Without statistics (a fresh file) the page, count and group queries use `meeting_list` / `person_roster`."""
+    from desktop.services import people_service
+
+    if database.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        database.execute_sql("DELETE FROM sqlite_stat1")
+        database.execute_sql("ANALYZE sqlite_master")  # the planner reads the (now empty) statistics again
+    connection = database.connection()
+    checks = [
+        (lambda: meetings_service.meeting_page(None, None, 50, 20, meetings), "meeting_list"),
+        (lambda: meetings_service.meeting_page(None, 2000, 0, 20), "meeting_list"),
+        (lambda: meetings_service.meeting_count(), "meeting_list"),
+        (lambda: people_service.register_count(), "person_roster"),
+        (lambda: people_service.register_page("", False, "roster", 10, 20, 40), "person_roster"),
+    ]
+    for call, index in checks:
+        seen: list[str] = []
+        connection.set_trace_callback(seen.append)
+        try:
+            call()
+        finally:
+            connection.set_trace_callback(None)
+        plans = [" / ".join(d for *_, d in connection.execute("EXPLAIN QUERY PLAN " + sql))
+                 for sql in seen if sql.lstrip().upper().startswith("SELECT")]
+        assert any(f"INDEX {index}" in plan for plan in plans), plans
