@@ -32,6 +32,7 @@ from ui.county.filings_model import CORRECTION_COL, FilingsModel
 from ui.errors import error_text
 from ui.operations import run_query
 from ui.widgets.background import ask_save_path, xlsx_pattern
+from ui.widgets.column_widths import sampled_widths
 from ui.widgets.enter_key import on_enter
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.scaled_label import ScaledLabel
@@ -69,6 +70,9 @@ class FilingsPage(QWidget):
 
         self.model = FilingsModel(self)
         self.table = read_only_view(self.model, CORRECTION_COL, word_wrap=False)
+        # a row per filed version of every village of the county: widths measured from a sample of each
+        # new set of rows (draggable) instead of `ResizeToContents` re-reading every cell on each change
+        self.widths = sampled_widths(self.table, CORRECTION_COL)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         on_enter(self.table, lambda: self.open_row(self.table.currentIndex().row()))
         self.summary = QLabel()
