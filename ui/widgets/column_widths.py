@@ -60,9 +60,9 @@ class SampledWidths(QObject):
         if model is not None:
             if follow_model:
                 model.modelReset.connect(self._pending.start)
-            # a title that changes (a sort arrow ▲/▼ added to it) gets the room it needs
-            model.headerDataChanged.connect(lambda orientation, first, last: orientation == Qt.Orientation.Horizontal
-                                            and self.fit_header(first, last))
+            # a title that changes (a sort arrow ▲/▼ added to it) gets the room it needs; a method, not a
+            # lambda, so that Qt disconnects it when the view (and this object) goes before the model
+            model.headerDataChanged.connect(self._on_header_changed)
         #: Exact size hints asked in the last `fit` (for tests and the bench: it stays small).
         self.exact_measures = 0
 
@@ -71,6 +71,10 @@ class SampledWidths(QObject):
         if watched is self._view and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._pending.start()
         return False
+
+    def _on_header_changed(self, orientation: Qt.Orientation, first: int, last: int) -> None:
+        if orientation == Qt.Orientation.Horizontal:
+            self.fit_header(first, last)
 
     def fit(self) -> None:
         """Measure every visible column (but the stretching one) and set its width."""
