@@ -249,3 +249,12 @@ def test_header_click_sorts_and_only_villages_behind_filters(qtbot, tmp_path):
     assert page.layout().totalHeightForWidth(page.width()) <= 540
     page.resize(1366 - 144, 680)
     qtbot.waitUntil(lambda: not page.side_button.isVisible() and page.side_box.isVisible())
+
+
+def test_an_empty_board_on_a_narrow_screen_offers_no_legend_button(qtbot, township):
+    """Issue 20 tester: a township with no village data at 1024×600 showed 图例和趋势 above the empty
+    page (the grid's columns, measured from their titles, did not fit beside the side panel)."""
+    _paths, session = township
+    page = _page(qtbot, session, 860, 520)  # the page's room in the main window at 1024×600
+    assert page.stack.currentIndex() == 1
+    assert not page.side_button.isVisible()

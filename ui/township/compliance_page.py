@@ -332,7 +332,9 @@ class CompliancePage(QWidget):
         frame = self.table.frameWidth() * 2 + self.table.verticalScrollBar().sizeHint().width()
         margins = self.layout().contentsMargins()
         room = self.width() - margins.left() - margins.right()
-        narrow = self.model.columnCount() > 0 and columns + frame + self.side_box.width() + 12 > room
+        # No grid on screen (no village has sent data: the empty page): nothing to make room for.
+        grid_shown = self.stack.currentIndex() == 0 and self.model.columnCount() > 0
+        narrow = grid_shown and columns + frame + self.side_box.width() + 12 > room
         self.side_button.setVisible(narrow)
         self.side_box.setVisible(not narrow or self.side_button.isChecked())
         self._want_trend()
