@@ -7,8 +7,8 @@ they are a few per village — so a few rows reach Python instead of every line 
 pure rule (`models.township.election_duplicates`) keeps the keys found on two villages' lists and
 words the warning; the board service adds the findings to each row. (A GROUP BY … HAVING over every
 line joined to its person was tried first: the sort of every line's key cost more than the old
-Python loop — 0.75 s against ~0.9 s at 200 villages — this reads the moved keys, then one pass over
-the people, ~0.33 s.)
+Python loop — 0.75 s against ~0.9 s at 200 villages; then one pass over the people, ~0.33 s; now each
+moved key is looked up in the `person_key` index instead.)
 """
 
 from __future__ import annotations
@@ -34,16 +34,22 @@ _COMPLETE = ("p.deleted = 0 AND trim(coalesce(p.name, '')) <> '' AND trim(coales
              "AND p.birth_year > 0 AND p.birth_month BETWEEN 1 AND 12")
 #: A live line of one of the current lists (`{marks}`: the elections' ids).
 _LIVE = "v.deleted = 0 AND v.removed_on = '' AND v.election_id IN ({marks})"
-#: The keys of the 外出参选 and 外来 lines of the current lists (a few per village).
+#: The keys of the 外出参选 and 外来 lines of the current lists (a few per village). The category is
+#: our constant, written into the SQL so the planner sees which lines are meant. CROSS JOIN keeps the
+#: order (SQLite's documented hint): the few moved lines first, then their people — never every person
+#: of the township walked in key order, which small statistics would suggest.
 _MOVED_KEYS = ("SELECT DISTINCT trim(p.name), trim(p.gender), p.birth_year, p.birth_month "
-               "FROM voter v NOT INDEXED JOIN person p ON p.id = v.person_id "
-               f"WHERE v.category <> ? AND {_LIVE} AND {_COMPLETE}")
-#: Every current line of a person with one of those keys: one pass over the people, then the index of
-#: voter.person_id for the few who match (the planner, left alone, walks voter_deleted for each).
-_SUSPECT_LINES = ("SELECT v.election_id, p.name, p.birth_year, p.birth_month, v.category, p.gender "
-                  "FROM person p NOT INDEXED CROSS JOIN voter v INDEXED BY voter_person_id ON v.person_id = p.id "
-                  f"WHERE {_COMPLETE} AND (trim(p.name), trim(p.gender), p.birth_year, p.birth_month) "
-                  f"IN ({_MOVED_KEYS}) AND {_LIVE}")
+               "FROM voter v CROSS JOIN person p ON p.id = v.person_id "
+               f"WHERE v.category <> '{VOTER_RESIDENT}' AND {_LIVE} AND {_COMPLETE}")
+#: Every current line of a person with one of those keys: each key looked up in `person_key`
+#: (migration 0017: the same trimmed expressions), then the person's lines by `voter_person_id`; no
+#: scan of every village's register (issue 20: that scan was 71–74% of the board at 200 villages).
+#: `tests/unit/test_query_plans.py` holds the plan to this, with and without statistics.
+_SUSPECT_LINES = (f"WITH k(name, gender, year, month) AS MATERIALIZED ({_MOVED_KEYS}) "
+                  "SELECT v.election_id, p.name, p.birth_year, p.birth_month, v.category, p.gender "
+                  "FROM k CROSS JOIN person p ON trim(p.name) = k.name AND trim(p.gender) = k.gender "
+                  "AND p.birth_year = k.year AND p.birth_month = k.month "
+                  f"CROSS JOIN voter v ON v.person_id = p.id WHERE {_COMPLETE} AND {_LIVE}")
 
 
 def double_registrations(villages: Iterable[VillageElection]) -> dict[str, tuple[BoardFinding, ...]]:
@@ -55,7 +61,7 @@ def double_registrations(villages: Iterable[VillageElection]) -> dict[str, tuple
         return {}
     ids = sorted(current)
     marks = ",".join("?" * len(ids))
-    rows = database.execute_sql(_SUSPECT_LINES.format(marks=marks), [VOTER_RESIDENT, *ids, *ids]).fetchall()
+    rows = database.execute_sql(_SUSPECT_LINES.format(marks=marks), [*ids, *ids]).fetchall()
     found = [RollLine(current[eid][0], str(name or ""), _int(year), _int(month), current[eid][1],
                       str(category or ""), str(gender or "")) for eid, name, year, month, category, gender in rows]
     return registered_twice(found, names)  # the keys on two villages' lists among these few lines

@@ -109,7 +109,7 @@ def _ids(township):
 
 
 def test_the_hot_lookups_use_the_index_led_by_their_key(township, tmp_path):
-    from desktop.services import disclosure_service, meetings_service, rule_facts
+    from desktop.services import disclosure_service, election_board_rolls, meetings_service, rule_facts
     from desktop.services.village_file import meetings as vf_meetings
     from desktop.services.village_file import people as vf_people
 
@@ -141,6 +141,11 @@ def test_the_hot_lookups_use_the_index_led_by_their_key(township, tmp_path):
                 for kind, used in _steps(con, sql, table):
                     if used != index:
                         wrong.append(f"{what} ({mode}): {kind} {table} using {used}, not {index}\n    {sql[:300]}")
+    for mode, con in planners.items():  # the 换届 board's 两村登记 check: each moved key found by person_key
+        sql = election_board_rolls._SUSPECT_LINES.format(marks="'e1','e2'")
+        steps = _steps(con, sql, "person")
+        if ("SEARCH", "person_key") not in steps or any(kind == "SCAN" for kind, _index in steps):
+            wrong.append(f"换届 board's 两村登记 check ({mode}): person read as {steps}, not by person_key")
     assert wrong == []
 
 
