@@ -109,7 +109,12 @@ def _ids(township):
 
 
 def test_the_hot_lookups_use_the_index_led_by_their_key(township, tmp_path):
-    from desktop.services import disclosure_service, election_board_rolls, meetings_service, rule_facts
+    from desktop.services import (
+        disclosure_service,
+        election_board_rolls,
+        meetings_service,
+        rule_facts,
+    )
     from desktop.services.village_file import meetings as vf_meetings
     from desktop.services.village_file import people as vf_people
 
