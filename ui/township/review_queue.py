@@ -26,6 +26,7 @@ from models.township import review as rv
 from ui.township.document_printer import DocumentPrinter
 from ui.township.review_queue_model import TITLE, ReviewQueueModel
 from ui.township.review_widgets import empty_label
+from ui.widgets.column_widths import sampled_widths
 from ui.widgets.enter_key import on_enter
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.primary_button import make_primary
@@ -42,6 +43,9 @@ class ReviewQueueTab(QWidget):
         self._session = session
         self.model = ReviewQueueModel(self)
         self.table = read_only_view(self.model, TITLE)
+        # measured from a sample once per new set of rows: ResizeToContents asked every cell again on each
+        # selection (tens of thousands of data() calls at 200 villages)
+        self.widths = sampled_widths(self.table, TITLE)
         keep_column_readable(self.table, TITLE, 10)  # the 草案's name, never a lone "青…"
         self.table.doubleClicked.connect(self.open_current)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
