@@ -197,3 +197,27 @@ def test_service_rows_keep_the_services_order_whatever_the_header_sorted(qtbot):
     assert model.all_rows() == ["一组", "五组"] and model.service_rows() == ["五组", "一组"]
     model.sort(-1)
     assert model.all_rows() == ["五组", "一组"]
+
+
+def test_a_header_click_shows_the_wait_cursor_while_the_model_sorts(qtbot):
+    """Issue 20 tester: at 100,000 rows a header sort takes seconds; the window shows it is busy."""
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from ui.widgets.sorting import make_sortable
+
+    seen = []
+
+    class Model(QStandardItemModel):
+        def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+            cursor = QApplication.overrideCursor()
+            seen.append(None if cursor is None else cursor.shape())
+
+    model = Model(3, 2)
+    table = QTableView()
+    table.setModel(model)
+    make_sortable(table)
+    shown(qtbot, table, 400, 200)
+    _click_header(qtbot, table, 1)
+    assert seen == [Qt.CursorShape.WaitCursor]
+    assert QApplication.overrideCursor() is None  # restored after the sort
