@@ -374,3 +374,17 @@ def test_the_list_keeps_the_selection_through_a_save_and_moves_on_after_abandon(
     qtbot.mouseClick(tab.pending_box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.count_label.text() == "共 1 项")
     assert tab.current_id() == made[0]
+
+
+def test_enter_opens_the_selected_item(qtbot, page, village):
+    """Issue 20 tester: Enter on a row of the 公开清单 did nothing (only a double-click opened it)."""
+    _paths, admin = village
+    item = ds.create_item(admin, "finance_monthly", "2026-01", "一月财务")
+    tab = page.list_tab
+    page.tabs.setCurrentWidget(tab)
+    tab.reload_years()
+    tab.select_item(item.id)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.editor is not None and page.editor.isVisible())
+    assert page.editor.item_id == item.id

@@ -37,6 +37,7 @@ from ui.widgets.disclosure_labels import (
     status_label,
     subject_label,
 )
+from ui.widgets.enter_key import on_enter
 from ui.widgets.field_message import FieldMessage
 from ui.widgets.paged_rows_model import PagedRowsModel
 from ui.widgets.primary_button import make_primary
@@ -161,6 +162,7 @@ class ItemListTab(QWidget):
         self._columns = ShrinkingColumns(self.table, column_chars, (6, 2, 4, 0, 3, 5), stretch_chars=6)
         font_notifier().changed.connect(self._columns.resize_columns)
         self.table.doubleClicked.connect(self.open_current)
+        on_enter(self.table, self.open_current)  # Enter opens the selected item, as in the meeting list
         self.abandon_button = QPushButton(abandon_text())
         self.abandon_button.setToolTip(self.tr("所选草稿移到回收站,可以恢复 (Delete)"))
         self.abandon_button.clicked.connect(self.ask_abandon)
