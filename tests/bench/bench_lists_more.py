@@ -83,6 +83,20 @@ def _records_titles():
     return {i.id: i.title for i in DisclosureItem.live()}
 
 
+def _records_ledger(year: int):
+    """The 工作台账's matter lines as they were read: every matter as a record."""
+    from desktop.services.supervision_service import LedgerEntry
+    from models.supervision.records import SupervisionMatter
+
+    y, out = f"{year:04d}", []
+    for s in SupervisionMatter.live():
+        for day, label in ((s.opened_on, "发现问题"), (s.notified_on, "发出整改建议"), (s.answered_on, "村委会答复"),
+                           (s.verified_on, "核实整改"), (s.closed_on, "办结"), (s.escalated_on, "报告乡镇")):
+            if day and day.startswith(y):
+                out.append(LedgerEntry(day, label, s.title))
+    return sorted(out, key=lambda e: e.on)
+
+
 def _before_models():
     """The two list models as they were: every row handed over, shown in batches (same cells as now)."""
     from ui.disclosure.list_tab import ItemListModel
@@ -157,6 +171,7 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
     from desktop.paths import AppPaths
     from desktop.services import disclosure_service as ds
     from desktop.services import setup_service, ui_support_disclosure
+    from desktop.services import supervision_service as ss
     from desktop.storage import open_store
     from models.db import close_database, database
     from tests.support.bulk_records import insert_matters, insert_postings
@@ -192,6 +207,7 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
                 "before years": _records_years, "after years": ui_support_disclosure.item_years,
                 "before titles": _records_titles, "after feedback": ui_support_disclosure.list_feedback,
                 "after began": ds.records_began, "after calendar": lambda: ds.calendar_year(2026),
+                "before ledger": lambda: _records_ledger(2026), "after ledger": lambda: ss.ledger(2026),
             }
             for warm_up in (True, *[False] * runs):  # interleaved, so machine noise hits all alike
                 samples = {
@@ -239,6 +255,8 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
                       ("before titles", "村民反映 titles: every record"),
                       ("after feedback", "村民反映 whole list (titles joined)"),
                       ("after began", "calendar: records_began (DISTINCT)"),
-                      ("after calendar", "calendar: calendar_year (the year's items)")):
+                      ("after calendar", "calendar: calendar_year (the year's items)"),
+                      ("before ledger", "工作台账 2026: every matter as a record"),
+                      ("after ledger", "工作台账 2026: the year's matters, plain columns")):
         rows.append((what, med[key], med[key] / base, "vs the 村务公开 baseline"))
     return rows
