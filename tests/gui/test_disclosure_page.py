@@ -388,3 +388,21 @@ def test_enter_opens_the_selected_item(qtbot, page, village):
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.editor is not None and page.editor.isVisible())
     assert page.editor.item_id == item.id
+
+
+def test_a_new_item_of_another_year_is_shown_selected(qtbot, page, village):
+    """Issue 20 tester: 新建 while the 公开清单 showed 2025: the 2026 item opened in its editor but the
+    list stayed on 2025 without it."""
+    _paths, admin = village
+    ds.create_item(admin, "finance_monthly", "2025-12", "2025年12月财务")
+    tab = page.list_tab
+    page.tabs.setCurrentWidget(tab)
+    tab.reload_years()
+    tab.set_filters(2025)
+    dialog = page.new_item()
+    dialog.set_subject("finance_monthly")
+    dialog.year_spin.setValue(2026)
+    dialog.part_combo.setCurrentIndex(0)
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.editor is not None and page.editor.isVisible())
+    assert tab.year() is None and tab.current_id() == page.editor.item_id

@@ -219,6 +219,10 @@ def test_a_saved_meeting_is_selected_and_the_selection_follows_edits_and_deletes
     qtbot.waitUntil(lambda: view.count_label.text() == "共 2 次")
     assert view.selected_id() == road  # the row below moved up into the removed one's place
 
+    view.type_combo.setCurrentIndex(view.type_combo.findData("representatives"))
+    other = _saved_meeting(qtbot, view, "assembly", "村民会议 选址", "2026-07-01")  # a type the filter hides
+    assert view.type_combo.currentData() is None and view.selected_id() == other
+
 
 def test_a_meeting_opened_from_search_is_selected_even_when_the_filters_hid_it(qtbot, page):
     """Issue 20 tester: Ctrl+F → Enter on a meeting (MainWindow.go_to → open_record) while the list

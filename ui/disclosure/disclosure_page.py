@@ -182,7 +182,7 @@ class DisclosurePage(QWidget):
         if dialog is None or result != QDialog.DialogCode.Accepted or dialog.item_id is None:
             return
         self.refresh()
-        self.list_tab.select_item(dialog.item_id)
+        self.list_tab.show_item(dialog.item_id)  # every year when the chosen one does not hold it
         self.open_item(dialog.item_id)
 
     def _on_item_changed(self, _item_id: str) -> None:

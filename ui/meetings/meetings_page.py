@@ -281,10 +281,14 @@ class MeetingListView(QWidget):
         return editor
 
     def _on_saved(self, meeting_id: str) -> None:
-        """The editor saved: the list is read again with the saved meeting selected (a new one too)."""
+        """The editor saved: the list is read again with the saved meeting selected (a new one too).
+
+        A meeting the type or year filter hides (a 村民会议 saved while the list shows 村民代表会议)
+        widens the filters rather than vanish from the list it was made in.
+        """
         self.refresh()
         if meeting_id:
-            self.select_meeting(meeting_id)
+            self.show_meeting(meeting_id)
 
     def _on_double_click(self, index: QModelIndex) -> None:
         if index.isValid():
