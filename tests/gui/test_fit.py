@@ -69,20 +69,20 @@ def _build_village(folder: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def templates(tmp_path_factory):
-    """The village and the township demo, each built once.
+def templates():
+    """The village and the township demo, each built once per run (session templates).
 
     The township is the session's 青山镇 demo (3 villages, 1 year: the same `fill_township` call as
     `_build`), shared with the other modules that copy it (`tests.support.demo.demo_township`).
+    Session templates, not module folders: the walks of this module may run in both test workers.
     """
     from tests.support import templates as session_templates
     from tests.support.demo import build_demo_township
 
-    root = tmp_path_factory.mktemp("fit")
-    _build_village(root / "village")
+    village = session_templates.template("fit_village", lambda into: _build_village(into / "village"))
     township = session_templates.template(
         ("demo_township", 3, 1), lambda into: build_demo_township(into / "data", 3, 1))
-    return {"village": root / "village", "township": township.root / "data"}
+    return {"village": village.root / "village", "township": township.root / "data"}
 
 
 def _open_copy(template: Path, tmp_path: Path) -> AppPaths:
@@ -588,14 +588,21 @@ BROKEN_CODE = "330106001002"
 
 
 @pytest.fixture(scope="module")
-def broken_audit_township(tmp_path_factory):
+def broken_audit_township():
     """青山镇 with three villages, the long-named one having rewritten its audit log after sending it
-    (found by the township at its next package, as `tests/gui/test_attack_witness_screens.py` does)."""
+    (found by the township at its next package, as `tests/gui/test_attack_witness_screens.py` does).
+    Built once per run (a session template: each font size may run in either test worker)."""
+    from tests.support import templates as session_templates
+
+    made = session_templates.template("fit_broken_audit_township", _build_broken_audit_township)
+    return made.root / "乡镇"
+
+
+def _build_broken_audit_township(root: Path) -> None:
     from desktop.services import people_service
     from tests.support.audit_tamper import rewrite_audit_log
     from tests.support.sites import Site, export_to, import_into, township_with_villages
 
-    root = tmp_path_factory.mktemp("fit-broken-audit")
     villages = [("330106001001", "青山村"), (BROKEN_CODE, LONG_VILLAGE), ("330106001003", "红旗村")]
 
     def fill(_i, session):
@@ -609,7 +616,7 @@ def broken_audit_township(tmp_path_factory):
     usb = root / "U盘"
     assert import_into(township, export_to(village, usb).path).audit == "broken"
     close_database()
-    return township.paths.data_dir
+    assert township.paths.data_dir == root / "乡镇"  # what the fixture copies
 
 
 def _villages_fit_problems(qtbot, window, size: tuple[int, int], label: str) -> list[str]:
