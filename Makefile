@@ -57,8 +57,13 @@ run: system-deps $(STAMP)
 	  $(BIN)/cunwu --data-dir $(DATA) demo; fi
 	$(BIN)/cunwu --data-dir $(DATA)
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist; `auto`: one per core, two on CI's
+# 2-core machine). Each worker has its own Qt application and temporary folders; the session
+# templates (tests/support/templates.py) are built once for all of them. TEST_WORKERS=0: one process.
+TEST_WORKERS ?= auto
+
 test: system-deps $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS)
 
 screenshots: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m screenshots -p no:cacheprovider
