@@ -81,6 +81,9 @@ class CompliancePage(QWidget):
         self.trend_jobs = Runner(self, writes=False)
         self.trend_jobs.busy_changed.connect(self._on_trend_busy)
         self._trend_period: str | None = None  # the period whose trend is shown or being computed
+        #: Trends computed since the records were last read (a period chosen again shows its trend at once).
+        self._trends: dict[str, tuple[tuple[str, float], ...]] = {}
+        self._generation = 0  # `refresh` counts up: a trend computed before it is not kept
 
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("季度"), QUARTER)
@@ -88,7 +91,7 @@ class CompliancePage(QWidget):
         self.period_combo = QComboBox()
         self.period_combo.setMinimumContentsLength(12)
         self.refresh_button = QPushButton(self.tr("刷新"))
-        self.refresh_button.clicked.connect(self.reload)
+        self.refresh_button.clicked.connect(self.refresh)
         self.behind_check = QCheckBox(self.tr("只看落后的村"))
         self.behind_check.setToolTip(behind_tooltip(None))
         header = QHBoxLayout()
@@ -271,7 +274,9 @@ class CompliancePage(QWidget):
     # --- computing ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Records changed (a package arrived): compute the board again."""
+        """Records changed (a package arrived) or 刷新: compute the board again, and its trend."""
+        self._trends.clear()
+        self._generation += 1
         self.reload()
 
     def reload(self) -> None:
@@ -279,7 +284,7 @@ class CompliancePage(QWidget):
         period = self.period()
         if not period:
             return
-        self._trend_period = None  # records may have changed: the trend is computed again with the board
+        self._trend_period = None  # decided when the board comes (`_on_done`: kept, or computed again)
         if self.jobs.is_busy():
             self._pending = period  # computed when the running job ends
             self.jobs.cancel()
@@ -309,9 +314,10 @@ class CompliancePage(QWidget):
     def _on_done(self, board: Board) -> None:
         self.board = board
         self.model.set_board(board)
-        if board.trend or self._trend_period != board.period:  # else: the trend of this period is there
-            self._trend_period = board.period if board.trend else None
-            self.trend.set_points(board.trend)
+        points = board.trend or self._trends.get(board.period)
+        if points is not None or self._trend_period != board.period:  # else: the trend of this period is there
+            self._trend_period = board.period if points is not None else None
+            self.trend.set_points(points or ())
         received = any(v.data_as_of for v in board.villages)
         self.stack.setCurrentIndex(0 if received else 1)
         self.summary_label.setText(self._summary(board, received))
@@ -349,23 +355,28 @@ class CompliancePage(QWidget):
         if self.trend_jobs.is_busy():  # another period's: stop it, this one follows (`_on_trend_busy`)
             self.trend_jobs.cancel()
             return
-        period, today = board.period, self._today
+        period, today, generation = board.period, self._today, self._generation
         self._trend_period = period
         self.trend.set_pending(True)
         self.trend_jobs.run(lambda _progress, cancelled: cs.trend(period, today, None, cancelled),
-                            lambda points: self._on_trend(period, points), self._on_trend_failed)
+                            lambda points: self._on_trend(period, generation, points),
+                            lambda exc: self._on_trend_failed(period, exc))
 
     def trend_ready(self) -> bool:
         """Whether the trend beside the board is computed (or not wanted: folded away, no board)."""
         return not self.trend_jobs.is_busy() and (
             self.board is None or not self.side_box.isVisibleTo(self) or self._trend_period == self.board.period)
 
-    def _on_trend(self, period: str, points: tuple[tuple[str, float], ...]) -> None:
+    def _on_trend(self, period: str, generation: int, points: tuple[tuple[str, float], ...]) -> None:
+        if generation == self._generation:  # read before a refresh: shown at most, never kept
+            self._trends[period] = points
         if self.board is not None and self.board.period == period:
             self.trend.set_points(points)
 
-    def _on_trend_failed(self, exc: BaseException) -> None:
+    def _on_trend_failed(self, period: str, exc: BaseException) -> None:
         """Cancelled (another board came: computed again for it) or failed (not retried): an empty chart."""
+        if self._trend_period != period:  # another period's trend is shown or computed by now
+            return
         if isinstance(exc, cs.Cancelled):
             self._trend_period = None
         self.trend.set_points(())
