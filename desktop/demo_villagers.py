@@ -143,7 +143,10 @@ def add_villagers(session: Session, names, groups: list[str], households: int, a
             name = names.make_with(rng, gender, people[head_index]["name"][0] if relation in ("子", "女") else None)
             left_on = left_kind = left_reason = ""
             if year < 1945 and rng.random() < 0.25:
-                left_on = date(rng.randint(2022, today.year - 1), rng.randint(1, 12), rng.randint(1, 28)).isoformat()
+                # Died in the last years before this village's own today (a township demo's silent
+                # village may stop in 2022: its deaths then fall in 2021, never after it).
+                died_in = rng.randint(min(2022, today.year - 1), today.year - 1)
+                left_on = date(died_in, rng.randint(1, 12), rng.randint(1, 28)).isoformat()
                 left_kind, left_reason = "died", "病故"
             people.append({"name": name, "gender": gender, "birth_year": year, "birth_month": rng.randint(1, 12),
                            "village_group": house["village_group"], "household": house["number"],

@@ -57,3 +57,21 @@ def test_a_township_demo_refuses_more_than_five_hundred_villages(store):
     setup_service.initialize("township", "青山镇", "330106001", "zhejiang")
     with pytest.raises(ValidationError, match="1 到 500"):
         demo_township.fill_township(cli_session("township"), store, villages=501, years=1)
+
+
+def test_the_earliest_silent_village_of_a_large_township_builds(store):
+    """A 500-village plan has silent villages whose records stop in 2022; such a village builds.
+
+    The villagers' deaths were drawn from 2022 up to the village's own last year, which
+    crashed (`randint(2022, 2021)`) on the township demo's ~150th village and later.
+    """
+    plans = demo_township.plan_villages("330106001", demo_township.MAX_VILLAGES, 10, TODAY)
+    earliest = min(p.data_until for p in plans)
+    assert earliest.year <= 2022
+    setup_service.initialize("village", "青山村", "330106001001", "zhejiang")
+    from desktop import demo
+
+    demo.fill_village(cli_session("village"), households=150, years=1, today=earliest, logins=False)
+    from desktop.services import people_service
+
+    assert people_service.register_count(include_left=True) > people_service.register_count() > 0
