@@ -240,7 +240,7 @@ def _build_own(root: Path, sizes: tuple[int, ...], years: int) -> tuple[dict[int
         started = time.perf_counter()
         open_store(paths, backup_before_migration=False)
         try:
-            setup_service.initialize("township", "演示镇", TOWNSHIP_CODE, "zhejiang")
+            setup_service.initialize("township", "演示镇", TOWNSHIP_CODE, "national")  # as `cunwu init township`
             demo_township.fill_township(cli_session("township"), paths, villages=n, years=years)
         finally:
             close_database()
