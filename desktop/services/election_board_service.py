@@ -162,7 +162,8 @@ def load_villages(codes_names: list[tuple[str, str, str]], today: date,
     role_marks = ",".join("?" * len(_ROLE_CODES))
     for owner, person_id, role, start, end in sql(
             f"SELECT owner, person_id, role, start_date, end_date FROM person_role WHERE deleted = 0 "
-            f"AND role IN ({role_marks}) AND owner IN ({marks})", [*_ROLE_CODES, *codes]):
+            f"AND role IN ({role_marks}) AND owner IN ({marks}) "
+            f"ORDER BY start_date, role, person_id", [*_ROLE_CODES, *codes]):  # one order whatever the plan
         roles[owner].append(RoleFact(person_id, role, _text(start), _text(end)))
 
     def fact(row: dict) -> ElectionFact:
