@@ -142,3 +142,20 @@ def test_a_rule_voted_and_filed_but_not_yet_published_is_not_called_waiting_for_
     assert status_label(proc.ST_ADOPTED, "2026-10-25") == "已备案,待公布"  # the township filed it (tester, issue 19)
     assert status_label(proc.ST_ADOPTED) == "已表决通过,待备案公布"
     assert status_label(proc.ST_IN_FORCE, "2026-10-25") == "已生效"
+
+
+def test_the_register_tab_pages_sorts_by_a_header_and_keeps_the_person(qtbot, demo):
+    """村民 reads ids and fetches lines by the chunk (no 5,000 limit); a header sorts every person, the chosen one kept."""
+    from ui.widgets.sorting import natural_sorted
+
+    page = _page(qtbot, demo)
+    wanted, count = database.execute_sql(
+        "SELECT (SELECT id FROM person WHERE owner = ?1 AND deleted = 0 ORDER BY name DESC LIMIT 1), "
+        "count(*) FROM person WHERE owner = ?1 AND deleted = 0", (FIRST,)).fetchone()
+    assert page.open_village_file(FIRST, "person", wanted)
+    tab = page.village_file.people_tab
+    assert tab.paged and tab.model.rowCount() == count and tab.current_id() == wanted
+    tab.model.sort(3, Qt.SortOrder.AscendingOrder)  # 村民小组, as a header click asks
+    groups = [tab.model.index(r, 3).data() for r in range(tab.model.rowCount())]
+    assert groups == natural_sorted(groups)
+    assert tab.current_id() == wanted  # the selection followed the person

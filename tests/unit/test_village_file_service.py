@@ -164,3 +164,16 @@ def test_the_printed_forms_are_signed_by_the_village_not_the_township(township):
                  meeting_documents.minutes_html(meeting_id, "青山村"),
                  disclosure_documents.poster_html(posting_id, "青山村")):
         assert "青山村村民委员会" in html and "青山镇村民委员会" not in html  # the 回执 number names the 镇
+
+
+def test_the_register_pages_with_the_lines_the_list_read(township):
+    """The file's 村民 tab reads ids, then lines by the chunk: the same people and lines, no limit, no other village's."""
+    _paths, session = township
+    ids = people.people_ids(session, FIRST)
+    whole = people.people(session, FIRST)
+    assert len(ids) == len(whole) == _count("person", FIRST)
+    lines = people.people_lines(session, FIRST, ids)
+    assert [p.id for p in lines] == ids
+    assert {p.id: p for p in lines} == {p.id: p for p in whole}
+    assert [(bool(p.left_on), p.name) for p in lines] == [(bool(p.left_on), p.name) for p in whole]
+    assert people.people_lines(session, SECOND, ids[:5]) == []

@@ -59,6 +59,36 @@ def people(session: Session, code: str, limit: int = LIST_LIMIT) -> list[PersonL
     return [PersonLine(i, n, g, stored_int(b), vg, lo, tuple(held.get(i, ()))) for i, n, g, b, vg, lo in rows]
 
 
+def people_ids(session: Session, code: str) -> list[str]:
+    """The ids of the village's whole register in the list's order (name order, those who left last), no limit.
+
+    With `people_lines`, the file's list pages the register (a merged
+    village has more people than `LIST_LIMIT`; the list stopped there).
+    """
+    village_name(session, code)
+    return [i for (i,) in database.execute_sql(
+        "SELECT id FROM person WHERE owner = ? AND +deleted = 0 ORDER BY left_on != '', name, id", (code,))]
+
+
+def people_lines(session: Session, code: str, ids: list[str]) -> list[PersonLine]:
+    """The list lines of `ids` (a chunk of a few hundred) of village `code`, in the order of `ids`."""
+    village_name(session, code)
+    found: dict[str, PersonLine] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start:start + 900]
+        marks = ",".join("?" * len(chunk))
+        held: dict[str, list[str]] = {}
+        for pid, role in database.execute_sql(
+                f"SELECT person_id, role FROM person_role WHERE person_id IN ({marks}) AND owner = ? "  # noqa: S608
+                "AND +deleted = 0 AND end_date = '' ORDER BY role", [*chunk, code]):
+            held.setdefault(pid, []).append(role)
+        for i, n, g, b, vg, lo in database.execute_sql(
+                f"SELECT id, name, gender, birth_year, village_group, left_on FROM person WHERE id IN ({marks}) "  # noqa: S608
+                "AND owner = ? AND +deleted = 0", [*chunk, code]):
+            found[i] = PersonLine(i, n, g, stored_int(b), vg, lo, tuple(held.get(i, ())))
+    return [found[i] for i in ids if i in found]
+
+
 def person(session: Session, code: str, person_id: str) -> PersonRecord:
     """One person of the village's register.
 

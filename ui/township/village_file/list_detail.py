@@ -9,7 +9,7 @@ the database, which only the UI thread's connection may).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -29,6 +29,7 @@ from ui.operations import run_query
 from ui.widgets.background import FileExporter, ask_save_path, pdf_pattern, print_html
 from ui.widgets.batched_model import ID_ROLE
 from ui.widgets.field_message import FieldMessage
+from ui.widgets.lazy_rows_model import LazyRowsModel
 from ui.widgets.sorting import NaturalSortProxy
 from ui.widgets.tables import read_only_view
 
@@ -36,18 +37,67 @@ from ui.widgets.tables import read_only_view
 Printable = tuple[str, str, str, int]
 
 
+class LazyCellsModel(LazyRowsModel):
+    """Rows (record id, cells) of a paged tab: the ids up front, the cells fetched by the chunk (`ListDetailTab`)."""
+
+    def __init__(self, headers: list[str], tab: ListDetailTab):
+        super().__init__(tab)
+        self._headers = headers
+        self._tab = tab
+
+    def column_count(self) -> int:
+        """One column per header."""
+        return len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        """The tab's titles (already translated); the sorting tooltip as every list has."""
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return super().headerData(section, orientation, role)
+
+    def fetch_ids(self) -> list[str]:
+        """The tab's ids, in its order."""
+        return self._tab.read_ids()
+
+    def fetch_rows(self, ids: Sequence[str]) -> list[tuple[str, list[str]]]:
+        """The tab's cells of one chunk."""
+        return self._tab.read_cells(list(ids))
+
+    def display(self, row: tuple[str, list[str]], column: int) -> str:
+        """The cell's text (also its tooltip and its sort value)."""
+        return row[1][column]
+
+    def row_id(self, row: tuple[str, list[str]]) -> str:
+        """The record id."""
+        return row[0]
+
+
 class ListDetailTab(QWidget):
-    """A list of records and the one selected; subclasses say how to read, show and print them."""
+    """A list of records and the one selected; subclasses say how to read, show and print them.
+
+    A tab of a list that grows with the village (the register) is `paged`:
+    it answers `read_ids` and `read_cells` instead of `read_rows`, and its
+    model holds the ids and fetches the cells the view shows (`LazyCellsModel`).
+    """
 
     def __init__(self, headers: list[str], stretch: int | None = None, printable: bool = True,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, paged: bool = False):
         super().__init__(parent)
         self.code = ""
-        self.model = QStandardItemModel(0, len(headers), self)
-        self.model.setHorizontalHeaderLabels(headers)
-        self.proxy = NaturalSortProxy(self)  # a header click sorts as every list does (`ui.widgets.sorting`)
-        self.proxy.setSourceModel(self.model)
+        self.paged = paged
+        if paged:
+            self.model = LazyCellsModel(headers, self)
+            self.proxy = self.model  # (what the view shows: sorted by the model itself)
+        else:
+            self.model = QStandardItemModel(0, len(headers), self)
+            self.model.setHorizontalHeaderLabels(headers)
+            self.proxy = NaturalSortProxy(self)  # a header click sorts as every list does (`ui.widgets.sorting`)
+            self.proxy.setSourceModel(self.model)
         self.table = read_only_view(self.proxy, stretch, word_wrap=False)
+        # Columns sized from the rows on screen, not from 1000 rows (a paged tab fetches each it measures).
+        self.table.horizontalHeader().setResizeContentsPrecision(0 if paged else 1000)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._on_selection())
         self.empty = QLabel()
         self.empty.setProperty("role", "hint")
@@ -103,6 +153,14 @@ class ListDetailTab(QWidget):
         """The list: (record id, cells) for the village `self.code`."""
         raise NotImplementedError
 
+    def read_ids(self) -> list[str]:
+        """A paged tab's list: the record ids of the village `self.code`, in the list's order."""
+        raise NotImplementedError
+
+    def read_cells(self, ids: list[str]) -> list[tuple[str, list[str]]]:
+        """A paged tab's (record id, cells) of `ids` (one chunk)."""
+        raise NotImplementedError
+
     def detail_html(self, record_id: str) -> str:
         """The record as escaped HTML."""
         raise NotImplementedError
@@ -124,6 +182,8 @@ class ListDetailTab(QWidget):
     def load(self, code: str) -> bool:
         """Read the list of village `code`; False (said in the message) when it could not be read."""
         self.code = code
+        if self.paged:
+            return self._load_paged()
         outcome = run_query(self, self.read_rows, on_failure=self.message.show_failure)
         rows = outcome.value if outcome.ok else []
         self._loading = True  # one detail built at the end, not one per selection change on the way
@@ -138,17 +198,31 @@ class ListDetailTab(QWidget):
                     item.setData(record_id, ID_ROLE)
                 items.append(item)
             self.model.appendRow(items)
+        self._show_loaded(bool(rows))
+        return outcome.ok
+
+    def _load_paged(self) -> bool:
+        """A paged tab: the ids (one query); the cells come by the chunk as the view paints them."""
+        self._loading = True
+        outcome = run_query(self, self.model.reload, on_failure=self.message.show_failure)  # (reads `read_ids`)
+        if not outcome.ok:
+            self.model.set_ids([])
+        self._show_loaded(self.model.total() > 0)
+        return outcome.ok
+
+    def _show_loaded(self, any_rows: bool) -> None:
+        """The list or the empty sentence; the preferred record (else the first) selected and shown."""
+        self._loading = True  # one detail built at the end, not one per selection change on the way
         self.empty.setText(self.empty_text())
-        self.empty.setVisible(not rows)
-        self.table.setVisible(bool(rows))
-        self._right.setVisible(bool(rows))  # no record: the sentence, not an empty frame beside it
-        if rows and not (self.preferred_id() and self.select_id(self.preferred_id())):
+        self.empty.setVisible(not any_rows)
+        self.table.setVisible(any_rows)
+        self._right.setVisible(any_rows)  # no record: the sentence, not an empty frame beside it
+        if any_rows and not (self.preferred_id() and self.select_id(self.preferred_id())):
             self.table.selectRow(0)
-        if not rows:
+        if not any_rows:
             self.detail.clear()
         self._loading = False
         self._on_selection()
-        return outcome.ok
 
     def current_id(self) -> str | None:
         """The id of the record selected."""
@@ -161,6 +235,14 @@ class ListDetailTab(QWidget):
 
     def select_id(self, record_id: str) -> bool:
         """Select (and show) the record `record_id`; False when it is not in the list."""
+        if self.paged:
+            ids = self.model.ids()
+            if record_id not in ids:
+                return False
+            row = ids.index(record_id)
+            self.table.selectRow(row)
+            self.table.scrollTo(self.proxy.index(row, 0))
+            return True
         for r in range(self.proxy.rowCount()):
             if self.row_id(r) == record_id:
                 self.table.selectRow(r)

@@ -26,8 +26,8 @@ from ui.widgets.record_labels import roles_text
 
 class _VillageTab(ListDetailTab):
     def __init__(self, session: Session, headers: list[str], stretch: int | None = None, printable: bool = True,
-                 parent: QWidget | None = None):
-        super().__init__(headers, stretch, printable, parent)
+                 parent: QWidget | None = None, paged: bool = False):
+        super().__init__(headers, stretch, printable, parent, paged)
         self.session = session
         self.village = ""  # the village's name, for the printed forms
 
@@ -145,13 +145,17 @@ class PeopleTab(_VillageTab):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, [self.tr("姓名"), self.tr("性别"), self.tr("出生年份"), self.tr("村民小组"),
-                                   self.tr("现任职务")], stretch=4, printable=False, parent=parent)
+                                   self.tr("现任职务")], stretch=4, printable=False, parent=parent, paged=True)
 
-    def read_rows(self) -> list[tuple[str, list[str]]]:
-        """Name order, those who left last."""
+    def read_ids(self) -> list[str]:
+        """Name order, those who left last: the whole register (a merged village has thousands)."""
+        return vpp.people_ids(self.session, self.code)
+
+    def read_cells(self, ids: list[str]) -> list[tuple[str, list[str]]]:
+        """The lines of one chunk."""
         return [(p.id, [p.name + (self.tr("(已迁出)") if p.left_on else ""), p.gender,
                         str(p.birth_year or ""), p.village_group, roles_text(p.roles)])
-                for p in vpp.people(self.session, self.code)]
+                for p in vpp.people_lines(self.session, self.code, ids)]
 
     def detail_html(self, record_id: str) -> str:
         """The person and the offices held."""
