@@ -57,6 +57,10 @@ class LazyCellsModel(LazyRowsModel):
             return self._headers[section]
         return super().headerData(section, orientation, role)
 
+    def chunk_size(self) -> int:
+        """Rows fetched at once."""
+        return self._chunk
+
     def fetch_ids(self) -> list[str]:
         """The tab's ids, in its order."""
         return self._tab.read_ids()
@@ -96,8 +100,9 @@ class ListDetailTab(QWidget):
             self.proxy = NaturalSortProxy(self)  # a header click sorts as every list does (`ui.widgets.sorting`)
             self.proxy.setSourceModel(self.model)
         self.table = read_only_view(self.proxy, stretch, word_wrap=False)
-        # Columns sized from the rows on screen, not from 1000 rows (a paged tab fetches each it measures).
-        self.table.horizontalHeader().setResizeContentsPrecision(0 if paged else 1000)
+        # A paged tab's columns sized from one chunk's rows (200, fetched anyway), not from Qt's 1000
+        # (each row it measures is fetched).
+        self.table.horizontalHeader().setResizeContentsPrecision(self.model.chunk_size() if paged else 1000)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._on_selection())
         self.empty = QLabel()
         self.empty.setProperty("role", "hint")
