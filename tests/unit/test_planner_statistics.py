@@ -73,3 +73,23 @@ def test_a_package_import_runs_optimize_after_its_write_on_the_open_connection(t
     writes = [i for i, s in enumerate(seen) if s.lstrip()[:6].upper() in ("INSERT", "UPDATE")]
     assert writes, "the package wrote its rows"
     assert OPTIMIZE in seen[writes[-1]:], "PRAGMA optimize after the package's rows, the connection still open"
+
+
+def test_a_roster_import_runs_optimize_after_its_people_are_written(village, tmp_path):
+    """导入花名册 adds hundreds or thousands of people at once: the statistics follow before the window reads them."""
+    from openpyxl import Workbook
+
+    from desktop.services import roster_import
+
+    _paths, admin = village
+    wb = Workbook()
+    wb.active.append(["姓名", "性别", "出生年月"])
+    for row in (["王建国", "男", "1968.03"], ["李秀英", "女", "1972.11"], ["张伟", "男", "1990.05"]):
+        wb.active.append(row)
+    wb.save(tmp_path / "花名册.xlsx")
+    preview = roster_import.preview(tmp_path / "花名册.xlsx")
+    seen = _watch()
+    assert roster_import.apply(admin, preview).added == 3
+    assert not database.is_closed()
+    writes = [i for i, s in enumerate(seen) if s.lstrip()[:6].upper() == "INSERT"]
+    assert writes and OPTIMIZE in seen[writes[-1]:]
