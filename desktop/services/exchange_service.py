@@ -149,7 +149,7 @@ def _counts_text(counts_json: str) -> str:
     return "、".join(f"{policy.label(t)} {n}" for t, n in counts.items() if n)
 
 
-def history(paths: AppPaths, peer_code: str | None = None, limit: int = 500) -> list[HistoryRow]:
+def history(paths: AppPaths, peer_code: str | None = None, limit: int | None = 500) -> list[HistoryRow]:
     """Packages sent and received, newest first, with the refused ones from the journal."""
     names = {p.code: p.name for p in Peer.select(Peer.code, Peer.name)}
     names[upward.COUNTY] = upward.COUNTY_LABEL

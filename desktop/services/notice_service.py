@@ -81,7 +81,7 @@ def send_notice(session: Session, title: str, text: str, on: date,
     return len(codes)
 
 
-def notices(village_code: str | None = None, limit: int = 500) -> list[NoticeRow]:
+def notices(village_code: str | None = None, limit: int | None = 500) -> list[NoticeRow]:
     """Notices, newest first: on a township those it sent (to one village or all), on a village those received."""
     query = TownshipNotice.live()
     if village_code:

@@ -121,6 +121,6 @@ def _date(stored: str) -> str:
     return local_display(stored)[:10]
 
 
-def package_history(paths: AppPaths, code: str, limit: int = 200) -> list[exchange_service.HistoryRow]:
-    """The packages exchanged with one village (received, 回执 sent, refused), newest first."""
+def package_history(paths: AppPaths, code: str, limit: int | None = 200) -> list[exchange_service.HistoryRow]:
+    """The packages exchanged with one village (received, 回执 sent, refused), newest first (`limit` None: all)."""
     return exchange_service.history(paths, code, limit)

@@ -159,3 +159,30 @@ def test_the_register_tab_pages_sorts_by_a_header_and_keeps_the_person(qtbot, de
     groups = [tab.model.index(r, 3).data() for r in range(tab.model.rowCount())]
     assert groups == natural_sorted(groups)
     assert tab.current_id() == wanted  # the selection followed the person
+
+
+def test_the_people_tab_lists_everyone_by_pinyin_and_go_to_finds_records_past_the_old_limits(qtbot, demo):
+    """村民 by pinyin (丁, 万, 乔 once came in code-point order) and no silent end (tester doc row 11)."""
+    from tests.support.village_file_rows import clone_rows
+    from ui.widgets.sorting import natural_key
+
+    people = clone_rows("person", FIRST, 5100, "many-", name="printf('%s%d', CASE k % 5 WHEN 0 THEN '丁' "
+                        "WHEN 1 THEN '万' WHEN 2 THEN '乔' WHEN 3 THEN '阿' ELSE '张' END, k)", left_on="''")
+    meetings = clone_rows("meeting", FIRST, 2100, "old-m-", held_on="printf('1990-01-%02d', 1 + k % 28)",
+                          corrects_id="NULL")
+    page = _page(qtbot, demo)
+    assert page.open_village_file(FIRST, "person", people[-1])  # past the 5,000 the list once stopped at
+    tab = page.village_file.people_tab
+    assert tab.current_id() == people[-1]
+    total = database.execute_sql("SELECT count(*) FROM person WHERE owner = ? AND deleted = 0", (FIRST,)).fetchone()[0]
+    assert tab.proxy.rowCount() == total > 5100
+    names = [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())]
+    on_register = [n for n in names if not n.endswith("(已迁出)")]
+    assert names[:len(on_register)] == on_register  # those who left come after
+    assert on_register == sorted(on_register, key=natural_key)  # by pinyin, not code point
+    surnames = list(dict.fromkeys(n[0] for n in names if n[1:].isdigit()))
+    assert surnames == ["阿", "丁", "乔", "万", "张"]  # a, ding, qiao, wan, zhang (code points: 丁 万 乔 张 阿)
+    assert page.open_village_file(FIRST, "meeting", meetings[0])  # the oldest meetings, past the old 2,000
+    assert page.village_file.meetings_tab.current_id() == meetings[0]
+    assert page.village_file.meetings_tab.proxy.rowCount() == database.execute_sql(
+        "SELECT count(*) FROM meeting WHERE owner = ? AND deleted = 0", (FIRST,)).fetchone()[0]

@@ -177,3 +177,30 @@ def test_the_register_pages_with_the_lines_the_list_read(township):
     assert {p.id: p for p in lines} == {p.id: p for p in whole}
     assert [(bool(p.left_on), p.name) for p in lines] == [(bool(p.left_on), p.name) for p in whole]
     assert people.people_lines(session, SECOND, ids[:5]) == []
+
+
+def test_lists_longer_than_the_old_limits_come_whole(township):
+    """No silent end: 2,000 meetings and postings and 5,000 people were once all the file listed (tester row 11)."""
+    from tests.support.village_file_rows import clone_rows
+
+    _paths, session = township
+    with database.atomic() as transaction:  # the module's township stays as it was for the other tests
+        old = clone_rows("meeting", SECOND, 2100, "old-m-", held_on="printf('1990-01-%02d', 1 + k % 28)",
+                         corrects_id="NULL")
+        clone_rows("disclosure_item", SECOND, 2100, "old-p-", period="'1990-01'")
+        moved = clone_rows("person", SECOND, 5100, "many-", name="printf('王%d', k)")
+        listed = meetings.meetings(session, SECOND)
+        assert len(listed) == _count("meeting", SECOND) > 2100 and set(old) <= {m.id for m in listed}
+        assert [m.held_on for m in listed] == sorted((m.held_on for m in listed), reverse=True)
+        assert listed[-1].held_on.startswith("1990")  # the oldest meeting is there, at the end
+        assert meetings.meetings(session, SECOND, limit=5) == listed[:5]
+        listed_postings = postings.postings(session, SECOND)
+        assert len(listed_postings) == _count("disclosure_item", SECOND) > 2100
+        assert listed_postings[-1].period == "1990-01"
+        register = people.people(session, SECOND)
+        assert len(register) == _count("person", SECOND) > 5100 and set(moved) <= {p.id for p in register}
+        assert [i for i, _n, _left in people.people_names(session, SECOND)] == people.people_ids(session, SECOND)
+        assert len(packages.notices(session, SECOND)) == database.execute_sql(
+            "SELECT count(*) FROM township_notice WHERE village_code = ? AND deleted = 0", (SECOND,)).fetchone()[0]
+        transaction.rollback()
+    assert _count("meeting", SECOND) < 2100

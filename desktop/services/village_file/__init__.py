@@ -14,8 +14,10 @@ Modules, one area each: `summary` (the village, its last package, counts),
 `elections` (the 换届 record, judged by the board's rules) and `packages`.
 
 Reads are cheap enough for the UI thread: one village has ~150 meetings in
-ten years, so its lists are read as tuples in one query (with a limit), and
-a record's detail in a handful more.
+ten years (a 15-year demo village 3,149), so each list is read whole as
+plain tuples in one query (no limit: a list that stopped at N rows without
+a word hid a village's older records from the township), and a record's
+detail in a handful more.
 
 Go-to contract (for search): the main window's ``go_to`` accepts
 ``"village_file:<village code>:<kind>@<id>"`` with kind one of

@@ -1,7 +1,7 @@
 """A village's meetings and what they decided, as the township holds them (read only).
 
-The list is one query for the village (a village has ~150 meetings in ten
-years); one meeting is read with its agenda, attendance counts and the
+The list is one query for the village, every meeting as plain tuples (a
+village has ~150 meetings in ten years, a 15-year demo village 3,149); one meeting is read with its agenda, attendance counts and the
 resolutions with their votes. The verdicts shown are the ones the village
 recorded (`quorum_met`, `passed`): the township holds neither the village's
 full register of office holders on the day nor its authorizations in a form
@@ -17,9 +17,6 @@ from desktop.services.village_file.common import owned_row, village_name
 from models.db import database
 from models.meetings import types as mt
 from models.stored_values import stored_int
-
-#: The most meetings a list reads at once (a village's ten years are far fewer).
-LIST_LIMIT = 2000
 
 
 @dataclass(frozen=True)
@@ -80,8 +77,13 @@ class MeetingRecord:
     decision_steps: tuple[tuple[str, str, str], ...] = ()
 
 
-def meetings(session: Session, code: str, year: int | None = None, limit: int = LIST_LIMIT) -> list[MeetingLine]:
-    """The village's meetings, newest first (`year` narrows to one year)."""
+def meetings(session: Session, code: str, year: int | None = None, limit: int | None = None) -> list[MeetingLine]:
+    """The village's meetings, newest first (`year` narrows to one year), every one unless `limit` is given.
+
+    No limit by default: the list once stopped at 2,000 without a word (a
+    15-year village holds 3,149 meetings) and the township did not find the
+    older ones. Plain tuples in one query: a few thousand lines are cheap.
+    """
     village_name(session, code)
     where, params = "m.owner = ? AND +m.deleted = 0", [code]
     if year:
@@ -92,7 +94,12 @@ def meetings(session: Session, code: str, year: int | None = None, limit: int = 
            f"(SELECT count(*) FROM resolution r WHERE r.meeting_id = m.id AND +r.deleted = 0 AND r.passed = 1) "
            f"FROM meeting m WHERE {where} ORDER BY m.held_on DESC, m.start_time DESC LIMIT ?")
     return [MeetingLine(i, h, t, title, s, n, p, None if q is None else bool(q))
-            for i, h, t, title, s, q, n, p in database.execute_sql(sql, [*params, int(limit)])]
+            for i, h, t, title, s, q, n, p in database.execute_sql(sql, [*params, _sql_limit(limit)])]
+
+
+def _sql_limit(limit: int | None) -> int:
+    """SQLite's LIMIT for `limit`: -1 (no limit) for None."""
+    return -1 if limit is None else int(limit)
 
 
 def years(session: Session, code: str) -> list[int]:

@@ -10,17 +10,17 @@ from desktop.services.session import Session
 from desktop.services.village_file.common import village_name
 from desktop.services.villages_service import package_history
 
-#: The most packages and notices listed (a village sends one a month or so).
-LIST_LIMIT = 500
 
+def packages(session: Session, paths: AppPaths, code: str, limit: int | None = None) -> list[HistoryRow]:
+    """The package log with the village, newest first, with the refused ones (their journal is beside the database).
 
-def packages(session: Session, paths: AppPaths, code: str, limit: int = LIST_LIMIT) -> list[HistoryRow]:
-    """The package log with the village, newest first, with the refused ones (their journal is beside the database)."""
+    Every package unless `limit` (the list once stopped at 500 without saying so).
+    """
     village_name(session, code)
     return package_history(paths, code, limit)
 
 
-def notices(session: Session, code: str, limit: int = LIST_LIMIT) -> list[NoticeRow]:
-    """The notices the township sent the village, newest first."""
+def notices(session: Session, code: str, limit: int | None = None) -> list[NoticeRow]:
+    """The notices the township sent the village, newest first, every one unless `limit`."""
     village_name(session, code)
     return notice_service.notices(code, limit)

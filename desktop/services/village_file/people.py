@@ -14,9 +14,6 @@ from desktop.services.village_file.common import owned_row, village_name
 from models.db import database
 from models.stored_values import stored_int
 
-#: The most people a list reads at once (a large village has a few thousand).
-LIST_LIMIT = 5000
-
 
 @dataclass(frozen=True)
 class PersonLine:
@@ -46,8 +43,15 @@ class PersonRecord:
     roles: tuple[tuple[str, str, str], ...]  # (role code, start, end "" while in office)
 
 
-def people(session: Session, code: str, limit: int = LIST_LIMIT) -> list[PersonLine]:
-    """The village's register in name order, with the offices each holds now."""
+def people(session: Session, code: str, limit: int | None = None) -> list[PersonLine]:
+    """The village's register, those on it before those who left, with the offices each holds now.
+
+    Every person unless `limit` is given (the list once stopped at 5,000
+    without a word). Within each part the names come in SQL's code-point
+    order (丁, 万, 乔…); the 村民 tab shows them by pinyin
+    (`ui.widgets.sorting.natural_key`, which SQLite cannot do), as the
+    village's own 人员名册 sorts its 姓名 column.
+    """
     village_name(session, code)
     held: dict[str, list[str]] = {}
     for pid, role in database.execute_sql("SELECT person_id, role FROM person_role WHERE owner = ? AND +deleted = 0 "
@@ -55,7 +59,7 @@ def people(session: Session, code: str, limit: int = LIST_LIMIT) -> list[PersonL
         held.setdefault(pid, []).append(role)
     rows = database.execute_sql("SELECT id, name, gender, birth_year, village_group, left_on FROM person "
                                 "WHERE owner = ? AND +deleted = 0 ORDER BY left_on != '', name LIMIT ?",
-                                (code, int(limit)))
+                                (code, -1 if limit is None else int(limit)))
     return [PersonLine(i, n, g, stored_int(b), vg, lo, tuple(held.get(i, ()))) for i, n, g, b, vg, lo in rows]
 
 
@@ -63,11 +67,24 @@ def people_ids(session: Session, code: str) -> list[str]:
     """The ids of the village's whole register in the list's order (name order, those who left last), no limit.
 
     With `people_lines`, the file's list pages the register (a merged
-    village has more people than `LIST_LIMIT`; the list stopped there).
+    village has more than the 5,000 people the list once stopped at).
     """
     village_name(session, code)
     return [i for (i,) in database.execute_sql(
         "SELECT id FROM person WHERE owner = ? AND +deleted = 0 ORDER BY left_on != '', name, id", (code,))]
+
+
+def people_names(session: Session, code: str) -> list[tuple[str, str, bool]]:
+    """(id, name, left the register) of the village's whole register, in `people_ids`' order.
+
+    The 村民 tab orders these by pinyin (SQLite orders names by code point:
+    丁, 万, 乔…; the pinyin collation is the screen's, `ui.widgets.sorting`).
+    Plain tuples in one query: a few thousand are cheap.
+    """
+    village_name(session, code)
+    return [(i, n, bool(lo)) for i, n, lo in database.execute_sql(
+        "SELECT id, name, left_on FROM person WHERE owner = ? AND +deleted = 0 ORDER BY left_on != '', name, id",
+        (code,))]
 
 
 def people_lines(session: Session, code: str, ids: list[str]) -> list[PersonLine]:

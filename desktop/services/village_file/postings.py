@@ -11,9 +11,6 @@ from models.db import database
 from models.disclosure import financial_table as ft
 from models.stored_values import stored_int
 
-#: The most postings a list reads at once (a village posts a few dozen a year).
-LIST_LIMIT = 2000
-
 
 @dataclass(frozen=True)
 class PostingLine:
@@ -78,8 +75,11 @@ def _status(submitted: str, review_result: str, posted: str, takedown: str, toda
     return "in_review" if submitted else "draft"
 
 
-def postings(session: Session, code: str, year: int | None = None, limit: int = LIST_LIMIT) -> list[PostingLine]:
-    """The village's postings, newest period first (`year` narrows to one year)."""
+def postings(session: Session, code: str, year: int | None = None, limit: int | None = None) -> list[PostingLine]:
+    """The village's postings, newest period first (`year` narrows to one year), every one unless `limit`.
+
+    No limit by default (the list once stopped at 2,000 without saying so): plain tuples, one query.
+    """
     village_name(session, code)
     where, params = "owner = ? AND +deleted = 0", [code]
     if year:
@@ -89,7 +89,7 @@ def postings(session: Session, code: str, year: int | None = None, limit: int = 
     rows = database.execute_sql(
         f"SELECT id, period_kind, period, category, subject, title, submitted_on, review_result, posted_on, "
         f"takedown_on FROM disclosure_item WHERE {where} ORDER BY period DESC, seq DESC LIMIT ?",  # noqa: S608
-        [*params, int(limit)])
+        [*params, -1 if limit is None else int(limit)])
     return [PostingLine(i, pk, p, c, s, t, _status(sub, rr, po, td, today), po)
             for i, pk, p, c, s, t, sub, rr, po, td in rows]
 

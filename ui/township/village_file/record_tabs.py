@@ -22,6 +22,7 @@ from ui.township.village_file.list_detail import ListDetailTab, Printable
 from ui.widgets import disclosure_labels as dl
 from ui.widgets import supervision_labels as sl
 from ui.widgets.record_labels import roles_text
+from ui.widgets.sorting import natural_sorted
 
 
 class _VillageTab(ListDetailTab):
@@ -148,8 +149,15 @@ class PeopleTab(_VillageTab):
                                    self.tr("现任职务")], stretch=4, printable=False, parent=parent, paged=True)
 
     def read_ids(self) -> list[str]:
-        """Name order, those who left last: the whole register (a merged village has thousands)."""
-        return vpp.people_ids(self.session, self.code)
+        """The whole register: names by pinyin (as the village's 人员名册 sorts 姓名), those who left after.
+
+        SQL orders names by code point (丁, 万, 乔…): the service gives
+        (id, name, left) tuples and the tab orders them by the lists' natural
+        key (`ui.widgets.sorting`, pinyin), one key per distinct name.
+        """
+        names = vpp.people_names(self.session, self.code)
+        return [pid for pid, _name, _left in natural_sorted([n for n in names if not n[2]], key=lambda n: n[1])
+                + natural_sorted([n for n in names if n[2]], key=lambda n: n[1])]
 
     def read_cells(self, ids: list[str]) -> list[tuple[str, list[str]]]:
         """The lines of one chunk."""
