@@ -183,6 +183,10 @@ def test_the_people_tab_lists_everyone_by_pinyin_and_go_to_finds_records_past_th
     surnames = list(dict.fromkeys(n[0] for n in names if n[1:].isdigit()))
     assert surnames == ["阿", "丁", "乔", "万", "张"]  # a, ding, qiao, wan, zhang (code points: 丁 万 乔 张 阿)
     assert page.open_village_file(FIRST, "meeting", meetings[0])  # the oldest meetings, past the old 2,000
-    assert page.village_file.meetings_tab.current_id() == meetings[0]
-    assert page.village_file.meetings_tab.proxy.rowCount() == database.execute_sql(
+    meetings_tab = page.village_file.meetings_tab
+    assert meetings_tab.current_id() == meetings[0] and meetings_tab.paged
+    assert meetings_tab.model.rowCount() == database.execute_sql(
         "SELECT count(*) FROM meeting WHERE owner = ? AND deleted = 0", (FIRST,)).fetchone()[0]
+    last = meetings_tab.model.rowCount() - 1
+    assert meetings_tab.model.index(last, 0).data().startswith("1990-")  # the oldest, fetched by its chunk
+    assert "1990-" in meetings_tab.detail.toPlainText()  # the record shown is the one selected

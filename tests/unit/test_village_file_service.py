@@ -197,6 +197,17 @@ def test_lists_longer_than_the_old_limits_come_whole(township):
         listed_postings = postings.postings(session, SECOND)
         assert len(listed_postings) == _count("disclosure_item", SECOND) > 2100
         assert listed_postings[-1].period == "1990-01"
+        # The tabs page these lists: every id in the list's order, the lines by the chunk (same lines).
+        ids = meetings.meeting_ids(session, SECOND)
+        assert ids == [m.id for m in listed]
+        assert meetings.meeting_lines(session, SECOND, ids[2000:2050] + ids[:3]) == listed[2000:2050] + listed[:3]
+        assert meetings.meeting_lines(session, FIRST, ids[:5]) == []  # not another village's
+        year = int(listed[0].held_on[:4])
+        assert meetings.meeting_ids(session, SECOND, year) == [m.id for m in meetings.meetings(session, SECOND, year)]
+        posting_ids = postings.posting_ids(session, SECOND)
+        assert posting_ids == [p.id for p in listed_postings]
+        assert postings.posting_lines(session, SECOND, posting_ids[::-1]) == listed_postings[::-1]
+        assert postings.posting_lines(session, FIRST, posting_ids[:5]) == []
         register = people.people(session, SECOND)
         assert len(register) == _count("person", SECOND) > 5100 and set(moved) <= {p.id for p in register}
         assert [i for i, _n, _left in people.people_names(session, SECOND)] == people.people_ids(session, SECOND)

@@ -85,16 +85,55 @@ def meetings(session: Session, code: str, year: int | None = None, limit: int | 
     older ones. Plain tuples in one query: a few thousand lines are cheap.
     """
     village_name(session, code)
+    where, params = _where(code, year)
+    return _lines(f"{where} ORDER BY {_ORDER} LIMIT ?", [*params, _sql_limit(limit)])
+
+
+def meeting_ids(session: Session, code: str, year: int | None = None) -> list[str]:
+    """The ids of every meeting `meetings` lists, in its order: the 会议与决策 tab pages by these.
+
+    One query of ids (no counts); the tab fetches the lines it shows by the
+    chunk (`meeting_lines`).
+    """
+    village_name(session, code)
+    where, params = _where(code, year)
+    return [i for (i,) in database.execute_sql(f"SELECT m.id FROM meeting m WHERE {where} ORDER BY {_ORDER}",  # noqa: S608
+                                               params)]
+
+
+def meeting_lines(session: Session, code: str, ids: list[str]) -> list[MeetingLine]:
+    """The list lines of `ids` (a chunk) of village `code`, in the order of `ids` (another village's: left out)."""
+    village_name(session, code)
+    found: dict[str, MeetingLine] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start:start + 900]
+        marks = ",".join("?" * len(chunk))
+        for line in _lines(f"m.id IN ({marks}) AND m.owner = ? AND +m.deleted = 0", [*chunk, code]):
+            found[line.id] = line
+    return [found[i] for i in ids if i in found]
+
+
+#: The list's order: newest first (the rowid settles meetings of the same day and hour the same way each read).
+_ORDER = "m.held_on DESC, m.start_time DESC, m.rowid DESC"
+
+
+def _where(code: str, year: int | None) -> tuple[str, list[object]]:
+    """The village's live meetings, of `year` when given."""
     where, params = "m.owner = ? AND +m.deleted = 0", [code]
     if year:
         where += " AND substr(m.held_on, 1, 4) = ?"
         params.append(f"{year:04d}")
-    sql = (f"SELECT m.id, m.held_on, m.type_code, m.title, m.status, m.quorum_met, "
-           f"(SELECT count(*) FROM resolution r WHERE r.meeting_id = m.id AND +r.deleted = 0), "
-           f"(SELECT count(*) FROM resolution r WHERE r.meeting_id = m.id AND +r.deleted = 0 AND r.passed = 1) "
-           f"FROM meeting m WHERE {where} ORDER BY m.held_on DESC, m.start_time DESC LIMIT ?")
+    return where, params
+
+
+def _lines(where_order: str, params: list[object]) -> list[MeetingLine]:
+    """The list lines of the meetings `where_order` (WHERE terms, then any ORDER BY / LIMIT) picks."""
+    sql = ("SELECT m.id, m.held_on, m.type_code, m.title, m.status, m.quorum_met, "
+           "(SELECT count(*) FROM resolution r WHERE r.meeting_id = m.id AND +r.deleted = 0), "
+           "(SELECT count(*) FROM resolution r WHERE r.meeting_id = m.id AND +r.deleted = 0 AND r.passed = 1) "
+           f"FROM meeting m WHERE {where_order}")
     return [MeetingLine(i, h, t, title, s, n, p, None if q is None else bool(q))
-            for i, h, t, title, s, q, n, p in database.execute_sql(sql, [*params, _sql_limit(limit)])]
+            for i, h, t, title, s, q, n, p in database.execute_sql(sql, params)]
 
 
 def _sql_limit(limit: int | None) -> int:

@@ -81,15 +81,49 @@ def postings(session: Session, code: str, year: int | None = None, limit: int | 
     No limit by default (the list once stopped at 2,000 without saying so): plain tuples, one query.
     """
     village_name(session, code)
+    where, params = _where(code, year)
+    return _lines(f"{where} ORDER BY {_ORDER} LIMIT ?", [*params, -1 if limit is None else int(limit)])
+
+
+def posting_ids(session: Session, code: str, year: int | None = None) -> list[str]:
+    """The ids of every posting `postings` lists, in its order: the 村务公开 tab pages by these."""
+    village_name(session, code)
+    where, params = _where(code, year)
+    return [i for (i,) in database.execute_sql(f"SELECT id FROM disclosure_item WHERE {where} ORDER BY {_ORDER}",  # noqa: S608
+                                               params)]
+
+
+def posting_lines(session: Session, code: str, ids: list[str]) -> list[PostingLine]:
+    """The list lines of `ids` (a chunk) of village `code`, in the order of `ids` (another village's: left out)."""
+    village_name(session, code)
+    found: dict[str, PostingLine] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start:start + 900]
+        marks = ",".join("?" * len(chunk))
+        for line in _lines(f"id IN ({marks}) AND owner = ? AND +deleted = 0", [*chunk, code]):
+            found[line.id] = line
+    return [found[i] for i in ids if i in found]
+
+
+#: The list's order: newest period first, then the newest change.
+_ORDER = "period DESC, seq DESC, rowid DESC"
+
+
+def _where(code: str, year: int | None) -> tuple[str, list[object]]:
+    """The village's live postings, of `year` when given."""
     where, params = "owner = ? AND +deleted = 0", [code]
     if year:
         where += " AND substr(period, 1, 4) = ?"
         params.append(f"{year:04d}")
+    return where, params
+
+
+def _lines(where_order: str, params: list[object]) -> list[PostingLine]:
+    """The list lines of the postings `where_order` (WHERE terms, then any ORDER BY / LIMIT) picks."""
     today = date.today().isoformat()
     rows = database.execute_sql(
-        f"SELECT id, period_kind, period, category, subject, title, submitted_on, review_result, posted_on, "
-        f"takedown_on FROM disclosure_item WHERE {where} ORDER BY period DESC, seq DESC LIMIT ?",  # noqa: S608
-        [*params, -1 if limit is None else int(limit)])
+        "SELECT id, period_kind, period, category, subject, title, submitted_on, review_result, posted_on, "
+        f"takedown_on FROM disclosure_item WHERE {where_order}", params)  # noqa: S608 - our own terms
     return [PostingLine(i, pk, p, c, s, t, _status(sub, rr, po, td, today), po)
             for i, pk, p, c, s, t, sub, rr, po, td in rows]
 

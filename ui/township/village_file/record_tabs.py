@@ -39,7 +39,7 @@ class MeetingsTab(_VillageTab):
     def __init__(self, session: Session, parent: QWidget | None = None):
         # No 类型 column: the name says it (第4季度村民代表会议), and at 1024×600 the name needs the room.
         super().__init__(session, [self.tr("日期"), self.tr("名称"), self.tr("表决"), self.tr("状态")], stretch=1,
-                         parent=parent)
+                         parent=parent, paged=True)
         self.year = QComboBox()
         self.year.currentIndexChanged.connect(self._on_year)
         self.tools.addWidget(QLabel(self.tr("年份:")))
@@ -62,9 +62,13 @@ class MeetingsTab(_VillageTab):
         if not self._filling and self.code:
             super().load(self.code)
 
-    def read_rows(self) -> list[tuple[str, list[str]]]:
-        """Newest first, in the year picked."""
-        rows = vmt.meetings(self.session, self.code, self.year.currentData())
+    def read_ids(self) -> list[str]:
+        """Newest first, in the year picked: every meeting (a 15-year village has 3,149)."""
+        return vmt.meeting_ids(self.session, self.code, self.year.currentData())
+
+    def read_cells(self, ids: list[str]) -> list[tuple[str, list[str]]]:
+        """The lines of one chunk."""
+        rows = vmt.meeting_lines(self.session, self.code, ids)
         return [(m.id, [m.held_on, m.title,
                         self.tr("{passed}/{n} 通过").format(passed=m.passed, n=m.resolutions) if m.resolutions else "",
                         self.tr("已审定") if m.status == "approved" else self.tr("草稿")]) for m in rows]
@@ -89,12 +93,17 @@ class PostingsTab(_VillageTab):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         # No 期间 column: the title says it (2026年10月财务收支公开) and needs the room at 1024×600.
-        super().__init__(session, [self.tr("标题"), self.tr("状态"), self.tr("公开日期")], stretch=0, parent=parent)
+        super().__init__(session, [self.tr("标题"), self.tr("状态"), self.tr("公开日期")], stretch=0, parent=parent,
+                         paged=True)
 
-    def read_rows(self) -> list[tuple[str, list[str]]]:
-        """Newest period first."""
+    def read_ids(self) -> list[str]:
+        """Newest period first: every posting."""
+        return vps.posting_ids(self.session, self.code)
+
+    def read_cells(self, ids: list[str]) -> list[tuple[str, list[str]]]:
+        """The lines of one chunk."""
         return [(p.id, [p.title, dl.status_label(p.status), p.posted_on])
-                for p in vps.postings(self.session, self.code)]
+                for p in vps.posting_lines(self.session, self.code, ids)]
 
     def detail_html(self, record_id: str) -> str:
         """The posting with its table."""
