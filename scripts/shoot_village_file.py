@@ -18,6 +18,7 @@ VILLAGE = "330106001001"
 
 
 def main(folder: str, width: int = 1366, height: int = 768) -> None:
+    """Build the village, open its file at width×height and save the two tabs into `folder`."""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
