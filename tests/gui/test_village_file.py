@@ -190,3 +190,7 @@ def test_the_people_tab_lists_everyone_by_pinyin_and_go_to_finds_records_past_th
     last = meetings_tab.model.rowCount() - 1
     assert meetings_tab.model.index(last, 0).data().startswith("1990-")  # the oldest, fetched by its chunk
     assert "1990-" in meetings_tab.detail.toPlainText()  # the record shown is the one selected
+    meetings_tab.year.setCurrentIndex(meetings_tab.year.findData(1990))  # the year filter reads the ids again
+    days = [meetings_tab.model.index(r, 0).data() for r in range(meetings_tab.model.rowCount())]
+    assert len(days) == 2100 and all(d.startswith("1990-") for d in days) and days == sorted(days, reverse=True)
+    assert meetings_tab.current_id() in meetings and "1990-" in meetings_tab.detail.toPlainText()
