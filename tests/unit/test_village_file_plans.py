@@ -59,6 +59,8 @@ def test_postings_and_matters_by_village_use_the_owner_index(township, tmp_path)
     paths, session = township
     checks = [("postings by village", lambda: postings.postings(session, VILLAGE), "disclosure_item",
                "disclosure_item_owner"),
+              ("posting ids by village (the paged tab)", lambda: postings.posting_ids(session, VILLAGE),
+               "disclosure_item", "disclosure_item_owner"),
               ("matters by village", lambda: matters.matters(session, VILLAGE), "supervision_matter",
                "supervision_matter_owner")]
     traced = [(what, table, index, [s for s in _traced(call) if f"FROM {table} " in s])
