@@ -414,6 +414,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=None, help="folder of township-<N>v data folders")
     parser.add_argument("--sizes", type=int, nargs="*", default=None)
+    parser.add_argument("--folder", action="append", default=[], metavar="N=PATH",
+                        help="a township data folder and its size (repeatable; instead of or beside --data)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-pages", action="store_true", help="service calls only, no widgets")
     parser.add_argument("--areas", nargs="*", default=None, help="area keys (home villages review ...)")
@@ -421,9 +423,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="cunwu-bench-township-pages-") as tmp:
         work = Path(tmp)
-        if args.data:
-            folders = prebuilt(args.data, args.sizes)
+        if args.data or args.folder:
+            folders = prebuilt(args.data, args.sizes) if args.data else {}
             builds = {n: build_time(args.data, n) for n in folders}
+            for spec in args.folder:
+                n, _, path = spec.partition("=")
+                folders[int(n)] = Path(path)
+                builds[int(n)] = build_time(Path(path).parent, int(n))
+            folders = dict(sorted(folders.items()))
         else:
             folders, builds = _build_own(work / "built", tuple(args.sizes or SELF_BUILT), SELF_YEARS)
         started = time.perf_counter()
@@ -431,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
                          log=lambda text: print(text, file=sys.stderr, flush=True), only=args.areas)
     result["seconds"] = time.perf_counter() - started
     result["builds"] = builds
-    table = rows(result, builds, not args.data)
+    table = rows(result, builds, not (args.data or args.folder))
     for name, seconds, ratio, note in table:
         print(f"{name:<44} {seconds:>9.3f} {ratio:>7.2f}  {note}", flush=True)
     if args.json:
