@@ -21,7 +21,8 @@ size alike. Goal (issue 20): linear or better — a page at N villages no more t
 “审核备案 at 200 no more than 7×” — and 审核备案 at 200 villages well under a second.
 
 The townships: `CUNWU_BENCH_TOWNSHIPS=/work/bench-data` (a folder holding data
-folders named `township-<N>v`, each built by `cunwu init township` + `cunwu demo
+folders named `township-<N>v`, or several such folders joined by `os.pathsep`, the first
+holding a size winning: `/work/bench-data:/work/bench-data/syn` adds the synthetic 200 and 500, each built by `cunwu init township` + `cunwu demo
 --villages N`; `CUNWU_BENCH_TOWNSHIP_SIZES=30,100,200` picks some) — each folder is
 copied to a temporary one first (opening migrates it), and the build times written
 beside them (`build-<N>v.time`) are printed as rows. Without it the bench builds
@@ -397,8 +398,12 @@ def bench(runs: int) -> list[tuple[str, float, float, str]]:
     with tempfile.TemporaryDirectory(prefix="cunwu-bench-township-pages-") as tmp:
         work = Path(tmp)
         if data:
-            folders = prebuilt(Path(data), only)
-            builds = {n: build_time(Path(data), n) for n in folders}
+            folders, builds = {}, {}
+            for root in reversed(data.split(os.pathsep)):  # the first folder holding a size wins
+                found = prebuilt(Path(root), only)
+                folders.update(found)
+                builds.update({n: build_time(Path(root), n) for n in found})
+            folders = dict(sorted(folders.items()))
             built_here = False
             if not folders:
                 raise SystemExit(f"{DATA_ENV}={data}: no township-<N>v folders there")
