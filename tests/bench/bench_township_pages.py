@@ -20,14 +20,15 @@ size alike. Goal (issue 20): linear or better — a page at N villages no more t
 1.05 × N/N₀ times its N₀-village time, which at 200 against 30 is the issue's
 “审核备案 at 200 no more than 7×” — and 审核备案 at 200 villages well under a second.
 
-The townships: `CUNWU_BENCH_TOWNSHIPS=/work/bench-data` (a folder holding data
-folders named `township-<N>v`, or several such folders joined by `os.pathsep`, the first
-holding a size winning: `/work/bench-data:/work/bench-data/syn` adds the synthetic 200 and 500, each built by `cunwu init township` + `cunwu demo
---villages N`; `CUNWU_BENCH_TOWNSHIP_SIZES=30,100,200` picks some) — each folder is
-copied to a temporary one first (opening migrates it), and the build times written
-beside them (`build-<N>v.time`) are printed as rows. Without it the bench builds
-three small townships itself (`SELF_BUILT` villages, `SELF_YEARS` years each, about
-a minute on two cores) and times those builds.
+The townships: `CUNWU_BENCH_TOWNSHIPS=/work/bench-data` names a folder of data folders
+called `township-<N>v` (each made by `cunwu init township` + `cunwu demo --villages N`),
+or several such folders joined by `os.pathsep`, the first holding a size winning
+(`/work/bench-data:/work/bench-data/syn` adds the synthetic 200 and 500 of issue 20);
+`CUNWU_BENCH_TOWNSHIP_SIZES=30,100,200` picks some sizes. Each folder is copied to a
+temporary one first (opening migrates it); the build times written beside them
+(`build-<N>v.time`) are printed as rows. Without the variable the bench builds three
+small townships itself (`SELF_BUILT` villages, `SELF_YEARS` years each, about a
+minute on two cores) and times those builds.
 
 Also runnable alone, e.g. against another checkout's code (the `before` figures of
 docs/issue20-bench.md): `PYTHONPATH=/that/checkout python bench_township_pages.py
