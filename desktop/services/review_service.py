@@ -189,7 +189,7 @@ def _self_declared(v: RuleVersion, reviews: list[RuleReview] | None = None) -> s
     `reviews`: the version's live `rule_review` rows when a list read them at once.
     """
     review = (rule_facts.review_info(v) if reviews is None
-              else rule_facts.review_info_of(v, rule_facts.latest_review_of(v, reviews)))
+              else rule_facts.latest_review_info(v, reviews))
     return rule_facts.self_declared_review_note() if review is not None and review.self_declared else ""
 
 

@@ -261,13 +261,18 @@ def sql_order(value) -> tuple:
     return (2, value) if isinstance(value, str) else (3, bytes(value))
 
 
-def latest_review_of(v: RuleVersion, rows: list[RuleReview]) -> RuleReview | None:
+def _latest_review_of(v: RuleVersion, rows: list[RuleReview]) -> RuleReview | None:
     """`_township_review(v)` chosen from the version's live `rule_review` rows (read for many versions at once)."""
     if not v.submitted_fingerprint:
         return None
     fitting = [r for r in rows if r.fingerprint == v.submitted_fingerprint and r.owner != v.owner
                and r.reviewed_on is not None and v.submitted_on is not None and r.reviewed_on >= v.submitted_on]
     return max(fitting, key=lambda r: (sql_order(r.reviewed_on), sql_order(r.seq)), default=None)
+
+
+def latest_review_info(v: RuleVersion, rows: list[RuleReview]) -> ReviewInfo | None:
+    """`review_info(v)` from the version's live `rule_review` rows read for many versions at once."""
+    return review_info_of(v, _latest_review_of(v, rows))
 
 
 def _latest_filing_of(rows: list[RuleFiling]) -> RuleFiling | None:
@@ -316,7 +321,7 @@ def _facts_of_sets(rule_set_ids: list[str] | None,
     out: dict[str, dict[str, proc.VersionFacts]] = {sid: {} for sid in rule_set_ids or ()}
     in_force_nos: dict[str, list[int]] = defaultdict(list)  # per set: later, published, voted versions in force
     for v in versions:
-        review = _counted(review_info_of(v, latest_review_of(v, reviews.get(v.id, []))))
+        review = _counted(latest_review_info(v, reviews.get(v.id, [])))
         filing = _filing_info(v, _latest_filing_of(filings.get(v.id, [])))
         mine = lines.get(v.id, [])
         newer_in_force = any(no > v.version_no for no in in_force_nos[v.rule_set_id])
