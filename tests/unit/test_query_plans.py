@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from models.db import close_database, database
 from tests.support.demo import demo_township
+from tests.support.sql_trace import traced_reads as _traced
 
 VILLAGE = "330106001001"
 
@@ -42,18 +42,6 @@ def township(tmp_path_factory):
     session = demo_township(paths, villages=3, years=1)
     yield paths, session
     close_database()
-
-
-def _traced(call: Callable[[], object]) -> list[str]:
-    """The statements `call` runs on the open database, values filled in."""
-    seen: list[str] = []
-    conn = database.connection()
-    conn.set_trace_callback(seen.append)
-    try:
-        call()
-    finally:
-        conn.set_trace_callback(None)
-    return [s for s in seen if s.lstrip()[:6].upper() in ("SELECT", "WITH")]
 
 
 def _aliases(sql: str, table: str) -> set[str]:

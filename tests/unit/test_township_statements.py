@@ -17,8 +17,9 @@ from datetime import date
 import pytest
 
 from desktop.paths import AppPaths
-from models.db import close_database, database
+from models.db import close_database
 from tests.support.demo import demo_township
+from tests.support.sql_trace import traced_reads
 
 VILLAGES = 3
 _VALUES = re.compile(r"'(?:[^']|'')*'|\b\d+(?:\.\d+)?\b")
@@ -34,14 +35,7 @@ def township(tmp_path_factory):
 
 def _shapes(call) -> Counter:
     """How often each statement shape (values replaced by ?) ran during `call`."""
-    seen: list[str] = []
-    conn = database.connection()
-    conn.set_trace_callback(seen.append)
-    try:
-        call()
-    finally:
-        conn.set_trace_callback(None)
-    return Counter(_VALUES.sub("?", s) for s in seen if s.lstrip()[:6].upper() in ("SELECT", "WITH"))
+    return Counter(_VALUES.sub("?", s) for s in traced_reads(call))
 
 
 @pytest.mark.parametrize("what", ["村庄 register", "exchange overview", "首页 figures"])

@@ -15,8 +15,9 @@ import sqlite3
 import pytest
 
 from desktop.paths import AppPaths
-from models.db import close_database, database
+from models.db import close_database
 from tests.support.demo import demo_township
+from tests.support.sql_trace import traced_reads
 
 VILLAGE = "330106001001"
 
@@ -30,14 +31,7 @@ def township(tmp_path_factory):
 
 
 def _traced(call) -> list[str]:
-    seen: list[str] = []
-    conn = database.connection()
-    conn.set_trace_callback(seen.append)
-    try:
-        call()
-    finally:
-        conn.set_trace_callback(None)
-    return [s for s in seen if s.lstrip()[:6].upper() == "SELECT"]
+    return traced_reads(call, kinds=("SELECT",))
 
 
 def _planner(paths, tmp_path, analyzed: bool) -> sqlite3.Connection:
