@@ -309,7 +309,7 @@ def measure(folders: dict[int, Path], runs: int, work: Path, widgets: bool = Tru
                         if n in errors[area.key][kind]:
                             continue
                         slow = got and min(c for c, _w in got) > VERY_SLOW
-                        if len(got) >= (FEW if slow else runs):
+                        if len(got) >= (min(FEW, runs) if slow else runs):
                             continue
                         _fresh_connection()
                         try:
