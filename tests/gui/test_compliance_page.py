@@ -262,3 +262,19 @@ def test_an_empty_board_on_a_narrow_screen_offers_no_legend_button(qtbot, townsh
     page = _page(qtbot, session, 860, 520)  # the page's room in the main window at 1024×600
     assert page.stack.currentIndex() == 1
     assert not page.side_button.isVisible()
+
+
+def test_a_trend_job_ending_after_the_page_is_gone_does_nothing(qtbot, tmp_path):
+    """The trend worker's end schedules a look at the board; if the window took the page apart
+    meanwhile, that look does nothing (it read a deleted widget: a RuntimeError in the event loop, seen
+    in CI when a window closed while a trend was still being computed)."""
+    import shiboken6
+
+    _site, session = _township(tmp_path)
+    page = _page(qtbot, session)
+    qtbot.waitUntil(page.trend_ready, timeout=20000)
+    page._trend_period = None  # as if a new board came: the next look would compute its trend
+    page._on_trend_busy(False)  # as the worker's busy_changed(False) does: schedules `_want_trend`
+    shiboken6.delete(page.side_box)  # the page's parts are going (the window is closing)
+    qtbot.wait(50)  # pytest-qt fails the test on an exception raised in the event loop
+    assert not page.trend_jobs.is_busy()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -303,7 +304,7 @@ class CompliancePage(QWidget):
         self.refresh_button.setEnabled(not busy)
         if not busy and self._pending:
             self._pending = None
-            QTimer.singleShot(0, self.reload)  # after the finished job's own callback
+            QTimer.singleShot(0, self, self.reload)  # after the finished job's own callback (not once the page is gone)
 
     def _on_progress(self, done: int, total: int) -> None:
         # at most about fifty steps: each one repaints the bar at once (200 villages: 0.2 s of the page)
@@ -350,6 +351,8 @@ class CompliancePage(QWidget):
     def _want_trend(self) -> None:
         """Compute the trend of the board shown, once it is on screen (not again for the same period)."""
         board = self.board
+        if not shiboken6.isValid(self.side_box):  # the job ended after the window closed the page
+            return
         if board is None or not self.side_box.isVisibleTo(self) or self._trend_period == board.period:
             return
         if self.trend_jobs.is_busy():  # another period's: stop it, this one follows (`_on_trend_busy`)
@@ -384,7 +387,7 @@ class CompliancePage(QWidget):
     def _on_trend_busy(self, busy: bool) -> None:
         if not busy:
             self.trend.set_pending(False)
-            QTimer.singleShot(0, self._want_trend)  # a board of another period came meanwhile
+            QTimer.singleShot(0, self, self._want_trend)  # a board of another period came meanwhile
 
     def _on_behind_toggled(self, on: bool) -> None:
         self.model.set_behind_only(on)

@@ -217,7 +217,7 @@ class ElectionsBoardPage(QWidget):
         self.export_button.setEnabled(not busy and self.board is not None and not self.board.empty)
         if not busy and self._pending:
             self._pending = False
-            QTimer.singleShot(0, self.reload)
+            QTimer.singleShot(0, self, self.reload)
 
     def _on_done(self, board: ElectionBoard) -> None:
         code = self._current_code()
