@@ -17,6 +17,7 @@ from datetime import date
 
 from desktop.services import duties, installation, read_models, record_store, setup_service
 from desktop.services.read_models import snapshot, snapshots
+from desktop.services.rows_by_ids import in_order_of
 from desktop.services.session import Session
 from models.db import database
 from models.disclosure import calendar as cal
@@ -446,20 +447,11 @@ def _item_row(line: tuple, today: str) -> ItemRow:
                    posted)
 
 
-#: Ids per `IN (…)` (well under SQLite's variable limit).
-_IDS_PER_QUERY = 900
-
-
 def item_rows(ids: list[str]) -> list[ItemRow]:
     """The list rows of `ids`, in that order (one plain-tuple query per 900 ids; a gone id is skipped)."""
     today = date.today().isoformat()
-    found: dict[str, ItemRow] = {}
-    for start in range(0, len(ids), _IDS_PER_QUERY):
-        chunk = ids[start:start + _IDS_PER_QUERY]
-        for line in database.execute_sql(
-                f"{_ITEM_LINE} WHERE id IN ({','.join('?' * len(chunk))}) AND +deleted = 0", chunk):  # noqa: S608
-            found[line[0]] = _item_row(line, today)
-    return [found[i] for i in ids if i in found]
+    return in_order_of(ids, lambda chunk, marks: (_item_row(line, today) for line in database.execute_sql(
+        f"{_ITEM_LINE} WHERE id IN ({marks}) AND +deleted = 0", chunk)))  # noqa: S608
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from desktop.services import (
     terms_service,
 )
 from desktop.services.read_models import snapshot, snapshots
+from desktop.services.rows_by_ids import in_order_of
 from desktop.services.session import Session
 from models.db import database
 from models.disclosure import money
@@ -399,13 +400,8 @@ def matter_counts(today: date | None = None, show: str = "all") -> tuple[int, in
 def matter_rows(ids: list[str], today: date | None = None) -> list[MatterRow]:
     """The board rows of `ids`, in that order (plain tuples, 900 ids a query; a gone id is skipped)."""
     today = today or date.today()
-    found: dict[str, MatterRow] = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
-        for line in database.execute_sql(
-                f"{_MATTER_LINE} WHERE id IN ({','.join('?' * len(chunk))}) AND +deleted = 0", chunk):  # noqa: S608
-            found[line[0]] = _matter_row(line, today)
-    return [found[i] for i in ids if i in found]
+    return in_order_of(ids, lambda chunk, marks: (_matter_row(line, today) for line in database.execute_sql(
+        f"{_MATTER_LINE} WHERE id IN ({marks}) AND +deleted = 0", chunk)))  # noqa: S608
 
 
 # --- voucher reviews ---------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.services.rows_by_ids import in_order_of
 from desktop.services.session import Session
 from desktop.services.village_file.common import owned_row, village_name
 from models.db import database
@@ -104,13 +105,8 @@ def meeting_ids(session: Session, code: str, year: int | None = None) -> list[st
 def meeting_lines(session: Session, code: str, ids: list[str]) -> list[MeetingLine]:
     """The list lines of `ids` (a chunk) of village `code`, in the order of `ids` (another village's: left out)."""
     village_name(session, code)
-    found: dict[str, MeetingLine] = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
-        marks = ",".join("?" * len(chunk))
-        for line in _lines(f"m.id IN ({marks}) AND m.owner = ? AND +m.deleted = 0", [*chunk, code]):
-            found[line.id] = line
-    return [found[i] for i in ids if i in found]
+    return in_order_of(ids, lambda chunk, marks: _lines(f"m.id IN ({marks}) AND m.owner = ? AND +m.deleted = 0",
+                                                        [*chunk, code]))
 
 
 #: The list's order: newest first (the rowid settles meetings of the same day and hour the same way each read).

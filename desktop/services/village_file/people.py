@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.services.rows_by_ids import in_order_of
 from desktop.services.session import Session
 from desktop.services.village_file.common import owned_row, village_name
 from models.db import database
@@ -90,20 +91,20 @@ def people_names(session: Session, code: str) -> list[tuple[str, str, bool]]:
 def people_lines(session: Session, code: str, ids: list[str]) -> list[PersonLine]:
     """The list lines of `ids` (a chunk of a few hundred) of village `code`, in the order of `ids`."""
     village_name(session, code)
-    found: dict[str, PersonLine] = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
-        marks = ",".join("?" * len(chunk))
-        held: dict[str, list[str]] = {}
-        for pid, role in database.execute_sql(
-                f"SELECT person_id, role FROM person_role WHERE person_id IN ({marks}) AND owner = ? "  # noqa: S608
-                "AND +deleted = 0 AND end_date = '' ORDER BY role", [*chunk, code]):
-            held.setdefault(pid, []).append(role)
-        for i, n, g, b, vg, lo in database.execute_sql(
+    return in_order_of(ids, lambda chunk, marks: _lines_of(code, chunk, marks))
+
+
+def _lines_of(code: str, chunk: list[str], marks: str) -> list[PersonLine]:
+    """The lines of one chunk of ids, with the offices each holds now (two queries)."""
+    held: dict[str, list[str]] = {}
+    for pid, role in database.execute_sql(
+            f"SELECT person_id, role FROM person_role WHERE person_id IN ({marks}) AND owner = ? "  # noqa: S608
+            "AND +deleted = 0 AND end_date = '' ORDER BY role", [*chunk, code]):
+        held.setdefault(pid, []).append(role)
+    return [PersonLine(i, n, g, stored_int(b), vg, lo, tuple(held.get(i, ())))
+            for i, n, g, b, vg, lo in database.execute_sql(
                 f"SELECT id, name, gender, birth_year, village_group, left_on FROM person WHERE id IN ({marks}) "  # noqa: S608
-                "AND owner = ? AND +deleted = 0", [*chunk, code]):
-            found[i] = PersonLine(i, n, g, stored_int(b), vg, lo, tuple(held.get(i, ())))
-    return [found[i] for i in ids if i in found]
+                "AND owner = ? AND +deleted = 0", [*chunk, code])]
 
 
 def person(session: Session, code: str, person_id: str) -> PersonRecord:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.services.rows_by_ids import in_order_of
 from desktop.services.session import Session
 from desktop.services.village_file.common import owned_row, village_name
 from models.db import database
@@ -96,13 +97,8 @@ def posting_ids(session: Session, code: str, year: int | None = None) -> list[st
 def posting_lines(session: Session, code: str, ids: list[str]) -> list[PostingLine]:
     """The list lines of `ids` (a chunk) of village `code`, in the order of `ids` (another village's: left out)."""
     village_name(session, code)
-    found: dict[str, PostingLine] = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
-        marks = ",".join("?" * len(chunk))
-        for line in _lines(f"id IN ({marks}) AND owner = ? AND +deleted = 0", [*chunk, code]):
-            found[line.id] = line
-    return [found[i] for i in ids if i in found]
+    return in_order_of(ids, lambda chunk, marks: _lines(f"id IN ({marks}) AND owner = ? AND +deleted = 0",
+                                                        [*chunk, code]))
 
 
 #: The list's order: newest period first, then the newest change.
