@@ -18,6 +18,7 @@ from peewee import fn
 
 from desktop.services import duties, installation, record_store, setup_service, terms_service
 from desktop.services.people_service import VILLAGE_COMMITTEE_ROLES
+from desktop.services.rows_by_ids import in_order_of
 from desktop.services.session import Session
 from models.clock import now_utc
 from models.db import database
@@ -645,11 +646,7 @@ def meeting_page(type_code: str | None, year: int | None, offset: int, limit: in
     ids = [mid for (mid,) in cursor]
     if backwards:
         ids.reverse()
-    return [row for start in range(0, len(ids), _PAGE_IDS) for row in meeting_rows(ids[start:start + _PAGE_IDS])]
-
-
-#: Ids per `meeting_rows` query when a page is long (the whole list).
-_PAGE_IDS = 500
+    return meeting_rows(ids)
 
 
 def meeting_ids(type_code: str | None = None, year: int | None = None) -> list[str]:
@@ -660,14 +657,9 @@ def meeting_ids(type_code: str | None = None, year: int | None = None) -> list[s
 
 
 def meeting_rows(ids: Sequence[str]) -> list[MeetingRow]:
-    """The list's lines of `ids` (a chunk of a few hundred), in the order of `ids`; deleted ones left out."""
-    ids = list(ids)
-    if not ids:
-        return []
-    marks = ", ".join("?" * len(ids))
-    found = {row.id: row for row in map(_meeting_row, database.execute_sql(
-        f"{_LINE} WHERE m.deleted = 0 AND m.id IN ({marks})", ids))}
-    return [found[mid] for mid in ids if mid in found]
+    """The list's lines of `ids`, in the order of `ids` (a query per 900); deleted ones left out."""
+    return in_order_of(ids, lambda chunk, marks: map(_meeting_row, database.execute_sql(
+        f"{_LINE} WHERE m.deleted = 0 AND m.id IN ({marks})", chunk)))
 
 
 #: The list's columns a header sorts by from one lean query (`meeting_values`), as SQL over meeting m.
