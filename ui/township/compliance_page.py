@@ -315,7 +315,7 @@ class CompliancePage(QWidget):
     def _on_done(self, board: Board) -> None:
         self.board = board
         self.model.set_board(board)
-        points = board.trend or self._trends.get(board.period)
+        points = self._trends.get(board.period)  # the board comes without its trend (`reload`)
         if points is not None or self._trend_period != board.period:  # else: the trend of this period is there
             self._trend_period = board.period if points is not None else None
             self.trend.set_points(points or ())
