@@ -2,7 +2,7 @@
 
 Before: `disclosure_service.list_items` and `supervision_service.list_matters`
 read every live record as a peewee object and the model held every row
-(kept below as `_records_items` / `_records_matters`, the reads of 18c3bd8).
+(`tests.support.old_list_reads`, the reads of 18c3bd8).
 After: `ItemListModel` / `MattersModel` open on a count and fetch the
 200-row pages the view paints (`PagedRowsModel`; the far half read from
 the other end). The page's other reads that
@@ -24,7 +24,6 @@ import sqlite3
 import statistics
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 ROWS = 100_000
@@ -40,34 +39,6 @@ def _rss_mib() -> float:
     except OSError:
         pass
     return 0.0
-
-
-def _records_items(year=None, category=None):
-    """`list_items` as it was: every live item as a record."""
-    from desktop.services import disclosure_service as ds
-    from models.disclosure.records import DisclosureItem
-
-    query = DisclosureItem.live()
-    if year:
-        query = query.where(DisclosureItem.period.startswith(f"{year:04d}"))
-    if category:
-        query = query.where(DisclosureItem.category == category)
-    return [ds._row(i) for i in query.order_by(DisclosureItem.period.desc(), DisclosureItem.seq.desc())]
-
-
-def _records_matters():
-    """`list_matters` as it was: every live matter as a record, sorted in Python."""
-    from desktop.services import supervision_service as ss
-    from models.supervision import matters as mm
-    from models.supervision.records import SupervisionMatter
-
-    today, rows = date.today(), []
-    for m in SupervisionMatter.live().order_by(SupervisionMatter.opened_on.desc()):
-        f = ss._facts(m)
-        rows.append(ss.MatterRow(m.id, m.title, m.area, m.opened_on, mm.state(f), m.deadline,
-                                 mm.overdue(f, today), bool(m.escalated_on)))
-    rows.sort(key=lambda r: (r.state == mm.CLOSED, not r.overdue))
-    return rows
 
 
 def _records_years():
@@ -99,6 +70,7 @@ def _records_ledger(year: int):
 
 def _before_models():
     """The two list models as they were: every row handed over, shown in batches (same cells as now)."""
+    from tests.support.old_list_reads import old_items, old_matters
     from ui.disclosure.list_tab import ItemListModel
     from ui.supervision.matters_model import MattersModel
     from ui.widgets.batched_model import BatchedRowsModel
@@ -109,14 +81,14 @@ def _before_models():
         _own_labels: dict = {}
 
         def load(self):
-            self.set_rows(_records_items())
+            self.set_rows(old_items())
 
     class AllMatters(BatchedRowsModel):
         COLUMNS, CONTEXT = MattersModel.COLUMNS, MattersModel.CONTEXT
         display, foreground = MattersModel.display, MattersModel.foreground
 
         def load(self):
-            self.set_rows(_records_matters())
+            self.set_rows(old_matters())
 
     return AllItems(None, 200), AllMatters(None, 200)
 

@@ -16,10 +16,10 @@ import pytest
 from desktop.services import disclosure_service as ds
 from desktop.services import supervision_service as ss
 from models.db import database
-from models.disclosure.records import DisclosureItem
 from models.supervision import matters as mm
 from models.supervision.records import SupervisionMatter
 from tests.support.bulk_records import insert_matters, insert_postings
+from tests.support.old_list_reads import old_items, old_matters
 
 OWNER = "330106001001"
 TODAY = date(2026, 12, 5)
@@ -36,29 +36,9 @@ def filled(store):
     return store
 
 
-def _old_items(year=None, category=None):
-    """The list as it was read before: every live item as a record."""
-    query = DisclosureItem.live()
-    if year:
-        query = query.where(DisclosureItem.period.startswith(f"{year:04d}"))
-    if category:
-        query = query.where(DisclosureItem.category == category)
-    return [ds._row(i) for i in query.order_by(DisclosureItem.period.desc(), DisclosureItem.seq.desc())]
-
-
-def _old_matters(today):
-    rows = []
-    for m in SupervisionMatter.live().order_by(SupervisionMatter.opened_on.desc()):
-        f = ss._facts(m)
-        rows.append(ss.MatterRow(m.id, m.title, m.area, m.opened_on, mm.state(f), m.deadline,
-                                 mm.overdue(f, today), bool(m.escalated_on)))
-    rows.sort(key=lambda r: (r.state == mm.CLOSED, not r.overdue))
-    return rows
-
-
 @pytest.mark.parametrize(("year", "category"), [(None, None), (2026, None), (2025, "finance"), (1990, None)])
 def test_item_ids_and_rows_give_the_old_list(filled, year, category):
-    old = _old_items(year, category)
+    old = old_items(year, category)
     new = ds.list_items(year, category)
     assert sorted(new, key=lambda r: r.id) == sorted(old, key=lambda r: r.id)
     assert [r.period for r in new] == [r.period for r in old]  # (equal periods: their seq, all 1 here)
@@ -73,7 +53,7 @@ def test_item_rows_keep_the_order_asked_and_skip_a_gone_id(filled):
 
 
 def test_matter_ids_counts_and_rows_give_the_old_board(filled):
-    old = _old_matters(TODAY)
+    old = old_matters(TODAY)
     assert sorted(ss.list_matters(TODAY), key=lambda r: r.id) == sorted(old, key=lambda r: r.id)
     key = [(r.state == mm.CLOSED, not r.overdue, r.opened_on) for r in old]
     assert [(r.state == mm.CLOSED, not r.overdue, r.opened_on) for r in ss.list_matters(TODAY)] == key
