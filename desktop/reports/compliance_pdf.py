@@ -26,7 +26,8 @@ FONT_PT = 8
 #: thirty villages fit at 6 pt, forty at 5.
 SMALLER_PT = (7, 6, 5)
 
-_CSS = """
+#: The report's look, shared with the county's summary (`county_pdf`).
+REPORT_CSS = """
 h1 { font-size: 15pt; text-align: center; margin-top: 0px; margin-bottom: 2px; }
 p.sub { text-align: center; margin-top: 0; margin-bottom: 4pt; }
 th { background: #dde4ee; font-weight: bold; }
@@ -65,7 +66,7 @@ def _sign_html(board: Board, sign: cc.SignLines | None) -> str:
 
 def compliance_html(board: Board, sign: cc.SignLines | None = None) -> str:
     """The report as HTML (also what a print preview would show), with the signature lines."""
-    parts = [f"<style>{_CSS}</style>", f"<h1>{escape(cc.title(board))}</h1>",
+    parts = [f"<style>{REPORT_CSS}</style>", f"<h1>{escape(cc.title(board))}</h1>",
              f"<p class='sub'>{escape(cc.period_text(board))}　{escape(cc.data_date_text(board))}　"
              + escape(_t(QT_TRANSLATE_NOOP(_C, "填报单位:{name}({code})")).format(
                  name=board.township_name, code=board.township_code)) + "</p>"]

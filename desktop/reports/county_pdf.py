@@ -19,24 +19,13 @@ from pathlib import Path
 
 from desktop.reports import compliance_common as cc
 from desktop.reports import pdf
-from desktop.reports.compliance_pdf import compliance_html, fitting_font_pt
+from desktop.reports.compliance_pdf import REPORT_CSS, compliance_html, fitting_font_pt
 from desktop.reports.i18n import tr
 from desktop.services import county_service
 from desktop.services.county_service import CountyBoard
 from models.messages import QT_TRANSLATE_NOOP
 
 _C = "county_report"
-
-_CSS = """
-h1 { font-size: 15pt; text-align: center; margin-top: 0px; margin-bottom: 2px; }
-p.sub { text-align: center; margin-top: 0; margin-bottom: 4pt; }
-th { background: #dde4ee; font-weight: bold; }
-td.c { text-align: center; white-space: nowrap; }
-td.r { text-align: right; white-space: nowrap; }
-td.total { font-weight: bold; background: #f7f7f7; }
-p.note { color: #404040; margin-top: 2pt; margin-bottom: 0; }
-td.sign { white-space: nowrap; }
-"""
 
 
 def _t(source: str) -> str:
@@ -51,7 +40,7 @@ def title(board: CountyBoard) -> str:
 def summary_html(board: CountyBoard) -> str:
     """The first page: townships × obligations (share of villages on time), the county's totals, the lines to sign."""
     obligations = board.obligations
-    parts = [f"<style>{_CSS}</style>", f"<h1>{escape(title(board))}</h1>",
+    parts = [f"<style>{REPORT_CSS}</style>", f"<h1>{escape(title(board))}</h1>",
              "<p class='sub'>" + escape(_t(QT_TRANSLATE_NOOP(
                  _C, "统计期间:{label}　单位:{name}({code})　各格为该乡镇各村按时完成的比例")).format(
                  label=board.period_label, name=board.county_name, code=board.county_code)) + "</p>"]
